@@ -1,0 +1,68 @@
+"""svodka: a news intelligence engine for Russian-language media.
+
+Read raw news (crawler dumps, HTML, feeds, WARC, JSONL), clean each into an ``Article``, find
+people, organisations and places with base forms and roles, quotes with speakers and the
+dates reported, and store them for search. The public API is listed in ``__all__``; heavy
+parts (models, the pipeline) are imported on first use so ``import svodka`` stays cheap.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+from .errors import ExtractionRejected, FetchError, InputError, StageError, StoreError, SvodkaError
+from .model import Article, Block, DateMention, Document, Entity, Mention, Quote, Speaker
+
+__version__ = "0.1.0"
+
+__all__ = [
+    # data model
+    "Article",
+    "Block",
+    "DateMention",
+    "Document",
+    "Entity",
+    "Mention",
+    "Quote",
+    "Speaker",
+    # errors
+    "SvodkaError",
+    "InputError",
+    "ExtractionRejected",
+    "StageError",
+    "FetchError",
+    "StoreError",
+    # functions (imported lazily)
+    "read_paths",
+    "read_bytes",
+    "clean",
+    "load_models",
+    "Models",
+    "run",
+    "pipe",
+    "analyze_documents",
+    "load_settings",
+    "__version__",
+]
+
+# Lazily imported names -> the module that defines them.
+_LAZY = {
+    "read_paths": ".ingest.readers",
+    "read_bytes": ".ingest.readers",
+    "clean": ".clean",
+    "load_models": ".nlp.models",
+    "Models": ".nlp.models",
+    "run": ".pipeline",
+    "pipe": ".pipeline",
+    "analyze_documents": ".pipeline",
+    "load_settings": ".config",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'svodka' has no attribute {name!r}")

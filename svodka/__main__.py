@@ -1,0 +1,5 @@
+"""``python -m svodka`` runs the CLI."""
+
+from .cli import main
+
+main()

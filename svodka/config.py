@@ -1,0 +1,95 @@
+"""Every setting of svodka, defined once with its default and help text.
+
+Loading order: defaults, then the user file (``svodka.toml`` in the working directory or the
+file named by ``SVODKA_CONFIG``; it only overrides keys it sets), then environment variables
+``SVODKA_<NAME>``, then CLI ``-s name value``. Values are validated at load; one ``Settings``
+object is passed down.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .errors import SvodkaError
+
+__all__ = ["Setting", "SETTINGS", "Settings", "load_settings"]
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One documented setting."""
+
+    name: str
+    default: Any
+    help: str
+
+
+# Every setting; the README lists them and a test checks it does.
+SETTINGS: tuple[Setting, ...] = (
+    Setting("max_bytes", 5_000_000, "Largest input file read, in bytes; bigger files are rejected."),
+    Setting("batch_size", 32, "Articles analysed per NER batch and stored per transaction."),
+    Setting("workers", 0, "Worker processes for analysis; 0 means one per CPU core."),
+    Setting("database_url", "svodka.db", "Database: a SQLite path or sqlite:///path, or postgresql://..."),
+    Setting("api_token", "", "Bearer token that enables POST /api/ingest; empty disables it."),
+)
+
+
+@dataclass
+class Settings:
+    """The loaded settings, one attribute per ``Setting``."""
+
+    max_bytes: int = 5_000_000
+    batch_size: int = 32
+    workers: int = 0
+    database_url: str = "svodka.db"
+    api_token: str = ""
+    origin: dict[str, str] = field(default_factory=dict)  # setting -> where its value came from
+
+
+def _coerce(name: str, value: Any, where: str) -> Any:
+    default = next(s.default for s in SETTINGS if s.name == name)
+    try:
+        if isinstance(default, int):
+            value = int(value)
+            if value < 0:
+                raise ValueError("must not be negative")
+            return value
+        return str(value)
+    except (TypeError, ValueError) as exc:
+        raise SvodkaError(where, f"setting {name}={value!r} is invalid: {exc}") from None
+
+
+def load_settings(overrides: dict[str, Any] | None = None, environ: dict[str, str] | None = None) -> Settings:
+    """Defaults < user file < environment < ``overrides`` (CLI ``-s``)."""
+    environ = os.environ if environ is None else environ
+    names = {s.name for s in SETTINGS}
+    values: dict[str, Any] = {s.name: s.default for s in SETTINGS}
+    origin = {s.name: "default" for s in SETTINGS}
+
+    path = Path(environ.get("SVODKA_CONFIG", "svodka.toml"))
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise SvodkaError(str(path), f"cannot read config file: {exc}") from None
+        for key, value in data.items():
+            if key not in names:
+                raise SvodkaError(str(path), f"unknown setting {key!r}; known: {', '.join(sorted(names))}")
+            values[key], origin[key] = _coerce(key, value, str(path)), str(path)
+    for name in names:
+        env = f"SVODKA_{name.upper()}"
+        if env in environ:
+            values[name], origin[name] = _coerce(name, environ[env], env), env
+    for key, value in (overrides or {}).items():
+        if key not in names:
+            raise SvodkaError("-s", f"unknown setting {key!r}; known: {', '.join(sorted(names))}")
+        values[key], origin[key] = _coerce(key, value, "-s"), "-s"
+    settings = Settings(**values)
+    settings.origin = origin
+    return settings
+
+

@@ -1,0 +1,61 @@
+"""Typed errors of svodka, in one place.
+
+Hierarchy::
+
+    SvodkaError                 base of everything svodka raises on purpose
+    ├── InputError              an input cannot be read (empty, binary, too big, undecodable,
+    │                           malformed HTML/XML/feed/WARC, truncated gzip); status 400
+    ├── ExtractionRejected      a document was read but holds no article text; status 422
+    ├── StageError              an analysis stage failed on one article; status 500
+    ├── FetchError              a URL could not be fetched (network, HTTP status, robots.txt); status 502
+    └── StoreError              the database is unreachable, locked or at a wrong schema; status 503
+
+Every message names the input and the reason and, where there is one, what to do next. A
+rejected input is never a bare ``None``: readers yield the error object so the rest of a
+batch goes on, and the CLI prints it as one line.
+"""
+
+from __future__ import annotations
+
+__all__ = ["SvodkaError", "InputError", "ExtractionRejected", "StageError", "FetchError", "StoreError"]
+
+
+class SvodkaError(Exception):
+    """Base class. ``name`` is the input (path, URL, record) the error is about."""
+
+    status = 500
+
+    def __init__(self, name: str | None, reason: str):
+        self.name = name
+        self.reason = reason
+        super().__init__(f"{name}: {reason}" if name else reason)
+
+
+class InputError(SvodkaError):
+    """An input could not be read as a document."""
+
+    status = 400
+
+
+class ExtractionRejected(SvodkaError):
+    """A document was read but no article could be extracted from it."""
+
+    status = 422
+
+
+class StageError(SvodkaError):
+    """An analysis stage failed on one article (a bug: please report it with the input)."""
+
+    status = 500
+
+
+class FetchError(SvodkaError):
+    """A URL could not be fetched."""
+
+    status = 502
+
+
+class StoreError(SvodkaError):
+    """The database cannot be used."""
+
+    status = 503

@@ -1,0 +1,251 @@
+"""The data model: plain dataclasses that serialise to JSON and back exactly.
+
+Data flows one way through these classes:
+
+    Document (raw bytes/text + provenance)
+      -> Article (source, title, lead, paragraphs, text, published, views, boilerplate)
+      -> Article annotated in place by the nlp stages (entities, dates, quotes)
+
+Every annotation points into ``Article.text`` by character offsets ``start``/``end``
+(end exclusive). ``Article.text`` is the title, a blank line, then the paragraphs joined
+by blank lines (see ``Article.build``), or the input verbatim with ``--no-clean``.
+
+Serialisation: ``to_dict()`` gives JSON-ready dicts (bytes as base64, ``DateMention``'s
+range as ``from``/``to``); ``from_dict()`` inverts it exactly.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, get_args, get_origin, get_type_hints
+
+__all__ = [
+    "Block",
+    "Document",
+    "Article",
+    "Mention",
+    "Entity",
+    "DateMention",
+    "Speaker",
+    "Quote",
+    "PARAGRAPH_SEPARATOR",
+]
+
+# Paragraphs (and the title) are joined by one blank line in Article.text.
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+class _Serialisable:
+    """Mixin: ``to_dict``/``from_dict``/``to_json`` for nested dataclasses.
+
+    A field may carry ``metadata={"json": "name"}`` to use another key in JSON
+    (``DateMention.from_`` is ``from``, a Python keyword).
+    """
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            out[f.metadata.get("json", f.name)] = _dump(getattr(self, f.name))
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):
+        hints = get_type_hints(cls)
+        kwargs = {}
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            key = f.metadata.get("json", f.name)
+            if key in data:
+                kwargs[f.name] = _load(hints[f.name], data[key])
+        return cls(**kwargs)
+
+    def to_json(self, **kwargs) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+
+    @classmethod
+    def from_json(cls, text: str):
+        return cls.from_dict(json.loads(text))
+
+
+def _dump(value: Any) -> Any:
+    if isinstance(value, _Serialisable):
+        return value.to_dict()
+    if isinstance(value, bytes):
+        return {"base64": base64.b64encode(value).decode("ascii")}
+    if isinstance(value, list):
+        return [_dump(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _dump(v) for k, v in value.items()}
+    return value
+
+
+def _load(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = get_origin(hint)
+    if origin is list:
+        (item,) = get_args(hint)
+        return [_load(item, v) for v in value]
+    args = [a for a in get_args(hint) if a is not type(None)]
+    if origin is not None and args and origin is not dict:  # Optional[X] / X | None
+        for a in args:
+            if a is bytes and isinstance(value, dict) and "base64" in value:
+                return base64.b64decode(value["base64"])
+            if isinstance(a, type) and issubclass(a, _Serialisable) and isinstance(value, dict):
+                return a.from_dict(value)
+        return value
+    if hint is bytes:
+        return base64.b64decode(value["base64"])
+    if isinstance(hint, type) and issubclass(hint, _Serialisable):
+        return hint.from_dict(value)
+    return value
+
+
+@dataclass
+class Document(_Serialisable):
+    """One raw input as read: bytes (or already-decoded text) plus where it came from.
+
+    ``media_type`` is what the reader decided the content is: ``text/plain`` (a crawler dump),
+    ``text/html``, ``application/x-article`` (a record with ready fields, e.g. a JSONL
+    object or a feed item), and so on. ``meta`` carries fields the container already knew
+    (a feed item's title, a JSONL record's ``published``/``source``).
+    """
+
+    data: bytes | None = None
+    text: str | None = None
+    media_type: str = "text/plain"
+    path: str | None = None
+    url: str | None = None
+    fetched: str | None = None  # ISO 8601 time the bytes were fetched, when known
+    encoding: str | None = None  # encoding used to decode ``data`` into ``text``
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        """A human name for messages: path (with record index) or URL."""
+        return self.path or self.url or "<document>"
+
+
+@dataclass
+class Block(_Serialisable):
+    """A region of ``Article.text``: the title or one paragraph."""
+
+    start: int
+    end: int
+    kind: str  # "title" | "paragraph"
+
+
+@dataclass
+class Mention(_Serialisable):
+    """One mention of an entity in ``Article.text``."""
+
+    start: int
+    end: int
+    text: str
+    normal: str  # base form: "Абдрахманова" -> "Абдрахманов"
+    kind: str = "name"  # "name" | "role" | "pronoun"
+
+
+@dataclass
+class Entity(_Serialisable):
+    """A person, organisation or place: all its mentions in one article merged."""
+
+    id: str
+    type: str  # "PER" | "ORG" | "LOC"
+    name: str  # fullest base form in the article: "Кайрат Абдрахманов"
+    first: str | None = None
+    middle: str | None = None
+    last: str | None = None
+    roles: list[str] = field(default_factory=list)  # base forms: "министр иностранных дел Казахстана"
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class DateMention(_Serialisable):
+    """A date or date range in the text, resolved to ISO dates where the year is known."""
+
+    start: int
+    end: int
+    text: str
+    from_: str | None = field(default=None, metadata={"json": "from"})
+    to: str | None = None
+    # Parts known from the text alone, kept when the year is unknown ("28-29 марта").
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    relative: bool = False  # "вчера", "на прошлой неделе"
+
+
+@dataclass
+class Speaker(_Serialisable):
+    """Who made a statement: an entity of the article, or a description (type OTHER)."""
+
+    name: str
+    type: str  # "PER" | "ORG" | "OTHER"
+    entity: str | None = None  # Entity.id
+
+
+@dataclass
+class Quote(_Serialisable):
+    """A statement: a direct quotation or reported speech, with its speaker."""
+
+    kind: str  # "direct" | "indirect"
+    text: str
+    start: int
+    end: int
+    speaker: Speaker | None = None
+    cue: str | None = None  # the speech verb or phrase as written: "подчеркнул", "по словам"
+    via: str | None = None  # relaying outlet: "РИА Новости"
+
+
+@dataclass
+class Article(_Serialisable):
+    """One cleaned article, and (after analysis) its entities, dates and quotes."""
+
+    text: str = ""
+    title: str | None = None
+    lead: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    source: str | None = None
+    url: str | None = None
+    path: str | None = None
+    published: str | None = None  # ISO date or datetime
+    published_how: str | None = None  # "json-ld", "meta", "time", "url", "byline", "feed", "cli", ...
+    views: int | None = None
+    language: str = "ru"
+    boilerplate: list[str] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    KINDS: ClassVar[tuple[str, ...]] = ("title", "paragraph")
+
+    @classmethod
+    def build(cls, title: str | None, paragraphs: list[str], **fields: Any) -> "Article":
+        """Make an article whose ``text`` is the title and paragraphs joined by blank lines."""
+        parts: list[str] = []
+        blocks: list[Block] = []
+        pos = 0
+        for kind, chunk in ([("title", title)] if title else []) + [("paragraph", p) for p in paragraphs]:
+            if parts:
+                pos += len(PARAGRAPH_SEPARATOR)
+            blocks.append(Block(pos, pos + len(chunk), kind))
+            parts.append(chunk)
+            pos += len(chunk)
+        lead = paragraphs[0] if paragraphs else None
+        fields.setdefault("lead", lead)
+        return cls(
+            text=PARAGRAPH_SEPARATOR.join(parts),
+            title=title,
+            paragraphs=list(paragraphs),
+            blocks=blocks,
+            **fields,
+        )
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text between two offsets."""
+        return self.text[start:end]
