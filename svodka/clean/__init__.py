@@ -1,0 +1,105 @@
+"""Cleaning: a ``Document`` becomes an ``Article`` (source, title, lead, paragraphs, date, views).
+
+``clean`` picks the cleaner by the document's media type: crawler text dumps go to
+``clean.dump``, HTML pages to ``clean.html``, records that already carry their fields (JSONL
+objects, feed items) are taken as they are. ``verbatim`` is ``--no-clean``: the input is the
+body as it stands, so offsets index the input file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import ExtractionRejected
+from ..model import Article, Block, Document
+
+__all__ = ["clean", "verbatim"]
+
+# A paragraph break: a line break followed by optional spaces and another line break.
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+
+
+def verbatim(doc: Document) -> Article:
+    """The input taken as it is: ``text`` is the document text, paragraphs are its blank-line blocks."""
+    text = doc.text or ""
+    blocks, paragraphs, pos = [], [], 0
+    for m in list(PARAGRAPH_BREAK.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        chunk = text[pos:end]
+        stripped = chunk.strip()
+        if stripped:
+            start = pos + chunk.index(stripped)
+            blocks.append(Block(start, start + len(stripped), "paragraph"))
+            paragraphs.append(stripped)
+        if m:
+            pos = m.end()
+    return Article(
+        text=text,
+        title=None,
+        lead=paragraphs[0] if paragraphs else None,
+        paragraphs=paragraphs,
+        blocks=blocks,
+        url=doc.url,
+        path=doc.path,
+        source=doc.meta.get("source"),
+        published=doc.meta.get("published"),
+        published_how="record" if doc.meta.get("published") else None,
+    )
+
+
+def _record(doc: Document) -> Article:
+    """A record that names its own fields (JSONL object with text, feed item)."""
+    paragraphs = [p.strip() for p in PARAGRAPH_BREAK.split(doc.text or "") if p.strip()]
+    if not paragraphs and not doc.meta.get("title"):
+        raise ExtractionRejected(doc.name, "record has no text")
+    how = "feed" if doc.media_type == "application/x-feed-item" else "record"
+    return Article.build(
+        doc.meta.get("title"),
+        paragraphs,
+        source=doc.meta.get("source"),
+        url=doc.url or doc.meta.get("url"),
+        published=doc.meta.get("published"),
+        published_how=how if doc.meta.get("published") else None,
+    )
+
+
+def clean(doc: Document) -> Article:
+    """Turn one document into an article, by its media type.
+
+    Args:
+        doc: a document from a reader; ``doc.text`` holds the decoded text.
+    Returns:
+        The article, with ``path``/``url`` copied from the document.
+    Raises:
+        ExtractionRejected: when the document holds no article text.
+    """
+    if doc.media_type == "text/html":
+        from .html import clean_html
+
+        article = clean_html(doc.text or "", url=doc.url)
+        if doc.meta.get("title") and not article.title:
+            article = Article.build(doc.meta["title"], article.paragraphs, **_keep(article))
+    elif doc.media_type == "text/plain" and not doc.meta.get("title"):
+        from .dump import clean_dump
+
+        article = clean_dump(doc.text or "", url=doc.url)
+    else:
+        article = _record(doc)
+    if not article.paragraphs and not article.title:
+        raise ExtractionRejected(doc.name, "no article text found")
+    article.path = doc.path
+    article.url = article.url or doc.url
+    for key in ("source", "published"):
+        if doc.meta.get(key) and not getattr(article, key):
+            setattr(article, key, doc.meta[key])
+            if key == "published":
+                article.published_how = "record"
+    return article
+
+
+def _keep(article: Article) -> dict:
+    """The metadata fields of an article, to rebuild it with another title."""
+    return {
+        k: getattr(article, k)
+        for k in ("source", "url", "published", "published_how", "views", "boilerplate")
+    }

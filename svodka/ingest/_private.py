@@ -1,0 +1,151 @@
+"""Helpers of the readers: byte sniffing, text plausibility, HTML fragments to paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "BINARY_MAGIC",
+    "plausible_share",
+    "cyrillic_quality",
+    "control_share",
+    "fragment_paragraphs",
+    "human_size",
+    "too_big_reason",
+]
+
+# Leading bytes of common binary formats a user may pass by mistake (images, PDF, archives,
+# office files, executables). A gzip stream (1f 8b) is not here: readers open it.
+BINARY_MAGIC: tuple[bytes, ...] = (
+    b"%PDF",
+    b"\x89PNG",
+    b"\xff\xd8\xff",  # JPEG
+    b"GIF8",
+    b"PK\x03\x04",  # zip, docx, xlsx, epub
+    b"\x7fELF",
+    b"MZ",  # Windows executables
+    b"BZh",
+    b"\xfd7zXZ",
+    b"7z\xbc\xaf",
+    b"RIFF",
+    b"\x00\x00\x01\x00",  # .ico
+    b"SQLite format 3",
+)
+
+# Characters a decoded Russian or English text is made of: ASCII, Latin-1 punctuation, the
+# Russian, Ukrainian and Belarusian letters, general punctuation (dashes, quotes, ellipsis),
+# "№" and "₽". Random bytes read in a one-byte code page give mostly other symbols (box
+# drawing, Serbian/Macedonian letters, "€"), which is how undecodable input and a wrong code
+# page (cp1251 read as mac-cyrillic turns "я" into "€") are told.
+_PLAUSIBLE = re.compile(r"[\u0020-\u007e\u00a0-\u00bf\u0410-\u044fЁёІіЇїЄєҐґЎў\u2010-\u2030\u2116\u20bd\s]")
+
+# Lowercase Russian letters: in a right decoding of Russian text most letters are these.
+# A cp1251 text read as koi8-r (or the other way) gives mostly uppercase letters instead, and
+# UTF-8 read as cp1251 gives "Р"/"С" followed by symbols.
+_RU_LOWER = re.compile(r"[а-яё]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+# C0 control characters other than tab, newlines and form feed: text files do not have them.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+# Block-level HTML tags that start a new paragraph when a feed item's HTML is flattened.
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote pre table tr td th section article header footer figure "
+    "figcaption dd dt dl hr".split()
+)
+
+# Elements whose text is never shown to a reader.
+_INVISIBLE_TAGS = frozenset("script style noscript template svg iframe object embed head".split())
+
+
+def plausible_share(text: str) -> float:
+    """Share of non-space characters that belong in a Latin/Cyrillic text (1.0 for an empty text)."""
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return 1.0
+    return sum(1 for c in chars if _PLAUSIBLE.match(c)) / len(chars)
+
+
+def cyrillic_quality(text: str) -> float:
+    """How much a decoding looks like real text: share of letters that are ASCII or lowercase Russian.
+
+    Uppercase Cyrillic and exotic letters count against: they are what a wrong one-byte
+    code page produces. A text without letters scores 1.0 (nothing to judge).
+    """
+    letters = _LETTER.findall(text)
+    if not letters:
+        return 1.0
+    good = sum(1 for c in letters if c.isascii() or _RU_LOWER.match(c))
+    return good / len(letters)
+
+
+def control_share(text: str) -> float:
+    """Share of characters that are control characters (binary data read as text)."""
+    if not text:
+        return 0.0
+    return len(_CONTROL.findall(text)) / len(text)
+
+
+def human_size(n: int) -> str:
+    """A byte count as megabytes for messages: 7_200_000 -> '7.2 MB'."""
+    mb = n / 1_000_000
+    return f"{mb:.1f} MB" if mb >= 0.1 else f"{n} bytes"
+
+
+def _limit_text(n: int) -> str:
+    """A limit in megabytes without useless decimals: 5_000_000 -> '5 MB'."""
+    return f"{n / 1_000_000:g} MB"
+
+
+def too_big_reason(size: int, limit: int) -> str:
+    """The one-line reason for a file over the size limit."""
+    return f"file is {human_size(size)}, over the {_limit_text(limit)} limit; raise it with --max-bytes"
+
+
+def fragment_paragraphs(html: str) -> list[str]:
+    """Flatten an HTML fragment (a feed item's description) into paragraphs of plain text.
+
+    Block elements and ``<br>`` end a paragraph; inline elements stay inside it; whitespace
+    is collapsed. Plain text without tags is split on blank lines.
+    """
+    if not html or not html.strip():
+        return []
+    if "<" not in html:
+        return [" ".join(p.split()) for p in re.split(r"\n\s*\n", html) if p.strip()]
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return [" ".join(html.split())] if html.strip() else []
+    parts: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = " ".join("".join(current).split())
+        if line:
+            parts.append(line)
+        current.clear()
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _INVISIBLE_TAGS or not isinstance(el.tag, str):
+            if el.tail:
+                current.append(el.tail)
+            return
+        block = tag in _BLOCK_TAGS
+        if block:
+            flush()
+        if el.text:
+            current.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            flush()
+        if el.tail:
+            current.append(el.tail)
+
+    walk(root)
+    flush()
+    return parts

@@ -1,0 +1,578 @@
+"""Readers: turn files, directories, stdin and byte strings into ``Document`` objects.
+
+The format is chosen by sniffing the bytes (the file name is only a hint): gzip is opened,
+``WARC/`` starts a WARC, ``<rss``/``<feed`` a feed, a leading ``{`` that parses is JSON Lines,
+``<html``/``<!doctype html`` is HTML, anything else that decodes is a flattened text dump.
+
+Every input that cannot be read becomes an ``InputError`` that is *yielded*, not raised, so
+the rest of a batch goes on; its reason is one line, never a traceback.
+
+Public functions:
+
+- ``read_paths(paths, max_bytes=..., stdin=None)``: files, directories (walked in sorted
+  order, hidden files skipped) and ``-`` for stdin.
+- ``read_bytes(data, name)``: one input already in memory (used by the fetcher and the API).
+- ``decode(data, declared=None)``: bytes to text, detecting UTF-8, cp1251 and koi8-r.
+"""
+
+from __future__ import annotations
+
+import codecs
+import email.utils
+import io
+import json
+import os
+import re
+import sys
+import zlib
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from typing import Any, BinaryIO
+
+from ..errors import InputError
+from ..model import Document
+from ._private import (
+    BINARY_MAGIC,
+    control_share,
+    cyrillic_quality,
+    fragment_paragraphs,
+    plausible_share,
+    too_big_reason,
+)
+
+__all__ = ["read_paths", "read_bytes", "decode", "DEFAULT_MAX_BYTES", "JSONL_FIELDS"]
+
+# Largest input read by default (5 MB): a news page is rarely over 1 MB; a bigger file is
+# usually a mistake (a video, a database dump). ``--max-bytes`` raises it.
+DEFAULT_MAX_BYTES = 5_000_000
+
+# A gzip member may expand to at most this many times ``max_bytes``: guards against gzip bombs
+# while letting a full 5 MB .warc.gz (text compresses ~5-10x) through.
+GZIP_EXPANSION_LIMIT = 20
+
+# Fields a JSON Lines record may carry; a record needs at least one of them.
+JSONL_FIELDS = ("text", "html", "url", "title", "published", "source")
+
+# Bytes looked at when sniffing the format (the start of the input).
+SNIFF_BYTES = 4096
+
+# Code pages tried, after UTF-8, for bytes that are not UTF-8. These are the encodings of
+# Russian-language sites; charset-normalizer's own guess is added to them.
+# mac-cyrillic is left out: it differs from cp1251 only in a few letters and would tie with it.
+FALLBACK_ENCODINGS = ("cp1251", "koi8-r", "cp866", "iso-8859-5")
+
+# A decoding whose non-space characters are less than this share of plausible Latin/Cyrillic
+# text is rejected as undecodable (real Russian text scores ~1.0, random bytes < 0.5).
+MIN_PLAUSIBLE = 0.85
+
+# A declared charset is kept unless another decoding looks better by this margin of
+# cyrillic_quality (so that a correct declaration always wins ties).
+DECLARED_MARGIN = 0.15
+
+# Share of control characters from which a decoded text is taken for binary data.
+MAX_CONTROL_SHARE = 0.01
+
+# A declared charset in HTML: <meta charset="..."> or http-equiv content="...; charset=...".
+# Searched in the whole page, not only the first 20 KB (some pages declare it later).
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.I)
+
+# An XML declaration's encoding="...".
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([a-zA-Z0-9_.\-]+)["']""", re.I)
+
+# What starts a feed once the XML declaration, comments and doctype are skipped.
+_FEED_START = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*|<\?[^>]*\?>\s*)*<(rss|feed|rdf:RDF)\b", re.I | re.S)
+
+# Markers of an HTML document near its start.
+_HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title[\s>]|<div[\s>]|<p[\s>]", re.I)
+
+# File name extensions that are hints for a format the bytes alone may not show.
+_EXT_JSONL = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+_EXT_HTML = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
+_EXT_FEED = (".rss", ".atom", ".xml", ".rss.gz", ".atom.gz", ".xml.gz")
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Decode bytes to text, detecting the encoding of Russian-language input.
+
+    Order: a BOM; the declared charset if it decodes cleanly and looks like text at least
+    as good as the alternatives; strict UTF-8; then the Cyrillic code pages and
+    charset-normalizer's guess, taking the decoding whose letters are mostly lowercase
+    Russian (or ASCII).
+
+    Args:
+        data: the raw bytes.
+        declared: a charset named by the container (HTTP header, ``<meta charset>``), if any.
+
+    Returns:
+        ``(text, encoding)`` with the codec name used (``"utf-8"``, ``"cp1251"``, ...).
+
+    Raises:
+        InputError: (with no name) when no encoding gives plausible text.
+    """
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec.replace("-sig", "")
+            except UnicodeDecodeError:
+                break  # a lying BOM: go on with detection
+    candidates: dict[str, str] = {}
+    declared_codec = _codec_name(declared) if declared else None
+    if declared_codec:
+        try:
+            candidates[declared_codec] = data.decode(declared_codec)
+        except UnicodeDecodeError:
+            pass
+    try:
+        utf8 = data.decode("utf-8")
+    except UnicodeDecodeError:
+        utf8 = None
+    if utf8 is not None and (declared_codec in (None, "utf-8") or declared_codec not in candidates):
+        return utf8, "utf-8"
+    if utf8 is not None:
+        candidates["utf-8"] = utf8
+    else:
+        for codec in FALLBACK_ENCODINGS:
+            try:
+                candidates.setdefault(codec, data.decode(codec))
+            except UnicodeDecodeError:
+                continue
+        guess = _normalizer_guess(data)
+        if guess and guess not in candidates:
+            try:
+                candidates[guess] = data.decode(guess)
+            except (UnicodeDecodeError, LookupError):
+                pass
+    if not candidates:
+        raise InputError(None, "undecodable bytes: not UTF-8, cp1251 or koi8-r text")
+    scored = {codec: _text_score(text) for codec, text in candidates.items()}
+    best = max(scored, key=lambda c: scored[c])  # ties go to the first: declared, then FALLBACK_ENCODINGS order
+    if declared_codec in scored and scored[declared_codec] >= scored[best] - DECLARED_MARGIN:
+        best = declared_codec
+    text = candidates[best]
+    if plausible_share(text[:20000]) < MIN_PLAUSIBLE:
+        raise InputError(None, "undecodable bytes: not UTF-8, cp1251 or koi8-r text")
+    return text, best
+
+
+def _text_score(text: str) -> float:
+    """Rank a decoding: plausible characters first, then lowercase-Cyrillic letters."""
+    sample = text[:20000]
+    return plausible_share(sample) + cyrillic_quality(sample)
+
+
+def _codec_name(name: str | None) -> str | None:
+    """A Python codec name for a charset label, or None if unknown (``windows-1251`` -> ``cp1251``)."""
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("\"'")).name.replace("_", "-")
+    except LookupError:
+        return None
+
+
+def _normalizer_guess(data: bytes) -> str | None:
+    """charset-normalizer's best encoding for the bytes, or None."""
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+    except Exception:  # the detector must never turn a readable input into a traceback
+        return None
+    return _codec_name(best.encoding) if best is not None else None
+
+
+def _html_declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a ``<meta>``, anywhere in the page."""
+    match = _META_CHARSET.search(data)
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def read_paths(
+    paths: list[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Document | InputError]:
+    """Read files, directories and stdin into documents.
+
+    Args:
+        paths: file or directory paths; ``-`` reads stdin. Directories are walked in sorted
+            order; hidden files and directories (name starting with ``.``) are skipped.
+        max_bytes: largest input accepted; a bigger file is an ``InputError``.
+        stdin: a binary stream for ``-`` (default ``sys.stdin.buffer``).
+
+    Yields:
+        a ``Document`` per document found, or an ``InputError`` per input (or record) that
+        could not be read.
+    """
+    for path in paths:
+        if path == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            stream = getattr(stream, "buffer", stream)  # a text stream: use its bytes
+            try:
+                data = stream.read(max_bytes + 1)
+            except OSError as exc:
+                yield InputError("<stdin>", f"cannot read stdin: {exc.strerror or exc}")
+                continue
+            if isinstance(data, str):
+                data = data.encode("utf-8")
+            if len(data) > max_bytes:
+                yield InputError("<stdin>", f"input is over the {max_bytes / 1_000_000:g} MB limit; raise it with --max-bytes")
+                continue
+            yield from read_bytes(data, "<stdin>", max_bytes=max_bytes)
+        elif os.path.isdir(path):
+            for file in _walk(path):
+                yield from _read_file(file, max_bytes)
+        else:
+            yield from _read_file(path, max_bytes)
+
+
+def _walk(root: str) -> Iterator[str]:
+    """Files under a directory in sorted path order, hidden files and directories skipped."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError:
+        yield root  # _read_file turns the problem into an InputError
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):  # not following links: no loops
+            yield from _walk(entry.path)
+        else:
+            yield entry.path
+
+
+def _read_file(path: str, max_bytes: int) -> Iterator[Document | InputError]:
+    """Read one file, turning every OS problem into an InputError."""
+    try:
+        size = os.stat(path).st_size
+        if not os.path.isfile(path):
+            yield InputError(path, "not a regular file")
+            return
+        if size > max_bytes:
+            yield InputError(path, too_big_reason(size, max_bytes))
+            return
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        yield InputError(path, "no such file or directory")
+        return
+    except PermissionError:
+        yield InputError(path, "cannot read: permission denied")
+        return
+    except OSError as exc:
+        yield InputError(path, f"cannot read: {exc.strerror or exc}")
+        return
+    if len(data) > max_bytes:  # grew while we looked
+        yield InputError(path, too_big_reason(len(data), max_bytes))
+        return
+    yield from read_bytes(data, path, max_bytes=max_bytes)
+
+
+def read_bytes(data: bytes, name: str, *, max_bytes: int | None = None) -> Iterator[Document | InputError]:
+    """Read one input held in memory.
+
+    Args:
+        data: the raw bytes (possibly gzip-compressed).
+        name: the path or URL used in ``Document.path`` and in error messages; its extension
+            is a hint when the bytes do not show the format.
+        max_bytes: largest input accepted (``None``: no limit besides the gzip bomb guard).
+
+    Yields:
+        documents, or ``InputError`` objects for what cannot be read.
+    """
+    try:
+        yield from _read_bytes(data, name, max_bytes)
+    except InputError as exc:
+        yield InputError(exc.name or name, exc.reason)
+    except Exception as exc:  # a reader bug must not end the batch nor print a traceback
+        yield InputError(name, f"cannot read: {type(exc).__name__}: {exc}")
+
+
+def _read_bytes(data: bytes, name: str, max_bytes: int | None) -> Iterator[Document | InputError]:
+    """Sniff the format and dispatch; may raise InputError."""
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(name, too_big_reason(len(data), max_bytes))
+    if not data.strip():
+        raise InputError(name, "empty file")
+    lower_name = name.lower()
+    if data[:2] == b"\x1f\x8b":
+        data = _gunzip(data, max_bytes)
+        if not data.strip():
+            raise InputError(name, "empty file (after gzip decompression)")
+        lower_name = lower_name.removesuffix(".gz")
+    if data.startswith(BINARY_MAGIC):
+        raise InputError(name, "binary file (not text)")
+    head = data[:SNIFF_BYTES]
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(name, "binary file (not text)")
+    if data.lstrip()[:5] == b"WARC/":
+        yield from _read_warc(data, name)
+        return
+    if lower_name.endswith(".warc"):
+        raise InputError(name, "malformed WARC: the file does not start with a WARC record")
+
+    if _looks_like_feed(head, lower_name):
+        yield from _read_feed(data, name)
+        return
+    if _looks_like_html(head, lower_name):
+        yield _read_html(data, name)
+        return
+    text, encoding = decode(data)
+    if control_share(text) > MAX_CONTROL_SHARE:
+        raise InputError(name, "binary file (not text)")
+    stripped = text.lstrip()
+    if lower_name.endswith(_EXT_JSONL) or _looks_like_jsonl(stripped):
+        yield from _read_jsonl(text, name, encoding)
+        return
+    if lower_name.endswith(".json") and stripped[:1] in "[{":
+        yield from _read_json(text, name, encoding)
+        return
+    yield Document(data=data, text=text, media_type="text/plain", path=name, encoding=encoding)
+
+
+def _gunzip(data: bytes, max_bytes: int | None) -> bytes:
+    """Decompress all gzip members; a cut-off stream is an InputError."""
+    limit = (max_bytes or DEFAULT_MAX_BYTES) * GZIP_EXPANSION_LIMIT
+    out = bytearray()
+    rest = data
+    while rest:
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += d.decompress(rest, limit - len(out) + 1)
+        except zlib.error as exc:
+            raise InputError(None, f"malformed gzip: {exc}") from None
+        if len(out) > limit:
+            raise InputError(None, f"gzip expands to over {limit / 1_000_000:g} MB; raise --max-bytes if this is intended")
+        if not d.eof:
+            raise InputError(None, "truncated gzip: the compressed stream ends early (incomplete download?)")
+        rest = d.unused_data.lstrip(b"\x00")  # some writers pad members with zeros
+        if rest and rest[:2] != b"\x1f\x8b":
+            break  # trailing garbage after the last member: keep what was read, like gzip(1)
+    return bytes(out)
+
+
+# --------------------------------------------------------------------------- sniffers
+
+
+def _looks_like_feed(head: bytes, lower_name: str) -> bool:
+    """RSS, Atom or RDF root element near the start."""
+    text = head.decode("latin-1")
+    if _FEED_START.match(text.lstrip("\ufeff\xef\xbb\xbf")):
+        return True
+    if lower_name.endswith(_EXT_FEED):
+        stripped = text.lstrip("\ufeff\xef\xbb\xbf \t\r\n").lower()
+        return stripped.startswith("<?xml") and "<html" not in stripped
+    return False
+
+
+def _looks_like_html(head: bytes, lower_name: str) -> bool:
+    """An HTML start (doctype, html/head/body tags) near the beginning, or .html with tags."""
+    text = head.decode("latin-1").lstrip("\ufeff\xef\xbb\xbf \t\r\n")
+    start = text[:1024]
+    if re.match(r"<!doctype\s+html|<html[\s>]|<head[\s>]", start, re.I):
+        return True
+    if start.startswith("<") and _HTML_START.search(text):
+        return True
+    return lower_name.endswith(_EXT_HTML) and "<" in text
+
+
+def _looks_like_jsonl(stripped: str) -> bool:
+    """The first line is a JSON object."""
+    if not stripped.startswith("{"):
+        return False
+    first = stripped.split("\n", 1)[0]
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return False
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def _read_html(data: bytes, name: str, *, url: str | None = None, fetched: str | None = None,
+               declared: str | None = None) -> Document:
+    """One HTML page; a page with no visible text is an InputError."""
+    declared = declared or _html_declared_charset(data)
+    text, encoding = decode(data, declared)
+    if control_share(text) > MAX_CONTROL_SHARE:
+        raise InputError(name, "binary file (not text)")
+    if not _html_has_text(text):
+        raise InputError(name, "malformed HTML: no text found in the page")
+    return Document(data=data, text=text, media_type="text/html", path=name, url=url, fetched=fetched, encoding=encoding)
+
+
+def _html_has_text(text: str) -> bool:
+    """Whether an HTML page has any visible text (lxml parses anything; this checks the result)."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (etree.ParserError, ValueError):
+        return False
+    for bad in root.xpath("//script|//style|//noscript|//template|//head"):
+        bad.drop_tree()
+    return any(ch.isalnum() for ch in root.text_content())
+
+
+def _read_jsonl(text: str, name: str, encoding: str) -> Iterator[Document | InputError]:
+    """One document per JSON object line; a bad line is an error for that line only."""
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        record_name = f"{name}:{lineno}"
+        try:
+            obj = json.loads(line)
+        except ValueError as exc:
+            yield InputError(record_name, f"malformed JSON line: {exc.msg} at column {exc.colno}")
+            continue
+        yield _record_document(obj, record_name, encoding)
+
+
+def _read_json(text: str, name: str, encoding: str) -> Iterator[Document | InputError]:
+    """A .json file: one record object, or an array of them (named ``path:INDEX``)."""
+    try:
+        obj = json.loads(text)
+    except ValueError as exc:
+        raise InputError(name, f"malformed JSON: {exc.msg} at line {exc.lineno}") from None
+    if isinstance(obj, list):
+        for i, item in enumerate(obj, start=1):
+            yield _record_document(item, f"{name}:{i}", encoding)
+    else:
+        yield _record_document(obj, name, encoding)
+
+
+def _record_document(obj: Any, name: str, encoding: str) -> Document | InputError:
+    """A Document from one JSON record with text/html/url/title/published/source fields."""
+    if not isinstance(obj, dict):
+        return InputError(name, f"expected a JSON object, got {type(obj).__name__}")
+    if not any(obj.get(k) for k in JSONL_FIELDS):
+        return InputError(name, f"record has none of the fields {', '.join(JSONL_FIELDS)}")
+    for key in JSONL_FIELDS:
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            return InputError(name, f"field {key!r} must be a string, got {type(obj[key]).__name__}")
+    html, text, url = obj.get("html"), obj.get("text"), obj.get("url")
+    meta = {k: obj[k] for k in ("title", "published", "source", "url") if obj.get(k)}
+    if html:
+        if not _html_has_text(html):
+            return InputError(name, "malformed HTML: no text found in the record's html")
+        return Document(text=html, media_type="text/html", path=name, url=url, encoding=encoding, meta=meta)
+    if not text and not url:
+        return InputError(name, "record has no text, html or url")
+    return Document(text=text, media_type="text/plain", path=name, url=url, encoding=encoding, meta=meta)
+
+
+def _read_feed(data: bytes, name: str) -> Iterator[Document | InputError]:
+    """RSS 2.0 / Atom / RDF: one document per item, HTML in descriptions flattened."""
+    import feedparser
+
+    # feedparser is given bytes (never a string that could be taken for a URL to fetch).
+    parsed = feedparser.parse(data)
+    entries = parsed.get("entries") or []
+    if parsed.get("bozo") and not entries:
+        exc = parsed.get("bozo_exception")
+        detail = f": {str(exc).splitlines()[0]}" if exc and str(exc) else ""
+        raise InputError(name, f"malformed XML/feed{detail}")
+    if not entries:
+        raise InputError(name, "feed holds no items")
+    feed_title = (parsed.get("feed") or {}).get("title")
+    for i, entry in enumerate(entries, start=1):
+        html = ""
+        if entry.get("content"):
+            html = max((c.get("value") or "" for c in entry["content"]), key=len)
+        if not html:
+            html = entry.get("summary") or entry.get("description") or ""
+        paragraphs = fragment_paragraphs(html)
+        title = " ".join((entry.get("title") or "").split()) or None
+        if not paragraphs and not title:
+            yield InputError(f"{name}:{i}", "feed item has neither title nor text")
+            continue
+        meta = {"title": title, "published": _feed_date(entry), "source": feed_title}
+        link = entry.get("link")
+        if link:
+            meta["url"] = link
+        yield Document(
+            text="\n\n".join(paragraphs),
+            media_type="application/x-feed-item",
+            path=f"{name}:{i}",
+            url=link,
+            encoding=parsed.get("encoding"),
+            meta={k: v for k, v in meta.items() if v},
+        )
+
+
+def _feed_date(entry: Any) -> str | None:
+    """An item's publication date as ISO 8601, keeping its UTC offset when the feed gives one."""
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        if not raw:
+            continue
+        try:
+            return email.utils.parsedate_to_datetime(raw).isoformat()  # RSS: RFC 822
+        except (TypeError, ValueError, IndexError):
+            pass
+        try:
+            return datetime.fromisoformat(raw.strip().replace("Z", "+00:00")).isoformat()  # Atom: RFC 3339
+        except ValueError:
+            pass
+        parsed = entry.get(f"{key}_parsed")
+        if parsed:
+            return datetime(*parsed[:6], tzinfo=timezone.utc).isoformat()
+    return None
+
+
+def _read_warc(data: bytes, name: str) -> Iterator[Document | InputError]:
+    """HTML ``response`` records of a WARC (uncompressed bytes) as documents."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    found = 0
+    index = 0
+    try:
+        for record in ArchiveIterator(io.BytesIO(data), arc2warc=True):
+            index += 1
+            if record.rec_type != "response":
+                continue
+            http = record.http_headers
+            if http is None:
+                continue
+            status = http.get_statuscode() or ""
+            ctype = (http.get_header("Content-Type") or "").lower()
+            if not status.startswith("2") or ("html" not in ctype and ctype):
+                continue
+            body = record.content_stream().read()
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            fetched = record.rec_headers.get_header("WARC-Date")
+            record_name = f"{name}:{index}"
+            if not body.strip():
+                yield InputError(record_name, "empty response body")
+                continue
+            if not ctype and not _looks_like_html(body[:SNIFF_BYTES], ".html"):
+                continue
+            match = re.search(r"charset=([\w.:\-]+)", ctype)
+            try:
+                yield _read_html(body, record_name, url=url, fetched=fetched, declared=match.group(1) if match else None)
+                found += 1
+            except InputError as exc:
+                yield InputError(exc.name or record_name, exc.reason)
+    except ArchiveLoadFailed as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        yield InputError(f"{name}:{index + 1}" if index else name, f"malformed WARC: {reason}")
+        return
+    except Exception as exc:  # warcio fails on broken headers with assorted errors (AttributeError, ValueError)
+        where = f"{name}:{index + 1}" if index else name
+        yield InputError(where, f"malformed WARC: cannot parse the record ({type(exc).__name__})")
+        return
+    if not index:
+        yield InputError(name, "malformed WARC: no records found")
+    elif not found:
+        yield InputError(name, "WARC holds no HTML response records")

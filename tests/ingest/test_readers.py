@@ -1,0 +1,244 @@
+"""Tests of svodka.ingest.readers: formats, encodings, directories, stdin and every kind of bad input."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from pathlib import Path
+
+import pytest
+
+from svodka.errors import InputError
+from svodka.ingest.readers import decode, read_bytes, read_paths
+from svodka.model import Document
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
+
+# A Russian paragraph of ~300 characters (written for these tests).
+RU_TEXT = (
+    "Администрация Заречинска объявила конкурс на лучший проект благоустройства набережной. "
+    "Заявки принимаются до конца июня, а победителя выберут сами горожане на открытом голосовании. "
+    "По словам главы города, работы начнутся уже следующей весной, если областной бюджет выделит "
+    "обещанные средства."
+)
+
+# A short text: two words only, where statistics have little to go on.
+RU_SHORT = "Привет, мир"
+
+
+def docs_and_errors(items):
+    """Split reader output into documents and errors."""
+    items = list(items)
+    return [i for i in items if isinstance(i, Document)], [i for i in items if isinstance(i, InputError)]
+
+
+def warc_bytes(records: list[tuple[str, bytes, str]], *, gz: bool = False) -> bytes:
+    """A WARC built with warcio: (url, body, content type) response records."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=gz)
+    for url, body, ctype in records:
+        http = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+        record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http)
+        writer.write_record(record)
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------- encodings
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1251", "koi8-r"])
+@pytest.mark.parametrize("text", [RU_TEXT, RU_SHORT])
+def test_readers_decode_detects_cyrillic_encodings(encoding, text):
+    decoded, used = decode(text.encode(encoding))
+    assert decoded == text
+    assert used == encoding
+
+
+def test_readers_decode_utf8_bom():
+    decoded, used = decode(b"\xef\xbb\xbf" + RU_TEXT.encode("utf-8"))
+    assert decoded == RU_TEXT and used == "utf-8"
+
+
+def test_readers_decode_honours_declared_charset_only_when_it_fits():
+    data = RU_TEXT.encode("cp1251")
+    assert decode(data, "windows-1251") == (RU_TEXT, "cp1251")
+    # a wrong declaration (koi8-r for cp1251 bytes) gives uppercase mojibake: not taken
+    assert decode(data, "koi8-r") == (RU_TEXT, "cp1251")
+    # a declared charset that cannot decode the bytes (utf-8) is ignored
+    assert decode(data, "utf-8") == (RU_TEXT, "cp1251")
+
+
+def test_readers_html_charset_declared_late(tmp_path):
+    filler = "<!-- " + "x" * 25_000 + " -->"
+    html = f"<html><head>{filler}<meta http-equiv='Content-Type' content='text/html; charset=windows-1251'></head><body><p>{RU_TEXT}</p></body></html>"
+    path = tmp_path / "late.html"
+    path.write_bytes(html.encode("cp1251"))
+    (doc,) = read_paths([str(path)])
+    assert doc.media_type == "text/html" and doc.encoding == "cp1251"
+    assert RU_TEXT in doc.text
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8-r"])
+def test_readers_text_dump_in_legacy_encoding(tmp_path, encoding):
+    path = tmp_path / "dump.txt"
+    path.write_bytes(f"Заречинский вестник\n\n{RU_TEXT}\n".encode(encoding))
+    (doc,) = read_paths([str(path)])
+    assert doc.media_type == "text/plain" and doc.encoding == encoding
+    assert RU_TEXT in doc.text
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def test_readers_html_file():
+    (doc,) = read_paths([str(FIXTURES / "article.html")])
+    assert doc.media_type == "text/html"
+    assert doc.path.endswith("article.html")
+    assert "Верхнеозёрске" in doc.text and doc.data
+
+
+def test_readers_html_sniffed_without_extension():
+    (doc,) = read_bytes(b"<!DOCTYPE html><html><body><p>" + RU_TEXT.encode() + b"</p></body></html>", "page")
+    assert doc.media_type == "text/html"
+
+
+def test_readers_jsonl_records_and_bad_lines():
+    docs, errors = docs_and_errors(read_paths([str(FIXTURES / "records.jsonl")]))
+    first, second = docs
+    assert first.media_type == "text/plain" and first.path.endswith("records.jsonl:1")
+    assert first.text.startswith("В субботу")
+    assert first.meta == {
+        "title": "Открыт мост",
+        "published": "2023-05-14",
+        "source": "Вестник Приозерья",
+        "url": "https://vestnik-priozerya.example/news/most",
+    }
+    assert second.media_type == "text/html" and second.url == "https://kurier.example/news/posevnaya"
+    assert [e.name.rsplit(":", 1)[1] for e in errors] == ["3", "4", "6"]
+    assert all("\n" not in e.reason for e in errors)
+
+
+def test_readers_rss_items():
+    docs, errors = docs_and_errors(read_paths([str(FIXTURES / "feed.rss")]))
+    assert not errors and len(docs) == 2
+    doc = docs[0]
+    assert doc.media_type == "application/x-feed-item"
+    assert doc.url == "https://vestnik-priozerya.example/news/most"
+    assert doc.text == "В субботу в Верхнеозёрске открыли новый мост через реку Сурку.\n\nСтроительство заняло почти два года."
+    assert doc.meta == {
+        "title": "В Верхнеозёрске открыли новый мост",
+        "published": "2023-05-14T09:30:00+03:00",
+        "source": "Вестник Приозерья",
+        "url": "https://vestnik-priozerya.example/news/most",
+    }
+
+
+def test_readers_atom_entries():
+    (doc,) = read_paths([str(FIXTURES / "feed.atom")])
+    assert doc.media_type == "application/x-feed-item"
+    assert doc.url == "https://kurier.example/news/posevnaya"
+    assert doc.text.split("\n\n") == [
+        "Хозяйства области приступили к весеннему севу зерновых.",
+        "Первыми в поле вышли аграрии Заречного района.",
+    ]
+    assert doc.meta["published"] == "2023-05-12T07:15:00+03:00"
+    assert doc.meta["source"] == "Приозерский курьер"
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_readers_warc_html_responses(tmp_path, gz):
+    data = warc_bytes(
+        [
+            ("https://zarechye.example/news/1", f"<html><body><p>{RU_TEXT}</p></body></html>".encode("cp1251"), "text/html; charset=windows-1251"),
+            ("https://zarechye.example/logo.png", b"\x89PNG\r\n\x1a\n", "image/png"),
+            ("https://zarechye.example/news/2", "<html><body><h1>Вторая</h1><p>Текст второй новости.</p></body></html>".encode(), "text/html"),
+        ],
+        gz=gz,
+    )
+    path = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    path.write_bytes(data)
+    docs, errors = docs_and_errors(read_paths([str(path)]))
+    assert not errors
+    assert [d.url for d in docs] == ["https://zarechye.example/news/1", "https://zarechye.example/news/2"]
+    assert all(d.media_type == "text/html" and d.fetched for d in docs)
+    assert RU_TEXT in docs[0].text and docs[0].encoding == "cp1251"
+
+
+def test_readers_directory_walk_sorted_skipping_hidden(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "b" / "2.txt").write_text("второй файл", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("первый файл", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("третий файл", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("скрытый", encoding="utf-8")
+    (tmp_path / ".git" / "x.txt").write_text("служебный", encoding="utf-8")
+    docs = list(read_paths([str(tmp_path)]))
+    assert [d.text for d in docs] == ["первый файл", "второй файл", "третий файл"]
+
+
+def test_readers_stdin():
+    stdin = io.BytesIO(RU_TEXT.encode("cp1251"))
+    (doc,) = read_paths(["-"], stdin=stdin)
+    assert doc.text == RU_TEXT and doc.path == "<stdin>" and doc.encoding == "cp1251"
+
+
+def test_readers_gzipped_text(tmp_path):
+    path = tmp_path / "dump.txt.gz"
+    path.write_bytes(gzip.compress(RU_TEXT.encode("utf-8")))
+    (doc,) = read_paths([str(path)])
+    assert doc.text == RU_TEXT
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\n ", "empty file"),
+        ("nul.txt", b"abc\x00\x01\x02def" * 10, "binary file"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        ("random.txt", bytes(range(0x80, 0xC0)) * 8, "undecodable bytes"),
+        ("page.html", b"<html><head><title></title><script>var x = 1;</script></head><body><div></div></body></html>", "malformed HTML"),
+        ("feed.xml", b"<?xml version='1.0'?>\n<rss version='2.0'><channel><<<>>> &broken;", "malformed XML/feed"),
+        ("crawl.warc", b"WARC/1.0\r\nWARC-Type: response\r\nthis is not a header\r\n\r\n", "malformed WARC"),
+        ("crawl.warc.gz", gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n" + RU_TEXT.encode() * 40)[:120], "truncated gzip"),
+        ("dump.txt.gz", gzip.compress(RU_TEXT.encode() * 40)[:-10], "truncated gzip"),
+    ],
+)
+def test_readers_bad_input_is_one_line_error(tmp_path, name, data, reason):
+    path = tmp_path / name
+    path.write_bytes(data)
+    (error,) = read_paths([str(path)])
+    assert isinstance(error, InputError)
+    assert error.name == str(path)
+    assert reason in error.reason
+    assert "\n" not in str(error) and "Traceback" not in str(error)
+
+
+def test_readers_too_big(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"a" * 7_200_000)
+    (error,) = read_paths([str(path)])
+    assert error.reason == "file is 7.2 MB, over the 5 MB limit; raise it with --max-bytes"
+    (doc,) = read_paths([str(path)], max_bytes=8_000_000)
+    assert isinstance(doc, Document)
+
+
+def test_readers_not_found_and_batch_goes_on(tmp_path):
+    good = tmp_path / "ok.txt"
+    good.write_text(RU_TEXT, encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    items = list(read_paths([str(missing), str(good)]))
+    assert isinstance(items[0], InputError) and items[0].reason == "no such file or directory"
+    assert isinstance(items[1], Document)
+
+
+def test_readers_read_bytes_never_raises_on_garbage():
+    for data in (b"\x1f\x8b", b"WARC/", b"<rss", b"{", b"\xff\xfe\x00"):
+        items = list(read_bytes(data, "x"))
+        assert items and all(isinstance(i, (Document, InputError)) for i in items)
