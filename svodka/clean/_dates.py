@@ -1,0 +1,160 @@
+"""Publication dates as pages show them: "28.03.2017 14:05", "4 января 2012, 12:30", "Вчера, 18:40".
+
+Shared by the dump and HTML cleaners. :func:`find_date` reads one short line (a byline, a
+date line under a headline) into a :class:`ShownDate` whose parts may be missing (no year,
+relative day); :func:`resolve_date` turns it into ISO text against a reference date found on
+the same page (a header "today", a copyright year), or gives ``None`` when the page does not
+say enough. Nothing here guesses from the clock of the machine.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["ShownDate", "find_date", "resolve_date", "parse_date", "MONTHS"]
+
+# Month names and their usual abbreviations (genitive and nominative stems), to month numbers.
+MONTHS = {
+    "январ": 1, "янв": 1, "феврал": 2, "фев": 2, "март": 3, "мар": 3, "апрел": 4, "апр": 4,
+    "ма": 5, "май": 5, "мая": 5, "июн": 6, "июл": 7, "август": 8, "авг": 8, "сентябр": 9, "сен": 9,
+    "сент": 9, "октябр": 10, "окт": 10, "ноябр": 11, "ноя": 11, "нояб": 11, "декабр": 12, "дек": 12,
+}
+
+# Relative day words and their offsets from the page's "today".
+RELATIVE_DAYS = {"сегодня": 0, "вчера": -1, "позавчера": -2}
+
+# Years outside this range are not publication dates of web news (phone numbers, counters).
+YEAR_RANGE = (1995, 2035)
+
+_MONTH_WORD = r"(январ[ьяе]|феврал[ьяе]|март[аe]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[аe]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|янв|фев|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\.?"
+
+# "28.03.2017", "28/03/17", "28-03-2017" (day first, as Russian pages write it).
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
+# "2017-03-28" and "2011.11.28" (year first).
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)[-.](\d{1,2})[-.](\d{1,2})(?!\d)")
+# "4 января 2012", "16 янв", "17 января 12 (16:49)".
+_WORDY = re.compile(r"(?<!\d)(\d{1,2})\s+" + _MONTH_WORD + r"(?:\s*,?\s*((?:19|20)\d\d|\d\d(?![:.\d])))?", re.I)
+# "12:30" or "12:30:05".
+_TIME = re.compile(r"(?<!\d)([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?(?!\d)")
+# Any digit: most lines have none and need no date search.
+_DIGIT = re.compile(r"\d")
+# "Сегодня", "вчера" as whole words.
+_RELATIVE = re.compile(r"(?<![а-яё])(сегодня|вчера|позавчера)(?![а-яё])", re.I)
+
+
+@dataclass
+class ShownDate:
+    """A date as shown on a page; missing parts are ``None``; ``relative`` is a day offset."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    relative: int | None = None  # 0 today, -1 yesterday; day/month/year then unknown
+    start: int = 0  # where the date text starts and ends in the line
+    end: int = 0
+
+    @property
+    def complete(self) -> bool:
+        """Whether year, month and day are all known."""
+        return None not in (self.year, self.month, self.day)
+
+
+def _month(word: str) -> int | None:
+    word = word.lower().rstrip(".")
+    for cut in (len(word), 7, 6, 5, 4, 3, 2):
+        if word[:cut] in MONTHS:
+            return MONTHS[word[:cut]]
+    return None
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    year = int(text)
+    if year < 100:
+        year += 2000
+    return year if YEAR_RANGE[0] <= year <= YEAR_RANGE[1] else None
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+    if month is None or day is None or not 1 <= month <= 12 or not 1 <= day <= 31:
+        return False
+    try:
+        date(year or 2000, month, day)  # 2000 is a leap year: 29 February stays valid
+    except ValueError:
+        return False
+    return True
+
+
+def find_date(line: str) -> ShownDate | None:
+    """The first date shown in a line (absolute, partial or relative), with the time next to it.
+
+    Returns:
+        a :class:`ShownDate`, or ``None`` when the line shows no date.
+    """
+    found: ShownDate | None = None
+    if _DIGIT.search(line) is not None:
+        for m in _ISO.finditer(line):
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            if _valid(y, mo, d) and _year(m.group(1)):
+                found = ShownDate(y, mo, d, start=m.start(), end=m.end())
+                break
+        for m in _NUMERIC.finditer(line):
+            d, mo, y = int(m.group(1)), int(m.group(3)), _year(m.group(4))
+            if y and _valid(y, mo, d) and (found is None or m.start() < found.start):
+                found = ShownDate(y, mo, d, start=m.start(), end=m.end())
+                break
+        for m in _WORDY.finditer(line):
+            d, mo = int(m.group(1)), _month(m.group(2))
+            y = _year(m.group(3))
+            if mo and _valid(y, mo, d) and (found is None or m.start() < found.start):
+                found = ShownDate(y, mo, d, start=m.start(), end=m.end())
+                break
+    if found is None:
+        m = _RELATIVE.search(line)
+        if not m:
+            return None
+        found = ShownDate(relative=RELATIVE_DAYS[m.group(1).lower()], start=m.start(), end=m.end())
+    # The time written next to the date (either side, within a few characters).
+    for m in _TIME.finditer(line):
+        near = m.start() - found.end if m.start() >= found.end else found.start - m.end()
+        if 0 <= near <= 12:
+            found.hour, found.minute = int(m.group(1)), int(m.group(2))
+            found.start, found.end = min(found.start, m.start()), max(found.end, m.end())
+            break
+    return found
+
+
+def resolve_date(shown: ShownDate, today: date | None = None, year: int | None = None) -> str | None:
+    """ISO text for a shown date: a relative day against ``today``, a missing year from ``year``.
+
+    Args:
+        shown: the date as found by :func:`find_date`.
+        today: the page's own "today" (a header date), for "Сегодня"/"Вчера".
+        year: a year the page implies (header date, copyright line), for "16 янв".
+
+    Returns:
+        ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``, or ``None`` when the page does not say enough.
+    """
+    if shown.relative is not None:
+        if today is None:
+            return None
+        day = today + timedelta(days=shown.relative)
+    else:
+        y = shown.year or year or (today.year if today else None)
+        if y is None or not _valid(y, shown.month, shown.day):
+            return None
+        day = date(y, shown.month, shown.day)  # type: ignore[arg-type]
+    if shown.hour is not None:
+        return f"{day.isoformat()}T{shown.hour:02d}:{shown.minute:02d}"
+    return day.isoformat()
+
+
+def parse_date(text: str, today: date | None = None, year: int | None = None) -> str | None:
+    """Find and resolve the first date in ``text`` (see :func:`find_date`, :func:`resolve_date`)."""
+    shown = find_date(text)
+    return resolve_date(shown, today, year) if shown else None

@@ -1,0 +1,680 @@
+"""Clean a flattened crawler dump (one text line per block, blank lines between) into an Article.
+
+A dump holds the article somewhere among page chrome: menus, feeds, teasers, counters,
+banners, share prompts, footers and reader comments. The cleaner works in four steps, all on
+cheap per-line features (no models, a few precompiled regexes per line):
+
+1. **Classify lines.** Each line gets a kind: ``body`` (a sentence-like line: enough words, a
+   sentence ending or many words with commas, mostly Cyrillic, not a link list, not code, no
+   chrome vocabulary), ``weak`` (a short sentence or a list item, body only inside the article
+   block) or ``chrome`` (everything else; ``hard`` chrome for comment headers, feed items with
+   times, legal lines and the like).
+2. **Find the article block.** Lines score positive (body, by length) or negative (chrome);
+   the best block is the maximum-sum run of lines, so in-text "Читайте также" links or a
+   caption between paragraphs are bridged, while feeds and comment threads separated from the
+   article by menus and headers are not. A block headed by a plausible headline gets a bonus.
+3. **Find the headline** as the nearest plausible heading line (3-25 words, no final period,
+   not chrome, not a date) before the block, skipping dates, bylines and counters; a deck
+   under the headline (a heading line after the date line) is passed over.
+4. **Read the metadata near the article**: a view counter and a publication date only from the
+   lines around the headline and the block edges (never from a header clock, a feed or a
+   comment); a relative date ("Вчера, 18:40") only against a full date shown at the top of the
+   page. A short outlet line at the top (or a signature under the text) is the source.
+
+Every line that is neither headline nor body goes to ``Article.boilerplate`` in page order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Article
+from ._dates import ShownDate, find_date, resolve_date
+
+__all__ = ["clean_dump", "clean_dump_batch"]
+
+# Words a headline may have (fewer is a label, more is a paragraph).
+TITLE_WORDS = (3, 25)
+
+# How many lines before the article block the headline may be (dates, bylines, share buttons
+# and tabs sit between; measured: at most 8 on the dev pages, portals included).
+TITLE_WINDOW = 12
+
+# How many lines after the block a date, byline or counter still belongs to the article.
+AFTER_WINDOW = 8
+
+# A date line after the text may hold this many other words (a byline: name, place).
+AFTER_MAX_WORDS = 4
+
+# The first lines of a page are its header: a date there is the header clock, not a byline.
+HEADER_LINES = 3
+
+# A sentence-like line needs this many words to count as body on its own; shorter sentences
+# (promos, captions, comment one-liners, but also short paragraphs) only count inside a block.
+BODY_MIN_WORDS = 10
+
+# Lines this long count as body even without a final punctuation mark (quotes, cut endings).
+BODY_LONG_WORDS = 20
+
+# Share of capitalised words above which a line of 4+ words is a link list ("Политика Экономика").
+LINK_CAPS_SHARE = 0.6
+
+# Share of Cyrillic among the non-space characters a body line must reach (code, English ads).
+MIN_CYRILLIC_SHARE = 0.45
+
+# Characters of a line read for the Cyrillic share and chrome phrases: enough to judge a
+# paragraph, and it keeps the cost per line flat on pages with very long lines.
+SAMPLE_CHARS = 400
+
+# Words of a line read for the share of capitals (a link list shows itself early).
+CAPS_SAMPLE_WORDS = 30
+
+# Scores for the block search: a body line earns per word, chrome costs a fixed amount.
+WORD_SCORE = 1 / 8
+BODY_BASE = 1.0
+WEAK_SCORE = 0.3
+CHROME_COST = -1.0
+HARD_CHROME_COST = -3.0
+
+# Bonus for a block that has a plausible headline just before it, plus a bonus per share of
+# the headline's word stems found in the block's first paragraphs (headlines retell the lead).
+TITLE_BONUS = 1.5
+TITLE_OVERLAP_BONUS = 4.0
+
+# Word stems for the overlap: the first letters of words of at least this length.
+STEM_LENGTH = 4
+
+# Weights for choosing the headline among candidates: a date line next to it, stems shared
+# with the lead (up to 5), and distance in lines from the block.
+TITLE_DATE_WEIGHT = 1.0
+TITLE_SHARED_WEIGHT = 0.4
+TITLE_DISTANCE_WEIGHT = 0.15
+# Headlines longer than this many words are more likely decks or teaser leads.
+TITLE_LONG_WORDS = 15
+TITLE_LONG_WEIGHT = 0.1
+
+# Bonus for a block whose headline has a date line next to it (articles show their date by
+# the headline; teaser lists and comment threads seldom do).
+DATE_BONUS = 3.0
+
+# Each further line of an unbroken run of chrome costs this much more (a share of its cost):
+# a caption or a "read also" link between paragraphs is bridged, a long run of menus, share
+# buttons and "see also" lists ends the article.
+RUN_ESCALATION = 0.5
+
+# A block with no headline before it keeps this share of its score (feeds, comment threads).
+NO_TITLE_FACTOR = 0.3
+
+# Teaser lists (headline, lead, headline, lead...): a lead between two headlines in a chain
+# of at least LIST_CHAIN such leads keeps this share of its score.
+LIST_CHAIN = 3
+LIST_WINDOW = 8  # lines either side searched for the rest of the chain
+LIST_FACTOR = 0.2
+
+# Extra cost of a heading-like line inside a run (teaser lists alternate headline and lead).
+HEADING_COST = -0.5
+
+# A line repeated in at least this share of the documents of a batch is site chrome.
+BATCH_REPEAT_SHARE = 0.5
+# ... and in at least this many documents (two copies of one story are not a template).
+BATCH_REPEAT_MIN = 3
+
+# Lines that are page chrome whatever their length: navigation, sharing, legal notes,
+# comment forms, "read also" links, credits. Matched on the lower-cased line start or inside.
+_CHROME_START = re.compile(
+    r"^(?:(?:читайте|читай|смотрите|смотри|см\.) (?:также|еще|ещё|тоже|в разделе|другие|на)|читайте:|"
+    r"(?:новост[ьи]|ссылки|статьи|материалы|публикации|видео|фото) по теме|по теме:|"
+    r"(?:другие|похожие|последние|популярные|главные|лучшие|свежие) (?:новости|статьи|материалы|публикации|видео)|"
+    r"(?:источник|по материалам|фото|фотографии|видео|теги|тэги|метки|ключевые слова|рубрик[аи]|раздел|"
+    r"автор|авторы|опубликовано|добавлено|обновлено|дата|просмотр\w*|прочтени\w*|комментари\w*|рейтинг|"
+    r"оценка|оцените|поделиться|поделитесь|подписаться|подпишитесь|e-?mail|пароль|логин|имя|текст)\s*:|"
+    r"по материалам|фото |просмотр|прочтени|комментари|коментари|обсудить|обсуждение$|"
+    r"(?:добавить|оставить|написать|ваш|все|читать) (?:\w+ )?(?:комментари|отзыв)|ваше (?:имя|мнение)|"
+    r"войти|вход |регистрац|зарегистрир|забыли пароль|подписаться|поделиться|рассказать друзьям|"
+    r"отправить (?:другу|по почте|ссылку)|распечатать|версия для печати|печать$|в блог|код для|"
+    r"копировать в блог|нравится|твитнуть|tweet|оцените|голосовать|реклама|на правах рекламы|"
+    r"главная$|главная страница|на главную|назад$|вернуться|предыдущая|следующая|все новости|все видео|"
+    r"все фото|все материалы|архив новостей|карта сайта|контакты|о проекте|о нас$|загрузка|loading|"
+    r"©|\(c\)|copyright|все права|перепечатк|при (?:использовании|перепечатке|цитировании|копировании)|"
+    r"использование материалов|если вы (?:заметили|нашли)|нашли ошибку|ошибка в тексте|опечатка|выделите|"
+    r"мнение редакции|редакция не несет|цитировать$|ответить$|цитата:|увеличить шрифт|уменьшить шрифт|"
+    r"закрыть$|подробнее$|читать (?:далее|полностью|дальше))"
+)
+
+# Chrome phrases anywhere in a line (legal footers, typo reports, comment rules, addresses).
+# Plain substrings: one ``in`` test each is much cheaper than a regex alternation.
+_CHROME_PHRASES = (
+    "ctrl", "все права защищены", "гиперссылк", "использовании материал", "перепечатке материал",
+    "копировании материал", "уважайте труд", "зарегистрированные пользователи", "оставлять комментарии",
+    "правила комментирования", "правила использования", "мнение редакции может не совпадать",
+    "за содержание рекламы", "http://", "https://", "www.", "подписывайтесь", "подпишитесь",
+    "присоединяйтесь к нам", "в социальных сетях",
+)
+
+# Labels that open a list of other articles or the comments: a long run of chrome holding one
+# of them ends the article (a single "Новость по теме" box between paragraphs does not).
+_STOP = re.compile(
+    r"^(?:(?:читайте|читай|смотрите|смотри) (?:также|еще|ещё|другие)|(?:новост[ьи]|статьи|материалы|ссылки|публикации) по теме|"
+    r"по теме|(?:другие|похожие|последние|популярные|читаемые|главные) (?:новости|статьи|материалы)|"
+    r"комментари|обсуждение|добавить (?:\w+ )?комментари|оставить (?:\w+ )?комментари|ваш комментарий|отзывы)"
+)
+
+# A run of this many chrome lines that holds a stop label cuts the block.
+STOP_RUN = 3
+
+# A label announcing an advertisement: the line after it is the ad.
+_AD_LABEL = re.compile(r"^(?:реклама|на правах рекламы|advertisement|спонсор\w*)\s*:?\s*$")
+
+# Lines that open a comment thread or a feed: nothing after them is the article.
+_COMMENT_HEADER = re.compile(r"^(?:#\d+|[+-]?\d+\s+#\d+|(?:ответить|цитировать)$)")
+
+# A time at the start of a line ("19:23 Заголовок ...") marks a feed item.
+_TIME_START = re.compile(r"^\s*\[?\d{1,2}:\d\d(?:\]|\s)")
+
+# Raw HTML or code shown as text ("код для блога").
+_CODE = re.compile(r"</?[a-z][a-z0-9]*[\s>]|[{};]\s*$|=\s*\"")
+
+# Cyrillic letters, for the Cyrillic share; everything but word characters and spaces.
+_NOT_CYRILLIC = re.compile(r"[^а-яёА-ЯЁ]+")
+_SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
+# A sentence boundary inside a line: prose, not a headline.
+_SENTENCE_BREAK = re.compile(r"[а-яё]{2}[.!?] [А-ЯЁ]")
+_WORD = re.compile(r"[а-яёa-z]+")
+
+# Closing quotes and brackets that may follow a sentence end.
+_CLOSERS = "\"'»”’)]*"
+
+# A view counter: "Просмотров: 1 204", "7535 просмотров", "Прочтений: 593", "Views: 12".
+_VIEWS = re.compile(
+    r"(?:просмотр\w*|прочтени\w*|прочитан\w*|показ\w*|views?|hits?)\s*[:-]?\s*(\d[\d\u00a0\u202f ]{0,12}\d|\d)"
+    r"|(\d[\d\u00a0\u202f ]{0,12}\d|\d)\s*(?:просмотр\w*|прочтени\w*|прочитан\w*|views?)",
+    re.I,
+)
+
+# Words that name a domain-like outlet signature ("048.ua", "Example.ru").
+_DOMAIN = re.compile(r"^[\w.-]+\.(?:ru|ua|by|kz|com|net|org|info|su|рф|uz|kg|az|ge|am|md|lv|lt|ee|tv|fm)$", re.I)
+
+# Labels that may open the page but are not an outlet's name.
+_NAV_WORDS = {
+    "главная", "главная страница", "новости", "на главную", "вход", "войти", "регистрация", "rss",
+    "меню", "поиск", "карта сайта", "контакты", "реклама", "loading", "загрузка",
+}
+
+
+@dataclass(slots=True)
+class _Line:
+    """One non-empty dump line with the features the cleaner uses."""
+
+    text: str
+    words: int
+    kind: str  # "body" | "weak" | "chrome" | "hard"
+    heading: bool  # could be a headline
+    sentence_end: bool
+    dated: bool  # shows a date or time
+    stop: bool = False  # a label opening related links or comments
+    score: float = 0.0
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether the line ends like a sentence (closing quotes and brackets skipped)."""
+    tail = text.rstrip(_CLOSERS + " ")
+    return bool(tail) and tail[-1] in ".!?…;"
+
+
+def _chrome_phrase(low: str, words: int) -> bool:
+    """Whether a lower-cased line holds a chrome phrase (a short line naming comments counts)."""
+    sample = low[:SAMPLE_CHARS]
+    if any(phrase in sample for phrase in _CHROME_PHRASES):
+        return True
+    if "ссылк" in sample and "обязательн" in sample:
+        return True  # "ссылка на ... обязательна"
+    return words <= 8 and "коммент" in sample
+
+
+def _comment_header(low: str) -> bool:
+    """A line that heads a reader comment ("#3 Имя 05.01.12", "(id: 123)", "Ответить")."""
+    return "(id:" in low or bool(_COMMENT_HEADER.match(low))
+
+
+def _caps_share(tokens: list[str]) -> float:
+    """Share of word tokens that start with a capital letter (link lists are all capitals)."""
+    alpha = upper = 0
+    for token in tokens[:CAPS_SAMPLE_WORDS]:
+        first = token[0]
+        if first.isalpha():
+            alpha += 1
+            upper += first.isupper()
+    return upper / alpha if alpha else 1.0
+
+
+def _has_date(text: str, words: int) -> bool:
+    """Cheap test that a line shows a date or a time (no full parse).
+
+    "Сегодня"/"вчера" count only in short lines: in prose they are words, not dates. Lines
+    longer than a headline are never date lines, so they are not searched (speed).
+    """
+    if words > TITLE_WORDS[1]:
+        return False
+    if _DIGIT.search(text) is not None:
+        return find_date(text) is not None or _TIME_START.match(text) is not None or bool(re.search(r"\d:\d\d", text))
+    if words > 8:
+        return False
+    low = text.lower()
+    return "сегодня" in low or "вчера" in low
+
+
+def _classify(text: str, repeated: bool) -> _Line:
+    """Features and kind of one line."""
+    tokens = text.split()
+    n = len(tokens)
+    low = text.lower()
+    dated = _has_date(text, n)
+    sentence_end = _ends_sentence(text)
+    head = text[:SAMPLE_CHARS]  # long lines are judged by their start (speed)
+    compact = len(head) - head.count(" ")
+    cyr = len(_NOT_CYRILLIC.sub("", head)) / compact if compact else 0.0
+    chrome_vocab = bool(_CHROME_START.match(low)) or _chrome_phrase(low, n)
+    code = ("<" in text or "{" in text) and bool(_CODE.search(text))
+    caps = _caps_share(tokens) if n >= 4 else 1.0
+    separators = text.count("|") + text.count(" » ") + text.count(" / ") + text.count(" • ")
+    linky = (n >= 4 and caps > LINK_CAPS_SHARE and not sentence_end) or separators >= 2
+    first = text[:1]
+    starts_ok = first.isupper() or first.isdigit() or first in "«\"„“'(-–—•*"
+    comment = _comment_header(low)
+
+    if repeated or code or comment:
+        kind = "hard"
+    elif chrome_vocab:
+        kind = "hard" if n >= 6 else "chrome"
+    elif dated and 4 <= n <= TITLE_WORDS[1] and not sentence_end:
+        kind = "hard"  # a feed item: "19:23 Headline", "Headline 05/04, 12:30"
+    elif cyr < MIN_CYRILLIC_SHARE or linky:
+        kind = "chrome"
+    elif n >= BODY_MIN_WORDS and sentence_end:
+        kind = "body"
+    elif n >= BODY_LONG_WORDS and ("," in text or _SENTENCE_BREAK.search(text)):
+        kind = "body"
+    elif not dated and (n >= 3 and sentence_end or (first in "-–—•*" and n >= 3)):
+        kind = "weak"
+    else:
+        kind = "chrome"
+
+    if dated:
+        # A headline may carry its own date run on at the end ("Заголовок 04.01.12 12:26").
+        stripped, shown = _strip_date(text)
+        n_head = len(stripped.split()) if shown else 0
+    else:
+        n_head = n
+    heading = (
+        TITLE_WORDS[0] <= n_head <= TITLE_WORDS[1]
+        and not (separators and n <= 8)
+        and starts_ok
+        and first not in "-–—•*("
+        and not (sentence_end and text.rstrip(_CLOSERS + " ")[-1:] in ".;")
+        and not chrome_vocab
+        and not code
+        and not comment
+        and not linky
+        and cyr >= MIN_CYRILLIC_SHARE
+        and not _TIME_START.match(text)
+        and not text.endswith(":")
+    )
+    line = _Line(text, n, kind, heading, sentence_end, dated, stop=bool(_STOP.match(low)) and n <= 6)
+    if kind == "body":
+        line.score = BODY_BASE + min(n, 120) * WORD_SCORE
+    elif kind == "weak":
+        line.score = WEAK_SCORE
+    elif kind == "hard":
+        line.score = HARD_CHROME_COST
+    else:
+        line.score = CHROME_COST
+    if heading and kind != "body":
+        line.score += HEADING_COST
+    return line
+
+
+def _strip_date(text: str) -> tuple[str, ShownDate | None]:
+    """A headline without a date/time run on at its end ("Заголовок 04.01.12 12:26")."""
+    shown = find_date(text) if _DIGIT.search(text, max(0, len(text) - 20)) is not None else None
+    if shown and shown.start > 0 and len(text) - shown.end <= 2 and shown.start >= len(text) // 2:
+        return text[: shown.start].rstrip(" ,|-–—/"), shown
+    return text, None
+
+
+def _segments(lines: list[_Line]) -> list[tuple[int, int, float]]:
+    """Maximal positive-sum runs of lines (Kadane with restarts): (start, end inclusive, sum).
+
+    The k-th line of an unbroken run of chrome costs ``1 + RUN_ESCALATION * (k - 1)`` times
+    its own cost, so long stretches of chrome separate blocks.
+    """
+    out: list[tuple[int, int, float]] = []
+    best_sum, best_start, best_end = 0.0, -1, -1
+    run_sum, run_start = 0.0, 0
+    chrome_run = 0
+    cuts = _cuts(lines)
+    for i, line in enumerate(lines):
+        score = line.score
+        if line.kind in ("chrome", "hard"):
+            chrome_run += 1
+            score *= 1 + RUN_ESCALATION * (chrome_run - 1)
+        elif line.kind == "body":
+            chrome_run = 0
+        if i in cuts:
+            score = -1e9
+        if run_sum <= 0:
+            if best_end >= 0:
+                out.append((best_start, best_end, best_sum))
+            run_sum, run_start = 0.0, i
+            best_sum, best_start, best_end = 0.0, -1, -1
+        run_sum += score
+        if run_sum > best_sum:
+            best_sum, best_start, best_end = run_sum, run_start, i
+    if best_end >= 0:
+        out.append((best_start, best_end, best_sum))
+    return out
+
+
+def _stems(text: str) -> set[str]:
+    """Crude stems of the longer words of a text (prefixes: no morphology needed for overlap)."""
+    return {w[:STEM_LENGTH] for w in _WORD.findall(text.lower()) if len(w) >= STEM_LENGTH - 1}
+
+
+def _overlap(title: str, text: str) -> float:
+    """Share of a headline's stems that occur in a text."""
+    stems = _stems(title)
+    return len(stems & _stems(text)) / len(stems) if stems else 0.0
+
+
+def _cuts(lines: list[_Line]) -> set[int]:
+    """Lines that end any block: stop labels inside a run of ``STOP_RUN`` or more non-body lines."""
+    cuts: set[int] = set()
+    i, n = 0, len(lines)
+    while i < n:
+        if lines[i].kind == "body":
+            i += 1
+            continue
+        j = i
+        while j < n and lines[j].kind != "body":
+            j += 1
+        if j - i >= STOP_RUN:
+            cuts.update(k for k in range(i, j) if lines[k].stop)
+        i = j
+    return cuts
+
+
+def _mark_lists(lines: list[_Line]) -> None:
+    """Demote teaser lists: body lines each between two heading lines, three or more in a row."""
+    n = len(lines)
+    sandwiched = [
+        0 < i < n - 1
+        and line.kind == "body"
+        and lines[i - 1].heading
+        and (lines[i + 1].heading or lines[i + 1].dated and lines[i + 1].kind != "body")
+        for i, line in enumerate(lines)
+    ]
+    for i, flag in enumerate(sandwiched):
+        if flag and sum(sandwiched[max(0, i - LIST_WINDOW) : i + LIST_WINDOW + 1]) >= LIST_CHAIN:
+            lines[i].score *= LIST_FACTOR
+
+
+def _find_title(lines: list[_Line], start: int) -> int | None:
+    """Index of the headline before the block starting at ``start``, or None.
+
+    Candidates are heading-like lines up to ``TITLE_WINDOW`` lines back. The nearest wins
+    unless an earlier one has a date line next to it (headlines sit by their date; decks and
+    captions seldom do) or shares more words with the lead.
+    """
+    lo = max(0, start - TITLE_WINDOW)
+    candidates = [i for i in range(start - 1, lo - 1, -1) if lines[i].heading and lines[i].kind != "body"]
+    if not candidates:
+        return None
+    lead = " ".join(line.text for line in lines[start : start + 3])
+    lead_stems = _stems(lead)
+    first = _WORD.findall(lines[start].text.lower())
+    best, best_score = None, float("-inf")
+    for i in candidates:
+        words = _WORD.findall(lines[i].text.lower())
+        if len(words) >= 5 and first[: len(words) - 1] == words[:-1]:
+            continue  # a truncated copy of the lead (embed preview, teaser), not a headline
+        stems = _stems(lines[i].text)
+        shared = len(stems & lead_stems)
+        dated = any(
+            0 <= j < len(lines) and _date_line(lines[j]) is not None for j in (i - 1, i + 1)
+        ) or _strip_date(lines[i].text)[1] is not None
+        score = (
+            TITLE_DATE_WEIGHT * dated
+            + TITLE_SHARED_WEIGHT * min(shared, 5)
+            - TITLE_DISTANCE_WEIGHT * (start - i)
+            - TITLE_LONG_WEIGHT * max(0, lines[i].words - TITLE_LONG_WORDS)
+        )
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _page_today(lines: list[_Line]) -> date | None:
+    """The page's own "today": a complete date in a short line at the top (header clock/date)."""
+    for line in lines[:30]:
+        if line.dated and line.words <= 10:
+            shown = find_date(line.text)
+            if shown and shown.complete:
+                return date(shown.year, shown.month, shown.day)  # type: ignore[arg-type]
+    return None
+
+
+def _page_year(lines: list[_Line]) -> int | None:
+    """A year the page implies for dates shown without one: the latest year of a copyright line."""
+    for line in reversed(lines[-80:]):
+        if "©" in line.text or "(c)" in line.text.lower() or "copyright" in line.text.lower():
+            years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", line.text)]
+            if years:
+                return max(years)
+    return None
+
+
+def _date_line(line: _Line, max_rest: int = 8) -> ShownDate | None:
+    """The date of a short metadata line (byline, date line); feed items and prose are skipped.
+
+    ``max_rest`` is how many other words (longer than two letters) the line may hold: a byline
+    has a name and a place, a feed item has a whole headline.
+    """
+    if not line.dated or line.kind == "body" or line.words > 12:
+        return None
+    shown = find_date(line.text)
+    if shown is None:
+        return None
+    rest = (line.text[: shown.start] + " " + line.text[shown.end :]).split()
+    if len([w for w in rest if len(w) > 2]) > max_rest:
+        return None  # a teaser headline with its time, not a date line
+    return shown
+
+
+def _views(text: str) -> int | None:
+    """The view count a line shows, if it is a counter line."""
+    m = _VIEWS.search(text)
+    if not m:
+        return None
+    digits = re.sub(r"\D", "", m.group(1) or m.group(2))
+    return int(digits) if digits else None
+
+
+def _site_name(lines: list[_Line], body: set[int], title: int | None) -> tuple[int | None, str | None]:
+    """A line naming the outlet: a short name line at the top or a signature under the text."""
+    for i, line in enumerate(lines[:3]):
+        text = line.text.strip()
+        low = text.lower()
+        if low in _NAV_WORDS or line.dated or i in body or i == title:
+            continue
+        tokens = text.split()
+        if (
+            1 <= len(tokens) <= 4
+            and len(text) <= 40
+            and (text[:1].isupper() or text[:1] in "«\"")
+            and not _CHROME_START.match(low)
+            and not _DIGIT.search(text) is not None
+            and text[-1:] not in ".:!?,"
+            and (_caps_share(tokens) >= 0.5 or _DOMAIN.match(text))
+        ):
+            return i, text
+        break
+    if body:
+        after = max(body) + 1
+        for i in range(after, min(after + 2, len(lines))):
+            text = lines[i].text.strip().lstrip("/ ").strip()
+            if _DOMAIN.match(text) or (text.startswith("«") and text.endswith("»") and len(text.split()) <= 3):
+                return i, text.strip("«»")
+    return None, None
+
+
+def _clean_lines(texts: list[str], repeated: set[str] | frozenset[str] = frozenset()) -> dict:
+    """The cleaning itself on the non-empty lines of one dump; returns the Article fields."""
+    lines = [_classify(t, t in repeated) for t in texts]
+    for prev, line in zip(lines, lines[1:]):
+        if _AD_LABEL.match(prev.text.lower()):
+            line.kind, line.score = "hard", HARD_CHROME_COST  # an inline advertisement
+        elif prev.stop and prev.words <= 4 and line.kind in ("body", "weak"):
+            line.kind, line.score = "chrome", CHROME_COST  # the teaser under a bare "Читайте также"
+    _mark_lists(lines)
+    if not lines:
+        return {"title": None, "paragraphs": [], "boilerplate": [], "views": None, "published": None, "source": None}
+
+    # Best block: maximum-sum run, with a bonus when a headline stands right before it.
+    best: tuple[float, int, int, int | None] | None = None
+    segments = _segments(lines)
+    top = max((total for _, _, total in segments), default=0.0)
+    for start, end, total in segments:
+        if total * (1 + NO_TITLE_FACTOR) + TITLE_BONUS + TITLE_OVERLAP_BONUS + DATE_BONUS < top * NO_TITLE_FACTOR:
+            continue  # cannot win even with every bonus (speed on pages with many small runs)
+        title = _find_title(lines, start)
+        value = total * NO_TITLE_FACTOR
+        if title is not None:
+            value = total
+            lead = " ".join(lines[i].text for i in range(start, min(end + 1, start + 4)))
+            value += TITLE_BONUS + TITLE_OVERLAP_BONUS * _overlap(lines[title].text, lead)
+            if any(_date_line(lines[i]) for i in range(max(0, title - 2), start)) or _strip_date(lines[title].text)[1]:
+                value += DATE_BONUS
+        if best is None or value > best[0]:
+            best = (value, start, end, title)
+
+    body: list[int] = []
+    title_idx: int | None = None
+    start = end = -1
+    if best is not None:
+        _, start, end, title_idx = best
+        body = [i for i in range(start, end + 1) if lines[i].kind in ("body", "weak")]
+        # Drop weak lines at the edges of the block unless they are sentences: short lines
+        # next to the article are mostly captions, credits and signatures.
+        while body and lines[body[0]].kind == "weak" and not lines[body[0]].sentence_end:
+            body.pop(0)
+        while body and lines[body[-1]].kind == "weak" and not lines[body[-1]].sentence_end:
+            body.pop()
+        if body:
+            start, end = body[0], body[-1]
+
+    title: str | None = None
+    title_date: ShownDate | None = None
+    if title_idx is not None:
+        title, title_date = _strip_date(lines[title_idx].text.strip())
+
+    # Metadata window: from just before the headline to a few lines after the body.
+    head = title_idx if title_idx is not None else start
+    views: int | None = None
+    shown: ShownDate | None = title_date
+    if head is not None and head >= 0:
+        # Above the headline, but not the page's first lines (the header clock sits there).
+        before = [i for i in range(max(HEADER_LINES, head - 3), head) if not lines[i].heading]
+        between = list(range(head + 1, start)) if start > head else []
+        after = []
+        for i in range(end + 1, min(len(lines), end + 1 + AFTER_WINDOW)):
+            if lines[i].stop or _comment_header(lines[i].text.lower()):
+                break  # comments and related lists carry dates of their own
+            after.append(i)
+        for group in (between, after, before[::-1]):
+            for i in group:
+                if shown is None:
+                    # After the text a dated headline is a feed item: fewer other words allowed.
+                    shown = _date_line(lines[i], AFTER_MAX_WORDS if group is after else 8)
+                if views is None and lines[i].words <= 12:
+                    views = _views(lines[i].text)
+    published = None
+    if shown is not None:
+        published = resolve_date(shown, _page_today(lines) if shown.relative is not None else None, _page_year(lines) if shown.year is None else None)
+
+    # Hidden or repeated copies of a paragraph (a "read more" toggle) are kept once.
+    seen: set[str] = set()
+    unique = []
+    for i in body:
+        if lines[i].text not in seen:
+            seen.add(lines[i].text)
+            unique.append(i)
+    body = unique
+    body_set = set(body)
+    _, source = _site_name(lines, body_set, title_idx)
+    boilerplate = [line.text for i, line in enumerate(lines) if i not in body_set and i != title_idx]
+    return {
+        "title": title,
+        "paragraphs": [lines[i].text.strip() for i in body],
+        "boilerplate": boilerplate,
+        "views": views,
+        "published": published,
+        "source": source,
+    }
+
+
+def _split(text: str) -> list[str]:
+    """Non-empty lines of a dump, whitespace collapsed."""
+    return [_SPACES.sub(" ", line).strip() for line in text.split("\n") if line.strip()]
+
+
+def _build(fields: dict, source: str | None, url: str | None) -> Article:
+    return Article.build(
+        fields["title"],
+        fields["paragraphs"],
+        source=source or fields["source"],
+        url=url,
+        views=fields["views"],
+        published=fields["published"],
+        published_how="byline" if fields["published"] else None,
+        boilerplate=fields["boilerplate"],
+    )
+
+
+def clean_dump(text: str, *, source: str | None = None, url: str | None = None) -> Article:
+    """Recover headline, lead, paragraphs, outlet, views and date from a crawler text dump.
+
+    Args:
+        text: the dump: lines separated by (blank) lines, chrome included.
+        source: the outlet's name when the caller knows it (wins over the one found on the page).
+        url: the page's address, stored on the Article.
+
+    Returns:
+        an :class:`~svodka.model.Article` built with ``Article.build``; ``boilerplate`` holds every
+        line that is neither headline nor body, in page order; ``published``/``views`` are
+        ``None`` unless shown with the article.
+    """
+    return _build(_clean_lines(_split(text)), source, url)
+
+
+def clean_dump_batch(texts: Iterable[str], *, source: str | None = None) -> list[Article]:
+    """Clean dumps of one site together: lines repeated across many of them are chrome.
+
+    Args:
+        texts: dumps from one source (a crawl of one site).
+        source: the outlet's name, when known.
+
+    Returns:
+        one Article per dump, in order. With fewer than three dumps this is ``clean_dump``.
+    """
+    split = [_split(t) for t in texts]
+    repeated: set[str] = set()
+    if len(split) >= 3:
+        counts = Counter(line for lines in split for line in set(lines))
+        limit = max(BATCH_REPEAT_MIN, BATCH_REPEAT_SHARE * len(split))
+        # Long lines stay out: a syndicated paragraph printed by several pages is still text.
+        repeated = {line for line, n in counts.items() if n >= limit and len(line.split()) <= TITLE_WORDS[1]}
+    return [_build(_clean_lines(lines, repeated), source, None) for lines in split]
