@@ -34,6 +34,7 @@ from lxml import etree
 
 from ..errors import ExtractionRejected
 from ..model import Article
+from ._dates import find_date, resolve_date
 
 __all__ = ["clean_html"]
 
@@ -120,6 +121,14 @@ VIEWS = re.compile(r"(?:просмотр(?:ов|ы|ело)?|прочитано|�
 URL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/_\-]?(0[1-9]|1[0-2])[/_\-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 # Meta names (name/property/itemprop) that carry the publication date, most trusted first.
+# Lines around the headline searched for a byline date when the page has no date metadata.
+BYLINE_WINDOW = 3
+# The first lines of a page are its header (logo, clock), never a byline.
+HEADER_LINES = 3
+# A weekday name marks a calendar/clock line ("Среда, 10 апреля 2013"); bylines rarely carry one.
+WEEKDAY = re.compile(r"\b(понедельник|вторник|сред[аы]|четверг|пятниц[аы]|суббот[аы]|воскресень[ея])\b", re.I)
+# A byline is short: a longer line with a date is a teaser or a sentence of the text.
+BYLINE_MAX_WORDS = 12
 DATE_META = (
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
     "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
@@ -613,7 +622,36 @@ def _published(
         match = URL_DATE.search(urlparse(url).path)
         if match:
             return f"{match.group(1)}-{match.group(2)}-{match.group(3)}", "url"
+    value = _byline_date(lines, title_idx, body)
+    if value:
+        return value, "byline"
     return None, None
+
+
+def _byline_date(lines: list[_Line], title_idx: int | None, body: list[_Line]) -> str | None:
+    """A full date shown in a short line right next to the headline, when metadata has none.
+
+    Many pages (older CMSs especially) carry no date metadata, only a byline such as
+    "28.03.2017 14:05" under or over the headline. Only short lines within
+    ``BYLINE_WINDOW`` lines of the headline, before the body, count, and only dates with a
+    year: adverts and feeds sit elsewhere, and a relative or yearless date needs a page date
+    we cannot trust here.
+    """
+    if title_idx is None:
+        return None
+    body_start = lines.index(body[0]) if body and body[0] in lines else len(lines)
+    lo = max(0, title_idx - BYLINE_WINDOW)
+    hi = min(len(lines), title_idx + BYLINE_WINDOW + 1, max(body_start, title_idx + 1))
+    order = sorted(range(lo, hi), key=lambda i: (abs(i - title_idx), i < title_idx))
+    for i in order:
+        if i == title_idx or lines[i].words > BYLINE_MAX_WORDS:
+            continue
+        if i < title_idx and (i < HEADER_LINES or WEEKDAY.search(lines[i].text)):
+            continue  # "Среда, 10 апреля 2013" above a headline is a header clock, not a byline
+        shown = find_date(lines[i].text)
+        if shown and shown.year and shown.month and shown.day:
+            return resolve_date(shown)
+    return None
 
 
 def _iso(value: str | None) -> str | None:

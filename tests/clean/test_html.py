@@ -162,3 +162,19 @@ def test_html_pages_dev_quality():
     report = evaluate_clean(PAGES_DEV.resolve())["html"]
     assert report["word"]["f1"] >= 0.95, report["word"]
     assert report["title_accuracy"] >= 0.95
+
+
+@pytest.mark.parametrize(
+    "body_extra, published",
+    [
+        # a byline under the headline, and no date metadata: the byline is the date
+        ("<div class='byline'>28.03.2017 14:05 | Ольга Светлова</div>", "2017-03-28T14:05"),
+        ("<div class='byline'>4 января 2012, 12:30</div>", "2012-01-04T12:30"),
+        # a yearless or relative byline cannot be trusted without a page date
+        ("<div class='byline'>Вчера, 18:40</div>", None),
+    ],
+)
+def test_html_byline_date_when_metadata_has_none(body_extra, published):
+    article = clean_html(page(body=body_extra + BODY))
+    assert article.published == published
+    assert article.published_how == ("byline" if published else None)
