@@ -1,0 +1,96 @@
+"""Word lists shared by the entity stages (NER corrections, normalisation) and roles.
+
+Every list holds general Russian knowledge (what an organisation head noun is, what a
+well-known abbreviation stands for), never strings taken from an evaluation text. Words are
+lower-case lemmas unless the comment says otherwise.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ORG_HEADS",
+    "INSTITUTION_HEADS",
+    "LOC_TO_ORG_HEADS",
+    "KNOWN_ORG_NAMES",
+    "GEO_ADJECTIVE_ENDINGS",
+    "ORG_ABBREVIATIONS",
+    "LOC_ABBREVIATIONS",
+    "NON_ENTITY_ABBREVIATIONS",
+    "LEGAL_FORMS",
+    "QUOTED_NAME_HEADS",
+    "PATRONYMIC_ENDINGS",
+]
+
+# Head nouns of organisation names: "министерство", "правительство Киргизии". Followed by a
+# place in the genitive they make one organisation; heading a LOC span they make it an ORG.
+ORG_HEADS = frozenset(
+    """
+    министерство минфин мид минобороны минэкономразвития минюст минздрав минтранс минэнерго
+    правительство парламент сенат кабинет кабмин администрация мэрия муниципалитет
+    посольство консульство генконсульство представительство постпредство миссия
+    пресс-служба пресс-центр пресс-секретариат служба ведомство агентство комитет комиссия
+    совет собрание дума палата союз федерация ассоциация партия фонд банк центробанк нацбанк
+    суд прокуратура генпрокуратура полиция милиция армия флот штаб генштаб
+    университет институт академия корпорация концерн компания холдинг
+    евросоюз еврокомиссия европарламент генассамблея совбез госдума госдеп госдепартамент
+    минсельхоз минобрнауки минпромторг минкультуры минприроды мвд мчс фсб фсо свр
+    """.split()
+)
+
+# Head nouns that turn a LOC span into an ORG ("Еврокомиссия", "Госдумы"): ORG_HEADS without
+# nouns that also head country names ("Российская Федерация", "Советский Союз").
+LOC_TO_ORG_HEADS = ORG_HEADS - {"федерация", "союз", "республика", "штат", "палата", "совет"}
+
+# Multi-word organisation names whose head is ambiguous, as lemmas joined by spaces.
+KNOWN_ORG_NAMES = frozenset({"европейский союз", "африканский союз", "евразийский экономический союз"})
+
+# Endings of lemmas of geographic adjectives ("японский", "московский", "российский"): such an
+# adjective, written in lower case right before an organisation, belongs to its name
+# ("японского МИДа"), as the factRuEval convention marks it.
+GEO_ADJECTIVE_ENDINGS = ("ский", "цкий")
+
+# Head nouns that name one institution by themselves when a place in the genitive follows
+# ("правительство Киргизии", "посольство Франции"): the merge of ORG_HEADS + place uses only
+# these (singular), so "ведомств Франции" or "союз городов" stay apart.
+INSTITUTION_HEADS = frozenset(
+    """
+    министерство минфин мид минобороны минэкономразвития минюст минздрав минтранс минэнерго
+    минсельхоз минобрнауки минпромторг минкультуры минприроды мвд мчс фсб
+    правительство парламент сенат кабмин администрация мэрия муниципалитет посольство
+    консульство генконсульство представительство постпредство пресс-служба пресс-центр
+    генпрокуратура прокуратура генштаб центробанк нацбанк госдеп госдепартамент
+    """.split()
+)
+
+# Abbreviations that name organisations whatever the tagger says (upper-case, as written).
+ORG_ABBREVIATIONS = frozenset(
+    """
+    ЕС ООН ОДКБ ШОС НАТО СНГ ЕАЭС ОБСЕ МВФ ВТО ЕАБР ЕБРР АБР АзБР МАГАТЭ ЮНЕСКО ЮНИСЕФ ВОЗ
+    ОПЕК ОЭСР АСЕАН БРИКС ПАСЕ ЕЦБ ФРС ЦРУ ФБР АНБ МОК ФИФА УЕФА ФИДЕ ЦИК ЦБ
+    МИД МВД МЧС ФСБ ФСО СВР ФАС ФНС ФСИН ФМС ГИБДД ГРУ КГБ РАН МГУ СПбГУ
+    ЕАПК ЦАРЭС ЕврАзЭС ЛАГ
+    """.split()
+)
+
+# Abbreviations that name places (countries, regions, stations): typed LOC.
+LOC_ABBREVIATIONS = frozenset("РФ США КНР КНДР ОАЭ ЮАР ФРГ ГДР СССР ДНР ЛНР ЦАР МКС".split())
+
+# Upper-case abbreviations that are common nouns, never names ("СМИ" is "the media").
+NON_ENTITY_ABBREVIATIONS = frozenset("СМИ ВВП НДС ДТП ЧП ВУЗ ЖКХ ОПГ ИИ ПО ГМО НКО ЧМ ОИ".split())
+
+# Legal-form descriptors written before a quoted company name: «ОАО "Газпром"». The name is
+# the quoted part; the descriptor (also an agency type: «РИА "Новости"») is not part of it.
+LEGAL_FORMS = frozenset("оао зао ооо пао ао нко гуп муп фгуп ип тоо риа".split())
+
+# Nouns after which a quoted capitalised phrase is an organisation name: компания «Ромашка».
+QUOTED_NAME_HEADS = frozenset(
+    """
+    компания фирма банк партия движение организация корпорация концерн холдинг группа
+    агентство издание газета журнал телеканал радиостанция радио канал клуб фонд объединение
+    ассоциация союз общество центр завод фабрика комбинат театр издательство предприятие
+    ооо оао зао пао ао гуп муп фгуп тоо нко риа
+    """.split()
+)
+
+# Endings of Russian patronymics: "Иванович", "Ивановна", "Ильинична", "Кузьмич".
+PATRONYMIC_ENDINGS = ("вич", "вна", "ична", "инична", "ьич")

@@ -1,0 +1,405 @@
+"""Base forms of entity mentions and merging of mentions of one real-world thing.
+
+``normalize_entities`` reads the mentions ``tag_entities`` found and:
+
+- gives every mention its base form with pymorphy3 (``models.morph``): persons word by word
+  with one case and one gender agreed across the name parts ("Анны Ивановой" -> "Анна
+  Иванова", "Жана-Марка Эйро" -> "Жан-Марк Эйро"); places and organisations by inflecting the
+  words up to the head noun into the nominative, adjectives agreeing with the head, and keeping
+  the genitive tail ("Центральной Азией" -> "Центральная Азия", "Министерства обороны России"
+  -> "Министерство обороны России");
+- splits person names into first/middle/last (pymorphy3's Name/Surn/Patr tags, patronymic
+  endings; a lone surname is a last name);
+- merges mentions: persons by last name with no conflicting first name, named by the fullest
+  form in the article ("Абдрахманов" joins "Кайрат Абдрахманов"); places and organisations by
+  equal base form;
+- numbers the entities "e1", "e2"... in order of first mention.
+
+Parses are cached per ``Models`` object (``parses``), so repeated words cost one lookup.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Article, Entity, Mention
+from ._lexicon import PATRONYMIC_ENDINGS
+from .models import Models
+
+__all__ = ["normalize_entities", "normalize_mention", "parse_person", "parses"]
+
+# Attribute of a Models object holding its parse cache (a dict: word -> parses).
+CACHE_ATTR = "_svodka_parse_cache"
+
+# Upper bound of cached words per Models; the cache is cleared when it grows past it.
+CACHE_MAX_WORDS = 200_000
+
+# Cases tried when agreeing the parts of a person's name, nominative first (ties go to it).
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+# Words a name may carry that stay as written: particles of foreign names.
+NAME_PARTICLES = frozenset("ибн бин бен аль ал эль ла ле де ди да дель дер фон ван ван-дер де-ла".split())
+
+# Endings of Russian-made names: an unknown (guessed) word is put into the nominative only
+# when the result ends like this ("Абдрахманова" -> "Абдрахманов"); foreign names the
+# dictionary does not know stay as written ("Маэхара", "Пелоси").
+RUSSIAN_NAME_ENDINGS = (
+    "ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ской", "ова", "ева", "ёва", "ина", "ына",
+    "ская", "цкая", "ич", "ук", "юк", "ко", "енко",
+)
+
+# Parts of speech inflected to the nominative before the head of a place/org name.
+AGREEING_POS = frozenset({"ADJF", "PRTF", "NUMR"})
+
+
+def parses(models: Models, word: str) -> list[Any]:
+    """pymorphy3 parses of a word, cached on the Models object (no module-level cache)."""
+    cache = models.__dict__.get(CACHE_ATTR)
+    if cache is None:
+        cache = {}
+        setattr(models, CACHE_ATTR, cache)
+    found = cache.get(word)
+    if found is None:
+        if len(cache) > CACHE_MAX_WORDS:
+            cache.clear()
+        found = cache[word] = models.morph.parse(word) if _cyrillic(word) else []
+    return found
+
+
+def _cyrillic(word: str) -> bool:
+    return any("а" <= c.lower() <= "я" or c in "ёЁ" for c in word)
+
+
+def _restore_case(form: str, original: str) -> str:
+    """Give ``form`` the capitalisation of ``original`` (per hyphen part; ALL CAPS kept)."""
+    if original.isupper() and len(original) > 1:
+        return form.upper()
+    form_parts, orig_parts = form.split("-"), original.split("-")
+    if len(form_parts) != len(orig_parts):
+        orig_parts = [original] * len(form_parts)
+    return "-".join(f.capitalize() if o[:1].isupper() else f for f, o in zip(form_parts, orig_parts))
+
+
+def _inflect(parse: Any, grammemes: set[str]) -> str | None:
+    try:
+        result = parse.inflect(grammemes)
+    except (ValueError, KeyError):
+        return None
+    return result.word if result else None
+
+
+# ---------------------------------------------------------------------------- persons
+
+
+def parse_person(text: str, models: Models) -> dict[str, Any]:
+    """Split a person mention into base-form parts.
+
+    Args:
+        text: the mention as written ("Жана-Марка Эйро", "Абдрахманова").
+        models: loaded models (``models.morph``).
+    Returns:
+        ``{"first", "middle", "last", "normal", "last_keys", "gender"}``: parts in the
+        nominative (``None`` when absent); ``last_keys`` are the lower-case base forms the last
+        name may have (a lone "Абдрахманова" may be "абдрахманов" or "абдрахманова").
+    """
+    words = [w.strip(",.;:") for w in text.split()]
+    words = [w for w in words if w and any(c.isalpha() for c in w)]
+    initials = [w for w in words if re.fullmatch(r"(?:[А-ЯЁA-Z]\.)+", w + ("" if w.endswith(".") else "."))]
+    words = [w for w in words if w not in initials]
+    case, gender = _agree(words, models)
+    # A dictionary word that cannot be nominative ("Юрию") proves the case; then unknown
+    # words are inflected too ("Мильнеру" -> "Мильнер"), else only Russian-looking ones.
+    case_proved = case != "nomn" and any(
+        p.is_known and p.tag.case == case for w in words for p in parses(models, w)[:1]
+    ) and not any(
+        p.is_known and p.tag.case == "nomn" and _nameish(p) for w in words for p in parses(models, w)
+    )
+    forms: list[str] = []
+    tags: list[str | None] = []
+    keys: list[set[str]] = []
+    for word in words:
+        parse = _pick(word, case, gender, models)
+        form = word
+        tag = None
+        if parse is not None:
+            inflected = _inflect(parse, {"nomn", "sing"} if "Pltm" not in parse.tag else {"nomn"})
+            known = _is_known(parse, word, models)
+            if inflected and (known or case_proved or _key(inflected).endswith(RUSSIAN_NAME_ENDINGS)):
+                form = _restore_case(inflected, word)
+            # dictionary words only: pymorphy3 guesses Name/Surn for any unknown word
+            if known:
+                tag = next((t for t in ("Patr", "Name", "Surn") if t in parse.tag), None)
+        forms.append(form)
+        tags.append(tag)
+        keys.append({_key(form)} | {_key(f) for f in _nominatives(word, models)})
+    parts: dict[str, Any] = {"first": None, "middle": None, "last": None}
+    particles = [i for i, w in enumerate(words) if w.lower() in NAME_PARTICLES and i < len(words) - 1]
+    core = [i for i in range(len(words)) if i not in particles]
+    # patronymic: a dictionary patronymic, or a -вич/-вна word between two other words
+    for n, i in enumerate(core):
+        inner = 0 < n < len(core) - 1
+        if tags[i] == "Patr" or (inner and words[i].lower().endswith(PATRONYMIC_ENDINGS)):
+            parts["middle"] = forms[i]
+            core.remove(i)
+            break
+    if len(core) == 1:
+        i = core[0]
+        role = "first" if tags[i] == "Name" and not _could_be_surname(words[i], models) else "last"
+        parts[role] = forms[i]
+    elif core:
+        first, last = core[0], core[-1]
+        # "Фамилия Имя" order only when the dictionary says so for both words
+        if tags[first] == "Surn" and tags[last] == "Name" and not any(
+            "Name" in p.tag for p in parses(models, words[first])
+        ):
+            first, last = last, first
+        parts["first"] = forms[first]
+        parts["last"] = forms[last]
+        if particles and particles[-1] == core[-1] - 1 and last == core[-1]:
+            parts["last"] = words[particles[-1]] + " " + forms[last]  # "Ле Пен", "ван Гог"
+    else:
+        parts["last"] = " ".join(forms) or None
+    last_keys = set()
+    for i, form in enumerate(forms):
+        if parts["last"] is not None and parts["last"].endswith(form):
+            last_keys |= keys[i]
+    normal = " ".join(forms) if forms else text
+    return {**parts, "normal": normal, "last_keys": last_keys, "gender": gender}
+
+
+def _is_known(parse: Any, word: str, models: Models) -> bool:
+    """A dictionary reading; a hyphenated word counts when all its parts are known ("Жан-Марк")."""
+    if parse.is_known:
+        return True
+    parts = [p for p in word.split("-") if p]
+    return len(parts) > 1 and all(parses(models, p)[:1] and parses(models, p)[0].is_known for p in parts)
+
+
+def _could_be_surname(word: str, models: Models) -> bool:
+    """True if some reading of a word is a surname ("Ким" is both a name and a surname)."""
+    return any("Surn" in p.tag for p in parses(models, word))
+
+
+def _key(text: str | None) -> str:
+    """Comparison key: lower case, ё as е."""
+    return (text or "").lower().replace("ё", "е")
+
+
+def _nominatives(word: str, models: Models) -> set[str]:
+    """Every nominative singular a (proper-noun) word form may come from."""
+    out = set()
+    for p in parses(models, word):
+        if p.tag.POS == "NOUN":
+            form = _inflect(p, {"nomn", "sing"})
+            if form:
+                out.add(form)
+    return out
+
+
+def _agree(words: list[str], models: Models) -> tuple[str | None, str | None]:
+    """The (case, gender) that best fits all words of a person's name."""
+    best: tuple[float, str | None, str | None] = (0.0, None, None)
+    for gender in ("masc", "femn"):
+        for rank, case in enumerate(CASES):
+            total = 0.0
+            for word in words:
+                scores = [
+                    p.score + (0.5 if {"Name", "Surn", "Patr"} & p.tag.grammemes else 0.0)
+                    for p in parses(models, word)
+                    if p.tag.case == case and _gender_ok(p, gender) and _nameish(p)
+                ]
+                total += max(scores, default=0.0)
+            # Ties: masculine first (a lone "Абдрахманова" is more often the genitive of
+            # "Абдрахманов" in news; a full name in the article overrides it when merging),
+            # then the nominative, then the order of CASES.
+            total -= rank * 1e-3 + (0.0 if gender == "masc" else 0.01)
+            if total > best[0]:
+                best = (total, case, gender)
+    return best[1], best[2]
+
+
+def _nameish(parse: Any) -> bool:
+    """A noun, or an adjective-like surname ("Долгорукий", "Толстой")."""
+    return parse.tag.POS == "NOUN" or ("Surn" in parse.tag)
+
+
+def _gender_ok(parse: Any, gender: str | None) -> bool:
+    """True if a parse fits the gender (common-gender and genderless words fit both)."""
+    return parse.tag.gender is None or "ms-f" in parse.tag.grammemes or gender is None or parse.tag.gender == gender
+
+
+def _pick(word: str, case: str | None, gender: str | None, models: Models) -> Any | None:
+    """The parse of a name word in the agreed case and gender, names preferred."""
+    candidates = [
+        p
+        for p in parses(models, word)
+        if _nameish(p) and p.tag.case == case and _gender_ok(p, gender)
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda p: (bool({"Name", "Surn", "Patr"} & p.tag.grammemes), p.score))
+
+
+# ---------------------------------------------------------------------------- places, orgs
+
+
+def normalize_mention(text: str, kind: str, models: Models) -> str:
+    """Base form of one mention.
+
+    Args:
+        text: the mention as written.
+        kind: "PER", "LOC" or "ORG".
+        models: loaded models.
+    Returns:
+        The base form ("Центральной Азией" -> "Центральная Азия").
+    """
+    if kind == "PER":
+        return parse_person(text, models)["normal"]
+    return _normalize_phrase(text, models)
+
+
+def _normalize_phrase(text: str, models: Models) -> str:
+    """Inflect the words up to the head noun into the nominative; keep the tail."""
+    tokens = re.split(r"(\s+)", text)
+    words = [(i, t) for i, t in enumerate(tokens) if t.strip()]
+    head = None
+    for position, (i, word) in enumerate(words):
+        best = parses(models, word)
+        if not best or (word.isupper() and len(word) > 1):  # abbreviations do not decline
+            break  # Latin, digits, quotes: leave the rest as written
+        nouns = [p for p in best if p.tag.POS == "NOUN"]
+        if nouns and (best[0].tag.POS == "NOUN" or not any(p.tag.POS in AGREEING_POS for p in best[:1])):
+            head = (position, max(nouns, key=lambda p: (bool({"Geox", "Orgn"} & p.tag.grammemes), p.score)))
+            break
+        if best[0].tag.POS not in AGREEING_POS:
+            break
+    if head is None:
+        return text
+    position, head_parse = head
+    number = head_parse.tag.number or "sing"
+    if "Pltm" in head_parse.tag or (head_parse.tag.number == "plur" and head_parse.tag.case in ("nomn", "accs")):
+        number = "plur"
+    wanted = {"nomn", number}
+    head_form = _inflect(head_parse, wanted) or _inflect(head_parse, {"nomn"})
+    if head_form is None:
+        return text
+    out = list(tokens)
+    i_head, head_word = words[position]
+    out[i_head] = _restore_case(head_form, head_word)
+    gender = head_parse.tag.gender
+    for i, word in words[:position]:
+        adjectives = [p for p in parses(models, word) if p.tag.POS in AGREEING_POS]
+        agreeing = [p for p in adjectives if p.tag.case == head_parse.tag.case] or adjectives
+        if not agreeing:
+            continue
+        grammemes = {"nomn", "plur"} if number == "plur" else {"nomn", "sing", gender or "masc"}
+        form = _inflect(agreeing[0], grammemes)
+        if form:
+            out[i] = _restore_case(form, word)
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------- merging
+
+
+def normalize_entities(article: Article, models: Models) -> Article:
+    """Fill ``Mention.normal``, merge mentions of one thing, name and number the entities.
+
+    Args:
+        article: an article after ``tag_entities``.
+        models: loaded models (``models.morph``).
+    Returns:
+        The article with merged ``entities`` ("e1", "e2"... in order of first mention).
+    """
+    per: list[tuple[Mention, dict[str, Any]]] = []
+    other: dict[tuple[str, str], list[Mention]] = {}
+    roles: dict[int, list[str]] = {}
+    for entity in article.entities:
+        for mention in entity.mentions:
+            roles.setdefault(id(mention), []).extend(entity.roles)
+            if entity.type == "PER" and mention.kind == "name":
+                info = parse_person(mention.text, models)
+                mention.normal = info["normal"]
+                per.append((mention, info))
+            else:
+                if not mention.normal:
+                    mention.normal = normalize_mention(mention.text, entity.type, models) if mention.kind == "name" else mention.text
+                other.setdefault((entity.type, _key(mention.normal)), []).append(mention)
+    entities: list[Entity] = []
+    for (kind, _), mentions in other.items():
+        names = [m.normal for m in mentions if m.kind == "name"] or [mentions[0].normal]
+        entities.append(Entity(id="", type=kind, name=max(names, key=lambda n: (len(n), names.count(n))), mentions=mentions))
+    entities.extend(_merge_persons(per))
+    for entity in entities:
+        entity.mentions.sort(key=lambda m: (m.start, m.end))
+        for mention in entity.mentions:
+            for role in roles.get(id(mention), []):
+                if role not in entity.roles:
+                    entity.roles.append(role)
+    entities.sort(key=lambda e: (e.mentions[0].start, e.mentions[0].end) if e.mentions else (1 << 60, 0))
+    for number, entity in enumerate(entities, 1):
+        entity.id = f"e{number}"
+    article.entities = entities
+    return article
+
+
+def _fullness(info: dict[str, Any]) -> int:
+    return sum(info[k] is not None for k in ("first", "middle", "last"))
+
+
+def _merge_persons(per: list[tuple[Mention, dict[str, Any]]]) -> list[Entity]:
+    """Group person mentions: same last name and no conflicting first name."""
+    groups: list[dict[str, Any]] = []
+    for mention, info in sorted(per, key=lambda x: (-_fullness(x[1]), x[0].start)):
+        target = None
+        for group in groups:
+            if _compatible(group, info):
+                if target is None or (info["first"] and _key(group["first"]) == _key(info["first"])):
+                    target = group
+        if target is None:
+            groups.append({**info, "mentions": [mention], "keys": set(info["last_keys"])})
+            continue
+        target["mentions"].append(mention)
+        for part in ("first", "middle", "last"):
+            if target[part] is None and info[part] is not None:
+                target[part] = info[part]
+        if target["last"] and _key(target["last"]) in info["last_keys"] and info["first"] is None and info["middle"] is None:
+            mention.normal = target["last"]  # a lone "Абдрахманова" read like the full name
+        target["keys"] |= info["last_keys"]
+    out = []
+    for group in groups:
+        name = " ".join(p for p in (group["first"], group["middle"], group["last"]) if p)
+        out.append(
+            Entity(
+                id="",
+                type="PER",
+                name=name or group["normal"],
+                first=group["first"],
+                middle=group["middle"],
+                last=group["last"],
+                mentions=group["mentions"],
+            )
+        )
+    return out
+
+
+def _compatible(group: dict[str, Any], info: dict[str, Any]) -> bool:
+    """True if a mention may name the person of a group."""
+    if info["last"] is not None:
+        if group["last"] is None:
+            return False
+        if not ({_key(group["last"])} | group["keys"]) & ({_key(info["last"])} | info["last_keys"]):
+            return False
+        return _same_first(group["first"], info["first"])
+    if info["first"] is not None:
+        return group["first"] is not None and _key(group["first"]) == _key(info["first"])
+    return False
+
+
+def _same_first(a: str | None, b: str | None) -> bool:
+    """First names agree: one absent, equal, or one is the other's initial."""
+    if a is None or b is None:
+        return True
+    a, b = _key(a).rstrip("."), _key(b).rstrip(".")
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))

@@ -1,0 +1,556 @@
+"""Named entities: natasha's slovnet tagger, then general rule corrections.
+
+``tag_entities`` runs slovnet (``models.ner``) over ``Article.text`` paragraph by paragraph
+(lines; measured on factRuEval dev: whole text 0.960/0.905/0.776 PER/LOC/ORG F1, by lines
+0.957/0.909/0.783 at the same speed, and lines batch across articles) and corrects its
+known faults with rules that hold on any news text:
+
+1. span boundaries: a span never crosses brackets, bullets, line breaks or quote marks
+   (slovnet glues "Имя Фамилия (Latin Name)" and "ОАО «Газпром»"); edge punctuation goes;
+   a person span does not cross a comma;
+2. spans with digits are not persons or places ("COP29"); a lone legal form or org head
+   noun ("ОАО", "Концерн") and common-noun abbreviations ("СМИ") are not names;
+3. well-known abbreviations are typed from the lexicon ("ЕС", "ООН", "ШОС" are ORG, "РФ" LOC),
+   also where slovnet missed them;
+4. a span made only of adjectives ("Казахстанские", "российский") is not an entity;
+5. a LOC span headed by an organisation noun ("Еврокомиссия") or a known org name
+   ("Европейского союза") is ORG; an ORG takes a lower-case geographic adjective before it
+   ("японского МИДа": the factRuEval convention counts it in the name);
+6. a written-out ministry ("министерства иностранных дел") is ORG; an ORG takes the
+   "по/при ..." tail of its full name ("Комитет по иностранным делам");
+   a capitalised quoted phrase after an org noun (компания «Ромашка», ОАО «Газпром») is ORG;
+7. document consistency: a string tagged PER once is PER everywhere, other strings take
+   their majority type; untagged occurrences of a tagged ORG/LOC string and later untagged
+   occurrences of a tagged surname are tagged too.
+
+Two views come out. ``Article.extras["ner_spans"]`` is the flat name view
+(``[start, end, type]``, the factRuEval convention: names only, descriptors outside). The
+entities then merge an organisation with the place that follows it in the genitive
+("МИД Казахстана", "правительство Киргизии", "пресс-служба МИД Казахстана") into one ORG
+mention; the place keeps its own LOC mention inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from razdel import tokenize
+
+from ..model import Article, Entity, Mention
+from ._lexicon import (
+    GEO_ADJECTIVE_ENDINGS,
+    KNOWN_ORG_NAMES,
+    LEGAL_FORMS,
+    LOC_TO_ORG_HEADS,
+    LOC_ABBREVIATIONS,
+    NON_ENTITY_ABBREVIATIONS,
+    ORG_ABBREVIATIONS,
+    INSTITUTION_HEADS,
+    ORG_HEADS,
+    QUOTED_NAME_HEADS,
+)
+from .models import Models
+from .names import parses
+
+__all__ = ["tag_entities", "tag_entities_batch", "raw_spans", "correct_spans"]
+
+# Entity types slovnet produces and svodka keeps.
+TYPES = ("PER", "LOC", "ORG")
+
+# Characters a span must not cross: brackets, bullets, quotes, line breaks.
+SPLIT_CHARS = re.compile(r"[()\[\]{}•|«»\"“”„\n]+")
+
+# Split characters for persons: also commas, two people in one span ("Овечкин, Фёдоров").
+PER_SPLIT_CHARS = re.compile(r"[()\[\]{}•|«»\"“”„\n,;]+")
+
+# Characters trimmed from span edges (apostrophes and dots inside names stay).
+EDGE_STRIP = " \t\r\n,.;:!?-–—'\"«»“”„()[]{}•/\\*"
+
+# Quote marks that open and close a quoted organisation name.
+OPEN_QUOTES = "«\"“„"
+CLOSE_QUOTES = "»\"”“"
+
+# Longest quoted name (in tokens) rule 6 accepts: longer quotes are titles or speech.
+MAX_QUOTED_NAME_TOKENS = 6
+
+# Longest genitive portfolio after "министерство" ("иностранных дел", "сельского хозяйства").
+MAX_PORTFOLIO_WORDS = 3
+
+# Prepositions that start the tail of an organisation's full name, and its longest tail.
+TAIL_PREPOSITIONS = frozenset({"по", "при"})
+MAX_TAIL_WORDS = 6
+
+# Grammemes of adjectives and participles (rule 4).
+ADJECTIVE_POS = frozenset({"ADJF", "ADJS", "PRTF", "PRTS"})
+
+# Grammemes that mark a proper name in pymorphy3: such a word is a name even if it also
+# parses as an adjective ("Южная", "Российская" in names stay when slovnet tags more).
+NAME_GRAMMEMES = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"})
+
+
+def raw_spans(texts: list[str], models: Models) -> list[list[tuple[int, int, str]]]:
+    """Slovnet spans ``(start, end, type)`` of many texts, tagged line by line in one batch.
+
+    Args:
+        texts: the texts (e.g. ``Article.text`` of several articles).
+        models: loaded models; ``models.ner`` is natasha's ``NewsNERTagger``.
+    Returns:
+        For each text its spans with offsets into that text.
+    """
+    chunks: list[str] = []
+    owners: list[tuple[int, int]] = []  # (text index, chunk offset)
+    for index, text in enumerate(texts):
+        pos = 0
+        for line in text.split("\n"):
+            if line.strip():
+                chunks.append(line)
+                owners.append((index, pos))
+            pos += len(line) + 1
+    result: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    if chunks:
+        for (index, offset), markup in zip(owners, models.ner.map(chunks)):
+            result[index].extend((offset + s.start, offset + s.stop, s.type) for s in markup.spans if s.type in TYPES)
+    return result
+
+
+def tag_entities(article: Article, models: Models) -> Article:
+    """Find entity mentions in one article (the same code as ``tag_entities_batch``).
+
+    Args:
+        article: an article; only ``article.text`` is read.
+        models: loaded models (``models.ner``, ``models.morph``).
+    Returns:
+        The article with ``entities`` (one Entity per distinct mention text and type,
+        ``normal`` still empty) and ``extras["ner_spans"]`` (the flat name view).
+    """
+    return tag_entities_batch([article], models)[0]
+
+
+def tag_entities_batch(articles: Iterable[Article], models: Models) -> list[Article]:
+    """Find entity mentions in many articles, running slovnet over all of them at once."""
+    articles = list(articles)
+    for article, spans in zip(articles, raw_spans([a.text for a in articles], models)):
+        flat = correct_spans(article.text, spans, models)
+        article.extras["ner_spans"] = [list(s) for s in flat]
+        article.entities = _build_entities(article.text, _merge_org_places(article.text, flat, models))
+    return articles
+
+
+# ---------------------------------------------------------------------------- tokens
+
+
+class _Tokens:
+    """razdel tokens of a text with a char -> token index map."""
+
+    def __init__(self, text: str):
+        self.items = [(t.start, t.stop, t.text) for t in tokenize(text)]
+        self.starts = {s: i for i, (s, _, _) in enumerate(self.items)}
+        self.ends = {e: i for i, (_, e, _) in enumerate(self.items)}
+
+    def inside(self, start: int, end: int) -> list[int]:
+        """Indexes of tokens overlapping ``start..end``."""
+        return [i for i, (s, e, _) in enumerate(self.items) if s < end and start < e]
+
+
+def _is_word(token: str) -> bool:
+    return any(c.isalpha() for c in token)
+
+
+def _is_adjective_only(words: list[str], models: Models) -> bool:
+    """True if every word reads as an adjective and none as a proper name (rule 4)."""
+    for word in words:
+        best = parses(models, word)
+        if not best:
+            return False
+        if best[0].tag.POS not in ADJECTIVE_POS:
+            return False
+        if any(NAME_GRAMMEMES & p.tag.grammemes for p in best if p.tag.POS == "NOUN"):
+            return False
+    return True
+
+
+def _lemma(models: Models, word: str) -> str:
+    best = parses(models, word)
+    return best[0].normal_form if best else word.lower()
+
+
+def _head_lemma(models: Models, words: list[str]) -> str | None:
+    """Lemma of the first noun of a span (its head in Russian names), if any."""
+    for word in words:
+        best = parses(models, word)
+        if best and best[0].tag.POS == "NOUN":
+            return best[0].normal_form
+    return None
+
+
+# ---------------------------------------------------------------------------- corrections
+
+
+def correct_spans(text: str, spans: list[tuple[int, int, str]], models: Models) -> list[tuple[int, int, str]]:
+    """Apply the rule corrections to slovnet spans of one text.
+
+    Args:
+        text: the text the offsets index.
+        spans: slovnet spans ``(start, end, type)``.
+        models: loaded models (``models.morph`` for the word checks).
+    Returns:
+        Sorted, non-overlapping corrected spans.
+    """
+    tokens = _Tokens(text)
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in spans:
+        for s, e in _split_span(text, start, end, kind):
+            fixed = _check_span(text, s, e, kind, models)
+            if fixed:
+                out.append(fixed)
+    out = _add_abbreviations(text, tokens, out)
+    out = _add_ministries(text, tokens, out, models)
+    out = _extend_org_tails(text, tokens, out, models)
+    out = _add_quoted_names(text, tokens, out, models)
+    out = _make_consistent(text, tokens, out, models)
+    return _resolve_overlaps(out)
+
+
+def _split_span(text: str, start: int, end: int, kind: str) -> list[tuple[int, int]]:
+    """Rule 1: cut a span at brackets, bullets, quotes, line breaks; trim its edges."""
+    pieces: list[tuple[int, int]] = []
+    pattern = PER_SPLIT_CHARS if kind == "PER" else SPLIT_CHARS
+    pos = start
+    for match in pattern.finditer(text, start, end):
+        pieces.append((pos, match.start()))
+        pos = match.end()
+    pieces.append((pos, end))
+    out = []
+    for s, e in pieces:
+        while s < e and text[s] in EDGE_STRIP:
+            s += 1
+        while e > s and text[e - 1] in EDGE_STRIP:
+            e -= 1
+        if e > s and _is_word(text[s:e]):
+            out.append((s, e))
+    return out
+
+
+def _check_span(text: str, start: int, end: int, kind: str, models: Models) -> tuple[int, int, str] | None:
+    """Rules 2-5 on one span: drop it, retype it or keep it."""
+    surface = text[start:end]
+    words = [w for w in re.findall(r"[\w\-.']+", surface) if _is_word(w)]
+    if not words:
+        return None
+    if len(words) == 1:
+        word = words[0]
+        if word in ORG_ABBREVIATIONS:
+            return (start, end, "ORG")
+        if word in LOC_ABBREVIATIONS:
+            return (start, end, "LOC")
+        if word in NON_ENTITY_ABBREVIATIONS or word.lower() in LEGAL_FORMS:
+            return None
+        if word[:1].islower() is False and _lemma(models, word) in QUOTED_NAME_HEADS - ORG_HEADS:
+            return None  # "Концерн", "Компания" alone: a descriptor, not a name
+    if kind in ("PER", "LOC") and any(c.isdigit() for c in surface):
+        return None
+    if _is_adjective_only(words, models):
+        return None
+    if kind == "LOC" and (
+        _head_lemma(models, words) in LOC_TO_ORG_HEADS or " ".join(_lemma(models, w) for w in words) in KNOWN_ORG_NAMES
+    ):
+        kind = "ORG"
+    if kind == "ORG":
+        start = _extend_geo_adjective(text, start, models)
+    return (start, end, kind)
+
+
+def _add_ministries(
+    text: str, tokens: _Tokens, spans: list[tuple[int, int, str]], models: Models
+) -> list[tuple[int, int, str]]:
+    """A written-out ministry is an ORG: "министерства иностранных дел", "министерстве
+    финансов" (the noun plus its genitive portfolio), with a geographic adjective before it."""
+    covered = _covered(spans)
+    out = list(spans)
+    items = tokens.items
+    for i, (s, e, word) in enumerate(items):
+        if s in covered or not word.lower().startswith("министерств"):
+            continue
+        end, j = None, i + 1
+        while j < len(items) and j <= i + MAX_PORTFOLIO_WORDS and items[j][0] not in covered:
+            best = parses(models, items[j][2])[:1]
+            if not items[j][2].islower() or not best or best[0].tag.case != "gent":
+                break
+            if best[0].tag.POS == "NOUN":
+                end = items[j][1]
+            elif best[0].tag.POS != "ADJF":
+                break
+            j += 1
+        if end is not None:
+            out.append((_extend_geo_adjective(text, s, models), end, "ORG"))
+    return out
+
+
+def _extend_org_tails(
+    text: str, tokens: _Tokens, spans: list[tuple[int, int, str]], models: Models
+) -> list[tuple[int, int, str]]:
+    """An ORG takes a "по/при ..." tail of its full name ("Комитет по иностранным делам",
+    "МЧС по Санкт-Петербургу", "Совет при президенте"): lower-case adjectives and nouns
+    (and "и" between them) or place spans, ending on a noun or a place."""
+    spans = sorted(spans)
+    by_start = {s: (s, e, k) for s, e, k in spans}
+    out: list[tuple[int, int, str]] = []
+    absorbed: set[tuple[int, int, str]] = set()
+    for span in spans:
+        if span in absorbed:
+            continue
+        start, end, kind = span
+        index = tokens.ends.get(end)
+        if kind == "ORG" and index is not None:
+            end = _tail_end(text, tokens, index + 1, by_start, absorbed, models) or end
+        out.append((start, end, kind))
+    return [x for x in out if x not in absorbed]
+
+
+def _tail_end(text, tokens: _Tokens, i: int, by_start, absorbed: set, models: Models) -> int | None:
+    """End of a "по/при ..." tail starting at token ``i``, or None."""
+    items = tokens.items
+    if i >= len(items) or items[i][2].lower() not in TAIL_PREPOSITIONS:
+        return None
+    best, taken, count = None, [], 0
+    j = i + 1
+    while j < len(items) and count < MAX_TAIL_WORDS:
+        s, e, word = items[j]
+        span = by_start.get(s)
+        if span and span[2] == "LOC":
+            taken.append(span)
+            best = span[1]
+            j = tokens.ends.get(span[1], j) + 1
+            count += 1
+            continue
+        if word == "и" and best is not None:
+            j += 1
+            continue
+        first = parses(models, word)[:1]
+        if not word.islower() or not first or first[0].tag.POS not in ("NOUN", "ADJF", "PRTF"):
+            break
+        if first[0].tag.POS == "NOUN":
+            best = e
+            absorbed.update(taken)
+        j += 1
+        count += 1
+    if best is None:
+        return None
+    absorbed.update(x for x in taken if x[1] <= best)
+    return best
+
+
+def _extend_geo_adjective(text: str, start: int, models: Models) -> int:
+    """Start of an ORG widened over a lower-case geographic adjective before it ("японского МИДа")."""
+    match = re.search(r"([а-яё]+)\s+$", text[max(0, start - 40) : start])
+    if not match:
+        return start
+    word = match.group(1)
+    best = parses(models, word)
+    if best and best[0].tag.POS == "ADJF" and best[0].normal_form.endswith(GEO_ADJECTIVE_ENDINGS):
+        return start - len(match.group(0))
+    return start
+
+
+def _add_abbreviations(text: str, tokens: _Tokens, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Rule 3 for missed tokens: a known abbreviation outside every span is an entity."""
+    covered = _covered(spans)
+    out = list(spans)
+    for s, e, word in tokens.items:
+        if s in covered:
+            continue
+        if word in ORG_ABBREVIATIONS:
+            out.append((s, e, "ORG"))
+        elif word in LOC_ABBREVIATIONS:
+            out.append((s, e, "LOC"))
+    return out
+
+
+def _covered(spans: list[tuple[int, int, str]]) -> set[int]:
+    return {i for s, e, _ in spans for i in range(s, e)}
+
+
+def _add_quoted_names(
+    text: str, tokens: _Tokens, spans: list[tuple[int, int, str]], models: Models
+) -> list[tuple[int, int, str]]:
+    """Rule 6: «Name» after an org noun or legal form is an ORG (what it held is replaced)."""
+    items = tokens.items
+    out = list(spans)
+    for i in range(len(items) - 2):
+        word = items[i][2]
+        if not _is_word(word) or items[i + 1][2] not in OPEN_QUOTES:
+            continue
+        if word.lower() not in LEGAL_FORMS and _lemma(models, word) not in QUOTED_NAME_HEADS:
+            continue
+        first = i + 2
+        if not items[first][2][:1].isupper():
+            continue
+        close = next(
+            (j for j in range(first, min(len(items), first + MAX_QUOTED_NAME_TOKENS + 1)) if items[j][2] in CLOSE_QUOTES),
+            None,
+        )
+        if close is None or close == first:
+            continue
+        s, e = items[first][0], items[close - 1][1]
+        out = [sp for sp in out if not (sp[0] < e and s < sp[1])]
+        out.append((s, e, "ORG"))
+    return out
+
+
+def _make_consistent(
+    text: str, tokens: _Tokens, spans: list[tuple[int, int, str]], models: Models
+) -> list[tuple[int, int, str]]:
+    """Rule 7: a PER string is PER everywhere; untagged later surnames of persons are PER."""
+    per_strings = {text[s:e] for s, e, k in spans if k == "PER"}
+    votes: dict[str, Counter] = {}
+    for s, e, k in spans:
+        votes.setdefault(text[s:e], Counter())[k] += 1
+    # the same string has one type in an article: PER if ever PER, else the majority
+    out = [
+        (s, e, "PER" if text[s:e] in per_strings else votes[text[s:e]].most_common(1)[0][0])
+        for s, e, k in spans
+    ]
+    out += _repeat_names(text, tokens, out)
+    # Surnames: the last word of a person span, or a lone word whose best reading is a surname.
+    surnames: set[str] = set()
+    for s, e, k in out:
+        if k != "PER":
+            continue
+        words = text[s:e].split()
+        last = words[-1]
+        if len(words) > 1 or any("Surn" in p.tag for p in parses(models, last)[:1]):
+            surnames.update(_surname_keys(models, last))
+    if not surnames:
+        return out
+    covered = _covered(out)
+    first_per = min((s for s, _, k in out if k == "PER"), default=len(text))
+    for s, e, word in tokens.items:
+        if s in covered or s < first_per or not word[:1].isupper() or len(word) < 3:
+            continue
+        if surnames & set(_surname_keys(models, word)):
+            out.append((s, e, "PER"))
+    return out
+
+
+def _repeat_names(text: str, tokens: _Tokens, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Untagged occurrences of a tagged ORG/LOC string (capitalised, whole tokens) take its type."""
+    covered = _covered(spans)
+    known: dict[str, str] = {}
+    for s, e, k in spans:
+        surface = text[s:e]
+        if k != "PER" and surface[:1].isupper() and len(surface) > 2:
+            known.setdefault(surface, k)
+    out = []
+    for surface, kind in known.items():
+        for match in re.finditer(re.escape(surface), text):
+            s, e = match.span()
+            if s in tokens.starts and e in tokens.ends and not any(i in covered for i in range(s, e)):
+                out.append((s, e, kind))
+                covered.update(range(s, e))
+    return out
+
+
+def _surname_keys(models: Models, word: str) -> list[str]:
+    """Lower-case base forms a surname form may have ("Иванову" -> "иванов")."""
+    keys = {word.lower()}
+    for p in parses(models, word):
+        if p.tag.POS == "NOUN" and ("Surn" in p.tag or p.score >= 0.2):
+            keys.add(p.normal_form)
+    return sorted(keys)
+
+
+def _resolve_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Keep the earlier (then longer) of overlapping spans."""
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0]))):
+        if kept and span[0] < kept[-1][1]:
+            continue
+        kept.append(span)
+    return kept
+
+
+# ---------------------------------------------------------------------------- entity view
+
+
+def _merge_org_places(
+    text: str, spans: list[tuple[int, int, str]], models: Models
+) -> list[tuple[int, int, str, list[tuple[int, int, str]]]]:
+    """Merge an org (span or head noun) and the genitive place after it into one ORG.
+
+    Returns ``(start, end, type, inner)`` where ``inner`` lists the spans merged into it.
+    """
+    tokens = _Tokens(text)
+    items: list[tuple[int, int, str, list[tuple[int, int, str]]]] = [(s, e, k, []) for s, e, k in spans]
+    changed = True
+    while changed:
+        changed = False
+        items.sort(key=lambda x: x[0])
+        for i, (s, e, k, inner) in enumerate(items):
+            if k not in ("LOC", "ORG"):
+                continue
+            head = _org_before(text, tokens, s, items[i - 1] if i else None, models)
+            if head is None or not _genitive(text[s:e], models):
+                continue
+            hs, prev = head
+            if k == "ORG" and prev is None and not _is_place_tail(inner):
+                # a head noun before an ORG span only extends ORGs that are "org + place"
+                continue
+            # What the new ORG holds: the places merged so far, and an ORG that is itself
+            # "org + place" ("МИД Казахстана" inside "пресс-служба МИД Казахстана").
+            merged_inner = (prev[3] if prev else []) + inner + ([(s, e, k)] if k == "LOC" or inner else [])
+            new = (hs, e, "ORG", merged_inner)
+            items = [x for j, x in enumerate(items) if j != i and (prev is None or x is not prev)] + [new]
+            changed = True
+            break
+    return sorted(items, key=lambda x: x[0])
+
+
+def _is_place_tail(inner: list[tuple[int, int, str]]) -> bool:
+    return any(k == "LOC" for _, _, k in inner)
+
+
+def _org_before(text, tokens: _Tokens, start: int, prev, models: Models):
+    """The org right before ``start``: ``(start, previous item or None)`` or None."""
+    gap = text[prev[1] : start] if prev else None
+    if prev and prev[2] == "ORG" and gap is not None and gap.strip() == "":
+        return prev[0], prev
+    index = tokens.starts.get(start)
+    if index is None or index == 0:
+        return None
+    s, e, word = tokens.items[index - 1]
+    if text[e:start].strip() or (prev and prev[1] > s):
+        return None
+    if word in ORG_ABBREVIATIONS:
+        return s, None
+    best = parses(models, word)
+    if best and best[0].normal_form in INSTITUTION_HEADS and best[0].tag.number != "plur":
+        return s, None
+    return None
+
+
+def _genitive(surface: str, models: Models) -> bool:
+    """True if the span's first noun (or its first word) can be in the genitive."""
+    words = [w for w in surface.split() if _is_word(w)]
+    for word in words:
+        best = parses(models, word)
+        nouns = [p for p in best if p.tag.POS == "NOUN"]
+        if nouns or word == words[-1]:
+            return any(p.tag.case == "gent" for p in (nouns or best))
+    return False
+
+
+def _build_entities(text: str, items) -> list[Entity]:
+    """One Entity per distinct (type, text); nested spans become mentions of their own."""
+    flat: list[tuple[int, int, str]] = []
+    for s, e, k, inner in items:
+        flat.append((s, e, k))
+        flat.extend(inner)
+    groups: dict[tuple[str, str], Entity] = {}
+    for s, e, k in sorted(set(flat)):
+        key = (k, text[s:e])
+        if key not in groups:
+            groups[key] = Entity(id=f"e{len(groups) + 1}", type=k, name=text[s:e])
+        groups[key].mentions.append(Mention(start=s, end=e, text=text[s:e], normal=""))
+    return list(groups.values())

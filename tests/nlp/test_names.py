@@ -1,0 +1,88 @@
+"""Tests of svodka.nlp.names: base forms, name parts and merging, on names we chose."""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka.model import Article, Entity, Mention
+from svodka.nlp.names import normalize_entities, normalize_mention, parse_person
+
+
+@pytest.mark.parametrize(
+    "text, kind, normal",
+    [
+        ("Абдрахманова", "PER", "Абдрахманов"),
+        ("Жана-Марка Эйро", "PER", "Жан-Марк Эйро"),
+        ("Анны Ивановой", "PER", "Анна Иванова"),
+        ("Ивану Петровичу Сидорову", "PER", "Иван Петрович Сидоров"),
+        ("Марией Кузнецовой", "PER", "Мария Кузнецова"),
+        ("Центральной Азией", "LOC", "Центральная Азия"),
+        ("Нижнем Новгороде", "LOC", "Нижний Новгород"),
+        ("Казахстана", "LOC", "Казахстан"),
+        ("МИД Казахстана", "ORG", "МИД Казахстана"),
+        ("Министерства обороны России", "ORG", "Министерство обороны России"),
+        ("Европейского союза", "ORG", "Европейский союз"),
+        ("Госдумы", "ORG", "Госдума"),
+    ],
+)
+def test_names_normal_form(models, text, kind, normal):
+    assert normalize_mention(text, kind, models) == normal
+
+
+@pytest.mark.parametrize(
+    "text, first, middle, last",
+    [
+        ("Кайрата Абдрахманова", "Кайрат", None, "Абдрахманов"),
+        ("Абдрахманов", None, None, "Абдрахманов"),
+        ("Жан-Марк Эйро", "Жан-Марк", None, "Эйро"),
+        ("Ивану Петровичу Сидорову", "Иван", "Петрович", "Сидоров"),
+        ("Анной Сергеевной Ивановой", "Анна", "Сергеевна", "Иванова"),
+    ],
+)
+def test_names_person_parts(models, text, first, middle, last):
+    info = parse_person(text, models)
+    assert (info["first"], info["middle"], info["last"]) == (first, middle, last)
+
+
+def _article(text: str, mentions: list[tuple[str, str]]) -> Article:
+    """An article with one raw entity per (surface, type), as tag_entities leaves them."""
+    entities = []
+    pos = 0
+    for n, (surface, kind) in enumerate(mentions, 1):
+        start = text.index(surface, pos)
+        pos = start + len(surface)
+        entities.append(Entity(id=f"e{n}", type=kind, name=surface, mentions=[Mention(start, pos, surface, "")]))
+    return Article(text=text, entities=entities)
+
+
+def test_names_merge_person_mentions_to_fullest(models):
+    text = "Абдрахманов прилетел утром. Кайрат Абдрахманов встретился с коллегой. Абдрахманова встретили в аэропорту."
+    article = normalize_entities(
+        _article(text, [("Абдрахманов", "PER"), ("Кайрат Абдрахманов", "PER"), ("Абдрахманова", "PER")]), models
+    )
+    (person,) = article.entities
+    assert person.name == "Кайрат Абдрахманов"
+    assert (person.first, person.last, person.id) == ("Кайрат", "Абдрахманов", "e1")
+    assert [m.normal for m in person.mentions] == ["Абдрахманов", "Кайрат Абдрахманов", "Абдрахманов"]
+
+
+def test_names_conflicting_first_names_stay_apart(models):
+    text = "Сергей Орлов и Андрей Орлов выступили вместе."
+    article = normalize_entities(_article(text, [("Сергей Орлов", "PER"), ("Андрей Орлов", "PER")]), models)
+    assert sorted(e.name for e in article.entities) == ["Андрей Орлов", "Сергей Орлов"]
+
+
+def test_names_feminine_surname_joins_full_name(models):
+    text = "Анна Иванова возглавила фонд. Ивановой поручили отчёт."
+    article = normalize_entities(_article(text, [("Анна Иванова", "PER"), ("Ивановой", "PER")]), models)
+    (person,) = article.entities
+    assert person.name == "Анна Иванова"
+    assert person.mentions[1].normal == "Иванова"
+
+
+def test_names_places_merge_by_base_form_and_ids_follow_order(models):
+    text = "В Казахстане и Киргизии прошли выборы. Казахстан подвёл итоги."
+    article = normalize_entities(
+        _article(text, [("Казахстане", "LOC"), ("Киргизии", "LOC"), ("Казахстан", "LOC")]), models
+    )
+    assert [(e.id, e.name, len(e.mentions)) for e in article.entities] == [("e1", "Казахстан", 2), ("e2", "Киргизия", 1)]

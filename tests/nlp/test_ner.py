@@ -1,0 +1,157 @@
+"""Tests of svodka.nlp.ner: slovnet spans and each rule correction, on sentences we wrote.
+
+The seed acceptance runs the entity stages on the founding example (skipped when
+../shared/eval is absent).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka.model import Article
+from svodka.nlp.names import normalize_entities
+from svodka.nlp.ner import correct_spans, tag_entities, tag_entities_batch
+
+
+def _analyse(text: str, models) -> Article:
+    article = tag_entities(Article(text=text), models)
+    return normalize_entities(article, models)
+
+
+def _flat(article: Article) -> list[tuple[str, str]]:
+    """The flat name view as (text, type)."""
+    return [(article.text[s:e], k) for s, e, k in article.extras["ner_spans"]]
+
+
+def _entities(article: Article) -> dict[str, str]:
+    return {e.name: e.type for e in article.entities}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Об этом сообщили в МИД Казахстана в понедельник.", "МИД Казахстана"),
+        ("В пресс-службе МИД Казахстана подтвердили эту информацию.", "пресс-служба МИД Казахстана"),
+        ("Решение поддержало правительство Киргизии, говорится в сообщении.", "правительство Киргизии"),
+        ("Учения начались по приказу Минобороны России.", "Минобороны России"),
+        ("Посольство Франции в Ташкенте выпустило заявление.", "посольство Франции"),
+    ],
+)
+def test_ner_org_with_genitive_place_is_one_org(models, text, name):
+    article = _analyse(text, models)
+    # a sentence-initial capital stays in the base form: compare case-insensitively
+    types = {n.lower(): k for n, k in _entities(article).items()}
+    assert types.get(name.lower()) == "ORG", _entities(article)
+
+
+def test_ner_merged_org_keeps_place_mention(models):
+    article = _analyse("Глава МИД Казахстана прибыл в Бишкек.", models)
+    places = {e.name for e in article.entities if e.type == "LOC"}
+    assert "Казахстан" in places
+    # the flat view keeps the convention: "МИД" ORG, "Казахстана" LOC
+    assert ("МИД", "ORG") in _flat(article) and ("Казахстана", "LOC") in _flat(article)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Казахстанские власти намерены расширить сотрудничество с соседями.", "Казахстанские"),
+        ("Российский министр прибыл в столицу с рабочим визитом.", "Российский"),
+        ("Узбекские и таджикские специалисты обсудили водные проблемы.", "Узбекские"),
+    ],
+)
+def test_ner_adjective_is_not_a_place(models, text, word):
+    article = _analyse(text, models)
+    assert all(word not in m.text for e in article.entities for m in e.mentions)
+
+
+@pytest.mark.parametrize("abbr", ["ЕС", "ООН", "ОДКБ", "ШОС", "НАТО", "СНГ", "ЕАЭС", "ОБСЕ", "МВФ", "ВТО", "ЕАБР"])
+def test_ner_abbreviation_is_org(models, abbr):
+    text = f"Представители {abbr} заявили, что готовы продолжить переговоры."
+    article = _analyse(text, models)
+    assert _entities(article).get(abbr) == "ORG", _entities(article)
+
+
+def test_ner_known_org_name_is_not_a_place(models):
+    article = _analyse("Ограничения ввела Еврокомиссия, а в Европейском союзе их одобрили.", models)
+    types = _entities(article)
+    assert types.get("Еврокомиссия") == "ORG"
+    assert types.get("Европейский союз") == "ORG"
+
+
+def test_ner_person_string_is_person_everywhere(models):
+    text = (
+        "Министр финансов Сергей Валуйкин выступил на форуме. "
+        "Позже Валуйкин ответил на вопросы журналистов. "
+        "По словам Валуйкина, бюджет будет исполнен."
+    )
+    article = _analyse(text, models)
+    person = next(e for e in article.entities if e.type == "PER")
+    assert person.name == "Сергей Валуйкин"
+    assert len(person.mentions) == 3
+
+
+def test_ner_span_with_digits_is_not_place_or_person(models):
+    spans = correct_spans("Форум COP29 прошёл в Баку.", [(6, 11, "LOC"), (21, 25, "LOC")], models)
+    assert spans == [(21, 25, "LOC")]
+
+
+@pytest.mark.parametrize(
+    "text, spans, expected",
+    [
+        # a person span glued to its Latin spelling in brackets is cut at the bracket
+        ("Сказал Джон Смит (John Smith) вчера.", [(7, 28, "PER")], [("Джон Смит", "PER"), ("John Smith", "PER")]),
+        # two persons joined by a comma
+        ("Играли Петров, Сидоров и другие.", [(7, 22, "PER")], [("Петров", "PER"), ("Сидоров", "PER")]),
+        # edge punctuation goes
+        ("Пришёл «Ромашкинский вестник».", [(7, 29, "ORG")], [("Ромашкинский вестник", "ORG")]),
+        # a lone legal form is not a name
+        ("Акции ОАО выросли.", [(6, 9, "ORG")], []),
+    ],
+)
+def test_ner_span_boundaries(models, text, spans, expected):
+    got = [(text[s:e], k) for s, e, k in correct_spans(text, spans, models)]
+    assert got == expected
+
+
+def test_ner_quoted_name_after_org_noun(models):
+    text = "Контракт получила компания «Северный луч», сообщил источник."
+    article = _analyse(text, models)
+    assert ("Северный луч", "ORG") in _flat(article)
+
+
+def test_ner_ministry_written_out_is_org(models):
+    text = "Заявление опубликовано на сайте министерства иностранных дел."
+    article = _analyse(text, models)
+    assert ("министерства иностранных дел", "ORG") in _flat(article)
+
+
+def test_ner_batch_equals_single(models):
+    texts = [
+        "Глава МИД Казахстана Кайрат Абдрахманов посетил Париж.",
+        "В Астане прошла встреча министров иностранных дел стран ШОС.",
+    ]
+    batch = tag_entities_batch([Article(text=t) for t in texts], models)
+    single = [tag_entities(Article(text=t), models) for t in texts]
+    assert [a.extras["ner_spans"] for a in batch] == [a.extras["ner_spans"] for a in single]
+
+
+def test_ner_seed_acceptance(models, seed_text):
+    try:
+        from svodka.clean.dump import clean_dump
+
+        article = clean_dump(seed_text)
+    except ImportError:  # the cleaner may not be written yet: body paragraphs by hand
+        blocks = [b.strip() for b in seed_text.split("\n\n") if b.strip()]
+        article = Article.build(blocks[1], blocks[2:9])
+    article = normalize_entities(tag_entities(article, models), models)
+    by_name = {(e.type, e.name): e for e in article.entities}
+    person = by_name[("PER", "Кайрат Абдрахманов")]
+    assert (person.first, person.last) == ("Кайрат", "Абдрахманов")
+    assert len([m for m in person.mentions if m.kind == "name"]) >= 4
+    assert ("PER", "Жан-Марк Эйро") in by_name
+    for name in ("МИД Казахстана", "РИА Новости", "ЕС"):
+        assert ("ORG", name) in by_name, name
+    for name in ("Казахстан", "Центральная Азия", "Франция", "Париж", "Узбекистан", "Киргизия", "Таджикистан", "Туркменистан", "Астана"):
+        assert ("LOC", name) in by_name, name
+    assert not any("Казахстанские" in m.text for e in article.entities for m in e.mentions)

@@ -1,0 +1,308 @@
+"""Tests of svodka.nlp.roles: roles by apposition, base forms, role mentions.
+
+Sentences are our own. Unit cases build the entities by hand (as NER and normalisation would
+leave them) so they test this stage alone; the seed case runs the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from svodka.model import Article, Entity, Mention
+from svodka.nlp.roles import extract_roles, role_head, role_key, roles_match
+
+
+def _article(text: str, persons: dict[str, list[str]], others: dict[str, str] | None = None) -> Article:
+    """An Article with PER entities (base name -> surface forms) and ORG/LOC mentions (surface -> type)."""
+    entities = []
+    taken: list[tuple[int, int]] = []
+    for n, (name, surfaces) in enumerate(persons.items(), 1):
+        mentions = []
+        for surface in sorted(surfaces, key=len, reverse=True):
+            for m in re.finditer(re.escape(surface), text):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                mentions.append(Mention(m.start(), m.end(), surface, name, "name"))
+        first, _, last = name.partition(" ")
+        entities.append(Entity(id=f"e{n}", type="PER", name=name, first=first, last=last or None, mentions=sorted(mentions, key=lambda x: x.start)))
+    for n, (surface, kind) in enumerate((others or {}).items(), len(entities) + 1):
+        mentions = [Mention(m.start(), m.end(), surface, surface, "name") for m in re.finditer(re.escape(surface), text)]
+        entities.append(Entity(id=f"e{n}", type=kind, name=surface, mentions=mentions))
+    return Article(text=text, entities=entities)
+
+
+def _person(article: Article, name: str) -> Entity:
+    return next(e for e in article.entities if e.name == name)
+
+
+@pytest.mark.parametrize(
+    "text, persons, others, name, role",
+    [
+        # apposition before the name, nominative
+        (
+            "Об этом сообщил министр иностранных дел Казахстана Кайрат Абдрахманов.",
+            {"Кайрат Абдрахманов": ["Кайрат Абдрахманов"]},
+            {"Казахстана": "LOC"},
+            "Кайрат Абдрахманов",
+            "министр иностранных дел Казахстана",
+        ),
+        # apposition before the name, genitive: the head goes to the nominative, the tail stays
+        (
+            "По словам главы Минфина Антона Силуанова, доходы бюджета выросли.",
+            {"Антон Силуанов": ["Антона Силуанова"]},
+            {"Минфина": "ORG"},
+            "Антон Силуанов",
+            "глава Минфина",
+        ),
+        (
+            "Делегацию принял президент России Владимир Путин.",
+            {"Владимир Путин": ["Владимир Путин"]},
+            {"России": "LOC"},
+            "Владимир Путин",
+            "президент России",
+        ),
+        # coordination in the tail, a hyphenated foreign name in the genitive
+        (
+            "Он прибыл по приглашению министра иностранных дел и международного развития Франции Жана-Марка Эйро.",
+            {"Жан-Марк Эйро": ["Жана-Марка Эйро"]},
+            {"Франции": "LOC"},
+            "Жан-Марк Эйро",
+            "министр иностранных дел и международного развития Франции",
+        ),
+        # apposition after the name and a comma
+        (
+            "Кайрат Абдрахманов, министр иностранных дел Казахстана, открыл заседание.",
+            {"Кайрат Абдрахманов": ["Кайрат Абдрахманов"]},
+            {"Казахстана": "LOC"},
+            "Кайрат Абдрахманов",
+            "министр иностранных дел Казахстана",
+        ),
+        # after the name and a dash
+        (
+            "В дискуссии участвовала Ольга Зимина - директор фонда «Северный мост».",
+            {"Ольга Зимина": ["Ольга Зимина"]},
+            {"Северный мост": "ORG"},
+            "Ольга Зимина",
+            "директор фонда «Северный мост»",
+        ),
+        # feminine person, masculine title
+        (
+            "Министр здравоохранения Анна Петрова посетила новую больницу.",
+            {"Анна Петрова": ["Анна Петрова"]},
+            None,
+            "Анна Петрова",
+            "министр здравоохранения",
+        ),
+        # agreeing adjectives go to the nominative with the head
+        (
+            "Как заявила официальный представитель МИД Молдавии Ирина Лазарева, визит перенесён.",
+            {"Ирина Лазарева": ["Ирина Лазарева"]},
+            {"МИД Молдавии": "ORG"},
+            "Ирина Лазарева",
+            "официальный представитель МИД Молдавии",
+        ),
+        (
+            "Письмо подписал первого заместителя губернатора области Петра Сомова.",
+            {"Пётр Сомов": ["Петра Сомова"]},
+            None,
+            "Пётр Сомов",
+            "первый заместитель губернатора области",
+        ),
+        # a quoted company name in the tail
+        (
+            "Генеральный директор компании «Полярный лён» Игорь Кряжев подписал договор.",
+            {"Игорь Кряжев": ["Игорь Кряжев"]},
+            {"Полярный лён": "ORG"},
+            "Игорь Кряжев",
+            "генеральный директор компании «Полярный лён»",
+        ),
+        # a prepositional part next to a name
+        (
+            "Посол Норвегии в Латвии Эрик Ланде вручил верительные грамоты.",
+            {"Эрик Ланде": ["Эрик Ланде"]},
+            {"Норвегии": "LOC", "Латвии": "LOC"},
+            "Эрик Ланде",
+            "посол Норвегии в Латвии",
+        ),
+        # "бывший" stays out of the role
+        (
+            "Встреча с бывшим министром финансов Олегом Вяземским прошла в мэрии.",
+            {"Олег Вяземский": ["Олегом Вяземским"]},
+            None,
+            "Олег Вяземский",
+            "министр финансов",
+        ),
+        # a head found by its suffix (not in the lexicon) next to a name
+        (
+            "Как считает культуролог Вера Ильина, музей переживает подъём.",
+            {"Вера Ильина": ["Вера Ильина"]},
+            None,
+            "Вера Ильина",
+            "культуролог",
+        ),
+        # a copula: "стал министром"
+        (
+            "Вчера Семён Лаптев стал министром транспорта края.",
+            {"Семён Лаптев": ["Семён Лаптев"]},
+            None,
+            "Семён Лаптев",
+            "министр транспорта края",
+        ),
+        # two roles chained before one name
+        (
+            "Выступил лидер партии «Зелёный край», депутат областной думы Глеб Орехов.",
+            {"Глеб Орехов": ["Глеб Орехов"]},
+            {"Зелёный край": "ORG"},
+            "Глеб Орехов",
+            "депутат областной думы",
+        ),
+    ],
+)
+def test_roles_apposition(models, text, persons, others, name, role):
+    article = extract_roles(_article(text, persons, others), models)
+    assert role in _person(article, name).roles
+
+
+@pytest.mark.parametrize(
+    "text, persons, name",
+    [
+        # not a position: a relation noun next to a name
+        ("Рядом стоял сосед Павел Крылов.", {"Павел Крылов": ["Павел Крылов"]}, "Павел Крылов"),
+        # a plural head is not an apposition of one person
+        ("Выступили министры Павел Крылов и Иван Орлов.", {"Павел Крылов": ["Павел Крылов"], "Иван Орлов": ["Иван Орлов"]}, "Павел Крылов"),
+        # a head in another case than the name: "журналистам" is not Петров's title
+        ("Об этом сказал журналистам Павел Крылов.", {"Павел Крылов": ["Павел Крылов"]}, "Павел Крылов"),
+    ],
+)
+def test_roles_no_role(models, text, persons, name):
+    article = extract_roles(_article(text, persons), models)
+    assert _person(article, name).roles == []
+
+
+# Two foreign ministers, then descriptions of one of them.
+MINISTERS = (
+    "Министр иностранных дел Казахстана Кайрат Абдрахманов встретился с министром иностранных дел "
+    "Бельгии Луком Ванденбергом.\n\n"
+    "Глава МИД Казахстана отметил рост торговли. Руководитель дипведомства Казахстана также выступил. "
+    "По мнению министра, проблем нет.\n\n"
+    "Глава внешнеполитического ведомства Бельгии ответил на вопросы.\n\n"
+    "Позже министр заявил, что визит удался."
+)
+
+
+@pytest.mark.parametrize(
+    "description, normal, name",
+    [
+        ("Глава МИД Казахстана", "глава МИД Казахстана", "Кайрат Абдрахманов"),
+        ("Руководитель дипведомства Казахстана", "руководитель дипведомства Казахстана", "Кайрат Абдрахманов"),
+        # a bare head in an oblique case: the one minister mentioned earlier in the paragraph
+        ("министра", "министр", "Кайрат Абдрахманов"),
+        ("Глава внешнеполитического ведомства Бельгии", "глава внешнеполитического ведомства Бельгии", "Лук Ванденберг"),
+    ],
+)
+def test_roles_description_mentions(models, description, normal, name):
+    article = _article(
+        MINISTERS,
+        {"Кайрат Абдрахманов": ["Кайрат Абдрахманов"], "Лук Ванденберг": ["Луком Ванденбергом"]},
+        {"Казахстана": "LOC", "Бельгии": "LOC", "МИД Казахстана": "ORG"},
+    )
+    article = extract_roles(article, models)
+    person = _person(article, name)
+    roles = [m for m in person.mentions if m.kind == "role"]
+    assert description in [m.text for m in roles]
+    mention = next(m for m in roles if m.text == description)
+    assert article.text[mention.start : mention.end] == description
+    assert mention.normal == normal
+
+
+def test_roles_description_ambiguous_not_matched(models):
+    # "министр" in the last paragraph: both persons hold a "министр" role, neither is near.
+    article = _article(
+        MINISTERS,
+        {"Кайрат Абдрахманов": ["Кайрат Абдрахманов"], "Лук Ванденберг": ["Луком Ванденбергом"]},
+        {"Казахстана": "LOC", "Бельгии": "LOC"},
+    )
+    article = extract_roles(article, models)
+    last_paragraph = MINISTERS.rindex("министр заявил")
+    mentions = [m for e in article.entities for m in e.mentions if m.kind == "role"]
+    assert all(m.start < last_paragraph for m in mentions)
+
+
+def test_roles_description_shared_head_same_paragraph(models):
+    text = "Министр финансов Борис Ляхов и министр обороны Павел Игнатов провели встречу. Министр подчеркнул её важность."
+    article = extract_roles(_article(text, {"Борис Ляхов": ["Борис Ляхов"], "Павел Игнатов": ["Павел Игнатов"]}), models)
+    assert not [m for e in article.entities for m in e.mentions if m.kind == "role"]
+
+
+def test_roles_mentions_do_not_overlap_names(models):
+    text = "Глава МИД Казахстана Кайрат Абдрахманов прибыл в Брюссель. Глава МИД Казахстана провёл переговоры."
+    article = extract_roles(_article(text, {"Кайрат Абдрахманов": ["Кайрат Абдрахманов"]}, {"Казахстана": "LOC"}), models)
+    person = _person(article, "Кайрат Абдрахманов")
+    assert person.roles == ["глава МИД Казахстана"]
+    roles = [m for m in person.mentions if m.kind == "role"]
+    assert [(m.text, m.start) for m in roles] == [("Глава МИД Казахстана", text.rindex("Глава МИД"))]
+    names = [m for m in person.mentions if m.kind == "name"]
+    assert not any(r.start < n.end and n.start < r.end for r in roles for n in names)
+
+
+@pytest.mark.parametrize(
+    "description, role, expected",
+    [
+        ("глава МИД Казахстана", "министр иностранных дел Казахстана", True),
+        ("руководитель дипведомства Казахстана", "министр иностранных дел Казахстана", True),
+        ("глава внешнеполитического ведомства Казахстана", "министр иностранных дел Казахстана", True),
+        ("глава Минфина", "министр финансов России", True),
+        ("глава военного ведомства", "министр обороны России", True),
+        ("глава МИД Франции", "министр иностранных дел Казахстана", False),
+        ("министр финансов", "министр обороны", False),
+        ("министр", "министр иностранных дел Казахстана", True),
+        ("президент", "президент России", True),
+        ("глава государства", "президент России", True),
+        ("глава правительства", "премьер-министр Израиля", True),
+        ("президент России", "президент компании «Заря»", False),
+        ("директор", "генеральный директор компании", True),
+        ("генеральный директор", "директор компании", False),
+    ],
+)
+def test_roles_match_synonyms(models, description, role, expected):
+    assert roles_match(role_key(description, models.morph), role_key(role, models.morph)) is expected
+
+
+@pytest.mark.parametrize(
+    "role, head",
+    [
+        ("министр иностранных дел Казахстана", "министр"),
+        ("первый заместитель председателя правительства", "заместитель"),
+        ("премьер-министр Израиля", "премьер-министр"),
+        ("главы", "глава"),
+    ],
+)
+def test_roles_head(models, role, head):
+    assert role_head(role, models.morph) == head
+
+
+def test_roles_seed_acceptance(models, seed_text):
+    """The founding example: roles of both ministers and three descriptions of Абдрахманов."""
+    from svodka.nlp.names import normalize_entities
+    from svodka.nlp.ner import tag_entities
+
+    try:
+        from svodka.clean.dump import clean_dump
+
+        article = clean_dump(seed_text)
+    except ImportError:
+        lines = seed_text.splitlines()[2:9]
+        article = Article.build(None, [line for line in lines if line.strip()])
+    for stage in (tag_entities, normalize_entities, extract_roles):
+        article = stage(article, models)
+    persons = {e.last: e for e in article.entities if e.type == "PER"}
+    kairat = persons["Абдрахманов"]
+    assert "министр иностранных дел Казахстана" in kairat.roles
+    role_mentions = [m.text for m in kairat.mentions if m.kind == "role"]
+    for description in ("Глава МИД Казахстана", "Руководитель дипведомства Казахстана", "министра"):
+        assert description in role_mentions
+    eyro = next(e for e in article.entities if e.type == "PER" and "Эйро" in e.name)
+    assert "министр иностранных дел и международного развития Франции" in eyro.roles
