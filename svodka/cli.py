@@ -1,0 +1,520 @@
+"""The command line: thin wrappers (``*_cli``) that parse arguments, call the library, format output.
+
+Library code never prints or exits; everything a person sees is written here. Every failure
+is one line on stderr naming the input and the reason, and the exit code is 1 when any
+input failed, 0 otherwise; no tracebacks.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .errors import SvodkaError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="svodka: who said what, about whom, where and when, in Russian-language news.",
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(no_args_is_help=True, help="Measure quality on evaluation data (../shared/eval or your own).")
+app.add_typer(eval_app, name="eval")
+
+
+class Format(str, Enum):
+    """Output formats of ``analyze``."""
+
+    json = "json"
+    jsonl = "jsonl"
+    text = "text"
+
+
+class _Failures:
+    """Counts failed inputs and prints each as one line on stderr."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, name: str | None, reason: str) -> None:
+        self.count += 1
+        typer.echo(f"svodka: {name}: {reason}" if name else f"svodka: {reason}", err=True)
+
+
+def _settings(overrides: list[str] | None):
+    from .config import load_settings
+
+    pairs = {}
+    for item in overrides or []:
+        key, _, value = item.partition("=")
+        pairs[key.strip()] = value.strip()
+    return load_settings(pairs)
+
+
+@app.command("analyze")
+def analyze_cli(
+    paths: list[str] = typer.Argument(..., help="Files, directories, or - for stdin."),
+    format: Format = typer.Option(Format.json, "--format", "-f", help="json, jsonl (one line per document, with path) or text."),
+    no_clean: bool = typer.Option(False, "--no-clean", help="Take the input verbatim as the body: offsets index the input."),
+    source: Optional[str] = typer.Option(None, "--source", help="Source (outlet) name for every input."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for every input."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest input file in bytes (default 5 MB)."),
+    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help="Override a setting: -s name=value."),
+) -> None:
+    """Read, clean and analyse documents; print one record per document."""
+    from .pipeline import analyze_documents
+    from .ingest.readers import read_paths
+
+    failures = _Failures()
+    try:
+        settings = _settings(setting)
+        if published:
+            published = _check_date(published)
+    except SvodkaError as exc:
+        failures(exc.name, exc.reason)
+        raise typer.Exit(2)
+    limit = max_bytes if max_bytes is not None else settings.max_bytes
+    documents = read_paths(paths, max_bytes=limit, stdin=sys.stdin.buffer)
+    records = analyze_documents(
+        documents,
+        no_clean=no_clean,
+        source=source,
+        published=published,
+        batch_size=settings.batch_size,
+        on_error=lambda exc: failures(exc.name, exc.reason),
+    )
+    articles = []
+    for article in records:
+        if format is Format.jsonl:
+            record = article.to_dict()
+            record = {"path": article.path or article.url, **{k: v for k, v in record.items() if k != "path"}}
+            typer.echo(json.dumps(record, ensure_ascii=False))
+        elif format is Format.text:
+            typer.echo(format_article(article))
+        else:
+            articles.append(article.to_dict())
+    if format is Format.json and articles:
+        payload = articles[0] if len(articles) == 1 else articles
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    if failures.count:
+        raise typer.Exit(1)
+
+
+def _check_date(value: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise SvodkaError("--published", f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def format_article(article) -> str:
+    """A readable summary of one analysed article, for a person."""
+    lines = [f"== {article.path or article.url or ''}"]
+    lines.append(f"source:    {article.source or '-'}")
+    lines.append(f"title:     {article.title or '-'}")
+    pub = article.published or "unknown"
+    lines.append(f"published: {pub}" + (f" ({article.published_how})" if article.published_how else ""))
+    if article.views is not None:
+        lines.append(f"views:     {article.views}")
+    lines.append(f"paragraphs: {len(article.paragraphs)}; boilerplate lines removed: {len(article.boilerplate)}")
+    if article.lead:
+        lead = article.lead if len(article.lead) <= 160 else article.lead[:157] + "..."
+        lines.append(f"lead:      {lead}")
+    by_type: dict[str, list[str]] = {}
+    for entity in article.entities:
+        label = entity.name
+        if entity.roles:
+            label += f" ({'; '.join(entity.roles)})"
+        by_type.setdefault(entity.type, []).append(f"{label} x{len(entity.mentions)}")
+    for type_ in ("PER", "ORG", "LOC"):
+        if type_ in by_type:
+            lines.append(f"{type_}:       " + ", ".join(by_type[type_]))
+    if article.dates:
+        shown = []
+        for d in article.dates:
+            when = d.from_ if d.from_ == d.to else f"{d.from_}..{d.to}"
+            shown.append(f"{d.text} -> {when if d.from_ else 'year unknown'}")
+        lines.append("dates:     " + "; ".join(shown))
+    for quote in article.quotes:
+        who = quote.speaker.name if quote.speaker else "?"
+        via = f", via {quote.via}" if quote.via else ""
+        text = quote.text if len(quote.text) <= 200 else quote.text[:197] + "..."
+        lines.append(f"  {who} ({quote.cue or quote.kind}{via}): {text}")
+    return "\n".join(lines) + "\n"
+
+
+def _eval_dir(path: Path) -> Path:
+    if not path.exists():
+        typer.echo(f"svodka: {path}: not found (evaluation data lives in ../shared/eval, see README)", err=True)
+        raise typer.Exit(2)
+    return path
+
+
+@eval_app.command("clean")
+def eval_clean_cli(path: Path = typer.Argument(..., help="A pages-dev style folder (dumps/, html/, gold.jsonl).")) -> None:
+    """Body precision/recall/F1 (word and line level) and headline accuracy, for dumps and HTML."""
+    from .evaluate.clean import evaluate_clean, format_clean_report
+
+    typer.echo(format_clean_report(evaluate_clean(_eval_dir(path))))
+
+
+@eval_app.command("ner")
+def eval_ner_cli(path: Path = typer.Argument(..., help="A factRuEval folder (book_N.txt, .spans, .objects).")) -> None:
+    """Token-level P/R/F1 per type for svodka and plain natasha on the same texts."""
+    from .evaluate.ner import evaluate_ner, format_ner_report
+    from .nlp.models import load_models
+
+    typer.echo(format_ner_report(evaluate_ner(_eval_dir(path), load_models())))
+
+
+@eval_app.command("names")
+def eval_names_cli(path: Path = typer.Argument(..., help="A factRuEval folder with .coref files.")) -> None:
+    """Accuracy of person first/last names against the coreference layer."""
+    from .evaluate.ner import evaluate_names, format_names_report
+    from .nlp.models import load_models
+
+    typer.echo(format_names_report(evaluate_names(_eval_dir(path), load_models())))
+
+
+@eval_app.command("roles")
+def eval_roles_cli(path: Path = typer.Argument(..., help="A factRuEval folder with .facts files.")) -> None:
+    """Roles of persons against the Occupation facts."""
+    from .evaluate.roles import evaluate_roles, format_roles_report
+    from .nlp.models import load_models
+
+    typer.echo(format_roles_report(evaluate_roles(_eval_dir(path), load_models())))
+
+
+@eval_app.command("quotes")
+def eval_quotes_cli(
+    path: Path = typer.Argument(Path("tests/gold/quotes"), help="A quotes gold folder (default: the team's gold set)."),
+) -> None:
+    """Precision/recall/F1 of direct and indirect statements and speaker accuracy."""
+    from .evaluate.quotes import evaluate_quotes, format_quotes_report
+    from .nlp.models import load_models
+
+    typer.echo(format_quotes_report(evaluate_quotes(_eval_dir(path), load_models())))
+
+
+# --------------------------------------------------------------------------- the archive
+
+DB_HELP = "Database: a SQLite path or sqlite:///path, or postgresql://... (default ./svodka.db or SVODKA_DATABASE_URL)."
+
+
+def _open(db: str | None, setting: list[str] | None = None):
+    """Open the store named on the command line, else by the settings."""
+    from .store import open_store
+
+    settings = _settings(setting)
+    return open_store(db or settings.database_url), settings
+
+
+def _echo_json(value) -> None:
+    import dataclasses
+
+    def default(o):
+        if dataclasses.is_dataclass(o):
+            return dataclasses.asdict(o)
+        return str(o)
+
+    typer.echo(json.dumps(value, ensure_ascii=False, indent=2, default=default))
+
+
+def _table(title: str, columns: list[str], rows: list[list]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*["" if v is None else str(v) for v in row])
+    Console().print(table)
+
+
+def _documents_for(inputs: list[str], max_bytes: int, fail) -> list:
+    """Read paths and fetch URLs into documents (errors in place of what failed)."""
+    from .errors import FetchError
+    from .ingest.readers import read_bytes, read_paths
+
+    urls = [i for i in inputs if i.startswith(("http://", "https://"))]
+    paths = [i for i in inputs if i not in urls]
+    docs: list = list(read_paths(paths, max_bytes=max_bytes, stdin=sys.stdin.buffer)) if paths else []
+    if urls:
+        from .ingest.fetch import Fetcher
+
+        fetcher = Fetcher()
+        for url in urls:
+            try:
+                fetched = fetcher.fetch(url)
+            except FetchError as exc:
+                docs.append(exc)
+                continue
+            for doc in read_bytes(fetched.data or b"", url, max_bytes=max_bytes):
+                if not isinstance(doc, SvodkaError):
+                    doc.url, doc.path, doc.fetched = doc.url or url, None, fetched.fetched
+                docs.append(doc)
+    return docs
+
+
+@app.command("ingest")
+def ingest_cli(
+    inputs: list[str] = typer.Argument(..., help="Files, directories, URLs, or - for stdin."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Analysis processes (default: one per core)."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Documents per batch and per transaction."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest input file in bytes."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help="Override a setting: -s name=value."),
+) -> None:
+    """Read, clean, analyse (in parallel) and store documents; idempotent."""
+    from .ingest.job import ingest
+
+    store, settings = _open(db, setting)
+    failures = _Failures()
+    docs = _documents_for(inputs, max_bytes or settings.max_bytes, failures)
+    total = sum(1 for d in docs if not isinstance(d, SvodkaError))
+    progress_cb, finish = _progress(total, quiet)
+    try:
+        summary = ingest(
+            docs,
+            store,
+            workers=workers if workers is not None else settings.workers,
+            batch_size=batch_size or settings.batch_size,
+            progress=progress_cb,
+            on_error=failures,
+        )
+    finally:
+        finish()
+        store.close()
+    typer.echo(summary.line(), err=True)
+    if failures.count:
+        raise typer.Exit(1)
+
+
+def _progress(total: int, quiet: bool):
+    """A rich progress bar (rate and ETA) on stderr for long runs; returns (update, finish)."""
+    if quiet or total < 50:
+        return None, lambda: None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(
+        TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} docs/s"), TimeRemainingColumn(),
+        console=Console(stderr=True),
+    )
+    task = bar.add_task("ingest", total=total, rate=0.0)
+    bar.start()
+    import time
+
+    start = time.perf_counter()
+
+    def update(done: int, stored: int) -> None:
+        bar.update(task, completed=done, rate=done / max(time.perf_counter() - start, 1e-6))
+
+    return update, bar.stop
+
+
+@app.command("search")
+def search_cli(
+    query: str = typer.Argument(..., help="Words in any grammatical form: 'Абдрахманов заявил'."),
+    source: Optional[str] = typer.Option(None, "--source", help="Only this outlet."),
+    date_from: Optional[str] = typer.Option(None, "--from", help="Published on or after YYYY-MM-DD."),
+    date_to: Optional[str] = typer.Option(None, "--to", help="Published on or before YYYY-MM-DD."),
+    entity: Optional[str] = typer.Option(None, "--entity", help="Mentions this entity (name or id)."),
+    entity_type: Optional[str] = typer.Option(None, "--type", help="Mentions an entity of this type: PER, ORG, LOC."),
+    has_quote: bool = typer.Option(False, "--has-quote", help="Only articles with statements."),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000),
+    as_json: bool = typer.Option(False, "--json", help="JSON for scripts."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Full-text search that understands Russian morphology, ranked by BM25."""
+    store, _ = _open(db)
+    hits = store.search(query, source=source, date_from=_date_opt(date_from, "--from"), date_to=_date_opt(date_to, "--to"),
+                        entity=entity, entity_type=entity_type, has_quote=has_quote or None, limit=limit)
+    if as_json:
+        _echo_json(hits)
+        return
+    if not hits:
+        typer.echo("no articles found", err=True)
+        return
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console()
+    for hit in hits:
+        console.print(f"[bold]{hit.article_id}[/] {escape(hit.title or '-')}  [dim]{escape(hit.source or '')} {hit.published or ''}[/]")
+        text, marked, pos = hit.snippet_text, [], 0
+        for start, end in hit.highlights:
+            marked.append(escape(text[pos:start]) + "[reverse]" + escape(text[start:end]) + "[/reverse]")
+            pos = end
+        marked.append(escape(text[pos:]))
+        console.print("    " + "".join(marked))
+
+
+def _date_opt(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return _check_date(value)
+    except SvodkaError:
+        raise SvodkaError(option, f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+@app.command("quotes")
+def quotes_cli(
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Who said it (any form of the name)."),
+    about: Optional[str] = typer.Option(None, "--about", help="Whom or what it mentions."),
+    date_from: Optional[str] = typer.Option(None, "--from", help="On or after YYYY-MM-DD."),
+    date_to: Optional[str] = typer.Option(None, "--to", help="On or before YYYY-MM-DD."),
+    limit: int = typer.Option(50, "--limit", "-n", min=1, max=1000),
+    as_json: bool = typer.Option(False, "--json", help="JSON for scripts."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Statements: who said what, when, in which outlet."""
+    store, _ = _open(db)
+    rows = store.quotes(speaker=speaker, about=about, date_from=_date_opt(date_from, "--from"), date_to=_date_opt(date_to, "--to"), limit=limit)
+    if as_json:
+        _echo_json(rows)
+        return
+    _table("statements", ["date", "speaker", "kind", "cue", "text", "source"],
+           [[q.get("published"), q.get("speaker"), q.get("kind"), q.get("cue"), q.get("text"), q.get("source")] for q in rows])
+
+
+@app.command("entity")
+def entity_cli(
+    name: str = typer.Argument(..., help="A name in any form, or an entity id."),
+    as_json: bool = typer.Option(False, "--json", help="JSON for scripts."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Profile: roles over time, aliases, co-mentioned entities, latest statements, mentions per month."""
+    store, _ = _open(db)
+    profile = store.entity_profile(int(name) if name.isdigit() else name)
+    if profile is None:
+        typer.echo(f"svodka: {name}: no such entity in the archive", err=True)
+        raise typer.Exit(1)
+    if as_json:
+        _echo_json(profile)
+        return
+    typer.echo(f"{profile['name']} [{profile['type']}]  id {profile['id']}; {profile.get('mentions')} mentions in {profile.get('articles')} articles, {profile.get('first_seen') or '?'} .. {profile.get('last_seen') or '?'}")
+    if profile.get("aliases"):
+        typer.echo("aliases: " + ", ".join(profile["aliases"]))
+    if profile.get("roles"):
+        _table("roles", ["role", "first seen", "last seen", "articles"], [[r["role"], r["first_seen"], r["last_seen"], r["articles"]] for r in profile["roles"]])
+    if profile.get("co_mentioned"):
+        _table("mentioned with", ["entity", "type", "articles"], [[c["name"], c["type"], c["articles"]] for c in profile["co_mentioned"]])
+    if profile.get("quotes"):
+        _table("latest statements", ["date", "cue", "text"], [[q.get("published"), q.get("cue"), q.get("text")] for q in profile["quotes"]])
+    if profile.get("mentions_per_month"):
+        typer.echo("mentions per month: " + ", ".join(f"{m}: {n}" for m, n in profile["mentions_per_month"].items()))
+
+
+@app.command("stories")
+def stories_cli(
+    limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000),
+    as_json: bool = typer.Option(False, "--json", help="JSON for scripts."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Stories reported by several outlets, the first outlet marked."""
+    store, _ = _open(db)
+    rows = store.stories(limit=limit)
+    if as_json:
+        _echo_json(rows)
+        return
+    for story in rows:
+        typer.echo(f"story {story.get('id')}: {story.get('title') or ''} ({len(story.get('articles', []))} articles)")
+        for i, art in enumerate(story.get("articles", [])):
+            first = "*" if i == 0 else " "  # members come earliest first
+            typer.echo(f"  {first} {art.get('published') or '?':<20} {art.get('source') or '-':<28} {art.get('title') or ''}")
+
+
+@app.command("stats")
+def stats_cli(
+    as_json: bool = typer.Option(False, "--json", help="JSON for scripts."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Counts of what the archive holds."""
+    store, _ = _open(db)
+    stats = store.stats()
+    if as_json:
+        _echo_json(stats)
+        return
+    _table("archive", ["what", "count"], [[k, v] for k, v in stats.items()])
+
+
+@app.command("export")
+def export_cli(
+    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet."),
+    output: Path = typer.Option(Path("-"), "--output", "-o", help="File to write (default stdout)."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Export the articles with their analysis."""
+    store, _ = _open(db)
+    if format not in ("jsonl", "csv", "parquet"):
+        raise SvodkaError("--format", f"{format!r} is not one of jsonl, csv, parquet")
+    if format == "parquet":
+        _export_parquet(store, output)
+        return
+    if str(output) == "-":
+        n = store.export(format, sys.stdout)
+    else:
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            n = store.export(format, fh)
+    typer.echo(f"exported {n} articles", err=True)
+
+
+def _export_parquet(store, output: Path) -> None:
+    import io
+
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise SvodkaError("--format parquet", "needs pyarrow: pip install 'svodka[parquet]'") from None
+    if str(output) == "-":
+        raise SvodkaError("--format parquet", "parquet is binary: give a file with --output")
+    buffer = io.StringIO()
+    n = store.export("jsonl", buffer)
+    rows = [json.loads(line) for line in buffer.getvalue().splitlines() if line.strip()]
+    flat = [{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in r.items()} for r in rows]
+    pq.write_table(pa.Table.from_pylist(flat), output)
+    typer.echo(f"exported {n} articles", err=True)
+
+
+@app.command("serve")
+def serve_cli(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; localhost unless told otherwise."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help="Override a setting: -s name=value."),
+) -> None:
+    """Serve the web interface and the JSON API over the archive."""
+    from .web.app import serve
+
+    settings = _settings(setting)
+    typer.echo(f"svodka: serving {db or settings.database_url} at http://{host}:{port}/", err=True)
+    serve(db or settings.database_url, host=host, port=port, api_token=settings.api_token or None)
+
+
+def main() -> None:
+    """Entry point: run the app, turning expected failures into one line and an exit code."""
+    try:
+        app()
+    except SvodkaError as exc:
+        typer.echo(f"svodka: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        typer.echo("svodka: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)

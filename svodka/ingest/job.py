@@ -1,0 +1,142 @@
+"""The ingest job: read, clean, analyse in parallel across cores, and store, batch by batch.
+
+Reading is cheap and runs in the parent; analysis runs in worker processes that each load the
+models once (the pool initializer); storing runs in the parent, one transaction per batch, so
+an interrupted run (Ctrl-C, kill -9) leaves whole batches behind and a re-run completes it:
+articles already stored are recognised by URL or normalised text and skipped.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import SvodkaError
+from ..model import Article, Document
+
+__all__ = ["IngestSummary", "ingest", "analyze_batch"]
+
+# Models of this worker process, set once by the pool initializer (None in the parent).
+_WORKER_MODELS: Any = None
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest did: documents read, articles stored, duplicates skipped, inputs rejected."""
+
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (input name, reason)
+
+    def line(self) -> str:
+        """The final summary line."""
+        return f"read {self.read} / stored {self.stored} / duplicates {self.duplicates} / rejected {self.rejected}"
+
+
+def _init_worker() -> None:
+    global _WORKER_MODELS
+    from ..nlp.models import load_models
+
+    _WORKER_MODELS = load_models()
+
+
+def analyze_batch(docs: list[Document], models: Any = None) -> tuple[list[dict], list[tuple[str, str]]]:
+    """Clean and analyse a batch; returns (article dicts, (name, reason) errors). Runs in a worker."""
+    from ..pipeline import analyze_documents
+
+    errors: list[tuple[str, str]] = []
+    articles = analyze_documents(
+        docs,
+        models=models or _WORKER_MODELS,
+        batch_size=max(1, len(docs)),
+        on_error=lambda exc: errors.append((exc.name or "<input>", exc.reason)),
+    )
+    return [a.to_dict() for a in articles], errors
+
+
+def _batches(documents: Iterable[Document | SvodkaError], size: int, summary: IngestSummary, on_reject) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for doc in documents:
+        if isinstance(doc, SvodkaError):
+            on_reject(doc.name or "<input>", doc.reason)
+            continue
+        summary.read += 1
+        batch.append(doc)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest(
+    documents: Iterable[Document | SvodkaError],
+    store: Any,
+    *,
+    workers: int = 0,
+    batch_size: int = 32,
+    models: Any = None,
+    progress: Callable[[int, int], None] | None = None,
+    on_error: Callable[[str, str], None] | None = None,
+) -> IngestSummary:
+    """Analyse documents and store them.
+
+    Args:
+        documents: what the readers yield (documents, or errors in their place).
+        store: an open store (``svodka.store.open_store``).
+        workers: analysis processes; 0 = one per core; 1 = analyse in this process.
+        batch_size: documents per analysis batch and per storage transaction.
+        models: loaded models for ``workers == 1`` (loaded here when None).
+        progress: called with (documents done, articles stored) after each batch.
+        on_error: called with (input name, reason) for every rejected input.
+    Returns:
+        The summary counts.
+    """
+    summary = IngestSummary()
+
+    def reject(name: str, reason: str) -> None:
+        summary.rejected += 1
+        summary.errors.append((name, reason))
+        store.add_rejected(name, reason)
+        if on_error:
+            on_error(name, reason)
+
+    def save(result: tuple[list[dict], list[tuple[str, str]]], n_docs: int, done: list[int]) -> None:
+        dicts, errors = result
+        for name, reason in errors:
+            reject(name, reason)
+        added = store.add_articles([Article.from_dict(d) for d in dicts])
+        summary.stored += added.stored
+        summary.duplicates += added.duplicates
+        done[0] += n_docs
+        if progress:
+            progress(done[0], summary.stored)
+
+    done = [0]
+    batches = _batches(documents, batch_size, summary, reject)
+    workers = workers or os.cpu_count() or 1
+    if workers == 1:
+        if models is None:
+            from ..nlp.models import load_models
+
+            models = load_models()
+        for batch in batches:
+            save(analyze_batch(batch, models), len(batch), done)
+        return summary
+
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
+        pending: list[tuple[Any, int]] = []
+        for batch in batches:
+            pending.append((pool.submit(analyze_batch, batch), len(batch)))
+            # Keep a bounded window in flight, store in input order.
+            while len(pending) > workers * 2:
+                future, n = pending.pop(0)
+                save(future.result(), n, done)
+        for future, n in pending:
+            save(future.result(), n, done)
+    return summary

@@ -1,0 +1,1121 @@
+"""Who said what: direct quotations and reported speech, with speakers resolved to entities.
+
+``extract_quotes`` runs after entities, roles and dates and fills ``article.quotes`` in text
+order. It works block by block (title, paragraphs) in three passes:
+
+1. **A character scanner pairs quote marks** before any sentence splitting (razdel cuts
+   inside multi-sentence quotes): «ёлочки» and „лапки“ nest, “curly” pairs, and a straight
+   ``"`` opens after a space/start/colon/dash and closes before a space or punctuation.
+   A top-level quote is a *direct statement* only with an attribution: ``«...», — сказал X``
+   (any verb after the dash; a bare description in a headline), ``X заявил: «...»``,
+   ``X заявил, что «...»``, a quote split by its attribution (``«A, — отметил он. — B»``,
+   two items), and paragraphs of one quote (a paragraph opening with « whose quote runs
+   on into the next one). Names and titles in quotes have none and are skipped.
+2. **Reported speech** is found per sentence (split around the quote spans) from cues whose
+   pymorphy3 lemma is a speech verb: ``X заявил, что S``, ``По словам X, S``, ``Как сообщил X,
+   S``, ``S, сказал X``, ``S. Об этом заявил X``, ``S, говорится в заявлении X``, plus the
+   headline forms ``S - X`` and ``X: S``.
+3. **Speakers** are resolved in text order: a PER/ORG mention next to the cue (the subject
+   before the verb, or the first person of the apposition after it), a role mention of the
+   roles stage, a pronoun (the latest person of matching gender), a description matched
+   against the persons' roles, else the description itself (type OTHER). A relaying outlet
+   ("передает ТАСС", "приводит его слова РИА Новости") goes to ``via``.
+
+No parser: a word tokeniser, compiled regexes and pymorphy3 on candidate words only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Article, Entity, Mention, Quote, Speaker
+from ._speech import (
+    ABBREVIATIONS,
+    CONNECTIVES,
+    DOCUMENT_NOUNS,
+    GENERIC_HEADS,
+    HEAD_SYNONYMS,
+    OPINION_ADJECTIVES,
+    ORG_SPEAKER_NOUNS,
+    PO_SLOVAM_NOUNS,
+    SPEAKER_NOUNS,
+    SPEECH_LEMMAS,
+    VIA_LEMMAS,
+)
+from .models import Models
+
+__all__ = ["extract_quotes"]
+
+# Opening mark -> closing marks it accepts (some writers close „ with ”).
+PAIRS = {"«": "»", "„": "“”", "“": "”", '"': '"'}
+
+# Dashes writers put between a quote and its attribution.
+DASHES = "-–—"
+
+# A word: letters/digits joined by hyphens ("пресс-службе", "Кабардино-Балкарии").
+_WORD = re.compile(r"\w+(?:-\w+)*")
+
+# After a closing mark: optional punctuation, a dash, then the attribution.
+_AFTER_DASH = re.compile(r"[,.!?…]*\s*[-–—]\s*")
+
+# After a closing mark: a comma then the attribution without a dash ("«...», сказал он").
+_AFTER_COMMA = re.compile(r",\s+")
+
+# Inside one quote: "A, — отметил он. — B" (the attribution splits the quote).
+_SPLIT = re.compile(r"([,.!?…]*)\s+[-–—]\s+([^«»\"„“”.!?:—–]{2,120}?)([.,:])\s+[-–—]\s+")
+
+# End of a sentence: terminal punctuation then a space (closing marks may stand between).
+_SENT_END = re.compile(r"[.!?…]+[»\"“”]?(?=\s)")
+
+# Words shorter than this many do not make a statement (names and titles in quotes are short).
+MIN_DIRECT_WORDS = 2
+
+# A statement found by a colon or a headline needs this many words.
+MIN_STATEMENT_WORDS = 3
+
+# How many words may stand between a speech verb and its ", что" ("заявил журналистам в
+# кулуарах форума, что").
+MAX_VERB_TO_CHTO = 10
+
+# A headline speaker ("- глава МИД", "Источник:") has at most this many words.
+MAX_HEADLINE_SPEAKER_WORDS = 6
+
+# Pronouns that stand for a speaker, with the gender/number they require.
+PRONOUNS = {
+    "он": "masc", "его": "masc", "него": "masc", "она": "femn", "ее": "femn", "её": "femn",
+    "нее": "femn", "неё": "femn", "они": "plur", "их": "plur", "них": "plur",
+}
+
+# Adverbs that point back to the previous speaker ("Там пояснили").
+BACK_ADVERBS = frozenset({"там", "тут", "здесь"})
+
+# Pronoun-like words that are never a described speaker.
+NON_SPEAKER_WORDS = frozenset({"это", "что", "который", "все", "всё", "кто", "никто", "ничто", "себя", "сам"})
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+@dataclass
+class _Attribution:
+    """Where a statement's speaker is written: the cue and the regions to search."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    before: tuple[int, int] | None = None  # subject region before the cue (scanned right to left)
+    after: tuple[int, int] | None = None  # region after the cue (scanned left to right)
+    headline: str | None = None  # a headline speaker phrase ("глава МИД")
+    backref: bool = False  # "Об этом"/"уточняется в сообщении": fall back to the previous speaker
+    chto: bool = False  # the cue of "X заявил, что «...»", shared with the reported statement
+    speaker: Speaker | None = None
+    via: str | None = None
+    resolved: bool = False
+
+
+@dataclass
+class _Item:
+    kind: str
+    start: int
+    end: int
+    attr: _Attribution
+
+
+@dataclass
+class _Span:
+    """A pair of quote marks: ``open`` and ``close`` index the marks (close None: unclosed)."""
+
+    open: int
+    close: int | None
+    depth: int
+    block: int
+
+
+@dataclass
+class _Ctx:
+    article: Article
+    models: Models
+    text: str
+    blocks: list[tuple[int, int, str]]
+    tokens: list[_Tok] = field(default_factory=list)
+    parses: dict[str, Any] = field(default_factory=dict)
+    mentions: list[tuple[Mention, Entity]] = field(default_factory=list)
+    spans: list[_Span] = field(default_factory=list)
+    statements: list[tuple[int, int]] = field(default_factory=list)  # direct statement spans
+    direct_cues: set[int] = field(default_factory=set)  # cue offsets already used by direct quotes
+
+    def parse(self, word: str) -> list[Any]:
+        """pymorphy3 parses of a word, cached per article."""
+        key = word.lower()
+        got = self.parses.get(key)
+        if got is None:
+            got = self.parses[key] = self.models.morph.parse(key)
+        return got
+
+    def lemma(self, word: str) -> str:
+        return self.parse(word)[0].normal_form.replace("ё", "е")
+
+    def toks(self, start: int, end: int) -> list[_Tok]:
+        """Tokens fully inside [start, end)."""
+        i = self._index(start)
+        out = []
+        while i < len(self.tokens) and self.tokens[i].end <= end:
+            out.append(self.tokens[i])
+            i += 1
+        return out
+
+    def _index(self, start: int) -> int:
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].start < start:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def in_quote(self, pos: int) -> bool:
+        """Is a position inside any top-level pair of quote marks?"""
+        for s in self.spans:
+            if s.depth == 0 and s.open < pos < (s.close if s.close is not None else self.blocks[s.block][1]):
+                return True
+        return False
+
+
+# ---------------------------------------------------------------------------- entry point
+
+
+def extract_quotes(article: Article, models: Models) -> Article:
+    """Find direct and reported statements and their speakers; set ``article.quotes``.
+
+    Args:
+        article: an article after entities, roles and dates.
+        models: loaded models (``models.morph`` is used).
+    Returns:
+        The same article with ``quotes`` in text order.
+    """
+    text = article.text
+    blocks = [(b.start, b.end, b.kind) for b in article.blocks] if article.blocks else _split_blocks(text)
+    ctx = _Ctx(article, models, text, blocks)
+    ctx.tokens = [_Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD.finditer(text)]
+    ctx.mentions = sorted(
+        ((m, e) for e in article.entities if e.type in ("PER", "ORG") for m in e.mentions),
+        key=lambda me: (me[0].start, -(me[0].end - me[0].start)),
+    )
+    for i, (start, end, _kind) in enumerate(blocks):
+        ctx.spans.extend(_scan_marks(text, start, end, i))
+    items = _direct_items(ctx)
+    ctx.statements = [(it.start, it.end) for it in items]
+    ctx.direct_cues = {it.attr.cue_start for it in items if not it.attr.chto}
+    items += _indirect_items(ctx)
+    items.sort(key=lambda it: (it.start, it.kind != "indirect"))
+    quotes: list[Quote] = []
+    history: list[Speaker] = []
+    for it in items:
+        attr = it.attr
+        if not attr.resolved:
+            _resolve(ctx, attr, history, it.start)
+            attr.resolved = True
+        start, end = _trim(text, it.start, it.end)
+        if end - start < 2:
+            continue
+        quotes.append(Quote(it.kind, text[start:end], start, end, attr.speaker, attr.cue, attr.via))
+        if attr.speaker is not None:
+            history.append(attr.speaker)
+    article.quotes = quotes
+    return article
+
+
+def _split_blocks(text: str) -> list[tuple[int, int, str]]:
+    """Blocks of a text without ``Article.blocks``: runs between blank lines."""
+    out = []
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+        if m.group().strip():
+            out.append((m.start(), m.end(), "paragraph"))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces and trailing commas/colons/dashes from a statement span."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",:;—–-"):
+        end -= 1
+    return start, end
+
+
+# ---------------------------------------------------------------------------- quote marks
+
+
+def _scan_marks(text: str, start: int, end: int, block: int) -> list[_Span]:
+    """Pair the quote marks of one block; unclosed top-level quotes run to the block end."""
+    stack: list[tuple[str, int]] = []
+    spans: list[_Span] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in "«»„“”\"":
+            continue
+        prev = text[i - 1] if i > start else " "
+        nxt = text[i + 1] if i + 1 < end else " "
+        top = stack[-1][0] if stack else None
+        if ch == '"':
+            closes = top == '"' and (not (nxt.isalnum()) or not (prev.isspace() or prev in "([«„:" + DASHES))
+            opens = prev.isspace() or prev in "([«„“:/" + DASHES or i == start
+            if top == '"' and closes and not (opens and nxt.isalnum()):
+                o = stack.pop()[1]
+                spans.append(_Span(o, i, len(stack), block))
+            elif opens or top != '"':
+                stack.append(('"', i))
+            continue
+        if ch == "«" or ch == "„":
+            stack.append((ch, i))
+            continue
+        if ch == "“":
+            if top == "„":
+                o = stack.pop()[1]
+                spans.append(_Span(o, i, len(stack), block))
+            else:
+                stack.append((ch, i))
+            continue
+        # closing » or ”: close the nearest matching opener, dropping unclosed inner straight quotes
+        for k in range(len(stack) - 1, -1, -1):
+            if ch in PAIRS[stack[k][0]]:
+                o = stack[k][1]
+                del stack[k:]
+                spans.append(_Span(o, i, k, block))
+                break
+    if stack and stack[0][0] in "«„“\"":
+        spans.append(_Span(stack[0][1], None, 0, block))
+    return sorted(spans, key=lambda s: s.open)
+
+
+# ---------------------------------------------------------------------------- direct quotes
+
+
+def _sentence_start(ctx: _Ctx, pos: int, block_start: int) -> int:
+    """Start of the sentence holding ``pos`` (the quote-aware boundary before it)."""
+    best = block_start
+    for m in _SENT_END.finditer(ctx.text, block_start, pos):
+        if not ctx.in_quote(m.start()) and _real_end(ctx.text, m.start()):
+            best = m.end()
+    return best
+
+
+def _real_end(text: str, pos: int) -> bool:
+    """Is the period at ``pos`` a sentence end (not an initial or an abbreviation)?"""
+    if text[pos] != ".":
+        return True
+    m = re.search(r"(\w+)$", text[max(0, pos - 12) : pos])
+    if not m:
+        return True
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "А. Иванов"
+    return word.lower() not in ABBREVIATIONS or word[0].isupper()
+
+
+def _sentence_end(ctx: _Ctx, pos: int, block_end: int) -> int:
+    """End of the sentence holding ``pos`` (before its final punctuation)."""
+    for m in _SENT_END.finditer(ctx.text, pos, block_end):
+        if not ctx.in_quote(m.start()) and _real_end(ctx.text, m.start()):
+            return m.start()
+    return block_end
+
+
+def _is_cue_word(ctx: _Ctx, word: str) -> bool:
+    """A verb (finite, gerund excluded) or a speech lemma: what may follow "», —"."""
+    if not word or not word[0].isalpha():
+        return False
+    for p in ctx.parse(word)[:2]:
+        if p.normal_form.replace("ё", "е") in SPEECH_LEMMAS:
+            return True
+        if p.tag.POS == "VERB":
+            return True
+    return False
+
+
+def _direct_items(ctx: _Ctx) -> list[_Item]:
+    """Attributed top-level quotes of every block."""
+    text = ctx.text
+    items: list[_Item] = []
+    tops = [s for s in ctx.spans if s.depth == 0]
+    chain: list[tuple[int, int]] = []  # contents of an unfinished multi-paragraph quote
+    last_attr: _Attribution | None = None
+    last_attr_end = -1
+    for idx, span in enumerate(tops):
+        b_start, b_end, b_kind = ctx.blocks[span.block]
+        c_start = span.open + 1
+        c_end = span.close if span.close is not None else b_end
+        if span.close is None:
+            # a paragraph of a longer quote when the next block opens with a quote mark
+            nxt = ctx.blocks[span.block + 1] if span.block + 1 < len(ctx.blocks) else None
+            if nxt and text[nxt[0] : nxt[0] + 1] in "«\"„“" and span.open == b_start:
+                chain.append((c_start, c_end))
+                continue
+            chain = []
+            continue
+        parts = _split_parts(ctx, c_start, c_end)
+        attr = None
+        after = text[c_end + 1 : b_end]
+        m = _AFTER_DASH.match(after)
+        m_comma = _AFTER_COMMA.match(after) if not m else None
+        if m and after[: m.end()].strip(" ,.!?…") in tuple(DASHES):
+            attr = _after_attribution(ctx, c_end + 1 + m.end(), b_end, b_kind, dash=True)
+        elif m_comma:
+            attr = _after_attribution(ctx, c_end + 1 + m_comma.end(), b_end, b_kind, dash=False)
+        if attr is None and len(parts) > 1:
+            attr = parts[0][2]
+        if attr is None:
+            attr = _colon_attribution(ctx, span, b_start, b_kind)
+        if attr is None:
+            attr = _chto_attribution(ctx, span, b_start)
+        if attr is None and last_attr is not None and re.fullmatch(r"\s*[-–—]\s*", text[last_attr_end:span.open] if last_attr_end <= span.open else "x"):
+            attr = last_attr  # «A», — сказал он. — «B»
+        if attr is None:
+            chain = []
+            continue
+        words = len(_WORD.findall(text[c_start:c_end]))
+        if words < MIN_DIRECT_WORDS and not chain:
+            chain = []
+            continue
+        for cs, ce in chain:
+            items.append(_Item("direct", cs, ce, attr))
+        chain = []
+        for ps, pe, _a in parts:
+            items.append(_Item("direct", ps, pe, attr))
+        last_attr = attr
+        last_attr_end = _sentence_end(ctx, c_end + 1, b_end) + 1
+    return items
+
+
+def _split_parts(ctx: _Ctx, start: int, end: int) -> list[tuple[int, int, _Attribution | None]]:
+    """Cut a quote at an inner attribution "A, — отметил он. — B" into its parts."""
+    text = ctx.text
+    for m in _SPLIT.finditer(text, start, end):
+        words = _WORD.findall(m.group(2))
+        if not words or not _is_cue_word(ctx, words[0]) and not (len(words) > 1 and _is_cue_word(ctx, words[1])):
+            continue
+        first_end = m.start() + (len(m.group(1)) if m.group(1) and m.group(1)[0] in "!?…" else 0)
+        attr_start = m.start(2)
+        attr = _after_attribution(ctx, attr_start, m.end(2), "paragraph", dash=True)
+        if attr is None:
+            continue
+        return [(start, first_end, attr), (m.end(), end, attr)]
+    return [(start, end, None)]
+
+
+def _after_attribution(ctx: _Ctx, pos: int, b_end: int, b_kind: str, dash: bool) -> _Attribution | None:
+    """Attribution written after a quote: "— сказал X", "— приводит его слова Y", "— министр"."""
+    end = _sentence_end(ctx, pos, b_end)
+    # stop at a following quote ("— сказал он. — «...»" is handled by the sentence end)
+    q = re.search(r"[-–—]\s*[«\"„“]", ctx.text[pos:end])
+    if q:
+        end = pos + q.start()
+    toks = ctx.toks(pos, end)
+    if not toks:
+        return None
+    cue_i = None
+    for i, t in enumerate(toks[:3]):
+        if _is_cue_word(ctx, t.text) and t.low not in PRONOUNS:
+            cue_i = i
+            break
+    if cue_i is None:
+        if b_kind == "title" and dash and len(toks) <= MAX_HEADLINE_SPEAKER_WORDS:
+            return _Attribution("-", pos, pos, after=(pos, end), headline=ctx.text[pos:end].strip())
+        return None
+    if not dash and ctx.lemma(toks[cue_i].text) not in SPEECH_LEMMAS:
+        return None
+    cue = toks[cue_i]
+    cue_end = cue.end
+    # "приводит его слова", "приводит слова Хачатряна"
+    if ctx.lemma(cue.text) in ("приводить", "привести"):
+        for t in toks[cue_i + 1 : cue_i + 4]:
+            if t.low in ("слова", "слов"):
+                cue_end = t.end
+                break
+    attr = _Attribution(ctx.text[cue.start : cue_end].lower(), cue.start, cue_end)
+    if cue_i > 0:  # "— он подчеркнул"
+        attr.before = (pos, cue.start)
+    attr.after = (cue.start if cue_end > cue.end else cue_end, end)
+    if cue_end > cue.end:
+        attr.after = (cue.end, end)
+    return attr
+
+
+def _colon_attribution(ctx: _Ctx, span: _Span, b_start: int, b_kind: str) -> _Attribution | None:
+    """"X заявил: «...»", "X: «...»" (the clause before a colon right before the quote)."""
+    text = ctx.text
+    before = text[b_start : span.open]
+    if not re.search(r":\s*$", before):
+        return None
+    colon = b_start + before.rstrip().rfind(":")
+    c_end = span.close if span.close is not None else ctx.blocks[span.block][1]
+    if len(_WORD.findall(text[span.open : c_end])) < MIN_STATEMENT_WORDS:
+        return None
+    s_start = _sentence_start(ctx, colon, b_start)
+    toks = ctx.toks(s_start, colon)
+    if not toks:
+        return None
+    for t in reversed(toks):
+        if not ctx.in_quote(t.start) and _is_speech(ctx, t):
+            attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, colon))
+            return attr
+    has_speaker = any(
+        m.start >= s_start and m.end <= colon for m, _e in ctx.mentions
+    ) or b_kind == "title"
+    if has_speaker and len(toks) <= MAX_HEADLINE_SPEAKER_WORDS + 3:
+        return _Attribution(":", colon, colon + 1, before=(s_start, colon))
+    return None
+
+
+def _chto_attribution(ctx: _Ctx, span: _Span, b_start: int) -> _Attribution | None:
+    """"X заявил, что «...»": the quote is a direct fragment inside reported speech."""
+    text = ctx.text
+    right_after = bool(re.search(r"\bчто\s*$", text[max(b_start, span.open - 12) : span.open]))
+    s_start = _sentence_start(ctx, span.open, b_start)
+    toks = ctx.toks(s_start, span.open)
+    c_end = span.close if span.close is not None else ctx.blocks[span.block][1]
+    if not right_after and len(_WORD.findall(text[span.open : c_end])) < MIN_STATEMENT_WORDS:
+        return None  # a short quoted name or label inside reported speech
+    for k in range(len(toks) - 1, 0, -1):
+        if toks[k].low != "что" or text[toks[k - 1].end : toks[k].start].strip() != ",":
+            continue
+        for t in reversed(toks[max(0, k - 1 - MAX_VERB_TO_CHTO) : k]):
+            if _is_speech(ctx, t) and not _negated(ctx, t):
+                return _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, toks[k - 1].end), chto=True)
+        return None
+    return None
+
+
+# ---------------------------------------------------------------------------- reported speech
+
+
+def _is_speech(ctx: _Ctx, tok: _Tok) -> bool:
+    """Is a token a speech verb (any form) or an opinion adjective ("уверен")?"""
+    if not tok.text[0].isalpha() or tok.low in PRONOUNS:
+        return False
+    for p in ctx.parse(tok.text)[:3]:
+        lemma = p.normal_form.replace("ё", "е")
+        if p.tag.POS in ("VERB",) and lemma in SPEECH_LEMMAS:
+            # "напомним", "думаете", "сообщалось": the writer or nobody, not a speaker
+            if p.tag.person in ("1per", "2per") or p.tag.mood == "impr" or (p.tag.gender == "neut" and lemma.endswith("ся")):
+                return False
+            return True
+        if p.tag.POS in ("ADJS", "PRTS") and lemma in OPINION_ADJECTIVES and p.tag.gender != "neut":
+            return True
+    return False
+
+
+def _negated(ctx: _Ctx, tok: _Tok) -> bool:
+    """"не сказал", "не согласился": the cue denies the statement."""
+    i = ctx._index(tok.start)
+    prev = ctx.tokens[i - 1] if i > 0 else None
+    return bool(prev and prev.low == "не" and ctx.text[prev.end : tok.start].strip() == "")
+
+
+def _sentences(ctx: _Ctx, b_start: int, b_end: int) -> list[tuple[int, int]]:
+    """Quote-aware sentences of a block: (start, end) with end after the final punctuation."""
+    out = []
+    pos = b_start
+    for m in _SENT_END.finditer(ctx.text, b_start, b_end):
+        if ctx.in_quote(m.start()) or not _real_end(ctx.text, m.start()):
+            continue
+        out.append((pos, m.end()))
+        pos = m.end()
+    if ctx.text[pos:b_end].strip():
+        out.append((pos, b_end))
+    return [(s + len(ctx.text[s:e]) - len(ctx.text[s:e].lstrip()), e) for s, e in out]
+
+
+def _body_end(text: str, start: int, end: int) -> int:
+    """End of a sentence's content: before its final punctuation."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".!?…"):
+        end -= 1
+    return end
+
+
+def _in_statement(ctx: _Ctx, pos: int) -> bool:
+    return any(s <= pos < e for s, e in ctx.statements)
+
+
+def _indirect_items(ctx: _Ctx) -> list[_Item]:
+    """Reported speech of every block, plus the headline forms."""
+    text = ctx.text
+    items: list[_Item] = []
+    for bi, (b_start, b_end, b_kind) in enumerate(ctx.blocks):
+        sents = _sentences(ctx, b_start, b_end)
+        for si, (s_start, s_end) in enumerate(sents):
+            body_end = _body_end(text, s_start, s_end)
+            item = _sentence_item(ctx, s_start, body_end, sents, si, bi)
+            if item is None and b_kind == "title":
+                item = _headline_item(ctx, s_start, body_end)
+            if item is not None:
+                items.append(item)
+    return items
+
+
+def _sentence_item(ctx: _Ctx, s_start: int, s_end: int, sents: list[tuple[int, int]], si: int, bi: int) -> _Item | None:
+    """The reported statement of one sentence, if it has a speech cue."""
+    text = ctx.text
+    toks = ctx.toks(s_start, s_end)
+    for i, t in enumerate(toks):
+        if ctx.in_quote(t.start) or _in_statement(ctx, t.start):
+            continue
+        low = t.low
+        # "По словам X, S" / "S, по мнению X"
+        k = i + 2 if i + 2 < len(toks) and toks[i + 1].low in PRONOUNS else i + 1
+        if low == "по" and k < len(toks) and ctx.lemma(toks[k].text) in PO_SLOVAM_NOUNS and toks[k].low != "слово":
+            noun = toks[k]
+            cue = text[t.start : noun.end].lower()
+            attr_item = _around_attribution(ctx, toks, i, k + 1, s_start, s_end, cue, t.start, noun.end)
+            if k == i + 2 and attr_item is not None:
+                attr_item.attr.after = (t.start, noun.end)  # "по его словам": the pronoun is the speaker
+            return attr_item
+        if t.start in ctx.direct_cues or not _is_speech(ctx, t) or _negated(ctx, t):
+            continue
+        # "Как сообщил X, S"
+        if i > 0 and toks[i - 1].low == "как" and text[toks[i - 1].end : t.start].strip() == "":
+            return _around_attribution(ctx, toks, i - 1, i + 1, s_start, s_end, t.low, t.start, t.end)
+        # "X заявил, что S"
+        item = _chto_item(ctx, toks, i, s_start, s_end)
+        if item is not None:
+            return item
+        # "Об этом заявил X" / "заявил об этом X"
+        window = [x.low for x in toks[max(0, i - 6) : i + 3] if not ctx.in_quote(x.start)]
+        if "об" in window and "этом" in window and "что" not in [x.low for x in toks[i:]]:
+            prev = _previous_statement_span(ctx, sents, si, bi)
+            if prev is not None:
+                attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, s_end))
+                return _Item("indirect", prev[0], prev[1], attr)
+        # "S, сказал X" / "S, говорится в заявлении X"
+        if i > 0 and text[toks[i - 1].end : t.start].strip() in (",", ", —", ", -", ", –") and text[toks[i - 1].end : t.start].strip().startswith(","):
+            comma = text.rfind(",", toks[i - 1].end, t.start)
+            st = s_start
+            if _in_statement(ctx, st) or _quoted_block(ctx, st, comma):
+                continue
+            if len(_WORD.findall(text[st:comma])) < MIN_STATEMENT_WORDS:
+                continue
+            attr = _Attribution(t.low, t.start, t.end, after=(t.end, s_end))
+            attr.backref = True
+            return _Item("indirect", st, comma, attr)
+    return None
+
+
+def _quoted_block(ctx: _Ctx, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` just one quotation (a direct statement handled elsewhere)?"""
+    chunk = ctx.text[start:end].strip()
+    return bool(chunk) and chunk[0] in "«\"„“" and chunk[-1] in "»\"“”"
+
+
+def _chto_item(ctx: _Ctx, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """"X заявил(а) [журналистам ...], что S" -> S to the sentence end."""
+    text = ctx.text
+    for j in range(i + 1, min(len(toks), i + 2 + MAX_VERB_TO_CHTO)):
+        if toks[j].low == "что" and text[toks[j - 1].end : toks[j].start].strip() == ",":
+            if ctx.in_quote(toks[j].start):
+                return None
+            between = text[toks[i].end : toks[j - 1].end]
+            if re.search(r"[.!?;«»\"]", between):
+                return None
+            if toks[j - 1].low == "тем" and j >= 2 and toks[j - 2].low == "с":
+                return None  # "согласился с тем, что" is agreement, "не согласился" denial
+            attr = _Attribution(toks[i].low, toks[i].start, toks[i].end, before=(s_start, toks[i].start), after=(toks[i].end, toks[j - 1].end))
+            # "В сообщении регулятора говорится, что": the speaker follows the document noun
+            return _Item("indirect", toks[j].end, s_end, attr)
+        if toks[j].low == "что":
+            return None
+    return None
+
+
+def _around_attribution(ctx: _Ctx, toks: list[_Tok], first: int, after_cue: int, s_start: int, s_end: int, cue: str, cue_start: int, cue_end: int) -> _Item | None:
+    """"По словам X, S" / "Как сообщил X, S" / "S, по словам X" / "A, как отметили в X, B"."""
+    text = ctx.text
+    # the attribution runs to the next comma outside quotes
+    comma = None
+    for m in re.finditer(",", text[cue_end:s_end]):
+        if not ctx.in_quote(cue_end + m.start()):
+            comma = cue_end + m.start()
+            break
+    attr_end = comma if comma is not None else s_end
+    attr = _Attribution(cue, cue_start, cue_end, after=(cue_end, attr_end))
+    prefix = text[s_start:cue_start].strip(" ,")
+    prefix_words = _WORD.findall(prefix.lower())
+    if comma is None or not text[comma + 1 : s_end].strip():
+        # "S, по словам X." -> S is the text before
+        if len(prefix_words) < MIN_STATEMENT_WORDS:
+            return None
+        return _Item("indirect", s_start, cue_start, attr)
+    if not prefix_words or " ".join(prefix_words) in CONNECTIVES or all(w in CONNECTIVES for w in prefix_words):
+        return _Item("indirect", comma + 1, s_end, attr)
+    if len(prefix_words) <= 3 and prefix.endswith(tuple("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")) and text[s_start:cue_start].rstrip().endswith(","):
+        return _Item("indirect", s_start, s_end, attr)  # "Всемирный банк, как отметили в X, продолжит ..."
+    return _Item("indirect", comma + 1, s_end, attr)
+
+
+def _previous_statement_span(ctx: _Ctx, sents: list[tuple[int, int]], si: int, bi: int) -> tuple[int, int] | None:
+    """What "Об этом" refers to: the previous sentence, or the previous paragraph."""
+    if si > 0:
+        s, e = sents[si - 1]
+        return s, _body_end(ctx.text, s, e)
+    if bi > 0 and ctx.blocks[bi - 1][2] != "title":
+        s, e, _k = ctx.blocks[bi - 1]
+        return s, e
+    return None
+
+
+def _headline_item(ctx: _Ctx, s_start: int, s_end: int) -> _Item | None:
+    """"Statement - X" / "Statement — X" / "X: statement" in a headline."""
+    text = ctx.text
+    chunk = text[s_start:s_end]
+    if _in_statement(ctx, s_start) or _in_statement(ctx, s_start + 1):
+        return None
+    for m in reversed(list(re.finditer(r"\s[-–—]\s", chunk))):
+        pos = s_start + m.start()
+        if ctx.in_quote(pos):
+            continue
+        right = text[s_start + m.end() : s_end]
+        if len(_WORD.findall(right)) <= MAX_HEADLINE_SPEAKER_WORDS and _looks_like_speaker(ctx, s_start + m.end(), s_end):
+            if len(_WORD.findall(text[s_start:pos])) >= MIN_STATEMENT_WORDS:
+                attr = _Attribution("-", pos + 1, pos + 2, headline=right.strip())
+                attr.after = (s_start + m.end(), s_end)
+                return _Item("indirect", s_start, pos, attr)
+        break
+    m = re.search(r":\s", chunk)
+    if m and not ctx.in_quote(s_start + m.start()):
+        colon = s_start + m.start()
+        rest = text[colon + 1 : s_end].strip()
+        if rest and rest[0] not in "«\"„“" and len(_WORD.findall(rest)) >= MIN_STATEMENT_WORDS:
+            if len(_WORD.findall(text[s_start:colon])) <= MAX_HEADLINE_SPEAKER_WORDS and _looks_like_speaker(ctx, s_start, colon):
+                attr = _Attribution(":", colon, colon + 1, headline=text[s_start:colon].strip())
+                attr.before = (s_start, colon)
+                return _Item("indirect", colon + 1, s_end, attr)
+    return None
+
+
+def _looks_like_speaker(ctx: _Ctx, start: int, end: int) -> bool:
+    """A PER/ORG mention, a role mention, or a phrase headed by a person/organisation noun."""
+    for m, e in ctx.mentions:
+        if m.start >= start and m.end <= end:
+            return True
+    toks = [t for t in ctx.toks(start, end) if not ctx.in_quote(t.start)]
+    if not toks or any(_is_finite_verb(ctx, t) or ctx.parse(t.text)[0].tag.POS == "ADVB" for t in toks):
+        return False
+    return _speaker_noun(ctx, toks[0]) or (len(toks) > 1 and _speaker_noun(ctx, toks[1]) and _is_adj(ctx, toks[0]))
+
+
+def _is_finite_verb(ctx: _Ctx, tok: _Tok) -> bool:
+    return ctx.parse(tok.text)[0].tag.POS == "VERB"
+
+
+def _is_adj(ctx: _Ctx, tok: _Tok) -> bool:
+    return ctx.parse(tok.text)[0].tag.POS in ("ADJF", "PRTF")
+
+
+def _speaker_noun(ctx: _Ctx, tok: _Tok) -> bool:
+    """A noun that may name a speaker: animate, or an organisation/source noun."""
+    for p in ctx.parse(tok.text)[:2]:
+        if p.tag.POS != "NOUN":
+            continue
+        lemma = p.normal_form.replace("ё", "е")
+        if lemma in SPEAKER_NOUNS or "anim" in p.tag or "Orgn" in p.tag:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------- speakers
+
+
+def _resolve(ctx: _Ctx, attr: _Attribution, history: list[Speaker], pos: int) -> None:
+    """Fill ``attr.speaker`` and ``attr.via``."""
+    text = ctx.text
+    gender = _cue_gender(ctx, attr)
+    after = attr.after
+    # a relaying outlet after the speaker: "..., передает X", "со ссылкой на Y"
+    if after:
+        after = _cut_via(ctx, attr, after)
+    speaker = None
+    if attr.headline is not None:
+        speaker = _phrase_speaker(ctx, attr, gender)
+    if speaker is None and attr.before:
+        speaker = _scan_region(ctx, attr.before, gender, history, reverse=True, cue=attr)
+    if speaker is None and after:
+        speaker = _scan_region(ctx, after, gender, history, reverse=False, cue=attr)
+    if speaker is None and attr.backref and history:
+        speaker = history[-1]
+    if speaker is None and history and attr.cue in ("уточняется", "говорится", "сообщается", "отмечается"):
+        speaker = history[-1]
+    attr.speaker = _fuller_person(ctx, speaker)
+
+
+def _cue_gender(ctx: _Ctx, attr: _Attribution) -> str | None:
+    """Gender/number the cue verb requires of its subject: "masc", "femn", "plur" or None."""
+    word = ctx.text[attr.cue_start : attr.cue_end].split()[0] if attr.cue_end > attr.cue_start else ""
+    if not word or not word[0].isalpha():
+        return None
+    p = ctx.parse(word)[0]
+    if p.tag.number == "plur":
+        return "plur"
+    if p.tag.gender in ("masc", "femn"):
+        return p.tag.gender
+    return None
+
+
+def _cut_via(ctx: _Ctx, attr: _Attribution, region: tuple[int, int]) -> tuple[int, int]:
+    """Take "передает X", "пишет газета X", "со ссылкой на" out of a region into ``attr.via``."""
+    text = ctx.text
+    start, end = region
+    cue_lemma = ctx.lemma(text[attr.cue_start : attr.cue_end].split()[0]) if attr.cue_end > attr.cue_start else ""
+    if cue_lemma in ("приводить", "привести", "цитировать", "процитировать"):
+        # "приводит его слова РИА Новости", "цитирует ректора X «Интерфакс»": the outlet is last
+        mentions = [(m, e) for m, e in ctx.mentions if m.start >= start and m.end <= end and e.type == "ORG"]
+        if mentions:
+            m, e = mentions[-1]
+            attr.via = e.name
+            return start, m.start
+        q = re.search(r"[«\"„“]([^»\"“”]+)[»\"“”][.!?…]*\s*$", text[start:end])
+        if q:
+            attr.via = q.group(1)
+            return start, start + q.start()
+        toks = ctx.toks(start, end)
+        if toks and ctx.parse(toks[-1].text)[0].tag.case == "nomn" and "anim" not in ctx.parse(toks[-1].text)[0].tag:
+            attr.via = toks[-1].text
+            return start, toks[-1].start
+        return region
+    m = re.search(r",\s*(передает|передаёт|пишет|сообщает|цитирует|информирует)\b|\bсо ссылкой на\b", text[start:end])
+    if m:
+        if m.group(0).startswith("со ссылкой"):
+            # "пишет газета X со ссылкой на источник": the speaker is after the phrase
+            outlet = text[start : start + m.start()]
+            attr.via = _outlet_name(ctx, start, start + m.start()) or outlet.strip() or None
+            return start + m.end(), end
+        attr.via = _outlet_name(ctx, start + m.end(), end)
+        return start, start + m.start()
+    return region
+
+
+def _outlet_name(ctx: _Ctx, start: int, end: int) -> str | None:
+    for m, e in ctx.mentions:
+        if m.start >= start and m.end <= end and e.type == "ORG":
+            return e.name
+    q = re.search(r"[«\"„“]([^»\"“”]+)[»\"“”]", ctx.text[start:end])
+    if q:
+        return q.group(1)
+    words = ctx.text[start:end].strip(" ,.")
+    return words or None
+
+
+def _mentions_in(ctx: _Ctx, start: int, end: int) -> list[tuple[Mention, Entity]]:
+    """PER/ORG mentions inside a region, outermost first when they nest."""
+    out = []
+    for m, e in ctx.mentions:
+        if m.start >= start and m.end <= end:
+            if out and m.start < out[-1][0].end:
+                if m.end - m.start > out[-1][0].end - out[-1][0].start:
+                    out[-1] = (m, e)
+                continue
+            out.append((m, e))
+    return out
+
+
+def _common_noun_person(ctx: _Ctx, me: tuple[Mention, Entity]) -> bool:
+    """A one-word PER that is a common noun ("Аким пообещал" tagged as a name by NER)."""
+    m, e = me
+    if " " in m.text.strip() or e.first and e.last:
+        return False
+    if re.search(r"(?<!\w)" + re.escape(m.text.strip().lower()) + r"(?!\w)", ctx.text):
+        return True  # the same word written in lower case elsewhere: a common noun
+    parses = ctx.parse(m.text)
+    return not any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses) and parses[0].tag.POS == "NOUN"
+
+
+def _speaker_of(entity: Entity, article: Article | None = None) -> Speaker:
+    return Speaker(entity.name, entity.type, entity.id)
+
+
+def _fuller_person(ctx: _Ctx, speaker: Speaker | None) -> Speaker | None:
+    """A one-word person speaker ("Мамедов" of a headline) -> the person with that surname and a first name."""
+    if speaker is None or " " in speaker.name or speaker.type not in ("PER", "OTHER"):
+        return speaker
+    word = speaker.name.lower()
+    for e in ctx.article.entities:
+        if e.type == "PER" and " " in e.name and e.last and e.last.lower() == word:
+            return Speaker(e.name, "PER", e.id)
+    return speaker
+
+
+def _scan_region(ctx: _Ctx, region: tuple[int, int], gender: str | None, history: list[Speaker], reverse: bool, cue: _Attribution) -> Speaker | None:
+    """The speaker written in a region next to the cue."""
+    text = ctx.text
+    start, end = region
+    if end <= start:
+        return None
+    toks = ctx.toks(start, end)
+    mentions = _mentions_in(ctx, start, end)
+    pers = [me for me in mentions if me[1].type == "PER"]
+    # a pronoun subject or possessive ("он", "его слова", "По ее словам")
+    pron = [t for t in toks if t.low in PRONOUNS]
+    words = [t for t in toks if not ctx.in_quote(t.start)] or toks
+    pers = [me for me in pers if not _common_noun_person(ctx, me)]
+    if reverse:
+        # subject before the verb: the nearest person; an organisation; "В пресс-службе X"
+        if pers:
+            return _speaker_of(pers[-1][1])
+        if pron and pron[-1].low in ("он", "она", "они"):
+            return _pronoun(ctx, pron[-1], cue.cue_start, history)
+        if words and words[-1].low in BACK_ADVERBS and history:
+            return history[-1]
+        return _np_speaker(ctx, words, mentions, gender, cue, history)
+    # after the cue: the first person of an apposition, skipping a dative outlet ("рассказал РБК источник")
+    if pron and pron[0].low in ("его", "ее", "её", "их", "он", "она", "они") and (not pers or pron[0].start < pers[0][0].start):
+        first_word = words[0] if words else None
+        if first_word is pron[0] or (first_word and first_word.low in ("слова", "мнению", "словам")) or pron[0] is (words[1] if len(words) > 1 else None):
+            return _pronoun(ctx, pron[0], cue.cue_start, history)
+    if pers:
+        return _speaker_of(pers[0][1])
+    return _np_speaker(ctx, words, mentions, gender, cue, history)
+
+
+def _np_speaker(ctx: _Ctx, words: list[_Tok], mentions: list[tuple[Mention, Entity]], gender: str | None, cue: _Attribution, history: list[Speaker]) -> Speaker | None:
+    """An organisation mention or a described speaker ("эксперты", "в ведомстве", "источник в X")."""
+    text = ctx.text
+    if not words:
+        return None
+    i = 0
+    org_form = False
+    # "В пресс-службе X сообщили", "говорится в заявлении X", "в сообщении регулятора говорится"
+    while i < len(words) and (words[i].low in ("в", "во", "из", "у") or words[i].low in CONNECTIVES or _is_adverb(ctx, words[i])):
+        if words[i].low in ("в", "во", "из", "у"):
+            org_form = True
+        i += 1
+    if i < len(words) and ctx.lemma(words[i].text) in DOCUMENT_NOUNS:
+        i += 1
+        org_form = True
+    rest = words[i:]
+    if not rest:
+        return None
+    # skip a dative recipient right after the verb ("рассказал РБК источник", "сказал журналистам")
+    for m, e in mentions:
+        if m.start <= rest[0].start < m.end and e.type == "ORG":
+            after_org = [t for t in rest if t.start >= m.end]
+            if after_org and not org_form and _speaker_noun(ctx, after_org[0]) and _case(ctx, after_org[0]) == "nomn":
+                rest = after_org
+                break
+            return _speaker_of(e)
+    while rest and _case(ctx, rest[0]) == "datv" and not org_form and len(rest) > 1:
+        rest = rest[1:]
+    head = None
+    for k, t in enumerate(rest[:4]):
+        if t.low in NON_SPEAKER_WORDS:
+            return None
+        if _speaker_noun(ctx, t):
+            head = k
+            break
+        if not _is_adj(ctx, t):
+            return None
+    if head is None:
+        return None
+    # the noun phrase: adjectives, the head, then genitive words / names
+    phrase = [rest[0:head + 1][-1]] if head == 0 else rest[0 : head + 1]
+    lemma = ctx.lemma(rest[head].text)
+    for t in rest[head + 1 :]:
+        if ctx.text[phrase[-1].end : t.start].strip() not in ("", "«", "»", "»«", "\""):
+            break
+        if lemma in ("источник", "представитель", "собеседник", "сотрудник") and t.low in ("в", "из"):
+            phrase.append(t)
+            continue
+        nxt = ctx.tokens[ctx._index(t.end)] if ctx._index(t.end) < len(ctx.tokens) else None
+        if t.low in ("в", "во") and lemma in ORG_SPEAKER_NOUNS and nxt is not None and nxt.text[0].isupper():
+            phrase.append(t)  # "представительство банка в Душанбе"
+            continue
+        if t.low == "по" and ctx.lemma(phrase[-1].text) in ORG_SPEAKER_NOUNS:
+            phrase.append(t)  # "департамент по чрезвычайным ситуациям"
+            continue
+        if phrase[-1].low == "по" or (_case(ctx, t) == "datv" and any(x.low == "по" for x in phrase)):
+            phrase.append(t)
+            continue
+        if phrase[-1].low in ("в", "из") or _has_case(ctx, t, "gent") or t.text[0].isupper() and not t.low in PRONOUNS:
+            if _is_finite_verb(ctx, t):
+                break
+            phrase.append(t)
+            continue
+        break
+    p_start, p_end = phrase[0].start, phrase[-1].end
+    # an entity whose mention covers the phrase head (roles stage: "Глава МИД Казахстана")
+    for m, e in ctx.mentions:
+        if m.start <= rest[head].start < m.end and not _common_noun_person(ctx, (m, e)):
+            return _speaker_of(e)
+    desc = text[p_start:p_end]
+    if desc and desc[-1] in "«\"":
+        desc = desc[:-1]
+    normal = _nominative(ctx, desc)
+    person = _person_by_role(ctx, normal, gender, cue.cue_start)
+    if person is not None:
+        return _speaker_of(person)
+    kind = "ORG" if org_form or lemma in ORG_SPEAKER_NOUNS else "OTHER"
+    if normal and not rest[head].text[0].isupper() or "Abbr" not in ctx.parse(rest[head].text)[0].tag:
+        if normal and not any(x in ctx.parse(rest[head].text)[0].tag for x in ("Abbr", "Orgn", "Geox", "Name", "Surn")) and normal[0].isupper():
+            normal = normal[0].lower() + normal[1:]
+    return Speaker(normal, kind, None)
+
+
+def _is_adverb(ctx: _Ctx, tok: _Tok) -> bool:
+    return ctx.parse(tok.text)[0].tag.POS in ("ADVB", "CONJ", "PRCL")
+
+
+def _has_case(ctx: _Ctx, tok: _Tok, case: str) -> bool:
+    """Can a noun/adjective be read in this case (prepositions and verbs never)?"""
+    if len(tok.text) < 2:
+        return False  # "в" reads as the abbreviation of "вольт" in every case
+    return any(p.tag.case == case and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR") for p in ctx.parse(tok.text)[:3])
+
+
+def _case(ctx: _Ctx, tok: _Tok) -> str | None:
+    return ctx.parse(tok.text)[0].tag.case
+
+
+def _nominative(ctx: _Ctx, phrase: str) -> str:
+    """A description's base form: the head and its adjectives in the nominative."""
+    try:
+        from .names import normalize_mention
+    except ImportError:  # the names stage is written separately
+        return phrase
+    try:
+        return normalize_mention(phrase, "ORG", ctx.models)
+    except Exception:  # a normaliser failure must not lose the statement
+        return phrase
+
+
+def _person_by_role(ctx: _Ctx, description: str, gender: str | None, pos: int) -> Entity | None:
+    """The person whose role the description names ("глава МИД", "министр", "наставник")."""
+    persons = [e for e in ctx.article.entities if e.type == "PER" and not any(_common_noun_person(ctx, (m, e)) for m in e.mentions[:1])]
+    if not persons or not description:
+        return None
+    words = description.lower().split()
+    head = ctx.lemma(words[0]) if words else ""
+    if len(words) > 1 and ctx.parse(words[0])[0].tag.POS in ("ADJF", "PRTF"):
+        head = ctx.lemma(words[1])
+    heads = {head} | HEAD_SYNONYMS.get(head, set())
+    try:
+        from .roles import role_key, roles_match
+    except ImportError:
+        role_key = roles_match = None  # type: ignore[assignment]
+    matches = []
+    for e in persons:
+        ok = False
+        if role_key is not None:
+            try:
+                dk = role_key(description.lower(), ctx.models.morph)
+                ok = dk is not None and any((rk := role_key(r, ctx.models.morph)) is not None and roles_match(dk, rk) for r in e.roles)
+            except Exception:  # the roles helpers may change under us
+                ok = False
+        if not ok:
+            role_words = {ctx.lemma(w) for r in e.roles for w in _WORD.findall(r)} | _words_before(ctx, e)
+            ok = bool(heads & role_words)
+            if not ok and head in GENERIC_HEADS and (e.roles or len(words) > 1):
+                tail = [w for w in words[1:] if len(w) > 2]
+                ok = not tail or any(w in ("ведомства", "дипведомства", "министерства", "региона", "республики", "города", "области", "края") for w in tail)
+                ok = ok or any(w in r.lower() for w in tail for r in e.roles)
+        if ok and gender in ("masc", "femn"):
+            g = _entity_gender(ctx, e)
+            ok = g is None or g == gender
+        if ok:
+            last = max((m.start for m in e.mentions if m.start < pos), default=-1)
+            matches.append((last, e))
+    if not matches:
+        return None
+    matches.sort(key=lambda x: x[0])
+    return matches[-1][1]
+
+
+def _words_before(ctx: _Ctx, e: Entity) -> set[str]:
+    """Lemmas of the few words written right before a person's name mentions (apposition)."""
+    out: set[str] = set()
+    for m in e.mentions:
+        if m.kind != "name":
+            continue
+        i = ctx._index(m.start)
+        for t in ctx.tokens[max(0, i - 5) : i]:
+            if ctx.text[t.end : m.start].count(".") == 0:
+                out.add(ctx.lemma(t.text))
+    return out
+
+
+def _entity_gender(ctx: _Ctx, e: Entity) -> str | None:
+    """A person's gender from the first name (or the surname) by pymorphy3."""
+    for word, tag in ((e.first, "Name"), (e.last, "Surn")):
+        if not word:
+            continue
+        genders = {p.tag.gender for p in ctx.parse(word) if tag in p.tag and p.tag.gender}
+        if len(genders) == 1:
+            return genders.pop()
+    return None
+
+
+def _pronoun(ctx: _Ctx, tok: _Tok, pos: int, history: list[Speaker]) -> Speaker | None:
+    """The antecedent of "он"/"она"/"его"/"ее"/"они": the latest compatible speaker or person."""
+    want = PRONOUNS.get(tok.low)
+    # the latest PER mention before the pronoun, of the right gender
+    best_pos, best = -1, None
+    if want in ("masc", "femn"):
+        for m, e in ctx.mentions:
+            if e.type != "PER" or m.start >= tok.start:
+                continue
+            g = _entity_gender(ctx, e)
+            if g is not None and g != want:
+                continue
+            if m.start > best_pos:
+                best_pos, best = m.start, _speaker_of(e)
+        if best is not None:
+            return best
+        for s in reversed(history):
+            if s.type == "PER":
+                return s
+        return None
+    # "Жители ... Они говорят": a plural person noun in the sentence before
+    toks = [t for t in ctx.toks(max(0, tok.start - 200), tok.start)]
+    for t in reversed(toks):
+        p = ctx.parse(t.text)[0]
+        if p.tag.POS == "NOUN" and p.tag.number == "plur" and "anim" in p.tag and p.tag.case == "nomn":
+            return Speaker(t.low, "OTHER", None)
+    for s in reversed(history):
+        if s.type in ("OTHER", "ORG"):
+            return s
+    return None
+
+
+def _phrase_speaker(ctx: _Ctx, attr: _Attribution, gender: str | None) -> Speaker | None:
+    """The speaker of a headline: a mention inside the phrase, else the person holding the role."""
+    region = attr.after if attr.cue in ("-",) else attr.before
+    if region is None:
+        return None
+    start, end = region
+    mentions = _mentions_in(ctx, start, end)
+    pers = [me for me in mentions if me[1].type == "PER"]
+    if pers:
+        return _speaker_of(pers[-1][1])
+    desc = ctx.text[start:end].strip()
+    normal = _nominative(ctx, desc)
+    person = _person_by_role(ctx, normal, gender, len(ctx.text))
+    if person is not None:
+        return _speaker_of(person)
+    # a surname alone in a headline ("Беридзе: ...") that matches a person of the body
+    words = _WORD.findall(desc)
+    if len(words) == 1 and words[0][0].isupper():
+        for e in ctx.article.entities:
+            if e.type == "PER" and e.last and e.last.lower() == words[0].lower():
+                return _speaker_of(e)
+    if mentions:
+        return _speaker_of(mentions[0][1])
+    words_t = ctx.toks(start, end)
+    if words_t:
+        sp = _np_speaker(ctx, words_t, mentions, gender, attr, [])
+        if sp is not None:
+            return sp
+    return Speaker(normal, "OTHER", None) if normal else None

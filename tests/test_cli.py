@@ -1,0 +1,75 @@
+"""The command line as a user meets it: one record per document, one line per failure, exit codes."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT, SAMPLE, SEED
+
+SVODKA = [sys.executable, "-m", "svodka"]
+
+
+def svodka(*args, stdin: bytes | None = None):
+    return subprocess.run([*SVODKA, *args], capture_output=True, input=stdin, cwd=ROOT, timeout=300)
+
+
+def test_cli_bad_inputs_one_line_each_and_exit_1(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    out = svodka("analyze", str(tmp_path / "empty.txt"), str(tmp_path / "binary.txt"), str(tmp_path / "missing.txt"))
+    assert out.returncode == 1
+    err = out.stderr.decode()
+    assert "Traceback" not in err
+    lines = [l for l in err.splitlines() if l.strip()]
+    assert len(lines) == 3, err
+    for name in ("empty.txt", "binary.txt", "missing.txt"):
+        assert sum(name in l for l in lines) == 1, err
+
+
+def test_cli_good_input_still_processed_beside_bad(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Власти Казани открыли новый мост через Казанку.\n\nМост соединил два района города, сообщили в мэрии.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    out = svodka("analyze", "--no-clean", "--format", "jsonl", str(good), str(tmp_path / "empty.txt"))
+    assert out.returncode == 1
+    records = [json.loads(l) for l in out.stdout.decode().splitlines()]
+    assert len(records) == 1 and records[0]["path"].endswith("good.txt")
+    assert records[0]["text"] == good.read_text(encoding="utf-8")
+
+
+def test_cli_invalid_published_is_a_clear_error(tmp_path):
+    out = svodka("analyze", "--published", "30.03.2017", str(tmp_path))
+    assert out.returncode == 2 and b"YYYY-MM-DD" in out.stderr and b"Traceback" not in out.stderr
+
+
+def test_cli_stdin_is_read():
+    out = svodka("analyze", "--no-clean", "--format", "jsonl", "-", stdin="Министр заявил, что мост откроют в мае.".encode())
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["text"].startswith("Министр заявил")
+
+
+@pytest.mark.issue(2)
+def test_cli_seed_acceptance(seed_text):
+    out = svodka("analyze", str(SEED), "--format", "json")
+    assert out.returncode == 0, out.stderr
+    record = json.loads(out.stdout)
+    assert record["source"] == "Вестник Кавказа"
+    assert record["title"] == "Мы хотим сделать Казахстан полюсом стабильности в Центральной Азии - глава МИД"
+    assert len(record["paragraphs"]) == 6
+    assert record["lead"] == record["paragraphs"][0] and record["lead"].startswith("Казахстанские власти намерены")
+    assert record["paragraphs"][-1].endswith('развитие частного сектора".')
+    assert record["views"] == 7535 and record["published"] is None
+    visible = record["title"] + "\n".join(record["paragraphs"])
+    for chrome in ("7535 просмотров", "Видео", "Все видео", "реклама", "COP29", "Баку, Азербайджан", "11-22 ноября"):
+        assert chrome not in visible
+        assert chrome in record["boilerplate"]
+
+
+def test_cli_demo_corpus_text_summary():
+    if not SAMPLE.is_dir():
+        pytest.skip("sample corpus missing")
+    out = svodka("analyze", str(SAMPLE), "--format", "text")
+    assert out.returncode == 0, out.stderr.decode()[-2000:]
+    assert out.stdout.decode().count("== ") >= 30
