@@ -49,6 +49,11 @@ KNOWN_ORG_NAMES = frozenset({"европейский союз", "африкан�
 # ("японского МИДа"), as the factRuEval convention marks it.
 GEO_ADJECTIVE_ENDINGS = ("ский", "цкий")
 
+# Lower-case geographic head nouns that a place adjective names ("Вологодской области",
+# "Краснодарский край"): an adjective-only span before one, directly or through a list
+# "Вологодской, Тульской и Белгородской областях", is a place, not an adjective.
+GEO_HEADS = frozenset("область край округ республика район море океан остров полуостров залив пролив озеро река хребет нагорье равнина низменность пустыня".split())
+
 # Head nouns that name one institution by themselves when a place in the genitive follows
 # ("правительство Киргизии", "посольство Франции"): the merge of ORG_HEADS + place uses only
 # these (singular), so "ведомств Франции" or "союз городов" stay apart.

@@ -53,6 +53,16 @@ RUSSIAN_NAME_ENDINGS = (
 AGREEING_POS = frozenset({"ADJF", "PRTF", "NUMR"})
 
 
+# Case endings of masculine surnames by case, tried in order, with what replaces them in the
+# nominative ("й?" adds -й after a vowel: "Карзаем" -> "Карзай", "Лепажем" -> "Лепаж").
+SURNAME_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "ablt": (("ым", ""), ("ом", ""), ("ем", "й?"), ("ой", "а")),  # "Лулой" -> "Лула"
+    "gent": (("а", ""), ("я", "й?")),
+    "accs": (("а", ""), ("я", "й?")),
+    # dative -у and locative -е are left alone: foreign surnames that never decline end so
+    # too ("Баррозу", "Жозе").
+}
+
 def parses(models: Models, word: str) -> list[Any]:
     """pymorphy3 parses of a word, cached on the Models object (no module-level cache)."""
     cache = models.__dict__.get(CACHE_ATTR)
@@ -130,6 +140,8 @@ def parse_person(text: str, models: Models) -> dict[str, Any]:
             # dictionary words only: pymorphy3 guesses Name/Surn for any unknown word
             if known:
                 tag = next((t for t in ("Patr", "Name", "Surn") if t in parse.tag), None)
+        elif case_proved and gender == "masc" and _cyrillic(word):
+            form = _guess_masculine_nominative(word, case) or word
         forms.append(form)
         tags.append(tag)
         keys.append({_key(form)} | {_key(f) for f in _nominatives(word, models)})
@@ -166,6 +178,22 @@ def parse_person(text: str, models: Models) -> dict[str, Any]:
             last_keys |= keys[i]
     normal = " ".join(forms) if forms else text
     return {**parts, "normal": normal, "last_keys": last_keys, "gender": gender}
+
+
+def _guess_masculine_nominative(word: str, case: str | None) -> str | None:
+    """Nominative of an unknown man's surname in a case proved by the rest of the name.
+
+    pymorphy3 has no reading of "Карзаем" or "Карасиным" as a surname in the instrumental,
+    but the first name ("Хамидом") proves the case, and masculine surnames decline
+    regularly: -ом/-ым/-ем (ablt), -а/-я (gent, accs).
+    """
+    for ending, replacement in SURNAME_ENDINGS.get(case or "", ()):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            if replacement == "й?":  # a vowel before the ending: the stem ended in -й
+                replacement = "й" if stem[-1].lower() in "аеёиоуыэюя" else ""
+            return stem + replacement
+    return None
 
 
 def _is_known(parse: Any, word: str, models: Models) -> bool:

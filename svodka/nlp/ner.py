@@ -41,6 +41,7 @@ from razdel import tokenize
 from ..model import Article, Entity, Mention
 from ._lexicon import (
     GEO_ADJECTIVE_ENDINGS,
+    GEO_HEADS,
     KNOWN_ORG_NAMES,
     LEGAL_FORMS,
     LOC_TO_ORG_HEADS,
@@ -82,6 +83,11 @@ MAX_PORTFOLIO_WORDS = 3
 TAIL_PREPOSITIONS = frozenset({"по", "при"})
 MAX_TAIL_WORDS = 6
 
+# What follows an adjective span up to the noun it qualifies: more capitalised adjectives
+# joined by commas/"и"/"или", then the noun ("Тульской и Белгородской областях").
+COORDINATED_ADJECTIVES = re.compile(
+    r"(?:\s*(?:,|\sи|\sили)\s+[А-ЯЁ][а-яё-]+)*\s+(?P<noun>[А-ЯЁа-яё][а-яё-]+)"
+)
 # Grammemes of adjectives and participles (rule 4).
 ADJECTIVE_POS = frozenset({"ADJF", "ADJS", "PRTF", "PRTS"})
 
@@ -171,6 +177,23 @@ def _is_adjective_only(words: list[str], models: Models) -> bool:
     return True
 
 
+def _names_following_noun(text: str, end: int, models: Models) -> bool:
+    """Does an adjective span name the noun after it, perhaps through a coordinated list?
+
+    "Центральной и Восточной Европы", "в Вологодской, Тульской и Белгородской областях":
+    the adjectives are parts of place names. "Казахстанские власти" is not: the noun after
+    it is a lower-case common noun.
+    """
+    m = COORDINATED_ADJECTIVES.match(text, end)
+    if m is None:
+        return False
+    word = m.group("noun")
+    best = parses(models, word)
+    if not best or best[0].tag.POS != "NOUN":
+        return False
+    return word[0].isupper() or best[0].normal_form in GEO_HEADS
+
+
 def _lemma(models: Models, word: str) -> str:
     best = parses(models, word)
     return best[0].normal_form if best else word.lower()
@@ -251,7 +274,7 @@ def _check_span(text: str, start: int, end: int, kind: str, models: Models) -> t
             return None  # "Концерн", "Компания" alone: a descriptor, not a name
     if kind in ("PER", "LOC") and any(c.isdigit() for c in surface):
         return None
-    if _is_adjective_only(words, models):
+    if _is_adjective_only(words, models) and not _names_following_noun(text, end, models):
         return None
     if kind == "LOC" and (
         _head_lemma(models, words) in LOC_TO_ORG_HEADS or " ".join(_lemma(models, w) for w in words) in KNOWN_ORG_NAMES

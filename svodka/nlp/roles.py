@@ -729,12 +729,15 @@ def extract_roles(article: Article, models: Models) -> Article:
             if first is None:
                 continue
             cases = _name_cases(analysis, mention) or {"nomn", "gent", "datv", "accs", "ablt", "loct"}
-            for phrase in _roles_before(analysis, first, cases):
-                used.update(range(phrase.first, phrase.last + 1))
-                _add_role(entity, analysis.base_form(phrase), morph, cache)
             last = ends.get(mention.end)
             if last is None:
                 last = max((i for i, t in enumerate(tokens) if t.end <= mention.end), default=None)
+            # "пресс-секретарь Путина Дмитрий Песков": a name right before another name is the
+            # possessor inside the other's title, not the title's holder.
+            possessor = last is not None and last + 1 < len(tokens) and analysis.owner[last + 1] == "PER" and not analysis.gap(last + 1).strip()
+            for phrase in [] if possessor else _roles_before(analysis, first, cases):
+                used.update(range(phrase.first, phrase.last + 1))
+                _add_role(entity, analysis.base_form(phrase), morph, cache)
             if last is None:
                 continue
             phrase = _role_after(analysis, last, cases) or _role_predicate(analysis, last)
@@ -869,7 +872,9 @@ def _role_after(analysis: _Analysis, name: int, cases: set[str]) -> _Phrase | No
             return None
         if analysis.head_parses(head, widen=True):
             phrase = analysis.phrase(head, cases, TAIL_PREPOSITIONS, widen=True)
-            if phrase is None or not _starts_at(analysis, phrase, k):
+            if phrase is None or not _starts_at(analysis, phrase, k) or _touches_name(analysis, phrase):
+                # "генсеком ООН Паном Ги Муном, главой Афганистана Хамидом Карзаем": a title
+                # followed by a name belongs to that name, not to the one before the comma.
                 return None
             return phrase
     return None

@@ -86,3 +86,19 @@ def test_names_places_merge_by_base_form_and_ids_follow_order(models):
         _article(text, [("Казахстане", "LOC"), ("Киргизии", "LOC"), ("Казахстан", "LOC")]), models
     )
     assert [(e.id, e.name, len(e.mentions)) for e in article.entities] == [("e1", "Казахстан", 2), ("e2", "Киргизия", 1)]
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        # unknown surnames in a case the first name proves decline regularly
+        ("Хамидом Карзаем", "Хамид", "Карзай"),
+        ("Григорием Карасиным", "Григорий", "Карасин"),
+        ("Луисом Лулой", "Луис", "Лула"),
+        # foreign surnames that never decline stay as written
+        ("Жозе Баррозу", "Жозе", "Баррозу"),
+    ],
+)
+def test_names_unknown_masculine_surname_in_proved_case(models, text, first, last):
+    person = parse_person(text, models)
+    assert (person["first"], person["last"]) == (first, last)

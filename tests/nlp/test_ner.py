@@ -65,6 +65,19 @@ def test_ner_adjective_is_not_a_place(models, text, word):
     assert all(word not in m.text for e in article.entities for m in e.mentions)
 
 
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # adjectives that name the place noun after them, directly or through a list
+        ("Заморозки ударили в Псковской, Тверской и Смоленской областях.", "Псковской"),
+        ("Делегации государств Центральной и Восточной Европы приехали на форум.", "Центральной"),
+    ],
+)
+def test_ner_adjective_naming_a_place_noun_is_kept(models, text, word):
+    article = _analyse(text, models)
+    assert any(word in m.text for e in article.entities if e.type == "LOC" for m in e.mentions)
+
+
 @pytest.mark.parametrize("abbr", ["ЕС", "ООН", "ОДКБ", "ШОС", "НАТО", "СНГ", "ЕАЭС", "ОБСЕ", "МВФ", "ВТО", "ЕАБР"])
 def test_ner_abbreviation_is_org(models, abbr):
     text = f"Представители {abbr} заявили, что готовы продолжить переговоры."

@@ -306,3 +306,26 @@ def test_roles_seed_acceptance(models, seed_text):
         assert description in role_mentions
     eyro = next(e for e in article.entities if e.type == "PER" and "Эйро" in e.name)
     assert "министр иностранных дел и международного развития Франции" in eyro.roles
+
+
+def test_roles_enumeration_titles_go_to_the_following_name(models):
+    """In "title A, title B" lists each title belongs to the name after it, not before."""
+    from svodka.nlp.names import normalize_entities
+    from svodka.nlp.ner import tag_entities
+
+    text = ("На саммит приехали президент Армении Ашот Галстян, премьер-министр Грузии Леван Кобахидзе, "
+            "председатель правительства Киргизии Тимур Осмонов.")
+    article = extract_roles(normalize_entities(tag_entities(Article(text=text), models), models), models)
+    roles = {e.last: e.roles for e in article.entities if e.type == "PER"}
+    assert roles["Галстян"] == ["президент Армении"]
+    assert roles["Кобахидзе"] == ["премьер-министр Грузии"]
+    assert roles["Осмонов"] == ["председатель правительства Киргизии"]
+
+
+def test_roles_possessor_name_does_not_take_the_title(models):
+    from svodka.nlp.names import normalize_entities
+    from svodka.nlp.ner import tag_entities
+
+    text = "Об этом сообщил пресс-секретарь Осмонова Айбек Жумалиев."
+    article = extract_roles(normalize_entities(tag_entities(Article(text=text), models), models), models)
+    assert all(not e.roles for e in article.entities if e.type == "PER" and e.last == "Осмонов")
