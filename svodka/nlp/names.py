@@ -248,8 +248,12 @@ def _agree(words: list[str], models: Models) -> tuple[str | None, str | None]:
 
 
 def _nameish(parse: Any) -> bool:
-    """A noun, or an adjective-like surname ("Долгорукий", "Толстой")."""
-    return parse.tag.POS == "NOUN" or ("Surn" in parse.tag)
+    """A singular noun, or an adjective-like surname ("Долгорукий", "Толстой").
+
+    Plural readings are out: a person mention names one person, and pymorphy3 reads unknown
+    surnames in -ов/-ев as the genitive plural of a first name ("Исмаилов" -> "Исмаил").
+    """
+    return (parse.tag.POS == "NOUN" or "Surn" in parse.tag) and parse.tag.number != "plur"
 
 
 def _gender_ok(parse: Any, gender: str | None) -> bool:

@@ -42,6 +42,7 @@ from ..model import Article, Entity, Mention
 from ._lexicon import (
     GEO_ADJECTIVE_ENDINGS,
     GEO_HEADS,
+    is_position,
     KNOWN_ORG_NAMES,
     LEGAL_FORMS,
     LOC_TO_ORG_HEADS,
@@ -88,6 +89,8 @@ MAX_TAIL_WORDS = 6
 COORDINATED_ADJECTIVES = re.compile(
     r"(?:\s*(?:,|\sи|\sили)\s+[А-ЯЁ][а-яё-]+)*\s+(?P<noun>[А-ЯЁа-яё][а-яё-]+)"
 )
+# A word inside a span (letters, digits and hyphens).
+WORD_IN_SPAN = re.compile(r"[\w][\w\-]*")
 # Grammemes of adjectives and participles (rule 4).
 ADJECTIVE_POS = frozenset({"ADJF", "ADJS", "PRTF", "PRTS"})
 
@@ -225,6 +228,8 @@ def correct_spans(text: str, spans: list[tuple[int, int, str]], models: Models) 
     out: list[tuple[int, int, str]] = []
     for start, end, kind in spans:
         for s, e in _split_span(text, start, end, kind):
+            if kind == "PER":
+                s = _trim_title(text, s, e, models)
             fixed = _check_span(text, s, e, kind, models)
             if fixed:
                 out.append(fixed)
@@ -254,6 +259,25 @@ def _split_span(text: str, start: int, end: int, kind: str) -> list[tuple[int, i
         if e > s and _is_word(text[s:e]):
             out.append((s, e))
     return out
+
+
+def _trim_title(text: str, start: int, end: int, models: Models) -> int:
+    """Start of a PER span past leading common nouns: "Вице-премьер-министр Бейшеналиев".
+
+    slovnet sometimes takes a capitalised title (sentence-initial "Министр", "Губернатор")
+    into the person. A leading word goes when it is a dictionary common noun with no name
+    reading at all; the last word always stays ("Волк" alone may be a surname).
+    """
+    for match in WORD_IN_SPAN.finditer(text, start, end):
+        if match.end() >= end:
+            break
+        readings = parses(models, match.group())
+        if not readings or not is_position(readings[0].normal_form) or any(NAME_GRAMMEMES & p.tag.grammemes for p in readings):
+            break
+        start = match.end()
+        while start < end and text[start].isspace():
+            start += 1
+    return start
 
 
 def _check_span(text: str, start: int, end: int, kind: str, models: Models) -> tuple[int, int, str] | None:

@@ -38,36 +38,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Article, Entity, Mention
+from ._lexicon import POSITION_NOUNS, is_position
 from .models import Models
 
 __all__ = ["extract_roles", "role_head", "role_key", "roles_match", "RoleKey"]
-
-# Nouns naming a position or occupation (lemmas). Next to a name, animate nouns with the
-# suffixes of POSITION_SUFFIXES count too; a description without a name needs this list.
-POSITION_NOUNS = frozenset(
-    """
-    министр замминистра глава руководитель президент вице-президент премьер премьер-министр
-    вице-премьер председатель зампред зампредседателя сопредседатель губернатор вице-губернатор
-    мэр вице-мэр градоначальник посол полпред постпред представитель депутат сенатор
-    парламентарий спикер директор гендиректор замдиректора управляющий начальник замначальника
-    заместитель помощник советник референт пресс-секретарь секретарь госсекретарь генсек
-    генеральный лидер вождь командующий командир главком главнокомандующий генерал адмирал
-    полковник офицер прокурор генпрокурор судья следователь адвокат нотариус эксперт аналитик
-    политолог экономист социолог журналист корреспондент обозреватель редактор главред
-    комментатор ведущий продюсер режиссёр режиссер актёр актер актриса певец певица музыкант
-    композитор писатель поэт художник архитектор фотограф тренер наставник капитан вратарь
-    нападающий защитник игрок спортсмен чемпион учёный ученый профессор академик ректор
-    проректор декан преподаватель учитель врач хирург инженер бизнесмен предприниматель
-    основатель владелец совладелец акционер инвестор банкир финансист дипломат чиновник
-    омбудсмен уполномоченный атташе консул генконсул мэр-губернатор король королева принц
-    принцесса монарх султан шейх эмир патриарх митрополит епископ архиепископ муфтий раввин
-    папа понтифик канцлер вице-канцлер госсекретарь казначей координатор куратор шеф
-    астронавт космонавт пилот бортинженер член замглавы замгендиректора замгоссекретаря
-    докладчик полузащитник форвард голкипер хореограф солист солистка дирижёр дирижер худрук
-    главврач генерал-майор генерал-лейтенант генерал-полковник лейтенант майор подполковник
-    маршал сержант лидер-вокалист наблюдатель председательница депутатка
-    """.split()
-)
 
 # Suffixes of animate nouns that usually name an occupation ("политолог", "руководитель",
 # "сотрудник", "активист", "президент", "директор"). Used only next to a person's name, where a
@@ -281,7 +255,7 @@ class _Analysis:
             if p.tag.POS != "NOUN" or "anim" not in p.tag:
                 continue
             lemma = p.normal_form.replace("ё", "е")
-            if _is_position(lemma) or (widen and word[:1].islower() and _looks_like_position(lemma)):
+            if is_position(lemma) or (widen and word[:1].islower() and _looks_like_position(lemma)):
                 out.append(p)
         return out
 
@@ -505,16 +479,6 @@ class _Analysis:
         return end
 
 
-def _is_position(lemma: str) -> bool:
-    """Is a noun lemma in the position lexicon ("премьер-министр", "экс-министр" too)?"""
-    if lemma in POSITION_NOUNS:
-        return True
-    if "-" in lemma:
-        prefix, rest = lemma.split("-", 1)
-        return rest in POSITION_NOUNS and prefix in ("экс", "вице", "премьер", "зам", "и.о", "генерал", "пресс")
-    return False
-
-
 def _looks_like_position(lemma: str) -> bool:
     """Does an animate noun lemma look like an occupation by its suffix?"""
     return lemma not in NOT_POSITIONS and lemma.endswith(POSITION_SUFFIXES) and len(lemma) > 4
@@ -585,18 +549,18 @@ def role_key(role: str, morph: Any, cache: dict | None = None) -> RoleKey | None
     adjectives: list[str] = []
     for i in range(len(analysis.tokens)):
         best = analysis.parses(i)[0]
-        if best.tag.POS == "NOUN" or any(p.tag.POS == "NOUN" and _is_position(p.normal_form) for p in analysis.parses(i)):
+        if best.tag.POS == "NOUN" or any(p.tag.POS == "NOUN" and is_position(p.normal_form) for p in analysis.parses(i)):
             head = i
             break
         if analysis.lower(i) != "и":
             adjectives.append(best.normal_form.replace("ё", "е"))
     if head is None:
         return None
-    head_parse = next((p for p in analysis.parses(head) if p.tag.POS == "NOUN" and _is_position(p.normal_form)), analysis.parses(head)[0])
+    head_parse = next((p for p in analysis.parses(head) if p.tag.POS == "NOUN" and is_position(p.normal_form)), analysis.parses(head)[0])
     head_lemma = head_parse.normal_form.replace("ё", "е")
     if head_lemma.startswith("экс-"):
         head_lemma = head_lemma[4:]
-    if "-" in head_lemma and not _is_position(head_lemma) and _is_position(head_lemma.rsplit("-", 1)[1]):
+    if "-" in head_lemma and not is_position(head_lemma) and is_position(head_lemma.rsplit("-", 1)[1]):
         head_lemma = head_lemma.rsplit("-", 1)[1]  # "женщина-спикер" is a "спикер"
     lemmas: list[str] = []
     places: set[str] = set()

@@ -102,3 +102,8 @@ def test_names_places_merge_by_base_form_and_ids_follow_order(models):
 def test_names_unknown_masculine_surname_in_proved_case(models, text, first, last):
     person = parse_person(text, models)
     assert (person["first"], person["last"]) == (first, last)
+
+
+@pytest.mark.parametrize("text, last", [("Исмаилов", "Исмаилов"), ("Токтосунов", "Токтосунов"), ("Вепа Атаев", "Атаев")])
+def test_names_surname_is_never_a_plural_first_name(models, text, last):
+    assert parse_person(text, models)["last"] == last

@@ -168,3 +168,15 @@ def test_ner_seed_acceptance(models, seed_text):
     for name in ("Казахстан", "Центральная Азия", "Франция", "Париж", "Узбекистан", "Киргизия", "Таджикистан", "Туркменистан", "Астана"):
         assert ("LOC", name) in by_name, name
     assert not any("Казахстанские" in m.text for e in article.entities for m in e.mentions)
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("Вице-премьер-министр Жолдошев признал, что позиции сторон не сблизились.", "Жолдошев"),
+        ("Губернатор Ракитин объявил о ремонте набережной.", "Ракитин"),
+    ],
+)
+def test_ner_person_span_does_not_start_with_a_title(models, text, person):
+    article = _analyse(text, models)
+    assert [m.text for e in article.entities if e.type == "PER" for m in e.mentions] == [person]
