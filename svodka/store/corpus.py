@@ -1,0 +1,242 @@
+"""Corpus-level entity linking: one real-world person, organisation or place across articles.
+
+Each article's NLP stages already merged the mentions *within* the article into
+``Entity`` objects. Here those per-article entities are linked to corpus entities:
+
+* LOC/ORG: by normal name (each word's first base form: "МИД Казахстана" ~ "МИД Казахстан").
+* PER with a first name: the corpus person with the same surname whose first name matches
+  (equal, or an initial of it) and whose patronymic and roles do not conflict; otherwise a
+  new person. Two different Ивановы (Иван and Пётр) stay apart.
+* PER with a surname only: the one corpus person with that surname, when it is
+  unambiguous (exactly one first name seen for the surname, roles not conflicting);
+  otherwise a surname-only entity ("Иванов", ambiguous) that stays on its own.
+* When a full name arrives and the surname had only a surname-only entity so far, that
+  entity is merged into the new person (the order of ingest does not matter for the
+  common case). ``Linker.merges`` lists such merges for the store to apply.
+
+Linking is incremental (per batch, under the write lock): the store loads the candidate
+rows for the batch's keys, runs ``Linker.link`` for each article entity, and writes the
+new and changed entities back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .search import Lemmatizer, normalize_word
+
+__all__ = ["CorpusEntity", "Linker", "role_words", "name_key"]
+
+# Role words shorter than this carry no meaning for conflicts ("и", "по", "дел").
+MIN_ROLE_WORD = 4
+# At most this many role words are kept per corpus entity (bounded row size).
+MAX_ROLE_WORDS = 60
+# An initial: one letter, maybe with a dot ("К." or "К").
+INITIAL_RE = re.compile(r"^\w\.?$")
+
+
+@dataclass
+class CorpusEntity:
+    """A corpus entity as held in memory while linking one batch."""
+
+    id: int
+    type: str
+    name: str
+    key: str
+    last_key: str | None = None
+    first_key: str | None = None
+    middle_key: str | None = None
+    role_words: set[str] = field(default_factory=set)
+    mentions: int = 0
+    articles: int = 0
+    first_seen: str | None = None
+    last_seen: str | None = None
+    merged_into: int | None = None
+    new: bool = False  # created in this batch (INSERT, not UPDATE)
+    dirty: bool = False  # changed in this batch
+
+    def see(self, mentions: int, day: str | None) -> None:
+        """Count one more article with ``mentions`` mentions, seen on ``day``."""
+        self.mentions += mentions
+        self.articles += 1
+        if day:
+            if self.first_seen is None or day < self.first_seen:
+                self.first_seen = day
+            if self.last_seen is None or day > self.last_seen:
+                self.last_seen = day
+        self.dirty = True
+
+
+def name_key(name: str, lemmatizer: Lemmatizer) -> str:
+    """The comparable key of a LOC/ORG name: first base form of each word."""
+    return lemmatizer.key(name) or normalize_word(name.strip())
+
+
+def role_words(roles: list[str], lemmatizer: Lemmatizer) -> set[str]:
+    """Content words (base forms) of a person's roles, for conflict checks."""
+    out: set[str] = set()
+    for role in roles:
+        for word in re.findall(r"[^\W\d_]+", role):
+            if len(word) >= MIN_ROLE_WORD:
+                out.add(lemmatizer.lemmas(word)[0])
+    return out
+
+
+def _first_compatible(a: str | None, b: str | None) -> bool:
+    """First names (or patronymics) match: equal, one missing, or one an initial of the other."""
+    if not a or not b:
+        return True
+    if a == b:
+        return True
+    if INITIAL_RE.match(a) or INITIAL_RE.match(b):
+        return a[0] == b[0]
+    return False
+
+
+def _roles_compatible(a: set[str], b: set[str]) -> bool:
+    """Roles conflict only when both are known and share no content word."""
+    return not a or not b or bool(a & b)
+
+
+class Linker:
+    """Links one batch of article entities to corpus entities (see the module docstring)."""
+
+    def __init__(self, rows: list[CorpusEntity], next_id: int, lemmatizer: Lemmatizer):
+        self.lemmatizer = lemmatizer
+        self.next_id = next_id
+        self.by_id: dict[int, CorpusEntity] = {}
+        self.by_key: dict[tuple[str, str], CorpusEntity] = {}
+        self.by_last: dict[str, list[CorpusEntity]] = {}
+        self.merges: list[tuple[int, int]] = []  # (old id, into id), in order
+        for row in rows:
+            self._index(row)
+
+    def _index(self, ent: CorpusEntity) -> None:
+        """Make ``ent`` findable by key and by surname."""
+        self.by_id[ent.id] = ent
+        if ent.merged_into is not None:
+            return
+        if ent.type == "PER" and ent.last_key:
+            self.by_last.setdefault(ent.last_key, []).append(ent)
+        else:
+            self.by_key.setdefault((ent.type, ent.key), ent)
+
+    def _new(self, **kw) -> CorpusEntity:
+        """Create a corpus entity with the next free id."""
+        ent = CorpusEntity(id=self.next_id, new=True, dirty=True, **kw)
+        self.next_id += 1
+        self._index(ent)
+        return ent
+
+    def resolve(self, entity_id: int) -> CorpusEntity:
+        """The live entity an id stands for, following merges."""
+        ent = self.by_id[entity_id]
+        while ent.merged_into is not None:
+            ent = self.by_id[ent.merged_into]
+        return ent
+
+    @staticmethod
+    def person_keys(name: str, first: str | None, middle: str | None, last: str | None) -> tuple[str | None, str | None, str | None]:
+        """(last, first, middle) keys of a person; a one-word name without parts is a surname."""
+        words = name.split()
+        if not last and len(words) == 1:
+            last = words[0]
+        norm = lambda s: normalize_word(s.strip()) if s and s.strip() else None  # noqa: E731
+        return norm(last), norm(first), norm(middle)
+
+    def link(self, type_: str, name: str, first: str | None, middle: str | None, last: str | None, roles: set[str]) -> CorpusEntity:
+        """The corpus entity for one article entity (created when there is none).
+
+        Args:
+            type_: "PER", "ORG" or "LOC".
+            name: the article's fullest base form of the name.
+            first, middle, last: name parts of a person, when known.
+            roles: ``role_words`` of the article entity's roles.
+
+        Returns:
+            The live corpus entity (its counts are not updated here; call ``see``).
+        """
+        if type_ == "PER":
+            last_key, first_key, middle_key = self.person_keys(name, first, middle, last)
+            if last_key:
+                ent = self._link_person(name, last_key, first_key, middle_key, roles)
+                self._add_roles(ent, roles)
+                return ent
+        key = name_key(name, self.lemmatizer)
+        ent = self.by_key.get((type_, key))
+        if ent is None:  # organisations and places keep the first spelling seen
+            ent = self._new(type=type_, name=name, key=key)
+        self._add_roles(ent, roles)
+        return ent
+
+    def _link_person(self, name: str, last_key: str, first_key: str | None, middle_key: str | None, roles: set[str]) -> CorpusEntity:
+        """Link a person with a known surname (see the module docstring)."""
+        same = [e for e in self.by_last.get(last_key, []) if e.merged_into is None]
+        fulls = [e for e in same if e.first_key]
+        if first_key:
+            # The exact first name first (cheap); a scan for initials only when it finds none.
+            exact = [e for e in fulls if e.first_key == first_key]
+            pool = exact if exact and not INITIAL_RE.match(first_key) else fulls
+            fits = [
+                e
+                for e in pool
+                if _first_compatible(e.first_key, first_key)
+                and _first_compatible(e.middle_key, middle_key)
+                and _roles_compatible(e.role_words, roles)
+            ]
+            if not fits and pool is exact:
+                fits = [
+                    e
+                    for e in fulls
+                    if e.first_key != first_key
+                    and _first_compatible(e.first_key, first_key)
+                    and _first_compatible(e.middle_key, middle_key)
+                    and _roles_compatible(e.role_words, roles)
+                ]
+            if fits:
+                # Prefer the exact first name, then the better-known person.
+                ent = max(fits, key=lambda e: (e.first_key == first_key, e.mentions))
+                if len(first_key) > len(ent.first_key or "") or (middle_key and not ent.middle_key):
+                    ent.first_key = first_key if len(first_key) > len(ent.first_key or "") else ent.first_key
+                    ent.middle_key = ent.middle_key or middle_key
+                    ent.dirty = True
+                if len(name.split()) > len(ent.name.split()):
+                    ent.name, ent.dirty = name, True
+                return ent
+            ent = self._new(type="PER", name=name, key=normalize_word(name), last_key=last_key, first_key=first_key, middle_key=middle_key)
+            # The surname had no person with a first name: its surname-only entity was this one.
+            if not fulls:
+                for lone in [e for e in same if not e.first_key and _roles_compatible(e.role_words, roles)]:
+                    self._merge(lone, ent)
+            return ent
+        # A surname alone: the one known person with it, else the surname-only entity.
+        fits = [e for e in fulls if _roles_compatible(e.role_words, roles)]
+        if len(fulls) == 1 and fits:
+            return fits[0]
+        lone = [e for e in same if not e.first_key]
+        if lone:
+            return lone[0]
+        return self._new(type="PER", name=name, key=normalize_word(name), last_key=last_key)
+
+    def _merge(self, old: CorpusEntity, into: CorpusEntity) -> None:
+        """Fold ``old`` into ``into`` (counts, dates, roles); the store repoints the rows."""
+        old.merged_into = into.id
+        old.dirty = True
+        into.mentions += old.mentions
+        into.articles += old.articles
+        for day in (old.first_seen, old.last_seen):
+            if day:
+                into.first_seen = min(into.first_seen or day, day)
+                into.last_seen = max(into.last_seen or day, day)
+        self._add_roles(into, old.role_words)
+        into.dirty = True
+        self.by_last[old.last_key] = [e for e in self.by_last.get(old.last_key, []) if e is not old]
+        self.merges.append((old.id, into.id))
+
+    @staticmethod
+    def _add_roles(ent: CorpusEntity, roles: set[str]) -> None:
+        """Remember role words (bounded)."""
+        if roles and not roles <= ent.role_words and len(ent.role_words) < MAX_ROLE_WORDS:
+            ent.role_words |= roles
+            ent.dirty = True

@@ -1,0 +1,198 @@
+"""Lemmatised text for full-text search, query terms, and highlighted snippets.
+
+The database full-text engines (SQLite FTS5, PostgreSQL tsvector with the ``simple``
+config) know nothing of Russian morphology, so we index a *lemmatised copy* of the title
+and text: every word is replaced by its pymorphy3 base forms ("заявила" -> "заявить").
+A query is lemmatised the same way, so "Абдрахманов заявил" finds "Абдрахманова заявила".
+
+A word can have several base forms ("Абдрахманов" is also a form of the name "Абдрахман";
+"стали" is "стать" or "сталь"). We index all distinct base forms of a word (up to
+``MAX_LEMMAS``) and a query word matches any of its own base forms: recall over precision,
+which BM25 ranking then sorts out.
+
+Snippets are built from the original text: tokenize it with offsets, mark the tokens whose
+base forms meet the query's, and cut the window with the most marks.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Lemmatizer", "Snippet", "tokenize", "normalize_word", "make_snippet"]
+
+# A word: a run of letters, or a run of digits. Hyphenated words split in two ("пресс-служба"),
+# as both FTS engines would split them anyway.
+WORD_RE = re.compile(r"[^\W\d_]+|\d+")
+# At most this many distinct base forms are indexed per word (most words have 1-2).
+MAX_LEMMAS = 3
+# Words longer than this are indexed as they are, not looked up (URLs, glued tokens).
+MAX_WORD_LEN = 40
+# The lemma cache is cleared when it grows beyond this many words (bounded memory).
+CACHE_LIMIT = 500_000
+# Words shorter than this get no shingle hash (prepositions, conjunctions): see stories.py.
+SHINGLE_MIN_WORD = 3
+# Snippet window, in words, and the markers put around matched words in ``Snippet.html``.
+SNIPPET_WORDS = 30
+MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
+
+
+def normalize_word(word: str) -> str:
+    """Lowercase and fold ё to е (sources spell it either way)."""
+    return word.lower().replace("ё", "е")
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    """Words of ``text`` as ``(start, end, word)``, offsets end-exclusive."""
+    return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+
+
+class Lemmatizer:
+    """pymorphy3 base forms with a cache; one per Store, the analyzer is created lazily."""
+
+    def __init__(self, morph: Any = None):
+        self._morph = morph
+        self._cache: dict[str, tuple[str, ...]] = {}  # word as written -> base forms
+        self._joined: dict[str, str] = {}  # word as written -> base forms joined by spaces
+        self._hashes: dict[str, int] = {}  # word as written -> crc32 of its first base form (0: too short)
+
+    @property
+    def morph(self) -> Any:
+        """The pymorphy3 analyzer, created on first use (about 0.3 s)."""
+        if self._morph is None:
+            import pymorphy3
+
+            self._morph = pymorphy3.MorphAnalyzer()
+        return self._morph
+
+    def lemmas(self, word: str) -> tuple[str, ...]:
+        """All distinct base forms of one word (lowercased, ё folded), best first."""
+        got = self._cache.get(word)
+        if got is not None:
+            return got
+        key = normalize_word(word)
+        if key.isdigit() or len(key) > MAX_WORD_LEN or len(key) < 2:
+            got = (key,)
+        else:
+            seen: list[str] = []
+            for parse in self.morph.parse(key):
+                form = normalize_word(parse.normal_form)
+                if form not in seen:
+                    seen.append(form)
+                    if len(seen) >= MAX_LEMMAS:
+                        break
+            got = tuple(seen) or (key,)
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
+            self._joined.clear()
+            self._hashes.clear()
+        self._cache[word] = got
+        return got
+
+    def joined(self, word: str) -> str:
+        """The base forms of a word joined by spaces (its share of the index text)."""
+        got = self._joined.get(word)
+        if got is None:
+            got = self._joined[word] = " ".join(self.lemmas(word))
+        return got
+
+    def analyse(self, words: list[str]) -> tuple[list[str], list[int]]:
+        """For many words at once: base forms joined (index text) and first-form hashes (shingles).
+
+        All lookups are C-level ``map(dict.get)``; only unseen words take the slow path.
+        """
+        joined = list(map(self._joined.get, words))
+        if None in joined:
+            for word in words:
+                if word not in self._joined:
+                    lemmas = self.lemmas(word)
+                    self._joined[word] = " ".join(lemmas)
+                    first = lemmas[0]
+                    self._hashes[word] = zlib.crc32(first.encode()) or 1 if len(first) >= SHINGLE_MIN_WORD else 0
+            joined = list(map(self._joined.get, words))
+        return joined, list(map(self._hashes.get, words))
+
+    def first(self, word: str) -> str:
+        """The first (most likely) base form of a word."""
+        got = self._cache.get(word)
+        return got[0] if got is not None else self.lemmas(word)[0]
+
+    def index_text(self, text: str) -> str:
+        """The lemmatised copy of ``text`` that goes into the full-text index."""
+        return " ".join(map(self.joined, WORD_RE.findall(text)))
+
+    def query_terms(self, query: str) -> list[tuple[str, ...]]:
+        """A query as a list of words, each a tuple of its base forms (any may match)."""
+        return [self.lemmas(w) for w in WORD_RE.findall(query)]
+
+    def key(self, text: str) -> str:
+        """A name as one comparable key: the first base form of each word, space-joined."""
+        return " ".join(self.lemmas(w)[0] for w in WORD_RE.findall(text))
+
+
+@dataclass
+class Snippet:
+    """A window of the original text with the matched words located in it."""
+
+    text: str
+    highlights: list[tuple[int, int]] = field(default_factory=list)  # offsets into ``text``
+
+    @property
+    def html(self) -> str:
+        """The snippet HTML-escaped, matched words wrapped in ``<mark>``."""
+        return self.marked(MARK_OPEN, MARK_CLOSE, escape=True)
+
+    def marked(self, open_: str, close: str, escape: bool = False) -> str:
+        """The snippet with ``open_``/``close`` around each matched word."""
+        out, pos = [], 0
+        esc = html.escape if escape else (lambda s: s)
+        for start, end in self.highlights:
+            out.append(esc(self.text[pos:start]))
+            out.append(open_ + esc(self.text[start:end]) + close)
+            pos = end
+        out.append(esc(self.text[pos:]))
+        return "".join(out)
+
+
+def make_snippet(text: str, terms: list[tuple[str, ...]], lemmatizer: Lemmatizer, words: int = SNIPPET_WORDS) -> Snippet:
+    """Cut the ``words``-long window of ``text`` holding the most query words, and mark them.
+
+    Args:
+        text: the original article text (title and paragraphs).
+        terms: the query as given by ``Lemmatizer.query_terms``.
+        lemmatizer: the same lemmatizer that indexed the text.
+        words: window length in words.
+
+    Returns:
+        A ``Snippet``; with no match, the first ``words`` words unmarked.
+    """
+    wanted = {lemma for term in terms for lemma in term}
+    tokens = tokenize(text)
+    if not tokens:
+        return Snippet(text[:200])
+    hits = [i for i, (_, _, w) in enumerate(tokens) if wanted.intersection(lemmatizer.lemmas(w))]
+    best_start, best_count = 0, 0
+    j = 0
+    for i, first in enumerate(hits):  # sliding window over hit positions
+        while j < len(hits) and hits[j] < first + words:
+            j += 1
+        if j - i > best_count:
+            best_count, best_start = j - i, max(0, first - 3)
+    window = tokens[best_start : best_start + words]
+    start, end = window[0][0], window[-1][1]
+    # Extend to the end of the sentence punctuation right after the last word.
+    while end < len(text) and end - window[-1][1] < 2 and text[end] in ".,!?»\"":
+        end += 1
+    chunk = text[start:end].replace("\n", " ")
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    hit_set = set(hits)
+    marks = [
+        (s - start + len(prefix), e - start + len(prefix))
+        for k, (s, e, _) in enumerate(window)
+        if best_start + k in hit_set
+    ]
+    return Snippet(prefix + chunk + suffix, marks)

@@ -1,0 +1,121 @@
+"""SQLite backend: one file, WAL mode, a single writer (``BEGIN IMMEDIATE``), FTS5 search.
+
+WAL lets readers (the web UI) go on while one ingest writes. ``BEGIN IMMEDIATE`` takes the
+write lock at the start of the transaction, so two writers queue (up to ``timeout``)
+instead of failing half-way; a writer that still cannot get it gets a ``StoreError``.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from ..errors import StoreError
+from .base import Store
+
+__all__ = ["SQLiteStore"]
+
+# Seconds a writer waits for another writer's lock before giving up.
+DEFAULT_TIMEOUT = 10.0
+# Page cache per connection, in KiB (negative = KiB for SQLite): 64 MiB keeps FTS merges in memory.
+CACHE_KIB = 65536
+# Prepared statements kept per connection: IN lists of many lengths would evict the default 128.
+STATEMENT_CACHE = 1024
+# FTS5 column weights for BM25: a word in the title counts like this many in the body.
+TITLE_WEIGHT = 5.0
+
+
+class SQLiteStore(Store):
+    """The archive in one SQLite file."""
+
+    dialect = "sqlite"
+    driver_errors = (sqlite3.Error,)
+
+    def __init__(self, path: str | Path, *, timeout: float = DEFAULT_TIMEOUT, migrations=None) -> None:
+        self.path = str(path)
+        self.timeout = timeout
+        self._conn: sqlite3.Connection | None = None
+        super().__init__(self.path, migrations=migrations)
+
+    def _open(self) -> None:
+        """Open the file (creating it), switch to WAL, set the busy timeout."""
+        if self.path != ":memory:":
+            parent = Path(self.path).resolve().parent
+            if not parent.is_dir():
+                raise StoreError(self.path, f"directory {parent} does not exist; create it or choose another path")
+        conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False, cached_statements=STATEMENT_CACHE)
+        self._conn = conn
+        conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable at checkpoints, never corrupt
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        conn.execute("PRAGMA temp_store = MEMORY")
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def _connection(self) -> sqlite3.Connection:
+        """The open connection, or a StoreError after ``close``."""
+        if self._conn is None:
+            raise StoreError(self.path, "the store is closed")
+        return self._conn
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Any]:
+        """``BEGIN IMMEDIATE`` ... ``COMMIT``; ``ROLLBACK`` on any exception."""
+        conn = self._connection()
+        cur = conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            yield cur
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+        conn.commit()
+
+    def _cursor(self) -> Any:
+        """A cursor on the shared connection."""
+        return self._connection().cursor()
+
+    def _explain_error(self, exc: BaseException) -> str:
+        """Name the usual causes: another writer holds the lock; not a database file."""
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            return f"database is locked by another process (waited {self.timeout:g} s); wait for the other writer to finish and retry"
+        if "not a database" in text or "malformed" in text:
+            return f"{text}: this file is not a svodka SQLite archive (or is damaged)"
+        if "unable to open" in text or "readonly" in text:
+            return f"{text}: check the path and its permissions"
+        return f"{type(exc).__name__}: {text}"
+
+    def _fts_insert(self, cur: Any, rows: list[tuple[int, str, str]]) -> None:
+        """Add rows to the contentless FTS5 table."""
+        cur.executemany("INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)", rows)
+
+    def _fts_query(self, terms: list[tuple[str, ...]]) -> tuple[str, str, str, list]:
+        """An FTS5 MATCH of every term (any of its base forms), BM25 ranked."""
+        groups = []
+        for term in terms:
+            alts = " OR ".join('"' + t.replace('"', "") + '"' for t in term)
+            groups.append(f"({alts})")
+        match = " AND ".join(groups)
+        return (
+            "article_fts JOIN articles a ON a.id = article_fts.rowid",
+            "article_fts MATCH ?",
+            f"-bm25(article_fts, {TITLE_WEIGHT}, 1.0)",  # bm25 is lower-is-better; score higher-is-better
+            [match],
+        )
+
+    def size_bytes(self) -> int:
+        """The database file plus its WAL."""
+        if self.path == ":memory:":
+            return 0
+        return sum(os.path.getsize(p) for p in (self.path, self.path + "-wal") if os.path.exists(p))

@@ -1,0 +1,132 @@
+"""Store fixtures: a fresh store per test on each backend, and a hand-built Article factory.
+
+PostgreSQL runs when ``SVODKA_TEST_DATABASE_URL`` is set; every test gets its own random
+schema, dropped afterwards, so runs never collide. No NLP model is loaded here: articles
+are built by hand with offsets found in their own text.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from typing import Any
+
+import pytest
+
+from svodka.model import Article, DateMention, Entity, Mention, Quote, Speaker
+from svodka.store import open_store
+
+# The PostgreSQL server for tests (e.g. postgresql://postgres@127.0.0.1:5432/test).
+PG_ENV = "SVODKA_TEST_DATABASE_URL"
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def morph():
+    """One pymorphy3 analyzer for the session (stores would each create their own)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _open(backend: str, tmp_path, **options):
+    """A fresh store on ``backend`` (pytest skips PostgreSQL without the env variable)."""
+    if backend == "sqlite":
+        return open_store(tmp_path / "archive.db", **options)
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(f"{PG_ENV} not set: PostgreSQL store tests skipped")
+    return open_store(url, schema=f"svodka_test_{uuid.uuid4().hex[:12]}", **options)
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path, morph):
+    """A fresh, empty store; the PostgreSQL schema is dropped afterwards."""
+    st = _open(request.param, tmp_path)
+    st.lemmatizer._morph = morph  # share the analyzer: the store would build its own lazily
+    yield st
+    if request.param == "postgresql":
+        st.drop_schema()
+    st.close()
+
+
+@pytest.fixture
+def open_backend(tmp_path, morph):
+    """A factory ``open_backend(backend, **options)`` for tests that reopen stores."""
+    opened = []
+
+    def factory(backend: str, **options):
+        st = _open(backend, tmp_path, **options)
+        st.lemmatizer._morph = morph
+        opened.append(st)
+        return st
+
+    yield factory
+    for st in opened:
+        try:
+            if st.dialect == "postgresql" and st._conn is not None:
+                st.drop_schema()
+        finally:
+            st.close()
+
+
+def _spans(text: str, needle: str) -> list[tuple[int, int]]:
+    """Every whole-word occurrence of ``needle`` in ``text`` as (start, end)."""
+    return [m.span() for m in re.finditer(rf"(?<!\w){re.escape(needle)}(?!\w)", text)]
+
+
+def _mentions(text: str, forms: list[str], normal: str) -> list[Mention]:
+    """Mentions of the surface ``forms`` (longest first, never overlapping), in text order."""
+    taken: list[tuple[int, int]] = []
+    for form in sorted(forms, key=len, reverse=True):
+        for s, e in _spans(text, form):
+            if all(e <= a or s >= b for a, b in taken):
+                taken.append((s, e))
+    return [Mention(s, e, text[s:e], normal) for s, e in sorted(taken)]
+
+
+def make_article(
+    title: str,
+    paragraphs: list[str],
+    *,
+    source: str = "Вечерний Тест",
+    url: str | None = None,
+    published: str | None = "2024-03-28",
+    entities: list[dict[str, Any]] = (),
+    quotes: list[dict[str, Any]] = (),
+    dates: list[dict[str, Any]] = (),
+) -> Article:
+    """An analysed Article built by hand.
+
+    Args:
+        entities: dicts with ``id``, ``type``, ``name``, optional ``first``/``middle``/``last``,
+            ``roles`` and ``forms`` (surface forms to find in the text as mentions; default
+            the name), each form's base form being ``name``.
+        quotes: dicts with ``text`` (found in the article), ``speaker`` (name),
+            ``entity`` (local entity id), ``kind`` (default "direct").
+        dates: dicts with ``text`` (found in the article) and ``from``.
+    """
+    art = Article.build(title, paragraphs, source=source, url=url, published=published)
+    for e in entities:
+        mentions = _mentions(art.text, e.get("forms", [e["name"]]), e["name"])
+        art.entities.append(
+            Entity(
+                id=e["id"], type=e["type"], name=e["name"], first=e.get("first"), middle=e.get("middle"),
+                last=e.get("last"), roles=list(e.get("roles", [])), mentions=mentions,
+            )
+        )
+    for q in quotes:
+        start, end = _spans(art.text, q["text"])[0]
+        speaker = Speaker(q["speaker"], "PER" if q.get("entity") else "OTHER", q.get("entity")) if q.get("speaker") else None
+        art.quotes.append(Quote(q.get("kind", "direct"), q["text"], start, end, speaker, q.get("cue")))
+    for d in dates:
+        start, end = _spans(art.text, d["text"])[0]
+        art.dates.append(DateMention(start, end, d["text"], d.get("from"), d.get("to", d.get("from"))))
+    return art
+
+
+@pytest.fixture
+def article_factory():
+    """``make_article`` as a fixture."""
+    return make_article

@@ -1,0 +1,497 @@
+"""The archive on both backends: idempotence, transactions, search, entities, quotes, stories."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+
+import pytest
+
+from svodka.errors import StoreError
+from svodka.store import open_store, schema
+from tests.store.conftest import make_article
+
+# --- fictional articles (written for these tests) -------------------------------------
+
+MINISTER = {
+    "id": "T1", "type": "PER", "name": "Кайрат Абдрахманов", "first": "Кайрат", "last": "Абдрахманов",
+    "roles": ["министр иностранных дел Степной республики"], "forms": ["Кайрат Абдрахманов", "Абдрахманова", "Абдрахманов"],
+}
+MINISTER_QUOTE = "Мы намерены сделать республику центром стабильности и взаимовыгодного сотрудничества в регионе"
+
+
+def visit_article(**kw):
+    """The minister's visit to a capital: person, place, organisation, a quote, a date."""
+    return make_article(
+        "Абдрахманов посетил Лиссабон с рабочим визитом",
+        [
+            "Министр иностранных дел Степной республики Кайрат Абдрахманов посетил Лиссабон 28 марта.",
+            f"«{MINISTER_QUOTE}», — заявил Абдрахманов на встрече с журналистами.",
+            "В пресс-службе Министерства иностранных дел сообщили, что визит Абдрахманова продлится два дня.",
+        ],
+        entities=[
+            MINISTER,
+            {"id": "T2", "type": "LOC", "name": "Лиссабон", "forms": ["Лиссабон"]},
+            {"id": "T3", "type": "ORG", "name": "Министерство иностранных дел", "forms": ["Министерства иностранных дел"]},
+        ],
+        quotes=[{"text": MINISTER_QUOTE, "speaker": "Абдрахманов", "entity": "T1", "cue": "заявил"}],
+        dates=[{"text": "28 марта", "from": "2024-03-28"}],
+        **kw,
+    )
+
+
+def harvest_article(**kw):
+    """An unrelated story: harvest in a farming district, women speaking, no quote."""
+    return make_article(
+        "Аграрии Северного района собрали рекордный урожай",
+        [
+            "Аграрии Северного района завершили уборку зерновых и собрали рекордный урожай пшеницы.",
+            "Глава района Ольга Смирнова заявила, что урожайность выросла на треть по сравнению с прошлым годом.",
+        ],
+        entities=[{"id": "T1", "type": "PER", "name": "Ольга Смирнова", "first": "Ольга", "last": "Смирнова", "roles": ["глава района"]}],
+        **kw,
+    )
+
+
+# --- idempotence and transactions ---------------------------------------------------------
+
+
+def test_store_add_is_idempotent(store):
+    first = store.add_articles([visit_article(url="https://a.test/1"), harvest_article(url="https://a.test/2")])
+    assert (first.stored, first.duplicates) == (2, 0)
+    before = store.stats()
+    again = store.add_articles([visit_article(url="https://a.test/1"), harvest_article(url="https://a.test/2")])
+    assert (again.stored, again.duplicates) == (0, 2)
+    # Same text under another URL, and the same URL with other text: both are the same article.
+    moved = visit_article(url="https://mirror.test/x")
+    edited = make_article("Другой заголовок", ["Совсем другой текст новости."], url="https://a.test/1")
+    assert store.add_articles([moved, edited]).stored == 0
+    # Duplicates inside one batch are stored once.
+    twins = store.add_articles([make_article("Новость дня", ["Текст новости дня."]), make_article("Новость дня", ["Текст  новости   дня!"])])
+    assert (twins.stored, twins.duplicates) == (1, 1)
+    after = store.stats()
+    assert after["articles"] == before["articles"] + 1
+    for key in ("entities", "quotes", "quote_appearances", "stories"):
+        assert after[key] == before[key]
+
+
+def test_store_batch_is_all_or_nothing(store, monkeypatch):
+    def boom(*args, **kwargs):
+        raise RuntimeError("crash in the middle of the batch")
+
+    monkeypatch.setattr(store, "_link_quotes", boom)
+    with pytest.raises(RuntimeError):
+        store.add_articles([visit_article(url="https://a.test/1"), harvest_article(url="https://a.test/2")])
+    stats = store.stats()
+    assert (stats["articles"], stats["entities"], stats["sources"]) == (0, 0, 0)
+    assert store.search("Абдрахманов") == []
+    monkeypatch.undo()
+    assert store.add_articles([visit_article(url="https://a.test/1")]).stored == 1  # a re-run completes it
+
+
+def test_store_driver_error_mid_batch_is_store_error(store, monkeypatch):
+    def bad_index(cur, rows):
+        cur.execute("INSERT INTO no_such_table VALUES (1)")
+
+    monkeypatch.setattr(store, "_fts_insert", bad_index)
+    with pytest.raises(StoreError, match="nothing was changed"):
+        store.add_articles([visit_article()])
+    assert store.stats()["articles"] == 0
+
+
+def test_store_deferred_linking_completes(store):
+    result = store.add_articles([visit_article(url="https://a.test/1")], link=False)
+    assert store.stats()["pending"] == 1 and store.stats()["entities"] == 0
+    assert store.link_pending() == 1
+    assert store.stats()["pending"] == 0
+    assert store.entity_profile("Абдрахманов")["id"] == store.article(result.ids[0]).extras["store"]["entities"]["T1"]
+    assert store.link_pending() == 0
+
+
+# --- search -----------------------------------------------------------------------------------
+
+SEARCH_CASES = [
+    ("Абдрахманов заявил", ["Абдрахманов посетил Лиссабон с рабочим визитом"]),
+    ("абдрахманова", ["Абдрахманов посетил Лиссабон с рабочим визитом"]),
+    ("заявили", ["Абдрахманов посетил Лиссабон с рабочим визитом", "Аграрии Северного района собрали рекордный урожай"]),
+    ("урожаи пшеницей", ["Аграрии Северного района собрали рекордный урожай"]),
+    ("Абдрахманов урожай", []),
+    ("Лиссабона", ["Абдрахманов посетил Лиссабон с рабочим визитом"]),
+]
+
+
+@pytest.mark.parametrize("query, titles", SEARCH_CASES)
+def test_store_search_finds_inflected_forms(store, query, titles):
+    store.add_articles([visit_article(url="https://a.test/1"), harvest_article(url="https://a.test/2")])
+    assert sorted(h.title for h in store.search(query)) == sorted(titles)
+
+
+def test_store_search_snippet_highlights(store):
+    store.add_articles([visit_article(url="https://a.test/1")])
+    (hit,) = store.search("Абдрахманов заявил")
+    assert "<mark>заявил</mark>" in hit.snippet
+    assert "<mark>Абдрахманов</mark>" in hit.snippet or "<mark>Абдрахманова</mark>" in hit.snippet
+    marked = [hit.snippet_text[s:e] for s, e in hit.highlights]
+    assert "заявил" in marked
+    assert hit.score > 0 and hit.source == "Вечерний Тест" and hit.url == "https://a.test/1"
+
+
+def test_store_search_ranks_title_matches_first(store):
+    store.add_articles([visit_article(url="https://a.test/1"), harvest_article(url="https://a.test/2")])
+    hits = store.search("район")
+    assert hits[0].title.startswith("Аграрии")
+
+
+FILTER_CASES = [
+    ({"source": "вестник полей"}, ["harvest"]),
+    ({"source": "Нет такого"}, []),
+    ({"date_from": "2024-04-01"}, ["harvest"]),
+    ({"date_to": "2024-03-31"}, ["visit"]),
+    ({"date_from": "2024-03-28", "date_to": "2024-03-28"}, ["visit"]),
+    ({"entity": "Абдрахманова"}, ["visit"]),
+    ({"entity": "Смирновой"}, ["harvest"]),
+    ({"entity_type": "LOC"}, ["visit"]),
+    ({"has_quote": True}, ["visit"]),
+    ({"has_quote": False}, ["harvest"]),
+]
+
+
+@pytest.mark.parametrize("filters, expected", FILTER_CASES)
+def test_store_search_filters(store, filters, expected):
+    store.add_articles([
+        visit_article(url="https://a.test/1", source="Вечерний Тест", published="2024-03-28"),
+        harvest_article(url="https://a.test/2", source="Вестник Полей", published="2024-08-15T10:00:00+03:00"),
+    ])
+    names = {"Абдрахманов посетил Лиссабон с рабочим визитом": "visit", "Аграрии Северного района собрали рекордный урожай": "harvest"}
+    got = sorted(names[h.title] for h in store.search("заявить", **filters))
+    assert got == sorted(expected)
+    # An empty query lists by filters alone.
+    assert sorted(names[h.title] for h in store.search("", **filters)) == sorted(expected)
+
+
+def test_store_search_by_entity_id(store):
+    store.add_articles([visit_article(url="https://a.test/1"), harvest_article(url="https://a.test/2")])
+    eid = store.entity_profile("Абдрахманов")["id"]
+    assert [h.title for h in store.search("", entity=eid)] == ["Абдрахманов посетил Лиссабон с рабочим визитом"]
+
+
+# --- corpus entities -----------------------------------------------------------------------------
+
+
+def _person_article(n: int, text_name: str, *, first=None, last=None, roles=(), name=None, forms=None):
+    """A short article about one person (``name`` base form, ``forms`` as written)."""
+    name = name or text_name
+    return make_article(
+        f"Новость номер {n} про {text_name}",
+        [f"Сегодня {text_name} выступил на заседании, сообщает наш корреспондент. Номер сообщения {n}."],
+        url=f"https://p.test/{n}",
+        published=f"2024-0{1 + n % 9}-1{n % 10}",
+        entities=[{"id": "T1", "type": "PER", "name": name, "first": first, "last": last, "roles": list(roles), "forms": forms or [text_name]}],
+    )
+
+
+@pytest.mark.parametrize("order", ["surname first", "full name first"])
+def test_store_entities_merge_surname_with_full_name(store, order):
+    lone = _person_article(1, "Абдрахманов", last="Абдрахманов", roles=["министр иностранных дел"])
+    full = _person_article(2, "Кайрат Абдрахманов", first="Кайрат", last="Абдрахманов", roles=["глава МИД", "министр"])
+    batches = [[lone], [full]] if order == "surname first" else [[full], [lone]]
+    for batch in batches:
+        store.add_articles(batch)
+    people = store.entities(type="PER")
+    assert len(people) == 1
+    assert people[0]["name"] == "Кайрат Абдрахманов" and people[0]["articles"] == 2
+    profile = store.entity_profile("Абдрахманова")
+    assert {"Абдрахманов", "Кайрат Абдрахманов"} <= set(profile["aliases"])
+    assert {r["role"] for r in profile["roles"]} == {"министр иностранных дел", "глава МИД", "министр"}
+    assert profile["mentions_per_month"] == {"2024-02": 2, "2024-03": 2}  # two mentions in each article
+
+
+def test_store_entities_keep_two_ivanovs_apart(store):
+    store.add_articles([
+        _person_article(1, "Иван Иванов", first="Иван", last="Иванов"),
+        _person_article(2, "Пётр Иванов", first="Пётр", last="Иванов"),
+        _person_article(3, "Иванов", last="Иванов"),
+        _person_article(4, "Иван Иванов", first="Иван", last="Иванов"),
+        _person_article(5, "И. Иванов", first="И.", last="Иванов", name="И. Иванов"),
+    ])
+    by_name = {e["name"]: e for e in store.entities(type="PER")}
+    assert set(by_name) == {"Иван Иванов", "Пётр Иванов", "Иванов"}  # the lone one is ambiguous
+    assert by_name["Иван Иванов"]["articles"] == 3  # the initial "И." joins Иван (the exact first name wins)
+    assert by_name["Пётр Иванов"]["articles"] == 1
+    assert len(store.find_entities("Иванов")) == 3
+
+
+def test_store_entities_conflicting_roles_stay_apart(store):
+    store.add_articles([
+        _person_article(1, "Сергей Петров", first="Сергей", last="Петров", roles=["министр финансов"]),
+        _person_article(2, "Петров", last="Петров", roles=["главный тренер сборной по хоккею"]),
+        _person_article(3, "Петров", last="Петров", roles=["министр"]),
+    ])
+    people = {e["name"]: e["articles"] for e in store.entities(type="PER")}
+    assert people == {"Сергей Петров": 2, "Петров": 1}
+
+
+def test_store_entities_places_merge_by_normal_name(store):
+    a = visit_article(url="https://a.test/1")
+    b = make_article("Туристы едут в Лиссабон", ["Поток туристов в Лиссабон вырос."], url="https://a.test/3",
+                     entities=[{"id": "T9", "type": "LOC", "name": "Лиссабон"}])
+    store.add_articles([a])
+    store.add_articles([b])
+    (loc,) = store.entities(type="LOC")
+    assert loc["articles"] == 2 and loc["mentions"] == 4  # two in each article
+
+
+# --- quotes ------------------------------------------------------------------------------------------
+
+
+def _reprint(outlet: str, published: str, n: int):
+    """An outlet reprinting the minister's quote."""
+    return make_article(
+        f"{outlet}: глава МИД о планах республики ({n})",
+        [f"«{MINISTER_QUOTE}», — цитирует Абдрахманова издание {outlet}."],
+        source=outlet, url=f"https://{n}.test/q", published=published,
+        entities=[{"id": "T1", "type": "PER", "name": "Кайрат Абдрахманов", "first": "Кайрат", "last": "Абдрахманов", "forms": ["Абдрахманова"]}],
+        quotes=[{"text": MINISTER_QUOTE, "speaker": "Абдрахманов", "entity": "T1"}],
+    )
+
+
+def test_store_quote_propagation_marks_earliest(store):
+    store.add_articles([_reprint("Газета Один", "2024-03-30", 1)])
+    store.add_articles([_reprint("Газета Два", "2024-03-29T18:00:00", 2), _reprint("Газета Три", "2024-03-30", 3)])
+    store.add_articles([visit_article(url="https://a.test/1", published="2024-03-28")])
+    (quote,) = store.quotes()
+    assert quote["count"] == 4 and quote["source"] == "Вечерний Тест"
+    assert [a["earliest"] for a in quote["appearances"]] == [1, 0, 0, 0]
+    assert [a["source"] for a in quote["appearances"]][:2] == ["Вечерний Тест", "Газета Два"]
+    assert quote["speaker"] == "Кайрат Абдрахманов"
+
+
+def test_store_quote_earliest_tie_broken_by_ingest_order(store):
+    store.add_articles([_reprint("Газета Один", "2024-03-30", 1), _reprint("Газета Два", "2024-03-30", 2)])
+    (quote,) = store.quotes()
+    assert quote["source"] == "Газета Один"
+
+
+QUOTE_FILTERS = [
+    ({"speaker": "Абдрахманов"}, 1),
+    ({"speaker": "Абдрахманова"}, 1),
+    ({"speaker": "Кайрат Абдрахманов"}, 1),
+    ({"speaker": "Смирнова"}, 0),
+    ({"about": "стабильность"}, 1),
+    ({"about": "урожай"}, 0),
+    ({"date_from": "2024-03-29"}, 0),
+    ({"date_to": "2024-03-28"}, 1),
+]
+
+
+@pytest.mark.parametrize("filters, count", QUOTE_FILTERS)
+def test_store_quotes_filters(store, filters, count):
+    store.add_articles([visit_article(url="https://a.test/1"), harvest_article(url="https://a.test/2")])
+    assert len(store.quotes(**filters)) == count
+
+
+# --- stories ---------------------------------------------------------------------------------------------
+
+BRIDGE = [
+    "В Заречной области открыли движение по новому мосту через реку Сосновку, строительство которого продолжалось три года.",
+    "Длина переправы составляет почти восемьсот метров, по ней проходят четыре полосы движения и пешеходные дорожки.",
+    "Губернатор области Виктор Крылов перерезал красную ленту и поблагодарил строителей за работу без выходных.",
+    "Мост соединит левобережные районы с центром города и разгрузит старую переправу, которая давно требует ремонта.",
+    "Стоимость проекта превысила двенадцать миллиардов рублей, значительную часть средств выделил федеральный бюджет.",
+]
+
+
+def _bridge(outlet: str, n: int, edit: tuple[int, str, str] | None = None, published="2024-05-14"):
+    """One outlet's version of the bridge story (optionally with one sentence edited)."""
+    paras = list(BRIDGE)
+    if edit:
+        i, old, new = edit
+        paras[i] = paras[i].replace(old, new)
+    return make_article(
+        "Новый мост через Сосновку открыт для движения", paras, source=outlet, url=f"https://{n}.test/bridge", published=published,
+        entities=[{"id": "T1", "type": "PER", "name": "Виктор Крылов", "first": "Виктор", "last": "Крылов"},
+                  {"id": "T2", "type": "LOC", "name": "Заречная область", "forms": ["Заречной области"]}],
+    )
+
+
+def test_store_stories_cluster_near_duplicates(store):
+    store.add_articles([
+        _bridge("Заречные вести", 1),
+        harvest_article(url="https://a.test/2"),
+        _bridge("Речной курьер", 2, (1, "почти восемьсот", "около 790"), published="2024-05-15"),
+    ])
+    store.add_articles([_bridge("Область сегодня", 3, (3, "давно требует ремонта", "нуждается в ремонте"))])
+    (story,) = store.stories()
+    assert story["size"] == 3 and story["sources"] == 3
+    assert story["title"] == "Новый мост через Сосновку открыт для движения"
+    assert "Аграрии Северного района собрали рекордный урожай" not in [a["title"] for a in story["articles"]]
+    assert store.recluster() == 1
+    (again,) = store.stories()
+    assert sorted(a["id"] for a in again["articles"]) == sorted(a["id"] for a in story["articles"])
+
+
+def test_store_stories_respect_time_window(store):
+    store.add_articles([_bridge("Заречные вести", 1), _bridge("Речной курьер", 2, (1, "почти восемьсот", "около 790"), published="2025-01-20")])
+    assert store.stories() == []
+
+
+# --- reading back ------------------------------------------------------------------------------------
+
+
+def test_store_article_roundtrip_and_listing(store):
+    original = visit_article(url="https://a.test/1")
+    (aid,) = store.add_articles([original]).ids
+    back = store.article(aid)
+    extras = back.extras.pop("store")
+    assert back.to_dict() == original.to_dict()
+    assert extras["id"] == aid and set(extras["entities"]) == {"T1", "T2", "T3"}
+    assert store.article(aid + 100) is None
+    store.add_articles([harvest_article(url="https://a.test/2"), _bridge("Заречные вести", 3)])
+    page, cursor = store.articles(limit=2)
+    assert len(page) == 2 and cursor is not None
+    rest, end = store.articles(limit=2, cursor=cursor)
+    assert [r["id"] for r in page + rest] == [3, 2, 1] and end is None
+    assert {s["name"]: s["articles"] for s in store.sources()} == {"Вечерний Тест": 2, "Заречные вести": 1}
+
+
+def test_store_entity_profile(store):
+    store.add_articles([visit_article(url="https://a.test/1"), _reprint("Газета Два", "2024-04-02", 2)])
+    profile = store.entity_profile("Абдрахманов")
+    assert profile["type"] == "PER" and profile["articles"] == 2
+    assert profile["roles"][0]["first_seen"] == "2024-03-28"
+    assert {c["name"] for c in profile["co_mentioned"]} == {"Лиссабон", "Министерство иностранных дел"}
+    assert profile["quotes"][0]["text"] == MINISTER_QUOTE
+    assert profile["mentions_per_month"] == {"2024-03": 4, "2024-04": 1}
+    assert store.entity_profile("Никто Неизвестный") is None
+
+
+def test_store_stats_and_rejected(store):
+    store.add_articles([visit_article(url="https://a.test/1")])
+    store.add_rejected("dump/0001.txt", "no article text")
+    stats = store.stats()
+    assert stats["articles"] == 1 and stats["rejected"] == 1 and stats["schema_version"] == schema.LATEST_VERSION
+    assert stats["entities_by_type"] == {"PER": 1, "LOC": 1, "ORG": 1}
+    assert stats["size_bytes"] > 0
+    assert store.rejected()[0]["reason"] == "no article text"
+
+
+def test_store_export(store):
+    store.add_articles([visit_article(url="https://a.test/1"), harvest_article(url="https://a.test/2")])
+    out = io.StringIO()
+    assert store.export("jsonl", out) == 2
+    first = json.loads(out.getvalue().splitlines()[0])
+    assert first["title"] == "Абдрахманов посетил Лиссабон с рабочим визитом" and first["quotes"]
+    out = io.StringIO()
+    store.export("csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [r["quotes"] for r in rows] == ["1", "0"]
+    with pytest.raises(ValueError):
+        store.export("xml", io.StringIO())
+
+
+# --- schema and faults ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_store_schema_migrates_and_refuses_newer(open_backend, backend):
+    old = open_backend(backend, migrations=schema.MIGRATIONS[:1])
+    assert old.schema_version() == 1
+    old.add_articles([visit_article(url="https://a.test/1")])
+    target = old.path if backend == "sqlite" else old.url
+    options = {} if backend == "sqlite" else {"schema": old.schema}
+    new = open_store(target, **options)
+    try:
+        assert new.schema_version() == schema.LATEST_VERSION
+        assert new.search("Абдрахманов")[0].title.startswith("Абдрахманов")
+        with new._write() as cur:
+            cur.execute("INSERT INTO schema_version (version, description, applied) VALUES (?, ?, ?)", [99, "from the future", "2099-01-01"])
+    finally:
+        new.close()
+    with pytest.raises(StoreError, match="newer"):
+        open_store(target, **options)
+
+
+def test_store_error_on_unreachable_postgres():
+    with pytest.raises(StoreError, match="cannot connect to PostgreSQL") as info:
+        open_store("postgresql://svodka:secret@127.0.0.1:9/none")
+    assert "secret" not in str(info.value)
+
+
+def test_store_error_on_locked_sqlite(tmp_path):
+    path = tmp_path / "locked.db"
+    open_store(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        st = open_store(path, timeout=0.2)
+        with pytest.raises(StoreError, match="locked"):
+            st.add_articles([visit_article()])
+        holder.execute("ROLLBACK")
+        assert st.add_articles([visit_article()]).stored == 1  # the lock is gone: it works
+        st.close()
+    finally:
+        holder.close()
+
+
+@pytest.mark.parametrize("url, reason", [
+    ("ftp://example.test/db", "unknown database URL scheme"),
+    ("/nonexistent-dir/sub/archive.db", "does not exist"),
+])
+def test_store_error_on_bad_url(url, reason):
+    with pytest.raises(StoreError, match=reason):
+        open_store(url)
+
+
+def test_store_error_on_file_that_is_not_a_database(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"this is not a database file at all" * 100)
+    with pytest.raises(StoreError, match="not a"):
+        open_store(path)
+
+
+def test_store_sqlite_url_forms(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for url, file in [("sqlite:///rel.db", tmp_path / "rel.db"), (f"sqlite:///{tmp_path}/abs.db", tmp_path / "abs.db"), (None, tmp_path / "svodka.db")]:
+        open_store(url).close()
+        assert file.exists()
+
+
+KILL_SCRIPT = """
+import os, signal, sys
+sys.path.insert(0, {root!r})
+from tests.store.test_store import visit_article, harvest_article
+from svodka.store import open_store
+store = open_store({url!r}, **{options!r})
+store.add_articles([harvest_article(url="https://a.test/2")])
+def die(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)  # kill -9 in the middle of the second batch
+store._link_quotes = die
+store.add_articles([visit_article(url="https://a.test/1")])
+"""
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_store_survives_kill_mid_batch(open_backend, backend):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    st = open_backend(backend)
+    url = st.path if backend == "sqlite" else st.url
+    options = {} if backend == "sqlite" else {"schema": st.schema}
+    root = str(Path(__file__).resolve().parents[2])
+    proc = subprocess.run([sys.executable, "-c", KILL_SCRIPT.format(root=root, url=url, options=options)], capture_output=True, timeout=120)
+    assert proc.returncode == -9, proc.stderr.decode()
+    assert st.stats()["articles"] == 1  # the first batch only: the killed one left nothing
+    result = st.add_articles([harvest_article(url="https://a.test/2"), visit_article(url="https://a.test/1")])
+    assert (result.stored, result.duplicates) == (1, 1)  # a re-run completes the ingest
+    assert len(st.quotes(speaker="Абдрахманов")) == 1
+
+
+def test_store_fast_dump_matches_model_to_dict():
+    from svodka.store.base import _dump
+
+    article = visit_article(url="https://a.test/1")
+    assert _dump(article) == article.to_dict()
