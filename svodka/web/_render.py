@@ -1,0 +1,282 @@
+"""HTML pieces the server builds itself: highlighted text from offsets and the SVG mention chart.
+
+Article text is hostile input (ingested pages may carry ``<script>``): every piece of it is
+escaped on its own with ``markupsafe.escape`` and only our own tags are put between the
+pieces, so the result is ``Markup`` that Jinja2 will not escape again. Nothing here trusts
+HTML coming from elsewhere (not even the store's snippet HTML: we rebuild it from offsets).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
+
+from ..model import Article
+
+__all__ = [
+    "TYPE_LABELS",
+    "Region",
+    "article_regions",
+    "highlight",
+    "highlight_snippet",
+    "safe_href",
+    "week_buckets",
+    "chart_svg",
+]
+
+# Human names of entity types (Russian UI), also used in tooltips.
+TYPE_LABELS = {"PER": "персона", "ORG": "организация", "LOC": "место"}
+# A paragraph break in text without blocks (``--no-clean`` input): a blank line.
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+# At most this many bars in the chart; longer histories are grouped into multi-week bars.
+MAX_BARS = 60
+# At least this many weeks are drawn (zeros around a short history), so one busy week
+# reads as a spike in a quarter, not as a full-width block.
+MIN_WEEKS = 13
+# Chart geometry in SVG user units (the SVG scales to the page width via viewBox).
+CHART_WIDTH, CHART_HEIGHT = 720, 180
+# Room for the axis labels: left (counts), bottom (dates), top.
+CHART_LEFT, CHART_BOTTOM, CHART_TOP = 34, 26, 10
+# URL schemes we turn into links; anything else (javascript:, data:) is shown as text only.
+SAFE_SCHEMES = ("http", "https")
+
+
+@dataclass
+class Region:
+    """A block of the article to render: the title or one paragraph (offsets into text)."""
+
+    start: int
+    end: int
+    kind: str  # "title" | "paragraph"
+
+
+def article_regions(article: Article) -> list[Region]:
+    """The title and paragraphs as offsets: the article's blocks, or blank-line chunks without them."""
+    if article.blocks:
+        return [Region(b.start, b.end, b.kind) for b in article.blocks]
+    regions, pos, text = [], 0, article.text or ""
+    for m in list(PARAGRAPH_BREAK.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        if text[pos:end].strip():
+            regions.append(Region(pos, end, "paragraph"))
+        pos = m.end() if m else end
+    return regions
+
+
+@dataclass
+class _Span:
+    """An annotation to draw: where, and the opening/closing tags (already safe)."""
+
+    start: int
+    end: int
+    open: Markup
+    close: Markup
+
+
+def _entity_spans(article: Article) -> list[_Span]:
+    """One link (or span, when the entity is not in the archive) per entity mention."""
+    links = (article.extras.get("store") or {}).get("entities") or {}
+    spans = []
+    for ent in article.entities:
+        label = TYPE_LABELS.get(ent.type, ent.type)
+        corpus_id = links.get(ent.id)
+        for m in ent.mentions:
+            if m.end <= m.start:
+                continue
+            title = f"{label} · {m.normal or m.text}"
+            if ent.name and ent.name != m.normal:
+                title += f" · {ent.name}"
+            if m.kind != "name":
+                title += f" ({m.kind})"
+            cls = f"ent ent-{ent.type if ent.type in TYPE_LABELS else 'X'} ent-{m.kind if m.kind in ('name', 'role', 'pronoun') else 'name'}"
+            if corpus_id is not None:
+                opening = Markup('<a class="{}" href="/entities/{}" title="{}">').format(cls, int(corpus_id), title)
+                spans.append(_Span(m.start, m.end, opening, Markup("</a>")))
+            else:
+                opening = Markup('<span class="{}" title="{}">').format(cls, title)
+                spans.append(_Span(m.start, m.end, opening, Markup("</span>")))
+    spans.sort(key=lambda s: (s.start, -s.end))
+    return spans
+
+
+def _quote_spans(article: Article) -> list[_Span]:
+    """One underlined span per statement, its speaker and cue in the tooltip."""
+    spans = []
+    for q in article.quotes:
+        if q.end <= q.start:
+            continue
+        who = q.speaker.name if q.speaker else "говорящий не найден"
+        kind = "прямая речь" if q.kind == "direct" else "косвенная речь"
+        title = f"{who} · {kind}" + (f" · «{q.cue}»" if q.cue and q.cue.strip(":") else "")
+        cls = "quote quote-direct" if q.kind == "direct" else "quote quote-indirect"
+        spans.append(_Span(q.start, q.end, Markup('<span class="{}" title="{}">').format(cls, title), Markup("</span>")))
+    spans.sort(key=lambda s: (s.start, -s.end))
+    return spans
+
+
+def _covering(spans: list[_Span], a: int, b: int) -> int | None:
+    """Index of the first span covering [a, b) (spans sorted by start, longest first)."""
+    for i, s in enumerate(spans):
+        if s.start > a:
+            return None
+        if s.end >= b:
+            return i
+    return None
+
+
+def highlight(article: Article, start: int, end: int, *, quotes: list[_Span] | None = None, entities: list[_Span] | None = None) -> Markup:
+    """``article.text[start:end]`` escaped, with entity mentions linked and statements underlined.
+
+    Statements are the outer layer, mentions the inner one; a mention crossing a statement's
+    edge is drawn in two pieces rather than producing overlapping tags.
+    """
+    text = article.text or ""
+    quotes = _quote_spans(article) if quotes is None else quotes
+    entities = _entity_spans(article) if entities is None else entities
+    inside = lambda s: s.end > start and s.start < end  # noqa: E731
+    qs = [s for s in quotes if inside(s)]
+    es = [s for s in entities if inside(s)]
+    cuts = {start, end}
+    for s in qs + es:
+        cuts.update(p for p in (s.start, s.end) if start < p < end)
+    points = sorted(cuts)
+    # Consecutive pieces with the same (quote, mention) are drawn as one.
+    groups: list[list] = []
+    for a, b in zip(points, points[1:]):
+        key = (_covering(qs, a, b), _covering(es, a, b))
+        if groups and groups[-1][0] == key:
+            groups[-1][2] = b
+        else:
+            groups.append([key, a, b])
+    out: list[str] = []
+    open_quote: int | None = None
+    for (qi, ei), a, b in groups:
+        if qi != open_quote:
+            if open_quote is not None:
+                out.append(qs[open_quote].close)
+            if qi is not None:
+                out.append(qs[qi].open)
+            open_quote = qi
+        piece = escape(text[a:b])
+        out.append(es[ei].open + piece + es[ei].close if ei is not None else piece)
+    if open_quote is not None:
+        out.append(qs[open_quote].close)
+    return Markup("").join(out)
+
+
+def highlight_snippet(text: str, highlights: list[tuple[int, int]]) -> Markup:
+    """A search snippet escaped piece by piece with the matched words in ``<mark>``."""
+    out, pos = [], 0
+    for start, end in sorted(highlights):
+        if start < pos or end <= start:
+            continue
+        out.append(escape(text[pos:start]))
+        out.append(Markup("<mark>{}</mark>").format(text[start:end]))
+        pos = end
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
+
+
+def safe_href(url: str | None) -> str | None:
+    """The URL when it is http(s) (a link is safe to draw), else None."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in SAFE_SCHEMES else None
+
+
+def _monday(day: date) -> date:
+    """The Monday of the ISO week holding ``day``."""
+    return day - timedelta(days=day.weekday())
+
+
+def week_buckets(days: dict[str, int], max_bars: int = MAX_BARS, min_weeks: int = MIN_WEEKS) -> tuple[list[tuple[date, int]], int]:
+    """Mentions per week (gaps filled with zeros), grouped into n-week bars if there are many.
+
+    Args:
+        days: ISO day -> mentions that day.
+        max_bars: most bars to return.
+        min_weeks: fewest weeks to span: a shorter history is padded with empty weeks on both sides.
+
+    Returns:
+        ([(first Monday of the bar, mentions)], weeks per bar).
+    """
+    weeks: dict[date, int] = {}
+    for day, n in days.items():
+        try:
+            d = date.fromisoformat(str(day)[:10])
+        except ValueError:
+            continue
+        weeks[_monday(d)] = weeks.get(_monday(d), 0) + int(n or 0)
+    if not weeks:
+        return [], 1
+    first, last = min(weeks), max(weeks)
+    n_weeks = (last - first).days // 7 + 1
+    if n_weeks < min_weeks:
+        before = (min_weeks - n_weeks) // 2
+        first -= timedelta(weeks=before)
+        n_weeks = min_weeks
+    step = max(1, math.ceil(n_weeks / max_bars))
+    bars = []
+    for i in range(0, n_weeks, step):
+        monday = first + timedelta(weeks=i)
+        bars.append((monday, sum(weeks.get(monday + timedelta(weeks=j), 0) for j in range(step))))
+    return bars, step
+
+
+def _plural(n: int, one: str, few: str, many: str) -> str:
+    """Russian plural form for ``n``."""
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def chart_svg(bars: list[tuple[date, int]], step: int = 1, *, label: str = "упоминания по неделям") -> Markup:
+    """An inline SVG bar chart of mentions per week, drawn on the server (no JS library).
+
+    Each bar carries a ``<title>`` (the browser's tooltip) with its week and count.
+    """
+    if not bars:
+        return Markup('<p class="muted">Нет датированных упоминаний.</p>')
+    top = max(n for _, n in bars) or 1
+    plot_w = CHART_WIDTH - CHART_LEFT - 6
+    plot_h = CHART_HEIGHT - CHART_BOTTOM - CHART_TOP
+    slot = plot_w / len(bars)
+    bar_w = max(1.0, slot * 0.8)
+    parts = [
+        Markup('<svg class="chart" role="img" viewBox="0 0 {} {}" preserveAspectRatio="xMidYMid meet" aria-label="{}">').format(CHART_WIDTH, CHART_HEIGHT, label),
+        Markup("<title>{}</title>").format(label),
+    ]
+    base = CHART_TOP + plot_h
+    for frac in (0.5, 1.0):  # light grid lines at half and full height
+        y = base - plot_h * frac
+        parts.append(Markup('<line class="grid" x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}"/>').format(CHART_LEFT, CHART_WIDTH - 6, y, y))
+    parts.append(Markup('<text class="axis" x="{}" y="{:.1f}" text-anchor="end">{}</text>').format(CHART_LEFT - 6, CHART_TOP + 4, top))
+    parts.append(Markup('<text class="axis" x="{}" y="{:.1f}" text-anchor="end">0</text>').format(CHART_LEFT - 6, base + 4))
+    parts.append(Markup('<line class="base" x1="{}" x2="{}" y1="{}" y2="{}"/>').format(CHART_LEFT, CHART_WIDTH - 6, base, base))
+    for i, (monday, n) in enumerate(bars):
+        h = plot_h * n / top
+        x = CHART_LEFT + i * slot + (slot - bar_w) / 2
+        span = f"неделя с {monday.isoformat()}" if step == 1 else f"{step} нед. с {monday.isoformat()}"
+        tip = f"{span}: {n} {_plural(n, 'упоминание', 'упоминания', 'упоминаний')}"
+        parts.append(
+            Markup('<rect class="bar" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" data-week="{}" data-n="{}"><title>{}</title></rect>').format(
+                x, base - h, bar_w, max(h, 0.0), monday.isoformat(), n, tip
+            )
+        )
+    first, last = bars[0][0], bars[-1][0] + timedelta(weeks=step) - timedelta(days=1)
+    parts.append(Markup('<text class="axis" x="{}" y="{}" text-anchor="start">{}</text>').format(CHART_LEFT, CHART_HEIGHT - 6, first.isoformat()))
+    if len(bars) > 1:
+        parts.append(Markup('<text class="axis" x="{}" y="{}" text-anchor="end">{}</text>').format(CHART_WIDTH - 6, CHART_HEIGHT - 6, last.isoformat()))
+    parts.append(Markup("</svg>"))
+    return Markup("").join(parts)

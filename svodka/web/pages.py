@@ -1,0 +1,242 @@
+"""The HTML pages: search, article, entity profile, statements, stories, sources.
+
+Server-rendered with Jinja2 (autoescape on); the article text is highlighted by
+``_render.highlight`` from offsets, each piece escaped. Form fields arrive as strings (an
+empty date field is ``from=``), so pages parse their filters leniently here: empty means
+"no filter", a malformed value is a 422 page naming the field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from . import _render
+from .app import MAX_LIMIT, MAX_OFFSET, _clean_query, _entity_days, _mark_first, _quotes
+
+__all__ = ["install"]
+
+# Results per page on the HTML pages.
+PAGE_SIZE = 20
+# Articles and statements listed on an entity profile.
+PROFILE_ITEMS = 30
+
+
+def _day(name: str, value: str | None) -> date | None:
+    """A form date field: empty is None, else YYYY-MM-DD (422 otherwise)."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        raise HTTPException(422, f"{name}: expected a date as YYYY-MM-DD, got {value[:40]!r}") from None
+
+
+def _offset(value: str | None) -> int:
+    """A page's ``start`` field: empty is 0."""
+    value = (value or "").strip()
+    if not value:
+        return 0
+    if not value.isdigit() or int(value) > MAX_OFFSET:
+        raise HTTPException(422, f"start: expected a number up to {MAX_OFFSET}")
+    return int(value)
+
+
+def _type(value: str | None) -> str | None:
+    """An entity type field: empty is None, else PER/ORG/LOC."""
+    value = (value or "").strip().upper()
+    if not value:
+        return None
+    if value not in _render.TYPE_LABELS:
+        raise HTTPException(422, "type: expected PER, ORG or LOC")
+    return value
+
+
+def _has_quote(value: str | None) -> bool | None:
+    """A yes/no/any field."""
+    value = (value or "").strip().lower()
+    if value in ("", "any"):
+        return None
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise HTTPException(422, "has_quote: expected yes, no or empty")
+
+
+def _link(path: str, params: dict[str, Any]) -> str:
+    """``path?query`` with the empty parameters left out."""
+    kept = {k: v for k, v in params.items() if v not in (None, "", False)}
+    return path + ("?" + urlencode(kept) if kept else "")
+
+
+def install(app: FastAPI, store, page: Callable[..., HTMLResponse]) -> None:
+    """Add the page routes to ``app`` (reading ``store``, rendering with ``page``)."""
+
+    Text = lambda: Query(None, max_length=500)  # noqa: E731  a free-text form field
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(
+        request: Request,
+        q: str | None = Text(),
+        source: str | None = Text(),
+        date_from: str | None = Query(None, alias="from", max_length=40),
+        date_to: str | None = Query(None, alias="to", max_length=40),
+        entity: str | None = Text(),
+        type: str | None = Query(None, max_length=10),
+        has_quote: str | None = Query(None, max_length=10),
+        start: str | None = Query(None, max_length=10),
+    ):
+        filters = {
+            "q": _clean_query(q) or "",
+            "source": _clean_query(source) or "",
+            "from": (date_from or "").strip(),
+            "to": (date_to or "").strip(),
+            "entity": _clean_query(entity) or "",
+            "type": _type(type) or "",
+            "has_quote": (has_quote or "").strip().lower(),
+        }
+        offset = _offset(start)
+        hits = store.search(
+            filters["q"],
+            source=filters["source"] or None,
+            date_from=_day("from", filters["from"]),
+            date_to=_day("to", filters["to"]),
+            entity=filters["entity"] or None,
+            entity_type=filters["type"] or None,
+            has_quote=_has_quote(filters["has_quote"]),
+            limit=PAGE_SIZE + 1,
+            offset=offset,
+        )
+        results = [
+            {"hit": h, "snippet": _render.highlight_snippet(h.snippet_text, h.highlights)}
+            for h in hits[:PAGE_SIZE]
+        ]
+        searching = any(filters.values())
+        context: dict[str, Any] = {
+            "nav": "search",
+            "q": filters["q"],
+            "filters": filters,
+            "results": results,
+            "searching": searching,
+            "offset": offset,
+            "sources": store.sources(),
+            "next_link": _link("/", {**filters, "start": offset + PAGE_SIZE}) if len(hits) > PAGE_SIZE else None,
+            "prev_link": _link("/", {**filters, "start": max(0, offset - PAGE_SIZE) or None}) if offset else None,
+        }
+        if not searching and not offset:
+            context["stats"] = store.stats()
+            context["top"] = {t: store.entities(type=t, limit=8) for t in ("PER", "ORG", "LOC")}
+        return page("search.html", **context)
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(article_id: int):
+        article = store.article(article_id) if 0 < article_id < 2**62 else None
+        if article is None:
+            raise HTTPException(404, f"no article {article_id}")
+        quotes = _render._quote_spans(article)
+        mentions = _render._entity_spans(article)
+        blocks = [
+            {"kind": r.kind, "html": _render.highlight(article, r.start, r.end, quotes=quotes, entities=mentions)}
+            for r in _render.article_regions(article)
+        ]
+        title_block = next((b for b in blocks if b["kind"] == "title"), None)
+        body = [b for b in blocks if b["kind"] != "title"]
+        links = (article.extras.get("store") or {}).get("entities") or {}
+        by_type: dict[str, list] = {}
+        for ent in sorted(article.entities, key=lambda e: (-len(e.mentions), e.name)):
+            by_type.setdefault(ent.type, []).append({"entity": ent, "id": links.get(ent.id)})
+        statements = [{"quote": q, "speaker_id": links.get(q.speaker.entity) if q.speaker and q.speaker.entity else None} for q in article.quotes]
+        store_info = article.extras.get("store") or {}
+        return page(
+            "article.html",
+            nav="",
+            q="",
+            article=article,
+            article_id=article_id,
+            story=store_info.get("story"),
+            title_html=title_block["html"] if title_block else None,
+            body=body,
+            by_type=by_type,
+            statements=statements,
+            href=_render.safe_href(article.url),
+        )
+
+    @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
+    def entities_page(q: str | None = Text(), type: str | None = Query(None, max_length=10)):
+        kind = _type(type)
+        rows = store.entities(type=kind, query=_clean_query(q), limit=MAX_LIMIT)
+        return page("entities.html", nav="entities", q="", query=_clean_query(q) or "", kind=kind or "", rows=rows)
+
+    @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
+    def entity_page(entity_id: str):
+        key = _clean_query(entity_id)
+        profile = store.entity_profile(key, top=12) if key and len(key) <= 256 else None
+        if profile is None:
+            raise HTTPException(404, f"no entity {entity_id!r}")
+        if str(profile["id"]) != key:  # a name or a merged id: send to the canonical page
+            return RedirectResponse(f"/entities/{profile['id']}", status_code=303)
+        bars, step = _render.week_buckets(_entity_days(store, profile))
+        statements = store.quotes(speaker=profile["id"], limit=PROFILE_ITEMS)
+        hits = store.search("", entity=profile["id"], limit=PROFILE_ITEMS)
+        return page(
+            "entity.html",
+            nav="entities",
+            q="",
+            e=profile,
+            chart=_render.chart_svg(bars, step),
+            weeks=len(bars) * step,
+            statements=statements,
+            articles=hits,
+        )
+
+    @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
+    def quotes_page(
+        speaker: str | None = Text(),
+        about: str | None = Text(),
+        source: str | None = Text(),
+        date_from: str | None = Query(None, alias="from", max_length=40),
+        date_to: str | None = Query(None, alias="to", max_length=40),
+        start: str | None = Query(None, max_length=10),
+    ):
+        filters = {
+            "speaker": _clean_query(speaker) or "",
+            "about": _clean_query(about) or "",
+            "source": _clean_query(source) or "",
+            "from": (date_from or "").strip(),
+            "to": (date_to or "").strip(),
+        }
+        offset = _offset(start)
+        rows = _quotes(store, filters["speaker"], filters["about"], filters["source"], _day("from", filters["from"]), _day("to", filters["to"]), offset + PAGE_SIZE + 1)
+        return page(
+            "quotes.html",
+            nav="quotes",
+            q="",
+            filters=filters,
+            rows=rows[offset : offset + PAGE_SIZE],
+            sources=store.sources(),
+            next_link=_link("/quotes", {**filters, "start": offset + PAGE_SIZE}) if len(rows) > offset + PAGE_SIZE else None,
+            prev_link=_link("/quotes", {**filters, "start": max(0, offset - PAGE_SIZE) or None}) if offset else None,
+        )
+
+    @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
+    def stories_page(start: str | None = Query(None, max_length=10)):
+        offset = _offset(start)
+        rows = store.stories(limit=offset + PAGE_SIZE + 1)
+        return page(
+            "stories.html",
+            nav="stories",
+            q="",
+            rows=[_mark_first(s) for s in rows[offset : offset + PAGE_SIZE]],
+            next_link=_link("/stories", {"start": offset + PAGE_SIZE}) if len(rows) > offset + PAGE_SIZE else None,
+            prev_link=_link("/stories", {"start": max(0, offset - PAGE_SIZE) or None}) if offset else None,
+        )
+
+    @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
+    def sources_page():
+        return page("sources.html", nav="sources", q="", rows=store.sources(), link=_link)

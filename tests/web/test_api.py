@@ -1,0 +1,287 @@
+"""The JSON API: every endpoint, its filters and paging, its errors, and auth on ingest."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import TOKEN, TestClient
+
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+# A short news text we wrote for the analysis endpoints (fictional outlet and people).
+NEWS_TEXT = (
+    "Мэрия Заречинска выделит деньги на ремонт моста\n\n"
+    "Глава Заречинска Павел Сорокин заявил во вторник, что ремонт Северного моста начнётся в мае. "
+    "«Мы не можем больше откладывать эту работу», — сказал Сорокин журналистам.\n\n"
+    "По словам депутата городской думы Анны Ковалёвой, на ремонт потребуется около 300 млн рублей."
+)
+
+
+def _error(response, status: int) -> str:
+    """Assert the JSON error shape and status; return the message."""
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"error"}
+    assert body["error"]["status"] == status
+    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
+    return body["error"]["message"]
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+def test_api_search_finds_words_in_any_form_with_highlights(client):
+    body = client.get("/api/search", params={"q": "вода"}).json()
+    assert body["results"], body
+    hit = body["results"][0]
+    assert {"id", "title", "source", "published", "snippet", "snippet_text", "highlights", "score"} <= set(hit)
+    assert "<mark>" in hit["snippet"]
+    start, end = hit["highlights"][0]
+    assert hit["snippet_text"][start:end].lower().startswith("вод")
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "Казахстан", "type": "PER"},
+        {"q": "", "has_quote": "true"},
+        {"q": "", "from": "2019-04-01", "to": "2019-04-30"},
+        {"q": "", "entity": "Казахстан"},
+    ],
+)
+def test_api_search_filters_narrow_the_results(client, params):
+    everything = client.get("/api/search", params={"q": params["q"], "limit": 100}).json()["results"]
+    narrowed = client.get("/api/search", params={**params, "limit": 100}).json()["results"]
+    assert narrowed and len(narrowed) <= len(everything)
+    if "from" in params:
+        assert all(params["from"] <= h["published"][:10] <= params["to"] for h in narrowed)
+
+
+def test_api_search_has_quote_splits_the_archive(client):
+    count = lambda **p: len(client.get("/api/search", params={"limit": 100, **p}).json()["results"])  # noqa: E731
+    assert count(has_quote="true") + count(has_quote="false") == count()
+
+
+def test_api_search_source_filter_is_case_insensitive(client):
+    source = client.get("/api/sources").json()["results"][0]["name"]
+    hits = client.get("/api/search", params={"source": source.upper(), "limit": 100}).json()["results"]
+    assert hits and all(h["source"] == source for h in hits)
+
+
+def test_api_search_pages_with_cursors(client):
+    seen, cursor, pages = [], None, 0
+    while True:
+        params = {"limit": 7} | ({"cursor": cursor} if cursor else {})
+        body = client.get("/api/search", params=params).json()
+        seen += [h["id"] for h in body["results"]]
+        pages += 1
+        cursor = body["next"]
+        if cursor is None:
+            break
+    total = client.get("/api/stats").json()["articles"]
+    assert len(seen) == len(set(seen)) == total
+    assert pages == -(-total // 7)
+
+
+def test_api_articles_keyset_paging_covers_everything_once(client):
+    seen, cursor = [], None
+    while True:
+        body = client.get("/api/articles", params={"limit": 10} | ({"cursor": cursor} if cursor else {})).json()
+        seen += [a["id"] for a in body["results"]]
+        if not (cursor := body["next"]):
+            break
+    assert seen == sorted(seen, reverse=True)
+    assert len(set(seen)) == client.get("/api/stats").json()["articles"]
+
+
+def test_api_article_has_offsets_into_its_text_and_corpus_links(client):
+    aid = client.get("/api/articles", params={"limit": 1}).json()["results"][0]["id"]
+    art = client.get(f"/api/articles/{aid}").json()
+    assert art["id"] == aid and art["text"]
+    for ent in art["entities"]:
+        for m in ent["mentions"]:
+            assert art["text"][m["start"] : m["end"]] == m["text"]
+    links = art["extras"]["store"]["entities"]
+    assert set(links) == {e["id"] for e in art["entities"]}
+
+
+def test_api_entities_list_filters_by_type_and_name(client):
+    people = client.get("/api/entities", params={"type": "PER", "limit": 100}).json()["results"]
+    assert people and all(e["type"] == "PER" for e in people)
+    name = people[0]["name"].split()[-1]
+    found = client.get("/api/entities", params={"q": name}).json()["results"]
+    assert people[0]["id"] in [e["id"] for e in found]
+
+
+def test_api_entity_profile_by_id_and_by_name(client, person):
+    by_id = client.get(f"/api/entities/{person['id']}").json()
+    assert by_id["id"] == person["id"] and by_id["quotes"]
+    assert {"aliases", "roles", "co_mentioned", "mentions_per_week", "mentions_per_month"} <= set(by_id)
+    assert sum(by_id["mentions_per_week"].values()) == sum(by_id["mentions_per_month"].values())
+    by_name = client.get(f"/api/entities/{person['name']}").json()
+    assert by_name["id"] == person["id"]
+
+
+def test_api_quotes_filter_by_speaker_and_outlet(client, person):
+    rows = client.get("/api/quotes", params={"speaker": person["name"], "limit": 100}).json()["results"]
+    assert rows and all(q["speaker_id"] == person["id"] for q in rows)
+    outlet = rows[0]["appearances"][0]["source"]
+    in_outlet = client.get("/api/quotes", params={"speaker": person["name"], "source": outlet, "limit": 100}).json()["results"]
+    assert in_outlet and all(any(a["source"] == outlet for a in q["appearances"]) for q in in_outlet)
+
+
+def test_api_stories_sources_and_stats_answer(client):
+    stories = client.get("/api/stories").json()
+    assert stories["next"] is None and isinstance(stories["results"], list)
+    for s in stories["results"]:
+        assert s["articles"][0]["first"] is True and s["first_source"] == s["articles"][0]["source"]
+    sources = client.get("/api/sources").json()["results"]
+    stats = client.get("/api/stats").json()
+    assert len(sources) == stats["sources"] and sum(s["articles"] for s in sources) <= stats["articles"]  # articles without a source have none
+
+
+def test_api_openapi_and_docs_are_served(client):
+    spec = client.get("/openapi.json").json()
+    for path in ["/api/search", "/api/articles", "/api/articles/{article_id}", "/api/entities", "/api/entities/{entity_id}", "/api/quotes", "/api/stories", "/api/sources", "/api/analyze", "/api/ingest"]:
+        assert path in spec["paths"], path
+    assert "swagger" in client.get("/docs").text.lower()
+
+
+# ---------------------------------------------------------------------------- errors
+
+
+@pytest.mark.parametrize(
+    "url, status",
+    [
+        ("/api/articles/999999", 404),
+        ("/api/entities/999999", 404),
+        ("/api/entities/Несуществующев", 404),
+        ("/api/nothing-here", 404),
+        ("/api/articles/abc", 422),
+        ("/api/articles/0", 422),
+        ("/api/search?limit=101", 422),
+        ("/api/search?limit=0", 422),
+        ("/api/search?from=yesterday", 422),
+        ("/api/search?type=XYZ", 422),
+        ("/api/search?has_quote=maybe", 422),
+        ("/api/search?cursor=-5", 422),
+        ("/api/search?cursor=99999999", 422),
+        ("/api/articles?cursor=abc", 422),
+        ("/api/quotes?to=2019-13-45", 422),
+    ],
+)
+def test_api_errors_are_json_with_status(client, url, status):
+    _error(client.get(url), status)
+
+
+def test_api_validation_error_names_the_field(client):
+    body = client.get("/api/search", params={"limit": 1000}).json()
+    assert "limit" in body["error"]["message"]
+    assert body["error"]["details"][0]["field"] == "query.limit"
+
+
+def test_api_wrong_method_is_405_json(client):
+    _error(client.delete("/api/search"), 405)
+
+
+def test_api_body_over_limit_is_413(client):
+    big = b'{"text": "' + b"a" * (5 * 1024 * 1024) + b'"}'
+    _error(client.post("/api/analyze", content=big, headers={"Content-Type": "application/json"}), 413)
+
+
+def test_api_streamed_body_over_limit_is_413(client):
+    def chunks():  # no Content-Length: the limit is counted as the body arrives
+        for _ in range(6):
+            yield b"x" * (1024 * 1024)
+
+    _error(client.post("/api/analyze", content=chunks(), headers={"Content-Type": "application/json"}), 413)
+
+
+def test_api_store_failure_is_503(tmp_path):
+    from svodka.web import create_app
+
+    app = create_app(f"sqlite:///{tmp_path / 'x.db'}")
+    app.state.store.close()  # the database goes away under the running app
+    message = _error(TestClient(app).get("/api/sources"), 503)
+    assert "x.db" in message
+
+
+# ---------------------------------------------------------------------------- analysis
+
+
+def test_api_analyze_text_returns_entities_and_quotes_without_storing(client):
+    before = client.get("/api/stats").json()["articles"]
+    art = client.post("/api/analyze", json={"text": NEWS_TEXT, "published": "2024-03-05"}).json()["article"]
+    names = {e["name"] for e in art["entities"]}
+    assert any("Сорокин" in n for n in names), names
+    assert art["quotes"] and art["published"] == "2024-03-05"
+    assert client.get("/api/stats").json()["articles"] == before
+
+
+def test_api_analyze_html(client):
+    html = "<html><head><title>Заречинск</title></head><body><article><h1>Мост закроют на ремонт</h1>" + "".join(
+        f"<p>{p}</p>" for p in NEWS_TEXT.split("\n\n")[1:]
+    ) + "</article></body></html>"
+    art = client.post("/api/analyze", json={"html": html, "url": "https://zarechinsk.example/most"}).json()["article"]
+    assert "Сорокин" in art["text"] and art["url"] == "https://zarechinsk.example/most"
+
+
+@pytest.mark.parametrize("body", [{}, {"text": "a", "html": "<p>a</p>"}, {"text": 5}, {"text": "x", "no_clean": "perhaps"}, []])
+def test_api_analyze_rejects_malformed_bodies(client, body):
+    _error(client.post("/api/analyze", json=body), 422)
+
+
+def test_api_analyze_empty_text_is_a_client_error(client):
+    response = client.post("/api/analyze", json={"text": "   "})
+    assert 400 <= response.status_code < 500
+    _error(response, response.status_code)
+
+
+# ---------------------------------------------------------------------------- ingest
+
+
+def test_api_ingest_disabled_without_token(tmp_path, monkeypatch):
+    from svodka.web import create_app
+
+    monkeypatch.delenv("SVODKA_API_TOKEN", raising=False)
+    c = TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}"))
+    message = _error(c.post("/api/ingest", json={"documents": [{"text": NEWS_TEXT}]}, headers=AUTH), 403)
+    assert "SVODKA_API_TOKEN" in message
+
+
+def test_api_ingest_token_from_environment(tmp_path, monkeypatch, models):
+    from svodka.web import create_app
+
+    monkeypatch.setenv("SVODKA_API_TOKEN", "from-env")
+    c = TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}", models=models))
+    _error(c.post("/api/ingest", json={"documents": [{"text": NEWS_TEXT}]}, headers=AUTH), 401)
+    ok = c.post("/api/ingest", json={"documents": [{"text": NEWS_TEXT}]}, headers={"Authorization": "Bearer from-env"})
+    assert ok.status_code == 200 and ok.json()["stored"] == 1
+
+
+@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}, {"Authorization": f"Basic {TOKEN}"}])
+def test_api_ingest_needs_the_bearer_token(fresh_client, headers):
+    response = fresh_client.post("/api/ingest", json={"documents": [{"text": NEWS_TEXT}]}, headers=headers)
+    _error(response, 401)
+    assert response.headers["www-authenticate"] == "Bearer"
+
+
+def test_api_ingest_stores_searchable_articles_once(fresh_client):
+    docs = {"documents": [{"text": NEWS_TEXT, "source": "Заречинский вестник", "published": "2024-03-05"}, {"text": "  "}]}
+    body = fresh_client.post("/api/ingest", json=docs, headers=AUTH).json()
+    assert body["stored"] == 1 and len(body["ids"]) == 1
+    assert len(body["errors"]) == 1 and 400 <= body["errors"][0]["status"] < 500
+    hits = fresh_client.get("/api/search", params={"q": "мост", "source": "заречинский вестник"}).json()["results"]
+    assert [h["id"] for h in hits] == body["ids"]
+    again = fresh_client.post("/api/ingest", json=docs, headers=AUTH).json()
+    assert again["stored"] == 0 and again["duplicates"] == 1
+
+
+def test_api_ingest_files_reads_uploads(fresh_client):
+    files = [("files", ("zarechinsk.txt", NEWS_TEXT.encode("utf-8"), "text/plain"))]
+    body = fresh_client.post("/api/ingest/files", files=files, headers=AUTH).json()
+    assert body["stored"] == 1, body
+
+
+@pytest.mark.parametrize("body", [{"documents": []}, {"documents": [{}]}, {"docs": [{"text": "x"}]}])
+def test_api_ingest_validates_after_auth(fresh_client, body):
+    _error(fresh_client.post("/api/ingest", json=body, headers=AUTH), 422)

@@ -1,0 +1,141 @@
+"""In a real browser (Debian's chromium via Playwright): the analyst's path, the chart, and XSS.
+
+Skipped with a reason when /usr/bin/chromium or playwright is missing. The app runs in
+uvicorn on a free loopback port in a background thread, over its own copy of the sample
+archive (the XSS test writes to it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from svodka.model import Article
+
+from .conftest import TOKEN
+
+# Debian's chromium (never a browser downloaded by ``playwright install``).
+CHROMIUM = "/usr/bin/chromium"
+# Flags: headless, no sandbox in containers, and nothing that reaches the network on its own.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+# Milliseconds Playwright waits for a page or element.
+TIMEOUT_MS = 15_000
+
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium) to run browser tests", allow_module_level=True)
+playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+
+HOSTILE_TEXT = (
+    "Хроника Заречинска <script>window.__xss=1</script>\n\n"
+    'Глава Заречинска Павел Сорокин заявил, что мост откроют в мае. <img src=x onerror="window.__xss=2">\n\n'
+    "«Мы справимся <b>сами</b>», — сказал Сорокин журналистам."
+)
+
+
+@pytest.fixture(scope="module")
+def server(sample_articles, models, tmp_path_factory):
+    """Base URL of a live server over a private copy of the sample archive."""
+    from svodka.store import open_store
+    from svodka.web import create_app
+    from svodka.web._server import running
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'archive.db'}"
+    with open_store(url) as store:
+        store.add_articles([Article.from_dict(a.to_dict()) for a in sample_articles])
+    app = create_app(url, api_token=TOKEN, models=models)
+    with running(app) as base:
+        base_url = base
+        yield base_url, app
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(TIMEOUT_MS)
+    yield pg
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def quoted_person(server) -> dict:
+    """The person quoted most in the archive."""
+    store = server[1].state.store
+    people = store.entities(type="PER", limit=30)
+    return max(people, key=lambda e: (len(store.quotes(speaker=e["id"], limit=50)), e["mentions"], -e["id"]))
+
+
+def test_browser_search_article_person_profile(server, page, quoted_person):
+    base, _ = server
+    surname = quoted_person["name"].split()[-1]
+    page.goto(base + "/")
+    page.fill(".top-search input[name=q]", surname)
+    page.press(".top-search input[name=q]", "Enter")
+    page.wait_for_url("**/?q=*")
+    assert page.locator(".result mark").count() >= 1
+    page.locator(".result-title").first.click()
+    page.wait_for_url("**/articles/*")
+    person_link = page.locator(f'.article-body a.ent-PER[href="/entities/{quoted_person["id"]}"], .article-title a.ent-PER[href="/entities/{quoted_person["id"]}"]').first
+    assert person_link.get_attribute("title").startswith("персона · ")
+    person_link.click()
+    page.wait_for_url(f"**/entities/{quoted_person['id']}")
+    assert quoted_person["name"] in page.locator("h1").inner_text()
+    assert page.locator("#statements .stmt").count() >= 1
+    assert page.locator("#statements blockquote").first.inner_text().strip()
+
+
+def test_browser_entity_chart_draws_bars(server, page, quoted_person):
+    base, _ = server
+    page.goto(f"{base}/entities/{quoted_person['id']}")
+    chart = page.locator("svg.chart")
+    assert chart.is_visible()
+    box = chart.bounding_box()
+    assert box["width"] > 200 and box["height"] > 50
+    heights = [page.locator("svg.chart rect.bar").nth(i).bounding_box()["height"] for i in range(page.locator("svg.chart rect.bar").count())]
+    assert heights and max(heights) > 20  # the busiest week is a visible bar
+
+
+def test_browser_hostile_article_never_executes(server, page):
+    import httpx
+
+    base, _ = server
+    response = httpx.post(
+        f"{base}/api/ingest", json={"documents": [{"text": HOSTILE_TEXT, "no_clean": True}]}, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60
+    )
+    article_id = response.json()["ids"][0]
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for path in (f"/articles/{article_id}", "/?q=Заречинск", "/quotes?speaker=Сорокин"):
+        page.goto(base + path)
+        page.wait_for_load_state("load")
+        assert page.evaluate("window.__xss") is None, path
+        assert page.locator("img").count() == 0, path
+        assert page.locator("main script, main b").count() == 0, path
+    page.goto(f"{base}/articles/{article_id}")
+    body = page.locator(".article-body").inner_text()
+    assert "<script>window.__xss=1</script>" in body
+    assert '<img src=x onerror="window.__xss=2">' in body
+    assert "<b>сами</b>" in body
+    assert dialogs == []
+
+
+def test_browser_pages_fit_a_phone(server, browser, quoted_person):
+    base, _ = server
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    pg = context.new_page()
+    try:
+        for path in ("/", "/?q=вода", f"/entities/{quoted_person['id']}", "/quotes", "/sources", "/entities"):
+            pg.goto(base + path)
+            overflow = pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at phone width"
+    finally:
+        context.close()
