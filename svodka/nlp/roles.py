@@ -608,6 +608,13 @@ def roles_match(description: RoleKey, role: RoleKey) -> bool:
             same = role.sector in (description.sector, "*")
         if same and not (description.places and role.places and description.places != role.places):
             return True
+    if (
+        description.head == "министр"
+        and not (description.sector or description.rest or description.places)
+        and role.function == "head"
+        and role.sector not in (None, "*", "government", "state")
+    ):
+        return True  # a bare "министр" is the "глава Минфина": who heads a ministry is its minister
     if description.sector and description.sector != role.sector and role.sector not in (None, "*"):
         return False  # "министр финансов" is not "министр обороны"
     if description.sector and role.sector is None and description.sector not in ("government", "state"):

@@ -329,3 +329,16 @@ def test_roles_possessor_name_does_not_take_the_title(models):
     text = "Об этом сообщил пресс-секретарь Осмонова Айбек Жумалиев."
     article = extract_roles(normalize_entities(tag_entities(Article(text=text), models), models), models)
     assert all(not e.roles for e in article.entities if e.type == "PER" and e.last == "Осмонов")
+
+
+@pytest.mark.parametrize(
+    "description, role, match",
+    [
+        ("министр", "глава Минфина", True),
+        ("министр", "руководитель дипведомства Казахстана", True),
+        ("министр", "глава правительства", False),
+        ("министр", "президент России", False),
+    ],
+)
+def test_roles_bare_minister_is_the_head_of_a_ministry(models, description, role, match):
+    assert roles_match(role_key(description, models.morph), role_key(role, models.morph)) is match
