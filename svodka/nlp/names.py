@@ -123,8 +123,10 @@ def parse_person(text: str, models: Models) -> dict[str, Any]:
     case_proved = case != "nomn" and any(
         p.is_known and p.tag.case == case for w in words for p in parses(models, w)[:1]
     ) and not any(
-        p.is_known and p.tag.case == "nomn" and _nameish(p) for w in words for p in parses(models, w)
-    )
+        p.is_known and p.tag.case == "nomn" and _nameish(p) and _gender_ok(p, gender)
+        for w in words
+        for p in parses(models, w)
+    )  # "Вадима" is also a woman's name in the nominative, but not for a man
     forms: list[str] = []
     tags: list[str | None] = []
     keys: list[set[str]] = []

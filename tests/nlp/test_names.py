@@ -107,3 +107,9 @@ def test_names_unknown_masculine_surname_in_proved_case(models, text, first, las
 @pytest.mark.parametrize("text, last", [("Исмаилов", "Исмаилов"), ("Токтосунов", "Токтосунов"), ("Вепа Атаев", "Атаев")])
 def test_names_surname_is_never_a_plural_first_name(models, text, last):
     assert parse_person(text, models)["last"] == last
+
+
+def test_names_first_name_of_other_gender_does_not_hide_the_case(models):
+    """"Вадима" is also a woman's name, but with a man's surname the pair is a genitive."""
+    person = parse_person("Вадима Чебана", models)
+    assert (person["first"], person["last"]) == ("Вадим", "Чебан")
