@@ -15,9 +15,25 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
-## demo: analyse the bundled sample corpus and print a readable summary
+# The demo archive: an embedded SQLite file, rebuilt idempotently on every run.
+DEMO_DB ?= build/demo.db
+# The founding example is added to the demo when ../shared/eval is present.
+SEED    := $(wildcard ../shared/eval/seed/*.txt)
+# SERVE=0 loads and summarises without starting the web server.
+SERVE   ?= 1
+HOST    ?= 127.0.0.1
+PORT    ?= 8000
+
+## demo: load the sample corpus into SQLite, print a summary, serve the web UI
 demo: $(STAMP)
-	$(BIN)/svodka analyze data/sample --format text
+	@mkdir -p $(dir $(DEMO_DB))
+	$(BIN)/svodka ingest data/sample $(SEED) --db $(DEMO_DB)
+	$(BIN)/svodka stats --db $(DEMO_DB)
+	$(BIN)/svodka quotes --db $(DEMO_DB) --kind direct --limit 5
+ifeq ($(SERVE),1)
+	@echo "svodka: open http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	$(BIN)/svodka serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
+endif
 
 ## test: every test (those needing ../shared/eval or PostgreSQL skip with a reason when absent)
 test: $(STAMP)

@@ -377,18 +377,38 @@ def quotes_cli(
     about: Optional[str] = typer.Option(None, "--about", help="Whom or what it mentions."),
     date_from: Optional[str] = typer.Option(None, "--from", help="On or after YYYY-MM-DD."),
     date_to: Optional[str] = typer.Option(None, "--to", help="On or before YYYY-MM-DD."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="direct (quotations) or indirect (reported speech)."),
     limit: int = typer.Option(50, "--limit", "-n", min=1, max=1000),
     as_json: bool = typer.Option(False, "--json", help="JSON for scripts."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Statements: who said what, when, in which outlet."""
+    if kind not in (None, "direct", "indirect"):
+        raise SvodkaError("--kind", f"{kind!r} is not direct or indirect")
     store, _ = _open(db)
-    rows = store.quotes(speaker=speaker, about=about, date_from=_date_opt(date_from, "--from"), date_to=_date_opt(date_to, "--to"), limit=limit)
+    rows = store.quotes(speaker=speaker, about=about, date_from=_date_opt(date_from, "--from"), date_to=_date_opt(date_to, "--to"),
+                        limit=limit if kind is None else limit * 4)
+    if kind:
+        rows = [q for q in rows if q.get("kind") == kind][:limit]
     if as_json:
         _echo_json(rows)
         return
-    _table("statements", ["date", "speaker", "kind", "cue", "text", "source"],
-           [[q.get("published"), q.get("speaker"), q.get("kind"), q.get("cue"), q.get("text"), q.get("source")] for q in rows])
+    if not rows:
+        typer.echo("no statements found", err=True)
+    for q in rows:
+        typer.echo(format_statement(q))
+
+
+def format_statement(q: dict) -> str:
+    """One statement as a line: [source, date] Speaker (cue, via X): «text» (+N reprints)."""
+    where = ", ".join(str(x) for x in (q.get("source"), q.get("published")) if x)
+    via_name = q.get("via") or next((a.get("via") for a in q.get("appearances") or [] if a.get("earliest") and a.get("via")), None)
+    via = f", via {via_name}" if via_name else ""
+    text = q.get("text") or ""
+    if q.get("kind") == "direct":
+        text = f"«{text}»"
+    more = f" (+{q['count'] - 1} reprints)" if (q.get("count") or 1) > 1 else ""
+    return f"[{where}] {q.get('speaker') or '?'} ({q.get('cue') or q.get('kind')}{via}): {text}{more}"
 
 
 @app.command("entity")
@@ -414,7 +434,9 @@ def entity_cli(
     if profile.get("co_mentioned"):
         _table("mentioned with", ["entity", "type", "articles"], [[c["name"], c["type"], c["articles"]] for c in profile["co_mentioned"]])
     if profile.get("quotes"):
-        _table("latest statements", ["date", "cue", "text"], [[q.get("published"), q.get("cue"), q.get("text")] for q in profile["quotes"]])
+        typer.echo("latest statements:")
+        for q in profile["quotes"]:
+            typer.echo("  " + format_statement(q))
     if profile.get("mentions_per_month"):
         typer.echo("mentions per month: " + ", ".join(f"{m}: {n}" for m, n in profile["mentions_per_month"].items()))
 

@@ -360,6 +360,7 @@ def normalize_entities(article: Article, models: Models) -> Article:
                 if not mention.normal:
                     mention.normal = normalize_mention(mention.text, entity.type, models) if mention.kind == "name" else mention.text
                 other.setdefault((entity.type, _key(mention.normal)), []).append(mention)
+    other = _merge_short_orgs(other)
     entities: list[Entity] = []
     for (kind, _), mentions in other.items():
         names = [m.normal for m in mentions if m.kind == "name"] or [mentions[0].normal]
@@ -376,6 +377,21 @@ def normalize_entities(article: Article, models: Models) -> Article:
         entity.id = f"e{number}"
     article.entities = entities
     return article
+
+
+def _merge_short_orgs(groups: dict[tuple[str, str], list[Mention]]) -> dict[tuple[str, str], list[Mention]]:
+    """An ORG named by the start of exactly one longer ORG of the article is that ORG.
+
+    "глава МИД" after "МИД Казахстана", "правительство" after "правительство Киргизии":
+    within one article the short name refers back to the full one. With two candidates
+    ("МИД Казахстана" and "МИД России") the short one stays on its own.
+    """
+    orgs = [key for key in groups if key[0] == "ORG"]
+    for key in orgs:
+        longer = [other for other in orgs if other != key and other in groups and other[1].startswith(key[1] + " ")]
+        if len(longer) == 1 and key in groups:
+            groups[longer[0]].extend(groups.pop(key))
+    return groups
 
 
 def _fullness(info: dict[str, Any]) -> int:

@@ -113,3 +113,18 @@ def test_names_first_name_of_other_gender_does_not_hide_the_case(models):
     """"Вадима" is also a woman's name, but with a man's surname the pair is a genitive."""
     person = parse_person("Вадима Чебана", models)
     assert (person["first"], person["last"]) == ("Вадим", "Чебан")
+
+
+@pytest.mark.parametrize(
+    "text, merged",
+    [
+        ("МИД Казахстана выразил протест. Позже в МИД пояснили детали.", True),
+        ("МИД Казахстана и МИД России провели консультации. В МИД не ответили.", False),
+    ],
+)
+def test_names_short_org_name_joins_the_single_full_one(models, text, merged):
+    from svodka.nlp.ner import tag_entities
+
+    article = normalize_entities(tag_entities(Article(text=text), models), models)
+    orgs = {e.name: len(e.mentions) for e in article.entities if e.type == "ORG"}
+    assert ("МИД" not in orgs) is merged
