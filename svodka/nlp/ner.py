@@ -89,6 +89,8 @@ MAX_TAIL_WORDS = 6
 COORDINATED_ADJECTIVES = re.compile(
     r"(?:\s*(?:,|\sи|\sили)\s+[А-ЯЁ][а-яё-]+)*\s+(?P<noun>[А-ЯЁа-яё][а-яё-]+)"
 )
+# Common nouns that name one institution when capitalised ("Кремль опроверг ...").
+CAPITALISED_INSTITUTIONS = frozenset("кремль ватикан пентагон смольный".split())
 # A word inside a span (letters, digits and hyphens).
 WORD_IN_SPAN = re.compile(r"[\w][\w\-]*")
 # Grammemes of adjectives and participles (rule 4).
@@ -238,7 +240,30 @@ def correct_spans(text: str, spans: list[tuple[int, int, str]], models: Models) 
     out = _extend_org_tails(text, tokens, out, models)
     out = _add_quoted_names(text, tokens, out, models)
     out = _make_consistent(text, tokens, out, models)
+    out = [span for span in out if not _capitalised_common_noun(text, span, models)]
     return _resolve_overlaps(out)
+
+
+def _capitalised_common_noun(text: str, span: tuple[int, int, str], models: Models) -> bool:
+    """A one-word span that is only a common noun capitalised at a sentence start.
+
+    "Элеватор в Костанайской области. Фото: ...", "Аэропорт возобновит работу": slovnet reads
+    the capital as a name. A dictionary noun with no name reading at all, opening a sentence,
+    is not an entity, unless it heads institutions ("Правительство", "Кремль" stay).
+    """
+    start, end, _ = span
+    word = text[start:end]
+    if not word[:1].isupper() or word.isupper() or not word.isalpha():
+        return False
+    before = text[max(0, start - 3) : start].rstrip(" \t«\"„“—–-")
+    if before and before[-1] not in ".!?…\n":
+        return False
+    readings = parses(models, word)
+    if not readings or not all(p.is_known and p.tag.POS == "NOUN" for p in readings):
+        return False
+    if any(NAME_GRAMMEMES & p.tag.grammemes for p in readings):
+        return False
+    return readings[0].normal_form not in ORG_HEADS | CAPITALISED_INSTITUTIONS
 
 
 def _split_span(text: str, start: int, end: int, kind: str) -> list[tuple[int, int]]:

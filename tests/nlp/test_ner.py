@@ -180,3 +180,17 @@ def test_ner_seed_acceptance(models, seed_text):
 def test_ner_person_span_does_not_start_with_a_title(models, text, person):
     article = _analyse(text, models)
     assert [m.text for e in article.entities if e.type == "PER" for m in e.mentions] == [person]
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Причал у склада. Фото: пресс-служба порта", []),
+        ("Аэропорт возобновит работу после полудня.", []),
+        ("Кремль опроверг эти сведения.", ["Кремль"]),
+    ],
+)
+def test_ner_sentence_initial_common_noun_is_not_an_entity(models, text, kept):
+    article = _analyse(text, models)
+    first_word = text.split()[0]
+    assert [m.text for e in article.entities for m in e.mentions if m.text == first_word] == kept
