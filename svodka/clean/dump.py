@@ -34,6 +34,7 @@ from datetime import date
 
 from ..model import Article
 from ._dates import ShownDate, find_date, resolve_date
+from ._names import tidy_outlet
 
 __all__ = ["clean_dump", "clean_dump_batch"]
 
@@ -615,6 +616,7 @@ def _clean_lines(texts: list[str], repeated: set[str] | frozenset[str] = frozens
     body = unique
     body_set = set(body)
     _, source = _site_name(lines, body_set, title_idx)
+    source = tidy_outlet(source)  # a logo line in capitals: "ФЕРГАНСКИЙ ВЕСТНИК" -> "Ферганский вестник"
     boilerplate = [line.text for i, line in enumerate(lines) if i not in body_set and i != title_idx]
     return {
         "title": title,

@@ -15,6 +15,16 @@ keeps news feeds, comments and whole sidebars. trafilatura is still the fallback
 headline can be anchored or no prose run follows it (``include_comments=False``,
 ``include_tables=False``, its date search off: we never take its date).
 
+Captions and bylines are never body: lines inside ``<figure>``/``<figcaption>``, short lines
+that credit a photo ("... Фото: пресс-служба"), and short lines of a byline label ("Автор:")
+or of a date with only a name beside it ("5 июня 2019 г., 13:10 · Елена Шабунина").
+
+The site name comes from og:site_name / JSON-LD publisher / application-name; a page without
+them is read for what it shows: the header logo (alt text or text), the ``<title>`` part
+beside the headline, the copyright line; the URL's host is the last resort. A view counter
+is read in words ("Просмотров: 3 902", "3902 просмотра") or as a bare number in an element
+marked as views (an eye icon, ``class="views"``, ``title="Просмотры"``).
+
 The publication date comes ONLY from the page's own metadata (JSON-LD ``datePublished``,
 ``article:published_time`` and similar meta, a ``<time datetime>`` inside the article, a
 date in the URL), never from dates seen in the visible text: on captured pages those are
@@ -35,6 +45,7 @@ from lxml import etree
 from ..errors import ExtractionRejected
 from ..model import Article
 from ._dates import find_date, resolve_date
+from ._names import NAME_MAX_WORDS, NAME_SEPARATORS, SECTION_PART, outlet_from_copyright, tidy_outlet
 
 __all__ = ["clean_html"]
 
@@ -108,17 +119,65 @@ JUNK_LINE = re.compile(
     re.I,
 )
 
+# Photo captions and credits inside a line ("Элеватор под Костанаем. Фото: пресс-служба",
+# "Фото — ТАСС", "Источник фото: ..."): such a short line is never a paragraph.
+CAPTION = re.compile(
+    r"(?:^|[\s.,;(|/])(?:фото|фотограф(?:ия|ии)?|photo|иллюстрация|коллаж|инфографика|кадр)\s*(?::|[—–]|-\s)"
+    r"|источник фото|фото предоставлен|фото из открытых источников|фото из архива|архивное фото",
+    re.I,
+)
+# A caption or credit line has at most this many words (a paragraph that quotes "фото:" is longer).
+CAPTION_MAX_WORDS = 30
+
+# Elements holding a picture and its caption: their text is not the body (unless long).
+FIGURE_TAGS = frozenset(("figure", "figcaption"))
+# A line inside <figure> with more words than this is text after all (sites that wrap the body).
+FIGURE_MAX_WORDS = 60
+
+# Labels that open a byline or a credit ("Автор: ...", "Текст: ...", "Фото: ...").
+BYLINE_LABEL = re.compile(
+    r"^\s*(?:автор[ыа]?|текст|фото|фотограф|подготовил[аи]?|корреспондент|редактор|by)\s*[:—–]", re.I
+)
+
+# Words a byline may hold beside its date and the author's name ("5 июня 2019 г., 13:10").
+BYLINE_WORDS = frozenset("г года год опубликовано обновлено дата публикации автор текст фото мск".split())
+
+# A byline names at most this many people's words (first name, surname, a second author).
+BYLINE_NAME_WORDS = 5
+
 # A line that is only a date/time, a byline-like dateline or a counter ("09.12.2011 // 10:19").
 DATE_ONLY_LINE = re.compile(r"^[\s\d.:/|,\-–—]*(?:\d{1,2}\s+[а-яё]+\s+\d{4}(?:\s*г\.?)?)?[\s\d.:/|,\-–—]*$", re.I)
 
 # Sentence end: what a paragraph line ends with.
 SENTENCE_END = re.compile(r"[.!?…»\"”)]\s*$")
 
-# View counters shown next to an article: "Просмотров: 527", "Прочитано 1 234 раз".
-VIEWS = re.compile(r"(?:просмотр(?:ов|ы|ело)?|прочитано|прочтений|показов|views)\s*[:\-]?\s*(\d[\d\s\u00a0]{0,9}\d|\d)", re.I)
+# View counters shown next to an article: "Просмотров: 527", "Прочитано 1 234 раз",
+# "3902 просмотра", "👁 3 902".
+VIEWS = re.compile(
+    r"(?:просмотр(?:ов|ы|ело)?|прочитано|прочтений|показов|views|👁\ufe0f?)\s*[:\-]?\s*(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)(?!\d)"
+    r"|(?<![\d.,:])(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)\s*(?:просмотр(?:ов|а|ы)?|прочтени[йя]|views)\b",
+    re.I,
+)
+
+# A counter shown as a number in an element marked as views (class, id or title): an eye
+# icon ("icon-eye", "fa-eye") next to the number, or "views", "просмотры", "hits".
+VIEW_MARK = re.compile(r"(?:^|[^a-z])(?:views?|eye|hits|pageviews?)(?:$|[^a-z])|views?_?count|просмотр|прочтени", re.I)
+
+# A counter's own text: a number, spaces as thousands separators ("3 902").
+COUNT_TEXT = re.compile(r"^\s*(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)\s*$")
 
 # Dates in URLs: /2017/03/28/, /2017-03-28, 20170328 (between separators).
 URL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/_\-]?(0[1-9]|1[0-2])[/_\-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+# Class or id of an element that shows the site's logo or name ("header__logo", "site-logo",
+# "navbar-brand", "site-name"); "logon", "blogger" and "siLogo" are not such tokens.
+LOGO_MARK = re.compile(r"(?:^|[\s_-])(?:logo(?:type|tip)?|brand|site-?name|site-?title|sitename)(?:$|[\s_-]|\d)", re.I)
+# Only the first few such elements are read: the header's logo comes first on a page.
+LOGO_MAX_ELEMENTS = 5
+# Generic words of a logo's alt text ("Логотип сайта", "logo").
+LOGO_WORDS = re.compile(r"\b(?:логотип(?:\s+сайта)?|лого|logo(?:type)?|на главную|перейти на главную)\b", re.I)
+# The copyright line is searched among this many last lines of the page (the footer).
+COPYRIGHT_LINES = 40
 
 # Meta names (name/property/itemprop) that carry the publication date, most trusted first.
 # Lines around the headline searched for a byline date when the page has no date metadata.
@@ -151,6 +210,8 @@ class _Line:
     element: etree._Element  # the block element the line belongs to
     heading: bool
     index: int = 0
+    figure: bool = False  # inside <figure>/<figcaption>: a picture's caption or credit
+    caption: bool | None = None  # a caption, credit or byline (see _is_caption); computed once
 
     @property
     def words(self) -> int:
@@ -180,11 +241,13 @@ def clean_html(html: str, url: str | None = None) -> Article:
         raise ExtractionRejected(url, "no article text found")
     meta = _read_meta(root)
     page_url = url or meta.get("og:url") or meta.get("canonical")
-    site = _site_name(meta, page_url)
+    site = _site_name(meta)
     _prune(root)
     lines = _flatten(root)
     title_candidates = _title_candidates(meta, site, lines)
     title_idx, title = _find_title(lines, title_candidates)
+    if site is None:
+        site = _shown_site_name(root, meta, lines, title_idx, title or (title_candidates[0] if title_candidates else None), page_url)
     paragraphs, body_lines = _find_body(lines, title_idx, title)
     how = "rules"
     if not paragraphs:
@@ -271,15 +334,134 @@ def _jsonld_objects(data) -> list[dict]:
     return out
 
 
-def _site_name(meta: dict[str, str], url: str | None) -> str | None:
-    """og:site_name, JSON-LD publisher, application-name, else the host of the URL."""
+def _site_name(meta: dict[str, str]) -> str | None:
+    """The site name the metadata gives: og:site_name, JSON-LD publisher, application-name."""
     for key in ("og:site_name", "ld:publisher", "application-name"):
         if meta.get(key):
             return " ".join(meta[key].split())
+    return None
+
+
+def _shown_site_name(
+    root: etree._Element,
+    meta: dict[str, str],
+    lines: list[_Line],
+    title_idx: int | None,
+    title: str | None,
+    url: str | None,
+) -> str | None:
+    """The site name a page without name metadata shows, most trusted first, else the URL's host.
+
+    A logo in the header (its image's alt or title, else its text), then the ``<title>`` part
+    beside the headline ("Заголовок — Сайт", "Сайт :: Заголовок"), then the copyright line
+    ("© 2020 Сайт"). The host of the URL is the last resort.
+    """
+    headline = lines[title_idx].element if title_idx is not None else None
+    name = _logo_name(root, url, headline) or _title_site(meta.get("<title>"), title) or _copyright_site(lines)
+    if name:
+        return name
     if url:
         host = urlparse(url if "//" in url else "//" + url).hostname
         if host:
             return host.removeprefix("www.")
+    return None
+
+
+def _logo_name(root: etree._Element, url: str | None, headline: etree._Element | None) -> str | None:
+    """The name shown by the site's logo: an element marked logo/brand/site-name before the headline.
+
+    The site's own logo heads the page; logos after the headline, in footers and sidebars,
+    or linking to another site belong to partners, informers and counters.
+    """
+    host = urlparse(url).hostname if url and "//" in url else None
+    found: list[etree._Element] = []
+    body = root.find("body")
+    for el in (body if body is not None else root).iter():
+        if el is headline or len(found) >= LOGO_MAX_ELEMENTS:
+            break
+        if not isinstance(el.tag, str) or el.tag in ("html", "body"):
+            continue
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if marks.strip() and LOGO_MARK.search(marks):
+            found.append(el)
+    for el in found:
+        if _in_tags(el, ("footer", "aside")) or not _own_link(el, host):
+            continue
+        images = [el] if el.tag == "img" else list(el.iter("img"))
+        texts = [img.get("alt") or img.get("title") or "" for img in images]
+        texts += [el.get("title") or "", next((t for t in el.itertext() if t.strip()), "")]
+        for text in texts:
+            name = _clean_logo_text(text)
+            if name:
+                return name
+    return None
+
+
+def _in_tags(el: etree._Element, tags: tuple[str, ...]) -> bool:
+    """Whether an element is inside (or is) one of the given tags."""
+    while el is not None:
+        if isinstance(el.tag, str) and el.tag.lower() in tags:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _own_link(el: etree._Element, host: str | None) -> bool:
+    """Whether the links of a logo element stay on the site (relative, or to the page's host)."""
+    links = [el] if el.tag == "a" else list(el.iter("a"))
+    parent = el.getparent()
+    if parent is not None and parent.tag == "a":
+        links.append(parent)
+    for a in links:
+        href = (a.get("href") or "").strip()
+        if href.startswith(("http://", "https://", "//")):
+            link_host = urlparse(href if not href.startswith("//") else "http:" + href).hostname or ""
+            if host is None or link_host.removeprefix("www.") != host.removeprefix("www."):
+                return False
+    return True
+
+
+def _clean_logo_text(text: str) -> str | None:
+    """A logo's alt or text as a site name: generic words ("Логотип", "logo") dropped, short only."""
+    text = _norm_space(LOGO_WORDS.sub(" ", text)).strip(" -–—|:,.")
+    if not text or not any(c.isalpha() for c in text) or len(text.split()) > NAME_MAX_WORDS:
+        return None
+    if SECTION_PART.match(text) or text.lower() in ("главная", "на главную", "home", "main"):
+        return None
+    return _as_name(text)
+
+
+def _as_name(text: str) -> str | None:
+    """A tidied outlet name, or None for text that does not read as one (Russian in lower case)."""
+    first = next((c for c in text if c.isalpha()), "")
+    if first.islower() and re.match(r"[а-яё]", first):
+        return None  # "новости Волгограда", "сайт города": a description, not a name
+    return tidy_outlet(text)
+
+
+def _title_site(page_title: str | None, headline: str | None) -> str | None:
+    """The site name in ``<title>``: the part farthest from the headline ("Заголовок — Рубрика — Сайт")."""
+    if not page_title or not headline:
+        return None
+    parts = [p.strip() for p in NAME_SEPARATORS.split(page_title) if p.strip()]
+    at = next((i for i, p in enumerate(parts) if _same_text(p, headline) or _contains_words(p, headline)), None)
+    if at is None or len(parts) < 2:
+        return None
+    others = [(abs(i - at), i, p) for i, p in enumerate(parts) if i != at and not SECTION_PART.match(p)]
+    others = [o for o in others if len(o[2].split()) <= NAME_MAX_WORDS and any(c.isalpha() for c in o[2])]
+    if not others:
+        return None
+    return _as_name(max(others)[2])
+
+
+def _copyright_site(lines: list[_Line]) -> str | None:
+    """The site named by the last copyright line of the page ("© 2020 Сайт. Все права защищены")."""
+    for line in reversed(lines[-COPYRIGHT_LINES:]):
+        m = re.search(r"©|\(c\)|copyright", line.text, re.I)
+        if m:
+            name = outlet_from_copyright(line.text[m.start() :])
+            if name:
+                return name
     return None
 
 
@@ -301,52 +483,63 @@ def _flatten(root: etree._Element) -> list[_Line]:
     """The visible text as lines: block elements and <br> start new lines."""
     lines: list[_Line] = []
     parts: list[str] = []
-    state = {"link": 0, "block": root, "heading": False}
+    state = {"link": 0, "block": root, "heading": False, "figure": False}
 
     def flush() -> None:
         text = _norm_space("".join(parts))
         if text:
             link = min(state["link"], len(text))
-            lines.append(_Line(text, link, state["block"], state["heading"], len(lines)))
+            lines.append(_Line(text, link, state["block"], state["heading"], len(lines), state["figure"]))
         parts.clear()
         state["link"] = 0
         state["heading"] = False
+        state["figure"] = False
 
-    def walk(el: etree._Element, in_link: bool, block: etree._Element, heading: bool) -> None:
+    def walk(el: etree._Element, in_link: bool, block: etree._Element, heading: bool, figure: bool) -> None:
         tag = el.tag if isinstance(el.tag, str) else None
         if tag is None:  # comments and processing instructions
             if el.tail:
-                add(el.tail, in_link, block, heading)
+                add(el.tail, in_link, block, heading, figure)
             return
         tag = tag.lower()
         is_block = tag in BLOCK_TAGS
+        outer_figure = figure
         if is_block:
             flush()
             block = el
             heading = heading or tag in HEADING_TAGS
+            figure = figure or tag in FIGURE_TAGS
         if tag == "br":
             flush()
         link_here = in_link or tag == "a"
         if el.text:
-            add(el.text, link_here, block, heading)
+            add(el.text, link_here, block, heading, figure)
         for child in el:
-            walk(child, link_here, block, heading)
+            walk(child, link_here, block, heading, figure)
         if is_block:
             flush()
         if el.tail:
-            add(el.tail, in_link, el.getparent() if is_block else block, heading if not is_block else _in_heading(el.getparent()))
+            add(
+                el.tail,
+                in_link,
+                el.getparent() if is_block else block,
+                heading if not is_block else _in_heading(el.getparent()),
+                outer_figure,
+            )
 
-    def add(text: str, in_link: bool, block: etree._Element, heading: bool) -> None:
+    def add(text: str, in_link: bool, block: etree._Element, heading: bool, figure: bool) -> None:
         if not parts or not "".join(parts).strip():
             state["block"] = block
         if heading:
             state["heading"] = True
+        if figure:
+            state["figure"] = True
         parts.append(text)
         if in_link:
             state["link"] += len(_norm_space(text))
 
     body = root.find("body")
-    walk(body if body is not None else root, False, root, False)
+    walk(body if body is not None else root, False, root, False, False)
     flush()
     return lines
 
@@ -487,7 +680,49 @@ def _is_prose(line: _Line) -> bool:
         return False
     if not re.search(r"[.,!?…:;]", line.text):
         return False
-    return not JUNK_LINE.match(line.text)
+    return not JUNK_LINE.match(line.text) and not _is_caption(line)
+
+
+def _is_caption(line: _Line) -> bool:
+    """A picture's caption or credit, or a byline: text around the article, never its body."""
+    if line.caption is None:
+        line.caption = (line.figure and line.words <= FIGURE_MAX_WORDS) or _is_caption_text(line.text, line.words)
+    return line.caption
+
+
+def _is_caption_text(text: str, words: int | None = None) -> bool:
+    """Whether a line of text is a photo caption/credit or a byline (author, date, time).
+
+    Captions name the photo's source ("Элеватор под Костанаем. Фото: пресс-служба"); bylines
+    are short lines of a label ("Автор:", "Текст:") or of a date or time with only a name
+    beside it ("5 июня 2019 г., 13:10 · Елена Шабунина"). A short sentence that merely holds
+    a date ("Визит прошел 28-29 марта.") has lower-case words and is not a byline.
+
+    Args:
+        text: one line, spaces collapsed.
+        words: its word count, when already known.
+    """
+    words = len(text.split()) if words is None else words
+    if words > CAPTION_MAX_WORDS:
+        return False
+    if CAPTION.search(text):
+        return True
+    if words > BYLINE_MAX_WORDS:
+        return False
+    if BYLINE_LABEL.match(text):
+        return True
+    return _is_dated_name(text)
+
+
+def _is_dated_name(text: str) -> bool:
+    """A date or time and at most a name: "Ирина Полевая, 14 мая 2023", "28.03.2017 14:05 | Ольга"."""
+    shown = find_date(text) if re.search(r"\d", text) else None
+    if shown is None or (shown.relative is None and not (shown.day and shown.month)):
+        return False
+    rest = text[: shown.start] + " " + text[shown.end :]
+    rest = re.sub(r"(?<!\d)([01]?\d|2[0-3]):[0-5]\d(?!\d)", " ", rest)
+    names = [w for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", rest) if w.lower() not in BYLINE_WORDS]
+    return len(names) <= BYLINE_NAME_WORDS and all(w[0].isupper() for w in names)
 
 
 def _is_short_paragraph(line: _Line) -> bool:
@@ -499,6 +734,7 @@ def _is_short_paragraph(line: _Line) -> bool:
         and bool(SENTENCE_END.search(line.text))
         and not JUNK_LINE.match(line.text)
         and not DATE_ONLY_LINE.match(line.text)
+        and not _is_caption(line)
     )
 
 
@@ -590,7 +826,7 @@ def _trafilatura_paragraphs(html: str, url: str | None) -> list[str]:
     out = []
     for line in text.split("\n"):
         line = _norm_space(line)
-        if line and not JUNK_LINE.match(line) and (len(line.split()) >= SHORT_MIN_WORDS):
+        if line and not JUNK_LINE.match(line) and len(line.split()) >= SHORT_MIN_WORDS and not _is_caption_text(line):
             out.append(line)
     return out
 
@@ -711,15 +947,52 @@ def _common_ancestor(elements: list[etree._Element]) -> etree._Element | None:
 
 
 def _views(lines: list[_Line], title_idx: int | None, body: list[_Line]) -> int | None:
-    """A view counter shown near the article ("Просмотров: 527"), else None."""
+    """A view counter shown near the article, else None.
+
+    First a counter in words ("Просмотров: 527", "3902 просмотра"), then a bare number in an
+    element marked as views (an eye icon before "3 902", ``class="views"``,
+    ``title="Просмотры"``): the words are the surer sign, so they win anywhere in the window.
+    """
     if not body:
         return None
     lo = (title_idx if title_idx is not None else body[0].index) - 5
     hi = body[-1].index + 8
-    for line in lines[max(0, lo) : hi]:
-        if line.words > 12:
-            continue
+    window = [line for line in lines[max(0, lo) : hi] if line.words <= 12]
+    for line in window:
         m = VIEWS.search(line.text)
+        if m:
+            return int(re.sub(r"\D", "", m.group(1) or m.group(2)))
+    for line in window:
+        if not any(c.isdigit() for c in line.text):
+            continue  # the number is shown in the line itself
+        value = _marked_count(line.element)
+        if value is not None:
+            return value
+    return None
+
+
+def _marked_count(block: etree._Element) -> int | None:
+    """A number shown in (or right after) an element marked as a view counter in this block."""
+    for el in _inline_elements(block):
+        marks = " ".join(el.get(a) or "" for a in ("class", "id", "title", "itemprop", "aria-label"))
+        if not marks.strip() or not VIEW_MARK.search(marks):
+            continue
+        own = el.text_content()
+        m = COUNT_TEXT.match(own)
+        if m is None and not own.strip():
+            m = COUNT_TEXT.match(el.tail or "")  # an icon, and the number after it
         if m:
             return int(re.sub(r"\D", "", m.group(1)))
     return None
+
+
+def _inline_elements(block: etree._Element):
+    """The block and the elements inside it that are not blocks of their own."""
+    yield block
+    stack = list(block)[::-1]
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str) or el.tag.lower() in BLOCK_TAGS:
+            continue
+        yield el
+        stack.extend(list(el)[::-1])

@@ -57,6 +57,9 @@ _BLOCK_TAGS = frozenset(
 # Elements whose text is never shown to a reader.
 _INVISIBLE_TAGS = frozenset("script style noscript template svg iframe object embed head".split())
 
+# Elements whose text is shown but is not the item's text: a picture's caption and credit.
+_CAPTION_TAGS = frozenset(("figcaption",))
+
 
 def plausible_share(text: str) -> float:
     """Share of non-space characters that belong in a Latin/Cyrillic text (1.0 for an empty text)."""
@@ -106,7 +109,8 @@ def fragment_paragraphs(html: str) -> list[str]:
     """Flatten an HTML fragment (a feed item's description) into paragraphs of plain text.
 
     Block elements and ``<br>`` end a paragraph; inline elements stay inside it; whitespace
-    is collapsed. Plain text without tags is split on blank lines.
+    is collapsed; picture captions (``<figcaption>``) are left out. Plain text without tags is
+    split on blank lines.
     """
     if not html or not html.strip():
         return []
@@ -130,7 +134,7 @@ def fragment_paragraphs(html: str) -> list[str]:
 
     def walk(el) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _INVISIBLE_TAGS or not isinstance(el.tag, str):
+        if tag in _INVISIBLE_TAGS or tag in _CAPTION_TAGS or not isinstance(el.tag, str):
             if el.tail:
                 current.append(el.tail)
             return

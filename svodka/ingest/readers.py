@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 from typing import Any, BinaryIO
 
+from ..clean._names import outlet_from_title
 from ..errors import InputError
 from ..model import Document
 from ._private import (
@@ -484,7 +485,8 @@ def _read_feed(data: bytes, name: str) -> Iterator[Document | InputError]:
         raise InputError(name, f"malformed XML/feed{detail}")
     if not entries:
         raise InputError(name, "feed holds no items")
-    feed_title = (parsed.get("feed") or {}).get("title")
+    # The channel title names the outlet, often with a section: "Сайт — Лента новостей".
+    feed_title = outlet_from_title((parsed.get("feed") or {}).get("title"))
     for i, entry in enumerate(entries, start=1):
         html = ""
         if entry.get("content"):

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from svodka.clean._dates import find_date, parse_date
+from svodka.clean._names import outlet_from_copyright, outlet_from_title, sentence_case, tidy_outlet
 from svodka.clean.dump import clean_dump, clean_dump_batch
 
 EVAL = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval"
@@ -284,6 +285,81 @@ def test_dates_find_date_reports_missing_year():
     shown = find_date("25 ноября в 16:27")
     assert (shown.year, shown.month, shown.day, shown.hour) == (None, 11, 25, 16)
     assert parse_date("25 ноября в 16:27", year=2011) == "2011-11-25T16:27"
+
+
+@pytest.mark.parametrize(
+    "logo, source",
+    [
+        ("ЗАРЕЧИНСКИЙ ВЕСТНИК", "Заречинский вестник"),
+        ("РИА ЗАРЕЧЬЕ", "РИА Заречье"),
+        ("ТАСС", "ТАСС"),
+        ("Заречинский Вестник", "Заречинский Вестник"),  # mixed case is the outlet's own spelling
+    ],
+)
+def test_dump_all_caps_site_name_in_sentence_case(logo, source):
+    lines = NORTH.split("\n\n")
+    assert clean_dump(_dump(logo, *lines[1:])).source == source
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("ЗАРЕЧИНСКИЙ ВЕСТНИК", "Заречинский вестник"),
+        ("РИА НОВОСТИ", "РИА Новости"),
+        ("ВЕСТИ НА ЗАРЕЧЬЕ", "Вести на заречье"),  # a preposition is not an acronym
+        ("ЗАРЕЧЬЕ-ИНФО ОНЛАЙН", "Заречье-Инфо онлайн"),
+        ("ИА РБК", "ИА РБК"),  # acronyms only
+        ("ТАСС", "ТАСС"),
+        ("Вести Заречья", "Вести Заречья"),
+    ],
+)
+def test_names_sentence_case(name, expected):
+    assert sentence_case(name) == expected
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Агентство Заречье-Пресс", "Заречье-Пресс"),
+        ("ИА «Заречье»", "Заречье"),
+        ("Городской портал «Заречье Online»", "Заречье Online"),
+        ("Российская газета", "Российская газета"),  # nothing named after the kind
+        ("Агентство городских новостей", "Агентство городских новостей"),
+        ("«ЗАРЕЧНАЯ ПРАВДА»", "Заречная правда"),
+        ("", None),
+    ],
+)
+def test_names_tidy_outlet(name, expected):
+    assert tidy_outlet(name) == expected
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Агентство Заречье-Пресс — Лента новостей", "Заречье-Пресс"),
+        ("Заречный вестник | RSS", "Заречный вестник"),
+        ("Главное - Заречный вестник", "Заречный вестник"),
+        ("Заречный вестник", "Заречный вестник"),
+        ("Заречье - Экономика - Новости", "Заречье - Экономика - Новости"),  # two parts left: kept whole
+    ],
+)
+def test_names_outlet_from_title(title, expected):
+    assert outlet_from_title(title) == expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("© 2020 Заречье Ньюс", "Заречье Ньюс"),
+        ("© 2011–2020 ИА «Заречье». Все права защищены.", "Заречье"),
+        ("© Заречный вестник, 2019", "Заречный вестник"),
+        ("(c) 2019 ООО «Медиа-Холдинг»", None),
+        ("© 2019 Все права защищены", None),
+        ("Все права защищены", None),
+    ],
+)
+def test_names_outlet_from_copyright(line, expected):
+    assert outlet_from_copyright(line) == expected
 
 
 def test_dump_seed_acceptance():

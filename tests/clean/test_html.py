@@ -23,13 +23,20 @@ BODY = """
 """
 
 
-def page(head: str = "", before: str = "", body: str = BODY, after: str = "", h1: str = "Дума утвердила программу ремонта дворов") -> str:
-    """A small news page with the given head, chrome before/after and body."""
+def page(
+    head: str = "",
+    before: str = "",
+    body: str = BODY,
+    after: str = "",
+    h1: str = "Дума утвердила программу ремонта дворов",
+    footer: str = "© Заречинский вестник",
+) -> str:
+    """A small news page with the given head, chrome before/after, body and footer."""
     return (
         f"<html><head><meta charset='utf-8'>{head}</head><body>"
         f"<div class='menu'><a href='/'>Главная</a> <a href='/news'>Новости</a></div>{before}"
         f"<div class='article'><h1>{h1}</h1>{body}</div>{after}"
-        "<div class='footer'>© Заречинский вестник</div></body></html>"
+        f"<div class='footer'>{footer}</div></body></html>"
     )
 
 
@@ -61,12 +68,102 @@ def test_html_paragraphs_exclude_headline():
         ('<script type="application/ld+json">{"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Вестник Заречья"}}</script>'
          '<meta name="application-name" content="ВЗ">', None, "Вестник Заречья"),
         ('<meta name="application-name" content="Заречье.Сегодня">', "https://zarechye.example/news/1", "Заречье.Сегодня"),
-        ("", "https://www.zarechye.example/news/1", "zarechye.example"),
-        ("", None, None),
     ],
 )
 def test_html_site_name_precedence(head, url, expected):
     assert clean_html(page(head=head), url=url).source == expected
+
+
+@pytest.mark.parametrize(
+    "head, before, footer, url, expected",
+    [
+        # a logo image's alt text in the header, "Логотип" dropped; it wins over <title> and ©
+        ("<title>Дума утвердила программу ремонта дворов — Вестник</title>",
+         "<div id='logo'><a href='/'><img src='/logo.png' alt='Логотип Заречинская правда'></a></div>",
+         "© 2023 Заречье-Медиа", None, "Заречинская правда"),
+        # a logo's text (the first text in it, not the slogan after it)
+        ("", "<div class='site-header__brand'><a href='/'>Заречинская правда</a> <span>Новости района</span></div>",
+         "", "https://zarechye.example/n/1", "Заречинская правда"),
+        # a logo in capitals is put in sentence case
+        ("", "<a class='logo' href='/'>ЗАРЕЧИНСКАЯ ПРАВДА</a>", "", None, "Заречинская правда"),
+        # a partner's logo linking to another site, or one after the headline, is not the site
+        ("<title>Дума утвердила программу ремонта дворов | Заречье Online</title>",
+         "<div class='partner-logo'><a href='https://bank.example/'><img alt='Банк Заречья' src='/b.png'></a></div>",
+         "", None, "Заречье Online"),
+        ("", "", "<div class='logo'><img alt='Студия Веб-Заречье' src='/s.png'></div> © 2021 Заречье Online",
+         None, "Заречье Online"),
+        # <title>: the part beside the headline, as suffix or prefix; a section part is skipped
+        ("<title>Дума утвердила программу ремонта дворов — Новости — Заречье Online</title>", "", "", None, "Заречье Online"),
+        ("<title>Заречье Online :: Дума утвердила программу ремонта дворов</title>", "", "", None, "Заречье Online"),
+        # the copyright line: years, kind of outlet and legal words dropped
+        ("", "", "© 2011–2023 Информационное агентство «Заречье». Все права защищены.", None, "Заречье"),
+        ("", "", "Учредитель: ООО «Медиа». © 2023 ООО «Медиа»", None, None),
+        # nothing shown: the host, else nothing
+        ("", "", "", "https://www.zarechye.example/news/1", "zarechye.example"),
+        ("", "", "", None, None),
+    ],
+)
+def test_html_site_name_shown_on_page(head, before, footer, url, expected):
+    assert clean_html(page(head=head, before=before, footer=footer), url=url).source == expected
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        # captions: in <figure>/<figcaption>, or a short line that credits a photo
+        "<figure><img src='/a.jpg'><figcaption>Двор на улице Садовой после ремонта, который провели прошлым летом.</figcaption></figure>",
+        "<figure><img src='/a.jpg'><p>Старый асфальт во дворах Заречинска меняют впервые за двадцать лет.</p></figure>",
+        "<p class='photo-text'>Двор на улице Садовой, весна 2022 года. Фото: пресс-служба мэрии Заречинска</p>",
+        "<div>Двор на улице Садовой после ремонта прошлого года. Фото — Иван Кольцов</div>",
+        "<div>Иллюстрация: Заречинский вестник, коллаж из архивных снимков городских дворов</div>",
+        "<div>Детская площадка в новом квартале, где уже закончили ремонт. Источник фото: мэрия</div>",
+        "<div>Photo: Ivan Koltsov / Заречинский вестник, специально для материала</div>",
+        # bylines: a label, or a date/time with a name only
+        "<div class='byline'>Автор: Ольга Светлова, 14 мая 2023, 10:15</div>",
+        "<div class='byline'>14 мая 2023 г. 10:15 Ольга Светлова</div>",
+        "<div class='byline'>Текст: Ольга Светлова. Фото: Иван Кольцов</div>",
+        "<p>Ольга Светлова, 14.05.2023 в 10:15.</p>",
+    ],
+)
+@pytest.mark.parametrize("where", ["before", "between"])
+def test_html_captions_and_bylines_are_not_body(extra, where):
+    body = extra + BODY if where == "before" else BODY.replace("</p>", "</p>" + extra, 1)
+    article = clean_html(page(body=body))
+    assert article.paragraphs[0].startswith("Городская дума Заречинска")
+    assert len(article.paragraphs) == 3
+
+
+def test_html_short_dated_sentence_stays_body():
+    """A short sentence that holds a date is text: its lower-case words are no byline."""
+    short = "<p>Приём заявок продлится до 30 июня.</p>"
+    body = BODY.replace("</p>", "</p>" + short, 1)
+    assert clean_html(page(body=body)).paragraphs[1] == "Приём заявок продлится до 30 июня."
+
+
+def test_html_byline_dropped_but_its_date_kept():
+    article = clean_html(page(body="<p class='byline'>Автор: Ольга Светлова · 14 мая 2023 | 10:15</p>" + BODY))
+    assert "Светлова" not in article.text
+    assert (article.published, article.published_how) == ("2023-05-14T10:15", "byline")
+
+
+@pytest.mark.parametrize(
+    "after, views",
+    [
+        ("<div class='stats'>Просмотров: 3 902</div>", 3902),
+        ("<div class='stats'>3902 просмотра</div>", 3902),
+        ("<div class='stats'>14.05.2023, 10:15 · 1 204 просмотров</div>", 1204),
+        # a bare number marked by an eye icon, a class or a title
+        ("<div class='article__views'><span class='icon-eye'></span> 3 902</div>", 3902),
+        ("<div class='info'><i class='fa fa-eye'></i>3902 <span class='comments'>5</span></div>", 3902),
+        ("<div class='meta'>14.05.2023 <span class='author'>Ольга Светлова</span> <span title='Просмотры'>817</span></div>", 817),
+        # numbers in other marked elements are not views
+        ("<div class='meta'><span class='comments-count'>12</span> <span class='preview'>3</span></div>", None),
+        ("<div class='rating'>4 318</div>", None),
+    ],
+)
+def test_html_views_forms(after, views):
+    html = page(body=BODY + after)
+    assert clean_html(html).views == views
 
 
 @pytest.mark.parametrize(

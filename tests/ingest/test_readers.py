@@ -136,6 +136,39 @@ def test_readers_rss_items():
     }
 
 
+@pytest.mark.parametrize(
+    "channel, source",
+    [
+        ("Агентство Заречье-Пресс — Лента новостей", "Заречье-Пресс"),
+        ("Заречный вестник | Главное", "Заречный вестник"),
+        ("RSS - Заречный вестник", "Заречный вестник"),
+        ("Заречный вестник", "Заречный вестник"),
+    ],
+)
+def test_readers_feed_source_is_the_outlet(channel, source):
+    rss = (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+        f"<title>{channel}</title><link>https://zarechye.example/</link>"
+        "<item><title>В Заречье открыли каток</title><link>https://zarechye.example/n/1</link>"
+        "<description>&lt;p&gt;Каток на центральной площади открылся в субботу.&lt;/p&gt;</description></item>"
+        "</channel></rss>"
+    ).encode("utf-8")
+    (doc,) = read_bytes(rss, "feed.rss")
+    assert doc.meta["source"] == source
+
+
+def test_readers_feed_item_caption_left_out():
+    rss = (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Заречный вестник</title>'
+        "<item><title>В Заречье открыли каток</title><link>https://zarechye.example/n/1</link>"
+        "<description>&lt;figure&gt;&lt;img src='/k.jpg'&gt;&lt;figcaption&gt;Каток на площади. Фото: мэрия&lt;/figcaption&gt;&lt;/figure&gt;"
+        "&lt;p&gt;Каток на центральной площади открылся в субботу.&lt;/p&gt;</description></item>"
+        "</channel></rss>"
+    ).encode("utf-8")
+    (doc,) = read_bytes(rss, "feed.rss")
+    assert doc.text == "Каток на центральной площади открылся в субботу."
+
+
 def test_readers_atom_entries():
     (doc,) = read_paths([str(FIXTURES / "feed.atom")])
     assert doc.media_type == "application/x-feed-item"
