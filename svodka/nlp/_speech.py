@@ -18,6 +18,9 @@ __all__ = [
     "HEAD_SYNONYMS",
     "GENERIC_HEADS",
     "ABBREVIATIONS",
+    "OUTLET_NOUNS",
+    "EXPERT_HEADS",
+    "ANONYMOUS_HEADS",
 ]
 
 # Lemmas of verbs that introduce reported speech or an opinion ("заявил, что ...", "..., сказал
@@ -101,3 +104,32 @@ GENERIC_HEADS = frozenset("глава руководитель шеф начал
 
 # Words ending with a period that do not end a sentence (lower case, without the period).
 ABBREVIATIONS = frozenset("г гг им ул пр т д др им св ст см тыс млн млрд руб коп ред англ рис напр т.е т.д т.п".split())
+
+# Nouns of a relaying outlet, the subject of "приводит слова X агентство", "цитирует его
+# издание": they go to ``via``, never to the speaker.
+OUTLET_NOUNS = frozenset(
+    """
+    агентство информагентство издание газета журнал портал интернет-портал интернет-издание
+    сайт телеканал канал телеграм-канал радиостанция радио телекомпания еженедельник
+    ежедневник таблоид пресс-служба
+    """.split()
+)
+
+# Heads of descriptions by profession or expertise ("отметил эксперт"): a writer uses them
+# for any person just quoted or introduced, whatever that person's office.
+EXPERT_HEADS = frozenset(
+    """
+    эксперт аналитик политолог экономист эколог специалист социолог юрист адвокат историк
+    ученый исследователь профессор доцент востоковед финансист собеседник аграрий врач
+    инженер педагог архитектор урбанист экономистка
+    """.split()
+)
+
+# Person nouns that name someone who is not introduced by name, so a description with one
+# of these heads never refers back to a named person ("сказал источник", "рассказал очевидец").
+ANONYMOUS_HEADS = frozenset(
+    """
+    источник очевидец свидетель житель пользователь читатель пассажир участник зритель
+    слушатель посетитель покупатель один некто кто-то человек сотрудник работник представитель
+    """.split()
+)

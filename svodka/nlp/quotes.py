@@ -16,10 +16,16 @@ order. It works block by block (title, paragraphs) in three passes:
    S``, ``S, сказал X``, ``S. Об этом заявил X``, ``S, говорится в заявлении X``, plus the
    headline forms ``S - X`` and ``X: S``.
 3. **Speakers** are resolved in text order: a PER/ORG mention next to the cue (the subject
-   before the verb, or the first person of the apposition after it), a role mention of the
-   roles stage, a pronoun (the latest person of matching gender), a description matched
-   against the persons' roles, else the description itself (type OTHER). A relaying outlet
-   ("передает ТАСС", "приводит его слова РИА Новости") goes to ``via``.
+   before the verb, or the first person of the apposition after it), a name NER missed
+   ("Ивана Сидорова" closing the apposition), a role mention of the roles stage, a pronoun,
+   a description matched against the persons' roles, a description referring back, else
+   the description itself (type OTHER). A pronoun ("сказал он") is the last speaker unless
+   a newer person subject came after that statement; a singular description ("— отметил
+   эксперт") is the latest person introduced with a title or as a speaker in this or the
+   previous paragraph. Both skip names inside quotation marks and agree with the verb's
+   gender. A relaying outlet ("передает ТАСС", "приводит агентство слова губернатора",
+   "цитирует его газета X") goes to ``via``; the owner of "слова" or the object of
+   "цитирует" is the speaker.
 
 No parser: a word tokeniser, compiled regexes and pymorphy3 on candidate words only.
 """
@@ -34,11 +40,14 @@ from ..model import Article, Entity, Mention, Quote, Speaker
 from ._speech import (
     ABBREVIATIONS,
     CONNECTIVES,
+    ANONYMOUS_HEADS,
     DOCUMENT_NOUNS,
+    EXPERT_HEADS,
     GENERIC_HEADS,
     HEAD_SYNONYMS,
     OPINION_ADJECTIVES,
     ORG_SPEAKER_NOUNS,
+    OUTLET_NOUNS,
     PO_SLOVAM_NOUNS,
     SPEAKER_NOUNS,
     SPEECH_LEMMAS,
@@ -121,6 +130,7 @@ class _Attribution:
     headline: str | None = None  # a headline speaker phrase ("глава МИД")
     backref: bool = False  # "Об этом"/"уточняется в сообщении": fall back to the previous speaker
     chto: bool = False  # the cue of "X заявил, что «...»", shared with the reported statement
+    stmt_start: int = -1  # start of the (first) statement this attribution serves
     speaker: Speaker | None = None
     via: str | None = None
     resolved: bool = False
@@ -156,6 +166,9 @@ class _Ctx:
     spans: list[_Span] = field(default_factory=list)
     statements: list[tuple[int, int]] = field(default_factory=list)  # direct statement spans
     direct_cues: set[int] = field(default_factory=set)  # cue offsets already used by direct quotes
+    # statements resolved so far: (start, end of the statement with its attribution, speaker)
+    spoken: list[tuple[int, int, Speaker]] = field(default_factory=list)
+    said: list[tuple[int, int]] = field(default_factory=list)  # text spans of those statements
 
     def parse(self, word: str) -> list[Any]:
         """pymorphy3 parses of a word, cached on the Models object across articles."""
@@ -235,6 +248,8 @@ def extract_quotes(article: Article, models: Models) -> Article:
         quotes.append(Quote(it.kind, text[start:end], start, end, attr.speaker, attr.cue, attr.via))
         if attr.speaker is not None:
             history.append(attr.speaker)
+            ctx.spoken.append((min(start, attr.cue_start), max(end, attr.cue_end), attr.speaker))
+            ctx.said.append((start, end))
     article.quotes = quotes
     return article
 
@@ -773,8 +788,8 @@ def _speaker_noun(ctx: _Ctx, tok: _Tok) -> bool:
 
 def _resolve(ctx: _Ctx, attr: _Attribution, history: list[Speaker], pos: int) -> None:
     """Fill ``attr.speaker`` and ``attr.via``."""
-    text = ctx.text
     gender = _cue_gender(ctx, attr)
+    attr.stmt_start = pos
     after = attr.after
     # a relaying outlet after the speaker: "..., передает X", "со ссылкой на Y"
     if after:
@@ -802,7 +817,7 @@ def _cue_gender(ctx: _Ctx, attr: _Attribution) -> str | None:
     if p.tag.number == "plur":
         return "plur"
     if p.tag.gender in ("masc", "femn"):
-        return p.tag.gender
+        return str(p.tag.gender)  # a plain str: pymorphy3's value refuses comparison with "plur"
     return None
 
 
@@ -812,21 +827,7 @@ def _cut_via(ctx: _Ctx, attr: _Attribution, region: tuple[int, int]) -> tuple[in
     start, end = region
     cue_lemma = ctx.lemma(text[attr.cue_start : attr.cue_end].split()[0]) if attr.cue_end > attr.cue_start else ""
     if cue_lemma in ("приводить", "привести", "цитировать", "процитировать"):
-        # "приводит его слова РИА Новости", "цитирует ректора X «Интерфакс»": the outlet is last
-        mentions = [(m, e) for m, e in ctx.mentions if m.start >= start and m.end <= end and e.type == "ORG"]
-        if mentions:
-            m, e = mentions[-1]
-            attr.via = e.name
-            return start, m.start
-        q = re.search(r"[«\"„“]([^»\"“”]+)[»\"“”][.!?…]*\s*$", text[start:end])
-        if q:
-            attr.via = q.group(1)
-            return start, start + q.start()
-        toks = ctx.toks(start, end)
-        if toks and ctx.parse(toks[-1].text)[0].tag.case == "nomn" and "anim" not in ctx.parse(toks[-1].text)[0].tag:
-            attr.via = toks[-1].text
-            return start, toks[-1].start
-        return region
+        return _relay_split(ctx, attr, region)
     m = re.search(r",\s*(передает|передаёт|пишет|сообщает|цитирует|информирует)\b|\bсо ссылкой на\b", text[start:end])
     if m:
         if m.group(0).startswith("со ссылкой"):
@@ -837,6 +838,110 @@ def _cut_via(ctx: _Ctx, attr: _Attribution, region: tuple[int, int]) -> tuple[in
         attr.via = _outlet_name(ctx, start + m.end(), end)
         return start, start + m.start()
     return region
+
+
+def _relay_split(ctx: _Ctx, attr: _Attribution, region: tuple[int, int]) -> tuple[int, int]:
+    """Split the words after "приводит"/"цитирует" into the outlet (``attr.via``) and the speaker.
+
+    The outlet is the subject (nominative) and may stand before or after the speaker: "приводит
+    агентство слова губернатора", "приводит слова министра РИА Новости", "цитирует его ТАСС",
+    "цитирует губернатора агентство". The speaker is the owner of "слова" (a genitive or a
+    possessive "его слова") or the object of "цитирует". Returns the speaker's region.
+    """
+    text = ctx.text
+    start, end = region
+    toks = [t for t in ctx.toks(start, end) if not ctx.in_quote(t.start)]
+    if not toks:
+        return region
+    # the outlet: an organisation mention or a quoted name at the end ("... РИА Новости", "«Вести»")
+    o_start = o_end = None
+    tail = text[start:end].rstrip(" .,!?…")
+    orgs = [(m, e) for m, e in ctx.mentions if m.start >= start and m.end <= end and e.type == "ORG"]
+    q = re.search(r"[«\"„“]([^»\"“”]+)[»\"“”]$", tail)
+    lead = toks[0].start
+    if orgs and orgs[-1][0].end >= start + len(tail):
+        m, e = orgs[-1]
+        o_start, o_end, attr.via = m.start, m.end, e.name
+    elif orgs and orgs[0][0].start == lead and orgs[0][0].end < start + len(tail):
+        # "цитирует ИА Regnum Минченко": the outlet right after the verb, the speaker after it
+        m, e = orgs[0]
+        o_start, o_end, attr.via = m.start, m.end, e.name
+    elif q:
+        o_start, o_end, attr.via = start + q.start(), start + q.end(), q.group(1)
+    if o_start is not None:
+        # an outlet noun written before the name belongs to the outlet ("агентство «Вести Юга»")
+        before = [t for t in toks if t.end <= o_start]
+        if before and _outlet_noun(ctx, before[-1]) and not text[before[-1].end : o_start].strip(" «\"„“"):
+            o_start = before[-1].start
+    else:
+        # an outlet noun in the nominative, with the name written after it
+        for t in toks:
+            if _outlet_noun(ctx, t) and _has_case(ctx, t, "nomn"):
+                o_start, o_end = t.start, t.end
+                name = _name_after(ctx, t.end, end)
+                if name is not None:
+                    o_end = name[1]
+                attr.via = text[o_start:o_end] if name is not None else _named_outlet(ctx, t, attr.cue_start)
+                break
+    if o_start is None:
+        # a bare nominative inanimate word at the end: "цитирует его Интерфакс"
+        p = ctx.parse(toks[-1].text)[0]
+        if p.tag.case == "nomn" and "anim" not in p.tag:
+            attr.via = toks[-1].text
+            return start, toks[-1].start
+        return region
+    # the speaker: the owner of "слова" ("его слова", "слова губернатора"), else the words on
+    # the other side of the outlet (the object of "цитирует")
+    words = [t for t in toks if t.low in ("слова", "слов") and not o_start <= t.start < o_end]
+    if words:
+        w = words[0]
+        i = ctx._index(w.start)
+        prev = ctx.tokens[i - 1] if i > 0 else None
+        if prev is not None and prev.low in PRONOUNS and prev.start >= start:
+            return prev.start, w.end  # _scan_region reads the possessive
+        return (w.end, o_start) if o_start > w.start else (w.end, end)
+    if not text[o_end:end].strip(" .,!?…"):
+        return start, o_start
+    return o_end, end
+
+
+def _outlet_noun(ctx: _Ctx, tok: _Tok) -> bool:
+    return any(p.normal_form.replace("ё", "е") in OUTLET_NOUNS and p.tag.POS == "NOUN" for p in ctx.parse(tok.text)[:2])
+
+
+def _name_after(ctx: _Ctx, pos: int, end: int) -> tuple[int, int] | None:
+    """The proper name right after an outlet noun: an ORG mention, «quoted» or capitalised words."""
+    text = ctx.text
+    rest = text[pos:end]
+    gap = len(rest) - len(rest.lstrip())
+    at = pos + gap
+    for m, _e in ctx.mentions:
+        if m.start == at:
+            return pos, m.end
+    q = re.match(r"[«\"„“][^»\"“”]+[»\"“”]", text[at:end])
+    if q:
+        return pos, at + q.end()
+    stop = None
+    for t in ctx.toks(at, end):
+        if not t.text[0].isupper() or (stop is not None and text[stop:t.start].strip()):
+            break
+        stop = t.end
+    return (pos, stop) if stop is not None else None
+
+
+def _named_outlet(ctx: _Ctx, noun: _Tok, before: int) -> str:
+    """A bare outlet noun ("агентство") with the name the article gave it earlier, if any."""
+    lemma = ctx.lemma(noun.text)
+    best = None
+    for t in ctx.toks(0, before):
+        if t.start != noun.start and t.text[0].islower() and _outlet_noun(ctx, t) and ctx.lemma(t.text) == lemma:
+            name = _name_after(ctx, t.end, min(len(ctx.text), t.end + 60))
+            if name is not None:
+                best = ctx.text[name[0] : name[1]].strip()
+    if best is None:
+        return noun.text
+    q = re.fullmatch(r"[«\"„“]([^»\"“”]+)[»\"“”]", best)
+    return q.group(1) if q else f"{noun.text} {best}"
 
 
 def _outlet_name(ctx: _Ctx, start: int, end: int) -> str | None:
@@ -870,8 +975,19 @@ def _common_noun_person(ctx: _Ctx, me: tuple[Mention, Entity]) -> bool:
         return False
     if re.search(r"(?<!\w)" + re.escape(m.text.strip().lower()) + r"(?!\w)", ctx.text):
         return True  # the same word written in lower case elsewhere: a common noun
+    if e.roles or _mid_sentence(ctx, m.start):
+        return False  # capitalised inside a sentence, or given a title: a surname pymorphy3 does not know
     parses = ctx.parse(m.text)
     return not any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses) and parses[0].tag.POS == "NOUN"
+
+
+def _mid_sentence(ctx: _Ctx, pos: int) -> bool:
+    """Is ``pos`` preceded by a lower-case word of the same sentence (so its capital is a name's)?"""
+    i = ctx._index(pos)
+    if i == 0:
+        return False
+    prev = ctx.tokens[i - 1]
+    return prev.text[0].islower() and not re.search(r"[.!?…:\n«\"„“]", ctx.text[prev.end : pos])
 
 
 def _speaker_of(entity: Entity, article: Article | None = None) -> Speaker:
@@ -918,7 +1034,46 @@ def _scan_region(ctx: _Ctx, region: tuple[int, int], gender: str | None, history
             return _pronoun(ctx, pron[0], cue.cue_start, history)
     if pers:
         return _speaker_of(pers[0][1])
+    named = _unlisted_name(ctx, words)
+    if named is not None:
+        return named
     return _np_speaker(ctx, words, mentions, gender, cue, history)
+
+
+def _unlisted_name(ctx: _Ctx, words: list[_Tok]) -> Speaker | None:
+    """A person's name the NER stage missed: "по мнению ... профессора Ивана Сидорова".
+
+    The last run of two or three capitalised words closing the region (not part of a person
+    or place; NER sometimes swallows the name into the organisation before it) whose first word
+    pymorphy3 reads as a first name and whose last as a surname, in one agreeing case.
+    """
+    covered = [(m.start, m.end) for e in ctx.article.entities if e.type != "ORG" for m in e.mentions]
+    run: list[_Tok] = []
+    best: list[_Tok] = []
+    for t in words:
+        ok = t.text[0].isupper() and not any(a <= t.start < b for a, b in covered)
+        if ok and run and ctx.text[run[-1].end : t.start] == " ":
+            run.append(t)
+        elif ok:
+            run = [t]
+        else:
+            run = []
+        if 2 <= len(run) <= 3:
+            best = list(run)
+    if not best or best[-1] is not (words[-1] if words else None):
+        return None  # the name closes the apposition ("..., Ивана Сидорова,")
+    first = {p.tag.case for p in ctx.parse(best[0].text)[:4] if "Name" in p.tag}
+    last = {p.tag.case for p in ctx.parse(best[-1].text)[:6] if "Surn" in p.tag}
+    if not first & last:
+        return None
+    phrase = ctx.text[best[0].start : best[-1].end]
+    try:
+        from .names import normalize_mention
+
+        name = normalize_mention(phrase, "PER", ctx.models)
+    except Exception:  # the names stage is edited separately: keep the written form
+        name = phrase
+    return Speaker(name, "PER", None)
 
 
 def _np_speaker(ctx: _Ctx, words: list[_Tok], mentions: list[tuple[Mention, Entity]], gender: str | None, cue: _Attribution, history: list[Speaker]) -> Speaker | None:
@@ -998,6 +1153,13 @@ def _np_speaker(ctx: _Ctx, words: list[_Tok], mentions: list[tuple[Mention, Enti
     if person is not None:
         return _speaker_of(person)
     kind = "ORG" if org_form or lemma in ORG_SPEAKER_NOUNS else "OTHER"
+    if kind == "OTHER" and cue.stmt_start >= 0 and lemma not in ANONYMOUS_HEADS:
+        # a definite description refers back like a pronoun: "— отметил эксперт" after "По мнению X"
+        hp = ctx.parse(rest[head].text)[0]
+        if "anim" in hp.tag and hp.tag.number == "sing":
+            person = _described_antecedent(ctx, lemma, min(cue.stmt_start, cue.cue_start, p_start), gender)
+            if person is not None:
+                return person
     if normal and not rest[head].text[0].isupper() or "Abbr" not in ctx.parse(rest[head].text)[0].tag:
         if normal and not any(x in ctx.parse(rest[head].text)[0].tag for x in ("Abbr", "Orgn", "Geox", "Name", "Surn")) and normal[0].isupper():
             normal = normal[0].lower() + normal[1:]
@@ -1034,7 +1196,7 @@ def _nominative(ctx: _Ctx, phrase: str) -> str:
 def _person_by_role(ctx: _Ctx, description: str, gender: str | None, pos: int) -> Entity | None:
     """The person whose role the description names ("глава МИД", "министр", "наставник")."""
     persons = [e for e in ctx.article.entities if e.type == "PER" and not any(_common_noun_person(ctx, (m, e)) for m in e.mentions[:1])]
-    if not persons or not description:
+    if not persons or not description or gender == "plur":  # "заявили министры" is not one person
         return None
     words = description.lower().split()
     head = ctx.lemma(words[0]) if words else ""
@@ -1055,7 +1217,8 @@ def _person_by_role(ctx: _Ctx, description: str, gender: str | None, pos: int) -
             except Exception:  # the roles helpers may change under us
                 ok = False
         if not ok:
-            role_words = {ctx.lemma(w) for r in e.roles for w in _WORD.findall(r)} | _words_before(ctx, e)
+            # the heads of the roles, not their dependents ("заместитель губернатора" is no "губернатор")
+            role_words = _role_heads(ctx, e) | _words_before(ctx, e)
             ok = bool(heads & role_words)
             if not ok and head in GENERIC_HEADS and (e.roles or len(words) > 1):
                 tail = [w for w in words[1:] if len(w) > 2]
@@ -1080,9 +1243,18 @@ def _words_before(ctx: _Ctx, e: Entity) -> set[str]:
         if m.kind != "name":
             continue
         i = ctx._index(m.start)
-        for t in ctx.tokens[max(0, i - 5) : i]:
-            if ctx.text[t.end : m.start].count(".") == 0:
+        # walk back over the apposition; a verb or punctuation ends it ("Марк рассказал Ивану")
+        run: list[_Tok] = []
+        for t in reversed(ctx.tokens[max(0, i - 5) : i]):
+            nxt = ctx.tokens[ctx._index(t.end)] if ctx._index(t.end) < len(ctx.tokens) else None
+            if re.search(r"[.,;:!?()«»\"]", ctx.text[t.end : nxt.start if nxt is not None else t.end]) or _is_finite_verb(ctx, t):
+                break
+            run.insert(0, t)
+        # its head is the first person noun: "заместитель губернатора" is a "заместитель"
+        for t in run:
+            if any(p.tag.POS == "NOUN" and "anim" in p.tag for p in ctx.parse(t.text)[:2]):
                 out.add(ctx.lemma(t.text))
+                break
     return out
 
 
@@ -1093,30 +1265,15 @@ def _entity_gender(ctx: _Ctx, e: Entity) -> str | None:
             continue
         genders = {p.tag.gender for p in ctx.parse(word) if tag in p.tag and p.tag.gender}
         if len(genders) == 1:
-            return genders.pop()
+            return str(genders.pop())
     return None
 
 
 def _pronoun(ctx: _Ctx, tok: _Tok, pos: int, history: list[Speaker]) -> Speaker | None:
     """The antecedent of "он"/"она"/"его"/"ее"/"они": the latest compatible speaker or person."""
     want = PRONOUNS.get(tok.low)
-    # the latest PER mention before the pronoun, of the right gender
-    best_pos, best = -1, None
     if want in ("masc", "femn"):
-        for m, e in ctx.mentions:
-            if e.type != "PER" or m.start >= tok.start:
-                continue
-            g = _entity_gender(ctx, e)
-            if g is not None and g != want:
-                continue
-            if m.start > best_pos:
-                best_pos, best = m.start, _speaker_of(e)
-        if best is not None:
-            return best
-        for s in reversed(history):
-            if s.type == "PER":
-                return s
-        return None
+        return _antecedent(ctx, tok.start, want)
     # "Жители ... Они говорят": a plural person noun in the sentence before
     toks = [t for t in ctx.toks(max(0, tok.start - 200), tok.start)]
     for t in reversed(toks):
@@ -1127,6 +1284,170 @@ def _pronoun(ctx: _Ctx, tok: _Tok, pos: int, history: list[Speaker]) -> Speaker 
         if s.type in ("OTHER", "ORG"):
             return s
     return None
+
+
+def _window_start(ctx: _Ctx, pos: int) -> int:
+    """Start of the paragraph before the one holding ``pos`` (a back-reference reaches that far)."""
+    for i, (b_start, b_end, _kind) in enumerate(ctx.blocks):
+        if b_start <= pos <= b_end:
+            if i > 0 and ctx.blocks[i - 1][2] != "title":
+                return ctx.blocks[i - 1][0]
+            return b_start
+    return 0
+
+
+def _gender_fits(ctx: _Ctx, speaker: Speaker | Entity, gender: str | None) -> bool:
+    """Does a person agree with the verb's gender ("сказала" -> a woman)? Unknown fits."""
+    if gender not in ("masc", "femn"):
+        return gender != "plur"
+    if isinstance(speaker, Entity):
+        g = _entity_gender(ctx, speaker)
+    else:
+        e = next((x for x in ctx.article.entities if x.id == speaker.entity), None) if speaker.entity else None
+        if e is not None:
+            g = _entity_gender(ctx, e)
+        else:
+            words = speaker.name.split()
+            g = _entity_gender(ctx, Entity("", "PER", speaker.name, first=words[0], last=words[-1])) if words else None
+    return g is None or g == gender
+
+
+def _is_subject(ctx: _Ctx, m: Mention) -> bool:
+    """Can a person mention be a subject (its last word readable in the nominative)?"""
+    words = _WORD.findall(m.text)
+    return bool(words) and any(p.tag.case == "nomn" for p in ctx.parse(words[-1])[:4])
+
+
+def _last_speaker(ctx: _Ctx, pos: int, gender: str | None) -> tuple[int, int, Speaker] | None:
+    """The latest person who made a statement before ``pos``, agreeing with the gender."""
+    for st, en, sp in reversed(ctx.spoken):
+        if st < pos and sp.type == "PER" and _gender_fits(ctx, sp, gender):
+            return st, en, sp
+    return None
+
+
+def _antecedent(ctx: _Ctx, pos: int, gender: str) -> Speaker | None:
+    """Who "он"/"она" at ``pos`` is: the last speaker, unless a newer person subject came after.
+
+    Names inside quotation marks are never candidates ("«Вопрос Фархада решен», — сказал он"
+    is not Фархад's word). The last statement's speaker wins over mentions written after it
+    that are not subjects ("... встретился с Ивановым. «...», — сказал он").
+    """
+    subject = anyone = None
+    for m, e in ctx.mentions:
+        if m.start >= pos:
+            break
+        if e.type != "PER" or ctx.in_quote(m.start) or _common_noun_person(ctx, (m, e)) or not _gender_fits(ctx, e, gender):
+            continue
+        anyone = (m, e)
+        if _is_subject(ctx, m):
+            subject = (m, e)
+    last = _last_speaker(ctx, pos, gender)
+    if last is not None and last[0] >= _window_start(ctx, pos):
+        st, en, sp = last
+        stmt_end = _sentence_end(ctx, en, len(ctx.text))
+        if subject is not None and subject[0].start > stmt_end and subject[1].id != sp.entity:
+            return _speaker_of(subject[1])
+        return sp
+    if subject is not None:
+        return _speaker_of(subject[1])
+    if anyone is not None:
+        return _speaker_of(anyone[1])
+    return last[2] if last is not None else None
+
+
+def _described_antecedent(ctx: _Ctx, head: str, pos: int, gender: str | None) -> Speaker | None:
+    """The person a definite description refers back to ("— отметил эксперт" after "По мнению X").
+
+    Candidates are persons introduced with a title (a role) or as speakers in this or the
+    previous paragraph, outside quotation marks and reported statements (or the only person
+    mentioned there when none is); the latest that agrees in gender and whose
+    roles do not contradict the description wins.
+    """
+    if gender == "plur":
+        return None
+    lo = _window_start(ctx, pos)
+    spoken_ids = {sp.entity for _s, _e, sp in ctx.spoken if sp.entity}
+    cands: list[tuple[int, Speaker, Entity | None]] = []
+    others: dict[str, tuple[int, Speaker, Entity]] = {}  # persons with neither title nor statement
+    for m, e in ctx.mentions:
+        if m.start >= pos:
+            break
+        if m.start < lo or e.type != "PER" or ctx.in_quote(m.start) or _common_noun_person(ctx, (m, e)):
+            continue
+        if any(a <= m.start < b for a, b in ctx.said):
+            continue  # a person talked about in a statement is not its speaker
+        if e.roles or e.id in spoken_ids or m.kind == "role":
+            cands.append((m.start, _speaker_of(e), e))
+        else:
+            others.setdefault(e.id, (m.start, _speaker_of(e), e))
+    for st, _en, sp in ctx.spoken:
+        if lo <= st < pos and sp.type == "PER" and sp.entity is None:
+            cands.append((st, sp, None))
+    if not cands and len(others) == 1:
+        cands = list(others.values())  # the only person around is clear enough
+    cands.sort(key=lambda c: c[0])
+    unnamed = _unnamed_mention(ctx, head, lo, pos)
+    for p, sp, e in reversed(cands):
+        if p < unnamed:
+            return None  # "встретился с послом Киргизии ... Посол заверил": that person has no name
+        if _gender_fits(ctx, e if e is not None else sp, gender) and _role_fits(ctx, head, e):
+            return sp
+    return None
+
+
+def _unnamed_mention(ctx: _Ctx, head: str, lo: int, pos: int) -> int:
+    """Offset of the latest word with this lemma in [lo, pos) that names nobody (-1 if none).
+
+    A word is attached to a name when a person mention covers it, follows it in the same
+    clause ("эксперт фонда Иван Петров") or stands right before it ("Петров, эксперт фонда").
+    """
+    per = [m for m, e in ctx.mentions if e.type == "PER"]
+    found = -1
+    for t in ctx.toks(lo, pos):
+        if ctx.lemma(t.text) != head:
+            continue
+        if ctx.in_quote(t.start) or any(m.start <= t.start < m.end for m in per):
+            continue
+        after = next((m for m in per if m.start >= t.end), None)
+        if after is not None and not re.search(r"[.,;:!?()]", ctx.text[t.end : after.start]) and len(ctx.toks(t.end, after.start)) <= 8:
+            continue
+        before = next((m for m in reversed(per) if m.end <= t.start), None)
+        if before is not None and ctx.text[before.end : t.start].strip() in (",", "—", "-", ", —"):
+            continue
+        found = t.start
+    return found
+
+
+def _role_heads(ctx: _Ctx, e: Entity) -> set[str]:
+    """Lemmas of the head nouns of a person's roles ("министр иностранных дел" -> "министр")."""
+    heads = set()
+    for r in e.roles:
+        words = [ctx.lemma(w) for w in _WORD.findall(r.lower())]
+        k = 0
+        while k < len(words) - 1 and ctx.parse(words[k])[0].tag.POS in ("ADJF", "PRTF"):
+            k += 1  # "первый заместитель", "военный эксперт"
+        if words:
+            heads.add(words[k])
+    return heads
+
+
+def _role_fits(ctx: _Ctx, head: str, e: Entity | None) -> bool:
+    """May a person with these roles be called by this description head?
+
+    A profession description ("эксперт") fits anyone; an office ("министр", "посол") fits a
+    person without known roles, or one whose role has the same head, a synonym or a generic
+    head ("глава Минфина" is a "министр"), and never a role that merely depends on that office
+    ("заместитель губернатора" is not "губернатор").
+    """
+    if e is None or not e.roles:
+        return True
+    heads = _role_heads(ctx, e)
+    if head not in heads and any(head in {ctx.lemma(w) for w in _WORD.findall(r.lower())} for r in e.roles):
+        return False  # "заместитель губернатора"
+    if head in EXPERT_HEADS or head in GENERIC_HEADS:
+        return True
+    return bool(heads & ({head} | HEAD_SYNONYMS.get(head, set()) | GENERIC_HEADS))
 
 
 def _phrase_speaker(ctx: _Ctx, attr: _Attribution, gender: str | None) -> Speaker | None:

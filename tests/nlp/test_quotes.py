@@ -14,9 +14,10 @@ from svodka.nlp.quotes import extract_quotes
 
 
 def _article(title, paragraphs, names=()):
-    """An article with PER/ORG entities built by hand: ``names`` are (id, type, name, surface forms)."""
+    """An article with PER/ORG entities built by hand: ``names`` are (id, type, name, surface
+    forms[, roles])."""
     article = Article.build(title, paragraphs)
-    for eid, etype, name, forms in names:
+    for eid, etype, name, forms, *roles in names:
         mentions = []
         for form in forms:
             start = 0
@@ -24,7 +25,12 @@ def _article(title, paragraphs, names=()):
                 mentions.append(Mention(i, i + len(form), form, name))
                 start = i + len(form)
         first, _, last = name.partition(" ") if etype == "PER" else (None, "", None)
-        article.entities.append(Entity(eid, etype, name, first=first or None, last=last or None, mentions=mentions))
+        if etype == "PER" and not last:
+            first, last = None, name  # a surname alone
+        mentions.sort(key=lambda m: m.start)
+        entity = Entity(eid, etype, name, first=first or None, last=last or None, mentions=mentions)
+        entity.roles = list(roles[0]) if roles else []
+        article.entities.append(entity)
     return article
 
 
@@ -218,3 +224,247 @@ def test_quotes_seed(models, seed_text):
         assert (q.speaker.name, q.cue, q.via) == (speaker, cue, via)
     assert quotes[2].speaker.type == "ORG"
     assert not any("Экономическое развитие" in q.text for q in quotes)
+
+
+# --------------------------------------------------------------- speakers written as descriptions
+
+SOKOLOV = ("e3", "PER", "Андрей Соколов", ["Андрей Соколов", "Андреем Соколовым", "Андрея Соколова", "Соколов"])
+
+# (case, paragraphs, entities, the speaker of the last statement): "— отметил эксперт" refers back
+# to the person just introduced, like a pronoun, when the roles stage could not match it.
+DESCRIBED_CASES = [
+    (
+        "expert after по мнению with a title",
+        [
+            "Спрос на жилье в области снижается.",
+            "По мнению доцента кафедры финансов Северного университета Игоря Петрова, ставки по ипотеке "
+            "останутся высокими до осени. «Семьи откладывают покупку квартир, и застройщики это уже "
+            "почувствовали», — отметил эксперт.",
+        ],
+        [("e1", "PER", "Игорь Петров", ["Игоря Петрова"], ["доцент кафедры финансов Северного университета"])],
+        "Игорь Петров",
+    ),
+    (
+        "ecologist after a speaker with another title",
+        [
+            "Представитель общественного совета Андрей Соколов заявил, что сброс стоков в реку надо остановить. "
+            "«Рыба в этом месте уже не нерестится», — подчеркнул эколог.",
+        ],
+        [SOKOLOV + (["представитель общественного совета"],)],
+        "Андрей Соколов",
+    ),
+    (
+        "female verb picks the woman",
+        [
+            "Директор заповедника Анна Орлова и лесничий Андрей Соколов провели учет птиц. Орлова "
+            "сообщила, что гнезд стало больше. «Весна была ранней и теплой», — отметила специалист.",
+        ],
+        [ORLOVA + (["директор заповедника"],), SOKOLOV + (["лесничий"],)],
+        "Анна Орлова",
+    ),
+    (
+        "minister is the head of the ministry just quoted",
+        [
+            "Глава Минфина республики Игорь Петров заявил, что дефицит бюджета сократится. «Долг мы "
+            "наращивать не будем», — сказал министр журналистам.",
+        ],
+        [("e1", "PER", "Игорь Петров", ["Игорь Петров"], ["глава Минфина республики"])],
+        "Игорь Петров",
+    ),
+    (
+        "the only person around, titled in words the roles stage missed",
+        [
+            "Трехкратный победитель турнира Андрей Соколов приехал на открытие сезона. Гроссмейстер "
+            "уверен, что молодые шахматисты удивят публику.",
+        ],
+        [SOKOLOV],
+        "Андрей Соколов",
+    ),
+    (
+        "no person: the description stays",
+        ["Цены на бензин вырастут к лету. «Рынок перегрет, запасы на минимуме», — считает аналитик."],
+        [],
+        "аналитик",
+    ),
+    (
+        "verb gender disagrees: the description stays",
+        ["Игорь Петров заявил, что урожай будет хорошим. «Зерна хватит на два года», — отметила эксперт."],
+        [PETROV],
+        "эксперт",
+    ),
+    (
+        "a person met without a name is not the one named",
+        [
+            "Министр Игорь Петров встретился с послом Норвегии. Петров заявил, что сотрудничество продолжится.",
+            "Посол, в свою очередь, заверил, что Осло поддерживает этот проект.",
+        ],
+        [("e1", "PER", "Игорь Петров", ["Игорь Петров", "Петров"], ["министр"])],
+        "посол",
+    ),
+    (
+        "an office does not fit a person known only as an expert",
+        [
+            "Политолог Андрей Соколов считает, что выборы пройдут спокойно. «Явка будет низкой», — "
+            "сказал губернатор.",
+        ],
+        [SOKOLOV + (["политолог"],)],
+        "губернатор",
+    ),
+    (
+        "a deputy of the office is not the office",
+        [
+            "Заместитель губернатора Андрей Соколов сообщил, что дороги отремонтируют. «Деньги уже "
+            "выделены», — сказал губернатор.",
+        ],
+        [SOKOLOV + (["заместитель губернатора"],)],
+        "губернатор",
+    ),
+    (
+        "a person named in the statement is not its speaker",
+        [
+            "Как считает экономист Игорь Петров, компания Андрея Соколова выиграет тендер, "
+            "потому что Соколов предложил низкую цену. «Конкурентов у него почти нет», — добавил эксперт.",
+        ],
+        [("e1", "PER", "Игорь Петров", ["Игорь Петров"], ["экономист"]), SOKOLOV + (["бизнесмен"],)],
+        "Игорь Петров",
+    ),
+    (
+        "too far back: the description stays",
+        [
+            "Директор фонда Игорь Петров заявил, что цены стабилизируются.",
+            "Рынок жилья в области остается сложным.",
+            "Банки снизили ставки в марте.",
+            "«Покупатели вернутся к осени», — считает эксперт.",
+        ],
+        [("e1", "PER", "Игорь Петров", ["Игорь Петров"], ["директор фонда"])],
+        "эксперт",
+    ),
+]
+
+
+@pytest.mark.parametrize("case, paragraphs, names, speaker", DESCRIBED_CASES, ids=[c[0] for c in DESCRIBED_CASES])
+def test_quotes_description_refers_back(models, case, paragraphs, names, speaker):
+    quotes = extract_quotes(_article(None, paragraphs, names), models).quotes
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == speaker
+
+
+# ------------------------------------------------------------------------- relaying outlets
+
+GOVERNOR = ("e1", "PER", "Игорь Петров", ["Игорь Петров", "Петров"], ["губернатор области"])
+MINISTER = ("e2", "PER", "Анна Орлова", ["Анна Орлова", "Орлова"], ["министр здравоохранения"])
+
+# (case, paragraphs, entities, (speaker, via) of the last statement)
+RELAY_CASES = [
+    (
+        "outlet before the owner of слова, named earlier",
+        [
+            "В области закрыли на карантин две школы, сообщает агентство Север-Информ.",
+            "Губернатор Игорь Петров провел совещание. «Других мер пока не потребуется», — приводит "
+            "агентство слова губернатора.",
+        ],
+        [GOVERNOR],
+        ("Игорь Петров", "агентство Север-Информ"),
+    ),
+    (
+        "outlet after the owner of слова",
+        [
+            "Министр Анна Орлова посетила новую больницу. «Оборудование закупили за год», — приводит "
+            "слова министра агентство «Балтинформ»."
+        ],
+        [MINISTER],
+        ("Анна Орлова", "Балтинформ"),
+    ),
+    (
+        "organisation outlet at the end",
+        ["Анна Орлова открыла поликлинику. «Очередей здесь не будет», — приводит слова министра Вестник Юга."],
+        [MINISTER, ("e5", "ORG", "Вестник Юга", ["Вестник Юга"])],
+        ("Анна Орлова", "Вестник Юга"),
+    ),
+    (
+        "цитирует with a possessive object",
+        ["Игорь Петров осмотрел мост. «Ремонт закончим к июлю», — цитирует его газета «Вечерний город»."],
+        [GOVERNOR],
+        ("Игорь Петров", "Вечерний город"),
+    ),
+    (
+        "цитирует with a described object",
+        ["Губернатор Игорь Петров приехал в район. «Школу достроят в этом году», — цитирует губернатора издание."],
+        [GOVERNOR],
+        ("Игорь Петров", "издание"),
+    ),
+    (
+        "цитирует with the outlet right after the verb",
+        ["Губернатор Игорь Петров приехал в район. «Школу достроят в этом году», — цитирует Вестник Юга Петрова."],
+        [GOVERNOR, ("e5", "ORG", "Вестник Юга", ["Вестник Юга"])],
+        ("Игорь Петров", "Вестник Юга"),
+    ),
+]
+
+
+@pytest.mark.parametrize("case, paragraphs, names, expected", RELAY_CASES, ids=[c[0] for c in RELAY_CASES])
+def test_quotes_relay_outlet_and_speaker(models, case, paragraphs, names, expected):
+    quote = extract_quotes(_article(None, paragraphs, names), models).quotes[-1]
+    assert (quote.speaker.name if quote.speaker else None, quote.via) == expected
+
+
+# --------------------------------------------------------------------------------- pronouns
+
+# (case, paragraphs, entities, the speaker of the last statement)
+PRONOUN_CASES = [
+    (
+        "a name inside the quote is not the antecedent",
+        [
+            "Игорь Петров отметил, что проект согласован. «Предложение Андрея Соколова устроило все "
+            "стороны», — сказал он."
+        ],
+        [PETROV, SOKOLOV],
+        "Игорь Петров",
+    ),
+    (
+        "the last speaker wins over a later non-subject",
+        ["Игорь Петров заявил, что встретился с Андреем Соколовым. «Договоренность есть», — сказал он."],
+        [PETROV, SOKOLOV],
+        "Игорь Петров",
+    ),
+    (
+        "a person subject named after the statement takes over",
+        [
+            "Игорь Петров заявил, что мост откроют в мае. Глава района Андрей Соколов провел совещание "
+            "с подрядчиками. Он сообщил, что денег хватит.",
+        ],
+        [PETROV, SOKOLOV],
+        "Андрей Соколов",
+    ),
+    (
+        "the verb's gender picks the speaker",
+        [
+            "Анна Орлова сообщила, что набор продлят. Игорь Петров это подтвердил.",
+            "«Заявления примем до августа», — сказала она.",
+        ],
+        [ORLOVA, PETROV],
+        "Анна Орлова",
+    ),
+]
+
+
+@pytest.mark.parametrize("case, paragraphs, names, speaker", PRONOUN_CASES, ids=[c[0] for c in PRONOUN_CASES])
+def test_quotes_pronoun_antecedent(models, case, paragraphs, names, speaker):
+    quotes = extract_quotes(_article(None, paragraphs, names), models).quotes
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == speaker
+
+
+def test_quotes_name_missed_by_ner(models):
+    article = _article(None, ["По мнению профессора Северного университета Ивана Сидорова, зима будет мягкой."], [])
+    (quote,) = extract_quotes(article, models).quotes
+    assert (quote.speaker.name, quote.speaker.type) == ("Иван Сидоров", "PER")
+
+
+def test_quotes_unknown_surname_inside_sentence(models):
+    # pymorphy3 does not know the surname, but its capital inside the sentence marks a name
+    article = _article(
+        None,
+        ["Накануне министр финансов Абдыкеримов сообщил, что бюджет будет исполнен."],
+        [("e1", "PER", "Абдыкеримов", ["Абдыкеримов"], ["министр финансов"])],
+    )
+    (quote,) = extract_quotes(article, models).quotes
+    assert (quote.speaker.name, quote.speaker.type) == ("Абдыкеримов", "PER")
