@@ -207,6 +207,10 @@ _NAV_WORDS = {
 }
 
 
+# A photo credit: a line carrying one is a caption, never the headline, even when it
+# repeats the headline's words ("... жвачку. Фото с сайта example.ru").
+_PHOTO_CREDIT = re.compile(r"(?i)(?:^|[\s.(])(?:фото|photo|иллюстрация|кадр)(?:\s*[:\-–—©]|\s+(?:с сайта|из|предоставлено|автора))")
+
 @dataclass(slots=True)
 class _Line:
     """One non-empty dump line with the features the cleaner uses."""
@@ -324,6 +328,7 @@ def _classify(text: str, repeated: bool) -> _Line:
         and cyr >= MIN_CYRILLIC_SHARE
         and not _TIME_START.match(text)
         and not text.endswith(":")
+        and _PHOTO_CREDIT.search(text) is None
     )
     line = _Line(text, n, kind, heading, sentence_end, dated, stop=bool(_STOP.match(low)) and n <= 6)
     if kind == "body":

@@ -275,3 +275,8 @@ def test_html_byline_date_when_metadata_has_none(body_extra, published):
     article = clean_html(page(body=body_extra + BODY))
     assert article.published == published
     assert article.published_how == ("byline" if published else None)
+
+
+def test_html_views_written_as_past_participle():
+    article = clean_html(page(body=BODY + "<div class='stat'>Просмотрено: 114</div>"))
+    assert article.views == 114
