@@ -186,6 +186,8 @@ BYLINE_WINDOW = 3
 HEADER_LINES = 3
 # A weekday name marks a calendar/clock line ("Среда, 10 апреля 2013"); bylines rarely carry one.
 WEEKDAY = re.compile(r"\b(понедельник|вторник|сред[аы]|четверг|пятниц[аы]|суббот[аы]|воскресень[ея])\b", re.I)
+# A line under the text that shows a date and little else ("28 ноября 2011 г.", "15:19 28.11.2011").
+DATE_LINE_MAX_WORDS = 5
 # A byline is short: a longer line with a date is a teaser or a sentence of the text.
 BYLINE_MAX_WORDS = 12
 DATE_META = (
@@ -886,6 +888,14 @@ def _byline_date(lines: list[_Line], title_idx: int | None, body: list[_Line]) -
             continue  # "Среда, 10 апреля 2013" above a headline is a header clock, not a byline
         shown = find_date(lines[i].text)
         if shown and shown.year and shown.month and shown.day:
+            return resolve_date(shown)
+    # Some CMSs print the date under the text ("15:19 28.11.2011" by the permalink): a line
+    # that is little more than a full date, right after the last body line, counts too.
+    end = lines.index(body[-1]) + 1 if body and body[-1] in lines else None
+    for i in range(end or len(lines), min(len(lines), (end or len(lines)) + BYLINE_WINDOW)):
+        text = lines[i].text
+        shown = find_date(text)
+        if shown and shown.year and shown.month and shown.day and lines[i].words <= DATE_LINE_MAX_WORDS:
             return resolve_date(shown)
     return None
 

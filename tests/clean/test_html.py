@@ -280,3 +280,18 @@ def test_html_byline_date_when_metadata_has_none(body_extra, published):
 def test_html_views_written_as_past_participle():
     article = clean_html(page(body=BODY + "<div class='stat'>Просмотрено: 114</div>"))
     assert article.views == 114
+
+
+@pytest.mark.parametrize(
+    "after, published",
+    [
+        # a date line right under the text, when the page has no metadata
+        ("<div class='permalink'>15:19 28.11.2021</div>", "2021-11-28T15:19"),
+        ("<div class='date'>28 ноября 2021 г.</div>", "2021-11-28"),
+        # a teaser with a date under the text is a sentence, not a date line
+        ("<div class='more'>Вчера власти Заречинска объявили конкурс проектов, 27.11.2021</div>", None),
+    ],
+)
+def test_html_date_line_under_the_text(after, published):
+    article = clean_html(page(body=BODY + after))
+    assert article.published == published
