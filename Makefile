@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # Re-install when the project's dependencies change.
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench eval clean-venv
+.PHONY: demo test bench eval clean-venv chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,9 +35,18 @@ ifeq ($(SERVE),1)
 	$(BIN)/svodka serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
 endif
 
-## test: every test (those needing ../shared/eval or PostgreSQL skip with a reason when absent)
-test: $(STAMP)
+## test: every test (those needing ../shared/eval, PostgreSQL or chromium skip with a reason when absent)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest -q -rs
+
+# Browser tests drive Debian's chromium (never a downloaded browser). Installed when missing
+# and possible; when not, those tests skip and say why.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
+	  { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && \
+	    (apt-get install -y -q chromium >/dev/null 2>&1 || \
+	     (apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium >/dev/null 2>&1)) ; } || \
+	  echo "chromium not installed: browser tests will skip"
 
 ## bench: throughput and memory against plain natasha on the same texts
 bench: $(STAMP)
