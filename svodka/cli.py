@@ -274,6 +274,7 @@ def ingest_cli(
     batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Documents per batch and per transaction."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest input file in bytes."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Analyse on Dask: a scheduler address, or 'local' for a local process pool."),
     setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help="Override a setting: -s name=value."),
 ) -> None:
     """Read, clean, analyse (in parallel) and store documents; idempotent."""
@@ -281,6 +282,9 @@ def ingest_cli(
 
     store, settings = _open(db, setting)
     failures = _Failures()
+    if dask:
+        _ingest_dask(inputs, dask, store, settings, failures, batch_size)
+        return
     docs = _documents_for(inputs, max_bytes or settings.max_bytes, failures)
     total = sum(1 for d in docs if not isinstance(d, SvodkaError))
     progress_cb, finish = _progress(total, quiet)
@@ -295,6 +299,23 @@ def ingest_cli(
         )
     finally:
         finish()
+        store.close()
+    typer.echo(summary.line(), err=True)
+    if failures.count:
+        raise typer.Exit(1)
+
+
+def _ingest_dask(inputs: list[str], address: str, store, settings, failures: "_Failures", batch_size: int | None) -> None:
+    """``ingest --dask``: analysis on a Dask cluster, storing in this process."""
+    from .ingest.job import store_records
+    from .scale import iter_analyzed
+
+    if any(i.startswith(("http://", "https://")) or i == "-" for i in inputs):
+        raise SvodkaError("--dask", "takes files and directories only (fetch URLs without --dask)")
+    try:
+        records = iter_analyzed(inputs, scheduler=None if address == "local" else address, max_bytes=settings.max_bytes)
+        summary = store_records(records, store, batch_size=batch_size or settings.batch_size, on_error=failures)
+    finally:
         store.close()
     typer.echo(summary.line(), err=True)
     if failures.count:

@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import SvodkaError
 from ..model import Article, Document
 
-__all__ = ["IngestSummary", "ingest", "analyze_batch"]
+__all__ = ["IngestSummary", "ingest", "analyze_batch", "store_records"]
 
 # Models of this worker process, set once by the pool initializer (None in the parent).
 _WORKER_MODELS: Any = None
@@ -139,4 +139,42 @@ def ingest(
                 save(future.result(), n, done)
         for future, n in pending:
             save(future.result(), n, done)
+    return summary
+
+
+def store_records(
+    records: Iterable[dict],
+    store: Any,
+    *,
+    batch_size: int = 32,
+    on_error: Callable[[str, str], None] | None = None,
+) -> IngestSummary:
+    """Store records analysed elsewhere (``svodka.scale``): ``{"article": dict}`` or ``{"rejected": [name, reason]}``.
+
+    One transaction per ``batch_size`` articles, as in ``ingest``.
+    """
+    summary = IngestSummary()
+    batch: list[Article] = []
+
+    def flush() -> None:
+        added = store.add_articles(batch)
+        summary.stored += added.stored
+        summary.duplicates += added.duplicates
+        batch.clear()
+
+    for record in records:
+        if "rejected" in record:
+            name, reason = record["rejected"]
+            summary.rejected += 1
+            summary.errors.append((name, reason))
+            store.add_rejected(name, reason)
+            if on_error:
+                on_error(name, reason)
+            continue
+        summary.read += 1
+        batch.append(Article.from_dict(record["article"]))
+        if len(batch) >= batch_size:
+            flush()
+    if batch:
+        flush()
     return summary
