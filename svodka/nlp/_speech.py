@@ -21,6 +21,10 @@ __all__ = [
     "OUTLET_NOUNS",
     "EXPERT_HEADS",
     "ANONYMOUS_HEADS",
+    "CLOSING_ABBREVIATIONS",
+    "IDIOM_CUES",
+    "COUNTRY_STEMS",
+    "HEAD_OF_STATE_HEADS",
 ]
 
 # Lemmas of verbs that introduce reported speech or an opinion ("заявил, что ...", "..., сказал
@@ -41,6 +45,7 @@ SPEECH_LEMMAS = frozenset(
     писать написать сообщиться говориться уточняться отмечаться подчеркиваться указываться
     сообщаться заявляться пояснять предположить предполагать допустить допускать
     анонсировать цитировать процитировать пообещать спрашивать спросить ответить парировать воскликнуть
+    сойтись сходиться
     """.split()
 )
 
@@ -48,8 +53,8 @@ SPEECH_LEMMAS = frozenset(
 # pymorphy3 reads "уверена" as a participle of "уверить": both lemmas are listed.
 OPINION_ADJECTIVES = frozenset("уверенный уверить убежденный убедить согласный".split())
 
-# Nouns of "по словам X", "по мнению X", "по оценке X" (dative after "по").
-PO_SLOVAM_NOUNS = frozenset("слово мнение оценка утверждение убеждение признание заверение прогноз".split())
+# Nouns of "по словам X", "по мнению X", "по оценке X", "по сообщениям X" (dative after "по").
+PO_SLOVAM_NOUNS = frozenset("слово мнение оценка утверждение убеждение признание заверение прогноз сообщение".split())
 
 # Verbs of a relaying outlet: "передает ТАСС", "приводит его слова РИА Новости", "цитирует X".
 VIA_LEMMAS = frozenset("передавать передать приводить привести цитировать процитировать писать сообщать".split())
@@ -104,6 +109,34 @@ GENERIC_HEADS = frozenset("глава руководитель шеф начал
 
 # Words ending with a period that do not end a sentence (lower case, without the period).
 ABBREVIATIONS = frozenset("г гг им ул пр т д др им св ст см тыс млн млрд руб коп ред англ рис напр т.е т.д т.п".split())
+
+# Abbreviations that close a number or a list ("1,6 млрд руб.", "и т.д."): a capital letter
+# after them starts a new sentence, unlike after "им." or "ул." that precede a name.
+CLOSING_ABBREVIATIONS = frozenset("тыс млн млрд трлн руб коп долл гг др т.д т.п".split())
+
+# "Как говорится, ...", "как говорят, ...": an idiom ("as the saying goes"), not a speech cue.
+IDIOM_CUES = frozenset("говорится говорят водится".split())
+
+# Names of countries whose relational adjective has another stem ("США" - "американский"):
+# lower-case country name -> the adjective stems that also name it.
+COUNTRY_STEMS = {
+    "сша": ("америк", "сша"),
+    "великобритания": ("британ", "англ"),
+    "англия": ("англ", "британ"),
+    "фрг": ("герман", "немец", "фрг"),
+    "германия": ("герман", "немец"),
+    "рф": ("росси",),
+    "россия": ("росси",),
+    "кнр": ("китай", "кнр"),
+    "китай": ("китай",),
+    "кндр": ("северокорей", "кндр"),
+    "оаэ": ("эмират", "оаэ"),
+    "нидерланды": ("нидерланд", "голланд"),
+    "голландия": ("голланд", "нидерланд"),
+}
+
+# Heads of a state's leader: "глава государства" is only one of these.
+HEAD_OF_STATE_HEADS = frozenset("президент король королева монарх султан эмир шах".split())
 
 # Nouns of a relaying outlet, the subject of "приводит слова X агентство", "цитирует его
 # издание": they go to ``via``, never to the speaker.

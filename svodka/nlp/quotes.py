@@ -7,14 +7,21 @@ order. It works block by block (title, paragraphs) in three passes:
    inside multi-sentence quotes): «ёлочки» and „лапки“ nest, “curly” pairs, and a straight
    ``"`` opens after a space/start/colon/dash and closes before a space or punctuation.
    A top-level quote is a *direct statement* only with an attribution: ``«...», — сказал X``
-   (any verb after the dash; a bare description in a headline), ``X заявил: «...»``,
+   (a speech verb after the dash; another verb only right after it and for a quote of three
+   words or more; a bare description in a headline), ``«...», сказал X`` only when the quote
+   opens its sentence, ``X заявил: «...»`` (with ``, сообщает Y`` after it Y goes to ``via``),
    ``X заявил, что «...»``, a quote split by its attribution (``«A, — отметил он. — B»``,
    two items), and paragraphs of one quote (a paragraph opening with « whose quote runs
-   on into the next one). Names and titles in quotes have none and are skipped.
+   on into the next one). Names and titles in quotes have none and are skipped, and so is a
+   quoted term of 1-3 words inside the narrator's sentence ("в «нормандском формате»"); a
+   quote inside reported speech whose clause goes on after it is part of the indirect item.
+   One straight mark may close an inner and the outer quote before ``", - сказал X``.
 2. **Reported speech** is found per sentence (split around the quote spans) from cues whose
    pymorphy3 lemma is a speech verb: ``X заявил, что S``, ``По словам X, S``, ``Как сообщил X,
-   S``, ``S, сказал X``, ``S. Об этом заявил X``, ``S, говорится в заявлении X``, plus the
-   headline forms ``S - X`` and ``X: S``.
+   S``, ``S, сказал X``, ``S. Об этом заявил X`` (not when S is reported speech already),
+   ``S, говорится в заявлении X``, ``X рассказал о том, как S``, a second cue of the same
+   subject (``добавила, что A, но подчеркнула, что B``: two items), plus the headline forms
+   ``S - X`` and ``X: S``. "Как говорится," is an idiom, not a cue.
 3. **Speakers** are resolved in text order: a PER/ORG mention next to the cue (the subject
    before the verb, or the first person of the apposition after it), a name NER missed
    ("Ивана Сидорова" closing the apposition), a role mention of the roles stage, a pronoun,
@@ -23,7 +30,15 @@ order. It works block by block (title, paragraphs) in three passes:
    a newer person subject came after that statement; a singular description ("— отметил
    эксперт") is the latest person introduced with a title or as a speaker in this or the
    previous paragraph. Both skip names inside quotation marks and agree with the verb's
-   gender. A relaying outlet ("передает ТАСС", "приводит агентство слова губернатора",
+   gender; with no person around, "он" is an unnamed described subject before it
+   ("Представитель министерства сообщил ... он заявил"). A description or role mention
+   refers only to a person named before it, never to one whose title names another country
+   ("премьер-министр Израиля" is not the "британский премьер"; "глава государства" is a
+   president). Before a speech verb a name that depends on the noun before it ("пресс-
+   секретарь Путина Дмитрий Песков", "помощник Хиллари Клинтон сообщил"), disagrees with the
+   verb, or sits inside a participle clause ("Врачи, оперировавшие X, говорят") is not the
+   subject; then a nominative place is the speaker ("Южная Корея заявила", type ORG), else
+   the nearest nominative speaker noun ("Освещающие акцию блогеры сообщили"). A relaying outlet ("передает ТАСС", "приводит агентство слова губернатора",
    "цитирует его газета X") goes to ``via``; the owner of "слова" or the object of
    "цитирует" is the speaker.
 
@@ -39,7 +54,11 @@ from typing import Any
 from ..model import Article, Entity, Mention, Quote, Speaker
 from ._speech import (
     ABBREVIATIONS,
+    CLOSING_ABBREVIATIONS,
     CONNECTIVES,
+    COUNTRY_STEMS,
+    HEAD_OF_STATE_HEADS,
+    IDIOM_CUES,
     ANONYMOUS_HEADS,
     DOCUMENT_NOUNS,
     EXPERT_HEADS,
@@ -69,11 +88,15 @@ PAIRS = {"«": "»", "„": "“”", "“": "”", '"': '"'}
 # Dashes writers put between a quote and its attribution.
 DASHES = "-–—"
 
-# A word: letters/digits joined by hyphens ("пресс-службе", "Кабардино-Балкарии").
-_WORD = re.compile(r"\w+(?:-\w+)*")
+# A word: letters/digits joined by hyphens ("пресс-службе", "Кабардино-Балкарии"), an
+# ampersand ("S&P", "AT&T") or a dot before a lower-case domain part ("NEWSru.com", "Лента.ру").
+_WORD = re.compile(r"\w+(?:[-&]\w+|\.(?=[a-zа-яё]{2})\w+)*")
 
 # After a closing mark: optional punctuation, a dash, then the attribution.
 _AFTER_DASH = re.compile(r"[,.!?…]*\s*[-–—]\s*")
+
+# After a closing mark: punctuation and a dash, an attribution follows ('", - заметил он').
+_ATTRIBUTION_AHEAD = re.compile(r"[,.!?…]*\s+[-–—]\s")
 
 # After a closing mark: a comma then the attribution without a dash ("«...», сказал он").
 _AFTER_COMMA = re.compile(r",\s+")
@@ -86,6 +109,10 @@ _SENT_END = re.compile(r"[.!?…]+[»\"“”]?(?=\s)")
 
 # Words shorter than this many do not make a statement (names and titles in quotes are short).
 MIN_DIRECT_WORDS = 2
+
+# A quoted fragment inside the narrator's sentence of at most this many words is a term
+# ("в «нормандском формате»", "«эффективную модель»"), never a direct statement by itself.
+MAX_TERM_WORDS = 3
 
 # A statement found by a colon or a headline needs this many words.
 MIN_STATEMENT_WORDS = 3
@@ -169,6 +196,8 @@ class _Ctx:
     # statements resolved so far: (start, end of the statement with its attribution, speaker)
     spoken: list[tuple[int, int, Speaker]] = field(default_factory=list)
     said: list[tuple[int, int]] = field(default_factory=list)  # text spans of those statements
+    reported: list[tuple[int, int]] = field(default_factory=list)  # reported statements found so far
+    pending: list["_Item"] = field(default_factory=list)  # second statements of a sentence ("..., но подчеркнул, что")
 
     def parse(self, word: str) -> list[Any]:
         """pymorphy3 parses of a word, cached on the Models object across articles."""
@@ -292,6 +321,10 @@ def _scan_marks(text: str, start: int, end: int, block: int) -> list[_Span]:
             if top == '"' and closes and not (opens and nxt.isalnum()):
                 o = stack.pop()[1]
                 spans.append(_Span(o, i, len(stack), block))
+                if stack and stack[-1][0] == '"' and _ATTRIBUTION_AHEAD.match(text, i + 1, end):
+                    # '"... Остальные "мнутся", - заметил он': one mark closes the inner and the outer quote
+                    o = stack.pop()[1]
+                    spans.append(_Span(o, i, len(stack), block))
             elif opens or top != '"':
                 stack.append(('"', i))
             continue
@@ -339,7 +372,12 @@ def _real_end(text: str, pos: int) -> bool:
     word = m.group(1)
     if len(word) == 1 and word.isupper():
         return False  # an initial: "А. Иванов"
-    return word.lower() not in ABBREVIATIONS or word[0].isupper()
+    if word.lower() not in ABBREVIATIONS or word[0].isupper():
+        return True
+    # "1,6 млрд руб. В пресс-службе ...": a unit closing a number ends the sentence before a capital
+    closing = word.lower() in CLOSING_ABBREVIATIONS or text[max(0, pos - 3) : pos].lower() in ("т.д", "т.п")
+    nxt = re.match(r"\s+[«\"„“(]?(\w)", text[pos + 1 : pos + 6])
+    return closing and nxt is not None and nxt.group(1).isupper()
 
 
 def _sentence_end(ctx: _Ctx, pos: int, block_end: int) -> int:
@@ -387,10 +425,22 @@ def _direct_items(ctx: _Ctx) -> list[_Item]:
         after = text[c_end + 1 : b_end]
         m = _AFTER_DASH.match(after)
         m_comma = _AFTER_COMMA.match(after) if not m else None
+        words = len(_WORD.findall(text[c_start:c_end]))
+        # words of the narrator before the quote in its sentence: the quote is a fragment
+        lead = text[_sentence_start(ctx, span.open, b_start) : span.open]
+        embedded = bool(_WORD.findall(re.split(r":|\s[-–—]\s", lead)[-1]))
         if m and after[: m.end()].strip(" ,.!?…") in tuple(DASHES):
             attr = _after_attribution(ctx, c_end + 1 + m.end(), b_end, b_kind, dash=True)
-        elif m_comma:
+            if attr is not None and attr.cue != "-" and not _speech_cue(ctx, attr) and (attr.before is not None or words < MIN_STATEMENT_WORDS):
+                attr = None  # "«екбург.рф» — их подала администрация": not a speech verb
+        elif m_comma and not embedded:
             attr = _after_attribution(ctx, c_end + 1 + m_comma.end(), b_end, b_kind, dash=False)
+        if attr is not None and _speech_cue(ctx, attr, VIA_LEMMAS) and not chain:
+            # "X: «...», сообщает Лента.ру": the outlet relays, the speaker is before the colon
+            colon = _colon_attribution(ctx, span, b_start, b_kind, relayed=True)
+            if colon is not None:
+                colon.via = _outlet_name(ctx, attr.cue_end, attr.after[1] if attr.after else attr.cue_end)
+                attr = colon
         if attr is None and len(parts) > 1:
             attr = parts[0][2]
         if attr is None:
@@ -402,10 +452,9 @@ def _direct_items(ctx: _Ctx) -> list[_Item]:
         if attr is None:
             chain = []
             continue
-        words = len(_WORD.findall(text[c_start:c_end]))
-        if words < MIN_DIRECT_WORDS and not chain:
+        if (words < MIN_DIRECT_WORDS or embedded and words <= MAX_TERM_WORDS) and not chain:
             chain = []
-            continue
+            continue  # a quoted name or term ("в «нормандском формате»"), not a statement
         for cs, ce in chain:
             items.append(_Item("direct", cs, ce, attr))
         chain = []
@@ -414,6 +463,12 @@ def _direct_items(ctx: _Ctx) -> list[_Item]:
         last_attr = attr
         last_attr_end = _sentence_end(ctx, c_end + 1, b_end) + 1
     return items
+
+
+def _speech_cue(ctx: _Ctx, attr: _Attribution, lemmas: frozenset[str] = SPEECH_LEMMAS | VIA_LEMMAS) -> bool:
+    """Is the attribution's cue word (its first word) one of these lemmas?"""
+    word = ctx.text[attr.cue_start : attr.cue_end].split()
+    return bool(word) and word[0][0].isalpha() and ctx.lemma(word[0]) in lemmas
 
 
 def _split_parts(ctx: _Ctx, start: int, end: int) -> list[tuple[int, int, _Attribution | None]]:
@@ -470,8 +525,12 @@ def _after_attribution(ctx: _Ctx, pos: int, b_end: int, b_kind: str, dash: bool)
     return attr
 
 
-def _colon_attribution(ctx: _Ctx, span: _Span, b_start: int, b_kind: str) -> _Attribution | None:
-    """"X заявил: «...»", "X: «...»" (the clause before a colon right before the quote)."""
+def _colon_attribution(ctx: _Ctx, span: _Span, b_start: int, b_kind: str, relayed: bool = False) -> _Attribution | None:
+    """"X заявил: «...»", "X: «...»" (the clause before a colon right before the quote).
+
+    ``relayed``: an outlet follows the quote ("X называет это злом: «...», сообщает Y"), so
+    any person named in the clause before the colon is the speaker, however long the clause.
+    """
     text = ctx.text
     before = text[b_start : span.open]
     if not re.search(r":\s*$", before):
@@ -491,7 +550,7 @@ def _colon_attribution(ctx: _Ctx, span: _Span, b_start: int, b_kind: str) -> _At
     has_speaker = any(
         m.start >= s_start and m.end <= colon for m, _e in ctx.mentions
     ) or b_kind == "title"
-    if has_speaker and len(toks) <= MAX_HEADLINE_SPEAKER_WORDS + 3:
+    if has_speaker and (len(toks) <= MAX_HEADLINE_SPEAKER_WORDS + 3 or relayed):
         return _Attribution(":", colon, colon + 1, before=(s_start, colon))
     return None
 
@@ -505,6 +564,10 @@ def _chto_attribution(ctx: _Ctx, span: _Span, b_start: int) -> _Attribution | No
     c_end = span.close if span.close is not None else ctx.blocks[span.block][1]
     if not right_after and len(_WORD.findall(text[span.open : c_end])) < MIN_STATEMENT_WORDS:
         return None  # a short quoted name or label inside reported speech
+    if span.close is not None:
+        s_end = _sentence_end(ctx, span.close + 1, ctx.blocks[span.block][1])
+        if _WORD.search(text[span.close + 1 : s_end]):
+            return None  # "что G8 «имеет другое значение» для Европы": the clause goes on, one indirect statement
     for k in range(len(toks) - 1, 0, -1):
         if toks[k].low != "что" or text[toks[k - 1].end : toks[k].start].strip() != ",":
             continue
@@ -610,8 +673,10 @@ def _indirect_items(ctx: _Ctx) -> list[_Item]:
             item = _sentence_item(ctx, s_start, body_end, sents, si, bi)
             if item is None and b_kind == "title":
                 item = _headline_item(ctx, s_start, body_end)
-            if item is not None:
-                items.append(item)
+            for it in ([item] if item is not None else []) + ctx.pending:
+                items.append(it)
+                ctx.reported.append((it.start, it.end))
+            ctx.pending.clear()
     return items
 
 
@@ -636,6 +701,8 @@ def _sentence_item(ctx: _Ctx, s_start: int, s_end: int, sents: list[tuple[int, i
             continue
         # "Как сообщил X, S"
         if i > 0 and toks[i - 1].low == "как" and text[toks[i - 1].end : t.start].strip() == "":
+            if t.low.replace("ё", "е") in IDIOM_CUES and text[t.end : t.end + 2].lstrip().startswith(","):
+                continue  # "Как говорится, ...": an idiom
             return _around_attribution(ctx, toks, i - 1, i + 1, s_start, s_end, t.low, t.start, t.end)
         # "X заявил, что S"
         item = _chto_item(ctx, toks, i, s_start, s_end)
@@ -645,15 +712,20 @@ def _sentence_item(ctx: _Ctx, s_start: int, s_end: int, sents: list[tuple[int, i
         window = [x.low for x in toks[max(0, i - 6) : i + 3] if not ctx.in_quote(x.start)]
         if "об" in window and "этом" in window and "что" not in [x.low for x in toks[i:]]:
             prev = _previous_statement_span(ctx, sents, si, bi)
+            if prev is not None and any(prev[0] <= a < prev[1] for a, _b in ctx.reported):
+                prev = None  # the sentence before is reported speech already: "Об этом" adds no statement
             if prev is not None:
                 attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, s_end))
                 return _Item("indirect", prev[0], prev[1], attr)
         # "S, сказал X" / "S, говорится в заявлении X"
-        if i > 0 and text[toks[i - 1].end : t.start].strip() in (",", ", —", ", -", ", –") and text[toks[i - 1].end : t.start].strip().startswith(","):
+        gap = text[toks[i - 1].end : t.start].strip().lstrip("»\"“”") if i > 0 else ""
+        if i > 0 and gap in (",", ", —", ", -", ", –") and not _in_statement(ctx, toks[i - 1].start):
             comma = text.rfind(",", toks[i - 1].end, t.start)
             st = s_start
             if _in_statement(ctx, st) or _quoted_block(ctx, st, comma):
                 continue
+            if i + 1 < len(toks) and toks[i + 1].low in ("о", "об", "про", "что", "как"):
+                continue  # "X, бежавший из страны, рассказал о том": the verb has its own object
             if len(_WORD.findall(text[st:comma])) < MIN_STATEMENT_WORDS:
                 continue
             attr = _Attribution(t.low, t.start, t.end, after=(t.end, s_end))
@@ -672,17 +744,33 @@ def _chto_item(ctx: _Ctx, toks: list[_Tok], i: int, s_start: int, s_end: int) ->
     """"X заявил(а) [журналистам ...], что S" -> S to the sentence end."""
     text = ctx.text
     for j in range(i + 1, min(len(toks), i + 2 + MAX_VERB_TO_CHTO)):
-        if toks[j].low == "что" and text[toks[j - 1].end : toks[j].start].strip() == ",":
+        # "рассказал о том, как S": the "как"-clause is the statement
+        about = toks[j].low == "как" and j >= 3 and toks[j - 1].low == "том" and toks[j - 2].low in ("о", "об") and toks[j - 3] is toks[i]
+        if (toks[j].low == "что" or about) and text[toks[j - 1].end : toks[j].start].strip() == ",":
             if ctx.in_quote(toks[j].start):
                 return None
             between = text[toks[i].end : toks[j - 1].end]
-            if re.search(r"[.!?;«»\"]", between):
-                return None
+            if re.search(r"[!?;«»\"]|\.(?!\w)", between):
+                return None  # a dot inside a word is a domain: "считают, пишет NEWSru.com, что"
             if toks[j - 1].low == "тем" and j >= 2 and toks[j - 2].low == "с":
                 return None  # "согласился с тем, что" is agreement, "не согласился" denial
             attr = _Attribution(toks[i].low, toks[i].start, toks[i].end, before=(s_start, toks[i].start), after=(toks[i].end, toks[j - 1].end))
             # "В сообщении регулятора говорится, что": the speaker follows the document noun
-            return _Item("indirect", toks[j].end, s_end, attr)
+            first = _Item("indirect", toks[j].end if not about else toks[j].start, s_end, attr)
+            # "добавила, что A, но подчеркнула, что B": a second cue of the same subject
+            for k in range(j + 1, len(toks) - 1):
+                t = toks[k]
+                if t.low in ("но", "а", "и") and text[toks[k - 1].end : t.start].strip() == ",":
+                    v = toks[k + 1]
+                    if ctx.in_quote(v.start) or not _is_speech(ctx, v) or _negated(ctx, v) or _is_adj(ctx, v):
+                        continue
+                    second = _chto_item(ctx, toks, k + 1, s_start, s_end)
+                    if second is not None:
+                        second.attr.before = (s_start, toks[i].start)
+                        first.end = text.rfind(",", toks[k - 1].end, t.start)
+                        ctx.pending.append(second)
+                        break
+            return first
         if toks[j].low == "что":
             return None
     return None
@@ -1017,16 +1105,35 @@ def _scan_region(ctx: _Ctx, region: tuple[int, int], gender: str | None, history
     # a pronoun subject or possessive ("он", "его слова", "По ее словам")
     pron = [t for t in toks if t.low in PRONOUNS]
     words = [t for t in toks if not ctx.in_quote(t.start)] or toks
-    pers = [me for me in pers if not _common_noun_person(ctx, me)]
+    pers = [me for me in pers if not _common_noun_person(ctx, me) and _trusted_role(ctx, *me)]
+    verb_cue = _verb_cue(ctx, cue)
+    if verb_cue:
+        # a name depending on the noun before it is not the speaker ("пресс-секретарь Путина",
+        # "помощник Хиллари Клинтон"), nor one that disagrees with the verb ("помощник Орловой сообщил")
+        pers = [
+            me for k, me in enumerate(pers)
+            if not (_possessor(ctx, me[0], start) and (_inflected(me[0], me[1]) or not _gender_fits(ctx, me[1], gender) or _apposed(ctx, me[0], pers[k + 1 :])))
+            and (gender not in ("masc", "femn") or _gender_fits(ctx, me[1], gender))
+        ]
     if reverse:
         # subject before the verb: the nearest person; an organisation; "В пресс-службе X"
+        pers = [me for me in pers if not _in_participle_clause(ctx, me[0], start, end)]
         if pers:
             return _speaker_of(pers[-1][1])
         if pron and pron[-1].low in ("он", "она", "они"):
             return _pronoun(ctx, pron[-1], cue.cue_start, history)
         if words and words[-1].low in BACK_ADVERBS and history:
             return history[-1]
-        return _np_speaker(ctx, words, mentions, gender, cue, history)
+        found = _np_speaker(ctx, words, mentions, gender, cue, history)
+        if found is None and verb_cue:
+            found = _place_subject(ctx, start, end)
+        if found is None and verb_cue:
+            # "Освещающие акцию блогеры сообщили", "После встречи министр заявил": the nearest
+            # nominative speaker noun agreeing with the verb
+            sub = _subject_words(ctx, words, gender, end)
+            if sub:
+                found = _np_speaker(ctx, sub, _mentions_in(ctx, sub[0].start, end), gender, cue, history)
+        return found
     # after the cue: the first person of an apposition, skipping a dative outlet ("рассказал РБК источник")
     if pron and pron[0].low in ("его", "ее", "её", "их", "он", "она", "они") and (not pers or pron[0].start < pers[0][0].start):
         first_word = words[0] if words else None
@@ -1038,6 +1145,101 @@ def _scan_region(ctx: _Ctx, region: tuple[int, int], gender: str | None, history
     if named is not None:
         return named
     return _np_speaker(ctx, words, mentions, gender, cue, history)
+
+
+def _verb_cue(ctx: _Ctx, attr: _Attribution) -> bool:
+    """Is the cue a speech verb with a subject ("заявил"), not "по словам" or a relaying verb?"""
+    word = ctx.text[attr.cue_start : attr.cue_end].split()
+    if len(word) != 1 or not word[0][0].isalpha():
+        return False
+    lemma = ctx.lemma(word[0])
+    return lemma in SPEECH_LEMMAS and lemma not in VIA_LEMMAS and ctx.parse(word[0])[0].tag.POS == "VERB"
+
+
+def _possessor(ctx: _Ctx, m: Mention, start: int) -> bool:
+    """Does a name stand right after a person noun it may depend on ("помощник Хиллари Клинтон")?"""
+    i = ctx._index(m.start)
+    if i == 0:
+        return False
+    prev = ctx.tokens[i - 1]
+    if prev.start < start or ctx.text[prev.end : m.start].strip():
+        return False
+    return any(
+        p.tag.POS == "NOUN" and ("anim" in p.tag or p.normal_form.replace("ё", "е") in SPEAKER_NOUNS) for p in ctx.parse(prev.text)[:2]
+    )
+
+
+def _inflected(m: Mention, e: Entity) -> bool:
+    """Is a person mention written in another form than the base name ("Путина" of "Путин")?"""
+    words = _WORD.findall(m.text)
+    return bool(words and e.last) and words[-1].lower().replace("ё", "е") != e.last.lower().replace("ё", "е")
+
+
+def _apposed(ctx: _Ctx, m: Mention, later: list[tuple[Mention, Entity]]) -> bool:
+    """Is a name followed at once by another name ("пресс-секретарь Путина Дмитрий Песков")?"""
+    return bool(later) and not ctx.text[m.end : later[0][0].start].strip()
+
+
+def _in_participle_clause(ctx: _Ctx, m: Mention, start: int, end: int) -> bool:
+    """Is a name the object inside a participle clause ("Врачи, оперировавшие Иванову, говорят")?"""
+    text = ctx.text
+    comma = text.rfind(",", start, m.start)
+    if comma < 0 or "," not in text[m.end : end]:
+        return False
+    return any(
+        any(p.tag.POS in ("PRTF", "GRND") for p in ctx.parse(t.text)[:1]) for t in ctx.toks(comma, m.start)
+    )
+
+
+def _place_subject(ctx: _Ctx, start: int, end: int) -> Speaker | None:
+    """A state or city speaking ("Южная Корея заявила", "официальный Киев заявлял"): type ORG.
+
+    The place must be the nominative subject nearest the verb: not after a preposition
+    ("в Москве"), with no speaker noun or verb between it and the cue.
+    """
+    best: tuple[Mention, Entity] | None = None
+    for e in ctx.article.entities:
+        if e.type != "LOC":
+            continue
+        for m in e.mentions:
+            if start <= m.start and m.end <= end and not ctx.in_quote(m.start) and (best is None or m.start > best[0].start):
+                best = (m, e)
+    if best is None:
+        return None
+    m, e = best
+    i = ctx._index(m.start)
+    prev = ctx.tokens[i - 1] if i > 0 and ctx.tokens[i - 1].start >= start else None
+    first = ctx.toks(m.start, m.end)[:1]
+    if prev is not None and ctx.parse(prev.text)[0].tag.POS == "PREP" or not first:
+        return None
+    if not any(p.tag.case == "nomn" for p in ctx.parse(first[0].text)[:3]) or not _is_subject(ctx, m):
+        return None
+    if any(_speaker_noun(ctx, t) or _is_finite_verb(ctx, t) for t in ctx.toks(m.end, end)):
+        return None
+    return Speaker(e.name, "ORG", e.id)
+
+
+def _subject_words(ctx: _Ctx, words: list[_Tok], gender: str | None, end: int) -> list[_Tok]:
+    """The subject noun phrase nearest the verb: its adjectives, a nominative speaker noun, the rest."""
+    text = ctx.text
+    want = "plur" if gender == "plur" else "sing" if gender in ("masc", "femn") else None
+    if not words or re.search(r"[,;:()—–\"«»]", text[words[-1].end : end]):
+        return []  # "В документе, который подписал министр, говорится": not the subject
+    for k in range(len(words) - 1, -1, -1):
+        t = words[k]
+        if k + 1 < len(words) and re.search(r"[,;:()—–\"«»]", text[t.end : words[k + 1].start]):
+            return []
+        if _is_finite_verb(ctx, t):
+            return []
+        if not _speaker_noun(ctx, t):
+            continue
+        if not any(p.tag.POS == "NOUN" and p.tag.case == "nomn" and (want is None or p.tag.number == want) for p in ctx.parse(t.text)[:3]):
+            continue
+        j = k
+        while j > 0 and _is_adj(ctx, words[j - 1]) and not text[words[j - 1].end : words[j].start].strip():
+            j -= 1
+        return words[j:]
+    return []
 
 
 def _unlisted_name(ctx: _Ctx, words: list[_Tok]) -> Speaker | None:
@@ -1143,7 +1345,7 @@ def _np_speaker(ctx: _Ctx, words: list[_Tok], mentions: list[tuple[Mention, Enti
     p_start, p_end = phrase[0].start, phrase[-1].end
     # an entity whose mention covers the phrase head (roles stage: "Глава МИД Казахстана")
     for m, e in ctx.mentions:
-        if m.start <= rest[head].start < m.end and not _common_noun_person(ctx, (m, e)):
+        if m.start <= rest[head].start < m.end and not _common_noun_person(ctx, (m, e)) and _trusted_role(ctx, m, e):
             return _speaker_of(e)
     desc = text[p_start:p_end]
     if desc and desc[-1] in "«\"":
@@ -1157,7 +1359,7 @@ def _np_speaker(ctx: _Ctx, words: list[_Tok], mentions: list[tuple[Mention, Enti
         # a definite description refers back like a pronoun: "— отметил эксперт" after "По мнению X"
         hp = ctx.parse(rest[head].text)[0]
         if "anim" in hp.tag and hp.tag.number == "sing":
-            person = _described_antecedent(ctx, lemma, min(cue.stmt_start, cue.cue_start, p_start), gender)
+            person = _described_antecedent(ctx, lemma, min(cue.stmt_start, cue.cue_start, p_start), gender, _countries(ctx, desc))
             if person is not None:
                 return person
     if normal and not rest[head].text[0].isupper() or "Abbr" not in ctx.parse(rest[head].text)[0].tag:
@@ -1208,7 +1410,18 @@ def _person_by_role(ctx: _Ctx, description: str, gender: str | None, pos: int) -
     except ImportError:
         role_key = roles_match = None  # type: ignore[assignment]
     matches = []
+    countries = _countries(ctx, description)
+    head_of_state = head == "глава" and len(words) > 1 and ctx.lemma(words[1]) == "государство"
     for e in persons:
+        if not any(m.start < pos for m in e.mentions):
+            continue  # a description refers back, never to a person named later
+        if countries and any(_countries(ctx, r) and not _countries(ctx, r) & countries for r in e.roles):
+            continue  # "премьер-министр Израиля" is not the "британский премьер"
+        if head_of_state:
+            # "глава государства" is a president (or a monarch), nobody else
+            if _role_heads(ctx, e) & HEAD_OF_STATE_HEADS or _words_before(ctx, e) & HEAD_OF_STATE_HEADS:
+                matches.append((max(m.start for m in e.mentions if m.start < pos), e))
+            continue
         ok = False
         if role_key is not None:
             try:
@@ -1234,6 +1447,54 @@ def _person_by_role(ctx: _Ctx, description: str, gender: str | None, pos: int) -
         return None
     matches.sort(key=lambda x: x[0])
     return matches[-1][1]
+
+
+def _trusted_role(ctx: _Ctx, m: Mention, e: Entity) -> bool:
+    """May a role mention of the roles stage stand for its person here?
+
+    Not when the person is named only later in the text (a description refers back), nor
+    when the role names another country than the person's titles ("премьер-министр
+    Израиля" linked to the "британский премьер").
+    """
+    if e.type != "PER" or m.kind != "role":
+        return True
+    if not any(x.kind == "name" and x.start < m.start for x in e.mentions):
+        return False
+    words = [ctx.lemma(w) for w in _WORD.findall(m.text.lower())]
+    if words[:2] == ["глава", "государство"] and not (_role_heads(ctx, e) | _words_before(ctx, e)) & HEAD_OF_STATE_HEADS:
+        return False  # "глава государства" is a president, not the head of a company
+    countries = _countries(ctx, m.text)
+    return not countries or not any(_countries(ctx, r) and not _countries(ctx, r) & countries for r in e.roles)
+
+
+def _countries(ctx: _Ctx, phrase: str) -> set[str]:
+    """Stems of the countries a role or description names ("премьер Израиля", "британский премьер").
+
+    Place nouns (pymorphy3 ``Geox``) give their stem and, for a few, the stems of their
+    adjectives ("США" -> "америк"); relational adjectives in "-ский" give their own stem.
+    Two phrases name the same country when their stem sets meet.
+    """
+    out: set[str] = set()
+    for w in _WORD.findall(phrase):
+        low = w.lower()
+        p = ctx.parse(low)[0]
+        if "Geox" in p.tag and p.tag.POS == "NOUN":
+            lemma = p.normal_form.replace("ё", "е")
+            out.update(COUNTRY_STEMS.get(lemma, (lemma[:4],)))
+        elif p.tag.POS == "ADJF" and w[0].islower() and re.search(r"(?:ск|цк)ий$", p.normal_form) and len(p.normal_form) > 7:
+            adj = p.normal_form
+            if any(adj.startswith(stem) for stems in COUNTRY_STEMS.values() for stem in stems) or _geo_adjective(ctx, adj):
+                out.add(next((stem for stems in COUNTRY_STEMS.values() for stem in stems if adj.startswith(stem)), adj[:4]))
+    return out
+
+
+def _geo_adjective(ctx: _Ctx, adj: str) -> bool:
+    """Is an adjective in "-ский" made from a place name ("израильский" <- "Израиль")?"""
+    stem = re.sub(r"(?:ск|цк)ий$", "", adj)
+    for cand in (stem, stem + "ия", stem + "ь", stem + "а", stem[:-1] + "ия" if len(stem) > 4 else stem):
+        if any("Geox" in p.tag for p in ctx.parse(cand)[:2]):
+            return True
+    return False
 
 
 def _words_before(ctx: _Ctx, e: Entity) -> set[str]:
@@ -1273,7 +1534,7 @@ def _pronoun(ctx: _Ctx, tok: _Tok, pos: int, history: list[Speaker]) -> Speaker 
     """The antecedent of "он"/"она"/"его"/"ее"/"они": the latest compatible speaker or person."""
     want = PRONOUNS.get(tok.low)
     if want in ("masc", "femn"):
-        return _antecedent(ctx, tok.start, want)
+        return _antecedent(ctx, tok.start, want) or _described_subject(ctx, tok.start, want)
     # "Жители ... Они говорят": a plural person noun in the sentence before
     toks = [t for t in ctx.toks(max(0, tok.start - 200), tok.start)]
     for t in reversed(toks):
@@ -1283,6 +1544,35 @@ def _pronoun(ctx: _Ctx, tok: _Tok, pos: int, history: list[Speaker]) -> Speaker 
     for s in reversed(history):
         if s.type in ("OTHER", "ORG"):
             return s
+    return None
+
+
+def _described_subject(ctx: _Ctx, pos: int, gender: str) -> Speaker | None:
+    """"Представитель министерства сообщил ... Позднее он заявил": an unnamed described subject.
+
+    Used when no person is around: the latest sentence of this or the previous paragraph
+    that opens with a singular speaker noun of the pronoun's gender (after adjectives) gives
+    the description.
+    """
+    lo = _window_start(ctx, pos)
+    starts = [lo] + [m.end() for m in _SENT_END.finditer(ctx.text, lo, pos) if not ctx.in_quote(m.start()) and _real_end(ctx.text, m.start())]
+    starts += [b for b, _e, _k in ctx.blocks if lo < b < pos]
+    for st in sorted(set(starts), reverse=True):
+        if st >= pos:
+            continue
+        toks = [t for t in ctx.toks(st, pos) if not ctx.in_quote(t.start)][:8]
+        k = 0
+        while k < len(toks) and _is_adj(ctx, toks[k]):
+            k += 1
+        if k >= len(toks) or k > 3 or not _speaker_noun(ctx, toks[k]):
+            continue
+        if not any(p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.gender == gender for p in ctx.parse(toks[k].text)[:2]):
+            continue
+        verb = next((i for i, t in enumerate(toks) if _is_finite_verb(ctx, t)), len(toks))
+        probe = _Attribution("", pos, pos)
+        sp = _np_speaker(ctx, toks[:verb], _mentions_in(ctx, st, toks[verb - 1].end if verb else st), gender, probe, [])
+        if sp is not None:
+            return sp
     return None
 
 
@@ -1337,7 +1627,7 @@ def _antecedent(ctx: _Ctx, pos: int, gender: str) -> Speaker | None:
     for m, e in ctx.mentions:
         if m.start >= pos:
             break
-        if e.type != "PER" or ctx.in_quote(m.start) or _common_noun_person(ctx, (m, e)) or not _gender_fits(ctx, e, gender):
+        if e.type != "PER" or ctx.in_quote(m.start) or _common_noun_person(ctx, (m, e)) or not _gender_fits(ctx, e, gender) or not _trusted_role(ctx, m, e):
             continue
         anyone = (m, e)
         if _is_subject(ctx, m):
@@ -1356,7 +1646,7 @@ def _antecedent(ctx: _Ctx, pos: int, gender: str) -> Speaker | None:
     return last[2] if last is not None else None
 
 
-def _described_antecedent(ctx: _Ctx, head: str, pos: int, gender: str | None) -> Speaker | None:
+def _described_antecedent(ctx: _Ctx, head: str, pos: int, gender: str | None, countries: set[str] | None = None) -> Speaker | None:
     """The person a definite description refers back to ("— отметил эксперт" after "По мнению X").
 
     Candidates are persons introduced with a title (a role) or as speakers in this or the
@@ -1373,7 +1663,7 @@ def _described_antecedent(ctx: _Ctx, head: str, pos: int, gender: str | None) ->
     for m, e in ctx.mentions:
         if m.start >= pos:
             break
-        if m.start < lo or e.type != "PER" or ctx.in_quote(m.start) or _common_noun_person(ctx, (m, e)):
+        if m.start < lo or e.type != "PER" or ctx.in_quote(m.start) or _common_noun_person(ctx, (m, e)) or not _trusted_role(ctx, m, e):
             continue
         if any(a <= m.start < b for a, b in ctx.said):
             continue  # a person talked about in a statement is not its speaker
@@ -1391,6 +1681,8 @@ def _described_antecedent(ctx: _Ctx, head: str, pos: int, gender: str | None) ->
     for p, sp, e in reversed(cands):
         if p < unnamed:
             return None  # "встретился с послом Киргизии ... Посол заверил": that person has no name
+        if countries and e is not None and any(_countries(ctx, r) and not _countries(ctx, r) & countries for r in e.roles):
+            continue  # "премьер Израиля" is not the "британский премьер"
         if _gender_fits(ctx, e if e is not None else sp, gender) and _role_fits(ctx, head, e):
             return sp
     return None

@@ -468,3 +468,210 @@ def test_quotes_unknown_surname_inside_sentence(models):
     )
     (quote,) = extract_quotes(article, models).quotes
     assert (quote.speaker.name, quote.speaker.type) == ("Абдыкеримов", "PER")
+
+
+# ------------------------------------------------- gaps found on real news (sentences written here)
+
+KOREA = ("e7", "LOC", "Норвегия", ["Норвегия"])
+MINSK = ("e8", "LOC", "Минск", ["Минск"])
+PESKOV = ("e3", "PER", "Олег Зимин", ["Олег Зимин"], ["пресс-секретарь губернатора"])
+GOV = ("e4", "PER", "Игорь Петров", ["Петрова", "Игорь Петров"])
+CLINTON = ("e5", "PER", "Анна Орлова", ["Анны Орловой", "Анна Орлова"])
+
+# (case, paragraphs, entities, expected [(kind, text, speaker, cue)])
+REAL_GAP_CASES = [
+    (
+        "a state as the speaker",
+        ["В тот же день Норвегия заявила, что отзывает посла для консультаций."],
+        [KOREA],
+        [("indirect", "отзывает посла для консультаций", "Норвегия", "заявила")],
+    ),
+    (
+        "official city as the speaker",
+        ["Ранее официальный Минск неоднократно заявлял, что не намерен вводить визы."],
+        [MINSK],
+        [("indirect", "не намерен вводить визы", "Минск", "заявлял")],
+    ),
+    (
+        "a subject with a participle phrase",
+        ["Освещающие забастовку журналисты сообщили, что у проходной собралось двести рабочих."],
+        [],
+        [("indirect", "у проходной собралось двести рабочих", "журналисты", "сообщили")],
+    ),
+    (
+        "a pronoun pointing back to an unnamed description",
+        ["Представитель министерства сообщил в пятницу о проверке фермы.", "Позднее он заявил, что вода в озере безопасна."],
+        [],
+        [("indirect", "вода в озере безопасна", "представитель министерства", "заявил")],
+    ),
+    (
+        "the genitive possessor is not the speaker",
+        ["«Бюджет примут в срок», — сказал пресс-секретарь Петрова Олег Зимин."],
+        [GOV, PESKOV],
+        [("direct", "Бюджет примут в срок", "Олег Зимин", "сказал")],
+    ),
+    (
+        "an assistant of a woman, the verb is masculine",
+        ["Помощник Анны Орловой сообщил, что визит отложен.", "Анна Орлова в это время была в Риме."],
+        [CLINTON],
+        [("indirect", "визит отложен", "помощник Анны Орловой", "сообщил")],
+    ),
+    (
+        "a name inside a participle phrase is not the subject",
+        ["Врачи, оперировавшие Игоря Петрова, говорят, что его жизни ничто не угрожает."],
+        [("e4", "PER", "Игорь Петров", ["Игоря Петрова"])],
+        [("indirect", "его жизни ничто не угрожает", "врачи", "говорят")],
+    ),
+    (
+        "a short quoted term before a comma cue hides no statement",
+        ["Говоря о встречах в «узком формате», Петров отметил, что все будет зависеть от погоды."],
+        [("e4", "PER", "Игорь Петров", ["Петров"])],
+        [("indirect", "все будет зависеть от погоды", "Игорь Петров", "отметил")],
+    ),
+    (
+        "a quoted term with a comma cue is no quote",
+        ["Автор вводит понятие «северная экономика», отмечает рецензент."],
+        [],
+        [("indirect", "Автор вводит понятие «северная экономика»", "рецензент", "отмечает")],
+    ),
+    (
+        "a short quoted term inside a sentence is never direct",
+        ["Эту «удобную схему» нужно проработать с учетом «реальных расходов», указывается в письме."],
+        [],
+        [("indirect", "Эту «удобную схему» нужно проработать с учетом «реальных расходов»", None, "указывается")],
+    ),
+    (
+        "a dash attribution needs a speech verb",
+        ["Варианты названий прислали горожане. «город-на-реке.рф» — его предложила мэрия."],
+        [],
+        [],
+    ),
+    (
+        "по сообщениям X",
+        ["По сообщениям спасателей, пострадавших нет."],
+        [],
+        [("indirect", "пострадавших нет", "спасатели", "по сообщениям")],
+    ),
+    (
+        "сошлись во мнении",
+        ["Участники совещания сошлись во мнении, что проект нужно доработать."],
+        [],
+        [("indirect", "проект нужно доработать", "участники совещания", "сошлись")],
+    ),
+    (
+        "an outlet between the verb and что",
+        ["Аналитики считают, пишет Kurier.info, что рынок восстановится к осени."],
+        [],
+        [("indirect", "рынок восстановится к осени", "аналитики", "считают")],
+    ),
+    (
+        "как говорится is an idiom",
+        ["Как говорится, первый блин комом."],
+        [],
+        [],
+    ),
+    (
+        "об этом after reported speech adds nothing",
+        ["Петров заявил, что мост откроют в мае. Об этом он заявил после встречи с подрядчиками."],
+        [("e4", "PER", "Игорь Петров", ["Петров"])],
+        [("indirect", "мост откроют в мае", "Игорь Петров", "заявил")],
+    ),
+    (
+        "рассказал о том, как",
+        ["Бывший министр Игорь Петров, покинувший пост в марте, рассказал о том, как готовилась реформа."],
+        [("e4", "PER", "Игорь Петров", ["Игорь Петров"])],
+        [("indirect", "как готовилась реформа", "Игорь Петров", "рассказал")],
+    ),
+    (
+        "a name with an ampersand",
+        ["Эксперты агентства R&B Ratings пишут, что риски для банков выросли."],
+        [],
+        [("indirect", "риски для банков выросли", "эксперты агентства R&B Ratings", "пишут")],
+    ),
+    (
+        "two cues of one subject in a sentence",
+        ["Анна Орлова добавила, что сроки не сдвинут, но подчеркнула, что смету пересмотрят."],
+        [CLINTON],
+        [
+            ("indirect", "сроки не сдвинут", "Анна Орлова", "добавила"),
+            ("indirect", "смету пересмотрят", "Анна Орлова", "подчеркнула"),
+        ],
+    ),
+    (
+        "a unit abbreviation ends the sentence before the speaker",
+        ["Долг области составил 1,2 млрд руб. В пресс-службе банка сообщили, что просрочек нет."],
+        [],
+        [("indirect", "просрочек нет", "пресс-служба банка", "сообщили")],
+    ),
+]
+
+
+@pytest.mark.parametrize("case, paragraphs, names, expected", REAL_GAP_CASES, ids=[c[0] for c in REAL_GAP_CASES])
+def test_quotes_real_news_gaps(models, case, paragraphs, names, expected):
+    article = extract_quotes(_article(None, paragraphs, names), models)
+    assert _found(article) == expected
+
+
+def test_quotes_outlet_after_colon_quote_goes_to_via(models):
+    article = _article(
+        None,
+        [
+            "Архитектор Павел Зуев называет новый проект набережной ошибкой: «Город потеряет последний "
+            "открытый вид на реку», сообщает «Вечерний Прибрежный»."
+        ],
+        [("e1", "PER", "Павел Зуев", ["Павел Зуев"])],
+    )
+    (quote,) = extract_quotes(article, models).quotes
+    assert (quote.kind, quote.speaker.name, quote.via) == ("direct", "Павел Зуев", "Вечерний Прибрежный")
+
+
+def test_quotes_nested_straight_quotes_closed_together(models):
+    article = _article(
+        None,
+        ['"Я единственный, кто прямо говорит, что я "за" реформу. Остальные "мнутся", - заметил Петров.'],
+        [("e4", "PER", "Игорь Петров", ["Петров"])],
+    )
+    (quote,) = extract_quotes(article, models).quotes
+    assert quote.kind == "direct" and quote.speaker.name == "Игорь Петров"
+    assert quote.text.startswith("Я единственный") and "мнутся" in quote.text
+
+
+# (case, paragraphs, entities, the speaker of the last statement)
+ROLE_ANTECEDENT_CASES = [
+    (
+        "a description with a country skips the other country's premier",
+        [
+            "Премьер-министр Норвегии Ян Ульсен прилетел в Осло. Британский премьер Дэвид Карр остался в Лондоне.",
+            "Премьер-министр Норвегии заявил, что не поедет на саммит.",
+        ],
+        [
+            ("e1", "PER", "Ян Ульсен", ["Ян Ульсен"], ["премьер-министр Норвегии"]),
+            ("e2", "PER", "Дэвид Карр", ["Дэвид Карр"], ["британский премьер"]),
+        ],
+        "Ян Ульсен",
+    ),
+    (
+        "only persons named before the statement",
+        ["Премьер-министр Норвегии заявил, что не поедет на саммит. Британский премьер Дэвид Карр остался в Лондоне."],
+        [("e2", "PER", "Дэвид Карр", ["Дэвид Карр"], ["британский премьер"])],
+        "премьер-министр Норвегии",
+    ),
+    (
+        "глава государства is the president",
+        [
+            "Президент Чили Мануэль Ортега встретился с главой госкорпорации Пабло Ривасом.",
+            "«Мы не отступим», — сказал тогда глава государства.",
+        ],
+        [
+            ("e1", "PER", "Мануэль Ортега", ["Мануэль Ортега"], ["президент Чили"]),
+            ("e2", "PER", "Пабло Ривас", ["Пабло Ривасом"], ["глава госкорпорации"]),
+        ],
+        "Мануэль Ортега",
+    ),
+]
+
+
+@pytest.mark.parametrize("case, paragraphs, names, speaker", ROLE_ANTECEDENT_CASES, ids=[c[0] for c in ROLE_ANTECEDENT_CASES])
+def test_quotes_description_respects_order_and_country(models, case, paragraphs, names, speaker):
+    quotes = extract_quotes(_article(None, paragraphs, names), models).quotes
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == speaker
