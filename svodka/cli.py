@@ -28,6 +28,49 @@ app = typer.Typer(
 eval_app = typer.Typer(no_args_is_help=True, help="Measure quality on evaluation data (../shared/eval or your own).")
 app.add_typer(eval_app, name="eval")
 
+# The team's quotes gold set, beside the package in a checkout.
+GOLD_QUOTES = Path(__file__).resolve().parents[1] / "tests" / "gold" / "quotes"
+# Help text of the settings override every command takes.
+SETTING_HELP = "Override a setting: -s name=value (see README: Settings)."
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"svodka {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main_options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """svodka: who said what, about whom, where and when, in Russian-language news."""
+
+
+class EntityType(str, Enum):
+    """Entity types for filters."""
+
+    PER = "PER"
+    ORG = "ORG"
+    LOC = "LOC"
+
+
+class Kind(str, Enum):
+    """Statement kinds."""
+
+    direct = "direct"
+    indirect = "indirect"
+
+
+class ExportFormat(str, Enum):
+    """Export formats."""
+
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
 
 class Format(str, Enum):
     """Output formats of ``analyze``."""
@@ -66,7 +109,7 @@ def analyze_cli(
     source: Optional[str] = typer.Option(None, "--source", help="Source (outlet) name for every input."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for every input."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest input file in bytes (default 5 MB)."),
-    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help="Override a setting: -s name=value."),
+    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help=SETTING_HELP),
 ) -> None:
     """Read, clean and analyse documents; print one record per document."""
     from .pipeline import analyze_documents
@@ -81,7 +124,10 @@ def analyze_cli(
         failures(exc.name, exc.reason)
         raise typer.Exit(2)
     limit = max_bytes if max_bytes is not None else settings.max_bytes
-    documents = read_paths(paths, max_bytes=limit, stdin=sys.stdin.buffer)
+    documents = _documents_for(paths, limit)
+    if not documents:
+        failures(", ".join(paths), "no documents found")
+        raise typer.Exit(1)
     records = analyze_documents(
         documents,
         no_clean=no_clean,
@@ -154,7 +200,7 @@ def format_article(article) -> str:
 
 def _eval_dir(path: Path) -> Path:
     if not path.exists():
-        typer.echo(f"svodka: {path}: not found (evaluation data lives in ../shared/eval, see README)", err=True)
+        typer.echo(f"svodka: {path}: not found (give the folder of the evaluation data; see README: Quality)", err=True)
         raise typer.Exit(2)
     return path
 
@@ -196,7 +242,7 @@ def eval_roles_cli(path: Path = typer.Argument(..., help="A factRuEval folder wi
 
 @eval_app.command("quotes")
 def eval_quotes_cli(
-    path: Path = typer.Argument(Path("tests/gold/quotes"), help="A quotes gold folder (default: the team's gold set)."),
+    path: Path = typer.Argument(GOLD_QUOTES, help="A quotes gold folder (default: the team's gold set in tests/gold/quotes)."),
 ) -> None:
     """Precision/recall/F1 of direct and indirect statements and speaker accuracy."""
     from .evaluate.quotes import evaluate_quotes, format_quotes_report
@@ -210,12 +256,32 @@ def eval_quotes_cli(
 DB_HELP = "Database: a SQLite path or sqlite:///path, or postgresql://... (default ./svodka.db or SVODKA_DATABASE_URL)."
 
 
-def _open(db: str | None, setting: list[str] | None = None):
-    """Open the store named on the command line, else by the settings."""
+def _open(db: str | None, setting: list[str] | None = None, *, must_exist: bool = False):
+    """Open the store named on the command line, else by the settings.
+
+    Commands that only read pass ``must_exist``: a mistyped SQLite path is an error, not a new
+    empty archive.
+    """
     from .store import open_store
 
     settings = _settings(setting)
-    return open_store(db or settings.database_url), settings
+    url = db or settings.database_url
+    path = _sqlite_path(url)
+    if must_exist and path is not None and not path.exists():
+        raise SvodkaError(str(path), f"no archive here; create one with: svodka ingest PATH --db {path}")
+    return open_store(url), settings
+
+
+def _sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL or path (as ``open_store`` reads it), None for other databases."""
+    if url.startswith("sqlite://"):
+        rest = url[len("sqlite://") :]
+        rest = rest[1:] if rest.startswith("/") else rest
+    elif "://" in url:
+        return None
+    else:
+        rest = url
+    return None if rest in ("", ":memory:") else Path(rest)
 
 
 def _echo_json(value) -> None:
@@ -241,13 +307,17 @@ def _table(title: str, columns: list[str], rows: list[list]) -> None:
     Console().print(table)
 
 
-def _documents_for(inputs: list[str], max_bytes: int, fail) -> list:
+def _documents_for(inputs: list[str], max_bytes: int) -> list:
     """Read paths and fetch URLs into documents (errors in place of what failed)."""
-    from .errors import FetchError
+    import re as _re
+
+    from .errors import FetchError, InputError
     from .ingest.readers import read_bytes, read_paths
 
-    urls = [i for i in inputs if i.startswith(("http://", "https://"))]
-    paths = [i for i in inputs if i not in urls]
+    schemes = [i for i in inputs if _re.match(r"^[a-z][a-z0-9+.-]*://", i, _re.I)]
+    urls = [i for i in schemes if i.lower().startswith(("http://", "https://"))]
+    paths = [i for i in inputs if i not in schemes]
+    bad = [InputError(i, "unsupported URL scheme: only http:// and https:// are fetched") for i in schemes if i not in urls]
     docs: list = list(read_paths(paths, max_bytes=max_bytes, stdin=sys.stdin.buffer)) if paths else []
     if urls:
         from .ingest.fetch import Fetcher
@@ -263,19 +333,19 @@ def _documents_for(inputs: list[str], max_bytes: int, fail) -> list:
                 if not isinstance(doc, SvodkaError):
                     doc.url, doc.path, doc.fetched = doc.url or url, None, fetched.fetched
                 docs.append(doc)
-    return docs
+    return bad + docs
 
 
 @app.command("ingest")
 def ingest_cli(
     inputs: list[str] = typer.Argument(..., help="Files, directories, URLs, or - for stdin."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Analysis processes (default: one per core)."),
-    batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Documents per batch and per transaction."),
-    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest input file in bytes."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=0, help="Analysis processes (0: one per core; never more than cores or batches)."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, help="Documents per batch and per transaction."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="Largest input file in bytes."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Analyse on Dask: a scheduler address, or 'local' for a local process pool."),
-    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help="Override a setting: -s name=value."),
+    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help=SETTING_HELP),
 ) -> None:
     """Read, clean, analyse (in parallel) and store documents; idempotent."""
     from .ingest.job import ingest
@@ -285,7 +355,7 @@ def ingest_cli(
     if dask:
         _ingest_dask(inputs, dask, store, settings, failures, batch_size)
         return
-    docs = _documents_for(inputs, max_bytes or settings.max_bytes, failures)
+    docs = _documents_for(inputs, max_bytes or settings.max_bytes)
     total = sum(1 for d in docs if not isinstance(d, SvodkaError))
     progress_cb, finish = _progress(total, quiet)
     try:
@@ -353,16 +423,18 @@ def search_cli(
     date_from: Optional[str] = typer.Option(None, "--from", help="Published on or after YYYY-MM-DD."),
     date_to: Optional[str] = typer.Option(None, "--to", help="Published on or before YYYY-MM-DD."),
     entity: Optional[str] = typer.Option(None, "--entity", help="Mentions this entity (name or id)."),
-    entity_type: Optional[str] = typer.Option(None, "--type", help="Mentions an entity of this type: PER, ORG, LOC."),
+    entity_type: Optional[EntityType] = typer.Option(None, "--type", help="Mentions an entity of this type."),
     has_quote: bool = typer.Option(False, "--has-quote", help="Only articles with statements."),
     limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000),
     as_json: bool = typer.Option(False, "--json", help="JSON for scripts."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help=SETTING_HELP),
 ) -> None:
     """Full-text search that understands Russian morphology, ranked by BM25."""
-    store, _ = _open(db)
-    hits = store.search(query, source=source, date_from=_date_opt(date_from, "--from"), date_to=_date_opt(date_to, "--to"),
-                        entity=entity, entity_type=entity_type, has_quote=has_quote or None, limit=limit)
+    date_from, date_to = _date_opt(date_from, "--from"), _date_opt(date_to, "--to")
+    store, _ = _open(db, setting, must_exist=True)
+    hits = store.search(query, source=source, date_from=date_from, date_to=date_to,
+                        entity=entity, entity_type=entity_type.value if entity_type else None, has_quote=has_quote or None, limit=limit)
     if as_json:
         _echo_json(hits)
         return
@@ -398,19 +470,19 @@ def quotes_cli(
     about: Optional[str] = typer.Option(None, "--about", help="Whom or what it mentions."),
     date_from: Optional[str] = typer.Option(None, "--from", help="On or after YYYY-MM-DD."),
     date_to: Optional[str] = typer.Option(None, "--to", help="On or before YYYY-MM-DD."),
-    kind: Optional[str] = typer.Option(None, "--kind", help="direct (quotations) or indirect (reported speech)."),
-    limit: int = typer.Option(50, "--limit", "-n", min=1, max=1000),
+    kind: Optional[Kind] = typer.Option(None, "--kind", help="direct (quotations) or indirect (reported speech)."),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000),
     as_json: bool = typer.Option(False, "--json", help="JSON for scripts."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help=SETTING_HELP),
 ) -> None:
     """Statements: who said what, when, in which outlet."""
-    if kind not in (None, "direct", "indirect"):
-        raise SvodkaError("--kind", f"{kind!r} is not direct or indirect")
-    store, _ = _open(db)
-    rows = store.quotes(speaker=speaker, about=about, date_from=_date_opt(date_from, "--from"), date_to=_date_opt(date_to, "--to"),
+    date_from, date_to = _date_opt(date_from, "--from"), _date_opt(date_to, "--to")
+    store, _ = _open(db, setting, must_exist=True)
+    rows = store.quotes(speaker=speaker, about=about, date_from=date_from, date_to=date_to,
                         limit=limit if kind is None else limit * 4)
     if kind:
-        rows = [q for q in rows if q.get("kind") == kind][:limit]
+        rows = [q for q in rows if q.get("kind") == kind.value][:limit]
     if as_json:
         _echo_json(rows)
         return
@@ -428,8 +500,12 @@ def format_statement(q: dict) -> str:
     text = q.get("text") or ""
     if q.get("kind") == "direct":
         text = f"«{text}»"
-    more = f" (+{q['count'] - 1} reprints)" if (q.get("count") or 1) > 1 else ""
-    return f"[{where}] {q.get('speaker') or '?'} ({q.get('cue') or q.get('kind')}{via}): {text}{more}"
+    reprints = (q.get("count") or 1) - 1
+    more = f" (+{reprints} reprint{'s' if reprints > 1 else ''})" if reprints else ""
+    cue = q.get("cue") or ""
+    label = cue if any(c.isalpha() for c in cue) else ""  # a bare ":" or "-" says nothing
+    label = f" ({label}{via})" if label or via else ""
+    return f"[{where}] {q.get('speaker') or '?'}{label}: {text}{more}"
 
 
 @app.command("entity")
@@ -437,9 +513,10 @@ def entity_cli(
     name: str = typer.Argument(..., help="A name in any form, or an entity id."),
     as_json: bool = typer.Option(False, "--json", help="JSON for scripts."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help=SETTING_HELP),
 ) -> None:
     """Profile: roles over time, aliases, co-mentioned entities, latest statements, mentions per month."""
-    store, _ = _open(db)
+    store, _ = _open(db, setting, must_exist=True)
     profile = store.entity_profile(int(name) if name.isdigit() else name)
     if profile is None:
         typer.echo(f"svodka: {name}: no such entity in the archive", err=True)
@@ -467,9 +544,10 @@ def stories_cli(
     limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000),
     as_json: bool = typer.Option(False, "--json", help="JSON for scripts."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help=SETTING_HELP),
 ) -> None:
     """Stories reported by several outlets, the first outlet marked."""
-    store, _ = _open(db)
+    store, _ = _open(db, setting, must_exist=True)
     rows = store.stories(limit=limit)
     if as_json:
         _echo_json(rows)
@@ -485,26 +563,52 @@ def stories_cli(
 def stats_cli(
     as_json: bool = typer.Option(False, "--json", help="JSON for scripts."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help=SETTING_HELP),
 ) -> None:
     """Counts of what the archive holds."""
-    store, _ = _open(db)
+    store, _ = _open(db, setting, must_exist=True)
     stats = store.stats()
     if as_json:
         _echo_json(stats)
         return
-    _table("archive", ["what", "count"], [[k, v] for k, v in stats.items()])
+    rows = []
+    for key, value in stats.items():
+        if isinstance(value, dict):
+            rows.extend([f"{key}: {k}", v] for k, v in value.items())
+        else:
+            rows.append([key.replace("_", " "), value])
+    _table("archive", ["what", "value"], rows)
+
+
+@app.command("rejected")
+def rejected_cli(
+    limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000),
+    as_json: bool = typer.Option(False, "--json", help="JSON for scripts."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help=SETTING_HELP),
+) -> None:
+    """Inputs the archive rejected, with their reasons (latest first)."""
+    store, _ = _open(db, setting, must_exist=True)
+    rows = store.rejected(limit=limit)
+    if as_json:
+        _echo_json(rows)
+        return
+    if not rows:
+        typer.echo("no rejected inputs", err=True)
+    for row in rows:
+        typer.echo(f"{row.get('name')}: {row.get('reason')}")
 
 
 @app.command("export")
 def export_cli(
-    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet."),
+    format: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="parquet needs pip install 'svodka[parquet]'."),
     output: Path = typer.Option(Path("-"), "--output", "-o", help="File to write (default stdout)."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help=SETTING_HELP),
 ) -> None:
     """Export the articles with their analysis."""
-    store, _ = _open(db)
-    if format not in ("jsonl", "csv", "parquet"):
-        raise SvodkaError("--format", f"{format!r} is not one of jsonl, csv, parquet")
+    store, _ = _open(db, setting, must_exist=True)
+    format = format.value
     if format == "parquet":
         _export_parquet(store, output)
         return
@@ -539,12 +643,13 @@ def serve_cli(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; localhost unless told otherwise."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
-    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help="Override a setting: -s name=value."),
+    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help=SETTING_HELP),
 ) -> None:
     """Serve the web interface and the JSON API over the archive."""
     from .web.app import serve
 
-    settings = _settings(setting)
+    store, settings = _open(db, setting)  # fails here, before "serving", if the archive cannot be opened
+    store.close()
     typer.echo(f"svodka: serving {db or settings.database_url} at http://{host}:{port}/", err=True)
     serve(db or settings.database_url, host=host, port=port, api_token=settings.api_token or None)
 
@@ -555,7 +660,8 @@ def main() -> None:
         app()
     except SvodkaError as exc:
         typer.echo(f"svodka: {exc}", err=True)
-        sys.exit(1)
+        # a bad option value is a usage error (2); a bad input or database is a failure (1)
+        sys.exit(2 if (exc.name or "").startswith("-") else 1)
     except KeyboardInterrupt:
         typer.echo("svodka: interrupted", err=True)
         sys.exit(130)

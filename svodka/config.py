@@ -70,7 +70,10 @@ def load_settings(overrides: dict[str, Any] | None = None, environ: dict[str, st
     values: dict[str, Any] = {s.name: s.default for s in SETTINGS}
     origin = {s.name: "default" for s in SETTINGS}
 
-    path = Path(environ.get("SVODKA_CONFIG", "svodka.toml"))
+    named = environ.get("SVODKA_CONFIG")
+    path = Path(named or "svodka.toml")
+    if named and not path.is_file():
+        raise SvodkaError(named, "config file named by SVODKA_CONFIG does not exist")
     if path.is_file():
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -73,3 +73,32 @@ def test_cli_demo_corpus_text_summary():
     out = svodka("analyze", str(SAMPLE), "--format", "text")
     assert out.returncode == 0, out.stderr.decode()[-2000:]
     assert out.stdout.decode().count("== ") >= 30
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["search", "x", "--from", "yesterday"], 2, "YYYY-MM-DD"),
+        (["search", "x", "--type", "PERSON"], 2, "PER"),
+        (["ingest", "data/sample", "--workers", "-1"], 2, "--workers"),
+        (["analyze", "ftp://example.org/a"], 1, "unsupported URL scheme"),
+        (["analyze", "--max-bytes", "10", "data/sample/dumps/01_stepnoy-kurier_zhumabaev-tashkent.txt"], 1, "10-byte limit"),
+    ],
+)
+def test_cli_usage_and_input_errors_are_one_clear_line(args, code, message):
+    out = svodka(*args)
+    err = out.stderr.decode()
+    assert out.returncode == code, err
+    assert message in err and "Traceback" not in err
+
+
+def test_cli_read_commands_refuse_a_missing_archive(tmp_path):
+    missing = tmp_path / "never.db"
+    out = svodka("stats", "--db", str(missing))
+    assert out.returncode == 1 and b"no archive here" in out.stderr
+    assert not missing.exists()
+
+
+def test_cli_version():
+    out = svodka("--version")
+    assert out.returncode == 0 and out.stdout.decode().startswith("svodka ")

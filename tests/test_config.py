@@ -33,3 +33,8 @@ def test_config_order_file_env_cli(tmp_path, monkeypatch):
 def test_config_invalid_values_are_rejected(overrides):
     with pytest.raises(SvodkaError):
         load_settings(overrides, environ={})
+
+
+def test_config_missing_named_file_is_an_error(tmp_path):
+    with pytest.raises(SvodkaError, match="does not exist"):
+        load_settings(environ={"SVODKA_CONFIG": str(tmp_path / "nope.toml")})

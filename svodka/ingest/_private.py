@@ -99,8 +99,8 @@ def human_size(n: int) -> str:
 
 
 def _limit_text(n: int) -> str:
-    """A limit in megabytes without useless decimals: 5_000_000 -> '5 MB'."""
-    return f"{n / 1_000_000:g} MB"
+    """A limit without useless decimals: 5_000_000 -> '5 MB', 10 -> '10-byte'."""
+    return f"{n / 1_000_000:g} MB" if n >= 100_000 else f"{n}-byte"
 
 
 def too_big_reason(size: int, limit: int) -> str:

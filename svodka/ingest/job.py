@@ -118,8 +118,13 @@ def ingest(
             progress(done[0], summary.stored)
 
     done = [0]
+    cores = os.cpu_count() or 1
+    # More processes than cores only adds model loads (~150 MB and ~1 s each); more than
+    # batches leaves some idle.
+    workers = min(workers or cores, cores)
+    if isinstance(documents, list):
+        workers = min(workers, max(1, -(-len(documents) // max(1, batch_size))))
     batches = _batches(documents, batch_size, summary, reject)
-    workers = workers or os.cpu_count() or 1
     if workers == 1:
         if models is None:
             from ..nlp.models import load_models
