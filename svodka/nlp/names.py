@@ -5,9 +5,10 @@
 - gives every mention its base form with pymorphy3 (``models.morph``): persons word by word
   with one case and one gender agreed across the name parts ("Анны Ивановой" -> "Анна
   Иванова", "Жана-Марка Эйро" -> "Жан-Марк Эйро"); places and organisations by inflecting the
-  words up to the head noun into the nominative, adjectives agreeing with the head, and keeping
-  the genitive tail ("Центральной Азией" -> "Центральная Азия", "Министерства обороны России"
-  -> "Министерство обороны России");
+  words up to the head noun into the nominative, the head keeping its number as written,
+  adjectives agreeing with the head, and keeping the genitive tail ("Центральной Азией" ->
+  "Центральная Азия", "Вооружённых сил Армении" -> "Вооружённые силы Армении"); before an
+  indeclinable head an adjective keeps its own gender ("Жигулёвской ГЭС" -> "Жигулёвская ГЭС");
 - splits person names into first/middle/last (pymorphy3's Name/Surn/Patr tags, patronymic
   endings; a lone surname is a last name);
 - merges mentions: persons by last name with no conflicting first name, named by the fullest
@@ -294,44 +295,117 @@ def normalize_mention(text: str, kind: str, models: Models) -> str:
 
 
 def _normalize_phrase(text: str, models: Models) -> str:
-    """Inflect the words up to the head noun into the nominative; keep the tail."""
+    """Inflect the words up to the head noun into the nominative; keep the tail.
+
+    The head keeps the number it has in the text ("Вооружённых сил" -> "Вооружённые силы",
+    "Соединённых Штатов" -> "Соединённые Штаты"); the head's reading is the one its modifiers
+    agree with, so "Вооружённые силы" is not read as the genitive singular "силы". An
+    abbreviation or indeclinable word is a head too ("Жигулёвской ГЭС" -> "Жигулёвская ГЭС").
+    """
     tokens = re.split(r"(\s+)", text)
     words = [(i, t) for i, t in enumerate(tokens) if t.strip()]
-    head = None
-    for position, (i, word) in enumerate(words):
-        best = parses(models, word)
-        if not best or (word.isupper() and len(word) > 1):  # abbreviations do not decline
-            break  # Latin, digits, quotes: leave the rest as written
-        nouns = [p for p in best if p.tag.POS == "NOUN"]
-        if nouns and (best[0].tag.POS == "NOUN" or not any(p.tag.POS in AGREEING_POS for p in best[:1])):
-            head = (position, max(nouns, key=lambda p: (bool({"Geox", "Orgn"} & p.tag.grammemes), p.score)))
-            break
-        if best[0].tag.POS not in AGREEING_POS:
-            break
-    if head is None:
+    position = _head_position([w for _, w in words], models)
+    if position is None:
         return text
-    position, head_parse = head
-    number = head_parse.tag.number or "sing"
-    if "Pltm" in head_parse.tag or (head_parse.tag.number == "plur" and head_parse.tag.case in ("nomn", "accs")):
-        number = "plur"
-    wanted = {"nomn", number}
-    head_form = _inflect(head_parse, wanted) or _inflect(head_parse, {"nomn"})
-    if head_form is None:
-        return text
-    out = list(tokens)
+    modifiers = [parses(models, w) for _, w in words[:position]]
+    modifiers = [[p for p in readings if p.tag.POS in AGREEING_POS] for readings in modifiers]
     i_head, head_word = words[position]
-    out[i_head] = _restore_case(head_form, head_word)
-    gender = head_parse.tag.gender
-    for i, word in words[:position]:
-        adjectives = [p for p in parses(models, word) if p.tag.POS in AGREEING_POS]
-        agreeing = [p for p in adjectives if p.tag.case == head_parse.tag.case] or adjectives
-        if not agreeing:
+    head_parse = max(
+        (p for p in parses(models, head_word) if p.tag.POS == "NOUN"),
+        key=lambda p: (
+            sum(any(_agrees(a, p) for a in readings) for readings in modifiers),
+            bool({"Geox", "Orgn"} & p.tag.grammemes),
+            p.score,
+        ),
+        default=None,
+    )
+    if head_parse is None:
+        return text
+    number = "plur" if "Pltm" in head_parse.tag else head_parse.tag.number or "sing"
+    out = list(tokens)
+    if _is_abbreviation(head_word) or "Fixd" in head_parse.tag:
+        out[i_head] = _abbreviation_base(head_word, head_parse)
+    else:
+        head_form = _inflect(head_parse, {"nomn", number}) or _inflect(head_parse, {"nomn"})
+        if head_form is None:
+            return text
+        out[i_head] = _restore_case(head_form, head_word)
+    for (i, word), readings in zip(words[:position], modifiers):
+        # the head's own gender first: "Сочи" is of common gender in the dictionary
+        agreeing = sorted(
+            (p for p in readings if _agrees(p, head_parse)), key=lambda p: p.tag.gender != head_parse.tag.gender
+        )
+        if agreeing:
+            # the adjective's own number and gender: it agrees with the head as written, and
+            # an indeclinable head has no case to agree in ("Жигулёвской ГЭС": femn)
+            reading, own_number, gender = agreeing[0], agreeing[0].tag.number, agreeing[0].tag.gender
+        elif readings:
+            # no agreement as written ("Ставропольского и Шигонского районов"): the head's
+            reading, own_number, gender = readings[0], number, head_parse.tag.gender
+        else:
             continue
-        grammemes = {"nomn", "plur"} if number == "plur" else {"nomn", "sing", gender or "masc"}
-        form = _inflect(agreeing[0], grammemes)
+        grammemes = {"nomn", "plur"} if own_number == "plur" else {"nomn", "sing", gender or "masc"}
+        form = _inflect(reading, grammemes)
         if form:
             out[i] = _restore_case(form, word)
     return "".join(out)
+
+
+def _head_position(words: list[str], models: Models) -> int | None:
+    """Index of the head noun of a place/org name: the first noun after its modifiers.
+
+    A word that is a noun and also an adjective agreeing with the next word is a modifier
+    ("Главного управления": "главное" is a noun too). Latin words, digits and other words
+    that are neither stop the search (the name is then left as written).
+    """
+    for position, word in enumerate(words):
+        if _is_abbreviation(word):
+            return position
+        best = parses(models, word)
+        if not best:
+            return None
+        nouns = [p for p in best if p.tag.POS == "NOUN"]
+        adjectives = [p for p in best if p.tag.POS in AGREEING_POS]
+        if nouns and best[0].tag.POS not in AGREEING_POS:
+            following = words[position + 1] if position + 1 < len(words) else None
+            if not (adjectives and following and _modifies(adjectives, following, models)):
+                return position
+        elif best[0].tag.POS not in AGREEING_POS:
+            return None
+    return None
+
+
+def _modifies(adjectives: list[Any], word: str, models: Models) -> bool:
+    """True if one adjective reading agrees with a noun reading of ``word``."""
+    return any(_agrees(a, p) for a in adjectives for p in parses(models, word) if p.tag.POS == "NOUN")
+
+
+def _agrees(adjective: Any, noun: Any) -> bool:
+    """Do an adjective and a noun reading agree in case, number and gender?
+
+    An indeclinable noun (Fixd) agrees in any case; common-gender nouns in any gender.
+    """
+    a, n = adjective.tag, noun.tag
+    if a.case != n.case and "Fixd" not in n and not (a.case in ("accs", "nomn") and n.case in ("accs", "nomn")):
+        return False
+    number = "plur" if "Pltm" in n else n.number
+    if a.number != number:
+        return False
+    return number == "plur" or n.gender is None or "Ms-f" in n or a.gender == n.gender
+
+
+def _is_abbreviation(word: str) -> bool:
+    """An abbreviation, perhaps with a case ending: "ГЭС", "МИДа", "ОАЭ"."""
+    return len(word) > 1 and word[:2].isupper() and word[:2].isalpha()
+
+
+def _abbreviation_base(word: str, parse: Any) -> str:
+    """Base form of an abbreviation or indeclinable head: "МИДа" -> "МИД", "ГЭС" stays."""
+    if word.isupper() or not _is_abbreviation(word):
+        return word
+    form = _inflect(parse, {"nomn", "sing"}) or word
+    caps = len(word) - len(word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"))
+    return form[:caps].upper() + form[caps:] if form.lower().startswith(word[:caps].lower()) else word
 
 
 # ---------------------------------------------------------------------------- merging

@@ -19,8 +19,10 @@ known faults with rules that hold on any news text:
 6. a written-out ministry ("министерства иностранных дел") is ORG; an ORG takes the
    "по/при ..." tail of its full name ("Комитет по иностранным делам");
    a capitalised quoted phrase after an org noun (компания «Ромашка», ОАО «Газпром») is ORG;
-7. document consistency: a string tagged PER once is PER everywhere, other strings take
-   their majority type; untagged occurrences of a tagged ORG/LOC string and later untagged
+7. document consistency: every mention of one string (in any case form: "Нур-Султан",
+   "Нур-Султане") takes the type most of its mentions have; a PER/LOC-ORG tie goes by
+   evidence (a dictionary place name or "в/из/под ..." before it; a first name or an initial
+   beside it); untagged occurrences of a tagged ORG/LOC string and later untagged
    occurrences of a tagged surname are tagged too.
 
 Two views come out. ``Article.extras["ner_spans"]`` is the flat name view
@@ -93,6 +95,9 @@ COORDINATED_ADJECTIVES = re.compile(
 CAPITALISED_INSTITUTIONS = frozenset("кремль ватикан пентагон смольный".split())
 # A word inside a span (letters, digits and hyphens).
 WORD_IN_SPAN = re.compile(r"[\w][\w\-]*")
+# Prepositions of place: a string right after one is read as a place when its type is tied
+# ("в Нур-Султане", "из Ташкента").
+LOCATIVE_PREPOSITIONS = frozenset("в во из под над до через".split())
 # Grammemes of adjectives and participles (rule 4).
 ADJECTIVE_POS = frozenset({"ADJF", "ADJS", "PRTF", "PRTS"})
 
@@ -474,16 +479,8 @@ def _add_quoted_names(
 def _make_consistent(
     text: str, tokens: _Tokens, spans: list[tuple[int, int, str]], models: Models
 ) -> list[tuple[int, int, str]]:
-    """Rule 7: a PER string is PER everywhere; untagged later surnames of persons are PER."""
-    per_strings = {text[s:e] for s, e, k in spans if k == "PER"}
-    votes: dict[str, Counter] = {}
-    for s, e, k in spans:
-        votes.setdefault(text[s:e], Counter())[k] += 1
-    # the same string has one type in an article: PER if ever PER, else the majority
-    out = [
-        (s, e, "PER" if text[s:e] in per_strings else votes[text[s:e]].most_common(1)[0][0])
-        for s, e, k in spans
-    ]
+    """Rule 7: one type per string of an article; untagged later surnames of persons are PER."""
+    out = _vote_types(text, tokens, spans, models)
     out += _repeat_names(text, tokens, out)
     # Surnames: the last word of a person span, or a lone word whose best reading is a surname.
     surnames: set[str] = set()
@@ -504,6 +501,134 @@ def _make_consistent(
         if surnames & set(_surname_keys(models, word)):
             out.append((s, e, "PER"))
     return out
+
+
+def _vote_types(
+    text: str, tokens: _Tokens, spans: list[tuple[int, int, str]], models: Models
+) -> list[tuple[int, int, str]]:
+    """Give every mention of one string (in any case form) the type most of its mentions have.
+
+    Mentions are one string when their word-by-word base forms meet ("Нур-Султан" and
+    "Нур-Султане"). A tie between a person and a place/org reading goes to the side with
+    evidence in the text: a dictionary place name or a locative preposition before a mention
+    ("в Нур-Султане") speaks for LOC/ORG; a name/surname reading with a first name or an
+    initial beside it ("Андрей Королёв", "А. Королёв") for PER; with evidence on both sides
+    or none, PER. A LOC/ORG tie goes to ORG when a mention is quoted, to LOC for a
+    dictionary place name, else to the type of the first mention.
+    """
+    groups = _string_groups(text, spans, models)
+    kinds: dict[int, str] = {}
+    for members in groups:
+        votes = Counter(spans[i][2] for i in members)
+        top = max(votes.values())
+        tied = [k for k in TYPES if votes[k] == top]
+        kind = tied[0]
+        if len(tied) > 1:
+            kind = _break_tie(text, tokens, [spans[i] for i in members], tied, models)
+        for i in members:
+            kinds[i] = kind
+    return [(s, e, kinds.get(i, k)) for i, (s, e, k) in enumerate(spans)]
+
+
+def _string_groups(text: str, spans: list[tuple[int, int, str]], models: Models) -> list[list[int]]:
+    """Indexes of spans grouped by string: equal surfaces, or equal word-by-word base forms.
+
+    A word may have several base forms ("Иванова": "иванов", "иванова"); two mentions are
+    one string when, word by word, their sets of base forms meet.
+    """
+    keys = [[_word_keys(models, w) for w in text[s:e].split()] for s, e, _ in spans]
+    parent = list(range(len(spans)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_length: dict[int, list[int]] = {}
+    for i, words in enumerate(keys):
+        by_length.setdefault(len(words), []).append(i)
+    for members in by_length.values():
+        for n, i in enumerate(members):
+            for j in members[n + 1 :]:
+                if find(i) != find(j) and all(a & b for a, b in zip(keys[i], keys[j])):
+                    parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(spans)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def _word_keys(models: Models, word: str) -> set[str]:
+    """Lower-case base forms of a word of a name (ё as е): itself and its singular noun lemmas."""
+    keys = {word.lower()}
+    keys.update(p.normal_form for p in parses(models, word) if p.tag.POS == "NOUN" and p.tag.number != "plur")
+    return {k.replace("ё", "е") for k in keys}
+
+
+def _break_tie(text: str, tokens: _Tokens, spans: list[tuple[int, int, str]], tied: list[str], models: Models) -> str:
+    """The type of a tied string by evidence in the text (see ``_vote_types``)."""
+    spans = sorted(spans)
+    places = [k for k in tied if k != "PER"]
+    if "PER" in tied:
+        person = any(_person_evidence(text, tokens, s, e, models) for s, e, _ in spans)
+        place = any(_place_evidence(text, tokens, s, e, models) for s, e, _ in spans)
+        if person == place or not places:
+            # nothing decides: slovnet's person reading of a string it also read as a
+            # place or org is the likelier one (a surname looks like a place, rarely back)
+            return "PER"
+        if person:
+            return "PER"
+    if len(places) == 1:
+        return places[0]
+    # LOC or ORG: a quoted mention is a name of an organisation (places are not quoted:
+    # Клуб «Бавария»), a dictionary place name is a place; else the first mention decides
+    if any(_quoted(text, s, e) for s, e, _ in spans):
+        return "ORG"
+    if any(_is_place_name(text[s:e], models) for s, e, _ in spans):
+        return "LOC"
+    return next(k for _, _, k in spans if k in places)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Is a span enclosed in quote marks ("«Бавария»")?"""
+    return start > 0 and end < len(text) and text[start - 1] in OPEN_QUOTES and text[end] in CLOSE_QUOTES
+
+
+def _is_place_name(surface: str, models: Models) -> bool:
+    """Does the last word of a string have a dictionary place-name reading (pymorphy3 Geox)?"""
+    words = WORD_IN_SPAN.findall(surface)
+    return bool(words) and any(p.is_known and "Geox" in p.tag for p in parses(models, words[-1]))
+
+
+def _place_evidence(text: str, tokens: _Tokens, start: int, end: int, models: Models) -> bool:
+    """A dictionary place name, or a mention right after a locative preposition ("в Ташкенте")."""
+    if _is_place_name(text[start:end], models):
+        return True
+    index = tokens.starts.get(start)
+    return bool(index) and tokens.items[index - 1][2].lower() in LOCATIVE_PREPOSITIONS
+
+
+def _person_evidence(text: str, tokens: _Tokens, start: int, end: int, models: Models) -> bool:
+    """A name/surname reading with a first name or an initial beside it (in or next to the span)."""
+    words = [t for t in (tokens.items[i][2] for i in tokens.inside(start, end)) if _is_word(t)]
+    if not any({"Name", "Surn"} & p.tag.grammemes for w in words for p in parses(models, w)):
+        return False
+    index, last = tokens.starts.get(start), tokens.ends.get(end)
+    beside = []
+    if index:
+        beside.append(tokens.items[index - 1][2])
+    if last is not None and last + 1 < len(tokens.items):
+        beside.append(tokens.items[last + 1][2])
+    inner = words if len(words) > 1 else []
+    return any(_first_name_or_initial(w, models) for w in beside + inner[:-1])
+
+
+def _first_name_or_initial(word: str, models: Models) -> bool:
+    """A capitalised dictionary first name ("Андрей") or an initial ("А.", "А")."""
+    if re.fullmatch(r"(?:[А-ЯЁA-Z]\.)+|[А-ЯЁ]", word):
+        return True
+    return word[:1].isupper() and any(p.is_known and "Name" in p.tag for p in parses(models, word))
 
 
 def _repeat_names(text: str, tokens: _Tokens, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

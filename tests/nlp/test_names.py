@@ -30,6 +30,38 @@ def test_names_normal_form(models, text, kind, normal):
 
 
 @pytest.mark.parametrize(
+    "text, kind, normal",
+    [
+        # a plural head stays plural, whatever case it is in
+        ("Вооружённых сил Армении", "ORG", "Вооружённые силы Армении"),
+        ("Вооружённые силы Армении", "ORG", "Вооружённые силы Армении"),
+        ("Вооружёнными силами Армении", "ORG", "Вооружённые силы Армении"),
+        ("Соединённых Штатов", "LOC", "Соединённые Штаты"),
+        ("Соединённым Штатам", "LOC", "Соединённые Штаты"),
+        ("Объединённых Арабских Эмиратов", "LOC", "Объединённые Арабские Эмираты"),
+        ("Курильских островах", "LOC", "Курильские острова"),
+        # a singular head stays singular
+        ("Министерства иностранных дел", "ORG", "Министерство иностранных дел"),
+        ("Центральной Азией", "LOC", "Центральная Азия"),
+        ("Нижнем Новгороде", "LOC", "Нижний Новгород"),
+        ("Государственной Думы", "ORG", "Государственная Дума"),
+        # a word that is also a noun ("главное") agrees with the head as an adjective
+        ("Главного управления МЧС России", "ORG", "Главное управление МЧС России"),
+        # an adjective before an indeclinable abbreviation keeps its gender and number
+        ("Жигулёвской ГЭС", "ORG", "Жигулёвская ГЭС"),
+        ("Жигулевской ГЭС", "ORG", "Жигулёвская ГЭС"),
+        ("Калининской АЭС", "ORG", "Калининская АЭС"),
+        ("Генеральной Ассамблеи ООН", "ORG", "Генеральная Ассамблея ООН"),
+        # a declined abbreviation loses its ending, not its capitals
+        ("японского МИДа", "ORG", "японский МИД"),
+        ("МИДа Казахстана", "ORG", "МИД Казахстана"),
+    ],
+)
+def test_names_phrase_keeps_number_and_agrees_with_head(models, text, kind, normal):
+    assert normalize_mention(text, kind, models) == normal
+
+
+@pytest.mark.parametrize(
     "text, first, middle, last",
     [
         ("Кайрата Абдрахманова", "Кайрат", None, "Абдрахманов"),
