@@ -3,6 +3,9 @@
     .venv/bin/python scripts/screenshots.py                      # analyses data/sample into a temp DB
     .venv/bin/python scripts/screenshots.py --db sqlite:////tmp/web-dev.db
 
+The screenshots are committed to the repo, so they show only the team's own sample corpus
+(data/sample): never point --db at an archive holding ../shared/eval or other real text.
+
 Serves the app on a free loopback port and drives Debian's chromium (/usr/bin/chromium)
 through Playwright; nothing is downloaded. Also writes a phone-width shot of the article
 (docs/screenshot-article-phone.png) with --phone.
@@ -39,7 +42,7 @@ def build_sample_db(url: str) -> None:
 
 
 def pick(store) -> tuple[int, int]:
-    """An article rich in entities and statements, and the person quoted most."""
+    """An article rich in entities and statements (several quotes), and the person quoted most."""
     best, best_score = None, -1
     rows, _ = store.articles(limit=100)
     for row in rows:

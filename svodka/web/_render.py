@@ -21,6 +21,11 @@ from ..model import Article
 __all__ = [
     "TYPE_LABELS",
     "Region",
+    "plural",
+    "other_aliases",
+    "cue_text",
+    "lead_snippet",
+    "drop_title",
     "article_regions",
     "highlight",
     "highlight_snippet",
@@ -42,6 +47,10 @@ MIN_WEEKS = 13
 CHART_WIDTH, CHART_HEIGHT = 720, 180
 # Room for the axis labels: left (counts), bottom (dates), top.
 CHART_LEFT, CHART_BOTTOM, CHART_TOP = 34, 26, 10
+# Words in a listing snippet taken from the body (the store's search snippets are 30 words too).
+LEAD_WORDS = 30
+# A run of whitespace (line breaks included), collapsed to one space in snippets and names.
+SPACES = re.compile(r"\s+")
 # URL schemes we turn into links; anything else (javascript:, data:) is shown as text only.
 SAFE_SCHEMES = ("http", "https")
 
@@ -112,7 +121,7 @@ def _quote_spans(article: Article) -> list[_Span]:
             continue
         who = q.speaker.name if q.speaker else "говорящий не найден"
         kind = "прямая речь" if q.kind == "direct" else "косвенная речь"
-        title = f"{who} · {kind}" + (f" · «{q.cue}»" if q.cue and q.cue.strip(":") else "")
+        title = " · ".join(x for x in (who, kind, cue_text(q.cue), f"через {q.via}" if q.via else "") if x)
         cls = "quote quote-direct" if q.kind == "direct" else "quote quote-indirect"
         spans.append(_Span(q.start, q.end, Markup('<span class="{}" title="{}">').format(cls, title), Markup("</span>")))
     spans.sort(key=lambda s: (s.start, -s.end))
@@ -193,6 +202,100 @@ def safe_href(url: str | None) -> str | None:
     return url.strip() if scheme in SAFE_SCHEMES else None
 
 
+def plural(n: int | None, one: str, few: str, many: str) -> str:
+    """The Russian plural form that goes with ``n`` (the Jinja filter ``plural``).
+
+    ``1, 21, 101`` take ``one``; ``2-4, 22-24`` take ``few``; ``0, 5-20, 11-14, 111`` take
+    ``many`` (the teens are "many" whatever their last digit).
+
+    Args:
+        n: the count (None counts as 0).
+        one, few, many: the forms, e.g. "статья", "статьи", "статей".
+
+    Returns:
+        One of the three forms.
+    """
+    n = abs(int(n or 0))
+    if 11 <= n % 100 <= 14:
+        return many
+    if n % 10 == 1:
+        return one
+    if 2 <= n % 10 <= 4:
+        return few
+    return many
+
+
+def _name_key(name: str) -> str:
+    """A name compared loosely: case-folded, ё as е, spaces collapsed."""
+    return SPACES.sub(" ", name.casefold().replace("ё", "е")).strip()
+
+
+def other_aliases(name: str | None, aliases: list[str] | None) -> list[str]:
+    """The aliases worth showing beside ``name``: those that differ from it (and each other).
+
+    Two spellings differing only in case, ``ё``/``е`` or spacing count as the same.
+    """
+    seen = {_name_key(name or "")}
+    kept = []
+    for alias in aliases or []:
+        key = _name_key(alias or "")
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(alias.strip())
+    return kept
+
+
+def cue_text(cue: str | None) -> str:
+    """The speech cue as shown ("заявил", "по словам"); empty for a bare colon or nothing."""
+    cue = SPACES.sub(" ", cue or "").strip(" :—-–")
+    return cue if any(ch.isalpha() for ch in cue) else ""
+
+
+def lead_snippet(article: Article, words: int = LEAD_WORDS) -> str:
+    """The start of the article's body (first paragraph on), ``words`` words long: a listing snippet.
+
+    The title is skipped (the card shows it above the snippet), and so is the headline at the
+    start of the first paragraph (text without blocks often begins with it).
+    """
+    text = article.text or ""
+    title = SPACES.sub(" ", article.title or "").strip()
+    parts: list[str] = []
+    for region in article_regions(article):
+        if region.kind == "title":
+            continue
+        chunk = SPACES.sub(" ", text[region.start : region.end]).strip()
+        if not parts and title and _name_key(chunk[: len(title)]) == _name_key(title):
+            chunk = chunk[len(title) :].lstrip(" .:—–-")
+        if chunk:
+            parts.append(chunk)
+        if sum(len(p.split()) for p in parts) >= words:
+            break
+    found = " ".join(parts).split(" ")
+    if not found or found == [""]:
+        return ""
+    return " ".join(found[:words]) + (" …" if len(found) > words else "")
+
+
+def drop_title(snippet: str, highlights: list[tuple[int, int]], title: str | None) -> tuple[str, list[tuple[int, int]]]:
+    """A search snippet without the headline it starts with.
+
+    The store cuts its snippet from title + text, so a match near the top repeats the
+    headline the result card already shows above it (a match only in the headline is seen
+    there). Kept whole when nothing but the headline is left.
+
+    Returns:
+        (snippet, highlights shifted to it).
+    """
+    title = SPACES.sub(" ", title or "").strip()
+    if not title or _name_key(snippet[: len(title)]) != _name_key(title):
+        return snippet, highlights
+    rest = snippet[len(title) :]
+    cut = len(title) + len(rest) - len(rest.lstrip(" .:—–-"))
+    if not snippet[cut:].strip(" …"):
+        return snippet, highlights
+    return snippet[cut:], [(s - cut, e - cut) for s, e in highlights if s >= cut]
+
+
 def _monday(day: date) -> date:
     """The Monday of the ISO week holding ``day``."""
     return day - timedelta(days=day.weekday())
@@ -232,15 +335,6 @@ def week_buckets(days: dict[str, int], max_bars: int = MAX_BARS, min_weeks: int 
     return bars, step
 
 
-def _plural(n: int, one: str, few: str, many: str) -> str:
-    """Russian plural form for ``n``."""
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
-
-
 def chart_svg(bars: list[tuple[date, int]], step: int = 1, *, label: str = "упоминания по неделям") -> Markup:
     """An inline SVG bar chart of mentions per week, drawn on the server (no JS library).
 
@@ -268,7 +362,7 @@ def chart_svg(bars: list[tuple[date, int]], step: int = 1, *, label: str = "уп
         h = plot_h * n / top
         x = CHART_LEFT + i * slot + (slot - bar_w) / 2
         span = f"неделя с {monday.isoformat()}" if step == 1 else f"{step} нед. с {monday.isoformat()}"
-        tip = f"{span}: {n} {_plural(n, 'упоминание', 'упоминания', 'упоминаний')}"
+        tip = f"{span}: {n} {plural(n, 'упоминание', 'упоминания', 'упоминаний')}"
         parts.append(
             Markup('<rect class="bar" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" data-week="{}" data-n="{}"><title>{}</title></rect>').format(
                 x, base - h, bar_w, max(h, 0.0), monday.isoformat(), n, tip

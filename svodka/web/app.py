@@ -28,7 +28,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, ValidationError, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import SvodkaError
@@ -54,6 +54,8 @@ ENTITY_TYPES = ("PER", "ORG", "LOC")
 # Content-Security-Policy of our own pages: no inline script, nothing from elsewhere. A second
 # wall behind escaping: even a missed escape could not run a script.
 PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+# Media types /api/analyze reads: the JSON object, or the document itself as the body.
+ANALYZE_TYPES = ("application/json", "text/plain", "text/html")
 # Paths whose pages come from FastAPI (Swagger UI loads its own scripts): no CSP there.
 NO_CSP_PREFIXES = ("/docs", "/redoc", "/openapi.json")
 
@@ -130,6 +132,20 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     503: {"model": ErrorBody, "description": "The database cannot be used"},
 }
 
+# The request body of /api/analyze for the OpenAPI description: FastAPI cannot describe a
+# body read by hand, and three media types are accepted (a raw body takes its options from
+# the query string).
+ANALYZE_BODY: dict[str, Any] = {
+    "required": True,
+    "description": "The JSON object, or the document itself as text/plain (a crawler dump) or text/html "
+    "(a page); for a raw body, `url`, `published`, `source` and `no_clean` come from the query string.",
+    "content": {
+        "application/json": {"schema": {"$ref": "#/components/schemas/AnalyzeRequest"}},
+        "text/plain": {"schema": {"type": "string"}, "example": "Глава Заречинска Павел Сорокин заявил, что мост откроют в мае."},
+        "text/html": {"schema": {"type": "string"}, "example": "<html><body><h1>Мост откроют в мае</h1><p>Глава Заречинска Павел Сорокин заявил...</p></body></html>"},
+    },
+}
+
 
 # ---------------------------------------------------------------------------- middleware
 
@@ -204,6 +220,8 @@ def _env() -> Environment:
         )
         _templates.globals["TYPE_LABELS"] = _render.TYPE_LABELS
         _templates.globals["safe_href"] = _render.safe_href
+        _templates.filters["plural"] = _render.plural
+        _templates.filters["cue"] = _render.cue_text
         _templates.filters["day"] = lambda v: (str(v)[:10] if v else "")
         _templates.filters["when"] = lambda v: (str(v).replace("T", " ")[:16] if v else "")
     return _templates
@@ -326,6 +344,52 @@ def _article_json(article: Article) -> dict[str, Any]:
     store_info = article.extras.get("store") or {}
     data = {"id": store_info.get("id"), "story": store_info.get("story"), **data}
     return data
+
+
+def _media_type(content_type: str | None) -> tuple[str, str | None]:
+    """``(media type, charset)`` of a Content-Type header: ``("text/plain", "cp1251")``."""
+    kind, _, params = (content_type or "").partition(";")
+    charset = None
+    for param in params.split(";"):
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = value.strip().strip('"') or None
+    return kind.strip().lower(), charset
+
+
+async def _analyze_body(
+    request: Request,
+    url: str | None = Query(None, max_length=2048, description="Where the page came from (for a raw body; a JSON body's own field wins)"),
+    published: str | None = Query(None, max_length=64, description="Publication date (ISO), overrides what is found (for a raw body; a JSON body's own field wins)"),
+    source: str | None = Query(None, max_length=256, description="Outlet name, overrides what is found (for a raw body; a JSON body's own field wins)"),
+    no_clean: bool = Query(False, description="Take the text as it is, without boilerplate removal (for a raw body; a JSON body's own field wins)"),
+) -> AnalyzeRequest:
+    """The /api/analyze request, from a JSON object or a raw text/plain or text/html body.
+
+    A JSON object's own fields win; the query parameters fill in those it leaves out.
+    """
+    from ..ingest.readers import decode
+
+    kind, charset = _media_type(request.headers.get("content-type"))
+    data = await request.body()
+    options = {"url": url, "published": published, "source": source, "no_clean": no_clean}
+    if kind == "application/json" or kind.endswith("+json"):
+        try:
+            obj = json.loads(data)
+        except ValueError as e:  # UnicodeDecodeError included
+            raise RequestValidationError([{"loc": ("body",), "msg": f"invalid JSON ({e})", "type": "json_invalid"}]) from None
+        if isinstance(obj, dict):
+            obj = {**{k: v for k, v in options.items() if v not in (None, False)}, **obj}
+        try:
+            return AnalyzeRequest.model_validate(obj)
+        except ValidationError as e:
+            raise RequestValidationError([{**err, "loc": ("body", *err["loc"])} for err in e.errors(include_url=False)]) from None
+    if kind in ("text/plain", "text/html"):
+        text, _ = decode(data, charset)  # InputError (400) when the bytes are not text
+        field = "html" if kind == "text/html" else "text"
+        return AnalyzeRequest(**{field: text}, **options)
+    got = f"got {kind!r}" if kind else "no Content-Type was sent"
+    raise HTTPException(415, f"unsupported body ({got}): send one of {', '.join(ANALYZE_TYPES)} (JSON as {{\"text\": ...}} or {{\"html\": ...}})")
 
 
 def _request_document(item: AnalyzeRequest, index: int = 0) -> Document:
@@ -529,9 +593,19 @@ def create_app(store_url: str, *, api_token: str | None = None, models: Any = No
         """Counts of the archive."""
         return store.stats()
 
-    @app.post("/api/analyze", tags=["analysis"], response_model=AnalyzeResponse, responses={**ERROR_RESPONSES, 400: {"model": ErrorBody}})
-    def api_analyze(body: AnalyzeRequest) -> dict[str, Any]:
-        """Analyse one document (text or HTML); nothing is stored."""
+    @app.post(
+        "/api/analyze",
+        tags=["analysis"],
+        response_model=AnalyzeResponse,
+        responses={**ERROR_RESPONSES, 400: {"model": ErrorBody, "description": "The document cannot be read"}, 415: {"model": ErrorBody, "description": "The body is not JSON, text/plain or text/html"}},
+        openapi_extra={"requestBody": ANALYZE_BODY},
+    )
+    def api_analyze(body: AnalyzeRequest = Depends(_analyze_body)) -> dict[str, Any]:
+        """Analyse one document (text or HTML); nothing is stored.
+
+        Send the JSON object `{"text" | "html": ..., "url", "published", "source", "no_clean"}`,
+        or the document itself: `curl -H 'Content-Type: text/plain' --data-binary @dump.txt '/api/analyze?source=...'`.
+        """
         articles, failures = analyze([body])
         if not articles:
             f = failures[0] if failures else Failure(name=None, status=422, message="no article found")

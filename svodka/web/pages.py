@@ -75,6 +75,21 @@ def _link(path: str, params: dict[str, Any]) -> str:
     return path + ("?" + urlencode(kept) if kept else "")
 
 
+def _snippet(store, hit, query: bool):
+    """A result card's snippet: the store's (matches marked) for a query, else the body's start.
+
+    Without a query the store's snippet is the first words of the text, which begin with
+    the headline the card already shows; the first paragraph says more.
+    """
+    if not query and not hit.highlights:
+        article = store.article(hit.article_id)
+        lead = _render.lead_snippet(article) if article is not None else ""
+        if lead:
+            return lead
+    text, marks = _render.drop_title(hit.snippet_text, hit.highlights, hit.title)
+    return _render.highlight_snippet(text, marks)
+
+
 def install(app: FastAPI, store, page: Callable[..., HTMLResponse]) -> None:
     """Add the page routes to ``app`` (reading ``store``, rendering with ``page``)."""
 
@@ -113,10 +128,7 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse]) -> None:
             limit=PAGE_SIZE + 1,
             offset=offset,
         )
-        results = [
-            {"hit": h, "snippet": _render.highlight_snippet(h.snippet_text, h.highlights)}
-            for h in hits[:PAGE_SIZE]
-        ]
+        results = [{"hit": h, "snippet": _snippet(store, h, bool(filters["q"]))} for h in hits[:PAGE_SIZE]]
         searching = any(filters.values())
         context: dict[str, Any] = {
             "nav": "search",
@@ -189,6 +201,7 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse]) -> None:
             nav="entities",
             q="",
             e=profile,
+            aliases=_render.other_aliases(profile["name"], profile.get("aliases")),
             chart=_render.chart_svg(bars, step),
             weeks=len(bars) * step,
             statements=statements,

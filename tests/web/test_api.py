@@ -225,9 +225,52 @@ def test_api_analyze_html(client):
     assert "Сорокин" in art["text"] and art["url"] == "https://zarechinsk.example/most"
 
 
+@pytest.mark.parametrize(
+    "content_type, body",
+    [
+        ("text/plain", NEWS_TEXT.encode("utf-8")),
+        ("text/plain; charset=windows-1251", NEWS_TEXT.encode("cp1251")),
+        ("text/html", ("<html><body><article><h1>Мост закроют на ремонт</h1>" + "".join(f"<p>{p}</p>" for p in NEWS_TEXT.split("\n\n")[1:]) + "</article></body></html>").encode("utf-8")),
+    ],
+)
+def test_api_analyze_raw_bodies_take_options_from_the_query(client, content_type, body):
+    params = {"source": "Заречинский вестник", "published": "2024-03-05", "url": "https://zarechinsk.example/most"}
+    response = client.post("/api/analyze", params=params, content=body, headers={"Content-Type": content_type})
+    assert response.status_code == 200, response.text
+    art = response.json()["article"]
+    assert "Сорокин" in art["text"] and art["quotes"]
+    assert (art["source"], art["published"], art["url"]) == (params["source"], params["published"], params["url"])
+
+
+def test_api_analyze_json_fields_win_over_the_query(client):
+    body = {"text": NEWS_TEXT, "source": "Из тела"}
+    art = client.post("/api/analyze", params={"source": "Из запроса", "published": "2024-03-05"}, json=body).json()["article"]
+    assert art["source"] == "Из тела" and art["published"] == "2024-03-05"
+
+
+@pytest.mark.parametrize("content_type", ["application/x-www-form-urlencoded", "application/xml", "image/png", None])
+def test_api_analyze_other_bodies_are_415_naming_the_accepted_types(client, content_type):
+    headers = {"Content-Type": content_type} if content_type else {}
+    message = _error(client.post("/api/analyze", content=b"text=%D0%BC%D0%BE%D1%81%D1%82", headers=headers), 415)
+    assert all(kind in message for kind in ("application/json", "text/plain", "text/html"))
+
+
+def test_api_analyze_openapi_describes_every_body_type(client):
+    operation = client.get("/openapi.json").json()["paths"]["/api/analyze"]["post"]
+    content = operation["requestBody"]["content"]
+    assert set(content) == {"application/json", "text/plain", "text/html"}
+    assert content["application/json"]["schema"] == {"$ref": "#/components/schemas/AnalyzeRequest"}
+    assert {p["name"] for p in operation["parameters"]} == {"url", "published", "source", "no_clean"}
+    assert "415" in operation["responses"]
+
+
 @pytest.mark.parametrize("body", [{}, {"text": "a", "html": "<p>a</p>"}, {"text": 5}, {"text": "x", "no_clean": "perhaps"}, []])
 def test_api_analyze_rejects_malformed_bodies(client, body):
     _error(client.post("/api/analyze", json=body), 422)
+
+
+def test_api_analyze_invalid_json_is_422(client):
+    _error(client.post("/api/analyze", content=b'{"text": ', headers={"Content-Type": "application/json"}), 422)
 
 
 def test_api_analyze_empty_text_is_a_client_error(client):

@@ -139,3 +139,24 @@ def test_browser_pages_fit_a_phone(server, browser, quoted_person):
             assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at phone width"
     finally:
         context.close()
+
+
+def test_browser_long_entity_names_wrap_inside_the_phone_screen(server, browser):
+    base, _ = server
+    context = browser.new_context(viewport={"width": 320, "height": 700}, is_mobile=True)
+    pg = context.new_page()
+    try:
+        pg.goto(base + "/")
+        # The longest organisation name we could meet, with a word longer than the screen, in a home-page chip.
+        long_name = "Федерального государственного унитарного предприятия «Гидроэнергоспецстройпроектизыскания» и «Главное управление специальных программ Президента»"
+        pg.evaluate("name => { document.querySelector('.chip-ORG').textContent = name; }", long_name)
+        width = pg.evaluate("document.documentElement.clientWidth")
+        chips = pg.locator(".chips .chip")
+        assert chips.count() >= 3
+        for i in range(chips.count()):
+            box = chips.nth(i).bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= width + 1, chips.nth(i).inner_text()
+            assert chips.nth(i).get_attribute("href").startswith("/entities/")
+        assert pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 1
+    finally:
+        context.close()

@@ -77,3 +77,94 @@ def test_pages_escape_hostile_article_text(fresh_client):
     assert 'href="javascript:' not in html
     search = fresh_client.get("/", params={"q": "Заречинск"}).text
     assert "<script>window" not in search
+
+
+def _lede(html: str) -> str:
+    """The archive counts line of the home page, tags stripped."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", re.search(r'<p class="lede">(.*?)</p>', html, re.S).group(1)))
+
+
+def test_pages_home_counts_agree_with_their_numbers(client):
+    from svodka.web._render import plural
+
+    stats = client.get("/api/stats").json()
+    lede = _lede(client.get("/").text)
+    for n, forms in [
+        (stats["articles"], ("статья", "статьи", "статей")),
+        (stats["sources"], ("источника", "источников", "источников")),
+        (stats["entities"], ("сущность", "сущности", "сущностей")),
+        (stats["quotes"], ("высказывание", "высказывания", "высказываний")),
+        (stats["stories"], ("сюжет", "сюжета", "сюжетов")),
+    ]:
+        assert f"{n} {plural(n, *forms)}" in lede, lede
+
+
+def test_pages_story_and_entity_counts_are_declined(client, person):
+    profile = client.get(f"/api/entities/{person['id']}").json()
+    html = client.get(f"/entities/{person['id']}").text
+    n = profile["mentions"]
+    assert re.search(rf"{n} упоминани(е|я|й) в {profile['articles']} стать(е|ях)", html)
+    for m in re.finditer(r"(\d+) (статья|статьи|статей), (\d+) (издание|издания|изданий)", client.get("/stories").text):
+        assert (int(m.group(1)) % 10 == 1 and int(m.group(1)) % 100 != 11) == (m.group(2) == "статья")
+
+
+@pytest.mark.parametrize("path", ["/", "/?source=&has_quote=yes", "/?q=вода", "/?q=Казахстан"])
+def test_pages_listing_snippets_start_with_the_body_not_the_headline(client, path):
+    html = client.get(path).text
+    cards = re.findall(r'class="result-title" href="/articles/\d+">(.*?)</a>.*?<p class="snippet">(.*?)</p>', html, re.S)
+    assert cards
+    for title, snippet in cards:
+        text = re.sub(r"</?mark>", "", snippet)
+        assert text.strip() and not text.startswith(title[:40]), (title, snippet)
+
+
+def test_pages_search_snippets_keep_their_marks(client):
+    assert "<mark>" in client.get("/", params={"q": "вода"}).text
+
+
+def test_pages_entity_aliases_leave_out_the_name(client):
+    store = client.app.state.store
+    shown = hidden = 0
+    for e in store.entities(limit=40):
+        html = client.get(f"/entities/{e['id']}").text
+        aliases = re.findall(r'<span class="alias">(.*?)</span>', html)
+        assert e["name"] not in aliases
+        if "Также:" in html:
+            shown += 1
+            assert aliases
+        else:
+            hidden += 1
+    assert shown and hidden  # people have surnames as aliases; most places have none
+
+
+def test_pages_speech_cues_are_plain_text(client, person):
+    html = client.get("/quotes").text + client.get(f"/entities/{person['id']}").text
+    cues = re.findall(r'<span class="cue">(.*?)</span>', html)
+    assert cues and not any("«" in c or "»" in c for c in cues)
+    assert not re.search(r'<span class="muted">«[^<]*»</span>', html)
+
+
+def test_pages_article_statements_show_cue_and_relaying_outlet(fresh_app):
+    from svodka.model import Article, Block, Quote, Speaker
+
+    from .conftest import TestClient
+
+    title, body = "Мэрия Заречинска закроет Северный мост", "Глава Заречинска Павел Сорокин заявил, что мост закроют в мае, передает агентство Заречье."
+    text = f"{title}\n\n{body}"
+    start = text.index("мост закроют")
+    quote = Quote("indirect", "мост закроют в мае", start, start + len("мост закроют в мае"), Speaker("Павел Сорокин", "PER"), cue="заявил", via="агентство Заречье")
+    article = Article(text=text, title=title, blocks=[Block(0, len(title), "title"), Block(len(title) + 2, len(text), "paragraph")], quotes=[quote])
+    article_id = fresh_app.state.store.add_articles([article]).ids[0]
+    html = TestClient(fresh_app).get(f"/articles/{article_id}").text
+    assert '<span class="cue">заявил · через агентство Заречье</span>' in html
+    assert "«заявил»" not in html
+
+
+def test_pages_home_top_entities_all_link_to_their_pages(client):
+    html = client.get("/").text
+    top = html[html.index("Чаще всего в архиве") : html.index("</section>", html.index("Чаще всего в архиве"))]
+    chips = re.findall(r'<(a|span) class="chip chip-(\w+)"( href="/entities/(\d+)")?>', top)
+    assert {c[1] for c in chips} == {"PER", "ORG", "LOC"}
+    assert all(tag == "a" and eid for tag, _, _, eid in chips)
+    for eid in {c[3] for c in chips}:
+        assert client.get(f"/entities/{eid}").status_code == 200

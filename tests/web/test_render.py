@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from svodka.model import Article, Entity, Mention, Quote, Speaker
+from svodka.model import Article, Block, Entity, Mention, Quote, Speaker
 from svodka.web import _render
 
 HOSTILE = '<script>window.__xss=1</script> Иван Петров <img src=x onerror="alert(1)">'
@@ -128,3 +128,106 @@ def test_render_chart_svg_has_one_bar_per_bucket():
     assert svg.startswith("<svg") and svg.count('<rect class="bar"') == 3
     assert "неделя с 2019-03-25: 4 упоминания" in svg
     assert "svg" not in str(_render.chart_svg([]))
+
+
+@pytest.mark.parametrize(
+    "n, expected",
+    [
+        (0, "статей"),
+        (1, "статья"),
+        (2, "статьи"),
+        (4, "статьи"),
+        (5, "статей"),
+        (11, "статей"),
+        (12, "статей"),
+        (14, "статей"),
+        (21, "статья"),
+        (22, "статьи"),
+        (34, "статьи"),
+        (101, "статья"),
+        (111, "статей"),
+        (112, "статей"),
+        (251, "статья"),
+        (None, "статей"),
+    ],
+)
+def test_render_plural(n, expected):
+    assert _render.plural(n, "статья", "статьи", "статей") == expected
+
+
+@pytest.mark.parametrize(
+    "name, aliases, expected",
+    [
+        ("Армения", ["Армения"], []),
+        ("Мурманск", ["МУРМАНСК", "Мурманск"], []),  # case does not make another name
+        ("Пётр Семёнов", ["Петр Семенов", "Семёнов"], ["Семёнов"]),  # nor does ё for е
+        ("Анна  Ковалёва", ["Анна Ковалёва ", "Ковалёва", "ковалева"], ["Ковалёва"]),  # spacing; duplicates once
+        ("МИД Казахстана", ["МИД", "МИД Казахстана"], ["МИД"]),
+        ("Омск", [], []),
+        ("Омск", None, []),
+    ],
+)
+def test_render_other_aliases(name, aliases, expected):
+    assert _render.other_aliases(name, aliases) == expected
+
+
+@pytest.mark.parametrize(
+    "cue, expected",
+    [("заявил", "заявил"), ("по словам", "по словам"), (":", ""), ("", ""), (None, ""), (" сообщил:", "сообщил"), ("по его\nсловам", "по его словам")],
+)
+def test_render_cue_text(cue, expected):
+    assert _render.cue_text(cue) == expected
+
+
+def test_render_quote_tooltip_shows_the_cue_without_quotation_marks():
+    text = "Иван Петров заявил, что мост откроют в мае."
+    art = Article(text=text)
+    art.quotes.append(Quote(kind="indirect", text="мост откроют в мае", start=25, end=43, speaker=Speaker("Иван Петров", "PER"), cue="заявил", via="Агентство Заречье"))
+    html = str(_render.highlight(art, 0, len(text)))
+    assert 'title="Иван Петров · косвенная речь · заявил · через Агентство Заречье"' in html
+    assert "«" not in html
+
+
+def _blocked(parts: list[tuple[str, str]]) -> Article:
+    """An article assembled from (kind, text) blocks joined by blank lines."""
+    art, pos = Article(), 0
+    for kind, chunk in parts:
+        art.text += ("\n\n" if art.text else "") + chunk
+        pos = len(art.text) - len(chunk)
+        art.blocks.append(Block(pos, pos + len(chunk), kind))
+    art.title = next((c for k, c in parts if k == "title"), None)
+    return art
+
+
+@pytest.mark.parametrize(
+    "article, expected",
+    [
+        (_blocked([("title", "Мост закроют"), ("paragraph", "Северный мост закроют в мае."), ("paragraph", "Ремонт займёт год.")]), "Северный мост закроют в мае. Ремонт займёт год."),
+        (Article(text="Мост закроют\n\nСеверный мост закроют в мае.", title="Мост закроют"), "Северный мост закроют в мае."),  # no blocks: the headline paragraph is skipped
+        (Article(text="Мост закроют. Северный мост\nзакроют в мае.", title="Мост закроют"), "Северный мост закроют в мае."),  # headline glued to the body
+        (_blocked([("title", "Только заголовок")]), ""),
+    ],
+)
+def test_render_lead_snippet_skips_the_headline(article, expected):
+    assert _render.lead_snippet(article) == expected
+
+
+def test_render_lead_snippet_is_cut_at_a_word_count():
+    art = _blocked([("title", "Заголовок"), ("paragraph", " ".join(f"слово{i}" for i in range(50)))])
+    snippet = _render.lead_snippet(art, words=10)
+    assert snippet == " ".join(f"слово{i}" for i in range(10)) + " …"
+
+
+@pytest.mark.parametrize(
+    "snippet, highlights, title, expected, expected_marks",
+    [
+        ("Мост закроют Северный мост закроют в мае …", [(0, 4), (13, 21)], "Мост закроют", "Северный мост закроют в мае …", [(0, 8)]),
+        ("Мост закроют: ремонт в мае", [], "Мост закроют", "ремонт в мае", []),
+        ("Мост закроют ремонт в мае", [(0, 4)], "Мост закроют", "ремонт в мае", []),  # the match in the headline shows in the card's title
+        ("Мост закроют …", [(0, 4)], "Мост закроют", "Мост закроют …", [(0, 4)]),  # nothing but the headline
+        ("… закроют ремонт в мае", [(2, 9)], "Мост закроют", "… закроют ремонт в мае", [(2, 9)]),
+        ("Ремонт в мае", [], None, "Ремонт в мае", []),
+    ],
+)
+def test_render_drop_title(snippet, highlights, title, expected, expected_marks):
+    assert _render.drop_title(snippet, highlights, title) == (expected, expected_marks)
