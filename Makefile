@@ -48,9 +48,18 @@ chromium:
 	     (apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium >/dev/null 2>&1)) ; } || \
 	  echo "chromium not installed: browser tests will skip"
 
-## bench: throughput and memory against plain natasha on the same texts
+# Articles in the archive benchmark, and where it is kept (reused by the web load test).
+BENCH_N  ?= 100000
+BENCH_DB ?= build/bench.db
+# PostgreSQL for the archive benchmark (skipped when the server is not there).
+BENCH_PG ?= postgresql://postgres@127.0.0.1:5432/test
+
+## bench: analysis vs plain natasha, cleaning, the archive at BENCH_N articles, the web under load
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
+	@mkdir -p $(dir $(BENCH_DB)) && rm -f $(BENCH_DB) $(BENCH_DB)-wal $(BENCH_DB)-shm
+	SVODKA_TEST_DATABASE_URL=$(BENCH_PG) $(BIN)/python bench/store_bench.py --n $(BENCH_N) --db $(BENCH_DB)
+	$(BIN)/python bench/web_load.py --db $(BENCH_DB) --clients 20 --seconds 30
 
 ## eval: the quality figures on ../shared/eval
 eval: $(STAMP)
