@@ -19,8 +19,12 @@ GOLD = Path(__file__).resolve().parents[1] / "gold" / "quotes"
 # 0.97/0.97, speaker 0.96). A drop below them is a regression of svodka.nlp.quotes or of the
 # entity stages it reads.
 FLOORS = {
-    "dev": {"direct": (0.95, 0.95), "indirect": (0.92, 0.92), "speaker": 0.90},
-    "heldout": {"direct": (0.90, 0.85), "indirect": (0.85, 0.85), "speaker": 0.88},
+    # measured 1.0/1.0, 1.0/1.0, speaker 0.981 (2026-11-27); the issue's targets are 0.95 / 0.85 / 0.90
+    "dev": {"direct": (0.97, 0.97), "indirect": (0.95, 0.95), "speaker": 0.95},
+    # measured 1.0 everywhere after fixes (first blind score: direct R 0.875, indirect 0.969, speaker 0.956)
+    "heldout": {"direct": (0.95, 0.95), "indirect": (0.90, 0.90), "speaker": 0.92},
+    # descriptions and pronouns that refer back; measured 1.0
+    "backref": {"direct": (0.95, 0.95), "indirect": (0.90, 0.90), "speaker": 0.90},
 }
 
 # The gold set must keep covering every pattern with enough statements.
