@@ -11,9 +11,9 @@ import pytest
 from svodka.evaluate.factru import load_factru
 from svodka.evaluate.ner import evaluate_names, evaluate_ner, format_names_report, format_ner_report, score_spans
 
-# F1 floors measured on factru-dev/devset (svodka 0.977/0.938/0.851 when written), with a
-# small margin; natasha there is 0.960/0.905/0.776.
-FLOORS = {"PER": 0.970, "LOC": 0.930, "ORG": 0.845}
+# F1 floors: the targets (svodka measured 0.977/0.939/0.853 on factru-dev/devset,
+# natasha 0.960/0.905/0.776); svodka must also stay at or above natasha on every type.
+FLOORS = {"PER": 0.970, "LOC": 0.930, "ORG": 0.850}
 
 # A document of our own in the factRuEval layout.
 TEXT = "Глава МИД Ромашкии Иван Петров прибыл в Лютоград."
