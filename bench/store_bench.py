@@ -1,12 +1,16 @@
 """Benchmark the archive: ingest rate, size per article, search latency.
 
-    .venv/bin/python bench/store_bench.py --n 100000
-    SVODKA_TEST_DATABASE_URL=postgresql://... .venv/bin/python bench/store_bench.py --n 20000 --pg-n 5000
+    .venv/bin/python bench/store_bench.py                      # SQLite, N = 100000
+    SVODKA_TEST_DATABASE_URL=postgresql://... .venv/bin/python bench/store_bench.py --pg-n 100000
 
 Generates N synthetic, already-analysed Articles from templates (varied names, places,
 organisations, dates and quotes; some quotes reprinted by several outlets), stores them
 in batches into a fresh SQLite file (and PostgreSQL, in a throwaway schema, when
-SVODKA_TEST_DATABASE_URL is set), then times 200 varied searches. Prints the figures.
+SVODKA_TEST_DATABASE_URL is set), then times 200 varied searches, one after another and
+from several threads at once. Prints, per backend: N, ingest rate, size per article,
+search p50/p95, concurrent search throughput; and the load average (the machine may be
+shared: figures under load are lower). PostgreSQL ingest stops at the first batch past
+``--pg-budget`` seconds and says how many articles it stored.
 No NLP model is loaded: the articles come annotated.
 """
 
@@ -18,6 +22,7 @@ import random
 import statistics
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -180,16 +185,53 @@ def make_queries(rng: random.Random, n: int) -> list[tuple[str, dict]]:
     return out
 
 
-def run(url: str, articles: list[Article], batch: int, queries: list, label: str, **options) -> None:
+def load() -> str:
+    """The 1-minute load average and the core count, for reading the figures."""
+    try:
+        return f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores"
+    except OSError:
+        return "load average unknown"
+
+
+def concurrent_searches(store, queries: list, threads: int) -> float:
+    """Searches per second with ``threads`` threads each running all ``queries``."""
+
+    def worker() -> None:
+        for q, filters in queries:
+            store.search(q, **filters)
+
+    pool = [threading.Thread(target=worker) for _ in range(threads)]
+    t = time.perf_counter()
+    for th in pool:
+        th.start()
+    for th in pool:
+        th.join()
+    return threads * len(queries) / (time.perf_counter() - t)
+
+
+def run(url: str, articles: list[Article], batch: int, queries: list, label: str, budget: float | None = None, threads: int = 4, **options) -> None:
     """Ingest ``articles`` into the store at ``url`` and time searches; print the figures."""
     store = open_store(url, **options)
     store.lemmatizer.lemmas("прогрев")  # load pymorphy3 outside the timing (the lemma cache starts cold)
+    print(f"[{label}] start: {load()}")
     t0 = time.perf_counter()
+    n = 0
     for i in range(0, len(articles), batch):
         store.add_articles(articles[i : i + batch])
+        n = min(len(articles), i + batch)
+        if budget is not None and time.perf_counter() - t0 > budget and n < len(articles):
+            print(f"[{label}] ingest stopped after {budget:.0f} s budget at N = {n} (of {len(articles)} asked)")
+            break
     elapsed = time.perf_counter() - t0
+    if store.dialect == "sqlite":  # fold the WAL into the file so the size is the archive's
+        with store._lock:
+            store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    else:  # planner statistics for the fresh tables (autovacuum would do it later; bad plans until then)
+        with store._write() as cur:
+            cur.execute("ANALYZE")
     stats = store.stats()
-    print(f"[{label}] ingest: {len(articles)} articles in {elapsed:.1f} s = {len(articles) / elapsed:,.0f} articles/s (batch {batch})")
+    print(f"[{label}] N = {n}")
+    print(f"[{label}] ingest: {n} articles in {elapsed:.1f} s = {n / elapsed:,.0f} articles/s (batch {batch}); {load()}")
     print(f"[{label}] size: {stats['size_bytes'] / 1e6:.1f} MB = {stats['bytes_per_article']:,} bytes/article; "
           f"entities {stats['entities']}, quotes {stats['quotes']} ({stats['quote_appearances']} appearances), stories {stats['stories']}")
     times = []
@@ -201,6 +243,9 @@ def run(url: str, articles: list[Article], batch: int, queries: list, label: str
     times.sort()
     p95 = times[int(len(times) * 0.95) - 1]
     print(f"[{label}] search: {len(queries)} queries, p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, max {times[-1]:.1f} ms, {hits / len(queries):.1f} hits/query")
+    rate1 = concurrent_searches(store, queries, 1)
+    rate = concurrent_searches(store, queries, threads)
+    print(f"[{label}] search throughput: {rate1:.0f} queries/s in 1 thread, {rate:.0f} queries/s in {threads} threads; {load()}")
     t = time.perf_counter()
     store.quotes(speaker=queries[0][0].split()[0], limit=20)
     store.entity_profile(articles[0].entities[0].name)
@@ -216,6 +261,8 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=100_000, help="articles to generate (default 100000)")
     ap.add_argument("--batch", type=int, default=1000, help="articles per add_articles call")
     ap.add_argument("--pg-n", type=int, default=None, help="articles for PostgreSQL (default: --n)")
+    ap.add_argument("--pg-budget", type=float, default=300.0, help="stop PostgreSQL ingest after this many seconds (default 300)")
+    ap.add_argument("--threads", type=int, default=4, help="threads for the concurrent search figure")
     ap.add_argument("--db", default=None, help="SQLite file (default: a temporary one)")
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
@@ -227,10 +274,10 @@ def main() -> None:
     print(f"generated {len(articles)} articles in {time.perf_counter() - t:.1f} s, mean text {statistics.mean(len(a.text) for a in articles):.0f} chars")
     queries = make_queries(rng, 200)
     with tempfile.TemporaryDirectory() as tmp:
-        run(args.db or str(Path(tmp) / "bench.db"), articles, args.batch, queries, "sqlite")
+        run(args.db or str(Path(tmp) / "bench.db"), articles, args.batch, queries, "sqlite", threads=args.threads)
     pg = os.environ.get("SVODKA_TEST_DATABASE_URL")
     if pg:
-        run(pg, articles[: args.pg_n or args.n], args.batch, queries, "postgresql", schema=f"svodka_bench_{uuid.uuid4().hex[:8]}")
+        run(pg, articles[: args.pg_n or args.n], args.batch, queries, "postgresql", budget=args.pg_budget, threads=args.threads, schema=f"svodka_bench_{uuid.uuid4().hex[:8]}")
     else:
         print("[postgresql] skipped: SVODKA_TEST_DATABASE_URL not set")
 

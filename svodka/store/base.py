@@ -10,6 +10,12 @@ Writes: ``add_articles`` runs one transaction per batch, all or nothing. Article
 recognised by URL or by the hash of their normalised text, so a re-run after an
 interrupted ingest (even ``kill -9``) skips what was committed and completes the rest.
 Ids are allocated under the write lock (``MAX(id) + 1``) so rows go in with ``executemany``.
+
+Speed (bench/store_bench.py; the measurements sit next to each choice): one base form
+per word in the full-text index (``lemma_aliases`` keeps recall), MinHash in plain numpy,
+no rows for what only ``raw`` needs (blocks, mentions), corpus entities kept in memory
+between batches while no other writer links, per-thread read connections, and common
+words ranked among their newest ``RANK_POOL`` matches.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import io
 import json
 import re
 import threading
+import uuid
 import zlib
 from collections import Counter, defaultdict
 from contextlib import contextmanager
@@ -48,6 +55,15 @@ QUOTE_MIN_KEY_CHARS = 30
 ENTITY_COLUMNS = "id, type, name, key, last_key, first_key, middle_key, role_words, mentions, articles, first_seen, last_seen, merged_into"
 # zlib level for the stored Article JSON: 1 is 4x smaller than plain at a third of the CPU of 6.
 RAW_ZLIB_LEVEL = 1
+# Corpus entities kept in memory between batches at most (then the cache starts afresh).
+ENTITY_CACHE_LIMIT = 300_000
+# The schema version that added ``lemma_aliases`` and ``store_meta``.
+ALIASES_VERSION = 3
+# Matches of a query ranked at most (the newest ones, see ``search``): BM25 over 2000
+# rows costs a few ms; over the 37k matches of a common word at 100k articles, ~150 ms.
+RANK_POOL = 2000
+# ... or this many times the rows a page needs, for deep pages.
+RANK_POOL_PAGES = 10
 # An ISO day at the start of ``published``.
 DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
@@ -88,6 +104,24 @@ class _Prepared:
     title_index: str
     body_index: str
     band_keys: list[int]
+
+
+@dataclass
+class _EntityCache:
+    """Corpus entities kept in memory between batches while this Store is the only writer.
+
+    Valid while ``store_meta['entities']`` still holds ``token`` (the value this Store
+    wrote with its last linked batch); any other writer changes it, and the cache is
+    rebuilt. The key sets say which names and surnames have all their entities loaded.
+    """
+
+    linker: Linker
+    token: str = ""
+    keys: set[str] = field(default_factory=set)  # LOC/ORG (and surname-less) keys fully loaded
+    last_keys: set[str] = field(default_factory=set)  # surnames fully loaded
+    alias_ids: set[int] = field(default_factory=set)  # entities whose stored aliases are loaded
+    aliases: set[tuple[int, str]] = field(default_factory=set)  # (entity id, alias) known stored
+    roles: dict[tuple, set[str]] = field(default_factory=dict)  # roles -> role words
 
 
 def _json_names(cls: type) -> list[tuple[str, str]]:
@@ -152,17 +186,27 @@ def _now() -> str:
 class Store:
     """The archive. Use ``svodka.store.open_store(url)`` to get one.
 
-    Thread-safe: one connection per store, guarded by a lock (the web API may share it).
+    Thread-safe. Writes go through one connection under a lock (one writer). Reads use a
+    connection of their own per thread (``_reading``), so web requests run in parallel with
+    each other and with an ingest; backends without that (SQLite ``:memory:``) read on
+    the writer's connection under the lock.
     """
 
     dialect = ""  # "sqlite" | "postgresql"
+    # Rank common words among their newest matches only (``search``): worth it where
+    # finding the pool is cheap (FTS5 walks its index in id order without scoring).
+    pooled_ranking = True
     driver_errors: tuple[type[BaseException], ...] = ()
 
     def __init__(self, name: str, *, migrations=None) -> None:
         self.name = name
         self._lock = threading.RLock()
+        self._local = threading.local()  # .reader: this thread's read connection
+        self._readers: list[Any] = []  # every read connection opened, closed by ``close``
+        self._closed = False
         self.lemmatizer = Lemmatizer()  # pymorphy3 analyzer created on first use
         self._signer: Signer | None = None
+        self._entities: _EntityCache | None = None  # corpus entities kept between batches
         self._migrations = schema.MIGRATIONS if migrations is None else migrations
         with self._guard("cannot open the database"):
             self._open()
@@ -185,16 +229,55 @@ class Store:
         yield
 
     def _cursor(self) -> Any:
-        """A cursor for reads (backend)."""
+        """A cursor for reads on the writer's connection (backend)."""
         raise NotImplementedError
+
+    def _open_reader(self) -> Any:
+        """A new read-only connection, or None to read on the writer's (backend)."""
+        return None
+
+    def _reader_cursor(self, conn: Any) -> Any:
+        """A cursor on a read connection (backend)."""
+        raise NotImplementedError
+
+    def _close_readers(self) -> None:
+        """Close every read connection (backends call this from ``close``)."""
+        self._closed = True
+        readers, self._readers = self._readers, []
+        for conn in readers:
+            try:
+                conn.close()
+            except Exception:  # noqa: BLE001  (closing is best effort; the file stays consistent)
+                pass
 
     def _fts_insert(self, cur: Any, rows: list[tuple[int, str, str]]) -> None:
         """Index (article id, lemmatised title, lemmatised body) rows (backend)."""
         raise NotImplementedError
 
-    def _fts_query(self, terms: list[tuple[str, ...]]) -> tuple[str, str, str, list]:
-        """(FROM/JOIN clause, WHERE condition, score expression, params) of a search (backend)."""
+    def _fts_query(self, terms: list[tuple[str, ...]]) -> tuple[str, str, str, list, str]:
+        """(FROM/JOIN clause, WHERE condition, score expression, params, indexed id column) of a search (backend)."""
         raise NotImplementedError
+
+    def _expand_terms(self, terms: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+        """Query terms with the index tokens of words having a term's base form as a non-first one.
+
+        The index holds each word's first base form only; ``lemma_aliases`` maps the other
+        base forms to it (see search.py), so recall equals indexing them all.
+        """
+        lemmas = sorted({lemma for term in terms for lemma in term})
+        if self._migrations[-1][0] < ALIASES_VERSION:  # opened with older migrations (tests)
+            return terms
+        aliases: dict[str, list[str]] = defaultdict(list)
+        for lemma, first in self._read(f"SELECT lemma, first FROM lemma_aliases WHERE lemma IN ({_marks(len(lemmas))})", lemmas):
+            aliases[lemma].append(first)
+        return [tuple(dict.fromkeys([*term, *(f for lemma in term for f in sorted(aliases[lemma]))])) for term in terms]
+
+    def _store_aliases(self, cur: Any) -> set[tuple[str, str]]:
+        """Write the lemma aliases met since the last batch; returns them (drop them after commit)."""
+        pending = set(self.lemmatizer.new_aliases)
+        if pending and self._migrations[-1][0] >= ALIASES_VERSION:
+            cur.executemany("INSERT INTO lemma_aliases (lemma, first) VALUES (?, ?) ON CONFLICT DO NOTHING", sorted(pending))
+        return pending
 
     def _explain_error(self, exc: BaseException) -> str:
         """A human reason for a driver error (backend)."""
@@ -225,13 +308,35 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[Any]:
         """One write transaction (all or nothing), errors as ``StoreError``."""
-        with self._lock, self._guard("write failed, nothing was changed"), self._transaction() as cur:
-            yield cur
+        with self._lock:
+            try:
+                with self._guard("write failed, nothing was changed"), self._transaction() as cur:
+                    yield cur
+            except BaseException:
+                self._entities = None  # the cache may hold this batch's rolled-back changes
+                raise
+
+    @contextmanager
+    def _reading(self) -> Iterator[Any]:
+        """A read cursor: this thread's own connection, or the writer's under the lock."""
+        conn = getattr(self._local, "reader", None)
+        if conn is None and not self._closed:
+            with self._guard("cannot open a read connection"):
+                conn = self._open_reader()
+            if conn is not None:
+                with self._lock:
+                    self._readers.append(conn)
+                self._local.reader = conn
+        if conn is None or self._closed:
+            with self._lock, self._guard("read failed"):
+                yield self._cursor()
+        else:
+            with self._guard("read failed"):
+                yield self._reader_cursor(conn)
 
     def _read(self, sql: str, params: Iterable = ()) -> list[tuple]:
         """Run one query and return all rows."""
-        with self._lock, self._guard("read failed"):
-            cur = self._cursor()
+        with self._reading() as cur:
             cur.execute(sql, list(params))
             return cur.fetchall()
 
@@ -280,9 +385,9 @@ class Store:
         words = WORD_RE.findall(text)
         text_hash = hashlib.sha1(" ".join(words).lower().replace("ё", "е").encode()).hexdigest()
         n_title = len(WORD_RE.findall(article.title)) if article.title and text.startswith(article.title) else 0
-        joined, hashes = lem.analyse(words)
-        title_index = " ".join(joined[:n_title]) if n_title else lem.index_text(article.title or "")
-        body_index = " ".join(joined[n_title:])
+        firsts, hashes = lem.analyse(words)
+        title_index = " ".join(firsts[:n_title]) if n_title else lem.first_text(article.title or "")
+        body_index = " ".join(firsts[n_title:])
         if self._signer is None:
             self._signer = Signer()
         band_keys = self._signer.band_keys(hashes)
@@ -315,6 +420,8 @@ class Store:
             ids = self._insert(cur, fresh, linked=link)
             if link and fresh:
                 self._link(cur, list(zip(ids, fresh)))
+            aliases = self._store_aliases(cur)
+        self.lemmatizer.new_aliases -= aliases  # committed: a failed batch keeps them pending
         return AddResult(stored=len(fresh), duplicates=len(articles) - len(fresh), ids=ids)
 
     def add_rejected(self, name: str, reason: str) -> None:
@@ -362,14 +469,13 @@ class Store:
         ids = list(range(start, start + len(fresh)))
         sources = self._source_ids(cur, {p.article.source for p in fresh if p.article.source})
         now = _now()
-        art_rows, par_rows, men_rows, date_rows, fts_rows, key_rows = [], [], [], [], [], []
+        # Blocks, entity mentions and relative dates live only in ``raw``: nothing queries
+        # them as rows (schema v3), and writing them was ~a quarter of the insert time.
+        art_rows, date_rows, fts_rows, key_rows = [], [], [], []
         for aid, p in zip(ids, fresh):
             a = p.article
             art_rows.append((aid, p.url, p.text_hash, sources.get(a.source) if a.source else None, a.title, a.lead, a.text, a.published, p.day, a.views, len(a.quotes), None, int(linked), now, p.raw))
-            par_rows.extend((aid, i, b.kind, b.start, b.end) for i, b in enumerate(a.blocks))
-            for e in a.entities:
-                men_rows.extend((aid, e.id, m.start, m.end, m.kind, m.normal) for m in e.mentions)
-            date_rows.extend((aid, d.start, d.end, d.text, d.from_, d.to, int(d.relative)) for d in a.dates)
+            date_rows.extend((aid, d.start, d.end, d.text, d.from_, d.to, 0) for d in a.dates if d.from_ and not d.relative)
             fts_rows.append((aid, p.title_index, p.body_index))
             key_rows.extend((k, p.day or "", aid) for k in set(p.band_keys))
         cur.executemany(
@@ -377,10 +483,6 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             art_rows,
         )
-        if par_rows:
-            cur.executemany('INSERT INTO paragraphs (article_id, idx, kind, start, "end") VALUES (?, ?, ?, ?, ?)', par_rows)
-        if men_rows:
-            cur.executemany('INSERT INTO mentions (article_id, local_id, start, "end", kind, normal) VALUES (?, ?, ?, ?, ?, ?)', men_rows)
         if date_rows:
             cur.executemany('INSERT INTO dates (article_id, start, "end", text, date_from, date_to, relative) VALUES (?, ?, ?, ?, ?, ?, ?)', date_rows)
         self._fts_insert(cur, fts_rows)
@@ -407,7 +509,9 @@ class Store:
                     return done
                 items = [(r[0], self._prepare(self._article_from_row(cur, r[0], r[1], r[2]))) for r in rows]
                 self._link(cur, items)
-                done += len(items)
+                aliases = self._store_aliases(cur)
+            self.lemmatizer.new_aliases -= aliases
+            done += len(items)
 
     def _link(self, cur: Any, items: list[tuple[int, _Prepared]]) -> None:
         """Corpus entities, quote propagation and stories for freshly stored articles."""
@@ -429,13 +533,32 @@ class Store:
             out.append(CorpusEntity(*r[:7], set(filter(None, (r[7] or "").split())), *r[8:]))
         return out
 
+    def _entity_cache(self, cur: Any) -> _EntityCache:
+        """The corpus entities kept from earlier batches, or a fresh cache if another writer wrote since."""
+        cache = self._entities
+        if self._migrations[-1][0] < ALIASES_VERSION:  # no store_meta (opened with older migrations: tests)
+            cache = None
+        else:
+            cur.execute("SELECT value FROM store_meta WHERE key = 'entities'")
+            row = cur.fetchone()
+            if cache is not None and (row is None or row[0] != cache.token):
+                cache = None  # another writer (process or Store) linked meanwhile: reload
+        if cache is None:
+            cache = _EntityCache(Linker([], 0, self.lemmatizer))
+        return cache
+
     def _link_entities(self, cur: Any, items: list[tuple[int, _Prepared]]) -> dict[tuple[int, str], int]:
         """Link every article entity to a corpus entity; write entities, links, roles, days.
+
+        The candidate entities, their stored aliases and role words stay in memory between
+        batches (``_EntityCache``) while no other writer links: re-reading every entity of
+        every surname in the batch grew with the archive (108 us/article at 20k).
 
         Returns:
             (article id, local entity id) -> corpus entity id.
         """
         lem = self.lemmatizer
+        cache = self._entities = self._entity_cache(cur)
         keys, last_keys = set(), set()
         for _, p in items:
             for e in p.article.entities:
@@ -445,9 +568,19 @@ class Store:
                         last_keys.add(last_key)
                         continue
                 keys.add(lem.key(e.name) or normalize_word(e.name))
-        linker = Linker(self._load_entities(cur, keys, last_keys), self._next_id(cur, "entities"), lem)
+        linker = cache.linker
+        keys -= cache.keys
+        last_keys -= cache.last_keys
+        for ent in self._load_entities(cur, keys, last_keys):
+            if ent.id not in linker.by_id:
+                linker._index(ent)
+        cache.keys |= keys
+        cache.last_keys |= last_keys
+        linker.next_id = self._next_id(cur, "entities")
+        linker.merges = []
+        touched: dict[int, CorpusEntity] = {}  # entities this batch created or changed
         raw_links: list[tuple[int, str, CorpusEntity, Any]] = []
-        role_cache: dict[tuple, set[str]] = {}  # the same roles recur across a batch
+        role_cache = cache.roles  # the same roles recur across batches
         for aid, p in items:
             seen_here: dict[int, int] = {}
             for e in p.article.entities:
@@ -456,6 +589,7 @@ class Store:
                 if words is None:
                     words = role_cache[roles] = role_words(e.roles, lem)
                 ent = linker.link(e.type, e.name, e.first, e.middle, e.last, words)
+                touched[ent.id] = ent
                 raw_links.append((aid, e.id, ent, e))
                 if ent.id not in seen_here:
                     ent.see(len(e.mentions), p.day)
@@ -464,11 +598,12 @@ class Store:
                     ent.mentions += len(e.mentions)
         # Merges first: they repoint rows of earlier batches.
         for old, _ in linker.merges:
+            touched[old] = linker.by_id[old]
             into = linker.resolve(old).id
             if not linker.by_id[old].new:
                 self._merge_rows(cur, old, into)
-        new = [e for e in linker.by_id.values() if e.new]
-        changed = [e for e in linker.by_id.values() if e.dirty and not e.new]
+        new = [e for e in touched.values() if e.new]
+        changed = [e for e in touched.values() if e.dirty and not e.new]
         if new:
             cur.executemany(
                 f"INSERT INTO entities ({ENTITY_COLUMNS}) VALUES ({_marks(13)})",
@@ -503,15 +638,25 @@ class Store:
                 "INSERT INTO entity_days (entity_id, day, n) VALUES (?, ?, ?) ON CONFLICT (entity_id, day) DO UPDATE SET n = entity_days.n + excluded.n",
                 [(cid, day, n) for (cid, day), n in days.items()],
             )
-        if aliases:  # only aliases not stored yet (one read instead of many no-op inserts)
-            known = set(self._select_in(cur, "SELECT entity_id, alias FROM aliases WHERE entity_id IN ({in})", sorted({cid for cid, _ in aliases})))
-            aliases -= known
+        for e in touched.values():  # written: clean in the cache (a failed batch drops the cache)
+            e.new = e.dirty = False
+        if aliases:  # only aliases not stored yet (reads only for entities not seen before)
+            unknown = sorted({cid for cid, _ in aliases} - cache.alias_ids)
+            cache.aliases.update(self._select_in(cur, "SELECT entity_id, alias FROM aliases WHERE entity_id IN ({in})", unknown))
+            cache.alias_ids.update(unknown)
+            aliases -= cache.aliases
+            cache.aliases |= aliases
         if aliases:
             alias_rows = sorted(aliases)
             cur.executemany("INSERT INTO aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING", alias_rows)
             words = {(w, cid) for cid, alias in alias_rows for token in WORD_RE.findall(alias) for w in lem.lemmas(token)}
             words |= {(normalize_word(t), cid) for cid, alias in alias_rows for t in WORD_RE.findall(alias)}
             cur.executemany("INSERT INTO entity_words (word, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING", sorted(words))
+        if self._migrations[-1][0] >= ALIASES_VERSION:
+            cache.token = uuid.uuid4().hex
+            cur.execute("UPDATE store_meta SET value = ? WHERE key = 'entities'", [cache.token])
+        if len(linker.by_id) > ENTITY_CACHE_LIMIT or len(cache.aliases) > 4 * ENTITY_CACHE_LIMIT:
+            self._entities = None  # bounded memory: start afresh next batch
         return mapping
 
     def _merge_rows(self, cur: Any, old: int, into: int) -> None:
@@ -726,8 +871,7 @@ class Store:
         if not rows:
             return None
         aid, text, raw, story = rows[0]
-        with self._lock, self._guard("read failed"):
-            article = self._article_from_row(self._cursor(), aid, text, raw)
+        article = self._article_from_row(None, aid, text, raw)
         links = dict(self._read("SELECT local_id, entity_id FROM article_entities WHERE article_id = ?", [aid]))
         article.extras["store"] = {"id": aid, "story": story, "entities": links}
         return article
@@ -815,6 +959,9 @@ class Store:
     ) -> list[SearchHit]:
         """Full-text search over lemmatised title+text, ranked by BM25, with snippets.
 
+        A query matching more than ``RANK_POOL`` articles (after filters) is ranked among
+        its ``RANK_POOL`` most recently stored matches only (see the code for why).
+
         Args:
             query: words in any grammatical form, all must match ("Абдрахманов заявил").
                 An empty query lists the filtered articles newest first.
@@ -855,10 +1002,20 @@ class Store:
         terms = self.lemmatizer.query_terms(query or "")
         # Two steps: rank ids with small columns only, then read the texts of the page.
         if terms:
-            from_sql, match_sql, score_sql, match_params = self._fts_query(terms)
+            from_sql, match_sql, score_sql, match_params, id_sql = self._fts_query(self._expand_terms(terms))
             where = " AND ".join([match_sql] + conds)
-            sql = f"SELECT a.id, {score_sql} AS score FROM {from_sql} WHERE {where} ORDER BY score DESC, a.id DESC LIMIT ? OFFSET ?"
             params = match_params + params
+            # A very common word matches a third of the archive, and scoring every match
+            # was the slow search (p95 154 ms at 100k). Rank only the RANK_POOL newest
+            # matches (the id of the pool's oldest bounds the ranked scan; finding it walks
+            # the index in id order without scoring). Trade-off: for such queries an older
+            # article never ranks, however well it scores.
+            pool = max(RANK_POOL, RANK_POOL_PAGES * (offset + limit))
+            floor = self._read(f"SELECT {id_sql} FROM {from_sql} WHERE {where} ORDER BY {id_sql} DESC LIMIT 1 OFFSET ?", params + [pool - 1]) if self.pooled_ranking else []
+            if floor:
+                where += f" AND {id_sql} >= ?"
+                params.append(floor[0][0])
+            sql = f"SELECT a.id, {score_sql} AS score FROM {from_sql} WHERE {where} ORDER BY score DESC, a.id DESC LIMIT ? OFFSET ?"
         else:
             where = " AND ".join(conds) or "1 = 1"
             sql = f"SELECT a.id, 0.0 AS score FROM articles a WHERE {where} ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?"
@@ -977,9 +1134,9 @@ class Store:
         out = [dict(zip(keys, r)) for r in rows]
         apps: dict[int, list] = defaultdict(list)
         if out:
-            with self._lock, self._guard("read failed"):
+            with self._reading() as cur:
                 for r in self._select_in(
-                    self._cursor(),
+                    cur,
                     "SELECT qa.quote_id, qa.article_id, s.name, a.published, a.url, qa.earliest, qa.via FROM quote_appearances qa JOIN articles a ON a.id = qa.article_id "
                     "LEFT JOIN sources s ON s.id = a.source_id WHERE qa.quote_id IN ({in}) ORDER BY qa.published IS NULL, qa.published, qa.article_id",
                     [q["id"] for q in out],
@@ -995,9 +1152,9 @@ class Store:
         out = [dict(zip(("id", "title", "size", "sources", "first_published", "last_published"), r)) for r in rows]
         members: dict[int, list] = defaultdict(list)
         if out:
-            with self._lock, self._guard("read failed"):
+            with self._reading() as cur:
                 for r in self._select_in(
-                    self._cursor(),
+                    cur,
                     "SELECT a.story_id, a.id, a.title, s.name, a.published, a.url FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
                     "WHERE a.story_id IN ({in}) ORDER BY a.published IS NULL, a.published, a.id",
                     [s["id"] for s in out],
@@ -1068,8 +1225,7 @@ class Store:
                     data = _load_raw(raw)
                     writer.writerow([aid, url, src, published, title, views, len(data.get("entities", [])), len(data.get("quotes", [])), story])
                 else:
-                    with self._lock:
-                        article = self._article_from_row(None, aid, text, raw)
+                    article = self._article_from_row(None, aid, text, raw)
                     article.extras["store"] = {"id": aid, "story": story}
                     out.write(article.to_json() + "\n")
                 n += 1

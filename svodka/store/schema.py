@@ -222,10 +222,30 @@ _V2_COMMON = [
     "CREATE INDEX stories_size ON stories (size, last_published)",
 ]
 
+# Version 3 (ingest speed): the full-text index holds one base form per word, other base
+# forms map to it through lemma_aliases (see search.py). mentions and paragraphs are no
+# longer written (nothing queries them: ``raw`` holds entities, mentions and blocks), so
+# their index goes; dates keeps only resolved absolute dates (what story confirmation
+# reads) and loses the unused date_from index. store_meta: see below. Old rows stay and are simply not read.
+_V3_COMMON = [
+    """CREATE TABLE lemma_aliases (
+        lemma TEXT NOT NULL,
+        first TEXT NOT NULL,
+        PRIMARY KEY (lemma, first)
+    ) {WR}""",
+    # Small facts of the archive. 'entities': a token each linking batch rewrites, so a
+    # writer knows whether its in-memory corpus entities are still current (base.py).
+    "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "INSERT INTO store_meta (key, value) VALUES ('entities', '')",
+    "DROP INDEX IF EXISTS mentions_article",
+    "DROP INDEX IF EXISTS dates_from",
+]
+
 # (version, description, statements shared, statements per dialect), applied in order.
 MIGRATIONS: list[tuple[int, str, list[str], dict[str, list[str]]]] = [
     (1, "archive tables and full-text index", _V1_COMMON, _V1_DIALECT),
     (2, "listing indexes", _V2_COMMON, {}),
+    (3, "one base form per word in the full-text index, lemma aliases; fewer write-only rows", _V3_COMMON, {}),
 ]
 # The version a fully migrated database is at.
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -1,6 +1,8 @@
 """SQLite backend: one file, WAL mode, a single writer (``BEGIN IMMEDIATE``), FTS5 search.
 
-WAL lets readers (the web UI) go on while one ingest writes. ``BEGIN IMMEDIATE`` takes the
+WAL lets readers (the web UI) go on while one ingest writes; each reading thread gets its
+own read-only connection, so readers also run in parallel with each other (the SQL part:
+the Python part of a search, snippets, still takes the GIL). ``BEGIN IMMEDIATE`` takes the
 write lock at the start of the transaction, so two writers queue (up to ``timeout``)
 instead of failing half-way; a writer that still cannot get it gets a ``StoreError``.
 """
@@ -26,6 +28,14 @@ CACHE_KIB = 65536
 STATEMENT_CACHE = 1024
 # FTS5 column weights for BM25: a word in the title counts like this many in the body.
 TITLE_WEIGHT = 5.0
+# Page cache of each read connection, in KiB: one per reading thread, and mmap serves the rest.
+READER_CACHE_KIB = 16384
+# Bytes of the file read through mmap instead of read() calls (readers and the writer).
+MMAP_BYTES = 1 << 30
+# WAL pages before an automatic checkpoint (default 1000 = 4 MB): a 1000-article batch
+# writes ~10 MB, so the default checkpointed (and fsynced) inside every commit; commits
+# took 3.7 s of 20 batches at 20k articles (cProfile), 2.5 s with this.
+WAL_AUTOCHECKPOINT = 8000
 
 
 class SQLiteStore(Store):
@@ -53,10 +63,29 @@ class SQLiteStore(Store):
         conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable at checkpoints, never corrupt
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+        conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT}")
+
+    def _open_reader(self) -> sqlite3.Connection | None:
+        """A read-only connection for the calling thread (none for ``:memory:``: it is private)."""
+        if self.path == ":memory:" or self._conn is None:
+            return None
+        conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False, cached_statements=STATEMENT_CACHE)
+        conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+        conn.execute(f"PRAGMA cache_size = -{READER_CACHE_KIB}")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+        conn.execute("PRAGMA query_only = 1")
+        return conn
+
+    def _reader_cursor(self, conn: sqlite3.Connection) -> sqlite3.Cursor:
+        """A cursor on a read connection."""
+        return conn.cursor()
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
         with self._lock:
+            self._close_readers()
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
@@ -100,7 +129,7 @@ class SQLiteStore(Store):
         """Add rows to the contentless FTS5 table."""
         cur.executemany("INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)", rows)
 
-    def _fts_query(self, terms: list[tuple[str, ...]]) -> tuple[str, str, str, list]:
+    def _fts_query(self, terms: list[tuple[str, ...]]) -> tuple[str, str, str, list, str]:
         """An FTS5 MATCH of every term (any of its base forms), BM25 ranked."""
         groups = []
         for term in terms:
@@ -108,10 +137,13 @@ class SQLiteStore(Store):
             groups.append(f"({alts})")
         match = " AND ".join(groups)
         return (
-            "article_fts JOIN articles a ON a.id = article_fts.rowid",
-            "article_fts MATCH ?",
+            # CROSS JOIN: SQLite keeps the left table outermost. Left to itself it drove the
+            # id-ordered pool query from the source/day index, one MATCH per article (0.8 s).
+            "article_fts CROSS JOIN articles a",
+            "article_fts MATCH ? AND a.id = article_fts.rowid",
             f"-bm25(article_fts, {TITLE_WEIGHT}, 1.0)",  # bm25 is lower-is-better; score higher-is-better
             [match],
+            "article_fts.rowid",  # FTS5 walks a MATCH in rowid order and seeks rowid bounds
         )
 
     def size_bytes(self) -> int:

@@ -20,6 +20,7 @@ import numpy as np
 from datetime import date, timedelta
 
 from datasketch import MinHash
+from datasketch.minhash import _fmix  # the pre-mix MinHash applies (see Signer)
 
 __all__ = ["Signer", "confirm", "shingles", "window_days", "NUM_PERM", "BANDS", "ROWS"]
 
@@ -43,40 +44,60 @@ MAX_CANDIDATES = 50
 
 def shingles(word_hashes: list[int]) -> list[int]:
     """Distinct 32-bit hashes of word 2-shingles, from per-word hashes (0 = word left out)."""
-    words = np.fromiter((h for h in word_hashes if h), dtype=np.uint64)
+    return _shingle_array(word_hashes).tolist()
+
+
+def _shingle_array(word_hashes: list[int]) -> np.ndarray:
+    """``shingles`` as a uint32 array (what the signature needs)."""
+    words = np.array(word_hashes, dtype=np.uint64)
+    words = words[words != 0]
     if len(words) < 2:
-        return []
+        return np.empty(0, dtype=np.uint32)
     pairs = (words[:-1] * np.uint64(SHINGLE_MULT) + words[1:]) & np.uint64(0xFFFFFFFF)
-    return np.unique(pairs).tolist()
+    return np.unique(pairs).astype(np.uint32)
 
 
 class Signer:
-    """Computes band keys; holds the permutations once (creating them is the slow part)."""
+    """Computes band keys; holds the permutations once (creating them is the slow part).
+
+    The signature is datasketch's ``MinHash(scheme="affine32").update_batch`` computed
+    directly in numpy (same values, tested): one (shingles x permutations) product and a
+    column minimum. Measured 258 -> 98 us per 400-word article; the per-item Python
+    ``hashfunc`` calls and the MinHash object were most of the cost.
+    """
 
     def __init__(self) -> None:
         self._template = MinHash(num_perm=NUM_PERM, seed=SEED)
+        if self._template.scheme != "affine32":  # the direct computation below is affine32's
+            raise RuntimeError(f"datasketch MinHash scheme {self._template.scheme!r} unexpected; update stories.Signer")
+        a, b = self._template.permutations
+        self._a = np.asarray(a, dtype=np.uint32).reshape(1, -1)
+        self._b = np.asarray(b, dtype=np.uint32).reshape(1, -1)
+        self._person = [bytes([band]) * 16 for band in range(BANDS)]
+
+    def signature(self, word_hashes: list[int]) -> np.ndarray | None:
+        """The MinHash values (uint32, ``NUM_PERM``), or None when the text is too short."""
+        items = _shingle_array(word_hashes)
+        if len(items) < MIN_SHINGLES:
+            return None
+        hv = _fmix(items.reshape(-1, 1), 32)  # datasketch's pre-mix of every input hash
+        return (hv * self._a + self._b).min(axis=0)  # uint32 arithmetic wraps: mod 2^32
 
     def band_keys(self, word_hashes: list[int]) -> list[int]:
         """The LSH band keys of a text given as per-word hashes (``Lemmatizer.analyse``).
 
         Returns [] when the text is too short to cluster.
         """
-        items = shingles(word_hashes)
-        if len(items) < MIN_SHINGLES:
+        values = self.signature(word_hashes)
+        if values is None:
             return []
-        mh = MinHash(
-            num_perm=NUM_PERM,
-            hashfunc=int,  # the shingles are already 32-bit hashes (crc32: same in every process)
-            permutations=self._template.permutations,
-            scheme=self._template.scheme,
-        )
-        mh.update_batch(items)
-        values = mh.hashvalues
-        keys = []
-        for band in range(BANDS):
-            digest = hashlib.blake2b(values[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8, person=bytes([band]) * 16).digest()
-            keys.append(int.from_bytes(digest, "big", signed=True))  # fits BIGINT
-        return keys
+        raw = values.tobytes()
+        width = ROWS * values.itemsize
+        blake, person = hashlib.blake2b, self._person
+        return [
+            int.from_bytes(blake(raw[band * width : (band + 1) * width], digest_size=8, person=person[band]).digest(), "big", signed=True)  # fits BIGINT
+            for band in range(BANDS)
+        ]
 
 
 def _day(value: str | None) -> date | None:

@@ -495,3 +495,130 @@ def test_store_fast_dump_matches_model_to_dict():
 
     article = visit_article(url="https://a.test/1")
     assert _dump(article) == article.to_dict()
+
+
+# --- speed paths: same answers as the straightforward ones ------------------------------------
+
+
+def statement_article(i: int, **kw):
+    """A short article of its own text (number ``i``): the minister said something."""
+    return make_article(
+        f"Заявление министра номер {i}",
+        [f"Министр Кайрат Абдрахманов заявил журналистам о встрече номер {i} в Лиссабоне."],
+        url=f"https://s.test/{i}",
+        entities=[{**MINISTER, "forms": ["Кайрат Абдрахманов"]}],
+        **kw,
+    )
+
+
+def test_store_band_keys_match_datasketch_minhash():
+    import hashlib
+
+    import numpy as np
+    from datasketch import MinHash
+
+    from svodka.store.stories import BANDS, NUM_PERM, ROWS, Signer, shingles
+
+    signer = Signer()
+    rng = np.random.default_rng(5)
+    for n in (6, 30, 400):  # too short to cluster, short, long
+        hashes = [int(h) if h % 7 else 0 for h in rng.integers(1, 2**32, n)]  # 0: a word left out
+        items = shingles(hashes)
+        mh = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=signer._template.permutations, scheme=signer._template.scheme)
+        mh.update_batch(items)
+        values = mh.hashvalues
+        expected = [
+            int.from_bytes(hashlib.blake2b(values[b * ROWS : (b + 1) * ROWS].tobytes(), digest_size=8, person=bytes([b]) * 16).digest(), "big", signed=True)
+            for b in range(BANDS)
+        ] if len(items) >= 8 else []
+        assert signer.band_keys(hashes) == expected
+
+
+def test_store_search_ranks_only_the_newest_pool_of_common_words(store, monkeypatch):
+    from svodka.store import base
+
+    if not store.pooled_ranking:
+        pytest.skip("this backend ranks every match")
+    monkeypatch.setattr(base, "RANK_POOL", 2)
+    monkeypatch.setattr(base, "RANK_POOL_PAGES", 1)
+    store.add_articles([statement_article(i, published=f"2024-03-{10 + i}", source=f"Outlet {i % 2}") for i in range(5)] + [harvest_article(url="https://a.test/h")])
+    # "заявить" is in all six (ids 1-6): a page of two is ranked among the two newest only.
+    assert {h.article_id for h in store.search("заявить", limit=2)} == {5, 6}
+    assert {h.article_id for h in store.search("заявить", limit=3)} == {4, 5, 6}  # a deeper page widens the pool
+    # Filters apply while the pool is chosen, so a filtered search still fills its page.
+    hits = store.search("заявить", source="Outlet 0", limit=2)
+    assert {h.article_id for h in hits} == {3, 5} and {h.source for h in hits} == {"Outlet 0"}
+    # Fewer matches than the pool: all ranked.
+    assert [h.title for h in store.search("урожай", limit=2)] == ["Аграрии Северного района собрали рекордный урожай"]
+
+
+def test_store_search_finds_non_first_base_forms(store):
+    # "Абдрахманова" is indexed by its first base form only; a query for another base
+    # form of it must still find it through lemma_aliases.
+    store.add_articles([visit_article(url="https://a.test/1")])
+    lem = store.lemmatizer
+    for word in ("Абдрахманова", "стали", "Лиссабон"):
+        for lemma in lem.lemmas(word):
+            assert store._expand_terms([(lemma,)])  # never empty
+    forms = lem.lemmas("Абдрахманова")
+    for lemma in forms:
+        assert store.search(lemma), lemma
+
+
+def test_store_entity_cache_follows_other_writers(open_backend):
+    first = open_backend("sqlite")
+    second = open_store(first.path)
+    second.lemmatizer._morph = first.lemmatizer.morph
+    try:
+        first.add_articles([statement_article(1)])
+        second.add_articles([statement_article(2)])
+        first.add_articles([statement_article(3)])  # its cache is stale: reloads
+        people = first.entities(type="PER")
+        assert len(people) == 1 and people[0]["articles"] == 3 and people[0]["mentions"] == 3
+    finally:
+        second.close()
+
+
+def test_store_entity_cache_dropped_after_failed_batch(store, monkeypatch):
+    store.add_articles([statement_article(1)])
+
+    def die(*args):
+        raise store.driver_errors[0]("disk I/O error (simulated)")
+
+    with monkeypatch.context() as m:
+        m.setattr(store, "_link_quotes", die)
+        with pytest.raises(StoreError):
+            store.add_articles([statement_article(2)])
+    store.add_articles([statement_article(2)])
+    (person,) = store.entities(type="PER")
+    assert person["articles"] == 2 and person["mentions"] == 2
+
+
+def test_store_sqlite_reads_in_parallel_threads(open_backend):
+    import threading
+
+    st = open_backend("sqlite")
+    st.add_articles([visit_article(url="https://a.test/1"), harvest_article(url="https://a.test/2")])
+    errors, counts = [], []
+
+    def reader():
+        try:
+            for _ in range(20):
+                counts.append(len(st.search("заявить")))
+                st.entity_profile("Абдрахманов")
+        except Exception as exc:  # noqa: BLE001  (collected and asserted below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=reader) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for i in range(3, 8):  # the writer goes on meanwhile
+        st.add_articles([statement_article(i)])
+    for t in threads:
+        t.join()
+    assert not errors and counts and min(counts) >= 2
+    assert len(st._readers) >= 4  # each thread read on a connection of its own
+    st.close()
+    assert st._readers == []
+    with pytest.raises(StoreError, match="closed"):
+        st.search("заявить")
