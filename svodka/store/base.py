@@ -425,9 +425,15 @@ class Store:
         return AddResult(stored=len(fresh), duplicates=len(articles) - len(fresh), ids=ids)
 
     def add_rejected(self, name: str, reason: str) -> None:
-        """Record an input that yielded no article (name and reason), with the time."""
+        """Record an input that yielded no article (name and reason), with the time.
+
+        Idempotent like ``add_articles``: the same input rejected again for the same reason
+        (a re-run of an ingest) only refreshes the time.
+        """
         with self._write() as cur:
-            cur.execute("INSERT INTO rejected (name, reason, at) VALUES (?, ?, ?)", [name, reason, _now()])
+            cur.execute("UPDATE rejected SET at = ? WHERE name = ? AND reason = ?", [_now(), name, reason])
+            if cur.rowcount == 0:
+                cur.execute("INSERT INTO rejected (name, reason, at) VALUES (?, ?, ?)", [name, reason, _now()])
 
     def _fresh(self, cur: Any, prepared: list[_Prepared]) -> list[_Prepared]:
         """The articles of a batch not yet stored (by URL or text hash), first of each."""

@@ -622,3 +622,10 @@ def test_store_sqlite_reads_in_parallel_threads(open_backend):
     assert st._readers == []
     with pytest.raises(StoreError, match="closed"):
         st.search("заявить")
+
+
+def test_store_rejected_again_is_recorded_once(store):
+    store.add_rejected("dump/0002.txt", "empty file")
+    store.add_rejected("dump/0002.txt", "empty file")
+    store.add_rejected("dump/0002.txt", "binary file (not text)")
+    assert sorted(r["reason"] for r in store.rejected()) == ["binary file (not text)", "empty file"]
