@@ -431,8 +431,11 @@ class Store:
         (a re-run of an ingest) only refreshes the time.
         """
         with self._write() as cur:
-            cur.execute("UPDATE rejected SET at = ? WHERE name = ? AND reason = ?", [_now(), name, reason])
-            if cur.rowcount == 0:
+            cur.execute("SELECT id FROM rejected WHERE name = ? AND reason = ?", [name, reason])
+            row = cur.fetchone()
+            if row:
+                cur.execute("UPDATE rejected SET at = ? WHERE id = ?", [_now(), row[0]])
+            else:
                 cur.execute("INSERT INTO rejected (name, reason, at) VALUES (?, ?, ?)", [name, reason, _now()])
 
     def _fresh(self, cur: Any, prepared: list[_Prepared]) -> list[_Prepared]:
