@@ -44,7 +44,7 @@ from lxml import etree
 
 from ..errors import ExtractionRejected
 from ..model import Article
-from ._dates import find_date, resolve_date
+from ._dates import YEAR_RANGE, find_date, resolve_date
 from ._names import NAME_MAX_WORDS, NAME_SEPARATORS, SECTION_PART, outlet_from_copyright, tidy_outlet
 
 __all__ = ["clean_html"]
@@ -907,8 +907,8 @@ def _iso(value: str | None) -> str | None:
     m = ISO_DATE.match(value)
     if m:
         y, mo, d, hh, mm, ss, tz = m.groups()
-        if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31):
-            return None
+        if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31 and YEAR_RANGE[0] <= int(y) <= YEAR_RANGE[1]):
+            return None  # "0001-01-01T00:00:00" is a CMS placeholder, not a date
         if hh is None:
             return f"{y}-{mo}-{d}"
         out = f"{y}-{mo}-{d}T{hh}:{mm}:{ss or '00'}"
@@ -916,7 +916,7 @@ def _iso(value: str | None) -> str | None:
             out += "+00:00" if tz == "Z" else (tz if ":" in tz else f"{tz[:3]}:{tz[3:]}")
         return out
     m = DOTTED_DATE.match(value)
-    if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
+    if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31 and YEAR_RANGE[0] <= int(m.group(3)) <= YEAR_RANGE[1]:
         return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
     return None
 

@@ -32,6 +32,9 @@ __all__ = ["extract_dates", "parse_dates"]
 # A found span: the whole text and the start/end of the mention in it.
 _Hit = tuple[str, int, int]
 
+# Publication years resolved against; outside them a "published" value is a placeholder.
+PUBLISHED_YEARS = (1800, 2200)
+
 # Month number by the first three letters of any form or abbreviation ("марта" -> 3); May
 # is the one month missing: its forms ("май", "мая", "мае") are whatever else is found.
 MONTH_BY_PREFIX = {
@@ -217,7 +220,10 @@ def parse_dates(text: str, published: str | None = None, *, morph: Any = None) -
         parts = pattern.fullmatch(text, hit.start(), hit.end())
         if parts is None:  # cannot happen (same source); keep the scan going regardless
             continue
-        found = _READERS[kind](text, parts, pub, morph)
+        try:
+            found = _READERS[kind](text, parts, pub, morph)
+        except (OverflowError, ValueError):  # a date past the calendar's ends: not a date
+            continue
         if isinstance(found, list):
             mentions.extend(found)
         elif found is not None:
@@ -519,9 +525,11 @@ def _published_date(published: str | None) -> date | None:
     if not m:
         return None
     try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
+        day = date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
+    # "0001-01-01" and "9999-12-31" are placeholders of content systems, not publication dates
+    return day if PUBLISHED_YEARS[0] <= day.year <= PUBLISHED_YEARS[1] else None
 
 
 def _month_number(word: str) -> int:

@@ -171,3 +171,10 @@ def test_dates_speed_one_pass():
     elapsed = time.perf_counter() - begin
     assert len(found) == 4000
     assert elapsed < 3.0  # measured ~0.1 s; generous for a shared machine
+
+
+@pytest.mark.parametrize("published", ["0001-01-01T00:00:00", "9999-12-31"])
+def test_dates_placeholder_publication_date_is_ignored(published):
+    mentions = parse_dates("Вчера и в прошлом году, 5 мая, об этом сообщили.", published)
+    assert [m.text for m in mentions] == ["Вчера", "в прошлом году", "5 мая"]
+    assert all(m.from_ is None for m in mentions)
