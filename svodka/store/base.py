@@ -414,6 +414,7 @@ class Store:
             ``AddResult(stored, duplicates, ids)``. An article already stored (same URL or
             same normalised text) counts as a duplicate and changes nothing.
         """
+        self.lemmatizer.trim()  # between batches, never inside one
         prepared = [self._prepare(a) for a in articles]
         with self._write() as cur:
             fresh = self._fresh(cur, prepared)

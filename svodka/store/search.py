@@ -94,13 +94,20 @@ class Lemmatizer:
                     if len(seen) >= MAX_LEMMAS:
                         break
             got = tuple(seen) or (key,)
-        if len(self._cache) >= CACHE_LIMIT:
+        self._cache[word] = got
+        return got
+
+    def trim(self) -> None:
+        """Empty the caches when they outgrow ``CACHE_LIMIT``.
+
+        Called by the writer between batches only: clearing inside ``analyse`` would drop
+        words learned a moment earlier in the same call.
+        """
+        if len(self._cache) >= CACHE_LIMIT or len(self._first) >= CACHE_LIMIT:
             self._cache.clear()
             self._joined.clear()
             self._hashes.clear()
             self._first.clear()
-        self._cache[word] = got
-        return got
 
     def joined(self, word: str) -> str:
         """The base forms of a word joined by spaces (its share of the index text)."""
@@ -118,8 +125,11 @@ class Lemmatizer:
         if None in firsts:
             for word in set(words).difference(self._first):  # C-level: only the unseen words
                 self._learn(word)
-            firsts = list(map(self._first.get, words))
-        return firsts, list(map(self._hashes.get, words))
+            firsts = [f if f is not None else self._first.get(w) or self._learn(w) for f, w in zip(firsts, words)]
+        hashes = list(map(self._hashes.get, words))
+        if None in hashes:  # another thread trimmed the caches meanwhile: learn again
+            hashes = [h if h is not None else (self._learn(w), self._hashes[w])[1] for h, w in zip(hashes, words)]
+        return firsts, hashes
 
     def _learn(self, word: str) -> str:
         """Cache the index token and shingle hash of an unseen word; note its aliases."""

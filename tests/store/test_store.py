@@ -629,3 +629,15 @@ def test_store_rejected_again_is_recorded_once(store):
     store.add_rejected("dump/0002.txt", "empty file")
     store.add_rejected("dump/0002.txt", "binary file (not text)")
     assert sorted(r["reason"] for r in store.rejected()) == ["binary file (not text)", "empty file"]
+
+
+def test_store_lemma_cache_trimmed_between_batches_only(monkeypatch):
+    """A cache that fills up mid-article must not lose the words just learned."""
+    from svodka.store import search
+
+    monkeypatch.setattr(search, "CACHE_LIMIT", 3)
+    lem = search.Lemmatizer()
+    firsts, hashes = lem.analyse(["мыло", "рама", "мама", "окно", "дом"])
+    assert None not in firsts and None not in hashes
+    lem.trim()
+    assert lem.analyse(["рамы"])[0] == ["рама"]
