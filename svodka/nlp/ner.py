@@ -545,14 +545,23 @@ def _string_groups(text: str, spans: list[tuple[int, int, str]], models: Models)
             i = parent[i]
         return i
 
-    by_length: dict[int, list[int]] = {}
+    # Candidates share the word count and a base form of the first word; within such a
+    # bucket each span is compared with one representative per group found so far, not with
+    # every other span (a long text repeats "России" hundreds of times: that was quadratic).
+    buckets: dict[tuple[int, str], list[int]] = {}
     for i, words in enumerate(keys):
-        by_length.setdefault(len(words), []).append(i)
-    for members in by_length.values():
-        for n, i in enumerate(members):
-            for j in members[n + 1 :]:
-                if find(i) != find(j) and all(a & b for a, b in zip(keys[i], keys[j])):
-                    parent[find(j)] = find(i)
+        for first in words[0] if words else ("",):
+            buckets.setdefault((len(words), first), []).append(i)
+    for members in buckets.values():
+        reps: list[int] = []
+        for i in members:
+            for r in reps:
+                if all(a & b for a, b in zip(keys[i], keys[r])):
+                    if find(i) != find(r):
+                        parent[find(i)] = find(r)
+                    break
+            else:
+                reps.append(i)
     groups: dict[int, list[int]] = {}
     for i in range(len(spans)):
         groups.setdefault(find(i), []).append(i)
