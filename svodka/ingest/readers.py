@@ -56,6 +56,8 @@ JSONL_FIELDS = ("text", "html", "url", "title", "published", "source")
 
 # Bytes looked at when sniffing the format (the start of the input).
 SNIFF_BYTES = 4096
+# Largest decompressed body of one WARC record when no limit is given (a page is < 5 MB).
+WARC_RECORD_MAX_BYTES = 20_000_000
 
 # Code pages tried, after UTF-8, for bytes that are not UTF-8. These are the encodings of
 # Russian-language sites; charset-normalizer's own guess is added to them.
@@ -309,14 +311,15 @@ def _read_bytes(data: bytes, name: str, max_bytes: int | None) -> Iterator[Docum
         if not data.strip():
             raise InputError(name, "empty file (after gzip decompression)")
         lower_name = lower_name.removesuffix(".gz")
+    if data.lstrip()[:5] == b"WARC/":
+        # before the binary check: records may carry gzip-encoded HTTP bodies (NUL bytes)
+        yield from _read_warc(data, name, max_bytes)
+        return
     if data.startswith(BINARY_MAGIC):
         raise InputError(name, "binary file (not text)")
     head = data[:SNIFF_BYTES]
     if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise InputError(name, "binary file (not text)")
-    if data.lstrip()[:5] == b"WARC/":
-        yield from _read_warc(data, name)
-        return
     if lower_name.endswith(".warc"):
         raise InputError(name, "malformed WARC: the file does not start with a WARC record")
 
@@ -532,7 +535,7 @@ def _feed_date(entry: Any) -> str | None:
     return None
 
 
-def _read_warc(data: bytes, name: str) -> Iterator[Document | InputError]:
+def _read_warc(data: bytes, name: str, max_bytes: int | None = None) -> Iterator[Document | InputError]:
     """HTML ``response`` records of a WARC (uncompressed bytes) as documents."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -551,12 +554,18 @@ def _read_warc(data: bytes, name: str) -> Iterator[Document | InputError]:
             ctype = (http.get_header("Content-Type") or "").lower()
             if not status.startswith("2") or ("html" not in ctype and ctype):
                 continue
-            body = record.content_stream().read()
+            limit = max_bytes or WARC_RECORD_MAX_BYTES
+            body = record.content_stream().read(limit + 1)  # decompressed: a bomb stops here
             url = record.rec_headers.get_header("WARC-Target-URI")
             fetched = record.rec_headers.get_header("WARC-Date")
             record_name = f"{name}:{index}"
+            if len(body) > limit:
+                yield InputError(record_name, too_big_reason(len(body), limit).replace("file is", "record is at least"))
+                found += 1  # reported: not also "holds no HTML response records"
+                continue
             if not body.strip():
                 yield InputError(record_name, "empty response body")
+                found += 1
                 continue
             if not ctype and not _looks_like_html(body[:SNIFF_BYTES], ".html"):
                 continue

@@ -47,6 +47,9 @@ MAX_LIMIT = 100
 MAX_OFFSET = 10_000
 # Documents accepted by one /api/ingest call.
 MAX_INGEST_DOCUMENTS = 100
+# Largest document /api/analyze analyses (characters; a long news article is ~30,000). It
+# needs no token, so it must not let one request hold a CPU for minutes.
+MAX_ANALYZE_CHARS = 300_000
 # The environment variable holding the ingest token when ``api_token`` is not given.
 TOKEN_ENV = "SVODKA_API_TOKEN"
 # Entity types, as the CLI spells them.
@@ -423,7 +426,7 @@ def create_app(store_url: str, *, api_token: str | None = None, models: Any = No
 
     store = open_store(store_url)
 
-    token = api_token if api_token is not None else (os.environ.get(TOKEN_ENV) or None)
+    token = api_token or os.environ.get(TOKEN_ENV) or None  # "" must not become a token anyone can send
     app = FastAPI(
         title="svodka",
         version="1",
@@ -606,6 +609,10 @@ def create_app(store_url: str, *, api_token: str | None = None, models: Any = No
         Send the JSON object `{"text" | "html": ..., "url", "published", "source", "no_clean"}`,
         or the document itself: `curl -H 'Content-Type: text/plain' --data-binary @dump.txt '/api/analyze?source=...'`.
         """
+        size = len(body.text or "") + len(body.html or "")
+        if size > MAX_ANALYZE_CHARS:
+            # analysis costs CPU in proportion to the text, and this endpoint needs no token
+            raise _StatusError(413, f"document is {size} characters, over the {MAX_ANALYZE_CHARS} that /api/analyze takes; store long documents with svodka ingest")
         articles, failures = analyze([body])
         if not articles:
             f = failures[0] if failures else Failure(name=None, status=422, message="no article found")

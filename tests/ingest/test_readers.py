@@ -275,3 +275,21 @@ def test_readers_read_bytes_never_raises_on_garbage():
     for data in (b"\x1f\x8b", b"WARC/", b"<rss", b"{", b"\xff\xfe\x00"):
         items = list(read_bytes(data, "x"))
         assert items and all(isinstance(i, (Document, InputError)) for i in items)
+
+
+def test_readers_warc_record_over_limit_is_rejected_not_read_whole():
+    """A gzip-encoded HTTP body inside a small WARC is a bomb: it stops at the limit."""
+    import gzip
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = b"<html><body><h1>T</h1><p>" + "Текст статьи. ".encode() * 20000 + b"</p></body></html>"
+    out = io.BytesIO()
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip")], protocol="HTTP/1.1")
+    writer = WARCWriter(out, gzip=False)
+    writer.write_record(writer.create_warc_record("https://news.example/a", "response", payload=io.BytesIO(gzip.compress(page)), http_headers=http))
+    data = out.getvalue()
+    assert len(data) < 100_000 < len(page)
+    got = list(read_bytes(data, "bomb.warc", max_bytes=100_000))
+    assert len(got) == 1 and isinstance(got[0], InputError) and "record is at least" in got[0].reason

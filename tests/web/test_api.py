@@ -328,3 +328,20 @@ def test_api_ingest_files_reads_uploads(fresh_client):
 @pytest.mark.parametrize("body", [{"documents": []}, {"documents": [{}]}, {"docs": [{"text": "x"}]}])
 def test_api_ingest_validates_after_auth(fresh_client, body):
     _error(fresh_client.post("/api/ingest", json=body, headers=AUTH), 422)
+
+
+def test_api_ingest_empty_token_means_disabled(tmp_path, monkeypatch):
+    """An empty api_token must not become a token that an empty Bearer header matches."""
+    from svodka.web import create_app
+
+    monkeypatch.delenv("SVODKA_API_TOKEN", raising=False)
+    c = TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}", api_token=""))
+    _error(c.post("/api/ingest", json={"documents": [{"text": NEWS_TEXT}]}, headers={"Authorization": "Bearer "}), 403)
+
+
+def test_api_analyze_refuses_very_long_documents(client):
+    from svodka.web.app import MAX_ANALYZE_CHARS
+
+    text = "Жители Заречинска обсуждают новый мост через реку. " * (MAX_ANALYZE_CHARS // 40)
+    message = _error(client.post("/api/analyze", json={"text": text}), 413)
+    assert "svodka ingest" in message
