@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -134,16 +135,49 @@ def ingest(
             save(analyze_batch(batch, models), len(batch), done)
         return summary
 
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
-        pending: list[tuple[Any, int]] = []
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
+    pending: list[tuple[Any, list[Document]]] = []
+
+    def isolate(suspects: list[list[Document]]) -> None:
+        """After a worker died, run the batches that were in flight one at a time.
+
+        Which batch killed the pool is unknown, so each is retried alone: the one that
+        kills a worker again is rejected, the others are stored.
+        """
+        nonlocal pool
+        for batch in suspects:
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = ProcessPoolExecutor(max_workers=1, initializer=_init_worker)
+            try:
+                save(pool.submit(analyze_batch, batch).result(), len(batch), done)
+            except BrokenProcessPool:
+                for doc in batch:
+                    reject(doc.name, "analysis worker died on this input (out of memory?); ingest it alone to retry")
+                done[0] += len(batch)
+        pool.shutdown(wait=False, cancel_futures=True)
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
+
+    def collect(future: Any, batch: list[Document]) -> None:
+        """Store one finished batch; a dead worker costs its own input, not the ingest."""
+        try:
+            result = future.result()
+        except BrokenProcessPool:
+            suspects = [batch] + [b for _, b in pending]
+            pending.clear()
+            isolate(suspects)
+            return
+        save(result, len(batch), done)
+
+    try:
         for batch in batches:
-            pending.append((pool.submit(analyze_batch, batch), len(batch)))
+            pending.append((pool.submit(analyze_batch, batch), batch))
             # Keep a bounded window in flight, store in input order.
             while len(pending) > workers * 2:
-                future, n = pending.pop(0)
-                save(future.result(), n, done)
-        for future, n in pending:
-            save(future.result(), n, done)
+                collect(*pending.pop(0))
+        while pending:
+            collect(*pending.pop(0))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     return summary
 
 
