@@ -155,6 +155,10 @@ _CHROME_PHRASES = (
     "за содержание рекламы", "http://", "https://", "www.", "подписывайтесь", "подпишитесь",
     "присоединяйтесь к нам", "в социальных сетях",
 )
+# The phrases that mark even a long sentence as chrome: legal and comment-rule footers.
+_FOOTER_PHRASES = tuple(p for p in _CHROME_PHRASES if p not in ("http://", "https://", "www.", "в социальных сетях"))
+# A line of this many words ending like a sentence is prose, whatever word it starts with.
+PROSE_MIN_WORDS = 15
 
 # Labels that open a list of other articles or the comments: a long run of chrome holding one
 # of them ends the article (a single "Новость по теме" box between paragraphs does not).
@@ -231,10 +235,13 @@ def _ends_sentence(text: str) -> bool:
     return bool(tail) and tail[-1] in ".!?…;"
 
 
-def _chrome_phrase(low: str, words: int) -> bool:
-    """Whether a lower-cased line holds a chrome phrase (a short line naming comments counts)."""
+def _chrome_phrase(low: str, words: int, prose: bool = False) -> bool:
+    """Whether a lower-cased line holds a chrome phrase (a short line naming comments counts).
+
+    In prose (a long sentence) a web address is part of the text, not a link line.
+    """
     sample = low[:SAMPLE_CHARS]
-    if any(phrase in sample for phrase in _CHROME_PHRASES):
+    if any(phrase in sample for phrase in (_FOOTER_PHRASES if prose else _CHROME_PHRASES)):
         return True
     if "ссылк" in sample and "обязательн" in sample:
         return True  # "ссылка на ... обязательна"
@@ -283,7 +290,11 @@ def _classify(text: str, repeated: bool) -> _Line:
     head = text[:SAMPLE_CHARS]  # long lines are judged by their start (speed)
     compact = len(head) - head.count(" ")
     cyr = len(_NOT_CYRILLIC.sub("", head)) / compact if compact else 0.0
-    chrome_vocab = bool(_CHROME_START.match(low)) or _chrome_phrase(low, n)
+    # A long sentence is prose even when it opens with a chrome word ("Реклама алкоголя
+    # запрещена ...", "Вернуться к переговорам ...") or names a web address: only the
+    # footer phrases mark it.
+    prose = n >= PROSE_MIN_WORDS and sentence_end
+    chrome_vocab = (not prose and bool(_CHROME_START.match(low))) or _chrome_phrase(low, n, prose)
     code = ("<" in text or "{" in text) and bool(_CODE.search(text))
     caps = _caps_share(tokens) if n >= 4 else 1.0
     separators = text.count("|") + text.count(" » ") + text.count(" / ") + text.count(" • ")
