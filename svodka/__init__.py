@@ -11,7 +11,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-from .errors import ExtractionRejected, FetchError, InputError, StageError, StoreError, SvodkaError
+from .errors import ConfigError, ExtractionRejected, FetchError, InputError, StageError, StoreError, SvodkaError
 from .model import Article, Block, DateMention, Document, Entity, Mention, Quote, Speaker
 
 __version__ = "0.1.0"
@@ -28,6 +28,7 @@ __all__ = [
     "Speaker",
     # errors
     "SvodkaError",
+    "ConfigError",
     "InputError",
     "ExtractionRejected",
     "StageError",
@@ -42,7 +43,11 @@ __all__ = [
     "run",
     "pipe",
     "analyze_documents",
+    "STAGES",
     "load_settings",
+    "Settings",
+    "open_store",
+    "Store",
     "__version__",
 ]
 
@@ -56,7 +61,11 @@ _LAZY = {
     "run": ".pipeline",
     "pipe": ".pipeline",
     "analyze_documents": ".pipeline",
+    "STAGES": ".pipeline",
     "load_settings": ".config",
+    "Settings": ".config",
+    "open_store": ".store",
+    "Store": ".store",
 }
 
 

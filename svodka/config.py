@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .errors import SvodkaError
+from .errors import ConfigError
 
 __all__ = ["Setting", "SETTINGS", "Settings", "load_settings"]
 
@@ -31,7 +31,7 @@ class Setting:
 # Every setting; the README lists them and a test checks it does.
 SETTINGS: tuple[Setting, ...] = (
     Setting("max_bytes", 5_000_000, "Largest input file read, in bytes; bigger files are rejected."),
-    Setting("batch_size", 32, "Articles analysed per NER batch and stored per transaction."),
+    Setting("batch_size", 32, "Documents analysed per batch and stored per transaction."),
     Setting("workers", 0, "Worker processes for analysis; 0 means one per CPU core."),
     Setting("database_url", "svodka.db", "Database: a SQLite path or sqlite:///path, or postgresql://..."),
     Setting("api_token", "", "Bearer token that enables POST /api/ingest; empty disables it."),
@@ -60,7 +60,7 @@ def _coerce(name: str, value: Any, where: str) -> Any:
             return value
         return str(value)
     except (TypeError, ValueError) as exc:
-        raise SvodkaError(where, f"setting {name}={value!r} is invalid: {exc}") from None
+        raise ConfigError(where, f"setting {name}={value!r} is invalid: {exc}") from None
 
 
 def load_settings(overrides: dict[str, Any] | None = None, environ: dict[str, str] | None = None) -> Settings:
@@ -73,15 +73,15 @@ def load_settings(overrides: dict[str, Any] | None = None, environ: dict[str, st
     named = environ.get("SVODKA_CONFIG")
     path = Path(named or "svodka.toml")
     if named and not path.is_file():
-        raise SvodkaError(named, "config file named by SVODKA_CONFIG does not exist")
+        raise ConfigError(named, "config file named by SVODKA_CONFIG does not exist")
     if path.is_file():
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise SvodkaError(str(path), f"cannot read config file: {exc}") from None
+            raise ConfigError(str(path), f"cannot read config file: {exc}") from None
         for key, value in data.items():
             if key not in names:
-                raise SvodkaError(str(path), f"unknown setting {key!r}; known: {', '.join(sorted(names))}")
+                raise ConfigError(str(path), f"unknown setting {key!r}; known: {', '.join(sorted(names))}")
             values[key], origin[key] = _coerce(key, value, str(path)), str(path)
     for name in names:
         env = f"SVODKA_{name.upper()}"
@@ -89,7 +89,7 @@ def load_settings(overrides: dict[str, Any] | None = None, environ: dict[str, st
             values[name], origin[name] = _coerce(name, environ[env], env), env
     for key, value in (overrides or {}).items():
         if key not in names:
-            raise SvodkaError("-s", f"unknown setting {key!r}; known: {', '.join(sorted(names))}")
+            raise ConfigError("-s", f"unknown setting {key!r}; known: {', '.join(sorted(names))}")
         values[key], origin[key] = _coerce(key, value, "-s"), "-s"
     settings = Settings(**values)
     settings.origin = origin

@@ -3,6 +3,7 @@
 Hierarchy::
 
     SvodkaError                 base of everything svodka raises on purpose
+    ├── ConfigError             a setting is unknown or invalid, a config file unreadable; status 400
     ├── InputError              an input cannot be read (empty, binary, too big, undecodable,
     │                           malformed HTML/XML/feed/WARC, truncated gzip); status 400
     ├── ExtractionRejected      a document was read but holds no article text; status 422
@@ -17,7 +18,7 @@ batch goes on, and the CLI prints it as one line.
 
 from __future__ import annotations
 
-__all__ = ["SvodkaError", "InputError", "ExtractionRejected", "StageError", "FetchError", "StoreError"]
+__all__ = ["SvodkaError", "ConfigError", "InputError", "ExtractionRejected", "StageError", "FetchError", "StoreError"]
 
 
 class SvodkaError(Exception):
@@ -29,6 +30,12 @@ class SvodkaError(Exception):
         self.name = name
         self.reason = reason
         super().__init__(f"{name}: {reason}" if name else reason)
+
+
+class ConfigError(SvodkaError):
+    """A setting is unknown or has an invalid value, or the config file cannot be read."""
+
+    status = 400
 
 
 class InputError(SvodkaError):
