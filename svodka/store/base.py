@@ -42,7 +42,22 @@ from ..model import _dump as _model_dump
 from . import schema
 from .corpus import CorpusEntity, Linker, role_words
 from .search import WORD_RE, Lemmatizer, make_snippet, normalize_word
-from .stories import MAX_CANDIDATES, Signer, confirm, window_days
+from .stories import (
+    LEMMA_JACCARD,
+    MAX_CANDIDATES,
+    MAX_ENTITY_CANDIDATES,
+    MAX_ENTITY_POSTINGS,
+    MIN_SHARED_ENTITIES,
+    STORY_ENTITY_TYPES,
+    ContentWords,
+    Signer,
+    confirm,
+    entity_candidate,
+    is_specific,
+    jaccard,
+    resolved_date,
+    window_days,
+)
 
 __all__ = ["Store", "AddResult", "SearchHit"]
 
@@ -51,6 +66,9 @@ IN_CHUNK = 500
 # Quotes shorter than this (normalised characters) are never merged across articles:
 # "да", "нет", "это неправда" are said by many people about many things.
 QUOTE_MIN_KEY_CHARS = 30
+# A new quotation is compared (as a fragment, see ``_join_fragments``) with at most this
+# many of its speaker's latest stored quotes: bounds the work for a much-quoted speaker.
+QUOTE_FRAGMENT_POOL = 200
 # Entity columns read into ``CorpusEntity`` (in this order).
 ENTITY_COLUMNS = "id, type, name, key, last_key, first_key, middle_key, role_words, mentions, articles, first_seen, last_seen, merged_into"
 # zlib level for the stored Article JSON: 1 is 4x smaller than plain at a third of the CPU of 6.
@@ -158,6 +176,11 @@ def _load_raw(raw: Any) -> dict:
     return json.loads(zlib.decompress(bytes(raw)))
 
 
+def _quote_norm(text: str) -> str:
+    """A quotation's words, lowercased with ё folded, space-joined (what its key hashes)."""
+    return " ".join(normalize_word(w) for w in WORD_RE.findall(text))
+
+
 def _iso_day(value: Any) -> str | None:
     """A date filter as an ISO day string (accepts date, datetime or str)."""
     if value is None or value == "":
@@ -206,6 +229,7 @@ class Store:
         self._closed = False
         self.lemmatizer = Lemmatizer()  # pymorphy3 analyzer created on first use
         self._signer: Signer | None = None
+        self._content: ContentWords | None = None  # content-lemma sets of story candidates
         self._entities: _EntityCache | None = None  # corpus entities kept between batches
         self._migrations = schema.MIGRATIONS if migrations is None else migrations
         with self._guard("cannot open the database"):
@@ -686,10 +710,52 @@ class Store:
     @staticmethod
     def quote_key(text: str) -> str | None:
         """The propagation key of a quotation: hash of its normalised words (None if short)."""
-        norm = " ".join(normalize_word(w) for w in WORD_RE.findall(text))
+        norm = _quote_norm(text)
         if len(norm) < QUOTE_MIN_KEY_CHARS:
             return None
         return hashlib.sha1(norm.encode()).hexdigest()
+
+    def _join_fragments(self, cur: Any, found: list[tuple], known: dict[str, list], mapping: dict[tuple[int, str], int]) -> tuple[list[tuple], dict[str, str]]:
+        """Give a quotation that is a fragment of (or contains) another of the same speaker that one's key.
+
+        Outlets cut a long quote short ("Мы пришли ... с готовностью слушать" for the whole
+        sentence and its continuation), or print more of it than the first did: the same
+        words of the same corpus speaker are one quote. Only quotations with a key of their
+        own (``QUOTE_MIN_KEY_CHARS`` normalised characters or more), not yet stored, and with
+        a speaker entity are compared: with the speaker's ``QUOTE_FRAGMENT_POOL`` latest
+        stored quotes and with this batch's earlier ones.
+
+        Returns:
+            ``found`` with the joined keys, and key -> the longest text met for a joined
+            quote (its text to show).
+        """
+        speaker_of = lambda aid, q: mapping.get((aid, q.speaker.entity)) if q.speaker and q.speaker.entity else None  # noqa: E731
+        open_ = [i for i, (aid, _, q, key) in enumerate(found) if key not in known and speaker_of(aid, q) is not None and self.quote_key(q.text) == key]
+        if not open_:
+            return found, {}
+        pool: dict[int, list[tuple[str, str, str]]] = defaultdict(list)  # speaker -> [(key, normalised text, text)]
+        for sid in sorted({speaker_of(found[i][0], found[i][2]) for i in open_}):
+            cur.execute("SELECT id, key, text FROM quotes WHERE speaker_id = ? ORDER BY id DESC LIMIT ?", [sid, QUOTE_FRAGMENT_POOL])
+            for qid, key, text in cur.fetchall():
+                pool[sid].append((key, _quote_norm(text), text))
+                known.setdefault(key, [qid, sid])
+        out, longest = list(found), {}
+        for i in open_:
+            aid, p, q, key = found[i]
+            sid = speaker_of(aid, q)
+            norm = _quote_norm(q.text)
+            padded = f" {norm} "
+            for other, other_norm, other_text in pool[sid]:
+                if other != key and (padded in f" {other_norm} " or f" {other_norm} " in padded):
+                    out[i] = (aid, p, q, other)
+                    best = longest.get(other, other_text)
+                    if len(q.text) > len(best):
+                        longest[other] = q.text
+                    break
+            else:
+                if all(other != key for other, _, _ in pool[sid]):
+                    pool[sid].append((key, norm, q.text))
+        return out, longest
 
     def _link_quotes(self, cur: Any, items: list[tuple[int, _Prepared]], mapping: dict[tuple[int, str], int]) -> None:
         """One corpus quote per distinct quotation; appearances, with the earliest marked."""
@@ -701,12 +767,16 @@ class Store:
         if not found:
             return
         known = {r[1]: [r[0], r[2]] for r in self._select_in(cur, "SELECT id, key, speaker_id FROM quotes WHERE key IN ({in})", {f[3] for f in found})}
+        found, longest = self._join_fragments(cur, found, known, mapping)
         next_quote = self._next_id(cur, "quotes")
         next_app = self._next_id(cur, "quote_appearances")
         new_quotes: dict[str, list] = {}
         app_rows = []
         counts: Counter = Counter(f[3] for f in found)
         touched: set[int] = set()
+        for key, text in longest.items():  # a fragment's quote shows the longest text said
+            if key in known:
+                cur.execute("UPDATE quotes SET text = ?, lemmas = ? WHERE id = ?", [text, self.lemmatizer.index_text(text), known[key][0]])
         for aid, p, q, key in found:
             sp = q.speaker
             speaker_id = mapping.get((aid, sp.entity)) if sp and sp.entity else None
@@ -723,7 +793,8 @@ class Store:
             else:
                 qid = next_quote
                 next_quote += 1
-                new_quotes[key] = [qid, key, q.text, self.lemmatizer.index_text(q.text), speaker_id, sp.name if sp else None, counts[key]]
+                text = longest.get(key, q.text)
+                new_quotes[key] = [qid, key, text, self.lemmatizer.index_text(text), speaker_id, sp.name if sp else None, counts[key]]
             # A quote seen once so far is its own earliest appearance.
             earliest = int(key not in known and counts[key] == 1)
             if not earliest:
@@ -764,11 +835,12 @@ class Store:
         cur.executemany("UPDATE quotes SET appearances = appearances + ? WHERE id = ?", [(n, qid) for qid, n in added.items()])
 
     def _assign_stories(self, cur: Any, items: list[tuple[int, list[int], str | None]]) -> None:
-        """Join each article to the story of its confirmed LSH neighbours (earlier ids only).
+        """Join each article to the story of its confirmed neighbours (earlier ids only).
 
-        One candidate query per article (indexed band keys); the facts to confirm with
-        (days, stories, entities, dates) are then read for the whole batch at once, and
-        the story assignment runs in memory (union of story ids) before one write-back.
+        Two candidate sources (see stories.py): LSH band keys, one indexed query per
+        article, confirmed with facts (days, entities, dates) read for the whole batch at
+        once; and shared specific entities (``_entity_pairs``). The story assignment then
+        runs in memory (union of story ids) before one write-back.
         """
         shared: dict[int, dict[int, int]] = {}
         for aid, keys, day in items:
@@ -784,17 +856,29 @@ class Store:
                 found = dict(cur.fetchall())
                 if found:
                     shared[aid] = found
-        if not shared:
+        confirmed: dict[int, list[int]] = {}
+        story_of: dict[int, int | None] = {}
+        if shared:
+            ids = sorted(set(shared) | {c for found in shared.values() for c in found})
+            info = {r[0]: (r[1], r[2]) for r in self._select_in(cur, "SELECT id, day, story_id FROM articles WHERE id IN ({in})", ids)}
+            ents: dict[int, set] = defaultdict(set)
+            for a, e in self._select_in(cur, "SELECT article_id, entity_id FROM article_entities WHERE article_id IN ({in})", ids):
+                ents[a].add(e)
+            dates: dict[int, set] = defaultdict(set)
+            for a, d in self._select_in(cur, "SELECT article_id, date_from FROM dates WHERE relative = 0 AND date_from IS NOT NULL AND article_id IN ({in})", ids):
+                dates[a].add(d)
+            story_of = {a: sid for a, (_, sid) in info.items()}
+            for aid, found in shared.items():
+                day = info[aid][0]
+                ok = [c for c in found if confirm(found[c], day, info[c][0], ents[aid], ents[c], dates[aid], dates[c])]
+                if ok:
+                    confirmed[aid] = ok
+        for aid, more in self._entity_pairs(cur, [(aid, day) for aid, _, day in items], confirmed).items():
+            confirmed[aid] = confirmed.get(aid, []) + more
+        if not confirmed:
             return
-        ids = sorted(set(shared) | {c for found in shared.values() for c in found})
-        info = {r[0]: (r[1], r[2]) for r in self._select_in(cur, "SELECT id, day, story_id FROM articles WHERE id IN ({in})", ids)}
-        ents: dict[int, set] = defaultdict(set)
-        for a, e in self._select_in(cur, "SELECT article_id, entity_id FROM article_entities WHERE article_id IN ({in})", ids):
-            ents[a].add(e)
-        dates: dict[int, set] = defaultdict(set)
-        for a, d in self._select_in(cur, "SELECT article_id, date_from FROM dates WHERE relative = 0 AND date_from IS NOT NULL AND article_id IN ({in})", ids):
-            dates[a].add(d)
-        story_of = {a: sid for a, (_, sid) in info.items()}
+        unknown = sorted(({c for ok in confirmed.values() for c in ok} | set(confirmed)) - story_of.keys())
+        story_of.update(self._select_in(cur, "SELECT id, story_id FROM articles WHERE id IN ({in})", unknown))
         parent: dict[int, int] = {}  # story merges: story id -> the story it joined
 
         def find(sid: int) -> int:
@@ -804,12 +888,8 @@ class Store:
 
         next_story = self._next_id(cur, "stories")
         changed: set[int] = set()
-        for aid in sorted(shared):
-            found = shared[aid]
-            day = info[aid][0]
-            ok = [c for c in found if confirm(found[c], day, info[c][0], ents[aid], ents[c], dates[aid], dates[c])]
-            if not ok:
-                continue
+        for aid in sorted(confirmed):
+            ok = confirmed[aid]
             roots = sorted({find(story_of[c]) for c in ok + [aid] if story_of.get(c) is not None})
             if roots:
                 target = roots[0]
@@ -830,6 +910,108 @@ class Store:
         cur.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(find(story_of[a]), a) for a in sorted(changed)])
         for sid in sorted({find(story_of[a]) for a in changed} | {find(m) for m in merged}):
             self._refresh_story(cur, sid)
+
+    def _entity_pairs(self, cur: Any, items: list[tuple[int, str | None]], skip: dict[int, list[int]]) -> dict[int, list[int]]:
+        """Earlier articles sharing specific entities with each article, confirmed by lemma overlap.
+
+        The second candidate source of stories.py, bounded per article: ``entity_days``
+        (keyed by entity and day) first says whether any other article of the window
+        mentions the entity at all, which ends the work for most articles; the rest read at
+        most ``MAX_ENTITY_POSTINGS`` postings and compare lemma sets with at most
+        ``MAX_ENTITY_CANDIDATES`` articles. Pairs in ``skip`` (confirmed already) are left out.
+
+        Returns:
+            article id -> confirmed earlier article ids.
+        """
+        if not items:
+            return {}
+        day_of = dict(items)
+        cur.execute("SELECT COALESCE(MAX(id), 0) FROM articles")
+        archive = int(cur.fetchone()[0])  # ids are dense: the archive size without a count
+        mine: dict[int, dict[int, list]] = defaultdict(dict)  # article -> specific entity -> [type, own mentions]
+        for aid, eid, kind, n, seen in self._select_in(
+            cur,
+            "SELECT ae.article_id, ae.entity_id, ae.type, ae.mentions, e.articles FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
+            f"WHERE ae.article_id IN ({{in}}) AND ae.type IN ({_marks(len(STORY_ENTITY_TYPES))})",
+            list(day_of),
+            STORY_ENTITY_TYPES,
+        ):
+            if seen >= 2 and is_specific(seen, archive):  # mentioned elsewhere, and not everywhere
+                mine[aid].setdefault(eid, [kind, 0])[1] += n
+        if not mine:
+            return {}
+        resolved: dict[int, set[str]] = defaultdict(set)
+        for a, d_from, d_to in self._select_in(cur, "SELECT article_id, date_from, date_to FROM dates WHERE relative = 0 AND date_from IS NOT NULL AND article_id IN ({in})", list(mine)):
+            if resolved_date(d_from, d_to):
+                resolved[a].add(d_from)
+
+        def could_pair(aid: int, eids: Iterable[int]) -> bool:
+            kinds = [mine[aid][e][0] for e in eids]
+            return len(kinds) >= MIN_SHARED_ENTITIES or ("PER" in kinds and bool(resolved[aid]))
+
+        live: dict[int, set[int]] = defaultdict(set)  # article -> entities another article of its window may share
+        probes = []
+        for aid, ents in mine.items():
+            if not could_pair(aid, ents):
+                continue
+            if day_of[aid] is None:  # entity_days holds dated mentions only: probe undated ones directly
+                live[aid] = set(ents)
+            else:
+                lo, hi = window_days(day_of[aid])
+                probes.extend((aid, eid, lo, hi) for eid in ents)
+        for chunk in _chunks(probes, IN_CHUNK // 4):
+            cur.execute(
+                f"WITH probe (article_id, entity_id, lo, hi) AS (VALUES {', '.join(['(?, ?, ?, ?)'] * len(chunk))}) "
+                "SELECT p.article_id, p.entity_id, d.day, d.n FROM probe p JOIN entity_days d ON d.entity_id = p.entity_id AND d.day >= p.lo AND d.day <= p.hi",
+                [v for row in chunk for v in row],
+            )
+            for aid, eid, day, n in cur.fetchall():
+                own = mine[aid][eid][1]
+                # Another article's mention: on another day, or more mentions on this day than
+                # this article's own (an article with no mention rows cannot be told apart).
+                if day != day_of[aid] or n > own or own == 0:
+                    live[aid].add(eid)
+        found: dict[int, list[tuple[int, int, int]]] = {}  # article -> [(candidate, shared, shared persons)]
+        for aid in sorted(live):
+            eids = sorted(live[aid])
+            if not could_pair(aid, eids):
+                continue
+            window, params = "a.day IS NULL", []
+            if day_of[aid] is not None:
+                window, params = "a.day >= ? AND a.day <= ?", list(window_days(day_of[aid]))
+            cur.execute(
+                "SELECT p.article_id, COUNT(DISTINCT p.entity_id), COUNT(DISTINCT CASE WHEN p.type = 'PER' THEN p.entity_id END) "
+                f"FROM (SELECT article_id, entity_id, type FROM article_entities WHERE entity_id IN ({_marks(len(eids))}) AND article_id < ? "
+                f"ORDER BY article_id DESC LIMIT ?) p JOIN articles a ON a.id = p.article_id WHERE {window} GROUP BY p.article_id",
+                eids + [aid, MAX_ENTITY_POSTINGS] + params,
+            )
+            done = set(skip.get(aid, ()))
+            rows = [r for r in cur.fetchall() if r[0] not in done and (r[1] >= MIN_SHARED_ENTITIES or (r[2] and resolved[aid]))]
+            if rows:
+                found[aid] = rows
+        if not found:
+            return {}
+        dated = sorted({c for rows in found.values() for c, n, _ in rows if n < MIN_SHARED_ENTITIES} - resolved.keys())
+        for a, d_from, d_to in self._select_in(cur, "SELECT article_id, date_from, date_to FROM dates WHERE relative = 0 AND date_from IS NOT NULL AND article_id IN ({in})", dated):
+            if resolved_date(d_from, d_to):
+                resolved[a].add(d_from)
+        pairs: dict[int, list[int]] = {}
+        for aid, rows in found.items():
+            ok = [(n, c) for c, n, persons in rows if entity_candidate(n, persons, bool(resolved[aid] & resolved.get(c, set())))]
+            if ok:
+                pairs[aid] = [c for _, c in sorted(ok, reverse=True)[:MAX_ENTITY_CANDIDATES]]
+        if not pairs:
+            return {}
+        if self._content is None:
+            self._content = ContentWords(self.lemmatizer)
+        ids = set(pairs) | {c for cands in pairs.values() for c in cands}
+        lemmas = {aid: self._content.lemma_set(text) for aid, text in self._select_in(cur, "SELECT id, text FROM articles WHERE id IN ({in})", sorted(ids))}
+        out: dict[int, list[int]] = {}
+        for aid, cands in pairs.items():
+            ok = [c for c in cands if jaccard(lemmas.get(aid, frozenset()), lemmas.get(c, frozenset())) >= LEMMA_JACCARD]
+            if ok:
+                out[aid] = ok
+        return out
 
     def _refresh_story(self, cur: Any, sid: int) -> None:
         """Recompute a story's title (its earliest article's), size, sources and dates."""

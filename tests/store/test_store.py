@@ -337,6 +337,178 @@ def test_store_stories_respect_time_window(store):
     assert store.stories() == []
 
 
+# --- stories of rewritten reports (shared specific entities, see stories.py) --------------
+
+TRAM_A = [
+    "Мэр Озёрска Павел Гордеев и генеральный директор компании «Северный трамвай» Инна Лаптева 12 марта подписали соглашение о поставке тридцати низкопольных трамвайных вагонов.",
+    "Первые вагоны поступят в город уже весной, остальные — до конца года. Новые трамваи оборудуют кондиционерами, зарядками для телефонов и местами для колясок.",
+    "По словам Гордеева, обновление парка позволит закрыть самые изношенные маршруты и сократить интервалы движения вдвое.",
+    "Стоимость контракта составит около четырёх миллиардов рублей, часть средств выделит областной бюджет.",
+]
+TRAM_B = [
+    "Власти Озёрска договорились с компанией «Северный трамвай» о поставке тридцати новых вагонов, сообщил мэр города Павел Гордеев.",
+    "Соглашение в мэрии 12 марта подписали Гордеев и глава компании Инна Лаптева. Вагоны будут низкопольными, с кондиционерами и местами для колясок.",
+    "Первые трамваи выйдут на маршруты весной, все тридцать поступят до конца года.",
+    "Мэр пояснил, что обновление парка позволит сократить интервалы движения вдвое. Контракт оценивается почти в четыре миллиарда рублей.",
+]
+# The same two people at another event of the same week: shares entities, not the story.
+CHESS = [
+    "В Озёрске завершился открытый городской шахматный турнир, в котором сыграли сто двадцать школьников из шести районов.",
+    "Кубок победителю, девятикласснику Артёму Ершову, вручил мэр Павел Гордеев, а приз за самую красивую партию учредила Инна Лаптева.",
+    "Судьи отметили, что юные шахматисты стали реже попадать в цейтнот и чаще доводили партии до эндшпиля.",
+]
+GORDEEV = {"id": "T1", "type": "PER", "name": "Павел Гордеев", "first": "Павел", "last": "Гордеев", "forms": ["Павел Гордеев", "Гордеева", "Гордеев"]}
+LAPTEVA = {"id": "T2", "type": "PER", "name": "Инна Лаптева", "first": "Инна", "last": "Лаптева"}
+TRAM_CO = {"id": "T3", "type": "ORG", "name": "Северный трамвай", "forms": ["Северный трамвай"]}
+OZYORSK = {"id": "T4", "type": "LOC", "name": "Озёрск", "forms": ["Озёрска", "Озёрске"]}
+MARCH_12 = {"text": "12 марта", "from": "2024-03-12"}
+
+
+def _tram(n: int, paras: list[str], entities: list[dict], *, published: str | None = "2024-03-12", dates=(), title="Озёрск обновит трамвайный парк"):
+    """One outlet's report (``n`` picks the outlet and URL) with the given annotations."""
+    return make_article(
+        f"{title} ({n})", paras, source=f"Газета {n}", url=f"https://{n}.test/tram", published=published, entities=entities, dates=list(dates),
+    )
+
+
+def _story_ids(store, ids: list[int]) -> list:
+    """The story id of each stored article."""
+    return [store.article(i).extras["store"]["story"] for i in ids]
+
+
+ENTITY_STORY_CASES = [
+    # (entities of both, date mentions, publication days, one story?)
+    ([GORDEEV, LAPTEVA, TRAM_CO], False, ("2024-03-12", "2024-03-13"), True),  # three specific entities
+    ([GORDEEV, TRAM_CO], False, ("2024-03-12", "2024-03-12"), True),  # a person and an organisation
+    ([GORDEEV], True, ("2024-03-12", "2024-03-12"), True),  # one person and a resolved date
+    ([GORDEEV], False, ("2024-03-12", "2024-03-12"), False),  # one person only
+    ([GORDEEV, OZYORSK], False, ("2024-03-12", "2024-03-12"), False),  # a place does not count
+    ([], False, ("2024-03-12", "2024-03-12"), False),  # the texts alone are too different for LSH
+    ([GORDEEV, LAPTEVA, TRAM_CO], False, ("2024-03-12", "2024-04-02"), False),  # three weeks apart
+    ([GORDEEV, LAPTEVA, TRAM_CO], False, (None, None), True),  # both undated
+    ([GORDEEV, LAPTEVA, TRAM_CO], False, ("2024-03-12", None), False),  # one undated
+]
+
+
+@pytest.mark.parametrize("entities, dated, days, together", ENTITY_STORY_CASES)
+def test_store_stories_join_rewritten_reports_by_entities(store, entities, dated, days, together):
+    dates = [MARCH_12] if dated else []
+    ids = store.add_articles([
+        _tram(1, TRAM_A, entities, published=days[0], dates=dates),
+        harvest_article(url="https://a.test/2", published=days[0]),
+    ]).ids
+    ids += store.add_articles([_tram(2, TRAM_B, entities, published=days[1], dates=dates)]).ids
+    a, harvest, b = _story_ids(store, ids)
+    assert harvest is None
+    assert (a is not None and a == b) is together
+    if together:
+        assert store.recluster() == 1 and _story_ids(store, ids)[0] == _story_ids(store, ids)[2]
+
+
+def test_store_stories_same_people_other_event_stay_apart(store):
+    ids = store.add_articles([_tram(1, TRAM_A, [GORDEEV, LAPTEVA, TRAM_CO]), _tram(3, CHESS, [GORDEEV, LAPTEVA], title="Шахматный турнир")]).ids
+    ids += store.add_articles([_tram(2, TRAM_B, [GORDEEV, LAPTEVA, TRAM_CO])]).ids
+    tram_a, chess, tram_b = _story_ids(store, ids)
+    assert tram_a is not None and tram_a == tram_b and chess is None
+
+
+def test_store_stories_ignore_entities_common_in_the_archive(store):
+    """An organisation in more than 5% of a 50+ article archive does not tie two reports."""
+    common = [
+        make_article(f"Сводка {i}", [f"Компания «Северный трамвай» опубликовала сводку номер {i} о работе линий."], url=f"https://c.test/{i}",
+                     published=f"2023-0{1 + i % 9}-0{1 + i % 9}", entities=[TRAM_CO])
+        for i in range(55)
+    ]
+    store.add_articles(common)
+    ids = store.add_articles([_tram(1, TRAM_A, [GORDEEV, TRAM_CO]), _tram(2, TRAM_B, [GORDEEV, TRAM_CO])]).ids
+    assert _story_ids(store, ids) == [None, None]
+
+
+STORY_RULES = [
+    ("is_specific", (40, 50), True),  # small archive: every entity counts
+    ("is_specific", (5, 100), True),
+    ("is_specific", (6, 100), False),
+    ("resolved_date", ("2024-03-12", "2024-03-12"), True),
+    ("resolved_date", ("2024-11-11", "2024-11-22"), True),
+    ("resolved_date", ("2024-03-01", "2024-03-31"), False),  # a month
+    ("resolved_date", ("2024-01-01", "2024-12-31"), False),  # a year
+    ("resolved_date", (None, None), False),
+    ("same_window", ("2024-03-12", "2024-03-19"), True),
+    ("same_window", ("2024-03-12", "2024-03-20"), False),
+    ("same_window", (None, None), True),
+    ("same_window", ("2024-03-12", None), False),
+    ("entity_candidate", (2, 0, False), True),
+    ("entity_candidate", (1, 1, True), True),
+    ("entity_candidate", (1, 1, False), False),
+    ("entity_candidate", (1, 0, True), False),  # an organisation and a date
+    ("jaccard", ({"a", "b"}, {"b", "c"}), 1 / 3),
+    ("jaccard", (set(), set()), 0.0),
+]
+
+
+@pytest.mark.parametrize("name, args, expected", STORY_RULES)
+def test_store_stories_rules(name, args, expected):
+    from svodka.store import stories
+
+    assert getattr(stories, name)(*args) == expected
+
+
+def test_store_stories_content_words_drop_function_words(morph):
+    from svodka.store.search import Lemmatizer
+    from svodka.store.stories import ContentWords
+
+    words = ContentWords(Lemmatizer(morph)).lemma_set("Он сказал, что в 2024 году мэры городов подписали соглашение и для нас это важно")
+    assert {"сказать", "мэр", "город", "подписать", "соглашение", "год"} <= words
+    assert not words & {"он", "что", "для", "мы", "это", "2024"}
+
+
+# --- quotes cut short by one outlet (fragments, see Store._join_fragments) -------------------------
+
+TRAM_QUOTE = "Мы не станем закрывать ни один маршрут, пока новые вагоны не выйдут на линию, и пассажиры этой замены просто не заметят"
+TRAM_QUOTE_CUT = "Мы не станем закрывать ни один маршрут, пока новые вагоны не выйдут на линию"
+
+
+def _quoted(n: int, quote: str, speaker: dict = GORDEEV, published: str = "2024-03-12"):
+    """An outlet quoting ``quote`` by ``speaker``."""
+    name = speaker["name"]
+    return make_article(
+        f"{name} о новых трамваях ({n})", [f"«{quote}», — сказал {name} журналистам."], source=f"Газета {n}", url=f"https://{n}.test/q",
+        published=published, entities=[speaker], quotes=[{"text": quote, "speaker": name, "entity": speaker["id"], "cue": "сказал"}],
+    )
+
+
+@pytest.mark.parametrize("batches", [
+    [[TRAM_QUOTE_CUT], [TRAM_QUOTE]],  # the fragment first
+    [[TRAM_QUOTE], [TRAM_QUOTE_CUT]],  # the whole quote first
+    [[TRAM_QUOTE_CUT, TRAM_QUOTE, TRAM_QUOTE_CUT]],  # one batch
+])
+def test_store_quote_fragment_is_a_reprint(store, batches):
+    n = 0
+    for batch in batches:
+        arts = []
+        for quote in batch:
+            n += 1
+            arts.append(_quoted(n, quote, published=f"2024-03-1{n}"))
+        store.add_articles(arts)
+    (quote,) = store.quotes()
+    assert quote["count"] == n and len(quote["appearances"]) == n
+    assert quote["text"] == TRAM_QUOTE  # the longest text said
+    assert [a["earliest"] for a in quote["appearances"]] == [1] + [0] * (n - 1)
+    assert quote["source"] == "Газета 1"
+
+
+@pytest.mark.parametrize("quote, speaker, counts", [
+    ("пока новые вагоны не выйдут на линию", GORDEEV, [2]),  # a fragment from the middle
+    (TRAM_QUOTE_CUT, LAPTEVA, [1, 1]),  # another speaker
+    ("Мы не станем закрывать", GORDEEV, [1, 1]),  # under 30 normalised characters
+    ("Мы не станем закрывать ни один маршрут, пока новые вагоны не выйдут на лин", GORDEEV, [1, 1]),  # not whole words
+])
+def test_store_quote_fragment_needs_same_speaker_and_whole_words(store, quote, speaker, counts):
+    store.add_articles([_quoted(1, TRAM_QUOTE)])
+    store.add_articles([_quoted(2, quote, speaker)])
+    assert sorted(q["count"] for q in store.quotes()) == counts
+
+
 # --- reading back ------------------------------------------------------------------------------------
 
 
