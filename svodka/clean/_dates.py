@@ -13,14 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["ShownDate", "find_date", "resolve_date", "parse_date", "MONTHS"]
+from ..nlp.dates import MONTH_FORMS, month_number
 
-# Month names and their usual abbreviations (genitive and nominative stems), to month numbers.
-MONTHS = {
-    "январ": 1, "янв": 1, "феврал": 2, "фев": 2, "март": 3, "мар": 3, "апрел": 4, "апр": 4,
-    "ма": 5, "май": 5, "мая": 5, "июн": 6, "июл": 7, "август": 8, "авг": 8, "сентябр": 9, "сен": 9,
-    "сент": 9, "октябр": 10, "окт": 10, "ноябр": 11, "ноя": 11, "нояб": 11, "декабр": 12, "дек": 12,
-}
+__all__ = ["ShownDate", "find_date", "resolve_date", "parse_date"]
 
 # Relative day words and their offsets from the page's "today".
 RELATIVE_DAYS = {"сегодня": 0, "вчера": -1, "позавчера": -2}
@@ -28,8 +23,9 @@ RELATIVE_DAYS = {"сегодня": 0, "вчера": -1, "позавчера": -2
 # Years outside this range are not publication dates of web news (phone numbers, counters).
 YEAR_RANGE = (1995, 2035)
 
-# A month name or abbreviation as a whole word ("12 маршрутов" is no date).
-_MONTH_WORD = r"(январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|янв|фев|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)(?![а-яё])\.?"
+# A month name in any form (the table of the date-mention stage) or an abbreviation, as a
+# whole word ("12 маршрутов" is no date); page bylines write "16 янв" without a dot too.
+_MONTH_WORD = rf"({MONTH_FORMS}|(?:янв|фев|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)(?![а-яё]))\.?"
 
 # "28.03.2017", "28/03/17", "28-03-2017" (day first, as Russian pages write it).
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
@@ -62,14 +58,6 @@ class ShownDate:
     def complete(self) -> bool:
         """Whether year, month and day are all known."""
         return None not in (self.year, self.month, self.day)
-
-
-def _month(word: str) -> int | None:
-    word = word.lower().rstrip(".")
-    for cut in (len(word), 7, 6, 5, 4, 3, 2):
-        if word[:cut] in MONTHS:
-            return MONTHS[word[:cut]]
-    return None
 
 
 def _year(text: str | None) -> int | None:
@@ -110,7 +98,7 @@ def find_date(line: str) -> ShownDate | None:
                 found = ShownDate(y, mo, d, start=m.start(), end=m.end())
                 break
         for m in _WORDY.finditer(line):
-            d, mo = int(m.group(1)), _month(m.group(2))
+            d, mo = int(m.group(1)), month_number(m.group(2))
             y = _year(m.group(3))
             if mo and _valid(y, mo, d) and (found is None or m.start() < found.start):
                 found = ShownDate(y, mo, d, start=m.start(), end=m.end())

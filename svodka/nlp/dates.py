@@ -27,7 +27,7 @@ from typing import Any
 
 from ..model import Article, DateMention
 
-__all__ = ["extract_dates", "parse_dates"]
+__all__ = ["extract_dates", "parse_dates", "month_number", "MONTH_FORMS"]
 
 # A found span: the whole text and the start/end of the mention in it.
 _Hit = tuple[str, int, int]
@@ -270,8 +270,8 @@ def _read_iso(text: str, m: re.Match[str], pub: date | None, morph: Any) -> Date
 def _read_dated(text: str, m: re.Match[str], pub: date | None, morph: Any) -> DateMention | None:
     """Day-month dates and day ranges: "28-29 марта", "с 28 февраля по 3 марта 2019 г."."""
     groups = m.groupdict()
-    m2 = _month_number(groups.get("m2") or groups["m1"])
-    m1 = _month_number(groups["m1"]) if groups.get("m1") else m2
+    m2 = month_number(groups.get("m2") or groups["m1"])
+    m1 = month_number(groups["m1"]) if groups.get("m1") else m2
     d1 = int(groups["d1"])
     d2 = int(groups["d2"]) if groups.get("d2") else d1
     if not (_valid_day(m1, d1) and _valid_day(m2, d2)):
@@ -291,7 +291,7 @@ def _read_list(text: str, m: re.Match[str], pub: date | None, morph: Any) -> lis
     if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
         return _read_dated(text, m, pub, morph)
     groups = m.groupdict()
-    month = _month_number(groups["m2"])
+    month = month_number(groups["m2"])
     mentions = []
     for number, start, end in days:
         if not _valid_day(month, number):
@@ -307,8 +307,8 @@ def _read_list(text: str, m: re.Match[str], pub: date | None, morph: Any) -> lis
 def _read_month(text: str, m: re.Match[str], pub: date | None, morph: Any) -> DateMention | None:
     """Months and parts of months: "в марте", "марте 2019 года", "в конце марта", "с января по март"."""
     groups = m.groupdict()
-    m1 = _month_number(groups["m1"])
-    m2 = _month_number(groups["m2"]) if groups.get("m2") else m1
+    m1 = month_number(groups["m1"])
+    m2 = month_number(groups["m2"]) if groups.get("m2") else m1
     first, last = 1, None
     if groups.get("p"):
         first, last = MONTH_PARTS[groups["p"][:3].lower()]
@@ -532,7 +532,7 @@ def _published_date(published: str | None) -> date | None:
     return day if PUBLISHED_YEARS[0] <= day.year <= PUBLISHED_YEARS[1] else None
 
 
-def _month_number(word: str) -> int:
+def month_number(word: str) -> int:
     """Month of a name or abbreviation: "марта" -> 3, "мае" -> 5, "сент." -> 9."""
     key = word[:3].lower()
     return MONTH_BY_PREFIX.get(key, 5)  # every other prefix ("май", "мая", "мае") is May
