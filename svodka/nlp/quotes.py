@@ -92,6 +92,9 @@ DASHES = "-–—"
 # ampersand ("S&P", "AT&T") or a dot before a lower-case domain part ("NEWSru.com", "Лента.ру").
 _WORD = re.compile(r"\w+(?:[-&]\w+|\.(?=[a-zа-яё]{2})\w+)*")
 
+# A relaying outlet closing a reported statement: "..., передает агентство Восток-Пресс".
+_TRAILING_RELAY = re.compile(r",\s*(?:передает|передаёт|пишет|сообщает|информирует)\s+(?P<outlet>[^,.;:!?]{2,80}?)\s*[.!?…]?\s*$")
+
 # After a closing mark: optional punctuation, a dash, then the attribution.
 _AFTER_DASH = re.compile(r"[,.!?…]*\s*[-–—]\s*")
 
@@ -272,6 +275,12 @@ def extract_quotes(article: Article, models: Models) -> Article:
             _resolve(ctx, attr, history, it.start)
             attr.resolved = True
         start, end = _trim(text, it.start, it.end)
+        if it.kind == "indirect":
+            # "X заявил, что S, передает агентство Y": the relay is not part of S
+            relay = _TRAILING_RELAY.search(text, start, end)
+            if relay:
+                attr.via = attr.via or _outlet_name(ctx, relay.start("outlet"), relay.end("outlet")) or relay.group("outlet")
+                start, end = _trim(text, start, relay.start())
         if end - start < 2:
             continue
         quotes.append(Quote(it.kind, text[start:end], start, end, attr.speaker, attr.cue, attr.via))

@@ -675,3 +675,18 @@ ROLE_ANTECEDENT_CASES = [
 def test_quotes_description_respects_order_and_country(models, case, paragraphs, names, speaker):
     quotes = extract_quotes(_article(None, paragraphs, names), models).quotes
     assert quotes[-1].speaker is not None and quotes[-1].speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence, text, via",
+    [
+        ("Министр экономики Павел Гурьев заявил, что завод откроют весной, передает агентство Заречье-Инфо.", "завод откроют весной", "Заречье-Инфо"),
+        ("Мэр Ольга Светлова сообщила, что ремонт моста завершен, передает ТАСС.", "ремонт моста завершен", "ТАСС"),
+    ],
+)
+def test_quotes_trailing_relay_goes_to_via(models, sentence, text, via):
+    from svodka.pipeline import run
+
+    article = run(Article.build("Новости Заречинска", [sentence]), models)
+    (quote,) = article.quotes
+    assert (quote.kind, quote.text, quote.via) == ("indirect", text, via)
