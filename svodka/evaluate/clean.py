@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article
+from ._private import prf
 
 __all__ = ["evaluate_clean", "format_clean_report", "normalize_text", "decode_html"]
 
@@ -115,11 +116,6 @@ def _matched_lines(para: str, lines: list[str]) -> set[int]:
     return out
 
 
-def _prf(tp: float, n_pred: float, n_gold: float) -> dict[str, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
-
 
 def score_page(title: str | None, paragraphs: list[str], gold: dict[str, Any], lines: list[str]) -> dict[str, Any]:
     """Score one prediction against one gold record; ``lines`` are the non-empty dump lines.
@@ -149,7 +145,7 @@ def score_page(title: str | None, paragraphs: list[str], gold: dict[str, Any], l
     pred_words = Counter(w for p in paragraphs for w in normalize_text(p).split())
     gold_words = Counter(w for i in sorted(body) for w in norm_lines[i].split())
     allowed = gold_words + Counter(w for i in sorted(optional) for w in norm_lines[i].split())
-    line_f1 = _prf(tp, tp + fp, len(body))["f1"]
+    line_f1 = prf(tp, tp + fp, len(body))["f1"]
     return {
         "line_tp": tp,
         "line_fp": fp,
@@ -183,7 +179,7 @@ def _aggregate(pages: list[dict[str, Any]]) -> dict[str, Any]:
         return {"pages": 0}
     s = lambda key: sum(p[key] for p in pages)  # noqa: E731
     out: dict[str, Any] = {"pages": len(pages)}
-    out["line"] = _prf(s("line_tp"), s("line_tp") + s("line_fp"), s("line_gold"))
+    out["line"] = prf(s("line_tp"), s("line_tp") + s("line_fp"), s("line_gold"))
     out["line"]["macro_f1"] = sum(p["line_f1"] for p in pages) / len(pages)
     word_p = s("word_pred_ok") / s("word_pred") if s("word_pred") else 0.0
     word_r = s("word_gold_found") / s("word_gold") if s("word_gold") else 0.0

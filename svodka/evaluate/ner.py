@@ -27,6 +27,7 @@ from razdel import tokenize
 from ..model import Article
 from ..nlp.models import Models
 from .factru import FactruDoc, load_factru
+from ._private import prf
 
 __all__ = ["evaluate_ner", "format_ner_report", "evaluate_names", "format_names_report", "score_spans"]
 
@@ -102,10 +103,7 @@ def score_spans(docs: list[FactruDoc], predictions: list[list[tuple[int, int, st
                     counts[g][2] += 1
     out = {}
     for kind, (tp, fp, fn) in counts.items():
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        out[kind] = {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
+        out[kind] = {**prf(tp, tp + fp, tp + fn), "tp": tp, "fp": fp, "fn": fn}
     return out
 
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from ..model import Article, Quote
 from .clean import normalize_text
+from ._private import prf
 
 __all__ = ["evaluate_quotes", "format_quotes_report", "score_article", "analyse_gold_article"]
 
@@ -122,11 +123,6 @@ def analyse_gold_article(gold: dict[str, Any], models: Any) -> Article:
     return run(article, models)
 
 
-def _prf(tp: int, pred: int, gold: int) -> dict[str, float]:
-    p = tp / pred if pred else 0.0
-    r = tp / gold if gold else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
-
 
 def evaluate_quotes(path: Path | str, models: Any) -> dict[str, Any]:
     """Score quotation extraction on a gold file, or on every ``*.jsonl`` of a folder.
@@ -155,7 +151,7 @@ def evaluate_quotes(path: Path | str, models: Any) -> dict[str, Any]:
             for key in ("misses", "false", "wrong_speaker"):
                 part[key] += scored[key]
         for k in KINDS:
-            part[k] = {**_prf(totals[k]["tp"], totals[k]["pred"], totals[k]["gold"]), **totals[k]}
+            part[k] = {**prf(totals[k]["tp"], totals[k]["pred"], totals[k]["gold"]), **totals[k]}
         matched = sum(totals[k]["tp"] for k in KINDS)
         part["speaker_accuracy"] = sum(totals[k]["speaker_ok"] for k in KINDS) / matched if matched else 0.0
         part["seconds"] = time.perf_counter() - started

@@ -28,6 +28,7 @@ from typing import Any
 from ..model import Article, Entity
 from ..nlp.models import Models
 from ..nlp.roles import role_head
+from ._private import prf
 
 __all__ = ["evaluate_roles", "format_roles_report"]
 
@@ -65,11 +66,6 @@ def _entities_for(spans: list[tuple[int, int]], persons: list[Entity]) -> list[E
             scored.append((-overlap, entity.id, entity))
     return [e for _, _, e in sorted(scored, key=lambda x: x[:2])]
 
-
-def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
 def evaluate_roles(directory: str | Path, models: Models) -> dict[str, Any]:
@@ -159,11 +155,8 @@ def evaluate_roles(directory: str | Path, models: Models) -> dict[str, Any]:
         "false": false,
     }
     for level in ("lenient", "strict"):
-        scores = _prf(tp[level]["pred"], counts["pred"], counts["gold"])
-        # Recall and precision count different things (gold pairs vs svodka pairs): F1 from both.
-        scores["recall"] = tp[level]["gold"] / counts["gold"] if counts["gold"] else 0.0
-        p, r = scores["precision"], scores["recall"]
-        scores["f1"] = 2 * p * r / (p + r) if p + r else 0.0
+        # Recall and precision count different things (gold pairs vs svodka pairs).
+        scores = prf(tp[level]["pred"], counts["pred"], counts["gold"], tp_gold=tp[level]["gold"])
         scores["tp_gold"] = tp[level]["gold"]
         scores["tp_pred"] = tp[level]["pred"]
         scores["precision_on_gold_persons"] = (
