@@ -819,12 +819,23 @@ def _role_predicate(analysis: _Analysis, name: int) -> _Phrase | None:
         cases = {"gent"}
     if k >= len(tokens) or analysis.gap(k).strip():
         return None
-    for head in range(k, min(len(tokens), k + MAX_ADJECTIVES + 1)):
+    return _phrase_at(analysis, k, cases)
+
+
+def _phrase_at(analysis: _Analysis, k: int, cases: set[str], *, before_name: bool = True) -> _Phrase | None:
+    """The role phrase starting at token ``k``, after at most ``MAX_ADJECTIVES`` adjectives.
+
+    With ``before_name`` False, a phrase followed directly by a name is refused: it is that
+    name's title ("генсеком ООН Паном Ги Муном, главой Афганистана Хамидом Карзаем").
+    """
+    for head in range(k, min(len(analysis.tokens), k + MAX_ADJECTIVES + 1)):
         if analysis.owner[head] is not None or (head > k and analysis.gap(head).strip()):
             return None
         if analysis.head_parses(head, widen=True):
             phrase = analysis.phrase(head, cases, TAIL_PREPOSITIONS, widen=True)
             if phrase is None or not _starts_at(analysis, phrase, k):
+                return None
+            if not before_name and _touches_name(analysis, phrase):
                 return None
             return phrase
     return None
@@ -838,17 +849,7 @@ def _role_after(analysis: _Analysis, name: int, cases: set[str]) -> _Phrase | No
     if k >= len(tokens) or not _AFTER_NAME_GAP.fullmatch(analysis.text[tokens[name].end : tokens[k].start]):
         return None
     # Adjectives may come first: "Иван Петров, генеральный директор компании".
-    for head in range(k, min(len(tokens), k + MAX_ADJECTIVES + 1)):
-        if analysis.owner[head] is not None or (head > k and analysis.gap(head).strip()):
-            return None
-        if analysis.head_parses(head, widen=True):
-            phrase = analysis.phrase(head, cases, TAIL_PREPOSITIONS, widen=True)
-            if phrase is None or not _starts_at(analysis, phrase, k) or _touches_name(analysis, phrase):
-                # "генсеком ООН Паном Ги Муном, главой Афганистана Хамидом Карзаем": a title
-                # followed by a name belongs to that name, not to the one before the comma.
-                return None
-            return phrase
-    return None
+    return _phrase_at(analysis, k, cases, before_name=False)
 
 
 def _skip_original_name(analysis: _Analysis, name: int) -> int:
