@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Article
+from ._counters import view_count
 from ._dates import ShownDate, find_date, resolve_date
 from ._names import tidy_outlet
 
@@ -193,13 +194,6 @@ _WORD = re.compile(r"[а-яёa-z]+")
 
 # Closing quotes and brackets that may follow a sentence end.
 _CLOSERS = "\"'»”’)]*"
-
-# A view counter: "Просмотров: 1 204", "7535 просмотров", "Прочтений: 593", "Views: 12".
-_VIEWS = re.compile(
-    r"(?:просмотр\w*|прочтени\w*|прочитан\w*|показ\w*|views?|hits?)\s*[:-]?\s*(\d[\d\u00a0\u202f ]{0,12}\d|\d)"
-    r"|(\d[\d\u00a0\u202f ]{0,12}\d|\d)\s*(?:просмотр\w*|прочтени\w*|прочитан\w*|views?)",
-    re.I,
-)
 
 # Words that name a domain-like outlet signature ("048.ua", "Example.ru").
 _DOMAIN = re.compile(r"^[\w.-]+\.(?:ru|ua|by|kz|com|net|org|info|su|рф|uz|kg|az|ge|am|md|lv|lt|ee|tv|fm)$", re.I)
@@ -511,15 +505,6 @@ def _date_line(line: _Line, max_rest: int = 8) -> ShownDate | None:
     return shown
 
 
-def _views(text: str) -> int | None:
-    """The view count a line shows, if it is a counter line."""
-    m = _VIEWS.search(text)
-    if not m:
-        return None
-    digits = re.sub(r"\D", "", m.group(1) or m.group(2))
-    return int(digits) if digits else None
-
-
 def _site_name(lines: list[_Line], body: set[int], title: int | None) -> tuple[int | None, str | None]:
     """A line naming the outlet: a short name line at the top or a signature under the text."""
     for i, line in enumerate(lines[:3]):
@@ -617,7 +602,7 @@ def _clean_lines(texts: list[str], repeated: set[str] | frozenset[str] = frozens
                     # After the text a dated headline is a feed item: fewer other words allowed.
                     shown = _date_line(lines[i], AFTER_MAX_WORDS if group is after else 8)
                 if views is None and lines[i].words <= 12:
-                    views = _views(lines[i].text)
+                    views = view_count(lines[i].text)
     published = None
     if shown is not None:
         published = resolve_date(shown, _page_today(lines) if shown.relative is not None else None, _page_year(lines) if shown.year is None else None)

@@ -44,6 +44,7 @@ from lxml import etree
 
 from ..errors import ExtractionRejected
 from ..model import Article
+from ._counters import view_count
 from ._dates import YEAR_RANGE, find_date, resolve_date
 from ._names import NAME_MAX_WORDS, NAME_SEPARATORS, SECTION_PART, outlet_from_copyright, tidy_outlet
 
@@ -150,14 +151,6 @@ DATE_ONLY_LINE = re.compile(r"^[\s\d.:/|,\-–—]*(?:\d{1,2}\s+[а-яё]+\s+\d{
 
 # Sentence end: what a paragraph line ends with.
 SENTENCE_END = re.compile(r"[.!?…»\"”)]\s*$")
-
-# View counters shown next to an article: "Просмотров: 527", "Прочитано 1 234 раз",
-# "3902 просмотра", "👁 3 902".
-VIEWS = re.compile(
-    r"(?:просмотр(?:ов|ы|ело|ено)?|прочитано|прочтений|показов|views|👁\ufe0f?)\s*[:\-]?\s*(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)(?!\d)"
-    r"|(?<![\d.,:])(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)\s*(?:просмотр(?:ов|а|ы)?|прочтени[йя]|views)\b",
-    re.I,
-)
 
 # A counter shown as a number in an element marked as views (class, id or title): an eye
 # icon ("icon-eye", "fa-eye") next to the number, or "views", "просмотры", "hits".
@@ -969,9 +962,9 @@ def _views(lines: list[_Line], title_idx: int | None, body: list[_Line]) -> int 
     hi = body[-1].index + 8
     window = [line for line in lines[max(0, lo) : hi] if line.words <= 12]
     for line in window:
-        m = VIEWS.search(line.text)
-        if m:
-            return int(re.sub(r"\D", "", m.group(1) or m.group(2)))
+        value = view_count(line.text)
+        if value is not None:
+            return value
     for line in window:
         if not any(c.isdigit() for c in line.text):
             continue  # the number is shown in the line itself

@@ -1,0 +1,30 @@
+"""View counters as pages show them: "Просмотров: 1 204", "7535 просмотров", "👁 3 902".
+
+Shared by the dump and HTML cleaners, which decide *where* a counter may stand; this module
+only reads one.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["VIEWS", "view_count"]
+
+# A count: digits with spaces as thousands separators ("1 204"), never running into more digits.
+_NUMBER = r"(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)(?!\d)"
+# A counter: the word (or an eye) then the number, or the number then the word. A number
+# right after another number, a dot or a colon is part of a date or time ("2019 1 204").
+VIEWS = re.compile(
+    r"(?:просмотр\w*|прочтени\w*|прочитан\w*|показ(?:ов|ы)\b|views?|hits?|👁\ufe0f?)\s*[:\-]?\s*" + _NUMBER
+    + r"|(?<![\d.,:])" + _NUMBER + r"\s*(?:просмотр\w*|прочтени\w*|прочитан\w*|views?)\b",
+    re.I,
+)
+
+
+def view_count(text: str) -> int | None:
+    """The count a counter in ``text`` shows, or None."""
+    m = VIEWS.search(text)
+    if not m:
+        return None
+    digits = re.sub(r"\D", "", m.group(1) or m.group(2))
+    return int(digits) if digits else None
