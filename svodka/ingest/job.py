@@ -131,6 +131,8 @@ def ingest(
             from ..nlp.models import load_models
 
             models = load_models()
+        if hasattr(store, "use_morph"):
+            store.use_morph(models.morph)  # one pymorphy3 analyzer in this process, not two
         for batch in batches:
             save(analyze_batch(batch, models), len(batch), done)
         return summary

@@ -242,6 +242,10 @@ class Store:
         """Connect (backend)."""
         raise NotImplementedError
 
+    def use_morph(self, morph: Any) -> None:
+        """Share the process's pymorphy3 analyzer (``Models.morph``) instead of loading another."""
+        self.lemmatizer.share(morph)
+
     def close(self) -> None:
         """Close the connection."""
         raise NotImplementedError

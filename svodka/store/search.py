@@ -68,6 +68,11 @@ class Lemmatizer:
         # last stored them (see the module docstring); the store drains it per batch.
         self.new_aliases: set[tuple[str, str]] = set()
 
+    def share(self, morph: Any) -> None:
+        """Use an analyzer already loaded in this process (``Models.morph``) if none is made yet."""
+        if self._morph is None and morph is not None:
+            self._morph = morph
+
     @property
     def morph(self) -> Any:
         """The pymorphy3 analyzer, created on first use (about 0.3 s)."""

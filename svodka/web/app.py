@@ -436,6 +436,8 @@ def create_app(store_url: str, *, api_token: str | None = None, models: Any = No
     )
     app.state.store = store
     app.state.models = models
+    if models is not None:
+        store.use_morph(models.morph)  # one pymorphy3 analyzer per process
     models_lock = threading.Lock()
     ingest_lock = threading.Lock()  # one ingest at a time: the Store has one writer anyway
 
@@ -446,6 +448,7 @@ def create_app(store_url: str, *, api_token: str | None = None, models: Any = No
                 from ..nlp.models import load_models
 
                 app.state.models = load_models()
+                store.use_morph(app.state.models.morph)
             return app.state.models
 
     def analyze(items: list[AnalyzeRequest]) -> tuple[list[Article], list[Failure]]:
