@@ -111,9 +111,11 @@ def analyze_cli(
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest input file in bytes (default 5 MB)."),
     setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help=SETTING_HELP),
 ) -> None:
-    """Read, clean and analyse documents; print one record per document."""
+    """Read, clean and analyse documents (files, directories, URLs, - for stdin); print one record per document.
+
+    With --format json one document prints as an object, several as a list.
+    """
     from .pipeline import analyze_documents
-    from .ingest.readers import read_paths
 
     failures = _Failures()
     try:

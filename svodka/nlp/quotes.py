@@ -1104,7 +1104,6 @@ def _fuller_person(ctx: _Ctx, speaker: Speaker | None) -> Speaker | None:
 
 def _scan_region(ctx: _Ctx, region: tuple[int, int], gender: str | None, history: list[Speaker], reverse: bool, cue: _Attribution) -> Speaker | None:
     """The speaker written in a region next to the cue."""
-    text = ctx.text
     start, end = region
     if end <= start:
         return None

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Article, Entity, Mention
-from ._lexicon import POSITION_NOUNS, is_position
+from ._lexicon import is_position
 from .models import Models
 
 __all__ = ["extract_roles", "role_head", "role_key", "roles_match", "RoleKey"]

@@ -242,6 +242,13 @@ class Store:
         """Connect (backend)."""
         raise NotImplementedError
 
+    def _connection(self) -> Any:
+        """The backend's open write connection (``self._conn``), or a StoreError after ``close``."""
+        conn = getattr(self, "_conn", None)
+        if conn is None:
+            raise StoreError(self.name, "the store is closed")
+        return conn
+
     def use_morph(self, morph: Any) -> None:
         """Share the process's pymorphy3 analyzer (``Models.morph``) instead of loading another."""
         self.lemmatizer.share(morph)

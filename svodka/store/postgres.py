@@ -128,12 +128,6 @@ class PostgresStore(Store):
         with self._lock, self._guard("drop failed"):
             self._connection().execute(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE')
 
-    def _connection(self) -> psycopg.Connection:
-        """The open connection, or a StoreError after ``close``."""
-        if self._conn is None:
-            raise StoreError(self.name, "the store is closed")
-        return self._conn
-
     @contextmanager
     def _transaction(self) -> Iterator[Any]:
         """BEGIN, take the archive's advisory lock, yield a cursor; COMMIT or ROLLBACK."""

@@ -90,12 +90,6 @@ class SQLiteStore(Store):
                 self._conn.close()
                 self._conn = None
 
-    def _connection(self) -> sqlite3.Connection:
-        """The open connection, or a StoreError after ``close``."""
-        if self._conn is None:
-            raise StoreError(self.path, "the store is closed")
-        return self._conn
-
     @contextmanager
     def _transaction(self) -> Iterator[Any]:
         """``BEGIN IMMEDIATE`` ... ``COMMIT``; ``ROLLBACK`` on any exception."""
