@@ -41,7 +41,7 @@ from ..model import Article
 from ..model import _dump as _model_dump
 from . import schema
 from .corpus import CorpusEntity, Linker, role_words
-from .search import WORD_RE, Lemmatizer, make_snippet, normalize_word
+from .search import WORD_RE, Lemmatizer, index_text_of, make_snippet, normalize_word
 from .stories import (
     LEMMA_JACCARD,
     MAX_CANDIDATES,
@@ -421,8 +421,8 @@ class Store:
         text_hash = hashlib.sha1(" ".join(words).lower().replace("ё", "е").encode()).hexdigest()
         n_title = len(WORD_RE.findall(article.title)) if article.title and text.startswith(article.title) else 0
         firsts, hashes = lem.analyse(words)
-        title_index = " ".join(firsts[:n_title]) if n_title else lem.first_text(article.title or "")
-        body_index = " ".join(firsts[n_title:])
+        title_index = index_text_of(firsts[:n_title]) if n_title else lem.first_text(article.title or "")
+        body_index = index_text_of(firsts[n_title:])
         if self._signer is None:
             self._signer = Signer()
         band_keys = self._signer.band_keys(hashes)
@@ -1127,7 +1127,7 @@ class Store:
                 seen.add(rows[0][1])
                 rows = self._read("SELECT id, merged_into FROM entities WHERE id = ?", [rows[0][1]])
             return [rows[0][0]] if rows else []
-        terms = self.lemmatizer.query_terms(str(name_or_id))
+        terms = [self.lemmatizer.lemmas(w) for w in WORD_RE.findall(str(name_or_id))]  # every word: names keep their "и"
         if not terms:
             return []
         conds, params = [], []
@@ -1203,6 +1203,8 @@ class Store:
         if has_quote is not None:
             conds.append("a.n_quotes > 0" if has_quote else "a.n_quotes = 0")
         terms = self.lemmatizer.query_terms(query or "")
+        if not terms and WORD_RE.search(query or ""):
+            return []  # only function words ("и в"): not indexed, nothing to find
         # Two steps: rank ids with small columns only, then read the texts of the page.
         if terms:
             from_sql, match_sql, score_sql, match_params, id_sql = self._fts_query(self._expand_terms(terms))

@@ -27,7 +27,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Lemmatizer", "Snippet", "tokenize", "normalize_word", "make_snippet"]
+__all__ = ["Lemmatizer", "Snippet", "tokenize", "normalize_word", "make_snippet", "index_text_of", "STOP_LEMMAS"]
 
 # A word: a run of letters, or a run of digits. Hyphenated words split in two ("пресс-служба"),
 # as both FTS engines would split them anyway.
@@ -43,6 +43,15 @@ SHINGLE_MIN_WORD = 3
 # Snippet window, in words, and the markers put around matched words in ``Snippet.html``.
 SNIPPET_WORDS = 30
 MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
+# Function words left out of the full-text index (by first base form, ё folded) and
+# dropped from queries: prepositions, conjunctions, particles, personal and demonstrative
+# pronouns, "быть". A third of the words of Russian news; indexing them cost a third of
+# the index writes and ranked nothing. "ли" stays (also a surname: Ли), as do "сам", "том".
+STOP_LEMMAS = frozenset(
+    "в на и с со не ни что к о об по за из у от до для как а но это же бы то он она они оно мы вы я ты ее их "
+    "быть который этот тот свой весь все так уже еще при под над через также или если чтобы только когда где "
+    "да нет либо себя чем тем там тут вот даже".split()
+)
 
 
 def normalize_word(word: str) -> str:
@@ -147,9 +156,9 @@ class Lemmatizer:
         return first
 
     def first_text(self, text: str) -> str:
-        """The full-text index copy of ``text``: each word's first base form."""
+        """The full-text index copy of ``text``: each word's first base form, function words out."""
         get = self._first.get
-        return " ".join(get(w) or self._learn(w) for w in WORD_RE.findall(text))
+        return index_text_of([get(w) or self._learn(w) for w in WORD_RE.findall(text)])
 
     def first(self, word: str) -> str:
         """The first (most likely) base form of a word."""
@@ -161,12 +170,20 @@ class Lemmatizer:
         return " ".join(map(self.joined, WORD_RE.findall(text)))
 
     def query_terms(self, query: str) -> list[tuple[str, ...]]:
-        """A query as a list of words, each a tuple of its base forms (any may match)."""
-        return [self.lemmas(w) for w in WORD_RE.findall(query)]
+        """A query as a list of words, each a tuple of its base forms (any may match).
+
+        Function words (``STOP_LEMMAS``, by first base form, as the index leaves them out) are dropped.
+        """
+        return [lemmas for lemmas in map(self.lemmas, WORD_RE.findall(query)) if lemmas[0] not in STOP_LEMMAS]
 
     def key(self, text: str) -> str:
         """A name as one comparable key: the first base form of each word, space-joined."""
         return " ".join(self.lemmas(w)[0] for w in WORD_RE.findall(text))
+
+
+def index_text_of(firsts: list[str]) -> str:
+    """The full-text index text of words given by their first base forms: function words out."""
+    return " ".join([f for f in firsts if f not in STOP_LEMMAS])
 
 
 @dataclass

@@ -737,6 +737,23 @@ def test_store_search_finds_non_first_base_forms(store):
         assert store.search(lemma), lemma
 
 
+def test_store_search_leaves_function_words_out(store):
+    store.add_articles([visit_article(url="https://a.test/1"), harvest_article(url="https://a.test/2")])
+    # Function words are not indexed and drop out of a query: the content words decide.
+    assert [h.title for h in store.search("визит в Лиссабон")] == [visit_article().title]
+    assert store.search("и в на") == []  # only function words: nothing, not everything
+    assert store.search("Лиссабон и", source="Нет такого") == []
+    # The snippet marks the content words only.
+    snippet = store.search("Абдрахманов в Лиссабоне")[0].snippet
+    assert "<mark>Лиссабон</mark>" in snippet and "<mark>в</mark>" not in snippet
+
+
+def test_store_sqlite_full_text_keeps_large_pending_segments(open_backend):
+    st = open_backend("sqlite")
+    (value,) = st._read("SELECT v FROM article_fts_config WHERE k = 'hashsize'")[0]
+    assert value == schema.FTS_HASHSIZE
+
+
 def test_store_entity_cache_follows_other_writers(open_backend):
     first = open_backend("sqlite")
     second = open_store(first.path)
