@@ -46,18 +46,28 @@ def _init_worker() -> None:
     _WORKER_MODELS = load_models()
 
 
-def analyze_batch(docs: list[Document], models: Any = None) -> tuple[list[dict], list[tuple[str, str]]]:
-    """Clean and analyse a batch; returns (article dicts, (name, reason) errors). Runs in a worker."""
+def analyze_batch(docs: list[Document], models: Any = None, prepare: bool = True) -> tuple[list[Any], list[tuple[str, str]]]:
+    """Clean and analyse a batch; returns (records, (name, reason) errors). Runs in a worker.
+
+    With ``prepare`` the records are ``svodka.store.prepare.Prepared`` (index text, band
+    keys and stored JSON made here, in parallel, so the one writer only writes);
+    without, the analysed ``Article`` objects.
+    """
     from ..pipeline import analyze_documents
 
+    models = models or _WORKER_MODELS
     errors: list[tuple[str, str]] = []
     articles = analyze_documents(
         docs,
-        models=models or _WORKER_MODELS,
+        models=models,
         batch_size=max(1, len(docs)),
         on_error=lambda exc: errors.append((exc.name or "<input>", exc.reason)),
     )
-    return [a.to_dict() for a in articles], errors
+    if not prepare:
+        return articles, errors
+    from ..store.prepare import prepare_articles
+
+    return prepare_articles(articles, morph=getattr(models, "morph", None)), errors
 
 
 def _batches(documents: Iterable[Document | SvodkaError], size: int, summary: IngestSummary, on_reject) -> Iterator[list[Document]]:
@@ -107,11 +117,11 @@ def ingest(
         if on_error:
             on_error(name, reason)
 
-    def save(result: tuple[list[dict], list[tuple[str, str]]], n_docs: int, done: list[int]) -> None:
-        dicts, errors = result
+    def save(result: tuple[list[Any], list[tuple[str, str]]], n_docs: int, done: list[int]) -> None:
+        records, errors = result
         for name, reason in errors:
             reject(name, reason)
-        added = store.add_articles([Article.from_dict(d) for d in dicts])
+        added = store.add_articles([Article.from_dict(r) if isinstance(r, dict) else r for r in records])
         summary.stored += added.stored
         summary.duplicates += added.duplicates
         done[0] += n_docs
@@ -134,7 +144,7 @@ def ingest(
         if hasattr(store, "use_morph"):
             store.use_morph(models.morph)  # one pymorphy3 analyzer in this process, not two
         for batch in batches:
-            save(analyze_batch(batch, models), len(batch), done)
+            save(analyze_batch(batch, models, prepare=False), len(batch), done)  # the store prepares with its own caches
         return summary
 
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)

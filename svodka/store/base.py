@@ -21,11 +21,9 @@ words ranked among their newest ``RANK_POOL`` matches.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import hashlib
 import io
 import json
-import re
 import threading
 import uuid
 import zlib
@@ -38,10 +36,10 @@ from typing import Any, Iterable, Iterator, TextIO
 
 from ..errors import StoreError
 from ..model import Article
-from ..model import _dump as _model_dump
 from . import schema
 from .corpus import CorpusEntity, Linker, role_words
-from .search import WORD_RE, Lemmatizer, index_text_of, make_snippet, normalize_word
+from .prepare import Prepared, Preparer
+from .search import WORD_RE, Lemmatizer, make_snippet, normalize_word
 from .stories import (
     LEMMA_JACCARD,
     MAX_CANDIDATES,
@@ -50,7 +48,6 @@ from .stories import (
     MIN_SHARED_ENTITIES,
     STORY_ENTITY_TYPES,
     ContentWords,
-    Signer,
     confirm,
     entity_candidate,
     is_specific,
@@ -71,8 +68,6 @@ QUOTE_MIN_KEY_CHARS = 30
 QUOTE_FRAGMENT_POOL = 200
 # Entity columns read into ``CorpusEntity`` (in this order).
 ENTITY_COLUMNS = "id, type, name, key, last_key, first_key, middle_key, role_words, mentions, articles, first_seen, last_seen, merged_into"
-# zlib level for the stored Article JSON: 1 is 4x smaller than plain at a third of the CPU of 6.
-RAW_ZLIB_LEVEL = 1
 # Corpus entities kept in memory between batches at most (then the cache starts afresh).
 ENTITY_CACHE_LIMIT = 300_000
 # The schema version that added ``lemma_aliases`` and ``store_meta``.
@@ -82,8 +77,6 @@ ALIASES_VERSION = 3
 RANK_POOL = 2000
 # ... or this many times the rows a page needs, for deep pages.
 RANK_POOL_PAGES = 10
-# An ISO day at the start of ``published``.
-DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 @dataclass
@@ -111,20 +104,6 @@ class SearchHit:
 
 
 @dataclass
-class _Prepared:
-    """An article made ready for insertion (all the pure-Python work, done outside the lock)."""
-
-    article: Article
-    url: str | None
-    text_hash: str
-    day: str | None
-    raw: bytes
-    title_index: str
-    body_index: str
-    band_keys: list[int]
-
-
-@dataclass
 class _EntityCache:
     """Corpus entities kept in memory between batches while this Store is the only writer.
 
@@ -140,35 +119,6 @@ class _EntityCache:
     alias_ids: set[int] = field(default_factory=set)  # entities whose stored aliases are loaded
     aliases: set[tuple[int, str]] = field(default_factory=set)  # (entity id, alias) known stored
     roles: dict[tuple, set[str]] = field(default_factory=dict)  # roles -> role words
-
-
-def _json_names(cls: type) -> list[tuple[str, str]]:
-    """(attribute, JSON key) pairs of a model dataclass, computed once per class."""
-    names = _JSON_NAMES.get(cls)
-    if names is None:
-        names = _JSON_NAMES[cls] = [(f.name, f.metadata.get("json", f.name)) for f in dataclasses.fields(cls)]
-    return names
-
-
-# Per-class field names for ``_dump`` (a cache of dataclasses.fields, not a registry).
-_JSON_NAMES: dict[type, list[tuple[str, str]]] = {}
-# Types ``_dump`` passes through unchanged.
-_PLAIN_SET = frozenset((str, int, float, bool, type(None)))
-
-
-def _dump(value: Any) -> Any:
-    """``Article.to_dict()`` with the field lists cached: 3x faster, same output (tested)."""
-    kind = type(value)
-    if kind in _PLAIN_SET:
-        return value
-    if kind is list:
-        return [_dump(v) for v in value]
-    names = _JSON_NAMES.get(kind)
-    if names is not None or dataclasses.is_dataclass(value):
-        return {key: _dump(getattr(value, name)) for name, key in names or _json_names(kind)}
-    if isinstance(value, dict):
-        return {k: _dump(v) for k, v in value.items()}
-    return _model_dump(value)  # bytes and anything else: the model's own rules
 
 
 def _load_raw(raw: Any) -> dict:
@@ -228,7 +178,7 @@ class Store:
         self._readers: list[Any] = []  # every read connection opened, closed by ``close``
         self._closed = False
         self.lemmatizer = Lemmatizer()  # pymorphy3 analyzer created on first use
-        self._signer: Signer | None = None
+        self._preparer = Preparer(self.lemmatizer)  # for plain Articles given to add_articles
         self._content: ContentWords | None = None  # content-lemma sets of story candidates
         self._entities: _EntityCache | None = None  # corpus entities kept between batches
         self._migrations = schema.MIGRATIONS if migrations is None else migrations
@@ -413,35 +363,12 @@ class Store:
 
     # ------------------------------------------------------------------ ingest
 
-    def _prepare(self, article: Article) -> _Prepared:
-        """Hash, lemmatise, sign and serialise one article (no database access)."""
-        text = article.text or ""
-        lem = self.lemmatizer
-        words = WORD_RE.findall(text)
-        text_hash = hashlib.sha1(" ".join(words).lower().replace("ё", "е").encode()).hexdigest()
-        n_title = len(WORD_RE.findall(article.title)) if article.title and text.startswith(article.title) else 0
-        firsts, hashes = lem.analyse(words)
-        title_index = index_text_of(firsts[:n_title]) if n_title else lem.first_text(article.title or "")
-        body_index = index_text_of(firsts[n_title:])
-        if self._signer is None:
-            self._signer = Signer()
-        band_keys = self._signer.band_keys(hashes)
-        data = _dump(article)
-        data.pop("text", None)
-        slices = [text[b.start : b.end] for b in article.blocks if b.kind == "paragraph"]
-        if slices == list(article.paragraphs):
-            data.pop("paragraphs", None)  # rebuilt from the blocks on read
-        published = article.published or None
-        day = published[:10] if published and DAY_RE.match(published) else None
-        url = (article.url or "").strip() or None
-        raw = zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), RAW_ZLIB_LEVEL)
-        return _Prepared(article, url, text_hash, day, raw, title_index, body_index, band_keys)
-
-    def add_articles(self, articles: list[Article], *, link: bool = True) -> AddResult:
+    def add_articles(self, articles: list[Article | Prepared], *, link: bool = True) -> AddResult:
         """Store a batch of analysed articles in one transaction (all or nothing).
 
         Args:
-            articles: analysed ``Article`` objects.
+            articles: analysed ``Article`` objects, or ``Prepared`` records (see
+                prepare.py: made in worker processes, so the writer only writes).
             link: also link corpus entities, quotes and stories now (in the same
                 transaction). With ``link=False`` that work is deferred to ``link_pending()``.
 
@@ -450,7 +377,11 @@ class Store:
             same normalised text) counts as a duplicate and changes nothing.
         """
         self.lemmatizer.trim()  # between batches, never inside one
-        prepared = [self._prepare(a) for a in articles]
+        prepared = [a if isinstance(a, Prepared) else self._preparer.prepare(a) for a in articles]
+        pending = self.lemmatizer.new_aliases
+        for p in prepared:
+            if p.aliases:
+                pending |= p.aliases
         with self._write() as cur:
             fresh = self._fresh(cur, prepared)
             ids = self._insert(cur, fresh, linked=link)
@@ -474,7 +405,7 @@ class Store:
             else:
                 cur.execute("INSERT INTO rejected (name, reason, at) VALUES (?, ?, ?)", [name, reason, _now()])
 
-    def _fresh(self, cur: Any, prepared: list[_Prepared]) -> list[_Prepared]:
+    def _fresh(self, cur: Any, prepared: list[Prepared]) -> list[Prepared]:
         """The articles of a batch not yet stored (by URL or text hash), first of each."""
         urls = {p.url for p in prepared if p.url}
         hashes = {p.text_hash for p in prepared}
@@ -506,7 +437,7 @@ class Store:
             ids.update({n: i for i, n in rows})
         return ids
 
-    def _insert(self, cur: Any, fresh: list[_Prepared], linked: bool) -> list[int]:
+    def _insert(self, cur: Any, fresh: list[Prepared], linked: bool) -> list[int]:
         """Insert the article rows, paragraphs, mentions, dates, index and band keys."""
         if not fresh:
             return []
@@ -552,19 +483,19 @@ class Store:
                 rows = cur.fetchall()
                 if not rows:
                     return done
-                items = [(r[0], self._prepare(self._article_from_row(cur, r[0], r[1], r[2]))) for r in rows]
+                items = [(r[0], self._preparer.prepare(self._article_from_row(cur, r[0], r[1], r[2]))) for r in rows]
                 self._link(cur, items)
+                for chunk in _chunks([aid for aid, _ in items]):
+                    cur.execute(f"UPDATE articles SET linked = 1 WHERE id IN ({_marks(len(chunk))})", chunk)
                 aliases = self._store_aliases(cur)
             self.lemmatizer.new_aliases -= aliases
             done += len(items)
 
-    def _link(self, cur: Any, items: list[tuple[int, _Prepared]]) -> None:
+    def _link(self, cur: Any, items: list[tuple[int, Prepared]]) -> None:
         """Corpus entities, quote propagation and stories for freshly stored articles."""
         mapping = self._link_entities(cur, items)
         self._link_quotes(cur, items, mapping)
         self._assign_stories(cur, [(aid, p.band_keys, p.day) for aid, p in items])
-        for chunk in _chunks([aid for aid, _ in items]):
-            cur.execute(f"UPDATE articles SET linked = 1 WHERE id IN ({_marks(len(chunk))})", chunk)
 
     def _load_entities(self, cur: Any, keys: set[str], last_keys: set[str]) -> list[CorpusEntity]:
         """Candidate corpus entities for a batch: by normal name and by surname."""
@@ -592,7 +523,7 @@ class Store:
             cache = _EntityCache(Linker([], 0, self.lemmatizer))
         return cache
 
-    def _link_entities(self, cur: Any, items: list[tuple[int, _Prepared]]) -> dict[tuple[int, str], int]:
+    def _link_entities(self, cur: Any, items: list[tuple[int, Prepared]]) -> dict[tuple[int, str], int]:
         """Link every article entity to a corpus entity; write entities, links, roles, days.
 
         The candidate entities, their stored aliases and role words stay in memory between
@@ -768,9 +699,9 @@ class Store:
                     pool[sid].append((key, norm, q.text))
         return out, longest
 
-    def _link_quotes(self, cur: Any, items: list[tuple[int, _Prepared]], mapping: dict[tuple[int, str], int]) -> None:
+    def _link_quotes(self, cur: Any, items: list[tuple[int, Prepared]], mapping: dict[tuple[int, str], int]) -> None:
         """One corpus quote per distinct quotation; appearances, with the earliest marked."""
-        found: list[tuple[int, _Prepared, Any, str]] = []
+        found: list[tuple[int, Prepared, Any, str]] = []
         for aid, p in items:
             for i, q in enumerate(p.article.quotes):
                 key = self.quote_key(q.text) or f"{aid}:{i}"  # short: never merged

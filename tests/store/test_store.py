@@ -663,10 +663,29 @@ def test_store_survives_kill_mid_batch(open_backend, backend):
 
 
 def test_store_fast_dump_matches_model_to_dict():
-    from svodka.store.base import _dump
+    from svodka.store.prepare import dump_article
 
     article = visit_article(url="https://a.test/1")
-    assert _dump(article) == article.to_dict()
+    assert dump_article(article) == article.to_dict()
+
+
+def test_store_takes_records_prepared_in_another_process(store):
+    # What svodka ingest does: workers prepare (pickled across processes), the writer writes.
+    import pickle
+    from concurrent.futures import ProcessPoolExecutor
+
+    from svodka.store.prepare import prepare_articles
+
+    with ProcessPoolExecutor(1) as pool:
+        records = pickle.loads(pickle.dumps(pool.submit(prepare_articles, [visit_article(url="https://a.test/1"), harvest_article()]).result()))
+    # The worker met "Абдрахманова" first: its lemma aliases travel with the record.
+    assert any(r.aliases for r in records)
+    assert store.add_articles(records).stored == 2
+    assert store.add_articles([visit_article(url="https://a.test/1")]).duplicates == 1
+    assert [h.title for h in store.search("Абдрахманов заявил")] == [visit_article().title]
+    for lemma in store.lemmatizer.lemmas("Абдрахманова"):  # non-first base forms: via the stored aliases
+        assert store.search(lemma), lemma
+    assert store.quotes(speaker="Абдрахманов")[0]["text"] == MINISTER_QUOTE
 
 
 # --- speed paths: same answers as the straightforward ones ------------------------------------
