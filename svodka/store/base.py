@@ -1230,11 +1230,15 @@ class Store:
         ]
         profile["quotes"] = self.quotes(speaker=eid, limit=top)
         months: Counter = Counter()
-        for day, n in self._read("SELECT day, n FROM entity_days WHERE entity_id = ?", [eid]):
+        for day, n in self.entity_days(eid).items():
             months[day[:7]] += n
         profile["mentions_per_month"] = dict(sorted(months.items()))
         profile["alternatives"] = [e for e in ids[1:6]]
         return profile
+
+    def entity_days(self, entity_id: int) -> dict[str, int]:
+        """Mentions per publication day (ISO) of one corpus entity, in day order."""
+        return {str(day): int(n) for day, n in self._read("SELECT day, n FROM entity_days WHERE entity_id = ? ORDER BY day", [entity_id])}
 
     def quotes(self, speaker: Any = None, about: str | None = None, date_from: Any = None, date_to: Any = None, limit: int = 50) -> list[dict]:
         """Corpus quotes, latest first, each with its earliest appearance and all appearances.

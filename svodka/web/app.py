@@ -325,20 +325,8 @@ def _hit_dict(hit) -> dict[str, Any]:
 
 
 def _entity_days(store, profile: dict) -> dict[str, int]:
-    """Mentions per day of one corpus entity.
-
-    The Store's public profile has months only; the per-day counts it keeps in
-    ``entity_days`` give weekly bars. Read through a public method when the Store has one,
-    else that table, else fall back to the months (first day of each).
-    """
-    getter = getattr(store, "entity_days", None)
-    if callable(getter):
-        return dict(getter(profile["id"]))
-    try:
-        rows = store._read("SELECT day, n FROM entity_days WHERE entity_id = ?", [profile["id"]])
-        return {str(day): int(n) for day, n in rows}
-    except Exception:  # another store implementation: months are better than nothing
-        return {f"{month}-01": n for month, n in (profile.get("mentions_per_month") or {}).items()}
+    """Mentions per day of one corpus entity (weekly bars; the profile itself has months only)."""
+    return store.entity_days(profile["id"])
 
 
 def _article_json(article: Article) -> dict[str, Any]:

@@ -773,6 +773,20 @@ def test_store_sqlite_full_text_keeps_large_pending_segments(open_backend):
     assert value == schema.FTS_HASHSIZE
 
 
+def test_store_entity_days_count_mentions_per_day(store):
+    follow_up = make_article(
+        "Абдрахманов вернулся из Лиссабона",
+        ["Министр иностранных дел Кайрат Абдрахманов вернулся из поездки."],
+        published="2024-03-29",
+        entities=[MINISTER],
+    )
+    store.add_articles([visit_article(url="https://a.test/1"), follow_up])
+    (eid,) = store.find_entities("Кайрат Абдрахманов")
+    days = store.entity_days(eid)
+    assert list(days) == ["2024-03-28", "2024-03-29"] and all(n >= 1 for n in days.values())
+    assert store.entity_profile(eid)["mentions_per_month"] == {"2024-03": sum(days.values())}
+
+
 def test_store_entity_cache_follows_other_writers(open_backend):
     first = open_backend("sqlite")
     second = open_store(first.path)
