@@ -290,13 +290,14 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=4, help="threads for the concurrent search figure")
     ap.add_argument("--db", default=None, help="SQLite file (default: a temporary one)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--vocab", type=int, default=40_000, help="dictionary words the filler draws from (default 40000)")
     ap.add_argument("--split", action="store_true", help="store without linking, then link_pending: time the two halves")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes preparing records (default: one per core)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     pool = [q.format(T=rng.choice(TOPICS), N=rng.choice(NOUNS)) + f", сказал он в интервью номер {i}" for i, q in enumerate(QUOTES * 50)]
     t = time.perf_counter()
-    vocab = load_vocabulary()
+    vocab = load_vocabulary(args.vocab)
     articles = [make_article(i, rng, pool, vocab) for i in range(args.n)]
     print(f"generated {len(articles)} articles in {time.perf_counter() - t:.1f} s, mean text {statistics.mean(len(a.text) for a in articles):.0f} chars")
     queries = make_queries(rng, 200)
