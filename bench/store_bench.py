@@ -216,7 +216,6 @@ def prepare(articles: list[Article], workers: int, chunk: int = 500) -> list:
     """Prepared records of ``articles``, made in ``workers`` processes; prints the rate."""
     from concurrent.futures import ProcessPoolExecutor
 
-    t = time.perf_counter()
     with ProcessPoolExecutor(workers) as pool:
         pool.submit(prepare_articles, articles[:1]).result()  # start the workers (pymorphy3 loads) outside the timing
         t = time.perf_counter()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import functools
 import json
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, get_args, get_origin, get_type_hints
@@ -36,6 +37,11 @@ __all__ = [
 
 # Paragraphs (and the title) are joined by one blank line in Article.text.
 PARAGRAPH_SEPARATOR = "\n\n"
+# Per class: (field name, JSON key, loader or None for a plain value), see ``_plan``.
+# get_type_hints on every nested object was 80% of reading an article back (8 ms for a long one).
+_PLANS: dict[type, list[tuple[str, str, Any]]] = {}
+# Field types JSON holds as they are.
+_PLAIN_TYPES = (str, int, float, bool, Any)
 
 
 class _Serialisable:
@@ -83,31 +89,29 @@ def _dump(value: Any) -> Any:
     return value
 
 
-# Per class: (field name, JSON key, loader or None for a plain value). get_type_hints on
-# every nested object was 80% of reading an article back (8 ms for a long one).
-_PLANS: dict[type, list[tuple[str, str, Any]]] = {}
-
-
 def _plan(cls: type) -> list[tuple[str, str, Any]]:
     """How ``from_dict`` fills each field of ``cls`` (computed once per class)."""
     hints = get_type_hints(cls)
     out = []
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         hint = hints[f.name]
-        out.append((f.name, f.metadata.get("json", f.name), None if _is_plain(hint) else (lambda value, hint=hint: _load(hint, value))))
+        out.append((f.name, f.metadata.get("json", f.name), _loader(hint)))
     return out
 
 
-def _is_plain(hint: Any) -> bool:
-    """Whether JSON gives a field of this type as it is (no nested object, no bytes)."""
-    if hint in _PLAIN_TYPES or get_origin(hint) is dict:
-        return True
-    args = [a for a in get_args(hint) if a is not type(None)]
-    return bool(args) and get_origin(hint) is not dict and all(a in _PLAIN_TYPES for a in args)
-
-
-# Field types JSON holds as they are.
-_PLAIN_TYPES = (str, int, float, bool, Any)
+def _loader(hint: Any) -> Any:
+    """How to load a JSON value of type ``hint``: None (as it is), a copy (``list``/``dict``
+    of plain values: the Article must not share the caller's containers), or ``_load``."""
+    if hint in _PLAIN_TYPES:
+        return None
+    origin, args = get_origin(hint), [a for a in get_args(hint) if a is not type(None)]
+    if origin is dict:
+        return dict
+    if origin is list and all(a in _PLAIN_TYPES for a in args):
+        return list
+    if args and origin is not list and all(a in _PLAIN_TYPES for a in args):  # X | None of plain X
+        return None
+    return functools.partial(_load, hint)
 
 
 def _load(hint: Any, value: Any) -> Any:

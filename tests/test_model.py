@@ -63,3 +63,12 @@ def test_model_build_blocks_index_text():
     article = Article.build("Заголовок", ["Первый абзац.", "Второй абзац."])
     assert [article.text[b.start:b.end] for b in article.blocks] == ["Заголовок", "Первый абзац.", "Второй абзац."]
     assert article.lead == "Первый абзац."
+
+
+def test_model_from_dict_copies_the_callers_containers():
+    data = Article.build("Заголовок", ["Первый абзац.", "Второй абзац."], boilerplate=["Реклама"]).to_dict()
+    article = Article.from_dict(data)
+    article.paragraphs.append("Третий абзац.")
+    article.boilerplate.clear()
+    article.extras["x"] = 1
+    assert data["paragraphs"] == ["Первый абзац.", "Второй абзац."] and data["boilerplate"] == ["Реклама"] and data["extras"] == {}

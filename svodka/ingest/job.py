@@ -121,7 +121,7 @@ def ingest(
         records, errors = result
         for name, reason in errors:
             reject(name, reason)
-        added = store.add_articles([Article.from_dict(r) if isinstance(r, dict) else r for r in records])
+        added = store.add_articles(records)
         summary.stored += added.stored
         summary.duplicates += added.duplicates
         done[0] += n_docs

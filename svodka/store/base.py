@@ -779,8 +779,8 @@ class Store:
     def _assign_stories(self, cur: Any, items: list[tuple[int, list[int], str | None]]) -> None:
         """Join each article to the story of its confirmed neighbours (earlier ids only).
 
-        Two candidate sources (see stories.py): LSH band keys, one indexed query per
-        article, confirmed with facts (days, entities, dates) read for the whole batch at
+        Two candidate sources (see stories.py): LSH band keys, probed for the whole batch
+        in a few joined queries, confirmed with facts (days, entities, dates) read for the whole batch at
         once; and shared specific entities (``_entity_pairs``). The story assignment then
         runs in memory (union of story ids) before one write-back.
         """
@@ -1064,7 +1064,7 @@ class Store:
                 seen.add(rows[0][1])
                 rows = self._read("SELECT id, merged_into FROM entities WHERE id = ?", [rows[0][1]])
             return [rows[0][0]] if rows else []
-        terms = [self.lemmatizer.lemmas(w) for w in WORD_RE.findall(str(name_or_id))]  # every word: names keep their "и"
+        terms = self.lemmatizer.query_terms(str(name_or_id), function_words=True)  # names keep their "и"
         if not terms:
             return []
         conds, params = [], []
@@ -1259,7 +1259,7 @@ class Store:
             else:
                 conds.append("EXISTS (SELECT 1 FROM quote_appearances x WHERE x.quote_id = q.id AND x.speaker_name LIKE ?)")
                 params.append(f"%{speaker}%")
-        for term in self.lemmatizer.query_terms(about or ""):
+        for term in self.lemmatizer.query_terms(about or "", function_words=True):
             conds.append("(" + " OR ".join(["(' ' || q.lemmas || ' ') LIKE ?"] * len(term)) + ")")
             params.extend(f"% {t} %" for t in term)
         if _iso_day(date_from):

@@ -27,7 +27,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Lemmatizer", "Snippet", "tokenize", "normalize_word", "make_snippet", "index_text_of", "STOP_LEMMAS"]
+__all__ = ["Lemmatizer", "Snippet", "tokenize", "normalize_word", "make_snippet", "STOP_LEMMAS"]
 
 # A word: a run of letters, or a run of digits. Hyphenated words split in two ("пресс-служба"),
 # as both FTS engines would split them anyway.
@@ -43,10 +43,12 @@ SHINGLE_MIN_WORD = 3
 # Snippet window, in words, and the markers put around matched words in ``Snippet.html``.
 SNIPPET_WORDS = 30
 MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
-# Function words left out of the full-text index (by first base form, ё folded) and
-# dropped from queries: prepositions, conjunctions, particles, personal and demonstrative
-# pronouns, "быть". A third of the words of Russian news; indexing them cost a third of
-# the index writes and ranked nothing. "ли" stays (also a surname: Ли), as do "сам", "том".
+# Function words left out of the full-text index and dropped from search queries:
+# prepositions, conjunctions, particles, personal and demonstrative pronouns, "быть". A
+# word goes only when *every* base form of it is one of these ("те": тот/ты), so "том"
+# (тот or том) and "тем" (тем, тот or тема) stay. A third of the words of Russian news;
+# indexing them cost a third of the index writes and ranked nothing. "ли" is not here
+# (also a surname: Ли). Trade-off: a query of such words only ("Мы", "Оно") finds nothing.
 STOP_LEMMAS = frozenset(
     "в на и с со не ни что к о об по за из у от до для как а но это же бы то он она они оно мы вы я ты ее их "
     "быть который этот тот свой весь все так уже еще при под над через также или если чтобы только когда где "
@@ -72,7 +74,8 @@ class Lemmatizer:
         self._cache: dict[str, tuple[str, ...]] = {}  # word as written -> base forms
         self._joined: dict[str, str] = {}  # word as written -> base forms joined by spaces
         self._hashes: dict[str, int] = {}  # word as written -> crc32 of its first base form (0: too short)
-        self._first: dict[str, str] = {}  # word as written -> its first base form (its index token)
+        self._first: dict[str, str] = {}  # word as written -> its first base form
+        self._token: dict[str, str] = {}  # word as written -> its index token: the first base form, "" for a function word
         # (other base form, first base form) pairs of ambiguous words met since the owner
         # last stored them (see the module docstring); the store drains it per batch.
         self.new_aliases: set[tuple[str, str]] = set()
@@ -122,6 +125,7 @@ class Lemmatizer:
             self._joined.clear()
             self._hashes.clear()
             self._first.clear()
+            self._token.clear()
 
     def joined(self, word: str) -> str:
         """The base forms of a word joined by spaces (its share of the index text)."""
@@ -150,6 +154,7 @@ class Lemmatizer:
         lemmas = self.lemmas(word)
         first = lemmas[0]
         self._first[word] = first
+        self._token[word] = "" if STOP_LEMMAS.issuperset(lemmas) else first
         self._hashes[word] = zlib.crc32(first.encode()) or 1 if len(first) >= SHINGLE_MIN_WORD else 0
         for other in lemmas[1:]:
             self.new_aliases.add((other, first))
@@ -157,8 +162,15 @@ class Lemmatizer:
 
     def first_text(self, text: str) -> str:
         """The full-text index copy of ``text``: each word's first base form, function words out."""
-        get = self._first.get
-        return index_text_of([get(w) or self._learn(w) for w in WORD_RE.findall(text)])
+        return self.index_copy(WORD_RE.findall(text))
+
+    def index_copy(self, words: list[str]) -> str:
+        """The full-text index copy of ``words``: their index tokens (``_learn``), function words out."""
+        get = self._token.get
+        tokens = [get(w) for w in words]
+        if None in tokens:  # unseen (or trimmed meanwhile by another thread): learn them
+            tokens = [t if t is not None else (self._learn(w), self._token[w])[1] for t, w in zip(tokens, words)]
+        return " ".join(filter(None, tokens))
 
     def first(self, word: str) -> str:
         """The first (most likely) base form of a word."""
@@ -169,21 +181,18 @@ class Lemmatizer:
         """Every base form of every word of ``text`` (quotations' ``lemmas``, matched by LIKE)."""
         return " ".join(map(self.joined, WORD_RE.findall(text)))
 
-    def query_terms(self, query: str) -> list[tuple[str, ...]]:
+    def query_terms(self, query: str, function_words: bool = False) -> list[tuple[str, ...]]:
         """A query as a list of words, each a tuple of its base forms (any may match).
 
-        Function words (``STOP_LEMMAS``, by first base form, as the index leaves them out) are dropped.
+        Function words (all base forms in ``STOP_LEMMAS``, as the index leaves them out) are
+        dropped unless ``function_words``: names and quotations are matched on every word.
         """
-        return [lemmas for lemmas in map(self.lemmas, WORD_RE.findall(query)) if lemmas[0] not in STOP_LEMMAS]
+        terms = [self.lemmas(w) for w in WORD_RE.findall(query)]
+        return terms if function_words else [t for t in terms if not STOP_LEMMAS.issuperset(t)]
 
     def key(self, text: str) -> str:
         """A name as one comparable key: the first base form of each word, space-joined."""
         return " ".join(self.lemmas(w)[0] for w in WORD_RE.findall(text))
-
-
-def index_text_of(firsts: list[str]) -> str:
-    """The full-text index text of words given by their first base forms: function words out."""
-    return " ".join([f for f in firsts if f not in STOP_LEMMAS])
 
 
 @dataclass

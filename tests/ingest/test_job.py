@@ -3,7 +3,7 @@
 import os
 
 from svodka.ingest import job
-from svodka.model import Document
+from svodka.model import Article, Document
 
 
 class _Store:
@@ -23,7 +23,7 @@ class _Store:
 def _fake_batch(docs, models=None):
     if any(d.text == "CRASH" for d in docs):
         os._exit(1)  # a worker dying as if killed by the OOM killer
-    return [{"text": d.text, "title": d.text} for d in docs], []
+    return [Article(text=d.text, title=d.text) for d in docs], []
 
 
 def _no_models():

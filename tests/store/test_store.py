@@ -767,6 +767,24 @@ def test_store_search_leaves_function_words_out(store):
     assert "<mark>Лиссабон</mark>" in snippet and "<mark>в</mark>" not in snippet
 
 
+def test_store_function_words_go_only_when_every_base_form_is_one(store):
+    # "тем" is also the plural genitive of "тема", "том" a volume: both stay searchable.
+    store.add_articles([make_article("Совет обсудил ряд тем", ["Депутаты выпустили второй том доклада."], url="https://a.test/t")])
+    assert store.search("тема") and store.search("том доклада")
+    # Quotations and names are matched on every word, function words included.
+    store.add_articles([visit_article(url="https://a.test/1")])
+    assert [q["text"] for q in store.quotes(about="Мы намерены")] == [MINISTER_QUOTE]
+    assert store.quotes(about="мы и они") == []
+
+
+def test_store_link_pending_keeps_pending_lemma_aliases(store):
+    store.add_articles([visit_article(url="https://a.test/1")], link=False)
+    store.lemmatizer.new_aliases.add(("ещёнеслово", "слово"))  # left pending by a failed batch, say
+    assert store.link_pending() == 1
+    assert not store.lemmatizer.new_aliases
+    assert store._read("SELECT first FROM lemma_aliases WHERE lemma = 'ещёнеслово'") == [("слово",)]
+
+
 def test_store_sqlite_full_text_keeps_large_pending_segments(open_backend):
     st = open_backend("sqlite")
     (value,) = st._read("SELECT v FROM article_fts_config WHERE k = 'hashsize'")[0]
