@@ -60,6 +60,8 @@ __all__ = ["Store", "AddResult", "SearchHit"]
 
 # Parameters per ``IN (...)`` list: below SQLite's 32766 variables, and keeps plans cheap.
 IN_CHUNK = 500
+# Parameters per ``_probe`` statement (rows x columns of its VALUES list).
+PROBE_PARAMS = 2000
 # Quotes shorter than this (normalised characters) are never merged across articles:
 # "да", "нет", "это неправда" are said by many people about many things.
 QUOTE_MIN_KEY_CHARS = 30
@@ -324,6 +326,13 @@ class Store:
         with self._reading() as cur:
             cur.execute(sql, list(params))
             return cur.fetchall()
+
+    def _probe(self, cur: Any, columns: tuple[str, ...], rows: list[tuple], select: str) -> Iterator[tuple]:
+        """Rows of ``select`` over a CTE ``probe (columns)`` holding ``rows``, a few hundred per statement."""
+        marks = "(" + ", ".join(["?"] * len(columns)) + ")"
+        for chunk in _chunks(rows, PROBE_PARAMS // len(columns)):
+            cur.execute(f"WITH probe ({', '.join(columns)}) AS (VALUES {', '.join([marks] * len(chunk))}) {select}", [v for row in chunk for v in row])
+            yield from cur.fetchall()
 
     def _select_in(self, cur: Any, sql: str, values: Iterable, params: Iterable = ()) -> list[tuple]:
         """Run ``sql`` (with ``{in}`` for the IN list) over ``values`` in chunks."""
@@ -792,15 +801,14 @@ class Store:
             lo, hi = window_days(day) if day else ("", "9999-12-31")  # the time window, see stories.WINDOW_DAYS
             probes.extend((aid, key, lo, hi) for key in set(keys))
         counts: dict[int, Counter] = defaultdict(Counter)
-        for chunk in _chunks(probes, IN_CHUNK):
-            cur.execute(
-                f"WITH probe (aid, key, lo, hi) AS (VALUES {', '.join(['(?, ?, ?, ?)'] * len(chunk))}) "
-                "SELECT p.aid, s.article_id, COUNT(*) FROM probe p JOIN story_keys s ON s.key = p.key "
-                "AND ((s.day >= p.lo AND s.day <= p.hi) OR s.day = '') AND s.article_id < p.aid GROUP BY p.aid, s.article_id",
-                [v for row in chunk for v in row],
-            )
-            for aid, other, n in cur.fetchall():
-                counts[aid][other] += n
+        for aid, other, n in self._probe(
+            cur,
+            ("aid", "key", "lo", "hi"),
+            probes,
+            "SELECT p.aid, s.article_id, COUNT(*) FROM probe p JOIN story_keys s ON s.key = p.key "
+            "AND ((s.day >= p.lo AND s.day <= p.hi) OR s.day = '') AND s.article_id < p.aid GROUP BY p.aid, s.article_id",
+        ):
+            counts[aid][other] += n
         shared: dict[int, dict[int, int]] = {}
         for aid, found in counts.items():  # the MAX_CANDIDATES most shared bands, earlier ids first on ties
             shared[aid] = dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES])
@@ -907,18 +915,17 @@ class Store:
             else:
                 lo, hi = window_days(day_of[aid])
                 probes.extend((aid, eid, lo, hi) for eid in ents)
-        for chunk in _chunks(probes, IN_CHUNK // 4):
-            cur.execute(
-                f"WITH probe (article_id, entity_id, lo, hi) AS (VALUES {', '.join(['(?, ?, ?, ?)'] * len(chunk))}) "
-                "SELECT p.article_id, p.entity_id, d.day, d.n FROM probe p JOIN entity_days d ON d.entity_id = p.entity_id AND d.day >= p.lo AND d.day <= p.hi",
-                [v for row in chunk for v in row],
-            )
-            for aid, eid, day, n in cur.fetchall():
-                own = mine[aid][eid][1]
-                # Another article's mention: on another day, or more mentions on this day than
-                # this article's own (an article with no mention rows cannot be told apart).
-                if day != day_of[aid] or n > own or own == 0:
-                    live[aid].add(eid)
+        for aid, eid, day, n in self._probe(
+            cur,
+            ("article_id", "entity_id", "lo", "hi"),
+            probes,
+            "SELECT p.article_id, p.entity_id, d.day, d.n FROM probe p JOIN entity_days d ON d.entity_id = p.entity_id AND d.day >= p.lo AND d.day <= p.hi",
+        ):
+            own = mine[aid][eid][1]
+            # Another article's mention: on another day, or more mentions on this day than
+            # this article's own (an article with no mention rows cannot be told apart).
+            if day != day_of[aid] or n > own or own == 0:
+                live[aid].add(eid)
         found: dict[int, list[tuple[int, int, int]]] = {}  # article -> [(candidate, shared, shared persons)]
         for aid in sorted(live):
             eids = sorted(live[aid])
