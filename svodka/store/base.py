@@ -788,30 +788,12 @@ class Store:
     def _assign_stories(self, cur: Any, items: list[tuple[int, list[int], str | None]]) -> None:
         """Join each article to the story of its confirmed neighbours (earlier ids only).
 
-        Two candidate sources (see stories.py): LSH band keys, probed for the whole batch
-        in a few joined queries, confirmed with facts (days, entities, dates) read for the whole batch at
-        once; and shared specific entities (``_entity_pairs``). The story assignment then
-        runs in memory (union of story ids) before one write-back.
+        Two candidate sources (see stories.py): LSH band keys (``_lsh_candidates``),
+        confirmed with facts (days, entities, dates) read for the whole batch at once; and
+        shared specific entities (``_entity_pairs``). The story assignment then runs in
+        memory (union of story ids) before one write-back.
         """
-        # LSH candidates of the whole batch, a few hundred probes per statement (one query
-        # per article was a tenth of the insert time): (article, band key, window) rows
-        # joined to story_keys; undated articles look at every day.
-        probes = []
-        for aid, keys, day in items:
-            lo, hi = window_days(day) if day else ("", "9999-12-31")  # the time window, see stories.WINDOW_DAYS
-            probes.extend((aid, key, lo, hi) for key in set(keys))
-        counts: dict[int, Counter] = defaultdict(Counter)
-        for aid, other, n in self._probe(
-            cur,
-            ("aid", "key", "lo", "hi"),
-            probes,
-            "SELECT p.aid, s.article_id, COUNT(*) FROM probe p JOIN story_keys s ON s.key = p.key "
-            "AND ((s.day >= p.lo AND s.day <= p.hi) OR s.day = '') AND s.article_id < p.aid GROUP BY p.aid, s.article_id",
-        ):
-            counts[aid][other] += n
-        shared: dict[int, dict[int, int]] = {}
-        for aid, found in counts.items():  # the MAX_CANDIDATES most shared bands, earlier ids first on ties
-            shared[aid] = dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES])
+        shared = self._lsh_candidates(cur, items)
         confirmed: dict[int, list[int]] = {}
         story_of: dict[int, int | None] = {}
         if shared:
@@ -866,6 +848,29 @@ class Store:
         cur.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(find(story_of[a]), a) for a in sorted(changed)])
         for sid in sorted({find(story_of[a]) for a in changed} | {find(m) for m in merged}):
             self._refresh_story(cur, sid)
+
+    def _lsh_candidates(self, cur: Any, items: list[tuple[int, list[int], str | None]]) -> dict[int, dict[int, int]]:
+        """Earlier articles sharing band keys with each article: article -> {candidate: shared keys}.
+
+        For the whole batch in a few joined queries (one query per article was a tenth of the
+        insert time): (article, band key, window) probes joined to story_keys; an undated
+        article looks at every day. Each article keeps its ``MAX_CANDIDATES`` candidates with
+        the most shared keys, earlier ids first on ties.
+        """
+        probes = []
+        for aid, keys, day in items:
+            lo, hi = window_days(day) if day else ("", "9999-12-31")  # the time window, see stories.WINDOW_DAYS
+            probes.extend((aid, key, lo, hi) for key in set(keys))
+        counts: dict[int, Counter] = defaultdict(Counter)
+        for aid, other, n in self._probe(
+            cur,
+            ("aid", "key", "lo", "hi"),
+            probes,
+            "SELECT p.aid, s.article_id, COUNT(*) FROM probe p JOIN story_keys s ON s.key = p.key "
+            "AND ((s.day >= p.lo AND s.day <= p.hi) OR s.day = '') AND s.article_id < p.aid GROUP BY p.aid, s.article_id",
+        ):
+            counts[aid][other] += n
+        return {aid: dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]) for aid, found in counts.items()}
 
     def _entity_pairs(self, cur: Any, items: list[tuple[int, str | None]], skip: dict[int, list[int]]) -> dict[int, list[int]]:
         """Earlier articles sharing specific entities with each article, confirmed by lemma overlap.

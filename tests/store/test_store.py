@@ -702,6 +702,39 @@ def statement_article(i: int, **kw):
     )
 
 
+def test_store_lsh_candidates_match_one_query_per_article(store, monkeypatch):
+    from svodka.store import base
+    from svodka.store.stories import window_days
+
+    monkeypatch.setattr(base, "MAX_CANDIDATES", 5)  # cut the 30-odd candidates: ties and order matter
+    monkeypatch.setattr(base, "PROBE_PARAMS", 40)  # an article's probes span statements
+    shared_text = "Правительство республики утвердило новую программу развития дорожной сети на ближайшие пять лет, сообщили в министерстве транспорта."
+    arts = [
+        make_article(f"Дороги: программа утверждена ({i})", [shared_text, f"Подробности сообщения номер {i}."], url=f"https://d.test/{i}",
+                     published=None if i % 7 == 0 else f"2024-05-{1 + i % 20:02d}")
+        for i in range(40)
+    ]
+    store.add_articles(arts)
+    with store._write() as cur:
+        cur.execute("SELECT article_id, key, day FROM story_keys WHERE article_id > 25")
+        keys: dict = {}
+        for aid, key, day in cur.fetchall():
+            keys.setdefault(aid, ([], day or None))[0].append(key)
+        items = [(aid, ks, day) for aid, (ks, day) in sorted(keys.items())]
+        batched = store._lsh_candidates(cur, items)
+        for aid, ks, day in items:  # the straightforward query, one per article
+            window, params = "", []
+            if day:
+                window, params = "AND ((day >= ? AND day <= ?) OR day = '') ", list(window_days(day))
+            cur.execute(
+                f"SELECT article_id, COUNT(*) FROM story_keys WHERE key IN ({', '.join('?' * len(ks))}) {window}AND article_id < ? "
+                "GROUP BY article_id ORDER BY COUNT(*) DESC, article_id LIMIT 5",
+                ks + params + [aid],
+            )
+            assert batched.get(aid, {}) == dict(cur.fetchall()), aid
+        assert len(batched) >= 10
+
+
 def test_store_band_keys_match_datasketch_minhash():
     import hashlib
 
