@@ -228,6 +228,9 @@ def prepare(articles: list[Article], workers: int, chunk: int = 500) -> list:
 
 def run(url: str, articles: list, batch: int, queries: list, label: str, budget: float | None = None, threads: int = 4, split: bool = False, **options) -> None:
     """Ingest prepared ``articles`` into the store at ``url`` and time searches; print the figures."""
+    if "://" not in url:  # a SQLite file from an earlier run would make every article a duplicate
+        for suffix in ("", "-wal", "-shm"):
+            Path(url + suffix).unlink(missing_ok=True)
     store = open_store(url, **options)
     store.lemmatizer.lemmas("прогрев")  # load pymorphy3 outside the timing (the lemma cache starts cold)
     print(f"[{label}] start: {load()}")
