@@ -121,7 +121,7 @@ def ingest(
         records, errors = result
         for name, reason in errors:
             reject(name, reason)
-        added = store.add_articles(records)
+        added = store.add_articles(list(records))
         summary.stored += added.stored
         summary.duplicates += added.duplicates
         done[0] += n_docs

@@ -168,9 +168,6 @@ class Store:
     """
 
     dialect = ""  # "sqlite" | "postgresql"
-    # Rank common words among their newest matches only (``search``): worth it where
-    # finding the pool is cheap (FTS5 walks its index in id order without scoring).
-    pooled_ranking = True
     driver_errors: tuple[type[BaseException], ...] = ()
 
     def __init__(self, name: str, *, migrations=None) -> None:
@@ -242,8 +239,31 @@ class Store:
         raise NotImplementedError
 
     def _fts_query(self, terms: list[tuple[str, ...]]) -> tuple[str, str, str, list, str]:
-        """(FROM/JOIN clause, WHERE condition, score expression, params, indexed id column) of a search (backend)."""
+        """(FROM/JOIN clause, WHERE condition, score expression, params, indexed id column) of a search (backend).
+
+        The FROM clause names ``a`` a row with the columns ``search`` filters on: id, source_id, day, n_quotes.
+        """
         raise NotImplementedError
+
+    def _rank(self, fts: tuple[str, str, str, list, str], conds: list[str], params: list, pool: int, limit: int, offset: int) -> list[tuple]:
+        """(id, score) of one page of a search, best first, ranked among its ``pool`` newest matches.
+
+        Args:
+            fts: what ``_fts_query`` returned for the query's terms.
+            conds, params: the filters, as conditions on ``a`` (the articles) and their parameters.
+
+        Two statements: the id of the pool's oldest match, then the ranked scan bounded by
+        it. Finding that id is cheap where the index is walked in id order without scoring
+        (FTS5); PostgreSQL ranks in one statement instead (postgres.py).
+        """
+        from_sql, match_sql, score_sql, match_params, id_sql = fts
+        where = " AND ".join([match_sql] + conds)
+        params = match_params + params
+        floor = self._read(f"SELECT {id_sql} FROM {from_sql} WHERE {where} ORDER BY {id_sql} DESC LIMIT 1 OFFSET ?", params + [pool - 1])
+        if floor:
+            where += f" AND {id_sql} >= ?"
+            params = params + [floor[0][0]]
+        return self._read(f"SELECT a.id, {score_sql} AS score FROM {from_sql} WHERE {where} ORDER BY score DESC, a.id DESC LIMIT ? OFFSET ?", params + [limit, offset])
 
     def _expand_terms(self, terms: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
         """Query terms with the index tokens of words having a term's base form as a non-first one.
@@ -1156,24 +1176,16 @@ class Store:
             return []  # only function words ("и в"): not indexed, nothing to find
         # Two steps: rank ids with small columns only, then read the texts of the page.
         if terms:
-            from_sql, match_sql, score_sql, match_params, id_sql = self._fts_query(self._expand_terms(terms))
-            where = " AND ".join([match_sql] + conds)
-            params = match_params + params
             # A very common word matches a third of the archive, and scoring every match
-            # was the slow search (p95 154 ms at 100k). Rank only the RANK_POOL newest
-            # matches (the id of the pool's oldest bounds the ranked scan; finding it walks
-            # the index in id order without scoring). Trade-off: for such queries an older
+            # was the slow search (p95 154 ms at 100k on SQLite, 605 ms on PostgreSQL). Rank
+            # only the newest matches (see ``_rank``). Trade-off: for such queries an older
             # article never ranks, however well it scores.
             pool = max(RANK_POOL, RANK_POOL_PAGES * (offset + limit))
-            floor = self._read(f"SELECT {id_sql} FROM {from_sql} WHERE {where} ORDER BY {id_sql} DESC LIMIT 1 OFFSET ?", params + [pool - 1]) if self.pooled_ranking else []
-            if floor:
-                where += f" AND {id_sql} >= ?"
-                params.append(floor[0][0])
-            sql = f"SELECT a.id, {score_sql} AS score FROM {from_sql} WHERE {where} ORDER BY score DESC, a.id DESC LIMIT ? OFFSET ?"
+            ranked = self._rank(self._fts_query(self._expand_terms(terms)), conds, params, pool, limit, offset)
         else:
             where = " AND ".join(conds) or "1 = 1"
             sql = f"SELECT a.id, 0.0 AS score FROM articles a WHERE {where} ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?"
-        ranked = self._read(sql, params + [limit, offset])
+            ranked = self._read(sql, params + [limit, offset])
         if not ranked:
             return []
         scores = dict(ranked)

@@ -31,6 +31,8 @@ LOCK_TIMEOUT_MS = 30_000
 MAX_READERS = 8
 # A schema name we accept (it is interpolated into SET search_path).
 SCHEMA_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+# The schema version that gave article_search its filter columns (schema.py, version 5).
+SEARCH_TABLE_VERSION = 5
 
 
 def _redact(url: str) -> str:
@@ -75,10 +77,6 @@ class PostgresStore(Store):
     """The archive in a PostgreSQL database (optionally in its own schema)."""
 
     dialect = "postgresql"
-    # No pool: matching (not ranking) is the cost here. A common word is matched by a
-    # sequential scan that detoasts every tsvector (130 ms at 10k), and the pool query
-    # repeated that scan: p50 138 ms with it at 10k.
-    pooled_ranking = False
     driver_errors = (psycopg.Error,)
 
     def __init__(self, url: str, *, schema: str | None = None, migrations=None) -> None:
@@ -152,22 +150,62 @@ class PostgresStore(Store):
         return f"{type(exc).__name__}: {text}"
 
     def _fts_insert(self, cur: Any, rows: list[tuple[int, str, str]]) -> None:
-        """Add tsvector rows: title weighted A, body D ('simple' config: no stemming)."""
+        """Add tsvector rows (title weighted A, body D, 'simple' config: no stemming) with the article's filter columns."""
+        if self._migrations[-1][0] < SEARCH_TABLE_VERSION:  # opened with older migrations (tests)
+            cur.executemany(
+                "INSERT INTO article_search (article_id, tsv) VALUES (?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'D'))",
+                rows,
+            )
+            return
         cur.executemany(
-            "INSERT INTO article_search (article_id, tsv) VALUES (?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'D'))",
-            rows,
+            "INSERT INTO article_search (id, source_id, day, n_quotes, tsv) SELECT a.id, a.source_id, a.day, a.n_quotes, "
+            "setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'D') FROM articles a WHERE a.id = ?",
+            [(title, body, aid) for aid, title, body in rows],
         )
 
     def _fts_query(self, terms: list[tuple[str, ...]]) -> tuple[str, str, str, list, str]:
-        """A tsquery of every term (any of its base forms), ranked by ts_rank_cd."""
+        """A tsquery of every term (any of its base forms), ranked by ts_rank_cd.
+
+        ``a`` is the article_search row itself: it carries the columns the filters use.
+        """
         query = " & ".join("(" + " | ".join(term) + ")" for term in terms)
         return (
-            "article_search sr JOIN articles a ON a.id = sr.article_id CROSS JOIN to_tsquery('simple', ?) AS tq",
-            "sr.tsv @@ tq",
-            "ts_rank_cd(sr.tsv, tq)",
+            "article_search a CROSS JOIN to_tsquery('simple', ?) AS tq",
+            "a.tsv @@ tq",
+            "ts_rank_cd(a.tsv, tq)",
             [query],
-            "sr.article_id",
+            "a.id",
         )
+
+    def _rank(self, fts: tuple[str, str, str, list, str], conds: list[str], params: list, pool: int, limit: int, offset: int) -> list[tuple]:
+        """The page's (id, score), ranked among the ``pool`` newest matches in one statement.
+
+        Reading a tsvector is the cost here (out of line: ~6 us each with lz4, ~14 us with
+        pglz), so only the scoring reads them: the subquery takes the newest matches from
+        the GIN bitmap and the short rows (id and filter columns), and only its ``pool``
+        rows are scored. The planner does not count that cost, so it matched a common word
+        by a sequential scan testing every tsvector (p95 605 ms at 100k): hence
+        ``enable_seqscan = off`` for this statement, and no btree index on article_search
+        (schema version 5; with one on id the planner took the newest ids from it and tested
+        their tsvectors, 170 ms), which leaves the GIN bitmap as the only way in. Two
+        statements (the pool's oldest id, then the bounded ranking: ``Store._rank``) built
+        the bitmap twice: ~60 ms for a word in a third of 100k articles, ~40 ms in one.
+        """
+        from_sql, match_sql, score_sql, match_params, id_sql = fts
+        where = " AND ".join([match_sql] + conds)
+        # The subquery is named ``a`` and keeps tsv and tq, so the score expression applies to it as is.
+        sql = (
+            f"SELECT a.id, {score_sql} AS score FROM (SELECT a.id, a.tsv, tq FROM {from_sql} WHERE {where} ORDER BY {id_sql} DESC LIMIT ?) a "
+            "ORDER BY score DESC, a.id DESC LIMIT ? OFFSET ?"
+        )
+        with self._reading() as cur:
+            cur.execute("BEGIN")
+            try:
+                cur.execute("SET LOCAL enable_seqscan = off")
+                cur.execute(sql, match_params + params + [pool, limit, offset])
+                return cur.fetchall()
+            finally:
+                cur.execute("COMMIT")  # read only; after an error this ends the failed transaction
 
     def size_bytes(self) -> int:
         """Tables, indexes and TOAST of the archive's schema."""

@@ -761,8 +761,6 @@ def test_store_band_keys_match_datasketch_minhash():
 def test_store_search_ranks_only_the_newest_pool_of_common_words(store, monkeypatch):
     from svodka.store import base
 
-    if not store.pooled_ranking:
-        pytest.skip("this backend ranks every match")
     monkeypatch.setattr(base, "RANK_POOL", 2)
     monkeypatch.setattr(base, "RANK_POOL_PAGES", 1)
     store.add_articles([statement_article(i, published=f"2024-03-{10 + i}", source=f"Outlet {i % 2}") for i in range(5)] + [harvest_article(url="https://a.test/h")])
