@@ -11,7 +11,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
 
@@ -32,6 +32,12 @@ app.add_typer(eval_app, name="eval")
 GOLD_QUOTES = Path(__file__).resolve().parents[1] / "tests" / "gold" / "quotes"
 # Help text of the settings override every command takes.
 SETTING_HELP = "Override a setting: -s name=value (see README: Settings)."
+# Where the archive is, for every archive command.
+DB_HELP = "Database: a SQLite path or sqlite:///path, or postgresql://... (default ./svodka.db or SVODKA_DATABASE_URL)."
+# Options most commands share.
+SettingOption = Annotated[Optional[list[str]], typer.Option("--setting", "-s", help=SETTING_HELP)]
+DbOption = Annotated[Optional[str], typer.Option("--db", help=DB_HELP)]
+JsonFlag = Annotated[bool, typer.Option("--json", help="JSON for scripts.")]
 
 
 def _version(value: bool) -> None:
@@ -109,7 +115,7 @@ def analyze_cli(
     source: Optional[str] = typer.Option(None, "--source", help="Source (outlet) name for every input."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for every input."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest input file in bytes (default 5 MB)."),
-    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help=SETTING_HELP),
+    setting: SettingOption = None,
 ) -> None:
     """Read, clean and analyse documents (files, directories, URLs, - for stdin); print one record per document.
 
@@ -255,8 +261,6 @@ def eval_quotes_cli(
 
 # --------------------------------------------------------------------------- the archive
 
-DB_HELP = "Database: a SQLite path or sqlite:///path, or postgresql://... (default ./svodka.db or SVODKA_DATABASE_URL)."
-
 
 def _open(db: str | None, setting: list[str] | None = None, *, must_exist: bool = False):
     """Open the store named on the command line, else by the settings.
@@ -341,13 +345,13 @@ def _documents_for(inputs: list[str], max_bytes: int) -> list:
 @app.command("ingest")
 def ingest_cli(
     inputs: list[str] = typer.Argument(..., help="Files, directories, URLs, or - for stdin."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: DbOption = None,
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=0, help="Analysis processes (0: one per core; never more than cores or batches)."),
     batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, help="Documents per batch and per transaction."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="Largest input file in bytes."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Analyse on Dask: a scheduler address, or 'local' for a local process pool."),
-    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help=SETTING_HELP),
+    setting: SettingOption = None,
 ) -> None:
     """Read, clean, analyse (in parallel) and store documents; idempotent."""
     from .ingest.job import ingest
@@ -428,9 +432,9 @@ def search_cli(
     entity_type: Optional[EntityType] = typer.Option(None, "--type", help="Mentions an entity of this type."),
     has_quote: bool = typer.Option(False, "--has-quote", help="Only articles with statements."),
     limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000),
-    as_json: bool = typer.Option(False, "--json", help="JSON for scripts."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help=SETTING_HELP),
+    as_json: JsonFlag = False,
+    db: DbOption = None,
+    setting: SettingOption = None,
 ) -> None:
     """Full-text search that understands Russian morphology, ranked by BM25."""
     date_from, date_to = _date_opt(date_from, "--from"), _date_opt(date_to, "--to")
@@ -474,9 +478,9 @@ def quotes_cli(
     date_to: Optional[str] = typer.Option(None, "--to", help="On or before YYYY-MM-DD."),
     kind: Optional[Kind] = typer.Option(None, "--kind", help="direct (quotations) or indirect (reported speech)."),
     limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000),
-    as_json: bool = typer.Option(False, "--json", help="JSON for scripts."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help=SETTING_HELP),
+    as_json: JsonFlag = False,
+    db: DbOption = None,
+    setting: SettingOption = None,
 ) -> None:
     """Statements: who said what, when, in which outlet."""
     date_from, date_to = _date_opt(date_from, "--from"), _date_opt(date_to, "--to")
@@ -513,9 +517,9 @@ def format_statement(q: dict) -> str:
 @app.command("entity")
 def entity_cli(
     name: str = typer.Argument(..., help="A name in any form, or an entity id."),
-    as_json: bool = typer.Option(False, "--json", help="JSON for scripts."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help=SETTING_HELP),
+    as_json: JsonFlag = False,
+    db: DbOption = None,
+    setting: SettingOption = None,
 ) -> None:
     """Profile: roles over time, aliases, co-mentioned entities, latest statements, mentions per month."""
     store, _ = _open(db, setting, must_exist=True)
@@ -544,9 +548,9 @@ def entity_cli(
 @app.command("stories")
 def stories_cli(
     limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000),
-    as_json: bool = typer.Option(False, "--json", help="JSON for scripts."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help=SETTING_HELP),
+    as_json: JsonFlag = False,
+    db: DbOption = None,
+    setting: SettingOption = None,
 ) -> None:
     """Stories reported by several outlets, the first outlet marked."""
     store, _ = _open(db, setting, must_exist=True)
@@ -563,9 +567,9 @@ def stories_cli(
 
 @app.command("stats")
 def stats_cli(
-    as_json: bool = typer.Option(False, "--json", help="JSON for scripts."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help=SETTING_HELP),
+    as_json: JsonFlag = False,
+    db: DbOption = None,
+    setting: SettingOption = None,
 ) -> None:
     """Counts of what the archive holds."""
     store, _ = _open(db, setting, must_exist=True)
@@ -585,9 +589,9 @@ def stats_cli(
 @app.command("rejected")
 def rejected_cli(
     limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000),
-    as_json: bool = typer.Option(False, "--json", help="JSON for scripts."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help=SETTING_HELP),
+    as_json: JsonFlag = False,
+    db: DbOption = None,
+    setting: SettingOption = None,
 ) -> None:
     """Inputs the archive rejected, with their reasons (latest first)."""
     store, _ = _open(db, setting, must_exist=True)
@@ -605,8 +609,8 @@ def rejected_cli(
 def export_cli(
     format: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="parquet needs pip install 'svodka[parquet]'."),
     output: Path = typer.Option(Path("-"), "--output", "-o", help="File to write (default stdout)."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help=SETTING_HELP),
+    db: DbOption = None,
+    setting: SettingOption = None,
 ) -> None:
     """Export the articles with their analysis."""
     store, _ = _open(db, setting, must_exist=True)
@@ -642,10 +646,10 @@ def _export_parquet(store, output: Path) -> None:
 
 @app.command("serve")
 def serve_cli(
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: DbOption = None,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; localhost unless told otherwise."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
-    setting: Optional[list[str]] = typer.Option(None, "--setting", "-s", help=SETTING_HELP),
+    setting: SettingOption = None,
 ) -> None:
     """Serve the web interface and the JSON API over the archive."""
     from .web.app import serve
