@@ -66,7 +66,6 @@ def _json_names(cls: type) -> list[tuple[str, str]]:
     return names
 
 
-
 def dump_article(value: Any) -> Any:
     """``Article.to_dict()`` with the field lists cached: 3x faster, same output (tested)."""
     kind = type(value)
@@ -104,7 +103,7 @@ class Preparer:
         text_hash = hashlib.sha1(" ".join(words).lower().replace("ё", "е").encode()).hexdigest()
         n_title = len(WORD_RE.findall(article.title)) if article.title and text.startswith(article.title) else 0
         _, hashes = lem.analyse(words)
-        title_index = lem.index_copy(words[:n_title]) if n_title else lem.first_text(article.title or "")
+        title_index = lem.index_copy(words[:n_title] if n_title else WORD_RE.findall(article.title or ""))
         body_index = lem.index_copy(words[n_title:])
         if self._signer is None:
             self._signer = Signer()

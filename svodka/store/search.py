@@ -160,10 +160,6 @@ class Lemmatizer:
             self.new_aliases.add((other, first))
         return first
 
-    def first_text(self, text: str) -> str:
-        """The full-text index copy of ``text``: each word's first base form, function words out."""
-        return self.index_copy(WORD_RE.findall(text))
-
     def index_copy(self, words: list[str]) -> str:
         """The full-text index copy of ``words``: their index tokens (``_learn``), function words out."""
         get = self._token.get
