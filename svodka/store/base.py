@@ -34,6 +34,8 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, TextIO
 
+import numpy as np
+
 from ..errors import StoreError
 from ..model import Article
 from . import schema
@@ -42,6 +44,8 @@ from .prepare import Prepared, Preparer
 from .search import WORD_RE, Lemmatizer, make_snippet, normalize_word
 from .stories import (
     LEMMA_JACCARD,
+    BandIndex,
+    pack_keys,
     MAX_CANDIDATES,
     MAX_ENTITY_CANDIDATES,
     MAX_ENTITY_POSTINGS,
@@ -74,6 +78,8 @@ ENTITY_COLUMNS = "id, type, name, key, last_key, first_key, middle_key, role_wor
 ENTITY_CACHE_LIMIT = 300_000
 # The schema version that added ``lemma_aliases`` and ``store_meta``.
 ALIASES_VERSION = 3
+# The schema version from which band keys live in story_bands (see stories.BandIndex).
+BANDS_VERSION = 6
 # Matches of a query ranked at most (the newest ones, see ``search``): BM25 over 2000
 # rows costs a few ms; over the 37k matches of a common word at 100k articles, ~150 ms.
 RANK_POOL = 2000
@@ -180,6 +186,7 @@ class Store:
         self._preparer = Preparer(self.lemmatizer)  # for plain Articles given to add_articles
         self._content: ContentWords | None = None  # content-lemma sets of story candidates
         self._entities: _EntityCache | None = None  # corpus entities kept between batches
+        self._bands: BandIndex | None = None  # the LSH band keys of the archive, loaded on first write
         self._migrations = schema.MIGRATIONS if migrations is None else migrations
         with self._guard("cannot open the database"):
             self._open()
@@ -320,7 +327,8 @@ class Store:
                 with self._guard("write failed, nothing was changed"), self._transaction() as cur:
                     yield cur
             except BaseException:
-                self._entities = None  # the cache may hold this batch's rolled-back changes
+                self._entities = None  # the caches may hold this batch's rolled-back changes
+                self._bands = None
                 raise
 
     @contextmanager
@@ -382,8 +390,11 @@ class Store:
                 cur.execute("SELECT MAX(version) FROM schema_version")
                 if (cur.fetchone()[0] or 0) >= version:  # another process migrated meanwhile
                     continue
-                for stmt in schema.statements(self.dialect, common, per_dialect):
-                    cur.execute(stmt)
+                for step in schema.statements(self.dialect, common, per_dialect):
+                    if callable(step):
+                        step(cur, self.dialect)
+                    else:
+                        cur.execute(step)
                 cur.execute("INSERT INTO schema_version (version, description, applied) VALUES (?, ?, ?)", [version, description, _now()])
 
     def schema_version(self) -> int:
@@ -476,13 +487,14 @@ class Store:
         now = _now()
         # Blocks, entity mentions and relative dates live only in ``raw``: nothing queries
         # them as rows (schema v3), and writing them was ~a quarter of the insert time.
-        art_rows, date_rows, fts_rows, key_rows = [], [], [], []
+        art_rows, date_rows, fts_rows, band_rows = [], [], [], []
         for aid, p in zip(ids, fresh):
             a = p.article
             art_rows.append((aid, p.url, p.text_hash, sources.get(a.source) if a.source else None, a.title, a.lead, a.text, a.published, p.day, a.views, len(a.quotes), None, int(linked), now, p.raw))
             date_rows.extend((aid, d.start, d.end, d.text, d.from_, d.to, 0) for d in a.dates if d.from_ and not d.relative)
             fts_rows.append((aid, p.title_index, p.body_index))
-            key_rows.extend((k, p.day or "", aid) for k in set(p.band_keys))
+            if p.band_keys:
+                band_rows.append((aid, p.day or "", pack_keys(p.band_keys)))
         cur.executemany(
             "INSERT INTO articles (id, url, text_hash, source_id, title, lead, text, published, day, views, n_quotes, story_id, linked, ingested, raw) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -491,9 +503,32 @@ class Store:
         if date_rows:
             cur.executemany('INSERT INTO dates (article_id, start, "end", text, date_from, date_to, relative) VALUES (?, ?, ?, ?, ?, ?, ?)', date_rows)
         self._fts_insert(cur, fts_rows)
-        if key_rows:
+        index = self._band_index(cur, start - 1)  # rows of other writers first, then this batch's
+        if self._migrations[-1][0] < BANDS_VERSION:  # an older schema (tests of migrations)
+            key_rows = [(k, day, aid) for aid, day, keys in band_rows for k in np.frombuffer(keys, dtype="<i8").tolist()]
             cur.executemany("INSERT INTO story_keys (key, day, article_id) VALUES (?, ?, ?)", key_rows)
+        elif band_rows:
+            cur.executemany("INSERT INTO story_bands (article_id, day, keys) VALUES (?, ?, ?)", band_rows)
+        index.add(band_rows)
+        index.last_id = ids[-1]
         return ids
+
+    def _band_index(self, cur: Any, upto: int) -> BandIndex:
+        """The in-memory band index, brought up to article id ``upto`` (under the write lock).
+
+        Loads the archive's ``story_bands`` on first use (~0.1 s at 100,000 articles), then
+        only the rows other writers stored since (ids are allocated under the write lock,
+        so theirs are all past ``last_id``). A failed write drops the index (``_write``).
+        """
+        index = self._bands
+        if index is None:
+            index = self._bands = BandIndex()
+        if index.last_id < upto:
+            if self._migrations[-1][0] >= BANDS_VERSION:
+                cur.execute("SELECT article_id, day, keys FROM story_bands WHERE article_id > ? AND article_id <= ? ORDER BY article_id", [index.last_id, upto])
+                index.add(cur.fetchall())
+            index.last_id = upto
+        return index
 
     # ------------------------------------------------------------------ deferred work
 
@@ -872,25 +907,12 @@ class Store:
     def _lsh_candidates(self, cur: Any, items: list[tuple[int, list[int], str | None]]) -> dict[int, dict[int, int]]:
         """Earlier articles sharing band keys with each article: article -> {candidate: shared keys}.
 
-        For the whole batch in a few joined queries (one query per article was a tenth of the
-        insert time): (article, band key, window) probes joined to story_keys; an undated
-        article looks at every day. Each article keeps its ``MAX_CANDIDATES`` candidates with
-        the most shared keys, earlier ids first on ties.
+        From the in-memory band index (``BandIndex.candidates``: time window, earlier ids,
+        the ``MAX_CANDIDATES`` with the most shared keys), brought up to the archive's newest
+        article first.
         """
-        probes = []
-        for aid, keys, day in items:
-            lo, hi = window_days(day) if day else ("", "9999-12-31")  # the time window, see stories.WINDOW_DAYS
-            probes.extend((aid, key, lo, hi) for key in set(keys))
-        counts: dict[int, Counter] = defaultdict(Counter)
-        for aid, other, n in self._probe(
-            cur,
-            ("aid", "key", "lo", "hi"),
-            probes,
-            "SELECT p.aid, s.article_id, COUNT(*) FROM probe p JOIN story_keys s ON s.key = p.key "
-            "AND ((s.day >= p.lo AND s.day <= p.hi) OR s.day = '') AND s.article_id < p.aid GROUP BY p.aid, s.article_id",
-        ):
-            counts[aid][other] += n
-        return {aid: dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]) for aid, found in counts.items()}
+        cur.execute("SELECT COALESCE(MAX(id), 0) FROM articles")
+        return self._band_index(cur, int(cur.fetchone()[0])).candidates(items, MAX_CANDIDATES)
 
     def _entity_pairs(self, cur: Any, items: list[tuple[int, str | None]], skip: dict[int, list[int]]) -> dict[int, list[int]]:
         """Earlier articles sharing specific entities with each article, confirmed by lemma overlap.
@@ -1018,9 +1040,7 @@ class Store:
                 arts = cur.fetchall()
                 if not arts:
                     break
-                keys: dict[int, list[int]] = defaultdict(list)
-                for k, a in self._select_in(cur, "SELECT key, article_id FROM story_keys WHERE article_id IN ({in})", [a[0] for a in arts]):
-                    keys[a].append(k)
+                keys = {a: np.frombuffer(k, dtype="<i8").tolist() for a, k in self._select_in(cur, "SELECT article_id, keys FROM story_bands WHERE article_id IN ({in})", [a[0] for a in arts])}
                 self._assign_stories(cur, [(a, keys.get(a, []), d) for a, d in arts])
                 last = arts[-1][0]
             cur.execute("SELECT COUNT(*) FROM stories")

@@ -18,6 +18,8 @@ Offsets are ``start``/``"end"`` (end exclusive, characters of ``articles.text``)
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 __all__ = ["MIGRATIONS", "LATEST_VERSION", "DIALECT_SUBS", "statements"]
 
 # Placeholder values per dialect (see the module docstring).
@@ -187,7 +189,8 @@ _V1_COMMON = [
         first_published TEXT,
         last_published TEXT
     )""",
-    # MinHash LSH band keys of each article (see stories.py): a shared key = a candidate pair.
+    # MinHash LSH band keys of each article (see stories.py): a shared key = a candidate pair
+    # (moved to story_bands, one row per article, in version 6).
     # day ('' when unknown) is in the key so a lookup scans only the story time window.
     """CREATE TABLE story_keys (
         key BIGINT NOT NULL,
@@ -279,19 +282,49 @@ _V5_DIALECT = {
     ],
 }
 
+# Version 6 (ingest speed): the LSH band keys of an article are one story_bands row (its
+# keys packed in a blob, see stories.BandIndex), appended in id order, instead of a
+# story_keys row per key in a key-ordered table (a batch rewrote most of its leaf pages).
+_V6_COMMON: list = [
+    """CREATE TABLE story_bands (
+        article_id {ID},
+        day TEXT NOT NULL,
+        keys {BLOB} NOT NULL
+    )""",
+    lambda cur, dialect: _move_story_keys(cur, dialect),
+    "DROP TABLE story_keys",
+]
+
+
+def _move_story_keys(cur: Any, dialect: str) -> None:
+    """Copy story_keys into story_bands: one row per article, keys packed (v6)."""
+    from .stories import pack_keys
+
+    joined = "group_concat(key, ' ')" if dialect == "sqlite" else "string_agg(key::text, ' ')"
+    cur.execute(f"SELECT article_id, MAX(day), {joined} FROM story_keys GROUP BY article_id ORDER BY article_id")
+    rows = [(aid, day, pack_keys([int(k) for k in keys.split()])) for aid, day, keys in cur.fetchall()]
+    for i in range(0, len(rows), 5000):
+        cur.executemany("INSERT INTO story_bands (article_id, day, keys) VALUES (?, ?, ?)", rows[i : i + 5000])
+
+
 # (version, description, statements shared, statements per dialect), applied in order.
-MIGRATIONS: list[tuple[int, str, list[str], dict[str, list[str]]]] = [
+MIGRATIONS: list[tuple[int, str, list, dict[str, list]]] = [
     (1, "archive tables and full-text index", _V1_COMMON, _V1_DIALECT),
     (2, "listing indexes", _V2_COMMON, {}),
     (3, "one base form per word in the full-text index, lemma aliases; fewer write-only rows", _V3_COMMON, {}),
     (4, "full-text index: larger in-memory segments (SQLite)", [], _V4_DIALECT),
     (5, "search table with filter columns, out-of-line tsvectors (PostgreSQL)", [], _V5_DIALECT),
+    (6, "story band keys as one row per article", _V6_COMMON, {}),
 ]
 # The version a fully migrated database is at.
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 
-def statements(dialect: str, common: list[str], per_dialect: dict[str, list[str]]) -> list[str]:
-    """One migration's statements for ``dialect``, placeholders filled in."""
+def statements(dialect: str, common: list, per_dialect: dict[str, list]) -> list[str | Callable[[Any, str], None]]:
+    """One migration's steps for ``dialect``, placeholders filled in.
+
+    A step is an SQL statement, or a function ``step(cursor, dialect)`` for data moves SQL
+    alone cannot express (run in the migration's transaction).
+    """
     subs = DIALECT_SUBS[dialect]
-    return [s.format(**subs) for s in common] + list(per_dialect.get(dialect, []))
+    return [s if callable(s) else s.format(**subs) for s in common] + list(per_dialect.get(dialect, []))

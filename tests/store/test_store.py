@@ -7,6 +7,7 @@ import io
 import json
 import sqlite3
 
+import numpy as np
 import pytest
 
 from svodka.errors import StoreError
@@ -585,6 +586,28 @@ def test_store_schema_migrates_and_refuses_newer(open_backend, backend):
         open_store(target, **options)
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_store_band_keys_move_to_one_row_per_article(open_backend, backend):
+    shared_text = "Правительство республики утвердило новую программу развития дорожной сети на ближайшие пять лет, сообщили в министерстве транспорта."
+    arts = [make_article(f"Дороги ({i})", [shared_text, f"Подробности номер {i}."], url=f"https://d.test/{i}", published="2024-05-02") for i in range(4)]
+    old = open_backend(backend, migrations=[m for m in schema.MIGRATIONS if m[0] < 6])
+    old.add_articles(arts[:3])
+    before = {}
+    for aid, key in old._read("SELECT article_id, key FROM story_keys"):
+        before.setdefault(aid, set()).add(key)
+    target = old.path if backend == "sqlite" else old.url
+    options = {} if backend == "sqlite" else {"schema": old.schema}
+    new = open_store(target, **options)
+    try:
+        after = {aid: set(np.frombuffer(keys, dtype="<i8").tolist()) for aid, keys in new._read("SELECT article_id, keys FROM story_bands")}
+        assert after == before and len(after) == 3
+        new.add_articles(arts[3:])  # joins the story of the moved keys
+        assert len({r[0] for r in new._read("SELECT story_id FROM articles")}) == 1
+        assert new.recluster() == 1
+    finally:
+        new.close()
+
+
 def test_store_error_on_unreachable_postgres():
     with pytest.raises(StoreError, match="cannot connect to PostgreSQL") as info:
         open_store("postgresql://svodka:secret@127.0.0.1:9/none")
@@ -702,37 +725,51 @@ def statement_article(i: int, **kw):
     )
 
 
-def test_store_lsh_candidates_match_one_query_per_article(store, monkeypatch):
+def test_store_lsh_candidates_match_brute_force(store, monkeypatch):
     from svodka.store import base
     from svodka.store.stories import window_days
 
     monkeypatch.setattr(base, "MAX_CANDIDATES", 5)  # cut the 30-odd candidates: ties and order matter
-    monkeypatch.setattr(base, "PROBE_PARAMS", 40)  # an article's probes span statements
     shared_text = "Правительство республики утвердило новую программу развития дорожной сети на ближайшие пять лет, сообщили в министерстве транспорта."
     arts = [
         make_article(f"Дороги: программа утверждена ({i})", [shared_text, f"Подробности сообщения номер {i}."], url=f"https://d.test/{i}",
                      published=None if i % 7 == 0 else f"2024-05-{1 + i % 20:02d}")
         for i in range(40)
     ]
-    store.add_articles(arts)
+    for i in range(0, 40, 7):  # several batches: several runs in the index, merged as they grow
+        store.add_articles(arts[i : i + 7])
     with store._write() as cur:
-        cur.execute("SELECT article_id, key, day FROM story_keys WHERE article_id > 25")
-        keys: dict = {}
-        for aid, key, day in cur.fetchall():
-            keys.setdefault(aid, ([], day or None))[0].append(key)
-        items = [(aid, ks, day) for aid, (ks, day) in sorted(keys.items())]
+        cur.execute("SELECT article_id, day, keys FROM story_bands")
+        rows = {aid: (day, set(np.frombuffer(keys, dtype="<i8").tolist())) for aid, day, keys in cur.fetchall()}
+        items = [(aid, sorted(ks), day or None) for aid, (day, ks) in sorted(rows.items()) if aid > 25]
         batched = store._lsh_candidates(cur, items)
-        for aid, ks, day in items:  # the straightforward query, one per article
-            window, params = "", []
-            if day:
-                window, params = "AND ((day >= ? AND day <= ?) OR day = '') ", list(window_days(day))
-            cur.execute(
-                f"SELECT article_id, COUNT(*) FROM story_keys WHERE key IN ({', '.join('?' * len(ks))}) {window}AND article_id < ? "
-                "GROUP BY article_id ORDER BY COUNT(*) DESC, article_id LIMIT 5",
-                ks + params + [aid],
-            )
-            assert batched.get(aid, {}) == dict(cur.fetchall()), aid
-        assert len(batched) >= 10
+    for aid, ks, day in items:  # by hand: every earlier article of the window, by shared keys
+        lo, hi = window_days(day) if day else ("", "9999-12-31")
+        shared = {other: len(set(ks) & oks) for other, (oday, oks) in rows.items() if other < aid and (oday == "" or lo <= oday <= hi)}
+        best = sorted((-n, other) for other, n in shared.items() if n)[:5]
+        assert batched.get(aid, {}) == {other: -n for n, other in best}, aid
+    assert len(batched) >= 10
+
+
+def test_store_band_index_follows_other_writers_and_rollbacks(tmp_path):
+    shared_text = "Правительство республики утвердило новую программу развития дорожной сети на ближайшие пять лет, сообщили в министерстве транспорта."
+    arts = [make_article(f"Дороги ({i})", [shared_text, f"Подробности номер {i}."], url=f"https://d.test/{i}", published="2024-05-02") for i in range(6)]
+    one, two = open_store(tmp_path / "a.db"), open_store(tmp_path / "a.db")
+    try:
+        one.add_articles(arts[:2])
+        two.add_articles(arts[2:4])  # one's in-memory index has not seen these
+        with pytest.raises(RuntimeError), one._write() as cur:
+            one._insert(cur, [one._preparer.prepare(arts[4])], linked=True)
+            raise RuntimeError("rolled back")
+        assert one._bands is None  # dropped with the failed batch (its id is free again)
+        one.add_articles(arts[4:])
+        stories = {r[0] for r in one._read("SELECT story_id FROM articles")}
+        assert len(stories) == 1 and None not in stories
+        with one._write() as cur:
+            assert one._bands.last_id == 6 and len(one._bands) == sum(len(r[0]) // 8 for r in one._read("SELECT keys FROM story_bands"))
+    finally:
+        one.close()
+        two.close()
 
 
 def test_store_band_keys_match_datasketch_minhash():
