@@ -285,6 +285,13 @@ _V5_DIALECT = {
 # Version 6 (ingest speed): the LSH band keys of an article are one story_bands row (its
 # keys packed in a blob, see stories.BandIndex), appended in id order, instead of a
 # story_keys row per key in a key-ordered table (a batch rewrote most of its leaf pages).
+# SQLite's FTS5 merges its segments 8 at a time instead of 4: about half the merge work
+# (146 -> 110 us per article for the full-text index at 100,000 articles, measured with
+# the bench's index text; search time unchanged).
+FTS_AUTOMERGE = 8
+_V6_DIALECT = {
+    "sqlite": [f"INSERT INTO article_fts (article_fts, rank) VALUES ('automerge', {FTS_AUTOMERGE})"],
+}
 _V6_COMMON: list = [
     """CREATE TABLE story_bands (
         article_id {ID},
@@ -314,7 +321,7 @@ MIGRATIONS: list[tuple[int, str, list, dict[str, list]]] = [
     (3, "one base form per word in the full-text index, lemma aliases; fewer write-only rows", _V3_COMMON, {}),
     (4, "full-text index: larger in-memory segments (SQLite)", [], _V4_DIALECT),
     (5, "search table with filter columns, out-of-line tsvectors (PostgreSQL)", [], _V5_DIALECT),
-    (6, "story band keys as one row per article", _V6_COMMON, {}),
+    (6, "story band keys as one row per article; full-text segments merged 8 at a time (SQLite)", _V6_COMMON, _V6_DIALECT),
 ]
 # The version a fully migrated database is at.
 LATEST_VERSION = MIGRATIONS[-1][0]

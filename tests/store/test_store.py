@@ -853,10 +853,10 @@ def test_store_link_pending_keeps_pending_lemma_aliases(store):
     assert store._read("SELECT first FROM lemma_aliases WHERE lemma = 'ещёнеслово'") == [("слово",)]
 
 
-def test_store_sqlite_full_text_keeps_large_pending_segments(open_backend):
+def test_store_sqlite_full_text_settings(open_backend):
     st = open_backend("sqlite")
-    (value,) = st._read("SELECT v FROM article_fts_config WHERE k = 'hashsize'")[0]
-    assert value == schema.FTS_HASHSIZE
+    settings = dict(st._read("SELECT k, v FROM article_fts_config WHERE k IN ('hashsize', 'automerge')"))
+    assert settings == {"hashsize": schema.FTS_HASHSIZE, "automerge": schema.FTS_AUTOMERGE}
 
 
 def test_store_entity_days_count_mentions_per_day(store):
