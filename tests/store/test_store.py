@@ -857,6 +857,25 @@ def test_store_sqlite_full_text_settings(open_backend):
     st = open_backend("sqlite")
     settings = dict(st._read("SELECT k, v FROM article_fts_config WHERE k IN ('hashsize', 'automerge')"))
     assert settings == {"hashsize": schema.FTS_HASHSIZE, "automerge": schema.FTS_AUTOMERGE}
+    (sql,) = st._read("SELECT sql FROM sqlite_master WHERE name = 'article_fts'")[0]
+    assert "tokenize='ascii'" in sql  # a new archive: see schema._remake_empty_full_text
+    st.add_articles([make_article("NATO и ООН: итоги 2024 года", ["Саммит НАТО прошёл в Вильнюсе, сообщили в ООН."], url="https://n.test/1")])
+    for query in ("nato", "НАТО", "ооН", "2024", "вильнюс", "итог"):
+        assert st.search(query), query
+
+
+def test_store_sqlite_archive_with_articles_keeps_its_full_text_index(open_backend):
+    old = open_backend("sqlite", migrations=[m for m in schema.MIGRATIONS if m[0] < 6])
+    old.add_articles([visit_article(url="https://a.test/1")])
+    new = open_store(old.path)
+    try:
+        (sql,) = new._read("SELECT sql FROM sqlite_master WHERE name = 'article_fts'")[0]
+        assert "unicode61" in sql
+        assert new.search("Абдрахманов заявил")
+        new.add_articles([make_article("Абдрахманова встретили в Астане", ["Кайрат Абдрахманов прилетел в Астану."], url="https://a.test/2")])
+        assert len(new.search("Абдрахманов")) == 2
+    finally:
+        new.close()
 
 
 def test_store_entity_days_count_mentions_per_day(store):
