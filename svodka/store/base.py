@@ -39,7 +39,7 @@ import numpy as np
 from ..errors import StoreError
 from ..model import Article
 from . import schema
-from .corpus import CorpusEntity, Linker, role_words
+from .corpus import CorpusEntity, EntityFacts, Linker
 from .prepare import Prepared, Preparer
 from .search import WORD_RE, Lemmatizer, make_snippet, normalize_word
 from .stories import (
@@ -126,7 +126,6 @@ class _EntityCache:
     last_keys: set[str] = field(default_factory=set)  # surnames fully loaded
     alias_ids: set[int] = field(default_factory=set)  # entities whose stored aliases are loaded
     aliases: set[tuple[int, str]] = field(default_factory=set)  # (entity id, alias) known stored
-    roles: dict[tuple, set[str]] = field(default_factory=dict)  # roles -> role words
 
 
 def _load_raw(raw: Any) -> dict:
@@ -601,13 +600,11 @@ class Store:
         cache = self._entities = self._entity_cache(cur)
         keys, last_keys = set(), set()
         for _, p in items:
-            for e in p.article.entities:
-                if e.type == "PER":
-                    last_key = Linker.person_keys(e.name, e.first, e.middle, e.last)[0]
-                    if last_key:
-                        last_keys.add(last_key)
-                        continue
-                keys.add(lem.key(e.name) or normalize_word(e.name))
+            for f in p.entity_facts:
+                if f.last_key:
+                    last_keys.add(f.last_key)
+                else:
+                    keys.add(f.key)
         linker = cache.linker
         keys -= cache.keys
         last_keys -= cache.last_keys
@@ -619,18 +616,13 @@ class Store:
         linker.next_id = self._next_id(cur, "entities")
         linker.merges = []
         touched: dict[int, CorpusEntity] = {}  # entities this batch created or changed
-        raw_links: list[tuple[int, str, CorpusEntity, Any]] = []
-        role_cache = cache.roles  # the same roles recur across batches
+        raw_links: list[tuple[int, str, CorpusEntity, Any, EntityFacts]] = []
         for aid, p in items:
             seen_here: dict[int, int] = {}
-            for e in p.article.entities:
-                roles = tuple(e.roles)
-                words = role_cache.get(roles)
-                if words is None:
-                    words = role_cache[roles] = role_words(e.roles, lem)
-                ent = linker.link(e.type, e.name, e.first, e.middle, e.last, words)
+            for e, f in zip(p.article.entities, p.entity_facts):
+                ent = linker.link(e.type, e.name, f)
                 touched[ent.id] = ent
-                raw_links.append((aid, e.id, ent, e))
+                raw_links.append((aid, e.id, ent, e, f))
                 if ent.id not in seen_here:
                     ent.see(len(e.mentions), p.day)
                     seen_here[ent.id] = 1
@@ -659,7 +651,7 @@ class Store:
         days: Counter = Counter()
         aliases: set[tuple[int, str]] = set()
         day_of = {aid: p.day for aid, p in items}
-        for aid, local, ent, e in raw_links:
+        for aid, local, ent, e, f in raw_links:
             cid = linker.resolve(ent.id).id
             if (aid, local) in mapping:
                 continue
@@ -668,8 +660,7 @@ class Store:
             role_rows.extend((cid, aid, r, day_of[aid]) for r in dict.fromkeys(e.roles))
             if day_of[aid]:
                 days[(cid, day_of[aid])] += len(e.mentions)
-            aliases.add((cid, e.name))
-            aliases.update((cid, m.normal) for m in e.mentions if m.kind == "name" and m.normal)
+            aliases.update((cid, form) for form in f.forms)
         cur.executemany("INSERT INTO article_entities (article_id, local_id, entity_id, type, name, mentions) VALUES (?, ?, ?, ?, ?, ?)", link_rows)
         if role_rows:
             cur.executemany("INSERT INTO roles (entity_id, article_id, role, seen) VALUES (?, ?, ?, ?)", role_rows)

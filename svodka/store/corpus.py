@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from .search import Lemmatizer, normalize_word
 
-__all__ = ["CorpusEntity", "Linker", "role_words", "name_key"]
+__all__ = ["CorpusEntity", "EntityFacts", "Linker", "entity_facts", "role_words", "name_key"]
 
 # Role words shorter than this carry no meaning for conflicts ("и", "по", "дел").
 MIN_ROLE_WORD = 4
@@ -81,6 +82,32 @@ def role_words(roles: list[str], lemmatizer: Lemmatizer) -> set[str]:
             if len(word) >= MIN_ROLE_WORD:
                 out.add(lemmatizer.lemmas(word)[0])
     return out
+
+
+class EntityFacts(NamedTuple):
+    """What linking needs of one article entity, computed where the article is prepared.
+
+    ``prepare.py`` makes these in the worker processes, so the single writer does not
+    lemmatise names and roles or walk the mentions again.
+    """
+
+    last_key: str | None  # a person's surname key (persons with one are linked by name parts)
+    first_key: str | None
+    middle_key: str | None
+    key: str | None  # the name key of everything else (``name_key``); None for such persons
+    roles: frozenset[str]  # ``role_words`` of the entity's roles
+    forms: tuple[str, ...]  # its name and the base forms of its name mentions: the aliases it adds
+
+
+def entity_facts(entity: Any, lemmatizer: Lemmatizer) -> EntityFacts:
+    """The ``EntityFacts`` of an article ``Entity``."""
+    last = first = middle = None
+    if entity.type == "PER":
+        last, first, middle = Linker.person_keys(entity.name, entity.first, entity.middle, entity.last)
+    key = None if last else name_key(entity.name, lemmatizer)
+    roles = frozenset(role_words(entity.roles, lemmatizer)) if entity.roles else frozenset()
+    forms = tuple(dict.fromkeys([entity.name] + [m.normal for m in entity.mentions if m.kind == "name" and m.normal]))
+    return EntityFacts(last, first, middle, key, roles, forms)
 
 
 def _first_compatible(a: str | None, b: str | None) -> bool:
@@ -150,25 +177,23 @@ class Linker:
         norm = lambda s: normalize_word(s.strip()) if s and s.strip() else None  # noqa: E731
         return norm(last), norm(first), norm(middle)
 
-    def link(self, type_: str, name: str, first: str | None, middle: str | None, last: str | None, roles: set[str]) -> CorpusEntity:
+    def link(self, type_: str, name: str, facts: EntityFacts) -> CorpusEntity:
         """The corpus entity for one article entity (created when there is none).
 
         Args:
             type_: "PER", "ORG" or "LOC".
             name: the article's fullest base form of the name.
-            first, middle, last: name parts of a person, when known.
-            roles: ``role_words`` of the article entity's roles.
+            facts: the entity's ``entity_facts`` (name keys, role words).
 
         Returns:
             The live corpus entity (its counts are not updated here; call ``see``).
         """
-        if type_ == "PER":
-            last_key, first_key, middle_key = self.person_keys(name, first, middle, last)
-            if last_key:
-                ent = self._link_person(name, last_key, first_key, middle_key, roles)
-                self._add_roles(ent, roles)
-                return ent
-        key = name_key(name, self.lemmatizer)
+        roles = facts.roles
+        if facts.last_key:
+            ent = self._link_person(name, facts.last_key, facts.first_key, facts.middle_key, roles)
+            self._add_roles(ent, roles)
+            return ent
+        key = facts.key or name_key(name, self.lemmatizer)
         ent = self.by_key.get((type_, key))
         if ent is None:  # organisations and places keep the first spelling seen
             ent = self._new(type=type_, name=name, key=key)

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..model import Article
 from ..model import _dump as _model_dump
+from .corpus import EntityFacts, entity_facts
 from .search import WORD_RE, Lemmatizer
 from .stories import Signer
 
@@ -55,6 +56,7 @@ class Prepared:
     title_index: str
     body_index: str
     band_keys: list[int]
+    entity_facts: list[EntityFacts]  # one per ``article.entities``, in order (see corpus.py)
     aliases: frozenset[tuple[str, str]] = field(default_factory=frozenset)
 
 
@@ -117,11 +119,12 @@ class Preparer:
         day = published[:10] if published and DAY_RE.match(published) else None
         url = (article.url or "").strip() or None
         raw = zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), RAW_ZLIB_LEVEL)
+        facts = [entity_facts(e, lem) for e in article.entities]  # before the aliases are taken: it lemmatises too
         aliases: frozenset[tuple[str, str]] = frozenset()
         if take_aliases and lem.new_aliases:
             aliases = frozenset(lem.new_aliases)
             lem.new_aliases.clear()
-        return Prepared(article, url, text_hash, day, raw, title_index, body_index, band_keys, aliases)
+        return Prepared(article, url, text_hash, day, raw, title_index, body_index, band_keys, facts, aliases)
 
 
 # The preparer of this process (``prepare_articles``), made on first use.

@@ -711,6 +711,29 @@ def test_store_takes_records_prepared_in_another_process(store):
     assert store.quotes(speaker="Абдрахманов")[0]["text"] == MINISTER_QUOTE
 
 
+def test_store_links_worker_records_like_plain_articles(tmp_path):
+    # Name keys, role words and alias forms come with a worker's record (EntityFacts): the
+    # corpus entities must be the ones the writer makes from plain articles.
+    import pickle
+    from concurrent.futures import ProcessPoolExecutor
+
+    from svodka.store.prepare import prepare_articles
+
+    arts = [visit_article(url="https://a.test/1"), harvest_article(url="https://a.test/2"), visit_article(url="https://a.test/3", published="2024-03-29")]
+    with ProcessPoolExecutor(1) as pool:
+        records = pickle.loads(pickle.dumps(pool.submit(prepare_articles, arts).result()))
+    tables = []
+    for name, batch in (("plain", arts), ("worker", records)):
+        st = open_store(tmp_path / f"{name}.db")
+        try:
+            st.add_articles(batch)
+            tables.append([st._read(f"SELECT * FROM {t} ORDER BY 1, 2") for t in ("entities", "aliases", "entity_words", "article_entities", "roles")])
+        finally:
+            st.close()
+    assert tables[0] == tables[1]
+    assert any("министр" in row[7] for row in tables[0][0])  # role words were linked
+
+
 # --- speed paths: same answers as the straightforward ones ------------------------------------
 
 
