@@ -14,8 +14,10 @@ Ids are allocated under the write lock (``MAX(id) + 1``) so rows go in with ``ex
 Speed (bench/store_bench.py; the measurements sit next to each choice): one base form
 per word in the full-text index (``lemma_aliases`` keeps recall), MinHash in plain numpy,
 no rows for what only ``raw`` needs (blocks, mentions), corpus entities kept in memory
-between batches while no other writer links, per-thread read connections, and common
-words ranked among their newest ``RANK_POOL`` matches.
+between batches while no other writer links, story band keys looked up in memory
+(``stories.BandIndex``) and stored one row per article, name keys and role words made
+where the record is prepared (``corpus.EntityFacts``), per-thread read connections, and
+common words ranked among their newest ``RANK_POOL`` matches.
 """
 
 from __future__ import annotations
@@ -502,14 +504,15 @@ class Store:
         if date_rows:
             cur.executemany('INSERT INTO dates (article_id, start, "end", text, date_from, date_to, relative) VALUES (?, ?, ?, ?, ?, ?, ?)', date_rows)
         self._fts_insert(cur, fts_rows)
-        index = self._band_index(cur, start - 1)  # rows of other writers first, then this batch's
         if self._migrations[-1][0] < BANDS_VERSION:  # an older schema (tests of migrations)
             key_rows = [(k, day, aid) for aid, day, keys in band_rows for k in np.frombuffer(keys, dtype="<i8").tolist()]
             cur.executemany("INSERT INTO story_keys (key, day, article_id) VALUES (?, ?, ?)", key_rows)
         elif band_rows:
             cur.executemany("INSERT INTO story_bands (article_id, day, keys) VALUES (?, ?, ?)", band_rows)
-        index.add(band_rows)
-        index.last_id = ids[-1]
+        if linked or self._bands is not None:  # else loaded when first needed (a link=False load may never need it)
+            index = self._band_index(cur, start - 1)  # rows of other writers first, then this batch's
+            index.add(band_rows)
+            index.last_id = ids[-1]
         return ids
 
     def _band_index(self, cur: Any, upto: int) -> BandIndex:

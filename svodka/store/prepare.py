@@ -119,7 +119,7 @@ class Preparer:
         day = published[:10] if published and DAY_RE.match(published) else None
         url = (article.url or "").strip() or None
         raw = zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), RAW_ZLIB_LEVEL)
-        facts = [entity_facts(e, lem) for e in article.entities]  # before the aliases are taken: it lemmatises too
+        facts = [entity_facts(e, lem) for e in article.entities]
         aliases: frozenset[tuple[str, str]] = frozenset()
         if take_aliases and lem.new_aliases:
             aliases = frozenset(lem.new_aliases)

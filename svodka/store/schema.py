@@ -334,9 +334,10 @@ def _move_story_keys(cur: Any, dialect: str) -> None:
 
     joined = "group_concat(key, ' ')" if dialect == "sqlite" else "string_agg(key::text, ' ')"
     cur.execute(f"SELECT article_id, MAX(day), {joined} FROM story_keys GROUP BY article_id ORDER BY article_id")
-    rows = [(aid, day, pack_keys([int(k) for k in keys.split()])) for aid, day, keys in cur.fetchall()]
-    for i in range(0, len(rows), 5000):
-        cur.executemany("INSERT INTO story_bands (article_id, day, keys) VALUES (?, ?, ?)", rows[i : i + 5000])
+    rows = cur.fetchall()
+    for i in range(0, len(rows), 5000):  # packed a chunk at a time: the key strings are the memory peak
+        packed = [(aid, day, pack_keys([int(k) for k in keys.split()])) for aid, day, keys in rows[i : i + 5000]]
+        cur.executemany("INSERT INTO story_bands (article_id, day, keys) VALUES (?, ?, ?)", packed)
 
 
 # (version, description, statements shared, statements per dialect), applied in order.

@@ -154,10 +154,17 @@ def pack_keys(keys: list[int]) -> bytes:
     return np.array(sorted(set(keys)), dtype="<i8").tobytes()
 
 
+# ``day_number`` of a day that is not a date ("2024-02-30" has a day's shape): outside
+# every dated window, as the string compare of the story_keys table mostly had it.
+NOT_A_DAY = -1
+
+
 def day_number(day: str | None) -> int:
-    """A day as a number for ``BandIndex`` (its ordinal); 0 when undated or not a date."""
+    """A day as a number for ``BandIndex``: its ordinal; 0 when undated; ``NOT_A_DAY`` when not a date."""
+    if not day:
+        return 0
     d = _day(day)
-    return d.toordinal() if d is not None else 0
+    return d.toordinal() if d is not None else NOT_A_DAY
 
 
 class BandIndex:
@@ -210,7 +217,8 @@ class BandIndex:
 
         ``items`` are (article id, band keys, ISO day or None). A candidate must have a
         smaller id and lie in the article's time window (``window_days``); an undated
-        article sees every day, an undated candidate is seen from every day. Each article
+        article sees every day, an undated candidate is seen from every day, a candidate
+        whose day is not a date only from undated articles. Each article
         keeps its ``limit`` candidates with the most shared keys, earlier ids first on ties.
         """
         per = [(aid, set(keys), day_number(day)) for aid, keys, day in items if keys]
@@ -222,8 +230,8 @@ class BandIndex:
         p_key = p_key[order]
         p_aid = np.repeat(np.array([a for a, _, _ in per], dtype=np.int64), counts)[order]
         span = WINDOW_DAYS
-        p_lo = np.repeat(np.array([d - span if d else -(2**31) for _, _, d in per], dtype=np.int64), counts)[order]
-        p_hi = np.repeat(np.array([d + span if d else 2**31 for _, _, d in per], dtype=np.int64), counts)[order]
+        p_lo = np.repeat(np.array([d - span if d > 0 else -(2**31) for _, _, d in per], dtype=np.int64), counts)[order]
+        p_hi = np.repeat(np.array([d + span if d > 0 else 2**31 for _, _, d in per], dtype=np.int64), counts)[order]
         found = []
         for keys, ids, days in self._runs:
             lo = np.searchsorted(keys, p_key, "left")

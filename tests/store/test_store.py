@@ -774,6 +774,16 @@ def test_store_lsh_candidates_match_brute_force(store, monkeypatch):
     assert len(batched) >= 10
 
 
+def test_store_day_that_is_not_a_date_is_outside_dated_windows(store):
+    # "2024-02-30" has a day's shape and is stored as one; it must not become "undated"
+    # (a candidate of every window): the June article is not its story.
+    shared = "Правительство республики утвердило новую программу развития дорожной сети на ближайшие пять лет, сообщили в министерстве транспорта."
+    store.add_articles([make_article("Дороги", [shared, "Подробности: зима."], url="https://d.test/1", published="2024-02-30")])
+    store.add_articles([make_article("Дороги", [shared, "Подробности: лето."], url="https://d.test/2", published="2024-06-10")])
+    stories = [r[0] for r in store._read("SELECT story_id FROM articles ORDER BY id")]
+    assert stories[1] is None or stories[0] != stories[1], stories
+
+
 def test_store_band_index_follows_other_writers_and_rollbacks(tmp_path):
     shared_text = "Правительство республики утвердило новую программу развития дорожной сети на ближайшие пять лет, сообщили в министерстве транспорта."
     arts = [make_article(f"Дороги ({i})", [shared_text, f"Подробности номер {i}."], url=f"https://d.test/{i}", published="2024-05-02") for i in range(6)]
