@@ -46,18 +46,18 @@ from .prepare import Prepared, Preparer
 from .search import WORD_RE, Lemmatizer, make_snippet, normalize_word
 from .stories import (
     LEMMA_JACCARD,
-    BandIndex,
-    pack_keys,
     MAX_CANDIDATES,
     MAX_ENTITY_CANDIDATES,
     MAX_ENTITY_POSTINGS,
     MIN_SHARED_ENTITIES,
     STORY_ENTITY_TYPES,
+    BandIndex,
     ContentWords,
     confirm,
     entity_candidate,
     is_specific,
     jaccard,
+    pack_keys,
     resolved_date,
     window_days,
 )

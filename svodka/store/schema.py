@@ -293,18 +293,12 @@ _V5_DIALECT = {
 # lemmatising every article again): both tokenizers index these words alike. And FTS5
 # merges segments 8 at a time instead of 4, about half the merge work. Measured with the
 # bench's index text at 100,000 articles: 146 us per article for the full-text index, 128
-# with automerge 8, 83 with both; search time unchanged.
+# with automerge 8, 83 with both; search times within the bench's noise.
 FTS_AUTOMERGE = 8
 FTS_TOKENIZER = "ascii"
-_V6_DIALECT = {
-    "sqlite": [
-        lambda cur, dialect: _remake_empty_full_text(cur),
-        f"INSERT INTO article_fts (article_fts, rank) VALUES ('automerge', {FTS_AUTOMERGE})",
-    ],
-}
 
 
-def _remake_empty_full_text(cur: Any) -> None:
+def _remake_empty_full_text(cur: Any, dialect: str) -> None:
     """Recreate an empty archive's FTS5 table with the ``ascii`` tokenizer (SQLite, v6)."""
     cur.execute("SELECT 1 FROM articles LIMIT 1")
     if cur.fetchone() is not None:
@@ -312,20 +306,6 @@ def _remake_empty_full_text(cur: Any) -> None:
     cur.execute("DROP TABLE article_fts")
     cur.execute(f"CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='', tokenize='{FTS_TOKENIZER}')")
     cur.execute(f"INSERT INTO article_fts (article_fts, rank) VALUES ('hashsize', {FTS_HASHSIZE})")
-
-
-_V6_COMMON: list = [
-    """CREATE TABLE story_bands (
-        article_id {ID},
-        day TEXT NOT NULL,
-        keys {BLOB} NOT NULL
-    )""",
-    lambda cur, dialect: _move_story_keys(cur, dialect),
-    "DROP TABLE story_keys",
-    # The earliest appearance of a quote, found without reading all its appearances (a
-    # quote reprinted by hundreds of outlets was read whole for every new appearance).
-    "CREATE INDEX quote_appearances_earliest ON quote_appearances (quote_id) WHERE earliest = 1",
-]
 
 
 def _move_story_keys(cur: Any, dialect: str) -> None:
@@ -338,6 +318,27 @@ def _move_story_keys(cur: Any, dialect: str) -> None:
     for i in range(0, len(rows), 5000):  # packed a chunk at a time: the key strings are the memory peak
         packed = [(aid, day, pack_keys([int(k) for k in keys.split()])) for aid, day, keys in rows[i : i + 5000]]
         cur.executemany("INSERT INTO story_bands (article_id, day, keys) VALUES (?, ?, ?)", packed)
+
+
+_V6_COMMON: list = [
+    """CREATE TABLE story_bands (
+        article_id {ID},
+        day TEXT NOT NULL,
+        keys {BLOB} NOT NULL
+    )""",
+    _move_story_keys,
+    "DROP TABLE story_keys",
+    # The earliest appearance of a quote, found without reading all its appearances (a
+    # quote reprinted by hundreds of outlets was read whole for every new appearance).
+    "CREATE INDEX quote_appearances_earliest ON quote_appearances (quote_id) WHERE earliest = 1",
+]
+
+_V6_DIALECT = {
+    "sqlite": [
+        _remake_empty_full_text,
+        f"INSERT INTO article_fts (article_fts, rank) VALUES ('automerge', {FTS_AUTOMERGE})",
+    ],
+}
 
 
 # (version, description, statements shared, statements per dialect), applied in order.

@@ -252,7 +252,7 @@ class BandIndex:
         out: dict[int, dict[int, int]] = {}
         for pair, k in zip(pairs.tolist(), shared.tolist()):
             out.setdefault(pair >> 31, {})[pair & 0x7FFFFFFF] = k
-        return {aid: dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]) for aid, found in out.items()}
+        return {aid: dict(sorted(cands.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]) for aid, cands in out.items()}
 
 
 def _day(value: str | None) -> date | None:
