@@ -774,6 +774,16 @@ def test_store_lsh_candidates_match_brute_force(store, monkeypatch):
     assert len(batched) >= 10
 
 
+def test_store_probe_spans_statements(store, monkeypatch):
+    from svodka.store import base
+
+    monkeypatch.setattr(base, "PROBE_PARAMS", 6)  # 3 rows of 2 columns per statement
+    rows = [(i, f"k{i}") for i in range(10)]
+    with store._write() as cur:
+        got = list(store._probe(cur, ("n", "k"), rows, "SELECT p.n, p.k FROM probe p"))
+    assert sorted(got) == rows
+
+
 def test_store_day_that_is_not_a_date_is_outside_dated_windows(store):
     # "2024-02-30" has a day's shape and is stored as one; it must not become "undated"
     # (a candidate of every window): the June article is not its story.
