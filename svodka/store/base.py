@@ -36,8 +36,6 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, TextIO
 
-import numpy as np
-
 from ..errors import StoreError
 from ..model import Article
 from . import schema
@@ -59,6 +57,7 @@ from .stories import (
     jaccard,
     pack_keys,
     resolved_date,
+    unpack_keys,
     window_days,
 )
 
@@ -505,7 +504,7 @@ class Store:
             cur.executemany('INSERT INTO dates (article_id, start, "end", text, date_from, date_to, relative) VALUES (?, ?, ?, ?, ?, ?, ?)', date_rows)
         self._fts_insert(cur, fts_rows)
         if self._migrations[-1][0] < BANDS_VERSION:  # an older schema (tests of migrations)
-            key_rows = [(k, day, aid) for aid, day, keys in band_rows for k in np.frombuffer(keys, dtype="<i8").tolist()]
+            key_rows = [(k, day, aid) for aid, day, keys in band_rows for k in unpack_keys(keys)]
             cur.executemany("INSERT INTO story_keys (key, day, article_id) VALUES (?, ?, ?)", key_rows)
         elif band_rows:
             cur.executemany("INSERT INTO story_bands (article_id, day, keys) VALUES (?, ?, ?)", band_rows)
@@ -1034,7 +1033,7 @@ class Store:
                 arts = cur.fetchall()
                 if not arts:
                     break
-                keys = {a: np.frombuffer(k, dtype="<i8").tolist() for a, k in self._select_in(cur, "SELECT article_id, keys FROM story_bands WHERE article_id IN ({in})", [a[0] for a in arts])}
+                keys = {a: unpack_keys(k) for a, k in self._select_in(cur, "SELECT article_id, keys FROM story_bands WHERE article_id IN ({in})", [a[0] for a in arts])}
                 self._assign_stories(cur, [(a, keys.get(a, []), d) for a, d in arts])
                 last = arts[-1][0]
             cur.execute("SELECT COUNT(*) FROM stories")

@@ -39,7 +39,7 @@ from datasketch.minhash import _fmix  # the pre-mix MinHash applies (see Signer)
 from .search import WORD_RE
 
 __all__ = [
-    "BandIndex", "Signer", "ContentWords", "pack_keys", "confirm", "entity_candidate", "is_specific", "jaccard", "resolved_date", "same_window",
+    "BandIndex", "Signer", "ContentWords", "pack_keys", "unpack_keys", "confirm", "entity_candidate", "is_specific", "jaccard", "resolved_date", "same_window",
     "shingles", "window_days", "NUM_PERM", "BANDS", "ROWS",
 ]
 
@@ -149,9 +149,18 @@ class Signer:
         ]
 
 
+# How ``story_bands.keys`` holds an article's band keys: little-endian int64s.
+KEY_DTYPE = np.dtype("<i8")
+
+
 def pack_keys(keys: list[int]) -> bytes:
-    """An article's distinct band keys as one blob (``story_bands.keys``): little-endian int64s."""
-    return np.array(sorted(set(keys)), dtype="<i8").tobytes()
+    """An article's distinct band keys as one blob (``story_bands.keys``)."""
+    return np.array(sorted(set(keys)), dtype=KEY_DTYPE).tobytes()
+
+
+def unpack_keys(blob: bytes) -> list[int]:
+    """The band keys of a ``story_bands.keys`` blob."""
+    return np.frombuffer(blob, dtype=KEY_DTYPE).tolist()
 
 
 # ``day_number`` of a day that is not a date ("2024-02-30" has a day's shape): outside
@@ -201,7 +210,7 @@ class BandIndex:
         self.last_id = rows[-1][0]
         if not counts.sum():
             return
-        keys = np.frombuffer(b"".join(bytes(r[2]) for r in rows), dtype="<i8").astype(np.int64)
+        keys = np.frombuffer(b"".join(bytes(r[2]) for r in rows), dtype=KEY_DTYPE).astype(np.int64)
         ids = np.repeat(np.fromiter((r[0] for r in rows), dtype=np.int32, count=len(rows)), counts)
         days = np.repeat(np.fromiter((day_number(r[1]) for r in rows), dtype=np.int32, count=len(rows)), counts)
         order = np.argsort(keys, kind="stable")

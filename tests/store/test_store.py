@@ -7,11 +7,11 @@ import io
 import json
 import sqlite3
 
-import numpy as np
 import pytest
 
 from svodka.errors import StoreError
 from svodka.store import open_store, schema
+from svodka.store.stories import unpack_keys
 from tests.store.conftest import make_article
 
 # --- fictional articles (written for these tests) -------------------------------------
@@ -599,7 +599,7 @@ def test_store_band_keys_move_to_one_row_per_article(open_backend, backend):
     options = {} if backend == "sqlite" else {"schema": old.schema}
     new = open_store(target, **options)
     try:
-        after = {aid: set(np.frombuffer(keys, dtype="<i8").tolist()) for aid, keys in new._read("SELECT article_id, keys FROM story_bands")}
+        after = {aid: set(unpack_keys(keys)) for aid, keys in new._read("SELECT article_id, keys FROM story_bands")}
         assert after == before and len(after) == 3
         new.add_articles(arts[3:])  # joins the story of the moved keys
         assert len({r[0] for r in new._read("SELECT story_id FROM articles")}) == 1
@@ -763,7 +763,7 @@ def test_store_lsh_candidates_match_brute_force(store, monkeypatch):
         store.add_articles(arts[i : i + 7])
     with store._write() as cur:
         cur.execute("SELECT article_id, day, keys FROM story_bands")
-        rows = {aid: (day, set(np.frombuffer(keys, dtype="<i8").tolist())) for aid, day, keys in cur.fetchall()}
+        rows = {aid: (day, set(unpack_keys(keys))) for aid, day, keys in cur.fetchall()}
         items = [(aid, sorted(ks), day or None) for aid, (day, ks) in sorted(rows.items()) if aid > 25]
         batched = store._lsh_candidates(cur, items)
     for aid, ks, day in items:  # by hand: every earlier article of the window, by shared keys
