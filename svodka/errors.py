@@ -22,13 +22,19 @@ __all__ = ["SvodkaError", "ConfigError", "InputError", "ExtractionRejected", "St
 
 
 class SvodkaError(Exception):
-    """Base class. ``name`` is the input (path, URL, record) the error is about."""
+    """Base class. ``name`` is the input (path, URL, record) the error is about.
+
+    ``count`` is how many inputs the error stands for: 1, except when a reader summarises many
+    bad records of one file in a single error (``"feed.jsonl: 19,995 more records: not JSON"``),
+    so that ``read = stored + duplicates + rejected`` still counts every record.
+    """
 
     status = 500
 
-    def __init__(self, name: str | None, reason: str):
+    def __init__(self, name: str | None, reason: str, *, count: int = 1):
         self.name = name
         self.reason = reason
+        self.count = count
         super().__init__(f"{name}: {reason}" if name else reason)
 
 
