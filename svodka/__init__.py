@@ -14,6 +14,12 @@ from typing import Any
 from .errors import ConfigError, ExtractionRejected, FetchError, InputError, StageError, StoreError, SvodkaError
 from .model import Article, Block, DateMention, Document, Entity, Mention, Quote, Speaker
 
+# Not lazy: the function ``clean`` shares its name with the package ``svodka.clean``, and the
+# import system binds the package's name to the module whenever it is first imported (by
+# ``read_bytes`` say), so a lazy ``from svodka import clean`` then gave the module (issue 11).
+# Importing it here binds the function last; svodka.clean costs ~1 ms.
+from .clean import clean  # noqa: E402  (after the module is loaded, see above)
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -55,7 +61,6 @@ __all__ = [
 _LAZY = {
     "read_paths": ".ingest.readers",
     "read_bytes": ".ingest.readers",
-    "clean": ".clean",
     "load_models": ".nlp.models",
     "Models": ".nlp.models",
     "run": ".pipeline",

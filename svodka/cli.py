@@ -38,6 +38,8 @@ DB_HELP = "Database: a SQLite path or sqlite:///path, or postgresql://... (defau
 SettingOption = Annotated[Optional[list[str]], typer.Option("--setting", "-s", help=SETTING_HELP)]
 DbOption = Annotated[Optional[str], typer.Option("--db", help=DB_HELP)]
 JsonFlag = Annotated[bool, typer.Option("--json", help="JSON for scripts.")]
+# Seconds of ingest before a progress line appears (short runs print only the summary).
+PROGRESS_AFTER = 3.0
 
 
 def _version(value: bool) -> None:
@@ -78,6 +80,13 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
 
 
+class ExportWhat(str, Enum):
+    """What ``export`` writes a row for."""
+
+    articles = "articles"
+    quotes = "quotes"
+
+
 class Format(str, Enum):
     """Output formats of ``analyze``."""
 
@@ -94,7 +103,14 @@ class _Failures:
 
     def __call__(self, name: str | None, reason: str) -> None:
         self.count += 1
-        typer.echo(f"svodka: {name}: {reason}" if name else f"svodka: {reason}", err=True)
+        typer.echo(f"svodka: {one_line(name)}: {one_line(reason)}" if name else f"svodka: {one_line(reason)}", err=True)
+
+
+def one_line(text: str) -> str:
+    """Control characters (a newline in a file name) escaped, so one input stays one line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def _settings(overrides: list[str] | None):
@@ -132,12 +148,15 @@ def analyze_cli(
         failures(exc.name, exc.reason)
         raise typer.Exit(2)
     limit = max_bytes if max_bytes is not None else settings.max_bytes
-    documents = _documents_for(paths, limit)
-    if not documents:
-        failures(", ".join(paths), "no documents found")
-        raise typer.Exit(1)
+    seen = [0]
+
+    def counted():
+        for doc in _documents_for(paths, limit):
+            seen[0] += 1
+            yield doc
+
     records = analyze_documents(
-        documents,
+        counted(),
         no_clean=no_clean,
         source=source,
         published=published,
@@ -157,6 +176,8 @@ def analyze_cli(
     if format is Format.json and articles:
         payload = articles[0] if len(articles) == 1 else articles
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    if not seen[0]:
+        failures(", ".join(paths), "no documents found")
     if failures.count:
         raise typer.Exit(1)
 
@@ -313,8 +334,12 @@ def _table(title: str, columns: list[str], rows: list[list]) -> None:
     Console().print(table)
 
 
-def _documents_for(inputs: list[str], max_bytes: int) -> list:
-    """Read paths and fetch URLs into documents (errors in place of what failed)."""
+def _documents_for(inputs: list[str], max_bytes: int):
+    """Read paths and fetch URLs into documents (errors in place of what failed), lazily.
+
+    A generator: the first document is analysed before the last file is read, so one
+    input that is slow or huge to read costs only itself (issue 11).
+    """
     import re as _re
 
     from .errors import FetchError, InputError
@@ -323,8 +348,11 @@ def _documents_for(inputs: list[str], max_bytes: int) -> list:
     schemes = [i for i in inputs if _re.match(r"^[a-z][a-z0-9+.-]*://", i, _re.I)]
     urls = [i for i in schemes if i.lower().startswith(("http://", "https://"))]
     paths = [i for i in inputs if i not in schemes]
-    bad = [InputError(i, "unsupported URL scheme: only http:// and https:// are fetched") for i in schemes if i not in urls]
-    docs: list = list(read_paths(paths, max_bytes=max_bytes, stdin=sys.stdin.buffer)) if paths else []
+    for i in schemes:
+        if i not in urls:
+            yield InputError(i, "unsupported URL scheme: only http:// and https:// are fetched")
+    if paths:
+        yield from read_paths(paths, max_bytes=max_bytes, stdin=sys.stdin.buffer)
     if urls:
         from .ingest.fetch import Fetcher
 
@@ -333,13 +361,12 @@ def _documents_for(inputs: list[str], max_bytes: int) -> list:
             try:
                 fetched = fetcher.fetch(url)
             except FetchError as exc:
-                docs.append(exc)
+                yield exc
                 continue
             for doc in read_bytes(fetched.data or b"", url, max_bytes=max_bytes):
                 if not isinstance(doc, SvodkaError):
                     doc.url, doc.path, doc.fetched = doc.url or url, None, fetched.fetched
-                docs.append(doc)
-    return bad + docs
+                yield doc
 
 
 @app.command("ingest")
@@ -349,21 +376,30 @@ def ingest_cli(
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=0, help="Analysis processes (0: one per core; never more than cores or batches)."),
     batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, help="Documents per batch and per transaction."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="Largest input file in bytes."),
+    no_clean: bool = typer.Option(False, "--no-clean", help="Take each input verbatim as the body (as svodka analyze --no-clean)."),
+    source: Optional[str] = typer.Option(None, "--source", help="Source (outlet) name for every input."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for every input."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Analyse on Dask: a scheduler address, or 'local' for a local process pool."),
     setting: SettingOption = None,
 ) -> None:
-    """Read, clean, analyse (in parallel) and store documents; idempotent."""
+    """Read, clean, analyse (in parallel) and store documents; idempotent.
+
+    Prints read / stored / duplicates / rejected (read = the sum of the other three); the
+    exit code is 1 when any input was rejected (see svodka rejected).
+    """
     from .ingest.job import ingest
 
+    if published:
+        published = _date_opt(published, "--published")
+    options = {"no_clean": no_clean, "source": source, "published": published}
     store, settings = _open(db, setting)
     failures = _Failures()
     if dask:
-        _ingest_dask(inputs, dask, store, settings, failures, batch_size)
+        _ingest_dask(inputs, dask, store, settings, failures, batch_size, options)
         return
     docs = _documents_for(inputs, max_bytes or settings.max_bytes)
-    total = sum(1 for d in docs if not isinstance(d, SvodkaError))
-    progress_cb, finish = _progress(total, quiet)
+    progress_cb, finish = _progress(quiet)
     try:
         summary = ingest(
             docs,
@@ -372,16 +408,17 @@ def ingest_cli(
             batch_size=batch_size or settings.batch_size,
             progress=progress_cb,
             on_error=failures,
+            options=options,
         )
     finally:
         finish()
         store.close()
     typer.echo(summary.line(), err=True)
-    if failures.count:
+    if failures.count or summary.rejected:
         raise typer.Exit(1)
 
 
-def _ingest_dask(inputs: list[str], address: str, store, settings, failures: "_Failures", batch_size: int | None) -> None:
+def _ingest_dask(inputs: list[str], address: str, store, settings, failures: "_Failures", batch_size: int | None, options: dict) -> None:
     """``ingest --dask``: analysis on a Dask cluster, storing in this process."""
     from .ingest.job import store_records
     from .scale import iter_analyzed
@@ -389,35 +426,42 @@ def _ingest_dask(inputs: list[str], address: str, store, settings, failures: "_F
     if any(i.startswith(("http://", "https://")) or i == "-" for i in inputs):
         raise SvodkaError("--dask", "takes files and directories only (fetch URLs without --dask)")
     try:
-        records = iter_analyzed(inputs, scheduler=None if address == "local" else address, max_bytes=settings.max_bytes)
+        records = iter_analyzed(inputs, scheduler=None if address == "local" else address, max_bytes=settings.max_bytes, options=options)
         summary = store_records(records, store, batch_size=batch_size or settings.batch_size, on_error=failures)
     finally:
         store.close()
     typer.echo(summary.line(), err=True)
-    if failures.count:
+    if failures.count or summary.rejected:
         raise typer.Exit(1)
 
 
-def _progress(total: int, quiet: bool):
-    """A rich progress bar (rate and ETA) on stderr for long runs; returns (update, finish)."""
-    if quiet or total < 50:
-        return None, lambda: None
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+def _progress(quiet: bool):
+    """A rich progress line (inputs read, stored, rate) on stderr for long runs; returns (update, finish).
 
-    bar = Progress(
-        TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]:.1f} docs/s"), TimeRemainingColumn(),
-        console=Console(stderr=True),
-    )
-    task = bar.add_task("ingest", total=total, rate=0.0)
-    bar.start()
+    Inputs are read as a stream, so the total is not known in advance: no bar, no ETA. It
+    appears only on a terminal and after a few seconds, so short runs and logs stay clean.
+    """
+    if quiet or not sys.stderr.isatty():
+        return None, lambda: None
     import time
 
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        SpinnerColumn(), TextColumn("ingest: {task.completed} read, {task.fields[stored]} stored, {task.fields[rate]:.1f} docs/s"),
+        TimeElapsedColumn(), console=Console(stderr=True), transient=True,
+    )
+    task = bar.add_task("ingest", total=None, stored=0, rate=0.0)
     start = time.perf_counter()
+    started = [False]
 
     def update(done: int, stored: int) -> None:
-        bar.update(task, completed=done, rate=done / max(time.perf_counter() - start, 1e-6))
+        elapsed = time.perf_counter() - start
+        if not started[0] and elapsed > PROGRESS_AFTER:
+            bar.start()
+            started[0] = True
+        bar.update(task, completed=done, stored=stored, rate=done / max(elapsed, 1e-6))
 
     return update, bar.stop
 
@@ -580,7 +624,7 @@ def stats_cli(
     rows = []
     for key, value in stats.items():
         if isinstance(value, dict):
-            rows.extend([f"{key}: {k}", v] for k, v in value.items())
+            rows.extend([f"{key.replace('_', ' ')}: {k}", v] for k, v in value.items())
         else:
             rows.append([key.replace("_", " "), value])
     _table("archive", ["what", "value"], rows)
@@ -588,12 +632,12 @@ def stats_cli(
 
 @app.command("rejected")
 def rejected_cli(
-    limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Only the latest N (default: every one)."),
     as_json: JsonFlag = False,
     db: DbOption = None,
     setting: SettingOption = None,
 ) -> None:
-    """Inputs the archive rejected, with their reasons (latest first)."""
+    """Every input the archive rejected, by name, with its reason (latest first)."""
     store, _ = _open(db, setting, must_exist=True)
     rows = store.rejected(limit=limit)
     if as_json:
@@ -602,31 +646,33 @@ def rejected_cli(
     if not rows:
         typer.echo("no rejected inputs", err=True)
     for row in rows:
-        typer.echo(f"{row.get('name')}: {row.get('reason')}")
+        many = f" ({row['count']} inputs)" if (row.get("count") or 1) > 1 else ""
+        typer.echo(f"{one_line(row.get('name') or '')}: {one_line(row.get('reason') or '')}{many}")
 
 
 @app.command("export")
 def export_cli(
     format: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="parquet needs pip install 'svodka[parquet]'."),
+    what: ExportWhat = typer.Option(ExportWhat.articles, "--what", help="articles (one row per article: title, outlet, date, URL, persons, organisations, places) or quotes (one row per statement)."),
     output: Path = typer.Option(Path("-"), "--output", "-o", help="File to write (default stdout)."),
     db: DbOption = None,
     setting: SettingOption = None,
 ) -> None:
-    """Export the articles with their analysis."""
+    """Export the articles with their analysis, or every statement."""
     store, _ = _open(db, setting, must_exist=True)
     format = format.value
     if format == "parquet":
-        _export_parquet(store, output)
+        _export_parquet(store, output, what.value)
         return
     if str(output) == "-":
-        n = store.export(format, sys.stdout)
+        n = store.export(format, sys.stdout, what=what.value)
     else:
         with open(output, "w", encoding="utf-8", newline="") as fh:
-            n = store.export(format, fh)
-    typer.echo(f"exported {n} articles", err=True)
+            n = store.export(format, fh, what=what.value)
+    typer.echo(f"exported {n} {what.value}", err=True)
 
 
-def _export_parquet(store, output: Path) -> None:
+def _export_parquet(store, output: Path, what: str = "articles") -> None:
     import io
 
     try:
@@ -637,11 +683,11 @@ def _export_parquet(store, output: Path) -> None:
     if str(output) == "-":
         raise SvodkaError("--format parquet", "parquet is binary: give a file with --output")
     buffer = io.StringIO()
-    n = store.export("jsonl", buffer)
+    n = store.export("jsonl", buffer, what=what)
     rows = [json.loads(line) for line in buffer.getvalue().splitlines() if line.strip()]
     flat = [{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in r.items()} for r in rows]
     pq.write_table(pa.Table.from_pylist(flat), output)
-    typer.echo(f"exported {n} articles", err=True)
+    typer.echo(f"exported {n} {what}", err=True)
 
 
 @app.command("serve")

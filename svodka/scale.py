@@ -52,15 +52,18 @@ def _models() -> Any:
     return models
 
 
-def analyze_partition(paths: list[str], max_bytes: int = 5_000_000) -> list[dict]:
-    """Read, clean and analyse some paths; returns records ``{"article": dict}`` or ``{"rejected": [name, reason]}``."""
+def analyze_partition(paths: list[str], max_bytes: int = 5_000_000, options: dict[str, Any] | None = None) -> list[dict]:
+    """Read, clean and analyse some paths; returns records ``{"article": dict}`` or ``{"rejected": [name, reason, count]}``.
+
+    ``options`` are ``pipeline.prepare``'s overrides (``no_clean``, ``source``, ``published``).
+    """
     from .ingest.readers import read_paths
     from .pipeline import analyze_documents
 
     out: list[dict] = []
     docs = read_paths(list(paths), max_bytes=max_bytes)
     for article in analyze_documents(
-        docs, models=_models(), on_error=lambda exc: out.append({"rejected": [exc.name or "<input>", exc.reason]})
+        docs, models=_models(), **(options or {}), on_error=lambda exc: out.append({"rejected": [exc.name or "<input>", exc.reason, exc.count]})
     ):
         out.append({"article": article.to_dict()})
     return out
@@ -84,6 +87,7 @@ def iter_analyzed(
     scheduler: str | None = None,
     partition_paths: int = PARTITION_PATHS,
     max_bytes: int = 5_000_000,
+    options: dict[str, Any] | None = None,
 ) -> Iterator[dict]:
     """Analyse inputs with Dask and yield records as partitions finish.
 
@@ -92,8 +96,9 @@ def iter_analyzed(
         scheduler: a ``distributed`` scheduler address, or None for Dask's local process pool.
         partition_paths: files per task.
         max_bytes: largest input file.
+        options: ``pipeline.prepare``'s overrides for every document.
     Yields:
-        ``{"article": dict}`` or ``{"rejected": [name, reason]}``.
+        ``{"article": dict}`` or ``{"rejected": [name, reason, count]}``.
     Raises:
         SvodkaError: Dask is not installed or the scheduler cannot be reached.
     """
@@ -106,7 +111,7 @@ def iter_analyzed(
     if not files:
         return
     bag = db.from_sequence(files, partition_size=max(1, partition_paths))
-    delayed = bag.map_partitions(analyze_partition, max_bytes=max_bytes).to_delayed()
+    delayed = bag.map_partitions(analyze_partition, max_bytes=max_bytes, options=options).to_delayed()
     if scheduler:
         try:
             from distributed import Client, as_completed
@@ -133,5 +138,5 @@ def analyze_paths(inputs: list[str], **options: Any) -> tuple[list[dict], list[t
         if "article" in record:
             articles.append(record["article"])
         else:
-            rejected.append(tuple(record["rejected"]))  # type: ignore[arg-type]
+            rejected.append(tuple(record["rejected"][:2]))  # type: ignore[arg-type]
     return articles, rejected

@@ -130,3 +130,105 @@ def test_cli_archive_kill_9_then_rerun_matches_uninterrupted(archive, tmp_path):
     out = svodka("ingest", *inputs, "--db", str(db), "--workers", "1")
     assert out.returncode == 0, out.stderr
     assert _contents(db) == _contents(reference)
+
+
+# --------------------------------------------------------------------------- issue 11
+
+BIG_ID = "999999999999999999999999999999"  # over 2^63: the database driver cannot take it
+
+
+@pytest.fixture()
+def mixed_folder(tmp_path):
+    """A folder with one good dump, an empty file, a binary file and a bad file whose name has a newline."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = next((SAMPLE / "dumps").glob("01_*.txt"))
+    (folder / "good.txt").write_bytes(good.read_bytes())
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "blob.bin").write_bytes(bytes(range(256)) * 8)
+    (folder / "two\nlines.txt").write_bytes(b"")
+    return folder
+
+
+@pytest.mark.issue(11)
+def test_cli_archive_ingest_accounts_for_every_input(tmp_path, mixed_folder):
+    db = tmp_path / "a.db"
+    out = svodka("ingest", str(mixed_folder), "--db", str(db), "--workers", "1")
+    lines = out.stderr.strip().splitlines()
+    assert out.returncode == 1
+    assert lines[-1] == "read 4 / stored 1 / duplicates 0 / rejected 3"
+    assert len(lines) == 4 and all(line.startswith("svodka: ") for line in lines[:-1]), lines  # one line each
+    assert any("two\\nlines.txt" in line for line in lines)
+    listed = svodka("rejected", "--db", str(db)).stdout.strip().splitlines()
+    assert len(listed) == 3 and {"empty.txt", "blob.bin", "two\\nlines.txt"} == {l.split(": ")[0].rsplit("/", 1)[-1] for l in listed}
+    again = svodka("ingest", str(mixed_folder), "--db", str(db), "--workers", "1")
+    assert again.stderr.strip().splitlines()[-1] == "read 4 / stored 0 / duplicates 1 / rejected 3"
+    assert again.returncode == 1
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("args", [
+    ["entity", BIG_ID],
+    ["search", "мост", "--entity", BIG_ID],
+    ["quotes", "--speaker", BIG_ID],
+])
+def test_cli_archive_huge_ids_are_not_found_not_a_traceback(archive, args):
+    db, _ = archive
+    out = svodka(*args, "--db", str(db))
+    assert "Traceback" not in out.stderr and "OverflowError" not in out.stderr
+    assert out.returncode in (0, 1) and len(out.stderr.strip().splitlines()) <= 1, out.stderr
+
+
+@pytest.mark.issue(11)
+def test_cli_archive_ingest_takes_analyze_overrides(tmp_path):
+    db = tmp_path / "a.db"
+    dump = next((SAMPLE / "dumps").glob("05_*.txt"))
+    out = svodka("ingest", str(dump), "--db", str(db), "--source", "Наш вестник", "--published", "2024-05-01", "--no-clean")
+    assert out.returncode == 0, out.stderr
+    row = sqlite3.connect(db).execute("SELECT s.name, a.published, a.title, a.text FROM articles a JOIN sources s ON s.id = a.source_id").fetchone()
+    assert row[:3] == ("Наш вестник", "2024-05-01", None)
+    assert row[3] == dump.read_text(encoding="utf-8")  # verbatim: the chrome stays
+    bad = svodka("ingest", str(dump), "--db", str(db), "--published", "9999-99-99")
+    assert bad.returncode == 2 and "--published" in bad.stderr
+
+
+@pytest.mark.issue(11)
+def test_cli_archive_export_csv_rows_for_people(archive, tmp_path):
+    import csv
+
+    db, _ = archive
+    out = svodka("export", "--format", "csv", "--db", str(db))
+    rows = list(csv.DictReader(out.stdout.splitlines()))
+    assert rows and set(rows[0]) >= {"title", "source", "published", "url", "persons", "organisations", "places"}
+    assert any("Нурлан Жумабаев" in r["persons"].split("; ") for r in rows)
+    quotes = list(csv.DictReader(svodka("export", "--format", "csv", "--what", "quotes", "--db", str(db)).stdout.splitlines()))
+    assert len(quotes) > len(rows) and {"speaker", "kind", "text", "title"} <= set(quotes[0])
+    assert any(q["speaker"] == "Нурлан Жумабаев" and q["text"] for q in quotes)
+
+
+@pytest.mark.issue(11)
+def test_cli_archive_stats_dates_are_days(archive):
+    db, _ = archive
+    stats = json.loads(svodka("stats", "--json", "--db", str(db)).stdout)
+    for key in ("first_published", "last_published"):
+        assert len(stats[key]) == 10 and stats[key][4] == "-", stats[key]
+
+
+@pytest.mark.issue(11)
+def test_cli_inputs_are_read_as_a_stream(monkeypatch):
+    # Before: every input was read (list(read_paths(...))) before the first was analysed,
+    # so one input that exhausts memory lost the whole batch.
+    from svodka import cli
+    from svodka.ingest import readers
+    from svodka.model import Document
+
+    read = []
+
+    def fake_read_paths(paths, **kwargs):
+        for p in paths:
+            read.append(p)
+            yield Document(text="x", path=p)
+
+    monkeypatch.setattr(readers, "read_paths", fake_read_paths)
+    docs = cli._documents_for(["a.txt", "b.txt"], 1000)
+    assert next(docs).path == "a.txt" and read == ["a.txt"]

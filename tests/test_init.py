@@ -24,3 +24,18 @@ def test_init_all_names_resolve():
 def test_init_errors_share_one_base():
     for name in ("ConfigError", "InputError", "ExtractionRejected", "StageError", "FetchError", "StoreError"):
         assert issubclass(getattr(svodka, name), svodka.SvodkaError)
+
+
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("first", ["read_bytes", "read_paths", "open_store", "analyze_documents"])
+def test_init_clean_is_the_function_whatever_was_imported_first(first):
+    # Before: `from svodka import clean` after `from svodka import read_bytes` gave the module.
+    code = f"from svodka import {first}\nimport svodka.clean.dump\nfrom svodka import clean\nprint(callable(clean))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "True", out.stderr

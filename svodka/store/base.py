@@ -86,6 +86,13 @@ BANDS_VERSION = 6
 RANK_POOL = 2000
 # ... or this many times the rows a page needs, for deep pages.
 RANK_POOL_PAGES = 10
+# Largest id the databases hold (signed 64-bit); a bigger number is no id of ours, and
+# passing it to the driver raises OverflowError (a traceback and HTTP 500, issue 11).
+MAX_ID = 2**63 - 1
+# Columns of ``export("csv")``: one row per article, names of each type joined by "; ".
+CSV_ARTICLE_COLUMNS = ("id", "url", "source", "published", "title", "views", "persons", "organisations", "places", "quotes", "story")
+# Columns of ``export(..., what="quotes")``: one row per statement.
+CSV_QUOTE_COLUMNS = ("article_id", "url", "source", "published", "title", "speaker", "kind", "cue", "via", "text")
 
 
 @dataclass
@@ -403,7 +410,7 @@ class Store:
 
     # ------------------------------------------------------------------ ingest
 
-    def add_articles(self, articles: list[Article | Prepared], *, link: bool = True) -> AddResult:
+    def add_articles(self, articles: list[Article | Prepared], *, link: bool = True, documents: list[str] | None = None) -> AddResult:
         """Store a batch of analysed articles in one transaction (all or nothing).
 
         Args:
@@ -411,6 +418,9 @@ class Store:
                 prepare.py: made in worker processes, so the writer only writes).
             link: also link corpus entities, quotes and stories now (in the same
                 transaction). With ``link=False`` that work is deferred to ``link_pending()``.
+            documents: the hash of the document each article came from (``documents[i]``
+                for ``articles[i]``; see ``ingest.job.document_hash``), recorded in the same
+                transaction so a re-ingest recognises the input before analysing it.
 
         Returns:
             ``AddResult(stored, duplicates, ids)``. An article already stored (same URL or
@@ -428,22 +438,41 @@ class Store:
             if link and fresh:
                 self._link(cur, list(zip(ids, fresh)))
             aliases = self._store_aliases(cur)
+            if documents:
+                stored = {id(p): aid for p, aid in zip(fresh, ids)}
+                rows = {h: stored.get(id(p)) for h, p in zip(documents, prepared) if h}
+                cur.executemany(
+                    "INSERT INTO documents (hash, article_id) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING",
+                    list(rows.items()),
+                )
         self.lemmatizer.new_aliases -= aliases  # committed: a failed batch keeps them pending
         return AddResult(stored=len(fresh), duplicates=len(articles) - len(fresh), ids=ids)
 
-    def add_rejected(self, name: str, reason: str) -> None:
+    def known_documents(self, urls: Iterable[str], hashes: Iterable[str]) -> tuple[set[str], set[str]]:
+        """Which of these document URLs and document hashes the archive already holds.
+
+        Read before a document is cleaned and analysed (``svodka ingest``), so re-ingesting
+        a folder costs a lookup per input, not an analysis.
+        """
+        with self._reading() as cur:
+            urls = {r[0] for r in self._select_in(cur, "SELECT url FROM articles WHERE url IN ({in})", set(urls))}
+            known = {r[0] for r in self._select_in(cur, "SELECT hash FROM documents WHERE hash IN ({in})", set(hashes))}
+        return urls, known
+
+    def add_rejected(self, name: str, reason: str, *, count: int = 1) -> None:
         """Record an input that yielded no article (name and reason), with the time.
 
-        Idempotent like ``add_articles``: the same input rejected again for the same reason
-        (a re-run of an ingest) only refreshes the time.
+        ``count`` is how many inputs the row stands for (a reader's summary of many bad
+        records of one file). Idempotent like ``add_articles``: the same input rejected
+        again for the same reason (a re-run of an ingest) only refreshes the time.
         """
         with self._write() as cur:
             cur.execute("SELECT id FROM rejected WHERE name = ? AND reason = ?", [name, reason])
             row = cur.fetchone()
             if row:
-                cur.execute("UPDATE rejected SET at = ? WHERE id = ?", [_now(), row[0]])
+                cur.execute("UPDATE rejected SET at = ?, n = ? WHERE id = ?", [_now(), count, row[0]])
             else:
-                cur.execute("INSERT INTO rejected (name, reason, at) VALUES (?, ?, ?)", [name, reason, _now()])
+                cur.execute("INSERT INTO rejected (name, reason, at, n) VALUES (?, ?, ?, ?)", [name, reason, _now(), count])
 
     def _fresh(self, cur: Any, prepared: list[Prepared]) -> list[Prepared]:
         """The articles of a batch not yet stored (by URL or text hash), first of each."""
@@ -1052,6 +1081,8 @@ class Store:
 
     def article(self, article_id: int) -> Article | None:
         """The stored Article, with ``extras["store"]`` = id, story, corpus entity ids; None if absent."""
+        if not 0 < int(article_id) <= MAX_ID:  # the database cannot even compare it (OverflowError)
+            return None
         rows = self._read("SELECT id, text, raw, story_id FROM articles WHERE id = ?", [int(article_id)])
         if not rows:
             return None
@@ -1103,6 +1134,8 @@ class Store:
         the most mentioned.
         """
         if isinstance(name_or_id, int) or (isinstance(name_or_id, str) and name_or_id.strip().isdigit()):
+            if not 0 < int(name_or_id) <= MAX_ID:  # the database cannot even compare it (OverflowError)
+                return []
             rows = self._read("SELECT id, merged_into FROM entities WHERE id = ?", [int(name_or_id)])
             seen = set()
             while rows and rows[0][1] is not None and rows[0][1] not in seen:  # follow merges
@@ -1347,15 +1380,18 @@ class Store:
             s["articles"] = members[s["id"]]
         return out
 
-    def rejected(self, limit: int = 100) -> list[dict]:
-        """The latest rejected inputs."""
-        rows = self._read("SELECT name, reason, at FROM rejected ORDER BY id DESC LIMIT ?", [limit])
-        return [dict(zip(("name", "reason", "at"), r)) for r in rows]
+    def rejected(self, limit: int | None = 100) -> list[dict]:
+        """The latest rejected inputs (all of them when ``limit`` is None), each with the number of inputs it stands for."""
+        sql = "SELECT name, reason, at, n FROM rejected ORDER BY id DESC"
+        rows = self._read(sql + " LIMIT ?", [limit]) if limit is not None else self._read(sql)
+        return [dict(zip(("name", "reason", "at", "count"), r)) for r in rows]
 
     def stats(self) -> dict:
         """Counts and dates of the archive, the schema version and the size on disk."""
         one = lambda sql: self._read(sql)[0]  # noqa: E731
-        articles, first, last = one("SELECT COUNT(*), MIN(published), MAX(published) FROM articles")
+        # Days, not the published strings: those mix forms (with and without time or zone),
+        # and their text order is not time order.
+        articles, first, last = one("SELECT COUNT(*), MIN(day), MAX(day) FROM articles")
         by_type = dict(self._read("SELECT type, COUNT(*) FROM entities WHERE merged_into IS NULL GROUP BY type"))
         size = self.size_bytes()
         return {
@@ -1367,7 +1403,7 @@ class Store:
             "quotes": one("SELECT COUNT(*) FROM quotes")[0],
             "quote_appearances": one("SELECT COUNT(*) FROM quote_appearances")[0],
             "stories": one("SELECT COUNT(*) FROM stories")[0],
-            "rejected": one("SELECT COUNT(*) FROM rejected")[0],
+            "rejected": one("SELECT COALESCE(SUM(n), 0) FROM rejected")[0],
             "first_published": first,
             "last_published": last,
             "schema_version": self.schema_version(),
@@ -1376,24 +1412,28 @@ class Store:
             "backend": self.dialect,
         }
 
-    def export(self, fmt: str, out: TextIO | str | Path) -> int:
-        """Write every article as JSON lines (the full Article) or CSV (one row of fields).
+    def export(self, fmt: str, out: TextIO | str | Path, *, what: str = "articles") -> int:
+        """Write the archive as JSON lines (the full Article) or CSV (rows a spreadsheet reads).
 
         Args:
             fmt: "jsonl" or "csv".
             out: a text stream or a path.
+            what: "articles" (one row or line per article; CSV columns in ``CSV_ARTICLE_COLUMNS``)
+                or "quotes" (one per statement, with its article; ``CSV_QUOTE_COLUMNS``).
 
         Returns:
-            The number of articles written.
+            The number of rows (articles or statements) written.
         """
         if fmt not in ("jsonl", "csv"):
             raise ValueError(f"unknown export format {fmt!r}: use 'jsonl' or 'csv'")
+        if what not in ("articles", "quotes"):
+            raise ValueError(f"unknown export {what!r}: use 'articles' or 'quotes'")
         if isinstance(out, (str, Path)):
             with open(out, "w", encoding="utf-8", newline="") as fh:
-                return self.export(fmt, fh)
+                return self.export(fmt, fh, what=what)
         writer = csv.writer(out) if fmt == "csv" else None
         if writer:
-            writer.writerow(["id", "url", "source", "published", "title", "views", "entities", "quotes", "story"])
+            writer.writerow(CSV_QUOTE_COLUMNS if what == "quotes" else CSV_ARTICLE_COLUMNS)
         n, last = 0, 0
         while True:
             rows = self._read(
@@ -1404,9 +1444,25 @@ class Store:
             if not rows:
                 return n
             for aid, url, src, published, title, views, text, raw, story in rows:
+                if what == "quotes":
+                    data = _load_raw(raw)
+                    for q in data.get("quotes", []):
+                        speaker = (q.get("speaker") or {}).get("name")
+                        record = [aid, url, src, published, title, speaker, q.get("kind"), q.get("cue"), q.get("via"), q.get("text")]
+                        if writer:
+                            writer.writerow(record)
+                        else:
+                            out.write(json.dumps(dict(zip(CSV_QUOTE_COLUMNS, record)), ensure_ascii=False) + "\n")
+                        n += 1
+                    continue
                 if writer:
                     data = _load_raw(raw)
-                    writer.writerow([aid, url, src, published, title, views, len(data.get("entities", [])), len(data.get("quotes", [])), story])
+                    names: dict[str, list[str]] = {"PER": [], "ORG": [], "LOC": []}
+                    for e in data.get("entities", []):
+                        if e.get("type") in names and e.get("name"):
+                            names[e["type"]].append(e["name"])
+                    writer.writerow([aid, url, src, published, title, views, *("; ".join(names[t]) for t in ("PER", "ORG", "LOC")),
+                                     len(data.get("quotes", [])), story])
                 else:
                     article = self._article_from_row(None, aid, text, raw)
                     article.extras["store"] = {"id": aid, "story": story}

@@ -341,6 +341,15 @@ _V6_DIALECT = {
 }
 
 
+# Version 7 (issue 11): inputs recognised before they are analysed again (the hash of each
+# stored document, see ingest/job.py ``document_hash``); a rejected row may stand for many
+# records of one file (``n``), so the archive counts inputs, not lines.
+_V7_COMMON = [
+    "CREATE TABLE documents (hash TEXT PRIMARY KEY, article_id BIGINT) {WR}",
+    "ALTER TABLE rejected ADD COLUMN n INTEGER NOT NULL DEFAULT 1",
+]
+
+
 # (version, description, statements shared, statements per dialect), applied in order.
 MIGRATIONS: list[tuple[int, str, list, dict[str, list]]] = [
     (1, "archive tables and full-text index", _V1_COMMON, _V1_DIALECT),
@@ -349,6 +358,7 @@ MIGRATIONS: list[tuple[int, str, list, dict[str, list]]] = [
     (4, "full-text index: larger in-memory segments (SQLite)", [], _V4_DIALECT),
     (5, "search table with filter columns, out-of-line tsvectors (PostgreSQL)", [], _V5_DIALECT),
     (6, "story band keys as one row per article; index of earliest quote appearances; full-text index: ascii tokenizer when empty, segments merged 8 at a time (SQLite)", _V6_COMMON, _V6_DIALECT),
+    (7, "hashes of stored documents (re-ingest skips them before analysis); rejected rows count the inputs they stand for", _V7_COMMON, {}),
 ]
 # The version a fully migrated database is at.
 LATEST_VERSION = MIGRATIONS[-1][0]

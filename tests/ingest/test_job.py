@@ -12,21 +12,24 @@ class _Store:
     def __init__(self):
         self.articles, self.rejected = [], []
 
-    def add_articles(self, articles):
+    def add_articles(self, articles, documents=None):
         self.articles.extend(articles)
         return type("R", (), {"stored": len(articles), "duplicates": 0})()
 
-    def add_rejected(self, name, reason):
+    def add_rejected(self, name, reason, count=1):
         self.rejected.append((name, reason))
 
+    def known_documents(self, urls, hashes):
+        return set(), set()
 
-def _fake_batch(docs, models=None):
+
+def _fake_batch(docs, models=None, prepare=True, hashes=None, options=None):
     if any(d.text == "CRASH" for d in docs):
         os._exit(1)  # a worker dying as if killed by the OOM killer
-    return [Article(text=d.text, title=d.text) for d in docs], []
+    return job.BatchResult([Article(text=d.text, title=d.text) for d in docs], list(hashes or []), [])
 
 
-def _no_models():
+def _no_models(parent=None):
     pass
 
 
@@ -48,3 +51,135 @@ def test_job_worker_death_rejects_its_batch_and_goes_on(monkeypatch, crash_at):
     assert sorted(a.text for a in store.articles) == ["a", "b", "c", "d", "e"]
     assert [name for name, _ in store.rejected] == [f"{crash_at}.txt"]
     assert summary.rejected == 1 and summary.stored == 5
+
+
+# --------------------------------------------------------------------------- issue 11
+
+from svodka.errors import InputError  # noqa: E402
+from svodka.store import open_store  # noqa: E402
+
+# A short article of our own, long enough to be cleaned and analysed.
+GOOD_TEXT = (
+    "В Оренбурге открыли новый мост через Урал\n\n"
+    "Губернатор Оренбургской области Денис Паслер открыл в четверг новый мост через Урал. "
+    "«Мост соединит два берега города и разгрузит центр», — заявил Паслер журналистам.\n\n"
+    "Строительство шло три года, сообщили в пресс-службе правительства области."
+)
+
+
+def _inputs(tag: str = "") -> list:
+    """One good document, one that cleans to nothing, one reader error standing for 3 records."""
+    return [
+        Document(text=GOOD_TEXT + tag, path=f"good{tag}.txt"),
+        Document(text="", media_type="application/x-article", path=f"empty{tag}.jsonl:1"),
+        InputError(f"bad{tag}.jsonl", "3 records: not JSON", count=3),
+    ]
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("workers, batch_size", [(1, 32), (1, 1), (2, 1)])
+def test_job_every_input_accounted_for(tmp_path, models, workers, batch_size):
+    # Before: in-process ingest (--workers 1, or one batch) read the errors of a lazy
+    # generator before it ran: "read 3 / stored 1 / rejected 0", exit 0.
+    store = open_store(str(tmp_path / "a.db"))
+    try:
+        summary = job.ingest(_inputs(), store, workers=workers, batch_size=batch_size, models=models)
+        assert (summary.read, summary.stored, summary.duplicates, summary.rejected) == (5, 1, 0, 4)
+        assert summary.balanced
+        rows = store.rejected(limit=None)
+        assert sorted((r["name"], r["count"]) for r in rows) == [("bad.jsonl", 3), ("empty.jsonl:1", 1)]
+        assert store.stats()["rejected"] == 4
+    finally:
+        store.close()
+
+
+@pytest.mark.issue(11)
+def test_job_reingest_skips_documents_before_analysis(tmp_path, models, monkeypatch):
+    store = open_store(str(tmp_path / "a.db"))
+    try:
+        docs = [Document(text=GOOD_TEXT, path="a.txt"), Document(text=GOOD_TEXT.replace("три", "четыре"), path="b.txt", url="https://example.test/b")]
+        first = job.ingest(docs, store, workers=1, models=models)
+        assert (first.stored, first.duplicates) == (2, 0)
+
+        def no_analysis(batch, *args, **kwargs):
+            raise AssertionError(f"analysed again: {[d.name for d in batch]}")
+
+        monkeypatch.setattr(job, "analyze_batch", no_analysis)
+        again = [
+            Document(text="  " + GOOD_TEXT.replace("\n\n", "\n \n") + "\n", path="copy-of-a.txt"),  # same text, other spacing
+            Document(text="other text at a known URL", path="c.txt", url="https://example.test/b"),
+            Document(text=GOOD_TEXT, path="a.txt"),
+        ]
+        second = job.ingest(again, store, workers=1, models=models)
+        assert (second.read, second.stored, second.duplicates, second.rejected) == (3, 0, 3, 0)
+    finally:
+        store.close()
+
+
+@pytest.mark.issue(11)
+def test_job_store_records_counts_every_input():
+    # The Dask path: records analysed elsewhere, rejections may stand for many records.
+    store = _Store()
+    records = [
+        {"article": Article(text="Текст", title="Заголовок").to_dict()},
+        {"rejected": ["feed.jsonl", "12 records: not JSON", 12]},
+        {"rejected": ["x.bin", "binary file"]},
+    ]
+    summary = job.store_records(records, store)
+    assert (summary.read, summary.stored, summary.rejected) == (14, 1, 13) and summary.balanced
+
+
+# A parent that starts a pool the way ingest does, then is killed with SIGKILL.
+_ORPHAN_SCRIPT = """
+import os, sys, time
+from concurrent.futures import ProcessPoolExecutor
+from svodka.ingest import job
+pool = ProcessPoolExecutor(max_workers=2, initializer=job._die_with_parent, initargs=(os.getpid(),))
+futures = [pool.submit(time.sleep, 120) for _ in range(2)]
+time.sleep(1.0)
+print(" ".join(str(p) for p in pool._processes), flush=True)
+os.kill(os.getpid(), 9)
+"""
+
+
+@pytest.mark.issue(11)
+def test_job_workers_die_with_their_parent():
+    # Before: kill -9 of `svodka ingest --workers 2` left both workers running (~250 MB each).
+    import subprocess
+    import sys
+    import time
+
+    proc = subprocess.run([sys.executable, "-c", _ORPHAN_SCRIPT], capture_output=True, text=True, timeout=60)
+    pids = [int(p) for p in proc.stdout.split()]
+    assert len(pids) == 2, proc.stderr
+    deadline = time.monotonic() + 10
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        alive = [p for p in pids if _running(p)]
+        time.sleep(0.1)
+    assert not alive, f"workers {alive} outlived their killed parent"
+
+
+def _running(pid: int) -> bool:
+    """A live (not zombie) process."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split(") ")[-1][:1] not in ("Z", "X")
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.issue(11)
+def test_job_pool_workers_are_told_their_parent(monkeypatch):
+    seen = {}
+
+    class Pool:
+        def __init__(self, max_workers, initializer, initargs=()):
+            seen["initargs"] = initargs
+            raise RuntimeError("stop here")
+
+    monkeypatch.setattr(job, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    with pytest.raises(RuntimeError):
+        job.ingest([Document(text="a", path="a"), Document(text="b", path="b")], _Store(), workers=2, batch_size=1)
+    assert seen["initargs"] == (os.getpid(),)
