@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # Re-install when the project's dependencies change.
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench eval clean-venv chromium
+.PHONY: demo test bench eval fuzz clean-venv chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,13 @@ bench: $(STAMP)
 	@mkdir -p $(dir $(BENCH_DB)) && rm -f $(BENCH_DB) $(BENCH_DB)-wal $(BENCH_DB)-shm
 	SVODKA_TEST_DATABASE_URL=$(BENCH_PG) $(BIN)/python bench/store_bench.py --n $(BENCH_N) --db $(BENCH_DB)
 	$(BIN)/python bench/web_load.py --db $(BENCH_DB) --clients 20 --seconds 30
+
+# Minutes `make fuzz` runs (the fuzz tests in `make test` take a few seconds).
+FUZZ_MINUTES ?= 5
+
+## fuzz: hostile inputs through readers, cleaners, analysis and svodka ingest; time and memory per input
+fuzz: $(STAMP)
+	$(BIN)/python scripts/fuzz.py --minutes $(FUZZ_MINUTES)
 
 ## eval: the quality figures on ../shared/eval
 eval: $(STAMP)
