@@ -33,7 +33,7 @@ def verbatim(doc: Document) -> Article:
             paragraphs.append(stripped)
         if m:
             pos = m.end()
-    return Article(
+    article = Article(
         text=text,
         title=None,
         lead=paragraphs[0] if paragraphs else None,
@@ -45,6 +45,14 @@ def verbatim(doc: Document) -> Article:
         published=doc.meta.get("published"),
         published_how="record" if doc.meta.get("published") else None,
     )
+    _carry_decode_errors(doc, article)
+    return article
+
+
+def _carry_decode_errors(doc: Document, article: Article) -> None:
+    """Say in the article that its input was damaged UTF-8 (bad bytes replaced by U+FFFD), as the reader found."""
+    if doc.meta.get("decode_errors"):
+        article.extras["decode_errors"] = doc.meta["decode_errors"]
 
 
 def _record(doc: Document) -> Article:
@@ -94,6 +102,7 @@ def clean(doc: Document) -> Article:
             setattr(article, key, doc.meta[key])
             if key == "published":
                 article.published_how = "record"
+    _carry_decode_errors(doc, article)
     return article
 
 

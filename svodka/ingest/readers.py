@@ -41,7 +41,7 @@ from ._private import (
     too_big_reason,
 )
 
-__all__ = ["read_paths", "read_bytes", "decode", "DEFAULT_MAX_BYTES", "JSONL_FIELDS"]
+__all__ = ["read_paths", "read_bytes", "decode", "decode_counted", "DEFAULT_MAX_BYTES", "JSONL_FIELDS"]
 
 # Largest input read by default (5 MB): a news page is rarely over 1 MB; a bigger file is
 # usually a mistake (a video, a database dump). ``--max-bytes`` raises it.
@@ -75,6 +75,13 @@ DECLARED_MARGIN = 0.15
 # Share of control characters from which a decoded text is taken for binary data.
 MAX_CONTROL_SHARE = 0.01
 
+# Bytes that are not UTF-8 are still read as damaged UTF-8 (each bad sequence becomes U+FFFD)
+# while there is at most one bad sequence per this many well-formed non-ASCII characters (or
+# a single one in a short text). An appended 0xFF in the founding example gives 1 bad sequence
+# against 1,968 good characters; the same text in cp1251 or koi8-r gives 1,968 bad and 0 good,
+# and 100 KB of random bytes 41,738 bad against 3,225 good: neither passes.
+UTF8_GOOD_PER_BAD = 20
+
 # A declared charset in HTML: <meta charset="..."> or http-equiv content="...; charset=...".
 # Searched in the whole page, not only the first 20 KB (some pages declare it later).
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.I)
@@ -101,9 +108,9 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode bytes to text, detecting the encoding of Russian-language input.
 
     Order: a BOM; the declared charset if it decodes cleanly and looks like text at least
-    as good as the alternatives; strict UTF-8; then the Cyrillic code pages and
-    charset-normalizer's guess, taking the decoding whose letters are mostly lowercase
-    Russian (or ASCII).
+    as good as the alternatives; UTF-8 (mostly-valid UTF-8 too, its bad bytes replaced by
+    U+FFFD: see ``decode_counted``); then the Cyrillic code pages and charset-normalizer's
+    guess, taking the decoding whose letters are mostly lowercase Russian (or ASCII).
 
     Args:
         data: the raw bytes.
@@ -115,12 +122,18 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     Raises:
         InputError: (with no name) when no encoding gives plausible text.
     """
+    text, encoding, _ = decode_counted(data, declared)
+    return text, encoding
+
+
+def decode_counted(data: bytes, declared: str | None = None) -> tuple[str, str, int]:
+    """``decode``, also returning how many bad byte sequences were replaced by U+FFFD (0 for clean input)."""
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
-                return data.decode(codec), codec.replace("-sig", "")
+                return data.decode(codec), codec.replace("-sig", ""), 0
             except UnicodeDecodeError:
-                break  # a lying BOM: go on with detection
+                break  # a lying BOM (or damaged UTF-8 after it): go on with detection
     candidates: dict[str, str] = {}
     declared_codec = _codec_name(declared) if declared else None
     if declared_codec:
@@ -128,12 +141,13 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
             candidates[declared_codec] = data.decode(declared_codec)
         except UnicodeDecodeError:
             pass
+    bad = 0
     try:
-        utf8 = data.decode("utf-8")
+        utf8: str | None = data.decode("utf-8")
     except UnicodeDecodeError:
-        utf8 = None
+        utf8, bad = _damaged_utf8(data)
     if utf8 is not None and (declared_codec in (None, "utf-8") or declared_codec not in candidates):
-        return utf8, "utf-8"
+        return utf8, "utf-8", bad
     if utf8 is not None:
         candidates["utf-8"] = utf8
     else:
@@ -157,7 +171,20 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     text = candidates[best]
     if plausible_share(text[:20000]) < MIN_PLAUSIBLE:
         raise InputError(None, "undecodable bytes: not UTF-8, cp1251 or koi8-r text")
-    return text, best
+    return text, best, bad if best == "utf-8" else 0
+
+
+def _damaged_utf8(data: bytes) -> tuple[str | None, int]:
+    """Mostly-valid UTF-8 with its bad sequences replaced, and their number; ``(None, 0)`` when it is not UTF-8."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    # non-ASCII characters counted in C (encode drops them), not with a Python loop
+    good = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+    if good and bad <= max(1, good // UTF8_GOOD_PER_BAD):
+        return text, bad
+    return None, 0
 
 
 def _text_score(text: str) -> float:
@@ -329,17 +356,17 @@ def _read_bytes(data: bytes, name: str, max_bytes: int | None) -> Iterator[Docum
     if _looks_like_html(head, lower_name):
         yield _read_html(data, name)
         return
-    text, encoding = decode(data)
+    text, encoding, bad = decode_counted(data)
     if control_share(text) > MAX_CONTROL_SHARE:
         raise InputError(name, "binary file (not text)")
     stripped = text.lstrip()
     if lower_name.endswith(_EXT_JSONL) or _looks_like_jsonl(stripped):
-        yield from _read_jsonl(text, name, encoding)
+        yield from _read_jsonl(text, name, encoding, bad)
         return
     if lower_name.endswith(".json") and stripped[:1] in "[{":
-        yield from _read_json(text, name, encoding)
+        yield from _read_json(text, name, encoding, bad)
         return
-    yield Document(data=data, text=text, media_type="text/plain", path=name, encoding=encoding)
+    yield Document(data=data, text=text, media_type="text/plain", path=name, encoding=encoding, meta=_decode_meta(bad))
 
 
 def _gunzip(data: bytes, max_bytes: int | None) -> bytes:
@@ -406,12 +433,23 @@ def _read_html(data: bytes, name: str, *, url: str | None = None, fetched: str |
                declared: str | None = None) -> Document:
     """One HTML page; a page with no visible text is an InputError."""
     declared = declared or _html_declared_charset(data)
-    text, encoding = decode(data, declared)
+    text, encoding, bad = decode_counted(data, declared)
     if control_share(text) > MAX_CONTROL_SHARE:
         raise InputError(name, "binary file (not text)")
     if not _html_has_text(text):
         raise InputError(name, "malformed HTML: no text found in the page")
-    return Document(data=data, text=text, media_type="text/html", path=name, url=url, fetched=fetched, encoding=encoding)
+    return Document(data=data, text=text, media_type="text/html", path=name, url=url, fetched=fetched, encoding=encoding,
+                    meta=_decode_meta(bad))
+
+
+def _decode_meta(bad: int) -> dict[str, Any]:
+    """Document meta saying how many bad byte sequences decoding replaced (none: empty)."""
+    return {"decode_errors": bad} if bad else {}
+
+
+def _replaced(*texts: str | None) -> int:
+    """U+FFFD characters in a record's fields: its share of a damaged file's replaced bytes."""
+    return sum((t or "").count("\ufffd") for t in texts)
 
 
 def _html_has_text(text: str) -> bool:
@@ -428,7 +466,7 @@ def _html_has_text(text: str) -> bool:
     return any(ch.isalnum() for ch in root.text_content())
 
 
-def _read_jsonl(text: str, name: str, encoding: str) -> Iterator[Document | InputError]:
+def _read_jsonl(text: str, name: str, encoding: str, bad: int = 0) -> Iterator[Document | InputError]:
     """One document per JSON object line; a bad line is an error for that line only."""
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -439,10 +477,10 @@ def _read_jsonl(text: str, name: str, encoding: str) -> Iterator[Document | Inpu
         except ValueError as exc:
             yield InputError(record_name, f"malformed JSON line: {exc.msg} at column {exc.colno}")
             continue
-        yield _record_document(obj, record_name, encoding)
+        yield _record_document(obj, record_name, encoding, bad)
 
 
-def _read_json(text: str, name: str, encoding: str) -> Iterator[Document | InputError]:
+def _read_json(text: str, name: str, encoding: str, bad: int = 0) -> Iterator[Document | InputError]:
     """A .json file: one record object, or an array of them (named ``path:INDEX``)."""
     try:
         obj = json.loads(text)
@@ -450,12 +488,12 @@ def _read_json(text: str, name: str, encoding: str) -> Iterator[Document | Input
         raise InputError(name, f"malformed JSON: {exc.msg} at line {exc.lineno}") from None
     if isinstance(obj, list):
         for i, item in enumerate(obj, start=1):
-            yield _record_document(item, f"{name}:{i}", encoding)
+            yield _record_document(item, f"{name}:{i}", encoding, bad)
     else:
-        yield _record_document(obj, name, encoding)
+        yield _record_document(obj, name, encoding, bad)
 
 
-def _record_document(obj: Any, name: str, encoding: str) -> Document | InputError:
+def _record_document(obj: Any, name: str, encoding: str, bad: int = 0) -> Document | InputError:
     """A Document from one JSON record with text/html/url/title/published/source fields."""
     if not isinstance(obj, dict):
         return InputError(name, f"expected a JSON object, got {type(obj).__name__}")
@@ -466,6 +504,8 @@ def _record_document(obj: Any, name: str, encoding: str) -> Document | InputErro
             return InputError(name, f"field {key!r} must be a string, got {type(obj[key]).__name__}")
     html, text, url = obj.get("html"), obj.get("text"), obj.get("url")
     meta = {k: obj[k] for k in ("title", "published", "source", "url") if obj.get(k)}
+    if bad:  # the file was damaged UTF-8: say which records took replaced bytes
+        meta.update(_decode_meta(_replaced(html, text, obj.get("title"))))
     if html:
         if not _html_has_text(html):
             return InputError(name, "malformed HTML: no text found in the record's html")

@@ -293,3 +293,91 @@ def test_readers_warc_record_over_limit_is_rejected_not_read_whole():
     assert len(data) < 100_000 < len(page)
     got = list(read_bytes(data, "bomb.warc", max_bytes=100_000))
     assert len(got) == 1 and isinstance(got[0], InputError) and "record is at least" in got[0].reason
+
+
+# --------------------------------------------------------------------------- damaged UTF-8 (issue 11)
+
+# An article of three paragraphs (written for these tests), as UTF-8.
+RU_ARTICLE = (
+    "Заречинский вестник\n\n"
+    "В Заречинске открыли новую библиотеку\n\n"
+    + RU_TEXT
+    + "\n\nБиблиотека будет работать ежедневно с девяти утра до девяти вечера, а по субботам в ней "
+    "пройдут встречи с местными писателями и краеведами.\n"
+).encode("utf-8")
+
+
+def _cut_last_letter(data: bytes) -> bytes:
+    """The bytes with trailing ASCII dropped and the last (multi-byte) letter cut in half."""
+    data = data.rstrip()
+    while data[-1] < 0x80:
+        data = data[:-1]
+    return data[:-1]
+
+
+def _mid_continuation(data: bytes) -> int:
+    """Index of a UTF-8 continuation byte near the middle."""
+    i = len(data) // 2
+    while data[i] & 0xC0 != 0x80:
+        i += 1
+    return i
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda b: b[: _mid_continuation(b)] + b[_mid_continuation(b) + 1 :], id="byte-dropped"),
+        pytest.param(lambda b: b + b"\xff", id="0xff-appended"),
+        pytest.param(_cut_last_letter, id="last-character-cut"),
+        pytest.param(lambda b: b.replace(b"\n\n", b"\n\xc0\n", 1), id="bad-lead-byte"),
+    ],
+)
+def test_readers_damaged_utf8_is_read_with_replacements(damage):
+    from svodka.clean import clean
+
+    (doc,) = read_bytes(damage(RU_ARTICLE), "article.txt")
+    assert isinstance(doc, Document), doc
+    assert doc.encoding == "utf-8" and doc.meta["decode_errors"] == 1
+    assert doc.text.count("\ufffd") == 1
+    assert clean(doc).extras["decode_errors"] == 1
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("damage", ["drop", "ff", "cut"])
+def test_readers_damaged_founding_example_keeps_its_article(seed_text, damage):
+    from svodka.clean import clean
+
+    data = seed_text.encode("utf-8")
+    whole = clean(next(read_bytes(data, "seed.txt")))
+    if damage == "drop":
+        i = _mid_continuation(data)
+        data = data[:i] + data[i + 1 :]
+    elif damage == "ff":
+        data += b"\xff"
+    else:
+        data = _cut_last_letter(data)
+    (doc,) = read_bytes(data, "seed.txt")
+    assert isinstance(doc, Document), doc
+    article = clean(doc)
+    assert article.extras["decode_errors"] == 1
+    assert len(article.paragraphs) == len(whole.paragraphs)
+
+
+@pytest.mark.issue(11)
+def test_readers_damaged_html_and_jsonl_records_say_so():
+    page = f"<html><body><h1>Новость</h1><p>{RU_TEXT}</p></body></html>".encode("utf-8")
+    (doc,) = read_bytes(page[:60] + b"\xff" + page[60:], "page.html")
+    assert doc.media_type == "text/html" and doc.meta["decode_errors"] == 1
+    records = '{"text": "Первая запись о мосте."}\n{"text": "Вторая запись о мосте."}\n'.encode("utf-8")
+    cut = records.index("Вторая".encode()) + 1  # inside the second record's first letter
+    first, second = read_bytes(records[:cut] + records[cut + 1 :], "records.jsonl")
+    assert "decode_errors" not in first.meta and second.meta["decode_errors"] == 1
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8-r"])
+def test_readers_legacy_encodings_are_not_taken_for_damaged_utf8(encoding):
+    (doc,) = read_bytes(RU_ARTICLE.decode("utf-8").encode(encoding), "article.txt")
+    assert doc.encoding == encoding and "decode_errors" not in doc.meta
+    assert RU_TEXT in doc.text
