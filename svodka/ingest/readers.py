@@ -95,6 +95,10 @@ _FEED_START = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[
 # Markers of an HTML document near its start.
 _HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title[\s>]|<div[\s>]|<p[\s>]", re.I)
 
+# A character that shows: not whitespace (no-break space included) nor an invisible format
+# character (BOM, zero-width space/joiners, word joiner, soft hyphen). A text without one is empty.
+_VISIBLE = re.compile(r"[^\s\ufeff\u200b-\u200d\u2060\u00ad]")
+
 # File name extensions that are hints for a format the bytes alone may not show.
 _EXT_JSONL = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 _EXT_HTML = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
@@ -318,12 +322,25 @@ def read_bytes(data: bytes, name: str, *, max_bytes: int | None = None) -> Itera
     Yields:
         documents, or ``InputError`` objects for what cannot be read.
     """
+    yielded = 0
     try:
-        yield from _read_bytes(data, name, max_bytes)
+        for item in _read_bytes(data, name, max_bytes):
+            yielded += 1
+            yield item
     except InputError as exc:
-        yield InputError(exc.name or name, exc.reason)
+        yielded += 1
+        yield InputError(exc.name or name, exc.reason, count=exc.count)
     except Exception as exc:  # a reader bug must not end the batch nor print a traceback
-        yield InputError(name, f"cannot read: {type(exc).__name__}: {exc}")
+        yielded += 1
+        yield InputError(name, f"cannot read: {type(exc).__name__}: {_first_line(exc)}")
+    if not yielded:  # every input is accounted for: a document or an error, never nothing
+        yield InputError(name, "no documents found in the input")
+
+
+def _first_line(exc: BaseException) -> str:
+    """The first line of an exception's message (reasons are one line)."""
+    text = str(exc)
+    return text.splitlines()[0] if text.strip() else type(exc).__name__
 
 
 def _read_bytes(data: bytes, name: str, max_bytes: int | None) -> Iterator[Document | InputError]:
@@ -359,6 +376,8 @@ def _read_bytes(data: bytes, name: str, max_bytes: int | None) -> Iterator[Docum
     text, encoding, bad = decode_counted(data)
     if control_share(text) > MAX_CONTROL_SHARE:
         raise InputError(name, "binary file (not text)")
+    if not _VISIBLE.search(text):
+        raise InputError(name, "empty file (only spaces, line breaks or a byte order mark)")
     stripped = text.lstrip()
     if lower_name.endswith(_EXT_JSONL) or _looks_like_jsonl(stripped):
         yield from _read_jsonl(text, name, encoding, bad)
@@ -487,6 +506,8 @@ def _read_json(text: str, name: str, encoding: str, bad: int = 0) -> Iterator[Do
     except ValueError as exc:
         raise InputError(name, f"malformed JSON: {exc.msg} at line {exc.lineno}") from None
     if isinstance(obj, list):
+        if not obj:
+            raise InputError(name, "JSON array holds no records")
         for i, item in enumerate(obj, start=1):
             yield _record_document(item, f"{name}:{i}", encoding, bad)
     else:

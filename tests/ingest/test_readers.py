@@ -381,3 +381,26 @@ def test_readers_legacy_encodings_are_not_taken_for_damaged_utf8(encoding):
     (doc,) = read_bytes(RU_ARTICLE.decode("utf-8").encode(encoding), "article.txt")
     assert doc.encoding == encoding and "decode_errors" not in doc.meta
     assert RU_TEXT in doc.text
+
+
+# --------------------------------------------------------------------------- nothing vanishes (issue 11)
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("bom.jsonl", b"\xef\xbb\xbf", "empty file"),
+        ("bom-blank.jsonl", b"\xef\xbb\xbf\n \r\n\t\n", "empty file"),
+        ("nbsp.jsonl", "\u00a0\u00a0\n\u00a0\n".encode("utf-8"), "empty file"),
+        ("nbsp-cp1251.jsonl", b"\xa0\xa0\n\xa0", "empty file"),
+        ("zero-width.txt", "\u200b\ufeff\u2060\n".encode("utf-8"), "empty file"),
+        ("bom.ndjson.gz", gzip.compress(b"\xef\xbb\xbf\n\n"), "empty file"),
+        ("empty.json", b"[]", "holds no records"),
+        ("bom.json", b"\xef\xbb\xbf  ", "empty file"),
+    ],
+)
+def test_readers_input_of_nothing_is_an_error_not_silence(name, data, reason):
+    (error,) = read_bytes(data, name)
+    assert isinstance(error, InputError) and error.name == name
+    assert reason in error.reason
