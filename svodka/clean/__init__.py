@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..errors import ExtractionRejected
+from ..errors import ExtractionRejected, SvodkaError
 from ..model import Article, Block, Document
 
 __all__ = ["clean", "verbatim"]
@@ -79,8 +79,21 @@ def clean(doc: Document) -> Article:
     Returns:
         The article, with ``path``/``url`` copied from the document.
     Raises:
-        ExtractionRejected: when the document holds no article text.
+        ExtractionRejected: when the document holds no article text; like every error raised
+            here it is named after the input (``doc.name``: path, ``path:record`` or URL).
     """
+    try:
+        return _clean(doc)
+    except SvodkaError as exc:
+        if exc.name == doc.name:
+            raise
+        # The cleaners know the page URL at most (clean_html(url=None) names nothing, or the
+        # page's og:url): the user needs the input that failed, as the reader named it.
+        raise type(exc)(doc.name, exc.reason, count=exc.count) from None
+
+
+def _clean(doc: Document) -> Article:
+    """``clean`` without the error naming."""
     if doc.media_type == "text/html":
         from .html import clean_html
 
