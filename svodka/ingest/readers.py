@@ -18,12 +18,14 @@ Public functions:
 from __future__ import annotations
 
 import codecs
+import contextlib
 import email.utils
 import io
 import json
 import os
 import re
 import sys
+import threading
 import zlib
 from collections.abc import Iterator
 from datetime import datetime, timezone
@@ -94,6 +96,11 @@ _FEED_START = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[
 
 # Markers of an HTML document near its start.
 _HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title[\s>]|<div[\s>]|<p[\s>]", re.I)
+
+# Bad records of one file (JSONL lines, JSON array items, feed items, WARC records) reported
+# each as its own error; the rest are summed up in one error with ``count`` = how many, so one
+# broken 20,000-line file gives 6 lines on stderr, not 20,000.
+MAX_RECORD_ERRORS = 5
 
 # A character that shows: not whitespace (no-break space included) nor an invisible format
 # character (BOM, zero-width space/joiners, word joiner, soft hyphen). A text without one is empty.
@@ -357,7 +364,7 @@ def _read_bytes(data: bytes, name: str, max_bytes: int | None) -> Iterator[Docum
         lower_name = lower_name.removesuffix(".gz")
     if data.lstrip()[:5] == b"WARC/":
         # before the binary check: records may carry gzip-encoded HTTP bodies (NUL bytes)
-        yield from _read_warc(data, name, max_bytes)
+        yield from _summarised(_read_warc(data, name, max_bytes), name, "records")
         return
     if data.startswith(BINARY_MAGIC):
         raise InputError(name, "binary file (not text)")
@@ -368,7 +375,7 @@ def _read_bytes(data: bytes, name: str, max_bytes: int | None) -> Iterator[Docum
         raise InputError(name, "malformed WARC: the file does not start with a WARC record")
 
     if _looks_like_feed(head, lower_name):
-        yield from _read_feed(data, name)
+        yield from _summarised(_read_feed(data, name), name, "items")
         return
     if _looks_like_html(head, lower_name):
         yield _read_html(data, name)
@@ -380,12 +387,42 @@ def _read_bytes(data: bytes, name: str, max_bytes: int | None) -> Iterator[Docum
         raise InputError(name, "empty file (only spaces, line breaks or a byte order mark)")
     stripped = text.lstrip()
     if lower_name.endswith(_EXT_JSONL) or _looks_like_jsonl(stripped):
-        yield from _read_jsonl(text, name, encoding, bad)
+        yield from _summarised(_read_jsonl(text, name, encoding, bad), name, "lines")
         return
     if lower_name.endswith(".json") and stripped[:1] in "[{":
-        yield from _read_json(text, name, encoding, bad)
+        yield from _summarised(_read_json(text, name, encoding, bad), name, "records")
         return
     yield Document(data=data, text=text, media_type="text/plain", path=name, encoding=encoding, meta=_decode_meta(bad))
+
+
+def _summarised(items: Iterator[Document | InputError], name: str, unit: str) -> Iterator[Document | InputError]:
+    """Pass documents and the first ``MAX_RECORD_ERRORS`` record errors; sum up the rest in one error.
+
+    Only errors about records of the file (named ``name:N``) are summed up; the summary comes
+    last, with ``count`` = the records it stands for, its first and last record number, and the
+    first of their reasons: ``f.jsonl: 19,995 more bad records (lines 6-20000), first: ...``.
+    """
+    shown = rest = 0
+    first_reason = ""
+    low = high = None
+    prefix = f"{name}:"
+    for item in items:
+        if not isinstance(item, InputError) or not (item.name or "").startswith(prefix):
+            yield item
+            continue
+        if shown < MAX_RECORD_ERRORS:
+            shown += 1
+            yield item
+            continue
+        rest += item.count
+        first_reason = first_reason or item.reason
+        number = item.name[len(prefix):]
+        if number.isdigit():
+            low = int(number) if low is None else min(low, int(number))
+            high = int(number) if high is None else max(high, int(number))
+    if rest:
+        span = f" ({unit} {low}-{high})" if low is not None else ""
+        yield InputError(name, f"{rest:,} more bad records{span}, first: {first_reason}", count=rest)
 
 
 def _gunzip(data: bytes, max_bytes: int | None) -> bytes:
@@ -597,54 +634,133 @@ def _feed_date(entry: Any) -> str | None:
 
 
 def _read_warc(data: bytes, name: str, max_bytes: int | None = None) -> Iterator[Document | InputError]:
-    """HTML ``response`` records of a WARC (uncompressed bytes) as documents."""
+    """HTML ``response`` records of a WARC (uncompressed bytes) as documents.
+
+    What warcio would print on stderr (a record not followed by a blank line, a body that
+    stops decompressing) is captured per record and becomes part of a reason instead.
+    """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    warcio_sys = _quiet_warcio()
     found = 0
     index = 0
-    try:
-        for record in ArchiveIterator(io.BytesIO(data), arc2warc=True):
-            index += 1
-            if record.rec_type != "response":
-                continue
-            http = record.http_headers
-            if http is None:
-                continue
-            status = http.get_statuscode() or ""
-            ctype = (http.get_header("Content-Type") or "").lower()
-            if not status.startswith("2") or ("html" not in ctype and ctype):
-                continue
-            limit = max_bytes or WARC_RECORD_MAX_BYTES
-            body = record.content_stream().read(limit + 1)  # decompressed: a bomb stops here
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            fetched = record.rec_headers.get_header("WARC-Date")
-            record_name = f"{name}:{index}"
-            if len(body) > limit:
-                yield InputError(record_name, too_big_reason(len(body), limit).replace("file is", "record is at least"))
-                found += 1  # reported: not also "holds no HTML response records"
-                continue
-            if not body.strip():
-                yield InputError(record_name, "empty response body")
-                found += 1
-                continue
-            if not ctype and not _looks_like_html(body[:SNIFF_BYTES], ".html"):
-                continue
+    records = iter(ArchiveIterator(io.BytesIO(data), arc2warc=True))
+    limit = max_bytes or WARC_RECORD_MAX_BYTES
+    length_warning = False
+    while True:
+        record_name = f"{name}:{index + 1}"
+        try:
+            with warcio_sys.capture() as log:
+                record = next(records, None)
+                if record is None:
+                    break
+                index += 1
+                picked = _warc_html_response(record, limit)
+            length_warning = length_warning or "Content-Length" in log.getvalue()
+        except ArchiveLoadFailed as exc:
+            where = record_name if index else name
+            yield InputError(where, f"malformed WARC: {_first_line(exc)}{_length_hint(length_warning)}")
+            return
+        except Exception as exc:  # warcio fails on broken headers with assorted errors (AttributeError, ValueError)
+            where = record_name if index else name
+            yield InputError(where, f"malformed WARC: cannot parse the record ({type(exc).__name__}){_length_hint(length_warning)}")
+            return
+        if picked is None:
+            continue
+        found += 1  # reported, as a document or an error: not also "holds no HTML response records"
+        body, url, fetched, ctype, coding = picked
+        if len(body) > limit:
+            yield InputError(record_name, too_big_reason(len(body), limit).replace("file is", "record is at least"))
+        elif coding and (log.getvalue().strip() or body[:2] == b"\x1f\x8b"):
+            problem = log.getvalue().strip().splitlines()
+            detail = f" ({problem[0]})" if problem else ""
+            yield InputError(record_name, f"malformed WARC record: its {coding}-encoded body does not decompress{detail}")
+        elif not body.strip():
+            yield InputError(record_name, "empty response body")
+        elif not ctype and not _looks_like_html(body[:SNIFF_BYTES], ".html"):
+            found -= 1  # an untyped response that is not HTML: skipped like an image
+        else:
             match = re.search(r"charset=([\w.:\-]+)", ctype)
             try:
                 yield _read_html(body, record_name, url=url, fetched=fetched, declared=match.group(1) if match else None)
-                found += 1
             except InputError as exc:
                 yield InputError(exc.name or record_name, exc.reason)
-    except ArchiveLoadFailed as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        yield InputError(f"{name}:{index + 1}" if index else name, f"malformed WARC: {reason}")
-        return
-    except Exception as exc:  # warcio fails on broken headers with assorted errors (AttributeError, ValueError)
-        where = f"{name}:{index + 1}" if index else name
-        yield InputError(where, f"malformed WARC: cannot parse the record ({type(exc).__name__})")
-        return
     if not index:
         yield InputError(name, "malformed WARC: no records found")
     elif not found:
-        yield InputError(name, "WARC holds no HTML response records")
+        yield InputError(name, f"WARC holds no HTML response records{_length_hint(length_warning)}")
+
+
+def _warc_html_response(record: Any, limit: int) -> tuple[bytes, str | None, str | None, str, str] | None:
+    """An HTML 2xx response record's (body up to ``limit`` + 1 bytes, url, date, content type, content coding), or None."""
+    if record.rec_type != "response":
+        return None
+    http = record.http_headers
+    if http is None:
+        return None
+    status = http.get_statuscode() or ""
+    ctype = (http.get_header("Content-Type") or "").lower()
+    if not status.startswith("2") or ("html" not in ctype and ctype):
+        return None
+    coding = (http.get_header("Content-Encoding") or "").strip().lower()
+    body = record.content_stream().read(limit + 1)  # decompressed: a bomb stops here
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    fetched = record.rec_headers.get_header("WARC-Date")
+    return body, url, fetched, ctype, coding if coding not in ("", "identity") else ""
+
+
+def _length_hint(warned: bool) -> str:
+    """What warcio's "record not followed by newline" warning means, for a reason."""
+    return " (a record's Content-Length does not match its content)" if warned else ""
+
+
+class _WarcioSys:
+    """Stands for ``sys`` inside warcio's modules, which write warnings straight to ``sys.stderr``.
+
+    While a thread reads a WARC, its warcio writes go to that thread's buffer (and become
+    reasons); other threads and everything outside warcio still see the real ``sys``.
+    """
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(sys, attr)
+
+    @property
+    def stderr(self) -> Any:
+        """The capturing buffer while this thread reads a WARC, else the real stderr."""
+        return getattr(self._local, "buffer", None) or sys.stderr
+
+    @contextlib.contextmanager
+    def capture(self) -> Iterator[io.StringIO]:
+        """Collect warcio's stderr output in this thread for the duration of the block."""
+        previous = getattr(self._local, "buffer", None)
+        self._local.buffer = io.StringIO()
+        try:
+            yield self._local.buffer
+        finally:
+            self._local.buffer = previous
+
+
+_WARCIO_SYS: _WarcioSys | None = None
+
+
+def _quiet_warcio() -> _WarcioSys:
+    """Route warcio's stderr writes through ``_WarcioSys`` and its log to a null handler (done once)."""
+    global _WARCIO_SYS
+    if _WARCIO_SYS is None:
+        import logging
+
+        import warcio.archiveiterator
+        import warcio.bufferedreaders
+
+        shim = _WarcioSys()
+        for module in (warcio.archiveiterator, warcio.bufferedreaders):
+            module.sys = shim  # type: ignore[attr-defined]
+        # "Replacing spaces in invalid WARC-Target-URI" is a repair, not a problem: without a
+        # handler of its own it would reach logging's last-resort handler, i.e. stderr.
+        logging.getLogger("warcio").addHandler(logging.NullHandler())
+        _WARCIO_SYS = shim
+    return _WARCIO_SYS

@@ -404,3 +404,97 @@ def test_readers_input_of_nothing_is_an_error_not_silence(name, data, reason):
     (error,) = read_bytes(data, name)
     assert isinstance(error, InputError) and error.name == name
     assert reason in error.reason
+
+
+# --------------------------------------------------------------------------- many bad records, one summary (issue 11)
+
+
+def _bad_jsonl(n: int) -> bytes:
+    return '{"text": "Хорошая запись о мосте."}\n'.encode("utf-8") + b"".join(b"not json %d\n" % i for i in range(n))
+
+
+def _bad_json_array(n: int) -> bytes:
+    return ('[{"text": "Хорошая запись о мосте."}' + ", 17" * n + "]").encode("utf-8")
+
+
+def _bad_feed(n: int) -> bytes:
+    items = "<item><title>Мост открыт</title><description>Текст о мосте.</description></item>" + "<item><link>https://a.example/</link></item>" * n
+    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Вестник</title>{items}</channel></rss>'.encode("utf-8")
+
+
+def _bad_warc(n: int) -> bytes:
+    good = ("https://a.example/1", f"<html><body><p>{RU_TEXT}</p></body></html>".encode("utf-8"), "text/html")
+    return warc_bytes([good] + [(f"https://a.example/e{i}", b"  ", "text/html") for i in range(n)])
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    "name, make, n, reason",
+    [
+        ("big.jsonl", _bad_jsonl, 20_000, "19,995 more bad records (lines 7-20001), first: malformed JSON line: Expecting value at column 1"),
+        ("big.json", _bad_json_array, 300, "295 more bad records (records 7-301), first: expected a JSON object, got int"),
+        ("big.rss", _bad_feed, 40, "35 more bad records (items 7-41), first: feed item has neither title nor text"),
+        ("big.warc", _bad_warc, 30, "25 more bad records (records 7-31), first: empty response body"),
+    ],
+)
+def test_readers_many_bad_records_are_summarised_per_file(name, make, n, reason):
+    docs, errors = docs_and_errors(read_bytes(make(n), name))
+    assert len(docs) == 1
+    *each, summary = errors
+    assert [e.name for e in each] == [f"{name}:{i}" for i in range(2, 7)]
+    assert summary.name == name and summary.reason == reason
+    assert sum(e.count for e in errors) == n  # read = stored + rejected still holds
+
+
+def _warc_with_bad_length() -> bytes:
+    data = warc_bytes([("https://a.example/1", f"<html><body><p>{RU_TEXT}</p></body></html>".encode("utf-8"), "text/html")])
+    length = int(data.split(b"Content-Length: ", 1)[1].split(b"\r\n", 1)[0])
+    return data.replace(b"Content-Length: %d" % length, b"Content-Length: %d" % (length - 10), 1) + data
+
+
+def _warc_with_gzip_body(body: bytes) -> bytes:
+    """A WARC of one response record whose HTTP body says it is gzip-encoded."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://a.example/z", "response", payload=io.BytesIO(body), http_headers=http))
+    return out.getvalue()
+
+
+def _broken_gzip_page() -> bytes:
+    """A gzip-encoded page of ~240 KB of made-up words with 64 bytes overwritten in the middle."""
+    import random
+
+    rnd = random.Random(11)
+    words = (("".join(rnd.choice("абвгдежзиклмнопрстуфхцчшщэюя") for _ in range(rnd.randint(2, 9)))) for _ in range(20_000))
+    packed = gzip.compress(("<html><body><p>" + " ".join(words) + "</p></body></html>").encode("utf-8"))
+    return packed[:30_000] + b"\xff" * 64 + packed[30_064:]
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    "make, docs_expected, reason",
+    [
+        (_warc_with_bad_length, 2, None),
+        (lambda: warc_bytes([("https://a.example/a b", f"<html><body><p>{RU_TEXT}</p></body></html>".encode("utf-8"), "text/html")]), 1, None),
+        (lambda: _warc_with_gzip_body(_broken_gzip_page()), 0, "gzip-encoded body does not decompress (Error -3"),
+        (lambda: _warc_with_gzip_body(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03" + b"\xff" * 200), 0, "gzip-encoded body does not decompress"),
+    ],
+    ids=["wrong-content-length", "space-in-uri", "gzip-body-broken-midway", "gzip-body-broken-at-once"],
+)
+def test_readers_warc_problems_are_reasons_not_stderr(capfd, monkeypatch, make, docs_expected, reason):
+    import logging
+
+    monkeypatch.setattr(logging.root, "handlers", [])  # as outside pytest: no handler but the last-resort one
+    docs, errors = docs_and_errors(read_bytes(make(), "crawl.warc"))
+    assert len(docs) == docs_expected
+    if reason:
+        (error,) = errors
+        assert error.name == "crawl.warc:1" and reason in error.reason
+    else:
+        assert not errors
+    out, err = capfd.readouterr()
+    assert err == "" and out == ""
