@@ -11,6 +11,7 @@ __all__ = [
     "control_share",
     "fragment_paragraphs",
     "human_size",
+    "limit_text",
     "too_big_reason",
 ]
 
@@ -98,14 +99,14 @@ def human_size(n: int) -> str:
     return f"{mb:.1f} MB" if mb >= 0.1 else f"{n} bytes"
 
 
-def _limit_text(n: int) -> str:
+def limit_text(n: int) -> str:
     """A limit without useless decimals: 5_000_000 -> '5 MB', 10 -> '10-byte'."""
     return f"{n / 1_000_000:g} MB" if n >= 100_000 else f"{n}-byte"
 
 
 def too_big_reason(size: int, limit: int) -> str:
     """The one-line reason for a file over the size limit."""
-    return f"file is {human_size(size)}, over the {_limit_text(limit)} limit; raise it with --max-bytes"
+    return f"file is {human_size(size)}, over the {limit_text(limit)} limit; raise it with --max-bytes"
 
 
 def fragment_paragraphs(html: str) -> list[str]:

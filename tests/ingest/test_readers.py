@@ -498,3 +498,132 @@ def test_readers_warc_problems_are_reasons_not_stderr(capfd, monkeypatch, make, 
         assert not errors
     out, err = capfd.readouterr()
     assert err == "" and out == ""
+
+
+# --------------------------------------------------------------------------- hostile XML and bombs (issue 11)
+
+
+def _feed(prolog: str, description: str, title: str = "Заголовок") -> bytes:
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?>\n{prolog}\n<rss version="2.0"><channel><title>Вестник</title>'
+        f"<item><title>{title}</title><description>{description}</description></item></channel></rss>"
+    ).encode("utf-8")
+
+
+# One 50,000-character entity used 150,000 times: 500 KB that expand to 7.5 GB.
+QUADRATIC_FEED = _feed('<!DOCTYPE rss [\n<!ENTITY a "' + "x" * 50_000 + '">\n]>', "&a;" * 150_000)
+# Nested entities, ten to a level: 10^9 copies of a 2-letter word.
+LAUGHS_FEED = _feed(
+    '<!DOCTYPE rss [\n<!ENTITY l0 "ха">\n'
+    + "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">\n' for i in range(1, 10))
+    + "]>",
+    "&l9;",
+    title="Заголовок &l9;",
+)
+EXTERNAL_FEED = _feed('<!DOCTYPE rss [\n<!ENTITY e SYSTEM "file:///etc/passwd">\n]>', "Текст &e;", title="Заголовок &e;")
+EXTERNAL_DTD_FEED = _feed('<!DOCTYPE rss SYSTEM "file:///etc/passwd">', "Текст о мосте.")
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(_feed('<!DOCTYPE rss [\n<!ENTITY a "' + "x" * 50_000 + '">\n]>', "&a;" * 2_000), id="quadratic-small"),
+        pytest.param(LAUGHS_FEED, id="billion-laughs"),
+        pytest.param(EXTERNAL_FEED, id="external-entity"),
+        pytest.param(EXTERNAL_DTD_FEED, id="external-dtd"),
+        pytest.param(_feed('<!DOCTYPE rss [\n<!ENTITY % p SYSTEM "file:///etc/passwd">\n%p;\n]>', "Текст о мосте."), id="parameter-entity"),
+    ],
+)
+def test_readers_feed_entities_are_never_expanded_nor_loaded(data):
+    items = list(read_bytes(data, "feed.rss"))
+    assert items and all(isinstance(i, (Document, InputError)) for i in items)
+    for doc in (i for i in items if isinstance(i, Document)):
+        assert len(doc.text or "") + len(doc.meta.get("title", "")) < len(data)
+        assert "root:" not in (doc.text or "") + doc.meta.get("title", "")
+        assert "ха" * 100 not in (doc.text or "") + doc.meta.get("title", "")
+
+
+@pytest.mark.issue(11)
+def test_readers_quadratic_entity_feed_stays_small_in_a_memory_limited_process(tmp_path):
+    """The probe's 500 KB feed, read in a child limited to 1 GB of address space (it took > 4 GB)."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "quadratic.rss"
+    path.write_bytes(QUADRATIC_FEED)
+    code = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1_000_000_000, 1_000_000_000))\n"
+        "from svodka.ingest.readers import read_paths\n"
+        "(item,) = read_paths([sys.argv[1]])\n"
+        "print(type(item).__name__, len(getattr(item, 'text', None) or ''), item.meta.get('title') if hasattr(item, 'meta') else item)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    kind, length, title = done.stdout.split(maxsplit=2)
+    # the item is read (before: "cannot read: MemoryError"), its text no bigger than the feed's few bytes per "&a;"
+    assert (kind, title.strip()) == ("Document", "Заголовок")
+    assert int(length) < 4 * len(QUADRATIC_FEED)
+
+
+@pytest.mark.issue(11)
+def test_readers_feed_doctype_skipped_whole_and_legit_doctype_still_read():
+    tricky = '<!DOCTYPE rss [\n<!-- a ] and a > in a comment -->\n<!ENTITY q "a > b ] c">\n<?pi ] > ?>\n]>'
+    (doc,) = read_bytes(_feed(tricky, "Текст о мосте &q;."), "feed.rss")
+    assert doc.meta["title"] == "Заголовок" and "a > b" not in doc.text
+    netscape = '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">'
+    (doc,) = read_bytes(_feed(netscape, "Текст о мосте."), "feed.rss")
+    assert doc.text == "Текст о мосте."
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b'<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY a "never closed\n<rss version="2.0"></rss>', "unterminated DOCTYPE"),
+        (b'<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY a "x">\n<rss version="2.0"></rss>', "unterminated DOCTYPE"),
+        (b'<?xml version="1.0"?>\njunk\n<!ENTITY a "x">\n<rss version="2.0"><channel><item><title>&a;</title></item></channel></rss>', "text before the root element"),
+    ],
+)
+def test_readers_feed_with_broken_prolog_is_refused(data, reason):
+    (error,) = read_bytes(data, "feed.rss")
+    assert isinstance(error, InputError) and error.name == "feed.rss" and reason in error.reason
+
+
+@pytest.mark.issue(11)
+def test_readers_feed_item_with_a_megabyte_token_does_not_stall():
+    import time
+
+    start = time.monotonic()
+    (doc,) = read_bytes(_feed("", "я" * 1_000_000), "feed.rss")
+    assert len(doc.text) == 1_000_000
+    assert time.monotonic() - start < 30  # a safety bound: it takes ~0.2 s
+
+
+def _gzip_of_zeros(size: int) -> bytes:
+    """A gzip stream of ``size`` zero bytes, compressed chunk by chunk (never held whole)."""
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    chunk = b"0" * 1_000_000
+    return b"".join(packer.compress(chunk) for _ in range(size // len(chunk))) + packer.flush()
+
+
+@pytest.mark.issue(11)
+def test_readers_gzip_bomb_stops_at_the_expansion_limit():
+    bomb = _gzip_of_zeros(60_000_000)
+    assert len(bomb) < 100_000
+    (error,) = read_bytes(bomb, "bomb.jsonl.gz", max_bytes=1_000_000)
+    assert "gzip expands to over 20 MB" in error.reason
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("name, body", [("feed.rss.gz", _feed("", "Текст о мосте. " * 150_000)), ("page.html.gz", b"<html><body><p>" + "Текст о мосте. ".encode() * 150_000 + b"</p></body></html>")])
+def test_readers_one_document_decompressed_past_max_bytes_is_refused(name, body):
+    packed = gzip.compress(body)
+    assert len(packed) < 1_000_000 < len(body)
+    (error,) = read_bytes(packed, name, max_bytes=1_000_000)
+    assert isinstance(error, InputError) and "decompresses to 3.9 MB, over the 1 MB limit" in error.reason
+    docs, _ = docs_and_errors(read_bytes(packed, name, max_bytes=5_000_000))
+    assert docs
