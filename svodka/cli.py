@@ -132,7 +132,7 @@ def analyze_cli(
         failures(exc.name, exc.reason)
         raise typer.Exit(2)
     limit = max_bytes if max_bytes is not None else settings.max_bytes
-    documents = _documents_for(paths, limit)
+    documents = _documents_for(paths, limit, settings.fetch_allow_private)
     if not documents:
         failures(", ".join(paths), "no documents found")
         raise typer.Exit(1)
@@ -313,7 +313,7 @@ def _table(title: str, columns: list[str], rows: list[list]) -> None:
     Console().print(table)
 
 
-def _documents_for(inputs: list[str], max_bytes: int) -> list:
+def _documents_for(inputs: list[str], max_bytes: int, allow_private: str = "") -> list:
     """Read paths and fetch URLs into documents (errors in place of what failed)."""
     import re as _re
 
@@ -328,7 +328,7 @@ def _documents_for(inputs: list[str], max_bytes: int) -> list:
     if urls:
         from .ingest.fetch import Fetcher
 
-        fetcher = Fetcher()
+        fetcher = Fetcher(max_bytes=max_bytes, allow_private=allow_private)
         for url in urls:
             try:
                 fetched = fetcher.fetch(url)
@@ -361,7 +361,7 @@ def ingest_cli(
     if dask:
         _ingest_dask(inputs, dask, store, settings, failures, batch_size)
         return
-    docs = _documents_for(inputs, max_bytes or settings.max_bytes)
+    docs = _documents_for(inputs, max_bytes or settings.max_bytes, settings.fetch_allow_private)
     total = sum(1 for d in docs if not isinstance(d, SvodkaError))
     progress_cb, finish = _progress(total, quiet)
     try:
