@@ -71,7 +71,7 @@ _CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:\-]+)""", re.I)
 # NAT64 (RFC 6052): an IPv4 address in the last 32 bits; judged by that address.
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
-# One address and its host name -> addresses: the resolver seam.
+# A host name and port -> its addresses: the resolver seam (tests pass a table).
 Resolver = Callable[[str, int], list[str]]
 
 

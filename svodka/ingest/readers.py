@@ -5,14 +5,21 @@ The format is chosen by sniffing the bytes (the file name is only a hint): gzip 
 ``<html``/``<!doctype html`` is HTML, anything else that decodes is a flattened text dump.
 
 Every input that cannot be read becomes an ``InputError`` that is *yielded*, not raised, so
-the rest of a batch goes on; its reason is one line, never a traceback.
+the rest of a batch goes on; its reason is one line, never a traceback. Every input yields at
+least one item. Of a file's bad records (JSONL lines, feed items, WARC records) the first
+``MAX_RECORD_ERRORS`` are errors of their own and the rest one error whose ``count`` says how
+many it stands for. Mostly-valid UTF-8 is decoded with its bad bytes replaced by U+FFFD and
+counted in ``Document.meta["decode_errors"]``. Feeds reach feedparser without their DOCTYPE, so
+no entity is ever expanded or loaded; a gzip input read as one document must fit ``max_bytes``
+once decompressed.
 
 Public functions:
 
 - ``read_paths(paths, max_bytes=..., stdin=None)``: files, directories (walked in sorted
   order, hidden files skipped) and ``-`` for stdin.
 - ``read_bytes(data, name)``: one input already in memory (used by the fetcher and the API).
-- ``decode(data, declared=None)``: bytes to text, detecting UTF-8, cp1251 and koi8-r.
+- ``decode(data, declared=None)``: bytes to text, detecting UTF-8, cp1251 and koi8-r;
+  ``decode_counted`` also returns how many bad UTF-8 sequences were replaced.
 """
 
 from __future__ import annotations
