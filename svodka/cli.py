@@ -151,7 +151,7 @@ def analyze_cli(
     seen = [0]
 
     def counted():
-        for doc in _documents_for(paths, limit):
+        for doc in _documents_for(paths, limit, settings.fetch_allow_private):
             seen[0] += 1
             yield doc
 
@@ -334,11 +334,12 @@ def _table(title: str, columns: list[str], rows: list[list]) -> None:
     Console().print(table)
 
 
-def _documents_for(inputs: list[str], max_bytes: int):
+def _documents_for(inputs: list[str], max_bytes: int, allow_private: str = ""):
     """Read paths and fetch URLs into documents (errors in place of what failed), lazily.
 
     A generator: the first document is analysed before the last file is read, so one
-    input that is slow or huge to read costs only itself (issue 11).
+    input that is slow or huge to read costs only itself (issue 11). ``allow_private``
+    is the ``fetch_allow_private`` setting (see ``Fetcher``).
     """
     import re as _re
 
@@ -356,7 +357,7 @@ def _documents_for(inputs: list[str], max_bytes: int):
     if urls:
         from .ingest.fetch import Fetcher
 
-        fetcher = Fetcher()
+        fetcher = Fetcher(max_bytes=max_bytes, allow_private=allow_private)
         for url in urls:
             try:
                 fetched = fetcher.fetch(url)
@@ -398,7 +399,7 @@ def ingest_cli(
     if dask:
         _ingest_dask(inputs, dask, store, settings, failures, batch_size, options)
         return
-    docs = _documents_for(inputs, max_bytes or settings.max_bytes)
+    docs = _documents_for(inputs, max_bytes or settings.max_bytes, settings.fetch_allow_private)
     progress_cb, finish = _progress(quiet)
     try:
         summary = ingest(

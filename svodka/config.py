@@ -35,6 +35,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workers", 0, "Worker processes for analysis; 0 means one per CPU core."),
     Setting("database_url", "svodka.db", "Database: a SQLite path or sqlite:///path, or postgresql://..."),
     Setting("api_token", "", "Bearer token that enables POST /api/ingest; empty disables it."),
+    Setting(
+        "fetch_allow_private",
+        "",
+        "Hosts and networks the URL fetcher may reach although they are private, loopback or otherwise "
+        "not public (e.g. intranet.example, .corp.example, 10.0.0.0/8); empty: none.",
+    ),
 )
 
 
@@ -47,6 +53,7 @@ class Settings:
     workers: int = 0
     database_url: str = "svodka.db"
     api_token: str = ""
+    fetch_allow_private: str = ""
     origin: dict[str, str] = field(default_factory=dict)  # setting -> where its value came from
 
 
@@ -58,7 +65,12 @@ def _coerce(name: str, value: Any, where: str) -> Any:
             if value < 0:
                 raise ValueError("must not be negative")
             return value
-        return str(value)
+        value = str(value)
+        if name == "fetch_allow_private":
+            from .ingest._private import parse_allow_list
+
+            parse_allow_list(value)  # a bad entry is a ConfigError at load, not at the first fetch
+        return value
     except (TypeError, ValueError) as exc:
         raise ConfigError(where, f"setting {name}={value!r} is invalid: {exc}") from None
 

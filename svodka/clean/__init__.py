@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..errors import ExtractionRejected
+from ..errors import ExtractionRejected, SvodkaError
 from ..model import Article, Block, Document
 
 __all__ = ["clean", "verbatim"]
@@ -33,7 +33,7 @@ def verbatim(doc: Document) -> Article:
             paragraphs.append(stripped)
         if m:
             pos = m.end()
-    return Article(
+    article = Article(
         text=text,
         title=None,
         lead=paragraphs[0] if paragraphs else None,
@@ -45,6 +45,14 @@ def verbatim(doc: Document) -> Article:
         published=doc.meta.get("published"),
         published_how="record" if doc.meta.get("published") else None,
     )
+    _carry_decode_errors(doc, article)
+    return article
+
+
+def _carry_decode_errors(doc: Document, article: Article) -> None:
+    """Say in the article that its input was damaged UTF-8 (bad bytes replaced by U+FFFD), as the reader found."""
+    if doc.meta.get("decode_errors"):
+        article.extras["decode_errors"] = doc.meta["decode_errors"]
 
 
 def _record(doc: Document) -> Article:
@@ -71,8 +79,21 @@ def clean(doc: Document) -> Article:
     Returns:
         The article, with ``path``/``url`` copied from the document.
     Raises:
-        ExtractionRejected: when the document holds no article text.
+        ExtractionRejected: when the document holds no article text; like every error raised
+            here it is named after the input (``doc.name``: path, ``path:record`` or URL).
     """
+    try:
+        return _clean(doc)
+    except SvodkaError as exc:
+        if exc.name == doc.name:
+            raise
+        # The cleaners know the page URL at most (clean_html(url=None) names nothing, or the
+        # page's og:url): the user needs the input that failed, as the reader named it.
+        raise type(exc)(doc.name, exc.reason, count=exc.count) from None
+
+
+def _clean(doc: Document) -> Article:
+    """``clean`` without the error naming."""
     if doc.media_type == "text/html":
         from .html import clean_html
 
@@ -94,6 +115,7 @@ def clean(doc: Document) -> Article:
             setattr(article, key, doc.meta[key])
             if key == "published":
                 article.published_how = "record"
+    _carry_decode_errors(doc, article)
     return article
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
+from collections.abc import Iterable
 
 __all__ = [
     "BINARY_MAGIC",
@@ -11,7 +13,9 @@ __all__ = [
     "control_share",
     "fragment_paragraphs",
     "human_size",
+    "limit_text",
     "too_big_reason",
+    "parse_allow_list",
 ]
 
 # Leading bytes of common binary formats a user may pass by mistake (images, PDF, archives,
@@ -50,6 +54,10 @@ _SPACE = re.compile(r"\s")
 
 # C0 control characters other than tab, newlines and form feed: text files do not have them.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+# A host name in the fetch allow-list: letters, digits, hyphens and dots (IDN hosts in their
+# xn-- form), optionally starting with a dot for "this name and every name under it".
+_HOST_NAME = re.compile(r"\.?[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*\.?")
 
 # Block-level HTML tags that start a new paragraph when a feed item's HTML is flattened.
 _BLOCK_TAGS = frozenset(
@@ -98,14 +106,42 @@ def human_size(n: int) -> str:
     return f"{mb:.1f} MB" if mb >= 0.1 else f"{n} bytes"
 
 
-def _limit_text(n: int) -> str:
+def limit_text(n: int) -> str:
     """A limit without useless decimals: 5_000_000 -> '5 MB', 10 -> '10-byte'."""
     return f"{n / 1_000_000:g} MB" if n >= 100_000 else f"{n}-byte"
 
 
 def too_big_reason(size: int, limit: int) -> str:
     """The one-line reason for a file over the size limit."""
-    return f"file is {human_size(size)}, over the {_limit_text(limit)} limit; raise it with --max-bytes"
+    return f"file is {human_size(size)}, over the {limit_text(limit)} limit; raise it with --max-bytes"
+
+
+def parse_allow_list(entries: str | Iterable[str]) -> tuple[frozenset[str], tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]]:
+    """Hosts and networks of the ``fetch_allow_private`` setting: ``"intranet.example, .corp.example, 10.0.0.0/8"``.
+
+    Entries are separated by commas or spaces; a network (or a single address) is written in
+    CIDR form, a host name as it is (a leading dot: the name and every name under it).
+
+    Raises:
+        ValueError: for an entry that is neither a network nor a host name.
+    """
+    if isinstance(entries, str):
+        entries = entries.replace(",", " ").split()
+    hosts: set[str] = set()
+    networks = []
+    for entry in entries:
+        entry = entry.strip().strip("[]").lower()
+        if not entry:
+            continue
+        try:
+            networks.append(ipaddress.ip_network(entry, strict=False))
+            continue
+        except ValueError:
+            pass
+        if not _HOST_NAME.fullmatch(entry):
+            raise ValueError(f"{entry!r} is neither a host name nor a network such as 10.0.0.0/8")
+        hosts.add(entry.rstrip("."))
+    return frozenset(hosts), tuple(networks)
 
 
 def fragment_paragraphs(html: str) -> list[str]:

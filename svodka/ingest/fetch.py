@@ -1,23 +1,43 @@
-"""Fetching URLs politely: timeouts, retries with backoff, a per-host rate limit, robots.txt.
+"""Fetching URLs politely and safely: timeouts, retries with backoff, a per-host rate limit,
+robots.txt, and no way in to the machine's own network.
 
-The network sits behind a seam: ``Fetcher`` takes an ``httpx.Client`` (tests pass one built on
-``httpx.MockTransport``), so the default test run never touches the network.
+URLs may come from strangers (the links of a watched feed), so the fetcher:
+
+- fetches ``http``/``https`` only, and refuses a host any of whose addresses is not global
+  (loopback, private, link-local, shared, multicast, reserved, unspecified, IPv6 unique- or
+  site-local, and the IPv4-mapped, NAT64 and 6to4 forms of those) unless the user lists the
+  host or network in the ``fetch_allow_private`` setting;
+- follows redirects itself, at most ``MAX_REDIRECTS``, checking every new URL the same way:
+  scheme, addresses after DNS resolution, the robots.txt of each new host;
+- streams the body and stops reading at ``max_bytes`` (counted after gzip/deflate decoding);
+- retries only what may pass (network errors, 408, 429, 5xx), never a refusal.
+
+The network sits behind two seams: ``Fetcher`` takes an ``httpx.Client`` (tests pass one built on
+``httpx.MockTransport``) and a ``resolver`` (tests pass a dict lookup), so tests need neither
+network nor DNS. The fetcher's own client also checks at connect time: its connection backend
+resolves, checks and connects to the checked address in one step, so a DNS answer that changes
+between the check and the connection cannot take it to a private address.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import re
+import socket
 import time
 import urllib.robotparser
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime, timezone
-from urllib.parse import urlsplit
 
 import httpx
 
 from ..errors import FetchError
 from ..model import Document
+from ._private import limit_text, parse_allow_list
 
-__all__ = ["Fetcher", "USER_AGENT"]
+__all__ = ["Fetcher", "USER_AGENT", "MAX_REDIRECTS", "system_resolver", "address_refusal"]
 
 # Names svodka to site operators, with a way to learn what it is.
 USER_AGENT = "svodka/0.1 (+https://github.com/svodka/svodka; news research crawler)"
@@ -25,19 +45,95 @@ USER_AGENT = "svodka/0.1 (+https://github.com/svodka/svodka; news research crawl
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
 # Attempts per URL; waits grow 1 s, 2 s, 4 s between them.
 RETRIES = 3
-# Statuses worth retrying: rate limiting and passing server trouble.
-RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+# Statuses worth retrying: a request timeout, rate limiting and passing server trouble. Every
+# other 4xx is the same on the next try.
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+# Statuses that redirect (with a Location header).
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+# Redirects followed per URL: a news link needs two or three (http -> https -> canonical);
+# RFC 9309 asks crawlers to follow at least five for robots.txt.
+MAX_REDIRECTS = 5
 # Minimum seconds between two requests to one host.
 HOST_INTERVAL = 1.0
+# Largest response read by default, in bytes after decoding (readers.DEFAULT_MAX_BYTES).
+MAX_BYTES = 5_000_000
+# robots.txt read up to this many bytes, the rest ignored (RFC 9309: at least 500 KiB parsed).
+ROBOTS_MAX_BYTES = 512_000
+# Bytes asked of the network per read while streaming a body.
+CHUNK_BYTES = 65_536
+# Content codings asked for and decoded here, with a bound on the output (br and zstd are not
+# asked for: httpx would decode them whole, without a bound).
+ACCEPT_ENCODING = "gzip, deflate"
+
+# The charset parameter of a Content-Type header.
+_CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:\-]+)""", re.I)
+
+# NAT64 (RFC 6052): an IPv4 address in the last 32 bits; judged by that address.
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+# A host name and port -> its addresses: the resolver seam (tests pass a table).
+Resolver = Callable[[str, int], list[str]]
+
+
+def system_resolver(host: str, port: int) -> list[str]:
+    """The IPv4 and IPv6 addresses a host name resolves to, from the system resolver."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+def address_refusal(address: str) -> str | None:
+    """Why an address may not be fetched without the user's leave (``"private"``, ...), or None if it is global."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return "unparsable"
+    if isinstance(ip, ipaddress.IPv6Address):
+        inner = ip.ipv4_mapped or ip.sixtofour or (ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF) if ip in _NAT64 else None)
+        if inner is not None:
+            return address_refusal(str(inner))
+        if ip.is_site_local:
+            return "site-local"
+    for word, flag in (
+        ("unspecified", ip.is_unspecified),
+        ("loopback", ip.is_loopback),
+        ("link-local", ip.is_link_local),
+        ("multicast", ip.is_multicast),
+        ("reserved", ip.is_reserved),  # before "private": 240.0.0.0/4 is both
+        ("private", ip.is_private),
+    ):
+        if flag:
+            return word
+    return None if ip.is_global else "non-global"
+
+
+class _Refused(Exception):
+    """An address or a URL the fetcher will not go to: never retried."""
+
+
+@dataclass
+class _Reply:
+    """One response: status, headers, the body read (empty for a redirect) and its URL."""
+
+    status: int
+    headers: httpx.Headers
+    body: bytes
+    url: httpx.URL
 
 
 class Fetcher:
     """Fetches URLs into ``Document`` objects, one host at a time at a polite rate.
 
     Args:
-        client: the HTTP client; default a real one with svodka's User-Agent and timeouts.
+        client: the HTTP client; default a real one with svodka's User-Agent and timeouts whose
+            connections go only to checked addresses.
         host_interval: minimum seconds between requests to one host.
         retries: attempts per URL.
+        max_bytes: largest body read (after decoding); reading stops there.
+        max_redirects: redirects followed per URL.
+        allow_private: hosts and networks that may be fetched although their addresses are
+            not global: ``"intranet.example, .corp.example, 10.0.0.0/8"`` (the setting
+            ``fetch_allow_private``); an iterable of such entries works too.
+        resolver: host name -> addresses (default: the system resolver).
         sleep, clock: injectable for tests.
     """
 
@@ -47,16 +143,75 @@ class Fetcher:
         *,
         host_interval: float = HOST_INTERVAL,
         retries: int = RETRIES,
+        max_bytes: int = MAX_BYTES,
+        max_redirects: int = MAX_REDIRECTS,
+        allow_private: str | Iterable[str] = "",
+        resolver: Resolver | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.client = client or httpx.Client(timeout=TIMEOUT, follow_redirects=True)
+        try:
+            self.allowed_hosts, self.allowed_networks = parse_allow_list(allow_private)
+        except ValueError as exc:
+            from ..errors import ConfigError
+
+            raise ConfigError("fetch_allow_private", str(exc)) from None
+        self.resolver = resolver or system_resolver
+        self.client = client or self._checked_client()
         self.client.headers["User-Agent"] = USER_AGENT
         self.host_interval = host_interval
         self.retries = max(1, retries)
+        self.max_bytes = max_bytes
+        self.max_redirects = max_redirects
         self.sleep, self.clock = sleep, clock
         self._last: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+
+    # ------------------------------------------------------------------ addresses
+
+    def addresses(self, host: str, port: int) -> list[str]:
+        """The addresses of a host, all checked; raises ``_Refused`` for one not allowed.
+
+        A host is refused if *any* of its addresses is not global: a name that resolves to
+        both a public and a private address could be connected to either.
+        """
+        try:
+            ipaddress.ip_address(host)
+            addresses = [host]
+        except ValueError:
+            try:
+                addresses = self.resolver(host, port)
+            except (OSError, UnicodeError) as exc:
+                raise httpx.ConnectError(f"cannot resolve {host}: {exc}") from None
+            if not addresses:
+                raise httpx.ConnectError(f"cannot resolve {host}: no addresses")
+        for address in addresses:
+            kind = address_refusal(address)
+            if kind and not self._allowed_private(host, address):
+                where = f"{host} resolves to {address}" if address != host else address
+                raise _Refused(f"{where}, a {kind} address: refused (list it in the fetch_allow_private setting to fetch it)")
+        return addresses
+
+    def _allowed_private(self, host: str, address: str) -> bool:
+        """Whether the user allowed this host or the network of this address."""
+        host = host.lower().rstrip(".")
+        if host in self.allowed_hosts or any(host.endswith(s) for s in self.allowed_hosts if s.startswith(".")):
+            return True
+        try:
+            ip = ipaddress.ip_address(address.split("%", 1)[0])
+        except ValueError:
+            return False
+        return any(ip.version == net.version and ip in net for net in self.allowed_networks)
+
+    def _checked_client(self) -> httpx.Client:
+        """A real client whose connections resolve, check and connect in one step."""
+        transport = httpx.HTTPTransport(retries=0)
+        pool = getattr(transport, "_pool", None)
+        if pool is not None and hasattr(pool, "_network_backend"):  # httpcore 1.x; else the per-request check alone
+            pool._network_backend = _CheckedBackend(pool._network_backend, self.addresses)
+        return httpx.Client(timeout=TIMEOUT, follow_redirects=False, transport=transport)
+
+    # ------------------------------------------------------------------ politeness
 
     def _wait_for(self, host: str) -> None:
         last = self._last.get(host)
@@ -66,60 +221,203 @@ class Fetcher:
                 self.sleep(delay)
         self._last[host] = self.clock()
 
-    def _allowed(self, url: str) -> bool:
-        parts = urlsplit(url)
-        root = f"{parts.scheme}://{parts.netloc}"
+    def _allowed(self, url: httpx.URL) -> bool:
+        """Whether robots.txt of the URL's host lets svodka fetch it (no robots.txt: yes)."""
+        root = f"{url.scheme}://{url.netloc.decode('ascii')}"
         if root not in self._robots:
             parser: urllib.robotparser.RobotFileParser | None = urllib.robotparser.RobotFileParser()
             try:
-                self._wait_for(parts.netloc)
-                response = self.client.get(root + "/robots.txt")
-                if response.status_code >= 400:
-                    parser = None  # no robots.txt: everything is allowed
-                else:
-                    parser.parse(response.text.splitlines())
-            except httpx.HTTPError:
-                parser = None
+                reply = self._follow(httpx.URL(root + "/robots.txt"), limit=ROBOTS_MAX_BYTES, retries=1, robots=False, truncate=True)
+                parser.parse(reply.body.decode("utf-8", "replace").splitlines())
+            except (FetchError, _Refused):
+                parser = None  # none, or none to be had: everything is allowed
             self._robots[root] = parser
         parser = self._robots[root]
-        return parser is None or parser.can_fetch(USER_AGENT, url)
+        return parser is None or parser.can_fetch(USER_AGENT, str(url))
+
+    # ------------------------------------------------------------------ fetching
 
     def fetch(self, url: str) -> Document:
-        """Fetch one URL.
+        """Fetch one URL, following redirects.
 
         Returns:
             A ``Document`` with the response bytes, the media type from Content-Type, the final
             URL and the fetch time.
         Raises:
-            FetchError: for a bad URL, robots.txt refusal, an HTTP error status or a network failure
-            after all retries.
+            FetchError: (named by ``url``) for a URL that is not http(s), a refused address or
+            redirect, robots.txt refusal, an HTTP error status, a body over ``max_bytes`` or a
+            network failure after all retries.
         """
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
+        try:
+            start = httpx.URL(url)
+        except (httpx.InvalidURL, TypeError, ValueError):
+            raise FetchError(url, "not an http(s) URL") from None
+        if start.scheme not in ("http", "https") or not start.host:
             raise FetchError(url, "not an http(s) URL")
-        if not self._allowed(url):
-            raise FetchError(url, "robots.txt disallows fetching this URL")
+        try:
+            reply = self._follow(start, limit=self.max_bytes, retries=self.retries, robots=True)
+        except _Refused as exc:
+            raise FetchError(url, str(exc)) from None
+        except FetchError as exc:
+            raise FetchError(url, exc.reason) from None
+        ctype = reply.headers.get("content-type", "").split(";")[0].strip().lower()
+        charset = _CHARSET.search(reply.headers.get("content-type", ""))
+        return Document(
+            data=reply.body,
+            media_type=ctype or "application/octet-stream",
+            url=str(reply.url),
+            fetched=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            encoding=charset.group(1) if charset else None,
+        )
+
+    def _follow(self, url: httpx.URL, *, limit: int, retries: int, robots: bool, truncate: bool = False) -> _Reply:
+        """GET a URL, following at most ``max_redirects`` redirects, each checked like the first."""
+        for hop in range(self.max_redirects + 1):
+            if robots and not self._allowed(url):
+                raise FetchError(None, f"robots.txt disallows fetching {url}" if hop else "robots.txt disallows fetching this URL")
+            try:
+                reply = self._get(url, limit=limit, retries=retries, truncate=truncate)
+            except _Refused as exc:
+                raise _Refused(f"redirect to {url}: {exc}" if hop else str(exc)) from None
+            if reply.status not in REDIRECT_STATUSES:
+                return reply
+            location = reply.headers.get("location")
+            if not location:
+                raise FetchError(None, f"HTTP {reply.status} redirect without a Location")
+            try:
+                url = url.join(location.strip())
+            except (httpx.InvalidURL, ValueError):
+                raise FetchError(None, f"HTTP {reply.status} redirect to an invalid URL") from None
+            if url.scheme not in ("http", "https") or not url.host:
+                raise _Refused(f"redirect to {location.strip()[:200]} refused: only http(s) URLs are fetched")
+        raise FetchError(None, f"more than {self.max_redirects} redirects")
+
+    def _get(self, url: httpx.URL, *, limit: int, retries: int, truncate: bool) -> _Reply:
+        """One GET, redirects not followed, retried while the failure may pass; the body read up to ``limit``."""
         error = "no attempt made"
-        for attempt in range(self.retries):
+        port = url.port or (443 if url.scheme == "https" else 80)
+        host = url.raw_host.decode("ascii")  # IDNA-encoded, as the connection will use it
+        for attempt in range(retries):
             if attempt:
                 self.sleep(2 ** (attempt - 1))
-            self._wait_for(parts.netloc)
             try:
-                response = self.client.get(url)
+                self.addresses(host, port)
+                self._wait_for(url.netloc.decode("ascii"))
+                with self.client.stream("GET", url, headers={"Accept-Encoding": ACCEPT_ENCODING}, follow_redirects=False) as response:
+                    status = response.status_code
+                    if status in REDIRECT_STATUSES:
+                        return _Reply(status, response.headers, b"", url)
+                    if status in RETRY_STATUSES:
+                        error = f"HTTP {status}"
+                        continue
+                    if status >= 300 or status < 200:
+                        raise FetchError(None, f"HTTP {status}")
+                    body = _read_body(response, limit, truncate)
+                    return _Reply(status, response.headers, body, url)
             except httpx.HTTPError as exc:
+                refused = _refusal_in(exc)
+                if refused is not None:
+                    raise refused from None
                 error = f"network error: {type(exc).__name__}: {exc}"
-                continue
-            if response.status_code in RETRY_STATUSES:
-                error = f"HTTP {response.status_code}"
-                continue
-            if response.status_code >= 400:
-                raise FetchError(url, f"HTTP {response.status_code}")
-            ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
-            return Document(
-                data=response.content,
-                media_type=ctype or "application/octet-stream",
-                url=str(response.url),
-                fetched=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                encoding=response.charset_encoding,
-            )
-        raise FetchError(url, f"{error} after {self.retries} attempts")
+        raise FetchError(None, f"{error} after {retries} attempts")
+
+
+def _read_body(response: httpx.Response, limit: int, truncate: bool) -> bytes:
+    """The body, decoded from gzip/deflate, read no further than ``limit`` bytes of output.
+
+    Raises:
+        FetchError: (no name) past the limit (unless ``truncate``: then the first ``limit``
+            bytes), or for an encoding that is not decoded here.
+    """
+    over = f"response is over the {limit_text(limit)} limit; raise it with --max-bytes"
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit and not truncate:
+        raise FetchError(None, over)  # said up front: nothing read
+    codings = [c.strip().lower() for c in response.headers.get("content-encoding", "").split(",")]
+    codings = [c for c in codings if c and c != "identity"]
+    if len(codings) > 1:
+        raise FetchError(None, f"response encoded more than once ({', '.join(codings)}): refused")
+    if codings and codings[0] not in ("gzip", "x-gzip", "deflate"):
+        raise FetchError(None, f"response in an unsupported content encoding ({codings[0]})")
+    if response.is_stream_consumed:  # a response built in memory (a test's MockTransport): httpx has decoded it
+        body = response.content
+        if len(body) > limit and not truncate:
+            raise FetchError(None, over)
+        return body[:limit]
+    decoder = zlib.decompressobj(zlib.MAX_WBITS | 32) if codings else None  # 32: a gzip or zlib header
+    out = bytearray()
+    for chunk in response.iter_raw(CHUNK_BYTES):
+        if decoder is not None:
+            try:
+                chunk = decoder.decompress(chunk, limit + 1 - len(out))  # never more than one byte past the limit
+            except zlib.error:
+                if out or codings[0] != "deflate":
+                    raise FetchError(None, f"malformed {codings[0]}-encoded response") from None
+                decoder = zlib.decompressobj(-zlib.MAX_WBITS)  # "deflate" sent raw, without the zlib header
+                chunk = decoder.decompress(chunk, limit + 1)
+        out += chunk
+        if len(out) > limit:
+            if truncate:
+                return bytes(out[:limit])
+            raise FetchError(None, over)
+    return bytes(out)
+
+
+def _refusal_in(exc: BaseException) -> _Refused | None:
+    """A refusal raised by the checked connection backend, found among an httpx error's causes."""
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return None
+        if isinstance(seen, _RefusedConnect):
+            return _Refused(seen.reason)
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+try:  # the checked connection backend: an httpcore network backend (httpx's own dependency)
+    import httpcore
+
+    class _RefusedConnect(httpcore.ConnectError):
+        """A connection the checked backend refused (httpx reports it as a ConnectError)."""
+
+        def __init__(self, reason: str) -> None:
+            super().__init__(reason)
+            self.reason = reason
+
+    class _CheckedBackend(httpcore.NetworkBackend):
+        """Resolves a host, checks its addresses and connects to a checked one (no second lookup)."""
+
+        def __init__(self, inner: httpcore.NetworkBackend, addresses: Callable[[str, int], list[str]]) -> None:
+            self._inner = inner
+            self._addresses = addresses
+
+        def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+            """Connect to the first checked address of ``host`` that answers."""
+            try:
+                addresses = self._addresses(host, port)
+            except _Refused as exc:
+                raise _RefusedConnect(str(exc)) from None
+            except httpx.ConnectError as exc:
+                raise httpcore.ConnectError(str(exc)) from None
+            failure: Exception | None = None
+            for address in addresses:
+                try:
+                    return self._inner.connect_tcp(address, port, timeout=timeout, local_address=local_address, socket_options=socket_options)
+                except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                    failure = exc
+            raise failure or httpcore.ConnectError(f"cannot connect to {host}")
+
+        def connect_unix_socket(self, path, timeout=None, socket_options=None):
+            """Never: URLs name hosts, not sockets."""
+            raise _RefusedConnect("unix sockets are not fetched")
+
+        def sleep(self, seconds: float) -> None:
+            self._inner.sleep(seconds)
+
+except ImportError:  # pragma: no cover - httpx always brings httpcore
+
+    class _RefusedConnect(Exception):  # type: ignore[no-redef]
+        """Stand-in when httpcore is missing: never raised."""
+
+        reason = ""

@@ -293,3 +293,337 @@ def test_readers_warc_record_over_limit_is_rejected_not_read_whole():
     assert len(data) < 100_000 < len(page)
     got = list(read_bytes(data, "bomb.warc", max_bytes=100_000))
     assert len(got) == 1 and isinstance(got[0], InputError) and "record is at least" in got[0].reason
+
+
+# --------------------------------------------------------------------------- damaged UTF-8 (issue 11)
+
+# An article of three paragraphs (written for these tests), as UTF-8.
+RU_ARTICLE = (
+    "Заречинский вестник\n\n"
+    "В Заречинске открыли новую библиотеку\n\n"
+    + RU_TEXT
+    + "\n\nБиблиотека будет работать ежедневно с девяти утра до девяти вечера, а по субботам в ней "
+    "пройдут встречи с местными писателями и краеведами.\n"
+).encode("utf-8")
+
+
+def _cut_last_letter(data: bytes) -> bytes:
+    """The bytes with trailing ASCII dropped and the last (multi-byte) letter cut in half."""
+    data = data.rstrip()
+    while data[-1] < 0x80:
+        data = data[:-1]
+    return data[:-1]
+
+
+def _mid_continuation(data: bytes) -> int:
+    """Index of a UTF-8 continuation byte near the middle."""
+    i = len(data) // 2
+    while data[i] & 0xC0 != 0x80:
+        i += 1
+    return i
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda b: b[: _mid_continuation(b)] + b[_mid_continuation(b) + 1 :], id="byte-dropped"),
+        pytest.param(lambda b: b + b"\xff", id="0xff-appended"),
+        pytest.param(_cut_last_letter, id="last-character-cut"),
+        pytest.param(lambda b: b.replace(b"\n\n", b"\n\xc0\n", 1), id="bad-lead-byte"),
+    ],
+)
+def test_readers_damaged_utf8_is_read_with_replacements(damage):
+    from svodka.clean import clean
+
+    (doc,) = read_bytes(damage(RU_ARTICLE), "article.txt")
+    assert isinstance(doc, Document), doc
+    assert doc.encoding == "utf-8" and doc.meta["decode_errors"] == 1
+    assert doc.text.count("\ufffd") == 1
+    assert clean(doc).extras["decode_errors"] == 1
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("damage", ["drop", "ff", "cut"])
+def test_readers_damaged_founding_example_keeps_its_article(seed_text, damage):
+    from svodka.clean import clean
+
+    data = seed_text.encode("utf-8")
+    whole = clean(next(read_bytes(data, "seed.txt")))
+    if damage == "drop":
+        i = _mid_continuation(data)
+        data = data[:i] + data[i + 1 :]
+    elif damage == "ff":
+        data += b"\xff"
+    else:
+        data = _cut_last_letter(data)
+    (doc,) = read_bytes(data, "seed.txt")
+    assert isinstance(doc, Document), doc
+    article = clean(doc)
+    assert article.extras["decode_errors"] == 1
+    assert len(article.paragraphs) == len(whole.paragraphs)
+
+
+@pytest.mark.issue(11)
+def test_readers_damaged_html_and_jsonl_records_say_so():
+    page = f"<html><body><h1>Новость</h1><p>{RU_TEXT}</p></body></html>".encode("utf-8")
+    (doc,) = read_bytes(page[:60] + b"\xff" + page[60:], "page.html")
+    assert doc.media_type == "text/html" and doc.meta["decode_errors"] == 1
+    records = '{"text": "Первая запись о мосте."}\n{"text": "Вторая запись о мосте."}\n'.encode("utf-8")
+    cut = records.index("Вторая".encode()) + 1  # inside the second record's first letter
+    first, second = read_bytes(records[:cut] + records[cut + 1 :], "records.jsonl")
+    assert "decode_errors" not in first.meta and second.meta["decode_errors"] == 1
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8-r"])
+def test_readers_legacy_encodings_are_not_taken_for_damaged_utf8(encoding):
+    (doc,) = read_bytes(RU_ARTICLE.decode("utf-8").encode(encoding), "article.txt")
+    assert doc.encoding == encoding and "decode_errors" not in doc.meta
+    assert RU_TEXT in doc.text
+
+
+# --------------------------------------------------------------------------- nothing vanishes (issue 11)
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("bom.jsonl", b"\xef\xbb\xbf", "empty file"),
+        ("bom-blank.jsonl", b"\xef\xbb\xbf\n \r\n\t\n", "empty file"),
+        ("nbsp.jsonl", "\u00a0\u00a0\n\u00a0\n".encode("utf-8"), "empty file"),
+        ("nbsp-cp1251.jsonl", b"\xa0\xa0\n\xa0", "empty file"),
+        ("zero-width.txt", "\u200b\ufeff\u2060\n".encode("utf-8"), "empty file"),
+        ("bom.ndjson.gz", gzip.compress(b"\xef\xbb\xbf\n\n"), "empty file"),
+        ("empty.json", b"[]", "holds no records"),
+        ("bom.json", b"\xef\xbb\xbf  ", "empty file"),
+    ],
+)
+def test_readers_input_of_nothing_is_an_error_not_silence(name, data, reason):
+    (error,) = read_bytes(data, name)
+    assert isinstance(error, InputError) and error.name == name
+    assert reason in error.reason
+
+
+# --------------------------------------------------------------------------- many bad records, one summary (issue 11)
+
+
+def _bad_jsonl(n: int) -> bytes:
+    return '{"text": "Хорошая запись о мосте."}\n'.encode("utf-8") + b"".join(b"not json %d\n" % i for i in range(n))
+
+
+def _bad_json_array(n: int) -> bytes:
+    return ('[{"text": "Хорошая запись о мосте."}' + ", 17" * n + "]").encode("utf-8")
+
+
+def _bad_feed(n: int) -> bytes:
+    items = "<item><title>Мост открыт</title><description>Текст о мосте.</description></item>" + "<item><link>https://a.example/</link></item>" * n
+    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Вестник</title>{items}</channel></rss>'.encode("utf-8")
+
+
+def _bad_warc(n: int) -> bytes:
+    good = ("https://a.example/1", f"<html><body><p>{RU_TEXT}</p></body></html>".encode("utf-8"), "text/html")
+    return warc_bytes([good] + [(f"https://a.example/e{i}", b"  ", "text/html") for i in range(n)])
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    "name, make, n, reason",
+    [
+        ("big.jsonl", _bad_jsonl, 20_000, "19,995 more bad records (lines 7-20001), first: malformed JSON line: Expecting value at column 1"),
+        ("big.json", _bad_json_array, 300, "295 more bad records (records 7-301), first: expected a JSON object, got int"),
+        ("big.rss", _bad_feed, 40, "35 more bad records (items 7-41), first: feed item has neither title nor text"),
+        ("big.warc", _bad_warc, 30, "25 more bad records (records 7-31), first: empty response body"),
+    ],
+)
+def test_readers_many_bad_records_are_summarised_per_file(name, make, n, reason):
+    docs, errors = docs_and_errors(read_bytes(make(n), name))
+    assert len(docs) == 1
+    *each, summary = errors
+    assert [e.name for e in each] == [f"{name}:{i}" for i in range(2, 7)]
+    assert summary.name == name and summary.reason == reason
+    assert sum(e.count for e in errors) == n  # read = stored + rejected still holds
+
+
+def _warc_with_bad_length() -> bytes:
+    data = warc_bytes([("https://a.example/1", f"<html><body><p>{RU_TEXT}</p></body></html>".encode("utf-8"), "text/html")])
+    length = int(data.split(b"Content-Length: ", 1)[1].split(b"\r\n", 1)[0])
+    return data.replace(b"Content-Length: %d" % length, b"Content-Length: %d" % (length - 10), 1) + data
+
+
+def _warc_with_gzip_body(body: bytes) -> bytes:
+    """A WARC of one response record whose HTTP body says it is gzip-encoded."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://a.example/z", "response", payload=io.BytesIO(body), http_headers=http))
+    return out.getvalue()
+
+
+def _broken_gzip_page() -> bytes:
+    """A gzip-encoded page of ~240 KB of made-up words with 64 bytes overwritten in the middle."""
+    import random
+
+    rnd = random.Random(11)
+    words = (("".join(rnd.choice("абвгдежзиклмнопрстуфхцчшщэюя") for _ in range(rnd.randint(2, 9)))) for _ in range(20_000))
+    packed = gzip.compress(("<html><body><p>" + " ".join(words) + "</p></body></html>").encode("utf-8"))
+    return packed[:30_000] + b"\xff" * 64 + packed[30_064:]
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    "make, docs_expected, reason",
+    [
+        (_warc_with_bad_length, 2, None),
+        (lambda: warc_bytes([("https://a.example/a b", f"<html><body><p>{RU_TEXT}</p></body></html>".encode("utf-8"), "text/html")]), 1, None),
+        (lambda: _warc_with_gzip_body(_broken_gzip_page()), 0, "gzip-encoded body does not decompress (Error -3"),
+        (lambda: _warc_with_gzip_body(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03" + b"\xff" * 200), 0, "gzip-encoded body does not decompress"),
+    ],
+    ids=["wrong-content-length", "space-in-uri", "gzip-body-broken-midway", "gzip-body-broken-at-once"],
+)
+def test_readers_warc_problems_are_reasons_not_stderr(capfd, monkeypatch, make, docs_expected, reason):
+    import logging
+
+    monkeypatch.setattr(logging.root, "handlers", [])  # as outside pytest: no handler but the last-resort one
+    docs, errors = docs_and_errors(read_bytes(make(), "crawl.warc"))
+    assert len(docs) == docs_expected
+    if reason:
+        (error,) = errors
+        assert error.name == "crawl.warc:1" and reason in error.reason
+    else:
+        assert not errors
+    out, err = capfd.readouterr()
+    assert err == "" and out == ""
+
+
+# --------------------------------------------------------------------------- hostile XML and bombs (issue 11)
+
+
+def _feed(prolog: str, description: str, title: str = "Заголовок") -> bytes:
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?>\n{prolog}\n<rss version="2.0"><channel><title>Вестник</title>'
+        f"<item><title>{title}</title><description>{description}</description></item></channel></rss>"
+    ).encode("utf-8")
+
+
+# One 50,000-character entity used 150,000 times: 500 KB that expand to 7.5 GB.
+QUADRATIC_FEED = _feed('<!DOCTYPE rss [\n<!ENTITY a "' + "x" * 50_000 + '">\n]>', "&a;" * 150_000)
+# Nested entities, ten to a level: 10^9 copies of a 2-letter word.
+LAUGHS_FEED = _feed(
+    '<!DOCTYPE rss [\n<!ENTITY l0 "ха">\n'
+    + "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">\n' for i in range(1, 10))
+    + "]>",
+    "&l9;",
+    title="Заголовок &l9;",
+)
+EXTERNAL_FEED = _feed('<!DOCTYPE rss [\n<!ENTITY e SYSTEM "file:///etc/passwd">\n]>', "Текст &e;", title="Заголовок &e;")
+EXTERNAL_DTD_FEED = _feed('<!DOCTYPE rss SYSTEM "file:///etc/passwd">', "Текст о мосте.")
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(_feed('<!DOCTYPE rss [\n<!ENTITY a "' + "x" * 50_000 + '">\n]>', "&a;" * 2_000), id="quadratic-small"),
+        pytest.param(LAUGHS_FEED, id="billion-laughs"),
+        pytest.param(EXTERNAL_FEED, id="external-entity"),
+        pytest.param(EXTERNAL_DTD_FEED, id="external-dtd"),
+        pytest.param(_feed('<!DOCTYPE rss [\n<!ENTITY % p SYSTEM "file:///etc/passwd">\n%p;\n]>', "Текст о мосте."), id="parameter-entity"),
+    ],
+)
+def test_readers_feed_entities_are_never_expanded_nor_loaded(data):
+    items = list(read_bytes(data, "feed.rss"))
+    assert items and all(isinstance(i, (Document, InputError)) for i in items)
+    for doc in (i for i in items if isinstance(i, Document)):
+        assert len(doc.text or "") + len(doc.meta.get("title", "")) < len(data)
+        assert "root:" not in (doc.text or "") + doc.meta.get("title", "")
+        assert "ха" * 100 not in (doc.text or "") + doc.meta.get("title", "")
+
+
+@pytest.mark.issue(11)
+def test_readers_quadratic_entity_feed_stays_small_in_a_memory_limited_process(tmp_path):
+    """The probe's 500 KB feed, read in a child limited to 1 GB of address space (it took > 4 GB)."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "quadratic.rss"
+    path.write_bytes(QUADRATIC_FEED)
+    code = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1_000_000_000, 1_000_000_000))\n"
+        "from svodka.ingest.readers import read_paths\n"
+        "(item,) = read_paths([sys.argv[1]])\n"
+        "print(type(item).__name__, len(getattr(item, 'text', None) or ''), item.meta.get('title') if hasattr(item, 'meta') else item)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    kind, length, title = done.stdout.split(maxsplit=2)
+    # the item is read (before: "cannot read: MemoryError"), its text no bigger than the feed's few bytes per "&a;"
+    assert (kind, title.strip()) == ("Document", "Заголовок")
+    assert int(length) < 4 * len(QUADRATIC_FEED)
+
+
+@pytest.mark.issue(11)
+def test_readers_feed_doctype_skipped_whole_and_legit_doctype_still_read():
+    tricky = '<!DOCTYPE rss [\n<!-- a ] and a > in a comment -->\n<!ENTITY q "a > b ] c">\n<?pi ] > ?>\n]>'
+    (doc,) = read_bytes(_feed(tricky, "Текст о мосте &q;."), "feed.rss")
+    assert doc.meta["title"] == "Заголовок" and "a > b" not in doc.text
+    netscape = '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">'
+    (doc,) = read_bytes(_feed(netscape, "Текст о мосте."), "feed.rss")
+    assert doc.text == "Текст о мосте."
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b'<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY a "never closed\n<rss version="2.0"></rss>', "unterminated DOCTYPE"),
+        (b'<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY a "x">\n<rss version="2.0"></rss>', "unterminated DOCTYPE"),
+        (b'<?xml version="1.0"?>\njunk\n<!ENTITY a "x">\n<rss version="2.0"><channel><item><title>&a;</title></item></channel></rss>', "text before the root element"),
+    ],
+)
+def test_readers_feed_with_broken_prolog_is_refused(data, reason):
+    (error,) = read_bytes(data, "feed.rss")
+    assert isinstance(error, InputError) and error.name == "feed.rss" and reason in error.reason
+
+
+@pytest.mark.issue(11)
+def test_readers_feed_item_with_a_megabyte_token_does_not_stall():
+    import time
+
+    start = time.monotonic()
+    (doc,) = read_bytes(_feed("", "я" * 1_000_000), "feed.rss")
+    assert len(doc.text) == 1_000_000
+    assert time.monotonic() - start < 30  # a safety bound: it takes ~0.2 s
+
+
+def _gzip_of_zeros(size: int) -> bytes:
+    """A gzip stream of ``size`` zero bytes, compressed chunk by chunk (never held whole)."""
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    chunk = b"0" * 1_000_000
+    return b"".join(packer.compress(chunk) for _ in range(size // len(chunk))) + packer.flush()
+
+
+@pytest.mark.issue(11)
+def test_readers_gzip_bomb_stops_at_the_expansion_limit():
+    bomb = _gzip_of_zeros(60_000_000)
+    assert len(bomb) < 100_000
+    (error,) = read_bytes(bomb, "bomb.jsonl.gz", max_bytes=1_000_000)
+    assert "gzip expands to over 20 MB" in error.reason
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("name, body", [("feed.rss.gz", _feed("", "Текст о мосте. " * 150_000)), ("page.html.gz", b"<html><body><p>" + "Текст о мосте. ".encode() * 150_000 + b"</p></body></html>")])
+def test_readers_one_document_decompressed_past_max_bytes_is_refused(name, body):
+    packed = gzip.compress(body)
+    assert len(packed) < 1_000_000 < len(body)
+    (error,) = read_bytes(packed, name, max_bytes=1_000_000)
+    assert isinstance(error, InputError) and "decompresses to 3.9 MB, over the 1 MB limit" in error.reason
+    docs, _ = docs_and_errors(read_bytes(packed, name, max_bytes=5_000_000))
+    assert docs
