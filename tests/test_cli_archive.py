@@ -151,9 +151,10 @@ def mixed_folder(tmp_path):
 
 
 @pytest.mark.issue(11)
-def test_cli_archive_ingest_accounts_for_every_input(tmp_path, mixed_folder):
+@pytest.mark.parametrize("how", [["--workers", "1"], ["--workers", "2", "--batch-size", "1"], ["--dask", "local"]], ids=["one-process", "pool", "dask"])
+def test_cli_archive_ingest_accounts_for_every_input(tmp_path, mixed_folder, how):
     db = tmp_path / "a.db"
-    out = svodka("ingest", str(mixed_folder), "--db", str(db), "--workers", "1")
+    out = svodka("ingest", str(mixed_folder), "--db", str(db), *how)
     lines = out.stderr.strip().splitlines()
     assert out.returncode == 1
     assert lines[-1] == "read 4 / stored 1 / duplicates 0 / rejected 3"
@@ -161,7 +162,7 @@ def test_cli_archive_ingest_accounts_for_every_input(tmp_path, mixed_folder):
     assert any("two\\nlines.txt" in line for line in lines)
     listed = svodka("rejected", "--db", str(db)).stdout.strip().splitlines()
     assert len(listed) == 3 and {"empty.txt", "blob.bin", "two\\nlines.txt"} == {l.split(": ")[0].rsplit("/", 1)[-1] for l in listed}
-    again = svodka("ingest", str(mixed_folder), "--db", str(db), "--workers", "1")
+    again = svodka("ingest", str(mixed_folder), "--db", str(db), *how)
     assert again.stderr.strip().splitlines()[-1] == "read 4 / stored 0 / duplicates 1 / rejected 3"
     assert again.returncode == 1
 

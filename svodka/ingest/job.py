@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import itertools
 import os
 import signal
 import sys
@@ -241,9 +242,12 @@ def ingest(
     # More processes than cores only adds model loads (~150 MB and ~1 s each); more than
     # batches leaves some idle.
     workers = min(workers or cores, cores)
-    if isinstance(documents, list):
-        workers = min(workers, max(1, -(-len(documents) // max(1, batch_size))))
-    batches = _batches(documents, batch_size, summary, store, reject)
+    batches: Iterator[tuple[list[Document], list[str]]] = _batches(documents, batch_size, summary, store, reject)
+    # The inputs are a stream: read ahead as many batches as there would be workers, and
+    # start no more workers than that (4 files need no second model load).
+    head = list(itertools.islice(batches, workers))
+    workers = max(1, min(workers, len(head)))
+    batches = itertools.chain(head, batches)
     if workers == 1:
         if models is None:
             from ..nlp.models import load_models
