@@ -297,7 +297,14 @@ def ingest(
 
     try:
         for batch, hashes in batches:
-            pending.append((pool.submit(analyze_batch, batch, None, True, hashes, options), batch, hashes))
+            try:
+                future = pool.submit(analyze_batch, batch, None, True, hashes, options)
+            except BrokenProcessPool:  # a worker died since the last collect: submit refuses
+                suspects = [(b, h) for _, b, h in pending] + [(batch, hashes)]
+                pending.clear()
+                isolate(suspects)
+                continue
+            pending.append((future, batch, hashes))
             # Keep a bounded window in flight, store in input order.
             while len(pending) > workers * 2:
                 collect(*pending.pop(0))
