@@ -14,11 +14,12 @@ from typing import Any
 from .errors import ConfigError, ExtractionRejected, FetchError, InputError, StageError, StoreError, SvodkaError
 from .model import Article, Block, DateMention, Document, Entity, Mention, Quote, Speaker
 
-# Not lazy: the function ``clean`` shares its name with the package ``svodka.clean``, and the
-# import system binds the package's name to the module whenever it is first imported (by
-# ``read_bytes`` say), so a lazy ``from svodka import clean`` then gave the module (issue 11).
-# Importing it here binds the function last; svodka.clean costs ~1 ms.
-from .clean import clean  # noqa: E402  (after the module is loaded, see above)
+# ``clean`` is the module ``svodka.clean``, made callable as ``clean(doc)`` (see its end).
+# A function of the same name as its package cannot be exported reliably: the import system
+# rebinds the name to the module whenever the package is first imported (by ``read_bytes``,
+# say), so ``from svodka import clean`` gave the function or the module by import order
+# (issue 11), and binding the function instead broke ``import svodka.clean.dump``.
+from . import clean
 
 __version__ = "0.1.0"
 

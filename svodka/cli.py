@@ -568,7 +568,7 @@ def entity_cli(
 ) -> None:
     """Profile: roles over time, aliases, co-mentioned entities, latest statements, mentions per month."""
     store, _ = _open(db, setting, must_exist=True)
-    profile = store.entity_profile(int(name) if name.isdigit() else name)
+    profile = store.entity_profile(name)  # an id or a name; the store tells them apart
     if profile is None:
         typer.echo(f"svodka: {name}: no such entity in the archive", err=True)
         raise typer.Exit(1)

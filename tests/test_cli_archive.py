@@ -151,6 +151,24 @@ def mixed_folder(tmp_path):
 
 
 @pytest.mark.issue(11)
+def test_cli_archive_file_names_that_are_not_utf8(tmp_path):
+    # Before: a file named b"bad\xff.txt" aborted the whole ingest with UnicodeEncodeError.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = next((SAMPLE / "dumps").glob("01_*.txt")).read_bytes()
+    with open(os.path.join(os.fsencode(folder), b"good\xfe.txt"), "wb") as fh:
+        fh.write(good)
+    with open(os.path.join(os.fsencode(folder), b"bad\xff.txt"), "wb") as fh:
+        fh.write(b"")
+    db = tmp_path / "a.db"
+    out = svodka("ingest", str(folder), "--db", str(db), "--workers", "1")
+    assert "Traceback" not in out.stderr
+    assert out.stderr.strip().splitlines()[-1] == "read 2 / stored 1 / duplicates 0 / rejected 1"
+    assert "bad\\xff.txt: empty file" in out.stderr
+    assert svodka("rejected", "--db", str(db)).stdout.strip().endswith("bad\\xff.txt: empty file")
+
+
+@pytest.mark.issue(11)
 @pytest.mark.parametrize("how", [["--workers", "1"], ["--workers", "2", "--batch-size", "1"], ["--dask", "local"]], ids=["one-process", "pool", "dask"])
 def test_cli_archive_ingest_accounts_for_every_input(tmp_path, mixed_folder, how):
     db = tmp_path / "a.db"

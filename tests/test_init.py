@@ -36,6 +36,10 @@ import pytest  # noqa: E402
 @pytest.mark.parametrize("first", ["read_bytes", "read_paths", "open_store", "analyze_documents"])
 def test_init_clean_is_the_function_whatever_was_imported_first(first):
     # Before: `from svodka import clean` after `from svodka import read_bytes` gave the module.
-    code = f"from svodka import {first}\nimport svodka.clean.dump\nfrom svodka import clean\nprint(callable(clean))"
+    code = (
+        f"from svodka import {first}\nimport svodka.clean.dump as d\nfrom svodka import clean, Document\n"
+        "a = clean(Document(text='Заголовок\\n\\nПервый абзац статьи о погоде в Казани, длинный и связный.', path='x.txt'))\n"
+        "print(type(a).__name__, callable(d.clean_dump))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert out.stdout.strip() == "True", out.stderr
+    assert out.stdout.strip() == "Article True", out.stderr

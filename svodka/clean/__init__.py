@@ -9,6 +9,8 @@ body as it stands, so offsets index the input file.
 from __future__ import annotations
 
 import re
+import sys
+import types
 
 from ..errors import ExtractionRejected, SvodkaError
 from ..model import Article, Block, Document
@@ -125,3 +127,18 @@ def _keep(article: Article) -> dict:
         k: getattr(article, k)
         for k in ("source", "url", "published", "published_how", "views", "boilerplate")
     }
+
+
+class _CallableModule(types.ModuleType):
+    """``svodka.clean`` itself cleans: ``from svodka import clean; clean(doc)``.
+
+    The package and its main function share a name, and which of the two ``svodka.clean``
+    is depends on import order (issue 11); a callable module is both, whatever the order.
+    """
+
+    def __call__(self, doc: Document) -> Article:
+        return clean(doc)
+
+
+sys.modules[__name__].__class__ = _CallableModule
+

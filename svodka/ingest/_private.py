@@ -192,3 +192,17 @@ def fragment_paragraphs(html: str) -> list[str]:
     walk(root)
     flush()
     return parts
+
+
+def display_name(path: str) -> str:
+    """A path as text that can be printed and stored: bytes that are not UTF-8 as ``\\xff``.
+
+    ``os.scandir`` gives such bytes as lone surrogates, which the databases refuse
+    (``UnicodeEncodeError``: a file named ``bad\\xff.txt`` aborted a whole ingest, issue 11).
+    """
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+

@@ -9,8 +9,10 @@ articles already stored are recognised by URL or normalised text and skipped.
 from __future__ import annotations
 
 import ctypes
+import functools
 import hashlib
 import itertools
+import multiprocessing
 import os
 import signal
 import sys
@@ -61,12 +63,12 @@ class BatchResult:
     """What a worker returns for one batch (picklable).
 
     ``records[i]`` came from the document whose hash is ``hashes[i]``; ``errors`` are
-    ``(name, reason, count)`` of the documents that gave no record.
+    ``(name, reason, count, document hash)`` of the documents that gave no record.
     """
 
     records: list[Any] = field(default_factory=list)
     hashes: list[str] = field(default_factory=list)
-    errors: list[tuple[str, str, int]] = field(default_factory=list)
+    errors: list[tuple[str, str, int, str]] = field(default_factory=list)
 
 
 def document_hash(doc: Document) -> str:
@@ -87,7 +89,10 @@ def _die_with_parent(parent: int) -> None:
     """Ask the kernel to kill this worker when its parent dies (kill -9 included), on Linux.
 
     Without it a killed ``svodka ingest`` left its workers running (parented to PID 1,
-    ~250 MB each; one pair for 20 minutes, issue 11).
+    ~250 MB each; one pair for 20 minutes, issue 11). The signal comes when the *thread*
+    that started the worker ends: ``ingest`` starts its pool from the calling thread and
+    keeps it for the whole run, so that is the ingest's own lifetime. The pool forks
+    (``_pool``), so the parent checked here is the ingest process, not a fork server.
     """
     if sys.platform.startswith("linux"):
         try:
@@ -106,6 +111,16 @@ def _init_worker(parent: int | None = None) -> None:
     from ..nlp.models import load_models
 
     _WORKER_MODELS = load_models()
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Analysis worker processes that load the models once and die with this process.
+
+    Forked explicitly: Python 3.14 makes "forkserver" the default on Linux, whose workers'
+    parent is the fork server, which ``_die_with_parent`` would take for a dead ingest.
+    """
+    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),))
 
 
 def analyze_batch(
@@ -136,7 +151,7 @@ def analyze_batch(
             models=models,
             batch_size=1,
             **(options or {}),
-            on_error=lambda exc: result.errors.append((exc.name or doc.name, exc.reason, exc.count)),
+            on_error=lambda exc: result.errors.append((exc.name or doc.name, exc.reason, exc.count, doc_hash)),
         ):
             result.records.append(article)
             result.hashes.append(doc_hash)
@@ -147,35 +162,70 @@ def analyze_batch(
     return result
 
 
+class _Screen:
+    """Decides, before any cleaning or analysis, which documents are new.
+
+    A document is a duplicate when the archive holds its URL or its document hash. A copy
+    of a document that is still being analysed in this run waits for its original: it is a
+    duplicate when the original is stored and rejected with it when the original is
+    rejected. Only the hashes of batches in flight are kept, so memory does not grow with
+    the number of inputs.
+    """
+
+    def __init__(self, store: Any, summary: IngestSummary, reject: Callable[..., None]) -> None:
+        self.store, self.summary, self.reject = store, summary, reject
+        self.in_flight: dict[str, list[str]] = {}  # hash -> names of copies waiting for it
+
+    def new(self, pending: list[tuple[Document, str]]) -> tuple[list[Document], list[str]]:
+        """The documents of ``pending`` to analyse, with their hashes."""
+        known_urls, known_hashes = self.store.known_documents({d.url for d, _ in pending if d.url}, {h for _, h in pending})
+        batch, hashes = [], []
+        for doc, doc_hash in pending:
+            if doc_hash in known_hashes or (doc.url and doc.url in known_urls):
+                self.summary.duplicates += 1
+            elif doc_hash in self.in_flight:
+                self.in_flight[doc_hash].append(doc.name)
+            else:
+                self.in_flight[doc_hash] = []
+                batch.append(doc)
+                hashes.append(doc_hash)
+        return batch, hashes
+
+    def settle(self, hashes: list[str], result: BatchResult | None) -> None:
+        """A batch is saved (``result``) or lost with its worker (None): settle its copies."""
+        rejected = {e[3]: e for e in result.errors} if result else {}
+        for doc_hash in hashes:
+            copies = self.in_flight.pop(doc_hash, [])
+            if not copies:
+                continue
+            if result is not None and doc_hash not in rejected:
+                self.summary.duplicates += len(copies)
+                continue
+            original, reason = (rejected[doc_hash][0], rejected[doc_hash][1]) if doc_hash in rejected else ("its original", "the analysis worker died")
+            for name in copies:
+                self.reject(name, f"same document as {original}, which was rejected: {reason}")
+
+
 def _batches(
     documents: Iterable[Document | SvodkaError],
     size: int,
     summary: IngestSummary,
-    store: Any,
+    screen: _Screen,
     on_reject: Callable[[str, str, int], None],
+    progress: Callable[[int, int], None] | None,
 ) -> Iterator[tuple[list[Document], list[str]]]:
     """Batches of documents not yet in the archive, with their hashes.
 
-    Every input is counted in ``summary.read`` here; a reader's error is rejected and a
-    document already stored (same URL or same document hash, or seen earlier in this run)
-    is a duplicate, before any cleaning or analysis.
+    Every input is counted in ``summary.read`` here; a reader's error is rejected, and a
+    document already stored is a duplicate, before any cleaning or analysis.
     """
-    seen: set[str] = set()
     pending: list[tuple[Document, str]] = []
 
-    def screen() -> Iterator[tuple[list[Document], list[str]]]:
-        known_urls, known_hashes = store.known_documents(
-            {d.url for d, _ in pending if d.url}, {h for _, h in pending}
-        )
-        batch, hashes = [], []
-        for doc, doc_hash in pending:
-            if doc_hash in seen or doc_hash in known_hashes or (doc.url and doc.url in known_urls):
-                summary.duplicates += 1
-                continue
-            seen.add(doc_hash)
-            batch.append(doc)
-            hashes.append(doc_hash)
+    def flush() -> Iterator[tuple[list[Document], list[str]]]:
+        batch, hashes = screen.new(pending)
         pending.clear()
+        if progress:
+            progress(summary.read, summary.stored)
         if batch:
             yield batch, hashes
 
@@ -187,9 +237,9 @@ def _batches(
         summary.read += 1
         pending.append((doc, document_hash(doc)))
         if len(pending) >= size:
-            yield from screen()
+            yield from flush()
     if pending:
-        yield from screen()
+        yield from flush()
 
 
 def ingest(
@@ -211,8 +261,8 @@ def ingest(
         store: an open store (``svodka.store.open_store``).
         workers: analysis processes; 0 = one per core; 1 = analyse in this process.
         batch_size: documents per analysis batch and per storage transaction.
-        models: loaded models for ``workers == 1`` (loaded here when None).
-        progress: called with (inputs done, articles stored) after each batch.
+        models: loaded models for ``workers == 1`` (loaded on the first batch when None).
+        progress: called with (inputs read so far, articles stored) as the run goes.
         on_error: called with (input name, reason) for every rejected input.
         options: ``pipeline.prepare``'s overrides for every document (``no_clean``,
             ``source``, ``published``), as ``svodka analyze`` takes them.
@@ -228,13 +278,16 @@ def ingest(
         if on_error:
             on_error(name, reason)
 
-    def save(result: BatchResult, n_docs: int) -> None:
-        for name, reason, count in result.errors:
+    screen = _Screen(store, summary, reject)
+
+    def save(result: BatchResult, hashes: list[str]) -> None:
+        for name, reason, count, _ in result.errors:
             reject(name, reason, count)
         if result.records:
             added = store.add_articles(result.records, documents=result.hashes)
             summary.stored += added.stored
             summary.duplicates += added.duplicates
+        screen.settle(hashes, result)
         if progress:
             progress(summary.read, summary.stored)
 
@@ -242,47 +295,63 @@ def ingest(
     # More processes than cores only adds model loads (~150 MB and ~1 s each); more than
     # batches leaves some idle.
     workers = min(workers or cores, cores)
-    batches: Iterator[tuple[list[Document], list[str]]] = _batches(documents, batch_size, summary, store, reject)
+    batches: Iterator[tuple[list[Document], list[str]]] = _batches(documents, batch_size, summary, screen, reject, progress)
     # The inputs are a stream: read ahead as many batches as there would be workers, and
-    # start no more workers than that (4 files need no second model load).
+    # start no more workers than that (4 files need no second model load, and a re-ingest
+    # of known files none at all).
     head = list(itertools.islice(batches, workers))
+    if not head:
+        return summary
     workers = max(1, min(workers, len(head)))
     batches = itertools.chain(head, batches)
+    analyse = functools.partial(analyze_batch, prepare=True, options=options)
     if workers == 1:
-        if models is None:
-            from ..nlp.models import load_models
-
-            models = load_models()
-        if hasattr(store, "use_morph"):
-            store.use_morph(models.morph)  # one pymorphy3 analyzer in this process, not two
         for batch, hashes in batches:
+            if models is None:
+                from ..nlp.models import load_models
+
+                models = load_models()
+                if hasattr(store, "use_morph"):
+                    store.use_morph(models.morph)  # one pymorphy3 analyzer in this process, not two
             # the store prepares with its own caches
-            save(analyze_batch(batch, models, prepare=False, hashes=hashes, options=options), len(batch))
+            save(analyze_batch(batch, models, prepare=False, hashes=hashes, options=options), hashes)
         return summary
 
-    def new_pool(n: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=n, initializer=_init_worker, initargs=(os.getpid(),))
-
-    pool = new_pool(workers)
+    pool = _pool(workers)
     pending: list[tuple[Any, list[Document], list[str]]] = []
+
+    def alone(batch: list[Document], hashes: list[str]) -> None:
+        """Run one batch in a fresh one-worker pool; if that worker dies too, one document at a time.
+
+        A dead worker then costs the one input that killed it, not its 31 batch mates.
+        """
+        nonlocal pool
+        pool.shutdown(wait=False, cancel_futures=True)
+        pool = _pool(1)
+        try:
+            save(pool.submit(analyse, batch, hashes=hashes).result(), hashes)
+            return
+        except BrokenProcessPool:
+            pass
+        for doc, doc_hash in zip(batch, hashes):
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = _pool(1)
+            try:
+                save(pool.submit(analyse, [doc], hashes=[doc_hash]).result(), [doc_hash])
+            except BrokenProcessPool:
+                reject(doc.name, "analysis worker died on this input (out of memory?); ingest it alone to retry")
+                screen.settle([doc_hash], None)
 
     def isolate(suspects: list[tuple[list[Document], list[str]]]) -> None:
         """After a worker died, run the batches that were in flight one at a time.
 
-        Which batch killed the pool is unknown, so each is retried alone: the one that
-        kills a worker again is rejected, the others are stored.
+        Which batch killed the pool is unknown, so each is retried alone (see ``alone``).
         """
         nonlocal pool
         for batch, hashes in suspects:
-            pool.shutdown(wait=False, cancel_futures=True)
-            pool = new_pool(1)
-            try:
-                save(pool.submit(analyze_batch, batch, None, True, hashes, options).result(), len(batch))
-            except BrokenProcessPool:
-                for doc in batch:
-                    reject(doc.name, "analysis worker died on this input (out of memory?); ingest it alone to retry")
+            alone(batch, hashes)
         pool.shutdown(wait=False, cancel_futures=True)
-        pool = new_pool(workers)
+        pool = _pool(workers)
 
     def collect(future: Any, batch: list[Document], hashes: list[str]) -> None:
         """Store one finished batch; a dead worker costs its own input, not the ingest."""
@@ -293,12 +362,12 @@ def ingest(
             pending.clear()
             isolate(suspects)
             return
-        save(result, len(batch))
+        save(result, hashes)
 
     try:
         for batch, hashes in batches:
             try:
-                future = pool.submit(analyze_batch, batch, None, True, hashes, options)
+                future = pool.submit(analyse, batch, hashes=hashes)
             except BrokenProcessPool:  # a worker died since the last collect: submit refuses
                 suspects = [(b, h) for _, b, h in pending] + [(batch, hashes)]
                 pending.clear()

@@ -45,6 +45,7 @@ from ._private import (
     BINARY_MAGIC,
     control_share,
     cyrillic_quality,
+    display_name,
     fragment_paragraphs,
     human_size,
     limit_text,
@@ -304,29 +305,30 @@ def _walk(root: str) -> Iterator[str]:
 
 def _read_file(path: str, max_bytes: int) -> Iterator[Document | InputError]:
     """Read one file, turning every OS problem into an InputError."""
+    name = display_name(path)  # what messages and the archive show; ``path`` is what the OS opens
     try:
         size = os.stat(path).st_size
         if not os.path.isfile(path):
-            yield InputError(path, "not a regular file")
+            yield InputError(name, "not a regular file")
             return
         if size > max_bytes:
-            yield InputError(path, too_big_reason(size, max_bytes))
+            yield InputError(name, too_big_reason(size, max_bytes))
             return
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except FileNotFoundError:
-        yield InputError(path, "no such file or directory")
+        yield InputError(name, "no such file or directory")
         return
     except PermissionError:
-        yield InputError(path, "cannot read: permission denied")
+        yield InputError(name, "cannot read: permission denied")
         return
     except OSError as exc:
-        yield InputError(path, f"cannot read: {exc.strerror or exc}")
+        yield InputError(name, f"cannot read: {exc.strerror or exc}")
         return
     if len(data) > max_bytes:  # grew while we looked
-        yield InputError(path, too_big_reason(len(data), max_bytes))
+        yield InputError(name, too_big_reason(len(data), max_bytes))
         return
-    yield from read_bytes(data, path, max_bytes=max_bytes)
+    yield from read_bytes(data, name, max_bytes=max_bytes)
 
 
 def read_bytes(data: bytes, name: str, *, max_bytes: int | None = None) -> Iterator[Document | InputError]:

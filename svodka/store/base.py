@@ -438,6 +438,9 @@ class Store:
             if link and fresh:
                 self._link(cur, list(zip(ids, fresh)))
             aliases = self._store_aliases(cur)
+            names = {n for p in fresh for n in (p.article.path, p.url) if n}
+            if names:  # an input rejected once and stored at last is no longer rejected
+                cur.executemany("DELETE FROM rejected WHERE name = ?", [[n] for n in names])
             if documents:
                 stored = {id(p): aid for p, aid in zip(fresh, ids)}
                 rows = {h: stored.get(id(p)) for h, p in zip(documents, prepared) if h}
@@ -1133,7 +1136,7 @@ class Store:
         ("Абдрахманов" finds "Кайрат Абдрахманов"). Exact name matches come first, then
         the most mentioned.
         """
-        if isinstance(name_or_id, int) or (isinstance(name_or_id, str) and name_or_id.strip().isdigit()):
+        if isinstance(name_or_id, int) or (isinstance(name_or_id, str) and name_or_id.strip().isascii() and name_or_id.strip().isdecimal()):
             if not 0 < int(name_or_id) <= MAX_ID:  # the database cannot even compare it (OverflowError)
                 return []
             rows = self._read("SELECT id, merged_into FROM entities WHERE id = ?", [int(name_or_id)])

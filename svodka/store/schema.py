@@ -347,6 +347,9 @@ _V6_DIALECT = {
 _V7_COMMON = [
     "CREATE TABLE documents (hash TEXT PRIMARY KEY, article_id BIGINT) {WR}",
     "ALTER TABLE rejected ADD COLUMN n INTEGER NOT NULL DEFAULT 1",
+    # rejected rows are looked up by name: when an input is rejected again, and when an input
+    # once rejected is stored at last (its row goes)
+    "CREATE INDEX rejected_name ON rejected (name)",
 ]
 
 

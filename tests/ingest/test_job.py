@@ -1,9 +1,18 @@
-"""The ingest job: a worker that dies costs its batch, not the ingest."""
+"""The ingest job: every input accounted for, a dead worker costs only its input, workers die with the ingest."""
 
 import os
+import subprocess
+import sys
+import time
 
+import pytest
+
+from svodka.errors import InputError
 from svodka.ingest import job
 from svodka.model import Article, Document
+from svodka.store import open_store
+
+from ..hostile import GOOD_TEXT
 
 
 class _Store:
@@ -33,9 +42,6 @@ def _no_models(parent=None):
     pass
 
 
-import pytest
-
-
 @pytest.mark.parametrize("crash_at", [0, 2, 5])
 def test_job_worker_death_rejects_its_batch_and_goes_on(monkeypatch, crash_at):
     _fake_batch.__module__, _fake_batch.__qualname__ = job.__name__, "analyze_batch"
@@ -54,17 +60,6 @@ def test_job_worker_death_rejects_its_batch_and_goes_on(monkeypatch, crash_at):
 
 
 # --------------------------------------------------------------------------- issue 11
-
-from svodka.errors import InputError  # noqa: E402
-from svodka.store import open_store  # noqa: E402
-
-# A short article of our own, long enough to be cleaned and analysed.
-GOOD_TEXT = (
-    "В Оренбурге открыли новый мост через Урал\n\n"
-    "Губернатор Оренбургской области Денис Паслер открыл в четверг новый мост через Урал. "
-    "«Мост соединит два берега города и разгрузит центр», — заявил Паслер журналистам.\n\n"
-    "Строительство шло три года, сообщили в пресс-службе правительства области."
-)
 
 
 def _inputs(tag: str = "") -> list:
@@ -97,7 +92,7 @@ def test_job_every_input_accounted_for(tmp_path, models, workers, batch_size):
 def test_job_reingest_skips_documents_before_analysis(tmp_path, models, monkeypatch):
     store = open_store(str(tmp_path / "a.db"))
     try:
-        docs = [Document(text=GOOD_TEXT, path="a.txt"), Document(text=GOOD_TEXT.replace("три", "четыре"), path="b.txt", url="https://example.test/b")]
+        docs = [Document(text=GOOD_TEXT, path="a.txt"), Document(text=GOOD_TEXT.replace("два года", "три года"), path="b.txt", url="https://example.test/b")]
         first = job.ingest(docs, store, workers=1, models=models)
         assert (first.stored, first.duplicates) == (2, 0)
 
@@ -145,10 +140,6 @@ os.kill(os.getpid(), 9)
 @pytest.mark.issue(11)
 def test_job_workers_die_with_their_parent():
     # Before: kill -9 of `svodka ingest --workers 2` left both workers running (~250 MB each).
-    import subprocess
-    import sys
-    import time
-
     proc = subprocess.run([sys.executable, "-c", _ORPHAN_SCRIPT], capture_output=True, text=True, timeout=60)
     pids = [int(p) for p in proc.stdout.split()]
     assert len(pids) == 2, proc.stderr
@@ -174,12 +165,47 @@ def test_job_pool_workers_are_told_their_parent(monkeypatch):
     seen = {}
 
     class Pool:
-        def __init__(self, max_workers, initializer, initargs=()):
-            seen["initargs"] = initargs
+        def __init__(self, max_workers, mp_context=None, initializer=None, initargs=()):
+            seen["initargs"], seen["start"] = initargs, mp_context.get_start_method()
             raise RuntimeError("stop here")
 
     monkeypatch.setattr(job, "ProcessPoolExecutor", Pool)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     with pytest.raises(RuntimeError):
         job.ingest([Document(text="a", path="a"), Document(text="b", path="b")], _Store(), workers=2, batch_size=1)
-    assert seen["initargs"] == (os.getpid(),)
+    # forked: under a fork server (Python 3.14's default) the parent check would kill every worker
+    assert seen == {"initargs": (os.getpid(),), "start": "fork"}
+
+
+@pytest.mark.issue(11)
+def test_job_a_dead_worker_costs_only_the_input_that_killed_it(monkeypatch):
+    _fake_batch.__module__, _fake_batch.__qualname__ = job.__name__, "analyze_batch"
+    _no_models.__module__, _no_models.__qualname__ = job.__name__, "_init_worker"
+    monkeypatch.setattr(job, "analyze_batch", _fake_batch)
+    monkeypatch.setattr(job, "_init_worker", _no_models)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    texts = ["a", "b", "CRASH", "c", "d", "e", "f", "g"]
+    docs = [Document(text=t, path=f"{i}.txt") for i, t in enumerate(texts)]
+    store = _Store()
+    summary = job.ingest(docs, store, workers=2, batch_size=4)
+    assert sorted(a.text for a in store.articles) == ["a", "b", "c", "d", "e", "f", "g"]
+    assert [name for name, _ in store.rejected] == ["2.txt"]
+    assert summary.balanced and summary.rejected == 1
+
+
+@pytest.mark.issue(11)
+def test_job_copies_in_one_run_follow_their_original(tmp_path, models):
+    # A copy waits for its original: a duplicate when it is stored, rejected with it when not
+    # (before: counted as a duplicate of an article that was never stored).
+    store = open_store(str(tmp_path / "a.db"))
+    try:
+        empty = Document(text="", media_type="application/x-article", path="empty.jsonl:1")
+        empty_copy = Document(text="", media_type="application/x-article", path="empty.jsonl:2")
+        docs = [Document(text=GOOD_TEXT, path="a.txt"), empty, Document(text=GOOD_TEXT, path="a-copy.txt"), empty_copy]
+        summary = job.ingest(docs, store, workers=1, batch_size=4, models=models)  # copies in the same batch
+        assert (summary.read, summary.stored, summary.duplicates, summary.rejected) == (4, 1, 1, 2)
+        reasons = {r["name"]: r["reason"] for r in store.rejected(limit=None)}
+        assert sorted(reasons) == ["empty.jsonl:1", "empty.jsonl:2"]
+        assert reasons["empty.jsonl:2"].startswith("same document as empty.jsonl:1, which was rejected")
+    finally:
+        store.close()

@@ -1011,3 +1011,54 @@ def test_store_lemma_cache_trimmed_between_batches_only(monkeypatch):
     assert None not in firsts and None not in hashes
     lem.trim()
     assert lem.analyse(["рамы"])[0] == ["рама"]
+
+
+# --- issue 11: inputs accounted for -----------------------------------------------------------------
+
+
+@pytest.mark.issue(11)
+def test_store_known_documents_by_url_and_hash(store):
+    first = visit_article(url="https://a.test/1")
+    store.add_articles([first, harvest_article(url="https://a.test/2")], documents=["h1", "h2"])
+    again = store.add_articles([visit_article(url="https://a.test/1")], documents=["h1-copy"])
+    assert again.duplicates == 1
+    urls, hashes = store.known_documents({"https://a.test/1", "https://a.test/9"}, {"h1", "h2", "h1-copy", "h9"})
+    assert urls == {"https://a.test/1"}
+    assert hashes == {"h1", "h2", "h1-copy"}  # a copy the store found to be a duplicate is known too
+
+
+@pytest.mark.issue(11)
+def test_store_rejected_rows_count_inputs_and_go_when_stored(store):
+    store.add_rejected("feed.jsonl", "19,995 more bad records", count=19995)
+    store.add_rejected("dump/0003.txt", "analysis worker died")
+    assert store.stats()["rejected"] == 19996
+    assert [r["count"] for r in store.rejected(limit=None)] == [1, 19995]
+    article = visit_article(url="https://a.test/1")
+    article.path = "dump/0003.txt"
+    store.add_articles([article])
+    assert [r["name"] for r in store.rejected(limit=None)] == ["feed.jsonl"]  # stored at last: no longer rejected
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("given", [2**63, 2**64 + 5, "999999999999999999999999999999", "²", "0", -1])
+def test_store_ids_out_of_range_are_not_found(store, given):
+    store.add_articles([visit_article(url="https://a.test/1")])
+    assert store.find_entities(given) == [] or given == "²"  # "²" is a name to look up, not an id
+    assert store.entity_profile(given) is None
+    if isinstance(given, int):
+        assert store.article(given) is None
+
+
+@pytest.mark.issue(11)
+def test_store_export_rows_for_people(store):
+    store.add_articles([visit_article(url="https://a.test/1"), harvest_article(url="https://a.test/2")])
+    out = io.StringIO()
+    store.export("csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert rows[0]["persons"] and rows[0]["places"] and rows[0]["organisations"]
+    out = io.StringIO()
+    assert store.export("csv", out, what="quotes") == 1
+    (quote,) = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert quote["speaker"] and quote["text"] and quote["url"] == "https://a.test/1"
+    out = io.StringIO()
+    assert store.export("jsonl", out, what="quotes") == 1 and json.loads(out.getvalue())["speaker"]
