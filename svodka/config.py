@@ -35,6 +35,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workers", 0, "Worker processes for analysis; 0 means one per CPU core."),
     Setting("database_url", "svodka.db", "Database: a SQLite path or sqlite:///path, or postgresql://..."),
     Setting("api_token", "", "Bearer token that enables POST /api/ingest; empty disables it."),
+    Setting("allowed_hosts", "", "Host names the web server answers besides the bound address, localhost, 127.0.0.1 and ::1 (comma-separated; * for any)."),
+    Setting("allowed_origins", "", "Other origins (scheme://host:port) whose pages may POST to the API (comma-separated); same-origin is always allowed."),
+    Setting("analyze_workers", 2, "Worker processes for /api/analyze and /api/ingest; requests past them get 503 with Retry-After."),
+    Setting("analyze_timeout", 30, "Seconds one analysis request may run; then its worker is killed and restarted (504)."),
+    Setting("analyze_memory_mb", 2048, "Address space of one analysis worker, in MB; a request past it gets 413 and the worker is restarted."),
 )
 
 
@@ -47,6 +52,11 @@ class Settings:
     workers: int = 0
     database_url: str = "svodka.db"
     api_token: str = ""
+    allowed_hosts: str = ""
+    allowed_origins: str = ""
+    analyze_workers: int = 2
+    analyze_timeout: int = 30
+    analyze_memory_mb: int = 2048
     origin: dict[str, str] = field(default_factory=dict)  # setting -> where its value came from
 
 

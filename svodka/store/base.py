@@ -1102,7 +1102,9 @@ class Store:
         ("Абдрахманов" finds "Кайрат Абдрахманов"). Exact name matches come first, then
         the most mentioned.
         """
-        if isinstance(name_or_id, int) or (isinstance(name_or_id, str) and name_or_id.strip().isdigit()):
+        if isinstance(name_or_id, int) or (isinstance(name_or_id, str) and name_or_id.strip().isascii() and name_or_id.strip().isdigit()):
+            if not 0 < int(name_or_id) < 2**63:  # ids are 64-bit: a larger number names nothing (was OverflowError)
+                return []
             rows = self._read("SELECT id, merged_into FROM entities WHERE id = ?", [int(name_or_id)])
             seen = set()
             while rows and rows[0][1] is not None and rows[0][1] not in seen:  # follow merges

@@ -291,11 +291,11 @@ def test_api_ingest_disabled_without_token(tmp_path, monkeypatch):
     assert "SVODKA_API_TOKEN" in message
 
 
-def test_api_ingest_token_from_environment(tmp_path, monkeypatch, models):
+def test_api_ingest_token_from_environment(tmp_path, monkeypatch, models, analysis):
     from svodka.web import create_app
 
     monkeypatch.setenv("SVODKA_API_TOKEN", "from-env")
-    c = TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}", models=models))
+    c = TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}", models=models, analysis=analysis))
     _error(c.post("/api/ingest", json={"documents": [{"text": NEWS_TEXT}]}, headers=AUTH), 401)
     ok = c.post("/api/ingest", json={"documents": [{"text": NEWS_TEXT}]}, headers={"Authorization": "Bearer from-env"})
     assert ok.status_code == 200 and ok.json()["stored"] == 1

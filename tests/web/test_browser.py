@@ -34,7 +34,7 @@ HOSTILE_TEXT = (
 
 
 @pytest.fixture(scope="module")
-def server(sample_articles, models, tmp_path_factory):
+def server(sample_articles, models, analysis, tmp_path_factory):
     """Base URL of a live server over a private copy of the sample archive."""
     from svodka.store import open_store
     from svodka.web import create_app
@@ -43,7 +43,7 @@ def server(sample_articles, models, tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'archive.db'}"
     with open_store(url) as store:
         store.add_articles([Article.from_dict(a.to_dict()) for a in sample_articles])
-    app = create_app(url, api_token=TOKEN, models=models)
+    app = create_app(url, api_token=TOKEN, models=models, analysis=analysis)
     with running(app) as base:
         base_url = base
         yield base_url, app

@@ -24,7 +24,7 @@ MAX_EXAMPLES = 20
 
 
 @pytest.fixture(scope="module")
-def api_schema(sample_articles, models, tmp_path_factory):
+def api_schema(sample_articles, models, analysis, tmp_path_factory):
     """The app's OpenAPI schema loaded by schemathesis, bound to the ASGI app."""
     from svodka.store import open_store
     from svodka.web import create_app
@@ -32,7 +32,7 @@ def api_schema(sample_articles, models, tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('schema') / 'archive.db'}"
     with open_store(url) as store:
         store.add_articles([Article.from_dict(a.to_dict()) for a in sample_articles])
-    app = create_app(url, api_token=TOKEN, models=models)
+    app = create_app(url, api_token=TOKEN, models=models, analysis=analysis, hosts=["testserver"])  # schemathesis sends Host: testserver
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
@@ -40,7 +40,7 @@ def _operations() -> list[str]:
     """Labels of every API operation ("GET /api/search"), read from an app over an empty store."""
     from svodka.web import create_app
 
-    loaded = schemathesis.openapi.from_asgi("/openapi.json", create_app("sqlite:///:memory:"))
+    loaded = schemathesis.openapi.from_asgi("/openapi.json", create_app("sqlite:///:memory:", hosts=["testserver"]))
     return [result.ok().label for result in loaded.get_all_operations()]
 
 
