@@ -55,15 +55,20 @@ MEMORY_EXIT = 75
 WORKER_THREADS = "1"
 
 
-def _worker_main(conn, memory_mb: int) -> None:
+def _load_models() -> Any:
+    """The NLP models (the default loader of a worker)."""
+    from ..nlp.models import load_models
+
+    return load_models()
+
+
+def _worker_main(conn, memory_mb: int, loader: Callable[[], Any]) -> None:
     """A worker process: load the models, then run jobs from ``conn`` until it closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C of the server: the parent stops us
     _die_with_parent()
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, WORKER_THREADS)
-    from ..nlp.models import load_models
-
-    models = load_models()
+    models = loader()
     if memory_mb:
         import resource
 
@@ -110,9 +115,9 @@ def _die_with_parent() -> None:
 class _Worker:
     """One worker process and the parent's end of its pipe."""
 
-    def __init__(self, context, memory_mb: int) -> None:
+    def __init__(self, context, memory_mb: int, loader: Callable[[], Any]) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, memory_mb), name="svodka-analysis", daemon=True)
+        self.process = context.Process(target=_worker_main, args=(child, memory_mb, loader), name="svodka-analysis", daemon=True)
         self.process.start()
         child.close()
         self.ready = False
@@ -148,11 +153,21 @@ class AnalysisPool:
         memory_mb: address-space cap of a worker in MB; 0 for none.
         start_method: multiprocessing start method; "spawn" by default: a fork of a server
             with threads (uvicorn's, the thread pool's) is not safe.
+        loader: a module-level function a worker calls once to get the ``models`` its jobs
+            receive; default ``load_models`` (tests of the pool itself pass a cheaper one).
     """
 
-    def __init__(self, workers: int = 2, timeout: float = 30.0, memory_mb: int = 2048, start_method: str = "spawn") -> None:
+    def __init__(
+        self,
+        workers: int = 2,
+        timeout: float = 30.0,
+        memory_mb: int = 2048,
+        start_method: str = "spawn",
+        loader: Callable[[], Any] = _load_models,
+    ) -> None:
         self.timeout = float(timeout)
         self.memory_mb = int(memory_mb)
+        self._loader = loader
         self._context = multiprocessing.get_context(start_method)
         self._slots = [_Slot() for _ in range(max(0, int(workers)))]
         self._lock = threading.Lock()  # slots are taken from the event loop and from start()
@@ -177,7 +192,7 @@ class AnalysisPool:
         with self._lock:
             for slot in self._slots:
                 if slot.worker is None or not slot.worker.process.is_alive():
-                    slot.worker = _Worker(self._context, self.memory_mb)
+                    slot.worker = _Worker(self._context, self.memory_mb, self._loader)
 
     def close(self) -> None:
         """Stop every worker; later runs get 503."""
@@ -245,7 +260,7 @@ class AnalysisPool:
                     if slot.worker is None or not slot.worker.process.is_alive():
                         if slot.worker is not None:
                             slot.worker.kill()
-                        slot.worker = _Worker(self._context, self.memory_mb)
+                        slot.worker = _Worker(self._context, self.memory_mb, self._loader)
                     return slot
         raise LimitError(None, f"all {len(self._slots)} analysis workers are busy; retry in {RETRY_AFTER_S} s", status=503, retry_after=RETRY_AFTER_S)
 
@@ -259,7 +274,7 @@ class AnalysisPool:
             if slot.worker is not None:
                 log.info("analysis worker %s stopped", slot.worker.pid)
                 slot.worker.kill()
-            slot.worker = None if self._closed else _Worker(self._context, self.memory_mb)
+            slot.worker = None if self._closed else _Worker(self._context, self.memory_mb, self._loader)
             slot.busy = False
 
     async def _wait(self, worker: _Worker, seconds: float, gone, starting: bool = False) -> tuple[str, Any]:

@@ -41,6 +41,7 @@ from ..config import Settings
 from ..errors import ConfigError, LimitError, SvodkaError
 from ..model import Article
 from . import _jobs, _render
+from ._cache import ArchiveCache
 from ._guard import DEFAULT_HOSTS, RequestGuard, host_name, normal_origin
 from ._pool import AnalysisPool
 
@@ -507,6 +508,7 @@ def create_app(
     app.state.analysis = pool
     budget = pool.timeout  # seconds of analysis per document
     ingest_lock = threading.Lock()  # one ingest at a time: the Store has one writer anyway
+    cache = app.state.cache = ArchiveCache(store)  # what the home page shows (see _cache)
 
     async def analyze(request: Request, items: list[AnalyzeRequest]) -> tuple[list[Article], list[Failure]]:
         """Clean and analyse request items in a worker; failures are collected, not raised."""
@@ -697,7 +699,7 @@ def create_app(
         dependencies=[Depends(require_token)],
         openapi_extra={"requestBody": {"required": True}},  # `files` is required: so is the body
     )
-    async def api_ingest_files(request: Request, files: list[UploadFile] = File(..., description="Files in any format svodka reads (dumps, HTML, JSONL, feeds, WARC, gzip)")) -> dict[str, Any]:
+    async def api_ingest_files(request: Request, files: list[UploadFile] = File(..., min_length=1, description="Files in any format svodka reads (dumps, HTML, JSONL, feeds, WARC, gzip)")) -> dict[str, Any]:
         """Read uploaded files like ``svodka ingest`` does, analyse and store them."""
         uploads = [(upload.filename or "<upload>", await upload.read(MAX_BODY_BYTES + 1)) for upload in files[:MAX_INGEST_DOCUMENTS]]
         found, failed = await pool.run(_jobs.analyze_files, [uploads, MAX_BODY_BYTES], gone=request.is_disconnected, budget=budget * INGEST_FILES_BUDGET_DOCS)
@@ -707,6 +709,8 @@ def create_app(
         """Store analysed articles (one transaction) and report."""
         with ingest_lock:
             result = store.add_articles(articles) if articles else None
+        if result is not None and result.stored:
+            cache.clear()  # the home page shows the newest articles and the counts
         for f in failures:
             try:
                 store.add_rejected(f.name or "<request>", f.message)
@@ -741,7 +745,7 @@ def create_app(
 
     from . import pages
 
-    pages.install(app, store, _page)
+    pages.install(app, store, _page, cache)
 
     return app
 
