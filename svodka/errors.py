@@ -11,7 +11,8 @@ Hierarchy::
     ├── FetchError              a URL could not be fetched (network, HTTP status, robots.txt); status 502
     ├── StoreError              the database is unreachable, locked or at a wrong schema; status 503
     └── LimitError              a request past a server limit: workers busy (503), too slow (504),
-                                too much memory (413); the status comes with the error
+                                too much memory (413), client gone (499); the status comes with
+                                the error
 
 Every message names the input and the reason and, where there is one, what to do next. A
 rejected input is never a bare ``None``: readers yield the error object so the rest of a

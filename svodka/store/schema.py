@@ -343,7 +343,7 @@ _V6_DIALECT = {
 # Version 7 (listing speed): newest-first lists (a search without words: the web home page,
 # filters alone) walk this index and stop after a page, instead of sorting every article:
 # 40 ms at 100,000 articles before, 0.1 ms after (SQLite); filters that keep most articles
-# (has_quote, entity type) likewise.
+# (has_quote, entity type) likewise. Ingest pays ~4% (3,500 -> 3,350 articles/s, bench at 20,000).
 _V7_COMMON = [
     "CREATE INDEX articles_published ON articles (published DESC, id DESC)",
 ]

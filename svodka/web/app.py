@@ -82,6 +82,8 @@ ANALYZE_TYPES = ("application/json", "text/plain", "text/html")
 DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 # The headers every response gets (HTML ones also get a CSP).
 SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin")]
+# Addresses that mean "every interface": the Host a client sends is then some other name.
+WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 # Connections the kernel queues before the server accepts them (uvicorn's default).
 LISTEN_BACKLOG = 2048
 # Largest request head (request line and headers) the HTTP parser buffers, in bytes; larger
@@ -863,6 +865,8 @@ def serve(
             shown = f"[{bound_host}]" if ":" in bound_host else bound_host
             if announce is not None:
                 announce(f"serving {store_url} at http://{shown}:{bound_port}/")
+                if host in WILDCARD_HOSTS and not _split((settings or Settings()).allowed_hosts):
+                    announce(f"answering only to the Host names {', '.join(DEFAULT_HOSTS)}; set allowed_hosts to this machine's names to be reached from elsewhere")
             uvicorn.Server(server_config(app, host, bound_port, log_level="info")).run(sockets=[sock])
         finally:  # not in a lifespan hook: test clients run startup/shutdown around every request
             app.state.analysis.close()
