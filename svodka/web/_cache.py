@@ -10,8 +10,9 @@ outlets 99 ms), and 20 clients on ``/`` saw p50 3.4 s. They change only when the
 does, so they are computed once and reused. A value is recomputed when this app stores
 articles (``clear``), when the newest article id changes (another process ingested; looked
 at most every ``CHECK_S``) or after ``TTL_S`` (linking and merges change counts without a
-new article). A stale value is served while one background thread recomputes it; only the
-very first computation of a value makes requests wait, and they wait for one computation.
+new article). A stale value is served while a background thread recomputes it (one thread for the
+cache, so one read connection); only the very first computation of a value makes requests
+wait, and they wait for one computation.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 __all__ = ["ArchiveCache"]
@@ -52,6 +54,7 @@ class ArchiveCache:
         self._lock = threading.Lock()
         self._version: Any = None
         self._checked = float("-inf")
+        self._refresher: ThreadPoolExecutor | None = None
 
     def get(self, name: str, compute: Callable[[], Any]) -> Any:
         """The value called ``name``: cached, or ``compute()`` (run once however many ask)."""
@@ -63,7 +66,7 @@ class ArchiveCache:
                 if entry is None:
                     entry = self._compute(name, compute, version)
             return entry.value
-        if entry.version != version or time.monotonic() - entry.at > self.ttl:
+        if self._stale(entry, version):
             self._refresh_in_background(name, compute, version)
         return entry.value
 
@@ -88,6 +91,10 @@ class ArchiveCache:
         lock = self._compute_lock(name)
         if not lock.acquire(blocking=False):
             return
+        entry = self._entries.get(name)
+        if entry is not None and not self._stale(entry, version):  # renewed while we looked
+            lock.release()
+            return
 
         def refresh() -> None:
             try:
@@ -97,7 +104,14 @@ class ArchiveCache:
             finally:
                 lock.release()
 
-        threading.Thread(target=refresh, name=f"cache-{name}", daemon=True).start()
+        with self._lock:
+            if self._refresher is None:
+                self._refresher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="svodka-cache")
+            self._refresher.submit(refresh)
+
+    def _stale(self, entry: _Entry, version: Any) -> bool:
+        """Whether ``entry`` was computed from another archive state or too long ago."""
+        return entry.version != version or time.monotonic() - entry.at > self.ttl
 
     def _current_version(self) -> Any:
         """The newest article id, read at most every ``check`` seconds."""

@@ -235,7 +235,10 @@ class AnalysisPool:
             if not worker.ready:
                 kind, _ = await self._wait(worker, START_TIMEOUT_S, gone, starting=True)
                 worker.ready = True
-            await asyncio.to_thread(worker.conn.send, (job, tuple(args)))
+            try:
+                await asyncio.to_thread(worker.conn.send, (job, tuple(args)))
+            except (OSError, EOFError):  # it died between jobs
+                raise LimitError(None, "the analysis worker died before the job reached it; retry", status=503, retry_after=RETRY_AFTER_S) from None
             kind, value = await self._wait(worker, self.timeout if budget is None else budget, gone)
         except BaseException:
             self._replace(slot)  # killed mid-job (or never ready): a fresh worker takes its place

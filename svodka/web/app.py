@@ -403,31 +403,36 @@ async def _analyze_body(
     kind, charset = _media_type(request.headers.get("content-type"))
     data = await request.body()
     options = {"url": url, "published": published, "source": source, "no_clean": no_clean}
+    # Parsing and charset detection of up to 5 MB go to a thread: the event loop must stay
+    # free to answer others and to notice clients leaving.
     if kind == "application/json" or kind.endswith("+json"):
-        obj = _parse_json(data)
+        obj = await run_in_threadpool(_parse_json, data)
         if isinstance(obj, dict):
             obj = {**{k: v for k, v in options.items() if v not in (None, False)}, **obj}
         return _validated(obj)
     if kind in ("text/plain", "text/html"):
-        text, _ = decode(data, charset)  # InputError (400) when the bytes are not text
+        text, _ = await run_in_threadpool(decode, data, charset)  # InputError (400) when the bytes are not text
         field = "html" if kind == "text/html" else "text"
         return _validated({field: text, **options})
     got = f"got {kind!r}" if kind else "no Content-Type was sent"
     raise HTTPException(415, f"unsupported body ({got}): send one of {', '.join(ANALYZE_TYPES)} (JSON as {{\"text\": ...}} or {{\"html\": ...}})")
 
 
-def _json_only(request: Request) -> None:
+async def _json_only(request: Request) -> None:
     """A JSON route's check: the body is declared JSON (415) and nests at most ``MAX_JSON_DEPTH`` (400).
 
-    FastAPI has parsed the body by now (``request.json()`` is cached): a body of another type
-    would only reach the schema check as bytes, and a deep one would be validated.
+    FastAPI has parsed the body by now (``request.json()`` returns its cached result): a body
+    of another type would only reach the schema check as bytes, and a deep one would be validated.
     """
     kind, _ = _media_type(request.headers.get("content-type"))
     if kind != "application/json" and not kind.endswith("+json"):
         got = f"got {kind!r}" if kind else "no Content-Type was sent"
         raise HTTPException(415, f"unsupported body ({got}): send application/json")
-    parsed = getattr(request, "_json", None)
-    if parsed is not None and _json_depth(parsed, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
+    try:
+        parsed = await request.json()
+    except ValueError:  # empty or not JSON: FastAPI's validation names it
+        return
+    if _json_depth(parsed, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
         raise _StatusError(400, f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
 
 

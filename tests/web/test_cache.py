@@ -49,20 +49,22 @@ def test_cache_serves_the_old_value_while_a_new_article_is_taken_in():
     store = FakeStore()
     cache = ArchiveCache(store, check=0)
     counter = iter(range(100))
-    assert cache.get("n", lambda: next(counter)) == 0
-    assert cache.get("n", lambda: next(counter)) == 0  # same archive: same value
+    count = lambda: next(counter)  # noqa: E731
+    assert cache.get("n", count) == 0
+    assert cache.get("n", count) == 0  # same archive: same value
     store.newest = 2  # another process ingested
-    assert cache.get("n", lambda: next(counter)) == 0  # served stale, renewed in the background
-    assert _wait_for(lambda: cache.get("n", lambda: -1) == 1)
+    assert cache.get("n", count) == 0  # served stale, renewed in the background
+    assert _wait_for(lambda: cache.get("n", count) == 1)
+    assert cache.get("n", count) == 1  # and kept
 
 
 def test_cache_renews_after_its_time_to_live():
     cache = ArchiveCache(FakeStore(), ttl=0.05, check=0)
-    counter = iter(range(100))
-    assert cache.get("n", lambda: next(counter)) == 0
+    counter = iter(range(1000))
+    count = lambda: next(counter)  # noqa: E731
+    assert cache.get("n", count) == 0
     time.sleep(0.1)
-    cache.get("n", lambda: next(counter))
-    assert _wait_for(lambda: cache.get("n", lambda: -1) >= 1)
+    assert _wait_for(lambda: cache.get("n", count) >= 1)
 
 
 def test_cache_clear_recomputes_at_once():
