@@ -1,13 +1,14 @@
-"""Load test of a running svodka server: N concurrent clients searching for T seconds.
+"""Load test of a running svodka server: N concurrent clients for T seconds per target.
 
     .venv/bin/svodka serve --db bench.db --port 8000 &          # in another process
-    .venv/bin/python bench/load.py --url http://127.0.0.1:8000 --clients 20 --seconds 30
+    .venv/bin/python bench/load.py --url http://127.0.0.1:8000 --clients 20 --seconds 30 [--target home --target search]
 
-Each client is a thread with its own ``httpx.Client`` (keep-alive) sending ``GET
-/api/search`` with queries drawn from a fixed list (single words, pairs, filters, empty
-queries, deep pages), as fast as answers come back. Prints requests, errors, throughput and
-p50/p95/p99 latency. Run it from a separate process: the load generator must not share
-the server's interpreter (and GIL).
+Each client is a thread with its own ``httpx.Client`` (keep-alive) sending requests as fast
+as answers come back. Targets, run one after the other, each for ``--seconds``:
+``home`` is ``GET /``, the page a user sees first; ``search`` is ``GET /api/search`` with
+queries drawn from a fixed list (single words, pairs, filters, empty queries, deep pages).
+Prints, per target, requests, errors, throughput and p50/p95/p99 latency. Run it from a
+separate process: the load generator must not share the server's interpreter (and GIL).
 """
 
 from __future__ import annotations
@@ -41,16 +42,24 @@ def make_params(rng: random.Random) -> dict:
     return {"q": q, **rng.choice(FILTERS)}
 
 
-def client_loop(url: str, deadline: float, seed: int, latencies: list, errors: list, lock: threading.Lock, timeout: float) -> None:
-    """One client: search until the deadline, recording latency (s) or the error."""
+# What each target requests: (path, parameters drawn with the client's generator).
+TARGETS = {
+    "home": ("/", lambda rng: {}),
+    "search": ("/api/search", make_params),
+}
+
+
+def client_loop(url: str, target: str, deadline: float, seed: int, latencies: list, errors: list, lock: threading.Lock, timeout: float) -> None:
+    """One client: request ``target`` until the deadline, recording latency (s) or the error."""
     rng = random.Random(seed)
+    path, params_of = TARGETS[target]
     mine, bad = [], []
     with httpx.Client(base_url=url, timeout=timeout) as http:
         while time.perf_counter() < deadline:
-            params = make_params(rng)
+            params = params_of(rng)
             t0 = time.perf_counter()
             try:
-                r = http.get("/api/search", params=params)
+                r = http.get(path, params=params)
                 elapsed = time.perf_counter() - t0
                 if r.status_code != 200:
                     bad.append(f"HTTP {r.status_code}: {r.text[:120]}")
@@ -78,19 +87,28 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=30, help="duration (default 30)")
     ap.add_argument("--timeout", type=float, default=30, help="per-request timeout in seconds")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--target", action="append", choices=sorted(TARGETS), help="what to load, repeatable (default: home, then search)")
     args = ap.parse_args()
     try:
         httpx.get(args.url + "/api/stats", timeout=10).raise_for_status()
     except httpx.HTTPError as exc:
         print(f"error: no svodka server at {args.url}: {exc}", file=sys.stderr)
         return 1
+    failed = False
+    for target in args.target or ["home", "search"]:
+        failed |= run_target(args, target)
+    return 1 if failed else 0
+
+
+def run_target(args: argparse.Namespace, target: str) -> bool:
+    """Load one target for ``args.seconds`` and print its figures; True when any request failed."""
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
     start = time.perf_counter()
     deadline = start + args.seconds
     threads = [
-        threading.Thread(target=client_loop, args=(args.url, deadline, args.seed * 1000 + i, latencies, errors, lock, args.timeout), daemon=True)
+        threading.Thread(target=client_loop, args=(args.url, target, deadline, args.seed * 1000 + i, latencies, errors, lock, args.timeout), daemon=True)
         for i in range(args.clients)
     ]
     for t in threads:
@@ -100,15 +118,15 @@ def main() -> int:
     wall = time.perf_counter() - start
     latencies.sort()
     total = len(latencies) + len(errors)
-    print(f"clients {args.clients}, {wall:.1f} s against {args.url}/api/search")
-    print(f"requests {total}, errors {len(errors)}, throughput {total / wall:.1f} req/s")
+    print(f"[{target}] clients {args.clients}, {wall:.1f} s against {args.url}{TARGETS[target][0]}")
+    print(f"[{target}] requests {total}, errors {len(errors)}, throughput {total / wall:.1f} req/s")
     if latencies:
         ms = lambda v: f"{v * 1000:.1f} ms"  # noqa: E731
-        print(f"latency p50 {ms(percentile(latencies, 50))}, p95 {ms(percentile(latencies, 95))}, p99 {ms(percentile(latencies, 99))}, "
+        print(f"[{target}] latency p50 {ms(percentile(latencies, 50))}, p95 {ms(percentile(latencies, 95))}, p99 {ms(percentile(latencies, 99))}, "
               f"mean {ms(statistics.fmean(latencies))}, max {ms(latencies[-1])}")
     for message in sorted(set(errors))[:5]:
-        print(f"  error: {message}")
-    return 1 if errors else 0
+        print(f"[{target}]   error: {message}")
+    return bool(errors)
 
 
 if __name__ == "__main__":

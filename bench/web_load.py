@@ -50,7 +50,7 @@ def main() -> int:
         else:
             print("web_load: the server did not start within 60 s", file=sys.stderr)
             return 1
-        print(f"web layer: {args.clients} clients for {args.seconds:g} s on /api/search over {args.db}")
+        print(f"web layer: {args.clients} clients for {args.seconds:g} s on / and on /api/search over {args.db}")
         return subprocess.call([sys.executable, str(ROOT / "bench" / "load.py"), "--url", url,
                                 "--clients", str(args.clients), "--seconds", str(args.seconds)])
     finally:

@@ -703,8 +703,9 @@ def serve_cli(
 
     store, settings = _open(db, setting)  # fails here, before "serving", if the archive cannot be opened
     store.close()
-    typer.echo(f"svodka: serving {db or settings.database_url} at http://{host}:{port}/", err=True)
-    serve(db or settings.database_url, host=host, port=port, api_token=settings.api_token or None)
+    # binds before announcing: a busy port is one line and exit 1, not "serving" then a traceback
+    serve(db or settings.database_url, host=host, port=port, api_token=settings.api_token or None, settings=settings,
+          announce=lambda line: typer.echo(f"svodka: {line}", err=True))
 
 
 def main() -> None:

@@ -41,6 +41,11 @@ SETTINGS: tuple[Setting, ...] = (
         "Hosts and networks the URL fetcher may reach although they are private, loopback or otherwise "
         "not public (e.g. intranet.example, .corp.example, 10.0.0.0/8); empty: none.",
     ),
+    Setting("allowed_hosts", "", "Host names the web server answers besides the bound address, localhost, 127.0.0.1 and ::1 (comma-separated; * for any)."),
+    Setting("allowed_origins", "", "Other origins (scheme://host:port) whose pages may POST to the API (comma-separated); same-origin is always allowed."),
+    Setting("analyze_workers", 2, "Worker processes for /api/analyze and /api/ingest; requests past them get 503 with Retry-After; 0 disables analysis."),
+    Setting("analyze_timeout", 30, "Seconds one analysis request may run; then its worker is killed and restarted (504)."),
+    Setting("analyze_memory_mb", 2048, "Address space of one analysis worker, in MB; a request past it gets 413 and the worker is restarted."),
 )
 
 
@@ -54,6 +59,11 @@ class Settings:
     database_url: str = "svodka.db"
     api_token: str = ""
     fetch_allow_private: str = ""
+    allowed_hosts: str = ""
+    allowed_origins: str = ""
+    analyze_workers: int = 2
+    analyze_timeout: int = 30
+    analyze_memory_mb: int = 2048
     origin: dict[str, str] = field(default_factory=dict)  # setting -> where its value came from
 
 

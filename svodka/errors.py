@@ -9,7 +9,10 @@ Hierarchy::
     ├── ExtractionRejected      a document was read but holds no article text; status 422
     ├── StageError              an analysis stage failed on one article; status 500
     ├── FetchError              a URL could not be fetched (network, HTTP status, robots.txt); status 502
-    └── StoreError              the database is unreachable, locked or at a wrong schema; status 503
+    ├── StoreError              the database is unreachable, locked or at a wrong schema; status 503
+    └── LimitError              a request past a server limit: workers busy (503), too slow (504),
+                                too much memory (413), client gone (499); the status comes with
+                                the error
 
 Every message names the input and the reason and, where there is one, what to do next. A
 rejected input is never a bare ``None``: readers yield the error object so the rest of a
@@ -18,7 +21,7 @@ batch goes on, and the CLI prints it as one line.
 
 from __future__ import annotations
 
-__all__ = ["SvodkaError", "ConfigError", "InputError", "ExtractionRejected", "StageError", "FetchError", "StoreError"]
+__all__ = ["SvodkaError", "ConfigError", "InputError", "ExtractionRejected", "StageError", "FetchError", "StoreError", "LimitError"]
 
 
 class SvodkaError(Exception):
@@ -72,3 +75,17 @@ class StoreError(SvodkaError):
     """The database cannot be used."""
 
     status = 503
+
+
+class LimitError(SvodkaError):
+    """A request ran into a limit of the server (busy workers, time budget, memory).
+
+    ``status`` is per error; ``retry_after`` (seconds) is sent as ``Retry-After`` when set.
+    """
+
+    status = 503
+
+    def __init__(self, name: str | None, reason: str, *, status: int = 503, retry_after: int | None = None):
+        super().__init__(name, reason)
+        self.status = status
+        self.retry_after = retry_after

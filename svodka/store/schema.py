@@ -340,7 +340,6 @@ _V6_DIALECT = {
     ],
 }
 
-
 # Version 7 (issue 11): inputs recognised before they are analysed again (the hash of each
 # stored document, see ingest/job.py ``document_hash``); a rejected row may stand for many
 # records of one file (``n``), so the archive counts inputs, not lines.
@@ -353,6 +352,15 @@ _V7_COMMON = [
 ]
 
 
+# Version 8 (listing speed): newest-first lists (a search without words: the web home page,
+# filters alone) walk this index and stop after a page, instead of sorting every article:
+# 40 ms at 100,000 articles before, 0.1 ms after (SQLite); filters that keep most articles
+# (has_quote, entity type) likewise. Ingest pays ~4% (3,500 -> 3,350 articles/s, bench at 20,000).
+_V8_COMMON = [
+    "CREATE INDEX articles_published ON articles (published DESC, id DESC)",
+]
+
+
 # (version, description, statements shared, statements per dialect), applied in order.
 MIGRATIONS: list[tuple[int, str, list, dict[str, list]]] = [
     (1, "archive tables and full-text index", _V1_COMMON, _V1_DIALECT),
@@ -362,6 +370,7 @@ MIGRATIONS: list[tuple[int, str, list, dict[str, list]]] = [
     (5, "search table with filter columns, out-of-line tsvectors (PostgreSQL)", [], _V5_DIALECT),
     (6, "story band keys as one row per article; index of earliest quote appearances; full-text index: ascii tokenizer when empty, segments merged 8 at a time (SQLite)", _V6_COMMON, _V6_DIALECT),
     (7, "hashes of stored documents (re-ingest skips them before analysis); rejected rows count the inputs they stand for", _V7_COMMON, {}),
+    (8, "index of articles newest first", _V8_COMMON, {}),
 ]
 # The version a fully migrated database is at.
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -26,8 +26,10 @@ def running(app, host: str = "127.0.0.1", port: int | None = None) -> Iterator[s
     """Serve ``app`` in a daemon thread; yields its base URL and stops it on exit."""
     import uvicorn
 
+    from .app import server_config
+
     port = port or free_port(host)
-    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off"))
+    server = uvicorn.Server(server_config(app, host, port, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, name=f"uvicorn-{port}", daemon=True)
     thread.start()
     deadline = time.monotonic() + START_TIMEOUT

@@ -5,8 +5,11 @@
 
 A thin layer over ``svodka.store`` (reads) and ``svodka.pipeline`` (``/api/analyze`` and
 ``/api/ingest``): routes parse and check parameters, call the library and format the result.
-Handlers are plain functions, so FastAPI runs them in its thread pool; the Store guards its
-one connection with a lock. NLP models load once per app, on the first request that needs them.
+Read handlers are plain functions, so FastAPI runs them in its thread pool (the Store keeps
+a read connection per thread). Analysis runs in a small pool of worker processes
+(``_pool``): bounded (503 when every worker is busy), timed (504) and stopped when the
+client leaves; the models load once per worker. ``_guard`` checks every request first:
+Host, target length, origin of state-changing requests, body size.
 
 Errors are JSON ``{"error": {"status": N, "message": "..."}}`` under ``/api`` (validation
 errors included) and an HTML page elsewhere; ``SvodkaError`` subclasses carry their status.
@@ -14,28 +17,35 @@ errors included) and an HTML page elsewhere; ``SvodkaError`` subclasses carry th
 
 from __future__ import annotations
 
+import errno
 import hmac
 import json
 import logging
 import os
+import socket
 import threading
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
 from fastapi import Depends, FastAPI, File, Header, HTTPException, Path as PathParam, Query, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from pydantic import BaseModel, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import SvodkaError
-from ..model import Article, Document
-from . import _render
+from ..config import Settings
+from ..errors import ConfigError, LimitError, SvodkaError
+from ..model import Article
+from . import _jobs, _render
+from ._cache import ArchiveCache
+from ._guard import DEFAULT_HOSTS, RequestGuard, host_name, normal_origin
+from ._pool import AnalysisPool
 
-__all__ = ["create_app", "serve", "MAX_BODY_BYTES", "MAX_LIMIT"]
+__all__ = ["create_app", "serve", "bind", "MAX_BODY_BYTES", "MAX_LIMIT"]
 
 log = logging.getLogger("svodka.web")
 
@@ -45,6 +55,14 @@ MAX_BODY_BYTES = 5 * 1024 * 1024
 MAX_LIMIT = 100
 # Deepest offset a cursor may point to: deeper pages cost a scan of everything before them.
 MAX_OFFSET = 10_000
+# An offset cursor as the schema states it: a number from 0 to MAX_OFFSET.
+OFFSET_PATTERN = r"^(?:[0-9]{1,4}|10000)$"
+# A date parameter: YYYY-MM-DD (then checked to be a real day). Not pydantic's lax ``date``,
+# which took "to=0" as a Unix timestamp (1970-01-01).
+DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# Deepest nesting of a JSON body. Our bodies are 3 levels deep; 100,000 levels made the
+# decoder raise RecursionError (a 500 before this limit).
+MAX_JSON_DEPTH = 32
 # Documents accepted by one /api/ingest call.
 MAX_INGEST_DOCUMENTS = 100
 # Largest document /api/analyze analyses (characters; a long news article is ~30,000). It
@@ -59,8 +77,22 @@ ENTITY_TYPES = ("PER", "ORG", "LOC")
 PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 # Media types /api/analyze reads: the JSON object, or the document itself as the body.
 ANALYZE_TYPES = ("application/json", "text/plain", "text/html")
-# Paths whose pages come from FastAPI (Swagger UI loads its own scripts): no CSP there.
-NO_CSP_PREFIXES = ("/docs", "/redoc", "/openapi.json")
+# CSP of /docs: Swagger UI (served from the swagger-ui-bundle package, never a CDN) styles
+# its elements inline, so styles may be inline there; scripts still only from this server.
+DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+# The headers every response gets (HTML ones also get a CSP).
+SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin")]
+# Addresses that mean "every interface": the Host a client sends is then some other name.
+WILDCARD_HOSTS = ("0.0.0.0", "::", "")
+# Connections the kernel queues before the server accepts them (uvicorn's default).
+LISTEN_BACKLOG = 2048
+# Largest request head (request line and headers) the HTTP parser buffers, in bytes; larger
+# ones are cut off by closing the connection. Well over the guard's MAX_URL_BYTES, so a long
+# query string gets a 414 answer rather than a reset.
+MAX_HEAD_BYTES = 1024 * 1024
+# Documents an upload to /api/ingest/files is budgeted for (analyze_timeout each): its records
+# are only known once read, in the worker. Ingest needs the token; this is a backstop.
+INGEST_FILES_BUDGET_DOCS = 100
 
 HERE = Path(__file__).resolve().parent
 
@@ -81,15 +113,30 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
-class AnalyzeRequest(BaseModel):
-    """One document to analyse: plain text (a crawler dump) or an HTML page."""
+def _real_day(value: str | None) -> str | None:
+    """``value`` when it is a real day as YYYY-MM-DD (the pattern has checked the form)."""
+    if value is not None:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a real date (YYYY-MM-DD)") from None
+    return value
 
-    text: str | None = Field(None, description="Plain text, e.g. a crawler dump with page chrome")
-    html: str | None = Field(None, description="An HTML page")
+
+class AnalyzeRequest(BaseModel):
+    """One document to analyse: plain text (a crawler dump) or an HTML page; exactly one of them."""
+
+    # The schema says what the validator checks: exactly one of text/html, neither null.
+    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["text"]}, {"required": ["html"]}]})
+
+    text: str = Field(None, description="Plain text, e.g. a crawler dump with page chrome (give this or html)")  # type: ignore[assignment]
+    html: str = Field(None, description="An HTML page (give this or text)")  # type: ignore[assignment]
     url: str | None = Field(None, max_length=2048, description="Where the page came from")
-    published: str | None = Field(None, max_length=64, description="Publication date (ISO), overrides what is found")
+    published: str | None = Field(None, pattern=DAY_PATTERN, json_schema_extra={"format": "date"}, description="Publication date YYYY-MM-DD, overrides what is found")
     source: str | None = Field(None, max_length=256, description="Outlet name, overrides what is found")
     no_clean: bool = Field(False, description="Take the text as it is (no boilerplate removal)")
+
+    _published = field_validator("published")(_real_day)
 
     @model_validator(mode="after")
     def _one_body(self) -> "AnalyzeRequest":
@@ -131,8 +178,18 @@ class IngestResponse(BaseModel):
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorBody, "description": "Not found"},
     413: {"model": ErrorBody, "description": "Request body over 5 MB"},
+    414: {"model": ErrorBody, "description": "Request target (path and query) over 16 KB"},
+    421: {"model": ErrorBody, "description": "The Host header does not name this server"},
     422: {"model": ErrorBody, "description": "Invalid parameters"},
     503: {"model": ErrorBody, "description": "The database cannot be used"},
+}
+# Further statuses of the routes that analyse.
+ANALYSIS_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "The document cannot be read, or the JSON is nested too deeply"},
+    403: {"model": ErrorBody, "description": "A cross-origin request from a page not in allowed_origins"},
+    413: {"model": ErrorBody, "description": "Request body over 5 MB, a document too long, or an analysis past the worker's memory"},
+    503: {"model": ErrorBody, "description": "Every analysis worker is busy (see Retry-After), or the database cannot be used"},
+    504: {"model": ErrorBody, "description": "The analysis ran past its time budget and was stopped"},
 }
 
 # The request body of /api/analyze for the OpenAPI description: FastAPI cannot describe a
@@ -148,62 +205,6 @@ ANALYZE_BODY: dict[str, Any] = {
         "text/html": {"schema": {"type": "string"}, "example": "<html><body><h1>Мост откроют в мае</h1><p>Глава Заречинска Павел Сорокин заявил...</p></body></html>"},
     },
 }
-
-
-# ---------------------------------------------------------------------------- middleware
-
-
-class BodyLimit:
-    """ASGI middleware: answer 413 to bodies over ``max_bytes`` (by header or as they stream in).
-
-    The body is read here (at most ``max_bytes``) and replayed to the app, so an over-long
-    chunked upload is refused before any handler sees it.
-    """
-
-    def __init__(self, app, max_bytes: int = MAX_BODY_BYTES) -> None:
-        self.app = app
-        self.max_bytes = max_bytes
-
-    async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
-            await self.app(scope, receive, send)
-            return
-        length = dict(scope.get("headers") or []).get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
-            await self._refuse(scope, send)
-            return
-        chunks, size = [], 0
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunks.append(message.get("body", b""))
-            size += len(chunks[-1])
-            if size > self.max_bytes:
-                await self._refuse(scope, send)
-                return
-            if not message.get("more_body"):
-                break
-        body, sent = b"".join(chunks), False
-
-        async def replay():
-            nonlocal sent
-            if sent:
-                return await receive()  # after the body: disconnects and the like
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-
-        await self.app(scope, replay, send)
-
-    async def _refuse(self, scope, send) -> None:
-        message = f"request body is over the {self.max_bytes // (1024 * 1024)} MB limit; send fewer or smaller documents"
-        response = _error_response(scope.get("path", ""), 413, message)
-        await response(scope, _no_receive, send)
-
-
-async def _no_receive():
-    """A receive channel for responses sent without reading the request."""
-    return {"type": "http.disconnect"}
 
 
 # ---------------------------------------------------------------------------- errors
@@ -236,6 +237,7 @@ def _page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
 
 
 def _is_api(path: str) -> bool:
+    """Whether ``path`` is under /api (JSON errors there)."""
     return path == "/api" or path.startswith("/api/")
 
 
@@ -268,6 +270,8 @@ def _install_error_handlers(app: FastAPI) -> None:
             message = f"nothing at {request.url.path}"
         elif exc.status_code == 405:
             message = f"method {request.method} is not allowed on {request.url.path}"
+        elif isinstance(exc.__cause__, RecursionError):  # FastAPI's own JSON parsing (/api/ingest)
+            message = f"JSON nested deeper than {MAX_JSON_DEPTH} levels"
         return _error_response(request.url.path, exc.status_code, message, headers=getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
@@ -280,7 +284,8 @@ def _install_error_handlers(app: FastAPI) -> None:
         status = int(getattr(exc, "status", 500) or 500)
         if status >= 500:
             log.error("%s %s: %s", request.method, request.url.path, exc)
-        return _error_response(request.url.path, status, str(exc))
+        retry = getattr(exc, "retry_after", None)
+        return _error_response(request.url.path, status, str(exc), headers={"Retry-After": str(retry)} if retry else None)
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception):
@@ -292,7 +297,7 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 def _offset(cursor: str | None) -> int:
-    """A list cursor (an offset as text) as an int; 422 past ``MAX_OFFSET``."""
+    """A list cursor (an offset as text; ``OFFSET_PATTERN`` has checked it) as an int; 422 past ``MAX_OFFSET``."""
     if not cursor:
         return 0
     value = int(cursor)
@@ -348,10 +353,44 @@ def _media_type(content_type: str | None) -> tuple[str, str | None]:
     return kind.strip().lower(), charset
 
 
+def _json_depth(value: Any, limit: int) -> int:
+    """How deeply ``value`` nests lists and objects, counting no further than ``limit + 1``."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, depth)
+            if deepest > limit:
+                break
+            stack.extend((v, depth + 1) for v in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
+def _parse_json(data: bytes) -> Any:
+    """A JSON body; 400 when nested deeper than ``MAX_JSON_DEPTH``, 422 when not JSON."""
+    try:
+        value = json.loads(data)
+    except RecursionError:
+        raise _StatusError(400, f"JSON nested deeper than {MAX_JSON_DEPTH} levels") from None
+    except ValueError as e:  # UnicodeDecodeError included
+        raise RequestValidationError([{"loc": ("body",), "msg": f"invalid JSON ({e})", "type": "json_invalid"}]) from None
+    if _json_depth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
+        raise _StatusError(400, f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+    return value
+
+
+def _validated(data: Any) -> "AnalyzeRequest":
+    """An AnalyzeRequest from ``data``; pydantic's errors as a 422 naming the body fields."""
+    try:
+        return AnalyzeRequest.model_validate(data)
+    except ValidationError as e:
+        raise RequestValidationError([{**err, "loc": ("body", *err["loc"])} for err in e.errors(include_url=False)]) from None
+
+
 async def _analyze_body(
     request: Request,
     url: str | None = Query(None, max_length=2048, description="Where the page came from (for a raw body; a JSON body's own field wins)"),
-    published: str | None = Query(None, max_length=64, description="Publication date (ISO), overrides what is found (for a raw body; a JSON body's own field wins)"),
+    published: str | None = Query(None, pattern=DAY_PATTERN, json_schema_extra={"format": "date"}, description="Publication date YYYY-MM-DD, overrides what is found (for a raw body; a JSON body's own field wins)"),
     source: str | None = Query(None, max_length=256, description="Outlet name, overrides what is found (for a raw body; a JSON body's own field wins)"),
     no_clean: bool = Query(False, description="Take the text as it is, without boilerplate removal (for a raw body; a JSON body's own field wins)"),
 ) -> AnalyzeRequest:
@@ -364,45 +403,88 @@ async def _analyze_body(
     kind, charset = _media_type(request.headers.get("content-type"))
     data = await request.body()
     options = {"url": url, "published": published, "source": source, "no_clean": no_clean}
+    # Parsing and charset detection of up to 5 MB go to a thread: the event loop must stay
+    # free to answer others and to notice clients leaving.
     if kind == "application/json" or kind.endswith("+json"):
-        try:
-            obj = json.loads(data)
-        except ValueError as e:  # UnicodeDecodeError included
-            raise RequestValidationError([{"loc": ("body",), "msg": f"invalid JSON ({e})", "type": "json_invalid"}]) from None
+        obj = await run_in_threadpool(_parse_json, data)
         if isinstance(obj, dict):
             obj = {**{k: v for k, v in options.items() if v not in (None, False)}, **obj}
-        try:
-            return AnalyzeRequest.model_validate(obj)
-        except ValidationError as e:
-            raise RequestValidationError([{**err, "loc": ("body", *err["loc"])} for err in e.errors(include_url=False)]) from None
+        return _validated(obj)
     if kind in ("text/plain", "text/html"):
-        text, _ = decode(data, charset)  # InputError (400) when the bytes are not text
+        text, _ = await run_in_threadpool(decode, data, charset)  # InputError (400) when the bytes are not text
         field = "html" if kind == "text/html" else "text"
-        return AnalyzeRequest(**{field: text}, **options)
+        return _validated({field: text, **options})
     got = f"got {kind!r}" if kind else "no Content-Type was sent"
     raise HTTPException(415, f"unsupported body ({got}): send one of {', '.join(ANALYZE_TYPES)} (JSON as {{\"text\": ...}} or {{\"html\": ...}})")
 
 
-def _request_document(item: AnalyzeRequest, index: int = 0) -> Document:
-    """A Document from one request item (text or HTML)."""
-    name = item.url or f"<request {index}>"
-    if item.html is not None:
-        return Document(data=item.html.encode("utf-8"), text=item.html, media_type="text/html", path=name, url=item.url, encoding="utf-8")
-    return Document(text=item.text, media_type="text/plain", path=name, url=item.url, encoding="utf-8")
+async def _json_only(request: Request) -> None:
+    """A JSON route's check: the body is declared JSON (415) and nests at most ``MAX_JSON_DEPTH`` (400).
+
+    FastAPI has parsed the body by now (``request.json()`` returns its cached result): a body
+    of another type would only reach the schema check as bytes, and a deep one would be validated.
+    """
+    kind, _ = _media_type(request.headers.get("content-type"))
+    if kind != "application/json" and not kind.endswith("+json"):
+        got = f"got {kind!r}" if kind else "no Content-Type was sent"
+        raise HTTPException(415, f"unsupported body ({got}): send application/json")
+    try:
+        parsed = await request.json()
+    except ValueError:  # empty or not JSON: FastAPI's validation names it
+        return
+    if _json_depth(parsed, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
+        raise _StatusError(400, f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+
+
+def _day(name: str, value: str | None) -> date | None:
+    """A date parameter (the pattern has checked YYYY-MM-DD) as a date; 422 when no such day."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise RequestValidationError([{"loc": ("query", name), "msg": f"{value!r} is not a real date (YYYY-MM-DD)", "type": "date_parsing"}]) from None
+
+
+def _split(value: str) -> list[str]:
+    """A comma-separated setting as a list of its non-empty items."""
+    return [item.strip() for item in (value or "").split(",") if item.strip()]
+
+
+def _security_headers(path: str, content_type: str) -> list[tuple[bytes, bytes]]:
+    """Headers every response gets; HTML also gets the CSP (the docs page its own)."""
+    if not content_type.startswith("text/html"):
+        return SECURITY_HEADERS
+    csp = DOCS_CSP if path == "/docs" else PAGE_CSP
+    return [*SECURITY_HEADERS, (b"content-security-policy", csp.encode())]
 
 
 # ---------------------------------------------------------------------------- the app
 
 
-def create_app(store_url: str, *, api_token: str | None = None, models: Any = None) -> FastAPI:
+def create_app(
+    store_url: str,
+    *,
+    api_token: str | None = None,
+    models: Any = None,
+    settings: Settings | None = None,
+    hosts: list[str] | tuple[str, ...] = (),
+    analysis: AnalysisPool | None = None,
+) -> FastAPI:
     """The web app over the archive at ``store_url``.
 
     Args:
         store_url: a path, ``sqlite:///path`` or ``postgresql://...`` (see ``open_store``).
-        api_token: the bearer token /api/ingest requires; default ``$SVODKA_API_TOKEN``.
-            Without one, ingest is disabled (403).
-        models: loaded NLP models to use (tests share theirs); default: loaded on the first
-            /api/analyze or /api/ingest.
+        api_token: the bearer token /api/ingest requires; default ``settings.api_token``,
+            then ``$SVODKA_API_TOKEN``. Without one, ingest is disabled (403).
+        models: loaded NLP models whose morphology the search shares (tests pass theirs);
+            analysis itself runs in worker processes that load their own.
+        settings: the server settings (allowed_hosts, allowed_origins, analyze_*); default
+            the defaults.
+        hosts: more Host names to answer, besides localhost, 127.0.0.1, ::1 and
+            ``settings.allowed_hosts`` (``serve`` adds the address it binds).
+        analysis: the worker pool to analyse in (tests share one); default a pool from
+            ``settings``, started on the first analysis and closed by ``serve``.
 
     Returns:
         A FastAPI application (ASGI).
@@ -412,55 +494,35 @@ def create_app(store_url: str, *, api_token: str | None = None, models: Any = No
     """
     from ..store import open_store
 
+    settings = settings or Settings()
     store = open_store(store_url)
 
-    token = api_token or os.environ.get(TOKEN_ENV) or None  # "" must not become a token anyone can send
+    token = api_token or settings.api_token or os.environ.get(TOKEN_ENV) or None  # "" must not become a token anyone can send
     app = FastAPI(
         title="svodka",
         version="1",
         summary="Who said what, about whom, where and when, in Russian-language news.",
         description="Search the archive, read analysed articles, entity profiles, statements and stories; analyse or ingest new documents.",
         openapi_tags=[{"name": "archive", "description": "Read the archive"}, {"name": "analysis", "description": "Analyse and store documents"}],
+        docs_url=None,  # our own /docs below: Swagger UI from an installed package, not a CDN
+        redoc_url=None,
     )
     app.state.store = store
     app.state.models = models
     if models is not None:
         store.use_morph(models.morph)  # one pymorphy3 analyzer per process
-    models_lock = threading.Lock()
+    pool = analysis or AnalysisPool(workers=settings.analyze_workers, timeout=settings.analyze_timeout, memory_mb=settings.analyze_memory_mb)
+    app.state.analysis = pool
+    budget = pool.timeout  # seconds of analysis per document
     ingest_lock = threading.Lock()  # one ingest at a time: the Store has one writer anyway
+    cache = app.state.cache = ArchiveCache(store)  # what the home page shows (see _cache)
 
-    def get_models():
-        """The NLP models, loaded on first use (once per app)."""
-        with models_lock:
-            if app.state.models is None:
-                from ..nlp.models import load_models
-
-                app.state.models = load_models()
-                store.use_morph(app.state.models.morph)
-            return app.state.models
-
-    def analyze(items: list[AnalyzeRequest]) -> tuple[list[Article], list[Failure]]:
-        """Clean and analyse request items; failures are collected, not raised."""
-        from ..pipeline import analyze_documents
-
-        failures: list[Failure] = []
-        articles: list[Article] = []
-        model_set = get_models()
-        for i, item in enumerate(items):  # per item: each has its own overrides
-            errors: list[SvodkaError] = []
-            found = list(
-                analyze_documents(
-                    [_request_document(item, i)],
-                    models=model_set,
-                    no_clean=item.no_clean,
-                    source=item.source,
-                    published=item.published,
-                    on_error=errors.append,
-                )
-            )
-            articles.extend(found)
-            failures.extend(Failure(name=e.name, status=int(e.status), message=str(e)) for e in errors)
-        return articles, failures
+    async def analyze(request: Request, items: list[AnalyzeRequest]) -> tuple[list[Article], list[Failure]]:
+        """Clean and analyse request items in a worker; failures are collected, not raised."""
+        articles, failures = await pool.run(
+            _jobs.analyze_items, [[item.model_dump() for item in items]], gone=request.is_disconnected, budget=budget * max(1, len(items))
+        )
+        return articles, [Failure(name=n, status=st, message=m) for n, st, m in failures]
 
     def require_token(authorization: str | None = Header(None, description="Bearer <token>")) -> None:
         """Ingest needs ``Authorization: Bearer <token>``; 403 when the server has no token."""
@@ -470,16 +532,24 @@ def create_app(store_url: str, *, api_token: str | None = None, models: Any = No
         if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
             raise HTTPException(401, "missing or wrong token: send 'Authorization: Bearer <token>'", headers={"WWW-Authenticate": "Bearer"})
 
-    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
+    names = _split(settings.allowed_hosts)
+    allowed_hosts = None if "*" in names else {host_name(h) for h in (*DEFAULT_HOSTS, *hosts, *names)}
+    origins = []
+    for value in _split(settings.allowed_origins):
+        origin = normal_origin(value)
+        if origin is None:
+            raise ConfigError("allowed_origins", f"{value!r} is not an origin like https://news.example or http://host:8080")
+        origins.append(origin)
+    if origins:  # pages on those origins may call the API: answer their CORS preflights
+        from starlette.middleware.cors import CORSMiddleware
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        if response.headers.get("content-type", "").startswith("text/html") and not request.url.path.startswith(NO_CSP_PREFIXES):
-            response.headers.setdefault("Content-Security-Policy", PAGE_CSP)
-        return response
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=[o.strip().rstrip("/") for o in _split(settings.allowed_origins)],
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    app.add_middleware(RequestGuard, hosts=allowed_hosts, origins=origins, max_body=MAX_BODY_BYTES, error=_error_response, headers=_security_headers)
 
     _install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -487,14 +557,16 @@ def create_app(store_url: str, *, api_token: str | None = None, models: Any = No
     # ------------------------------------------------------------------ JSON API
 
     Limit = Query(20, ge=1, le=MAX_LIMIT, description=f"Page size (at most {MAX_LIMIT})")
-    Cursor = Query(None, pattern=r"^\d{1,9}$", description="The 'next' value of the previous page")
+    Cursor = Query(None, pattern=OFFSET_PATTERN, description=f"The 'next' value of the previous page (pages end at offset {MAX_OFFSET})")
+    From = Query(None, alias="from", pattern=DAY_PATTERN, json_schema_extra={"format": "date"}, description="Published on or after (YYYY-MM-DD)")
+    To = Query(None, alias="to", pattern=DAY_PATTERN, json_schema_extra={"format": "date"}, description="Published on or before (YYYY-MM-DD)")
 
     @app.get("/api/search", tags=["archive"], responses=ERROR_RESPONSES)
     def api_search(
         q: str = Query("", max_length=500, description="Words in any form; all must match. Empty: newest first"),
         source: str | None = Query(None, max_length=256, description="Outlet name (case-insensitive)"),
-        date_from: date | None = Query(None, alias="from", description="Published on or after (YYYY-MM-DD)"),
-        date_to: date | None = Query(None, alias="to", description="Published on or before (YYYY-MM-DD)"),
+        date_from: str | None = From,
+        date_to: str | None = To,
         entity: str | None = Query(None, max_length=256, description="Articles mentioning this entity (id or name)"),
         type: Literal["PER", "ORG", "LOC"] | None = Query(None, description="Articles mentioning an entity of this type"),
         has_quote: bool | None = Query(None, description="Only articles with (true) or without (false) statements"),
@@ -506,8 +578,8 @@ def create_app(store_url: str, *, api_token: str | None = None, models: Any = No
         hits = store.search(
             _clean_query(q) or "",
             source=_clean_query(source),
-            date_from=date_from,
-            date_to=date_to,
+            date_from=_day("from", date_from),
+            date_to=_day("to", date_to),
             entity=_clean_query(entity),
             entity_type=type,
             has_quote=has_quote,
@@ -518,7 +590,7 @@ def create_app(store_url: str, *, api_token: str | None = None, models: Any = No
         return {"results": [_hit_dict(h) for h in hits[:limit]], "next": str(offset + limit) if more else None}
 
     @app.get("/api/articles", tags=["archive"], responses=ERROR_RESPONSES)
-    def api_articles(limit: int = Limit, cursor: str | None = Cursor) -> dict[str, Any]:
+    def api_articles(limit: int = Limit, cursor: str | None = Query(None, pattern=r"^[0-9]{1,18}$", description="The 'next' value of the previous page")) -> dict[str, Any]:
         """Stored articles, newest ingested first."""
         rows, nxt = store.articles(limit=limit, cursor=int(cursor) if cursor else None)
         return {"results": rows, "next": str(nxt) if nxt is not None else None}
@@ -560,14 +632,14 @@ def create_app(store_url: str, *, api_token: str | None = None, models: Any = No
         speaker: str | None = Query(None, max_length=256, description="Speaker: entity id or name in any form"),
         about: str | None = Query(None, max_length=500, description="Words that must all occur in the statement"),
         source: str | None = Query(None, max_length=256, description="Outlet where it appeared (case-insensitive)"),
-        date_from: date | None = Query(None, alias="from"),
-        date_to: date | None = Query(None, alias="to"),
+        date_from: str | None = From,
+        date_to: str | None = To,
         limit: int = Limit,
         cursor: str | None = Cursor,
     ) -> dict[str, Any]:
         """Statements, latest first, each with its earliest appearance and every reprint."""
         offset = _offset(cursor)
-        rows = _quotes(store, speaker, about, source, date_from, date_to, offset + limit + 1)
+        rows = _quotes(store, speaker, about, source, _day("from", date_from), _day("to", date_to), offset + limit + 1)
         return {"results": rows[offset : offset + limit], "next": str(offset + limit) if len(rows) > offset + limit else None}
 
     @app.get("/api/stories", tags=["archive"], responses=ERROR_RESPONSES)
@@ -591,53 +663,61 @@ def create_app(store_url: str, *, api_token: str | None = None, models: Any = No
         "/api/analyze",
         tags=["analysis"],
         response_model=AnalyzeResponse,
-        responses={**ERROR_RESPONSES, 400: {"model": ErrorBody, "description": "The document cannot be read"}, 415: {"model": ErrorBody, "description": "The body is not JSON, text/plain or text/html"}},
+        responses={**ERROR_RESPONSES, **ANALYSIS_RESPONSES, 415: {"model": ErrorBody, "description": "The body is not JSON, text/plain or text/html"}},
         openapi_extra={"requestBody": ANALYZE_BODY},
     )
-    def api_analyze(body: AnalyzeRequest = Depends(_analyze_body)) -> dict[str, Any]:
+    async def api_analyze(request: Request, body: AnalyzeRequest = Depends(_analyze_body)) -> dict[str, Any]:
         """Analyse one document (text or HTML); nothing is stored.
 
         Send the JSON object `{"text" | "html": ..., "url", "published", "source", "no_clean"}`,
         or the document itself: `curl -H 'Content-Type: text/plain' --data-binary @dump.txt '/api/analyze?source=...'`.
+        The analysis runs in one of `analyze_workers` worker processes: when all are busy the
+        answer is 503 with `Retry-After`; past `analyze_timeout` seconds it is stopped (504).
         """
         size = len(body.text or "") + len(body.html or "")
         if size > MAX_ANALYZE_CHARS:
             # analysis costs CPU in proportion to the text, and this endpoint needs no token
             raise _StatusError(413, f"document is {size} characters, over the {MAX_ANALYZE_CHARS} that /api/analyze takes; store long documents with svodka ingest")
-        articles, failures = analyze([body])
+        articles, failures = await analyze(request, [body])
         if not articles:
             f = failures[0] if failures else Failure(name=None, status=422, message="no article found")
             raise _StatusError(f.status, f.message)
         return {"article": articles[0].to_dict()}
 
-    ingest_responses = {**ERROR_RESPONSES, 401: {"model": ErrorBody}, 403: {"model": ErrorBody}}
+    ingest_responses = {**ERROR_RESPONSES, **ANALYSIS_RESPONSES, 401: {"model": ErrorBody}, 403: {"model": ErrorBody}}
 
-    @app.post("/api/ingest", tags=["analysis"], response_model=IngestResponse, responses=ingest_responses, dependencies=[Depends(require_token)])
-    def api_ingest(body: IngestRequest) -> dict[str, Any]:
+    @app.post(
+        "/api/ingest",
+        tags=["analysis"],
+        response_model=IngestResponse,
+        responses={**ingest_responses, 415: {"model": ErrorBody, "description": "The body is not application/json"}},
+        dependencies=[Depends(require_token), Depends(_json_only)],
+    )
+    async def api_ingest(request: Request, body: IngestRequest) -> dict[str, Any]:
         """Analyse and store documents (needs ``Authorization: Bearer <token>``)."""
-        articles, failures = analyze(body.documents)
-        return _store_articles(articles, failures)
+        articles, failures = await analyze(request, body.documents)
+        return await run_in_threadpool(_store_articles, articles, failures)
 
-    @app.post("/api/ingest/files", tags=["analysis"], response_model=IngestResponse, responses=ingest_responses, dependencies=[Depends(require_token)])
-    def api_ingest_files(files: list[UploadFile] = File(..., description="Files in any format svodka reads (dumps, HTML, JSONL, feeds, WARC, gzip)")) -> dict[str, Any]:
+    @app.post(
+        "/api/ingest/files",
+        tags=["analysis"],
+        response_model=IngestResponse,
+        responses=ingest_responses,
+        dependencies=[Depends(require_token)],
+        openapi_extra={"requestBody": {"required": True}},  # `files` is required: so is the body
+    )
+    async def api_ingest_files(request: Request, files: list[UploadFile] = File(..., min_length=1, description="Files in any format svodka reads (dumps, HTML, JSONL, feeds, WARC, gzip)")) -> dict[str, Any]:
         """Read uploaded files like ``svodka ingest`` does, analyse and store them."""
-        from ..ingest.readers import read_bytes
-        from ..pipeline import analyze_documents
-
-        failures: list[Failure] = []
-        documents = []
-        for upload in files[:MAX_INGEST_DOCUMENTS]:
-            data = upload.file.read(MAX_BODY_BYTES + 1)
-            documents.extend(read_bytes(data, upload.filename or "<upload>", max_bytes=MAX_BODY_BYTES))
-        errors: list[SvodkaError] = []
-        articles = list(analyze_documents(documents, models=get_models(), on_error=errors.append))
-        failures.extend(Failure(name=e.name, status=int(e.status), message=str(e)) for e in errors)
-        return _store_articles(articles, failures)
+        uploads = [(upload.filename or "<upload>", await upload.read(MAX_BODY_BYTES + 1)) for upload in files[:MAX_INGEST_DOCUMENTS]]
+        found, failed = await pool.run(_jobs.analyze_files, [uploads, MAX_BODY_BYTES], gone=request.is_disconnected, budget=budget * INGEST_FILES_BUDGET_DOCS)
+        return await run_in_threadpool(_store_articles, found, [Failure(name=n, status=st, message=m) for n, st, m in failed])
 
     def _store_articles(articles: list[Article], failures: list[Failure]) -> dict[str, Any]:
         """Store analysed articles (one transaction) and report."""
         with ingest_lock:
             result = store.add_articles(articles) if articles else None
+        if result is not None and result.stored:
+            cache.clear()  # the home page shows the newest articles and the counts
         for f in failures:
             try:
                 store.add_rejected(f.name or "<request>", f.message)
@@ -654,13 +734,37 @@ def create_app(store_url: str, *, api_token: str | None = None, models: Any = No
     def api_root() -> RedirectResponse:
         return RedirectResponse("/docs")
 
+    swagger = _swagger_assets()
+    if swagger is not None:
+        app.mount("/docs/assets", StaticFiles(directory=str(swagger)), name="swagger")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs_page() -> HTMLResponse:
+        """Swagger UI over /openapi.json, its assets from this server; a plain list without them."""
+        operations = [
+            {"method": method.upper(), "path": path, "summary": op.get("summary") or ""}
+            for path, item in app.openapi().get("paths", {}).items()
+            for method, op in item.items()
+        ]
+        return _page("docs.html", swagger=swagger is not None, operations=operations)
+
     # ------------------------------------------------------------------ pages
 
     from . import pages
 
-    pages.install(app, store, _page)
+    pages.install(app, store, _page, cache)
 
     return app
+
+
+def _swagger_assets() -> Path | None:
+    """Swagger UI's files from the swagger-ui-bundle package; None when it is not installed."""
+    try:
+        from swagger_ui_bundle import swagger_ui_path
+    except ImportError:
+        return None
+    path = Path(swagger_ui_path)
+    return path if (path / "swagger-ui-bundle.js").is_file() else None
 
 
 class _StatusError(SvodkaError):
@@ -691,19 +795,86 @@ def _quotes(store, speaker, about, source, date_from, date_to, limit: int) -> li
     return [q for q in rows if any((a.get("source") or "").casefold() == want for a in q.get("appearances", []))][:limit]
 
 
-def serve(store_url: str, host: str = "127.0.0.1", port: int = 8000, api_token: str | None = None) -> None:
+def bind(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on ``host:port``; one clear ConfigError when it cannot be had.
+
+    Binding comes before anything is announced: a busy port used to print "serving ..."
+    and only then fail with uvicorn's ``[Errno 98]``.
+    """
+    where = f"{host}:{port}"
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        raise ConfigError(where, f"cannot listen: {host!r} is not an address of this machine ({exc})") from None
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: a restart need not wait out TIME_WAIT
+        sock.bind(address)
+        sock.listen(LISTEN_BACKLOG)
+    except OSError as exc:
+        sock.close()
+        reasons = {
+            errno.EADDRINUSE: "the port is in use (is another server running?); stop it or choose another --port",
+            errno.EACCES: "permission denied (ports below 1024 need root); choose another --port",
+            errno.EADDRNOTAVAIL: "the address is not one of this machine's; check --host",
+        }
+        raise ConfigError(where, f"cannot listen: {reasons.get(exc.errno, exc.strerror or str(exc))}") from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def server_config(app: Any, host: str, port: int, **options: Any):
+    """The uvicorn configuration of ``serve`` (and of the test servers, so they behave alike)."""
+    import uvicorn
+
+    # h11 refuses a request head over its buffer (16 KB by default) by closing the connection,
+    # which a client still sending sees as a reset; past MAX_URL_BYTES the guard answers 414
+    # instead, so the head buffer must hold more than that.
+    return uvicorn.Config(app, host=host, port=port, h11_max_incomplete_event_size=MAX_HEAD_BYTES, **options)
+
+
+def serve(
+    store_url: str,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    api_token: str | None = None,
+    settings: Settings | None = None,
+    announce: Any = None,
+) -> None:
     """Run the app with uvicorn until interrupted (what ``svodka serve`` calls).
+
+    Binds first, then starts the analysis workers, then calls ``announce(line)`` with the
+    address it serves, then serves.
 
     Args:
         store_url: the archive (see ``open_store``).
-        host: interface to bind; loopback unless told otherwise.
-        port: TCP port.
-        api_token: bearer token for /api/ingest (default ``$SVODKA_API_TOKEN``; none: ingest disabled).
+        host: interface to bind; loopback unless told otherwise. Its name is answered too.
+        port: TCP port (0: any free one; the announced line says which).
+        api_token: bearer token for /api/ingest (default ``settings.api_token``, then
+            ``$SVODKA_API_TOKEN``; none: ingest disabled).
+        settings: the server settings (default: the defaults).
+        announce: called with one line once the socket is bound, e.g. ``print``.
+
+    Raises:
+        ConfigError: the address cannot be bound (in use, not this machine's, no permission).
+        StoreError: the archive cannot be opened.
     """
     import uvicorn
 
-    app = create_app(store_url, api_token=api_token)
+    sock = bind(host, port)
     try:
-        uvicorn.run(app, host=host, port=port, log_level="info")
-    finally:  # not in a lifespan hook: test clients run startup/shutdown around every request
-        app.state.store.close()
+        app = create_app(store_url, api_token=api_token, settings=settings, hosts=[host])
+        try:
+            app.state.analysis.start()  # the models load while the server starts, not on the first request
+            bound_host, bound_port = sock.getsockname()[:2]
+            shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+            if announce is not None:
+                announce(f"serving {store_url} at http://{shown}:{bound_port}/")
+                if host in WILDCARD_HOSTS and not _split((settings or Settings()).allowed_hosts):
+                    announce(f"answering only to the Host names {', '.join(DEFAULT_HOSTS)}; set allowed_hosts to this machine's names to be reached from elsewhere")
+            uvicorn.Server(server_config(app, host, bound_port, log_level="info")).run(sockets=[sock])
+        finally:  # not in a lifespan hook: test clients run startup/shutdown around every request
+            app.state.analysis.close()
+            app.state.store.close()
+    finally:
+        sock.close()

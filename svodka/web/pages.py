@@ -3,7 +3,9 @@
 Server-rendered with Jinja2 (autoescape on); the article text is highlighted by
 ``_render.highlight`` from offsets, each piece escaped. Form fields arrive as strings (an
 empty date field is ``from=``), so pages parse their filters leniently here: empty means
-"no filter", a malformed value is a 422 page naming the field.
+"no filter", a malformed value is a 422 page naming the field. The home page (no filter)
+is the same for everyone: it is rendered once and kept while the archive stays the same
+(``_cache``), as is the outlet list of the filter forms.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from . import _render
+from ._cache import ArchiveCache
 from .app import MAX_LIMIT, MAX_OFFSET, _clean_query, _entity_days, _mark_first, _quotes
 
 __all__ = ["install"]
@@ -90,8 +93,12 @@ def _snippet(store, hit, query: bool):
     return _render.highlight_snippet(text, marks)
 
 
-def install(app: FastAPI, store, page: Callable[..., HTMLResponse]) -> None:
-    """Add the page routes to ``app`` (reading ``store``, rendering with ``page``)."""
+def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: ArchiveCache) -> None:
+    """Add the page routes to ``app`` (reading ``store``, rendering with ``page``, keeping in ``cache``)."""
+
+    def sources() -> list[dict]:
+        """Every outlet (the filter forms' list), from the cache."""
+        return cache.get("sources", store.sources)
 
     Text = lambda: Query(None, max_length=500)  # noqa: E731  a free-text form field
 
@@ -117,19 +124,26 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse]) -> None:
             "has_quote": (has_quote or "").strip().lower(),
         }
         offset = _offset(start)
+        searching = any(filters.values())
+        day_from, day_to, quoted = _day("from", filters["from"]), _day("to", filters["to"]), _has_quote(filters["has_quote"])
+        if not searching and not offset:  # the home page: the same for everyone
+            return HTMLResponse(cache.get("home", lambda: render(filters, offset, searching, None, None, None).body))
+        return render(filters, offset, searching, day_from, day_to, quoted)
+
+    def render(filters: dict, offset: int, searching: bool, day_from, day_to, quoted) -> HTMLResponse:
+        """The search page for checked filters (the home page when nothing is asked)."""
         hits = store.search(
             filters["q"],
             source=filters["source"] or None,
-            date_from=_day("from", filters["from"]),
-            date_to=_day("to", filters["to"]),
+            date_from=day_from,
+            date_to=day_to,
             entity=filters["entity"] or None,
             entity_type=filters["type"] or None,
-            has_quote=_has_quote(filters["has_quote"]),
+            has_quote=quoted,
             limit=PAGE_SIZE + 1,
             offset=offset,
         )
         results = [{"hit": h, "snippet": _snippet(store, h, bool(filters["q"]))} for h in hits[:PAGE_SIZE]]
-        searching = any(filters.values())
         context: dict[str, Any] = {
             "nav": "search",
             "q": filters["q"],
@@ -137,7 +151,7 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse]) -> None:
             "results": results,
             "searching": searching,
             "offset": offset,
-            "sources": store.sources(),
+            "sources": sources(),
             "next_link": _link("/", {**filters, "start": offset + PAGE_SIZE}) if len(hits) > PAGE_SIZE else None,
             "prev_link": _link("/", {**filters, "start": max(0, offset - PAGE_SIZE) or None}) if offset else None,
         }
@@ -232,7 +246,7 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse]) -> None:
             q="",
             filters=filters,
             rows=rows[offset : offset + PAGE_SIZE],
-            sources=store.sources(),
+            sources=sources(),
             next_link=_link("/quotes", {**filters, "start": offset + PAGE_SIZE}) if len(rows) > offset + PAGE_SIZE else None,
             prev_link=_link("/quotes", {**filters, "start": max(0, offset - PAGE_SIZE) or None}) if offset else None,
         )
@@ -252,4 +266,4 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse]) -> None:
 
     @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
     def sources_page():
-        return page("sources.html", nav="sources", q="", rows=store.sources(), link=_link)
+        return page("sources.html", nav="sources", q="", rows=sources(), link=_link)

@@ -21,7 +21,26 @@ TOKEN = "test-token-1"
 
 with warnings.catch_warnings():  # starlette's TestClient warns about httpx; not our concern here
     warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient  # noqa: E402
+    from fastapi.testclient import TestClient as _TestClient  # noqa: E402
+
+
+class TestClient(_TestClient):
+    """Starlette's TestClient, addressed to http://localhost: the app answers only its own host names."""
+
+    __test__ = False  # not a test class
+
+    def __init__(self, app, base_url: str = "http://localhost", **options) -> None:
+        super().__init__(app, base_url=base_url, **options)
+
+
+@pytest.fixture(scope="session")
+def analysis():
+    """One analysis worker shared by the test apps (it loads its models once, ~2 s)."""
+    from svodka.web._pool import AnalysisPool
+
+    pool = AnalysisPool(workers=1, timeout=120)
+    yield pool
+    pool.close()
 
 
 @pytest.fixture(scope="session")
@@ -45,11 +64,11 @@ def sample_db(sample_articles, tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="session")
-def app(sample_db, models):
-    """The app over the sample archive (ingest token ``TOKEN``; shares the session models)."""
+def app(sample_db, models, analysis):
+    """The app over the sample archive (ingest token ``TOKEN``; shares the session models and worker)."""
     from svodka.web import create_app
 
-    return create_app(sample_db, api_token=TOKEN, models=models)
+    return create_app(sample_db, api_token=TOKEN, models=models, analysis=analysis)
 
 
 @pytest.fixture(scope="session")
@@ -59,11 +78,11 @@ def client(app):
 
 
 @pytest.fixture
-def fresh_app(tmp_path, models):
+def fresh_app(tmp_path, models, analysis):
     """An app over a new empty archive, for tests that write."""
     from svodka.web import create_app
 
-    return create_app(f"sqlite:///{tmp_path / 'fresh.db'}", api_token=TOKEN, models=models)
+    return create_app(f"sqlite:///{tmp_path / 'fresh.db'}", api_token=TOKEN, models=models, analysis=analysis)
 
 
 @pytest.fixture

@@ -291,11 +291,11 @@ def test_api_ingest_disabled_without_token(tmp_path, monkeypatch):
     assert "SVODKA_API_TOKEN" in message
 
 
-def test_api_ingest_token_from_environment(tmp_path, monkeypatch, models):
+def test_api_ingest_token_from_environment(tmp_path, monkeypatch, models, analysis):
     from svodka.web import create_app
 
     monkeypatch.setenv("SVODKA_API_TOKEN", "from-env")
-    c = TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}", models=models))
+    c = TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}", models=models, analysis=analysis))
     _error(c.post("/api/ingest", json={"documents": [{"text": NEWS_TEXT}]}, headers=AUTH), 401)
     ok = c.post("/api/ingest", json={"documents": [{"text": NEWS_TEXT}]}, headers={"Authorization": "Bearer from-env"})
     assert ok.status_code == 200 and ok.json()["stored"] == 1
@@ -345,3 +345,209 @@ def test_api_analyze_refuses_very_long_documents(client):
     text = "Жители Заречинска обсуждают новый мост через реку. " * (MAX_ANALYZE_CHARS // 40)
     message = _error(client.post("/api/analyze", json={"text": text}), 413)
     assert "svodka ingest" in message
+
+
+# ---------------------------------------------------------------------------- limits (issue 11)
+
+# A number past the 64-bit integers of SQLite and PostgreSQL (2^64).
+HUGE = str(2**64)
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("url", [f"/api/entities/{HUGE}", f"/api/entities/{2**63}", "/api/entities/0", "/api/entities/²"])
+def test_api_ids_past_64_bits_are_404_never_500(client, url):
+    _error(client.get(url), 404)
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("url", [f"/api/search?entity={HUGE}", f"/api/quotes?speaker={HUGE}", f"/api/entities?q={HUGE}"])
+def test_api_filters_by_ids_past_64_bits_find_nothing(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, response.text
+    assert response.json() == {"results": [], "next": None}
+
+
+# 100,000 levels (the probe's body), and one level past the limit.
+DEEP = [b"[" * 100_000 + b"]" * 100_000, b'{"text": "x", "a": ' + b"[" * 32 + b"]" * 32 + b"}"]
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("body", DEEP, ids=["100000", "33"])
+@pytest.mark.parametrize("path", ["/api/analyze", "/api/ingest"])
+def test_api_deeply_nested_json_is_400(client, path, body):
+    message = _error(client.post(path, content=body, headers={"Content-Type": "application/json", **AUTH}), 400)
+    assert "nested deeper than 32" in message
+
+
+def test_api_json_nested_to_the_limit_is_read(client):
+    import json
+
+    body = b'{"text": ' + json.dumps(NEWS_TEXT).encode() + b', "a": ' + b"[" * 31 + b"]" * 31 + b"}"
+    assert client.post("/api/analyze", content=body, headers={"Content-Type": "application/json"}).status_code == 200
+
+
+# Not dates, or not real ones; the last two are dates written another way.
+BAD_DAYS = ["9999-99-99", '"><script>x</script>', "2024-02-30", "2024-1-5", "0", "20240105", "2024-03-05T10:00"]
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("published", BAD_DAYS)
+def test_api_ingest_refuses_a_published_that_is_no_date(fresh_client, published):
+    message = _error(fresh_client.post("/api/ingest", json={"documents": [{"text": NEWS_TEXT, "published": published}]}, headers=AUTH), 422)
+    assert "published" in message
+    stats = fresh_client.get("/api/stats").json()
+    assert stats["articles"] == 0 and stats["last_published"] is None
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("published", BAD_DAYS)
+def test_api_analyze_refuses_a_published_that_is_no_date(client, published):
+    assert "published" in _error(client.post("/api/analyze", json={"text": NEWS_TEXT, "published": published}), 422)
+    raw = client.post("/api/analyze", params={"published": published}, content=NEWS_TEXT.encode(), headers={"Content-Type": "text/plain"})
+    assert "published" in _error(raw, 422)
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("url", ["/api/search?to=0", "/api/search?from=1", "/api/quotes?from=0", "/api/search?from=2024-02-30", "/api/search?to=20240105"])
+def test_api_dates_must_be_real_days(client, url):
+    assert "YYYY-MM-DD" in _error(client.get(url), 422) or "pattern" in _error(client.get(url), 422)
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", None])
+def test_api_ingest_insists_on_json(fresh_client, content_type):
+    headers = {**AUTH, **({"Content-Type": content_type} if content_type else {})}
+    message = _error(fresh_client.post("/api/ingest", content=b'{"documents": [{"text": "x"}]}', headers=headers), 415)
+    assert "application/json" in message
+
+
+@pytest.mark.issue(11)
+def test_api_analyze_json_null_text_is_422(client):
+    _error(client.post("/api/analyze", json={"text": None, "html": "<p>Мост откроют в мае.</p>"}), 422)
+
+
+# ---------------------------------------------------------------------------- analysis workers (issue 11)
+
+# The probe's hostile body: three sentences, then 50,000 repetitions of '"a":{' on one line
+# (250 KB). Analysed verbatim, it held a core for over 300 s and 2.5 GB.
+HOSTILE = "Глава Заречинска Павел Сорокин заявил, что мост откроют в мае. Он добавил, что работы идут. Мэр доволен." + '"a":{' * 50_000
+# Generous bound, in seconds, on any answer about the hostile body (budget 3 s, worker start,
+# a loaded 2-core machine).
+HOSTILE_BOUND = 60
+
+
+@pytest.mark.issue(11)
+@pytest.mark.slow
+def test_api_analyze_hostile_body_gets_a_bounded_answer(tmp_path):
+    import time
+
+    from svodka.web import create_app
+    from svodka.web._pool import AnalysisPool
+
+    pool = AnalysisPool(workers=1, timeout=3)
+    try:
+        c = TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}", analysis=pool))
+        for params in ({"no_clean": "true"}, {}):
+            started = time.monotonic()
+            response = c.post("/api/analyze", params=params, content=HOSTILE.encode(), headers={"Content-Type": "text/plain"})
+            assert time.monotonic() - started < HOSTILE_BOUND
+            assert response.status_code in (200, 413, 422, 504), response.text
+            assert pool.busy() == 0
+    finally:
+        pool.close()
+
+
+@pytest.fixture
+def slow_server(tmp_path, monkeypatch):
+    """A live server whose analysis never ends (a stand-in job), one worker; yields (url, pool)."""
+    import asyncio
+
+    from svodka.web import _jobs, create_app
+    from svodka.web._pool import AnalysisPool
+    from svodka.web._server import running
+
+    from . import _pool_jobs
+
+    monkeypatch.setattr(_jobs, "analyze_items", _pool_jobs.slow_analyze_items)
+    pool = AnalysisPool(workers=1, timeout=120, loader=_pool_jobs.no_models)
+    try:
+        asyncio.run(pool.run(_pool_jobs.echo, [0]))  # the worker is up before the test starts
+        with running(create_app(f"sqlite:///{tmp_path / 'x.db'}", analysis=pool)) as base:
+            yield base, pool
+    finally:
+        pool.close()
+
+
+def _post_and_leave(base: str, seconds: float) -> None:
+    """POST /api/analyze on a raw socket, wait, then close the connection without reading."""
+    import socket
+    import time
+
+    host, port = base.rsplit("//", 1)[1].split(":")
+    body = NEWS_TEXT.encode()
+    with socket.create_connection((host, int(port))) as s:
+        s.sendall(b"POST /api/analyze HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n" % len(body) + body)
+        time.sleep(seconds)
+
+
+@pytest.mark.issue(11)
+def test_api_analyze_worker_is_killed_when_the_client_disconnects(slow_server):
+    import time
+
+    from .test_pool import _gone_within
+
+    base, pool = slow_server
+    old = pool.pids()[0]
+    _post_and_leave(base, 1.0)  # the job sleeps 300 s: only a stop ends it
+    deadline = time.monotonic() + HOSTILE_BOUND
+    while pool.pids()[0] == old or pool.busy():
+        assert time.monotonic() < deadline, "the worker was not stopped after the client left"
+        time.sleep(0.05)
+    assert _gone_within(old)
+
+
+@pytest.mark.issue(11)
+def test_api_analyze_busy_workers_are_503_with_retry_after(slow_server):
+    import threading
+    import time
+
+    import httpx
+
+    base, pool = slow_server
+    leaver = threading.Thread(target=_post_and_leave, args=(base, 2.0))
+    leaver.start()
+    try:
+        deadline = time.monotonic() + HOSTILE_BOUND
+        while not pool.busy():
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        response = httpx.post(base + "/api/analyze", json={"text": NEWS_TEXT}, timeout=HOSTILE_BOUND)
+        assert _error(response, 503) and int(response.headers["retry-after"]) >= 1
+    finally:
+        leaver.join()
+
+
+def test_api_analysis_disabled_is_503(tmp_path):
+    from svodka.config import Settings
+    from svodka.web import create_app
+
+    c = TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}", settings=Settings(analyze_workers=0)))
+    assert "analyze_workers" in _error(c.post("/api/analyze", json={"text": NEWS_TEXT}), 503)
+
+
+# ---------------------------------------------------------------------------- docs offline (issue 11)
+
+
+@pytest.mark.issue(11)
+def test_api_docs_page_and_its_assets_come_from_this_server(client):
+    import re
+
+    page = client.get("/docs")
+    assert page.status_code == 200 and "svodka API" in page.text
+    urls = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert urls and all(u.startswith("/") for u in urls), urls  # nothing from a CDN
+    for url in urls:
+        asset = client.get(url)
+        assert asset.status_code == 200 and asset.content, url
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert client.get("/redoc").status_code == 404  # ReDoc would load from a CDN: not served

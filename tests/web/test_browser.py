@@ -34,7 +34,7 @@ HOSTILE_TEXT = (
 
 
 @pytest.fixture(scope="module")
-def server(sample_articles, models, tmp_path_factory):
+def server(sample_articles, models, analysis, tmp_path_factory):
     """Base URL of a live server over a private copy of the sample archive."""
     from svodka.store import open_store
     from svodka.web import create_app
@@ -43,7 +43,7 @@ def server(sample_articles, models, tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'archive.db'}"
     with open_store(url) as store:
         store.add_articles([Article.from_dict(a.to_dict()) for a in sample_articles])
-    app = create_app(url, api_token=TOKEN, models=models)
+    app = create_app(url, api_token=TOKEN, models=models, analysis=analysis)
     with running(app) as base:
         base_url = base
         yield base_url, app
@@ -160,3 +160,18 @@ def test_browser_long_entity_names_wrap_inside_the_phone_screen(server, browser)
         assert pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 1
     finally:
         context.close()
+
+
+@pytest.mark.issue(11)
+def test_browser_docs_render_offline(server, page):
+    """/docs shows Swagger UI from this server's files alone: no request leaves it, no CSP error."""
+    base, _ = server
+    requests, errors = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(base + "/docs")
+    page.wait_for_selector(".opblock-summary-path")
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert any("/api/search" in p for p in paths) and any("/api/analyze" in p for p in paths)
+    assert requests and all(u.startswith(base) or u.startswith("data:") for u in requests), [u for u in requests if not u.startswith(base)]
+    assert not errors, errors

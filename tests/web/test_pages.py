@@ -168,3 +168,32 @@ def test_pages_home_top_entities_all_link_to_their_pages(client):
     assert all(tag == "a" and eid for tag, _, _, eid in chips)
     for eid in {c[3] for c in chips}:
         assert client.get(f"/entities/{eid}").status_code == 200
+
+
+# ---------------------------------------------------------------------------- limits and the cached home page (issue 11)
+
+HUGE = str(2**64)
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("path, status", [(f"/entities/{HUGE}", 404), (f"/articles/{HUGE}", 404), (f"/?entity={HUGE}", 200), (f"/quotes?speaker={HUGE}", 200)])
+def test_pages_ids_past_64_bits_never_fail(client, path, status):
+    r = client.get(path)
+    assert r.status_code == status and r.headers["content-type"].startswith("text/html")
+
+
+@pytest.mark.issue(11)
+def test_pages_home_is_computed_once_and_renewed_by_an_ingest(fresh_app, monkeypatch):
+    from .conftest import TestClient
+
+    store, calls = fresh_app.state.store, []
+    real_stats = store.stats
+    monkeypatch.setattr(store, "stats", lambda: calls.append(1) or real_stats())
+    c = TestClient(fresh_app)
+    first = c.get("/").text
+    assert c.get("/").text == first and c.get("/?q=&source=").text == first
+    assert len(calls) == 1
+    text = "Мост откроют в мае\n\nГлава Заречинска Павел Сорокин заявил, что ремонт Северного моста закончат в мае."
+    stored = c.post("/api/ingest", json={"documents": [{"text": text}]}, headers={"Authorization": f"Bearer {TOKEN}"}).json()
+    assert stored["stored"] == 1
+    assert "Мост откроют в мае" in c.get("/").text and len(calls) == 2
