@@ -48,6 +48,7 @@ No parser: a word tokeniser, compiled regexes and pymorphy3 on candidate words o
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -201,6 +202,10 @@ class _Ctx:
     said: list[tuple[int, int]] = field(default_factory=list)  # text spans of those statements
     reported: list[tuple[int, int]] = field(default_factory=list)  # reported statements found so far
     pending: list["_Item"] = field(default_factory=list)  # second statements of a sentence ("..., но подчеркнул, что")
+    # Results of pure per-entity and per-phrase helpers (entities do not change in this
+    # stage): each description was checked against every person and all their roles again,
+    # 22 s of 23 on a 110,000-character text with 900 statements (issue 11).
+    memo: dict[Any, Any] = field(default_factory=dict)
 
     def parse(self, word: str) -> list[Any]:
         """pymorphy3 parses of a word, cached on the Models object across articles."""
@@ -234,10 +239,30 @@ class _Ctx:
 
     def in_quote(self, pos: int) -> bool:
         """Is a position inside any top-level pair of quote marks?"""
-        for s in self.spans:
-            if s.depth == 0 and s.open < pos < (s.close if s.close is not None else self.blocks[s.block][1]):
-                return True
-        return False
+        key = ("in quote", len(self.spans))
+        if key not in self.memo:
+            self.memo[key] = _Intervals(
+                (s.open + 1, s.close if s.close is not None else self.blocks[s.block][1]) for s in self.spans if s.depth == 0
+            )
+        return pos in self.memo[key]
+
+
+class _Intervals:
+    """Half-open intervals ``[lo, hi)``, asked whether any holds a point: a bisection and a
+    running maximum instead of a scan of every interval on every question (quadratic)."""
+
+    def __init__(self, pairs: Any):
+        pairs = sorted(pairs)
+        self.los = [lo for lo, _ in pairs]
+        self.reach: list[int] = []
+        top = -1
+        for _, hi in pairs:
+            top = max(top, hi)
+            self.reach.append(top)
+
+    def __contains__(self, x: int) -> bool:
+        i = bisect_right(self.los, x)
+        return i > 0 and self.reach[i - 1] > x
 
 
 # ---------------------------------------------------------------------------- entry point
@@ -668,7 +693,10 @@ def _body_end(text: str, start: int, end: int) -> int:
 
 
 def _in_statement(ctx: _Ctx, pos: int) -> bool:
-    return any(s <= pos < e for s, e in ctx.statements)
+    key = ("statements", id(ctx.statements), len(ctx.statements))
+    if key not in ctx.memo:
+        ctx.memo[key] = _Intervals(ctx.statements)
+    return pos in ctx.memo[key]
 
 
 def _indirect_items(ctx: _Ctx) -> list[_Item]:
@@ -1055,7 +1083,10 @@ def _outlet_name(ctx: _Ctx, start: int, end: int) -> str | None:
 def _mentions_in(ctx: _Ctx, start: int, end: int) -> list[tuple[Mention, Entity]]:
     """PER/ORG mentions inside a region, outermost first when they nest."""
     out = []
-    for m, e in ctx.mentions:
+    if ("mention starts", len(ctx.mentions)) not in ctx.memo:
+        ctx.memo[("mention starts", len(ctx.mentions))] = [m.start for m, _ in ctx.mentions]
+    starts = ctx.memo[("mention starts", len(ctx.mentions))]  # sorted: ctx.mentions is by start
+    for m, e in ctx.mentions[bisect_left(starts, start) : bisect_right(starts, end)]:
         if m.start >= start and m.end <= end:
             if out and m.start < out[-1][0].end:
                 if m.end - m.start > out[-1][0].end - out[-1][0].start:
@@ -1067,6 +1098,13 @@ def _mentions_in(ctx: _Ctx, start: int, end: int) -> list[tuple[Mention, Entity]
 
 def _common_noun_person(ctx: _Ctx, me: tuple[Mention, Entity]) -> bool:
     """A one-word PER that is a common noun ("Аким пообещал" tagged as a name by NER)."""
+    key = ("common noun person", id(me[0]), id(me[1]))
+    if key not in ctx.memo:
+        ctx.memo[key] = _common_noun_person_uncached(ctx, me)
+    return ctx.memo[key]
+
+
+def _common_noun_person_uncached(ctx: _Ctx, me: tuple[Mention, Entity]) -> bool:
     m, e = me
     if " " in m.text.strip() or e.first and e.last:
         return False
@@ -1257,11 +1295,13 @@ def _unlisted_name(ctx: _Ctx, words: list[_Tok]) -> Speaker | None:
     or place; NER sometimes swallows the name into the organisation before it) whose first word
     pymorphy3 reads as a first name and whose last as a surname, in one agreeing case.
     """
-    covered = [(m.start, m.end) for e in ctx.article.entities if e.type != "ORG" for m in e.mentions]
+    if "not org" not in ctx.memo:
+        ctx.memo["not org"] = _Intervals((m.start, m.end) for e in ctx.article.entities if e.type != "ORG" for m in e.mentions)
+    covered = ctx.memo["not org"]
     run: list[_Tok] = []
     best: list[_Tok] = []
     for t in words:
-        ok = t.text[0].isupper() and not any(a <= t.start < b for a, b in covered)
+        ok = t.text[0].isupper() and t.start not in covered
         if ok and run and ctx.text[run[-1].end : t.start] == " ":
             run.append(t)
         elif ok:
@@ -1405,9 +1445,31 @@ def _nominative(ctx: _Ctx, phrase: str) -> str:
 
 def _person_by_role(ctx: _Ctx, description: str, gender: str | None, pos: int) -> Entity | None:
     """The person whose role the description names ("глава МИД", "министр", "наставник")."""
-    persons = [e for e in ctx.article.entities if e.type == "PER" and not any(_common_noun_person(ctx, (m, e)) for m in e.mentions[:1])]
+    if "persons" not in ctx.memo:
+        ctx.memo["persons"] = [
+            e for e in ctx.article.entities if e.type == "PER" and not any(_common_noun_person(ctx, (m, e)) for m in e.mentions[:1])
+        ]
+    persons = ctx.memo["persons"]
     if not persons or not description or gender == "plur":  # "заявили министры" is not one person
         return None
+    # Who fits a description does not depend on where it stands: checked once per description
+    # (a long text asks "губернатор" hundreds of times), then the latest named before it wins.
+    key = ("fitting", description, gender)
+    if key not in ctx.memo:
+        ctx.memo[key] = _persons_fitting(ctx, persons, description, gender)
+    matches = []
+    for e in ctx.memo[key]:
+        starts = _mention_starts(ctx, e)
+        if starts and starts[0] < pos:  # a description refers back, never to a person named later
+            matches.append((starts[bisect_left(starts, pos) - 1], e))
+    if not matches:
+        return None
+    matches.sort(key=lambda x: x[0])
+    return matches[-1][1]
+
+
+def _persons_fitting(ctx: _Ctx, persons: list[Entity], description: str, gender: str | None) -> list[Entity]:
+    """The persons (in order) whose roles, apposition words and gender fit a description."""
     words = description.lower().split()
     head = ctx.lemma(words[0]) if words else ""
     if len(words) > 1 and ctx.parse(words[0])[0].tag.POS in ("ADJF", "PRTF"):
@@ -1417,24 +1479,27 @@ def _person_by_role(ctx: _Ctx, description: str, gender: str | None, pos: int) -
         from .roles import role_key, roles_match
     except ImportError:
         role_key = roles_match = None  # type: ignore[assignment]
-    matches = []
+    fitting = []
     countries = _countries(ctx, description)
     head_of_state = head == "глава" and len(words) > 1 and ctx.lemma(words[1]) == "государство"
+    dk: Any = None
+    if role_key is not None:
+        try:
+            dk = _role_key(ctx, role_key, description.lower())
+        except Exception:  # the roles helpers may change under us
+            dk = None
     for e in persons:
-        if not any(m.start < pos for m in e.mentions):
-            continue  # a description refers back, never to a person named later
         if countries and any(_countries(ctx, r) and not _countries(ctx, r) & countries for r in e.roles):
             continue  # "премьер-министр Израиля" is not the "британский премьер"
         if head_of_state:
             # "глава государства" is a president (or a monarch), nobody else
             if _role_heads(ctx, e) & HEAD_OF_STATE_HEADS or _words_before(ctx, e) & HEAD_OF_STATE_HEADS:
-                matches.append((max(m.start for m in e.mentions if m.start < pos), e))
+                fitting.append(e)
             continue
         ok = False
-        if role_key is not None:
+        if dk is not None:
             try:
-                dk = role_key(description.lower(), ctx.models.morph)
-                ok = dk is not None and any((rk := role_key(r, ctx.models.morph)) is not None and roles_match(dk, rk) for r in e.roles)
+                ok = any((rk := _role_key(ctx, role_key, r)) is not None and roles_match(dk, rk) for r in e.roles)
             except Exception:  # the roles helpers may change under us
                 ok = False
         if not ok:
@@ -1449,12 +1514,30 @@ def _person_by_role(ctx: _Ctx, description: str, gender: str | None, pos: int) -
             g = _entity_gender(ctx, e)
             ok = g is None or g == gender
         if ok:
-            last = max((m.start for m in e.mentions if m.start < pos), default=-1)
-            matches.append((last, e))
-    if not matches:
-        return None
-    matches.sort(key=lambda x: x[0])
-    return matches[-1][1]
+            fitting.append(e)
+    return fitting
+
+
+def _mention_starts(ctx: _Ctx, e: Entity) -> list[int]:
+    """Sorted start offsets of an entity's mentions (memoised)."""
+    key = ("starts", id(e))
+    if key not in ctx.memo:
+        ctx.memo[key] = sorted(m.start for m in e.mentions)
+    return ctx.memo[key]
+
+
+def _role_key(ctx: _Ctx, role_key: Any, phrase: str) -> Any:
+    """``roles.role_key`` of a phrase, memoised (an exception is raised again each time)."""
+    key = ("role key", phrase)
+    if key not in ctx.memo:
+        try:
+            ctx.memo[key] = (role_key(phrase, ctx.models.morph), None)
+        except Exception as exc:
+            ctx.memo[key] = (None, exc)
+    value, exc = ctx.memo[key]
+    if exc is not None:
+        raise exc
+    return value
 
 
 def _trusted_role(ctx: _Ctx, m: Mention, e: Entity) -> bool:
@@ -1482,6 +1565,13 @@ def _countries(ctx: _Ctx, phrase: str) -> set[str]:
     adjectives ("США" -> "америк"); relational adjectives in "-ский" give their own stem.
     Two phrases name the same country when their stem sets meet.
     """
+    key = ("countries", phrase)
+    if key not in ctx.memo:
+        ctx.memo[key] = _countries_uncached(ctx, phrase)
+    return set(ctx.memo[key])
+
+
+def _countries_uncached(ctx: _Ctx, phrase: str) -> set[str]:
     out: set[str] = set()
     for w in _WORD.findall(phrase):
         low = w.lower()
@@ -1507,6 +1597,13 @@ def _geo_adjective(ctx: _Ctx, adj: str) -> bool:
 
 def _words_before(ctx: _Ctx, e: Entity) -> set[str]:
     """Lemmas of the few words written right before a person's name mentions (apposition)."""
+    key = ("words before", id(e))
+    if key not in ctx.memo:
+        ctx.memo[key] = _words_before_uncached(ctx, e)
+    return set(ctx.memo[key])
+
+
+def _words_before_uncached(ctx: _Ctx, e: Entity) -> set[str]:
     out: set[str] = set()
     for m in e.mentions:
         if m.kind != "name":
@@ -1721,6 +1818,13 @@ def _unnamed_mention(ctx: _Ctx, head: str, lo: int, pos: int) -> int:
 
 def _role_heads(ctx: _Ctx, e: Entity) -> set[str]:
     """Lemmas of the head nouns of a person's roles ("министр иностранных дел" -> "министр")."""
+    key = ("role heads", id(e))
+    if key not in ctx.memo:
+        ctx.memo[key] = _role_heads_uncached(ctx, e)
+    return set(ctx.memo[key])
+
+
+def _role_heads_uncached(ctx: _Ctx, e: Entity) -> set[str]:
     heads = set()
     for r in e.roles:
         words = [ctx.lemma(w) for w in _WORD.findall(r.lower())]
