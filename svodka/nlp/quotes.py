@@ -389,11 +389,38 @@ def _scan_marks(text: str, start: int, end: int, block: int) -> list[_Span]:
 
 def _sentence_start(ctx: _Ctx, pos: int, block_start: int) -> int:
     """Start of the sentence holding ``pos`` (the quote-aware boundary before it)."""
+    ends = _ends_between(ctx, block_start, pos)
+    if ends is not None:
+        return ends[-1] if ends else block_start
     best = block_start
     for m in _SENT_END.finditer(ctx.text, block_start, pos):
         if not ctx.in_quote(m.start()) and _real_end(ctx.text, m.start()):
             best = m.end()
     return best
+
+
+def _ends_between(ctx: _Ctx, lo: int, pos: int) -> list[int] | None:
+    """Ends of the sentence boundaries that ``_SENT_END.finditer(text, lo, pos)`` finds and
+    that are real (outside quotes, not an initial), from one scan of the whole text.
+
+    Scanning from the paragraph start on every question was quadratic in a long paragraph
+    (155 s for the quotes of a one-line text of a million characters). A boundary found
+    from ``lo`` is one of the whole scan when no run of end marks crosses ``lo``, and the
+    lookahead of ``_SENT_END`` ends every boundary found before ``pos`` short of it. None
+    when a run may cross ``lo``: the caller scans as before.
+    """
+    if 0 < lo <= len(ctx.text) and ctx.text[lo - 1] in ".!?…»\"“”":
+        return None
+    key = ("sentence ends", len(ctx.spans))
+    if key not in ctx.memo:
+        starts, ends = [], []
+        for m in _SENT_END.finditer(ctx.text):
+            if not ctx.in_quote(m.start()) and _real_end(ctx.text, m.start()):
+                starts.append(m.start())
+                ends.append(m.end())
+        ctx.memo[key] = (starts, ends)
+    starts, ends = ctx.memo[key]
+    return ends[bisect_left(starts, lo) : bisect_left(ends, pos)]
 
 
 def _real_end(text: str, pos: int) -> bool:
@@ -582,7 +609,7 @@ def _colon_attribution(ctx: _Ctx, span: _Span, b_start: int, b_kind: str, relaye
             attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, colon))
             return attr
     has_speaker = any(
-        m.start >= s_start and m.end <= colon for m, _e in ctx.mentions
+        m.start >= s_start and m.end <= colon for m, _e in _mentions_from(ctx, s_start, colon)
     ) or b_kind == "title"
     if has_speaker and (len(toks) <= MAX_HEADLINE_SPEAKER_WORDS + 3 or relayed):
         return _Attribution(":", colon, colon + 1, before=(s_start, colon))
@@ -880,7 +907,7 @@ def _headline_item(ctx: _Ctx, s_start: int, s_end: int) -> _Item | None:
 
 def _looks_like_speaker(ctx: _Ctx, start: int, end: int) -> bool:
     """A PER/ORG mention, a role mention, or a phrase headed by a person/organisation noun."""
-    for m, e in ctx.mentions:
+    for m, e in _mentions_from(ctx, start, end):
         if m.start >= start and m.end <= end:
             return True
     toks = [t for t in ctx.toks(start, end) if not ctx.in_quote(t.start)]
@@ -981,7 +1008,7 @@ def _relay_split(ctx: _Ctx, attr: _Attribution, region: tuple[int, int]) -> tupl
     # the outlet: an organisation mention or a quoted name at the end ("... РИА Новости", "«Вести»")
     o_start = o_end = None
     tail = text[start:end].rstrip(" .,!?…")
-    orgs = [(m, e) for m, e in ctx.mentions if m.start >= start and m.end <= end and e.type == "ORG"]
+    orgs = [(m, e) for m, e in _mentions_from(ctx, start, end) if m.start >= start and m.end <= end and e.type == "ORG"]
     q = re.search(r"[«\"„“]([^»\"“”]+)[»\"“”]$", tail)
     lead = toks[0].start
     if orgs and orgs[-1][0].end >= start + len(tail):
@@ -1040,7 +1067,7 @@ def _name_after(ctx: _Ctx, pos: int, end: int) -> tuple[int, int] | None:
     rest = text[pos:end]
     gap = len(rest) - len(rest.lstrip())
     at = pos + gap
-    for m, _e in ctx.mentions:
+    for m, _e in _mentions_from(ctx, at, at):
         if m.start == at:
             return pos, m.end
     q = re.match(r"[«\"„“][^»\"“”]+[»\"“”]", text[at:end])
@@ -1070,7 +1097,7 @@ def _named_outlet(ctx: _Ctx, noun: _Tok, before: int) -> str:
 
 
 def _outlet_name(ctx: _Ctx, start: int, end: int) -> str | None:
-    for m, e in ctx.mentions:
+    for m, e in _mentions_from(ctx, start, end):
         if m.start >= start and m.end <= end and e.type == "ORG":
             return e.name
     q = re.search(r"[«\"„“]([^»\"“”]+)[»\"“”]", ctx.text[start:end])
@@ -1083,8 +1110,7 @@ def _outlet_name(ctx: _Ctx, start: int, end: int) -> str | None:
 def _mentions_in(ctx: _Ctx, start: int, end: int) -> list[tuple[Mention, Entity]]:
     """PER/ORG mentions inside a region, outermost first when they nest."""
     out = []
-    if ("mention starts", len(ctx.mentions)) not in ctx.memo:
-        ctx.memo[("mention starts", len(ctx.mentions))] = [m.start for m, _ in ctx.mentions]
+    _mentions_around(ctx, start)  # fills the memo of mention starts
     starts = ctx.memo[("mention starts", len(ctx.mentions))]  # sorted: ctx.mentions is by start
     for m, e in ctx.mentions[bisect_left(starts, start) : bisect_right(starts, end)]:
         if m.start >= start and m.end <= end:
@@ -1094,6 +1120,26 @@ def _mentions_in(ctx: _Ctx, start: int, end: int) -> list[tuple[Mention, Entity]
                 continue
             out.append((m, e))
     return out
+
+
+def _mentions_from(ctx: _Ctx, start: int, end: int) -> list[tuple[Mention, Entity]]:
+    """The part of ``ctx.mentions`` (in its order) starting in [start, end]: every mention
+    inside a region is there (a scan of every mention per question was quadratic)."""
+    _mentions_around(ctx, start)  # fills the memo of mention starts
+    starts = ctx.memo[("mention starts", len(ctx.mentions))]
+    return ctx.mentions[bisect_left(starts, start) : bisect_right(starts, end)]
+
+
+def _mentions_around(ctx: _Ctx, pos: int) -> list[tuple[Mention, Entity]]:
+    """The part of ``ctx.mentions`` (in its order) that may hold ``pos``: no mention starts
+    further back than the longest is long (a scan of every mention per question was quadratic)."""
+    key = ("mention starts", len(ctx.mentions))
+    if key not in ctx.memo:
+        ctx.memo[key] = [m.start for m, _ in ctx.mentions]
+    if "longest mention" not in ctx.memo:
+        ctx.memo["longest mention"] = max((m.end - m.start for m, _ in ctx.mentions), default=0)
+    starts = ctx.memo[key]
+    return ctx.mentions[bisect_left(starts, pos - ctx.memo["longest mention"]) : bisect_right(starts, pos)]
 
 
 def _common_noun_person(ctx: _Ctx, me: tuple[Mention, Entity]) -> bool:
@@ -1392,7 +1438,7 @@ def _np_speaker(ctx: _Ctx, words: list[_Tok], mentions: list[tuple[Mention, Enti
         break
     p_start, p_end = phrase[0].start, phrase[-1].end
     # an entity whose mention covers the phrase head (roles stage: "Глава МИД Казахстана")
-    for m, e in ctx.mentions:
+    for m, e in _mentions_around(ctx, rest[head].start):
         if m.start <= rest[head].start < m.end and not _common_noun_person(ctx, (m, e)) and _trusted_role(ctx, m, e):
             return _speaker_of(e)
     desc = text[p_start:p_end]
@@ -1660,12 +1706,16 @@ def _described_subject(ctx: _Ctx, pos: int, gender: str) -> Speaker | None:
     the description.
     """
     lo = _window_start(ctx, pos)
-    starts = [lo] + [m.end() for m in _SENT_END.finditer(ctx.text, lo, pos) if not ctx.in_quote(m.start()) and _real_end(ctx.text, m.start())]
-    starts += [b for b, _e, _k in ctx.blocks if lo < b < pos]
+    ends = _ends_between(ctx, lo, pos)
+    if ends is None:
+        ends = [m.end() for m in _SENT_END.finditer(ctx.text, lo, pos) if not ctx.in_quote(m.start()) and _real_end(ctx.text, m.start())]
+    starts = [lo] + ends
+    block_starts = _block_starts(ctx)
+    starts += block_starts[bisect_right(block_starts, lo) : bisect_left(block_starts, pos)]  # lo < b < pos
     for st in sorted(set(starts), reverse=True):
         if st >= pos:
             continue
-        toks = [t for t in ctx.toks(st, pos) if not ctx.in_quote(t.start)][:8]
+        toks = _first_tokens_outside_quotes(ctx, st, pos, 8)
         k = 0
         while k < len(toks) and _is_adj(ctx, toks[k]):
             k += 1
@@ -1683,12 +1733,35 @@ def _described_subject(ctx: _Ctx, pos: int, gender: str) -> Speaker | None:
 
 def _window_start(ctx: _Ctx, pos: int) -> int:
     """Start of the paragraph before the one holding ``pos`` (a back-reference reaches that far)."""
-    for i, (b_start, b_end, _kind) in enumerate(ctx.blocks):
+    # the first block holding pos, found by bisection (blocks are in text order)
+    block_starts = _block_starts(ctx)
+    for i in range(max(0, bisect_right(block_starts, pos) - 2), len(ctx.blocks)):
+        b_start, b_end, _kind = ctx.blocks[i]
+        if b_start > pos:
+            break
         if b_start <= pos <= b_end:
             if i > 0 and ctx.blocks[i - 1][2] != "title":
                 return ctx.blocks[i - 1][0]
             return b_start
     return 0
+
+
+def _block_starts(ctx: _Ctx) -> list[int]:
+    """Start offsets of the blocks (memoised; blocks are sorted and do not overlap)."""
+    if "block starts" not in ctx.memo:
+        ctx.memo["block starts"] = [b for b, _e, _k in ctx.blocks]
+    return ctx.memo["block starts"]
+
+
+def _first_tokens_outside_quotes(ctx: _Ctx, start: int, end: int, limit: int) -> list[_Tok]:
+    """The first ``limit`` tokens inside [start, end) not in quotes (was: all, then cut)."""
+    out: list[_Tok] = []
+    i = ctx._index(start)
+    while i < len(ctx.tokens) and ctx.tokens[i].end <= end and len(out) < limit:
+        if not ctx.in_quote(ctx.tokens[i].start):
+            out.append(ctx.tokens[i])
+        i += 1
+    return out
 
 
 def _gender_fits(ctx: _Ctx, speaker: Speaker | Entity, gender: str | None) -> bool:
@@ -1728,15 +1801,23 @@ def _antecedent(ctx: _Ctx, pos: int, gender: str) -> Speaker | None:
     is not Фархад's word). The last statement's speaker wins over mentions written after it
     that are not subjects ("... встретился с Ивановым. «...», — сказал он").
     """
-    subject = anyone = None
-    for m, e in ctx.mentions:
-        if m.start >= pos:
-            break
-        if e.type != "PER" or ctx.in_quote(m.start) or _common_noun_person(ctx, (m, e)) or not _gender_fits(ctx, e, gender) or not _trusted_role(ctx, m, e):
-            continue
-        anyone = (m, e)
-        if _is_subject(ctx, m):
-            subject = (m, e)
+    # The latest fitting mention, and the latest fitting subject, before pos. Which mentions
+    # fit does not depend on pos: listed once per gender, then found by bisection (every
+    # pronoun scanned every mention before it: quadratic).
+    key = ("antecedents", gender, len(ctx.mentions))
+    if key not in ctx.memo:
+        fit, subjects = [], []
+        for m, e in ctx.mentions:
+            if e.type != "PER" or ctx.in_quote(m.start) or _common_noun_person(ctx, (m, e)) or not _gender_fits(ctx, e, gender) or not _trusted_role(ctx, m, e):
+                continue
+            fit.append((m, e))
+            if _is_subject(ctx, m):
+                subjects.append((m, e))
+        ctx.memo[key] = (fit, [m.start for m, _ in fit], subjects, [m.start for m, _ in subjects])
+    fit, fit_starts, subjects, subject_starts = ctx.memo[key]
+    i, j = bisect_left(fit_starts, pos), bisect_left(subject_starts, pos)
+    anyone = fit[i - 1] if i else None
+    subject = subjects[j - 1] if j else None
     last = _last_speaker(ctx, pos, gender)
     if last is not None and last[0] >= _window_start(ctx, pos):
         st, en, sp = last
@@ -1765,7 +1846,7 @@ def _described_antecedent(ctx: _Ctx, head: str, pos: int, gender: str | None, co
     spoken_ids = {sp.entity for _s, _e, sp in ctx.spoken if sp.entity}
     cands: list[tuple[int, Speaker, Entity | None]] = []
     others: dict[str, tuple[int, Speaker, Entity]] = {}  # persons with neither title nor statement
-    for m, e in ctx.mentions:
+    for m, e in _mentions_from(ctx, lo, pos):
         if m.start >= pos:
             break
         if m.start < lo or e.type != "PER" or ctx.in_quote(m.start) or _common_noun_person(ctx, (m, e)) or not _trusted_role(ctx, m, e):
@@ -1799,17 +1880,23 @@ def _unnamed_mention(ctx: _Ctx, head: str, lo: int, pos: int) -> int:
     A word is attached to a name when a person mention covers it, follows it in the same
     clause ("эксперт фонда Иван Петров") or stands right before it ("Петров, эксперт фонда").
     """
-    per = [m for m, e in ctx.mentions if e.type == "PER"]
+    key = ("person mentions", len(ctx.mentions))
+    if key not in ctx.memo:  # once per text, with bisection aids (was built and scanned per call)
+        per_all = [m for m, e in ctx.mentions if e.type == "PER"]
+        ctx.memo[key] = (per_all, [m.start for m in per_all], _Intervals((m.start, m.end) for m in per_all))
+    per, per_starts, per_cover = ctx.memo[key]
     found = -1
     for t in ctx.toks(lo, pos):
         if ctx.lemma(t.text) != head:
             continue
-        if ctx.in_quote(t.start) or any(m.start <= t.start < m.end for m in per):
+        if ctx.in_quote(t.start) or t.start in per_cover:
             continue
-        after = next((m for m in per if m.start >= t.end), None)
+        k = bisect_left(per_starts, t.end)  # per is by start: the first starting at or after t.end
+        after = per[k] if k < len(per) else None
         if after is not None and not re.search(r"[.,;:!?()]", ctx.text[t.end : after.start]) and len(ctx.toks(t.end, after.start)) <= 8:
             continue
-        before = next((m for m in reversed(per) if m.end <= t.start), None)
+        # the last (in order) ending by t.start: none starting after t.start can
+        before = next((per[i] for i in range(bisect_right(per_starts, t.start) - 1, -1, -1) if per[i].end <= t.start), None)
         if before is not None and ctx.text[before.end : t.start].strip() in (",", "—", "-", ", —"):
             continue
         found = t.start
