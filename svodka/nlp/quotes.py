@@ -1851,7 +1851,7 @@ def _described_antecedent(ctx: _Ctx, head: str, pos: int, gender: str | None, co
             break
         if m.start < lo or e.type != "PER" or ctx.in_quote(m.start) or _common_noun_person(ctx, (m, e)) or not _trusted_role(ctx, m, e):
             continue
-        if any(a <= m.start < b for a, b in ctx.said):
+        if m.start in _said_so_far(ctx):
             continue  # a person talked about in a statement is not its speaker
         if e.roles or e.id in spoken_ids or m.kind == "role":
             cands.append((m.start, _speaker_of(e), e))
@@ -1874,6 +1874,30 @@ def _described_antecedent(ctx: _Ctx, head: str, pos: int, gender: str | None, co
     return None
 
 
+def _said_so_far(ctx: _Ctx) -> _Intervals:
+    """The statements resolved so far as intervals (rebuilt when one is added; ``ctx.said``
+    only grows). Scanning them for every mention was cubic on a one-paragraph text."""
+    count, intervals = ctx.memo.get("said", (-1, None))
+    if count != len(ctx.said):
+        intervals = _Intervals(ctx.said)
+        ctx.memo["said"] = (len(ctx.said), intervals)
+    return intervals
+
+
+def _tokens_with_lemma(ctx: _Ctx, lemma: str, lo: int, pos: int) -> list[_Tok]:
+    """``[t for t in ctx.toks(lo, pos) if ctx.lemma(t.text) == lemma]`` from an index of the
+    tokens by lemma built once per text (the scan lemmatised every token from ``lo``)."""
+    if "by lemma" not in ctx.memo:
+        by_lemma: dict[str, list[int]] = {}
+        for i, t in enumerate(ctx.tokens):
+            by_lemma.setdefault(ctx.lemma(t.text), []).append(i)
+        ctx.memo["by lemma"] = by_lemma
+        ctx.memo["token ends"] = [t.end for t in ctx.tokens]
+    indexes = ctx.memo["by lemma"].get(lemma, [])
+    first, stop = ctx._index(lo), bisect_right(ctx.memo["token ends"], pos)  # toks: start >= lo, end <= pos
+    return [ctx.tokens[i] for i in indexes[bisect_left(indexes, first) : bisect_left(indexes, stop)]]
+
+
 def _unnamed_mention(ctx: _Ctx, head: str, lo: int, pos: int) -> int:
     """Offset of the latest word with this lemma in [lo, pos) that names nobody (-1 if none).
 
@@ -1886,9 +1910,7 @@ def _unnamed_mention(ctx: _Ctx, head: str, lo: int, pos: int) -> int:
         ctx.memo[key] = (per_all, [m.start for m in per_all], _Intervals((m.start, m.end) for m in per_all))
     per, per_starts, per_cover = ctx.memo[key]
     found = -1
-    for t in ctx.toks(lo, pos):
-        if ctx.lemma(t.text) != head:
-            continue
+    for t in _tokens_with_lemma(ctx, head, lo, pos):
         if ctx.in_quote(t.start) or t.start in per_cover:
             continue
         k = bisect_left(per_starts, t.end)  # per is by start: the first starting at or after t.end
