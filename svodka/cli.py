@@ -162,6 +162,8 @@ def analyze_cli(
         published=published,
         batch_size=settings.batch_size,
         on_error=lambda exc: failures(exc.name, exc.reason),
+        time_budget=settings.time_budget,
+        max_words=settings.max_words,
     )
     articles = []
     for article in records:

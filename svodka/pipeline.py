@@ -6,14 +6,27 @@
 Each stage is ``stage(article, models) -> article``; adding one is a function plus a line in
 ``STAGES``. ``run`` analyses one article; ``pipe`` analyses many, batching the NER tagger,
 and hands a failing article to the error handler instead of killing the batch.
+
+Every document is bounded (issue 11): a text of more than ``max_words`` words is rejected
+before any stage, and analysis that runs over ``time_budget`` seconds is stopped and the
+document rejected (an alarm signal when running in the main thread, else a check between
+stages). Either way the rejection is an ``ExtractionRejected`` naming the document and the
+bound, and the rest of the batch goes on. Inside the stages the work is linear in the text
+and slovnet sees bounded windows, so memory stays flat (see ``nlp.ner``).
 """
 
 from __future__ import annotations
 
+import re
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from .clean import clean, verbatim
-from .errors import StageError, SvodkaError
+from .config import Settings
+from .errors import ExtractionRejected, StageError, SvodkaError
 from .model import Article, Document
 from .nlp.dates import extract_dates
 from .nlp.models import Models
@@ -23,6 +36,14 @@ from .nlp.quotes import extract_quotes
 from .nlp.roles import extract_roles
 
 __all__ = ["STAGES", "run", "pipe", "prepare", "analyze_documents"]
+
+# Defaults of the bounds, from the settings (config.py says why these values).
+TIME_BUDGET = Settings.time_budget
+MAX_WORDS = Settings.max_words
+
+# A word for the length bound: the analysis costs about the same per word (slovnet tokens,
+# pymorphy3 parses), whatever the characters around it.
+_WORD = re.compile(r"\w+")
 
 # The analysis stages in order. Later stages read what earlier ones wrote.
 STAGES: list[Callable[[Article, Models], Article]] = [
@@ -34,13 +55,93 @@ STAGES: list[Callable[[Article, Models], Article]] = [
 ]
 
 
-def run(article: Article, models: Models) -> Article:
-    """Analyse one article in place and return it."""
-    for stage in STAGES:
-        result = stage(article, models)
-        if not isinstance(result, Article):  # not an assert: must hold under python -O
-            raise StageError(article.path or article.url, f"stage {stage.__name__} returned {type(result).__name__}")
-        article = result
+class _Overtime(BaseException):
+    """Raised by the alarm inside a stage; a BaseException so no ``except Exception`` in a
+    stage can swallow it."""
+
+
+@contextmanager
+def _alarm(seconds: float):
+    """Raise ``_Overtime`` after ``seconds`` (a real-time alarm: main thread, POSIX only).
+
+    Elsewhere, or when the caller's own alarm would ring sooner, nothing is armed and the
+    budget is checked between stages only. The caller's alarm handler comes back afterwards.
+    """
+    armed = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and not 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= seconds
+    )
+    if not armed:
+        yield
+        return
+
+    def ring(signum, frame):
+        raise _Overtime
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    started = time.monotonic()
+    old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        while True:  # the alarm may ring here, after the work is done: disarm all the same
+            try:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+                break
+            except _Overtime:
+                continue
+        if old_delay:
+            signal.setitimer(signal.ITIMER_REAL, max(old_delay - (time.monotonic() - started), 1e-3), old_interval)
+
+
+def _too_long(text: str, max_words: int) -> int | None:
+    """The number of words of ``text`` when over ``max_words`` (counting stops early), else None."""
+    if max_words <= 0 or len(text) <= max_words:  # a word has at least one character
+        return None
+    count = 0
+    for count, _ in enumerate(_WORD.finditer(text), 1):
+        if count > max_words * 2:
+            break
+    return count if count > max_words else None
+
+
+def run(article: Article, models: Models, *, time_budget: float = 0, max_words: int = 0) -> Article:
+    """Analyse one article in place and return it.
+
+    Args:
+        article: a cleaned article.
+        models: loaded models.
+        time_budget: seconds the analysis may take; 0 means no limit.
+        max_words: longest text analysed, in words; 0 means no limit.
+    Raises:
+        ExtractionRejected: the text is longer than ``max_words`` or the analysis ran over
+            ``time_budget``; the reason names the bound and its setting.
+        StageError: a stage returned something else than an article.
+    """
+    name = article.path or article.url
+    words = _too_long(article.text, max_words)
+    if words is not None:
+        shown = f"{words:,}" if words <= max_words * 2 else f"over {max_words * 2:,}"
+        raise ExtractionRejected(name, f"text too long to analyse: {shown} words (limit {max_words:,}, setting max_words)")
+    started = time.monotonic()
+    current = "start"
+    try:
+        with _alarm(time_budget):
+            for stage in STAGES:
+                if time_budget and time.monotonic() - started > time_budget:
+                    raise _Overtime
+                current = stage.__name__
+                result = stage(article, models)
+                if not isinstance(result, Article):  # not an assert: must hold under python -O
+                    raise StageError(name, f"stage {stage.__name__} returned {type(result).__name__}")
+                article = result
+    except _Overtime:
+        raise ExtractionRejected(
+            name, f"analysis took longer than the time budget of {time_budget:g} s (stopped in {current}, setting time_budget)"
+        ) from None
     return article
 
 
@@ -48,11 +149,17 @@ def pipe(
     articles: Iterable[Article],
     models: Models,
     on_error: Callable[[Article, SvodkaError], None] | None = None,
+    *,
+    time_budget: float = 0,
+    max_words: int = 0,
 ) -> Iterator[Article]:
-    """Analyse many articles; failures go to ``on_error`` (default: re-raise)."""
+    """Analyse many articles; failures go to ``on_error`` (default: re-raise).
+
+    ``time_budget`` and ``max_words`` bound each article (see ``run``; 0: no limit).
+    """
     for article in articles:
         try:
-            yield run(article, models)
+            yield run(article, models, time_budget=time_budget, max_words=max_words)
         except SvodkaError as exc:
             if on_error is None:
                 raise
@@ -89,6 +196,8 @@ def analyze_documents(
     published: str | None = None,
     batch_size: int = 32,
     on_error: Callable[[SvodkaError], None] | None = None,
+    time_budget: float = TIME_BUDGET,
+    max_words: int = MAX_WORDS,
 ) -> Iterator[Article]:
     """Clean and analyse documents (as readers yield them) into annotated articles.
 
@@ -98,6 +207,8 @@ def analyze_documents(
         no_clean, source, published: see ``prepare``.
         batch_size: articles analysed together.
         on_error: receives every input or stage error; the batch goes on. Default: re-raise.
+        time_budget, max_words: the bounds of each document (settings ``time_budget`` and
+            ``max_words``; 0 means no limit); a document over one is rejected, see ``run``.
     Returns:
         The analysed articles, in input order.
     """
@@ -115,7 +226,7 @@ def analyze_documents(
             from .nlp.models import load_models
 
             models = load_models()
-        yield from pipe(batch, models, on_error=lambda _article, exc: fail(exc))
+        yield from pipe(batch, models, on_error=lambda _article, exc: fail(exc), time_budget=time_budget, max_words=max_words)
         batch.clear()
 
     for doc in documents:

@@ -22,6 +22,7 @@ Parses are cached per ``Models`` object (``parses``), so repeated words cost one
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from ..model import Article, Entity, Mention
@@ -423,11 +424,16 @@ def normalize_entities(article: Article, models: Models) -> Article:
     per: list[tuple[Mention, dict[str, Any]]] = []
     other: dict[tuple[str, str], list[Mention]] = {}
     roles: dict[int, list[str]] = {}
+    parsed: dict[str, dict[str, Any]] = {}
     for entity in article.entities:
         for mention in entity.mentions:
             roles.setdefault(id(mention), []).extend(entity.roles)
             if entity.type == "PER" and mention.kind == "name":
-                info = parse_person(mention.text, models)
+                # one parse per distinct text (a long text repeats each name many times)
+                if mention.text not in parsed:
+                    parsed[mention.text] = parse_person(mention.text, models)
+                info = {**parsed[mention.text]}
+                info["last_keys"] = set(info["last_keys"])
                 mention.normal = info["normal"]
                 per.append((mention, info))
             else:
@@ -438,7 +444,8 @@ def normalize_entities(article: Article, models: Models) -> Article:
     entities: list[Entity] = []
     for (kind, _), mentions in other.items():
         names = [m.normal for m in mentions if m.kind == "name"] or [mentions[0].normal]
-        entities.append(Entity(id="", type=kind, name=max(names, key=lambda n: (len(n), names.count(n))), mentions=mentions))
+        counts = Counter(names)  # names.count per name was quadratic in the mentions
+        entities.append(Entity(id="", type=kind, name=max(names, key=lambda n: (len(n), counts[n])), mentions=mentions))
     entities.extend(_merge_persons(per))
     for entity in entities:
         entity.mentions.sort(key=lambda m: (m.start, m.end))
@@ -475,14 +482,36 @@ def _fullness(info: dict[str, Any]) -> int:
 def _merge_persons(per: list[tuple[Mention, dict[str, Any]]]) -> list[Entity]:
     """Group person mentions: same last name and no conflicting first name."""
     groups: list[dict[str, Any]] = []
+    # Groups a mention may join, by key: the last-name keys of each group and its first name.
+    # ``_compatible`` needs one of them to meet, so only these groups are tried (every group
+    # was: 4.6 million checks, 15 s, for 12,000 mentions of 400 people).
+    by_last: dict[str, set[int]] = {}
+    by_first: dict[str, set[int]] = {}
+
+    def index(g: int) -> None:
+        group = groups[g]
+        if group["last"] is not None:
+            for key in {_key(group["last"])} | group["keys"]:
+                by_last.setdefault(key, set()).add(g)
+        if group["first"] is not None:
+            by_first.setdefault(_key(group["first"]), set()).add(g)
+
     for mention, info in sorted(per, key=lambda x: (-_fullness(x[1]), x[0].start)):
-        target = None
-        for group in groups:
+        if info["last"] is not None:
+            candidates = set().union(*(by_last.get(k, ()) for k in {_key(info["last"])} | info["last_keys"]))
+        elif info["first"] is not None:
+            candidates = by_first.get(_key(info["first"]), set())
+        else:
+            candidates = set()
+        target, target_g = None, -1
+        for g in sorted(candidates):
+            group = groups[g]
             if _compatible(group, info):
                 if target is None or (info["first"] and _key(group["first"]) == _key(info["first"])):
-                    target = group
+                    target, target_g = group, g
         if target is None:
             groups.append({**info, "mentions": [mention], "keys": set(info["last_keys"])})
+            index(len(groups) - 1)
             continue
         target["mentions"].append(mention)
         for part in ("first", "middle", "last"):
@@ -491,6 +520,7 @@ def _merge_persons(per: list[tuple[Mention, dict[str, Any]]]) -> list[Entity]:
         if target["last"] and _key(target["last"]) in info["last_keys"] and info["first"] is None and info["middle"] is None:
             mention.normal = target["last"]  # a lone "Абдрахманова" read like the full name
         target["keys"] |= info["last_keys"]
+        index(target_g)
     out = []
     for group in groups:
         name = " ".join(p for p in (group["first"], group["middle"], group["last"]) if p)

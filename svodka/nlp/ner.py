@@ -35,6 +35,7 @@ mention; the place keeps its own LOC mention inside it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 
@@ -62,6 +63,31 @@ __all__ = ["tag_entities", "tag_entities_batch", "raw_spans", "correct_spans"]
 
 # Entity types slovnet produces and svodka keeps.
 TYPES = ("PER", "LOC", "ORG")
+
+# Bounds (issue 11): slovnet pads a batch of 8 lines to the longest and holds ~5 KB per
+# token per line in its first conv layer, so one line of 128,000 tokens asked 3.3 GB and a
+# 2.7 M-character one-line file 4 GB. A line longer than this many razdel atoms (an upper
+# bound of its tokens) is tagged in windows cut at sentence ends, else at spaces: 8 x 2,000
+# tokens is ~80 MB. The longest line of the eval texts (factRuEval dev, Wikinews, page dumps)
+# has 1,170 atoms, so ordinary paragraphs are tagged whole as before.
+MAX_WINDOW_TOKENS = 2_000
+# ... and a window holds at most this many characters (long tokens: one 20,000-character
+# window is a few ms of slovnet); the longest eval line has 5,270.
+MAX_WINDOW_CHARS = 20_000
+# razdel joins a run of punctuation ("-----", "?!...") or of word pieces ("а-б-в-...") into
+# one token by growing a string: quadratic, 1,000,000 hyphens ran past 60 s. Before razdel,
+# a run of punctuation longer than this becomes spaces (a rule of dashes names nothing, and
+# razdel spends ~5 us on each of its characters: 15 s for a million even cut up), and any
+# other run of non-space characters longer than this gets a space every MAX_TOKEN_CHARS
+# characters; offsets do not change. The longest runs in the eval texts: 111 dashes (a
+# rule in a page dump, chrome), other runs under 60 characters.
+MAX_TOKEN_CHARS = 200
+# razdel's atoms (its tokens are unions of these): Cyrillic, Latin, digit runs, other characters.
+_ATOM = re.compile(r"[а-яё]+|[a-z]+|\d+|\S", re.I)
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_TOKEN_CHARS + 1))
+_LONG_PUNCT = re.compile(r"[^\w\s]{%d,}" % (MAX_TOKEN_CHARS + 1))
+# A sentence end inside a long line, where a window is best cut.
+_SENTENCE_END = re.compile(r"[.!?…][\"'»”)]*\s+")
 
 # Characters a span must not cross: brackets, bullets, quotes, line breaks.
 SPLIT_CHARS = re.compile(r"[()\[\]{}•|«»\"“”„\n]+")
@@ -106,8 +132,64 @@ ADJECTIVE_POS = frozenset({"ADJF", "ADJS", "PRTF", "PRTS"})
 NAME_GRAMMEMES = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"})
 
 
+def tokenizable(text: str) -> str:
+    """``text`` with over-long runs of non-space characters blanked or broken, same length.
+
+    razdel is quadratic on a run it joins into one token: a run of punctuation longer than
+    ``MAX_TOKEN_CHARS`` (a rule of dashes) becomes spaces, any other (a base64 blob) gets a
+    space every ``MAX_TOKEN_CHARS`` characters.
+    Offsets into the result are offsets into ``text``; ordinary text comes back unchanged.
+    """
+    if _LONG_RUN.search(text) is None:
+        return text
+    text = _LONG_PUNCT.sub(lambda m: " " * len(m.group()), text)
+    step = MAX_TOKEN_CHARS + 1
+
+    def cut(match: re.Match) -> str:
+        run = match.group()
+        return "".join(run[i : i + MAX_TOKEN_CHARS] + " " for i in range(0, len(run), step))[: len(run)]
+
+    return _LONG_RUN.sub(cut, text)
+
+
+def windows(line: str) -> list[tuple[int, int]]:
+    """``(start, end)`` pieces of a line for slovnet, each within the window bounds.
+
+    A line within ``MAX_WINDOW_TOKENS`` atoms and ``MAX_WINDOW_CHARS`` characters is one
+    piece. A longer one is cut at the last sentence end inside each window, else at its last
+    space, else (one huge token) at the window's end.
+    """
+    if len(line) <= MAX_WINDOW_TOKENS:  # fewer characters than the bound: fewer atoms too
+        return [(0, len(line))]
+    ends = [m.end() for m in _ATOM.finditer(line)]
+    if len(ends) <= MAX_WINDOW_TOKENS and len(line) <= MAX_WINDOW_CHARS:
+        return [(0, len(line))]
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while pos < len(line):
+        first = bisect_left(ends, pos + 1)  # the first atom ending after pos
+        limit = min(pos + MAX_WINDOW_CHARS, ends[first + MAX_WINDOW_TOKENS - 1] if first + MAX_WINDOW_TOKENS <= len(ends) else len(line))
+        cut = limit
+        if limit < len(line):
+            last = None
+            for last in _SENTENCE_END.finditer(line, pos, limit):
+                pass
+            if last is not None and last.end() > pos:
+                cut = last.end()
+            else:
+                space = max(line.rfind(" ", pos, limit), line.rfind("\t", pos, limit))
+                cut = space + 1 if space > pos else limit
+        if line[pos:cut].strip():
+            out.append((pos, cut))
+        pos = cut
+    return out
+
+
 def raw_spans(texts: list[str], models: Models) -> list[list[tuple[int, int, str]]]:
     """Slovnet spans ``(start, end, type)`` of many texts, tagged line by line in one batch.
+
+    Lines longer than the window bounds are tagged in windows (see ``windows``), over-long
+    tokens are cut for razdel (see ``tokenizable``): time and memory stay linear in the text.
 
     Args:
         texts: the texts (e.g. ``Article.text`` of several articles).
@@ -119,10 +201,11 @@ def raw_spans(texts: list[str], models: Models) -> list[list[tuple[int, int, str
     owners: list[tuple[int, int]] = []  # (text index, chunk offset)
     for index, text in enumerate(texts):
         pos = 0
-        for line in text.split("\n"):
+        for line in tokenizable(text).split("\n"):
             if line.strip():
-                chunks.append(line)
-                owners.append((index, pos))
+                for start, end in windows(line):
+                    chunks.append(line[start:end])
+                    owners.append((index, pos + start))
             pos += len(line) + 1
     result: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     if chunks:
@@ -148,9 +231,10 @@ def tag_entities_batch(articles: Iterable[Article], models: Models) -> list[Arti
     """Find entity mentions in many articles, running slovnet over all of them at once."""
     articles = list(articles)
     for article, spans in zip(articles, raw_spans([a.text for a in articles], models)):
-        flat = correct_spans(article.text, spans, models)
+        tokens = _Tokens(article.text)  # razdel once per text (a third of the time on long texts)
+        flat = correct_spans(article.text, spans, models, tokens)
         article.extras["ner_spans"] = [list(s) for s in flat]
-        article.entities = _build_entities(article.text, _merge_org_places(article.text, flat, models))
+        article.entities = _build_entities(article.text, _merge_org_places(article.text, flat, models, tokens))
     return articles
 
 
@@ -161,13 +245,19 @@ class _Tokens:
     """razdel tokens of a text with a char -> token index map."""
 
     def __init__(self, text: str):
-        self.items = [(t.start, t.stop, t.text) for t in tokenize(text)]
+        self.items = [(t.start, t.stop, t.text) for t in tokenize(tokenizable(text))]
         self.starts = {s: i for i, (s, _, _) in enumerate(self.items)}
         self.ends = {e: i for i, (_, e, _) in enumerate(self.items)}
+        self._stops = [e for _, e, _ in self.items]  # sorted: tokens do not overlap
 
     def inside(self, start: int, end: int) -> list[int]:
-        """Indexes of tokens overlapping ``start..end``."""
-        return [i for i, (s, e, _) in enumerate(self.items) if s < end and start < e]
+        """Indexes of tokens overlapping ``start..end`` (a bisection: was a scan of every token)."""
+        out = []
+        for i in range(bisect_left(self._stops, start + 1), len(self.items)):
+            if self.items[i][0] >= end:
+                break
+            out.append(i)
+        return out
 
 
 def _is_word(token: str) -> bool:
@@ -221,17 +311,20 @@ def _head_lemma(models: Models, words: list[str]) -> str | None:
 # ---------------------------------------------------------------------------- corrections
 
 
-def correct_spans(text: str, spans: list[tuple[int, int, str]], models: Models) -> list[tuple[int, int, str]]:
+def correct_spans(
+    text: str, spans: list[tuple[int, int, str]], models: Models, tokens: "_Tokens | None" = None
+) -> list[tuple[int, int, str]]:
     """Apply the rule corrections to slovnet spans of one text.
 
     Args:
         text: the text the offsets index.
         spans: slovnet spans ``(start, end, type)``.
         models: loaded models (``models.morph`` for the word checks).
+        tokens: the razdel tokens of ``text`` when the caller has them.
     Returns:
         Sorted, non-overlapping corrected spans.
     """
-    tokens = _Tokens(text)
+    tokens = tokens or _Tokens(text)
     out: list[tuple[int, int, str]] = []
     for start, end, kind in spans:
         for s, e in _split_span(text, start, end, kind):
@@ -681,35 +774,43 @@ def _resolve_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int,
 
 
 def _merge_org_places(
-    text: str, spans: list[tuple[int, int, str]], models: Models
+    text: str, spans: list[tuple[int, int, str]], models: Models, tokens: "_Tokens | None" = None
 ) -> list[tuple[int, int, str, list[tuple[int, int, str]]]]:
     """Merge an org (span or head noun) and the genitive place after it into one ORG.
 
     Returns ``(start, end, type, inner)`` where ``inner`` lists the spans merged into it.
     """
-    tokens = _Tokens(text)
+    tokens = tokens or _Tokens(text)
     items: list[tuple[int, int, str, list[tuple[int, int, str]]]] = [(s, e, k, []) for s, e, k in spans]
-    changed = True
-    while changed:
-        changed = False
-        items.sort(key=lambda x: x[0])
-        for i, (s, e, k, inner) in enumerate(items):
-            if k not in ("LOC", "ORG"):
-                continue
-            head = _org_before(text, tokens, s, items[i - 1] if i else None, models)
-            if head is None or not _genitive(text[s:e], models):
-                continue
-            hs, prev = head
-            if k == "ORG" and prev is None and not _is_place_tail(inner):
-                # a head noun before an ORG span only extends ORGs that are "org + place"
-                continue
-            # What the new ORG holds: the places merged so far, and an ORG that is itself
-            # "org + place" ("МИД Казахстана" inside "пресс-служба МИД Казахстана").
-            merged_inner = (prev[3] if prev else []) + inner + ([(s, e, k)] if k == "LOC" or inner else [])
-            new = (hs, e, "ORG", merged_inner)
-            items = [x for j, x in enumerate(items) if j != i and (prev is None or x is not prev)] + [new]
-            changed = True
-            break
+    items.sort(key=lambda x: x[0])
+    # One pass, re-examining each merged item in place. Whether an item merges depends only
+    # on it and the item before it, so the items before a merge need no second look (the
+    # loop restarted from the first item after every merge: quadratic, 4 s of 13 on a
+    # 440,000-character text).
+    i = 0
+    while i < len(items):
+        s, e, k, inner = items[i]
+        if k not in ("LOC", "ORG"):
+            i += 1
+            continue
+        head = _org_before(text, tokens, s, items[i - 1] if i else None, models)
+        if head is None or not _genitive(text[s:e], models):
+            i += 1
+            continue
+        hs, prev = head
+        if k == "ORG" and prev is None and not _is_place_tail(inner):
+            # a head noun before an ORG span only extends ORGs that are "org + place"
+            i += 1
+            continue
+        # What the new ORG holds: the places merged so far, and an ORG that is itself
+        # "org + place" ("МИД Казахстана" inside "пресс-служба МИД Казахстана").
+        merged_inner = (prev[3] if prev else []) + inner + ([(s, e, k)] if k == "LOC" or inner else [])
+        new = (hs, e, "ORG", merged_inner)
+        if prev is not None:  # prev is items[i - 1]: the new item takes both places
+            items[i - 1 : i + 1] = [new]
+            i -= 1
+        else:  # a head noun between items[i - 1] and this one: the order holds
+            items[i] = new
     return sorted(items, key=lambda x: x[0])
 
 

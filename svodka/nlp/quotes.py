@@ -48,6 +48,7 @@ No parser: a word tokeniser, compiled regexes and pymorphy3 on candidate words o
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -201,6 +202,10 @@ class _Ctx:
     said: list[tuple[int, int]] = field(default_factory=list)  # text spans of those statements
     reported: list[tuple[int, int]] = field(default_factory=list)  # reported statements found so far
     pending: list["_Item"] = field(default_factory=list)  # second statements of a sentence ("..., но подчеркнул, что")
+    # Results of pure per-entity and per-phrase helpers (entities do not change in this
+    # stage): each description was checked against every person and all their roles again,
+    # 22 s of 23 on a 110,000-character text with 900 statements (issue 11).
+    memo: dict[Any, Any] = field(default_factory=dict)
 
     def parse(self, word: str) -> list[Any]:
         """pymorphy3 parses of a word, cached on the Models object across articles."""
@@ -234,10 +239,30 @@ class _Ctx:
 
     def in_quote(self, pos: int) -> bool:
         """Is a position inside any top-level pair of quote marks?"""
-        for s in self.spans:
-            if s.depth == 0 and s.open < pos < (s.close if s.close is not None else self.blocks[s.block][1]):
-                return True
-        return False
+        key = ("in quote", len(self.spans))
+        if key not in self.memo:
+            self.memo[key] = _Intervals(
+                (s.open + 1, s.close if s.close is not None else self.blocks[s.block][1]) for s in self.spans if s.depth == 0
+            )
+        return pos in self.memo[key]
+
+
+class _Intervals:
+    """Half-open intervals ``[lo, hi)``, asked whether any holds a point: a bisection and a
+    running maximum instead of a scan of every interval on every question (quadratic)."""
+
+    def __init__(self, pairs: Any):
+        pairs = sorted(pairs)
+        self.los = [lo for lo, _ in pairs]
+        self.reach: list[int] = []
+        top = -1
+        for _, hi in pairs:
+            top = max(top, hi)
+            self.reach.append(top)
+
+    def __contains__(self, x: int) -> bool:
+        i = bisect_right(self.los, x)
+        return i > 0 and self.reach[i - 1] > x
 
 
 # ---------------------------------------------------------------------------- entry point
@@ -364,11 +389,38 @@ def _scan_marks(text: str, start: int, end: int, block: int) -> list[_Span]:
 
 def _sentence_start(ctx: _Ctx, pos: int, block_start: int) -> int:
     """Start of the sentence holding ``pos`` (the quote-aware boundary before it)."""
+    ends = _ends_between(ctx, block_start, pos)
+    if ends is not None:
+        return ends[-1] if ends else block_start
     best = block_start
     for m in _SENT_END.finditer(ctx.text, block_start, pos):
         if not ctx.in_quote(m.start()) and _real_end(ctx.text, m.start()):
             best = m.end()
     return best
+
+
+def _ends_between(ctx: _Ctx, lo: int, pos: int) -> list[int] | None:
+    """Ends of the sentence boundaries that ``_SENT_END.finditer(text, lo, pos)`` finds and
+    that are real (outside quotes, not an initial), from one scan of the whole text.
+
+    Scanning from the paragraph start on every question was quadratic in a long paragraph
+    (155 s for the quotes of a one-line text of a million characters). A boundary found
+    from ``lo`` is one of the whole scan when no run of end marks crosses ``lo``, and the
+    lookahead of ``_SENT_END`` ends every boundary found before ``pos`` short of it. None
+    when a run may cross ``lo``: the caller scans as before.
+    """
+    if 0 < lo <= len(ctx.text) and ctx.text[lo - 1] in ".!?…»\"“”":
+        return None
+    key = ("sentence ends", len(ctx.spans))
+    if key not in ctx.memo:
+        starts, ends = [], []
+        for m in _SENT_END.finditer(ctx.text):
+            if not ctx.in_quote(m.start()) and _real_end(ctx.text, m.start()):
+                starts.append(m.start())
+                ends.append(m.end())
+        ctx.memo[key] = (starts, ends)
+    starts, ends = ctx.memo[key]
+    return ends[bisect_left(starts, lo) : bisect_left(ends, pos)]
 
 
 def _real_end(text: str, pos: int) -> bool:
@@ -557,7 +609,7 @@ def _colon_attribution(ctx: _Ctx, span: _Span, b_start: int, b_kind: str, relaye
             attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, colon))
             return attr
     has_speaker = any(
-        m.start >= s_start and m.end <= colon for m, _e in ctx.mentions
+        m.start >= s_start and m.end <= colon for m, _e in _mentions_from(ctx, s_start, colon)
     ) or b_kind == "title"
     if has_speaker and (len(toks) <= MAX_HEADLINE_SPEAKER_WORDS + 3 or relayed):
         return _Attribution(":", colon, colon + 1, before=(s_start, colon))
@@ -668,7 +720,10 @@ def _body_end(text: str, start: int, end: int) -> int:
 
 
 def _in_statement(ctx: _Ctx, pos: int) -> bool:
-    return any(s <= pos < e for s, e in ctx.statements)
+    key = ("statements", id(ctx.statements), len(ctx.statements))
+    if key not in ctx.memo:
+        ctx.memo[key] = _Intervals(ctx.statements)
+    return pos in ctx.memo[key]
 
 
 def _indirect_items(ctx: _Ctx) -> list[_Item]:
@@ -852,7 +907,7 @@ def _headline_item(ctx: _Ctx, s_start: int, s_end: int) -> _Item | None:
 
 def _looks_like_speaker(ctx: _Ctx, start: int, end: int) -> bool:
     """A PER/ORG mention, a role mention, or a phrase headed by a person/organisation noun."""
-    for m, e in ctx.mentions:
+    for m, e in _mentions_from(ctx, start, end):
         if m.start >= start and m.end <= end:
             return True
     toks = [t for t in ctx.toks(start, end) if not ctx.in_quote(t.start)]
@@ -953,7 +1008,7 @@ def _relay_split(ctx: _Ctx, attr: _Attribution, region: tuple[int, int]) -> tupl
     # the outlet: an organisation mention or a quoted name at the end ("... РИА Новости", "«Вести»")
     o_start = o_end = None
     tail = text[start:end].rstrip(" .,!?…")
-    orgs = [(m, e) for m, e in ctx.mentions if m.start >= start and m.end <= end and e.type == "ORG"]
+    orgs = [(m, e) for m, e in _mentions_from(ctx, start, end) if m.start >= start and m.end <= end and e.type == "ORG"]
     q = re.search(r"[«\"„“]([^»\"“”]+)[»\"“”]$", tail)
     lead = toks[0].start
     if orgs and orgs[-1][0].end >= start + len(tail):
@@ -1012,7 +1067,7 @@ def _name_after(ctx: _Ctx, pos: int, end: int) -> tuple[int, int] | None:
     rest = text[pos:end]
     gap = len(rest) - len(rest.lstrip())
     at = pos + gap
-    for m, _e in ctx.mentions:
+    for m, _e in _mentions_from(ctx, at, at):
         if m.start == at:
             return pos, m.end
     q = re.match(r"[«\"„“][^»\"“”]+[»\"“”]", text[at:end])
@@ -1042,7 +1097,7 @@ def _named_outlet(ctx: _Ctx, noun: _Tok, before: int) -> str:
 
 
 def _outlet_name(ctx: _Ctx, start: int, end: int) -> str | None:
-    for m, e in ctx.mentions:
+    for m, e in _mentions_from(ctx, start, end):
         if m.start >= start and m.end <= end and e.type == "ORG":
             return e.name
     q = re.search(r"[«\"„“]([^»\"“”]+)[»\"“”]", ctx.text[start:end])
@@ -1055,7 +1110,9 @@ def _outlet_name(ctx: _Ctx, start: int, end: int) -> str | None:
 def _mentions_in(ctx: _Ctx, start: int, end: int) -> list[tuple[Mention, Entity]]:
     """PER/ORG mentions inside a region, outermost first when they nest."""
     out = []
-    for m, e in ctx.mentions:
+    _mentions_around(ctx, start)  # fills the memo of mention starts
+    starts = ctx.memo[("mention starts", len(ctx.mentions))]  # sorted: ctx.mentions is by start
+    for m, e in ctx.mentions[bisect_left(starts, start) : bisect_right(starts, end)]:
         if m.start >= start and m.end <= end:
             if out and m.start < out[-1][0].end:
                 if m.end - m.start > out[-1][0].end - out[-1][0].start:
@@ -1065,8 +1122,35 @@ def _mentions_in(ctx: _Ctx, start: int, end: int) -> list[tuple[Mention, Entity]
     return out
 
 
+def _mentions_from(ctx: _Ctx, start: int, end: int) -> list[tuple[Mention, Entity]]:
+    """The part of ``ctx.mentions`` (in its order) starting in [start, end]: every mention
+    inside a region is there (a scan of every mention per question was quadratic)."""
+    _mentions_around(ctx, start)  # fills the memo of mention starts
+    starts = ctx.memo[("mention starts", len(ctx.mentions))]
+    return ctx.mentions[bisect_left(starts, start) : bisect_right(starts, end)]
+
+
+def _mentions_around(ctx: _Ctx, pos: int) -> list[tuple[Mention, Entity]]:
+    """The part of ``ctx.mentions`` (in its order) that may hold ``pos``: no mention starts
+    further back than the longest is long (a scan of every mention per question was quadratic)."""
+    key = ("mention starts", len(ctx.mentions))
+    if key not in ctx.memo:
+        ctx.memo[key] = [m.start for m, _ in ctx.mentions]
+    if "longest mention" not in ctx.memo:
+        ctx.memo["longest mention"] = max((m.end - m.start for m, _ in ctx.mentions), default=0)
+    starts = ctx.memo[key]
+    return ctx.mentions[bisect_left(starts, pos - ctx.memo["longest mention"]) : bisect_right(starts, pos)]
+
+
 def _common_noun_person(ctx: _Ctx, me: tuple[Mention, Entity]) -> bool:
     """A one-word PER that is a common noun ("Аким пообещал" tagged as a name by NER)."""
+    key = ("common noun person", id(me[0]), id(me[1]))
+    if key not in ctx.memo:
+        ctx.memo[key] = _common_noun_person_uncached(ctx, me)
+    return ctx.memo[key]
+
+
+def _common_noun_person_uncached(ctx: _Ctx, me: tuple[Mention, Entity]) -> bool:
     m, e = me
     if " " in m.text.strip() or e.first and e.last:
         return False
@@ -1257,11 +1341,13 @@ def _unlisted_name(ctx: _Ctx, words: list[_Tok]) -> Speaker | None:
     or place; NER sometimes swallows the name into the organisation before it) whose first word
     pymorphy3 reads as a first name and whose last as a surname, in one agreeing case.
     """
-    covered = [(m.start, m.end) for e in ctx.article.entities if e.type != "ORG" for m in e.mentions]
+    if "not org" not in ctx.memo:
+        ctx.memo["not org"] = _Intervals((m.start, m.end) for e in ctx.article.entities if e.type != "ORG" for m in e.mentions)
+    covered = ctx.memo["not org"]
     run: list[_Tok] = []
     best: list[_Tok] = []
     for t in words:
-        ok = t.text[0].isupper() and not any(a <= t.start < b for a, b in covered)
+        ok = t.text[0].isupper() and t.start not in covered
         if ok and run and ctx.text[run[-1].end : t.start] == " ":
             run.append(t)
         elif ok:
@@ -1352,7 +1438,7 @@ def _np_speaker(ctx: _Ctx, words: list[_Tok], mentions: list[tuple[Mention, Enti
         break
     p_start, p_end = phrase[0].start, phrase[-1].end
     # an entity whose mention covers the phrase head (roles stage: "Глава МИД Казахстана")
-    for m, e in ctx.mentions:
+    for m, e in _mentions_around(ctx, rest[head].start):
         if m.start <= rest[head].start < m.end and not _common_noun_person(ctx, (m, e)) and _trusted_role(ctx, m, e):
             return _speaker_of(e)
     desc = text[p_start:p_end]
@@ -1405,9 +1491,31 @@ def _nominative(ctx: _Ctx, phrase: str) -> str:
 
 def _person_by_role(ctx: _Ctx, description: str, gender: str | None, pos: int) -> Entity | None:
     """The person whose role the description names ("глава МИД", "министр", "наставник")."""
-    persons = [e for e in ctx.article.entities if e.type == "PER" and not any(_common_noun_person(ctx, (m, e)) for m in e.mentions[:1])]
+    if "persons" not in ctx.memo:
+        ctx.memo["persons"] = [
+            e for e in ctx.article.entities if e.type == "PER" and not any(_common_noun_person(ctx, (m, e)) for m in e.mentions[:1])
+        ]
+    persons = ctx.memo["persons"]
     if not persons or not description or gender == "plur":  # "заявили министры" is not one person
         return None
+    # Who fits a description does not depend on where it stands: checked once per description
+    # (a long text asks "губернатор" hundreds of times), then the latest named before it wins.
+    key = ("fitting", description, gender)
+    if key not in ctx.memo:
+        ctx.memo[key] = _persons_fitting(ctx, persons, description, gender)
+    matches = []
+    for e in ctx.memo[key]:
+        starts = _mention_starts(ctx, e)
+        if starts and starts[0] < pos:  # a description refers back, never to a person named later
+            matches.append((starts[bisect_left(starts, pos) - 1], e))
+    if not matches:
+        return None
+    matches.sort(key=lambda x: x[0])
+    return matches[-1][1]
+
+
+def _persons_fitting(ctx: _Ctx, persons: list[Entity], description: str, gender: str | None) -> list[Entity]:
+    """The persons (in order) whose roles, apposition words and gender fit a description."""
     words = description.lower().split()
     head = ctx.lemma(words[0]) if words else ""
     if len(words) > 1 and ctx.parse(words[0])[0].tag.POS in ("ADJF", "PRTF"):
@@ -1417,24 +1525,27 @@ def _person_by_role(ctx: _Ctx, description: str, gender: str | None, pos: int) -
         from .roles import role_key, roles_match
     except ImportError:
         role_key = roles_match = None  # type: ignore[assignment]
-    matches = []
+    fitting = []
     countries = _countries(ctx, description)
     head_of_state = head == "глава" and len(words) > 1 and ctx.lemma(words[1]) == "государство"
+    dk: Any = None
+    if role_key is not None:
+        try:
+            dk = _role_key(ctx, role_key, description.lower())
+        except Exception:  # the roles helpers may change under us
+            dk = None
     for e in persons:
-        if not any(m.start < pos for m in e.mentions):
-            continue  # a description refers back, never to a person named later
         if countries and any(_countries(ctx, r) and not _countries(ctx, r) & countries for r in e.roles):
             continue  # "премьер-министр Израиля" is not the "британский премьер"
         if head_of_state:
             # "глава государства" is a president (or a monarch), nobody else
             if _role_heads(ctx, e) & HEAD_OF_STATE_HEADS or _words_before(ctx, e) & HEAD_OF_STATE_HEADS:
-                matches.append((max(m.start for m in e.mentions if m.start < pos), e))
+                fitting.append(e)
             continue
         ok = False
-        if role_key is not None:
+        if dk is not None:
             try:
-                dk = role_key(description.lower(), ctx.models.morph)
-                ok = dk is not None and any((rk := role_key(r, ctx.models.morph)) is not None and roles_match(dk, rk) for r in e.roles)
+                ok = any((rk := _role_key(ctx, role_key, r)) is not None and roles_match(dk, rk) for r in e.roles)
             except Exception:  # the roles helpers may change under us
                 ok = False
         if not ok:
@@ -1449,12 +1560,30 @@ def _person_by_role(ctx: _Ctx, description: str, gender: str | None, pos: int) -
             g = _entity_gender(ctx, e)
             ok = g is None or g == gender
         if ok:
-            last = max((m.start for m in e.mentions if m.start < pos), default=-1)
-            matches.append((last, e))
-    if not matches:
-        return None
-    matches.sort(key=lambda x: x[0])
-    return matches[-1][1]
+            fitting.append(e)
+    return fitting
+
+
+def _mention_starts(ctx: _Ctx, e: Entity) -> list[int]:
+    """Sorted start offsets of an entity's mentions (memoised)."""
+    key = ("starts", id(e))
+    if key not in ctx.memo:
+        ctx.memo[key] = sorted(m.start for m in e.mentions)
+    return ctx.memo[key]
+
+
+def _role_key(ctx: _Ctx, role_key: Any, phrase: str) -> Any:
+    """``roles.role_key`` of a phrase, memoised (an exception is raised again each time)."""
+    key = ("role key", phrase)
+    if key not in ctx.memo:
+        try:
+            ctx.memo[key] = (role_key(phrase, ctx.models.morph), None)
+        except Exception as exc:
+            ctx.memo[key] = (None, exc)
+    value, exc = ctx.memo[key]
+    if exc is not None:
+        raise exc
+    return value
 
 
 def _trusted_role(ctx: _Ctx, m: Mention, e: Entity) -> bool:
@@ -1482,6 +1611,13 @@ def _countries(ctx: _Ctx, phrase: str) -> set[str]:
     adjectives ("США" -> "америк"); relational adjectives in "-ский" give their own stem.
     Two phrases name the same country when their stem sets meet.
     """
+    key = ("countries", phrase)
+    if key not in ctx.memo:
+        ctx.memo[key] = _countries_uncached(ctx, phrase)
+    return set(ctx.memo[key])
+
+
+def _countries_uncached(ctx: _Ctx, phrase: str) -> set[str]:
     out: set[str] = set()
     for w in _WORD.findall(phrase):
         low = w.lower()
@@ -1507,6 +1643,13 @@ def _geo_adjective(ctx: _Ctx, adj: str) -> bool:
 
 def _words_before(ctx: _Ctx, e: Entity) -> set[str]:
     """Lemmas of the few words written right before a person's name mentions (apposition)."""
+    key = ("words before", id(e))
+    if key not in ctx.memo:
+        ctx.memo[key] = _words_before_uncached(ctx, e)
+    return set(ctx.memo[key])
+
+
+def _words_before_uncached(ctx: _Ctx, e: Entity) -> set[str]:
     out: set[str] = set()
     for m in e.mentions:
         if m.kind != "name":
@@ -1563,12 +1706,16 @@ def _described_subject(ctx: _Ctx, pos: int, gender: str) -> Speaker | None:
     the description.
     """
     lo = _window_start(ctx, pos)
-    starts = [lo] + [m.end() for m in _SENT_END.finditer(ctx.text, lo, pos) if not ctx.in_quote(m.start()) and _real_end(ctx.text, m.start())]
-    starts += [b for b, _e, _k in ctx.blocks if lo < b < pos]
+    ends = _ends_between(ctx, lo, pos)
+    if ends is None:
+        ends = [m.end() for m in _SENT_END.finditer(ctx.text, lo, pos) if not ctx.in_quote(m.start()) and _real_end(ctx.text, m.start())]
+    starts = [lo] + ends
+    block_starts = _block_starts(ctx)
+    starts += block_starts[bisect_right(block_starts, lo) : bisect_left(block_starts, pos)]  # lo < b < pos
     for st in sorted(set(starts), reverse=True):
         if st >= pos:
             continue
-        toks = [t for t in ctx.toks(st, pos) if not ctx.in_quote(t.start)][:8]
+        toks = _first_tokens_outside_quotes(ctx, st, pos, 8)
         k = 0
         while k < len(toks) and _is_adj(ctx, toks[k]):
             k += 1
@@ -1586,12 +1733,35 @@ def _described_subject(ctx: _Ctx, pos: int, gender: str) -> Speaker | None:
 
 def _window_start(ctx: _Ctx, pos: int) -> int:
     """Start of the paragraph before the one holding ``pos`` (a back-reference reaches that far)."""
-    for i, (b_start, b_end, _kind) in enumerate(ctx.blocks):
+    # the first block holding pos, found by bisection (blocks are in text order)
+    block_starts = _block_starts(ctx)
+    for i in range(max(0, bisect_right(block_starts, pos) - 2), len(ctx.blocks)):
+        b_start, b_end, _kind = ctx.blocks[i]
+        if b_start > pos:
+            break
         if b_start <= pos <= b_end:
             if i > 0 and ctx.blocks[i - 1][2] != "title":
                 return ctx.blocks[i - 1][0]
             return b_start
     return 0
+
+
+def _block_starts(ctx: _Ctx) -> list[int]:
+    """Start offsets of the blocks (memoised; blocks are sorted and do not overlap)."""
+    if "block starts" not in ctx.memo:
+        ctx.memo["block starts"] = [b for b, _e, _k in ctx.blocks]
+    return ctx.memo["block starts"]
+
+
+def _first_tokens_outside_quotes(ctx: _Ctx, start: int, end: int, limit: int) -> list[_Tok]:
+    """The first ``limit`` tokens inside [start, end) not in quotes (was: all, then cut)."""
+    out: list[_Tok] = []
+    i = ctx._index(start)
+    while i < len(ctx.tokens) and ctx.tokens[i].end <= end and len(out) < limit:
+        if not ctx.in_quote(ctx.tokens[i].start):
+            out.append(ctx.tokens[i])
+        i += 1
+    return out
 
 
 def _gender_fits(ctx: _Ctx, speaker: Speaker | Entity, gender: str | None) -> bool:
@@ -1631,15 +1801,23 @@ def _antecedent(ctx: _Ctx, pos: int, gender: str) -> Speaker | None:
     is not Фархад's word). The last statement's speaker wins over mentions written after it
     that are not subjects ("... встретился с Ивановым. «...», — сказал он").
     """
-    subject = anyone = None
-    for m, e in ctx.mentions:
-        if m.start >= pos:
-            break
-        if e.type != "PER" or ctx.in_quote(m.start) or _common_noun_person(ctx, (m, e)) or not _gender_fits(ctx, e, gender) or not _trusted_role(ctx, m, e):
-            continue
-        anyone = (m, e)
-        if _is_subject(ctx, m):
-            subject = (m, e)
+    # The latest fitting mention, and the latest fitting subject, before pos. Which mentions
+    # fit does not depend on pos: listed once per gender, then found by bisection (every
+    # pronoun scanned every mention before it: quadratic).
+    key = ("antecedents", gender, len(ctx.mentions))
+    if key not in ctx.memo:
+        fit, subjects = [], []
+        for m, e in ctx.mentions:
+            if e.type != "PER" or ctx.in_quote(m.start) or _common_noun_person(ctx, (m, e)) or not _gender_fits(ctx, e, gender) or not _trusted_role(ctx, m, e):
+                continue
+            fit.append((m, e))
+            if _is_subject(ctx, m):
+                subjects.append((m, e))
+        ctx.memo[key] = (fit, [m.start for m, _ in fit], subjects, [m.start for m, _ in subjects])
+    fit, fit_starts, subjects, subject_starts = ctx.memo[key]
+    i, j = bisect_left(fit_starts, pos), bisect_left(subject_starts, pos)
+    anyone = fit[i - 1] if i else None
+    subject = subjects[j - 1] if j else None
     last = _last_speaker(ctx, pos, gender)
     if last is not None and last[0] >= _window_start(ctx, pos):
         st, en, sp = last
@@ -1668,12 +1846,12 @@ def _described_antecedent(ctx: _Ctx, head: str, pos: int, gender: str | None, co
     spoken_ids = {sp.entity for _s, _e, sp in ctx.spoken if sp.entity}
     cands: list[tuple[int, Speaker, Entity | None]] = []
     others: dict[str, tuple[int, Speaker, Entity]] = {}  # persons with neither title nor statement
-    for m, e in ctx.mentions:
+    for m, e in _mentions_from(ctx, lo, pos):
         if m.start >= pos:
             break
         if m.start < lo or e.type != "PER" or ctx.in_quote(m.start) or _common_noun_person(ctx, (m, e)) or not _trusted_role(ctx, m, e):
             continue
-        if any(a <= m.start < b for a, b in ctx.said):
+        if m.start in _said_so_far(ctx):
             continue  # a person talked about in a statement is not its speaker
         if e.roles or e.id in spoken_ids or m.kind == "role":
             cands.append((m.start, _speaker_of(e), e))
@@ -1696,23 +1874,51 @@ def _described_antecedent(ctx: _Ctx, head: str, pos: int, gender: str | None, co
     return None
 
 
+def _said_so_far(ctx: _Ctx) -> _Intervals:
+    """The statements resolved so far as intervals (rebuilt when one is added; ``ctx.said``
+    only grows). Scanning them for every mention was cubic on a one-paragraph text."""
+    count, intervals = ctx.memo.get("said", (-1, None))
+    if count != len(ctx.said):
+        intervals = _Intervals(ctx.said)
+        ctx.memo["said"] = (len(ctx.said), intervals)
+    return intervals
+
+
+def _tokens_with_lemma(ctx: _Ctx, lemma: str, lo: int, pos: int) -> list[_Tok]:
+    """``[t for t in ctx.toks(lo, pos) if ctx.lemma(t.text) == lemma]`` from an index of the
+    tokens by lemma built once per text (the scan lemmatised every token from ``lo``)."""
+    if "by lemma" not in ctx.memo:
+        by_lemma: dict[str, list[int]] = {}
+        for i, t in enumerate(ctx.tokens):
+            by_lemma.setdefault(ctx.lemma(t.text), []).append(i)
+        ctx.memo["by lemma"] = by_lemma
+        ctx.memo["token ends"] = [t.end for t in ctx.tokens]
+    indexes = ctx.memo["by lemma"].get(lemma, [])
+    first, stop = ctx._index(lo), bisect_right(ctx.memo["token ends"], pos)  # toks: start >= lo, end <= pos
+    return [ctx.tokens[i] for i in indexes[bisect_left(indexes, first) : bisect_left(indexes, stop)]]
+
+
 def _unnamed_mention(ctx: _Ctx, head: str, lo: int, pos: int) -> int:
     """Offset of the latest word with this lemma in [lo, pos) that names nobody (-1 if none).
 
     A word is attached to a name when a person mention covers it, follows it in the same
     clause ("эксперт фонда Иван Петров") or stands right before it ("Петров, эксперт фонда").
     """
-    per = [m for m, e in ctx.mentions if e.type == "PER"]
+    key = ("person mentions", len(ctx.mentions))
+    if key not in ctx.memo:  # once per text, with bisection aids (was built and scanned per call)
+        per_all = [m for m, e in ctx.mentions if e.type == "PER"]
+        ctx.memo[key] = (per_all, [m.start for m in per_all], _Intervals((m.start, m.end) for m in per_all))
+    per, per_starts, per_cover = ctx.memo[key]
     found = -1
-    for t in ctx.toks(lo, pos):
-        if ctx.lemma(t.text) != head:
+    for t in _tokens_with_lemma(ctx, head, lo, pos):
+        if ctx.in_quote(t.start) or t.start in per_cover:
             continue
-        if ctx.in_quote(t.start) or any(m.start <= t.start < m.end for m in per):
-            continue
-        after = next((m for m in per if m.start >= t.end), None)
+        k = bisect_left(per_starts, t.end)  # per is by start: the first starting at or after t.end
+        after = per[k] if k < len(per) else None
         if after is not None and not re.search(r"[.,;:!?()]", ctx.text[t.end : after.start]) and len(ctx.toks(t.end, after.start)) <= 8:
             continue
-        before = next((m for m in reversed(per) if m.end <= t.start), None)
+        # the last (in order) ending by t.start: none starting after t.start can
+        before = next((per[i] for i in range(bisect_right(per_starts, t.start) - 1, -1, -1) if per[i].end <= t.start), None)
         if before is not None and ctx.text[before.end : t.start].strip() in (",", "—", "-", ", —"):
             continue
         found = t.start
@@ -1721,6 +1927,13 @@ def _unnamed_mention(ctx: _Ctx, head: str, lo: int, pos: int) -> int:
 
 def _role_heads(ctx: _Ctx, e: Entity) -> set[str]:
     """Lemmas of the head nouns of a person's roles ("министр иностранных дел" -> "министр")."""
+    key = ("role heads", id(e))
+    if key not in ctx.memo:
+        ctx.memo[key] = _role_heads_uncached(ctx, e)
+    return set(ctx.memo[key])
+
+
+def _role_heads_uncached(ctx: _Ctx, e: Entity) -> set[str]:
     heads = set()
     for r in e.roles:
         words = [ctx.lemma(w) for w in _WORD.findall(r.lower())]

@@ -416,3 +416,37 @@ def test_dump_long_sentence_starting_with_a_chrome_word_is_body(opening):
     )
     article = clean_dump(text)
     assert opening in article.paragraphs
+
+
+def _prose(count: int) -> list[str]:
+    """``count`` varied sentences written for the bounds tests."""
+    towns = ["Заречинске", "Степногорске", "Озёрске", "Верхнедольске"]
+    works = ["ремонт моста", "строительство школы", "замену труб", "расширение парка"]
+    return [f"В {towns[i % 4]} начали {works[i // 4 % 4]}, работы обойдутся в {i % 900 + 10} млн рублей." for i in range(count)]
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "one line",  # a 4.9 MB dump with no line breaks
+        "short lines",  # 100,000 menu and feed lines
+        "one token",  # 2.5 million letters, no space
+        "dated lines",  # a feed of 50,000 dated headlines
+    ],
+)
+def test_dump_huge_dumps_clean_in_linear_time(shape):
+    import time
+
+    if shape == "one line":
+        text = " ".join(_prose(50_000))
+    elif shape == "short lines":
+        text = "\n".join("12:30 Новости Заречинска" if i % 2 else "Главная | Новости | Спорт" for i in range(100_000))
+    elif shape == "one token":
+        text = "а" * 2_500_000
+    else:
+        text = "\n\n".join(f"{i % 28 + 1}.01.2012 Новость дня номер {i}" for i in range(50_000))
+    started = time.monotonic()
+    article = clean_dump(text)
+    assert time.monotonic() - started < 30  # generous: 0.1-1 s measured
+    assert article.paragraphs or article.boilerplate
