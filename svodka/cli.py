@@ -395,8 +395,11 @@ def ingest_cli(
 
     if published:
         published = _date_opt(published, "--published")
-    options = {"no_clean": no_clean, "source": source, "published": published}
     store, settings = _open(db, setting)
+    options = {
+        "no_clean": no_clean, "source": source, "published": published,
+        "time_budget": settings.time_budget, "max_words": settings.max_words,
+    }
     failures = _Failures()
     if dask:
         _ingest_dask(inputs, dask, store, settings, failures, batch_size, options)

@@ -15,8 +15,9 @@ from ..model import Article, Document
 
 __all__ = ["analyze_items", "analyze_files"]
 
-# A failure as the parent receives it: (input name or None, HTTP status, message).
-Failure = tuple[str | None, int, str]
+# A failure as the parent receives it: (input name or None, HTTP status, message, the number
+# of inputs it stands for: a reader's summary of many bad records of one file counts them all).
+Failure = tuple[str | None, int, str, int]
 
 
 def _document(item: dict[str, Any], index: int) -> Document:
@@ -37,11 +38,14 @@ def _failure(exc: SvodkaError) -> Failure:
     """
     if isinstance(exc, StageError) and "MemoryError" in exc.reason:
         raise MemoryError(exc.reason)
-    return (exc.name, int(exc.status), str(exc))
+    return (exc.name, int(exc.status), str(exc), exc.count)
 
 
-def analyze_items(models: Any, items: list[dict[str, Any]]) -> tuple[list[Article], list[Failure]]:
-    """Clean and analyse request items (``AnalyzeRequest`` dicts); failures are collected."""
+def analyze_items(models: Any, items: list[dict[str, Any]], bounds: dict[str, Any] | None = None) -> tuple[list[Article], list[Failure]]:
+    """Clean and analyse request items (``AnalyzeRequest`` dicts); failures are collected.
+
+    ``bounds`` are the settings ``time_budget`` and ``max_words`` (``analyze_documents``).
+    """
     from ..pipeline import analyze_documents
 
     articles: list[Article] = []
@@ -56,18 +60,19 @@ def analyze_items(models: Any, items: list[dict[str, Any]]) -> tuple[list[Articl
                 source=item.get("source"),
                 published=item.get("published"),
                 on_error=errors.append,
+                **(bounds or {}),
             )
         )
         failures.extend(_failure(e) for e in errors)
     return articles, failures
 
 
-def analyze_files(models: Any, files: list[tuple[str, bytes]], max_bytes: int) -> tuple[list[Article], list[Failure]]:
+def analyze_files(models: Any, files: list[tuple[str, bytes]], max_bytes: int, bounds: dict[str, Any] | None = None) -> tuple[list[Article], list[Failure]]:
     """Read uploaded files as ``svodka ingest`` does (any format), then clean and analyse them."""
     from ..ingest.readers import read_bytes
     from ..pipeline import analyze_documents
 
     errors: list[SvodkaError] = []
     documents = [doc for name, data in files for doc in read_bytes(data, name, max_bytes=max_bytes)]
-    articles = list(analyze_documents(documents, models=models, on_error=errors.append))
+    articles = list(analyze_documents(documents, models=models, on_error=errors.append, **(bounds or {})))
     return articles, [_failure(e) for e in errors]

@@ -152,11 +152,12 @@ class IngestRequest(BaseModel):
 
 
 class Failure(BaseModel):
-    """A document that could not be analysed."""
+    """A document that could not be analysed (or ``count`` bad records of one file, summarised)."""
 
     name: str | None
     status: int
     message: str
+    count: int = 1
 
 
 class AnalyzeResponse(BaseModel):
@@ -166,10 +167,12 @@ class AnalyzeResponse(BaseModel):
 
 
 class IngestResponse(BaseModel):
-    """What was stored."""
+    """What was stored: every input read is stored, a duplicate or rejected (``read = stored + duplicates + rejected``)."""
 
+    read: int
     stored: int
     duplicates: int
+    rejected: int
     ids: list[int]
     errors: list[Failure]
 
@@ -514,15 +517,16 @@ def create_app(
     pool = analysis or AnalysisPool(workers=settings.analyze_workers, timeout=settings.analyze_timeout, memory_mb=settings.analyze_memory_mb)
     app.state.analysis = pool
     budget = pool.timeout  # seconds of analysis per document
+    bounds = {"time_budget": settings.time_budget, "max_words": settings.max_words}  # of each document, in the worker
     ingest_lock = threading.Lock()  # one ingest at a time: the Store has one writer anyway
     cache = app.state.cache = ArchiveCache(store)  # what the home page shows (see _cache)
 
     async def analyze(request: Request, items: list[AnalyzeRequest]) -> tuple[list[Article], list[Failure]]:
         """Clean and analyse request items in a worker; failures are collected, not raised."""
         articles, failures = await pool.run(
-            _jobs.analyze_items, [[item.model_dump() for item in items]], gone=request.is_disconnected, budget=budget * max(1, len(items))
+            _jobs.analyze_items, [[item.model_dump() for item in items], bounds], gone=request.is_disconnected, budget=budget * max(1, len(items))
         )
-        return articles, [Failure(name=n, status=st, message=m) for n, st, m in failures]
+        return articles, [Failure(name=n, status=st, message=m, count=c) for n, st, m, c in failures]
 
     def require_token(authorization: str | None = Header(None, description="Bearer <token>")) -> None:
         """Ingest needs ``Authorization: Bearer <token>``; 403 when the server has no token."""
@@ -709,8 +713,8 @@ def create_app(
     async def api_ingest_files(request: Request, files: list[UploadFile] = File(..., min_length=1, description="Files in any format svodka reads (dumps, HTML, JSONL, feeds, WARC, gzip)")) -> dict[str, Any]:
         """Read uploaded files like ``svodka ingest`` does, analyse and store them."""
         uploads = [(upload.filename or "<upload>", await upload.read(MAX_BODY_BYTES + 1)) for upload in files[:MAX_INGEST_DOCUMENTS]]
-        found, failed = await pool.run(_jobs.analyze_files, [uploads, MAX_BODY_BYTES], gone=request.is_disconnected, budget=budget * INGEST_FILES_BUDGET_DOCS)
-        return await run_in_threadpool(_store_articles, found, [Failure(name=n, status=st, message=m) for n, st, m in failed])
+        found, failed = await pool.run(_jobs.analyze_files, [uploads, MAX_BODY_BYTES, bounds], gone=request.is_disconnected, budget=budget * INGEST_FILES_BUDGET_DOCS)
+        return await run_in_threadpool(_store_articles, found, [Failure(name=n, status=st, message=m, count=c) for n, st, m, c in failed])
 
     def _store_articles(articles: list[Article], failures: list[Failure]) -> dict[str, Any]:
         """Store analysed articles (one transaction) and report."""
@@ -720,12 +724,17 @@ def create_app(
             cache.clear()  # the home page shows the newest articles and the counts
         for f in failures:
             try:
-                store.add_rejected(f.name or "<request>", f.message)
+                store.add_rejected(f.name or "<request>", f.message, count=f.count)
             except SvodkaError:
                 pass  # the report below still names it
+        stored = result.stored if result else 0
+        duplicates = result.duplicates if result else 0
+        rejected = sum(f.count for f in failures)
         return {
-            "stored": result.stored if result else 0,
-            "duplicates": result.duplicates if result else 0,
+            "read": stored + duplicates + rejected,  # every article came from one input, every failure stands for `count`
+            "stored": stored,
+            "duplicates": duplicates,
+            "rejected": rejected,
             "ids": list(result.ids) if result else [],
             "errors": [f.model_dump() for f in failures],
         }

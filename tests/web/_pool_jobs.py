@@ -43,7 +43,7 @@ def bad_input(models, name: str):
     raise InputError(name, "not a document")
 
 
-def slow_analyze_items(models, items):
+def slow_analyze_items(models, items, bounds=None):
     """Stands in for ``_jobs.analyze_items``: sleeps long enough to be stopped."""
     time.sleep(300)
     return [], []

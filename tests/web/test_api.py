@@ -551,3 +551,20 @@ def test_api_docs_page_and_its_assets_come_from_this_server(client):
         assert asset.status_code == 200 and asset.content, url
     assert "script-src 'self'" in page.headers["content-security-policy"]
     assert client.get("/redoc").status_code == 404  # ReDoc would load from a CDN: not served
+
+
+@pytest.mark.issue(11)
+def test_api_ingest_accounts_for_every_input(fresh_client):
+    # read = stored + duplicates + rejected, as on the command line; a summarised file counts all its records.
+    bad_lines = "\n".join(["{not json"] * 8).encode("utf-8")
+    files = [
+        ("files", ("zarechinsk.txt", NEWS_TEXT.encode("utf-8"), "text/plain")),
+        ("files", ("empty.txt", b"", "text/plain")),
+        ("files", ("records.jsonl", bad_lines, "application/x-ndjson")),
+    ]
+    body = fresh_client.post("/api/ingest/files", files=files, headers=AUTH).json()
+    assert (body["read"], body["stored"], body["duplicates"], body["rejected"]) == (10, 1, 0, 9), body
+    assert sum(e["count"] for e in body["errors"]) == 9
+    docs = {"documents": [{"text": NEWS_TEXT}, {"text": "  "}]}
+    again = fresh_client.post("/api/ingest", json=docs, headers=AUTH).json()
+    assert (again["read"], again["stored"], again["duplicates"], again["rejected"]) == (2, 0, 1, 1), again
