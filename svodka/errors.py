@@ -40,6 +40,12 @@ class SvodkaError(Exception):
         self.count = count
         super().__init__(f"{name}: {reason}" if name else reason)
 
+    def rename(self, name: str | None) -> "SvodkaError":
+        """The same error about another name (the input as the reader named it); returns self."""
+        self.name = name
+        self.args = (f"{name}: {self.reason}" if name else self.reason,)
+        return self
+
 
 class ConfigError(SvodkaError):
     """A setting is unknown or has an invalid value, or the config file cannot be read."""

@@ -57,34 +57,43 @@ STAGES: list[Callable[[Article, Models], Article]] = [
 
 class _Overtime(BaseException):
     """Raised by the alarm inside a stage; a BaseException so no ``except Exception`` in a
-    stage can swallow it."""
+    stage can swallow it. ``token`` says whose budget ran out: a ``run`` inside another's
+    budget must not take the outer alarm for its own."""
+
+    def __init__(self, token: object = None) -> None:
+        super().__init__()
+        self.token = token
 
 
 @contextmanager
 def _alarm(seconds: float):
-    """Raise ``_Overtime`` after ``seconds`` (a real-time alarm: main thread, POSIX only).
+    """Raise ``_Overtime(token)`` after ``seconds`` (a real-time alarm: main thread, POSIX only).
 
-    Elsewhere, or when the caller's own alarm would ring sooner, nothing is armed and the
-    budget is checked between stages only. The caller's alarm handler comes back afterwards.
+    Yields the token its ``_Overtime`` carries. Not armed (the budget is then checked between
+    stages only) off the main thread, when the caller's own alarm would ring sooner (the
+    caller's ``_Overtime`` then passes through), or when the SIGALRM handler was set outside
+    Python (it could not be put back). The caller's handler and timer come back afterwards.
     """
+    token = object()
     armed = (
         seconds > 0
         and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGALRM) is not None
         and not 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= seconds
     )
     if not armed:
-        yield
+        yield token
         return
 
     def ring(signum, frame):
-        raise _Overtime
+        raise _Overtime(token)
 
     previous = signal.signal(signal.SIGALRM, ring)
     started = time.monotonic()
     old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield
+        yield token
     finally:
         while True:  # the alarm may ring here, after the work is done: disarm all the same
             try:
@@ -128,17 +137,20 @@ def run(article: Article, models: Models, *, time_budget: float = 0, max_words: 
         raise ExtractionRejected(name, f"text too long to analyse: {shown} words (limit {max_words:,}, setting max_words)")
     started = time.monotonic()
     current = "start"
+    mine = None
     try:
-        with _alarm(time_budget):
+        with _alarm(time_budget) as mine:
             for stage in STAGES:
                 if time_budget and time.monotonic() - started > time_budget:
-                    raise _Overtime
+                    raise _Overtime(mine)
                 current = stage.__name__
                 result = stage(article, models)
                 if not isinstance(result, Article):  # not an assert: must hold under python -O
                     raise StageError(name, f"stage {stage.__name__} returned {type(result).__name__}")
                 article = result
-    except _Overtime:
+    except _Overtime as exc:
+        if exc.token is not mine:  # an outer budget ran out first: it is the caller's to report
+            raise
         raise ExtractionRejected(
             name, f"analysis took longer than the time budget of {time_budget:g} s (stopped in {current}, setting time_budget)"
         ) from None

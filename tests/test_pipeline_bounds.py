@@ -252,6 +252,35 @@ def test_pipeline_bounds_alarm_gives_back_the_callers_handler(monkeypatch):
         signal.signal(signal.SIGALRM, previous)
 
 
+def _stuck_long(article, models):
+    time.sleep(30)
+    return article
+
+
+@pytest.mark.issue(11)
+def test_pipeline_bounds_an_outer_budget_is_not_taken_for_the_inner_one(monkeypatch):
+    # Before: the outer alarm (0.5 s) rang inside the inner run, which reported it as its own
+    # 5 s budget ("inner.txt: ... 5 s") and the outer run went on as if nothing happened.
+    real = pipeline.STAGES
+
+    def inner_run(article, models):
+        """A stage that runs a whole analysis of its own, with a longer budget than its caller's."""
+        monkeypatch.setattr(pipeline, "STAGES", [_stuck_long])
+        try:
+            pipeline.run(Article(text="Текст.", path="inner.txt"), None, time_budget=5)
+        finally:
+            monkeypatch.setattr(pipeline, "STAGES", real)
+        return article
+
+    monkeypatch.setattr(pipeline, "STAGES", [inner_run])
+    started = time.monotonic()
+    with pytest.raises(ExtractionRejected) as caught:
+        pipeline.run(Article(text="Текст.", path="outer.txt"), None, time_budget=0.5)
+    assert time.monotonic() - started < 10
+    assert caught.value.name == "outer.txt" and "time budget of 0.5 s" in caught.value.reason
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
 @pytest.mark.issue(11)
 @pytest.mark.parametrize(
     "words, limit, rejected",

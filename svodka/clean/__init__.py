@@ -91,7 +91,7 @@ def clean(doc: Document) -> Article:
             raise
         # The cleaners know the page URL at most (clean_html(url=None) names nothing, or the
         # page's og:url): the user needs the input that failed, as the reader named it.
-        raise type(exc)(doc.name, exc.reason, count=exc.count) from None
+        raise exc.rename(doc.name) from None
 
 
 def _clean(doc: Document) -> Article:

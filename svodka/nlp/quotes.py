@@ -108,8 +108,11 @@ _AFTER_COMMA = re.compile(r",\s+")
 # Inside one quote: "A, — отметил он. — B" (the attribution splits the quote).
 _SPLIT = re.compile(r"([,.!?…]*)\s+[-–—]\s+([^«»\"„“”.!?:—–]{2,120}?)([.,:])\s+[-–—]\s+")
 
-# End of a sentence: terminal punctuation then a space (closing marks may stand between).
-_SENT_END = re.compile(r"[.!?…]+[»\"“”]?(?=\s)")
+# End of a sentence: terminal punctuation then a space (closing marks may stand between);
+# the two character sets are named so that code looking back from a boundary uses the same.
+_SENT_END_MARKS = ".!?…"
+_SENT_END_CLOSERS = "»\"“”"
+_SENT_END = re.compile(f"[{re.escape(_SENT_END_MARKS)}]+[{re.escape(_SENT_END_CLOSERS)}]?(?=\\s)")
 
 # Words shorter than this many do not make a statement (names and titles in quotes are short).
 MIN_DIRECT_WORDS = 2
@@ -409,7 +412,7 @@ def _ends_between(ctx: _Ctx, lo: int, pos: int) -> list[int] | None:
     lookahead of ``_SENT_END`` ends every boundary found before ``pos`` short of it. None
     when a run may cross ``lo``: the caller scans as before.
     """
-    if 0 < lo <= len(ctx.text) and ctx.text[lo - 1] in ".!?…»\"“”":
+    if 0 < lo <= len(ctx.text) and ctx.text[lo - 1] in _SENT_END_MARKS + _SENT_END_CLOSERS:  # what ``_SENT_END`` can end with
         return None
     key = ("sentence ends", len(ctx.spans))
     if key not in ctx.memo:

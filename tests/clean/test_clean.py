@@ -40,3 +40,19 @@ def test_clean_error_names_a_file_read_by_the_readers():
     (doc,) = read_bytes(NO_ARTICLE.encode("utf-8"), "inbox/menu.html")
     with pytest.raises(ExtractionRejected, match=r"^inbox/menu\.html: no article text found$"):
         clean(doc)
+
+
+@pytest.mark.issue(11)
+def test_clean_renames_errors_of_any_signature(monkeypatch):
+    # Before: the error was rebuilt as type(exc)(name, reason, count=...), which fails for an
+    # error class with another signature (LimitError takes status and retry_after).
+    from svodka import clean as clean_module
+    from svodka.errors import LimitError
+
+    def refuse(doc):
+        raise LimitError(None, "busy", status=503, retry_after=2)
+
+    monkeypatch.setattr(clean_module, "_clean", refuse)
+    with pytest.raises(LimitError) as caught:
+        clean_module.clean(Document(text="x", path="in/a.txt"))
+    assert caught.value.name == "in/a.txt" and str(caught.value) == "in/a.txt: busy" and caught.value.retry_after == 2
