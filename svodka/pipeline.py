@@ -17,12 +17,14 @@ and slovnet sees bounded windows, so memory stays flat (see ``nlp.ner``).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from .clean import clean, verbatim
 from .config import Settings
@@ -40,6 +42,9 @@ __all__ = ["STAGES", "run", "pipe", "prepare", "analyze_documents"]
 # Defaults of the bounds, from the settings (config.py says why these values).
 TIME_BUDGET = Settings.time_budget
 MAX_WORDS = Settings.max_words
+
+# A lone UTF-16 surrogate: valid in a Python str, written by no encoding.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # A word for the length bound: the analysis costs about the same per word (slovnet tokens,
 # pymorphy3 parses), whatever the characters around it.
@@ -190,13 +195,38 @@ def prepare(
     source: str | None = None,
     published: str | None = None,
 ) -> Article:
-    """Clean one document into an article and apply the caller's source/date overrides."""
+    """Clean one document into an article and apply the caller's source/date overrides.
+
+    Lone surrogates (a JSON record's ``"\\ud800"``, a name read with ``surrogateescape``)
+    become U+FFFD first: no text encoding can write them, and one such character in an
+    article made the store fail for its whole batch (issue 11, found by ``make fuzz``).
+    """
+    doc = _without_surrogates(doc)
     article = verbatim(doc) if no_clean else clean(doc)
     if source:
         article.source = source
     if published:
         article.published, article.published_how = published, "cli"
     return article
+
+
+def _without_surrogates(doc: Document) -> Document:
+    """The document with lone surrogates in its text and metadata replaced (U+FFFD), counted in ``meta["decode_errors"]``."""
+    found = 0
+
+    def fix(value: Any) -> Any:
+        nonlocal found
+        if isinstance(value, str) and _SURROGATE.search(value):
+            value, n = _SURROGATE.subn("\ufffd", value)
+            found += n
+        return value
+
+    text = fix(doc.text)
+    meta = {key: fix(value) for key, value in doc.meta.items()}
+    if not found:
+        return doc
+    meta["decode_errors"] = int(meta.get("decode_errors") or 0) + found
+    return dataclasses.replace(doc, text=text, meta=meta, path=fix(doc.path), url=fix(doc.url))
 
 
 def analyze_documents(

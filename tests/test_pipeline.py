@@ -37,3 +37,17 @@ def test_pipeline_offsets_index_text_on_sample_corpus(models):
             assert a.text[q.start:q.end] == q.text, (a.path, q)
         for b in a.blocks:
             assert a.text[b.start:b.end] in ([a.title] if b.kind == "title" else a.paragraphs)
+
+
+@pytest.mark.issue(11)
+def test_pipeline_prepare_replaces_lone_surrogates():
+    # A JSON record's "\ud800" is a valid Python str that no encoding writes: found by `make fuzz`,
+    # it made the store fail for the whole batch.
+    from svodka.model import Document
+    from svodka.pipeline import prepare
+
+    doc = Document(text="Текст статьи о \ud800 погоде.", media_type="application/x-article", meta={"title": "Заголовок \udc80"}, path="r.jsonl:3")
+    article = prepare(doc)
+    assert "\ufffd" in article.text and article.title == "Заголовок \ufffd"
+    assert article.extras["decode_errors"] == 2
+    article.to_json().encode("utf-8")  # writable

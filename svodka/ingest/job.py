@@ -22,7 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import SvodkaError
+from ..errors import StoreError, SvodkaError
 from ..model import Article, Document
 
 __all__ = ["IngestSummary", "BatchResult", "ingest", "analyze_batch", "document_hash", "store_records"]
@@ -280,13 +280,36 @@ def ingest(
 
     screen = _Screen(store, summary, reject)
 
+    def store_records(records: list[Any], record_hashes: list[str]) -> None:
+        """One transaction for the batch; if a record breaks it, each record alone.
+
+        A ``StoreError`` (the database itself: full disk, lost connection) stops the ingest;
+        anything else is a record the store cannot take (a bug), and costs only that record.
+        """
+        try:
+            added = store.add_articles(records, documents=record_hashes)
+        except StoreError:
+            raise
+        except Exception:
+            if len(records) == 1:
+                raise
+            for record, doc_hash in zip(records, record_hashes):
+                try:
+                    store_records([record], [doc_hash])
+                except StoreError:
+                    raise
+                except Exception as exc:
+                    article = getattr(record, "article", record)
+                    reject(article.path or article.url or "<article>", f"could not be stored: {type(exc).__name__}: {exc}")
+            return
+        summary.stored += added.stored
+        summary.duplicates += added.duplicates
+
     def save(result: BatchResult, hashes: list[str]) -> None:
         for name, reason, count, _ in result.errors:
             reject(name, reason, count)
         if result.records:
-            added = store.add_articles(result.records, documents=result.hashes)
-            summary.stored += added.stored
-            summary.duplicates += added.duplicates
+            store_records(result.records, result.hashes)
         screen.settle(hashes, result)
         if progress:
             progress(summary.read, summary.stored)

@@ -209,3 +209,40 @@ def test_job_copies_in_one_run_follow_their_original(tmp_path, models):
         assert reasons["empty.jsonl:2"].startswith("same document as empty.jsonl:1, which was rejected")
     finally:
         store.close()
+
+
+class _PickyStore(_Store):
+    """A store that cannot take one record (as the store could not take a lone surrogate)."""
+
+    def add_articles(self, articles, documents=None):
+        if any(a.text == "POISON" for a in articles):
+            raise UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed")
+        return super().add_articles(articles, documents)
+
+
+@pytest.mark.issue(11)
+def test_job_a_record_the_store_refuses_costs_only_itself(monkeypatch):
+    # Found by `make fuzz`: one article the store could not encode lost its batch and ended
+    # the ingest with a traceback.
+    def fake_batch(docs, models=None, prepare=True, hashes=None, options=None):
+        return job.BatchResult([Article(text=d.text, path=d.path) for d in docs], list(hashes), [])
+
+    monkeypatch.setattr(job, "analyze_batch", fake_batch)
+    docs = [Document(text=t, path=f"{t}.txt") for t in ("a", "POISON", "b")]
+    store = _PickyStore()
+    summary = job.ingest(docs, store, workers=1, batch_size=3, models=object())
+    assert sorted(a.text for a in store.articles) == ["a", "b"]
+    assert [name for name, _ in store.rejected] == ["POISON.txt"] and summary.balanced
+
+
+@pytest.mark.issue(11)
+def test_job_a_broken_database_still_stops_the_ingest(monkeypatch):
+    from svodka.errors import StoreError
+
+    class Full(_Store):
+        def add_articles(self, articles, documents=None):
+            raise StoreError("a.db", "database or disk is full")
+
+    monkeypatch.setattr(job, "analyze_batch", lambda docs, *a, **k: job.BatchResult([Article(text="x")], ["h"], []))
+    with pytest.raises(StoreError):
+        job.ingest([Document(text="x", path="x.txt")], Full(), workers=1, models=object())
