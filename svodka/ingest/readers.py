@@ -11,7 +11,7 @@ least one item. Of a file's bad records (JSONL lines, feed items, WARC records) 
 many it stands for. Mostly-valid UTF-8 is decoded with its bad bytes replaced by U+FFFD and
 counted in ``Document.meta["decode_errors"]``. Feeds reach feedparser without their DOCTYPE, so
 no entity is ever expanded or loaded; a gzip input read as one document must fit ``max_bytes``
-once decompressed.
+once decompressed, and so must each record of a JSON Lines file (which may unpack to more).
 
 Public functions:
 
@@ -338,7 +338,9 @@ def read_bytes(data: bytes, name: str, *, max_bytes: int | None = None) -> Itera
         data: the raw bytes (possibly gzip-compressed).
         name: the path or URL used in ``Document.path`` and in error messages; its extension
             is a hint when the bytes do not show the format.
-        max_bytes: largest input accepted (``None``: no limit besides the gzip bomb guard).
+        max_bytes: largest input accepted, and largest document a gzip input unpacks to and
+            JSON Lines record (``None``: no limit on ``data`` itself, ``DEFAULT_MAX_BYTES`` for
+            those).
 
     Yields:
         documents, or ``InputError`` objects for what cannot be read.
@@ -381,6 +383,10 @@ def _read_bytes(data: bytes, name: str, max_bytes: int | None) -> Iterator[Docum
         # before the binary check: records may carry gzip-encoded HTTP bodies (NUL bytes)
         yield from _summarised(_read_warc(data, name, max_bytes), name, "records")
         return
+    # Decompressed, only JSON Lines (read record by record, each record capped) may be bigger
+    # than max_bytes. An input that cannot be JSON Lines is checked now, before it is decoded;
+    # one that may be (a leading "{") is checked in each single-document branch below once
+    # its format is known, so a "{" does not let a text, page or feed past the cap.
     records = lower_name.endswith(_EXT_JSONL) or data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
     if compressed and not records:
         _check_unpacked(data, name, max_bytes)
@@ -393,9 +399,13 @@ def _read_bytes(data: bytes, name: str, max_bytes: int | None) -> Iterator[Docum
         raise InputError(name, "malformed WARC: the file does not start with a WARC record")
 
     if _looks_like_feed(head, lower_name):
+        if compressed:
+            _check_unpacked(data, name, max_bytes)
         yield from _summarised(_read_feed(data, name), name, "items")
         return
     if _looks_like_html(head, lower_name):
+        if compressed:
+            _check_unpacked(data, name, max_bytes)
         yield _read_html(data, name)
         return
     text, encoding, bad = decode_counted(data)
@@ -405,13 +415,15 @@ def _read_bytes(data: bytes, name: str, max_bytes: int | None) -> Iterator[Docum
         raise InputError(name, "empty file (only spaces, line breaks or a byte order mark)")
     stripped = text.lstrip()
     if lower_name.endswith(_EXT_JSONL) or _looks_like_jsonl(stripped):
-        yield from _summarised(_read_jsonl(text, name, encoding, bad), name, "lines")
+        yield from _summarised(_read_jsonl(text, name, encoding, bad, max_bytes), name, "lines")
         return
     if lower_name.endswith(".json") and stripped[:1] in "[{":
         if compressed:
             _check_unpacked(data, name, max_bytes)
         yield from _summarised(_read_json(text, name, encoding, bad), name, "records")
         return
+    if compressed:
+        _check_unpacked(data, name, max_bytes)
     yield Document(data=data, text=text, media_type="text/plain", path=name, encoding=encoding, meta=_decode_meta(bad))
 
 
@@ -554,12 +566,23 @@ def _html_has_text(text: str) -> bool:
     return any(ch.isalnum() for ch in root.text_content())
 
 
-def _read_jsonl(text: str, name: str, encoding: str, bad: int = 0) -> Iterator[Document | InputError]:
-    """One document per JSON object line; a bad line is an error for that line only."""
+def _read_jsonl(text: str, name: str, encoding: str, bad: int = 0, max_bytes: int | None = None) -> Iterator[Document | InputError]:
+    """One document per JSON object line; a bad line is an error for that line only.
+
+    A line longer than ``max_bytes`` characters (so at least that many bytes, in any encoding)
+    is refused unparsed: a gzipped file may unpack to 20 x ``max_bytes``, and one record of it
+    must not become a document bigger than an input may be (a 19 MB record took 273 MB to read
+    and clean). JSON arrays, feeds and WARC need no such cap: a .json or feed is held to
+    ``max_bytes`` whole, and a WARC record's body is read no further than its limit.
+    """
+    limit = max_bytes or DEFAULT_MAX_BYTES
     for lineno, line in enumerate(text.splitlines(), start=1):
+        record_name = f"{name}:{lineno}"
+        if len(line) > limit:
+            yield InputError(record_name, too_big_reason(len(line), limit).replace("file is", "record is at least"))
+            continue
         if not line.strip():
             continue
-        record_name = f"{name}:{lineno}"
         try:
             obj = json.loads(line)
         except ValueError as exc:

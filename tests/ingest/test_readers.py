@@ -627,3 +627,47 @@ def test_readers_one_document_decompressed_past_max_bytes_is_refused(name, body)
     assert isinstance(error, InputError) and "decompresses to 3.9 MB, over the 1 MB limit" in error.reason
     docs, _ = docs_and_errors(read_bytes(packed, name, max_bytes=5_000_000))
     assert docs
+
+
+# --------------------------------------------------------------------------- every document and record capped (issue 11)
+
+# A text of 2.15 million characters that starts with "{" but is no JSON: ~14 KB gzipped.
+BRACE_TEXT = "{" + "Администрация Заречинска объявила конкурс. " * 50_000
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    "name, body",
+    [
+        ("dump.txt.gz", BRACE_TEXT.encode("utf-8")),
+        ("dump.gz", BRACE_TEXT.encode("cp1251")),
+        ("page.html.gz", ("{<p>" + BRACE_TEXT + "</p>").encode("utf-8")),
+        ("data.json.gz", ('{"text": "' + BRACE_TEXT[1:] + '"\n}').encode("utf-8")),
+    ],
+)
+def test_readers_gzip_starting_with_a_brace_is_held_to_max_bytes(name, body):
+    """A leading "{" no longer lets a text or page unpacked past max_bytes through (a 64 KB dump.txt.gz became 18M characters)."""
+    packed = gzip.compress(body)
+    assert len(packed) < 100_000 and len(body) > 2_000_000
+    (error,) = read_bytes(packed, name, max_bytes=1_000_000)
+    assert isinstance(error, InputError) and error.name == name
+    assert "over the 1 MB limit" in error.reason and error.reason.startswith("decompresses to")
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("name", ["feed.jsonl.gz", "feed.gz"])
+def test_readers_jsonl_record_over_max_bytes_is_refused_by_line(name):
+    """One record of a gzipped JSON Lines file is capped at max_bytes (a 107 KB line became a 30 MB text)."""
+    import json
+
+    good = json.dumps({"text": RU_TEXT, "title": "Заголовок"}, ensure_ascii=False)
+    huge = json.dumps({"text": BRACE_TEXT[1:]}, ensure_ascii=False)
+    packed = gzip.compress("\n".join([good, huge, good]).encode("utf-8"))
+    docs, errors = docs_and_errors(read_bytes(packed, name, max_bytes=1_000_000))
+    assert [d.path for d in docs] == [f"{name}:1", f"{name}:3"]
+    (error,) = errors
+    assert error.name == f"{name}:2"
+    assert error.reason == "record is at least 2.2 MB, over the 1 MB limit; raise it with --max-bytes"
+    # the same file under a limit it fits: every record read
+    docs, errors = docs_and_errors(read_bytes(packed, name, max_bytes=5_000_000))
+    assert len(docs) == 3 and not errors
