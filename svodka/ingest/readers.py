@@ -84,6 +84,12 @@ MIN_PLAUSIBLE = 0.85
 # cyrillic_quality (so that a correct declaration always wins ties).
 DECLARED_MARGIN = 0.15
 
+# Characters of a decoding that are scored (plausibility, lowercase Cyrillic): enough to tell
+# code pages apart. Of a code page that is only a candidate, only these are kept: four whole
+# decodings of a cp1251 JSON Lines file unpacked to 95 MB took 819 MB; the winner is decoded
+# again in full.
+SCORE_CHARS = 20_000
+
 # Share of control characters from which a decoded text is taken for binary data.
 MAX_CONTROL_SHARE = 0.01
 
@@ -158,7 +164,10 @@ def decode_counted(data: bytes, declared: str | None = None) -> tuple[str, str, 
                 return data.decode(codec), codec.replace("-sig", ""), 0
             except UnicodeDecodeError:
                 break  # a lying BOM (or damaged UTF-8 after it): go on with detection
+    # codec -> its decoding: whole for the declared charset and UTF-8, the first SCORE_CHARS
+    # characters for the code pages tried after them (listed in ``partial``)
     candidates: dict[str, str] = {}
+    partial: set[str] = set()
     declared_codec = _codec_name(declared) if declared else None
     if declared_codec:
         try:
@@ -175,26 +184,24 @@ def decode_counted(data: bytes, declared: str | None = None) -> tuple[str, str, 
     if utf8 is not None:
         candidates["utf-8"] = utf8
     else:
-        for codec in FALLBACK_ENCODINGS:
-            try:
-                candidates.setdefault(codec, data.decode(codec))
-            except UnicodeDecodeError:
-                continue
         guess = _normalizer_guess(data)
-        if guess and guess not in candidates:
+        for codec in (*FALLBACK_ENCODINGS, guess):
+            if not codec or codec in candidates:
+                continue
             try:
-                candidates[guess] = data.decode(guess)
+                candidates[codec] = data.decode(codec)[:SCORE_CHARS]  # the whole decoding checks every byte
             except (UnicodeDecodeError, LookupError):
-                pass
+                continue
+            partial.add(codec)
     if not candidates:
         raise InputError(None, "undecodable bytes: not UTF-8, cp1251 or koi8-r text")
     scored = {codec: _text_score(text) for codec, text in candidates.items()}
     best = max(scored, key=lambda c: scored[c])  # ties go to the first: declared, then FALLBACK_ENCODINGS order
     if declared_codec in scored and scored[declared_codec] >= scored[best] - DECLARED_MARGIN:
         best = declared_codec
-    text = candidates[best]
-    if plausible_share(text[:20000]) < MIN_PLAUSIBLE:
+    if plausible_share(candidates[best][:SCORE_CHARS]) < MIN_PLAUSIBLE:
         raise InputError(None, "undecodable bytes: not UTF-8, cp1251 or koi8-r text")
+    text = data.decode(best) if best in partial else candidates[best]
     return text, best, bad if best == "utf-8" else 0
 
 
@@ -213,7 +220,7 @@ def _damaged_utf8(data: bytes) -> tuple[str | None, int]:
 
 def _text_score(text: str) -> float:
     """Rank a decoding: plausible characters first, then lowercase-Cyrillic letters."""
-    sample = text[:20000]
+    sample = text[:SCORE_CHARS]
     return plausible_share(sample) + cyrillic_quality(sample)
 
 
@@ -472,22 +479,24 @@ def _check_unpacked(data: bytes, name: str, max_bytes: int | None) -> None:
 def _gunzip(data: bytes, max_bytes: int | None) -> bytes:
     """Decompress all gzip members; a cut-off stream is an InputError."""
     limit = (max_bytes or DEFAULT_MAX_BYTES) * GZIP_EXPANSION_LIMIT
-    out = bytearray()
+    parts: list[bytes] = []  # one per member, joined at the end (one member: no copy of up to 100 MB)
+    size = 0
     rest = data
     while rest:
         d = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
-            out += d.decompress(rest, limit - len(out) + 1)
+            parts.append(d.decompress(rest, limit - size + 1))
         except zlib.error as exc:
             raise InputError(None, f"malformed gzip: {exc}") from None
-        if len(out) > limit:
+        size += len(parts[-1])
+        if size > limit:
             raise InputError(None, f"gzip expands to over {limit / 1_000_000:g} MB; raise --max-bytes if this is intended")
         if not d.eof:
             raise InputError(None, "truncated gzip: the compressed stream ends early (incomplete download?)")
         rest = d.unused_data.lstrip(b"\x00")  # some writers pad members with zeros
         if rest and rest[:2] != b"\x1f\x8b":
             break  # trailing garbage after the last member: keep what was read, like gzip(1)
-    return bytes(out)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 # --------------------------------------------------------------------------- sniffers
@@ -519,7 +528,8 @@ def _looks_like_jsonl(stripped: str) -> bool:
     """The first line is a JSON object."""
     if not stripped.startswith("{"):
         return False
-    first = stripped.split("\n", 1)[0]
+    end = stripped.find("\n")
+    first = stripped if end < 0 else stripped[:end]  # not split(): that would copy the rest of the text
     try:
         return isinstance(json.loads(first), dict)
     except ValueError:

@@ -671,3 +671,40 @@ def test_readers_jsonl_record_over_max_bytes_is_refused_by_line(name):
     # the same file under a limit it fits: every record read
     docs, errors = docs_and_errors(read_bytes(packed, name, max_bytes=5_000_000))
     assert len(docs) == 3 and not errors
+
+
+def _gzip_of_lines(line: str, count: int, encoding: str) -> bytes:
+    """A gzip stream of ``count`` copies of ``line`` in ``encoding``, compressed in chunks (never held whole)."""
+    import zlib
+
+    packer = zlib.compressobj(1, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    chunk = ((line + "\n") * 1000).encode(encoding)
+    return b"".join(packer.compress(chunk) for _ in range(count // 1000)) + packer.flush()
+
+
+@pytest.mark.issue(11)
+def test_readers_gzipped_cp1251_jsonl_of_90_mb_reads_in_a_memory_limited_process(tmp_path):
+    """Under 1 MB gzipped, 90 MB of cp1251 JSON Lines unpacked: read in a child limited to 700 MB of
+    address space (it peaked at 819 MB: every code page tried was kept as a whole decoding)."""
+    import json
+    import subprocess
+    import sys
+
+    line = json.dumps({"text": RU_TEXT * 10, "title": "Заголовок"}, ensure_ascii=False)
+    path = tmp_path / "feed.gz"  # no .jsonl: sniffed from its first line
+    path.write_bytes(_gzip_of_lines(line, 30_000, "cp1251"))
+    assert path.stat().st_size < 1_000_000
+    code = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (700_000_000, 700_000_000))\n"
+        "from svodka.ingest.readers import read_paths\n"
+        "kinds = {}\n"
+        "for item in read_paths([sys.argv[1]]):\n"
+        "    kinds[type(item).__name__] = kinds.get(type(item).__name__, 0) + 1\n"
+        "    if type(item).__name__ != 'Document':\n"
+        "        print(item)\n"
+        "print(kinds)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "{'Document': 30000}", done.stdout[-500:]
