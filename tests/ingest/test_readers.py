@@ -708,3 +708,22 @@ def test_readers_gzipped_cp1251_jsonl_of_90_mb_reads_in_a_memory_limited_process
     done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-1] == "{'Document': 30000}", done.stdout[-500:]
+
+
+@pytest.mark.issue(11)
+def test_readers_jsonl_splits_on_newlines_only_keeping_line_numbers():
+    """Raw U+2028/U+2029/U+0085 inside a string (as json.dumps(ensure_ascii=False) writes them) stay in the record."""
+    import json
+
+    first = json.dumps({"text": "Мост открыли\u2028в субботу.", "title": "Мост"}, ensure_ascii=False)
+    second = json.dumps({"text": "Глава города\u2029сообщил\x85об этом."}, ensure_ascii=False)
+    broken = '{"text": "a\x1cb"}'  # a raw control character: bad JSON, and still line 3
+    data = "\r\n".join([first, second, broken, "", json.dumps({"text": "Четвёртая."})]).encode("utf-8")
+    docs, errors = docs_and_errors(read_bytes(data, "r.jsonl"))
+    assert [(d.path, d.text) for d in docs] == [
+        ("r.jsonl:1", "Мост открыли\u2028в субботу."),
+        ("r.jsonl:2", "Глава города\u2029сообщил\x85об этом."),
+        ("r.jsonl:5", "Четвёртая."),
+    ]
+    (error,) = errors
+    assert error.name == "r.jsonl:3" and error.reason.startswith("malformed JSON line")
