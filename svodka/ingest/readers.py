@@ -172,7 +172,7 @@ def decode_counted(data: bytes, declared: str | None = None) -> tuple[str, str, 
     if declared_codec:
         try:
             candidates[declared_codec] = data.decode(declared_codec)
-        except UnicodeDecodeError:
+        except UnicodeError:  # UnicodeDecodeError, or a codec that decodes nothing ("undefined")
             pass
     bad = 0
     try:
@@ -190,7 +190,7 @@ def decode_counted(data: bytes, declared: str | None = None) -> tuple[str, str, 
                 continue
             try:
                 candidates[codec] = data.decode(codec)[:SCORE_CHARS]  # the whole decoding checks every byte
-            except (UnicodeDecodeError, LookupError):
+            except (UnicodeError, LookupError):
                 continue
             partial.add(codec)
     if not candidates:
@@ -225,13 +225,21 @@ def _text_score(text: str) -> float:
 
 
 def _codec_name(name: str | None) -> str | None:
-    """A Python codec name for a charset label, or None if unknown (``windows-1251`` -> ``cp1251``)."""
+    """A Python codec name for a charset label, or None if unknown (``windows-1251`` -> ``cp1251``).
+
+    Only text encodings count: ``hex``, ``base64``, ``rot13``, ``zlib`` are codecs too, but
+    ``bytes.decode`` refuses them with a LookupError (a page declaring one was lost, and the
+    API answered 500); a page or header that names one is read as if it named none.
+    """
     if not name:
         return None
     try:
-        return codecs.lookup(name.strip().strip("\"'")).name.replace("_", "-")
+        info = codecs.lookup(name.strip().strip("\"'"))
     except LookupError:
         return None
+    if not getattr(info, "_is_text_encoding", True):
+        return None
+    return info.name.replace("_", "-")
 
 
 def _normalizer_guess(data: bytes) -> str | None:

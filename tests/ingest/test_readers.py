@@ -727,3 +727,18 @@ def test_readers_jsonl_splits_on_newlines_only_keeping_line_numbers():
     ]
     (error,) = errors
     assert error.name == "r.jsonl:3" and error.reason.startswith("malformed JSON line")
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("charset", ["hex", "base64", "rot13", "zlib", "bz2", "uu", "quopri", "undefined"])
+def test_readers_declared_charset_that_is_no_text_encoding_is_ignored(charset):
+    """``<meta charset="hex">`` lost the page ("cannot read: LookupError"); the API answered 500."""
+    assert decode(RU_TEXT.encode("utf-8"), charset) == (RU_TEXT, "utf-8")
+    assert decode(RU_TEXT.encode("cp1251"), charset) == (RU_TEXT, "cp1251")
+    page = f"<html><head><meta charset='{charset}'></head><body><p>{RU_TEXT}</p></body></html>"
+    for encoding in ("utf-8", "cp1251"):
+        (doc,) = read_bytes(page.encode(encoding), "page.html")
+        assert isinstance(doc, Document) and doc.encoding == encoding and RU_TEXT in doc.text
+    feed = f'<?xml version="1.0" encoding="{charset}"?><rss version="2.0"><channel><item><title>Мост</title><description>{RU_TEXT}</description></item></channel></rss>'
+    (doc,) = read_bytes(feed.encode("cp1251"), "feed.rss")
+    assert isinstance(doc, Document) and doc.text == RU_TEXT
