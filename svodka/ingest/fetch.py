@@ -205,9 +205,13 @@ class Fetcher:
         return addresses
 
     def _allowed_private(self, host: str, address: str) -> bool:
-        """Whether the user allowed this host or the network of this address."""
+        """Whether the user allowed this host or the network of this address.
+
+        A host entry allows that name; one with a leading dot (``.corp.example``) allows the
+        name itself (``corp.example``) and every name under it (``news.corp.example``).
+        """
         host = host.lower().rstrip(".")
-        if host in self.allowed_hosts or any(host.endswith(s) for s in self.allowed_hosts if s.startswith(".")):
+        if host in self.allowed_hosts or any(host.endswith(s) or host == s[1:] for s in self.allowed_hosts if s.startswith(".")):
             return True
         try:
             ip = ipaddress.ip_address(address.split("%", 1)[0])

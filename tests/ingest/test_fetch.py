@@ -185,6 +185,20 @@ def test_fetch_allow_private_lets_named_hosts_and_networks_through(allow):
 
 
 @pytest.mark.issue(11)
+@pytest.mark.parametrize("host, allowed", [("corp.example", True), ("news.corp.example", True), ("a.b.corp.example", True), ("corp.example.", True),
+                                           ("evilcorp.example", False), ("corp.example.evil", False)])
+def test_fetch_allow_private_leading_dot_is_the_name_and_every_name_under_it(host, allowed):
+    """``.corp.example`` allowed names under it but not ``corp.example`` itself, though its docstring said so."""
+    handler, _ = no_robots({f"{host}/a": httpx.Response(200, content=PAGE)})
+    fetcher, _ = make(handler, {host: ["10.0.0.5"]}, allow_private=".corp.example")
+    if allowed:
+        assert fetcher.fetch(f"http://{host}/a").data == PAGE
+    else:
+        with pytest.raises(FetchError, match="private address: refused"):
+            fetcher.fetch(f"http://{host}/a")
+
+
+@pytest.mark.issue(11)
 def test_fetch_allow_private_setting_is_validated():
     from svodka.config import load_settings
     from svodka.errors import ConfigError
