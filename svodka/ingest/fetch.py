@@ -10,7 +10,9 @@ URLs may come from strangers (the links of a watched feed), so the fetcher:
 - follows redirects itself, at most ``MAX_REDIRECTS``, checking every new URL the same way:
   scheme, addresses after DNS resolution, the robots.txt of each new host;
 - streams the body and stops reading at ``max_bytes`` (counted after gzip/deflate decoding);
-- retries only what may pass (network errors, 408, 429, 5xx), never a refusal.
+- retries only what may pass (network errors, 408, 429, 5xx), never a refusal;
+- gives up on a URL after ``FETCH_DEADLINE`` seconds in all (each read has its own timeout too),
+  and does not retry it.
 
 The network sits behind two seams: ``Fetcher`` takes an ``httpx.Client`` (tests pass one built on
 ``httpx.MockTransport``) and a ``resolver`` (tests pass a dict lookup), so tests need neither
@@ -43,6 +45,11 @@ __all__ = ["Fetcher", "USER_AGENT", "MAX_REDIRECTS", "system_resolver", "address
 USER_AGENT = "svodka/0.1 (+https://github.com/svodka/svodka; news research crawler)"
 # Connect/read timeouts in seconds: news sites that do not answer in 20 s rarely answer at all.
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
+# Wall-clock seconds one ``fetch()`` may take, robots.txt, redirects, retries and their waits
+# included. TIMEOUT bounds each read, not the whole: a server sending one byte every 19 s would
+# hold a 5 MB body for three years, per redirect and per attempt. A news page comes in a few
+# seconds; three attempts with their 1 s + 2 s waits and a redirect or two fit in a minute.
+FETCH_DEADLINE = 60.0
 # Attempts per URL; waits grow 1 s, 2 s, 4 s between them.
 RETRIES = 3
 # Statuses worth retrying: a request timeout, rate limiting and passing server trouble. Every
@@ -59,8 +66,6 @@ HOST_INTERVAL = 1.0
 MAX_BYTES = 5_000_000
 # robots.txt read up to this many bytes, the rest ignored (RFC 9309: at least 500 KiB parsed).
 ROBOTS_MAX_BYTES = 512_000
-# Bytes asked of the network per read while streaming a body.
-CHUNK_BYTES = 65_536
 # Content codings asked for and decoded here, with a bound on the output (br and zstd are not
 # asked for: httpx would decode them whole, without a bound).
 ACCEPT_ENCODING = "gzip, deflate"
@@ -110,6 +115,10 @@ class _Refused(Exception):
     """An address or a URL the fetcher will not go to: never retried."""
 
 
+class _Overtime(FetchError):
+    """A fetch past its deadline: never retried, and not taken for a missing robots.txt."""
+
+
 @dataclass
 class _Reply:
     """One response: status, headers, the body read (empty for a redirect) and its URL."""
@@ -134,6 +143,7 @@ class Fetcher:
             not global: ``"intranet.example, .corp.example, 10.0.0.0/8"`` (the setting
             ``fetch_allow_private``); an iterable of such entries works too.
         resolver: host name -> addresses (default: the system resolver).
+        deadline: wall-clock seconds one ``fetch()`` may take in all (``FETCH_DEADLINE``).
         sleep, clock: injectable for tests.
     """
 
@@ -147,6 +157,7 @@ class Fetcher:
         max_redirects: int = MAX_REDIRECTS,
         allow_private: str | Iterable[str] = "",
         resolver: Resolver | None = None,
+        deadline: float = FETCH_DEADLINE,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -163,6 +174,7 @@ class Fetcher:
         self.retries = max(1, retries)
         self.max_bytes = max_bytes
         self.max_redirects = max_redirects
+        self.deadline = deadline
         self.sleep, self.clock = sleep, clock
         self._last: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
@@ -193,9 +205,13 @@ class Fetcher:
         return addresses
 
     def _allowed_private(self, host: str, address: str) -> bool:
-        """Whether the user allowed this host or the network of this address."""
+        """Whether the user allowed this host or the network of this address.
+
+        A host entry allows that name; one with a leading dot (``.corp.example``) allows the
+        name itself (``corp.example``) and every name under it (``news.corp.example``).
+        """
         host = host.lower().rstrip(".")
-        if host in self.allowed_hosts or any(host.endswith(s) for s in self.allowed_hosts if s.startswith(".")):
+        if host in self.allowed_hosts or any(host.endswith(s) or host == s[1:] for s in self.allowed_hosts if s.startswith(".")):
             return True
         try:
             ip = ipaddress.ip_address(address.split("%", 1)[0])
@@ -221,14 +237,20 @@ class Fetcher:
                 self.sleep(delay)
         self._last[host] = self.clock()
 
-    def _allowed(self, url: httpx.URL) -> bool:
-        """Whether robots.txt of the URL's host lets svodka fetch it (no robots.txt: yes)."""
+    def _allowed(self, url: httpx.URL, until: float) -> bool:
+        """Whether robots.txt of the URL's host lets svodka fetch it (no robots.txt: yes).
+
+        Read within the deadline ``until`` of the fetch that asks; running out of time is not
+        taken for "no robots.txt" (``_Overtime`` goes up, nothing is remembered).
+        """
         root = f"{url.scheme}://{url.netloc.decode('ascii')}"
         if root not in self._robots:
             parser: urllib.robotparser.RobotFileParser | None = urllib.robotparser.RobotFileParser()
             try:
-                reply = self._follow(httpx.URL(root + "/robots.txt"), limit=ROBOTS_MAX_BYTES, retries=1, robots=False, truncate=True)
+                reply = self._follow(httpx.URL(root + "/robots.txt"), limit=ROBOTS_MAX_BYTES, retries=1, robots=False, until=until, truncate=True)
                 parser.parse(reply.body.decode("utf-8", "replace").splitlines())
+            except _Overtime:
+                raise
             except (FetchError, _Refused):
                 parser = None  # none, or none to be had: everything is allowed
             self._robots[root] = parser
@@ -245,8 +267,8 @@ class Fetcher:
             URL and the fetch time.
         Raises:
             FetchError: (named by ``url``) for a URL that is not http(s), a refused address or
-            redirect, robots.txt refusal, an HTTP error status, a body over ``max_bytes`` or a
-            network failure after all retries.
+            redirect, robots.txt refusal, an HTTP error status, a body over ``max_bytes``, a
+            fetch past its ``deadline`` or a network failure after all retries.
         """
         try:
             start = httpx.URL(url)
@@ -254,8 +276,9 @@ class Fetcher:
             raise FetchError(url, "not an http(s) URL") from None
         if start.scheme not in ("http", "https") or not start.host:
             raise FetchError(url, "not an http(s) URL")
+        until = self.clock() + self.deadline
         try:
-            reply = self._follow(start, limit=self.max_bytes, retries=self.retries, robots=True)
+            reply = self._follow(start, limit=self.max_bytes, retries=self.retries, robots=True, until=until)
         except _Refused as exc:
             raise FetchError(url, str(exc)) from None
         except FetchError as exc:
@@ -270,13 +293,14 @@ class Fetcher:
             encoding=charset.group(1) if charset else None,
         )
 
-    def _follow(self, url: httpx.URL, *, limit: int, retries: int, robots: bool, truncate: bool = False) -> _Reply:
-        """GET a URL, following at most ``max_redirects`` redirects, each checked like the first."""
+    def _follow(self, url: httpx.URL, *, limit: int, retries: int, robots: bool, until: float, truncate: bool = False) -> _Reply:
+        """GET a URL, following at most ``max_redirects`` redirects, each checked like the first, all by ``until``."""
         for hop in range(self.max_redirects + 1):
-            if robots and not self._allowed(url):
+            self._in_time(until)
+            if robots and not self._allowed(url, until):
                 raise FetchError(None, f"robots.txt disallows fetching {url}" if hop else "robots.txt disallows fetching this URL")
             try:
-                reply = self._get(url, limit=limit, retries=retries, truncate=truncate)
+                reply = self._get(url, limit=limit, retries=retries, until=until, truncate=truncate)
             except _Refused as exc:
                 raise _Refused(f"redirect to {url}: {exc}" if hop else str(exc)) from None
             if reply.status not in REDIRECT_STATUSES:
@@ -292,18 +316,28 @@ class Fetcher:
                 raise _Refused(f"redirect to {location.strip()[:200]} refused: only http(s) URLs are fetched")
         raise FetchError(None, f"more than {self.max_redirects} redirects")
 
-    def _get(self, url: httpx.URL, *, limit: int, retries: int, truncate: bool) -> _Reply:
-        """One GET, redirects not followed, retried while the failure may pass; the body read up to ``limit``."""
+    def _in_time(self, until: float, wait: float = 0.0) -> float:
+        """Seconds left before ``until`` after waiting ``wait`` more; ``_Overtime`` when none are."""
+        left = until - self.clock() - wait
+        if left <= 0:
+            raise _Overtime(None, f"over the {self.deadline:g} s one fetch may take (redirects and retries included): given up, not retried")
+        return left
+
+    def _get(self, url: httpx.URL, *, limit: int, retries: int, until: float, truncate: bool) -> _Reply:
+        """One GET, redirects not followed, retried while the failure may pass and time is left; the body read up to ``limit``."""
         error = "no attempt made"
         port = url.port or (443 if url.scheme == "https" else 80)
         host = url.raw_host.decode("ascii")  # IDNA-encoded, as the connection will use it
         for attempt in range(retries):
             if attempt:
+                self._in_time(until, 2 ** (attempt - 1))  # a wait that would end past the deadline is not begun
                 self.sleep(2 ** (attempt - 1))
             try:
                 self.addresses(host, port)
                 self._wait_for(url.netloc.decode("ascii"))
-                with self.client.stream("GET", url, headers={"Accept-Encoding": ACCEPT_ENCODING}, follow_redirects=False) as response:
+                left = self._in_time(until)
+                with self.client.stream("GET", url, headers={"Accept-Encoding": ACCEPT_ENCODING}, follow_redirects=False,
+                                        timeout=_capped(self.client.timeout, left)) as response:
                     status = response.status_code
                     if status in REDIRECT_STATUSES:
                         return _Reply(status, response.headers, b"", url)
@@ -312,7 +346,7 @@ class Fetcher:
                         continue
                     if status >= 300 or status < 200:
                         raise FetchError(None, f"HTTP {status}")
-                    body = _read_body(response, limit, truncate)
+                    body = _read_body(response, limit, truncate, lambda: self._in_time(until))
                     return _Reply(status, response.headers, body, url)
             except httpx.HTTPError as exc:
                 refused = _refusal_in(exc)
@@ -322,12 +356,23 @@ class Fetcher:
         raise FetchError(None, f"{error} after {retries} attempts")
 
 
-def _read_body(response: httpx.Response, limit: int, truncate: bool) -> bytes:
+def _capped(timeout: httpx.Timeout, seconds: float) -> httpx.Timeout:
+    """A client's timeouts, none longer than ``seconds`` (what is left of a fetch's deadline)."""
+
+    def cap(value: float | None) -> float:
+        return seconds if value is None else min(value, seconds)
+
+    return httpx.Timeout(connect=cap(timeout.connect), read=cap(timeout.read), write=cap(timeout.write), pool=cap(timeout.pool))
+
+
+def _read_body(response: httpx.Response, limit: int, truncate: bool, in_time: Callable[[], object] = lambda: None) -> bytes:
     """The body, decoded from gzip/deflate, read no further than ``limit`` bytes of output.
+
+    ``in_time`` is called after every chunk read and raises once the fetch is past its deadline.
 
     Raises:
         FetchError: (no name) past the limit (unless ``truncate``: then the first ``limit``
-            bytes), or for an encoding that is not decoded here.
+            bytes), past the deadline, or for an encoding that is not decoded here.
     """
     over = f"response is over the {limit_text(limit)} limit; raise it with --max-bytes"
     declared = response.headers.get("content-length", "")
@@ -346,7 +391,11 @@ def _read_body(response: httpx.Response, limit: int, truncate: bool) -> bytes:
         return body[:limit]
     decoder = zlib.decompressobj(zlib.MAX_WBITS | 32) if codings else None  # 32: a gzip or zlib header
     out = bytearray()
-    for chunk in response.iter_raw(CHUNK_BYTES):
+    # iter_raw() without a chunk size: each piece as the network gives it (at most 64 KB a
+    # read). With one, httpx gathers that many bytes before yielding, so a server dribbling a
+    # byte at a time would be looked at (deadline, limit) once per 64 KB.
+    for chunk in response.iter_raw():
+        in_time()
         if decoder is not None:
             try:
                 chunk = decoder.decompress(chunk, limit + 1 - len(out))  # never more than one byte past the limit

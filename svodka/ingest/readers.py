@@ -11,7 +11,7 @@ least one item. Of a file's bad records (JSONL lines, feed items, WARC records) 
 many it stands for. Mostly-valid UTF-8 is decoded with its bad bytes replaced by U+FFFD and
 counted in ``Document.meta["decode_errors"]``. Feeds reach feedparser without their DOCTYPE, so
 no entity is ever expanded or loaded; a gzip input read as one document must fit ``max_bytes``
-once decompressed.
+once decompressed, and so must each record of a JSON Lines file (which may unpack to more).
 
 Public functions:
 
@@ -83,6 +83,12 @@ MIN_PLAUSIBLE = 0.85
 # A declared charset is kept unless another decoding looks better by this margin of
 # cyrillic_quality (so that a correct declaration always wins ties).
 DECLARED_MARGIN = 0.15
+
+# Characters of a decoding that are scored (plausibility, lowercase Cyrillic): enough to tell
+# code pages apart. Of a code page that is only a candidate, only these are kept: four whole
+# decodings of a cp1251 JSON Lines file unpacked to 95 MB took 819 MB; the winner is decoded
+# again in full.
+SCORE_CHARS = 20_000
 
 # Share of control characters from which a decoded text is taken for binary data.
 MAX_CONTROL_SHARE = 0.01
@@ -158,12 +164,15 @@ def decode_counted(data: bytes, declared: str | None = None) -> tuple[str, str, 
                 return data.decode(codec), codec.replace("-sig", ""), 0
             except UnicodeDecodeError:
                 break  # a lying BOM (or damaged UTF-8 after it): go on with detection
+    # codec -> its decoding: whole for the declared charset and UTF-8, the first SCORE_CHARS
+    # characters for the code pages tried after them (listed in ``partial``)
     candidates: dict[str, str] = {}
+    partial: set[str] = set()
     declared_codec = _codec_name(declared) if declared else None
     if declared_codec:
         try:
             candidates[declared_codec] = data.decode(declared_codec)
-        except UnicodeDecodeError:
+        except UnicodeError:  # UnicodeDecodeError, or a codec that decodes nothing ("undefined")
             pass
     bad = 0
     try:
@@ -175,26 +184,24 @@ def decode_counted(data: bytes, declared: str | None = None) -> tuple[str, str, 
     if utf8 is not None:
         candidates["utf-8"] = utf8
     else:
-        for codec in FALLBACK_ENCODINGS:
-            try:
-                candidates.setdefault(codec, data.decode(codec))
-            except UnicodeDecodeError:
-                continue
         guess = _normalizer_guess(data)
-        if guess and guess not in candidates:
+        for codec in (*FALLBACK_ENCODINGS, guess):
+            if not codec or codec in candidates:
+                continue
             try:
-                candidates[guess] = data.decode(guess)
-            except (UnicodeDecodeError, LookupError):
-                pass
+                candidates[codec] = data.decode(codec)[:SCORE_CHARS]  # the whole decoding checks every byte
+            except (UnicodeError, LookupError):
+                continue
+            partial.add(codec)
     if not candidates:
         raise InputError(None, "undecodable bytes: not UTF-8, cp1251 or koi8-r text")
     scored = {codec: _text_score(text) for codec, text in candidates.items()}
     best = max(scored, key=lambda c: scored[c])  # ties go to the first: declared, then FALLBACK_ENCODINGS order
     if declared_codec in scored and scored[declared_codec] >= scored[best] - DECLARED_MARGIN:
         best = declared_codec
-    text = candidates[best]
-    if plausible_share(text[:20000]) < MIN_PLAUSIBLE:
+    if plausible_share(candidates[best][:SCORE_CHARS]) < MIN_PLAUSIBLE:
         raise InputError(None, "undecodable bytes: not UTF-8, cp1251 or koi8-r text")
+    text = data.decode(best) if best in partial else candidates[best]
     return text, best, bad if best == "utf-8" else 0
 
 
@@ -213,18 +220,26 @@ def _damaged_utf8(data: bytes) -> tuple[str | None, int]:
 
 def _text_score(text: str) -> float:
     """Rank a decoding: plausible characters first, then lowercase-Cyrillic letters."""
-    sample = text[:20000]
+    sample = text[:SCORE_CHARS]
     return plausible_share(sample) + cyrillic_quality(sample)
 
 
 def _codec_name(name: str | None) -> str | None:
-    """A Python codec name for a charset label, or None if unknown (``windows-1251`` -> ``cp1251``)."""
+    """A Python codec name for a charset label, or None if unknown (``windows-1251`` -> ``cp1251``).
+
+    Only text encodings count: ``hex``, ``base64``, ``rot13``, ``zlib`` are codecs too, but
+    ``bytes.decode`` refuses them with a LookupError (a page declaring one was lost, and the
+    API answered 500); a page or header that names one is read as if it named none.
+    """
     if not name:
         return None
     try:
-        return codecs.lookup(name.strip().strip("\"'")).name.replace("_", "-")
+        info = codecs.lookup(name.strip().strip("\"'"))
     except LookupError:
         return None
+    if not getattr(info, "_is_text_encoding", True):
+        return None
+    return info.name.replace("_", "-")
 
 
 def _normalizer_guess(data: bytes) -> str | None:
@@ -338,7 +353,9 @@ def read_bytes(data: bytes, name: str, *, max_bytes: int | None = None) -> Itera
         data: the raw bytes (possibly gzip-compressed).
         name: the path or URL used in ``Document.path`` and in error messages; its extension
             is a hint when the bytes do not show the format.
-        max_bytes: largest input accepted (``None``: no limit besides the gzip bomb guard).
+        max_bytes: largest input accepted, and largest document a gzip input unpacks to and
+            JSON Lines record (``None``: no limit on ``data`` itself, ``DEFAULT_MAX_BYTES`` for
+            those).
 
     Yields:
         documents, or ``InputError`` objects for what cannot be read.
@@ -381,6 +398,10 @@ def _read_bytes(data: bytes, name: str, max_bytes: int | None) -> Iterator[Docum
         # before the binary check: records may carry gzip-encoded HTTP bodies (NUL bytes)
         yield from _summarised(_read_warc(data, name, max_bytes), name, "records")
         return
+    # Decompressed, only JSON Lines (read record by record, each record capped) may be bigger
+    # than max_bytes. An input that cannot be JSON Lines is checked now, before it is decoded;
+    # one that may be (a leading "{") is checked in each single-document branch below once
+    # its format is known, so a "{" does not let a text, page or feed past the cap.
     records = lower_name.endswith(_EXT_JSONL) or data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
     if compressed and not records:
         _check_unpacked(data, name, max_bytes)
@@ -393,9 +414,13 @@ def _read_bytes(data: bytes, name: str, max_bytes: int | None) -> Iterator[Docum
         raise InputError(name, "malformed WARC: the file does not start with a WARC record")
 
     if _looks_like_feed(head, lower_name):
+        if compressed:
+            _check_unpacked(data, name, max_bytes)
         yield from _summarised(_read_feed(data, name), name, "items")
         return
     if _looks_like_html(head, lower_name):
+        if compressed:
+            _check_unpacked(data, name, max_bytes)
         yield _read_html(data, name)
         return
     text, encoding, bad = decode_counted(data)
@@ -405,13 +430,15 @@ def _read_bytes(data: bytes, name: str, max_bytes: int | None) -> Iterator[Docum
         raise InputError(name, "empty file (only spaces, line breaks or a byte order mark)")
     stripped = text.lstrip()
     if lower_name.endswith(_EXT_JSONL) or _looks_like_jsonl(stripped):
-        yield from _summarised(_read_jsonl(text, name, encoding, bad), name, "lines")
+        yield from _summarised(_read_jsonl(text, name, encoding, bad, max_bytes), name, "lines")
         return
     if lower_name.endswith(".json") and stripped[:1] in "[{":
         if compressed:
             _check_unpacked(data, name, max_bytes)
         yield from _summarised(_read_json(text, name, encoding, bad), name, "records")
         return
+    if compressed:
+        _check_unpacked(data, name, max_bytes)
     yield Document(data=data, text=text, media_type="text/plain", path=name, encoding=encoding, meta=_decode_meta(bad))
 
 
@@ -460,22 +487,24 @@ def _check_unpacked(data: bytes, name: str, max_bytes: int | None) -> None:
 def _gunzip(data: bytes, max_bytes: int | None) -> bytes:
     """Decompress all gzip members; a cut-off stream is an InputError."""
     limit = (max_bytes or DEFAULT_MAX_BYTES) * GZIP_EXPANSION_LIMIT
-    out = bytearray()
+    parts: list[bytes] = []  # one per member, joined at the end (one member: no copy of up to 100 MB)
+    size = 0
     rest = data
     while rest:
         d = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
-            out += d.decompress(rest, limit - len(out) + 1)
+            parts.append(d.decompress(rest, limit - size + 1))
         except zlib.error as exc:
             raise InputError(None, f"malformed gzip: {exc}") from None
-        if len(out) > limit:
+        size += len(parts[-1])
+        if size > limit:
             raise InputError(None, f"gzip expands to over {limit / 1_000_000:g} MB; raise --max-bytes if this is intended")
         if not d.eof:
             raise InputError(None, "truncated gzip: the compressed stream ends early (incomplete download?)")
         rest = d.unused_data.lstrip(b"\x00")  # some writers pad members with zeros
         if rest and rest[:2] != b"\x1f\x8b":
             break  # trailing garbage after the last member: keep what was read, like gzip(1)
-    return bytes(out)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 # --------------------------------------------------------------------------- sniffers
@@ -507,7 +536,8 @@ def _looks_like_jsonl(stripped: str) -> bool:
     """The first line is a JSON object."""
     if not stripped.startswith("{"):
         return False
-    first = stripped.split("\n", 1)[0]
+    end = stripped.find("\n")
+    first = stripped if end < 0 else stripped[:end]  # not split(): that would copy the rest of the text
     try:
         return isinstance(json.loads(first), dict)
     except ValueError:
@@ -554,18 +584,47 @@ def _html_has_text(text: str) -> bool:
     return any(ch.isalnum() for ch in root.text_content())
 
 
-def _read_jsonl(text: str, name: str, encoding: str, bad: int = 0) -> Iterator[Document | InputError]:
-    """One document per JSON object line; a bad line is an error for that line only."""
-    for lineno, line in enumerate(text.splitlines(), start=1):
+def _read_jsonl(text: str, name: str, encoding: str, bad: int = 0, max_bytes: int | None = None) -> Iterator[Document | InputError]:
+    """One document per JSON object line; a bad line is an error for that line only.
+
+    A line longer than ``max_bytes`` characters (so at least that many bytes, in any encoding)
+    is refused unparsed: a gzipped file may unpack to 20 x ``max_bytes``, and one record of it
+    must not become a document bigger than an input may be (a 19 MB record took 273 MB to read
+    and clean). JSON arrays, feeds and WARC need no such cap: a .json or feed is held to
+    ``max_bytes`` whole, and a WARC record's body is read no further than its limit.
+    """
+    limit = max_bytes or DEFAULT_MAX_BYTES
+    for lineno, line in _lines(text):
+        record_name = f"{name}:{lineno}"
+        if len(line) > limit:
+            yield InputError(record_name, too_big_reason(len(line), limit).replace("file is", "record is at least"))
+            continue
         if not line.strip():
             continue
-        record_name = f"{name}:{lineno}"
         try:
             obj = json.loads(line)
         except ValueError as exc:
             yield InputError(record_name, f"malformed JSON line: {exc.msg} at column {exc.colno}")
             continue
         yield _record_document(obj, record_name, encoding, bad)
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """The lines of a text numbered from 1, split on "\\n" only, a trailing "\\r" dropped.
+
+    Not ``str.splitlines()``: it also splits on U+2028/U+2029 and U+0085, which JSON allows raw
+    inside strings (``json.dumps(ensure_ascii=False)`` writes them so), and on \\x1c-\\x1e, which
+    would shift the numbers of the lines after them; and it would hold every line of a file of
+    up to 100 MB in one list.
+    """
+    start, lineno, end = 0, 0, len(text)
+    while start < end:
+        stop = text.find("\n", start)
+        if stop < 0:
+            stop = end
+        lineno += 1
+        yield lineno, text[start:stop - 1] if stop > start and text[stop - 1] == "\r" else text[start:stop]
+        start = stop + 1
 
 
 def _read_json(text: str, name: str, encoding: str, bad: int = 0) -> Iterator[Document | InputError]:

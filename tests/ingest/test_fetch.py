@@ -185,6 +185,20 @@ def test_fetch_allow_private_lets_named_hosts_and_networks_through(allow):
 
 
 @pytest.mark.issue(11)
+@pytest.mark.parametrize("host, allowed", [("corp.example", True), ("news.corp.example", True), ("a.b.corp.example", True), ("corp.example.", True),
+                                           ("evilcorp.example", False), ("corp.example.evil", False)])
+def test_fetch_allow_private_leading_dot_is_the_name_and_every_name_under_it(host, allowed):
+    """``.corp.example`` allowed names under it but not ``corp.example`` itself, though its docstring said so."""
+    handler, _ = no_robots({f"{host}/a": httpx.Response(200, content=PAGE)})
+    fetcher, _ = make(handler, {host: ["10.0.0.5"]}, allow_private=".corp.example")
+    if allowed:
+        assert fetcher.fetch(f"http://{host}/a").data == PAGE
+    else:
+        with pytest.raises(FetchError, match="private address: refused"):
+            fetcher.fetch(f"http://{host}/a")
+
+
+@pytest.mark.issue(11)
 def test_fetch_allow_private_setting_is_validated():
     from svodka.config import load_settings
     from svodka.errors import ConfigError
@@ -331,3 +345,80 @@ def test_fetch_own_client_connects_only_to_checked_addresses():
         fetcher.fetch("http://rebind.example/a")
     assert not [s for s in sleeps if s >= 1]
     fetcher.client.close()
+
+
+# --------------------------------------------------------------------------- one deadline per fetch (issue 11)
+
+
+class Dribble(httpx.SyncByteStream):
+    """A body sent one byte at a time, each byte ``seconds`` after the last on a fake clock."""
+
+    def __init__(self, now: dict, seconds: float, size: int):
+        self.now, self.seconds, self.size = now, seconds, size
+        self.pulled = 0
+
+    def __iter__(self):
+        for _ in range(self.size):
+            self.now["t"] += self.seconds
+            self.pulled += 1
+            yield b"a"
+
+
+@pytest.mark.issue(11)
+def test_fetch_dribbling_body_stops_at_the_deadline_not_retried():
+    """One byte every 19 s is under the 20 s read timeout: without a deadline, 5 MB took 3 years."""
+    now = {"t": 0.0}
+    body = Dribble(now, 19.0, 5_000_000)
+    handler, seen = no_robots({"news.example/slow": httpx.Response(200, stream=body, headers={"content-type": "text/html"})})
+    fetcher, sleeps = make(handler, clock=lambda: now["t"], host_interval=0)
+    with pytest.raises(FetchError, match="over the 60 s one fetch may take") as caught:
+        fetcher.fetch("https://news.example/slow")
+    assert caught.value.name == "https://news.example/slow" and "not retried" in caught.value.reason
+    assert body.pulled == 4  # 76 s: past the deadline at the fourth byte
+    assert seen.count("news.example/slow") == 1 and not [s for s in sleeps if s >= 1]
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    "page, asked",
+    [
+        (lambda: httpx.Response(503), 3),  # retried: the third answer comes at 75 s, no fourth attempt
+        (lambda: httpx.Response(302, headers={"location": "/a"}), 3),  # redirected: the fourth hop is not made
+    ],
+)
+def test_fetch_deadline_checked_at_each_retry_and_redirect(page, asked):
+    now = {"t": 0.0}
+
+    def slow():
+        now["t"] += 25.0
+        return page()
+
+    handler, seen = no_robots({"news.example/a": slow})
+    fetcher, _ = make(handler, clock=lambda: now["t"], host_interval=0, retries=10)
+    with pytest.raises(FetchError, match="over the 60 s one fetch may take"):
+        fetcher.fetch("https://news.example/a")
+    assert seen.count("news.example/a") == asked
+
+
+@pytest.mark.issue(11)
+def test_fetch_deadline_is_per_fetch_and_robots_txt_counts_in_it():
+    """A robots.txt dribbled past the deadline is not remembered as missing; the next fetch has its own minute."""
+    now = {"t": 0.0}
+    robots = {"n": 0}
+    rules = b"User-agent: *\nDisallow: /private/\n"
+
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            robots["n"] += 1
+            if robots["n"] == 1:
+                return httpx.Response(200, stream=Dribble(now, 19.0, len(rules)))
+            return httpx.Response(200, content=rules)
+        return httpx.Response(200, content=PAGE)
+
+    fetcher, _ = make(handler, clock=lambda: now["t"], host_interval=0)
+    with pytest.raises(FetchError, match="over the 60 s one fetch may take"):
+        fetcher.fetch("https://news.example/private/a")
+    with pytest.raises(FetchError, match="robots.txt disallows"):
+        fetcher.fetch("https://news.example/private/a")
+    assert fetcher.fetch("https://news.example/public/a").data == PAGE
+    assert robots["n"] == 2

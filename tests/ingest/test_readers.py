@@ -627,3 +627,118 @@ def test_readers_one_document_decompressed_past_max_bytes_is_refused(name, body)
     assert isinstance(error, InputError) and "decompresses to 3.9 MB, over the 1 MB limit" in error.reason
     docs, _ = docs_and_errors(read_bytes(packed, name, max_bytes=5_000_000))
     assert docs
+
+
+# --------------------------------------------------------------------------- every document and record capped (issue 11)
+
+# A text of 2.15 million characters that starts with "{" but is no JSON: ~14 KB gzipped.
+BRACE_TEXT = "{" + "Администрация Заречинска объявила конкурс. " * 50_000
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    "name, body",
+    [
+        ("dump.txt.gz", BRACE_TEXT.encode("utf-8")),
+        ("dump.gz", BRACE_TEXT.encode("cp1251")),
+        ("page.html.gz", ("{<p>" + BRACE_TEXT + "</p>").encode("utf-8")),
+        ("data.json.gz", ('{"text": "' + BRACE_TEXT[1:] + '"\n}').encode("utf-8")),
+    ],
+)
+def test_readers_gzip_starting_with_a_brace_is_held_to_max_bytes(name, body):
+    """A leading "{" no longer lets a text or page unpacked past max_bytes through (a 64 KB dump.txt.gz became 18M characters)."""
+    packed = gzip.compress(body)
+    assert len(packed) < 100_000 and len(body) > 2_000_000
+    (error,) = read_bytes(packed, name, max_bytes=1_000_000)
+    assert isinstance(error, InputError) and error.name == name
+    assert "over the 1 MB limit" in error.reason and error.reason.startswith("decompresses to")
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("name", ["feed.jsonl.gz", "feed.gz"])
+def test_readers_jsonl_record_over_max_bytes_is_refused_by_line(name):
+    """One record of a gzipped JSON Lines file is capped at max_bytes (a 107 KB line became a 30 MB text)."""
+    import json
+
+    good = json.dumps({"text": RU_TEXT, "title": "Заголовок"}, ensure_ascii=False)
+    huge = json.dumps({"text": BRACE_TEXT[1:]}, ensure_ascii=False)
+    packed = gzip.compress("\n".join([good, huge, good]).encode("utf-8"))
+    docs, errors = docs_and_errors(read_bytes(packed, name, max_bytes=1_000_000))
+    assert [d.path for d in docs] == [f"{name}:1", f"{name}:3"]
+    (error,) = errors
+    assert error.name == f"{name}:2"
+    assert error.reason == "record is at least 2.2 MB, over the 1 MB limit; raise it with --max-bytes"
+    # the same file under a limit it fits: every record read
+    docs, errors = docs_and_errors(read_bytes(packed, name, max_bytes=5_000_000))
+    assert len(docs) == 3 and not errors
+
+
+def _gzip_of_lines(line: str, count: int, encoding: str) -> bytes:
+    """A gzip stream of ``count`` copies of ``line`` in ``encoding``, compressed in chunks (never held whole)."""
+    import zlib
+
+    packer = zlib.compressobj(1, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    chunk = ((line + "\n") * 1000).encode(encoding)
+    return b"".join(packer.compress(chunk) for _ in range(count // 1000)) + packer.flush()
+
+
+@pytest.mark.issue(11)
+def test_readers_gzipped_cp1251_jsonl_of_90_mb_reads_in_a_memory_limited_process(tmp_path):
+    """Under 1 MB gzipped, 90 MB of cp1251 JSON Lines unpacked: read in a child limited to 700 MB of
+    address space (it peaked at 819 MB: every code page tried was kept as a whole decoding)."""
+    import json
+    import subprocess
+    import sys
+
+    line = json.dumps({"text": RU_TEXT * 10, "title": "Заголовок"}, ensure_ascii=False)
+    path = tmp_path / "feed.gz"  # no .jsonl: sniffed from its first line
+    path.write_bytes(_gzip_of_lines(line, 30_000, "cp1251"))
+    assert path.stat().st_size < 1_000_000
+    code = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (700_000_000, 700_000_000))\n"
+        "from svodka.ingest.readers import read_paths\n"
+        "kinds = {}\n"
+        "for item in read_paths([sys.argv[1]]):\n"
+        "    kinds[type(item).__name__] = kinds.get(type(item).__name__, 0) + 1\n"
+        "    if type(item).__name__ != 'Document':\n"
+        "        print(item)\n"
+        "print(kinds)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "{'Document': 30000}", done.stdout[-500:]
+
+
+@pytest.mark.issue(11)
+def test_readers_jsonl_splits_on_newlines_only_keeping_line_numbers():
+    """Raw U+2028/U+2029/U+0085 inside a string (as json.dumps(ensure_ascii=False) writes them) stay in the record."""
+    import json
+
+    first = json.dumps({"text": "Мост открыли\u2028в субботу.", "title": "Мост"}, ensure_ascii=False)
+    second = json.dumps({"text": "Глава города\u2029сообщил\x85об этом."}, ensure_ascii=False)
+    broken = '{"text": "a\x1cb"}'  # a raw control character: bad JSON, and still line 3
+    data = "\r\n".join([first, second, broken, "", json.dumps({"text": "Четвёртая."})]).encode("utf-8")
+    docs, errors = docs_and_errors(read_bytes(data, "r.jsonl"))
+    assert [(d.path, d.text) for d in docs] == [
+        ("r.jsonl:1", "Мост открыли\u2028в субботу."),
+        ("r.jsonl:2", "Глава города\u2029сообщил\x85об этом."),
+        ("r.jsonl:5", "Четвёртая."),
+    ]
+    (error,) = errors
+    assert error.name == "r.jsonl:3" and error.reason.startswith("malformed JSON line")
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("charset", ["hex", "base64", "rot13", "zlib", "bz2", "uu", "quopri", "undefined"])
+def test_readers_declared_charset_that_is_no_text_encoding_is_ignored(charset):
+    """``<meta charset="hex">`` lost the page ("cannot read: LookupError"); the API answered 500."""
+    assert decode(RU_TEXT.encode("utf-8"), charset) == (RU_TEXT, "utf-8")
+    assert decode(RU_TEXT.encode("cp1251"), charset) == (RU_TEXT, "cp1251")
+    page = f"<html><head><meta charset='{charset}'></head><body><p>{RU_TEXT}</p></body></html>"
+    for encoding in ("utf-8", "cp1251"):
+        (doc,) = read_bytes(page.encode(encoding), "page.html")
+        assert isinstance(doc, Document) and doc.encoding == encoding and RU_TEXT in doc.text
+    feed = f'<?xml version="1.0" encoding="{charset}"?><rss version="2.0"><channel><item><title>Мост</title><description>{RU_TEXT}</description></item></channel></rss>'
+    (doc,) = read_bytes(feed.encode("cp1251"), "feed.rss")
+    assert isinstance(doc, Document) and doc.text == RU_TEXT
