@@ -1,7 +1,10 @@
 """The server's front door: one ASGI middleware that checks every request before any route.
 
-In order: the Host header must name this server (421 otherwise: a DNS-rebinding page on
-``evil.example`` must not reach a server on 127.0.0.1); the request target must be at most
+In order: the request must carry exactly one well-formed Host header (400 otherwise: HTTP/1.1
+requires it, and without it the next check cannot be made; HTTP/1.0 requests are held to the
+same rule, since every client of this century sends Host); the Host must name this server
+(421 otherwise: a DNS-rebinding page on ``evil.example`` must not reach a server on
+127.0.0.1); the request target must be at most
 ``MAX_URL_BYTES`` (414); a state-changing request (POST, PUT, PATCH, DELETE) coming from a
 browser page must come from this server's own origin or a configured one (403: a page
 elsewhere must not make the visitor's browser post here, and a ``text/plain`` POST needs no
@@ -14,11 +17,13 @@ send ``Origin`` on every cross-origin POST), so curl and scripts are not refused
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["RequestGuard", "host_name", "normal_origin", "DEFAULT_HOSTS"]
+__all__ = ["RequestGuard", "host_name", "normal_origin", "origin_text", "DEFAULT_HOSTS"]
 
 # Host names always allowed: the loopback names a local user types.
 DEFAULT_HOSTS = ("localhost", "127.0.0.1", "::1")
@@ -31,16 +36,41 @@ UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 FOREIGN_FETCH_SITES = frozenset({b"cross-site", b"same-site"})
 # Default ports, so that "http://localhost" and "http://localhost:80" are one origin.
 DEFAULT_PORTS = {"http": 80, "https": 443}
+# A host name or IPv4 address as a Host header carries it (lowercased): dot-separated labels of
+# letters, digits, '-' and '_', an optional final dot. Stricter than RFC 3986's reg-name, which
+# also allows sub-delims and percent-escapes no DNS name has.
+HOST_NAME = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?")
+# The port part of a Host header (RFC 3986: ``port = *DIGIT``, so it may be empty).
+HOST_PORT = re.compile(r"[0-9]{0,5}")
 
 
-def host_name(value: str) -> str:
-    """The host of a Host header or an address, lowercase, without port or brackets."""
+def host_name(value: str) -> str | None:
+    """The host of a Host header or an address, lowercase, without port or brackets; None if malformed.
+
+    ``"News.Example:8000"`` -> ``"news.example"``, ``"[::1]:8000"`` and ``"::1"`` -> ``"::1"``;
+    ``"[localhost]evil"``, ``"a b"``, ``"evil.example@localhost"`` -> None. Parsed strictly: a
+    lenient parse that cut ``"[localhost]evil"`` to ``"localhost"`` let a foreign name through.
+    """
     value = value.strip().lower()
-    if value.startswith("["):  # [::1]:8000
-        return value[1 : value.find("]")] if "]" in value else value
-    if value.count(":") == 1:  # name:port (a bare IPv6 address has several colons)
-        value = value.split(":", 1)[0]
-    return value.rstrip(".")
+    if value.startswith("["):  # [::1] or [::1]:8000: an IPv6 address and nothing else inside
+        inside, bracket, rest = value[1:].partition("]")
+        if not bracket or (rest and not (rest[0] == ":" and HOST_PORT.fullmatch(rest[1:]))):
+            return None
+        return _ipv6(inside)
+    if value.count(":") > 1:  # a bare IPv6 address (a bound address or a setting, never a Host header)
+        return _ipv6(value)
+    name, colon, port = value.partition(":")
+    if (colon and not HOST_PORT.fullmatch(port)) or not HOST_NAME.fullmatch(name):
+        return None
+    return name.rstrip(".")
+
+
+def _ipv6(text: str) -> str | None:
+    """An IPv6 address in its compressed form (``0:0::1`` -> ``::1``); None if it is not one."""
+    try:
+        return ipaddress.IPv6Address(text).compressed
+    except ValueError:
+        return None
 
 
 def normal_origin(value: str) -> tuple[str, str, int] | None:
@@ -54,6 +84,16 @@ def normal_origin(value: str) -> tuple[str, str, int] | None:
     if scheme not in DEFAULT_PORTS or not parts.hostname:
         return None
     return scheme, parts.hostname.lower().rstrip("."), port or DEFAULT_PORTS[scheme]
+
+
+def origin_text(origin: tuple[str, str, int]) -> str:
+    """An origin as browsers send it in ``Origin``: ``("https", "news.example", 443)`` -> ``"https://news.example"``.
+
+    Lowercase, no default port, IPv6 in brackets: what CORSMiddleware compares verbatim.
+    """
+    scheme, host, port = origin
+    shown = f"[{host}]" if ":" in host else host
+    return f"{scheme}://{shown}" if port == DEFAULT_PORTS[scheme] else f"{scheme}://{shown}:{port}"
 
 
 class RequestGuard:
@@ -127,8 +167,13 @@ class RequestGuard:
 
     def _refusal(self, scope, headers: dict[bytes, bytes]) -> tuple[int, str] | None:
         """``(status, message)`` when the request is refused before the app sees it."""
-        raw_host = headers.get(b"host", b"").decode("latin-1")
-        if self.hosts is not None and raw_host and host_name(raw_host) not in self.hosts:
+        hosts = [v for k, v in scope.get("headers") or [] if k.lower() == b"host"]
+        raw_host = hosts[0].decode("latin-1") if len(hosts) == 1 else ""
+        name = host_name(raw_host) if raw_host.strip() else None
+        if name is None:
+            got = "no Host header" if not hosts else "several Host headers" if len(hosts) > 1 else f"the Host header {raw_host[:100]!r}"
+            return 400, f"a request must name the server in one Host header (got {got})"
+        if self.hosts is not None and name not in self.hosts:
             shown = raw_host[:100]
             return 421, f"this server does not answer to the host {shown!r}; add it to the allowed_hosts setting if it is this server's name"
         target = len(scope.get("raw_path") or scope.get("path", "").encode()) + len(scope.get("query_string") or b"")
@@ -138,7 +183,7 @@ class RequestGuard:
             origin = headers.get(b"origin")
             if origin is not None:
                 text = origin.decode("latin-1")
-                own = normal_origin(f"{scope.get('scheme', 'http')}://{raw_host}") if raw_host else None
+                own = normal_origin(f"{scope.get('scheme', 'http')}://{raw_host}")
                 got = normal_origin(text)
                 if got is None or (got != own and got not in self.origins):
                     return 403, f"cross-origin {scope['method']} from {text[:100]!r} refused; add the origin to the allowed_origins setting to allow it"

@@ -42,7 +42,7 @@ from ..errors import ConfigError, LimitError, SvodkaError
 from ..model import Article
 from . import _jobs, _render
 from ._cache import ArchiveCache
-from ._guard import DEFAULT_HOSTS, RequestGuard, host_name, normal_origin
+from ._guard import DEFAULT_HOSTS, RequestGuard, host_name, normal_origin, origin_text
 from ._pool import AnalysisPool
 
 __all__ = ["create_app", "serve", "bind", "MAX_BODY_BYTES", "MAX_LIMIT"]
@@ -537,7 +537,11 @@ def create_app(
             raise HTTPException(401, "missing or wrong token: send 'Authorization: Bearer <token>'", headers={"WWW-Authenticate": "Bearer"})
 
     names = _split(settings.allowed_hosts)
-    allowed_hosts = None if "*" in names else {host_name(h) for h in (*DEFAULT_HOSTS, *hosts, *names)}
+    for name in names:
+        if name != "*" and host_name(name) is None:
+            raise ConfigError("allowed_hosts", f"{name!r} is not a host name like news.example, 10.0.0.5 or [::1] (a port may follow)")
+    # A bound address that names no host (a wildcard "" or the like) adds nothing.
+    allowed_hosts = None if "*" in names else {n for n in map(host_name, (*DEFAULT_HOSTS, *hosts, *names)) if n}
     origins = []
     for value in _split(settings.allowed_origins):
         origin = normal_origin(value)
@@ -549,7 +553,9 @@ def create_app(
 
         app.add_middleware(
             CORSMiddleware,
-            allow_origins=[o.strip().rstrip("/") for o in _split(settings.allowed_origins)],
+            # as browsers write them (lowercase, no default port), the form the guard compares:
+            # the raw setting "https://News.example:443" would match no preflight's Origin
+            allow_origins=sorted({origin_text(o) for o in origins}),
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )

@@ -53,6 +53,75 @@ def test_guard_configured_and_bound_hosts_are_answered(tmp_path, analysis):
     assert anyhost.get("/api/stats", headers={"Host": "evil.example"}).status_code == 200
 
 
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("host", ["[localhost]evil", "[localhost]", "[::1]evil", "[::1]:80x", "evil.example@localhost", "local host", "localhost:8000:1", "[::1", "localhost/x"])
+def test_guard_host_name_parses_strictly(host):
+    from svodka.web._guard import host_name
+
+    assert host_name(host) is None
+
+
+@pytest.mark.parametrize(
+    "host, name",
+    [("localhost", "localhost"), ("LocalHost.:8000", "localhost"), ("localhost:", "localhost"), ("[::1]:8000", "::1"), ("[0:0::1]", "::1"), ("::1", "::1"), ("10.1.2.3:80", "10.1.2.3"), ("my_host.example", "my_host.example")],
+)
+def test_guard_host_name_of_well_formed_hosts(host, name):
+    from svodka.web._guard import host_name
+
+    assert host_name(host) == name
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("host", ["[localhost]evil", "[::1]evil", "localhost:8000:1"])
+def test_guard_malformed_host_is_400(client, host):
+    response = client.get("/api/stats", headers={"Host": host})
+    assert response.status_code == 400 and "Host" in response.json()["error"]["message"], response.text
+
+
+def _asgi_status(app, headers: list[tuple[bytes, bytes]], method: str = "GET", http_version: str = "1.1") -> int:
+    """The status ``app`` answers a bare ASGI request with these raw headers (what no test client sends)."""
+    import asyncio
+
+    sent: list[dict] = []
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": http_version, "method": method, "scheme": "http", "path": "/api/stats",
+             "raw_path": b"/api/stats", "query_string": b"", "root_path": "", "headers": headers, "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80)}
+    asyncio.run(asyncio.wait_for(app(scope, receive, send), 30))
+    return next(m["status"] for m in sent if m["type"] == "http.response.start")
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("allowed", ["", "*"])
+@pytest.mark.parametrize(
+    "headers",
+    [[], [(b"host", b"")], [(b"host", b"  ")], [(b"host", b"localhost"), (b"host", b"evil.example")]],
+    ids=["missing", "empty", "blank", "twice"],
+)
+@pytest.mark.parametrize("http_version", ["1.1", "1.0"])
+def test_guard_missing_empty_or_repeated_host_is_400(tmp_path, analysis, allowed, headers, http_version):
+    # HTTP/1.1 requires exactly one Host; HTTP/1.0 is held to the same rule (a Host is what the
+    # rebinding check reads), and so is a server that answers any name.
+    from svodka.web import create_app
+
+    app = create_app(f"sqlite:///{tmp_path / 'x.db'}", settings=Settings(allowed_hosts=allowed), analysis=analysis)
+    assert _asgi_status(app, headers, http_version=http_version) == 400
+    assert _asgi_status(app, [(b"host", b"localhost")], http_version=http_version) == 200
+
+
+def test_guard_bad_allowed_hosts_setting_is_a_config_error(tmp_path):
+    from svodka.errors import ConfigError
+    from svodka.web import create_app
+
+    with pytest.raises(ConfigError, match="allowed_hosts"):
+        create_app(f"sqlite:///{tmp_path / 'x.db'}", settings=Settings(allowed_hosts="news.example, [desk]x"))
+
+
 # ---------------------------------------------------------------------------- origin of state-changing requests
 
 
@@ -103,6 +172,26 @@ def test_guard_configured_origins_may_post_and_get_cors_answers(tmp_path, analys
     preflight = c.options("/api/analyze", headers={"Origin": "https://desk.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"})
     assert preflight.status_code == 200
     assert c.post("/api/analyze", json={"text": NEWS_TEXT}, headers={"Origin": "https://evil.example"}).status_code == 403
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("setting", ["https://Desk.Example:443", "https://desk.example.", "HTTPS://desk.example/"])
+def test_guard_cors_answers_the_origins_the_guard_allows(tmp_path, analysis, setting):
+    # The guard compares normalised origins; the CORS preflight must allow the very same ones.
+    from svodka.web import create_app
+
+    c = TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}", settings=Settings(allowed_origins=setting), analysis=analysis))
+    preflight = c.options("/api/analyze", headers={"Origin": "https://desk.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"})
+    assert preflight.status_code == 200, preflight.text
+    assert preflight.headers["access-control-allow-origin"] == "https://desk.example"
+
+
+def test_guard_origin_text_is_what_browsers_send():
+    from svodka.web._guard import normal_origin, origin_text
+
+    assert origin_text(normal_origin("https://News.Example:443")) == "https://news.example"
+    assert origin_text(normal_origin("http://desk.example:8080/")) == "http://desk.example:8080"
+    assert origin_text(normal_origin("http://[::1]:80")) == "http://[::1]"
 
 
 def test_guard_bad_allowed_origins_setting_is_a_config_error(tmp_path):
