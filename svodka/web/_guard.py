@@ -8,7 +8,11 @@ same rule, since every client of this century sends Host); the Host must name th
 ``MAX_URL_BYTES`` (414); a state-changing request (POST, PUT, PATCH, DELETE) coming from a
 browser page must come from this server's own origin or a configured one (403: a page
 elsewhere must not make the visitor's browser post here, and a ``text/plain`` POST needs no
-CORS preflight); the body must be at most ``max_body`` bytes (413, counted as it arrives).
+CORS preflight); a request to a token route (``/api/ingest``) must carry the bearer token
+(401; 403 when the server has none), checked before a byte of its body is read, so no one
+without the token can make the server buffer or parse a body; the body must be at most
+``max_body`` bytes (413, counted as it arrives) and arrive within ``body_timeout`` seconds
+(408: a client trickling a body must not hold its buffer and a connection for ever).
 Responses get the security headers (``nosniff``, ``Referrer-Policy`` and, on HTML, the CSP).
 
 A client that sends no ``Origin`` and no ``Sec-Fetch-Site`` is not a browser page (browsers
@@ -17,13 +21,17 @@ send ``Origin`` on every cross-origin POST), so curl and scripts are not refused
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import ipaddress
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["RequestGuard", "host_name", "normal_origin", "origin_text", "DEFAULT_HOSTS"]
+import anyio
+
+__all__ = ["RequestGuard", "BearerToken", "host_name", "normal_origin", "origin_text", "DEFAULT_HOSTS", "BODY_TIMEOUT_S"]
 
 # Host names always allowed: the loopback names a local user types.
 DEFAULT_HOSTS = ("localhost", "127.0.0.1", "::1")
@@ -34,6 +42,10 @@ MAX_URL_BYTES = 16 * 1024
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Sec-Fetch-Site values of a request that a page on another site started.
 FOREIGN_FETCH_SITES = frozenset({b"cross-site", b"same-site"})
+# Seconds a request body may take to arrive, from the guard's first read to its last byte. A
+# full 5 MB body over a 1 Mbit/s uplink takes 42 s; past 60 s the answer is 408. Bounds how
+# long a slow client holds a connection and up to ``max_body`` bytes of buffer.
+BODY_TIMEOUT_S = 60.0
 # Default ports, so that "http://localhost" and "http://localhost:80" are one origin.
 DEFAULT_PORTS = {"http": 80, "https": 443}
 # A host name or IPv4 address as a Host header carries it (lowercased): dot-separated labels of
@@ -96,16 +108,46 @@ def origin_text(origin: tuple[str, str, int]) -> str:
     return f"{scheme}://{shown}" if port == DEFAULT_PORTS[scheme] else f"{scheme}://{shown}:{port}"
 
 
+class BearerToken:
+    """The bearer token some routes require, checked in constant time.
+
+    Both sides are hashed to SHA-256 before ``hmac.compare_digest``, so the time a check takes
+    says nothing of the token's length nor of how much of it a guess got right, and a missing
+    header, a wrong scheme and a wrong token cost the same work.
+
+    Args:
+        token: the token; None when the routes are disabled (every request then gets 403).
+        disabled: the 403 message (what to set to enable the routes).
+    """
+
+    def __init__(self, token: str | None, disabled: str) -> None:
+        self._digest = None if token is None else hashlib.sha256(token.encode()).digest()
+        self.disabled = disabled
+
+    def refusal(self, authorization: str | None) -> tuple[int, str, dict[str, str] | None] | None:
+        """``(status, message, headers)`` unless ``authorization`` is ``Bearer <the token>``."""
+        if self._digest is None:
+            return 403, self.disabled, None
+        scheme, _, given = (authorization or "").partition(" ")
+        matches = hmac.compare_digest(hashlib.sha256(given.strip().encode()).digest(), self._digest)
+        if not (matches & (scheme.lower() == "bearer")):  # no short circuit: the same work either way
+            return 401, "missing or wrong token: send 'Authorization: Bearer <token>'", {"WWW-Authenticate": "Bearer"}
+        return None
+
+
 class RequestGuard:
-    """ASGI middleware: Host, target length, origin and body size checks, security headers.
+    """ASGI middleware: Host, target length, origin, token, body size and time checks, security headers.
 
     Args:
         app: the ASGI app behind it.
         hosts: Host names answered (``host_name`` form); None answers any.
         origins: other origins allowed to send state-changing requests (``normal_origin`` form).
         max_body: largest request body in bytes.
-        error: ``error(path, status, message, headers)`` -> a Response (JSON under /api, HTML elsewhere).
+        error: ``error(path, status, message, headers=...)`` -> a Response (JSON under /api, HTML elsewhere).
         headers: ``headers(path, content_type)`` -> the security headers to add to a response.
+        token: the bearer token of ``token_paths``; None: no route needs one.
+        token_paths: paths (and everything under them) whose requests with a body need ``token``.
+        body_timeout: seconds a body may take to arrive (default ``BODY_TIMEOUT_S``).
     """
 
     def __init__(
@@ -117,6 +159,9 @@ class RequestGuard:
         max_body: int,
         error: Callable[..., Any],
         headers: Callable[[str, str], list[tuple[bytes, bytes]]],
+        token: BearerToken | None = None,
+        token_paths: Iterable[str] = (),
+        body_timeout: float | None = None,
     ) -> None:
         self.app = app
         self.hosts = None if hosts is None else frozenset(hosts)
@@ -124,6 +169,9 @@ class RequestGuard:
         self.max_body = max_body
         self.error = error
         self.headers = headers
+        self.token = token
+        self.token_paths = tuple(p.rstrip("/") for p in token_paths)
+        self.body_timeout = BODY_TIMEOUT_S if body_timeout is None else float(body_timeout)
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
@@ -138,22 +186,27 @@ class RequestGuard:
         if scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
+        if self.token is not None and self._needs_token(scope.get("path", "")):
+            refused = self.token.refusal(headers[b"authorization"].decode("latin-1") if b"authorization" in headers else None)
+            if refused is not None:
+                await self._refuse(scope, send, refused[0], refused[1], refused[2])
+                return
         length = headers.get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
             await self._refuse(scope, send, 413, self._too_big())
             return
-        chunks, size = [], 0
-        while True:  # read the body here (at most max_body), then replay it to the app
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunks.append(message.get("body", b""))
-            size += len(chunks[-1])
-            if size > self.max_body:
-                await self._refuse(scope, send, 413, self._too_big())
-                return
-            if not message.get("more_body"):
-                break
+        chunks: list[bytes] = []
+        try:
+            with anyio.fail_after(self.body_timeout):
+                if not await self._read_body(receive, chunks):
+                    return  # the client left
+        except TimeoutError:
+            message = f"the request body did not arrive within {self.body_timeout:g} s; send it faster or in a smaller request"
+            await self._refuse(scope, send, 408, message, {"Connection": "close"})
+            return
+        except _TooBig:
+            await self._refuse(scope, send, 413, self._too_big())
+            return
         body, sent = b"".join(chunks), False
 
         async def replay():
@@ -164,6 +217,24 @@ class RequestGuard:
             return {"type": "http.request", "body": body, "more_body": False}
 
         await self.app(scope, replay, send)
+
+    async def _read_body(self, receive, chunks: list[bytes]) -> bool:
+        """Read the whole body into ``chunks`` (at most ``max_body`` bytes, else ``_TooBig``); False if the client left."""
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return False
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            if size > self.max_body:
+                raise _TooBig
+            if not message.get("more_body"):
+                return True
+
+    def _needs_token(self, path: str) -> bool:
+        """Whether ``path`` is one of ``token_paths`` or under one."""
+        return any(path == p or path.startswith(p + "/") for p in self.token_paths)
 
     def _refusal(self, scope, headers: dict[bytes, bytes]) -> tuple[int, str] | None:
         """``(status, message)`` when the request is refused before the app sees it."""
@@ -208,9 +279,13 @@ class RequestGuard:
 
         return send_with_headers
 
-    async def _refuse(self, scope, send, status: int, message: str) -> None:
-        response = self.error(scope.get("path", ""), status, message)
+    async def _refuse(self, scope, send, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        response = self.error(scope.get("path", ""), status, message, headers=headers)
         await response(scope, _no_receive, send)
+
+
+class _TooBig(Exception):
+    """The body grew past ``max_body`` while it was read."""
 
 
 async def _no_receive():

@@ -9,7 +9,8 @@ Read handlers are plain functions, so FastAPI runs them in its thread pool (the 
 a read connection per thread). Analysis runs in a small pool of worker processes
 (``_pool``): bounded (503 when every worker is busy), timed (504) and stopped when the
 client leaves; the models load once per worker. ``_guard`` checks every request first:
-Host, target length, origin of state-changing requests, body size.
+Host, target length, origin of state-changing requests, the ingest token (before the body
+is read), body size and the time the body takes to arrive.
 
 Errors are JSON ``{"error": {"status": N, "message": "..."}}`` under ``/api`` (validation
 errors included) and an HTML page elsewhere; ``SvodkaError`` subclasses carry their status.
@@ -18,7 +19,6 @@ errors included) and an HTML page elsewhere; ``SvodkaError`` subclasses carry th
 from __future__ import annotations
 
 import errno
-import hmac
 import json
 import logging
 import os
@@ -42,7 +42,7 @@ from ..errors import ConfigError, LimitError, SvodkaError
 from ..model import Article
 from . import _jobs, _render
 from ._cache import ArchiveCache
-from ._guard import DEFAULT_HOSTS, RequestGuard, host_name, normal_origin, origin_text
+from ._guard import DEFAULT_HOSTS, BearerToken, RequestGuard, host_name, normal_origin, origin_text
 from ._pool import AnalysisPool
 
 __all__ = ["create_app", "serve", "bind", "MAX_BODY_BYTES", "MAX_LIMIT"]
@@ -86,10 +86,19 @@ SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy"
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 # Connections the kernel queues before the server accepts them (uvicorn's default).
 LISTEN_BACKLOG = 2048
-# Largest request head (request line and headers) the HTTP parser buffers, in bytes; larger
-# ones are cut off by closing the connection. Well over the guard's MAX_URL_BYTES, so a long
-# query string gets a 414 answer rather than a reset.
-MAX_HEAD_BYTES = 1024 * 1024
+# Largest request head (request line and headers) the HTTP parser buffers, in bytes; a larger
+# one gets the HTTP parser's 400 and the connection is closed. Four times the guard's
+# MAX_URL_BYTES, so a target past that limit still gets a clean 414 with room for the headers
+# (a browser's are under 8 KB), while a client that sends no end of head holds 64 KB, not 1 MB.
+MAX_HEAD_BYTES = 64 * 1024
+# Connections served at once (uvicorn's limit_concurrency); past it a request gets 503 at once.
+# Each may hold a request head (64 KB) and a body of up to MAX_BODY_BYTES for up to the guard's
+# BODY_TIMEOUT_S, so 64 connections bound that memory to about 340 MB. More would not serve
+# faster: reads run in a thread pool of 40, analysis in analyze_workers (2) processes, and a
+# browser opens at most 6 connections to a server.
+MAX_CONNECTIONS = 64
+# Routes that need the bearer token: checked by the guard before their body is read.
+TOKEN_PATHS = ("/api/ingest",)
 # Documents an upload to /api/ingest/files is budgeted for (analyze_timeout each): its records
 # are only known once read, in the worker. Ingest needs the token; this is a backstop.
 INGEST_FILES_BUDGET_DOCS = 100
@@ -179,6 +188,7 @@ class IngestResponse(BaseModel):
 
 # Error statuses every API route may answer with, for the OpenAPI description.
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "No Host header, several, or a malformed one"},
     404: {"model": ErrorBody, "description": "Not found"},
     413: {"model": ErrorBody, "description": "Request body over 5 MB"},
     414: {"model": ErrorBody, "description": "Request target (path and query) over 16 KB"},
@@ -188,8 +198,9 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 # Further statuses of the routes that analyse.
 ANALYSIS_RESPONSES: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorBody, "description": "The document cannot be read, or the JSON is nested too deeply"},
+    400: {"model": ErrorBody, "description": "The document cannot be read, the JSON is nested too deeply, or the Host header is missing or malformed"},
     403: {"model": ErrorBody, "description": "A cross-origin request from a page not in allowed_origins"},
+    408: {"model": ErrorBody, "description": "The request body did not arrive within 60 s"},
     413: {"model": ErrorBody, "description": "Request body over 5 MB, a document too long, or an analysis past the worker's memory"},
     503: {"model": ErrorBody, "description": "Every analysis worker is busy (see Retry-After), or the database cannot be used"},
     504: {"model": ErrorBody, "description": "The analysis ran past its time budget and was stopped"},
@@ -251,7 +262,9 @@ def _error_response(path: str, status: int, message: str, details: list | None =
         if details:
             body["details"] = details
         return JSONResponse({"error": body}, status_code=status, headers=headers)
-    return _page("error.html", status=status, status_code=status, message=message, nav="", q="")
+    page = _page("error.html", status=status, status_code=status, message=message, nav="", q="")
+    page.headers.update(headers or {})
+    return page
 
 
 def _validation_message(errors: list[dict]) -> tuple[str, list[dict]]:
@@ -528,13 +541,17 @@ def create_app(
         )
         return articles, [Failure(name=n, status=st, message=m, count=c) for n, st, m, c in failures]
 
+    bearer = BearerToken(token, f"ingest is disabled: start the server with {TOKEN_ENV} set (or api_token) to enable it")
+
     def require_token(authorization: str | None = Header(None, description="Bearer <token>")) -> None:
-        """Ingest needs ``Authorization: Bearer <token>``; 403 when the server has no token."""
-        if token is None:
-            raise HTTPException(403, f"ingest is disabled: start the server with {TOKEN_ENV} set (or api_token) to enable it")
-        scheme, _, given = (authorization or "").partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
-            raise HTTPException(401, "missing or wrong token: send 'Authorization: Bearer <token>'", headers={"WWW-Authenticate": "Bearer"})
+        """Ingest needs ``Authorization: Bearer <token>``; 403 when the server has no token.
+
+        The guard has checked it before reading the body (TOKEN_PATHS); checked here again so
+        the route stands on its own, and so the OpenAPI description names the header.
+        """
+        refused = bearer.refusal(authorization)
+        if refused is not None:
+            raise HTTPException(refused[0], refused[1], headers=refused[2])
 
     names = _split(settings.allowed_hosts)
     for name in names:
@@ -559,7 +576,16 @@ def create_app(
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    app.add_middleware(RequestGuard, hosts=allowed_hosts, origins=origins, max_body=MAX_BODY_BYTES, error=_error_response, headers=_security_headers)
+    app.add_middleware(
+        RequestGuard,
+        hosts=allowed_hosts,
+        origins=origins,
+        max_body=MAX_BODY_BYTES,
+        error=_error_response,
+        headers=_security_headers,
+        token=bearer,
+        token_paths=TOKEN_PATHS,
+    )
 
     _install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -842,10 +868,13 @@ def server_config(app: Any, host: str, port: int, **options: Any):
     """The uvicorn configuration of ``serve`` (and of the test servers, so they behave alike)."""
     import uvicorn
 
-    # h11 refuses a request head over its buffer (16 KB by default) by closing the connection,
-    # which a client still sending sees as a reset; past MAX_URL_BYTES the guard answers 414
-    # instead, so the head buffer must hold more than that.
-    return uvicorn.Config(app, host=host, port=port, h11_max_incomplete_event_size=MAX_HEAD_BYTES, **options)
+    # h11 refuses a request head over its buffer (16 KB by default) with a 400 and closes the
+    # connection, which a client still sending may see as a reset; past MAX_URL_BYTES the guard
+    # answers 414 instead, so the head buffer must hold more than that (MAX_HEAD_BYTES).
+    # h11 by name: "auto" would take httptools when installed, which ignores that buffer size.
+    return uvicorn.Config(
+        app, host=host, port=port, http="h11", h11_max_incomplete_event_size=MAX_HEAD_BYTES, limit_concurrency=MAX_CONNECTIONS, **options
+    )
 
 
 def serve(
