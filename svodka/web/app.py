@@ -22,6 +22,7 @@ import errno
 import json
 import logging
 import os
+import secrets
 import socket
 import threading
 from datetime import date
@@ -49,7 +50,11 @@ __all__ = ["create_app", "serve", "bind", "MAX_BODY_BYTES", "MAX_LIMIT"]
 
 log = logging.getLogger("svodka.web")
 
-# Largest request body accepted (bytes); bigger requests get 413 before any parsing.
+# Largest request body accepted (bytes); bigger requests get 413 before any parsing. What the
+# readers accept of one uploaded file is the max_bytes setting (5,000,000 bytes, as on the
+# command line); this is 5 MiB, a little more, for the multipart framing around a file
+# (boundaries and part headers: a few hundred bytes a file). A max_bytes set higher is still
+# capped by it: one request is at most this big.
 MAX_BODY_BYTES = 5 * 1024 * 1024
 # Largest page size of every list endpoint.
 MAX_LIMIT = 100
@@ -63,7 +68,8 @@ DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 # Deepest nesting of a JSON body. Our bodies are 3 levels deep; 100,000 levels made the
 # decoder raise RecursionError (a 500 before this limit).
 MAX_JSON_DEPTH = 32
-# Documents accepted by one /api/ingest call.
+# Documents accepted by one /api/ingest call, and files by one /api/ingest/files call; more is
+# refused (422), never cut short.
 MAX_INGEST_DOCUMENTS = 100
 # Largest document /api/analyze analyses (characters; a long news article is ~30,000). It
 # needs no token, so it must not let one request hold a CPU for minutes.
@@ -534,12 +540,16 @@ def create_app(
     ingest_lock = threading.Lock()  # one ingest at a time: the Store has one writer anyway
     cache = app.state.cache = ArchiveCache(store)  # what the home page shows (see _cache)
 
-    async def analyze(request: Request, items: list[AnalyzeRequest]) -> tuple[list[Article], list[Failure]]:
-        """Clean and analyse request items in a worker; failures are collected, not raised."""
-        articles, failures = await pool.run(
-            _jobs.analyze_items, [[item.model_dump() for item in items], bounds], gone=request.is_disconnected, budget=budget * max(1, len(items))
+    async def analyze(request: Request, items: list[AnalyzeRequest]) -> tuple[list[Article], list[_jobs.Failure], int]:
+        """Clean and analyse request items in a worker: articles, failures (collected, not raised), inputs read.
+
+        Items without a URL are named ``<request 3f9a0c1e #1>``: the id is new for every
+        request, so rejections of different requests are never merged in the archive.
+        """
+        label = f"request {secrets.token_hex(4)}"
+        return await pool.run(
+            _jobs.analyze_items, [[item.model_dump() for item in items], bounds, label], gone=request.is_disconnected, budget=budget * max(1, len(items))
         )
-        return articles, [Failure(name=n, status=st, message=m, count=c) for n, st, m, c in failures]
 
     bearer = BearerToken(token, f"ingest is disabled: start the server with {TOKEN_ENV} set (or api_token) to enable it")
 
@@ -714,10 +724,10 @@ def create_app(
         if size > MAX_ANALYZE_CHARS:
             # analysis costs CPU in proportion to the text, and this endpoint needs no token
             raise _StatusError(413, f"document is {size} characters, over the {MAX_ANALYZE_CHARS} that /api/analyze takes; store long documents with svodka ingest")
-        articles, failures = await analyze(request, [body])
+        articles, failures, _ = await analyze(request, [body])
         if not articles:
-            f = failures[0] if failures else Failure(name=None, status=422, message="no article found")
-            raise _StatusError(f.status, f.message)
+            _, status, message, _, _ = failures[0] if failures else (None, 422, "no article found", 1, "no article found")
+            raise _StatusError(status, message)
         return {"article": articles[0].to_dict()}
 
     ingest_responses = {**ERROR_RESPONSES, **ANALYSIS_RESPONSES, 401: {"model": ErrorBody}, 403: {"model": ErrorBody}}
@@ -731,8 +741,8 @@ def create_app(
     )
     async def api_ingest(request: Request, body: IngestRequest) -> dict[str, Any]:
         """Analyse and store documents (needs ``Authorization: Bearer <token>``)."""
-        articles, failures = await analyze(request, body.documents)
-        return await run_in_threadpool(_store_articles, articles, failures)
+        articles, failures, read = await analyze(request, body.documents)
+        return await run_in_threadpool(_store_articles, articles, failures, read)
 
     @app.post(
         "/api/ingest/files",
@@ -742,33 +752,57 @@ def create_app(
         dependencies=[Depends(require_token)],
         openapi_extra={"requestBody": {"required": True}},  # `files` is required: so is the body
     )
-    async def api_ingest_files(request: Request, files: list[UploadFile] = File(..., min_length=1, description="Files in any format svodka reads (dumps, HTML, JSONL, feeds, WARC, gzip)")) -> dict[str, Any]:
-        """Read uploaded files like ``svodka ingest`` does, analyse and store them."""
-        uploads = [(upload.filename or "<upload>", await upload.read(MAX_BODY_BYTES + 1)) for upload in files[:MAX_INGEST_DOCUMENTS]]
-        found, failed = await pool.run(_jobs.analyze_files, [uploads, MAX_BODY_BYTES, bounds], gone=request.is_disconnected, budget=budget * INGEST_FILES_BUDGET_DOCS)
-        return await run_in_threadpool(_store_articles, found, [Failure(name=n, status=st, message=m, count=c) for n, st, m, c in failed])
+    async def api_ingest_files(
+        request: Request,
+        files: list[UploadFile] = File(..., min_length=1, description=f"Files in any format svodka reads (dumps, HTML, JSONL, feeds, WARC, gzip); at most {MAX_INGEST_DOCUMENTS}"),
+    ) -> dict[str, Any]:
+        """Read uploaded files like ``svodka ingest`` does (each at most the ``max_bytes`` setting), analyse and store them."""
+        if len(files) > MAX_INGEST_DOCUMENTS:
+            message = f"{len(files)} files sent; one request takes at most {MAX_INGEST_DOCUMENTS}: send the rest in another request"
+            raise RequestValidationError([{"loc": ("body", "files"), "msg": message, "type": "too_long"}])
+        # Whole files: the body limit (MAX_BODY_BYTES) bounds them; the reader refuses one
+        # over max_bytes with its true size, as `svodka ingest` does.
+        uploads = [(upload.filename or "<upload>", await upload.read()) for upload in files]
+        found, failed, read = await pool.run(
+            _jobs.analyze_files, [uploads, settings.max_bytes, bounds], gone=request.is_disconnected, budget=budget * INGEST_FILES_BUDGET_DOCS
+        )
+        return await run_in_threadpool(_store_articles, found, failed, read)
 
-    def _store_articles(articles: list[Article], failures: list[Failure]) -> dict[str, Any]:
-        """Store analysed articles (one transaction) and report."""
+    def _store_articles(articles: list[Article], failures: list[_jobs.Failure], read: int) -> dict[str, Any]:
+        """Store analysed articles (one transaction), record the rejected inputs, and report.
+
+        ``read`` is how many inputs the job read. Each became an article (stored or a
+        duplicate) or a failure (standing for ``count`` inputs); if some became neither, they
+        are reported (and recorded) as rejected, so ``read = stored + duplicates + rejected``
+        holds and no input goes unaccounted for.
+        """
         with ingest_lock:
             result = store.add_articles(articles) if articles else None
         if result is not None and result.stored:
             cache.clear()  # the home page shows the newest articles and the counts
-        for f in failures:
-            try:
-                store.add_rejected(f.name or "<request>", f.message, count=f.count)
-            except SvodkaError:
-                pass  # the report below still names it
         stored = result.stored if result else 0
         duplicates = result.duplicates if result else 0
-        rejected = sum(f.count for f in failures)
+        failures = list(failures)
+        missing = read - stored - duplicates - sum(f[3] for f in failures)
+        if missing > 0:
+            log.error("%d of %d inputs were read but neither stored nor rejected", missing, read)
+            reason = f"{missing} input(s) read but neither stored nor rejected (a bug: please report it)"
+            failures.append(("<request>", 500, reason, missing, reason))
+        elif missing < 0:
+            log.error("%d inputs read, %d accounted for", read, read - missing)
+            read -= missing
+        for name, _, _, count, reason in failures:
+            try:
+                store.add_rejected(name or "<request>", reason, count=count)  # the reason alone, as the CLI records it
+            except SvodkaError:
+                pass  # the report below still names it
         return {
-            "read": stored + duplicates + rejected,  # every article came from one input, every failure stands for `count`
+            "read": read,
             "stored": stored,
             "duplicates": duplicates,
-            "rejected": rejected,
+            "rejected": sum(f[3] for f in failures),
             "ids": list(result.ids) if result else [],
-            "errors": [f.model_dump() for f in failures],
+            "errors": [Failure(name=n, status=st, message=m, count=c).model_dump() for n, st, m, c, _ in failures],
         }
 
     @app.get("/api", include_in_schema=False)

@@ -43,7 +43,7 @@ def bad_input(models, name: str):
     raise InputError(name, "not a document")
 
 
-def slow_analyze_items(models, items, bounds=None):
+def slow_analyze_items(models, items, bounds=None, label="request"):
     """Stands in for ``_jobs.analyze_items``: sleeps long enough to be stopped."""
     time.sleep(300)
-    return [], []
+    return [], [], len(items)

@@ -568,3 +568,69 @@ def test_api_ingest_accounts_for_every_input(fresh_client):
     docs = {"documents": [{"text": NEWS_TEXT}, {"text": "  "}]}
     again = fresh_client.post("/api/ingest", json=docs, headers=AUTH).json()
     assert (again["read"], again["stored"], again["duplicates"], again["rejected"]) == (2, 0, 1, 1), again
+
+
+@pytest.mark.issue(11)
+def test_api_ingest_files_past_the_limit_are_refused_not_dropped(fresh_client):
+    from svodka.web.app import MAX_INGEST_DOCUMENTS
+
+    files = [("files", (f"{i}.txt", f"Заметка номер {i}.".encode(), "text/plain")) for i in range(MAX_INGEST_DOCUMENTS + 1)]
+    message = _error(fresh_client.post("/api/ingest/files", files=files, headers=AUTH), 422)
+    assert f"{MAX_INGEST_DOCUMENTS + 1} files" in message and f"at most {MAX_INGEST_DOCUMENTS}" in message
+    assert fresh_client.get("/api/stats").json()["articles"] == 0
+
+
+@pytest.mark.issue(11)
+def test_api_ingest_files_take_the_max_bytes_setting(tmp_path, models, analysis):
+    # The readers' limit is the max_bytes setting, as on the command line, not the request's body limit.
+    from svodka.config import Settings
+    from svodka.web import create_app
+
+    c = TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}", api_token=TOKEN, models=models, analysis=analysis, settings=Settings(max_bytes=1000)))
+    text = (NEWS_TEXT + "\n\n") * 4
+    assert 1000 < len(text.encode()) < 5_000
+    body = c.post("/api/ingest/files", files=[("files", ("long.txt", text.encode(), "text/plain"))], headers=AUTH).json()
+    assert (body["read"], body["stored"], body["rejected"]) == (1, 0, 1), body
+    assert "limit" in body["errors"][0]["message"] and body["errors"][0]["status"] == 400
+
+
+@pytest.mark.issue(11)
+def test_api_ingest_records_bare_reasons_under_names_of_their_request(fresh_app):
+    c = TestClient(fresh_app)
+    for _ in range(2):
+        body = c.post("/api/ingest", json={"documents": [{"text": "  "}]}, headers=AUTH).json()
+        assert (body["read"], body["rejected"]) == (1, 1), body
+    rows = fresh_app.state.store.rejected()
+    assert len(rows) == 2, rows  # one per request: the same reason under the same name was merged
+    names = {r["name"] for r in rows}
+    assert len(names) == 2 and all(n.startswith("<request ") and n.endswith(" #1>") for n in names)
+    assert all(not r["reason"].startswith("<") for r in rows), rows  # the reason, not "name: reason"
+    assert body["errors"][0]["message"].startswith(body["errors"][0]["name"] + ": ")
+
+
+class _CountingPool:
+    """A stand-in analysis pool whose job read ``read`` inputs and returned nothing for them."""
+
+    timeout = 30.0
+
+    def __init__(self, read: int) -> None:
+        self.read = read
+        self.budgets: list[float] = []
+
+    async def run(self, job, args=(), *, gone=None, budget=None):
+        self.budgets.append(budget)
+        return [], [], self.read
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.mark.issue(11)
+def test_api_ingest_read_is_what_the_job_read(tmp_path):
+    # Inputs read but neither stored nor rejected are reported as rejected: read = stored + duplicates + rejected.
+    from svodka.web import create_app
+
+    c = TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}", api_token=TOKEN, analysis=_CountingPool(read=3)))
+    body = c.post("/api/ingest/files", files=[("files", ("a.jsonl", b"{}\n{}\n{}\n", "application/x-ndjson"))], headers=AUTH).json()
+    assert (body["read"], body["stored"], body["duplicates"], body["rejected"]) == (3, 0, 0, 3), body
+    assert "neither stored nor rejected" in body["errors"][0]["message"]
