@@ -105,9 +105,16 @@ MAX_HEAD_BYTES = 64 * 1024
 MAX_CONNECTIONS = 64
 # Routes that need the bearer token: checked by the guard before their body is read.
 TOKEN_PATHS = ("/api/ingest",)
-# Documents an upload to /api/ingest/files is budgeted for (analyze_timeout each): its records
-# are only known once read, in the worker. Ingest needs the token; this is a backstop.
+# Documents an upload to /api/ingest/files is budgeted for (the pool's deadline per document
+# each): its records are only known once read, in the worker. Ingest needs the token; this is
+# a backstop.
 INGEST_FILES_BUDGET_DOCS = 100
+# Seconds the pool waits past a document's time_budget before it kills the worker (504 and a
+# model reload of ~2 s). The worker rejects a slow document itself, cleanly, at time_budget;
+# the pool must not beat it to it. The budget bounds only the analysis stages: reading and
+# cleaning come first (0.6 s for a 5 MB page here), and the alarm cannot break into a long
+# C call (a regex, a numpy operation), so it may ring late. 10 s covers both on a loaded machine.
+ANALYZE_MARGIN_S = 10
 
 HERE = Path(__file__).resolve().parent
 
@@ -535,7 +542,10 @@ def create_app(
         store.use_morph(models.morph)  # one pymorphy3 analyzer per process
     pool = analysis or AnalysisPool(workers=settings.analyze_workers, timeout=settings.analyze_timeout, memory_mb=settings.analyze_memory_mb)
     app.state.analysis = pool
-    budget = pool.timeout  # seconds of analysis per document
+    # The pool's deadline per document: past the worker's own bound (time_budget plus a
+    # margin), and never under the pool's timeout (analyze_timeout); with no time_budget,
+    # the pool's timeout alone.
+    budget = max(pool.timeout, settings.time_budget + ANALYZE_MARGIN_S) if settings.time_budget else pool.timeout
     bounds = {"time_budget": settings.time_budget, "max_words": settings.max_words}  # of each document, in the worker
     ingest_lock = threading.Lock()  # one ingest at a time: the Store has one writer anyway
     cache = app.state.cache = ArchiveCache(store)  # what the home page shows (see _cache)
@@ -718,7 +728,8 @@ def create_app(
         Send the JSON object `{"text" | "html": ..., "url", "published", "source", "no_clean"}`,
         or the document itself: `curl -H 'Content-Type: text/plain' --data-binary @dump.txt '/api/analyze?source=...'`.
         The analysis runs in one of `analyze_workers` worker processes: when all are busy the
-        answer is 503 with `Retry-After`; past `analyze_timeout` seconds it is stopped (504).
+        answer is 503 with `Retry-After`; a document slower than `time_budget` seconds is
+        rejected (422), and a worker still busy 10 s later (or past `analyze_timeout`) is stopped (504).
         """
         size = len(body.text or "") + len(body.html or "")
         if size > MAX_ANALYZE_CHARS:

@@ -444,9 +444,12 @@ def test_api_analyze_hostile_body_gets_a_bounded_answer(tmp_path):
     from svodka.web import create_app
     from svodka.web._pool import AnalysisPool
 
+    from svodka.config import Settings
+
     pool = AnalysisPool(workers=1, timeout=3)
     try:
-        c = TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}", analysis=pool))
+        # the worker's own bound at 2 s; the pool stops it 10 s later at the latest
+        c = TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}", analysis=pool, settings=Settings(time_budget=2)))
         for params in ({"no_clean": "true"}, {}):
             started = time.monotonic()
             response = c.post("/api/analyze", params=params, content=HOSTILE.encode(), headers={"Content-Type": "text/plain"})
@@ -634,3 +637,21 @@ def test_api_ingest_read_is_what_the_job_read(tmp_path):
     body = c.post("/api/ingest/files", files=[("files", ("a.jsonl", b"{}\n{}\n{}\n", "application/x-ndjson"))], headers=AUTH).json()
     assert (body["read"], body["stored"], body["duplicates"], body["rejected"]) == (3, 0, 0, 3), body
     assert "neither stored nor rejected" in body["errors"][0]["message"]
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("time_budget, timeout, per_document", [(30, 30, 40), (30, 60, 60), (5, 5, 15), (0, 30, 30)])
+def test_api_pool_deadline_leaves_the_worker_its_own_time_budget(tmp_path, time_budget, timeout, per_document):
+    # The pool killed the worker (504, a model reload) at the very moment the worker would
+    # have rejected the document itself: its deadline is time_budget plus a margin per document.
+    from svodka.config import Settings
+    from svodka.web import create_app
+    from svodka.web.app import ANALYZE_MARGIN_S
+
+    assert ANALYZE_MARGIN_S == 10
+    pool = _CountingPool(read=2)
+    pool.timeout = float(timeout)
+    c = TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}", api_token=TOKEN, analysis=pool, settings=Settings(time_budget=time_budget, analyze_timeout=timeout)))
+    c.post("/api/ingest", json={"documents": [{"text": "a"}, {"text": "b"}]}, headers=AUTH)
+    c.post("/api/analyze", json={"text": "a"})
+    assert pool.budgets == [2 * per_document, per_document]
