@@ -38,6 +38,8 @@ DEFAULT_HOSTS = ("localhost", "127.0.0.1", "::1")
 # Longest request target (path and query string) in bytes. A search form with every field at
 # its 500-character limit, in Cyrillic (6 bytes per character percent-encoded), is ~12 KB.
 MAX_URL_BYTES = 16 * 1024
+# Methods whose body the guard neither reads nor checks (requests of these have none).
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Methods that change state: these must come from an allowed origin.
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Sec-Fetch-Site values of a request that a page on another site started.
@@ -183,7 +185,7 @@ class RequestGuard:
         if refusal is not None:
             await self._refuse(scope, send, *refusal)
             return
-        if scope["method"] in ("GET", "HEAD", "OPTIONS"):
+        if scope["method"] in SAFE_METHODS:
             await self.app(scope, receive, send)
             return
         if self.token is not None and self._needs_token(scope.get("path", "")):
@@ -202,7 +204,7 @@ class RequestGuard:
                     return  # the client left
         except TimeoutError:
             message = f"the request body did not arrive within {self.body_timeout:g} s; send it faster or in a smaller request"
-            await self._refuse(scope, send, 408, message, {"Connection": "close"})
+            await self._refuse(scope, send, 408, message)
             return
         except _TooBig:
             await self._refuse(scope, send, 413, self._too_big())
@@ -280,6 +282,8 @@ class RequestGuard:
         return send_with_headers
 
     async def _refuse(self, scope, send, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        if scope["method"] not in SAFE_METHODS:  # its body is left unread: no next request on this connection
+            headers = {**(headers or {}), "Connection": "close"}
         response = self.error(scope.get("path", ""), status, message, headers=headers)
         await response(scope, _no_receive, send)
 

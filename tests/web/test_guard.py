@@ -293,6 +293,14 @@ def test_guard_ingest_token_is_checked_before_the_body(app, path, auth, status):
 
 
 @pytest.mark.issue(11)
+def test_guard_ingest_refusal_closes_the_connection(live):
+    # The unread body must not keep the connection (a place under the connection limit) open.
+    answer = _raw(live, b"POST /api/ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\n\r\n{", timeout=NO_BODY_BOUND)
+    head = answer.partition(b"\r\n\r\n")[0].lower()
+    assert head.startswith(b"http/1.1 401") and b"connection: close" in head, head
+
+
+@pytest.mark.issue(11)
 def test_guard_ingest_disabled_is_403_before_the_body(tmp_path, monkeypatch, analysis):
     from svodka.web import create_app
 
