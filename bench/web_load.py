@@ -2,8 +2,10 @@
 
     python bench/web_load.py --db build/bench.db [--clients 20] [--seconds 30]
 
-Starts ``svodka serve`` on a free loopback port, waits until it answers, runs
-``bench/load.py`` in a second process, prints its figures, and stops the server.
+Starts ``svodka serve`` on a free loopback port without analysis workers (they would load
+models, two processes' worth of CPU, while latency is measured; the load reads only), waits
+until it answers, runs ``bench/load.py`` in a second process, prints its figures, and stops
+the server (killed if it does not stop when asked).
 """
 
 from __future__ import annotations
@@ -18,6 +20,23 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
+# Seconds the server has to stop after SIGTERM before it is killed.
+STOP_GRACE_S = 30
+
+
+def server_command(db: str, port: int) -> list[str]:
+    """The ``svodka serve`` command of the benchmark: no analysis workers (reads only)."""
+    return [sys.executable, "-m", "svodka", "serve", "--db", db, "--port", str(port), "-s", "analyze_workers=0"]
+
+
+def stop(server: subprocess.Popen, grace: float = STOP_GRACE_S) -> None:
+    """Stop ``server``: SIGTERM, then SIGKILL if it is still running after ``grace`` seconds."""
+    server.terminate()
+    try:
+        server.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 def free_port() -> int:
@@ -37,8 +56,7 @@ def main() -> int:
         return 1
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([sys.executable, "-m", "svodka", "serve", "--db", args.db, "--port", str(port)],
-                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(server_command(args.db, port), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.time() + 60
         while time.time() < deadline:
@@ -54,8 +72,7 @@ def main() -> int:
         return subprocess.call([sys.executable, str(ROOT / "bench" / "load.py"), "--url", url,
                                 "--clients", str(args.clients), "--seconds", str(args.seconds)])
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop(server)
 
 
 if __name__ == "__main__":

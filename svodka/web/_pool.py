@@ -9,7 +9,9 @@ a core for over 300 s and went on after its client had left, and 300 such bodies
 server to 13 GB. So every analysis runs in a worker process that loads the models once. A
 request takes a free worker or gets 503 with ``Retry-After`` at once (no queue to pile up);
 when its client disconnects or its time budget runs out the worker is killed (SIGKILL: the
-work stops at once, whatever it was doing) and a fresh one is started in its place. Each
+work stops at once, whatever it was doing) and a fresh one is started in its place. A client
+that leaves before its job reached the worker (the worker still loading its models) only
+frees the slot: there is no work to stop, and a reload costs seconds. Each
 worker's address space is capped (``RLIMIT_AS``), so one document cannot take the machine's
 memory: past the cap the request gets 413 and the worker is replaced.
 
@@ -48,6 +50,8 @@ START_TIMEOUT_S = 120.0
 RETRY_AFTER_S = 2
 # Seconds between a worker's checks that its parent is alive (an orphan exits within this).
 PARENT_CHECK_S = 1.0
+# Status of the LimitError raised when the client has gone (nginx's "client closed request").
+CLIENT_GONE = 499
 # Exit status of a worker that ran out of memory (its heap may be in any state: it quits).
 MEMORY_EXIT = 75
 # Threads of the numeric libraries in a worker: one, so a worker uses one core and the
@@ -226,22 +230,31 @@ class AnalysisPool:
         Raises:
             LimitError: 503 (every worker busy, with ``retry_after``; analysis disabled),
                 504 (budget spent), 413 (the worker's memory cap), 499 (client gone),
-                500 (the worker died). The worker is replaced in every case but 503.
+                500 (the worker died). The worker is replaced in every case but 503 (all busy)
+                and 499 before the job was sent (the worker goes on loading, for the next).
             SvodkaError: what the job raised, with its status.
         """
         slot = self._take()
+        sent = False  # from the moment the job may be in the worker, only a kill stops it
         try:
             worker = slot.worker
             if not worker.ready:
-                kind, _ = await self._wait(worker, START_TIMEOUT_S, gone, starting=True)
+                await self._wait(worker, START_TIMEOUT_S, gone, starting=True)
                 worker.ready = True
+            sent = True
             try:
                 await asyncio.to_thread(worker.conn.send, (job, tuple(args)))
             except (OSError, EOFError):  # it died between jobs
                 raise LimitError(None, "the analysis worker died before the job reached it; retry", status=503, retry_after=RETRY_AFTER_S) from None
             kind, value = await self._wait(worker, self.timeout if budget is None else budget, gone)
+        except LimitError as exc:
+            if not sent and exc.status == CLIENT_GONE:
+                self._release(slot)  # nothing to stop: the worker (still loading) stays for the next request
+            else:
+                self._replace(slot)  # killed mid-job (or it never started): a fresh worker takes its place
+            raise
         except BaseException:
-            self._replace(slot)  # killed mid-job (or never ready): a fresh worker takes its place
+            self._replace(slot)
             raise
         self._release(slot)
         if kind == "ok":
@@ -290,7 +303,7 @@ class AnalysisPool:
         try:
             while not readable.is_set():
                 if gone is not None and await gone():
-                    raise LimitError(None, "the client closed the connection; the analysis was stopped", status=499)
+                    raise LimitError(None, "the client closed the connection; the analysis was stopped", status=CLIENT_GONE)
                 left = deadline - loop.time()
                 if left <= 0:
                     if starting:

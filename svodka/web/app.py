@@ -9,7 +9,8 @@ Read handlers are plain functions, so FastAPI runs them in its thread pool (the 
 a read connection per thread). Analysis runs in a small pool of worker processes
 (``_pool``): bounded (503 when every worker is busy), timed (504) and stopped when the
 client leaves; the models load once per worker. ``_guard`` checks every request first:
-Host, target length, origin of state-changing requests, body size.
+Host, target length, origin of state-changing requests, the ingest token (before the body
+is read), body size and the time the body takes to arrive.
 
 Errors are JSON ``{"error": {"status": N, "message": "..."}}`` under ``/api`` (validation
 errors included) and an HTML page elsewhere; ``SvodkaError`` subclasses carry their status.
@@ -18,10 +19,10 @@ errors included) and an HTML page elsewhere; ``SvodkaError`` subclasses carry th
 from __future__ import annotations
 
 import errno
-import hmac
 import json
 import logging
 import os
+import secrets
 import socket
 import threading
 from datetime import date
@@ -42,14 +43,18 @@ from ..errors import ConfigError, LimitError, SvodkaError
 from ..model import Article
 from . import _jobs, _render
 from ._cache import ArchiveCache
-from ._guard import DEFAULT_HOSTS, RequestGuard, host_name, normal_origin
+from ._guard import DEFAULT_HOSTS, BearerToken, RequestGuard, host_name, normal_origin, origin_text
 from ._pool import AnalysisPool
 
 __all__ = ["create_app", "serve", "bind", "MAX_BODY_BYTES", "MAX_LIMIT"]
 
 log = logging.getLogger("svodka.web")
 
-# Largest request body accepted (bytes); bigger requests get 413 before any parsing.
+# Largest request body accepted (bytes); bigger requests get 413 before any parsing. What the
+# readers accept of one uploaded file is the max_bytes setting (5,000,000 bytes, as on the
+# command line); this is 5 MiB, a little more, for the multipart framing around a file
+# (boundaries and part headers: a few hundred bytes a file). A max_bytes set higher is still
+# capped by it: one request is at most this big.
 MAX_BODY_BYTES = 5 * 1024 * 1024
 # Largest page size of every list endpoint.
 MAX_LIMIT = 100
@@ -63,7 +68,8 @@ DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 # Deepest nesting of a JSON body. Our bodies are 3 levels deep; 100,000 levels made the
 # decoder raise RecursionError (a 500 before this limit).
 MAX_JSON_DEPTH = 32
-# Documents accepted by one /api/ingest call.
+# Documents accepted by one /api/ingest call, and files by one /api/ingest/files call; more is
+# refused (422), never cut short.
 MAX_INGEST_DOCUMENTS = 100
 # Largest document /api/analyze analyses (characters; a long news article is ~30,000). It
 # needs no token, so it must not let one request hold a CPU for minutes.
@@ -86,13 +92,29 @@ SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy"
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 # Connections the kernel queues before the server accepts them (uvicorn's default).
 LISTEN_BACKLOG = 2048
-# Largest request head (request line and headers) the HTTP parser buffers, in bytes; larger
-# ones are cut off by closing the connection. Well over the guard's MAX_URL_BYTES, so a long
-# query string gets a 414 answer rather than a reset.
-MAX_HEAD_BYTES = 1024 * 1024
-# Documents an upload to /api/ingest/files is budgeted for (analyze_timeout each): its records
-# are only known once read, in the worker. Ingest needs the token; this is a backstop.
+# Largest request head (request line and headers) the HTTP parser buffers, in bytes; a larger
+# one gets the HTTP parser's 400 and the connection is closed. Four times the guard's
+# MAX_URL_BYTES, so a target past that limit still gets a clean 414 with room for the headers
+# (a browser's are under 8 KB), while a client that sends no end of head holds 64 KB, not 1 MB.
+MAX_HEAD_BYTES = 64 * 1024
+# Connections served at once (uvicorn's limit_concurrency); past it a request gets 503 at once.
+# Each may hold a request head (64 KB) and a body of up to MAX_BODY_BYTES for up to the guard's
+# BODY_TIMEOUT_S, so 64 connections bound that memory to about 340 MB. More would not serve
+# faster: reads run in a thread pool of 40, analysis in analyze_workers (2) processes, and a
+# browser opens at most 6 connections to a server.
+MAX_CONNECTIONS = 64
+# Routes that need the bearer token: checked by the guard before their body is read.
+TOKEN_PATHS = ("/api/ingest",)
+# Documents an upload to /api/ingest/files is budgeted for (the pool's deadline per document
+# each): its records are only known once read, in the worker. Ingest needs the token; this is
+# a backstop.
 INGEST_FILES_BUDGET_DOCS = 100
+# Seconds the pool waits past a document's time_budget before it kills the worker (504 and a
+# model reload of ~2 s). The worker rejects a slow document itself, cleanly, at time_budget;
+# the pool must not beat it to it. The budget bounds only the analysis stages: reading and
+# cleaning come first (0.6 s for a 5 MB page here), and the alarm cannot break into a long
+# C call (a regex, a numpy operation), so it may ring late. 10 s covers both on a loaded machine.
+ANALYZE_MARGIN_S = 10
 
 HERE = Path(__file__).resolve().parent
 
@@ -179,6 +201,7 @@ class IngestResponse(BaseModel):
 
 # Error statuses every API route may answer with, for the OpenAPI description.
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "No Host header, several, or a malformed one"},
     404: {"model": ErrorBody, "description": "Not found"},
     413: {"model": ErrorBody, "description": "Request body over 5 MB"},
     414: {"model": ErrorBody, "description": "Request target (path and query) over 16 KB"},
@@ -188,8 +211,9 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 # Further statuses of the routes that analyse.
 ANALYSIS_RESPONSES: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorBody, "description": "The document cannot be read, or the JSON is nested too deeply"},
+    400: {"model": ErrorBody, "description": "The document cannot be read, the JSON is nested too deeply, or the Host header is missing or malformed"},
     403: {"model": ErrorBody, "description": "A cross-origin request from a page not in allowed_origins"},
+    408: {"model": ErrorBody, "description": "The request body did not arrive within 60 s"},
     413: {"model": ErrorBody, "description": "Request body over 5 MB, a document too long, or an analysis past the worker's memory"},
     503: {"model": ErrorBody, "description": "Every analysis worker is busy (see Retry-After), or the database cannot be used"},
     504: {"model": ErrorBody, "description": "The analysis ran past its time budget and was stopped"},
@@ -251,7 +275,9 @@ def _error_response(path: str, status: int, message: str, details: list | None =
         if details:
             body["details"] = details
         return JSONResponse({"error": body}, status_code=status, headers=headers)
-    return _page("error.html", status=status, status_code=status, message=message, nav="", q="")
+    page = _page("error.html", status=status, status_code=status, message=message, nav="", q="")
+    page.headers.update(headers or {})
+    return page
 
 
 def _validation_message(errors: list[dict]) -> tuple[str, list[dict]]:
@@ -516,28 +542,43 @@ def create_app(
         store.use_morph(models.morph)  # one pymorphy3 analyzer per process
     pool = analysis or AnalysisPool(workers=settings.analyze_workers, timeout=settings.analyze_timeout, memory_mb=settings.analyze_memory_mb)
     app.state.analysis = pool
-    budget = pool.timeout  # seconds of analysis per document
+    # The pool's deadline per document: past the worker's own bound (time_budget plus a
+    # margin), and never under the pool's timeout (analyze_timeout); with no time_budget,
+    # the pool's timeout alone.
+    budget = max(pool.timeout, settings.time_budget + ANALYZE_MARGIN_S) if settings.time_budget else pool.timeout
     bounds = {"time_budget": settings.time_budget, "max_words": settings.max_words}  # of each document, in the worker
     ingest_lock = threading.Lock()  # one ingest at a time: the Store has one writer anyway
     cache = app.state.cache = ArchiveCache(store)  # what the home page shows (see _cache)
 
-    async def analyze(request: Request, items: list[AnalyzeRequest]) -> tuple[list[Article], list[Failure]]:
-        """Clean and analyse request items in a worker; failures are collected, not raised."""
-        articles, failures = await pool.run(
-            _jobs.analyze_items, [[item.model_dump() for item in items], bounds], gone=request.is_disconnected, budget=budget * max(1, len(items))
+    async def analyze(request: Request, items: list[AnalyzeRequest]) -> tuple[list[Article], list[_jobs.Failure], int]:
+        """Clean and analyse request items in a worker: articles, failures (collected, not raised), inputs read.
+
+        Items without a URL are named ``<request 3f9a0c1e #1>``: the id is new for every
+        request, so rejections of different requests are never merged in the archive.
+        """
+        label = f"request {secrets.token_hex(4)}"
+        return await pool.run(
+            _jobs.analyze_items, [[item.model_dump() for item in items], bounds, label], gone=request.is_disconnected, budget=budget * max(1, len(items))
         )
-        return articles, [Failure(name=n, status=st, message=m, count=c) for n, st, m, c in failures]
+
+    bearer = BearerToken(token, f"ingest is disabled: start the server with {TOKEN_ENV} set (or api_token) to enable it")
 
     def require_token(authorization: str | None = Header(None, description="Bearer <token>")) -> None:
-        """Ingest needs ``Authorization: Bearer <token>``; 403 when the server has no token."""
-        if token is None:
-            raise HTTPException(403, f"ingest is disabled: start the server with {TOKEN_ENV} set (or api_token) to enable it")
-        scheme, _, given = (authorization or "").partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
-            raise HTTPException(401, "missing or wrong token: send 'Authorization: Bearer <token>'", headers={"WWW-Authenticate": "Bearer"})
+        """Ingest needs ``Authorization: Bearer <token>``; 403 when the server has no token.
+
+        The guard has checked it before reading the body (TOKEN_PATHS); checked here again so
+        the route stands on its own, and so the OpenAPI description names the header.
+        """
+        refused = bearer.refusal(authorization)
+        if refused is not None:
+            raise HTTPException(refused[0], refused[1], headers=refused[2])
 
     names = _split(settings.allowed_hosts)
-    allowed_hosts = None if "*" in names else {host_name(h) for h in (*DEFAULT_HOSTS, *hosts, *names)}
+    for name in names:
+        if name != "*" and host_name(name) is None:
+            raise ConfigError("allowed_hosts", f"{name!r} is not a host name like news.example, 10.0.0.5 or [::1] (a port may follow)")
+    # A bound address that names no host (a wildcard "" or the like) adds nothing.
+    allowed_hosts = None if "*" in names else {n for n in map(host_name, (*DEFAULT_HOSTS, *hosts, *names)) if n}
     origins = []
     for value in _split(settings.allowed_origins):
         origin = normal_origin(value)
@@ -549,11 +590,22 @@ def create_app(
 
         app.add_middleware(
             CORSMiddleware,
-            allow_origins=[o.strip().rstrip("/") for o in _split(settings.allowed_origins)],
+            # as browsers write them (lowercase, no default port), the form the guard compares:
+            # the raw setting "https://News.example:443" would match no preflight's Origin
+            allow_origins=sorted({origin_text(o) for o in origins}),
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    app.add_middleware(RequestGuard, hosts=allowed_hosts, origins=origins, max_body=MAX_BODY_BYTES, error=_error_response, headers=_security_headers)
+    app.add_middleware(
+        RequestGuard,
+        hosts=allowed_hosts,
+        origins=origins,
+        max_body=MAX_BODY_BYTES,
+        error=_error_response,
+        headers=_security_headers,
+        token=bearer,
+        token_paths=TOKEN_PATHS,
+    )
 
     _install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -676,16 +728,17 @@ def create_app(
         Send the JSON object `{"text" | "html": ..., "url", "published", "source", "no_clean"}`,
         or the document itself: `curl -H 'Content-Type: text/plain' --data-binary @dump.txt '/api/analyze?source=...'`.
         The analysis runs in one of `analyze_workers` worker processes: when all are busy the
-        answer is 503 with `Retry-After`; past `analyze_timeout` seconds it is stopped (504).
+        answer is 503 with `Retry-After`; a document slower than `time_budget` seconds is
+        rejected (422), and a worker still busy 10 s later (or past `analyze_timeout`) is stopped (504).
         """
         size = len(body.text or "") + len(body.html or "")
         if size > MAX_ANALYZE_CHARS:
             # analysis costs CPU in proportion to the text, and this endpoint needs no token
             raise _StatusError(413, f"document is {size} characters, over the {MAX_ANALYZE_CHARS} that /api/analyze takes; store long documents with svodka ingest")
-        articles, failures = await analyze(request, [body])
+        articles, failures, _ = await analyze(request, [body])
         if not articles:
-            f = failures[0] if failures else Failure(name=None, status=422, message="no article found")
-            raise _StatusError(f.status, f.message)
+            _, status, message, _, _ = failures[0] if failures else (None, 422, "no article found", 1, "no article found")
+            raise _StatusError(status, message)
         return {"article": articles[0].to_dict()}
 
     ingest_responses = {**ERROR_RESPONSES, **ANALYSIS_RESPONSES, 401: {"model": ErrorBody}, 403: {"model": ErrorBody}}
@@ -699,8 +752,8 @@ def create_app(
     )
     async def api_ingest(request: Request, body: IngestRequest) -> dict[str, Any]:
         """Analyse and store documents (needs ``Authorization: Bearer <token>``)."""
-        articles, failures = await analyze(request, body.documents)
-        return await run_in_threadpool(_store_articles, articles, failures)
+        articles, failures, read = await analyze(request, body.documents)
+        return await run_in_threadpool(_store_articles, articles, failures, read)
 
     @app.post(
         "/api/ingest/files",
@@ -710,33 +763,57 @@ def create_app(
         dependencies=[Depends(require_token)],
         openapi_extra={"requestBody": {"required": True}},  # `files` is required: so is the body
     )
-    async def api_ingest_files(request: Request, files: list[UploadFile] = File(..., min_length=1, description="Files in any format svodka reads (dumps, HTML, JSONL, feeds, WARC, gzip)")) -> dict[str, Any]:
-        """Read uploaded files like ``svodka ingest`` does, analyse and store them."""
-        uploads = [(upload.filename or "<upload>", await upload.read(MAX_BODY_BYTES + 1)) for upload in files[:MAX_INGEST_DOCUMENTS]]
-        found, failed = await pool.run(_jobs.analyze_files, [uploads, MAX_BODY_BYTES, bounds], gone=request.is_disconnected, budget=budget * INGEST_FILES_BUDGET_DOCS)
-        return await run_in_threadpool(_store_articles, found, [Failure(name=n, status=st, message=m, count=c) for n, st, m, c in failed])
+    async def api_ingest_files(
+        request: Request,
+        files: list[UploadFile] = File(..., min_length=1, description=f"Files in any format svodka reads (dumps, HTML, JSONL, feeds, WARC, gzip); at most {MAX_INGEST_DOCUMENTS}"),
+    ) -> dict[str, Any]:
+        """Read uploaded files like ``svodka ingest`` does (each at most the ``max_bytes`` setting), analyse and store them."""
+        if len(files) > MAX_INGEST_DOCUMENTS:
+            message = f"{len(files)} files sent; one request takes at most {MAX_INGEST_DOCUMENTS}: send the rest in another request"
+            raise RequestValidationError([{"loc": ("body", "files"), "msg": message, "type": "too_long"}])
+        # Whole files: the body limit (MAX_BODY_BYTES) bounds them; the reader refuses one
+        # over max_bytes with its true size, as `svodka ingest` does.
+        uploads = [(upload.filename or "<upload>", await upload.read()) for upload in files]
+        found, failed, read = await pool.run(
+            _jobs.analyze_files, [uploads, settings.max_bytes, bounds], gone=request.is_disconnected, budget=budget * INGEST_FILES_BUDGET_DOCS
+        )
+        return await run_in_threadpool(_store_articles, found, failed, read)
 
-    def _store_articles(articles: list[Article], failures: list[Failure]) -> dict[str, Any]:
-        """Store analysed articles (one transaction) and report."""
+    def _store_articles(articles: list[Article], failures: list[_jobs.Failure], read: int) -> dict[str, Any]:
+        """Store analysed articles (one transaction), record the rejected inputs, and report.
+
+        ``read`` is how many inputs the job read. Each became an article (stored or a
+        duplicate) or a failure (standing for ``count`` inputs); if some became neither, they
+        are reported (and recorded) as rejected, so ``read = stored + duplicates + rejected``
+        holds and no input goes unaccounted for.
+        """
         with ingest_lock:
             result = store.add_articles(articles) if articles else None
         if result is not None and result.stored:
             cache.clear()  # the home page shows the newest articles and the counts
-        for f in failures:
-            try:
-                store.add_rejected(f.name or "<request>", f.message, count=f.count)
-            except SvodkaError:
-                pass  # the report below still names it
         stored = result.stored if result else 0
         duplicates = result.duplicates if result else 0
-        rejected = sum(f.count for f in failures)
+        failures = list(failures)
+        missing = read - stored - duplicates - sum(f[3] for f in failures)
+        if missing > 0:
+            log.error("%d of %d inputs were read but neither stored nor rejected", missing, read)
+            reason = f"{missing} input(s) read but neither stored nor rejected (a bug: please report it)"
+            failures.append(("<request>", 500, reason, missing, reason))
+        elif missing < 0:
+            log.error("%d inputs read, %d accounted for", read, read - missing)
+            read -= missing
+        for name, _, _, count, reason in failures:
+            try:
+                store.add_rejected(name or "<request>", reason, count=count)  # the reason alone, as the CLI records it
+            except SvodkaError:
+                pass  # the report below still names it
         return {
-            "read": stored + duplicates + rejected,  # every article came from one input, every failure stands for `count`
+            "read": read,
             "stored": stored,
             "duplicates": duplicates,
-            "rejected": rejected,
+            "rejected": sum(f[3] for f in failures),
             "ids": list(result.ids) if result else [],
-            "errors": [f.model_dump() for f in failures],
+            "errors": [Failure(name=n, status=st, message=m, count=c).model_dump() for n, st, m, c, _ in failures],
         }
 
     @app.get("/api", include_in_schema=False)
@@ -836,10 +913,13 @@ def server_config(app: Any, host: str, port: int, **options: Any):
     """The uvicorn configuration of ``serve`` (and of the test servers, so they behave alike)."""
     import uvicorn
 
-    # h11 refuses a request head over its buffer (16 KB by default) by closing the connection,
-    # which a client still sending sees as a reset; past MAX_URL_BYTES the guard answers 414
-    # instead, so the head buffer must hold more than that.
-    return uvicorn.Config(app, host=host, port=port, h11_max_incomplete_event_size=MAX_HEAD_BYTES, **options)
+    # h11 refuses a request head over its buffer (16 KB by default) with a 400 and closes the
+    # connection, which a client still sending may see as a reset; past MAX_URL_BYTES the guard
+    # answers 414 instead, so the head buffer must hold more than that (MAX_HEAD_BYTES).
+    # h11 by name: "auto" would take httptools when installed, which ignores that buffer size.
+    return uvicorn.Config(
+        app, host=host, port=port, http="h11", h11_max_incomplete_event_size=MAX_HEAD_BYTES, limit_concurrency=MAX_CONNECTIONS, **options
+    )
 
 
 def serve(

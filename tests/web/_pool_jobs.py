@@ -17,6 +17,16 @@ def no_models() -> str:
     return "no models"
 
 
+# Seconds ``slow_models`` takes to "load".
+SLOW_LOAD_S = 3.0
+
+
+def slow_models() -> str:
+    """A loader that takes ``SLOW_LOAD_S`` (a worker still loading when its client leaves)."""
+    time.sleep(SLOW_LOAD_S)
+    return "slow models"
+
+
 def echo(models, value):
     """The value back, with what the worker got as models and its process id."""
     return {"value": value, "models": models, "pid": os.getpid()}
@@ -43,7 +53,7 @@ def bad_input(models, name: str):
     raise InputError(name, "not a document")
 
 
-def slow_analyze_items(models, items, bounds=None):
+def slow_analyze_items(models, items, bounds=None, label="request"):
     """Stands in for ``_jobs.analyze_items``: sleeps long enough to be stopped."""
     time.sleep(300)
-    return [], []
+    return [], [], len(items)

@@ -444,9 +444,12 @@ def test_api_analyze_hostile_body_gets_a_bounded_answer(tmp_path):
     from svodka.web import create_app
     from svodka.web._pool import AnalysisPool
 
+    from svodka.config import Settings
+
     pool = AnalysisPool(workers=1, timeout=3)
     try:
-        c = TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}", analysis=pool))
+        # the worker's own bound at 2 s; the pool stops it 10 s later at the latest
+        c = TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}", analysis=pool, settings=Settings(time_budget=2)))
         for params in ({"no_clean": "true"}, {}):
             started = time.monotonic()
             response = c.post("/api/analyze", params=params, content=HOSTILE.encode(), headers={"Content-Type": "text/plain"})
@@ -568,3 +571,87 @@ def test_api_ingest_accounts_for_every_input(fresh_client):
     docs = {"documents": [{"text": NEWS_TEXT}, {"text": "  "}]}
     again = fresh_client.post("/api/ingest", json=docs, headers=AUTH).json()
     assert (again["read"], again["stored"], again["duplicates"], again["rejected"]) == (2, 0, 1, 1), again
+
+
+@pytest.mark.issue(11)
+def test_api_ingest_files_past_the_limit_are_refused_not_dropped(fresh_client):
+    from svodka.web.app import MAX_INGEST_DOCUMENTS
+
+    files = [("files", (f"{i}.txt", f"Заметка номер {i}.".encode(), "text/plain")) for i in range(MAX_INGEST_DOCUMENTS + 1)]
+    message = _error(fresh_client.post("/api/ingest/files", files=files, headers=AUTH), 422)
+    assert f"{MAX_INGEST_DOCUMENTS + 1} files" in message and f"at most {MAX_INGEST_DOCUMENTS}" in message
+    assert fresh_client.get("/api/stats").json()["articles"] == 0
+
+
+@pytest.mark.issue(11)
+def test_api_ingest_files_take_the_max_bytes_setting(tmp_path, models, analysis):
+    # The readers' limit is the max_bytes setting, as on the command line, not the request's body limit.
+    from svodka.config import Settings
+    from svodka.web import create_app
+
+    c = TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}", api_token=TOKEN, models=models, analysis=analysis, settings=Settings(max_bytes=1000)))
+    text = (NEWS_TEXT + "\n\n") * 4
+    assert 1000 < len(text.encode()) < 5_000
+    body = c.post("/api/ingest/files", files=[("files", ("long.txt", text.encode(), "text/plain"))], headers=AUTH).json()
+    assert (body["read"], body["stored"], body["rejected"]) == (1, 0, 1), body
+    assert "limit" in body["errors"][0]["message"] and body["errors"][0]["status"] == 400
+
+
+@pytest.mark.issue(11)
+def test_api_ingest_records_bare_reasons_under_names_of_their_request(fresh_app):
+    c = TestClient(fresh_app)
+    for _ in range(2):
+        body = c.post("/api/ingest", json={"documents": [{"text": "  "}]}, headers=AUTH).json()
+        assert (body["read"], body["rejected"]) == (1, 1), body
+    rows = fresh_app.state.store.rejected()
+    assert len(rows) == 2, rows  # one per request: the same reason under the same name was merged
+    names = {r["name"] for r in rows}
+    assert len(names) == 2 and all(n.startswith("<request ") and n.endswith(" #1>") for n in names)
+    assert all(not r["reason"].startswith("<") for r in rows), rows  # the reason, not "name: reason"
+    assert body["errors"][0]["message"].startswith(body["errors"][0]["name"] + ": ")
+
+
+class _CountingPool:
+    """A stand-in analysis pool whose job read ``read`` inputs and returned nothing for them."""
+
+    timeout = 30.0
+
+    def __init__(self, read: int) -> None:
+        self.read = read
+        self.budgets: list[float] = []
+
+    async def run(self, job, args=(), *, gone=None, budget=None):
+        self.budgets.append(budget)
+        return [], [], self.read
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.mark.issue(11)
+def test_api_ingest_read_is_what_the_job_read(tmp_path):
+    # Inputs read but neither stored nor rejected are reported as rejected: read = stored + duplicates + rejected.
+    from svodka.web import create_app
+
+    c = TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}", api_token=TOKEN, analysis=_CountingPool(read=3)))
+    body = c.post("/api/ingest/files", files=[("files", ("a.jsonl", b"{}\n{}\n{}\n", "application/x-ndjson"))], headers=AUTH).json()
+    assert (body["read"], body["stored"], body["duplicates"], body["rejected"]) == (3, 0, 0, 3), body
+    assert "neither stored nor rejected" in body["errors"][0]["message"]
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("time_budget, timeout, per_document", [(30, 30, 40), (30, 60, 60), (5, 5, 15), (0, 30, 30)])
+def test_api_pool_deadline_leaves_the_worker_its_own_time_budget(tmp_path, time_budget, timeout, per_document):
+    # The pool killed the worker (504, a model reload) at the very moment the worker would
+    # have rejected the document itself: its deadline is time_budget plus a margin per document.
+    from svodka.config import Settings
+    from svodka.web import create_app
+    from svodka.web.app import ANALYZE_MARGIN_S
+
+    assert ANALYZE_MARGIN_S == 10
+    pool = _CountingPool(read=2)
+    pool.timeout = float(timeout)
+    c = TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}", api_token=TOKEN, analysis=pool, settings=Settings(time_budget=time_budget, analyze_timeout=timeout)))
+    c.post("/api/ingest", json={"documents": [{"text": "a"}, {"text": "b"}]}, headers=AUTH)
+    c.post("/api/analyze", json={"text": "a"})
+    assert pool.budgets == [2 * per_document, per_document]

@@ -89,6 +89,27 @@ def test_pool_stops_a_job_whose_client_is_gone(pool, tmp_path):
 
 
 @pytest.mark.issue(11)
+def test_pool_client_gone_before_its_job_was_sent_keeps_the_loading_worker():
+    # Nothing ran yet: killing the worker would only cost the next request a model reload.
+    pool = AnalysisPool(workers=1, timeout=SLOW, loader=jobs.slow_models)
+    try:
+        pool.start()
+        loading = pool.pids()[0]
+
+        async def gone() -> bool:
+            return True
+
+        with pytest.raises(LimitError) as caught:
+            asyncio.run(pool.run(jobs.echo, ["never sent"], gone=gone))
+        assert caught.value.status == 499
+        assert pool.busy() == 0 and pool.pids()[0] == loading and _alive(loading)
+        answer = asyncio.run(pool.run(jobs.echo, ["next"]))
+        assert answer["pid"] == loading and answer["models"] == "slow models" and answer["value"] == "next"
+    finally:
+        pool.close()
+
+
+@pytest.mark.issue(11)
 def test_pool_full_is_503_with_retry_after(pool):
     async def both():
         slow = asyncio.create_task(pool.run(jobs.sleep, [1.0]))

@@ -8,6 +8,7 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 
 import httpx
@@ -20,6 +21,19 @@ from .conftest import ROOT
 
 # Seconds a server may take to start and answer on a loaded 2-core machine.
 START_BOUND = 60
+
+
+def _line_within(stream, seconds: float) -> str:
+    """The next line of ``stream``, or AssertionError when none comes within ``seconds``.
+
+    A plain ``readline()`` waits for ever on a server that never prints.
+    """
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(stream.readline()), daemon=True)
+    reader.start()
+    reader.join(seconds)
+    assert got, f"no line within {seconds:g} s"
+    return got[0].decode()
 
 
 @pytest.fixture
@@ -58,7 +72,7 @@ def test_serve_announces_the_bound_port_then_answers(tmp_path):
         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     try:
-        line = server.stderr.readline().decode()
+        line = _line_within(server.stderr, START_BOUND)
         found = re.fullmatch(r"svodka: serving .*x\.db at http://127\.0\.0\.1:(\d+)/\n", line)
         assert found, line
         url = f"http://127.0.0.1:{found.group(1)}"
@@ -72,4 +86,53 @@ def test_serve_announces_the_bound_port_then_answers(tmp_path):
                 time.sleep(0.1)
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def test_serve_line_within_is_bounded():
+    read, write = os.pipe()
+    try:
+        started = time.monotonic()
+        with os.fdopen(read, "rb", buffering=0) as silent, pytest.raises(AssertionError, match="no line"):
+            _line_within(silent, 0.3)
+        assert time.monotonic() - started < START_BOUND
+    finally:
+        os.close(write)
+
+
+def _web_load():
+    """bench/web_load.py as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("web_load", ROOT / "bench" / "web_load.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.issue(11)
+def test_web_load_serves_without_analysis_workers():
+    # Two workers loading models would compete with the latency run for the 2 cores.
+    command = _web_load().server_command("bench.db", 8123)
+    assert command[command.index("-s") + 1] == "analyze_workers=0"
+
+
+@pytest.mark.issue(11)
+def test_web_load_kills_a_server_that_does_not_stop():
+    stubborn = subprocess.Popen(
+        [sys.executable, "-c", "import signal, sys, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); print('ready', flush=True); time.sleep(600)"],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert _line_within(stubborn.stdout, START_BOUND) == "ready\n"  # SIGTERM is ignored from here
+        _web_load().stop(stubborn, grace=0.5)
+        assert stubborn.poll() is not None
+    finally:
+        if stubborn.poll() is None:
+            stubborn.kill()
+            stubborn.wait()
+        stubborn.stdout.close()
