@@ -52,7 +52,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("allowed_hosts", "", "Host names the web server answers besides the bound address, localhost, 127.0.0.1 and ::1 (comma-separated; * for any)."),
     Setting("allowed_origins", "", "Other origins (scheme://host:port) whose pages may POST to the API (comma-separated); same-origin is always allowed."),
     Setting("analyze_workers", 2, "Worker processes for /api/analyze and /api/ingest; requests past them get 503 with Retry-After; 0 disables analysis."),
-    Setting("analyze_timeout", 30, "Seconds one analysis request may run; then its worker is killed and restarted (504)."),
+    Setting("analyze_timeout", 30, "Least seconds one analysis request may run (the deadline is time_budget + 10 s per document when longer); then its worker is killed and restarted (504)."),
     Setting("analyze_memory_mb", 2048, "Address space of one analysis worker, in MB; a request past it gets 413 and the worker is restarted."),
 )
 

@@ -8,13 +8,11 @@ articles already stored are recognised by URL or normalised text and skipped.
 
 from __future__ import annotations
 
-import ctypes
 import functools
 import hashlib
 import itertools
 import multiprocessing
 import os
-import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -22,6 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._private import die_with_parent
 from ..errors import StoreError, SvodkaError
 from ..model import Article, Document
 
@@ -29,8 +28,6 @@ __all__ = ["IngestSummary", "BatchResult", "ingest", "analyze_batch", "document_
 
 # Models of this worker process, set once by the pool initializer (None in the parent).
 _WORKER_MODELS: Any = None
-# prctl(2) option: the signal the kernel sends this process when its parent exits.
-PR_SET_PDEATHSIG = 1
 
 
 @dataclass
@@ -85,29 +82,12 @@ def document_hash(doc: Document) -> str:
     return hashlib.blake2b(head + body, digest_size=16).hexdigest()
 
 
-def _die_with_parent(parent: int) -> None:
-    """Ask the kernel to kill this worker when its parent dies (kill -9 included), on Linux.
-
-    Without it a killed ``svodka ingest`` left its workers running (parented to PID 1,
-    ~250 MB each; one pair for 20 minutes, issue 11). The signal comes when the *thread*
-    that started the worker ends: ``ingest`` starts its pool from the calling thread and
-    keeps it for the whole run, so that is the ingest's own lifetime. The pool forks
-    (``_pool``), so the parent checked here is the ingest process, not a fork server.
-    """
-    if sys.platform.startswith("linux"):
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-        except (OSError, AttributeError):  # no prctl: the getppid check below still helps
-            pass
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
-
-
 def _init_worker(parent: int | None = None) -> None:
     global _WORKER_MODELS
     if parent is not None:
-        _die_with_parent(parent)
+        # The pool is started by ingest's own thread and kept for the run: the kernel's
+        # signal is safe here (see ``die_with_parent``).
+        die_with_parent(parent, kernel_signal=True)
     from ..nlp.models import load_models
 
     _WORKER_MODELS = load_models()
@@ -117,7 +97,7 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     """Analysis worker processes that load the models once and die with this process.
 
     Forked explicitly: Python 3.14 makes "forkserver" the default on Linux, whose workers'
-    parent is the fork server, which ``_die_with_parent`` would take for a dead ingest.
+    parent is the fork server, which ``die_with_parent`` would take for a dead ingest.
     """
     context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),))

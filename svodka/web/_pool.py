@@ -27,12 +27,12 @@ import multiprocessing
 import os
 import signal
 import threading
-import time
 import weakref
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from .. import errors
+from .._private import die_with_parent
 from ..errors import LimitError, SvodkaError
 
 __all__ = ["AnalysisPool"]
@@ -48,8 +48,6 @@ START_TIMEOUT_S = 120.0
 # Seconds a refused client is told to wait (Retry-After): an ordinary analysis takes well
 # under a second, so a worker is usually free again by then.
 RETRY_AFTER_S = 2
-# Seconds between a worker's checks that its parent is alive (an orphan exits within this).
-PARENT_CHECK_S = 1.0
 # Status of the LimitError raised when the client has gone (nginx's "client closed request").
 CLIENT_GONE = 499
 # Exit status of a worker that ran out of memory (its heap may be in any state: it quits).
@@ -66,10 +64,10 @@ def _load_models() -> Any:
     return load_models()
 
 
-def _worker_main(conn, memory_mb: int, loader: Callable[[], Any]) -> None:
+def _worker_main(conn, memory_mb: int, loader: Callable[[], Any], parent: int) -> None:
     """A worker process: load the models, then run jobs from ``conn`` until it closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C of the server: the parent stops us
-    _die_with_parent()
+    die_with_parent(parent)  # polling only: workers are started from short-lived threads
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, WORKER_THREADS)
     models = loader()
@@ -100,28 +98,12 @@ def _worker_main(conn, memory_mb: int, loader: Callable[[], Any]) -> None:
             return
 
 
-def _die_with_parent() -> None:
-    """Exit when the parent process is gone, even mid-job (a thread polls the parent id).
-
-    Not PR_SET_PDEATHSIG: Linux sends that when the parent *thread* that started the worker
-    ends, and workers are started from short-lived threads (the test client's event loops).
-    """
-    parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_CHECK_S)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-
-
 class _Worker:
     """One worker process and the parent's end of its pipe."""
 
     def __init__(self, context, memory_mb: int, loader: Callable[[], Any]) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, memory_mb, loader), name="svodka-analysis", daemon=True)
+        self.process = context.Process(target=_worker_main, args=(child, memory_mb, loader, os.getpid()), name="svodka-analysis", daemon=True)
         self.process.start()
         child.close()
         self.ready = False

@@ -39,7 +39,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..config import Settings
-from ..errors import ConfigError, LimitError, SvodkaError
+from ..errors import ConfigError, SvodkaError
 from ..model import Article
 from . import _jobs, _render
 from ._cache import ArchiveCache

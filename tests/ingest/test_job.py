@@ -128,8 +128,8 @@ def test_job_store_records_counts_every_input():
 _ORPHAN_SCRIPT = """
 import os, sys, time
 from concurrent.futures import ProcessPoolExecutor
-from svodka.ingest import job
-pool = ProcessPoolExecutor(max_workers=2, initializer=job._die_with_parent, initargs=(os.getpid(),))
+from svodka._private import die_with_parent
+pool = ProcessPoolExecutor(max_workers=2, initializer=die_with_parent, initargs=(os.getpid(), True))
 futures = [pool.submit(time.sleep, 120) for _ in range(2)]
 time.sleep(1.0)
 print(" ".join(str(p) for p in pool._processes), flush=True)
