@@ -544,23 +544,33 @@ def test_readers_feed_entities_are_never_expanded_nor_loaded(data):
         assert "ха" * 100 not in (doc.text or "") + doc.meta.get("title", "")
 
 
-@pytest.mark.issue(11)
-def test_readers_quadratic_entity_feed_stays_small_in_a_memory_limited_process(tmp_path):
-    """The probe's 500 KB feed, read in a child limited to 1 GB of address space (it took > 4 GB)."""
+def _read_in_limited_child(path, address_space: int, body: str):
+    """Run ``body`` (with ``sys`` and ``read_paths`` imported, ``sys.argv[1]`` = ``path``) in a
+    child process whose address space is capped, so a reader that blows up fails there, not here."""
     import subprocess
     import sys
 
-    path = tmp_path / "quadratic.rss"
-    path.write_bytes(QUADRATIC_FEED)
     code = (
         "import resource, sys\n"
-        "resource.setrlimit(resource.RLIMIT_AS, (1_000_000_000, 1_000_000_000))\n"
-        "from svodka.ingest.readers import read_paths\n"
-        "(item,) = read_paths([sys.argv[1]])\n"
-        "print(type(item).__name__, len(getattr(item, 'text', None) or ''), item.meta.get('title') if hasattr(item, 'meta') else item)\n"
+        f"resource.setrlimit(resource.RLIMIT_AS, ({address_space}, {address_space}))\n"
+        "from svodka.ingest.readers import read_paths\n" + body
     )
     done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
+    return done
+
+
+@pytest.mark.issue(11)
+def test_readers_quadratic_entity_feed_stays_small_in_a_memory_limited_process(tmp_path):
+    """The probe's 500 KB feed, read in a child limited to 1 GB of address space (it took > 4 GB)."""
+    path = tmp_path / "quadratic.rss"
+    path.write_bytes(QUADRATIC_FEED)
+    done = _read_in_limited_child(
+        path,
+        1_000_000_000,
+        "(item,) = read_paths([sys.argv[1]])\n"
+        "print(type(item).__name__, len(getattr(item, 'text', None) or ''), item.meta.get('title') if hasattr(item, 'meta') else item)\n",
+    )
     kind, length, title = done.stdout.split(maxsplit=2)
     # the item is read (before: "cannot read: MemoryError"), its text no bigger than the feed's few bytes per "&a;"
     assert (kind, title.strip()) == ("Document", "Заголовок")
@@ -687,26 +697,20 @@ def test_readers_gzipped_cp1251_jsonl_of_90_mb_reads_in_a_memory_limited_process
     """Under 1 MB gzipped, 90 MB of cp1251 JSON Lines unpacked: read in a child limited to 700 MB of
     address space (it peaked at 819 MB: every code page tried was kept as a whole decoding)."""
     import json
-    import subprocess
-    import sys
-
     line = json.dumps({"text": RU_TEXT * 10, "title": "Заголовок"}, ensure_ascii=False)
     path = tmp_path / "feed.gz"  # no .jsonl: sniffed from its first line
     path.write_bytes(_gzip_of_lines(line, 30_000, "cp1251"))
     assert path.stat().st_size < 1_000_000
-    code = (
-        "import resource, sys\n"
-        "resource.setrlimit(resource.RLIMIT_AS, (700_000_000, 700_000_000))\n"
-        "from svodka.ingest.readers import read_paths\n"
+    done = _read_in_limited_child(
+        path,
+        700_000_000,
         "kinds = {}\n"
         "for item in read_paths([sys.argv[1]]):\n"
         "    kinds[type(item).__name__] = kinds.get(type(item).__name__, 0) + 1\n"
         "    if type(item).__name__ != 'Document':\n"
         "        print(item)\n"
-        "print(kinds)\n"
+        "print(kinds)\n",
     )
-    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-1] == "{'Document': 30000}", done.stdout[-500:]
 
 
