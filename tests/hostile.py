@@ -15,7 +15,7 @@ import json
 import random
 from collections.abc import Callable
 
-__all__ = ["GOOD_TEXT", "SHAPES", "make"]
+__all__ = ["GOOD_TEXT", "SHAPES", "DAMAGES", "make", "damaged"]
 
 # A short article of our own: what must survive in the same batch as the hostile inputs.
 GOOD_TEXT = (
@@ -51,6 +51,12 @@ def _text(r: random.Random, n: int) -> str:
     return " ".join(out)
 
 
+def _count(r: random.Random, most: int) -> int:
+    """How many items a container gets: none or one as often as any other number, since the
+    empty and the single-item cases are where readers lose inputs."""
+    return r.choice([0, 1, r.randint(0, most)])
+
+
 def _bytes_text(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
@@ -61,23 +67,43 @@ def random_bytes(r: random.Random, scale: int = 1) -> tuple[str, bytes]:
     return "noise.bin", head + r.randbytes(r.randint(0, 4000 * scale))
 
 
+# Ways to damage an input's bytes after it is made (``damaged``).
+DAMAGES = ("none", "cut", "drop", "flip", "nul", "bom", "ff", "utf16", "gzip", "gzip-cut")
+
+
+def damaged(data: bytes, how: str, where: int) -> bytes:
+    """The bytes damaged one way (one of ``DAMAGES``), ``where`` choosing the spot."""
+    spot = where % (len(data) + 1)
+    if how == "cut":
+        return data[:spot]
+    if how == "drop" and data:
+        i = spot % len(data)
+        return data[:i] + data[i + 1 :]
+    if how == "flip" and data:
+        i = spot % len(data)
+        return data[:i] + bytes([data[i] ^ 0xA5]) + data[i + 1 :]
+    if how == "nul":
+        return data[:spot] + b"\x00" + data[spot:]
+    if how == "bom":
+        return b"\xef\xbb\xbf" + data
+    if how == "ff":
+        return data + b"\xff"
+    if how == "utf16":
+        return data.decode("utf-8", "replace").encode("utf-16")
+    if how == "gzip":
+        return gzip.compress(data)
+    if how == "gzip-cut":
+        packed = gzip.compress(data)
+        return packed[: max(2, spot % len(packed))]
+    return data
+
+
 def mutated_good(r: random.Random, scale: int = 1) -> tuple[str, bytes]:
     """The good article with bytes dropped, flipped, appended or cut mid-character."""
-    data = bytearray(GOOD_TEXT.encode(r.choice(["utf-8", "utf-8", "cp1251", "koi8-r"]), "replace"))
+    data = GOOD_TEXT.encode(r.choice(["utf-8", "utf-8", "cp1251", "koi8-r"]), "replace")
     for _ in range(r.randint(1, 3)):
-        op = r.randrange(5)
-        at = r.randrange(len(data)) if data else 0
-        if op == 0 and data:
-            del data[at]
-        elif op == 1:
-            data.append(0xFF)
-        elif op == 2:
-            data = data[: max(1, len(data) - r.randint(1, 3))]
-        elif op == 3 and data:
-            data[at] = r.randrange(256)
-        else:
-            data[at:at] = b"\x00"
-    return "mutated.txt", bytes(data)
+        data = damaged(data, r.choice(["cut", "drop", "flip", "nul", "ff"]), r.randrange(2**32))
+    return "mutated.txt", data
 
 
 def html(r: random.Random, scale: int = 1) -> tuple[str, bytes]:
@@ -86,30 +112,33 @@ def html(r: random.Random, scale: int = 1) -> tuple[str, bytes]:
     tag = r.choice(["div", "p", "span", "table", "article", "li"])
     body = (f"<{tag}>" * depth) + _text(r, r.randint(0, 200 * scale)) + (f"</{tag}>" * r.randint(0, depth))
     head = r.choice([
-        '<meta charset="utf-8">', '<meta charset="koi8-r">', '<meta charset="no-such">',
+        '<meta charset="utf-8">', '<meta charset="koi8-r">', '<meta charset="no-such">', '<meta charset="hex">',
         '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">', "",
     ])
+    prolog = r.choice(["<!doctype html>", '<!DOCTYPE html [<!ENTITY a "xxxx">]>', "<?xml version='1.0'?>", ""])
     extra = r.choice([
         "<script>document.title='x'</script>", "<style>p{}</style>" * 50, '<img src=x onerror=alert(1)>',
         "<![CDATA[" + "x" * 100 + "]]>", "&amp;" * 1000, "<!--" + "-" * 500, '<a href="' + "h" * 5000 * scale + '">',
-        "",
+        "&#xD800;&#0;&a;", "",
     ])
     title = _text(r, r.randint(0, 12))
-    page = f"<!doctype html><html><head>{head}<title>{title}</title></head><body>{extra}{body}</body></html>"
-    return "page.html", _bytes_text(page)
+    page = f"{prolog}<html><head>{head}<title>{title}</title></head><body>{extra}{body}</body></html>"
+    return "page.html", page.encode(r.choice(["utf-8", "cp1251"]), "replace")
 
 
 def feed(r: random.Random, scale: int = 1) -> tuple[str, bytes]:
     """RSS or Atom with odd items, dates, entity declarations and long tokens."""
     items = []
-    for i in range(r.randint(0, 20 * scale)):
+    for i in range(_count(r, 20 * scale)):
         desc = r.choice([_text(r, r.randint(0, 60)), "x" * r.randint(1, 20000 * scale), "&e;", "<![CDATA[" + _text(r, 20) + "]]>"])
         date = r.choice(["Mon, 13 May 2024 10:00:00 +0300", "2024-99-99", "вчера", "", "Tue, 31 Feb 2023 25:61:00 GMT"])
-        items.append(f"<item><title>{_text(r, 5)}</title><link>https://example.test/{i}</link><pubDate>{date}</pubDate><description>{desc}</description></item>")
+        link = r.choice([f"https://example.test/{i}", "javascript:x", "&e;", ""])
+        items.append(f"<item><title>{_text(r, 5)}</title><link>{link}</link><pubDate>{date}</pubDate><description>{desc}</description></item>")
     doctype = r.choice([
         "", '<!DOCTYPE rss [<!ENTITY e "' + "ха" * r.randint(1, 2000) + '">]>',
         '<!DOCTYPE rss [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;"><!ENTITY e "&b;&b;&b;&b;">]>',
-        '<!DOCTYPE rss [<!ENTITY e SYSTEM "file:///etc/passwd">]>',
+        '<!DOCTYPE rss [<!ENTITY e SYSTEM "file:///etc/passwd">]>', '<!DOCTYPE rss SYSTEM "file:///etc/passwd">',
+        '<!DOCTYPE rss [\n<!ENTITY % p SYSTEM "file:///etc/passwd">\n%p;\n]>', "<!DOCTYPE rss [", "<!-- c -->",
     ])
     if r.random() < 0.5:
         doc = f'<?xml version="1.0" encoding="utf-8"?>{doctype}<rss version="2.0"><channel><title>Лента</title>{"".join(items)}</channel></rss>'
@@ -141,7 +170,7 @@ def _json_value(r: random.Random, depth: int) -> object:
 def jsonl(r: random.Random, scale: int = 1) -> tuple[str, bytes]:
     """JSON Lines with good, bad, empty, BOM-only and deeply nested records."""
     lines = []
-    for _ in range(r.randint(0, 30 * scale)):
+    for _ in range(_count(r, 30 * scale)):
         pick = r.random()
         if pick < 0.3:
             lines.append(json.dumps({"text": GOOD_TEXT.replace("Павлодар", r.choice(WORDS)), "title": _text(r, 6)}, ensure_ascii=r.random() < 0.5))
@@ -165,16 +194,19 @@ def warc(r: random.Random, scale: int = 1) -> tuple[str, bytes]:
 
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=r.random() < 0.5)
-    for i in range(r.randint(0, 5)):
+    for i in range(_count(r, 5)):
         _, payload = r.choice([html, mutated_good, random_bytes])(r, scale)
-        ctype = r.choice(["text/html; charset=utf-8", "text/plain", "application/octet-stream", "text/html; charset=bogus"])
-        headers = StatusAndHeaders(r.choice(["200 OK", "404 Not Found", "301 Moved"]), [("Content-Type", ctype)], protocol="HTTP/1.1")
+        ctype = r.choice(["text/html; charset=utf-8", "text/plain", "application/octet-stream", "text/html; charset=bogus", "image/png", ""])
+        fields = [("Content-Type", ctype)]
+        if r.random() < 0.2:  # a body gzip-encoded in the HTTP response
+            payload = gzip.compress(payload)
+            fields.append(("Content-Encoding", "gzip"))
+        uri = r.choice([f"https://example.test/{i}", f"https://example.test/{i} x"])
         if r.random() < 0.8:
-            record = writer.create_warc_record(f"https://example.test/{i}", r.choice(["response", "request"]),
-                                               payload=io.BytesIO(payload), http_headers=headers)
+            headers = StatusAndHeaders(r.choice(["200 OK", "404 Not Found", "301 Moved"]), fields, protocol="HTTP/1.1")
+            record = writer.create_warc_record(uri, r.choice(["response", "request"]), payload=io.BytesIO(payload), http_headers=headers)
         else:
-            record = writer.create_warc_record(f"https://example.test/{i}", "resource", payload=io.BytesIO(payload),
-                                               warc_content_type=ctype)
+            record = writer.create_warc_record(uri, r.choice(["resource", "metadata"]), payload=io.BytesIO(payload), warc_content_type=ctype or "text/html")
         writer.write_record(record)
     data = buf.getvalue()
     if data and r.random() < 0.3:
@@ -195,10 +227,7 @@ def long_runs(r: random.Random, scale: int = 1) -> tuple[str, bytes]:
 def gzipped(r: random.Random, scale: int = 1) -> tuple[str, bytes]:
     """Any other shape, gzipped (sometimes cut short)."""
     name, data = r.choice([html, feed, jsonl, mutated_good, long_runs])(r, scale)
-    packed = gzip.compress(data)
-    if r.random() < 0.2:
-        packed = packed[: r.randrange(len(packed))]
-    return name + ".gz", packed
+    return name + ".gz", damaged(data, "gzip-cut" if r.random() < 0.2 else "gzip", r.randrange(2**32))
 
 
 # Every shape, by name.
