@@ -36,18 +36,18 @@ __all__ = ["evaluate_roles", "format_roles_report"]
 REPORT_EXAMPLES = 12
 
 
-def _lemmas(text: str, morph: Any) -> tuple[str, ...]:
+def _lemmas(text: str, parse: Any) -> tuple[str, ...]:
     """Lemmas of a phrase's words, lower case, ``ё``->``е``."""
     out = []
     for word in re.findall(r"\w+(?:-\w+)*", text.lower().replace("ё", "е")):
-        ps = morph.parse(word)
+        ps = parse(word)
         out.append(ps[0].normal_form.replace("ё", "е") if ps else word)
     return tuple(out)
 
 
-def _head(text: str, morph: Any) -> str | None:
+def _head(text: str, parse: Any) -> str | None:
     """Head noun lemma of a position or role, lower case, ``ё``->``е``."""
-    head = role_head(text.lower(), morph)
+    head = role_head(text.lower(), parse)
     return head.replace("ё", "е") if head else None
 
 
@@ -84,7 +84,7 @@ def evaluate_roles(directory: str | Path, models: Models) -> dict[str, Any]:
     from ..nlp.roles import extract_roles
     from .factru import load_factru
 
-    morph = models.morph
+    parse = models.parse
     docs = load_factru(directory)
     started = time.perf_counter()
     counts = {"gold": 0, "found": 0, "pred": 0, "pred_gold_persons": 0}
@@ -105,8 +105,8 @@ def evaluate_roles(directory: str | Path, models: Models) -> dict[str, Any]:
             who = tuple(sorted(fact["who_spans"]))
             alternatives = fact.get("position_alternatives") or [fact["position_text"]]
             keys = gold.setdefault(who, [])
-            lemma_sets = [_lemmas(a, morph) for a in alternatives]
-            if not any(_lemmas(x[0], morph) in lemma_sets for x in keys):
+            lemma_sets = [_lemmas(a, parse) for a in alternatives]
+            if not any(_lemmas(x[0], parse) in lemma_sets for x in keys):
                 keys.append(alternatives)
 
         owner: dict[str, tuple] = {}  # entity id -> Who key it stands for
@@ -119,8 +119,8 @@ def evaluate_roles(directory: str | Path, models: Models) -> dict[str, Any]:
                 counts["gold"] += 1
                 counts["found"] += bool(entities)
                 ok = {
-                    "lenient": any(_head(r, morph) == _head(a, morph) for r in roles for a in alternatives),
-                    "strict": any(_lemmas(r, morph) == _lemmas(a, morph) for r in roles for a in alternatives),
+                    "lenient": any(_head(r, parse) == _head(a, parse) for r in roles for a in alternatives),
+                    "strict": any(_lemmas(r, parse) == _lemmas(a, parse) for r in roles for a in alternatives),
                 }
                 for level, hit in ok.items():
                     tp[level]["gold"] += hit
@@ -134,8 +134,8 @@ def evaluate_roles(directory: str | Path, models: Models) -> dict[str, Any]:
                 counts["pred"] += 1
                 counts["pred_gold_persons"] += bool(alternatives)
                 ok = {
-                    "lenient": any(_head(role, morph) == _head(a, morph) for a in alternatives),
-                    "strict": any(_lemmas(role, morph) == _lemmas(a, morph) for a in alternatives),
+                    "lenient": any(_head(role, parse) == _head(a, parse) for a in alternatives),
+                    "strict": any(_lemmas(role, parse) == _lemmas(a, parse) for a in alternatives),
                 }
                 for level, hit in ok.items():
                     tp[level]["pred"] += hit

@@ -138,7 +138,7 @@ def analyze_batch(
     if prepare and result.records:
         from ..store.prepare import prepare_articles
 
-        result.records = list(prepare_articles(result.records, morph=getattr(models, "morph", None)))
+        result.records = list(prepare_articles(result.records, parse=getattr(models, "parse", None)))
     return result
 
 
@@ -314,8 +314,8 @@ def ingest(
                 from ..nlp.models import load_models
 
                 models = load_models()
-                if hasattr(store, "use_morph"):
-                    store.use_morph(models.morph)  # one pymorphy3 analyzer in this process, not two
+                if hasattr(store, "use_parse"):
+                    store.use_parse(models.parse)  # one pymorphy3 analyzer in this process, not two
             # the store prepares with its own caches
             save(analyze_batch(batch, models, prepare=False, hashes=hashes, options=options), hashes)
         return summary

@@ -199,14 +199,14 @@ SCAN_RE = re.compile(
 )
 
 
-def parse_dates(text: str, published: str | None = None, *, morph: Any = None) -> list[DateMention]:
+def parse_dates(text: str, published: str | None = None, *, parse: Any = None) -> list[DateMention]:
     """Find the date mentions of a text and resolve them against the publication date.
 
     Args:
         text: the text (``Article.text``); offsets of the mentions point into it.
         published: ISO date or datetime of publication, or None (then years not written
             in the text stay unknown: ``from``/``to`` None, month/day kept).
-        morph: optional ``pymorphy3.MorphAnalyzer``; when given, the tense of the verbs
+        parse: optional ``models.parse`` (pymorphy3 parses of a word); when given, the tense of the verbs
             nearest to a yearless date also decides whether it is upcoming.
 
     Returns:
@@ -221,7 +221,7 @@ def parse_dates(text: str, published: str | None = None, *, morph: Any = None) -
         if parts is None:  # cannot happen (same source); keep the scan going regardless
             continue
         try:
-            found = _READERS[kind](text, parts, pub, morph)
+            found = _READERS[kind](text, parts, pub, parse)
         except (OverflowError, ValueError):  # a date past the calendar's ends: not a date
             continue
         if isinstance(found, list):
@@ -236,20 +236,20 @@ def extract_dates(article: Article, models: Any) -> Article:
 
     Args:
         article: the cleaned article.
-        models: the loaded models; only ``models.morph`` is used (tense of verbs), and
+        models: the loaded models; only ``models.parse`` is used (tense of verbs), and
             ``None`` works too (future cues are then read from keywords alone).
 
     Returns:
         The same article, with ``dates`` set.
     """
-    article.dates = parse_dates(article.text, article.published, morph=getattr(models, "morph", None))
+    article.dates = parse_dates(article.text, article.published, parse=getattr(models, "parse", None))
     return article
 
 
 # ---------------------------------------------------------------- readers, one per kind
 
 
-def _read_iso(text: str, m: re.Match[str], pub: date | None, morph: Any) -> DateMention | None:
+def _read_iso(text: str, m: re.Match[str], pub: date | None, parse: Any) -> DateMention | None:
     """2017-03-28 and 28.03.2017 (two-digit years: 20yy unless that is after publication)."""
     y, mo, d = m["y1"], int(m["m1"]), int(m["d1"])
     if len(y) == 2:
@@ -267,7 +267,7 @@ def _read_iso(text: str, m: re.Match[str], pub: date | None, morph: Any) -> Date
     return _mention((text, m.start(), m.end()), day, day, year=year, month=mo, day=d)
 
 
-def _read_dated(text: str, m: re.Match[str], pub: date | None, morph: Any) -> DateMention | None:
+def _read_dated(text: str, m: re.Match[str], pub: date | None, parse: Any) -> DateMention | None:
     """Day-month dates and day ranges: "28-29 марта", "с 28 февраля по 3 марта 2019 г."."""
     groups = m.groupdict()
     m2 = month_number(groups.get("m2") or groups["m1"])
@@ -281,15 +281,15 @@ def _read_dated(text: str, m: re.Match[str], pub: date | None, morph: Any) -> Da
     weekday_word = groups.get("w") or groups.get("w2")
     weekday = WEEKDAY_BY_PREFIX[weekday_word[:3].lower()] if weekday_word else None
     hit = (text, m.start(), m.end())
-    return _resolve_md(hit, pub, morph, (m1, d1), (m2, d2), groups, weekday=weekday, day=d1)
+    return _resolve_md(hit, pub, parse, (m1, d1), (m2, d2), groups, weekday=weekday, day=d1)
 
 
-def _read_list(text: str, m: re.Match[str], pub: date | None, morph: Any) -> list[DateMention] | DateMention | None:
+def _read_list(text: str, m: re.Match[str], pub: date | None, parse: Any) -> list[DateMention] | DateMention | None:
     """ "1 и 2 апреля" is one range; "1, 8 и 15 апреля" is one mention per day."""
     days = [(int(d.group()), d.start(), d.end()) for d in NUMBER_RE.finditer(text, m.start(), m.start("m2"))]
     numbers = [d for d, _, _ in days]
     if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
-        return _read_dated(text, m, pub, morph)
+        return _read_dated(text, m, pub, parse)
     groups = m.groupdict()
     month = month_number(groups["m2"])
     mentions = []
@@ -298,13 +298,13 @@ def _read_list(text: str, m: re.Match[str], pub: date | None, morph: Any) -> lis
             return None
         # Each day's span is its number alone, the last one runs to the month (and year).
         hit = (text, start, m.end() if start == m.start("d2") else end)
-        found = _resolve_md(hit, pub, morph, (month, number), (month, number), {"y1": groups["y2"], "r1": groups["r2"]}, day=number)
+        found = _resolve_md(hit, pub, parse, (month, number), (month, number), {"y1": groups["y2"], "r1": groups["r2"]}, day=number)
         if found is not None:
             mentions.append(found)
     return mentions
 
 
-def _read_month(text: str, m: re.Match[str], pub: date | None, morph: Any) -> DateMention | None:
+def _read_month(text: str, m: re.Match[str], pub: date | None, parse: Any) -> DateMention | None:
     """Months and parts of months: "в марте", "марте 2019 года", "в конце марта", "с января по март"."""
     groups = m.groupdict()
     m1 = month_number(groups["m1"])
@@ -312,10 +312,10 @@ def _read_month(text: str, m: re.Match[str], pub: date | None, morph: Any) -> Da
     first, last = 1, None
     if groups.get("p"):
         first, last = MONTH_PARTS[groups["p"][:3].lower()]
-    return _resolve_md((text, m.start(), m.end()), pub, morph, (m1, first), (m2, last), groups)
+    return _resolve_md((text, m.start(), m.end()), pub, parse, (m1, first), (m2, last), groups)
 
 
-def _read_year(text: str, m: re.Match[str], pub: date | None, morph: Any) -> DateMention | None:
+def _read_year(text: str, m: re.Match[str], pub: date | None, parse: Any) -> DateMention | None:
     """Years and year ranges: "2017 году", "2017-го", "с 2015 по 2017 год", "2015-2017 гг."."""
     groups = m.groupdict()
     first = int(groups.get("y1") or groups.get("y3"))
@@ -325,7 +325,7 @@ def _read_year(text: str, m: re.Match[str], pub: date | None, morph: Any) -> Dat
     return _mention((text, m.start(), m.end()), date(first, 1, 1), date(last, 12, 31), year=first)
 
 
-def _read_decade(text: str, m: re.Match[str], pub: date | None, morph: Any) -> DateMention | None:
+def _read_decade(text: str, m: re.Match[str], pub: date | None, parse: Any) -> DateMention | None:
     """Decades: "1990-х годах", "90-е годы", "в 2000-е", "девяностые годы"."""
     groups = m.groupdict()
     if groups.get("wd"):
@@ -345,7 +345,7 @@ def _read_decade(text: str, m: re.Match[str], pub: date | None, morph: Any) -> D
     return _mention((text, m.start(), m.end()), date(start, 1, 1), date(start + 9, 12, 31))
 
 
-def _read_relday(text: str, m: re.Match[str], pub: date | None, morph: Any) -> DateMention | None:
+def _read_relday(text: str, m: re.Match[str], pub: date | None, parse: Any) -> DateMention | None:
     """ "вчера", "сегодня", "позавчера", "завтра", "послезавтра"."""
     word = m.group().lower()
     after = text[m.end() : m.end() + 1]
@@ -359,7 +359,7 @@ def _read_relday(text: str, m: re.Match[str], pub: date | None, morph: Any) -> D
     return _mention((text, m.start(), m.end()), day, day, relative=True)
 
 
-def _read_relper(text: str, m: re.Match[str], pub: date | None, morph: Any) -> DateMention | None:
+def _read_relper(text: str, m: re.Match[str], pub: date | None, parse: Any) -> DateMention | None:
     """ "на прошлой неделе", "в этом месяце", "в прошлом году", "следующего года"."""
     offset = _relative_offset(m["q"])
     unit = RELATIVE_UNITS[m["u"][:3].lower()]
@@ -375,7 +375,7 @@ def _read_relper(text: str, m: re.Match[str], pub: date | None, morph: Any) -> D
     return _mention((text, m.start(), m.end()), date(y, 1, 1), date(y, 12, 31), relative=True)
 
 
-def _read_weekday(text: str, m: re.Match[str], pub: date | None, morph: Any) -> DateMention | None:
+def _read_weekday(text: str, m: re.Match[str], pub: date | None, parse: Any) -> DateMention | None:
     """ "в понедельник": the latest such day by publication, or the next one if upcoming."""
     if pub is None:
         return _mention((text, m.start(), m.end()), None, None, relative=True)
@@ -385,7 +385,7 @@ def _read_weekday(text: str, m: re.Match[str], pub: date | None, morph: Any) -> 
         offset = -2 if qual.startswith("позапрошл") else -1 if qual.startswith(("прошл", "минувш")) else 0
         offset = 1 if qual.startswith(("следующ", "будущ")) else offset
         day = pub - timedelta(days=pub.weekday()) + timedelta(weeks=offset, days=weekday)
-    elif qual or _is_upcoming(text, m.start(), m.end(), morph):
+    elif qual or _is_upcoming(text, m.start(), m.end(), parse):
         day = pub + timedelta(days=(weekday - pub.weekday()) % 7)
     else:
         day = pub - timedelta(days=(pub.weekday() - weekday) % 7)
@@ -406,7 +406,7 @@ _READERS = {
 def _resolve_md(
     m: _Hit,
     pub: date | None,
-    morph: Any,
+    parse: Any,
     start: tuple[int, int],
     end: tuple[int, int | None],
     groups: dict[str, str | None],
@@ -441,7 +441,7 @@ def _resolve_md(
         return _mention(m, *span, month=month, day=day, relative=True) if span else None
     if pub is None:
         return _mention(m, None, None, month=month, day=day)
-    upcoming = _is_upcoming(*m, morph)
+    upcoming = _is_upcoming(*m, parse)
     span = _pick_year(pub, start, end, cross, upcoming)
     if weekday is not None and span is not None and span[0].weekday() != weekday:
         other = _pick_year(pub, start, end, cross, not upcoming)
@@ -479,7 +479,7 @@ def _build(y1: int, start: tuple[int, int], end: tuple[int, int | None], y2: int
     return first, last
 
 
-def _is_upcoming(text: str, start: int, end: int, morph: Any) -> bool:
+def _is_upcoming(text: str, start: int, end: int, parse: Any) -> bool:
     """Whether the sentence around a span speaks of the future: the nearest tense cue decides."""
     floor = max(0, start - SENTENCE_MAX)  # bounded: rfind over a whole book per date is quadratic
     left = max([floor - 1] + [text.rfind(c, floor, start) for c in SENTENCE_ENDS])
@@ -489,11 +489,11 @@ def _is_upcoming(text: str, start: int, end: int, morph: Any) -> bool:
     for regex, future in ((FUTURE_RE, True), (PAST_RE, False)):
         for cue in regex.finditer(text, left + 1, right):
             cues.append((max(start - cue.end(), cue.start() - end, 0), future))
-    if morph is not None:
+    if parse is not None:
         for word in WORD_RE.finditer(text, left + 1, right):
             if start <= word.start() < end:
                 continue
-            tag = morph.parse(word.group().lower())[0].tag
+            tag = parse(word.group().lower())[0].tag
             if tag.POS == "VERB" and tag.tense in ("past", "futr"):
                 cues.append((max(start - word.end(), word.start() - end, 0), tag.tense == "futr"))
     if not cues:

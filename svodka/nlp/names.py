@@ -2,7 +2,7 @@
 
 ``normalize_entities`` reads the mentions ``tag_entities`` found and:
 
-- gives every mention its base form with pymorphy3 (``models.morph``): persons word by word
+- gives every mention its base form with pymorphy3 (``models.parse``): persons word by word
   with one case and one gender agreed across the name parts ("Анны Ивановой" -> "Анна
   Иванова", "Жана-Марка Эйро" -> "Жан-Марк Эйро"); places and organisations by inflecting the
   words up to the head noun into the nominative, the head keeping its number as written,
@@ -31,11 +31,7 @@ from .models import Models
 
 __all__ = ["normalize_entities", "normalize_mention", "parse_person", "parses"]
 
-# Attribute of a Models object holding its parse cache (a dict: word -> parses).
-CACHE_ATTR = "_svodka_parse_cache"
 
-# Upper bound of cached words per Models; the cache is cleared when it grows past it.
-CACHE_MAX_WORDS = 200_000
 
 # Cases tried when agreeing the parts of a person's name, nominative first (ties go to it).
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -66,17 +62,8 @@ SURNAME_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 def parses(models: Models, word: str) -> list[Any]:
-    """pymorphy3 parses of a word, cached on the Models object (no module-level cache)."""
-    cache = models.__dict__.get(CACHE_ATTR)
-    if cache is None:
-        cache = {}
-        setattr(models, CACHE_ATTR, cache)
-    found = cache.get(word)
-    if found is None:
-        if len(cache) > CACHE_MAX_WORDS:
-            cache.clear()
-        found = cache[word] = models.morph.parse(word) if _cyrillic(word) else []
-    return found
+    """pymorphy3 parses of a Cyrillic word (from the process's one cache, ``models.parse``); none for other words."""
+    return models.parse(word) if _cyrillic(word) else []
 
 
 def _cyrillic(word: str) -> bool:
@@ -109,7 +96,7 @@ def parse_person(text: str, models: Models) -> dict[str, Any]:
 
     Args:
         text: the mention as written ("Жана-Марка Эйро", "Абдрахманова").
-        models: loaded models (``models.morph``).
+        models: loaded models (``models.parse``).
     Returns:
         ``{"first", "middle", "last", "normal", "last_keys", "gender"}``: parts in the
         nominative (``None`` when absent); ``last_keys`` are the lower-case base forms the last
@@ -417,7 +404,7 @@ def normalize_entities(article: Article, models: Models) -> Article:
 
     Args:
         article: an article after ``tag_entities``.
-        models: loaded models (``models.morph``).
+        models: loaded models (``models.parse``).
     Returns:
         The article with merged ``entities`` ("e1", "e2"... in order of first mention).
     """

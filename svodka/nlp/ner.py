@@ -219,7 +219,7 @@ def tag_entities(article: Article, models: Models) -> Article:
 
     Args:
         article: an article; only ``article.text`` is read.
-        models: loaded models (``models.ner``, ``models.morph``).
+        models: loaded models (``models.ner``, ``models.parse``).
     Returns:
         The article with ``entities`` (one Entity per distinct mention text and type,
         ``normal`` still empty) and ``extras["ner_spans"]`` (the flat name view).
@@ -319,7 +319,7 @@ def correct_spans(
     Args:
         text: the text the offsets index.
         spans: slovnet spans ``(start, end, type)``.
-        models: loaded models (``models.morph`` for the word checks).
+        models: loaded models (``models.parse`` for the word checks).
         tokens: the razdel tokens of ``text`` when the caller has them.
     Returns:
         Sorted, non-overlapping corrected spans.

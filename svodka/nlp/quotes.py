@@ -74,7 +74,6 @@ from ._speech import (
     VIA_LEMMAS,
 )
 from .models import Models
-from .names import parses as _models_parses
 
 # Attribute on Models holding the per-word-form answer of ``_is_speech``.
 SPEECH_CACHE_ATTR = "_svodka_speech_answers"
@@ -215,7 +214,7 @@ class _Ctx:
         key = word.lower()
         got = self.parses.get(key)
         if got is None:
-            got = self.parses[key] = _models_parses(self.models, key) or self.models.morph.parse(key)
+            got = self.parses[key] = self.models.parse(key)
         return got
 
     def lemma(self, word: str) -> str:
@@ -276,7 +275,7 @@ def extract_quotes(article: Article, models: Models) -> Article:
 
     Args:
         article: an article after entities, roles and dates.
-        models: loaded models (``models.morph`` is used).
+        models: loaded models (``models.parse`` is used).
     Returns:
         The same article with ``quotes`` in text order.
     """
@@ -668,7 +667,7 @@ def _speech_forms(models: Models) -> frozenset[str]:
     if forms is None:
         found: set[str] = set()
         for lemma in SPEECH_LEMMAS | OPINION_ADJECTIVES:
-            for p in models.morph.parse(lemma):
+            for p in models.parse(lemma):
                 if p.normal_form == lemma:
                     found.update(f.word.replace("ё", "е") for f in p.lexeme)
         forms = frozenset(found | {f.replace("е", "ё") for f in found})
@@ -1580,7 +1579,7 @@ def _role_key(ctx: _Ctx, role_key: Any, phrase: str) -> Any:
     key = ("role key", phrase)
     if key not in ctx.memo:
         try:
-            ctx.memo[key] = (role_key(phrase, ctx.models.morph), None)
+            ctx.memo[key] = (role_key(phrase, ctx.models.parse), None)
         except Exception as exc:
             ctx.memo[key] = (None, exc)
     value, exc = ctx.memo[key]

@@ -35,6 +35,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from ..model import Article, Entity, Mention
@@ -200,11 +201,10 @@ class _Phrase:
 class _Analysis:
     """Tokens of a text with cached pymorphy3 parses and the entity mentions over each token."""
 
-    def __init__(self, text: str, morph: Any, entities: list[Entity] | None = None, cache: dict | None = None):
+    def __init__(self, text: str, parse: Callable[[str], list[Any]], entities: list[Entity] | None = None):
         self.text = text
-        self.morph = morph
+        self.parse = parse  # models.parse: the process's one morphology cache
         self.tokens = [_Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-        self._cache: dict[str, list[Any]] = {} if cache is None else cache
         # Per token: "PER" when inside a person's mention, "ORG"/"LOC" inside those, else None.
         self.owner: list[str | None] = [None] * len(self.tokens)
         # Per token: (start, end) of the ORG/LOC mention it lies in, to take it whole.
@@ -230,12 +230,8 @@ class _Analysis:
         return out
 
     def parses(self, i: int) -> list[Any]:
-        """pymorphy3 parses of token ``i`` (cached by surface)."""
-        word = self.tokens[i].text
-        got = self._cache.get(word)
-        if got is None:
-            got = self._cache[word] = self.morph.parse(word)
-        return got
+        """pymorphy3 parses of token ``i``."""
+        return self.parse(self.tokens[i].text)
 
     def gap(self, i: int) -> str:
         """Text between token ``i - 1`` and token ``i``."""
@@ -500,7 +496,7 @@ def _name_cases(analysis: _Analysis, mention: Mention) -> set[str] | None:
     result: set[str] | None = None
     for m in _WORD.finditer(mention.text):
         word = m.group()
-        ps = analysis._cache.get(word) or analysis._cache.setdefault(word, analysis.morph.parse(word))
+        ps = analysis.parse(word)
         names = [p for p in ps if PERSON_NAME_GRAMMEMES & set(p.tag.grammemes)] or [p for p in ps if p.tag.POS == "NOUN"]
         cases = {_fold(p.tag.case) for p in names if p.tag.case}
         if not cases or len(cases) >= 5 or any("Fixd" in p.tag for p in names):
@@ -534,17 +530,16 @@ def _best_lemma(parses: list[Any]) -> Any:
     return parses[0]
 
 
-def role_key(role: str, morph: Any, cache: dict | None = None) -> RoleKey | None:
+def role_key(role: str, parse: Callable[[str], list[Any]]) -> RoleKey | None:
     """Reduce a role in base form ("глава МИД Казахстана") to a :class:`RoleKey`.
 
     Args:
         role: a role string as stored in ``Entity.roles`` or a description's base form.
-        morph: ``models.morph`` (pymorphy3).
-        cache: an optional dict of parses by word, shared between calls.
+        parse: ``models.parse`` (pymorphy3 parses of a word form, cached).
     Returns:
         The key, or None when the role has no noun.
     """
-    analysis = _Analysis(role, morph, cache=cache)
+    analysis = _Analysis(role, parse)
     head = None
     adjectives: list[str] = []
     for i in range(len(analysis.tokens)):
@@ -627,9 +622,9 @@ def roles_match(description: RoleKey, role: RoleKey) -> bool:
     )
 
 
-def role_head(role: str, morph: Any) -> str | None:
+def role_head(role: str, parse: Callable[[str], list[Any]]) -> str | None:
     """The head noun lemma of a role ("министр иностранных дел Казахстана" -> "министр")."""
-    key = role_key(role, morph)
+    key = role_key(role, parse)
     return key.head if key else None
 
 
@@ -643,12 +638,12 @@ def _blocks(article: Article) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", article.text)]
 
 
-def _add_role(entity: Entity, role: str, morph: Any, cache: dict) -> None:
+def _add_role(entity: Entity, role: str, parse: Callable[[str], list[Any]]) -> None:
     """Add a role unless present; a role subsumed by a fuller one with the same head goes."""
     if role in entity.roles:
         return
     entity.roles.append(role)
-    keys = {r: role_key(r, morph, cache) for r in entity.roles}
+    keys = {r: role_key(r, parse) for r in entity.roles}
     kept = []
     for r in entity.roles:
         k = keys[r]
@@ -673,17 +668,16 @@ def extract_roles(article: Article, models: Models) -> Article:
 
     Args:
         article: an article after ``tag_entities`` and ``normalize_entities``.
-        models: the loaded models; only ``models.morph`` (pymorphy3) is used.
+        models: the loaded models; only ``models.parse`` (pymorphy3, cached) is used.
     Returns:
         The same article: PER entities have ``roles`` filled and, where a description stands
         for one of them, a ``Mention(kind="role")`` whose ``normal`` is the description's base form.
     """
-    morph = models.morph
+    parse = models.parse
     persons = [e for e in article.entities if e.type == "PER"]
     if not persons or not article.text:
         return article
-    cache: dict[str, list[Any]] = {}
-    analysis = _Analysis(article.text, morph, article.entities, cache)
+    analysis = _Analysis(article.text, parse, article.entities)
     tokens = analysis.tokens
     starts = {t.start: i for i, t in enumerate(tokens)}
     ends = {t.end: i for i, t in enumerate(tokens)}
@@ -708,16 +702,16 @@ def extract_roles(article: Article, models: Models) -> Article:
             possessor = last is not None and last + 1 < len(tokens) and analysis.owner[last + 1] == "PER" and not analysis.gap(last + 1).strip()
             for phrase in [] if possessor else _roles_before(analysis, first, cases):
                 used.update(range(phrase.first, phrase.last + 1))
-                _add_role(entity, analysis.base_form(phrase), morph, cache)
+                _add_role(entity, analysis.base_form(phrase), parse)
             if last is None:
                 continue
             phrase = _role_after(analysis, last, cases) or _role_predicate(analysis, last)
             if phrase is not None:
                 used.update(range(phrase.first, phrase.last + 1))
-                _add_role(entity, analysis.base_form(phrase), morph, cache)
+                _add_role(entity, analysis.base_form(phrase), parse)
 
     # 2. Descriptions standing for a person, in text order (earlier ones help later ones).
-    role_keys = {e.id: [k for k in (role_key(r, morph, cache) for r in e.roles) if k] for e in persons}
+    role_keys = {e.id: [k for k in (role_key(r, parse) for r in e.roles) if k] for e in persons}
     if not any(role_keys.values()):
         return article
     blocks = _blocks(article)
@@ -734,7 +728,7 @@ def extract_roles(article: Article, models: Models) -> Article:
         if any(k in used for k in range(phrase.first, phrase.last + 1)):
             continue
         normal = analysis.base_form(phrase)
-        key = role_key(normal, morph, cache)
+        key = role_key(normal, parse)
         if key is None:
             continue
         start = tokens[phrase.first].start

@@ -212,9 +212,9 @@ class Store:
             raise StoreError(self.name, "the store is closed")
         return conn
 
-    def use_morph(self, morph: Any) -> None:
-        """Share the process's pymorphy3 analyzer (``Models.morph``) instead of loading another."""
-        self.lemmatizer.share(morph)
+    def use_parse(self, parse: Any) -> None:
+        """Share the process's morphology cache (``Models.parse``) instead of loading another analyzer."""
+        self.lemmatizer.share(parse)
 
     def close(self) -> None:
         """Close the connection."""

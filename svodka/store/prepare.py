@@ -131,16 +131,16 @@ class Preparer:
 _PROCESS_PREPARER: Preparer | None = None
 
 
-def prepare_articles(articles: list[Article], morph: Any = None) -> list[Prepared]:
+def prepare_articles(articles: list[Article], parse: Any = None) -> list[Prepared]:
     """Prepare articles with this process's Preparer (for worker processes).
 
     Args:
         articles: analysed articles.
-        morph: a pymorphy3 analyzer already loaded in this process (``Models.morph``), to share.
+        parse: the process's morphology cache (``Models.parse``), to share.
     """
     global _PROCESS_PREPARER
     if _PROCESS_PREPARER is None:
         _PROCESS_PREPARER = Preparer()
-    _PROCESS_PREPARER.lemmatizer.share(morph)
+    _PROCESS_PREPARER.lemmatizer.share(parse)
     _PROCESS_PREPARER.lemmatizer.trim()  # between calls, never inside one
     return [_PROCESS_PREPARER.prepare(a, take_aliases=True) for a in articles]

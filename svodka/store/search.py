@@ -69,8 +69,8 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
 class Lemmatizer:
     """pymorphy3 base forms with a cache; one per Store, the analyzer is created lazily."""
 
-    def __init__(self, morph: Any = None):
-        self._morph = morph
+    def __init__(self, parse: Any = None):
+        self._parse = parse  # a MorphCache: Models.parse, shared by the stages and the store
         self._cache: dict[str, tuple[str, ...]] = {}  # word as written -> base forms
         self._joined: dict[str, str] = {}  # word as written -> base forms joined by spaces
         self._hashes: dict[str, int] = {}  # word as written -> crc32 of its first base form (0: too short)
@@ -80,19 +80,21 @@ class Lemmatizer:
         # last stored them (see the module docstring); the store drains it per batch.
         self.new_aliases: set[tuple[str, str]] = set()
 
-    def share(self, morph: Any) -> None:
-        """Use an analyzer already loaded in this process (``Models.morph``) if none is made yet."""
-        if self._morph is None and morph is not None:
-            self._morph = morph
+    def share(self, parse: Any) -> None:
+        """Use the process's morphology cache (``Models.parse``) if no analyzer is made yet."""
+        if self._parse is None and parse is not None:
+            self._parse = parse
 
     @property
-    def morph(self) -> Any:
-        """The pymorphy3 analyzer, created on first use (about 0.3 s)."""
-        if self._morph is None:
+    def parse(self) -> Any:
+        """pymorphy3 parses of a word (``Models.parse``, or a cache of our own analyzer made on first use, about 0.3 s)."""
+        if self._parse is None:
             import pymorphy3
 
-            self._morph = pymorphy3.MorphAnalyzer()
-        return self._morph
+            from ..nlp.models import MorphCache
+
+            self._parse = MorphCache(pymorphy3.MorphAnalyzer())
+        return self._parse
 
     def lemmas(self, word: str) -> tuple[str, ...]:
         """All distinct base forms of one word (lowercased, ё folded), best first."""
@@ -104,8 +106,8 @@ class Lemmatizer:
             got = (key,)
         else:
             seen: list[str] = []
-            for parse in self.morph.parse(key):
-                form = normalize_word(parse.normal_form)
+            for reading in self.parse(key):
+                form = normalize_word(reading.normal_form)
                 if form not in seen:
                     seen.append(form)
                     if len(seen) >= MAX_LEMMAS:

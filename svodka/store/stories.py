@@ -325,7 +325,7 @@ class ContentWords:
         for lemma in set(firsts):
             ok = known.get(lemma)
             if ok is None:
-                ok = known[lemma] = len(lemma) >= MIN_CONTENT_CHARS and not lemma.isdigit() and self._lemmatizer.morph.parse(lemma)[0].tag.POS not in FUNCTION_POS
+                ok = known[lemma] = len(lemma) >= MIN_CONTENT_CHARS and not lemma.isdigit() and self._lemmatizer.parse(lemma)[0].tag.POS not in FUNCTION_POS
             if ok:
                 out.append(lemma)
         return frozenset(out)

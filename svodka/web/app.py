@@ -539,7 +539,7 @@ def create_app(
     app.state.store = store
     app.state.models = models
     if models is not None:
-        store.use_morph(models.morph)  # one pymorphy3 analyzer per process
+        store.use_parse(models.parse)  # one pymorphy3 analyzer per process
     pool = analysis or AnalysisPool(workers=settings.analyze_workers, timeout=settings.analyze_timeout, memory_mb=settings.analyze_memory_mb)
     app.state.analysis = pool
     # The pool's deadline per document: past the worker's own bound (time_budget plus a

@@ -141,8 +141,8 @@ def test_dates_upcoming_read_from_verb_tense_with_morph():
     future = "Министр заявил, что 5 апреля посетит Париж."
     past = "5 апреля министр посетил Париж, где будет открыт центр."
     assert parse_dates(future, "2019-04-10")[0].from_ == "2019-04-05"  # no keyword cue
-    assert parse_dates(future, "2019-04-10", morph=morph)[0].from_ == "2020-04-05"
-    assert parse_dates(past, "2019-04-10", morph=morph)[0].from_ == "2019-04-05"
+    assert parse_dates(future, "2019-04-10", parse=morph.parse)[0].from_ == "2020-04-05"
+    assert parse_dates(past, "2019-04-10", parse=morph.parse)[0].from_ == "2019-04-05"
 
 
 def test_dates_seed_one_range_of_unknown_year(seed_text):

@@ -268,7 +268,7 @@ def test_roles_mentions_do_not_overlap_names(models):
     ],
 )
 def test_roles_match_synonyms(models, description, role, expected):
-    assert roles_match(role_key(description, models.morph), role_key(role, models.morph)) is expected
+    assert roles_match(role_key(description, models.parse), role_key(role, models.parse)) is expected
 
 
 @pytest.mark.parametrize(
@@ -281,7 +281,7 @@ def test_roles_match_synonyms(models, description, role, expected):
     ],
 )
 def test_roles_head(models, role, head):
-    assert role_head(role, models.morph) == head
+    assert role_head(role, models.parse) == head
 
 
 def test_roles_seed_acceptance(models, seed_text):
@@ -341,4 +341,4 @@ def test_roles_possessor_name_does_not_take_the_title(models):
     ],
 )
 def test_roles_bare_minister_is_the_head_of_a_ministry(models, description, role, match):
-    assert roles_match(role_key(description, models.morph), role_key(role, models.morph)) is match
+    assert roles_match(role_key(description, models.parse), role_key(role, models.parse)) is match

@@ -63,7 +63,7 @@ def test_postgres_search_table_migrates_with_its_rows(open_backend):
     old = open_backend("postgresql", migrations=[m for m in schema.MIGRATIONS if m[0] < postgres.SEARCH_TABLE_VERSION])
     old.add_articles([note(i) for i in range(6)])  # into the search table of version 1
     new = open_store(old.url, schema=old.schema)
-    new.lemmatizer._morph = old.lemmatizer.morph
+    new.lemmatizer._parse = old.lemmatizer.parse
     try:
         assert new.schema_version() == schema.LATEST_VERSION
         assert len(new.search("ремонт дороги")) == 6

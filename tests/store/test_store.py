@@ -458,7 +458,7 @@ def test_store_stories_content_words_drop_function_words(morph):
     from svodka.store.search import Lemmatizer
     from svodka.store.stories import ContentWords
 
-    words = ContentWords(Lemmatizer(morph)).lemma_set("Он сказал, что в 2024 году мэры городов подписали соглашение и для нас это важно")
+    words = ContentWords(Lemmatizer(morph.parse)).lemma_set("Он сказал, что в 2024 году мэры городов подписали соглашение и для нас это важно")
     assert {"сказать", "мэр", "город", "подписать", "соглашение", "год"} <= words
     assert not words & {"он", "что", "для", "мы", "это", "2024"}
 
@@ -938,7 +938,7 @@ def test_store_entity_days_count_mentions_per_day(store):
 def test_store_entity_cache_follows_other_writers(open_backend):
     first = open_backend("sqlite")
     second = open_store(first.path)
-    second.lemmatizer._morph = first.lemmatizer.morph
+    second.lemmatizer._parse = first.lemmatizer.parse
     try:
         first.add_articles([statement_article(1)])
         second.add_articles([statement_article(2)])

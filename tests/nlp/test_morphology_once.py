@@ -1,0 +1,71 @@
+"""Each word form is analysed by pymorphy3 once per process, whichever stage meets it (issue 12)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from svodka.nlp.models import Models, MorphCache
+from svodka.pipeline import analyze_documents
+from svodka.model import Document
+from svodka.store.prepare import Preparer
+
+from ..conftest import SAMPLE
+
+
+class CountingMorph:
+    """A pymorphy3 analyzer that counts ``parse`` calls per word form."""
+
+    def __init__(self, morph):
+        self.morph = morph
+        self.calls: Counter[str] = Counter()
+
+    def parse(self, word):
+        self.calls[word] += 1
+        return self.morph.parse(word)
+
+    def __getattr__(self, name):
+        return getattr(self.morph, name)
+
+
+def _counting_models(models: Models) -> tuple[Models, CountingMorph]:
+    morph = CountingMorph(models.morph)
+    return Models(embedding=models.embedding, ner=models.ner, morph=morph), morph
+
+
+def _analyse_and_prepare(text: str, models: Models) -> None:
+    articles = list(analyze_documents([Document(text=text, path="x.txt")], models=models))
+    preparer = Preparer()
+    preparer.lemmatizer.share(models.parse)
+    for article in articles:
+        preparer.prepare(article)
+
+
+@pytest.mark.issue(12)
+def test_founding_example_parses_each_word_form_once(models, seed_text):
+    counted, morph = _counting_models(models)
+    _analyse_and_prepare(seed_text, counted)
+    _analyse_and_prepare(seed_text, counted)  # a second article: everything is known already
+    assert morph.calls, "no stage used the morphology cache"
+    twice = {w: n for w, n in morph.calls.items() if n > 1}
+    assert not twice, f"parsed more than once: {sorted(twice.items())[:20]}"
+
+
+@pytest.mark.issue(12)
+def test_sample_dump_parses_each_word_form_once(models):
+    counted, morph = _counting_models(models)
+    for path in sorted((SAMPLE / "dumps").glob("0*.txt"))[:3]:
+        _analyse_and_prepare(path.read_text(encoding="utf-8"), counted)
+    assert max(morph.calls.values()) == 1
+
+
+def test_morph_cache_is_bounded_and_pickles_empty(models):
+    import pickle
+
+    cache = MorphCache(models.morph, size=3)
+    for word in "один два три четыре".split():
+        cache(word)
+    assert cache.info().currsize == 3
+    again = pickle.loads(pickle.dumps(cache))
+    assert again.info().currsize == 0 and again("один")[0].normal_form == "один"
