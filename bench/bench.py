@@ -5,12 +5,17 @@ where the OS allows, and prints one JSON line that the parent collects:
 
 - ``clean``: reading + cleaning throughput on the bundled sample corpus (dumps/s, HTML pages/s),
   each file repeated so a run lasts long enough to time.
-- ``natasha``: plain natasha's full pipeline (segment, morph, syntax, NER, normalise) on the
-  factRuEval dev texts (../shared/eval/factru-dev/devset, or the sample corpus when absent).
-- ``svodka``: svodka's full analysis (reading, cleaning, NER, normalisation, roles, dates,
-  quotes) on the same texts; ``svodka-noquotes`` the same without the quotes stage.
+- ``natasha``: plain natasha's full pipeline (segment, morph, syntax, NER, normalise);
+- ``natasha-ner``: natasha's segment + NER alone (the floor: what any NER system costs);
+- ``svodka``: svodka's full analysis (reading, NER, names, roles, dates, quotes);
+  ``svodka-noquotes`` the same without the quotes stage;
 
-Usage: ``python bench/bench.py [--repeat N] [--parts clean,natasha,svodka,svodka-noquotes]``.
+each on two corpora, side by side: ``factru`` (the factRuEval dev texts,
+../shared/eval/factru-dev/devset) and ``wikinews`` (the longest real articles of
+../shared/eval/wikinews-ru, ``WIKINEWS_LONGEST`` of them). Without ../shared the sample
+corpus's dumps stand in for both.
+
+Usage: ``python bench/bench.py [--repeat N] [--parts ...] [--corpora factru,wikinews]``.
 Not a test: figures are printed, never asserted.
 """
 
@@ -28,6 +33,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "sample"
 FACTRU = ROOT.parent / "shared" / "eval" / "factru-dev" / "devset"
+WIKINEWS = ROOT.parent / "shared" / "eval" / "wikinews-ru" / "texts"
+# How many of the longest wikinews texts make the long-article corpus.
+WIKINEWS_LONGEST = 100
+# Targets of issue 12: full analysis within this multiple of natasha's segment+NER, and
+# peak memory of one analysis process.
+TARGET_RATIO = 1.3
+TARGET_PEAK_MB = 250
 
 
 def _pin_one_core() -> None:
@@ -40,11 +52,14 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _texts() -> tuple[str, list[str]]:
-    """The analysis corpus: factRu dev texts if present, else the sample dumps."""
-    if FACTRU.is_dir():
+def _texts(corpus: str) -> tuple[str, list[str]]:
+    """One analysis corpus: ``factru`` or ``wikinews`` when ../shared is present, else the sample dumps."""
+    if corpus == "factru" and FACTRU.is_dir():
         files = sorted(FACTRU.glob("book_*.txt"))
         return "factRu devset", [f.read_text(encoding="utf-8") for f in files]
+    if corpus == "wikinews" and WIKINEWS.is_dir():
+        files = sorted(WIKINEWS.glob("*.txt"), key=lambda f: (-f.stat().st_size, f.name))[:WIKINEWS_LONGEST]
+        return f"wikinews-ru, {len(files)} longest", [f.read_text(encoding="utf-8") for f in files]
     files = sorted((SAMPLE / "dumps").glob("*.txt"))
     return "sample dumps", [f.read_text(encoding="utf-8", errors="replace") for f in files]
 
@@ -74,11 +89,11 @@ def part_clean(repeat: int) -> dict:
     return result
 
 
-def part_natasha(repeat: int) -> dict:
-    """Plain natasha's full pipeline on the analysis corpus."""
+def part_natasha(repeat: int, corpus: str, full: bool = True) -> dict:
+    """Plain natasha on the corpus: its full pipeline, or (``full=False``) segment + NER alone."""
     from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 
-    name, texts = _texts()
+    name, texts = _texts(corpus)
     emb = NewsEmbedding()
     segmenter, morph_vocab = Segmenter(), MorphVocab()
     morph, syntax, ner = NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb)
@@ -88,18 +103,20 @@ def part_natasha(repeat: int) -> dict:
         for text in texts:
             doc = Doc(text)
             doc.segment(segmenter)
-            doc.tag_morph(morph)
-            doc.parse_syntax(syntax)
+            if full:
+                doc.tag_morph(morph)
+                doc.parse_syntax(syntax)
             doc.tag_ner(ner)
-            for span in doc.spans:
-                span.normalize(morph_vocab)
+            if full:
+                for span in doc.spans:
+                    span.normalize(morph_vocab)
             chars += len(text)
     elapsed = time.perf_counter() - start
     n = len(texts) * repeat
     return {"corpus": name, "docs": n, "seconds": round(elapsed, 3), "per_second": round(n / elapsed, 2), "chars_per_second": round(chars / elapsed), "peak_mb": round(_peak_mb(), 1)}
 
 
-def part_svodka(repeat: int, quotes: bool = True) -> dict:
+def part_svodka(repeat: int, corpus: str, quotes: bool = True) -> dict:
     """svodka's full analysis from bytes: read, clean, NER, names, roles, dates (, quotes)."""
     from svodka import pipeline
     from svodka.ingest.readers import read_bytes
@@ -123,7 +140,8 @@ def part_svodka(repeat: int, quotes: bool = True) -> dict:
         return run_stage
 
     pipeline.STAGES[:] = [timed(s) for s in pipeline.STAGES]
-    name, texts = _texts()
+    pipeline.tag_entities_batch = timed(pipeline.tag_entities_batch)  # the batched segment + NER
+    name, texts = _texts(corpus)
     blobs = [t.encode("utf-8") for t in texts]
     models = load_models()
     start = time.perf_counter()
@@ -139,57 +157,65 @@ def part_svodka(repeat: int, quotes: bool = True) -> dict:
 
 
 PARTS = {
-    "clean": lambda r: part_clean(r * 50),
     "natasha": part_natasha,
+    "natasha-ner": lambda r, c: part_natasha(r, c, full=False),
     "svodka": part_svodka,
-    "svodka-noquotes": lambda r: part_svodka(r, quotes=False),
+    "svodka-noquotes": lambda r, c: part_svodka(r, c, quotes=False),
 }
+
+
+def _run_part(part: str, repeat: int, corpus: str = "") -> dict | None:
+    out = subprocess.run(
+        [sys.executable, __file__, "--part", part, "--repeat", str(repeat), "--corpus", corpus],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    if out.returncode:
+        print(f"{part} {corpus}: failed\n{out.stderr[-2000:]}", file=sys.stderr)
+        return None
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=2, help="passes over the corpus per part")
-    parser.add_argument("--parts", default="clean,natasha,svodka,svodka-noquotes")
+    parser.add_argument("--parts", default="clean,natasha,natasha-ner,svodka,svodka-noquotes")
+    parser.add_argument("--corpora", default="factru,wikinews")
     parser.add_argument("--part", help=argparse.SUPPRESS)  # internal: run one part in this process
+    parser.add_argument("--corpus", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.part:
         _pin_one_core()
-        print(json.dumps(PARTS[args.part](args.repeat)))
+        result = part_clean(args.repeat * 50) if args.part == "clean" else PARTS[args.part](args.repeat, args.corpus)
+        print(json.dumps(result))
         return
 
-    results = {}
-    for part in args.parts.split(","):
-        out = subprocess.run(
-            [sys.executable, __file__, "--part", part, "--repeat", str(args.repeat)],
-            capture_output=True, text=True, cwd=ROOT,
-        )
-        if out.returncode:
-            print(f"{part}: failed\n{out.stderr[-2000:]}", file=sys.stderr)
-            continue
-        results[part] = json.loads(out.stdout.strip().splitlines()[-1])
-
+    parts = args.parts.split(",")
     print("svodka benchmark (one core per part, each part in its own process)")
-    if "clean" in results:
-        for kind, r in results["clean"].items():
+    if "clean" in parts:
+        for kind, r in (_run_part("clean", args.repeat) or {}).items():
             target = 500 if kind == "dumps" else 50
             print(f"  read+clean {kind:5}: {r['per_second']:8.1f} docs/s  (target >= {target}; {r['docs']} docs, {r['errors']} errors)")
-    for part in ("natasha", "svodka", "svodka-noquotes"):
-        if part in results:
-            r = results[part]
-            print(f"  {part:16} {r['per_second']:7.2f} docs/s {r['chars_per_second']:9d} chars/s  peak {r['peak_mb']:6.1f} MB  ({r['docs']} docs of {r['corpus']})")
-    if "natasha" in results and "svodka" in results:
-        ratio = results["svodka"]["seconds"] / results["natasha"]["seconds"]
-        print(f"  time ratio svodka/natasha: {ratio:.2f} (target <= 1.0); svodka peak {results['svodka']['peak_mb']:.0f} MB (target < 600)")
-    if "svodka" in results:
-        stages = results["svodka"].get("stages", {})
-        total = results["svodka"]["seconds"]
-        print("  time per stage: " + ", ".join(f"{k} {v:.2f} s" for k, v in stages.items()) + f" of {total:.2f} s in all")
-        if "extract_quotes" in stages:
-            share = stages["extract_quotes"] / max(total - stages["extract_quotes"], 1e-9)
-            print(f"  quotes stage cost: +{share:.1%} on top of the rest of the analysis, timed in the same run (target within 15%)")
-    if "svodka" in results and "svodka-noquotes" in results:
-        slow = results["svodka"]["seconds"] / results["svodka-noquotes"]["seconds"] - 1
-        print(f"  (two separate runs with and without quotes differ by {slow:+.1%}; noisy on a shared machine)")
+    for corpus in args.corpora.split(","):
+        results = {part: r for part in parts if part in PARTS and (r := _run_part(part, args.repeat, corpus))}
+        if not results:
+            continue
+        print(f"  corpus {corpus}: {next(iter(results.values()))['corpus']}")
+        for part, r in results.items():
+            print(f"    {part:16} {r['per_second']:7.2f} docs/s {r['chars_per_second']:9d} chars/s per core  peak {r['peak_mb']:6.1f} MB  ({r['docs']} docs)")
+        svodka = results.get("svodka")
+        if svodka and "natasha-ner" in results:
+            ratio = svodka["seconds"] / results["natasha-ner"]["seconds"]
+            print(f"    time ratio svodka full / natasha segment+NER: {ratio:.2f} (target <= {TARGET_RATIO})")
+        if svodka and "natasha" in results:
+            print(f"    time ratio svodka full / natasha full pipeline: {svodka['seconds'] / results['natasha']['seconds']:.2f}")
+        if svodka:
+            print(f"    svodka peak memory {svodka['peak_mb']:.0f} MB (target <= {TARGET_PEAK_MB})")
+            stages = svodka.get("stages", {})
+            total = svodka["seconds"]
+            print("    time per stage: " + ", ".join(f"{k} {v:.2f} s" for k, v in stages.items()) + f" of {total:.2f} s in all")
+            if "extract_quotes" in stages:
+                share = stages["extract_quotes"] / max(total - stages["extract_quotes"], 1e-9)
+                print(f"    quotes stage cost: +{share:.1%} on top of the rest of the analysis, timed in the same run (target within 15%)")
 
 
 if __name__ == "__main__":

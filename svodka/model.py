@@ -54,7 +54,9 @@ class _Serialisable:
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for f in dataclasses.fields(self):  # type: ignore[arg-type]
-            out[f.metadata.get("json", f.name)] = _dump(getattr(self, f.name))
+            key = f.metadata.get("json", f.name)
+            if key is not None:  # None: a run-time field, not data (Article.analysis)
+                out[key] = _dump(getattr(self, f.name))
         return out
 
     @classmethod
@@ -94,6 +96,8 @@ def _plan(cls: type) -> list[tuple[str, str, Any]]:
     hints = get_type_hints(cls)
     out = []
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.metadata.get("json", f.name) is None:
+            continue
         hint = hints[f.name]
         out.append((f.name, f.metadata.get("json", f.name), _loader(hint)))
     return out
@@ -254,8 +258,17 @@ class Article(_Serialisable):
     dates: list[DateMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
+    # The analysed text (tokens, sentences, morphology: ``nlp.text.AnalysedText``), filled by
+    # the first analysis stage and read by the others. A run-time view: never serialised,
+    # compared or pickled; rebuilt on demand for an article read back from JSON.
+    analysis: Any = field(default=None, repr=False, compare=False, metadata={"json": None})
 
     KINDS: ClassVar[tuple[str, ...]] = ("title", "paragraph")
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["analysis"] = None  # worker processes send articles back without it
+        return state
 
     @classmethod
     def build(cls, title: str | None, paragraphs: list[str], **fields: Any) -> "Article":

@@ -1,11 +1,14 @@
 """The order of stages, on one screen.
 
-    Document --clean--> Article --tag_entities--> --normalize_entities--> --extract_roles-->
-             --extract_dates--> --extract_quotes--> Article (annotated)
+    Document --clean--> Article --segment--> --tag_entities--> --normalize_entities-->
+             --extract_roles--> --extract_dates--> --extract_quotes--> Article (annotated)
 
 Each stage is ``stage(article, models) -> article``; adding one is a function plus a line in
-``STAGES``. ``run`` analyses one article; ``pipe`` analyses many, batching the NER tagger,
-and hands a failing article to the error handler instead of killing the batch.
+``STAGES``. ``segment`` fills the analysed text (tokens, sentences, morphology from the one
+cache on ``Models``: see ``nlp.text``) that every later stage reads. ``run`` analyses one
+article; ``pipe`` analyses many: the first two stages run over a whole batch at once (the
+NER tagger fills its batches with the lines of several articles), the rest per article, and
+a failing article goes to the error handler instead of killing the batch.
 
 Every document is bounded (issue 11): a text of more than ``max_words`` words is rejected
 before any stage, and analysis that runs over ``time_budget`` seconds is stopped and the
@@ -33,9 +36,10 @@ from .model import Article, Document
 from .nlp.dates import extract_dates
 from .nlp.models import Models
 from .nlp.names import normalize_entities
-from .nlp.ner import tag_entities
+from .nlp.ner import tag_entities, tag_entities_batch
 from .nlp.quotes import extract_quotes
 from .nlp.roles import extract_roles
+from .nlp.text import segment
 
 __all__ = ["STAGES", "run", "pipe", "prepare", "analyze_documents"]
 
@@ -52,12 +56,21 @@ _WORD = re.compile(r"\w+")
 
 # The analysis stages in order. Later stages read what earlier ones wrote.
 STAGES: list[Callable[[Article, Models], Article]] = [
+    segment,  # the analysed text: tokens, sentences, morphology on demand
     tag_entities,  # slovnet NER + rule corrections -> entities with raw mentions
     normalize_entities,  # base forms, name parts, merge mentions of one thing
     extract_roles,  # titles of persons; description-only mentions become role mentions
     extract_dates,  # date mentions resolved against article.published
     extract_quotes,  # direct and reported speech with speakers resolved to entities
 ]
+
+# ``pipe`` runs STAGES[:BATCHED] over a batch at once with ``tag_entities_batch`` (which
+# segments each article too) and the rest per article.
+BATCHED = 2
+
+# Articles longer than this (characters) are analysed alone, never in a batch: a batch
+# shares one time budget, which a long text must not spend for the others.
+BATCH_MAX_CHARS = 50_000
 
 
 class _Overtime(BaseException):
@@ -122,7 +135,7 @@ def _too_long(text: str, max_words: int) -> int | None:
     return count if count > max_words else None
 
 
-def run(article: Article, models: Models, *, time_budget: float = 0, max_words: int = 0) -> Article:
+def run(article: Article, models: Models, *, time_budget: float = 0, max_words: int = 0, start: int = 0) -> Article:
     """Analyse one article in place and return it.
 
     Args:
@@ -130,6 +143,7 @@ def run(article: Article, models: Models, *, time_budget: float = 0, max_words: 
         models: loaded models.
         time_budget: seconds the analysis may take; 0 means no limit.
         max_words: longest text analysed, in words; 0 means no limit.
+        start: the first stage to run (``pipe`` has run the ones before over a batch).
     Raises:
         ExtractionRejected: the text is longer than ``max_words`` or the analysis ran over
             ``time_budget``; the reason names the bound and its setting.
@@ -145,7 +159,7 @@ def run(article: Article, models: Models, *, time_budget: float = 0, max_words: 
     mine = None
     try:
         with _alarm(time_budget) as mine:
-            for stage in STAGES:
+            for stage in STAGES[start:]:
                 if time_budget and time.monotonic() - started > time_budget:
                     raise _Overtime(mine)
                 current = stage.__name__
@@ -169,14 +183,29 @@ def pipe(
     *,
     time_budget: float = 0,
     max_words: int = 0,
+    batch_size: int = 32,
 ) -> Iterator[Article]:
-    """Analyse many articles; failures go to ``on_error`` (default: re-raise).
+    """Analyse many articles, ``batch_size`` at a time; failures go to ``on_error`` (default: re-raise).
 
-    ``time_budget`` and ``max_words`` bound each article (see ``run``; 0: no limit).
+    ``time_budget`` and ``max_words`` bound each article (see ``run``; 0: no limit). The
+    batched stages of a batch share one ``time_budget``: when they run over it, or fail, the
+    batch's articles are analysed one by one instead, so the slow or failing one is found.
     """
+    batch: list[Article] = []
     for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _pipe_batch(batch, models, on_error, time_budget, max_words)
+            batch = []
+    if batch:
+        yield from _pipe_batch(batch, models, on_error, time_budget, max_words)
+
+
+def _pipe_batch(batch, models, on_error, time_budget, max_words) -> Iterator[Article]:
+    done = _tag_together(batch, models, time_budget, max_words)
+    for article in batch:
         try:
-            yield run(article, models, time_budget=time_budget, max_words=max_words)
+            yield run(article, models, time_budget=time_budget, max_words=max_words, start=BATCHED if id(article) in done else 0)
         except SvodkaError as exc:
             if on_error is None:
                 raise
@@ -186,6 +215,29 @@ def pipe(
             if on_error is None:
                 raise err from exc
             on_error(article, err)
+
+
+def _tag_together(batch: list[Article], models: Models, time_budget: float, max_words: int) -> set[int]:
+    """Run STAGES[:BATCHED] over the batch's ordinary articles at once; the ids of those done.
+
+    Too long, too many words, over the budget or a failure: nothing is done here and
+    ``run`` takes every stage of each article alone (and reports what goes wrong).
+    """
+    if [s.__name__ for s in STAGES[:BATCHED]] != ["segment", "tag_entities"]:  # the stages were changed: no batching
+        return set()
+    together = [a for a in batch if len(a.text) <= BATCH_MAX_CHARS and _too_long(a.text, max_words) is None]
+    if len(together) < 2:
+        return set()
+    try:
+        with _alarm(time_budget):
+            tag_entities_batch(together, models)
+    except _Overtime:
+        return set()
+    except MemoryError:  # the caller's to handle (the worker is restarted), never retried here
+        raise
+    except Exception:  # found again, and reported for its own article, by ``run``
+        return set()
+    return {id(a) for a in together}
 
 
 def prepare(
@@ -268,7 +320,7 @@ def analyze_documents(
             from .nlp.models import load_models
 
             models = load_models()
-        yield from pipe(batch, models, on_error=lambda _article, exc: fail(exc), time_budget=time_budget, max_words=max_words)
+        yield from pipe(batch, models, on_error=lambda _article, exc: fail(exc), time_budget=time_budget, max_words=max_words, batch_size=batch_size)
         batch.clear()
 
     for doc in documents:

@@ -107,15 +107,35 @@ def parse_person(text: str, models: Models) -> dict[str, Any]:
     initials = [w for w in words if re.fullmatch(r"(?:[А-ЯЁA-Z]\.)+", w + ("" if w.endswith(".") else "."))]
     words = [w for w in words if w not in initials]
     case, gender = _agree(words, models)
-    # A dictionary word that cannot be nominative ("Юрию") proves the case; then unknown
-    # words are inflected too ("Мильнеру" -> "Мильнер"), else only Russian-looking ones.
-    case_proved = case != "nomn" and any(
+    forms, tags, keys = _word_forms(words, case, gender, _case_proved(words, case, gender, models), models)
+    parts = _name_parts(words, forms, tags, models)
+    last_keys = set()
+    for i, form in enumerate(forms):
+        if parts["last"] is not None and parts["last"].endswith(form):
+            last_keys |= keys[i]
+    normal = " ".join(forms) if forms else text
+    return {**parts, "normal": normal, "last_keys": last_keys, "gender": gender}
+
+
+def _case_proved(words: list[str], case: str | None, gender: str | None, models: Models) -> bool:
+    """Does a dictionary word that cannot be nominative ("Юрию") prove the name's case?
+
+    Then unknown words are inflected too ("Мильнеру" -> "Мильнер"), else only Russian-looking
+    ones. "Вадима" is also a woman's name in the nominative, but not for a man.
+    """
+    return case != "nomn" and any(
         p.is_known and p.tag.case == case for w in words for p in parses(models, w)[:1]
     ) and not any(
         p.is_known and p.tag.case == "nomn" and _nameish(p) and _gender_ok(p, gender)
         for w in words
         for p in parses(models, w)
-    )  # "Вадима" is also a woman's name in the nominative, but not for a man
+    )
+
+
+def _word_forms(
+    words: list[str], case: str | None, gender: str | None, case_proved: bool, models: Models
+) -> tuple[list[str], list[str | None], list[set[str]]]:
+    """Per word of a name: its nominative, its dictionary name tag (Patr/Name/Surn) and its base-form keys."""
     forms: list[str] = []
     tags: list[str | None] = []
     keys: list[set[str]] = []
@@ -136,6 +156,11 @@ def parse_person(text: str, models: Models) -> dict[str, Any]:
         forms.append(form)
         tags.append(tag)
         keys.append({_key(form)} | {_key(f) for f in _nominatives(word, models)})
+    return forms, tags, keys
+
+
+def _name_parts(words: list[str], forms: list[str], tags: list[str | None], models: Models) -> dict[str, Any]:
+    """First, middle and last name among the words of a name (their nominatives ``forms``)."""
     parts: dict[str, Any] = {"first": None, "middle": None, "last": None}
     particles = [i for i, w in enumerate(words) if w.lower() in NAME_PARTICLES and i < len(words) - 1]
     core = [i for i in range(len(words)) if i not in particles]
@@ -163,12 +188,7 @@ def parse_person(text: str, models: Models) -> dict[str, Any]:
             parts["last"] = words[particles[-1]] + " " + forms[last]  # "Ле Пен", "ван Гог"
     else:
         parts["last"] = " ".join(forms) or None
-    last_keys = set()
-    for i, form in enumerate(forms):
-        if parts["last"] is not None and parts["last"].endswith(form):
-            last_keys |= keys[i]
-    normal = " ".join(forms) if forms else text
-    return {**parts, "normal": normal, "last_keys": last_keys, "gender": gender}
+    return parts
 
 
 def _guess_masculine_nominative(word: str, case: str | None) -> str | None:

@@ -39,7 +39,6 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 
-from razdel import tokenize
 
 from ..model import Article, Entity, Mention
 from ._lexicon import (
@@ -58,6 +57,7 @@ from ._lexicon import (
 )
 from .models import Models
 from .names import parses
+from .text import AnalysedText, analysed
 
 __all__ = ["tag_entities", "tag_entities_batch", "raw_spans", "correct_spans"]
 
@@ -74,18 +74,8 @@ MAX_WINDOW_TOKENS = 2_000
 # ... and a window holds at most this many characters (long tokens: one 20,000-character
 # window is a few ms of slovnet); the longest eval line has 5,270.
 MAX_WINDOW_CHARS = 20_000
-# razdel joins a run of punctuation ("-----", "?!...") or of word pieces ("а-б-в-...") into
-# one token by growing a string: quadratic, 1,000,000 hyphens ran past 60 s. Before razdel,
-# a run of punctuation longer than this becomes spaces (a rule of dashes names nothing, and
-# razdel spends ~5 us on each of its characters: 15 s for a million even cut up), and any
-# other run of non-space characters longer than this gets a space every MAX_TOKEN_CHARS
-# characters; offsets do not change. The longest runs in the eval texts: 111 dashes (a
-# rule in a page dump, chrome), other runs under 60 characters.
-MAX_TOKEN_CHARS = 200
 # razdel's atoms (its tokens are unions of these): Cyrillic, Latin, digit runs, other characters.
 _ATOM = re.compile(r"[а-яё]+|[a-z]+|\d+|\S", re.I)
-_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_TOKEN_CHARS + 1))
-_LONG_PUNCT = re.compile(r"[^\w\s]{%d,}" % (MAX_TOKEN_CHARS + 1))
 # A sentence end inside a long line, where a window is best cut.
 _SENTENCE_END = re.compile(r"[.!?…][\"'»”)]*\s+")
 
@@ -132,26 +122,6 @@ ADJECTIVE_POS = frozenset({"ADJF", "ADJS", "PRTF", "PRTS"})
 NAME_GRAMMEMES = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"})
 
 
-def tokenizable(text: str) -> str:
-    """``text`` with over-long runs of non-space characters blanked or broken, same length.
-
-    razdel is quadratic on a run it joins into one token: a run of punctuation longer than
-    ``MAX_TOKEN_CHARS`` (a rule of dashes) becomes spaces, any other (a base64 blob) gets a
-    space every ``MAX_TOKEN_CHARS`` characters.
-    Offsets into the result are offsets into ``text``; ordinary text comes back unchanged.
-    """
-    if _LONG_RUN.search(text) is None:
-        return text
-    text = _LONG_PUNCT.sub(lambda m: " " * len(m.group()), text)
-    step = MAX_TOKEN_CHARS + 1
-
-    def cut(match: re.Match) -> str:
-        run = match.group()
-        return "".join(run[i : i + MAX_TOKEN_CHARS] + " " for i in range(0, len(run), step))[: len(run)]
-
-    return _LONG_RUN.sub(cut, text)
-
-
 def windows(line: str) -> list[tuple[int, int]]:
     """``(start, end)`` pieces of a line for slovnet, each within the window bounds.
 
@@ -185,33 +155,69 @@ def windows(line: str) -> list[tuple[int, int]]:
     return out
 
 
-def raw_spans(texts: list[str], models: Models) -> list[list[tuple[int, int, str]]]:
+# Lines slovnet tags in one call (sorted by length, so padding stays small).
+NER_BATCH = 32
+
+
+def raw_spans(layers: list[AnalysedText], models: Models) -> list[list[tuple[int, int, str]]]:
     """Slovnet spans ``(start, end, type)`` of many texts, tagged line by line in one batch.
 
-    Lines longer than the window bounds are tagged in windows (see ``windows``), over-long
-    tokens are cut for razdel (see ``tokenizable``): time and memory stay linear in the text.
+    slovnet is fed the tokens of the analysed text (razdel runs once per text, not again
+    inside slovnet), a line at a time; lines longer than the window bounds are tagged in
+    windows (see ``windows``): time and memory stay linear in the text.
 
     Args:
-        texts: the texts (e.g. ``Article.text`` of several articles).
+        layers: the analysed texts (``nlp.text.analysed``) of several articles.
         models: loaded models; ``models.ner`` is natasha's ``NewsNERTagger``.
     Returns:
         For each text its spans with offsets into that text.
     """
-    chunks: list[str] = []
-    owners: list[tuple[int, int]] = []  # (text index, chunk offset)
-    for index, text in enumerate(texts):
+    chunks: list[list[tuple[int, int, str]]] = []
+    owners: list[int] = []
+    for index, layer in enumerate(layers):
         pos = 0
-        for line in tokenizable(text).split("\n"):
+        for line in layer.text.split("\n"):
             if line.strip():
                 for start, end in windows(line):
-                    chunks.append(line[start:end])
-                    owners.append((index, pos + start))
+                    tokens = [layer.items[i] for i in layer.within(pos + start, pos + end)]
+                    if tokens:
+                        chunks.append(tokens)
+                        owners.append(index)
             pos += len(line) + 1
-    result: list[list[tuple[int, int, str]]] = [[] for _ in texts]
-    if chunks:
-        for (index, offset), markup in zip(owners, models.ner.map(chunks)):
-            result[index].extend((offset + s.start, offset + s.stop, s.type) for s in markup.spans if s.type in TYPES)
+    result: list[list[tuple[int, int, str]]] = [[] for _ in layers]
+    infer = models.ner.infer
+    # slovnet pads every sequence of a batch to the longest: lines of like length go together.
+    order = sorted(range(len(chunks)), key=lambda k: len(chunks[k]))
+    for k in range(0, len(order), NER_BATCH):
+        part = order[k : k + NER_BATCH]
+        tags = infer.decoder(infer.process(infer.encoder([[t[2] for t in chunks[j]] for j in part])))
+        for j, labels in zip(part, tags):
+            result[owners[j]].extend(_bio_spans(chunks[j], labels))
+    for spans in result:
+        spans.sort()
     return result
+
+
+def _bio_spans(tokens: list[tuple[int, int, str]], labels: list[str]) -> list[tuple[int, int, str]]:
+    """Spans ``(start, end, type)`` of BIO labels over tokens, read as slovnet reads them
+    (an I- label extends the open span whatever its type; one with no open span is dropped)."""
+    out: list[tuple[int, int, str]] = []
+    kind: str | None = None
+    start = stop = 0
+    for (token_start, token_end, _), label in zip(tokens, labels):
+        part, _, label_kind = label.partition("-")
+        if part == "B":
+            if kind:
+                out.append((start, stop, kind))
+            kind, start, stop = label_kind, token_start, token_end
+        elif part == "I":
+            stop = token_end
+        elif kind:
+            out.append((start, stop, kind))
+            kind = None
+    if kind:
+        out.append((start, stop, kind))
+    return [s for s in out if s[2] in TYPES]
 
 
 def tag_entities(article: Article, models: Models) -> Article:
@@ -230,8 +236,8 @@ def tag_entities(article: Article, models: Models) -> Article:
 def tag_entities_batch(articles: Iterable[Article], models: Models) -> list[Article]:
     """Find entity mentions in many articles, running slovnet over all of them at once."""
     articles = list(articles)
-    for article, spans in zip(articles, raw_spans([a.text for a in articles], models)):
-        tokens = _Tokens(article.text)  # razdel once per text (a third of the time on long texts)
+    layers = [analysed(article, models) for article in articles]
+    for article, tokens, spans in zip(articles, layers, raw_spans(layers, models)):
         flat = correct_spans(article.text, spans, models, tokens)
         article.extras["ner_spans"] = [list(s) for s in flat]
         article.entities = _build_entities(article.text, _merge_org_places(article.text, flat, models, tokens))
@@ -239,25 +245,6 @@ def tag_entities_batch(articles: Iterable[Article], models: Models) -> list[Arti
 
 
 # ---------------------------------------------------------------------------- tokens
-
-
-class _Tokens:
-    """razdel tokens of a text with a char -> token index map."""
-
-    def __init__(self, text: str):
-        self.items = [(t.start, t.stop, t.text) for t in tokenize(tokenizable(text))]
-        self.starts = {s: i for i, (s, _, _) in enumerate(self.items)}
-        self.ends = {e: i for i, (_, e, _) in enumerate(self.items)}
-        self._stops = [e for _, e, _ in self.items]  # sorted: tokens do not overlap
-
-    def inside(self, start: int, end: int) -> list[int]:
-        """Indexes of tokens overlapping ``start..end`` (a bisection: was a scan of every token)."""
-        out = []
-        for i in range(bisect_left(self._stops, start + 1), len(self.items)):
-            if self.items[i][0] >= end:
-                break
-            out.append(i)
-        return out
 
 
 def _is_word(token: str) -> bool:
@@ -312,7 +299,7 @@ def _head_lemma(models: Models, words: list[str]) -> str | None:
 
 
 def correct_spans(
-    text: str, spans: list[tuple[int, int, str]], models: Models, tokens: "_Tokens | None" = None
+    text: str, spans: list[tuple[int, int, str]], models: Models, tokens: "AnalysedText | None" = None
 ) -> list[tuple[int, int, str]]:
     """Apply the rule corrections to slovnet spans of one text.
 
@@ -324,7 +311,7 @@ def correct_spans(
     Returns:
         Sorted, non-overlapping corrected spans.
     """
-    tokens = tokens or _Tokens(text)
+    tokens = tokens or AnalysedText(text, models.parse)
     out: list[tuple[int, int, str]] = []
     for start, end, kind in spans:
         for s, e in _split_span(text, start, end, kind):
@@ -433,7 +420,7 @@ def _check_span(text: str, start: int, end: int, kind: str, models: Models) -> t
 
 
 def _add_ministries(
-    text: str, tokens: _Tokens, spans: list[tuple[int, int, str]], models: Models
+    text: str, tokens: AnalysedText, spans: list[tuple[int, int, str]], models: Models
 ) -> list[tuple[int, int, str]]:
     """A written-out ministry is an ORG: "министерства иностранных дел", "министерстве
     финансов" (the noun plus its genitive portfolio), with a geographic adjective before it."""
@@ -459,7 +446,7 @@ def _add_ministries(
 
 
 def _extend_org_tails(
-    text: str, tokens: _Tokens, spans: list[tuple[int, int, str]], models: Models
+    text: str, tokens: AnalysedText, spans: list[tuple[int, int, str]], models: Models
 ) -> list[tuple[int, int, str]]:
     """An ORG takes a "по/при ..." tail of its full name ("Комитет по иностранным делам",
     "МЧС по Санкт-Петербургу", "Совет при президенте"): lower-case adjectives and nouns
@@ -479,7 +466,7 @@ def _extend_org_tails(
     return [x for x in out if x not in absorbed]
 
 
-def _tail_end(text, tokens: _Tokens, i: int, by_start, absorbed: set, models: Models) -> int | None:
+def _tail_end(text, tokens: AnalysedText, i: int, by_start, absorbed: set, models: Models) -> int | None:
     """End of a "по/при ..." tail starting at token ``i``, or None."""
     items = tokens.items
     if i >= len(items) or items[i][2].lower() not in TAIL_PREPOSITIONS:
@@ -524,7 +511,7 @@ def _extend_geo_adjective(text: str, start: int, models: Models) -> int:
     return start
 
 
-def _add_abbreviations(text: str, tokens: _Tokens, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _add_abbreviations(text: str, tokens: AnalysedText, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Rule 3 for missed tokens: a known abbreviation outside every span is an entity."""
     covered = _covered(spans)
     out = list(spans)
@@ -543,7 +530,7 @@ def _covered(spans: list[tuple[int, int, str]]) -> set[int]:
 
 
 def _add_quoted_names(
-    text: str, tokens: _Tokens, spans: list[tuple[int, int, str]], models: Models
+    text: str, tokens: AnalysedText, spans: list[tuple[int, int, str]], models: Models
 ) -> list[tuple[int, int, str]]:
     """Rule 6: «Name» after an org noun or legal form is an ORG (what it held is replaced)."""
     items = tokens.items
@@ -570,7 +557,7 @@ def _add_quoted_names(
 
 
 def _make_consistent(
-    text: str, tokens: _Tokens, spans: list[tuple[int, int, str]], models: Models
+    text: str, tokens: AnalysedText, spans: list[tuple[int, int, str]], models: Models
 ) -> list[tuple[int, int, str]]:
     """Rule 7: one type per string of an article; untagged later surnames of persons are PER."""
     out = _vote_types(text, tokens, spans, models)
@@ -597,7 +584,7 @@ def _make_consistent(
 
 
 def _vote_types(
-    text: str, tokens: _Tokens, spans: list[tuple[int, int, str]], models: Models
+    text: str, tokens: AnalysedText, spans: list[tuple[int, int, str]], models: Models
 ) -> list[tuple[int, int, str]]:
     """Give every mention of one string (in any case form) the type most of its mentions have.
 
@@ -668,7 +655,7 @@ def _word_keys(models: Models, word: str) -> set[str]:
     return {k.replace("ё", "е") for k in keys}
 
 
-def _break_tie(text: str, tokens: _Tokens, spans: list[tuple[int, int, str]], tied: list[str], models: Models) -> str:
+def _break_tie(text: str, tokens: AnalysedText, spans: list[tuple[int, int, str]], tied: list[str], models: Models) -> str:
     """The type of a tied string by evidence in the text (see ``_vote_types``)."""
     spans = sorted(spans)
     places = [k for k in tied if k != "PER"]
@@ -703,7 +690,7 @@ def _is_place_name(surface: str, models: Models) -> bool:
     return bool(words) and any(p.is_known and "Geox" in p.tag for p in parses(models, words[-1]))
 
 
-def _place_evidence(text: str, tokens: _Tokens, start: int, end: int, models: Models) -> bool:
+def _place_evidence(text: str, tokens: AnalysedText, start: int, end: int, models: Models) -> bool:
     """A dictionary place name, or a mention right after a locative preposition ("в Ташкенте")."""
     if _is_place_name(text[start:end], models):
         return True
@@ -711,7 +698,7 @@ def _place_evidence(text: str, tokens: _Tokens, start: int, end: int, models: Mo
     return bool(index) and tokens.items[index - 1][2].lower() in LOCATIVE_PREPOSITIONS
 
 
-def _person_evidence(text: str, tokens: _Tokens, start: int, end: int, models: Models) -> bool:
+def _person_evidence(text: str, tokens: AnalysedText, start: int, end: int, models: Models) -> bool:
     """A name/surname reading with a first name or an initial beside it (in or next to the span)."""
     words = [t for t in (tokens.items[i][2] for i in tokens.inside(start, end)) if _is_word(t)]
     if not any({"Name", "Surn"} & p.tag.grammemes for w in words for p in parses(models, w)):
@@ -733,7 +720,7 @@ def _first_name_or_initial(word: str, models: Models) -> bool:
     return word[:1].isupper() and any(p.is_known and "Name" in p.tag for p in parses(models, word))
 
 
-def _repeat_names(text: str, tokens: _Tokens, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _repeat_names(text: str, tokens: AnalysedText, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Untagged occurrences of a tagged ORG/LOC string (capitalised, whole tokens) take its type."""
     covered = _covered(spans)
     known: dict[str, str] = {}
@@ -774,13 +761,13 @@ def _resolve_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int,
 
 
 def _merge_org_places(
-    text: str, spans: list[tuple[int, int, str]], models: Models, tokens: "_Tokens | None" = None
+    text: str, spans: list[tuple[int, int, str]], models: Models, tokens: "AnalysedText | None" = None
 ) -> list[tuple[int, int, str, list[tuple[int, int, str]]]]:
     """Merge an org (span or head noun) and the genitive place after it into one ORG.
 
     Returns ``(start, end, type, inner)`` where ``inner`` lists the spans merged into it.
     """
-    tokens = tokens or _Tokens(text)
+    tokens = tokens or AnalysedText(text, models.parse)
     items: list[tuple[int, int, str, list[tuple[int, int, str]]]] = [(s, e, k, []) for s, e, k in spans]
     items.sort(key=lambda x: x[0])
     # One pass, re-examining each merged item in place. Whether an item merges depends only
@@ -818,7 +805,7 @@ def _is_place_tail(inner: list[tuple[int, int, str]]) -> bool:
     return any(k == "LOC" for _, _, k in inner)
 
 
-def _org_before(text, tokens: _Tokens, start: int, prev, models: Models):
+def _org_before(text, tokens: AnalysedText, start: int, prev, models: Models):
     """The org right before ``start``: ``(start, previous item or None)`` or None."""
     gap = text[prev[1] : start] if prev else None
     if prev and prev[2] == "ORG" and gap is not None and gap.strip() == "":

@@ -64,7 +64,8 @@ def _json_names(cls: type) -> list[tuple[str, str]]:
     """(attribute, JSON key) pairs of a model dataclass, computed once per class."""
     names = _JSON_NAMES.get(cls)
     if names is None:
-        names = _JSON_NAMES[cls] = [(f.name, f.metadata.get("json", f.name)) for f in dataclasses.fields(cls)]
+        fields = dataclasses.fields(cls)
+        names = _JSON_NAMES[cls] = [(f.name, f.metadata.get("json", f.name)) for f in fields if f.metadata.get("json", f.name) is not None]
     return names
 
 

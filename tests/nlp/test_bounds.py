@@ -12,7 +12,8 @@ import re
 import pytest
 
 from svodka.model import Article
-from svodka.nlp.ner import MAX_TOKEN_CHARS, MAX_WINDOW_CHARS, MAX_WINDOW_TOKENS, tag_entities, tokenizable, windows
+from svodka.nlp.ner import MAX_WINDOW_CHARS, MAX_WINDOW_TOKENS, tag_entities, windows
+from svodka.nlp.text import MAX_TOKEN_CHARS, tokenizable
 
 # razdel's atoms, the upper bound of its tokens the windows are measured in.
 ATOM = re.compile(r"[а-яё]+|[a-z]+|\d+|\S", re.I)

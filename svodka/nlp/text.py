@@ -1,0 +1,169 @@
+"""The analysed text: tokens, sentences and morphology, computed once per article.
+
+The first stage (``segment``) fills ``Article.analysis`` with an :class:`AnalysedText`, in
+the manner of natasha's ``Doc``: razdel tokens with offsets into ``Article.text``,
+sentences as token ranges, and each word's pymorphy3 parses from the process's one cache
+(``Models.parse``). Later stages read this layer (``analysed(article, models)``) instead of
+tokenising again: the NER tagger is fed these tokens (slovnet would otherwise run razdel
+itself), the NER corrections look words up by offset in it.
+
+The layer is a run-time view, not data: it is not serialised with the article (an article
+read back from JSON gets it rebuilt on first use) and costs about 60 bytes per token.
+
+Sentences are found on the tokens, not by a second razdel pass: a sentence ends after
+``.``, ``!``, ``?`` or ``…`` (with closing quotes or brackets after it) when the next token
+starts with a capital letter, a digit, a quote or a dash, and always at a line break.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from razdel import tokenize
+
+from ..model import Article
+from .models import Models
+
+__all__ = ["AnalysedText", "Sentence", "analysed", "segment", "tokenizable", "MAX_TOKEN_CHARS"]
+
+# razdel is quadratic on a run of characters it joins into one token; runs longer than this
+# are cut first (``tokenizable``). No word of any language is this long.
+MAX_TOKEN_CHARS = 200
+
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_TOKEN_CHARS + 1))
+_LONG_PUNCT = re.compile(r"[^\w\s]{%d,}" % (MAX_TOKEN_CHARS + 1))
+
+# Tokens that end a sentence, and what may follow them inside it (closing quotes, brackets).
+_SENTENCE_END_TOKENS = frozenset({".", "!", "?", "…", "?!", "!?", "...", "!!", "??", "!!!"})
+_CLOSERS = frozenset({"»", '"', "”", "“", "’", ")", "]"})
+
+
+def tokenizable(text: str) -> str:
+    """``text`` with over-long runs of non-space characters blanked or broken, same length.
+
+    A run of punctuation longer than ``MAX_TOKEN_CHARS`` (a rule of dashes) becomes spaces,
+    any other (a base64 blob) gets a space every ``MAX_TOKEN_CHARS`` characters. Offsets into
+    the result are offsets into ``text``; ordinary text comes back unchanged.
+    """
+    if _LONG_RUN.search(text) is None:
+        return text
+    text = _LONG_PUNCT.sub(lambda m: " " * len(m.group()), text)
+    step = MAX_TOKEN_CHARS + 1
+
+    def cut(match: re.Match) -> str:
+        run = match.group()
+        return "".join(run[i : i + MAX_TOKEN_CHARS] + " " for i in range(0, len(run), step))[: len(run)]
+
+    return _LONG_RUN.sub(cut, text)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: its character extent and its tokens ``first`` .. ``last - 1``."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+class AnalysedText:
+    """Tokens, sentences and morphology of one text.
+
+    ``items[i]`` is token ``i`` as ``(start, end, text)`` (a tuple: the NER rules read
+    millions of them); ``starts``/``ends`` map a character offset to the token that starts or
+    ends there; ``parses(i)`` and ``best(i)`` give the token's pymorphy3 readings.
+    """
+
+    __slots__ = ("text", "items", "starts", "ends", "_stops", "_parse", "_sentences")
+
+    def __init__(self, text: str, parse: Any):
+        self.text = text
+        self.items: list[tuple[int, int, str]] = [(t.start, t.stop, t.text) for t in tokenize(tokenizable(text))]
+        self.starts = {s: i for i, (s, _, _) in enumerate(self.items)}
+        self.ends = {e: i for i, (_, e, _) in enumerate(self.items)}
+        self._stops = [e for _, e, _ in self.items]  # sorted: tokens do not overlap
+        self._parse = parse
+        self._sentences: list[Sentence] | None = None
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def parses(self, i: int) -> list[Any]:
+        """pymorphy3 parses of token ``i`` (``Models.parse``: once per word form per process)."""
+        return self._parse(self.items[i][2])
+
+    def best(self, i: int) -> Any:
+        """The most likely parse of token ``i``."""
+        return self._parse(self.items[i][2])[0]
+
+    def inside(self, start: int, end: int) -> list[int]:
+        """Indexes of tokens overlapping ``start..end``."""
+        out = []
+        for i in range(bisect_left(self._stops, start + 1), len(self.items)):
+            if self.items[i][0] >= end:
+                break
+            out.append(i)
+        return out
+
+    def within(self, start: int, end: int) -> range:
+        """Indexes of the tokens lying wholly inside ``start..end``."""
+        first = bisect_left(self._stops, start + 1)
+        while first < len(self.items) and self.items[first][0] < start:
+            first += 1
+        last = bisect_right(self._stops, end)
+        return range(first, max(first, last))
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """The sentences, in order (found on first use)."""
+        if self._sentences is None:
+            self._sentences = _sentences(self.text, self.items)
+        return self._sentences
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding the character at ``offset``, if any."""
+        sentences = self.sentences
+        k = bisect_right([s.start for s in sentences], offset) - 1
+        return sentences[k] if k >= 0 and offset < sentences[k].end else None
+
+
+def _sentences(text: str, items: list[tuple[int, int, str]]) -> list[Sentence]:
+    n = len(items)
+    ends: set[int] = set()  # indexes of the last token of each sentence
+    for i in range(n - 1):
+        if "\n" in text[items[i][1] : items[i + 1][0]]:
+            ends.add(i)
+        elif items[i][2] in _SENTENCE_END_TOKENS:
+            j = i + 1  # closing quotes and brackets right after the mark stay in the sentence
+            while j < n and items[j][2] in _CLOSERS and items[j][0] == items[j - 1][1]:
+                j += 1
+            nxt = items[j][2] if j < n else ""
+            if not nxt or nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "«\"“„—–-":
+                ends.add(j - 1)
+    if n:
+        ends.add(n - 1)
+    out: list[Sentence] = []
+    first = 0
+    for last in sorted(ends):
+        if last >= first:
+            out.append(Sentence(items[first][0], items[last][1], first, last + 1))
+            first = last + 1
+    return out
+
+
+def segment(article: Article, models: Models) -> Article:
+    """The first stage: fill ``article.analysis`` (tokens, sentences, morphology on demand)."""
+    article.analysis = AnalysedText(article.text, models.parse)
+    return article
+
+
+def analysed(article: Article, models: Models) -> AnalysedText:
+    """The article's analysed text, made now if no stage made it (an article built by hand or read from JSON)."""
+    layer = article.analysis
+    if layer is None or layer.text is not article.text:
+        layer = article.analysis = AnalysedText(article.text, models.parse)
+    return layer

@@ -1,0 +1,75 @@
+"""The analysed text (issue 12): tokens, sentences and morphology once; pipe batches the tagger."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from svodka import pipeline
+from svodka.model import Article, Document
+from svodka.nlp import ner
+from svodka.nlp.text import AnalysedText, analysed, segment
+from svodka.pipeline import STAGES, analyze_documents
+
+
+def test_tokens_point_into_the_text_and_sentences_cover_them(models):
+    text = "Министр сказал: «Мы готовы». Переговоры пройдут 5 мая.\nНовый абзац без точки"
+    layer = AnalysedText(text, models.parse)
+    assert all(text[s:e] == t for s, e, t in layer.items)
+    sentences = [text[s.start : s.end] for s in layer.sentences]
+    assert sentences == ["Министр сказал: «Мы готовы».", "Переговоры пройдут 5 мая.", "Новый абзац без точки"]
+    assert layer.sentence_at(text.index("Переговоры")).first == layer.starts[text.index("Переговоры")]
+    assert layer.best(layer.starts[text.index("пройдут")]).normal_form == "пройти"
+    assert [layer.items[i][2] for i in layer.within(text.index("5"), text.index("мая") + 3)] == ["5", "мая"]
+
+
+def test_sentence_goes_on_after_an_abbreviation_in_lower_case(models):
+    text = "Он прибыл в т. ч. из Москвы. Затем уехал."
+    assert len(AnalysedText(text, models.parse).sentences) == 2
+
+
+@pytest.mark.issue(12)
+def test_segment_is_the_first_stage_and_every_stage_reuses_its_layer(models):
+    assert STAGES[0] is segment
+    article = Article.build("Заголовок", ["Глава МИД Казахстана Нурлан Жумабаев прибыл в Ташкент."])
+    pipeline.run(article, models)
+    layer = article.analysis
+    assert isinstance(layer, AnalysedText) and analysed(article, models) is layer
+
+
+@pytest.mark.issue(12)
+def test_analysis_is_not_data(models):
+    article = pipeline.run(Article.build("Заголовок", ["Нурлан Жумабаев прибыл в Ташкент."]), models)
+    assert "analysis" not in article.to_dict()
+    again = pickle.loads(pickle.dumps(article))
+    assert again.analysis is None and again.entities == article.entities
+    assert Article.from_dict(article.to_dict()).analysis is None
+
+
+@pytest.mark.issue(12)
+def test_pipe_tags_a_batch_of_articles_in_one_call(models, monkeypatch):
+    calls = []
+    real = ner.tag_entities_batch
+
+    def counting(articles, m):
+        calls.append(len(articles))
+        return real(articles, m)
+
+    monkeypatch.setattr(pipeline, "tag_entities_batch", counting)
+    docs = [Document(text=f"Президент Узбекистана посетил Бишкек {i} мая.", path=f"{i}.txt") for i in range(1, 6)]
+    out = list(analyze_documents(docs, models=models, no_clean=True, batch_size=4))
+    assert calls == [4]  # the last, alone in its batch, goes through run
+    assert [a.path for a in out] == [d.path for d in docs]
+    assert all(any(e.type == "LOC" for e in a.entities) for a in out)
+
+
+@pytest.mark.issue(12)
+def test_pipe_batch_failure_falls_back_to_one_by_one(models, monkeypatch):
+    def broken(articles, m):
+        raise RuntimeError("tagger broke")
+
+    monkeypatch.setattr(pipeline, "tag_entities_batch", broken)
+    docs = [Document(text=f"Министр прибыл в Ташкент {i} мая.", path=f"{i}.txt") for i in range(1, 4)]
+    out = list(analyze_documents(docs, models=models, no_clean=True))
+    assert len(out) == 3 and all(a.entities for a in out)
