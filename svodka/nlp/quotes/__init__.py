@@ -49,14 +49,14 @@ from __future__ import annotations
 
 import re
 
-from ...model import Article, Quote, Speaker
+from ...model import Article, Quote
 from ..models import Models
 from ._direct import _direct_items
 from ._marks import _scan_marks
 from ._outlets import _TRAILING_RELAY, _outlet_name
 from ._reported import _indirect_items
 from ._speakers import _resolve
-from ._text import _Text, _Tok, _WORD
+from ._text import _Direct, _Intervals, _Said, _Text, _Tok, _WORD
 
 __all__ = ["extract_quotes"]
 
@@ -72,25 +72,23 @@ def extract_quotes(article: Article, models: Models) -> Article:
     """
     text = article.text
     blocks = [(b.start, b.end, b.kind) for b in article.blocks] if article.blocks else _split_blocks(text)
-    doc = _Text(article, models, text, blocks)
-    doc.tokens = [_Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD.finditer(text)]
-    doc.mentions = sorted(
+    tokens = [_Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD.finditer(text)]
+    mentions = sorted(
         ((m, e) for e in article.entities if e.type in ("PER", "ORG") for m in e.mentions),
         key=lambda me: (me[0].start, -(me[0].end - me[0].start)),
     )
-    for i, (start, end, _kind) in enumerate(blocks):
-        doc.spans.extend(_scan_marks(text, start, end, i))
+    spans = [s for i, (start, end, _kind) in enumerate(blocks) for s in _scan_marks(text, start, end, i)]
+    doc = _Text(article, models, text, blocks, tokens, mentions, spans)
     items = _direct_items(doc)
-    doc.statements = [(it.start, it.end) for it in items]
-    doc.direct_cues = {it.attr.cue_start for it in items if not it.attr.chto}
-    items += _indirect_items(doc)
+    direct = _Direct(_Intervals((it.start, it.end) for it in items), frozenset(it.attr.cue_start for it in items if not it.attr.chto))
+    items += _indirect_items(doc, direct)
     items.sort(key=lambda it: (it.start, it.kind != "indirect"))
     quotes: list[Quote] = []
-    history: list[Speaker] = []
+    said = _Said()
     for it in items:
         attr = it.attr
         if not attr.resolved:
-            _resolve(doc, attr, history, it.start)
+            _resolve(doc, said, attr, it.start)
             attr.resolved = True
         start, end = _trim(text, it.start, it.end)
         if it.kind == "indirect":
@@ -103,9 +101,7 @@ def extract_quotes(article: Article, models: Models) -> Article:
             continue
         quotes.append(Quote(it.kind, text[start:end], start, end, attr.speaker, attr.cue, attr.via))
         if attr.speaker is not None:
-            history.append(attr.speaker)
-            doc.spoken.append((min(start, attr.cue_start), max(end, attr.cue_end), attr.speaker))
-            doc.said.append((start, end))
+            said.add(start, end, attr)
     article.quotes = quotes
     return article
 

@@ -14,6 +14,7 @@ from ..roles import role_key, roles_match
 from .._speech import COUNTRY_STEMS, EXPERT_HEADS, GENERIC_HEADS, HEAD_OF_STATE_HEADS, HEAD_SYNONYMS
 from ._text import (
     _Intervals,
+    _Said,
     _Text,
     _Tok,
     _WORD,
@@ -212,7 +213,7 @@ def _gender_fits(doc: _Text, speaker: Speaker | Entity, gender: str | None) -> b
     return g is None or g == gender
 
 
-def _described_antecedent(doc: _Text, head: str, pos: int, gender: str | None, countries: set[str] | None = None) -> Speaker | None:
+def _described_antecedent(doc: _Text, said: _Said, head: str, pos: int, gender: str | None, countries: set[str] | None = None) -> Speaker | None:
     """The person a definite description refers back to ("— отметил эксперт" after "По мнению X").
 
     Candidates are persons introduced with a title (a role) or as speakers in this or the
@@ -223,7 +224,7 @@ def _described_antecedent(doc: _Text, head: str, pos: int, gender: str | None, c
     if gender == "plur":
         return None
     lo = _window_start(doc, pos)
-    spoken_ids = {sp.entity for _s, _e, sp in doc.spoken if sp.entity}
+    spoken_ids = {sp.entity for _s, _e, sp in said.spoken if sp.entity}
     cands: list[tuple[int, Speaker, Entity | None]] = []
     others: dict[str, tuple[int, Speaker, Entity]] = {}  # persons with neither title nor statement
     for m, e in _mentions_from(doc, lo, pos):
@@ -231,13 +232,13 @@ def _described_antecedent(doc: _Text, head: str, pos: int, gender: str | None, c
             break
         if m.start < lo or e.type != "PER" or doc.in_quote(m.start) or _common_noun_person(doc, (m, e)) or not _trusted_role(doc, m, e):
             continue
-        if m.start in _said_so_far(doc):
+        if m.start in said.intervals():
             continue  # a person talked about in a statement is not its speaker
         if e.roles or e.id in spoken_ids or m.kind == "role":
             cands.append((m.start, _speaker_of(e), e))
         else:
             others.setdefault(e.id, (m.start, _speaker_of(e), e))
-    for st, _en, sp in doc.spoken:
+    for st, _en, sp in said.spoken:
         if lo <= st < pos and sp.type == "PER" and sp.entity is None:
             cands.append((st, sp, None))
     if not cands and len(others) == 1:
@@ -252,16 +253,6 @@ def _described_antecedent(doc: _Text, head: str, pos: int, gender: str | None, c
         if _gender_fits(doc, e if e is not None else sp, gender) and _role_fits(doc, head, e):
             return sp
     return None
-
-
-def _said_so_far(doc: _Text) -> _Intervals:
-    """The statements resolved so far as intervals (rebuilt when one is added; ``doc.said``
-    only grows). Scanning them for every mention was cubic on a one-paragraph text."""
-    count, intervals = doc.memo.get("said", (-1, None))
-    if count != len(doc.said):
-        intervals = _Intervals(doc.said)
-        doc.memo["said"] = (len(doc.said), intervals)
-    return intervals
 
 
 def _tokens_with_lemma(doc: _Text, lemma: str, lo: int, pos: int) -> list[_Tok]:

@@ -11,7 +11,7 @@ from ._text import (
     MIN_STATEMENT_WORDS,
     PRONOUNS,
     _Attribution,
-    _Intervals,
+    _Direct,
     _Item,
     _Text,
     _Tok,
@@ -26,83 +26,99 @@ from ._text import (
     _speaker_noun,
 )
 
-def _in_statement(doc: _Text, pos: int) -> bool:
-    key = ("statements", id(doc.statements), len(doc.statements))
-    if key not in doc.memo:
-        doc.memo[key] = _Intervals(doc.statements)
-    return pos in doc.memo[key]
-
-
-def _indirect_items(doc: _Text) -> list[_Item]:
+def _indirect_items(doc: _Text, direct: _Direct) -> list[_Item]:
     """Reported speech of every block, plus the headline forms."""
     text = doc.text
     items: list[_Item] = []
+    reported: list[tuple[int, int]] = []  # reported statements found so far
     for bi, (b_start, b_end, b_kind) in enumerate(doc.blocks):
         sents = _sentences(doc, b_start, b_end)
         for si, (s_start, s_end) in enumerate(sents):
             body_end = _body_end(text, s_start, s_end)
-            item = _sentence_item(doc, s_start, body_end, sents, si, bi)
-            if item is None and b_kind == "title":
-                item = _headline_item(doc, s_start, body_end)
-            for it in ([item] if item is not None else []) + doc.pending:
+            found = _sentence_items(doc, direct, reported, s_start, body_end, sents, si, bi)
+            if not found and b_kind == "title":
+                headline = _headline_item(doc, direct, s_start, body_end)
+                found = [headline] if headline is not None else []
+            for it in found:
                 items.append(it)
-                doc.reported.append((it.start, it.end))
-            doc.pending.clear()
+                reported.append((it.start, it.end))
     return items
 
 
-def _sentence_item(doc: _Text, s_start: int, s_end: int, sents: list[tuple[int, int]], si: int, bi: int) -> _Item | None:
-    """The reported statement of one sentence, if it has a speech cue."""
-    text = doc.text
+def _sentence_items(
+    doc: _Text, direct: _Direct, reported: list[tuple[int, int]], s_start: int, s_end: int, sents: list[tuple[int, int]], si: int, bi: int
+) -> list[_Item]:
+    """The reported statements of one sentence (none without a speech cue; two for
+    "добавила, что A, но подчеркнула, что B"): the first cue that makes one wins."""
     toks = doc.toks(s_start, s_end)
     for i, t in enumerate(toks):
-        if doc.in_quote(t.start) or _in_statement(doc, t.start):
+        if doc.in_quote(t.start) or t.start in direct.statements:
             continue
-        low = t.low
         # "По словам X, S" / "S, по мнению X"
         k = i + 2 if i + 2 < len(toks) and toks[i + 1].low in PRONOUNS else i + 1
-        if low == "по" and k < len(toks) and doc.lemma(toks[k].text) in PO_SLOVAM_NOUNS and toks[k].low != "слово":
-            noun = toks[k]
-            cue = text[t.start : noun.end].lower()
-            attr_item = _around_attribution(doc, toks, i, k + 1, s_start, s_end, cue, t.start, noun.end)
-            if k == i + 2 and attr_item is not None:
-                attr_item.attr.after = (t.start, noun.end)  # "по его словам": the pronoun is the speaker
-            return attr_item
-        if t.start in doc.direct_cues or not _is_speech(doc, t) or _negated(doc, t):
+        if t.low == "по" and k < len(toks) and doc.lemma(toks[k].text) in PO_SLOVAM_NOUNS and toks[k].low != "слово":
+            item = _po_slovam_item(doc, toks, i, k, s_start, s_end)
+            return [item] if item is not None else []
+        if t.start in direct.cues or not _is_speech(doc, t) or _negated(doc, t):
             continue
         # "Как сообщил X, S"
-        if i > 0 and toks[i - 1].low == "как" and text[toks[i - 1].end : t.start].strip() == "":
-            if t.low.replace("ё", "е") in IDIOM_CUES and text[t.end : t.end + 2].lstrip().startswith(","):
+        if i > 0 and toks[i - 1].low == "как" and doc.text[toks[i - 1].end : t.start].strip() == "":
+            if t.low.replace("ё", "е") in IDIOM_CUES and doc.text[t.end : t.end + 2].lstrip().startswith(","):
                 continue  # "Как говорится, ...": an idiom
-            return _around_attribution(doc, toks, i - 1, i + 1, s_start, s_end, t.low, t.start, t.end)
+            item = _around_attribution(doc, s_start, s_end, t.low, t.start, t.end)
+            return [item] if item is not None else []
         # "X заявил, что S"
-        item = _chto_item(doc, toks, i, s_start, s_end)
+        found = _chto_item(doc, toks, i, s_start, s_end)
+        if found:
+            return found
+        item = _ob_etom_item(doc, reported, toks, i, s_start, s_end, sents, si, bi)
+        if item is None:
+            item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
         if item is not None:
-            return item
-        # "Об этом заявил X" / "заявил об этом X"
-        window = [x.low for x in toks[max(0, i - 6) : i + 3] if not doc.in_quote(x.start)]
-        if "об" in window and "этом" in window and "что" not in [x.low for x in toks[i:]]:
-            prev = _previous_statement_span(doc, sents, si, bi)
-            if prev is not None and any(prev[0] <= a < prev[1] for a, _b in doc.reported):
-                prev = None  # the sentence before is reported speech already: "Об этом" adds no statement
-            if prev is not None:
-                attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, s_end))
-                return _Item("indirect", prev[0], prev[1], attr)
-        # "S, сказал X" / "S, говорится в заявлении X"
-        gap = text[toks[i - 1].end : t.start].strip().lstrip("»\"“”") if i > 0 else ""
-        if i > 0 and gap in (",", ", —", ", -", ", –") and not _in_statement(doc, toks[i - 1].start):
-            comma = text.rfind(",", toks[i - 1].end, t.start)
-            st = s_start
-            if _in_statement(doc, st) or _quoted_block(doc, st, comma):
-                continue
-            if i + 1 < len(toks) and toks[i + 1].low in ("о", "об", "про", "что", "как"):
-                continue  # "X, бежавший из страны, рассказал о том": the verb has its own object
-            if len(_WORD.findall(text[st:comma])) < MIN_STATEMENT_WORDS:
-                continue
-            attr = _Attribution(t.low, t.start, t.end, after=(t.end, s_end))
-            attr.backref = True
-            return _Item("indirect", st, comma, attr)
-    return None
+            return [item]
+    return []
+
+
+def _po_slovam_item(doc: _Text, toks: list[_Tok], i: int, k: int, s_start: int, s_end: int) -> _Item | None:
+    """"По словам X, S" / "S, по мнению X" / "по его словам" (``toks[k]`` is the noun)."""
+    t, noun = toks[i], toks[k]
+    item = _around_attribution(doc, s_start, s_end, doc.text[t.start : noun.end].lower(), t.start, noun.end)
+    if k == i + 2 and item is not None:
+        item.attr.after = (t.start, noun.end)  # "по его словам": the pronoun is the speaker
+    return item
+
+
+def _ob_etom_item(
+    doc: _Text, reported: list[tuple[int, int]], toks: list[_Tok], i: int, s_start: int, s_end: int, sents: list[tuple[int, int]], si: int, bi: int
+) -> _Item | None:
+    """"S. Об этом заявил X" / "заявил об этом X": S is the sentence (or paragraph) before."""
+    t = toks[i]
+    window = [x.low for x in toks[max(0, i - 6) : i + 3] if not doc.in_quote(x.start)]
+    if "об" not in window or "этом" not in window or "что" in [x.low for x in toks[i:]]:
+        return None
+    prev = _previous_statement_span(doc, sents, si, bi)
+    if prev is None or any(prev[0] <= a < prev[1] for a, _b in reported):
+        return None  # the sentence before is reported speech already: "Об этом" adds no statement
+    attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, s_end))
+    return _Item("indirect", prev[0], prev[1], attr)
+
+
+def _cue_after_item(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """"S, сказал X" / "S, говорится в заявлении X": S is the sentence up to the comma."""
+    text, t = doc.text, toks[i]
+    gap = text[toks[i - 1].end : t.start].strip().lstrip("»\"“”") if i > 0 else ""
+    if i == 0 or gap not in (",", ", —", ", -", ", –") or toks[i - 1].start in direct.statements:
+        return None
+    comma = text.rfind(",", toks[i - 1].end, t.start)
+    if s_start in direct.statements or _quoted_block(doc, s_start, comma):
+        return None
+    if i + 1 < len(toks) and toks[i + 1].low in ("о", "об", "про", "что", "как"):
+        return None  # "X, бежавший из страны, рассказал о том": the verb has its own object
+    if len(_WORD.findall(text[s_start:comma])) < MIN_STATEMENT_WORDS:
+        return None
+    attr = _Attribution(t.low, t.start, t.end, after=(t.end, s_end))
+    attr.backref = True
+    return _Item("indirect", s_start, comma, attr)
 
 
 def _quoted_block(doc: _Text, start: int, end: int) -> bool:
@@ -111,20 +127,24 @@ def _quoted_block(doc: _Text, start: int, end: int) -> bool:
     return bool(chunk) and chunk[0] in "«\"„“" and chunk[-1] in "»\"“”"
 
 
-def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
-    """"X заявил(а) [журналистам ...], что S" -> S to the sentence end."""
+def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> list[_Item]:
+    """"X заявил(а) [журналистам ...], что S" -> S to the sentence end (empty: not this form).
+
+    A second cue of the same subject ("добавила, что A, но подчеркнула, что B") cuts S at
+    its comma and adds its own statements after it.
+    """
     text = doc.text
     for j in range(i + 1, min(len(toks), i + 2 + MAX_VERB_TO_CHTO)):
         # "рассказал о том, как S": the "как"-clause is the statement
         about = toks[j].low == "как" and j >= 3 and toks[j - 1].low == "том" and toks[j - 2].low in ("о", "об") and toks[j - 3] is toks[i]
         if (toks[j].low == "что" or about) and text[toks[j - 1].end : toks[j].start].strip() == ",":
             if doc.in_quote(toks[j].start):
-                return None
+                return []
             between = text[toks[i].end : toks[j - 1].end]
             if re.search(r"[!?;«»\"]|\.(?!\w)", between):
-                return None  # a dot inside a word is a domain: "считают, пишет NEWSru.com, что"
+                return []  # a dot inside a word is a domain: "считают, пишет NEWSru.com, что"
             if toks[j - 1].low == "тем" and j >= 2 and toks[j - 2].low == "с":
-                return None  # "согласился с тем, что" is agreement, "не согласился" denial
+                return []  # "согласился с тем, что" is agreement, "не согласился" denial
             attr = _Attribution(toks[i].low, toks[i].start, toks[i].end, before=(s_start, toks[i].start), after=(toks[i].end, toks[j - 1].end))
             # "В сообщении регулятора говорится, что": the speaker follows the document noun
             first = _Item("indirect", toks[j].end if not about else toks[j].start, s_end, attr)
@@ -135,19 +155,18 @@ def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -
                     v = toks[k + 1]
                     if doc.in_quote(v.start) or not _is_speech(doc, v) or _negated(doc, v) or _is_adj(doc, v):
                         continue
-                    second = _chto_item(doc, toks, k + 1, s_start, s_end)
-                    if second is not None:
-                        second.attr.before = (s_start, toks[i].start)
+                    more = _chto_item(doc, toks, k + 1, s_start, s_end)
+                    if more:
+                        more[0].attr.before = (s_start, toks[i].start)
                         first.end = text.rfind(",", toks[k - 1].end, t.start)
-                        doc.pending.append(second)
-                        break
-            return first
+                        return [first] + more[1:] + more[:1]
+            return [first]
         if toks[j].low == "что":
-            return None
-    return None
+            return []
+    return []
 
 
-def _around_attribution(doc: _Text, toks: list[_Tok], first: int, after_cue: int, s_start: int, s_end: int, cue: str, cue_start: int, cue_end: int) -> _Item | None:
+def _around_attribution(doc: _Text, s_start: int, s_end: int, cue: str, cue_start: int, cue_end: int) -> _Item | None:
     """"По словам X, S" / "Как сообщил X, S" / "S, по словам X" / "A, как отметили в X, B"."""
     text = doc.text
     # the attribution runs to the next comma outside quotes
@@ -183,11 +202,11 @@ def _previous_statement_span(doc: _Text, sents: list[tuple[int, int]], si: int, 
     return None
 
 
-def _headline_item(doc: _Text, s_start: int, s_end: int) -> _Item | None:
+def _headline_item(doc: _Text, direct: _Direct, s_start: int, s_end: int) -> _Item | None:
     """"Statement - X" / "Statement — X" / "X: statement" in a headline."""
     text = doc.text
     chunk = text[s_start:s_end]
-    if _in_statement(doc, s_start) or _in_statement(doc, s_start + 1):
+    if s_start in direct.statements or s_start + 1 in direct.statements:
         return None
     for m in reversed(list(re.finditer(r"\s[-–—]\s", chunk))):
         pos = s_start + m.start()

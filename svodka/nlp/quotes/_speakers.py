@@ -24,6 +24,7 @@ from ._text import (
     PRONOUNS,
     _Attribution,
     _Intervals,
+    _Said,
     _SENT_END,
     _Text,
     _Tok,
@@ -47,7 +48,7 @@ from ._text import (
     _window_start,
 )
 
-def _resolve(doc: _Text, attr: _Attribution, history: list[Speaker], pos: int) -> None:
+def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int) -> None:
     """Fill ``attr.speaker`` and ``attr.via``."""
     gender = _cue_gender(doc, attr)
     attr.stmt_start = pos
@@ -57,15 +58,15 @@ def _resolve(doc: _Text, attr: _Attribution, history: list[Speaker], pos: int) -
         after = _cut_via(doc, attr, after)
     speaker = None
     if attr.headline is not None:
-        speaker = _phrase_speaker(doc, attr, gender)
+        speaker = _phrase_speaker(doc, said, attr, gender)
     if speaker is None and attr.before:
-        speaker = _scan_region(doc, attr.before, gender, history, reverse=True, cue=attr)
+        speaker = _scan_region(doc, said, attr.before, gender, reverse=True, cue=attr)
     if speaker is None and after:
-        speaker = _scan_region(doc, after, gender, history, reverse=False, cue=attr)
-    if speaker is None and attr.backref and history:
-        speaker = history[-1]
-    if speaker is None and history and attr.cue in ("уточняется", "говорится", "сообщается", "отмечается"):
-        speaker = history[-1]
+        speaker = _scan_region(doc, said, after, gender, reverse=False, cue=attr)
+    if speaker is None and attr.backref and said.speakers:
+        speaker = said.speakers[-1]
+    if speaker is None and said.speakers and attr.cue in ("уточняется", "говорится", "сообщается", "отмечается"):
+        speaker = said.speakers[-1]
     attr.speaker = _fuller_person(doc, speaker)
 
 
@@ -93,7 +94,7 @@ def _fuller_person(doc: _Text, speaker: Speaker | None) -> Speaker | None:
     return speaker
 
 
-def _scan_region(doc: _Text, region: tuple[int, int], gender: str | None, history: list[Speaker], reverse: bool, cue: _Attribution) -> Speaker | None:
+def _scan_region(doc: _Text, said: _Said, region: tuple[int, int], gender: str | None, reverse: bool, cue: _Attribution) -> Speaker | None:
     """The speaker written in a region next to the cue."""
     start, end = region
     if end <= start:
@@ -120,10 +121,10 @@ def _scan_region(doc: _Text, region: tuple[int, int], gender: str | None, histor
         if pers:
             return _speaker_of(pers[-1][1])
         if pron and pron[-1].low in ("он", "она", "они"):
-            return _pronoun(doc, pron[-1], cue.cue_start, history)
-        if words and words[-1].low in BACK_ADVERBS and history:
-            return history[-1]
-        found = _np_speaker(doc, words, mentions, gender, cue, history)
+            return _pronoun(doc, said, pron[-1], cue.cue_start)
+        if words and words[-1].low in BACK_ADVERBS and said.speakers:
+            return said.speakers[-1]
+        found = _np_speaker(doc, said, words, mentions, gender, cue)
         if found is None and verb_cue:
             found = _place_subject(doc, start, end)
         if found is None and verb_cue:
@@ -131,19 +132,19 @@ def _scan_region(doc: _Text, region: tuple[int, int], gender: str | None, histor
             # nominative speaker noun agreeing with the verb
             sub = _subject_words(doc, words, gender, end)
             if sub:
-                found = _np_speaker(doc, sub, _mentions_in(doc, sub[0].start, end), gender, cue, history)
+                found = _np_speaker(doc, said, sub, _mentions_in(doc, sub[0].start, end), gender, cue)
         return found
     # after the cue: the first person of an apposition, skipping a dative outlet ("рассказал РБК источник")
     if pron and pron[0].low in ("его", "ее", "её", "их", "он", "она", "они") and (not pers or pron[0].start < pers[0][0].start):
         first_word = words[0] if words else None
         if first_word is pron[0] or (first_word and first_word.low in ("слова", "мнению", "словам")) or pron[0] is (words[1] if len(words) > 1 else None):
-            return _pronoun(doc, pron[0], cue.cue_start, history)
+            return _pronoun(doc, said, pron[0], cue.cue_start)
     if pers:
         return _speaker_of(pers[0][1])
     named = _unlisted_name(doc, words)
     if named is not None:
         return named
-    return _np_speaker(doc, words, mentions, gender, cue, history)
+    return _np_speaker(doc, said, words, mentions, gender, cue)
 
 
 def _verb_cue(doc: _Text, attr: _Attribution) -> bool:
@@ -273,7 +274,7 @@ def _unlisted_name(doc: _Text, words: list[_Tok]) -> Speaker | None:
     return Speaker(normalize_mention(phrase, "PER", doc.models), "PER", None)
 
 
-def _np_speaker(doc: _Text, words: list[_Tok], mentions: list[tuple[Mention, Entity]], gender: str | None, cue: _Attribution, history: list[Speaker]) -> Speaker | None:
+def _np_speaker(doc: _Text, said: _Said, words: list[_Tok], mentions: list[tuple[Mention, Entity]], gender: str | None, cue: _Attribution) -> Speaker | None:
     """An organisation mention or a described speaker ("эксперты", "в ведомстве", "источник в X")."""
     text = doc.text
     if not words:
@@ -354,7 +355,7 @@ def _np_speaker(doc: _Text, words: list[_Tok], mentions: list[tuple[Mention, Ent
         # a definite description refers back like a pronoun: "— отметил эксперт" after "По мнению X"
         hp = doc.parse(rest[head].text)[0]
         if "anim" in hp.tag and hp.tag.number == "sing":
-            person = _described_antecedent(doc, lemma, min(cue.stmt_start, cue.cue_start, p_start), gender, _countries(doc, desc))
+            person = _described_antecedent(doc, said, lemma, min(cue.stmt_start, cue.cue_start, p_start), gender, _countries(doc, desc))
             if person is not None:
                 return person
     if normal and not rest[head].text[0].isupper() or "Abbr" not in doc.parse(rest[head].text)[0].tag:
@@ -363,24 +364,24 @@ def _np_speaker(doc: _Text, words: list[_Tok], mentions: list[tuple[Mention, Ent
     return Speaker(normal, kind, None)
 
 
-def _pronoun(doc: _Text, tok: _Tok, pos: int, history: list[Speaker]) -> Speaker | None:
+def _pronoun(doc: _Text, said: _Said, tok: _Tok, pos: int) -> Speaker | None:
     """The antecedent of "он"/"она"/"его"/"ее"/"они": the latest compatible speaker or person."""
     want = PRONOUNS.get(tok.low)
     if want in ("masc", "femn"):
-        return _antecedent(doc, tok.start, want) or _described_subject(doc, tok.start, want)
+        return _antecedent(doc, said, tok.start, want) or _described_subject(doc, said, tok.start, want)
     # "Жители ... Они говорят": a plural person noun in the sentence before
     toks = [t for t in doc.toks(max(0, tok.start - 200), tok.start)]
     for t in reversed(toks):
         p = doc.parse(t.text)[0]
         if p.tag.POS == "NOUN" and p.tag.number == "plur" and "anim" in p.tag and p.tag.case == "nomn":
             return Speaker(t.low, "OTHER", None)
-    for s in reversed(history):
+    for s in reversed(said.speakers):
         if s.type in ("OTHER", "ORG"):
             return s
     return None
 
 
-def _described_subject(doc: _Text, pos: int, gender: str) -> Speaker | None:
+def _described_subject(doc: _Text, said: _Said, pos: int, gender: str) -> Speaker | None:
     """"Представитель министерства сообщил ... Позднее он заявил": an unnamed described subject.
 
     Used when no person is around: the latest sentence of this or the previous paragraph
@@ -407,7 +408,7 @@ def _described_subject(doc: _Text, pos: int, gender: str) -> Speaker | None:
             continue
         verb = next((i for i, t in enumerate(toks) if _is_finite_verb(doc, t)), len(toks))
         probe = _Attribution("", pos, pos)
-        sp = _np_speaker(doc, toks[:verb], _mentions_in(doc, st, toks[verb - 1].end if verb else st), gender, probe, [])
+        sp = _np_speaker(doc, said, toks[:verb], _mentions_in(doc, st, toks[verb - 1].end if verb else st), gender, probe)
         if sp is not None:
             return sp
     return None
@@ -419,15 +420,15 @@ def _is_subject(doc: _Text, m: Mention) -> bool:
     return bool(words) and any(p.tag.case == "nomn" for p in doc.parse(words[-1])[:4])
 
 
-def _last_speaker(doc: _Text, pos: int, gender: str | None) -> tuple[int, int, Speaker] | None:
+def _last_speaker(doc: _Text, said: _Said, pos: int, gender: str | None) -> tuple[int, int, Speaker] | None:
     """The latest person who made a statement before ``pos``, agreeing with the gender."""
-    for st, en, sp in reversed(doc.spoken):
+    for st, en, sp in reversed(said.spoken):
         if st < pos and sp.type == "PER" and _gender_fits(doc, sp, gender):
             return st, en, sp
     return None
 
 
-def _antecedent(doc: _Text, pos: int, gender: str) -> Speaker | None:
+def _antecedent(doc: _Text, said: _Said, pos: int, gender: str) -> Speaker | None:
     """Who "он"/"она" at ``pos`` is: the last speaker, unless a newer person subject came after.
 
     Names inside quotation marks are never candidates ("«Вопрос Фархада решен», — сказал он"
@@ -451,7 +452,7 @@ def _antecedent(doc: _Text, pos: int, gender: str) -> Speaker | None:
     i, j = bisect_left(fit_starts, pos), bisect_left(subject_starts, pos)
     anyone = fit[i - 1] if i else None
     subject = subjects[j - 1] if j else None
-    last = _last_speaker(doc, pos, gender)
+    last = _last_speaker(doc, said, pos, gender)
     if last is not None and last[0] >= _window_start(doc, pos):
         st, en, sp = last
         stmt_end = _sentence_end(doc, en, len(doc.text))
@@ -465,7 +466,7 @@ def _antecedent(doc: _Text, pos: int, gender: str) -> Speaker | None:
     return last[2] if last is not None else None
 
 
-def _phrase_speaker(doc: _Text, attr: _Attribution, gender: str | None) -> Speaker | None:
+def _phrase_speaker(doc: _Text, said: _Said, attr: _Attribution, gender: str | None) -> Speaker | None:
     """The speaker of a headline: a mention inside the phrase, else the person holding the role."""
     region = attr.after if attr.cue in ("-",) else attr.before
     if region is None:
@@ -490,7 +491,7 @@ def _phrase_speaker(doc: _Text, attr: _Attribution, gender: str | None) -> Speak
         return _speaker_of(mentions[0][1])
     words_t = doc.toks(start, end)
     if words_t:
-        sp = _np_speaker(doc, words_t, mentions, gender, attr, [])
+        sp = _np_speaker(doc, said, words_t, mentions, gender, attr)
         if sp is not None:
             return sp
     return Speaker(normal, "OTHER", None) if normal else None

@@ -132,6 +132,42 @@ class _Item:
     attr: _Attribution
 
 
+@dataclass(frozen=True)
+class _Direct:
+    """What the direct-quote pass found, read by the reported-speech pass."""
+
+    statements: "_Intervals"  # direct statement spans
+    cues: frozenset[int]  # cue offsets used by direct quotes (a "что" cue is shared)
+
+
+@dataclass
+class _Said:
+    """The statements resolved so far (the running state of speaker resolution): a pronoun,
+    "Там" or a description refers back to them."""
+
+    # (start, end of the statement with its attribution, speaker)
+    spoken: list[tuple[int, int, Speaker]] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # text spans of those statements
+    speakers: list[Speaker] = field(default_factory=list)  # their speakers, in order
+    _intervals: tuple[int, Any] = (-1, None)
+
+    def add(self, start: int, end: int, attr: _Attribution) -> None:
+        """Record a statement whose attribution found a speaker."""
+        assert attr.speaker is not None
+        self.speakers.append(attr.speaker)
+        self.spoken.append((min(start, attr.cue_start), max(end, attr.cue_end), attr.speaker))
+        self.spans.append((start, end))
+
+    def intervals(self) -> "_Intervals":
+        """The statement spans as intervals (rebuilt when one is added; they only grow).
+        Scanning them for every mention was cubic on a one-paragraph text."""
+        count, intervals = self._intervals
+        if count != len(self.spans):
+            intervals = _Intervals(self.spans)
+            self._intervals = (len(self.spans), intervals)
+        return intervals
+
+
 class _Intervals:
     """Half-open intervals ``[lo, hi)``, asked whether any holds a point: a bisection and a
     running maximum instead of a scan of every interval on every question (quadratic)."""
@@ -152,21 +188,19 @@ class _Intervals:
 
 @dataclass
 class _Text:
+    """The article as the stage reads it: set up once by ``extract_quotes``, then only read.
+
+    ``memo`` and ``parses`` are caches of pure functions of the text and its entities.
+    """
+
     article: Article
     models: Models
     text: str
-    blocks: list[tuple[int, int, str]]
-    tokens: list[_Tok] = field(default_factory=list)
+    blocks: list[tuple[int, int, str]]  # (start, end, kind) of the title and paragraphs
+    tokens: list[_Tok]
+    mentions: list[tuple[Mention, Entity]]  # PER/ORG mentions by start, longest first
+    spans: list[_Span]  # the paired quote marks of every block
     parses: dict[str, Any] = field(default_factory=dict)
-    mentions: list[tuple[Mention, Entity]] = field(default_factory=list)
-    spans: list[_Span] = field(default_factory=list)
-    statements: list[tuple[int, int]] = field(default_factory=list)  # direct statement spans
-    direct_cues: set[int] = field(default_factory=set)  # cue offsets already used by direct quotes
-    # statements resolved so far: (start, end of the statement with its attribution, speaker)
-    spoken: list[tuple[int, int, Speaker]] = field(default_factory=list)
-    said: list[tuple[int, int]] = field(default_factory=list)  # text spans of those statements
-    reported: list[tuple[int, int]] = field(default_factory=list)  # reported statements found so far
-    pending: list["_Item"] = field(default_factory=list)  # second statements of a sentence ("..., но подчеркнул, что")
     # Results of pure per-entity and per-phrase helpers (entities do not change in this
     # stage): each description was checked against every person and all their roles again,
     # 22 s of 23 on a 110,000-character text with 900 statements (issue 11).
@@ -204,7 +238,7 @@ class _Text:
 
     def in_quote(self, pos: int) -> bool:
         """Is a position inside any top-level pair of quote marks?"""
-        key = ("in quote", len(self.spans))
+        key = "in quote"
         if key not in self.memo:
             self.memo[key] = _Intervals(
                 (s.open + 1, s.close if s.close is not None else self.blocks[s.block][1]) for s in self.spans if s.depth == 0
