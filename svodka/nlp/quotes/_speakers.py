@@ -95,45 +95,19 @@ def _fuller_person(doc: _Text, speaker: Speaker | None) -> Speaker | None:
 
 
 def _scan_region(doc: _Text, said: _Said, region: tuple[int, int], gender: str | None, reverse: bool, cue: _Attribution) -> Speaker | None:
-    """The speaker written in a region next to the cue."""
+    """The speaker written in a region next to the cue: before it (``reverse``) or after it."""
     start, end = region
     if end <= start:
         return None
     toks = doc.toks(start, end)
     mentions = _mentions_in(doc, start, end)
-    pers = [me for me in mentions if me[1].type == "PER"]
     # a pronoun subject or possessive ("он", "его слова", "По ее словам")
     pron = [t for t in toks if t.low in PRONOUNS]
     words = [t for t in toks if not doc.in_quote(t.start)] or toks
-    pers = [me for me in pers if not _common_noun_person(doc, me) and _trusted_role(doc, *me)]
     verb_cue = _verb_cue(doc, cue)
-    if verb_cue:
-        # a name depending on the noun before it is not the speaker ("пресс-секретарь Путина",
-        # "помощник Хиллари Клинтон"), nor one that disagrees with the verb ("помощник Орловой сообщил")
-        pers = [
-            me for k, me in enumerate(pers)
-            if not (_possessor(doc, me[0], start) and (_inflected(me[0], me[1]) or not _gender_fits(doc, me[1], gender) or _apposed(doc, me[0], pers[k + 1 :])))
-            and (gender not in ("masc", "femn") or _gender_fits(doc, me[1], gender))
-        ]
+    pers = _candidate_persons(doc, mentions, start, gender, verb_cue)
     if reverse:
-        # subject before the verb: the nearest person; an organisation; "В пресс-службе X"
-        pers = [me for me in pers if not _in_participle_clause(doc, me[0], start, end)]
-        if pers:
-            return _speaker_of(pers[-1][1])
-        if pron and pron[-1].low in ("он", "она", "они"):
-            return _pronoun(doc, said, pron[-1], cue.cue_start)
-        if words and words[-1].low in BACK_ADVERBS and said.speakers:
-            return said.speakers[-1]
-        found = _np_speaker(doc, said, words, mentions, gender, cue)
-        if found is None and verb_cue:
-            found = _place_subject(doc, start, end)
-        if found is None and verb_cue:
-            # "Освещающие акцию блогеры сообщили", "После встречи министр заявил": the nearest
-            # nominative speaker noun agreeing with the verb
-            sub = _subject_words(doc, words, gender, end)
-            if sub:
-                found = _np_speaker(doc, said, sub, _mentions_in(doc, sub[0].start, end), gender, cue)
-        return found
+        return _subject_before(doc, said, region, gender, cue, verb_cue, mentions, pers, pron, words)
     # after the cue: the first person of an apposition, skipping a dative outlet ("рассказал РБК источник")
     if pron and pron[0].low in ("его", "ее", "её", "их", "он", "она", "они") and (not pers or pron[0].start < pers[0][0].start):
         first_word = words[0] if words else None
@@ -145,6 +119,54 @@ def _scan_region(doc: _Text, said: _Said, region: tuple[int, int], gender: str |
     if named is not None:
         return named
     return _np_speaker(doc, said, words, mentions, gender, cue)
+
+
+def _candidate_persons(doc: _Text, mentions: list[tuple[Mention, Entity]], start: int, gender: str | None, verb_cue: bool) -> list[tuple[Mention, Entity]]:
+    """The person mentions of a region that may be the speaker."""
+    pers = [me for me in mentions if me[1].type == "PER" and not _common_noun_person(doc, me) and _trusted_role(doc, *me)]
+    if not verb_cue:
+        return pers
+    # a name depending on the noun before it is not the speaker ("пресс-секретарь Путина",
+    # "помощник Хиллари Клинтон"), nor one that disagrees with the verb ("помощник Орловой сообщил")
+    return [
+        me for k, me in enumerate(pers)
+        if not (_possessor(doc, me[0], start) and (_inflected(me[0], me[1]) or not _gender_fits(doc, me[1], gender) or _apposed(doc, me[0], pers[k + 1 :])))
+        and (gender not in ("masc", "femn") or _gender_fits(doc, me[1], gender))
+    ]
+
+
+def _subject_before(
+    doc: _Text,
+    said: _Said,
+    region: tuple[int, int],
+    gender: str | None,
+    cue: _Attribution,
+    verb_cue: bool,
+    mentions: list[tuple[Mention, Entity]],
+    pers: list[tuple[Mention, Entity]],
+    pron: list[_Tok],
+    words: list[_Tok],
+) -> Speaker | None:
+    """The subject before the verb: the nearest person; a pronoun; "Там"; an organisation or a
+    description ("В пресс-службе X"); a place; the nearest nominative speaker noun."""
+    start, end = region
+    pers = [me for me in pers if not _in_participle_clause(doc, me[0], start, end)]
+    if pers:
+        return _speaker_of(pers[-1][1])
+    if pron and pron[-1].low in ("он", "она", "они"):
+        return _pronoun(doc, said, pron[-1], cue.cue_start)
+    if words and words[-1].low in BACK_ADVERBS and said.speakers:
+        return said.speakers[-1]
+    found = _np_speaker(doc, said, words, mentions, gender, cue)
+    if found is None and verb_cue:
+        found = _place_subject(doc, start, end)
+    if found is None and verb_cue:
+        # "Освещающие акцию блогеры сообщили", "После встречи министр заявил": the nearest
+        # nominative speaker noun agreeing with the verb
+        sub = _subject_words(doc, words, gender, end)
+        if sub:
+            found = _np_speaker(doc, said, sub, _mentions_in(doc, sub[0].start, end), gender, cue)
+    return found
 
 
 def _verb_cue(doc: _Text, attr: _Attribution) -> bool:
@@ -276,12 +298,32 @@ def _unlisted_name(doc: _Text, words: list[_Tok]) -> Speaker | None:
 
 def _np_speaker(doc: _Text, said: _Said, words: list[_Tok], mentions: list[tuple[Mention, Entity]], gender: str | None, cue: _Attribution) -> Speaker | None:
     """An organisation mention or a described speaker ("эксперты", "в ведомстве", "источник в X")."""
-    text = doc.text
     if not words:
         return None
+    i, org_form = _skip_lead(doc, words)
+    rest = words[i:]
+    if not rest:
+        return None
+    rest, org = _past_recipient(doc, rest, mentions, org_form)
+    if org is not None:
+        return org
+    head = _head_noun(doc, rest)
+    if head is None:
+        return None
+    phrase = _noun_phrase(doc, rest, head)
+    # an entity whose mention covers the phrase head (roles stage: "Глава МИД Казахстана")
+    for m, e in _mentions_around(doc, rest[head].start):
+        if m.start <= rest[head].start < m.end and not _common_noun_person(doc, (m, e)) and _trusted_role(doc, m, e):
+            return _speaker_of(e)
+    return _described_speaker(doc, said, rest[head], phrase, org_form, gender, cue)
+
+
+def _skip_lead(doc: _Text, words: list[_Tok]) -> tuple[int, bool]:
+    """Where a speaker phrase starts, past prepositions ("В пресс-службе X сообщили"),
+    connectives, adverbs and a document noun ("в сообщении регулятора говорится"); and
+    whether those words make it an organisation's place ("в", "из", "у", a document)."""
     i = 0
     org_form = False
-    # "В пресс-службе X сообщили", "говорится в заявлении X", "в сообщении регулятора говорится"
     while i < len(words) and (words[i].low in ("в", "во", "из", "у") or words[i].low in CONNECTIVES or _is_adverb(doc, words[i])):
         if words[i].low in ("в", "во", "из", "у"):
             org_form = True
@@ -289,79 +331,93 @@ def _np_speaker(doc: _Text, said: _Said, words: list[_Tok], mentions: list[tuple
     if i < len(words) and doc.lemma(words[i].text) in DOCUMENT_NOUNS:
         i += 1
         org_form = True
-    rest = words[i:]
-    if not rest:
-        return None
-    # skip a dative recipient right after the verb ("рассказал РБК источник", "сказал журналистам")
+    return i, org_form
+
+
+def _past_recipient(doc: _Text, rest: list[_Tok], mentions: list[tuple[Mention, Entity]], org_form: bool) -> tuple[list[_Tok], Speaker | None]:
+    """Skip a dative recipient right after the verb ("рассказал РБК источник", "сказал
+    журналистам"); an organisation mention there that no speaker noun follows is the speaker."""
     for m, e in mentions:
         if m.start <= rest[0].start < m.end and e.type == "ORG":
             after_org = [t for t in rest if t.start >= m.end]
             if after_org and not org_form and _speaker_noun(doc, after_org[0]) and _case(doc, after_org[0]) == "nomn":
                 rest = after_org
                 break
-            return _speaker_of(e)
+            return rest, _speaker_of(e)
     while rest and _case(doc, rest[0]) == "datv" and not org_form and len(rest) > 1:
         rest = rest[1:]
-    head = None
+    return rest, None
+
+
+def _head_noun(doc: _Text, rest: list[_Tok]) -> int | None:
+    """Index of the speaker noun heading the phrase, after at most three adjectives."""
     for k, t in enumerate(rest[:4]):
         if t.low in NON_SPEAKER_WORDS:
             return None
         if _speaker_noun(doc, t):
-            head = k
-            break
+            return k
         if not _is_adj(doc, t):
             return None
-    if head is None:
-        return None
-    # the noun phrase: adjectives, the head, then genitive words / names
-    phrase = [rest[0:head + 1][-1]] if head == 0 else rest[0 : head + 1]
+    return None
+
+
+def _noun_phrase(doc: _Text, rest: list[_Tok], head: int) -> list[_Tok]:
+    """The description: adjectives, the head, then genitive words, names and "в"/"по" phrases."""
+    phrase = rest[0 : head + 1]
     lemma = doc.lemma(rest[head].text)
     for t in rest[head + 1 :]:
-        if doc.text[phrase[-1].end : t.start].strip() not in ("", "«", "»", "»«", "\""):
+        if doc.text[phrase[-1].end : t.start].strip() not in ("", "«", "»", "»«", "\"") or not _extends_phrase(doc, phrase, t, lemma):
             break
-        if lemma in ("источник", "представитель", "собеседник", "сотрудник") and t.low in ("в", "из"):
-            phrase.append(t)
-            continue
-        nxt = doc.tokens[doc._index(t.end)] if doc._index(t.end) < len(doc.tokens) else None
-        if t.low in ("в", "во") and lemma in ORG_SPEAKER_NOUNS and nxt is not None and nxt.text[0].isupper():
-            phrase.append(t)  # "представительство банка в Душанбе"
-            continue
-        if t.low == "по" and doc.lemma(phrase[-1].text) in ORG_SPEAKER_NOUNS:
-            phrase.append(t)  # "департамент по чрезвычайным ситуациям"
-            continue
-        if phrase[-1].low == "по" or (_case(doc, t) == "datv" and any(x.low == "по" for x in phrase)):
-            phrase.append(t)
-            continue
-        if phrase[-1].low in ("в", "из") or _has_case(doc, t, "gent") or t.text[0].isupper() and not t.low in PRONOUNS:
-            if _is_finite_verb(doc, t):
-                break
-            phrase.append(t)
-            continue
-        break
+        phrase.append(t)
+    return phrase
+
+
+def _extends_phrase(doc: _Text, phrase: list[_Tok], t: _Tok, lemma: str) -> bool:
+    """Does the word after a description (head lemma ``lemma``) belong to it?"""
+    if lemma in ("источник", "представитель", "собеседник", "сотрудник") and t.low in ("в", "из"):
+        return True
+    nxt = doc.tokens[doc._index(t.end)] if doc._index(t.end) < len(doc.tokens) else None
+    if t.low in ("в", "во") and lemma in ORG_SPEAKER_NOUNS and nxt is not None and nxt.text[0].isupper():
+        return True  # "представительство банка в Душанбе"
+    if t.low == "по" and doc.lemma(phrase[-1].text) in ORG_SPEAKER_NOUNS:
+        return True  # "департамент по чрезвычайным ситуациям"
+    if phrase[-1].low == "по" or (_case(doc, t) == "datv" and any(x.low == "по" for x in phrase)):
+        return True
+    if phrase[-1].low in ("в", "из") or _has_case(doc, t, "gent") or t.text[0].isupper() and t.low not in PRONOUNS:
+        return not _is_finite_verb(doc, t)
+    return False
+
+
+def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], org_form: bool, gender: str | None, cue: _Attribution) -> Speaker:
+    """The speaker a description names: the person holding that role, the person it refers
+    back to ("— отметил эксперт" after "По мнению X"), else the description itself."""
     p_start, p_end = phrase[0].start, phrase[-1].end
-    # an entity whose mention covers the phrase head (roles stage: "Глава МИД Казахстана")
-    for m, e in _mentions_around(doc, rest[head].start):
-        if m.start <= rest[head].start < m.end and not _common_noun_person(doc, (m, e)) and _trusted_role(doc, m, e):
-            return _speaker_of(e)
-    desc = text[p_start:p_end]
+    desc = doc.text[p_start:p_end]
     if desc and desc[-1] in "«\"":
         desc = desc[:-1]
     normal = _nominative(doc, desc)
     person = _person_by_role(doc, normal, gender, cue.cue_start)
     if person is not None:
         return _speaker_of(person)
+    lemma = doc.lemma(head.text)
     kind = "ORG" if org_form or lemma in ORG_SPEAKER_NOUNS else "OTHER"
     if kind == "OTHER" and cue.stmt_start >= 0 and lemma not in ANONYMOUS_HEADS:
         # a definite description refers back like a pronoun: "— отметил эксперт" after "По мнению X"
-        hp = doc.parse(rest[head].text)[0]
+        hp = doc.parse(head.text)[0]
         if "anim" in hp.tag and hp.tag.number == "sing":
-            person = _described_antecedent(doc, said, lemma, min(cue.stmt_start, cue.cue_start, p_start), gender, _countries(doc, desc))
-            if person is not None:
-                return person
-    if normal and not rest[head].text[0].isupper() or "Abbr" not in doc.parse(rest[head].text)[0].tag:
-        if normal and not any(x in doc.parse(rest[head].text)[0].tag for x in ("Abbr", "Orgn", "Geox", "Name", "Surn")) and normal[0].isupper():
+            antecedent = _described_antecedent(doc, said, lemma, min(cue.stmt_start, cue.cue_start, p_start), gender, _countries(doc, desc))
+            if antecedent is not None:
+                return antecedent
+    return Speaker(_lower_description(doc, head, normal), kind, None)
+
+
+def _lower_description(doc: _Text, head: _Tok, normal: str) -> str:
+    """A description written first in its sentence, in lower case unless its head is a name or an abbreviation."""
+    tag = doc.parse(head.text)[0].tag
+    if normal and not head.text[0].isupper() or "Abbr" not in tag:
+        if normal and not any(x in tag for x in ("Abbr", "Orgn", "Geox", "Name", "Surn")) and normal[0].isupper():
             normal = normal[0].lower() + normal[1:]
-    return Speaker(normal, kind, None)
+    return normal
 
 
 def _pronoun(doc: _Text, said: _Said, tok: _Tok, pos: int) -> Speaker | None:
