@@ -11,7 +11,8 @@ from typing import Any
 
 from ...model import Entity, Mention, Speaker
 from ..roles import role_key, roles_match
-from .._speech import COUNTRY_STEMS, EXPERT_HEADS, GENERIC_HEADS, HEAD_OF_STATE_HEADS, HEAD_SYNONYMS
+from .._lexicon import COUNTRY_STEMS
+from .._speech import EXPERT_HEADS, GENERIC_HEADS, HEAD_OF_STATE_HEADS, HEAD_SYNONYMS
 from ._text import (
     _Intervals,
     _Said,
