@@ -6,6 +6,8 @@ as ``е``), never strings taken from an evaluation text.
 
 from __future__ import annotations
 
+from ._lexicon import ORG_HEADS
+
 __all__ = [
     "SPEECH_LEMMAS",
     "OPINION_ADJECTIVES",
@@ -23,7 +25,6 @@ __all__ = [
     "ANONYMOUS_HEADS",
     "CLOSING_ABBREVIATIONS",
     "IDIOM_CUES",
-    "COUNTRY_STEMS",
     "HEAD_OF_STATE_HEADS",
 ]
 
@@ -59,28 +60,12 @@ PO_SLOVAM_NOUNS = frozenset("слово мнение оценка утвержд
 # Verbs of a relaying outlet: "передает ТАСС", "приводит его слова РИА Новости", "цитирует X".
 VIA_LEMMAS = frozenset("передавать передать приводить привести цитировать процитировать писать сообщать".split())
 
-# Nouns that name a speaker although pymorphy3 marks them inanimate ("источник сообщил").
-SPEAKER_NOUNS = frozenset(
-    """
-    источник собеседник представитель пресс-служба пресс-центр ведомство министерство
-    правительство мэрия администрация штаб полиция прокуратура суд комитет служба
-    управление департамент компания авиакомпания банк регулятор центр фонд ассоциация
-    союз партия кремль минздрав минфин мид минобороны минтруд минспорт минсельхоз минэнерго
-    минпромторг минпросвещения минюст минтранс минстрой аппарат офис филиал отдел агентство
-    представительство посольство консульство акимат хокимият мэрия правление совет дума
-    парламент сенат меджлис мажилис кабмин кабинет генпрокуратура ск мвд фсб мчс
-    """.split()
-)
+# Nouns that name a speaker although pymorphy3 marks them inanimate ("источник сообщил"):
+# every organisation head, plus the sources that are no organisation.
+SPEAKER_NOUNS = ORG_HEADS | frozenset("источник собеседник представитель центр".split())
 
 # Speaker nouns that make an organisation speaker (type ORG) rather than a description.
-ORG_SPEAKER_NOUNS = frozenset(
-    """
-    пресс-служба пресс-центр ведомство министерство правительство мэрия администрация штаб
-    полиция прокуратура суд комитет служба управление департамент компания авиакомпания банк
-    регулятор фонд ассоциация союз партия кремль аппарат офис филиал отдел агентство
-    представительство посольство консульство акимат хокимият правление совет дума парламент
-    """.split()
-)
+ORG_SPEAKER_NOUNS = ORG_HEADS
 
 # "говорится в заявлении X", "в сообщении X говорится": the document noun, X is the speaker.
 DOCUMENT_NOUNS = frozenset("заявление сообщение пресс-релиз релиз документ письмо обращение ответ комментарий телеграм-канал канал".split())
@@ -116,24 +101,6 @@ CLOSING_ABBREVIATIONS = frozenset("тыс млн млрд трлн руб коп
 
 # "Как говорится, ...", "как говорят, ...": an idiom ("as the saying goes"), not a speech cue.
 IDIOM_CUES = frozenset("говорится говорят водится".split())
-
-# Names of countries whose relational adjective has another stem ("США" - "американский"):
-# lower-case country name -> the adjective stems that also name it.
-COUNTRY_STEMS = {
-    "сша": ("америк", "сша"),
-    "великобритания": ("британ", "англ"),
-    "англия": ("англ", "британ"),
-    "фрг": ("герман", "немец", "фрг"),
-    "германия": ("герман", "немец"),
-    "рф": ("росси",),
-    "россия": ("росси",),
-    "кнр": ("китай", "кнр"),
-    "китай": ("китай",),
-    "кндр": ("северокорей", "кндр"),
-    "оаэ": ("эмират", "оаэ"),
-    "нидерланды": ("нидерланд", "голланд"),
-    "голландия": ("голланд", "нидерланд"),
-}
 
 # Heads of a state's leader: "глава государства" is only one of these.
 HEAD_OF_STATE_HEADS = frozenset("президент король королева монарх султан эмир шах".split())

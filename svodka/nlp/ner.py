@@ -42,6 +42,8 @@ from collections.abc import Iterable
 
 from ..model import Article, Entity, Mention
 from ._lexicon import (
+    CLOSING_MARKS,
+    OPENING_MARKS,
     GEO_ADJECTIVE_ENDINGS,
     GEO_HEADS,
     is_position,
@@ -89,8 +91,8 @@ PER_SPLIT_CHARS = re.compile(r"[()\[\]{}•|«»\"“”„\n,;]+")
 EDGE_STRIP = " \t\r\n,.;:!?-–—'\"«»“”„()[]{}•/\\*"
 
 # Quote marks that open and close a quoted organisation name.
-OPEN_QUOTES = "«\"“„"
-CLOSE_QUOTES = "»\"”“"
+OPEN_QUOTES = OPENING_MARKS
+CLOSE_QUOTES = CLOSING_MARKS
 
 # Longest quoted name (in tokens) rule 6 accepts: longer quotes are titles or speech.
 MAX_QUOTED_NAME_TOKENS = 6

@@ -39,7 +39,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..model import Article, Entity, Mention
-from ._lexicon import is_position
+from ._lexicon import CLOSE_ONLY_MARKS, COUNTRY_ALIASES, EITHER_MARKS, OPEN_ONLY_MARKS, is_position
 from .models import Models
 
 __all__ = ["extract_roles", "role_head", "role_key", "roles_match", "RoleKey"]
@@ -131,10 +131,10 @@ MAX_CHAINED_ROLES = 2
 # Most adjectives taken before a head ("первый заместитель", "чрезвычайный и полномочный").
 MAX_ADJECTIVES = 3
 
-# Quote marks: opening, closing, and the ambiguous straight ones that toggle.
-OPEN_QUOTES = "«„"
-CLOSE_QUOTES = "»"
-TOGGLE_QUOTES = "\"“”"
+# Quote marks: opening, closing, and the ambiguous ones that toggle (from the one table).
+OPEN_QUOTES = OPEN_ONLY_MARKS
+CLOSE_QUOTES = CLOSE_ONLY_MARKS
+TOGGLE_QUOTES = EITHER_MARKS
 
 # Parts of speech that end a tail even when a rarer parse of the word is a genitive noun.
 STOP_POS = frozenset({"VERB", "INFN", "PREP", "CONJ", "PRCL", "NPRO", "ADVB", "GRND", "PRED", "INTJ", "ADJS", "PRTS", "COMP"})
@@ -148,9 +148,6 @@ PERSON_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 # Case variants pymorphy3 reports, folded to the six main cases.
 CASE_FOLD = {"gen1": "gent", "gen2": "gent", "loc1": "loct", "loc2": "loct", "acc2": "accs", "voct": "nomn"}
 
-# Place names written in several ways inside roles, folded to one key ("РФ" = "Россия").
-COUNTRY_ALIASES = {"рф": "россия", "российский": "россия", "сша": "сша", "америка": "сша"}
-
 # Words: letters/digits with inner hyphens ("премьер-министр", "Жана-Марка").
 _WORD = re.compile(r"\w+(?:[-‐‑]\w+)*")
 
@@ -162,10 +159,8 @@ _AFTER_NAME_GAP = re.compile(r"\s*(?:[,(]|\s[-–—])\s*")
 _ORIGINAL_NAME = re.compile(r"\s*\([A-Za-z][A-Za-z .'-]{0,60}\)")
 
 # Verbs (lemmas) that link a name to a role in the instrumental: "Петров стал министром
-# финансов", "является депутатом", "назначен послом"; a post noun takes the genitive instead
-# ("занял пост премьер-министра").
+# финансов", "является депутатом", "назначен послом".
 COPULAS = frozenset({"являться", "стать", "становиться", "быть", "назначить", "назначать", "избрать", "избирать", "работать", "служить", "остаться", "оставаться", "утвердить", "переизбрать"})
-POST_NOUNS = frozenset({"пост", "должность"})
 
 # Short words allowed between a name and its copula ("Петров уже стал", "также является").
 COPULA_FILLERS = frozenset({"уже", "также", "тоже", "теперь", "ранее", "прежде", "сейчас", "ныне", "официально", "был", "была", "будет", "вновь", "снова"})

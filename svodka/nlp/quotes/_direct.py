@@ -1,0 +1,221 @@
+"""Pass 1 (continued): direct statements, top-level quotes with an attribution.
+
+``«...», — сказал X``, ``«...», сказал X``, ``X заявил: «...»``, ``X заявил, что «...»``, a
+quote split by its attribution and paragraphs of one quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .._speech import SPEECH_LEMMAS, VIA_LEMMAS
+from ._outlets import _outlet_name
+from ._text import (
+    DASHES,
+    MAX_HEADLINE_SPEAKER_WORDS,
+    MAX_TERM_WORDS,
+    MAX_VERB_TO_CHTO,
+    MIN_DIRECT_WORDS,
+    MIN_STATEMENT_WORDS,
+    PRONOUNS,
+    _Attribution,
+    _Item,
+    _Span,
+    _Text,
+    _WORD,
+    _is_cue_word,
+    _is_speech,
+    _mentions_from,
+    _negated,
+    _sentence_end,
+    _sentence_start,
+)
+
+# After a closing mark: optional punctuation, a dash, then the attribution.
+_AFTER_DASH = re.compile(r"[,.!?…]*\s*[-–—]\s*")
+
+
+# After a closing mark: a comma then the attribution without a dash ("«...», сказал он").
+_AFTER_COMMA = re.compile(r",\s+")
+
+
+# Inside one quote: "A, — отметил он. — B" (the attribution splits the quote).
+_SPLIT = re.compile(r"([,.!?…]*)\s+[-–—]\s+([^«»\"„“”.!?:—–]{2,120}?)([.,:])\s+[-–—]\s+")
+
+
+def _direct_items(doc: _Text) -> list[_Item]:
+    """Attributed top-level quotes of every block."""
+    text = doc.text
+    items: list[_Item] = []
+    tops = [s for s in doc.spans if s.depth == 0]
+    chain: list[tuple[int, int]] = []  # contents of an unfinished multi-paragraph quote
+    last_attr: _Attribution | None = None
+    last_attr_end = -1
+    for idx, span in enumerate(tops):
+        b_start, b_end, b_kind = doc.blocks[span.block]
+        c_start = span.open + 1
+        c_end = span.close if span.close is not None else b_end
+        if span.close is None:
+            # a paragraph of a longer quote when the next block opens with a quote mark
+            nxt = doc.blocks[span.block + 1] if span.block + 1 < len(doc.blocks) else None
+            if nxt and text[nxt[0] : nxt[0] + 1] in "«\"„“" and span.open == b_start:
+                chain.append((c_start, c_end))
+                continue
+            chain = []
+            continue
+        parts = _split_parts(doc, c_start, c_end)
+        attr = None
+        after = text[c_end + 1 : b_end]
+        m = _AFTER_DASH.match(after)
+        m_comma = _AFTER_COMMA.match(after) if not m else None
+        words = len(_WORD.findall(text[c_start:c_end]))
+        # words of the narrator before the quote in its sentence: the quote is a fragment
+        lead = text[_sentence_start(doc, span.open, b_start) : span.open]
+        embedded = bool(_WORD.findall(re.split(r":|\s[-–—]\s", lead)[-1]))
+        if m and after[: m.end()].strip(" ,.!?…") in tuple(DASHES):
+            attr = _after_attribution(doc, c_end + 1 + m.end(), b_end, b_kind, dash=True)
+            if attr is not None and attr.cue != "-" and not _speech_cue(doc, attr) and (attr.before is not None or words < MIN_STATEMENT_WORDS):
+                attr = None  # "«екбург.рф» — их подала администрация": not a speech verb
+        elif m_comma and not embedded:
+            attr = _after_attribution(doc, c_end + 1 + m_comma.end(), b_end, b_kind, dash=False)
+        if attr is not None and _speech_cue(doc, attr, VIA_LEMMAS) and not chain:
+            # "X: «...», сообщает Лента.ру": the outlet relays, the speaker is before the colon
+            colon = _colon_attribution(doc, span, b_start, b_kind, relayed=True)
+            if colon is not None:
+                colon.via = _outlet_name(doc, attr.cue_end, attr.after[1] if attr.after else attr.cue_end)
+                attr = colon
+        if attr is None and len(parts) > 1:
+            attr = parts[0][2]
+        if attr is None:
+            attr = _colon_attribution(doc, span, b_start, b_kind)
+        if attr is None:
+            attr = _chto_attribution(doc, span, b_start)
+        if attr is None and last_attr is not None and re.fullmatch(r"\s*[-–—]\s*", text[last_attr_end:span.open] if last_attr_end <= span.open else "x"):
+            attr = last_attr  # «A», — сказал он. — «B»
+        if attr is None:
+            chain = []
+            continue
+        if (words < MIN_DIRECT_WORDS or embedded and words <= MAX_TERM_WORDS) and not chain:
+            chain = []
+            continue  # a quoted name or term ("в «нормандском формате»"), not a statement
+        for cs, ce in chain:
+            items.append(_Item("direct", cs, ce, attr))
+        chain = []
+        for ps, pe, _a in parts:
+            items.append(_Item("direct", ps, pe, attr))
+        last_attr = attr
+        last_attr_end = _sentence_end(doc, c_end + 1, b_end) + 1
+    return items
+
+
+def _speech_cue(doc: _Text, attr: _Attribution, lemmas: frozenset[str] = SPEECH_LEMMAS | VIA_LEMMAS) -> bool:
+    """Is the attribution's cue word (its first word) one of these lemmas?"""
+    word = doc.text[attr.cue_start : attr.cue_end].split()
+    return bool(word) and word[0][0].isalpha() and doc.lemma(word[0]) in lemmas
+
+
+def _split_parts(doc: _Text, start: int, end: int) -> list[tuple[int, int, _Attribution | None]]:
+    """Cut a quote at an inner attribution "A, — отметил он. — B" into its parts."""
+    text = doc.text
+    for m in _SPLIT.finditer(text, start, end):
+        words = _WORD.findall(m.group(2))
+        if not words or not _is_cue_word(doc, words[0]) and not (len(words) > 1 and _is_cue_word(doc, words[1])):
+            continue
+        first_end = m.start() + (len(m.group(1)) if m.group(1) and m.group(1)[0] in "!?…" else 0)
+        attr_start = m.start(2)
+        attr = _after_attribution(doc, attr_start, m.end(2), "paragraph", dash=True)
+        if attr is None:
+            continue
+        return [(start, first_end, attr), (m.end(), end, attr)]
+    return [(start, end, None)]
+
+
+def _after_attribution(doc: _Text, pos: int, b_end: int, b_kind: str, dash: bool) -> _Attribution | None:
+    """Attribution written after a quote: "— сказал X", "— приводит его слова Y", "— министр"."""
+    end = _sentence_end(doc, pos, b_end)
+    # stop at a following quote ("— сказал он. — «...»" is handled by the sentence end)
+    q = re.search(r"[-–—]\s*[«\"„“]", doc.text[pos:end])
+    if q:
+        end = pos + q.start()
+    toks = doc.toks(pos, end)
+    if not toks:
+        return None
+    cue_i = None
+    for i, t in enumerate(toks[:3]):
+        if _is_cue_word(doc, t.text) and t.low not in PRONOUNS:
+            cue_i = i
+            break
+    if cue_i is None:
+        if b_kind == "title" and dash and len(toks) <= MAX_HEADLINE_SPEAKER_WORDS:
+            return _Attribution("-", pos, pos, after=(pos, end), headline=doc.text[pos:end].strip())
+        return None
+    if not dash and doc.lemma(toks[cue_i].text) not in SPEECH_LEMMAS:
+        return None
+    cue = toks[cue_i]
+    cue_end = cue.end
+    # "приводит его слова", "приводит слова Хачатряна"
+    if doc.lemma(cue.text) in ("приводить", "привести"):
+        for t in toks[cue_i + 1 : cue_i + 4]:
+            if t.low in ("слова", "слов"):
+                cue_end = t.end
+                break
+    attr = _Attribution(doc.text[cue.start : cue_end].lower(), cue.start, cue_end)
+    if cue_i > 0:  # "— он подчеркнул"
+        attr.before = (pos, cue.start)
+    attr.after = (cue.start if cue_end > cue.end else cue_end, end)
+    if cue_end > cue.end:
+        attr.after = (cue.end, end)
+    return attr
+
+
+def _colon_attribution(doc: _Text, span: _Span, b_start: int, b_kind: str, relayed: bool = False) -> _Attribution | None:
+    """"X заявил: «...»", "X: «...»" (the clause before a colon right before the quote).
+
+    ``relayed``: an outlet follows the quote ("X называет это злом: «...», сообщает Y"), so
+    any person named in the clause before the colon is the speaker, however long the clause.
+    """
+    text = doc.text
+    before = text[b_start : span.open]
+    if not re.search(r":\s*$", before):
+        return None
+    colon = b_start + before.rstrip().rfind(":")
+    c_end = span.close if span.close is not None else doc.blocks[span.block][1]
+    if len(_WORD.findall(text[span.open : c_end])) < MIN_STATEMENT_WORDS:
+        return None
+    s_start = _sentence_start(doc, colon, b_start)
+    toks = doc.toks(s_start, colon)
+    if not toks:
+        return None
+    for t in reversed(toks):
+        if not doc.in_quote(t.start) and _is_speech(doc, t):
+            attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, colon))
+            return attr
+    has_speaker = any(
+        m.start >= s_start and m.end <= colon for m, _e in _mentions_from(doc, s_start, colon)
+    ) or b_kind == "title"
+    if has_speaker and (len(toks) <= MAX_HEADLINE_SPEAKER_WORDS + 3 or relayed):
+        return _Attribution(":", colon, colon + 1, before=(s_start, colon))
+    return None
+
+
+def _chto_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | None:
+    """"X заявил, что «...»": the quote is a direct fragment inside reported speech."""
+    text = doc.text
+    right_after = bool(re.search(r"\bчто\s*$", text[max(b_start, span.open - 12) : span.open]))
+    s_start = _sentence_start(doc, span.open, b_start)
+    toks = doc.toks(s_start, span.open)
+    c_end = span.close if span.close is not None else doc.blocks[span.block][1]
+    if not right_after and len(_WORD.findall(text[span.open : c_end])) < MIN_STATEMENT_WORDS:
+        return None  # a short quoted name or label inside reported speech
+    if span.close is not None:
+        s_end = _sentence_end(doc, span.close + 1, doc.blocks[span.block][1])
+        if _WORD.search(text[span.close + 1 : s_end]):
+            return None  # "что G8 «имеет другое значение» для Европы": the clause goes on, one indirect statement
+    for k in range(len(toks) - 1, 0, -1):
+        if toks[k].low != "что" or text[toks[k - 1].end : toks[k].start].strip() != ",":
+            continue
+        for t in reversed(toks[max(0, k - 1 - MAX_VERB_TO_CHTO) : k]):
+            if _is_speech(doc, t) and not _negated(doc, t):
+                return _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, toks[k - 1].end), chto=True)
+        return None
+    return None

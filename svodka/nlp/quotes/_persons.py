@@ -1,0 +1,335 @@
+"""Descriptions matched against persons: roles, apposition words, gender, countries.
+
+Which named person "глава МИД", "министр" or "эксперт" stands for.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from typing import Any
+
+from ...model import Entity, Mention, Speaker
+from ..roles import role_key, roles_match
+from .._lexicon import COUNTRY_STEMS
+from .._speech import EXPERT_HEADS, GENERIC_HEADS, HEAD_OF_STATE_HEADS, HEAD_SYNONYMS
+from ._text import (
+    _Intervals,
+    _Said,
+    _Text,
+    _Tok,
+    _WORD,
+    _common_noun_person,
+    _is_finite_verb,
+    _mentions_from,
+    _speaker_of,
+    _window_start,
+)
+
+def _person_by_role(doc: _Text, description: str, gender: str | None, pos: int) -> Entity | None:
+    """The person whose role the description names ("глава МИД", "министр", "наставник")."""
+    if "persons" not in doc.memo:
+        doc.memo["persons"] = [
+            e for e in doc.article.entities if e.type == "PER" and not any(_common_noun_person(doc, (m, e)) for m in e.mentions[:1])
+        ]
+    persons = doc.memo["persons"]
+    if not persons or not description or gender == "plur":  # "заявили министры" is not one person
+        return None
+    # Who fits a description does not depend on where it stands: checked once per description
+    # (a long text asks "губернатор" hundreds of times), then the latest named before it wins.
+    key = ("fitting", description, gender)
+    if key not in doc.memo:
+        doc.memo[key] = _persons_fitting(doc, persons, description, gender)
+    matches = []
+    for e in doc.memo[key]:
+        starts = _mention_starts(doc, e)
+        if starts and starts[0] < pos:  # a description refers back, never to a person named later
+            matches.append((starts[bisect_left(starts, pos) - 1], e))
+    if not matches:
+        return None
+    matches.sort(key=lambda x: x[0])
+    return matches[-1][1]
+
+
+def _persons_fitting(doc: _Text, persons: list[Entity], description: str, gender: str | None) -> list[Entity]:
+    """The persons (in order) whose roles, apposition words and gender fit a description."""
+    words = description.lower().split()
+    head = doc.lemma(words[0]) if words else ""
+    if len(words) > 1 and doc.parse(words[0])[0].tag.POS in ("ADJF", "PRTF"):
+        head = doc.lemma(words[1])
+    heads = {head} | HEAD_SYNONYMS.get(head, set())
+    fitting = []
+    countries = _countries(doc, description)
+    head_of_state = head == "глава" and len(words) > 1 and doc.lemma(words[1]) == "государство"
+    dk = _role_key(doc, description.lower())
+    for e in persons:
+        if countries and any(_countries(doc, r) and not _countries(doc, r) & countries for r in e.roles):
+            continue  # "премьер-министр Израиля" is not the "британский премьер"
+        if head_of_state:
+            # "глава государства" is a president (or a monarch), nobody else
+            if _role_heads(doc, e) & HEAD_OF_STATE_HEADS or _words_before(doc, e) & HEAD_OF_STATE_HEADS:
+                fitting.append(e)
+            continue
+        ok = dk is not None and any((rk := _role_key(doc, r)) is not None and roles_match(dk, rk) for r in e.roles)
+        if not ok:
+            # the heads of the roles, not their dependents ("заместитель губернатора" is no "губернатор")
+            role_words = _role_heads(doc, e) | _words_before(doc, e)
+            ok = bool(heads & role_words)
+            if not ok and head in GENERIC_HEADS and (e.roles or len(words) > 1):
+                tail = [w for w in words[1:] if len(w) > 2]
+                ok = not tail or any(w in ("ведомства", "дипведомства", "министерства", "региона", "республики", "города", "области", "края") for w in tail)
+                ok = ok or any(w in r.lower() for w in tail for r in e.roles)
+        if ok and gender in ("masc", "femn"):
+            g = _entity_gender(doc, e)
+            ok = g is None or g == gender
+        if ok:
+            fitting.append(e)
+    return fitting
+
+
+def _mention_starts(doc: _Text, e: Entity) -> list[int]:
+    """Sorted start offsets of an entity's mentions (memoised)."""
+    key = ("starts", id(e))
+    if key not in doc.memo:
+        doc.memo[key] = sorted(m.start for m in e.mentions)
+    return doc.memo[key]
+
+
+def _role_key(doc: _Text, phrase: str) -> Any:
+    """``roles.role_key`` of a phrase, memoised."""
+    key = ("role key", phrase)
+    if key not in doc.memo:
+        doc.memo[key] = role_key(phrase, doc.models.parse)
+    return doc.memo[key]
+
+
+def _trusted_role(doc: _Text, m: Mention, e: Entity) -> bool:
+    """May a role mention of the roles stage stand for its person here?
+
+    Not when the person is named only later in the text (a description refers back), nor
+    when the role names another country than the person's titles ("премьер-министр
+    Израиля" linked to the "британский премьер").
+    """
+    if e.type != "PER" or m.kind != "role":
+        return True
+    if not any(x.kind == "name" and x.start < m.start for x in e.mentions):
+        return False
+    words = [doc.lemma(w) for w in _WORD.findall(m.text.lower())]
+    if words[:2] == ["глава", "государство"] and not (_role_heads(doc, e) | _words_before(doc, e)) & HEAD_OF_STATE_HEADS:
+        return False  # "глава государства" is a president, not the head of a company
+    countries = _countries(doc, m.text)
+    return not countries or not any(_countries(doc, r) and not _countries(doc, r) & countries for r in e.roles)
+
+
+def _countries(doc: _Text, phrase: str) -> set[str]:
+    """Stems of the countries a role or description names ("премьер Израиля", "британский премьер").
+
+    Place nouns (pymorphy3 ``Geox``) give their stem and, for a few, the stems of their
+    adjectives ("США" -> "америк"); relational adjectives in "-ский" give their own stem.
+    Two phrases name the same country when their stem sets meet.
+    """
+    key = ("countries", phrase)
+    if key not in doc.memo:
+        doc.memo[key] = _countries_uncached(doc, phrase)
+    return set(doc.memo[key])
+
+
+def _countries_uncached(doc: _Text, phrase: str) -> set[str]:
+    out: set[str] = set()
+    for w in _WORD.findall(phrase):
+        low = w.lower()
+        p = doc.parse(low)[0]
+        if "Geox" in p.tag and p.tag.POS == "NOUN":
+            lemma = p.normal_form.replace("ё", "е")
+            out.update(COUNTRY_STEMS.get(lemma, (lemma[:4],)))
+        elif p.tag.POS == "ADJF" and w[0].islower() and re.search(r"(?:ск|цк)ий$", p.normal_form) and len(p.normal_form) > 7:
+            adj = p.normal_form
+            if any(adj.startswith(stem) for stems in COUNTRY_STEMS.values() for stem in stems) or _geo_adjective(doc, adj):
+                out.add(next((stem for stems in COUNTRY_STEMS.values() for stem in stems if adj.startswith(stem)), adj[:4]))
+    return out
+
+
+def _geo_adjective(doc: _Text, adj: str) -> bool:
+    """Is an adjective in "-ский" made from a place name ("израильский" <- "Израиль")?"""
+    stem = re.sub(r"(?:ск|цк)ий$", "", adj)
+    for cand in (stem, stem + "ия", stem + "ь", stem + "а", stem[:-1] + "ия" if len(stem) > 4 else stem):
+        if any("Geox" in p.tag for p in doc.parse(cand)[:2]):
+            return True
+    return False
+
+
+def _words_before(doc: _Text, e: Entity) -> set[str]:
+    """Lemmas of the few words written right before a person's name mentions (apposition)."""
+    key = ("words before", id(e))
+    if key not in doc.memo:
+        doc.memo[key] = _words_before_uncached(doc, e)
+    return set(doc.memo[key])
+
+
+def _words_before_uncached(doc: _Text, e: Entity) -> set[str]:
+    out: set[str] = set()
+    for m in e.mentions:
+        if m.kind != "name":
+            continue
+        i = doc._index(m.start)
+        # walk back over the apposition; a verb or punctuation ends it ("Марк рассказал Ивану")
+        run: list[_Tok] = []
+        for t in reversed(doc.tokens[max(0, i - 5) : i]):
+            nxt = doc.tokens[doc._index(t.end)] if doc._index(t.end) < len(doc.tokens) else None
+            if re.search(r"[.,;:!?()«»\"]", doc.text[t.end : nxt.start if nxt is not None else t.end]) or _is_finite_verb(doc, t):
+                break
+            run.insert(0, t)
+        # its head is the first person noun: "заместитель губернатора" is a "заместитель"
+        for t in run:
+            if any(p.tag.POS == "NOUN" and "anim" in p.tag for p in doc.parse(t.text)[:2]):
+                out.add(doc.lemma(t.text))
+                break
+    return out
+
+
+def _entity_gender(doc: _Text, e: Entity) -> str | None:
+    """A person's gender from the first name (or the surname) by pymorphy3."""
+    for word, tag in ((e.first, "Name"), (e.last, "Surn")):
+        if not word:
+            continue
+        genders = {p.tag.gender for p in doc.parse(word) if tag in p.tag and p.tag.gender}
+        if len(genders) == 1:
+            return str(genders.pop())
+    return None
+
+
+def _gender_fits(doc: _Text, speaker: Speaker | Entity, gender: str | None) -> bool:
+    """Does a person agree with the verb's gender ("сказала" -> a woman)? Unknown fits."""
+    if gender not in ("masc", "femn"):
+        return gender != "plur"
+    if isinstance(speaker, Entity):
+        g = _entity_gender(doc, speaker)
+    else:
+        e = next((x for x in doc.article.entities if x.id == speaker.entity), None) if speaker.entity else None
+        if e is not None:
+            g = _entity_gender(doc, e)
+        else:
+            words = speaker.name.split()
+            g = _entity_gender(doc, Entity("", "PER", speaker.name, first=words[0], last=words[-1])) if words else None
+    return g is None or g == gender
+
+
+def _described_antecedent(doc: _Text, said: _Said, head: str, pos: int, gender: str | None, countries: set[str] | None = None) -> Speaker | None:
+    """The person a definite description refers back to ("— отметил эксперт" after "По мнению X").
+
+    Candidates are persons introduced with a title (a role) or as speakers in this or the
+    previous paragraph, outside quotation marks and reported statements (or the only person
+    mentioned there when none is); the latest that agrees in gender and whose
+    roles do not contradict the description wins.
+    """
+    if gender == "plur":
+        return None
+    lo = _window_start(doc, pos)
+    spoken_ids = {sp.entity for _s, _e, sp in said.spoken if sp.entity}
+    cands: list[tuple[int, Speaker, Entity | None]] = []
+    others: dict[str, tuple[int, Speaker, Entity]] = {}  # persons with neither title nor statement
+    for m, e in _mentions_from(doc, lo, pos):
+        if m.start >= pos:
+            break
+        if m.start < lo or e.type != "PER" or doc.in_quote(m.start) or _common_noun_person(doc, (m, e)) or not _trusted_role(doc, m, e):
+            continue
+        if m.start in said.intervals():
+            continue  # a person talked about in a statement is not its speaker
+        if e.roles or e.id in spoken_ids or m.kind == "role":
+            cands.append((m.start, _speaker_of(e), e))
+        else:
+            others.setdefault(e.id, (m.start, _speaker_of(e), e))
+    for st, _en, sp in said.spoken:
+        if lo <= st < pos and sp.type == "PER" and sp.entity is None:
+            cands.append((st, sp, None))
+    if not cands and len(others) == 1:
+        cands = list(others.values())  # the only person around is clear enough
+    cands.sort(key=lambda c: c[0])
+    unnamed = _unnamed_mention(doc, head, lo, pos)
+    for p, sp, e in reversed(cands):
+        if p < unnamed:
+            return None  # "встретился с послом Киргизии ... Посол заверил": that person has no name
+        if countries and e is not None and any(_countries(doc, r) and not _countries(doc, r) & countries for r in e.roles):
+            continue  # "премьер Израиля" is not the "британский премьер"
+        if _gender_fits(doc, e if e is not None else sp, gender) and _role_fits(doc, head, e):
+            return sp
+    return None
+
+
+def _tokens_with_lemma(doc: _Text, lemma: str, lo: int, pos: int) -> list[_Tok]:
+    """``[t for t in doc.toks(lo, pos) if doc.lemma(t.text) == lemma]`` from an index of the
+    tokens by lemma built once per text (the scan lemmatised every token from ``lo``)."""
+    if "by lemma" not in doc.memo:
+        by_lemma: dict[str, list[int]] = {}
+        for i, t in enumerate(doc.tokens):
+            by_lemma.setdefault(doc.lemma(t.text), []).append(i)
+        doc.memo["by lemma"] = by_lemma
+        doc.memo["token ends"] = [t.end for t in doc.tokens]
+    indexes = doc.memo["by lemma"].get(lemma, [])
+    first, stop = doc._index(lo), bisect_right(doc.memo["token ends"], pos)  # toks: start >= lo, end <= pos
+    return [doc.tokens[i] for i in indexes[bisect_left(indexes, first) : bisect_left(indexes, stop)]]
+
+
+def _unnamed_mention(doc: _Text, head: str, lo: int, pos: int) -> int:
+    """Offset of the latest word with this lemma in [lo, pos) that names nobody (-1 if none).
+
+    A word is attached to a name when a person mention covers it, follows it in the same
+    clause ("эксперт фонда Иван Петров") or stands right before it ("Петров, эксперт фонда").
+    """
+    key = ("person mentions", len(doc.mentions))
+    if key not in doc.memo:  # once per text, with bisection aids (was built and scanned per call)
+        per_all = [m for m, e in doc.mentions if e.type == "PER"]
+        doc.memo[key] = (per_all, [m.start for m in per_all], _Intervals((m.start, m.end) for m in per_all))
+    per, per_starts, per_cover = doc.memo[key]
+    found = -1
+    for t in _tokens_with_lemma(doc, head, lo, pos):
+        if doc.in_quote(t.start) or t.start in per_cover:
+            continue
+        k = bisect_left(per_starts, t.end)  # per is by start: the first starting at or after t.end
+        after = per[k] if k < len(per) else None
+        if after is not None and not re.search(r"[.,;:!?()]", doc.text[t.end : after.start]) and len(doc.toks(t.end, after.start)) <= 8:
+            continue
+        # the last (in order) ending by t.start: none starting after t.start can
+        before = next((per[i] for i in range(bisect_right(per_starts, t.start) - 1, -1, -1) if per[i].end <= t.start), None)
+        if before is not None and doc.text[before.end : t.start].strip() in (",", "—", "-", ", —"):
+            continue
+        found = t.start
+    return found
+
+
+def _role_heads(doc: _Text, e: Entity) -> set[str]:
+    """Lemmas of the head nouns of a person's roles ("министр иностранных дел" -> "министр")."""
+    key = ("role heads", id(e))
+    if key not in doc.memo:
+        doc.memo[key] = _role_heads_uncached(doc, e)
+    return set(doc.memo[key])
+
+
+def _role_heads_uncached(doc: _Text, e: Entity) -> set[str]:
+    heads = set()
+    for r in e.roles:
+        words = [doc.lemma(w) for w in _WORD.findall(r.lower())]
+        k = 0
+        while k < len(words) - 1 and doc.parse(words[k])[0].tag.POS in ("ADJF", "PRTF"):
+            k += 1  # "первый заместитель", "военный эксперт"
+        if words:
+            heads.add(words[k])
+    return heads
+
+
+def _role_fits(doc: _Text, head: str, e: Entity | None) -> bool:
+    """May a person with these roles be called by this description head?
+
+    A profession description ("эксперт") fits anyone; an office ("министр", "посол") fits a
+    person without known roles, or one whose role has the same head, a synonym or a generic
+    head ("глава Минфина" is a "министр"), and never a role that merely depends on that office
+    ("заместитель губернатора" is not "губернатор").
+    """
+    if e is None or not e.roles:
+        return True
+    heads = _role_heads(doc, e)
+    if head not in heads and any(head in {doc.lemma(w) for w in _WORD.findall(r.lower())} for r in e.roles):
+        return False  # "заместитель губернатора"
+    if head in EXPERT_HEADS or head in GENERIC_HEADS:
+        return True
+    return bool(heads & ({head} | HEAD_SYNONYMS.get(head, set()) | GENERIC_HEADS))

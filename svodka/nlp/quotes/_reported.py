@@ -1,0 +1,242 @@
+"""Pass 2: reported speech, per sentence, from speech cues; plus the headline forms."""
+
+from __future__ import annotations
+
+import re
+
+from .._speech import CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS
+from ._text import (
+    MAX_HEADLINE_SPEAKER_WORDS,
+    MAX_VERB_TO_CHTO,
+    MIN_STATEMENT_WORDS,
+    PRONOUNS,
+    _Attribution,
+    _Direct,
+    _Item,
+    _Text,
+    _Tok,
+    _WORD,
+    _body_end,
+    _is_adj,
+    _is_finite_verb,
+    _is_speech,
+    _mentions_from,
+    _negated,
+    _sentences,
+    _speaker_noun,
+)
+
+def _indirect_items(doc: _Text, direct: _Direct) -> list[_Item]:
+    """Reported speech of every block, plus the headline forms."""
+    text = doc.text
+    items: list[_Item] = []
+    reported: list[tuple[int, int]] = []  # reported statements found so far
+    for bi, (b_start, b_end, b_kind) in enumerate(doc.blocks):
+        sents = _sentences(doc, b_start, b_end)
+        for si, (s_start, s_end) in enumerate(sents):
+            body_end = _body_end(text, s_start, s_end)
+            found = _sentence_items(doc, direct, reported, s_start, body_end, sents, si, bi)
+            if not found and b_kind == "title":
+                headline = _headline_item(doc, direct, s_start, body_end)
+                found = [headline] if headline is not None else []
+            for it in found:
+                items.append(it)
+                reported.append((it.start, it.end))
+    return items
+
+
+def _sentence_items(
+    doc: _Text, direct: _Direct, reported: list[tuple[int, int]], s_start: int, s_end: int, sents: list[tuple[int, int]], si: int, bi: int
+) -> list[_Item]:
+    """The reported statements of one sentence (none without a speech cue; two for
+    "добавила, что A, но подчеркнула, что B"): the first cue that makes one wins."""
+    toks = doc.toks(s_start, s_end)
+    for i, t in enumerate(toks):
+        if doc.in_quote(t.start) or t.start in direct.statements:
+            continue
+        # "По словам X, S" / "S, по мнению X"
+        k = i + 2 if i + 2 < len(toks) and toks[i + 1].low in PRONOUNS else i + 1
+        if t.low == "по" and k < len(toks) and doc.lemma(toks[k].text) in PO_SLOVAM_NOUNS and toks[k].low != "слово":
+            item = _po_slovam_item(doc, toks, i, k, s_start, s_end)
+            return [item] if item is not None else []
+        if t.start in direct.cues or not _is_speech(doc, t) or _negated(doc, t):
+            continue
+        # "Как сообщил X, S"
+        if i > 0 and toks[i - 1].low == "как" and doc.text[toks[i - 1].end : t.start].strip() == "":
+            if t.low.replace("ё", "е") in IDIOM_CUES and doc.text[t.end : t.end + 2].lstrip().startswith(","):
+                continue  # "Как говорится, ...": an idiom
+            item = _around_attribution(doc, s_start, s_end, t.low, t.start, t.end)
+            return [item] if item is not None else []
+        # "X заявил, что S"
+        found = _chto_item(doc, toks, i, s_start, s_end)
+        if found:
+            return found
+        item = _ob_etom_item(doc, reported, toks, i, s_start, s_end, sents, si, bi)
+        if item is None:
+            item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
+        if item is not None:
+            return [item]
+    return []
+
+
+def _po_slovam_item(doc: _Text, toks: list[_Tok], i: int, k: int, s_start: int, s_end: int) -> _Item | None:
+    """"По словам X, S" / "S, по мнению X" / "по его словам" (``toks[k]`` is the noun)."""
+    t, noun = toks[i], toks[k]
+    item = _around_attribution(doc, s_start, s_end, doc.text[t.start : noun.end].lower(), t.start, noun.end)
+    if k == i + 2 and item is not None:
+        item.attr.after = (t.start, noun.end)  # "по его словам": the pronoun is the speaker
+    return item
+
+
+def _ob_etom_item(
+    doc: _Text, reported: list[tuple[int, int]], toks: list[_Tok], i: int, s_start: int, s_end: int, sents: list[tuple[int, int]], si: int, bi: int
+) -> _Item | None:
+    """"S. Об этом заявил X" / "заявил об этом X": S is the sentence (or paragraph) before."""
+    t = toks[i]
+    window = [x.low for x in toks[max(0, i - 6) : i + 3] if not doc.in_quote(x.start)]
+    if "об" not in window or "этом" not in window or "что" in [x.low for x in toks[i:]]:
+        return None
+    prev = _previous_statement_span(doc, sents, si, bi)
+    if prev is None or any(prev[0] <= a < prev[1] for a, _b in reported):
+        return None  # the sentence before is reported speech already: "Об этом" adds no statement
+    attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, s_end))
+    return _Item("indirect", prev[0], prev[1], attr)
+
+
+def _cue_after_item(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """"S, сказал X" / "S, говорится в заявлении X": S is the sentence up to the comma."""
+    text, t = doc.text, toks[i]
+    gap = text[toks[i - 1].end : t.start].strip().lstrip("»\"“”") if i > 0 else ""
+    if i == 0 or gap not in (",", ", —", ", -", ", –") or toks[i - 1].start in direct.statements:
+        return None
+    comma = text.rfind(",", toks[i - 1].end, t.start)
+    if s_start in direct.statements or _quoted_block(doc, s_start, comma):
+        return None
+    if i + 1 < len(toks) and toks[i + 1].low in ("о", "об", "про", "что", "как"):
+        return None  # "X, бежавший из страны, рассказал о том": the verb has its own object
+    if len(_WORD.findall(text[s_start:comma])) < MIN_STATEMENT_WORDS:
+        return None
+    attr = _Attribution(t.low, t.start, t.end, after=(t.end, s_end))
+    attr.backref = True
+    return _Item("indirect", s_start, comma, attr)
+
+
+def _quoted_block(doc: _Text, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` just one quotation (a direct statement handled elsewhere)?"""
+    chunk = doc.text[start:end].strip()
+    return bool(chunk) and chunk[0] in "«\"„“" and chunk[-1] in "»\"“”"
+
+
+def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> list[_Item]:
+    """"X заявил(а) [журналистам ...], что S" -> S to the sentence end (empty: not this form).
+
+    A second cue of the same subject ("добавила, что A, но подчеркнула, что B") cuts S at
+    its comma and adds its own statements after it.
+    """
+    text = doc.text
+    for j in range(i + 1, min(len(toks), i + 2 + MAX_VERB_TO_CHTO)):
+        # "рассказал о том, как S": the "как"-clause is the statement
+        about = toks[j].low == "как" and j >= 3 and toks[j - 1].low == "том" and toks[j - 2].low in ("о", "об") and toks[j - 3] is toks[i]
+        if (toks[j].low == "что" or about) and text[toks[j - 1].end : toks[j].start].strip() == ",":
+            if doc.in_quote(toks[j].start):
+                return []
+            between = text[toks[i].end : toks[j - 1].end]
+            if re.search(r"[!?;«»\"]|\.(?!\w)", between):
+                return []  # a dot inside a word is a domain: "считают, пишет NEWSru.com, что"
+            if toks[j - 1].low == "тем" and j >= 2 and toks[j - 2].low == "с":
+                return []  # "согласился с тем, что" is agreement, "не согласился" denial
+            attr = _Attribution(toks[i].low, toks[i].start, toks[i].end, before=(s_start, toks[i].start), after=(toks[i].end, toks[j - 1].end))
+            # "В сообщении регулятора говорится, что": the speaker follows the document noun
+            first = _Item("indirect", toks[j].end if not about else toks[j].start, s_end, attr)
+            # "добавила, что A, но подчеркнула, что B": a second cue of the same subject
+            for k in range(j + 1, len(toks) - 1):
+                t = toks[k]
+                if t.low in ("но", "а", "и") and text[toks[k - 1].end : t.start].strip() == ",":
+                    v = toks[k + 1]
+                    if doc.in_quote(v.start) or not _is_speech(doc, v) or _negated(doc, v) or _is_adj(doc, v):
+                        continue
+                    more = _chto_item(doc, toks, k + 1, s_start, s_end)
+                    if more:
+                        more[0].attr.before = (s_start, toks[i].start)
+                        first.end = text.rfind(",", toks[k - 1].end, t.start)
+                        return [first] + more[1:] + more[:1]
+            return [first]
+        if toks[j].low == "что":
+            return []
+    return []
+
+
+def _around_attribution(doc: _Text, s_start: int, s_end: int, cue: str, cue_start: int, cue_end: int) -> _Item | None:
+    """"По словам X, S" / "Как сообщил X, S" / "S, по словам X" / "A, как отметили в X, B"."""
+    text = doc.text
+    # the attribution runs to the next comma outside quotes
+    comma = None
+    for m in re.finditer(",", text[cue_end:s_end]):
+        if not doc.in_quote(cue_end + m.start()):
+            comma = cue_end + m.start()
+            break
+    attr_end = comma if comma is not None else s_end
+    attr = _Attribution(cue, cue_start, cue_end, after=(cue_end, attr_end))
+    prefix = text[s_start:cue_start].strip(" ,")
+    prefix_words = _WORD.findall(prefix.lower())
+    if comma is None or not text[comma + 1 : s_end].strip():
+        # "S, по словам X." -> S is the text before
+        if len(prefix_words) < MIN_STATEMENT_WORDS:
+            return None
+        return _Item("indirect", s_start, cue_start, attr)
+    if not prefix_words or " ".join(prefix_words) in CONNECTIVES or all(w in CONNECTIVES for w in prefix_words):
+        return _Item("indirect", comma + 1, s_end, attr)
+    if len(prefix_words) <= 3 and prefix.endswith(tuple("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")) and text[s_start:cue_start].rstrip().endswith(","):
+        return _Item("indirect", s_start, s_end, attr)  # "Всемирный банк, как отметили в X, продолжит ..."
+    return _Item("indirect", comma + 1, s_end, attr)
+
+
+def _previous_statement_span(doc: _Text, sents: list[tuple[int, int]], si: int, bi: int) -> tuple[int, int] | None:
+    """What "Об этом" refers to: the previous sentence, or the previous paragraph."""
+    if si > 0:
+        s, e = sents[si - 1]
+        return s, _body_end(doc.text, s, e)
+    if bi > 0 and doc.blocks[bi - 1][2] != "title":
+        s, e, _k = doc.blocks[bi - 1]
+        return s, e
+    return None
+
+
+def _headline_item(doc: _Text, direct: _Direct, s_start: int, s_end: int) -> _Item | None:
+    """"Statement - X" / "Statement — X" / "X: statement" in a headline."""
+    text = doc.text
+    chunk = text[s_start:s_end]
+    if s_start in direct.statements or s_start + 1 in direct.statements:
+        return None
+    for m in reversed(list(re.finditer(r"\s[-–—]\s", chunk))):
+        pos = s_start + m.start()
+        if doc.in_quote(pos):
+            continue
+        right = text[s_start + m.end() : s_end]
+        if len(_WORD.findall(right)) <= MAX_HEADLINE_SPEAKER_WORDS and _looks_like_speaker(doc, s_start + m.end(), s_end):
+            if len(_WORD.findall(text[s_start:pos])) >= MIN_STATEMENT_WORDS:
+                attr = _Attribution("-", pos + 1, pos + 2, headline=right.strip())
+                attr.after = (s_start + m.end(), s_end)
+                return _Item("indirect", s_start, pos, attr)
+        break
+    m = re.search(r":\s", chunk)
+    if m and not doc.in_quote(s_start + m.start()):
+        colon = s_start + m.start()
+        rest = text[colon + 1 : s_end].strip()
+        if rest and rest[0] not in "«\"„“" and len(_WORD.findall(rest)) >= MIN_STATEMENT_WORDS:
+            if len(_WORD.findall(text[s_start:colon])) <= MAX_HEADLINE_SPEAKER_WORDS and _looks_like_speaker(doc, s_start, colon):
+                attr = _Attribution(":", colon, colon + 1, headline=text[s_start:colon].strip())
+                attr.before = (s_start, colon)
+                return _Item("indirect", colon + 1, s_end, attr)
+    return None
+
+
+def _looks_like_speaker(doc: _Text, start: int, end: int) -> bool:
+    """A PER/ORG mention, a role mention, or a phrase headed by a person/organisation noun."""
+    for m, e in _mentions_from(doc, start, end):
+        if m.start >= start and m.end <= end:
+            return True
+    toks = [t for t in doc.toks(start, end) if not doc.in_quote(t.start)]
+    if not toks or any(_is_finite_verb(doc, t) or doc.parse(t.text)[0].tag.POS == "ADVB" for t in toks):
+        return False
+    return _speaker_noun(doc, toks[0]) or (len(toks) > 1 and _speaker_noun(doc, toks[1]) and _is_adj(doc, toks[0]))

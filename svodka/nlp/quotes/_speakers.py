@@ -1,0 +1,553 @@
+"""Pass 3: the speaker of an attribution: a mention, a pronoun, a name NER missed, a description."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from ...model import Entity, Mention, Speaker
+from ..names import normalize_mention
+from .._speech import (
+    ANONYMOUS_HEADS,
+    CONNECTIVES,
+    DOCUMENT_NOUNS,
+    ORG_SPEAKER_NOUNS,
+    SPEAKER_NOUNS,
+    SPEECH_LEMMAS,
+    VIA_LEMMAS,
+)
+from ._outlets import _cut_via
+from ._persons import _countries, _described_antecedent, _gender_fits, _person_by_role, _trusted_role
+from ._text import (
+    BACK_ADVERBS,
+    NON_SPEAKER_WORDS,
+    PRONOUNS,
+    _Attribution,
+    _Intervals,
+    _Said,
+    _SENT_END,
+    _Text,
+    _Tok,
+    _WORD,
+    _block_starts,
+    _case,
+    _common_noun_person,
+    _ends_between,
+    _first_tokens_outside_quotes,
+    _has_case,
+    _is_adj,
+    _is_adverb,
+    _is_finite_verb,
+    _mentions_around,
+    _mentions_in,
+    _nominative,
+    _real_end,
+    _sentence_end,
+    _speaker_noun,
+    _speaker_of,
+    _window_start,
+)
+
+def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int) -> None:
+    """Fill ``attr.speaker`` and ``attr.via``."""
+    gender = _cue_gender(doc, attr)
+    attr.stmt_start = pos
+    after = attr.after
+    # a relaying outlet after the speaker: "..., передает X", "со ссылкой на Y"
+    if after:
+        after = _cut_via(doc, attr, after)
+    speaker = None
+    if attr.headline is not None:
+        speaker = _phrase_speaker(doc, said, attr, gender)
+    if speaker is None and attr.before:
+        speaker = _scan_region(doc, said, attr.before, gender, reverse=True, cue=attr)
+    if speaker is None and after:
+        speaker = _scan_region(doc, said, after, gender, reverse=False, cue=attr)
+    if speaker is None and attr.backref and said.speakers:
+        speaker = said.speakers[-1]
+    if speaker is None and said.speakers and attr.cue in ("уточняется", "говорится", "сообщается", "отмечается"):
+        speaker = said.speakers[-1]
+    attr.speaker = _fuller_person(doc, speaker)
+
+
+def _cue_gender(doc: _Text, attr: _Attribution) -> str | None:
+    """Gender/number the cue verb requires of its subject: "masc", "femn", "plur" or None."""
+    word = doc.text[attr.cue_start : attr.cue_end].split()[0] if attr.cue_end > attr.cue_start else ""
+    if not word or not word[0].isalpha():
+        return None
+    p = doc.parse(word)[0]
+    if p.tag.number == "plur":
+        return "plur"
+    if p.tag.gender in ("masc", "femn"):
+        return str(p.tag.gender)  # a plain str: pymorphy3's value refuses comparison with "plur"
+    return None
+
+
+def _fuller_person(doc: _Text, speaker: Speaker | None) -> Speaker | None:
+    """A one-word person speaker ("Мамедов" of a headline) -> the person with that surname and a first name."""
+    if speaker is None or " " in speaker.name or speaker.type not in ("PER", "OTHER"):
+        return speaker
+    word = speaker.name.lower()
+    for e in doc.article.entities:
+        if e.type == "PER" and " " in e.name and e.last and e.last.lower() == word:
+            return Speaker(e.name, "PER", e.id)
+    return speaker
+
+
+def _scan_region(doc: _Text, said: _Said, region: tuple[int, int], gender: str | None, reverse: bool, cue: _Attribution) -> Speaker | None:
+    """The speaker written in a region next to the cue: before it (``reverse``) or after it."""
+    start, end = region
+    if end <= start:
+        return None
+    toks = doc.toks(start, end)
+    mentions = _mentions_in(doc, start, end)
+    # a pronoun subject or possessive ("он", "его слова", "По ее словам")
+    pron = [t for t in toks if t.low in PRONOUNS]
+    words = [t for t in toks if not doc.in_quote(t.start)] or toks
+    verb_cue = _verb_cue(doc, cue)
+    pers = _candidate_persons(doc, mentions, start, gender, verb_cue)
+    if reverse:
+        return _subject_before(doc, said, region, gender, cue, verb_cue, mentions, pers, pron, words)
+    # after the cue: the first person of an apposition, skipping a dative outlet ("рассказал РБК источник")
+    if pron and pron[0].low in ("его", "ее", "её", "их", "он", "она", "они") and (not pers or pron[0].start < pers[0][0].start):
+        first_word = words[0] if words else None
+        if first_word is pron[0] or (first_word and first_word.low in ("слова", "мнению", "словам")) or pron[0] is (words[1] if len(words) > 1 else None):
+            return _pronoun(doc, said, pron[0], cue.cue_start)
+    if pers:
+        return _speaker_of(pers[0][1])
+    named = _unlisted_name(doc, words)
+    if named is not None:
+        return named
+    return _np_speaker(doc, said, words, mentions, gender, cue)
+
+
+def _candidate_persons(doc: _Text, mentions: list[tuple[Mention, Entity]], start: int, gender: str | None, verb_cue: bool) -> list[tuple[Mention, Entity]]:
+    """The person mentions of a region that may be the speaker."""
+    pers = [me for me in mentions if me[1].type == "PER" and not _common_noun_person(doc, me) and _trusted_role(doc, *me)]
+    if not verb_cue:
+        return pers
+    # a name depending on the noun before it is not the speaker ("пресс-секретарь Путина",
+    # "помощник Хиллари Клинтон"), nor one that disagrees with the verb ("помощник Орловой сообщил")
+    return [
+        me for k, me in enumerate(pers)
+        if not (_possessor(doc, me[0], start) and (_inflected(me[0], me[1]) or not _gender_fits(doc, me[1], gender) or _apposed(doc, me[0], pers[k + 1 :])))
+        and (gender not in ("masc", "femn") or _gender_fits(doc, me[1], gender))
+    ]
+
+
+def _subject_before(
+    doc: _Text,
+    said: _Said,
+    region: tuple[int, int],
+    gender: str | None,
+    cue: _Attribution,
+    verb_cue: bool,
+    mentions: list[tuple[Mention, Entity]],
+    pers: list[tuple[Mention, Entity]],
+    pron: list[_Tok],
+    words: list[_Tok],
+) -> Speaker | None:
+    """The subject before the verb: the nearest person; a pronoun; "Там"; an organisation or a
+    description ("В пресс-службе X"); a place; the nearest nominative speaker noun."""
+    start, end = region
+    pers = [me for me in pers if not _in_participle_clause(doc, me[0], start, end)]
+    if pers:
+        return _speaker_of(pers[-1][1])
+    if pron and pron[-1].low in ("он", "она", "они"):
+        return _pronoun(doc, said, pron[-1], cue.cue_start)
+    if words and words[-1].low in BACK_ADVERBS and said.speakers:
+        return said.speakers[-1]
+    found = _np_speaker(doc, said, words, mentions, gender, cue)
+    if found is None and verb_cue:
+        found = _place_subject(doc, start, end)
+    if found is None and verb_cue:
+        # "Освещающие акцию блогеры сообщили", "После встречи министр заявил": the nearest
+        # nominative speaker noun agreeing with the verb
+        sub = _subject_words(doc, words, gender, end)
+        if sub:
+            found = _np_speaker(doc, said, sub, _mentions_in(doc, sub[0].start, end), gender, cue)
+    return found
+
+
+def _verb_cue(doc: _Text, attr: _Attribution) -> bool:
+    """Is the cue a speech verb with a subject ("заявил"), not "по словам" or a relaying verb?"""
+    word = doc.text[attr.cue_start : attr.cue_end].split()
+    if len(word) != 1 or not word[0][0].isalpha():
+        return False
+    lemma = doc.lemma(word[0])
+    return lemma in SPEECH_LEMMAS and lemma not in VIA_LEMMAS and doc.parse(word[0])[0].tag.POS == "VERB"
+
+
+def _possessor(doc: _Text, m: Mention, start: int) -> bool:
+    """Does a name stand right after a person noun it may depend on ("помощник Хиллари Клинтон")?"""
+    i = doc._index(m.start)
+    if i == 0:
+        return False
+    prev = doc.tokens[i - 1]
+    if prev.start < start or doc.text[prev.end : m.start].strip():
+        return False
+    return any(
+        p.tag.POS == "NOUN" and ("anim" in p.tag or p.normal_form.replace("ё", "е") in SPEAKER_NOUNS) for p in doc.parse(prev.text)[:2]
+    )
+
+
+def _inflected(m: Mention, e: Entity) -> bool:
+    """Is a person mention written in another form than the base name ("Путина" of "Путин")?"""
+    words = _WORD.findall(m.text)
+    return bool(words and e.last) and words[-1].lower().replace("ё", "е") != e.last.lower().replace("ё", "е")
+
+
+def _apposed(doc: _Text, m: Mention, later: list[tuple[Mention, Entity]]) -> bool:
+    """Is a name followed at once by another name ("пресс-секретарь Путина Дмитрий Песков")?"""
+    return bool(later) and not doc.text[m.end : later[0][0].start].strip()
+
+
+def _in_participle_clause(doc: _Text, m: Mention, start: int, end: int) -> bool:
+    """Is a name the object inside a participle clause ("Врачи, оперировавшие Иванову, говорят")?"""
+    text = doc.text
+    comma = text.rfind(",", start, m.start)
+    if comma < 0 or "," not in text[m.end : end]:
+        return False
+    return any(
+        any(p.tag.POS in ("PRTF", "GRND") for p in doc.parse(t.text)[:1]) for t in doc.toks(comma, m.start)
+    )
+
+
+def _place_subject(doc: _Text, start: int, end: int) -> Speaker | None:
+    """A state or city speaking ("Южная Корея заявила", "официальный Киев заявлял"): type ORG.
+
+    The place must be the nominative subject nearest the verb: not after a preposition
+    ("в Москве"), with no speaker noun or verb between it and the cue.
+    """
+    best: tuple[Mention, Entity] | None = None
+    for e in doc.article.entities:
+        if e.type != "LOC":
+            continue
+        for m in e.mentions:
+            if start <= m.start and m.end <= end and not doc.in_quote(m.start) and (best is None or m.start > best[0].start):
+                best = (m, e)
+    if best is None:
+        return None
+    m, e = best
+    i = doc._index(m.start)
+    prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].start >= start else None
+    first = doc.toks(m.start, m.end)[:1]
+    if prev is not None and doc.parse(prev.text)[0].tag.POS == "PREP" or not first:
+        return None
+    if not any(p.tag.case == "nomn" for p in doc.parse(first[0].text)[:3]) or not _is_subject(doc, m):
+        return None
+    if any(_speaker_noun(doc, t) or _is_finite_verb(doc, t) for t in doc.toks(m.end, end)):
+        return None
+    return Speaker(e.name, "ORG", e.id)
+
+
+def _subject_words(doc: _Text, words: list[_Tok], gender: str | None, end: int) -> list[_Tok]:
+    """The subject noun phrase nearest the verb: its adjectives, a nominative speaker noun, the rest."""
+    text = doc.text
+    want = "plur" if gender == "plur" else "sing" if gender in ("masc", "femn") else None
+    if not words or re.search(r"[,;:()—–\"«»]", text[words[-1].end : end]):
+        return []  # "В документе, который подписал министр, говорится": not the subject
+    for k in range(len(words) - 1, -1, -1):
+        t = words[k]
+        if k + 1 < len(words) and re.search(r"[,;:()—–\"«»]", text[t.end : words[k + 1].start]):
+            return []
+        if _is_finite_verb(doc, t):
+            return []
+        if not _speaker_noun(doc, t):
+            continue
+        if not any(p.tag.POS == "NOUN" and p.tag.case == "nomn" and (want is None or p.tag.number == want) for p in doc.parse(t.text)[:3]):
+            continue
+        j = k
+        while j > 0 and _is_adj(doc, words[j - 1]) and not text[words[j - 1].end : words[j].start].strip():
+            j -= 1
+        return words[j:]
+    return []
+
+
+def _unlisted_name(doc: _Text, words: list[_Tok]) -> Speaker | None:
+    """A person's name the NER stage missed: "по мнению ... профессора Ивана Сидорова".
+
+    The last run of two or three capitalised words closing the region (not part of a person
+    or place; NER sometimes swallows the name into the organisation before it) whose first word
+    pymorphy3 reads as a first name and whose last as a surname, in one agreeing case.
+    """
+    if "not org" not in doc.memo:
+        doc.memo["not org"] = _Intervals((m.start, m.end) for e in doc.article.entities if e.type != "ORG" for m in e.mentions)
+    covered = doc.memo["not org"]
+    run: list[_Tok] = []
+    best: list[_Tok] = []
+    for t in words:
+        ok = t.text[0].isupper() and t.start not in covered
+        if ok and run and doc.text[run[-1].end : t.start] == " ":
+            run.append(t)
+        elif ok:
+            run = [t]
+        else:
+            run = []
+        if 2 <= len(run) <= 3:
+            best = list(run)
+    if not best or best[-1] is not (words[-1] if words else None):
+        return None  # the name closes the apposition ("..., Ивана Сидорова,")
+    first = {p.tag.case for p in doc.parse(best[0].text)[:4] if "Name" in p.tag}
+    last = {p.tag.case for p in doc.parse(best[-1].text)[:6] if "Surn" in p.tag}
+    if not first & last:
+        return None
+    phrase = doc.text[best[0].start : best[-1].end]
+    return Speaker(normalize_mention(phrase, "PER", doc.models), "PER", None)
+
+
+def _np_speaker(doc: _Text, said: _Said, words: list[_Tok], mentions: list[tuple[Mention, Entity]], gender: str | None, cue: _Attribution) -> Speaker | None:
+    """An organisation mention or a described speaker ("эксперты", "в ведомстве", "источник в X")."""
+    if not words:
+        return None
+    i, org_form = _skip_lead(doc, words)
+    rest = words[i:]
+    if not rest:
+        return None
+    rest, org = _past_recipient(doc, rest, mentions, org_form)
+    if org is not None:
+        return org
+    head = _head_noun(doc, rest)
+    if head is None:
+        return None
+    phrase = _noun_phrase(doc, rest, head)
+    # an entity whose mention covers the phrase head (roles stage: "Глава МИД Казахстана")
+    for m, e in _mentions_around(doc, rest[head].start):
+        if m.start <= rest[head].start < m.end and not _common_noun_person(doc, (m, e)) and _trusted_role(doc, m, e):
+            return _speaker_of(e)
+    return _described_speaker(doc, said, rest[head], phrase, org_form, gender, cue)
+
+
+def _skip_lead(doc: _Text, words: list[_Tok]) -> tuple[int, bool]:
+    """Where a speaker phrase starts, past prepositions ("В пресс-службе X сообщили"),
+    connectives, adverbs and a document noun ("в сообщении регулятора говорится"); and
+    whether those words make it an organisation's place ("в", "из", "у", a document)."""
+    i = 0
+    org_form = False
+    while i < len(words) and (words[i].low in ("в", "во", "из", "у") or words[i].low in CONNECTIVES or _is_adverb(doc, words[i])):
+        if words[i].low in ("в", "во", "из", "у"):
+            org_form = True
+        i += 1
+    if i < len(words) and doc.lemma(words[i].text) in DOCUMENT_NOUNS:
+        i += 1
+        org_form = True
+    return i, org_form
+
+
+def _past_recipient(doc: _Text, rest: list[_Tok], mentions: list[tuple[Mention, Entity]], org_form: bool) -> tuple[list[_Tok], Speaker | None]:
+    """Skip a dative recipient right after the verb ("рассказал РБК источник", "сказал
+    журналистам"); an organisation mention there that no speaker noun follows is the speaker."""
+    for m, e in mentions:
+        if m.start <= rest[0].start < m.end and e.type == "ORG":
+            after_org = [t for t in rest if t.start >= m.end]
+            if after_org and not org_form and _speaker_noun(doc, after_org[0]) and _case(doc, after_org[0]) == "nomn":
+                rest = after_org
+                break
+            return rest, _speaker_of(e)
+    while rest and _case(doc, rest[0]) == "datv" and not org_form and len(rest) > 1:
+        rest = rest[1:]
+    return rest, None
+
+
+def _head_noun(doc: _Text, rest: list[_Tok]) -> int | None:
+    """Index of the speaker noun heading the phrase, after at most three adjectives."""
+    for k, t in enumerate(rest[:4]):
+        if t.low in NON_SPEAKER_WORDS:
+            return None
+        if _speaker_noun(doc, t):
+            return k
+        if not _is_adj(doc, t):
+            return None
+    return None
+
+
+def _noun_phrase(doc: _Text, rest: list[_Tok], head: int) -> list[_Tok]:
+    """The description: adjectives, the head, then genitive words, names and "в"/"по" phrases."""
+    phrase = rest[0 : head + 1]
+    lemma = doc.lemma(rest[head].text)
+    for t in rest[head + 1 :]:
+        if doc.text[phrase[-1].end : t.start].strip() not in ("", "«", "»", "»«", "\"") or not _extends_phrase(doc, phrase, t, lemma):
+            break
+        phrase.append(t)
+    return phrase
+
+
+def _extends_phrase(doc: _Text, phrase: list[_Tok], t: _Tok, lemma: str) -> bool:
+    """Does the word after a description (head lemma ``lemma``) belong to it?"""
+    if lemma in ("источник", "представитель", "собеседник", "сотрудник") and t.low in ("в", "из"):
+        return True
+    nxt = doc.tokens[doc._index(t.end)] if doc._index(t.end) < len(doc.tokens) else None
+    if t.low in ("в", "во") and lemma in ORG_SPEAKER_NOUNS and nxt is not None and nxt.text[0].isupper():
+        return True  # "представительство банка в Душанбе"
+    if t.low == "по" and doc.lemma(phrase[-1].text) in ORG_SPEAKER_NOUNS:
+        return True  # "департамент по чрезвычайным ситуациям"
+    if phrase[-1].low == "по" or (_case(doc, t) == "datv" and any(x.low == "по" for x in phrase)):
+        return True
+    if phrase[-1].low in ("в", "из") or _has_case(doc, t, "gent") or t.text[0].isupper() and t.low not in PRONOUNS:
+        return not _is_finite_verb(doc, t)
+    return False
+
+
+def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], org_form: bool, gender: str | None, cue: _Attribution) -> Speaker:
+    """The speaker a description names: the person holding that role, the person it refers
+    back to ("— отметил эксперт" after "По мнению X"), else the description itself."""
+    p_start, p_end = phrase[0].start, phrase[-1].end
+    desc = doc.text[p_start:p_end]
+    if desc and desc[-1] in "«\"":
+        desc = desc[:-1]
+    normal = _nominative(doc, desc)
+    person = _person_by_role(doc, normal, gender, cue.cue_start)
+    if person is not None:
+        return _speaker_of(person)
+    lemma = doc.lemma(head.text)
+    kind = "ORG" if org_form or lemma in ORG_SPEAKER_NOUNS else "OTHER"
+    if kind == "OTHER" and cue.stmt_start >= 0 and lemma not in ANONYMOUS_HEADS:
+        # a definite description refers back like a pronoun: "— отметил эксперт" after "По мнению X"
+        hp = doc.parse(head.text)[0]
+        if "anim" in hp.tag and hp.tag.number == "sing":
+            antecedent = _described_antecedent(doc, said, lemma, min(cue.stmt_start, cue.cue_start, p_start), gender, _countries(doc, desc))
+            if antecedent is not None:
+                return antecedent
+    return Speaker(_lower_description(doc, head, normal), kind, None)
+
+
+def _lower_description(doc: _Text, head: _Tok, normal: str) -> str:
+    """A description written first in its sentence, in lower case unless its head is a name or an abbreviation."""
+    tag = doc.parse(head.text)[0].tag
+    if normal and not head.text[0].isupper() or "Abbr" not in tag:
+        if normal and not any(x in tag for x in ("Abbr", "Orgn", "Geox", "Name", "Surn")) and normal[0].isupper():
+            normal = normal[0].lower() + normal[1:]
+    return normal
+
+
+def _pronoun(doc: _Text, said: _Said, tok: _Tok, pos: int) -> Speaker | None:
+    """The antecedent of "он"/"она"/"его"/"ее"/"они": the latest compatible speaker or person."""
+    want = PRONOUNS.get(tok.low)
+    if want in ("masc", "femn"):
+        return _antecedent(doc, said, tok.start, want) or _described_subject(doc, said, tok.start, want)
+    # "Жители ... Они говорят": a plural person noun in the sentence before
+    toks = [t for t in doc.toks(max(0, tok.start - 200), tok.start)]
+    for t in reversed(toks):
+        p = doc.parse(t.text)[0]
+        if p.tag.POS == "NOUN" and p.tag.number == "plur" and "anim" in p.tag and p.tag.case == "nomn":
+            return Speaker(t.low, "OTHER", None)
+    for s in reversed(said.speakers):
+        if s.type in ("OTHER", "ORG"):
+            return s
+    return None
+
+
+def _described_subject(doc: _Text, said: _Said, pos: int, gender: str) -> Speaker | None:
+    """"Представитель министерства сообщил ... Позднее он заявил": an unnamed described subject.
+
+    Used when no person is around: the latest sentence of this or the previous paragraph
+    that opens with a singular speaker noun of the pronoun's gender (after adjectives) gives
+    the description.
+    """
+    lo = _window_start(doc, pos)
+    ends = _ends_between(doc, lo, pos)
+    if ends is None:
+        ends = [m.end() for m in _SENT_END.finditer(doc.text, lo, pos) if not doc.in_quote(m.start()) and _real_end(doc.text, m.start())]
+    starts = [lo] + ends
+    block_starts = _block_starts(doc)
+    starts += block_starts[bisect_right(block_starts, lo) : bisect_left(block_starts, pos)]  # lo < b < pos
+    for st in sorted(set(starts), reverse=True):
+        if st >= pos:
+            continue
+        toks = _first_tokens_outside_quotes(doc, st, pos, 8)
+        k = 0
+        while k < len(toks) and _is_adj(doc, toks[k]):
+            k += 1
+        if k >= len(toks) or k > 3 or not _speaker_noun(doc, toks[k]):
+            continue
+        if not any(p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.gender == gender for p in doc.parse(toks[k].text)[:2]):
+            continue
+        verb = next((i for i, t in enumerate(toks) if _is_finite_verb(doc, t)), len(toks))
+        probe = _Attribution("", pos, pos)
+        sp = _np_speaker(doc, said, toks[:verb], _mentions_in(doc, st, toks[verb - 1].end if verb else st), gender, probe)
+        if sp is not None:
+            return sp
+    return None
+
+
+def _is_subject(doc: _Text, m: Mention) -> bool:
+    """Can a person mention be a subject (its last word readable in the nominative)?"""
+    words = _WORD.findall(m.text)
+    return bool(words) and any(p.tag.case == "nomn" for p in doc.parse(words[-1])[:4])
+
+
+def _last_speaker(doc: _Text, said: _Said, pos: int, gender: str | None) -> tuple[int, int, Speaker] | None:
+    """The latest person who made a statement before ``pos``, agreeing with the gender."""
+    for st, en, sp in reversed(said.spoken):
+        if st < pos and sp.type == "PER" and _gender_fits(doc, sp, gender):
+            return st, en, sp
+    return None
+
+
+def _antecedent(doc: _Text, said: _Said, pos: int, gender: str) -> Speaker | None:
+    """Who "он"/"она" at ``pos`` is: the last speaker, unless a newer person subject came after.
+
+    Names inside quotation marks are never candidates ("«Вопрос Фархада решен», — сказал он"
+    is not Фархад's word). The last statement's speaker wins over mentions written after it
+    that are not subjects ("... встретился с Ивановым. «...», — сказал он").
+    """
+    # The latest fitting mention, and the latest fitting subject, before pos. Which mentions
+    # fit does not depend on pos: listed once per gender, then found by bisection (every
+    # pronoun scanned every mention before it: quadratic).
+    key = ("antecedents", gender, len(doc.mentions))
+    if key not in doc.memo:
+        fit, subjects = [], []
+        for m, e in doc.mentions:
+            if e.type != "PER" or doc.in_quote(m.start) or _common_noun_person(doc, (m, e)) or not _gender_fits(doc, e, gender) or not _trusted_role(doc, m, e):
+                continue
+            fit.append((m, e))
+            if _is_subject(doc, m):
+                subjects.append((m, e))
+        doc.memo[key] = (fit, [m.start for m, _ in fit], subjects, [m.start for m, _ in subjects])
+    fit, fit_starts, subjects, subject_starts = doc.memo[key]
+    i, j = bisect_left(fit_starts, pos), bisect_left(subject_starts, pos)
+    anyone = fit[i - 1] if i else None
+    subject = subjects[j - 1] if j else None
+    last = _last_speaker(doc, said, pos, gender)
+    if last is not None and last[0] >= _window_start(doc, pos):
+        st, en, sp = last
+        stmt_end = _sentence_end(doc, en, len(doc.text))
+        if subject is not None and subject[0].start > stmt_end and subject[1].id != sp.entity:
+            return _speaker_of(subject[1])
+        return sp
+    if subject is not None:
+        return _speaker_of(subject[1])
+    if anyone is not None:
+        return _speaker_of(anyone[1])
+    return last[2] if last is not None else None
+
+
+def _phrase_speaker(doc: _Text, said: _Said, attr: _Attribution, gender: str | None) -> Speaker | None:
+    """The speaker of a headline: a mention inside the phrase, else the person holding the role."""
+    region = attr.after if attr.cue in ("-",) else attr.before
+    if region is None:
+        return None
+    start, end = region
+    mentions = _mentions_in(doc, start, end)
+    pers = [me for me in mentions if me[1].type == "PER"]
+    if pers:
+        return _speaker_of(pers[-1][1])
+    desc = doc.text[start:end].strip()
+    normal = _nominative(doc, desc)
+    person = _person_by_role(doc, normal, gender, len(doc.text))
+    if person is not None:
+        return _speaker_of(person)
+    # a surname alone in a headline ("Беридзе: ...") that matches a person of the body
+    words = _WORD.findall(desc)
+    if len(words) == 1 and words[0][0].isupper():
+        for e in doc.article.entities:
+            if e.type == "PER" and e.last and e.last.lower() == words[0].lower():
+                return _speaker_of(e)
+    if mentions:
+        return _speaker_of(mentions[0][1])
+    words_t = doc.toks(start, end)
+    if words_t:
+        sp = _np_speaker(doc, said, words_t, mentions, gender, attr)
+        if sp is not None:
+            return sp
+    return Speaker(normal, "OTHER", None) if normal else None

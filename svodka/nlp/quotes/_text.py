@@ -1,0 +1,537 @@
+"""The analysed text the quotation stage reads, and what it asks of it.
+
+The shared types (tokens, quote spans, attributions, statement items), the read-only
+``_Text`` (tokens, mentions, quote spans, parses), quote-aware sentence boundaries,
+morphological predicates on tokens, and mention look-ups by offset.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...model import Article, Entity, Mention, Speaker
+from ..models import Models
+from ..names import normalize_mention
+from .._speech import (
+    ABBREVIATIONS,
+    CLOSING_ABBREVIATIONS,
+    OPINION_ADJECTIVES,
+    SPEAKER_NOUNS,
+    SPEECH_LEMMAS,
+)
+
+# Dashes writers put between a quote and its attribution.
+DASHES = "-–—"
+
+
+# A word: letters/digits joined by hyphens ("пресс-службе", "Кабардино-Балкарии"), an
+# ampersand ("S&P", "AT&T") or a dot before a lower-case domain part ("NEWSru.com", "Лента.ру").
+_WORD = re.compile(r"\w+(?:[-&]\w+|\.(?=[a-zа-яё]{2})\w+)*")
+
+
+# End of a sentence: terminal punctuation then a space (closing marks may stand between);
+# the two character sets are named so that code looking back from a boundary uses the same.
+_SENT_END_MARKS = ".!?…"
+
+
+_SENT_END_CLOSERS = "»\"“”"
+
+
+_SENT_END = re.compile(f"[{re.escape(_SENT_END_MARKS)}]+[{re.escape(_SENT_END_CLOSERS)}]?(?=\\s)")
+
+
+# Words shorter than this many do not make a statement (names and titles in quotes are short).
+MIN_DIRECT_WORDS = 2
+
+
+# A quoted fragment inside the narrator's sentence of at most this many words is a term
+# ("в «нормандском формате»", "«эффективную модель»"), never a direct statement by itself.
+MAX_TERM_WORDS = 3
+
+
+# A statement found by a colon or a headline needs this many words.
+MIN_STATEMENT_WORDS = 3
+
+
+# How many words may stand between a speech verb and its ", что" ("заявил журналистам в
+# кулуарах форума, что").
+MAX_VERB_TO_CHTO = 10
+
+
+# A headline speaker ("- глава МИД", "Источник:") has at most this many words.
+MAX_HEADLINE_SPEAKER_WORDS = 6
+
+
+# Pronouns that stand for a speaker, with the gender/number they require.
+PRONOUNS = {
+    "он": "masc", "его": "masc", "него": "masc", "она": "femn", "ее": "femn", "её": "femn",
+    "нее": "femn", "неё": "femn", "они": "plur", "их": "plur", "них": "plur",
+}
+
+
+# Adverbs that point back to the previous speaker ("Там пояснили").
+BACK_ADVERBS = frozenset({"там", "тут", "здесь"})
+
+
+# Pronoun-like words that are never a described speaker.
+NON_SPEAKER_WORDS = frozenset({"это", "что", "который", "все", "всё", "кто", "никто", "ничто", "себя", "сам"})
+
+
+# Attribute on Models holding the per-word-form answer of ``_is_speech``.
+SPEECH_CACHE_ATTR = "_svodka_speech_answers"
+
+
+# Attribute on Models holding every word form of the speech lemmas.
+SPEECH_FORMS_ATTR = "_svodka_speech_forms"
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+@dataclass
+class _Span:
+    """A pair of quote marks: ``open`` and ``close`` index the marks (close None: unclosed)."""
+
+    open: int
+    close: int | None
+    depth: int
+    block: int
+
+
+@dataclass
+class _Attribution:
+    """Where a statement's speaker is written: the cue and the regions to search."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    before: tuple[int, int] | None = None  # subject region before the cue (scanned right to left)
+    after: tuple[int, int] | None = None  # region after the cue (scanned left to right)
+    headline: str | None = None  # a headline speaker phrase ("глава МИД")
+    backref: bool = False  # "Об этом"/"уточняется в сообщении": fall back to the previous speaker
+    chto: bool = False  # the cue of "X заявил, что «...»", shared with the reported statement
+    stmt_start: int = -1  # start of the (first) statement this attribution serves
+    speaker: Speaker | None = None
+    via: str | None = None
+    resolved: bool = False
+
+
+@dataclass
+class _Item:
+    kind: str
+    start: int
+    end: int
+    attr: _Attribution
+
+
+@dataclass(frozen=True)
+class _Direct:
+    """What the direct-quote pass found, read by the reported-speech pass."""
+
+    statements: "_Intervals"  # direct statement spans
+    cues: frozenset[int]  # cue offsets used by direct quotes (a "что" cue is shared)
+
+
+@dataclass
+class _Said:
+    """The statements resolved so far (the running state of speaker resolution): a pronoun,
+    "Там" or a description refers back to them."""
+
+    # (start, end of the statement with its attribution, speaker)
+    spoken: list[tuple[int, int, Speaker]] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # text spans of those statements
+    speakers: list[Speaker] = field(default_factory=list)  # their speakers, in order
+    _intervals: tuple[int, Any] = (-1, None)
+
+    def add(self, start: int, end: int, attr: _Attribution) -> None:
+        """Record a statement whose attribution found a speaker."""
+        assert attr.speaker is not None
+        self.speakers.append(attr.speaker)
+        self.spoken.append((min(start, attr.cue_start), max(end, attr.cue_end), attr.speaker))
+        self.spans.append((start, end))
+
+    def intervals(self) -> "_Intervals":
+        """The statement spans as intervals (rebuilt when one is added; they only grow).
+        Scanning them for every mention was cubic on a one-paragraph text."""
+        count, intervals = self._intervals
+        if count != len(self.spans):
+            intervals = _Intervals(self.spans)
+            self._intervals = (len(self.spans), intervals)
+        return intervals
+
+
+class _Intervals:
+    """Half-open intervals ``[lo, hi)``, asked whether any holds a point: a bisection and a
+    running maximum instead of a scan of every interval on every question (quadratic)."""
+
+    def __init__(self, pairs: Any):
+        pairs = sorted(pairs)
+        self.los = [lo for lo, _ in pairs]
+        self.reach: list[int] = []
+        top = -1
+        for _, hi in pairs:
+            top = max(top, hi)
+            self.reach.append(top)
+
+    def __contains__(self, x: int) -> bool:
+        i = bisect_right(self.los, x)
+        return i > 0 and self.reach[i - 1] > x
+
+
+@dataclass
+class _Text:
+    """The article as the stage reads it: set up once by ``extract_quotes``, then only read.
+
+    ``memo`` and ``parses`` are caches of pure functions of the text and its entities.
+    """
+
+    article: Article
+    models: Models
+    text: str
+    blocks: list[tuple[int, int, str]]  # (start, end, kind) of the title and paragraphs
+    tokens: list[_Tok]
+    mentions: list[tuple[Mention, Entity]]  # PER/ORG mentions by start, longest first
+    spans: list[_Span]  # the paired quote marks of every block
+    parses: dict[str, Any] = field(default_factory=dict)
+    # Results of pure per-entity and per-phrase helpers (entities do not change in this
+    # stage): each description was checked against every person and all their roles again,
+    # 22 s of 23 on a 110,000-character text with 900 statements (issue 11).
+    memo: dict[Any, Any] = field(default_factory=dict)
+
+    def parse(self, word: str) -> list[Any]:
+        """pymorphy3 parses of a word, cached on the Models object across articles."""
+        key = word.lower()
+        got = self.parses.get(key)
+        if got is None:
+            got = self.parses[key] = self.models.parse(key)
+        return got
+
+    def lemma(self, word: str) -> str:
+        return self.parse(word)[0].normal_form.replace("ё", "е")
+
+    def toks(self, start: int, end: int) -> list[_Tok]:
+        """Tokens fully inside [start, end)."""
+        i = self._index(start)
+        out = []
+        while i < len(self.tokens) and self.tokens[i].end <= end:
+            out.append(self.tokens[i])
+            i += 1
+        return out
+
+    def _index(self, start: int) -> int:
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].start < start:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def in_quote(self, pos: int) -> bool:
+        """Is a position inside any top-level pair of quote marks?"""
+        key = "in quote"
+        if key not in self.memo:
+            self.memo[key] = _Intervals(
+                (s.open + 1, s.close if s.close is not None else self.blocks[s.block][1]) for s in self.spans if s.depth == 0
+            )
+        return pos in self.memo[key]
+
+
+def _sentence_start(doc: _Text, pos: int, block_start: int) -> int:
+    """Start of the sentence holding ``pos`` (the quote-aware boundary before it)."""
+    ends = _ends_between(doc, block_start, pos)
+    if ends is not None:
+        return ends[-1] if ends else block_start
+    best = block_start
+    for m in _SENT_END.finditer(doc.text, block_start, pos):
+        if not doc.in_quote(m.start()) and _real_end(doc.text, m.start()):
+            best = m.end()
+    return best
+
+
+def _ends_between(doc: _Text, lo: int, pos: int) -> list[int] | None:
+    """Ends of the sentence boundaries that ``_SENT_END.finditer(text, lo, pos)`` finds and
+    that are real (outside quotes, not an initial), from one scan of the whole text.
+
+    Scanning from the paragraph start on every question was quadratic in a long paragraph
+    (155 s for the quotes of a one-line text of a million characters). A boundary found
+    from ``lo`` is one of the whole scan when no run of end marks crosses ``lo``, and the
+    lookahead of ``_SENT_END`` ends every boundary found before ``pos`` short of it. None
+    when a run may cross ``lo``: the caller scans as before.
+    """
+    if 0 < lo <= len(doc.text) and doc.text[lo - 1] in _SENT_END_MARKS + _SENT_END_CLOSERS:  # what ``_SENT_END`` can end with
+        return None
+    key = ("sentence ends", len(doc.spans))
+    if key not in doc.memo:
+        starts, ends = [], []
+        for m in _SENT_END.finditer(doc.text):
+            if not doc.in_quote(m.start()) and _real_end(doc.text, m.start()):
+                starts.append(m.start())
+                ends.append(m.end())
+        doc.memo[key] = (starts, ends)
+    starts, ends = doc.memo[key]
+    return ends[bisect_left(starts, lo) : bisect_left(ends, pos)]
+
+
+def _real_end(text: str, pos: int) -> bool:
+    """Is the period at ``pos`` a sentence end (not an initial or an abbreviation)?"""
+    if text[pos] != ".":
+        return True
+    m = re.search(r"(\w+)$", text[max(0, pos - 12) : pos])
+    if not m:
+        return True
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "А. Иванов"
+    if word.lower() not in ABBREVIATIONS or word[0].isupper():
+        return True
+    # "1,6 млрд руб. В пресс-службе ...": a unit closing a number ends the sentence before a capital
+    closing = word.lower() in CLOSING_ABBREVIATIONS or text[max(0, pos - 3) : pos].lower() in ("т.д", "т.п")
+    nxt = re.match(r"\s+[«\"„“(]?(\w)", text[pos + 1 : pos + 6])
+    return closing and nxt is not None and nxt.group(1).isupper()
+
+
+def _sentence_end(doc: _Text, pos: int, block_end: int) -> int:
+    """End of the sentence holding ``pos`` (before its final punctuation)."""
+    for m in _SENT_END.finditer(doc.text, pos, block_end):
+        if not doc.in_quote(m.start()) and _real_end(doc.text, m.start()):
+            return m.start()
+    return block_end
+
+
+def _sentences(doc: _Text, b_start: int, b_end: int) -> list[tuple[int, int]]:
+    """Quote-aware sentences of a block: (start, end) with end after the final punctuation."""
+    out = []
+    pos = b_start
+    for m in _SENT_END.finditer(doc.text, b_start, b_end):
+        if doc.in_quote(m.start()) or not _real_end(doc.text, m.start()):
+            continue
+        out.append((pos, m.end()))
+        pos = m.end()
+    if doc.text[pos:b_end].strip():
+        out.append((pos, b_end))
+    return [(s + len(doc.text[s:e]) - len(doc.text[s:e].lstrip()), e) for s, e in out]
+
+
+def _body_end(text: str, start: int, end: int) -> int:
+    """End of a sentence's content: before its final punctuation."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".!?…"):
+        end -= 1
+    return end
+
+
+def _window_start(doc: _Text, pos: int) -> int:
+    """Start of the paragraph before the one holding ``pos`` (a back-reference reaches that far)."""
+    # the first block holding pos, found by bisection (blocks are in text order)
+    block_starts = _block_starts(doc)
+    for i in range(max(0, bisect_right(block_starts, pos) - 2), len(doc.blocks)):
+        b_start, b_end, _kind = doc.blocks[i]
+        if b_start > pos:
+            break
+        if b_start <= pos <= b_end:
+            if i > 0 and doc.blocks[i - 1][2] != "title":
+                return doc.blocks[i - 1][0]
+            return b_start
+    return 0
+
+
+def _block_starts(doc: _Text) -> list[int]:
+    """Start offsets of the blocks (memoised; blocks are sorted and do not overlap)."""
+    if "block starts" not in doc.memo:
+        doc.memo["block starts"] = [b for b, _e, _k in doc.blocks]
+    return doc.memo["block starts"]
+
+
+def _first_tokens_outside_quotes(doc: _Text, start: int, end: int, limit: int) -> list[_Tok]:
+    """The first ``limit`` tokens inside [start, end) not in quotes (was: all, then cut)."""
+    out: list[_Tok] = []
+    i = doc._index(start)
+    while i < len(doc.tokens) and doc.tokens[i].end <= end and len(out) < limit:
+        if not doc.in_quote(doc.tokens[i].start):
+            out.append(doc.tokens[i])
+        i += 1
+    return out
+
+
+def _is_finite_verb(doc: _Text, tok: _Tok) -> bool:
+    return doc.parse(tok.text)[0].tag.POS == "VERB"
+
+
+def _is_adj(doc: _Text, tok: _Tok) -> bool:
+    return doc.parse(tok.text)[0].tag.POS in ("ADJF", "PRTF")
+
+
+def _is_adverb(doc: _Text, tok: _Tok) -> bool:
+    return doc.parse(tok.text)[0].tag.POS in ("ADVB", "CONJ", "PRCL")
+
+
+def _has_case(doc: _Text, tok: _Tok, case: str) -> bool:
+    """Can a noun/adjective be read in this case (prepositions and verbs never)?"""
+    if len(tok.text) < 2:
+        return False  # "в" reads as the abbreviation of "вольт" in every case
+    return any(p.tag.case == case and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR") for p in doc.parse(tok.text)[:3])
+
+
+def _case(doc: _Text, tok: _Tok) -> str | None:
+    return doc.parse(tok.text)[0].tag.case
+
+
+def _speaker_noun(doc: _Text, tok: _Tok) -> bool:
+    """A noun that may name a speaker: animate, or an organisation/source noun."""
+    for p in doc.parse(tok.text)[:2]:
+        if p.tag.POS != "NOUN":
+            continue
+        lemma = p.normal_form.replace("ё", "е")
+        if lemma in SPEAKER_NOUNS or "anim" in p.tag or "Orgn" in p.tag:
+            return True
+    return False
+
+
+def _is_cue_word(doc: _Text, word: str) -> bool:
+    """A verb (finite, gerund excluded) or a speech lemma: what may follow "», —"."""
+    if not word or not word[0].isalpha():
+        return False
+    for p in doc.parse(word)[:2]:
+        if p.normal_form.replace("ё", "е") in SPEECH_LEMMAS:
+            return True
+        if p.tag.POS == "VERB":
+            return True
+    return False
+
+
+def _is_speech(doc: _Text, tok: _Tok) -> bool:
+    """Is a token a speech verb (any form) or an opinion adjective ("уверен")?
+
+    Asked for nearly every token, so the answer is cached per word form on the Models
+    object: profiling on factRu showed this test at 65% of the stage's time uncached.
+    """
+    cache = doc.models.__dict__.setdefault(SPEECH_CACHE_ATTR, {})
+    found = cache.get(tok.low)
+    if found is None:
+        found = cache[tok.low] = _speech_form(doc, tok)
+    return found
+
+
+def _speech_forms(models: Models) -> frozenset[str]:
+    """Every word form of the speech lemmas (pymorphy3 lexemes), built once per Models.
+
+    A token outside this set cannot be a speech verb, so most tokens are answered without
+    a morphological parse; those inside are still parsed (a form may be ambiguous).
+    """
+    forms = models.__dict__.get(SPEECH_FORMS_ATTR)
+    if forms is None:
+        found: set[str] = set()
+        for lemma in SPEECH_LEMMAS | OPINION_ADJECTIVES:
+            for p in models.parse(lemma):
+                if p.normal_form == lemma:
+                    found.update(f.word.replace("ё", "е") for f in p.lexeme)
+        forms = frozenset(found | {f.replace("е", "ё") for f in found})
+        setattr(models, SPEECH_FORMS_ATTR, forms)
+    return forms
+
+
+def _speech_form(doc: _Text, tok: _Tok) -> bool:
+    """The uncached test of ``_is_speech``."""
+    if not tok.text[0].isalpha() or tok.low in PRONOUNS:
+        return False
+    if tok.low not in _speech_forms(doc.models) and tok.low.replace("ё", "е") not in _speech_forms(doc.models):
+        return False
+    for p in doc.parse(tok.text)[:3]:
+        lemma = p.normal_form.replace("ё", "е")
+        if p.tag.POS in ("VERB",) and lemma in SPEECH_LEMMAS:
+            # "напомним", "думаете", "сообщалось": the writer or nobody, not a speaker
+            if p.tag.person in ("1per", "2per") or p.tag.mood == "impr" or (p.tag.gender == "neut" and lemma.endswith("ся")):
+                return False
+            return True
+        if p.tag.POS in ("ADJS", "PRTS") and lemma in OPINION_ADJECTIVES and p.tag.gender != "neut":
+            return True
+    return False
+
+
+def _negated(doc: _Text, tok: _Tok) -> bool:
+    """"не сказал", "не согласился": the cue denies the statement."""
+    i = doc._index(tok.start)
+    prev = doc.tokens[i - 1] if i > 0 else None
+    return bool(prev and prev.low == "не" and doc.text[prev.end : tok.start].strip() == "")
+
+
+def _mentions_in(doc: _Text, start: int, end: int) -> list[tuple[Mention, Entity]]:
+    """PER/ORG mentions inside a region, outermost first when they nest."""
+    out = []
+    _mentions_around(doc, start)  # fills the memo of mention starts
+    starts = doc.memo[("mention starts", len(doc.mentions))]  # sorted: doc.mentions is by start
+    for m, e in doc.mentions[bisect_left(starts, start) : bisect_right(starts, end)]:
+        if m.start >= start and m.end <= end:
+            if out and m.start < out[-1][0].end:
+                if m.end - m.start > out[-1][0].end - out[-1][0].start:
+                    out[-1] = (m, e)
+                continue
+            out.append((m, e))
+    return out
+
+
+def _mentions_from(doc: _Text, start: int, end: int) -> list[tuple[Mention, Entity]]:
+    """The part of ``doc.mentions`` (in its order) starting in [start, end]: every mention
+    inside a region is there (a scan of every mention per question was quadratic)."""
+    _mentions_around(doc, start)  # fills the memo of mention starts
+    starts = doc.memo[("mention starts", len(doc.mentions))]
+    return doc.mentions[bisect_left(starts, start) : bisect_right(starts, end)]
+
+
+def _mentions_around(doc: _Text, pos: int) -> list[tuple[Mention, Entity]]:
+    """The part of ``doc.mentions`` (in its order) that may hold ``pos``: no mention starts
+    further back than the longest is long (a scan of every mention per question was quadratic)."""
+    key = ("mention starts", len(doc.mentions))
+    if key not in doc.memo:
+        doc.memo[key] = [m.start for m, _ in doc.mentions]
+    if "longest mention" not in doc.memo:
+        doc.memo["longest mention"] = max((m.end - m.start for m, _ in doc.mentions), default=0)
+    starts = doc.memo[key]
+    return doc.mentions[bisect_left(starts, pos - doc.memo["longest mention"]) : bisect_right(starts, pos)]
+
+
+def _common_noun_person(doc: _Text, me: tuple[Mention, Entity]) -> bool:
+    """A one-word PER that is a common noun ("Аким пообещал" tagged as a name by NER)."""
+    key = ("common noun person", id(me[0]), id(me[1]))
+    if key not in doc.memo:
+        doc.memo[key] = _common_noun_person_uncached(doc, me)
+    return doc.memo[key]
+
+
+def _common_noun_person_uncached(doc: _Text, me: tuple[Mention, Entity]) -> bool:
+    m, e = me
+    if " " in m.text.strip() or e.first and e.last:
+        return False
+    if re.search(r"(?<!\w)" + re.escape(m.text.strip().lower()) + r"(?!\w)", doc.text):
+        return True  # the same word written in lower case elsewhere: a common noun
+    if e.roles or _mid_sentence(doc, m.start):
+        return False  # capitalised inside a sentence, or given a title: a surname pymorphy3 does not know
+    parses = doc.parse(m.text)
+    return not any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses) and parses[0].tag.POS == "NOUN"
+
+
+def _mid_sentence(doc: _Text, pos: int) -> bool:
+    """Is ``pos`` preceded by a lower-case word of the same sentence (so its capital is a name's)?"""
+    i = doc._index(pos)
+    if i == 0:
+        return False
+    prev = doc.tokens[i - 1]
+    return prev.text[0].islower() and not re.search(r"[.!?…:\n«\"„“]", doc.text[prev.end : pos])
+
+
+def _speaker_of(entity: Entity, article: Article | None = None) -> Speaker:
+    return Speaker(entity.name, entity.type, entity.id)
+
+
+def _nominative(doc: _Text, phrase: str) -> str:
+    """A description's base form: the head and its adjectives in the nominative."""
+    return normalize_mention(phrase, "ORG", doc.models)
