@@ -1,7 +1,9 @@
 """svodka benchmarks: figures and ratios against a baseline run side by side.
 
 Each part runs in its own process (so peak memory is that part's own) pinned to one core
-where the OS allows, and prints one JSON line that the parent collects:
+where the OS allows, and prints one JSON line that the parent collects. Times are the
+process's CPU seconds (``time.process_time``): figures per core that other work on a shared
+machine disturbs much less than wall-clock time.
 
 - ``clean``: reading + cleaning throughput on the bundled sample corpus (dumps/s, HTML pages/s),
   each file repeated so a run lasts long enough to time.
@@ -75,7 +77,7 @@ def part_clean(repeat: int) -> dict:
         if not blobs:
             continue
         n, errors = 0, 0
-        start = time.perf_counter()
+        start = time.process_time()
         for _ in range(repeat):
             for name, data in blobs:
                 for doc in read_bytes(data, name):
@@ -84,7 +86,7 @@ def part_clean(repeat: int) -> dict:
                     except Exception:
                         errors += 1
                     n += 1
-        elapsed = time.perf_counter() - start
+        elapsed = time.process_time() - start
         result[kind] = {"docs": n, "seconds": round(elapsed, 3), "per_second": round(n / elapsed, 1), "errors": errors}
     return result
 
@@ -97,7 +99,7 @@ def part_natasha(repeat: int, corpus: str, full: bool = True) -> dict:
     emb = NewsEmbedding()
     segmenter, morph_vocab = Segmenter(), MorphVocab()
     morph, syntax, ner = NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb)
-    start = time.perf_counter()
+    start = time.process_time()
     chars = 0
     for _ in range(repeat):
         for text in texts:
@@ -111,7 +113,7 @@ def part_natasha(repeat: int, corpus: str, full: bool = True) -> dict:
                 for span in doc.spans:
                     span.normalize(morph_vocab)
             chars += len(text)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     n = len(texts) * repeat
     return {"corpus": name, "docs": n, "seconds": round(elapsed, 3), "per_second": round(n / elapsed, 2), "chars_per_second": round(chars / elapsed), "peak_mb": round(_peak_mb(), 1)}
 
@@ -130,11 +132,11 @@ def part_svodka(repeat: int, corpus: str, quotes: bool = True) -> dict:
 
     def timed(stage):
         def run_stage(article, models):
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             try:
                 return stage(article, models)
             finally:
-                stage_seconds[stage.__name__] = stage_seconds.get(stage.__name__, 0.0) + time.perf_counter() - t0
+                stage_seconds[stage.__name__] = stage_seconds.get(stage.__name__, 0.0) + time.process_time() - t0
 
         run_stage.__name__ = stage.__name__
         return run_stage
@@ -144,14 +146,14 @@ def part_svodka(repeat: int, corpus: str, quotes: bool = True) -> dict:
     name, texts = _texts(corpus)
     blobs = [t.encode("utf-8") for t in texts]
     models = load_models()
-    start = time.perf_counter()
+    start = time.process_time()
     n = chars = 0
     for _ in range(repeat):
         docs = (doc for i, blob in enumerate(blobs) for doc in read_bytes(blob, f"text{i}.txt"))
         for article in pipeline.analyze_documents(docs, models=models, no_clean=True, on_error=lambda e: None):
             n += 1
             chars += len(article.text)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     return {"corpus": name, "docs": n, "seconds": round(elapsed, 3), "per_second": round(n / elapsed, 2), "chars_per_second": round(chars / elapsed), "peak_mb": round(_peak_mb(), 1),
             "stages": {k: round(v, 3) for k, v in stage_seconds.items()}}
 
