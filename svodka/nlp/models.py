@@ -59,9 +59,19 @@ class Models:
     ner: Any  # natasha.NewsNERTagger (slovnet)
     morph: Any  # pymorphy3.MorphAnalyzer
     parse: MorphCache = field(init=False, repr=False, compare=False)
+    # Other per-process answers about word forms (e.g. "is this form a speech verb?"), one
+    # dict per purpose (``memo(name)``), emptied when one outgrows MORPH_CACHE_WORDS.
+    _memos: dict[str, dict[str, Any]] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.parse = MorphCache(self.morph)
+
+    def memo(self, name: str) -> dict[str, Any]:
+        """The per-process cache called ``name`` (a plain dict keyed by word form)."""
+        found = self._memos.get(name)
+        if found is None or len(found) > MORPH_CACHE_WORDS:
+            found = self._memos[name] = {}
+        return found
 
 
 def load_models() -> Models:

@@ -7,6 +7,9 @@ sentences as token ranges, and each word's pymorphy3 parses from the process's o
 tokenising again: the NER tagger is fed these tokens (slovnet would otherwise run razdel
 itself), the NER corrections look words up by offset in it.
 
+Two views of the words: ``items``, razdel's tokens (punctuation included), for the
+tagger; ``words``, words by the one rule ``WORD``, for the rule stages (roles, quotes).
+
 The layer is a run-time view, not data: it is not serialised with the article (an article
 read back from JSON gets it rebuilt on first use) and costs about 60 bytes per token.
 
@@ -27,7 +30,14 @@ from razdel import tokenize
 from ..model import Article
 from .models import Models
 
-__all__ = ["AnalysedText", "Sentence", "analysed", "segment", "tokenizable", "MAX_TOKEN_CHARS"]
+__all__ = ["AnalysedText", "Sentence", "WORD", "analysed", "segment", "tokenizable", "MAX_TOKEN_CHARS"]
+
+# A word for the rule stages (roles, quotes): letters and digits, joined through hyphens
+# ("Нур-Султан", "из-за"), "&" ("AT&T") and a dot before a lower-case domain part
+# ("Газета.ру", "ria.ru"). razdel's tokens (``items``) are what slovnet was trained on; the
+# rules count and look up words by this one rule, over the article (``AnalysedText.words``)
+# or over a phrase (a role, a mention).
+WORD = re.compile(r"\w+(?:[-‐‑&]\w+|\.(?=[a-zа-яё]{2})\w+)*")
 
 # razdel is quadratic on a run of characters it joins into one token; runs longer than this
 # are cut first (``tokenizable``). No word of any language is this long.
@@ -78,7 +88,7 @@ class AnalysedText:
     ends there; ``parses(i)`` and ``best(i)`` give the token's pymorphy3 readings.
     """
 
-    __slots__ = ("text", "items", "starts", "ends", "_stops", "_parse", "_sentences")
+    __slots__ = ("text", "items", "starts", "ends", "_stops", "_parse", "_sentences", "_words")
 
     def __init__(self, text: str, parse: Any):
         self.text = text
@@ -88,6 +98,7 @@ class AnalysedText:
         self._stops = [e for _, e, _ in self.items]  # sorted: tokens do not overlap
         self._parse = parse
         self._sentences: list[Sentence] | None = None
+        self._words: list[tuple[int, int, str]] | None = None
 
     def __len__(self) -> int:
         return len(self.items)
@@ -116,6 +127,13 @@ class AnalysedText:
             first += 1
         last = bisect_right(self._stops, end)
         return range(first, max(first, last))
+
+    @property
+    def words(self) -> list[tuple[int, int, str]]:
+        """The words of the text by the rule ``WORD``, as ``(start, end, word)`` (found on first use)."""
+        if self._words is None:
+            self._words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text)]
+        return self._words
 
     @property
     def sentences(self) -> list[Sentence]:

@@ -56,7 +56,8 @@ from ._marks import _scan_marks
 from ._outlets import _TRAILING_RELAY, _outlet_name
 from ._reported import _indirect_items
 from ._speakers import _resolve
-from ._text import _Direct, _Intervals, _Said, _Text, _Tok, _WORD
+from ..text import analysed
+from ._text import _Direct, _Intervals, _Said, _Text, _Tok
 
 __all__ = ["extract_quotes"]
 
@@ -72,7 +73,7 @@ def extract_quotes(article: Article, models: Models) -> Article:
     """
     text = article.text
     blocks = [(b.start, b.end, b.kind) for b in article.blocks] if article.blocks else _split_blocks(text)
-    tokens = [_Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD.finditer(text)]
+    tokens = [_Tok(start, end, word, word.lower()) for start, end, word in analysed(article, models).words]
     mentions = sorted(
         ((m, e) for e in article.entities if e.type in ("PER", "ORG") for m in e.mentions),
         key=lambda me: (me[0].start, -(me[0].end - me[0].start)),

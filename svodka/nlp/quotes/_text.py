@@ -14,6 +14,7 @@ from typing import Any
 
 from ...model import Article, Entity, Mention, Speaker
 from ..models import Models
+from ..text import WORD
 from ..names import normalize_mention
 from .._speech import (
     ABBREVIATIONS,
@@ -27,9 +28,7 @@ from .._speech import (
 DASHES = "-–—"
 
 
-# A word: letters/digits joined by hyphens ("пресс-службе", "Кабардино-Балкарии"), an
-# ampersand ("S&P", "AT&T") or a dot before a lower-case domain part ("NEWSru.com", "Лента.ру").
-_WORD = re.compile(r"\w+(?:[-&]\w+|\.(?=[a-zа-яё]{2})\w+)*")
+_WORD = WORD  # the one word rule of the analysed text (nlp/text.py)
 
 
 # End of a sentence: terminal punctuation then a space (closing marks may stand between);
@@ -80,12 +79,8 @@ BACK_ADVERBS = frozenset({"там", "тут", "здесь"})
 NON_SPEAKER_WORDS = frozenset({"это", "что", "который", "все", "всё", "кто", "никто", "ничто", "себя", "сам"})
 
 
-# Attribute on Models holding the per-word-form answer of ``_is_speech``.
-SPEECH_CACHE_ATTR = "_svodka_speech_answers"
 
 
-# Attribute on Models holding every word form of the speech lemmas.
-SPEECH_FORMS_ATTR = "_svodka_speech_forms"
 
 
 @dataclass
@@ -190,7 +185,8 @@ class _Intervals:
 class _Text:
     """The article as the stage reads it: set up once by ``extract_quotes``, then only read.
 
-    ``memo`` and ``parses`` are caches of pure functions of the text and its entities.
+    ``memo`` caches pure functions of the text and its entities; word parses come from
+    the process's one morphology cache (``models.parse``).
     """
 
     article: Article
@@ -200,19 +196,14 @@ class _Text:
     tokens: list[_Tok]
     mentions: list[tuple[Mention, Entity]]  # PER/ORG mentions by start, longest first
     spans: list[_Span]  # the paired quote marks of every block
-    parses: dict[str, Any] = field(default_factory=dict)
     # Results of pure per-entity and per-phrase helpers (entities do not change in this
     # stage): each description was checked against every person and all their roles again,
     # 22 s of 23 on a 110,000-character text with 900 statements (issue 11).
     memo: dict[Any, Any] = field(default_factory=dict)
 
     def parse(self, word: str) -> list[Any]:
-        """pymorphy3 parses of a word, cached on the Models object across articles."""
-        key = word.lower()
-        got = self.parses.get(key)
-        if got is None:
-            got = self.parses[key] = self.models.parse(key)
-        return got
+        """pymorphy3 parses of a word (lower-cased), from the process's one cache."""
+        return self.models.parse(word.lower())
 
     def lemma(self, word: str) -> str:
         return self.parse(word)[0].normal_form.replace("ё", "е")
@@ -414,7 +405,7 @@ def _is_speech(doc: _Text, tok: _Tok) -> bool:
     Asked for nearly every token, so the answer is cached per word form on the Models
     object: profiling on factRu showed this test at 65% of the stage's time uncached.
     """
-    cache = doc.models.__dict__.setdefault(SPEECH_CACHE_ATTR, {})
+    cache = doc.models.memo("speech")
     found = cache.get(tok.low)
     if found is None:
         found = cache[tok.low] = _speech_form(doc, tok)
@@ -427,7 +418,8 @@ def _speech_forms(models: Models) -> frozenset[str]:
     A token outside this set cannot be a speech verb, so most tokens are answered without
     a morphological parse; those inside are still parsed (a form may be ambiguous).
     """
-    forms = models.__dict__.get(SPEECH_FORMS_ATTR)
+    memo = models.memo("speech-forms")
+    forms = memo.get("")
     if forms is None:
         found: set[str] = set()
         for lemma in SPEECH_LEMMAS | OPINION_ADJECTIVES:
@@ -435,7 +427,7 @@ def _speech_forms(models: Models) -> frozenset[str]:
                 if p.normal_form == lemma:
                     found.update(f.word.replace("ё", "е") for f in p.lexeme)
         forms = frozenset(found | {f.replace("е", "ё") for f in found})
-        setattr(models, SPEECH_FORMS_ATTR, forms)
+        memo[""] = forms
     return forms
 
 
