@@ -92,7 +92,7 @@ def _inflect(parse: Any, grammemes: set[str]) -> str | None:
 
 
 def parse_person(text: str, models: Models) -> dict[str, Any]:
-    """Split a person mention into base-form parts.
+    """Split a person mention into base-form parts (remembered per process: names recur).
 
     Args:
         text: the mention as written ("Жана-Марка Эйро", "Абдрахманова").
@@ -102,6 +102,14 @@ def parse_person(text: str, models: Models) -> dict[str, Any]:
         nominative (``None`` when absent); ``last_keys`` are the lower-case base forms the last
         name may have (a lone "Абдрахманова" may be "абдрахманов" or "абдрахманова").
     """
+    memo = models.memo("person")
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = _parse_person(text, models)
+    return {**found, "last_keys": set(found["last_keys"])}
+
+
+def _parse_person(text: str, models: Models) -> dict[str, Any]:
     words = [w.strip(",.;:") for w in text.split()]
     words = [w for w in words if w and any(c.isalpha() for c in w)]
     initials = [w for w in words if re.fullmatch(r"(?:[А-ЯЁA-Z]\.)+", w + ("" if w.endswith(".") else "."))]
@@ -225,14 +233,13 @@ def _key(text: str | None) -> str:
     return (text or "").lower().replace("ё", "е")
 
 
-def _nominatives(word: str, models: Models) -> set[str]:
-    """Every nominative singular a (proper-noun) word form may come from."""
-    out = set()
-    for p in parses(models, word):
-        if p.tag.POS == "NOUN":
-            form = _inflect(p, {"nomn", "sing"})
-            if form:
-                out.add(form)
+def _nominatives(word: str, models: Models) -> frozenset[str]:
+    """Every nominative singular a (proper-noun) word form may come from (remembered per process)."""
+    memo = models.memo("nominatives")
+    out = memo.get(word)
+    if out is None:
+        forms = (_inflect(p, {"nomn", "sing"}) for p in parses(models, word) if p.tag.POS == "NOUN")
+        out = memo[word] = frozenset(f for f in forms if f)
     return out
 
 
@@ -299,7 +306,11 @@ def normalize_mention(text: str, kind: str, models: Models) -> str:
     """
     if kind == "PER":
         return parse_person(text, models)["normal"]
-    return _normalize_phrase(text, models)
+    memo = models.memo("phrase")
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = _normalize_phrase(text, models)
+    return found
 
 
 def _normalize_phrase(text: str, models: Models) -> str:

@@ -83,7 +83,7 @@ NON_SPEAKER_WORDS = frozenset({"это", "что", "который", "все", "
 
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
