@@ -11,10 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..model import Entity, Role
 from ._lexicon import is_position
 from ._role_phrases import TAIL_POS, TAIL_PREPOSITIONS, _Analysis, _fold
 
-__all__ = ["RoleKey", "role_head", "role_key", "roles_match"]
+__all__ = ["RoleKey", "key_of", "read_role", "role_head", "role_key", "roles_match", "roles_of"]
 
 # Head nouns that mean "the head of" an organisation: with a ministry in the tail they are
 # interchangeable ("министр иностранных дел" = "глава МИД" = "руководитель дипведомства").
@@ -76,35 +77,65 @@ def _best_lemma(parses: list[Any]) -> Any:
     return parses[0]
 
 
-def role_key(role: str, parse: Callable[[str], list[Any]]) -> RoleKey | None:
-    """Reduce a role in base form ("глава МИД Казахстана") to a :class:`RoleKey`.
+def read_role(text: str, parse: Callable[[str], list[Any]], start: int | None = None, end: int | None = None, organisation: str | None = None) -> Role:
+    """Build the :class:`~svodka.model.Role` of a role in base form: its head, sector, places, words.
+
+    The one way a role becomes an object: the roles stage calls it once per role it reads
+    (with the offsets of the phrase and the ORG it names), and :func:`roles_of` calls it for
+    roles known only as strings (an archive written before ``Entity.role_details``).
 
     Args:
-        role: a role string as stored in ``Entity.roles`` or a description's base form.
+        text: a role in base form ("глава МИД Казахстана").
         parse: ``models.parse`` (pymorphy3 parses of a word form, cached).
+        start, end: where the phrase was read in ``Article.text``, when it was.
+        organisation: ``Entity.id`` of the ORG mention inside the phrase, when there is one.
     Returns:
-        The key, or None when the role has no noun.
+        The role; its ``head`` is None when the text has no noun.
     """
-    analysis = _Analysis(role, parse)
-    head = None
+    analysis = _Analysis(text, parse)
+    # Each word's first lemma, lower case (the form quotes and evaluation compare roles by).
+    lemmas = [parse(t.text.lower())[0].normal_form.replace("ё", "е") for t in analysis.tokens]
+    role = Role(text, start, end, organisation=organisation, lemmas=lemmas)
+    head, adjectives = _head_of(analysis)
+    if head is None:
+        return role
+    role.head = _head_lemma(analysis.parses(head))
+    role.adjectives = list(dict.fromkeys(adjectives))
+    tail, places = _tail_of(analysis, head)
+    role.sector, tail = _sector_of(role.head, tail)
+    role.function = "head" if role.sector else role.head
+    role.places = list(dict.fromkeys(places))
+    role.rest = list(dict.fromkeys(tail))
+    return role
+
+
+def _head_of(analysis: _Analysis) -> tuple[int | None, list[str]]:
+    """The head noun's token (the first noun) and the lemmas of the adjectives before it."""
     adjectives: list[str] = []
     for i in range(len(analysis.tokens)):
         best = analysis.parses(i)[0]
         if best.tag.POS == "NOUN" or any(p.tag.POS == "NOUN" and is_position(p.normal_form) for p in analysis.parses(i)):
-            head = i
-            break
+            return i, adjectives
         if analysis.lower(i) != "и":
             adjectives.append(best.normal_form.replace("ё", "е"))
-    if head is None:
-        return None
-    head_parse = next((p for p in analysis.parses(head) if p.tag.POS == "NOUN" and is_position(p.normal_form)), analysis.parses(head)[0])
+    return None, adjectives
+
+
+def _head_lemma(parses: list[Any]) -> str:
+    """The lemma of a head noun: a position reading first; "экс-министр" and "женщина-спикер" by their position."""
+    head_parse = next((p for p in parses if p.tag.POS == "NOUN" and is_position(p.normal_form)), parses[0])
     head_lemma = head_parse.normal_form.replace("ё", "е")
     if head_lemma.startswith("экс-"):
         head_lemma = head_lemma[4:]
     if "-" in head_lemma and not is_position(head_lemma) and is_position(head_lemma.rsplit("-", 1)[1]):
         head_lemma = head_lemma.rsplit("-", 1)[1]  # "женщина-спикер" is a "спикер"
+    return head_lemma
+
+
+def _tail_of(analysis: _Analysis, head: int) -> tuple[list[str], list[str]]:
+    """Lemmas of the tail after the head (abbreviations as written) and the places it names."""
     lemmas: list[str] = []
-    places: set[str] = set()
+    places: list[str] = []
     for i in range(head + 1, len(analysis.tokens)):
         word = analysis.lower(i)
         if word in ("и",) or word in TAIL_PREPOSITIONS:
@@ -112,9 +143,14 @@ def role_key(role: str, parse: Callable[[str], list[Any]]) -> RoleKey | None:
         p = _best_lemma(analysis.parses(i))
         lemma = p.normal_form.replace("ё", "е")
         if "Geox" in p.tag or lemma in COUNTRY_ALIASES:
-            places.add(COUNTRY_ALIASES.get(lemma, lemma))
+            places.append(COUNTRY_ALIASES.get(lemma, lemma))
             continue
         lemmas.append(word if "Abbr" in p.tag or "Fixd" in p.tag else lemma)
+    return lemmas, places
+
+
+def _sector_of(head_lemma: str, lemmas: list[str]) -> tuple[str | None, list[str]]:
+    """The sector a head-of noun heads ("глава МИД" -> "foreign") and the tail without its cue."""
     sector = None
     start = 1 if lemmas and lemmas[0] in GENERIC_ORG_NOUNS else 0
     if head_lemma in HEAD_OF_NOUNS:
@@ -132,8 +168,38 @@ def role_key(role: str, parse: Callable[[str], list[Any]]) -> RoleKey | None:
         sector = HEADS_OF_SECTOR[head_lemma]
     if sector in ("government", "state") and head_lemma not in {"глава", "руководитель"} | set(HEADS_OF_SECTOR):
         sector = None
-    function = "head" if sector else head_lemma
-    return RoleKey(head_lemma, function, frozenset(adjectives), sector, frozenset(places), frozenset(lemmas))
+    return sector, lemmas
+
+
+def key_of(role: Role) -> RoleKey | None:
+    """The :class:`RoleKey` of a role object (None when it has no head noun)."""
+    if role.head is None:
+        return None
+    return RoleKey(role.head, role.function, frozenset(role.adjectives), role.sector, frozenset(role.places), frozenset(role.rest))
+
+
+def role_key(role: str, parse: Callable[[str], list[Any]]) -> RoleKey | None:
+    """Reduce a role in base form ("глава МИД Казахстана") to a :class:`RoleKey`.
+
+    Args:
+        role: a description's base form, or a role string (roles of persons are read once
+            by the roles stage: use their ``Role`` and :func:`key_of`).
+        parse: ``models.parse`` (pymorphy3 parses of a word form, cached).
+    Returns:
+        The key, or None when the role has no noun.
+    """
+    return key_of(read_role(role, parse))
+
+
+def roles_of(entity: Entity, parse: Callable[[str], list[Any]]) -> list[Role]:
+    """The :class:`~svodka.model.Role` objects of ``entity.roles``, in their order.
+
+    ``entity.role_details`` when it holds every role (the roles stage wrote it); a role
+    known only as a string (an article read back from an archive written before
+    ``role_details``, or roles set by hand) is built from its text, without offsets.
+    """
+    have = {r.text: r for r in entity.role_details}
+    return [have.get(text) or read_role(text, parse) for text in entity.roles]
 
 
 def roles_match(description: RoleKey, role: RoleKey) -> bool:
@@ -170,5 +236,4 @@ def roles_match(description: RoleKey, role: RoleKey) -> bool:
 
 def role_head(role: str, parse: Callable[[str], list[Any]]) -> str | None:
     """The head noun lemma of a role ("министр иностранных дел Казахстана" -> "министр")."""
-    key = role_key(role, parse)
-    return key.head if key else None
+    return read_role(role, parse).head

@@ -127,15 +127,20 @@ class _Analysis:
         self.owner: list[str | None] = [None] * len(self.tokens)
         # Per token: (start, end) of the ORG/LOC mention it lies in, to take it whole.
         self.span_end: list[int] = [-1] * len(self.tokens)
+        # Per token: ``Entity.id`` of the ORG mention it lies in (a role's organisation).
+        self.org: list[str | None] = [None] * len(self.tokens)
         starts = [t.start for t in self.tokens]
         for entity in entities or []:
             for mention in entity.mentions:
                 for i in self._covered(starts, mention.start, mention.end):
                     if entity.type == "PER":
                         self.owner[i] = "PER"
+                        self.org[i] = None
                     elif self.owner[i] != "PER":
                         self.owner[i] = entity.type
                         self.span_end[i] = max(self.span_end[i], mention.end)
+                        if entity.type == "ORG":
+                            self.org[i] = entity.id
 
     def _covered(self, starts: list[int], start: int, end: int) -> list[int]:
         """Indexes of tokens overlapping [start, end)."""

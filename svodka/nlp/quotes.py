@@ -1524,7 +1524,7 @@ def _persons_fitting(ctx: _Ctx, persons: list[Entity], description: str, gender:
         head = ctx.lemma(words[1])
     heads = {head} | HEAD_SYNONYMS.get(head, set())
     try:
-        from .roles import role_key, roles_match
+        from .roles import key_of, role_key, roles_match
     except ImportError:
         role_key = roles_match = None  # type: ignore[assignment]
     fitting = []
@@ -1547,7 +1547,7 @@ def _persons_fitting(ctx: _Ctx, persons: list[Entity], description: str, gender:
         ok = False
         if dk is not None:
             try:
-                ok = any((rk := _role_key(ctx, role_key, r)) is not None and roles_match(dk, rk) for r in e.roles)
+                ok = any((rk := key_of(r)) is not None and roles_match(dk, rk) for r in _roles(ctx, e))
             except Exception:  # the roles helpers may change under us
                 ok = False
         if not ok:
@@ -1936,15 +1936,17 @@ def _role_heads(ctx: _Ctx, e: Entity) -> set[str]:
 
 
 def _role_heads_uncached(ctx: _Ctx, e: Entity) -> set[str]:
-    heads = set()
-    for r in e.roles:
-        words = [ctx.lemma(w) for w in _WORD.findall(r.lower())]
-        k = 0
-        while k < len(words) - 1 and ctx.parse(words[k])[0].tag.POS in ("ADJF", "PRTF"):
-            k += 1  # "первый заместитель", "военный эксперт"
-        if words:
-            heads.add(words[k])
-    return heads
+    return {r.head for r in _roles(ctx, e) if r.head}
+
+
+def _roles(ctx: _Ctx, e: Entity) -> list[Any]:
+    """A person's roles as ``Role`` objects (read by the roles stage; built from the strings for old archives)."""
+    key = ("roles", id(e))
+    if key not in ctx.memo:
+        from .roles import roles_of
+
+        ctx.memo[key] = roles_of(e, ctx.models.parse)
+    return ctx.memo[key]
 
 
 def _role_fits(ctx: _Ctx, head: str, e: Entity | None) -> bool:
@@ -1958,7 +1960,7 @@ def _role_fits(ctx: _Ctx, head: str, e: Entity | None) -> bool:
     if e is None or not e.roles:
         return True
     heads = _role_heads(ctx, e)
-    if head not in heads and any(head in {ctx.lemma(w) for w in _WORD.findall(r.lower())} for r in e.roles):
+    if head not in heads and any(head in r.lemmas for r in _roles(ctx, e)):
         return False  # "заместитель губернатора"
     if head in EXPERT_HEADS or head in GENERIC_HEADS:
         return True

@@ -33,15 +33,13 @@ mentions of the earlier stages.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any
 
-from ..model import Article, Entity, Mention
-from ._role_keys import RoleKey, role_head, role_key, roles_match
+from ..model import Article, Entity, Mention, Role
+from ._role_keys import RoleKey, key_of, read_role, role_head, role_key, roles_match, roles_of
 from ._role_phrases import CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, TOGGLE_QUOTES, _Analysis, _name_cases, _Phrase
 from .models import Models
 
-__all__ = ["extract_roles", "role_head", "role_key", "roles_match", "RoleKey"]
+__all__ = ["extract_roles", "key_of", "read_role", "role_head", "role_key", "roles_match", "roles_of", "RoleKey"]
 
 # Possessives before a description: "его заместитель" is someone else's deputy, not a mention.
 POSSESSIVES = frozenset({"его", "её", "ее", "их", "свой", "наш", "ваш", "мой", "твой"})
@@ -79,52 +77,71 @@ def _blocks(article: Article) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", article.text)]
 
 
-def _add_role(entity: Entity, role: str, parse: Callable[[str], list[Any]]) -> None:
-    """Add a role unless present; a role subsumed by a fuller one with the same head goes."""
-    if role in entity.roles:
+def _add_role(entity: Entity, role: Role) -> None:
+    """Add a role unless present; a role subsumed by a fuller one with the same head goes.
+
+    ``entity.roles`` (base forms) and ``entity.role_details`` (the objects) stay parallel.
+    """
+    if role.text in entity.roles:
         return
-    entity.roles.append(role)
-    keys = {r: role_key(r, parse) for r in entity.roles}
+    entity.role_details.append(role)
+    keys = [key_of(r) for r in entity.role_details]
     kept = []
-    for r in entity.roles:
-        k = keys[r]
+    for n, k in enumerate(keys):
         subsumed = k is not None and any(
-            o != r
-            and keys[o] is not None
-            and keys[o].head == k.head
+            o != n
+            and other is not None
+            and other.head == k.head
             and not k.rest
             and not k.places
             and not k.sector
-            and k.adjectives <= keys[o].adjectives
-            and (keys[o].rest or keys[o].places or keys[o].sector)
-            for o in entity.roles
+            and k.adjectives <= other.adjectives
+            and (other.rest or other.places or other.sector)
+            for o, other in enumerate(keys)
         )
         if not subsumed:
-            kept.append(r)
-    entity.roles[:] = kept
+            kept.append(entity.role_details[n])
+    entity.role_details[:] = kept
+    entity.roles[:] = [r.text for r in kept]
+
+
+def _read_role(analysis: _Analysis, phrase: _Phrase) -> Role:
+    """The role object of a phrase read in the text: base form, offsets, the ORG it names."""
+    start = analysis.tokens[phrase.first].start
+    end = analysis.span_end_of(phrase.first, phrase.last)
+    organisation = next((analysis.org[k] for k in range(phrase.head + 1, phrase.last + 1) if analysis.org[k]), None)
+    return read_role(analysis.base_form(phrase), analysis.parse, start, end, organisation)
 
 
 def extract_roles(article: Article, models: Models) -> Article:
-    """Record roles of persons (base forms) and add role mentions for descriptions.
+    """Record roles of persons (base forms and objects) and add role mentions for descriptions.
 
     Args:
         article: an article after ``tag_entities`` and ``normalize_entities``.
         models: the loaded models; only ``models.parse`` (pymorphy3, cached) is used.
     Returns:
-        The same article: PER entities have ``roles`` filled and, where a description stands
-        for one of them, a ``Mention(kind="role")`` whose ``normal`` is the description's base form.
+        The same article: PER entities have ``roles`` (base forms) and ``role_details`` (the
+        same roles as :class:`~svodka.model.Role` objects) filled and, where a description
+        stands for one of them, a ``Mention(kind="role")`` whose ``normal`` is the
+        description's base form.
     """
-    parse = models.parse
     persons = [e for e in article.entities if e.type == "PER"]
     if not persons or not article.text:
         return article
-    analysis = _Analysis(article.text, parse, article.entities)
+    for entity in persons:  # roles known before this stage (set by hand) become objects too
+        entity.role_details = roles_of(entity, models.parse)
+    analysis = _Analysis(article.text, models.parse, article.entities)
+    used = _read_appositions(analysis, persons)
+    _add_role_mentions(article, analysis, persons, used)
+    return article
+
+
+def _read_appositions(analysis: _Analysis, persons: list[Entity]) -> set[int]:
+    """Give persons the roles written next to their names; the tokens those phrases took."""
     tokens = analysis.tokens
     starts = {t.start: i for i, t in enumerate(tokens)}
     ends = {t.end: i for i, t in enumerate(tokens)}
     used: set[int] = set()  # tokens of phrases already read as appositions
-
-    # 1. Appositions next to names.
     for entity in persons:
         for mention in entity.mentions:
             if mention.kind != "name":
@@ -141,20 +158,23 @@ def extract_roles(article: Article, models: Models) -> Article:
             # "пресс-секретарь Путина Дмитрий Песков": a name right before another name is the
             # possessor inside the other's title, not the title's holder.
             possessor = last is not None and last + 1 < len(tokens) and analysis.owner[last + 1] == "PER" and not analysis.gap(last + 1).strip()
-            for phrase in [] if possessor else _roles_before(analysis, first, cases):
-                used.update(range(phrase.first, phrase.last + 1))
-                _add_role(entity, analysis.base_form(phrase), parse)
-            if last is None:
-                continue
-            phrase = _role_after(analysis, last, cases) or _role_predicate(analysis, last)
-            if phrase is not None:
-                used.update(range(phrase.first, phrase.last + 1))
-                _add_role(entity, analysis.base_form(phrase), parse)
+            phrases = [] if possessor else _roles_before(analysis, first, cases)
+            if last is not None:
+                phrases.append(_role_after(analysis, last, cases) or _role_predicate(analysis, last))
+            for phrase in phrases:
+                if phrase is not None:
+                    used.update(range(phrase.first, phrase.last + 1))
+                    _add_role(entity, _read_role(analysis, phrase))
+    return used
 
-    # 2. Descriptions standing for a person, in text order (earlier ones help later ones).
-    role_keys = {e.id: [k for k in (role_key(r, parse) for r in e.roles) if k] for e in persons}
+
+def _add_role_mentions(article: Article, analysis: _Analysis, persons: list[Entity], used: set[int]) -> None:
+    """Descriptions standing for a person, in text order (earlier ones help later ones)."""
+    role_keys = {e.id: [k for k in map(key_of, e.role_details) if k] for e in persons}
     if not any(role_keys.values()):
-        return article
+        return
+    tokens = analysis.tokens
+    description_keys: dict[str, RoleKey | None] = {}  # a text repeats its descriptions
     blocks = _blocks(article)
     i = 0
     while i < len(tokens):
@@ -169,7 +189,9 @@ def extract_roles(article: Article, models: Models) -> Article:
         if any(k in used for k in range(phrase.first, phrase.last + 1)):
             continue
         normal = analysis.base_form(phrase)
-        key = role_key(normal, parse)
+        if normal not in description_keys:
+            description_keys[normal] = role_key(normal, analysis.parse)
+        key = description_keys[normal]
         if key is None:
             continue
         start = tokens[phrase.first].start
@@ -181,7 +203,6 @@ def extract_roles(article: Article, models: Models) -> Article:
             continue
         entity.mentions.append(Mention(start, end, article.text[start:end], normal, "role"))
         entity.mentions.sort(key=lambda m: (m.start, m.end))
-    return article
 
 
 def _role_before(analysis: _Analysis, name: int, cases: set[str]) -> _Phrase | None:
