@@ -236,17 +236,9 @@ class _Analysis:
             marks = gap.strip()
             if "\n" in gap:
                 break
-            punctuation = False
-            for ch in marks:  # quotes up to the first other mark ("»." closes, then ends)
-                if ch not in OPEN_QUOTES + CLOSE_QUOTES + TOGGLE_QUOTES:
-                    punctuation = True
-                    break
-                if ch in OPEN_QUOTES or (ch in TOGGLE_QUOTES and not quoted):
-                    if not quoted:
-                        before_quote = last
-                    quoted = True
-                else:
-                    quoted = False
+            punctuation, quoted, opened = _read_marks(marks, quoted)
+            if opened:
+                before_quote = last
             if punctuation:
                 break
             if self.owner[j] == "PER":
@@ -274,18 +266,19 @@ class _Analysis:
                 if noun:
                     last_preposition, after_preposition = after_preposition, None
                 continue
-            if word == "и" and (self.takes(j + 1) or (last_preposition and j + 1 < n and self.in_cases(j + 1, last_preposition)[0])):
-                if not self.takes(j + 1):
-                    after_preposition = last_preposition
-                j += 1
-                continue
-            if word in prepositions and j + 1 < n and not self.gap(j + 1).strip():
-                nxt = j + 1
-                if self.owner[nxt] in ("ORG", "LOC") or self.in_cases(nxt, prepositions[word])[0]:
-                    after_preposition = prepositions[word]
+            if word == "и":
+                goes_on, cases = self._and_goes_on(j, last_preposition)
+                if goes_on:
+                    after_preposition = cases
                     j += 1
                     continue
-                break
+            is_preposition, cases = self._preposition(j, prepositions)
+            if is_preposition:
+                if cases is None:
+                    break
+                after_preposition = cases
+                j += 1
+                continue
             if self.genitive(j):
                 last = j
                 j += 1
@@ -294,11 +287,28 @@ class _Analysis:
         if quoted and self.text[self.tokens[last].end : self.tokens[last].end + 2].lstrip()[:1] in CLOSE_QUOTES + TOGGLE_QUOTES:
             quoted = False  # closed right after the last word: "... «Северный мост»."
         if quoted:  # an unclosed quote: the tail ends before it
-            last = before_quote
-            j = last + 1
+            return before_quote, before_quote + 1
         if after_preposition is not None and last < j - 1:
-            j = last + 1
+            j = last + 1  # a preposition without its noun is not taken
         return last, j
+
+    def _and_goes_on(self, j: int, last_preposition: set[str] | None) -> tuple[bool, set[str] | None]:
+        """Does the tail go on after the "и" at token ``j``? (it does, the cases a prepositional part after it takes)"""
+        if self.takes(j + 1):
+            return True, None
+        if last_preposition and j + 1 < len(self.tokens) and self.in_cases(j + 1, last_preposition)[0]:
+            return True, last_preposition  # "посол в Грузии и Армении"
+        return False, None
+
+    def _preposition(self, j: int, prepositions: dict[str, set[str]]) -> tuple[bool, set[str] | None]:
+        """Is token ``j`` a tail preposition right before a word? (it is, the cases its noun takes; None: the tail ends)"""
+        word = self.lower(j)
+        if word not in prepositions or j + 1 >= len(self.tokens) or self.gap(j + 1).strip():
+            return False, None
+        nxt = j + 1
+        if self.owner[nxt] in ("ORG", "LOC") or self.in_cases(nxt, prepositions[word])[0]:
+            return True, prepositions[word]
+        return True, None
 
     def adjectives_before(self, head: int, cases: set[str], gender: str | None) -> tuple[int, list[Any], bool]:
         """Agreeing adjectives right before a head: (first token, their parses, former?)."""
@@ -396,6 +406,23 @@ class _Analysis:
                 toggles += 1
             end += 1
         return end
+
+
+def _read_marks(marks: str, quoted: bool) -> tuple[bool, bool, bool]:
+    """Read the marks between two words of a tail: quotes up to the first other mark ("»." closes, then ends).
+
+    Returns (another mark ends the tail, inside quotes after them, a quote opened from outside).
+    """
+    opened = False
+    for ch in marks:
+        if ch not in OPEN_QUOTES + CLOSE_QUOTES + TOGGLE_QUOTES:
+            return True, quoted, opened
+        if ch in OPEN_QUOTES or (ch in TOGGLE_QUOTES and not quoted):
+            opened = opened or not quoted
+            quoted = True
+        else:
+            quoted = False
+    return False, quoted, opened
 
 
 def _looks_like_position(lemma: str) -> bool:
