@@ -12,7 +12,7 @@ from importlib import import_module
 from typing import Any
 
 from .errors import ConfigError, ExtractionRejected, FetchError, InputError, StageError, StoreError, SvodkaError
-from .model import Article, Block, DateMention, Document, Entity, Mention, Quote, Speaker
+from .model import Article, Block, DateMention, Document, Entity, Mention, Quote, Role, Speaker
 
 # ``clean`` is the module ``svodka.clean``, made callable as ``clean(doc)`` (see its end).
 # A function of the same name as its package cannot be exported reliably: the import system
@@ -32,6 +32,7 @@ __all__ = [
     "Entity",
     "Mention",
     "Quote",
+    "Role",
     "Speaker",
     # errors
     "SvodkaError",

@@ -29,6 +29,7 @@ __all__ = [
     "Article",
     "Mention",
     "Entity",
+    "Role",
     "DateMention",
     "Speaker",
     "Quote",
@@ -186,6 +187,30 @@ class Mention(_Serialisable):
 
 
 @dataclass
+class Role(_Serialisable):
+    """A person's role as the roles stage read it: where, its base form, and what it is made of.
+
+    ``text`` is the base form listed in ``Entity.roles``; ``start``/``end`` is the phrase as
+    written in ``Article.text`` where it was first read (None for a role rebuilt from its
+    text alone: an archive written before roles were objects). The other fields are what
+    matching needs: "глава МИД Казахстана" and "министр иностранных дел Казахстана" both
+    have function "head", sector "foreign" and places ["казахстан"].
+    """
+
+    text: str  # base form: "министр иностранных дел Казахстана"
+    start: int | None = None
+    end: int | None = None
+    head: str | None = None  # lemma of the head noun: "министр" (None: no noun)
+    function: str | None = None  # "head" when it heads a sector (министр/глава/руководитель + ministry, премьер, президент), else ``head``
+    sector: str | None = None  # "foreign", "finance", ..., "government", "state"; "*" for "ведомство"
+    adjectives: list[str] = field(default_factory=list)  # lemmas before the head: ["первый"]
+    places: list[str] = field(default_factory=list)  # places named ("РФ", "российский" -> "россия"): ["казахстан"]
+    organisation: str | None = None  # Entity.id of the ORG named in the phrase ("глава Минфина")
+    rest: list[str] = field(default_factory=list)  # other tail lemmas (abbreviations as written): ["компания"]
+    lemmas: list[str] = field(default_factory=list)  # each word's first lemma, lower case, in order
+
+
+@dataclass
 class Entity(_Serialisable):
     """A person, organisation or place: all its mentions in one article merged."""
 
@@ -197,6 +222,7 @@ class Entity(_Serialisable):
     last: str | None = None
     roles: list[str] = field(default_factory=list)  # base forms: "министр иностранных дел Казахстана"
     mentions: list[Mention] = field(default_factory=list)
+    role_details: list[Role] = field(default_factory=list)  # ``roles`` as objects, in the same order (PER)
 
 
 @dataclass

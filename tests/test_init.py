@@ -4,7 +4,7 @@ import svodka
 
 # The public surface; changing it is an API change (see STYLE.md: keep the public API small).
 PUBLIC = {
-    "Article", "Block", "DateMention", "Document", "Entity", "Mention", "Quote", "Speaker",
+    "Article", "Block", "DateMention", "Document", "Entity", "Mention", "Quote", "Role", "Speaker",
     "SvodkaError", "ConfigError", "InputError", "ExtractionRejected", "StageError", "FetchError", "StoreError",
     "read_paths", "read_bytes", "clean", "load_models", "Models", "run", "pipe", "analyze_documents", "STAGES",
     "load_settings", "Settings", "open_store", "Store", "__version__",

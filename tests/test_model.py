@@ -5,12 +5,27 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from svodka.model import Article, DateMention, Document, Entity, Mention, Quote, Speaker
+from svodka.model import Article, DateMention, Document, Entity, Mention, Quote, Role, Speaker
 
 TEXT = st.text(max_size=40)
 OPT_TEXT = st.none() | TEXT
 INT = st.integers(min_value=0, max_value=10_000)
 
+OPT_INT = st.none() | INT
+roles = st.builds(
+    Role,
+    text=TEXT,
+    start=OPT_INT,
+    end=OPT_INT,
+    head=OPT_TEXT,
+    function=OPT_TEXT,
+    sector=OPT_TEXT,
+    adjectives=st.lists(TEXT, max_size=2),
+    places=st.lists(TEXT, max_size=2),
+    organisation=OPT_TEXT,
+    rest=st.lists(TEXT, max_size=2),
+    lemmas=st.lists(TEXT, max_size=3),
+)
 mentions = st.builds(Mention, start=INT, end=INT, text=TEXT, normal=TEXT, kind=st.sampled_from(["name", "role", "pronoun"]))
 entities = st.builds(
     Entity,
@@ -22,6 +37,7 @@ entities = st.builds(
     last=OPT_TEXT,
     roles=st.lists(TEXT, max_size=3),
     mentions=st.lists(mentions, max_size=3),
+    role_details=st.lists(roles, max_size=2),
 )
 dates = st.builds(DateMention, start=INT, end=INT, text=TEXT, from_=OPT_TEXT, to=OPT_TEXT, year=st.none() | INT, month=st.none() | INT, day=st.none() | INT, relative=st.booleans())
 speakers = st.none() | st.builds(Speaker, name=TEXT, type=st.sampled_from(["PER", "ORG", "OTHER"]), entity=OPT_TEXT)

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..model import Article, Entity
 from ..nlp.models import Models
-from ..nlp.roles import role_head
+from ..nlp.roles import role_head, roles_of
 from ._private import prf
 
 __all__ = ["evaluate_roles", "format_roles_report"]
@@ -37,7 +37,7 @@ REPORT_EXAMPLES = 12
 
 
 def _lemmas(text: str, parse: Any) -> tuple[str, ...]:
-    """Lemmas of a phrase's words, lower case, ``ё``->``е``."""
+    """Lemmas of a gold phrase's words, lower case, ``ё``->``е`` (svodka's roles carry theirs: ``Role.lemmas``)."""
     out = []
     for word in re.findall(r"\w+(?:-\w+)*", text.lower().replace("ё", "е")):
         ps = parse(word)
@@ -46,7 +46,7 @@ def _lemmas(text: str, parse: Any) -> tuple[str, ...]:
 
 
 def _head(text: str, parse: Any) -> str | None:
-    """Head noun lemma of a position or role, lower case, ``ё``->``е``."""
+    """Head noun lemma of a gold position, lower case, ``ё``->``е`` (svodka's roles carry theirs: ``Role.head``)."""
     head = role_head(text.lower(), parse)
     return head.replace("ё", "е") if head else None
 
@@ -114,34 +114,34 @@ def evaluate_roles(directory: str | Path, models: Models) -> dict[str, Any]:
             entities = _entities_for(list(who), persons)
             for entity in entities:
                 owner.setdefault(entity.id, who)
-            roles = [r for e in entities for r in e.roles]
+            roles = [r for e in entities for r in roles_of(e, parse)]
             for alternatives in positions:
                 counts["gold"] += 1
                 counts["found"] += bool(entities)
                 ok = {
-                    "lenient": any(_head(r, parse) == _head(a, parse) for r in roles for a in alternatives),
-                    "strict": any(_lemmas(r, parse) == _lemmas(a, parse) for r in roles for a in alternatives),
+                    "lenient": any(r.head == _head(a, parse) for r in roles for a in alternatives),
+                    "strict": any(tuple(r.lemmas) == _lemmas(a, parse) for r in roles for a in alternatives),
                 }
                 for level, hit in ok.items():
                     tp[level]["gold"] += hit
                 if not ok["lenient"] and len(misses) < REPORT_EXAMPLES * 4:
-                    misses.append({"doc": doc.name, "gold": alternatives[0], "person": entities[0].name if entities else None, "roles": roles})
+                    misses.append({"doc": doc.name, "gold": alternatives[0], "person": entities[0].name if entities else None, "roles": [r.text for r in roles]})
 
         for entity in persons:
             who = owner.get(entity.id)
             alternatives = [a for alts in gold.get(who, []) for a in alts] if who else []
-            for role in entity.roles:
+            for role in roles_of(entity, parse):
                 counts["pred"] += 1
                 counts["pred_gold_persons"] += bool(alternatives)
                 ok = {
-                    "lenient": any(_head(role, parse) == _head(a, parse) for a in alternatives),
-                    "strict": any(_lemmas(role, parse) == _lemmas(a, parse) for a in alternatives),
+                    "lenient": any(role.head == _head(a, parse) for a in alternatives),
+                    "strict": any(tuple(role.lemmas) == _lemmas(a, parse) for a in alternatives),
                 }
                 for level, hit in ok.items():
                     tp[level]["pred"] += hit
                     tp[level]["pred_gold_persons"] += hit
                 if not ok["lenient"] and len(false) < REPORT_EXAMPLES * 4:
-                    false.append({"doc": doc.name, "person": entity.name, "role": role, "gold": alternatives, "annotated": bool(alternatives)})
+                    false.append({"doc": doc.name, "person": entity.name, "role": role.text, "gold": alternatives, "annotated": bool(alternatives)})
 
     report: dict[str, Any] = {
         "path": str(directory),

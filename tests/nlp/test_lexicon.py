@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from svodka.nlp import _lexicon, _speech, ner, roles
+from svodka.nlp import _lexicon, _role_keys, _role_phrases, _speech, ner
 from svodka.nlp.quotes import _marks
 
 
@@ -31,7 +31,7 @@ def test_lexicon_quote_table_pairs(pair):
 def test_lexicon_one_quote_table_everywhere():
     """Every stage's quote-mark sets come from the one table."""
     assert (ner.OPEN_QUOTES, ner.CLOSE_QUOTES) == (_lexicon.OPENING_MARKS, _lexicon.CLOSING_MARKS)
-    assert (roles.OPEN_QUOTES, roles.CLOSE_QUOTES, roles.TOGGLE_QUOTES) == (
+    assert (_role_phrases.OPEN_QUOTES, _role_phrases.CLOSE_QUOTES, _role_phrases.TOGGLE_QUOTES) == (
         _lexicon.OPEN_ONLY_MARKS,
         _lexicon.CLOSE_ONLY_MARKS,
         _lexicon.EITHER_MARKS,
@@ -42,6 +42,6 @@ def test_lexicon_one_quote_table_everywhere():
 
 def test_lexicon_one_country_table():
     """Roles' aliases and quotes' stems are two views of the one country table."""
-    assert roles.COUNTRY_ALIASES is _lexicon.COUNTRY_ALIASES
+    assert _role_keys.COUNTRY_ALIASES is _lexicon.COUNTRY_ALIASES
     assert set(_lexicon.COUNTRY_ALIASES) == set(_lexicon.COUNTRY_STEMS) == set(_lexicon.COUNTRIES)
     assert _lexicon.COUNTRY_ALIASES["рф"] == _lexicon.COUNTRY_ALIASES["россия"] == "россия"

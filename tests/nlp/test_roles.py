@@ -11,7 +11,7 @@ import re
 import pytest
 
 from svodka.model import Article, Entity, Mention
-from svodka.nlp.roles import extract_roles, role_head, role_key, roles_match
+from svodka.nlp.roles import extract_roles, key_of, read_role, role_head, role_key, roles_match, roles_of
 
 
 def _article(text: str, persons: dict[str, list[str]], others: dict[str, str] | None = None) -> Article:
@@ -342,3 +342,43 @@ def test_roles_possessor_name_does_not_take_the_title(models):
 )
 def test_roles_bare_minister_is_the_head_of_a_ministry(models, description, role, match):
     assert roles_match(role_key(description, models.parse), role_key(role, models.parse)) is match
+
+
+@pytest.mark.issue(12)
+def test_roles_objects_read_once_with_offsets_org_and_places(models):
+    text = "По словам главы Минфина России Антона Силуанова, доходы выросли. Иван Петров, первый заместитель председателя правительства, возразил."
+    article = _article(text, {"Антон Силуанов": ["Антона Силуанова"], "Иван Петров": ["Иван Петров"]}, {"Минфина": "ORG", "России": "LOC"})
+    article = extract_roles(article, models)
+    minister, deputy = _person(article, "Антон Силуанов"), _person(article, "Иван Петров")
+    assert [r.text for r in minister.role_details] == minister.roles == ["глава Минфина России"]
+    role = minister.role_details[0]
+    assert text[role.start : role.end] == "главы Минфина России"
+    assert (role.head, role.function, role.sector, role.places) == ("глава", "head", "finance", ["россия"])
+    assert role.organisation == next(e.id for e in article.entities if e.name == "Минфина")
+    (deputy_role,) = deputy.role_details
+    assert text[deputy_role.start : deputy_role.end] == "первый заместитель председателя правительства"
+    assert (deputy_role.head, deputy_role.adjectives, deputy_role.organisation) == ("заместитель", ["первый"], None)
+    assert deputy_role.lemmas == ["первый", "заместитель", "председатель", "правительство"]
+
+
+@pytest.mark.issue(12)
+def test_roles_subsumed_role_goes_from_strings_and_objects(models):
+    text = "Министр Борис Ляхов приехал. Министр финансов Борис Ляхов выступил."
+    article = extract_roles(_article(text, {"Борис Ляхов": ["Борис Ляхов"]}), models)
+    person = _person(article, "Борис Ляхов")
+    assert person.roles == ["министр финансов"]
+    assert [r.text for r in person.role_details] == person.roles
+
+
+@pytest.mark.issue(12)
+def test_roles_of_builds_objects_for_an_old_archive(models):
+    """An entity read back from JSON written before ``role_details`` gets its roles built from the strings."""
+    old = Entity.from_dict({"id": "e1", "type": "PER", "name": "Кайрат Абдрахманов", "roles": ["министр иностранных дел Казахстана"]})
+    assert old.role_details == []
+    (role,) = roles_of(old, models.parse)
+    assert (role.text, role.start, role.end) == ("министр иностранных дел Казахстана", None, None)
+    assert (role.head, role.sector, role.places) == ("министр", "foreign", ["казахстан"])
+    assert roles_match(role_key("глава МИД Казахстана", models.parse), key_of(role))
+    fresh = read_role("министр иностранных дел Казахстана", models.parse, 3, 37)
+    old.role_details = [fresh]
+    assert roles_of(old, models.parse) == [fresh]  # objects present: read, not rebuilt

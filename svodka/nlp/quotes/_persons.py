@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from typing import Any
 
 from ...model import Entity, Mention, Speaker
-from ..roles import role_key, roles_match
+from ..roles import key_of, role_key, roles_match, roles_of
 from .._lexicon import COUNTRY_STEMS
 from .._speech import EXPERT_HEADS, GENERIC_HEADS, HEAD_OF_STATE_HEADS, HEAD_SYNONYMS
 from ._text import (
@@ -70,7 +70,7 @@ def _persons_fitting(doc: _Text, persons: list[Entity], description: str, gender
             if _role_heads(doc, e) & HEAD_OF_STATE_HEADS or _words_before(doc, e) & HEAD_OF_STATE_HEADS:
                 fitting.append(e)
             continue
-        ok = dk is not None and any((rk := _role_key(doc, r)) is not None and roles_match(dk, rk) for r in e.roles)
+        ok = dk is not None and any((rk := key_of(r)) is not None and roles_match(dk, rk) for r in _roles(doc, e))
         if not ok:
             # the heads of the roles, not their dependents ("заместитель губернатора" is no "губернатор")
             role_words = _role_heads(doc, e) | _words_before(doc, e)
@@ -306,15 +306,15 @@ def _role_heads(doc: _Text, e: Entity) -> set[str]:
 
 
 def _role_heads_uncached(doc: _Text, e: Entity) -> set[str]:
-    heads = set()
-    for r in e.roles:
-        words = [doc.lemma(w) for w in _WORD.findall(r.lower())]
-        k = 0
-        while k < len(words) - 1 and doc.parse(words[k])[0].tag.POS in ("ADJF", "PRTF"):
-            k += 1  # "первый заместитель", "военный эксперт"
-        if words:
-            heads.add(words[k])
-    return heads
+    return {r.head for r in _roles(doc, e) if r.head}
+
+
+def _roles(doc: _Text, e: Entity) -> list[Any]:
+    """A person's roles as ``Role`` objects (read by the roles stage; built from the strings for old archives)."""
+    key = ("roles", id(e))
+    if key not in doc.memo:
+        doc.memo[key] = roles_of(e, doc.models.parse)
+    return doc.memo[key]
 
 
 def _role_fits(doc: _Text, head: str, e: Entity | None) -> bool:
@@ -328,7 +328,7 @@ def _role_fits(doc: _Text, head: str, e: Entity | None) -> bool:
     if e is None or not e.roles:
         return True
     heads = _role_heads(doc, e)
-    if head not in heads and any(head in {doc.lemma(w) for w in _WORD.findall(r.lower())} for r in e.roles):
+    if head not in heads and any(head in r.lemmas for r in _roles(doc, e)):
         return False  # "заместитель губернатора"
     if head in EXPERT_HEADS or head in GENERIC_HEADS:
         return True

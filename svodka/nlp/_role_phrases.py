@@ -1,0 +1,465 @@
+"""Reading role phrases in a text: a head noun naming a position, its adjectives and its tail.
+
+The roles stage (``roles.py``) asks this module where role phrases stand next to names and
+in descriptions; ``_role_keys.py`` reads a role's base form with the same tokens and parses.
+A role phrase is a head noun naming a position (a lexicon, widened next to a name by
+suffixes of animate nouns: -лог, -тель, -ник, -ист, ...), agreeing adjectives before it
+("официальный представитель", "генеральный директор"; "бывший" stays out), then a tail in
+the genitive: nouns, adjectives, ORG/LOC mentions, "и" coordinations, a quoted name, and
+(next to a name) a prepositional part ("посол России в США"). The base form puts the head
+and its adjectives in the nominative singular with pymorphy3 and keeps the tail as written.
+
+No syntax parser: a word tokeniser, pymorphy3 parses (``Models.parse``) and the entity
+mentions of the earlier stages.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Entity, Mention
+from .text import WORD
+from ._lexicon import CLOSE_ONLY_MARKS, EITHER_MARKS, OPEN_ONLY_MARKS, is_position
+
+__all__ = ["CLOSE_QUOTES", "MAX_ADJECTIVES", "MAX_TAIL_TOKENS", "TAIL_POS", "TAIL_PREPOSITIONS", "TOGGLE_QUOTES"]
+
+# Suffixes of animate nouns that usually name an occupation ("политолог", "руководитель",
+# "сотрудник", "активист", "президент", "директор"). Used only next to a person's name, where a
+# false head costs little; a description without a name needs POSITION_NOUNS.
+POSITION_SUFFIXES = ("лог", "тель", "ник", "ист", "ент", "ант", "ор", "ер", "арь", "ач", "вед")
+
+# Animate nouns with those suffixes that name no position: relations, crowds, stances.
+NOT_POSITIONS = frozenset(
+    """
+    житель зритель читатель слушатель родитель победитель обладатель получатель
+    участник сторонник противник родственник собеседник соотечественник современник союзник
+    наследник заложник пленник путник спутник ровесник сверстник соплеменник
+    клиент пациент оппонент конкурент студент абитуриент претендент
+    турист террорист экстремист пассажир партнёр партнер пенсионер ветеран
+    человек господин товарищ друг брат сестра сын дочь отец мать муж жена
+    соперник преемник предшественник поклонник любитель почитатель возмутитель свидетель
+    нарушитель похититель грабитель соратник единомышленник напарник избиратель потребитель
+    пользователь покупатель посетитель налогоплательщик заявитель отправитель
+    """.split()
+)
+
+# Military and religious ranks: written between a title and a name ("представитель армии
+# полковник Петров"), they start an apposition of their own and never continue a tail.
+RANK_NOUNS = frozenset(
+    """
+    генерал генерал-майор генерал-лейтенант генерал-полковник полковник подполковник майор
+    лейтенант маршал адмирал сержант шейх
+    """.split()
+)
+
+# Words before a head that say the role is past: kept out of the role.
+FORMER_WORDS = frozenset({"бывший", "экс", "прежний"})
+
+# Prepositions allowed in a tail and the cases of what follows them: "посол России в США",
+# "министр по делам молодёжи" (next to a name; descriptions allow fewer, see roles.py).
+TAIL_PREPOSITIONS = {"в": {"loct", "loc2"}, "во": {"loct", "loc2"}, "на": {"loct", "loc2"}, "при": {"loct"}, "по": {"datv"}, "от": {"gent", "gen2"}}
+
+# Longest tail in words: longer genitive chains are lists, not titles.
+MAX_TAIL_TOKENS = 12
+
+# Most adjectives taken before a head ("первый заместитель", "чрезвычайный и полномочный").
+MAX_ADJECTIVES = 3
+
+# Quote marks: opening, closing, and the ambiguous ones that toggle (from the one table).
+OPEN_QUOTES = OPEN_ONLY_MARKS
+CLOSE_QUOTES = CLOSE_ONLY_MARKS
+TOGGLE_QUOTES = EITHER_MARKS
+
+# Parts of speech that end a tail even when a rarer parse of the word is a genitive noun.
+STOP_POS = frozenset({"VERB", "INFN", "PREP", "CONJ", "PRCL", "NPRO", "ADVB", "GRND", "PRED", "INTJ", "ADJS", "PRTS", "COMP"})
+
+# Parts of speech that may stand in a genitive tail.
+TAIL_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
+
+# pymorphy3 grammemes of proper names of persons: a capitalised such word ends a tail.
+PERSON_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+
+# Case variants pymorphy3 reports, folded to the six main cases.
+CASE_FOLD = {"gen1": "gent", "gen2": "gent", "loc1": "loct", "loc2": "loct", "acc2": "accs", "voct": "nomn"}
+
+# Words: the one word rule of the analysed text ("премьер-министр", "Жана-Марка").
+_WORD = WORD
+
+
+def _fold(case: str | None) -> str | None:
+    """One of the six main cases for a pymorphy3 case grammeme."""
+    return CASE_FOLD.get(case, case) if case else None
+
+
+@dataclass(slots=True)
+class _Token:
+    """A word of the text: its offsets and surface."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class _Phrase:
+    """A role phrase found in the text: token indexes and the chosen head parse."""
+
+    first: int  # first token (an adjective or the head)
+    head: int
+    last: int  # last token of the tail (the head when there is no tail)
+    head_parse: Any
+    adjective_parses: list[Any]
+    stop: int  # first token after the phrase not taken by the tail scan
+    former: bool = False  # "бывший", "экс-"
+
+
+class _Analysis:
+    """Tokens of a text with cached pymorphy3 parses and the entity mentions over each token."""
+
+    def __init__(
+        self,
+        text: str,
+        parse: Callable[[str], list[Any]],
+        entities: list[Entity] | None = None,
+        words: list[tuple[int, int, str]] | None = None,
+    ):
+        """``words``: the text's words when the analysed text has them already (``AnalysedText.words``)."""
+        self.text = text
+        self.parse = parse  # models.parse: the process's one morphology cache
+        found = words if words is not None else [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        self.tokens = [_Token(*w) for w in found]
+        # Per token: "PER" when inside a person's mention, "ORG"/"LOC" inside those, else None.
+        self.owner: list[str | None] = [None] * len(self.tokens)
+        # Per token: (start, end) of the ORG/LOC mention it lies in, to take it whole.
+        self.span_end: list[int] = [-1] * len(self.tokens)
+        # Per token: ``Entity.id`` of the ORG mention it lies in (a role's organisation).
+        self.org: list[str | None] = [None] * len(self.tokens)
+        starts = [t.start for t in self.tokens]
+        for entity in entities or []:
+            for mention in entity.mentions:
+                for i in self._covered(starts, mention.start, mention.end):
+                    if entity.type == "PER":
+                        self.owner[i] = "PER"
+                        self.org[i] = None
+                    elif self.owner[i] != "PER":
+                        self.owner[i] = entity.type
+                        self.span_end[i] = max(self.span_end[i], mention.end)
+                        if entity.type == "ORG":
+                            self.org[i] = entity.id
+
+    def _covered(self, starts: list[int], start: int, end: int) -> list[int]:
+        """Indexes of tokens overlapping [start, end)."""
+        i = max(0, bisect.bisect_right(starts, start) - 1)
+        out = []
+        while i < len(self.tokens) and self.tokens[i].start < end:
+            if self.tokens[i].end > start:
+                out.append(i)
+            i += 1
+        return out
+
+    def parses(self, i: int) -> list[Any]:
+        """pymorphy3 parses of token ``i``."""
+        return self.parse(self.tokens[i].text)
+
+    def gap(self, i: int) -> str:
+        """Text between token ``i - 1`` and token ``i``."""
+        return self.text[self.tokens[i - 1].end : self.tokens[i].start]
+
+    def lower(self, i: int) -> str:
+        return self.tokens[i].text.lower().replace("ё", "е")
+
+    # -- heads --------------------------------------------------------------------------
+    def head_parses(self, i: int, widen: bool) -> list[Any]:
+        """Parses of token ``i`` as a position noun (empty when it is none)."""
+        if self.owner[i] is not None:
+            return []
+        word = self.tokens[i].text
+        out = []
+        for p in self.parses(i):
+            if p.tag.POS != "NOUN" or "anim" not in p.tag:
+                continue
+            lemma = p.normal_form.replace("ё", "е")
+            if is_position(lemma) or (widen and word[:1].islower() and _looks_like_position(lemma)):
+                out.append(p)
+        return out
+
+    def adjective_parse(self, i: int, cases: set[str], gender: str | None) -> Any | None:
+        """A parse of token ``i`` as an adjective agreeing with a singular head in ``cases``."""
+        for p in self.parses(i):
+            tag = p.tag
+            if tag.POS not in ("ADJF", "PRTF") or "Apro" in tag or tag.number != "sing":
+                continue
+            if _fold(tag.case) not in cases:
+                continue
+            if gender and tag.gender and tag.gender != gender and _fold(tag.case) != "accs":
+                continue
+            return p
+        return None
+
+    # -- tails --------------------------------------------------------------------------
+    def genitive(self, i: int) -> bool:
+        """Can token ``i`` stand in a genitive tail ("иностранных", "дел", "МИД", "Google")?"""
+        word = self.tokens[i].text
+        ps = self.parses(i)
+        best = ps[0].tag
+        if best.POS in STOP_POS or "Apro" in best:
+            return False
+        if word[:1].isupper() and PERSON_NAME_GRAMMEMES & set(best.grammemes) and "Geox" not in best:
+            return False
+        if "LATN" in best:
+            return word[:1].isupper()
+        if len(word) >= 2 and word.isupper():  # an abbreviation pymorphy3 does not know: "КЗЖ"
+            return True
+        if any(p.normal_form in RANK_NOUNS for p in ps if p.tag.POS == "NOUN"):
+            return False
+        return any(p.tag.POS in TAIL_POS and _fold(p.tag.case) == "gent" and "Apro" not in p.tag for p in ps)
+
+    def in_cases(self, i: int, cases: set[str]) -> tuple[bool, bool]:
+        """(token ``i`` is a noun/adjective in one of ``cases``, it is a noun)."""
+        for p in self.parses(i):
+            if p.tag.POS in TAIL_POS and p.tag.case in cases:
+                return True, p.tag.POS == "NOUN"
+        return False, False
+
+    def takes(self, i: int) -> bool:
+        """Can the tail go on with token ``i`` (a plain gap, not a person, a genitive)?"""
+        if i >= len(self.tokens) or self.gap(i).strip() or self.owner[i] == "PER":
+            return False
+        return self.owner[i] is not None or self.genitive(i)
+
+    def scan_tail(self, head: int, prepositions: dict[str, set[str]]) -> tuple[int, int]:
+        """Scan the tail after a head: (last token of the tail, first token not taken)."""
+        n = len(self.tokens)
+        last = head
+        j = head + 1
+        quoted = False
+        before_quote = head
+        after_preposition: set[str] | None = None
+        last_preposition: set[str] | None = None  # cases of the last prepositional part, for "и"
+        while j < n and j - head <= MAX_TAIL_TOKENS:
+            gap = self.gap(j)
+            marks = gap.strip()
+            if "\n" in gap:
+                break
+            punctuation, quoted, opened = _read_marks(marks, quoted)
+            if opened:
+                before_quote = last
+            if punctuation:
+                break
+            if self.owner[j] == "PER":
+                break
+            if quoted:
+                last = j
+                j += 1
+                continue
+            if marks and not quoted and last == j - 1 and self.text[self.tokens[last].end : self.tokens[j].start].strip()[:1] in OPEN_QUOTES:
+                break
+            if self.owner[j] is not None:
+                end = self.span_end[j]
+                while j < n and self.tokens[j].start < end:
+                    last = j
+                    j += 1
+                after_preposition = None
+                continue
+            word = self.lower(j)
+            if after_preposition is not None:
+                ok, noun = self.in_cases(j, after_preposition)
+                if not ok:
+                    break
+                last = j
+                j += 1
+                if noun:
+                    last_preposition, after_preposition = after_preposition, None
+                continue
+            if word == "и":
+                goes_on, cases = self._and_goes_on(j, last_preposition)
+                if goes_on:
+                    after_preposition = cases
+                    j += 1
+                    continue
+            is_preposition, cases = self._preposition(j, prepositions)
+            if is_preposition:
+                if cases is None:
+                    break
+                after_preposition = cases
+                j += 1
+                continue
+            if self.genitive(j):
+                last = j
+                j += 1
+                continue
+            break
+        if quoted and self.text[self.tokens[last].end : self.tokens[last].end + 2].lstrip()[:1] in CLOSE_QUOTES + TOGGLE_QUOTES:
+            quoted = False  # closed right after the last word: "... «Северный мост»."
+        if quoted:  # an unclosed quote: the tail ends before it
+            return before_quote, before_quote + 1
+        if after_preposition is not None and last < j - 1:
+            j = last + 1  # a preposition without its noun is not taken
+        return last, j
+
+    def _and_goes_on(self, j: int, last_preposition: set[str] | None) -> tuple[bool, set[str] | None]:
+        """Does the tail go on after the "и" at token ``j``? (it does, the cases a prepositional part after it takes)"""
+        if self.takes(j + 1):
+            return True, None
+        if last_preposition and j + 1 < len(self.tokens) and self.in_cases(j + 1, last_preposition)[0]:
+            return True, last_preposition  # "посол в Грузии и Армении"
+        return False, None
+
+    def _preposition(self, j: int, prepositions: dict[str, set[str]]) -> tuple[bool, set[str] | None]:
+        """Is token ``j`` a tail preposition right before a word? (it is, the cases its noun takes; None: the tail ends)"""
+        word = self.lower(j)
+        if word not in prepositions or j + 1 >= len(self.tokens) or self.gap(j + 1).strip():
+            return False, None
+        nxt = j + 1
+        if self.owner[nxt] in ("ORG", "LOC") or self.in_cases(nxt, prepositions[word])[0]:
+            return True, prepositions[word]
+        return True, None
+
+    def adjectives_before(self, head: int, cases: set[str], gender: str | None) -> tuple[int, list[Any], bool]:
+        """Agreeing adjectives right before a head: (first token, their parses, former?)."""
+        first = head
+        parses: list[Any] = []
+        former = False
+        i = head - 1
+        while i >= 0 and len(parses) < MAX_ADJECTIVES:
+            if self.gap(i + 1).strip() or self.owner[i] is not None:
+                break
+            word = self.lower(i)
+            if word == "и" and parses and i - 1 >= 0 and not self.gap(i).strip():
+                p = self.adjective_parse(i - 1, cases, gender)
+                if p is None:
+                    break
+                parses.insert(0, p)
+                first = i - 1
+                i -= 2
+                continue
+            p = self.adjective_parse(i, cases, gender)
+            if p is None:
+                break
+            if p.normal_form in FORMER_WORDS:
+                former = True
+                break
+            parses.insert(0, p)
+            first = i
+            i -= 1
+        return first, parses, former
+
+    def phrase(self, head: int, cases: set[str], prepositions: dict[str, set[str]], widen: bool) -> _Phrase | None:
+        """The role phrase headed by token ``head`` in one of ``cases`` (singular)."""
+        head_parse = None
+        for p in self.head_parses(head, widen):
+            if p.tag.number == "sing" and _fold(p.tag.case) in cases:
+                head_parse = p
+                break
+        if head_parse is None:
+            return None
+        head_cases = {_fold(p.tag.case) for p in self.head_parses(head, widen) if p.tag.number == "sing"} & cases
+        gender = _gender(head_parse)
+        first, adjectives, former = self.adjectives_before(head, head_cases, gender)
+        last, stop = self.scan_tail(head, prepositions)
+        word = self.tokens[head].text.lower()
+        if word.startswith("экс-"):
+            former = True
+        return _Phrase(first, head, last, head_parse, adjectives, stop, former)
+
+    def base_form(self, phrase: _Phrase) -> str:
+        """Head and adjectives in the nominative singular, the tail as written."""
+        head = phrase.head_parse
+        nominative = head.inflect({"nomn", "sing"}) or head.inflect({"nomn"})
+        head_word = nominative.word if nominative else head.normal_form
+        gender = _gender(nominative or head) or "masc"
+        words = []
+        for p in phrase.adjective_parses:
+            adj = p.inflect({"nomn", "sing", gender}) or p.inflect({"nomn", "sing"})
+            words.append(adj.word if adj else p.normal_form)
+        # Coordinated adjectives ("чрезвычайный и полномочный") keep their "и".
+        adjective_text = []
+        k = 0
+        i = phrase.first
+        while i < phrase.head:
+            if self.lower(i) == "и":
+                adjective_text.append("и")
+            else:
+                adjective_text.append(words[k])
+                k += 1
+            i += 1
+        if head_word.startswith("экс-"):  # a past role: "экс-министр" is recorded as "министр"
+            head_word = head_word[4:]
+        parts = adjective_text + [head_word]
+        tail = self.span_text(phrase.head, phrase.last, tail_only=True)
+        return " ".join(parts + ([tail] if tail else []))
+
+    def span_text(self, first: int, last: int, tail_only: bool = False) -> str:
+        """Text from token ``first`` (or after it) to token ``last``, quotes closed, spaces single."""
+        if last <= first and tail_only:
+            return ""
+        start = self.tokens[first].end if tail_only else self.tokens[first].start
+        end = self.span_end_of(first, last)
+        return " ".join(self.text[start:end].split())
+
+    def span_end_of(self, first: int, last: int) -> int:
+        """End offset of a phrase, taking a closing quote when the phrase opened one."""
+        start = self.tokens[first].start
+        end = self.tokens[last].end
+        inside = self.text[start:end]
+        opened = sum(inside.count(c) for c in OPEN_QUOTES) - inside.count(CLOSE_QUOTES[0])
+        toggles = sum(inside.count(c) for c in TOGGLE_QUOTES)
+        while end < len(self.text) and self.text[end] in CLOSE_QUOTES + TOGGLE_QUOTES and (opened > 0 or toggles % 2):
+            if self.text[end] in CLOSE_QUOTES:
+                opened -= 1
+            else:
+                toggles += 1
+            end += 1
+        return end
+
+
+def _read_marks(marks: str, quoted: bool) -> tuple[bool, bool, bool]:
+    """Read the marks between two words of a tail: quotes up to the first other mark ("»." closes, then ends).
+
+    Returns (another mark ends the tail, inside quotes after them, a quote opened from outside).
+    """
+    opened = False
+    for ch in marks:
+        if ch not in OPEN_QUOTES + CLOSE_QUOTES + TOGGLE_QUOTES:
+            return True, quoted, opened
+        if ch in OPEN_QUOTES or (ch in TOGGLE_QUOTES and not quoted):
+            opened = opened or not quoted
+            quoted = True
+        else:
+            quoted = False
+    return False, quoted, opened
+
+
+def _looks_like_position(lemma: str) -> bool:
+    """Does an animate noun lemma look like an occupation by its suffix?"""
+    return lemma not in NOT_POSITIONS and lemma.endswith(POSITION_SUFFIXES) and len(lemma) > 4
+
+
+def _gender(parse: Any) -> str | None:
+    """Grammatical gender of a noun parse for agreement (common gender counts as masculine)."""
+    if "ms-f" in parse.tag:
+        return "masc"
+    return parse.tag.gender
+
+
+def _name_cases(analysis: _Analysis, mention: Mention) -> set[str] | None:
+    """Cases a person's name mention can be in; None when nothing is known (foreign names).
+
+    A mention equal to its base form is taken as nominative too: pymorphy3 reads many
+    surnames as plural first names in the genitive ("Иксанов", "Абдрахманов").
+    """
+    result: set[str] | None = None
+    for m in _WORD.finditer(mention.text):
+        word = m.group()
+        ps = analysis.parse(word)
+        names = [p for p in ps if PERSON_NAME_GRAMMEMES & set(p.tag.grammemes)] or [p for p in ps if p.tag.POS == "NOUN"]
+        cases = {_fold(p.tag.case) for p in names if p.tag.case}
+        if not cases or len(cases) >= 5 or any("Fixd" in p.tag for p in names):
+            continue
+        result = cases if result is None else (result & cases or result | cases)
+    if mention.normal and mention.text == mention.normal:
+        return (result or set()) | {"nomn"}
+    return result
