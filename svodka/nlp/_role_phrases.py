@@ -125,9 +125,12 @@ class _Analysis:
         parse: Callable[[str], list[Any]],
         entities: list[Entity] | None = None,
         words: list[tuple[int, int, str]] | None = None,
+        heads: dict[tuple[str, bool], list[Any]] | None = None,
     ):
-        """``words``: the text's words when the analysed text has them already (``AnalysedText.words``)."""
+        """``words``: the text's words when the analysed text has them already (``AnalysedText.words``);
+        ``heads``: the per-process answers of ``head_parses`` by word form (``Models.memo``)."""
         self.text = text
+        self._heads = {} if heads is None else heads
         self.parse = parse  # models.parse: the process's one morphology cache
         found = words if words is not None else [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         self.tokens = [_Token(*w) for w in found]
@@ -177,13 +180,15 @@ class _Analysis:
         if self.owner[i] is not None:
             return []
         word = self.tokens[i].text
-        out = []
-        for p in self.parses(i):
-            if p.tag.POS != "NOUN" or "anim" not in p.tag:
-                continue
-            lemma = p.normal_form.replace("ё", "е")
-            if is_position(lemma) or (widen and word[:1].islower() and _looks_like_position(lemma)):
-                out.append(p)
+        out = self._heads.get((word, widen))
+        if out is None:
+            out = self._heads[(word, widen)] = [
+                p
+                for p in self.parse(word)
+                if p.tag.POS == "NOUN"
+                and "anim" in p.tag
+                and (is_position(lemma := p.normal_form.replace("ё", "е")) or (widen and word[:1].islower() and _looks_like_position(lemma)))
+            ]
         return out
 
     def adjective_parse(self, i: int, cases: set[str], gender: str | None) -> Any | None:

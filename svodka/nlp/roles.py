@@ -131,7 +131,7 @@ def extract_roles(article: Article, models: Models) -> Article:
         return article
     for entity in persons:  # roles known before this stage (set by hand) become objects too
         entity.role_details = roles_of(entity, models.parse)
-    analysis = _Analysis(article.text, models.parse, article.entities, analysed(article, models).words)
+    analysis = _Analysis(article.text, models.parse, article.entities, analysed(article, models).words, models.memo("position heads"))
     used = _read_appositions(analysis, persons)
     _add_role_mentions(article, analysis, persons, used)
     return article
