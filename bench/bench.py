@@ -99,9 +99,9 @@ def part_natasha(repeat: int, corpus: str, full: bool = True) -> dict:
     emb = NewsEmbedding()
     segmenter, morph_vocab = Segmenter(), MorphVocab()
     morph, syntax, ner = NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb)
-    start = time.process_time()
-    chars = 0
+    passes = []
     for _ in range(repeat):
+        start = time.process_time()
         for text in texts:
             doc = Doc(text)
             doc.segment(segmenter)
@@ -112,9 +112,9 @@ def part_natasha(repeat: int, corpus: str, full: bool = True) -> dict:
             if full:
                 for span in doc.spans:
                     span.normalize(morph_vocab)
-            chars += len(text)
-    elapsed = time.process_time() - start
-    n = len(texts) * repeat
+        passes.append(time.process_time() - start)
+    elapsed = min(passes)  # the least disturbed pass
+    n, chars = len(texts), sum(map(len, texts))
     return {"corpus": name, "docs": n, "seconds": round(elapsed, 3), "per_second": round(n / elapsed, 2), "chars_per_second": round(chars / elapsed), "peak_mb": round(_peak_mb(), 1)}
 
 
@@ -122,7 +122,7 @@ def part_svodka(repeat: int, corpus: str, quotes: bool = True) -> dict:
     """svodka's full analysis from bytes: read, clean, NER, names, roles, dates (, quotes)."""
     from svodka import pipeline
     from svodka.ingest.readers import read_bytes
-    from svodka.nlp.models import load_models
+    from svodka.nlp.models import MorphCache, load_models
 
     if not quotes:
         pipeline.STAGES[:] = [s for s in pipeline.STAGES if s.__name__ != "extract_quotes"]
@@ -146,14 +146,23 @@ def part_svodka(repeat: int, corpus: str, quotes: bool = True) -> dict:
     name, texts = _texts(corpus)
     blobs = [t.encode("utf-8") for t in texts]
     models = load_models()
-    start = time.process_time()
-    n = chars = 0
+    passes = []
     for _ in range(repeat):
+        # Every pass starts with empty caches, as on text the process has not seen.
+        models.parse, models._memos = MorphCache(models.morph), {}
+        stage_seconds.clear()
+        start = time.process_time()
+        n = chars = 0
         docs = (doc for i, blob in enumerate(blobs) for doc in read_bytes(blob, f"text{i}.txt"))
         for article in pipeline.analyze_documents(docs, models=models, no_clean=True, on_error=lambda e: None):
             n += 1
             chars += len(article.text)
-    elapsed = time.process_time() - start
+        elapsed = time.process_time() - start
+        if not passes or elapsed < min(p[0] for p in passes):
+            best_stages = dict(stage_seconds)
+        passes.append((elapsed, n, chars))
+    elapsed, n, chars = min(passes)  # the least disturbed pass
+    stage_seconds = best_stages
     return {"corpus": name, "docs": n, "seconds": round(elapsed, 3), "per_second": round(n / elapsed, 2), "chars_per_second": round(chars / elapsed), "peak_mb": round(_peak_mb(), 1),
             "stages": {k: round(v, 3) for k, v in stage_seconds.items()}}
 
@@ -179,7 +188,7 @@ def _run_part(part: str, repeat: int, corpus: str = "") -> dict | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=2, help="passes over the corpus per part")
+    parser.add_argument("--repeat", type=int, default=3, help="passes over the corpus per part (the fastest counts)")
     parser.add_argument("--parts", default="clean,natasha,natasha-ner,svodka,svodka-noquotes")
     parser.add_argument("--corpora", default="factru,wikinews")
     parser.add_argument("--part", help=argparse.SUPPRESS)  # internal: run one part in this process

@@ -72,6 +72,10 @@ BATCHED = 2
 # shares one time budget, which a long text must not spend for the others.
 BATCH_MAX_CHARS = 50_000
 
+# Articles whose lines the tagger takes together: enough lines to fill its calls (a short
+# news item has 10-30), few enough that their analysed texts stay small in memory.
+TAG_TOGETHER = 8
+
 
 class _Overtime(BaseException):
     """Raised by the alarm inside a stage; a BaseException so no ``except Exception`` in a
@@ -185,7 +189,7 @@ def pipe(
     max_words: int = 0,
     batch_size: int = 32,
 ) -> Iterator[Article]:
-    """Analyse many articles, ``batch_size`` at a time; failures go to ``on_error`` (default: re-raise).
+    """Analyse many articles, ``batch_size`` (at most TAG_TOGETHER) at a time; failures go to ``on_error`` (default: re-raise).
 
     ``time_budget`` and ``max_words`` bound each article (see ``run``; 0: no limit). The
     batched stages of a batch share one ``time_budget``: when they run over it, or fail, the
@@ -194,7 +198,7 @@ def pipe(
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
-        if len(batch) >= batch_size:
+        if len(batch) >= min(batch_size, TAG_TOGETHER):
             yield from _pipe_batch(batch, models, on_error, time_budget, max_words)
             batch = []
     if batch:

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..model import Entity, Mention
 from .text import WORD
-from ._lexicon import CLOSE_ONLY_MARKS, EITHER_MARKS, OPEN_ONLY_MARKS, is_position
+from ._lexicon import CLOSE_ONLY_MARKS, EITHER_MARKS, OPEN_ONLY_MARKS, POSITION_NOUNS, is_position
 
 __all__ = ["CLOSE_QUOTES", "MAX_ADJECTIVES", "MAX_TAIL_TOKENS", "TAIL_POS", "TAIL_PREPOSITIONS", "TOGGLE_QUOTES"]
 
@@ -116,6 +116,17 @@ class _Phrase:
     former: bool = False  # "бывший", "экс-"
 
 
+def position_forms(parse: Callable[[str], list[Any]]) -> frozenset[str]:
+    """Every form (lower case, ё as е) of the nouns of the position lexicon, from pymorphy3's lexemes."""
+    forms: set[str] = set()
+    for noun in POSITION_NOUNS:
+        for p in parse(noun):
+            if p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") == noun.replace("ё", "е"):
+                forms.update(f.word.replace("ё", "е") for f in p.lexeme)
+        forms.add(noun.replace("ё", "е"))
+    return frozenset(forms)
+
+
 class _Analysis:
     """Tokens of a text with cached pymorphy3 parses and the entity mentions over each token."""
 
@@ -126,11 +137,15 @@ class _Analysis:
         entities: list[Entity] | None = None,
         words: list[tuple[int, int, str]] | None = None,
         heads: dict[tuple[str, bool], list[Any]] | None = None,
+        forms: frozenset[str] | None = None,
     ):
         """``words``: the text's words when the analysed text has them already (``AnalysedText.words``);
-        ``heads``: the per-process answers of ``head_parses`` by word form (``Models.memo``)."""
+        ``heads``: the per-process answers of ``head_parses`` by word form (``Models.memo``);
+        ``forms``: every form of the position nouns (``position_forms``): a word outside it
+        is no position by the lexicon, and is not parsed to find that out."""
         self.text = text
         self._heads = {} if heads is None else heads
+        self._forms = forms
         self.parse = parse  # models.parse: the process's one morphology cache
         found = words if words is not None else [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         self.tokens = [_Token(*w) for w in found]
@@ -181,6 +196,10 @@ class _Analysis:
             return []
         word = self.tokens[i].text
         out = self._heads.get((word, widen))
+        if out is None and not widen and self._forms is not None:
+            low = word.lower().replace("ё", "е")
+            if low not in self._forms and low.partition("-")[2] not in self._forms:
+                out = self._heads[(word, widen)] = []
         if out is None:
             out = self._heads[(word, widen)] = [
                 p

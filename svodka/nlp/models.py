@@ -12,12 +12,18 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Models", "MorphCache", "load_models", "MORPH_CACHE_WORDS"]
+__all__ = ["Models", "MorphCache", "load_models", "MORPH_CACHE_WORDS", "MEMO_ENTRIES"]
 
 # Word forms whose parses the morphology cache keeps (least recently used go first). A
-# news archive of 100,000 articles has about 600,000 distinct forms; the cache holds the
-# frequent ones (about 2 KB each with their parses: ~400 MB at most, ~60 MB in practice).
-MORPH_CACHE_WORDS = 200_000
+# form's parses take about 1.2 KB (pymorphy3's Parse tuples): the cache holds ~12 MB at most,
+# and the analysis process stays within its 250 MB (issue 12) however long it runs. News is
+# Zipfian: on the 100 longest wikinews texts (14,600 distinct forms) 10,000 entries miss
+# 2% more often than an unbounded cache.
+MORPH_CACHE_WORDS = 10_000
+
+# Entries in each of the other per-process caches (``Models.memo``): small values
+# (a bool, a short list, a base form), ~200 bytes an entry.
+MEMO_ENTRIES = 20_000
 
 
 class MorphCache:
@@ -60,7 +66,7 @@ class Models:
     morph: Any  # pymorphy3.MorphAnalyzer
     parse: MorphCache = field(init=False, repr=False, compare=False)
     # Other per-process answers about word forms (e.g. "is this form a speech verb?"), one
-    # dict per purpose (``memo(name)``), emptied when one outgrows MORPH_CACHE_WORDS.
+    # dict per purpose (``memo(name)``), emptied when one outgrows MEMO_ENTRIES.
     _memos: dict[str, dict[str, Any]] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -69,13 +75,13 @@ class Models:
     def memo(self, name: str) -> dict[str, Any]:
         """The per-process cache called ``name`` (a plain dict keyed by word form)."""
         found = self._memos.get(name)
-        if found is None or len(found) > MORPH_CACHE_WORDS:
+        if found is None or len(found) > MEMO_ENTRIES:
             found = self._memos[name] = {}
         return found
 
 
 def load_models() -> Models:
-    """Load every model svodka uses (about 1 s, ~150 MB)."""
+    """Load every model svodka uses (about 1 s, ~200 MB)."""
     import pymorphy3
     from natasha import NewsEmbedding, NewsNERTagger
 

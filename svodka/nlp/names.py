@@ -245,17 +245,24 @@ def _nominatives(word: str, models: Models) -> frozenset[str]:
 
 def _agree(words: list[str], models: Models) -> tuple[str | None, str | None]:
     """The (case, gender) that best fits all words of a person's name."""
+    # Per word, its name-like readings once: (case, gender or None for both, score with the
+    # bonus for a dictionary name). Reading tags is the costly part; the 12 case-gender
+    # pairs below only compare these.
+    readings = [
+        [
+            (p.tag.case, None if p.tag.gender is None or "ms-f" in p.tag.grammemes else p.tag.gender,
+             p.score + (0.5 if {"Name", "Surn", "Patr"} & p.tag.grammemes else 0.0))
+            for p in parses(models, word)
+            if _nameish(p)
+        ]
+        for word in words
+    ]
     best: tuple[float, str | None, str | None] = (0.0, None, None)
     for gender in ("masc", "femn"):
         for rank, case in enumerate(CASES):
             total = 0.0
-            for word in words:
-                scores = [
-                    p.score + (0.5 if {"Name", "Surn", "Patr"} & p.tag.grammemes else 0.0)
-                    for p in parses(models, word)
-                    if p.tag.case == case and _gender_ok(p, gender) and _nameish(p)
-                ]
-                total += max(scores, default=0.0)
+            for found in readings:
+                total += max((score for c, g, score in found if c == case and (g is None or g == gender)), default=0.0)
             # Ties: masculine first (a lone "Абдрахманова" is more often the genitive of
             # "Абдрахманов" in news; a full name in the article overrides it when merging),
             # then the nominative, then the order of CASES.

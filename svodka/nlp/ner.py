@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 
 from ..model import Article, Entity, Mention
@@ -157,8 +157,11 @@ def windows(line: str) -> list[tuple[int, int]]:
     return out
 
 
-# Lines slovnet tags in one call (sorted by length, so padding stays small).
-NER_BATCH = 32
+# slovnet pads every line of a call to the longest and its convolutions hold about 4 KB per
+# padded token: lines go in order of length, at most NER_BATCH of them and NER_BATCH_TOKENS
+# padded tokens per call (the speed of large calls, the memory of one long text).
+NER_BATCH = 64
+NER_BATCH_TOKENS = 2_000
 
 
 def raw_spans(layers: list[AnalysedText], models: Models) -> list[list[tuple[int, int, str]]]:
@@ -188,16 +191,25 @@ def raw_spans(layers: list[AnalysedText], models: Models) -> list[list[tuple[int
             pos += len(line) + 1
     result: list[list[tuple[int, int, str]]] = [[] for _ in layers]
     infer = models.ner.infer
-    # slovnet pads every sequence of a batch to the longest: lines of like length go together.
-    order = sorted(range(len(chunks)), key=lambda k: len(chunks[k]))
-    for k in range(0, len(order), NER_BATCH):
-        part = order[k : k + NER_BATCH]
+    for part in _batches(sorted(range(len(chunks)), key=lambda k: len(chunks[k])), chunks):
         tags = infer.decoder(infer.process(infer.encoder([[t[2] for t in chunks[j]] for j in part])))
         for j, labels in zip(part, tags):
             result[owners[j]].extend(_bio_spans(chunks[j], labels))
     for spans in result:
         spans.sort()
     return result
+
+
+def _batches(order: list[int], chunks: list[list]) -> Iterator[list[int]]:
+    """Indexes of ``chunks`` (shortest first in ``order``) grouped for slovnet calls."""
+    part: list[int] = []
+    for j in order:
+        if part and (len(part) >= NER_BATCH or (len(part) + 1) * len(chunks[j]) > NER_BATCH_TOKENS):
+            yield part
+            part = []
+        part.append(j)
+    if part:
+        yield part
 
 
 def _bio_spans(tokens: list[tuple[int, int, str]], labels: list[str]) -> list[tuple[int, int, str]]:
@@ -650,11 +662,15 @@ def _string_groups(text: str, spans: list[tuple[int, int, str]], models: Models)
     return list(groups.values())
 
 
-def _word_keys(models: Models, word: str) -> set[str]:
-    """Lower-case base forms of a word of a name (ё as е): itself and its singular noun lemmas."""
-    keys = {word.lower()}
-    keys.update(p.normal_form for p in parses(models, word) if p.tag.POS == "NOUN" and p.tag.number != "plur")
-    return {k.replace("ё", "е") for k in keys}
+def _word_keys(models: Models, word: str) -> frozenset[str]:
+    """Lower-case base forms of a word of a name (ё as е): itself and its singular noun lemmas (remembered per process)."""
+    memo = models.memo("name word keys")
+    found = memo.get(word)
+    if found is None:
+        keys = {word.lower()}
+        keys.update(p.normal_form for p in parses(models, word) if p.tag.POS == "NOUN" and p.tag.number != "plur")
+        found = memo[word] = frozenset(k.replace("ё", "е") for k in keys)
+    return found
 
 
 def _break_tie(text: str, tokens: AnalysedText, spans: list[tuple[int, int, str]], tied: list[str], models: Models) -> str:
@@ -741,12 +757,16 @@ def _repeat_names(text: str, tokens: AnalysedText, spans: list[tuple[int, int, s
 
 
 def _surname_keys(models: Models, word: str) -> list[str]:
-    """Lower-case base forms a surname form may have ("Иванову" -> "иванов")."""
-    keys = {word.lower()}
-    for p in parses(models, word):
-        if p.tag.POS == "NOUN" and ("Surn" in p.tag or p.score >= 0.2):
-            keys.add(p.normal_form)
-    return sorted(keys)
+    """Lower-case base forms a surname form may have ("Иванову" -> "иванов"; remembered per process)."""
+    memo = models.memo("surname keys")
+    found = memo.get(word)
+    if found is None:
+        keys = {word.lower()}
+        for p in parses(models, word):
+            if p.tag.POS == "NOUN" and ("Surn" in p.tag or p.score >= 0.2):
+                keys.add(p.normal_form)
+        found = memo[word] = sorted(keys)
+    return found
 
 
 def _resolve_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

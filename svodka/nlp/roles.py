@@ -36,7 +36,7 @@ import re
 
 from ..model import Article, Entity, Mention, Role
 from ._role_keys import RoleKey, key_of, read_role, role_head, role_key, roles_match, roles_of
-from ._role_phrases import CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, TOGGLE_QUOTES, _Analysis, _name_cases, _Phrase
+from ._role_phrases import position_forms, CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, TOGGLE_QUOTES, _Analysis, _name_cases, _Phrase
 from .models import Models
 from .text import analysed
 
@@ -131,7 +131,10 @@ def extract_roles(article: Article, models: Models) -> Article:
         return article
     for entity in persons:  # roles known before this stage (set by hand) become objects too
         entity.role_details = roles_of(entity, models.parse)
-    analysis = _Analysis(article.text, models.parse, article.entities, analysed(article, models).words, models.memo("position heads"))
+    forms = models.memo("position forms")
+    if "" not in forms:
+        forms[""] = position_forms(models.parse)
+    analysis = _Analysis(article.text, models.parse, article.entities, analysed(article, models).words, models.memo("position heads"), forms[""])
     used = _read_appositions(analysis, persons)
     _add_role_mentions(article, analysis, persons, used)
     return article
