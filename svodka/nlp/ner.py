@@ -42,6 +42,7 @@ from collections.abc import Iterable, Iterator
 
 from ..model import Article, Entity, Mention
 from ._lexicon import (
+    CLOSERS,
     CLOSING_MARKS,
     OPENING_MARKS,
     GEO_ADJECTIVE_ENDINGS,
@@ -558,8 +559,9 @@ def _add_quoted_names(
         first = i + 2
         if not items[first][2][:1].isupper():
             continue
+        closers = CLOSERS[items[i + 1][2]]  # «Aphrodite’s Child»: ’ does not close «
         close = next(
-            (j for j in range(first, min(len(items), first + MAX_QUOTED_NAME_TOKENS + 1)) if items[j][2] in CLOSE_QUOTES),
+            (j for j in range(first, min(len(items), first + MAX_QUOTED_NAME_TOKENS + 1)) if items[j][2] in closers),
             None,
         )
         if close is None or close == first:
@@ -699,7 +701,7 @@ def _break_tie(text: str, tokens: AnalysedText, spans: list[tuple[int, int, str]
 
 def _quoted(text: str, start: int, end: int) -> bool:
     """Is a span enclosed in quote marks ("«Бавария»")?"""
-    return start > 0 and end < len(text) and text[start - 1] in OPEN_QUOTES and text[end] in CLOSE_QUOTES
+    return start > 0 and end < len(text) and text[start - 1] in OPEN_QUOTES and text[end] in CLOSERS[text[start - 1]]
 
 
 def _is_place_name(surface: str, models: Models) -> bool:
