@@ -196,7 +196,9 @@ class _Analysis:
             return []
         word = self.tokens[i].text
         out = self._heads.get((word, widen))
-        if out is None and not widen and self._forms is not None:
+        # Only a lower-case word may be a position by its suffix (``widen``); any other is
+        # one only by the lexicon, so a word outside the lexicon's forms is not parsed.
+        if out is None and self._forms is not None and not (widen and word[:1].islower()):
             low = word.lower().replace("ё", "е")
             if low not in self._forms and low.partition("-")[2] not in self._forms:
                 out = self._heads[(word, widen)] = []
