@@ -74,7 +74,7 @@ BATCH_MAX_CHARS = 50_000
 
 # Articles whose lines the tagger takes together: enough lines to fill its calls (a short
 # news item has 10-30), few enough that their analysed texts stay small in memory.
-TAG_TOGETHER = 8
+TAG_TOGETHER = 16
 
 
 class _Overtime(BaseException):
