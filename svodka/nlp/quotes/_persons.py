@@ -89,18 +89,12 @@ def _persons_fitting(doc: _Text, persons: list[Entity], description: str, gender
 
 def _mention_starts(doc: _Text, e: Entity) -> list[int]:
     """Sorted start offsets of an entity's mentions (memoised)."""
-    key = ("starts", id(e))
-    if key not in doc.memo:
-        doc.memo[key] = sorted(m.start for m in e.mentions)
-    return doc.memo[key]
+    return doc.remember(("starts", id(e)), lambda: sorted(m.start for m in e.mentions))
 
 
 def _role_key(doc: _Text, phrase: str) -> Any:
     """``roles.role_key`` of a phrase, memoised."""
-    key = ("role key", phrase)
-    if key not in doc.memo:
-        doc.memo[key] = role_key(phrase, doc.models.parse)
-    return doc.memo[key]
+    return doc.remember(("role key", phrase), lambda: role_key(phrase, doc.models.parse))
 
 
 def _trusted_role(doc: _Text, m: Mention, e: Entity) -> bool:
@@ -128,10 +122,7 @@ def _countries(doc: _Text, phrase: str) -> set[str]:
     adjectives ("США" -> "америк"); relational adjectives in "-ский" give their own stem.
     Two phrases name the same country when their stem sets meet.
     """
-    key = ("countries", phrase)
-    if key not in doc.memo:
-        doc.memo[key] = _countries_uncached(doc, phrase)
-    return set(doc.memo[key])
+    return set(doc.remember(("countries", phrase), lambda: _countries_uncached(doc, phrase)))
 
 
 def _countries_uncached(doc: _Text, phrase: str) -> set[str]:
@@ -160,10 +151,7 @@ def _geo_adjective(doc: _Text, adj: str) -> bool:
 
 def _words_before(doc: _Text, e: Entity) -> set[str]:
     """Lemmas of the few words written right before a person's name mentions (apposition)."""
-    key = ("words before", id(e))
-    if key not in doc.memo:
-        doc.memo[key] = _words_before_uncached(doc, e)
-    return set(doc.memo[key])
+    return set(doc.remember(("words before", id(e)), lambda: _words_before_uncached(doc, e)))
 
 
 def _words_before_uncached(doc: _Text, e: Entity) -> set[str]:
@@ -299,10 +287,7 @@ def _unnamed_mention(doc: _Text, head: str, lo: int, pos: int) -> int:
 
 def _role_heads(doc: _Text, e: Entity) -> set[str]:
     """Lemmas of the head nouns of a person's roles ("министр иностранных дел" -> "министр")."""
-    key = ("role heads", id(e))
-    if key not in doc.memo:
-        doc.memo[key] = _role_heads_uncached(doc, e)
-    return set(doc.memo[key])
+    return set(doc.remember(("role heads", id(e)), lambda: _role_heads_uncached(doc, e)))
 
 
 def _role_heads_uncached(doc: _Text, e: Entity) -> set[str]:
@@ -311,10 +296,7 @@ def _role_heads_uncached(doc: _Text, e: Entity) -> set[str]:
 
 def _roles(doc: _Text, e: Entity) -> list[Any]:
     """A person's roles as ``Role`` objects (read by the roles stage; built from the strings for old archives)."""
-    key = ("roles", id(e))
-    if key not in doc.memo:
-        doc.memo[key] = roles_of(e, doc.models.parse)
-    return doc.memo[key]
+    return doc.remember(("roles", id(e)), lambda: roles_of(e, doc.models.parse))
 
 
 def _role_fits(doc: _Text, head: str, e: Entity | None) -> bool:

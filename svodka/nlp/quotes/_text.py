@@ -201,6 +201,12 @@ class _Text:
     # 22 s of 23 on a 110,000-character text with 900 statements (issue 11).
     memo: dict[Any, Any] = field(default_factory=dict)
 
+    def remember(self, key: Any, compute: Any) -> Any:
+        """``memo[key]``, computed by ``compute()`` the first time."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
+
     def parse(self, word: str) -> list[Any]:
         """pymorphy3 parses of a word (lower-cased), from the process's one cache."""
         return self.models.parse(word.lower())
