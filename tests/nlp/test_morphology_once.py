@@ -69,3 +69,19 @@ def test_morph_cache_is_bounded_and_pickles_empty(models):
     assert cache.info().currsize == 3
     again = pickle.loads(pickle.dumps(cache))
     assert again.info().currsize == 0 and again("один")[0].normal_form == "один"
+
+
+@pytest.mark.issue(12)
+def test_no_module_parses_around_the_one_cache():
+    """Only nlp/models.py calls pymorphy3's parse; every other module asks ``Models.parse``."""
+    import re
+
+    from ..conftest import ROOT
+
+    direct = re.compile(r"\bmorph\.parse\(|MorphAnalyzer\(\)\.parse|_svodka_\w+_cache")
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in sorted((ROOT / "svodka").rglob("*.py"))
+        if path.name != "models.py" and direct.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
