@@ -274,6 +274,105 @@ def _has_date(text: str, words: int) -> bool:
     return "сегодня" in low or "вчера" in low
 
 
+def _cyrillic_share(text: str) -> float:
+    """Share of Cyrillic letters among the non-space characters of a line's start (speed)."""
+    head = text[:SAMPLE_CHARS]
+    compact = len(head) - head.count(" ")
+    return len(_NOT_CYRILLIC.sub("", head)) / compact if compact else 0.0
+
+
+def _chrome_vocabulary(low: str, words: int, sentence_end: bool) -> bool:
+    """Whether a lower-cased line opens with or holds chrome words.
+
+    A long sentence is prose even when it opens with a chrome word ("Реклама алкоголя
+    запрещена ...", "Вернуться к переговорам ...") or names a web address: only the footer
+    phrases mark it.
+    """
+    prose = words >= PROSE_MIN_WORDS and sentence_end
+    return (not prose and bool(_CHROME_START.match(low))) or _chrome_phrase(low, words, prose)
+
+
+def _shows_code(text: str) -> bool:
+    """Whether a line is raw HTML or code shown as text."""
+    return ("<" in text or "{" in text) and bool(_CODE.search(text))
+
+
+def _separators(text: str) -> int:
+    """How many menu separators ("|", " » ", " / ", " • ") a line holds."""
+    return text.count("|") + text.count(" » ") + text.count(" / ") + text.count(" • ")
+
+
+def _link_list(tokens: list[str], sentence_end: bool, separators: int) -> bool:
+    """Whether a line is a list of links: mostly capitalised words, or menu separators."""
+    n = len(tokens)
+    caps = _caps_share(tokens) if n >= 4 else 1.0
+    return (n >= 4 and caps > LINK_CAPS_SHARE and not sentence_end) or separators >= 2
+
+
+def _prose_kind(text: str, words: int, dated: bool, sentence_end: bool) -> str:
+    """Kind of a line by its sentence shape alone: ``body``, ``weak`` or ``chrome``."""
+    if words >= BODY_MIN_WORDS and sentence_end:
+        return "body"
+    if words >= BODY_LONG_WORDS and ("," in text or _SENTENCE_BREAK.search(text)):
+        return "body"
+    if not dated and (words >= 3 and sentence_end or (text[:1] in "-–—•*" and words >= 3)):
+        return "weak"
+    return "chrome"
+
+
+def _line_kind(text: str, words: int, dated: bool, sentence_end: bool, *, hard: bool, chrome_vocab: bool, foreign: bool) -> str:
+    """Kind of a line: chrome by its flags first (``hard`` for the sure signs), then by its shape."""
+    if hard:
+        return "hard"
+    if chrome_vocab:
+        return "hard" if words >= 6 else "chrome"
+    if dated and 4 <= words <= TITLE_WORDS[1] and not sentence_end:
+        return "hard"  # a feed item: "19:23 Headline", "Headline 05/04, 12:30"
+    if foreign:
+        return "chrome"
+    return _prose_kind(text, words, dated, sentence_end)
+
+
+def _heading_words(text: str, words: int, dated: bool) -> int:
+    """Words of a line read as a headline: a date run on at its end does not count."""
+    if not dated:
+        return words
+    # A headline may carry its own date run on at the end ("Заголовок 04.01.12 12:26").
+    stripped, shown = _strip_date(text)
+    return len(stripped.split()) if shown else 0
+
+
+def _heading_shape(text: str, words: int, dated: bool, sentence_end: bool, separators: int) -> bool:
+    """Whether a line is shaped like a headline: its length, its first letter and its ending."""
+    first = text[:1]
+    starts_ok = first.isupper() or first.isdigit() or first in "«\"„“'(-–—•*"
+    return (
+        TITLE_WORDS[0] <= _heading_words(text, words, dated) <= TITLE_WORDS[1]
+        and not (separators and words <= 8)
+        and starts_ok
+        and first not in "-–—•*("
+        and not (sentence_end and text.rstrip(_CLOSERS + " ")[-1:] in ".;")
+        and not _TIME_START.match(text)
+        and not text.endswith(":")
+        and _PHOTO_CREDIT.search(text) is None
+    )
+
+
+def _line_score(kind: str, words: int, heading: bool) -> float:
+    """A line's score for the block search: body earns by its words, chrome costs."""
+    if kind == "body":
+        score = BODY_BASE + min(words, 120) * WORD_SCORE
+    elif kind == "weak":
+        score = WEAK_SCORE
+    elif kind == "hard":
+        score = HARD_CHROME_COST
+    else:
+        score = CHROME_COST
+    if heading and kind != "body":
+        score += HEADING_COST
+    return score
+
+
 def _classify(text: str, repeated: bool) -> _Line:
     """Features and kind of one line."""
     tokens = text.split()
@@ -281,71 +380,23 @@ def _classify(text: str, repeated: bool) -> _Line:
     low = text.lower()
     dated = _has_date(text, n)
     sentence_end = _ends_sentence(text)
-    head = text[:SAMPLE_CHARS]  # long lines are judged by their start (speed)
-    compact = len(head) - head.count(" ")
-    cyr = len(_NOT_CYRILLIC.sub("", head)) / compact if compact else 0.0
-    # A long sentence is prose even when it opens with a chrome word ("Реклама алкоголя
-    # запрещена ...", "Вернуться к переговорам ...") or names a web address: only the
-    # footer phrases mark it.
-    prose = n >= PROSE_MIN_WORDS and sentence_end
-    chrome_vocab = (not prose and bool(_CHROME_START.match(low))) or _chrome_phrase(low, n, prose)
-    code = ("<" in text or "{" in text) and bool(_CODE.search(text))
-    caps = _caps_share(tokens) if n >= 4 else 1.0
-    separators = text.count("|") + text.count(" » ") + text.count(" / ") + text.count(" • ")
-    linky = (n >= 4 and caps > LINK_CAPS_SHARE and not sentence_end) or separators >= 2
-    first = text[:1]
-    starts_ok = first.isupper() or first.isdigit() or first in "«\"„“'(-–—•*"
+    cyrillic = _cyrillic_share(text) >= MIN_CYRILLIC_SHARE
+    chrome_vocab = _chrome_vocabulary(low, n, sentence_end)
+    code = _shows_code(text)
+    separators = _separators(text)
+    linky = _link_list(tokens, sentence_end, separators)
     comment = _comment_header(low)
-
-    if repeated or code or comment:
-        kind = "hard"
-    elif chrome_vocab:
-        kind = "hard" if n >= 6 else "chrome"
-    elif dated and 4 <= n <= TITLE_WORDS[1] and not sentence_end:
-        kind = "hard"  # a feed item: "19:23 Headline", "Headline 05/04, 12:30"
-    elif cyr < MIN_CYRILLIC_SHARE or linky:
-        kind = "chrome"
-    elif n >= BODY_MIN_WORDS and sentence_end:
-        kind = "body"
-    elif n >= BODY_LONG_WORDS and ("," in text or _SENTENCE_BREAK.search(text)):
-        kind = "body"
-    elif not dated and (n >= 3 and sentence_end or (first in "-–—•*" and n >= 3)):
-        kind = "weak"
-    else:
-        kind = "chrome"
-
-    if dated:
-        # A headline may carry its own date run on at the end ("Заголовок 04.01.12 12:26").
-        stripped, shown = _strip_date(text)
-        n_head = len(stripped.split()) if shown else 0
-    else:
-        n_head = n
+    kind = _line_kind(
+        text, n, dated, sentence_end,
+        hard=repeated or code or comment, chrome_vocab=chrome_vocab, foreign=not cyrillic or linky,
+    )
     heading = (
-        TITLE_WORDS[0] <= n_head <= TITLE_WORDS[1]
-        and not (separators and n <= 8)
-        and starts_ok
-        and first not in "-–—•*("
-        and not (sentence_end and text.rstrip(_CLOSERS + " ")[-1:] in ".;")
-        and not chrome_vocab
-        and not code
-        and not comment
-        and not linky
-        and cyr >= MIN_CYRILLIC_SHARE
-        and not _TIME_START.match(text)
-        and not text.endswith(":")
-        and _PHOTO_CREDIT.search(text) is None
+        not (chrome_vocab or code or comment or linky)
+        and cyrillic
+        and _heading_shape(text, n, dated, sentence_end, separators)
     )
     line = _Line(text, n, kind, heading, sentence_end, dated, stop=bool(_STOP.match(low)) and n <= 6)
-    if kind == "body":
-        line.score = BODY_BASE + min(n, 120) * WORD_SCORE
-    elif kind == "weak":
-        line.score = WEAK_SCORE
-    elif kind == "hard":
-        line.score = HARD_CHROME_COST
-    else:
-        line.score = CHROME_COST
-    if heading and kind != "body":
-        line.score += HEADING_COST
+    line.score = _line_score(kind, n, heading)
     return line
 
 
