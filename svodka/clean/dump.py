@@ -584,8 +584,8 @@ def _site_name(lines: list[_Line], body: set[int], title: int | None) -> tuple[i
     return None, None
 
 
-def _clean_lines(texts: list[str], repeated: set[str] | frozenset[str] = frozenset()) -> dict:
-    """The cleaning itself on the non-empty lines of one dump; returns the Article fields."""
+def _classify_lines(texts: list[str], repeated: set[str] | frozenset[str]) -> list[_Line]:
+    """Classify the lines of one dump, then demote ads, bare-label teasers and teaser lists."""
     lines = [_classify(t, t in repeated) for t in texts]
     for prev, line in zip(lines, lines[1:]):
         if _AD_LABEL.match(prev.text.lower()):
@@ -593,39 +593,114 @@ def _clean_lines(texts: list[str], repeated: set[str] | frozenset[str] = frozens
         elif prev.stop and prev.words <= 4 and line.kind in ("body", "weak"):
             line.kind, line.score = "chrome", CHROME_COST  # the teaser under a bare "Читайте также"
     _mark_lists(lines)
-    if not lines:
-        return {"title": None, "paragraphs": [], "boilerplate": [], "views": None, "published": None, "source": None}
+    return lines
 
-    # Best block: maximum-sum run, with a bonus when a headline stands right before it.
+
+def _block_value(lines: list[_Line], start: int, end: int, total: float) -> tuple[float, int | None]:
+    """A block's value and its headline: the full sum and bonuses with a headline, a share without."""
+    title = _find_title(lines, start)
+    if title is None:
+        return total * NO_TITLE_FACTOR, None
+    lead = " ".join(lines[i].text for i in range(start, min(end + 1, start + 4)))
+    value = total + (TITLE_BONUS + TITLE_OVERLAP_BONUS * _overlap(lines[title].text, lead))
+    if any(_date_line(lines[i]) for i in range(max(0, title - 2), start)) or _strip_date(lines[title].text)[1]:
+        value += DATE_BONUS
+    return value, title
+
+
+def _best_block(lines: list[_Line]) -> tuple[int, int, int | None] | None:
+    """The article block (start, end inclusive, headline index): the maximum-sum run, with a
+    bonus when a headline stands right before it; None when no run scores above zero."""
     best: tuple[float, int, int, int | None] | None = None
     segments = _segments(lines)
     top = max((total for _, _, total in segments), default=0.0)
     for start, end, total in segments:
         if total * (1 + NO_TITLE_FACTOR) + TITLE_BONUS + TITLE_OVERLAP_BONUS + DATE_BONUS < top * NO_TITLE_FACTOR:
             continue  # cannot win even with every bonus (speed on pages with many small runs)
-        title = _find_title(lines, start)
-        value = total * NO_TITLE_FACTOR
-        if title is not None:
-            value = total
-            lead = " ".join(lines[i].text for i in range(start, min(end + 1, start + 4)))
-            value += TITLE_BONUS + TITLE_OVERLAP_BONUS * _overlap(lines[title].text, lead)
-            if any(_date_line(lines[i]) for i in range(max(0, title - 2), start)) or _strip_date(lines[title].text)[1]:
-                value += DATE_BONUS
+        value, title = _block_value(lines, start, end, total)
         if best is None or value > best[0]:
             best = (value, start, end, title)
+    return None if best is None else best[1:]
+
+
+def _block_body(lines: list[_Line], start: int, end: int) -> list[int]:
+    """The body and weak lines of a block, without weak non-sentences at its edges.
+
+    Short lines next to the article are mostly captions, credits and signatures.
+    """
+    body = [i for i in range(start, end + 1) if lines[i].kind in ("body", "weak")]
+    while body and lines[body[0]].kind == "weak" and not lines[body[0]].sentence_end:
+        body.pop(0)
+    while body and lines[body[-1]].kind == "weak" and not lines[body[-1]].sentence_end:
+        body.pop()
+    return body
+
+
+def _lines_after(lines: list[_Line], end: int) -> list[int]:
+    """Lines after the body that still belong to the article (up to comments or related lists)."""
+    after = []
+    for i in range(end + 1, min(len(lines), end + 1 + AFTER_WINDOW)):
+        if lines[i].stop or _comment_header(lines[i].text.lower()):
+            break  # comments and related lists carry dates of their own
+        after.append(i)
+    return after
+
+
+def _near_metadata(
+    lines: list[_Line], head: int, start: int, end: int, shown: ShownDate | None
+) -> tuple[int | None, ShownDate | None]:
+    """The view counter and the shown date (unless ``shown`` is known) from the metadata window:
+    just before the headline ``head`` to a few lines after the body ``start..end``."""
+    views: int | None = None
+    if head < 0:
+        return views, shown
+    # Above the headline, but not the page's first lines (the header clock sits there).
+    before = [i for i in range(max(HEADER_LINES, head - 3), head) if not lines[i].heading]
+    between = list(range(head + 1, start)) if start > head else []
+    after = _lines_after(lines, end)
+    for group in (between, after, before[::-1]):
+        for i in group:
+            if shown is None:
+                # After the text a dated headline is a feed item: fewer other words allowed.
+                shown = _date_line(lines[i], AFTER_MAX_WORDS if group is after else 8)
+            if views is None and lines[i].words <= 12:
+                views = view_count(lines[i].text)
+    return views, shown
+
+
+def _published(lines: list[_Line], shown: ShownDate | None) -> date | None:
+    """The publication date of a shown date, resolved against the page's today and year."""
+    if shown is None:
+        return None
+    today = _page_today(lines) if shown.relative is not None else None
+    year = _page_year(lines) if shown.year is None else None
+    return resolve_date(shown, today, year)
+
+
+def _unique_lines(lines: list[_Line], body: list[int]) -> list[int]:
+    """Body lines with hidden or repeated copies of a paragraph (a "read more" toggle) kept once."""
+    seen: set[str] = set()
+    unique = []
+    for i in body:
+        if lines[i].text not in seen:
+            seen.add(lines[i].text)
+            unique.append(i)
+    return unique
+
+
+def _clean_lines(texts: list[str], repeated: set[str] | frozenset[str] = frozenset()) -> dict:
+    """The cleaning itself on the non-empty lines of one dump; returns the Article fields."""
+    lines = _classify_lines(texts, repeated)
+    if not lines:
+        return {"title": None, "paragraphs": [], "boilerplate": [], "views": None, "published": None, "source": None}
 
     body: list[int] = []
     title_idx: int | None = None
     start = end = -1
-    if best is not None:
-        _, start, end, title_idx = best
-        body = [i for i in range(start, end + 1) if lines[i].kind in ("body", "weak")]
-        # Drop weak lines at the edges of the block unless they are sentences: short lines
-        # next to the article are mostly captions, credits and signatures.
-        while body and lines[body[0]].kind == "weak" and not lines[body[0]].sentence_end:
-            body.pop(0)
-        while body and lines[body[-1]].kind == "weak" and not lines[body[-1]].sentence_end:
-            body.pop()
+    block = _best_block(lines)
+    if block is not None:
+        start, end, title_idx = block
+        body = _block_body(lines, start, end)
         if body:
             start, end = body[0], body[-1]
 
@@ -633,39 +708,10 @@ def _clean_lines(texts: list[str], repeated: set[str] | frozenset[str] = frozens
     title_date: ShownDate | None = None
     if title_idx is not None:
         title, title_date = _strip_date(lines[title_idx].text.strip())
-
-    # Metadata window: from just before the headline to a few lines after the body.
     head = title_idx if title_idx is not None else start
-    views: int | None = None
-    shown: ShownDate | None = title_date
-    if head is not None and head >= 0:
-        # Above the headline, but not the page's first lines (the header clock sits there).
-        before = [i for i in range(max(HEADER_LINES, head - 3), head) if not lines[i].heading]
-        between = list(range(head + 1, start)) if start > head else []
-        after = []
-        for i in range(end + 1, min(len(lines), end + 1 + AFTER_WINDOW)):
-            if lines[i].stop or _comment_header(lines[i].text.lower()):
-                break  # comments and related lists carry dates of their own
-            after.append(i)
-        for group in (between, after, before[::-1]):
-            for i in group:
-                if shown is None:
-                    # After the text a dated headline is a feed item: fewer other words allowed.
-                    shown = _date_line(lines[i], AFTER_MAX_WORDS if group is after else 8)
-                if views is None and lines[i].words <= 12:
-                    views = view_count(lines[i].text)
-    published = None
-    if shown is not None:
-        published = resolve_date(shown, _page_today(lines) if shown.relative is not None else None, _page_year(lines) if shown.year is None else None)
+    views, shown = _near_metadata(lines, head, start, end, title_date)
 
-    # Hidden or repeated copies of a paragraph (a "read more" toggle) are kept once.
-    seen: set[str] = set()
-    unique = []
-    for i in body:
-        if lines[i].text not in seen:
-            seen.add(lines[i].text)
-            unique.append(i)
-    body = unique
+    body = _unique_lines(lines, body)
     body_set = set(body)
     _, source = _site_name(lines, body_set, title_idx)
     source = tidy_outlet(source)  # a logo line in capitals: "ФЕРГАНСКИЙ ВЕСТНИК" -> "Ферганский вестник"
@@ -675,7 +721,7 @@ def _clean_lines(texts: list[str], repeated: set[str] | frozenset[str] = frozens
         "paragraphs": [lines[i].text.strip() for i in body],
         "boilerplate": boilerplate,
         "views": views,
-        "published": published,
+        "published": _published(lines, shown),
         "source": source,
     }
 
