@@ -274,6 +274,105 @@ def _has_date(text: str, words: int) -> bool:
     return "сегодня" in low or "вчера" in low
 
 
+def _cyrillic_share(text: str) -> float:
+    """Share of Cyrillic letters among the non-space characters of a line's start (speed)."""
+    head = text[:SAMPLE_CHARS]
+    compact = len(head) - head.count(" ")
+    return len(_NOT_CYRILLIC.sub("", head)) / compact if compact else 0.0
+
+
+def _chrome_vocabulary(low: str, words: int, sentence_end: bool) -> bool:
+    """Whether a lower-cased line opens with or holds chrome words.
+
+    A long sentence is prose even when it opens with a chrome word ("Реклама алкоголя
+    запрещена ...", "Вернуться к переговорам ...") or names a web address: only the footer
+    phrases mark it.
+    """
+    prose = words >= PROSE_MIN_WORDS and sentence_end
+    return (not prose and bool(_CHROME_START.match(low))) or _chrome_phrase(low, words, prose)
+
+
+def _shows_code(text: str) -> bool:
+    """Whether a line is raw HTML or code shown as text."""
+    return ("<" in text or "{" in text) and bool(_CODE.search(text))
+
+
+def _separators(text: str) -> int:
+    """How many menu separators ("|", " » ", " / ", " • ") a line holds."""
+    return text.count("|") + text.count(" » ") + text.count(" / ") + text.count(" • ")
+
+
+def _link_list(tokens: list[str], sentence_end: bool, separators: int) -> bool:
+    """Whether a line is a list of links: mostly capitalised words, or menu separators."""
+    n = len(tokens)
+    caps = _caps_share(tokens) if n >= 4 else 1.0
+    return (n >= 4 and caps > LINK_CAPS_SHARE and not sentence_end) or separators >= 2
+
+
+def _prose_kind(text: str, words: int, dated: bool, sentence_end: bool) -> str:
+    """Kind of a line by its sentence shape alone: ``body``, ``weak`` or ``chrome``."""
+    if words >= BODY_MIN_WORDS and sentence_end:
+        return "body"
+    if words >= BODY_LONG_WORDS and ("," in text or _SENTENCE_BREAK.search(text)):
+        return "body"
+    if not dated and (words >= 3 and sentence_end or (text[:1] in "-–—•*" and words >= 3)):
+        return "weak"
+    return "chrome"
+
+
+def _line_kind(text: str, words: int, dated: bool, sentence_end: bool, *, hard: bool, chrome_vocab: bool, foreign: bool) -> str:
+    """Kind of a line: chrome by its flags first (``hard`` for the sure signs), then by its shape."""
+    if hard:
+        return "hard"
+    if chrome_vocab:
+        return "hard" if words >= 6 else "chrome"
+    if dated and 4 <= words <= TITLE_WORDS[1] and not sentence_end:
+        return "hard"  # a feed item: "19:23 Headline", "Headline 05/04, 12:30"
+    if foreign:
+        return "chrome"
+    return _prose_kind(text, words, dated, sentence_end)
+
+
+def _heading_words(text: str, words: int, dated: bool) -> int:
+    """Words of a line read as a headline: a date run on at its end does not count."""
+    if not dated:
+        return words
+    # A headline may carry its own date run on at the end ("Заголовок 04.01.12 12:26").
+    stripped, shown = _strip_date(text)
+    return len(stripped.split()) if shown else 0
+
+
+def _heading_shape(text: str, words: int, dated: bool, sentence_end: bool, separators: int) -> bool:
+    """Whether a line is shaped like a headline: its length, its first letter and its ending."""
+    first = text[:1]
+    starts_ok = first.isupper() or first.isdigit() or first in "«\"„“'(-–—•*"
+    return (
+        TITLE_WORDS[0] <= _heading_words(text, words, dated) <= TITLE_WORDS[1]
+        and not (separators and words <= 8)
+        and starts_ok
+        and first not in "-–—•*("
+        and not (sentence_end and text.rstrip(_CLOSERS + " ")[-1:] in ".;")
+        and not _TIME_START.match(text)
+        and not text.endswith(":")
+        and _PHOTO_CREDIT.search(text) is None
+    )
+
+
+def _line_score(kind: str, words: int, heading: bool) -> float:
+    """A line's score for the block search: body earns by its words, chrome costs."""
+    if kind == "body":
+        score = BODY_BASE + min(words, 120) * WORD_SCORE
+    elif kind == "weak":
+        score = WEAK_SCORE
+    elif kind == "hard":
+        score = HARD_CHROME_COST
+    else:
+        score = CHROME_COST
+    if heading and kind != "body":
+        score += HEADING_COST
+    return score
+
+
 def _classify(text: str, repeated: bool) -> _Line:
     """Features and kind of one line."""
     tokens = text.split()
@@ -281,71 +380,23 @@ def _classify(text: str, repeated: bool) -> _Line:
     low = text.lower()
     dated = _has_date(text, n)
     sentence_end = _ends_sentence(text)
-    head = text[:SAMPLE_CHARS]  # long lines are judged by their start (speed)
-    compact = len(head) - head.count(" ")
-    cyr = len(_NOT_CYRILLIC.sub("", head)) / compact if compact else 0.0
-    # A long sentence is prose even when it opens with a chrome word ("Реклама алкоголя
-    # запрещена ...", "Вернуться к переговорам ...") or names a web address: only the
-    # footer phrases mark it.
-    prose = n >= PROSE_MIN_WORDS and sentence_end
-    chrome_vocab = (not prose and bool(_CHROME_START.match(low))) or _chrome_phrase(low, n, prose)
-    code = ("<" in text or "{" in text) and bool(_CODE.search(text))
-    caps = _caps_share(tokens) if n >= 4 else 1.0
-    separators = text.count("|") + text.count(" » ") + text.count(" / ") + text.count(" • ")
-    linky = (n >= 4 and caps > LINK_CAPS_SHARE and not sentence_end) or separators >= 2
-    first = text[:1]
-    starts_ok = first.isupper() or first.isdigit() or first in "«\"„“'(-–—•*"
+    cyrillic = _cyrillic_share(text) >= MIN_CYRILLIC_SHARE
+    chrome_vocab = _chrome_vocabulary(low, n, sentence_end)
+    code = _shows_code(text)
+    separators = _separators(text)
+    linky = _link_list(tokens, sentence_end, separators)
     comment = _comment_header(low)
-
-    if repeated or code or comment:
-        kind = "hard"
-    elif chrome_vocab:
-        kind = "hard" if n >= 6 else "chrome"
-    elif dated and 4 <= n <= TITLE_WORDS[1] and not sentence_end:
-        kind = "hard"  # a feed item: "19:23 Headline", "Headline 05/04, 12:30"
-    elif cyr < MIN_CYRILLIC_SHARE or linky:
-        kind = "chrome"
-    elif n >= BODY_MIN_WORDS and sentence_end:
-        kind = "body"
-    elif n >= BODY_LONG_WORDS and ("," in text or _SENTENCE_BREAK.search(text)):
-        kind = "body"
-    elif not dated and (n >= 3 and sentence_end or (first in "-–—•*" and n >= 3)):
-        kind = "weak"
-    else:
-        kind = "chrome"
-
-    if dated:
-        # A headline may carry its own date run on at the end ("Заголовок 04.01.12 12:26").
-        stripped, shown = _strip_date(text)
-        n_head = len(stripped.split()) if shown else 0
-    else:
-        n_head = n
+    kind = _line_kind(
+        text, n, dated, sentence_end,
+        hard=repeated or code or comment, chrome_vocab=chrome_vocab, foreign=not cyrillic or linky,
+    )
     heading = (
-        TITLE_WORDS[0] <= n_head <= TITLE_WORDS[1]
-        and not (separators and n <= 8)
-        and starts_ok
-        and first not in "-–—•*("
-        and not (sentence_end and text.rstrip(_CLOSERS + " ")[-1:] in ".;")
-        and not chrome_vocab
-        and not code
-        and not comment
-        and not linky
-        and cyr >= MIN_CYRILLIC_SHARE
-        and not _TIME_START.match(text)
-        and not text.endswith(":")
-        and _PHOTO_CREDIT.search(text) is None
+        not (chrome_vocab or code or comment or linky)
+        and cyrillic
+        and _heading_shape(text, n, dated, sentence_end, separators)
     )
     line = _Line(text, n, kind, heading, sentence_end, dated, stop=bool(_STOP.match(low)) and n <= 6)
-    if kind == "body":
-        line.score = BODY_BASE + min(n, 120) * WORD_SCORE
-    elif kind == "weak":
-        line.score = WEAK_SCORE
-    elif kind == "hard":
-        line.score = HARD_CHROME_COST
-    else:
-        line.score = CHROME_COST
-    if heading and kind != "body":
-        line.score += HEADING_COST
+    line.score = _line_score(kind, n, heading)
     return line
 
 
@@ -533,8 +584,8 @@ def _site_name(lines: list[_Line], body: set[int], title: int | None) -> tuple[i
     return None, None
 
 
-def _clean_lines(texts: list[str], repeated: set[str] | frozenset[str] = frozenset()) -> dict:
-    """The cleaning itself on the non-empty lines of one dump; returns the Article fields."""
+def _classify_lines(texts: list[str], repeated: set[str] | frozenset[str]) -> list[_Line]:
+    """Classify the lines of one dump, then demote ads, bare-label teasers and teaser lists."""
     lines = [_classify(t, t in repeated) for t in texts]
     for prev, line in zip(lines, lines[1:]):
         if _AD_LABEL.match(prev.text.lower()):
@@ -542,39 +593,114 @@ def _clean_lines(texts: list[str], repeated: set[str] | frozenset[str] = frozens
         elif prev.stop and prev.words <= 4 and line.kind in ("body", "weak"):
             line.kind, line.score = "chrome", CHROME_COST  # the teaser under a bare "Читайте также"
     _mark_lists(lines)
-    if not lines:
-        return {"title": None, "paragraphs": [], "boilerplate": [], "views": None, "published": None, "source": None}
+    return lines
 
-    # Best block: maximum-sum run, with a bonus when a headline stands right before it.
+
+def _block_value(lines: list[_Line], start: int, end: int, total: float) -> tuple[float, int | None]:
+    """A block's value and its headline: the full sum and bonuses with a headline, a share without."""
+    title = _find_title(lines, start)
+    if title is None:
+        return total * NO_TITLE_FACTOR, None
+    lead = " ".join(lines[i].text for i in range(start, min(end + 1, start + 4)))
+    value = total + (TITLE_BONUS + TITLE_OVERLAP_BONUS * _overlap(lines[title].text, lead))
+    if any(_date_line(lines[i]) for i in range(max(0, title - 2), start)) or _strip_date(lines[title].text)[1]:
+        value += DATE_BONUS
+    return value, title
+
+
+def _best_block(lines: list[_Line]) -> tuple[int, int, int | None] | None:
+    """The article block (start, end inclusive, headline index): the maximum-sum run, with a
+    bonus when a headline stands right before it; None when no run scores above zero."""
     best: tuple[float, int, int, int | None] | None = None
     segments = _segments(lines)
     top = max((total for _, _, total in segments), default=0.0)
     for start, end, total in segments:
         if total * (1 + NO_TITLE_FACTOR) + TITLE_BONUS + TITLE_OVERLAP_BONUS + DATE_BONUS < top * NO_TITLE_FACTOR:
             continue  # cannot win even with every bonus (speed on pages with many small runs)
-        title = _find_title(lines, start)
-        value = total * NO_TITLE_FACTOR
-        if title is not None:
-            value = total
-            lead = " ".join(lines[i].text for i in range(start, min(end + 1, start + 4)))
-            value += TITLE_BONUS + TITLE_OVERLAP_BONUS * _overlap(lines[title].text, lead)
-            if any(_date_line(lines[i]) for i in range(max(0, title - 2), start)) or _strip_date(lines[title].text)[1]:
-                value += DATE_BONUS
+        value, title = _block_value(lines, start, end, total)
         if best is None or value > best[0]:
             best = (value, start, end, title)
+    return None if best is None else best[1:]
+
+
+def _block_body(lines: list[_Line], start: int, end: int) -> list[int]:
+    """The body and weak lines of a block, without weak non-sentences at its edges.
+
+    Short lines next to the article are mostly captions, credits and signatures.
+    """
+    body = [i for i in range(start, end + 1) if lines[i].kind in ("body", "weak")]
+    while body and lines[body[0]].kind == "weak" and not lines[body[0]].sentence_end:
+        body.pop(0)
+    while body and lines[body[-1]].kind == "weak" and not lines[body[-1]].sentence_end:
+        body.pop()
+    return body
+
+
+def _lines_after(lines: list[_Line], end: int) -> list[int]:
+    """Lines after the body that still belong to the article (up to comments or related lists)."""
+    after = []
+    for i in range(end + 1, min(len(lines), end + 1 + AFTER_WINDOW)):
+        if lines[i].stop or _comment_header(lines[i].text.lower()):
+            break  # comments and related lists carry dates of their own
+        after.append(i)
+    return after
+
+
+def _near_metadata(
+    lines: list[_Line], head: int, start: int, end: int, shown: ShownDate | None
+) -> tuple[int | None, ShownDate | None]:
+    """The view counter and the shown date (unless ``shown`` is known) from the metadata window:
+    just before the headline ``head`` to a few lines after the body ``start..end``."""
+    views: int | None = None
+    if head < 0:
+        return views, shown
+    # Above the headline, but not the page's first lines (the header clock sits there).
+    before = [i for i in range(max(HEADER_LINES, head - 3), head) if not lines[i].heading]
+    between = list(range(head + 1, start)) if start > head else []
+    after = _lines_after(lines, end)
+    for group in (between, after, before[::-1]):
+        for i in group:
+            if shown is None:
+                # After the text a dated headline is a feed item: fewer other words allowed.
+                shown = _date_line(lines[i], AFTER_MAX_WORDS if group is after else 8)
+            if views is None and lines[i].words <= 12:
+                views = view_count(lines[i].text)
+    return views, shown
+
+
+def _published(lines: list[_Line], shown: ShownDate | None) -> date | None:
+    """The publication date of a shown date, resolved against the page's today and year."""
+    if shown is None:
+        return None
+    today = _page_today(lines) if shown.relative is not None else None
+    year = _page_year(lines) if shown.year is None else None
+    return resolve_date(shown, today, year)
+
+
+def _unique_lines(lines: list[_Line], body: list[int]) -> list[int]:
+    """Body lines with hidden or repeated copies of a paragraph (a "read more" toggle) kept once."""
+    seen: set[str] = set()
+    unique = []
+    for i in body:
+        if lines[i].text not in seen:
+            seen.add(lines[i].text)
+            unique.append(i)
+    return unique
+
+
+def _clean_lines(texts: list[str], repeated: set[str] | frozenset[str] = frozenset()) -> dict:
+    """The cleaning itself on the non-empty lines of one dump; returns the Article fields."""
+    lines = _classify_lines(texts, repeated)
+    if not lines:
+        return {"title": None, "paragraphs": [], "boilerplate": [], "views": None, "published": None, "source": None}
 
     body: list[int] = []
     title_idx: int | None = None
     start = end = -1
-    if best is not None:
-        _, start, end, title_idx = best
-        body = [i for i in range(start, end + 1) if lines[i].kind in ("body", "weak")]
-        # Drop weak lines at the edges of the block unless they are sentences: short lines
-        # next to the article are mostly captions, credits and signatures.
-        while body and lines[body[0]].kind == "weak" and not lines[body[0]].sentence_end:
-            body.pop(0)
-        while body and lines[body[-1]].kind == "weak" and not lines[body[-1]].sentence_end:
-            body.pop()
+    block = _best_block(lines)
+    if block is not None:
+        start, end, title_idx = block
+        body = _block_body(lines, start, end)
         if body:
             start, end = body[0], body[-1]
 
@@ -582,39 +708,10 @@ def _clean_lines(texts: list[str], repeated: set[str] | frozenset[str] = frozens
     title_date: ShownDate | None = None
     if title_idx is not None:
         title, title_date = _strip_date(lines[title_idx].text.strip())
-
-    # Metadata window: from just before the headline to a few lines after the body.
     head = title_idx if title_idx is not None else start
-    views: int | None = None
-    shown: ShownDate | None = title_date
-    if head is not None and head >= 0:
-        # Above the headline, but not the page's first lines (the header clock sits there).
-        before = [i for i in range(max(HEADER_LINES, head - 3), head) if not lines[i].heading]
-        between = list(range(head + 1, start)) if start > head else []
-        after = []
-        for i in range(end + 1, min(len(lines), end + 1 + AFTER_WINDOW)):
-            if lines[i].stop or _comment_header(lines[i].text.lower()):
-                break  # comments and related lists carry dates of their own
-            after.append(i)
-        for group in (between, after, before[::-1]):
-            for i in group:
-                if shown is None:
-                    # After the text a dated headline is a feed item: fewer other words allowed.
-                    shown = _date_line(lines[i], AFTER_MAX_WORDS if group is after else 8)
-                if views is None and lines[i].words <= 12:
-                    views = view_count(lines[i].text)
-    published = None
-    if shown is not None:
-        published = resolve_date(shown, _page_today(lines) if shown.relative is not None else None, _page_year(lines) if shown.year is None else None)
+    views, shown = _near_metadata(lines, head, start, end, title_date)
 
-    # Hidden or repeated copies of a paragraph (a "read more" toggle) are kept once.
-    seen: set[str] = set()
-    unique = []
-    for i in body:
-        if lines[i].text not in seen:
-            seen.add(lines[i].text)
-            unique.append(i)
-    body = unique
+    body = _unique_lines(lines, body)
     body_set = set(body)
     _, source = _site_name(lines, body_set, title_idx)
     source = tidy_outlet(source)  # a logo line in capitals: "ФЕРГАНСКИЙ ВЕСТНИК" -> "Ферганский вестник"
@@ -624,7 +721,7 @@ def _clean_lines(texts: list[str], repeated: set[str] | frozenset[str] = frozens
         "paragraphs": [lines[i].text.strip() for i in body],
         "boilerplate": boilerplate,
         "views": views,
-        "published": published,
+        "published": _published(lines, shown),
         "source": source,
     }
 

@@ -87,21 +87,21 @@ def _drop_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     return kept
 
 
-def load_factru_doc(txt_path: str | Path) -> FactruDoc:
-    """Load one document given its ``book_N.txt`` path."""
-    txt_path = Path(txt_path)
-    base = txt_path.with_suffix("")
-    text = _read(txt_path)
-
+def _read_spans(path: Path) -> dict[str, tuple[int, int, str]]:
+    """The ``.spans`` file: span id -> ``(start, end, span_type)``."""
     spans: dict[str, tuple[int, int, str]] = {}
-    for line in _read(base.with_suffix(".spans")).splitlines():
+    for line in _read(path).splitlines():
         parts = line.split("#", 1)[0].split()
         if len(parts) >= 4:
             start, length = int(parts[2]), int(parts[3])
             spans[parts[0]] = (start, start + length, parts[1])
+    return spans
 
+
+def _read_objects(path: Path, spans: dict[str, tuple[int, int, str]]) -> dict[str, dict[str, Any]]:
+    """The ``.objects`` file: object id -> ``{"id", "type", "spans"}`` with the spans resolved and sorted."""
     objects: dict[str, dict[str, Any]] = {}
-    for line in _read(base.with_suffix(".objects")).splitlines():
+    for line in _read(path).splitlines():
         parts = line.split("#", 1)[0].split()
         if len(parts) >= 2:
             objects[parts[0]] = {
@@ -109,7 +109,11 @@ def load_factru_doc(txt_path: str | Path) -> FactruDoc:
                 "type": parts[1],
                 "spans": sorted(spans[s] for s in parts[2:] if s in spans),
             }
+    return objects
 
+
+def _gold_spans(objects: dict[str, dict[str, Any]]) -> list[tuple[int, int, str]]:
+    """Gold NER spans of the objects per ``GOLD_RULES`` (overlaps not yet dropped)."""
     gold: list[tuple[int, int, str]] = []
     for obj in objects.values():
         rule = GOLD_RULES.get(obj["type"])
@@ -120,81 +124,117 @@ def load_factru_doc(txt_path: str | Path) -> FactruDoc:
             gold.append((min(s[0] for s in obj["spans"]), max(s[1] for s in obj["spans"]), label))
         else:
             gold.extend((s, e, label) for s, e, t in obj["spans"] if t == span_type)
+    return gold
 
-    def extent(obj_id: str) -> tuple[int, int] | None:
-        obj = objects.get(obj_id)
-        if not obj or not obj["spans"]:
-            return None
-        return min(s[0] for s in obj["spans"]), max(s[1] for s in obj["spans"])
 
+def _extent(objects: dict[str, dict[str, Any]], obj_id: str) -> tuple[int, int] | None:
+    """The ``(start, end)`` an object covers, or None for an unknown or empty object."""
+    obj = objects.get(obj_id)
+    if not obj or not obj["spans"]:
+        return None
+    return min(s[0] for s in obj["spans"]), max(s[1] for s in obj["spans"])
+
+
+def _coref_person(keys: dict[str, str], members: list[str], objects: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The person a coref group names (a Person member and a first or last name), or None."""
+    is_person = any(objects.get(m, {}).get("type") == "Person" for m in members)
+    if not (is_person and ("firstname" in keys or "lastname" in keys)):
+        return None
+    person_spans = sorted(
+        {x for m in members if objects.get(m, {}).get("type") == "Person" for x in [_extent(objects, m)] if x}
+    )
+    return {
+        "first": keys.get("firstname"),
+        "middle": keys.get("patronymic"),
+        "last": keys.get("lastname"),
+        "spans": person_spans,
+    }
+
+
+def _read_coref(path: Path, objects: dict[str, dict[str, Any]]) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
+    """The ``.coref`` file: the groups by id (``keys``, ``members``, ``spans``) and the persons among them."""
     groups: dict[str, dict[str, Any]] = {}
     persons: list[dict[str, Any]] = []
-    for block in _blocks(_read(base.with_suffix(".coref"))):
+    for block in _blocks(_read(path)):
         header = block[0].split()
         members = header[1:]
         keys: dict[str, str] = {}
         for line in block[1:]:
             key, _, value = line.partition(" ")
             keys.setdefault(key, value.strip())
-        extents = sorted({x for x in (extent(m) for m in members) if x})
+        extents = sorted({x for x in (_extent(objects, m) for m in members) if x})
         groups[header[0]] = {"keys": keys, "members": members, "spans": extents}
-        is_person = any(objects.get(m, {}).get("type") == "Person" for m in members)
-        if is_person and ("firstname" in keys or "lastname" in keys):
-            person_spans = sorted(
-                {x for m in members if objects.get(m, {}).get("type") == "Person" for x in [extent(m)] if x}
-            )
-            persons.append(
-                {
-                    "first": keys.get("firstname"),
-                    "middle": keys.get("patronymic"),
-                    "last": keys.get("lastname"),
-                    "spans": person_spans,
-                }
-            )
+        person = _coref_person(keys, members, objects)
+        if person is not None:
+            persons.append(person)
+    return groups, persons
 
+
+def _alternatives(rest: str) -> list[str]:
+    """The texts of a fact argument: ``"text | spanN other text | other"``, each ref dropped."""
+    alternatives = [re.sub(r"^(?:obj|span)\d+\s+", "", alt.strip()) for alt in rest.split(" | ")]
+    return [a for a in alternatives if a]
+
+
+def _occupation(block: list[str], groups: dict[str, dict[str, Any]], spans: dict[str, tuple[int, int, str]]) -> dict[str, Any]:
+    """One Occupation fact: the first Who, Position and Where arguments with their texts and offsets."""
+    fact: dict[str, Any] = {
+        "who_spans": [],
+        "who_text": None,
+        "position_text": None,
+        "position_span": None,
+        "where_text": None,
+        "where_spans": [],
+        "who_alternatives": [],
+        "position_alternatives": [],
+        "where_alternatives": [],
+    }
+    for line in block[1:]:
+        parts = line.split(None, 2)
+        if len(parts) < 2:
+            continue
+        role, ref = parts[0], parts[1]
+        # "text | spanN other text | other": alternatives, each may carry its own ref.
+        alternatives = _alternatives(parts[2] if len(parts) > 2 else "")
+        value = alternatives[0] if alternatives else None
+        target = _resolve(ref, groups, spans)
+        key = role.lower()
+        if role in ("Who", "Position", "Where") and fact[f"{key}_text"] is None:
+            fact[f"{key}_text"] = value
+            fact[f"{key}_alternatives"] = alternatives
+            if role == "Position":
+                fact["position_span"] = target[0] if target else None
+            else:
+                fact[f"{key}_spans"] = target
+    return fact
+
+
+def _read_occupations(
+    path: Path, groups: dict[str, dict[str, Any]], spans: dict[str, tuple[int, int, str]]
+) -> list[dict[str, Any]]:
+    """The Occupation facts of a ``.facts`` file, in file order."""
     occupations: list[dict[str, Any]] = []
-    for block in _blocks(_read(base.with_suffix(".facts"))):
+    for block in _blocks(_read(path)):
         header = block[0].split()
         if len(header) < 2 or header[1] != "Occupation":
             continue
-        fact: dict[str, Any] = {
-            "who_spans": [],
-            "who_text": None,
-            "position_text": None,
-            "position_span": None,
-            "where_text": None,
-            "where_spans": [],
-            "who_alternatives": [],
-            "position_alternatives": [],
-            "where_alternatives": [],
-        }
-        for line in block[1:]:
-            parts = line.split(None, 2)
-            if len(parts) < 2:
-                continue
-            role, ref = parts[0], parts[1]
-            # "text | spanN other text | other": alternatives, each may carry its own ref.
-            alternatives = [
-                re.sub(r"^(?:obj|span)\d+\s+", "", alt.strip())
-                for alt in (parts[2] if len(parts) > 2 else "").split(" | ")
-            ]
-            alternatives = [a for a in alternatives if a]
-            value = alternatives[0] if alternatives else None
-            target = _resolve(ref, groups, spans)
-            key = role.lower()
-            if role in ("Who", "Position", "Where") and fact[f"{key}_text"] is None:
-                fact[f"{key}_text"] = value
-                fact[f"{key}_alternatives"] = alternatives
-                if role == "Position":
-                    fact["position_span"] = target[0] if target else None
-                else:
-                    fact[f"{key}_spans"] = target
-        occupations.append(fact)
+        occupations.append(_occupation(block, groups, spans))
+    return occupations
 
+
+def load_factru_doc(txt_path: str | Path) -> FactruDoc:
+    """Load one document given its ``book_N.txt`` path."""
+    txt_path = Path(txt_path)
+    base = txt_path.with_suffix("")
+    text = _read(txt_path)
+    spans = _read_spans(base.with_suffix(".spans"))
+    objects = _read_objects(base.with_suffix(".objects"), spans)
+    groups, persons = _read_coref(base.with_suffix(".coref"), objects)
+    occupations = _read_occupations(base.with_suffix(".facts"), groups, spans)
     return FactruDoc(
         name=txt_path.stem,
         text=text,
-        spans=_drop_overlaps(gold),
+        spans=_drop_overlaps(_gold_spans(objects)),
         persons=persons,
         occupations=occupations,
         objects=list(objects.values()),

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,107 @@ def _entities_for(spans: list[tuple[int, int]], persons: list[Entity]) -> list[E
 
 
 
+def _analysed_persons(text: str, models: Models) -> list[Entity]:
+    """The PER entities, with their roles, of a text analysed by NER, name normalisation and roles."""
+    from ..nlp.names import normalize_entities
+    from ..nlp.ner import tag_entities
+    from ..nlp.roles import extract_roles
+
+    article = Article(text=text)
+    for stage in (tag_entities, normalize_entities, extract_roles):
+        article = stage(article, models)
+    return [e for e in article.entities if e.type == "PER"]
+
+
+def _gold_pairs(occupations: list[dict[str, Any]], parse: Any) -> dict[tuple, list[list[str]]]:
+    """Gold pairs of a document: a person's sorted Who spans -> its positions, each a list of
+    alternatives; a position whose first text has the lemmas of one already listed is dropped."""
+    gold: dict[tuple, list[list[str]]] = {}
+    for fact in occupations:
+        if not fact.get("position_text") or not fact.get("who_spans"):
+            continue
+        who = tuple(sorted(fact["who_spans"]))
+        alternatives = fact.get("position_alternatives") or [fact["position_text"]]
+        keys = gold.setdefault(who, [])
+        lemma_sets = [_lemmas(a, parse) for a in alternatives]
+        if not any(_lemmas(x[0], parse) in lemma_sets for x in keys):
+            keys.append(alternatives)
+    return gold
+
+
+def _matches(roles: list[Any], alternatives: list[str], parse: Any) -> dict[str, bool]:
+    """Whether any role matches any gold alternative, by head noun (lenient) and by lemmas (strict)."""
+    return {
+        "lenient": any(r.head == _head(a, parse) for r in roles for a in alternatives),
+        "strict": any(tuple(r.lemmas) == _lemmas(a, parse) for r in roles for a in alternatives),
+    }
+
+
+def _score_gold(
+    name: str, gold: dict[tuple, list[list[str]]], persons: list[Entity], parse: Any
+) -> tuple[dict[str, tuple], Counter, list[dict[str, Any]]]:
+    """The recall side of one document: each gold pair against the roles of its person's entities.
+
+    Returns the owners (entity id -> the Who key it stands for), the tallies (``gold``,
+    ``found``, ``<level>_gold``) and the missed gold positions in order.
+    """
+    owner: dict[str, tuple] = {}
+    tally: Counter = Counter()
+    misses: list[dict[str, Any]] = []
+    for who, positions in gold.items():
+        entities = _entities_for(list(who), persons)
+        for entity in entities:
+            owner.setdefault(entity.id, who)
+        roles = [r for e in entities for r in roles_of(e, parse)]
+        for alternatives in positions:
+            tally["gold"] += 1
+            tally["found"] += bool(entities)
+            ok = _matches(roles, alternatives, parse)
+            for level, hit in ok.items():
+                tally[f"{level}_gold"] += hit
+            if not ok["lenient"]:
+                misses.append({"doc": name, "gold": alternatives[0], "person": entities[0].name if entities else None, "roles": [r.text for r in roles]})
+    return owner, tally, misses
+
+
+def _score_roles(
+    name: str, gold: dict[tuple, list[list[str]]], owner: dict[str, tuple], persons: list[Entity], parse: Any
+) -> tuple[Counter, list[dict[str, Any]]]:
+    """The precision side of one document: each (PER entity, role) pair against the gold
+    positions of the person the entity stands for.
+
+    Returns the tallies (``pred``, ``pred_gold_persons``, ``<level>_pred``,
+    ``<level>_pred_gold_persons``) and the roles not in gold, in order.
+    """
+    tally: Counter = Counter()
+    false: list[dict[str, Any]] = []
+    for entity in persons:
+        who = owner.get(entity.id)
+        alternatives = [a for alts in gold.get(who, []) for a in alts] if who else []
+        for role in roles_of(entity, parse):
+            tally["pred"] += 1
+            tally["pred_gold_persons"] += bool(alternatives)
+            ok = _matches([role], alternatives, parse)
+            for level, hit in ok.items():
+                tally[f"{level}_pred"] += hit
+                tally[f"{level}_pred_gold_persons"] += hit
+            if not ok["lenient"]:
+                false.append({"doc": name, "person": entity.name, "role": role.text, "gold": alternatives, "annotated": bool(alternatives)})
+    return tally, false
+
+
+def _level_scores(tally: Counter, level: str) -> dict[str, Any]:
+    """Precision, recall and F1 at one level (``lenient`` or ``strict``) from the summed tallies."""
+    # Recall and precision count different things (gold pairs vs svodka pairs).
+    scores = prf(tally[f"{level}_pred"], tally["pred"], tally["gold"], tp_gold=tally[f"{level}_gold"])
+    scores["tp_gold"] = tally[f"{level}_gold"]
+    scores["tp_pred"] = tally[f"{level}_pred"]
+    scores["precision_on_gold_persons"] = (
+        tally[f"{level}_pred_gold_persons"] / tally["pred_gold_persons"] if tally["pred_gold_persons"] else 0.0
+    )
+    return scores
+
+
 def evaluate_roles(directory: str | Path, models: Models) -> dict[str, Any]:
     """Score svodka's person roles against the Occupation facts of a factRuEval folder.
 
@@ -79,90 +181,37 @@ def evaluate_roles(directory: str | Path, models: Models) -> dict[str, Any]:
         "svodka_pairs_on_gold_persons", "lenient": {tp_gold, tp_pred, precision, recall, f1,
         precision_on_gold_persons}, "strict": {...}, "misses": [...], "false": [...]}``.
     """
-    from ..nlp.names import normalize_entities
-    from ..nlp.ner import tag_entities
-    from ..nlp.roles import extract_roles
     from .factru import load_factru
 
     parse = models.parse
     docs = load_factru(directory)
     started = time.perf_counter()
-    counts = {"gold": 0, "found": 0, "pred": 0, "pred_gold_persons": 0}
-    tp = {level: {"gold": 0, "pred": 0, "pred_gold_persons": 0} for level in ("lenient", "strict")}
+    tally: Counter = Counter()
     misses: list[dict[str, Any]] = []
     false: list[dict[str, Any]] = []
     for doc in docs:
-        article = Article(text=doc.text)
-        for stage in (tag_entities, normalize_entities, extract_roles):
-            article = stage(article, models)
-        persons = [e for e in article.entities if e.type == "PER"]
-
-        # Gold pairs: person (Who spans) -> positions, each with its alternatives.
-        gold: dict[tuple, list[list[str]]] = {}
-        for fact in doc.occupations:
-            if not fact.get("position_text") or not fact.get("who_spans"):
-                continue
-            who = tuple(sorted(fact["who_spans"]))
-            alternatives = fact.get("position_alternatives") or [fact["position_text"]]
-            keys = gold.setdefault(who, [])
-            lemma_sets = [_lemmas(a, parse) for a in alternatives]
-            if not any(_lemmas(x[0], parse) in lemma_sets for x in keys):
-                keys.append(alternatives)
-
-        owner: dict[str, tuple] = {}  # entity id -> Who key it stands for
-        for who, positions in gold.items():
-            entities = _entities_for(list(who), persons)
-            for entity in entities:
-                owner.setdefault(entity.id, who)
-            roles = [r for e in entities for r in roles_of(e, parse)]
-            for alternatives in positions:
-                counts["gold"] += 1
-                counts["found"] += bool(entities)
-                ok = {
-                    "lenient": any(r.head == _head(a, parse) for r in roles for a in alternatives),
-                    "strict": any(tuple(r.lemmas) == _lemmas(a, parse) for r in roles for a in alternatives),
-                }
-                for level, hit in ok.items():
-                    tp[level]["gold"] += hit
-                if not ok["lenient"] and len(misses) < REPORT_EXAMPLES * 4:
-                    misses.append({"doc": doc.name, "gold": alternatives[0], "person": entities[0].name if entities else None, "roles": [r.text for r in roles]})
-
-        for entity in persons:
-            who = owner.get(entity.id)
-            alternatives = [a for alts in gold.get(who, []) for a in alts] if who else []
-            for role in roles_of(entity, parse):
-                counts["pred"] += 1
-                counts["pred_gold_persons"] += bool(alternatives)
-                ok = {
-                    "lenient": any(role.head == _head(a, parse) for a in alternatives),
-                    "strict": any(tuple(role.lemmas) == _lemmas(a, parse) for a in alternatives),
-                }
-                for level, hit in ok.items():
-                    tp[level]["pred"] += hit
-                    tp[level]["pred_gold_persons"] += hit
-                if not ok["lenient"] and len(false) < REPORT_EXAMPLES * 4:
-                    false.append({"doc": doc.name, "person": entity.name, "role": role.text, "gold": alternatives, "annotated": bool(alternatives)})
+        persons = _analysed_persons(doc.text, models)
+        gold = _gold_pairs(doc.occupations, parse)
+        owner, gold_tally, doc_misses = _score_gold(doc.name, gold, persons, parse)
+        pred_tally, doc_false = _score_roles(doc.name, gold, owner, persons, parse)
+        tally.update(gold_tally)
+        tally.update(pred_tally)
+        misses.extend(doc_misses)
+        false.extend(doc_false)
 
     report: dict[str, Any] = {
         "path": str(directory),
         "documents": len(docs),
         "seconds": time.perf_counter() - started,
-        "gold_pairs": counts["gold"],
-        "gold_persons_found": counts["found"],
-        "svodka_pairs": counts["pred"],
-        "svodka_pairs_on_gold_persons": counts["pred_gold_persons"],
-        "misses": misses,
-        "false": false,
+        "gold_pairs": tally["gold"],
+        "gold_persons_found": tally["found"],
+        "svodka_pairs": tally["pred"],
+        "svodka_pairs_on_gold_persons": tally["pred_gold_persons"],
+        "misses": misses[: REPORT_EXAMPLES * 4],
+        "false": false[: REPORT_EXAMPLES * 4],
     }
     for level in ("lenient", "strict"):
-        # Recall and precision count different things (gold pairs vs svodka pairs).
-        scores = prf(tp[level]["pred"], counts["pred"], counts["gold"], tp_gold=tp[level]["gold"])
-        scores["tp_gold"] = tp[level]["gold"]
-        scores["tp_pred"] = tp[level]["pred"]
-        scores["precision_on_gold_persons"] = (
-            tp[level]["pred_gold_persons"] / counts["pred_gold_persons"] if counts["pred_gold_persons"] else 0.0
-        )
-        report[level] = scores
+        report[level] = _level_scores(tally, level)
     return report
 
 

@@ -43,6 +43,66 @@ _AFTER_COMMA = re.compile(r",\s+")
 _SPLIT = re.compile(r"([,.!?…]*)\s+[-–—]\s+([^«»\"„“”.!?:—–]{2,120}?)([.,:])\s+[-–—]\s+")
 
 
+def _chain_after(doc: _Text, span: _Span, b_start: int, chain: list[tuple[int, int]], content: tuple[int, int]) -> list[tuple[int, int]]:
+    """The unfinished multi-paragraph quote after an unclosed top-level quote.
+
+    Extended by the quote's ``content`` when the quote opens its block and the next block opens
+    with a quote mark (a paragraph of a longer quote); otherwise the chain is dropped.
+    """
+    nxt = doc.blocks[span.block + 1] if span.block + 1 < len(doc.blocks) else None
+    if nxt and doc.text[nxt[0] : nxt[0] + 1] in "«\"„“" and span.open == b_start:
+        return [*chain, content]
+    return []
+
+
+def _is_fragment(doc: _Text, span: _Span, b_start: int) -> bool:
+    """Whether narrator's words precede the quote in its sentence: the quote is then a fragment."""
+    lead = doc.text[_sentence_start(doc, span.open, b_start) : span.open]
+    return bool(_WORD.findall(re.split(r":|\s[-–—]\s", lead)[-1]))
+
+
+def _trailing_attribution(doc: _Text, c_end: int, b_end: int, b_kind: str, words: int, embedded: bool) -> _Attribution | None:
+    """The attribution right after a quote's closing mark ``c_end``: after a dash, or after a
+    comma when the quote is not a fragment of the narrator's sentence."""
+    after = doc.text[c_end + 1 : b_end]
+    m = _AFTER_DASH.match(after)
+    m_comma = _AFTER_COMMA.match(after) if not m else None
+    if m and after[: m.end()].strip(" ,.!?…") in tuple(DASHES):
+        attr = _after_attribution(doc, c_end + 1 + m.end(), b_end, b_kind, dash=True)
+        if attr is not None and attr.cue != "-" and not _speech_cue(doc, attr) and (attr.before is not None or words < MIN_STATEMENT_WORDS):
+            return None  # "«екбург.рф» — их подала администрация": not a speech verb
+        return attr
+    if m_comma and not embedded:
+        return _after_attribution(doc, c_end + 1 + m_comma.end(), b_end, b_kind, dash=False)
+    return None
+
+
+def _relayed_attribution(doc: _Text, span: _Span, attr: _Attribution, b_start: int, b_kind: str) -> _Attribution:
+    """"X: «...», сообщает Лента.ру": the outlet after the quote relays, so the speaker is
+    before the colon, with the outlet as ``via``; ``attr`` when no such colon clause is found."""
+    colon = _colon_attribution(doc, span, b_start, b_kind, relayed=True)
+    if colon is None:
+        return attr
+    colon.via = _outlet_name(doc, attr.cue_end, attr.after[1] if attr.after else attr.cue_end)
+    return colon
+
+
+def _other_attribution(
+    doc: _Text, span: _Span, parts: list[tuple[int, int, _Attribution | None]], b_start: int, b_kind: str,
+    last_attr: _Attribution | None, last_attr_end: int,
+) -> _Attribution | None:
+    """An attribution found elsewhere than after the quote: inside it (a split quote), before a
+    colon, before "что", or the previous quote's when only a dash stands between them."""
+    attr = parts[0][2] if len(parts) > 1 else None
+    if attr is None:
+        attr = _colon_attribution(doc, span, b_start, b_kind)
+    if attr is None:
+        attr = _chto_attribution(doc, span, b_start)
+    if attr is None and last_attr is not None and re.fullmatch(r"\s*[-–—]\s*", doc.text[last_attr_end:span.open] if last_attr_end <= span.open else "x"):
+        attr = last_attr  # «A», — сказал он. — «B»
+    return attr
+
+
 def _direct_items(doc: _Text) -> list[_Item]:
     """Attributed top-level quotes of every block."""
     text = doc.text
@@ -51,58 +111,29 @@ def _direct_items(doc: _Text) -> list[_Item]:
     chain: list[tuple[int, int]] = []  # contents of an unfinished multi-paragraph quote
     last_attr: _Attribution | None = None
     last_attr_end = -1
-    for idx, span in enumerate(tops):
+    for span in tops:
         b_start, b_end, b_kind = doc.blocks[span.block]
         c_start = span.open + 1
-        c_end = span.close if span.close is not None else b_end
         if span.close is None:
-            # a paragraph of a longer quote when the next block opens with a quote mark
-            nxt = doc.blocks[span.block + 1] if span.block + 1 < len(doc.blocks) else None
-            if nxt and text[nxt[0] : nxt[0] + 1] in "«\"„“" and span.open == b_start:
-                chain.append((c_start, c_end))
-                continue
-            chain = []
+            chain = _chain_after(doc, span, b_start, chain, (c_start, b_end))
             continue
+        c_end = span.close
         parts = _split_parts(doc, c_start, c_end)
-        attr = None
-        after = text[c_end + 1 : b_end]
-        m = _AFTER_DASH.match(after)
-        m_comma = _AFTER_COMMA.match(after) if not m else None
         words = len(_WORD.findall(text[c_start:c_end]))
-        # words of the narrator before the quote in its sentence: the quote is a fragment
-        lead = text[_sentence_start(doc, span.open, b_start) : span.open]
-        embedded = bool(_WORD.findall(re.split(r":|\s[-–—]\s", lead)[-1]))
-        if m and after[: m.end()].strip(" ,.!?…") in tuple(DASHES):
-            attr = _after_attribution(doc, c_end + 1 + m.end(), b_end, b_kind, dash=True)
-            if attr is not None and attr.cue != "-" and not _speech_cue(doc, attr) and (attr.before is not None or words < MIN_STATEMENT_WORDS):
-                attr = None  # "«екбург.рф» — их подала администрация": not a speech verb
-        elif m_comma and not embedded:
-            attr = _after_attribution(doc, c_end + 1 + m_comma.end(), b_end, b_kind, dash=False)
+        embedded = _is_fragment(doc, span, b_start)
+        attr = _trailing_attribution(doc, c_end, b_end, b_kind, words, embedded)
         if attr is not None and _speech_cue(doc, attr, VIA_LEMMAS) and not chain:
-            # "X: «...», сообщает Лента.ру": the outlet relays, the speaker is before the colon
-            colon = _colon_attribution(doc, span, b_start, b_kind, relayed=True)
-            if colon is not None:
-                colon.via = _outlet_name(doc, attr.cue_end, attr.after[1] if attr.after else attr.cue_end)
-                attr = colon
-        if attr is None and len(parts) > 1:
-            attr = parts[0][2]
+            attr = _relayed_attribution(doc, span, attr, b_start, b_kind)
         if attr is None:
-            attr = _colon_attribution(doc, span, b_start, b_kind)
-        if attr is None:
-            attr = _chto_attribution(doc, span, b_start)
-        if attr is None and last_attr is not None and re.fullmatch(r"\s*[-–—]\s*", text[last_attr_end:span.open] if last_attr_end <= span.open else "x"):
-            attr = last_attr  # «A», — сказал он. — «B»
-        if attr is None:
+            attr = _other_attribution(doc, span, parts, b_start, b_kind, last_attr, last_attr_end)
+        # a quoted name or term ("в «нормандском формате»") is not a statement
+        term = (words < MIN_DIRECT_WORDS or embedded and words <= MAX_TERM_WORDS) and not chain
+        if attr is None or term:
             chain = []
             continue
-        if (words < MIN_DIRECT_WORDS or embedded and words <= MAX_TERM_WORDS) and not chain:
-            chain = []
-            continue  # a quoted name or term ("в «нормандском формате»"), not a statement
-        for cs, ce in chain:
-            items.append(_Item("direct", cs, ce, attr))
+        items.extend(_Item("direct", cs, ce, attr) for cs, ce in chain)
+        items.extend(_Item("direct", ps, pe, attr) for ps, pe, _a in parts)
         chain = []
-        for ps, pe, _a in parts:
-            items.append(_Item("direct", ps, pe, attr))
         last_attr = attr
         last_attr_end = _sentence_end(doc, c_end + 1, b_end) + 1
     return items

@@ -38,50 +38,71 @@ def _relay_split(doc: _Text, attr: _Attribution, region: tuple[int, int]) -> tup
     "цитирует губернатора агентство". The speaker is the owner of "слова" (a genitive or a
     possessive "его слова") or the object of "цитирует". Returns the speaker's region.
     """
-    text = doc.text
     start, end = region
     toks = [t for t in doc.toks(start, end) if not doc.in_quote(t.start)]
     if not toks:
         return region
-    # the outlet: an organisation mention or a quoted name at the end ("... РИА Новости", "«Вести»")
-    o_start = o_end = None
-    tail = text[start:end].rstrip(" .,!?…")
-    orgs = [(m, e) for m, e in _mentions_from(doc, start, end) if m.start >= start and m.end <= end and e.type == "ORG"]
-    q = re.search(r"[«\"„“]([^»\"“”]+)[»\"“”]$", tail)
-    lead = toks[0].start
-    if orgs and orgs[-1][0].end >= start + len(tail):
-        m, e = orgs[-1]
-        o_start, o_end, attr.via = m.start, m.end, e.name
-    elif orgs and orgs[0][0].start == lead and orgs[0][0].end < start + len(tail):
-        # "цитирует ИА Regnum Минченко": the outlet right after the verb, the speaker after it
-        m, e = orgs[0]
-        o_start, o_end, attr.via = m.start, m.end, e.name
-    elif q:
-        o_start, o_end, attr.via = start + q.start(), start + q.end(), q.group(1)
-    if o_start is not None:
-        # an outlet noun written before the name belongs to the outlet ("агентство «Вести Юга»")
-        before = [t for t in toks if t.end <= o_start]
-        if before and _outlet_noun(doc, before[-1]) and not text[before[-1].end : o_start].strip(" «\"„“"):
-            o_start = before[-1].start
+    outlet = _marked_outlet(doc, toks, start, end)
+    if outlet is not None:
+        outlet = (_with_outlet_noun(doc, toks, outlet[0]), outlet[1], outlet[2])
     else:
-        # an outlet noun in the nominative, with the name written after it
-        for t in toks:
-            if _outlet_noun(doc, t) and _has_case(doc, t, "nomn"):
-                o_start, o_end = t.start, t.end
-                name = _name_after(doc, t.end, end)
-                if name is not None:
-                    o_end = name[1]
-                attr.via = text[o_start:o_end] if name is not None else _named_outlet(doc, t, attr.cue_start)
-                break
-    if o_start is None:
+        outlet = _noun_outlet(doc, toks, end, attr.cue_start)
+    if outlet is None:
         # a bare nominative inanimate word at the end: "цитирует его Интерфакс"
         p = doc.parse(toks[-1].text)[0]
         if p.tag.case == "nomn" and "anim" not in p.tag:
             attr.via = toks[-1].text
             return start, toks[-1].start
         return region
-    # the speaker: the owner of "слова" ("его слова", "слова губернатора"), else the words on
-    # the other side of the outlet (the object of "цитирует")
+    o_start, o_end, attr.via = outlet
+    return _relay_speaker(doc, toks, region, o_start, o_end)
+
+
+def _marked_outlet(doc: _Text, toks: list[_Tok], start: int, end: int) -> tuple[int, int, str] | None:
+    """The outlet as ``(start, end, name)`` when an organisation mention or a quoted name marks
+    it: at the end ("... РИА Новости", "«Вести»") or an organisation right after the verb."""
+    text = doc.text
+    tail = text[start:end].rstrip(" .,!?…")
+    orgs = [(m, e) for m, e in _mentions_from(doc, start, end) if m.start >= start and m.end <= end and e.type == "ORG"]
+    q = re.search(r"[«\"„“]([^»\"“”]+)[»\"“”]$", tail)
+    lead = toks[0].start
+    if orgs and orgs[-1][0].end >= start + len(tail):
+        m, e = orgs[-1]
+        return m.start, m.end, e.name
+    if orgs and orgs[0][0].start == lead and orgs[0][0].end < start + len(tail):
+        # "цитирует ИА Regnum Минченко": the outlet right after the verb, the speaker after it
+        m, e = orgs[0]
+        return m.start, m.end, e.name
+    if q:
+        return start + q.start(), start + q.end(), q.group(1)
+    return None
+
+
+def _with_outlet_noun(doc: _Text, toks: list[_Tok], o_start: int) -> int:
+    """The outlet's start with an outlet noun written before the name ("агентство «Вести Юга»")."""
+    before = [t for t in toks if t.end <= o_start]
+    if before and _outlet_noun(doc, before[-1]) and not doc.text[before[-1].end : o_start].strip(" «\"„“"):
+        return before[-1].start
+    return o_start
+
+
+def _noun_outlet(doc: _Text, toks: list[_Tok], end: int, cue_start: int) -> tuple[int, int, str] | None:
+    """The outlet as ``(start, end, name)`` when an outlet noun in the nominative names it, with
+    the name written after it or given earlier in the article (before ``cue_start``)."""
+    for t in toks:
+        if _outlet_noun(doc, t) and _has_case(doc, t, "nomn"):
+            name = _name_after(doc, t.end, end)
+            if name is not None:
+                return t.start, name[1], doc.text[t.start : name[1]]
+            return t.start, t.end, _named_outlet(doc, t, cue_start)
+    return None
+
+
+def _relay_speaker(doc: _Text, toks: list[_Tok], region: tuple[int, int], o_start: int, o_end: int) -> tuple[int, int]:
+    """The speaker's region beside the outlet ``o_start..o_end``: the owner of "слова" ("его
+    слова", "слова губернатора"), else the words on the other side of the outlet (the object of
+    "цитирует")."""
+    start, end = region
     words = [t for t in toks if t.low in ("слова", "слов") and not o_start <= t.start < o_end]
     if words:
         w = words[0]
@@ -90,7 +111,7 @@ def _relay_split(doc: _Text, attr: _Attribution, region: tuple[int, int]) -> tup
         if prev is not None and prev.low in PRONOUNS and prev.start >= start:
             return prev.start, w.end  # _scan_region reads the possessive
         return (w.end, o_start) if o_start > w.start else (w.end, end)
-    if not text[o_end:end].strip(" .,!?…"):
+    if not doc.text[o_end:end].strip(" .,!?…"):
         return start, o_start
     return o_end, end
 

@@ -54,37 +54,65 @@ def _person_by_role(doc: _Text, description: str, gender: str | None, pos: int) 
 def _persons_fitting(doc: _Text, persons: list[Entity], description: str, gender: str | None) -> list[Entity]:
     """The persons (in order) whose roles, apposition words and gender fit a description."""
     words = description.lower().split()
-    head = doc.lemma(words[0]) if words else ""
-    if len(words) > 1 and doc.parse(words[0])[0].tag.POS in ("ADJF", "PRTF"):
-        head = doc.lemma(words[1])
+    head = _description_head(doc, words)
     heads = {head} | HEAD_SYNONYMS.get(head, set())
     fitting = []
     countries = _countries(doc, description)
     head_of_state = head == "глава" and len(words) > 1 and doc.lemma(words[1]) == "государство"
     dk = _role_key(doc, description.lower())
     for e in persons:
-        if countries and any(_countries(doc, r) and not _countries(doc, r) & countries for r in e.roles):
+        if countries and _other_country(doc, e, countries):
             continue  # "премьер-министр Израиля" is not the "британский премьер"
         if head_of_state:
             # "глава государства" is a president (or a monarch), nobody else
             if _role_heads(doc, e) & HEAD_OF_STATE_HEADS or _words_before(doc, e) & HEAD_OF_STATE_HEADS:
                 fitting.append(e)
             continue
-        ok = dk is not None and any((rk := key_of(r)) is not None and roles_match(dk, rk) for r in _roles(doc, e))
-        if not ok:
-            # the heads of the roles, not their dependents ("заместитель губернатора" is no "губернатор")
-            role_words = _role_heads(doc, e) | _words_before(doc, e)
-            ok = bool(heads & role_words)
-            if not ok and head in GENERIC_HEADS and (e.roles or len(words) > 1):
-                tail = [w for w in words[1:] if len(w) > 2]
-                ok = not tail or any(w in ("ведомства", "дипведомства", "министерства", "региона", "республики", "города", "области", "края") for w in tail)
-                ok = ok or any(w in r.lower() for w in tail for r in e.roles)
-        if ok and gender in ("masc", "femn"):
-            g = _entity_gender(doc, e)
-            ok = g is None or g == gender
-        if ok:
+        if _fits_description(doc, e, dk, head, heads, words) and _gender_agrees(doc, e, gender):
             fitting.append(e)
     return fitting
+
+
+def _description_head(doc: _Text, words: list[str]) -> str:
+    """Lemma of a description's head word: its first word, or the second after an adjective."""
+    head = doc.lemma(words[0]) if words else ""
+    if len(words) > 1 and doc.parse(words[0])[0].tag.POS in ("ADJF", "PRTF"):
+        head = doc.lemma(words[1])
+    return head
+
+
+def _other_country(doc: _Text, e: Entity, countries: set[str]) -> bool:
+    """Whether one of a person's roles names a country and none of ``countries``."""
+    return any(_countries(doc, r) and not _countries(doc, r) & countries for r in e.roles)
+
+
+def _fits_description(doc: _Text, e: Entity, dk: Any, head: str, heads: set[str], words: list[str]) -> bool:
+    """Whether a person's roles or apposition words fit a description (its role key ``dk``, its
+    head lemma ``head`` with synonyms ``heads``, its lower-cased ``words``)."""
+    if dk is not None and any((rk := key_of(r)) is not None and roles_match(dk, rk) for r in _roles(doc, e)):
+        return True
+    # the heads of the roles, not their dependents ("заместитель губернатора" is no "губернатор")
+    if heads & (_role_heads(doc, e) | _words_before(doc, e)):
+        return True
+    if head in GENERIC_HEADS and (e.roles or len(words) > 1):
+        return _generic_fits(e, words)
+    return False
+
+
+def _generic_fits(e: Entity, words: list[str]) -> bool:
+    """Whether a description with a generic head ("глава ведомства", "руководитель") fits a
+    person: nothing after the head, an institution word, or a word found in the person's roles."""
+    tail = [w for w in words[1:] if len(w) > 2]
+    ok = not tail or any(w in ("ведомства", "дипведомства", "министерства", "региона", "республики", "города", "области", "края") for w in tail)
+    return ok or any(w in r.lower() for w in tail for r in e.roles)
+
+
+def _gender_agrees(doc: _Text, e: Entity, gender: str | None) -> bool:
+    """Whether a person's gender agrees with a masculine or feminine description (unknown agrees)."""
+    if gender not in ("masc", "femn"):
+        return True
+    g = _entity_gender(doc, e)
+    return g is None or g == gender
 
 
 def _mention_starts(doc: _Text, e: Entity) -> list[int]:
@@ -112,7 +140,7 @@ def _trusted_role(doc: _Text, m: Mention, e: Entity) -> bool:
     if words[:2] == ["глава", "государство"] and not (_role_heads(doc, e) | _words_before(doc, e)) & HEAD_OF_STATE_HEADS:
         return False  # "глава государства" is a president, not the head of a company
     countries = _countries(doc, m.text)
-    return not countries or not any(_countries(doc, r) and not _countries(doc, r) & countries for r in e.roles)
+    return not countries or not _other_country(doc, e, countries)
 
 
 def _countries(doc: _Text, phrase: str) -> set[str]:
@@ -213,16 +241,29 @@ def _described_antecedent(doc: _Text, said: _Said, head: str, pos: int, gender: 
     if gender == "plur":
         return None
     lo = _window_start(doc, pos)
+    cands = _antecedent_candidates(doc, said, lo, pos)
+    unnamed = _unnamed_mention(doc, head, lo, pos)
+    for p, sp, e in reversed(cands):
+        if p < unnamed:
+            return None  # "встретился с послом Киргизии ... Посол заверил": that person has no name
+        if countries and e is not None and _other_country(doc, e, countries):
+            continue  # "премьер Израиля" is not the "британский премьер"
+        if _gender_fits(doc, e if e is not None else sp, gender) and _role_fits(doc, head, e):
+            return sp
+    return None
+
+
+def _antecedent_candidates(doc: _Text, said: _Said, lo: int, pos: int) -> list[tuple[int, Speaker, Entity | None]]:
+    """The persons a description at ``pos`` may refer back to, by offset: those with a title or
+    a statement since ``lo``, and unnamed speakers there; else the only other person there."""
     spoken_ids = {sp.entity for _s, _e, sp in said.spoken if sp.entity}
     cands: list[tuple[int, Speaker, Entity | None]] = []
     others: dict[str, tuple[int, Speaker, Entity]] = {}  # persons with neither title nor statement
     for m, e in _mentions_from(doc, lo, pos):
         if m.start >= pos:
             break
-        if m.start < lo or e.type != "PER" or doc.in_quote(m.start) or _common_noun_person(doc, (m, e)) or not _trusted_role(doc, m, e):
+        if not _antecedent_mention(doc, said, m, e, lo):
             continue
-        if m.start in said.intervals():
-            continue  # a person talked about in a statement is not its speaker
         if e.roles or e.id in spoken_ids or m.kind == "role":
             cands.append((m.start, _speaker_of(e), e))
         else:
@@ -233,15 +274,15 @@ def _described_antecedent(doc: _Text, said: _Said, head: str, pos: int, gender: 
     if not cands and len(others) == 1:
         cands = list(others.values())  # the only person around is clear enough
     cands.sort(key=lambda c: c[0])
-    unnamed = _unnamed_mention(doc, head, lo, pos)
-    for p, sp, e in reversed(cands):
-        if p < unnamed:
-            return None  # "встретился с послом Киргизии ... Посол заверил": that person has no name
-        if countries and e is not None and any(_countries(doc, r) and not _countries(doc, r) & countries for r in e.roles):
-            continue  # "премьер Израиля" is not the "британский премьер"
-        if _gender_fits(doc, e if e is not None else sp, gender) and _role_fits(doc, head, e):
-            return sp
-    return None
+    return cands
+
+
+def _antecedent_mention(doc: _Text, said: _Said, m: Mention, e: Entity, lo: int) -> bool:
+    """Whether a mention from ``lo`` on may name a described person: a person named outside
+    quotation marks and reported statements, not by a common noun, with a trusted role."""
+    if m.start < lo or e.type != "PER" or doc.in_quote(m.start) or _common_noun_person(doc, (m, e)) or not _trusted_role(doc, m, e):
+        return False
+    return m.start not in said.intervals()  # a person talked about in a statement is not its speaker
 
 
 def _tokens_with_lemma(doc: _Text, lemma: str, lo: int, pos: int) -> list[_Tok]:
