@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..errors import StoreError
-from .base import Store
+from .database import Database
 
-__all__ = ["SQLiteStore"]
+__all__ = ["SQLiteDatabase"]
 
 # Seconds a writer waits for another writer's lock before giving up.
 DEFAULT_TIMEOUT = 10.0
@@ -38,17 +38,17 @@ MMAP_BYTES = 1 << 30
 WAL_AUTOCHECKPOINT = 8000
 
 
-class SQLiteStore(Store):
+class SQLiteDatabase(Database):
     """The archive in one SQLite file."""
 
     dialect = "sqlite"
     driver_errors = (sqlite3.Error,)
 
-    def __init__(self, path: str | Path, *, timeout: float = DEFAULT_TIMEOUT, migrations=None) -> None:
+    def __init__(self, path: str | Path, *, timeout: float = DEFAULT_TIMEOUT) -> None:
         self.path = str(path)
         self.timeout = timeout
         self._conn: sqlite3.Connection | None = None
-        super().__init__(self.path, migrations=migrations)
+        super().__init__(self.path)
 
     def _open(self) -> None:
         """Open the file (creating it), switch to WAL, set the busy timeout."""
@@ -84,7 +84,7 @@ class SQLiteStore(Store):
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
-        with self._lock:
+        with self.lock:
             self._close_readers()
             if self._conn is not None:
                 self._conn.close()
@@ -119,11 +119,11 @@ class SQLiteStore(Store):
             return f"{text}: check the path and its permissions"
         return f"{type(exc).__name__}: {text}"
 
-    def _fts_insert(self, cur: Any, rows: list[tuple[int, str, str]]) -> None:
+    def fts_insert(self, cur: Any, rows: list[tuple[int, str, str]]) -> None:
         """Add rows to the contentless FTS5 table."""
         cur.executemany("INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)", rows)
 
-    def _fts_query(self, terms: list[tuple[str, ...]]) -> tuple[str, str, str, list, str]:
+    def fts_query(self, terms: list[tuple[str, ...]]) -> tuple[str, str, str, list, str]:
         """An FTS5 MATCH of every term (any of its base forms), BM25 ranked."""
         groups = []
         for term in terms:
