@@ -12,6 +12,9 @@ client leaves; the models load once per worker. ``_guard`` checks every request 
 Host, target length, origin of state-changing requests, the ingest token (before the body
 is read), body size and the time the body takes to arrive.
 
+The reads both faces share (search, statements by outlet, stories, entity days) live in
+``_queries``, which this module and ``pages`` (the HTML routes) import.
+
 Errors are JSON ``{"error": {"status": N, "message": "..."}}`` under ``/api`` (validation
 errors included) and an HTML page elsewhere; ``SvodkaError`` subclasses carry their status.
 """
@@ -41,10 +44,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..config import Settings
 from ..errors import ConfigError, SvodkaError
 from ..model import Article
-from . import _jobs, _render
+from . import _jobs, _queries, _render, pages
 from ._cache import ArchiveCache
 from ._guard import DEFAULT_HOSTS, BearerToken, RequestGuard, host_name, normal_origin, origin_text
 from ._pool import AnalysisPool
+from ._queries import MAX_LIMIT, MAX_OFFSET, clean_query
 
 __all__ = ["create_app", "serve", "bind", "MAX_BODY_BYTES", "MAX_LIMIT"]
 
@@ -56,10 +60,6 @@ log = logging.getLogger("svodka.web")
 # (boundaries and part headers: a few hundred bytes a file). A max_bytes set higher is still
 # capped by it: one request is at most this big.
 MAX_BODY_BYTES = 5 * 1024 * 1024
-# Largest page size of every list endpoint.
-MAX_LIMIT = 100
-# Deepest offset a cursor may point to: deeper pages cost a scan of everything before them.
-MAX_OFFSET = 10_000
 # An offset cursor as the schema states it: a number from 0 to MAX_OFFSET.
 OFFSET_PATTERN = r"^(?:[0-9]{1,4}|10000)$"
 # A date parameter: YYYY-MM-DD (then checked to be a real day). Not pydantic's lax ``date``,
@@ -77,7 +77,6 @@ MAX_ANALYZE_CHARS = 300_000
 # The environment variable holding the ingest token when ``api_token`` is not given.
 TOKEN_ENV = "SVODKA_API_TOKEN"
 # Entity types, as the CLI spells them.
-ENTITY_TYPES = ("PER", "ORG", "LOC")
 # Content-Security-Policy of our own pages: no inline script, nothing from elsewhere. A second
 # wall behind escaping: even a missed escape could not run a script.
 PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -335,14 +334,6 @@ def _offset(cursor: str | None) -> int:
     return value
 
 
-def _clean_query(value: str | None) -> str | None:
-    """A free-text parameter without control characters (NUL breaks SQLite and PostgreSQL)."""
-    if value is None:
-        return None
-    cleaned = "".join(ch if ch.isprintable() else " " for ch in value).strip()
-    return cleaned or None
-
-
 def _hit_dict(hit) -> dict[str, Any]:
     """A SearchHit as JSON, with the snippet HTML rebuilt (escaped) from its offsets."""
     return {
@@ -356,11 +347,6 @@ def _hit_dict(hit) -> dict[str, Any]:
         "snippet_text": hit.snippet_text,
         "highlights": [list(h) for h in hit.highlights],
     }
-
-
-def _entity_days(store, profile: dict) -> dict[str, int]:
-    """Mentions per day of one corpus entity (weekly bars; the profile itself has months only)."""
-    return store.entity_days(profile["id"])
 
 
 def _article_json(article: Article) -> dict[str, Any]:
@@ -631,16 +617,9 @@ def create_app(
     ) -> dict[str, Any]:
         """Full-text search with filters, best first, with highlighted snippets."""
         offset = _offset(cursor)
-        hits = store.search(
-            _clean_query(q) or "",
-            source=_clean_query(source),
-            date_from=_day("from", date_from),
-            date_to=_day("to", date_to),
-            entity=_clean_query(entity),
-            entity_type=type,
-            has_quote=has_quote,
-            limit=limit + 1,
-            offset=offset,
+        hits = _queries.search(
+            store, q, source=source, date_from=_day("from", date_from), date_to=_day("to", date_to), entity=entity, entity_type=type,
+            has_quote=has_quote, limit=limit + 1, offset=offset,
         )
         more = len(hits) > limit
         return {"results": [_hit_dict(h) for h in hits[:limit]], "next": str(offset + limit) if more else None}
@@ -668,18 +647,18 @@ def create_app(
     ) -> dict[str, Any]:
         """Corpus entities, most mentioned first."""
         offset = _offset(cursor)
-        rows = store.entities(type=type, query=_clean_query(q), limit=offset + limit + 1)
+        rows = store.entities(type=type, query=clean_query(q), limit=offset + limit + 1)
         page = rows[offset : offset + limit]
         return {"results": page, "next": str(offset + limit) if len(rows) > offset + limit else None}
 
     @app.get("/api/entities/{entity_id}", tags=["archive"], responses=ERROR_RESPONSES)
     def api_entity(entity_id: str = PathParam(..., min_length=1, max_length=256, description="Corpus entity id or a name in any form")) -> dict[str, Any]:
         """An entity profile: aliases, roles over time, co-mentioned entities, statements, mentions per week."""
-        key = _clean_query(entity_id)
+        key = clean_query(entity_id)
         profile = store.entity_profile(key) if key else None
         if profile is None:
             raise HTTPException(404, f"no entity {entity_id!r}")
-        bars, step = _render.week_buckets(_entity_days(store, profile), max_bars=10**6, min_weeks=1)
+        bars, step = _render.week_buckets(_queries.entity_days(store, profile), max_bars=10**6, min_weeks=1)
         profile["mentions_per_week"] = {monday.isoformat(): n for monday, n in bars if n}
         return profile
 
@@ -695,15 +674,15 @@ def create_app(
     ) -> dict[str, Any]:
         """Statements, latest first, each with its earliest appearance and every reprint."""
         offset = _offset(cursor)
-        rows = _quotes(store, speaker, about, source, _day("from", date_from), _day("to", date_to), offset + limit + 1)
+        rows = _queries.quotes(store, speaker, about, source, _day("from", date_from), _day("to", date_to), offset + limit + 1)
         return {"results": rows[offset : offset + limit], "next": str(offset + limit) if len(rows) > offset + limit else None}
 
     @app.get("/api/stories", tags=["archive"], responses=ERROR_RESPONSES)
     def api_stories(limit: int = Limit, cursor: str | None = Cursor) -> dict[str, Any]:
         """Stories: the same event reported by several articles, largest first."""
         offset = _offset(cursor)
-        rows = store.stories(limit=offset + limit + 1)
-        return {"results": [_mark_first(s) for s in rows[offset : offset + limit]], "next": str(offset + limit) if len(rows) > offset + limit else None}
+        rows, more = _queries.stories(store, offset, limit)
+        return {"results": rows, "next": str(offset + limit) if more else None}
 
     @app.get("/api/sources", tags=["archive"], responses=ERROR_RESPONSES)
     def api_sources() -> dict[str, Any]:
@@ -836,8 +815,6 @@ def create_app(
 
     # ------------------------------------------------------------------ pages
 
-    from . import pages
-
     pages.install(app, store, _page, cache)
 
     return app
@@ -859,26 +836,6 @@ class _StatusError(SvodkaError):
     def __init__(self, status: int, message: str) -> None:
         super().__init__(None, message)
         self.status = status
-
-
-def _mark_first(story: dict) -> dict:
-    """A story with ``first_source``: the outlet of its earliest article (articles come oldest first)."""
-    articles = story.get("articles") or []
-    first = articles[0] if articles else None
-    for i, a in enumerate(articles):
-        a["first"] = i == 0
-    return {**story, "first_source": first.get("source") if first else None}
-
-
-def _quotes(store, speaker, about, source, date_from, date_to, limit: int) -> list[dict]:
-    """``store.quotes`` with an outlet filter (the Store has none: filter its rows here)."""
-    speaker, about, source = _clean_query(speaker), _clean_query(about), _clean_query(source)
-    if not source:
-        return store.quotes(speaker=speaker, about=about, date_from=date_from, date_to=date_to, limit=limit)
-    want = source.casefold()
-    # Over-fetch: only some quotes appeared in this outlet. Bounded by the deepest page.
-    rows = store.quotes(speaker=speaker, about=about, date_from=date_from, date_to=date_to, limit=min(MAX_OFFSET + MAX_LIMIT, limit * 20))
-    return [q for q in rows if any((a.get("source") or "").casefold() == want for a in q.get("appearances", []))][:limit]
 
 
 def bind(host: str, port: int) -> socket.socket:
