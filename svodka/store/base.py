@@ -31,6 +31,7 @@ from .database import Database
 from .ingest import AddResult
 from .prepare import Prepared
 from .queries import SearchHit
+from .snippets import Snippets
 from .writer import Writer
 
 __all__ = ["Store", "AddResult", "SearchHit"]
@@ -46,6 +47,7 @@ class Store:
         self.db = db
         self.writer = Writer(db)
         self.lemmatizer = self.writer.lemmatizer  # pymorphy3 analyzer created on first use
+        self.snippets = Snippets(self.lemmatizer)  # what search snippets learned of words, kept between searches
 
     @property
     def name(self) -> str:
@@ -121,7 +123,7 @@ class Store:
 
     def search(self, query: str, **filters: Any) -> list[SearchHit]:
         """Full-text search with filters and snippets: ``queries.search`` (its arguments)."""
-        return queries.search(self.db, self.lemmatizer, query, **filters)
+        return queries.search(self.db, self.lemmatizer, query, snippets=self.snippets, **filters)
 
     def entities(self, type: str | None = None, query: str | None = None, limit: int = 50) -> list[dict]:
         """Corpus entities, most mentioned first: ``queries.entities``."""

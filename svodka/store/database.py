@@ -161,10 +161,11 @@ class Database:
         """Index (article id, lemmatised title, lemmatised body) rows (backend)."""
         raise NotImplementedError
 
-    def fts_query(self, terms: list[tuple[str, ...]]) -> tuple[str, str, str, list, str]:
+    def fts_query(self, terms: list[tuple[str, ...]], filtered: bool = True) -> tuple[str, str, str, list, str]:
         """(FROM/JOIN clause, WHERE condition, score expression, params, indexed id column) of a search (backend).
 
-        The FROM clause names ``a`` a row with the columns ``search`` filters on: id, source_id, day, n_quotes.
+        With ``filtered`` the FROM clause names ``a`` a row with the columns ``search``
+        filters on: id, source_id, day, n_quotes (without, it may leave them out).
         """
         raise NotImplementedError
 
@@ -188,7 +189,7 @@ class Database:
             if floor:
                 where += f" AND {id_sql} >= ?"
                 params = params + [floor[0]]
-            cur.execute(f"SELECT a.id, {score_sql} AS score FROM {from_sql} WHERE {where} ORDER BY score DESC, a.id DESC LIMIT ? OFFSET ?", params + [limit, offset])
+            cur.execute(f"SELECT {id_sql}, {score_sql} AS score FROM {from_sql} WHERE {where} ORDER BY score DESC, {id_sql} DESC LIMIT ? OFFSET ?", params + [limit, offset])
             return cur.fetchall()
 
     # ------------------------------------------------------------------ plumbing

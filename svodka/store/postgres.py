@@ -159,7 +159,7 @@ class PostgresDatabase(Database):
             [(title, body, aid) for aid, title, body in rows],
         )
 
-    def fts_query(self, terms: list[tuple[str, ...]]) -> tuple[str, str, str, list, str]:
+    def fts_query(self, terms: list[tuple[str, ...]], filtered: bool = True) -> tuple[str, str, str, list, str]:
         """A tsquery of every term (any of its base forms), ranked by ts_rank_cd.
 
         ``a`` is the article_search row itself: it carries the columns the filters use.

@@ -123,13 +123,20 @@ class SQLiteDatabase(Database):
         """Add rows to the contentless FTS5 table."""
         cur.executemany("INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)", rows)
 
-    def fts_query(self, terms: list[tuple[str, ...]]) -> tuple[str, str, str, list, str]:
-        """An FTS5 MATCH of every term (any of its base forms), BM25 ranked."""
+    def fts_query(self, terms: list[tuple[str, ...]], filtered: bool = True) -> tuple[str, str, str, list, str]:
+        """An FTS5 MATCH of every term (any of its base forms), BM25 ranked; joined to the articles for filters only.
+
+        Without filters the ranking reads the full-text index alone: joining each of the
+        ``RANK_POOL`` matches to its article row was a third of a common word's ranking
+        (5.8 -> 3.9 ms at 100,000 articles).
+        """
         groups = []
         for term in terms:
             alts = " OR ".join('"' + t.replace('"', "") + '"' for t in term)
             groups.append(f"({alts})")
         match = " AND ".join(groups)
+        if not filtered:
+            return ("article_fts", "article_fts MATCH ?", f"-bm25(article_fts, {TITLE_WEIGHT}, 1.0)", [match], "article_fts.rowid")
         return (
             # CROSS JOIN: SQLite keeps the left table outermost. Left to itself it drove the
             # id-ordered pool query from the source/day index, one MATCH per article (0.8 s).

@@ -10,7 +10,7 @@ import sqlite3
 import pytest
 
 from svodka.errors import StoreError
-from svodka.store import ingest, linking, open_store, queries, schema
+from svodka.store import ingest, linking, open_store, queries, schema, search
 from svodka.store.stories import unpack_keys
 from tests.store.conftest import make_article
 
@@ -1065,3 +1065,50 @@ def test_store_export_rows_for_people(store):
     assert quote["speaker"] and quote["text"] and quote["url"] == "https://a.test/1"
     out = io.StringIO()
     assert store.export("jsonl", out, what="quotes") == 1 and json.loads(out.getvalue())["speaker"]
+
+
+def _straight_snippet(text: str, terms: list[tuple[str, ...]], lem, words: int = 30) -> tuple[str, list[tuple[int, int]]]:
+    """The snippet made the straightforward way: every word's base forms asked one by one."""
+    wanted = {lemma for term in terms for lemma in term}
+    tokens = [(m.start(), m.end(), m.group()) for m in search.WORD_RE.finditer(text)]
+    if not tokens:
+        return text[:200], []
+    hits = [i for i, (_, _, w) in enumerate(tokens) if not wanted.isdisjoint(lem.lemmas(w))]
+    best_start, best_count = 0, 0
+    for i, first in enumerate(hits):
+        count = sum(1 for h in hits[i:] if h < first + words)
+        if count > best_count:
+            best_count, best_start = count, max(0, first - 3)
+    window = tokens[best_start : best_start + words]
+    start, end = window[0][0], window[-1][1]
+    while end < len(text) and end - window[-1][1] < 2 and text[end] in ".,!?»\"":
+        end += 1
+    prefix, suffix = ("… " if start > 0 else ""), (" …" if end < len(text) else "")
+    marks = [(s - start + len(prefix), e - start + len(prefix)) for k, (s, e, _) in enumerate(window, best_start) if k in hits]
+    return prefix + text[start:end].replace("\n", " ") + suffix, marks
+
+
+@pytest.mark.parametrize("query", ["Абдрахманов заявил", "урожай", "Лиссабон визит министр", "в", "", "республика центр регион", "2024"])
+def test_store_snippets_match_the_straightforward_way(morph, query):
+    from svodka.store.snippets import Snippets
+
+    lem = search.Lemmatizer(morph)
+    snippets = Snippets(lem)  # one for all texts: what it learns of one text serves the next
+    long_text = " ".join([visit_article().text] * 6 + [harvest_article().text] * 3)  # windows past the start
+    for text in (visit_article().text, harvest_article().text, long_text, "", "…!", "Сто 100 сто."):
+        terms = lem.query_terms(query)
+        snip = snippets.make(text, terms)
+        assert (snip.text, snip.highlights) == _straight_snippet(text, terms, lem), (query, text[:40])
+
+
+def test_store_listing_by_days_keeps_every_form_of_published(store):
+    # The newest-first listing bounds ``published`` by the day range (queries._published_bounds):
+    # it must keep exactly the articles whose day is in the range, whatever follows the day.
+    published = ["2024-03-04T23:59:59+03:00", "2024-03-05", "2024-03-05 08:00", "2024-03-06T00:00:00Z", "2024-03-07", "вчера", None, "2024-03-06"]
+    store.add_articles([make_article(f"Заметка {i}", [f"Текст заметки номер {i}."], url=f"https://l.test/{i}", published=p) for i, p in enumerate(published)])
+    for lo, hi in [("2024-03-05", "2024-03-06"), ("2024-03-04", None), (None, "2024-03-05"), ("2024-03-06", "2024-03-06"), ("2024-02-30", "2024-02-31")]:
+        hits = store.search("", date_from=lo, date_to=hi, limit=50)
+        days = {i: p[:10] for i, p in enumerate(published) if p and p[:4] == "2024"}
+        expected = {f"Заметка {i}" for i, d in days.items() if (lo is None or d >= lo) and (hi is None or d <= hi)}
+        assert {h.title for h in hits} == expected, (lo, hi)
+        assert [h.published for h in hits] == sorted((h.published for h in hits), reverse=True)
