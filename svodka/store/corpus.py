@@ -133,6 +133,11 @@ def _first_compatible(a: str | None, b: str | None) -> bool:
     return False
 
 
+def _person_fits(ent: CorpusEntity, first_key: str, middle_key: str | None, roles: set[str]) -> bool:
+    """A corpus person a mention with these first name, patronymic and roles may be."""
+    return _first_compatible(ent.first_key, first_key) and _first_compatible(ent.middle_key, middle_key) and _roles_compatible(ent.role_words, roles)
+
+
 def _roles_compatible(a: set[str], b: set[str]) -> bool:
     """Roles conflict only when both are known and share no content word."""
     return not a or not b or not a.isdisjoint(b)  # isdisjoint: no new set (was 15 us a call)
@@ -215,44 +220,39 @@ class Linker:
     def _link_person(self, name: str, last_key: str, first_key: str | None, middle_key: str | None, roles: set[str]) -> CorpusEntity:
         """Link a person with a known surname (see the module docstring)."""
         if first_key:
-            # The exact first name first (an index lookup); a scan of the surname for
-            # initials only when it finds none.
-            exact = [e for e in self.by_first.get((last_key, first_key), ()) if e.merged_into is None]
-            if exact and not INITIAL_RE.match(first_key):
-                pool = exact
-                fits = [e for e in pool if _first_compatible(e.middle_key, middle_key) and _roles_compatible(e.role_words, roles)]
-                if fits:
-                    return self._update_person(max(fits, key=lambda e: (True, e.mentions)), name, first_key, middle_key)
+            return self._link_full_name(name, last_key, first_key, middle_key, roles)
+        return self._link_surname(name, last_key, roles)
+
+    def _link_full_name(self, name: str, last_key: str, first_key: str, middle_key: str | None, roles: set[str]) -> CorpusEntity:
+        """Link a person with a surname and a first name (or its initial)."""
+        # The exact first name first (an index lookup); a scan of the surname for
+        # initials only when it finds none.
+        exact = [e for e in self.by_first.get((last_key, first_key), ()) if e.merged_into is None]
+        by_exact = bool(exact) and not INITIAL_RE.match(first_key)
+        if by_exact:
+            fits = [e for e in exact if _first_compatible(e.middle_key, middle_key) and _roles_compatible(e.role_words, roles)]
+            if fits:
+                return self._update_person(max(fits, key=lambda e: (True, e.mentions)), name, first_key, middle_key)
         same = [e for e in self.by_last.get(last_key, []) if e.merged_into is None]
         fulls = [e for e in same if e.first_key]
-        if first_key:
-            pool = exact if exact and not INITIAL_RE.match(first_key) else fulls
-            fits = [
-                e
-                for e in pool
-                if _first_compatible(e.first_key, first_key)
-                and _first_compatible(e.middle_key, middle_key)
-                and _roles_compatible(e.role_words, roles)
-            ]
-            if not fits and pool is exact:
-                fits = [
-                    e
-                    for e in fulls
-                    if e.first_key != first_key
-                    and _first_compatible(e.first_key, first_key)
-                    and _first_compatible(e.middle_key, middle_key)
-                    and _roles_compatible(e.role_words, roles)
-                ]
-            if fits:
-                # Prefer the exact first name, then the better-known person.
-                return self._update_person(max(fits, key=lambda e: (e.first_key == first_key, e.mentions)), name, first_key, middle_key)
-            ent = self._new(type="PER", name=name, key=normalize_word(name), last_key=last_key, first_key=first_key, middle_key=middle_key)
-            # The surname had no person with a first name: its surname-only entity was this one.
-            if not fulls:
-                for lone in [e for e in same if not e.first_key and _roles_compatible(e.role_words, roles)]:
-                    self._merge(lone, ent)
-            return ent
-        # A surname alone: the one known person with it, else the surname-only entity.
+        pool = exact if by_exact else fulls
+        fits = [e for e in pool if _person_fits(e, first_key, middle_key, roles)]
+        if not fits and pool is exact:
+            fits = [e for e in fulls if e.first_key != first_key and _person_fits(e, first_key, middle_key, roles)]
+        if fits:
+            # Prefer the exact first name, then the better-known person.
+            return self._update_person(max(fits, key=lambda e: (e.first_key == first_key, e.mentions)), name, first_key, middle_key)
+        ent = self._new(type="PER", name=name, key=normalize_word(name), last_key=last_key, first_key=first_key, middle_key=middle_key)
+        # The surname had no person with a first name: its surname-only entity was this one.
+        if not fulls:
+            for lone in [e for e in same if not e.first_key and _roles_compatible(e.role_words, roles)]:
+                self._merge(lone, ent)
+        return ent
+
+    def _link_surname(self, name: str, last_key: str, roles: set[str]) -> CorpusEntity:
+        """Link a surname alone: the one known person with it, else the surname-only entity."""
+        same = [e for e in self.by_last.get(last_key, []) if e.merged_into is None]
+        fulls = [e for e in same if e.first_key]
         fits = [e for e in fulls if _roles_compatible(e.role_words, roles)]
         if len(fulls) == 1 and fits:
             return fits[0]
