@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import html
 import re
-import threading
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -61,45 +60,39 @@ class _Forms:
 
     def __init__(self) -> None:
         self.known: set[str] = set()
-        self.words: dict[str, frozenset[str]] = {}
+        self.words: dict[str, list[str]] = {}
 
 
 class Snippets:
     """Makes snippets for one archive's searches; shared by the threads that search it.
 
-    Thread-safe: words are learned under a lock, written base forms first, so a word is
-    marked known only once it can be found; readers use one generation throughout.
+    Thread-safe without a lock (under load, searches queued behind the one lemmatising
+    for them all): every change is one C-level operation (``setdefault``, ``append``,
+    ``update``), a word's base forms are filed before it is marked known, and a search
+    reads one generation throughout. Two threads may file the same new word twice: a
+    duplicate in a list, harmless to the sets made from it.
     """
 
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer = lemmatizer
         self._forms = _Forms()
-        self._lock = threading.Lock()
 
     def matching(self, words: set[str], wanted: set[str]) -> set[str]:
         """The words of ``words`` having a base form (``Lemmatizer.lemmas``) in ``wanted``."""
         forms = self._forms
-        if not words <= forms.known:
-            forms = self._learn(words)
+        new = words - forms.known
+        if new:
+            if len(forms.known) > KNOWN_LIMIT:  # bounded memory: start afresh
+                forms = self._forms = _Forms()
+                new = words
+            for word in new:
+                for lemma in self.lemmatizer.lemmas(word):
+                    forms.words.setdefault(lemma, []).append(word)
+            forms.known.update(new)
         found: set[str] = set()
         for lemma in wanted:
-            found |= forms.words.get(lemma, frozenset())
+            found.update(forms.words.get(lemma, ()))
         return words & found
-
-    def _learn(self, words: set[str]) -> _Forms:
-        """Index the base forms of the words not seen yet; the generation that holds them all."""
-        with self._lock:
-            forms = self._forms
-            if len(forms.known) > KNOWN_LIMIT:
-                forms = self._forms = _Forms()
-            new: dict[str, set[str]] = {}
-            for word in words - forms.known:
-                for lemma in self.lemmatizer.lemmas(word):
-                    new.setdefault(lemma, set()).add(word)
-            for lemma, written in new.items():
-                forms.words[lemma] = forms.words.get(lemma, frozenset()) | written
-            forms.known |= words
-            return forms
 
     def make(self, text: str, terms: list[tuple[str, ...]], words: int = SNIPPET_WORDS) -> Snippet:
         """Cut the ``words``-long window of ``text`` holding the most query words, and mark them.

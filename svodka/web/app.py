@@ -912,6 +912,9 @@ def serve(
         app = create_app(store_url, api_token=api_token, settings=settings, hosts=[host])
         try:
             app.state.analysis.start()  # the models load while the server starts, not on the first request
+            # The search's pymorphy3 analyzer too: made lazily, the first concurrent searches
+            # each made one (0.5 s of CPU apiece; 2.6 s latencies in bench/web_load.py).
+            app.state.store.lemmatizer.morph
             bound_host, bound_port = sock.getsockname()[:2]
             shown = f"[{bound_host}]" if ":" in bound_host else bound_host
             if announce is not None:
