@@ -306,7 +306,7 @@ def search(
     for aid, _ in ranked:
         if aid in page:
             _, title, src, published, url, text = page[aid]
-            snip = snippets.make(text, terms)
+            snip = snippets.make(text, terms, key=aid)
             hits.append(SearchHit(aid, title, src, published, url, float(scores[aid]), snip.html, snip.text, snip.highlights))
     return hits
 

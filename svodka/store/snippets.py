@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import html
 import re
+from array import array
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import Any, Sequence
 
 from .search import WORD_RE, Lemmatizer
 
@@ -29,6 +31,9 @@ MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
 _SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 # Written words whose base forms ``Snippets`` keeps at most (then it starts afresh): bounded memory.
 KNOWN_LIMIT = 500_000
+# Texts whose words ``Snippets`` keeps at most (~4.5 KB each, 18 MB in all; bench/web_load.py
+# met 6,000 texts in 60 s of searches at 100,000 articles, 80-90% of them again).
+TEXTS_LIMIT = 4096
 
 
 @dataclass
@@ -76,6 +81,7 @@ class Snippets:
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer = lemmatizer
         self._forms = _Forms()
+        self._texts: dict[Any, tuple[str, array]] = {}  # article id -> its words and their ends (texts never change)
 
     def matching(self, words: set[str], wanted: set[str]) -> set[str]:
         """The words of ``words`` having a base form (``Lemmatizer.lemmas``) in ``wanted``."""
@@ -94,19 +100,40 @@ class Snippets:
             found.update(forms.words.get(lemma, ()))
         return words & found
 
-    def make(self, text: str, terms: list[tuple[str, ...]], words: int = SNIPPET_WORDS) -> Snippet:
+    def _words(self, text: str, key: Any) -> tuple[Sequence[str], Sequence[int]]:
+        """The words of ``text`` and where each ends; kept under ``key`` (an article id) when given.
+
+        Kept compact: the words as one string, the offsets in an array; about 4.5 KB a text. Making the snippets of a page of results
+        again (the same query, a popular article) costs ~10 instead of ~100 us a text.
+        """
+        got = self._texts.get(key) if key is not None else None
+        if got is not None:
+            return (got[0].split(" ") if got[0] else []), got[1]
+        parts = _SPLIT_RE.split(text)  # words at the odd places
+        found, ends = parts[1::2], list(accumulate(map(len, parts)))[1::2]
+        if key is not None:
+            if len(self._texts) >= TEXTS_LIMIT:  # bounded: the oldest goes (racing threads may both miss it)
+                try:
+                    del self._texts[next(iter(self._texts))]
+                except (StopIteration, RuntimeError, KeyError):
+                    pass
+            self._texts[key] = (" ".join(found), array("i", ends))  # a word has no space
+        return found, ends
+
+    def make(self, text: str, terms: list[tuple[str, ...]], words: int = SNIPPET_WORDS, key: Any = None) -> Snippet:
         """Cut the ``words``-long window of ``text`` holding the most query words, and mark them.
 
         Args:
             text: the original article text (title and paragraphs).
             terms: the query as given by ``Lemmatizer.query_terms``.
             words: window length in words.
+            key: what identifies ``text`` for good (its article id): its words are kept
+                for the next snippet of the same text.
 
         Returns:
             A ``Snippet``; with no match, the first ``words`` words unmarked.
         """
-        parts = _SPLIT_RE.split(text)  # words at the odd places
-        found = parts[1::2]
+        found, ends = self._words(text, key)
         if not found:
             return Snippet(text[:200])
         good = self.matching(set(found), {lemma for term in terms for lemma in term}) if terms else set()
@@ -118,9 +145,8 @@ class Snippets:
                 j += 1
             if j - i > best_count:
                 best_count, best_start = j - i, max(0, first - 3)
-        ends = list(accumulate(map(len, parts)))  # word k ends at ends[2k + 1]
         last = min(best_start + words, len(found)) - 1
-        start, word_end = ends[2 * best_start + 1] - len(found[best_start]), ends[2 * last + 1]
+        start, word_end = ends[best_start] - len(found[best_start]), ends[last]
         end = word_end
         # Extend to the end of the sentence punctuation right after the last word.
         while end < len(text) and end - word_end < 2 and text[end] in ".,!?»\"":
@@ -129,5 +155,5 @@ class Snippets:
         prefix = "… " if start > 0 else ""
         suffix = " …" if end < len(text) else ""
         shift = len(prefix) - start
-        marks = [(ends[2 * k + 1] - len(found[k]) + shift, ends[2 * k + 1] + shift) for k in hits if best_start <= k <= last]
+        marks = [(ends[k] - len(found[k]) + shift, ends[k] + shift) for k in hits if best_start <= k <= last]
         return Snippet(prefix + chunk + suffix, marks)

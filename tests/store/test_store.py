@@ -1095,10 +1095,22 @@ def test_store_snippets_match_the_straightforward_way(morph, query):
     lem = search.Lemmatizer(morph)
     snippets = Snippets(lem)  # one for all texts: what it learns of one text serves the next
     long_text = " ".join([visit_article().text] * 6 + [harvest_article().text] * 3)  # windows past the start
-    for text in (visit_article().text, harvest_article().text, long_text, "", "…!", "Сто 100 сто."):
-        terms = lem.query_terms(query)
-        snip = snippets.make(text, terms)
-        assert (snip.text, snip.highlights) == _straight_snippet(text, terms, lem), (query, text[:40])
+    texts = (visit_article().text, harvest_article().text, long_text, "", "…!", "Сто 100 сто.")
+    terms = lem.query_terms(query)
+    for key in (None, "first", "again"):  # words made, kept under a key, then read back
+        for i, text in enumerate(texts):
+            snip = snippets.make(text, terms, key=None if key is None else i)
+            assert (snip.text, snip.highlights) == _straight_snippet(text, terms, lem), (query, key, text[:40])
+
+
+def test_store_snippets_keep_a_bounded_number_of_texts(morph, monkeypatch):
+    from svodka.store import snippets as module
+
+    monkeypatch.setattr(module, "TEXTS_LIMIT", 3)
+    snippets = module.Snippets(search.Lemmatizer(morph))
+    for i in range(10):
+        snippets.make(f"Текст номер {i} о бюджете", [("бюджет",)], key=i)
+    assert len(snippets._texts) <= 3 and 9 in snippets._texts
 
 
 def test_store_listing_by_days_keeps_every_form_of_published(store):
