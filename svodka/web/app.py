@@ -32,6 +32,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+import anyio
 from fastapi import Depends, FastAPI, File, Header, HTTPException, Path as PathParam, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
@@ -48,7 +49,7 @@ from . import _jobs, _queries, _render, pages
 from ._cache import ArchiveCache
 from ._guard import DEFAULT_HOSTS, BearerToken, RequestGuard, host_name, normal_origin, origin_text
 from ._pool import AnalysisPool
-from ._queries import MAX_LIMIT, MAX_OFFSET, clean_query
+from ._queries import MAX_LIMIT, MAX_OFFSET, SEARCH_THREADS, clean_query
 
 __all__ = ["create_app", "serve", "bind", "MAX_BODY_BYTES", "MAX_LIMIT"]
 
@@ -535,6 +536,7 @@ def create_app(
     bounds = {"time_budget": settings.time_budget, "max_words": settings.max_words}  # of each document, in the worker
     ingest_lock = threading.Lock()  # one ingest at a time: the Store has one writer anyway
     cache = app.state.cache = ArchiveCache(store)  # what the home page shows (see _cache)
+    app.state.search_slots = anyio.CapacityLimiter(SEARCH_THREADS)  # searches at once (API and pages)
 
     async def analyze(request: Request, items: list[AnalyzeRequest]) -> tuple[list[Article], list[_jobs.Failure], int]:
         """Clean and analyse request items in a worker: articles, failures (collected, not raised), inputs read.
@@ -604,7 +606,7 @@ def create_app(
     To = Query(None, alias="to", pattern=DAY_PATTERN, json_schema_extra={"format": "date"}, description="Published on or before (YYYY-MM-DD)")
 
     @app.get("/api/search", tags=["archive"], responses=ERROR_RESPONSES)
-    def api_search(
+    async def api_search(
         q: str = Query("", max_length=500, description="Words in any form; all must match. Empty: newest first"),
         source: str | None = Query(None, max_length=256, description="Outlet name (case-insensitive)"),
         date_from: str | None = From,
@@ -617,12 +619,16 @@ def create_app(
     ) -> dict[str, Any]:
         """Full-text search with filters, best first, with highlighted snippets."""
         offset = _offset(cursor)
-        hits = _queries.search(
-            store, q, source=source, date_from=_day("from", date_from), date_to=_day("to", date_to), entity=entity, entity_type=type,
-            has_quote=has_quote, limit=limit + 1, offset=offset,
-        )
-        more = len(hits) > limit
-        return {"results": [_hit_dict(h) for h in hits[:limit]], "next": str(offset + limit) if more else None}
+        day_from, day_to = _day("from", date_from), _day("to", date_to)
+
+        def found() -> dict[str, Any]:
+            hits = _queries.search(
+                store, q, source=source, date_from=day_from, date_to=day_to, entity=entity, entity_type=type, has_quote=has_quote, limit=limit + 1, offset=offset,
+            )
+            more = len(hits) > limit
+            return {"results": [_hit_dict(h) for h in hits[:limit]], "next": str(offset + limit) if more else None}
+
+        return await anyio.to_thread.run_sync(found, limiter=app.state.search_slots)
 
     @app.get("/api/articles", tags=["archive"], responses=ERROR_RESPONSES)
     def api_articles(limit: int = Limit, cursor: str | None = Query(None, pattern=r"^[0-9]{1,18}$", description="The 'next' value of the previous page")) -> dict[str, Any]:

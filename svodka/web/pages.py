@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any, Callable
 from urllib.parse import urlencode
 
+import anyio
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
@@ -103,7 +104,7 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
     Text = lambda: Query(None, max_length=500)  # noqa: E731  a free-text form field
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(
+    async def search_page(
         request: Request,
         q: str | None = Text(),
         source: str | None = Text(),
@@ -127,8 +128,10 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
         searching = any(filters.values())
         day_from, day_to, quoted = _day("from", filters["from"]), _day("to", filters["to"]), _has_quote(filters["has_quote"])
         if not searching and not offset:  # the home page: the same for everyone
-            return HTMLResponse(cache.get("home", lambda: render(filters, offset, searching, None, None, None).body))
-        return render(filters, offset, searching, day_from, day_to, quoted)
+            home = lambda: HTMLResponse(cache.get("home", lambda: render(filters, offset, searching, None, None, None).body))  # noqa: E731
+            return await anyio.to_thread.run_sync(home)  # cached but for the first time: no search slot needed
+        # A search slot: searches run a few at a time (see _queries.SEARCH_THREADS).
+        return await anyio.to_thread.run_sync(lambda: render(filters, offset, searching, day_from, day_to, quoted), limiter=app.state.search_slots)
 
     def render(filters: dict, offset: int, searching: bool, day_from, day_to, quoted) -> HTMLResponse:
         """The search page for checked filters (the home page when nothing is asked)."""
