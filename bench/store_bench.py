@@ -252,10 +252,10 @@ def run(url: str, articles: list, batch: int, queries: list, label: str, budget:
               f"together {n / (elapsed + linking):,.0f} articles/s")
         elapsed += linking
     if store.dialect == "sqlite":  # fold the WAL into the file so the size is the archive's
-        with store._lock:
-            store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        with store.db.lock:
+            store.db._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     else:  # planner statistics for the fresh tables (autovacuum would do it later; bad plans until then)
-        with store._write() as cur:
+        with store.db.write() as cur:
             cur.execute("ANALYZE")
     stats = store.stats()
     print(f"[{label}] N = {n}")
@@ -278,8 +278,8 @@ def run(url: str, articles: list, batch: int, queries: list, label: str, budget:
     store.quotes(speaker=queries[0][0].split()[0], limit=20)
     store.entity_profile(articles[0].article.entities[0].name)
     print(f"[{label}] quotes(speaker) + entity_profile: {(time.perf_counter() - t) * 1000:.0f} ms")
-    if hasattr(store, "drop_schema") and options.get("schema"):
-        store.drop_schema()
+    if hasattr(store.db, "drop_schema") and options.get("schema"):
+        store.db.drop_schema()
     store.close()
 
 

@@ -704,7 +704,7 @@ def serve_cli(
     setting: SettingOption = None,
 ) -> None:
     """Serve the web interface and the JSON API over the archive."""
-    from .web.app import serve
+    from .web import serve
 
     store, settings = _open(db, setting)  # fails here, before "serving", if the archive cannot be opened
     store.close()

@@ -5,9 +5,12 @@
     store.search("Абдрахманов заявил", source="Вестник Кавказа")
     store.quotes(speaker="Абдрахманов"); store.entity_profile("Абдрахманов"); store.stories()
 
-Modules: ``base`` (the Store and its SQL-shared logic), ``sqlite``/``postgres`` (backends),
-``schema`` (migrations), ``search`` (lemmatised index text and snippets), ``corpus``
-(corpus-level entities), ``stories`` (MinHash LSH clustering).
+Modules: ``database`` (the database object: connections, the single writer, reads in
+parallel), ``sqlite``/``postgres`` (its backends), ``schema`` (migrations), ``writer`` (the
+writer's caches), ``ingest`` (articles, documents, rejected inputs), ``linking`` (across
+the corpus) with ``corpus`` (entities) and ``stories`` (MinHash LSH clustering), ``queries``
+(every read), ``export``, ``search`` (lemmatised index text and snippets), ``prepare``
+(records made in worker processes), and ``base``: the ``Store`` facade over them all.
 """
 
 from __future__ import annotations
@@ -15,9 +18,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import StoreError
+from . import schema
 from .base import AddResult, SearchHit, Store
+from .database import Database
 
-__all__ = ["open_store", "Store", "AddResult", "SearchHit", "DEFAULT_URL"]
+__all__ = ["open_store", "open_database", "Store", "Database", "AddResult", "SearchHit", "DEFAULT_URL"]
 
 # Where the archive lives when no URL is given: one SQLite file in the working directory.
 DEFAULT_URL = "./svodka.db"
@@ -37,11 +42,22 @@ def open_store(url: str | Path | None = None, **options) -> Store:
     Raises:
         StoreError: the database cannot be opened, is locked, or has a newer schema.
     """
+    db = open_database(url, **options)
+    try:
+        schema.migrate(db)
+    except BaseException:
+        db.close()
+        raise
+    return Store(db)
+
+
+def open_database(url: str | Path | None = None, **options) -> Database:
+    """The database object at ``url`` (see ``open_store``), connected but not migrated."""
     text = str(url) if url is not None else DEFAULT_URL
     if text.startswith(("postgresql://", "postgres://")):
-        from .postgres import PostgresStore
+        from .postgres import PostgresDatabase
 
-        return PostgresStore(text, **options)
+        return PostgresDatabase(text, **options)
     if text.startswith("sqlite://"):
         text = text[len("sqlite://") :]
         text = text[1:] if text.startswith("/") else text  # sqlite:///rel.db -> rel.db; sqlite:////abs -> /abs
@@ -49,6 +65,6 @@ def open_store(url: str | Path | None = None, **options) -> Store:
             text = ":memory:"
     elif "://" in text:
         raise StoreError(text, "unknown database URL scheme: use a file path, sqlite:///path or postgresql://...")
-    from .sqlite import SQLiteStore
+    from .sqlite import SQLiteDatabase
 
-    return SQLiteStore(text, **options)
+    return SQLiteDatabase(text, **options)

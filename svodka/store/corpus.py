@@ -14,20 +14,28 @@ Each article's NLP stages already merged the mentions *within* the article into
   entity is merged into the new person (the order of ingest does not matter for the
   common case). ``Linker.merges`` lists such merges for the store to apply.
 
-Linking is incremental (per batch, under the write lock): the store loads the candidate
-rows for the batch's keys, runs ``Linker.link`` for each article entity, and writes the
-new and changed entities back.
+Linking is incremental (per batch, under the write lock): ``link_entities`` loads the
+candidate rows for the batch's keys, runs ``Linker.link`` for each article entity, and
+writes the new and changed entities back with the article links, roles, days and aliases.
+The candidates stay in memory between batches (``EntityCache``) while no other writer links.
 """
 
 from __future__ import annotations
 
 import re
+import uuid
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .search import Lemmatizer, normalize_word
+from .database import marks, next_id, select_in
+from .search import WORD_RE, Lemmatizer, normalize_word
 
-__all__ = ["CorpusEntity", "EntityFacts", "Linker", "entity_facts", "role_words", "name_key"]
+if TYPE_CHECKING:
+    from .prepare import Prepared
+    from .writer import Writer
+
+__all__ = ["CorpusEntity", "EntityFacts", "EntityCache", "Linker", "entity_facts", "role_words", "name_key", "link_entities"]
 
 # Role words shorter than this carry no meaning for conflicts ("и", "по", "дел").
 MIN_ROLE_WORD = 4
@@ -35,6 +43,10 @@ MIN_ROLE_WORD = 4
 MAX_ROLE_WORDS = 60
 # An initial: one letter, maybe with a dot ("К." or "К").
 INITIAL_RE = re.compile(r"^\w\.?$")
+# Entity columns read into ``CorpusEntity`` (in this order).
+ENTITY_COLUMNS = "id, type, name, key, last_key, first_key, middle_key, role_words, mentions, articles, first_seen, last_seen, merged_into"
+# Corpus entities kept in memory between batches at most (then the cache starts afresh).
+ENTITY_CACHE_LIMIT = 300_000
 
 
 @dataclass
@@ -121,6 +133,11 @@ def _first_compatible(a: str | None, b: str | None) -> bool:
     return False
 
 
+def _person_fits(ent: CorpusEntity, first_key: str, middle_key: str | None, roles: set[str]) -> bool:
+    """A corpus person a mention with these first name, patronymic and roles may be."""
+    return _first_compatible(ent.first_key, first_key) and _first_compatible(ent.middle_key, middle_key) and _roles_compatible(ent.role_words, roles)
+
+
 def _roles_compatible(a: set[str], b: set[str]) -> bool:
     """Roles conflict only when both are known and share no content word."""
     return not a or not b or not a.isdisjoint(b)  # isdisjoint: no new set (was 15 us a call)
@@ -203,44 +220,39 @@ class Linker:
     def _link_person(self, name: str, last_key: str, first_key: str | None, middle_key: str | None, roles: set[str]) -> CorpusEntity:
         """Link a person with a known surname (see the module docstring)."""
         if first_key:
-            # The exact first name first (an index lookup); a scan of the surname for
-            # initials only when it finds none.
-            exact = [e for e in self.by_first.get((last_key, first_key), ()) if e.merged_into is None]
-            if exact and not INITIAL_RE.match(first_key):
-                pool = exact
-                fits = [e for e in pool if _first_compatible(e.middle_key, middle_key) and _roles_compatible(e.role_words, roles)]
-                if fits:
-                    return self._update_person(max(fits, key=lambda e: (True, e.mentions)), name, first_key, middle_key)
+            return self._link_full_name(name, last_key, first_key, middle_key, roles)
+        return self._link_surname(name, last_key, roles)
+
+    def _link_full_name(self, name: str, last_key: str, first_key: str, middle_key: str | None, roles: set[str]) -> CorpusEntity:
+        """Link a person with a surname and a first name (or its initial)."""
+        # The exact first name first (an index lookup); a scan of the surname for
+        # initials only when it finds none.
+        exact = [e for e in self.by_first.get((last_key, first_key), ()) if e.merged_into is None]
+        by_exact = bool(exact) and not INITIAL_RE.match(first_key)
+        if by_exact:
+            fits = [e for e in exact if _first_compatible(e.middle_key, middle_key) and _roles_compatible(e.role_words, roles)]
+            if fits:
+                return self._update_person(max(fits, key=lambda e: (True, e.mentions)), name, first_key, middle_key)
         same = [e for e in self.by_last.get(last_key, []) if e.merged_into is None]
         fulls = [e for e in same if e.first_key]
-        if first_key:
-            pool = exact if exact and not INITIAL_RE.match(first_key) else fulls
-            fits = [
-                e
-                for e in pool
-                if _first_compatible(e.first_key, first_key)
-                and _first_compatible(e.middle_key, middle_key)
-                and _roles_compatible(e.role_words, roles)
-            ]
-            if not fits and pool is exact:
-                fits = [
-                    e
-                    for e in fulls
-                    if e.first_key != first_key
-                    and _first_compatible(e.first_key, first_key)
-                    and _first_compatible(e.middle_key, middle_key)
-                    and _roles_compatible(e.role_words, roles)
-                ]
-            if fits:
-                # Prefer the exact first name, then the better-known person.
-                return self._update_person(max(fits, key=lambda e: (e.first_key == first_key, e.mentions)), name, first_key, middle_key)
-            ent = self._new(type="PER", name=name, key=normalize_word(name), last_key=last_key, first_key=first_key, middle_key=middle_key)
-            # The surname had no person with a first name: its surname-only entity was this one.
-            if not fulls:
-                for lone in [e for e in same if not e.first_key and _roles_compatible(e.role_words, roles)]:
-                    self._merge(lone, ent)
-            return ent
-        # A surname alone: the one known person with it, else the surname-only entity.
+        pool = exact if by_exact else fulls
+        fits = [e for e in pool if _person_fits(e, first_key, middle_key, roles)]
+        if not fits and pool is exact:
+            fits = [e for e in fulls if e.first_key != first_key and _person_fits(e, first_key, middle_key, roles)]
+        if fits:
+            # Prefer the exact first name, then the better-known person.
+            return self._update_person(max(fits, key=lambda e: (e.first_key == first_key, e.mentions)), name, first_key, middle_key)
+        ent = self._new(type="PER", name=name, key=normalize_word(name), last_key=last_key, first_key=first_key, middle_key=middle_key)
+        # The surname had no person with a first name: its surname-only entity was this one.
+        if not fulls:
+            for lone in [e for e in same if not e.first_key and _roles_compatible(e.role_words, roles)]:
+                self._merge(lone, ent)
+        return ent
+
+    def _link_surname(self, name: str, last_key: str, roles: set[str]) -> CorpusEntity:
+        """Link a surname alone: the one known person with it, else the surname-only entity."""
+        same = [e for e in self.by_last.get(last_key, []) if e.merged_into is None]
+        fulls = [e for e in same if e.first_key]
         fits = [e for e in fulls if _roles_compatible(e.role_words, roles)]
         if len(fulls) == 1 and fits:
             return fits[0]
@@ -291,3 +303,198 @@ class Linker:
         if roles and not roles <= ent.role_words and len(ent.role_words) < MAX_ROLE_WORDS:
             ent.role_words |= roles
             ent.dirty = True
+
+
+# ---------------------------------------------------------------------------- the archive side
+
+
+@dataclass
+class EntityCache:
+    """Corpus entities kept in memory between batches while this writer is the only one.
+
+    Valid while ``store_meta['entities']`` still holds ``token`` (the value this writer
+    wrote with its last linked batch); any other writer changes it, and the cache is
+    rebuilt. The key sets say which names and surnames have all their entities loaded.
+    """
+
+    linker: Linker
+    token: str = ""
+    keys: set[str] = field(default_factory=set)  # LOC/ORG (and surname-less) keys fully loaded
+    last_keys: set[str] = field(default_factory=set)  # surnames fully loaded
+    alias_ids: set[int] = field(default_factory=set)  # entities whose stored aliases are loaded
+    aliases: set[tuple[int, str]] = field(default_factory=set)  # (entity id, alias) known stored
+
+
+# One article entity linked in this batch: (article id, local id, corpus entity, article Entity, its facts).
+_Link = tuple[int, str, CorpusEntity, Any, EntityFacts]
+
+
+def _load_entities(cur: Any, keys: set[str], last_keys: set[str]) -> list[CorpusEntity]:
+    """Candidate corpus entities for a batch: by normal name and by surname."""
+    rows = select_in(cur, f"SELECT {ENTITY_COLUMNS} FROM entities WHERE key IN ({{in}}) AND merged_into IS NULL", keys)
+    rows += select_in(cur, f"SELECT {ENTITY_COLUMNS} FROM entities WHERE last_key IN ({{in}}) AND merged_into IS NULL", last_keys)
+    seen, out = set(), []
+    for r in rows:
+        if r[0] in seen:
+            continue
+        seen.add(r[0])
+        out.append(CorpusEntity(*r[:7], set(filter(None, (r[7] or "").split())), *r[8:]))
+    return out
+
+
+def _entity_cache(w: Writer, cur: Any) -> EntityCache:
+    """The corpus entities kept from earlier batches, or a fresh cache if another writer wrote since."""
+    cache = w.entities
+    cur.execute("SELECT value FROM store_meta WHERE key = 'entities'")
+    row = cur.fetchone()
+    if cache is not None and (row is None or row[0] != cache.token):
+        cache = None  # another writer (process or Store) linked meanwhile: reload
+    if cache is None:
+        cache = EntityCache(Linker([], 0, w.lemmatizer))
+    return cache
+
+
+def _load_candidates(cur: Any, cache: EntityCache, items: list[tuple[int, Prepared]]) -> None:
+    """Bring into the cache the corpus entities the batch's names and surnames may link to."""
+    keys, last_keys = set(), set()
+    for _, p in items:
+        for f in p.entity_facts:
+            if f.last_key:
+                last_keys.add(f.last_key)
+            else:
+                keys.add(f.key)
+    keys -= cache.keys
+    last_keys -= cache.last_keys
+    for ent in _load_entities(cur, keys, last_keys):
+        if ent.id not in cache.linker.by_id:
+            cache.linker._index(ent)
+    cache.keys |= keys
+    cache.last_keys |= last_keys
+
+
+def _link_batch(linker: Linker, items: list[tuple[int, Prepared]]) -> tuple[dict[int, CorpusEntity], list[_Link]]:
+    """Link every entity of the batch in memory: the entities touched, and each link."""
+    touched: dict[int, CorpusEntity] = {}  # entities this batch created or changed
+    links: list[_Link] = []
+    for aid, p in items:
+        seen_here: set[int] = set()
+        for e, f in zip(p.article.entities, p.entity_facts):
+            ent = linker.link(e.type, e.name, f)
+            touched[ent.id] = ent
+            links.append((aid, e.id, ent, e, f))
+            if ent.id not in seen_here:
+                ent.see(len(e.mentions), p.day)
+                seen_here.add(ent.id)
+            else:
+                ent.mentions += len(e.mentions)
+    return touched, links
+
+
+def _write_entities(cur: Any, linker: Linker, touched: dict[int, CorpusEntity]) -> None:
+    """Apply the batch's merges to stored rows, then insert the new entities and update the changed."""
+    for old, _ in linker.merges:  # merges first: they repoint rows of earlier batches
+        touched[old] = linker.by_id[old]
+        into = linker.resolve(old).id
+        if not linker.by_id[old].new:
+            _merge_rows(cur, old, into)
+    new = [e for e in touched.values() if e.new]
+    changed = [e for e in touched.values() if e.dirty and not e.new]
+    if new:
+        cur.executemany(
+            f"INSERT INTO entities ({ENTITY_COLUMNS}) VALUES ({marks(13)})",
+            [(e.id, e.type, e.name, e.key, e.last_key, e.first_key, e.middle_key, " ".join(sorted(e.role_words)), e.mentions, e.articles, e.first_seen, e.last_seen, e.merged_into) for e in new],
+        )
+    if changed:
+        cur.executemany(
+            "UPDATE entities SET name = ?, first_key = ?, middle_key = ?, role_words = ?, mentions = ?, articles = ?, first_seen = ?, last_seen = ?, merged_into = ? WHERE id = ?",
+            [(e.name, e.first_key, e.middle_key, " ".join(sorted(e.role_words)), e.mentions, e.articles, e.first_seen, e.last_seen, e.merged_into, e.id) for e in changed],
+        )
+    for e in touched.values():  # written: clean in the cache (a failed batch drops the cache)
+        e.new = e.dirty = False
+
+
+def _write_links(cur: Any, linker: Linker, items: list[tuple[int, Prepared]], links: list[_Link]) -> tuple[dict[tuple[int, str], int], set[tuple[int, str]]]:
+    """Write article links, roles and mentions per day; returns the mapping and the aliases met."""
+    mapping: dict[tuple[int, str], int] = {}
+    link_rows, role_rows = [], []
+    days: Counter = Counter()
+    aliases: set[tuple[int, str]] = set()
+    day_of = {aid: p.day for aid, p in items}
+    for aid, local, ent, e, f in links:
+        cid = linker.resolve(ent.id).id
+        if (aid, local) in mapping:
+            continue
+        mapping[(aid, local)] = cid
+        link_rows.append((aid, local, cid, e.type, e.name, len(e.mentions)))
+        role_rows.extend((cid, aid, r, day_of[aid]) for r in dict.fromkeys(e.roles))
+        if day_of[aid]:
+            days[(cid, day_of[aid])] += len(e.mentions)
+        aliases.update((cid, form) for form in f.forms)
+    cur.executemany("INSERT INTO article_entities (article_id, local_id, entity_id, type, name, mentions) VALUES (?, ?, ?, ?, ?, ?)", link_rows)
+    if role_rows:
+        cur.executemany("INSERT INTO roles (entity_id, article_id, role, seen) VALUES (?, ?, ?, ?)", role_rows)
+    if days:
+        cur.executemany(
+            "INSERT INTO entity_days (entity_id, day, n) VALUES (?, ?, ?) ON CONFLICT (entity_id, day) DO UPDATE SET n = entity_days.n + excluded.n",
+            [(cid, day, n) for (cid, day), n in days.items()],
+        )
+    return mapping, aliases
+
+
+def _write_aliases(cur: Any, cache: EntityCache, aliases: set[tuple[int, str]], lem: Lemmatizer) -> None:
+    """Store the aliases not stored yet, and the words they are found by (reads only for entities not seen before)."""
+    if not aliases:
+        return
+    unknown = sorted({cid for cid, _ in aliases} - cache.alias_ids)
+    cache.aliases.update(select_in(cur, "SELECT entity_id, alias FROM aliases WHERE entity_id IN ({in})", unknown))
+    cache.alias_ids.update(unknown)
+    aliases = aliases - cache.aliases
+    cache.aliases |= aliases
+    if not aliases:
+        return
+    alias_rows = sorted(aliases)
+    cur.executemany("INSERT INTO aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING", alias_rows)
+    words = {(w, cid) for cid, alias in alias_rows for token in WORD_RE.findall(alias) for w in lem.lemmas(token)}
+    words |= {(normalize_word(t), cid) for cid, alias in alias_rows for t in WORD_RE.findall(alias)}
+    cur.executemany("INSERT INTO entity_words (word, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING", sorted(words))
+
+
+def link_entities(w: Writer, cur: Any, items: list[tuple[int, Prepared]]) -> dict[tuple[int, str], int]:
+    """Link every article entity to a corpus entity; write entities, links, roles, days, aliases.
+
+    The candidate entities, their stored aliases and role words stay in memory between
+    batches (``EntityCache``) while no other writer links: re-reading every entity of
+    every surname in the batch grew with the archive (108 us/article at 20k).
+
+    Returns:
+        (article id, local entity id) -> corpus entity id.
+    """
+    cache = w.entities = _entity_cache(w, cur)
+    _load_candidates(cur, cache, items)
+    linker = cache.linker
+    linker.next_id = next_id(cur, "entities")
+    linker.merges = []
+    touched, links = _link_batch(linker, items)
+    _write_entities(cur, linker, touched)
+    mapping, aliases = _write_links(cur, linker, items, links)
+    _write_aliases(cur, cache, aliases, w.lemmatizer)
+    cache.token = uuid.uuid4().hex
+    cur.execute("UPDATE store_meta SET value = ? WHERE key = 'entities'", [cache.token])
+    if len(linker.by_id) > ENTITY_CACHE_LIMIT or len(cache.aliases) > 4 * ENTITY_CACHE_LIMIT:
+        w.entities = None  # bounded memory: start afresh next batch
+    return mapping
+
+
+def _merge_rows(cur: Any, old: int, into: int) -> None:
+    """Repoint every row of corpus entity ``old`` to ``into`` (stored in earlier batches)."""
+    for table, column in (("article_entities", "entity_id"), ("roles", "entity_id"), ("quotes", "speaker_id"), ("quote_appearances", "speaker_id")):
+        cur.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", [into, old])
+    cur.execute(
+        "INSERT INTO entity_days (entity_id, day, n) SELECT ?, day, n FROM entity_days WHERE entity_id = ? "
+        "ON CONFLICT (entity_id, day) DO UPDATE SET n = entity_days.n + excluded.n",
+        [into, old],
+    )
+    cur.execute("DELETE FROM entity_days WHERE entity_id = ?", [old])
+    for table, column in (("aliases", "alias"), ("entity_words", "word")):
+        cur.execute(f"INSERT INTO {table} (entity_id, {column}) SELECT ?, {column} FROM {table} WHERE entity_id = ? ON CONFLICT DO NOTHING", [into, old])
+        cur.execute(f"DELETE FROM {table} WHERE entity_id = ?", [old])

@@ -19,9 +19,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import psycopg
 
 from ..errors import StoreError
-from .base import Store
+from .database import Database
 
-__all__ = ["PostgresStore"]
+__all__ = ["PostgresDatabase"]
 
 # Seconds to wait for the server to accept a connection.
 CONNECT_TIMEOUT = 5
@@ -31,8 +31,6 @@ LOCK_TIMEOUT_MS = 30_000
 MAX_READERS = 8
 # A schema name we accept (it is interpolated into SET search_path).
 SCHEMA_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
-# The schema version that gave article_search its filter columns (schema.py, version 5).
-SEARCH_TABLE_VERSION = 5
 
 
 def _redact(url: str) -> str:
@@ -72,14 +70,18 @@ class _Cursor:
     def fetchone(self) -> tuple | None:
         return self._cur.fetchone()
 
+    @property
+    def description(self) -> Any:
+        return self._cur.description
 
-class PostgresStore(Store):
+
+class PostgresDatabase(Database):
     """The archive in a PostgreSQL database (optionally in its own schema)."""
 
     dialect = "postgresql"
     driver_errors = (psycopg.Error,)
 
-    def __init__(self, url: str, *, schema: str | None = None, migrations=None) -> None:
+    def __init__(self, url: str, *, schema: str | None = None) -> None:
         parts = urlsplit(url)
         query = dict(parse_qsl(parts.query))
         self.schema = schema or query.pop("schema", None)
@@ -87,7 +89,7 @@ class PostgresStore(Store):
             raise StoreError(_redact(url), f"bad schema name {self.schema!r}: use letters, digits and _")
         self.url = urlunsplit(parts._replace(query=urlencode(query)))
         self._conn: psycopg.Connection | None = None
-        super().__init__(_redact(url), migrations=migrations)
+        super().__init__(_redact(url))
 
     def _open(self) -> None:
         """Connect (autocommit; writes open explicit transactions) and select the schema."""
@@ -113,7 +115,7 @@ class PostgresStore(Store):
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
-        with self._lock:
+        with self.lock:
             self._close_readers()
             if self._conn is not None:
                 self._conn.close()
@@ -123,7 +125,7 @@ class PostgresStore(Store):
         """Drop this store's schema and everything in it (tests; never the public schema)."""
         if not self.schema:
             raise StoreError(self.name, "refusing to drop: the store has no schema of its own")
-        with self._lock, self._guard("drop failed"):
+        with self.lock, self.guard("drop failed"):
             self._connection().execute(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE')
 
     @contextmanager
@@ -149,21 +151,15 @@ class PostgresStore(Store):
             return f"another writer holds the archive lock ({text}); retry when it has finished"
         return f"{type(exc).__name__}: {text}"
 
-    def _fts_insert(self, cur: Any, rows: list[tuple[int, str, str]]) -> None:
+    def fts_insert(self, cur: Any, rows: list[tuple[int, str, str]]) -> None:
         """Add tsvector rows (title weighted A, body D, 'simple' config: no stemming) with the article's filter columns."""
-        if self._migrations[-1][0] < SEARCH_TABLE_VERSION:  # opened with older migrations (tests)
-            cur.executemany(
-                "INSERT INTO article_search (article_id, tsv) VALUES (?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'D'))",
-                rows,
-            )
-            return
         cur.executemany(
             "INSERT INTO article_search (id, source_id, day, n_quotes, tsv) SELECT a.id, a.source_id, a.day, a.n_quotes, "
             "setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'D') FROM articles a WHERE a.id = ?",
             [(title, body, aid) for aid, title, body in rows],
         )
 
-    def _fts_query(self, terms: list[tuple[str, ...]]) -> tuple[str, str, str, list, str]:
+    def fts_query(self, terms: list[tuple[str, ...]], filtered: bool = True) -> tuple[str, str, str, list, str]:
         """A tsquery of every term (any of its base forms), ranked by ts_rank_cd.
 
         ``a`` is the article_search row itself: it carries the columns the filters use.
@@ -177,7 +173,7 @@ class PostgresStore(Store):
             "a.id",
         )
 
-    def _rank(self, fts: tuple[str, str, str, list, str], conds: list[str], params: list, pool: int, limit: int, offset: int) -> list[tuple]:
+    def rank(self, fts: tuple[str, str, str, list, str], conds: list[str], params: list, pool: int, limit: int, offset: int) -> list[tuple]:
         """The page's (id, score), ranked among the ``pool`` newest matches in one statement.
 
         Reading a tsvector is the cost here (out of line: ~6 us each with lz4, ~14 us with
@@ -188,7 +184,7 @@ class PostgresStore(Store):
         ``enable_seqscan = off`` for this statement, and no btree index on article_search
         (schema version 5; with one on id the planner took the newest ids from it and tested
         their tsvectors, 170 ms), which leaves the GIN bitmap as the only way in. Two
-        statements (the pool's oldest id, then the bounded ranking: ``Store._rank``) built
+        statements (the pool's oldest id, then the bounded ranking: ``Database.rank``) built
         the bitmap twice: ~60 ms for a word in a third of 100k articles, ~40 ms in one.
         """
         from_sql, match_sql, score_sql, match_params, id_sql = fts
@@ -198,7 +194,7 @@ class PostgresStore(Store):
             f"SELECT a.id, {score_sql} AS score FROM (SELECT a.id, a.tsv, tq FROM {from_sql} WHERE {where} ORDER BY {id_sql} DESC LIMIT ?) a "
             "ORDER BY score DESC, a.id DESC LIMIT ? OFFSET ?"
         )
-        with self._reading() as cur:
+        with self.reading() as cur:
             cur.execute("BEGIN")
             try:
                 cur.execute("SET LOCAL enable_seqscan = off")
@@ -209,7 +205,7 @@ class PostgresStore(Store):
 
     def size_bytes(self) -> int:
         """Tables, indexes and TOAST of the archive's schema."""
-        rows = self._read(
+        rows = self.execute(
             "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
             "WHERE n.nspname = current_schema() AND c.relkind = 'r'"
         )

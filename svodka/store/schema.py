@@ -18,9 +18,12 @@ Offsets are ``start``/``"end"`` (end exclusive, characters of ``articles.text``)
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Any, Callable
 
-__all__ = ["MIGRATIONS", "LATEST_VERSION", "DIALECT_SUBS", "statements"]
+from ..errors import StoreError
+
+__all__ = ["MIGRATIONS", "LATEST_VERSION", "DIALECT_SUBS", "statements", "migrate"]
 
 # Placeholder values per dialect (see the module docstring).
 DIALECT_SUBS: dict[str, dict[str, str]] = {
@@ -237,7 +240,7 @@ _V3_COMMON = [
         PRIMARY KEY (lemma, first)
     ) {WR}""",
     # Small facts of the archive. 'entities': a token each linking batch rewrites, so a
-    # writer knows whether its in-memory corpus entities are still current (base.py).
+    # writer knows whether its in-memory corpus entities are still current (corpus.EntityCache).
     "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "INSERT INTO store_meta (key, value) VALUES ('entities', '')",
     "DROP INDEX IF EXISTS mentions_article",
@@ -252,7 +255,7 @@ _V4_DIALECT = {
     "sqlite": [f"INSERT INTO article_fts (article_fts, rank) VALUES ('hashsize', {FTS_HASHSIZE})"],
 }
 
-# Version 5 (PostgreSQL search speed, see ``PostgresStore._rank``): article_search carries
+# Version 5 (PostgreSQL search speed, see ``PostgresDatabase.rank``): article_search carries
 # copies of the columns search filters on (source, day, quotes: never updated in articles),
 # so a search does not join the wide articles table; it has no btree index, so a search
 # reaches it through the GIN index only; a tsvector too long to stay inline moves out of
@@ -384,3 +387,43 @@ def statements(dialect: str, common: list, per_dialect: dict[str, list]) -> list
     """
     subs = DIALECT_SUBS[dialect]
     return [s if callable(s) else s.format(**subs) for s in common] + list(per_dialect.get(dialect, []))
+
+
+def migrate(db: Any, migrations: list | None = None) -> None:
+    """Bring ``db`` (a ``Database``) to the latest schema version, or refuse a newer one.
+
+    Args:
+        db: the database, opened.
+        migrations: the list to apply, default ``MIGRATIONS`` (tests build archives of
+            earlier versions with a prefix of it).
+
+    Raises:
+        StoreError: the database has a newer schema, or a migration failed.
+    """
+    migrations = MIGRATIONS if migrations is None else migrations
+    latest = migrations[-1][0]
+    try:  # a plain read first: an up-to-date archive opens even while a writer holds the lock
+        current = db.schema_version()
+    except StoreError:
+        current = -1  # no schema_version table yet
+    if current > latest:
+        raise StoreError(db.name, f"database schema version {current} is newer than this svodka knows ({latest}); upgrade svodka")
+    if current == latest:
+        return
+    with db.guard("cannot open the database"):
+        with db.lock, db._transaction() as cur:
+            cur.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied TEXT NOT NULL)")
+        for version, description, common, per_dialect in migrations:
+            if version <= current:
+                continue
+            with db.lock, db._transaction() as cur:
+                cur.execute("SELECT MAX(version) FROM schema_version")
+                if (cur.fetchone()[0] or 0) >= version:  # another process migrated meanwhile
+                    continue
+                for step in statements(db.dialect, common, per_dialect):
+                    if callable(step):
+                        step(cur, db.dialect)
+                    else:
+                        cur.execute(step)
+                applied = datetime.now(timezone.utc).isoformat(timespec="seconds")
+                cur.execute("INSERT INTO schema_version (version, description, applied) VALUES (?, ?, ?)", [version, description, applied])

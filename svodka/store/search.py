@@ -1,4 +1,4 @@
-"""Lemmatised text for full-text search, query terms, and highlighted snippets.
+"""Lemmatised text for full-text search, and query terms.
 
 The database full-text engines (SQLite FTS5, PostgreSQL tsvector with the ``simple``
 config) know nothing of Russian morphology, so we index a *lemmatised copy* of the title
@@ -14,20 +14,16 @@ documents the former "index up to ``MAX_LEMMAS`` forms per word" scheme matched 
 over precision, BM25 sorts it out), with one token per word instead of ~1.6 (the
 full-text insert cost and index size drop by about a third).
 
-Snippets are built from the original text: tokenize it with offsets, mark the tokens whose
-base forms meet the query's, and cut the window with the most marks.
+Snippets (the matched words in the original text) are made in snippets.py.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from itertools import islice
 import zlib
-from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Lemmatizer", "Snippet", "tokenize", "normalize_word", "make_snippet", "STOP_LEMMAS"]
+__all__ = ["Lemmatizer", "tokenize", "normalize_word", "STOP_LEMMAS"]
 
 # A word: a run of letters, or a run of digits. Hyphenated words split in two ("пресс-служба"),
 # as both FTS engines would split them anyway.
@@ -40,9 +36,6 @@ MAX_WORD_LEN = 40
 CACHE_LIMIT = 500_000
 # Words shorter than this get no shingle hash (prepositions, conjunctions): see stories.py.
 SHINGLE_MIN_WORD = 3
-# Snippet window, in words, and the markers put around matched words in ``Snippet.html``.
-SNIPPET_WORDS = 30
-MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
 # Function words left out of the full-text index and dropped from search queries:
 # prepositions, conjunctions, particles, personal and demonstrative pronouns, "быть". A
 # word goes only when *every* base form of it is one of these ("те": тот/ты), so "том"
@@ -191,71 +184,3 @@ class Lemmatizer:
     def key(self, text: str) -> str:
         """A name as one comparable key: the first base form of each word, space-joined."""
         return " ".join(self.lemmas(w)[0] for w in WORD_RE.findall(text))
-
-
-@dataclass
-class Snippet:
-    """A window of the original text with the matched words located in it."""
-
-    text: str
-    highlights: list[tuple[int, int]] = field(default_factory=list)  # offsets into ``text``
-
-    @property
-    def html(self) -> str:
-        """The snippet HTML-escaped, matched words wrapped in ``<mark>``."""
-        return self.marked(MARK_OPEN, MARK_CLOSE, escape=True)
-
-    def marked(self, open_: str, close: str, escape: bool = False) -> str:
-        """The snippet with ``open_``/``close`` around each matched word."""
-        out, pos = [], 0
-        esc = html.escape if escape else (lambda s: s)
-        for start, end in self.highlights:
-            out.append(esc(self.text[pos:start]))
-            out.append(open_ + esc(self.text[start:end]) + close)
-            pos = end
-        out.append(esc(self.text[pos:]))
-        return "".join(out)
-
-
-def make_snippet(text: str, terms: list[tuple[str, ...]], lemmatizer: Lemmatizer, words: int = SNIPPET_WORDS) -> Snippet:
-    """Cut the ``words``-long window of ``text`` holding the most query words, and mark them.
-
-    Args:
-        text: the original article text (title and paragraphs).
-        terms: the query as given by ``Lemmatizer.query_terms``.
-        lemmatizer: the same lemmatizer that indexed the text.
-        words: window length in words.
-
-    Returns:
-        A ``Snippet``; with no match, the first ``words`` words unmarked.
-    """
-    wanted = {lemma for term in terms for lemma in term}
-    # Words first (C-level findall), matches decided once per distinct word, offsets only
-    # for the window: the per-token tuples and lemma calls were 75% of search time.
-    found = WORD_RE.findall(text)
-    if not found:
-        return Snippet(text[:200])
-    good = {w for w in set(found) if not wanted.isdisjoint(lemmatizer.lemmas(w))}
-    hits = [i for i, w in enumerate(found) if w in good] if good else []
-    best_start, best_count = 0, 0
-    j = 0
-    for i, first in enumerate(hits):  # sliding window over hit positions
-        while j < len(hits) and hits[j] < first + words:
-            j += 1
-        if j - i > best_count:
-            best_count, best_start = j - i, max(0, first - 3)
-    window = [(m.start(), m.end(), m.group()) for m in islice(WORD_RE.finditer(text), best_start, best_start + words)]
-    start, end = window[0][0], window[-1][1]
-    # Extend to the end of the sentence punctuation right after the last word.
-    while end < len(text) and end - window[-1][1] < 2 and text[end] in ".,!?»\"":
-        end += 1
-    chunk = text[start:end].replace("\n", " ")
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(text) else ""
-    hit_set = set(hits)
-    marks = [
-        (s - start + len(prefix), e - start + len(prefix))
-        for k, (s, e, _) in enumerate(window)
-        if best_start + k in hit_set
-    ]
-    return Snippet(prefix + chunk + suffix, marks)

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..errors import StoreError
-from .base import Store
+from .database import Database
 
-__all__ = ["SQLiteStore"]
+__all__ = ["SQLiteDatabase"]
 
 # Seconds a writer waits for another writer's lock before giving up.
 DEFAULT_TIMEOUT = 10.0
@@ -38,17 +38,17 @@ MMAP_BYTES = 1 << 30
 WAL_AUTOCHECKPOINT = 8000
 
 
-class SQLiteStore(Store):
+class SQLiteDatabase(Database):
     """The archive in one SQLite file."""
 
     dialect = "sqlite"
     driver_errors = (sqlite3.Error,)
 
-    def __init__(self, path: str | Path, *, timeout: float = DEFAULT_TIMEOUT, migrations=None) -> None:
+    def __init__(self, path: str | Path, *, timeout: float = DEFAULT_TIMEOUT) -> None:
         self.path = str(path)
         self.timeout = timeout
         self._conn: sqlite3.Connection | None = None
-        super().__init__(self.path, migrations=migrations)
+        super().__init__(self.path)
 
     def _open(self) -> None:
         """Open the file (creating it), switch to WAL, set the busy timeout."""
@@ -84,7 +84,7 @@ class SQLiteStore(Store):
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
-        with self._lock:
+        with self.lock:
             self._close_readers()
             if self._conn is not None:
                 self._conn.close()
@@ -119,17 +119,24 @@ class SQLiteStore(Store):
             return f"{text}: check the path and its permissions"
         return f"{type(exc).__name__}: {text}"
 
-    def _fts_insert(self, cur: Any, rows: list[tuple[int, str, str]]) -> None:
+    def fts_insert(self, cur: Any, rows: list[tuple[int, str, str]]) -> None:
         """Add rows to the contentless FTS5 table."""
         cur.executemany("INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)", rows)
 
-    def _fts_query(self, terms: list[tuple[str, ...]]) -> tuple[str, str, str, list, str]:
-        """An FTS5 MATCH of every term (any of its base forms), BM25 ranked."""
+    def fts_query(self, terms: list[tuple[str, ...]], filtered: bool = True) -> tuple[str, str, str, list, str]:
+        """An FTS5 MATCH of every term (any of its base forms), BM25 ranked; joined to the articles for filters only.
+
+        Without filters the ranking reads the full-text index alone: joining each of the
+        ``RANK_POOL`` matches to its article row was a third of a common word's ranking
+        (5.8 -> 3.9 ms at 100,000 articles).
+        """
         groups = []
         for term in terms:
             alts = " OR ".join('"' + t.replace('"', "") + '"' for t in term)
             groups.append(f"({alts})")
         match = " AND ".join(groups)
+        if not filtered:
+            return ("article_fts", "article_fts MATCH ?", f"-bm25(article_fts, {TITLE_WEIGHT}, 1.0)", [match], "article_fts.rowid")
         return (
             # CROSS JOIN: SQLite keeps the left table outermost. Left to itself it drove the
             # id-ordered pool query from the source/day index, one MATCH per article (0.8 s).

@@ -21,26 +21,35 @@ the archive name a beat, not an event), or one specific person and a resolved da
 (``resolved_date``), are candidates (``entity_candidate``). They are confirmed when the
 sets of their content lemmas overlap (``jaccard`` >= ``LEMMA_JACCARD``): the same people
 in a different event of the same week rarely share a third of the vocabulary.
-Candidates come from the ``article_entities`` index (the store bounds them per article),
-never from all pairs.
+Candidates come from the ``article_entities`` index (bounded per article), never from
+all pairs.
+
+The archive side (the end of this module) runs in the writer's transaction:
+``assign_stories`` joins each new article to the story of its confirmed candidates,
+``recluster`` rebuilds every story from the stored band keys.
 """
 
 from __future__ import annotations
 
 import hashlib
-import numpy as np
+from collections import defaultdict
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, Iterable
 
-from typing import Any
+import numpy as np
 
 from datasketch import MinHash
 from datasketch.minhash import _fmix  # the pre-mix MinHash applies (see Signer)
 
+from .database import chunks, marks, next_id, probe, select_in
 from .search import WORD_RE
+
+if TYPE_CHECKING:
+    from .writer import Writer
 
 __all__ = [
     "BandIndex", "Signer", "ContentWords", "pack_keys", "unpack_keys", "confirm", "entity_candidate", "is_specific", "jaccard", "resolved_date", "same_window",
-    "shingles", "window_days", "NUM_PERM", "BANDS", "ROWS",
+    "shingles", "window_days", "NUM_PERM", "BANDS", "ROWS", "assign_stories", "band_index", "recluster",
 ]
 
 # MinHash permutations, and their split into LSH bands (BANDS * ROWS == NUM_PERM).
@@ -365,3 +374,269 @@ def entity_candidate(shared: int, shared_persons: int, shared_date: bool) -> boo
         shared_date: they mention the same resolved date (``resolved_date``).
     """
     return shared >= MIN_SHARED_ENTITIES or (shared_persons >= 1 and shared_date)
+
+
+# ---------------------------------------------------------------------------- the archive side
+
+# Rows that read the resolved absolute dates of articles (what confirmation compares).
+_DATES_SQL = "SELECT article_id, date_from, date_to FROM dates WHERE relative = 0 AND date_from IS NOT NULL AND article_id IN ({in})"
+
+
+def band_index(w: Writer, cur: Any, upto: int) -> BandIndex:
+    """The writer's in-memory band index, brought up to article id ``upto`` (under the write lock).
+
+    Loads the archive's ``story_bands`` on first use (~0.1 s at 100,000 articles), then
+    only the rows other writers stored since (ids are allocated under the write lock, so
+    theirs are all past ``last_id``). A failed write drops the index (``Writer.forget``).
+    """
+    index = w.bands
+    if index is None:
+        index = w.bands = BandIndex()
+    if index.last_id < upto:
+        cur.execute("SELECT article_id, day, keys FROM story_bands WHERE article_id > ? AND article_id <= ? ORDER BY article_id", [index.last_id, upto])
+        index.add(cur.fetchall())
+        index.last_id = upto
+    return index
+
+
+def _archive_size(cur: Any) -> int:
+    """The newest article id (ids are dense: the archive size without a count)."""
+    cur.execute("SELECT COALESCE(MAX(id), 0) FROM articles")
+    return int(cur.fetchone()[0])
+
+
+def _lsh_candidates(w: Writer, cur: Any, items: list[tuple[int, list[int], str | None]]) -> dict[int, dict[int, int]]:
+    """Earlier articles sharing band keys with each article: article -> {candidate: shared keys}.
+
+    From the in-memory band index (``BandIndex.candidates``: time window, earlier ids, the
+    ``MAX_CANDIDATES`` with the most shared keys), brought up to the archive's newest
+    article first.
+    """
+    return band_index(w, cur, _archive_size(cur)).candidates(items, MAX_CANDIDATES)
+
+
+def _confirmed_lsh(w: Writer, cur: Any, items: list[tuple[int, list[int], str | None]]) -> tuple[dict[int, list[int]], dict[int, int | None]]:
+    """LSH candidates confirmed with facts (days, entities, dates) read for the whole batch at once.
+
+    Returns:
+        article -> confirmed earlier articles, and the story of every article read.
+    """
+    shared = _lsh_candidates(w, cur, items)
+    if not shared:
+        return {}, {}
+    ids = sorted(set(shared) | {c for found in shared.values() for c in found})
+    info = {r[0]: (r[1], r[2]) for r in select_in(cur, "SELECT id, day, story_id FROM articles WHERE id IN ({in})", ids)}
+    ents: dict[int, set] = defaultdict(set)
+    for a, e in select_in(cur, "SELECT article_id, entity_id FROM article_entities WHERE article_id IN ({in})", ids):
+        ents[a].add(e)
+    dates: dict[int, set] = defaultdict(set)
+    for a, d in select_in(cur, "SELECT article_id, date_from FROM dates WHERE relative = 0 AND date_from IS NOT NULL AND article_id IN ({in})", ids):
+        dates[a].add(d)
+    confirmed: dict[int, list[int]] = {}
+    for aid, found in shared.items():
+        day = info[aid][0]
+        ok = [c for c in found if confirm(found[c], day, info[c][0], ents[aid], ents[c], dates[aid], dates[c])]
+        if ok:
+            confirmed[aid] = ok
+    return confirmed, {a: sid for a, (_, sid) in info.items()}
+
+
+def assign_stories(w: Writer, cur: Any, items: list[tuple[int, list[int], str | None]]) -> None:
+    """Join each article to the story of its confirmed neighbours (earlier ids only).
+
+    Two candidate sources (see the module docstring): LSH band keys (``_confirmed_lsh``)
+    and shared specific entities (``_entity_pairs``). The story assignment then runs in
+    memory (union of story ids) before one write-back.
+    """
+    confirmed, story_of = _confirmed_lsh(w, cur, items)
+    for aid, more in _entity_pairs(w, cur, [(aid, day) for aid, _, day in items], confirmed).items():
+        confirmed[aid] = confirmed.get(aid, []) + more
+    if not confirmed:
+        return
+    unknown = sorted(({c for ok in confirmed.values() for c in ok} | set(confirmed)) - story_of.keys())
+    story_of.update(select_in(cur, "SELECT id, story_id FROM articles WHERE id IN ({in})", unknown))
+    parent: dict[int, int] = {}  # story merges: story id -> the story it joined
+
+    def find(sid: int) -> int:
+        while sid in parent:
+            sid = parent[sid]
+        return sid
+
+    next_story = next_id(cur, "stories")
+    changed: set[int] = set()
+    for aid in sorted(confirmed):
+        ok = confirmed[aid]
+        roots = sorted({find(story_of[c]) for c in ok + [aid] if story_of.get(c) is not None})
+        if roots:
+            target = roots[0]
+            for other in roots[1:]:
+                parent[other] = target
+        else:
+            target = next_story
+            next_story += 1
+        for member in ok + [aid]:
+            if story_of.get(member) is None or find(story_of[member]) != target:
+                story_of[member] = target
+                changed.add(member)
+    merged = sorted(parent)
+    for chunk in chunks(merged):  # rows outside this batch's view follow their story
+        for old in chunk:
+            cur.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", [find(old), old])
+        cur.execute(f"DELETE FROM stories WHERE id IN ({marks(len(chunk))})", chunk)
+    cur.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(find(story_of[a]), a) for a in sorted(changed)])
+    for sid in sorted({find(story_of[a]) for a in changed} | {find(m) for m in merged}):
+        _refresh_story(cur, sid)
+
+
+def _specific_entities(cur: Any, day_of: dict[int, str | None]) -> dict[int, dict[int, list]]:
+    """Each article's specific PER/ORG corpus entities: article -> entity -> [type, own mentions]."""
+    archive = _archive_size(cur)
+    mine: dict[int, dict[int, list]] = defaultdict(dict)
+    for aid, eid, kind, n, seen in select_in(
+        cur,
+        "SELECT ae.article_id, ae.entity_id, ae.type, ae.mentions, e.articles FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
+        f"WHERE ae.article_id IN ({{in}}) AND ae.type IN ({marks(len(STORY_ENTITY_TYPES))})",
+        list(day_of),
+        STORY_ENTITY_TYPES,
+    ):
+        if seen >= 2 and is_specific(seen, archive):  # mentioned elsewhere, and not everywhere
+            mine[aid].setdefault(eid, [kind, 0])[1] += n
+    return mine
+
+
+def _live_entities(cur: Any, day_of: dict[int, str | None], mine: dict[int, dict[int, list]], could_pair) -> dict[int, set[int]]:
+    """Article -> its entities another article of its window may share (``entity_days`` says which)."""
+    live: dict[int, set[int]] = defaultdict(set)
+    probes = []
+    for aid, ents in mine.items():
+        if not could_pair(aid, ents):
+            continue
+        if day_of[aid] is None:  # entity_days holds dated mentions only: probe undated ones directly
+            live[aid] = set(ents)
+        else:
+            lo, hi = window_days(day_of[aid])
+            probes.extend((aid, eid, lo, hi) for eid in ents)
+    for aid, eid, day, n in probe(
+        cur,
+        ("article_id", "entity_id", "lo", "hi"),
+        probes,
+        "SELECT p.article_id, p.entity_id, d.day, d.n FROM probe p JOIN entity_days d ON d.entity_id = p.entity_id AND d.day >= p.lo AND d.day <= p.hi",
+    ):
+        own = mine[aid][eid][1]
+        # Another article's mention: on another day, or more mentions on this day than
+        # this article's own (an article with no mention rows cannot be told apart).
+        if day != day_of[aid] or n > own or own == 0:
+            live[aid].add(eid)
+    return live
+
+
+def _sharing(cur: Any, aid: int, day: str | None, eids: list[int]) -> list[tuple]:
+    """Earlier articles of the window sharing ``eids`` with ``aid``: (article, shared, shared persons)."""
+    window, params = "a.day IS NULL", []
+    if day is not None:
+        window, params = "a.day >= ? AND a.day <= ?", list(window_days(day))
+    cur.execute(
+        "SELECT p.article_id, COUNT(DISTINCT p.entity_id), COUNT(DISTINCT CASE WHEN p.type = 'PER' THEN p.entity_id END) "
+        f"FROM (SELECT article_id, entity_id, type FROM article_entities WHERE entity_id IN ({marks(len(eids))}) AND article_id < ? "
+        f"ORDER BY article_id DESC LIMIT ?) p JOIN articles a ON a.id = p.article_id WHERE {window} GROUP BY p.article_id",
+        eids + [aid, MAX_ENTITY_POSTINGS] + params,
+    )
+    return cur.fetchall()
+
+
+def _add_resolved(cur: Any, resolved: dict[int, set[str]], ids: Iterable[int]) -> None:
+    """Add the resolved dates (``resolved_date``) the articles ``ids`` mention to ``resolved``."""
+    for a, d_from, d_to in select_in(cur, _DATES_SQL, list(ids)):
+        if resolved_date(d_from, d_to):
+            resolved[a].add(d_from)
+
+
+def _entity_pairs(w: Writer, cur: Any, items: list[tuple[int, str | None]], skip: dict[int, list[int]]) -> dict[int, list[int]]:
+    """Earlier articles sharing specific entities with each article, confirmed by lemma overlap.
+
+    The second candidate source, bounded per article: ``entity_days`` (keyed by entity and
+    day) first says whether any other article of the window mentions the entity at all,
+    which ends the work for most articles; the rest read at most ``MAX_ENTITY_POSTINGS``
+    postings and compare lemma sets with at most ``MAX_ENTITY_CANDIDATES`` articles. Pairs
+    in ``skip`` (confirmed already) are left out.
+
+    Returns:
+        article id -> confirmed earlier article ids.
+    """
+    if not items:
+        return {}
+    day_of = dict(items)
+    mine = _specific_entities(cur, day_of)
+    if not mine:
+        return {}
+    resolved: dict[int, set[str]] = defaultdict(set)
+    _add_resolved(cur, resolved, mine)
+
+    def could_pair(aid: int, eids: Iterable[int]) -> bool:
+        kinds = [mine[aid][e][0] for e in eids]
+        return len(kinds) >= MIN_SHARED_ENTITIES or ("PER" in kinds and bool(resolved[aid]))
+
+    found: dict[int, list[tuple[int, int, int]]] = {}  # article -> [(candidate, shared, shared persons)]
+    for aid, eids in sorted(_live_entities(cur, day_of, mine, could_pair).items()):
+        if not could_pair(aid, eids):
+            continue
+        done = set(skip.get(aid, ()))
+        rows = [r for r in _sharing(cur, aid, day_of[aid], sorted(eids)) if r[0] not in done and (r[1] >= MIN_SHARED_ENTITIES or (r[2] and resolved[aid]))]
+        if rows:
+            found[aid] = rows
+    if not found:
+        return {}
+    _add_resolved(cur, resolved, sorted({c for rows in found.values() for c, n, _ in rows if n < MIN_SHARED_ENTITIES} - resolved.keys()))
+    pairs: dict[int, list[int]] = {}
+    for aid, rows in found.items():
+        ok = [(n, c) for c, n, persons in rows if entity_candidate(n, persons, bool(resolved[aid] & resolved.get(c, set())))]
+        if ok:
+            pairs[aid] = [c for _, c in sorted(ok, reverse=True)[:MAX_ENTITY_CANDIDATES]]
+    return _confirm_by_lemmas(w, cur, pairs) if pairs else {}
+
+
+def _confirm_by_lemmas(w: Writer, cur: Any, pairs: dict[int, list[int]]) -> dict[int, list[int]]:
+    """The entity candidates whose content lemmas overlap enough (``LEMMA_JACCARD``)."""
+    if w.content is None:
+        w.content = ContentWords(w.lemmatizer)
+    ids = set(pairs) | {c for cands in pairs.values() for c in cands}
+    lemmas = {aid: w.content.lemma_set(text) for aid, text in select_in(cur, "SELECT id, text FROM articles WHERE id IN ({in})", sorted(ids))}
+    out: dict[int, list[int]] = {}
+    for aid, cands in pairs.items():
+        ok = [c for c in cands if jaccard(lemmas.get(aid, frozenset()), lemmas.get(c, frozenset())) >= LEMMA_JACCARD]
+        if ok:
+            out[aid] = ok
+    return out
+
+
+def _refresh_story(cur: Any, sid: int) -> None:
+    """Recompute a story's title (its earliest article's), size, sources and dates."""
+    cur.execute("SELECT COUNT(*), COUNT(DISTINCT source_id), MIN(published), MAX(published) FROM articles WHERE story_id = ?", [sid])
+    size, sources, first, last = cur.fetchone()
+    cur.execute("SELECT title FROM articles WHERE story_id = ? ORDER BY published IS NULL, published, id LIMIT 1", [sid])
+    row = cur.fetchone()
+    cur.execute("DELETE FROM stories WHERE id = ?", [sid])
+    if size:
+        cur.execute("INSERT INTO stories (id, title, size, sources, first_published, last_published) VALUES (?, ?, ?, ?, ?, ?)", [sid, row[0] if row else None, size, sources, first, last])
+
+
+def recluster(w: Writer, chunk: int = 5000) -> int:
+    """Rebuild all stories from the stored band keys, in ingest order (one transaction).
+
+    Returns:
+        The number of stories with two or more articles.
+    """
+    with w.db.write() as cur:
+        cur.execute("UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL")
+        cur.execute("DELETE FROM stories")
+        last = 0
+        while True:
+            cur.execute("SELECT id, day FROM articles WHERE id > ? AND linked = 1 ORDER BY id LIMIT ?", [last, chunk])
+            arts = cur.fetchall()
+            if not arts:
+                break
+            keys = {a: unpack_keys(k) for a, k in select_in(cur, "SELECT article_id, keys FROM story_bands WHERE article_id IN ({in})", [a[0] for a in arts])}
+            assign_stories(w, cur, [(a, keys.get(a, []), d) for a, d in arts])
+            last = arts[-1][0]
+        cur.execute("SELECT COUNT(*) FROM stories")
+        return int(cur.fetchone()[0])

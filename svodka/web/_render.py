@@ -179,16 +179,20 @@ def highlight(article: Article, start: int, end: int, *, quotes: list[_Span] | N
 
 
 def highlight_snippet(text: str, highlights: list[tuple[int, int]]) -> Markup:
-    """A search snippet escaped piece by piece with the matched words in ``<mark>``."""
+    """A search snippet escaped piece by piece with the matched words in ``<mark>``.
+
+    Joined as plain strings, each piece escaped, and marked safe once: ``Markup.format``
+    per match was a tenth of an /api/search request.
+    """
     out, pos = [], 0
     for start, end in sorted(highlights):
         if start < pos or end <= start:
             continue
-        out.append(escape(text[pos:start]))
-        out.append(Markup("<mark>{}</mark>").format(text[start:end]))
+        out.append(str(escape(text[pos:start])))
+        out.append("<mark>" + str(escape(text[start:end])) + "</mark>")
         pos = end
-    out.append(escape(text[pos:]))
-    return Markup("").join(out)
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
 
 
 def safe_href(url: str | None) -> str | None:

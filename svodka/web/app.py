@@ -1,7 +1,7 @@
 """The analyst's desk: a JSON API and server-rendered pages over the archive.
 
     app = create_app("sqlite:///svodka.db", api_token="secret")   # a FastAPI app
-    serve("svodka.db", host="127.0.0.1", port=8000)                # what ``svodka serve`` runs
+    serve("svodka.db", host="127.0.0.1", port=8000)                # what ``svodka serve`` runs (``_server``)
 
 A thin layer over ``svodka.store`` (reads) and ``svodka.pipeline`` (``/api/analyze`` and
 ``/api/ingest``): routes parse and check parameters, call the library and format the result.
@@ -12,41 +12,58 @@ client leaves; the models load once per worker. ``_guard`` checks every request 
 Host, target length, origin of state-changing requests, the ingest token (before the body
 is read), body size and the time the body takes to arrive.
 
+The reads both faces share (search, statements by outlet, stories, entity days) live in
+``_queries``, which this module and ``pages`` (the HTML routes) import; the bodies of
+requests and answers in ``_schemas``; binding and serving in ``_server``.
+
 Errors are JSON ``{"error": {"status": N, "message": "..."}}`` under ``/api`` (validation
 errors included) and an HTML page elsewhere; ``SvodkaError`` subclasses carry their status.
 """
 
 from __future__ import annotations
 
-import errno
 import json
 import logging
 import os
 import secrets
-import socket
 import threading
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+import anyio
 from fastapi import Depends, FastAPI, File, Header, HTTPException, Path as PathParam, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..config import Settings
 from ..errors import ConfigError, SvodkaError
 from ..model import Article
-from . import _jobs, _render
+from . import _jobs, _queries, _render, pages
 from ._cache import ArchiveCache
 from ._guard import DEFAULT_HOSTS, BearerToken, RequestGuard, host_name, normal_origin, origin_text
 from ._pool import AnalysisPool
+from ._queries import MAX_LIMIT, MAX_OFFSET, SEARCH_THREADS, clean_query
+from ._schemas import (
+    ANALYSIS_RESPONSES,
+    ANALYZE_BODY,
+    DAY_PATTERN,
+    ERROR_RESPONSES,
+    MAX_INGEST_DOCUMENTS,
+    AnalyzeRequest,
+    AnalyzeResponse,
+    ErrorBody,
+    Failure,
+    IngestRequest,
+    IngestResponse,
+)
 
-__all__ = ["create_app", "serve", "bind", "MAX_BODY_BYTES", "MAX_LIMIT"]
+__all__ = ["create_app", "MAX_BODY_BYTES", "MAX_INGEST_DOCUMENTS", "MAX_LIMIT"]
 
 log = logging.getLogger("svodka.web")
 
@@ -56,28 +73,17 @@ log = logging.getLogger("svodka.web")
 # (boundaries and part headers: a few hundred bytes a file). A max_bytes set higher is still
 # capped by it: one request is at most this big.
 MAX_BODY_BYTES = 5 * 1024 * 1024
-# Largest page size of every list endpoint.
-MAX_LIMIT = 100
-# Deepest offset a cursor may point to: deeper pages cost a scan of everything before them.
-MAX_OFFSET = 10_000
 # An offset cursor as the schema states it: a number from 0 to MAX_OFFSET.
 OFFSET_PATTERN = r"^(?:[0-9]{1,4}|10000)$"
-# A date parameter: YYYY-MM-DD (then checked to be a real day). Not pydantic's lax ``date``,
-# which took "to=0" as a Unix timestamp (1970-01-01).
-DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 # Deepest nesting of a JSON body. Our bodies are 3 levels deep; 100,000 levels made the
 # decoder raise RecursionError (a 500 before this limit).
 MAX_JSON_DEPTH = 32
-# Documents accepted by one /api/ingest call, and files by one /api/ingest/files call; more is
-# refused (422), never cut short.
-MAX_INGEST_DOCUMENTS = 100
 # Largest document /api/analyze analyses (characters; a long news article is ~30,000). It
 # needs no token, so it must not let one request hold a CPU for minutes.
 MAX_ANALYZE_CHARS = 300_000
 # The environment variable holding the ingest token when ``api_token`` is not given.
 TOKEN_ENV = "SVODKA_API_TOKEN"
 # Entity types, as the CLI spells them.
-ENTITY_TYPES = ("PER", "ORG", "LOC")
 # Content-Security-Policy of our own pages: no inline script, nothing from elsewhere. A second
 # wall behind escaping: even a missed escape could not run a script.
 PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -88,21 +94,6 @@ ANALYZE_TYPES = ("application/json", "text/plain", "text/html")
 DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 # The headers every response gets (HTML ones also get a CSP).
 SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin")]
-# Addresses that mean "every interface": the Host a client sends is then some other name.
-WILDCARD_HOSTS = ("0.0.0.0", "::", "")
-# Connections the kernel queues before the server accepts them (uvicorn's default).
-LISTEN_BACKLOG = 2048
-# Largest request head (request line and headers) the HTTP parser buffers, in bytes; a larger
-# one gets the HTTP parser's 400 and the connection is closed. Four times the guard's
-# MAX_URL_BYTES, so a target past that limit still gets a clean 414 with room for the headers
-# (a browser's are under 8 KB), while a client that sends no end of head holds 64 KB, not 1 MB.
-MAX_HEAD_BYTES = 64 * 1024
-# Connections served at once (uvicorn's limit_concurrency); past it a request gets 503 at once.
-# Each may hold a request head (64 KB) and a body of up to MAX_BODY_BYTES for up to the guard's
-# BODY_TIMEOUT_S, so 64 connections bound that memory to about 340 MB. More would not serve
-# faster: reads run in a thread pool of 40, analysis in analyze_workers (2) processes, and a
-# browser opens at most 6 connections to a server.
-MAX_CONNECTIONS = 64
 # Routes that need the bearer token: checked by the guard before their body is read.
 TOKEN_PATHS = ("/api/ingest",)
 # Documents an upload to /api/ingest/files is budgeted for (the pool's deadline per document
@@ -117,122 +108,6 @@ INGEST_FILES_BUDGET_DOCS = 100
 ANALYZE_MARGIN_S = 10
 
 HERE = Path(__file__).resolve().parent
-
-# ---------------------------------------------------------------------------- request/response bodies
-
-
-class ErrorDetail(BaseModel):
-    """What went wrong."""
-
-    status: int
-    message: str
-    details: list[dict[str, Any]] | None = None
-
-
-class ErrorBody(BaseModel):
-    """The body of every 4xx/5xx response under /api."""
-
-    error: ErrorDetail
-
-
-def _real_day(value: str | None) -> str | None:
-    """``value`` when it is a real day as YYYY-MM-DD (the pattern has checked the form)."""
-    if value is not None:
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"{value!r} is not a real date (YYYY-MM-DD)") from None
-    return value
-
-
-class AnalyzeRequest(BaseModel):
-    """One document to analyse: plain text (a crawler dump) or an HTML page; exactly one of them."""
-
-    # The schema says what the validator checks: exactly one of text/html, neither null.
-    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["text"]}, {"required": ["html"]}]})
-
-    text: str = Field(None, description="Plain text, e.g. a crawler dump with page chrome (give this or html)")  # type: ignore[assignment]
-    html: str = Field(None, description="An HTML page (give this or text)")  # type: ignore[assignment]
-    url: str | None = Field(None, max_length=2048, description="Where the page came from")
-    published: str | None = Field(None, pattern=DAY_PATTERN, json_schema_extra={"format": "date"}, description="Publication date YYYY-MM-DD, overrides what is found")
-    source: str | None = Field(None, max_length=256, description="Outlet name, overrides what is found")
-    no_clean: bool = Field(False, description="Take the text as it is (no boilerplate removal)")
-
-    _published = field_validator("published")(_real_day)
-
-    @model_validator(mode="after")
-    def _one_body(self) -> "AnalyzeRequest":
-        if (self.text is None) == (self.html is None):
-            raise ValueError("give exactly one of 'text' or 'html'")
-        return self
-
-
-class IngestRequest(BaseModel):
-    """Documents to analyse and store."""
-
-    documents: list[AnalyzeRequest] = Field(..., min_length=1, max_length=MAX_INGEST_DOCUMENTS)
-
-
-class Failure(BaseModel):
-    """A document that could not be analysed (or ``count`` bad records of one file, summarised)."""
-
-    name: str | None
-    status: int
-    message: str
-    count: int = 1
-
-
-class AnalyzeResponse(BaseModel):
-    """The analysed article (``Article.to_dict()``)."""
-
-    article: dict[str, Any]
-
-
-class IngestResponse(BaseModel):
-    """What was stored: every input read is stored, a duplicate or rejected (``read = stored + duplicates + rejected``)."""
-
-    read: int
-    stored: int
-    duplicates: int
-    rejected: int
-    ids: list[int]
-    errors: list[Failure]
-
-
-# Error statuses every API route may answer with, for the OpenAPI description.
-ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorBody, "description": "No Host header, several, or a malformed one"},
-    404: {"model": ErrorBody, "description": "Not found"},
-    413: {"model": ErrorBody, "description": "Request body over 5 MB"},
-    414: {"model": ErrorBody, "description": "Request target (path and query) over 16 KB"},
-    421: {"model": ErrorBody, "description": "The Host header does not name this server"},
-    422: {"model": ErrorBody, "description": "Invalid parameters"},
-    503: {"model": ErrorBody, "description": "The database cannot be used"},
-}
-# Further statuses of the routes that analyse.
-ANALYSIS_RESPONSES: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorBody, "description": "The document cannot be read, the JSON is nested too deeply, or the Host header is missing or malformed"},
-    403: {"model": ErrorBody, "description": "A cross-origin request from a page not in allowed_origins"},
-    408: {"model": ErrorBody, "description": "The request body did not arrive within 60 s"},
-    413: {"model": ErrorBody, "description": "Request body over 5 MB, a document too long, or an analysis past the worker's memory"},
-    503: {"model": ErrorBody, "description": "Every analysis worker is busy (see Retry-After), or the database cannot be used"},
-    504: {"model": ErrorBody, "description": "The analysis ran past its time budget and was stopped"},
-}
-
-# The request body of /api/analyze for the OpenAPI description: FastAPI cannot describe a
-# body read by hand, and three media types are accepted (a raw body takes its options from
-# the query string).
-ANALYZE_BODY: dict[str, Any] = {
-    "required": True,
-    "description": "The JSON object, or the document itself as text/plain (a crawler dump) or text/html "
-    "(a page); for a raw body, `url`, `published`, `source` and `no_clean` come from the query string.",
-    "content": {
-        "application/json": {"schema": {"$ref": "#/components/schemas/AnalyzeRequest"}},
-        "text/plain": {"schema": {"type": "string"}, "example": "Глава Заречинска Павел Сорокин заявил, что мост откроют в мае."},
-        "text/html": {"schema": {"type": "string"}, "example": "<html><body><h1>Мост откроют в мае</h1><p>Глава Заречинска Павел Сорокин заявил...</p></body></html>"},
-    },
-}
-
 
 # ---------------------------------------------------------------------------- errors
 
@@ -335,14 +210,6 @@ def _offset(cursor: str | None) -> int:
     return value
 
 
-def _clean_query(value: str | None) -> str | None:
-    """A free-text parameter without control characters (NUL breaks SQLite and PostgreSQL)."""
-    if value is None:
-        return None
-    cleaned = "".join(ch if ch.isprintable() else " " for ch in value).strip()
-    return cleaned or None
-
-
 def _hit_dict(hit) -> dict[str, Any]:
     """A SearchHit as JSON, with the snippet HTML rebuilt (escaped) from its offsets."""
     return {
@@ -356,11 +223,6 @@ def _hit_dict(hit) -> dict[str, Any]:
         "snippet_text": hit.snippet_text,
         "highlights": [list(h) for h in hit.highlights],
     }
-
-
-def _entity_days(store, profile: dict) -> dict[str, int]:
-    """Mentions per day of one corpus entity (weekly bars; the profile itself has months only)."""
-    return store.entity_days(profile["id"])
 
 
 def _article_json(article: Article) -> dict[str, Any]:
@@ -549,6 +411,7 @@ def create_app(
     bounds = {"time_budget": settings.time_budget, "max_words": settings.max_words}  # of each document, in the worker
     ingest_lock = threading.Lock()  # one ingest at a time: the Store has one writer anyway
     cache = app.state.cache = ArchiveCache(store)  # what the home page shows (see _cache)
+    app.state.search_slots = anyio.CapacityLimiter(SEARCH_THREADS)  # searches at once (API and pages)
 
     async def analyze(request: Request, items: list[AnalyzeRequest]) -> tuple[list[Article], list[_jobs.Failure], int]:
         """Clean and analyse request items in a worker: articles, failures (collected, not raised), inputs read.
@@ -618,7 +481,7 @@ def create_app(
     To = Query(None, alias="to", pattern=DAY_PATTERN, json_schema_extra={"format": "date"}, description="Published on or before (YYYY-MM-DD)")
 
     @app.get("/api/search", tags=["archive"], responses=ERROR_RESPONSES)
-    def api_search(
+    async def api_search(
         q: str = Query("", max_length=500, description="Words in any form; all must match. Empty: newest first"),
         source: str | None = Query(None, max_length=256, description="Outlet name (case-insensitive)"),
         date_from: str | None = From,
@@ -631,19 +494,16 @@ def create_app(
     ) -> dict[str, Any]:
         """Full-text search with filters, best first, with highlighted snippets."""
         offset = _offset(cursor)
-        hits = store.search(
-            _clean_query(q) or "",
-            source=_clean_query(source),
-            date_from=_day("from", date_from),
-            date_to=_day("to", date_to),
-            entity=_clean_query(entity),
-            entity_type=type,
-            has_quote=has_quote,
-            limit=limit + 1,
-            offset=offset,
-        )
-        more = len(hits) > limit
-        return {"results": [_hit_dict(h) for h in hits[:limit]], "next": str(offset + limit) if more else None}
+        day_from, day_to = _day("from", date_from), _day("to", date_to)
+
+        def found() -> dict[str, Any]:
+            hits = _queries.search(
+                store, q, source=source, date_from=day_from, date_to=day_to, entity=entity, entity_type=type, has_quote=has_quote, limit=limit + 1, offset=offset,
+            )
+            more = len(hits) > limit
+            return {"results": [_hit_dict(h) for h in hits[:limit]], "next": str(offset + limit) if more else None}
+
+        return await anyio.to_thread.run_sync(found, limiter=app.state.search_slots)
 
     @app.get("/api/articles", tags=["archive"], responses=ERROR_RESPONSES)
     def api_articles(limit: int = Limit, cursor: str | None = Query(None, pattern=r"^[0-9]{1,18}$", description="The 'next' value of the previous page")) -> dict[str, Any]:
@@ -668,18 +528,18 @@ def create_app(
     ) -> dict[str, Any]:
         """Corpus entities, most mentioned first."""
         offset = _offset(cursor)
-        rows = store.entities(type=type, query=_clean_query(q), limit=offset + limit + 1)
+        rows = store.entities(type=type, query=clean_query(q), limit=offset + limit + 1)
         page = rows[offset : offset + limit]
         return {"results": page, "next": str(offset + limit) if len(rows) > offset + limit else None}
 
     @app.get("/api/entities/{entity_id}", tags=["archive"], responses=ERROR_RESPONSES)
     def api_entity(entity_id: str = PathParam(..., min_length=1, max_length=256, description="Corpus entity id or a name in any form")) -> dict[str, Any]:
         """An entity profile: aliases, roles over time, co-mentioned entities, statements, mentions per week."""
-        key = _clean_query(entity_id)
+        key = clean_query(entity_id)
         profile = store.entity_profile(key) if key else None
         if profile is None:
             raise HTTPException(404, f"no entity {entity_id!r}")
-        bars, step = _render.week_buckets(_entity_days(store, profile), max_bars=10**6, min_weeks=1)
+        bars, step = _render.week_buckets(_queries.entity_days(store, profile), max_bars=10**6, min_weeks=1)
         profile["mentions_per_week"] = {monday.isoformat(): n for monday, n in bars if n}
         return profile
 
@@ -695,15 +555,15 @@ def create_app(
     ) -> dict[str, Any]:
         """Statements, latest first, each with its earliest appearance and every reprint."""
         offset = _offset(cursor)
-        rows = _quotes(store, speaker, about, source, _day("from", date_from), _day("to", date_to), offset + limit + 1)
+        rows = _queries.quotes(store, speaker, about, source, _day("from", date_from), _day("to", date_to), offset + limit + 1)
         return {"results": rows[offset : offset + limit], "next": str(offset + limit) if len(rows) > offset + limit else None}
 
     @app.get("/api/stories", tags=["archive"], responses=ERROR_RESPONSES)
     def api_stories(limit: int = Limit, cursor: str | None = Cursor) -> dict[str, Any]:
         """Stories: the same event reported by several articles, largest first."""
         offset = _offset(cursor)
-        rows = store.stories(limit=offset + limit + 1)
-        return {"results": [_mark_first(s) for s in rows[offset : offset + limit]], "next": str(offset + limit) if len(rows) > offset + limit else None}
+        rows, more = _queries.stories(store, offset, limit)
+        return {"results": rows, "next": str(offset + limit) if more else None}
 
     @app.get("/api/sources", tags=["archive"], responses=ERROR_RESPONSES)
     def api_sources() -> dict[str, Any]:
@@ -836,8 +696,6 @@ def create_app(
 
     # ------------------------------------------------------------------ pages
 
-    from . import pages
-
     pages.install(app, store, _page, cache)
 
     return app
@@ -859,111 +717,3 @@ class _StatusError(SvodkaError):
     def __init__(self, status: int, message: str) -> None:
         super().__init__(None, message)
         self.status = status
-
-
-def _mark_first(story: dict) -> dict:
-    """A story with ``first_source``: the outlet of its earliest article (articles come oldest first)."""
-    articles = story.get("articles") or []
-    first = articles[0] if articles else None
-    for i, a in enumerate(articles):
-        a["first"] = i == 0
-    return {**story, "first_source": first.get("source") if first else None}
-
-
-def _quotes(store, speaker, about, source, date_from, date_to, limit: int) -> list[dict]:
-    """``store.quotes`` with an outlet filter (the Store has none: filter its rows here)."""
-    speaker, about, source = _clean_query(speaker), _clean_query(about), _clean_query(source)
-    if not source:
-        return store.quotes(speaker=speaker, about=about, date_from=date_from, date_to=date_to, limit=limit)
-    want = source.casefold()
-    # Over-fetch: only some quotes appeared in this outlet. Bounded by the deepest page.
-    rows = store.quotes(speaker=speaker, about=about, date_from=date_from, date_to=date_to, limit=min(MAX_OFFSET + MAX_LIMIT, limit * 20))
-    return [q for q in rows if any((a.get("source") or "").casefold() == want for a in q.get("appearances", []))][:limit]
-
-
-def bind(host: str, port: int) -> socket.socket:
-    """A listening TCP socket on ``host:port``; one clear ConfigError when it cannot be had.
-
-    Binding comes before anything is announced: a busy port used to print "serving ..."
-    and only then fail with uvicorn's ``[Errno 98]``.
-    """
-    where = f"{host}:{port}"
-    try:
-        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
-    except (socket.gaierror, UnicodeError) as exc:
-        raise ConfigError(where, f"cannot listen: {host!r} is not an address of this machine ({exc})") from None
-    sock = socket.socket(family, kind, proto)
-    try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: a restart need not wait out TIME_WAIT
-        sock.bind(address)
-        sock.listen(LISTEN_BACKLOG)
-    except OSError as exc:
-        sock.close()
-        reasons = {
-            errno.EADDRINUSE: "the port is in use (is another server running?); stop it or choose another --port",
-            errno.EACCES: "permission denied (ports below 1024 need root); choose another --port",
-            errno.EADDRNOTAVAIL: "the address is not one of this machine's; check --host",
-        }
-        raise ConfigError(where, f"cannot listen: {reasons.get(exc.errno, exc.strerror or str(exc))}") from None
-    sock.set_inheritable(True)
-    return sock
-
-
-def server_config(app: Any, host: str, port: int, **options: Any):
-    """The uvicorn configuration of ``serve`` (and of the test servers, so they behave alike)."""
-    import uvicorn
-
-    # h11 refuses a request head over its buffer (16 KB by default) with a 400 and closes the
-    # connection, which a client still sending may see as a reset; past MAX_URL_BYTES the guard
-    # answers 414 instead, so the head buffer must hold more than that (MAX_HEAD_BYTES).
-    # h11 by name: "auto" would take httptools when installed, which ignores that buffer size.
-    return uvicorn.Config(
-        app, host=host, port=port, http="h11", h11_max_incomplete_event_size=MAX_HEAD_BYTES, limit_concurrency=MAX_CONNECTIONS, **options
-    )
-
-
-def serve(
-    store_url: str,
-    host: str = "127.0.0.1",
-    port: int = 8000,
-    api_token: str | None = None,
-    settings: Settings | None = None,
-    announce: Any = None,
-) -> None:
-    """Run the app with uvicorn until interrupted (what ``svodka serve`` calls).
-
-    Binds first, then starts the analysis workers, then calls ``announce(line)`` with the
-    address it serves, then serves.
-
-    Args:
-        store_url: the archive (see ``open_store``).
-        host: interface to bind; loopback unless told otherwise. Its name is answered too.
-        port: TCP port (0: any free one; the announced line says which).
-        api_token: bearer token for /api/ingest (default ``settings.api_token``, then
-            ``$SVODKA_API_TOKEN``; none: ingest disabled).
-        settings: the server settings (default: the defaults).
-        announce: called with one line once the socket is bound, e.g. ``print``.
-
-    Raises:
-        ConfigError: the address cannot be bound (in use, not this machine's, no permission).
-        StoreError: the archive cannot be opened.
-    """
-    import uvicorn
-
-    sock = bind(host, port)
-    try:
-        app = create_app(store_url, api_token=api_token, settings=settings, hosts=[host])
-        try:
-            app.state.analysis.start()  # the models load while the server starts, not on the first request
-            bound_host, bound_port = sock.getsockname()[:2]
-            shown = f"[{bound_host}]" if ":" in bound_host else bound_host
-            if announce is not None:
-                announce(f"serving {store_url} at http://{shown}:{bound_port}/")
-                if host in WILDCARD_HOSTS and not _split((settings or Settings()).allowed_hosts):
-                    announce(f"answering only to the Host names {', '.join(DEFAULT_HOSTS)}; set allowed_hosts to this machine's names to be reached from elsewhere")
-            uvicorn.Server(server_config(app, host, bound_port, log_level="info")).run(sockets=[sock])
-        finally:  # not in a lifespan hook: test clients run startup/shutdown around every request
-            app.state.analysis.close()
-            app.state.store.close()
-    finally:
-        sock.close()

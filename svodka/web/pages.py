@@ -14,12 +14,13 @@ from datetime import date
 from typing import Any, Callable
 from urllib.parse import urlencode
 
+import anyio
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from . import _render
+from . import _queries, _render
 from ._cache import ArchiveCache
-from .app import MAX_LIMIT, MAX_OFFSET, _clean_query, _entity_days, _mark_first, _quotes
+from ._queries import MAX_LIMIT, MAX_OFFSET, clean_query
 
 __all__ = ["install"]
 
@@ -103,7 +104,7 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
     Text = lambda: Query(None, max_length=500)  # noqa: E731  a free-text form field
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(
+    async def search_page(
         request: Request,
         q: str | None = Text(),
         source: str | None = Text(),
@@ -115,11 +116,11 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
         start: str | None = Query(None, max_length=10),
     ):
         filters = {
-            "q": _clean_query(q) or "",
-            "source": _clean_query(source) or "",
+            "q": clean_query(q) or "",
+            "source": clean_query(source) or "",
             "from": (date_from or "").strip(),
             "to": (date_to or "").strip(),
-            "entity": _clean_query(entity) or "",
+            "entity": clean_query(entity) or "",
             "type": _type(type) or "",
             "has_quote": (has_quote or "").strip().lower(),
         }
@@ -127,21 +128,16 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
         searching = any(filters.values())
         day_from, day_to, quoted = _day("from", filters["from"]), _day("to", filters["to"]), _has_quote(filters["has_quote"])
         if not searching and not offset:  # the home page: the same for everyone
-            return HTMLResponse(cache.get("home", lambda: render(filters, offset, searching, None, None, None).body))
-        return render(filters, offset, searching, day_from, day_to, quoted)
+            home = lambda: HTMLResponse(cache.get("home", lambda: render(filters, offset, searching, None, None, None).body))  # noqa: E731
+            return await anyio.to_thread.run_sync(home)  # cached but for the first time: no search slot needed
+        # A search slot: searches run a few at a time (see _queries.SEARCH_THREADS).
+        return await anyio.to_thread.run_sync(lambda: render(filters, offset, searching, day_from, day_to, quoted), limiter=app.state.search_slots)
 
     def render(filters: dict, offset: int, searching: bool, day_from, day_to, quoted) -> HTMLResponse:
         """The search page for checked filters (the home page when nothing is asked)."""
-        hits = store.search(
-            filters["q"],
-            source=filters["source"] or None,
-            date_from=day_from,
-            date_to=day_to,
-            entity=filters["entity"] or None,
-            entity_type=filters["type"] or None,
-            has_quote=quoted,
-            limit=PAGE_SIZE + 1,
-            offset=offset,
+        hits = _queries.search(
+            store, filters["q"], source=filters["source"], date_from=day_from, date_to=day_to, entity=filters["entity"], entity_type=filters["type"],
+            has_quote=quoted, limit=PAGE_SIZE + 1, offset=offset,
         )
         results = [{"hit": h, "snippet": _snippet(store, h, bool(filters["q"]))} for h in hits[:PAGE_SIZE]]
         context: dict[str, Any] = {
@@ -196,18 +192,18 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
     def entities_page(q: str | None = Text(), type: str | None = Query(None, max_length=10)):
         kind = _type(type)
-        rows = store.entities(type=kind, query=_clean_query(q), limit=MAX_LIMIT)
-        return page("entities.html", nav="entities", q="", query=_clean_query(q) or "", kind=kind or "", rows=rows)
+        rows = store.entities(type=kind, query=clean_query(q), limit=MAX_LIMIT)
+        return page("entities.html", nav="entities", q="", query=clean_query(q) or "", kind=kind or "", rows=rows)
 
     @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(entity_id: str):
-        key = _clean_query(entity_id)
+        key = clean_query(entity_id)
         profile = store.entity_profile(key, top=12) if key and len(key) <= 256 else None
         if profile is None:
             raise HTTPException(404, f"no entity {entity_id!r}")
         if str(profile["id"]) != key:  # a name or a merged id: send to the canonical page
             return RedirectResponse(f"/entities/{profile['id']}", status_code=303)
-        bars, step = _render.week_buckets(_entity_days(store, profile))
+        bars, step = _render.week_buckets(_queries.entity_days(store, profile))
         statements = store.quotes(speaker=profile["id"], limit=PROFILE_ITEMS)
         hits = store.search("", entity=profile["id"], limit=PROFILE_ITEMS)
         return page(
@@ -232,14 +228,14 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
         start: str | None = Query(None, max_length=10),
     ):
         filters = {
-            "speaker": _clean_query(speaker) or "",
-            "about": _clean_query(about) or "",
-            "source": _clean_query(source) or "",
+            "speaker": clean_query(speaker) or "",
+            "about": clean_query(about) or "",
+            "source": clean_query(source) or "",
             "from": (date_from or "").strip(),
             "to": (date_to or "").strip(),
         }
         offset = _offset(start)
-        rows = _quotes(store, filters["speaker"], filters["about"], filters["source"], _day("from", filters["from"]), _day("to", filters["to"]), offset + PAGE_SIZE + 1)
+        rows = _queries.quotes(store, filters["speaker"], filters["about"], filters["source"], _day("from", filters["from"]), _day("to", filters["to"]), offset + PAGE_SIZE + 1)
         return page(
             "quotes.html",
             nav="quotes",
@@ -254,13 +250,13 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
     @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
     def stories_page(start: str | None = Query(None, max_length=10)):
         offset = _offset(start)
-        rows = store.stories(limit=offset + PAGE_SIZE + 1)
+        rows, more = _queries.stories(store, offset, PAGE_SIZE)
         return page(
             "stories.html",
             nav="stories",
             q="",
-            rows=[_mark_first(s) for s in rows[offset : offset + PAGE_SIZE]],
-            next_link=_link("/stories", {"start": offset + PAGE_SIZE}) if len(rows) > offset + PAGE_SIZE else None,
+            rows=rows,
+            next_link=_link("/stories", {"start": offset + PAGE_SIZE}) if more else None,
             prev_link=_link("/stories", {"start": max(0, offset - PAGE_SIZE) or None}) if offset else None,
         )
 

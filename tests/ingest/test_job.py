@@ -126,10 +126,10 @@ def test_job_store_records_counts_every_input():
 
 # A parent that starts a pool the way ingest does, then is killed with SIGKILL.
 _ORPHAN_SCRIPT = """
-import os, sys, time
+import functools, os, sys, time
 from concurrent.futures import ProcessPoolExecutor
 from svodka._private import die_with_parent
-pool = ProcessPoolExecutor(max_workers=2, initializer=die_with_parent, initargs=(os.getpid(), True))
+pool = ProcessPoolExecutor(max_workers=2, initializer=functools.partial(die_with_parent, kernel_signal=True), initargs=(os.getpid(),))
 futures = [pool.submit(time.sleep, 120) for _ in range(2)]
 time.sleep(1.0)
 print(" ".join(str(p) for p in pool._processes), flush=True)

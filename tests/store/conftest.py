@@ -30,6 +30,14 @@ def morph():
     return pymorphy3.MorphAnalyzer()
 
 
+@pytest.fixture(scope="session")
+def parse(morph):
+    """One morphology cache for the session, as ``Models.parse`` is one per process."""
+    from svodka.nlp.models import MorphCache
+
+    return MorphCache(morph)
+
+
 def _open(backend: str, tmp_path, **options):
     """A fresh store on ``backend`` (pytest skips PostgreSQL without the env variable)."""
     if backend == "sqlite":
@@ -41,34 +49,67 @@ def _open(backend: str, tmp_path, **options):
 
 
 @pytest.fixture(params=BACKENDS)
-def store(request, tmp_path, morph):
+def store(request, tmp_path, parse):
     """A fresh, empty store; the PostgreSQL schema is dropped afterwards."""
     st = _open(request.param, tmp_path)
-    st.lemmatizer._morph = morph  # share the analyzer: the store would build its own lazily
+    st.use_parse(parse)  # share the analyzer: the store would build its own lazily
     yield st
     if request.param == "postgresql":
-        st.drop_schema()
+        st.db.drop_schema()
     st.close()
 
 
 @pytest.fixture
-def open_backend(tmp_path, morph):
+def open_backend(tmp_path, parse):
     """A factory ``open_backend(backend, **options)`` for tests that reopen stores."""
     opened = []
 
     def factory(backend: str, **options):
         st = _open(backend, tmp_path, **options)
-        st.lemmatizer._morph = morph
+        st.use_parse(parse)
         opened.append(st)
         return st
 
     yield factory
     for st in opened:
         try:
-            if st.dialect == "postgresql" and st._conn is not None:
-                st.drop_schema()
+            if st.dialect == "postgresql" and st.db._conn is not None:
+                st.db.drop_schema()
         finally:
             st.close()
+
+
+@pytest.fixture
+def old_archive(tmp_path, parse):
+    """A factory ``old_archive(backend, version, articles)``: an archive at an earlier schema (see old_schema.py).
+
+    Returns the open ``Database``; reopen it with ``open_store(db.path)`` (SQLite) or
+    ``open_store(db.url, schema=db.schema)`` (PostgreSQL) to migrate it.
+    """
+    from svodka.store.search import Lemmatizer
+    from tests.store.old_schema import build_old_archive
+
+    made = []
+
+    def factory(backend: str, version: int, articles: list[Article]):
+        if backend == "sqlite":
+            url, options = tmp_path / "old.db", {}
+        else:
+            url = os.environ.get(PG_ENV)
+            if not url:
+                pytest.skip(f"{PG_ENV} not set: PostgreSQL store tests skipped")
+            options = {"schema": f"svodka_test_{uuid.uuid4().hex[:12]}"}
+        db = build_old_archive(url, version, articles, Lemmatizer(parse), **options)
+        made.append(db)
+        return db
+
+    yield factory
+    for db in made:
+        try:
+            if db.dialect == "postgresql" and db._conn is not None:
+                db.drop_schema()
+        finally:
+            db.close()
 
 
 def _spans(text: str, needle: str) -> list[tuple[int, int]]:

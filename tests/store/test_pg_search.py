@@ -6,6 +6,7 @@ import pytest
 
 from svodka.store import open_store, postgres, schema
 from tests.store.conftest import make_article
+from tests.store.old_schema import SEARCH_TABLE_VERSION
 
 # The outlets the notes alternate between (even, odd).
 SOURCES = ["Вечерний Тест", "Речной курьер"]
@@ -29,7 +30,7 @@ def pg(open_backend):
 
 def test_postgres_search_ranks_through_the_gin_index_only(pg, monkeypatch):
     pg.add_articles([note(i) for i in range(40)])
-    with pg._write() as cur:
+    with pg.db.write() as cur:
         cur.execute("ANALYZE")
     plans = []
     execute = postgres._Cursor.execute
@@ -50,20 +51,19 @@ def test_postgres_search_ranks_through_the_gin_index_only(pg, monkeypatch):
 
 def test_postgres_search_table_copies_the_filter_columns(pg):
     pg.add_articles([note(i) for i in range(6)])
-    differ = pg._read(
+    differ = pg.db.execute(
         "SELECT COUNT(*) FROM articles a JOIN article_search s ON s.id = a.id "
         "WHERE (s.source_id, s.day, s.n_quotes) IS DISTINCT FROM (a.source_id, a.day, a.n_quotes)"
     )
-    assert differ[0][0] == 0 and pg._read("SELECT COUNT(*) FROM article_search")[0][0] == 6
+    assert differ[0][0] == 0 and pg.db.execute("SELECT COUNT(*) FROM article_search")[0][0] == 6
     hits = pg.search("ремонт", source="Речной курьер", date_from="2024-05-03", has_quote=True)
     assert sorted(h.title for h in hits) == ["Ремонт дороги номер 3", "Ремонт дороги номер 5"]
 
 
-def test_postgres_search_table_migrates_with_its_rows(open_backend):
-    old = open_backend("postgresql", migrations=[m for m in schema.MIGRATIONS if m[0] < postgres.SEARCH_TABLE_VERSION])
-    old.add_articles([note(i) for i in range(6)])  # into the search table of version 1
+def test_postgres_search_table_migrates_with_its_rows(old_archive, parse):
+    old = old_archive("postgresql", SEARCH_TABLE_VERSION - 1, [note(i) for i in range(6)])  # into the search table of version 1
     new = open_store(old.url, schema=old.schema)
-    new.lemmatizer._parse = old.lemmatizer.parse
+    new.use_parse(parse)
     try:
         assert new.schema_version() == schema.LATEST_VERSION
         assert len(new.search("ремонт дороги")) == 6

@@ -10,7 +10,7 @@ import sqlite3
 import pytest
 
 from svodka.errors import StoreError
-from svodka.store import open_store, schema
+from svodka.store import ingest, linking, open_store, queries, schema, search
 from svodka.store.stories import unpack_keys
 from tests.store.conftest import make_article
 
@@ -82,7 +82,7 @@ def test_store_batch_is_all_or_nothing(store, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("crash in the middle of the batch")
 
-    monkeypatch.setattr(store, "_link_quotes", boom)
+    monkeypatch.setattr(linking, "_link_quotes", boom)
     with pytest.raises(RuntimeError):
         store.add_articles([visit_article(url="https://a.test/1"), harvest_article(url="https://a.test/2")])
     stats = store.stats()
@@ -96,7 +96,7 @@ def test_store_driver_error_mid_batch_is_store_error(store, monkeypatch):
     def bad_index(cur, rows):
         cur.execute("INSERT INTO no_such_table VALUES (1)")
 
-    monkeypatch.setattr(store, "_fts_insert", bad_index)
+    monkeypatch.setattr(store.db, "fts_insert", bad_index)
     with pytest.raises(StoreError, match="nothing was changed"):
         store.add_articles([visit_article()])
     assert store.stats()["articles"] == 0
@@ -568,17 +568,19 @@ def test_store_export(store):
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
-def test_store_schema_migrates_and_refuses_newer(open_backend, backend):
-    old = open_backend(backend, migrations=schema.MIGRATIONS[:1])
+def test_store_schema_migrates_and_refuses_newer(old_archive, morph, backend):
+    old = old_archive(backend, 1, [visit_article(url="https://a.test/1")])
     assert old.schema_version() == 1
-    old.add_articles([visit_article(url="https://a.test/1")])
     target = old.path if backend == "sqlite" else old.url
     options = {} if backend == "sqlite" else {"schema": old.schema}
     new = open_store(target, **options)
+    new.use_parse(morph.parse)
     try:
         assert new.schema_version() == schema.LATEST_VERSION
         assert new.search("Абдрахманов")[0].title.startswith("Абдрахманов")
-        with new._write() as cur:
+        assert new.link_pending() == 1  # the rows of version 1 link like today's
+        assert new.entity_profile("Абдрахманов")["name"] == "Кайрат Абдрахманов"
+        with new.db.write() as cur:
             cur.execute("INSERT INTO schema_version (version, description, applied) VALUES (?, ?, ?)", [99, "from the future", "2099-01-01"])
     finally:
         new.close()
@@ -587,22 +589,24 @@ def test_store_schema_migrates_and_refuses_newer(open_backend, backend):
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
-def test_store_band_keys_move_to_one_row_per_article(open_backend, backend):
+def test_store_band_keys_move_to_one_row_per_article(old_archive, morph, backend):
     shared_text = "Правительство республики утвердило новую программу развития дорожной сети на ближайшие пять лет, сообщили в министерстве транспорта."
     arts = [make_article(f"Дороги ({i})", [shared_text, f"Подробности номер {i}."], url=f"https://d.test/{i}", published="2024-05-02") for i in range(4)]
-    old = open_backend(backend, migrations=[m for m in schema.MIGRATIONS if m[0] < 6])
-    old.add_articles(arts[:3])
+    old = old_archive(backend, 5, arts[:3])
     before = {}
-    for aid, key in old._read("SELECT article_id, key FROM story_keys"):
+    for aid, key in old.execute("SELECT article_id, key FROM story_keys"):
         before.setdefault(aid, set()).add(key)
     target = old.path if backend == "sqlite" else old.url
     options = {} if backend == "sqlite" else {"schema": old.schema}
     new = open_store(target, **options)
+    new.use_parse(morph.parse)
     try:
-        after = {aid: set(unpack_keys(keys)) for aid, keys in new._read("SELECT article_id, keys FROM story_bands")}
+        after = {aid: set(unpack_keys(keys)) for aid, keys in new.db.execute("SELECT article_id, keys FROM story_bands")}
         assert after == before and len(after) == 3
-        new.add_articles(arts[3:])  # joins the story of the moved keys
-        assert len({r[0] for r in new._read("SELECT story_id FROM articles")}) == 1
+        assert new.link_pending() == 3  # one story, found through the moved keys
+        assert len({r[0] for r in new.db.execute("SELECT story_id FROM articles")} - {None}) == 1
+        new.add_articles(arts[3:])  # joins that story
+        assert len({r[0] for r in new.db.execute("SELECT story_id FROM articles")}) == 1
         assert new.recluster() == 1
     finally:
         new.close()
@@ -662,7 +666,8 @@ store = open_store({url!r}, **{options!r})
 store.add_articles([harvest_article(url="https://a.test/2")])
 def die(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGKILL)  # kill -9 in the middle of the second batch
-store._link_quotes = die
+import svodka.store.linking
+svodka.store.linking._link_quotes = die
 store.add_articles([visit_article(url="https://a.test/1")])
 """
 
@@ -674,8 +679,8 @@ def test_store_survives_kill_mid_batch(open_backend, backend):
     from pathlib import Path
 
     st = open_backend(backend)
-    url = st.path if backend == "sqlite" else st.url
-    options = {} if backend == "sqlite" else {"schema": st.schema}
+    url = st.db.path if backend == "sqlite" else st.db.url
+    options = {} if backend == "sqlite" else {"schema": st.db.schema}
     root = str(Path(__file__).resolve().parents[2])
     proc = subprocess.run([sys.executable, "-c", KILL_SCRIPT.format(root=root, url=url, options=options)], capture_output=True, timeout=120)
     assert proc.returncode == -9, proc.stderr.decode()
@@ -727,7 +732,7 @@ def test_store_links_worker_records_like_plain_articles(tmp_path):
         st = open_store(tmp_path / f"{name}.db")
         try:
             st.add_articles(batch)
-            tables.append([st._read(f"SELECT * FROM {t} ORDER BY 1, 2") for t in ("entities", "aliases", "entity_words", "article_entities", "roles")])
+            tables.append([st.db.execute(f"SELECT * FROM {t} ORDER BY 1, 2") for t in ("entities", "aliases", "entity_words", "article_entities", "roles")])
         finally:
             st.close()
     assert tables[0] == tables[1]
@@ -749,10 +754,10 @@ def statement_article(i: int, **kw):
 
 
 def test_store_lsh_candidates_match_brute_force(store, monkeypatch):
-    from svodka.store import base
+    from svodka.store import stories
     from svodka.store.stories import window_days
 
-    monkeypatch.setattr(base, "MAX_CANDIDATES", 5)  # cut the 30-odd candidates: ties and order matter
+    monkeypatch.setattr(stories, "MAX_CANDIDATES", 5)  # cut the 30-odd candidates: ties and order matter
     shared_text = "Правительство республики утвердило новую программу развития дорожной сети на ближайшие пять лет, сообщили в министерстве транспорта."
     arts = [
         make_article(f"Дороги: программа утверждена ({i})", [shared_text, f"Подробности сообщения номер {i}."], url=f"https://d.test/{i}",
@@ -761,11 +766,11 @@ def test_store_lsh_candidates_match_brute_force(store, monkeypatch):
     ]
     for i in range(0, 40, 7):  # several batches: several runs in the index, merged as they grow
         store.add_articles(arts[i : i + 7])
-    with store._write() as cur:
+    with store.db.write() as cur:
         cur.execute("SELECT article_id, day, keys FROM story_bands")
         rows = {aid: (day, set(unpack_keys(keys))) for aid, day, keys in cur.fetchall()}
         items = [(aid, sorted(ks), day or None) for aid, (day, ks) in sorted(rows.items()) if aid > 25]
-        batched = store._lsh_candidates(cur, items)
+        batched = stories._lsh_candidates(store.writer, cur, items)
     for aid, ks, day in items:  # by hand: every earlier article of the window, by shared keys
         lo, hi = window_days(day) if day else ("", "9999-12-31")
         shared = {other: len(set(ks) & oks) for other, (oday, oks) in rows.items() if other < aid and (oday == "" or lo <= oday <= hi)}
@@ -775,12 +780,12 @@ def test_store_lsh_candidates_match_brute_force(store, monkeypatch):
 
 
 def test_store_probe_spans_statements(store, monkeypatch):
-    from svodka.store import base
+    from svodka.store import database
 
-    monkeypatch.setattr(base, "PROBE_PARAMS", 6)  # 3 rows of 2 columns per statement
+    monkeypatch.setattr(database, "PROBE_PARAMS", 6)  # 3 rows of 2 columns per statement
     rows = [(i, f"k{i}") for i in range(10)]
-    with store._write() as cur:
-        got = list(store._probe(cur, ("n", "k"), rows, "SELECT p.n, p.k FROM probe p"))
+    with store.db.write() as cur:
+        got = list(database.probe(cur, ("n", "k"), rows, "SELECT p.n, p.k FROM probe p"))
     assert sorted(got) == rows
 
 
@@ -790,7 +795,7 @@ def test_store_day_that_is_not_a_date_is_outside_dated_windows(store):
     shared = "Правительство республики утвердило новую программу развития дорожной сети на ближайшие пять лет, сообщили в министерстве транспорта."
     store.add_articles([make_article("Дороги", [shared, "Подробности: зима."], url="https://d.test/1", published="2024-02-30")])
     store.add_articles([make_article("Дороги", [shared, "Подробности: лето."], url="https://d.test/2", published="2024-06-10")])
-    stories = [r[0] for r in store._read("SELECT story_id FROM articles ORDER BY id")]
+    stories = [r[0] for r in store.db.execute("SELECT story_id FROM articles ORDER BY id")]
     assert stories[1] is None or stories[0] != stories[1], stories
 
 
@@ -801,15 +806,15 @@ def test_store_band_index_follows_other_writers_and_rollbacks(tmp_path):
     try:
         one.add_articles(arts[:2])
         two.add_articles(arts[2:4])  # one's in-memory index has not seen these
-        with pytest.raises(RuntimeError), one._write() as cur:
-            one._insert(cur, [one._preparer.prepare(arts[4])], linked=True)
+        with pytest.raises(RuntimeError), one.db.write() as cur:
+            ingest._insert(one.writer, cur, [one.writer.preparer.prepare(arts[4])], linked=True)
             raise RuntimeError("rolled back")
-        assert one._bands is None  # dropped with the failed batch (its id is free again)
+        assert one.writer.bands is None  # dropped with the failed batch (its id is free again)
         one.add_articles(arts[4:])
-        stories = {r[0] for r in one._read("SELECT story_id FROM articles")}
+        stories = {r[0] for r in one.db.execute("SELECT story_id FROM articles")}
         assert len(stories) == 1 and None not in stories
-        with one._write() as cur:
-            assert one._bands.last_id == 6 and len(one._bands) == sum(len(r[0]) // 8 for r in one._read("SELECT keys FROM story_bands"))
+        with one.db.write() as cur:
+            assert one.writer.bands.last_id == 6 and len(one.writer.bands) == sum(len(r[0]) // 8 for r in one.db.execute("SELECT keys FROM story_bands"))
     finally:
         one.close()
         two.close()
@@ -839,10 +844,8 @@ def test_store_band_keys_match_datasketch_minhash():
 
 
 def test_store_search_ranks_only_the_newest_pool_of_common_words(store, monkeypatch):
-    from svodka.store import base
-
-    monkeypatch.setattr(base, "RANK_POOL", 2)
-    monkeypatch.setattr(base, "RANK_POOL_PAGES", 1)
+    monkeypatch.setattr(queries, "RANK_POOL", 2)
+    monkeypatch.setattr(queries, "RANK_POOL_PAGES", 1)
     store.add_articles([statement_article(i, published=f"2024-03-{10 + i}", source=f"Outlet {i % 2}") for i in range(5)] + [harvest_article(url="https://a.test/h")])
     # "заявить" is in all six (ids 1-6): a page of two is ranked among the two newest only.
     assert {h.article_id for h in store.search("заявить", limit=2)} == {5, 6}
@@ -861,7 +864,7 @@ def test_store_search_finds_non_first_base_forms(store):
     lem = store.lemmatizer
     for word in ("Абдрахманова", "стали", "Лиссабон"):
         for lemma in lem.lemmas(word):
-            assert store._expand_terms([(lemma,)])  # never empty
+            assert queries._expand_terms(store.db, [(lemma,)])  # never empty
     forms = lem.lemmas("Абдрахманова")
     for lemma in forms:
         assert store.search(lemma), lemma
@@ -893,26 +896,26 @@ def test_store_link_pending_keeps_pending_lemma_aliases(store):
     store.lemmatizer.new_aliases.add(("ещёнеслово", "слово"))  # left pending by a failed batch, say
     assert store.link_pending() == 1
     assert not store.lemmatizer.new_aliases
-    assert store._read("SELECT first FROM lemma_aliases WHERE lemma = 'ещёнеслово'") == [("слово",)]
+    assert store.db.execute("SELECT first FROM lemma_aliases WHERE lemma = 'ещёнеслово'") == [("слово",)]
 
 
 def test_store_sqlite_full_text_settings(open_backend):
     st = open_backend("sqlite")
-    settings = dict(st._read("SELECT k, v FROM article_fts_config WHERE k IN ('hashsize', 'automerge')"))
+    settings = dict(st.db.execute("SELECT k, v FROM article_fts_config WHERE k IN ('hashsize', 'automerge')"))
     assert settings == {"hashsize": schema.FTS_HASHSIZE, "automerge": schema.FTS_AUTOMERGE}
-    (sql,) = st._read("SELECT sql FROM sqlite_master WHERE name = 'article_fts'")[0]
+    (sql,) = st.db.execute("SELECT sql FROM sqlite_master WHERE name = 'article_fts'")[0]
     assert "tokenize='ascii'" in sql  # a new archive: see schema._remake_empty_full_text
     st.add_articles([make_article("NATO и ООН: итоги 2024 года", ["Саммит НАТО прошёл в Вильнюсе, сообщили в ООН."], url="https://n.test/1")])
     for query in ("nato", "НАТО", "ооН", "2024", "вильнюс", "итог"):
         assert st.search(query), query
 
 
-def test_store_sqlite_archive_with_articles_keeps_its_full_text_index(open_backend):
-    old = open_backend("sqlite", migrations=[m for m in schema.MIGRATIONS if m[0] < 6])
-    old.add_articles([visit_article(url="https://a.test/1")])
+def test_store_sqlite_archive_with_articles_keeps_its_full_text_index(old_archive, morph):
+    old = old_archive("sqlite", 5, [visit_article(url="https://a.test/1")])
     new = open_store(old.path)
+    new.use_parse(morph.parse)
     try:
-        (sql,) = new._read("SELECT sql FROM sqlite_master WHERE name = 'article_fts'")[0]
+        (sql,) = new.db.execute("SELECT sql FROM sqlite_master WHERE name = 'article_fts'")[0]
         assert "unicode61" in sql
         assert new.search("Абдрахманов заявил")
         new.add_articles([make_article("Абдрахманова встретили в Астане", ["Кайрат Абдрахманов прилетел в Астану."], url="https://a.test/2")])
@@ -937,7 +940,7 @@ def test_store_entity_days_count_mentions_per_day(store):
 
 def test_store_entity_cache_follows_other_writers(open_backend):
     first = open_backend("sqlite")
-    second = open_store(first.path)
+    second = open_store(first.db.path)
     second.lemmatizer._parse = first.lemmatizer.parse
     try:
         first.add_articles([statement_article(1)])
@@ -953,10 +956,10 @@ def test_store_entity_cache_dropped_after_failed_batch(store, monkeypatch):
     store.add_articles([statement_article(1)])
 
     def die(*args):
-        raise store.driver_errors[0]("disk I/O error (simulated)")
+        raise store.db.driver_errors[0]("disk I/O error (simulated)")
 
     with monkeypatch.context() as m:
-        m.setattr(store, "_link_quotes", die)
+        m.setattr(linking, "_link_quotes", die)
         with pytest.raises(StoreError):
             store.add_articles([statement_article(2)])
     store.add_articles([statement_article(2)])
@@ -987,9 +990,9 @@ def test_store_sqlite_reads_in_parallel_threads(open_backend):
     for t in threads:
         t.join()
     assert not errors and counts and min(counts) >= 2
-    assert len(st._readers) >= 4  # each thread read on a connection of its own
+    assert len(st.db._readers) >= 4  # each thread read on a connection of its own
     st.close()
-    assert st._readers == []
+    assert st.db._readers == []
     with pytest.raises(StoreError, match="closed"):
         st.search("заявить")
 
@@ -1062,3 +1065,62 @@ def test_store_export_rows_for_people(store):
     assert quote["speaker"] and quote["text"] and quote["url"] == "https://a.test/1"
     out = io.StringIO()
     assert store.export("jsonl", out, what="quotes") == 1 and json.loads(out.getvalue())["speaker"]
+
+
+def _straight_snippet(text: str, terms: list[tuple[str, ...]], lem, words: int = 30) -> tuple[str, list[tuple[int, int]]]:
+    """The snippet made the straightforward way: every word's base forms asked one by one."""
+    wanted = {lemma for term in terms for lemma in term}
+    tokens = [(m.start(), m.end(), m.group()) for m in search.WORD_RE.finditer(text)]
+    if not tokens:
+        return text[:200], []
+    hits = [i for i, (_, _, w) in enumerate(tokens) if not wanted.isdisjoint(lem.lemmas(w))]
+    best_start, best_count = 0, 0
+    for i, first in enumerate(hits):
+        count = sum(1 for h in hits[i:] if h < first + words)
+        if count > best_count:
+            best_count, best_start = count, max(0, first - 3)
+    window = tokens[best_start : best_start + words]
+    start, end = window[0][0], window[-1][1]
+    while end < len(text) and end - window[-1][1] < 2 and text[end] in ".,!?»\"":
+        end += 1
+    prefix, suffix = ("… " if start > 0 else ""), (" …" if end < len(text) else "")
+    marks = [(s - start + len(prefix), e - start + len(prefix)) for k, (s, e, _) in enumerate(window, best_start) if k in hits]
+    return prefix + text[start:end].replace("\n", " ") + suffix, marks
+
+
+@pytest.mark.parametrize("query", ["Абдрахманов заявил", "урожай", "Лиссабон визит министр", "в", "", "республика центр регион", "2024"])
+def test_store_snippets_match_the_straightforward_way(morph, query):
+    from svodka.store.snippets import Snippets
+
+    lem = search.Lemmatizer(morph.parse)
+    snippets = Snippets(lem)  # one for all texts: what it learns of one text serves the next
+    long_text = " ".join([visit_article().text] * 6 + [harvest_article().text] * 3)  # windows past the start
+    texts = (visit_article().text, harvest_article().text, long_text, "", "…!", "Сто 100 сто.")
+    terms = lem.query_terms(query)
+    for key in (None, "first", "again"):  # words made, kept under a key, then read back
+        for i, text in enumerate(texts):
+            snip = snippets.make(text, terms, key=None if key is None else i)
+            assert (snip.text, snip.highlights) == _straight_snippet(text, terms, lem), (query, key, text[:40])
+
+
+def test_store_snippets_keep_a_bounded_number_of_texts(morph, monkeypatch):
+    from svodka.store import snippets as module
+
+    monkeypatch.setattr(module, "TEXTS_LIMIT", 3)
+    snippets = module.Snippets(search.Lemmatizer(morph.parse))
+    for i in range(10):
+        snippets.make(f"Текст номер {i} о бюджете", [("бюджет",)], key=i)
+    assert len(snippets._texts) <= 3 and 9 in snippets._texts
+
+
+def test_store_listing_by_days_keeps_every_form_of_published(store):
+    # The newest-first listing bounds ``published`` by the day range (queries._published_bounds):
+    # it must keep exactly the articles whose day is in the range, whatever follows the day.
+    published = ["2024-03-04T23:59:59+03:00", "2024-03-05", "2024-03-05 08:00", "2024-03-06T00:00:00Z", "2024-03-07", "вчера", None, "2024-03-06"]
+    store.add_articles([make_article(f"Заметка {i}", [f"Текст заметки номер {i}."], url=f"https://l.test/{i}", published=p) for i, p in enumerate(published)])
+    for lo, hi in [("2024-03-05", "2024-03-06"), ("2024-03-04", None), (None, "2024-03-05"), ("2024-03-06", "2024-03-06"), ("2024-02-30", "2024-02-31")]:
+        hits = store.search("", date_from=lo, date_to=hi, limit=50)
+        days = {i: p[:10] for i, p in enumerate(published) if p and p[:4] == "2024"}
+        expected = {f"Заметка {i}" for i, d in days.items() if (lo is None or d >= lo) and (hi is None or d <= hi)}
+        assert {h.title for h in hits} == expected, (lo, hi)
+        assert [h.published for h in hits] == sorted((h.published for h in hits), reverse=True)

@@ -336,7 +336,7 @@ def test_guard_body_that_does_not_arrive_in_time_is_408(tmp_path, analysis, monk
 @pytest.mark.issue(11)
 def test_guard_connections_past_the_limit_get_503(sample_db, analysis, monkeypatch):
     # Every connection may hold a head and a body: their number is bounded (uvicorn's limit_concurrency).
-    from svodka.web import app as web_app
+    from svodka.web import _server as web_app
     from svodka.web import create_app
     from svodka.web._server import running
 

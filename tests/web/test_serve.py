@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from svodka.errors import ConfigError
-from svodka.web.app import bind
+from svodka.web._server import bind
 
 from .conftest import ROOT
 

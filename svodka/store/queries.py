@@ -1,0 +1,485 @@
+"""The archive's read queries: functions over the database object.
+
+Every reader of the archive goes through these: the ``Store`` methods of the same names
+(the CLI, scripts), and the JSON API and the HTML pages (``svodka.web``) alike. Each takes
+the ``Database`` first and, where words are matched in any grammatical form, the
+``Lemmatizer`` the archive was indexed with.
+
+    queries.search(db, lemmatizer, "Абдрахманов заявил", source="Вестник Кавказа")
+    queries.entity_profile(db, lemmatizer, "Абдрахманов")
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from ..model import Article
+from .database import Database, Results, marks, select_in
+from .search import WORD_RE, Lemmatizer, normalize_word
+from .snippets import Snippets
+
+__all__ = [
+    "SearchHit", "article", "article_from_row", "articles", "entities", "entity_days", "entity_profile", "find_entities", "load_raw",
+    "quotes", "rejected", "search", "sources", "stats", "stories",
+]
+
+# Matches of a query ranked at most (the newest ones, see ``search``): BM25 over 2000
+# rows costs a few ms; over the 37k matches of a common word at 100k articles, ~150 ms.
+RANK_POOL = 2000
+# ... or this many times the rows a page needs, for deep pages.
+RANK_POOL_PAGES = 10
+# Largest id the databases hold (signed 64-bit); a bigger number is no id of ours, and
+# passing it to the driver raises OverflowError (a traceback and HTTP 500, issue 11).
+MAX_ID = 2**63 - 1
+# Keys of an entity row (``entities``, ``entity_profile``).
+ENTITY_KEYS = ("id", "type", "name", "mentions", "articles", "first_seen", "last_seen")
+
+
+@dataclass
+class SearchHit:
+    """One search result. ``snippet`` is HTML-safe with matches in ``<mark>``."""
+
+    article_id: int
+    title: str | None
+    source: str | None
+    published: str | None
+    url: str | None
+    score: float
+    snippet: str
+    snippet_text: str = ""  # the same window as plain text
+    highlights: list[tuple[int, int]] = field(default_factory=list)  # offsets into snippet_text
+
+
+def load_raw(raw: Any) -> dict:
+    """The stored Article dict from the compressed ``raw`` column."""
+    return json.loads(zlib.decompress(bytes(raw)))
+
+
+def article_from_row(text: str, raw: Any) -> Article:
+    """Rebuild the stored Article (text and paragraphs from their columns)."""
+    data = load_raw(raw)
+    data["text"] = text
+    out = Article.from_dict(data)
+    if "paragraphs" not in data:
+        out.paragraphs = [text[b.start : b.end] for b in out.blocks if b.kind == "paragraph"]
+    return out
+
+
+def _iso_day(value: Any) -> str | None:
+    """A date filter as an ISO day string (accepts date, datetime or str)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()[:10]
+    return str(value)[:10]
+
+
+def _is_id(value: Any) -> bool:
+    """Whether a name-or-id argument is an id (an int, or ASCII digits)."""
+    return isinstance(value, int) or (isinstance(value, str) and value.strip().isascii() and value.strip().isdecimal())
+
+
+# ---------------------------------------------------------------------------- articles
+
+
+def article(db: Database, article_id: int) -> Article | None:
+    """The stored Article, with ``extras["store"]`` = id, story, corpus entity ids; None if absent."""
+    if not 0 < int(article_id) <= MAX_ID:  # the database cannot even compare it (OverflowError)
+        return None
+    row = db.execute("SELECT id, text, raw, story_id FROM articles WHERE id = ?", [int(article_id)]).first()
+    if row is None:
+        return None
+    aid, text, raw, story = row
+    out = article_from_row(text, raw)
+    links = dict(db.execute("SELECT local_id, entity_id FROM article_entities WHERE article_id = ?", [aid]))
+    out.extras["store"] = {"id": aid, "story": story, "entities": links}
+    return out
+
+
+def articles(db: Database, limit: int = 50, cursor: int | None = None) -> tuple[list[dict], int | None]:
+    """Articles newest-ingested first, keyset-paginated.
+
+    Args:
+        limit: page size.
+        cursor: the ``next`` value of the previous page (None for the first page).
+
+    Returns:
+        (rows, next cursor or None at the end).
+    """
+    rows = db.execute(
+        "SELECT a.id, a.title, s.name, a.published, a.url, a.views, a.n_quotes, a.story_id FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
+        "WHERE a.id < ? ORDER BY a.id DESC LIMIT ?",
+        [cursor if cursor is not None else 2**62, limit + 1],
+    )
+    page = Results(rows[:limit]).dicts(("id", "title", "source", "published", "url", "views", "quotes", "story"))
+    return page, (page[-1]["id"] if len(rows) > limit else None)
+
+
+def sources(db: Database) -> list[dict]:
+    """Every source with its article count and first/last publication."""
+    return db.execute(
+        "SELECT s.id, s.name, COUNT(a.id), MIN(a.published), MAX(a.published) FROM sources s LEFT JOIN articles a ON a.source_id = s.id "
+        "GROUP BY s.id, s.name ORDER BY COUNT(a.id) DESC, s.name"
+    ).dicts(("id", "name", "articles", "first", "last"))
+
+
+def rejected(db: Database, limit: int | None = 100) -> list[dict]:
+    """The latest rejected inputs (all of them when ``limit`` is None), each with the number of inputs it stands for."""
+    sql = "SELECT name, reason, at, n FROM rejected ORDER BY id DESC"
+    rows = db.execute(sql + " LIMIT ?", [limit]) if limit is not None else db.execute(sql)
+    return rows.dicts(("name", "reason", "at", "count"))
+
+
+def stats(db: Database) -> dict:
+    """Counts and dates of the archive, the schema version and the size on disk."""
+    one = lambda sql: db.execute(sql)[0]  # noqa: E731
+    # Days, not the published strings: those mix forms (with and without time or zone),
+    # and their text order is not time order.
+    n, first, last = one("SELECT COUNT(*), MIN(day), MAX(day) FROM articles")
+    by_type = dict(db.execute("SELECT type, COUNT(*) FROM entities WHERE merged_into IS NULL GROUP BY type"))
+    size = db.size_bytes()
+    return {
+        "articles": n,
+        "pending": one("SELECT COUNT(*) FROM articles WHERE linked = 0")[0],
+        "sources": one("SELECT COUNT(*) FROM sources")[0],
+        "entities": sum(by_type.values()),
+        "entities_by_type": by_type,
+        "quotes": one("SELECT COUNT(*) FROM quotes")[0],
+        "quote_appearances": one("SELECT COUNT(*) FROM quote_appearances")[0],
+        "stories": one("SELECT COUNT(*) FROM stories")[0],
+        "rejected": one("SELECT COALESCE(SUM(n), 0) FROM rejected")[0],
+        "first_published": first,
+        "last_published": last,
+        "schema_version": db.schema_version(),
+        "size_bytes": size,
+        "bytes_per_article": round(size / n) if n else None,
+        "backend": db.dialect,
+    }
+
+
+# ---------------------------------------------------------------------------- search
+
+
+def _source_filter(db: Database, source: str) -> list[int]:
+    """Source ids whose name matches ``source`` case-insensitively (any script)."""
+    want = source.casefold().strip()
+    return [r[0] for r in db.execute("SELECT id, name FROM sources") if r[1].casefold() == want]
+
+
+def _expand_terms(db: Database, terms: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Query terms with the index tokens of words having a term's base form as a non-first one.
+
+    The index holds each word's first base form only; ``lemma_aliases`` maps the other base
+    forms to it (see search.py), so recall equals indexing them all.
+    """
+    lemmas = sorted({lemma for term in terms for lemma in term})
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for lemma, first in db.execute(f"SELECT lemma, first FROM lemma_aliases WHERE lemma IN ({marks(len(lemmas))})", lemmas):
+        aliases[lemma].append(first)
+    return [tuple(dict.fromkeys([*term, *(f for lemma in term for f in sorted(aliases[lemma]))])) for term in terms]
+
+
+def _search_filters(db: Database, lem: Lemmatizer, source, date_from, date_to, entity, entity_type, has_quote) -> tuple[list[str], list] | None:
+    """The filters of a search as conditions on ``a`` and their parameters; None when nothing can match."""
+    conds, params = [], []
+    if source:
+        ids = _source_filter(db, source)
+        if not ids:
+            return None
+        conds.append(f"a.source_id IN ({marks(len(ids))})")
+        params.extend(ids)
+    if _iso_day(date_from):
+        conds.append("a.day >= ?")
+        params.append(_iso_day(date_from))
+    if _iso_day(date_to):
+        conds.append("a.day <= ?")
+        params.append(_iso_day(date_to))
+    if entity is not None and entity != "":
+        ids = find_entities(db, lem, entity)
+        if not ids:
+            return None
+        conds.append(f"EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = a.id AND ae.entity_id IN ({marks(len(ids))}))")
+        params.extend(ids)
+    if entity_type:
+        conds.append("EXISTS (SELECT 1 FROM article_entities ae2 WHERE ae2.article_id = a.id AND ae2.type = ?)")
+        params.append(entity_type)
+    if has_quote is not None:
+        conds.append("a.n_quotes > 0" if has_quote else "a.n_quotes = 0")
+    return conds, params
+
+
+def _published_bounds(date_from: Any, date_to: Any) -> tuple[list[str], list]:
+    """Bounds on ``a.published`` implied by a day range: the newest-first listing walks its index within them.
+
+    ``day`` is the ISO day ``published`` starts with, so ``day >= D1`` implies
+    ``published >= D1`` and ``day <= D2`` implies ``published <`` the day after D2: the
+    bounds exclude nothing the day conditions keep. Without them SQLite took the day index
+    for any range and sorted every article in it (400 ms at 100,000 articles for a range
+    spanning the archive); with them it walks the published index and stops after a page.
+    """
+    conds, params = [], []
+    if _iso_day(date_from):
+        conds.append("a.published >= ?")
+        params.append(_iso_day(date_from))
+    if _iso_day(date_to):
+        try:
+            after = date.fromisoformat(_iso_day(date_to)) + timedelta(days=1)
+        except ValueError:  # not a day: the day condition alone
+            return conds, params
+        conds.append("a.published < ?")
+        params.append(after.isoformat())
+    return conds, params
+
+
+def search(
+    db: Database,
+    lem: Lemmatizer,
+    query: str,
+    *,
+    source: str | None = None,
+    date_from: Any = None,
+    date_to: Any = None,
+    entity: Any = None,
+    entity_type: str | None = None,
+    has_quote: bool | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    snippets: Snippets | None = None,
+) -> list[SearchHit]:
+    """Full-text search over lemmatised title+text, ranked by BM25, with snippets.
+
+    A query matching more than ``RANK_POOL`` articles (after filters) is ranked among its
+    ``RANK_POOL`` most recently stored matches only (see the code for why).
+
+    Args:
+        query: words in any grammatical form, all must match ("Абдрахманов заявил"). An
+            empty query lists the filtered articles newest first.
+        source: outlet name (case-insensitive).
+        date_from, date_to: publication day range, inclusive (ISO string or date).
+        entity: corpus entity id or name (any form); articles mentioning it.
+        entity_type: articles mentioning an entity of this type ("PER", "ORG", "LOC").
+        has_quote: only articles with (True) or without (False) quotations.
+        limit, offset: paging.
+        snippets: the archive's snippet maker (it keeps what it learned between searches);
+            default a new one.
+
+    Returns:
+        ``SearchHit`` list, best first.
+    """
+    filters = _search_filters(db, lem, source, date_from, date_to, entity, entity_type, has_quote)
+    if filters is None:
+        return []
+    conds, params = filters
+    terms = lem.query_terms(query or "")
+    if not terms and WORD_RE.search(query or ""):
+        return []  # only function words ("и в"): not indexed, nothing to find
+    # Two steps: rank ids with small columns only, then read the texts of the page.
+    if terms:
+        # A very common word matches a third of the archive, and scoring every match was
+        # the slow search (p95 154 ms at 100k on SQLite, 605 ms on PostgreSQL). Rank only
+        # the newest matches (see ``Database.rank``). Trade-off: for such queries an older
+        # article never ranks, however well it scores.
+        pool = max(RANK_POOL, RANK_POOL_PAGES * (offset + limit))
+        ranked = db.rank(db.fts_query(_expand_terms(db, terms), filtered=bool(conds)), conds, params, pool, limit, offset)
+    else:
+        bounds, bound_params = _published_bounds(date_from, date_to)
+        where = " AND ".join(conds + bounds) or "1 = 1"
+        sql = f"SELECT a.id, 0.0 AS score FROM articles a WHERE {where} ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?"
+        ranked = db.execute(sql, params + bound_params + [limit, offset])
+    if not ranked:
+        return []
+    scores = dict(ranked)
+    page = {
+        r[0]: r
+        for r in db.execute(
+            f"SELECT a.id, a.title, s.name, a.published, a.url, a.text FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id IN ({marks(len(scores))})",
+            list(scores),
+        )
+    }
+    snippets = snippets or Snippets(lem)
+    hits = []
+    for aid, _ in ranked:
+        if aid in page:
+            _, title, src, published, url, text = page[aid]
+            snip = snippets.make(text, terms, key=aid)
+            hits.append(SearchHit(aid, title, src, published, url, float(scores[aid]), snip.html, snip.text, snip.highlights))
+    return hits
+
+
+# ---------------------------------------------------------------------------- entities
+
+
+def find_entities(db: Database, lem: Lemmatizer, name_or_id: Any, type: str | None = None, limit: int = 20) -> list[int]:
+    """Corpus entity ids for an id or a name in any grammatical form, best first.
+
+    Every word of the name must match a word of one of the entity's aliases ("Абдрахманов"
+    finds "Кайрат Абдрахманов"). Exact name matches come first, then the most mentioned.
+    """
+    if _is_id(name_or_id):
+        if not 0 < int(name_or_id) <= MAX_ID:  # the database cannot even compare it (OverflowError)
+            return []
+        row = db.execute("SELECT id, merged_into FROM entities WHERE id = ?", [int(name_or_id)]).first()
+        seen = set()
+        while row and row[1] is not None and row[1] not in seen:  # follow merges
+            seen.add(row[1])
+            row = db.execute("SELECT id, merged_into FROM entities WHERE id = ?", [row[1]]).first()
+        return [row[0]] if row else []
+    terms = lem.query_terms(str(name_or_id), function_words=True)  # names keep their "и"
+    if not terms:
+        return []
+    conds, params = [], []
+    for term in terms:
+        variants = list(dict.fromkeys(list(term) + [normalize_word(t) for t in term]))
+        conds.append(f"e.id IN (SELECT entity_id FROM entity_words WHERE word IN ({marks(len(variants))}))")
+        params.extend(variants)
+    if type:
+        conds.append("e.type = ?")
+        params.append(type)
+    rows = db.execute(
+        f"SELECT e.id, e.name, e.mentions FROM entities e WHERE e.merged_into IS NULL AND {' AND '.join(conds)} ORDER BY e.mentions DESC, e.id LIMIT ?",
+        params + [max(limit, 50)],
+    )
+    want = normalize_word(" ".join(str(name_or_id).split()))
+    rows.sort(key=lambda r: (normalize_word(r[1]) != want, -r[2], r[0]))
+    return [r[0] for r in rows[:limit]]
+
+
+def entities(db: Database, lem: Lemmatizer, type: str | None = None, query: str | None = None, limit: int = 50) -> list[dict]:
+    """Corpus entities, most mentioned first; ``query`` matches names in any form."""
+    conds, params = ["merged_into IS NULL"], []
+    if type:
+        conds.append("type = ?")
+        params.append(type)
+    if query:
+        ids = find_entities(db, lem, query, type=type, limit=limit)
+        if not ids:
+            return []
+        conds.append(f"id IN ({marks(len(ids))})")
+        params.extend(ids)
+    return db.execute(
+        f"SELECT id, type, name, mentions, articles, first_seen, last_seen FROM entities WHERE {' AND '.join(conds)} ORDER BY mentions DESC, id LIMIT ?",
+        params + [limit],
+    ).dicts(ENTITY_KEYS)
+
+
+def entity_days(db: Database, entity_id: int) -> dict[str, int]:
+    """Mentions per publication day (ISO) of one corpus entity, in day order."""
+    return {str(day): int(n) for day, n in db.execute("SELECT day, n FROM entity_days WHERE entity_id = ? ORDER BY day", [entity_id])}
+
+
+def entity_profile(db: Database, lem: Lemmatizer, name_or_id: Any, top: int = 10) -> dict | None:
+    """Everything known about one corpus entity; None when not found.
+
+    Returns:
+        dict with id, name, type, aliases, roles (role, first_seen, last_seen, articles),
+        co_mentioned (top entities sharing articles), quotes (latest), mentions_per_month,
+        mentions, articles, first_seen, last_seen, alternatives (other entities the name
+        could mean).
+    """
+    ids = find_entities(db, lem, name_or_id)
+    if not ids:
+        return None
+    eid = ids[0]
+    profile = db.execute("SELECT id, type, name, mentions, articles, first_seen, last_seen FROM entities WHERE id = ?", [eid]).dicts(ENTITY_KEYS)[0]
+    profile["aliases"] = sorted(r[0] for r in db.execute("SELECT alias FROM aliases WHERE entity_id = ?", [eid]))
+    profile["roles"] = db.execute(
+        "SELECT role, MIN(seen), MAX(seen), COUNT(DISTINCT article_id) FROM roles WHERE entity_id = ? GROUP BY role ORDER BY MIN(seen), role", [eid]
+    ).dicts(("role", "first_seen", "last_seen", "articles"))
+    profile["co_mentioned"] = db.execute(
+        "SELECT e.id, e.name, e.type, COUNT(DISTINCT b.article_id) FROM article_entities x JOIN article_entities b ON b.article_id = x.article_id "
+        "JOIN entities e ON e.id = b.entity_id WHERE x.entity_id = ? AND b.entity_id <> ? GROUP BY e.id, e.name, e.type "
+        "ORDER BY COUNT(DISTINCT b.article_id) DESC, e.id LIMIT ?",
+        [eid, eid, top],
+    ).dicts(("id", "name", "type", "articles"))
+    profile["quotes"] = quotes(db, lem, speaker=eid, limit=top)
+    months: Counter = Counter()
+    for day, n in entity_days(db, eid).items():
+        months[day[:7]] += n
+    profile["mentions_per_month"] = dict(sorted(months.items()))
+    profile["alternatives"] = [e for e in ids[1:6]]
+    return profile
+
+
+# ---------------------------------------------------------------------------- quotes, stories
+
+
+def _quote_filters(db: Database, lem: Lemmatizer, speaker: Any, about: str | None, date_from: Any, date_to: Any) -> tuple[list[str], list]:
+    """The filters of ``quotes`` as conditions on ``q`` (the quote) and ``a`` (its earliest article)."""
+    conds, params = [], []
+    if speaker is not None and speaker != "":
+        ids = find_entities(db, lem, speaker)
+        if ids:
+            conds.append(f"EXISTS (SELECT 1 FROM quote_appearances x WHERE x.quote_id = q.id AND x.speaker_id IN ({marks(len(ids))}))")
+            params.extend(ids)
+        else:
+            conds.append("EXISTS (SELECT 1 FROM quote_appearances x WHERE x.quote_id = q.id AND x.speaker_name LIKE ?)")
+            params.append(f"%{speaker}%")
+    for term in lem.query_terms(about or "", function_words=True):
+        conds.append("(" + " OR ".join(["(' ' || q.lemmas || ' ') LIKE ?"] * len(term)) + ")")
+        params.extend(f"% {t} %" for t in term)
+    if _iso_day(date_from):
+        conds.append("a.day >= ?")
+        params.append(_iso_day(date_from))
+    if _iso_day(date_to):
+        conds.append("a.day <= ?")
+        params.append(_iso_day(date_to))
+    return conds, params
+
+
+def quotes(db: Database, lem: Lemmatizer, speaker: Any = None, about: str | None = None, date_from: Any = None, date_to: Any = None, limit: int = 50) -> list[dict]:
+    """Corpus quotes, latest first, each with its earliest appearance and all appearances.
+
+    Args:
+        speaker: entity id or name in any form ("Абдрахманов" matches "Кайрат
+            Абдрахманов"); falls back to the written speaker name for non-entities.
+        about: words (any form) that must all occur in the quotation.
+        date_from, date_to: day range of the earliest appearance, inclusive.
+        limit: at most this many quotes.
+    """
+    conds, params = _quote_filters(db, lem, speaker, about, date_from, date_to)
+    where = " AND ".join(conds) or "1 = 1"
+    out = db.execute(
+        "SELECT q.id, q.text, q.speaker_id, COALESCE(e.name, q.speaker_name, qa.speaker_name), qa.kind, qa.cue, qa.article_id, a.published, s.name, a.url, q.appearances "
+        "FROM quotes q JOIN quote_appearances qa ON qa.quote_id = q.id AND qa.earliest = 1 JOIN articles a ON a.id = qa.article_id "
+        "LEFT JOIN sources s ON s.id = a.source_id LEFT JOIN entities e ON e.id = q.speaker_id "
+        f"WHERE {where} ORDER BY a.published IS NULL, a.published DESC, q.id DESC LIMIT ?",
+        params + [limit],
+    ).dicts(("id", "text", "speaker_id", "speaker", "kind", "cue", "article_id", "published", "source", "url", "count"))
+    apps: dict[int, list] = defaultdict(list)
+    if out:
+        with db.reading() as cur:
+            for r in select_in(
+                cur,
+                "SELECT qa.quote_id, qa.article_id, s.name, a.published, a.url, qa.earliest, qa.via FROM quote_appearances qa JOIN articles a ON a.id = qa.article_id "
+                "LEFT JOIN sources s ON s.id = a.source_id WHERE qa.quote_id IN ({in}) ORDER BY qa.published IS NULL, qa.published, qa.article_id",
+                [q["id"] for q in out],
+            ):
+                apps[r[0]].append(dict(zip(("article_id", "source", "published", "url", "earliest", "via"), r[1:])))
+    for q in out:
+        q["appearances"] = apps[q["id"]]
+    return out
+
+
+def stories(db: Database, limit: int = 20) -> list[dict]:
+    """Stories (two or more articles), largest and most recent first, with their articles."""
+    out = db.execute(
+        "SELECT id, title, size, sources, first_published, last_published FROM stories ORDER BY size DESC, last_published DESC, id LIMIT ?", [limit]
+    ).dicts(("id", "title", "size", "sources", "first_published", "last_published"))
+    members: dict[int, list] = defaultdict(list)
+    if out:
+        with db.reading() as cur:
+            for r in select_in(
+                cur,
+                "SELECT a.story_id, a.id, a.title, s.name, a.published, a.url FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
+                "WHERE a.story_id IN ({in}) ORDER BY a.published IS NULL, a.published, a.id",
+                [s["id"] for s in out],
+            ):
+                members[r[0]].append(dict(zip(("id", "title", "source", "published", "url"), r[1:])))
+    for s in out:
+        s["articles"] = members[s["id"]]
+    return out

@@ -1,0 +1,77 @@
+"""The archive reads of the web layer: what the JSON API (app.py) and the HTML pages (pages.py) both ask.
+
+Each is one call into the store's query functions (``svodka.store.queries`` through the
+``Store``), with what both faces need around it: free-text parameters cleaned, the
+outlet filter of statements, stories with their first outlet marked. Both faces import
+this module; neither imports the other's routes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["MAX_LIMIT", "MAX_OFFSET", "SEARCH_THREADS", "clean_query", "search", "quotes", "stories", "entity_days"]
+
+# Largest page size of every list endpoint.
+MAX_LIMIT = 100
+# Deepest offset a cursor may point to: deeper pages cost a scan of everything before them.
+MAX_OFFSET = 10_000
+# Searches (API and pages) computed at once, at most, each in a worker thread; the others
+# wait their turn in the event loop. More threads only took turns at the GIL: 20 clients
+# on 2 cores (bench/web_load.py, 100,000 articles), p95 158-180 ms with the 40 threads of
+# FastAPI's pool, 105-135 ms with 4.
+SEARCH_THREADS = 4
+
+
+def clean_query(value: str | None) -> str | None:
+    """A free-text parameter without control characters (NUL breaks SQLite and PostgreSQL)."""
+    if value is None:
+        return None
+    cleaned = "".join(ch if ch.isprintable() else " " for ch in value).strip()
+    return cleaned or None
+
+
+def search(store, q: str | None, *, source: str | None, date_from, date_to, entity: str | None, entity_type: str | None, has_quote: bool | None, limit: int, offset: int) -> list:
+    """``Store.search`` with the free-text parameters cleaned (empty ones are no filter)."""
+    return store.search(
+        clean_query(q) or "",
+        source=clean_query(source),
+        date_from=date_from,
+        date_to=date_to,
+        entity=clean_query(entity),
+        entity_type=entity_type or None,
+        has_quote=has_quote,
+        limit=limit,
+        offset=offset,
+    )
+
+
+def quotes(store, speaker: str | None, about: str | None, source: str | None, date_from, date_to, limit: int) -> list[dict]:
+    """``Store.quotes`` with an outlet filter (the store has none: its rows are filtered here)."""
+    speaker, about, source = clean_query(speaker), clean_query(about), clean_query(source)
+    if not source:
+        return store.quotes(speaker=speaker, about=about, date_from=date_from, date_to=date_to, limit=limit)
+    want = source.casefold()
+    # Over-fetch: only some quotes appeared in this outlet. Bounded by the deepest page.
+    rows = store.quotes(speaker=speaker, about=about, date_from=date_from, date_to=date_to, limit=min(MAX_OFFSET + MAX_LIMIT, limit * 20))
+    return [q for q in rows if any((a.get("source") or "").casefold() == want for a in q.get("appearances", []))][:limit]
+
+
+def _mark_first(story: dict) -> dict:
+    """A story with ``first_source``: the outlet of its earliest article (articles come oldest first)."""
+    articles = story.get("articles") or []
+    first = articles[0] if articles else None
+    for i, a in enumerate(articles):
+        a["first"] = i == 0
+    return {**story, "first_source": first.get("source") if first else None}
+
+
+def stories(store, offset: int, limit: int) -> tuple[list[dict], bool]:
+    """One page of stories (``Store.stories``), each with its first outlet marked, and whether more follow."""
+    rows = store.stories(limit=offset + limit + 1)
+    return [_mark_first(s) for s in rows[offset : offset + limit]], len(rows) > offset + limit
+
+
+def entity_days(store, profile: dict[str, Any]) -> dict[str, int]:
+    """Mentions per day of one corpus entity (weekly bars; the profile itself has months only)."""
+    return store.entity_days(profile["id"])
