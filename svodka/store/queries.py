@@ -450,19 +450,14 @@ def quotes(db: Database, lem: Lemmatizer, speaker: Any = None, about: str | None
         f"WHERE {where} ORDER BY a.published IS NULL, a.published DESC, q.id DESC LIMIT ?",
         params + [limit],
     ).dicts(("id", "text", "speaker_id", "speaker", "kind", "cue", "article_id", "published", "source", "url", "count"))
-    apps: dict[int, list] = defaultdict(list)
-    if out:
-        with db.reading() as cur:
-            for r in select_in(
-                cur,
-                "SELECT qa.quote_id, qa.article_id, s.name, a.published, a.url, qa.earliest, qa.via FROM quote_appearances qa JOIN articles a ON a.id = qa.article_id "
-                "LEFT JOIN sources s ON s.id = a.source_id WHERE qa.quote_id IN ({in}) ORDER BY qa.published IS NULL, qa.published, qa.article_id",
-                [q["id"] for q in out],
-            ):
-                apps[r[0]].append(dict(zip(("article_id", "source", "published", "url", "earliest", "via"), r[1:])))
-    for q in out:
-        q["appearances"] = apps[q["id"]]
-    return out
+    return _attach(
+        db,
+        out,
+        "appearances",
+        "SELECT qa.quote_id, qa.article_id, s.name, a.published, a.url, qa.earliest, qa.via FROM quote_appearances qa JOIN articles a ON a.id = qa.article_id "
+        "LEFT JOIN sources s ON s.id = a.source_id WHERE qa.quote_id IN ({in}) ORDER BY qa.published IS NULL, qa.published, qa.article_id",
+        ("article_id", "source", "published", "url", "earliest", "via"),
+    )
 
 
 def stories(db: Database, limit: int = 20) -> list[dict]:
@@ -470,16 +465,24 @@ def stories(db: Database, limit: int = 20) -> list[dict]:
     out = db.execute(
         "SELECT id, title, size, sources, first_published, last_published FROM stories ORDER BY size DESC, last_published DESC, id LIMIT ?", [limit]
     ).dicts(("id", "title", "size", "sources", "first_published", "last_published"))
-    members: dict[int, list] = defaultdict(list)
-    if out:
+    return _attach(
+        db,
+        out,
+        "articles",
+        "SELECT a.story_id, a.id, a.title, s.name, a.published, a.url FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
+        "WHERE a.story_id IN ({in}) ORDER BY a.published IS NULL, a.published, a.id",
+        ("id", "title", "source", "published", "url"),
+    )
+
+
+def _attach(db: Database, rows: list[dict], field: str, sql: str, names: tuple[str, ...]) -> list[dict]:
+    """Give each row (by its ``id``) the list ``field`` of its children: ``sql``'s rows, the
+    parent id first, then the columns ``names``, selected for all the rows at once."""
+    children: dict[int, list] = defaultdict(list)
+    if rows:
         with db.reading() as cur:
-            for r in select_in(
-                cur,
-                "SELECT a.story_id, a.id, a.title, s.name, a.published, a.url FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
-                "WHERE a.story_id IN ({in}) ORDER BY a.published IS NULL, a.published, a.id",
-                [s["id"] for s in out],
-            ):
-                members[r[0]].append(dict(zip(("id", "title", "source", "published", "url"), r[1:])))
-    for s in out:
-        s["articles"] = members[s["id"]]
-    return out
+            for r in select_in(cur, sql, [row["id"] for row in rows]):
+                children[r[0]].append(dict(zip(names, r[1:])))
+    for row in rows:
+        row[field] = children[row["id"]]
+    return rows
