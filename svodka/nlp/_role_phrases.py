@@ -196,12 +196,15 @@ class _Analysis:
             return []
         word = self.tokens[i].text
         out = self._heads.get((word, widen))
-        # Only a lower-case word may be a position by its suffix (``widen``); any other is
-        # one only by the lexicon, so a word outside the lexicon's forms is not parsed.
-        if out is None and self._forms is not None and not (widen and word[:1].islower()):
+        # A word is a position by the lexicon (its forms) or, lower-case and ``widen``, by
+        # its lemma's suffix, which any form of it still holds (without the soft sign: учитель ->
+        # учителя): a word that can be neither is not parsed to find that out.
+        if out is None and self._forms is not None:
             low = word.lower().replace("ё", "е")
             if low not in self._forms and low.partition("-")[2] not in self._forms:
-                out = self._heads[(word, widen)] = []
+                by_suffix = widen and word[:1].islower() and any(core in low for core in _SUFFIX_CORES)
+                if not by_suffix:
+                    out = self._heads[(word, widen)] = []
         if out is None:
             out = self._heads[(word, widen)] = [
                 p
@@ -457,6 +460,10 @@ def _read_marks(marks: str, quoted: bool) -> tuple[bool, bool, bool]:
         else:
             quoted = False
     return False, quoted, opened
+
+
+# What every form of a noun with a POSITION_SUFFIXES lemma contains ("учитель": "тел").
+_SUFFIX_CORES = tuple(dict.fromkeys(sfx.rstrip("ь") for sfx in POSITION_SUFFIXES))
 
 
 def _looks_like_position(lemma: str) -> bool:
