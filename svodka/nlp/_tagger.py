@@ -78,9 +78,10 @@ def windows(line: str) -> list[tuple[int, int]]:
 # padded token: lines go in order of length, at most NER_BATCH of them and NER_BATCH_TOKENS
 # padded tokens per group, SLOVNET_BATCH lines per call. Measured on the 100 longest wikinews
 # texts (CPU s of the tagger): calls of 8 lines 1.12, of 16 lines 1.09 with groups of 2,000
-# tokens and 0.94 with groups of 3,000, which took the analysis process past 250 MB (259).
+# tokens and 0.94-0.95 with groups of 3,000-4,000 (~10 MB more at the peak), of 32 lines 1.0,
+# of 64 lines 1.36 (the arrays outgrow the caches).
 NER_BATCH = 64
-NER_BATCH_TOKENS = 2_000
+NER_BATCH_TOKENS = 4_000
 SLOVNET_BATCH = 16
 
 

@@ -15,11 +15,11 @@ from typing import Any
 __all__ = ["Models", "MorphCache", "load_models", "MORPH_CACHE_WORDS", "MEMO_ENTRIES"]
 
 # Word forms whose parses the morphology cache keeps (least recently used go first). A
-# form's parses take about 1.2 KB (pymorphy3's Parse tuples): the cache holds ~12 MB at most,
+# form's parses take about 1.2 KB (pymorphy3's Parse tuples): the cache holds ~24 MB at most,
 # and the analysis process stays within its 250 MB (issue 12) however long it runs. News is
-# Zipfian: on the 100 longest wikinews texts (14,600 distinct forms) 10,000 entries miss
-# 2% more often than an unbounded cache.
-MORPH_CACHE_WORDS = 10_000
+# Zipfian: on the 100 longest wikinews texts (9,800 distinct forms looked up) 10,000 entries
+# missed 2% more often than an unbounded cache.
+MORPH_CACHE_WORDS = 20_000
 
 # Entries in each of the other per-process caches (``Models.memo``): small values
 # (a bool, a short list, a base form), ~200 bytes an entry.
@@ -55,14 +55,13 @@ class MorphCache:
 
 @dataclass
 class Models:
-    """The loaded models: slovnet's NER tagger (over navec), pymorphy3 and its one cache.
+    """The loaded models: slovnet's NER tagger (over navec's embeddings), pymorphy3 and its one cache.
 
     Every stage gets word parses from ``models.parse(word)``, never from ``morph.parse``:
     a word form is analysed once per process whichever stage meets it first.
     """
 
-    embedding: Any  # natasha.NewsEmbedding (navec)
-    ner: Any  # natasha.NewsNERTagger (slovnet)
+    ner: Any  # natasha.NewsNERTagger (slovnet, with navec's embeddings)
     morph: Any  # pymorphy3.MorphAnalyzer
     parse: MorphCache = field(init=False, repr=False, compare=False)
     # Other per-process answers about word forms (e.g. "is this form a speech verb?"), one
@@ -81,13 +80,10 @@ class Models:
 
 
 def load_models() -> Models:
-    """Load every model svodka uses (about 1 s, ~200 MB)."""
+    """Load every model svodka uses (about 1 s, ~160 MB)."""
     import pymorphy3
     from natasha import NewsEmbedding, NewsNERTagger
 
-    embedding = NewsEmbedding()
-    return Models(
-        embedding=embedding,
-        ner=NewsNERTagger(embedding),
-        morph=pymorphy3.MorphAnalyzer(),
-    )
+    # The tagger keeps what it needs of navec (the codes and their table) and has a vocabulary
+    # of its own: navec's 250,000-word vocabulary (38 MB) is not kept past loading.
+    return Models(ner=NewsNERTagger(NewsEmbedding()), morph=pymorphy3.MorphAnalyzer())

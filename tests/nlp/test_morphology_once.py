@@ -31,7 +31,7 @@ class CountingMorph:
 
 def _counting_models(models: Models) -> tuple[Models, CountingMorph]:
     morph = CountingMorph(models.morph)
-    return Models(embedding=models.embedding, ner=models.ner, morph=morph), morph
+    return Models(ner=models.ner, morph=morph), morph
 
 
 def _analyse_and_prepare(text: str, models: Models) -> None:
