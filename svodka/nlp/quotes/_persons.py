@@ -285,16 +285,28 @@ def _antecedent_mention(doc: _Text, said: _Said, m: Mention, e: Entity, lo: int)
     return m.start not in said.intervals()  # a person talked about in a statement is not its speaker
 
 
+# Lemmas with forms of another stem (pymorphy3 gives "человек" for "люди", "ребенок" for "дети",
+# "год" for "лет"): their forms start with other letters.
+SUPPLETIVE_FORMS = {"человек": ("люди",), "ребенок": ("дети",), "год": ("лет",)}
+
+
 def _tokens_with_lemma(doc: _Text, lemma: str, lo: int, pos: int) -> list[_Tok]:
     """``[t for t in doc.toks(lo, pos) if doc.lemma(t.text) == lemma]`` from an index of the
     tokens by lemma built once per text (the scan lemmatised every token from ``lo``)."""
-    if "by lemma" not in doc.memo:
-        by_lemma: dict[str, list[int]] = {}
+    if "token ends" not in doc.memo:
+        by_letter: dict[str, list[int]] = {}  # tokens by their first letter (ё as е)
         for i, t in enumerate(doc.tokens):
-            by_lemma.setdefault(doc.lemma(t.text), []).append(i)
-        doc.memo["by lemma"] = by_lemma
+            by_letter.setdefault(t.low[:1].replace("ё", "е"), []).append(i)
+        doc.memo["by letter"] = by_letter
         doc.memo["token ends"] = [t.end for t in doc.tokens]
-    indexes = doc.memo["by lemma"].get(lemma, [])
+    key = ("by lemma", lemma)
+    if key not in doc.memo:
+        # A form starts with its lemma's letter, but for the suppletive ones (люди: человек):
+        # only those tokens are lemmatised, not the whole text.
+        letters = {lemma[:1]} | {w[:1] for w in SUPPLETIVE_FORMS.get(lemma, ())}
+        candidates = sorted(i for c in letters for i in doc.memo["by letter"].get(c, ()))
+        doc.memo[key] = [i for i in candidates if doc.lemma(doc.tokens[i].text) == lemma]
+    indexes = doc.memo[key]
     first, stop = doc._index(lo), bisect_right(doc.memo["token ends"], pos)  # toks: start >= lo, end <= pos
     return [doc.tokens[i] for i in indexes[bisect_left(indexes, first) : bisect_left(indexes, stop)]]
 
