@@ -74,8 +74,10 @@ BATCH_MAX_CHARS = 50_000
 
 # Articles whose lines the tagger takes together: enough lines to fill its calls with lines
 # of like length (a short news item has 10-30), few enough that their analysed texts stay
-# small in memory (~1 MB for 32 long articles).
+# small in memory: at most TAG_TOGETHER articles and TAG_TOGETHER_CHARS characters (the
+# analysed text holds ~450 bytes a token, ~70 a character: 200,000 characters are ~14 MB).
 TAG_TOGETHER = 32
+TAG_TOGETHER_CHARS = 200_000
 
 
 class _Overtime(BaseException):
@@ -140,7 +142,7 @@ def _too_long(text: str, max_words: int) -> int | None:
     return count if count > max_words else None
 
 
-def run(article: Article, models: Models, *, time_budget: float = 0, max_words: int = 0, start: int = 0) -> Article:
+def run(article: Article, models: Models, *, time_budget: float = 0, max_words: int = 0, start: int = 0, spent: float = 0) -> Article:
     """Analyse one article in place and return it.
 
     Args:
@@ -149,6 +151,7 @@ def run(article: Article, models: Models, *, time_budget: float = 0, max_words: 
         time_budget: seconds the analysis may take; 0 means no limit.
         max_words: longest text analysed, in words; 0 means no limit.
         start: the first stage to run (``pipe`` has run the ones before over a batch).
+        spent: seconds of ``time_budget`` already spent on those (the batch's time).
     Raises:
         ExtractionRejected: the text is longer than ``max_words`` or the analysis ran over
             ``time_budget``; the reason names the bound and its setting.
@@ -159,11 +162,11 @@ def run(article: Article, models: Models, *, time_budget: float = 0, max_words: 
     if words is not None:
         shown = f"{words:,}" if words <= max_words * 2 else f"over {max_words * 2:,}"
         raise ExtractionRejected(name, f"text too long to analyse: {shown} words (limit {max_words:,}, setting max_words)")
-    started = time.monotonic()
+    started = time.monotonic() - spent
     current = "start"
     mine = None
     try:
-        with _alarm(time_budget) as mine:
+        with _alarm(max(time_budget - spent, 1e-3) if time_budget else 0) as mine:
             for stage in STAGES[start:]:
                 if time_budget and time.monotonic() - started > time_budget:
                     raise _Overtime(mine)
@@ -197,20 +200,25 @@ def pipe(
     batch's articles are analysed one by one instead, so the slow or failing one is found.
     """
     batch: list[Article] = []
+    chars = 0
     for article in articles:
         batch.append(article)
-        if len(batch) >= min(batch_size, TAG_TOGETHER):
+        chars += len(article.text)
+        if len(batch) >= min(batch_size, TAG_TOGETHER) or chars >= TAG_TOGETHER_CHARS:
             yield from _pipe_batch(batch, models, on_error, time_budget, max_words)
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield from _pipe_batch(batch, models, on_error, time_budget, max_words)
 
 
 def _pipe_batch(batch, models, on_error, time_budget, max_words) -> Iterator[Article]:
-    done = _tag_together(batch, models, time_budget, max_words)
+    done, spent = _tag_together(batch, models, time_budget, max_words)
     for article in batch:
         try:
-            yield run(article, models, time_budget=time_budget, max_words=max_words, start=BATCHED if id(article) in done else 0)
+            together = id(article) in done
+            result = run(article, models, time_budget=time_budget, max_words=max_words, start=BATCHED if together else 0, spent=spent if together else 0)
+            result.analysis = None  # the layer is the stages' (~450 bytes a token): not kept past them
+            yield result
         except SvodkaError as exc:
             if on_error is None:
                 raise
@@ -222,27 +230,34 @@ def _pipe_batch(batch, models, on_error, time_budget, max_words) -> Iterator[Art
             on_error(article, err)
 
 
-def _tag_together(batch: list[Article], models: Models, time_budget: float, max_words: int) -> set[int]:
-    """Run STAGES[:BATCHED] over the batch's ordinary articles at once; the ids of those done.
+def _tag_together(batch: list[Article], models: Models, time_budget: float, max_words: int) -> tuple[set[int], float]:
+    """Run STAGES[:BATCHED] over the batch's ordinary articles at once: the ids of those done,
+    and the seconds it took (charged to each of them against its ``time_budget``).
 
     Too long, too many words, over the budget or a failure: nothing is done here and
     ``run`` takes every stage of each article alone (and reports what goes wrong).
     """
-    if [s.__name__ for s in STAGES[:BATCHED]] != ["segment", "tag_entities"]:  # the stages were changed: no batching
-        return set()
+    if STAGES[:BATCHED] != [segment, tag_entities]:  # the stages were changed: no batching
+        return set(), 0.0
     together = [a for a in batch if len(a.text) <= BATCH_MAX_CHARS and _too_long(a.text, max_words) is None]
     if len(together) < 2:
-        return set()
+        return set(), 0.0
+    started = time.monotonic()
     try:
-        with _alarm(time_budget):
+        with _alarm(time_budget) as mine:
             tag_entities_batch(together, models)
-    except _Overtime:
-        return set()
+    except _Overtime as exc:
+        if exc.token is not mine:  # an outer budget ran out: the caller's to report
+            raise
+        return set(), 0.0
     except MemoryError:  # the caller's to handle (the worker is restarted), never retried here
         raise
     except Exception:  # found again, and reported for its own article, by ``run``
-        return set()
-    return {id(a) for a in together}
+        return set(), 0.0
+    spent = time.monotonic() - started
+    if time_budget and spent > time_budget:  # no alarm off the main thread: checked after
+        return set(), 0.0
+    return {id(a) for a in together}, spent
 
 
 def prepare(

@@ -105,7 +105,7 @@ def raw_spans(layers: list[AnalysedText], models: Models) -> list[list[tuple[int
         for line in layer.text.split("\n"):
             if line.strip():
                 for start, end in windows(line):
-                    tokens = [layer.items[i] for i in layer.within(pos + start, pos + end)]
+                    tokens = [layer.items[i] for i in layer.starting(pos + start, pos + end)]
                     if tokens:
                         chunks.append(tokens)
                         owners.append(index)

@@ -71,6 +71,11 @@ class Models:
     def __post_init__(self) -> None:
         self.parse = MorphCache(self.morph)
 
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_memos"] = {}  # answers hold pymorphy3 parses, which do not pickle: sent empty
+        return state
+
     def memo(self, name: str) -> dict[str, Any]:
         """The per-process cache called ``name`` (a plain dict keyed by word form)."""
         found = self._memos.get(name)

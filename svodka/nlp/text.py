@@ -11,7 +11,8 @@ Two views of the words: ``items``, razdel's tokens (punctuation included), for t
 tagger; ``words``, words by the one rule ``WORD``, for the rule stages (roles, quotes).
 
 The layer is a run-time view, not data: it is not serialised with the article (an article
-read back from JSON gets it rebuilt on first use) and costs about 60 bytes per token.
+read back from JSON gets it rebuilt on first use) and costs about 450 bytes per token;
+``pipeline.pipe`` drops it once an article's stages are done.
 
 Sentences are found on the tokens, not by a second razdel pass: a sentence ends after
 ``.``, ``!``, ``?`` or ``…`` (with closing quotes or brackets after it) when the next token
@@ -128,6 +129,12 @@ class AnalysedText:
         last = bisect_right(self._stops, end)
         return range(first, max(first, last))
 
+    def starting(self, start: int, end: int) -> range:
+        """Indexes of the tokens that start inside ``start..end`` (each token in one such range
+        of a partition, even one that runs past its end)."""
+        first = bisect_left(self.items, start, key=_start)
+        return range(first, max(first, bisect_left(self.items, end, key=_start)))
+
     @property
     def words(self) -> list[tuple[int, int, str]]:
         """The words of the text by the rule ``WORD``, as ``(start, end, word)`` (found on first use)."""
@@ -147,6 +154,10 @@ class AnalysedText:
         sentences = self.sentences
         k = bisect_right([s.start for s in sentences], offset) - 1
         return sentences[k] if k >= 0 and offset < sentences[k].end else None
+
+
+def _start(item: tuple[int, int, str]) -> int:
+    return item[0]
 
 
 def _sentences(text: str, items: list[tuple[int, int, str]]) -> list[Sentence]:
