@@ -85,3 +85,15 @@ def test_no_module_parses_around_the_one_cache():
         if path.name != "models.py" and direct.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_models_pickle_without_their_memos_after_use(models):
+    import pickle
+
+    from svodka import pipeline
+    from svodka.model import Article
+
+    pipeline.run(Article.build("Заголовок", ["Министр иностранных дел Нурлан Жумабаев прибыл в Ташкент."]), models)
+    assert any(models._memos.values())
+    again = pickle.loads(pickle.dumps(models))
+    assert again._memos == {} and again.parse("слово")[0].normal_form == "слово"
