@@ -193,12 +193,7 @@ def _search_filters(db: Database, lem: Lemmatizer, source, date_from, date_to, e
             return None
         conds.append(f"a.source_id IN ({marks(len(ids))})")
         params.extend(ids)
-    if _iso_day(date_from):
-        conds.append("a.day >= ?")
-        params.append(_iso_day(date_from))
-    if _iso_day(date_to):
-        conds.append("a.day <= ?")
-        params.append(_iso_day(date_to))
+    _add_day_range(conds, params, date_from, date_to)
     if entity is not None and entity != "":
         ids = find_entities(db, lem, entity)
         if not ids:
@@ -211,6 +206,15 @@ def _search_filters(db: Database, lem: Lemmatizer, source, date_from, date_to, e
     if has_quote is not None:
         conds.append("a.n_quotes > 0" if has_quote else "a.n_quotes = 0")
     return conds, params
+
+
+def _add_day_range(conds: list[str], params: list, date_from: Any, date_to: Any) -> None:
+    """Add the conditions of a day range on ``a.day`` (either end may be missing)."""
+    for value, op in ((date_from, ">="), (date_to, "<=")):
+        day = _iso_day(value)
+        if day:
+            conds.append(f"a.day {op} ?")
+            params.append(day)
 
 
 def _published_bounds(date_from: Any, date_to: Any) -> tuple[list[str], list]:
@@ -422,12 +426,7 @@ def _quote_filters(db: Database, lem: Lemmatizer, speaker: Any, about: str | Non
     for term in lem.query_terms(about or "", function_words=True):
         conds.append("(" + " OR ".join(["(' ' || q.lemmas || ' ') LIKE ?"] * len(term)) + ")")
         params.extend(f"% {t} %" for t in term)
-    if _iso_day(date_from):
-        conds.append("a.day >= ?")
-        params.append(_iso_day(date_from))
-    if _iso_day(date_to):
-        conds.append("a.day <= ?")
-        params.append(_iso_day(date_to))
+    _add_day_range(conds, params, date_from, date_to)
     return conds, params
 
 
