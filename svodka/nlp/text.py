@@ -29,6 +29,7 @@ from typing import Any
 from razdel import tokenize
 
 from ..model import Article
+from ._lexicon import CLOSING_MARKS, OPENING_MARKS
 from .models import Models
 
 __all__ = ["AnalysedText", "Sentence", "WORD", "analysed", "segment", "tokenizable", "MAX_TOKEN_CHARS"]
@@ -47,9 +48,11 @@ MAX_TOKEN_CHARS = 200
 _LONG_RUN = re.compile(r"\S{%d,}" % (MAX_TOKEN_CHARS + 1))
 _LONG_PUNCT = re.compile(r"[^\w\s]{%d,}" % (MAX_TOKEN_CHARS + 1))
 
-# Tokens that end a sentence, and what may follow them inside it (closing quotes, brackets).
+# Tokens that end a sentence, what may follow them inside it (closing quotes, brackets), and
+# how the next sentence may begin besides a capital or a digit (an opening quote, a dash).
 _SENTENCE_END_TOKENS = frozenset({".", "!", "?", "…", "?!", "!?", "...", "!!", "??", "!!!"})
-_CLOSERS = frozenset({"»", '"', "”", "“", "’", ")", "]"})
+_CLOSERS = frozenset(CLOSING_MARKS + ")]")
+_SENTENCE_OPENERS = OPENING_MARKS + "—–-"
 
 
 def tokenizable(text: str) -> str:
@@ -108,10 +111,6 @@ class AnalysedText:
         """pymorphy3 parses of token ``i`` (``Models.parse``: once per word form per process)."""
         return self._parse(self.items[i][2])
 
-    def best(self, i: int) -> Any:
-        """The most likely parse of token ``i``."""
-        return self._parse(self.items[i][2])[0]
-
     def inside(self, start: int, end: int) -> list[int]:
         """Indexes of tokens overlapping ``start..end``."""
         out = []
@@ -120,14 +119,6 @@ class AnalysedText:
                 break
             out.append(i)
         return out
-
-    def within(self, start: int, end: int) -> range:
-        """Indexes of the tokens lying wholly inside ``start..end``."""
-        first = bisect_left(self._stops, start + 1)
-        while first < len(self.items) and self.items[first][0] < start:
-            first += 1
-        last = bisect_right(self._stops, end)
-        return range(first, max(first, last))
 
     def starting(self, start: int, end: int) -> range:
         """Indexes of the tokens that start inside ``start..end`` (each token in one such range
@@ -171,7 +162,7 @@ def _sentences(text: str, items: list[tuple[int, int, str]]) -> list[Sentence]:
             while j < n and items[j][2] in _CLOSERS and items[j][0] == items[j - 1][1]:
                 j += 1
             nxt = items[j][2] if j < n else ""
-            if not nxt or nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "«\"“„—–-":
+            if not nxt or nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in _SENTENCE_OPENERS:
                 ends.add(j - 1)
     if n:
         ends.add(n - 1)

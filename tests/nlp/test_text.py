@@ -20,8 +20,8 @@ def test_tokens_point_into_the_text_and_sentences_cover_them(models):
     sentences = [text[s.start : s.end] for s in layer.sentences]
     assert sentences == ["Министр сказал: «Мы готовы».", "Переговоры пройдут 5 мая.", "Новый абзац без точки"]
     assert layer.sentence_at(text.index("Переговоры")).first == layer.starts[text.index("Переговоры")]
-    assert layer.best(layer.starts[text.index("пройдут")]).normal_form == "пройти"
-    assert [layer.items[i][2] for i in layer.within(text.index("5"), text.index("мая") + 3)] == ["5", "мая"]
+    assert layer.parses(layer.starts[text.index("пройдут")])[0].normal_form == "пройти"
+    assert [layer.items[i][2] for i in layer.starting(text.index("5"), text.index("мая") + 3)] == ["5", "мая"]
 
 
 def test_sentence_goes_on_after_an_abbreviation_in_lower_case(models):
