@@ -17,6 +17,7 @@ from typing import Any
 
 from slovnet.shape import word_shape
 
+from ._lexicon import CLOSING_MARKS
 from .models import Models
 from .text import AnalysedText
 
@@ -25,11 +26,11 @@ __all__ = ["TYPES", "MAX_WINDOW_TOKENS", "MAX_WINDOW_CHARS", "raw_spans", "windo
 # Entity types slovnet produces and svodka keeps.
 TYPES = ("PER", "LOC", "ORG")
 
-# Bounds (issue 11): slovnet pads a batch of 8 lines to the longest and holds ~5 KB per
-# token per line in its first conv layer, so one line of 128,000 tokens asked 3.3 GB and a
+# Bounds (issue 11): slovnet pads a call's lines to the longest and holds ~5 KB per token per
+# line in its first conv layer, so one line of 128,000 tokens asked 3.3 GB and a
 # 2.7 M-character one-line file 4 GB. A line longer than this many razdel atoms (an upper
-# bound of its tokens) is tagged in windows cut at sentence ends, else at spaces: 8 x 2,000
-# tokens is ~80 MB. The longest line of the eval texts (factRuEval dev, Wikinews, page dumps)
+# bound of its tokens) is tagged in windows cut at sentence ends, else at spaces; with
+# NER_BATCH_TOKENS a call holds at most two such windows (~20 MB). The longest line of the eval texts (factRuEval dev, Wikinews, page dumps)
 # has 1,170 atoms, so ordinary paragraphs are tagged whole as before.
 MAX_WINDOW_TOKENS = 2_000
 # ... and a window holds at most this many characters (long tokens: one 20,000-character
@@ -37,8 +38,8 @@ MAX_WINDOW_TOKENS = 2_000
 MAX_WINDOW_CHARS = 20_000
 # razdel's atoms (its tokens are unions of these): Cyrillic, Latin, digit runs, other characters.
 _ATOM = re.compile(r"[а-яё]+|[a-z]+|\d+|\S", re.I)
-# A sentence end inside a long line, where a window is best cut.
-_SENTENCE_END = re.compile(r"[.!?…][\"'»”)]*\s+")
+# A sentence end inside a long line, where a window is best cut (closing marks may follow it).
+_SENTENCE_END = re.compile(r"[.!?…][%s')]*\s+" % re.escape(CLOSING_MARKS))
 
 
 def windows(line: str) -> list[tuple[int, int]]:
