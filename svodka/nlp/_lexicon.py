@@ -16,6 +16,8 @@ __all__ = [
     "OPENING_MARKS",
     "CLOSING_MARKS",
     "TOGGLE_MARKS",
+    "DOUBLE_OPENING",
+    "DOUBLE_CLOSING",
     "OPEN_ONLY_MARKS",
     "CLOSE_ONLY_MARKS",
     "EITHER_MARKS",
@@ -49,6 +51,12 @@ OPENING_MARKS = "".join(dict.fromkeys(o for o, _c in QUOTE_PAIRS))
 
 # Marks that close a quotation.
 CLOSING_MARKS = "".join(dict.fromkeys(c for _o, c in QUOTE_PAIRS))
+
+# The double marks (« „ “ ” » and "), with which news quotes speech and names: the rules that
+# look for a quotation right next to a word use these, because a single ’ there is most
+# often an apostrophe ("Moody’s").
+DOUBLE_OPENING = "".join(m for m in OPENING_MARKS if m not in "‹‘")
+DOUBLE_CLOSING = "".join(m for m in CLOSING_MARKS if m not in "›’")
 
 # Marks that open and close alike: which one a mark is depends on its neighbours.
 TOGGLE_MARKS = "".join(o for o, c in QUOTE_PAIRS if o == c)

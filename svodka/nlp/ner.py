@@ -40,6 +40,7 @@ from collections.abc import Iterable
 
 from ..model import Article, Entity, Mention
 from ._lexicon import (
+    DOUBLE_OPENING,
     CLOSERS,
     CLOSING_MARKS,
     OPENING_MARKS,
@@ -227,7 +228,7 @@ def _capitalised_common_noun(text: str, span: tuple[int, int, str], models: Mode
     word = text[start:end]
     if not word[:1].isupper() or word.isupper() or not word.isalpha():
         return False
-    before = text[max(0, start - 3) : start].rstrip(" \t«\"„“—–-")
+    before = text[max(0, start - 3) : start].rstrip(" \t—–-" + DOUBLE_OPENING)
     if before and before[-1] not in ".!?…\n":
         return False
     readings = parses(models, word)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .._lexicon import DOUBLE_OPENING
 from .._speech import SPEECH_LEMMAS, VIA_LEMMAS
 from ._outlets import _outlet_name
 from ._text import (
@@ -50,7 +51,7 @@ def _chain_after(doc: _Text, span: _Span, b_start: int, chain: list[tuple[int, i
     with a quote mark (a paragraph of a longer quote); otherwise the chain is dropped.
     """
     nxt = doc.blocks[span.block + 1] if span.block + 1 < len(doc.blocks) else None
-    if nxt and doc.text[nxt[0] : nxt[0] + 1] in "«\"„“" and span.open == b_start:
+    if nxt and doc.text[nxt[0] : nxt[0] + 1] in DOUBLE_OPENING and span.open == b_start:
         return [*chain, content]
     return []
 
@@ -165,7 +166,7 @@ def _after_attribution(doc: _Text, pos: int, b_end: int, b_kind: str, dash: bool
     """Attribution written after a quote: "— сказал X", "— приводит его слова Y", "— министр"."""
     end = _sentence_end(doc, pos, b_end)
     # stop at a following quote ("— сказал он. — «...»" is handled by the sentence end)
-    q = re.search(r"[-–—]\s*[«\"„“]", doc.text[pos:end])
+    q = re.search(rf"[-–—]\s*[{DOUBLE_OPENING}]", doc.text[pos:end])
     if q:
         end = pos + q.start()
     toks = doc.toks(pos, end)

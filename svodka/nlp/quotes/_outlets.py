@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
+from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
 from .._speech import OUTLET_NOUNS
 from ._text import PRONOUNS, _Attribution, _Text, _Tok, _has_case, _mentions_from
+
+# A name in double quotation marks: «Коммерсантъ», "Ведомости" (its text is group 1).
+_QUOTED = rf"[{DOUBLE_OPENING}]([^{DOUBLE_CLOSING}]+)[{DOUBLE_CLOSING}]"
 
 # A relaying outlet closing a reported statement: "..., передает агентство Восток-Пресс".
 _TRAILING_RELAY = re.compile(r",\s*(?:передает|передаёт|пишет|сообщает|информирует)\s+(?P<outlet>[^,.;:!?]{2,80}?)\s*[.!?…]?\s*$")
@@ -64,7 +68,7 @@ def _marked_outlet(doc: _Text, toks: list[_Tok], start: int, end: int) -> tuple[
     text = doc.text
     tail = text[start:end].rstrip(" .,!?…")
     orgs = [(m, e) for m, e in _mentions_from(doc, start, end) if m.start >= start and m.end <= end and e.type == "ORG"]
-    q = re.search(r"[«\"„“]([^»\"“”]+)[»\"“”]$", tail)
+    q = re.search(rf"{_QUOTED}$", tail)
     lead = toks[0].start
     if orgs and orgs[-1][0].end >= start + len(tail):
         m, e = orgs[-1]
@@ -81,7 +85,7 @@ def _marked_outlet(doc: _Text, toks: list[_Tok], start: int, end: int) -> tuple[
 def _with_outlet_noun(doc: _Text, toks: list[_Tok], o_start: int) -> int:
     """The outlet's start with an outlet noun written before the name ("агентство «Вести Юга»")."""
     before = [t for t in toks if t.end <= o_start]
-    if before and _outlet_noun(doc, before[-1]) and not doc.text[before[-1].end : o_start].strip(" «\"„“"):
+    if before and _outlet_noun(doc, before[-1]) and not doc.text[before[-1].end : o_start].strip(" " + DOUBLE_OPENING):
         return before[-1].start
     return o_start
 
@@ -129,7 +133,7 @@ def _name_after(doc: _Text, pos: int, end: int) -> tuple[int, int] | None:
     for m, _e in _mentions_from(doc, at, at):
         if m.start == at:
             return pos, m.end
-    q = re.match(r"[«\"„“][^»\"“”]+[»\"“”]", text[at:end])
+    q = re.match(_QUOTED, text[at:end])
     if q:
         return pos, at + q.end()
     stop = None
@@ -151,7 +155,7 @@ def _named_outlet(doc: _Text, noun: _Tok, before: int) -> str:
                 best = doc.text[name[0] : name[1]].strip()
     if best is None:
         return noun.text
-    q = re.fullmatch(r"[«\"„“]([^»\"“”]+)[»\"“”]", best)
+    q = re.fullmatch(_QUOTED, best)
     return q.group(1) if q else f"{noun.text} {best}"
 
 
@@ -159,7 +163,7 @@ def _outlet_name(doc: _Text, start: int, end: int) -> str | None:
     for m, e in _mentions_from(doc, start, end):
         if m.start >= start and m.end <= end and e.type == "ORG":
             return e.name
-    q = re.search(r"[«\"„“]([^»\"“”]+)[»\"“”]", doc.text[start:end])
+    q = re.search(_QUOTED, doc.text[start:end])
     if q:
         return q.group(1)
     words = doc.text[start:end].strip(" ,.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
 from .._speech import CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS
 from ._text import (
     MAX_HEADLINE_SPEAKER_WORDS,
@@ -124,7 +125,7 @@ def _cue_after_item(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_sta
 def _quoted_block(doc: _Text, start: int, end: int) -> bool:
     """Is ``text[start:end]`` just one quotation (a direct statement handled elsewhere)?"""
     chunk = doc.text[start:end].strip()
-    return bool(chunk) and chunk[0] in "«\"„“" and chunk[-1] in "»\"“”"
+    return bool(chunk) and chunk[0] in DOUBLE_OPENING and chunk[-1] in DOUBLE_CLOSING
 
 
 def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> list[_Item]:
@@ -223,7 +224,7 @@ def _headline_item(doc: _Text, direct: _Direct, s_start: int, s_end: int) -> _It
     if m and not doc.in_quote(s_start + m.start()):
         colon = s_start + m.start()
         rest = text[colon + 1 : s_end].strip()
-        if rest and rest[0] not in "«\"„“" and len(_WORD.findall(rest)) >= MIN_STATEMENT_WORDS:
+        if rest and rest[0] not in DOUBLE_OPENING and len(_WORD.findall(rest)) >= MIN_STATEMENT_WORDS:
             if len(_WORD.findall(text[s_start:colon])) <= MAX_HEADLINE_SPEAKER_WORDS and _looks_like_speaker(doc, s_start, colon):
                 attr = _Attribution(":", colon, colon + 1, headline=text[s_start:colon].strip())
                 attr.before = (s_start, colon)

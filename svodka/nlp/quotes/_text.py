@@ -14,6 +14,7 @@ from typing import Any
 
 from ...model import Article, Entity, Mention, Speaker
 from ..models import Models
+from .._lexicon import DOUBLE_OPENING
 from ..text import WORD
 from ..names import normalize_mention
 from .._speech import (
@@ -293,7 +294,7 @@ def _real_end(text: str, pos: int) -> bool:
         return True
     # "1,6 млрд руб. В пресс-службе ...": a unit closing a number ends the sentence before a capital
     closing = word.lower() in CLOSING_ABBREVIATIONS or text[max(0, pos - 3) : pos].lower() in ("т.д", "т.п")
-    nxt = re.match(r"\s+[«\"„“(]?(\w)", text[pos + 1 : pos + 6])
+    nxt = re.match(rf"\s+[{DOUBLE_OPENING}(]?(\w)", text[pos + 1 : pos + 6])
     return closing and nxt is not None and nxt.group(1).isupper()
 
 
@@ -523,7 +524,7 @@ def _mid_sentence(doc: _Text, pos: int) -> bool:
     if i == 0:
         return False
     prev = doc.tokens[i - 1]
-    return prev.text[0].islower() and not re.search(r"[.!?…:\n«\"„“]", doc.text[prev.end : pos])
+    return prev.text[0].islower() and not re.search(rf"[.!?…:\n{DOUBLE_OPENING}]", doc.text[prev.end : pos])
 
 
 def _speaker_of(entity: Entity, article: Article | None = None) -> Speaker:
