@@ -15,7 +15,7 @@ before any stage, and analysis that runs over ``time_budget`` seconds is stopped
 document rejected (an alarm signal when running in the main thread, else a check between
 stages). Either way the rejection is an ``ExtractionRejected`` naming the document and the
 bound, and the rest of the batch goes on. Inside the stages the work is linear in the text
-and slovnet sees bounded windows, so memory stays flat (see ``nlp.ner``).
+and slovnet sees bounded windows, so memory stays flat (see ``nlp._tagger``).
 """
 
 from __future__ import annotations

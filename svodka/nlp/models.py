@@ -9,6 +9,7 @@ nothing is downloaded.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,6 +76,14 @@ class Models:
         state = dict(self.__dict__)
         state["_memos"] = {}  # answers hold pymorphy3 parses, which do not pickle: sent empty
         return state
+
+    def remember(self, name: str, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()``, remembered in the cache ``name`` under ``key`` (``compute`` must not return None)."""
+        memo = self.memo(name)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = compute()
+        return found
 
     def memo(self, name: str) -> dict[str, Any]:
         """The per-process cache called ``name`` (a plain dict keyed by word form)."""

@@ -102,10 +102,7 @@ def parse_person(text: str, models: Models) -> dict[str, Any]:
         nominative (``None`` when absent); ``last_keys`` are the lower-case base forms the last
         name may have (a lone "Абдрахманова" may be "абдрахманов" or "абдрахманова").
     """
-    memo = models.memo("person")
-    found = memo.get(text)
-    if found is None:
-        found = memo[text] = _parse_person(text, models)
+    found = models.remember("person", text, lambda: _parse_person(text, models))
     return {**found, "last_keys": set(found["last_keys"])}
 
 
@@ -235,12 +232,11 @@ def _key(text: str | None) -> str:
 
 def _nominatives(word: str, models: Models) -> frozenset[str]:
     """Every nominative singular a (proper-noun) word form may come from (remembered per process)."""
-    memo = models.memo("nominatives")
-    out = memo.get(word)
-    if out is None:
+    def compute() -> frozenset[str]:
         forms = (_inflect(p, {"nomn", "sing"}) for p in parses(models, word) if p.tag.POS == "NOUN")
-        out = memo[word] = frozenset(f for f in forms if f)
-    return out
+        return frozenset(f for f in forms if f)
+
+    return models.remember("nominatives", word, compute)
 
 
 def _agree(words: list[str], models: Models) -> tuple[str | None, str | None]:
@@ -313,11 +309,7 @@ def normalize_mention(text: str, kind: str, models: Models) -> str:
     """
     if kind == "PER":
         return parse_person(text, models)["normal"]
-    memo = models.memo("phrase")
-    found = memo.get(text)
-    if found is None:
-        found = memo[text] = _normalize_phrase(text, models)
-    return found
+    return models.remember("phrase", text, lambda: _normalize_phrase(text, models))
 
 
 def _normalize_phrase(text: str, models: Models) -> str:

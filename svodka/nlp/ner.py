@@ -539,13 +539,12 @@ def _string_groups(text: str, spans: list[tuple[int, int, str]], models: Models)
 
 def _word_keys(models: Models, word: str) -> frozenset[str]:
     """Lower-case base forms of a word of a name (ё as е): itself and its singular noun lemmas (remembered per process)."""
-    memo = models.memo("name word keys")
-    found = memo.get(word)
-    if found is None:
+    def compute() -> frozenset[str]:
         keys = {word.lower()}
         keys.update(p.normal_form for p in parses(models, word) if p.tag.POS == "NOUN" and p.tag.number != "plur")
-        found = memo[word] = frozenset(k.replace("ё", "е") for k in keys)
-    return found
+        return frozenset(k.replace("ё", "е") for k in keys)
+
+    return models.remember("name word keys", word, compute)
 
 
 def _break_tie(text: str, tokens: AnalysedText, spans: list[tuple[int, int, str]], tied: list[str], models: Models) -> str:
@@ -636,15 +635,12 @@ def _repeat_names(text: str, tokens: AnalysedText, spans: list[tuple[int, int, s
 
 def _surname_keys(models: Models, word: str) -> list[str]:
     """Lower-case base forms a surname form may have ("Иванову" -> "иванов"; remembered per process)."""
-    memo = models.memo("surname keys")
-    found = memo.get(word)
-    if found is None:
+    def compute() -> list[str]:
         keys = {word.lower()}
-        for p in parses(models, word):
-            if p.tag.POS == "NOUN" and ("Surn" in p.tag or p.score >= 0.2):
-                keys.add(p.normal_form)
-        found = memo[word] = sorted(keys)
-    return found
+        keys.update(p.normal_form for p in parses(models, word) if p.tag.POS == "NOUN" and ("Surn" in p.tag or p.score >= 0.2))
+        return sorted(keys)
+
+    return models.remember("surname keys", word, compute)
 
 
 def _resolve_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -131,10 +131,8 @@ def extract_roles(article: Article, models: Models) -> Article:
         return article
     for entity in persons:  # roles known before this stage (set by hand) become objects too
         entity.role_details = roles_of(entity, models.parse)
-    forms = models.memo("position forms")
-    if "" not in forms:
-        forms[""] = position_forms(models.parse)
-    analysis = _Analysis(article.text, models.parse, article.entities, analysed(article, models).words, models.memo("position heads"), forms[""])
+    forms = models.remember("lexicon forms", "positions", lambda: position_forms(models.parse))
+    analysis = _Analysis(article.text, models.parse, article.entities, analysed(article, models).words, models.memo("position heads"), forms)
     used = _read_appositions(analysis, persons)
     _add_role_mentions(article, analysis, persons, used)
     return article

@@ -412,11 +412,7 @@ def _is_speech(doc: _Text, tok: _Tok) -> bool:
     Asked for nearly every token, so the answer is cached per word form on the Models
     object: profiling on factRu showed this test at 65% of the stage's time uncached.
     """
-    cache = doc.models.memo("speech")
-    found = cache.get(tok.low)
-    if found is None:
-        found = cache[tok.low] = _speech_form(doc, tok)
-    return found
+    return doc.models.remember("speech", tok.low, lambda: _speech_form(doc, tok))
 
 
 def _speech_forms(models: Models) -> frozenset[str]:
@@ -425,17 +421,15 @@ def _speech_forms(models: Models) -> frozenset[str]:
     A token outside this set cannot be a speech verb, so most tokens are answered without
     a morphological parse; those inside are still parsed (a form may be ambiguous).
     """
-    memo = models.memo("speech-forms")
-    forms = memo.get("")
-    if forms is None:
+    def compute() -> frozenset[str]:
         found: set[str] = set()
         for lemma in SPEECH_LEMMAS | OPINION_ADJECTIVES:
             for p in models.parse(lemma):
                 if p.normal_form == lemma:
                     found.update(f.word.replace("ё", "е") for f in p.lexeme)
-        forms = frozenset(found | {f.replace("е", "ё") for f in found})
-        memo[""] = forms
-    return forms
+        return frozenset(found | {f.replace("е", "ё") for f in found})
+
+    return models.remember("lexicon forms", "speech", compute)
 
 
 def _speech_form(doc: _Text, tok: _Tok) -> bool:
