@@ -74,7 +74,11 @@ def sample_records() -> list[dict]:
 
 
 def seed_leaves() -> dict[str, str]:
-    return leaves(json.loads(analyze_output("--format", "json", str(SEED))))
+    """The founding example's leaves, read by a path relative to the project root so that
+    `$.path` is the same on every checkout (CI clones elsewhere)."""
+    import os
+
+    return leaves(json.loads(analyze_output("--format", "json", os.path.relpath(SEED, ROOT))))
 
 
 def read_seed_file() -> dict[str, str]:
