@@ -1,0 +1,102 @@
+"""Turn a blind annotation of wikinews-ru texts into the project's gold (offsets + hashes).
+
+Annotators write a working file outside the repository, with the text they read (issue 13):
+
+    names: {"doc": "123.txt", "text": "Кира Стармера", "occurrence": "all", "type": "PER",
+            "base": "Кир Стармер", "tags": ["foreign"]}
+    roles: {"doc": "123.txt", "person": "Кир Стармер", "mentions": ["Кира Стармера", "Стармер"],
+            "roles": [{"text": "премьер-министра Великобритании", "occurrence": 1, "kind": "apposition"}]}
+
+``occurrence`` is 1-based, or "all" (the default) for every occurrence of the string as whole
+words. This script finds the offsets in ``../shared/eval/wikinews-ru/texts`` and writes gold
+that holds no text: each span as start/end plus a hash of the span, each base form as a hash of
+its normalised spelling (``svodka.evaluate.wikinews.form_key``):
+
+    .venv/bin/python scripts/wikinews_gold.py names WORK.jsonl [...] > tests/gold/names/wikinews.jsonl
+    .venv/bin/python scripts/wikinews_gold.py roles WORK.jsonl [...] > tests/gold/roles/wikinews.jsonl
+
+A string that is not in its document, or an occurrence past the last, is reported on stderr
+and the line is skipped (exit 1 at the end).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from svodka.evaluate.wikinews import TEXTS, form_key, span_hash  # noqa: E402
+
+
+def occurrences(text: str, needle: str) -> list[tuple[int, int]]:
+    """Offsets of ``needle`` in ``text`` as whole words (not inside a longer word)."""
+    pattern = r"(?<![\w-])" + re.escape(needle) + r"(?![\w])"
+    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+
+
+def spans(text: str, needle: str, occurrence: int | str, where: str, problems: list[str]) -> list[tuple[int, int]]:
+    found = occurrences(text, needle)
+    if not found:
+        problems.append(f"{where}: {needle!r} not in the text")
+        return []
+    if occurrence in (None, "all"):
+        return found
+    if not 1 <= int(occurrence) <= len(found):
+        problems.append(f"{where}: {needle!r} occurs {len(found)} times, not {occurrence}")
+        return []
+    return [found[int(occurrence) - 1]]
+
+
+def names(records: list[dict], texts: Path, problems: list[str]) -> list[dict]:
+    out: dict[tuple[str, int, int], dict] = {}
+    for i, rec in enumerate(records):
+        text = (texts / rec["doc"]).read_text(encoding="utf-8")
+        for start, end in spans(text, rec["text"], rec.get("occurrence", "all"), f"{rec['doc']} line {i + 1}", problems):
+            out[(rec["doc"], start, end)] = {
+                "doc": rec["doc"], "start": start, "end": end, "sha": span_hash(text[start:end]),
+                "type": rec["type"], "base": form_key(rec["base"]), "tags": sorted(rec.get("tags") or []),
+            }
+    return [out[k] for k in sorted(out)]
+
+
+def roles(records: list[dict], texts: Path, problems: list[str]) -> list[dict]:
+    out = []
+    for i, rec in enumerate(records):
+        text = (texts / rec["doc"]).read_text(encoding="utf-8")
+        where = f"{rec['doc']} line {i + 1}"
+        mentions = sorted({s for m in rec["mentions"] for s in spans(text, m, "all", where, problems)})
+        person_roles = []
+        for role in rec.get("roles") or []:
+            for start, end in spans(text, role["text"], role.get("occurrence", 1), where, problems)[:1]:
+                person_roles.append({"start": start, "end": end, "sha": span_hash(text[start:end]), "kind": role.get("kind", "other")})
+        out.append({
+            "doc": rec["doc"],
+            "person": [[s, e, span_hash(text[s:e])] for s, e in mentions],
+            "roles": person_roles,
+        })
+    return sorted(out, key=lambda r: (r["doc"], r["person"]))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("layer", choices=["names", "roles"])
+    parser.add_argument("work", nargs="+", type=Path)
+    parser.add_argument("--texts", type=Path, default=TEXTS)
+    args = parser.parse_args()
+    records = [json.loads(line) for path in args.work for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    problems: list[str] = []
+    gold = (names if args.layer == "names" else roles)(records, args.texts, problems)
+    for line in gold:
+        print(json.dumps(line, ensure_ascii=False))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
