@@ -74,6 +74,8 @@ eval: $(STAMP)
 	$(BIN)/svodka eval ner ../shared/eval/factru-dev/devset
 	$(BIN)/svodka eval names ../shared/eval/factru-dev/devset
 	$(BIN)/svodka eval roles ../shared/eval/factru-dev/devset
+	$(BIN)/svodka eval names ../shared/eval/wikinews-ru
+	$(BIN)/svodka eval roles ../shared/eval/wikinews-ru
 	$(BIN)/svodka eval quotes tests/gold/quotes
 
 clean-venv:

@@ -254,21 +254,47 @@ def eval_ner_cli(path: Path = typer.Argument(..., help="A factRuEval folder (boo
 
 
 @eval_app.command("names")
-def eval_names_cli(path: Path = typer.Argument(..., help="A factRuEval folder with .coref files.")) -> None:
-    """Accuracy of person first/last names against the coreference layer."""
-    from .evaluate.ner import evaluate_names, format_names_report
+def eval_names_cli(
+    path: Path = typer.Argument(..., help="A factRuEval folder with .coref files, or wikinews-ru (the team's blind gold)."),
+    gold: Path = typer.Option(None, help="The wikinews gold file (default: tests/gold/names/wikinews.jsonl)."),
+) -> None:
+    """Base forms of name mentions (wikinews-ru gold), or person first/last names (factRuEval coreference)."""
     from .nlp.models import load_models
+
+    if _is_wikinews(path):
+        from .evaluate.wikinews import NAMES_GOLD, evaluate_wikinews_names, format_wikinews_names_report
+
+        gold_file = _eval_dir(gold or NAMES_GOLD)
+        typer.echo(format_wikinews_names_report(evaluate_wikinews_names(path, load_models(), gold_file)))
+        return
+    from .evaluate.ner import evaluate_names, format_names_report
 
     typer.echo(format_names_report(evaluate_names(_eval_dir(path), load_models())))
 
 
 @eval_app.command("roles")
-def eval_roles_cli(path: Path = typer.Argument(..., help="A factRuEval folder with .facts files.")) -> None:
-    """Roles of persons against the Occupation facts."""
-    from .evaluate.roles import evaluate_roles, format_roles_report
+def eval_roles_cli(
+    path: Path = typer.Argument(..., help="A factRuEval folder with .facts files, or wikinews-ru (the team's blind gold)."),
+    gold: Path = typer.Option(None, help="The wikinews gold file (default: tests/gold/roles/wikinews.jsonl)."),
+) -> None:
+    """Roles of persons against the team's wikinews-ru gold or factRuEval's Occupation facts."""
     from .nlp.models import load_models
 
+    if _is_wikinews(path):
+        from .evaluate.wikinews import ROLES_GOLD, evaluate_wikinews_roles, format_wikinews_roles_report
+
+        gold_file = _eval_dir(gold or ROLES_GOLD)
+        typer.echo(format_wikinews_roles_report(evaluate_wikinews_roles(path, load_models(), gold_file)))
+        return
+    from .evaluate.roles import evaluate_roles, format_roles_report
+
     typer.echo(format_roles_report(evaluate_roles(_eval_dir(path), load_models())))
+
+
+def _is_wikinews(path: Path) -> bool:
+    from .evaluate.wikinews import is_wikinews
+
+    return is_wikinews(_eval_dir(path))
 
 
 @eval_app.command("quotes")
