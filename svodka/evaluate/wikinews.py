@@ -131,19 +131,41 @@ def _mention_index(article: Article) -> dict[tuple[int, int], tuple[Mention, Ent
     return index
 
 
-def evaluate_wikinews_names(path: str | Path, models: Models, gold_file: Path = NAMES_GOLD) -> dict[str, Any]:
+def _natasha_forms(texts: dict[str, str]) -> dict[str, dict[tuple[int, int], str]]:
+    """Plain natasha's base forms (its own segmenter, morphology tagger, NER and normaliser) by
+    document and span: the baseline of the names report."""
+    from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+    embedding = NewsEmbedding()
+    segmenter, vocab = Segmenter(), MorphVocab()
+    morph, ner = NewsMorphTagger(embedding), NewsNERTagger(embedding)
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    for name, text in texts.items():
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_morph(morph)
+        doc.tag_ner(ner)
+        for span in doc.spans:
+            span.normalize(vocab)
+        out[name] = {(span.start, span.stop): span.normal for span in doc.spans}
+    return out
+
+
+def evaluate_wikinews_names(path: str | Path, models: Models, gold_file: Path = NAMES_GOLD, baseline: bool = True) -> dict[str, Any]:
     """Base forms of name mentions against the team's blind gold on wikinews-ru.
 
     A gold mention is *found* when svodka has a name mention at the same offsets (quote marks
     at the edges aside); its base form is *right* when ``form_key`` of ``Mention.normal``
     equals the gold's. Accuracy is right / found (the issue's figure), also given per type,
-    per tag and per half; coverage is found / gold.
+    per tag and per half; coverage is found / gold. With ``baseline``, plain natasha's spans and
+    base forms are scored the same way in the same run.
     """
     problems: list[str] = []
     gold = read_gold(gold_file)
     texts = _texts(gold, texts_of(Path(path)), problems)
     started = time.perf_counter()
     articles = {doc: _analyse(text, models) for doc, text in texts.items()}
+    natasha = _natasha_forms(texts) if baseline else {}
     tally: Counter = Counter()
     errors: list[dict[str, Any]] = []
     for g in gold:
@@ -161,6 +183,10 @@ def evaluate_wikinews_names(path: str | Path, models: Models, gold_file: Path = 
             tally[(group, "found")] += hit is not None
             tally[(group, "right")] += right
             tally[(group, "type")] += hit is not None and hit[1].type == g["type"]
+            if natasha:
+                other = natasha[g["doc"]].get((g["start"], g["end"]))
+                tally[(group, "natasha_found")] += other is not None
+                tally[(group, "natasha_right")] += other is not None and form_key(other) == g["base"]
         if hit is not None and not right and split_of(g["doc"]) == "dev":
             errors.append({"doc": g["doc"], "mention": text[g["start"]:g["end"]], "svodka": hit[0].normal, "type": g["type"]})
     groups = sorted({group for group, _ in tally}, key=lambda x: (x != "all", x.startswith("tag:"), x))
@@ -177,6 +203,8 @@ def evaluate_wikinews_names(path: str | Path, models: Models, gold_file: Path = 
                 "coverage": _ratio(tally[(group, "found")], tally[(group, "gold")]),
                 "accuracy": _ratio(tally[(group, "right")], tally[(group, "found")]),
                 "type_accuracy": _ratio(tally[(group, "type")], tally[(group, "found")]),
+                "natasha_coverage": _ratio(tally[(group, "natasha_found")], tally[(group, "gold")]) if natasha else None,
+                "natasha_accuracy": _ratio(tally[(group, "natasha_right")], tally[(group, "natasha_found")]) if natasha else None,
             }
             for group in groups
         },
@@ -189,11 +217,15 @@ def format_wikinews_names_report(result: dict[str, Any]) -> str:
     lines = [
         f"name base forms on {result['path']}: {result['groups'].get('all', {}).get('gold', 0)} gold mentions"
         f" in {result['documents']} documents ({result['gold_file']}), {result['seconds']:.1f} s",
-        f"  {'group':<14} {'gold':>5} {'found':>6} {'coverage':>9} {'base form':>10} {'type':>6}",
+        f"  {'group':<14} {'gold':>5} {'found':>6} {'coverage':>9} {'base form':>10} {'type':>6}"
+        f"   natasha: {'coverage':>8} {'base form':>9}",
     ]
     for group, s in result["groups"].items():
+        natasha = (
+            f"   {'':>8} {s['natasha_coverage']:>8.3f} {s['natasha_accuracy']:>9.3f}" if s.get("natasha_accuracy") is not None else ""
+        )
         lines.append(
-            f"  {group:<14} {s['gold']:>5} {s['found']:>6} {s['coverage']:>9.3f} {s['accuracy']:>10.3f} {s['type_accuracy']:>6.3f}"
+            f"  {group:<14} {s['gold']:>5} {s['found']:>6} {s['coverage']:>9.3f} {s['accuracy']:>10.3f} {s['type_accuracy']:>6.3f}{natasha}"
         )
     if result["errors"]:
         lines.append(f"  wrong base forms, dev half ({len(result['errors'])}; the held-out half is scored, not shown):")
