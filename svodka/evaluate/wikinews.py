@@ -358,12 +358,13 @@ def format_wikinews_roles_report(result: dict[str, Any]) -> str:
     ]
     for group, s in result["groups"].items():
         le, st = s["lenient"], s["strict"]
-        pred = f"{s['pred']:>7}" if s["pred"] else f"{'':>7}"
-        p_le = f"{le['precision']:>9.3f}" if s["pred"] else f"{'':>9}"
-        p_st = f"{st['precision']:>8.3f}" if s["pred"] else f"{'':>8}"
+
+        def cell(value: float, width: int) -> str:
+            return f"{value:>{width}.3f}" if s["pred"] else " " * width  # no svodka roles per kind
+
         lines.append(
-            f"  {group:<11} {s['gold']:>5} {pred}   {p_le} {le['recall']:>6.3f} {le['f1'] if s['pred'] else 0:>6.3f}"
-            f"   {p_st} {st['recall']:>6.3f} {st['f1'] if s['pred'] else 0:>6.3f}"
+            f"  {group:<11} {s['gold']:>5} {s['pred'] or '':>7}   {cell(le['precision'], 9)} {le['recall']:>6.3f} {cell(le['f1'], 6)}"
+            f"   {cell(st['precision'], 8)} {st['recall']:>6.3f} {cell(st['f1'], 6)}"
         )
     for key, title in (("misses", "missed gold roles"), ("false", "svodka roles not in gold")):
         if result[key]:
