@@ -183,7 +183,7 @@ def _name_run(tokens: AnalysedText, first: int, models: Models, coordinated: boo
     while j < len(items) and words < MAX_NAMED_AFTER_WORDS:
         word = items[j][2]
         following = items[j + 1][2] if j + 1 < len(items) else ""
-        if word[:1].isupper() and word.replace("-", "").isalpha() and (len(word) == 1 or _can_be_genitive(word, models)):
+        if _name_word(word, models):
             last, words = j, words + 1
             if len(word) == 1 and following == ".":
                 j += 1  # an initial: "им. А. С. Пушкина"
@@ -200,6 +200,13 @@ def _name_run(tokens: AnalysedText, first: int, models: Models, coordinated: boo
 def _joins_names(word: str, coordinated: bool) -> bool:
     """A particle inside a name ("Шарля де Голля"), or "и" between names after "имени"."""
     return word in NAME_PARTICLES or (coordinated and word == "и")
+
+
+def _name_word(word: str, models: Models) -> bool:
+    """A capitalised word or an initial that can be the genitive of a name."""
+    if not word[:1].isupper() or not word.replace("-", "").isalpha():
+        return False
+    return len(word) == 1 or _can_be_genitive(word, models)
 
 
 def _can_be_genitive(word: str, models: Models) -> bool:
