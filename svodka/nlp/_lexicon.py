@@ -37,6 +37,12 @@ __all__ = [
     "LEGAL_FORMS",
     "QUOTED_NAME_HEADS",
     "PATRONYMIC_ENDINGS",
+    "STREET_HEADS",
+    "STREET_ABBREVIATIONS",
+    "NAMED_AFTER_MARKS",
+    "NAMED_INSTITUTION_HEADS",
+    "LATIN_PROCESS_SUFFIXES",
+    "PROCESS_HEADS",
 ]
 
 # Quotation marks as (opening, closing) pairs, the one table every stage reads. Russian
@@ -178,6 +184,39 @@ QUOTED_NAME_HEADS = frozenset(
     агентство издание газета журнал телеканал радиостанция радио канал клуб фонд объединение
     ассоциация союз общество центр завод фабрика комбинат театр издательство предприятие
     ооо оао зао пао ао гуп муп фгуп тоо нко риа
+    """.split()
+)
+
+# Nouns of streets and squares (lemmas): capitalised words after one name the street, not a
+# person ("улица Ленина", "на площади Михаила Багаева", "по бульвару Шевченко").
+STREET_HEADS = frozenset("улица проспект переулок площадь бульвар шоссе набережная проезд аллея тупик тракт сквер".split())
+
+# The same heads abbreviated, as razdel tokens ("ул." is "ул" then "."; "пр-т", "б-р" whole).
+STREET_ABBREVIATIONS = frozenset("ул просп пр-т пер пл б-р наб".split())
+
+# Words that introduce the person a place or institution is named after ("театр имени
+# Пушкина", "МГУ им. Ломоносова"), as razdel tokens.
+NAMED_AFTER_MARKS = frozenset({"имени", "им"})
+
+# Nouns whose "имени <Surname>" makes an institution's name (an ORG): the organisation heads
+# and the nouns of quoted names, and institutions named after people in Russian news.
+NAMED_INSTITUTION_HEADS = ORG_HEADS | QUOTED_NAME_HEADS | frozenset(
+    """
+    театр музей библиотека школа гимназия лицей училище колледж консерватория филармония
+    больница госпиталь поликлиника клиника стадион аэропорт дворец цирк галерея
+    """.split()
+)
+
+# Endings of English-formed names of political processes and scandals ("Brexit", "Grexit",
+# "Megxit", "Dieselgate"): such a Latin word names an event, never an organisation.
+LATIN_PROCESS_SUFFIXES = ("xit", "gate")
+
+# Nouns (lemmas) naming a process, an event or a disease: a Latin word right after one is
+# what it names ("пандемия Covid", "последствия Brexit"), not an organisation.
+PROCESS_HEADS = frozenset(
+    """
+    пандемия эпидемия вирус коронавирус штамм болезнь процесс процедура референдум скандал
+    последствие
     """.split()
 )
 

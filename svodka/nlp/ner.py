@@ -23,7 +23,12 @@ known faults with rules that hold on any news text:
    "Нур-Султане") takes the type most of its mentions have; a PER/LOC-ORG tie goes by
    evidence (a dictionary place name or "в/из/под ..." before it; a first name or an initial
    beside it); untagged occurrences of a tagged ORG/LOC string and later untagged
-   occurrences of a tagged surname are tagged too.
+   occurrences of a tagged surname are tagged too;
+8-11. the words around a span (``_ner_context``): a governed genitive place is not the start
+   of a person ("губернатор Приморья Олег Кожемяко"); capitalised words after a street noun
+   or "имени"/"им." name a street or an institution, not a person; a Latin process name
+   ("Brexit") is not an ORG; a lone one-word "person" whose readings or adjective make it a
+   place ("Трансильвания"; "Фархад" beside "Фархадская ГЭС") is a LOC.
 
 Two views come out. ``Article.extras["ner_spans"]`` is the flat name view
 (``[start, end, type]``, the factRuEval convention: names only, descriptors outside). The
@@ -57,6 +62,7 @@ from ._lexicon import (
     ORG_HEADS,
     QUOTED_NAME_HEADS,
 )
+from ._ner_context import add_named_after, drop_latin_processes, retype_lone_places, split_place_from_person
 from .models import Models
 from .names import parses
 from ._tagger import MAX_WINDOW_CHARS, MAX_WINDOW_TOKENS, TYPES, raw_spans, windows
@@ -205,14 +211,16 @@ def correct_spans(
         for s, e in _split_span(text, start, end, kind):
             if kind == "PER":
                 s = _trim_title(text, s, e, models)
-            fixed = _check_span(text, s, e, kind, models)
-            if fixed:
-                out.append(fixed)
+            pieces = split_place_from_person(text, tokens, s, e, models) if kind == "PER" else [(s, e, kind)]
+            out.extend(fixed for fixed in (_check_span(text, *piece, models) for piece in pieces) if fixed)
+    out = add_named_after(text, tokens, out, models)
+    out = drop_latin_processes(text, tokens, out, models)
     out = _add_abbreviations(text, tokens, out)
     out = _add_ministries(text, tokens, out, models)
     out = _extend_org_tails(text, tokens, out, models)
     out = _add_quoted_names(text, tokens, out, models)
     out = _make_consistent(text, tokens, out, models)
+    out = retype_lone_places(text, tokens, out, models)
     out = [span for span in out if not _capitalised_common_noun(text, span, models)]
     return _resolve_overlaps(out)
 

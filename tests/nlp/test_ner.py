@@ -249,3 +249,94 @@ def test_ner_one_type_per_string_by_vote(models, text, spans, expected):
         offsets.append((start, pos, kind))
     got = correct_spans(text, offsets, models)
     assert [k for s, e, k in got if (s, e) in {(a, b) for a, b, _ in offsets}] == expected, got
+
+
+def _spans(text: str, marked: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    """Spans of the (substring, type) pairs, each at its first occurrence."""
+    return [(text.index(s), text.index(s) + len(s), k) for s, k in marked]
+
+
+# Rules 8-11 (nlp/_ner_context.py): slovnet's spans as it gives them, then the corrections.
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, given, expected",
+    [
+        # rule 8: a governed genitive place does not start a person
+        (
+            "Указ подписал губернатор Приморья Олег Кожемяко.",
+            [("Приморья Олег Кожемяко", "PER")],
+            [("Приморья", "LOC"), ("Олег Кожемяко", "PER")],
+        ),
+        (
+            "Заседание провёл глава города Иванова Сергей Петров.",
+            [("Иванова Сергей Петров", "PER")],
+            [("Иванова", "LOC"), ("Сергей Петров", "PER")],
+        ),
+        # ... but a surname first, with a patronymic after it, is one person
+        (
+            "Заявление подала гражданка Иванова Мария Петровна.",
+            [("Иванова Мария Петровна", "PER")],
+            [("Иванова Мария Петровна", "PER")],
+        ),
+        # rule 9: capitalised words after a street noun name the street
+        ("Митинг прошёл на улице Ленина в центре.", [("Ленина", "PER")], [("улице Ленина", "LOC")]),
+        ("Пробка образовалась на проспекте Мира утром.", [("Мира", "PER")], [("проспекте Мира", "LOC")]),
+        ("Кафе открыли на площади Ивана Сидорова.", [("Ивана Сидорова", "PER")], [("площади Ивана Сидорова", "LOC")]),
+        ("Авария случилась на ул. Гоголя ночью.", [("Гоголя", "PER")], [("ул. Гоголя", "LOC")]),
+        # ... not a person subject after a place phrase, nor a street inside slovnet's place
+        (
+            "На Красной площади Путин возложил венок.",
+            [("Красной площади", "LOC"), ("Путин", "PER")],
+            [("Красной площади", "LOC"), ("Путин", "PER")],
+        ),
+        (
+            "Толпы вышли на улицы Лондона вечером.",
+            [("Лондона", "LOC")],
+            [("Лондона", "LOC")],
+        ),
+        # rule 9: "имени"/"им." after an institution ends its name
+        ("Спектакль покажут в театре имени Пушкина.", [("Пушкина", "PER")], [("театре имени Пушкина", "ORG")]),
+        ("Он учился в институте им. А. С. Попова.", [("А. С. Попова", "PER")], [("институте им. А. С. Попова", "ORG")]),
+        ("Он окончил МГУ им. Ломоносова.", [("МГУ", "ORG"), ("Ломоносова", "PER")], [("МГУ им. Ломоносова", "ORG")]),
+        ("Рейс прибыл в аэропорт имени Шарля де Голля.", [("Шарля де Голля", "PER")], [("аэропорт имени Шарля де Голля", "ORG")]),
+        # ... "по имени", "от имени" are no names of anything
+        ("Пришла девушка по имени Анна Петрова.", [("Анна Петрова", "PER")], [("Анна Петрова", "PER")]),
+        ("Выступил от имени Ивана Петрова.", [("Ивана Петрова", "PER")], [("Ивана Петрова", "PER")]),
+        # rule 10: a Latin process name is not an organisation; a company is
+        ("Переговоры о Brexit продолжились.", [("Brexit", "ORG")], []),
+        ("Пандемия Covid ударила по экономике.", [("Covid", "ORG")], []),
+        ("Скандал Dieselgate стоил концерну миллиарды.", [("Dieselgate", "ORG")], []),
+        ("Акции Apple выросли.", [("Apple", "ORG")], [("Apple", "ORG")]),
+        # rule 11: a lone "person" whose every reading is a place
+        ("Трансильвания отошла к Румынии.", [("Трансильвания", "PER"), ("Румынии", "LOC")], [("Трансильвания", "LOC"), ("Румынии", "LOC")]),
+        # ... and a first name that gives a place adjective in the same text
+        (
+            "Фархадская ГЭС дала ток. Вопрос Фархада решён.",
+            [("Фархадская ГЭС", "ORG"), ("Фархада", "PER")],
+            [("Фархадская ГЭС", "ORG"), ("Фархада", "LOC")],
+        ),
+        # ... but not a name that is part of a full name in the text
+        (
+            "Пришёл Фархад Алиев. Фархадская ГЭС стоит. Вопрос Фархада решён.",
+            [("Фархад Алиев", "PER"), ("Фархадская ГЭС", "ORG"), ("Фархада", "PER")],
+            [("Фархад Алиев", "PER"), ("Фархадская ГЭС", "ORG"), ("Фархада", "PER")],
+        ),
+    ],
+)
+def test_ner_context_rules(models, text, given, expected):
+    got = [(text[s:e], k) for s, e, k in correct_spans(text, _spans(text, given), models)]
+    assert got == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, place, person",
+    [
+        ("Об этом сообщил губернатор Приморья Олег Кожемяко.", "Приморье", "Олег Кожемяко"),
+        ("Глава Кубани Вениамин Кондратьев провёл совещание.", "Кубань", "Вениамин Кондратьев"),
+    ],
+)
+def test_ner_governor_of_province_is_place_and_person(models, text, place, person):
+    entities = _entities(_analyse(text, models))
+    assert entities.get(place) == "LOC" and entities.get(person) == "PER", entities
+    assert not any(k == "PER" and n.startswith(place[:5]) for n, k in entities.items()), entities
