@@ -127,13 +127,13 @@ def _person(article: Article, name: str) -> Entity:
             "Эрик Ланде",
             "посол Норвегии в Латвии",
         ),
-        # "бывший" stays out of the role
+        # "бывший" is kept, in the nominative
         (
             "Встреча с бывшим министром финансов Олегом Вяземским прошла в мэрии.",
             {"Олег Вяземский": ["Олегом Вяземским"]},
             None,
             "Олег Вяземский",
-            "министр финансов",
+            "бывший министр финансов",
         ),
         # a head found by its suffix (not in the lexicon) next to a name
         (
