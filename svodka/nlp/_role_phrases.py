@@ -277,8 +277,8 @@ class _Analysis:
             return True
         if any(p.normal_form in RANK_NOUNS for p in ps if p.tag.POS == "NOUN"):
             return False
-        if any(p.tag.POS in ("ADJF", "PRTF") and (p.normal_form in FORMER_WORDS or p.normal_form.endswith(AGE_ADJECTIVE_ENDING)) for p in ps):
-            return False  # "... бывшего министра", "... 26-летнего": another phrase starts
+        if _opens_phrase(ps):
+            return False
         return any(p.tag.POS in TAIL_POS and _fold(p.tag.case) == "gent" and "Apro" not in p.tag for p in ps)
 
     def in_cases(self, i: int, cases: set[str]) -> tuple[bool, bool]:
@@ -515,6 +515,11 @@ def _looks_like_position(lemma: str) -> bool:
     return lemma not in NOT_POSITION_NOUNS and lemma.endswith(POSITION_SUFFIXES) and len(lemma) > 4
 
 
+def _opens_phrase(parses: list[Any]) -> bool:
+    """Is a word "бывшего" or "26-летнего": the start of another phrase, never a tail word?"""
+    return any(p.tag.POS in ("ADJF", "PRTF") and (p.normal_form in FORMER_WORDS or p.normal_form.endswith(AGE_ADJECTIVE_ENDING)) for p in parses)
+
+
 def _describes_person(parse: Any) -> bool:
     """Does an adjective before a title describe the person, not the post ("известный",
     "65-летний", "американский", "отравленный")?"""
@@ -546,6 +551,6 @@ def _name_cases(analysis: _Analysis, mention: Mention) -> set[str] | None:
         if not cases or len(cases) >= 5 or any("Fixd" in p.tag for p in names):
             continue
         result = cases if result is None else (result & cases or result | cases)
-    if mention.normal and mention.text == mention.normal:
-        return (result or set()) | {"nomn"}
-    return result
+    if result is not None and mention.normal and mention.text == mention.normal:
+        return result | {"nomn"}
+    return result  # None for a name pymorphy3 cannot read ("Eminem"): any case

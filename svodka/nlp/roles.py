@@ -348,12 +348,18 @@ def _is_post(analysis: _Analysis, j: int) -> bool:
     return any(p.tag.POS == "NOUN" and p.normal_form in POST_NOUNS for p in analysis.parses(j))
 
 
-def _predicate_before(analysis: _Analysis, k: int) -> _Phrase | None:
-    """A role in the instrumental before the copula at token ``k``: "Министром он проработал",
-    "Мэром города стал Петров"; not after a preposition ("с министром")."""
+def _skip_back(analysis: _Analysis, k: int) -> int:
+    """The last token before the copula at ``k`` past fillers and a pronoun ("Министром он был")."""
     end = k - 1
     while end >= 0 and k - end <= 3 and (analysis.lower(end) in COPULA_FILLERS or analysis.lower(end) in SUBJECT_PRONOUNS):
         end -= 1
+    return end
+
+
+def _predicate_before(analysis: _Analysis, k: int) -> _Phrase | None:
+    """A role in the instrumental before the copula at token ``k``: "Министром он проработал",
+    "Мэром города стал Петров"; not after a preposition ("с министром")."""
+    end = _skip_back(analysis, k)
     if end < 0 or analysis.gap(end + 1).strip():
         return None
     for head in range(end, max(-1, end - MAX_TAIL_TOKENS), -1):
@@ -417,9 +423,20 @@ def _subject_after(analysis: _Analysis, holders: dict[int, tuple[Entity, Mention
 
 
 def _nominative(analysis: _Analysis, mention: Mention) -> bool:
-    """Can a name mention be in the nominative (unknown foreign names can)?"""
+    """Can a name mention be in the nominative (unknown foreign names can)?
+
+    A mention whose last word differs from its base form's is inflected ("Лаптева" of
+    "Лаптев"): the names stage knew the person, a parse alone would read a woman's surname.
+    """
+    if mention.normal and mention.text.split():
+        return _last_word(mention.text) == _last_word(mention.normal)
     cases = _name_cases(analysis, mention)
     return cases is None or "nomn" in cases
+
+
+def _last_word(name: str) -> str:
+    """The last word of a name, lower case, ё as е."""
+    return name.split()[-1].lower().replace("ё", "е")
 
 
 def _antecedent(analysis: _Analysis, layer: AnalysedText, holders: dict[int, tuple[Entity, Mention]], i: int) -> Entity | None:
@@ -435,12 +452,17 @@ def _antecedent(analysis: _Analysis, layer: AnalysedText, holders: dict[int, tup
     previous = layer.sentence_at(before) if before >= 0 else None
     for lo, hi in ((sentence.start, start), (previous.start, previous.end) if previous else (0, 0)):
         found = [holders[t] for t in sorted(holders) if lo <= analysis.tokens[t].start < hi]
-        agreeing = {e.id: e for e, _m in found if _gender_of(analysis, e) in (gender, None)}
-        subjects = [e for e, m in found if e.id in agreeing and _nominative(analysis, m)]
-        if subjects or len(agreeing) == 1:
-            return (subjects or list(agreeing.values()))[0]
         if found:
-            return None
+            return _subject_among(analysis, found, gender)
+    return None
+
+
+def _subject_among(analysis: _Analysis, found: list[tuple[Entity, Mention]], gender: str) -> Entity | None:
+    """Of the names in a stretch, the first nominative one of ``gender``, else the only person of it."""
+    agreeing = {e.id: e for e, _m in found if _gender_of(analysis, e) in (gender, None)}
+    subjects = [e for e, m in found if e.id in agreeing and _nominative(analysis, m)]
+    if subjects or len(agreeing) == 1:
+        return (subjects or list(agreeing.values()))[0]
     return None
 
 
