@@ -247,7 +247,7 @@ class _Analysis:
 
         Of two lemmas that read the form alike ("основного": "основной", "основный") the
         relational one wins: titles are qualified by kind ("главный", "операционный"), and the
-        qualitative reading is the rarer word.
+        qualitative reading is the rarer word; an adjective wins over a participle ("действующий").
         """
         found = []
         for p in self.parses(i):
@@ -259,7 +259,8 @@ class _Analysis:
             if gender and tag.gender and tag.gender != gender and _fold(tag.case) != "accs":
                 continue
             found.append(p)
-        return next((p for p in found if "Qual" not in p.tag), found[0] if found else None)
+        relational = [p for p in found if "Qual" not in p.tag] or found
+        return next((p for p in relational if p.tag.POS == "ADJF"), relational[0] if relational else None)
 
     # -- tails --------------------------------------------------------------------------
     def genitive(self, i: int) -> bool:

@@ -519,8 +519,9 @@ def _skip_original_name(analysis: _Analysis, name: int) -> int:
 
 
 def _starts_at(analysis: _Analysis, phrase: _Phrase, k: int) -> bool:
-    """Does the phrase start at token ``k``, or right after a "бывший" there?"""
-    return phrase.first == k or (phrase.former and phrase.first == k + 1 and analysis.lower(k).startswith(("бывш", "прежн")))
+    """Does the phrase start at token ``k``, or after adjectives there that describe the person
+    and stay out of it ("Синклер, известный французский журналист")?"""
+    return all(analysis.lower(i) == "и" or analysis.adjective_parse(i, set(ALL_CASES), None) is not None for i in range(k, phrase.first))
 
 
 def _after_possessive(analysis: _Analysis, first: int) -> bool:
