@@ -43,6 +43,15 @@ __all__ = [
     "NAMED_INSTITUTION_HEADS",
     "LATIN_PROCESS_SUFFIXES",
     "PROCESS_HEADS",
+    "POSITION_NOUNS",
+    "NOT_POSITION_NOUNS",
+    "FORMER_WORDS",
+    "ROLE_EPITHETS",
+    "AGE_ADJECTIVE_ENDING",
+    "COPULA_VERBS",
+    "POST_NOUNS",
+    "SUBJECT_PRONOUNS",
+    "RELATIVE_PRONOUNS",
 ]
 
 # Quotation marks as (opening, closing) pairs, the one table every stage reads. Russian
@@ -247,9 +256,72 @@ POSITION_NOUNS = frozenset(
     астронавт космонавт пилот бортинженер член замглавы замгендиректора замгоссекретаря
     докладчик полузащитник форвард голкипер хореограф солист солистка дирижёр дирижер худрук
     главврач генерал-майор генерал-лейтенант генерал-полковник лейтенант майор подполковник
-    маршал сержант лидер-вокалист наблюдатель председательница депутатка
+    маршал сержант лидер-вокалист наблюдатель председательница депутатка врио
     """.split()
 )
+
+
+# Animate nouns with the suffixes of occupations that name no position: relations, crowds,
+# stances, wealth ("миллиардер") and party membership ("коммунист"), which say what a person
+# is or has, not the post he holds.
+NOT_POSITION_NOUNS = frozenset(
+    """
+    житель зритель читатель слушатель родитель победитель обладатель получатель
+    участник сторонник противник родственник собеседник соотечественник современник союзник
+    наследник заложник пленник путник спутник ровесник сверстник соплеменник
+    клиент пациент оппонент конкурент студент абитуриент претендент
+    турист террорист экстремист пассажир партнёр партнер пенсионер ветеран
+    человек господин товарищ друг брат сестра сын дочь отец мать муж жена
+    соперник преемник предшественник поклонник любитель почитатель возмутитель свидетель
+    нарушитель похититель грабитель соратник единомышленник напарник избиратель потребитель
+    пользователь покупатель посетитель налогоплательщик заявитель отправитель
+    миллиардер мультимиллиардер миллионер мультимиллионер олигарх богач долларовый
+    коммунист социалист консерватор лейборист националист монархист анархист либерал демократ
+    республиканец троцкист марксист ленинист сталинист фашист нацист неонацист сепаратист
+    исламист оппозиционер популист
+    """.split()
+)
+
+# Words before a head that say the role is past ("бывший министр", "экс-президент"): kept in
+# the role, and a description with one is no mention of a person holding the role now.
+FORMER_WORDS = frozenset({"бывший", "экс", "прежний"})
+
+# Adjectives before a title that describe the person, not the post ("известный актёр"):
+# the role starts after them. Ages ("65-летний") end in AGE_ADJECTIVE_ENDING, nationalities
+# and places ("американский", "голливудская") in GEO_ADJECTIVE_ENDINGS.
+ROLE_EPITHETS = frozenset(
+    """
+    известный знаменитый легендарный культовый популярный великий выдающийся талантливый
+    молодой пожилой старый опытный скандальный именитый прославленный видный маститый
+    многолетний бессменный опальный знаменитейший известнейший небезызвестный
+    """.split()
+)
+
+# The ending of age adjectives: "65-летний", "двенадцатилетний".
+AGE_ADJECTIVE_ENDING = "летний"
+
+# Verbs (lemmas) that link a person to a position noun in the instrumental: "стал министром
+# финансов", "является депутатом", "назначен послом", "работал инженером", "проработал
+# министром"; with a post noun (POST_NOUNS) the genitive follows: "занимал пост министра".
+COPULA_VERBS = frozenset(
+    """
+    являться стать становиться быть назначить назначать избрать избирать работать проработать
+    служить прослужить остаться оставаться утвердить утверждать переизбрать переизбирать
+    трудиться занимать занять заступить вступить числиться пребывать
+    """.split()
+)
+
+# Nouns of "a post" after which the position is a genitive: "занимал пост министра",
+# "назначен на должность директора" (lemmas).
+POST_NOUNS = frozenset({"пост", "должность"})
+
+# Personal pronouns that stand for the person the text was about: "он стал мэром" (as
+# written, lower case, by gender).
+SUBJECT_PRONOUNS = {"он": "masc", "она": "femn"}
+
+# Relative pronouns in the nominative after a comma: the person named before the comma is
+# the subject ("Петров, который стал мэром").
+RELATIVE_PRONOUNS = frozenset({"который", "которая"})
 
 
 def is_position(lemma: str) -> bool:

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..model import Entity, Mention
 from .text import WORD
-from ._lexicon import CLOSE_ONLY_MARKS, EITHER_MARKS, OPEN_ONLY_MARKS, POSITION_NOUNS, is_position
+from ._lexicon import AGE_ADJECTIVE_ENDING, CLOSE_ONLY_MARKS, EITHER_MARKS, FORMER_WORDS, GEO_ADJECTIVE_ENDINGS, NOT_POSITION_NOUNS, OPEN_ONLY_MARKS, POSITION_NOUNS, ROLE_EPITHETS, is_position
 
 __all__ = ["CLOSE_QUOTES", "MAX_ADJECTIVES", "MAX_TAIL_TOKENS", "TAIL_POS", "TAIL_PREPOSITIONS", "TOGGLE_QUOTES"]
 
@@ -31,20 +31,11 @@ __all__ = ["CLOSE_QUOTES", "MAX_ADJECTIVES", "MAX_TAIL_TOKENS", "TAIL_POS", "TAI
 # false head costs little; a description without a name needs POSITION_NOUNS.
 POSITION_SUFFIXES = ("лог", "тель", "ник", "ист", "ент", "ант", "ор", "ер", "арь", "ач", "вед")
 
-# Animate nouns with those suffixes that name no position: relations, crowds, stances.
-NOT_POSITIONS = frozenset(
-    """
-    житель зритель читатель слушатель родитель победитель обладатель получатель
-    участник сторонник противник родственник собеседник соотечественник современник союзник
-    наследник заложник пленник путник спутник ровесник сверстник соплеменник
-    клиент пациент оппонент конкурент студент абитуриент претендент
-    турист террорист экстремист пассажир партнёр партнер пенсионер ветеран
-    человек господин товарищ друг брат сестра сын дочь отец мать муж жена
-    соперник преемник предшественник поклонник любитель почитатель возмутитель свидетель
-    нарушитель похититель грабитель соратник единомышленник напарник избиратель потребитель
-    пользователь покупатель посетитель налогоплательщик заявитель отправитель
-    """.split()
-)
+# "исполняющий обязанности": an adjective that heads a title only before its noun.
+ACTING_WORDS = {"исполняющий": "обязанности"}
+
+# The prefix of compact deputy titles, indeclinable: "замгубернатора", "замминистра".
+DEPUTY_PREFIX = "зам"
 
 # Military and religious ranks: written between a title and a name ("представитель армии
 # полковник Петров"), they start an apposition of their own and never continue a tail.
@@ -54,9 +45,6 @@ RANK_NOUNS = frozenset(
     лейтенант маршал адмирал сержант шейх
     """.split()
 )
-
-# Words before a head that say the role is past: kept out of the role.
-FORMER_WORDS = frozenset({"бывший", "экс", "прежний"})
 
 # Prepositions allowed in a tail and the cases of what follows them: "посол России в США",
 # "министр по делам молодёжи" (next to a name; descriptions allow fewer, see roles.py).
@@ -114,6 +102,7 @@ class _Phrase:
     adjective_parses: list[Any]
     stop: int  # first token after the phrase not taken by the tail scan
     former: bool = False  # "бывший", "экс-"
+    fixed: bool = False  # an indeclinable head ("врио", "замгубернатора"): written as in the text
 
 
 def position_forms(parse: Callable[[str], list[Any]]) -> frozenset[str]:
@@ -191,9 +180,47 @@ class _Analysis:
 
     # -- heads --------------------------------------------------------------------------
     def head_parses(self, i: int, widen: bool) -> list[Any]:
-        """Parses of token ``i`` as a position noun (empty when it is none)."""
+        """Parses of token ``i`` as the head of a role (empty when it is none): a position
+        noun, or an adjective used as one ("уполномоченного", "исполняющей обязанности")."""
         if self.owner[i] is not None:
             return []
+        return self._noun_heads(i, widen) or self._adjective_heads(i)
+
+    def _adjective_heads(self, i: int) -> list[Any]:
+        """Parses of token ``i`` as an adjective standing for a position noun ("уполномоченный",
+        "управляющий"; "исполняющий" before "обязанности"), when no noun it agrees with follows."""
+        word = self.tokens[i].text
+        nxt = self.lower(i + 1) if i + 1 < len(self.tokens) and not self.gap(i + 1).strip() else ""
+        out = []
+        for p in self.parse(word):
+            if p.tag.POS not in ("ADJF", "PRTF") or p.tag.number != "sing":
+                continue
+            lemma = p.inflect({"nomn", "sing", "masc"})
+            lemma_word = lemma.word.replace("ё", "е") if lemma else ""
+            if lemma_word in ACTING_WORDS and nxt == ACTING_WORDS[lemma_word] or lemma_word in POSITION_NOUNS:
+                out.append(p)
+        if out and nxt and nxt not in ACTING_WORDS.values() and self._agrees(i + 1, out):
+            return []  # "ведущего эксперта": an adjective of the noun after it
+        return out
+
+    def _agrees(self, i: int, adjectives: list[Any]) -> bool:
+        """Is token ``i`` a noun in the case, number and gender of one of the adjective parses?"""
+        forms = {(_fold(p.tag.case), p.tag.gender) for p in adjectives}
+        return any(p.tag.POS == "NOUN" and p.tag.number == "sing" and (_fold(p.tag.case), _gender(p)) in forms for p in self.parses(i))
+
+    def fixed(self, i: int, parses: list[Any]) -> bool:
+        """Is the head at token ``i`` indeclinable: "врио", "замгубернатора" ("зам" + a genitive
+        position, which pymorphy3 declines as a noun of its own)?"""
+        if any("Fixd" in p.tag for p in parses):
+            return True
+        low = self.lower(i)
+        if not low.startswith(DEPUTY_PREFIX) or len(low) < len(DEPUTY_PREFIX) + 4:
+            return False
+        rest = low[len(DEPUTY_PREFIX) :]
+        return any(p.tag.POS == "NOUN" and _fold(p.tag.case) == "gent" and is_position(p.normal_form) for p in self.parse(rest))
+
+    def _noun_heads(self, i: int, widen: bool) -> list[Any]:
+        """Parses of token ``i`` as a position noun (cached by word form)."""
         word = self.tokens[i].text
         out = self._heads.get((word, widen))
         # A word is a position by the lexicon (its forms) or, lower-case and ``widen``, by
@@ -210,13 +237,19 @@ class _Analysis:
                 p
                 for p in self.parse(word)
                 if p.tag.POS == "NOUN"
-                and "anim" in p.tag
+                and ("anim" in p.tag or "Fixd" in p.tag)
                 and (is_position(lemma := p.normal_form.replace("ё", "е")) or (widen and word[:1].islower() and _looks_like_position(lemma)))
             ]
         return out
 
     def adjective_parse(self, i: int, cases: set[str], gender: str | None) -> Any | None:
-        """A parse of token ``i`` as an adjective agreeing with a singular head in ``cases``."""
+        """A parse of token ``i`` as an adjective agreeing with a singular head in ``cases``.
+
+        Of two lemmas that read the form alike ("основного": "основной", "основный") the
+        relational one wins: titles are qualified by kind ("главный", "операционный"), and the
+        qualitative reading is the rarer word; an adjective wins over a participle ("действующий").
+        """
+        found = []
         for p in self.parses(i):
             tag = p.tag
             if tag.POS not in ("ADJF", "PRTF") or "Apro" in tag or tag.number != "sing":
@@ -225,8 +258,9 @@ class _Analysis:
                 continue
             if gender and tag.gender and tag.gender != gender and _fold(tag.case) != "accs":
                 continue
-            return p
-        return None
+            found.append(p)
+        relational = [p for p in found if "Qual" not in p.tag] or found
+        return next((p for p in relational if p.tag.POS == "ADJF"), relational[0] if relational else None)
 
     # -- tails --------------------------------------------------------------------------
     def genitive(self, i: int) -> bool:
@@ -243,6 +277,8 @@ class _Analysis:
         if len(word) >= 2 and word.isupper():  # an abbreviation pymorphy3 does not know: "КЗЖ"
             return True
         if any(p.normal_form in RANK_NOUNS for p in ps if p.tag.POS == "NOUN"):
+            return False
+        if _opens_phrase(ps):
             return False
         return any(p.tag.POS in TAIL_POS and _fold(p.tag.case) == "gent" and "Apro" not in p.tag for p in ps)
 
@@ -331,11 +367,24 @@ class _Analysis:
 
     def _and_goes_on(self, j: int, last_preposition: set[str] | None) -> tuple[bool, set[str] | None]:
         """Does the tail go on after the "и" at token ``j``? (it does, the cases a prepositional part after it takes)"""
+        if self._starts_role(j + 1):
+            return False, None  # "губернатор области и бывший министр": two roles
         if self.takes(j + 1):
             return True, None
         if last_preposition and j + 1 < len(self.tokens) and self.in_cases(j + 1, last_preposition)[0]:
             return True, last_preposition  # "посол в Грузии и Армении"
         return False, None
+
+    def _starts_role(self, j: int) -> bool:
+        """Does a title start at token ``j``: a lexicon head after at most ``MAX_ADJECTIVES`` adjectives?"""
+        for k in range(j, min(len(self.tokens), j + MAX_ADJECTIVES + 1)):
+            if k > j and self.gap(k).strip():
+                return False
+            if self.head_parses(k, widen=False):
+                return True
+            if not any(p.tag.POS in ("ADJF", "PRTF") for p in self.parses(k)):
+                return False
+        return False
 
     def _preposition(self, j: int, prepositions: dict[str, set[str]]) -> tuple[bool, set[str] | None]:
         """Is token ``j`` a tail preposition right before a word? (it is, the cases its noun takes; None: the tail ends)"""
@@ -357,48 +406,46 @@ class _Analysis:
             if self.gap(i + 1).strip() or self.owner[i] is not None:
                 break
             word = self.lower(i)
-            if word == "и" and parses and i - 1 >= 0 and not self.gap(i).strip():
+            if word == "и" and parses and i - 1 >= 0 and not self.gap(i).strip() and self.owner[i - 1] is None:
                 p = self.adjective_parse(i - 1, cases, gender)
-                if p is None:
+                if p is None or _describes_person(p):
                     break
                 parses.insert(0, p)
                 first = i - 1
                 i -= 2
                 continue
             p = self.adjective_parse(i, cases, gender)
-            if p is None:
-                break
-            if p.normal_form in FORMER_WORDS:
-                former = True
+            if p is None or _describes_person(p):
                 break
             parses.insert(0, p)
             first = i
+            if p.normal_form in FORMER_WORDS:
+                former = True
+                break
             i -= 1
         return first, parses, former
 
     def phrase(self, head: int, cases: set[str], prepositions: dict[str, set[str]], widen: bool) -> _Phrase | None:
         """The role phrase headed by token ``head`` in one of ``cases`` (singular)."""
-        head_parse = None
-        for p in self.head_parses(head, widen):
-            if p.tag.number == "sing" and _fold(p.tag.case) in cases:
-                head_parse = p
-                break
+        parses = self.head_parses(head, widen)
+        fixed = bool(parses) and self.fixed(head, parses)
+        head_parse = parses[0] if fixed else next((p for p in parses if p.tag.number == "sing" and _fold(p.tag.case) in cases), None)
         if head_parse is None:
             return None
-        head_cases = {_fold(p.tag.case) for p in self.head_parses(head, widen) if p.tag.number == "sing"} & cases
+        head_cases = set(cases) if fixed else {_fold(p.tag.case) for p in parses if p.tag.number == "sing"} & cases
         gender = _gender(head_parse)
         first, adjectives, former = self.adjectives_before(head, head_cases, gender)
         last, stop = self.scan_tail(head, prepositions)
         word = self.tokens[head].text.lower()
         if word.startswith("экс-"):
             former = True
-        return _Phrase(first, head, last, head_parse, adjectives, stop, former)
+        return _Phrase(first, head, last, head_parse, adjectives, stop, former, fixed)
 
     def base_form(self, phrase: _Phrase) -> str:
         """Head and adjectives in the nominative singular, the tail as written."""
         head = phrase.head_parse
-        nominative = head.inflect({"nomn", "sing"}) or head.inflect({"nomn"})
-        head_word = nominative.word if nominative else head.normal_form
+        nominative = None if phrase.fixed else head.inflect({"nomn", "sing"}) or head.inflect({"nomn"})
+        head_word = nominative.word if nominative else self.lower(phrase.head) if phrase.fixed else head.normal_form
         gender = _gender(nominative or head) or "masc"
         words = []
         for p in phrase.adjective_parses:
@@ -415,8 +462,6 @@ class _Analysis:
                 adjective_text.append(words[k])
                 k += 1
             i += 1
-        if head_word.startswith("экс-"):  # a past role: "экс-министр" is recorded as "министр"
-            head_word = head_word[4:]
         parts = adjective_text + [head_word]
         tail = self.span_text(phrase.head, phrase.last, tail_only=True)
         return " ".join(parts + ([tail] if tail else []))
@@ -468,7 +513,21 @@ _SUFFIX_CORES = tuple(dict.fromkeys(sfx.rstrip("ь") for sfx in POSITION_SUFFIXE
 
 def _looks_like_position(lemma: str) -> bool:
     """Does an animate noun lemma look like an occupation by its suffix?"""
-    return lemma not in NOT_POSITIONS and lemma.endswith(POSITION_SUFFIXES) and len(lemma) > 4
+    return lemma not in NOT_POSITION_NOUNS and lemma.endswith(POSITION_SUFFIXES) and len(lemma) > 4
+
+
+def _opens_phrase(parses: list[Any]) -> bool:
+    """Is a word "бывшего" or "26-летнего": the start of another phrase, never a tail word?"""
+    return any(p.tag.POS in ("ADJF", "PRTF") and (p.normal_form in FORMER_WORDS or p.normal_form.endswith(AGE_ADJECTIVE_ENDING)) for p in parses)
+
+
+def _describes_person(parse: Any) -> bool:
+    """Does an adjective before a title describe the person, not the post ("известный",
+    "65-летний", "американский", "отравленный")?"""
+    lemma = parse.normal_form
+    if parse.tag.POS == "PRTF":  # a participle tells what befell the person: "отравленный"
+        return True
+    return lemma in ROLE_EPITHETS or lemma.endswith(AGE_ADJECTIVE_ENDING) or lemma.endswith(GEO_ADJECTIVE_ENDINGS)
 
 
 def _gender(parse: Any) -> str | None:
@@ -493,6 +552,6 @@ def _name_cases(analysis: _Analysis, mention: Mention) -> set[str] | None:
         if not cases or len(cases) >= 5 or any("Fixd" in p.tag for p in names):
             continue
         result = cases if result is None else (result & cases or result | cases)
-    if mention.normal and mention.text == mention.normal:
-        return (result or set()) | {"nomn"}
-    return result
+    if result is not None and mention.normal and mention.text == mention.normal:
+        return result | {"nomn"}
+    return result  # None for a name pymorphy3 cannot read ("Eminem"): any case

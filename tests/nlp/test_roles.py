@@ -127,13 +127,13 @@ def _person(article: Article, name: str) -> Entity:
             "Эрик Ланде",
             "посол Норвегии в Латвии",
         ),
-        # "бывший" stays out of the role
+        # "бывший" is kept, in the nominative
         (
             "Встреча с бывшим министром финансов Олегом Вяземским прошла в мэрии.",
             {"Олег Вяземский": ["Олегом Вяземским"]},
             None,
             "Олег Вяземский",
-            "министр финансов",
+            "бывший министр финансов",
         ),
         # a head found by its suffix (not in the lexicon) next to a name
         (
@@ -382,3 +382,95 @@ def test_roles_of_builds_objects_for_an_old_archive(models):
     fresh = read_role("министр иностранных дел Казахстана", models.parse, 3, 37)
     old.role_details = [fresh]
     assert roles_of(old, models.parse) == [fresh]  # objects present: read, not rebuilt
+
+
+def _pipeline_roles(models, text: str) -> dict[str, list[str]]:
+    """Roles by person name after NER, normalisation and roles."""
+    from svodka.nlp.names import normalize_entities
+    from svodka.nlp.ner import tag_entities
+
+    article = extract_roles(normalize_entities(tag_entities(Article(text=text), models), models), models)
+    return {e.name: e.roles for e in article.entities if e.type == "PER"}
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, name, role",
+    [
+        # a copula and a role in the instrumental, words between the name and the verb
+        ("Семён Лаптев в 2004 году стал мэром Твери.", {"Семён Лаптев": ["Семён Лаптев"]}, "Семён Лаптев", "мэр Твери"),
+        ("Семён Лаптев работал инженером.", {"Семён Лаптев": ["Семён Лаптев"]}, "Семён Лаптев", "инженер"),
+        ("Семён Лаптев был избран председателем совета.", {"Семён Лаптев": ["Семён Лаптев"]}, "Семён Лаптев", "председатель совета"),
+        # a post noun with the genitive
+        ("Семён Лаптев занимал пост министра обороны.", {"Семён Лаптев": ["Семён Лаптев"]}, "Семён Лаптев", "министр обороны"),
+        ("Семён Лаптев назначен на должность директора завода.", {"Семён Лаптев": ["Семён Лаптев"]}, "Семён Лаптев", "директор завода"),
+        # the role first, the name after the verb
+        ("Мэром Твери стал Семён Лаптев.", {"Семён Лаптев": ["Семён Лаптев"]}, "Семён Лаптев", "мэр Твери"),
+        # a pronoun: the person of the sentence before, of the pronoun's gender
+        ("Семён Лаптев родился в Твери. Министром он проработал пять лет.", {"Семён Лаптев": ["Семён Лаптев"]}, "Семён Лаптев", "министр"),
+        ("Лаптев поздравил Веру Ильину. Она стала директором школы.", {"Лаптев": ["Лаптев"], "Вера Ильина": ["Веру Ильину"]}, "Вера Ильина", "директор школы"),
+        # "который" after a comma stands for the name before it
+        ("Семён Лаптев, который стал мэром, уехал.", {"Семён Лаптев": ["Семён Лаптев"]}, "Семён Лаптев", "мэр"),
+        # an adjective heading the title, in the gender of the text
+        ("Вера Ильина была назначена исполняющей обязанности ректора.", {"Вера Ильина": ["Вера Ильина"]}, "Вера Ильина", "исполняющая обязанности ректора"),
+    ],
+)
+def test_roles_predicates(models, text, persons, name, role):
+    article = extract_roles(_article(text, persons), models)
+    assert role in _person(article, name).roles
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, name",
+    [
+        # someone else is the subject
+        ("Семён Лаптев приехал. Сын Лаптева стал мэром.", {"Семён Лаптев": ["Семён Лаптев", "Лаптева"]}, "Семён Лаптев"),
+        # "с министром" is company, not a predicate
+        ("С министром встретился Семён Лаптев.", {"Семён Лаптев": ["Семён Лаптев"]}, "Семён Лаптев"),
+        # the pronoun's gender differs from the only person before it
+        ("Семён Лаптев приехал. Она стала директором школы.", {"Семён Лаптев": ["Семён Лаптев"]}, "Семён Лаптев"),
+        # a title inside an unrelated noun phrase
+        ("На выборах президента Семён Лаптев не голосовал.", {"Семён Лаптев": ["Семён Лаптев"]}, "Семён Лаптев"),
+        # wealth and party membership are no positions
+        ("Миллиардер Семён Лаптев купил клуб.", {"Семён Лаптев": ["Семён Лаптев"]}, "Семён Лаптев"),
+        ("Коммунист Семён Лаптев выступил.", {"Семён Лаптев": ["Семён Лаптев"]}, "Семён Лаптев"),
+    ],
+)
+def test_roles_predicates_no_role(models, text, persons, name):
+    article = extract_roles(_article(text, persons), models)
+    assert _person(article, name).roles == []
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, name, roles",
+    [
+        # coordinated titles each, before and after the name, in any case
+        ("Выступил музыкант и поэт Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", ["музыкант", "поэт"]),
+        ("Вечер памяти музыканта и поэта Глеба Орехова прошёл в клубе.", {"Глеб Орехов": ["Глеба Орехова"]}, "Глеб Орехов", ["музыкант", "поэт"]),
+        ("Глеб Орехов, музыкант и поэт, выступил.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", ["музыкант", "поэт"]),
+        # a new title after "и" starts its own role
+        ("Выступил губернатор области и бывший министр финансов Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", ["губернатор области", "бывший министр финансов"]),
+        # ages, nationalities, epithets stay out; the post stays
+        ("Выступил известный американский 65-летний актёр Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", ["актёр"]),
+        # qualifiers agreed in the base form; an adjective read by its relational lemma
+        ("Об этом заявил экс-президент Украины Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", ["экс-президент Украины"]),
+        ("По словам основного операционного директора компании Глеба Орехова, планы прежние.", {"Глеб Орехов": ["Глеба Орехова"]}, "Глеб Орехов", ["основной операционный директор компании"]),
+        ("По словам уполномоченного авиакомпании Веры Ильиной, рейс задержан.", {"Вера Ильина": ["Веры Ильиной"]}, "Вера Ильина", ["уполномоченный авиакомпании"]),
+        # indeclinable heads are written as in the text
+        ("Письмо направлено замгубернатора области Глебу Орехову.", {"Глеб Орехов": ["Глебу Орехову"]}, "Глеб Орехов", ["замгубернатора области"]),
+        ("Приехал врио губернатора Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", ["врио губернатора"]),
+        ("Приехал исполняющий обязанности губернатора Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", ["исполняющий обязанности губернатора"]),
+    ],
+)
+def test_roles_coordination_and_qualifiers(models, text, persons, name, roles):
+    article = extract_roles(_article(text, persons), models)
+    assert sorted(_person(article, name).roles) == sorted(roles)
+
+
+@pytest.mark.issue(13)
+def test_roles_latin_name_and_genitive_title(models):
+    roles = _pipeline_roles(models, "Билеты на концерт рэпера Eminem раскуплены. Звучала музыка композитора Петра Ильича Чайковского.")
+    assert roles.get("Eminem") == ["рэпер"]
+    assert roles.get("Пётр Ильич Чайковский") == ["композитор"]
