@@ -128,8 +128,6 @@ def _street(tokens: AnalysedText, i: int, spans: list[Span], models: Models) -> 
     (also when the noun is in a place or org span already: "на Красной площади Путин")."""
     items = tokens.items
     word = items[i][2]
-    if any(s <= items[i][0] < e and k != "PER" for s, e, k in spans):
-        return None
     nxt = i + 1
     if word.lower() in STREET_ABBREVIATIONS:
         if nxt < len(items) and items[nxt][2] == ".":
@@ -138,6 +136,9 @@ def _street(tokens: AnalysedText, i: int, spans: list[Span], models: Models) -> 
         best = parses(models, word)[:1]
         if not best or best[0].tag.POS != "NOUN" or best[0].normal_form not in STREET_HEADS:
             return None
+    # The span scan only for street words (it is linear in the spans: not for every token).
+    if any(s <= items[i][0] < e and k != "PER" for s, e, k in spans):
+        return None
     if nxt < len(items) and items[nxt][2].lower() in NAMED_AFTER_MARKS:  # "улица имени Ленина"
         nxt += 2 if items[nxt][2].lower() == "им" else 1
     return (items[i][0], nxt, "LOC") if nxt < len(items) else None
