@@ -9,6 +9,12 @@
   adjectives agreeing with the head, and keeping the genitive tail ("Центральной Азией" ->
   "Центральная Азия", "Вооружённых сил Армении" -> "Вооружённые силы Армении"); before an
   indeclinable head an adjective keeps its own gender ("Жигулёвской ГЭС" -> "Жигулёвская ГЭС");
+- reads a name the dictionary does not know as names decline in Russian (``FOREIGN_ENDINGS``:
+  "Кестеля" -> "Кестель", "Камалы Харрис" -> "Камала Харрис"; names in -о/-и/-у/-е and a
+  woman's surname in a consonant stay as written), and uses the rest of the document: a
+  nominative written in another of its person names ("Стармера" -> "Стармер" next to
+  "Стармер"), the gender of the past-tense verb a name is the subject of ("заявила");
+  adjectives of places and organisations keep their written stem ("Высшего" -> "Высший");
 - splits person names into first/middle/last (pymorphy3's Name/Surn/Patr tags, patronymic
   endings; a lone surname is a last name);
 - merges mentions: persons by last name with no conflicting first name, named by the fullest
@@ -21,6 +27,7 @@ Parses are cached per ``Models`` object (``parses``), so repeated words cost one
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from typing import Any
@@ -47,19 +54,47 @@ RUSSIAN_NAME_ENDINGS = (
     "ская", "цкая", "ич", "ук", "юк", "ко", "енко",
 )
 
+# The case of a name that is the subject of a verb.
+_SUBJECT = "nomn"
+
 # Parts of speech inflected to the nominative before the head of a place/org name.
 AGREEING_POS = frozenset({"ADJF", "PRTF", "NUMR"})
 
 
-# Case endings of masculine surnames by case, tried in order, with what replaces them in the
-# nominative ("й?" adds -й after a vowel: "Карзаем" -> "Карзай", "Лепажем" -> "Лепаж").
-SURNAME_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    "ablt": (("ым", ""), ("ом", ""), ("ем", "й?"), ("ой", "а")),  # "Лулой" -> "Лула"
-    "gent": (("а", ""), ("я", "й?")),
-    "accs": (("а", ""), ("я", "й?")),
-    # dative -у and locative -е are left alone: foreign surnames that never decline end so
-    # too ("Баррозу", "Жозе").
+# How a foreign (or any undictionaried) name inflects in Russian, by (case, gender): the
+# ending as written and what replaces it in the nominative, best first. "ь|й" is -ь after a
+# consonant and -й after a vowel ("Кестеля" -> "Кестель", "Мюррея" -> "Мюррей"); "а|я" is -я
+# after -и/-ь and -а after г, к, х and hushing letters ("Гарсии" -> "Гарсия", "Норьеги" ->
+# "Норьега"); "а/я" is -я after -и/-ь/-й, else -а ("Монтойе" -> "Монтойя", "Обаме" -> "Обама").
+# Feminine names ending in a consonant do not decline ("Ангелы Меркель"): no row.
+FOREIGN_ENDINGS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
+    ("gent", "masc"): (("а", ""), ("я", "ь|й"), ("ы", "а"), ("и", "а|я")),  # Шольца, Обамы
+    ("accs", "masc"): (("а", ""), ("я", "ь|й"), ("у", "а"), ("ю", "я")),
+    ("datv", "masc"): (("у", ""), ("ю", "ь|й"), ("е", "а/я")),  # Шольцу, Обаме
+    ("ablt", "masc"): (("ом", ""), ("ым", ""), ("ем", "ь|й"), ("ой", "а"), ("ей", "а|я")),  # Шольцем, Лулой
+    ("loct", "masc"): (("е", ""), ("е", "а/я")),  # о Сноудене, об Обаме
+    ("gent", "femn"): (("ы", "а"), ("и", "а|я")),  # Камалы
+    ("accs", "femn"): (("у", "а"), ("ю", "я")),
+    ("datv", "femn"): (("е", "а/я"), ("и", "я")),
+    ("ablt", "femn"): (("ой", "а"), ("ей", "а|я")),
+    ("loct", "femn"): (("е", "а/я"), ("и", "я")),
 }
+
+# Letters after which Russian spelling writes -и, not -ы, and -ем, not -ём/-ом, in endings
+# of -а nouns and hard stems ("Норьеги" from "Норьега", "Шольцем" from "Шольц").
+HUSHING_VELAR = "гкхжшчщц"
+
+VOWELS = "аеёиоуыэюя"
+
+# Last letters of names that may not decline at all ("Пелоси", "Баррозу", "Саломе", "Кастро").
+INDECLINABLE_ENDINGS = "оиуеэю"
+
+# Endings of adjective-like surnames ("Долгорукому"): they follow the adjective, not a noun.
+ADJECTIVE_ENDINGS = ("ого", "его", "ому", "ему")
+
+# Endings of the instrumental that few names have in the nominative ("Джонсоном", "Карасиным"):
+# an unknown word so ended is read as a nominative less readily.
+OBLIQUE_ENDINGS = ("ом", "ым")  # not -ем: "Бэкхем", "Дарем"
 
 def parses(models: Models, word: str) -> list[Any]:
     """pymorphy3 parses of a Cyrillic word (from the process's one cache, ``models.parse``); none for other words."""
@@ -91,34 +126,70 @@ def _inflect(parse: Any, grammemes: set[str]) -> str | None:
 # ---------------------------------------------------------------------------- persons
 
 
-def parse_person(text: str, models: Models) -> dict[str, Any]:
+def parse_person(
+    text: str, models: Models, written: frozenset[str] = frozenset(), gender: str | None = None
+) -> dict[str, Any]:
     """Split a person mention into base-form parts (remembered per process: names recur).
 
     Args:
         text: the mention as written ("Жана-Марка Эйро", "Абдрахманова").
         models: loaded models (``models.parse``).
+        written: the document's other evidence, the keys (``_key``) of words written in
+            its person names: a nominative written there decides an oblique form here
+            ("Стармера" is "Стармер" when "Стармер" is written elsewhere).
+        gender: the gender of a past-tense verb the mention is the subject of ("заявила":
+            "femn"), or None.
     Returns:
         ``{"first", "middle", "last", "normal", "last_keys", "gender"}``: parts in the
         nominative (``None`` when absent); ``last_keys`` are the lower-case base forms the last
         name may have (a lone "Абдрахманова" may be "абдрахманов" or "абдрахманова").
     """
-    found = models.remember("person", text, lambda: _parse_person(text, models))
+    words = _name_words(text)
+    # only the evidence that bears on this name is part of the key
+    hints = frozenset(
+        _key(form) for word in words for _, _, form in _pattern_readings(word) if _key(form) in written
+    ) - {_key(word) for word in words}
+    found = models.remember("person", (text, hints, gender), lambda: _parse_person(text, words, hints, gender, models))
     return {**found, "last_keys": set(found["last_keys"])}
 
 
-def _parse_person(text: str, models: Models) -> dict[str, Any]:
-    words = [w.strip(",.;:") for w in text.split()]
+def _name_words(text: str) -> list[str]:
+    """The words of a person mention, initials and punctuation left out ("Ю.Синдеева" -> ["Синдеева"])."""
+    words = [w.strip(",.;:") for w in re.split(r"\s+", text[len(_glued_initials(text)) :])]
     words = [w for w in words if w and any(c.isalpha() for c in w)]
-    initials = [w for w in words if re.fullmatch(r"(?:[А-ЯЁA-Z]\.)+", w + ("" if w.endswith(".") else "."))]
-    words = [w for w in words if w not in initials]
-    case, gender = _agree(words, models)
-    forms, tags, keys = _word_forms(words, case, gender, _case_proved(words, case, gender, models), models)
+    return [w for w in words if not re.fullmatch(r"(?:[А-ЯЁA-Z]\.)+", w + ("" if w.endswith(".") else "."))]
+
+
+def _glued_initials(text: str) -> str:
+    """Initials written onto a name without a space ("Ю." of "Ю.Синдеева", "Ж.-К." of "Ж.-К.Трише")."""
+    found = re.match(r"(?:[А-ЯЁA-Z]\.-?)+(?=[А-ЯЁA-Z][а-яёa-z])", text)
+    return found.group(0) if found else ""
+
+
+def _parse_person(
+    text: str, words: list[str], hints: frozenset[str], verb_gender: str | None, models: Models
+) -> dict[str, Any]:
+    case, gender = _agree(words, hints, verb_gender, models)
+    # the case is proved by a dictionary word or the document, or (weaker: not for names
+    # that may not decline) by a name that cannot be read as a nominative
+    proved = _case_proved(words, case, gender, models) or any(
+        _key(form) in hints for word in words for form in _foreign_nominatives(word, case, gender)
+    )
+    by_form = any(_not_nominative(word, case, gender, hints, models) for word in words)
+    forms, tags = [], []
+    for word in words:
+        weak = by_form and not word.lower().endswith(tuple(INDECLINABLE_ENDINGS))
+        form, tag = _word_form(word, case, gender, proved or weak, hints, models)
+        forms.append(form)
+        tags.append(tag)
     parts = _name_parts(words, forms, tags, models)
     last_keys = set()
-    for i, form in enumerate(forms):
+    for word, form in zip(words, forms):
         if parts["last"] is not None and parts["last"].endswith(form):
-            last_keys |= keys[i]
-    normal = " ".join(forms) if forms else text
+            last_keys |= {_key(form)} | {_key(f) for f in _nominatives(word, models)}
+            last_keys |= {_key(f) for _, _, f in _pattern_readings(word)}
+    # initials written onto the name stay in its base form ("Ю.Синдеева" -> "Ю.Синдеев")
+    normal = _glued_initials(text) + " ".join(forms) if forms else text
     return {**parts, "normal": normal, "last_keys": last_keys, "gender": gender}
 
 
@@ -137,31 +208,42 @@ def _case_proved(words: list[str], case: str | None, gender: str | None, models:
     )
 
 
-def _word_forms(
-    words: list[str], case: str | None, gender: str | None, case_proved: bool, models: Models
-) -> tuple[list[str], list[str | None], list[set[str]]]:
-    """Per word of a name: its nominative, its dictionary name tag (Patr/Name/Surn) and its base-form keys."""
-    forms: list[str] = []
-    tags: list[str | None] = []
-    keys: list[set[str]] = []
-    for word in words:
-        parse = _pick(word, case, gender, models)
-        form = word
-        tag = None
-        if parse is not None:
-            inflected = _inflect(parse, {"nomn", "sing"} if "Pltm" not in parse.tag else {"nomn"})
-            known = _is_known(parse, word, models)
-            if inflected and (known or case_proved or _key(inflected).endswith(RUSSIAN_NAME_ENDINGS)):
-                form = _restore_case(inflected, word)
-            # dictionary words only: pymorphy3 guesses Name/Surn for any unknown word
-            if known:
-                tag = next((t for t in ("Patr", "Name", "Surn") if t in parse.tag), None)
-        elif case_proved and gender == "masc" and _cyrillic(word):
-            form = _guess_masculine_nominative(word, case) or word
-        forms.append(form)
-        tags.append(tag)
-        keys.append({_key(form)} | {_key(f) for f in _nominatives(word, models)})
-    return forms, tags, keys
+def _word_form(
+    word: str, case: str | None, gender: str | None, proved: bool, hints: frozenset[str], models: Models
+) -> tuple[str, str | None]:
+    """One word of a name in the nominative, and its dictionary name tag (Patr/Name/Surn or None).
+
+    A dictionary word is inflected. An unknown one takes the nominative written elsewhere
+    in the document, else the regular one of a name when the case is proved (or pymorphy3's
+    guess when it looks Russian), else stays as written ("Маэхара", "Пелоси").
+    """
+    parse = _pick(word, case, gender, models)
+    if parse is not None and _is_known(parse, word, models):
+        inflected = _inflect(parse, {"nomn", "sing"} if "Pltm" not in parse.tag else {"nomn"})
+        tag = next((t for t in ("Patr", "Name", "Surn") if t in parse.tag), None)
+        return (_restore_case(inflected, word) if inflected else word), tag
+    return _unknown_form(word, parse, case, gender, proved, hints), None
+
+
+def _unknown_form(
+    word: str, parse: Any | None, case: str | None, gender: str | None, proved: bool, hints: frozenset[str]
+) -> str:
+    """The nominative of a name word the dictionary does not know (see ``_word_form``)."""
+    candidates = _foreign_nominatives(word, case, gender) if _cyrillic(word) else []
+    hinted = [form for form in candidates if _key(form) in hints]
+    if hinted:
+        return hinted[0]
+    inflected = _inflect(parse, {"nomn", "sing"}) if parse is not None else None
+    if inflected and (proved or _key(inflected).endswith(RUSSIAN_NAME_ENDINGS)):
+        return _keep_e(_restore_case(inflected, word), word)
+    if candidates and (proved or _key(candidates[0]).endswith(RUSSIAN_NAME_ENDINGS)):
+        return candidates[0]
+    return word
+
+
+def _keep_e(form: str, word: str) -> str:
+    """A guessed form keeps the writer's е: pymorphy3 guesses ё ("Чэпмен" -> "Чэпмён")."""
+    return form if "ё" in word.lower() else form.replace("ё", "е").replace("Ё", "Е")
 
 
 def _name_parts(words: list[str], forms: list[str], tags: list[str | None], models: Models) -> dict[str, Any]:
@@ -196,20 +278,57 @@ def _name_parts(words: list[str], forms: list[str], tags: list[str | None], mode
     return parts
 
 
-def _guess_masculine_nominative(word: str, case: str | None) -> str | None:
-    """Nominative of an unknown man's surname in a case proved by the rest of the name.
+def _foreign_nominatives(word: str, case: str | None, gender: str | None) -> list[str]:
+    """Nominatives an undictionaried name may have in ``case`` and ``gender``, best first.
 
-    pymorphy3 has no reading of "Карзаем" or "Карасиным" as a surname in the instrumental,
-    but the first name ("Хамидом") proves the case, and masculine surnames decline
-    regularly: -ом/-ым/-ем (ablt), -а/-я (gent, accs).
+    The regular inflection of names in Russian (``FOREIGN_ENDINGS``): "Шольца" (gent, masc)
+    -> "Шольц", "Кестеля" -> "Кестель", "Камалы" (gent, femn) -> "Камала", "Лулой" -> "Лула".
     """
-    for ending, replacement in SURNAME_ENDINGS.get(case or "", ()):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            stem = word[: -len(ending)]
-            if replacement == "й?":  # a vowel before the ending: the stem ended in -й
-                replacement = "й" if stem[-1].lower() in "аеёиоуыэюя" else ""
-            return stem + replacement
-    return None
+    found: list[str] = []
+    if word.lower().endswith(ADJECTIVE_ENDINGS):
+        return found  # an adjective-like surname ("Долгорукому") is not a foreign name
+    for ending, replacement in FOREIGN_ENDINGS.get((case or "", gender or ""), ()):
+        stem = word[: -len(ending)]
+        if not word.lower().endswith(ending) or len(stem) < 2 or not stem[-1].isalpha():
+            continue
+        tail = _stem_tail(stem.lower()[-1], replacement)
+        if tail is not None and stem + tail not in found:
+            found.append(stem + tail)
+    return found
+
+
+def _stem_tail(last: str, replacement: str) -> str | None:
+    """What ends a nominative after a stem ending in ``last`` (None: no such nominative)."""
+    if replacement == "ь|й":
+        return "й" if last in VOWELS else "" if last in "жшчщц" else "ь"
+    if replacement == "а|я":
+        # -и after a vowel or a soft consonant: Гарсии, Лии; elsewhere -и ends the name
+        # as written ("Каддафи", "Саркози": they do not decline)
+        return "а" if last in HUSHING_VELAR else "я" if last in "иь" else None
+    if replacement == "а/я":
+        return "я" if last in "иьй" else "а"
+    if replacement == "" and last in VOWELS:
+        return None  # "Моа", "Ноу": no stem ends so
+    return replacement
+
+
+def _pattern_readings(word: str) -> list[tuple[str, str | None, str]]:
+    """(case, gender, nominative) readings of an undictionaried name word, the nominative first.
+
+    Besides ``FOREIGN_ENDINGS``: a name ending in a vowel other than -а/-я ("Пелоси",
+    "Баррозу") and a woman's name ending in a consonant ("Меркель") read the same in every case.
+    """
+    # a nominative singular never ends in -ы, and a name seldom in -ом/-ем/-ым
+    readings: list[tuple[str, str | None, str]] = [] if word.lower().endswith("ы") else [("nomn", None, word)]
+    last = word[-1:].lower()
+    for case in CASES[1:]:
+        if last in INDECLINABLE_ENDINGS:
+            readings.append((case, None, word))
+        elif last not in VOWELS:
+            readings.append((case, "femn", word))
+    for (case, gender) in FOREIGN_ENDINGS:
+        readings.extend((case, gender, form) for form in _foreign_nominatives(word, case, gender))
+    return readings
 
 
 def _is_known(parse: Any, word: str, models: Models) -> bool:
@@ -239,26 +358,24 @@ def _nominatives(word: str, models: Models) -> frozenset[str]:
     return models.remember("nominatives", word, compute)
 
 
-def _agree(words: list[str], models: Models) -> tuple[str | None, str | None]:
-    """The (case, gender) that best fits all words of a person's name."""
-    # Per word, its name-like readings once: (case, gender or None for both, score with the
-    # bonus for a dictionary name). Reading tags is the costly part; the 12 case-gender
-    # pairs below only compare these.
-    readings = [
-        [
-            (p.tag.case, None if p.tag.gender is None or "ms-f" in p.tag.grammemes else p.tag.gender,
-             p.score + (0.5 if {"Name", "Surn", "Patr"} & p.tag.grammemes else 0.0))
-            for p in parses(models, word)
-            if _nameish(p)
-        ]
-        for word in words
-    ]
+def _agree(
+    words: list[str], hints: frozenset[str], verb_gender: str | None, models: Models
+) -> tuple[str | None, str | None]:
+    """The (case, gender) that best fits all words of a person's name (and the verb it is the subject of)."""
+    # Per word, its name-like readings once (``_word_readings``); the 12 case-gender pairs
+    # below only compare these.
+    readings = [_word_readings(word, hints, models) for word in words]
     best: tuple[float, str | None, str | None] = (0.0, None, None)
     for gender in ("masc", "femn"):
         for rank, case in enumerate(CASES):
-            total = 0.0
-            for found in readings:
-                total += max((score for c, g, score in found if c == case and (g is None or g == gender)), default=0.0)
+            scores = [
+                max((score for c, g, score in found if c == case and (g is None or g == gender)), default=0.0)
+                for found in readings
+            ]
+            total = sum(scores)
+            # the verb agrees with its subject, when every word may be read so
+            if all(scores) and (case, gender) == (_SUBJECT, verb_gender):
+                total += 1.0
             # Ties: masculine first (a lone "Абдрахманова" is more often the genitive of
             # "Абдрахманов" in news; a full name in the article overrides it when merging),
             # then the nominative, then the order of CASES.
@@ -266,6 +383,90 @@ def _agree(words: list[str], models: Models) -> tuple[str | None, str | None]:
             if total > best[0]:
                 best = (total, case, gender)
     return best[1], best[2]
+
+
+def _russian_made(word: str) -> bool:
+    """Is an unknown name Russian-made ("Ройтова", "Мардахаеву", "Сколимовского")? pymorphy3 guesses those well."""
+    key = _key(word)
+    return key.endswith(RUSSIAN_NAME_ENDINGS + ADJECTIVE_ENDINGS) or any(
+        _key(form).endswith(RUSSIAN_NAME_ENDINGS) for _, _, form in _pattern_readings(word)
+    )
+
+
+def _not_nominative(word: str, case: str | None, gender: str | None, hints: frozenset[str], models: Models) -> bool:
+    """Does a foreign name read better in ``case`` than as a nominative ("Джонсоном", "Лулы"): its form proves the case."""
+    if any(p.is_known for p in parses(models, word)) or _russian_made(word):
+        return False
+    found = _word_readings(word, hints, models)
+    best = max((s for c, g, s in found if c == case and (g is None or g == gender)), default=0.0)
+    return best > max((s for c, _, s in found if c == "nomn"), default=0.0) + 0.05
+
+
+def _word_readings(word: str, hints: frozenset[str], models: Models) -> list[tuple[str, str | None, float]]:
+    """(case, gender or None for both, score) of the readings of one word of a name.
+
+    Dictionary readings score their probability, with a bonus for a name (an indeclinable
+    name more: "Тони" is not "Тоня"). An unknown word reads as a name does
+    (``_pattern_readings``, not pymorphy3's guesses, which tag any word a name; but a
+    Russian-made one as pymorphy3 guesses it), more readily when the nominative it gives
+    is written elsewhere in the document.
+    """
+    unknown = _reads_as_unknown(word, models)
+    russian = unknown and _russian_made(word)
+    readings = _dictionary_readings(word, russian, models)
+    if word.lower() in NAME_PARTICLES or not _cyrillic(word) or russian:
+        return readings
+    if not unknown:
+        # a dictionary word is another name only as a name the dictionary lacks, written
+        # in the document ("Кира" is "Кир" next to "Кир Стармер"; "Юлию" is not "Юлия")
+        return readings + [r for r in _scored_patterns(word, hints, 0.5) if r[2] > 1 and _new_nominative(r, word, models)]
+    # a common noun's own readings first ("Ангелике" is "Ангелика")
+    indeclinable = word.lower().endswith(tuple(INDECLINABLE_ENDINGS))
+    return readings + _scored_patterns(word, hints, 0.3 if readings and indeclinable else 0.5)
+
+
+def _new_nominative(reading: tuple[str, str | None, float], word: str, models: Models) -> bool:
+    """Does a pattern reading give a word a nominative the dictionary does not ("Кира": "Кир")?"""
+    case, gender, _ = reading
+    known = {_key(f) for f in _nominatives(word, models)}
+    return all(_key(f) not in known for f in _foreign_nominatives(word, case, gender))
+
+
+def _scored_patterns(word: str, hints: frozenset[str], base: float) -> list[tuple[str, str | None, float]]:
+    """``_pattern_readings`` scored: ``base``, less for a nominative in -ом/-ым, more for a nominative the document writes."""
+    readings = []
+    for case, gender, form in _pattern_readings(word):
+        score = 0.4 if form == word and case == "nomn" and word.lower().endswith(OBLIQUE_ENDINGS) else base
+        readings.append((case, gender, score + (0.6 if form != word and _key(form) in hints else 0.0)))
+    return readings
+
+
+def _dictionary_readings(word: str, guessed: bool, models: Models) -> list[tuple[str, str | None, float]]:
+    """A word's name-like readings in the dictionary (and pymorphy3's guesses, if ``guessed``)."""
+    return [
+        (p.tag.case, None if p.tag.gender is None or "ms-f" in p.tag.grammemes else p.tag.gender, p.score + _name_bonus(p))
+        for p in parses(models, word)
+        if _nameish(p) and (guessed or _is_known(p, word, models))
+    ]
+
+
+def _reads_as_unknown(word: str, models: Models) -> bool:
+    """Does a name word take the name patterns: no dictionary reading as a name-like noun?
+
+    A word in -у/-о/-и/-е the dictionary knows only as a common noun may be an
+    indeclinable name too ("Тору" is not "тора").
+    """
+    indeclinable = word.lower().endswith(tuple(INDECLINABLE_ENDINGS))
+    return not any(
+        _is_known(p, word, models) and (not indeclinable or {"Name", "Surn", "Patr"} & p.tag.grammemes)
+        for p in parses(models, word)
+        if _nameish(p)
+    )
+
+
+def _name_bonus(parse: Any) -> float:
+    """Extra score of a dictionary name reading, more for an indeclinable name."""
+    return (0.5 if {"Name", "Surn", "Patr"} & parse.tag.grammemes else 0.0) + (0.5 if "Fixd" in parse.tag else 0.0)
 
 
 def _nameish(parse: Any) -> bool:
@@ -288,10 +489,11 @@ def _pick(word: str, case: str | None, gender: str | None, models: Models) -> An
         p
         for p in parses(models, word)
         if _nameish(p) and p.tag.case == case and _gender_ok(p, gender)
+        and (p.is_known or {"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes or _russian_made(word))
     ]
     if not candidates:
         return None
-    return max(candidates, key=lambda p: (bool({"Name", "Surn", "Patr"} & p.tag.grammemes), p.score))
+    return max(candidates, key=lambda p: (bool({"Name", "Surn", "Patr"} & p.tag.grammemes), "Fixd" in p.tag, p.score))
 
 
 # ---------------------------------------------------------------------------- places, orgs
@@ -363,10 +565,29 @@ def _normalize_phrase(text: str, models: Models) -> str:
         else:
             continue
         grammemes = {"nomn", "plur"} if own_number == "plur" else {"nomn", "sing", gender or "masc"}
-        form = _inflect(reading, grammemes)
+        form = _inflect_as_written(reading, grammemes, word)
         if form:
             out[i] = _restore_case(form, word)
     return "".join(out)
+
+
+def _inflect_as_written(parse: Any, grammemes: set[str], word: str) -> str | None:
+    """The form of ``parse``'s word with ``grammemes`` that is spelt most like ``word``.
+
+    pymorphy3 files "высший" and "высочайший" under one lemma ("высокий"): "Высшего суда"
+    is "Высший суд", the form that keeps the written stem, not the first one found.
+    """
+    degree = {"Supr", "Cmp2"} & parse.tag.grammemes  # "древней" is not "древнейшая"
+    forms = [
+        f.word
+        for f in parse.lexeme
+        if grammemes <= f.tag.grammemes and f.tag.POS == parse.tag.POS
+        and {"Supr", "Cmp2"} & f.tag.grammemes == degree
+    ]
+    if not forms:
+        return _inflect(parse, grammemes)
+    written = _key(word)
+    return max(forms, key=lambda f: len(os.path.commonprefix([_key(f), written])))
 
 
 def _head_position(words: list[str], models: Models) -> int | None:
@@ -441,15 +662,17 @@ def normalize_entities(article: Article, models: Models) -> Article:
     per: list[tuple[Mention, dict[str, Any]]] = []
     other: dict[tuple[str, str], list[Mention]] = {}
     roles: dict[int, list[str]] = {}
-    parsed: dict[str, dict[str, Any]] = {}
+    parsed: dict[tuple[str, str | None], dict[str, Any]] = {}
+    written = _written_name_words(article, models)
     for entity in article.entities:
         for mention in entity.mentions:
             roles.setdefault(id(mention), []).extend(entity.roles)
             if entity.type == "PER" and mention.kind == "name":
-                # one parse per distinct text (a long text repeats each name many times)
-                if mention.text not in parsed:
-                    parsed[mention.text] = parse_person(mention.text, models)
-                info = {**parsed[mention.text]}
+                # one parse per distinct text and verb gender (a long text repeats each name many times)
+                key = (mention.text, _verb_gender(article.text, mention, models))
+                if key not in parsed:
+                    parsed[key] = parse_person(mention.text, models, written, key[1])
+                info = {**parsed[key]}
                 info["last_keys"] = set(info["last_keys"])
                 mention.normal = info["normal"]
                 per.append((mention, info))
@@ -475,6 +698,46 @@ def normalize_entities(article: Article, models: Models) -> Article:
         entity.id = f"e{number}"
     article.entities = entities
     return article
+
+
+def _written_name_words(article: Article, models: Models) -> frozenset[str]:
+    """Keys of the words written in the article's person names that can only be nominatives.
+
+    "Стармер" and "Шольц" are (a foreign name in a consonant reads the same in every case,
+    not as another word's oblique form); "Петра" and "Обама" are not ("Пётр", "Обам").
+    """
+    return frozenset(
+        _key(word)
+        for entity in article.entities
+        if entity.type == "PER"
+        for mention in entity.mentions
+        if mention.kind == "name"
+        for word in _name_words(mention.text)
+        if _only_nominative(word, models)
+    )
+
+
+def _only_nominative(word: str, models: Models) -> bool:
+    """Can a name word be read only as a nominative (its dictionary readings, or the name patterns)?"""
+    known = [p for p in parses(models, word) if _nameish(p) and _is_known(p, word, models)]
+    if known:
+        return all(p.tag.case == "nomn" for p in known)
+    return all(form == word for _, _, form in _pattern_readings(word))
+
+
+def _verb_gender(text: str, mention: Mention, models: Models) -> str | None:
+    """Gender of a singular past-tense verb right after a name ("Харрис заявила": "femn"), else None.
+
+    Not when a noun stands right before the name: the verb may agree with it ("сборная
+    Вячеслава Быкова встретилась").
+    """
+    found = re.match(r"[ \t]+([а-яё]+)", text[mention.end : mention.end + 40])
+    before = re.search(r"([А-ЯЁа-яё-]+)[ \t]+$", text[max(0, mention.start - 40) : mention.start])
+    if not found or (before and any(p.tag.POS == "NOUN" for p in parses(models, before.group(1))[:1])):
+        return None
+    verbs = [p for p in parses(models, found.group(1)) if p.tag.POS == "VERB" and p.tag.tense == "past"]
+    genders = {p.tag.gender for p in verbs if p.tag.number == "sing"}
+    return genders.pop() if len(genders) == 1 and verbs and verbs[0] is parses(models, found.group(1))[0] else None
 
 
 def _merge_short_orgs(groups: dict[tuple[str, str], list[Mention]]) -> dict[tuple[str, str], list[Mention]]:
@@ -534,7 +797,8 @@ def _merge_persons(per: list[tuple[Mention, dict[str, Any]]]) -> list[Entity]:
         for part in ("first", "middle", "last"):
             if target[part] is None and info[part] is not None:
                 target[part] = info[part]
-        if target["last"] and _key(target["last"]) in info["last_keys"] and info["first"] is None and info["middle"] is None:
+        lone = info["first"] is None and info["middle"] is None and "." not in mention.normal
+        if target["last"] and _key(target["last"]) in info["last_keys"] and lone:
             mention.normal = target["last"]  # a lone "Абдрахманова" read like the full name
         target["keys"] |= info["last_keys"]
         index(target_g)

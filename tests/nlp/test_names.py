@@ -160,3 +160,77 @@ def test_names_short_org_name_joins_the_single_full_one(models, text, merged):
     article = normalize_entities(tag_entities(Article(text=text), models), models)
     orgs = {e.name: len(e.mentions) for e in article.entities if e.type == "ORG"}
     assert ("МИД" not in orgs) is merged
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, normal",
+    [
+        # the regular endings of foreign names: -а/-я, -у/-ю, -ом/-ем, -ой/-ей
+        ("Игоря Кестеля", "Игорь Кестель"),
+        ("Эммануэля Макрона", "Эммануэль Макрон"),
+        ("Бараком Обамой", "Барак Обама"),
+        ("Пабло Неруды", "Пабло Неруда"),
+        ("Хосни Мубараком", "Хосни Мубарак"),
+        ("Лулы", "Лула"),
+        # a woman's name: her surname in a consonant does not decline
+        ("Камалы Харрис", "Камала Харрис"),
+        ("Ангелы Меркель", "Ангела Меркель"),
+        ("Милы Кунис", "Мила Кунис"),
+        # names in -о, -и, -у, -е stay as written; a dictionary indeclinable name is not another name
+        ("Рауля Кастро", "Рауль Кастро"),
+        ("Муамара Каддафи", "Муамар Каддафи"),
+        ("Тони Ивоби", "Тони Ивоби"),
+        ("Али Хаменеи", "Али Хаменеи"),
+        # a hyphenated part declines on its own
+        ("Джорджа Буша-старшего", "Джордж Буш-старший"),
+        # initials written onto the name stay, the name is read on its own
+        ("Ю.Синдеева", "Ю.Синдеева"),
+        ("В.Путину", "В.Путин"),
+        # pymorphy3 guesses ё the writer did not write
+        ("Марка Чепмена", "Марк Чепмен"),
+    ],
+)
+def test_names_foreign_names_decline_as_names_do(models, text, normal):
+    assert parse_person(text, models)["normal"] == normal
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, names, normal",
+    [
+        # a nominative written elsewhere in the text decides an ambiguous oblique form
+        (
+            "Премьер Кир Стармер прибыл в Берлин. Визит Кира Стармера продлился день.",
+            ["Кир Стармер", "Кира Стармера"],
+            "Кир Стармер",
+        ),
+        ("Канцлер Олаф Шольц выступил. Речь Олафа Шольца обсуждали.", ["Олаф Шольц", "Олафа Шольца"], "Олаф Шольц"),
+        ("Переговоры с Шольцем прошли в Берлине. Шольц остался доволен.", ["Шольцем", "Шольц"], "Шольц"),
+        # the verb a name is the subject of gives its gender
+        ("Аделина Сотникова выиграла турнир.", ["Аделина Сотникова"], "Аделина Сотникова"),
+        ("Симона Байлз заявила о завершении карьеры.", ["Симона Байлз"], "Симона Байлз"),
+    ],
+)
+def test_names_document_decides_the_base_form(models, text, names, normal):
+    article = normalize_entities(_article(text, [(name, "PER") for name in names]), models)
+    normals = {m.text: m.normal for e in article.entities for m in e.mentions}
+    assert normals[names[-1]] == normal
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, kind, normal",
+    [
+        # the adjective keeps its written stem ("высший" is filed under "высокий")
+        ("Высшего суда", "ORG", "Высший суд"),
+        ("Высший конституционный суд", "ORG", "Высший конституционный суд"),
+        ("Высших курсах", "ORG", "Высшие курсы"),
+        # and its degree: "древней" is not "древнейшая"
+        ("Древней Руси", "LOC", "Древняя Русь"),
+        ("Алабаме", "LOC", "Алабама"),
+        ("МГИМО", "ORG", "МГИМО"),
+    ],
+)
+def test_names_phrase_inflects_as_written(models, text, kind, normal):
+    assert normalize_mention(text, kind, models) == normal
