@@ -2,8 +2,8 @@
 
 The roles stage (``roles.py``) asks this module where role phrases stand next to names and
 in descriptions; ``_role_keys.py`` reads a role's base form with the same tokens and parses.
-A role phrase is a head noun naming a position (a lexicon, widened next to a name by
-suffixes of animate nouns: -лог, -тель, -ник, -ист, ...), agreeing adjectives before it
+A role phrase is a head noun naming a position (a lexicon, widened next to a name to any
+animate common noun that names no relation, stance, nationality ...), agreeing adjectives before it
 ("официальный представитель", "генеральный директор"; "бывший" stays out), then a tail in
 the genitive: nouns, adjectives, ORG/LOC mentions, "и" coordinations, a quoted name, and
 (next to a name) a prepositional part ("посол России в США"). The base form puts the head
@@ -22,14 +22,9 @@ from typing import Any
 
 from ..model import Entity, Mention
 from .text import WORD
-from ._lexicon import AGE_ADJECTIVE_ENDING, CLOSE_ONLY_MARKS, EITHER_MARKS, FORMER_WORDS, GEO_ADJECTIVE_ENDINGS, NOT_POSITION_NOUNS, OPEN_ONLY_MARKS, POSITION_NOUNS, ROLE_EPITHETS, is_position
+from ._lexicon import ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, CLOSE_ONLY_MARKS, EITHER_MARKS, FORMER_WORDS, GEO_ADJECTIVE_ENDINGS, NOT_POSITION_NOUNS, OPEN_ONLY_MARKS, POSITION_NOUNS, ROLE_EPITHETS, is_position
 
 __all__ = ["CLOSE_QUOTES", "MAX_ADJECTIVES", "MAX_TAIL_TOKENS", "TAIL_POS", "TAIL_PREPOSITIONS", "TOGGLE_QUOTES"]
-
-# Suffixes of animate nouns that usually name an occupation ("политолог", "руководитель",
-# "сотрудник", "активист", "президент", "директор"). Used only next to a person's name, where a
-# false head costs little; a description without a name needs POSITION_NOUNS.
-POSITION_SUFFIXES = ("лог", "тель", "ник", "ист", "ент", "ант", "ор", "ер", "арь", "ач", "вед")
 
 # "исполняющий обязанности": an adjective that heads a title only before its noun.
 ACTING_WORDS = {"исполняющий": "обязанности"}
@@ -37,14 +32,15 @@ ACTING_WORDS = {"исполняющий": "обязанности"}
 # The prefix of compact deputy titles, indeclinable: "замгубернатора", "замминистра".
 DEPUTY_PREFIX = "зам"
 
-# Military and religious ranks: written between a title and a name ("представитель армии
-# полковник Петров"), they start an apposition of their own and never continue a tail.
+# Military ranks and titles of address: written between a title and a name ("представитель
+# армии полковник Петров", "эмир Катара шейх Хамад"), they start an apposition of their own
+# and never continue a tail.
 RANK_NOUNS = frozenset(
     """
     генерал генерал-майор генерал-лейтенант генерал-полковник полковник подполковник майор
-    лейтенант маршал адмирал сержант шейх
+    лейтенант маршал адмирал сержант
     """.split()
-)
+) | ADDRESS_TITLES
 
 # Prepositions allowed in a tail and the cases of what follows them: "посол России в США",
 # "министр по делам молодёжи" (next to a name; descriptions allow fewer, see roles.py).
@@ -220,27 +216,38 @@ class _Analysis:
         return any(p.tag.POS == "NOUN" and _fold(p.tag.case) == "gent" and is_position(p.normal_form) for p in self.parse(rest))
 
     def _noun_heads(self, i: int, widen: bool) -> list[Any]:
-        """Parses of token ``i`` as a position noun (cached by word form)."""
+        """Parses of token ``i`` as a position noun: one of the lexicon or, with ``widen``
+        (next to a name), any animate common noun that names no non-position
+        (``_occupation_parses``), in lower case or opening a sentence ("Пловчиха Юлия ...")."""
         word = self.tokens[i].text
-        out = self._heads.get((word, widen))
-        # A word is a position by the lexicon (its forms) or, lower-case and ``widen``, by
-        # its lemma's suffix, which any form of it still holds (without the soft sign: учитель ->
-        # учителя): a word that can be neither is not parsed to find that out.
-        if out is None and self._forms is not None:
-            low = word.lower().replace("ё", "е")
-            if low not in self._forms and low.partition("-")[2] not in self._forms:
-                by_suffix = widen and word[:1].islower() and any(core in low for core in _SUFFIX_CORES)
-                if not by_suffix:
-                    out = self._heads[(word, widen)] = []
+        found = self._lexicon_heads(word)
+        if found or not widen or not (word[:1].islower() or self.sentence_start(i)):
+            return found
+        key = (word.lower(), True)
+        out = self._heads.get(key)
         if out is None:
-            out = self._heads[(word, widen)] = [
-                p
-                for p in self.parse(word)
-                if p.tag.POS == "NOUN"
-                and ("anim" in p.tag or "Fixd" in p.tag)
-                and (is_position(lemma := p.normal_form.replace("ё", "е")) or (widen and word[:1].islower() and _looks_like_position(lemma)))
-            ]
+            out = self._heads[key] = _occupation_parses(self.parse(word.lower()))
         return out
+
+    def _lexicon_heads(self, word: str) -> list[Any]:
+        """Parses of a word form as a noun of the position lexicon (cached by word form)."""
+        key = (word, False)
+        out = self._heads.get(key)
+        if out is not None:
+            return out
+        low = word.lower().replace("ё", "е")
+        # A word outside every form of the lexicon is no position by it, and is not parsed to find that out.
+        if self._forms is not None and low not in self._forms and low.partition("-")[2] not in self._forms:
+            out = []
+        else:
+            out = [p for p in self.parse(word) if p.tag.POS == "NOUN" and ("anim" in p.tag or "Fixd" in p.tag) and is_position(p.normal_form.replace("ё", "е"))]
+        self._heads[key] = out
+        return out
+
+    def sentence_start(self, i: int) -> bool:
+        """Does token ``i`` open a sentence or a line (quotes and dashes before it aside)?"""
+        before = self.text[: self.tokens[i].start].rstrip(" \t" + OPEN_QUOTES + TOGGLE_QUOTES + "-–—")
+        return not before or before[-1] in ".!?…\n"
 
     def adjective_parse(self, i: int, cases: set[str], gender: str | None) -> Any | None:
         """A parse of token ``i`` as an adjective agreeing with a singular head in ``cases``.
@@ -507,13 +514,23 @@ def _read_marks(marks: str, quoted: bool) -> tuple[bool, bool, bool]:
     return False, quoted, opened
 
 
-# What every form of a noun with a POSITION_SUFFIXES lemma contains ("учитель": "тел").
-_SUFFIX_CORES = tuple(dict.fromkeys(sfx.rstrip("ь") for sfx in POSITION_SUFFIXES))
+# pymorphy3 grammemes of proper nouns: such a noun names someone, it is no occupation.
+PROPER_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 
 
-def _looks_like_position(lemma: str) -> bool:
-    """Does an animate noun lemma look like an occupation by its suffix?"""
-    return lemma not in NOT_POSITION_NOUNS and lemma.endswith(POSITION_SUFFIXES) and len(lemma) > 4
+def _occupation_parses(parses: list[Any]) -> list[Any]:
+    """Parses of a lower-case word as an animate common noun that may name an occupation
+    ("пловчиха", "сенатор", "фельдшер"): not a proper noun, not in NOT_POSITION_NOUNS."""
+    return [
+        p
+        for p in parses
+        if p.tag.POS == "NOUN"
+        and "anim" in p.tag
+        and not PROPER_GRAMMEMES & set(p.tag.grammemes)
+        and len(p.normal_form) > 2
+        and p.normal_form.replace("ё", "е") not in NOT_POSITION_NOUNS
+        and p.normal_form not in NOT_POSITION_NOUNS
+    ]
 
 
 def _opens_phrase(parses: list[Any]) -> bool:
@@ -537,21 +554,39 @@ def _gender(parse: Any) -> str | None:
     return parse.tag.gender
 
 
+def _name_parses(parses: list[Any]) -> tuple[list[Any], bool]:
+    """The parses that tell a name word's case, and whether they read it as a known name.
+
+    Its readings as a name pymorphy3 knows ("Анны", "Джиму") or else as any noun it is an
+    inflected form of (a guess for an unknown surname says little, and an unknown word in its
+    base form may be indeclinable: "Мелани Хэмрик"); singular ones first ("Анны" is no
+    plural nominative).
+    """
+    names = [p for p in parses if PERSON_NAME_GRAMMEMES & set(p.tag.grammemes) and p.is_known]
+    known = bool(names)
+    if not names:
+        names = [p for p in parses if p.tag.POS == "NOUN" and (p.is_known or p.normal_form != p.word)]
+    return [p for p in names if p.tag.number != "plur"] or names, known
+
+
 def _name_cases(analysis: _Analysis, mention: Mention) -> set[str] | None:
     """Cases a person's name mention can be in; None when nothing is known (foreign names).
 
-    A mention equal to its base form is taken as nominative too: pymorphy3 reads many
-    surnames as plural first names in the genitive ("Иксанов", "Абдрахманов").
+    Words read as known names decide, other words only without them ("Анны Франк" is
+    genitive, "франк" being a currency). A mention equal to its base form is taken
+    as nominative too: pymorphy3 reads many surnames as plural first names in the genitive
+    ("Иксанов", "Абдрахманов").
     """
-    result: set[str] | None = None
+    by_strength: dict[bool, set[str] | None] = {True: None, False: None}
     for m in _WORD.finditer(mention.text):
-        word = m.group()
-        ps = analysis.parse(word)
-        names = [p for p in ps if PERSON_NAME_GRAMMEMES & set(p.tag.grammemes)] or [p for p in ps if p.tag.POS == "NOUN"]
-        cases = {_fold(p.tag.case) for p in names if p.tag.case}
-        if not cases or len(cases) >= 5 or any("Fixd" in p.tag for p in names):
+        ps = analysis.parse(m.group())
+        parses, known = _name_parses(ps)
+        cases = {_fold(p.tag.case) for p in parses if p.tag.case}
+        if not cases or len(cases) >= 5 or any("Fixd" in p.tag for p in ps if p.tag.POS == "NOUN"):
             continue
-        result = cases if result is None else (result & cases or result | cases)
+        had = by_strength[known]
+        by_strength[known] = cases if had is None else (had & cases or had | cases)
+    result = by_strength[True] if by_strength[True] is not None else by_strength[False]
     if result is not None and mention.normal and mention.text == mention.normal:
         return result | {"nomn"}
     return result  # None for a name pymorphy3 cannot read ("Eminem"): any case

@@ -10,8 +10,8 @@
    - after the name and a comma or bracket: "Кайрат Абдрахманов, министр иностранных дел
      Казахстана, ...".
 
-   A role phrase is a head noun naming a position (a lexicon, widened next to a name by
-   suffixes of animate nouns: -лог, -тель, -ник, -ист, ...), agreeing adjectives before it
+   A role phrase is a head noun naming a position (a lexicon, widened next to a name to any
+   animate common noun that names no relation, stance, nationality ...), agreeing adjectives before it
    ("официальный представитель", "генеральный директор"; "бывший" stays out), then a tail in
    the genitive: nouns, adjectives, ORG/LOC mentions, "и" coordinations, a quoted name, and
    (next to a name) a prepositional part ("посол России в США", "председатель комитета по
@@ -36,7 +36,7 @@ import re
 
 from ..model import Article, Entity, Mention, Role
 from ._role_keys import RoleKey, key_of, read_role, role_head, role_key, roles_match, roles_of
-from ._lexicon import COPULA_VERBS, POST_NOUNS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS
+from ._lexicon import ADDRESS_TITLES, COPULA_VERBS, POST_NOUNS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS
 from ._role_phrases import position_forms, CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase
 from .models import Models
 from .text import AnalysedText, analysed
@@ -153,34 +153,44 @@ def extract_roles(article: Article, models: Models) -> Article:
 
 def _read_appositions(analysis: _Analysis, persons: list[Entity]) -> set[int]:
     """Give persons the roles written next to their names; the tokens those phrases took."""
-    tokens = analysis.tokens
-    starts = {t.start: i for i, t in enumerate(tokens)}
-    ends = {t.end: i for i, t in enumerate(tokens)}
+    starts = {t.start: i for i, t in enumerate(analysis.tokens)}
+    ends = {t.end: i for i, t in enumerate(analysis.tokens)}
     used: set[int] = set()  # tokens of phrases already read as appositions
     for entity in persons:
         for mention in entity.mentions:
             if mention.kind != "name":
                 continue
-            first = starts.get(mention.start)
-            if first is None:
-                first = next((i for i, t in enumerate(tokens) if t.start >= mention.start), None)
-            if first is None:
-                continue
-            cases = _name_cases(analysis, mention) or {"nomn", "gent", "datv", "accs", "ablt", "loct"}
-            last = ends.get(mention.end)
-            if last is None:
-                last = max((i for i, t in enumerate(tokens) if t.end <= mention.end), default=None)
-            # "пресс-секретарь Путина Дмитрий Песков": a name right before another name is the
-            # possessor inside the other's title, not the title's holder.
-            possessor = last is not None and last + 1 < len(tokens) and analysis.owner[last + 1] == "PER" and not analysis.gap(last + 1).strip()
-            phrases = [] if possessor else _roles_before(analysis, first, cases)
-            if last is not None:
-                phrases.extend(_and_more(analysis, _role_after(analysis, last, cases), cases))
-            for phrase in phrases:
-                if phrase is not None:
+            for phrase in _appositions(analysis, mention, starts, ends):
+                if phrase is not None and not _address_only(analysis, phrase):
                     used.update(range(phrase.first, phrase.last + 1))
                     _add_role(entity, _read_role(analysis, phrase))
     return used
+
+
+def _appositions(analysis: _Analysis, mention: Mention, starts: dict[int, int], ends: dict[int, int]) -> list[_Phrase | None]:
+    """The role phrases written before and after one name mention."""
+    tokens = analysis.tokens
+    first = starts.get(mention.start)
+    if first is None:
+        first = next((i for i, t in enumerate(tokens) if t.start >= mention.start), None)
+    if first is None:
+        return []
+    cases = _name_cases(analysis, mention) or set(ALL_CASES)
+    last = ends.get(mention.end)
+    if last is None:
+        last = max((i for i, t in enumerate(tokens) if t.end <= mention.end), default=None)
+    # "пресс-секретарь Путина Дмитрий Песков": a name right before another name is the
+    # possessor inside the other's title, not the title's holder.
+    possessor = last is not None and last + 1 < len(tokens) and analysis.owner[last + 1] == "PER" and not analysis.gap(last + 1).strip()
+    phrases: list[_Phrase | None] = [] if possessor else list(_roles_before(analysis, first, cases))
+    if last is not None:
+        phrases.extend(_and_more(analysis, _role_after(analysis, last, cases), cases))
+    return phrases
+
+
+def _address_only(analysis: _Analysis, phrase: _Phrase) -> bool:
+    """Is the phrase a bare title of address ("принц", "шейх"), part of how a person is called?"""
+    return phrase.last == phrase.head and not phrase.adjective_parses and phrase.head_parse.normal_form in ADDRESS_TITLES
 
 
 def _add_role_mentions(article: Article, analysis: _Analysis, persons: list[Entity], used: set[int]) -> None:

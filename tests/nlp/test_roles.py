@@ -474,3 +474,42 @@ def test_roles_latin_name_and_genitive_title(models):
     roles = _pipeline_roles(models, "Билеты на концерт рэпера Eminem раскуплены. Звучала музыка композитора Петра Ильича Чайковского.")
     assert roles.get("Eminem") == ["рэпер"]
     assert roles.get("Пётр Ильич Чайковский") == ["композитор"]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, name, roles",
+    [
+        # any animate common noun next to a name is an occupation, also opening a sentence
+        ("Пловчиха Вера Ильина выиграла заплыв.", {"Вера Ильина": ["Вера Ильина"]}, "Вера Ильина", ["пловчиха"]),
+        ("Об этом рассказал фельдшер Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", ["фельдшер"]),
+        ("Глеб Орехов, конгрессмен от Техаса, выступил.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", ["конгрессмен от Техаса"]),
+        # a title of address counts with a qualifier, not bare
+        ("Приехал наследный принц Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", ["наследный принц"]),
+        # an unknown surname does not decide the case of a name a known first name gives
+        ("Письмо направлено министру обороны Джиму Мэттису.", {"Джим Мэттис": ["Джиму Мэттису"]}, "Джим Мэттис", ["министр обороны"]),
+    ],
+)
+def test_roles_open_class_heads(models, text, persons, name, roles):
+    article = extract_roles(_article(text, persons), models)
+    assert _person(article, name).roles == roles
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, name",
+    [
+        # nationality, residence, kin, stances and titles of address are no occupations
+        ("Американец Глеб Орехов выиграл забег.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов"),
+        ("Житель деревни Глеб Орехов нашёл клад.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов"),
+        ("Его подруга Вера Ильина промолчала.", {"Вера Ильина": ["Вера Ильина"]}, "Вера Ильина"),
+        ("Активист Глеб Орехов вышел на пикет.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов"),
+        ("Принц Глеб Орехов приехал в Лондон.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов"),
+        ("Загадочная мисс Вера Ильина улыбнулась.", {"Вера Ильина": ["Вера Ильина"]}, "Вера Ильина"),
+        # a capitalised noun inside a sentence may be a name, not a title
+        ("Вчера Кузнец Глеб Орехов выступил.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов"),
+    ],
+)
+def test_roles_open_class_no_role(models, text, persons, name):
+    article = extract_roles(_article(text, persons), models)
+    assert _person(article, name).roles == []
