@@ -47,6 +47,9 @@ __all__ = [
     "NOT_POSITION_NOUNS",
     "ADDRESS_TITLES",
     "FORMER_WORDS",
+    "ACTING_ABBREVIATION",
+    "ACTING_QUALIFIERS",
+    "ACTING_ADVERB",
     "ROLE_EPITHETS",
     "AGE_ADJECTIVE_ENDING",
     "COPULA_VERBS",
@@ -332,6 +335,17 @@ ADDRESS_TITLES = frozenset(
     маркиз маркиза виконт лорд шейх шейха инфант инфанта эрцгерцог
     """.split()
 )
+
+# "и.о." ("исполняющий обязанности"), which the word rule splits in two: read as one
+# indeclinable word like "врио" (a regular expression over the text, any case, optional space).
+ACTING_ABBREVIATION = r"(?<!\w)[иИ]\.\s?[оО]\.(?!\w)"
+
+# Qualifiers that say a person acts in a post ("врио министра", "и.о. мэра", "исполняющий
+# обязанности ректора"): kept in the role, they are not its head; the post noun after is.
+ACTING_QUALIFIERS = frozenset({"врио", "исполняющий"})
+
+# The adverb before "исполняющий обязанности" ("временно исполняющий обязанности"): part of the role.
+ACTING_ADVERB = "временно"
 
 # Words before a head that say the role is past ("бывший министр", "экс-президент"): kept in
 # the role, and a description with one is no mention of a person holding the role now.

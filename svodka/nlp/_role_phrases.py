@@ -16,13 +16,14 @@ mentions of the earlier stages.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Entity, Mention
 from .text import WORD
-from ._lexicon import ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, CLOSE_ONLY_MARKS, EITHER_MARKS, FORMER_WORDS, GEO_ADJECTIVE_ENDINGS, NOT_POSITION_NOUNS, OPEN_ONLY_MARKS, POSITION_NOUNS, ROLE_EPITHETS, is_position
+from ._lexicon import ACTING_ABBREVIATION, ACTING_ADVERB, ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, CLOSE_ONLY_MARKS, EITHER_MARKS, FORMER_WORDS, GEO_ADJECTIVE_ENDINGS, NOT_POSITION_NOUNS, OPEN_ONLY_MARKS, POSITION_NOUNS, ROLE_EPITHETS, is_position
 
 __all__ = ["CLOSE_QUOTES", "MAX_ADJECTIVES", "MAX_TAIL_TOKENS", "TAIL_POS", "TAIL_PREPOSITIONS", "TOGGLE_QUOTES"]
 
@@ -45,6 +46,9 @@ RANK_NOUNS = frozenset(
 # Prepositions allowed in a tail and the cases of what follows them: "посол России в США",
 # "министр по делам молодёжи" (next to a name; descriptions allow fewer, see roles.py).
 TAIL_PREPOSITIONS = {"в": {"loct", "loc2"}, "во": {"loct", "loc2"}, "на": {"loct", "loc2"}, "при": {"loct"}, "по": {"datv"}, "от": {"gent", "gen2"}}
+
+# How an "и.о." token reads: the indeclinable word of the same meaning.
+ACTING_READING = "врио"
 
 # Longest tail in words: longer genitive chains are lists, not titles.
 MAX_TAIL_TOKENS = 12
@@ -133,7 +137,7 @@ class _Analysis:
         self._forms = forms
         self.parse = parse  # models.parse: the process's one morphology cache
         found = words if words is not None else [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-        self.tokens = [_Token(*w) for w in found]
+        self.tokens = _merge_acting(text, [_Token(*w) for w in found])
         # Per token: "PER" when inside a person's mention, "ORG"/"LOC" inside those, else None.
         self.owner: list[str | None] = [None] * len(self.tokens)
         # Per token: (start, end) of the ORG/LOC mention it lies in, to take it whole.
@@ -170,6 +174,11 @@ class _Analysis:
     def gap(self, i: int) -> str:
         """Text between token ``i - 1`` and token ``i``."""
         return self.text[self.tokens[i - 1].end : self.tokens[i].start]
+
+    def written(self, i: int) -> str:
+        """Token ``i`` as written in the text, lower case ("и.о.", which reads as "врио")."""
+        token = self.tokens[i]
+        return self.text[token.start : token.end].lower()
 
     def lower(self, i: int) -> str:
         return self.tokens[i].text.lower().replace("ё", "е")
@@ -414,15 +423,15 @@ class _Analysis:
                 break
             word = self.lower(i)
             if word == "и" and parses and i - 1 >= 0 and not self.gap(i).strip() and self.owner[i - 1] is None:
-                p = self.adjective_parse(i - 1, cases, gender)
-                if p is None or _describes_person(p):
+                p = self._post_adjective(i - 1, cases, gender)
+                if p is None:
                     break
                 parses.insert(0, p)
                 first = i - 1
                 i -= 2
                 continue
-            p = self.adjective_parse(i, cases, gender)
-            if p is None or _describes_person(p):
+            p = self._post_adjective(i, cases, gender) or self._acting_adverb(i)
+            if p is None:
                 break
             parses.insert(0, p)
             first = i
@@ -431,6 +440,17 @@ class _Analysis:
                 break
             i -= 1
         return first, parses, former
+
+    def _post_adjective(self, i: int, cases: set[str], gender: str | None) -> Any | None:
+        """An agreeing adjective at token ``i`` that qualifies the post, not the person (None otherwise)."""
+        p = self.adjective_parse(i, cases, gender)
+        return None if p is None or _describes_person(p) else p
+
+    def _acting_adverb(self, i: int) -> Any | None:
+        """The parse of "временно" right before "исполняющий обязанности" (None elsewhere)."""
+        if self.lower(i) != ACTING_ADVERB or i + 2 >= len(self.tokens) or self.lower(i + 2) != "обязанности":
+            return None
+        return next((p for p in self.parses(i) if p.tag.POS == "ADVB"), None)
 
     def phrase(self, head: int, cases: set[str], prepositions: dict[str, set[str]], widen: bool) -> _Phrase | None:
         """The role phrase headed by token ``head`` in one of ``cases`` (singular)."""
@@ -452,7 +472,7 @@ class _Analysis:
         """Head and adjectives in the nominative singular, the tail as written."""
         head = phrase.head_parse
         nominative = None if phrase.fixed else head.inflect({"nomn", "sing"}) or head.inflect({"nomn"})
-        head_word = nominative.word if nominative else self.lower(phrase.head) if phrase.fixed else head.normal_form
+        head_word = nominative.word if nominative else self.written(phrase.head) if phrase.fixed else head.normal_form
         gender = _gender(nominative or head) or "masc"
         words = []
         for p in phrase.adjective_parses:
@@ -495,6 +515,21 @@ class _Analysis:
                 toggles += 1
             end += 1
         return end
+
+
+def _merge_acting(text: str, tokens: list[_Token]) -> list[_Token]:
+    """Tokens with each "и.о." made one, read as "врио" (its offsets are the text's)."""
+    spans = [(m.start(), m.end()) for m in re.finditer(ACTING_ABBREVIATION, text)]
+    if not spans:
+        return tokens
+    out: list[_Token] = []
+    for token in tokens:
+        span = next(((s, e) for s, e in spans if s <= token.start < e), None)
+        if span is None:
+            out.append(token)
+        elif not out or out[-1].start != span[0]:
+            out.append(_Token(span[0], span[1], ACTING_READING))
+    return out
 
 
 def _read_marks(marks: str, quoted: bool) -> tuple[bool, bool, bool]:

@@ -513,3 +513,24 @@ def test_roles_open_class_heads(models, text, persons, name, roles):
 def test_roles_open_class_no_role(models, text, persons, name):
     article = extract_roles(_article(text, persons), models)
     assert _person(article, name).roles == []
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, name, role, head, adjectives",
+    [
+        # an acting qualifier stays in the role; the post after it is the head
+        ("Приехал врио министра транспорта Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", "врио министра транспорта", "министр", ["врио"]),
+        ("Приехал и.о. мэра Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", "и.о. мэра", "мэр", ["врио"]),
+        ("Глеб Орехов, временно исполняющий обязанности ректора, выступил.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", "временно исполняющий обязанности ректора", "ректор", ["временно", "врио"]),
+        # a compound is headed by its part that names an occupation
+        ("Выступил боксёр-тяжеловес Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", "боксёр-тяжеловес", "боксер", []),
+        # an adjective heading a title
+        ("Выступил главный управляющий компании Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", "главный управляющий компании", "управляющий", ["главный"]),
+    ],
+)
+def test_roles_heads_past_qualifiers(models, text, persons, name, role, head, adjectives):
+    article = extract_roles(_article(text, persons), models)
+    found = {r.text: r for r in _person(article, name).role_details}
+    assert role in found
+    assert (found[role].head, found[role].adjectives) == (head, adjectives)
