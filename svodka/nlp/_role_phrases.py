@@ -258,8 +258,8 @@ class _Analysis:
         before = self.text[: self.tokens[i].start].rstrip(" \t" + OPEN_QUOTES + TOGGLE_QUOTES + "-–—")
         return not before or before[-1] in ".!?…\n"
 
-    def adjective_parse(self, i: int, cases: set[str], gender: str | None) -> Any | None:
-        """A parse of token ``i`` as an adjective agreeing with a singular head in ``cases``.
+    def adjective_parse(self, i: int, cases: set[str], gender: str | None, number: str = "sing") -> Any | None:
+        """A parse of token ``i`` as an adjective agreeing with a head in ``cases`` and ``number``.
 
         Of two lemmas that read the form alike ("основного": "основной", "основный") the
         relational one wins: titles are qualified by kind ("главный", "операционный"), and the
@@ -268,7 +268,7 @@ class _Analysis:
         found = []
         for p in self.parses(i):
             tag = p.tag
-            if tag.POS not in ("ADJF", "PRTF") or "Apro" in tag or tag.number != "sing":
+            if tag.POS not in ("ADJF", "PRTF") or "Apro" in tag or tag.number != number:
                 continue
             if _fold(tag.case) not in cases:
                 continue
@@ -412,7 +412,7 @@ class _Analysis:
             return True, prepositions[word]
         return True, None
 
-    def adjectives_before(self, head: int, cases: set[str], gender: str | None) -> tuple[int, list[Any], bool]:
+    def adjectives_before(self, head: int, cases: set[str], gender: str | None, number: str = "sing") -> tuple[int, list[Any], bool]:
         """Agreeing adjectives right before a head: (first token, their parses, former?)."""
         first = head
         parses: list[Any] = []
@@ -423,14 +423,14 @@ class _Analysis:
                 break
             word = self.lower(i)
             if word == "и" and parses and i - 1 >= 0 and not self.gap(i).strip() and self.owner[i - 1] is None:
-                p = self._post_adjective(i - 1, cases, gender)
+                p = self._post_adjective(i - 1, cases, gender, number)
                 if p is None:
                     break
                 parses.insert(0, p)
                 first = i - 1
                 i -= 2
                 continue
-            p = self._post_adjective(i, cases, gender) or self._acting_adverb(i)
+            p = self._post_adjective(i, cases, gender, number) or self._acting_adverb(i)
             if p is None:
                 break
             parses.insert(0, p)
@@ -441,9 +441,9 @@ class _Analysis:
             i -= 1
         return first, parses, former
 
-    def _post_adjective(self, i: int, cases: set[str], gender: str | None) -> Any | None:
+    def _post_adjective(self, i: int, cases: set[str], gender: str | None, number: str) -> Any | None:
         """An agreeing adjective at token ``i`` that qualifies the post, not the person (None otherwise)."""
-        p = self.adjective_parse(i, cases, gender)
+        p = self.adjective_parse(i, cases, gender, number)
         return None if p is None or _describes_person(p) else p
 
     def _acting_adverb(self, i: int) -> Any | None:
@@ -452,16 +452,17 @@ class _Analysis:
             return None
         return next((p for p in self.parses(i) if p.tag.POS == "ADVB"), None)
 
-    def phrase(self, head: int, cases: set[str], prepositions: dict[str, set[str]], widen: bool) -> _Phrase | None:
-        """The role phrase headed by token ``head`` in one of ``cases`` (singular)."""
+    def phrase(self, head: int, cases: set[str], prepositions: dict[str, set[str]], widen: bool, number: str = "sing") -> _Phrase | None:
+        """The role phrase headed by token ``head`` in one of ``cases`` and in ``number`` (a plural
+        title shared by several names: "сенаторы Джон Маккейн и Марко Рубио")."""
         parses = self.head_parses(head, widen)
         fixed = bool(parses) and self.fixed(head, parses)
-        head_parse = parses[0] if fixed else next((p for p in parses if p.tag.number == "sing" and _fold(p.tag.case) in cases), None)
+        head_parse = parses[0] if fixed else next((p for p in parses if p.tag.number == number and _fold(p.tag.case) in cases), None)
         if head_parse is None:
             return None
-        head_cases = set(cases) if fixed else {_fold(p.tag.case) for p in parses if p.tag.number == "sing"} & cases
+        head_cases = set(cases) if fixed else {_fold(p.tag.case) for p in parses if p.tag.number == number} & cases
         gender = _gender(head_parse)
-        first, adjectives, former = self.adjectives_before(head, head_cases, gender)
+        first, adjectives, former = self.adjectives_before(head, head_cases, gender, number)
         last, stop = self.scan_tail(head, prepositions)
         word = self.tokens[head].text.lower()
         if word.startswith("экс-"):

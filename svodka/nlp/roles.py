@@ -182,7 +182,7 @@ def _appositions(analysis: _Analysis, mention: Mention, starts: dict[int, int], 
     # "пресс-секретарь Путина Дмитрий Песков": a name right before another name is the
     # possessor inside the other's title, not the title's holder.
     possessor = last is not None and last + 1 < len(tokens) and analysis.owner[last + 1] == "PER" and not analysis.gap(last + 1).strip()
-    phrases: list[_Phrase | None] = [] if possessor else list(_roles_before(analysis, first, cases))
+    phrases: list[_Phrase | None] = [] if possessor else list(_roles_before(analysis, first, cases) or _shared_roles_before(analysis, first, last, cases))
     if last is not None:
         phrases.extend(_and_more(analysis, _role_after(analysis, last, cases), cases))
     return phrases
@@ -230,7 +230,7 @@ def _add_role_mentions(article: Article, analysis: _Analysis, persons: list[Enti
         entity.mentions.sort(key=lambda m: (m.start, m.end))
 
 
-def _role_before(analysis: _Analysis, name: int, cases: set[str]) -> _Phrase | None:
+def _role_before(analysis: _Analysis, name: int, cases: set[str], number: str = "sing") -> _Phrase | None:
     """The leftmost role phrase whose tail ends right before token ``name`` (a name or a comma)."""
     best = None
     for head in range(name - 1, max(-1, name - 2 - MAX_TAIL_TOKENS), -1):
@@ -238,7 +238,7 @@ def _role_before(analysis: _Analysis, name: int, cases: set[str]) -> _Phrase | N
             break
         if not analysis.head_parses(head, widen=True):
             continue
-        phrase = analysis.phrase(head, cases, TAIL_PREPOSITIONS, widen=True)
+        phrase = analysis.phrase(head, cases, TAIL_PREPOSITIONS, widen=True, number=number)
         if phrase is None or phrase.stop != name or phrase.last != name - 1:
             continue
         between = analysis.text[analysis.tokens[phrase.last].end : analysis.tokens[name].start]
@@ -274,6 +274,53 @@ def _roles_before(analysis: _Analysis, name: int, cases: set[str]) -> list[_Phra
         if at == 0 or analysis.gap(at).strip() not in (",", ""):
             break
     return phrases
+
+
+def _shared_roles_before(analysis: _Analysis, first: int, last: int | None, cases: set[str]) -> list[_Phrase]:
+    """A title written once for several names, read for each of them: a plural one before
+    coordinated names ("сенаторы Джон Маккейн и Марко Рубио", "первым зампредам Жукову и
+    Мельникову") and "один из" with a plural ("один из командиров ополчения Арсен Павлов")."""
+    start = _list_start(analysis, first)
+    if last is not None and (start < first or _name_follows(analysis, last)):
+        plural = _role_before(analysis, start, cases, "plur")
+        if plural is not None:
+            return [plural]
+    one_of = _role_before(analysis, first, {"gent"}, "plur")
+    return [one_of] if one_of is not None and _after_one_of(analysis, one_of.first, cases) else []
+
+
+def _list_start(analysis: _Analysis, first: int) -> int:
+    """The first token of the first name of a list ("А, Б и В") the name at token ``first`` ends."""
+    k = first
+    while k > 1:
+        j = k - 1
+        if analysis.lower(j) == "и" and not analysis.gap(k).strip() and not analysis.gap(j).strip():
+            j -= 1
+        elif analysis.gap(k).strip() != ",":
+            return k
+        if analysis.owner[j] != "PER":
+            return k
+        while j > 0 and analysis.owner[j - 1] == "PER" and not analysis.gap(j).strip():
+            j -= 1
+        k = j
+    return k
+
+
+def _name_follows(analysis: _Analysis, last: int) -> bool:
+    """Is the name ending at token ``last`` followed by "и" or a comma and another name?"""
+    k = last + 1
+    if k + 1 >= len(analysis.tokens):
+        return False
+    if analysis.gap(k).strip() == ",":
+        return analysis.owner[k] == "PER"
+    return analysis.lower(k) == "и" and not analysis.gap(k).strip() and not analysis.gap(k + 1).strip() and analysis.owner[k + 1] == "PER"
+
+
+def _after_one_of(analysis: _Analysis, first: int, cases: set[str]) -> bool:
+    """Is token ``first`` right after "один из" (a form of "один" in one of ``cases``)?"""
+    if first < 2 or analysis.lower(first - 1) != "из" or analysis.gap(first).strip() or analysis.gap(first - 1).strip():
+        return False
+    return any(p.normal_form == "один" and _fold(p.tag.case) in cases for p in analysis.parses(first - 2))
 
 
 def _follows_name(analysis: _Analysis, first: int) -> bool:

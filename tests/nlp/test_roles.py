@@ -171,8 +171,8 @@ def test_roles_apposition(models, text, persons, others, name, role):
     [
         # not a position: a relation noun next to a name
         ("Рядом стоял сосед Павел Крылов.", {"Павел Крылов": ["Павел Крылов"]}, "Павел Крылов"),
-        # a plural head is not an apposition of one person
-        ("Выступили министры Павел Крылов и Иван Орлов.", {"Павел Крылов": ["Павел Крылов"], "Иван Орлов": ["Иван Орлов"]}, "Павел Крылов"),
+        # a plural head is not an apposition of one person (before a list it is each one's: test_roles_shared_titles)
+        ("Выступили министры Павел Крылов.", {"Павел Крылов": ["Павел Крылов"]}, "Павел Крылов"),
         # a head in another case than the name: "журналистам" is not Петров's title
         ("Об этом сказал журналистам Павел Крылов.", {"Павел Крылов": ["Павел Крылов"]}, "Павел Крылов"),
     ],
@@ -534,3 +534,33 @@ def test_roles_heads_past_qualifiers(models, text, persons, name, role, head, ad
     found = {r.text: r for r in _person(article, name).role_details}
     assert role in found
     assert (found[role].head, found[role].adjectives) == (head, adjectives)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, roles",
+    [
+        # a plural title before coordinated names is each one's, in the singular
+        (
+            "Выступили депутаты Глеб Орехов и Вера Ильина.",
+            {"Глеб Орехов": ["Глеб Орехов"], "Вера Ильина": ["Вера Ильина"]},
+            {"Глеб Орехов": ["депутат"], "Вера Ильина": ["депутат"]},
+        ),
+        (
+            "Письмо направлено первым заместителям Глебу Орехову и Вере Ильиной.",
+            {"Глеб Орехов": ["Глебу Орехову"], "Вера Ильина": ["Вере Ильиной"]},
+            {"Глеб Орехов": ["первый заместитель"], "Вера Ильина": ["первый заместитель"]},
+        ),
+        # a singular title is the first name's only
+        (
+            "Выступили тренер Глеб Орехов и Вера Ильина.",
+            {"Глеб Орехов": ["Глеб Орехов"], "Вера Ильина": ["Вера Ильина"]},
+            {"Глеб Орехов": ["тренер"], "Вера Ильина": []},
+        ),
+        # "один из" and a plural
+        ("Погиб один из командиров батальона Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, {"Глеб Орехов": ["командир батальона"]}),
+    ],
+)
+def test_roles_shared_titles(models, text, persons, roles):
+    article = extract_roles(_article(text, persons), models)
+    assert {name: _person(article, name).roles for name in persons} == roles
