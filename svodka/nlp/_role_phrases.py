@@ -286,7 +286,7 @@ class _Analysis:
         best = ps[0].tag
         if best.POS in STOP_POS or "Apro" in best:
             return False
-        if word[:1].isupper() and PERSON_NAME_GRAMMEMES & set(best.grammemes) and "Geox" not in best:
+        if word[:1].isupper() and _person_name(ps):
             return False
         if "LATN" in best:
             return word[:1].isupper()
@@ -567,6 +567,14 @@ def _occupation_parses(parses: list[Any]) -> list[Any]:
         and p.normal_form.replace("ё", "е") not in NOT_POSITION_NOUNS
         and p.normal_form not in NOT_POSITION_NOUNS
     ]
+
+
+def _person_name(parses: list[Any]) -> bool:
+    """Do the parses of a capitalised word read it as a person's name: the best one, or a first
+    name or patronymic pymorphy3 knows ("Прасковьи"), and no place?"""
+    if any("Geox" in p.tag for p in parses):
+        return False
+    return bool(PERSON_NAME_GRAMMEMES & set(parses[0].tag.grammemes)) or any(p.is_known and {"Name", "Patr"} & set(p.tag.grammemes) for p in parses)
 
 
 def _opens_phrase(parses: list[Any]) -> bool:

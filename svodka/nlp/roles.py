@@ -170,15 +170,10 @@ def _read_appositions(analysis: _Analysis, persons: list[Entity]) -> set[int]:
 def _appositions(analysis: _Analysis, mention: Mention, starts: dict[int, int], ends: dict[int, int]) -> list[_Phrase | None]:
     """The role phrases written before and after one name mention."""
     tokens = analysis.tokens
-    first = starts.get(mention.start)
-    if first is None:
-        first = next((i for i, t in enumerate(tokens) if t.start >= mention.start), None)
-    if first is None:
+    first, last = _mention_tokens(analysis, mention, starts, ends)
+    if first is None or _family(analysis, mention):
         return []
     cases = _name_cases(analysis, mention) or set(ALL_CASES)
-    last = ends.get(mention.end)
-    if last is None:
-        last = max((i for i, t in enumerate(tokens) if t.end <= mention.end), default=None)
     # "пресс-секретарь Путина Дмитрий Песков": a name right before another name is the
     # possessor inside the other's title, not the title's holder.
     possessor = last is not None and last + 1 < len(tokens) and analysis.owner[last + 1] == "PER" and not analysis.gap(last + 1).strip()
@@ -186,6 +181,25 @@ def _appositions(analysis: _Analysis, mention: Mention, starts: dict[int, int], 
     if last is not None:
         phrases.extend(_and_more(analysis, _role_after(analysis, last, cases), cases))
     return phrases
+
+
+def _mention_tokens(analysis: _Analysis, mention: Mention, starts: dict[int, int], ends: dict[int, int]) -> tuple[int | None, int | None]:
+    """The first and last tokens of a mention (None where no token starts or ends it)."""
+    first = starts.get(mention.start)
+    if first is None:
+        first = next((i for i, t in enumerate(analysis.tokens) if t.start >= mention.start), None)
+    last = ends.get(mention.end)
+    if last is None:
+        last = max((i for i, t in enumerate(analysis.tokens) if t.end <= mention.end), default=None)
+    return first, last
+
+
+def _family(analysis: _Analysis, mention: Mention) -> bool:
+    """Is a one-word mention a family ("дом Романовых"): a surname read in the plural only?"""
+    words = mention.text.split()
+    ps = analysis.parse(words[0]) if len(words) == 1 else []
+    surnames = [p for p in ps if "Surn" in p.tag]
+    return bool(surnames) and all(p.tag.number == "plur" for p in surnames)
 
 
 def _address_only(analysis: _Analysis, phrase: _Phrase) -> bool:

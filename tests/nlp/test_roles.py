@@ -564,3 +564,10 @@ def test_roles_heads_past_qualifiers(models, text, persons, name, role, head, ad
 def test_roles_shared_titles(models, text, persons, roles):
     article = extract_roles(_article(text, persons), models)
     assert {name: _person(article, name).roles for name in persons} == roles
+
+
+@pytest.mark.issue(13)
+def test_roles_family_name_has_no_role(models):
+    text = "Умер старший представитель дома Орловых князь Глеб Орлов."
+    article = extract_roles(_article(text, {"Орловых": ["Орловых"], "Глеб Орлов": ["Глеб Орлов"]}), models)
+    assert _person(article, "Орловых").roles == []
