@@ -236,6 +236,10 @@ class _Analysis:
         out = self._heads.get(key)
         if out is None:
             out = self._heads[key] = _occupation_parses(self.parse(word.lower()))
+        if out and i + 1 < len(self.tokens) and not self.gap(i + 1).strip():
+            adjectives = [p for p in self.parses(i) if p.tag.POS in ("ADJF", "PRTF") and p.tag.number == "sing"]
+            if adjectives and self._agrees(i + 1, adjectives):
+                return []  # "военного эксперта": an adjective of the noun after it
         return out
 
     def _lexicon_heads(self, word: str) -> list[Any]:
