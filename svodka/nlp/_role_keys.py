@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Entity, Role
-from ._lexicon import COUNTRY_ALIASES, is_position
-from ._role_phrases import TAIL_POS, TAIL_PREPOSITIONS, _Analysis, _fold
+from ._lexicon import ACTING_QUALIFIERS, COUNTRY_ALIASES, is_position
+from ._role_phrases import ACTING_READING, TAIL_POS, TAIL_PREPOSITIONS, _Analysis, _fold, _occupation_parses
 
 __all__ = ["RoleKey", "key_of", "read_role", "role_head", "role_key", "roles_match", "roles_of"]
 
@@ -97,7 +97,7 @@ def read_role(text: str, parse: Callable[[str], list[Any]], start: int | None = 
     head, adjectives = _head_of(analysis)
     if head is None:
         return role
-    role.head = _head_lemma(analysis.parses(head))
+    role.head = _head_lemma(analysis.head_parses(head, widen=False) + analysis.parses(head), parse)
     role.adjectives = list(dict.fromkeys(adjectives))
     tail, places = _tail_of(analysis, head)
     role.sector, tail = _sector_of(role.head, tail)
@@ -108,25 +108,49 @@ def read_role(text: str, parse: Callable[[str], list[Any]], start: int | None = 
 
 
 def _head_of(analysis: _Analysis) -> tuple[int | None, list[str]]:
-    """The head noun's token (the first noun) and the lemmas of the adjectives before it."""
+    """The head's token (the first noun, or an adjective heading a title: "управляющий") and
+    the lemmas of the words before it; past an acting qualifier ("врио министра", "и.о. мэра",
+    "исполняющий обязанности ректора") the head is the post after it, the qualifier (as
+    "врио") one of the adjectives."""
     adjectives: list[str] = []
     for i in range(len(analysis.tokens)):
         best = analysis.parses(i)[0]
-        if best.tag.POS == "NOUN" or any(p.tag.POS == "NOUN" and is_position(p.normal_form) for p in analysis.parses(i)):
-            return i, adjectives
+        if best.tag.POS == "NOUN" or analysis.head_parses(i, widen=False):
+            post = _post_after_qualifier(analysis, i)
+            if post is None:
+                return i, adjectives
+            return post, [*adjectives, ACTING_READING]
         if analysis.lower(i) != "и":
             adjectives.append(best.normal_form.replace("ё", "е"))
     return None, adjectives
 
 
-def _head_lemma(parses: list[Any]) -> str:
-    """The lemma of a head noun: a position reading first; "экс-министр" and "женщина-спикер" by their position."""
+def _post_after_qualifier(analysis: _Analysis, i: int) -> int | None:
+    """The post noun's token after an acting qualifier at token ``i`` (None: no qualifier there)."""
+    word = analysis.lower(i)
+    if word not in ACTING_QUALIFIERS:
+        return None
+    j = i + 1
+    if j < len(analysis.tokens) and analysis.lower(j) == "обязанности":
+        j += 1
+    if j < len(analysis.tokens) and any(p.tag.POS == "NOUN" and _fold(p.tag.case) == "gent" for p in analysis.parses(j)):
+        return j
+    return None
+
+
+def _head_lemma(parses: list[Any], parse: Callable[[str], list[Any]]) -> str:
+    """The lemma of a head: a position reading first, an adjective heading a title in the
+    masculine ("уполномоченная" -> "уполномоченный"); "экс-министр" by its position, and a
+    compound by its part that names an occupation ("женщина-спикер", "боксёр-тяжеловес")."""
     head_parse = next((p for p in parses if p.tag.POS == "NOUN" and is_position(p.normal_form)), parses[0])
     head_lemma = head_parse.normal_form.replace("ё", "е")
+    if head_parse.tag.POS in ("ADJF", "PRTF"):
+        masculine = head_parse.inflect({"masc", "nomn", "sing"})
+        head_lemma = masculine.word.replace("ё", "е") if masculine else head_lemma
     if head_lemma.startswith("экс-"):
         head_lemma = head_lemma[4:]
-    if "-" in head_lemma and not is_position(head_lemma) and is_position(head_lemma.rsplit("-", 1)[1]):
-        head_lemma = head_lemma.rsplit("-", 1)[1]  # "женщина-спикер" is a "спикер"
+    if "-" in head_lemma and not is_position(head_lemma):
+        head_lemma = next((part for part in head_lemma.split("-") if is_position(part) or _occupation_parses(parse(part))), head_lemma)
     return head_lemma
 
 

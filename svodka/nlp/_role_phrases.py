@@ -2,8 +2,8 @@
 
 The roles stage (``roles.py``) asks this module where role phrases stand next to names and
 in descriptions; ``_role_keys.py`` reads a role's base form with the same tokens and parses.
-A role phrase is a head noun naming a position (a lexicon, widened next to a name by
-suffixes of animate nouns: -лог, -тель, -ник, -ист, ...), agreeing adjectives before it
+A role phrase is a head noun naming a position (a lexicon, widened next to a name to any
+animate common noun that names no relation, stance, nationality ...), agreeing adjectives before it
 ("официальный представитель", "генеральный директор"; "бывший" stays out), then a tail in
 the genitive: nouns, adjectives, ORG/LOC mentions, "и" coordinations, a quoted name, and
 (next to a name) a prepositional part ("посол России в США"). The base form puts the head
@@ -16,20 +16,16 @@ mentions of the earlier stages.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Entity, Mention
 from .text import WORD
-from ._lexicon import AGE_ADJECTIVE_ENDING, CLOSE_ONLY_MARKS, EITHER_MARKS, FORMER_WORDS, GEO_ADJECTIVE_ENDINGS, NOT_POSITION_NOUNS, OPEN_ONLY_MARKS, POSITION_NOUNS, ROLE_EPITHETS, is_position
+from ._lexicon import ACTING_ABBREVIATION, ACTING_ADVERB, ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, CLOSE_ONLY_MARKS, EITHER_MARKS, FORMER_WORDS, GEO_ADJECTIVE_ENDINGS, NOT_POSITION_NOUNS, OPEN_ONLY_MARKS, POSITION_NOUNS, ROLE_EPITHETS, is_position
 
 __all__ = ["CLOSE_QUOTES", "MAX_ADJECTIVES", "MAX_TAIL_TOKENS", "TAIL_POS", "TAIL_PREPOSITIONS", "TOGGLE_QUOTES"]
-
-# Suffixes of animate nouns that usually name an occupation ("политолог", "руководитель",
-# "сотрудник", "активист", "президент", "директор"). Used only next to a person's name, where a
-# false head costs little; a description without a name needs POSITION_NOUNS.
-POSITION_SUFFIXES = ("лог", "тель", "ник", "ист", "ент", "ант", "ор", "ер", "арь", "ач", "вед")
 
 # "исполняющий обязанности": an adjective that heads a title only before its noun.
 ACTING_WORDS = {"исполняющий": "обязанности"}
@@ -37,18 +33,22 @@ ACTING_WORDS = {"исполняющий": "обязанности"}
 # The prefix of compact deputy titles, indeclinable: "замгубернатора", "замминистра".
 DEPUTY_PREFIX = "зам"
 
-# Military and religious ranks: written between a title and a name ("представитель армии
-# полковник Петров"), they start an apposition of their own and never continue a tail.
+# Military ranks and titles of address: written between a title and a name ("представитель
+# армии полковник Петров", "эмир Катара шейх Хамад"), they start an apposition of their own
+# and never continue a tail.
 RANK_NOUNS = frozenset(
     """
     генерал генерал-майор генерал-лейтенант генерал-полковник полковник подполковник майор
-    лейтенант маршал адмирал сержант шейх
+    лейтенант маршал адмирал сержант
     """.split()
-)
+) | ADDRESS_TITLES
 
 # Prepositions allowed in a tail and the cases of what follows them: "посол России в США",
 # "министр по делам молодёжи" (next to a name; descriptions allow fewer, see roles.py).
 TAIL_PREPOSITIONS = {"в": {"loct", "loc2"}, "во": {"loct", "loc2"}, "на": {"loct", "loc2"}, "при": {"loct"}, "по": {"datv"}, "от": {"gent", "gen2"}}
+
+# How an "и.о." token reads: the indeclinable word of the same meaning.
+ACTING_READING = "врио"
 
 # Longest tail in words: longer genitive chains are lists, not titles.
 MAX_TAIL_TOKENS = 12
@@ -137,7 +137,7 @@ class _Analysis:
         self._forms = forms
         self.parse = parse  # models.parse: the process's one morphology cache
         found = words if words is not None else [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-        self.tokens = [_Token(*w) for w in found]
+        self.tokens = _merge_acting(text, [_Token(*w) for w in found])
         # Per token: "PER" when inside a person's mention, "ORG"/"LOC" inside those, else None.
         self.owner: list[str | None] = [None] * len(self.tokens)
         # Per token: (start, end) of the ORG/LOC mention it lies in, to take it whole.
@@ -174,6 +174,11 @@ class _Analysis:
     def gap(self, i: int) -> str:
         """Text between token ``i - 1`` and token ``i``."""
         return self.text[self.tokens[i - 1].end : self.tokens[i].start]
+
+    def written(self, i: int) -> str:
+        """Token ``i`` as written in the text, lower case ("и.о.", which reads as "врио")."""
+        token = self.tokens[i]
+        return self.text[token.start : token.end].lower()
 
     def lower(self, i: int) -> str:
         return self.tokens[i].text.lower().replace("ё", "е")
@@ -220,30 +225,45 @@ class _Analysis:
         return any(p.tag.POS == "NOUN" and _fold(p.tag.case) == "gent" and is_position(p.normal_form) for p in self.parse(rest))
 
     def _noun_heads(self, i: int, widen: bool) -> list[Any]:
-        """Parses of token ``i`` as a position noun (cached by word form)."""
+        """Parses of token ``i`` as a position noun: one of the lexicon or, with ``widen``
+        (next to a name), any animate common noun that names no non-position
+        (``_occupation_parses``), in lower case or opening a sentence ("Пловчиха Юлия ...")."""
         word = self.tokens[i].text
-        out = self._heads.get((word, widen))
-        # A word is a position by the lexicon (its forms) or, lower-case and ``widen``, by
-        # its lemma's suffix, which any form of it still holds (without the soft sign: учитель ->
-        # учителя): a word that can be neither is not parsed to find that out.
-        if out is None and self._forms is not None:
-            low = word.lower().replace("ё", "е")
-            if low not in self._forms and low.partition("-")[2] not in self._forms:
-                by_suffix = widen and word[:1].islower() and any(core in low for core in _SUFFIX_CORES)
-                if not by_suffix:
-                    out = self._heads[(word, widen)] = []
+        found = self._lexicon_heads(word)
+        if found or not widen or not (word[:1].islower() or self.sentence_start(i)):
+            return found
+        key = (word.lower(), True)
+        out = self._heads.get(key)
         if out is None:
-            out = self._heads[(word, widen)] = [
-                p
-                for p in self.parse(word)
-                if p.tag.POS == "NOUN"
-                and ("anim" in p.tag or "Fixd" in p.tag)
-                and (is_position(lemma := p.normal_form.replace("ё", "е")) or (widen and word[:1].islower() and _looks_like_position(lemma)))
-            ]
+            out = self._heads[key] = _occupation_parses(self.parse(word.lower()))
+        if out and i + 1 < len(self.tokens) and not self.gap(i + 1).strip():
+            adjectives = [p for p in self.parses(i) if p.tag.POS in ("ADJF", "PRTF") and p.tag.number == "sing"]
+            if adjectives and self._agrees(i + 1, adjectives):
+                return []  # "военного эксперта": an adjective of the noun after it
         return out
 
-    def adjective_parse(self, i: int, cases: set[str], gender: str | None) -> Any | None:
-        """A parse of token ``i`` as an adjective agreeing with a singular head in ``cases``.
+    def _lexicon_heads(self, word: str) -> list[Any]:
+        """Parses of a word form as a noun of the position lexicon (cached by word form)."""
+        key = (word, False)
+        out = self._heads.get(key)
+        if out is not None:
+            return out
+        low = word.lower().replace("ё", "е")
+        # A word outside every form of the lexicon is no position by it, and is not parsed to find that out.
+        if self._forms is not None and low not in self._forms and low.partition("-")[2] not in self._forms:
+            out = []
+        else:
+            out = [p for p in self.parse(word) if p.tag.POS == "NOUN" and ("anim" in p.tag or "Fixd" in p.tag) and is_position(p.normal_form.replace("ё", "е"))]
+        self._heads[key] = out
+        return out
+
+    def sentence_start(self, i: int) -> bool:
+        """Does token ``i`` open a sentence or a line (quotes and dashes before it aside)?"""
+        before = self.text[: self.tokens[i].start].rstrip(" \t" + OPEN_QUOTES + TOGGLE_QUOTES + "-–—")
+        return not before or before[-1] in ".!?…\n"
+
+    def adjective_parse(self, i: int, cases: set[str], gender: str | None, number: str = "sing") -> Any | None:
+        """A parse of token ``i`` as an adjective agreeing with a head in ``cases`` and ``number``.
 
         Of two lemmas that read the form alike ("основного": "основной", "основный") the
         relational one wins: titles are qualified by kind ("главный", "операционный"), and the
@@ -252,7 +272,7 @@ class _Analysis:
         found = []
         for p in self.parses(i):
             tag = p.tag
-            if tag.POS not in ("ADJF", "PRTF") or "Apro" in tag or tag.number != "sing":
+            if tag.POS not in ("ADJF", "PRTF") or "Apro" in tag or tag.number != number:
                 continue
             if _fold(tag.case) not in cases:
                 continue
@@ -270,7 +290,7 @@ class _Analysis:
         best = ps[0].tag
         if best.POS in STOP_POS or "Apro" in best:
             return False
-        if word[:1].isupper() and PERSON_NAME_GRAMMEMES & set(best.grammemes) and "Geox" not in best:
+        if word[:1].isupper() and _person_name(ps):
             return False
         if "LATN" in best:
             return word[:1].isupper()
@@ -396,7 +416,7 @@ class _Analysis:
             return True, prepositions[word]
         return True, None
 
-    def adjectives_before(self, head: int, cases: set[str], gender: str | None) -> tuple[int, list[Any], bool]:
+    def adjectives_before(self, head: int, cases: set[str], gender: str | None, number: str = "sing") -> tuple[int, list[Any], bool]:
         """Agreeing adjectives right before a head: (first token, their parses, former?)."""
         first = head
         parses: list[Any] = []
@@ -407,15 +427,15 @@ class _Analysis:
                 break
             word = self.lower(i)
             if word == "и" and parses and i - 1 >= 0 and not self.gap(i).strip() and self.owner[i - 1] is None:
-                p = self.adjective_parse(i - 1, cases, gender)
-                if p is None or _describes_person(p):
+                p = self._post_adjective(i - 1, cases, gender, number)
+                if p is None:
                     break
                 parses.insert(0, p)
                 first = i - 1
                 i -= 2
                 continue
-            p = self.adjective_parse(i, cases, gender)
-            if p is None or _describes_person(p):
+            p = self._post_adjective(i, cases, gender, number) or self._acting_adverb(i)
+            if p is None:
                 break
             parses.insert(0, p)
             first = i
@@ -425,16 +445,28 @@ class _Analysis:
             i -= 1
         return first, parses, former
 
-    def phrase(self, head: int, cases: set[str], prepositions: dict[str, set[str]], widen: bool) -> _Phrase | None:
-        """The role phrase headed by token ``head`` in one of ``cases`` (singular)."""
+    def _post_adjective(self, i: int, cases: set[str], gender: str | None, number: str) -> Any | None:
+        """An agreeing adjective at token ``i`` that qualifies the post, not the person (None otherwise)."""
+        p = self.adjective_parse(i, cases, gender, number)
+        return None if p is None or _describes_person(p) else p
+
+    def _acting_adverb(self, i: int) -> Any | None:
+        """The parse of "временно" right before "исполняющий обязанности" (None elsewhere)."""
+        if self.lower(i) != ACTING_ADVERB or i + 2 >= len(self.tokens) or self.lower(i + 2) != "обязанности":
+            return None
+        return next((p for p in self.parses(i) if p.tag.POS == "ADVB"), None)
+
+    def phrase(self, head: int, cases: set[str], prepositions: dict[str, set[str]], widen: bool, number: str = "sing") -> _Phrase | None:
+        """The role phrase headed by token ``head`` in one of ``cases`` and in ``number`` (a plural
+        title shared by several names: "сенаторы Джон Маккейн и Марко Рубио")."""
         parses = self.head_parses(head, widen)
         fixed = bool(parses) and self.fixed(head, parses)
-        head_parse = parses[0] if fixed else next((p for p in parses if p.tag.number == "sing" and _fold(p.tag.case) in cases), None)
+        head_parse = parses[0] if fixed else next((p for p in parses if p.tag.number == number and _fold(p.tag.case) in cases), None)
         if head_parse is None:
             return None
-        head_cases = set(cases) if fixed else {_fold(p.tag.case) for p in parses if p.tag.number == "sing"} & cases
+        head_cases = set(cases) if fixed else {_fold(p.tag.case) for p in parses if p.tag.number == number} & cases
         gender = _gender(head_parse)
-        first, adjectives, former = self.adjectives_before(head, head_cases, gender)
+        first, adjectives, former = self.adjectives_before(head, head_cases, gender, number)
         last, stop = self.scan_tail(head, prepositions)
         word = self.tokens[head].text.lower()
         if word.startswith("экс-"):
@@ -445,7 +477,7 @@ class _Analysis:
         """Head and adjectives in the nominative singular, the tail as written."""
         head = phrase.head_parse
         nominative = None if phrase.fixed else head.inflect({"nomn", "sing"}) or head.inflect({"nomn"})
-        head_word = nominative.word if nominative else self.lower(phrase.head) if phrase.fixed else head.normal_form
+        head_word = nominative.word if nominative else self.written(phrase.head) if phrase.fixed else head.normal_form
         gender = _gender(nominative or head) or "masc"
         words = []
         for p in phrase.adjective_parses:
@@ -490,6 +522,21 @@ class _Analysis:
         return end
 
 
+def _merge_acting(text: str, tokens: list[_Token]) -> list[_Token]:
+    """Tokens with each "и.о." made one, read as "врио" (its offsets are the text's)."""
+    spans = [(m.start(), m.end()) for m in re.finditer(ACTING_ABBREVIATION, text)]
+    if not spans:
+        return tokens
+    out: list[_Token] = []
+    for token in tokens:
+        span = next(((s, e) for s, e in spans if s <= token.start < e), None)
+        if span is None:
+            out.append(token)
+        elif not out or out[-1].start != span[0]:
+            out.append(_Token(span[0], span[1], ACTING_READING))
+    return out
+
+
 def _read_marks(marks: str, quoted: bool) -> tuple[bool, bool, bool]:
     """Read the marks between two words of a tail: quotes up to the first other mark ("»." closes, then ends).
 
@@ -507,13 +554,31 @@ def _read_marks(marks: str, quoted: bool) -> tuple[bool, bool, bool]:
     return False, quoted, opened
 
 
-# What every form of a noun with a POSITION_SUFFIXES lemma contains ("учитель": "тел").
-_SUFFIX_CORES = tuple(dict.fromkeys(sfx.rstrip("ь") for sfx in POSITION_SUFFIXES))
+# pymorphy3 grammemes of proper nouns: such a noun names someone, it is no occupation.
+PROPER_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 
 
-def _looks_like_position(lemma: str) -> bool:
-    """Does an animate noun lemma look like an occupation by its suffix?"""
-    return lemma not in NOT_POSITION_NOUNS and lemma.endswith(POSITION_SUFFIXES) and len(lemma) > 4
+def _occupation_parses(parses: list[Any]) -> list[Any]:
+    """Parses of a lower-case word as an animate common noun that may name an occupation
+    ("пловчиха", "сенатор", "фельдшер"): not a proper noun, not in NOT_POSITION_NOUNS."""
+    return [
+        p
+        for p in parses
+        if p.tag.POS == "NOUN"
+        and "anim" in p.tag
+        and not PROPER_GRAMMEMES & set(p.tag.grammemes)
+        and len(p.normal_form) > 2
+        and p.normal_form.replace("ё", "е") not in NOT_POSITION_NOUNS
+        and p.normal_form not in NOT_POSITION_NOUNS
+    ]
+
+
+def _person_name(parses: list[Any]) -> bool:
+    """Do the parses of a capitalised word read it as a person's name: the best one, or a first
+    name or patronymic pymorphy3 knows ("Прасковьи"), and no place?"""
+    if any("Geox" in p.tag for p in parses):
+        return False
+    return bool(PERSON_NAME_GRAMMEMES & set(parses[0].tag.grammemes)) or any(p.is_known and {"Name", "Patr"} & set(p.tag.grammemes) for p in parses)
 
 
 def _opens_phrase(parses: list[Any]) -> bool:
@@ -537,21 +602,39 @@ def _gender(parse: Any) -> str | None:
     return parse.tag.gender
 
 
+def _name_parses(parses: list[Any]) -> tuple[list[Any], bool]:
+    """The parses that tell a name word's case, and whether they read it as a known name.
+
+    Its readings as a name pymorphy3 knows ("Анны", "Джиму") or else as any noun it is an
+    inflected form of (a guess for an unknown surname says little, and an unknown word in its
+    base form may be indeclinable: "Мелани Хэмрик"); singular ones first ("Анны" is no
+    plural nominative).
+    """
+    names = [p for p in parses if PERSON_NAME_GRAMMEMES & set(p.tag.grammemes) and p.is_known]
+    known = bool(names)
+    if not names:
+        names = [p for p in parses if p.tag.POS == "NOUN" and (p.is_known or p.normal_form != p.word)]
+    return [p for p in names if p.tag.number != "plur"] or names, known
+
+
 def _name_cases(analysis: _Analysis, mention: Mention) -> set[str] | None:
     """Cases a person's name mention can be in; None when nothing is known (foreign names).
 
-    A mention equal to its base form is taken as nominative too: pymorphy3 reads many
-    surnames as plural first names in the genitive ("Иксанов", "Абдрахманов").
+    Words read as known names decide, other words only without them ("Анны Франк" is
+    genitive, "франк" being a currency). A mention equal to its base form is taken
+    as nominative too: pymorphy3 reads many surnames as plural first names in the genitive
+    ("Иксанов", "Абдрахманов").
     """
-    result: set[str] | None = None
+    by_strength: dict[bool, set[str] | None] = {True: None, False: None}
     for m in _WORD.finditer(mention.text):
-        word = m.group()
-        ps = analysis.parse(word)
-        names = [p for p in ps if PERSON_NAME_GRAMMEMES & set(p.tag.grammemes)] or [p for p in ps if p.tag.POS == "NOUN"]
-        cases = {_fold(p.tag.case) for p in names if p.tag.case}
-        if not cases or len(cases) >= 5 or any("Fixd" in p.tag for p in names):
+        ps = analysis.parse(m.group())
+        parses, known = _name_parses(ps)
+        cases = {_fold(p.tag.case) for p in parses if p.tag.case}
+        if not cases or len(cases) >= 5 or any("Fixd" in p.tag for p in ps if p.tag.POS == "NOUN"):
             continue
-        result = cases if result is None else (result & cases or result | cases)
+        had = by_strength[known]
+        by_strength[known] = cases if had is None else (had & cases or had | cases)
+    result = by_strength[True] if by_strength[True] is not None else by_strength[False]
     if result is not None and mention.normal and mention.text == mention.normal:
         return result | {"nomn"}
     return result  # None for a name pymorphy3 cannot read ("Eminem"): any case

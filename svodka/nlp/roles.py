@@ -10,8 +10,8 @@
    - after the name and a comma or bracket: "Кайрат Абдрахманов, министр иностранных дел
      Казахстана, ...".
 
-   A role phrase is a head noun naming a position (a lexicon, widened next to a name by
-   suffixes of animate nouns: -лог, -тель, -ник, -ист, ...), agreeing adjectives before it
+   A role phrase is a head noun naming a position (a lexicon, widened next to a name to any
+   animate common noun that names no relation, stance, nationality ...), agreeing adjectives before it
    ("официальный представитель", "генеральный директор"; "бывший" stays out), then a tail in
    the genitive: nouns, adjectives, ORG/LOC mentions, "и" coordinations, a quoted name, and
    (next to a name) a prepositional part ("посол России в США", "председатель комитета по
@@ -36,7 +36,7 @@ import re
 
 from ..model import Article, Entity, Mention, Role
 from ._role_keys import RoleKey, key_of, read_role, role_head, role_key, roles_match, roles_of
-from ._lexicon import COPULA_VERBS, POST_NOUNS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS
+from ._lexicon import ADDRESS_TITLES, COPULA_VERBS, POST_NOUNS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS
 from ._role_phrases import position_forms, CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase
 from .models import Models
 from .text import AnalysedText, analysed
@@ -153,34 +153,58 @@ def extract_roles(article: Article, models: Models) -> Article:
 
 def _read_appositions(analysis: _Analysis, persons: list[Entity]) -> set[int]:
     """Give persons the roles written next to their names; the tokens those phrases took."""
-    tokens = analysis.tokens
-    starts = {t.start: i for i, t in enumerate(tokens)}
-    ends = {t.end: i for i, t in enumerate(tokens)}
+    starts = {t.start: i for i, t in enumerate(analysis.tokens)}
+    ends = {t.end: i for i, t in enumerate(analysis.tokens)}
     used: set[int] = set()  # tokens of phrases already read as appositions
     for entity in persons:
         for mention in entity.mentions:
             if mention.kind != "name":
                 continue
-            first = starts.get(mention.start)
-            if first is None:
-                first = next((i for i, t in enumerate(tokens) if t.start >= mention.start), None)
-            if first is None:
-                continue
-            cases = _name_cases(analysis, mention) or {"nomn", "gent", "datv", "accs", "ablt", "loct"}
-            last = ends.get(mention.end)
-            if last is None:
-                last = max((i for i, t in enumerate(tokens) if t.end <= mention.end), default=None)
-            # "пресс-секретарь Путина Дмитрий Песков": a name right before another name is the
-            # possessor inside the other's title, not the title's holder.
-            possessor = last is not None and last + 1 < len(tokens) and analysis.owner[last + 1] == "PER" and not analysis.gap(last + 1).strip()
-            phrases = [] if possessor else _roles_before(analysis, first, cases)
-            if last is not None:
-                phrases.extend(_and_more(analysis, _role_after(analysis, last, cases), cases))
-            for phrase in phrases:
-                if phrase is not None:
+            for phrase in _appositions(analysis, mention, starts, ends):
+                if phrase is not None and not _address_only(analysis, phrase):
                     used.update(range(phrase.first, phrase.last + 1))
                     _add_role(entity, _read_role(analysis, phrase))
     return used
+
+
+def _appositions(analysis: _Analysis, mention: Mention, starts: dict[int, int], ends: dict[int, int]) -> list[_Phrase | None]:
+    """The role phrases written before and after one name mention."""
+    tokens = analysis.tokens
+    first, last = _mention_tokens(analysis, mention, starts, ends)
+    if first is None or _family(analysis, mention):
+        return []
+    cases = _name_cases(analysis, mention) or set(ALL_CASES)
+    # "пресс-секретарь Путина Дмитрий Песков": a name right before another name is the
+    # possessor inside the other's title, not the title's holder.
+    possessor = last is not None and last + 1 < len(tokens) and analysis.owner[last + 1] == "PER" and not analysis.gap(last + 1).strip()
+    phrases: list[_Phrase | None] = [] if possessor else list(_roles_before(analysis, first, cases) or _shared_roles_before(analysis, first, last, cases))
+    if last is not None:
+        phrases.extend(_and_more(analysis, _role_after(analysis, last, cases), cases))
+    return phrases
+
+
+def _mention_tokens(analysis: _Analysis, mention: Mention, starts: dict[int, int], ends: dict[int, int]) -> tuple[int | None, int | None]:
+    """The first and last tokens of a mention (None where no token starts or ends it)."""
+    first = starts.get(mention.start)
+    if first is None:
+        first = next((i for i, t in enumerate(analysis.tokens) if t.start >= mention.start), None)
+    last = ends.get(mention.end)
+    if last is None:
+        last = max((i for i, t in enumerate(analysis.tokens) if t.end <= mention.end), default=None)
+    return first, last
+
+
+def _family(analysis: _Analysis, mention: Mention) -> bool:
+    """Is a one-word mention a family ("дом Романовых"): a surname read in the plural only?"""
+    words = mention.text.split()
+    ps = analysis.parse(words[0]) if len(words) == 1 else []
+    surnames = [p for p in ps if "Surn" in p.tag]
+    return bool(surnames) and all(p.tag.number == "plur" for p in surnames)
+
+
+def _address_only(analysis: _Analysis, phrase: _Phrase) -> bool:
+    """Is the phrase a bare title of address ("принц", "шейх"), part of how a person is called?"""
+    return phrase.last == phrase.head and not phrase.adjective_parses and phrase.head_parse.normal_form in ADDRESS_TITLES
 
 
 def _add_role_mentions(article: Article, analysis: _Analysis, persons: list[Entity], used: set[int]) -> None:
@@ -220,7 +244,7 @@ def _add_role_mentions(article: Article, analysis: _Analysis, persons: list[Enti
         entity.mentions.sort(key=lambda m: (m.start, m.end))
 
 
-def _role_before(analysis: _Analysis, name: int, cases: set[str]) -> _Phrase | None:
+def _role_before(analysis: _Analysis, name: int, cases: set[str], number: str = "sing") -> _Phrase | None:
     """The leftmost role phrase whose tail ends right before token ``name`` (a name or a comma)."""
     best = None
     for head in range(name - 1, max(-1, name - 2 - MAX_TAIL_TOKENS), -1):
@@ -228,7 +252,7 @@ def _role_before(analysis: _Analysis, name: int, cases: set[str]) -> _Phrase | N
             break
         if not analysis.head_parses(head, widen=True):
             continue
-        phrase = analysis.phrase(head, cases, TAIL_PREPOSITIONS, widen=True)
+        phrase = analysis.phrase(head, cases, TAIL_PREPOSITIONS, widen=True, number=number)
         if phrase is None or phrase.stop != name or phrase.last != name - 1:
             continue
         between = analysis.text[analysis.tokens[phrase.last].end : analysis.tokens[name].start]
@@ -264,6 +288,53 @@ def _roles_before(analysis: _Analysis, name: int, cases: set[str]) -> list[_Phra
         if at == 0 or analysis.gap(at).strip() not in (",", ""):
             break
     return phrases
+
+
+def _shared_roles_before(analysis: _Analysis, first: int, last: int | None, cases: set[str]) -> list[_Phrase]:
+    """A title written once for several names, read for each of them: a plural one before
+    coordinated names ("сенаторы Джон Маккейн и Марко Рубио", "первым зампредам Жукову и
+    Мельникову") and "один из" with a plural ("один из командиров ополчения Арсен Павлов")."""
+    start = _list_start(analysis, first)
+    if last is not None and (start < first or _name_follows(analysis, last)):
+        plural = _role_before(analysis, start, cases, "plur")
+        if plural is not None:
+            return [plural]
+    one_of = _role_before(analysis, first, {"gent"}, "plur")
+    return [one_of] if one_of is not None and _after_one_of(analysis, one_of.first, cases) else []
+
+
+def _list_start(analysis: _Analysis, first: int) -> int:
+    """The first token of the first name of a list ("А, Б и В") the name at token ``first`` ends."""
+    k = first
+    while k > 1:
+        j = k - 1
+        if analysis.lower(j) == "и" and not analysis.gap(k).strip() and not analysis.gap(j).strip():
+            j -= 1
+        elif analysis.gap(k).strip() != ",":
+            return k
+        if analysis.owner[j] != "PER":
+            return k
+        while j > 0 and analysis.owner[j - 1] == "PER" and not analysis.gap(j).strip():
+            j -= 1
+        k = j
+    return k
+
+
+def _name_follows(analysis: _Analysis, last: int) -> bool:
+    """Is the name ending at token ``last`` followed by "и" or a comma and another name?"""
+    k = last + 1
+    if k + 1 >= len(analysis.tokens):
+        return False
+    if analysis.gap(k).strip() == ",":
+        return analysis.owner[k] == "PER"
+    return analysis.lower(k) == "и" and not analysis.gap(k).strip() and not analysis.gap(k + 1).strip() and analysis.owner[k + 1] == "PER"
+
+
+def _after_one_of(analysis: _Analysis, first: int, cases: set[str]) -> bool:
+    """Is token ``first`` right after "один из" (a form of "один" in one of ``cases``)?"""
+    if first < 2 or analysis.lower(first - 1) != "из" or analysis.gap(first).strip() or analysis.gap(first - 1).strip():
+        return False
+    return any(p.normal_form == "один" and _fold(p.tag.case) in cases for p in analysis.parses(first - 2))
 
 
 def _follows_name(analysis: _Analysis, first: int) -> bool:

@@ -171,8 +171,8 @@ def test_roles_apposition(models, text, persons, others, name, role):
     [
         # not a position: a relation noun next to a name
         ("Рядом стоял сосед Павел Крылов.", {"Павел Крылов": ["Павел Крылов"]}, "Павел Крылов"),
-        # a plural head is not an apposition of one person
-        ("Выступили министры Павел Крылов и Иван Орлов.", {"Павел Крылов": ["Павел Крылов"], "Иван Орлов": ["Иван Орлов"]}, "Павел Крылов"),
+        # a plural head is not an apposition of one person (before a list it is each one's: test_roles_shared_titles)
+        ("Выступили министры Павел Крылов.", {"Павел Крылов": ["Павел Крылов"]}, "Павел Крылов"),
         # a head in another case than the name: "журналистам" is not Петров's title
         ("Об этом сказал журналистам Павел Крылов.", {"Павел Крылов": ["Павел Крылов"]}, "Павел Крылов"),
     ],
@@ -474,3 +474,102 @@ def test_roles_latin_name_and_genitive_title(models):
     roles = _pipeline_roles(models, "Билеты на концерт рэпера Eminem раскуплены. Звучала музыка композитора Петра Ильича Чайковского.")
     assert roles.get("Eminem") == ["рэпер"]
     assert roles.get("Пётр Ильич Чайковский") == ["композитор"]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, name, roles",
+    [
+        # any animate common noun next to a name is an occupation, also opening a sentence
+        ("Пловчиха Вера Ильина выиграла заплыв.", {"Вера Ильина": ["Вера Ильина"]}, "Вера Ильина", ["пловчиха"]),
+        ("Об этом рассказал фельдшер Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", ["фельдшер"]),
+        ("Глеб Орехов, конгрессмен от Техаса, выступил.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", ["конгрессмен от Техаса"]),
+        # a word that is also an adjective of the noun after it is no head ("военный")
+        ("По мнению военного эксперта Глеба Орехова, учения прошли.", {"Глеб Орехов": ["Глеба Орехова"]}, "Глеб Орехов", ["военный эксперт"]),
+        # a title of address counts with a qualifier, not bare
+        ("Приехал наследный принц Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", ["наследный принц"]),
+        # an unknown surname does not decide the case of a name a known first name gives
+        ("Письмо направлено министру обороны Джиму Мэттису.", {"Джим Мэттис": ["Джиму Мэттису"]}, "Джим Мэттис", ["министр обороны"]),
+    ],
+)
+def test_roles_open_class_heads(models, text, persons, name, roles):
+    article = extract_roles(_article(text, persons), models)
+    assert _person(article, name).roles == roles
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, name",
+    [
+        # nationality, residence, kin, stances and titles of address are no occupations
+        ("Американец Глеб Орехов выиграл забег.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов"),
+        ("Житель деревни Глеб Орехов нашёл клад.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов"),
+        ("Его подруга Вера Ильина промолчала.", {"Вера Ильина": ["Вера Ильина"]}, "Вера Ильина"),
+        ("Активист Глеб Орехов вышел на пикет.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов"),
+        ("Принц Глеб Орехов приехал в Лондон.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов"),
+        ("Загадочная мисс Вера Ильина улыбнулась.", {"Вера Ильина": ["Вера Ильина"]}, "Вера Ильина"),
+        # a capitalised noun inside a sentence may be a name, not a title
+        ("Вчера Кузнец Глеб Орехов выступил.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов"),
+    ],
+)
+def test_roles_open_class_no_role(models, text, persons, name):
+    article = extract_roles(_article(text, persons), models)
+    assert _person(article, name).roles == []
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, name, role, head, adjectives",
+    [
+        # an acting qualifier stays in the role; the post after it is the head
+        ("Приехал врио министра транспорта Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", "врио министра транспорта", "министр", ["врио"]),
+        ("Приехал и.о. мэра Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", "и.о. мэра", "мэр", ["врио"]),
+        ("Глеб Орехов, временно исполняющий обязанности ректора, выступил.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", "временно исполняющий обязанности ректора", "ректор", ["временно", "врио"]),
+        # a compound is headed by its part that names an occupation
+        ("Выступил боксёр-тяжеловес Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", "боксёр-тяжеловес", "боксер", []),
+        # an adjective heading a title
+        ("Выступил главный управляющий компании Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, "Глеб Орехов", "главный управляющий компании", "управляющий", ["главный"]),
+    ],
+)
+def test_roles_heads_past_qualifiers(models, text, persons, name, role, head, adjectives):
+    article = extract_roles(_article(text, persons), models)
+    found = {r.text: r for r in _person(article, name).role_details}
+    assert role in found
+    assert (found[role].head, found[role].adjectives) == (head, adjectives)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, roles",
+    [
+        # a plural title before coordinated names is each one's, in the singular
+        (
+            "Выступили депутаты Глеб Орехов и Вера Ильина.",
+            {"Глеб Орехов": ["Глеб Орехов"], "Вера Ильина": ["Вера Ильина"]},
+            {"Глеб Орехов": ["депутат"], "Вера Ильина": ["депутат"]},
+        ),
+        (
+            "Письмо направлено первым заместителям Глебу Орехову и Вере Ильиной.",
+            {"Глеб Орехов": ["Глебу Орехову"], "Вера Ильина": ["Вере Ильиной"]},
+            {"Глеб Орехов": ["первый заместитель"], "Вера Ильина": ["первый заместитель"]},
+        ),
+        # a singular title is the first name's only
+        (
+            "Выступили тренер Глеб Орехов и Вера Ильина.",
+            {"Глеб Орехов": ["Глеб Орехов"], "Вера Ильина": ["Вера Ильина"]},
+            {"Глеб Орехов": ["тренер"], "Вера Ильина": []},
+        ),
+        # "один из" and a plural
+        ("Погиб один из командиров батальона Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, {"Глеб Орехов": ["командир батальона"]}),
+    ],
+)
+def test_roles_shared_titles(models, text, persons, roles):
+    article = extract_roles(_article(text, persons), models)
+    assert {name: _person(article, name).roles for name in persons} == roles
+
+
+@pytest.mark.issue(13)
+def test_roles_family_name_has_no_role(models):
+    text = "Умер старший представитель дома Орловых князь Глеб Орлов."
+    article = extract_roles(_article(text, {"Орловых": ["Орловых"], "Глеб Орлов": ["Глеб Орлов"]}), models)
+    assert _person(article, "Орловых").roles == []
