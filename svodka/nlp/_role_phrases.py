@@ -560,17 +560,18 @@ def _name_cases(analysis: _Analysis, mention: Mention) -> set[str] | None:
     return result  # None for a name pymorphy3 cannot read ("Eminem"): any case
 
 
-def _phrase_at(analysis: _Analysis, k: int, cases: set[str], *, before_name: bool = True, widen: bool = True) -> _Phrase | None:
+def _phrase_at(analysis: _Analysis, k: int, cases: set[str], *, before_name: bool = True, widen: bool = True, prepositions: dict[str, set[str]] | None = None) -> _Phrase | None:
     """The role phrase starting at token ``k``, after at most ``MAX_ADJECTIVES`` adjectives.
 
     With ``before_name`` False, a phrase followed directly by a name is refused: it is that
     name's title ("генсеком ООН Паном Ги Муном, главой Афганистана Хамидом Карзаем").
+    ``prepositions``: those its tail may take (``TAIL_PREPOSITIONS`` unless given).
     """
     for head in range(k, min(len(analysis.tokens), k + MAX_ADJECTIVES + 1)):
         if analysis.owner[head] is not None or (head > k and analysis.gap(head).strip()):
             return None
         if analysis.head_parses(head, widen=widen):
-            phrase = analysis.phrase(head, cases, TAIL_PREPOSITIONS, widen=widen)
+            phrase = analysis.phrase(head, cases, TAIL_PREPOSITIONS if prepositions is None else prepositions, widen=widen)
             if phrase is None or not _starts_at(analysis, phrase, k):
                 return None
             if not before_name and _touches_name(analysis, phrase):
