@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Entity, Mention
-from ._lexicon import APPOINTING_VERBS, COPULA_VERBS, EVENT_PART_NOUNS, OBJECT_RELATIVES, POST_NOUNS, POST_VERBS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS
+from ._lexicon import APPOINTING_VERBS, COPULA_VERBS, DEED_NOUNS, OBJECT_RELATIVES, POST_NOUNS, POST_VERBS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS
 from ._role_phrases import CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at
 from .text import AnalysedText
 
@@ -143,8 +143,8 @@ def _is_copula(analysis: _Analysis, k: int) -> bool:
 
 def _occupation(analysis: _Analysis, phrase: _Phrase | None) -> _Phrase | None:
     """The phrase, if its head names an occupation or post: a position noun or an animate noun
-    of an occupation's suffix (``_Analysis.head_parses``), not a part in one event ("автором")."""
-    if phrase is None or phrase.head_parse.normal_form.replace("ё", "е") in EVENT_PART_NOUNS:
+    of an occupation's suffix (``_Analysis.head_parses``), not a deed ("автором", "чемпионом")."""
+    if phrase is None or phrase.head_parse.normal_form.replace("ё", "е") in DEED_NOUNS:
         return None
     return phrase
 
@@ -206,10 +206,16 @@ def _skip_fillers(analysis: _Analysis, j: int, most: int) -> int:
     """The first token from ``j`` past at most ``most`` fillers and adverbs ("стал уже", "был официально")."""
     start = j
     while j < len(analysis.tokens) and j - start < most and not analysis.gap(j).strip():
-        if analysis.lower(j) not in COPULA_FILLERS and not any(p.tag.POS == "ADVB" for p in analysis.parses(j)[:1]):
+        if analysis.lower(j) not in COPULA_FILLERS and not _adverb(analysis, j):
             break
         j += 1
     return j
+
+
+def _adverb(analysis: _Analysis, j: int) -> bool:
+    """Is token ``j`` an adverb by its likeliest reading ("автоматически", "единогласно")?"""
+    parses = analysis.parses(j)
+    return bool(parses) and parses[0].tag.POS == "ADVB"
 
 
 def _predicate_after(analysis: _Analysis, holders: Holders, k: int, parse: Any) -> _Predicate | None:
@@ -234,9 +240,10 @@ def _predicate_after(analysis: _Analysis, holders: Holders, k: int, parse: Any) 
 
 
 def _skip_back(analysis: _Analysis, k: int) -> int:
-    """The last token before the copula at ``k`` past fillers and a pronoun ("Министром он был")."""
+    """The last token before the copula at ``k`` past fillers, adverbs and a pronoun
+    ("Министром он был", "мэром автоматически стал")."""
     end = k - 1
-    while end >= 0 and k - end <= 3 and (analysis.lower(end) in COPULA_FILLERS or analysis.lower(end) in SUBJECT_PRONOUNS):
+    while end >= 0 and k - end <= 3 and (analysis.lower(end) in COPULA_FILLERS or analysis.lower(end) in SUBJECT_PRONOUNS or _adverb(analysis, end)):
         end -= 1
     return end
 
