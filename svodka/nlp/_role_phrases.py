@@ -209,6 +209,9 @@ class _Analysis:
     def _agrees(self, i: int, adjectives: list[Any]) -> bool:
         """Is token ``i`` a noun in the case, number and gender of one of the adjective parses?"""
         forms = {(_fold(p.tag.case), p.tag.gender) for p in adjectives}
+        first = self.parses(i)[:1]
+        if first and first[0].tag.POS in STOP_POS:
+            return False  # "уполномоченного по правам": "по" is a preposition, not the noun "ПО"
         return any(p.tag.POS == "NOUN" and p.tag.number == "sing" and (_fold(p.tag.case), _gender(p)) in forms for p in self.parses(i))
 
     def fixed(self, i: int, parses: list[Any]) -> bool:

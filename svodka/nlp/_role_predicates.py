@@ -69,6 +69,10 @@ ONE_OF = frozenset({"одним", "одной", "один", "одна", "одн�
 # "министром, а также депутатом", "мэром, а затем губернатором".
 LIST_WORDS = frozenset({"и", "а", "также", "затем", "потом", "позже", "позднее"})
 
+# How many sentences before a clause without a subject are searched for the person it is
+# about ("Петров родился в Твери. Окончил институт. Работал инженером.").
+TOPIC_SENTENCES = 2
+
 # Most roles in one list.
 MAX_LISTED_ROLES = 6
 
@@ -296,15 +300,31 @@ def _next_in_list(analysis: _Analysis, j: int) -> int | None:
     """The token where the next item of a list starts after a comma, "и", ", а также" at
     token ``j`` (None when no list goes on there)."""
     n = len(analysis.tokens)
-    if j >= n or analysis.gap(j).strip() not in ("", ","):
+    j, gap = _past_brackets(analysis, j)
+    if j >= n or gap not in ("", ","):
         return None
-    comma = analysis.gap(j).strip() == ","
+    comma = gap == ","
     start = j
     while j < n and j - start < 2 and analysis.lower(j) in LIST_WORDS and (j == start or not analysis.gap(j).strip()):
         j += 1
     if (j == start and not comma) or j >= n or (j > start and analysis.gap(j).strip()):
         return None
     return j
+
+
+def _past_brackets(analysis: _Analysis, j: int) -> tuple[int, str]:
+    """Past a bracketed aside at token ``j`` ("директором компании (ООО «Ромашка»), а также
+    ..."): the token after it and the marks left before that token."""
+    n = len(analysis.tokens)
+    if j >= n or not analysis.gap(j).strip(" " + CLOSE_QUOTES + TOGGLE_QUOTES).startswith("("):
+        return j, analysis.gap(j).strip() if j < n else ""
+    start = j
+    j += 1
+    while j < n and j - start <= MAX_TAIL_TOKENS and ")" not in analysis.gap(j):
+        j += 1
+    if j >= n or ")" not in analysis.gap(j):
+        return n, ""
+    return j, analysis.gap(j).split(")", 1)[1].strip()
 
 
 # -- the person -----------------------------------------------------------------------------
@@ -367,7 +387,7 @@ def _subject(analysis: _Analysis, layer: AnalysedText, holders: Holders, predica
                 return _antecedent(analysis, layer, holders, i), False
         return _subject_after(analysis, holders, k), False
     infinitive = predicate.parse.tag.POS == "INFN"
-    for i in range(phrase.first - 1, max(-1, phrase.first - 1 - MAX_SUBJECT_DISTANCE), -1):
+    for i in range(k - 1, max(-1, k - 1 - MAX_SUBJECT_DISTANCE), -1):
         if analysis.gap(i + 1).strip(" " + CLOSE_QUOTES + TOGGLE_QUOTES):
             return None, True  # punctuation: the clause starts after token i
         if i in holders:
@@ -383,7 +403,7 @@ def _subject(analysis: _Analysis, layer: AnalysedText, holders: Holders, predica
             return None, True  # "..., а в 2010 году был мэром": the subject of the sentence
         if _other_subject(analysis, i):
             return None, False
-    return None, phrase.first <= MAX_SUBJECT_DISTANCE  # the text's start: no subject
+    return None, k <= MAX_SUBJECT_DISTANCE  # the text's start: no subject
 
 
 def _other_subject(analysis: _Analysis, i: int) -> bool:
@@ -414,23 +434,70 @@ def _nominal(analysis: _Analysis, j: int) -> bool:
 
 def _elided_subject(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicate: _Predicate) -> Entity | None:
     """The subject of a clause that has none: the subject of its sentence ("Петров окончил
-    институт и работал инженером") or, when the sentence names nobody before the verb, the
-    person of the sentence before; of the verb's gender when it has one."""
+    институт и работал инженером") or, when the sentence names nobody in the nominative
+    before the verb, the person the sentences before were about; of the verb's gender when
+    it has one."""
     parse = predicate.parse
     if parse.tag.number == "plur":
         return None
     gender = parse.tag.gender if parse.tag.gender in ("masc", "femn") else None
-    start = analysis.tokens[predicate.verb].start
-    sentence = layer.sentence_at(start)
-    if sentence is None:
-        return None
-    before = len(layer.text[: sentence.start].rstrip()) - 1
-    previous = layer.sentence_at(before) if before >= 0 else None
-    for lo, hi in ((sentence.start, start), (previous.start, previous.end) if previous else (0, 0)):
-        found = [holders[t] for t in sorted(holders) if lo <= analysis.tokens[t].start < hi]
-        if found:
-            return _subject_among(analysis, found, gender, only_nominative=True)
+    return _topic(analysis, layer, holders, predicate.verb, gender, only_nominative=True)
+
+
+def _topic(analysis: _Analysis, layer: AnalysedText, holders: Holders, k: int, gender: str | None, only_nominative: bool) -> Entity | None:
+    """The person the text is about at token ``k``: the first name in the nominative (of
+    ``gender``) in a subject's place earlier in its sentence, else in the sentences before
+    (``TOPIC_SENTENCES``), up to one with another subject. Unless ``only_nominative``, in
+    the nearest stretch that names persons, the only one of ``gender`` will do too
+    ("Лаптев поздравил Веру Ильину. Она стала директором")."""
+    tried_any = False
+    for lo, hi in _stretches_before(layer, analysis.tokens[k].start):
+        found = [(t, holders[t]) for t in sorted(holders) if lo <= analysis.tokens[t].start < hi and (t - 1 not in holders or holders[t - 1][1] is not holders[t][1])]
+        subjects = [h for t, h in found if _subject_place(analysis, t)]
+        entity = _subject_among(analysis, subjects, gender, only_nominative=True)
+        if entity is None and found and not only_nominative and not tried_any:
+            entity = _subject_among(analysis, [h for _t, h in found], gender)
+        if entity is not None or any(_nominative(analysis, m) for _e, m in subjects):
+            return entity  # a subject of another gender: the text is about someone else there
+        pronoun = _pronoun_in(analysis, lo, hi, gender)
+        if pronoun is not None:  # "он покинул все должности, а затем ушёл с поста главы"
+            return _antecedent(analysis, layer, holders, pronoun)
+        tried_any = tried_any or bool(found)
     return None
+
+
+def _pronoun_in(analysis: _Analysis, lo: int, hi: int, gender: str | None) -> int | None:
+    """The first token of "он"/"она" (of ``gender``) in the characters [lo, hi)."""
+    for i, token in enumerate(analysis.tokens):
+        if token.start >= hi:
+            break
+        if token.start >= lo and analysis.lower(i) in SUBJECT_PRONOUNS and gender in (None, SUBJECT_PRONOUNS[analysis.lower(i)]):
+            return i
+    return None
+
+
+def _stretches_before(layer: AnalysedText, offset: int) -> list[tuple[int, int]]:
+    """The sentence of ``offset`` up to it, then the ``TOPIC_SENTENCES`` sentences before, nearest first."""
+    sentence = layer.sentence_at(offset)
+    if sentence is None:
+        return []
+    out = [(sentence.start, offset)]
+    while len(out) <= TOPIC_SENTENCES:
+        before = len(layer.text[: out[-1][0]].rstrip()) - 1
+        previous = layer.sentence_at(before) if before >= 0 else None
+        if previous is None:
+            break
+        out.append((previous.start, previous.end))
+    return out
+
+
+def _subject_place(analysis: _Analysis, t: int) -> bool:
+    """Can a name starting at token ``t`` be a subject by its place: not right after a
+    preposition or a noun ("к ветви «Николаевичей»", "у Петрова")?"""
+    if t == 0 or analysis.gap(t).strip(" " + CLOSE_QUOTES + TOGGLE_QUOTES + "«„"):
+        return True
+    first = analysis.parses(t - 1)[:1]
+    return not first or first[0].tag.POS not in ("PREP", "NOUN")
 
 
 def _sentence_subject(analysis: _Analysis, layer: AnalysedText, holders: Holders, k: int) -> Entity | None:
@@ -474,21 +541,9 @@ def _last_word(name: str) -> str:
 
 
 def _antecedent(analysis: _Analysis, layer: AnalysedText, holders: Holders, i: int) -> Entity | None:
-    """The person a pronoun at token ``i`` stands for: the subject (first nominative name of
-    the pronoun's gender) earlier in its sentence, else in the sentence before; without a
-    nominative one, the only person of that gender there."""
-    gender = SUBJECT_PRONOUNS[analysis.lower(i)]
-    start = analysis.tokens[i].start
-    sentence = layer.sentence_at(start)
-    if sentence is None:
-        return None
-    before = len(layer.text[: sentence.start].rstrip()) - 1
-    previous = layer.sentence_at(before) if before >= 0 else None
-    for lo, hi in ((sentence.start, start), (previous.start, previous.end) if previous else (0, 0)):
-        found = [holders[t] for t in sorted(holders) if lo <= analysis.tokens[t].start < hi]
-        if found:
-            return _subject_among(analysis, found, gender)
-    return None
+    """The person a pronoun at token ``i`` stands for: the person the text is about there, of
+    the pronoun's gender (``_topic``)."""
+    return _topic(analysis, layer, holders, i, SUBJECT_PRONOUNS[analysis.lower(i)], only_nominative=False)
 
 
 def _subject_among(analysis: _Analysis, found: list[tuple[Entity, Mention]], gender: str | None, only_nominative: bool = False) -> Entity | None:
