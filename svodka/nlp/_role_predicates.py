@@ -134,7 +134,7 @@ def _name_tokens(analysis: _Analysis, persons: list[Entity]) -> Holders:
 
 def _verb_parse(analysis: _Analysis, k: int) -> Any | None:
     """The parse of token ``k`` as a verb (any form) that links a person to a position, if it is one."""
-    if analysis.owner[k] is not None or not analysis.tokens[k].text[:1].islower():
+    if analysis.owner[k] is not None or not (analysis.tokens[k].text[:1].islower() or _sentence_start(analysis, k) == k - 1):
         return None
     return next((p for p in analysis.parses(k) if p.tag.POS in COPULA_POS and p.normal_form in POST_VERBS), None)
 
@@ -225,22 +225,34 @@ def _adverb(analysis: _Analysis, j: int) -> bool:
 def _predicate_after(analysis: _Analysis, holders: Holders, k: int, parse: Any) -> _Predicate | None:
     """The role after the verb at token ``k``: "стал министром", "занял пост министра",
     "назначил Петрова министром", "освободил Петрова от должности директора"."""
-    j = _skip_fillers(analysis, k + 1, 2)
-    holder = holders.get(j) if j < len(analysis.tokens) and not analysis.gap(j).strip() else None
-    if holder is not None:  # a name between: the object ("назначил Петрова министром")
-        while j in holders and holders[j] == holder:
-            j += 1
-        j = _skip_fillers(analysis, j, 2)
-    cases = {"ablt"} if parse.normal_form in COPULA_VERBS else set()
-    if j + 1 < len(analysis.tokens) and analysis.lower(j) in POST_PREPOSITIONS and not analysis.gap(j + 1).strip() and _is_post(analysis, j + 1):
-        j += 1
-    if j < len(analysis.tokens) and not analysis.gap(j).strip() and _is_post(analysis, j):
-        j += 1
-        cases = {"gent"}
+    j, holder = _past_object(analysis, holders, _skip_fillers(analysis, k + 1, 2))
+    j, post = _past_post(analysis, j)
+    cases = {"gent"} if post else {"ablt"} if parse.normal_form in COPULA_VERBS else set()
     if not cases or j >= len(analysis.tokens) or analysis.gap(j).strip():
         return None
     phrase = _role_at(analysis, j, cases)
     return _Predicate(k, parse, phrase, holder) if phrase else None
+
+
+def _past_object(analysis: _Analysis, holders: Holders, j: int) -> tuple[int, tuple[Entity, Mention] | None]:
+    """Past a name at token ``j`` ("назначил Петрова министром"): the next token and the name."""
+    holder = holders.get(j) if j < len(analysis.tokens) and not analysis.gap(j).strip() else None
+    if holder is None:
+        return j, None
+    while j in holders and holders[j][1] is holder[1]:
+        j += 1
+    return _skip_fillers(analysis, j, 2), holder
+
+
+def _past_post(analysis: _Analysis, j: int) -> tuple[int, bool]:
+    """Past a post noun at token ``j``, maybe after its preposition ("на пост", "от должности"):
+    the next token and whether there was one."""
+    n = len(analysis.tokens)
+    if j + 1 < n and analysis.lower(j) in POST_PREPOSITIONS and not analysis.gap(j + 1).strip() and _is_post(analysis, j + 1):
+        j += 1
+    if j < n and not analysis.gap(j).strip() and _is_post(analysis, j):
+        return j + 1, True
+    return j, False
 
 
 def _skip_back(analysis: _Analysis, k: int) -> int:
@@ -447,23 +459,31 @@ def _elided_subject(analysis: _Analysis, layer: AnalysedText, holders: Holders, 
 def _topic(analysis: _Analysis, layer: AnalysedText, holders: Holders, k: int, gender: str | None, only_nominative: bool) -> Entity | None:
     """The person the text is about at token ``k``: the first name in the nominative (of
     ``gender``) in a subject's place earlier in its sentence, else in the sentences before
-    (``TOPIC_SENTENCES``), up to one with another subject. Unless ``only_nominative``, in
-    the nearest stretch that names persons, the only one of ``gender`` will do too
-    ("Лаптев поздравил Веру Ильину. Она стала директором")."""
-    tried_any = False
+    (``TOPIC_SENTENCES``), up to one with another subject; a pronoun there leads further
+    back. Unless ``only_nominative``, in the nearest stretch that names persons, the only
+    one of ``gender`` will do too ("Лаптев поздравил Веру Ильину. Она стала директором")."""
+    lenient = not only_nominative
     for lo, hi in _stretches_before(layer, analysis.tokens[k].start):
-        found = [(t, holders[t]) for t in sorted(holders) if lo <= analysis.tokens[t].start < hi and (t - 1 not in holders or holders[t - 1][1] is not holders[t][1])]
-        subjects = [h for t, h in found if _subject_place(analysis, t)]
-        entity = _subject_among(analysis, subjects, gender, only_nominative=True)
-        if entity is None and found and not only_nominative and not tried_any:
-            entity = _subject_among(analysis, [h for _t, h in found], gender)
-        if entity is not None or any(_nominative(analysis, m) for _e, m in subjects):
-            return entity  # a subject of another gender: the text is about someone else there
+        entity, decided, named = _topic_in(analysis, holders, lo, hi, gender, lenient)
+        if decided:
+            return entity
         pronoun = _pronoun_in(analysis, lo, hi, gender)
         if pronoun is not None:  # "он покинул все должности, а затем ушёл с поста главы"
             return _antecedent(analysis, layer, holders, pronoun)
-        tried_any = tried_any or bool(found)
+        lenient = lenient and not named
     return None
+
+
+def _topic_in(analysis: _Analysis, holders: Holders, lo: int, hi: int, gender: str | None, lenient: bool) -> tuple[Entity | None, bool, bool]:
+    """The person a stretch [lo, hi) is about: (the person, whether the stretch decides, whether it names anyone)."""
+    found = [(t, holders[t]) for t in sorted(holders) if lo <= analysis.tokens[t].start < hi and (t - 1 not in holders or holders[t - 1][1] is not holders[t][1])]
+    subjects = [h for t, h in found if _subject_place(analysis, t)]
+    entity = _subject_among(analysis, subjects, gender, only_nominative=True)
+    if entity is None and found and lenient:
+        entity = _subject_among(analysis, [h for _t, h in found], gender)
+    # a nominative subject of another gender: the text is about someone else there
+    decided = entity is not None or any(_nominative(analysis, m) for _e, m in subjects)
+    return entity, decided, bool(found)
 
 
 def _pronoun_in(analysis: _Analysis, lo: int, hi: int, gender: str | None) -> int | None:
