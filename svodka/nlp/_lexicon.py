@@ -54,6 +54,10 @@ __all__ = [
     "AGE_ADJECTIVE_ENDING",
     "COPULA_VERBS",
     "POST_NOUNS",
+    "POST_VERBS",
+    "APPOINTING_VERBS",
+    "DEED_NOUNS",
+    "OBJECT_RELATIVES",
     "SUBJECT_PRONOUNS",
     "RELATIVE_PRONOUNS",
 ]
@@ -260,7 +264,7 @@ POSITION_NOUNS = frozenset(
     астронавт космонавт пилот бортинженер член замглавы замгендиректора замгоссекретаря
     докладчик полузащитник форвард голкипер хореограф солист солистка дирижёр дирижер худрук
     главврач генерал-майор генерал-лейтенант генерал-полковник лейтенант майор подполковник
-    маршал сержант лидер-вокалист наблюдатель председательница депутатка врио
+    маршал сержант лидер-вокалист наблюдатель председательница депутатка врио кандидат
     """.split()
 )
 
@@ -367,18 +371,53 @@ AGE_ADJECTIVE_ENDING = "летний"
 
 # Verbs (lemmas) that link a person to a position noun in the instrumental: "стал министром
 # финансов", "является депутатом", "назначен послом", "работал инженером", "проработал
-# министром"; with a post noun (POST_NOUNS) the genitive follows: "занимал пост министра".
+# министром", "считался главой дома", "состоял членом"; with a post noun (POST_NOUNS) the
+# genitive follows: "занимал пост министра". Participles and gerunds count ("назначенный
+# министром", "будучи послом").
 COPULA_VERBS = frozenset(
     """
     являться стать становиться быть назначить назначать избрать избирать работать проработать
     служить прослужить остаться оставаться утвердить утверждать переизбрать переизбирать
-    трудиться занимать занять заступить вступить числиться пребывать
+    трудиться занимать занять заступить вступить числиться пребывать выдвинуть выдвигать
+    считаться состоять избираться
+    """.split()
+)
+
+# Verbs that take a post noun and the position in the genitive after it, besides the
+# copulas: what a person holds, combines, takes, leaves or is removed from ("совмещает
+# должность вице-спикера", "ушёл с поста главы", "освободил от должности директора").
+POST_VERBS = COPULA_VERBS | frozenset(
+    """
+    совмещать совместить покинуть покидать уйти уходить оставить оставлять освободить освобождать
+    уволить увольнять снять снимать отстранить отстранять вступать заступать перейти переходить
+    вернуться возвращаться находиться
+    """.split()
+)
+
+# Active verbs whose object, not their subject, gets the position: "президент назначил
+# Петрова министром", "освободил Петрова от должности директора" (a short participle of them,
+# "назначен", takes the subject as usual).
+APPOINTING_VERBS = frozenset(
+    """
+    назначить назначать избрать избирать переизбрать переизбирать утвердить утверждать выдвинуть
+    выдвигать освободить освобождать уволить увольнять снять снимать отстранить отстранять
+    """.split()
+)
+
+# Nouns that after a copula say what a person did, won or caused, not a post he holds:
+# "стал автором поправки", "стал чемпионом Европы", "считается родоначальником жанра",
+# "оказался фигурантом дела" (a title next to a name may still use them: "чемпион мира Петров").
+DEED_NOUNS = frozenset(
+    """
+    автор соавтор инициатор организатор спонсор фигурант исполнитель заказчик виновник
+    обвиняемый подозреваемый посредник рекордсмен номинант призёр призер лауреат чемпион
+    вице-чемпион родоначальник основоположник
     """.split()
 )
 
 # Nouns of "a post" after which the position is a genitive: "занимал пост министра",
-# "назначен на должность директора" (lemmas).
-POST_NOUNS = frozenset({"пост", "должность"})
+# "назначен на должность директора", "кресло мэра", "работал в качестве консультанта" (lemmas).
+POST_NOUNS = frozenset({"пост", "должность", "кресло", "качество"})
 
 # Personal pronouns that stand for the person the text was about: "он стал мэром" (as
 # written, lower case, by gender).
@@ -387,6 +426,10 @@ SUBJECT_PRONOUNS = {"он": "masc", "она": "femn"}
 # Relative pronouns in the nominative after a comma: the person named before the comma is
 # the subject ("Петров, который стал мэром").
 RELATIVE_PRONOUNS = frozenset({"который", "которая"})
+
+# Relative pronouns in the accusative: the person named before the comma is the object of an
+# appointing verb ("Петров, которого президент назначил министром").
+OBJECT_RELATIVES = frozenset({"которого", "которую"})
 
 
 def is_position(lemma: str) -> bool:

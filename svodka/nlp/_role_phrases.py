@@ -76,6 +76,9 @@ CASE_FOLD = {"gen1": "gent", "gen2": "gent", "loc1": "loct", "loc2": "loct", "ac
 # Words: the one word rule of the analysed text ("премьер-министр", "Жана-Марка").
 _WORD = WORD
 
+# The case of every role phrase: a role next to a name takes the name's case.
+ALL_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
+
 
 def _fold(case: str | None) -> str | None:
     """One of the six main cases for a pymorphy3 case grammeme."""
@@ -211,6 +214,9 @@ class _Analysis:
     def _agrees(self, i: int, adjectives: list[Any]) -> bool:
         """Is token ``i`` a noun in the case, number and gender of one of the adjective parses?"""
         forms = {(_fold(p.tag.case), p.tag.gender) for p in adjectives}
+        first = self.parses(i)[:1]
+        if first and first[0].tag.POS in STOP_POS:
+            return False  # "уполномоченного по правам": "по" is a preposition, not the noun "ПО"
         return any(p.tag.POS == "NOUN" and p.tag.number == "sing" and (_fold(p.tag.case), _gender(p)) in forms for p in self.parses(i))
 
     def fixed(self, i: int, parses: list[Any]) -> bool:
@@ -638,3 +644,35 @@ def _name_cases(analysis: _Analysis, mention: Mention) -> set[str] | None:
     if result is not None and mention.normal and mention.text == mention.normal:
         return result | {"nomn"}
     return result  # None for a name pymorphy3 cannot read ("Eminem"): any case
+
+
+def _phrase_at(analysis: _Analysis, k: int, cases: set[str], *, before_name: bool = True, widen: bool = True, prepositions: dict[str, set[str]] | None = None) -> _Phrase | None:
+    """The role phrase starting at token ``k``, after at most ``MAX_ADJECTIVES`` adjectives.
+
+    With ``before_name`` False, a phrase followed directly by a name is refused: it is that
+    name's title ("генсеком ООН Паном Ги Муном, главой Афганистана Хамидом Карзаем").
+    ``prepositions``: those its tail may take (``TAIL_PREPOSITIONS`` unless given).
+    """
+    for head in range(k, min(len(analysis.tokens), k + MAX_ADJECTIVES + 1)):
+        if analysis.owner[head] is not None or (head > k and analysis.gap(head).strip()):
+            return None
+        if analysis.head_parses(head, widen=widen):
+            phrase = analysis.phrase(head, cases, TAIL_PREPOSITIONS if prepositions is None else prepositions, widen=widen)
+            if phrase is None or not _starts_at(analysis, phrase, k):
+                return None
+            if not before_name and _touches_name(analysis, phrase):
+                return None
+            return phrase
+    return None
+
+
+def _starts_at(analysis: _Analysis, phrase: _Phrase, k: int) -> bool:
+    """Does the phrase start at token ``k``, or after adjectives there that describe the person
+    and stay out of it ("Синклер, известный французский журналист")?"""
+    return all(analysis.lower(i) == "и" or analysis.adjective_parse(i, set(ALL_CASES), None) is not None for i in range(k, phrase.first))
+
+
+def _touches_name(analysis: _Analysis, phrase: _Phrase) -> bool:
+    """Does a person's name follow the phrase directly (an apposition that did not agree)?"""
+    stop = phrase.stop
+    return stop < len(analysis.tokens) and stop == phrase.last + 1 and analysis.owner[stop] == "PER" and not analysis.gap(stop).strip(" " + CLOSE_QUOTES + TOGGLE_QUOTES)

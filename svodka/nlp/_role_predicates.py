@@ -1,0 +1,587 @@
+"""Roles of persons given by predicates: "Петров стал мэром", "занимал пост министра".
+
+The roles stage (``roles.py``) reads roles next to names itself and asks this module for the
+roles a clause gives a person:
+
+- a copula or appointment verb (any tense, a short or full participle, a gerund) with a role
+  in the instrumental, either order: "стал мэром", "работал инженером", "был назначен
+  послом", "Мэром города избран бывший баскетболист Петров", "назначенный министром";
+  "одним из директоров компании" is "директор компании";
+- a post noun with the role in the genitive: "занимал пост министра", "на посту главы",
+  "ушёл с поста директора", "в качестве советника"; "кандидатом на пост мэра" keeps its post;
+- a list of roles after one verb, each: "был министром, послом и депутатом".
+
+The person is the subject of the clause: a name in the nominative, the person "он/она",
+"который" or a participle stands for; an appointing verb's object ("назначил Петрова
+министром", "Петров, которого назначили министром"); with no subject in the clause (a
+subject elided after "и", "а", a comma), the subject of the sentence or, when the sentence
+names nobody, the person the sentence before was about, of the verb's gender.
+
+No syntax parser: the role phrases of ``_role_phrases`` over the tokens and pymorphy3 parses
+of the analysed text, and the person mentions of the earlier stages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..model import Entity, Mention
+from ._lexicon import APPOINTING_VERBS, COPULA_VERBS, DEED_NOUNS, OBJECT_RELATIVES, POST_NOUNS, POST_VERBS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS
+from ._role_phrases import CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at
+from .text import AnalysedText
+
+__all__ = ["read_predicates"]
+
+# Short words allowed between a copula and its role, or a role and its name ("стал уже",
+# "был официально назначен", "избран вновь", "ушёл и с поста").
+COPULA_FILLERS = frozenset({"уже", "также", "тоже", "теперь", "ранее", "прежде", "сейчас", "ныне", "официально", "был", "была", "было", "будет", "вновь", "снова", "впервые", "единогласно", "и"})
+
+# Parts of speech of a predicate: a finite verb, an infinitive, a short or full participle
+# ("назначен", "назначенный"), a gerund ("будучи", "став").
+COPULA_POS = frozenset({"VERB", "INFN", "PRTS", "PRTF", "GRND"})
+
+# Most words between a copula and its subject (the name, a pronoun): "Петров в 2005 году стал".
+MAX_SUBJECT_DISTANCE = 8
+
+# Most words between an inverted copula and its name: "Мэром избран легендарный баскетболист
+# Дэйв Бинг", "является министр промышленности и энергетики Катара Абдулла аль-Аттия".
+MAX_APPOSITION_WORDS = 9
+
+# Words that open a subordinate clause: a subject is not looked for past them.
+CLAUSE_OPENERS = frozenset({"что", "чтобы", "если", "когда", "где", "как", "пока", "хотя", "но", "а", "однако"})
+
+# Prepositions that govern the instrumental: "с министром" is company, not a predicate.
+INSTRUMENTAL_PREPOSITIONS = frozenset({"с", "со", "над", "под", "перед", "за", "между", "рядом"})
+
+# Prepositions a predicate role's tail may take: "представитель при ООН", "министр по делам",
+# "член совета от региона"; "в/на" are left out: after a verb they start the clause's time
+# and place ("стал мэром в прошлом году").
+PREDICATE_PREPOSITIONS = {"при": {"loct"}, "по": {"datv"}, "от": {"gent", "gen2"}}
+
+# Prepositions before a post noun: "на пост", "с поста", "от должности", "в должности", "на посту".
+POST_PREPOSITIONS = frozenset({"на", "с", "со", "от", "в", "во"})
+
+# "one of": "одним из директоров" names the post of a person among several holding it.
+ONE_OF = frozenset({"одним", "одной", "один", "одна", "одного", "одну"})
+
+# Words that join roles of one list after a comma or alone: "министром, послом и депутатом",
+# "министром, а также депутатом", "мэром, а затем губернатором".
+LIST_WORDS = frozenset({"и", "а", "также", "затем", "потом", "позже", "позднее"})
+
+# How many sentences before a clause without a subject are searched for the person it is
+# about ("Петров родился в Твери. Окончил институт. Работал инженером.").
+TOPIC_SENTENCES = 2
+
+# Most roles in one list.
+MAX_LISTED_ROLES = 6
+
+
+@dataclass
+class _Predicate:
+    """A predicate found at a verb: the verb, its parse, the role, and a name between them."""
+
+    verb: int
+    parse: Any
+    phrase: _Phrase
+    holder: tuple[Entity, Mention] | None = None  # "назначил Петрова министром": the object
+
+    @property
+    def inverted(self) -> bool:
+        """Does the role come before the verb ("Мэром стал Петров")?"""
+        return self.phrase.last < self.verb
+
+
+Holders = dict[int, tuple[Entity, Mention]]
+
+
+def read_predicates(analysis: _Analysis, layer: AnalysedText, persons: list[Entity]) -> list[tuple[Entity, _Phrase]]:
+    """The roles predicates give persons: (person, role phrase) in text order.
+
+    "Петров стал мэром", "Мэром города стал Петров", "Он работал инженером", "занимал пост
+    министра", "назначен на должность директора": a copula with a role in the instrumental
+    (or a post noun with one in the genitive), and the person the clause is about.
+    """
+    holders = _name_tokens(analysis, persons)
+    found: list[tuple[Entity, _Phrase]] = []
+    for k in range(len(analysis.tokens)):
+        parse = _verb_parse(analysis, k)
+        if parse is None:
+            continue
+        predicate = _predicate_after(analysis, holders, k, parse) or _predicate_before(analysis, k, parse)
+        if predicate is None:
+            continue
+        entity = _holder(analysis, layer, holders, predicate)
+        if entity is not None:
+            found.extend((entity, phrase) for phrase in _listed(analysis, predicate.phrase))
+    return found
+
+
+def _name_tokens(analysis: _Analysis, persons: list[Entity]) -> Holders:
+    """Token -> (person, name mention) for every token inside a person's name."""
+    starts = [t.start for t in analysis.tokens]
+    holders: Holders = {}
+    for entity in persons:
+        for mention in entity.mentions:
+            if mention.kind == "name":
+                for i in analysis._covered(starts, mention.start, mention.end):
+                    holders[i] = (entity, mention)
+    return holders
+
+
+# -- the verb and its role ------------------------------------------------------------------
+
+
+def _verb_parse(analysis: _Analysis, k: int) -> Any | None:
+    """The parse of token ``k`` as a verb (any form) that links a person to a position, if it is one."""
+    if analysis.owner[k] is not None or not (analysis.tokens[k].text[:1].islower() or _sentence_start(analysis, k) == k - 1):
+        return None
+    return next((p for p in analysis.parses(k) if p.tag.POS in COPULA_POS and p.normal_form in POST_VERBS), None)
+
+
+def _is_copula(analysis: _Analysis, k: int) -> bool:
+    """Is token ``k`` a verb that takes a role in the instrumental ("стал", "назначен")?"""
+    parse = _verb_parse(analysis, k)
+    return parse is not None and parse.normal_form in COPULA_VERBS
+
+
+def _occupation(analysis: _Analysis, phrase: _Phrase | None) -> _Phrase | None:
+    """The phrase, if its head names an occupation or post: a position noun or an animate noun
+    of an occupation's suffix (``_Analysis.head_parses``), not a deed ("автором", "чемпионом")."""
+    if phrase is None or phrase.head_parse.normal_form.replace("ё", "е") in DEED_NOUNS:
+        return None
+    return phrase
+
+
+def _role_at(analysis: _Analysis, j: int, cases: set[str]) -> _Phrase | None:
+    """The role phrase starting at token ``j`` in one of ``cases``: "министром обороны",
+    "одним из директоров компании", "кандидатом на пост мэра"."""
+    if j >= len(analysis.tokens):
+        return None
+    if analysis.lower(j) in ONE_OF:
+        return _one_of(analysis, j)
+    phrase = _occupation(analysis, _phrase_at(analysis, j, cases, before_name=False, widen=True, prepositions=PREDICATE_PREPOSITIONS))
+    return _with_post(analysis, _before_one_of(analysis, phrase)) if phrase else None
+
+
+def _before_one_of(analysis: _Analysis, phrase: _Phrase) -> _Phrase:
+    """The phrase cut before "и одним из ...", which starts the next role of a list."""
+    for i in range(phrase.head + 1, phrase.last):
+        if analysis.lower(i) == "и" and analysis.lower(i + 1) in ONE_OF:
+            return replace(phrase, last=i - 1, stop=i)
+    return phrase
+
+
+def _one_of(analysis: _Analysis, j: int) -> _Phrase | None:
+    """"одним из (крупнейших) директоров компании" at token ``j``: the plural head read as one post."""
+    if j + 2 >= len(analysis.tokens) or analysis.lower(j + 1) != "из" or analysis.gap(j + 1).strip():
+        return None
+    for head in range(j + 2, min(len(analysis.tokens), j + 3 + MAX_ADJECTIVES)):
+        if analysis.gap(head).strip() or analysis.owner[head] is not None:
+            return None
+        parses = [p for p in analysis.head_parses(head, widen=True) if p.tag.number == "plur" and _fold(p.tag.case) == "gent"]
+        if parses:
+            last, stop = analysis.scan_tail(head, PREDICATE_PREPOSITIONS)
+            return _occupation(analysis, _Phrase(head, head, last, parses[0], [], stop))
+        if not any(p.tag.POS in ("ADJF", "PRTF", "NUMR") for p in analysis.parses(head)):
+            return None
+    return None
+
+
+def _with_post(analysis: _Analysis, phrase: _Phrase) -> _Phrase:
+    """The phrase with a post it aims at: "кандидат на пост мэра", "кандидат в депутаты"."""
+    j = phrase.last + 1
+    if j + 1 >= len(analysis.tokens) or analysis.gap(j).strip() or analysis.gap(j + 1).strip() or analysis.lower(j) not in ("на", "в"):
+        return phrase
+    if _is_post(analysis, j + 1):
+        aimed = _phrase_at(analysis, j + 2, {"gent"}, before_name=False, widen=True, prepositions=PREDICATE_PREPOSITIONS) if j + 2 < len(analysis.tokens) else None
+        return replace(phrase, last=aimed.last, stop=aimed.stop) if aimed and not analysis.gap(j + 2).strip() else phrase
+    if any(p.tag.number == "plur" and p.tag.case == "nomn" for p in analysis.head_parses(j + 1, widen=True)):
+        return replace(phrase, last=j + 1, stop=j + 2)  # "в депутаты": the old accusative
+    return phrase
+
+
+def _is_post(analysis: _Analysis, j: int) -> bool:
+    """Is token ``j`` a post noun ("пост", "должности")?"""
+    return any(p.tag.POS == "NOUN" and p.normal_form in POST_NOUNS for p in analysis.parses(j))
+
+
+def _skip_fillers(analysis: _Analysis, j: int, most: int) -> int:
+    """The first token from ``j`` past at most ``most`` fillers and adverbs ("стал уже", "был официально")."""
+    start = j
+    while j < len(analysis.tokens) and j - start < most and not analysis.gap(j).strip():
+        if analysis.lower(j) not in COPULA_FILLERS and not _adverb(analysis, j):
+            break
+        j += 1
+    return j
+
+
+def _adverb(analysis: _Analysis, j: int) -> bool:
+    """Is token ``j`` an adverb by its likeliest reading ("автоматически", "единогласно")?"""
+    parses = analysis.parses(j)
+    return bool(parses) and parses[0].tag.POS == "ADVB"
+
+
+def _predicate_after(analysis: _Analysis, holders: Holders, k: int, parse: Any) -> _Predicate | None:
+    """The role after the verb at token ``k``: "стал министром", "занял пост министра",
+    "назначил Петрова министром", "освободил Петрова от должности директора"."""
+    j, holder = _past_object(analysis, holders, _skip_fillers(analysis, k + 1, 2))
+    j, post = _past_post(analysis, j)
+    cases = {"gent"} if post else {"ablt"} if parse.normal_form in COPULA_VERBS else set()
+    if not cases or j >= len(analysis.tokens) or analysis.gap(j).strip():
+        return None
+    phrase = _role_at(analysis, j, cases)
+    return _Predicate(k, parse, phrase, holder) if phrase else None
+
+
+def _past_object(analysis: _Analysis, holders: Holders, j: int) -> tuple[int, tuple[Entity, Mention] | None]:
+    """Past a name at token ``j`` ("назначил Петрова министром"): the next token and the name."""
+    holder = holders.get(j) if j < len(analysis.tokens) and not analysis.gap(j).strip() else None
+    if holder is None:
+        return j, None
+    while j in holders and holders[j][1] is holder[1]:
+        j += 1
+    return _skip_fillers(analysis, j, 2), holder
+
+
+def _past_post(analysis: _Analysis, j: int) -> tuple[int, bool]:
+    """Past a post noun at token ``j``, maybe after its preposition ("на пост", "от должности"):
+    the next token and whether there was one."""
+    n = len(analysis.tokens)
+    if j + 1 < n and analysis.lower(j) in POST_PREPOSITIONS and not analysis.gap(j + 1).strip() and _is_post(analysis, j + 1):
+        j += 1
+    if j < n and not analysis.gap(j).strip() and _is_post(analysis, j):
+        return j + 1, True
+    return j, False
+
+
+def _skip_back(analysis: _Analysis, k: int) -> int:
+    """The last token before the copula at ``k`` past fillers, adverbs and a pronoun
+    ("Министром он был", "мэром автоматически стал")."""
+    end = k - 1
+    while end >= 0 and k - end <= 3 and (analysis.lower(end) in COPULA_FILLERS or analysis.lower(end) in SUBJECT_PRONOUNS or _adverb(analysis, end)):
+        end -= 1
+    return end
+
+
+def _predicate_before(analysis: _Analysis, k: int, parse: Any) -> _Predicate | None:
+    """A role in the instrumental before the copula at token ``k``: "Министром он проработал",
+    "Мэром города стал Петров", "Кандидатом на пост мэра будет Петров"; not after a
+    preposition ("с министром")."""
+    if parse.normal_form not in COPULA_VERBS or parse.tag.POS in ("PRTF", "GRND"):
+        return None
+    end = _skip_back(analysis, k)
+    if end < 0 or analysis.gap(end + 1).strip():
+        return None
+    for head in range(end, max(-1, end - MAX_TAIL_TOKENS), -1):
+        if analysis.owner[head] == "PER" or analysis.gap(head + 1).strip(" " + CLOSE_QUOTES + TOGGLE_QUOTES):
+            return None
+        if not analysis.head_parses(head, widen=True):
+            continue
+        phrase = analysis.phrase(head, {"ablt"}, PREDICATE_PREPOSITIONS, widen=True)
+        phrase = _with_post(analysis, phrase) if _occupation(analysis, phrase) else None
+        if phrase is None or analysis.span_end_of(phrase.first, phrase.last) < analysis.tokens[end].end:
+            continue  # a word of a longer tail ("министерства" in "министром министерства")
+        if phrase.last != end or _after_instrumental_preposition(analysis, phrase.first):
+            return None
+        return _Predicate(k, parse, phrase)
+    return None
+
+
+def _after_instrumental_preposition(analysis: _Analysis, first: int) -> bool:
+    """Is token ``first`` right after "с", "над", "перед" ("с министром": company)?"""
+    return first > 0 and not analysis.gap(first).strip() and analysis.lower(first - 1) in INSTRUMENTAL_PREPOSITIONS
+
+
+def _listed(analysis: _Analysis, phrase: _Phrase) -> list[_Phrase]:
+    """A role and the roles listed after it in its case: "министром, послом и депутатом",
+    "спецпредставителем президента и одним из директоров компании"."""
+    case = _fold(phrase.head_parse.tag.case)
+    cases = {"ablt"} if case is None or phrase.head_parse.tag.number == "plur" else {case}  # "одним из директоров, ..."
+    phrases = [phrase]
+    while len(phrases) < MAX_LISTED_ROLES:
+        j = _next_in_list(analysis, phrases[-1].last + 1)
+        nxt = _role_at(analysis, j, cases) if j is not None else None
+        if nxt is None or nxt.former:
+            break
+        phrases.append(nxt)
+    return phrases
+
+
+def _next_in_list(analysis: _Analysis, j: int) -> int | None:
+    """The token where the next item of a list starts after a comma, "и", ", а также" at
+    token ``j`` (None when no list goes on there)."""
+    n = len(analysis.tokens)
+    j, gap = _past_brackets(analysis, j)
+    if j >= n or gap not in ("", ","):
+        return None
+    comma = gap == ","
+    start = j
+    while j < n and j - start < 2 and analysis.lower(j) in LIST_WORDS and (j == start or not analysis.gap(j).strip()):
+        j += 1
+    if (j == start and not comma) or j >= n or (j > start and analysis.gap(j).strip()):
+        return None
+    return j
+
+
+def _past_brackets(analysis: _Analysis, j: int) -> tuple[int, str]:
+    """Past a bracketed aside at token ``j`` ("директором компании (ООО «Ромашка»), а также
+    ..."): the token after it and the marks left before that token."""
+    n = len(analysis.tokens)
+    if j >= n or not analysis.gap(j).strip(" " + CLOSE_QUOTES + TOGGLE_QUOTES).startswith("("):
+        return j, analysis.gap(j).strip() if j < n else ""
+    start = j
+    j += 1
+    while j < n and j - start <= MAX_TAIL_TOKENS and ")" not in analysis.gap(j):
+        j += 1
+    if j >= n or ")" not in analysis.gap(j):
+        return n, ""
+    return j, analysis.gap(j).split(")", 1)[1].strip()
+
+
+# -- the person -----------------------------------------------------------------------------
+
+
+def _holder(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicate: _Predicate) -> Entity | None:
+    """The person a predicate gives its role to."""
+    parse = predicate.parse
+    if parse.tag.POS == "VERB" and parse.normal_form in APPOINTING_VERBS:
+        return _object(analysis, holders, predicate)
+    if parse.tag.POS == "PRTF":
+        return _participle_holder(analysis, holders, predicate)
+    if parse.tag.POS == "GRND":  # "Будучи министром, Петров ...": the subject of the sentence
+        return _sentence_subject(analysis, layer, holders, predicate.verb)
+    if predicate.holder is not None:  # "стал Петров мэром": a nominative name is the subject
+        entity, mention = predicate.holder
+        return entity if _nominative(analysis, mention) else None
+    entity, open_clause = _subject(analysis, layer, holders, predicate)
+    if entity is not None or not open_clause or predicate.inverted:
+        return entity
+    return _elided_subject(analysis, layer, holders, predicate)
+
+
+def _object(analysis: _Analysis, holders: Holders, predicate: _Predicate) -> Entity | None:
+    """The person an appointing verb appoints: the name after it ("назначил Петрова министром")
+    or, in a clause with none, the name before "которого" ("Петров, которого назначили")."""
+    if predicate.holder is not None:
+        entity, mention = predicate.holder
+        return None if _nominative_only(analysis, mention) else entity
+    sentence_start = _sentence_start(analysis, predicate.verb)
+    for i in range(predicate.verb - 1, sentence_start, -1):
+        if analysis.lower(i) in OBJECT_RELATIVES and analysis.gap(i).strip() == "," and i - 1 in holders:
+            return holders[i - 1][0]
+    return None
+
+
+def _participle_holder(analysis: _Analysis, holders: Holders, predicate: _Predicate) -> Entity | None:
+    """The person a participle describes: the name before its comma ("Петров, назначенный
+    министром,"), in the participle's case."""
+    k = predicate.verb
+    if k == 0 or analysis.gap(k).strip() != "," or k - 1 not in holders:
+        return None
+    entity, mention = holders[k - 1]
+    cases = _name_cases(analysis, mention)
+    case = _fold(predicate.parse.tag.case)
+    return entity if cases is None or case in cases or (case == "nomn" and _nominative(analysis, mention)) else None
+
+
+def _subject(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicate: _Predicate) -> tuple[Entity | None, bool]:
+    """The person a predicate is about: a name in the nominative before the copula (or right
+    after it, when the role comes first), or the person "он/она" or "который" stands for.
+
+    Returns the person and whether the clause had no subject at all (its start was reached
+    with no other subject in the way): then the subject is elided.
+    """
+    k, phrase = predicate.verb, predicate.phrase
+    if predicate.inverted:  # "Министром он проработал", "Мэром стал Петров"
+        for i in range(k - 1, phrase.last, -1):
+            if analysis.lower(i) in SUBJECT_PRONOUNS:
+                return _antecedent(analysis, layer, holders, i), False
+        return _subject_after(analysis, holders, k), False
+    infinitive = predicate.parse.tag.POS == "INFN"
+    for i in range(k - 1, max(-1, k - 1 - MAX_SUBJECT_DISTANCE), -1):
+        if analysis.gap(i + 1).strip(" " + CLOSE_QUOTES + TOGGLE_QUOTES):
+            return None, True  # punctuation: the clause starts after token i
+        if i in holders:
+            entity, mention = holders[i]
+            if _nominative(analysis, mention) or infinitive:  # "предложил Петрову стать мэром"
+                return entity, False
+            continue
+        if analysis.lower(i) in SUBJECT_PRONOUNS:
+            return _antecedent(analysis, layer, holders, i), False
+        if analysis.lower(i) in RELATIVE_PRONOUNS:  # "Петров, который стал мэром"
+            return (holders[i - 1][0] if i - 1 in holders and analysis.gap(i).strip() == "," else None), False
+        if analysis.lower(i) in CLAUSE_OPENERS:
+            return None, True  # "..., а в 2010 году был мэром": the subject of the sentence
+        if _other_subject(analysis, i):
+            return None, False
+    return None, k <= MAX_SUBJECT_DISTANCE  # the text's start: no subject
+
+
+def _other_subject(analysis: _Analysis, i: int) -> bool:
+    """Is token ``i`` a subject other than a person (a noun that can only be nominative:
+    "сын", "компания")?"""
+    ps = analysis.parses(i)
+    return bool(ps) and all(p.tag.POS in ("NOUN", "NPRO") and p.tag.case == "nomn" for p in ps)
+
+
+def _subject_after(analysis: _Analysis, holders: Holders, k: int) -> Entity | None:
+    """A name in the nominative after the copula, maybe after its own title: "Мэром стал (был
+    избран) Иван Петров", "Мэром избран легендарный баскетболист Иван Петров"."""
+    j = k + 1
+    while j < len(analysis.tokens) and j - k <= MAX_APPOSITION_WORDS and not analysis.gap(j).strip(" " + CLOSE_QUOTES + TOGGLE_QUOTES):
+        if j in holders:
+            entity, mention = holders[j]
+            return entity if _nominative(analysis, mention) else None
+        if not (analysis.lower(j) in COPULA_FILLERS or _is_copula(analysis, j) or analysis.owner[j] is not None or _nominal(analysis, j)):
+            return None
+        j += 1
+    return None
+
+
+def _nominal(analysis: _Analysis, j: int) -> bool:
+    """Can token ``j`` stand in a title before a name (a noun, an adjective, a number)?"""
+    return any(p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR") or "LATN" in p.tag for p in analysis.parses(j)[:2])
+
+
+def _elided_subject(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicate: _Predicate) -> Entity | None:
+    """The subject of a clause that has none: the subject of its sentence ("Петров окончил
+    институт и работал инженером") or, when the sentence names nobody in the nominative
+    before the verb, the person the sentences before were about; of the verb's gender when
+    it has one."""
+    parse = predicate.parse
+    if parse.tag.number == "plur":
+        return None
+    gender = parse.tag.gender if parse.tag.gender in ("masc", "femn") else None
+    return _topic(analysis, layer, holders, predicate.verb, gender, only_nominative=True)
+
+
+def _topic(analysis: _Analysis, layer: AnalysedText, holders: Holders, k: int, gender: str | None, only_nominative: bool) -> Entity | None:
+    """The person the text is about at token ``k``: the first name in the nominative (of
+    ``gender``) in a subject's place earlier in its sentence, else in the sentences before
+    (``TOPIC_SENTENCES``), up to one with another subject; a pronoun there leads further
+    back. Unless ``only_nominative``, in the nearest stretch that names persons, the only
+    one of ``gender`` will do too ("Лаптев поздравил Веру Ильину. Она стала директором")."""
+    lenient = not only_nominative
+    for lo, hi in _stretches_before(layer, analysis.tokens[k].start):
+        entity, decided, named = _topic_in(analysis, holders, lo, hi, gender, lenient)
+        if decided:
+            return entity
+        pronoun = _pronoun_in(analysis, lo, hi, gender)
+        if pronoun is not None:  # "он покинул все должности, а затем ушёл с поста главы"
+            return _antecedent(analysis, layer, holders, pronoun)
+        lenient = lenient and not named
+    return None
+
+
+def _topic_in(analysis: _Analysis, holders: Holders, lo: int, hi: int, gender: str | None, lenient: bool) -> tuple[Entity | None, bool, bool]:
+    """The person a stretch [lo, hi) is about: (the person, whether the stretch decides, whether it names anyone)."""
+    found = [(t, holders[t]) for t in sorted(holders) if lo <= analysis.tokens[t].start < hi and (t - 1 not in holders or holders[t - 1][1] is not holders[t][1])]
+    subjects = [h for t, h in found if _subject_place(analysis, t)]
+    entity = _subject_among(analysis, subjects, gender, only_nominative=True)
+    if entity is None and found and lenient:
+        entity = _subject_among(analysis, [h for _t, h in found], gender)
+    # a nominative subject of another gender: the text is about someone else there
+    decided = entity is not None or any(_nominative(analysis, m) for _e, m in subjects)
+    return entity, decided, bool(found)
+
+
+def _pronoun_in(analysis: _Analysis, lo: int, hi: int, gender: str | None) -> int | None:
+    """The first token of "он"/"она" (of ``gender``) in the characters [lo, hi)."""
+    for i, token in enumerate(analysis.tokens):
+        if token.start >= hi:
+            break
+        if token.start >= lo and analysis.lower(i) in SUBJECT_PRONOUNS and gender in (None, SUBJECT_PRONOUNS[analysis.lower(i)]):
+            return i
+    return None
+
+
+def _stretches_before(layer: AnalysedText, offset: int) -> list[tuple[int, int]]:
+    """The sentence of ``offset`` up to it, then the ``TOPIC_SENTENCES`` sentences before, nearest first."""
+    sentence = layer.sentence_at(offset)
+    if sentence is None:
+        return []
+    out = [(sentence.start, offset)]
+    while len(out) <= TOPIC_SENTENCES:
+        before = len(layer.text[: out[-1][0]].rstrip()) - 1
+        previous = layer.sentence_at(before) if before >= 0 else None
+        if previous is None:
+            break
+        out.append((previous.start, previous.end))
+    return out
+
+
+def _subject_place(analysis: _Analysis, t: int) -> bool:
+    """Can a name starting at token ``t`` be a subject by its place: not right after a
+    preposition or a noun ("к ветви «Николаевичей»", "у Петрова")?"""
+    if t == 0 or analysis.gap(t).strip(" " + CLOSE_QUOTES + TOGGLE_QUOTES + "«„"):
+        return True
+    first = analysis.parses(t - 1)[:1]
+    return not first or first[0].tag.POS not in ("PREP", "NOUN")
+
+
+def _sentence_subject(analysis: _Analysis, layer: AnalysedText, holders: Holders, k: int) -> Entity | None:
+    """The first name in the nominative in the sentence of token ``k``, before or after it."""
+    sentence = layer.sentence_at(analysis.tokens[k].start)
+    if sentence is None:
+        return None
+    found = [holders[t] for t in sorted(holders) if sentence.start <= analysis.tokens[t].start < sentence.end]
+    return _subject_among(analysis, found, None, only_nominative=True)
+
+
+def _sentence_start(analysis: _Analysis, k: int) -> int:
+    """The token before the first token of the sentence of token ``k`` (-1 at the text's start)."""
+    i = k - 1
+    while i >= 0 and not any(c in analysis.gap(i + 1) for c in ".!?\n"):
+        i -= 1
+    return i
+
+
+def _nominative(analysis: _Analysis, mention: Mention) -> bool:
+    """Can a name mention be in the nominative (unknown foreign names can)?
+
+    A mention whose last word differs from its base form's is inflected ("Лаптева" of
+    "Лаптев"): the names stage knew the person, a parse alone would read a woman's surname.
+    """
+    if mention.normal and mention.text.split():
+        return _last_word(mention.text) == _last_word(mention.normal)
+    cases = _name_cases(analysis, mention)
+    return cases is None or "nomn" in cases
+
+
+def _nominative_only(analysis: _Analysis, mention: Mention) -> bool:
+    """Is a name mention surely a subject (nominative, and no other case reads it)?"""
+    cases = _name_cases(analysis, mention)
+    return _nominative(analysis, mention) and cases is not None and cases <= {"nomn"}
+
+
+def _last_word(name: str) -> str:
+    """The last word of a name, lower case, ё as е."""
+    return name.split()[-1].lower().replace("ё", "е")
+
+
+def _antecedent(analysis: _Analysis, layer: AnalysedText, holders: Holders, i: int) -> Entity | None:
+    """The person a pronoun at token ``i`` stands for: the person the text is about there, of
+    the pronoun's gender (``_topic``)."""
+    return _topic(analysis, layer, holders, i, SUBJECT_PRONOUNS[analysis.lower(i)], only_nominative=False)
+
+
+def _subject_among(analysis: _Analysis, found: list[tuple[Entity, Mention]], gender: str | None, only_nominative: bool = False) -> Entity | None:
+    """Of the names in a stretch, the first nominative one of ``gender`` (any, when None),
+    else (unless ``only_nominative``) the only person of it."""
+    agreeing = {e.id: e for e, _m in found if gender is None or _gender_of(analysis, e) in (gender, None)}
+    subjects = [e for e, m in found if e.id in agreeing and _nominative(analysis, m)]
+    if subjects or (len(agreeing) == 1 and not only_nominative):
+        return (subjects or list(agreeing.values()))[0]
+    return None
+
+
+def _gender_of(analysis: _Analysis, entity: Entity) -> str | None:
+    """A person's gender by the first name or surname (None when pymorphy3 does not know it)."""
+    for word in (entity.first, entity.last):
+        if not word:
+            continue
+        for p in analysis.parse(word):
+            if {"Name", "Surn"} & set(p.tag.grammemes) and p.tag.gender in ("masc", "femn"):
+                return p.tag.gender
+    return None

@@ -1,0 +1,96 @@
+"""Tests of svodka.nlp._role_predicates: roles stated by a clause about a person.
+
+Sentences are our own. Entities are built by hand (as NER and normalisation would leave
+them), so the cases test the roles stage alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka.nlp.roles import extract_roles
+
+from .test_roles import _article, _person
+
+LAPTEV = {"Семён Лаптев": ["Семён Лаптев", "Семёна Лаптева", "Лаптев", "Лаптева"]}
+ILINA = {"Вера Ильина": ["Вера Ильина", "Веру Ильину", "Ильина"]}
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, name, roles",
+    [
+        # any form of the verb: a participle after the name, a gerund, a present tense
+        ("Семён Лаптев, назначенный министром транспорта, приехал в город.", LAPTEV, "Семён Лаптев", ["министр транспорта"]),
+        ("Будучи послом, Семён Лаптев часто ездил домой.", LAPTEV, "Семён Лаптев", ["посол"]),
+        ("Семён Лаптев сейчас работает спецпредставителем губернатора.", LAPTEV, "Семён Лаптев", ["спецпредставитель губернатора"]),
+        # an occupation noun outside the lexicon, by its suffix
+        ("Семён Лаптев был настоятелем сельского храма.", LAPTEV, "Семён Лаптев", ["настоятель сельского храма"]),
+        # "one of": the post of a person among several holding it
+        ("Семён Лаптев стал одним из директоров завода.", LAPTEV, "Семён Лаптев", ["директор завода"]),
+        # a list of roles after one verb, each; "одним из" inside the list
+        ("Семён Лаптев был инженером, мастером и директором завода.", LAPTEV, "Семён Лаптев", ["инженер", "мастер", "директор завода"]),
+        ("Семён Лаптев работает советником губернатора и одним из директоров банка.", LAPTEV, "Семён Лаптев", ["советник губернатора", "директор банка"]),
+        ("Семён Лаптев был мэром, а также членом совета.", LAPTEV, "Семён Лаптев", ["мэр", "член совета"]),
+        # post nouns after verbs of holding, combining and leaving a post
+        ("Семён Лаптев совмещает должность мэра и руководителя фракции.", LAPTEV, "Семён Лаптев", ["мэр", "руководитель фракции"]),
+        ("Семён Лаптев ушёл с поста главы района.", LAPTEV, "Семён Лаптев", ["глава района"]),
+        ("Семён Лаптев долго работал в качестве консультанта.", LAPTEV, "Семён Лаптев", ["консультант"]),
+        # a candidate keeps the post he aims at
+        ("Кандидатом на пост мэра стал Семён Лаптев.", LAPTEV, "Семён Лаптев", ["кандидат на пост мэра"]),
+        # an appointing verb gives the role to its object, not its subject
+        ("Вера Ильина назначила Семёна Лаптева министром.", {**LAPTEV, **ILINA}, "Семён Лаптев", ["министр"]),
+        ("Губернатор освободил Семёна Лаптева от должности директора школы.", LAPTEV, "Семён Лаптев", ["директор школы"]),
+        # the role first, the name after its own title
+        ("Мэром города избран известный врач Семён Лаптев.", LAPTEV, "Семён Лаптев", ["врач", "мэр города"]),
+        # a subject elided after "и", after "а", or in the next sentence
+        ("Семён Лаптев окончил институт и работал инженером.", LAPTEV, "Семён Лаптев", ["инженер"]),
+        ("Семён Лаптев жил в Твери, а в 2010 году был мэром Твери.", LAPTEV, "Семён Лаптев", ["мэр Твери"]),
+        ("Семён Лаптев родился в Твери. С 2001 года являлся председателем совета.", LAPTEV, "Семён Лаптев", ["председатель совета"]),
+        # a pronoun whose own sentence names nobody: the person of the sentences before
+        ("Семён Лаптев родился в Твери. Он окончил школу. Он был судьёй.", LAPTEV, "Семён Лаптев", ["судья"]),
+    ],
+)
+def test_role_predicates_roles(models, text, persons, name, roles):
+    article = extract_roles(_article(text, persons), models)
+    assert _person(article, name).roles == roles
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, name",
+    [
+        # deeds, wins, parts in an event are no posts
+        ("Семён Лаптев стал победителем конкурса.", LAPTEV, "Семён Лаптев"),
+        ("Семён Лаптев стал автором поправки.", LAPTEV, "Семён Лаптев"),
+        ("Семён Лаптев стал чемпионом Европы.", LAPTEV, "Семён Лаптев"),
+        ("Семён Лаптев стал жертвой мошенников.", LAPTEV, "Семён Лаптев"),
+        ("Семён Лаптев был гостем программы.", LAPTEV, "Семён Лаптев"),
+        # the subject of an appointing verb appoints, it holds nothing
+        ("Семён Лаптев назначил Веру Ильину министром.", {**LAPTEV, **ILINA}, "Семён Лаптев"),
+        # the verb's gender differs from the person before
+        ("Семён Лаптев приехал в город. Была избрана мэром города.", LAPTEV, "Семён Лаптев"),
+        # another subject in the clause
+        ("Семён Лаптев приехал, и компания стала лидером рынка.", LAPTEV, "Семён Лаптев"),
+        # a name after a preposition is no subject the next sentence continues
+        ("Доклад прочли у Семёна Лаптева. Был назначен министром.", LAPTEV, "Семён Лаптев"),
+        # time and place after the role stay out of it; "стал мэром в прошлом году" is "мэр"
+    ],
+)
+def test_role_predicates_no_role(models, text, persons, name):
+    article = extract_roles(_article(text, persons), models)
+    assert _person(article, name).roles == []
+
+
+@pytest.mark.issue(13)
+def test_role_predicates_time_stays_out(models):
+    article = extract_roles(_article("Семён Лаптев стал мэром в прошлом году.", LAPTEV), models)
+    assert _person(article, "Семён Лаптев").roles == ["мэр"]
+
+
+@pytest.mark.issue(13)
+def test_role_predicates_relative_object(models):
+    text = "Семён Лаптев, которого Вера Ильина назначила, а затем уволила с поста советника, уехал."
+    article = extract_roles(_article(text, {**LAPTEV, **ILINA}), models)
+    assert _person(article, "Семён Лаптев").roles == ["советник"]
+    assert _person(article, "Вера Ильина").roles == []
