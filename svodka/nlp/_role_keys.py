@@ -125,10 +125,21 @@ def _head_of(analysis: _Analysis) -> tuple[int | None, list[str]]:
     return None, adjectives
 
 
+def _is_acting(analysis: _Analysis, i: int) -> bool:
+    """Is token ``i`` an acting qualifier in any case ("врио", "исполняющим" before "обязанности")?"""
+    if analysis.lower(i) in ACTING_QUALIFIERS:
+        return True
+    for p in analysis.parses(i):
+        if p.tag.POS in ("ADJF", "PRTF"):
+            form = p.inflect({"nomn", "sing", "masc"})
+            if form and form.word in ACTING_QUALIFIERS:
+                return True
+    return False
+
+
 def _post_after_qualifier(analysis: _Analysis, i: int) -> int | None:
     """The post noun's token after an acting qualifier at token ``i`` (None: no qualifier there)."""
-    word = analysis.lower(i)
-    if word not in ACTING_QUALIFIERS:
+    if not _is_acting(analysis, i):
         return None
     j = i + 1
     if j < len(analysis.tokens) and analysis.lower(j) == "обязанности":
