@@ -151,6 +151,21 @@ def _natasha_forms(texts: dict[str, str]) -> dict[str, dict[tuple[int, int], str
     return out
 
 
+def _score_mention(g: dict[str, Any], index: dict, natasha: dict | None, tally: Counter) -> str | None:
+    """Count one gold mention in each of its groups; svodka's base form when it is wrong."""
+    hit = index.get((g["start"], g["end"]))
+    right = hit is not None and form_key(hit[0].normal) == g["base"]
+    other = natasha.get((g["start"], g["end"])) if natasha is not None else None
+    for group in ["all", g["type"], split_of(g["doc"])] + [f"tag:{t}" for t in g.get("tags") or []]:
+        tally[(group, "gold")] += 1
+        tally[(group, "found")] += hit is not None
+        tally[(group, "right")] += right
+        tally[(group, "type")] += hit is not None and hit[1].type == g["type"]
+        tally[(group, "natasha_found")] += other is not None
+        tally[(group, "natasha_right")] += other is not None and form_key(other) == g["base"]
+    return hit[0].normal if hit is not None and not right else None
+
+
 def evaluate_wikinews_names(path: str | Path, models: Models, gold_file: Path = NAMES_GOLD, baseline: bool = True) -> dict[str, Any]:
     """Base forms of name mentions against the team's blind gold on wikinews-ru.
 
@@ -175,20 +190,9 @@ def evaluate_wikinews_names(path: str | Path, models: Models, gold_file: Path = 
         if _stale(text, g["start"], g["end"], g["sha"]):
             problems.append(f"{g['doc']} {g['start']}-{g['end']}: the text changed under the gold")
             continue
-        hit = _mention_index(articles[g["doc"]]).get((g["start"], g["end"]))
-        right = hit is not None and form_key(hit[0].normal) == g["base"]
-        groups = ["all", g["type"], split_of(g["doc"])] + [f"tag:{t}" for t in g.get("tags") or []]
-        for group in groups:
-            tally[(group, "gold")] += 1
-            tally[(group, "found")] += hit is not None
-            tally[(group, "right")] += right
-            tally[(group, "type")] += hit is not None and hit[1].type == g["type"]
-            if natasha:
-                other = natasha[g["doc"]].get((g["start"], g["end"]))
-                tally[(group, "natasha_found")] += other is not None
-                tally[(group, "natasha_right")] += other is not None and form_key(other) == g["base"]
-        if hit is not None and not right and split_of(g["doc"]) == "dev":
-            errors.append({"doc": g["doc"], "mention": text[g["start"]:g["end"]], "svodka": hit[0].normal, "type": g["type"]})
+        error = _score_mention(g, _mention_index(articles[g["doc"]]), natasha.get(g["doc"]), tally)
+        if error and split_of(g["doc"]) == "dev":
+            errors.append({"doc": g["doc"], "mention": text[g["start"]:g["end"]], "svodka": error, "type": g["type"]})
     groups = sorted({group for group, _ in tally}, key=lambda x: (x != "all", x.startswith("tag:"), x))
     return {
         "path": str(path),
@@ -283,25 +287,31 @@ def _score_roles_doc(doc: str, people: list[dict[str, Any]], text: str, article:
     show = split_of(doc) == "dev"
     for i, gold in enumerate(golds):
         roles = [r for e in entities if owners.get(e.id) == i for r in roles_of(e, parse)]
-        for g in gold:
-            hits = {level: any(_role_hits(r, [g])[level] for r in roles) for level in ("lenient", "strict")}
-            for group in ("all", g.get("kind", "other"), split_of(doc)):
-                tally[(group, "gold")] += 1
-                for level, hit in hits.items():
-                    tally[(group, f"{level}_gold")] += hit
-            if show and not hits["lenient"]:
-                examples["misses"].append({"doc": doc, "gold": g["text"], "kind": g.get("kind"), "roles": [r.text for r in roles]})
-    for entity in article.entities:
+        _count_gold(doc, gold, roles, tally, examples["misses"] if show else None)
+    for entity in entities:
         i = owners.get(entity.id)
         gold = golds[i] if i is not None else []
-        for role in roles_of(entity, parse) if entity.type == "PER" else []:
-            hits = _role_hits(role, gold)
-            for group in ("all", split_of(doc)):
-                tally[(group, "pred")] += 1
-                for level, hit in hits.items():
-                    tally[(group, f"{level}_pred")] += hit
-            if show and not hits["lenient"]:
+        for role in roles_of(entity, parse):
+            if not _count(tally, ("all", split_of(doc)), "pred", [role], gold) and show:
                 examples["false"].append({"doc": doc, "person": entity.name, "role": role.text, "gold": [g["text"] for g in gold]})
+
+
+def _count_gold(doc: str, gold: list[dict[str, Any]], roles: list[Any], tally: Counter, misses: list | None) -> None:
+    """The recall side for one gold person: each gold role against the roles of its entities."""
+    for g in gold:
+        if not _count(tally, ("all", g.get("kind", "other"), split_of(doc)), "gold", roles, [g]) and misses is not None:
+            misses.append({"doc": doc, "gold": g["text"], "kind": g.get("kind"), "roles": [r.text for r in roles]})
+
+
+def _count(tally: Counter, groups: tuple[str, ...], side: str, roles: list[Any], gold: list[dict[str, Any]]) -> bool:
+    """Count one gold role (``side`` "gold") or one svodka role ("pred") in ``groups``, matched
+    when any of ``roles`` matches any of ``gold``; whether it matched leniently."""
+    hits = {level: any(_role_hits(r, gold)[level] for r in roles) for level in ("lenient", "strict")}
+    for group in groups:
+        tally[(group, side)] += 1
+        for level, hit in hits.items():
+            tally[(group, f"{level}_{side}")] += hit
+    return hits["lenient"]
 
 
 def evaluate_wikinews_roles(path: str | Path, models: Models, gold_file: Path = ROLES_GOLD) -> dict[str, Any]:
