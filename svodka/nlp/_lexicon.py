@@ -47,6 +47,7 @@ __all__ = [
     "NOT_POSITION_NOUNS",
     "ADDRESS_TITLES",
     "FORMER_WORDS",
+    "NEW_HOLDER_WORDS",
     "ACTING_ABBREVIATION",
     "ACTING_QUALIFIERS",
     "ACTING_ADVERB",
@@ -327,6 +328,7 @@ NOT_POSITION_NOUNS = frozenset(
     москвич москвичка петербуржец петербурженка киевлянин киевлянка сибиряк сибирячка
     мусульманин мусульманка христианин христианка католик католичка иудей буддист атеист
     верующий прихожанин прихожанка паломник бог
+    постоялец злоумышленник неизвестный собака пёс кошка животное
     """.split()
 )
 
@@ -354,6 +356,11 @@ ACTING_ADVERB = "временно"
 # Words before a head that say the role is past ("бывший министр", "экс-президент"): kept in
 # the role, and a description with one is no mention of a person holding the role now.
 FORMER_WORDS = frozenset({"бывший", "экс", "прежний"})
+
+# Adjectives of a description that point to a holder of the post other than the person just
+# named ("Новый генсек ООН заступит ...", "Нынешний глава государства"): such a description
+# gives nobody a role.
+NEW_HOLDER_WORDS = frozenset({"новый", "нынешний", "будущий", "следующий", "очередной", "действующий", "тогдашний"})
 
 # Adjectives before a title that describe the person, not the post ("известный актёр"):
 # the role starts after them. Ages ("65-летний") end in AGE_ADJECTIVE_ENDING, nationalities

@@ -39,11 +39,11 @@ import re
 
 from ..model import Article, Entity, Mention, Role
 from ._role_keys import RoleKey, key_of, read_role, role_head, role_key, roles_match, roles_of
-from ._lexicon import ADDRESS_TITLES
-from ._role_phrases import ALL_CASES, position_forms, CLOSE_QUOTES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at, _touches_name
+from ._lexicon import ADDRESS_TITLES, DEED_NOUNS, NEW_HOLDER_WORDS
+from ._role_phrases import ALL_CASES, position_forms, CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at, _touches_name
 from ._role_predicates import read_predicates
 from .models import Models
-from .text import AnalysedText, analysed
+from .text import WORD, AnalysedText, Sentence, analysed
 
 __all__ = ["extract_roles", "key_of", "read_role", "role_head", "role_key", "roles_match", "roles_of", "RoleKey"]
 
@@ -53,6 +53,11 @@ POSSESSIVES = frozenset({"его", "её", "ее", "их", "свой", "наш",
 # Only "по" is allowed in a description without a name (it forms ministry names); "в/на/при"
 # there would swallow the sentence's circumstances.
 DESCRIPTION_PREPOSITIONS = {"по": {"datv"}}
+
+# Parts of speech (pymorphy3, best parse) that may follow a subject description as its
+# predicate: "Политик заявил", "Журналист уверен", "Сам программист свою вину не признал".
+PREDICATE_POS = frozenset({"VERB", "ADJS", "PRTS", "ADVB", "PRCL", "NPRO", "PRED"})
+
 
 # Most role phrases chained by commas before one name ("лидер партии, депутат Петров").
 MAX_CHAINED_ROLES = 2
@@ -132,7 +137,7 @@ def extract_roles(article: Article, models: Models) -> Article:
     analysis = _Analysis(article.text, models.parse, article.entities, analysed(article, models).words, models.memo("position heads"), forms)
     used = _read_appositions(analysis, persons)
     used |= _add_predicate_roles(analysis, analysed(article, models), persons)
-    _add_role_mentions(article, analysis, persons, used)
+    _add_role_mentions(article, analysis, analysed(article, models), persons, used)
     return article
 
 
@@ -202,20 +207,23 @@ def _add_predicate_roles(analysis: _Analysis, layer: AnalysedText, persons: list
     return used
 
 
-def _add_role_mentions(article: Article, analysis: _Analysis, persons: list[Entity], used: set[int]) -> None:
-    """Descriptions standing for a person, in text order (earlier ones help later ones)."""
+def _add_role_mentions(article: Article, analysis: _Analysis, layer: AnalysedText, persons: list[Entity], used: set[int]) -> None:
+    """Descriptions standing for a person, in text order (earlier ones help later ones).
+
+    A description that matches no role of anyone may give one person a new role
+    (``_described_person``): "Политик заявил" after a sentence about him alone.
+    """
     role_keys = {e.id: [k for k in map(key_of, e.role_details) if k] for e in persons}
-    if not any(role_keys.values()):
-        return
     tokens = analysis.tokens
     description_keys: dict[str, RoleKey | None] = {}  # a text repeats its descriptions
     blocks = _blocks(article)
     i = 0
     while i < len(tokens):
-        if i in used or not analysis.head_parses(i, widen=False):
+        opening = _opens_sentence(analysis, i)
+        if i in used or not analysis.head_parses(i, widen=opening):
             i += 1
             continue
-        phrase = analysis.phrase(i, {"nomn", "gent", "datv", "accs", "ablt", "loct"}, DESCRIPTION_PREPOSITIONS, widen=False)
+        phrase = analysis.phrase(i, {"nomn", "gent", "datv", "accs", "ablt", "loct"}, DESCRIPTION_PREPOSITIONS, widen=opening)
         if phrase is None or phrase.former or _after_possessive(analysis, phrase.first) or _touches_name(analysis, phrase):
             i += 1
             continue
@@ -230,13 +238,145 @@ def _add_role_mentions(article: Article, analysis: _Analysis, persons: list[Enti
             continue
         start = tokens[phrase.first].start
         end = analysis.span_end_of(phrase.first, phrase.last)
-        entity = _resolve(persons, role_keys, key, start, end, blocks)
-        if entity is None:
-            continue
         if any(m.start < end and start < m.end for e in persons for m in e.mentions):
+            continue
+        entity = _resolve(persons, role_keys, key, start, end, blocks) if _matches_any(role_keys, key) else _new_role(analysis, layer, persons, role_keys, phrase, key)
+        if entity is None:
             continue
         entity.mentions.append(Mention(start, end, article.text[start:end], normal, "role"))
         entity.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _matches_any(role_keys: dict[str, list[RoleKey]], key: RoleKey) -> bool:
+    """Does a description match a role of any person?"""
+    return any(roles_match(key, k) for keys in role_keys.values() for k in keys)
+
+
+def _new_role(analysis: _Analysis, layer: AnalysedText, persons: list[Entity], role_keys: dict[str, list[RoleKey]], phrase: _Phrase, key: RoleKey) -> Entity | None:
+    """The person a description gives a new role (added, with his keys), if any."""
+    entity = _described_person(analysis, layer, persons, phrase, key)
+    if entity is not None:
+        _add_role(entity, _read_role(analysis, phrase))
+        role_keys[entity.id] = [k for k in map(key_of, entity.role_details) if k]
+    return entity
+
+
+def _opens_sentence(analysis: _Analysis, i: int) -> bool:
+    """Does token ``i`` open a sentence, alone or after adjectives ("94-летний политик")?"""
+    k = i
+    while k > 0 and i - k < MAX_ADJECTIVES and not analysis.sentence_start(k) and not analysis.gap(k).strip():
+        if not any(p.tag.POS in ("ADJF", "PRTF") for p in analysis.parses(k - 1)):
+            return False
+        k -= 1
+    return analysis.sentence_start(k)
+
+
+def _described_person(analysis: _Analysis, layer: AnalysedText, persons: list[Entity], phrase: _Phrase, key: RoleKey) -> Entity | None:
+    """The one person a subject description opening a sentence tells a new role of, if any.
+
+    "Нельсон Мандела скончался ... Политик был ...": a nominative occupation noun opening a
+    sentence, then its predicate, stands for the one person the sentence before names, as
+    its subject (``_antecedent``), of the gender the noun or its verb shows. A noun that
+    names no occupation ("мужчина", "пострадавший", "жертва", "автор") gives no role; when in
+    doubt, nobody.
+    """
+    sentence = _subject_description(analysis, layer, phrase)
+    if sentence is None:
+        return None
+    entity = _antecedent(analysis, layer, persons, sentence)
+    if entity is None or any(sentence.start <= m.start < sentence.end for m in entity.mentions):
+        return None
+    if not _fits_roles(key, [k for k in map(key_of, entity.role_details) if k]):
+        return None
+    wanted = "femn" if phrase.head_parse.tag.gender == "femn" else _verb_gender(analysis, phrase)
+    found = _person_gender(entity, analysis)
+    return entity if wanted is None or found is None or wanted == found else None
+
+
+def _subject_description(analysis: _Analysis, layer: AnalysedText, phrase: _Phrase) -> Sentence | None:
+    """The sentence a description opens as its subject, when it may stand for a person named
+    before: singular, nominative, no deed ("автор"), no new holder ("Новый министр"), no
+    person in its tail ("адвокат футболиста"), its predicate after it."""
+    head = phrase.head_parse
+    if _fold(head.tag.case) != "nomn" or head.tag.number != "sing" or not _opens_sentence(analysis, phrase.first):
+        return None
+    if head.normal_form.replace("ё", "е") in DEED_NOUNS or not _predicate_follows(analysis, phrase) or _tail_names_person(analysis, phrase):
+        return None
+    sentence = layer.sentence_at(analysis.tokens[phrase.first].start)
+    if sentence is None:
+        return None
+    before = WORD.findall(analysis.text, sentence.start, analysis.tokens[phrase.head].start)
+    return None if any(p.normal_form in NEW_HOLDER_WORDS for w in before for p in analysis.parse(w)[:1]) else sentence
+
+
+def _predicate_follows(analysis: _Analysis, phrase: _Phrase) -> bool:
+    """Is the description followed by its predicate (a verb, a short form, an adverb or
+    particle, a pronoun), not by a dash, bracket, preposition or name ("Министр финансов —
+    Таро Асо", "Спортсмен из США Александр ...")? A comma only before "который"
+    ("Рокер, которому ...")."""
+    k = phrase.last + 1
+    if k >= len(analysis.tokens):
+        return False
+    gap = analysis.gap(k).strip()
+    if gap == ",":
+        return any(p.normal_form == "который" for p in analysis.parses(k))
+    best = analysis.parses(k)[0].tag
+    return not gap and analysis.owner[k] is None and (best.POS in PREDICATE_POS or "Apro" in best)
+
+
+def _fits_roles(key: RoleKey, known: list[RoleKey]) -> bool:
+    """Can a description be one more role of a person with the ``known`` roles? Not when one
+    of them names its head as another person ("пресс-секретарь президента" ... "Президент"),
+    nor, for a description with a tail, when none of them shares a place, sector or word with
+    it ("президент РФ" ... "Генеральный секретарь ООН")."""
+    if any(key.head in k.rest for k in known):
+        return False
+    if not known or not (key.places or key.rest or key.sector):
+        return True
+    return any(key.places & k.places or key.rest & k.rest or (key.sector and key.sector == k.sector) for k in known)
+
+
+def _tail_names_person(analysis: _Analysis, phrase: _Phrase) -> bool:
+    """Does the tail hold a person noun ("адвокат футболиста", "зять президента")? Then the
+    description is that person's relation, most often someone new."""
+    return any(
+        p.tag.POS == "NOUN" and "anim" in p.tag and _fold(p.tag.case) == "gent" and analysis.owner[k] is None
+        for k in range(phrase.head + 1, phrase.last + 1)
+        for p in analysis.parses(k)[:1]
+    )
+
+
+def _antecedent(analysis: _Analysis, layer: AnalysedText, persons: list[Entity], sentence: Sentence) -> Entity | None:
+    """The one person named in the sentence before ``sentence``, as its subject (a name that
+    may be nominative); None when that sentence names two or more, or none."""
+    sentences = layer.sentences
+    k = sentences.index(sentence)
+    if k == 0:
+        return None
+    earlier = sentences[k - 1]
+    named = [(e, m) for e in persons for m in e.mentions if earlier.start <= m.start < earlier.end and m.kind == "name"]
+    if len({e.id for e, _m in named}) != 1:
+        return None
+    subject = any("nomn" in (_name_cases(analysis, m) or {"nomn"}) and not _family(analysis, m) for _e, m in named)
+    return named[0][0] if subject else None
+
+
+def _verb_gender(analysis: _Analysis, phrase: _Phrase) -> str | None:
+    """The gender of a past-tense verb right after the description ("Министр добавила")."""
+    k = phrase.last + 1
+    for p in analysis.parses(k)[:1] if k < len(analysis.tokens) else []:
+        if p.tag.POS == "VERB" and p.tag.tense == "past" and p.tag.number == "sing":
+            return p.tag.gender
+    return None
+
+
+def _person_gender(entity: Entity, analysis: _Analysis) -> str | None:
+    """A person's gender as the first name or surname tells it (None when they do not)."""
+    for word, grammeme in ((entity.first, "Name"), (entity.last, "Surn")):
+        genders = {p.tag.gender for p in analysis.parse(word or "") if grammeme in p.tag and p.is_known} - {None}
+        if len(genders) == 1:
+            return genders.pop()
+    return None
 
 
 def _role_before(analysis: _Analysis, name: int, cases: set[str], number: str = "sing") -> _Phrase | None:

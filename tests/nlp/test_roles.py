@@ -573,3 +573,47 @@ def test_roles_family_name_has_no_role(models):
     text = "Умер старший представитель дома Орловых князь Глеб Орлов."
     article = extract_roles(_article(text, {"Орловых": ["Орловых"], "Глеб Орлов": ["Глеб Орлов"]}), models)
     assert _person(article, "Орловых").roles == []
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, name, role",
+    [
+        # a bare occupation opening the next sentence, the one person named before as subject
+        ("Иван Петров скончался в больнице. Музыкант долго болел.", {"Иван Петров": ["Иван Петров"]}, "Иван Петров", "музыкант"),
+        # adjectives before it, a relative clause after it
+        ("Анна Смирнова выиграла забег. 30-летняя бегунья, которой рукоплескал стадион, расплакалась.", {"Анна Смирнова": ["Анна Смирнова"]}, "Анна Смирнова", "бегунья"),
+        # a tail sharing a place with a role the person has
+        ("Президент Кубы Хосе Гарсия прибыл в Москву. Глава Кубы провёл переговоры.", {"Хосе Гарсия": ["Хосе Гарсия"]}, "Хосе Гарсия", "глава Кубы"),
+    ],
+)
+def test_roles_description_gives_new_role(models, text, persons, name, role):
+    article = extract_roles(_article(text, persons), models)
+    assert role in _person(article, name).roles
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons",
+    [
+        # two persons in the sentence before: nobody
+        ("Иван Петров встретился с Олегом Сидоровым. Музыкант долго говорил.", {"Иван Петров": ["Иван Петров"], "Олег Сидоров": ["Олегом Сидоровым"]}),
+        # the person named before not as subject
+        ("Полиция нашла машину Ивана Петрова. Журналист рассказал об этом.", {"Иван Петров": ["Ивана Петрова"]}),
+        # a new holder of a post
+        ("Иван Петров ушёл в отставку. Новый министр заступит в понедельник.", {"Иван Петров": ["Иван Петров"]}),
+        # a relation of a person: someone else
+        ("Иван Петров был арестован. Адвокат футболиста подал жалобу.", {"Иван Петров": ["Иван Петров"]}),
+        # the head names another person in the person's own role
+        ("Пресс-секретарь президента Иван Петров выступил. Президент поблагодарил всех.", {"Иван Петров": ["Иван Петров"]}),
+        # a dash: a list of posts, not a subject
+        ("Иван Петров вошёл в кабинет. Министр финансов — Олег Сидоров.", {"Иван Петров": ["Иван Петров"], "Олег Сидоров": ["Олег Сидоров"]}),
+        # a feminine noun for a man
+        ("Иван Петров вышел на сцену. Певица запела.", {"Иван Петров": ["Иван Петров"]}),
+        # no occupation
+        ("Иван Петров попал в аварию. Пострадавший доставлен в больницу.", {"Иван Петров": ["Иван Петров"]}),
+    ],
+)
+def test_roles_description_no_new_role(models, text, persons):
+    article = extract_roles(_article(text, persons), models)
+    assert _person(article, "Иван Петров").roles in ([], ["пресс-секретарь президента"])
