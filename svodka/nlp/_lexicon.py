@@ -168,7 +168,7 @@ GEO_HEADS = frozenset("область край округ республика �
 # Nouns of a kind of place (lemmas) after which a place name stands in apposition, in the
 # nominative whatever their case ("в городе Павия", "в штате Невада", "реку Куэнга").
 PLACE_KIND_NOUNS = GEO_HEADS | frozenset(
-    "город штат село деревня посёлок поселок станица станция хутор аул провинция префектура графство регион коммуна столица".split()
+    "город городок местечко штат село деревня посёлок поселок станица станция хутор аул провинция префектура графство регион коммуна столица".split()
 )
 
 # Prepositions that govern only the genitive: a place name after one is in the genitive
@@ -226,9 +226,10 @@ STREET_HEADS = frozenset("улица проспект переулок площ�
 # "на Уолл-стрит": the English "street" stays as written), lower case.
 FIXED_PLACE_PARTS = frozenset("нью санкт сан санта сент лос лас эль аль ла ле де дель стрит авеню".split())
 
-# Prepositions and particles inside a hyphenated place name: what follows them is a phrase of
-# its own that keeps its case ("Ростове-на-Дону" -> "Ростов-на-Дону", "Рио-де-Жанейро").
-PLACE_LINKS = frozenset("на над под у де да дель ла ле".split())
+# Russian prepositions inside a hyphenated place name: what follows them is a phrase of its
+# own that keeps its case ("Ростове-на-Дону" -> "Ростов-на-Дону"). Not the particles of
+# foreign names: there the last part declines ("Мар-дель-Платы" -> "Мар-дель-Плата").
+PLACE_LINKS = frozenset("на над под у".split())
 
 # The same heads abbreviated, as razdel tokens ("ул." is "ул" then "."; "пр-т", "б-р" whole).
 STREET_ABBREVIATIONS = frozenset("ул просп пр-т пер пл б-р наб".split())

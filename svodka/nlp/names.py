@@ -552,7 +552,7 @@ def _place_context(text: str, mention: Mention, models: Models) -> str | None:
     The genitive after a preposition that governs only the genitive ("из Арлингтона"), a
     common noun or abbreviation ("житель Глендейла", "КПП Газиантепа") or an adjective in the
     genitive ("нью-йоркского Карнеги-Холла"); the nominative of an apposition after a noun of
-    a kind of place ("в городе Павия", "село Гимры").
+    a kind of place ("в городе Павия").
     """
     before = re.search(r"([А-ЯЁа-яё-]+)[ \t]+$", text[max(0, mention.start - 40) : mention.start])
     if not before:
@@ -656,9 +656,9 @@ def _place_word(word: str, hints: frozenset[str], models: Models) -> str:
 
 def _place_part(part: str, hints: frozenset[str], models: Models, last: bool) -> str:
     """The nominative of one part of a place name (a whole one-word name when ``last`` and alone)."""
-    # "в городе Павия", "село Гимры": the apposition is a nominative
+    # "в городе Павия": the apposition is a nominative (but "города Мар-дель-Платы" agrees)
     apposition = hints & {APPOSITION_HINT, FEMININE_APPOSITION_HINT}
-    if part.lower() in FIXED_PLACE_PARTS or (apposition and part[-1:].lower() in "аяыи"):
+    if part.lower() in FIXED_PLACE_PARTS or (apposition and part[-1:].lower() in "ая"):
         return part
     known = [p for p in parses(models, part) if p.is_known and p.tag.POS == "NOUN" and p.tag.number != "plur"]
     if known:
