@@ -38,6 +38,10 @@ __all__ = [
     "QUOTED_NAME_HEADS",
     "PATRONYMIC_ENDINGS",
     "STREET_HEADS",
+    "FIXED_PLACE_PARTS",
+    "PLACE_KIND_NOUNS",
+    "GENITIVE_PREPOSITIONS",
+    "PLACE_LINKS",
     "STREET_ABBREVIATIONS",
     "NAMED_AFTER_MARKS",
     "NAMED_INSTITUTION_HEADS",
@@ -162,6 +166,16 @@ GEO_ADJECTIVE_ENDINGS = ("ский", "цкий")
 # "Вологодской, Тульской и Белгородской областях", is a place, not an adjective.
 GEO_HEADS = frozenset("область край округ республика район море океан остров полуостров залив пролив озеро река хребет нагорье равнина низменность пустыня".split())
 
+# Nouns of a kind of place (lemmas) after which a place name stands in apposition, in the
+# nominative whatever their case ("в городе Павия", "в штате Невада", "реку Куэнга").
+PLACE_KIND_NOUNS = GEO_HEADS | frozenset(
+    "город городок местечко штат село деревня посёлок поселок станица станция хутор аул провинция префектура графство регион коммуна столица".split()
+)
+
+# Prepositions that govern only the genitive: a place name after one is in the genitive
+# ("из Арлингтона", "возле Бейт-Шемеша").
+GENITIVE_PREPOSITIONS = frozenset("из от до у около близ возле вблизи вдоль для без после против среди вокруг мимо кроме из-за из-под".split())
+
 # Head nouns that name one institution by themselves when a place in the genitive follows
 # ("правительство Киргизии", "посольство Франции"): the merge of ORG_HEADS + place uses only
 # these (singular), so "ведомств Франции" or "союз городов" stay apart.
@@ -208,6 +222,15 @@ QUOTED_NAME_HEADS = frozenset(
 # Nouns of streets and squares (lemmas): capitalised words after one name the street, not a
 # person ("улица Ленина", "на площади Михаила Багаева", "по бульвару Шевченко").
 STREET_HEADS = frozenset("улица проспект переулок площадь бульвар шоссе набережная проезд аллея тупик тракт сквер".split())
+
+# Parts of hyphenated foreign place names that do not decline ("Нью-Йорке", "Санкт-Петербурге",
+# "на Уолл-стрит": the English "street" stays as written), lower case.
+FIXED_PLACE_PARTS = frozenset("нью санкт сан санта сент лос лас эль аль ла ле де дель стрит авеню".split())
+
+# Russian prepositions inside a hyphenated place name: what follows them is a phrase of its
+# own that keeps its case ("Ростове-на-Дону" -> "Ростов-на-Дону"). Not the particles of
+# foreign names: there the last part declines ("Мар-дель-Платы" -> "Мар-дель-Плата").
+PLACE_LINKS = frozenset("на над под у".split())
 
 # The same heads abbreviated, as razdel tokens ("ул." is "ул" then "."; "пр-т", "б-р" whole).
 STREET_ABBREVIATIONS = frozenset("ул просп пр-т пер пл б-р наб".split())

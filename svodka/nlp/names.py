@@ -9,6 +9,11 @@
   adjectives agreeing with the head, and keeping the genitive tail ("Центральной Азией" ->
   "Центральная Азия", "Вооружённых сил Армении" -> "Вооружённые силы Армении"); before an
   indeclinable head an adjective keeps its own gender ("Жигулёвской ГЭС" -> "Жигулёвская ГЭС");
+- reads a place the dictionary does not know as place names decline (``_place_nominatives``:
+  "Феррары" -> "Феррара", a word in -а stays a feminine nominative unless the word before it
+  governs the genitive, "из Арлингтона"), a hyphenated one part by part ("Уолл-стрите" ->
+  "Уолл-стрит", "Ростове-на-Дону" -> "Ростов-на-Дону"), and a nominative the article's other
+  forms of the place prove;
 - reads a name the dictionary does not know as names decline in Russian (``FOREIGN_ENDINGS``:
   "Кестеля" -> "Кестель", "Камалы Харрис" -> "Камала Харрис"; names in -о/-и/-у/-е and a
   woman's surname in a consonant stay as written), and uses the rest of the document: a
@@ -33,7 +38,9 @@ from collections import Counter
 from typing import Any
 
 from ..model import Article, Entity, Mention
-from ._lexicon import PATRONYMIC_ENDINGS
+from ._lexicon import (
+    FIXED_PLACE_PARTS, GENITIVE_PREPOSITIONS, PATRONYMIC_ENDINGS, PLACE_KIND_NOUNS, PLACE_LINKS,
+)
 from .models import Models
 
 __all__ = ["normalize_entities", "normalize_mention", "parse_person", "parses"]
@@ -56,6 +63,16 @@ RUSSIAN_NAME_ENDINGS = (
 
 # The case of a name that is the subject of a verb.
 _SUBJECT = "nomn"
+
+# A hint (``normalize_mention``) that the words before a place mention put it in the genitive.
+GENITIVE_HINT = "#gent"
+# ... and that it stands in apposition to a noun of a kind of place, in the nominative.
+APPOSITION_HINT = "#appos"
+# ... to a feminine one ("реку Крымзу"): the name is feminine too, as a rule.
+FEMININE_APPOSITION_HINT = "#appos-femn"
+
+# Endings of the plural oblique cases: pymorphy3's guess reads these ("Росводресурсах").
+PLURAL_ENDINGS = ("ах", "ях", "ами", "ями")
 
 # Parts of speech inflected to the nominative before the head of a place/org name.
 AGREEING_POS = frozenset({"ADJF", "PRTF", "NUMR"})
@@ -85,6 +102,10 @@ FOREIGN_ENDINGS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
 HUSHING_VELAR = "гкхжшчщц"
 
 VOWELS = "аеёиоуыэюя"
+
+# Stem endings of feminine place names in -а ("Дорогинка", "Сребреница"): their oblique forms
+# in -е/-у are read as feminine first.
+FEMININE_STEMS = ("к", "иц")
 
 # Last letters of names that may not decline at all ("Пелоси", "Баррозу", "Саломе", "Кастро").
 INDECLINABLE_ENDINGS = "оиуеэю"
@@ -499,28 +520,185 @@ def _pick(word: str, case: str | None, gender: str | None, models: Models) -> An
 # ---------------------------------------------------------------------------- places, orgs
 
 
-def normalize_mention(text: str, kind: str, models: Models) -> str:
+def normalize_mention(
+    text: str, kind: str, models: Models, written: frozenset[str] = frozenset(), context: str | None = None
+) -> str:
     """Base form of one mention.
 
     Args:
         text: the mention as written.
         kind: "PER", "LOC" or "ORG".
         models: loaded models.
+        written: keys of the nominatives the document's other place names prove
+            (``_proved_places``): "Бахмута" is "Бахмут" next to "Бахмуте", not "Бахмута".
+        context: the case the words before the mention give it (``_place_context``): a
+            place word in -а is a masculine genitive after "из" ("из Арлингтона"), and stays
+            as written after a noun of a kind of place ("в городе Павия").
     Returns:
         The base form ("Центральной Азией" -> "Центральная Азия").
     """
     if kind == "PER":
         return parse_person(text, models)["normal"]
-    return models.remember("phrase", text, lambda: _normalize_phrase(text, models))
+    place = kind == "LOC"
+    hints = frozenset(
+        _key(form) for word in text.split() for form in _place_nominatives(word) if place and _key(form) in written
+    ) | ({context} if place and context else set())
+    return models.remember("phrase", (text, place, hints), lambda: _normalize_phrase(text, models, place, hints))
 
 
-def _normalize_phrase(text: str, models: Models) -> str:
+def _place_context(text: str, mention: Mention, models: Models) -> str | None:
+    """The case the word before a place mention gives it: ``GENITIVE_HINT``, ``APPOSITION_HINT`` or None.
+
+    The genitive after a preposition that governs only the genitive ("из Арлингтона"), a
+    common noun or abbreviation ("житель Глендейла", "КПП Газиантепа") or an adjective in the
+    genitive ("нью-йоркского Карнеги-Холла"); the nominative of an apposition after a noun of
+    a kind of place ("в городе Павия").
+    """
+    before = re.search(r"([А-ЯЁа-яё-]+)[ \t]+$", text[max(0, mention.start - 40) : mention.start])
+    if not before:
+        return None
+    word = before.group(1)
+    best = parses(models, word)[:1]
+    if word.lower() in GENITIVE_PREPOSITIONS or _is_abbreviation(word):
+        return GENITIVE_HINT
+    if not best or not word.islower():
+        return None
+    if best[0].tag.POS == "NOUN" and best[0].normal_form in PLACE_KIND_NOUNS:
+        return FEMININE_APPOSITION_HINT if best[0].tag.gender == "femn" else APPOSITION_HINT
+    if best[0].tag.POS == "NOUN":
+        return GENITIVE_HINT
+    return GENITIVE_HINT if best[0].tag.POS in AGREEING_POS and best[0].tag.case == "gent" else None
+
+
+def _place_nominatives(word: str, genitive: bool = False) -> list[str]:
+    """Nominatives an undictionaried one-word place name may have, best first.
+
+    Place names decline as nouns: feminine in -а/-я ("Феррары", "Ферраре" -> "Феррара";
+    a word in -а is taken as a feminine nominative before the genitive of a masculine one,
+    unless ``genitive``: "из Арлингтона"), masculine in a consonant ("Бахмуте", "Бахмутом"
+    -> "Бахмут"). A locative or dative in -е/-у is feminine after -к and -иц ("Дорогинке",
+    "Сребренице"; not -ск, "Омске"), else masculine first. Names in -о/-и/-у/-э and a
+    consonant stay.
+    """
+    low, stem = word.lower(), word[:-1]
+    last = stem[-1:].lower()
+    if (low.endswith(("ом", "ой", "ей")) or (low.endswith("я") and last in VOWELS)) and len(stem) > 2:
+        return _place_two_letter(word, genitive)
+    if len(stem) < 2 or not stem[-1].isalpha() or last in VOWELS:
+        return [word]
+    if low[-1] in "еюу":
+        return _place_dative_locative(word)
+    if low[-1] in "ая":
+        masculine = stem + (_stem_tail(last, "ь|й") or "" if low[-1] == "я" else "")
+        return [masculine, word] if genitive else [word, masculine]
+    if low[-1] in "ыи":
+        return _place_genitive(word)
+    return [word]
+
+
+def _place_genitive(word: str) -> list[str]:
+    """Nominatives of a place word in -ы/-и: a feminine one ("Феррары", "Аляски"), or -и as written."""
+    stem = word[:-1]
+    if word[-1].lower() == "ы":
+        return [stem + "а"]
+    last = stem[-1].lower()
+    tail = _stem_tail(last, "а|я")
+    # a doubled consonant: a foreign name that does not decline ("Кентукки")
+    return [stem + tail, word] if tail and stem[-2:-1].lower() != last else [word]
+
+
+def _place_two_letter(word: str, genitive: bool) -> list[str]:
+    """Nominatives of a place word in -ом/-ой/-ей or a vowel and -я.
+
+    "Сиртом" -> "Сирт"; -ой/-ей is as written first ("Хубэй"); "Капшагая" is "Капшагай"
+    in the genitive, else a nominative.
+    """
+    base = word[:-2]
+    if word.lower().endswith("я"):
+        return [word[:-1] + "й", word] if genitive else [word, word[:-1] + "й"]
+    if word.lower().endswith("ом"):
+        return [base, word] if base[-1:].lower() not in VOWELS else [word]
+    return [word, base + ("а" if word[-2].lower() == "о" else "я")]
+
+
+def _place_dative_locative(word: str) -> list[str]:
+    """Nominatives of a place word in -е/-у/-ю (``_place_nominatives``): masculine or feminine."""
+    low, stem = word.lower(), word[:-1]
+    last = stem[-1].lower()
+    if last in "ьи":
+        return [stem] if low.endswith("ью") else [word]  # "Катынью"; "Межигорье" is a nominative
+    if low[-1] == "ю":  # a soft stem: "Кемлю"
+        masc, femn = stem + (_stem_tail(last, "ь|й") or ""), stem + "я"
+    else:  # a hard one: "Бахмуте", "Ферраре"
+        masc, femn = stem, stem + (_stem_tail(last, "а/я") or "")
+    feminine = low[:-1].endswith(FEMININE_STEMS) and not low[:-1].endswith(("ск", "цк"))
+    return [femn, masc, word] if feminine else [masc, femn, word]
+
+
+def _place_word(word: str, hints: frozenset[str], models: Models) -> str:
+    """The nominative of a place-name word the dictionary does not know (``_place_nominatives``).
+
+    A hyphenated word is read part by part: parts that do not decline stay ("Нью-", "-стрит",
+    "Карнеги-": a part before a hyphen in a vowel), and so does all that follows a preposition
+    or particle ("Ростове-на-Дону" -> "Ростов-на-Дону"); a part the dictionary knows is
+    inflected as it says ("Санта-Барбаре" -> "Санта-Барбара", "Сан-Хосе" stays).
+    """
+    parts = word.split("-")
+    out = []
+    for n, part in enumerate(parts):
+        if part.lower() in PLACE_LINKS and 0 < n < len(parts) - 1:
+            out.extend(parts[n:])
+            break
+        last = n == len(parts) - 1
+        out.append(_place_part(part, hints, models, last) if last or part[-1:].lower() not in VOWELS else part)
+    return "-".join(out)
+
+
+def _place_part(part: str, hints: frozenset[str], models: Models, last: bool) -> str:
+    """The nominative of one part of a place name (a whole one-word name when ``last`` and alone)."""
+    # "в городе Павия": the apposition is a nominative (but "города Мар-дель-Платы" agrees)
+    apposition = hints & {APPOSITION_HINT, FEMININE_APPOSITION_HINT}
+    if part.lower() in FIXED_PLACE_PARTS or (apposition and part[-1:].lower() in "ая"):
+        return part
+    known = [p for p in parses(models, part) if p.is_known and p.tag.POS == "NOUN" and p.tag.number != "plur"]
+    if known:
+        return _known_part(part, known[0])
+    return _pick_place(_place_nominatives(part, GENITIVE_HINT in hints), hints)
+
+
+def _pick_place(candidates: list[str], hints: frozenset[str]) -> str:
+    """The nominative of a place word: an indeclinable part, then one the document or a
+    feminine apposition ("реку Крымзу") supports, then the first."""
+    fixed = [c for c in candidates if c.lower() in FIXED_PLACE_PARTS]
+    hinted = [c for c in candidates if _key(c) in hints or (FEMININE_APPOSITION_HINT in hints and c[-1:] in "ая")]
+    return (fixed or hinted or candidates)[0]
+
+
+def _known_part(part: str, parse: Any) -> str:
+    """A dictionary word in a place name, in the nominative (an indeclinable one as written)."""
+    form = None if "Fixd" in parse.tag else _inflect(parse, {"nomn", "sing"})
+    return _restore_case(form, part) if form else part
+
+
+def _proved_places(article: Article) -> frozenset[str]:
+    """Keys of the nominatives that the article's place-name words prove: those with one reading ("Феррары")."""
+    found = set()
+    names = (m.text for e in article.entities if e.type == "LOC" for m in e.mentions if m.kind == "name")
+    for word in (w for text in names for w in text.split()):
+        candidates = {_key(c) for c in _place_nominatives(word)}
+        if len(candidates) == 1:
+            found |= candidates
+    return frozenset(found)
+
+
+def _normalize_phrase(text: str, models: Models, place: bool = False, hints: frozenset[str] = frozenset()) -> str:
     """Inflect the words up to the head noun into the nominative; keep the tail.
 
     The head keeps the number it has in the text ("Вооружённых сил" -> "Вооружённые силы",
     "Соединённых Штатов" -> "Соединённые Штаты"); the head's reading is the one its modifiers
     agree with, so "Вооружённые силы" is not read as the genitive singular "силы". An
     abbreviation or indeclinable word is a head too ("Жигулёвской ГЭС" -> "Жигулёвская ГЭС").
+    A ``place`` whose head the dictionary lacks declines as place names do (``_place_word``).
     """
     tokens = re.split(r"(\s+)", text)
     words = [(i, t) for i, t in enumerate(tokens) if t.strip()]
@@ -530,7 +708,39 @@ def _normalize_phrase(text: str, models: Models) -> str:
     modifiers = [parses(models, w) for _, w in words[:position]]
     modifiers = [[p for p in readings if p.tag.POS in AGREEING_POS] for readings in modifiers]
     i_head, head_word = words[position]
-    head_parse = max(
+    head_parse = _head_reading(head_word, modifiers, models)
+    if head_parse is None:
+        return text
+    agreed = any(_agrees(a, head_parse) for readings in modifiers for a in readings)
+    if place and not agreed and _undictionaried(head_word, models):
+        # pymorphy3 guesses any ending ("Феррара" as the genitive of "Феррар")
+        head_form: str | None = _place_word(head_word, hints, models)
+    else:
+        head_form = _head_form(head_word, head_parse)
+    return _with_modifiers(tokens, words[:position], modifiers, (i_head, head_form), head_parse)
+
+
+def _with_modifiers(
+    tokens: list[str], before: list[tuple[int, str]], modifiers: list[list[Any]], head: tuple[int, str | None],
+    head_parse: Any,
+) -> str:
+    """The phrase with its head (index in ``tokens``, base form) and the modifiers before it in the nominative."""
+    i_head, head_form = head
+    text = "".join(tokens)
+    if head_form is None:
+        return text
+    out = list(tokens)
+    out[i_head] = head_form
+    for (i, word), readings in zip(before, modifiers):
+        form = _modifier_form(word, readings, head_parse)
+        if form:
+            out[i] = form
+    return "".join(out)
+
+
+def _head_reading(head_word: str, modifiers: list[list[Any]], models: Models) -> Any | None:
+    """The noun reading of a head that most modifiers agree with (then a place or org, then the likeliest)."""
+    return max(
         (p for p in parses(models, head_word) if p.tag.POS == "NOUN"),
         key=lambda p: (
             sum(any(_agrees(a, p) for a in readings) for readings in modifiers),
@@ -539,36 +749,47 @@ def _normalize_phrase(text: str, models: Models) -> str:
         ),
         default=None,
     )
-    if head_parse is None:
-        return text
-    number = "plur" if "Pltm" in head_parse.tag else head_parse.tag.number or "sing"
-    out = list(tokens)
+
+
+def _number(parse: Any) -> str:
+    """The number a noun reading keeps in the base form."""
+    return "plur" if "Pltm" in parse.tag else parse.tag.number or "sing"
+
+
+def _head_form(head_word: str, head_parse: Any) -> str | None:
+    """The head in the nominative, its number as written; an abbreviation loses only its ending."""
     if _is_abbreviation(head_word) or "Fixd" in head_parse.tag:
-        out[i_head] = _abbreviation_base(head_word, head_parse)
+        return _abbreviation_base(head_word, head_parse)
+    form = _inflect(head_parse, {"nomn", _number(head_parse)}) or _inflect(head_parse, {"nomn"})
+    return _restore_case(form, head_word) if form else None
+
+
+def _modifier_form(word: str, readings: list[Any], head_parse: Any) -> str | None:
+    """A modifier of the head in the nominative, agreeing with the head (None: left as written)."""
+    # the head's own gender first: "Сочи" is of common gender in the dictionary
+    agreeing = sorted(
+        (p for p in readings if _agrees(p, head_parse)), key=lambda p: p.tag.gender != head_parse.tag.gender
+    )
+    if agreeing:
+        # the adjective's own number and gender: it agrees with the head as written, and
+        # an indeclinable head has no case to agree in ("Жигулёвской ГЭС": femn)
+        reading, own_number, gender = agreeing[0], agreeing[0].tag.number, agreeing[0].tag.gender
+    elif readings:
+        # no agreement as written ("Ставропольского и Шигонского районов"): the head's
+        reading, own_number, gender = readings[0], _number(head_parse), head_parse.tag.gender
     else:
-        head_form = _inflect(head_parse, {"nomn", number}) or _inflect(head_parse, {"nomn"})
-        if head_form is None:
-            return text
-        out[i_head] = _restore_case(head_form, head_word)
-    for (i, word), readings in zip(words[:position], modifiers):
-        # the head's own gender first: "Сочи" is of common gender in the dictionary
-        agreeing = sorted(
-            (p for p in readings if _agrees(p, head_parse)), key=lambda p: p.tag.gender != head_parse.tag.gender
-        )
-        if agreeing:
-            # the adjective's own number and gender: it agrees with the head as written, and
-            # an indeclinable head has no case to agree in ("Жигулёвской ГЭС": femn)
-            reading, own_number, gender = agreeing[0], agreeing[0].tag.number, agreeing[0].tag.gender
-        elif readings:
-            # no agreement as written ("Ставропольского и Шигонского районов"): the head's
-            reading, own_number, gender = readings[0], number, head_parse.tag.gender
-        else:
-            continue
-        grammemes = {"nomn", "plur"} if own_number == "plur" else {"nomn", "sing", gender or "masc"}
-        form = _inflect_as_written(reading, grammemes, word)
-        if form:
-            out[i] = _restore_case(form, word)
-    return "".join(out)
+        return None
+    grammemes = {"nomn", "plur"} if own_number == "plur" else {"nomn", "sing", gender or "masc"}
+    form = _inflect_as_written(reading, grammemes, word)
+    return _restore_case(form, word) if form else None
+
+
+def _undictionaried(word: str, models: Models) -> bool:
+    """A word the dictionary does not know as a noun (a hyphenated one as a whole), nor an
+    abbreviation nor a plural (pymorphy3's guess reads "Росводресурсах" well)."""
+    if _is_abbreviation(word) or word.lower().endswith(PLURAL_ENDINGS):
+        return False
+    return not any(p.is_known and p.tag.POS == "NOUN" for p in parses(models, word))
 
 
 def _inflect_as_written(parse: Any, grammemes: set[str], word: str) -> str | None:
@@ -598,20 +819,32 @@ def _head_position(words: list[str], models: Models) -> int | None:
     that are neither stop the search (the name is then left as written).
     """
     for position, word in enumerate(words):
-        if _is_abbreviation(word):
-            return position
-        best = parses(models, word)
-        if not best:
-            return None
-        nouns = [p for p in best if p.tag.POS == "NOUN"]
-        adjectives = [p for p in best if p.tag.POS in AGREEING_POS]
-        if nouns and best[0].tag.POS not in AGREEING_POS:
-            following = words[position + 1] if position + 1 < len(words) else None
-            if not (adjectives and following and _modifies(adjectives, following, models)):
-                return position
-        elif best[0].tag.POS not in AGREEING_POS:
-            return None
+        following = words[position + 1] if position + 1 < len(words) else None
+        verdict = _is_head(word, following, models)
+        if verdict is not False:
+            return position if verdict else None
     return None
+
+
+def _is_head(word: str, following: str | None, models: Models) -> bool | None:
+    """Is a word the head of its name (True), a modifier before it (False), or neither (None)?"""
+    if _is_abbreviation(word):
+        return True
+    best = parses(models, word)
+    if not best:
+        return None
+    nouns = [p for p in best if p.tag.POS == "NOUN"]
+    adjectives = [p for p in best if p.tag.POS in AGREEING_POS]
+    if nouns and best[0].tag.POS not in AGREEING_POS:
+        return not (adjectives and following and _modifies(adjectives, following, models))
+    if following is None and _is_place_noun(nouns):
+        return True  # a last word that is a place too: "над Луганском" (not "луганский")
+    return False if best[0].tag.POS in AGREEING_POS else None
+
+
+def _is_place_noun(nouns: list[Any]) -> bool:
+    """Is one of the noun readings a place or organisation name ("Луганском": "Луганск")?"""
+    return any({"Geox", "Orgn"} & p.tag.grammemes for p in nouns)
 
 
 def _modifies(adjectives: list[Any], word: str, models: Models) -> bool:
@@ -664,40 +897,60 @@ def normalize_entities(article: Article, models: Models) -> Article:
     roles: dict[int, list[str]] = {}
     parsed: dict[tuple[str, str | None], dict[str, Any]] = {}
     written = _written_name_words(article, models)
+    places = _proved_places(article)
     for entity in article.entities:
         for mention in entity.mentions:
             roles.setdefault(id(mention), []).extend(entity.roles)
             if entity.type == "PER" and mention.kind == "name":
-                # one parse per distinct text and verb gender (a long text repeats each name many times)
-                key = (mention.text, _verb_gender(article.text, mention, models))
-                if key not in parsed:
-                    parsed[key] = parse_person(mention.text, models, written, key[1])
-                info = {**parsed[key]}
-                info["last_keys"] = set(info["last_keys"])
-                mention.normal = info["normal"]
-                per.append((mention, info))
+                per.append((mention, _person_info(article.text, mention, written, parsed, models)))
             else:
                 if not mention.normal:
-                    mention.normal = normalize_mention(mention.text, entity.type, models) if mention.kind == "name" else mention.text
+                    mention.normal = _other_normal(article.text, mention, entity.type, places, models)
                 other.setdefault((entity.type, _key(mention.normal)), []).append(mention)
-    other = _merge_short_orgs(other)
-    entities: list[Entity] = []
-    for (kind, _), mentions in other.items():
-        names = [m.normal for m in mentions if m.kind == "name"] or [mentions[0].normal]
-        counts = Counter(names)  # names.count per name was quadratic in the mentions
-        entities.append(Entity(id="", type=kind, name=max(names, key=lambda n: (len(n), counts[n])), mentions=mentions))
-    entities.extend(_merge_persons(per))
+    entities = _other_entities(_merge_short_orgs(other)) + _merge_persons(per)
     for entity in entities:
         entity.mentions.sort(key=lambda m: (m.start, m.end))
-        for mention in entity.mentions:
-            for role in roles.get(id(mention), []):
-                if role not in entity.roles:
-                    entity.roles.append(role)
+        for role in (role for mention in entity.mentions for role in roles.get(id(mention), [])):
+            if role not in entity.roles:
+                entity.roles.append(role)
     entities.sort(key=lambda e: (e.mentions[0].start, e.mentions[0].end) if e.mentions else (1 << 60, 0))
     for number, entity in enumerate(entities, 1):
         entity.id = f"e{number}"
     article.entities = entities
     return article
+
+
+def _other_entities(groups: dict[tuple[str, str], list[Mention]]) -> list[Entity]:
+    """One place or organisation per group of mentions, named by its longest (then commonest) base form."""
+    entities = []
+    for (kind, _), mentions in groups.items():
+        names = [m.normal for m in mentions if m.kind == "name"] or [mentions[0].normal]
+        counts = Counter(names)  # names.count per name was quadratic in the mentions
+        entities.append(Entity(id="", type=kind, name=max(names, key=lambda n: (len(n), counts[n])), mentions=mentions))
+    return entities
+
+
+def _person_info(
+    text: str, mention: Mention, written: frozenset[str], parsed: dict[tuple[str, str | None], dict[str, Any]],
+    models: Models,
+) -> dict[str, Any]:
+    """Parse a person mention (``parse_person``) and fill its ``normal``; ``parsed`` remembers the article's parses."""
+    # one parse per distinct text and verb gender (a long text repeats each name many times)
+    key = (mention.text, _verb_gender(text, mention, models))
+    if key not in parsed:
+        parsed[key] = parse_person(mention.text, models, written, key[1])
+    info = {**parsed[key]}
+    info["last_keys"] = set(info["last_keys"])
+    mention.normal = info["normal"]
+    return info
+
+
+def _other_normal(text: str, mention: Mention, kind: str, places: frozenset[str], models: Models) -> str:
+    """Base form of a place or organisation mention (a descriptor stays as written)."""
+    if mention.kind != "name":
+        return mention.text
+    context = _place_context(text, mention, models) if kind == "LOC" else None
+    return normalize_mention(mention.text, kind, models, places, context)
 
 
 def _written_name_words(article: Article, models: Models) -> frozenset[str]:

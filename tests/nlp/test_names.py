@@ -234,3 +234,36 @@ def test_names_document_decides_the_base_form(models, text, names, normal):
 )
 def test_names_phrase_inflects_as_written(models, text, kind, normal):
     assert normalize_mention(text, kind, models) == normal
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, surface, normal",
+    [
+        # a place the dictionary lacks, in -а: a feminine nominative keeps it
+        ("Вербара стоит на реке.", "Вербара", "Вербара"),
+        ("Музеи Вербары открыты.", "Вербары", "Вербара"),
+        # the oblique forms of a feminine place in -ка
+        ("Жители собрались в Зорянке.", "Зорянке", "Зорянка"),
+        # a masculine one in a consonant
+        ("Жители собрались в Брестворде.", "Брестворде", "Брестворд"),
+        # a genitive preposition makes -а the genitive of a masculine name
+        ("Гость приехал из Брестворда утром.", "Брестворда", "Брестворд"),
+        # after the noun of a kind of place the name is a nominative in apposition
+        ("Пожар случился в городе Лаврима ночью.", "Лаврима", "Лаврима"),
+        # a feminine kind of place: the name agrees with it
+        ("Мост построят через реку Тылзу.", "Тылзу", "Тылза"),
+        # a vowel and -я: a nominative, or after "из" the genitive of a name in -й
+        ("Батальон прибыл из Кашпагая вчера.", "Кашпагая", "Кашпагай"),
+        # hyphenated: each part on its own, indeclinable parts and the phrase after "на" stay
+        ("Офис стоит на Гринлинг-стрит давно.", "Гринлинг-стрит", "Гринлинг-стрит"),
+        ("Биржа на Гринлинг-стрите закрылась.", "Гринлинг-стрите", "Гринлинг-стрит"),
+        ("Он жил в Ростове-на-Дону.", "Ростове-на-Дону", "Ростов-на-Дону"),
+        ("Самолёт сел в Нью-Брэнтоне вечером.", "Нью-Брэнтоне", "Нью-Брэнтон"),
+        # a town in -ск in the instrumental is the town, not the adjective
+        ("Дым стоял над Луганском весь день.", "Луганском", "Луганск"),
+    ],
+)
+def test_names_place_names_decline_as_nouns(models, text, surface, normal):
+    article = normalize_entities(_article(text, [(surface, "LOC")]), models)
+    assert [m.normal for e in article.entities for m in e.mentions] == [normal]
