@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Entity, Mention
-from ._lexicon import APPOINTING_VERBS, COPULA_VERBS, DEED_NOUNS, OBJECT_RELATIVES, POST_NOUNS, POST_VERBS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS
+from ._lexicon import APPOINTING_VERBS, COPULA_VERBS, DEED_NOUNS, OBJECT_PRONOUNS, OBJECT_RELATIVES, POST_EVENT_NOUNS, POST_NOUNS, POST_VERBS, RELATIVE_PRONOUNS, STANDING_POSTS, SUBJECT_PRONOUNS
 from ._role_phrases import CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at
 from .text import AnalysedText
 
@@ -81,10 +81,12 @@ MAX_LISTED_ROLES = 6
 class _Predicate:
     """A predicate found at a verb: the verb, its parse, the role, and a name between them."""
 
-    verb: int
-    parse: Any
+    verb: int  # the verb; the preposition of a post held, the noun of a post taken or left
+    parse: Any  # the verb's parse (None when there is no verb)
     phrase: _Phrase
     holder: tuple[Entity, Mention] | None = None  # "назначил Петрова министром": the object
+    kind: str = "verb"  # "verb"; "standing": "на посту главы"; "event": "об уходе с поста главы"
+    pronoun: int | None = None  # "назначил его министром": the object pronoun's token
 
     @property
     def inverted(self) -> bool:
@@ -104,17 +106,25 @@ def read_predicates(analysis: _Analysis, layer: AnalysedText, persons: list[Enti
     """
     holders = _name_tokens(analysis, persons)
     found: list[tuple[Entity, _Phrase]] = []
+    taken: set[int] = set()  # first tokens of the roles read: a post a verb took is not read again
     for k in range(len(analysis.tokens)):
-        parse = _verb_parse(analysis, k)
-        if parse is None:
-            continue
-        predicate = _predicate_after(analysis, holders, k, parse) or _predicate_before(analysis, k, parse)
-        if predicate is None:
+        predicate = _predicate_at(analysis, holders, k)
+        if predicate is None or predicate.phrase.first in taken:
             continue
         entity = _holder(analysis, layer, holders, predicate)
         if entity is not None:
+            taken.add(predicate.phrase.first)
             found.extend((entity, phrase) for phrase in _listed(analysis, predicate.phrase))
     return found
+
+
+def _predicate_at(analysis: _Analysis, holders: Holders, k: int) -> _Predicate | None:
+    """The predicate at token ``k``: a verb with its role, a post held ("на посту главы"),
+    or a post taken or left ("об уходе с поста главы")."""
+    parse = _verb_parse(analysis, k)
+    if parse is not None:
+        return _predicate_after(analysis, holders, k, parse) or _predicate_before(analysis, k, parse)
+    return _standing(analysis, k) or _post_event(analysis, holders, k)
 
 
 def _name_tokens(analysis: _Analysis, persons: list[Entity]) -> Holders:
@@ -153,14 +163,15 @@ def _occupation(analysis: _Analysis, phrase: _Phrase | None) -> _Phrase | None:
     return phrase
 
 
-def _role_at(analysis: _Analysis, j: int, cases: set[str]) -> _Phrase | None:
+def _role_at(analysis: _Analysis, j: int, cases: set[str], before_name: bool = False) -> _Phrase | None:
     """The role phrase starting at token ``j`` in one of ``cases``: "министром обороны",
-    "одним из директоров компании", "кандидатом на пост мэра"."""
+    "одним из директоров компании", "кандидатом на пост мэра"; one right before a name only
+    when ``before_name``."""
     if j >= len(analysis.tokens):
         return None
     if analysis.lower(j) in ONE_OF:
         return _one_of(analysis, j)
-    phrase = _occupation(analysis, _phrase_at(analysis, j, cases, before_name=False, widen=True, prepositions=PREDICATE_PREPOSITIONS))
+    phrase = _occupation(analysis, _phrase_at(analysis, j, cases, before_name=before_name, widen=True, prepositions=PREDICATE_PREPOSITIONS))
     return _with_post(analysis, _before_one_of(analysis, phrase)) if phrase else None
 
 
@@ -224,14 +235,50 @@ def _adverb(analysis: _Analysis, j: int) -> bool:
 
 def _predicate_after(analysis: _Analysis, holders: Holders, k: int, parse: Any) -> _Predicate | None:
     """The role after the verb at token ``k``: "стал министром", "занял пост министра",
-    "назначил Петрова министром", "освободил Петрова от должности директора"."""
-    j, holder = _past_object(analysis, holders, _skip_fillers(analysis, k + 1, 2))
+    "назначил Петрова министром", "освободил Петрова от должности директора"; for an
+    appointing verb, also its object after a title ("назначил замминистра Петрова послом"),
+    a pronoun ("назначил его послом") or the role ("освободил от должности главы Петрова")."""
+    start = _skip_fillers(analysis, k + 1, 2)
+    predicate = _role_after(analysis, k, parse, *_past_object(analysis, holders, start))
+    if predicate is not None or parse.normal_form not in APPOINTING_VERBS or parse.tag.POS not in ("VERB", "INFN"):
+        return predicate
+    if start < len(analysis.tokens) and analysis.lower(start) in OBJECT_PRONOUNS and not analysis.gap(start).strip():
+        predicate = _role_after(analysis, k, parse, _skip_fillers(analysis, start + 1, 2), None)
+        return replace(predicate, pronoun=start) if predicate else None
+    titled = _past_title(analysis, holders, start)
+    if titled is not None:
+        return _role_after(analysis, k, parse, *_past_object(analysis, holders, titled))
+    return _role_after(analysis, k, parse, start, None, object_after=holders)
+
+
+def _role_after(analysis: _Analysis, k: int, parse: Any, j: int, holder: tuple[Entity, Mention] | None, object_after: Holders | None = None) -> _Predicate | None:
+    """The role at token ``j`` (maybe after a post noun) of the verb at token ``k``; with
+    ``object_after``, only a role right before a name, which is the verb's object."""
     j, post = _past_post(analysis, j)
     cases = {"gent"} if post else {"ablt"} if parse.normal_form in COPULA_VERBS else set()
     if not cases or j >= len(analysis.tokens) or analysis.gap(j).strip():
         return None
-    phrase = _role_at(analysis, j, cases)
-    return _Predicate(k, parse, phrase, holder) if phrase else None
+    if object_after is None:
+        phrase = _role_at(analysis, j, cases)
+        return _Predicate(k, parse, phrase, holder) if phrase else None
+    phrase = _role_at(analysis, j, cases, before_name=True)
+    after = phrase.last + 1 if phrase else len(analysis.tokens)
+    if after >= len(analysis.tokens) or after not in object_after or analysis.gap(after).strip():
+        return None
+    return _Predicate(k, parse, phrase, object_after[after])
+
+
+def _past_title(analysis: _Analysis, holders: Holders, j: int) -> int | None:
+    """The first token of a name after a title at token ``j`` ("заместителя министра Петрова",
+    "64-летнего Петрова"), or None when no name follows the nominal words there."""
+    for i in range(j, min(len(analysis.tokens), j + MAX_APPOSITION_WORDS)):
+        if analysis.gap(i).strip() and i > j:
+            return None
+        if i in holders:
+            return i if i > j else None
+        if analysis.owner[i] is None and not _nominal(analysis, i) or analysis.lower(i) in POST_PREPOSITIONS:
+            return None
+    return None
 
 
 def _past_object(analysis: _Analysis, holders: Holders, j: int) -> tuple[int, tuple[Entity, Mention] | None]:
@@ -339,14 +386,114 @@ def _past_brackets(analysis: _Analysis, j: int) -> tuple[int, str]:
     return j, analysis.gap(j).split(")", 1)[1].strip()
 
 
+def _standing(analysis: _Analysis, k: int) -> _Predicate | None:
+    """A post held at token ``k``, whatever the verb: "на посту главы", "в должности
+    директора", "в качестве советника" (``STANDING_POSTS``)."""
+    lemmas = STANDING_POSTS.get(analysis.lower(k))
+    j = k + 1
+    if lemmas is None or j + 1 >= len(analysis.tokens) or analysis.gap(j).strip() or analysis.gap(j + 1).strip():
+        return None
+    if not any(p.tag.POS == "NOUN" and p.normal_form in lemmas and _fold(p.tag.case) == "loct" for p in analysis.parses(j)):
+        return None
+    phrase = _role_at(analysis, j + 1, {"gent"})
+    return _Predicate(k, None, phrase, kind="standing") if phrase else None
+
+
+def _post_event(analysis: _Analysis, holders: Holders, k: int) -> _Predicate | None:
+    """A post taken or left at the noun at token ``k`` ("уходе с поста главы", "избранием на
+    пост мэра", "отставку с должности директора"), with the person named between the noun
+    and the post ("отставки Петрова с поста"), if any; None when a description stands there
+    ("увольнении главы ведомства с поста")."""
+    if not any(p.tag.POS == "NOUN" and p.normal_form in POST_EVENT_NOUNS for p in analysis.parses(k)[:2]):
+        return None
+    found = _to_post(analysis, holders, k + 1)
+    if found is None:
+        return None
+    j, holder = found
+    phrase = _role_at(analysis, j, {"gent"}) if j < len(analysis.tokens) and not analysis.gap(j).strip() else None
+    return _Predicate(k, None, phrase, holder, kind="event") if phrase else None
+
+
+def _to_post(analysis: _Analysis, holders: Holders, j: int) -> tuple[int, tuple[Entity, Mention] | None] | None:
+    """From token ``j`` after a noun of taking or leaving, past a name (with its title) or
+    "в отставку" and a post noun: the token after the post noun and the name; None when no
+    post noun follows or a description stands before it."""
+    holder: tuple[Entity, Mention] | None = None
+    described = False
+    for i in range(j, min(len(analysis.tokens), j + 1 + MAX_APPOSITION_WORDS)):
+        if analysis.gap(i).strip():
+            return None
+        after, post = _past_post(analysis, i)
+        if post:
+            return None if described and holder is None else (after, holder)
+        if i in holders:
+            holder = holder or holders[i]
+        elif analysis.owner[i] is None and analysis.lower(i) not in ("в", "отставку"):
+            if not _nominal(analysis, i):
+                return None
+            described = True
+    return None
+
+
+def _standing_holder(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicate: _Predicate) -> Entity | None:
+    """The person holding a post "на посту X" is about: a name right before it ("деятельность
+    Петрова на посту мэра"), the clause's subject, or the name right after the phrase at the
+    clause's start ("В качестве мэра Петров ..."), or the person the text is about there."""
+    k = predicate.verb
+    if k > 0 and k - 1 in holders and not analysis.gap(k).strip():
+        return holders[k - 1][0]
+    entity, open_clause = _subject(analysis, layer, holders, predicate)
+    if entity is not None or not open_clause:
+        return entity
+    after = predicate.phrase.last + 1
+    if after in holders and _nominative(analysis, holders[after][1]):
+        return holders[after][0]
+    return _topic(analysis, layer, holders, k, None, only_nominative=True)
+
+
+def _event_holder(analysis: _Analysis, layer: AnalysedText, holders: Holders, k: int) -> Entity | None:
+    """The person taking or leaving a post at the noun at token ``k``: "его/её" before it, else
+    the nearest person before it in its clause, in any case ("Петров заявил о своём уходе",
+    "поздравил Петрова с избранием"), or the name before "который"."""
+    if k > 0 and analysis.lower(k - 1) in OBJECT_PRONOUNS and not analysis.gap(k).strip():
+        return _possessor(analysis, layer, holders, k - 1)
+    for i in range(k - 1, max(-1, k - 1 - MAX_SUBJECT_DISTANCE), -1):
+        if analysis.gap(i + 1).strip(" " + CLOSE_QUOTES + TOGGLE_QUOTES):
+            return None
+        if i in holders:
+            return holders[i][0]
+        if analysis.lower(i) in SUBJECT_PRONOUNS:
+            return _antecedent(analysis, layer, holders, i)
+        if analysis.lower(i) in RELATIVE_PRONOUNS:
+            return holders[i - 1][0] if i - 1 in holders and analysis.gap(i).strip() == "," else None
+        if analysis.lower(i) in CLAUSE_OPENERS or _other_subject(analysis, i):
+            return None
+    return None
+
+
+def _possessor(analysis: _Analysis, layer: AnalysedText, holders: Holders, i: int) -> Entity | None:
+    """The person "его"/"её" at token ``i`` stands for before a noun: the nearest name before
+    it in its sentence that is not its subject ("телеграмму Рухани по случаю его избрания"),
+    else the person the text is about there."""
+    gender = OBJECT_PRONOUNS[analysis.lower(i)]
+    for t in range(i - 1, _sentence_start(analysis, i), -1):
+        if t in holders and not _nominative(analysis, holders[t][1]) and _gender_of(analysis, holders[t][0]) in (gender, None):
+            return holders[t][0]
+    return _topic(analysis, layer, holders, i, gender, only_nominative=False)
+
+
 # -- the person -----------------------------------------------------------------------------
 
 
 def _holder(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicate: _Predicate) -> Entity | None:
     """The person a predicate gives its role to."""
+    if predicate.kind == "standing":
+        return _standing_holder(analysis, layer, holders, predicate)
+    if predicate.kind == "event":
+        return predicate.holder[0] if predicate.holder else _event_holder(analysis, layer, holders, predicate.verb)
     parse = predicate.parse
-    if parse.tag.POS == "VERB" and parse.normal_form in APPOINTING_VERBS:
-        return _object(analysis, holders, predicate)
+    if parse.tag.POS in ("VERB", "INFN") and parse.normal_form in APPOINTING_VERBS:
+        return _object(analysis, layer, holders, predicate)
     if parse.tag.POS == "PRTF":
         return _participle_holder(analysis, holders, predicate)
     if parse.tag.POS == "GRND":  # "Будучи министром, Петров ...": the subject of the sentence
@@ -360,12 +507,19 @@ def _holder(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicat
     return _elided_subject(analysis, layer, holders, predicate)
 
 
-def _object(analysis: _Analysis, holders: Holders, predicate: _Predicate) -> Entity | None:
-    """The person an appointing verb appoints: the name after it ("назначил Петрова министром")
-    or, in a clause with none, the name before "которого" ("Петров, которого назначили")."""
+def _object(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicate: _Predicate) -> Entity | None:
+    """The person an appointing verb appoints: the name after it ("назначил Петрова министром"),
+    the person a pronoun object stands for ("назначил его", "её назначили") or, in a clause
+    with none, the name before "которого" ("Петров, которого назначили")."""
     if predicate.holder is not None:
         entity, mention = predicate.holder
         return None if _nominative_only(analysis, mention) else entity
+    k = predicate.verb
+    pronoun = predicate.pronoun if predicate.pronoun is not None else k - 1 if k > 0 and not analysis.gap(k).strip() else None
+    if pronoun is not None and analysis.lower(pronoun) in OBJECT_PRONOUNS:
+        entity = _topic(analysis, layer, holders, pronoun, OBJECT_PRONOUNS[analysis.lower(pronoun)], only_nominative=False)
+        subject, _open = _subject(analysis, layer, holders, replace(predicate, verb=min(k, pronoun)))
+        return None if entity is subject else entity  # "Петров назначил его": not Петров himself
     sentence_start = _sentence_start(analysis, predicate.verb)
     for i in range(predicate.verb - 1, sentence_start, -1):
         if analysis.lower(i) in OBJECT_RELATIVES and analysis.gap(i).strip() == "," and i - 1 in holders:
@@ -398,7 +552,7 @@ def _subject(analysis: _Analysis, layer: AnalysedText, holders: Holders, predica
             if analysis.lower(i) in SUBJECT_PRONOUNS:
                 return _antecedent(analysis, layer, holders, i), False
         return _subject_after(analysis, holders, k), False
-    infinitive = predicate.parse.tag.POS == "INFN"
+    infinitive = predicate.parse is not None and predicate.parse.tag.POS == "INFN"
     for i in range(k - 1, max(-1, k - 1 - MAX_SUBJECT_DISTANCE), -1):
         if analysis.gap(i + 1).strip(" " + CLOSE_QUOTES + TOGGLE_QUOTES):
             return None, True  # punctuation: the clause starts after token i
