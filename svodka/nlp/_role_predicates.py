@@ -23,6 +23,7 @@ of the analysed text, and the person mentions of the earlier stages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -76,6 +77,20 @@ TOPIC_SENTENCES = 2
 # Most roles in one list.
 MAX_LISTED_ROLES = 6
 
+# Most words of a circumstance between a verb and its role ("работал в компании инженером",
+# "занимал в партии должность главы", "избран советом директоров председателем").
+MAX_CIRCUMSTANCE_WORDS = 6
+
+# Parts of speech a circumstance before a role may not hold: another verb, a conjunction
+# starts another predicate ("был награждён орденом", "стал и остался").
+CIRCUMSTANCE_STOP_POS = frozenset({"VERB", "INFN", "PRTS", "PRTF", "GRND", "CONJ", "PRED"})
+
+# Parts of speech of the words of a circumstance before a participle ("в то время", "с 2010 года").
+CIRCUMSTANCE_POS = frozenset({"PREP", "NOUN", "ADJF", "NUMR", "ADVB"})
+
+# An ordinal written in digits before a role: "43-м президентом", "3-м патриархом".
+_DIGIT_ORDINAL = re.compile(r"\d+-[а-я]{1,3}")
+
 
 @dataclass
 class _Predicate:
@@ -123,7 +138,7 @@ def _predicate_at(analysis: _Analysis, holders: Holders, k: int) -> _Predicate |
     or a post taken or left ("об уходе с поста главы")."""
     parse = _verb_parse(analysis, k)
     if parse is not None:
-        return _predicate_after(analysis, holders, k, parse) or _predicate_before(analysis, k, parse)
+        return _predicate_after(analysis, holders, k, parse) or _predicate_before(analysis, k, parse) or _post_before(analysis, k, parse)
     return _standing(analysis, k) or _post_event(analysis, holders, k)
 
 
@@ -167,6 +182,8 @@ def _role_at(analysis: _Analysis, j: int, cases: set[str], before_name: bool = F
     """The role phrase starting at token ``j`` in one of ``cases``: "министром обороны",
     "одним из директоров компании", "кандидатом на пост мэра"; one right before a name only
     when ``before_name``."""
+    if j + 1 < len(analysis.tokens) and _DIGIT_ORDINAL.fullmatch(analysis.lower(j)) and not analysis.gap(j + 1).strip():
+        j += 1  # "43-м президентом США": the role is "президент США"
     if j >= len(analysis.tokens):
         return None
     if analysis.lower(j) in ONE_OF:
@@ -240,8 +257,15 @@ def _predicate_after(analysis: _Analysis, holders: Holders, k: int, parse: Any) 
     a pronoun ("назначил его послом") or the role ("освободил от должности главы Петрова")."""
     start = _skip_fillers(analysis, k + 1, 2)
     predicate = _role_after(analysis, k, parse, *_past_object(analysis, holders, start))
-    if predicate is not None or parse.normal_form not in APPOINTING_VERBS or parse.tag.POS not in ("VERB", "INFN"):
-        return predicate
+    if predicate is None and parse.normal_form in APPOINTING_VERBS and parse.tag.POS in ("VERB", "INFN"):
+        predicate = _appointed(analysis, holders, k, parse, start)
+    return predicate or _role_past_circumstance(analysis, holders, k, parse, start)
+
+
+def _appointed(analysis: _Analysis, holders: Holders, k: int, parse: Any, start: int) -> _Predicate | None:
+    """The role an appointing verb at token ``k`` gives an object at token ``start`` that is
+    a pronoun ("назначил его послом"), a name after its title ("назначил замминистра
+    Петрова послом") or a name after the role ("освободил от должности главы Петрова")."""
     if start < len(analysis.tokens) and analysis.lower(start) in OBJECT_PRONOUNS and not analysis.gap(start).strip():
         predicate = _role_after(analysis, k, parse, _skip_fillers(analysis, start + 1, 2), None)
         return replace(predicate, pronoun=start) if predicate else None
@@ -266,6 +290,32 @@ def _role_after(analysis: _Analysis, k: int, parse: Any, j: int, holder: tuple[E
     if after >= len(analysis.tokens) or after not in object_after or analysis.gap(after).strip():
         return None
     return _Predicate(k, parse, phrase, object_after[after])
+
+
+def _role_past_circumstance(analysis: _Analysis, holders: Holders, k: int, parse: Any, j: int) -> _Predicate | None:
+    """The role of the verb at token ``k`` after a circumstance from token ``j``: "работал в
+    Google инженером", "занимал в партии должность главы", "стал в 2010 году мэром"; not
+    after a preposition of company ("был с министром"), a name or another verb."""
+    if j >= len(analysis.tokens) or analysis.gap(j).strip():
+        return None
+    for i in range(j + 1, min(len(analysis.tokens), j + 1 + MAX_CIRCUMSTANCE_WORDS)):
+        if analysis.gap(i).strip():
+            return None
+        first = analysis.parses(i - 1)[:1]
+        if i - 1 in holders or analysis.lower(i - 1) in ONE_OF or (analysis.owner[i - 1] is None and first and _ends_circumstance(first[0], parse)):
+            return None
+        if not _after_instrumental_preposition(analysis, i):
+            predicate = _role_after(analysis, k, parse, i, None)
+            if predicate is not None:
+                return predicate
+    return None
+
+
+def _ends_circumstance(word: Any, verb: Any) -> bool:
+    """Does a word's likeliest parse end a circumstance after a verb: another verb, a
+    conjunction, a noun in the instrumental after an active verb (its own complement:
+    "считался кандидатом на пост"; after a passive one it is the agent: "избран советом")?"""
+    return word.tag.POS in CIRCUMSTANCE_STOP_POS or (word.tag.POS == "NOUN" and word.tag.case == "ablt" and "pssv" not in verb.tag)
 
 
 def _past_title(analysis: _Analysis, holders: Holders, j: int) -> int | None:
@@ -332,6 +382,23 @@ def _predicate_before(analysis: _Analysis, k: int, parse: Any) -> _Predicate | N
         if phrase.last != end or _after_instrumental_preposition(analysis, phrase.first):
             return None
         return _Predicate(k, parse, phrase)
+    return None
+
+
+def _post_before(analysis: _Analysis, k: int, parse: Any) -> _Predicate | None:
+    """A post noun and its role before the verb at token ``k``: "пост мэра занял Петров",
+    "На должность директора назначен Петров", "Пост премьера он занимал"."""
+    if parse.tag.POS in ("PRTF", "GRND"):
+        return None
+    end = _skip_back(analysis, k)
+    for post in range(end - 1, max(-1, end - 1 - MAX_TAIL_TOKENS), -1):
+        if analysis.gap(post + 1).strip(" " + CLOSE_QUOTES + TOGGLE_QUOTES):
+            return None
+        if _is_post(analysis, post):
+            phrase = _role_at(analysis, post + 1, {"gent"})
+            if phrase is None or phrase.last != end:
+                return None
+            return _Predicate(k, parse, phrase)
     return None
 
 
@@ -443,12 +510,40 @@ def _standing_holder(analysis: _Analysis, layer: AnalysedText, holders: Holders,
     if k > 0 and k - 1 in holders and not analysis.gap(k).strip():
         return holders[k - 1][0]
     entity, open_clause = _subject(analysis, layer, holders, predicate)
-    if entity is not None or not open_clause:
+    if entity is not None or not open_clause or _nominal_subject(analysis, k):
         return entity
-    after = predicate.phrase.last + 1
-    if after in holders and _nominative(analysis, holders[after][1]):
-        return holders[after][0]
-    return _topic(analysis, layer, holders, k, None, only_nominative=True)
+    return _named_after(analysis, holders, predicate.phrase.last + 1) or _topic(analysis, layer, holders, k, None, only_nominative=True)
+
+
+def _nominal_subject(analysis: _Analysis, k: int) -> bool:
+    """Does the clause of token ``k`` have a noun before it that reads first as a nominative
+    ("а его правнук вернётся в качестве президента")?"""
+    for i in range(k - 1, -1, -1):
+        if analysis.gap(i + 1).strip(" " + CLOSE_QUOTES + TOGGLE_QUOTES):
+            return False
+        first = analysis.parses(i)[:1]
+        if analysis.owner[i] is None and first and first[0].tag.POS == "NOUN" and first[0].tag.case == "nomn":
+            return True
+    return False
+
+
+def _named_after(analysis: _Analysis, holders: Holders, j: int) -> Entity | None:
+    """The first name from token ``j`` in its clause, if nominative: the subject of a clause
+    a post opens ("В качестве мэра Петров ...", "в команду, в качестве заместителя, входит Петров")."""
+    for i in range(j, min(len(analysis.tokens), j + MAX_APPOSITION_WORDS)):
+        if analysis.gap(i).strip(" " + CLOSE_QUOTES + TOGGLE_QUOTES) not in (("", ",") if i == j else ("",)):
+            return None
+        if i in holders:
+            entity, mention = holders[i]
+            return entity if _nominative(analysis, mention) and _first_word_as_base(mention) else None
+        if any(p.tag.POS in ("GRND", "PRTF", "PRTS", "INFN") for p in analysis.parses(i)[:1]):
+            return None
+    return None
+
+
+def _first_word_as_base(mention: Mention) -> bool:
+    """Is a name's first word as in its base form ("Роберт Мугабе", not "Роберта Мугабе")?"""
+    return not (mention.normal and mention.text.split()) or mention.text.split()[0].lower() == mention.normal.split()[0].lower()
 
 
 def _event_holder(analysis: _Analysis, layer: AnalysedText, holders: Holders, k: int) -> Entity | None:
@@ -530,13 +625,34 @@ def _object(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicat
 def _participle_holder(analysis: _Analysis, holders: Holders, predicate: _Predicate) -> Entity | None:
     """The person a participle describes: the name before its comma ("Петров, назначенный
     министром,"), in the participle's case."""
-    k = predicate.verb
-    if k == 0 or analysis.gap(k).strip() != "," or k - 1 not in holders:
+    k = _circumstance_start(analysis, predicate.verb)
+    name = _before_original(analysis, k) if analysis.gap(k).strip() in ("),", ") —", ") –") else k - 1
+    if k == 0 or analysis.gap(k).strip().lstrip(")").strip() not in (",", "—", "–", "-") or name not in holders:
         return None
-    entity, mention = holders[k - 1]
+    entity, mention = holders[name]
     cases = _name_cases(analysis, mention)
     case = _fold(predicate.parse.tag.case)
     return entity if cases is None or case in cases or (case == "nomn" and _nominative(analysis, mention)) else None
+
+
+def _before_original(analysis: _Analysis, k: int) -> int:
+    """The last token before a bracketed original name that ends before token ``k``
+    ("Дэвид Уэстин (David Westin), ..."), or -1."""
+    for i in range(k - 1, max(0, k - 6), -1):
+        if "(" in analysis.gap(i):
+            return i - 1
+    return -1
+
+
+def _circumstance_start(analysis: _Analysis, k: int) -> int:
+    """The first token of a circumstance right before token ``k`` ("Петров, в прошлом
+    занимавший пост", "с 2010 года возглавлявший"), or ``k`` when there is none."""
+    i = k
+    while i > 0 and k - i < MAX_CIRCUMSTANCE_WORDS and not analysis.gap(i).strip() and analysis.owner[i - 1] is None:
+        if not any(p.tag.POS in CIRCUMSTANCE_POS or "NUMB" in p.tag for p in analysis.parses(i - 1)):
+            break
+        i -= 1
+    return i if i < k and analysis.gap(i).strip() else k
 
 
 def _subject(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicate: _Predicate) -> tuple[Entity | None, bool]:
@@ -558,7 +674,7 @@ def _subject(analysis: _Analysis, layer: AnalysedText, holders: Holders, predica
             return None, True  # punctuation: the clause starts after token i
         if i in holders:
             entity, mention = holders[i]
-            if _nominative(analysis, mention) or infinitive:  # "предложил Петрову стать мэром"
+            if _agrees(analysis, entity, mention, predicate.parse) or infinitive:  # "предложил Петрову стать мэром"
                 return entity, False
             continue
         if analysis.lower(i) in SUBJECT_PRONOUNS:
@@ -587,7 +703,7 @@ def _subject_after(analysis: _Analysis, holders: Holders, k: int) -> Entity | No
         if j in holders:
             entity, mention = holders[j]
             return entity if _nominative(analysis, mention) else None
-        if not (analysis.lower(j) in COPULA_FILLERS or _is_copula(analysis, j) or analysis.owner[j] is not None or _nominal(analysis, j)):
+        if not (analysis.lower(j) in COPULA_FILLERS or analysis.lower(j) in OBJECT_PRONOUNS or _is_copula(analysis, j) or analysis.owner[j] is not None or _nominal(analysis, j)):
             return None
         j += 1
     return None
@@ -728,6 +844,17 @@ def _subject_among(analysis: _Analysis, found: list[tuple[Entity, Mention]], gen
     if subjects or (len(agreeing) == 1 and not only_nominative):
         return (subjects or list(agreeing.values()))[0]
     return None
+
+
+def _agrees(analysis: _Analysis, entity: Entity, mention: Mention, parse: Any) -> bool:
+    """Can a name be the subject of a verb: in the nominative, and of its gender by the first
+    name ("Зоя Петрова работал" cannot)?"""
+    if not _nominative(analysis, mention):
+        return False
+    verb = parse.tag.gender if parse is not None and parse.tag.number != "plur" else None
+    first = analysis.parse(entity.first) if entity.first and verb in ("masc", "femn") else []
+    genders = {p.tag.gender for p in first if "Name" in p.tag}
+    return len(genders) != 1 or verb in genders  # by the first name: a foreign surname's reading misleads
 
 
 def _gender_of(analysis: _Analysis, entity: Entity) -> str | None:
