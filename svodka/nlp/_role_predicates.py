@@ -189,7 +189,20 @@ def _role_at(analysis: _Analysis, j: int, cases: set[str], before_name: bool = F
     if analysis.lower(j) in ONE_OF:
         return _one_of(analysis, j)
     phrase = _occupation(analysis, _phrase_at(analysis, j, cases, before_name=before_name, widen=True, prepositions=PREDICATE_PREPOSITIONS))
+    phrase = phrase or _before_genitive_name(analysis, j, cases)
     return _with_post(analysis, _before_one_of(analysis, phrase)) if phrase else None
+
+
+def _before_genitive_name(analysis: _Analysis, j: int, cases: set[str]) -> _Phrase | None:
+    """The role at token ``j`` right before a name that is not its title but its genitive
+    ("стал советником Медведева": the name cannot be in the role's case)."""
+    phrase = _occupation(analysis, _phrase_at(analysis, j, cases, before_name=True, widen=True, prepositions=PREDICATE_PREPOSITIONS))
+    after = phrase.last + 1 if phrase else len(analysis.tokens)
+    if after >= len(analysis.tokens) or analysis.owner[after] != "PER" or analysis.gap(after).strip():
+        return None
+    case = _fold(phrase.head_parse.tag.case)
+    readings = [p for p in analysis.parses(after) if {"Name", "Surn"} & set(p.tag.grammemes)]
+    return phrase if readings and all(_fold(p.tag.case) != case for p in readings) else None
 
 
 def _before_one_of(analysis: _Analysis, phrase: _Phrase) -> _Phrase:
