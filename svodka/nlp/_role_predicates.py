@@ -270,7 +270,7 @@ def _predicate_after(analysis: _Analysis, holders: Holders, k: int, parse: Any) 
     a pronoun ("назначил его послом") or the role ("освободил от должности главы Петрова")."""
     start = _skip_fillers(analysis, k + 1, 2)
     predicate = _role_after(analysis, k, parse, *_past_object(analysis, holders, start))
-    if predicate is None and parse.normal_form in APPOINTING_VERBS and parse.tag.POS in ("VERB", "INFN"):
+    if predicate is None and parse.normal_form in APPOINTING_VERBS and parse.tag.POS in ("VERB", "INFN", "GRND"):
         predicate = _appointed(analysis, holders, k, parse, start)
     return predicate or _role_past_circumstance(analysis, holders, k, parse, start)
 
@@ -600,7 +600,7 @@ def _holder(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicat
     if predicate.kind == "event":
         return predicate.holder[0] if predicate.holder else _event_holder(analysis, layer, holders, predicate.verb)
     parse = predicate.parse
-    if parse.tag.POS in ("VERB", "INFN") and parse.normal_form in APPOINTING_VERBS:
+    if parse.tag.POS in ("VERB", "INFN", "GRND") and parse.normal_form in APPOINTING_VERBS:
         return _object(analysis, layer, holders, predicate)
     if parse.tag.POS == "PRTF":
         return _participle_holder(analysis, holders, predicate)
@@ -619,20 +619,29 @@ def _object(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicat
     """The person an appointing verb appoints: the name after it ("назначил Петрова министром"),
     the person a pronoun object stands for ("назначил его", "её назначили") or, in a clause
     with none, the name before "которого" ("Петров, которого назначили")."""
+    after = predicate.phrase.last + 1
+    if predicate.holder is None and after in holders and not analysis.gap(after).strip():
+        predicate = replace(predicate, holder=holders[after])  # "назначив советником Петрова"
     if predicate.holder is not None:
         entity, mention = predicate.holder
         return None if _nominative_only(analysis, mention) else entity
     k = predicate.verb
     pronoun = predicate.pronoun if predicate.pronoun is not None else k - 1 if k > 0 and not analysis.gap(k).strip() else None
     if pronoun is not None and analysis.lower(pronoun) in OBJECT_PRONOUNS:
-        entity = _topic(analysis, layer, holders, pronoun, OBJECT_PRONOUNS[analysis.lower(pronoun)], only_nominative=False)
-        subject, _open = _subject(analysis, layer, holders, replace(predicate, verb=min(k, pronoun)))
-        return None if entity is subject else entity  # "Петров назначил его": not Петров himself
+        return _pronoun_object(analysis, layer, holders, predicate, pronoun)
     sentence_start = _sentence_start(analysis, predicate.verb)
     for i in range(predicate.verb - 1, sentence_start, -1):
         if analysis.lower(i) in OBJECT_RELATIVES and analysis.gap(i).strip() == "," and i - 1 in holders:
             return holders[i - 1][0]
     return None
+
+
+def _pronoun_object(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicate: _Predicate, pronoun: int) -> Entity | None:
+    """The person an appointing verb's object pronoun at token ``pronoun`` stands for, never
+    the verb's own subject ("Петров назначил его": not Петров himself)."""
+    entity = _topic(analysis, layer, holders, pronoun, OBJECT_PRONOUNS[analysis.lower(pronoun)], only_nominative=False)
+    subject, _open = _subject(analysis, layer, holders, replace(predicate, verb=min(predicate.verb, pronoun)))
+    return None if entity is subject else entity
 
 
 def _participle_holder(analysis: _Analysis, holders: Holders, predicate: _Predicate) -> Entity | None:
