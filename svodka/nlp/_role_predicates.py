@@ -9,11 +9,20 @@ roles a clause gives a person:
   "одним из директоров компании" is "директор компании";
 - a post noun with the role in the genitive: "занимал пост министра", "на посту главы",
   "ушёл с поста директора", "в качестве советника"; "кандидатом на пост мэра" keeps its post;
-- a list of roles after one verb, each: "был министром, послом и депутатом".
+- a list of roles after one verb, each: "был министром, послом и депутатом";
+- a circumstance between the verb and its role ("работал в Google инженером", "занимал в
+  партии должность главы"), or the post before its verb ("пост мэра занял Петров");
+- a post held whatever the verb: "приступил к работе на посту главы", "принёс присягу в
+  качестве президента";
+- a post taken or left, told by a noun: "заявил об уходе с поста главы", "поздравил Петрова с
+  избранием на пост мэра", "после отставки Петрова с поста".
 
-The person is the subject of the clause: a name in the nominative, the person "он/она",
-"который" or a participle stands for; an appointing verb's object ("назначил Петрова
-министром", "Петров, которого назначили министром"); with no subject in the clause (a
+The person is the subject of the clause: a name in the nominative (of the verb's gender by
+its first name), the person "он/она", "который" or a participle stands for; an appointing
+verb's object, after its title, as a pronoun or after the role ("назначил замминистра
+Петрова послом", "назначил его министром", "освободил от должности главы Петрова", "Петров,
+которого назначили министром"); for a noun of taking or leaving a post, the person named
+after it or the nearest one before it; with no subject in the clause (a
 subject elided after "и", "а", a comma), the subject of the sentence or, when the sentence
 names nobody, the person the sentence before was about, of the verb's gender.
 
