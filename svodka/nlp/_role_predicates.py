@@ -9,11 +9,20 @@ roles a clause gives a person:
   "одним из директоров компании" is "директор компании";
 - a post noun with the role in the genitive: "занимал пост министра", "на посту главы",
   "ушёл с поста директора", "в качестве советника"; "кандидатом на пост мэра" keeps its post;
-- a list of roles after one verb, each: "был министром, послом и депутатом".
+- a list of roles after one verb, each: "был министром, послом и депутатом";
+- a circumstance between the verb and its role ("работал в Google инженером", "занимал в
+  партии должность главы"), or the post before its verb ("пост мэра занял Петров");
+- a post held whatever the verb: "приступил к работе на посту главы", "принёс присягу в
+  качестве президента";
+- a post taken or left, told by a noun: "заявил об уходе с поста главы", "поздравил Петрова с
+  избранием на пост мэра", "после отставки Петрова с поста".
 
-The person is the subject of the clause: a name in the nominative, the person "он/она",
-"который" or a participle stands for; an appointing verb's object ("назначил Петрова
-министром", "Петров, которого назначили министром"); with no subject in the clause (a
+The person is the subject of the clause: a name in the nominative (of the verb's gender by
+its first name), the person "он/она", "который" or a participle stands for; an appointing
+verb's object, after its title, as a pronoun or after the role ("назначил замминистра
+Петрова послом", "назначил его министром", "освободил от должности главы Петрова", "Петров,
+которого назначили министром"); for a noun of taking or leaving a post, the person named
+after it or the nearest one before it; with no subject in the clause (a
 subject elided after "и", "а", a comma), the subject of the sentence or, when the sentence
 names nobody, the person the sentence before was about, of the verb's gender.
 
@@ -23,11 +32,12 @@ of the analysed text, and the person mentions of the earlier stages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Entity, Mention
-from ._lexicon import APPOINTING_VERBS, COPULA_VERBS, DEED_NOUNS, OBJECT_RELATIVES, POST_NOUNS, POST_VERBS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS
+from ._lexicon import APPOINTING_VERBS, COPULA_VERBS, DEED_NOUNS, OBJECT_PRONOUNS, OBJECT_RELATIVES, POST_EVENT_NOUNS, POST_NOUNS, POST_VERBS, RELATIVE_PRONOUNS, STANDING_POSTS, SUBJECT_PRONOUNS
 from ._role_phrases import CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at
 from .text import AnalysedText
 
@@ -76,15 +86,31 @@ TOPIC_SENTENCES = 2
 # Most roles in one list.
 MAX_LISTED_ROLES = 6
 
+# Most words of a circumstance between a verb and its role ("работал в компании инженером",
+# "занимал в партии должность главы", "избран советом директоров председателем").
+MAX_CIRCUMSTANCE_WORDS = 6
+
+# Parts of speech a circumstance before a role may not hold: another verb, a conjunction
+# starts another predicate ("был награждён орденом", "стал и остался").
+CIRCUMSTANCE_STOP_POS = frozenset({"VERB", "INFN", "PRTS", "PRTF", "GRND", "CONJ", "PRED"})
+
+# Parts of speech of the words of a circumstance before a participle ("в то время", "с 2010 года").
+CIRCUMSTANCE_POS = frozenset({"PREP", "NOUN", "ADJF", "NUMR", "ADVB"})
+
+# An ordinal written in digits before a role: "43-м президентом", "3-м патриархом".
+_DIGIT_ORDINAL = re.compile(r"\d+-[а-я]{1,3}")
+
 
 @dataclass
 class _Predicate:
     """A predicate found at a verb: the verb, its parse, the role, and a name between them."""
 
-    verb: int
-    parse: Any
+    verb: int  # the verb; the preposition of a post held, the noun of a post taken or left
+    parse: Any  # the verb's parse (None when there is no verb)
     phrase: _Phrase
     holder: tuple[Entity, Mention] | None = None  # "назначил Петрова министром": the object
+    kind: str = "verb"  # "verb"; "standing": "на посту главы"; "event": "об уходе с поста главы"
+    pronoun: int | None = None  # "назначил его министром": the object pronoun's token
 
     @property
     def inverted(self) -> bool:
@@ -104,17 +130,25 @@ def read_predicates(analysis: _Analysis, layer: AnalysedText, persons: list[Enti
     """
     holders = _name_tokens(analysis, persons)
     found: list[tuple[Entity, _Phrase]] = []
+    taken: set[int] = set()  # first tokens of the roles read: a post a verb took is not read again
     for k in range(len(analysis.tokens)):
-        parse = _verb_parse(analysis, k)
-        if parse is None:
-            continue
-        predicate = _predicate_after(analysis, holders, k, parse) or _predicate_before(analysis, k, parse)
-        if predicate is None:
+        predicate = _predicate_at(analysis, holders, k)
+        if predicate is None or predicate.phrase.first in taken:
             continue
         entity = _holder(analysis, layer, holders, predicate)
         if entity is not None:
+            taken.add(predicate.phrase.first)
             found.extend((entity, phrase) for phrase in _listed(analysis, predicate.phrase))
     return found
+
+
+def _predicate_at(analysis: _Analysis, holders: Holders, k: int) -> _Predicate | None:
+    """The predicate at token ``k``: a verb with its role, a post held ("на посту главы"),
+    or a post taken or left ("об уходе с поста главы")."""
+    parse = _verb_parse(analysis, k)
+    if parse is not None:
+        return _predicate_after(analysis, holders, k, parse) or _predicate_before(analysis, k, parse) or _post_before(analysis, k, parse)
+    return _standing(analysis, k) or _post_event(analysis, holders, k)
 
 
 def _name_tokens(analysis: _Analysis, persons: list[Entity]) -> Holders:
@@ -153,15 +187,31 @@ def _occupation(analysis: _Analysis, phrase: _Phrase | None) -> _Phrase | None:
     return phrase
 
 
-def _role_at(analysis: _Analysis, j: int, cases: set[str]) -> _Phrase | None:
+def _role_at(analysis: _Analysis, j: int, cases: set[str], before_name: bool = False) -> _Phrase | None:
     """The role phrase starting at token ``j`` in one of ``cases``: "министром обороны",
-    "одним из директоров компании", "кандидатом на пост мэра"."""
+    "одним из директоров компании", "кандидатом на пост мэра"; one right before a name only
+    when ``before_name``."""
+    if j + 1 < len(analysis.tokens) and _DIGIT_ORDINAL.fullmatch(analysis.lower(j)) and not analysis.gap(j + 1).strip():
+        j += 1  # "43-м президентом США": the role is "президент США"
     if j >= len(analysis.tokens):
         return None
     if analysis.lower(j) in ONE_OF:
         return _one_of(analysis, j)
-    phrase = _occupation(analysis, _phrase_at(analysis, j, cases, before_name=False, widen=True, prepositions=PREDICATE_PREPOSITIONS))
+    phrase = _occupation(analysis, _phrase_at(analysis, j, cases, before_name=before_name, widen=True, prepositions=PREDICATE_PREPOSITIONS))
+    phrase = phrase or _before_genitive_name(analysis, j, cases)
     return _with_post(analysis, _before_one_of(analysis, phrase)) if phrase else None
+
+
+def _before_genitive_name(analysis: _Analysis, j: int, cases: set[str]) -> _Phrase | None:
+    """The role at token ``j`` right before a name that is not its title but its genitive
+    ("стал советником Медведева": the name cannot be in the role's case)."""
+    phrase = _occupation(analysis, _phrase_at(analysis, j, cases, before_name=True, widen=True, prepositions=PREDICATE_PREPOSITIONS))
+    after = phrase.last + 1 if phrase else len(analysis.tokens)
+    if after >= len(analysis.tokens) or analysis.owner[after] != "PER" or analysis.gap(after).strip():
+        return None
+    case = _fold(phrase.head_parse.tag.case)
+    readings = [p for p in analysis.parses(after) if {"Name", "Surn"} & set(p.tag.grammemes)]
+    return phrase if readings and all(_fold(p.tag.case) != case for p in readings) else None
 
 
 def _before_one_of(analysis: _Analysis, phrase: _Phrase) -> _Phrase:
@@ -224,14 +274,83 @@ def _adverb(analysis: _Analysis, j: int) -> bool:
 
 def _predicate_after(analysis: _Analysis, holders: Holders, k: int, parse: Any) -> _Predicate | None:
     """The role after the verb at token ``k``: "стал министром", "занял пост министра",
-    "назначил Петрова министром", "освободил Петрова от должности директора"."""
-    j, holder = _past_object(analysis, holders, _skip_fillers(analysis, k + 1, 2))
+    "назначил Петрова министром", "освободил Петрова от должности директора"; for an
+    appointing verb, also its object after a title ("назначил замминистра Петрова послом"),
+    a pronoun ("назначил его послом") or the role ("освободил от должности главы Петрова")."""
+    start = _skip_fillers(analysis, k + 1, 2)
+    predicate = _role_after(analysis, k, parse, *_past_object(analysis, holders, start))
+    if predicate is None and parse.normal_form in APPOINTING_VERBS and parse.tag.POS in ("VERB", "INFN", "GRND"):
+        predicate = _appointed(analysis, holders, k, parse, start)
+    return predicate or _role_past_circumstance(analysis, holders, k, parse, start)
+
+
+def _appointed(analysis: _Analysis, holders: Holders, k: int, parse: Any, start: int) -> _Predicate | None:
+    """The role an appointing verb at token ``k`` gives an object at token ``start`` that is
+    a pronoun ("назначил его послом"), a name after its title ("назначил замминистра
+    Петрова послом") or a name after the role ("освободил от должности главы Петрова")."""
+    if start < len(analysis.tokens) and analysis.lower(start) in OBJECT_PRONOUNS and not analysis.gap(start).strip():
+        predicate = _role_after(analysis, k, parse, _skip_fillers(analysis, start + 1, 2), None)
+        return replace(predicate, pronoun=start) if predicate else None
+    titled = _past_title(analysis, holders, start)
+    if titled is not None:
+        return _role_after(analysis, k, parse, *_past_object(analysis, holders, titled))
+    return _role_after(analysis, k, parse, start, None, object_after=holders)
+
+
+def _role_after(analysis: _Analysis, k: int, parse: Any, j: int, holder: tuple[Entity, Mention] | None, object_after: Holders | None = None) -> _Predicate | None:
+    """The role at token ``j`` (maybe after a post noun) of the verb at token ``k``; with
+    ``object_after``, only a role right before a name, which is the verb's object."""
     j, post = _past_post(analysis, j)
     cases = {"gent"} if post else {"ablt"} if parse.normal_form in COPULA_VERBS else set()
     if not cases or j >= len(analysis.tokens) or analysis.gap(j).strip():
         return None
-    phrase = _role_at(analysis, j, cases)
-    return _Predicate(k, parse, phrase, holder) if phrase else None
+    if object_after is None:
+        phrase = _role_at(analysis, j, cases)
+        return _Predicate(k, parse, phrase, holder) if phrase else None
+    phrase = _role_at(analysis, j, cases, before_name=True)
+    after = phrase.last + 1 if phrase else len(analysis.tokens)
+    if after >= len(analysis.tokens) or after not in object_after or analysis.gap(after).strip():
+        return None
+    return _Predicate(k, parse, phrase, object_after[after])
+
+
+def _role_past_circumstance(analysis: _Analysis, holders: Holders, k: int, parse: Any, j: int) -> _Predicate | None:
+    """The role of the verb at token ``k`` after a circumstance from token ``j``: "работал в
+    Google инженером", "занимал в партии должность главы", "стал в 2010 году мэром"; not
+    after a preposition of company ("был с министром"), a name or another verb."""
+    if j >= len(analysis.tokens) or analysis.gap(j).strip():
+        return None
+    for i in range(j + 1, min(len(analysis.tokens), j + 1 + MAX_CIRCUMSTANCE_WORDS)):
+        if analysis.gap(i).strip():
+            return None
+        first = analysis.parses(i - 1)[:1]
+        if i - 1 in holders or analysis.lower(i - 1) in ONE_OF or (analysis.owner[i - 1] is None and first and _ends_circumstance(first[0], parse)):
+            return None
+        if not _after_instrumental_preposition(analysis, i):
+            predicate = _role_after(analysis, k, parse, i, None)
+            if predicate is not None:
+                return predicate
+    return None
+
+
+def _ends_circumstance(word: Any, verb: Any) -> bool:
+    """Does a word's likeliest parse end a circumstance after a verb: another verb, a
+    conjunction, a noun in the instrumental after an active verb (its own complement:
+    "считался кандидатом на пост"; after a passive one it is the agent: "избран советом")?"""
+    return word.tag.POS in CIRCUMSTANCE_STOP_POS or (word.tag.POS == "NOUN" and word.tag.case == "ablt" and "pssv" not in verb.tag)
+
+
+def _past_title(analysis: _Analysis, holders: Holders, j: int) -> int | None:
+    """The first token of a name after a title at token ``j`` ("заместителя министра Петрова",
+    "64-летнего Петрова"), or None when no name follows the nominal words there."""
+    for i in range(j, min(len(analysis.tokens), j + MAX_APPOSITION_WORDS)):
+        if analysis.gap(i).strip() and i > j:
+            return None
+        if i in holders:
+            return i if i > j else None
+        if analysis.owner[i] is None and not _nominal(analysis, i) or analysis.lower(i) in POST_PREPOSITIONS:
+            return None
+    return None
 
 
 def _past_object(analysis: _Analysis, holders: Holders, j: int) -> tuple[int, tuple[Entity, Mention] | None]:
@@ -288,6 +407,23 @@ def _predicate_before(analysis: _Analysis, k: int, parse: Any) -> _Predicate | N
     return None
 
 
+def _post_before(analysis: _Analysis, k: int, parse: Any) -> _Predicate | None:
+    """A post noun and its role before the verb at token ``k``: "пост мэра занял Петров",
+    "На должность директора назначен Петров", "Пост премьера он занимал"."""
+    if parse.tag.POS in ("PRTF", "GRND"):
+        return None
+    end = _skip_back(analysis, k)
+    for post in range(end - 1, max(-1, end - 1 - MAX_TAIL_TOKENS), -1):
+        if analysis.gap(post + 1).strip(" " + CLOSE_QUOTES + TOGGLE_QUOTES):
+            return None
+        if _is_post(analysis, post):
+            phrase = _role_at(analysis, post + 1, {"gent"})
+            if phrase is None or phrase.last != end:
+                return None
+            return _Predicate(k, parse, phrase)
+    return None
+
+
 def _after_instrumental_preposition(analysis: _Analysis, first: int) -> bool:
     """Is token ``first`` right after "с", "над", "перед" ("с министром": company)?"""
     return first > 0 and not analysis.gap(first).strip() and analysis.lower(first - 1) in INSTRUMENTAL_PREPOSITIONS
@@ -339,14 +475,142 @@ def _past_brackets(analysis: _Analysis, j: int) -> tuple[int, str]:
     return j, analysis.gap(j).split(")", 1)[1].strip()
 
 
+def _standing(analysis: _Analysis, k: int) -> _Predicate | None:
+    """A post held at token ``k``, whatever the verb: "на посту главы", "в должности
+    директора", "в качестве советника" (``STANDING_POSTS``)."""
+    lemmas = STANDING_POSTS.get(analysis.lower(k))
+    j = k + 1
+    if lemmas is None or j + 1 >= len(analysis.tokens) or analysis.gap(j).strip() or analysis.gap(j + 1).strip():
+        return None
+    if not any(p.tag.POS == "NOUN" and p.normal_form in lemmas and _fold(p.tag.case) == "loct" for p in analysis.parses(j)):
+        return None
+    phrase = _role_at(analysis, j + 1, {"gent"})
+    return _Predicate(k, None, phrase, kind="standing") if phrase else None
+
+
+def _post_event(analysis: _Analysis, holders: Holders, k: int) -> _Predicate | None:
+    """A post taken or left at the noun at token ``k`` ("уходе с поста главы", "избранием на
+    пост мэра", "отставку с должности директора"), with the person named between the noun
+    and the post ("отставки Петрова с поста"), if any; None when a description stands there
+    ("увольнении главы ведомства с поста")."""
+    if not any(p.tag.POS == "NOUN" and p.normal_form in POST_EVENT_NOUNS for p in analysis.parses(k)[:2]):
+        return None
+    found = _to_post(analysis, holders, k + 1)
+    if found is None:
+        return None
+    j, holder = found
+    phrase = _role_at(analysis, j, {"gent"}) if j < len(analysis.tokens) and not analysis.gap(j).strip() else None
+    return _Predicate(k, None, phrase, holder, kind="event") if phrase else None
+
+
+def _to_post(analysis: _Analysis, holders: Holders, j: int) -> tuple[int, tuple[Entity, Mention] | None] | None:
+    """From token ``j`` after a noun of taking or leaving, past a name (with its title) or
+    "в отставку" and a post noun: the token after the post noun and the name; None when no
+    post noun follows or a description stands before it."""
+    holder: tuple[Entity, Mention] | None = None
+    described = False
+    for i in range(j, min(len(analysis.tokens), j + 1 + MAX_APPOSITION_WORDS)):
+        if analysis.gap(i).strip():
+            return None
+        after, post = _past_post(analysis, i)
+        if post:
+            return None if described and holder is None else (after, holder)
+        if i in holders:
+            holder = holder or holders[i]
+        elif analysis.owner[i] is None and analysis.lower(i) not in ("в", "отставку"):
+            if not _nominal(analysis, i):
+                return None
+            described = True
+    return None
+
+
+def _standing_holder(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicate: _Predicate) -> Entity | None:
+    """The person holding a post "на посту X" is about: a name right before it ("деятельность
+    Петрова на посту мэра"), the clause's subject, or the name right after the phrase at the
+    clause's start ("В качестве мэра Петров ..."), or the person the text is about there."""
+    k = predicate.verb
+    if k > 0 and k - 1 in holders and not analysis.gap(k).strip():
+        return holders[k - 1][0]
+    entity, open_clause = _subject(analysis, layer, holders, predicate)
+    if entity is not None or not open_clause or _nominal_subject(analysis, k):
+        return entity
+    return _named_after(analysis, holders, predicate.phrase.last + 1) or _topic(analysis, layer, holders, k, None, only_nominative=True)
+
+
+def _nominal_subject(analysis: _Analysis, k: int) -> bool:
+    """Does the clause of token ``k`` have a noun before it that reads first as a nominative
+    ("а его правнук вернётся в качестве президента")?"""
+    for i in range(k - 1, -1, -1):
+        if analysis.gap(i + 1).strip(" " + CLOSE_QUOTES + TOGGLE_QUOTES):
+            return False
+        first = analysis.parses(i)[:1]
+        if analysis.owner[i] is None and first and first[0].tag.POS == "NOUN" and first[0].tag.case == "nomn":
+            return True
+    return False
+
+
+def _named_after(analysis: _Analysis, holders: Holders, j: int) -> Entity | None:
+    """The first name from token ``j`` in its clause, if nominative: the subject of a clause
+    a post opens ("В качестве мэра Петров ...", "в команду, в качестве заместителя, входит Петров")."""
+    for i in range(j, min(len(analysis.tokens), j + MAX_APPOSITION_WORDS)):
+        if analysis.gap(i).strip(" " + CLOSE_QUOTES + TOGGLE_QUOTES) not in (("", ",") if i == j else ("",)):
+            return None
+        if i in holders:
+            entity, mention = holders[i]
+            return entity if _nominative(analysis, mention) and _first_word_as_base(mention) else None
+        if any(p.tag.POS in ("GRND", "PRTF", "PRTS", "INFN") for p in analysis.parses(i)[:1]):
+            return None
+    return None
+
+
+def _first_word_as_base(mention: Mention) -> bool:
+    """Is a name's first word as in its base form ("Роберт Мугабе", not "Роберта Мугабе")?"""
+    return not (mention.normal and mention.text.split()) or mention.text.split()[0].lower() == mention.normal.split()[0].lower()
+
+
+def _event_holder(analysis: _Analysis, layer: AnalysedText, holders: Holders, k: int) -> Entity | None:
+    """The person taking or leaving a post at the noun at token ``k``: "его/её" before it, else
+    the nearest person before it in its clause, in any case ("Петров заявил о своём уходе",
+    "поздравил Петрова с избранием"), or the name before "который"."""
+    if k > 0 and analysis.lower(k - 1) in OBJECT_PRONOUNS and not analysis.gap(k).strip():
+        return _possessor(analysis, layer, holders, k - 1)
+    for i in range(k - 1, max(-1, k - 1 - MAX_SUBJECT_DISTANCE), -1):
+        if analysis.gap(i + 1).strip(" " + CLOSE_QUOTES + TOGGLE_QUOTES):
+            return None
+        if i in holders:
+            return holders[i][0]
+        if analysis.lower(i) in SUBJECT_PRONOUNS:
+            return _antecedent(analysis, layer, holders, i)
+        if analysis.lower(i) in RELATIVE_PRONOUNS:
+            return holders[i - 1][0] if i - 1 in holders and analysis.gap(i).strip() == "," else None
+        if analysis.lower(i) in CLAUSE_OPENERS or _other_subject(analysis, i):
+            return None
+    return None
+
+
+def _possessor(analysis: _Analysis, layer: AnalysedText, holders: Holders, i: int) -> Entity | None:
+    """The person "его"/"её" at token ``i`` stands for before a noun: the nearest name before
+    it in its sentence that is not its subject ("телеграмму Рухани по случаю его избрания"),
+    else the person the text is about there."""
+    gender = OBJECT_PRONOUNS[analysis.lower(i)]
+    for t in range(i - 1, _sentence_start(analysis, i), -1):
+        if t in holders and not _nominative(analysis, holders[t][1]) and _gender_of(analysis, holders[t][0]) in (gender, None):
+            return holders[t][0]
+    return _topic(analysis, layer, holders, i, gender, only_nominative=False)
+
+
 # -- the person -----------------------------------------------------------------------------
 
 
 def _holder(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicate: _Predicate) -> Entity | None:
     """The person a predicate gives its role to."""
+    if predicate.kind == "standing":
+        return _standing_holder(analysis, layer, holders, predicate)
+    if predicate.kind == "event":
+        return predicate.holder[0] if predicate.holder else _event_holder(analysis, layer, holders, predicate.verb)
     parse = predicate.parse
-    if parse.tag.POS == "VERB" and parse.normal_form in APPOINTING_VERBS:
-        return _object(analysis, holders, predicate)
+    if parse.tag.POS in ("VERB", "INFN", "GRND") and parse.normal_form in APPOINTING_VERBS:
+        return _object(analysis, layer, holders, predicate)
     if parse.tag.POS == "PRTF":
         return _participle_holder(analysis, holders, predicate)
     if parse.tag.POS == "GRND":  # "Будучи министром, Петров ...": the subject of the sentence
@@ -360,12 +624,20 @@ def _holder(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicat
     return _elided_subject(analysis, layer, holders, predicate)
 
 
-def _object(analysis: _Analysis, holders: Holders, predicate: _Predicate) -> Entity | None:
-    """The person an appointing verb appoints: the name after it ("назначил Петрова министром")
-    or, in a clause with none, the name before "которого" ("Петров, которого назначили")."""
+def _object(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicate: _Predicate) -> Entity | None:
+    """The person an appointing verb appoints: the name after it ("назначил Петрова министром"),
+    the person a pronoun object stands for ("назначил его", "её назначили") or, in a clause
+    with none, the name before "которого" ("Петров, которого назначили")."""
+    after = predicate.phrase.last + 1
+    if predicate.holder is None and after in holders and not analysis.gap(after).strip():
+        predicate = replace(predicate, holder=holders[after])  # "назначив советником Петрова"
     if predicate.holder is not None:
         entity, mention = predicate.holder
         return None if _nominative_only(analysis, mention) else entity
+    k = predicate.verb
+    pronoun = predicate.pronoun if predicate.pronoun is not None else k - 1 if k > 0 and not analysis.gap(k).strip() else None
+    if pronoun is not None and analysis.lower(pronoun) in OBJECT_PRONOUNS:
+        return _pronoun_object(analysis, layer, holders, predicate, pronoun)
     sentence_start = _sentence_start(analysis, predicate.verb)
     for i in range(predicate.verb - 1, sentence_start, -1):
         if analysis.lower(i) in OBJECT_RELATIVES and analysis.gap(i).strip() == "," and i - 1 in holders:
@@ -373,16 +645,45 @@ def _object(analysis: _Analysis, holders: Holders, predicate: _Predicate) -> Ent
     return None
 
 
+def _pronoun_object(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicate: _Predicate, pronoun: int) -> Entity | None:
+    """The person an appointing verb's object pronoun at token ``pronoun`` stands for, never
+    the verb's own subject ("Петров назначил его": not Петров himself)."""
+    entity = _topic(analysis, layer, holders, pronoun, OBJECT_PRONOUNS[analysis.lower(pronoun)], only_nominative=False)
+    subject, _open = _subject(analysis, layer, holders, replace(predicate, verb=min(predicate.verb, pronoun)))
+    return None if entity is subject else entity
+
+
 def _participle_holder(analysis: _Analysis, holders: Holders, predicate: _Predicate) -> Entity | None:
     """The person a participle describes: the name before its comma ("Петров, назначенный
     министром,"), in the participle's case."""
-    k = predicate.verb
-    if k == 0 or analysis.gap(k).strip() != "," or k - 1 not in holders:
+    k = _circumstance_start(analysis, predicate.verb)
+    name = _before_original(analysis, k) if analysis.gap(k).strip() in ("),", ") —", ") –") else k - 1
+    if k == 0 or analysis.gap(k).strip().lstrip(")").strip() not in (",", "—", "–", "-") or name not in holders:
         return None
-    entity, mention = holders[k - 1]
+    entity, mention = holders[name]
     cases = _name_cases(analysis, mention)
     case = _fold(predicate.parse.tag.case)
     return entity if cases is None or case in cases or (case == "nomn" and _nominative(analysis, mention)) else None
+
+
+def _before_original(analysis: _Analysis, k: int) -> int:
+    """The last token before a bracketed original name that ends before token ``k``
+    ("Дэвид Уэстин (David Westin), ..."), or -1."""
+    for i in range(k - 1, max(0, k - 6), -1):
+        if "(" in analysis.gap(i):
+            return i - 1
+    return -1
+
+
+def _circumstance_start(analysis: _Analysis, k: int) -> int:
+    """The first token of a circumstance right before token ``k`` ("Петров, в прошлом
+    занимавший пост", "с 2010 года возглавлявший"), or ``k`` when there is none."""
+    i = k
+    while i > 0 and k - i < MAX_CIRCUMSTANCE_WORDS and not analysis.gap(i).strip() and analysis.owner[i - 1] is None:
+        if not any(p.tag.POS in CIRCUMSTANCE_POS or "NUMB" in p.tag for p in analysis.parses(i - 1)):
+            break
+        i -= 1
+    return i if i < k and analysis.gap(i).strip() else k
 
 
 def _subject(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicate: _Predicate) -> tuple[Entity | None, bool]:
@@ -398,13 +699,13 @@ def _subject(analysis: _Analysis, layer: AnalysedText, holders: Holders, predica
             if analysis.lower(i) in SUBJECT_PRONOUNS:
                 return _antecedent(analysis, layer, holders, i), False
         return _subject_after(analysis, holders, k), False
-    infinitive = predicate.parse.tag.POS == "INFN"
+    infinitive = predicate.parse is not None and predicate.parse.tag.POS == "INFN"
     for i in range(k - 1, max(-1, k - 1 - MAX_SUBJECT_DISTANCE), -1):
         if analysis.gap(i + 1).strip(" " + CLOSE_QUOTES + TOGGLE_QUOTES):
             return None, True  # punctuation: the clause starts after token i
         if i in holders:
             entity, mention = holders[i]
-            if _nominative(analysis, mention) or infinitive:  # "предложил Петрову стать мэром"
+            if _agrees(analysis, entity, mention, predicate.parse) or infinitive:  # "предложил Петрову стать мэром"
                 return entity, False
             continue
         if analysis.lower(i) in SUBJECT_PRONOUNS:
@@ -433,7 +734,7 @@ def _subject_after(analysis: _Analysis, holders: Holders, k: int) -> Entity | No
         if j in holders:
             entity, mention = holders[j]
             return entity if _nominative(analysis, mention) else None
-        if not (analysis.lower(j) in COPULA_FILLERS or _is_copula(analysis, j) or analysis.owner[j] is not None or _nominal(analysis, j)):
+        if not (analysis.lower(j) in COPULA_FILLERS or analysis.lower(j) in OBJECT_PRONOUNS or _is_copula(analysis, j) or analysis.owner[j] is not None or _nominal(analysis, j)):
             return None
         j += 1
     return None
@@ -574,6 +875,17 @@ def _subject_among(analysis: _Analysis, found: list[tuple[Entity, Mention]], gen
     if subjects or (len(agreeing) == 1 and not only_nominative):
         return (subjects or list(agreeing.values()))[0]
     return None
+
+
+def _agrees(analysis: _Analysis, entity: Entity, mention: Mention, parse: Any) -> bool:
+    """Can a name be the subject of a verb: in the nominative, and of its gender by the first
+    name ("Зоя Петрова работал" cannot)?"""
+    if not _nominative(analysis, mention):
+        return False
+    verb = parse.tag.gender if parse is not None and parse.tag.number != "plur" else None
+    first = analysis.parse(entity.first) if entity.first and verb in ("masc", "femn") else []
+    genders = {p.tag.gender for p in first if "Name" in p.tag}
+    return len(genders) != 1 or verb in genders  # by the first name: a foreign surname's reading misleads
 
 
 def _gender_of(analysis: _Analysis, entity: Entity) -> str | None:
