@@ -66,6 +66,7 @@ __all__ = [
     "SUBJECT_PRONOUNS",
     "RELATIVE_PRONOUNS",
     "OBJECT_PRONOUNS",
+    "OBLIQUE_PRONOUNS",
     "STANDING_POSTS",
     "POST_EVENT_NOUNS",
 ]
@@ -465,6 +466,11 @@ RELATIVE_PRONOUNS = frozenset({"который", "которая"})
 # Personal pronouns in the accusative, by gender: the object of an appointing verb
 # ("президент назначил его министром", "её утвердили в должности судьи").
 OBJECT_PRONOUNS = {"его": "masc", "её": "femn", "ее": "femn"}
+
+# Third-person pronouns in the oblique cases (and the possessives его/её): a sentence that
+# refers back to a person with one of them has someone else as its subject ("Петров вернулся
+# в Тверь. Губернатор назначил его министром": the governor is not Петров).
+OBLIQUE_PRONOUNS = frozenset("его её ее ему ей им ним нему него неё нее нём нем ней нею ими них ними их".split())
 
 # Post nouns in the prepositional after their preposition: in what capacity the clause's
 # subject acts, whatever its verb ("приступила к работе на посту главы", "принёс присягу в

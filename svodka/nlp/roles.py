@@ -39,7 +39,7 @@ import re
 
 from ..model import Article, Entity, Mention, Role
 from ._role_keys import RoleKey, key_of, read_role, role_head, role_key, roles_match, roles_of
-from ._lexicon import ADDRESS_TITLES, DEED_NOUNS, NEW_HOLDER_WORDS
+from ._lexicon import ADDRESS_TITLES, DEED_NOUNS, NEW_HOLDER_WORDS, OBLIQUE_PRONOUNS
 from ._role_phrases import ALL_CASES, position_forms, CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at, _touches_name
 from ._role_predicates import read_predicates
 from .models import Models
@@ -286,6 +286,8 @@ def _described_person(analysis: _Analysis, layer: AnalysedText, persons: list[En
     entity = _antecedent(analysis, layer, persons, sentence)
     if entity is None or any(sentence.start <= m.start < sentence.end for m in entity.mentions):
         return None
+    if any(w.lower() in OBLIQUE_PRONOUNS for w in WORD.findall(analysis.text, sentence.start, sentence.end)):
+        return None  # the sentence refers to the person as an object: its subject is another
     if not _fits_roles(key, [k for k in map(key_of, entity.role_details) if k]):
         return None
     wanted = "femn" if phrase.head_parse.tag.gender == "femn" else _verb_gender(analysis, phrase)
