@@ -221,11 +221,25 @@ def _case_proved(words: list[str], case: str | None, gender: str | None, models:
     ones. "Вадима" is also a woman's name in the nominative, but not for a man.
     """
     return case != "nomn" and any(
-        p.is_known and p.tag.case == case for w in words for p in parses(models, w)[:1]
+        p.is_known and p.tag.case == case and not _other_gender_reading(w, gender, models)
+        for w in words
+        for p in parses(models, w)[:1]
     ) and not any(
         p.is_known and p.tag.case == "nomn" and _nameish(p) and _gender_ok(p, gender)
         for w in words
         for p in parses(models, w)
+    )
+
+
+def _other_gender_reading(word: str, gender: str | None, models: Models) -> bool:
+    """Has a word an oblique dictionary name reading of the other gender ("Андриану": "Андриана")?
+
+    Such a word does not prove its case: "Андриану Канду" may be a woman's accusative
+    ("Вадима" as a woman's nominative does not count: a nominative proves nothing oblique).
+    """
+    return any(
+        p.is_known and {"Name", "Surn"} & p.tag.grammemes and p.tag.case != "nomn" and not _gender_ok(p, gender)
+        for p in parses(models, word)
     )
 
 
@@ -397,10 +411,11 @@ def _agree(
             # the verb agrees with its subject, when every word may be read so
             if all(scores) and (case, gender) == (_SUBJECT, verb_gender):
                 total += 1.0
-            # Ties: masculine first (a lone "Абдрахманова" is more often the genitive of
-            # "Абдрахманов" in news; a full name in the article overrides it when merging),
-            # then the nominative, then the order of CASES.
-            total -= rank * 1e-3 + (0.0 if gender == "masc" else 0.01)
+            # Ties: for a lone word masculine first (a lone "Абдрахманова" is more often the
+            # genitive of "Абдрахманов" in news; a full name in the article overrides it when
+            # merging), then the nominative, then the order of CASES. A full name is a
+            # nominative first: "Аделина Сотникова" is a woman before it is a man's genitive.
+            total -= rank * 1e-3 + (0.0 if gender == "masc" else 0.01 if len(words) == 1 else 1e-4)
             if total > best[0]:
                 best = (total, case, gender)
     return best[1], best[2]

@@ -267,3 +267,24 @@ def test_names_phrase_inflects_as_written(models, text, kind, normal):
 def test_names_place_names_decline_as_nouns(models, text, surface, normal):
     article = normalize_entities(_article(text, [(surface, "LOC")]), models)
     assert [m.normal for e in article.entities for m in e.mentions] == [normal]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, normal",
+    [
+        # a full name is a nominative before a man's genitive: the woman's first name
+        # gives her surname its gender
+        ("Аделина Мырзова", "Аделина Мырзова"),
+        ("Зузана Штепанова", "Зузана Штепанова"),
+        ("Анны Ивановой", "Анна Иванова"),
+        # a first name that may be a man's dative or a woman's accusative proves no case:
+        # the surname the dictionary lacks stays as written
+        ("Андриану Мунтеану", "Андриан Мунтеану"),
+        ("Андриану Бросу", "Андриан Бросу"),
+        # a man's first name that is his genitive only still proves it
+        ("Вадима Чебана", "Вадим Чебан"),
+    ],
+)
+def test_names_full_name_case_and_gender(models, text, normal):
+    assert parse_person(text, models)["normal"] == normal
