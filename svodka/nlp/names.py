@@ -19,6 +19,10 @@
   woman's surname in a consonant stay as written), and uses the rest of the document: a
   nominative written in another of its person names ("Стармера" -> "Стармер" next to
   "Стармер"), the gender of the past-tense verb a name is the subject of ("заявила");
+  in a surname's place a word in -и/-е/-у the dictionary knows only as another word's
+  oblique form is a foreign surname as written ("Аль Тани" is not "Таня", "Ж.-К.Трише"), a
+  full name that starts with a woman's first name is a nominative first ("Аделина
+  Сотникова"), and a first name that may be a woman's accusative ("Андриану") proves no case;
   adjectives of places and organisations keep their written stem ("Высшего" -> "Высший");
 - splits person names into first/middle/last (pymorphy3's Name/Surn/Patr tags, patronymic
   endings; a lone surname is a last name);
@@ -190,7 +194,9 @@ def _glued_initials(text: str) -> str:
 def _parse_person(
     text: str, words: list[str], hints: frozenset[str], verb_gender: str | None, models: Models
 ) -> dict[str, Any]:
-    case, gender = _agree(words, hints, verb_gender, models)
+    # the last word stands where a surname does: after a first name or initials
+    surname_last = len(words) > 1 or "." in text
+    case, gender = _agree(words, hints, verb_gender, models, surname_last)
     # the case is proved by a dictionary word or the document, or (weaker: not for names
     # that may not decline) by a name that cannot be read as a nominative
     proved = _case_proved(words, case, gender, models) or any(
@@ -198,20 +204,28 @@ def _parse_person(
     )
     by_form = any(_not_nominative(word, case, gender, hints, models) for word in words)
     forms, tags = [], []
-    for word in words:
+    for n, word in enumerate(words):
         weak = by_form and not word.lower().endswith(tuple(INDECLINABLE_ENDINGS))
         form, tag = _word_form(word, case, gender, proved or weak, hints, models)
+        if n == len(words) - 1 and surname_last and not proved and _foreign_surname_like(word, models):
+            form, tag = word, None  # "Тамима бен Хамада Аль Тани": nothing proves "Таня"
         forms.append(form)
         tags.append(tag)
     parts = _name_parts(words, forms, tags, models)
-    last_keys = set()
-    for word, form in zip(words, forms):
-        if parts["last"] is not None and parts["last"].endswith(form):
-            last_keys |= {_key(form)} | {_key(f) for f in _nominatives(word, models)}
-            last_keys |= {_key(f) for _, _, f in _pattern_readings(word)}
+    last_keys = _last_keys(words, forms, parts["last"], models)
     # initials written onto the name stay in its base form ("Ю.Синдеева" -> "Ю.Синдеев")
     normal = _glued_initials(text) + " ".join(forms) if forms else text
     return {**parts, "normal": normal, "last_keys": last_keys, "gender": gender}
+
+
+def _last_keys(words: list[str], forms: list[str], last: str | None, models: Models) -> set[str]:
+    """The lower-case base forms the last name may have (a lone "Абдрахманова": "абдрахманов", "абдрахманова")."""
+    keys: set[str] = set()
+    for word, form in zip(words, forms):
+        if last is not None and last.endswith(form):
+            keys |= {_key(form)} | {_key(f) for f in _nominatives(word, models)}
+            keys |= {_key(f) for _, _, f in _pattern_readings(word)}
+    return keys
 
 
 def _case_proved(words: list[str], case: str | None, gender: str | None, models: Models) -> bool:
@@ -221,11 +235,25 @@ def _case_proved(words: list[str], case: str | None, gender: str | None, models:
     ones. "Вадима" is also a woman's name in the nominative, but not for a man.
     """
     return case != "nomn" and any(
-        p.is_known and p.tag.case == case for w in words for p in parses(models, w)[:1]
+        p.is_known and p.tag.case == case and not _other_gender_reading(w, gender, models)
+        for w in words
+        for p in parses(models, w)[:1]
     ) and not any(
         p.is_known and p.tag.case == "nomn" and _nameish(p) and _gender_ok(p, gender)
         for w in words
         for p in parses(models, w)
+    )
+
+
+def _other_gender_reading(word: str, gender: str | None, models: Models) -> bool:
+    """Has a word an oblique dictionary name reading of the other gender ("Андриану": "Андриана")?
+
+    Such a word does not prove its case: "Андриану Канду" may be a woman's accusative
+    ("Вадима" as a woman's nominative does not count: a nominative proves nothing oblique).
+    """
+    return any(
+        p.is_known and {"Name", "Surn"} & p.tag.grammemes and p.tag.case != "nomn" and not _gender_ok(p, gender)
+        for p in parses(models, word)
     )
 
 
@@ -380,12 +408,16 @@ def _nominatives(word: str, models: Models) -> frozenset[str]:
 
 
 def _agree(
-    words: list[str], hints: frozenset[str], verb_gender: str | None, models: Models
+    words: list[str], hints: frozenset[str], verb_gender: str | None, models: Models, surname_last: bool = False
 ) -> tuple[str | None, str | None]:
-    """The (case, gender) that best fits all words of a person's name (and the verb it is the subject of)."""
+    """The (case, gender) that best fits all words of a person's name (and the verb it is the subject of).
+
+    ``surname_last``: the last word stands where a surname does (after a first name or initials).
+    """
     # Per word, its name-like readings once (``_word_readings``); the 12 case-gender pairs
     # below only compare these.
-    readings = [_word_readings(word, hints, models) for word in words]
+    readings = _name_readings(words, hints, models, surname_last)
+    woman = len(words) > 1 and _woman_named(words[0], models)
     best: tuple[float, str | None, str | None] = (0.0, None, None)
     for gender in ("masc", "femn"):
         for rank, case in enumerate(CASES):
@@ -397,13 +429,74 @@ def _agree(
             # the verb agrees with its subject, when every word may be read so
             if all(scores) and (case, gender) == (_SUBJECT, verb_gender):
                 total += 1.0
-            # Ties: masculine first (a lone "Абдрахманова" is more often the genitive of
-            # "Абдрахманов" in news; a full name in the article overrides it when merging),
-            # then the nominative, then the order of CASES.
-            total -= rank * 1e-3 + (0.0 if gender == "masc" else 0.01)
+            total -= _tie_penalty(rank, gender, woman)
             if total > best[0]:
                 best = (total, case, gender)
     return best[1], best[2]
+
+
+def _name_readings(
+    words: list[str], hints: frozenset[str], models: Models, surname_last: bool
+) -> list[list[tuple[str, str | None, float]]]:
+    """``_word_readings`` of each word; a ``_foreign_surname_like`` last word in a surname's place reads as written."""
+    readings = [_word_readings(word, hints, models) for word in words]
+    if surname_last and words and _foreign_surname_like(words[-1], models):
+        readings[-1] = _as_written_readings(words[-1], models)
+    elif len(words) > 1 and words[-1].lower().endswith(("а", "я")) and not _russian_made(words[-1]):
+        # a foreign surname in -а/-я as written is a man's ("Обама"): a woman's is seldom
+        # so ended, so "Джулиана Ассанжа" is no woman's nominative
+        readings[-1] = [(c, "masc" if c == "nomn" and g is None else g, s) for c, g, s in readings[-1]]
+    return readings
+
+
+def _tie_penalty(rank: int, gender: str, woman: bool) -> float:
+    """What breaks a tie between two (case, gender) readings of a name: the smaller the better.
+
+    Masculine first (a lone "Абдрахманова" is more often the genitive of "Абдрахманов" in
+    news, and "Курмана Исмаилова" the genitive of "Курман Исмаилов"; a full name in the
+    article overrides it when merging), then the nominative, then the order of CASES. A name
+    that starts with a woman's first name (``_woman_named``) is a nominative first:
+    "Аделина Сотникова" is a woman before she is a man's genitive.
+    """
+    return rank * 1e-3 + (0.0 if gender == "masc" else 1e-4 if woman else 0.01)
+
+
+def _woman_named(word: str, models: Models) -> bool:
+    """Is a word a woman's first name in the nominative before it is a man's in another case?
+
+    "Аделина", "Октавия" are; "Александра", "Вадима" and even "Эдварда", "Богдана" (the
+    dictionary reads them a woman's as often as a man's genitive) are not: a man's
+    genitive is the commoner in news.
+    """
+    names = [p for p in parses(models, word) if p.is_known and "Name" in p.tag]
+    woman = max((p.score for p in names if p.tag.gender == "femn" and p.tag.case == "nomn"), default=0.0)
+    return woman > max((p.score for p in names if p.tag.gender == "masc"), default=0.0)
+
+
+def _foreign_surname_like(word: str, models: Models) -> bool:
+    """Is a surname-placed word in -и/-е/-у/-ю/-о known only as another word's form ("Тани", "Трише", "Драги")?
+
+    The dictionary reads it as a first name's or a common noun's oblique form ("Таня",
+    "Триша", "драга"), never as a surname: in a surname's place it is more likely a foreign
+    surname that does not decline.
+    """
+    known = [p for p in parses(models, word) if _nameish(p) and _is_known(p, word, models)]
+    return (
+        word.lower().endswith(tuple(INDECLINABLE_ENDINGS))
+        and bool(known)
+        and not any("Surn" in p.tag or "Fixd" in p.tag or p.tag.case == "nomn" for p in known)
+    )
+
+
+def _as_written_readings(word: str, models: Models) -> list[tuple[str, str | None, float]]:
+    """Readings of a ``_foreign_surname_like`` word: as written in every case, its dictionary ones without the name bonus."""
+    own = [(c, g, s - _name_bonus(p)) for (c, g, s), p in zip(_dictionary_readings(word, False, models), _known_nameish(word, models))]
+    return own + [(case, None, 1.0) for case in CASES]
+
+
+def _known_nameish(word: str, models: Models) -> list[Any]:
+    """The parses ``_dictionary_readings`` reads (not guessed), in its order."""
+    return [p for p in parses(models, word) if _nameish(p) and _is_known(p, word, models)]
 
 
 def _russian_made(word: str) -> bool:

@@ -267,3 +267,35 @@ def test_names_phrase_inflects_as_written(models, text, kind, normal):
 def test_names_place_names_decline_as_nouns(models, text, surface, normal):
     article = normalize_entities(_article(text, [(surface, "LOC")]), models)
     assert [m.normal for e in article.entities for m in e.mentions] == [normal]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, normal",
+    [
+        # a full name is a nominative before a man's genitive: the woman's first name
+        # gives her surname its gender
+        ("Аделина Мырзова", "Аделина Мырзова"),
+        ("Октавия Штепанова", "Октавия Штепанова"),
+        # a foreign surname in -а as written is a man's: a genitive first
+        ("Джулиана Морренжа", "Джулиан Морренж"),
+        ("Анны Ивановой", "Анна Иванова"),
+        # a first name that may be a man's dative or a woman's accusative proves no case:
+        # the surname the dictionary lacks stays as written
+        ("Андриану Мунтеану", "Андриан Мунтеану"),
+        ("Андриану Бросу", "Андриан Бросу"),
+        # a man's first name that is his genitive only still proves it
+        ("Вадима Чебана", "Вадим Чебан"),
+        # in a surname's place a word in -и/-е/-у the dictionary knows only as a first
+        # name's or a noun's oblique form is a foreign surname that does not decline
+        ("Карим бен Салем Аль Тани", "Карим бен Салем Аль Тани"),
+        ("Карима бен Салема Аль Тани", "Карим бен Салем Аль Тани"),
+        ("Ж.-П.Трише", "Ж.-П.Трише"),
+        ("Л.Драги", "Л.Драги"),
+        ("Марен Аде", "Марен Аде"),
+        # ... unless the first name proves the case
+        ("Владимиру Жуку", "Владимир Жук"),
+    ],
+)
+def test_names_full_name_case_and_gender(models, text, normal):
+    assert parse_person(text, models)["normal"] == normal
