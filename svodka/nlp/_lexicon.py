@@ -41,6 +41,7 @@ __all__ = [
     "FIXED_PLACE_PARTS",
     "PLACE_KIND_NOUNS",
     "GENITIVE_PREPOSITIONS",
+    "PERSON_PREPOSITION_CASES",
     "PLACE_LINKS",
     "STREET_ABBREVIATIONS",
     "NAMED_AFTER_MARKS",
@@ -179,6 +180,15 @@ PLACE_KIND_NOUNS = GEO_HEADS | frozenset(
 # Prepositions that govern only the genitive: a place name after one is in the genitive
 # ("из Арлингтона", "возле Бейт-Шемеша").
 GENITIVE_PREPOSITIONS = frozenset("из от до у около близ возле вблизи вдоль для без после против среди вокруг мимо кроме из-за из-под".split())
+
+# The cases a person's name takes after a preposition ("у Олафа Шольца", "с Олафом Шольцем",
+# "к Киру Стармеру"): the genitive-only ones above, and the others as they govern a person.
+PERSON_PREPOSITION_CASES: dict[str, frozenset[str]] = {
+    **{p: frozenset({"gent"}) for p in GENITIVE_PREPOSITIONS},
+    **{p: frozenset({"ablt"}) for p in ("с", "со", "перед", "передо", "между", "над", "надо")},
+    **{p: frozenset({"datv"}) for p in ("к", "ко", "благодаря", "вопреки", "согласно")},
+    **{p: frozenset({"loct"}) for p in ("о", "об", "обо", "при")},
+}
 
 # Head nouns that name one institution by themselves when a place in the genitive follows
 # ("правительство Киргизии", "посольство Франции"): the merge of ORG_HEADS + place uses only

@@ -43,7 +43,7 @@ from typing import Any
 
 from ..model import Article, Entity, Mention
 from ._lexicon import (
-    FIXED_PLACE_PARTS, GENITIVE_PREPOSITIONS, PATRONYMIC_ENDINGS, PLACE_KIND_NOUNS, PLACE_LINKS,
+    FIXED_PLACE_PARTS, GENITIVE_PREPOSITIONS, PATRONYMIC_ENDINGS, PERSON_PREPOSITION_CASES, PLACE_KIND_NOUNS, PLACE_LINKS,
 )
 from .models import Models
 
@@ -152,7 +152,8 @@ def _inflect(parse: Any, grammemes: set[str]) -> str | None:
 
 
 def parse_person(
-    text: str, models: Models, written: frozenset[str] = frozenset(), gender: str | None = None
+    text: str, models: Models, written: frozenset[str] = frozenset(), gender: str | None = None,
+    cases: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     """Split a person mention into base-form parts (remembered per process: names recur).
 
@@ -164,6 +165,9 @@ def parse_person(
             ("Стармера" is "Стармер" when "Стармер" is written elsewhere).
         gender: the gender of a past-tense verb the mention is the subject of ("заявила":
             "femn"), or None.
+        cases: the cases the words before the name allow (``_context_cases``): a title the
+            name agrees with ("канцлера Германии Олафа Шольца": gent/accs), a preposition
+            that takes one case ("у Олафа Шольца"); a reading in one of them proves its case.
     Returns:
         ``{"first", "middle", "last", "normal", "last_keys", "gender"}``: parts in the
         nominative (``None`` when absent); ``last_keys`` are the lower-case base forms the last
@@ -174,7 +178,7 @@ def parse_person(
     hints = frozenset(
         _key(form) for word in words for _, _, form in _pattern_readings(word) if _key(form) in written
     ) - {_key(word) for word in words}
-    found = models.remember("person", (text, hints, gender), lambda: _parse_person(text, words, hints, gender, models))
+    found = models.remember("person", (text, hints, gender, cases), lambda: _parse_person(text, words, hints, gender, models, cases))
     return {**found, "last_keys": set(found["last_keys"])}
 
 
@@ -187,22 +191,25 @@ def _name_words(text: str) -> list[str]:
 
 def _glued_initials(text: str) -> str:
     """Initials written onto a name without a space ("Ю." of "Ю.Синдеева", "Ж.-К." of "Ж.-К.Трише")."""
-    found = re.match(r"(?:[А-ЯЁA-Z]\.-?)+(?=[А-ЯЁA-Z][а-яёa-z])", text)
+    found = re.match(r"(?:[А-ЯЁA-Z][а-яёa-z]?\.-?)+(?=[А-ЯЁA-Z][а-яёa-z])", text)
     return found.group(0) if found else ""
 
 
 def _parse_person(
-    text: str, words: list[str], hints: frozenset[str], verb_gender: str | None, models: Models
+    text: str, words: list[str], hints: frozenset[str], verb_gender: str | None, models: Models,
+    cases: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     # the last word stands where a surname does: after a first name or initials
     surname_last = len(words) > 1 or "." in text
-    case, gender = _agree(words, hints, verb_gender, models, surname_last)
+    cases = cases if _context_fits(words, cases, models) else frozenset()
+    case, gender = _agree(words, hints, verb_gender, models, surname_last, cases)
     # the case is proved by a dictionary word or the document, or (weaker: not for names
-    # that may not decline) by a name that cannot be read as a nominative
+    # that may not decline) by the words before the name or a name that cannot be read as a
+    # nominative
     proved = _case_proved(words, case, gender, models) or any(
         _key(form) in hints for word in words for form in _foreign_nominatives(word, case, gender)
     )
-    by_form = any(_not_nominative(word, case, gender, hints, models) for word in words)
+    by_form = case in cases or any(_not_nominative(word, case, gender, hints, models) for word in words)
     forms, tags = [], []
     for n, word in enumerate(words):
         weak = by_form and not word.lower().endswith(tuple(INDECLINABLE_ENDINGS))
@@ -216,6 +223,16 @@ def _parse_person(
     # initials written onto the name stay in its base form ("Ю.Синдеева" -> "Ю.Синдеев")
     normal = _glued_initials(text) + " ".join(forms) if forms else text
     return {**parts, "normal": normal, "last_keys": last_keys, "gender": gender}
+
+
+def _context_fits(words: list[str], cases: frozenset[str], models: Models) -> bool:
+    """May the words before a name decide its case? Not when a dictionary word of the name
+    that declines may be in another case ("преемника Геннадию": a dative, whatever the title)."""
+    for word in words:
+        known = [p for p in parses(models, word) if p.is_known and _nameish(p) and "Fixd" not in p.tag]
+        if any(_CASE_FOLD.get(p.tag.case, p.tag.case) not in cases for p in known):
+            return False
+    return bool(cases)
 
 
 def _last_keys(words: list[str], forms: list[str], last: str | None, models: Models) -> set[str]:
@@ -408,9 +425,11 @@ def _nominatives(word: str, models: Models) -> frozenset[str]:
 
 
 def _agree(
-    words: list[str], hints: frozenset[str], verb_gender: str | None, models: Models, surname_last: bool = False
+    words: list[str], hints: frozenset[str], verb_gender: str | None, models: Models, surname_last: bool = False,
+    cases: frozenset[str] = frozenset(),
 ) -> tuple[str | None, str | None]:
-    """The (case, gender) that best fits all words of a person's name (and the verb it is the subject of).
+    """The (case, gender) that best fits all words of a person's name (and the verb it is the
+    subject of, and the ``cases`` the words before it allow).
 
     ``surname_last``: the last word stands where a surname does (after a first name or initials).
     """
@@ -428,6 +447,8 @@ def _agree(
             total = sum(scores)
             # the verb agrees with its subject, when every word may be read so
             if all(scores) and (case, gender) == (_SUBJECT, verb_gender):
+                total += 1.0
+            if all(scores) and case in cases:
                 total += 1.0
             total -= _tie_penalty(rank, gender, woman)
             if total > best[0]:
@@ -1029,9 +1050,9 @@ def _person_info(
 ) -> dict[str, Any]:
     """Parse a person mention (``parse_person``) and fill its ``normal``; ``parsed`` remembers the article's parses."""
     # one parse per distinct text and verb gender (a long text repeats each name many times)
-    key = (mention.text, _verb_gender(text, mention, models))
+    key = (mention.text, _verb_gender(text, mention, models), _context_cases(text, mention, models))
     if key not in parsed:
-        parsed[key] = parse_person(mention.text, models, written, key[1])
+        parsed[key] = parse_person(mention.text, models, written, key[1], key[2])
     info = {**parsed[key]}
     info["last_keys"] = set(info["last_keys"])
     mention.normal = info["normal"]
@@ -1069,6 +1090,44 @@ def _only_nominative(word: str, models: Models) -> bool:
     if known:
         return all(p.tag.case == "nomn" for p in known)
     return all(form == word for _, _, form in _pattern_readings(word))
+
+
+# pymorphy3's second genitive and locative count as the cases names take.
+_CASE_FOLD = {"gen2": "gent", "loc2": "loct", "acc2": "accs", "gen1": "gent", "loc1": "loct"}
+
+
+def _context_cases(text: str, mention: Mention, models: Models) -> frozenset[str]:
+    """The cases the words right before a person's name allow it, or none.
+
+    A preposition allows the case it governs a person in ("у", "для": the genitive; "с": the
+    instrumental; ``PERSON_PREPOSITION_CASES``);
+    a title the name stands in apposition to, the nearest lower-case word before it past
+    capitalised words of its tail ("канцлера Германии Олафа Шольца", "президенту Аргентины"),
+    allows the cases that person noun may be in, when none of them is the nominative.
+    """
+    before = re.findall(r"[А-ЯЁа-яё-]+|[^\sА-ЯЁа-яё-]", text[max(0, mention.start - 80) : mention.start])
+    if before and before[-1].lower() in PERSON_PREPOSITION_CASES:
+        return PERSON_PREPOSITION_CASES[before[-1].lower()]
+    for k in range(len(before) - 1, max(-1, len(before) - 5), -1):
+        word = before[k]
+        if not word[0].isalpha():
+            return frozenset()  # punctuation: no apposition across it
+        if word[0].isupper():
+            continue
+        found = _person_noun_cases(word, models)
+        # "дочь спортсмена Джианна": after a person noun the name may be that person's
+        if k and before[k - 1][0].isalpha() and _person_noun_cases(before[k - 1], models):
+            return frozenset()
+        return frozenset() if "nomn" in found else found
+    return frozenset()
+
+
+def _person_noun_cases(word: str, models: Models) -> frozenset[str]:
+    """The cases of a word that can only be a singular animate noun ("канцлера": gent, accs), else none."""
+    nouns = [p for p in parses(models, word) if p.tag.POS == "NOUN"]
+    if not nouns or len(nouns) < len(parses(models, word)) or not all("anim" in p.tag and p.tag.number == "sing" for p in nouns):
+        return frozenset()
+    return frozenset(_CASE_FOLD.get(p.tag.case, p.tag.case) for p in nouns)
 
 
 def _verb_gender(text: str, mention: Mention, models: Models) -> str | None:

@@ -299,3 +299,28 @@ def test_names_place_names_decline_as_nouns(models, text, surface, normal):
 )
 def test_names_full_name_case_and_gender(models, text, normal):
     assert parse_person(text, models)["normal"] == normal
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, surface, normal",
+    [
+        # a title the name agrees with proves the case of names the dictionary lacks
+        ("Визит канцлера Федерации Ульфа Берстенса перенесли.", "Ульфа Берстенса", "Ульф Берстенс"),
+        ("Фильм режиссёра Вима Кордерса показали в Каннах.", "Вима Кордерса", "Вим Кордерс"),
+        # so does a preposition
+        ("Встреча с Ульфом Берстенсом состоялась в среду.", "Ульфом Берстенсом", "Ульф Берстенс"),
+        ("У Ульфа Берстенса нет вопросов.", "Ульфа Берстенса", "Ульф Берстенс"),
+        # not a dictionary name in another case: "преемника Геннадию" is a dative
+        ("В качестве преемника Геннадию Андреевичу предложили другого.", "Геннадию Андреевичу", "Геннадий Андреевич"),
+        # not after a person noun the name may belong to ("дочь спортсмена Джианна")
+        ("Погибла дочь спортсмена Лианна.", "Лианна", "Лианна"),
+        # not for names that do not decline
+        ("Визит премьера Федерации Маттео Ренци перенесли.", "Маттео Ренци", "Маттео Ренци"),
+        # initials of two letters stay glued and the name keeps its capital
+        ("Брат финансиста Дж.Сороса скончался.", "Дж.Сороса", "Дж.Сорос"),
+    ],
+)
+def test_names_context_proves_the_case(models, text, surface, normal):
+    article = normalize_entities(_article(text, [(surface, "PER")]), models)
+    assert article.entities[0].mentions[0].normal == normal
