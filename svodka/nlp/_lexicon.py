@@ -55,6 +55,7 @@ __all__ = [
     "AGE_ADJECTIVE_ENDING",
     "COPULA_VERBS",
     "POST_NOUNS",
+    "TITLE_GOVERNING_NOUNS",
     "POST_VERBS",
     "APPOINTING_VERBS",
     "DEED_NOUNS",
@@ -425,6 +426,12 @@ DEED_NOUNS = frozenset(
 # Nouns of "a post" after which the position is a genitive: "занимал пост министра",
 # "назначен на должность директора", "кресло мэра", "работал в качестве консультанта" (lemmas).
 POST_NOUNS = frozenset({"пост", "должность", "кресло", "качество"})
+
+# Nouns that govern a genitive title naming the post, not its holder: "на выборах президента
+# США", "кандидат в мэры", "вступил в должность губернатора" (lemmas). A name after such a
+# title is its holder only when it is provably a genitive too. Not "визит", "отставка":
+# "визит председателя КНР Ху Цзиньтао" names the holder, whatever his name's case.
+TITLE_GOVERNING_NOUNS = POST_NOUNS | frozenset({"выборы", "кандидат", "кандидатка", "кандидатура", "претендент"})
 
 # Personal pronouns that stand for the person the text was about: "он стал мэром" (as
 # written, lower case, by gender).

@@ -76,6 +76,15 @@ CASE_FOLD = {"gen1": "gent", "gen2": "gent", "loc1": "loct", "loc2": "loct", "ac
 # Words: the one word rule of the analysed text ("премьер-министр", "Жана-Марка").
 _WORD = WORD
 
+# Vowels: a man's name on one may not decline ("Шойгу", "Джо"); on a consonant it does ("Байден").
+RUSSIAN_VOWELS = "аеёиоуыэюя"
+
+# Surname endings that never decline, even of a man: "Иван Черных", "Пётр Седых".
+INDECLINABLE_SURNAME_ENDINGS = ("ых", "их")
+
+# A word in Cyrillic letters only (hyphens allowed): a Latin-script name never declines.
+CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
+
 # The case of every role phrase: a role next to a name takes the name's case.
 ALL_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 
@@ -623,20 +632,22 @@ def _name_parses(parses: list[Any]) -> tuple[list[Any], bool]:
     return [p for p in names if p.tag.number != "plur"] or names, known
 
 
-def _name_cases(analysis: _Analysis, mention: Mention) -> set[str] | None:
+def _name_cases(analysis: _Analysis, mention: Mention, gender: str | None = None) -> set[str] | None:
     """Cases a person's name mention can be in; None when nothing is known (foreign names).
 
     Words read as known names decide, other words only without them ("Анны Франк" is
     genitive, "франк" being a currency). A mention equal to its base form is taken
     as nominative too: pymorphy3 reads many surnames as plural first names in the genitive
-    ("Иксанов", "Абдрахманов").
+    ("Иксанов", "Абдрахманов"). A man's surname on a consonant written as in its base form
+    is a nominative whatever pymorphy3 guesses ("Джо Байден": the genitive is "Байдена");
+    ``gender`` is the person's, when the mention itself does not show it.
     """
     by_strength: dict[bool, set[str] | None] = {True: None, False: None}
-    for m in _WORD.finditer(mention.text):
-        ps = analysis.parse(m.group())
-        parses, known = _name_parses(ps)
-        cases = {_fold(p.tag.case) for p in parses if p.tag.case}
-        if not cases or len(cases) >= 5 or any("Fixd" in p.tag for p in ps if p.tag.POS == "NOUN"):
+    words = [m.group() for m in _WORD.finditer(mention.text)]
+    gender = _mention_gender(analysis, words) or gender
+    for word in words:
+        cases, known = _word_cases(analysis, word, mention, gender)
+        if not cases:
             continue
         had = by_strength[known]
         by_strength[known] = cases if had is None else (had & cases or had | cases)
@@ -644,6 +655,40 @@ def _name_cases(analysis: _Analysis, mention: Mention) -> set[str] | None:
     if result is not None and mention.normal and mention.text == mention.normal:
         return result | {"nomn"}
     return result  # None for a name pymorphy3 cannot read ("Eminem"): any case
+
+
+def _word_cases(analysis: _Analysis, word: str, mention: Mention, gender: str | None) -> tuple[set[str], bool]:
+    """The cases one word of a name mention tells (empty when it tells none), and whether it
+    tells them as a known name: indeclinable words and guesses open to five cases tell none."""
+    ps = analysis.parse(word)
+    if gender == "masc" and _bare_surname(word, mention, ps):
+        return {"nomn"}, True
+    parses, known = _name_parses(ps)
+    cases = {_fold(p.tag.case) for p in parses if p.tag.case}
+    if len(cases) >= 5 or any("Fixd" in p.tag for p in ps if p.tag.POS == "NOUN"):
+        return set(), known
+    return cases, known
+
+
+def _mention_gender(analysis: _Analysis, words: list[str]) -> str | None:
+    """The gender a known first name of the mention shows ("Джо" masculine), if one does."""
+    for word in words[:-1]:
+        genders = {p.tag.gender for p in analysis.parse(word) if "Name" in p.tag and p.is_known} - {None}
+        if len(genders) == 1:
+            return genders.pop()
+    return None
+
+
+def _bare_surname(word: str, mention: Mention, parses: list[Any]) -> bool:
+    """Is a capitalised Cyrillic word of a man's name one that declines and stands as in its
+    base form: it ends in a consonant (not "-их/-ых", which do not decline), pymorphy3 knows
+    no indeclinable man's reading of it, and the mention's base form holds it unchanged?"""
+    low = word.lower()
+    if not word[:1].isupper() or not CYRILLIC_WORD.fullmatch(low) or low[-1] in RUSSIAN_VOWELS or low.endswith(INDECLINABLE_SURNAME_ENDINGS):
+        return False
+    if any("Fixd" in p.tag and "femn" not in p.tag for p in parses):
+        return False
+    return word in (mention.normal or "").split()
 
 
 def _phrase_at(analysis: _Analysis, k: int, cases: set[str], *, before_name: bool = True, widen: bool = True, prepositions: dict[str, set[str]] | None = None) -> _Phrase | None:

@@ -39,7 +39,7 @@ import re
 
 from ..model import Article, Entity, Mention, Role
 from ._role_keys import RoleKey, key_of, read_role, role_head, role_key, roles_match, roles_of
-from ._lexicon import ADDRESS_TITLES, DEED_NOUNS, NEW_HOLDER_WORDS
+from ._lexicon import ADDRESS_TITLES, DEED_NOUNS, NEW_HOLDER_WORDS, TITLE_GOVERNING_NOUNS
 from ._role_phrases import ALL_CASES, position_forms, CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at, _touches_name
 from ._role_predicates import read_predicates
 from .models import Models
@@ -147,30 +147,44 @@ def _read_appositions(analysis: _Analysis, persons: list[Entity]) -> set[int]:
     ends = {t.end: i for i, t in enumerate(analysis.tokens)}
     used: set[int] = set()  # tokens of phrases already read as appositions
     for entity in persons:
+        gender = _person_gender(entity, analysis)
         for mention in entity.mentions:
             if mention.kind != "name":
                 continue
-            for phrase in _appositions(analysis, mention, starts, ends):
+            for phrase in _appositions(analysis, mention, starts, ends, gender):
                 if phrase is not None and not _address_only(analysis, phrase):
                     used.update(range(phrase.first, phrase.last + 1))
                     _add_role(entity, _read_role(analysis, phrase))
     return used
 
 
-def _appositions(analysis: _Analysis, mention: Mention, starts: dict[int, int], ends: dict[int, int]) -> list[_Phrase | None]:
-    """The role phrases written before and after one name mention."""
+def _appositions(analysis: _Analysis, mention: Mention, starts: dict[int, int], ends: dict[int, int], gender: str | None = None) -> list[_Phrase | None]:
+    """The role phrases written before and after one name mention (of a person of ``gender``)."""
     tokens = analysis.tokens
     first, last = _mention_tokens(analysis, mention, starts, ends)
     if first is None or _family(analysis, mention):
         return []
-    cases = _name_cases(analysis, mention) or set(ALL_CASES)
+    known = _name_cases(analysis, mention, gender)
+    cases = known or set(ALL_CASES)
     # "пресс-секретарь Путина Дмитрий Песков": a name right before another name is the
     # possessor inside the other's title, not the title's holder.
     possessor = last is not None and last + 1 < len(tokens) and analysis.owner[last + 1] == "PER" and not analysis.gap(last + 1).strip()
     phrases: list[_Phrase | None] = [] if possessor else list(_roles_before(analysis, first, cases) or _shared_roles_before(analysis, first, last, cases))
+    phrases = [p for p in phrases if p is None or not _governed(analysis, p, known)]
     if last is not None:
         phrases.extend(_and_more(analysis, _role_after(analysis, last, cases), cases))
     return phrases
+
+
+def _governed(analysis: _Analysis, phrase: _Phrase, name_cases: set[str] | None) -> bool:
+    """Is a genitive title right after a noun that governs it as a post ("на выборах президента
+    США Хиллари Клинтон"), and the name after it not provably a genitive (``name_cases``)?"""
+    k = phrase.first
+    if name_cases and "gent" in name_cases and "nomn" not in name_cases:
+        return False
+    if k == 0 or analysis.gap(k).strip() or _fold(phrase.head_parse.tag.case) != "gent":
+        return False
+    return any(p.tag.POS == "NOUN" and p.normal_form in TITLE_GOVERNING_NOUNS for p in analysis.parses(k - 1)[:2])
 
 
 def _mention_tokens(analysis: _Analysis, mention: Mention, starts: dict[int, int], ends: dict[int, int]) -> tuple[int | None, int | None]:

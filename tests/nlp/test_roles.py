@@ -617,3 +617,27 @@ def test_roles_description_gives_new_role(models, text, persons, name, role):
 def test_roles_description_no_new_role(models, text, persons):
     article = extract_roles(_article(text, persons), models)
     assert _person(article, "Иван Петров").roles in ([], ["пресс-секретарь президента"])
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, name, roles",
+    [
+        # a man's surname on a consonant as written in its base form is a nominative: a
+        # genitive title before it is another noun's ("выборах президента"), not his
+        ("На выборах президента Чили Джо Мэнсфилд набрал больше голосов.", {"Джо Мэнсфилд": ["Джо Мэнсфилд"]}, "Джо Мэнсфилд", []),
+        ("На выборах президента Чили Мэнсфилд набрал больше голосов.", {"Джо Мэнсфилд": ["Мэнсфилд"]}, "Джо Мэнсфилд", []),
+        # a title governed by a post noun needs a provable genitive (a woman's surname does not decline)
+        ("На выборах президента Чили Хиллари Мэнсфилд набрала больше голосов.", {"Хиллари Мэнсфилд": ["Хиллари Мэнсфилд"]}, "Хиллари Мэнсфилд", []),
+        # ... which a declined name gives, and a nominative title stays his
+        ("Визит президента Чили Джо Мэнсфилда прошёл спокойно.", {"Джо Мэнсфилд": ["Джо Мэнсфилда"]}, "Джо Мэнсфилд", ["президент Чили"]),
+        ("Президент Чили Джо Мэнсфилд набрал больше голосов.", {"Джо Мэнсфилд": ["Джо Мэнсфилд"]}, "Джо Мэнсфилд", ["президент Чили"]),
+        # a woman's surname and an unknown script stay open to any case
+        ("Визит президента Чили Хиллари Мэнсфилд прошёл спокойно.", {"Хиллари Мэнсфилд": ["Хиллари Мэнсфилд"]}, "Хиллари Мэнсфилд", ["президент Чили"]),
+        # "-ых" surnames do not decline
+        ("Письмо министра Петра Седых опубликовано.", {"Пётр Седых": ["Петра Седых"]}, "Пётр Седых", ["министр"]),
+    ],
+)
+def test_roles_name_case_decides_a_genitive_title(models, text, persons, name, roles):
+    article = extract_roles(_article(text, persons, {"Чили": "LOC"}), models)
+    assert sorted(_person(article, name).roles) == sorted(roles)
