@@ -431,7 +431,7 @@ POST_NOUNS = frozenset({"пост", "должность", "кресло", "ка�
 # США", "кандидат в мэры", "вступил в должность губернатора" (lemmas). A name after such a
 # title is its holder only when it is provably a genitive too. Not "визит", "отставка":
 # "визит председателя КНР Ху Цзиньтао" names the holder, whatever his name's case.
-TITLE_GOVERNING_NOUNS = POST_NOUNS | frozenset({"выборы", "кандидат", "кандидатка", "кандидатура", "претендент"})
+TITLE_GOVERNING_NOUNS = frozenset({"выборы", "праймериз"})
 
 # Personal pronouns that stand for the person the text was about: "он стал мэром" (as
 # written, lower case, by gender).

@@ -641,3 +641,43 @@ def test_roles_description_no_new_role(models, text, persons):
 def test_roles_name_case_decides_a_genitive_title(models, text, persons, name, roles):
     article = extract_roles(_article(text, persons, {"Чили": "LOC"}), models)
     assert sorted(_person(article, name).roles) == sorted(roles)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, others, name, roles",
+    [
+        # a bracketed abbreviation or aside between the title and the name
+        ("Выступил президент Всемирной ассоциации шахматистов (ВАШ) Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, {"Всемирной ассоциации шахматистов": "ORG", "ВАШ": "ORG"}, "Глеб Орехов", ["президент Всемирной ассоциации шахматистов"]),
+        ("Директор завода (с 2015 года) Глеб Орехов ушёл в отставку.", {"Глеб Орехов": ["Глеб Орехов"]}, {}, "Глеб Орехов", ["директор завода"]),
+        # a spaced dash
+        ("Кандидат от партии — Глеб Орехов набрал треть голосов.", {"Глеб Орехов": ["Глеб Орехов"]}, {}, "Глеб Орехов", ["кандидат от партии"]),
+        ("Министр культуры — Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, {}, "Глеб Орехов", ["министр культуры"]),
+        # an age or an epithet of the person, after a comma or none
+        ("Мэр города, 60-летний Глеб Орехов, подал в отставку.", {"Глеб Орехов": ["Глеб Орехов"]}, {}, "Глеб Орехов", ["мэр города"]),
+        ("Приз вручили бывшему вратарю сборной, легендарному Глебу Орехову.", {"Глеб Орехов": ["Глебу Орехову"]}, {}, "Глеб Орехов", ["бывший вратарь сборной"]),
+        ("Секретарь горкома 54-летний Глеб Орехов выступил первым.", {"Глеб Орехов": ["Глеб Орехов"]}, {}, "Глеб Орехов", ["секретарь горкома"]),
+    ],
+)
+def test_roles_title_apart_from_the_name(models, text, persons, others, name, roles):
+    article = extract_roles(_article(text, persons, others), models)
+    assert sorted(_person(article, name).roles) == sorted(roles)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, name",
+    [
+        # without a comma a genitive before an age is the possessor: "адвоката 35-летнего"
+        ("Письмо адвоката 35-летнего Глеба Орехова опубликовано.", {"Глеб Орехов": ["Глеба Орехова"]}, "Глеб Орехов"),
+        # a title in commas after another name is his, not the next one's
+        ("Он вспомнил сына Семёна Лаптева, мэра Твери, 23-летнего Глеба Лаптева.", {"Семён Лаптев": ["Семёна Лаптева"], "Глеб Лаптев": ["Глеба Лаптева"]}, "Глеб Лаптев"),
+        # a genitive title governed by the noun before it, then a dash
+        ("В этот день младшей дочери министра — Вере — исполнилось десять лет.", {"Вера": ["Вере"]}, "Вера"),
+        # a preposition that pymorphy3 also reads as a noun ("о после")
+        ("После отставки Глеба Орехова пост пустовал.", {"Глеб Орехов": ["Глеба Орехова"]}, "Глеб Орехов"),
+    ],
+)
+def test_roles_title_apart_from_the_name_no_role(models, text, persons, name):
+    article = extract_roles(_article(text, persons), models)
+    assert _person(article, name).roles == []
