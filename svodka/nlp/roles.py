@@ -158,34 +158,77 @@ def _read_appositions(analysis: _Analysis, persons: list[Entity]) -> set[int]:
     starts = {t.start: i for i, t in enumerate(analysis.tokens)}
     ends = {t.end: i for i, t in enumerate(analysis.tokens)}
     used: set[int] = set()  # tokens of phrases already read as appositions
+    names = _name_spans(analysis, persons, starts, ends)
     for entity in persons:
-        gender = _person_gender(entity, analysis)
         for mention in entity.mentions:
             if mention.kind != "name":
                 continue
-            for phrase in _appositions(analysis, mention, starts, ends, gender):
+            for phrase in _appositions(analysis, mention, starts, ends, names):
                 if phrase is not None and not _address_only(analysis, phrase):
                     used.update(range(phrase.first, phrase.last + 1))
                     _add_role(entity, _read_role(analysis, phrase))
     return used
 
 
-def _appositions(analysis: _Analysis, mention: Mention, starts: dict[int, int], ends: dict[int, int], gender: str | None = None) -> list[_Phrase | None]:
-    """The role phrases written before and after one name mention (of a person of ``gender``)."""
-    tokens = analysis.tokens
+def _name_spans(analysis: _Analysis, persons: list[Entity], starts: dict[int, int], ends: dict[int, int]) -> dict[int, tuple[int, int, set[str] | None]]:
+    """Name mentions by their first and by their last token: (first, last, the cases the name may be in)."""
+    spans: dict[int, tuple[int, int, set[str] | None]] = {}
+    for entity in persons:
+        gender = _person_gender(entity, analysis)
+        for mention in entity.mentions:
+            first, last = _mention_tokens(analysis, mention, starts, ends)
+            if mention.kind == "name" and first is not None and last is not None:
+                spans[first] = spans[last] = (first, last, _name_cases(analysis, mention, gender))
+    return spans
+
+
+def _appositions(analysis: _Analysis, mention: Mention, starts: dict[int, int], ends: dict[int, int], names: dict[int, tuple[int, int, set[str] | None]]) -> list[_Phrase | None]:
+    """The role phrases written before and after one name mention (``names``: all name mentions, ``_name_spans``)."""
     first, last = _mention_tokens(analysis, mention, starts, ends)
-    if first is None or _family(analysis, mention):
+    if first is None or last is None or _family(analysis, mention):
         return []
-    known = _name_cases(analysis, mention, gender)
+    known = names[first][2] if first in names else None
     cases = known or set(ALL_CASES)
-    # "пресс-секретарь Путина Дмитрий Песков": a name right before another name is the
-    # possessor inside the other's title, not the title's holder.
-    possessor = last is not None and last + 1 < len(tokens) and analysis.owner[last + 1] == "PER" and not analysis.gap(last + 1).strip()
-    phrases: list[_Phrase | None] = [] if possessor else list(_roles_before(analysis, first, cases) or _shared_roles_before(analysis, first, last, cases))
-    phrases = [p for p in phrases if p is None or not _governed(analysis, p, known)]
-    if last is not None:
-        phrases.extend(_and_more(analysis, _role_after(analysis, last, cases), cases))
+    before = _roles_before(analysis, first, cases) or _shared_roles_before(analysis, first, last, cases) or _possessed_title(analysis, first, cases, known, names)
+    phrases: list[_Phrase | None] = [p for p in _own_titles(analysis, before, last, names) if not _governed(analysis, p, known)]
+    phrases.extend(_and_more(analysis, _role_after(analysis, last, cases, names), cases))
     return phrases
+
+
+def _own_titles(analysis: _Analysis, phrases: list[_Phrase], last: int, names: dict[int, tuple[int, int, set[str] | None]]) -> list[_Phrase]:
+    """The titles before a name ending at token ``last`` that are its own: a name right before
+    another name is the possessor inside the other's title ("советника Путина Михаила
+    Лесина"), unless the title cannot agree with the other name ("дочь президента Ислама
+    Каримова Лолла Каримова")."""
+    holder = names.get(last + 1) if last + 1 < len(analysis.tokens) and not analysis.gap(last + 1).strip() else None
+    if holder is None:
+        return phrases
+    return [p for p in phrases if not _head_cases(analysis, p) & (holder[2] or set(ALL_CASES))]
+
+
+def _possessed_title(analysis: _Analysis, first: int, cases: set[str], known: set[str] | None, names: dict[int, tuple[int, int, set[str] | None]]) -> list[_Phrase]:
+    """A title whose tail ends in another person's name in the genitive, right before the name
+    at token ``first``: "адвокат Гибсона Стивен Колодни", "представитель фонда Анны Франк Иван
+    Петров" (the tail keeps the name as written). The possessor must be a genitive, or, when
+    its case is unknown ("Хиллари Клинтон"), the holder's known case must differ from it."""
+    possessor = names.get(first - 1) if first > 0 and not analysis.gap(first).strip() else None
+    if possessor is None:
+        return []
+    own = possessor[2]
+    if not (own and "gent" in own) and not (own is None and known and "gent" not in known):
+        return []
+    phrase = _role_before(analysis, possessor[0], cases, between_marks=frozenset({""}))
+    if phrase is None or phrase.former:
+        return []
+    phrase.last, phrase.stop = first - 1, first
+    return [phrase]
+
+
+def _head_cases(analysis: _Analysis, phrase: _Phrase) -> set[str]:
+    """Every case the head of a phrase may be in (all of them for an indeclinable head)."""
+    if phrase.fixed:
+        return set(ALL_CASES)
+    return {_fold(p.tag.case) for p in analysis.head_parses(phrase.head, widen=True) if p.tag.number == phrase.head_parse.tag.number}
 
 
 def _governed(analysis: _Analysis, phrase: _Phrase, name_cases: set[str] | None) -> bool:
@@ -584,15 +627,29 @@ def _and_more(analysis: _Analysis, phrase: _Phrase | None, cases: set[str]) -> l
     return phrases
 
 
-def _role_after(analysis: _Analysis, name: int, cases: set[str]) -> _Phrase | None:
-    """A role phrase after the name at token ``name`` and a comma or bracket."""
+def _role_after(analysis: _Analysis, name: int, cases: set[str], names: dict[int, tuple[int, int, set[str] | None]] | None = None) -> _Phrase | None:
+    """A role phrase after the name at token ``name`` and a comma or bracket; its tail may end
+    in another person's name that is provably a genitive, in a case the head is not, then a
+    mark ("Иван Петров, представитель фонда Анны Франк, сказал")."""
     tokens = analysis.tokens
     name = _skip_original_name(analysis, name)
     k = name + 1
     if k >= len(tokens) or not _AFTER_NAME_GAP.fullmatch(analysis.text[tokens[name].end : tokens[k].start]):
         return None
     # Adjectives may come first: "Иван Петров, генеральный директор компании".
-    return _phrase_at(analysis, k, cases, before_name=False)
+    phrase = _phrase_at(analysis, k, cases)
+    if phrase is None or not _touches_name(analysis, phrase):
+        return phrase
+    possessor = (names or {}).get(phrase.stop)
+    if possessor is None or not possessor[2] or "gent" not in possessor[2] or "nomn" in possessor[2]:
+        return None
+    if phrase.first != k or _head_cases(analysis, phrase) & possessor[2]:
+        return None  # the name's own title: "..., норвежский драматург Юн Фоссе", "земляка Обамы, генпрокурора Патрика Фитцжеральда"
+    end = possessor[1]
+    if end + 1 < len(tokens) and not analysis.gap(end + 1).strip(" " + CLOSE_QUOTES + TOGGLE_QUOTES):
+        return None  # a name goes on: "представитель фонда Анны Франк Иван Петров" is his
+    phrase.last, phrase.stop = end, end + 1
+    return phrase
 
 
 def _skip_original_name(analysis: _Analysis, name: int) -> int:

@@ -681,3 +681,23 @@ def test_roles_title_apart_from_the_name(models, text, persons, others, name, ro
 def test_roles_title_apart_from_the_name_no_role(models, text, persons, name):
     article = extract_roles(_article(text, persons), models)
     assert _person(article, name).roles == []
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, roles",
+    [
+        # a genitive name inside the tail: the title is the next name's, the possessor gets none
+        ("Об этом сообщил пресс-секретарь Лаптева Глеб Орехов.", {"Семён Лаптев": ["Лаптева"], "Глеб Орехов": ["Глеб Орехов"]}, {"Семён Лаптев": [], "Глеб Орехов": ["пресс-секретарь Лаптева"]}),
+        ("Письмо помощника Лаптева Глеба Орехова опубликовано.", {"Семён Лаптев": ["Лаптева"], "Глеб Орехов": ["Глеба Орехова"]}, {"Семён Лаптев": [], "Глеб Орехов": ["помощник Лаптева"]}),
+        ("Представитель фонда Веры Ильиной Глеб Орехов отказался от комментариев.", {"Вера Ильина": ["Веры Ильиной"], "Глеб Орехов": ["Глеб Орехов"]}, {"Вера Ильина": [], "Глеб Орехов": ["представитель фонда Веры Ильиной"]}),
+        ("Глеб Орехов, представитель фонда Веры Ильиной, отказался от комментариев.", {"Вера Ильина": ["Веры Ильиной"], "Глеб Орехов": ["Глеб Орехов"]}, {"Вера Ильина": [], "Глеб Орехов": ["представитель фонда Веры Ильиной"]}),
+        # a title that cannot agree with the next name stays with the name it agrees with
+        ("Сын губернатора области Семёна Лаптева Глеб Лаптев уехал.", {"Семён Лаптев": ["Семёна Лаптева"], "Глеб Лаптев": ["Глеб Лаптев"]}, {"Семён Лаптев": ["губернатор области"], "Глеб Лаптев": []}),
+        # after a name, a genitive name agreeing with the head is the holder of that title
+        ("Он позвал земляка Лаптева, мэра Твери Глеба Орехова.", {"Семён Лаптев": ["Лаптева"], "Глеб Орехов": ["Глеба Орехова"]}, {"Семён Лаптев": [], "Глеб Орехов": ["мэр Твери"]}),
+    ],
+)
+def test_roles_genitive_name_in_the_tail(models, text, persons, roles):
+    article = extract_roles(_article(text, persons, {"Твери": "LOC"}), models)
+    assert {name: _person(article, name).roles for name in roles} == roles
