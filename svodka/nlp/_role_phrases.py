@@ -64,6 +64,9 @@ TOGGLE_QUOTES = EITHER_MARKS
 # Parts of speech that end a tail even when a rarer parse of the word is a genitive noun.
 STOP_POS = frozenset({"VERB", "INFN", "PREP", "CONJ", "PRCL", "NPRO", "ADVB", "GRND", "PRED", "INTJ", "ADJS", "PRTS", "COMP"})
 
+# Parts of speech of function words: a word read so first heads no title, whatever its rarer parses ("после").
+FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL"})
+
 # Parts of speech that may stand in a genitive tail.
 TAIL_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
 
@@ -75,6 +78,18 @@ CASE_FOLD = {"gen1": "gent", "gen2": "gent", "loc1": "loct", "loc2": "loct", "ac
 
 # Words: the one word rule of the analysed text ("премьер-министр", "Жана-Марка").
 _WORD = WORD
+
+# Vowels: a man's name on one may not decline ("Шойгу", "Джо"); on a consonant it does ("Байден").
+RUSSIAN_VOWELS = "аеёиоуыэюя"
+
+# Final vowels of foreign names that do not decline ("Пеле", "Колодни", "Шойгу"); "-а/-я" do.
+INDECLINABLE_VOWELS = "еёиоуыэю"
+
+# Surname endings that never decline, even of a man: "Иван Черных", "Пётр Седых".
+INDECLINABLE_SURNAME_ENDINGS = ("ых", "их")
+
+# A word in Cyrillic letters only (hyphens allowed): a Latin-script name never declines.
+CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
 
 # The case of every role phrase: a role next to a name takes the name's case.
 ALL_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
@@ -190,8 +205,8 @@ class _Analysis:
     def head_parses(self, i: int, widen: bool) -> list[Any]:
         """Parses of token ``i`` as the head of a role (empty when it is none): a position
         noun, or an adjective used as one ("уполномоченного", "исполняющей обязанности")."""
-        if self.owner[i] is not None:
-            return []
+        if self.owner[i] is not None or self.parses(i)[0].tag.POS in FUNCTION_POS:
+            return []  # "После отставки": a preposition first, not "о после"
         return self._noun_heads(i, widen) or self._adjective_heads(i)
 
     def _adjective_heads(self, i: int) -> list[Any]:
@@ -623,20 +638,22 @@ def _name_parses(parses: list[Any]) -> tuple[list[Any], bool]:
     return [p for p in names if p.tag.number != "plur"] or names, known
 
 
-def _name_cases(analysis: _Analysis, mention: Mention) -> set[str] | None:
+def _name_cases(analysis: _Analysis, mention: Mention, gender: str | None = None) -> set[str] | None:
     """Cases a person's name mention can be in; None when nothing is known (foreign names).
 
     Words read as known names decide, other words only without them ("Анны Франк" is
     genitive, "франк" being a currency). A mention equal to its base form is taken
     as nominative too: pymorphy3 reads many surnames as plural first names in the genitive
-    ("Иксанов", "Абдрахманов").
+    ("Иксанов", "Абдрахманов"). A man's surname on a consonant written as in its base form
+    is a nominative whatever pymorphy3 guesses ("Джо Байден": the genitive is "Байдена");
+    ``gender`` is the person's, when the mention itself does not show it.
     """
     by_strength: dict[bool, set[str] | None] = {True: None, False: None}
-    for m in _WORD.finditer(mention.text):
-        ps = analysis.parse(m.group())
-        parses, known = _name_parses(ps)
-        cases = {_fold(p.tag.case) for p in parses if p.tag.case}
-        if not cases or len(cases) >= 5 or any("Fixd" in p.tag for p in ps if p.tag.POS == "NOUN"):
+    words = [m.group() for m in _WORD.finditer(mention.text)]
+    gender = _mention_gender(analysis, words) or gender
+    for word in words:
+        cases, known = _word_cases(analysis, word, mention, gender)
+        if not cases:
             continue
         had = by_strength[known]
         by_strength[known] = cases if had is None else (had & cases or had | cases)
@@ -644,6 +661,53 @@ def _name_cases(analysis: _Analysis, mention: Mention) -> set[str] | None:
     if result is not None and mention.normal and mention.text == mention.normal:
         return result | {"nomn"}
     return result  # None for a name pymorphy3 cannot read ("Eminem"): any case
+
+
+def _word_cases(analysis: _Analysis, word: str, mention: Mention, gender: str | None) -> tuple[set[str], bool]:
+    """The cases one word of a name mention tells (empty when it tells none), and whether it
+    tells them as a known name: indeclinable words and guesses open to five cases tell none."""
+    ps = analysis.parse(word)
+    if gender == "masc" and _bare_surname(word, mention, ps):
+        return {"nomn"}, True
+    if _indeclinable(word, mention, ps):
+        return set(), False
+    parses, known = _name_parses(ps)
+    cases = {_fold(p.tag.case) for p in parses if p.tag.case}
+    if len(cases) >= 5 or any("Fixd" in p.tag for p in ps if p.tag.POS == "NOUN"):
+        return set(), known
+    return cases, known
+
+
+def _indeclinable(word: str, mention: Mention, parses: list[Any]) -> bool:
+    """Is a word of a name one pymorphy3 does not know, written as in the mention's base form and
+    ending in a vowel that does not decline ("Пеле", "Колодни"; not "-а/-я")? Its guessed
+    case ("Пеле" as a locative of "пель") says nothing."""
+    low = word.lower()
+    return low[-1:] in INDECLINABLE_VOWELS and not any(p.is_known for p in parses) and word in (mention.normal or "").split()
+
+
+def _mention_gender(analysis: _Analysis, words: list[str]) -> str | None:
+    """The gender a known first name of the mention read as a nominative shows ("Джо"
+    masculine; not "Пола", a man's name only in the genitive), if one does."""
+    for word in words[:-1]:
+        genders = {p.tag.gender for p in analysis.parse(word) if "Name" in p.tag and p.is_known and p.tag.case == "nomn"} - {None}
+        if len(genders) == 1:
+            return genders.pop()
+    return None
+
+
+def _bare_surname(word: str, mention: Mention, parses: list[Any]) -> bool:
+    """Is a capitalised Cyrillic word the surname (the last word) of a man's name, one that
+    declines and stands as in its base form: it ends in a consonant (not "-их/-ых", which do
+    not decline), pymorphy3 knows no indeclinable man's reading of it, and the mention's base
+    form holds it unchanged? (The first of a Spanish double surname is left bare in any
+    case: "лидера блока Энрике Каприлес Радонски".)"""
+    low = word.lower()
+    if not word[:1].isupper() or not CYRILLIC_WORD.fullmatch(low) or low[-1] in RUSSIAN_VOWELS or low.endswith(INDECLINABLE_SURNAME_ENDINGS):
+        return False
+    if any("Fixd" in p.tag and "femn" not in p.tag for p in parses):
+        return False
+    return word in (mention.normal or "").split() and word == mention.text.split()[-1]
 
 
 def _phrase_at(analysis: _Analysis, k: int, cases: set[str], *, before_name: bool = True, widen: bool = True, prepositions: dict[str, set[str]] | None = None) -> _Phrase | None:

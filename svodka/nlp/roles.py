@@ -39,7 +39,7 @@ import re
 
 from ..model import Article, Entity, Mention, Role
 from ._role_keys import RoleKey, key_of, read_role, role_head, role_key, roles_match, roles_of
-from ._lexicon import ADDRESS_TITLES, DEED_NOUNS, NEW_HOLDER_WORDS, OBLIQUE_PRONOUNS
+from ._lexicon import ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, DEED_NOUNS, NEW_HOLDER_WORDS, OBLIQUE_PRONOUNS, ROLE_EPITHETS, TITLE_GOVERNING_NOUNS
 from ._role_phrases import ALL_CASES, position_forms, CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at, _touches_name
 from ._role_predicates import read_predicates
 from .models import Models
@@ -61,6 +61,18 @@ PREDICATE_POS = frozenset({"VERB", "ADJS", "PRTS", "ADVB", "PRCL", "NPRO", "PRED
 
 # Most role phrases chained by commas before one name ("лидер партии, депутат Петров").
 MAX_CHAINED_ROLES = 2
+
+# What may stand between a title and a name it shares with others, written before it: nothing or a comma.
+PLAIN_GAPS = frozenset({"", ","})
+
+# Dashes between a title and a name ("кандидат от партии — Иван Петров"), spaced in the text.
+DASHES = frozenset({"-", "–", "—"})
+
+# Most epithets between a title and a name ("министр, 60-летний Иван Петров").
+MAX_EPITHETS = 2
+
+# Longest bracketed aside between a title and a name, in characters ("(МОК)", "(с 2015 года)").
+MAX_ASIDE_CHARS = 60
 
 # Gap between a name and a role that follows it: a comma, an opening bracket or a dash
 # ("Светлана Яковлева - директор фонда").
@@ -146,31 +158,88 @@ def _read_appositions(analysis: _Analysis, persons: list[Entity]) -> set[int]:
     starts = {t.start: i for i, t in enumerate(analysis.tokens)}
     ends = {t.end: i for i, t in enumerate(analysis.tokens)}
     used: set[int] = set()  # tokens of phrases already read as appositions
+    names = _name_spans(analysis, persons, starts, ends)
     for entity in persons:
         for mention in entity.mentions:
             if mention.kind != "name":
                 continue
-            for phrase in _appositions(analysis, mention, starts, ends):
+            for phrase in _appositions(analysis, mention, starts, ends, names):
                 if phrase is not None and not _address_only(analysis, phrase):
                     used.update(range(phrase.first, phrase.last + 1))
                     _add_role(entity, _read_role(analysis, phrase))
     return used
 
 
-def _appositions(analysis: _Analysis, mention: Mention, starts: dict[int, int], ends: dict[int, int]) -> list[_Phrase | None]:
-    """The role phrases written before and after one name mention."""
-    tokens = analysis.tokens
+def _name_spans(analysis: _Analysis, persons: list[Entity], starts: dict[int, int], ends: dict[int, int]) -> dict[int, tuple[int, int, set[str] | None]]:
+    """Name mentions by their first and by their last token: (first, last, the cases the name may be in)."""
+    spans: dict[int, tuple[int, int, set[str] | None]] = {}
+    for entity in persons:
+        gender = _person_gender(entity, analysis)
+        for mention in entity.mentions:
+            first, last = _mention_tokens(analysis, mention, starts, ends)
+            if mention.kind == "name" and first is not None and last is not None:
+                spans[first] = spans[last] = (first, last, _name_cases(analysis, mention, gender))
+    return spans
+
+
+def _appositions(analysis: _Analysis, mention: Mention, starts: dict[int, int], ends: dict[int, int], names: dict[int, tuple[int, int, set[str] | None]]) -> list[_Phrase | None]:
+    """The role phrases written before and after one name mention (``names``: all name mentions, ``_name_spans``)."""
     first, last = _mention_tokens(analysis, mention, starts, ends)
-    if first is None or _family(analysis, mention):
+    if first is None or last is None or _family(analysis, mention):
         return []
-    cases = _name_cases(analysis, mention) or set(ALL_CASES)
-    # "пресс-секретарь Путина Дмитрий Песков": a name right before another name is the
-    # possessor inside the other's title, not the title's holder.
-    possessor = last is not None and last + 1 < len(tokens) and analysis.owner[last + 1] == "PER" and not analysis.gap(last + 1).strip()
-    phrases: list[_Phrase | None] = [] if possessor else list(_roles_before(analysis, first, cases) or _shared_roles_before(analysis, first, last, cases))
-    if last is not None:
-        phrases.extend(_and_more(analysis, _role_after(analysis, last, cases), cases))
+    known = names[first][2] if first in names else None
+    cases = known or set(ALL_CASES)
+    before = _roles_before(analysis, first, cases) or _shared_roles_before(analysis, first, last, cases) or _possessed_title(analysis, first, cases, known, names)
+    phrases: list[_Phrase | None] = [p for p in _own_titles(analysis, before, last, names) if not _governed(analysis, p, known)]
+    phrases.extend(_and_more(analysis, _role_after(analysis, last, cases, names), cases))
     return phrases
+
+
+def _own_titles(analysis: _Analysis, phrases: list[_Phrase], last: int, names: dict[int, tuple[int, int, set[str] | None]]) -> list[_Phrase]:
+    """The titles before a name ending at token ``last`` that are its own: a name right before
+    another name is the possessor inside the other's title ("советника Путина Михаила
+    Лесина"), unless the title cannot agree with the other name ("дочь президента Ислама
+    Каримова Лолла Каримова")."""
+    holder = names.get(last + 1) if last + 1 < len(analysis.tokens) and not analysis.gap(last + 1).strip() else None
+    if holder is None:
+        return phrases
+    return [p for p in phrases if not _head_cases(analysis, p) & (holder[2] or set(ALL_CASES))]
+
+
+def _possessed_title(analysis: _Analysis, first: int, cases: set[str], known: set[str] | None, names: dict[int, tuple[int, int, set[str] | None]]) -> list[_Phrase]:
+    """A title whose tail ends in another person's name in the genitive, right before the name
+    at token ``first``: "адвокат Гибсона Стивен Колодни", "представитель фонда Анны Франк Иван
+    Петров" (the tail keeps the name as written). The possessor must be a genitive, or, when
+    its case is unknown ("Хиллари Клинтон"), the holder's known case must differ from it."""
+    possessor = names.get(first - 1) if first > 0 and not analysis.gap(first).strip() else None
+    if possessor is None:
+        return []
+    own = possessor[2]
+    if not (own and "gent" in own) and not (own is None and known and "gent" not in known):
+        return []
+    phrase = _role_before(analysis, possessor[0], cases, between_marks=frozenset({""}))
+    if phrase is None or phrase.former:
+        return []
+    phrase.last, phrase.stop = first - 1, first
+    return [phrase]
+
+
+def _head_cases(analysis: _Analysis, phrase: _Phrase) -> set[str]:
+    """Every case the head of a phrase may be in (all of them for an indeclinable head)."""
+    if phrase.fixed:
+        return set(ALL_CASES)
+    return {_fold(p.tag.case) for p in analysis.head_parses(phrase.head, widen=True) if p.tag.number == phrase.head_parse.tag.number}
+
+
+def _governed(analysis: _Analysis, phrase: _Phrase, name_cases: set[str] | None) -> bool:
+    """Is a genitive title right after a noun that governs it as a post ("на выборах президента
+    США Хиллари Клинтон"), and the name after it not provably a genitive (``name_cases``)?"""
+    k = phrase.first
+    if name_cases and "gent" in name_cases and "nomn" not in name_cases:
+        return False
+    if k == 0 or analysis.gap(k).strip() or _fold(phrase.head_parse.tag.case) != "gent":
+        return False
+    return any(p.tag.POS == "NOUN" and p.normal_form in TITLE_GOVERNING_NOUNS for p in analysis.parses(k - 1)[:2])
 
 
 def _mention_tokens(analysis: _Analysis, mention: Mention, starts: dict[int, int], ends: dict[int, int]) -> tuple[int | None, int | None]:
@@ -373,16 +442,18 @@ def _verb_gender(analysis: _Analysis, phrase: _Phrase) -> str | None:
 
 
 def _person_gender(entity: Entity, analysis: _Analysis) -> str | None:
-    """A person's gender as the first name or surname tells it (None when they do not)."""
+    """A person's gender as the first name or surname tells it, read as the nominatives they are
+    (None when they do not: "Пола" is a man's name only in the genitive)."""
     for word, grammeme in ((entity.first, "Name"), (entity.last, "Surn")):
-        genders = {p.tag.gender for p in analysis.parse(word or "") if grammeme in p.tag and p.is_known} - {None}
+        genders = {p.tag.gender for p in analysis.parse(word or "") if grammeme in p.tag and p.is_known and p.tag.case == "nomn"} - {None}
         if len(genders) == 1:
             return genders.pop()
     return None
 
 
-def _role_before(analysis: _Analysis, name: int, cases: set[str], number: str = "sing") -> _Phrase | None:
-    """The leftmost role phrase whose tail ends right before token ``name`` (a name or a comma)."""
+def _role_before(analysis: _Analysis, name: int, cases: set[str], number: str = "sing", between_marks: frozenset[str] = PLAIN_GAPS) -> _Phrase | None:
+    """The leftmost role phrase whose tail ends right before token ``name`` (a name or a comma),
+    with one of ``between_marks`` between them."""
     best = None
     for head in range(name - 1, max(-1, name - 2 - MAX_TAIL_TOKENS), -1):
         if analysis.owner[head] == "PER":
@@ -393,10 +464,82 @@ def _role_before(analysis: _Analysis, name: int, cases: set[str], number: str = 
         if phrase is None or phrase.stop != name or phrase.last != name - 1:
             continue
         between = analysis.text[analysis.tokens[phrase.last].end : analysis.tokens[name].start]
-        if between.strip(" \t" + CLOSE_QUOTES + TOGGLE_QUOTES) not in ("", ","):
+        if between.strip(" \t" + CLOSE_QUOTES + TOGGLE_QUOTES) not in between_marks:
             continue
         best = phrase
     return best
+
+
+def _nearest_role_before(analysis: _Analysis, name: int, cases: set[str]) -> _Phrase | None:
+    """The role phrase nearest before the name at token ``name``, next to it or apart (``_title_end``)."""
+    stop, between_marks, title_cases = _title_end(analysis, name, cases)
+    phrase = _role_before(analysis, stop, title_cases, between_marks=between_marks)
+    if phrase is not None and between_marks != {""} and _not_detached(analysis, phrase, between_marks):
+        return None
+    return phrase
+
+
+def _title_end(analysis: _Analysis, name: int, cases: set[str]) -> tuple[int, frozenset[str], set[str]]:
+    """Where a title written before the name at token ``name`` ends, the marks that may stand
+    between them, and the cases it may take.
+
+    Between the two may stand a bracketed aside ("президент Олимпийского комитета (ОК) Иван
+    Петров", "глава компании (с 2015 года) Иван Петров"), a dash ("кандидат от партии — Иван
+    Петров") or epithets of the person after a comma or none ("министр, 60-летний Иван Петров",
+    "футболисту, легендарному Пеле"); without a comma the title is not a genitive (nor an
+    animate accusative, its form), which would be the epithet's possessor ("адвоката
+    35-летнего Петрова").
+    """
+    aside = _aside_before(analysis, name)
+    if aside is not None:
+        return aside, frozenset({"("}), cases
+    if analysis.gap(name).strip() in DASHES and " " in analysis.gap(name):
+        return name, DASHES, cases
+    k = name
+    while k > 0 and name - k < MAX_EPITHETS and not analysis.gap(k).strip() and _epithet(analysis, k - 1, cases):
+        k -= 1
+    if k == name:
+        return name, frozenset({""}), cases
+    if analysis.gap(k).strip() == ",":
+        return k, frozenset({","}), cases
+    return k, frozenset({""}), cases - {"gent", "accs"}  # an animate accusative is the genitive's form
+
+
+def _not_detached(analysis: _Analysis, phrase: _Phrase, between_marks: frozenset[str]) -> bool:
+    """Is a title kept from the name after it by a comma, dash or bracket another's: between
+    commas after a name ("сына Рустама Минниханова, главы Татарстана, 23-летнего Ирека"), or
+    a genitive right after a word that governs it ("старшей дочери президента — Малии",
+    "крайне правого ... (FN)"; not "сообщил журналистам президент ... — ")?"""
+    k = phrase.first
+    if k == 0:
+        return False
+    if between_marks == {","} and _follows_name(analysis, k):
+        return True
+    if analysis.gap(k).strip() or _fold(phrase.head_parse.tag.case) != "gent":
+        return False
+    return analysis.parses(k - 1)[0].tag.POS in ("NOUN", "ADVB")
+
+
+def _aside_before(analysis: _Analysis, name: int) -> int | None:
+    """The first token inside a short bracketed aside right before token ``name`` (None without
+    one, or when the bracket follows a person's name: "Павел Недвед (2004)")."""
+    before = analysis.text[: analysis.tokens[name].start].rstrip()
+    opening = before.rfind("(")
+    if not before.endswith(")") or opening < 0 or len(before) - opening > MAX_ASIDE_CHARS or "\n" in before[opening:] or ")" in before[opening:-1]:
+        return None
+    k = name
+    while k > 0 and analysis.tokens[k - 1].start > opening:
+        k -= 1
+    if k == name or k == 0 or analysis.owner[k - 1] == "PER" or any(analysis.owner[i] == "PER" for i in range(k, name)):
+        return None
+    return k
+
+
+def _epithet(analysis: _Analysis, i: int, cases: set[str]) -> bool:
+    """Is token ``i`` an age or an epithet of a person ("60-летний", "легендарному") in one of ``cases``?"""
+    return analysis.owner[i] is None and any(
+        p.tag.POS == "ADJF" and _fold(p.tag.case) in cases and (p.normal_form in ROLE_EPITHETS or p.normal_form.endswith(AGE_ADJECTIVE_ENDING)) for p in analysis.parses(i)
+    )
 
 
 def _roles_before(analysis: _Analysis, name: int, cases: set[str]) -> list[_Phrase]:
@@ -406,24 +549,19 @@ def _roles_before(analysis: _Analysis, name: int, cases: set[str]) -> list[_Phra
     Петров": both are roles of Петров, unless the earlier one follows another person's name
     ("Иванов, глава банка, депутат Петров").
     """
-    phrases: list[_Phrase] = []
-    at = name
-    while len(phrases) <= MAX_CHAINED_ROLES:
-        coordinated = bool(phrases) and at > 1 and analysis.lower(at - 1) == "и" and not analysis.gap(at).strip()
+    first = _nearest_role_before(analysis, name, cases)
+    phrases: list[_Phrase] = [] if first is None else [first]
+    at = name if first is None else first.first
+    while phrases and len(phrases) <= MAX_CHAINED_ROLES and at > 0 and analysis.gap(at).strip() in (",", ""):
+        coordinated = at > 1 and analysis.lower(at - 1) == "и" and not analysis.gap(at).strip()
         phrase = _role_before(analysis, at - 1 if coordinated else at, cases)
         if phrase is None:
             break
         gap = analysis.text[analysis.tokens[phrase.last].end : analysis.tokens[at].start].strip(" \t" + CLOSE_QUOTES + TOGGLE_QUOTES)
-        if phrases and gap not in (",", "", "и"):
-            break
-        if not phrases and gap:
-            break
-        if phrases and _follows_name(analysis, phrase.first):
+        if gap not in (",", "", "и") or _follows_name(analysis, phrase.first):
             break
         phrases.append(phrase)
         at = phrase.first
-        if at == 0 or analysis.gap(at).strip() not in (",", ""):
-            break
     return phrases
 
 
@@ -491,15 +629,29 @@ def _and_more(analysis: _Analysis, phrase: _Phrase | None, cases: set[str]) -> l
     return phrases
 
 
-def _role_after(analysis: _Analysis, name: int, cases: set[str]) -> _Phrase | None:
-    """A role phrase after the name at token ``name`` and a comma or bracket."""
+def _role_after(analysis: _Analysis, name: int, cases: set[str], names: dict[int, tuple[int, int, set[str] | None]] | None = None) -> _Phrase | None:
+    """A role phrase after the name at token ``name`` and a comma or bracket; its tail may end
+    in another person's name that is provably a genitive, in a case the head is not, then a
+    mark ("Иван Петров, представитель фонда Анны Франк, сказал")."""
     tokens = analysis.tokens
     name = _skip_original_name(analysis, name)
     k = name + 1
     if k >= len(tokens) or not _AFTER_NAME_GAP.fullmatch(analysis.text[tokens[name].end : tokens[k].start]):
         return None
     # Adjectives may come first: "Иван Петров, генеральный директор компании".
-    return _phrase_at(analysis, k, cases, before_name=False)
+    phrase = _phrase_at(analysis, k, cases)
+    if phrase is None or not _touches_name(analysis, phrase):
+        return phrase
+    possessor = (names or {}).get(phrase.stop)
+    if possessor is None or not possessor[2] or "gent" not in possessor[2] or "nomn" in possessor[2]:
+        return None
+    if phrase.first != k or _head_cases(analysis, phrase) & possessor[2]:
+        return None  # the name's own title: "..., норвежский драматург Юн Фоссе", "земляка Обамы, генпрокурора Патрика Фитцжеральда"
+    end = possessor[1]
+    if end + 1 < len(tokens) and not analysis.gap(end + 1).strip(" " + CLOSE_QUOTES + TOGGLE_QUOTES):
+        return None  # a name goes on: "представитель фонда Анны Франк Иван Петров" is his
+    phrase.last, phrase.stop = end, end + 1
+    return phrase
 
 
 def _skip_original_name(analysis: _Analysis, name: int) -> int:

@@ -617,3 +617,87 @@ def test_roles_description_gives_new_role(models, text, persons, name, role):
 def test_roles_description_no_new_role(models, text, persons):
     article = extract_roles(_article(text, persons), models)
     assert _person(article, "Иван Петров").roles in ([], ["пресс-секретарь президента"])
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, name, roles",
+    [
+        # a man's surname on a consonant as written in its base form is a nominative: a
+        # genitive title before it is another noun's ("выборах президента"), not his
+        ("На выборах президента Чили Джо Мэнсфилд набрал больше голосов.", {"Джо Мэнсфилд": ["Джо Мэнсфилд"]}, "Джо Мэнсфилд", []),
+        ("На выборах президента Чили Мэнсфилд набрал больше голосов.", {"Джо Мэнсфилд": ["Мэнсфилд"]}, "Джо Мэнсфилд", []),
+        # a title governed by a post noun needs a provable genitive (a woman's surname does not decline)
+        ("На выборах президента Чили Хиллари Мэнсфилд набрала больше голосов.", {"Хиллари Мэнсфилд": ["Хиллари Мэнсфилд"]}, "Хиллари Мэнсфилд", []),
+        # ... which a declined name gives, and a nominative title stays his
+        ("Визит президента Чили Джо Мэнсфилда прошёл спокойно.", {"Джо Мэнсфилд": ["Джо Мэнсфилда"]}, "Джо Мэнсфилд", ["президент Чили"]),
+        ("Президент Чили Джо Мэнсфилд набрал больше голосов.", {"Джо Мэнсфилд": ["Джо Мэнсфилд"]}, "Джо Мэнсфилд", ["президент Чили"]),
+        # a woman's surname and an unknown script stay open to any case
+        ("Визит президента Чили Хиллари Мэнсфилд прошёл спокойно.", {"Хиллари Мэнсфилд": ["Хиллари Мэнсфилд"]}, "Хиллари Мэнсфилд", ["президент Чили"]),
+        # "-ых" surnames do not decline
+        ("Письмо министра Петра Седых опубликовано.", {"Пётр Седых": ["Петра Седых"]}, "Пётр Седых", ["министр"]),
+    ],
+)
+def test_roles_name_case_decides_a_genitive_title(models, text, persons, name, roles):
+    article = extract_roles(_article(text, persons, {"Чили": "LOC"}), models)
+    assert sorted(_person(article, name).roles) == sorted(roles)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, others, name, roles",
+    [
+        # a bracketed abbreviation or aside between the title and the name
+        ("Выступил президент Всемирной ассоциации шахматистов (ВАШ) Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, {"Всемирной ассоциации шахматистов": "ORG", "ВАШ": "ORG"}, "Глеб Орехов", ["президент Всемирной ассоциации шахматистов"]),
+        ("Директор завода (с 2015 года) Глеб Орехов ушёл в отставку.", {"Глеб Орехов": ["Глеб Орехов"]}, {}, "Глеб Орехов", ["директор завода"]),
+        # a spaced dash
+        ("Кандидат от партии — Глеб Орехов набрал треть голосов.", {"Глеб Орехов": ["Глеб Орехов"]}, {}, "Глеб Орехов", ["кандидат от партии"]),
+        ("Министр культуры — Глеб Орехов.", {"Глеб Орехов": ["Глеб Орехов"]}, {}, "Глеб Орехов", ["министр культуры"]),
+        # an age or an epithet of the person, after a comma or none
+        ("Мэр города, 60-летний Глеб Орехов, подал в отставку.", {"Глеб Орехов": ["Глеб Орехов"]}, {}, "Глеб Орехов", ["мэр города"]),
+        ("Приз вручили бывшему вратарю сборной, легендарному Глебу Орехову.", {"Глеб Орехов": ["Глебу Орехову"]}, {}, "Глеб Орехов", ["бывший вратарь сборной"]),
+        ("Секретарь горкома 54-летний Глеб Орехов выступил первым.", {"Глеб Орехов": ["Глеб Орехов"]}, {}, "Глеб Орехов", ["секретарь горкома"]),
+    ],
+)
+def test_roles_title_apart_from_the_name(models, text, persons, others, name, roles):
+    article = extract_roles(_article(text, persons, others), models)
+    assert sorted(_person(article, name).roles) == sorted(roles)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, name",
+    [
+        # without a comma a genitive before an age is the possessor: "адвоката 35-летнего"
+        ("Письмо адвоката 35-летнего Глеба Орехова опубликовано.", {"Глеб Орехов": ["Глеба Орехова"]}, "Глеб Орехов"),
+        # a title in commas after another name is his, not the next one's
+        ("Он вспомнил сына Семёна Лаптева, мэра Твери, 23-летнего Глеба Лаптева.", {"Семён Лаптев": ["Семёна Лаптева"], "Глеб Лаптев": ["Глеба Лаптева"]}, "Глеб Лаптев"),
+        # a genitive title governed by the noun before it, then a dash
+        ("В этот день младшей дочери министра — Вере — исполнилось десять лет.", {"Вера": ["Вере"]}, "Вера"),
+        # a preposition that pymorphy3 also reads as a noun ("о после")
+        ("После отставки Глеба Орехова пост пустовал.", {"Глеб Орехов": ["Глеба Орехова"]}, "Глеб Орехов"),
+    ],
+)
+def test_roles_title_apart_from_the_name_no_role(models, text, persons, name):
+    article = extract_roles(_article(text, persons), models)
+    assert _person(article, name).roles == []
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text, persons, roles",
+    [
+        # a genitive name inside the tail: the title is the next name's, the possessor gets none
+        ("Об этом сообщил пресс-секретарь Лаптева Глеб Орехов.", {"Семён Лаптев": ["Лаптева"], "Глеб Орехов": ["Глеб Орехов"]}, {"Семён Лаптев": [], "Глеб Орехов": ["пресс-секретарь Лаптева"]}),
+        ("Письмо помощника Лаптева Глеба Орехова опубликовано.", {"Семён Лаптев": ["Лаптева"], "Глеб Орехов": ["Глеба Орехова"]}, {"Семён Лаптев": [], "Глеб Орехов": ["помощник Лаптева"]}),
+        ("Представитель фонда Веры Ильиной Глеб Орехов отказался от комментариев.", {"Вера Ильина": ["Веры Ильиной"], "Глеб Орехов": ["Глеб Орехов"]}, {"Вера Ильина": [], "Глеб Орехов": ["представитель фонда Веры Ильиной"]}),
+        ("Глеб Орехов, представитель фонда Веры Ильиной, отказался от комментариев.", {"Вера Ильина": ["Веры Ильиной"], "Глеб Орехов": ["Глеб Орехов"]}, {"Вера Ильина": [], "Глеб Орехов": ["представитель фонда Веры Ильиной"]}),
+        # a title that cannot agree with the next name stays with the name it agrees with
+        ("Сын губернатора области Семёна Лаптева Глеб Лаптев уехал.", {"Семён Лаптев": ["Семёна Лаптева"], "Глеб Лаптев": ["Глеб Лаптев"]}, {"Семён Лаптев": ["губернатор области"], "Глеб Лаптев": []}),
+        # after a name, a genitive name agreeing with the head is the holder of that title
+        ("Он позвал земляка Лаптева, мэра Твери Глеба Орехова.", {"Семён Лаптев": ["Лаптева"], "Глеб Орехов": ["Глеба Орехова"]}, {"Семён Лаптев": [], "Глеб Орехов": ["мэр Твери"]}),
+    ],
+)
+def test_roles_genitive_name_in_the_tail(models, text, persons, roles):
+    article = extract_roles(_article(text, persons, {"Твери": "LOC"}), models)
+    assert {name: _person(article, name).roles for name in roles} == roles
