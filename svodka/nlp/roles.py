@@ -39,7 +39,7 @@ import re
 
 from ..model import Article, Entity, Mention, Role
 from ._role_keys import RoleKey, key_of, read_role, role_head, role_key, roles_match, roles_of
-from ._lexicon import ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, DEED_NOUNS, NEW_HOLDER_WORDS, OBLIQUE_PRONOUNS, ROLE_EPITHETS, TITLE_GOVERNING_NOUNS
+from ._lexicon import ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, DEED_NOUNS, KIN_NOUNS, NEW_HOLDER_WORDS, OBLIQUE_PRONOUNS, ROLE_EPITHETS, TITLE_GOVERNING_NOUNS
 from ._role_phrases import ALL_CASES, position_forms, CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at, _touches_name
 from ._role_predicates import read_predicates
 from .models import Models
@@ -232,14 +232,16 @@ def _head_cases(analysis: _Analysis, phrase: _Phrase) -> set[str]:
 
 
 def _governed(analysis: _Analysis, phrase: _Phrase, name_cases: set[str] | None) -> bool:
-    """Is a genitive title right after a noun that governs it as a post ("на выборах президента
-    США Хиллари Клинтон"), and the name after it not provably a genitive (``name_cases``)?"""
+    """Is a genitive title right after a noun that governs it, the name after it not provably a
+    genitive (``name_cases``): a post ("на выборах президента США Хиллари Клинтон") or a
+    relative's title ("дочь спортсмена Джианна"; but "сына губернатора Семёна Лаптева" is the
+    governor's name)?"""
     k = phrase.first
     if name_cases and "gent" in name_cases and "nomn" not in name_cases:
         return False
     if k == 0 or analysis.gap(k).strip() or _fold(phrase.head_parse.tag.case) != "gent":
         return False
-    return any(p.tag.POS == "NOUN" and p.normal_form in TITLE_GOVERNING_NOUNS for p in analysis.parses(k - 1)[:2])
+    return any(p.tag.POS == "NOUN" and p.normal_form in TITLE_GOVERNING_NOUNS | KIN_NOUNS for p in analysis.parses(k - 1)[:2])
 
 
 def _mention_tokens(analysis: _Analysis, mention: Mention, starts: dict[int, int], ends: dict[int, int]) -> tuple[int | None, int | None]:

@@ -676,6 +676,10 @@ def test_roles_title_apart_from_the_name(models, text, persons, others, name, ro
         ("В этот день младшей дочери министра — Вере — исполнилось десять лет.", {"Вера": ["Вере"]}, "Вера"),
         # a preposition that pymorphy3 also reads as a noun ("о после")
         ("После отставки Глеба Орехова пост пустовал.", {"Глеб Орехов": ["Глеба Орехова"]}, "Глеб Орехов"),
+        # a genitive title after a kin noun is the relative's, whatever the name's case
+        ("Среди пассажиров была 12-летняя дочь хоккеиста Вера.", {"Вера": ["Вера"]}, "Вера"),
+        ("Цветы возложила вдова губернатора Вера Ильина.", {"Вера Ильина": ["Вера Ильина"]}, "Вера Ильина"),
+        ("Он встретился с женой министра Верой Ильиной.", {"Вера Ильина": ["Верой Ильиной"]}, "Вера Ильина"),
     ],
 )
 def test_roles_title_apart_from_the_name_no_role(models, text, persons, name):
