@@ -28,7 +28,10 @@ wikinews_gold = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(wikinews_gold)
 
 # CI floors on the real gold (measured figures are in the README's quality table).
-FLOORS = {"names": 0.965, "roles_recall": 0.45, "roles_precision": 0.80}
+# First blind scores: names 0.971, roles lenient P 0.853 / R 0.487; the acceptance
+# is names >= 0.97 and roles R >= 0.80 at P >= 0.85 (measured 0.988 and 0.916 / 0.801 when
+# the floors were set; the recall floor leaves a little room for changes upstream).
+FLOORS = {"names": 0.975, "roles_recall": 0.78, "roles_precision": 0.85}
 
 TEXT = (
     "Министр финансов Ольга Светлова встретилась с мэром Заречного\n\n"
@@ -132,7 +135,6 @@ def test_names_on_the_wikinews_gold(models, shared_eval):
     assert not result["problems"]
     overall = result["groups"]["all"]
     assert overall["gold"] >= 400 and result["distinct"] >= 100
-    # First blind score 0.971 (coverage 0.970); the floor is the acceptance.
     assert overall["accuracy"] >= FLOORS["names"]
     assert overall["coverage"] >= 0.95
 
@@ -143,6 +145,5 @@ def test_roles_on_the_wikinews_gold(models, shared_eval):
     assert not result["problems"]
     assert result["documents"] >= 60
     lenient = result["groups"]["all"]["lenient"]
-    # First blind score: lenient P 0.853, R 0.487.
     assert lenient["recall"] >= FLOORS["roles_recall"]
     assert lenient["precision"] >= FLOORS["roles_precision"]
