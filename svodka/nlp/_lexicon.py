@@ -51,6 +51,7 @@ __all__ = [
     "POSITION_NOUNS",
     "NOT_POSITION_NOUNS",
     "ADDRESS_TITLES",
+    "RANKS",
     "FORMER_WORDS",
     "NEW_HOLDER_WORDS",
     "ACTING_ABBREVIATION",
@@ -382,6 +383,15 @@ NOT_POSITION_NOUNS = frozenset(
 # Nobility titles and forms of address ("принц Чарльз", "шейх Хамад", "князь Дмитрий"): a
 # bare one before a name is part of how the person is called, not a post; with a qualifier
 # or a tail it names a position ("наследный принц", "эмир Катара", "принц Уэльский").
+# Military ranks: written between a title and a name ("представитель армии полковник
+# Петров"), they start an apposition of their own and never continue another title's tail.
+RANKS = frozenset(
+    """
+    генерал генерал-майор генерал-лейтенант генерал-полковник полковник подполковник майор
+    лейтенант маршал адмирал сержант
+    """.split()
+)
+
 ADDRESS_TITLES = frozenset(
     """
     принц принцесса князь княгиня княжна граф графиня герцог герцогиня барон баронесса

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..model import Entity, Mention
 from .text import WORD
-from ._lexicon import ACTING_ABBREVIATION, ACTING_ADVERB, ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, CLOSE_ONLY_MARKS, EITHER_MARKS, FORMER_WORDS, GEO_ADJECTIVE_ENDINGS, NOT_POSITION_NOUNS, OPEN_ONLY_MARKS, POSITION_NOUNS, ROLE_EPITHETS, is_position
+from ._lexicon import ACTING_ABBREVIATION, ACTING_ADVERB, ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, CLOSE_ONLY_MARKS, EITHER_MARKS, FORMER_WORDS, GEO_ADJECTIVE_ENDINGS, NOT_POSITION_NOUNS, OPEN_ONLY_MARKS, POSITION_NOUNS, RANKS, ROLE_EPITHETS, is_position
 
 __all__ = ["CLOSE_QUOTES", "MAX_ADJECTIVES", "MAX_TAIL_TOKENS", "TAIL_POS", "TAIL_PREPOSITIONS", "TOGGLE_QUOTES"]
 
@@ -33,15 +33,10 @@ ACTING_WORDS = {"исполняющий": "обязанности"}
 # The prefix of compact deputy titles, indeclinable: "замгубернатора", "замминистра".
 DEPUTY_PREFIX = "зам"
 
-# Military ranks and titles of address: written between a title and a name ("представитель
-# армии полковник Петров", "эмир Катара шейх Хамад"), they start an apposition of their own
-# and never continue a tail.
-RANK_NOUNS = frozenset(
-    """
-    генерал генерал-майор генерал-лейтенант генерал-полковник полковник подполковник майор
-    лейтенант маршал адмирал сержант
-    """.split()
-) | ADDRESS_TITLES
+# Ranks (_lexicon.RANKS) and titles of address: written between a title and a name
+# ("представитель армии полковник Петров", "эмир Катара шейх Хамад"), they start an
+# apposition of their own and never continue a tail.
+RANK_NOUNS = RANKS | ADDRESS_TITLES
 
 # Prepositions allowed in a tail and the cases of what follows them: "посол России в США",
 # "министр по делам молодёжи" (next to a name; descriptions allow fewer, see roles.py).
