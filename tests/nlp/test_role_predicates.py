@@ -78,6 +78,19 @@ ILINA = {"Вера Ильина": ["Вера Ильина", "Веру Ильин
         ("Семён Лаптев стал советником Веры Ильиной.", {**LAPTEV, "Вера Ильина": ["Веры Ильиной"]}, "Семён Лаптев", ["советник"]),
         # a post set off by commas: the subject after it
         ("Вера Ильина собрала штаб, и в её команду, в качестве заместителя, входит Семён Лаптев.", {**LAPTEV, **ILINA}, "Семён Лаптев", ["заместитель"]),
+        # a tail ends before a circumstance, a time noun, "и др."; a coordinated tail goes on to its noun
+        ("Вера Ильина освободила Семёна Лаптева от должности заместителя мэра по собственному желанию.", {**LAPTEV, **ILINA}, "Семён Лаптев", ["заместитель мэра"]),
+        ("Семён Лаптев стал главным дирижёром городского оркестра сезона 2030 года.", LAPTEV, "Семён Лаптев", ["главный дирижёр городского оркестра"]),
+        ("Семён Лаптев был мэром, послом и др.", LAPTEV, "Семён Лаптев", ["мэр", "посол"]),
+        ("Семён Лаптев работал председателем комитета по внешним и межрегиональным связям.", LAPTEV, "Семён Лаптев", ["председатель комитета по внешним и межрегиональным связям"]),
+        # the object's own title between the role and the name stays out of the role
+        ("Вера Ильина назначила временным главой Тверской области агронома Семёна Лаптева.", {**LAPTEV, **ILINA}, "Семён Лаптев", ["агроном", "временный глава Тверской области"]),
+        # a name before a plural verb with no subject is its object
+        ("Семёна Лаптева неожиданно назначили главой района.", LAPTEV, "Семён Лаптев", ["глава района"]),
+        # a date between an inverted role and its verb
+        ("Главой района с 5 мая 2030 года назначен Семён Лаптев.", LAPTEV, "Семён Лаптев", ["глава района"]),
+        # a participle opening the sentence, its person after the role
+        ("Занимающая с мая пост мэра Вера Ильина приехала в город.", ILINA, "Вера Ильина", ["мэр"]),
     ],
 )
 def test_role_predicates_roles(models, text, persons, name, roles):
@@ -116,6 +129,8 @@ def test_role_predicates_roles(models, text, persons, name, roles):
         ("Семён Лаптев был на встрече с министром.", LAPTEV, "Семён Лаптев"),
         ("Семён Лаптев считался другом кандидатов на пост мэра.", LAPTEV, "Семён Лаптев"),
         # time and place after the role stay out of it; "стал мэром в прошлом году" is "мэр"
+        # two persons joined before a plural verb are its subject
+        ("Семён Лаптев и Вера Ильина назначили главой района нового человека.", {**LAPTEV, **ILINA}, "Семён Лаптев"),
     ],
 )
 def test_role_predicates_no_role(models, text, persons, name):
