@@ -265,10 +265,10 @@ def _circumstance_starts(analysis: _Analysis, phrase: _Phrase, i: int) -> bool:
 
 
 def _title_of_name(analysis: _Analysis, phrase: _Phrase, i: int) -> bool:
-    """Is token ``i`` a person noun after a complete genitive, opening the title of the name
+    """Is token ``i`` a person noun after a genitive of a thing, opening the title of the name
     that ends the tail ("губернатором Московской области единоросса Андрея Петрова")?"""
-    before = analysis.parses(i - 1)
-    if not before or before[0].tag.POS != "NOUN" or not any(p.tag.POS == "NOUN" and _fold(p.tag.case) == "gent" for p in before):
+    before = analysis.parses(i - 1) if analysis.lower(i - 1) != "обязанности" else []  # "исполняющим обязанности заместителя"
+    if not before or before[0].tag.POS != "NOUN" or "anim" in before[0].tag or not any(p.tag.POS == "NOUN" and _fold(p.tag.case) == "gent" for p in before):
         return False
     return any(p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.number == "sing" and _fold(p.tag.case) == "gent" for p in analysis.parses(i)[:1])
 
