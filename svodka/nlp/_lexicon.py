@@ -528,6 +528,20 @@ POST_EVENT_NOUNS = frozenset(
 OBJECT_RELATIVES = frozenset({"которого", "которую"})
 
 
+# Nouns after "по" that make a circumstance, not a role's tail: "освобождён от должности
+# министра по собственному желанию", "уволен по состоянию здоровья", "назначен по итогам конкурса".
+CIRCUMSTANCE_PO_NOUNS = frozenset(
+    """
+    желание состояние итог результат случай инициатива приглашение просьба решение указ причина
+    согласие представление рекомендация предложение требование распоряжение приказ соглашение
+    """.split()
+)
+
+# Nouns of time that end a role's tail two words after its head: "главным дирижёром оркестра
+# сезона 2015—2016" ("тренер года" right after its head stays a title).
+TIME_GENITIVES = frozenset({"сезон", "год", "месяц", "период", "срок"})
+
+
 def is_position(lemma: str) -> bool:
     """Is a noun lemma in the position lexicon ("премьер-министр", "экс-министр" too)?"""
     if lemma in POSITION_NOUNS:

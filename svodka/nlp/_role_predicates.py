@@ -37,8 +37,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Entity, Mention
-from ._lexicon import APPOINTING_VERBS, COPULA_VERBS, DEED_NOUNS, OBJECT_PRONOUNS, OBJECT_RELATIVES, POST_EVENT_NOUNS, POST_NOUNS, POST_VERBS, RELATIVE_PRONOUNS, STANDING_POSTS, SUBJECT_PRONOUNS
+from ._lexicon import APPOINTING_VERBS, CIRCUMSTANCE_PO_NOUNS, COPULA_VERBS, DEED_NOUNS, OBJECT_PRONOUNS, OBJECT_RELATIVES, POST_EVENT_NOUNS, POST_NOUNS, POST_VERBS, RELATIVE_PRONOUNS, STANDING_POSTS, SUBJECT_PRONOUNS, TIME_GENITIVES
 from ._role_phrases import CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at
+from .dates import MONTH_FORMS
 from .text import AnalysedText
 
 __all__ = ["read_predicates"]
@@ -99,6 +100,15 @@ CIRCUMSTANCE_POS = frozenset({"PREP", "NOUN", "ADJF", "NUMR", "ADVB"})
 
 # An ordinal written in digits before a role: "43-м президентом", "3-м патриархом".
 _DIGIT_ORDINAL = re.compile(r"\d+-[а-я]{1,3}")
+
+# A word of a date: a number, a month, "года" ("с 27 октября 2016 года").
+_DATE_WORD = re.compile(r"\d+|" + MONTH_FORMS + r"|года|году|г")
+
+# Prepositions that open a date before a verb: "с 27 октября 2016 года назначен".
+DATE_PREPOSITIONS = frozenset({"с", "со", "в", "до", "по"})
+
+# Most words of a date between an inverted role and its verb.
+MAX_DATE_WORDS = 6
 
 
 @dataclass
@@ -199,7 +209,84 @@ def _role_at(analysis: _Analysis, j: int, cases: set[str], before_name: bool = F
         return _one_of(analysis, j)
     phrase = _occupation(analysis, _phrase_at(analysis, j, cases, before_name=before_name, widen=True, prepositions=PREDICATE_PREPOSITIONS))
     phrase = phrase or _before_genitive_name(analysis, j, cases)
-    return _with_post(analysis, _before_one_of(analysis, phrase)) if phrase else None
+    return _trimmed(analysis, _with_post(analysis, _before_one_of(analysis, phrase))) if phrase else None
+
+
+def _trimmed(analysis: _Analysis, phrase: _Phrase) -> _Phrase:
+    """The phrase with its tail cut before a circumstance ("по собственному желанию", "сезона
+    2015—2016"), the object's own title before its name ("губернатором области единоросса
+    Петрова") and "и др."; a dangling "по внешним и" carried on to its noun or cut off."""
+    for i in range(phrase.head + 1, phrase.last + 1):
+        if _circumstance_starts(analysis, phrase, i):
+            phrase = replace(phrase, last=i - 1, stop=i)
+            break
+    if phrase.last - 1 > phrase.head and analysis.lower(phrase.last) in ("др", "пр") and analysis.lower(phrase.last - 1) == "и":
+        phrase = replace(phrase, last=phrase.last - 2, stop=phrase.last - 1)
+    phrase = replace(phrase, adjective_parses=[_qualitative(analysis, p) for p in phrase.adjective_parses])
+    return _coordinated_end(analysis, phrase)
+
+
+def _coordinated_noun(analysis: _Analysis, last: int) -> int | None:
+    """The noun that adjectives after the "и" at token ``last`` lead to, in the case of the
+    adjective before it ("по внешним и межрегиональным связям"), or None."""
+    cases = {p.tag.case for p in analysis.parses(last - 1) if p.tag.POS == "ADJF"}
+    j = last + 1
+    while cases and j < len(analysis.tokens) and j - last <= MAX_ADJECTIVES + 1 and not analysis.gap(j).strip():
+        ps = analysis.parses(j)
+        if any(p.tag.POS == "NOUN" and p.tag.case in cases for p in ps[:2]):
+            return j
+        if not any(p.tag.POS == "ADJF" and p.tag.case in cases for p in ps):
+            return None
+        j += 1
+    return None
+
+
+def _qualitative(analysis: _Analysis, adjective: Any) -> Any:
+    """Of two adjectives written alike, the qualitative one a role's epithet is ("временным":
+    "временный", not "временной")."""
+    if "Qual" in adjective.tag:
+        return adjective
+    same = [p for p in analysis.parse(adjective.word) if "Qual" in p.tag and p.tag.POS == adjective.tag.POS and p.tag.case == adjective.tag.case and p.tag.number == adjective.tag.number and p.tag.gender == adjective.tag.gender]
+    return same[0] if same else adjective
+
+
+def _circumstance_starts(analysis: _Analysis, phrase: _Phrase, i: int) -> bool:
+    """Does a circumstance or another person's title start at token ``i`` of a role's tail?"""
+    word = analysis.lower(i)
+    if word == "по":
+        nouns = [p for k in range(i + 1, min(i + 3, phrase.last + 1)) for p in analysis.parses(k)[:1] if p.tag.POS == "NOUN"]
+        return bool(nouns) and nouns[0].normal_form in CIRCUMSTANCE_PO_NOUNS
+    if i < phrase.head + 2 or analysis.owner[i] is not None:
+        return False
+    first = analysis.parses(i)[:1]
+    if first and first[0].tag.POS == "NOUN" and first[0].normal_form in TIME_GENITIVES:
+        return True
+    return phrase.last + 1 < len(analysis.tokens) and analysis.owner[phrase.last + 1] == "PER" and _title_of_name(analysis, phrase, i)
+
+
+def _title_of_name(analysis: _Analysis, phrase: _Phrase, i: int) -> bool:
+    """Is token ``i`` a person noun after a genitive of a thing, opening the title of the name
+    that ends the tail ("губернатором Московской области единоросса Андрея Петрова")?"""
+    before = analysis.parses(i - 1) if analysis.lower(i - 1) != "обязанности" else []  # "исполняющим обязанности заместителя"
+    if not before or before[0].tag.POS != "NOUN" or "anim" in before[0].tag or not any(p.tag.POS == "NOUN" and _fold(p.tag.case) == "gent" for p in before):
+        return False
+    return any(p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.number == "sing" and _fold(p.tag.case) == "gent" for p in analysis.parses(i)[:1])
+
+
+def _coordinated_end(analysis: _Analysis, phrase: _Phrase) -> _Phrase:
+    """A tail ending on "и" or an adjective with no noun ("председателем комитета по внешним и"):
+    carried on through adjectives of the same case to their noun ("по внешним и межрегиональным
+    экономическим связям"), else cut before its dangling part."""
+    last = phrase.last
+    if last <= phrase.head or analysis.lower(last) not in ("и", "или"):
+        return phrase
+    noun = _coordinated_noun(analysis, last)
+    if noun is not None:
+        return replace(phrase, last=noun, stop=noun + 1)
+    cut = last - 1
+    while cut > phrase.head and any(p.tag.POS in ("ADJF", "PREP") for p in analysis.parses(cut)[:1]):
+        cut -= 1
+    return replace(phrase, last=cut, stop=cut + 1)
 
 
 def _before_genitive_name(analysis: _Analysis, j: int, cases: set[str]) -> _Phrase | None:
@@ -308,10 +395,16 @@ def _role_after(analysis: _Analysis, k: int, parse: Any, j: int, holder: tuple[E
         phrase = _role_at(analysis, j, cases)
         return _Predicate(k, parse, phrase, holder) if phrase else None
     phrase = _role_at(analysis, j, cases, before_name=True)
-    after = phrase.last + 1 if phrase else len(analysis.tokens)
-    if after >= len(analysis.tokens) or after not in object_after or analysis.gap(after).strip():
+    after = _name_after(analysis, object_after, phrase.last + 1) if phrase else None
+    return _Predicate(k, parse, phrase, object_after[after]) if phrase and after is not None else None
+
+
+def _name_after(analysis: _Analysis, holders: Holders, j: int) -> int | None:
+    """The first token of a name at token ``j`` or after its own title there ("... области
+    единоросса Петрова"), None when no name follows."""
+    if j >= len(analysis.tokens) or analysis.gap(j).strip():
         return None
-    return _Predicate(k, parse, phrase, object_after[after])
+    return j if j in holders else _past_title(analysis, holders, j)
 
 
 def _role_past_circumstance(analysis: _Analysis, holders: Holders, k: int, parse: Any, j: int) -> _Predicate | None:
@@ -389,7 +482,7 @@ def _predicate_before(analysis: _Analysis, k: int, parse: Any) -> _Predicate | N
     preposition ("с министром")."""
     if parse.normal_form not in COPULA_VERBS or parse.tag.POS in ("PRTF", "GRND"):
         return None
-    end = _skip_back(analysis, k)
+    end = _past_date_back(analysis, _skip_back(analysis, k))
     if end < 0 or analysis.gap(end + 1).strip():
         return None
     for head in range(end, max(-1, end - MAX_TAIL_TOKENS), -1):
@@ -405,6 +498,17 @@ def _predicate_before(analysis: _Analysis, k: int, parse: Any) -> _Predicate | N
             return None
         return _Predicate(k, parse, phrase)
     return None
+
+
+def _past_date_back(analysis: _Analysis, end: int) -> int:
+    """The last token before a date that ends at token ``end`` ("Мэром с 27 октября 2016 года
+    назначен"), or ``end`` when no date with its preposition ends there."""
+    i = end
+    while i >= 0 and end - i < MAX_DATE_WORDS and _DATE_WORD.fullmatch(analysis.lower(i)) and not analysis.gap(i + 1).strip():
+        i -= 1
+    if i == end or i < 0 or analysis.lower(i) not in DATE_PREPOSITIONS or analysis.gap(i + 1).strip():
+        return end
+    return i - 1
 
 
 def _post_before(analysis: _Analysis, k: int, parse: Any) -> _Predicate | None:
@@ -628,9 +732,9 @@ def _object(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicat
     """The person an appointing verb appoints: the name after it ("назначил Петрова министром"),
     the person a pronoun object stands for ("назначил его", "её назначили") or, in a clause
     with none, the name before "которого" ("Петров, которого назначили")."""
-    after = predicate.phrase.last + 1
-    if predicate.holder is None and after in holders and not analysis.gap(after).strip():
-        predicate = replace(predicate, holder=holders[after])  # "назначив советником Петрова"
+    after = _name_after(analysis, holders, predicate.phrase.last + 1) if predicate.holder is None else None
+    if after is not None:
+        predicate = replace(predicate, holder=holders[after])  # "назначив советником (агронома) Петрова"
     if predicate.holder is not None:
         entity, mention = predicate.holder
         return None if _nominative_only(analysis, mention) else entity
@@ -638,11 +742,31 @@ def _object(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicat
     pronoun = predicate.pronoun if predicate.pronoun is not None else k - 1 if k > 0 and not analysis.gap(k).strip() else None
     if pronoun is not None and analysis.lower(pronoun) in OBJECT_PRONOUNS:
         return _pronoun_object(analysis, layer, holders, predicate, pronoun)
-    sentence_start = _sentence_start(analysis, predicate.verb)
-    for i in range(predicate.verb - 1, sentence_start, -1):
+    return _name_before_plural(analysis, holders, predicate) or _relative_object(analysis, holders, predicate.verb)
+
+
+def _relative_object(analysis: _Analysis, holders: Holders, k: int) -> Entity | None:
+    """The name before "которого" in the clause of the verb at token ``k`` ("Петров, которого назначили")."""
+    for i in range(k - 1, _sentence_start(analysis, k), -1):
         if analysis.lower(i) in OBJECT_RELATIVES and analysis.gap(i).strip() == "," and i - 1 in holders:
             return holders[i - 1][0]
     return None
+
+
+def _name_before_plural(analysis: _Analysis, holders: Holders, predicate: _Predicate) -> Entity | None:
+    """The person named right before a plural verb with no subject ("48-летнего Петрова назначили
+    тренером"): one person cannot be its subject, so the name is its object; not a name joined
+    to another ("Петров и Сидоров назначили")."""
+    k = _skip_back(analysis, predicate.verb) + 1
+    if predicate.parse.tag.number != "plur" or predicate.parse.tag.POS != "VERB" or k == 0 or k - 1 not in holders or analysis.gap(k).strip():
+        return None
+    entity, mention = holders[k - 1]
+    first = k - 1
+    while first - 1 in holders and holders[first - 1][1] is mention:
+        first -= 1
+    if first > 0 and (analysis.lower(first - 1) in ("и", "или") or first - 1 in holders) and not analysis.gap(first).strip():
+        return None
+    return None if _nominative_only(analysis, mention) else entity
 
 
 def _pronoun_object(analysis: _Analysis, layer: AnalysedText, holders: Holders, predicate: _Predicate, pronoun: int) -> Entity | None:
@@ -659,11 +783,24 @@ def _participle_holder(analysis: _Analysis, holders: Holders, predicate: _Predic
     k = _circumstance_start(analysis, predicate.verb)
     name = _before_original(analysis, k) if analysis.gap(k).strip() in ("),", ") —", ") –") else k - 1
     if k == 0 or analysis.gap(k).strip().lstrip(")").strip() not in (",", "—", "–", "-") or name not in holders:
-        return None
+        return _participle_before_name(analysis, holders, predicate)
     entity, mention = holders[name]
     cases = _name_cases(analysis, mention)
     case = _fold(predicate.parse.tag.case)
     return entity if cases is None or case in cases or (case == "nomn" and _nominative(analysis, mention)) else None
+
+
+def _participle_before_name(analysis: _Analysis, holders: Holders, predicate: _Predicate) -> Entity | None:
+    """The person named right after a participle's role, the participle opening its sentence
+    ("Занимающая с 2016 года пост премьер-министра Тереза Мэй выступила"): a name in the
+    participle's case."""
+    k, after = predicate.verb, predicate.phrase.last + 1
+    if predicate.inverted or _sentence_start(analysis, k) != k - 1 or after not in holders or analysis.gap(after).strip():
+        return None
+    entity, mention = holders[after]
+    cases = _name_cases(analysis, mention)
+    case = _fold(predicate.parse.tag.case)
+    return entity if (cases is None and case == "nomn") or (cases is not None and case in cases) else None
 
 
 def _before_original(analysis: _Analysis, k: int) -> int:
