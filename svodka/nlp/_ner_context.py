@@ -53,6 +53,11 @@ ROMAN_NUMERAL = re.compile(r"[IVXL]+")
 # Readings that make a word a name of a person.
 PERSON_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 
+# Every form of a street noun starts with the first letters of its lemma ("улице", "площади"):
+# a word that starts otherwise is not parsed to find out (the rule looks at every token).
+STREET_PREFIX = 3
+STREET_PREFIXES = frozenset(h[:STREET_PREFIX] for h in STREET_HEADS)
+
 # A capitalised relational adjective, the form a place name gives ("Фархадской", "Московский").
 RELATIONAL_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё-]*ск(?:ий|ая|ое|ие|ого|ой|ому|ую|им|ом|их|ими)")
 
@@ -133,6 +138,8 @@ def _street(tokens: AnalysedText, i: int, spans: list[Span], models: Models) -> 
         if nxt < len(items) and items[nxt][2] == ".":
             nxt += 1
     else:
+        if word[:STREET_PREFIX].lower() not in STREET_PREFIXES:
+            return None
         best = parses(models, word)[:1]
         if not best or best[0].tag.POS != "NOUN" or best[0].normal_form not in STREET_HEADS:
             return None

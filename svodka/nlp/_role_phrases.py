@@ -30,6 +30,11 @@ __all__ = ["CLOSE_QUOTES", "MAX_ADJECTIVES", "MAX_TAIL_TOKENS", "TAIL_POS", "TAI
 # "исполняющий обязанности": an adjective that heads a title only before its noun.
 ACTING_WORDS = {"исполняющий": "обязанности"}
 
+# How many first letters an adjective heading a title ("уполномоченный", "управляющий",
+# "исполняющий") shares with every one of its forms; the prefixes of those words.
+ADJECTIVE_HEAD_PREFIX = 4
+_ADJECTIVE_HEAD_PREFIXES = frozenset(w[:ADJECTIVE_HEAD_PREFIX] for w in POSITION_NOUNS | set(ACTING_WORDS))
+
 # The prefix of compact deputy titles, indeclinable: "замгубернатора", "замминистра".
 DEPUTY_PREFIX = "зам"
 
@@ -147,6 +152,7 @@ class _Analysis:
         is no position by the lexicon, and is not parsed to find that out."""
         self.text = text
         self._heads = {} if heads is None else heads
+        self._token_heads: dict[tuple[int, bool], list[Any]] = {}  # head_parses by token: asked by every rule
         self._forms = forms
         self.parse = parse  # models.parse: the process's one morphology cache
         found = words if words is not None else [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
@@ -200,25 +206,53 @@ class _Analysis:
     def head_parses(self, i: int, widen: bool) -> list[Any]:
         """Parses of token ``i`` as the head of a role (empty when it is none): a position
         noun, or an adjective used as one ("уполномоченного", "исполняющей обязанности")."""
-        if self.owner[i] is not None or self.parses(i)[0].tag.POS in FUNCTION_POS:
-            return []  # "После отставки": a preposition first, not "о после"
-        return self._noun_heads(i, widen) or self._adjective_heads(i)
+        out = self._token_heads.get((i, widen))
+        if out is None:
+            if self.owner[i] is not None or self.parses(i)[0].tag.POS in FUNCTION_POS:
+                out = []  # "После отставки": a preposition first, not "о после"
+            else:
+                out = self._noun_heads(i, widen) or self._adjective_heads(i)
+            self._token_heads[(i, widen)] = out
+        return out
 
     def _adjective_heads(self, i: int) -> list[Any]:
         """Parses of token ``i`` as an adjective standing for a position noun ("уполномоченный",
         "управляющий"; "исполняющий" before "обязанности"), when no noun it agrees with follows."""
-        word = self.tokens[i].text
         nxt = self.lower(i + 1) if i + 1 < len(self.tokens) and not self.gap(i + 1).strip() else ""
-        out = []
-        for p in self.parse(word):
-            if p.tag.POS not in ("ADJF", "PRTF") or p.tag.number != "sing":
-                continue
-            lemma = p.inflect({"nomn", "sing", "masc"})
-            lemma_word = lemma.word.replace("ё", "е") if lemma else ""
-            if lemma_word in ACTING_WORDS and nxt == ACTING_WORDS[lemma_word] or lemma_word in POSITION_NOUNS:
-                out.append(p)
+        out = [
+            p
+            for p, lemma_word in self._adjective_lemmas(self.tokens[i].text)
+            if lemma_word in ACTING_WORDS and nxt == ACTING_WORDS[lemma_word] or lemma_word in POSITION_NOUNS
+        ]
         if out and nxt and nxt not in ACTING_WORDS.values() and self._agrees(i + 1, out):
             return []  # "ведущего эксперта": an adjective of the noun after it
+        return out
+
+    def remember(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """A per-process answer about a word form, kept with the heads (``Models.memo``)."""
+        if key in self._heads:
+            return self._heads[key]
+        value = self._heads[key] = compute()
+        return value
+
+    def _adjective_lemmas(self, word: str) -> list[tuple[Any, str]]:
+        """The singular adjective and participle parses of a word form with their masculine
+        nominative ("исполняющей" -> "исполняющий"), remembered with the heads (pymorphy3's
+        inflect builds the whole lexeme: it was half the roles stage's time)."""
+        key = (word, "adjective")
+        out = self._heads.get(key)
+        if out is None:
+            out = []
+            # an adjective's forms share its first letters: one that shares none with a
+            # position word heads nothing, and is not inflected to find that out
+            if word.lower().replace("ё", "е")[:ADJECTIVE_HEAD_PREFIX] not in _ADJECTIVE_HEAD_PREFIXES:
+                self._heads[key] = out
+                return out
+            for p in self.parse(word):
+                if p.tag.POS in ("ADJF", "PRTF") and p.tag.number == "sing":
+                    lemma = p.inflect({"nomn", "sing", "masc"})
+                    out.append((p, lemma.word.replace("ё", "е") if lemma else ""))
+            self._heads[key] = out
         return out
 
     def _agrees(self, i: int, adjectives: list[Any]) -> bool:

@@ -180,7 +180,11 @@ def _verb_parse(analysis: _Analysis, k: int) -> Any | None:
     """The parse of token ``k`` as a verb (any form) that links a person to a position, if it is one."""
     if analysis.owner[k] is not None or not (analysis.tokens[k].text[:1].islower() or _sentence_start(analysis, k) == k - 1):
         return None
-    return next((p for p in analysis.parses(k) if p.tag.POS in COPULA_POS and p.normal_form in POST_VERBS), None)
+    word = analysis.tokens[k].text
+    return analysis.remember(
+        (word, "post verb"),
+        lambda: next((p for p in analysis.parse(word) if p.tag.POS in COPULA_POS and p.normal_form in POST_VERBS), None),
+    )
 
 
 def _is_copula(analysis: _Analysis, k: int) -> bool:
@@ -597,7 +601,8 @@ def _post_event(analysis: _Analysis, holders: Holders, k: int) -> _Predicate | N
     пост мэра", "отставку с должности директора"), with the person named between the noun
     and the post ("отставки Петрова с поста"), if any; None when a description stands there
     ("увольнении главы ведомства с поста")."""
-    if not any(p.tag.POS == "NOUN" and p.normal_form in POST_EVENT_NOUNS for p in analysis.parses(k)[:2]):
+    word = analysis.tokens[k].text
+    if not analysis.remember((word, "post event"), lambda: any(p.tag.POS == "NOUN" and p.normal_form in POST_EVENT_NOUNS for p in analysis.parse(word)[:2])):
         return None
     found = _to_post(analysis, holders, k + 1)
     if found is None:

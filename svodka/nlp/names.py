@@ -37,6 +37,7 @@ Parses are cached per ``Models`` object (``parses``), so repeated words cost one
 from __future__ import annotations
 
 import os
+import functools
 import re
 from collections import Counter
 from typing import Any
@@ -378,8 +379,12 @@ def _stem_tail(last: str, replacement: str) -> str | None:
     return replacement
 
 
-def _pattern_readings(word: str) -> list[tuple[str, str | None, str]]:
+@functools.lru_cache(maxsize=20_000)
+def _pattern_readings(word: str) -> tuple[tuple[str, str | None, str], ...]:
     """(case, gender, nominative) readings of an undictionaried name word, the nominative first.
+
+    A pure function of the spelling, asked several times per name: remembered (bounded) like
+    the parses.
 
     Besides ``FOREIGN_ENDINGS``: a name ending in a vowel other than -а/-я ("Пелоси",
     "Баррозу") and a woman's name ending in a consonant ("Меркель") read the same in every case.
@@ -394,7 +399,7 @@ def _pattern_readings(word: str) -> list[tuple[str, str | None, str]]:
             readings.append((case, "femn", word))
     for (case, gender) in FOREIGN_ENDINGS:
         readings.extend((case, gender, form) for form in _foreign_nominatives(word, case, gender))
-    return readings
+    return tuple(readings)
 
 
 def _is_known(parse: Any, word: str, models: Models) -> bool:

@@ -290,8 +290,12 @@ def _add_role_mentions(article: Article, analysis: _Analysis, layer: AnalysedTex
     blocks = _blocks(article)
     i = 0
     while i < len(tokens):
+        # widened heads are a superset: the opening test only for tokens that may head one
+        if i in used or not analysis.head_parses(i, widen=True):
+            i += 1
+            continue
         opening = _opens_sentence(analysis, i)
-        if i in used or not analysis.head_parses(i, widen=opening):
+        if not opening and not analysis.head_parses(i, widen=False):
             i += 1
             continue
         phrase = analysis.phrase(i, {"nomn", "gent", "datv", "accs", "ablt", "loct"}, DESCRIPTION_PREPOSITIONS, widen=opening)
@@ -336,7 +340,8 @@ def _opens_sentence(analysis: _Analysis, i: int) -> bool:
     """Does token ``i`` open a sentence, alone or after adjectives ("94-летний политик")?"""
     k = i
     while k > 0 and i - k < MAX_ADJECTIVES and not analysis.sentence_start(k) and not analysis.gap(k).strip():
-        if not any(p.tag.POS in ("ADJF", "PRTF") for p in analysis.parses(k - 1)):
+        word = analysis.tokens[k - 1].text
+        if not analysis.remember((word, "adjective?"), lambda: any(p.tag.POS in ("ADJF", "PRTF") for p in analysis.parse(word))):
             return False
         k -= 1
     return analysis.sentence_start(k)
