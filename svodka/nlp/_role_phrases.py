@@ -43,6 +43,10 @@ DEPUTY_PREFIX = "зам"
 # apposition of their own and never continue a tail.
 RANK_NOUNS = RANKS | ADDRESS_TITLES
 
+# What may stand between a sentence's end and its first word, and how much of it is read.
+_OPENING_CHARS = frozenset(" \t" + OPEN_ONLY_MARKS + EITHER_MARKS + "-–—")
+MAX_SENTENCE_GAP = 1000
+
 # Prepositions allowed in a tail and the cases of what follows them: "посол России в США",
 # "министр по делам молодёжи" (next to a name; descriptions allow fewer, see roles.py).
 TAIL_PREPOSITIONS = {"в": {"loct", "loc2"}, "во": {"loct", "loc2"}, "на": {"loct", "loc2"}, "при": {"loct"}, "по": {"datv"}, "от": {"gent", "gen2"}}
@@ -163,7 +167,7 @@ class _Analysis:
         self.span_end: list[int] = [-1] * len(self.tokens)
         # Per token: ``Entity.id`` of the ORG mention it lies in (a role's organisation).
         self.org: list[str | None] = [None] * len(self.tokens)
-        starts = [t.start for t in self.tokens]
+        starts = self.starts = [t.start for t in self.tokens]
         for entity in entities or []:
             for mention in entity.mentions:
                 for i in self._covered(starts, mention.start, mention.end):
@@ -227,6 +231,10 @@ class _Analysis:
         if out and nxt and nxt not in ACTING_WORDS.values() and self._agrees(i + 1, out):
             return []  # "ведущего эксперта": an adjective of the noun after it
         return out
+
+    def token_range(self, lo: int, hi: int) -> range:
+        """The tokens starting in the characters [lo, hi)."""
+        return range(bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi))
 
     def remember(self, key: tuple, compute: Callable[[], Any]) -> Any:
         """A per-process answer about a word form, kept with the heads (``Models.memo``)."""
@@ -309,8 +317,13 @@ class _Analysis:
 
     def sentence_start(self, i: int) -> bool:
         """Does token ``i`` open a sentence or a line (quotes and dashes before it aside)?"""
-        before = self.text[: self.tokens[i].start].rstrip(" \t" + OPEN_QUOTES + TOGGLE_QUOTES + "-–—")
-        return not before or before[-1] in ".!?…\n"
+        # back over spaces, quotes and dashes only (not a slice of the text before: this is
+        # asked for every capitalised word, and a slice made it quadratic)
+        j = self.tokens[i].start - 1
+        stop = max(-1, j - MAX_SENTENCE_GAP)
+        while j > stop and self.text[j] in _OPENING_CHARS:
+            j -= 1
+        return j < 0 or j == stop or self.text[j] in ".!?…\n"
 
     def adjective_parse(self, i: int, cases: set[str], gender: str | None, number: str = "sing") -> Any | None:
         """A parse of token ``i`` as an adjective agreeing with a head in ``cases`` and ``number``.

@@ -178,7 +178,7 @@ def _name_tokens(analysis: _Analysis, persons: list[Entity]) -> Holders:
 
 def _verb_parse(analysis: _Analysis, k: int) -> Any | None:
     """The parse of token ``k`` as a verb (any form) that links a person to a position, if it is one."""
-    if analysis.owner[k] is not None or not (analysis.tokens[k].text[:1].islower() or _sentence_start(analysis, k) == k - 1):
+    if analysis.owner[k] is not None or not (analysis.tokens[k].text[:1].islower() or analysis.sentence_start(k)):
         return None
     word = analysis.tokens[k].text
     return analysis.remember(
@@ -919,7 +919,7 @@ def _topic(analysis: _Analysis, layer: AnalysedText, holders: Holders, k: int, g
 
 def _topic_in(analysis: _Analysis, holders: Holders, lo: int, hi: int, gender: str | None, lenient: bool) -> tuple[Entity | None, bool, bool]:
     """The person a stretch [lo, hi) is about: (the person, whether the stretch decides, whether it names anyone)."""
-    found = [(t, holders[t]) for t in sorted(holders) if lo <= analysis.tokens[t].start < hi and (t - 1 not in holders or holders[t - 1][1] is not holders[t][1])]
+    found = [(t, holders[t]) for t in analysis.token_range(lo, hi) if t in holders and (t - 1 not in holders or holders[t - 1][1] is not holders[t][1])]
     subjects = [h for t, h in found if _subject_place(analysis, t)]
     entity = _subject_among(analysis, subjects, gender, only_nominative=True)
     if entity is None and found and lenient:
@@ -931,10 +931,8 @@ def _topic_in(analysis: _Analysis, holders: Holders, lo: int, hi: int, gender: s
 
 def _pronoun_in(analysis: _Analysis, lo: int, hi: int, gender: str | None) -> int | None:
     """The first token of "он"/"она" (of ``gender``) in the characters [lo, hi)."""
-    for i, token in enumerate(analysis.tokens):
-        if token.start >= hi:
-            break
-        if token.start >= lo and analysis.lower(i) in SUBJECT_PRONOUNS and gender in (None, SUBJECT_PRONOUNS[analysis.lower(i)]):
+    for i in analysis.token_range(lo, hi):
+        if analysis.lower(i) in SUBJECT_PRONOUNS and gender in (None, SUBJECT_PRONOUNS[analysis.lower(i)]):
             return i
     return None
 
@@ -946,7 +944,9 @@ def _stretches_before(layer: AnalysedText, offset: int) -> list[tuple[int, int]]
         return []
     out = [(sentence.start, offset)]
     while len(out) <= TOPIC_SENTENCES:
-        before = len(layer.text[: out[-1][0]].rstrip()) - 1
+        before = out[-1][0] - 1
+        while before >= 0 and layer.text[before].isspace():
+            before -= 1
         previous = layer.sentence_at(before) if before >= 0 else None
         if previous is None:
             break
@@ -968,7 +968,7 @@ def _sentence_subject(analysis: _Analysis, layer: AnalysedText, holders: Holders
     sentence = layer.sentence_at(analysis.tokens[k].start)
     if sentence is None:
         return None
-    found = [holders[t] for t in sorted(holders) if sentence.start <= analysis.tokens[t].start < sentence.end]
+    found = [holders[t] for t in analysis.token_range(sentence.start, sentence.end) if t in holders]
     return _subject_among(analysis, found, None, only_nominative=True)
 
 

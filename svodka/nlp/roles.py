@@ -35,6 +35,7 @@ mentions of the earlier stages.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model import Article, Entity, Mention, Role
@@ -288,6 +289,7 @@ def _add_role_mentions(article: Article, analysis: _Analysis, layer: AnalysedTex
     tokens = analysis.tokens
     description_keys: dict[str, RoleKey | None] = {}  # a text repeats its descriptions
     blocks = _blocks(article)
+    taken = sorted((m.start, m.end) for e in persons for m in e.mentions)  # grows with the role mentions added
     i = 0
     while i < len(tokens):
         # widened heads are a superset: the opening test only for tokens that may head one
@@ -313,13 +315,30 @@ def _add_role_mentions(article: Article, analysis: _Analysis, layer: AnalysedTex
             continue
         start = tokens[phrase.first].start
         end = analysis.span_end_of(phrase.first, phrase.last)
-        if any(m.start < end and start < m.end for e in persons for m in e.mentions):
+        if _overlaps(taken, start, end):
             continue
         entity = _resolve(persons, role_keys, key, start, end, blocks) if _matches_any(role_keys, key) else _new_role(analysis, layer, persons, role_keys, phrase, key)
         if entity is None:
             continue
         entity.mentions.append(Mention(start, end, article.text[start:end], normal, "role"))
+        bisect.insort(taken, (start, end))
+    for entity in persons:
         entity.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+# Longer than any name or role mention: the reach of the overlap test.
+MAX_MENTION_CHARS = 1000
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap one of the sorted ``spans`` (the persons' mentions)? Only
+    those starting before ``end`` and at most ``MAX_MENTION_CHARS`` before ``start`` can."""
+    j = bisect.bisect_left(spans, (end, -1)) - 1
+    while j >= 0 and spans[j][0] > start - MAX_MENTION_CHARS:
+        if spans[j][1] > start:
+            return True
+        j -= 1
+    return False
 
 
 def _matches_any(role_keys: dict[str, list[RoleKey]], key: RoleKey) -> bool:

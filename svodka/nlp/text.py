@@ -92,7 +92,7 @@ class AnalysedText:
     ends there; ``parses(i)`` and ``best(i)`` give the token's pymorphy3 readings.
     """
 
-    __slots__ = ("text", "items", "starts", "ends", "_stops", "_parse", "_sentences", "_words")
+    __slots__ = ("text", "items", "starts", "ends", "_stops", "_parse", "_sentences", "_sentence_starts", "_words")
 
     def __init__(self, text: str, parse: Any):
         self.text = text
@@ -102,6 +102,7 @@ class AnalysedText:
         self._stops = [e for _, e, _ in self.items]  # sorted: tokens do not overlap
         self._parse = parse
         self._sentences: list[Sentence] | None = None
+        self._sentence_starts: list[int] | None = None
         self._words: list[tuple[int, int, str]] | None = None
 
     def __len__(self) -> int:
@@ -143,7 +144,9 @@ class AnalysedText:
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence holding the character at ``offset``, if any."""
         sentences = self.sentences
-        k = bisect_right([s.start for s in sentences], offset) - 1
+        if self._sentence_starts is None:
+            self._sentence_starts = [s.start for s in sentences]
+        k = bisect_right(self._sentence_starts, offset) - 1
         return sentences[k] if k >= 0 and offset < sentences[k].end else None
 
 
