@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from ._lexicon import (
+    PLACE_KIND_NOUNS,
     LATIN_PROCESS_SUFFIXES,
     NAMED_AFTER_MARKS,
     NAMED_INSTITUTION_HEADS,
@@ -290,9 +291,17 @@ def _gives_adjective(word: str, adjectives: set[str], models: Models) -> bool:
 
 
 def _capitalised_adjective_lemmas(tokens: AnalysedText, models: Models) -> set[str]:
-    """Lemmas of the capitalised relational adjectives of a text ("Фархадской" -> "фархадский")."""
+    """Lemmas of the capitalised relational adjectives of a text ("Фархадской" -> "фархадский").
+
+    Not before a kind of place ("Владимирская область", "Ярославский край"): those are named
+    after a town, and a lone "Владимир" or "Ярослав" in the same text is still a man."""
     out = set()
-    for _s, _e, word in tokens.items:
-        if RELATIONAL_ADJECTIVE.fullmatch(word):
-            out.update(p.normal_form for p in parses(models, word)[:1] if p.tag.POS == "ADJF")
+    items = tokens.items
+    for n, (_s, _e, word) in enumerate(items):
+        if not RELATIONAL_ADJECTIVE.fullmatch(word):
+            continue
+        after = parses(models, items[n + 1][2])[:1] if n + 1 < len(items) else []
+        if after and after[0].normal_form in PLACE_KIND_NOUNS:
+            continue
+        out.update(p.normal_form for p in parses(models, word)[:1] if p.tag.POS == "ADJF")
     return out

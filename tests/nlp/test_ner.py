@@ -315,6 +315,12 @@ def _spans(text: str, marked: list[tuple[str, str]]) -> list[tuple[int, int, str
             [("Фархадская ГЭС", "ORG"), ("Фархада", "PER")],
             [("Фархадская ГЭС", "ORG"), ("Фархада", "LOC")],
         ),
+        # ... not an adjective of a region named after a town ("Ярославская область")
+        (
+            "Мать Ярослава жила в Ярославской области.",
+            [("Ярослава", "PER"), ("Ярославской области", "LOC")],
+            [("Ярослава", "PER"), ("Ярославской области", "LOC")],
+        ),
         # ... but not a name that is part of a full name in the text
         (
             "Пришёл Фархад Алиев. Фархадская ГЭС стоит. Вопрос Фархада решён.",
