@@ -148,7 +148,10 @@ def _street(tokens: AnalysedText, i: int, spans: list[Span], models: Models) -> 
     if any(s <= items[i][0] < e and k != "PER" for s, e, k in spans):
         return None
     if nxt < len(items) and items[nxt][2].lower() in NAMED_AFTER_MARKS:  # "улица имени Ленина"
-        nxt += 2 if items[nxt][2].lower() == "им" else 1
+        if items[nxt][2].lower() != "им":
+            nxt += 1
+        elif nxt + 1 < len(items) and items[nxt + 1][2] == ".":  # "им." (a bare "им" is a pronoun)
+            nxt += 2
     return (items[i][0], nxt, "LOC") if nxt < len(items) else None
 
 

@@ -591,8 +591,10 @@ def _merge_acting(text: str, tokens: list[_Token]) -> list[_Token]:
     if not spans:
         return tokens
     out: list[_Token] = []
+    starts = [s for s, _ in spans]
     for token in tokens:
-        span = next(((s, e) for s, e in spans if s <= token.start < e), None)
+        k = bisect.bisect_right(starts, token.start) - 1  # the one span that may hold the token
+        span = spans[k] if k >= 0 and token.start < spans[k][1] else None
         if span is None:
             out.append(token)
         elif not out or out[-1].start != span[0]:

@@ -40,7 +40,7 @@ import re
 
 from ..model import Article, Entity, Mention, Role
 from ._role_keys import RoleKey, key_of, read_role, role_head, role_key, roles_match, roles_of
-from ._lexicon import ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, DEED_NOUNS, KIN_NOUNS, NEW_HOLDER_WORDS, OBLIQUE_PRONOUNS, ROLE_EPITHETS, TITLE_GOVERNING_NOUNS
+from ._lexicon import ACTING_QUALIFIERS, ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, DEED_NOUNS, KIN_NOUNS, NEW_HOLDER_WORDS, OBLIQUE_PRONOUNS, ROLE_EPITHETS, TITLE_GOVERNING_NOUNS
 from ._role_phrases import ALL_CASES, position_forms, CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at, _touches_name
 from ._role_predicates import read_predicates
 from .models import Models
@@ -98,8 +98,8 @@ def _add_role(entity: Entity, role: Role) -> None:
 
     ``entity.roles`` (base forms) and ``entity.role_details`` (the objects) stay parallel.
     """
-    if role.text in entity.roles:
-        return
+    if role.text in entity.roles or role.head in ACTING_QUALIFIERS:
+        return  # a qualifier with no post after it ("Петров, врио, ...") says no role
     entity.role_details.append(role)
     keys = [key_of(r) for r in entity.role_details]
     kept = []

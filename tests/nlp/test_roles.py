@@ -175,6 +175,9 @@ def test_roles_apposition(models, text, persons, others, name, role):
         ("Выступили министры Павел Крылов.", {"Павел Крылов": ["Павел Крылов"]}, "Павел Крылов"),
         # a head in another case than the name: "журналистам" is not Петров's title
         ("Об этом сказал журналистам Павел Крылов.", {"Павел Крылов": ["Павел Крылов"]}, "Павел Крылов"),
+        # an acting qualifier with no post after it is no role
+        ("Павел Крылов, врио, выступил.", {"Павел Крылов": ["Павел Крылов"]}, "Павел Крылов"),
+        ("Павел Крылов, исполняющий обязанности, уехал.", {"Павел Крылов": ["Павел Крылов"]}, "Павел Крылов"),
     ],
 )
 def test_roles_no_role(models, text, persons, name):
