@@ -12,6 +12,14 @@ lower-case lemmas unless the comment says otherwise.
 from __future__ import annotations
 
 __all__ = [
+    "COPULA_FILLERS",
+    "CLAUSE_OPENERS",
+    "INSTRUMENTAL_PREPOSITIONS",
+    "PREDICATE_PREPOSITIONS",
+    "POST_PREPOSITIONS",
+    "ONE_OF",
+    "LIST_WORDS",
+    "DATE_PREPOSITIONS",
     "QUOTE_PAIRS",
     "OPENING_MARKS",
     "CLOSING_MARKS",
@@ -550,3 +558,34 @@ def is_position(lemma: str) -> bool:
         prefix, rest = lemma.split("-", 1)
         return rest in POSITION_NOUNS and prefix in ("экс", "вице", "премьер", "зам", "и.о", "генерал", "пресс")
     return False
+
+
+# ---------------------------------------------------------------------------- predicates (_role_predicates)
+
+# Short words allowed between a copula and its role, or a role and its name ("стал уже",
+# "был официально назначен", "избран вновь", "ушёл и с поста").
+COPULA_FILLERS = frozenset({"уже", "также", "тоже", "теперь", "ранее", "прежде", "сейчас", "ныне", "официально", "был", "была", "было", "будет", "вновь", "снова", "впервые", "единогласно", "и"})
+
+# Words that open a subordinate clause: a subject is not looked for past them.
+CLAUSE_OPENERS = frozenset({"что", "чтобы", "если", "когда", "где", "как", "пока", "хотя", "но", "а", "однако"})
+
+# Prepositions that govern the instrumental: "с министром" is company, not a predicate.
+INSTRUMENTAL_PREPOSITIONS = frozenset({"с", "со", "над", "под", "перед", "за", "между", "рядом"})
+
+# Prepositions a predicate role's tail may take: "представитель при ООН", "министр по делам",
+# "член совета от региона"; "в/на" are left out: after a verb they start the clause's time
+# and place ("стал мэром в прошлом году").
+PREDICATE_PREPOSITIONS = {"при": {"loct"}, "по": {"datv"}, "от": {"gent", "gen2"}}
+
+# Prepositions before a post noun: "на пост", "с поста", "от должности", "в должности", "на посту".
+POST_PREPOSITIONS = frozenset({"на", "с", "со", "от", "в", "во"})
+
+# "one of": "одним из директоров" names the post of a person among several holding it.
+ONE_OF = frozenset({"одним", "одной", "один", "одна", "одного", "одну"})
+
+# Words that join roles of one list after a comma or alone: "министром, послом и депутатом",
+# "министром, а также депутатом", "мэром, а затем губернатором".
+LIST_WORDS = frozenset({"и", "а", "также", "затем", "потом", "позже", "позднее"})
+
+# Prepositions that open a date before a verb: "с 27 октября 2016 года назначен".
+DATE_PREPOSITIONS = frozenset({"с", "со", "в", "до", "по"})

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..model import Entity, Role
 from ._lexicon import ACTING_QUALIFIERS, COUNTRY_ALIASES, is_position
-from ._role_phrases import ACTING_READING, TAIL_POS, TAIL_PREPOSITIONS, _Analysis, _fold, _occupation_parses
+from ._role_phrases import ACTING_READING, MAX_ADJECTIVES, TAIL_POS, TAIL_PREPOSITIONS, _Analysis, _fold, _occupation_parses
 
 __all__ = ["RoleKey", "key_of", "read_role", "role_head", "role_key", "roles_match", "roles_of"]
 
@@ -144,9 +144,16 @@ def _post_after_qualifier(analysis: _Analysis, i: int) -> int | None:
     j = i + 1
     if j < len(analysis.tokens) and analysis.lower(j) == "обязанности":
         j += 1
-    if j < len(analysis.tokens) and any(p.tag.POS == "NOUN" and _fold(p.tag.case) == "gent" for p in analysis.parses(j)):
-        return j
-    return None
+    # past the post's adjectives ("исполняющий обязанности официального представителя")
+    for _ in range(MAX_ADJECTIVES):
+        if j < len(analysis.tokens) and not _genitive(analysis, j, "NOUN") and _genitive(analysis, j, "ADJF"):
+            j += 1
+    return j if j < len(analysis.tokens) and _genitive(analysis, j, "NOUN") else None
+
+
+def _genitive(analysis: _Analysis, j: int, pos: str) -> bool:
+    """Can token ``j`` be a ``pos`` in the genitive?"""
+    return any(p.tag.POS == pos and _fold(p.tag.case) == "gent" for p in analysis.parses(j))
 
 
 def _head_lemma(parses: list[Any], parse: Callable[[str], list[Any]]) -> str:

@@ -37,16 +37,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Entity, Mention
-from ._lexicon import APPOINTING_VERBS, CIRCUMSTANCE_PO_NOUNS, COPULA_VERBS, DEED_NOUNS, OBJECT_PRONOUNS, OBJECT_RELATIVES, POST_EVENT_NOUNS, POST_NOUNS, POST_VERBS, RELATIVE_PRONOUNS, STANDING_POSTS, SUBJECT_PRONOUNS, TIME_GENITIVES
+from ._lexicon import APPOINTING_VERBS, CIRCUMSTANCE_PO_NOUNS, CLAUSE_OPENERS, COPULA_FILLERS, COPULA_VERBS, DATE_PREPOSITIONS, INSTRUMENTAL_PREPOSITIONS, LIST_WORDS, ONE_OF, POST_PREPOSITIONS, PREDICATE_PREPOSITIONS, DEED_NOUNS, OBJECT_PRONOUNS, OBJECT_RELATIVES, POST_EVENT_NOUNS, POST_NOUNS, POST_VERBS, RELATIVE_PRONOUNS, STANDING_POSTS, SUBJECT_PRONOUNS, TIME_GENITIVES
 from ._role_phrases import CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at
 from .dates import MONTH_FORMS
 from .text import AnalysedText
 
 __all__ = ["read_predicates"]
-
-# Short words allowed between a copula and its role, or a role and its name ("стал уже",
-# "был официально назначен", "избран вновь", "ушёл и с поста").
-COPULA_FILLERS = frozenset({"уже", "также", "тоже", "теперь", "ранее", "прежде", "сейчас", "ныне", "официально", "был", "была", "было", "будет", "вновь", "снова", "впервые", "единогласно", "и"})
 
 # Parts of speech of a predicate: a finite verb, an infinitive, a short or full participle
 # ("назначен", "назначенный"), a gerund ("будучи", "став").
@@ -58,27 +54,6 @@ MAX_SUBJECT_DISTANCE = 8
 # Most words between an inverted copula and its name: "Мэром избран легендарный баскетболист
 # Дэйв Бинг", "является министр промышленности и энергетики Катара Абдулла аль-Аттия".
 MAX_APPOSITION_WORDS = 9
-
-# Words that open a subordinate clause: a subject is not looked for past them.
-CLAUSE_OPENERS = frozenset({"что", "чтобы", "если", "когда", "где", "как", "пока", "хотя", "но", "а", "однако"})
-
-# Prepositions that govern the instrumental: "с министром" is company, not a predicate.
-INSTRUMENTAL_PREPOSITIONS = frozenset({"с", "со", "над", "под", "перед", "за", "между", "рядом"})
-
-# Prepositions a predicate role's tail may take: "представитель при ООН", "министр по делам",
-# "член совета от региона"; "в/на" are left out: after a verb they start the clause's time
-# and place ("стал мэром в прошлом году").
-PREDICATE_PREPOSITIONS = {"при": {"loct"}, "по": {"datv"}, "от": {"gent", "gen2"}}
-
-# Prepositions before a post noun: "на пост", "с поста", "от должности", "в должности", "на посту".
-POST_PREPOSITIONS = frozenset({"на", "с", "со", "от", "в", "во"})
-
-# "one of": "одним из директоров" names the post of a person among several holding it.
-ONE_OF = frozenset({"одним", "одной", "один", "одна", "одного", "одну"})
-
-# Words that join roles of one list after a comma or alone: "министром, послом и депутатом",
-# "министром, а также депутатом", "мэром, а затем губернатором".
-LIST_WORDS = frozenset({"и", "а", "также", "затем", "потом", "позже", "позднее"})
 
 # How many sentences before a clause without a subject are searched for the person it is
 # about ("Петров родился в Твери. Окончил институт. Работал инженером.").
@@ -103,9 +78,6 @@ _DIGIT_ORDINAL = re.compile(r"\d+-[а-я]{1,3}")
 
 # A word of a date: a number, a month, "года" ("с 27 октября 2016 года").
 _DATE_WORD = re.compile(r"\d+|" + MONTH_FORMS + r"|года|году|г")
-
-# Prepositions that open a date before a verb: "с 27 октября 2016 года назначен".
-DATE_PREPOSITIONS = frozenset({"с", "со", "в", "до", "по"})
 
 # Most words of a date between an inverted role and its verb.
 MAX_DATE_WORDS = 6
