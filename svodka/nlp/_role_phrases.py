@@ -129,12 +129,19 @@ class _Phrase:
 
 def position_forms(parse: Callable[[str], list[Any]]) -> frozenset[str]:
     """Every form (lower case, ё as е) of the nouns of the position lexicon, from pymorphy3's lexemes."""
+    return lexeme_forms(POSITION_NOUNS, frozenset({"NOUN"}), parse)
+
+
+def lexeme_forms(lemmas: frozenset[str], pos: frozenset[str], parse: Callable[[str], list[Any]]) -> frozenset[str]:
+    """Every form (lower case, ё as е) of the words ``lemmas`` read as ``pos``, from
+    pymorphy3's lexemes (a verb's hold its participles and gerunds): a word outside them is
+    none of those words, and need not be parsed to find that out."""
     forms: set[str] = set()
-    for noun in POSITION_NOUNS:
-        for p in parse(noun):
-            if p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") == noun.replace("ё", "е"):
+    for lemma in lemmas:
+        for p in parse(lemma):
+            if p.tag.POS in pos and p.normal_form.replace("ё", "е") == lemma.replace("ё", "е"):
                 forms.update(f.word.replace("ё", "е") for f in p.lexeme)
-        forms.add(noun.replace("ё", "е"))
+        forms.add(lemma.replace("ё", "е"))
     return frozenset(forms)
 
 
@@ -157,6 +164,9 @@ class _Analysis:
         self.text = text
         self._heads = {} if heads is None else heads
         self._token_heads: dict[tuple[int, bool], list[Any]] = {}  # head_parses by token: asked by every rule
+        # every form of the predicates' verbs and post-event nouns (``lexeme_forms``), when
+        # the roles stage gives them: other words are not parsed by those rules
+        self.predicate_forms: frozenset[str] | None = None
         self._forms = forms
         self.parse = parse  # models.parse: the process's one morphology cache
         found = words if words is not None else [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]

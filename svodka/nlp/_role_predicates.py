@@ -38,11 +38,11 @@ from typing import Any
 
 from ..model import Entity, Mention
 from ._lexicon import APPOINTING_VERBS, CIRCUMSTANCE_PO_NOUNS, CLAUSE_OPENERS, COPULA_FILLERS, COPULA_VERBS, DATE_PREPOSITIONS, INSTRUMENTAL_PREPOSITIONS, LIST_WORDS, ONE_OF, POST_PREPOSITIONS, PREDICATE_PREPOSITIONS, DEED_NOUNS, OBJECT_PRONOUNS, OBJECT_RELATIVES, POST_EVENT_NOUNS, POST_NOUNS, POST_VERBS, RELATIVE_PRONOUNS, STANDING_POSTS, SUBJECT_PRONOUNS, TIME_GENITIVES
-from ._role_phrases import CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at
+from ._role_phrases import lexeme_forms, CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at
 from .dates import MONTH_FORMS
 from .text import AnalysedText
 
-__all__ = ["read_predicates"]
+__all__ = ["predicate_forms", "read_predicates"]
 
 # Parts of speech of a predicate: a finite verb, an infinitive, a short or full participle
 # ("назначен", "назначенный"), a gerund ("будучи", "став").
@@ -148,11 +148,24 @@ def _name_tokens(analysis: _Analysis, persons: list[Entity]) -> Holders:
 # -- the verb and its role ------------------------------------------------------------------
 
 
+def predicate_forms(parse: Any) -> frozenset[str]:
+    """Every form of the verbs and the post-event nouns the predicates read (for ``_Analysis.predicate_forms``)."""
+    return lexeme_forms(POST_VERBS, frozenset({"VERB", "INFN"}), parse) | lexeme_forms(POST_EVENT_NOUNS, frozenset({"NOUN"}), parse)
+
+
+def _may_be_predicate(analysis: _Analysis, word: str) -> bool:
+    """Can a word form be one of the predicates' verbs or post-event nouns at all?"""
+    forms = analysis.predicate_forms
+    return forms is None or word.lower().replace("ё", "е") in forms
+
+
 def _verb_parse(analysis: _Analysis, k: int) -> Any | None:
     """The parse of token ``k`` as a verb (any form) that links a person to a position, if it is one."""
     if analysis.owner[k] is not None or not (analysis.tokens[k].text[:1].islower() or analysis.sentence_start(k)):
         return None
     word = analysis.tokens[k].text
+    if not _may_be_predicate(analysis, word):
+        return None
     return analysis.remember(
         (word, "post verb"),
         lambda: next((p for p in analysis.parse(word) if p.tag.POS in COPULA_POS and p.normal_form in POST_VERBS), None),
@@ -574,7 +587,7 @@ def _post_event(analysis: _Analysis, holders: Holders, k: int) -> _Predicate | N
     and the post ("отставки Петрова с поста"), if any; None when a description stands there
     ("увольнении главы ведомства с поста")."""
     word = analysis.tokens[k].text
-    if not analysis.remember((word, "post event"), lambda: any(p.tag.POS == "NOUN" and p.normal_form in POST_EVENT_NOUNS for p in analysis.parse(word)[:2])):
+    if not _may_be_predicate(analysis, word) or not analysis.remember((word, "post event"), lambda: any(p.tag.POS == "NOUN" and p.normal_form in POST_EVENT_NOUNS for p in analysis.parse(word)[:2])):
         return None
     found = _to_post(analysis, holders, k + 1)
     if found is None:
