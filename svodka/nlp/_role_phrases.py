@@ -171,6 +171,12 @@ class _Analysis:
         self.parse = parse  # models.parse: the process's one morphology cache
         found = words if words is not None else [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         self.tokens = _merge_acting(text, [_Token(*w) for w in found])
+        # Per token, read once (every rule asks): the text between it and the token before,
+        # its lower-case form (ё as е), whether it opens a sentence (filled when first asked).
+        tokens = self.tokens
+        self._gaps = [text[tokens[i - 1].end : t.start] for i, t in enumerate(tokens)]
+        self._lowers = [t.text.lower().replace("ё", "е") for t in tokens]
+        self._sentence_starts: list[bool | None] = [None] * len(tokens)
         # Per token: "PER" when inside a person's mention, "ORG"/"LOC" inside those, else None.
         self.owner: list[str | None] = [None] * len(self.tokens)
         # Per token: (start, end) of the ORG/LOC mention it lies in, to take it whole.
@@ -206,7 +212,7 @@ class _Analysis:
 
     def gap(self, i: int) -> str:
         """Text between token ``i - 1`` and token ``i``."""
-        return self.text[self.tokens[i - 1].end : self.tokens[i].start]
+        return self._gaps[i]
 
     def written(self, i: int) -> str:
         """Token ``i`` as written in the text, lower case ("и.о.", which reads as "врио")."""
@@ -214,7 +220,8 @@ class _Analysis:
         return self.text[token.start : token.end].lower()
 
     def lower(self, i: int) -> str:
-        return self.tokens[i].text.lower().replace("ё", "е")
+        """Token ``i`` in lower case, ё as е."""
+        return self._lowers[i]
 
     # -- heads --------------------------------------------------------------------------
     def head_parses(self, i: int, widen: bool) -> list[Any]:
@@ -222,10 +229,10 @@ class _Analysis:
         noun, or an adjective used as one ("уполномоченного", "исполняющей обязанности")."""
         out = self._token_heads.get((i, widen))
         if out is None:
-            if self.owner[i] is not None or self.parses(i)[0].tag.POS in FUNCTION_POS:
+            # the lexicon tests first: most words head nothing, and need not be parsed for the best parse's POS
+            out = [] if self.owner[i] is not None else self._noun_heads(i, widen) or self._adjective_heads(i)
+            if out and self.parses(i)[0].tag.POS in FUNCTION_POS:
                 out = []  # "После отставки": a preposition first, not "о после"
-            else:
-                out = self._noun_heads(i, widen) or self._adjective_heads(i)
             self._token_heads[(i, widen)] = out
         return out
 
@@ -327,6 +334,12 @@ class _Analysis:
 
     def sentence_start(self, i: int) -> bool:
         """Does token ``i`` open a sentence or a line (quotes and dashes before it aside)?"""
+        found = self._sentence_starts[i]
+        if found is None:
+            found = self._sentence_starts[i] = self._opens_line(i)
+        return found
+
+    def _opens_line(self, i: int) -> bool:
         # back over spaces, quotes and dashes only (not a slice of the text before: this is
         # asked for every capitalised word, and a slice made it quadratic)
         j = self.tokens[i].start - 1
@@ -387,6 +400,13 @@ class _Analysis:
         if i >= len(self.tokens) or self.gap(i).strip() or self.owner[i] == "PER":
             return False
         return self.owner[i] is not None or self.genitive(i)
+
+    def stops_tail(self, j: int) -> bool:
+        """Does every tail scan stop before token ``j``, whatever its head: a line break or a mark
+        other than a quote before it, the token outside any ORG/LOC mention (a mention is taken
+        whole, marks inside it and all)?"""
+        gap = self.gap(j)
+        return self.owner[j] is None and ("\n" in gap or any(ch not in OPEN_QUOTES + CLOSE_QUOTES + TOGGLE_QUOTES for ch in gap.strip()))
 
     def scan_tail(self, head: int, prepositions: dict[str, set[str]]) -> tuple[int, int]:
         """Scan the tail after a head: (last token of the tail, first token not taken)."""

@@ -293,12 +293,13 @@ def _add_role_mentions(article: Article, analysis: _Analysis, layer: AnalysedTex
     taken = sorted((m.start, m.end) for e in persons for m in e.mentions)  # grows with the role mentions added
     i = 0
     while i < len(tokens):
-        # widened heads are a superset: the opening test only for tokens that may head one
-        if i in used or not analysis.head_parses(i, widen=True):
+        # widened heads (a superset of the lexicon's) only where a sentence opens: elsewhere
+        # the lexicon's alone, and a word that heads nothing by it is not parsed
+        if i in used:
             i += 1
             continue
         opening = _opens_sentence(analysis, i)
-        if not opening and not analysis.head_parses(i, widen=False):
+        if not analysis.head_parses(i, widen=opening):
             i += 1
             continue
         phrase = analysis.phrase(i, {"nomn", "gent", "datv", "accs", "ablt", "loct"}, DESCRIPTION_PREPOSITIONS, widen=opening)
@@ -360,11 +361,15 @@ def _opens_sentence(analysis: _Analysis, i: int) -> bool:
     """Does token ``i`` open a sentence, alone or after adjectives ("94-летний политик")?"""
     k = i
     while k > 0 and i - k < MAX_ADJECTIVES and not analysis.sentence_start(k) and not analysis.gap(k).strip():
-        word = analysis.tokens[k - 1].text
-        if not analysis.remember((word, "adjective?"), lambda: any(p.tag.POS in ("ADJF", "PRTF") for p in analysis.parse(word))):
-            return False
         k -= 1
-    return analysis.sentence_start(k)
+    if not analysis.sentence_start(k):
+        return False  # no sentence opens within reach: the words between need not be parsed
+    return all(_adjective_form(analysis, analysis.tokens[j].text) for j in range(k, i))
+
+
+def _adjective_form(analysis: _Analysis, word: str) -> bool:
+    """Can a word form be an adjective or participle (remembered per process)?"""
+    return analysis.remember((word, "adjective?"), lambda: any(p.tag.POS in ("ADJF", "PRTF") for p in analysis.parse(word)))
 
 
 def _described_person(analysis: _Analysis, layer: AnalysedText, persons: list[Entity], phrase: _Phrase, key: RoleKey) -> Entity | None:
@@ -485,6 +490,8 @@ def _role_before(analysis: _Analysis, name: int, cases: set[str], number: str = 
     for head in range(name - 1, max(-1, name - 2 - MAX_TAIL_TOKENS), -1):
         if analysis.owner[head] == "PER":
             break
+        if head + 1 < name and analysis.stops_tail(head + 1):
+            break  # no tail from here on reaches the name: its heads are not read
         if not analysis.head_parses(head, widen=True):
             continue
         phrase = analysis.phrase(head, cases, TAIL_PREPOSITIONS, widen=True, number=number)
