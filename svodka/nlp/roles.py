@@ -486,6 +486,12 @@ def _person_gender(entity: Entity, analysis: _Analysis) -> str | None:
 def _role_before(analysis: _Analysis, name: int, cases: set[str], number: str = "sing", between_marks: frozenset[str] = PLAIN_GAPS) -> _Phrase | None:
     """The leftmost role phrase whose tail ends right before token ``name`` (a name or a comma),
     with one of ``between_marks`` between them."""
+    if name == 0:
+        return None
+    # the phrase ends at token name - 1 whatever its head: the marks before the name first
+    between = analysis.text[analysis.tokens[name - 1].end : analysis.tokens[name].start]
+    if between.strip(" \t" + CLOSE_QUOTES + TOGGLE_QUOTES) not in between_marks:
+        return None
     best = None
     for head in range(name - 1, max(-1, name - 2 - MAX_TAIL_TOKENS), -1):
         if analysis.owner[head] == "PER":
@@ -496,9 +502,6 @@ def _role_before(analysis: _Analysis, name: int, cases: set[str], number: str = 
             continue
         phrase = analysis.phrase(head, cases, TAIL_PREPOSITIONS, widen=True, number=number)
         if phrase is None or phrase.stop != name or phrase.last != name - 1:
-            continue
-        between = analysis.text[analysis.tokens[phrase.last].end : analysis.tokens[name].start]
-        if between.strip(" \t" + CLOSE_QUOTES + TOGGLE_QUOTES) not in between_marks:
             continue
         best = phrase
     return best
