@@ -271,8 +271,7 @@ class _Analysis:
             # an adjective's forms share its first letters: one that shares none with a
             # position word heads nothing, and is not inflected to find that out
             if word.lower().replace("ё", "е")[:ADJECTIVE_HEAD_PREFIX] not in _ADJECTIVE_HEAD_PREFIXES:
-                self._heads[key] = out
-                return out
+                return out  # not remembered: the test is cheaper than the memo's room
             for p in self.parse(word):
                 if p.tag.POS in ("ADJF", "PRTF") and p.tag.number == "sing":
                     lemma = p.inflect({"nomn", "sing", "masc"})
@@ -326,9 +325,8 @@ class _Analysis:
         low = word.lower().replace("ё", "е")
         # A word outside every form of the lexicon is no position by it, and is not parsed to find that out.
         if self._forms is not None and low not in self._forms and low.partition("-")[2] not in self._forms:
-            out = []
-        else:
-            out = [p for p in self.parse(word) if p.tag.POS == "NOUN" and ("anim" in p.tag or "Fixd" in p.tag) and is_position(p.normal_form.replace("ё", "е"))]
+            return []  # not remembered: the test is cheaper than the memo's room
+        out = [p for p in self.parse(word) if p.tag.POS == "NOUN" and ("anim" in p.tag or "Fixd" in p.tag) and is_position(p.normal_form.replace("ё", "е"))]
         self._heads[key] = out
         return out
 
