@@ -230,11 +230,23 @@ class _Analysis:
         out = self._token_heads.get((i, widen))
         if out is None:
             # the lexicon tests first: most words head nothing, and need not be parsed for the best parse's POS
-            out = [] if self.owner[i] is not None else self._noun_heads(i, widen) or self._adjective_heads(i)
+            if self.owner[i] is not None or not (widen or self._lexicon_may_head(i)):
+                out = []
+            else:
+                out = self._noun_heads(i, widen) or self._adjective_heads(i)
             if out and self.parses(i)[0].tag.POS in FUNCTION_POS:
                 out = []  # "После отставки": a preposition first, not "о после"
             self._token_heads[(i, widen)] = out
         return out
+
+    def _lexicon_may_head(self, i: int) -> bool:
+        """Can token ``i`` head a title by the lexicon at all: a form of a position noun
+        (``_lexicon_heads``) or a word with a position word's first letters (``_adjective_lemmas``)?
+        The same tests as theirs, before any memo or parse."""
+        if self._forms is None:
+            return True
+        low = self._lowers[i]
+        return low in self._forms or low.partition("-")[2] in self._forms or low[:ADJECTIVE_HEAD_PREFIX] in _ADJECTIVE_HEAD_PREFIXES
 
     def _adjective_heads(self, i: int) -> list[Any]:
         """Parses of token ``i`` as an adjective standing for a position noun ("уполномоченный",

@@ -360,10 +360,10 @@ def _new_role(analysis: _Analysis, layer: AnalysedText, persons: list[Entity], r
 def _opens_sentence(analysis: _Analysis, i: int) -> bool:
     """Does token ``i`` open a sentence, alone or after adjectives ("94-летний политик")?"""
     k = i
-    while k > 0 and i - k < MAX_ADJECTIVES and not analysis.sentence_start(k) and not analysis.gap(k).strip():
+    while not analysis.sentence_start(k):
+        if k == 0 or i - k >= MAX_ADJECTIVES or analysis.gap(k).strip():
+            return False  # no sentence opens within reach: the words between need not be parsed
         k -= 1
-    if not analysis.sentence_start(k):
-        return False  # no sentence opens within reach: the words between need not be parsed
     return all(_adjective_form(analysis, analysis.tokens[j].text) for j in range(k, i))
 
 
