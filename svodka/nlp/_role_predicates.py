@@ -149,8 +149,10 @@ def _name_tokens(analysis: _Analysis, persons: list[Entity]) -> Holders:
 
 
 def predicate_forms(parse: Any) -> frozenset[str]:
-    """Every form of the verbs and the post-event nouns the predicates read (for ``_Analysis.predicate_forms``)."""
-    return lexeme_forms(POST_VERBS, frozenset({"VERB", "INFN"}), parse) | lexeme_forms(POST_EVENT_NOUNS, frozenset({"NOUN"}), parse)
+    """Every form of the verbs, the post-event nouns and the nouns of a post held ("на посту")
+    the predicates read (for ``_Analysis.predicate_forms``)."""
+    nouns = POST_EVENT_NOUNS | frozenset().union(*STANDING_POSTS.values())
+    return lexeme_forms(POST_VERBS, frozenset({"VERB", "INFN"}), parse) | lexeme_forms(nouns, frozenset({"NOUN"}), parse)
 
 
 def _may_be_predicate(analysis: _Analysis, word: str) -> bool:
@@ -575,6 +577,8 @@ def _standing(analysis: _Analysis, k: int) -> _Predicate | None:
     j = k + 1
     if lemmas is None or j + 1 >= len(analysis.tokens) or analysis.gap(j).strip() or analysis.gap(j + 1).strip():
         return None
+    if not _may_be_predicate(analysis, analysis.tokens[j].text):
+        return None  # no form of a post noun: "в 2010 году", "на встрече"
     if not any(p.tag.POS == "NOUN" and p.normal_form in lemmas and _fold(p.tag.case) == "loct" for p in analysis.parses(j)):
         return None
     phrase = _role_at(analysis, j + 1, {"gent"})
