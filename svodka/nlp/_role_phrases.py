@@ -132,6 +132,14 @@ def position_forms(parse: Callable[[str], list[Any]]) -> frozenset[str]:
     return lexeme_forms(POSITION_NOUNS, frozenset({"NOUN"}), parse)
 
 
+def adjective_head_prefixes(parse: Callable[[str], list[Any]]) -> frozenset[str]:
+    """The first letters of the position words an adjective may stand for, those pymorphy3
+    reads as an adjective or participle ("управляющий", "уполномоченный", "исполняющий"): an
+    adjective whose form shares none of them heads no title (``_Analysis.adjective_prefixes``)."""
+    words = POSITION_NOUNS | set(ACTING_WORDS)
+    return frozenset(w[:ADJECTIVE_HEAD_PREFIX] for w in words if any(p.tag.POS in ("ADJF", "PRTF") for p in parse(w)))
+
+
 def lexeme_forms(lemmas: frozenset[str], pos: frozenset[str], parse: Callable[[str], list[Any]]) -> frozenset[str]:
     """Every form (lower case, ё as е) of the words ``lemmas`` read as ``pos``, from
     pymorphy3's lexemes (a verb's hold its participles and gerunds): a word outside them is
@@ -167,6 +175,9 @@ class _Analysis:
         # every form of the predicates' verbs and post-event nouns (``lexeme_forms``), when
         # the roles stage gives them: other words are not parsed by those rules
         self.predicate_forms: frozenset[str] | None = None
+        # the first letters of the position words an adjective may stand for
+        # (``adjective_head_prefixes``, when the roles stage gives them; else of all of them)
+        self.adjective_prefixes = _ADJECTIVE_HEAD_PREFIXES
         self._forms = forms
         self.parse = parse  # models.parse: the process's one morphology cache
         found = words if words is not None else [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
@@ -246,7 +257,7 @@ class _Analysis:
         if self._forms is None:
             return True
         low = self._lowers[i]
-        return low in self._forms or low.partition("-")[2] in self._forms or low[:ADJECTIVE_HEAD_PREFIX] in _ADJECTIVE_HEAD_PREFIXES
+        return low in self._forms or low.partition("-")[2] in self._forms or low[:ADJECTIVE_HEAD_PREFIX] in self.adjective_prefixes
 
     def _adjective_heads(self, i: int) -> list[Any]:
         """Parses of token ``i`` as an adjective standing for a position noun ("уполномоченный",
@@ -281,8 +292,8 @@ class _Analysis:
         if out is None:
             out = []
             # an adjective's forms share its first letters: one that shares none with a
-            # position word heads nothing, and is not inflected to find that out
-            if word.lower().replace("ё", "е")[:ADJECTIVE_HEAD_PREFIX] not in _ADJECTIVE_HEAD_PREFIXES:
+            # position word an adjective may stand for heads nothing, and is not inflected
+            if word.lower().replace("ё", "е")[:ADJECTIVE_HEAD_PREFIX] not in self.adjective_prefixes:
                 return out  # not remembered: the test is cheaper than the memo's room
             for p in self.parse(word):
                 if p.tag.POS in ("ADJF", "PRTF") and p.tag.number == "sing":

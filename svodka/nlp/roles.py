@@ -41,7 +41,7 @@ import re
 from ..model import Article, Entity, Mention, Role
 from ._role_keys import RoleKey, key_of, read_role, role_head, role_key, roles_match, roles_of
 from ._lexicon import ACTING_QUALIFIERS, ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, DEED_NOUNS, KIN_NOUNS, NEW_HOLDER_WORDS, OBLIQUE_PRONOUNS, ROLE_EPITHETS, TITLE_GOVERNING_NOUNS
-from ._role_phrases import ALL_CASES, position_forms, CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at, _touches_name
+from ._role_phrases import ALL_CASES, adjective_head_prefixes, position_forms, CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at, _touches_name
 from ._role_predicates import predicate_forms, read_predicates
 from .models import Models
 from .text import WORD, AnalysedText, Sentence, analysed
@@ -149,6 +149,7 @@ def extract_roles(article: Article, models: Models) -> Article:
     forms = models.remember("lexicon forms", "positions", lambda: position_forms(models.parse))
     analysis = _Analysis(article.text, models.parse, article.entities, analysed(article, models).words, models.memo("position heads"), forms)
     analysis.predicate_forms = models.remember("lexicon forms", "predicates", lambda: predicate_forms(models.parse))
+    analysis.adjective_prefixes = models.remember("lexicon forms", "adjective heads", lambda: adjective_head_prefixes(models.parse))
     used = _read_appositions(analysis, persons)
     used |= _add_predicate_roles(analysis, analysed(article, models), persons)
     _add_role_mentions(article, analysis, analysed(article, models), persons, used)
