@@ -506,7 +506,7 @@ def _foreign_surname_like(word: str, models: Models) -> bool:
     "Триша", "драга"), never as a surname: in a surname's place it is more likely a foreign
     surname that does not decline.
     """
-    known = [p for p in parses(models, word) if _nameish(p) and _is_known(p, word, models)]
+    known = _known_nameish(word, models)
     return (
         word.lower().endswith(tuple(INDECLINABLE_ENDINGS))
         and bool(known)
@@ -520,9 +520,15 @@ def _as_written_readings(word: str, models: Models) -> list[tuple[str, str | Non
     return own + [(case, None, 1.0) for case in CASES]
 
 
-def _known_nameish(word: str, models: Models) -> list[Any]:
-    """The parses ``_dictionary_readings`` reads (not guessed), in its order."""
-    return [p for p in parses(models, word) if _nameish(p) and _is_known(p, word, models)]
+def _known_nameish(word: str, models: Models) -> tuple[Any, ...]:
+    """The parses ``_dictionary_readings`` reads (not guessed), in its order (remembered per process)."""
+    return models.remember("known nameish", word, lambda: tuple(p for p in _nameish_parses(word, models) if _is_known(p, word, models)))
+
+
+def _nameish_parses(word: str, models: Models) -> tuple[Any, ...]:
+    """The ``_nameish`` parses of a word, in pymorphy3's order (remembered per process: every
+    rule on a name word reads them, and names recur)."""
+    return models.remember("nameish", word, lambda: tuple(p for p in parses(models, word) if _nameish(p)))
 
 
 def _russian_made(word: str) -> bool:
@@ -585,8 +591,7 @@ def _dictionary_readings(word: str, guessed: bool, models: Models) -> list[tuple
     """A word's name-like readings in the dictionary (and pymorphy3's guesses, if ``guessed``)."""
     return [
         (p.tag.case, None if p.tag.gender is None or "ms-f" in p.tag.grammemes else p.tag.gender, p.score + _name_bonus(p))
-        for p in parses(models, word)
-        if _nameish(p) and (guessed or _is_known(p, word, models))
+        for p in (_nameish_parses(word, models) if guessed else _known_nameish(word, models))
     ]
 
 
@@ -599,8 +604,7 @@ def _reads_as_unknown(word: str, models: Models) -> bool:
     indeclinable = word.lower().endswith(tuple(INDECLINABLE_ENDINGS))
     return not any(
         _is_known(p, word, models) and (not indeclinable or {"Name", "Surn", "Patr"} & p.tag.grammemes)
-        for p in parses(models, word)
-        if _nameish(p)
+        for p in _nameish_parses(word, models)
     )
 
 
@@ -627,8 +631,8 @@ def _pick(word: str, case: str | None, gender: str | None, models: Models) -> An
     """The parse of a name word in the agreed case and gender, names preferred."""
     candidates = [
         p
-        for p in parses(models, word)
-        if _nameish(p) and p.tag.case == case and _gender_ok(p, gender)
+        for p in _nameish_parses(word, models)
+        if p.tag.case == case and _gender_ok(p, gender)
         and (p.is_known or {"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes or _russian_made(word))
     ]
     if not candidates:
@@ -1091,7 +1095,7 @@ def _written_name_words(article: Article, models: Models) -> frozenset[str]:
 
 def _only_nominative(word: str, models: Models) -> bool:
     """Can a name word be read only as a nominative (its dictionary readings, or the name patterns)?"""
-    known = [p for p in parses(models, word) if _nameish(p) and _is_known(p, word, models)]
+    known = _known_nameish(word, models)
     if known:
         return all(p.tag.case == "nomn" for p in known)
     return all(form == word for _, _, form in _pattern_readings(word))
