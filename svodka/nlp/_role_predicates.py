@@ -114,6 +114,8 @@ def read_predicates(analysis: _Analysis, layer: AnalysedText, persons: list[Enti
     found: list[tuple[Entity, _Phrase]] = []
     taken: set[int] = set()  # first tokens of the roles read: a post a verb took is not read again
     for k in range(len(analysis.tokens)):
+        if not _may_be_predicate(analysis, k) and analysis.lower(k) not in STANDING_POSTS:
+            continue  # no verb, post-event noun or "на посту" at k: none of the rules is asked
         predicate = _predicate_at(analysis, holders, k)
         if predicate is None or predicate.phrase.first in taken:
             continue
@@ -155,10 +157,10 @@ def predicate_forms(parse: Any) -> frozenset[str]:
     return lexeme_forms(POST_VERBS, frozenset({"VERB", "INFN"}), parse) | lexeme_forms(nouns, frozenset({"NOUN"}), parse)
 
 
-def _may_be_predicate(analysis: _Analysis, word: str) -> bool:
-    """Can a word form be one of the predicates' verbs or post-event nouns at all?"""
+def _may_be_predicate(analysis: _Analysis, k: int) -> bool:
+    """Can token ``k`` be one of the predicates' verbs or nouns (post events, posts held) at all?"""
     forms = analysis.predicate_forms
-    return forms is None or word.lower().replace("ё", "е") in forms
+    return forms is None or analysis.lower(k) in forms
 
 
 def _verb_parse(analysis: _Analysis, k: int) -> Any | None:
@@ -166,7 +168,7 @@ def _verb_parse(analysis: _Analysis, k: int) -> Any | None:
     if analysis.owner[k] is not None or not (analysis.tokens[k].text[:1].islower() or analysis.sentence_start(k)):
         return None
     word = analysis.tokens[k].text
-    if not _may_be_predicate(analysis, word):
+    if not _may_be_predicate(analysis, k):
         return None
     return analysis.remember(
         (word, "post verb"),
@@ -577,7 +579,7 @@ def _standing(analysis: _Analysis, k: int) -> _Predicate | None:
     j = k + 1
     if lemmas is None or j + 1 >= len(analysis.tokens) or analysis.gap(j).strip() or analysis.gap(j + 1).strip():
         return None
-    if not _may_be_predicate(analysis, analysis.tokens[j].text):
+    if not _may_be_predicate(analysis, j):
         return None  # no form of a post noun: "в 2010 году", "на встрече"
     if not any(p.tag.POS == "NOUN" and p.normal_form in lemmas and _fold(p.tag.case) == "loct" for p in analysis.parses(j)):
         return None
@@ -591,7 +593,7 @@ def _post_event(analysis: _Analysis, holders: Holders, k: int) -> _Predicate | N
     and the post ("отставки Петрова с поста"), if any; None when a description stands there
     ("увольнении главы ведомства с поста")."""
     word = analysis.tokens[k].text
-    if not _may_be_predicate(analysis, word) or not analysis.remember((word, "post event"), lambda: any(p.tag.POS == "NOUN" and p.normal_form in POST_EVENT_NOUNS for p in analysis.parse(word)[:2])):
+    if not _may_be_predicate(analysis, k) or not analysis.remember((word, "post event"), lambda: any(p.tag.POS == "NOUN" and p.normal_form in POST_EVENT_NOUNS for p in analysis.parse(word)[:2])):
         return None
     found = _to_post(analysis, holders, k + 1)
     if found is None:
