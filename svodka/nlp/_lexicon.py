@@ -12,6 +12,11 @@ lower-case lemmas unless the comment says otherwise.
 from __future__ import annotations
 
 __all__ = [
+    "ACTING_DUTIES",
+    "RUSSIAN_VOWELS",
+    "PERSON_NAME_GRAMMEMES",
+    "CASE_FOLD",
+    "fold_case",
     "COPULA_FILLERS",
     "CLAUSE_OPENERS",
     "INSTRUMENTAL_PREPOSITIONS",
@@ -411,6 +416,9 @@ ADDRESS_TITLES = frozenset(
 # indeclinable word like "врио" (a regular expression over the text, any case, optional space).
 ACTING_ABBREVIATION = r"(?<!\w)[иИ]\.\s?[оО]\.(?!\w)"
 
+# The noun of "исполняющий обязанности" ("исполняющим обязанности генсека"): the post comes after it.
+ACTING_DUTIES = "обязанности"
+
 # Qualifiers that say a person acts in a post ("врио министра", "и.о. мэра", "исполняющий
 # обязанности ректора"): kept in the role, they are not its head; the post noun after is.
 ACTING_QUALIFIERS = frozenset({"врио", "исполняющий"})
@@ -589,3 +597,20 @@ LIST_WORDS = frozenset({"и", "а", "также", "затем", "потом", "�
 
 # Prepositions that open a date before a verb: "с 27 октября 2016 года назначен".
 DATE_PREPOSITIONS = frozenset({"с", "со", "в", "до", "по"})
+
+
+# ---------------------------------------------------------------------------- grammar (pymorphy3)
+
+# Vowels: a man's name on one may not decline ("Шойгу", "Джо"); on a consonant it does ("Байден").
+RUSSIAN_VOWELS = "аеёиоуыэюя"
+
+# pymorphy3 grammemes of proper names of persons.
+PERSON_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+
+# Case variants pymorphy3 reports, folded to the six main cases.
+CASE_FOLD = {"gen1": "gent", "gen2": "gent", "loc1": "loct", "loc2": "loct", "acc2": "accs", "voct": "nomn"}
+
+
+def fold_case(case: str | None) -> str | None:
+    """One of the six main cases for a pymorphy3 case grammeme."""
+    return CASE_FOLD.get(case, case) if case else None

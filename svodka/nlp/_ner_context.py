@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from ._lexicon import (
+    PERSON_NAME_GRAMMEMES,
     PLACE_KIND_NOUNS,
     LATIN_PROCESS_SUFFIXES,
     NAMED_AFTER_MARKS,
@@ -51,8 +52,6 @@ PLAIN_LATIN_WORD = re.compile(r"[A-Z][a-z]+")
 # A regnal number after a name ("имени Эдуарда VII").
 ROMAN_NUMERAL = re.compile(r"[IVXL]+")
 
-# Readings that make a word a name of a person.
-PERSON_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 
 # Every form of a street noun starts with the first letters of its lemma ("улице", "площади"):
 # a word that starts otherwise is not parsed to find out (the rule looks at every token).
@@ -224,7 +223,7 @@ def _name_word(word: str, models: Models) -> bool:
 def _can_be_genitive(word: str, models: Models) -> bool:
     """Can the word be genitive, as a name when it reads as one ("Путин" is no "путина")?"""
     readings = parses(models, word)
-    names = [p for p in readings if PERSON_GRAMMEMES & p.tag.grammemes]
+    names = [p for p in readings if PERSON_NAME_GRAMMEMES & p.tag.grammemes]
     return any(p.tag.case == "gent" for p in names or readings)
 
 
@@ -281,7 +280,7 @@ def _lemma(word: str, models: Models) -> str:
 def _place_only(word: str, models: Models) -> bool:
     """Every reading a declinable place name, none a person's name ("Трансильвания", "Ливерпуля")."""
     readings = parses(models, word)
-    return bool(readings) and all("Geox" in p.tag and "Fixd" not in p.tag and not PERSON_GRAMMEMES & p.tag.grammemes for p in readings)
+    return bool(readings) and all("Geox" in p.tag and "Fixd" not in p.tag and not PERSON_NAME_GRAMMEMES & p.tag.grammemes for p in readings)
 
 
 def _gives_adjective(word: str, adjectives: set[str], models: Models) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Entity, Role
-from ._lexicon import ACTING_QUALIFIERS, COUNTRY_ALIASES, is_position
+from ._lexicon import ACTING_DUTIES, ACTING_QUALIFIERS, COUNTRY_ALIASES, is_position
 from ._role_phrases import ACTING_READING, MAX_ADJECTIVES, TAIL_POS, TAIL_PREPOSITIONS, _Analysis, _fold, _occupation_parses
 
 __all__ = ["RoleKey", "key_of", "read_role", "role_head", "role_key", "roles_match", "roles_of"]
@@ -142,7 +142,7 @@ def _post_after_qualifier(analysis: _Analysis, i: int) -> int | None:
     if not _is_acting(analysis, i):
         return None
     j = i + 1
-    if j < len(analysis.tokens) and analysis.lower(j) == "обязанности":
+    if j < len(analysis.tokens) and analysis.lower(j) == ACTING_DUTIES:
         j += 1
     # past the post's adjectives ("исполняющий обязанности официального представителя")
     for _ in range(MAX_ADJECTIVES):

@@ -23,12 +23,12 @@ from typing import Any
 
 from ..model import Entity, Mention
 from .text import WORD
-from ._lexicon import ACTING_ABBREVIATION, ACTING_ADVERB, ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, CLOSE_ONLY_MARKS, EITHER_MARKS, FORMER_WORDS, GEO_ADJECTIVE_ENDINGS, NOT_POSITION_NOUNS, OPEN_ONLY_MARKS, POSITION_NOUNS, RANKS, ROLE_EPITHETS, is_position
+from ._lexicon import ACTING_ABBREVIATION, ACTING_ADVERB, ACTING_DUTIES, PERSON_NAME_GRAMMEMES, RUSSIAN_VOWELS, fold_case, ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, CLOSE_ONLY_MARKS, EITHER_MARKS, FORMER_WORDS, GEO_ADJECTIVE_ENDINGS, NOT_POSITION_NOUNS, OPEN_ONLY_MARKS, POSITION_NOUNS, RANKS, ROLE_EPITHETS, is_position
 
 __all__ = ["CLOSE_QUOTES", "MAX_ADJECTIVES", "MAX_TAIL_TOKENS", "TAIL_POS", "TAIL_PREPOSITIONS", "TOGGLE_QUOTES"]
 
 # "исполняющий обязанности": an adjective that heads a title only before its noun.
-ACTING_WORDS = {"исполняющий": "обязанности"}
+ACTING_WORDS = {"исполняющий": ACTING_DUTIES}
 
 # How many first letters an adjective heading a title ("уполномоченный", "управляющий",
 # "исполняющий") shares with every one of its forms; the prefixes of those words.
@@ -74,17 +74,8 @@ FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL"})
 # Parts of speech that may stand in a genitive tail.
 TAIL_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
 
-# pymorphy3 grammemes of proper names of persons: a capitalised such word ends a tail.
-PERSON_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
-
-# Case variants pymorphy3 reports, folded to the six main cases.
-CASE_FOLD = {"gen1": "gent", "gen2": "gent", "loc1": "loct", "loc2": "loct", "acc2": "accs", "voct": "nomn"}
-
 # Words: the one word rule of the analysed text ("премьер-министр", "Жана-Марка").
 _WORD = WORD
-
-# Vowels: a man's name on one may not decline ("Шойгу", "Джо"); on a consonant it does ("Байден").
-RUSSIAN_VOWELS = "аеёиоуыэюя"
 
 # Final vowels of foreign names that do not decline ("Пеле", "Колодни", "Шойгу"); "-а/-я" do.
 INDECLINABLE_VOWELS = "еёиоуыэю"
@@ -99,9 +90,7 @@ CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
 ALL_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 
 
-def _fold(case: str | None) -> str | None:
-    """One of the six main cases for a pymorphy3 case grammeme."""
-    return CASE_FOLD.get(case, case) if case else None
+_fold = fold_case  # (the role modules' short name for it)
 
 
 @dataclass(slots=True)
@@ -566,7 +555,7 @@ class _Analysis:
 
     def _acting_adverb(self, i: int) -> Any | None:
         """The parse of "временно" right before "исполняющий обязанности" (None elsewhere)."""
-        if self.lower(i) != ACTING_ADVERB or i + 2 >= len(self.tokens) or self.lower(i + 2) != "обязанности":
+        if self.lower(i) != ACTING_ADVERB or i + 2 >= len(self.tokens) or self.lower(i + 2) != ACTING_DUTIES:
             return None
         return next((p for p in self.parses(i) if p.tag.POS == "ADVB"), None)
 

@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Entity, Mention
-from ._lexicon import APPOINTING_VERBS, CIRCUMSTANCE_PO_NOUNS, CLAUSE_OPENERS, COPULA_FILLERS, COPULA_VERBS, DATE_PREPOSITIONS, INSTRUMENTAL_PREPOSITIONS, LIST_WORDS, ONE_OF, POST_PREPOSITIONS, PREDICATE_PREPOSITIONS, DEED_NOUNS, OBJECT_PRONOUNS, OBJECT_RELATIVES, POST_EVENT_NOUNS, POST_NOUNS, POST_VERBS, RELATIVE_PRONOUNS, STANDING_POSTS, SUBJECT_PRONOUNS, TIME_GENITIVES
+from ._lexicon import ACTING_DUTIES, APPOINTING_VERBS, CIRCUMSTANCE_PO_NOUNS, CLAUSE_OPENERS, COPULA_FILLERS, COPULA_VERBS, DATE_PREPOSITIONS, INSTRUMENTAL_PREPOSITIONS, LIST_WORDS, ONE_OF, POST_PREPOSITIONS, PREDICATE_PREPOSITIONS, DEED_NOUNS, OBJECT_PRONOUNS, OBJECT_RELATIVES, POST_EVENT_NOUNS, POST_NOUNS, POST_VERBS, RELATIVE_PRONOUNS, STANDING_POSTS, SUBJECT_PRONOUNS, TIME_GENITIVES
 from ._role_phrases import lexeme_forms, CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at
 from .dates import MONTH_FORMS
 from .text import AnalysedText
@@ -260,7 +260,7 @@ def _circumstance_starts(analysis: _Analysis, phrase: _Phrase, i: int) -> bool:
 def _title_of_name(analysis: _Analysis, phrase: _Phrase, i: int) -> bool:
     """Is token ``i`` a person noun after a genitive of a thing, opening the title of the name
     that ends the tail ("губернатором Московской области единоросса Андрея Петрова")?"""
-    before = analysis.parses(i - 1) if analysis.lower(i - 1) != "обязанности" else []  # "исполняющим обязанности заместителя"
+    before = analysis.parses(i - 1) if analysis.lower(i - 1) != ACTING_DUTIES else []  # "исполняющим обязанности заместителя"
     if not before or before[0].tag.POS != "NOUN" or "anim" in before[0].tag or not any(p.tag.POS == "NOUN" and _fold(p.tag.case) == "gent" for p in before):
         return False
     return any(p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.number == "sing" and _fold(p.tag.case) == "gent" for p in analysis.parses(i)[:1])

@@ -45,6 +45,7 @@ from typing import Any
 from ..model import Article, Entity, Mention
 from ._lexicon import (
     FIXED_PLACE_PARTS, GENITIVE_PREPOSITIONS, PATRONYMIC_ENDINGS, PERSON_PREPOSITION_CASES, PLACE_KIND_NOUNS, PLACE_LINKS,
+    RUSSIAN_VOWELS, fold_case,
 )
 from .models import Models
 
@@ -105,8 +106,6 @@ FOREIGN_ENDINGS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
 # Letters after which Russian spelling writes -и, not -ы, and -ем, not -ём/-ом, in endings
 # of -а nouns and hard stems ("Норьеги" from "Норьега", "Шольцем" from "Шольц").
 HUSHING_VELAR = "гкхжшчщц"
-
-VOWELS = "аеёиоуыэюя"
 
 # Stem endings of feminine place names in -а ("Дорогинка", "Сребреница"): their oblique forms
 # in -е/-у are read as feminine first.
@@ -231,7 +230,7 @@ def _context_fits(words: list[str], cases: frozenset[str], models: Models) -> bo
     that declines may be in another case ("преемника Геннадию": a dative, whatever the title)."""
     for word in words:
         known = [p for p in parses(models, word) if p.is_known and _nameish(p) and "Fixd" not in p.tag]
-        if any(_CASE_FOLD.get(p.tag.case, p.tag.case) not in cases for p in known):
+        if any(fold_case(p.tag.case) not in cases for p in known):
             return False
     return bool(cases)
 
@@ -367,14 +366,14 @@ def _foreign_nominatives(word: str, case: str | None, gender: str | None) -> lis
 def _stem_tail(last: str, replacement: str) -> str | None:
     """What ends a nominative after a stem ending in ``last`` (None: no such nominative)."""
     if replacement == "ь|й":
-        return "й" if last in VOWELS else "" if last in "жшчщц" else "ь"
+        return "й" if last in RUSSIAN_VOWELS else "" if last in "жшчщц" else "ь"
     if replacement == "а|я":
         # -и after a vowel or a soft consonant: Гарсии, Лии; elsewhere -и ends the name
         # as written ("Каддафи", "Саркози": they do not decline)
         return "а" if last in HUSHING_VELAR else "я" if last in "иь" else None
     if replacement == "а/я":
         return "я" if last in "иьй" else "а"
-    if replacement == "" and last in VOWELS:
+    if replacement == "" and last in RUSSIAN_VOWELS:
         return None  # "Моа", "Ноу": no stem ends so
     return replacement
 
@@ -395,7 +394,7 @@ def _pattern_readings(word: str) -> tuple[tuple[str, str | None, str], ...]:
     for case in CASES[1:]:
         if last in INDECLINABLE_ENDINGS:
             readings.append((case, None, word))
-        elif last not in VOWELS:
+        elif last not in RUSSIAN_VOWELS:
             readings.append((case, "femn", word))
     for (case, gender) in FOREIGN_ENDINGS:
         readings.extend((case, gender, form) for form in _foreign_nominatives(word, case, gender))
@@ -705,9 +704,9 @@ def _place_nominatives(word: str, genitive: bool = False) -> list[str]:
     """
     low, stem = word.lower(), word[:-1]
     last = stem[-1:].lower()
-    if (low.endswith(("ом", "ой", "ей")) or (low.endswith("я") and last in VOWELS)) and len(stem) > 2:
+    if (low.endswith(("ом", "ой", "ей")) or (low.endswith("я") and last in RUSSIAN_VOWELS)) and len(stem) > 2:
         return _place_two_letter(word, genitive)
-    if len(stem) < 2 or not stem[-1].isalpha() or last in VOWELS:
+    if len(stem) < 2 or not stem[-1].isalpha() or last in RUSSIAN_VOWELS:
         return [word]
     if low[-1] in "еюу":
         return _place_dative_locative(word)
@@ -740,7 +739,7 @@ def _place_two_letter(word: str, genitive: bool) -> list[str]:
     if word.lower().endswith("я"):
         return [word[:-1] + "й", word] if genitive else [word, word[:-1] + "й"]
     if word.lower().endswith("ом"):
-        return [base, word] if base[-1:].lower() not in VOWELS else [word]
+        return [base, word] if base[-1:].lower() not in RUSSIAN_VOWELS else [word]
     return [word, base + ("а" if word[-2].lower() == "о" else "я")]
 
 
@@ -773,7 +772,7 @@ def _place_word(word: str, hints: frozenset[str], models: Models) -> str:
             out.extend(parts[n:])
             break
         last = n == len(parts) - 1
-        out.append(_place_part(part, hints, models, last) if last or part[-1:].lower() not in VOWELS else part)
+        out.append(_place_part(part, hints, models, last) if last or part[-1:].lower() not in RUSSIAN_VOWELS else part)
     return "-".join(out)
 
 
@@ -1101,10 +1100,6 @@ def _only_nominative(word: str, models: Models) -> bool:
     return all(form == word for _, _, form in _pattern_readings(word))
 
 
-# pymorphy3's second genitive and locative count as the cases names take.
-_CASE_FOLD = {"gen2": "gent", "loc2": "loct", "acc2": "accs", "gen1": "gent", "loc1": "loct"}
-
-
 def _context_cases(text: str, mention: Mention, models: Models) -> frozenset[str]:
     """The cases the words right before a person's name allow it, or none.
 
@@ -1136,7 +1131,7 @@ def _person_noun_cases(word: str, models: Models) -> frozenset[str]:
     nouns = [p for p in parses(models, word) if p.tag.POS == "NOUN"]
     if not nouns or len(nouns) < len(parses(models, word)) or not all("anim" in p.tag and p.tag.number == "sing" for p in nouns):
         return frozenset()
-    return frozenset(_CASE_FOLD.get(p.tag.case, p.tag.case) for p in nouns)
+    return frozenset(fold_case(p.tag.case) for p in nouns)
 
 
 def _verb_gender(text: str, mention: Mention, models: Models) -> str | None:
