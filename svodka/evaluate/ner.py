@@ -27,7 +27,7 @@ from razdel import tokenize
 from ..model import Article
 from ..nlp.models import Models
 from .factru import FactruDoc, load_factru
-from ._private import prf
+from ._private import analysed_texts, prf
 
 __all__ = ["evaluate_ner", "format_ner_report", "evaluate_names", "format_names_report", "score_spans"]
 
@@ -36,28 +36,8 @@ TYPES = ("PER", "LOC", "ORG")
 
 
 def _analyse(docs: list[FactruDoc], models: Models, problems: list[str] | None = None) -> list[Article]:
-    """Run svodka's entity stages (and roles, when that module exists) on the raw texts.
-
-    A failure of the roles stage (not scored here: it does not change entity spans) is
-    noted in ``problems`` instead of stopping the evaluation.
-    """
-    from ..nlp.names import normalize_entities
-    from ..nlp.ner import tag_entities_batch
-
-    try:
-        from ..nlp.roles import extract_roles
-    except ImportError:  # the roles stage may not be written yet
-        extract_roles = None
-    articles = tag_entities_batch([Article(text=d.text, path=d.name) for d in docs], models)
-    for article in articles:
-        normalize_entities(article, models)
-        if extract_roles is not None:
-            try:
-                extract_roles(article, models)
-            except Exception as exc:  # someone else's stage: report it, score entities anyway
-                if problems is not None:
-                    problems.append(f"{article.path}: extract_roles failed: {type(exc).__name__}: {exc}")
-    return articles
+    """svodka's entity stages (and roles: a failure there is noted in ``problems``) on the raw texts."""
+    return analysed_texts([d.text for d in docs], models, [d.name for d in docs], problems)
 
 
 def _predicted_spans(article: Article) -> list[tuple[int, int, str]]:

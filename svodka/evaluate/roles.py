@@ -26,10 +26,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ..model import Article, Entity
+from ..model import Entity
 from ..nlp.models import Models
 from ..nlp.roles import role_head, roles_of
-from ._private import prf
+from ._private import analysed_texts, prf
 
 __all__ = ["evaluate_roles", "format_roles_report"]
 
@@ -71,14 +71,7 @@ def _entities_for(spans: list[tuple[int, int]], persons: list[Entity]) -> list[E
 
 def _analysed_persons(text: str, models: Models) -> list[Entity]:
     """The PER entities, with their roles, of a text analysed by NER, name normalisation and roles."""
-    from ..nlp.names import normalize_entities
-    from ..nlp.ner import tag_entities
-    from ..nlp.roles import extract_roles
-
-    article = Article(text=text)
-    for stage in (tag_entities, normalize_entities, extract_roles):
-        article = stage(article, models)
-    return [e for e in article.entities if e.type == "PER"]
+    return [e for e in analysed_texts([text], models)[0].entities if e.type == "PER"]
 
 
 def _gold_pairs(occupations: list[dict[str, Any]], parse: Any) -> dict[tuple, list[list[str]]]:

@@ -26,7 +26,7 @@ from typing import Any
 from ..model import Article, Entity, Mention
 from ..nlp.models import Models
 from ..nlp.roles import roles_of
-from ._private import prf
+from ._private import analysed_texts, prf
 from .roles import _head, _lemmas
 
 __all__ = [
@@ -98,18 +98,6 @@ def _stale(text: str, start: int, end: int, sha: str) -> bool:
     return span_hash(text[start:end]) != sha
 
 
-def _analyse(text: str, models: Models) -> Article:
-    """A raw text analysed up to roles, offsets as in the file (no cleaning)."""
-    from ..nlp.names import normalize_entities
-    from ..nlp.ner import tag_entities
-    from ..nlp.roles import extract_roles
-
-    article = Article(text=text)
-    for stage in (tag_entities, normalize_entities, extract_roles):
-        article = stage(article, models)
-    return article
-
-
 def _ratio(a: int, b: int) -> float:
     return a / b if b else 0.0
 
@@ -179,7 +167,7 @@ def evaluate_wikinews_names(path: str | Path, models: Models, gold_file: Path = 
     gold = read_gold(gold_file)
     texts = _texts(gold, texts_of(Path(path)), problems)
     started = time.perf_counter()
-    articles = {doc: _analyse(text, models) for doc, text in texts.items()}
+    articles = dict(zip(texts, analysed_texts(list(texts.values()), models, list(texts))))
     natasha = _natasha_forms(texts) if baseline else {}
     tally: Counter = Counter()
     errors: list[dict[str, Any]] = []
@@ -341,7 +329,7 @@ def evaluate_wikinews_roles(path: str | Path, models: Models, gold_file: Path = 
         if any(_stale(text, s, e, h) for s, e, h in spans):
             problems.append(f"{doc}: the text changed under the gold")
             continue
-        _score_roles_doc(doc, people, text, _analyse(text, models), parse, tally, examples)
+        _score_roles_doc(doc, people, text, analysed_texts([text], models, [doc])[0], parse, tally, examples)
     groups = sorted({group for group, _ in tally}, key=lambda x: (x != "all", x))
     scores = {}
     for group in groups:
