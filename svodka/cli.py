@@ -259,17 +259,9 @@ def eval_names_cli(
     gold: Path = typer.Option(None, help="The wikinews gold file (default: tests/gold/names/wikinews.jsonl)."),
 ) -> None:
     """Base forms of name mentions (wikinews-ru gold), or person first/last names (factRuEval coreference)."""
-    from .nlp.models import load_models
+    from .evaluate import ner, wikinews
 
-    if _is_wikinews(path):
-        from .evaluate.wikinews import NAMES_GOLD, evaluate_wikinews_names, format_wikinews_names_report
-
-        gold_file = _eval_dir(gold or NAMES_GOLD)
-        typer.echo(format_wikinews_names_report(evaluate_wikinews_names(path, load_models(), gold_file)))
-        return
-    from .evaluate.ner import evaluate_names, format_names_report
-
-    typer.echo(format_names_report(evaluate_names(_eval_dir(path), load_models())))
+    _eval_gold_or_factru(path, gold, wikinews.NAMES_GOLD, (wikinews.evaluate_wikinews_names, wikinews.format_wikinews_names_report), (ner.evaluate_names, ner.format_names_report))
 
 
 @eval_app.command("roles")
@@ -278,23 +270,24 @@ def eval_roles_cli(
     gold: Path = typer.Option(None, help="The wikinews gold file (default: tests/gold/roles/wikinews.jsonl)."),
 ) -> None:
     """Roles of persons against the team's wikinews-ru gold or factRuEval's Occupation facts."""
+    from .evaluate import roles, wikinews
+
+    _eval_gold_or_factru(path, gold, wikinews.ROLES_GOLD, (wikinews.evaluate_wikinews_roles, wikinews.format_wikinews_roles_report), (roles.evaluate_roles, roles.format_roles_report))
+
+
+def _eval_gold_or_factru(path: Path, gold: Path | None, default_gold: Path, on_wikinews: tuple, on_factru: tuple) -> None:
+    """Run an evaluation as ``(evaluate, format)`` on the wikinews gold (``path`` is wikinews-ru)
+    or on a factRuEval folder, and print its report."""
+    from .evaluate.wikinews import is_wikinews
     from .nlp.models import load_models
 
-    if _is_wikinews(path):
-        from .evaluate.wikinews import ROLES_GOLD, evaluate_wikinews_roles, format_wikinews_roles_report
-
-        gold_file = _eval_dir(gold or ROLES_GOLD)
-        typer.echo(format_wikinews_roles_report(evaluate_wikinews_roles(path, load_models(), gold_file)))
-        return
-    from .evaluate.roles import evaluate_roles, format_roles_report
-
-    typer.echo(format_roles_report(evaluate_roles(_eval_dir(path), load_models())))
-
-
-def _is_wikinews(path: Path) -> bool:
-    from .evaluate.wikinews import is_wikinews
-
-    return is_wikinews(_eval_dir(path))
+    folder = _eval_dir(path)
+    if is_wikinews(folder):
+        evaluate, report = on_wikinews
+        typer.echo(report(evaluate(folder, load_models(), _eval_dir(gold or default_gold))))
+    else:
+        evaluate, report = on_factru
+        typer.echo(report(evaluate(folder, load_models())))
 
 
 @eval_app.command("quotes")
