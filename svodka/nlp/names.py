@@ -36,8 +36,8 @@ Parses are cached per ``Models`` object (``parses``), so repeated words cost one
 
 from __future__ import annotations
 
-import os
 import functools
+import os
 import re
 from collections import Counter
 from typing import Any
