@@ -364,6 +364,37 @@ _V8_COMMON = [
 ]
 
 
+# Version 9 (issue 14, one entity across the archive): organisations and places are found
+# by every name they are known by (``entity_keys``: the comparable key of each alias, so
+# "ЕС", "Евросоюз" and "Европейский союз" reach one entity); an alias counts the article
+# entities that used it; the analyst's corrections (merge, split, alias) are kept as names,
+# so re-linking the archive applies them again; and every merge says why.
+_V9_COMMON = [
+    """CREATE TABLE entity_keys (
+        key TEXT NOT NULL,
+        entity_id BIGINT NOT NULL,
+        PRIMARY KEY (key, entity_id)
+    ) {WR}""",
+    "INSERT INTO entity_keys (key, entity_id) SELECT key, id FROM entities WHERE type <> 'PER' AND merged_into IS NULL",
+    "ALTER TABLE aliases ADD COLUMN n INTEGER NOT NULL DEFAULT 1",
+    """CREATE TABLE entity_corrections (
+        id {AUTO_ID},
+        action TEXT NOT NULL,
+        type TEXT,
+        name TEXT NOT NULL,
+        target TEXT,
+        created TEXT NOT NULL
+    )""",
+    """CREATE TABLE entity_merges (
+        old_id BIGINT NOT NULL,
+        into_id BIGINT NOT NULL,
+        reason TEXT NOT NULL,
+        at TEXT
+    )""",
+    "CREATE INDEX entity_merges_into ON entity_merges (into_id)",
+]
+
+
 # (version, description, statements shared, statements per dialect), applied in order.
 MIGRATIONS: list[tuple[int, str, list, dict[str, list]]] = [
     (1, "archive tables and full-text index", _V1_COMMON, _V1_DIALECT),
@@ -374,6 +405,7 @@ MIGRATIONS: list[tuple[int, str, list, dict[str, list]]] = [
     (6, "story band keys as one row per article; index of earliest quote appearances; full-text index: ascii tokenizer when empty, segments merged 8 at a time (SQLite)", _V6_COMMON, _V6_DIALECT),
     (7, "hashes of stored documents (re-ingest skips them before analysis); rejected rows count the inputs they stand for", _V7_COMMON, {}),
     (8, "index of articles newest first", _V8_COMMON, {}),
+    (9, "entities found by every alias's key; alias counts; analyst's corrections; merge reasons", _V9_COMMON, {}),
 ]
 # The version a fully migrated database is at.
 LATEST_VERSION = MIGRATIONS[-1][0]
