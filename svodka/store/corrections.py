@@ -298,7 +298,7 @@ def alias(w: Writer, entity: Any, name: str) -> dict:
     alias_text = " ".join((name or "").split())
     key = form_key(alias_text)
     if not key:
-        raise EntityError(name or None, "an alias needs at least one word", status=422)
+        raise EntityError(alias_text or None, "an alias needs at least one word", status=422)
     with w.db.write() as cur:
         row = resolve(w, entity, cur)
         _record(cur, [("alias", row["type"], alias_text, row["name"])])
@@ -423,7 +423,7 @@ def split(w: Writer, entity: Any, form: str) -> dict:
     form_text = " ".join((form or "").split())
     key = form_key(form_text)
     if not key:
-        raise EntityError(form or None, "a name to split off needs at least one word", status=422)
+        raise EntityError(form_text or None, "a name to split off needs at least one word", status=422)
     with w.db.write() as cur:
         row = resolve(w, entity, cur)
         cur.execute("SELECT article_id, local_id, name FROM article_entities WHERE entity_id = ?", [row["id"]])
