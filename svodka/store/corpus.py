@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ..nlp._lexicon import ADDRESS_TITLES, KIN_NOUNS, POSITION_NOUNS, RANKS
 from .corrections import Corrections, form_key
 from .database import marks, next_id, select_in
 from .name_keys import first_name_key, name_keys
@@ -50,6 +51,13 @@ INITIAL_RE = re.compile(r"^\w\.?$")
 ENTITY_COLUMNS = "id, type, name, key, last_key, first_key, middle_key, role_words, mentions, articles, first_seen, last_seen, merged_into, named_from, named_to"
 # Corpus entities kept in memory between batches at most (then the cache starts afresh).
 ENTITY_CACHE_LIMIT = 300_000
+# Words a capital letter at a sentence start can make look like a first name («Князь
+# Голицын», «Племянник Усманова»): a person's first-name key is never one of them.
+NOT_FIRST_NAMES = frozenset(KIN_NOUNS | ADDRESS_TITLES | RANKS | POSITION_NOUNS)
+# A surname alone that several persons share, none told apart by role or date, joins the one
+# with this many times the mentions of all the others together (news names the famous by
+# surname alone); otherwise it stays apart, listed among the candidates.
+SURNAME_SALIENCE = 5
 # A surname alone, when several persons of the archive have it, joins the one of them seen
 # within this many days of the article (before their first or after their last mention).
 SURNAME_WINDOW = timedelta(days=365)
@@ -140,7 +148,7 @@ def entity_facts(entity: Any, lemmatizer: Lemmatizer, country: str | None = None
     """The ``EntityFacts`` of an article ``Entity``; ``country``: the article's (``article_country``)."""
     last = first = middle = None
     if entity.type == "PER":
-        last, first, middle = Linker.person_keys(entity.name, entity.first, entity.middle, entity.last)
+        last, first, middle = Linker.person_keys(entity.name, entity.first, _written_middle(entity), entity.last)
     roles = frozenset(role_words(entity.roles, lemmatizer)) if entity.roles else frozenset()
     forms = tuple(dict.fromkeys([entity.name] + [m.normal for m in entity.mentions if m.kind == "name" and m.normal]))
     key, keys = None, ()
@@ -148,6 +156,23 @@ def entity_facts(entity: Any, lemmatizer: Lemmatizer, country: str | None = None
         keys = tuple(dict.fromkeys(name_key(f, lemmatizer, country) for f in forms))
         key = keys[0]
     return EntityFacts(last, first, middle, key, roles, forms, keys)
+
+
+def _written_middle(entity: Any) -> str | None:
+    """A person's patronymic, when one name mention gives it with the surname.
+
+    The article's stages may join «Владимира Кирилловича» to «Владимир Путин» (one first name,
+    nothing in conflict); the archive takes a patronymic as a fact of the person only when
+    it is written next to the surname («Владимир Владимирович Путин», «Кириллович Голицын»).
+    """
+    if not entity.middle or not entity.last:
+        return None
+    middle, last = normalize_word(entity.middle), normalize_word(entity.last)
+    for m in entity.mentions:
+        words = normalize_word(m.normal or "").split() if m.kind == "name" else ()
+        if middle in words and last in words:
+            return entity.middle
+    return None
 
 
 def _first_compatible(a: str | None, b: str | None) -> bool:
@@ -243,7 +268,10 @@ class Linker:
         if not last and len(words) == 1:
             last = words[0]
         norm = lambda s: normalize_word(s.strip()) if s and s.strip() else None  # noqa: E731
-        return norm(last), first_name_key(norm(first)), norm(middle)
+        first = norm(first)
+        if len(words) == 1 and first == norm(last):
+            first = None  # one word taken for both parts: a surname
+        return norm(last), None if first in NOT_FIRST_NAMES else first_name_key(first), norm(middle)
 
     def corrected(self, type_: str, name: str, facts: EntityFacts) -> tuple[str, EntityFacts]:
         """The name and facts an article entity links by after the analyst's corrections.
@@ -352,6 +380,10 @@ class Linker:
             near = [e for e in (by_role or fulls) if _near(e, day)]
             if len(near) == 1:
                 return near[0]
+            pool = near or by_role or fulls
+            best = max(pool, key=lambda e: e.mentions)
+            if best.mentions >= SURNAME_SALIENCE * max(sum(e.mentions for e in pool if e is not best), 1):
+                return best  # «Путин» alone is the one Путин the archive is full of
         lone = [e for e in same if not e.first_key]
         if lone:
             return lone[0]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..nlp._lexicon import COUNTRY_ALIASES, COUNTRY_NAMES, COUNTRY_STEMS
+from ..nlp._lexicon import COUNTRY_ALIASES, COUNTRY_NAMES, COUNTRY_STEMS, INSTITUTION_HEADS, ORG_HEADS
 from ..nlp._role_keys import MINISTRIES
 from .search import normalize_word
 
@@ -52,6 +52,24 @@ NAME_GROUPS: tuple[tuple[str, ...], ...] = (
     ("Азербайджан", "Азербайджанская Республика"),
     ("Армения", "Республика Армения"),
     ("Нидерланды", "Голландия"),
+    ("Южная Осетия", "РЮО", "Республика Южная Осетия"),
+    ("Северная Осетия", "Северная Осетия — Алания", "РСО-Алания"),
+    ("Чечня", "Чеченская Республика"),
+    ("Башкирия", "Башкортостан"),
+    ("Якутия", "Республика Саха", "Саха"),
+    ("Удмуртия", "Удмуртская Республика"),
+    ("Чувашия", "Чувашская Республика"),
+    ("Кабардино-Балкария", "Кабардино-Балкарская Республика", "КБР"),
+    ("Карачаево-Черкесия", "Карачаево-Черкесская Республика", "КЧР"),
+    ("Приморский край", "Приморье"),
+    ("Краснодарский край", "Кубань"),
+    ("Ставропольский край", "Ставрополье"),
+    ("Пермский край", "Прикамье"),
+    ("Красноярский край", "Красноярье"),
+    ("Забайкальский край", "Забайкалье"),
+    ("Ханты-Мансийский автономный округ", "ХМАО", "Югра", "Ханты-Мансийский автономный округ — Югра"),
+    ("Ямало-Ненецкий автономный округ", "ЯНАО", "Ямал"),
+    ("Большой театр", "ГАБТ"),
     ("ОАЭ", "Объединённые Арабские Эмираты"),
     ("Чехия", "Чешская Республика"),
     ("СССР", "Советский Союз", "Союз Советских Социалистических Республик"),
@@ -71,11 +89,15 @@ NAME_GROUPS: tuple[tuple[str, ...], ...] = (
     ("ЕСПЧ", "Европейский суд по правам человека"),
     ("Еврокомиссия", "Европейская комиссия"),
     ("Европарламент", "Европейский парламент"),
-    ("Госдума", "Государственная дума", "Государственная дума РФ", "Государственная дума России"),
+    ("Госдума", "Государственная дума", "Дума"),
+    ("Санкт-Петербург", "Петербург", "Питер", "Ленинград"),
+    ("Исламское государство", "ИГ", "ИГИЛ", "ДАИШ"),
+    ("Кремль", "Администрация Кремля", "Администрация президента России", "Администрация президента РФ"),
+    ("Русская православная церковь", "РПЦ", "Русская православная церковь Московского патриархата", "РПЦ МП"),
     ("Совет Федерации", "Совфед", "СФ"),
     ("Белый дом", "Администрация президента США"),
-    ("ФСБ", "Федеральная служба безопасности", "ФСБ России", "Федеральная служба безопасности России"),
-    ("СК", "Следственный комитет", "Следственный комитет России", "СК России", "СКР", "СК РФ"),
+    ("ФСБ", "Федеральная служба безопасности"),
+    ("СК", "Следственный комитет", "СКР"),
     ("ЦРУ", "Центральное разведывательное управление"),
     ("ФБР", "Федеральное бюро расследований"),
     ("Би-би-си", "BBC", "Би-Би-Си"),
@@ -84,6 +106,10 @@ NAME_GROUPS: tuple[tuple[str, ...], ...] = (
     ("КПРФ", "Коммунистическая партия Российской Федерации"),
     ("ЛДПР", "Либерально-демократическая партия России"),
 )
+
+# The state of a bare state body («МИД», «Верховный суд») in an article that names no state:
+# Russian-language news writes the Russian ones bare.
+HOME_COUNTRY = "россия"
 
 # Names of one state's body that do not say it the usual way: name -> (body, state).
 BODY_NAMES: dict[str, tuple[str, str]] = {
@@ -102,6 +128,7 @@ STATE_BODIES: tuple[tuple[str, ...], ...] = (
     ("Конституционный суд", "КС"),
     ("Правительство", "Кабинет министров", "Кабмин"),
     ("Парламент",),
+    ("Сенат",),
     ("Генеральная прокуратура", "Генпрокуратура"),
     ("Центральный банк", "Центробанк", "ЦБ"),
     ("Национальный банк", "Нацбанк"),
@@ -191,12 +218,24 @@ class NameKeys:
 
         Args:
             key: ``Lemmatizer.key`` of the name.
-            country: the article's country (``article_country``), for a bare state body.
+            country: the article's country (``article_country``), for a bare state body;
+                with none, ``HOME_COUNTRY``.
         """
         got = self.canonical.get(key)
         if got is not None:
             return got
-        words = key.split()
+        words = [w[:-1] if w.endswith("ъ") and len(w) > 2 else w for w in key.split()]  # «Коммерсантъ» = «Коммерсант»
+        if "по" in words[1:]:  # «ЕС по этому вопросу»: a tail NER took in (not «Комитет по делам молодёжи»)
+            head = " ".join(words[: words.index("по", 1)])
+            if head in self.canonical or (" " not in head and head not in ORG_HEADS and head not in INSTITUTION_HEADS):
+                return self.key(head, country)
+        key = " ".join(words)
+        if len(words) > 1 and words[0] == "республика":  # «Республика Карелия» = «Карелия»
+            return self.key(" ".join(words[1:]), country)
+        for n in range(len(words) - 1, 0, -1):  # «Госдума РФ», «ФСБ России»: a named body with its state
+            head, rest = " ".join(words[:n]), self.place(" ".join(words[n:]))
+            if head in self.canonical and rest in self.countries and self.canonical[head] not in self.countries:
+                return self.canonical[head]
         adjective = self.country_of_adjective(words[0]) if len(words) > 1 else None
         start = 1 if adjective else 0
         for n in range(min(self.max_body, len(words) - start), 0, -1):
@@ -207,7 +246,7 @@ class NameKeys:
             if adjective:
                 return f"{body}|{adjective}" if not rest else key
             if not rest:
-                return f"{body}|{country}" if country else body
+                return f"{body}|{country or HOME_COUNTRY}"
             return f"{body}|{self.place(rest)}"
         return key
 
