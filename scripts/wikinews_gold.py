@@ -14,6 +14,17 @@ its normalised spelling (``svodka.evaluate.wikinews.form_key``):
 
     .venv/bin/python scripts/wikinews_gold.py names WORK.jsonl [...] > tests/gold/names/wikinews.jsonl
     .venv/bin/python scripts/wikinews_gold.py roles WORK.jsonl [...] > tests/gold/roles/wikinews.jsonl
+    .venv/bin/python scripts/wikinews_gold.py linking WORK.jsonl [...] > tests/gold/linking/wikinews.jsonl
+
+linking (issue 14), one line per (document, real-world entity), every spelling as written:
+
+    {"doc": "123.txt", "id": "Владимир Путин", "type": "PER", "forms": ["Владимир Путин", "Путина"],
+     "skip": [{"form": "Путина", "occurrence": 2}]}
+
+Every whole-word occurrence of a form is a mention, longer forms first, never overlapping;
+``skip`` leaves out the occurrences that are not mentions of that entity. The entity id is
+kept as a hash of the normalised id (``entity_key``), after the cross-annotator spellings
+of one entity in ``SAME_ENTITY`` are made one.
 
 A string that is not in its document, or an occurrence past the last, is reported on stderr
 and the line is skipped (exit 1 at the end).
@@ -22,6 +33,7 @@ and the line is skipped (exit 1 at the end).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -82,15 +94,57 @@ def roles(records: list[dict], texts: Path, problems: list[str]) -> list[dict]:
     return sorted(out, key=lambda r: (r["doc"], r["person"]))
 
 
+# Ids two annotators spelled differently for one entity (normalised: lower case, ё = е).
+SAME_ENTITY = {
+    "администрация президента сша": "белый дом",
+    "rt (телеканал)": "rt",
+    "нью-йорк (город)": "нью-йорк",
+    "джордж буш-младший": "джордж буш",
+    "демократическая партия сша": "демократическая партия (сша)",
+}
+
+
+def entity_key(entity_id: str) -> str:
+    """The gold's entity id: a hash of the annotator's id, normalised and reconciled."""
+    key = " ".join(entity_id.lower().replace("ё", "е").split())
+    key = SAME_ENTITY.get(key, key)
+    return "e" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:11]
+
+
+def linking(records: list[dict], texts: Path, problems: list[str]) -> list[dict]:
+    by_doc: dict[str, list[dict]] = {}
+    for rec in records:
+        by_doc.setdefault(rec["doc"], []).append(rec)
+    out = []
+    for doc, recs in sorted(by_doc.items()):
+        text = (texts / doc).read_text(encoding="utf-8")
+        found = []
+        for rec in recs:
+            skips = {(s["form"], int(s["occurrence"])) for s in rec.get("skip") or []}
+            for form in rec["forms"]:
+                spans_ = occurrences(text, form)
+                if not spans_:
+                    problems.append(f"{doc}: {form!r} not in the text")
+                found += [(s, e, rec) for i, (s, e) in enumerate(spans_, 1) if (form, i) not in skips]
+        found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+        taken: list[tuple[int, int]] = []
+        for start, end, rec in found:
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            out.append({"doc": doc, "start": start, "end": end, "sha": span_hash(text[start:end]), "type": rec["type"], "entity": entity_key(rec["id"])})
+    return sorted(out, key=lambda r: (r["doc"], r["start"]))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("layer", choices=["names", "roles"])
+    parser.add_argument("layer", choices=["names", "roles", "linking"])
     parser.add_argument("work", nargs="+", type=Path)
     parser.add_argument("--texts", type=Path, default=TEXTS)
     args = parser.parse_args()
     records = [json.loads(line) for path in args.work for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     problems: list[str] = []
-    gold = (names if args.layer == "names" else roles)(records, args.texts, problems)
+    gold = {"names": names, "roles": roles, "linking": linking}[args.layer](records, args.texts, problems)
     for line in gold:
         print(json.dumps(line, ensure_ascii=False))
     for problem in problems:

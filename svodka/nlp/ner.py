@@ -22,8 +22,8 @@ known faults with rules that hold on any news text:
 7. document consistency: every mention of one string (in any case form: "Нур-Султан",
    "Нур-Султане") takes the type most of its mentions have; a PER/LOC-ORG tie goes by
    evidence (a dictionary place name or "в/из/под ..." before it; a first name or an initial
-   beside it); untagged occurrences of a tagged ORG/LOC string and later untagged
-   occurrences of a tagged surname are tagged too;
+   beside it); untagged occurrences of a tagged ORG/LOC string, and untagged occurrences
+   of a tagged surname later or in the headline line, are tagged too;
 8-11. the words around a span (``_ner_context``): a governed genitive place is not the start
    of a person ("губернатор Приморья Олег Кожемяко"); capitalised words after a street noun
    or "имени"/"им." name a street or an institution, not a person; a Latin process name
@@ -472,8 +472,11 @@ def _make_consistent(
         return out
     covered = _covered(out)
     first_per = min((s for s, _, k in out if k == "PER"), default=len(text))
+    # A headline names the people its article names («Путин наградил ...» over «Владимир
+    # Путин вручил ...»): its first line counts as after the first person too.
+    headline_end = text.find("\n") if 0 < text.find("\n") < first_per else 0
     for s, e, word in tokens.items:
-        if s in covered or s < first_per or not word[:1].isupper() or len(word) < 3:
+        if s in covered or (s < first_per and s >= headline_end) or not word[:1].isupper() or len(word) < 3:
             continue
         if surnames & set(_surname_keys(models, word)):
             out.append((s, e, "PER"))

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..model import Article
 from ..model import _dump as _model_dump
-from .corpus import EntityFacts, entity_facts
+from .corpus import EntityFacts, article_country, entity_facts
 from .search import WORD_RE, Lemmatizer
 from .stories import Signer
 
@@ -120,7 +120,8 @@ class Preparer:
         day = published[:10] if published and DAY_RE.match(published) else None
         url = (article.url or "").strip() or None
         raw = zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), RAW_ZLIB_LEVEL)
-        facts = [entity_facts(e, lem) for e in article.entities]
+        country = article_country(article.entities, lem)
+        facts = [entity_facts(e, lem, country) for e in article.entities]
         aliases: frozenset[tuple[str, str]] = frozenset()
         if take_aliases and lem.new_aliases:
             aliases = frozenset(lem.new_aliases)

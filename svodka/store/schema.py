@@ -377,6 +377,10 @@ _V9_COMMON = [
     ) {WR}""",
     "INSERT INTO entity_keys (key, entity_id) SELECT key, id FROM entities WHERE type <> 'PER' AND merged_into IS NULL",
     "ALTER TABLE aliases ADD COLUMN n INTEGER NOT NULL DEFAULT 1",
+    # The days a person was named in full (first name and surname): a surname alone that
+    # several persons share joins the one named near the article's day.
+    "ALTER TABLE entities ADD COLUMN named_from TEXT",
+    "ALTER TABLE entities ADD COLUMN named_to TEXT",
     """CREATE TABLE entity_corrections (
         id {AUTO_ID},
         action TEXT NOT NULL,

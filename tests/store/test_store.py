@@ -181,14 +181,14 @@ def test_store_search_by_entity_id(store):
 # --- corpus entities -----------------------------------------------------------------------------
 
 
-def _person_article(n: int, text_name: str, *, first=None, last=None, roles=(), name=None, forms=None):
+def _person_article(n: int, text_name: str, *, first=None, last=None, roles=(), name=None, forms=None, published=None):
     """A short article about one person (``name`` base form, ``forms`` as written)."""
     name = name or text_name
     return make_article(
         f"Новость номер {n} про {text_name}",
         [f"Сегодня {text_name} выступил на заседании, сообщает наш корреспондент. Номер сообщения {n}."],
         url=f"https://p.test/{n}",
-        published=f"2024-0{1 + n % 9}-1{n % 10}",
+        published=published or f"2024-0{1 + n % 9}-1{n % 10}",
         entities=[{"id": "T1", "type": "PER", "name": name, "first": first, "last": last, "roles": list(roles), "forms": forms or [text_name]}],
     )
 
@@ -224,14 +224,31 @@ def test_store_entities_keep_two_ivanovs_apart(store):
     assert len(store.find_entities("Иванов")) == 3
 
 
-def test_store_entities_conflicting_roles_stay_apart(store):
+def test_store_entities_roles_never_split_a_person(store):
+    # One person of the archive has the surname: a surname alone is that person, whatever
+    # role the article gives (people change posts; a role word does not make a new person).
     store.add_articles([
         _person_article(1, "Сергей Петров", first="Сергей", last="Петров", roles=["министр финансов"]),
         _person_article(2, "Петров", last="Петров", roles=["главный тренер сборной по хоккею"]),
-        _person_article(3, "Петров", last="Петров", roles=["министр"]),
+        _person_article(3, "Сергей Петров", first="Сергей", last="Петров", roles=["миллиардер"]),
     ])
     people = {e["name"]: e["articles"] for e in store.entities(type="PER")}
-    assert people == {"Сергей Петров": 2, "Петров": 1}
+    assert people == {"Сергей Петров": 3}
+
+
+def test_store_entities_surname_shared_by_two_people(store):
+    # Two persons with the surname: a surname alone joins the one sharing a role word, or
+    # the one seen within a year of the article; otherwise it stays apart (listed as ambiguous).
+    store.add_articles([
+        _person_article(1, "Сергей Петров", first="Сергей", last="Петров", roles=["министр финансов"], published="2010-03-01"),
+        _person_article(2, "Анна Петрова", first="Анна", last="Петрова", roles=["певица"], published="2010-03-02"),
+        _person_article(3, "Олег Петров", first="Олег", last="Петров", roles=["тренер"], published="2019-05-01"),
+        _person_article(4, "Петров", last="Петров", roles=["министр"], published="2019-06-01"),
+        _person_article(5, "Петров", last="Петров", published="2019-07-01"),
+        _person_article(6, "Петров", last="Петров", published="2014-01-01"),
+    ])
+    people = {e["name"]: e["articles"] for e in store.entities(type="PER")}
+    assert people == {"Сергей Петров": 2, "Олег Петров": 2, "Анна Петрова": 1, "Петров": 1}
 
 
 def test_store_entities_places_merge_by_normal_name(store):
