@@ -28,11 +28,11 @@ def svodka(*args):
 
 @pytest.fixture
 def db(tmp_path):
-    """An archive file: the chancellor (full name and surname), two unions, two Ивановs."""
+    """An archive file: the chancellor (full name and surname), two plants, two Ивановs."""
     path = tmp_path / "svodka.db"
     with open_store(path) as store:
         store.add_articles([
-            scholz_full(1), scholz_surname(2), org_article(3, "Европейский союз"), org_article(4, "Евросоюз"),
+            scholz_full(1), scholz_surname(2), org_article(3, "Заречинский металлургический комбинат"), org_article(4, "ЗМК"),
             person_article(5, "Иван Иванов", first="Иван", last="Иванов"), person_article(6, "Пётр Иванов", first="Пётр", last="Иванов"),
         ])
     return str(path)
@@ -68,27 +68,27 @@ def test_cli_corrections_ambiguous_name_lists_candidates(db):
 
 
 def test_cli_corrections_merge(db):
-    out = svodka("entity", "merge", "Европейский союз", "Евросоюза", "--db", db)
+    out = svodka("entity", "merge", "Заречинский металлургический комбинат", "ЗМК", "--db", db)
     assert out.returncode == 0, out.stderr
-    assert "merged" in out.stdout and "Евросоюз" in out.stdout and "Европейский союз" in out.stdout
-    profile = _profile(db, "Евросоюз")
-    assert profile["name"] == "Европейский союз" and profile["articles"] == 2
+    assert "merged" in out.stdout and "ЗМК" in out.stdout and "Заречинский металлургический комбинат" in out.stdout
+    profile = _profile(db, "ЗМК")
+    assert profile["name"] == "Заречинский металлургический комбинат" and profile["articles"] == 2
     assert [m["reason"] for m in profile["merges"]] == ["analyst: merge"]
-    assert "merged into it:" in svodka("entity", "Евросоюз", "--db", db).stdout
+    assert "merged into it:" in svodka("entity", "ЗМК", "--db", db).stdout
 
 
 def test_cli_corrections_split_and_alias_as_json(db):
     split = json.loads(svodka("entity", "split", "Олаф Шольц", "Шольц", "--db", db, "--json").stdout)
     assert split["action"] == "split" and split["split"]["name"] == "Шольц"
-    alias = json.loads(svodka("entity", "alias", "Европейский союз", "ЕС", "--db", db, "--json").stdout)
-    assert alias["alias"] == "ЕС"
-    assert _profile(db, "ЕС")["name"] == "Европейский союз"
+    alias = json.loads(svodka("entity", "alias", "Заречинский металлургический комбинат", "Заречинский комбинат", "--db", db, "--json").stdout)
+    assert alias["alias"] == "Заречинский комбинат"
+    assert _profile(db, "Заречинский комбинат")["name"] == "Заречинский металлургический комбинат"
     assert _profile(db, "Шольц")["id"] == split["split"]["id"]
 
 
 def test_cli_corrections_relink(db):
     before = json.loads(svodka("stats", "--db", db, "--json").stdout)["entities"]
-    svodka("entity", "merge", "Европейский союз", "Евросоюз", "--db", db)
+    svodka("entity", "merge", "Заречинский металлургический комбинат", "ЗМК", "--db", db)
     out = svodka("relink", "--db", db)
     assert out.returncode == 0 and "relinked 6 articles" in out.stderr
     assert json.loads(svodka("relink", "--db", db, "--json").stdout) == {"articles": 6}
@@ -97,12 +97,12 @@ def test_cli_corrections_relink(db):
 
 @pytest.mark.parametrize("args, code, words", [
     (["merge", "Иванов", "Олаф Шольц"], 1, "may mean 2 entities"),  # ambiguous: the candidates named
-    (["merge", "Европейский союз", "Европейский союз"], 1, "itself"),
-    (["merge", "Олаф Шольц", "Евросоюз"], 1, "person"),
-    (["merge", "Никто Никакович", "Евросоюз"], 1, "no such entity"),
+    (["merge", "Заречинский металлургический комбинат", "Заречинский металлургический комбинат"], 1, "itself"),
+    (["merge", "Олаф Шольц", "ЗМК"], 1, "person"),
+    (["merge", "Никто Никакович", "ЗМК"], 1, "no such entity"),
     (["split", "Олаф Шольц", "Меркель"], 1, "never named so"),
-    (["alias", "Евросоюз", " "], 1, "at least one word"),
-    (["merge", "Евросоюз"], 2, "takes two arguments"),
+    (["alias", "ЗМК", " "], 1, "at least one word"),
+    (["merge", "ЗМК"], 2, "takes two arguments"),
     (["split", "Олаф Шольц", "Шольц", "лишнее"], 2, "takes two arguments"),
 ])
 def test_cli_corrections_errors_are_one_line(db, args, code, words):

@@ -29,7 +29,7 @@ from .search import WORD_RE, Lemmatizer, normalize_word
 if TYPE_CHECKING:
     from .writer import Writer
 
-__all__ = ["Corrections", "form_key", "merge", "alias", "split", "resolve", "alias_words"]
+__all__ = ["Corrections", "form_key", "merge", "alias", "split", "resolve", "restore_aliases", "alias_words"]
 
 
 def form_key(name: str) -> str:
@@ -221,22 +221,20 @@ def _role_words(w: Writer, cur: Any, ids: list[int]) -> None:
 
 
 def _merge_into(w: Writer, cur: Any, into: dict, old: dict, reason: str) -> None:
-    """Fold the live entity ``old`` into ``into``: its corrections, rows, aliases with their counts, keys, counts, the merge log."""
+    """Fold the live entity ``old`` into ``into``: its corrections, rows (``corpus._merge_rows``), counts, the merge log."""
     from .corpus import _merge_rows
 
-    cur.execute("SELECT alias, n FROM aliases WHERE entity_id = ?", [old["id"]])
-    aliases = dict(cur.fetchall())
-    names = list(dict.fromkeys([old["name"], *sorted(aliases)]))
+    cur.execute("SELECT alias FROM aliases WHERE entity_id = ?", [old["id"]])
+    names = list(dict.fromkeys([old["name"], *sorted(a for (a,) in cur.fetchall())]))
     _record(cur, [("merge", old["type"], name, into["name"]) for name in names])
-    # Aliases with their counts summed, and keys, before _merge_rows (which moves the rest).
-    _add_aliases(w, cur, into, aliases)
-    cur.execute("DELETE FROM aliases WHERE entity_id = ?", [old["id"]])
-    if not _is_person(into["type"]):
-        cur.execute("INSERT INTO entity_keys (key, entity_id) SELECT key, ? FROM entity_keys WHERE entity_id = ? ON CONFLICT DO NOTHING", [into["id"], old["id"]])
-        cur.execute("INSERT INTO entity_keys (key, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [old["key"], into["id"]])
-    cur.execute("DELETE FROM entity_keys WHERE entity_id = ?", [old["id"]])
-    _merge_rows(cur, old["id"], into["id"])
+    if not _is_person(old["type"]):  # its own key, should an older archive lack the row
+        cur.execute("INSERT INTO entity_keys (key, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [old["key"], old["id"]])
+    _merge_rows(cur, old["id"], into["id"])  # links, roles, statements, days, aliases (counts summed), words, keys
     cur.execute("UPDATE entities SET merged_into = ? WHERE id = ?", [into["id"], old["id"]])
+    cur.execute(
+        "UPDATE entities SET named_from = (SELECT MIN(named_from) FROM entities WHERE id IN (?, ?)), named_to = (SELECT MAX(named_to) FROM entities WHERE id IN (?, ?)) WHERE id = ?",
+        [into["id"], old["id"], into["id"], old["id"], into["id"]],
+    )
     _recount(cur, [into["id"]])
     _role_words(w, cur, [into["id"]])
     cur.execute("INSERT INTO entity_merges (old_id, into_id, reason, at) VALUES (?, ?, ?, ?)", [old["id"], into["id"], reason, _timestamp()])
@@ -316,8 +314,42 @@ def alias(w: Writer, entity: Any, name: str) -> dict:
     return out
 
 
+def _named(w: Writer, cur: Any, name: str, type_: str | None) -> dict | None:
+    """The live entity called ``name`` (its name as ``form_key``), else the best the name finds, of a type compatible with ``type_``."""
+    fits = lambda row: row is not None and (type_ is None or _is_person(row["type"]) == _is_person(type_))  # noqa: E731
+    rows = [_row(cur, i) for i in queries.find_entities(w.db, w.lemmatizer, name, limit=queries.MAX_CANDIDATES)]
+    rows = [r for r in rows if fits(r)]
+    return next((r for r in rows if form_key(r["name"]) == form_key(name)), rows[0] if rows else None)
+
+
+def restore_aliases(w: Writer) -> int:
+    """Give back the aliases the analyst added (``alias`` corrections still in force) to the entities they name.
+
+    A relink rebuilds the aliases from the articles, and an alias no article has used yet
+    ("ФРО") would be lost; new articles written so are linked by ``Corrections`` anyway.
+
+    Returns:
+        The number of aliases given back.
+    """
+    with w.db.write() as cur:
+        in_force = Corrections.load(cur)
+        cur.execute("SELECT type, name, target FROM entity_corrections WHERE action = 'alias' ORDER BY id")
+        latest = {form_key(name): (type_, name, target) for type_, name, target in cur.fetchall()}
+        given = 0
+        for key, (type_, name, target) in sorted(latest.items()):
+            row = _named(w, cur, target, type_) if in_force.joins.get(key) == target else None
+            if row is not None:
+                _add_aliases(w, cur, row, {name: 0})
+                given += 1
+        if given:
+            _invalidate(w, cur)
+        aliases = w.store_aliases(cur)
+    w.committed(aliases)
+    return given
+
+
 def _article_entities(cur: Any, ids: list[int]) -> dict[int, tuple[Any, dict]]:
-    """The stored articles ``ids``: article id -> (its day, its entities and quotes by local id)."""
+    """The stored articles ``ids``: article id -> (its day, the stored Article)."""
     out = {}
     for aid, day, text, raw in select_in(cur, "SELECT id, day, text, raw FROM articles WHERE id IN ({in})", ids):
         article = queries.article_from_row(text, raw)
@@ -360,20 +392,26 @@ def _split_rows(cur: Any, old_id: int, new_id: int, moved: dict[int, set[str]]) 
         )
 
 
-def _rebuild_names(w: Writer, cur: Any, rows: list[dict]) -> None:
-    """The words and keys entities are found by, again from their aliases and names."""
+def _split_names(w: Writer, cur: Any, old: dict, new: dict, taken: set[str]) -> None:
+    """The words and keys the two entities of a split are found by.
+
+    Words again from each one's aliases. The new entity is found by its key alone (set
+    apart: the linker's ``APART`` key of the form); the old one loses the keys only the
+    aliases it gave up made (keys made with an article's state, ``corpus.name_key``, stay).
+    """
     from .corpus import name_key
 
-    for row in rows:
+    for row in (old, new):
         cur.execute("SELECT alias FROM aliases WHERE entity_id = ?", [row["id"]])
         aliases = {a for (a,) in cur.fetchall()} | {row["name"]}
         cur.execute("DELETE FROM entity_words WHERE entity_id = ?", [row["id"]])
-        cur.execute("DELETE FROM entity_keys WHERE entity_id = ?", [row["id"]])
         words = sorted({word for a in aliases for word in alias_words(a, w.lemmatizer)})
         cur.executemany("INSERT INTO entity_words (word, entity_id) VALUES (?, ?)", [(word, row["id"]) for word in words])
-        if not _is_person(row["type"]):
-            keys = sorted(({name_key(a, w.lemmatizer) for a in aliases} | {row["key"]}) - {""})
-            cur.executemany("INSERT INTO entity_keys (key, entity_id) VALUES (?, ?)", [(k, row["id"]) for k in keys])
+        if row is old and not _is_person(old["type"]):
+            kept = {name_key(a, w.lemmatizer) for a in aliases} | {old["key"]}
+            gone = sorted({name_key(a, w.lemmatizer) for a in taken} - kept)
+            cur.executemany("DELETE FROM entity_keys WHERE key = ? AND entity_id = ?", [(k, old["id"]) for k in gone])
+    cur.execute("INSERT INTO entity_keys (key, entity_id) VALUES (?, ?)", [new["key"], new["id"]])
 
 
 def _redays(cur: Any, ids: list[int]) -> None:
@@ -386,19 +424,13 @@ def _redays(cur: Any, ids: list[int]) -> None:
     )
 
 
-def _keys_of(w: Writer, cur: Any, type_: str, name: str, aid: int, local: str) -> dict:
-    """The name keys of an entity made from one article entity (``corpus.entity_facts``, as the linker keys it)."""
-    from .corpus import entity_facts
-
-    _, article = _article_entities(cur, [aid])[aid]
-    e = next((x for x in article.entities if x.id == local), None)
-    if e is None:  # not in the stored article (should not happen): keyed by the name alone
-        from ..model import Entity
-
-        e = Entity(id=local, type=type_, name=name)
-    facts = entity_facts(e, w.lemmatizer)
-    key = facts.key if facts.key is not None else normalize_word(name)
-    return {"key": key, "last_key": facts.last_key, "first_key": facts.first_key, "middle_key": facts.middle_key}
+def _renamed_days(cur: Any, entity: dict) -> None:
+    """A person's days named in full (``named_from``/``named_to``), again from the article entities it holds."""
+    if not _is_person(entity["type"]):
+        return
+    cur.execute("SELECT ae.name, a.day FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ? AND a.day IS NOT NULL", [entity["id"]])
+    days = sorted(day for name, day in cur.fetchall() if len(name.split()) > 1)  # a first name with the surname
+    cur.execute("UPDATE entities SET named_from = ?, named_to = ? WHERE id = ?", [days[0] if days else None, days[-1] if days else None, entity["id"]])
 
 
 def split(w: Writer, entity: Any, form: str) -> dict:
@@ -407,7 +439,8 @@ def split(w: Writer, entity: Any, form: str) -> dict:
     The article entities of ``entity`` named ``form`` (compared as ``form_key``: case and ё
     do not matter) move to a new entity named so, with their roles, their statements and
     the alias; both entities' counts and mentions per day are counted again from what
-    they hold.
+    they hold. The new entity is keyed as the linker keys a name set apart (``corpus.APART``),
+    so new articles and a relink find it.
 
     Args:
         entity: an id or a name (any form; an ambiguous one is refused).
@@ -420,6 +453,8 @@ def split(w: Writer, entity: Any, form: str) -> dict:
         EntityError: no such entity (404), an ambiguous name (409), a form the entity is
             never named by, or the only name it has (422).
     """
+    from .corpus import APART
+
     form_text = " ".join((form or "").split())
     key = form_key(form_text)
     if not key:
@@ -436,11 +471,8 @@ def split(w: Writer, entity: Any, form: str) -> dict:
             raise EntityError(form_text, f"every article names {row['name']} (id {row['id']}) so: nothing would stay; merge or alias instead", status=422)
         _record(cur, [("split", row["type"], form_text, None)])
         name = Counter(r[2] for r in moved).most_common(1)[0][0]
-        new = {"id": next_id(cur, "entities"), "type": row["type"], "name": name, **_keys_of(w, cur, row["type"], name, moved[0][0], moved[0][1])}
-        cur.execute(
-            "INSERT INTO entities (id, type, name, key, last_key, first_key, middle_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [new["id"], new["type"], new["name"], new["key"], new["last_key"], new["first_key"], new["middle_key"]],
-        )
+        new = {"id": next_id(cur, "entities"), "type": row["type"], "name": name, "key": APART + key}
+        cur.execute("INSERT INTO entities (id, type, name, key) VALUES (?, ?, ?, ?)", [new["id"], new["type"], new["name"], new["key"]])
         cur.executemany("UPDATE article_entities SET entity_id = ? WHERE article_id = ? AND local_id = ?", [(new["id"], aid, local) for aid, local, _ in moved])
         by_article: dict[int, set[str]] = {}
         for aid, local, _ in moved:
@@ -450,13 +482,14 @@ def split(w: Writer, entity: Any, form: str) -> dict:
         cur.execute("SELECT alias, n FROM aliases WHERE entity_id = ?", [row["id"]])
         taken = {a: n for a, n in cur.fetchall() if form_key(a) == key}
         cur.executemany("DELETE FROM aliases WHERE entity_id = ? AND alias = ?", [(row["id"], a) for a in sorted(taken)])
-        taken = taken or {name: len(moved)}
-        cur.executemany("INSERT INTO aliases (entity_id, alias, n) VALUES (?, ?, ?)", [(new["id"], a, n) for a, n in sorted(taken.items())])
+        given = taken or {name: len(moved)}
+        cur.executemany("INSERT INTO aliases (entity_id, alias, n) VALUES (?, ?, ?)", [(new["id"], a, n) for a, n in sorted(given.items())])
         if form_key(row["name"]) == key:  # the entity was called by the name it lost: by its most used other one now
             rest = Counter(r[2] for r in links if form_key(r[2]) != key)
             row["name"] = rest.most_common(1)[0][0]
             cur.execute("UPDATE entities SET name = ? WHERE id = ?", [row["name"], row["id"]])
-        _rebuild_names(w, cur, [row, new])
+        _split_names(w, cur, row, new, set(taken))
+        _renamed_days(cur, row)
         _recount(cur, [row["id"], new["id"]])
         _redays(cur, [row["id"], new["id"]])
         _role_words(w, cur, [row["id"], new["id"]])

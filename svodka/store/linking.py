@@ -16,7 +16,7 @@ import uuid
 from collections import Counter, defaultdict
 from typing import Any
 
-from . import corpus, stories
+from . import corpus, corrections, stories
 from .database import chunks, marks, next_id, select_in
 from .prepare import Prepared
 from .queries import article_from_row
@@ -85,6 +85,8 @@ def relink(w: Writer, batch: int = 1000) -> int:
     article is marked unlinked in one transaction, then linked in chunks of ``batch`` like
     ``link_pending``, without stories: the articles keep theirs (``recluster`` rebuilds them).
     If interrupted, run it again (``link_pending`` would also join the rest to stories).
+    Last, the aliases the analyst gave are given back (``corrections.restore_aliases``: an
+    alias no article uses is no article entity's form).
 
     Returns:
         The number of articles linked.
@@ -95,7 +97,9 @@ def relink(w: Writer, batch: int = 1000) -> int:
         cur.execute("UPDATE articles SET linked = 0 WHERE linked <> 0")
         w.entities = None  # every writer's corpus entities are gone: a new token says so
         cur.execute("UPDATE store_meta SET value = ? WHERE key = 'entities'", [uuid.uuid4().hex])
-    return link_pending(w, batch, with_stories=False)
+    linked = link_pending(w, batch, with_stories=False)
+    corrections.restore_aliases(w)
+    return linked
 
 
 def _quote_norm(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from svodka.errors import EntityError
+from svodka.store.corpus import name_key
 from svodka.store.corrections import Corrections, form_key
 from tests.store.conftest import make_article
 
@@ -45,7 +46,7 @@ def org_article(n: int, name: str, written: str | None = None):
     """An article about an organisation named ``name`` (written as ``written``)."""
     written = written or name
     return _article(
-        n, f"Заявление: {written}",
+        n, f"Заявление номер {n}: {written}",
         f"Вчера {written} опубликовал заявление о торговле. Представители сообщили, что {written} рассмотрит вопрос снова.",
         [{"id": "T1", "type": "ORG", "name": name, "forms": [written]}],
     )
@@ -113,26 +114,26 @@ def test_corrections_candidates_of_an_ambiguous_name(store):
 # --- merge --------------------------------------------------------------------------------------
 
 
-def _two_unions(store):
-    store.add_articles([org_article(1, "Европейский союз"), org_article(2, "Евросоюз")])
+def _two_plants(store):
+    store.add_articles([org_article(1, "Заречинский металлургический комбинат"), org_article(2, "ЗМК")])
     assert len(store.entities(type="ORG")) == 2
 
 
 def test_corrections_merge_applies_at_once(store):
-    _two_unions(store)
-    eu, short = _ids(store, "Европейский союз")[0], _ids(store, "Евросоюз")[0]
-    done = store.merge_entities("Европейский союз", "Евросоюз")
-    assert done["entity"]["id"] == eu and done["merged"] == [{"id": short, "type": "ORG", "name": "Евросоюз"}]
+    _two_plants(store)
+    eu, short = _ids(store, "Заречинский металлургический комбинат")[0], _ids(store, "ЗМК")[0]
+    done = store.merge_entities("Заречинский металлургический комбинат", "ЗМК")
+    assert done["entity"]["id"] == eu and done["merged"] == [{"id": short, "type": "ORG", "name": "ЗМК"}]
     (org,) = store.entities(type="ORG")
     assert org["id"] == eu and org["articles"] == 2 and org["mentions"] == 6  # three in each article
-    assert _ids(store, "Евросоюза") == [eu] and _ids(store, str(short)) == [eu]  # the old id leads to it too
-    profile = _one(store, "Евросоюз")
-    assert {a["alias"] for a in profile["aliases"]} == {"Европейский союз", "Евросоюз"}
-    assert [(m["old_id"], m["old_name"], m["reason"]) for m in profile["merges"]] == [(short, "Евросоюз", "analyst: merge")]
-    assert [(c["action"], c["name"], c["target"]) for c in profile["corrections"]] == [("merge", "Евросоюз", "Европейский союз")]
+    assert _ids(store, "ЗМК") == [eu] and _ids(store, str(short)) == [eu]  # the old id leads to it too
+    profile = _one(store, "ЗМК")
+    assert {a["alias"] for a in profile["aliases"]} == {"Заречинский металлургический комбинат", "ЗМК"}
+    assert [(m["old_id"], m["old_name"], m["reason"]) for m in profile["merges"]] == [(short, "ЗМК", "analyst: merge")]
+    assert [(c["action"], c["name"], c["target"]) for c in profile["corrections"]] == [("merge", "ЗМК", "Заречинский металлургический комбинат")]
     assert sum(store.entity_days(eu).values()) == 6
-    assert len(store.search("", entity="Евросоюз")) == 2
-    assert _corrections(store).joins == {"евросоюз": "Европейский союз"}
+    assert len(store.search("", entity="ЗМК")) == 2
+    assert _corrections(store).joins == {"змк": "Заречинский металлургический комбинат"}
 
 
 def test_corrections_merge_moves_statements_and_roles(store):
@@ -150,13 +151,13 @@ def test_corrections_merge_moves_statements_and_roles(store):
 
 
 @pytest.mark.parametrize("a, b, status, words", [
-    ("Европейский союз", "Европейский союз", 422, "itself"),
-    ("Европейский союз", "Пётр Семёнов", 422, "person"),
-    ("Европейский союз", "Никакой Организации", 404, "no such entity"),
-    ("Никто Никакович", "Евросоюз", 404, "no such entity"),
+    ("Заречинский металлургический комбинат", "Заречинский металлургический комбинат", 422, "itself"),
+    ("Заречинский металлургический комбинат", "Пётр Семёнов", 422, "person"),
+    ("Заречинский металлургический комбинат", "Никакой Организации", 404, "no such entity"),
+    ("Никто Никакович", "ЗМК", 404, "no such entity"),
 ])
 def test_corrections_merge_refused_with_a_clear_error(store, a, b, status, words):
-    _two_unions(store)
+    _two_plants(store)
     store.add_articles([person_article(3, "Пётр Семёнов", first="Пётр", last="Семёнов")])
     with pytest.raises(EntityError) as caught:
         store.merge_entities(a, b)
@@ -182,34 +183,34 @@ def test_corrections_ambiguous_name_lists_the_candidates(store):
 
 
 def test_corrections_alias_finds_the_entity(store):
-    store.add_articles([org_article(1, "Министерство иностранных дел")])
-    (mfa,) = store.entities(type="ORG")
-    assert _ids(store, "МИД") == []
-    done = store.alias_entity("Министерство иностранных дел", "МИД")
-    assert done["entity"]["id"] == mfa["id"] and done["alias"] == "МИД" and done["merged"] == []
-    assert _ids(store, "МИД") == [mfa["id"]]
-    assert {"alias": "МИД", "n": 0} in _one(store, "МИД")["aliases"]  # no article has used it yet
-    assert _corrections(store).joins == {"мид": "Министерство иностранных дел"}
+    store.add_articles([org_article(1, "Фонд развития Озёрска")])
+    (fund,) = store.entities(type="ORG")
+    assert _ids(store, "ФРО") == []
+    done = store.alias_entity("Фонд развития Озёрска", "ФРО")
+    assert done["entity"]["id"] == fund["id"] and done["alias"] == "ФРО" and done["merged"] == []
+    assert _ids(store, "ФРО") == [fund["id"]]
+    assert {"alias": "ФРО", "n": 0} in _one(store, "ФРО")["aliases"]  # no article has used it yet
+    assert _corrections(store).joins == {"фро": "Фонд развития Озёрска"}
     with store.db.reading() as cur:
-        cur.execute("SELECT key FROM entity_keys WHERE entity_id = ?", [mfa["id"]])
-        assert "мид" in {r[0] for r in cur.fetchall()}
+        cur.execute("SELECT key FROM entity_keys WHERE entity_id = ?", [fund["id"]])
+        assert name_key("ФРО", store.lemmatizer) in {r[0] for r in cur.fetchall()}
 
 
 def test_corrections_alias_naming_another_entity_merges_it(store):
-    store.add_articles([org_article(1, "Государственная дума"), org_article(2, "Госдума")])
-    duma = _ids(store, "Государственная дума")[0]
-    done = store.alias_entity(duma, "Госдума")
-    assert [m["name"] for m in done["merged"]] == ["Госдума"]
+    store.add_articles([org_article(1, "Фонд развития Озёрска"), org_article(2, "Озёрский фонд")])
+    duma = _ids(store, "Фонд развития Озёрска")[0]
+    done = store.alias_entity(duma, "Озёрский фонд")
+    assert [m["name"] for m in done["merged"]] == ["Озёрский фонд"]
     (org,) = store.entities(type="ORG")
     assert org["id"] == duma and org["articles"] == 2
-    assert [m["reason"] for m in _one(store, "Госдума")["merges"]] == ["analyst: alias"]
+    assert [m["reason"] for m in _one(store, "Озёрский фонд")["merges"]] == ["analyst: alias"]
 
 
 @pytest.mark.parametrize("name", ["", "  ", "—"])
 def test_corrections_alias_needs_a_word(store, name):
-    store.add_articles([org_article(1, "Государственная дума")])
+    store.add_articles([org_article(1, "Фонд развития Озёрска")])
     with pytest.raises(EntityError) as caught:
-        store.alias_entity("Государственная дума", name)
+        store.alias_entity("Фонд развития Озёрска", name)
     assert caught.value.status == 422
 
 
@@ -259,7 +260,7 @@ def test_corrections_split_refused_with_a_clear_error(store, form, words):
 
 
 def test_corrections_relink_rebuilds_entities_and_keeps_stories(store):
-    store.add_articles([scholz_full(1), scholz_surname(2), org_article(3, "Евросоюз")])
+    store.add_articles([scholz_full(1), scholz_surname(2), org_article(3, "ЗМК")])
     before = {(e["type"], e["name"], e["articles"], e["mentions"]) for e in store.entities()}
     stories = {a: store.article(a).extras["store"]["story"] for a in (1, 2, 3)}
     assert store.relink() == 3
@@ -270,13 +271,13 @@ def test_corrections_relink_rebuilds_entities_and_keeps_stories(store):
 
 
 def test_corrections_merge_survives_relink_and_new_articles(store):
-    _two_unions(store)
-    store.merge_entities("Европейский союз", "Евросоюз")
+    _two_plants(store)
+    store.merge_entities("Заречинский металлургический комбинат", "ЗМК")
     store.relink()
     (org,) = store.entities(type="ORG")
-    assert org["name"] == "Европейский союз" and org["articles"] == 2
-    assert _ids(store, "Евросоюз") == [org["id"]]
-    store.add_articles([org_article(4, "Евросоюз"), org_article(5, "Европейский союз")])
+    assert org["name"] == "Заречинский металлургический комбинат" and org["articles"] == 2
+    assert _ids(store, "ЗМК") == [org["id"]]
+    store.add_articles([org_article(4, "ЗМК"), org_article(5, "Заречинский металлургический комбинат")])
     (org,) = store.entities(type="ORG")
     assert org["articles"] == 4
 
@@ -304,14 +305,14 @@ def test_corrections_split_survives_relink_and_new_articles(store):
 
 
 def test_corrections_alias_survives_relink_and_new_articles(store):
-    store.add_articles([org_article(1, "Министерство иностранных дел")])
-    store.alias_entity("Министерство иностранных дел", "МИД")
+    store.add_articles([org_article(1, "Фонд развития Озёрска")])
+    store.alias_entity("Фонд развития Озёрска", "ФРО")
     store.relink()
-    (mfa,) = store.entities(type="ORG")
-    assert _ids(store, "МИД") == [mfa["id"]]
-    store.add_articles([org_article(2, "МИД")])
-    (mfa,) = store.entities(type="ORG")
-    assert mfa["name"] == "Министерство иностранных дел" and mfa["articles"] == 2
+    (fund,) = store.entities(type="ORG")
+    assert _ids(store, "ФРО") == [fund["id"]]
+    store.add_articles([org_article(2, "ФРО")])
+    (fund,) = store.entities(type="ORG")
+    assert fund["name"] == "Фонд развития Озёрска" and fund["articles"] == 2
 
 
 def test_corrections_later_correction_of_a_name_wins(store):
@@ -327,12 +328,12 @@ def test_corrections_drop_other_writers_entity_caches(open_backend, tmp_path):
     """A correction made by one Store is seen by another Store's linker (the 'entities' token)."""
     one = open_backend("sqlite")
     other = open_backend("sqlite")
-    one.add_articles([org_article(1, "Европейский союз"), org_article(2, "Евросоюз")])
-    other.add_articles([org_article(3, "Евросоюз")])  # other's cache now holds both unions
-    one.merge_entities("Европейский союз", "Евросоюз")
-    other.add_articles([org_article(4, "Европейский союз")])
+    one.add_articles([org_article(1, "Заречинский металлургический комбинат"), org_article(2, "ЗМК")])
+    other.add_articles([org_article(3, "ЗМК")])  # other's cache now holds both plants
+    one.merge_entities("Заречинский металлургический комбинат", "ЗМК")
+    other.add_articles([org_article(4, "Заречинский металлургический комбинат")])
     (org,) = other.entities(type="ORG")
-    assert org["name"] == "Европейский союз" and org["articles"] == 4
+    assert org["name"] == "Заречинский металлургический комбинат" and org["articles"] == 4
 
 
 def test_corrections_form_key_compares_names_loosely():

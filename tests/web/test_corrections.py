@@ -17,20 +17,20 @@ from .conftest import TOKEN, TestClient
 pytestmark = pytest.mark.issue(14)
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-# Every correction route with a body it accepts (the entity is the organisation "Евросоюз").
+# Every correction route with a body it accepts (the entity is the organisation "ЗМК").
 ROUTES = [
-    ("/api/entities/{id}/merge", {"other": "Европейский союз"}),
-    ("/api/entities/{id}/split", {"form": "Евросоюз"}),
-    ("/api/entities/{id}/aliases", {"alias": "ЕС"}),
+    ("/api/entities/{id}/merge", {"other": "Заречинский металлургический комбинат"}),
+    ("/api/entities/{id}/split", {"form": "ЗМК"}),
+    ("/api/entities/{id}/aliases", {"alias": "Заречинский комбинат"}),
     ("/api/relink", None),
 ]
 
 
 @pytest.fixture
 def archive(fresh_app):
-    """The fresh app's archive: the chancellor (full name and surname), two unions, two Ивановs."""
+    """The fresh app's archive: the chancellor (full name and surname), two plants, two Ивановs."""
     fresh_app.state.store.add_articles([
-        scholz_full(1), scholz_surname(2), org_article(3, "Европейский союз"), org_article(4, "Евросоюз"),
+        scholz_full(1), scholz_surname(2), org_article(3, "Заречинский металлургический комбинат"), org_article(4, "ЗМК"),
         person_article(5, "Иван Иванов", first="Иван", last="Иванов"), person_article(6, "Пётр Иванов", first="Пётр", last="Иванов"),
     ])
     return fresh_app.state.store
@@ -52,7 +52,7 @@ def _error(response, status: int) -> dict:
 @pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {TOKEN}"}])
 def test_corrections_api_needs_the_token(fresh_client, archive, path, body, headers):
     before = archive.entities()
-    response = fresh_client.post(path.format(id=_id(archive, "Евросоюз")), json=body, headers=headers)
+    response = fresh_client.post(path.format(id=_id(archive, "ЗМК")), json=body, headers=headers)
     _error(response, 401)
     assert response.headers["www-authenticate"] == "Bearer"
     assert archive.entities() == before
@@ -68,7 +68,7 @@ def test_corrections_api_disabled_without_a_server_token(tmp_path, monkeypatch, 
 
 
 def test_corrections_api_reads_stay_open(fresh_client, archive):
-    assert fresh_client.get(f"/api/entities/{_id(archive, 'Евросоюз')}").status_code == 200
+    assert fresh_client.get(f"/api/entities/{_id(archive, 'ЗМК')}").status_code == 200
 
 
 def test_corrections_api_documented(fresh_client):
@@ -83,20 +83,20 @@ def test_corrections_api_documented(fresh_client):
 
 
 def test_corrections_api_merge(fresh_client, archive):
-    eu, short = _id(archive, "Европейский союз"), _id(archive, "Евросоюз")
+    eu, short = _id(archive, "Заречинский металлургический комбинат"), _id(archive, "ЗМК")
     body = fresh_client.post(f"/api/entities/{eu}/merge", json={"other": short}, headers=AUTH).json()
     assert body["action"] == "merge" and body["entity"]["id"] == eu and body["entity"]["articles"] == 2
-    assert body["merged"] == [{"id": short, "type": "ORG", "name": "Евросоюз"}]
-    profile = fresh_client.get("/api/entities/Евросоюза").json()
+    assert body["merged"] == [{"id": short, "type": "ORG", "name": "ЗМК"}]
+    profile = fresh_client.get("/api/entities/ЗМК").json()
     assert profile["id"] == eu
-    assert {"alias": "Евросоюз", "n": 1} in profile["aliases"]
+    assert {"alias": "ЗМК", "n": 1} in profile["aliases"]
     assert [(m["old_id"], m["reason"]) for m in profile["merges"]] == [(short, "analyst: merge")]
     assert [c["action"] for c in profile["corrections"]] == ["merge"]
 
 
 def test_corrections_api_merge_by_name_in_the_path(fresh_client, archive):
-    body = fresh_client.post("/api/entities/Европейский союз/merge", json={"other": "Евросоюза"}, headers=AUTH).json()
-    assert body["entity"]["name"] == "Европейский союз" and [m["name"] for m in body["merged"]] == ["Евросоюз"]
+    body = fresh_client.post("/api/entities/Заречинский металлургический комбинат/merge", json={"other": "ЗМК"}, headers=AUTH).json()
+    assert body["entity"]["name"] == "Заречинский металлургический комбинат" and [m["name"] for m in body["merged"]] == ["ЗМК"]
 
 
 def test_corrections_api_split_and_alias(fresh_client, archive):
@@ -124,16 +124,16 @@ def test_corrections_api_ambiguous_name_is_409_with_candidates(fresh_client, arc
     ("/api/entities/{eu}/merge", {"other": "{eu}"}, 422),  # into itself
     ("/api/entities/{eu}/merge", {"other": "Иван Иванов"}, 422),  # a person into an organisation
     ("/api/entities/{eu}/merge", {"other": "Никакой Организации"}, 404),
-    ("/api/entities/Никто Никакович/aliases", {"alias": "ЕС"}, 404),
+    ("/api/entities/Никто Никакович/aliases", {"alias": "Заречинский комбинат"}, 404),
     ("/api/entities/999999/split", {"form": "Шольц"}, 404),
     ("/api/entities/{eu}/split", {"form": "Шольц"}, 422),  # a form it does not have
     ("/api/entities/{eu}/aliases", {"alias": "  "}, 422),
-    ("/api/entities/{eu}/merge", {"name": "Евросоюз"}, 422),  # the field is "other"
+    ("/api/entities/{eu}/merge", {"name": "ЗМК"}, 422),  # the field is "other"
     ("/api/entities/{eu}/merge", {"other": ""}, 422),
     ("/api/entities/{eu}/aliases", {"alias": "Е" * 300}, 422),
 ])
 def test_corrections_api_clear_errors(fresh_client, archive, path, body, status):
-    eu = str(_id(archive, "Европейский союз"))
+    eu = str(_id(archive, "Заречинский металлургический комбинат"))
     before = archive.entities()
     body = {k: v.replace("{eu}", eu) for k, v in body.items()}
     error = _error(fresh_client.post(path.replace("{eu}", eu), json=body, headers=AUTH), status)
@@ -142,7 +142,7 @@ def test_corrections_api_clear_errors(fresh_client, archive, path, body, status)
 
 
 def test_corrections_api_insists_on_json(fresh_client, archive):
-    response = fresh_client.post(f"/api/entities/{_id(archive, 'Евросоюз')}/aliases", content='{"alias": "ЕС"}'.encode(), headers={**AUTH, "Content-Type": "text/plain"})
+    response = fresh_client.post(f"/api/entities/{_id(archive, 'ЗМК')}/aliases", content='{"alias": "Заречинский комбинат"}'.encode(), headers={**AUTH, "Content-Type": "text/plain"})
     _error(response, 415)
 
 
@@ -156,19 +156,19 @@ def test_corrections_pages_list_aliases_with_counts(fresh_client, archive):
 
 
 def test_corrections_pages_profile_shows_aliases_merges_and_corrections(fresh_client, archive):
-    eu, short = _id(archive, "Европейский союз"), _id(archive, "Евросоюз")
+    eu, short = _id(archive, "Заречинский металлургический комбинат"), _id(archive, "ЗМК")
     archive.merge_entities(eu, short)
     html = fresh_client.get(f"/entities/{eu}").text
-    assert re.search(r'<span class="alias">Евросоюз</span> <span class="alias-n"[^>]*>1</span>', html)
+    assert re.search(r'<span class="alias">ЗМК</span> <span class="alias-n"[^>]*>1</span>', html)
     merges = re.search(r'id="merges">(.*?)</section>', html, re.S).group(1)
-    assert "Евросоюз" in merges and "analyst: merge" in merges and f"№ {short}" in merges
-    assert "«Евросоюз» — это Европейский союз" in html
+    assert "ЗМК" in merges and "analyst: merge" in merges and f"№ {short}" in merges
+    assert "«ЗМК» — это Заречинский металлургический комбинат" in html
 
 
 def test_corrections_pages_offer_the_forms_only_with_a_token(fresh_client, archive, tmp_path, monkeypatch):
     from svodka.web import create_app
 
-    eu = _id(archive, "Европейский союз")
+    eu = _id(archive, "Заречинский металлургический комбинат")
     html = fresh_client.get(f"/entities/{eu}").text
     for action in ("merge", "split", "aliases"):
         assert f'data-action="/api/entities/{eu}/{action}"' in html
