@@ -481,22 +481,27 @@ def entity_profile(db: Database, lem: Lemmatizer, name_or_id: Any, top: int = 10
 def entity_merges(db: Database, entity_id: int) -> list[dict]:
     """The merges into an entity, and into the entities merged into it, latest first (at most ``MAX_MERGES``).
 
+    Walked back through ``entity_merges`` (indexed by ``into_id``; ``entities.merged_into``
+    has no index, and a scan of it per profile grew with the archive).
+
     Returns:
         dicts with old_id, old_name, old_type, into_id, reason, at.
     """
-    ids, frontier = {entity_id}, [entity_id]
+    ids, frontier, rows, depth = {entity_id}, [entity_id], [], 0
     with db.reading() as cur:
-        while frontier:  # merged_into points one step: follow the chains back
-            found = [r[0] for r in select_in(cur, "SELECT id FROM entities WHERE merged_into IN ({in})", frontier) if r[0] not in ids]
-            ids.update(found)
-            frontier = found
-        rows = select_in(
-            cur,
-            "SELECT m.old_id, e.name, e.type, m.into_id, m.reason, m.at FROM entity_merges m LEFT JOIN entities e ON e.id = m.old_id WHERE m.into_id IN ({in})",
-            sorted(ids),
-        )
-    rows.sort(key=lambda r: (r[5] is not None, r[5] or "", r[0]), reverse=True)
-    return [dict(zip(("old_id", "old_name", "old_type", "into_id", "reason", "at"), r)) for r in rows[:MAX_MERGES]]
+        while frontier:
+            found = select_in(
+                cur,
+                "SELECT m.old_id, e.name, e.type, m.into_id, m.reason, m.at FROM entity_merges m LEFT JOIN entities e ON e.id = m.old_id WHERE m.into_id IN ({in})",
+                frontier,
+            )
+            rows.extend((depth, r) for r in found)
+            frontier = sorted({r[0] for r in found} - ids)
+            ids.update(frontier)
+            depth += 1
+    # Latest first; on the same second a merge into it before the merges into what it took in.
+    rows.sort(key=lambda dr: (dr[1][5] is not None, dr[1][5] or "", -dr[0], dr[1][0]), reverse=True)
+    return [dict(zip(("old_id", "old_name", "old_type", "into_id", "reason", "at"), r)) for _, r in rows[:MAX_MERGES]]
 
 
 def entity_corrections(db: Database, names: list[str]) -> list[dict]:

@@ -136,6 +136,17 @@ def test_corrections_merge_applies_at_once(store):
     assert _corrections(store).joins == {"змк": "Заречинский металлургический комбинат"}
 
 
+def test_corrections_merge_history_follows_earlier_merges(store):
+    _two_plants(store)
+    store.add_articles([org_article(3, "Заречинский комбинат")])
+    store.merge_entities("ЗМК", "Заречинский комбинат")
+    store.merge_entities("Заречинский металлургический комбинат", "ЗМК")
+    profile = _one(store, "Заречинский комбинат")
+    assert profile["name"] == "Заречинский металлургический комбинат" and profile["articles"] == 3
+    assert [m["old_name"] for m in profile["merges"]] == ["ЗМК", "Заречинский комбинат"]  # latest first
+    assert _corrections(store).joins == {"змк": "Заречинский металлургический комбинат", "заречинский комбинат": "Заречинский металлургический комбинат"}
+
+
 def test_corrections_merge_moves_statements_and_roles(store):
     store.add_articles([
         person_article(1, "Пётр Семёнов", first="Пётр", last="Семёнов", roles=["губернатор"]),
