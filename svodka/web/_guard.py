@@ -9,7 +9,7 @@ same rule, since every client of this century sends Host); the Host must name th
 browser page must come from this server's own origin or a configured one (403: a page
 elsewhere must not make the visitor's browser post here, and a ``text/plain`` POST needs no
 CORS preflight); a request to a token route (``/api/ingest``) must carry the bearer token
-(401; 403 when the server has none), checked before a byte of its body is read, so no one
+(401; 403 when the server has none; the token routes are ingest and the analyst's entity corrections), checked before a byte of its body is read, so no one
 without the token can make the server buffer or parse a body; the body must be at most
 ``max_body`` bytes (413, counted as it arrives) and arrive within ``body_timeout`` seconds
 (408: a client trickling a body must not hold its buffer and a connection for ever).

@@ -67,6 +67,13 @@ def test_corrections_api_disabled_without_a_server_token(tmp_path, monkeypatch, 
     assert "SVODKA_API_TOKEN" in _error(client.post(path.format(id=1), json=body, headers=AUTH), 403)["message"]
 
 
+@pytest.mark.parametrize("path, body", ROUTES)
+def test_corrections_api_refuses_other_origins_even_with_the_token(fresh_client, archive, path, body):
+    # A page elsewhere that learned the token still cannot make a visitor's browser post it.
+    response = fresh_client.post(path.format(id=_id(archive, "ЗМК")), json=body, headers={**AUTH, "Origin": "https://evil.example"})
+    assert _error(response, 403)["message"].startswith("cross-origin POST")
+
+
 def test_corrections_api_reads_stay_open(fresh_client, archive):
     assert fresh_client.get(f"/api/entities/{_id(archive, 'ЗМК')}").status_code == 200
 

@@ -283,7 +283,7 @@ NO_BODY_BOUND = 10
 
 
 @pytest.mark.issue(11)
-@pytest.mark.parametrize("path", ["/api/ingest", "/api/ingest/files", "/api/ingest/"])
+@pytest.mark.parametrize("path", ["/api/ingest", "/api/ingest/files", "/api/ingest/", "/api/entities/1/merge", "/api/entities/Шольц/aliases", "/api/relink"])
 @pytest.mark.parametrize("auth, status", [(None, 401), (b"Bearer wrong", 401), (b"Basic " + TOKEN.encode(), 401)])
 def test_guard_ingest_token_is_checked_before_the_body(app, path, auth, status):
     # 5 MB announced, nothing sent: the refusal must not wait for (or buffer) the body.
