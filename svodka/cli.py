@@ -600,25 +600,43 @@ def format_statement(q: dict) -> str:
     return f"[{where}] {q.get('speaker') or '?'}{label}: {text}{more}"
 
 
+# The corrections ``svodka entity`` takes before its two arguments, and what they mean.
+ENTITY_CORRECTIONS = {
+    "merge": "svodka entity merge A B      (B becomes A)",
+    "split": "svodka entity split ENTITY FORM   (the mentions by FORM become an entity of their own)",
+    "alias": "svodka entity alias ENTITY NAME   (ENTITY is also called NAME)",
+}
+
+
 @app.command("entity")
 def entity_cli(
-    name: str = typer.Argument(..., help="A name in any form, or an entity id."),
+    words: list[str] = typer.Argument(..., help="A name in any form, or an entity id; or a correction: merge A B, split ENTITY FORM, alias ENTITY NAME."),
     as_json: JsonFlag = False,
     db: DbOption = None,
     setting: SettingOption = None,
 ) -> None:
-    """Profile: roles over time, aliases, co-mentioned entities, latest statements, mentions per month."""
+    """Profile: roles over time, aliases, co-mentioned entities, latest statements, mentions per month.
+
+    Corrections (kept when the archive is linked again, see svodka relink): `svodka entity
+    merge A B` makes B part of A; `svodka entity split ENTITY FORM` gives the mentions by the
+    name FORM an entity of their own; `svodka entity alias ENTITY NAME` gives ENTITY another
+    name. Entities are named by id or by a name in any form.
+    """
+    if words[0] in ENTITY_CORRECTIONS:
+        _entity_correction_cli(words, as_json, db, setting)
+        return
+    name = " ".join(words)
     store, _ = _open(db, setting, must_exist=True)
     profile = store.entity_profile(name)  # an id or a name; the store tells them apart
     if profile is None:
-        typer.echo(f"svodka: {name}: no such entity in the archive", err=True)
+        typer.echo(f"svodka: {one_line(name)}: no such entity in the archive", err=True)
         raise typer.Exit(1)
     if as_json:
         _echo_json(profile)
         return
     typer.echo(f"{profile['name']} [{profile['type']}]  id {profile['id']}; {profile.get('mentions')} mentions in {profile.get('articles')} articles, {profile.get('first_seen') or '?'} .. {profile.get('last_seen') or '?'}")
     if profile.get("aliases"):
-        typer.echo("aliases: " + ", ".join(profile["aliases"]))
+        typer.echo("aliases: " + ", ".join(f"{a['alias']} ({a['n']})" for a in profile["aliases"]))
     if profile.get("roles"):
         _table("roles", ["role", "first seen", "last seen", "articles"], [[r["role"], r["first_seen"], r["last_seen"], r["articles"]] for r in profile["roles"]])
     if profile.get("co_mentioned"):
@@ -629,6 +647,57 @@ def entity_cli(
             typer.echo("  " + format_statement(q))
     if profile.get("mentions_per_month"):
         typer.echo("mentions per month: " + ", ".join(f"{m}: {n}" for m, n in profile["mentions_per_month"].items()))
+    if profile.get("merges"):
+        typer.echo("merged into it: " + "; ".join(f"{m['old_id']} {m['old_name'] or '?'} ({m['reason']}{', ' + str(m['at'])[:10] if m['at'] else ''})" for m in profile["merges"]))
+    if profile.get("candidates"):
+        typer.echo(f"did you mean another {one_line(name)}?")
+        _table("candidates", ["id", "name", "type", "mentions", "first seen", "last seen"], [[c["id"], c["name"], c["type"], c["mentions"], c["first_seen"], c["last_seen"]] for c in profile["candidates"]])
+
+
+def _entity_correction_cli(words: list[str], as_json: bool, db: str | None, setting: list[str] | None) -> None:
+    """``svodka entity merge|split|alias X Y``: make the correction and say what it did."""
+    action = words[0]
+    if len(words) != 3:
+        typer.echo(f"svodka: entity {action}: takes two arguments: {ENTITY_CORRECTIONS[action]}", err=True)
+        raise typer.Exit(2)
+    store, _ = _open(db, setting, must_exist=True)
+    try:
+        do = {"merge": store.merge_entities, "split": store.split_entity, "alias": store.alias_entity}[action]
+        result = do(words[1], words[2])
+    finally:
+        store.close()
+    if as_json:
+        _echo_json(result)
+        return
+    entity = result["entity"]
+    label = lambda e: f"{e['id']} {e['name']} [{e['type']}]"  # noqa: E731
+    if action == "merge":
+        typer.echo(f"merged {label(result['merged'][0])} into {label(entity)}: {entity['mentions']} mentions in {entity['articles']} articles")
+    elif action == "alias":
+        typer.echo(f"{label(entity)} is also called «{result['alias']}»")
+        for merged in result["merged"]:
+            typer.echo(f"merged {label(merged)} into it: it was named so")
+    else:
+        new = result["split"]
+        typer.echo(f"split «{result['form']}» off {label(entity)}: {label(new)}, {new['mentions']} mentions in {new['articles']} articles; {entity['articles']} articles stay")
+
+
+@app.command("relink")
+def relink_cli(
+    as_json: JsonFlag = False,
+    db: DbOption = None,
+    setting: SettingOption = None,
+) -> None:
+    """Link every stored article again: corpus entities and statements rebuilt, the analyst's corrections applied, stories kept."""
+    store, _ = _open(db, setting, must_exist=True)
+    try:
+        n = store.relink()
+    finally:
+        store.close()
+    if as_json:
+        _echo_json({"articles": n})
+        return
+    typer.echo(f"relinked {n} articles", err=True)
 
 
 @app.command("stories")

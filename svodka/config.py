@@ -42,7 +42,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("time_budget", 30, "Seconds one document's analysis may take; a slower one is rejected (0: no limit)."),
     Setting("workers", 0, "Worker processes for analysis; 0 means one per CPU core."),
     Setting("database_url", "svodka.db", "Database: a SQLite path or sqlite:///path, or postgresql://..."),
-    Setting("api_token", "", "Bearer token that enables POST /api/ingest; empty disables it."),
+    Setting("api_token", "", "Bearer token that enables POST /api/ingest and the entity corrections (merge, split, alias, relink); empty disables them."),
     Setting(
         "fetch_allow_private",
         "",

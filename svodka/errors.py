@@ -10,6 +10,10 @@ Hierarchy::
     ├── StageError              an analysis stage failed on one article; status 500
     ├── FetchError              a URL could not be fetched (network, HTTP status, robots.txt); status 502
     ├── StoreError              the database is unreachable, locked or at a wrong schema; status 503
+    ├── EntityError             an analyst's correction names no entity (404), a name that may mean
+    │                           several (409, the candidates with it), or cannot apply: an entity
+    │                           merged into itself, a person with an organisation, a form the
+    │                           entity does not have (422)
     └── LimitError              a request past a server limit: workers busy (503), too slow (504),
                                 too much memory (413), client gone (499); the status comes with
                                 the error
@@ -21,7 +25,7 @@ batch goes on, and the CLI prints it as one line.
 
 from __future__ import annotations
 
-__all__ = ["SvodkaError", "ConfigError", "InputError", "ExtractionRejected", "StageError", "FetchError", "StoreError", "LimitError"]
+__all__ = ["SvodkaError", "ConfigError", "InputError", "ExtractionRejected", "StageError", "FetchError", "StoreError", "EntityError", "LimitError"]
 
 
 class SvodkaError(Exception):
@@ -81,6 +85,22 @@ class StoreError(SvodkaError):
     """The database cannot be used."""
 
     status = 503
+
+
+class EntityError(SvodkaError):
+    """A correction of corpus entities (merge, split, alias) that cannot be made as asked.
+
+    ``status`` is per error (404 no such entity, 409 an ambiguous name, 422 a refused
+    correction); ``candidates`` lists the entities an ambiguous name may mean (dicts with
+    id, name, type, mentions, first_seen, last_seen), so the caller can pick one by id.
+    """
+
+    status = 422
+
+    def __init__(self, name: str | None, reason: str, *, status: int = 422, candidates: list[dict] | None = None):
+        super().__init__(name, reason)
+        self.status = status
+        self.candidates = list(candidates or [])
 
 
 class LimitError(SvodkaError):

@@ -8,6 +8,7 @@ Where the work is done: ``database`` (connections, the single writer, reads in p
 ``sqlite``/``postgres`` are its backends), ``schema`` (migrations), ``writer`` (what the one
 writer keeps between batches), ``ingest`` (articles, documents, rejected inputs),
 ``linking`` with ``corpus`` and ``stories`` (entities, quotes, stories across the corpus),
+``corrections`` (the analyst's merges, splits and aliases),
 ``queries`` (every read: the web API and pages call them too) and ``export``.
 
 Speed (bench/store_bench.py; the measurements sit next to each choice): one base form per
@@ -26,7 +27,7 @@ from typing import Any, Iterable, TextIO
 
 from ..model import Article
 from . import export as _export
-from . import ingest, linking, queries, stories
+from . import corrections, ingest, linking, queries, stories
 from .database import Database
 from .ingest import AddResult
 from .prepare import Prepared
@@ -103,6 +104,24 @@ class Store:
         """Rebuild all stories from the stored band keys: ``stories.recluster``."""
         return stories.recluster(self.writer, chunk)
 
+    def relink(self, batch: int = 1000) -> int:
+        """Rebuild every corpus entity and quote from the stored articles, keeping stories and corrections: ``linking.relink``."""
+        return linking.relink(self.writer, batch)
+
+    # ------------------------------------------------------------------ the analyst's corrections: corrections.py
+
+    def merge_entities(self, a: Any, b: Any) -> dict:
+        """Merge entity ``b`` into ``a`` (ids or names), now and after every relink: ``corrections.merge``."""
+        return corrections.merge(self.writer, a, b)
+
+    def split_entity(self, entity: Any, form: str) -> dict:
+        """Split the mentions by the name ``form`` off an entity into one of their own: ``corrections.split``."""
+        return corrections.split(self.writer, entity, form)
+
+    def alias_entity(self, entity: Any, name: str) -> dict:
+        """Give an entity another name it is found and linked by: ``corrections.alias``."""
+        return corrections.alias(self.writer, entity, name)
+
     # ------------------------------------------------------------------ reading: queries.py, export.py
 
     def article(self, article_id: int) -> Article | None:
@@ -132,6 +151,10 @@ class Store:
     def entity_profile(self, name_or_id: Any, top: int = 10) -> dict | None:
         """Everything known about one corpus entity: ``queries.entity_profile``."""
         return queries.entity_profile(self.db, self.lemmatizer, name_or_id, top)
+
+    def entity_candidates(self, name: Any, limit: int = queries.MAX_CANDIDATES) -> list[dict]:
+        """Every live entity a name may mean, with counts, dates and top aliases: ``queries.entity_candidates``."""
+        return queries.entity_candidates(self.db, self.lemmatizer, name, limit)
 
     def entity_days(self, entity_id: int) -> dict[str, int]:
         """Mentions per day of one corpus entity: ``queries.entity_days``."""

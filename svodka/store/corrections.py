@@ -16,12 +16,20 @@ A later correction of the same name replaces an earlier one.
 
 from __future__ import annotations
 
+import uuid
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .search import WORD_RE, normalize_word
+from ..errors import EntityError
+from . import queries
+from .database import chunks, marks, next_id, select_in
+from .search import WORD_RE, Lemmatizer, normalize_word
 
-__all__ = ["Corrections", "form_key"]
+if TYPE_CHECKING:
+    from .writer import Writer
+
+__all__ = ["Corrections", "form_key", "merge", "alias", "split", "resolve", "alias_words"]
 
 
 def form_key(name: str) -> str:
@@ -55,3 +63,405 @@ class Corrections:
             elif target and form_key(target) != key:
                 out.joins[key] = target
         return out
+
+
+# ---------------------------------------------------------------------------- the store operations
+#
+# Each runs in one write transaction: it records its ``entity_corrections`` rows (so that
+# re-linking makes the same correction again) and changes the stored archive at once (so
+# that every page and query shows it without a relink). Then it drops the writer's
+# in-memory corpus entities and gives ``store_meta['entities']`` a new token, so every
+# writer (this one, other processes) reloads them before it links again.
+#
+# ``corpus`` and ``ingest`` are imported inside the functions: the linker in ``corpus``
+# reads this module's ``Corrections``, and ``ingest`` imports the linker.
+
+# Why an analyst's merge was made, in ``entity_merges.reason``.
+MERGE_REASON = "analyst: merge"
+# The same, when an alias named another entity exactly (``alias``).
+ALIAS_REASON = "analyst: alias"
+# Candidates named in the message of an ambiguous name (all of them travel with the error).
+SHOWN_CANDIDATES = 5
+# Merges followed at most from an id to the live entity (a loop would be a bug; never spin).
+MAX_MERGE_CHAIN = 100
+
+
+def _is_person(type_: str) -> bool:
+    """Persons link by name parts; organisations and places by name keys: the two never merge."""
+    return type_ == "PER"
+
+
+def _timestamp() -> str:
+    """Now, as the archive stamps its rows (``ingest.now``)."""
+    from .ingest import now
+
+    return now()
+
+
+def alias_words(alias: str, lem: Lemmatizer) -> set[str]:
+    """The words an alias is found by (``entity_words``): every base form of each word, and the word itself.
+
+    The rule of ``corpus._write_aliases``, for the aliases the analyst adds and the entities
+    a split rebuilds.
+    """
+    tokens = WORD_RE.findall(alias)
+    return {w for t in tokens for w in lem.lemmas(t)} | {normalize_word(t) for t in tokens}
+
+
+def _row(cur: Any, entity_id: int) -> dict | None:
+    """The stored entity ``entity_id`` as a dict, following merges to the live one; None when absent."""
+    for _ in range(MAX_MERGE_CHAIN):
+        cur.execute("SELECT id, type, name, key, last_key, first_key, middle_key, role_words, merged_into FROM entities WHERE id = ?", [entity_id])
+        found = cur.fetchone()
+        if found is None:
+            return None
+        row = dict(zip(("id", "type", "name", "key", "last_key", "first_key", "middle_key", "role_words", "merged_into"), found))
+        if row["merged_into"] is None:
+            return row
+        entity_id = row["merged_into"]
+    return None
+
+
+def _summary(cur: Any, entity_id: int) -> dict:
+    """What a correction reports of an entity: ``queries.ENTITY_KEYS``."""
+    cur.execute("SELECT id, type, name, mentions, articles, first_seen, last_seen FROM entities WHERE id = ?", [entity_id])
+    return dict(zip(queries.ENTITY_KEYS, cur.fetchone()))
+
+
+def _describe(c: dict) -> str:
+    """A candidate in an error message: ``12 Олаф Шольц (PER, 40 mentions, 2024-01-03..2024-05-30)``."""
+    seen = f", {c['first_seen']}..{c['last_seen']}" if c.get("first_seen") else ""
+    return f"{c['id']} {c['name']} ({c['type']}, {c['mentions']} mentions{seen})"
+
+
+def resolve(w: Writer, ref: Any, cur: Any) -> dict:
+    """The live entity an id or a name means, or an ``EntityError``.
+
+    A name is looked up in any form (``queries.find_entities``); when it finds several
+    entities, the one whose name, else the one alias of which, is the name as typed
+    (``form_key``) is meant; otherwise the name is ambiguous (409, with the candidates).
+
+    Args:
+        ref: an entity id (int or digits) or a name.
+        cur: the write transaction's cursor (the entity is read there).
+    """
+    text = " ".join(str(ref).split())
+    if not text:
+        raise EntityError(None, "no entity named: give an entity id or a name", status=422)
+    ids = queries.find_entities(w.db, w.lemmatizer, text, limit=queries.MAX_CANDIDATES)
+    if len(ids) > 1:
+        key = form_key(text)
+        cur.execute(f"SELECT id, name FROM entities WHERE id IN ({marks(len(ids))})", ids)
+        named = [i for i, name in cur.fetchall() if form_key(name) == key]
+        if len(named) != 1:
+            cur.execute(f"SELECT DISTINCT entity_id, alias FROM aliases WHERE entity_id IN ({marks(len(ids))})", ids)
+            named = sorted({i for i, alias in cur.fetchall() if form_key(alias) == key})
+        if len(named) == 1:
+            ids = named
+        else:
+            found = queries._entity_rows(w.db, ids)
+            shown = "; ".join(_describe(c) for c in found[:SHOWN_CANDIDATES]) + ("; ..." if len(found) > SHOWN_CANDIDATES else "")
+            raise EntityError(text, f"may mean {len(found)} entities: {shown}; give the one meant by its id", status=409, candidates=found)
+    row = _row(cur, ids[0]) if ids else None
+    if row is None:
+        raise EntityError(text, "no such entity in the archive (see svodka entity NAME for the names it knows)", status=404)
+    return row
+
+
+def _record(cur: Any, rows: list[tuple[str, str | None, str, str | None]]) -> None:
+    """Record corrections: (action, type, name, target) each."""
+    stamp = _timestamp()
+    cur.executemany("INSERT INTO entity_corrections (action, type, name, target, created) VALUES (?, ?, ?, ?, ?)", [(*r, stamp) for r in rows])
+
+
+def _invalidate(w: Writer, cur: Any) -> None:
+    """Every writer's in-memory corpus entities are stale now: drop ours, and tell the others by a new token."""
+    w.entities = None
+    cur.execute("UPDATE store_meta SET value = ? WHERE key = 'entities'", [uuid.uuid4().hex])
+
+
+def _add_aliases(w: Writer, cur: Any, entity: dict, aliases: dict[str, int]) -> None:
+    """Give ``entity`` these aliases (alias -> count to add), the words they are found by and, beyond persons, their keys."""
+    from .corpus import name_key
+
+    if not aliases:
+        return
+    eid = entity["id"]
+    cur.executemany(
+        "INSERT INTO aliases (entity_id, alias, n) VALUES (?, ?, ?) ON CONFLICT (entity_id, alias) DO UPDATE SET n = aliases.n + excluded.n",
+        [(eid, alias, n) for alias, n in sorted(aliases.items())],
+    )
+    words = sorted({word for alias in aliases for word in alias_words(alias, w.lemmatizer)})
+    cur.executemany("INSERT INTO entity_words (word, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [(word, eid) for word in words])
+    if not _is_person(entity["type"]):
+        keys = sorted({name_key(alias, w.lemmatizer) for alias in aliases} - {""})
+        cur.executemany("INSERT INTO entity_keys (key, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [(k, eid) for k in keys])
+
+
+def _recount(cur: Any, ids: list[int]) -> None:
+    """Mentions, articles, first and last day of entities, from the article entities they hold (as the linker counts them)."""
+    for eid in ids:
+        cur.execute(
+            "SELECT COALESCE(SUM(ae.mentions), 0), COUNT(DISTINCT ae.article_id), MIN(a.day), MAX(a.day) "
+            "FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ?",
+            [eid],
+        )
+        mentions, articles, first, last = cur.fetchone()
+        cur.execute("UPDATE entities SET mentions = ?, articles = ?, first_seen = ?, last_seen = ? WHERE id = ?", [mentions, articles, first, last, eid])
+
+
+def _role_words(w: Writer, cur: Any, ids: list[int]) -> None:
+    """Entities' role words again, from the roles they hold now (bounded as the linker bounds them)."""
+    from .corpus import MAX_ROLE_WORDS, role_words
+
+    for eid in ids:
+        cur.execute("SELECT DISTINCT role FROM roles WHERE entity_id = ?", [eid])
+        words = sorted(role_words([r[0] for r in cur.fetchall()], w.lemmatizer))[:MAX_ROLE_WORDS]
+        cur.execute("UPDATE entities SET role_words = ? WHERE id = ?", [" ".join(words), eid])
+
+
+def _merge_into(w: Writer, cur: Any, into: dict, old: dict, reason: str) -> None:
+    """Fold the live entity ``old`` into ``into``: its corrections, rows, aliases with their counts, keys, counts, the merge log."""
+    from .corpus import _merge_rows
+
+    cur.execute("SELECT alias, n FROM aliases WHERE entity_id = ?", [old["id"]])
+    aliases = dict(cur.fetchall())
+    names = list(dict.fromkeys([old["name"], *sorted(aliases)]))
+    _record(cur, [("merge", old["type"], name, into["name"]) for name in names])
+    # Aliases with their counts summed, and keys, before _merge_rows (which moves the rest).
+    _add_aliases(w, cur, into, aliases)
+    cur.execute("DELETE FROM aliases WHERE entity_id = ?", [old["id"]])
+    if not _is_person(into["type"]):
+        cur.execute("INSERT INTO entity_keys (key, entity_id) SELECT key, ? FROM entity_keys WHERE entity_id = ? ON CONFLICT DO NOTHING", [into["id"], old["id"]])
+        cur.execute("INSERT INTO entity_keys (key, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [old["key"], into["id"]])
+    cur.execute("DELETE FROM entity_keys WHERE entity_id = ?", [old["id"]])
+    _merge_rows(cur, old["id"], into["id"])
+    cur.execute("UPDATE entities SET merged_into = ? WHERE id = ?", [into["id"], old["id"]])
+    _recount(cur, [into["id"]])
+    _role_words(w, cur, [into["id"]])
+    cur.execute("INSERT INTO entity_merges (old_id, into_id, reason, at) VALUES (?, ?, ?, ?)", [old["id"], into["id"], reason, _timestamp()])
+
+
+def _brief(row: dict) -> dict:
+    """An entity as a correction's answer names it: id, type, name."""
+    return {"id": row["id"], "type": row["type"], "name": row["name"]}
+
+
+def merge(w: Writer, a: Any, b: Any) -> dict:
+    """Merge entity B into entity A: one entity from now on, and after every relink.
+
+    B's rows (article links, roles, statements, days, aliases) become A's, B points to A
+    (``merged_into``), the merge is logged with its reason (``entity_merges``), and every
+    name of B is recorded as a name of A (a ``merge`` correction per alias).
+
+    Args:
+        a: the entity that stays: an id or a name (any form; an ambiguous one is refused).
+        b: the entity merged into it.
+
+    Returns:
+        ``{"action": "merge", "entity": A as it is now (queries.ENTITY_KEYS), "merged": [B's id, type, name]}``.
+
+    Raises:
+        EntityError: a name matches no entity (404) or several (409); A and B are one
+            entity, or one is a person and the other not (422).
+    """
+    with w.db.write() as cur:
+        into, old = resolve(w, a, cur), resolve(w, b, cur)
+        if into["id"] == old["id"]:
+            raise EntityError(str(b), f"is {into['name']} (id {into['id']}) already: an entity cannot be merged into itself", status=422)
+        if _is_person(into["type"]) != _is_person(old["type"]):
+            raise EntityError(str(b), f"{old['name']} is {old['type']} and {into['name']} is {into['type']}: a person and an organisation or place are never one entity", status=422)
+        _merge_into(w, cur, into, old, MERGE_REASON)
+        _invalidate(w, cur)
+        aliases = w.store_aliases(cur)
+        out = {"action": "merge", "entity": _summary(cur, into["id"]), "merged": [_brief(old)]}
+    w.committed(aliases)
+    return out
+
+
+def alias(w: Writer, entity: Any, name: str) -> dict:
+    """Give an entity another name: found by it at once, and linked by it after a relink and in new articles.
+
+    An entity of a compatible type (persons with persons; organisations and places with
+    each other) named exactly ``name`` is the same one, and is merged into it.
+
+    Args:
+        entity: an id or a name (any form; an ambiguous one is refused).
+        name: the alias, as it is written ("ЕС", "Олаф Шольц").
+
+    Returns:
+        ``{"action": "alias", "entity": the entity now, "alias": name, "merged": [the entities merged in]}``.
+
+    Raises:
+        EntityError: no such entity (404), an ambiguous name (409), an alias without a word (422).
+    """
+    alias_text = " ".join((name or "").split())
+    key = form_key(alias_text)
+    if not key:
+        raise EntityError(alias_text or None, "an alias needs at least one word", status=422)
+    with w.db.write() as cur:
+        row = resolve(w, entity, cur)
+        _record(cur, [("alias", row["type"], alias_text, row["name"])])
+        _add_aliases(w, cur, row, {alias_text: 0})  # no article has used it yet
+        same = [i for i in queries.find_entities(w.db, w.lemmatizer, alias_text, limit=queries.MAX_CANDIDATES) if i != row["id"]]
+        merged = []
+        for other in filter(None, (_row(cur, i) for i in same)):
+            if other["id"] != row["id"] and form_key(other["name"]) == key and _is_person(other["type"]) == _is_person(row["type"]):
+                _merge_into(w, cur, row, other, ALIAS_REASON)
+                merged.append(_brief(other))
+        _invalidate(w, cur)
+        aliases = w.store_aliases(cur)
+        out = {"action": "alias", "entity": _summary(cur, row["id"]), "alias": alias_text, "merged": merged}
+    w.committed(aliases)
+    return out
+
+
+def _article_entities(cur: Any, ids: list[int]) -> dict[int, tuple[Any, dict]]:
+    """The stored articles ``ids``: article id -> (its day, its entities and quotes by local id)."""
+    out = {}
+    for aid, day, text, raw in select_in(cur, "SELECT id, day, text, raw FROM articles WHERE id IN ({in})", ids):
+        article = queries.article_from_row(text, raw)
+        out[aid] = (day, article)
+    return out
+
+
+def _split_rows(cur: Any, old_id: int, new_id: int, moved: dict[int, set[str]]) -> None:
+    """Give the split entity the roles and statements of the article entities it took.
+
+    Roles and statements are stored per article, not per article entity, so each article
+    concerned is read again: its article entities say whose each role and statement is.
+    """
+    articles = _article_entities(cur, sorted(moved))
+    cur.execute("SELECT article_id, local_id, entity_id FROM article_entities WHERE entity_id IN (?, ?)", [old_id, new_id])
+    links = {(aid, local): cid for aid, local, cid in cur.fetchall() if aid in moved}
+    role_rows = []
+    for aid, (day, article) in articles.items():
+        for e in article.entities:
+            cid = links.get((aid, e.id))
+            if cid is not None:
+                role_rows.extend((cid, aid, r, day) for r in dict.fromkeys(e.roles))
+    for chunk in chunks(sorted(moved)):
+        cur.execute(f"DELETE FROM roles WHERE entity_id IN (?, ?) AND article_id IN ({marks(len(chunk))})", [old_id, new_id, *chunk])
+    cur.executemany("INSERT INTO roles (entity_id, article_id, role, seen) VALUES (?, ?, ?, ?)", role_rows)
+    # Statements: an appearance is the article quote at its offsets, spoken by a local entity.
+    rows = select_in(cur, 'SELECT id, quote_id, article_id, start, "end" FROM quote_appearances WHERE article_id IN ({in}) AND speaker_id = ?', sorted(moved), [old_id])
+    flips, quotes_touched = [], set()
+    for app_id, quote_id, aid, start, end in rows:
+        _, article = articles[aid]
+        spoken = next((q for q in article.quotes if q.start == start and q.end == end), None)
+        if spoken is not None and spoken.speaker and spoken.speaker.entity in moved[aid]:
+            flips.append((new_id, app_id))
+            quotes_touched.add(quote_id)
+    cur.executemany("UPDATE quote_appearances SET speaker_id = ? WHERE id = ?", flips)
+    for quote_id in sorted(quotes_touched):  # a quote is the split entity's when none of its appearances is the old one's
+        cur.execute(
+            "UPDATE quotes SET speaker_id = ? WHERE id = ? AND speaker_id = ? AND NOT EXISTS (SELECT 1 FROM quote_appearances WHERE quote_id = ? AND speaker_id = ?)",
+            [new_id, quote_id, old_id, quote_id, old_id],
+        )
+
+
+def _rebuild_names(w: Writer, cur: Any, rows: list[dict]) -> None:
+    """The words and keys entities are found by, again from their aliases and names."""
+    from .corpus import name_key
+
+    for row in rows:
+        cur.execute("SELECT alias FROM aliases WHERE entity_id = ?", [row["id"]])
+        aliases = {a for (a,) in cur.fetchall()} | {row["name"]}
+        cur.execute("DELETE FROM entity_words WHERE entity_id = ?", [row["id"]])
+        cur.execute("DELETE FROM entity_keys WHERE entity_id = ?", [row["id"]])
+        words = sorted({word for a in aliases for word in alias_words(a, w.lemmatizer)})
+        cur.executemany("INSERT INTO entity_words (word, entity_id) VALUES (?, ?)", [(word, row["id"]) for word in words])
+        if not _is_person(row["type"]):
+            keys = sorted(({name_key(a, w.lemmatizer) for a in aliases} | {row["key"]}) - {""})
+            cur.executemany("INSERT INTO entity_keys (key, entity_id) VALUES (?, ?)", [(k, row["id"]) for k in keys])
+
+
+def _redays(cur: Any, ids: list[int]) -> None:
+    """Mentions per day of entities, again from the article entities they hold."""
+    cur.execute(f"DELETE FROM entity_days WHERE entity_id IN ({marks(len(ids))})", ids)
+    cur.execute(
+        "INSERT INTO entity_days (entity_id, day, n) SELECT ae.entity_id, a.day, SUM(ae.mentions) FROM article_entities ae JOIN articles a ON a.id = ae.article_id "
+        f"WHERE ae.entity_id IN ({marks(len(ids))}) AND a.day IS NOT NULL GROUP BY ae.entity_id, a.day",
+        ids,
+    )
+
+
+def _keys_of(w: Writer, cur: Any, type_: str, name: str, aid: int, local: str) -> dict:
+    """The name keys of an entity made from one article entity (``corpus.entity_facts``, as the linker keys it)."""
+    from .corpus import entity_facts
+
+    _, article = _article_entities(cur, [aid])[aid]
+    e = next((x for x in article.entities if x.id == local), None)
+    if e is None:  # not in the stored article (should not happen): keyed by the name alone
+        from ..model import Entity
+
+        e = Entity(id=local, type=type_, name=name)
+    facts = entity_facts(e, w.lemmatizer)
+    key = facts.key if facts.key is not None else normalize_word(name)
+    return {"key": key, "last_key": facts.last_key, "first_key": facts.first_key, "middle_key": facts.middle_key}
+
+
+def split(w: Writer, entity: Any, form: str) -> dict:
+    """Split the mentions by one name off an entity: a new entity of their own, now and after every relink.
+
+    The article entities of ``entity`` named ``form`` (compared as ``form_key``: case and ё
+    do not matter) move to a new entity named so, with their roles, their statements and
+    the alias; both entities' counts and mentions per day are counted again from what
+    they hold.
+
+    Args:
+        entity: an id or a name (any form; an ambiguous one is refused).
+        form: the name to split off, as the entity's aliases list it ("Шольц").
+
+    Returns:
+        ``{"action": "split", "entity": the entity now, "split": the new entity, "form": form, "articles": articles moved}``.
+
+    Raises:
+        EntityError: no such entity (404), an ambiguous name (409), a form the entity is
+            never named by, or the only name it has (422).
+    """
+    form_text = " ".join((form or "").split())
+    key = form_key(form_text)
+    if not key:
+        raise EntityError(form_text or None, "a name to split off needs at least one word", status=422)
+    with w.db.write() as cur:
+        row = resolve(w, entity, cur)
+        cur.execute("SELECT article_id, local_id, name FROM article_entities WHERE entity_id = ?", [row["id"]])
+        links = cur.fetchall()
+        moved = [r for r in links if form_key(r[2]) == key]
+        if not moved:
+            names = sorted({r[2] for r in links})
+            raise EntityError(form_text, f"{row['name']} (id {row['id']}) is never named so in an article; its names: {', '.join(names[:20]) or 'none'}", status=422)
+        if len(moved) == len(links):
+            raise EntityError(form_text, f"every article names {row['name']} (id {row['id']}) so: nothing would stay; merge or alias instead", status=422)
+        _record(cur, [("split", row["type"], form_text, None)])
+        name = Counter(r[2] for r in moved).most_common(1)[0][0]
+        new = {"id": next_id(cur, "entities"), "type": row["type"], "name": name, **_keys_of(w, cur, row["type"], name, moved[0][0], moved[0][1])}
+        cur.execute(
+            "INSERT INTO entities (id, type, name, key, last_key, first_key, middle_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [new["id"], new["type"], new["name"], new["key"], new["last_key"], new["first_key"], new["middle_key"]],
+        )
+        cur.executemany("UPDATE article_entities SET entity_id = ? WHERE article_id = ? AND local_id = ?", [(new["id"], aid, local) for aid, local, _ in moved])
+        by_article: dict[int, set[str]] = {}
+        for aid, local, _ in moved:
+            by_article.setdefault(aid, set()).add(local)
+        _split_rows(cur, row["id"], new["id"], by_article)
+        # The aliases of the name go with it (their counts too); the new entity has its name as one.
+        cur.execute("SELECT alias, n FROM aliases WHERE entity_id = ?", [row["id"]])
+        taken = {a: n for a, n in cur.fetchall() if form_key(a) == key}
+        cur.executemany("DELETE FROM aliases WHERE entity_id = ? AND alias = ?", [(row["id"], a) for a in sorted(taken)])
+        taken = taken or {name: len(moved)}
+        cur.executemany("INSERT INTO aliases (entity_id, alias, n) VALUES (?, ?, ?)", [(new["id"], a, n) for a, n in sorted(taken.items())])
+        if form_key(row["name"]) == key:  # the entity was called by the name it lost: by its most used other one now
+            rest = Counter(r[2] for r in links if form_key(r[2]) != key)
+            row["name"] = rest.most_common(1)[0][0]
+            cur.execute("UPDATE entities SET name = ? WHERE id = ?", [row["name"], row["id"]])
+        _rebuild_names(w, cur, [row, new])
+        _recount(cur, [row["id"], new["id"]])
+        _redays(cur, [row["id"], new["id"]])
+        _role_words(w, cur, [row["id"], new["id"]])
+        _invalidate(w, cur)
+        aliases = w.store_aliases(cur)
+        out = {"action": "split", "entity": _summary(cur, row["id"]), "split": _summary(cur, new["id"]), "form": form_text, "articles": len(by_article)}
+    w.committed(aliases)
+    return out

@@ -12,6 +12,7 @@ last (``stories.assign_stories``).
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -22,7 +23,7 @@ from .queries import article_from_row
 from .search import WORD_RE, normalize_word
 from .writer import Writer
 
-__all__ = ["link", "link_pending", "quote_key"]
+__all__ = ["link", "link_pending", "relink", "quote_key"]
 
 # Quotes shorter than this (normalised characters) are never merged across articles:
 # "да", "нет", "это неправда" are said by many people about many things.
@@ -31,21 +32,31 @@ QUOTE_MIN_KEY_CHARS = 30
 # many of its speaker's latest stored quotes: bounds the work for a much-quoted speaker.
 QUOTE_FRAGMENT_POOL = 200
 
+# What ``relink`` empties: every row the linker writes (entities, quotes, their links and
+# logs). Stories, articles and the analyst's corrections stay.
+LINKED_TABLES = ("entities", "entity_keys", "aliases", "entity_words", "article_entities", "roles", "entity_days", "quotes", "quote_appearances", "entity_merges")
+
 # A quotation of the batch: (article id, its Prepared, the Quote, its key).
 _Found = tuple[int, Prepared, Any, str]
 
 
-def link(w: Writer, cur: Any, items: list[tuple[int, Prepared]]) -> None:
-    """Corpus entities, quote propagation and stories for freshly stored articles."""
+def link(w: Writer, cur: Any, items: list[tuple[int, Prepared]], *, with_stories: bool = True) -> None:
+    """Corpus entities, quote propagation and stories (unless ``with_stories`` is False) for freshly stored articles."""
     mapping = corpus.link_entities(w, cur, items)
     _link_quotes(w, cur, items, mapping)
-    stories.assign_stories(w, cur, [(aid, p.band_keys, p.day) for aid, p in items])
+    if with_stories:
+        stories.assign_stories(w, cur, [(aid, p.band_keys, p.day) for aid, p in items])
 
 
-def link_pending(w: Writer, batch: int = 1000) -> int:
+def link_pending(w: Writer, batch: int = 1000, *, with_stories: bool = True) -> int:
     """Link entities, quotes and stories of articles stored with ``link=False``.
 
     Safe to re-run after an interruption: each chunk commits on its own.
+
+    Args:
+        batch: articles linked per transaction.
+        with_stories: False links entities and quotes only (``relink``: the articles keep
+            their stories).
 
     Returns:
         The number of articles linked.
@@ -58,12 +69,33 @@ def link_pending(w: Writer, batch: int = 1000) -> int:
             if not rows:
                 return done
             items = [(r[0], w.preparer.prepare(article_from_row(r[1], r[2]))) for r in rows]
-            link(w, cur, items)
+            link(w, cur, items, with_stories=with_stories)
             for chunk in chunks([aid for aid, _ in items]):
                 cur.execute(f"UPDATE articles SET linked = 1 WHERE id IN ({marks(len(chunk))})", chunk)
             aliases = w.store_aliases(cur)
         w.committed(aliases)
         done += len(items)
+
+
+def relink(w: Writer, batch: int = 1000) -> int:
+    """Link the whole archive again: every corpus entity and quote rebuilt from the stored articles.
+
+    For a linker that changed, and to apply the analyst's corrections (``entity_corrections``,
+    read by the linker) everywhere. The corpus rows (``LINKED_TABLES``) are emptied and every
+    article is marked unlinked in one transaction, then linked in chunks of ``batch`` like
+    ``link_pending``, without stories: the articles keep theirs (``recluster`` rebuilds them).
+    If interrupted, run it again (``link_pending`` would also join the rest to stories).
+
+    Returns:
+        The number of articles linked.
+    """
+    with w.db.write() as cur:
+        for table in LINKED_TABLES:
+            cur.execute(f"DELETE FROM {table}")
+        cur.execute("UPDATE articles SET linked = 0 WHERE linked <> 0")
+        w.entities = None  # every writer's corpus entities are gone: a new token says so
+        cur.execute("UPDATE store_meta SET value = ? WHERE key = 'entities'", [uuid.uuid4().hex])
+    return link_pending(w, batch, with_stories=False)
 
 
 def _quote_norm(text: str) -> str:

@@ -19,13 +19,14 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..model import Article
+from . import corrections
 from .database import Database, Results, marks, select_in
 from .search import WORD_RE, Lemmatizer, normalize_word
 from .snippets import Snippets
 
 __all__ = [
-    "SearchHit", "article", "article_from_row", "articles", "entities", "entity_days", "entity_profile", "find_entities", "load_raw",
-    "quotes", "rejected", "search", "sources", "stats", "stories",
+    "SearchHit", "article", "article_from_row", "articles", "entities", "entity_candidates", "entity_corrections", "entity_days", "entity_merges",
+    "entity_profile", "find_entities", "load_raw", "name_nominatives", "quotes", "rejected", "search", "sources", "stats", "stories",
 ]
 
 # Matches of a query ranked at most (the newest ones, see ``search``): BM25 over 2000
@@ -38,6 +39,13 @@ RANK_POOL_PAGES = 10
 MAX_ID = 2**63 - 1
 # Keys of an entity row (``entities``, ``entity_profile``).
 ENTITY_KEYS = ("id", "type", "name", "mentions", "articles", "first_seen", "last_seen")
+# Aliases given with each entity of a list or of a profile's candidates (its most used).
+LIST_ALIASES = 5
+# Other entities a name may mean, listed at most with its profile (``candidates``).
+MAX_CANDIDATES = 10
+# Merges listed at most on a profile (the latest); an entity gathers one per surname-only
+# entity and spelling it absorbed, hundreds for a much-reported person.
+MAX_MERGES = 50
 
 
 @dataclass
@@ -318,11 +326,24 @@ def search(
 # ---------------------------------------------------------------------------- entities
 
 
+def name_nominatives(word: str) -> list[str]:
+    """The nominatives a name word may be a form of, as names decline ("Шольцу" -> "шольц"), normalised.
+
+    pymorphy3 reads a surname it does not know as a common noun ("Шольцу" -> "шолец"),
+    while the names stage gave the alias its nominative ("Шольц"): the query word is read
+    by the names stage's own rule too (``svodka.nlp.names``), so every form of a name finds it.
+    """
+    from ..nlp.names import _pattern_readings
+
+    return list(dict.fromkeys(normalize_word(form) for _, _, form in _pattern_readings(word)))
+
+
 def find_entities(db: Database, lem: Lemmatizer, name_or_id: Any, type: str | None = None, limit: int = 20) -> list[int]:
     """Corpus entity ids for an id or a name in any grammatical form, best first.
 
     Every word of the name must match a word of one of the entity's aliases ("Абдрахманов"
-    finds "Кайрат Абдрахманов"). Exact name matches come first, then the most mentioned.
+    finds "Кайрат Абдрахманов"; "Шольцу" finds "Олаф Шольц", see ``name_nominatives``).
+    Exact name matches come first, then the most mentioned.
     """
     if _is_id(name_or_id):
         if not 0 < int(name_or_id) <= MAX_ID:  # the database cannot even compare it (OverflowError)
@@ -333,12 +354,13 @@ def find_entities(db: Database, lem: Lemmatizer, name_or_id: Any, type: str | No
             seen.add(row[1])
             row = db.execute("SELECT id, merged_into FROM entities WHERE id = ?", [row[1]]).first()
         return [row[0]] if row else []
+    words = WORD_RE.findall(str(name_or_id))
     terms = lem.query_terms(str(name_or_id), function_words=True)  # names keep their "и"
     if not terms:
         return []
     conds, params = [], []
-    for term in terms:
-        variants = list(dict.fromkeys(list(term) + [normalize_word(t) for t in term]))
+    for word, term in zip(words, terms):
+        variants = list(dict.fromkeys(list(term) + [normalize_word(t) for t in term] + name_nominatives(word)))
         conds.append(f"e.id IN (SELECT entity_id FROM entity_words WHERE word IN ({marks(len(variants))}))")
         params.extend(variants)
     if type:
@@ -354,7 +376,11 @@ def find_entities(db: Database, lem: Lemmatizer, name_or_id: Any, type: str | No
 
 
 def entities(db: Database, lem: Lemmatizer, type: str | None = None, query: str | None = None, limit: int = 50) -> list[dict]:
-    """Corpus entities, most mentioned first; ``query`` matches names in any form."""
+    """Corpus entities, most mentioned first; ``query`` matches names in any form.
+
+    Each row carries ``aliases``: its ``LIST_ALIASES`` most used names, ``{"alias", "n"}``
+    (``n``: how many article entities used it), most used first.
+    """
     conds, params = ["merged_into IS NULL"], []
     if type:
         conds.append("type = ?")
@@ -365,10 +391,45 @@ def entities(db: Database, lem: Lemmatizer, type: str | None = None, query: str 
             return []
         conds.append(f"id IN ({marks(len(ids))})")
         params.extend(ids)
-    return db.execute(
+    rows = db.execute(
         f"SELECT id, type, name, mentions, articles, first_seen, last_seen FROM entities WHERE {' AND '.join(conds)} ORDER BY mentions DESC, id LIMIT ?",
         params + [limit],
     ).dicts(ENTITY_KEYS)
+    return _with_aliases(db, rows, LIST_ALIASES)
+
+
+def _with_aliases(db: Database, rows: list[dict], limit: int | None) -> list[dict]:
+    """Give each entity row its ``aliases`` (``{"alias", "n"}``, most used first; at most ``limit``)."""
+    found: dict[int, list[dict]] = defaultdict(list)
+    if rows:
+        with db.reading() as cur:
+            for eid, alias, n in select_in(cur, "SELECT entity_id, alias, n FROM aliases WHERE entity_id IN ({in})", [r["id"] for r in rows]):
+                found[eid].append({"alias": alias, "n": n})
+    for row in rows:
+        ranked = sorted(found[row["id"]], key=lambda a: (-a["n"], a["alias"]))
+        row["aliases"] = ranked[:limit] if limit is not None else ranked
+    return rows
+
+
+def _entity_rows(db: Database, ids: list[int]) -> list[dict]:
+    """Entity rows (``ENTITY_KEYS`` and top aliases) of ``ids``, in that order."""
+    if not ids:
+        return []
+    rows = {r["id"]: r for r in db.execute(f"SELECT id, type, name, mentions, articles, first_seen, last_seen FROM entities WHERE id IN ({marks(len(ids))})", ids).dicts(ENTITY_KEYS)}
+    return _with_aliases(db, [rows[i] for i in ids if i in rows], LIST_ALIASES)
+
+
+def entity_candidates(db: Database, lem: Lemmatizer, name_or_id: Any, limit: int = MAX_CANDIDATES) -> list[dict]:
+    """Every live entity a name may mean (``find_entities``), best first, as entity rows with top aliases.
+
+    Args:
+        name_or_id: a name in any form ("Шольцу", "Олаф Шольц"), an alias, or an id.
+        limit: at most this many.
+
+    Returns:
+        dicts with id, type, name, mentions, articles, first_seen, last_seen and aliases.
+    """
+    return _entity_rows(db, find_entities(db, lem, name_or_id, limit=limit))
 
 
 def entity_days(db: Database, entity_id: int) -> dict[str, int]:
@@ -379,18 +440,23 @@ def entity_days(db: Database, entity_id: int) -> dict[str, int]:
 def entity_profile(db: Database, lem: Lemmatizer, name_or_id: Any, top: int = 10) -> dict | None:
     """Everything known about one corpus entity; None when not found.
 
+    A name may mean several entities: the profile is the best match's (an exact name
+    first, then the most mentioned), and ``candidates`` lists the others.
+
     Returns:
-        dict with id, name, type, aliases, roles (role, first_seen, last_seen, articles),
-        co_mentioned (top entities sharing articles), quotes (latest), mentions_per_month,
-        mentions, articles, first_seen, last_seen, alternatives (other entities the name
-        could mean).
+        dict with id, name, type, mentions, articles, first_seen, last_seen; aliases (every
+        name it is known by, ``{"alias", "n"}``, most used first), roles (role, first_seen,
+        last_seen, articles), co_mentioned (top entities sharing articles), quotes (latest),
+        mentions_per_month, merges (the entities merged into it: old id and name, reason,
+        when), corrections (the analyst's corrections naming it or its aliases), candidates
+        (other entities the name may mean, as ``entity_candidates`` gives them).
     """
-    ids = find_entities(db, lem, name_or_id)
+    ids = find_entities(db, lem, name_or_id, limit=MAX_CANDIDATES + 1)
     if not ids:
         return None
     eid = ids[0]
     profile = db.execute("SELECT id, type, name, mentions, articles, first_seen, last_seen FROM entities WHERE id = ?", [eid]).dicts(ENTITY_KEYS)[0]
-    profile["aliases"] = sorted(r[0] for r in db.execute("SELECT alias FROM aliases WHERE entity_id = ?", [eid]))
+    profile["aliases"] = db.execute("SELECT alias, n FROM aliases WHERE entity_id = ? ORDER BY n DESC, alias", [eid]).dicts(("alias", "n"))
     profile["roles"] = db.execute(
         "SELECT role, MIN(seen), MAX(seen), COUNT(DISTINCT article_id) FROM roles WHERE entity_id = ? GROUP BY role ORDER BY MIN(seen), role", [eid]
     ).dicts(("role", "first_seen", "last_seen", "articles"))
@@ -405,8 +471,43 @@ def entity_profile(db: Database, lem: Lemmatizer, name_or_id: Any, top: int = 10
     for day, n in entity_days(db, eid).items():
         months[day[:7]] += n
     profile["mentions_per_month"] = dict(sorted(months.items()))
-    profile["alternatives"] = [e for e in ids[1:6]]
+    profile["merges"] = entity_merges(db, eid)
+    names = [profile["name"]] + [a["alias"] for a in profile["aliases"]]
+    profile["corrections"] = entity_corrections(db, names)
+    profile["candidates"] = _entity_rows(db, ids[1:])
     return profile
+
+
+def entity_merges(db: Database, entity_id: int) -> list[dict]:
+    """The merges into an entity, and into the entities merged into it, latest first (at most ``MAX_MERGES``).
+
+    Returns:
+        dicts with old_id, old_name, old_type, into_id, reason, at.
+    """
+    ids, frontier = {entity_id}, [entity_id]
+    with db.reading() as cur:
+        while frontier:  # merged_into points one step: follow the chains back
+            found = [r[0] for r in select_in(cur, "SELECT id FROM entities WHERE merged_into IN ({in})", frontier) if r[0] not in ids]
+            ids.update(found)
+            frontier = found
+        rows = select_in(
+            cur,
+            "SELECT m.old_id, e.name, e.type, m.into_id, m.reason, m.at FROM entity_merges m LEFT JOIN entities e ON e.id = m.old_id WHERE m.into_id IN ({in})",
+            sorted(ids),
+        )
+    rows.sort(key=lambda r: (r[5] is not None, r[5] or "", r[0]), reverse=True)
+    return [dict(zip(("old_id", "old_name", "old_type", "into_id", "reason", "at"), r)) for r in rows[:MAX_MERGES]]
+
+
+def entity_corrections(db: Database, names: list[str]) -> list[dict]:
+    """The analyst's corrections whose name or target is one of ``names`` (compared as ``form_key``), oldest first.
+
+    Returns:
+        dicts with id, action, type, name, target, created.
+    """
+    keys = {corrections.form_key(n) for n in names} - {""}
+    rows = db.execute("SELECT id, action, type, name, target, created FROM entity_corrections ORDER BY id").dicts(("id", "action", "type", "name", "target", "created"))
+    return [r for r in rows if corrections.form_key(r["name"]) in keys or (r["target"] and corrections.form_key(r["target"]) in keys)]
 
 
 # ---------------------------------------------------------------------------- quotes, stories

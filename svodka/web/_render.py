@@ -234,18 +234,24 @@ def _name_key(name: str) -> str:
     return SPACES.sub(" ", name.casefold().replace("ё", "е")).strip()
 
 
-def other_aliases(name: str | None, aliases: list[str] | None) -> list[str]:
-    """The aliases worth showing beside ``name``: those that differ from it (and each other).
+def other_aliases(name: str | None, aliases: list[dict] | None) -> list[dict]:
+    """The aliases worth showing beside ``name``, with their counts: those that differ from it (and each other).
 
-    Two spellings differing only in case, ``ё``/``е`` or spacing count as the same.
+    ``aliases`` are ``{"alias", "n"}`` as the store lists them. Two spellings differing
+    only in case, ``ё``/``е`` or spacing count as the same: shown once, as first listed, with
+    their counts summed.
     """
-    seen = {_name_key(name or "")}
-    kept = []
-    for alias in aliases or []:
-        key = _name_key(alias or "")
-        if key and key not in seen:
-            seen.add(key)
-            kept.append(alias.strip())
+    seen = {_name_key(name or ""): None}
+    kept: list[dict] = []
+    for item in aliases or []:
+        alias = (item.get("alias") or "").strip()
+        key = _name_key(alias)
+        if not key or key in seen:
+            if key and seen[key] is not None:
+                seen[key]["n"] += item.get("n") or 0
+            continue
+        seen[key] = {"alias": alias, "n": item.get("n") or 0}
+        kept.append(seen[key])
     return kept
 
 

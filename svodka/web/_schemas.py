@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 __all__ = [
+    "AliasRequest",
     "AnalyzeRequest",
     "AnalyzeResponse",
+    "CorrectionResponse",
+    "MergeRequest",
+    "RelinkResponse",
+    "SplitRequest",
     "ANALYSIS_RESPONSES",
     "ANALYZE_BODY",
     "DAY_PATTERN",
@@ -105,6 +110,65 @@ class IngestResponse(BaseModel):
     rejected: int
     ids: list[int]
     errors: list[Failure]
+
+
+# Longest entity name or id a correction takes (as the entity routes' path parameter).
+MAX_NAME = 256
+
+
+class MergeRequest(BaseModel):
+    """The entity merged into the one of the path (it stays the path's, now and after every relink)."""
+
+    other: Annotated[int, Field(ge=1, le=2**62)] | Annotated[str, Field(min_length=1, max_length=MAX_NAME)] = Field(
+        ..., description="An entity id, or a name in any form (an ambiguous name is refused with its candidates)"
+    )
+
+
+class SplitRequest(BaseModel):
+    """The name whose mentions become an entity of their own."""
+
+    form: str = Field(..., min_length=1, max_length=MAX_NAME, description="A name the entity is known by, as its aliases list it (\"Шольц\")")
+
+
+class AliasRequest(BaseModel):
+    """Another name of the entity: it is found and linked by it."""
+
+    alias: str = Field(..., min_length=1, max_length=MAX_NAME, description="The name, as written (\"МИД\")")
+
+
+class EntityBrief(BaseModel):
+    """An entity named in a correction's answer."""
+
+    id: int
+    type: str
+    name: str
+
+
+class EntityRow(EntityBrief):
+    """An entity with its counts, as the lists give it."""
+
+    mentions: int
+    articles: int
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+class CorrectionResponse(BaseModel):
+    """What a correction did: the entity as it is now, and what merged into it or split off it."""
+
+    action: str = Field(..., description="merge, split or alias")
+    entity: EntityRow
+    merged: list[EntityBrief] = Field(default_factory=list, description="Entities merged into it (merge; alias, when an entity was named so)")
+    split: EntityRow | None = Field(None, description="The new entity (split)")
+    form: str | None = Field(None, description="The name split off (split)")
+    articles: int | None = Field(None, description="Articles whose mentions moved to the new entity (split)")
+    alias: str | None = Field(None, description="The alias added (alias)")
+
+
+class RelinkResponse(BaseModel):
+    """How many articles were linked again."""
+
+    articles: int
 
 
 # Error statuses every API route may answer with, for the OpenAPI description.

@@ -3,8 +3,10 @@
     app = create_app("sqlite:///svodka.db", api_token="secret")   # a FastAPI app
     serve("svodka.db", host="127.0.0.1", port=8000)                # what ``svodka serve`` runs (``_server``)
 
-A thin layer over ``svodka.store`` (reads) and ``svodka.pipeline`` (``/api/analyze`` and
-``/api/ingest``): routes parse and check parameters, call the library and format the result.
+A thin layer over ``svodka.store`` (reads, and the analyst's corrections of entities) and
+``svodka.pipeline`` (``/api/analyze`` and ``/api/ingest``): routes parse and check
+parameters, call the library and format the result. Everything that writes needs the bearer
+token (ingest, corrections, relink).
 Read handlers are plain functions, so FastAPI runs them in its thread pool (the Store keeps
 a read connection per thread). Analysis runs in a small pool of worker processes
 (``_pool``): bounded (503 when every worker is busy), timed (504) and stopped when the
@@ -55,12 +57,17 @@ from ._schemas import (
     DAY_PATTERN,
     ERROR_RESPONSES,
     MAX_INGEST_DOCUMENTS,
+    AliasRequest,
     AnalyzeRequest,
     AnalyzeResponse,
+    CorrectionResponse,
     ErrorBody,
     Failure,
     IngestRequest,
     IngestResponse,
+    MergeRequest,
+    RelinkResponse,
+    SplitRequest,
 )
 
 __all__ = ["create_app", "MAX_BODY_BYTES", "MAX_INGEST_DOCUMENTS", "MAX_LIMIT"]
@@ -94,8 +101,9 @@ ANALYZE_TYPES = ("application/json", "text/plain", "text/html")
 DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 # The headers every response gets (HTML ones also get a CSP).
 SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin")]
-# Routes that need the bearer token: checked by the guard before their body is read.
-TOKEN_PATHS = ("/api/ingest",)
+# Routes whose POSTs need the bearer token: checked by the guard before their body is read
+# (ingest; the analyst's corrections of entities and the relink that applies them).
+TOKEN_PATHS = ("/api/ingest", "/api/entities", "/api/relink")
 # Documents an upload to /api/ingest/files is budgeted for (the pool's deadline per document
 # each): its records are only known once read, in the worker. Ingest needs the token; this is
 # a backstop.
@@ -189,7 +197,8 @@ def _install_error_handlers(app: FastAPI) -> None:
         if status >= 500:
             log.error("%s %s: %s", request.method, request.url.path, exc)
         retry = getattr(exc, "retry_after", None)
-        return _error_response(request.url.path, status, str(exc), headers={"Retry-After": str(retry)} if retry else None)
+        details = getattr(exc, "candidates", None) or None  # an ambiguous entity name: what it may mean
+        return _error_response(request.url.path, status, str(exc), details, headers={"Retry-After": str(retry)} if retry else None)
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception):
@@ -394,7 +403,11 @@ def create_app(
         version="1",
         summary="Who said what, about whom, where and when, in Russian-language news.",
         description="Search the archive, read analysed articles, entity profiles, statements and stories; analyse or ingest new documents.",
-        openapi_tags=[{"name": "archive", "description": "Read the archive"}, {"name": "analysis", "description": "Analyse and store documents"}],
+        openapi_tags=[
+            {"name": "archive", "description": "Read the archive"},
+            {"name": "analysis", "description": "Analyse and store documents"},
+            {"name": "corrections", "description": "Correct the archive's entities: merge, split, alias, relink (needs the token)"},
+        ],
         docs_url=None,  # our own /docs below: Swagger UI from an installed package, not a CDN
         redoc_url=None,
     )
@@ -424,10 +437,10 @@ def create_app(
             _jobs.analyze_items, [[item.model_dump() for item in items], bounds, label], gone=request.is_disconnected, budget=budget * max(1, len(items))
         )
 
-    bearer = BearerToken(token, f"ingest is disabled: start the server with {TOKEN_ENV} set (or api_token) to enable it")
+    bearer = BearerToken(token, f"writing is disabled (ingest, entity corrections): start the server with {TOKEN_ENV} set (or api_token) to enable it")
 
     def require_token(authorization: str | None = Header(None, description="Bearer <token>")) -> None:
-        """Ingest needs ``Authorization: Bearer <token>``; 403 when the server has no token.
+        """Writing (ingest, corrections) needs ``Authorization: Bearer <token>``; 403 when the server has no token.
 
         The guard has checked it before reading the body (TOKEN_PATHS); checked here again so
         the route stands on its own, and so the OpenAPI description names the header.
@@ -676,6 +689,76 @@ def create_app(
             "errors": [Failure(name=n, status=st, message=m, count=c).model_dump() for n, st, m, c, _ in failures],
         }
 
+    # ------------------------------------------------------------------ the analyst's corrections
+
+    correction_responses = {
+        **ERROR_RESPONSES,
+        401: {"model": ErrorBody, "description": "No token, or a wrong one"},
+        403: {"model": ErrorBody, "description": "Writing is disabled (the server has no token), or a POST from a page on another origin"},
+        404: {"model": ErrorBody, "description": "No such entity"},
+        409: {"model": ErrorBody, "description": "A name that may mean several entities; `details` lists them: name the one meant by its id"},
+        415: {"model": ErrorBody, "description": "The body is not application/json"},
+        422: {"model": ErrorBody, "description": "Invalid body, or a correction that cannot apply (an entity into itself, a person with an organisation, a form the entity lacks)"},
+    }
+    EntityRef = PathParam(..., min_length=1, max_length=256, description="Corpus entity id or a name in any form")
+
+    def correct(do, entity: str, other: Any) -> dict[str, Any]:
+        """Make one correction (the one writer at a time), then forget the cached home page."""
+        with ingest_lock:
+            result = do(clean_query(entity) or "", (clean_query(other) or "") if isinstance(other, str) else other)
+        cache.clear()
+        return result
+
+    @app.post(
+        "/api/entities/{entity_id}/merge", tags=["corrections"], response_model=CorrectionResponse, responses=correction_responses,
+        dependencies=[Depends(require_token), Depends(_json_only)],
+    )
+    def api_entity_merge(body: MergeRequest, entity_id: str = EntityRef) -> dict[str, Any]:
+        """Merge the entity `other` into this one (needs the token).
+
+        It stays one entity when the archive is linked again and in new articles: every name
+        of `other` is recorded as a name of this one.
+        """
+        return correct(store.merge_entities, entity_id, body.other)
+
+    @app.post(
+        "/api/entities/{entity_id}/split", tags=["corrections"], response_model=CorrectionResponse, responses=correction_responses,
+        dependencies=[Depends(require_token), Depends(_json_only)],
+    )
+    def api_entity_split(body: SplitRequest, entity_id: str = EntityRef) -> dict[str, Any]:
+        """Give the mentions of this entity by the name `form` an entity of their own (needs the token).
+
+        They stay apart when the archive is linked again and in new articles.
+        """
+        return correct(store.split_entity, entity_id, body.form)
+
+    @app.post(
+        "/api/entities/{entity_id}/aliases", tags=["corrections"], response_model=CorrectionResponse, responses=correction_responses,
+        dependencies=[Depends(require_token), Depends(_json_only)],
+    )
+    def api_entity_alias(body: AliasRequest, entity_id: str = EntityRef) -> dict[str, Any]:
+        """Give this entity another name, `alias`: it is found and linked by it (needs the token).
+
+        An entity named exactly so (a person for a person; an organisation or place
+        otherwise) is merged into it.
+        """
+        return correct(store.alias_entity, entity_id, body.alias)
+
+    @app.post(
+        "/api/relink", tags=["corrections"], response_model=RelinkResponse,
+        responses={k: v for k, v in correction_responses.items() if k not in (404, 409, 415)}, dependencies=[Depends(require_token)],
+    )
+    def api_relink() -> dict[str, Any]:
+        """Link every stored article again (needs the token): entities and statements rebuilt, corrections applied, stories kept.
+
+        Takes a while on a large archive (the whole archive is linked again); the answer
+        comes when it is done.
+        """
+        with ingest_lock:
+            n = store.relink()
+        cache.clear()
+        return {"articles": n}
+
     @app.get("/api", include_in_schema=False)
     def api_root() -> RedirectResponse:
         return RedirectResponse("/docs")
@@ -696,7 +779,7 @@ def create_app(
 
     # ------------------------------------------------------------------ pages
 
-    pages.install(app, store, _page, cache)
+    pages.install(app, store, _page, cache, writable=token is not None)
 
     return app
 

@@ -1,5 +1,11 @@
 """The HTML pages: search, article, entity profile, statements, stories, sources.
 
+Entity pages show every name an entity is known by with its count, its merges and the
+analyst's corrections. When the server has a write token they also carry the correction
+forms (merge, split, alias): ``static/app.js`` posts them to the JSON API with the token the
+user types (kept in the tab's ``sessionStorage``, never in a cookie, so no other page can
+make the browser send it), and the forms stay hidden without the script.
+
 Server-rendered with Jinja2 (autoescape on); the article text is highlighted by
 ``_render.highlight`` from offsets, each piece escaped. Form fields arrive as strings (an
 empty date field is ``from=``), so pages parse their filters leniently here: empty means
@@ -94,8 +100,11 @@ def _snippet(store, hit, query: bool):
     return _render.highlight_snippet(text, marks)
 
 
-def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: ArchiveCache) -> None:
-    """Add the page routes to ``app`` (reading ``store``, rendering with ``page``, keeping in ``cache``)."""
+def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: ArchiveCache, *, writable: bool = False) -> None:
+    """Add the page routes to ``app`` (reading ``store``, rendering with ``page``, keeping in ``cache``).
+
+    ``writable``: the server has a write token, so the entity pages offer the correction forms.
+    """
 
     def sources() -> list[dict]:
         """Every outlet (the filter forms' list), from the cache."""
@@ -193,16 +202,21 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
     def entities_page(q: str | None = Text(), type: str | None = Query(None, max_length=10)):
         kind = _type(type)
         rows = store.entities(type=kind, query=clean_query(q), limit=MAX_LIMIT)
-        return page("entities.html", nav="entities", q="", query=clean_query(q) or "", kind=kind or "", rows=rows)
+        for row in rows:
+            row["other_aliases"] = _render.other_aliases(row["name"], row.get("aliases"))
+        return page("entities.html", nav="entities", q="", query=clean_query(q) or "", kind=kind or "", rows=rows, writable=writable)
 
     @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
-    def entity_page(entity_id: str):
+    def entity_page(entity_id: str, name: str | None = Query(None, max_length=256)):
         key = clean_query(entity_id)
         profile = store.entity_profile(key, top=12) if key and len(key) <= 256 else None
         if profile is None:
             raise HTTPException(404, f"no entity {entity_id!r}")
-        if str(profile["id"]) != key:  # a name or a merged id: send to the canonical page
-            return RedirectResponse(f"/entities/{profile['id']}", status_code=303)
+        if str(profile["id"]) != key:  # a name or a merged id: send to the canonical page (with the name, for its candidates)
+            asked = None if key.isdecimal() else key
+            return RedirectResponse(_link(f"/entities/{profile['id']}", {"name": asked if profile["candidates"] else None}), status_code=303)
+        asked = clean_query(name)
+        candidates = [c for c in store.entity_candidates(asked) if c["id"] != profile["id"]] if asked else []
         bars, step = _render.week_buckets(_queries.entity_days(store, profile))
         statements = store.quotes(speaker=profile["id"], limit=PROFILE_ITEMS)
         hits = store.search("", entity=profile["id"], limit=PROFILE_ITEMS)
@@ -212,6 +226,9 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
             q="",
             e=profile,
             aliases=_render.other_aliases(profile["name"], profile.get("aliases")),
+            asked=asked,
+            candidates=candidates,
+            writable=writable,
             chart=_render.chart_svg(bars, step),
             weeks=len(bars) * step,
             statements=statements,

@@ -158,17 +158,18 @@ def test_render_plural(n, expected):
 @pytest.mark.parametrize(
     "name, aliases, expected",
     [
-        ("Армения", ["Армения"], []),
-        ("Мурманск", ["МУРМАНСК", "Мурманск"], []),  # case does not make another name
-        ("Пётр Семёнов", ["Петр Семенов", "Семёнов"], ["Семёнов"]),  # nor does ё for е
-        ("Анна  Ковалёва", ["Анна Ковалёва ", "Ковалёва", "ковалева"], ["Ковалёва"]),  # spacing; duplicates once
-        ("МИД Казахстана", ["МИД", "МИД Казахстана"], ["МИД"]),
+        ("Армения", [("Армения", 3)], []),
+        ("Мурманск", [("МУРМАНСК", 1), ("Мурманск", 2)], []),  # case does not make another name
+        ("Пётр Семёнов", [("Петр Семенов", 1), ("Семёнов", 4)], [("Семёнов", 4)]),  # nor does ё for е
+        ("Анна  Ковалёва", [("Анна Ковалёва ", 2), ("Ковалёва", 3), ("ковалева", 1)], [("Ковалёва", 4)]),  # spacing; duplicates once, counts summed
+        ("МИД Казахстана", [("МИД", 5), ("МИД Казахстана", 2)], [("МИД", 5)]),
         ("Омск", [], []),
         ("Омск", None, []),
     ],
 )
 def test_render_other_aliases(name, aliases, expected):
-    assert _render.other_aliases(name, aliases) == expected
+    given = None if aliases is None else [{"alias": a, "n": n} for a, n in aliases]
+    assert _render.other_aliases(name, given) == [{"alias": a, "n": n} for a, n in expected]
 
 
 @pytest.mark.parametrize(

@@ -31,4 +31,60 @@
       setTimeout(function () { for (var k = 0; k < fields.length; k++) { fields[k].disabled = false; } }, 0);
     });
   }
+  // Entity pages: the analyst's corrections (merge, split, alias), posted to the JSON API with
+  // the write token the user types. The token stays in this tab (sessionStorage), never in a
+  // cookie: no other page can make the browser send it. Without this script the forms stay hidden.
+  var TOKEN_KEY = "svodka-token";
+  var panels = document.querySelectorAll(".correct");
+  function stored() { try { return sessionStorage.getItem(TOKEN_KEY) || ""; } catch (e) { return ""; } }
+  function keep(value) { try { sessionStorage.setItem(TOKEN_KEY, value); } catch (e) { /* private mode: typed each time */ } }
+  for (var p = 0; p < panels.length; p++) {
+    panels[p].hidden = false;
+    var input = panels[p].querySelector(".token-input");
+    if (input) {
+      input.value = stored();
+      input.addEventListener("change", function (ev) { keep(ev.target.value.trim()); });
+    }
+  }
+  function say(status, text, bad) {
+    status.textContent = text;
+    status.classList.toggle("bad", !!bad);
+  }
+  document.addEventListener("submit", function (ev) {
+    var form = ev.target;
+    if (!form.classList || !form.classList.contains("correct-form")) { return; }
+    ev.preventDefault();
+    var panel = form.closest(".correct");
+    var status = panel.querySelector(".correct-status");
+    var token = (panel.querySelector(".token-input") || {}).value || "";
+    token = token.trim();
+    if (!token) { say(status, "Введите токен записи (SVODKA_API_TOKEN).", true); return; }
+    keep(token);
+    var url = form.getAttribute("data-action");
+    if (form.elements.into) { url = url.replace("{into}", encodeURIComponent(form.elements.into.value.trim())); }
+    var body = {};
+    body[form.getAttribute("data-field")] = form.elements.value.value.trim();
+    say(status, "Сохраняю…");
+    fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "Authorization": "Bearer " + token },
+      body: JSON.stringify(body)
+    }).then(function (response) {
+      return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+    }).then(function (answer) {
+      if (answer.ok) {
+        say(status, "Готово.");
+        window.location.assign("/entities/" + answer.data.entity.id);
+        return;
+      }
+      var error = answer.data.error || {};
+      var text = error.message || "Не получилось.";
+      var found = error.details || [];
+      if (found.length && found[0].id !== undefined) {
+        text += " Варианты: " + found.map(function (c) { return "№ " + c.id + " " + c.name; }).join("; ");
+      }
+      say(status, text, true);
+    }).catch(function () { say(status, "Сервер не ответил.", true); });
+  });
 })();
