@@ -76,6 +76,7 @@ eval: $(STAMP)
 	$(BIN)/svodka eval roles ../shared/eval/factru-dev/devset
 	$(BIN)/svodka eval names ../shared/eval/wikinews-ru
 	$(BIN)/svodka eval roles ../shared/eval/wikinews-ru
+	$(BIN)/svodka eval linking ../shared/eval/wikinews-ru
 	$(BIN)/svodka eval quotes tests/gold/quotes
 
 clean-venv:

@@ -290,6 +290,23 @@ def _eval_gold_or_factru(path: Path, gold: Path | None, default_gold: Path, on_w
         typer.echo(report(evaluate(folder, load_models())))
 
 
+@eval_app.command("linking")
+def eval_linking_cli(
+    path: Path = typer.Argument(..., help="The wikinews-ru folder (the team's blind gold of entity ids)."),
+    gold: Path = typer.Option(None, help="The gold file (default: tests/gold/linking/wikinews.jsonl)."),
+    as_json: JsonFlag = False,
+) -> None:
+    """Cross-article linking: ingest the gold's articles into a fresh archive, B-cubed of mentions to corpus entities."""
+    from .evaluate.linking import LINKING_GOLD, evaluate_linking, format_linking_report
+    from .nlp.models import load_models
+
+    result = evaluate_linking(_eval_dir(path), load_models(), _eval_dir(gold or LINKING_GOLD))
+    if as_json:
+        _echo_json(result)
+    else:
+        typer.echo(format_linking_report(result))
+
+
 @eval_app.command("quotes")
 def eval_quotes_cli(
     path: Path = typer.Argument(GOLD_QUOTES, help="A quotes gold folder (default: the team's gold set in tests/gold/quotes)."),

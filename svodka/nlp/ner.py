@@ -474,7 +474,7 @@ def _make_consistent(
     first_per = min((s for s, _, k in out if k == "PER"), default=len(text))
     # A headline names the people its article names («Путин наградил ...» over «Владимир
     # Путин вручил ...»): its first line counts as after the first person too.
-    headline_end = text.find("\n") if 0 < text.find("\n") < first_per else 0
+    headline_end = max(text.find("\n"), 0)
     for s, e, word in tokens.items:
         if s in covered or (s < first_per and s >= headline_end) or not word[:1].isupper() or len(word) < 3:
             continue

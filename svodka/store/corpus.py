@@ -460,6 +460,7 @@ class EntityCache:
     last_keys: set[str] = field(default_factory=set)  # surnames fully loaded
     alias_ids: set[int] = field(default_factory=set)  # entities whose stored aliases are loaded
     aliases: set[tuple[int, str]] = field(default_factory=set)  # (entity id, alias) known stored
+    spelled: set[tuple[int, str]] = field(default_factory=set)  # (entity id, a mention as written) whose words are stored
 
 
 # One article entity linked in this batch: (article id, local id, corpus entity, article Entity, its facts).
@@ -521,7 +522,8 @@ def _link_batch(linker: Linker, items: list[tuple[int, Prepared]]) -> tuple[dict
     for aid, p in items:
         seen_here: set[int] = set()
         for e, f in zip(p.article.entities, p.entity_facts):
-            ent = linker.link(e.type, e.name, f, p.day)
+            name = e.name if f.middle_key or not e.middle else " ".join(w for w in e.name.split() if w != e.middle)  # a patronymic not written with the surname
+            ent = linker.link(e.type, name, f, p.day)
             touched[ent.id] = ent
             links.append((aid, e.id, ent, e, f))
             if ent.id not in seen_here:
@@ -566,12 +568,13 @@ def _write_entities(cur: Any, linker: Linker, touched: dict[int, CorpusEntity]) 
         e.new = e.dirty = False
 
 
-def _write_links(cur: Any, linker: Linker, items: list[tuple[int, Prepared]], links: list[_Link]) -> tuple[dict[tuple[int, str], int], Counter]:
-    """Write article links, roles and mentions per day; returns the mapping and the aliases used, counted."""
+def _write_links(cur: Any, linker: Linker, items: list[tuple[int, Prepared]], links: list[_Link]) -> tuple[dict[tuple[int, str], int], Counter, set[tuple[int, str]]]:
+    """Write article links, roles and mentions per day; returns the mapping, the aliases used (counted) and the mentions as written."""
     mapping: dict[tuple[int, str], int] = {}
     link_rows, role_rows = [], []
     days: Counter = Counter()
     aliases: Counter = Counter()  # (entity id, form) -> article entities named so
+    spelled: set[tuple[int, str]] = set()
     day_of = {aid: p.day for aid, p in items}
     for aid, local, ent, e, f in links:
         cid = linker.resolve(ent.id).id
@@ -583,6 +586,7 @@ def _write_links(cur: Any, linker: Linker, items: list[tuple[int, Prepared]], li
         if day_of[aid]:
             days[(cid, day_of[aid])] += len(e.mentions)
         aliases.update((cid, form) for form in f.forms)  # one per article entity
+        spelled.update((cid, m.text) for m in e.mentions if m.kind == "name")
     cur.executemany("INSERT INTO article_entities (article_id, local_id, entity_id, type, name, mentions) VALUES (?, ?, ?, ?, ?, ?)", link_rows)
     if role_rows:
         cur.executemany("INSERT INTO roles (entity_id, article_id, role, seen) VALUES (?, ?, ?, ?)", role_rows)
@@ -591,11 +595,16 @@ def _write_links(cur: Any, linker: Linker, items: list[tuple[int, Prepared]], li
             "INSERT INTO entity_days (entity_id, day, n) VALUES (?, ?, ?) ON CONFLICT (entity_id, day) DO UPDATE SET n = entity_days.n + excluded.n",
             [(cid, day, n) for (cid, day), n in days.items()],
         )
-    return mapping, aliases
+    return mapping, aliases, spelled
 
 
-def _write_aliases(cur: Any, cache: EntityCache, counts: Counter, lem: Lemmatizer) -> None:
-    """Count the aliases used; store the words of those not stored yet (reads only for entities not seen before)."""
+def _write_aliases(cur: Any, cache: EntityCache, counts: Counter, spelled: set[tuple[int, str]], lem: Lemmatizer) -> None:
+    """Count the aliases used; store the words of those not stored yet, and of the mentions as written.
+
+    An entity is found by the words of its aliases (base forms) and of its mentions as the
+    articles wrote them: «Шольцу» finds «Олаф Шольц» although the lemmatizer reads it as «шолец».
+    Reads only for entities not seen before.
+    """
     if not counts:
         return
     aliases = set(counts)
@@ -608,9 +617,11 @@ def _write_aliases(cur: Any, cache: EntityCache, counts: Counter, lem: Lemmatize
     )
     aliases = aliases - cache.aliases
     cache.aliases |= aliases
-    if not aliases:
+    spelled = spelled - cache.spelled
+    cache.spelled |= spelled
+    if not aliases and not spelled:
         return
-    alias_rows = sorted(aliases)
+    alias_rows = sorted(aliases | spelled)
     words = {(w, cid) for cid, alias in alias_rows for token in WORD_RE.findall(alias) for w in lem.lemmas(token)}
     words |= {(normalize_word(t), cid) for cid, alias in alias_rows for t in WORD_RE.findall(alias)}
     cur.executemany("INSERT INTO entity_words (word, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING", sorted(words))
@@ -634,11 +645,11 @@ def link_entities(w: Writer, cur: Any, items: list[tuple[int, Prepared]]) -> dic
     linker.new_keys = []
     touched, links = _link_batch(linker, items)
     _write_entities(cur, linker, touched)
-    mapping, aliases = _write_links(cur, linker, items, links)
-    _write_aliases(cur, cache, aliases, w.lemmatizer)
+    mapping, aliases, spelled = _write_links(cur, linker, items, links)
+    _write_aliases(cur, cache, aliases, spelled, w.lemmatizer)
     cache.token = uuid.uuid4().hex
     cur.execute("UPDATE store_meta SET value = ? WHERE key = 'entities'", [cache.token])
-    if len(linker.by_id) > ENTITY_CACHE_LIMIT or len(cache.aliases) > 4 * ENTITY_CACHE_LIMIT:
+    if len(linker.by_id) > ENTITY_CACHE_LIMIT or len(cache.aliases) + len(cache.spelled) > 4 * ENTITY_CACHE_LIMIT:
         w.entities = None  # bounded memory: start afresh next batch
     return mapping
 
