@@ -357,21 +357,26 @@ def _article_entities(cur: Any, ids: list[int]) -> dict[int, tuple[Any, dict]]:
     return out
 
 
-def _split_rows(cur: Any, old_id: int, new_id: int, moved: dict[int, set[str]]) -> None:
+def _split_rows(cur: Any, old_id: int, new_id: int, moved: dict[int, set[str]]) -> set[str]:
     """Give the split entity the roles and statements of the article entities it took.
 
     Roles and statements are stored per article, not per article entity, so each article
     concerned is read again: its article entities say whose each role and statement is.
+
+    Returns:
+        The name mentions of the article entities it took, as the articles wrote them.
     """
     articles = _article_entities(cur, sorted(moved))
     cur.execute("SELECT article_id, local_id, entity_id FROM article_entities WHERE entity_id IN (?, ?)", [old_id, new_id])
     links = {(aid, local): cid for aid, local, cid in cur.fetchall() if aid in moved}
-    role_rows = []
+    role_rows, spelled = [], set()
     for aid, (day, article) in articles.items():
         for e in article.entities:
             cid = links.get((aid, e.id))
             if cid is not None:
                 role_rows.extend((cid, aid, r, day) for r in dict.fromkeys(e.roles))
+            if e.id in moved[aid]:
+                spelled.update(m.text for m in e.mentions if m.kind == "name")
     for chunk in chunks(sorted(moved)):
         cur.execute(f"DELETE FROM roles WHERE entity_id IN (?, ?) AND article_id IN ({marks(len(chunk))})", [old_id, new_id, *chunk])
     cur.executemany("INSERT INTO roles (entity_id, article_id, role, seen) VALUES (?, ?, ?, ?)", role_rows)
@@ -390,28 +395,32 @@ def _split_rows(cur: Any, old_id: int, new_id: int, moved: dict[int, set[str]]) 
             "UPDATE quotes SET speaker_id = ? WHERE id = ? AND speaker_id = ? AND NOT EXISTS (SELECT 1 FROM quote_appearances WHERE quote_id = ? AND speaker_id = ?)",
             [new_id, quote_id, old_id, quote_id, old_id],
         )
+    return spelled
 
 
-def _split_names(w: Writer, cur: Any, old: dict, new: dict, taken: set[str]) -> None:
+def _split_names(w: Writer, cur: Any, old: dict, new: dict, taken: set[str], spelled: set[str]) -> None:
     """The words and keys the two entities of a split are found by.
 
-    Words again from each one's aliases. The new entity is found by its key alone (set
-    apart: the linker's ``APART`` key of the form); the old one loses the keys only the
-    aliases it gave up made (keys made with an article's state, ``corpus.name_key``, stay).
+    The new entity: the words of its aliases and of the mentions it took as written
+    (``spelled``), and its key alone (set apart: the linker's ``APART`` key of the form).
+    The old one loses the words and keys only the aliases and mentions it gave up made
+    (what its other articles wrote is not read again; keys made with an article's state,
+    ``corpus.name_key``, stay).
     """
     from .corpus import name_key
 
-    for row in (old, new):
-        cur.execute("SELECT alias FROM aliases WHERE entity_id = ?", [row["id"]])
-        aliases = {a for (a,) in cur.fetchall()} | {row["name"]}
-        cur.execute("DELETE FROM entity_words WHERE entity_id = ?", [row["id"]])
-        words = sorted({word for a in aliases for word in alias_words(a, w.lemmatizer)})
-        cur.executemany("INSERT INTO entity_words (word, entity_id) VALUES (?, ?)", [(word, row["id"]) for word in words])
-        if row is old and not _is_person(old["type"]):
-            kept = {name_key(a, w.lemmatizer) for a in aliases} | {old["key"]}
-            gone = sorted({name_key(a, w.lemmatizer) for a in taken} - kept)
-            cur.executemany("DELETE FROM entity_keys WHERE key = ? AND entity_id = ?", [(k, old["id"]) for k in gone])
+    words = lambda texts: {word for t in texts for word in alias_words(t, w.lemmatizer)}  # noqa: E731
+    cur.execute("SELECT alias FROM aliases WHERE entity_id = ?", [new["id"]])
+    given = {a for (a,) in cur.fetchall()} | {new["name"]}
+    cur.executemany("INSERT INTO entity_words (word, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [(word, new["id"]) for word in sorted(words(given | spelled))])
     cur.execute("INSERT INTO entity_keys (key, entity_id) VALUES (?, ?)", [new["key"], new["id"]])
+    cur.execute("SELECT alias FROM aliases WHERE entity_id = ?", [old["id"]])
+    kept = {a for (a,) in cur.fetchall()} | {old["name"]}
+    gone = sorted(words(taken | spelled) - words(kept))
+    cur.executemany("DELETE FROM entity_words WHERE word = ? AND entity_id = ?", [(word, old["id"]) for word in gone])
+    if not _is_person(old["type"]):
+        gone_keys = sorted({name_key(a, w.lemmatizer) for a in taken} - {name_key(a, w.lemmatizer) for a in kept} - {old["key"]})
+        cur.executemany("DELETE FROM entity_keys WHERE key = ? AND entity_id = ?", [(k, old["id"]) for k in gone_keys])
 
 
 def _redays(cur: Any, ids: list[int]) -> None:
@@ -477,7 +486,7 @@ def split(w: Writer, entity: Any, form: str) -> dict:
         by_article: dict[int, set[str]] = {}
         for aid, local, _ in moved:
             by_article.setdefault(aid, set()).add(local)
-        _split_rows(cur, row["id"], new["id"], by_article)
+        spelled = _split_rows(cur, row["id"], new["id"], by_article)
         # The aliases of the name go with it (their counts too); the new entity has its name as one.
         cur.execute("SELECT alias, n FROM aliases WHERE entity_id = ?", [row["id"]])
         taken = {a: n for a, n in cur.fetchall() if form_key(a) == key}
@@ -488,7 +497,7 @@ def split(w: Writer, entity: Any, form: str) -> dict:
             rest = Counter(r[2] for r in links if form_key(r[2]) != key)
             row["name"] = rest.most_common(1)[0][0]
             cur.execute("UPDATE entities SET name = ? WHERE id = ?", [row["name"], row["id"]])
-        _split_names(w, cur, row, new, set(taken))
+        _split_names(w, cur, row, new, set(taken), spelled)
         _renamed_days(cur, row)
         _recount(cur, [row["id"], new["id"]])
         _redays(cur, [row["id"], new["id"]])
