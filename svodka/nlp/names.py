@@ -49,7 +49,7 @@ from ._lexicon import (
 )
 from .models import Models
 
-__all__ = ["normalize_entities", "normalize_mention", "parse_person", "parses"]
+__all__ = ["normalize_entities", "normalize_mention", "parse_person", "parses", "pattern_readings"]
 
 
 
@@ -176,7 +176,7 @@ def parse_person(
     words = _name_words(text)
     # only the evidence that bears on this name is part of the key
     hints = frozenset(
-        _key(form) for word in words for _, _, form in _pattern_readings(word) if _key(form) in written
+        _key(form) for word in words for _, _, form in pattern_readings(word) if _key(form) in written
     ) - {_key(word) for word in words}
     found = models.remember("person", (text, hints, gender, cases), lambda: _parse_person(text, words, hints, gender, models, cases))
     return {**found, "last_keys": set(found["last_keys"])}
@@ -241,7 +241,7 @@ def _last_keys(words: list[str], forms: list[str], last: str | None, models: Mod
     for word, form in zip(words, forms):
         if last is not None and last.endswith(form):
             keys |= {_key(form)} | {_key(f) for f in _nominatives(word, models)}
-            keys |= {_key(f) for _, _, f in _pattern_readings(word)}
+            keys |= {_key(f) for _, _, f in pattern_readings(word)}
     return keys
 
 
@@ -379,7 +379,7 @@ def _stem_tail(last: str, replacement: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=20_000)
-def _pattern_readings(word: str) -> tuple[tuple[str, str | None, str], ...]:
+def pattern_readings(word: str) -> tuple[tuple[str, str | None, str], ...]:
     """(case, gender, nominative) readings of an undictionaried name word, the nominative first.
 
     A pure function of the spelling, asked several times per name: remembered (bounded) like
@@ -534,7 +534,7 @@ def _russian_made(word: str) -> bool:
     """Is an unknown name Russian-made ("Ройтова", "Мардахаеву", "Сколимовского")? pymorphy3 guesses those well."""
     key = _key(word)
     return key.endswith(RUSSIAN_NAME_ENDINGS + ADJECTIVE_ENDINGS) or any(
-        _key(form).endswith(RUSSIAN_NAME_ENDINGS) for _, _, form in _pattern_readings(word)
+        _key(form).endswith(RUSSIAN_NAME_ENDINGS) for _, _, form in pattern_readings(word)
     )
 
 
@@ -552,7 +552,7 @@ def _word_readings(word: str, hints: frozenset[str], models: Models) -> list[tup
 
     Dictionary readings score their probability, with a bonus for a name (an indeclinable
     name more: "Тони" is not "Тоня"). An unknown word reads as a name does
-    (``_pattern_readings``, not pymorphy3's guesses, which tag any word a name; but a
+    (``pattern_readings``, not pymorphy3's guesses, which tag any word a name; but a
     Russian-made one as pymorphy3 guesses it), more readily when the nominative it gives
     is written elsewhere in the document.
     """
@@ -578,9 +578,9 @@ def _new_nominative(reading: tuple[str, str | None, float], word: str, models: M
 
 
 def _scored_patterns(word: str, hints: frozenset[str], base: float) -> list[tuple[str, str | None, float]]:
-    """``_pattern_readings`` scored: ``base``, less for a nominative in -ом/-ым, more for a nominative the document writes."""
+    """``pattern_readings`` scored: ``base``, less for a nominative in -ом/-ым, more for a nominative the document writes."""
     readings = []
-    for case, gender, form in _pattern_readings(word):
+    for case, gender, form in pattern_readings(word):
         score = 0.4 if form == word and case == "nomn" and word.lower().endswith(OBLIQUE_ENDINGS) else base
         readings.append((case, gender, score + (0.6 if form != word and _key(form) in hints else 0.0)))
     return readings
@@ -1097,7 +1097,7 @@ def _only_nominative(word: str, models: Models) -> bool:
     known = _known_nameish(word, models)
     if known:
         return all(p.tag.case == "nomn" for p in known)
-    return all(form == word for _, _, form in _pattern_readings(word))
+    return all(form == word for _, _, form in pattern_readings(word))
 
 
 def _context_cases(text: str, mention: Mention, models: Models) -> frozenset[str]:

@@ -30,16 +30,16 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..nlp._lexicon import ADDRESS_TITLES, KIN_NOUNS, POSITION_NOUNS, RANKS
-from .corrections import Corrections, form_key
+from .corrections import Corrections, alias_words, form_key
 from .database import marks, next_id, select_in
 from .name_keys import first_name_key, name_keys
-from .search import WORD_RE, Lemmatizer, normalize_word
+from .search import Lemmatizer, normalize_word
 
 if TYPE_CHECKING:
     from .prepare import Prepared
     from .writer import Writer
 
-__all__ = ["CorpusEntity", "EntityFacts", "EntityCache", "Linker", "article_country", "entity_facts", "role_words", "name_key", "link_entities"]
+__all__ = ["CorpusEntity", "EntityFacts", "EntityCache", "Linker", "apart_key", "article_country", "entity_facts", "role_words", "name_key", "link_entities"]
 
 # Role words shorter than this carry no meaning for conflicts ("и", "по", "дел").
 MIN_ROLE_WORD = 4
@@ -156,6 +156,11 @@ def entity_facts(entity: Any, lemmatizer: Lemmatizer, country: str | None = None
         keys = tuple(dict.fromkeys(name_key(f, lemmatizer, country) for f in forms))
         key = keys[0]
     return EntityFacts(last, first, middle, key, roles, forms, keys)
+
+
+def apart_key(form: str) -> str:
+    """The key of the entity a name the analyst set apart links to (``corrections.split``)."""
+    return APART + form_key(form)
 
 
 def _written_middle(entity: Any) -> str | None:
@@ -284,7 +289,7 @@ class Linker:
         for form in facts.forms or (name,):
             key = form_key(form)
             if key in self.corrections.apart:
-                return form, EntityFacts(None, None, None, APART + key, facts.roles, facts.forms, (APART + key,))
+                return form, EntityFacts(None, None, None, apart_key(form), facts.roles, facts.forms, (apart_key(form),))
             target = self.corrections.joins.get(key)
             if target:
                 return target, self._facts_of(type_, target, facts)
@@ -622,8 +627,7 @@ def _write_aliases(cur: Any, cache: EntityCache, counts: Counter, spelled: set[t
     if not aliases and not spelled:
         return
     alias_rows = sorted(aliases | spelled)
-    words = {(w, cid) for cid, alias in alias_rows for token in WORD_RE.findall(alias) for w in lem.lemmas(token)}
-    words |= {(normalize_word(t), cid) for cid, alias in alias_rows for t in WORD_RE.findall(alias)}
+    words = {(word, cid) for cid, alias in alias_rows for word in alias_words(alias, lem)}
     cur.executemany("INSERT INTO entity_words (word, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING", sorted(words))
 
 

@@ -462,7 +462,7 @@ def split(w: Writer, entity: Any, form: str) -> dict:
         EntityError: no such entity (404), an ambiguous name (409), a form the entity is
             never named by, or the only name it has (422).
     """
-    from .corpus import APART
+    from .corpus import apart_key
 
     form_text = " ".join((form or "").split())
     key = form_key(form_text)
@@ -480,7 +480,7 @@ def split(w: Writer, entity: Any, form: str) -> dict:
             raise EntityError(form_text, f"every article names {row['name']} (id {row['id']}) so: nothing would stay; merge or alias instead", status=422)
         _record(cur, [("split", row["type"], form_text, None)])
         name = Counter(r[2] for r in moved).most_common(1)[0][0]
-        new = {"id": next_id(cur, "entities"), "type": row["type"], "name": name, "key": APART + key}
+        new = {"id": next_id(cur, "entities"), "type": row["type"], "name": name, "key": apart_key(form_text)}
         cur.execute("INSERT INTO entities (id, type, name, key) VALUES (?, ?, ?, ?)", [new["id"], new["type"], new["name"], new["key"]])
         cur.executemany("UPDATE article_entities SET entity_id = ? WHERE article_id = ? AND local_id = ?", [(new["id"], aid, local) for aid, local, _ in moved])
         by_article: dict[int, set[str]] = {}

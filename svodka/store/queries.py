@@ -333,9 +333,9 @@ def name_nominatives(word: str) -> list[str]:
     while the names stage gave the alias its nominative ("Шольц"): the query word is read
     by the names stage's own rule too (``svodka.nlp.names``), so every form of a name finds it.
     """
-    from ..nlp.names import _pattern_readings
+    from ..nlp.names import pattern_readings
 
-    return list(dict.fromkeys(normalize_word(form) for _, _, form in _pattern_readings(word)))
+    return list(dict.fromkeys(normalize_word(form) for _, _, form in pattern_readings(word)))
 
 
 def find_entities(db: Database, lem: Lemmatizer, name_or_id: Any, type: str | None = None, limit: int = 20) -> list[int]:
