@@ -78,6 +78,7 @@ eval: $(STAMP)
 	$(BIN)/svodka eval roles ../shared/eval/wikinews-ru
 	$(BIN)/svodka eval linking ../shared/eval/wikinews-ru
 	$(BIN)/svodka eval quotes tests/gold/quotes
+	$(BIN)/svodka eval quotes ../shared/eval/wikinews-ru
 
 clean-venv:
 	rm -rf $(VENV)

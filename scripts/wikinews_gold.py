@@ -15,6 +15,7 @@ its normalised spelling (``svodka.evaluate.wikinews.form_key``):
     .venv/bin/python scripts/wikinews_gold.py names WORK.jsonl [...] > tests/gold/names/wikinews.jsonl
     .venv/bin/python scripts/wikinews_gold.py roles WORK.jsonl [...] > tests/gold/roles/wikinews.jsonl
     .venv/bin/python scripts/wikinews_gold.py linking WORK.jsonl [...] > tests/gold/linking/wikinews.jsonl
+    .venv/bin/python scripts/wikinews_gold.py statements WORK.jsonl [...] > tests/gold/statements/wikinews.jsonl
 
 linking (issue 14), one line per (document, real-world entity), every spelling as written:
 
@@ -136,15 +137,50 @@ def linking(records: list[dict], texts: Path, problems: list[str]) -> list[dict]
     return sorted(out, key=lambda r: (r["doc"], r["start"]))
 
 
+def statements(records: list[dict], texts: Path, problems: list[str]) -> list[dict]:
+    """Statements (issue 15): span, kind, speaker names and kind, cue and via, as hashes.
+
+    ``speaker`` is the list of acceptable names (``form_key`` each); ``speaker_last`` the key of
+    the last word of the first name (a person's surname, for the lenient speaker match); a
+    document with no statement keeps one line ``{"doc", "none": true}``.
+    """
+    out = []
+    for i, rec in enumerate(records):
+        text = (texts / rec["doc"]).read_text(encoding="utf-8")
+        if rec.get("none"):
+            out.append({"doc": rec["doc"], "none": True})
+            continue
+        where = f"{rec['doc']} line {i + 1}"
+        for start, end in exact_spans(text, rec["text"], int(rec.get("occurrence", 1)), where, problems):
+            names = [n for n in rec.get("speaker") or [] if n]
+            via = rec.get("via")
+            out.append({
+                "doc": rec["doc"], "start": start, "end": end, "sha": span_hash(text[start:end]), "kind": rec["kind"],
+                "speaker": [form_key(n) for n in names], "speaker_last": form_key(names[0].split()[-1]) if names else None,
+                "speaker_kind": rec.get("speaker_kind"), "cue": form_key(rec.get("cue") or ""),
+                "via": [form_key(v) for v in (via if isinstance(via, list) else [via])] if via else None,
+            })
+    return sorted(out, key=lambda r: (r["doc"], r.get("start", -1)))
+
+
+def exact_spans(text: str, needle: str, occurrence: int, where: str, problems: list[str]) -> list[tuple[int, int]]:
+    """Offsets of ``needle`` anywhere in ``text`` (statements need not start at a word)."""
+    found = [(m.start(), m.end()) for m in re.finditer(re.escape(needle), text)]
+    if len(found) < occurrence:
+        problems.append(f"{where}: {needle[:60]!r} occurs {len(found)} times, not {occurrence}")
+        return []
+    return [found[occurrence - 1]]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("layer", choices=["names", "roles", "linking"])
+    parser.add_argument("layer", choices=["names", "roles", "linking", "statements"])
     parser.add_argument("work", nargs="+", type=Path)
     parser.add_argument("--texts", type=Path, default=TEXTS)
     args = parser.parse_args()
     records = [json.loads(line) for path in args.work for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     problems: list[str] = []
-    gold = {"names": names, "roles": roles, "linking": linking}[args.layer](records, args.texts, problems)
+    gold = {"names": names, "roles": roles, "linking": linking, "statements": statements}[args.layer](records, args.texts, problems)
     for line in gold:
         print(json.dumps(line, ensure_ascii=False))
     for problem in problems:

@@ -309,13 +309,23 @@ def eval_linking_cli(
 
 @eval_app.command("quotes")
 def eval_quotes_cli(
-    path: Path = typer.Argument(GOLD_QUOTES, help="A quotes gold folder (default: the team's gold set in tests/gold/quotes)."),
+    path: Path = typer.Argument(GOLD_QUOTES, help="A quotes gold folder (default: the team's gold set in tests/gold/quotes), or wikinews-ru (the team's blind gold of real news)."),
+    gold: Path = typer.Option(None, help="The wikinews gold file (default: tests/gold/statements/wikinews.jsonl)."),
+    as_json: JsonFlag = False,
 ) -> None:
-    """Precision/recall/F1 of direct and indirect statements and speaker accuracy."""
+    """Precision/recall/F1 of direct and indirect statements, speaker accuracy (and via on real news)."""
     from .evaluate.quotes import evaluate_quotes, format_quotes_report
+    from .evaluate.statements import STATEMENTS_GOLD, evaluate_statements, format_statements_report
+    from .evaluate.wikinews import is_wikinews
     from .nlp.models import load_models
 
-    typer.echo(format_quotes_report(evaluate_quotes(_eval_dir(path), load_models())))
+    folder = _eval_dir(path)
+    if is_wikinews(folder):
+        result = evaluate_statements(folder, load_models(), _eval_dir(gold or STATEMENTS_GOLD))
+        _echo_json(result) if as_json else typer.echo(format_statements_report(result))
+    else:
+        report = evaluate_quotes(folder, load_models())
+        _echo_json(report) if as_json else typer.echo(format_quotes_report(report))
 
 
 # --------------------------------------------------------------------------- the archive

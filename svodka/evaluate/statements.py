@@ -1,0 +1,168 @@
+"""Statements on real news (issue 15): the team's blind gold on ``../shared/eval/wikinews-ru``.
+
+The gold (``tests/gold/statements/wikinews.jsonl``, made by ``scripts/wikinews_gold.py
+statements``) holds every statement of 120 articles as offsets plus hashes: ``kind`` (direct:
+the quoted words inside the marks; indirect: the reported clause), ``speaker`` (hashes of the
+acceptable names, ``form_key``; the fullest name the article gives first), ``speaker_last``
+(the key of that name's last word), ``speaker_kind`` (person, organisation, outlet, state,
+group), ``cue`` and ``via`` (the relaying outlet's acceptable names, or null). An article with
+no statement has one line ``{"doc", "none": true}``.
+
+The texts are analysed as they are (no cleaning: the offsets hold). Scoring, per kind, as
+``svodka eval quotes`` scores the team's gold: a statement svodka found matches a gold one of
+the same kind when their spans overlap by half the longer one or one's normalised text
+contains the other's. On matched statements: the speaker is right when its name is one of the
+gold names, or, for a person, when its last word is the gold name's last word (a surname alone
+names the person); ``via`` is scored on the matched statements whose gold has a relaying
+outlet (and svodka's vias where the gold has none are counted apart). The held-out third
+(``split_of``) is scored in every run; errors are listed from the dev part only.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ..model import Document
+from ..nlp.models import Models
+from ._private import prf
+from .clean import normalize_text
+from .quotes import KINDS, MIN_OVERLAP
+from .wikinews import GOLD, REPORT_EXAMPLES, _stale, _texts, form_key, read_gold, split_of, texts_of
+
+__all__ = ["STATEMENTS_GOLD", "evaluate_statements", "format_statements_report"]
+
+STATEMENTS_GOLD = GOLD / "statements" / "wikinews.jsonl"
+
+
+def _matches(q: Any, g: dict[str, Any], text: str) -> bool:
+    a, b = (q.start, q.end), (g["start"], g["end"])
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    longer = max(a[1] - a[0], b[1] - b[0])
+    if longer > 0 and inter >= MIN_OVERLAP * longer:
+        return True
+    na, nb = normalize_text(q.text), normalize_text(text[b[0] : b[1]])
+    return bool(na) and bool(nb) and (na in nb or nb in na)
+
+
+def speaker_right(q: Any, g: dict[str, Any]) -> bool:
+    """The speaker svodka gave is one the gold accepts (see the module docstring)."""
+    name = q.speaker.name if q.speaker else None
+    if not name or not g.get("speaker"):
+        return False
+    if form_key(name) in g["speaker"]:
+        return True
+    return g.get("speaker_kind") == "person" and q.speaker.type == "PER" and form_key(name.split()[-1]) == g.get("speaker_last")
+
+
+def _tally() -> dict[str, Counter]:
+    return {k: Counter() for k in ("all", "dev", "heldout")}
+
+
+def evaluate_statements(path: str | Path, models: Models, gold_file: Path = STATEMENTS_GOLD) -> dict[str, Any]:
+    """Analyse the gold's articles and score statements, speakers and vias (see the module docstring).
+
+    Returns:
+        dict with, for ``all``/``dev``/``heldout``: ``direct`` and ``indirect`` P/R/F1,
+        ``speaker_accuracy``, ``speaker_by_kind``, ``via`` (accuracy where the gold has one)
+        and ``via_extra``; ``statements``, ``documents``, examples of misses, false alarms and
+        wrong speakers (dev), and ``problems``.
+    """
+    from ..pipeline import pipe, prepare
+
+    started = time.perf_counter()
+    gold = read_gold(Path(gold_file))
+    problems: list[str] = []
+    texts = _texts(gold, texts_of(Path(path)), problems)
+    docs = sorted(texts)
+    prepared = [prepare(Document(text=texts[d], path=d), no_clean=True) for d in docs]
+    analysed = {a.path: a for a in pipe(prepared, models, on_error=lambda a, exc: problems.append(f"{a.path}: {exc}"))}
+    by_doc: dict[str, list[dict]] = {}
+    for g in gold:
+        by_doc.setdefault(g["doc"], [])
+        if not g.get("none"):
+            if _stale(texts.get(g["doc"], ""), g["start"], g["end"], g["sha"]):
+                problems.append(f"{g['doc']}: gold span {g['start']}-{g['end']} no longer matches the text")
+                continue
+            by_doc[g["doc"]].append(g)
+    counts = {part: {k: Counter() for k in KINDS} for part in ("all", "dev", "heldout")}
+    speakers = _tally()
+    vias = _tally()
+    examples: dict[str, list] = {"misses": [], "false": [], "wrong_speaker": [], "wrong_via": []}
+    for doc, golds in by_doc.items():
+        article = analysed.get(doc)
+        if article is None:
+            continue
+        parts = ("all", split_of(doc))
+        text = texts[doc]
+        used: set[int] = set()
+        for g in golds:
+            for part in parts:
+                counts[part][g["kind"]]["gold"] += 1
+        for q in article.quotes:
+            kind = q.kind if q.kind in KINDS else "indirect"
+            for part in parts:
+                counts[part][kind]["pred"] += 1
+            hit = next((i for i, g in enumerate(golds) if i not in used and g["kind"] == kind and _matches(q, g, text)), None)
+            who = q.speaker.name if q.speaker else None
+            if hit is None:
+                if parts[1] == "dev":
+                    examples["false"].append((doc, kind, q.text, who))
+                continue
+            used.add(hit)
+            g = golds[hit]
+            ok = speaker_right(q, g)
+            for part in parts:
+                counts[part][kind]["tp"] += 1
+                speakers[part]["matched"] += 1
+                speakers[part][f"ok:{g.get('speaker_kind')}"] += ok
+                speakers[part][f"n:{g.get('speaker_kind')}"] += 1
+                speakers[part]["ok"] += ok
+                if g.get("via"):
+                    vias[part]["gold"] += 1
+                    vias[part]["ok"] += bool(q.via) and form_key(q.via) in g["via"]
+                elif q.via:
+                    vias[part]["extra"] += 1
+            if parts[1] == "dev" and not ok:
+                examples["wrong_speaker"].append((doc, kind, text[g["start"] : g["end"]], who))
+            if parts[1] == "dev" and g.get("via") and not (q.via and form_key(q.via) in g["via"]):
+                examples["wrong_via"].append((doc, kind, text[g["start"] : g["end"]], q.via))
+        if parts[1] == "dev":
+            examples["misses"] += [(doc, g["kind"], text[g["start"] : g["end"]], None) for i, g in enumerate(golds) if i not in used]
+    out: dict[str, Any] = {"problems": problems, "documents": len(analysed), "statements": sum(len(v) for v in by_doc.values())}
+    for part in ("all", "dev", "heldout"):
+        c = counts[part]
+        result = {k: {**prf(c[k]["tp"], c[k]["pred"], c[k]["gold"]), "tp": c[k]["tp"], "pred": c[k]["pred"], "gold": c[k]["gold"]} for k in KINDS}
+        sp = speakers[part]
+        result["speaker_accuracy"] = sp["ok"] / sp["matched"] if sp["matched"] else 0.0
+        result["speaker_by_kind"] = {k[2:]: (sp[f"ok:{k[2:]}"] / n if n else 0.0, n) for k, n in sp.items() if k.startswith("n:")}
+        vp = vias[part]
+        result["via"] = vp["ok"] / vp["gold"] if vp["gold"] else 0.0
+        result["via_gold"] = vp["gold"]
+        result["via_extra"] = vp["extra"]
+        out[part] = result
+    out["examples"] = {k: v[:REPORT_EXAMPLES] for k, v in examples.items()}
+    out["dev_errors"] = examples  # every dev error, for --json
+    out["seconds"] = time.perf_counter() - started
+    return out
+
+
+def format_statements_report(result: dict[str, Any]) -> str:
+    """The evaluation as text."""
+    lines = [f"Statements on real news (wikinews-ru, the team's blind gold): {result['documents']} articles, {result['statements']} statements"]
+    for part, label in (("all", "all"), ("dev", "dev"), ("heldout", "held-out")):
+        r = result[part]
+        kinds = "  ".join(f"{k} P/R/F1 {r[k]['precision']:.3f}/{r[k]['recall']:.3f}/{r[k]['f1']:.3f} (gold {r[k]['gold']})" for k in KINDS)
+        lines.append(f"  {label:<9} {kinds}  speaker {r['speaker_accuracy']:.3f}  via {r['via']:.3f} of {r['via_gold']} (+{r['via_extra']} not in gold)")
+    by_kind = result["all"]["speaker_by_kind"]
+    lines.append("  speaker accuracy by the gold speaker's kind: " + ", ".join(f"{k} {a:.2f} ({n})" for k, (a, n) in sorted(by_kind.items(), key=lambda kv: -kv[1][1])))
+    for key, label in (("misses", "missed"), ("false", "false alarm"), ("wrong_speaker", "wrong speaker"), ("wrong_via", "wrong via")):
+        for doc, kind, text, who in result["examples"][key]:
+            extra = f" -> {who!r}" if key != "misses" else ""
+            lines.append(f"    {label:<13} [{doc}] {kind}: {text[:90]!r}{extra}")
+    for p in result["problems"]:
+        lines.append(f"problem: {p}")
+    lines.append(f"({result['seconds']:.1f} s)")
+    return "\n".join(lines)
