@@ -243,11 +243,23 @@ class DateMention(_Serialisable):
 
 @dataclass
 class Speaker(_Serialisable):
-    """Who made a statement: an entity of the article, or a description (type OTHER)."""
+    """Who made a statement: an entity of the article, or a description (type OTHER).
+
+    ``type`` is the entity type as before (a place speaking is ``ORG``: "Южная Корея
+    заявила"); ``kind`` says what the speaker is: ``person``, ``organisation`` (state
+    bodies, companies, parties, courts, press services), ``outlet`` (a newspaper, agency,
+    channel or site speaking as a source: "пишет The Guardian"), ``state`` (a country or
+    city: "Россия заявила") or ``group`` (an unnamed collective or person, its words as
+    written: "британские СМИ", "источник в правительстве"). None: read from an archive
+    written before speakers had a kind.
+    """
 
     name: str
     type: str  # "PER" | "ORG" | "OTHER"
     entity: str | None = None  # Entity.id
+    kind: str | None = None  # "person" | "organisation" | "outlet" | "state" | "group"
+
+    KINDS: ClassVar[tuple[str, ...]] = ("person", "organisation", "outlet", "state", "group")
 
 
 @dataclass

@@ -47,6 +47,7 @@ __all__ = [
     "ORG_ABBREVIATIONS",
     "LOC_ABBREVIATIONS",
     "NON_ENTITY_ABBREVIATIONS",
+    "KNOWN_OUTLETS",
     "LEGAL_FORMS",
     "QUOTED_NAME_HEADS",
     "PATRONYMIC_ENDINGS",
@@ -249,6 +250,28 @@ LOC_ABBREVIATIONS = frozenset("РФ США КНР КНДР ОАЭ ЮАР ФРГ 
 
 # Upper-case abbreviations that are common nouns, never names ("СМИ" is "the media").
 NON_ENTITY_ABBREVIATIONS = frozenset("СМИ ВВП НДС ДТП ЧП ВУЗ ЖКХ ОПГ ИИ ПО ГМО НКО ЧМ ОИ".split())
+
+# News outlets that Russian news cites by name without a noun ("сообщает ТАСС", "источник
+# «Интерфакса»", "пишет The Guardian"): the wire agencies and the national papers and
+# channels, Russian and foreign, lower case, as written in Russian text or in Latin letters
+# ("ъ" is how «Коммерсантъ» signs itself). Outlets the article names with a noun ("газета
+# «Вечерний город»") are found without this list.
+KNOWN_OUTLETS = frozenset(
+    """
+    тасс итар-тасс риа_новости ria_novosti интерфакс прайм рбк ъ коммерсант коммерсантъ
+    ведомости известия kommersant газета.ru газета.ру lenta.ru лента.ру newsru.com
+    regnum регнум росбалт фонтанка fontanka.ru новая_газета российская_газета
+    комсомольская_правда московский_комсомолец мк аиф аргументы_и_факты эхо_москвы
+    интерфакс-украина униан укринформ белта казинформ кабар синьхуа киодо йонхап
+    reuters рейтер рейтерс associated_press ассошиэйтед_пресс ap afp франс_пресс франс-пресс
+    bloomberg блумберг bbc би-би-си cnn си-эн-эн al_jazeera аль-джазира dpa
+    the_new_york_times new_york_times нью-йорк_таймс the_washington_post washington_post
+    the_wall_street_journal wall_street_journal the_guardian guardian the_times financial_times
+    the_independent the_telegraph daily_mail der_spiegel spiegel шпигель bild le_monde
+    le_figaro el_pais forbes форбс politico euronews deutsche_welle dw sky_news fox_news
+    """.split()
+)
+KNOWN_OUTLETS = frozenset(w.replace("_", " ") for w in KNOWN_OUTLETS)
 
 # Legal-form descriptors written before a quoted company name: «ОАО "Газпром"». The name is
 # the quoted part; the descriptor (also an agency type: «РИА "Новости"») is not part of it.

@@ -13,6 +13,7 @@ __all__ = [
     "OPINION_ADJECTIVES",
     "PO_SLOVAM_NOUNS",
     "VIA_LEMMAS",
+    "MEDIA_VERBS",
     "SPEAKER_NOUNS",
     "ORG_SPEAKER_NOUNS",
     "DOCUMENT_NOUNS",
@@ -21,6 +22,9 @@ __all__ = [
     "GENERIC_HEADS",
     "ABBREVIATIONS",
     "OUTLET_NOUNS",
+    "MEDIA_NOUNS",
+    "MEDIA_GROUP_NOUNS",
+    "PLURAL_SPEAKER_NOUNS",
     "EXPERT_HEADS",
     "ANONYMOUS_HEADS",
     "CLOSING_ABBREVIATIONS",
@@ -60,9 +64,35 @@ PO_SLOVAM_NOUNS = frozenset("слово мнение оценка утвержд
 # Verbs of a relaying outlet: "передает ТАСС", "приводит его слова РИА Новости", "цитирует X".
 VIA_LEMMAS = frozenset("передавать передать приводить привести цитировать процитировать писать сообщать".split())
 
+# Verbs whose subject, when it is an organisation, is an outlet: "пишет «Коммерсантъ»",
+# "передает Рейтер" (an organisation "сообщает", a newspaper "пишет").
+MEDIA_VERBS = frozenset("писать написать передавать передать".split())
+
+# Nouns of a relaying outlet, the subject of "приводит слова X агентство", "цитирует его
+# издание": they go to ``via``, never to the speaker.
+OUTLET_NOUNS = frozenset(
+    """
+    агентство информагентство издание газета журнал портал интернет-портал интернет-издание
+    сайт телеканал канал телеграм-канал радиостанция радио телекомпания еженедельник
+    ежедневник таблоид пресс-служба
+    """.split()
+)
+
+# The outlet nouns that name the media ("газета «Коммерсантъ»", "издание"), not an
+# organisation's own service: a speaker or via headed by one is an outlet.
+MEDIA_NOUNS = OUTLET_NOUNS - {"пресс-служба"}
+
+# Nouns of the media as a collective, never one outlet: "британские СМИ", "пресса",
+# "масс-медиа, контролируемые группировкой" (a group speaker, its words as written).
+MEDIA_GROUP_NOUNS = frozenset("сми масс-медиа медиа пресса".split())
+
 # Nouns that name a speaker although pymorphy3 marks them inanimate ("источник сообщил"):
-# every organisation head, plus the sources that are no organisation.
-SPEAKER_NOUNS = ORG_HEADS | frozenset("источник собеседник представитель центр".split())
+# every organisation head, the media, the sources that are no organisation, and the
+# authorities ("власти Венесуэлы объявили": plural only, ``PLURAL_SPEAKER_NOUNS``).
+SPEAKER_NOUNS = ORG_HEADS | MEDIA_NOUNS | MEDIA_GROUP_NOUNS | frozenset("источник собеседник представитель центр власть".split())
+
+# Speaker nouns that speak only in the plural ("власти заявили"; "власть" alone is a notion).
+PLURAL_SPEAKER_NOUNS = frozenset({"власть"})
 
 # Speaker nouns that make an organisation speaker (type ORG) rather than a description.
 ORG_SPEAKER_NOUNS = ORG_HEADS
@@ -104,16 +134,6 @@ IDIOM_CUES = frozenset("говорится говорят водится".split(
 
 # Heads of a state's leader: "глава государства" is only one of these.
 HEAD_OF_STATE_HEADS = frozenset("президент король королева монарх султан эмир шах".split())
-
-# Nouns of a relaying outlet, the subject of "приводит слова X агентство", "цитирует его
-# издание": they go to ``via``, never to the speaker.
-OUTLET_NOUNS = frozenset(
-    """
-    агентство информагентство издание газета журнал портал интернет-портал интернет-издание
-    сайт телеканал канал телеграм-канал радиостанция радио телекомпания еженедельник
-    ежедневник таблоид пресс-служба
-    """.split()
-)
 
 # Heads of descriptions by profession or expertise ("отметил эксперт"): a writer uses them
 # for any person just quoted or introduced, whatever that person's office.

@@ -103,6 +103,8 @@ def extract_quotes(article: Article, models: Models) -> Article:
         quotes.append(Quote(it.kind, text[start:end], start, end, attr.speaker, attr.cue, attr.via))
         if attr.speaker is not None:
             said.add(start, end, attr)
+        else:
+            said.add_outlets(attr)
     article.quotes = quotes
     return article
 

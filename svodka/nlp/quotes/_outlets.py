@@ -1,15 +1,60 @@
-"""Relaying outlets: "передает ТАСС", "приводит агентство слова X", "со ссылкой на" go to ``via``."""
+"""Outlets and named bodies: who relays (``via``) and which outlet or body speaks.
+
+"передает ТАСС", "приводит агентство слова X", "со ссылкой на" go to ``via``; "пишет газета
+«Коммерсантъ»", "сообщает The Guardian", "фирма «Космос-Тур» сообщила" name the speaker;
+a bare "издание" is the outlet the article named before.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
-from .._speech import OUTLET_NOUNS
-from ._text import PRONOUNS, _Attribution, _Text, _Tok, _has_case, _mentions_from
+from ...model import Entity
+from ..names import normalize_mention
+from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, KNOWN_OUTLETS, QUOTED_NAME_HEADS
+from .._speech import MEDIA_NOUNS, OUTLET_NOUNS
+from bisect import bisect_right
+
+from ._text import (
+    PRONOUNS,
+    _Attribution,
+    _Said,
+    _Text,
+    _Tok,
+    _block_starts,
+    _has_case,
+    _is_adj,
+    _mentions_from,
+    _sentence_end,
+    _sentence_start,
+    _speaker_noun,
+)
 
 # A name in double quotation marks: «Коммерсантъ», "Ведомости" (its text is group 1).
 _QUOTED = rf"[{DOUBLE_OPENING}]([^{DOUBLE_CLOSING}]+)[{DOUBLE_CLOSING}]"
+
+# One word of a name in Latin letters ("Guardian", "E!", "Lenta.ru": dots only inside).
+_LATIN_WORD = r"[A-Z][A-Za-z0-9&'’!+-]*(?:\.[A-Za-z0-9]+)*"
+
+# A name in Latin letters, as outlets are written in Russian news: "The Guardian", "New York
+# Times", "Der Spiegel", "Le Monde", "E! News"; lower-case particles only between capitals.
+_LATIN_NAME = re.compile(rf"{_LATIN_WORD}(?: (?:(?:of|de|del|der|du|di|the|and|on|for|&) )?{_LATIN_WORD})*")
+
+# Nouns that take a proper name right after them as the body they name ("газета «Известия»",
+# "фирма «Космос-Тур»", "телеканал Al Jazeera"): the media and the quoted-name heads.
+BODY_NOUNS = MEDIA_NOUNS | QUOTED_NAME_HEADS
+
+
+@dataclass
+class _Named:
+    """A body named in the text: where, its name, its entity (if NER found it) and its kind."""
+
+    start: int
+    end: int
+    name: str
+    entity: Entity | None
+    kind: str  # "outlet" | "organisation"
 
 # A relaying outlet closing a reported statement: "..., передает агентство Восток-Пресс".
 _TRAILING_RELAY = re.compile(r",\s*(?:передает|передаёт|пишет|сообщает|информирует)\s+(?P<outlet>[^,.;:!?]{2,80}?)\s*[.!?…]?\s*$")
@@ -168,3 +213,216 @@ def _outlet_name(doc: _Text, start: int, end: int) -> str | None:
         return q.group(1)
     words = doc.text[start:end].strip(" ,.")
     return words or None
+
+
+def _name_at(doc: _Text, pos: int, end: int) -> tuple[int, int, str, Entity | None] | None:
+    """The proper name starting at ``pos`` (after spaces), before ``end``: an organisation
+    mention (also inside quotation marks), a «quoted» name, or a name in Latin letters."""
+    text = doc.text
+    at = pos
+    while at < end and text[at] in " \xa0":
+        at += 1
+    if at >= end:
+        return None
+    for m, e in _mentions_from(doc, at, at + 1):
+        if e.type == "ORG" and m.start in (at, at + 1) and m.end <= end and (m.start == at or text[at] in DOUBLE_OPENING):
+            if m.start == at + 1 and m.end < end and text[m.end] in DOUBLE_CLOSING:
+                return at, m.end + 1, m.text, e  # a quoted name stays as written: "каналу «Вести»"
+            return at, m.end, e.name, e
+    q = re.match(_QUOTED, text[at:end])
+    if q:
+        name = q.group(1).strip()
+        inner = next((e for m, e in _mentions_from(doc, at + 1, at + 1) if e.type == "ORG" and m.start == at + 1 and m.end == at + q.end() - 1), None)
+        return (at, at + q.end(), name, inner) if name else None
+    latin = _LATIN_NAME.match(text, at, end)
+    if latin:
+        return at, latin.end(), latin.group(), None
+    return None
+
+
+def _named_body(doc: _Text, noun: _Tok, end: int) -> _Named | None:
+    """A body noun and the name right after it: "газета «Коммерсантъ»", "агентство Reuters",
+    "фирма «Космос-Тур»" (an outlet when the noun is one of the media)."""
+    lemma = doc.lemma(noun.text)
+    if lemma not in BODY_NOUNS:
+        return None
+    if noun.text.isupper():
+        return None  # "РИА Новости", "ООО": part of the name, not a noun before it
+    found = _name_at(doc, noun.end, end)
+    if found is None and lemma in MEDIA_NOUNS:
+        found = _capitalised_run(doc, noun.end, end)  # "агентство Рейтер"
+    if found is None:
+        return None
+    start, stop, name, entity = found
+    return _Named(start, stop, name, entity, "outlet" if lemma in MEDIA_NOUNS else "organisation")
+
+
+def _capitalised_run(doc: _Text, pos: int, end: int) -> tuple[int, int, str, Entity | None] | None:
+    """One to three capitalised words right after ``pos`` (one space apart), as a name."""
+    run: list[_Tok] = []
+    last = pos
+    for t in doc.toks(pos, end):
+        if len(run) == 3 or doc.text[last : t.start] != " " or not t.text[0].isupper():
+            break
+        run.append(t)
+        last = t.end
+    if not run:
+        return None
+    return run[0].start, run[-1].end, doc.text[run[0].start : run[-1].end], None
+
+
+def _media_noun(doc: _Text, tok: _Tok) -> bool:
+    """Is a token a singular noun of the media ("издание", "агентству", "газета")?"""
+    return any(p.tag.POS == "NOUN" and p.tag.number == "sing" and p.normal_form.replace("ё", "е") in MEDIA_NOUNS for p in doc.parse(tok.text)[:2])
+
+
+def _named_outlets(doc: _Text) -> list[tuple[int, str, str, Entity | None]]:
+    """Every outlet the text names with its noun ("газета «Известия»", "агентство Рейтер"),
+    in text order: (offset, noun lemma, name, entity). Built once per text."""
+    if "named outlets" not in doc.memo:
+        out = []
+        for t in doc.tokens:
+            if t.text[0].isalpha() and t.low[:2] in _MEDIA_PREFIXES and _media_noun(doc, t):
+                named = _named_body(doc, t, min(len(doc.text), t.end + 80))
+                if named is not None:
+                    out.append((t.start, doc.lemma(t.text), named.name, named.entity))
+        doc.memo["named outlets"] = out
+    return doc.memo["named outlets"]
+
+
+# First two letters of every media noun: most tokens are passed over without a parse.
+_MEDIA_PREFIXES = frozenset(n[:2] for n in MEDIA_NOUNS)
+
+
+def _earlier_outlet(doc: _Text, said: _Said, noun: _Tok, pos: int) -> str | None:
+    """The outlet a bare "издание", "агентство", "газета" stands for: the latest named before
+    ``pos`` with the same noun ("агентство Рейтер ... отмечает агентство"), else the latest
+    outlet the statements so far were relayed by or spoke as, else the latest named one."""
+    lemma = doc.lemma(noun.text)
+    named = [(at, n_lemma, name) for at, n_lemma, name, _e in _named_outlets(doc) if at < pos and at != noun.start]
+    same = [name for _at, n_lemma, name in named if n_lemma == lemma]
+    if same:
+        return same[-1]
+    spoken = [(at, name) for at, name in said.outlets if at < pos]
+    candidates = spoken + [(at, name) for at, _l, name in named]
+    return max(candidates)[1] if candidates else None
+
+
+def _is_outlet(doc: _Text, name: str, entity: Entity | None = None) -> bool:
+    """Is a name an outlet's: a well-known one (``KNOWN_OUTLETS``, in any case form), or one
+    the article names with a media noun ("газета «Вечерний город»")?"""
+    key = name.strip(DOUBLE_OPENING + DOUBLE_CLOSING + " ").lower().replace("ё", "е")
+    if not key:
+        return False
+    keys = {key, " ".join(doc.lemma(w) for w in key.split())}
+    if entity is not None:
+        keys.add(entity.name.lower().replace("ё", "е"))
+    if keys & KNOWN_OUTLETS:
+        return True
+    return any(e is not None and e is entity or n.lower().replace("ё", "е") in keys for _at, _l, n, e in _named_outlets(doc))
+
+
+def _outlet_in_phrase(doc: _Text, phrase: list[_Tok], head: _Tok) -> tuple[int, int, str] | None:
+    """An outlet named inside a description, right after its head or the head's genitive:
+    "источник «Интерфакса»", "источник "Ъ" в правительстве", "в мэрии «Ъ» сообщили" (whose
+    reporter heard it): ``(start, end, name)``, the outlet being the ``via``."""
+    text = doc.text
+    after = [t for t in phrase if t.start > head.start]
+    for k, t in enumerate(after):
+        at = t.start - 1 if t.start > 0 and text[t.start - 1] in DOUBLE_OPENING else t.start
+        found = _name_at(doc, at, phrase[-1].end + 1)
+        if found is not None and _is_outlet(doc, found[2], found[3]):
+            return found[0], found[1], _base_name(doc, found[2], found[3])  # "источник «Интерфакса»"
+        if k >= 2:
+            break
+    return None
+
+
+# Words after which the outlet that heard the words is named: "в интервью телеканалу X",
+# "дал интервью изданию X", "в беседе с корреспондентом издания" (lower case, as written).
+INTERVIEW_WORDS = frozenset({"интервью", "корреспондентом", "корреспонденту", "журналистом", "журналистам", "корреспондентам"})
+
+
+def _heard_by(doc: _Text, attr: _Attribution, said: _Said) -> str | None:
+    """The outlet that heard the words, in the attribution's sentence outside quotation marks:
+    "в интервью телеканалу X", "в беседе с корреспондентом издания", "сообщил «Интерфаксу»",
+    "рассказал РИА Новости представитель X", "заявил изданию X" (``via``)."""
+    s_start, s_end = _attribution_sentence(doc, attr)
+    toks = [t for t in doc.toks(s_start, s_end) if not doc.in_quote(t.start) or _in_short_quote(doc, t.start)]
+    for k, t in enumerate(toks):
+        if t.low in INTERVIEW_WORDS:
+            found = _outlet_after(doc, said, toks[k + 1 : k + 5], s_end, t.low == "интервью")
+            if found is not None:
+                return found
+    # right after the verb, or after its subject: "сообщил «Интерфаксу»", "сказал Петров «Интерфаксу»"
+    after = [t for t in toks if t.start >= attr.cue_end]
+    for k, t in enumerate(after[:6]):
+        if k and re.search(r"[,;:.!?()—–]", doc.text[after[k - 1].end : t.start].strip(DOUBLE_OPENING + DOUBLE_CLOSING + " ")):
+            break
+        at = t.start - 1 if t.start > 0 and doc.text[t.start - 1] in DOUBLE_OPENING else t.start
+        if _media_noun(doc, t) and _dative(doc, t.text):
+            named = _named_body(doc, t, s_end)
+            return named.name if named is not None else _earlier_outlet(doc, said, t, t.start)
+        found = _name_at(doc, at, s_end)
+        if found is None or found[3] is not None and found[3].type != "ORG":
+            continue
+        outlet = _is_outlet(doc, found[2], found[3])
+        written = doc.text[found[0] : found[1]].strip(DOUBLE_OPENING + DOUBLE_CLOSING + " ")
+        rest = [x for x in after[k + 1 :] if x.start >= found[1]]
+        dative = _dative(doc, written.split()[-1])
+        # a known outlet in the dative or before the nominative speaker; any name in the
+        # dative right after the verb ("сообщили «Северному курьеру» в мэрии")
+        if outlet and (dative or rest and _speaker_noun(doc, rest[0]) and _has_case(doc, rest[0], "nomn")) or dative and k == 0:
+            return _base_name(doc, found[2], found[3])
+    return None
+
+
+def _in_short_quote(doc: _Text, pos: int) -> bool:
+    """Is ``pos`` inside a quoted name of at most three words («Интерфаксу», "Вести Юга")?"""
+    for span in reversed(doc.spans):
+        if span.open < pos and span.close is not None and pos < span.close:
+            return len(doc.text[span.open + 1 : span.close].split()) <= 3
+    return False
+
+
+def _outlet_after(doc: _Text, said: _Said, toks: list[_Tok], end: int, dative: bool) -> str | None:
+    """The outlet written right after "интервью" (its adjectives, a media noun, the name) or
+    after "корреспондентом" (a media noun in the genitive or the name)."""
+    k = 0
+    while k < len(toks) and _is_adj(doc, toks[k]):
+        k += 1
+    if k < len(toks) and _media_noun(doc, toks[k]):
+        named = _named_body(doc, toks[k], end)
+        return named.name if named is not None else _earlier_outlet(doc, said, toks[k], toks[k].start)
+    if k or not toks:
+        return None
+    at = toks[0].start - 1 if doc.text[toks[0].start - 1] in DOUBLE_OPENING else toks[0].start
+    found = _name_at(doc, at, end)
+    if found is None or found[3] is None and not re.match(_LATIN_NAME, found[2]) and not _is_outlet(doc, found[2]):
+        return None
+    if found[3] is not None and found[3].type != "ORG":
+        return None
+    return _base_name(doc, found[2], found[3])  # "в интервью «Спорт-Курьеру»"
+
+
+def _dative(doc: _Text, word: str) -> bool:
+    """Is a word read in the dative and never in the nominative ("Интерфаксу", "изданию")?"""
+    parses = doc.parse(word)
+    return any(p.tag.case == "datv" for p in parses[:3]) and not any(p.tag.case == "nomn" for p in parses)
+
+
+def _attribution_sentence(doc: _Text, attr: _Attribution) -> tuple[int, int]:
+    """The sentence holding an attribution's cue (quote-aware bounds)."""
+    starts = _block_starts(doc)
+    b = max(0, bisect_right(starts, attr.cue_start) - 1)
+    b_start, b_end, _kind = doc.blocks[b]
+    return _sentence_start(doc, attr.cue_start, b_start), _sentence_end(doc, attr.cue_end, b_end)
+
+
+def _base_name(doc: _Text, written: str, entity: Entity | None) -> str:
+    """The base form of a name written in an oblique case without a noun before it
+    ("«Интерфаксу»", "«Известий»"): its entity's name, else the inflected name's nominative
+    (a name in Latin letters as written)."""
+    if entity is not None:
+        return entity.name
+    return written if written[:1].isascii() else normalize_mention(written, "ORG", doc.models)

@@ -6,17 +6,20 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ...model import Entity, Mention, Speaker
+from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, ONE_OF
 from ..names import normalize_mention
 from .._speech import (
     ANONYMOUS_HEADS,
     CONNECTIVES,
     DOCUMENT_NOUNS,
+    MEDIA_NOUNS,
+    MEDIA_VERBS,
     ORG_SPEAKER_NOUNS,
     SPEAKER_NOUNS,
     SPEECH_LEMMAS,
     VIA_LEMMAS,
 )
-from ._outlets import _cut_via
+from ._outlets import BODY_NOUNS, _base_name, _cut_via, _dative, _earlier_outlet, _heard_by, _is_outlet, _name_at, _media_noun, _named_body, _named_outlets, _outlet_in_phrase
 from ._persons import _countries, _described_antecedent, _gender_fits, _person_by_role, _trusted_role
 from ._text import (
     BACK_ADVERBS,
@@ -48,6 +51,14 @@ from ._text import (
     _window_start,
 )
 
+# A name in quotation marks after a body noun has at most this many words ("газета «Новая
+# газета»"); more is a statement, not a name.
+MAX_NAME_WORDS = 6
+
+# What may stand between two words of a description: nothing, or the marks of a quoted name.
+PHRASE_GAPS = ("", "«", "»", "»«", '"', '«"', '"»')
+
+
 def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int) -> None:
     """Fill ``attr.speaker`` and ``attr.via``."""
     gender = _cue_gender(doc, attr)
@@ -67,7 +78,62 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int) -> None:
         speaker = said.speakers[-1]
     if speaker is None and said.speakers and attr.cue in ("уточняется", "говорится", "сообщается", "отмечается"):
         speaker = said.speakers[-1]
-    attr.speaker = _fuller_person(doc, speaker)
+    speaker = _fuller_person(doc, speaker)
+    if attr.via is None and attr.cue not in ("-", ":"):
+        attr.via = _heard_by(doc, attr, said)
+    if attr.via is not None and speaker is not None and attr.via.lower() == speaker.name.lower():
+        attr.via = None  # "Как отмечает Би-би-си": the outlet speaks, it relays nobody
+    if speaker is not None and speaker.kind is None:
+        speaker.kind = _speaker_kind(doc, attr, speaker)
+    attr.speaker = speaker
+
+
+def _speaker_kind(doc: _Text, attr: _Attribution, sp: Speaker) -> str:
+    """What a speaker is: a person, an organisation, an outlet, a state or a group (``Speaker.kind``)."""
+    if sp.type == "PER":
+        return "person"
+    if "entities by id" not in doc.memo:
+        doc.memo["entities by id"] = {e.id: e for e in doc.article.entities}
+    e = doc.memo["entities by id"].get(sp.entity) if sp.entity else None
+    if e is not None and e.type == "LOC":
+        return "state"
+    if sp.type == "ORG" and (e is not None or not sp.name[:1].islower()):
+        return "outlet" if _is_outlet(doc, sp.name, e) or _media_cue(doc, attr, sp.name) else "organisation"
+    words = _WORD.findall(sp.name)
+    head = next((_nominative_reading(doc, w) for w in words[:4] if any(p.tag.POS == "NOUN" for p in doc.parse(w)[:2])), None)
+    if head is not None and head.tag.number == "sing":
+        lemma = head.normal_form.replace("ё", "е")
+        if lemma in MEDIA_NOUNS:
+            return "outlet"
+        if lemma in ORG_SPEAKER_NOUNS:
+            return "organisation"
+    return "organisation" if sp.type == "ORG" else "group"
+
+
+def _nominative_reading(doc: _Text, word: str):
+    """A noun's nominative reading if it has one (its number is the phrase's), else its first."""
+    parses = [p for p in doc.parse(word)[:4] if p.tag.POS == "NOUN"]
+    return next((p for p in parses if p.tag.case == "nomn"), parses[0])
+
+
+def _media_cue(doc: _Text, attr: _Attribution, name: str) -> bool:
+    """Does the cue cite an outlet: "пишет X", "передает X", or a name in Latin letters
+    that "сообщает" in the present (how news cites the media: "сообщает Bloomberg")?"""
+    lemma = _cue_lemma(doc, attr)
+    if lemma in MEDIA_VERBS:
+        return True
+    if not re.match(r"[A-Z]", name):
+        return False
+    if attr.cue.startswith(("по сообщени", "по данным", "по информации")):
+        return True  # "по сообщению Clarin"
+    word = doc.text[attr.cue_start : attr.cue_end].split()[:1]
+    return lemma in ("сообщать", "сообщаться") and bool(word) and doc.parse(word[0])[0].tag.tense == "pres"
+
+
+def _cue_lemma(doc: _Text, attr: _Attribution) -> str:
+    """The lemma of the cue's first word ("" for a dash or colon)."""
+    words = doc.text[attr.cue_start : attr.cue_end].split()
+    return doc.lemma(words[0]) if words and words[0][0].isalpha() else ""
 
 
 def _cue_gender(doc: _Text, attr: _Attribution) -> str | None:
@@ -112,13 +178,40 @@ def _scan_region(doc: _Text, said: _Said, region: tuple[int, int], gender: str |
     if pron and pron[0].low in ("его", "ее", "её", "их", "он", "она", "они") and (not pers or pron[0].start < pers[0][0].start):
         first_word = words[0] if words else None
         if first_word is pron[0] or (first_word and first_word.low in ("слова", "мнению", "словам")) or pron[0] is (words[1] if len(words) > 1 else None):
-            return _pronoun(doc, said, pron[0], cue.cue_start)
+            if not _possessive_of_noun(doc, pron[0], end):
+                return _pronoun(doc, said, pron[0], cue.cue_start)
     if pers:
         return _speaker_of(pers[0][1])
     named = _unlisted_name(doc, words)
     if named is not None:
         return named
-    return _np_speaker(doc, said, words, mentions, gender, cue)
+    return _np_speaker(doc, said, words, mentions, gender, cue, end) or _bare_name(doc, cue, start, end)
+
+
+def _possessive_of_noun(doc: _Text, tok: _Tok, end: int | None = None) -> bool:
+    """Is "его"/"ее"/"их" a possessive before a noun that is the subject ("сообщила РБК его
+    помощница", "сказал ее адвокат"), not the speaker ("по его словам" is the pronoun's)?"""
+    if tok.low not in ("его", "ее", "её", "их"):
+        return False
+    i = doc._index(tok.end)
+    nxt = doc.tokens[i] if i < len(doc.tokens) else None
+    if nxt is None or end is not None and nxt.end > end or doc.text[tok.end : nxt.start].strip() or nxt.low in ("слова", "словам", "мнению", "слов"):
+        return False
+    return any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in doc.parse(nxt.text)[:2]) or _is_adj(doc, nxt)
+
+
+def _bare_name(doc: _Text, cue: _Attribution, start: int, end: int) -> Speaker | None:
+    """A body's name without a noun opening the region after a speech verb: "сообщает The
+    Guardian", "пишет «Вечерний город»" (a name in Latin letters or in quotation marks); a
+    name in the dative heard the words ("сообщили «Северному курьеру»": ``via``)."""
+    found = _name_at(doc, start, end)
+    if found is None or found[3] is not None and found[3].type != "ORG":
+        return None
+    written = doc.text[found[0] : found[1]].strip(DOUBLE_OPENING + DOUBLE_CLOSING + " ")
+    if _dative(doc, written.split()[-1]):
+        cue.via = cue.via or _base_name(doc, found[2], found[3])
+        return None
+    return Speaker(found[2], "ORG", found[3].id if found[3] is not None else None)
 
 
 def _candidate_persons(doc: _Text, mentions: list[tuple[Mention, Entity]], start: int, gender: str | None, verb_cue: bool) -> list[tuple[Mention, Entity]]:
@@ -157,7 +250,7 @@ def _subject_before(
         return _pronoun(doc, said, pron[-1], cue.cue_start)
     if words and words[-1].low in BACK_ADVERBS and said.speakers:
         return said.speakers[-1]
-    found = _np_speaker(doc, said, words, mentions, gender, cue)
+    found = _np_speaker(doc, said, words, mentions, gender, cue, end)
     if found is None and verb_cue:
         found = _place_subject(doc, start, end)
     if found is None and verb_cue:
@@ -165,7 +258,7 @@ def _subject_before(
         # nominative speaker noun agreeing with the verb
         sub = _subject_words(doc, words, gender, end)
         if sub:
-            found = _np_speaker(doc, said, sub, _mentions_in(doc, sub[0].start, end), gender, cue)
+            found = _np_speaker(doc, said, sub, _mentions_in(doc, sub[0].start, end), gender, cue, end)
     return found
 
 
@@ -296,26 +389,64 @@ def _unlisted_name(doc: _Text, words: list[_Tok]) -> Speaker | None:
     return Speaker(normalize_mention(phrase, "PER", doc.models), "PER", None)
 
 
-def _np_speaker(doc: _Text, said: _Said, words: list[_Tok], mentions: list[tuple[Mention, Entity]], gender: str | None, cue: _Attribution) -> Speaker | None:
-    """An organisation mention or a described speaker ("эксперты", "в ведомстве", "источник в X")."""
+def _np_speaker(
+    doc: _Text, said: _Said, words: list[_Tok], mentions: list[tuple[Mention, Entity]], gender: str | None, cue: _Attribution, end: int = 0
+) -> Speaker | None:
+    """An organisation mention or a described speaker ("эксперты", "в ведомстве", "источник в X").
+
+    ``words`` are the region's words outside quotation marks; ``end`` is where the region
+    ends (a quoted name or a participle clause closing it belongs to the description).
+    """
     if not words:
         return None
+    end = max(end, words[-1].end)
     i, org_form = _skip_lead(doc, words)
     rest = words[i:]
     if not rest:
         return None
-    rest, org = _past_recipient(doc, rest, mentions, org_form)
+    rest, org = _past_recipient(doc, said, cue, rest, mentions, org_form)
     if org is not None:
         return org
-    head = _head_noun(doc, rest)
+    head = _head_noun(doc, rest) if rest else None
     if head is None:
         return None
-    phrase = _noun_phrase(doc, rest, head)
+    body = _body_speaker(doc, said, rest[head], cue, gender)
+    if body is not None:
+        if _dative_only(doc, rest[head]):
+            cue.via = cue.via or body.name  # "рассказал изданию": the outlet heard it, it did not say it
+            return None
+        return body
+    phrase = _noun_phrase(doc, rest, head, end)
     # an entity whose mention covers the phrase head (roles stage: "Глава МИД Казахстана")
     for m, e in _mentions_around(doc, rest[head].start):
         if m.start <= rest[head].start < m.end and not _common_noun_person(doc, (m, e)) and _trusted_role(doc, m, e):
             return _speaker_of(e)
     return _described_speaker(doc, said, rest[head], phrase, org_form, gender, cue)
+
+
+def _body_speaker(doc: _Text, said: _Said, noun: _Tok, cue: _Attribution, gender: str | None = None) -> Speaker | None:
+    """A body named right after its noun ("газета «Коммерсантъ»", "новостной портал «Элаф»",
+    "фирма «Космос-Тур»"), or a bare singular outlet noun ("пишет издание") standing for the
+    outlet the article named before."""
+    named = _named_body(doc, noun, len(doc.text))
+    if named is not None and len(_WORD.findall(named.name)) <= MAX_NAME_WORDS:
+        return Speaker(named.name, "ORG", named.entity.id if named.entity else None, named.kind)
+    if _media_noun(doc, noun) and not _plural_phrase(doc, noun, gender):
+        name = _earlier_outlet(doc, said, noun, noun.start)
+        if name is not None:
+            return Speaker(name, "ORG", None, "outlet")
+    return None
+
+
+def _plural_phrase(doc: _Text, noun: _Tok, gender: str | None) -> bool:
+    """Is a noun plural by its verb ("сообщают") or by the adjective before it ("Российские издания")?"""
+    if gender == "plur":
+        return True
+    i = doc._index(noun.start)
+    prev = doc.tokens[i - 1] if i > 0 else None
+    if prev is None or doc.text[prev.end : noun.start].strip() or not _is_adj(doc, prev):
+        return False
+    return all(p.tag.number == "plur" for p in doc.parse(prev.text)[:3] if p.tag.POS in ("ADJF", "PRTF"))
 
 
 def _skip_lead(doc: _Text, words: list[_Tok]) -> tuple[int, bool]:
@@ -334,42 +465,124 @@ def _skip_lead(doc: _Text, words: list[_Tok]) -> tuple[int, bool]:
     return i, org_form
 
 
-def _past_recipient(doc: _Text, rest: list[_Tok], mentions: list[tuple[Mention, Entity]], org_form: bool) -> tuple[list[_Tok], Speaker | None]:
+def _past_recipient(
+    doc: _Text, said: _Said, cue: _Attribution, rest: list[_Tok], mentions: list[tuple[Mention, Entity]], org_form: bool
+) -> tuple[list[_Tok], Speaker | None]:
     """Skip a dative recipient right after the verb ("рассказал РБК источник", "сказал
-    журналистам"); an organisation mention there that no speaker noun follows is the speaker."""
+    журналистам", "рассказали изданию источники": an outlet there goes to ``via``); an
+    organisation mention there that no speaker noun follows is the speaker."""
     for m, e in mentions:
         if m.start <= rest[0].start < m.end and e.type == "ORG":
             after_org = [t for t in rest if t.start >= m.end]
-            if after_org and not org_form and _speaker_noun(doc, after_org[0]) and _case(doc, after_org[0]) == "nomn":
-                rest = after_org
+            subject = None if org_form else _nominative_ahead(doc, after_org)
+            if subject is not None:
+                # "сообщил РИА Новости в четверг представитель мэрии": the outlet heard it
+                cue.via = cue.via or e.name
+                rest = after_org[subject:]
                 break
             return rest, _speaker_of(e)
     while rest and _case(doc, rest[0]) == "datv" and not org_form and len(rest) > 1:
+        if _media_noun(doc, rest[0]):
+            body = _body_speaker(doc, said, rest[0], cue)
+            cue.via = cue.via or (body.name if body is not None else None)
         rest = rest[1:]
     return rest, None
 
 
+def _nominative_ahead(doc: _Text, toks: list[_Tok]) -> int | None:
+    """Index of the nominative speaker noun (with its adjectives) that follows a recipient in
+    the same clause ("... в четверг представитель мэрии"), or None."""
+    for k, t in enumerate(toks[:6]):
+        if k and re.search(r"[,;:.!?()—–]", doc.text[toks[k - 1].end : t.start]) or _is_finite_verb(doc, t):
+            return None
+        if _speaker_noun(doc, t) and _case(doc, t) == "nomn":
+            j = k
+            while j > 0 and _is_adj(doc, toks[j - 1]) and _case(doc, toks[j - 1]) == "nomn":
+                j -= 1
+            return j
+    return None
+
+
+def _dative_only(doc: _Text, tok: _Tok) -> bool:
+    """Is a noun written in the dative and no other case ("изданию", "агентству")?"""
+    cases = {p.tag.case for p in doc.parse(tok.text)[:3] if p.tag.POS == "NOUN"}
+    return cases == {"datv"}
+
+
 def _head_noun(doc: _Text, rest: list[_Tok]) -> int | None:
-    """Index of the speaker noun heading the phrase, after at most three adjectives."""
-    for k, t in enumerate(rest[:4]):
+    """Index of the speaker noun heading the phrase, after at most three adjectives (and
+    after "один из": "один из советников губернатора" is headed by "советников")."""
+    skip = 2 if len(rest) > 2 and rest[0].low in ONE_OF and rest[1].low == "из" else 0
+    if len(rest) > 1 and _possessive_of_noun(doc, rest[0]):
+        skip = 1  # "его адвокат", "ее крестница": the noun is the head
+    for k, t in enumerate(rest[skip : skip + 4], skip):
         if t.low in NON_SPEAKER_WORDS:
             return None
-        if _speaker_noun(doc, t):
-            return k
+        if _speaker_noun(doc, t) or doc.lemma(t.text) in BODY_NOUNS and _named_body(doc, t, len(doc.text)) is not None:
+            return k  # a body noun with its name: "фирма «Космолёт»"
         if not _is_adj(doc, t):
             return None
     return None
 
 
-def _noun_phrase(doc: _Text, rest: list[_Tok], head: int) -> list[_Tok]:
-    """The description: adjectives, the head, then genitive words, names and "в"/"по" phrases."""
+def _noun_phrase(doc: _Text, rest: list[_Tok], head: int, end: int) -> list[_Tok]:
+    """The description: adjectives, the head, then genitive words, names (a quoted name
+    whole: "секретарь президиума «Единой партии»", "источник в «Северной железной дороге»")
+    and "в"/"по" phrases; then an adjective clause after a comma that closes the region and
+    says what the source is close to ("источник, близкий к ФСБ"). A participle clause of
+    what someone did is not part of it ("посол Финляндии, посетивший стройку")."""
     phrase = rest[0 : head + 1]
     lemma = doc.lemma(rest[head].text)
-    for t in rest[head + 1 :]:
-        if doc.text[phrase[-1].end : t.start].strip() not in ("", "«", "»", "»«", "\"") or not _extends_phrase(doc, phrase, t, lemma):
+    toks = doc.toks(rest[head].end, end)
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        gap = doc.text[phrase[-1].end : t.start].strip()
+        if gap not in PHRASE_GAPS:
+            break
+        if doc.in_quote(t.start) and not doc.in_quote(phrase[-1].start):
+            close = _quoted_name(doc, t.start)
+            if close is None or not (t.text[0].isupper() or phrase[-1].low in ("в", "из")):
+                break  # a statement in quotation marks, not a name
+            inside = [x for x in toks[k:] if x.end <= close]
+            phrase.extend(inside)
+            k += len(inside)
+            continue
+        if not _extends_phrase(doc, phrase, t, lemma):
             break
         phrase.append(t)
-    return phrase
+        k += 1
+    return phrase + _closing_clause(doc, rest[head], phrase[-1].end, end)
+
+
+def _closing_clause(doc: _Text, head: _Tok, pos: int, end: int) -> list[_Tok]:
+    """", близкий к ФСБ", ", знакомый с ситуацией": a clause after a comma opened by a full
+    adjective (not a participle, not a pronoun) agreeing with the head in number, running to
+    the region's end, is how the writer names an unnamed source."""
+    text = doc.text
+    if not re.match(r",\s", text[pos : pos + 2]):
+        return []
+    toks = doc.toks(pos, end)
+    if not toks or re.search(r"[^\s«»\"]", text[toks[-1].end : end].strip(" ,.")):
+        return []
+    if any(re.search(r"[,;:()—–.!?]", text[a.end : b.start]) for a, b in zip(toks, toks[1:])):
+        return []
+    number = {p.tag.number for p in doc.parse(head.text)[:3] if p.tag.POS == "NOUN"}
+    first = doc.parse(toks[0].text)[0]
+    if first.tag.POS != "ADJF" or "Apro" in first.tag or first.tag.number not in number or any(_is_finite_verb(doc, t) for t in toks):
+        return []
+    return toks
+
+
+def _quoted_name(doc: _Text, pos: int) -> int | None:
+    """Where the quoted name holding ``pos`` closes (its closing mark), or None when ``pos`` is
+    in a quotation of more than ``MAX_NAME_WORDS`` words (a statement, not a name)."""
+    for span in reversed(doc.spans):  # by opening mark: the innermost holding pos comes first
+        if span.open < pos and (span.close is None or pos < span.close):
+            if span.close is None or len(_WORD.findall(doc.text[span.open : span.close])) > MAX_NAME_WORDS:
+                return None
+            return span.close
+    return None
 
 
 def _extends_phrase(doc: _Text, phrase: list[_Tok], t: _Tok, lemma: str) -> bool:
@@ -392,10 +605,14 @@ def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], 
     """The speaker a description names: the person holding that role, the person it refers
     back to ("— отметил эксперт" after "По мнению X"), else the description itself."""
     p_start, p_end = phrase[0].start, phrase[-1].end
-    desc = doc.text[p_start:p_end]
-    if desc and desc[-1] in "«\"":
-        desc = desc[:-1]
-    normal = _nominative(doc, desc)
+    text = doc.text
+    desc = _balanced(text[p_start:p_end], text[p_end : p_end + 1])
+    outlet = _outlet_in_phrase(doc, phrase, head)
+    if outlet is not None:
+        # "источник «Интерфакса» в правительстве": the outlet relays, the source (named by
+        # the whole description, as written) speaks
+        cue.via = cue.via or outlet[2]
+    normal = _description_name(doc, desc, phrase, head, org_form, cue)
     person = _person_by_role(doc, normal, gender, cue.cue_start)
     if person is not None:
         return _speaker_of(person)
@@ -411,13 +628,53 @@ def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], 
     return Speaker(_lower_description(doc, head, normal), kind, None)
 
 
+def _balanced(desc: str, nxt: str) -> str:
+    """A description with its quotation marks paired: the closing mark after it taken in
+    ("президиума «Единой партии»"), a dangling opening mark dropped."""
+    opened = sum(desc.count(c) for c in DOUBLE_OPENING if c != '"') - sum(desc.count(c) for c in DOUBLE_CLOSING if c != '"')
+    straight = desc.count('"') % 2
+    if (opened > 0 or straight) and nxt and nxt in DOUBLE_CLOSING:
+        return desc + nxt
+    if desc and desc[-1] in DOUBLE_OPENING:
+        return desc[:-1].rstrip()
+    return desc
+
+
+def _description_name(doc: _Text, desc: str, phrase: list[_Tok], head: _Tok, org_form: bool, cue: _Attribution) -> str:
+    """A description in the nominative, its words as written.
+
+    A head that stands in the nominative (the subject: "Критики считают", "власти Венесуэлы
+    объявили") keeps every word and its number; after "по словам", "в" or a document noun
+    the head and its adjectives are put in the nominative ("собеседников «Ъ»" -> "собеседники
+    «Ъ»"); "одного из советников" -> "один из советников".
+    """
+    first = phrase[0]
+    if first.low in ONE_OF and len(phrase) > 2 and phrase[1].low == "из":
+        gender = next((p.tag.gender for p in doc.parse(head.text)[:3] if p.tag.POS == "NOUN" and p.tag.gender), "masc")
+        one = {"femn": "одна", "neut": "одно"}.get(str(gender), "один")
+        return one + desc[len(first.text) :]
+    oblique = org_form or cue.cue.startswith(("по ", "согласно")) or _after_preposition(doc, first)
+    if not oblique and any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in doc.parse(head.text)[:4]):
+        return desc
+    return _nominative(doc, desc)
+
+
+def _after_preposition(doc: _Text, tok: _Tok) -> bool:
+    """Does a preposition stand right before the token ("на источник", "у экспертов")?"""
+    i = doc._index(tok.start)
+    return i > 0 and doc.parse(doc.tokens[i - 1].text)[0].tag.POS == "PREP" and not doc.text[doc.tokens[i - 1].end : tok.start].strip()
+
+
 def _lower_description(doc: _Text, head: _Tok, normal: str) -> str:
-    """A description written first in its sentence, in lower case unless its head is a name or an abbreviation."""
-    tag = doc.parse(head.text)[0].tag
-    if normal and not head.text[0].isupper() or "Abbr" not in tag:
-        if normal and not any(x in tag for x in ("Abbr", "Orgn", "Geox", "Name", "Surn")) and normal[0].isupper():
-            normal = normal[0].lower() + normal[1:]
-    return normal
+    """A description written first in its sentence, in lower case unless its first word is a
+    name or an abbreviation ("Местные СМИ" -> "местные СМИ", "МИД Франции" stays)."""
+    words = normal.split()
+    if not words or not words[0][0].isupper() or words[0].isupper():
+        return normal
+    tag = doc.parse(words[0])[0].tag
+    if any(x in tag for x in ("Abbr", "Orgn", "Geox", "Name", "Surn")):
+        return normal
+    return normal[0].lower() + normal[1:]
 
 
 def _pronoun(doc: _Text, said: _Said, tok: _Tok, pos: int) -> Speaker | None:
@@ -547,7 +804,7 @@ def _phrase_speaker(doc: _Text, said: _Said, attr: _Attribution, gender: str | N
         return _speaker_of(mentions[0][1])
     words_t = doc.toks(start, end)
     if words_t:
-        sp = _np_speaker(doc, said, words_t, mentions, gender, attr)
+        sp = _np_speaker(doc, said, words_t, mentions, gender, attr, end)
         if sp is not None:
             return sp
     return Speaker(normal, "OTHER", None) if normal else None

@@ -21,6 +21,7 @@ from .._speech import (
     ABBREVIATIONS,
     CLOSING_ABBREVIATIONS,
     OPINION_ADJECTIVES,
+    PLURAL_SPEAKER_NOUNS,
     SPEAKER_NOUNS,
     SPEECH_LEMMAS,
 )
@@ -145,6 +146,8 @@ class _Said:
     spoken: list[tuple[int, int, Speaker]] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)  # text spans of those statements
     speakers: list[Speaker] = field(default_factory=list)  # their speakers, in order
+    # (offset, name) of the outlets that relayed or spoke so far: what a bare "издание" is
+    outlets: list[tuple[int, str]] = field(default_factory=list)
     _intervals: tuple[int, Any] = (-1, None)
 
     def add(self, start: int, end: int, attr: _Attribution) -> None:
@@ -153,6 +156,14 @@ class _Said:
         self.speakers.append(attr.speaker)
         self.spoken.append((min(start, attr.cue_start), max(end, attr.cue_end), attr.speaker))
         self.spans.append((start, end))
+        self.add_outlets(attr)
+
+    def add_outlets(self, attr: _Attribution) -> None:
+        """Record the outlet that relayed a statement or spoke it."""
+        if attr.via:
+            self.outlets.append((attr.cue_start, attr.via))
+        if attr.speaker is not None and attr.speaker.kind == "outlet":
+            self.outlets.append((attr.cue_start, attr.speaker.name))
 
     def intervals(self) -> "_Intervals":
         """The statement spans as intervals (rebuilt when one is added; they only grow).
@@ -389,6 +400,8 @@ def _speaker_noun(doc: _Text, tok: _Tok) -> bool:
         if p.tag.POS != "NOUN":
             continue
         lemma = p.normal_form.replace("ё", "е")
+        if lemma in PLURAL_SPEAKER_NOUNS and p.tag.number != "plur":
+            continue  # "власти заявили", not "власть"
         if lemma in SPEAKER_NOUNS or "anim" in p.tag or "Orgn" in p.tag:
             return True
     return False

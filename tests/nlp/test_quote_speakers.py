@@ -1,0 +1,199 @@
+"""Tests of svodka.nlp.quotes: who said it (speakers of every kind) and the relaying outlet (issue 15).
+
+Every sentence here was written for these tests. Articles are built by hand with their entities
+(the quotes stage alone), as in ``test_quotes.py``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka.nlp.quotes import extract_quotes
+from tests.nlp.test_quotes import _article
+
+PETROV = ("e1", "PER", "Игорь Петров", ["Игорь Петров", "Петров"])
+
+
+def _last(paragraphs, names=()):
+    """The last statement of an article built by hand: (speaker name, speaker kind, via)."""
+    quotes = extract_quotes(_article(None, paragraphs, names), _article.models).quotes
+    assert quotes, "no statement found"
+    q = quotes[-1]
+    return (q.speaker.name if q.speaker else None, q.speaker.kind if q.speaker else None, q.via)
+
+
+@pytest.fixture(autouse=True)
+def _models(models):
+    _article.models = models  # the session's models, for ``_last``
+
+
+# ------------------------------------------------------------------ outlets and named bodies
+
+# (case, paragraphs, entities, (speaker, kind, via) of the last statement)
+OUTLET_CASES = [
+    (
+        "an outlet named with its noun speaks",
+        ["Мост через Сунгу закроют на ремонт до осени. Об этом пишет газета «Вечерний Заречинск»."],
+        [],
+        ("Вечерний Заречинск", "outlet", None),
+    ),
+    (
+        "a name in Latin letters after a media verb",
+        ["Мэр Заречинска подаст в отставку до конца месяца, сообщает The Northern Star."],
+        [],
+        ("The Northern Star", "outlet", None),
+    ),
+    (
+        "an outlet noun with adjectives before the verb",
+        ["Ранее новостной портал «Речной край» отмечал, что паром перестанет ходить зимой."],
+        [],
+        ("Речной край", "outlet", None),
+    ),
+    (
+        "a bare outlet noun is the outlet named before with that noun",
+        [
+            "Паводок затопил два села, передает агентство «Северинформ».",
+            "Как отмечает агентство, вода начала спадать только к вечеру.",
+        ],
+        [],
+        ("Северинформ", "outlet", None),
+    ),
+    (
+        "a bare издание is the outlet that relayed the statement before",
+        [
+            "Завод закроют до весны, сообщает The Northern Star со ссылкой на источник в мэрии.",
+            "Как пишет издание, рабочим уже выплатили зарплату за три месяца.",
+        ],
+        [],
+        ("The Northern Star", "outlet", None),
+    ),
+    (
+        "a company named with its noun in quotation marks",
+        ["Фирма «Космолёт» сообщила, что первый полет состоится в мае."],
+        [],
+        ("Космолёт", "organisation", None),
+    ),
+    (
+        "an outlet mention speaks",
+        ["Паром перестанет ходить зимой, пишет Северинформ."],
+        [("e9", "ORG", "Северинформ", ["Северинформ"])],
+        ("Северинформ", "outlet", None),
+    ),
+]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("case, paragraphs, names, expected", OUTLET_CASES, ids=[c[0] for c in OUTLET_CASES])
+def test_quote_speakers_outlets_and_named_bodies(case, paragraphs, names, expected):
+    assert _last(paragraphs, names) == expected
+
+
+# ------------------------------------------------------------------ groups kept whole
+
+GROUP_CASES = [
+    ("the media as a group", ["Местные СМИ сообщают, что паром перестанет ходить зимой."], [], ("местные СМИ", "group", None)),
+    ("plural outlets are a group", ["Российские издания пишут, что паром перестанет ходить зимой."], [], ("российские издания", "group", None)),
+    ("the authorities, plural as written", ["Власти провинции заявили, что дорогу откроют в мае."], [], ("власти провинции", "group", None)),
+    ("a plural animate noun keeps its number", ["Критики, в свою очередь, считают, что реформа провалилась."], [], ("критики", "group", None)),
+    ("один из in the nominative", ["По словам одного из советников мэра, дорогу откроют в мае."], [], ("один из советников мэра", "group", None)),
+    ("a plural source after по словам", ["По словам собеседников газеты, дорогу откроют в мае."], [], ("собеседники газеты", "group", None)),
+    (
+        "a quoted name inside a description",
+        ["Секретарь президиума «Союза садоводов» утверждает, что взносы не вырастут."],
+        [],
+        ("секретарь президиума «Союза садоводов»", "group", None),
+    ),
+    (
+        "an adjective clause naming a source",
+        ["Подозреваемый дал показания, сообщает The Northern Star со ссылкой на источник, близкий к следствию."],
+        [],
+        ("источник, близкий к следствию", "group", "The Northern Star"),
+    ),
+    (
+        "a possessive before the noun stays, as written",
+        ["Политик подал апелляцию в областной суд. Об этом сообщил его адвокат."],
+        [],
+        ("его адвокат", "group", None),
+    ),
+    (
+        "a participle clause of a deed is not part of the name",
+        ["Врачи, оперировавшие пострадавшего, говорят, что его жизни ничто не угрожает."],
+        [],
+        ("врачи", "group", None),
+    ),
+]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("case, paragraphs, names, expected", GROUP_CASES, ids=[c[0] for c in GROUP_CASES])
+def test_quote_speakers_groups_kept_whole(case, paragraphs, names, expected):
+    assert _last(paragraphs, names) == expected
+
+
+# ------------------------------------------------------------------ the outlet that heard it (via)
+
+VIA_CASES = [
+    (
+        "an outlet in the dative after the verb",
+        ["Дорогу откроют в мае, сообщил «Интерфаксу» глава района Игорь Петров."],
+        [PETROV],
+        ("Игорь Петров", "person", "Интерфакс"),
+    ),
+    (
+        "an indeclinable outlet before the nominative speaker",
+        ["Дорогу откроют в мае, сообщил РИА Новости в четверг представитель мэрии."],
+        [("e9", "ORG", "РИА Новости", ["РИА Новости"])],
+        ("представитель мэрии", "group", "РИА Новости"),
+    ),
+    (
+        "an outlet noun in the dative with a Latin name",
+        ["Игорь Петров рассказал изданию The Northern Star, что уходит из политики."],
+        [PETROV],
+        ("Игорь Петров", "person", "The Northern Star"),
+    ),
+    (
+        "в интервью with the outlet noun",
+        ["В интервью телеканалу «Заря» Игорь Петров заявил, что уходит из политики."],
+        [PETROV],
+        ("Игорь Петров", "person", "Заря"),
+    ),
+    (
+        "a bare outlet noun in the dative is the outlet named before",
+        [
+            "Газета «Вечерний Заречинск» опубликовала список кандидатов.",
+            "Как рассказали изданию осведомленные источники, Игорь Петров в нем первый.",
+        ],
+        [PETROV],
+        ("осведомленные источники", "group", "Вечерний Заречинск"),
+    ),
+    (
+        "a possessive noun before the name: the name speaks",
+        ["Похороны пройдут в субботу, сообщила «Вестям» его помощница Анна Орлова."],
+        [("e2", "PER", "Анна Орлова", ["Анна Орлова"])],
+        ("Анна Орлова", "person", "Вести"),
+    ),
+    (
+        "a quoted name in the dative right after the verb heard it",
+        ["Решение опубликуют в пятницу, сообщили «Северному курьеру» в мэрии."],
+        [],
+        ("мэрия", "organisation", "Северный курьер"),
+    ),
+    (
+        "a source of a known outlet: the outlet relays",
+        ["Источник «Интерфакса» в мэрии пояснил, что дорогу откроют в мае."],
+        [],
+        ("источник «Интерфакса» в мэрии", "group", "Интерфакс"),
+    ),
+    (
+        "the outlet that speaks is not its own via",
+        ["Как отмечает Би-би-си, паром перестанет ходить зимой."],
+        [("e9", "ORG", "Би-би-си", ["Би-би-си"])],
+        ("Би-би-си", "outlet", None),
+    ),
+]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("case, paragraphs, names, expected", VIA_CASES, ids=[c[0] for c in VIA_CASES])
+def test_quote_speakers_via_heard_by(case, paragraphs, names, expected):
+    assert _last(paragraphs, names) == expected
