@@ -24,6 +24,7 @@ __all__ = [
     "OUTLET_NOUNS",
     "MEDIA_NOUNS",
     "MEDIA_GROUP_NOUNS",
+    "COLLECTIVE_SPEAKER_NOUNS",
     "PLURAL_SPEAKER_NOUNS",
     "EXPERT_HEADS",
     "ANONYMOUS_HEADS",
@@ -86,10 +87,15 @@ MEDIA_NOUNS = OUTLET_NOUNS - {"пресс-служба"}
 # "масс-медиа, контролируемые группировкой" (a group speaker, its words as written).
 MEDIA_GROUP_NOUNS = frozenset("сми масс-медиа медиа пресса".split())
 
+# Inanimate nouns of a side that speaks as one: "защита утверждает", "следствие считает",
+# "командование сообщило" ("обвинение" is left out: in the plural it is the charges;
+# "сторона" too: "с другой стороны" is "on the other hand").
+COLLECTIVE_SPEAKER_NOUNS = frozenset("защита следствие командование руководство оппозиция".split())
+
 # Nouns that name a speaker although pymorphy3 marks them inanimate ("источник сообщил"):
 # every organisation head, the media, the sources that are no organisation, and the
 # authorities ("власти Венесуэлы объявили": plural only, ``PLURAL_SPEAKER_NOUNS``).
-SPEAKER_NOUNS = ORG_HEADS | MEDIA_NOUNS | MEDIA_GROUP_NOUNS | frozenset("источник собеседник представитель центр власть".split())
+SPEAKER_NOUNS = ORG_HEADS | MEDIA_NOUNS | MEDIA_GROUP_NOUNS | COLLECTIVE_SPEAKER_NOUNS | frozenset("источник собеседник представитель центр власть".split())
 
 # Speaker nouns that speak only in the plural ("власти заявили"; "власть" alone is a notion).
 PLURAL_SPEAKER_NOUNS = frozenset({"власть"})
@@ -98,7 +104,12 @@ PLURAL_SPEAKER_NOUNS = frozenset({"власть"})
 ORG_SPEAKER_NOUNS = ORG_HEADS
 
 # "говорится в заявлении X", "в сообщении X говорится": the document noun, X is the speaker.
-DOCUMENT_NOUNS = frozenset("заявление сообщение пресс-релиз релиз документ письмо обращение ответ комментарий телеграм-канал канал".split())
+DOCUMENT_NOUNS = frozenset(
+    """
+    заявление сообщение пресс-релиз релиз документ письмо обращение ответ комментарий
+    телеграм-канал канал материал статья публикация доклад отчет исследование заметка
+    """.split()
+)
 
 # Sentence openers that may stand before "по словам X," / "как сообщил X," without being
 # part of the statement ("При этом, по словам министра, ...").

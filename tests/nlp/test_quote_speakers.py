@@ -197,3 +197,55 @@ VIA_CASES = [
 @pytest.mark.parametrize("case, paragraphs, names, expected", VIA_CASES, ids=[c[0] for c in VIA_CASES])
 def test_quote_speakers_via_heard_by(case, paragraphs, names, expected):
     assert _last(paragraphs, names) == expected
+
+
+# ------------------------------------------------------------------ the subject of the verb
+
+SOKOLOV = ("e3", "PER", "Андрей Соколов", ["Андрей Соколов", "Соколова", "Соколов"])
+
+SUBJECT_CASES = [
+    (
+        "a coordinated verb shares the first verb's subject",
+        ["Президент Игорь Петров выразил уверенность, что кандидатуру Соколова утвердят, и отметил, что «выбор очевиден для всех»."],
+        [PETROV, SOKOLOV],
+        ("Игорь Петров", "person", None),
+    ),
+    (
+        "an inverted subject between the verbs",
+        ["Ночью ей позвонил младший брат Андрей Соколов и сказал, что уезжает из города."],
+        [SOKOLOV],
+        ("Андрей Соколов", "person", None),
+    ),
+    (
+        "the subject of the verb's own clause after ', а'",
+        ["Комитет требует оправдать Соколова, а прокурор Игорь Петров признал, что доказательств нет."],
+        [PETROV, SOKOLOV, ("e9", "ORG", "Комитет", ["Комитет"])],
+        ("Игорь Петров", "person", None),
+    ),
+    (
+        "a side that speaks as one",
+        ["Суд приговорил Андрея Соколова к штрафу, однако защита утверждает, что денег у него нет."],
+        [("e3", "PER", "Андрей Соколов", ["Андрея Соколова"])],
+        ("защита", "group", None),
+    ),
+    (
+        "a genitive after its noun is not the subject",
+        ["Тело жертвы обнаружили утром и считают, что смерть наступила ночью."],
+        [],
+        (None, None, None),
+    ),
+    (
+        "the outlet of a document noun",
+        ["Газета «Вечерний Заречинск» опубликовала интервью с мэром.", "В материале издания отмечается, что мэр не пойдет на выборы."],
+        [],
+        ("Вечерний Заречинск", "outlet", None),
+    ),
+]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("case, paragraphs, names, expected", SUBJECT_CASES, ids=[c[0] for c in SUBJECT_CASES])
+def test_quote_speakers_subject_of_the_verb(case, paragraphs, names, expected):
+    quotes = extract_quotes(_article(None, paragraphs, names), _article.models).quotes
+    q = quotes[-1] if quotes else None
+    assert (q.speaker.name if q and q.speaker else None, q.speaker.kind if q and q.speaker else None, q.via if q else None) == expected

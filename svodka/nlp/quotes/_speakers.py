@@ -55,6 +55,10 @@ from ._text import (
 # газета»"); more is a statement, not a name.
 MAX_NAME_WORDS = 6
 
+# Words that join a speech verb to an earlier verb of the same subject ("выразил уверенность
+# ... и отметил", ", однако отметил", ", а затем добавил").
+COORDINATORS = frozenset("и а но однако также затем потом позже позднее впоследствии тут же".split())
+
 # What may stand between two words of a description: nothing, or the marks of a quoted name.
 PHRASE_GAPS = ("", "«", "»", "»«", '"', '«"', '"»')
 
@@ -160,8 +164,11 @@ def _fuller_person(doc: _Text, speaker: Speaker | None) -> Speaker | None:
     return speaker
 
 
-def _scan_region(doc: _Text, said: _Said, region: tuple[int, int], gender: str | None, reverse: bool, cue: _Attribution) -> Speaker | None:
-    """The speaker written in a region next to the cue: before it (``reverse``) or after it."""
+def _scan_region(
+    doc: _Text, said: _Said, region: tuple[int, int], gender: str | None, reverse: bool, cue: _Attribution, narrow: bool = True
+) -> Speaker | None:
+    """The speaker written in a region next to the cue: before it (``reverse``) or after it
+    (``narrow``: look for the subject's own part of the region first, ``_subject_regions``)."""
     start, end = region
     if end <= start:
         return None
@@ -171,6 +178,10 @@ def _scan_region(doc: _Text, said: _Said, region: tuple[int, int], gender: str |
     pron = [t for t in toks if t.low in PRONOUNS]
     words = [t for t in toks if not doc.in_quote(t.start)] or toks
     verb_cue = _verb_cue(doc, cue)
+    if reverse and verb_cue and narrow:
+        regions = _subject_regions(doc, start, end, words)
+        if regions:
+            return next((sp for r in regions if (sp := _scan_region(doc, said, r, gender, reverse, cue, narrow=False)) is not None), None)
     pers = _candidate_persons(doc, mentions, start, gender, verb_cue)
     if reverse:
         return _subject_before(doc, said, region, gender, cue, verb_cue, mentions, pers, pron, words)
@@ -262,6 +273,36 @@ def _subject_before(
     return found
 
 
+def _subject_regions(doc: _Text, start: int, end: int, words: list[_Tok]) -> list[tuple[int, int]]:
+    """Where the subject of a speech verb stands in the region before it, in the order to try
+    (empty: the whole region as it is).
+
+    A verb coordinated with an earlier one shares its subject ("Президент выразил
+    уверенность, что ..., и отметил", "позвонил младший брат и сказал", "пообещал ...,
+    однако отметил"): the words before that first verb, then those between it and the
+    coordinator (an inverted subject). After ", а" / ", но" / ";" the subject is in the
+    verb's own clause ("Организация считает ..., а прокурор признал"), else it is the first
+    verb's ("летал в Тбилиси, а недавно заявил").
+    """
+    text = doc.text
+    outside = [t for t in words if t.start >= start and t.end <= end and not doc.in_quote(t.start)]
+    if not outside:
+        return []
+    k = len(outside)
+    while k > 0 and outside[k - 1].low in COORDINATORS and not re.search(r"[;:.!?]", text[outside[k - 1].end : end]):
+        k -= 1
+    first_verb = next((t for t in outside if _is_finite_verb(doc, t)), None)
+    shared = [(start, first_verb.start), (first_verb.end, outside[k].start if k < len(outside) else end)] if first_verb is not None and first_verb.start > start else []
+    if 0 < k < len(outside) and any(t.low in ("и", "но", "однако", "а") for t in outside[k:]):
+        return shared or [(start, end)]
+    for i in range(len(outside) - 1, 0, -1):
+        t = outside[i]
+        if t.low in ("а", "но", "однако") and re.search(r"[,;]\s*$", text[outside[i - 1].end : t.start]):
+            own = (t.end, end)
+            return [own] + [r for r in shared if r[1] <= t.start] if i + 1 < len(outside) else []
+    return []
+
+
 def _verb_cue(doc: _Text, attr: _Attribution) -> bool:
     """Is the cue a speech verb with a subject ("заявил"), not "по словам" or a relaying verb?"""
     word = doc.text[attr.cue_start : attr.cue_end].split()
@@ -350,6 +391,8 @@ def _subject_words(doc: _Text, words: list[_Tok], gender: str | None, end: int) 
             continue
         if not any(p.tag.POS == "NOUN" and p.tag.case == "nomn" and (want is None or p.tag.number == want) for p in doc.parse(t.text)[:3]):
             continue
+        if k > 0 and text[words[k - 1].end : t.start] == " " and doc.parse(words[k - 1].text)[0].tag.POS == "NOUN" and _has_case(doc, t, "gent"):
+            continue  # "Тело жертвы обнаружили": a genitive after its noun is not the subject
         j = k
         while j > 0 and _is_adj(doc, words[j - 1]) and not text[words[j - 1].end : words[j].start].strip():
             j -= 1
