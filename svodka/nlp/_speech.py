@@ -28,6 +28,7 @@ __all__ = [
     "PLURAL_SPEAKER_NOUNS",
     "EXPERT_HEADS",
     "ANONYMOUS_HEADS",
+    "ANONYMOUS_WORDS",
     "CLOSING_ABBREVIATIONS",
     "IDIOM_CUES",
     "HEAD_OF_STATE_HEADS",
@@ -155,6 +156,11 @@ EXPERT_HEADS = frozenset(
     инженер педагог архитектор урбанист экономистка
     """.split()
 )
+
+# Words that say a person is not named, or not the one named before ("неназванный
+# представитель министерства", "другой источник"): such a description is nobody the
+# article names (lemmas).
+ANONYMOUS_WORDS = frozenset("неназванный неизвестный анонимный некий другой иной".split())
 
 # Person nouns that name someone who is not introduced by name, so a description with one
 # of these heads never refers back to a named person ("сказал источник", "рассказал очевидец").

@@ -249,3 +249,96 @@ def test_quote_speakers_subject_of_the_verb(case, paragraphs, names, expected):
     quotes = extract_quotes(_article(None, paragraphs, names), _article.models).quotes
     q = quotes[-1] if quotes else None
     assert (q.speaker.name if q and q.speaker else None, q.speaker.kind if q and q.speaker else None, q.via if q else None) == expected
+
+
+# ------------------------------------------------------------------ resolution that follows the text
+
+def _last_titled(title, paragraphs, names=()):
+    """Like ``_last``, for an article with a headline."""
+    quotes = extract_quotes(_article(title, paragraphs, names), _article.models).quotes
+    q = quotes[-1]
+    return (q.speaker.name if q.speaker else None, q.speaker.kind if q.speaker else None)
+
+
+RESOLUTION_CASES = [
+    (
+        "a pronoun is the unnamed speaker just quoted",
+        ["Мост закроют на ремонт, заявил пресс-секретарь губернатора.", "По его словам, объезд откроют через неделю."],
+        [],
+        ("пресс-секретарь губернатора", "group", None),
+    ),
+    (
+        "a plural pronoun is the plural source of the sentence before",
+        [
+            "Завод закроют, сообщает The Northern Star со ссылкой на неназванных представителей мэрии. "
+            "По их словам, рабочих переведут на другие предприятия."
+        ],
+        [],
+        ("неназванные представители мэрии", "group", "The Northern Star"),
+    ),
+    (
+        "a plural pronoun is the group just quoted",
+        ["По словам собеседников газеты, сделка сорвалась. По их мнению, покупатель вернется весной."],
+        [],
+        ("собеседники газеты", "group", None),
+    ),
+    (
+        "an unnamed description is not the person named with that role",
+        [
+            "Представитель министерства Игорь Петров сообщил, что школы откроют в сентябре.",
+            "Позднее неназванный представитель министерства рассказал, что часть школ откроют в октябре.",
+        ],
+        [("e1", "PER", "Игорь Петров", ["Игорь Петров"], ["представитель министерства"])],
+        ("неназванный представитель министерства", "group", None),
+    ),
+    (
+        "a description of somebody's relation is not that somebody",
+        ["Игорь Петров подал апелляцию. Его адвокат сказал, что решение суда будет обжаловано."],
+        [PETROV],
+        ("его адвокат", "group", None),
+    ),
+    (
+        "a description refers back to the unnamed speaker just quoted",
+        [
+            "Паром перестанет ходить зимой, сообщил «Северинформу» представитель пароходства.",
+            "«Лед встанет рано», — сказал собеседник агентства.",
+        ],
+        [],
+        ("представитель пароходства", "group", "Северинформ"),  # the interview goes on
+    ),
+]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("case, paragraphs, names, expected", RESOLUTION_CASES, ids=[c[0] for c in RESOLUTION_CASES])
+def test_quote_speakers_resolution_follows_the_text(case, paragraphs, names, expected):
+    assert _last(paragraphs, names) == expected
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_profession_is_the_headline_subject():
+    # nobody else with a title fits "актёр": the one person of the headline who fits
+    title = "Игорь Петров получил звезду на аллее славы"
+    paragraphs = [
+        "Поздравить Игоря Петрова пришли его супруга Анна Орлова и режиссер Андрей Соколов.",
+        "Выступая на церемонии, актёр признался, что гордится наградой.",
+    ]
+    names = [
+        ("e1", "PER", "Игорь Петров", ["Игорь Петров", "Игоря Петрова"]),
+        ("e2", "PER", "Анна Орлова", ["Анна Орлова"], ["супруга"]),
+        ("e3", "PER", "Андрей Соколов", ["Андрей Соколов"], ["режиссер"]),
+    ]
+    assert _last_titled(title, paragraphs, names) == ("Игорь Петров", "person")
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_bare_description_reaches_back_to_the_headline_subject_who_spoke():
+    title = "Анна Орлова рассказала о болезни"
+    paragraphs = [
+        "Певица Анна Орлова сообщила, что перенесла операцию.",
+        "Врачи давно советовали ей лечь в клинику.",
+        "Операция прошла в апреле.",
+        "Певица не жалеет о своем решении и сообщила, что скоро вернется на сцену.",
+    ]
+    names = [("e1", "PER", "Анна Орлова", ["Анна Орлова"])]
+    assert _last_titled(title, paragraphs, names) == ("Анна Орлова", "person")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ...model import Entity
 from ..names import normalize_mention
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, KNOWN_OUTLETS, QUOTED_NAME_HEADS
-from .._speech import MEDIA_NOUNS, OUTLET_NOUNS
+from .._speech import MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS
 from bisect import bisect_right
 
 from ._text import (
@@ -364,8 +364,8 @@ def _heard_by(doc: _Text, attr: _Attribution, said: _Said) -> str | None:
             named = _named_body(doc, t, s_end)
             return named.name if named is not None else _earlier_outlet(doc, said, t, t.start)
         found = _name_at(doc, at, s_end)
-        if found is None or found[3] is not None and found[3].type != "ORG":
-            continue
+        if found is None or found[3] is not None and found[3].type != "ORG" or found[2].lower() in MEDIA_GROUP_NOUNS:
+            continue  # "сообщил СМИ": the media at large, no outlet
         outlet = _is_outlet(doc, found[2], found[3])
         written = doc.text[found[0] : found[1]].strip(DOUBLE_OPENING + DOUBLE_CLOSING + " ")
         rest = [x for x in after[k + 1 :] if x.start >= found[1]]
@@ -426,3 +426,17 @@ def _base_name(doc: _Text, written: str, entity: Entity | None) -> str:
     if entity is not None:
         return entity.name
     return written if written[:1].isascii() else normalize_mention(written, "ORG", doc.models)
+
+
+# "... передает X со ссылкой на" right before the source it names.
+_RELAY_TO_SOURCE = re.compile(r"(?:передает|передаёт|сообщает|пишет|сообщил[аио]?|писал[аио]?)\s+(?P<outlet>[^,.;:!?]{2,80}?)\s+со ссылкой на\s+$")
+
+
+def _relay_before(doc: _Text, pos: int) -> str | None:
+    """The outlet relaying the source named at ``pos``: "передает New York Times со ссылкой на
+    [неназванных представителей]" (the outlet's name, or None)."""
+    text = doc.text
+    m = _RELAY_TO_SOURCE.search(text, max(0, pos - 160), pos)
+    if m is None:
+        return None
+    return _outlet_name(doc, m.start("outlet"), m.end("outlet"))

@@ -19,9 +19,11 @@ from ._text import (
     _Text,
     _Tok,
     _WORD,
+    _block_starts,
     _common_noun_person,
     _is_finite_verb,
     _mentions_from,
+    _sentence_end,
     _speaker_of,
     _window_start,
 )
@@ -230,7 +232,9 @@ def _gender_fits(doc: _Text, speaker: Speaker | Entity, gender: str | None) -> b
     return g is None or g == gender
 
 
-def _described_antecedent(doc: _Text, said: _Said, head: str, pos: int, gender: str | None, countries: set[str] | None = None) -> Speaker | None:
+def _described_antecedent(
+    doc: _Text, said: _Said, head: str, pos: int, gender: str | None, countries: set[str] | None = None, bare: bool = False
+) -> Speaker | None:
     """The person a definite description refers back to ("— отметил эксперт" after "По мнению X").
 
     Candidates are persons introduced with a title (a role) or as speakers in this or the
@@ -241,21 +245,68 @@ def _described_antecedent(doc: _Text, said: _Said, head: str, pos: int, gender: 
     if gender == "plur":
         return None
     lo = _window_start(doc, pos)
-    cands = _antecedent_candidates(doc, said, lo, pos)
-    unnamed = _unnamed_mention(doc, head, lo, pos)
-    for p, sp, e in reversed(cands):
-        if p < unnamed:
-            return None  # "встретился с послом Киргизии ... Посол заверил": that person has no name
-        if countries and e is not None and _other_country(doc, e, countries):
-            continue  # "премьер Израиля" is not the "британский премьер"
-        if _gender_fits(doc, e if e is not None else sp, gender) and _role_fits(doc, head, e):
-            return sp
+    found, anyone = _fitting_antecedent(doc, said, head, lo, pos, gender, countries)
+    if found is not None or anyone or not bare:
+        return found
+    # a bare description ("Актриса не жалеет об операции"), nobody in this or the previous
+    # paragraph: further back, a paragraph at a time, while no paragraph names anyone else,
+    # the article's subject (named in its headline) who spoke there; anyone else that far
+    # back is too far (the description stays)
+    if _introduced_unnamed(doc, head, pos):
+        return None  # "Прокурор района начал расследование ... прокурор добавил": that one has no name
+    spoken_ids = {sp.entity for _s, _e, sp in said.spoken if sp.entity}
+    starts = _block_starts(doc)
+    for b in range(bisect_left(starts, lo) - 1, -1, -1):
+        found, anyone = _fitting_antecedent(doc, said, head, starts[b], lo, gender, countries)
+        if found is not None or anyone:
+            return found if found is not None and found.entity in spoken_ids and _in_headline(doc, found.entity) else None
+        lo = starts[b]
     return None
 
 
-def _antecedent_candidates(doc: _Text, said: _Said, lo: int, pos: int) -> list[tuple[int, Speaker, Entity | None]]:
+def _in_headline(doc: _Text, entity_id: str | None) -> bool:
+    """Is a person named in the article's headline (the article's subject)? A text read
+    verbatim has no headline block (the team's rule: three paragraphs back is too far)."""
+    title = [b for b in doc.blocks if b[2] == "title"]
+    e = next((x for x in doc.article.entities if x.id == entity_id), None)
+    return bool(title) and e is not None and any(title[0][0] <= m.start < title[0][1] for m in e.mentions)
+
+
+def _fitting_antecedent(
+    doc: _Text, said: _Said, head: str, lo: int, pos: int, gender: str | None, countries: set[str] | None
+) -> tuple[Speaker | None, bool]:
+    """The person named in [lo, pos) a description refers back to, and whether anyone
+    stood there that it could have meant (then the search stops).
+
+    The latest person with a title or a statement who agrees in gender and whose roles do
+    not contradict the description; when none does, the one person without either who fits
+    ("Поддержать де Ниро пришли супруга и партнер по фильму ... актёр признался").
+    """
+    cands, others = _antecedent_candidates(doc, said, lo, pos)
+    unnamed = _unnamed_mention(doc, head, lo, pos)
+    for p, sp, e in reversed(cands):
+        if p < unnamed:
+            return None, True  # "встретился с послом Киргизии ... Посол заверил": that person has no name
+        if countries and e is not None and _other_country(doc, e, countries):
+            continue  # "премьер Израиля" is not the "британский премьер"
+        if _gender_fits(doc, e if e is not None else sp, gender) and _role_fits(doc, head, e):
+            return sp, True
+    # the article's subject (named in its headline), when no titled person fits
+    fit = [
+        (p, sp) for p, sp, e in others
+        if p > unnamed and _gender_fits(doc, e, gender) and not (countries and _other_country(doc, e, countries)) and _in_headline(doc, e.id)
+    ]
+    if cands and len(fit) == 1:
+        return fit[0][1], True
+    return None, bool(cands or others)
+
+
+def _antecedent_candidates(
+    doc: _Text, said: _Said, lo: int, pos: int
+) -> tuple[list[tuple[int, Speaker, Entity | None]], list[tuple[int, Speaker, Entity]]]:
     """The persons a description at ``pos`` may refer back to, by offset: those with a title or
-    a statement since ``lo``, and unnamed speakers there; else the only other person there."""
+    a statement since ``lo``, and unnamed speakers there (else the only other person there);
+    and the persons with neither."""
     spoken_ids = {sp.entity for _s, _e, sp in said.spoken if sp.entity}
     cands: list[tuple[int, Speaker, Entity | None]] = []
     others: dict[str, tuple[int, Speaker, Entity]] = {}  # persons with neither title nor statement
@@ -269,12 +320,13 @@ def _antecedent_candidates(doc: _Text, said: _Said, lo: int, pos: int) -> list[t
         else:
             others.setdefault(e.id, (m.start, _speaker_of(e), e))
     for st, _en, sp in said.spoken:
-        if lo <= st < pos and sp.type == "PER" and sp.entity is None:
-            cands.append((st, sp, None))
+        if lo <= st < pos and sp.entity is None and (sp.type == "PER" or sp.type == "OTHER" and _singular_person(doc, sp.name)):
+            cands.append((st, sp, None))  # "сообщил представитель избиркома. ... — сказал собеседник агентства"
     if not cands and len(others) == 1:
         cands = list(others.values())  # the only person around is clear enough
+        others = {}
     cands.sort(key=lambda c: c[0])
-    return cands
+    return cands, sorted(others.values(), key=lambda c: c[0])
 
 
 def _antecedent_mention(doc: _Text, said: _Said, m: Mention, e: Entity, lo: int) -> bool:
@@ -368,3 +420,34 @@ def _role_fits(doc: _Text, head: str, e: Entity | None) -> bool:
     if head in EXPERT_HEADS or head in GENERIC_HEADS:
         return True
     return bool(heads & ({head} | HEAD_SYNONYMS.get(head, set()) | GENERIC_HEADS))
+
+
+def _singular_person(doc: _Text, description: str) -> bool:
+    """Does a description name one person ("представитель избиркома", "его отец"), not a
+    group or an institution ("эксперты", "мэрия")?"""
+    for w in _WORD.findall(description)[:4]:
+        parses = [p for p in doc.parse(w)[:3] if p.tag.POS == "NOUN"]
+        if parses:
+            p = next((x for x in parses if x.tag.case == "nomn"), parses[0])
+            return p.tag.number == "sing" and ("anim" in p.tag or p.normal_form.replace("ё", "е") in ("источник", "собеседник", "представитель"))
+    return False
+
+
+def _introduced_unnamed(doc: _Text, head: str, pos: int) -> bool:
+    """Was someone introduced before ``pos`` by this noun without a name: a word with the
+    lemma, outside quotation marks and person mentions, whose sentence names no person
+    before its verb ("Прокурор района начал расследование"; not "американская актриса,
+    режиссёр — Анджелина Джоли")?"""
+    key = ("person mentions", len(doc.mentions))
+    _unnamed_mention(doc, head, 0, 0)  # fills the memo of person mentions
+    _per, per_starts, per_cover = doc.memo[key]
+    for t in _tokens_with_lemma(doc, head, 0, pos):
+        if doc.in_quote(t.start) or t.start in per_cover:
+            continue
+        stop = _sentence_end(doc, t.end, len(doc.text))
+        k = bisect_left(per_starts, t.end)
+        name_at = per_starts[k] if k < len(per_starts) and per_starts[k] < stop else None
+        verbs = [x for x in doc.toks(t.end, name_at if name_at is not None else stop) if _is_finite_verb(doc, x)]
+        if name_at is None or verbs:
+            return True
+    return False

@@ -10,6 +10,7 @@ from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, ONE_OF
 from ..names import normalize_mention
 from .._speech import (
     ANONYMOUS_HEADS,
+    ANONYMOUS_WORDS,
     CONNECTIVES,
     DOCUMENT_NOUNS,
     MEDIA_NOUNS,
@@ -19,7 +20,7 @@ from .._speech import (
     SPEECH_LEMMAS,
     VIA_LEMMAS,
 )
-from ._outlets import BODY_NOUNS, _base_name, _cut_via, _dative, _earlier_outlet, _heard_by, _is_outlet, _name_at, _media_noun, _named_body, _named_outlets, _outlet_in_phrase
+from ._outlets import BODY_NOUNS, _base_name, _relay_before, _cut_via, _dative, _earlier_outlet, _heard_by, _is_outlet, _name_at, _media_noun, _named_body, _named_outlets, _outlet_in_phrase
 from ._persons import _countries, _described_antecedent, _gender_fits, _person_by_role, _trusted_role
 from ._text import (
     BACK_ADVERBS,
@@ -49,6 +50,7 @@ from ._text import (
     _speaker_noun,
     _speaker_of,
     _window_start,
+    speaker_key,
 )
 
 # A name in quotation marks after a body noun has at most this many words ("газета «Новая
@@ -58,6 +60,9 @@ MAX_NAME_WORDS = 6
 # Words that join a speech verb to an earlier verb of the same subject ("выразил уверенность
 # ... и отметил", ", однако отметил", ", а затем добавил").
 COORDINATORS = frozenset("и а но однако также затем потом позже позднее впоследствии тут же".split())
+
+# Possessive pronouns before a description's noun ("его адвокат"): a relation of someone.
+POSSESSIVES = frozenset({"его", "ее", "её", "их"})
 
 # What may stand between two words of a description: nothing, or the marks of a quoted name.
 PHRASE_GAPS = ("", "«", "»", "»«", '"', '«"', '"»')
@@ -84,12 +89,27 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int) -> None:
         speaker = said.speakers[-1]
     speaker = _fuller_person(doc, speaker)
     if attr.via is None and attr.cue not in ("-", ":"):
-        attr.via = _heard_by(doc, attr, said)
+        _heard(attr, _heard_by(doc, attr, said))
     if attr.via is not None and speaker is not None and attr.via.lower() == speaker.name.lower():
         attr.via = None  # "Как отмечает Би-би-си": the outlet speaks, it relays nobody
+    if attr.via is None and speaker is not None and speaker.kind != "outlet" and not _outlet_speaker(doc, speaker):
+        # "сказал Петров «Интерфаксу». Он отметил, что ...": the interview goes on
+        _heard(attr, said.vias.get(speaker_key(speaker)))
     if speaker is not None and speaker.kind is None:
         speaker.kind = _speaker_kind(doc, attr, speaker)
     attr.speaker = speaker
+
+
+def _heard(attr: _Attribution, outlet: str | None) -> None:
+    """The outlet the speaker spoke to goes to ``via`` (unless one is there already)."""
+    if outlet and attr.via is None:
+        attr.via = outlet
+        attr.heard = True
+
+
+def _outlet_speaker(doc: _Text, sp: Speaker) -> bool:
+    """Is a speaker (its kind not set yet) an outlet?"""
+    return sp.type == "ORG" and _is_outlet(doc, sp.name, None)
 
 
 def _speaker_kind(doc: _Text, attr: _Attribution, sp: Speaker) -> str:
@@ -190,7 +210,7 @@ def _scan_region(
         first_word = words[0] if words else None
         if first_word is pron[0] or (first_word and first_word.low in ("слова", "мнению", "словам")) or pron[0] is (words[1] if len(words) > 1 else None):
             if not _possessive_of_noun(doc, pron[0], end):
-                return _pronoun(doc, said, pron[0], cue.cue_start)
+                return _pronoun(doc, said, pron[0], cue.cue_start, cue)
     if pers:
         return _speaker_of(pers[0][1])
     named = _unlisted_name(doc, words)
@@ -220,7 +240,7 @@ def _bare_name(doc: _Text, cue: _Attribution, start: int, end: int) -> Speaker |
         return None
     written = doc.text[found[0] : found[1]].strip(DOUBLE_OPENING + DOUBLE_CLOSING + " ")
     if _dative(doc, written.split()[-1]):
-        cue.via = cue.via or _base_name(doc, found[2], found[3])
+        _heard(cue, _base_name(doc, found[2], found[3]))
         return None
     return Speaker(found[2], "ORG", found[3].id if found[3] is not None else None)
 
@@ -258,7 +278,7 @@ def _subject_before(
     if pers:
         return _speaker_of(pers[-1][1])
     if pron and pron[-1].low in ("он", "она", "они"):
-        return _pronoun(doc, said, pron[-1], cue.cue_start)
+        return _pronoun(doc, said, pron[-1], cue.cue_start, cue)
     if words and words[-1].low in BACK_ADVERBS and said.speakers:
         return said.speakers[-1]
     found = _np_speaker(doc, said, words, mentions, gender, cue, end)
@@ -456,7 +476,7 @@ def _np_speaker(
     body = _body_speaker(doc, said, rest[head], cue, gender)
     if body is not None:
         if _dative_only(doc, rest[head]):
-            cue.via = cue.via or body.name  # "рассказал изданию": the outlet heard it, it did not say it
+            _heard(cue, body.name)  # "рассказал изданию": the outlet heard it, it did not say it
             return None
         return body
     phrase = _noun_phrase(doc, rest, head, end)
@@ -520,14 +540,14 @@ def _past_recipient(
             subject = None if org_form else _nominative_ahead(doc, after_org)
             if subject is not None:
                 # "сообщил РИА Новости в четверг представитель мэрии": the outlet heard it
-                cue.via = cue.via or e.name
+                _heard(cue, e.name)
                 rest = after_org[subject:]
                 break
             return rest, _speaker_of(e)
     while rest and _case(doc, rest[0]) == "datv" and not org_form and len(rest) > 1:
         if _media_noun(doc, rest[0]):
             body = _body_speaker(doc, said, rest[0], cue)
-            cue.via = cue.via or (body.name if body is not None else None)
+            _heard(cue, body.name if body is not None else None)
         rest = rest[1:]
     return rest, None
 
@@ -562,6 +582,8 @@ def _head_noun(doc: _Text, rest: list[_Tok]) -> int | None:
         if t.low in NON_SPEAKER_WORDS:
             return None
         if _speaker_noun(doc, t) or doc.lemma(t.text) in BODY_NOUNS and _named_body(doc, t, len(doc.text)) is not None:
+            if k > skip and not _agreeing(doc, rest[k - 1], t) and _has_case(doc, rest[k - 1], "nomn"):
+                return k - 1  # "знакомые артиста": the adjective is the noun, the noun its genitive
             return k  # a body noun with its name: "фирма «Космолёт»"
         if not _is_adj(doc, t):
             return None
@@ -574,7 +596,7 @@ def _noun_phrase(doc: _Text, rest: list[_Tok], head: int, end: int) -> list[_Tok
     and "в"/"по" phrases; then an adjective clause after a comma that closes the region and
     says what the source is close to ("источник, близкий к ФСБ"). A participle clause of
     what someone did is not part of it ("посол Финляндии, посетивший стройку")."""
-    phrase = rest[0 : head + 1]
+    phrase = rest[_modifiers_start(doc, rest, head) : head + 1]
     lemma = doc.lemma(rest[head].text)
     toks = doc.toks(rest[head].end, end)
     k = 0
@@ -617,6 +639,31 @@ def _closing_clause(doc: _Text, head: _Tok, pos: int, end: int) -> list[_Tok]:
     return toks
 
 
+def _modifiers_start(doc: _Text, rest: list[_Tok], head: int) -> int:
+    """Where a description starts: the adjectives right before its head that agree with it
+    ("Позднее неназванный представитель": "позднее" is an adverb here, not the head's), or
+    the start of "один из ..." and "его адвокат"."""
+    if head >= 2 and rest[0].low in ONE_OF and rest[1].low == "из" or head >= 1 and _possessive_of_noun(doc, rest[0]):
+        return 0
+    k = head
+    while k > 0 and _agreeing(doc, rest[k - 1], rest[head]):
+        k -= 1
+    return k
+
+
+def _agreeing(doc: _Text, adj: _Tok, noun: _Tok) -> bool:
+    """Can an adjective agree with the noun after it (some pair of readings)?"""
+    nouns = [p for p in doc.parse(noun.text)[:4] if p.tag.POS == "NOUN"]
+    return any(_agrees(a, n) for a in doc.parse(adj.text) if a.tag.POS in ("ADJF", "PRTF") for n in nouns)
+
+
+def _agrees(adj, noun) -> bool:
+    """Do an adjective reading and a noun reading agree in case, number and (singular) gender?"""
+    if adj.tag.case != noun.tag.case or adj.tag.number != noun.tag.number:
+        return False
+    return noun.tag.number == "plur" or adj.tag.gender == noun.tag.gender or noun.tag.gender is None
+
+
 def _quoted_name(doc: _Text, pos: int) -> int | None:
     """Where the quoted name holding ``pos`` closes (its closing mark), or None when ``pos`` is
     in a quotation of more than ``MAX_NAME_WORDS`` words (a statement, not a name)."""
@@ -654,18 +701,23 @@ def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], 
     if outlet is not None:
         # "источник «Интерфакса» в правительстве": the outlet relays, the source (named by
         # the whole description, as written) speaks
-        cue.via = cue.via or outlet[2]
+        _heard(cue, outlet[2])
     normal = _description_name(doc, desc, phrase, head, org_form, cue)
-    person = _person_by_role(doc, normal, gender, cue.cue_start)
-    if person is not None:
-        return _speaker_of(person)
     lemma = doc.lemma(head.text)
     kind = "ORG" if org_form or lemma in ORG_SPEAKER_NOUNS else "OTHER"
-    if kind == "OTHER" and cue.stmt_start >= 0 and lemma not in ANONYMOUS_HEADS:
+    # "неназванный представитель", "его адвокат": somebody without a name, or somebody's
+    # relation, is never a named person of the article
+    unnamed = any(t.low in POSSESSIVES or doc.lemma(t.text) in ANONYMOUS_WORDS for t in phrase)
+    if not unnamed:
+        person = _person_by_role(doc, normal, gender, cue.cue_start)
+        if person is not None:
+            return _speaker_of(person)
+    if kind == "OTHER" and cue.stmt_start >= 0 and lemma not in ANONYMOUS_HEADS and not unnamed:
         # a definite description refers back like a pronoun: "— отметил эксперт" after "По мнению X"
         hp = doc.parse(head.text)[0]
         if "anim" in hp.tag and hp.tag.number == "sing":
-            antecedent = _described_antecedent(doc, said, lemma, min(cue.stmt_start, cue.cue_start, p_start), gender, _countries(doc, desc))
+            bare = phrase[-1] is head  # "актриса", "опытный тренер": no tail of its own
+            antecedent = _described_antecedent(doc, said, lemma, min(cue.stmt_start, cue.cue_start, p_start), gender, _countries(doc, desc), bare)
             if antecedent is not None:
                 return antecedent
     return Speaker(_lower_description(doc, head, normal), kind, None)
@@ -720,7 +772,7 @@ def _lower_description(doc: _Text, head: _Tok, normal: str) -> str:
     return normal[0].lower() + normal[1:]
 
 
-def _pronoun(doc: _Text, said: _Said, tok: _Tok, pos: int) -> Speaker | None:
+def _pronoun(doc: _Text, said: _Said, tok: _Tok, pos: int, cue: _Attribution | None = None) -> Speaker | None:
     """The antecedent of "он"/"она"/"его"/"ее"/"они": the latest compatible speaker or person."""
     want = PRONOUNS.get(tok.low)
     if want in ("masc", "femn"):
@@ -731,9 +783,37 @@ def _pronoun(doc: _Text, said: _Said, tok: _Tok, pos: int) -> Speaker | None:
         p = doc.parse(t.text)[0]
         if p.tag.POS == "NOUN" and p.tag.number == "plur" and "anim" in p.tag and p.tag.case == "nomn":
             return Speaker(t.low, "OTHER", None)
+    # "По словам собеседников «Ъ», ... По их словам": the last speaker, a group, in this or the previous paragraph
+    last = _last_speaker(doc, said, tok.start, "plur")
+    if last is not None and last[0] >= _window_start(doc, tok.start):
+        return last[2]
+    # "со ссылкой на неназванных представителей администрации. По их словам": a plural
+    # person noun in any case, with its description
+    described = _plural_described(doc, said, toks)
+    if described is not None:
+        if cue is not None and cue.via is None:
+            cue.via = _relay_before(doc, described[1])  # "передает X со ссылкой на источники. По их словам"
+        return described[0]
     for s in reversed(said.speakers):
         if s.type in ("OTHER", "ORG"):
             return s
+    return None
+
+
+def _plural_described(doc: _Text, said: _Said, toks: list[_Tok]) -> tuple[Speaker, int] | None:
+    """The latest plural animate noun (any case) of the words before a plural pronoun, as a
+    description in the nominative with its adjectives and genitive tail; and where it starts."""
+    for k in range(len(toks) - 1, -1, -1):
+        t = toks[k]
+        if doc.in_quote(t.start) or not any(p.tag.POS == "NOUN" and p.tag.number == "plur" and "anim" in p.tag for p in doc.parse(t.text)[:1]):
+            continue
+        j = k
+        while j > 0 and _is_adj(doc, toks[j - 1]) and doc.text[toks[j - 1].end : toks[j].start] == " ":
+            j -= 1
+        end = _sentence_end(doc, t.end, len(doc.text))
+        probe = _Attribution("", t.start, t.start)
+        found = _np_speaker(doc, said, [x for x in toks[j:] if x.end <= end], _mentions_in(doc, toks[j].start, end), "plur", probe, end)
+        return (found, toks[j].start) if found is not None else None
     return None
 
 
@@ -777,10 +857,30 @@ def _is_subject(doc: _Text, m: Mention) -> bool:
 
 
 def _last_speaker(doc: _Text, said: _Said, pos: int, gender: str | None) -> tuple[int, int, Speaker] | None:
-    """The latest person who made a statement before ``pos``, agreeing with the gender."""
+    """The latest person who made a statement before ``pos``, agreeing with the gender
+    ("plur": a group): a named person, or an unnamed one described by a noun of that gender
+    and number ("— сказал пресс-секретарь губернатора. По его словам, ...")."""
     for st, en, sp in reversed(said.spoken):
-        if st < pos and sp.type == "PER" and _gender_fits(doc, sp, gender):
+        if st >= pos:
+            continue
+        if sp.type == "PER" and gender != "plur" and _gender_fits(doc, sp, gender):
             return st, en, sp
+        if sp.type == "OTHER" and _description_gender(doc, sp.name) == gender:
+            return st, en, sp
+    return None
+
+
+def _description_gender(doc: _Text, name: str) -> str | None:
+    """The gender ("masc", "femn") or "plur" of a description's head noun ("пресс-секретарь
+    губернатора": masc; "его отец": masc; "собеседники «Ъ»": plur)."""
+    for w in _WORD.findall(name)[:4]:
+        parses = [p for p in doc.parse(w)[:3] if p.tag.POS == "NOUN"]
+        if not parses:
+            continue
+        p = next((x for x in parses if x.tag.case == "nomn"), parses[0])
+        if p.tag.number == "plur":
+            return "plur"
+        return str(p.tag.gender) if p.tag.gender in ("masc", "femn") else None
     return None
 
 

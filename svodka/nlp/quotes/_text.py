@@ -118,6 +118,7 @@ class _Attribution:
     stmt_start: int = -1  # start of the (first) statement this attribution serves
     speaker: Speaker | None = None
     via: str | None = None
+    heard: bool = False  # ``via`` is the outlet the speaker spoke to ("сказал «Интерфаксу»"), not a relay
     resolved: bool = False
 
 
@@ -148,6 +149,9 @@ class _Said:
     speakers: list[Speaker] = field(default_factory=list)  # their speakers, in order
     # (offset, name) of the outlets that relayed or spoke so far: what a bare "издание" is
     outlets: list[tuple[int, str]] = field(default_factory=list)
+    # the latest outlet each speaker (``speaker_key``) spoke to: an interview goes on (an
+    # outlet that relayed one quote, "приводит его слова X", relays that quote only)
+    vias: dict[str, str] = field(default_factory=dict)
     _intervals: tuple[int, Any] = (-1, None)
 
     def add(self, start: int, end: int, attr: _Attribution) -> None:
@@ -162,6 +166,8 @@ class _Said:
         """Record the outlet that relayed a statement or spoke it."""
         if attr.via:
             self.outlets.append((attr.cue_start, attr.via))
+            if attr.speaker is not None and attr.heard:
+                self.vias[speaker_key(attr.speaker)] = attr.via
         if attr.speaker is not None and attr.speaker.kind == "outlet":
             self.outlets.append((attr.cue_start, attr.speaker.name))
 
@@ -173,6 +179,13 @@ class _Said:
             intervals = _Intervals(self.spans)
             self._intervals = (len(self.spans), intervals)
         return intervals
+
+
+def speaker_key(speaker: Speaker) -> str:
+    """One key per speaker of an article: its entity; an unnamed speaker is itself (the same
+    object: a pronoun or a description that referred back to it), never another group of
+    the same name ("эксперты" twice are not one source)."""
+    return speaker.entity or f"object:{id(speaker)}"
 
 
 class _Intervals:
