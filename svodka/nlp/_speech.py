@@ -6,7 +6,7 @@ as ``е``), never strings taken from an evaluation text.
 
 from __future__ import annotations
 
-from ._lexicon import ORG_HEADS
+from ._lexicon import KIN_NOUNS, ORG_HEADS
 
 __all__ = [
     "SPEECH_LEMMAS",
@@ -29,6 +29,7 @@ __all__ = [
     "EXPERT_HEADS",
     "ANONYMOUS_HEADS",
     "ANONYMOUS_WORDS",
+    "RELATION_NOUNS",
     "CLOSING_ABBREVIATIONS",
     "IDIOM_CUES",
     "HEAD_OF_STATE_HEADS",
@@ -88,10 +89,11 @@ MEDIA_NOUNS = OUTLET_NOUNS - {"пресс-служба"}
 # "масс-медиа, контролируемые группировкой" (a group speaker, its words as written).
 MEDIA_GROUP_NOUNS = frozenset("сми масс-медиа медиа пресса".split())
 
-# Inanimate nouns of a side that speaks as one: "защита утверждает", "следствие считает",
+# Inanimate nouns of a side or body that speaks as one: "защита утверждает", "следствие
+# считает", "правозащитные организации утверждают",
 # "командование сообщило" ("обвинение" is left out: in the plural it is the charges;
 # "сторона" too: "с другой стороны" is "on the other hand").
-COLLECTIVE_SPEAKER_NOUNS = frozenset("защита следствие командование руководство оппозиция".split())
+COLLECTIVE_SPEAKER_NOUNS = frozenset("защита следствие командование руководство оппозиция организация объединение".split())
 
 # Nouns that name a speaker although pymorphy3 marks them inanimate ("источник сообщил"):
 # every organisation head, the media, the sources that are no organisation, and the
@@ -148,13 +150,20 @@ IDIOM_CUES = frozenset("говорится говорят водится".split(
 HEAD_OF_STATE_HEADS = frozenset("президент король королева монарх султан эмир шах".split())
 
 # Heads of descriptions by profession or expertise ("отметил эксперт"): a writer uses them
-# for any person just quoted or introduced, whatever that person's office.
+# for any person just quoted or introduced, whatever that person's office ("чиновник": any
+# official, "По словам прокурора ... сказал чиновник").
 EXPERT_HEADS = frozenset(
     """
-    эксперт аналитик политолог экономист эколог специалист социолог юрист адвокат историк
+    эксперт аналитик политолог экономист эколог специалист социолог юрист адвокат историк чиновник
     ученый исследователь профессор доцент востоковед финансист собеседник аграрий врач
     инженер педагог архитектор урбанист экономистка
     """.split()
+)
+
+# Nouns of a person's relation to another ("представитель Теру", "адвокат Джонсон", kin): a
+# bare surname after one is the other person's, in the genitive even when it does not decline.
+RELATION_NOUNS = KIN_NOUNS | frozenset(
+    "представитель пресс-секретарь адвокат юрист защитник помощник агент менеджер секретарь пресс-атташе".split()
 )
 
 # Words that say a person is not named, or not the one named before ("неназванный

@@ -342,3 +342,58 @@ def test_quote_speakers_bare_description_reaches_back_to_the_headline_subject_wh
     ]
     names = [("e1", "PER", "Анна Орлова", ["Анна Орлова"])]
     assert _last_titled(title, paragraphs, names) == ("Анна Орлова", "person")
+
+
+RELATION_CASES = [
+    (
+        "a bare surname after a relation noun is the other person's",
+        [
+            "Актер Жан Дюбуа женится.",
+            "Как сообщил журналу People официальный представитель Дюбуа, свадьба пройдет летом.",
+        ],
+        [("e1", "PER", "Жан Дюбуа", ["Жан Дюбуа", "Дюбуа"])],
+        ("официальный представитель Дюбуа", "group", "People"),
+    ),
+    (
+        "somebody's lawyer is nobody else",
+        [
+            "Судья Андрей Соколов оставил Петрова под стражей.",
+            "Адвокат Петрова заявил, что его подзащитный не признает вины.",
+        ],
+        [("e1", "PER", "Игорь Петров", ["Петрова"]), ("e3", "PER", "Андрей Соколов", ["Андрей Соколов"], ["судья"])],
+        ("адвокат Петрова", "group", None),
+    ),
+    (
+        "the name closing a description speaks",
+        ["Ночью ей позвонил младший брат Андрей и сказал, что уезжает из города."],
+        [("e3", "PER", "Андрей", ["Андрей"])],
+        ("Андрей", "person", None),
+    ),
+    (
+        "a name governed by a participle is not the subject",
+        ["«Решение суда мы обжалуем», — сказал поддерживающий Петрова депутат Андрей Соколов."],
+        [("e1", "PER", "Игорь Петров", ["Петрова"]), ("e3", "PER", "Андрей Соколов", ["Андрей Соколов"])],
+        ("Андрей Соколов", "person", None),
+    ),
+    (
+        "an outlet's source is unnamed by design",
+        [
+            "Игорь Петров остался в совете директоров.",
+            "«Решение по нему уже принято», — объяснил собеседник «Интерфакса».",
+        ],
+        [PETROV],
+        ("собеседник «Интерфакса»", "group", "Интерфакс"),
+    ),
+    (
+        "a guessed first name says nothing of gender",
+        ["В разговоре с агентом Эверитт Джеймсон говорил, что готов ко всему."],
+        [("e7", "PER", "Эверитт Джеймсон", ["Эверитт Джеймсон"])],
+        ("Эверитт Джеймсон", "person", None),
+    ),
+]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("case, paragraphs, names, expected", RELATION_CASES, ids=[c[0] for c in RELATION_CASES])
+def test_quote_speakers_relations_and_names(case, paragraphs, names, expected):
+    assert _last(paragraphs, names) == expected

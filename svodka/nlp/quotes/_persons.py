@@ -12,7 +12,7 @@ from typing import Any
 from ...model import Entity, Mention, Speaker
 from ..roles import key_of, role_key, roles_match, roles_of
 from .._lexicon import COUNTRY_STEMS
-from .._speech import EXPERT_HEADS, GENERIC_HEADS, HEAD_OF_STATE_HEADS, HEAD_SYNONYMS
+from .._speech import ANONYMOUS_WORDS, EXPERT_HEADS, GENERIC_HEADS, HEAD_OF_STATE_HEADS, HEAD_SYNONYMS
 from ._text import (
     _Intervals,
     _Said,
@@ -43,7 +43,11 @@ def _person_by_role(doc: _Text, description: str, gender: str | None, pos: int) 
     if key not in doc.memo:
         doc.memo[key] = _persons_fitting(doc, persons, description, gender)
     matches = []
+    capitalised = [w for w in _WORD.findall(description) if w[0].isupper()]
+    named = {w.lower().replace("ё", "е") for w in capitalised} | {p.normal_form.replace("ё", "е") for w in capitalised for p in doc.parse(w)[:4]}
     for e in doc.memo[key]:
+        if e.last and e.last.lower().replace("ё", "е") in named:
+            continue  # "представитель Теру" is not Теру
         starts = _mention_starts(doc, e)
         if starts and starts[0] < pos:  # a description refers back, never to a person named later
             matches.append((starts[bisect_left(starts, pos) - 1], e))
@@ -139,6 +143,8 @@ def _trusted_role(doc: _Text, m: Mention, e: Entity) -> bool:
     if not any(x.kind == "name" and x.start < m.start for x in e.mentions):
         return False
     words = [doc.lemma(w) for w in _WORD.findall(m.text.lower())]
+    if set(words) & ANONYMOUS_WORDS:
+        return False  # "неназванный представитель министерства" is nobody named
     if words[:2] == ["глава", "государство"] and not (_role_heads(doc, e) | _words_before(doc, e)) & HEAD_OF_STATE_HEADS:
         return False  # "глава государства" is a president, not the head of a company
     countries = _countries(doc, m.text)
@@ -197,10 +203,17 @@ def _words_before_uncached(doc: _Text, e: Entity) -> set[str]:
             if re.search(r"[.,;:!?()«»\"]", doc.text[t.end : nxt.start if nxt is not None else t.end]) or _is_finite_verb(doc, t):
                 break
             run.insert(0, t)
-        # its head is the first person noun: "заместитель губернатора" is a "заместитель"
+        # its head is the first person noun: "заместитель губернатора" is a "заместитель";
+        # in the name's case ("адвокат Эльсаеда" is somebody else's lawyer)
+        last_word = _WORD.findall(m.text)[-1] if _WORD.findall(m.text) else ""
+        name_cases = {p.tag.case for p in doc.parse(last_word)[:4]} if last_word else set()
+        if e.last and last_word.lower().replace("ё", "е") != e.last.lower().replace("ё", "е"):
+            name_cases.discard("nomn")  # "Петрова" of Игорь Петров is no nominative
         for t in run:
-            if any(p.tag.POS == "NOUN" and "anim" in p.tag for p in doc.parse(t.text)[:2]):
-                out.add(doc.lemma(t.text))
+            nouns = [p for p in doc.parse(t.text)[:2] if p.tag.POS == "NOUN" and "anim" in p.tag]
+            if nouns:
+                if any(p.tag.case in name_cases for p in nouns):
+                    out.add(doc.lemma(t.text))
                 break
     return out
 
@@ -210,7 +223,10 @@ def _entity_gender(doc: _Text, e: Entity) -> str | None:
     for word, tag in ((e.first, "Name"), (e.last, "Surn")):
         if not word:
             continue
-        genders = {p.tag.gender for p in doc.parse(word) if tag in p.tag and p.tag.gender}
+        parses = doc.parse(word)
+        if parses and type(parses[0].methods_stack[0][0]).__name__ == "FakeDictionary":
+            continue  # a guess from the ending ("Эверитт" read as a woman's name) says nothing
+        genders = {p.tag.gender for p in parses if tag in p.tag and p.tag.gender}
         if len(genders) == 1:
             return str(genders.pop())
     return None

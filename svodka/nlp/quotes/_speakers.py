@@ -11,6 +11,7 @@ from ..names import normalize_mention
 from .._speech import (
     ANONYMOUS_HEADS,
     ANONYMOUS_WORDS,
+    RELATION_NOUNS,
     CONNECTIVES,
     DOCUMENT_NOUNS,
     MEDIA_NOUNS,
@@ -212,7 +213,10 @@ def _scan_region(
             if not _possessive_of_noun(doc, pron[0], end):
                 return _pronoun(doc, said, pron[0], cue.cue_start, cue)
     if pers:
-        return _speaker_of(pers[0][1])
+        # "сказал поддерживающий Петрова депутат Иван Сидоров": a name in another case
+        # depends on a word before it; the nominative one is the subject
+        subjects = [me for me in pers if _nominative_mention(doc, *me)]
+        return _speaker_of((subjects or pers)[0][1])
     named = _unlisted_name(doc, words)
     if named is not None:
         return named
@@ -254,9 +258,21 @@ def _candidate_persons(doc: _Text, mentions: list[tuple[Mention, Entity]], start
     # "помощник Хиллари Клинтон"), nor one that disagrees with the verb ("помощник Орловой сообщил")
     return [
         me for k, me in enumerate(pers)
-        if not (_possessor(doc, me[0], start) and (_inflected(me[0], me[1]) or not _gender_fits(doc, me[1], gender) or _apposed(doc, me[0], pers[k + 1 :])))
+        if not (_possessor(doc, me[0], start) and (_inflected(me[0], me[1]) or not _gender_fits(doc, me[1], gender) or _apposed(doc, me[0], pers[k + 1 :]) or _relation_of(doc, *me)))
         and (gender not in ("masc", "femn") or _gender_fits(doc, me[1], gender))
     ]
+
+
+def _relation_of(doc: _Text, m: Mention, e: Entity) -> bool:
+    """"официальный представитель Теру", "адвокат Джонсон": a bare surname after a noun of a
+    relation to someone (a representative, a lawyer, kin), of a person the article named
+    before, is that person's (an indeclinable genitive), not an apposition."""
+    i = doc._index(m.start)
+    if i == 0 or " " in m.text.strip() or doc.lemma(doc.tokens[i - 1].text) not in RELATION_NOUNS or not _has_case(doc, doc.tokens[i - 1], "nomn"):
+        return False  # "в разговоре с агентом Джеймсон говорил": the noun is no subject
+    if not e.last or m.text.strip().lower().replace("ё", "е") != e.last.lower().replace("ё", "е"):
+        return False  # "младший брат Пётр": a first name in apposition
+    return any(x.kind == "name" and x.start < m.start for x in e.mentions)
 
 
 def _subject_before(
@@ -544,10 +560,14 @@ def _past_recipient(
                 rest = after_org[subject:]
                 break
             return rest, _speaker_of(e)
-    while rest and _case(doc, rest[0]) == "datv" and not org_form and len(rest) > 1:
+    while rest and _case(doc, rest[0]) == "datv" and (_dative_only(doc, rest[0]) or not cue.cue.startswith("по ")) and not org_form and len(rest) > 1:
         if _media_noun(doc, rest[0]):
             body = _body_speaker(doc, said, rest[0], cue)
             _heard(cue, body.name if body is not None else None)
+            named = _named_body(doc, rest[0], len(doc.text))
+            if named is not None:  # "сообщил журналу People представитель": past the name too
+                rest = [t for t in rest if t.start >= named.end] or rest[1:2]
+                continue
         rest = rest[1:]
     return rest, None
 
@@ -708,11 +728,20 @@ def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], 
     # "неназванный представитель", "его адвокат": somebody without a name, or somebody's
     # relation, is never a named person of the article
     unnamed = any(t.low in POSSESSIVES or doc.lemma(t.text) in ANONYMOUS_WORDS for t in phrase)
+    if outlet is not None and lemma in ("источник", "собеседник"):
+        unnamed = True  # "собеседник «Коммерсанта»": the outlet's source, unnamed by design
+    inside = [(m, e) for m, e in _mentions_in(doc, head.end, p_end) if e.type == "PER"]
+    singular = any(p.tag.number == "sing" and p.tag.case == "nomn" for p in doc.parse(head.text)[:3] if p.tag.POS == "NOUN")
+    closing = inside[-1] if inside and inside[-1][0].end >= p_end and inside[-1][0].kind == "name" else None
+    if closing is not None and singular and _nominative_mention(doc, *closing) and not _relation_of(doc, *closing):
+        return _speaker_of(inside[-1][1])  # "младший брат Пётр", "менеджер певицы Анна Орлова": the name closing it speaks
     if not unnamed:
+        # "дочь актрисы" is the one introduced as "дочь погибшей Татьяна" (not the actress)
         person = _person_by_role(doc, normal, gender, cue.cue_start)
         if person is not None:
             return _speaker_of(person)
-    if kind == "OTHER" and cue.stmt_start >= 0 and lemma not in ANONYMOUS_HEADS and not unnamed:
+    if kind == "OTHER" and cue.stmt_start >= 0 and lemma not in ANONYMOUS_HEADS and not unnamed and not inside:
+        # ("адвокат Насира", "дядя Шварца": somebody's relation refers back to nobody)
         # a definite description refers back like a pronoun: "— отметил эксперт" after "По мнению X"
         hp = doc.parse(head.text)[0]
         if "anim" in hp.tag and hp.tag.number == "sing":
@@ -777,15 +806,20 @@ def _pronoun(doc: _Text, said: _Said, tok: _Tok, pos: int, cue: _Attribution | N
     want = PRONOUNS.get(tok.low)
     if want in ("masc", "femn"):
         return _antecedent(doc, said, tok.start, want) or _described_subject(doc, said, tok.start, want)
-    # "Жители ... Они говорят": a plural person noun in the sentence before
+    # "По словам собеседников «Ъ», ... По их словам": the last speaker, a group, in this or
+    # the previous paragraph, unless a plural person noun stands after its statement
+    # ("Жители ... Они говорят", "Правоцентристы стали обвинять ... Они обещают")
+    last = _last_speaker(doc, said, tok.start, "plur")
+    if last is not None and last[0] < _window_start(doc, tok.start):
+        last = None
     toks = [t for t in doc.toks(max(0, tok.start - 200), tok.start)]
     for t in reversed(toks):
+        if last is not None and t.start < last[1]:
+            break
         p = doc.parse(t.text)[0]
-        if p.tag.POS == "NOUN" and p.tag.number == "plur" and "anim" in p.tag and p.tag.case == "nomn":
+        if p.tag.POS == "NOUN" and p.tag.number == "plur" and "anim" in p.tag and p.tag.case == "nomn" and not doc.in_quote(t.start):
             return Speaker(t.low, "OTHER", None)
-    # "По словам собеседников «Ъ», ... По их словам": the last speaker, a group, in this or the previous paragraph
-    last = _last_speaker(doc, said, tok.start, "plur")
-    if last is not None and last[0] >= _window_start(doc, tok.start):
+    if last is not None:
         return last[2]
     # "со ссылкой на неназванных представителей администрации. По их словам": a plural
     # person noun in any case, with its description
@@ -848,6 +882,20 @@ def _described_subject(doc: _Text, said: _Said, pos: int, gender: str) -> Speake
         if sp is not None:
             return sp
     return None
+
+
+def _nominative_mention(doc: _Text, m: Mention, e: Entity) -> bool:
+    """Is a person mention in the nominative: its surname as in the base name ("Петрова" of
+    Игорь Петров is a genitive), else readable in the nominative?"""
+    words = _WORD.findall(m.text)
+    if not words:
+        return False
+    fold = lambda w: w.lower().replace("ё", "е")  # noqa: E731
+    if fold(words[-1]) in {fold(x) for x in (e.first, e.middle, e.last) if x}:
+        return True  # written as in the base name: "Пётр", "Теру"
+    if e.last and " " in e.name.strip():
+        return False  # "Петрова" of Игорь Петров: another case
+    return _is_subject(doc, m)
 
 
 def _is_subject(doc: _Text, m: Mention) -> bool:
