@@ -397,3 +397,50 @@ RELATION_CASES = [
 @pytest.mark.parametrize("case, paragraphs, names, expected", RELATION_CASES, ids=[c[0] for c in RELATION_CASES])
 def test_quote_speakers_relations_and_names(case, paragraphs, names, expected):
     assert _last(paragraphs, names) == expected
+
+
+PLACE_AND_DOCUMENT_CASES = [
+    (
+        "в + a country with a plural verb and no subject",
+        ["Так, в Норвегии считают, что генсеком станет Игорь Петров."],
+        [PETROV, ("e5", "LOC", "Норвегия", ["Норвегии"])],
+        ("Норвегия", "state", None),
+    ),
+    (
+        "a body in quotation marks after в",
+        ["В «Северной верфи» подтвердили задержание и подчеркнули, что расследование касается частного лица."],
+        [("e9", "ORG", "Северная верфь", ["Северной верфи"])],
+        ("Северная верфь", "organisation", None),
+    ),
+    (
+        "an outlet citing a source before the verb relays it",
+        ["Газета «Вечерний Заречинск» ранее сообщала со ссылкой на неназванные источники, что мэр уйдет в отставку."],
+        [],
+        ("неназванные источники", "group", "Вечерний Заречинск"),
+    ),
+    (
+        "a document without its owner is the last document's body",
+        [
+            "Комитет защиты реки распространил заявление, в котором говорится, что завод загрязняет воду.",
+            "В пресс-релизе также говорится, что анализы воды провели независимые лаборатории.",
+        ],
+        [("e9", "ORG", "Комитет защиты реки", ["Комитет защиты реки"])],
+        ("Комитет защиты реки", "organisation", None),
+    ),
+]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("case, paragraphs, names, expected", PLACE_AND_DOCUMENT_CASES, ids=[c[0] for c in PLACE_AND_DOCUMENT_CASES])
+def test_quote_speakers_places_dates_documents(case, paragraphs, names, expected):
+    assert _last(paragraphs, names) == expected
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_date_after_the_verb_is_no_place():
+    from svodka.model import Article
+    from svodka.pipeline import run
+
+    article = run(Article.build("Новости", ["Бывший президент страны погиб в бою, подтвердила в понедельник, 4 декабря, его партия."]), _article.models)
+    q = article.quotes[-1]
+    assert (q.speaker.name, q.speaker.kind) == ("его партия", "organisation")

@@ -65,6 +65,10 @@ COORDINATORS = frozenset("и а но однако также затем пото
 # Possessive pronouns before a description's noun ("его адвокат"): a relation of someone.
 POSSESSIVES = frozenset({"его", "ее", "её", "их"})
 
+# Impersonal cues of a document ("говорится в пресс-релизе") or of the writer ("сообщается"):
+# without a speaker of their own they go on with the last document's or the last speaker.
+IMPERSONAL_CUES = ("уточняется", "говорится", "сообщается", "отмечается")
+
 # What may stand between two words of a description: nothing, or the marks of a quoted name.
 PHRASE_GAPS = ("", "«", "»", "»«", '"', '«"', '"»')
 
@@ -75,19 +79,37 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int) -> None:
     attr.stmt_start = pos
     after = attr.after
     # a relaying outlet after the speaker: "..., передает X", "со ссылкой на Y"
+    cited = bool(after) and doc.text[after[0] : after[1]].lstrip().startswith("со ссылкой на")
     if after:
         after = _cut_via(doc, attr, after)
     speaker = None
     if attr.headline is not None:
         speaker = _phrase_speaker(doc, said, attr, gender)
+    if speaker is None and attr.before and not cited:
+        # "СМИ со ссылкой на данные агентства Fitch сообщили": the same before the verb
+        link = re.search(r"\bсо ссылкой на\b", doc.text[attr.before[0] : attr.before[1]])
+        if link is not None:
+            split = attr.before[0] + link.start()
+            source = _scan_region(doc, said, (attr.before[0] + link.end(), attr.before[1]), gender, reverse=False, cue=attr)
+            relay = _scan_region(doc, said, (attr.before[0], split), gender, reverse=True, cue=attr) if source is not None else None
+            if source is not None and relay is not None and relay.type in ("ORG", "OTHER"):
+                speaker, attr.via = source, relay.name
+    if speaker is None and cited and attr.before:
+        # "газета «Известия» сообщала со ссылкой на неназванные источники, что": the
+        # sources speak, the outlet before the verb relays them
+        source = _scan_region(doc, said, after, gender, reverse=False, cue=attr)
+        relay = _scan_region(doc, said, attr.before, gender, reverse=True, cue=attr) if source is not None else None
+        if source is not None and relay is not None and relay.type == "ORG":
+            speaker, attr.via = source, relay.name
     if speaker is None and attr.before:
         speaker = _scan_region(doc, said, attr.before, gender, reverse=True, cue=attr)
     if speaker is None and after:
         speaker = _scan_region(doc, said, after, gender, reverse=False, cue=attr)
     if speaker is None and attr.backref and said.speakers:
         speaker = said.speakers[-1]
-    if speaker is None and said.speakers and attr.cue in ("уточняется", "говорится", "сообщается", "отмечается"):
-        speaker = said.speakers[-1]
+    if speaker is None and said.speakers and attr.cue in IMPERSONAL_CUES:
+        # "В пресс-релизе говорится": the body whose document spoke last, else the last speaker
+        speaker = said.documents[-1] if said.documents else said.speakers[-1]
     speaker = _fuller_person(doc, speaker)
     if attr.via is None and attr.cue not in ("-", ":"):
         _heard(attr, _heard_by(doc, attr, said))
@@ -297,7 +319,11 @@ def _subject_before(
         return _pronoun(doc, said, pron[-1], cue.cue_start, cue)
     if words and words[-1].low in BACK_ADVERBS and said.speakers:
         return said.speakers[-1]
-    found = _np_speaker(doc, said, words, mentions, gender, cue, end)
+    # a clause of its own before the subject ("представители прокуратуры провели допрос,
+    # после которого официальный представитель ведомства заявил"): the subject nearest the
+    # verb first
+    nearest_first = verb_cue and any(_is_finite_verb(doc, t) and "," in doc.text[t.end : end] for t in words if not doc.in_quote(t.start))
+    found = None if nearest_first else _np_speaker(doc, said, words, mentions, gender, cue, end)
     if found is None and verb_cue:
         found = _place_subject(doc, start, end)
     if found is None and verb_cue:
@@ -306,6 +332,8 @@ def _subject_before(
         sub = _subject_words(doc, words, gender, end)
         if sub:
             found = _np_speaker(doc, said, sub, _mentions_in(doc, sub[0].start, end), gender, cue, end)
+    if found is None and nearest_first:
+        found = _np_speaker(doc, said, words, mentions, gender, cue, end)
     return found
 
 
@@ -480,6 +508,13 @@ def _np_speaker(
         return None
     end = max(end, words[-1].end)
     i, org_form = _skip_lead(doc, words)
+    if org_form and i > 0:
+        found = _name_at(doc, words[i - 1].end, end)
+        if found is not None and found[3] is not None and found[3].type == "ORG" and (i == len(words) or words[i].start >= found[1] or words[i].start > found[0]):
+            return _speaker_of(found[3])  # "В «Лаборатории Касперского» подтвердили"
+        place = _place_after(doc, words, i, gender)
+        if place is not None:
+            return place  # "в Иране считают", "по сообщениям из Сеула"
     rest = words[i:]
     if not rest:
         return None
@@ -534,7 +569,11 @@ def _skip_lead(doc: _Text, words: list[_Tok]) -> tuple[int, bool]:
     whether those words make it an organisation's place ("в", "из", "у", a document)."""
     i = 0
     org_form = False
-    while i < len(words) and (words[i].low in ("в", "во", "из", "у") or words[i].low in CONNECTIVES or _is_adverb(doc, words[i])):
+    dates = _date_intervals(doc)
+    while i < len(words) and (words[i].low in ("в", "во", "из", "у") or words[i].low in CONNECTIVES or _is_adverb(doc, words[i]) or words[i].start in dates):
+        if words[i].start in dates or words[i].low in ("в", "во") and i + 1 < len(words) and words[i + 1].start in dates:
+            i += 1  # "подтвердила в понедельник, 4 декабря, его партия": a date, not a place
+            continue
         if words[i].low in ("в", "во", "из", "у"):
             org_form = True
         i += 1
@@ -542,6 +581,26 @@ def _skip_lead(doc: _Text, words: list[_Tok]) -> tuple[int, bool]:
         i += 1
         org_form = True
     return i, org_form
+
+
+def _date_intervals(doc: _Text) -> _Intervals:
+    """The date mentions of the article, as intervals (memoised)."""
+    if "dates" not in doc.memo:
+        doc.memo["dates"] = _Intervals((d.start, d.end) for d in doc.article.dates)
+    return doc.memo["dates"]
+
+
+def _place_after(doc: _Text, words: list[_Tok], i: int, gender: str | None) -> Speaker | None:
+    """A state or city named right after "в"/"из" with no subject of its own: "в Иране
+    считают", "по сообщениям из Сеула" (a plural verb without a subject, or a "по" cue)."""
+    if i >= len(words) or words[i - 1].low not in ("в", "во", "из") or gender not in ("plur", None):
+        return None
+    if "places by start" not in doc.memo:  # the stage's mentions are persons and organisations only
+        doc.memo["places by start"] = {m.start: (m, e) for e in doc.article.entities if e.type == "LOC" for m in e.mentions}
+    found = doc.memo["places by start"].get(words[i].start)
+    if found is None or any(t.start >= found[0].end for t in words[i:]):
+        return None
+    return Speaker(found[1].name, "ORG", found[1].id, "state")
 
 
 def _past_recipient(
@@ -697,6 +756,8 @@ def _quoted_name(doc: _Text, pos: int) -> int | None:
 
 def _extends_phrase(doc: _Text, phrase: list[_Tok], t: _Tok, lemma: str) -> bool:
     """Does the word after a description (head lemma ``lemma``) belong to it?"""
+    if t.low in ("со", "с", "на", "о", "об", "за", "для", "при", "после", "от", "до") and not t.text[0].isupper():
+        return False  # "СМИ со ссылкой на": a preposition is read as an abbreviation in the genitive
     if lemma in ("источник", "представитель", "собеседник", "сотрудник") and t.low in ("в", "из"):
         return True
     nxt = doc.tokens[doc._index(t.end)] if doc._index(t.end) < len(doc.tokens) else None

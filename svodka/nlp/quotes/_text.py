@@ -149,6 +149,8 @@ class _Said:
     speakers: list[Speaker] = field(default_factory=list)  # their speakers, in order
     # (offset, name) of the outlets that relayed or spoke so far: what a bare "издание" is
     outlets: list[tuple[int, str]] = field(default_factory=list)
+    # the speakers of statements from a document ("говорится в заявлении X"), in order
+    documents: list[Speaker] = field(default_factory=list)
     # the latest outlet each speaker (``speaker_key``) spoke to: an interview goes on (an
     # outlet that relayed one quote, "приводит его слова X", relays that quote only)
     vias: dict[str, str] = field(default_factory=dict)
@@ -161,6 +163,8 @@ class _Said:
         self.spoken.append((min(start, attr.cue_start), max(end, attr.cue_end), attr.speaker))
         self.spans.append((start, end))
         self.add_outlets(attr)
+        if attr.cue in ("говорится", "отмечается", "указывается", "подчеркивается") and attr.speaker.type == "ORG":
+            self.documents.append(attr.speaker)
 
     def add_outlets(self, attr: _Attribution) -> None:
         """Record the outlet that relayed a statement or spoke it."""
