@@ -444,3 +444,43 @@ def test_quote_speakers_date_after_the_verb_is_no_place():
     article = run(Article.build("Новости", ["Бывший президент страны погиб в бою, подтвердила в понедельник, 4 декабря, его партия."]), _article.models)
     q = article.quotes[-1]
     assert (q.speaker.name, q.speaker.kind) == ("его партия", "organisation")
+
+
+MORE_CASES = [
+    (
+        "a role with an organisation: the holder of that organisation's post",
+        [
+            "Глава Высшего военного совета маршал Андрей Соколов поручил Игорю Петрову сформировать правительство.",
+            "Игорь Петров в прошлом был главой правительства. В обращении к нации глава военного совета сообщил, что принял отставку кабинета.",
+        ],
+        [
+            ("e1", "PER", "Игорь Петров", ["Игорь Петров", "Игорю Петрову"], ["глава правительства"]),
+            ("e3", "PER", "Андрей Соколов", ["Андрей Соколов"], ["глава Высшего военного совета"]),
+        ],
+        ("Андрей Соколов", "person", None),
+    ),
+    (
+        "the pronoun next to the verb is its subject, not a name listed before it",
+        ["Анна Орлова сказала, что любит русские романы. Ее дочери носят русские имена — Соня и Наташа, она отмечала, что так звали героинь Толстого."],
+        [("e2", "PER", "Анна Орлова", ["Анна Орлова"]), ("e4", "PER", "Соня", ["Соня"]), ("e5", "PER", "Наташа", ["Наташа"])],
+        ("Анна Орлова", "person", None),
+    ),
+    (
+        "an organisation named for a person NER cut off",
+        ["Комитет защиты Игоря Петрова распространил заявление, в котором говорится, что суд был несправедлив."],
+        [("e9", "ORG", "Комитет защиты", ["Комитет защиты"]), ("e1", "PER", "Игорь Петров", ["Игоря Петрова"])],
+        ("Комитет защиты Игоря Петрова", "organisation", None),
+    ),
+    (
+        "an outlet before the speaker noun with a possessive heard it",
+        ["Похороны пройдут в субботу, сообщила РБК его помощница Анна Орлова."],
+        [("e2", "PER", "Анна Орлова", ["Анна Орлова"]), ("e9", "ORG", "РБК", ["РБК"])],
+        ("Анна Орлова", "person", "РБК"),
+    ),
+]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("case, paragraphs, names, expected", MORE_CASES, ids=[c[0] for c in MORE_CASES])
+def test_quote_speakers_more_resolution(case, paragraphs, names, expected):
+    assert _last(paragraphs, names) == expected

@@ -369,6 +369,8 @@ def _heard_by(doc: _Text, attr: _Attribution, said: _Said) -> str | None:
         outlet = _is_outlet(doc, found[2], found[3])
         written = doc.text[found[0] : found[1]].strip(DOUBLE_OPENING + DOUBLE_CLOSING + " ")
         rest = [x for x in after[k + 1 :] if x.start >= found[1]]
+        while rest and (rest[0].low in ("его", "ее", "её", "их") or _is_adj(doc, rest[0])):
+            rest = rest[1:]  # "сообщила РБК его помощница", "рассказал ТАСС пресс-секретарь"
         dative = _dative(doc, written.split()[-1])
         # a known outlet in the dative or before the nominative speaker; any name in the
         # dative right after the verb ("сообщили «Северному курьеру» в мэрии")

@@ -76,7 +76,11 @@ def _persons_fitting(doc: _Text, persons: list[Entity], description: str, gender
             continue
         if _fits_description(doc, e, dk, head, heads, words) and _gender_agrees(doc, e, gender):
             fitting.append(e)
-    return fitting
+    # "глава Военного совета": of the heads who fit, those whose role names a "совет"
+    # (Тантави, "глава Высшего совета"), not the head of the government
+    tail = {doc.lemma(w) for w in words[1:] if any(p.tag.POS == "NOUN" for p in doc.parse(w)[:1])} - {head}
+    sharing = [e for e in fitting if tail & {lemma for r in _roles(doc, e) for lemma in r.lemmas}]
+    return sharing or fitting
 
 
 def _description_head(doc: _Text, words: list[str]) -> str:

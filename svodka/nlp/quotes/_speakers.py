@@ -44,6 +44,7 @@ from ._text import (
     _is_adverb,
     _is_finite_verb,
     _mentions_around,
+    _mentions_from,
     _mentions_in,
     _nominative,
     _real_end,
@@ -105,12 +106,12 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int) -> None:
         speaker = _scan_region(doc, said, attr.before, gender, reverse=True, cue=attr)
     if speaker is None and after:
         speaker = _scan_region(doc, said, after, gender, reverse=False, cue=attr)
+    if speaker is None and said.speakers and attr.cue in IMPERSONAL_CUES:
+        # "..., говорится в пресс-релизе": the body whose document spoke last, else the last speaker
+        speaker = said.documents[-1] if said.documents else said.speakers[-1]
     if speaker is None and attr.backref and said.speakers:
         speaker = said.speakers[-1]
-    if speaker is None and said.speakers and attr.cue in IMPERSONAL_CUES:
-        # "В пресс-релизе говорится": the body whose document spoke last, else the last speaker
-        speaker = said.documents[-1] if said.documents else said.speakers[-1]
-    speaker = _fuller_person(doc, speaker)
+    speaker = _whole_body(doc, _fuller_person(doc, speaker))
     if attr.via is None and attr.cue not in ("-", ":"):
         _heard(attr, _heard_by(doc, attr, said))
     if attr.via is not None and speaker is not None and attr.via.lower() == speaker.name.lower():
@@ -196,6 +197,25 @@ def _cue_gender(doc: _Text, attr: _Attribution) -> str | None:
     return None
 
 
+def _whole_body(doc: _Text, speaker: Speaker | None) -> Speaker | None:
+    """An organisation whose name NER cut before the person it is named for: "Комитет защиты"
+    written "Комитет защиты Леонарда Пелтиера" (a genitive name right after a name ending in
+    a genitive noun) is named whole."""
+    if speaker is None or speaker.type != "ORG" or not speaker.entity:
+        return speaker
+    e = next((x for x in doc.article.entities if x.id == speaker.entity), None)
+    if e is None or speaker.name != e.name:
+        return speaker  # named already (a speaker said before is the same object)
+    last = _WORD.findall(e.name)[-1:]
+    if not last or len(_WORD.findall(e.name)) < 2 or not _has_case(doc, _Tok(0, 0, last[0], last[0].lower()), "gent"):
+        return speaker
+    for m in e.mentions:
+        for m2, e2 in _mentions_from(doc, m.end + 1, m.end + 1):
+            if e2.type == "PER" and m2.start == m.end + 1 and doc.text[m.end] == " " and not _nominative_mention(doc, m2, e2):
+                return Speaker(f"{speaker.name} {m2.text}", speaker.type, speaker.entity, speaker.kind)
+    return speaker
+
+
 def _fuller_person(doc: _Text, speaker: Speaker | None) -> Speaker | None:
     """A one-word person speaker ("Мамедов" of a headline) -> the person with that surname and a first name."""
     if speaker is None or " " in speaker.name or speaker.type not in ("PER", "OTHER"):
@@ -238,11 +258,18 @@ def _scan_region(
         # "сказал поддерживающий Петрова депутат Иван Сидоров": a name in another case
         # depends on a word before it; the nominative one is the subject
         subjects = [me for me in pers if _nominative_mention(doc, *me)]
-        return _speaker_of((subjects or pers)[0][1])
+        free = [me for me in pers if not _after_participle(doc, me[0])]
+        return _speaker_of((subjects or free or pers)[0][1])
     named = _unlisted_name(doc, words)
     if named is not None:
         return named
     return _np_speaker(doc, said, words, mentions, gender, cue, end) or _bare_name(doc, cue, start, end)
+
+
+def _after_participle(doc: _Text, m: Mention) -> bool:
+    """Does a participle govern a name ("поддерживающий Чавеса законодатель")?"""
+    i = doc._index(m.start)
+    return i > 0 and doc.text[doc.tokens[i - 1].end : m.start] == " " and doc.parse(doc.tokens[i - 1].text)[0].tag.POS == "PRTF"
 
 
 def _possessive_of_noun(doc: _Text, tok: _Tok, end: int | None = None) -> bool:
@@ -313,10 +340,12 @@ def _subject_before(
     description ("В пресс-службе X"); a place; the nearest nominative speaker noun."""
     start, end = region
     pers = [me for me in pers if not _in_participle_clause(doc, me[0], start, end)]
-    if pers:
+    subject_pronoun = pron[-1] if pron and pron[-1].low in ("он", "она", "они") else None
+    if pers and not (subject_pronoun is not None and subject_pronoun.start > pers[-1][0].end):
         return _speaker_of(pers[-1][1])
-    if pron and pron[-1].low in ("он", "она", "они"):
-        return _pronoun(doc, said, pron[-1], cue.cue_start, cue)
+    if subject_pronoun is not None:
+        # "... имена — Алёша и Соня, она отмечала": the pronoun next to the verb is the subject
+        return _pronoun(doc, said, subject_pronoun, cue.cue_start, cue)
     if words and words[-1].low in BACK_ADVERBS and said.speakers:
         return said.speakers[-1]
     # a clause of its own before the subject ("представители прокуратуры провели допрос,
@@ -879,6 +908,8 @@ def _pronoun(doc: _Text, said: _Said, tok: _Tok, pos: int, cue: _Attribution | N
             break
         p = doc.parse(t.text)[0]
         if p.tag.POS == "NOUN" and p.tag.number == "plur" and "anim" in p.tag and p.tag.case == "nomn" and not doc.in_quote(t.start):
+            if last is not None and t.low == last[2].name.split()[0].lower():
+                break  # "полагают собеседники издания. По их словам": that speaker itself
             return Speaker(t.low, "OTHER", None)
     if last is not None:
         return last[2]
@@ -959,6 +990,26 @@ def _nominative_mention(doc: _Text, m: Mention, e: Entity) -> bool:
     return _is_subject(doc, m)
 
 
+def _clause_subject(doc: _Text, m: Mention, pos: int) -> bool:
+    """Is a nominative name the subject of a clause of its own, a verb next to it with no
+    punctuation between ("Андрей Соколов провел совещание", "инициатором стал Заза
+    Саралидзе"), not a name listed or in apposition ("носят имена — Алёша и Соня, она
+    отмечала")?"""
+    punct = r"[,;:.!?()—–«»\"]"
+    for t in doc.toks(m.end, pos)[:8]:
+        if re.search(punct, doc.text[m.end : t.start]):
+            break
+        if _is_finite_verb(doc, t) or doc.parse(t.text)[0].tag.POS in ("ADJS", "PRTS"):
+            return True  # "Олег Данилов с оценками ведомства не согласен"
+    i = doc._index(m.start)
+    for t in reversed(doc.tokens[max(0, i - 6) : i]):
+        if re.search(punct, doc.text[t.end : m.start]):
+            return False
+        if _is_finite_verb(doc, t):
+            return True
+    return False
+
+
 def _is_subject(doc: _Text, m: Mention) -> bool:
     """Can a person mention be a subject (its last word readable in the nominative)?"""
     words = _WORD.findall(m.text)
@@ -1021,7 +1072,7 @@ def _antecedent(doc: _Text, said: _Said, pos: int, gender: str) -> Speaker | Non
     if last is not None and last[0] >= _window_start(doc, pos):
         st, en, sp = last
         stmt_end = _sentence_end(doc, en, len(doc.text))
-        if subject is not None and subject[0].start > stmt_end and subject[1].id != sp.entity:
+        if subject is not None and subject[0].start > stmt_end and subject[1].id != sp.entity and _clause_subject(doc, subject[0], pos):
             return _speaker_of(subject[1])
         return sp
     if subject is not None:
