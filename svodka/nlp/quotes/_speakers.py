@@ -17,6 +17,7 @@ from .._speech import (
     MEDIA_NOUNS,
     MEDIA_VERBS,
     ORG_SPEAKER_NOUNS,
+    PO_SLOVAM_NOUNS,
     SPEAKER_NOUNS,
     SPEECH_LEMMAS,
     VIA_LEMMAS,
@@ -301,6 +302,9 @@ def _bare_name(doc: _Text, cue: _Attribution, start: int, end: int) -> Speaker |
 def _candidate_persons(doc: _Text, mentions: list[tuple[Mention, Entity]], start: int, gender: str | None, verb_cue: bool) -> list[tuple[Mention, Entity]]:
     """The person mentions of a region that may be the speaker."""
     pers = [me for me in mentions if me[1].type == "PER" and not _common_noun_person(doc, me) and _trusted_role(doc, *me)]
+    # "по мнению администрации президента", "пресс-служба Путина сообщила": a person right
+    # after an institution's noun owns it; an institution is never in apposition to a person
+    pers = [me for me in pers if not _institution_before(doc, me[0], start)]
     if not verb_cue:
         return pers
     # a name depending on the noun before it is not the speaker ("пресс-секретарь Путина",
@@ -310,6 +314,25 @@ def _candidate_persons(doc: _Text, mentions: list[tuple[Mention, Entity]], start
         if not (_possessor(doc, me[0], start) and (_inflected(me[0], me[1]) or not _gender_fits(doc, me[1], gender) or _apposed(doc, me[0], pers[k + 1 :]) or _relation_of(doc, *me)))
         and (gender not in ("masc", "femn") or _gender_fits(doc, me[1], gender))
     ]
+
+
+def _institution_before(doc: _Text, m: Mention, start: int) -> bool:
+    """Does an organisation noun stand right before a person mention ("администрации президента")?"""
+    i = doc._index(m.start)
+    if i == 0 or doc.tokens[i - 1].start < start or doc.text[doc.tokens[i - 1].end : m.start] != " ":
+        return False
+    if not any(p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") in ORG_SPEAKER_NOUNS for p in doc.parse(doc.tokens[i - 1].text)[:2]):
+        return False
+    # the institution heads its phrase: not "глава ведомства Александр Жаров", "заведующий
+    # кафедрой Приморского университета Олег Воронцов" (a title's genitive chain), not
+    # "помощница в Госдуме Галина Лякишева" (a place)
+    k = i - 1
+    while k > 0 and doc.text[doc.tokens[k - 1].end : doc.tokens[k].start] == " " and _is_adj(doc, doc.tokens[k - 1]):
+        k -= 1
+    before = doc.tokens[k - 1] if k > 0 and doc.text[doc.tokens[k - 1].end : doc.tokens[k].start] == " " else None
+    if before is None or doc.lemma(before.text) in PO_SLOVAM_NOUNS:
+        return True  # "по мнению администрации президента"
+    return doc.parse(before.text)[0].tag.POS not in ("NOUN", "PREP")
 
 
 def _relation_of(doc: _Text, m: Mention, e: Entity) -> bool:
