@@ -30,6 +30,7 @@ __all__ = [
     "ANONYMOUS_HEADS",
     "ANONYMOUS_WORDS",
     "RELATION_NOUNS",
+    "QUANTITY_NOUNS",
     "CLOSING_ABBREVIATIONS",
     "IDIOM_CUES",
     "HEAD_OF_STATE_HEADS",
@@ -93,7 +94,7 @@ MEDIA_GROUP_NOUNS = frozenset("сми масс-медиа медиа пресс�
 # считает", "правозащитные организации утверждают",
 # "командование сообщило" ("обвинение" is left out: in the plural it is the charges;
 # "сторона" too: "с другой стороны" is "on the other hand").
-COLLECTIVE_SPEAKER_NOUNS = frozenset("защита следствие командование руководство оппозиция организация объединение".split())
+COLLECTIVE_SPEAKER_NOUNS = frozenset("защита следствие командование руководство оппозиция организация объединение семья".split())
 
 # Nouns that name a speaker although pymorphy3 marks them inanimate ("источник сообщил"):
 # every organisation head, the media, the sources that are no organisation, and the
@@ -165,6 +166,10 @@ EXPERT_HEADS = frozenset(
 RELATION_NOUNS = KIN_NOUNS | frozenset(
     "представитель пресс-секретарь адвокат юрист защитник помощник агент менеджер секретарь пресс-атташе".split()
 )
+
+# Nouns of a part or number of a group, heading a description in the genitive plural: "ряд
+# СМИ сообщил", "часть экспертов считает", "большинство аналитиков полагает" (lemmas).
+QUANTITY_NOUNS = frozenset("ряд часть большинство меньшинство множество группа несколько".split())
 
 # Words that say a person is not named, or not the one named before ("неназванный
 # представитель министерства", "другой источник"): such a description is nobody the

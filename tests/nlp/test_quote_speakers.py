@@ -496,3 +496,29 @@ MORE_CASES = [
 @pytest.mark.parametrize("case, paragraphs, names, expected", MORE_CASES, ids=[c[0] for c in MORE_CASES])
 def test_quote_speakers_more_resolution(case, paragraphs, names, expected):
     assert _last(paragraphs, names) == expected
+
+
+GROUP_MORE_CASES = [
+    ("a part of a group", ["Ряд СМИ сообщил, что певица давно болеет."], [], ("ряд СМИ", "group", None)),
+    ("an abbreviation NER missed before the verb", ["Накануне ИГ заявило, что нападение устроил его сторонник."], [], ("ИГ", "organisation", None)),
+    (
+        "a subject after the verb past a participle's words",
+        ["Решение приняли единогласно. Об этом сообщила насчитывающая восемь тысяч членов организация."],
+        [],
+        ("организация", "group", None),
+    ),
+    ("a capitalised body after the verb", ["Президент встретился с семьей политика, сообщил Белый дом."], [], ("Белый дом", "organisation", None)),
+    (
+        "a pronoun with no named person of its gender: the person noun before",
+        ["В день нападения он отправил жене десятки сообщений. Она ответила: «Только суд решит твою судьбу»."],
+        [],
+        ("жена", "group", None),
+    ),
+    ("coordinated nouns are one group", ["Семья и близкие Петрова считают, что следствие могло узнать больше."], [], ("семья и близкие Петрова", "group", None)),
+]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("case, paragraphs, names, expected", GROUP_MORE_CASES, ids=[c[0] for c in GROUP_MORE_CASES])
+def test_quote_speakers_more_groups(case, paragraphs, names, expected):
+    assert _last(paragraphs, names) == expected

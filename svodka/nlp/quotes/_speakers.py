@@ -6,11 +6,12 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ...model import Entity, Mention, Speaker
-from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, ONE_OF
+from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, LOC_ABBREVIATIONS, NON_ENTITY_ABBREVIATIONS, ONE_OF
 from ..names import normalize_mention
 from .._speech import (
     ANONYMOUS_HEADS,
     ANONYMOUS_WORDS,
+    QUANTITY_NOUNS,
     RELATION_NOUNS,
     CONNECTIVES,
     DOCUMENT_NOUNS,
@@ -50,6 +51,7 @@ from ._text import (
     _nominative,
     _real_end,
     _sentence_end,
+    _sentence_start,
     _speaker_noun,
     _speaker_of,
     _window_start,
@@ -70,6 +72,10 @@ POSSESSIVES = frozenset({"его", "ее", "её", "их"})
 # Impersonal cues of a document ("говорится в пресс-релизе") or of the writer ("сообщается"):
 # without a speaker of their own they go on with the last document's or the last speaker.
 IMPERSONAL_CUES = ("уточняется", "говорится", "сообщается", "отмечается")
+
+# A subject after its verb stands within this many words of it ("сообщила насчитывающая
+# более 8 тысяч членов организация": 7).
+MAX_SUBJECT_AFTER = 8
 
 # What may stand between two words of a description: nothing, or the marks of a quoted name.
 PHRASE_GAPS = ("", "«", "»", "»«", '"', '«"', '"»')
@@ -109,7 +115,7 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int) -> None:
         speaker = _scan_region(doc, said, after, gender, reverse=False, cue=attr)
     if speaker is None and said.speakers and attr.cue in IMPERSONAL_CUES:
         # "..., говорится в пресс-релизе": the body whose document spoke last, else the last speaker
-        speaker = said.documents[-1] if said.documents else said.speakers[-1]
+        speaker = said.documents[-1] if said.documents and _names_document(doc, attr) else said.speakers[-1]
     if speaker is None and attr.backref and said.speakers:
         speaker = said.speakers[-1]
     speaker = _whole_body(doc, _fuller_person(doc, speaker))
@@ -198,6 +204,12 @@ def _cue_gender(doc: _Text, attr: _Attribution) -> str | None:
     return None
 
 
+def _names_document(doc: _Text, attr: _Attribution) -> bool:
+    """Does the attribution name a document ("говорится в документе", "В пресс-релизе отмечается")?"""
+    regions = [r for r in (attr.before, attr.after) if r]
+    return any(doc.lemma(t.text) in DOCUMENT_NOUNS for r in regions for t in doc.toks(*r))
+
+
 def _whole_body(doc: _Text, speaker: Speaker | None) -> Speaker | None:
     """An organisation whose name NER cut before the person it is named for: "Комитет защиты"
     written "Комитет защиты Леонарда Пелтиера" (a genitive name right after a name ending in
@@ -264,13 +276,53 @@ def _scan_region(
     named = _unlisted_name(doc, words)
     if named is not None:
         return named
-    return _np_speaker(doc, said, words, mentions, gender, cue, end) or _bare_name(doc, cue, start, end)
+    found = _np_speaker(doc, said, words, mentions, gender, cue, end) or _bare_name(doc, cue, start, end)
+    if found is None and verb_cue and cue.cue not in IMPERSONAL_CUES:
+        # "сообщила насчитывающая более 8 тысяч членов организация": the first nominative
+        # speaker noun agreeing with the verb, past a participle's dependents
+        sub = _subject_after(doc, words[:MAX_SUBJECT_AFTER], gender, end)
+        if sub:
+            found = _np_speaker(doc, said, sub, _mentions_in(doc, sub[0].start, end), gender, cue, end)
+    return found
+
+
+def _subject_after(doc: _Text, words: list[_Tok], gender: str | None, end: int) -> list[_Tok]:
+    """The subject after the verb: the first speaker noun in the nominative agreeing with the
+    verb in number (and gender), within the clause, with the adjectives right before it."""
+    want = "plur" if gender == "plur" else "sing" if gender in ("masc", "femn") else None
+    for k, t in enumerate(words):
+        if k and re.search(r"[,;:()—–]", doc.text[words[k - 1].end : t.start]):
+            return []
+        if not _speaker_noun(doc, t):
+            continue
+        if any(p.tag.POS == "NOUN" and p.tag.case == "nomn" and (want is None or p.tag.number == want) and (want != "sing" or p.tag.gender in (gender, None) or "GNdr" in p.tag or "Ms-f" in p.tag) for p in doc.parse(t.text)[:3]):
+            j = k
+            while j > 0 and _agreeing(doc, words[j - 1], t) and doc.text[words[j - 1].end : words[j].start] == " ":
+                j -= 1
+            return words[j:]
+    return []
 
 
 def _after_participle(doc: _Text, m: Mention) -> bool:
     """Does a participle govern a name ("поддерживающий Чавеса законодатель")?"""
     i = doc._index(m.start)
     return i > 0 and doc.text[doc.tokens[i - 1].end : m.start] == " " and doc.parse(doc.tokens[i - 1].text)[0].tag.POS == "PRTF"
+
+
+def _capitalised_body(doc: _Text, start: int, end: int) -> Speaker | None:
+    """"сообщил Белый дом": a capitalised adjective and its noun in the nominative right after
+    the verb, no entity of the article, name a body."""
+    toks = doc.toks(start, end)[:2]
+    if len(toks) < 2 or doc.text[start : toks[0].start].strip() or doc.text[toks[0].end : toks[1].start] != " ":
+        return None
+    adj, noun = toks
+    if not adj.text[0].isupper() or noun.text[0].isupper() or _mentions_around(doc, adj.start) and any(m.start <= adj.start < m.end for m, _e in _mentions_around(doc, adj.start)):
+        return None
+    a = [p for p in doc.parse(adj.text)[:3] if p.tag.POS == "ADJF" and p.tag.case == "nomn"]
+    n = [p for p in doc.parse(noun.text)[:3] if p.tag.POS == "NOUN" and p.tag.case == "nomn" and "anim" not in p.tag]
+    if not any(_agrees(x, y) for x in a for y in n):
+        return None
+    return Speaker(f"{adj.text} {noun.text}", "ORG", None)
 
 
 def _possessive_of_noun(doc: _Text, tok: _Tok, end: int | None = None) -> bool:
@@ -290,7 +342,9 @@ def _bare_name(doc: _Text, cue: _Attribution, start: int, end: int) -> Speaker |
     Guardian", "пишет «Вечерний город»" (a name in Latin letters or in quotation marks); a
     name in the dative heard the words ("сообщили «Северному курьеру»": ``via``)."""
     found = _name_at(doc, start, end)
-    if found is None or found[3] is not None and found[3].type != "ORG":
+    if found is None:
+        return _capitalised_body(doc, start, end)
+    if found[3] is not None and found[3].type != "ORG":
         return None
     written = doc.text[found[0] : found[1]].strip(DOUBLE_OPENING + DOUBLE_CLOSING + " ")
     if _dative(doc, written.split()[-1]):
@@ -386,7 +440,24 @@ def _subject_before(
             found = _np_speaker(doc, said, sub, _mentions_in(doc, sub[0].start, end), gender, cue, end)
     if found is None and nearest_first:
         found = _np_speaker(doc, said, words, mentions, gender, cue, end)
+    if found is None and verb_cue:
+        found = _abbreviation_subject(doc, words, end)
     return found
+
+
+def _abbreviation_subject(doc: _Text, words: list[_Tok], end: int) -> Speaker | None:
+    """An abbreviation right before the verb that NER did not tag: a body ("ИГ заявило"), or a
+    state ("США заявили"); never a common noun ("СМИ")."""
+    if not words or doc.text[words[-1].end : end].strip() or not re.fullmatch(r"[А-ЯЁA-Z]{2,8}", words[-1].text):
+        return None
+    word = words[-1].text
+    if word in NON_ENTITY_ABBREVIATIONS:
+        return None
+    if len(words) > 1 and doc.text[words[-2].end : words[-1].start] == " " and doc.parse(words[-2].text)[0].tag.POS in ("NOUN", "ADJF", "PREP"):
+        return None  # "пресс-служба МВД", "члены ЕС": a genitive of the noun before it
+    if word in LOC_ABBREVIATIONS:
+        return Speaker(word, "ORG", None, "state")
+    return Speaker(word, "ORG", None, "organisation")
 
 
 def _subject_regions(doc: _Text, start: int, end: int, words: list[_Tok]) -> list[tuple[int, int]]:
@@ -512,6 +583,10 @@ def _subject_words(doc: _Text, words: list[_Tok], gender: str | None, end: int) 
         j = k
         while j > 0 and _is_adj(doc, words[j - 1]) and not text[words[j - 1].end : words[j].start].strip():
             j -= 1
+        if j > 1 and words[j - 1].low == "и" and any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in doc.parse(words[j - 2].text)[:2]):
+            j -= 2  # "Семья и близкие Политковской считают": both nouns
+            while j > 0 and _is_adj(doc, words[j - 1]) and not text[words[j - 1].end : words[j].start].strip():
+                j -= 1
         return words[j:]
     return []
 
@@ -709,6 +784,8 @@ def _head_noun(doc: _Text, rest: list[_Tok]) -> int | None:
     skip = 2 if len(rest) > 2 and rest[0].low in ONE_OF and rest[1].low == "из" else 0
     if len(rest) > 1 and _possessive_of_noun(doc, rest[0]):
         skip = 1  # "его адвокат", "ее крестница": the noun is the head
+    if len(rest) > 1 and doc.lemma(rest[0].text) in QUANTITY_NOUNS and _speaker_noun(doc, rest[1]) and _has_case(doc, rest[1], "gent"):
+        skip = 1  # "ряд СМИ", "часть экспертов": the group is the head
     for k, t in enumerate(rest[skip : skip + 4], skip):
         if t.low in NON_SPEAKER_WORDS:
             return None
@@ -744,11 +821,21 @@ def _noun_phrase(doc: _Text, rest: list[_Tok], head: int, end: int) -> list[_Tok
             phrase.extend(inside)
             k += len(inside)
             continue
+        if t.low == "и" and k + 1 < len(toks) and _coordinated(doc, rest[head], toks[k + 1]):
+            phrase.extend(toks[k : k + 2])  # "семья и близкие Политковской": both nouns
+            k += 2
+            continue
         if not _extends_phrase(doc, phrase, t, lemma):
             break
         phrase.append(t)
         k += 1
     return phrase + _closing_clause(doc, rest[head], phrase[-1].end, end)
+
+
+def _coordinated(doc: _Text, head: _Tok, t: _Tok) -> bool:
+    """Is a speaker noun after "и" in the head's case ("семья и близкие", "врачи и родственники")?"""
+    cases = {p.tag.case for p in doc.parse(head.text)[:3] if p.tag.POS == "NOUN"}
+    return _speaker_noun(doc, t) and any(p.tag.POS == "NOUN" and p.tag.case in cases for p in doc.parse(t.text)[:3])
 
 
 def _closing_clause(doc: _Text, head: _Tok, pos: int, end: int) -> list[_Tok]:
@@ -776,6 +863,8 @@ def _modifiers_start(doc: _Text, rest: list[_Tok], head: int) -> int:
     the start of "один из ..." and "его адвокат"."""
     if head >= 2 and rest[0].low in ONE_OF and rest[1].low == "из" or head >= 1 and _possessive_of_noun(doc, rest[0]):
         return 0
+    if head == 1 and doc.lemma(rest[0].text) in QUANTITY_NOUNS:
+        return 0  # "ряд СМИ"
     k = head
     while k > 0 and _agreeing(doc, rest[k - 1], rest[head]):
         k -= 1
@@ -918,7 +1007,7 @@ def _pronoun(doc: _Text, said: _Said, tok: _Tok, pos: int, cue: _Attribution | N
     """The antecedent of "он"/"она"/"его"/"ее"/"они": the latest compatible speaker or person."""
     want = PRONOUNS.get(tok.low)
     if want in ("masc", "femn"):
-        return _antecedent(doc, said, tok.start, want) or _described_subject(doc, said, tok.start, want)
+        return _antecedent(doc, said, tok.start, want) or _described_subject(doc, said, tok.start, want) or _person_noun_before(doc, tok.start, want)
     # "По словам собеседников «Ъ», ... По их словам": the last speaker, a group, in this or
     # the previous paragraph, unless a plural person noun stands after its statement
     # ("Жители ... Они говорят", "Правоцентристы стали обвинять ... Они обещают")
@@ -946,6 +1035,21 @@ def _pronoun(doc: _Text, said: _Said, tok: _Tok, pos: int, cue: _Attribution | N
     for s in reversed(said.speakers):
         if s.type in ("OTHER", "ORG"):
             return s
+    return None
+
+
+def _person_noun_before(doc: _Text, pos: int, gender: str) -> Speaker | None:
+    """Nobody named fits: the latest person noun of the pronoun's gender in the sentence
+    before, in any case ("он отправил жене 33 сообщения. Она ответила": the wife)."""
+    sentence = _sentence_start(doc, max(0, pos - 1), _window_start(doc, pos))
+    before = _sentence_start(doc, max(0, sentence - 2), _window_start(doc, pos)) if sentence > 0 else sentence
+    for t in reversed(doc.toks(before, pos)):
+        if doc.in_quote(t.start) or len(t.text) < 3 or not t.text.islower():
+            continue
+        p = next((x for x in doc.parse(t.text)[:2] if x.tag.POS == "NOUN" and "anim" in x.tag and x.tag.number == "sing"), None)
+        if p is not None and p.tag.gender == gender and not {"Name", "Surn", "Patr"} & set(p.tag.grammemes):
+            lemma = p.normal_form
+            return Speaker(lemma, "OTHER", None)
     return None
 
 
