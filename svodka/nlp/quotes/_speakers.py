@@ -383,8 +383,12 @@ def _institution_before(doc: _Text, m: Mention, start: int) -> bool:
     k = i - 1
     while k > 0 and doc.text[doc.tokens[k - 1].end : doc.tokens[k].start] == " " and _is_adj(doc, doc.tokens[k - 1]):
         k -= 1
-    before = doc.tokens[k - 1] if k > 0 and doc.text[doc.tokens[k - 1].end : doc.tokens[k].start] == " " else None
-    if before is None or doc.lemma(before.text) in PO_SLOVAM_NOUNS:
+    before = doc.tokens[k - 1] if k > 0 else None
+    if before is None or before.end <= start:
+        return True  # the institution opens the region ("по мнению | администрации президента")
+    if doc.text[before.end : doc.tokens[k].start] != " ":
+        return False  # "Арктики Северного (Арктического) федерального университета": a chain goes on
+    if doc.lemma(before.text) in PO_SLOVAM_NOUNS:
         return True  # "по мнению администрации президента"
     return doc.parse(before.text)[0].tag.POS not in ("NOUN", "PREP")
 
