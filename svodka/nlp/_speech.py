@@ -94,7 +94,7 @@ MEDIA_GROUP_NOUNS = frozenset("сми масс-медиа медиа пресс�
 # считает", "правозащитные организации утверждают",
 # "командование сообщило" ("обвинение" is left out: in the plural it is the charges;
 # "сторона" too: "с другой стороны" is "on the other hand").
-COLLECTIVE_SPEAKER_NOUNS = frozenset("защита следствие командование руководство оппозиция организация объединение семья".split())
+COLLECTIVE_SPEAKER_NOUNS = frozenset("защита следствие командование руководство оппозиция организация объединение семья коалиция альянс".split())
 
 # Nouns that name a speaker although pymorphy3 marks them inanimate ("источник сообщил"):
 # every organisation head, the media, the sources that are no organisation, and the

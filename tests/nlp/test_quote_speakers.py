@@ -528,3 +528,47 @@ GROUP_MORE_CASES = [
 @pytest.mark.parametrize("case, paragraphs, names, expected", GROUP_MORE_CASES, ids=[c[0] for c in GROUP_MORE_CASES])
 def test_quote_speakers_more_groups(case, paragraphs, names, expected):
     assert _last(paragraphs, names) == expected
+
+
+GLOSS_CASES = [
+    (
+        "a name in Latin letters in brackets is a gloss of the name before it",
+        ["Житель Глендейла Карен Казарян (Karen Kazaryan) признал, что взломал почту."],
+        [("e1", "PER", "Карен Казарян", ["Карен Казарян"]), ("e2", "PER", "Karen Kazaryan", ["Karen Kazaryan"])],
+        ("Карен Казарян", "person", None),
+    ),
+    (
+        "a feminine noun is a woman whatever the verb's tense",
+        ["Суд над Игорем Петровым продолжается. 27-летняя женщина утверждает, что подверглась нападению."],
+        [("e1", "PER", "Игорь Петров", ["Игорем Петровым"])],
+        ("27-летняя женщина", "group", None),
+    ),
+    (
+        "an outlet's journalist is nobody the article talks about",
+        ["Ресторан Игоря Петрова пользовался дурной славой. «Женщинам туда лучше не ходить», — написал журналист газеты."],
+        [("e1", "PER", "Игорь Петров", ["Игоря Петрова"])],
+        ("журналист газеты", "group", None),
+    ),
+    (
+        "the source of an outlet named by its noun: that outlet relays",
+        [
+            "Генерала задержали в Москве, сообщает агентство «Интерфакс».",
+            "По словам источника агентства, генерал брал взятки с 2008 года.",
+        ],
+        [],
+        ("источник агентства", "group", "Интерфакс"),
+    ),
+    ("a coalition speaks", ["Коалиция заявила, что у нее есть поддержка 101 депутата."], [], ("коалиция", "group", None)),
+    (
+        "в беседе с изданием: the outlet heard it",
+        ["В беседе с австралийским изданием Sydney Herald режиссер Игорь Петров сказал, что больше не будет снимать."],
+        [PETROV],
+        ("Игорь Петров", "person", "Sydney Herald"),
+    ),
+]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("case, paragraphs, names, expected", GLOSS_CASES, ids=[c[0] for c in GLOSS_CASES])
+def test_quote_speakers_glosses_and_outlets_people(case, paragraphs, names, expected):
+    assert _last(paragraphs, names) == expected

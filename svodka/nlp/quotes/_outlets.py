@@ -340,7 +340,7 @@ def _outlet_in_phrase(doc: _Text, phrase: list[_Tok], head: _Tok) -> tuple[int, 
 
 # Words after which the outlet that heard the words is named: "в интервью телеканалу X",
 # "дал интервью изданию X", "в беседе с корреспондентом издания" (lower case, as written).
-INTERVIEW_WORDS = frozenset({"интервью", "корреспондентом", "корреспонденту", "журналистом", "журналистам", "корреспондентам"})
+INTERVIEW_WORDS = frozenset({"интервью", "корреспондентом", "корреспонденту", "журналистом", "журналистам", "корреспондентам", "беседе"})
 
 
 def _heard_by(doc: _Text, attr: _Attribution, said: _Said) -> str | None:
@@ -390,14 +390,15 @@ def _in_short_quote(doc: _Text, pos: int) -> bool:
 def _outlet_after(doc: _Text, said: _Said, toks: list[_Tok], end: int, dative: bool) -> str | None:
     """The outlet written right after "интервью" (its adjectives, a media noun, the name) or
     after "корреспондентом" (a media noun in the genitive or the name)."""
-    k = 0
+    k = 1 if toks and toks[0].low in ("с", "со") else 0  # "в беседе с австралийским изданием X"
     while k < len(toks) and _is_adj(doc, toks[k]):
         k += 1
     if k < len(toks) and _media_noun(doc, toks[k]):
         named = _named_body(doc, toks[k], end)
         return named.name if named is not None else _earlier_outlet(doc, said, toks[k], toks[k].start)
-    if k or not toks:
+    if k and toks[0].low not in ("с", "со") or not toks or k >= len(toks):
         return None
+    toks = toks[k:]
     at = toks[0].start - 1 if doc.text[toks[0].start - 1] in DOUBLE_OPENING else toks[0].start
     found = _name_at(doc, at, end)
     if found is None or found[3] is None and not re.match(_LATIN_NAME, found[2]) and not _is_outlet(doc, found[2]):

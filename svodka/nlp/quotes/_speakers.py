@@ -355,7 +355,7 @@ def _bare_name(doc: _Text, cue: _Attribution, start: int, end: int) -> Speaker |
 
 def _candidate_persons(doc: _Text, mentions: list[tuple[Mention, Entity]], start: int, gender: str | None, verb_cue: bool) -> list[tuple[Mention, Entity]]:
     """The person mentions of a region that may be the speaker."""
-    pers = [me for me in mentions if me[1].type == "PER" and not _common_noun_person(doc, me) and _trusted_role(doc, *me)]
+    pers = [me for me in mentions if me[1].type == "PER" and not _common_noun_person(doc, me) and _trusted_role(doc, *me) and not _gloss(doc, me[0])]
     # "по мнению администрации президента", "пресс-служба Путина сообщила": a person right
     # after an institution's noun owns it; an institution is never in apposition to a person
     pers = [me for me in pers if not _institution_before(doc, me[0], start)]
@@ -368,6 +368,12 @@ def _candidate_persons(doc: _Text, mentions: list[tuple[Mention, Entity]], start
         if not (_possessor(doc, me[0], start) and (_inflected(me[0], me[1]) or not _gender_fits(doc, me[1], gender) or _apposed(doc, me[0], pers[k + 1 :]) or _relation_of(doc, *me)))
         and (gender not in ("masc", "femn") or _gender_fits(doc, me[1], gender))
     ]
+
+
+def _gloss(doc: _Text, m: Mention) -> bool:
+    """Is a mention the name in Latin letters written in brackets after the name ("Карен
+    Казарян (Karen Kazaryan) признал"): a gloss of the person named before it?"""
+    return bool(re.match(r"[A-Za-z]", m.text)) and doc.text[max(0, m.start - 2) : m.start].strip() == "("
 
 
 def _institution_before(doc: _Text, m: Mention, start: int) -> bool:
@@ -930,12 +936,18 @@ def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], 
         _heard(cue, outlet[2])
     normal = _description_name(doc, desc, phrase, head, org_form, cue)
     lemma = doc.lemma(head.text)
+    if gender is None and any(p.tag.POS == "NOUN" and p.tag.gender == "femn" and "anim" in p.tag for p in doc.parse(head.text)[:1]):
+        gender = "femn"  # "27-летняя женщина утверждает": a woman, whatever the verb's tense
     kind = "ORG" if org_form or lemma in ORG_SPEAKER_NOUNS else "OTHER"
     # "неназванный представитель", "его адвокат": somebody without a name, or somebody's
     # relation, is never a named person of the article
     unnamed = any(t.low in POSSESSIVES or doc.lemma(t.text) in ANONYMOUS_WORDS for t in phrase)
     if outlet is not None and lemma in ("источник", "собеседник"):
         unnamed = True  # "собеседник «Коммерсанта»": the outlet's source, unnamed by design
+    media = next((t for t in phrase if t.start > head.start and _media_noun(doc, t)), None)
+    if outlet is None and media is not None and lemma in ("источник", "собеседник"):
+        _heard(cue, _earlier_outlet(doc, said, media, media.start))  # "собеседник агентства": that agency
+    outlets_person = (outlet is not None or media is not None) and lemma not in ("источник", "собеседник")
     inside = [(m, e) for m, e in _mentions_in(doc, head.end, p_end) if e.type == "PER"]
     singular = any(p.tag.number == "sing" and p.tag.case == "nomn" for p in doc.parse(head.text)[:3] if p.tag.POS == "NOUN")
     closing = inside[-1] if inside and inside[-1][0].end >= p_end and inside[-1][0].kind == "name" else None
@@ -946,7 +958,8 @@ def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], 
         person = _person_by_role(doc, normal, gender, cue.cue_start)
         if person is not None:
             return _speaker_of(person)
-    if kind == "OTHER" and cue.stmt_start >= 0 and lemma not in ANONYMOUS_HEADS and not unnamed and not inside:
+    if kind == "OTHER" and cue.stmt_start >= 0 and lemma not in ANONYMOUS_HEADS and not unnamed and not inside and not outlets_person:
+        # ("журналист газеты Yukon Sun": an outlet's person is nobody the article talks about)
         # ("адвокат Насира", "дядя Шварца": somebody's relation refers back to nobody)
         # a definite description refers back like a pronoun: "— отметил эксперт" after "По мнению X"
         hp = doc.parse(head.text)[0]
@@ -1189,7 +1202,7 @@ def _antecedent(doc: _Text, said: _Said, pos: int, gender: str) -> Speaker | Non
     if key not in doc.memo:
         fit, subjects = [], []
         for m, e in doc.mentions:
-            if e.type != "PER" or doc.in_quote(m.start) or _common_noun_person(doc, (m, e)) or not _gender_fits(doc, e, gender) or not _trusted_role(doc, m, e):
+            if e.type != "PER" or doc.in_quote(m.start) or _common_noun_person(doc, (m, e)) or not _gender_fits(doc, e, gender) or not _trusted_role(doc, m, e) or _gloss(doc, m):
                 continue
             fit.append((m, e))
             if _is_subject(doc, m):
