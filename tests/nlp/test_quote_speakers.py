@@ -572,3 +572,14 @@ GLOSS_CASES = [
 @pytest.mark.parametrize("case, paragraphs, names, expected", GLOSS_CASES, ids=[c[0] for c in GLOSS_CASES])
 def test_quote_speakers_glosses_and_outlets_people(case, paragraphs, names, expected):
     assert _last(paragraphs, names) == expected
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_gender_from_the_verb_after_the_name():
+    # the dictionary reads "Флоранс" as a man's name; the verb after it says otherwise
+    paragraphs = [
+        "Игорь Петров предложил проверять дипломы авторов.",
+        "Председатель фонда Флоранс Девуар высказалась против идеи Петрова. Она сказала: «Проблема в качестве статей, а не в дипломах».",
+    ]
+    names = [("e1", "PER", "Игорь Петров", ["Игорь Петров", "Петрова"]), ("e2", "PER", "Флоранс Девуар", ["Флоранс Девуар"])]
+    assert _last(paragraphs, names) == ("Флоранс Девуар", "person", None)

@@ -223,6 +223,37 @@ def _words_before_uncached(doc: _Text, e: Entity) -> set[str]:
 
 
 def _entity_gender(doc: _Text, e: Entity) -> str | None:
+    """A person's gender: from the past-tense verbs written right after the name ("Флоранс
+    Девуар высказалась": the dictionary reads "Флоранс" as a man's name), else from the
+    first name (or the surname) by pymorphy3."""
+    return doc.remember(("gender", id(e)), lambda: _verb_gender(doc, e) or _name_gender(doc, e))
+
+
+def _verb_gender(doc: _Text, e: Entity) -> str | None:
+    """The gender the past-tense verbs right after a person's name mentions agree with."""
+    seen: dict[str, int] = {}
+    fold = lambda w: w.lower().replace("ё", "е")  # noqa: E731
+    base = {fold(x) for x in (e.first, e.last) if x}
+    for m in e.mentions:
+        words = _WORD.findall(m.text)
+        if m.kind != "name" or not words or fold(words[-1]) not in base and not any(p.tag.case == "nomn" for p in doc.parse(words[-1])[:4]):
+            continue  # "Барака Обамы выразила": another case, the verb is someone else's
+        j = doc._index(m.start)
+        prev = doc.tokens[j - 1] if j > 0 else None
+        if prev is not None and doc.text[prev.end : m.start] == " " and any(p.tag.POS == "NOUN" and "inan" in p.tag for p in doc.parse(prev.text)[:1]):
+            continue  # "Кандидатура Монти была поддержана": the name depends on the noun
+        i = doc._index(m.end)
+        for t in doc.tokens[i : i + 3]:
+            if re.search(r"[.,;:!?()«»\"—–]", doc.text[m.end : t.start]):
+                break
+            p = doc.parse(t.text)[0]
+            if p.tag.POS == "VERB" and p.tag.tense == "past" and p.tag.number == "sing" and p.tag.gender in ("masc", "femn"):
+                seen[str(p.tag.gender)] = seen.get(str(p.tag.gender), 0) + 1
+                break
+    return seen.popitem()[0] if len(seen) == 1 else None
+
+
+def _name_gender(doc: _Text, e: Entity) -> str | None:
     """A person's gender from the first name (or the surname) by pymorphy3."""
     for word, tag in ((e.first, "Name"), (e.last, "Surn")):
         if not word:
