@@ -239,16 +239,16 @@ def _verb_gender(doc: _Text, e: Entity) -> str | None:
         if m.kind != "name" or not words or fold(words[-1]) not in base and not any(p.tag.case == "nomn" for p in doc.parse(words[-1])[:4]):
             continue  # "Барака Обамы выразила": another case, the verb is someone else's
         j = doc._index(m.start)
-        prev = doc.tokens[j - 1] if j > 0 else None
-        if prev is not None and doc.text[prev.end : m.start] == " " and any(p.tag.POS == "NOUN" and "inan" in p.tag for p in doc.parse(prev.text)[:1]):
-            continue  # "Кандидатура Монти была поддержана": the name depends on the noun
+        prev = doc.tokens[j - 1] if j > 0 and doc.text[doc.tokens[j - 1].end : m.start] == " " else None
+        head = next((p for p in doc.parse(prev.text)[:1] if p.tag.POS == "NOUN" and "inan" in p.tag and p.tag.case == "nomn"), None) if prev else None
         i = doc._index(m.end)
         for t in doc.tokens[i : i + 3]:
             if re.search(r"[.,;:!?()«»\"—–]", doc.text[m.end : t.start]):
                 break
             p = doc.parse(t.text)[0]
             if p.tag.POS == "VERB" and p.tag.tense == "past" and p.tag.number == "sing" and p.tag.gender in ("masc", "femn"):
-                seen[str(p.tag.gender)] = seen.get(str(p.tag.gender), 0) + 1
+                if head is None or head.tag.gender != p.tag.gender:  # "Кандидатура Монти была": the noun's verb
+                    seen[str(p.tag.gender)] = seen.get(str(p.tag.gender), 0) + 1
                 break
     return seen.popitem()[0] if len(seen) == 1 else None
 
