@@ -152,6 +152,12 @@ VIA_CASES = [
         ("Игорь Петров", "person", "The Northern Star"),
     ),
     (
+        "a known outlet right after the verb whose subject stands before it",
+        ["Глава исполкома Игорь Петров заявил «Интерфаксу», что у партии нет позиции."],
+        [PETROV],
+        ("Игорь Петров", "person", "Интерфакс"),
+    ),
+    (
         "в интервью with the outlet noun",
         ["В интервью телеканалу «Заря» Игорь Петров заявил, что уходит из политики."],
         [PETROV],

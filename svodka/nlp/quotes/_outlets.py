@@ -343,10 +343,11 @@ def _outlet_in_phrase(doc: _Text, phrase: list[_Tok], head: _Tok) -> tuple[int, 
 INTERVIEW_WORDS = frozenset({"интервью", "корреспондентом", "корреспонденту", "журналистом", "журналистам", "корреспондентам", "беседе"})
 
 
-def _heard_by(doc: _Text, attr: _Attribution, said: _Said) -> str | None:
+def _heard_by(doc: _Text, attr: _Attribution, said: _Said, subject_before: bool = False) -> str | None:
     """The outlet that heard the words, in the attribution's sentence outside quotation marks:
     "в интервью телеканалу X", "в беседе с корреспондентом издания", "сообщил «Интерфаксу»",
-    "рассказал РИА Новости представитель X", "заявил изданию X" (``via``)."""
+    "рассказал РИА Новости представитель X", "заявил изданию X", "Воробьев заявил «Ъ»"
+    (``subject_before``: the verb's subject stands before it) (``via``)."""
     s_start, s_end = _attribution_sentence(doc, attr)
     toks = [t for t in doc.toks(s_start, s_end) if not doc.in_quote(t.start) or _in_short_quote(doc, t.start)]
     for k, t in enumerate(toks):
@@ -374,7 +375,8 @@ def _heard_by(doc: _Text, attr: _Attribution, said: _Said) -> str | None:
         dative = _dative(doc, written.split()[-1])
         # a known outlet in the dative or before the nominative speaker; any name in the
         # dative right after the verb ("сообщили «Северному курьеру» в мэрии")
-        if outlet and (dative or rest and _speaker_noun(doc, rest[0]) and _has_case(doc, rest[0], "nomn")) or dative and k == 0:
+        # (an outlet right after the verb whose subject stands before it: "Воробьев заявил «Ъ», что")
+        if outlet and (dative or rest and _speaker_noun(doc, rest[0]) and _has_case(doc, rest[0], "nomn") or k == 0 and subject_before) or dative and k == 0:
             return _base_name(doc, found[2], found[3])
     return None
 

@@ -111,6 +111,9 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int) -> None:
             speaker, attr.via = source, relay.name
     if speaker is None and attr.before:
         speaker = _scan_region(doc, said, attr.before, gender, reverse=True, cue=attr)
+        subject_before = speaker is not None
+    else:
+        subject_before = False
     if speaker is None and after:
         speaker = _scan_region(doc, said, after, gender, reverse=False, cue=attr)
     if speaker is None and said.speakers and attr.cue in IMPERSONAL_CUES:
@@ -120,7 +123,7 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int) -> None:
         speaker = said.speakers[-1]
     speaker = _whole_body(doc, _fuller_person(doc, speaker))
     if attr.via is None and attr.cue not in ("-", ":"):
-        _heard(attr, _heard_by(doc, attr, said))
+        _heard(attr, _heard_by(doc, attr, said, subject_before))
     if attr.via is not None and speaker is not None and attr.via.lower() == speaker.name.lower():
         attr.via = None  # "Как отмечает Би-би-си": the outlet speaks, it relays nobody
     if attr.via is None and speaker is not None and speaker.kind != "outlet" and not _outlet_speaker(doc, speaker):
