@@ -152,6 +152,12 @@ VIA_CASES = [
         ("Игорь Петров", "person", "The Northern Star"),
     ),
     (
+        "в интервью a service of an outlet: the outlet",
+        ["В интервью русской службе «Голоса Севера» Игорь Петров сказал, что рад свободе."],
+        [PETROV],
+        ("Игорь Петров", "person", "Голос Севера"),
+    ),
+    (
         "a known outlet right after the verb whose subject stands before it",
         ["Глава исполкома Игорь Петров заявил ТАСС, что у партии нет позиции."],
         [PETROV, ("e9", "ORG", "ТАСС", ["ТАСС"])],

@@ -398,6 +398,11 @@ def _outlet_after(doc: _Text, said: _Said, toks: list[_Tok], end: int, dative: b
     if k < len(toks) and _media_noun(doc, toks[k]):
         named = _named_body(doc, toks[k], end)
         return named.name if named is not None else _earlier_outlet(doc, said, toks[k], toks[k].start)
+    if k < len(toks) and any(p.tag.POS == "NOUN" for p in doc.parse(toks[k].text)[:1]):
+        # "в интервью Сомалийской службе «Голоса Америки»": the outlet whose service it is
+        quoted = re.match(rf"\s*{_QUOTED}", doc.text[toks[k].end : end])
+        if quoted is not None and len(quoted.group(1).split()) <= 4:
+            return _base_name(doc, quoted.group(1).strip(), None)
     if k and toks[0].low not in ("с", "со") or not toks or k >= len(toks):
         return None
     toks = toks[k:]

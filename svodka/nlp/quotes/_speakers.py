@@ -1,4 +1,14 @@
-"""Pass 3: the speaker of an attribution: a mention, a pronoun, a name NER missed, a description."""
+"""Pass 3: the speaker of an attribution: a mention, a pronoun, a name NER missed, a description.
+
+Every speaker says what it is (``Speaker.kind``: person, organisation, outlet, state, group).
+The subject is read where Russian news writes it: before the verb (in the verb's own clause;
+a coordinated verb shares the first one's subject), after it (past a dative recipient, a date,
+a participle's dependents), after "по словам"; outlets and bodies named with their noun or in
+Latin letters speak; groups keep their words as written ("власти Венесуэлы", "источник «Ъ» в
+правительстве"); pronouns and descriptions refer back to the nearest compatible speaker or
+person, never to somebody's relation ("адвокат Насира") nor to an unnamed one ("неназванный
+представитель"). The outlet that heard the words goes to ``via`` (``_outlets``).
+"""
 
 from __future__ import annotations
 
@@ -23,7 +33,20 @@ from .._speech import (
     SPEECH_LEMMAS,
     VIA_LEMMAS,
 )
-from ._outlets import BODY_NOUNS, _base_name, _relay_before, _cut_via, _dative, _earlier_outlet, _heard_by, _is_outlet, _name_at, _media_noun, _named_body, _named_outlets, _outlet_in_phrase
+from ._outlets import (
+    BODY_NOUNS,
+    _base_name,
+    _cut_via,
+    _dative,
+    _earlier_outlet,
+    _heard_by,
+    _is_outlet,
+    _media_noun,
+    _name_at,
+    _named_body,
+    _outlet_in_phrase,
+    _relay_before,
+)
 from ._persons import _countries, _described_antecedent, _gender_fits, _person_by_role, _trusted_role
 from ._text import (
     BACK_ADVERBS,
