@@ -198,6 +198,7 @@ def format_article(article) -> str:
     lines = [f"== {article.path or article.url or ''}"]
     lines.append(f"source:    {article.source or '-'}")
     lines.append(f"title:     {article.title or '-'}")
+    lines.append(f"language:  {article.language}" + ("" if article.language == "ru" else " (not Russian: stored without analysis)"))
     pub = article.published or "unknown"
     lines.append(f"published: {pub}" + (f" ({article.published_how})" if article.published_how else ""))
     if article.views is not None:
@@ -527,6 +528,7 @@ def search_cli(
     entity: Optional[str] = typer.Option(None, "--entity", help="Mentions this entity (name or id)."),
     entity_type: Optional[EntityType] = typer.Option(None, "--type", help="Mentions an entity of this type."),
     has_quote: bool = typer.Option(False, "--has-quote", help="Only articles with statements."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Only articles in this language (ISO 639-1: ru, uk, kk, uz...; und: none the text showed)."),
     limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000),
     as_json: JsonFlag = False,
     db: DbOption = None,
@@ -534,9 +536,10 @@ def search_cli(
 ) -> None:
     """Full-text search that understands Russian morphology, ranked by BM25."""
     date_from, date_to = _date_opt(date_from, "--from"), _date_opt(date_to, "--to")
+    lang = _lang_opt(lang)
     store, _ = _open(db, setting, must_exist=True)
     hits = store.search(query, source=source, date_from=date_from, date_to=date_to,
-                        entity=entity, entity_type=entity_type.value if entity_type else None, has_quote=has_quote or None, limit=limit)
+                        entity=entity, entity_type=entity_type.value if entity_type else None, has_quote=has_quote or None, lang=lang, limit=limit)
     if as_json:
         _echo_json(hits)
         return
@@ -555,6 +558,18 @@ def search_cli(
             pos = end
         marked.append(escape(text[pos:]))
         console.print("    " + "".join(marked))
+
+
+def _lang_opt(value: str | None) -> str | None:
+    """``--lang``: a language code ("uz", "uz-Latn", "ukr" -> "uk"; "und"), or a usage error (exit 2)."""
+    if value is None or not value.strip():
+        return None
+    from .nlp.language import language_tag
+
+    code = language_tag(value)
+    if code is None:
+        raise SvodkaError("--lang", f"{value!r} is no language code (ISO 639-1, e.g. ru, uk, kk, uz; und)")
+    return code
 
 
 def _date_opt(value: str | None, option: str) -> str | None:

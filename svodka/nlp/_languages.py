@@ -309,5 +309,5 @@ LANGUAGE_CODES: dict[str, str] = {
     "eng": "en", "spa": "es", "fra": "fr", "fre": "fr", "deu": "de", "ger": "de", "ita": "it",
     "por": "pt", "nld": "nl", "dut": "nl", "pol": "pl", "ces": "cs", "cze": "cs", "ron": "ro",
     "rum": "ro", "tur": "tr", "aze": "az", "ind": "id", "ara": "ar", "fas": "fa", "per": "fa",
-    "urd": "ur",
+    "urd": "ur", "und": UNDETERMINED,
 }

@@ -360,8 +360,8 @@ def restore_aliases(w: Writer) -> int:
 def _article_entities(cur: Any, ids: list[int]) -> dict[int, tuple[Any, dict]]:
     """The stored articles ``ids``: article id -> (its day, the stored Article)."""
     out = {}
-    for aid, day, text, raw in select_in(cur, "SELECT id, day, text, raw FROM articles WHERE id IN ({in})", ids):
-        article = queries.article_from_row(text, raw)
+    for aid, day, text, raw, language in select_in(cur, "SELECT id, day, text, raw, language FROM articles WHERE id IN ({in})", ids):
+        article = queries.article_from_row(text, raw, language)
         out[aid] = (day, article)
     return out
 

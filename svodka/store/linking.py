@@ -64,11 +64,12 @@ def link_pending(w: Writer, batch: int = 1000, *, with_stories: bool = True) -> 
     done = 0
     while True:
         with w.db.write() as cur:
-            cur.execute("SELECT id, text, raw FROM articles WHERE linked = 0 ORDER BY id LIMIT ?", [batch])
+            cur.execute("SELECT id, text, raw, language FROM articles WHERE linked = 0 ORDER BY id LIMIT ?", [batch])
             rows = cur.fetchall()
             if not rows:
                 return done
-            items = [(r[0], w.preparer.prepare(article_from_row(r[1], r[2]))) for r in rows]
+            # The language column decides: an article in another language links nothing.
+            items = [(r[0], w.preparer.prepare(article_from_row(r[1], r[2], r[3]))) for r in rows]
             link(w, cur, items, with_stories=with_stories)
             for chunk in chunks([aid for aid, _ in items]):
                 cur.execute(f"UPDATE articles SET linked = 1 WHERE id IN ({marks(len(chunk))})", chunk)

@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..model import Article
+from ..nlp.language import is_russian
 from . import corrections
 from .database import Database, Results, marks, select_in
 from .search import WORD_RE, Lemmatizer, normalize_word
@@ -68,13 +69,23 @@ def load_raw(raw: Any) -> dict:
     return json.loads(zlib.decompress(bytes(raw)))
 
 
-def article_from_row(text: str, raw: Any) -> Article:
-    """Rebuild the stored Article (text and paragraphs from their columns)."""
+def article_from_row(text: str, raw: Any, language: str | None = None) -> Article:
+    """Rebuild the stored Article (text and paragraphs from their columns).
+
+    ``language``: the row's ``language`` column, which decides. An article stored before
+    languages were told apart (schema v10 found its language) keeps the Russian analysis it
+    was given in ``raw``: for another language that analysis is dropped here, so neither
+    its pages nor ``svodka relink`` show its entities, dates or statements.
+    """
     data = load_raw(raw)
     data["text"] = text
     out = Article.from_dict(data)
     if "paragraphs" not in data:
         out.paragraphs = [text[b.start : b.end] for b in out.blocks if b.kind == "paragraph"]
+    if language is not None and language != out.language:
+        out.language = language
+        if not is_russian(language):
+            out.entities, out.dates, out.quotes = [], [], []
     return out
 
 
@@ -99,11 +110,11 @@ def article(db: Database, article_id: int) -> Article | None:
     """The stored Article, with ``extras["store"]`` = id, story, corpus entity ids; None if absent."""
     if not 0 < int(article_id) <= MAX_ID:  # the database cannot even compare it (OverflowError)
         return None
-    row = db.execute("SELECT id, text, raw, story_id FROM articles WHERE id = ?", [int(article_id)]).first()
+    row = db.execute("SELECT id, text, raw, story_id, language FROM articles WHERE id = ?", [int(article_id)]).first()
     if row is None:
         return None
-    aid, text, raw, story = row
-    out = article_from_row(text, raw)
+    aid, text, raw, story, language = row
+    out = article_from_row(text, raw, language)
     links = dict(db.execute("SELECT local_id, entity_id FROM article_entities WHERE article_id = ?", [aid]))
     out.extras["store"] = {"id": aid, "story": story, "entities": links}
     return out
@@ -150,10 +161,13 @@ def stats(db: Database) -> dict:
     # and their text order is not time order.
     n, first, last = one("SELECT COUNT(*), MIN(day), MAX(day) FROM articles")
     by_type = dict(db.execute("SELECT type, COUNT(*) FROM entities WHERE merged_into IS NULL GROUP BY type"))
+    # Most articles first (the index on language answers it without reading the rows).
+    by_language = dict(db.execute("SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY COUNT(*) DESC, language"))
     size = db.size_bytes()
     return {
         "articles": n,
         "pending": one("SELECT COUNT(*) FROM articles WHERE linked = 0")[0],
+        "articles_by_language": by_language,
         "sources": one("SELECT COUNT(*) FROM sources")[0],
         "entities": sum(by_type.values()),
         "entities_by_type": by_type,
@@ -192,9 +206,12 @@ def _expand_terms(db: Database, terms: list[tuple[str, ...]]) -> list[tuple[str,
     return [tuple(dict.fromkeys([*term, *(f for lemma in term for f in sorted(aliases[lemma]))])) for term in terms]
 
 
-def _search_filters(db: Database, lem: Lemmatizer, source, date_from, date_to, entity, entity_type, has_quote) -> tuple[list[str], list] | None:
+def _search_filters(db: Database, lem: Lemmatizer, source, date_from, date_to, entity, entity_type, has_quote, lang=None) -> tuple[list[str], list] | None:
     """The filters of a search as conditions on ``a`` and their parameters; None when nothing can match."""
     conds, params = [], []
+    if lang:
+        conds.append(db.language_condition())
+        params.append(lang)
     if source:
         ids = _source_filter(db, source)
         if not ids:
@@ -259,6 +276,7 @@ def search(
     entity: Any = None,
     entity_type: str | None = None,
     has_quote: bool | None = None,
+    lang: str | None = None,
     limit: int = 20,
     offset: int = 0,
     snippets: Snippets | None = None,
@@ -276,6 +294,8 @@ def search(
         entity: corpus entity id or name (any form); articles mentioning it.
         entity_type: articles mentioning an entity of this type ("PER", "ORG", "LOC").
         has_quote: only articles with (True) or without (False) quotations.
+        lang: only articles in this language (ISO 639-1 code: "ru", "uz"; "und" for the
+            articles whose text showed none).
         limit, offset: paging.
         snippets: the archive's snippet maker (it keeps what it learned between searches);
             default a new one.
@@ -283,7 +303,7 @@ def search(
     Returns:
         ``SearchHit`` list, best first.
     """
-    filters = _search_filters(db, lem, source, date_from, date_to, entity, entity_type, has_quote)
+    filters = _search_filters(db, lem, source, date_from, date_to, entity, entity_type, has_quote, lang)
     if filters is None:
         return []
     conds, params = filters

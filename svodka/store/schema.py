@@ -438,6 +438,46 @@ _V9_COMMON = [
 ]
 
 
+def _detect_languages(cur: Any, dialect: str) -> None:
+    """Give the articles of an existing archive the language their text shows (v10).
+
+    Articles were all taken for Russian before; those in another language keep their old
+    analysis in ``raw`` until ``svodka relink``, which reads the language and links no
+    entity or statement of theirs (``queries.article_from_row``). Texts are read a chunk
+    at a time, their first ``DETECT_CHARS`` characters only.
+    """
+    from ..nlp.language import DETECT_CHARS, RUSSIAN, detect_language
+
+    last = 0
+    while True:
+        cur.execute(f"SELECT id, substr(text, 1, {DETECT_CHARS}) FROM articles WHERE id > ? ORDER BY id LIMIT 5000", [last])
+        rows = cur.fetchall()
+        if not rows:
+            return
+        last = rows[-1][0]
+        other = [(lang, aid) for aid, text in rows if (lang := detect_language(text or "")) != RUSSIAN]
+        if other:
+            cur.executemany("UPDATE articles SET language = ? WHERE id = ?", other)
+            if dialect == "postgresql":
+                cur.executemany("UPDATE article_search SET language = ? WHERE id = ?", other)
+
+
+# Version 10 (issue 16): the language of each article (ISO 639-1, "und" when its text does
+# not say; see nlp/language.py), read from the text of the articles already stored. Indexed
+# with the id: the column comes after text and raw in the row, and a filter that read it
+# there would walk their overflow pages (SQLite); the index answers the search filter and
+# the counts per language alone. PostgreSQL's search table carries a copy, like the other
+# filter columns (v5).
+_V10_COMMON = [
+    "ALTER TABLE articles ADD COLUMN language TEXT NOT NULL DEFAULT 'ru'",
+    "CREATE INDEX articles_language ON articles (language, id)",
+]
+_V10_DIALECT = {
+    "sqlite": [_detect_languages],
+    "postgresql": ["ALTER TABLE article_search ADD COLUMN language TEXT NOT NULL DEFAULT 'ru'", _detect_languages],
+}
+
+
 # (version, description, statements shared, statements per dialect), applied in order.
 MIGRATIONS: list[tuple[int, str, list, dict[str, list]]] = [
     (1, "archive tables and full-text index", _V1_COMMON, _V1_DIALECT),
@@ -449,6 +489,7 @@ MIGRATIONS: list[tuple[int, str, list, dict[str, list]]] = [
     (7, "hashes of stored documents (re-ingest skips them before analysis); rejected rows count the inputs they stand for", _V7_COMMON, {}),
     (8, "index of articles newest first", _V8_COMMON, {}),
     (9, "entities found by every alias's key; alias counts; analyst's corrections; merge reasons", _V9_COMMON, {}),
+    (10, "the language of each article, read from the stored texts", _V10_COMMON, _V10_DIALECT),
 ]
 # The version a fully migrated database is at.
 LATEST_VERSION = MIGRATIONS[-1][0]

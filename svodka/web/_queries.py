@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["MAX_LIMIT", "MAX_OFFSET", "SEARCH_THREADS", "clean_query", "search", "quotes", "stories", "entity_days"]
+from fastapi import HTTPException
+
+from ..nlp.language import language_tag
+
+__all__ = ["MAX_LIMIT", "MAX_OFFSET", "SEARCH_THREADS", "clean_query", "search", "language", "quotes", "stories", "entity_days"]
 
 # Largest page size of every list endpoint.
 MAX_LIMIT = 100
@@ -31,8 +35,11 @@ def clean_query(value: str | None) -> str | None:
     return cleaned or None
 
 
-def search(store, q: str | None, *, source: str | None, date_from, date_to, entity: str | None, entity_type: str | None, has_quote: bool | None, limit: int, offset: int) -> list:
-    """``Store.search`` with the free-text parameters cleaned (empty ones are no filter)."""
+def search(
+    store, q: str | None, *, source: str | None, date_from, date_to, entity: str | None, entity_type: str | None, has_quote: bool | None, limit: int, offset: int,
+    lang: str | None = None,
+) -> list:
+    """``Store.search`` with the free-text parameters cleaned (empty ones are no filter); ``lang`` a checked code (``language``)."""
     return store.search(
         clean_query(q) or "",
         source=clean_query(source),
@@ -41,9 +48,25 @@ def search(store, q: str | None, *, source: str | None, date_from, date_to, enti
         entity=clean_query(entity),
         entity_type=entity_type or None,
         has_quote=has_quote,
+        lang=lang or None,
         limit=limit,
         offset=offset,
     )
+
+
+def language(value: str | None) -> str | None:
+    """The ``lang`` filter: a language code ("uz", "uz-Latn", "ukr" -> "uk"; "und"); None when empty.
+
+    Raises:
+        HTTPException: 422 for a value that is no language code.
+    """
+    value = (value or "").strip()
+    if not value:
+        return None
+    code = language_tag(value)
+    if code is None:
+        raise HTTPException(422, "lang: expected a language code such as ru, uk, kk, uz (ISO 639-1) or und")
+    return code
 
 
 def quotes(store, speaker: str | None, about: str | None, source: str | None, date_from, date_to, limit: int) -> list[dict]:

@@ -502,16 +502,19 @@ def create_app(
         entity: str | None = Query(None, max_length=256, description="Articles mentioning this entity (id or name)"),
         type: Literal["PER", "ORG", "LOC"] | None = Query(None, description="Articles mentioning an entity of this type"),
         has_quote: bool | None = Query(None, description="Only articles with (true) or without (false) statements"),
+        lang: str | None = Query(None, max_length=20, description="Only articles in this language: ISO 639-1 (ru, uk, kk, uz...), und for none the text showed"),
         limit: int = Limit,
         cursor: str | None = Cursor,
     ) -> dict[str, Any]:
         """Full-text search with filters, best first, with highlighted snippets."""
         offset = _offset(cursor)
         day_from, day_to = _day("from", date_from), _day("to", date_to)
+        language = _queries.language(lang)
 
         def found() -> dict[str, Any]:
             hits = _queries.search(
                 store, q, source=source, date_from=day_from, date_to=day_to, entity=entity, entity_type=type, has_quote=has_quote, limit=limit + 1, offset=offset,
+                lang=language,
             )
             more = len(hits) > limit
             return {"results": [_hit_dict(h) for h in hits[:limit]], "next": str(offset + limit) if more else None}
@@ -686,6 +689,7 @@ def create_app(
             "duplicates": duplicates,
             "rejected": sum(f[3] for f in failures),
             "ids": list(result.ids) if result else [],
+            "languages": dict(result.languages) if result else {},  # stored articles per language (only "ru" ones analysed)
             "errors": [Failure(name=n, status=st, message=m, count=c).model_dump() for n, st, m, c, _ in failures],
         }
 

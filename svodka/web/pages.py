@@ -122,6 +122,7 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
         entity: str | None = Text(),
         type: str | None = Query(None, max_length=10),
         has_quote: str | None = Query(None, max_length=10),
+        lang: str | None = Query(None, max_length=20),
         start: str | None = Query(None, max_length=10),
     ):
         filters = {
@@ -132,6 +133,7 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
             "entity": clean_query(entity) or "",
             "type": _type(type) or "",
             "has_quote": (has_quote or "").strip().lower(),
+            "lang": _queries.language(lang) or "",
         }
         offset = _offset(start)
         searching = any(filters.values())
@@ -146,7 +148,7 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
         """The search page for checked filters (the home page when nothing is asked)."""
         hits = _queries.search(
             store, filters["q"], source=filters["source"], date_from=day_from, date_to=day_to, entity=filters["entity"], entity_type=filters["type"],
-            has_quote=quoted, limit=PAGE_SIZE + 1, offset=offset,
+            has_quote=quoted, lang=filters["lang"], limit=PAGE_SIZE + 1, offset=offset,
         )
         results = [{"hit": h, "snippet": _snippet(store, h, bool(filters["q"]))} for h in hits[:PAGE_SIZE]]
         context: dict[str, Any] = {
@@ -157,6 +159,7 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
             "searching": searching,
             "offset": offset,
             "sources": sources(),
+            "languages": cache.get("languages", lambda: store.stats()["articles_by_language"]),
             "next_link": _link("/", {**filters, "start": offset + PAGE_SIZE}) if len(hits) > PAGE_SIZE else None,
             "prev_link": _link("/", {**filters, "start": max(0, offset - PAGE_SIZE) or None}) if offset else None,
         }
