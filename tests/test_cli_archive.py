@@ -251,3 +251,49 @@ def test_cli_inputs_are_read_as_a_stream(monkeypatch):
     monkeypatch.setattr(readers, "read_paths", fake_read_paths)
     docs = cli._documents_for(["a.txt", "b.txt"], 1000)
     assert next(docs).path == "a.txt" and read == ["a.txt"]
+
+
+LANGUAGES = ROOT / "tests" / "fixtures" / "languages"
+
+
+@pytest.mark.issue(16)
+def test_cli_archive_mixed_languages(tmp_path):
+    """A crawl folder with Ukrainian, Kazakh and Uzbek (Cyrillic and Latin) articles beside Russian ones:
+    each stored with its language, only the Russian ones analysed, no function word of another
+    language among the archive's entities; search filters by language."""
+    from svodka.nlp._languages import FUNCTION_WORDS
+
+    db = tmp_path / "mixed.db"
+    out = svodka("ingest", str(LANGUAGES), "--db", str(db), "--workers", "1")
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.strip().splitlines()[-1] == "read 7 / stored 7 / duplicates 0 / rejected 0 / not Russian: uz 2, kk 1, uk 1"
+    con = sqlite3.connect(db)
+    try:
+        languages = {r[0].rsplit("/", 1)[-1]: r[1] for r in con.execute("SELECT COALESCE(url, title), language FROM articles")}
+        analysed = {lang: n for lang, n in con.execute("SELECT a.language, COUNT(*) FROM article_entities e JOIN articles a ON a.id = e.article_id GROUP BY a.language")}
+        quoted = {lang for (lang,) in con.execute("SELECT DISTINCT a.language FROM quote_appearances q JOIN articles a ON a.id = q.article_id")}
+        names = [r[0] for r in con.execute("SELECT name FROM entities")]
+    finally:
+        con.close()
+    assert sorted(languages.values()) == ["kk", "ru", "ru", "ru", "uk", "uz", "uz"]
+    assert set(analysed) == {"ru"} and quoted == {"ru"}
+    foreign = set().union(*(words for lang, words in FUNCTION_WORDS.items() if lang != "ru"))
+    assert names and not [n for n in names if {w.lower() for w in n.split()} & foreign]
+    assert {"Андрей Воронцов", "Остап Мельничук"} <= set(names)
+    hits = json.loads(svodka("search", "", "--lang", "uz", "--db", str(db), "--json").stdout)
+    assert sorted(h["title"] for h in hits) == ["Toshkentda xalqaro kitob yarmarkasi boshlandi", "Самарқандда янги сайёҳлик маркази очилди"]
+    hits = json.loads(svodka("search", "мост", "--lang", "ru", "--db", str(db), "--json").stdout)
+    assert [h["title"] for h in hits] == ["В Костроме открыли движение по новому мосту через Волгу"]
+    stats = json.loads(svodka("stats", "--json", "--db", str(db)).stdout)
+    assert stats["articles_by_language"] == {"ru": 3, "uz": 2, "kk": 1, "uk": 1}
+    bad = svodka("search", "", "--lang", "klingon", "--db", str(db))
+    assert bad.returncode == 2 and "--lang" in bad.stderr
+
+
+@pytest.mark.issue(16)
+def test_cli_analyze_text_shows_the_language():
+    out = svodka("analyze", str(LANGUAGES / "kk_aktobe-hospital.txt"), "--format", "text")
+    assert out.returncode == 0, out.stderr
+    assert "language:  kk (not Russian: stored without analysis)" in out.stdout
+    record = json.loads(svodka("analyze", str(LANGUAGES / "uk_poltava-bridge.txt")).stdout)
+    assert record["language"] == "uk" and record["entities"] == [] and record["quotes"] == []
