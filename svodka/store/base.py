@@ -132,6 +132,10 @@ class Store:
         """Articles newest-ingested first, keyset-paginated: ``queries.articles``."""
         return queries.articles(self.db, limit, cursor)
 
+    def languages(self) -> dict[str, int]:
+        """Articles per language, most first: ``queries.languages``."""
+        return queries.languages(self.db)
+
     def sources(self) -> list[dict]:
         """Every source with its article count and dates: ``queries.sources``."""
         return queries.sources(self.db)

@@ -27,7 +27,7 @@ from .snippets import Snippets
 
 __all__ = [
     "SearchHit", "article", "article_from_row", "articles", "entities", "entity_candidates", "entity_corrections", "entity_days", "entity_merges",
-    "entity_profile", "find_entities", "load_raw", "name_nominatives", "quotes", "rejected", "search", "sources", "stats", "stories",
+    "entity_profile", "find_entities", "languages", "load_raw", "name_nominatives", "quotes", "rejected", "search", "sources", "stats", "stories",
 ]
 
 # Matches of a query ranked at most (the newest ones, see ``search``): BM25 over 2000
@@ -154,6 +154,14 @@ def rejected(db: Database, limit: int | None = 100) -> list[dict]:
     return rows.dicts(("name", "reason", "at", "count"))
 
 
+def languages(db: Database) -> dict[str, int]:
+    """Articles per language (ISO 639-1; "und": none the text showed), most first.
+
+    The (language, id) index answers it without reading the rows (schema v10).
+    """
+    return dict(db.execute("SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY COUNT(*) DESC, language"))
+
+
 def stats(db: Database) -> dict:
     """Counts and dates of the archive, the schema version and the size on disk."""
     one = lambda sql: db.execute(sql)[0]  # noqa: E731
@@ -161,13 +169,11 @@ def stats(db: Database) -> dict:
     # and their text order is not time order.
     n, first, last = one("SELECT COUNT(*), MIN(day), MAX(day) FROM articles")
     by_type = dict(db.execute("SELECT type, COUNT(*) FROM entities WHERE merged_into IS NULL GROUP BY type"))
-    # Most articles first (the index on language answers it without reading the rows).
-    by_language = dict(db.execute("SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY COUNT(*) DESC, language"))
     size = db.size_bytes()
     return {
         "articles": n,
         "pending": one("SELECT COUNT(*) FROM articles WHERE linked = 0")[0],
-        "articles_by_language": by_language,
+        "articles_by_language": languages(db),
         "sources": one("SELECT COUNT(*) FROM sources")[0],
         "entities": sum(by_type.values()),
         "entities_by_type": by_type,

@@ -159,7 +159,7 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
             "searching": searching,
             "offset": offset,
             "sources": sources(),
-            "languages": cache.get("languages", lambda: store.stats()["articles_by_language"]),
+            "languages": cache.get("languages", store.languages),
             "next_link": _link("/", {**filters, "start": offset + PAGE_SIZE}) if len(hits) > PAGE_SIZE else None,
             "prev_link": _link("/", {**filters, "start": max(0, offset - PAGE_SIZE) or None}) if offset else None,
         }
