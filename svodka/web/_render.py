@@ -17,7 +17,6 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from ..model import Article
-from ..store.snippets import sentence_of
 
 __all__ = [
     "TYPE_LABELS",
@@ -269,6 +268,10 @@ def cue_text(cue: str | None) -> str:
 
 def article_statements(article: Article, article_id: int) -> list[dict]:
     """The statements of an article read whole, as rows like ``Store.quotes``'s (the ``statement`` macro draws both)."""
+    # Imported here, as create_app opens the store: the store package loads numpy, 290 MB of
+    # address space the analysis workers (which import svodka.web) must not pay under their cap.
+    from ..store.snippets import sentence_of
+
     links = (article.extras.get("store") or {}).get("entities") or {}
     rows = []
     for q in article.quotes:
