@@ -364,6 +364,43 @@ _V8_COMMON = [
 ]
 
 
+def _rekey_entities(cur: Any, dialect: str) -> None:
+    """Key the entities of an existing archive as the v9 linker does (v9).
+
+    Organisations, places and persons without a surname get the keys of their name and
+    aliases (``corpus.name_key``: «Евросоюз» is «ес»); persons their folded first-name key
+    («Билл» is «уильям») and the days they were named, from their first and last day seen.
+    Entities the old linker kept apart that are now one (two rows «Евросоюз» and «ЕС») stay
+    apart until ``svodka relink`` links the archive again (the README says so).
+    """
+    cur.execute("SELECT id, type, name, last_key, first_key FROM entities WHERE merged_into IS NULL")
+    rows = cur.fetchall()
+    if not rows:
+        return
+    from .corpus import name_key
+    from .name_keys import first_name_key
+    from .search import Lemmatizer
+
+    lem = Lemmatizer()
+    cur.execute("SELECT entity_id, alias FROM aliases")
+    aliases: dict[int, list[str]] = {}
+    for eid, alias in cur.fetchall():
+        aliases.setdefault(eid, []).append(alias)
+    keys, names, firsts = [], [], []
+    for eid, type_, name, last_key, first_key in rows:
+        if type_ == "PER" and last_key:
+            if first_key and first_name_key(first_key) != first_key:
+                firsts.append((first_name_key(first_key), eid))
+            continue
+        own = name_key(name, lem)
+        names.append((own, eid))
+        keys += [(k, eid) for k in dict.fromkeys([own, *(name_key(a, lem) for a in aliases.get(eid, ()))])]
+    cur.executemany("UPDATE entities SET key = ? WHERE id = ?", names)
+    cur.executemany("UPDATE entities SET first_key = ? WHERE id = ?", firsts)
+    cur.executemany("INSERT INTO entity_keys (key, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING", keys)
+    cur.execute("UPDATE entities SET named_from = first_seen, named_to = last_seen WHERE type = 'PER' AND first_key IS NOT NULL AND last_key IS NOT NULL")
+
+
 # Version 9 (issue 14, one entity across the archive): organisations and places are found
 # by every name they are known by (``entity_keys``: the comparable key of each alias, so
 # "ЕС", "Евросоюз" and "Европейский союз" reach one entity); an alias counts the article
@@ -375,7 +412,8 @@ _V9_COMMON = [
         entity_id BIGINT NOT NULL,
         PRIMARY KEY (key, entity_id)
     ) {WR}""",
-    "INSERT INTO entity_keys (key, entity_id) SELECT key, id FROM entities WHERE type <> 'PER' AND merged_into IS NULL",
+    "CREATE INDEX entity_keys_entity ON entity_keys (entity_id)",
+    "CREATE INDEX entity_words_entity ON entity_words (entity_id)",
     "ALTER TABLE aliases ADD COLUMN n INTEGER NOT NULL DEFAULT 1",
     # The days a person was named in full (first name and surname): a surname alone that
     # several persons share joins the one named near the article's day.
@@ -396,6 +434,7 @@ _V9_COMMON = [
         at TEXT
     )""",
     "CREATE INDEX entity_merges_into ON entity_merges (into_id)",
+    _rekey_entities,
 ]
 
 
