@@ -569,6 +569,7 @@ def _sentences(db: Database, appearances: list[int]) -> dict[int, dict]:
     )
     with db.reading() as cur:
         for aid, start, end, lo, asked, window in select_in(cur, sql, appearances):
+            # None for offsets past the text: the views show the statement alone
             out[aid] = statement_sentence(window or "", start, end, cut_before=lo > 0, cut_after=len(window or "") >= asked)
     return out
 

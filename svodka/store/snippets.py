@@ -201,7 +201,7 @@ def _cut_tail(text: str, keep: int) -> str:
     return (head[:space] if space > 0 else head).rstrip(" ,;:—–-") + " …"
 
 
-def statement_sentence(window: str, start: int, end: int, *, cut_before: bool = False, cut_after: bool = False) -> dict:
+def statement_sentence(window: str, start: int, end: int, *, cut_before: bool = False, cut_after: bool = False) -> dict | None:
     """A statement in its sentence, as shown: the sentence's text and where the statement lies in it.
 
     The sentence is bounded by the sentences around it and by ``SENTENCE_CONTEXT``
@@ -215,11 +215,13 @@ def statement_sentence(window: str, start: int, end: int, *, cut_before: bool = 
         cut_before, cut_after: whether the article goes on before / after ``window``.
 
     Returns:
-        ``{"text", "start", "end"}``: the sentence and the statement's offsets in it.
+        ``{"text", "start", "end"}``: the sentence and the statement's offsets in it; None
+        when the statement is not in ``window`` (offsets past the article's text).
     """
+    if not 0 <= start < len(window) or end <= start:
+        return None
     whole = end <= len(window)  # a window may hold only the head of a long statement
-    start, end = max(0, min(start, len(window))), max(0, min(end, len(window)))
-    end = max(start, end)
+    end = min(end, len(window))
     said = _SPACES.sub(" ", window[start:end])
     shown = whole and len(said) <= STATEMENT_SHOWN
     if len(said) > STATEMENT_SHOWN:
@@ -259,7 +261,7 @@ def statement_sentence(window: str, start: int, end: int, *, cut_before: bool = 
     return {"text": before + said + after, "start": len(before), "end": len(before) + len(said)}
 
 
-def sentence_of(text: str, start: int, end: int) -> dict:
+def sentence_of(text: str, start: int, end: int) -> dict | None:
     """``statement_sentence`` for a statement of the whole ``text`` (an article read whole), from the window around it."""
     lo = max(0, start - SENTENCE_WINDOW)
     hi = min(len(text), max(start, min(end, start + STATEMENT_SHOWN + 1)) + SENTENCE_WINDOW)

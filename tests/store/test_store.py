@@ -347,6 +347,17 @@ def test_store_quotes_sentence_of_a_long_sentence_is_bounded(store):
 
 
 @pytest.mark.issue(15)
+def test_store_quotes_offsets_past_the_text_show_the_statement_alone(store):
+    from svodka.model import Quote, Speaker
+
+    article = make_article("Короткая заметка", ["Текст заметки."], url="https://a.test/short")
+    article.quotes.append(Quote("direct", "слова, которых нет в тексте", len(article.text) + 5, len(article.text) + 32, Speaker("Кто-то", "OTHER")))
+    store.add_articles([article])
+    (row,) = store.quotes()
+    assert row["sentence"] is None and row["text"] == "слова, которых нет в тексте" and row["title"] == "Короткая заметка"
+
+
+@pytest.mark.issue(15)
 def test_store_quotes_by_outlet_and_page(store):
     store.add_articles(statement_articles())
     assert [r["text"] for r in store.quotes(source="заречные вести")] == [STATEMENT_TEXTS["long"], STATEMENT_TEXTS["bridge"]]
