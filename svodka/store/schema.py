@@ -440,7 +440,8 @@ _V9_COMMON = [
 
 # Version 10 (issue 15): what kind of speaker made a statement (``Speaker.kind``: person,
 # organisation, outlet, state, group), kept with each appearance for the statement views;
-# empty for statements stored before (``svodka relink`` fills it from the stored articles).
+# empty for statements stored before (``svodka relink`` fills it where the stored analysis
+# has a kind: articles analysed once the quotes stage gives one).
 _V10_COMMON = [
     "ALTER TABLE quote_appearances ADD COLUMN speaker_kind TEXT",
 ]
