@@ -438,6 +438,15 @@ _V9_COMMON = [
 ]
 
 
+# Version 10 (issue 15): what kind of speaker made a statement (``Speaker.kind``: person,
+# organisation, outlet, state, group), kept with each appearance for the statement views;
+# empty for statements stored before (``svodka relink`` fills it where the stored analysis
+# has a kind: articles analysed once the quotes stage gives one).
+_V10_COMMON = [
+    "ALTER TABLE quote_appearances ADD COLUMN speaker_kind TEXT",
+]
+
+
 # (version, description, statements shared, statements per dialect), applied in order.
 MIGRATIONS: list[tuple[int, str, list, dict[str, list]]] = [
     (1, "archive tables and full-text index", _V1_COMMON, _V1_DIALECT),
@@ -449,6 +458,7 @@ MIGRATIONS: list[tuple[int, str, list, dict[str, list]]] = [
     (7, "hashes of stored documents (re-ingest skips them before analysis); rejected rows count the inputs they stand for", _V7_COMMON, {}),
     (8, "index of articles newest first", _V8_COMMON, {}),
     (9, "entities found by every alias's key; alias counts; analyst's corrections; merge reasons", _V9_COMMON, {}),
+    (10, "speaker kind of each statement appearance", _V10_COMMON, {}),
 ]
 # The version a fully migrated database is at.
 LATEST_VERSION = MIGRATIONS[-1][0]
