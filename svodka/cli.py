@@ -609,20 +609,39 @@ def quotes_cli(
         typer.echo(format_statement(q))
 
 
+# What marks a statement's own words inside its sentence in text output.
+SAID_OPEN, SAID_CLOSE = "[[", "]]"
+
+
 def format_statement(q: dict) -> str:
-    """One statement as a line: [source, date] Speaker (cue, via X): «text» (+N reprints)."""
+    """A statement (a row of ``Store.quotes``) as three lines: who said it, its sentence, its article.
+
+        [Вестник Кавказа, 2017-03-30] Кайрат Абдрахманов (person; заявил, via РИА Новости) (+2 reprints)
+            Как заявил глава МИД, [[Казахстан намерен стать полюсом стабильности]].
+            article 12: Мы хотим сделать Казахстан полюсом стабильности
+
+    An unattributed statement is the outlet's own report: ``Вестник Кавказа (own report)``.
+    The statement's words are marked ``[[...]]`` in the sentence of the article it comes from.
+    """
     where = ", ".join(str(x) for x in (q.get("source"), q.get("published")) if x)
     via_name = q.get("via") or next((a.get("via") for a in q.get("appearances") or [] if a.get("earliest") and a.get("via")), None)
-    via = f", via {via_name}" if via_name else ""
-    text = q.get("text") or ""
-    if q.get("kind") == "direct":
-        text = f"«{text}»"
+    cue = q.get("cue") or ""
+    cue = cue if any(c.isalpha() for c in cue) else ""  # a bare ":" or "-" says nothing
+    said = ", ".join(x for x in (cue, f"via {via_name}" if via_name else "") if x)
+    label = "; ".join(x for x in (q.get("speaker_kind") or "", said) if x)
+    who = q.get("speaker") or (f"{q['source']} (own report)" if q.get("source") else "?")
     reprints = (q.get("count") or 1) - 1
     more = f" (+{reprints} reprint{'s' if reprints > 1 else ''})" if reprints else ""
-    cue = q.get("cue") or ""
-    label = cue if any(c.isalpha() for c in cue) else ""  # a bare ":" or "-" says nothing
-    label = f" ({label}{via})" if label or via else ""
-    return f"[{where}] {q.get('speaker') or '?'}{label}: {text}{more}"
+    first = f"[{where}] {who}{f' ({label})' if label else ''}{more}"
+    sentence = q.get("sentence")
+    if sentence:
+        text, a, b = sentence["text"], sentence["start"], sentence["end"]
+        marked = f"{text[:a]}{SAID_OPEN}{text[a:b]}{SAID_CLOSE}{text[b:]}"
+    else:
+        marked = f"{SAID_OPEN}{q.get('text') or ''}{SAID_CLOSE}"
+    article = f"article {q['article_id']}: {one_line(q.get('title') or '(no title)')}" if q.get("article_id") is not None else ""
+    # one_line: stored text may carry control characters (a terminal escape), printed escaped
+    return "\n".join(x for x in (one_line(first), "    " + one_line(marked), "    " + article if article else "") if x)
 
 
 # The corrections ``svodka entity`` takes before its two arguments, and what they mean.
@@ -669,7 +688,7 @@ def entity_cli(
     if profile.get("quotes"):
         typer.echo("latest statements:")
         for q in profile["quotes"]:
-            typer.echo("  " + format_statement(q))
+            typer.echo("\n".join("  " + line for line in format_statement(q).splitlines()))
     if profile.get("mentions_per_month"):
         typer.echo("mentions per month: " + ", ".join(f"{m}: {n}" for m, n in profile["mentions_per_month"].items()))
     if profile.get("merges"):

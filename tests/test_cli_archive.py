@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -297,3 +298,60 @@ def test_cli_analyze_text_shows_the_language():
     assert "language:  kk (not Russian: stored without analysis)" in out.stdout
     record = json.loads(svodka("analyze", str(LANGUAGES / "uk_poltava-bridge.txt")).stdout)
     assert record["language"] == "uk" and record["entities"] == [] and record["quotes"] == []
+
+
+# ---------------------------------------------------------------------------- statements as the analyst reads them (issue 15)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def statements_db(request, tmp_path):
+    """An archive of ``statement_articles`` on each backend: its --db value."""
+    import uuid
+
+    from svodka.store import open_store
+    from tests.store.conftest import PG_ENV, statement_articles
+
+    if request.param == "sqlite":
+        url = str(tmp_path / "statements.db")
+    else:
+        if not os.environ.get(PG_ENV):
+            pytest.skip(f"{PG_ENV} not set: PostgreSQL CLI tests skipped")
+        url = f"{os.environ[PG_ENV]}?schema=svodka_test_{uuid.uuid4().hex[:12]}"
+    store = open_store(url)
+    store.add_articles(statement_articles())
+    yield url
+    if request.param == "postgresql":
+        store.db.drop_schema()
+    store.close()
+
+
+@pytest.mark.issue(15)
+def test_cli_archive_quotes_show_sentence_title_outlet_cue(statements_db):
+    out = svodka("quotes", "--db", statements_db)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    i = lines.index("[Заречные вести, 2024-03-28] Павел Сорокин (person; заявил, via агентство Заречье)")
+    assert lines[i + 1] == "    Глава Заречинска Павел Сорокин заявил, что [[мост закроют в мае]], передает агентство Заречье."
+    assert re.fullmatch(r"    article \d+: Мэрия Заречинска закроет Северный мост", lines[i + 2])
+    assert "    Директор теплосети Анна Белова сказала: «[[Мы <script>alert(1)</script> готовы к зиме]]»." in lines
+    assert "[Заречные вести, 2024-03-31] водоканал (organisation; сообщили)" in lines
+
+
+@pytest.mark.issue(15)
+def test_cli_archive_quotes_unattributed_statement_is_the_outlets_own_report(statements_db):
+    out = svodka("quotes", "--db", statements_db)
+    lines = out.stdout.splitlines()
+    i = lines.index("[Вечерний Тест, 2024-03-29] Вечерний Тест (own report) (по данным)")
+    assert lines[i + 1] == "    По данным издания, [[на него потратят 40 миллионов рублей]]."
+    assert not any(line.startswith("[") and "] ?" in line for line in lines)
+    rows = json.loads(svodka("quotes", "--db", statements_db, "--json").stdout)
+    park = next(r for r in rows if r["speaker"] is None)
+    assert park["source"] == "Вечерний Тест" and park["title"] == "В Заречинске откроют новый парк"
+    assert park["sentence"]["text"][park["sentence"]["start"] : park["sentence"]["end"]] == "на него потратят 40 миллионов рублей"
+
+
+@pytest.mark.issue(15)
+def test_cli_archive_entity_statements_in_their_sentence(statements_db):
+    out = svodka("entity", "Павел Сорокин", "--db", statements_db)
+    assert out.returncode == 0, out.stderr
+    assert "      Глава Заречинска Павел Сорокин заявил, что [[мост закроют в мае]], передает агентство Заречье." in out.stdout.splitlines()

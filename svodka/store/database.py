@@ -173,7 +173,7 @@ class Database:
         """The search filter on an article's language, a condition on ``a`` with one parameter.
 
         SQLite: looked up in the (language, id) index, never read from the row, where the
-        column comes after text and raw (schema v10). PostgreSQL reads the copy on the row.
+        column comes after text and raw (schema v11). PostgreSQL reads the copy on the row.
         """
         return "EXISTS (SELECT 1 FROM articles la WHERE la.language = ? AND la.id = a.id)"
 

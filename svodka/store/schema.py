@@ -438,8 +438,17 @@ _V9_COMMON = [
 ]
 
 
+# Version 10 (issue 15): what kind of speaker made a statement (``Speaker.kind``: person,
+# organisation, outlet, state, group), kept with each appearance for the statement views;
+# empty for statements stored before (``svodka relink`` fills it where the stored analysis
+# has a kind: articles analysed once the quotes stage gives one).
+_V10_COMMON = [
+    "ALTER TABLE quote_appearances ADD COLUMN speaker_kind TEXT",
+]
+
+
 def _detect_languages(cur: Any, dialect: str) -> None:
-    """Give the articles of an existing archive the language their text shows (v10).
+    """Give the articles of an existing archive the language their text shows (v11).
 
     Articles were all taken for Russian before; those in another language keep their old
     analysis in ``raw`` until ``svodka relink``, which reads the language and links no
@@ -462,17 +471,17 @@ def _detect_languages(cur: Any, dialect: str) -> None:
                 cur.executemany("UPDATE article_search SET language = ? WHERE id = ?", other)
 
 
-# Version 10 (issue 16): the language of each article (ISO 639-1, "und" when its text does
+# Version 11 (issue 16): the language of each article (ISO 639-1, "und" when its text does
 # not say; see nlp/language.py), read from the text of the articles already stored. Indexed
 # with the id: the column comes after text and raw in the row, and a filter that read it
 # there would walk their overflow pages (SQLite); the index answers the search filter and
 # the counts per language alone. PostgreSQL's search table carries a copy, like the other
 # filter columns (v5).
-_V10_COMMON = [
+_V11_COMMON = [
     "ALTER TABLE articles ADD COLUMN language TEXT NOT NULL DEFAULT 'ru'",
     "CREATE INDEX articles_language ON articles (language, id)",
 ]
-_V10_DIALECT = {
+_V11_DIALECT = {
     "sqlite": [_detect_languages],
     "postgresql": ["ALTER TABLE article_search ADD COLUMN language TEXT NOT NULL DEFAULT 'ru'", _detect_languages],
 }
@@ -489,7 +498,8 @@ MIGRATIONS: list[tuple[int, str, list, dict[str, list]]] = [
     (7, "hashes of stored documents (re-ingest skips them before analysis); rejected rows count the inputs they stand for", _V7_COMMON, {}),
     (8, "index of articles newest first", _V8_COMMON, {}),
     (9, "entities found by every alias's key; alias counts; analyst's corrections; merge reasons", _V9_COMMON, {}),
-    (10, "the language of each article, read from the stored texts", _V10_COMMON, _V10_DIALECT),
+    (10, "speaker kind of each statement appearance", _V10_COMMON, {}),
+    (11, "the language of each article, read from the stored texts", _V11_COMMON, _V11_DIALECT),
 ]
 # The version a fully migrated database is at.
 LATEST_VERSION = MIGRATIONS[-1][0]

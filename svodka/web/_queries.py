@@ -1,8 +1,8 @@
 """The archive reads of the web layer: what the JSON API (app.py) and the HTML pages (pages.py) both ask.
 
 Each is one call into the store's query functions (``svodka.store.queries`` through the
-``Store``), with what both faces need around it: free-text parameters cleaned, the
-outlet filter of statements, stories with their first outlet marked. Both faces import
+``Store``), with what both faces need around it: free-text parameters cleaned, stories
+with their first outlet marked. Both faces import
 this module; neither imports the other's routes.
 """
 
@@ -69,15 +69,10 @@ def language(value: str | None) -> str | None:
     return code
 
 
-def quotes(store, speaker: str | None, about: str | None, source: str | None, date_from, date_to, limit: int) -> list[dict]:
-    """``Store.quotes`` with an outlet filter (the store has none: its rows are filtered here)."""
+def quotes(store, speaker: str | None, about: str | None, source: str | None, date_from, date_to, limit: int, offset: int = 0) -> list[dict]:
+    """``Store.quotes`` with the form fields cleaned: ``limit`` statements from ``offset`` on."""
     speaker, about, source = clean_query(speaker), clean_query(about), clean_query(source)
-    if not source:
-        return store.quotes(speaker=speaker, about=about, date_from=date_from, date_to=date_to, limit=limit)
-    want = source.casefold()
-    # Over-fetch: only some quotes appeared in this outlet. Bounded by the deepest page.
-    rows = store.quotes(speaker=speaker, about=about, date_from=date_from, date_to=date_to, limit=min(MAX_OFFSET + MAX_LIMIT, limit * 20))
-    return [q for q in rows if any((a.get("source") or "").casefold() == want for a in q.get("appearances", []))][:limit]
+    return store.quotes(speaker=speaker, about=about, date_from=date_from, date_to=date_to, limit=limit, source=source, offset=offset)
 
 
 def _mark_first(story: dict) -> dict:

@@ -136,6 +136,7 @@ def _env() -> Environment:
         _templates.globals["safe_href"] = _render.safe_href
         _templates.filters["plural"] = _render.plural
         _templates.filters["cue"] = _render.cue_text
+        _templates.filters["speaker_kind"] = _render.speaker_kind_label
         _templates.filters["day"] = lambda v: (str(v)[:10] if v else "")
         _templates.filters["when"] = lambda v: (str(v).replace("T", " ")[:16] if v else "")
     return _templates
@@ -569,10 +570,11 @@ def create_app(
         limit: int = Limit,
         cursor: str | None = Cursor,
     ) -> dict[str, Any]:
-        """Statements, latest first, each with its earliest appearance and every reprint."""
+        """Statements, latest first, each with its earliest appearance (article title, outlet, date, cue, via, speaker kind,
+        and ``sentence``: the sentence holding it, with the statement's ``start``/``end`` in it) and every reprint."""
         offset = _offset(cursor)
-        rows = _queries.quotes(store, speaker, about, source, _day("from", date_from), _day("to", date_to), offset + limit + 1)
-        return {"results": rows[offset : offset + limit], "next": str(offset + limit) if len(rows) > offset + limit else None}
+        rows = _queries.quotes(store, speaker, about, source, _day("from", date_from), _day("to", date_to), limit + 1, offset)
+        return {"results": rows[:limit], "next": str(offset + limit) if len(rows) > limit else None}
 
     @app.get("/api/stories", tags=["archive"], responses=ERROR_RESPONSES)
     def api_stories(limit: int = Limit, cursor: str | None = Cursor) -> dict[str, Any]:

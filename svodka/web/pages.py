@@ -185,7 +185,7 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
         by_type: dict[str, list] = {}
         for ent in sorted(article.entities, key=lambda e: (-len(e.mentions), e.name)):
             by_type.setdefault(ent.type, []).append({"entity": ent, "id": links.get(ent.id)})
-        statements = [{"quote": q, "speaker_id": links.get(q.speaker.entity) if q.speaker and q.speaker.entity else None} for q in article.quotes]
+        statements = _render.article_statements(article, article_id)
         store_info = article.extras.get("store") or {}
         return page(
             "article.html",
@@ -255,15 +255,15 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
             "to": (date_to or "").strip(),
         }
         offset = _offset(start)
-        rows = _queries.quotes(store, filters["speaker"], filters["about"], filters["source"], _day("from", filters["from"]), _day("to", filters["to"]), offset + PAGE_SIZE + 1)
+        rows = _queries.quotes(store, filters["speaker"], filters["about"], filters["source"], _day("from", filters["from"]), _day("to", filters["to"]), PAGE_SIZE + 1, offset)
         return page(
             "quotes.html",
             nav="quotes",
             q="",
             filters=filters,
-            rows=rows[offset : offset + PAGE_SIZE],
+            rows=rows[:PAGE_SIZE],
             sources=sources(),
-            next_link=_link("/quotes", {**filters, "start": offset + PAGE_SIZE}) if len(rows) > offset + PAGE_SIZE else None,
+            next_link=_link("/quotes", {**filters, "start": offset + PAGE_SIZE}) if len(rows) > PAGE_SIZE else None,
             prev_link=_link("/quotes", {**filters, "start": max(0, offset - PAGE_SIZE) or None}) if offset else None,
         )
 

@@ -43,7 +43,7 @@ def test_store_language_stored_counted_and_filtered(store):
 @pytest.mark.issue(16)
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_store_language_migration_reads_old_articles(old_archive, morph, backend):
-    """An archive made before v10 took every article for Russian: the migration reads each
+    """An archive made before v11 took every article for Russian: the migration reads each
     text's language, and the old analysis of one in another language is no longer linked."""
     ru, uk, _ = _articles()
     uk.language = "ru"  # as svodka stored it then, analysed as Russian
