@@ -539,6 +539,17 @@ OBJECT_PRONOUNS = {"его": "masc", "её": "femn", "ее": "femn"}
 # в Тверь. Губернатор назначил его министром": the governor is not Петров).
 OBLIQUE_PRONOUNS = frozenset("его её ее ему ей им ним нему него неё нее нём нем ней нею ими них ними их".split())
 
+# Words of the first and second person (pronouns and possessives, lower case): a paragraph
+# with them speaks to the reader in someone's own voice ("Я благодарен клубу", "уважайте
+# нас"), unlike the narrator's third person.
+SPEAKER_VOICE_WORDS = frozenset(
+    """
+    я меня мне мной мною мы нас нам нами мой моя моё мое мои моего моей моему моим моих моими
+    наш наша наше наши нашего нашей нашему нашим наших нашими вы вас вам вами ваш ваша ваше
+    ваши вашего вашей вашему вашим ваших вашими
+    """.split()
+)
+
 # Post nouns in the prepositional after their preposition: in what capacity the clause's
 # subject acts, whatever its verb ("приступила к работе на посту главы", "принёс присягу в
 # качестве президента", "остался на должности председателя"): preposition -> lemmas.

@@ -57,6 +57,7 @@ from ._outlets import _TRAILING_RELAY, _outlet_name
 from ._reported import _indirect_items
 from ._speakers import _resolve
 from ..text import analysed
+from .._lexicon import DOUBLE_CLOSING
 from ._text import _Direct, _Intervals, _Said, _Text, _Tok
 
 __all__ = ["extract_quotes"]
@@ -73,6 +74,7 @@ def extract_quotes(article: Article, models: Models) -> Article:
     """
     text = article.text
     blocks = [(b.start, b.end, b.kind) for b in article.blocks] if article.blocks else _split_blocks(text)
+    blocks = _line_blocks(text, blocks)
     tokens = [_Tok(start, end, word, word.lower()) for start, end, word in analysed(article, models).words]
     mentions = sorted(
         ((m, e) for e in article.entities if e.type in ("PER", "ORG") for m in e.mentions),
@@ -113,6 +115,47 @@ def _split_blocks(text: str) -> list[tuple[int, int, str]]:
     for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
         if m.group().strip():
             out.append((m.start(), m.end(), "paragraph"))
+    return out
+
+
+# A line that ends like this closes its paragraph (a sentence end, a colon before a block
+# quote, a closing quotation mark); one that ends like ``_LINE_GOES_ON`` goes on in the next.
+_LINE_CLOSES = ".!?…:;" + DOUBLE_CLOSING
+
+_LINE_GOES_ON = ",-–—"
+
+
+# A first line longer than this is no headline.
+MAX_HEADLINE_CHARS = 250
+
+
+def _line_blocks(text: str, blocks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The blocks cut at their line breaks: a text taken as it is (``--no-clean``) keeps one
+    paragraph per line with single line breaks between them, and its first line is the
+    headline.
+
+    A line break is a paragraph's end when the line before closes one (``_LINE_CLOSES``), or
+    when the next line does not open with a lower-case word and the line before does not
+    end with a comma or a dash (a wrapped line). With no title block, a first line without
+    a final period or colon, followed by another line, is the headline (``"title"``).
+    """
+    out: list[tuple[int, int, str]] = []
+    has_title = any(kind == "title" for _s, _e, kind in blocks)
+    for start, end, kind in blocks:
+        pos = start
+        for m in re.finditer(r"[ \t\r]*\n\s*", text[start:end]):
+            brk, nxt = start + m.start(), start + m.end()
+            line = text[pos:brk].rstrip()
+            if not line or not (line[-1] in _LINE_CLOSES or line[-1] not in _LINE_GOES_ON and not text[nxt].islower()):
+                continue
+            out.append((pos, pos + len(line), kind))
+            pos = nxt
+        out.append((pos, end, kind))
+    if not has_title and len(out) > 1 and not text[: out[0][0]].strip():
+        first_start, first_end, _kind = out[0]
+        first = text[first_start:first_end]
+        if first[-1] not in ".:;" and len(first) <= MAX_HEADLINE_CHARS and out[1][0] > first_end:
+            out[0] = (first_start, first_end, "title")
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .._lexicon import DOUBLE_OPENING
+from .._lexicon import DOUBLE_OPENING, SPEAKER_VOICE_WORDS
 from .._speech import SPEECH_LEMMAS, VIA_LEMMAS
 from ._outlets import _outlet_name
 from ._text import (
@@ -68,7 +68,8 @@ def _trailing_attribution(doc: _Text, c_end: int, b_end: int, b_kind: str, words
     after = doc.text[c_end + 1 : b_end]
     m = _AFTER_DASH.match(after)
     m_comma = _AFTER_COMMA.match(after) if not m else None
-    if m and after[: m.end()].strip(" ,.!?…") in tuple(DASHES):
+    # the dash often has a non-breaking space before it (",\xa0— сказал он"): any space counts
+    if m and after[: m.end()].strip().strip(",.!?…").strip() in tuple(DASHES):
         attr = _after_attribution(doc, c_end + 1 + m.end(), b_end, b_kind, dash=True)
         if attr is not None and attr.cue != "-" and not _speech_cue(doc, attr) and (attr.before is not None or words < MIN_STATEMENT_WORDS):
             return None  # "«екбург.рф» — их подала администрация": not a speech verb
@@ -137,7 +138,7 @@ def _direct_items(doc: _Text) -> list[_Item]:
         chain = []
         last_attr = attr
         last_attr_end = _sentence_end(doc, c_end + 1, b_end) + 1
-    return items
+    return items + _block_quote_items(doc, items)
 
 
 def _speech_cue(doc: _Text, attr: _Attribution, lemmas: frozenset[str] = SPEECH_LEMMAS | VIA_LEMMAS) -> bool:
@@ -201,33 +202,78 @@ def _after_attribution(doc: _Text, pos: int, b_end: int, b_kind: str, dash: bool
 
 
 def _colon_attribution(doc: _Text, span: _Span, b_start: int, b_kind: str, relayed: bool = False) -> _Attribution | None:
-    """"X заявил: «...»", "X: «...»" (the clause before a colon right before the quote).
+    """"X заявил: «...»", "X: «...»" (the clause before a colon right before the quote, or
+    ending the paragraph before a quote that opens its own).
 
     ``relayed``: an outlet follows the quote ("X называет это злом: «...», сообщает Y"), so
     any person named in the clause before the colon is the speaker, however long the clause.
     """
     text = doc.text
     before = text[b_start : span.open]
-    if not re.search(r":\s*$", before):
-        return None
-    colon = b_start + before.rstrip().rfind(":")
     c_end = span.close if span.close is not None else doc.blocks[span.block][1]
     if len(_WORD.findall(text[span.open : c_end])) < MIN_STATEMENT_WORDS:
         return None
+    if not before.strip() and span.block > 0:
+        # "Министр сказал:\n«...»": the colon ends the paragraph before
+        p_start, p_end, p_kind = doc.blocks[span.block - 1]
+        if text[p_end - 1 : p_end] == ":" and p_kind != "title":
+            return _colon_clause(doc, p_end - 1, p_start, p_kind, relayed)
+        return None
+    if not re.search(r":\s*$", before):
+        return None
+    return _colon_clause(doc, b_start + before.rstrip().rfind(":"), b_start, b_kind, relayed)
+
+
+def _colon_clause(doc: _Text, colon: int, b_start: int, b_kind: str, relayed: bool = False) -> _Attribution | None:
+    """The attribution in the clause before a colon at ``colon``: its last speech verb, else
+    a short clause naming a speaker ("Министр Игорь Петров:"), any length when ``relayed``."""
     s_start = _sentence_start(doc, colon, b_start)
     toks = doc.toks(s_start, colon)
     if not toks:
         return None
     for t in reversed(toks):
         if not doc.in_quote(t.start) and _is_speech(doc, t):
-            attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, colon))
-            return attr
+            # "Он признал, что письмо настоящее:": the verb has its own reported clause too
+            chto = bool(re.search(r",\s*(?:что|как)\b", doc.text[t.end : colon]))
+            return _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, colon), chto=chto)
     has_speaker = any(
         m.start >= s_start and m.end <= colon for m, _e in _mentions_from(doc, s_start, colon)
     ) or b_kind == "title"
     if has_speaker and (len(toks) <= MAX_HEADLINE_SPEAKER_WORDS + 3 or relayed):
         return _Attribution(":", colon, colon + 1, before=(s_start, colon))
     return None
+
+
+def _block_quote_items(doc: _Text, taken: list[_Item]) -> list[_Item]:
+    """Paragraphs quoted without marks after a paragraph ending in a colon ("Игорь Петров
+    сказал:" / "В заявлении говорится:", then the words as their own paragraph).
+
+    The paragraph is the speaker's whole statement when the colon clause attributes it
+    (``_colon_clause``) and it has no quotation of its own. A paragraph on the next line
+    always; one after a blank line only in someone's own voice (first or second person,
+    ``SPEAKER_VOICE_WORDS``) and with no speech verb of the narrator's, so "Петров заявил:"
+    before a lost quote does not take the next paragraph of the story.
+    """
+    text = doc.text
+    items: list[_Item] = []
+    quoted = {s.block for s in doc.spans if s.depth == 0 and s.open == doc.blocks[s.block][0]}
+    starts = {it.start for it in taken}
+    for bi in range(1, len(doc.blocks)):
+        b_start, b_end, b_kind = doc.blocks[bi]
+        p_start, p_end, p_kind = doc.blocks[bi - 1]
+        if b_kind == "title" or p_kind == "title" or text[p_end - 1 : p_end] != ":" or bi in quoted or b_start in starts:
+            continue
+        toks = doc.toks(b_start, b_end)
+        if len(toks) < MIN_STATEMENT_WORDS or any(it.start >= b_start and it.end <= b_end for it in taken):
+            continue
+        if re.search(r"\n[ \t\r]*\n", text[p_end:b_start]):
+            voice = any(t.low in SPEAKER_VOICE_WORDS for t in toks)
+            if not voice or any(not doc.in_quote(t.start) and _is_speech(doc, t) for t in toks):
+                continue
+        attr = _colon_clause(doc, p_end - 1, p_start, p_kind)
+        if attr is not None:
+            items.append(_Item("direct", b_start, b_end, attr))
+    return items
 
 
 def _chto_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | None:

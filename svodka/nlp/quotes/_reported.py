@@ -149,6 +149,11 @@ def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -
             attr = _Attribution(toks[i].low, toks[i].start, toks[i].end, before=(s_start, toks[i].start), after=(toks[i].end, toks[j - 1].end))
             # "В сообщении регулятора говорится, что": the speaker follows the document noun
             first = _Item("indirect", toks[j].end if not about else toks[j].start, s_end, attr)
+            # "заявил, что станция готова: «...»": the quotation after the colon is his direct statement
+            for colon in re.finditer(rf":\s*(?:[{DOUBLE_OPENING}]|$)", text[first.start : s_end]):
+                if _WORD.search(text[first.start : first.start + colon.start()]) and not doc.in_quote(first.start + colon.start()):
+                    first.end = first.start + colon.start()
+                    break
             # "добавила, что A, но подчеркнула, что B": a second cue of the same subject
             for k in range(j + 1, len(toks) - 1):
                 t = toks[k]

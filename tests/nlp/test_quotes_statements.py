@@ -1,0 +1,115 @@
+"""Tests of svodka.nlp.quotes: finding every statement with the right boundaries (issue 15).
+
+Each rule has cases written for these tests (no real text): the conventions are those of
+the team's gold on real news: a direct statement is the words inside the marks (or a
+paragraph quoted without them), an indirect one the reported clause without cue and speaker.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka.clean import verbatim
+from svodka.model import Document, Entity, Mention
+from svodka.nlp.quotes import extract_quotes
+
+from .test_quotes import PETROV, _article, _found
+
+
+def _verbatim(text, names=()):
+    """An article taken as it is (``--no-clean``: blank-line blocks, no title), with entities by hand."""
+    article = verbatim(Document(text=text))
+    for eid, etype, name, forms in names:
+        mentions = []
+        for form in forms:
+            start = 0
+            while (i := article.text.find(form, start)) >= 0:
+                mentions.append(Mention(i, i + len(form), form, name))
+                start = i + len(form)
+        first, _, last = name.partition(" ")
+        mentions.sort(key=lambda m: m.start)
+        article.entities.append(Entity(eid, etype, name, first=first, last=last, mentions=mentions))
+    return article
+
+
+# (case, paragraphs, entities, expected [(kind, text, speaker, cue)])
+CASES = [
+    (
+        "a non-breaking space before the dash",
+        ["«Мост откроем к осени, работы идут по графику»,\xa0— сказал Игорь Петров."],
+        [PETROV],
+        [("direct", "Мост откроем к осени, работы идут по графику", "Игорь Петров", "сказал")],
+    ),
+    (
+        "a quotation after a colon paragraph",
+        ["Игорь Петров сказал:", "«Мост откроем к осени, работы идут по графику»."],
+        [PETROV],
+        [("direct", "Мост откроем к осени, работы идут по графику", "Игорь Петров", "сказал")],
+    ),
+    (
+        "a paragraph in the speaker's voice after a colon paragraph",
+        ["Игорь Петров сказал:", "Мы откроем мост к осени, работы идут по графику."],
+        [PETROV],
+        [("direct", "Мы откроем мост к осени, работы идут по графику.", "Игорь Петров", "сказал")],
+    ),
+    (
+        "the narrator's paragraph after a colon paragraph is no statement",
+        ["Игорь Петров заявил:", "Работы на мосту начались в марте и идут по графику."],
+        [PETROV],
+        [],
+    ),
+    (
+        "a reported clause stops at the colon before a quotation",
+        ["Игорь Петров заявил, что станция готова к зиме: «На складе уже триста тонн угля»."],
+        [PETROV],
+        [
+            ("indirect", "станция готова к зиме", "Игорь Петров", "заявил"),
+            ("direct", "На складе уже триста тонн угля", "Игорь Петров", "заявил"),
+        ],
+    ),
+]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("case, paragraphs, names, expected", CASES, ids=[c[0] for c in CASES])
+def test_quotes_statements_found(models, case, paragraphs, names, expected):
+    article = extract_quotes(_article(None, paragraphs, names), models)
+    assert _found(article) == expected
+    for q in article.quotes:
+        assert article.text[q.start : q.end] == q.text
+
+
+# (case, text as it is, entities, expected) for texts taken without cleaning
+VERBATIM_CASES = [
+    (
+        "the first line is the headline",
+        "Петров: мост через реку откроют в мае\nРаботы идут по графику.\nПодрядчик получил аванс.",
+        [PETROV],
+        [("indirect", "мост через реку откроют в мае", "Игорь Петров", ":")],
+    ),
+    (
+        "a sentence does not run across a line break",
+        "Цены на хлеб в области\nЦены на хлеб выросли на треть за год. Об этом сообщил Игорь Петров.",
+        [PETROV],
+        [("indirect", "Цены на хлеб выросли на треть за год", "Игорь Петров", "сообщил")],
+    ),
+    (
+        "a block quote on the line after the colon",
+        "Мост откроют в мае\n\nИгорь Петров сказал:\nДа, это так, но сроки зависят от погоды. Подрядчик готов.",
+        [PETROV],
+        [("direct", "Да, это так, но сроки зависят от погоды. Подрядчик готов.", "Игорь Петров", "сказал")],
+    ),
+    (
+        "a wrapped line goes on",
+        "Мост откроют в мае\n\nИгорь Петров заявил, что мост через\nреку откроют в мае.",
+        [PETROV],
+        [("indirect", "мост через\nреку откроют в мае", "Игорь Петров", "заявил")],
+    ),
+]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("case, text, names, expected", VERBATIM_CASES, ids=[c[0] for c in VERBATIM_CASES])
+def test_quotes_statements_verbatim(models, case, text, names, expected):
+    article = extract_quotes(_verbatim(text, names), models)
+    assert _found(article) == expected
