@@ -26,6 +26,7 @@ __all__ = [
     "CLOSING_ABBREVIATIONS",
     "IDIOM_CUES",
     "HEAD_OF_STATE_HEADS",
+    "QUOTE_JOINERS",
 ]
 
 # Lemmas of verbs that introduce reported speech or an opinion ("заявил, что ...", "..., сказал
@@ -133,3 +134,8 @@ ANONYMOUS_HEADS = frozenset(
     слушатель посетитель покупатель один некто кто-то человек сотрудник работник представитель
     """.split()
 )
+
+# Words that join quotations inside one reported clause without adding the narrator's own
+# ("сказал, что «...», но «...», поскольку «...»"): a clause of quotations and these is the
+# speaker's direct statements only.
+QUOTE_JOINERS = frozenset("но а и или да однако поскольку потому поэтому так как ведь что чтобы причем притом зато".split())

@@ -146,7 +146,8 @@ def _line_blocks(text: str, blocks: list[tuple[int, int, str]]) -> list[tuple[in
         for m in re.finditer(r"[ \t\r]*\n\s*", text[start:end]):
             brk, nxt = start + m.start(), start + m.end()
             line = text[pos:brk].rstrip()
-            if not line or not (line[-1] in _LINE_CLOSES or line[-1] not in _LINE_GOES_ON and not text[nxt].islower()):
+            first = not out and pos == start and not text[:start].strip()  # a headline line ends at its break
+            if not line or not (line[-1] in _LINE_CLOSES or line[-1] not in _LINE_GOES_ON and (first or not text[nxt].islower())):
                 continue
             out.append((pos, pos + len(line), kind))
             pos = nxt

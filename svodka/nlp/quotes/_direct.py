@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .._lexicon import DOUBLE_OPENING, SPEAKER_VOICE_WORDS
-from .._speech import SPEECH_LEMMAS, VIA_LEMMAS
+from .._speech import QUOTE_JOINERS, SPEECH_LEMMAS, VIA_LEMMAS
 from ._outlets import _outlet_name
 from ._text import (
     DASHES,
@@ -25,6 +25,7 @@ from ._text import (
     _Text,
     _WORD,
     _is_cue_word,
+    _is_finite_verb,
     _is_speech,
     _mentions_from,
     _negated,
@@ -34,6 +35,10 @@ from ._text import (
 
 # After a closing mark: optional punctuation, a dash, then the attribution.
 _AFTER_DASH = re.compile(r"[,.!?…]*\s*[-–—]\s*")
+
+
+# Wiki markup's italics around a quotation (''«...»'', — сказал он): no part of the sentence.
+MARKUP_MARKS = "'"
 
 
 # After a closing mark: a comma then the attribution without a dash ("«...», сказал он").
@@ -65,6 +70,7 @@ def _is_fragment(doc: _Text, span: _Span, b_start: int) -> bool:
 def _trailing_attribution(doc: _Text, c_end: int, b_end: int, b_kind: str, words: int, embedded: bool) -> _Attribution | None:
     """The attribution right after a quote's closing mark ``c_end``: after a dash, or after a
     comma when the quote is not a fragment of the narrator's sentence."""
+    c_end += len(doc.text[c_end + 1 : b_end]) - len(doc.text[c_end + 1 : b_end].lstrip(MARKUP_MARKS))
     after = doc.text[c_end + 1 : b_end]
     m = _AFTER_DASH.match(after)
     m_comma = _AFTER_COMMA.match(after) if not m else None
@@ -219,7 +225,7 @@ def _colon_attribution(doc: _Text, span: _Span, b_start: int, b_kind: str, relay
         if text[p_end - 1 : p_end] == ":" and p_kind != "title":
             return _colon_clause(doc, p_end - 1, p_start, p_kind, relayed)
         return None
-    if not re.search(r":\s*$", before):
+    if not re.search(rf":\s*[{MARKUP_MARKS}]*$", before):
         return None
     return _colon_clause(doc, b_start + before.rstrip().rfind(":"), b_start, b_kind, relayed)
 
@@ -266,6 +272,8 @@ def _block_quote_items(doc: _Text, taken: list[_Item]) -> list[_Item]:
         toks = doc.toks(b_start, b_end)
         if len(toks) < MIN_STATEMENT_WORDS or any(it.start >= b_start and it.end <= b_end for it in taken):
             continue
+        if all(t.text[0].isupper() for t in toks):
+            continue  # a caption or a signature ("И. Ф. Петров")
         if re.search(r"\n[ \t\r]*\n", text[p_end:b_start]):
             voice = any(t.low in SPEAKER_VOICE_WORDS for t in toks)
             if not voice or any(not doc.in_quote(t.start) and _is_speech(doc, t) for t in toks):
@@ -277,9 +285,12 @@ def _block_quote_items(doc: _Text, taken: list[_Item]) -> list[_Item]:
 
 
 def _chto_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | None:
-    """"X заявил, что «...»": the quote is a direct fragment inside reported speech."""
+    """"X заявил, что «...»": the quote is the speaker's direct statement inside reported speech
+    when it ends the clause, or only quotations follow ("что «A», но «B»"); a quote after a
+    verb of the narrator's in the clause ("что отставка является «...»") is a fragment of the
+    indirect statement."""
     text = doc.text
-    right_after = bool(re.search(r"\bчто\s*$", text[max(b_start, span.open - 12) : span.open]))
+    right_after = bool(re.search(rf"\bчто\s*[{MARKUP_MARKS}]*$", text[max(b_start, span.open - 12) : span.open]))
     s_start = _sentence_start(doc, span.open, b_start)
     toks = doc.toks(s_start, span.open)
     c_end = span.close if span.close is not None else doc.blocks[span.block][1]
@@ -287,13 +298,20 @@ def _chto_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | N
         return None  # a short quoted name or label inside reported speech
     if span.close is not None:
         s_end = _sentence_end(doc, span.close + 1, doc.blocks[span.block][1])
-        if _WORD.search(text[span.close + 1 : s_end]):
+        if not _only_quotes(doc, span.close + 1, s_end):
             return None  # "что G8 «имеет другое значение» для Европы": the clause goes on, one indirect statement
     for k in range(len(toks) - 1, 0, -1):
-        if toks[k].low != "что" or text[toks[k - 1].end : toks[k].start].strip() != ",":
+        if toks[k].low != "что" or text[toks[k - 1].end : toks[k].start].strip() != "," or doc.in_quote(toks[k].start):
             continue
+        if any(not doc.in_quote(t.start) and _is_finite_verb(doc, t) for t in toks[k + 1 :]):
+            return None  # "что отставка является «ритуальной жертвой»": a fragment of the narrator's clause
         for t in reversed(toks[max(0, k - 1 - MAX_VERB_TO_CHTO) : k]):
             if _is_speech(doc, t) and not _negated(doc, t):
                 return _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, toks[k - 1].end), chto=True)
         return None
     return None
+
+
+def _only_quotes(doc: _Text, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` only quotations and the words that join them (``QUOTE_JOINERS``)?"""
+    return all(doc.in_quote(t.start) or t.low in QUOTE_JOINERS for t in doc.toks(start, end))

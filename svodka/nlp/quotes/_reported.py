@@ -6,6 +6,7 @@ import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
 from .._speech import CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS
+from ._direct import _only_quotes
 from ._text import (
     MAX_HEADLINE_SPEAKER_WORDS,
     MAX_VERB_TO_CHTO,
@@ -27,6 +28,10 @@ from ._text import (
     _speaker_noun,
 )
 
+# Parts of speech that make a headline's words a clause: what someone says, not a topic.
+CLAUSE_POS = frozenset({"VERB", "ADJS", "PRTS", "PRED", "INFN"})
+
+
 def _indirect_items(doc: _Text, direct: _Direct) -> list[_Item]:
     """Reported speech of every block, plus the headline forms."""
     text = doc.text
@@ -41,9 +46,18 @@ def _indirect_items(doc: _Text, direct: _Direct) -> list[_Item]:
                 headline = _headline_item(doc, direct, s_start, body_end)
                 found = [headline] if headline is not None else []
             for it in found:
+                if _quotations(doc, it.start, it.end) > 1 and any(s.open + 1 in direct.statements for s in doc.spans if it.start <= s.open < it.end):
+                    continue  # "пояснил, что «A», но «B»": the speaker's direct statements, no reported one
                 items.append(it)
                 reported.append((it.start, it.end))
     return items
+
+
+def _quotations(doc: _Text, start: int, end: int) -> int:
+    """How many quotations a clause is made of (0 when it has words of the narrator's own)."""
+    if not _only_quotes(doc, start, end):
+        return 0
+    return sum(1 for s in doc.spans if s.depth == 0 and start <= s.open < end)
 
 
 def _sentence_items(
@@ -72,6 +86,8 @@ def _sentence_items(
         found = _chto_item(doc, toks, i, s_start, s_end)
         if found:
             return found
+        if doc.parse(t.text)[0].tag.POS == "GRND":
+            continue  # "..., объяснив своё решение": a gerund reports only with its "что"-clause
         item = _ob_etom_item(doc, reported, toks, i, s_start, s_end, sents, si, bi)
         if item is None:
             item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
@@ -144,6 +160,8 @@ def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -
             between = text[toks[i].end : toks[j - 1].end]
             if re.search(r"[!?;«»\"]|\.(?!\w)", between):
                 return []  # a dot inside a word is a domain: "считают, пишет NEWSru.com, что"
+            if "," in between and doc.parse(toks[i].text)[0].tag.POS == "GRND":
+                return []  # "Министр, комментируя решение, заявил, что": the gerund's phrase ended
             if toks[j - 1].low == "тем" and j >= 2 and toks[j - 2].low == "с":
                 return []  # "согласился с тем, что" is agreement, "не согласился" denial
             attr = _Attribution(toks[i].low, toks[i].start, toks[i].end, before=(s_start, toks[i].start), after=(toks[i].end, toks[j - 1].end))
@@ -229,12 +247,20 @@ def _headline_item(doc: _Text, direct: _Direct, s_start: int, s_end: int) -> _It
     if m and not doc.in_quote(s_start + m.start()):
         colon = s_start + m.start()
         rest = text[colon + 1 : s_end].strip()
-        if rest and rest[0] not in DOUBLE_OPENING and len(_WORD.findall(rest)) >= MIN_STATEMENT_WORDS:
+        if rest and rest[0] not in DOUBLE_OPENING and len(_WORD.findall(rest)) >= MIN_STATEMENT_WORDS and _is_clause(doc, colon + 1, s_end):
             if len(_WORD.findall(text[s_start:colon])) <= MAX_HEADLINE_SPEAKER_WORDS and _looks_like_speaker(doc, s_start, colon):
                 attr = _Attribution(":", colon, colon + 1, headline=text[s_start:colon].strip())
                 attr.before = (s_start, colon)
                 return _Item("indirect", colon + 1, s_end, attr)
     return None
+
+
+def _is_clause(doc: _Text, start: int, end: int) -> bool:
+    """Does a headline's part say something (a verb, a short adjective, a predicative, a copula
+    dash), unlike a topic ("Константин Сомов: выставка спустя полвека")?"""
+    if re.search(r"\s[-–—]\s", doc.text[start:end]):
+        return True  # "Петров: налоги — не главное"
+    return any(doc.parse(t.text)[0].tag.POS in CLAUSE_POS for t in doc.toks(start, end) if not doc.in_quote(t.start))
 
 
 def _looks_like_speaker(doc: _Text, start: int, end: int) -> bool:

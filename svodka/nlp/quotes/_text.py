@@ -440,7 +440,8 @@ def _speech_form(doc: _Text, tok: _Tok) -> bool:
         return False
     for p in doc.parse(tok.text)[:3]:
         lemma = p.normal_form.replace("ё", "е")
-        if p.tag.POS in ("VERB",) and lemma in SPEECH_LEMMAS:
+        if p.tag.POS in ("VERB", "GRND") and lemma in SPEECH_LEMMAS:
+            # a gerund shares its clause's subject: "..., добавив, что S", "сообщив, что S"
             # "напомним", "думаете", "сообщалось": the writer or nobody, not a speaker
             if p.tag.person in ("1per", "2per") or p.tag.mood == "impr" or (p.tag.gender == "neut" and lemma.endswith("ся")):
                 return False
