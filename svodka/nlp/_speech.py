@@ -12,6 +12,7 @@ __all__ = [
     "SPEECH_LEMMAS",
     "OPINION_ADJECTIVES",
     "PO_SLOVAM_NOUNS",
+    "PO_SLOVAM_PREPOSITIONS",
     "VIA_LEMMAS",
     "SPEAKER_NOUNS",
     "ORG_SPEAKER_NOUNS",
@@ -27,6 +28,8 @@ __all__ = [
     "IDIOM_CUES",
     "HEAD_OF_STATE_HEADS",
     "QUOTE_JOINERS",
+    "ABOUT_LEMMAS",
+    "ABOUT_PREPOSITIONS",
 ]
 
 # Lemmas of verbs that introduce reported speech or an opinion ("заявил, что ...", "..., сказал
@@ -55,8 +58,17 @@ SPEECH_LEMMAS = frozenset(
 # pymorphy3 reads "уверена" as a participle of "уверить": both lemmas are listed.
 OPINION_ADJECTIVES = frozenset("уверенный уверить убежденный убедить согласный".split())
 
-# Nouns of "по словам X", "по мнению X", "по оценке X", "по сообщениям X" (dative after "по").
-PO_SLOVAM_NOUNS = frozenset("слово мнение оценка утверждение убеждение признание заверение прогноз сообщение".split())
+# Nouns of "по словам X", "по мнению X", "по оценке X", "по сообщениям X", "по данным X",
+# "согласно информации X" (dative after ``PO_SLOVAM_PREPOSITIONS``).
+PO_SLOVAM_NOUNS = frozenset(
+    """
+    слово мнение оценка утверждение убеждение признание заверение прогноз сообщение данные
+    сведение информация подсчет версия опрос заявление
+    """.split()
+)
+
+# Prepositions of those phrases: "по данным X", "согласно данным X".
+PO_SLOVAM_PREPOSITIONS = frozenset({"по", "согласно"})
 
 # Verbs of a relaying outlet: "передает ТАСС", "приводит его слова РИА Новости", "цитирует X".
 VIA_LEMMAS = frozenset("передавать передать приводить привести цитировать процитировать писать сообщать".split())
@@ -139,3 +151,16 @@ ANONYMOUS_HEADS = frozenset(
 # ("сказал, что «...», но «...», поскольку «...»"): a clause of quotations and these is the
 # speaker's direct statements only.
 QUOTE_JOINERS = frozenset("но а и или да однако поскольку потому поэтому так как ведь что чтобы причем притом зато".split())
+
+# Speech verbs whose "о"-phrase is what was said ("сообщил о разводе", "Об отставке министра
+# объявил премьер", "попросил президента о досрочной отставке"); not "думать о".
+ABOUT_LEMMAS = frozenset(
+    """
+    сообщить сообщать рассказать рассказывать заявить заявлять объявить объявлять говорить
+    сказать написать писать напомнить напоминать предупредить предупреждать высказаться
+    сообщаться говориться попросить просить
+    """.split()
+)
+
+# The preposition of that phrase.
+ABOUT_PREPOSITIONS = frozenset({"о", "об", "обо"})

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
-from .._speech import CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS
+from .._lexicon import CLAUSE_OPENERS
+from .._speech import ABOUT_LEMMAS, ABOUT_PREPOSITIONS, CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS
 from ._direct import _only_quotes
 from ._text import (
     MAX_HEADLINE_SPEAKER_WORDS,
@@ -63,44 +64,175 @@ def _quotations(doc: _Text, start: int, end: int) -> int:
 def _sentence_items(
     doc: _Text, direct: _Direct, reported: list[tuple[int, int]], s_start: int, s_end: int, sents: list[tuple[int, int]], si: int, bi: int
 ) -> list[_Item]:
-    """The reported statements of one sentence (none without a speech cue; two for
-    "добавила, что A, но подчеркнула, что B"): the first cue that makes one wins."""
+    """The reported statements of one sentence, cue by cue: after a statement the scan goes on
+    past it ("Петров пообещал A, а Орлова сообщила о B": two)."""
     toks = doc.toks(s_start, s_end)
-    for i, t in enumerate(toks):
-        if doc.in_quote(t.start) or t.start in direct.statements:
-            continue
-        # "По словам X, S" / "S, по мнению X"
-        k = i + 2 if i + 2 < len(toks) and toks[i + 1].low in PRONOUNS else i + 1
-        if t.low == "по" and k < len(toks) and doc.lemma(toks[k].text) in PO_SLOVAM_NOUNS and toks[k].low != "слово":
-            item = _po_slovam_item(doc, toks, i, k, s_start, s_end)
-            return [item] if item is not None else []
-        if t.start in direct.cues or not _is_speech(doc, t) or _negated(doc, t):
-            continue
-        # "Как сообщил X, S"
-        if i > 0 and toks[i - 1].low == "как" and doc.text[toks[i - 1].end : t.start].strip() == "":
-            if t.low.replace("ё", "е") in IDIOM_CUES and doc.text[t.end : t.end + 2].lstrip().startswith(","):
-                continue  # "Как говорится, ...": an idiom
-            item = _around_attribution(doc, s_start, s_end, t.low, t.start, t.end)
-            return [item] if item is not None else []
-        # "X заявил, что S"
-        found = _chto_item(doc, toks, i, s_start, s_end)
+    items: list[_Item] = []
+    i = 0
+    while i < len(toks):
+        found, stop = _cue_items(doc, direct, reported, toks, i, s_start, s_end, sents, si, bi)
+        items.extend(found)
+        if stop:
+            break
         if found:
-            return found
-        if doc.parse(t.text)[0].tag.POS == "GRND":
-            continue  # "..., объяснив своё решение": a gerund reports only with its "что"-clause
-        item = _ob_etom_item(doc, reported, toks, i, s_start, s_end, sents, si, bi)
-        if item is None:
-            item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
-        if item is not None:
-            return [item]
-    return []
+            reach = max(toks[i].end, *(it.end for it in found))
+            while i < len(toks) and toks[i].start < reach:
+                i += 1
+            continue
+        i += 1
+    # "X объявил об уходе, сообщает Y": the words reported by Y hold X's; one statement
+    return [it for it in items if not any(o is not it and o.start <= it.start and it.end <= o.end for o in items)]
+
+
+def _cue_items(
+    doc: _Text, direct: _Direct, reported: list[tuple[int, int]], toks: list[_Tok], i: int, s_start: int, s_end: int,
+    sents: list[tuple[int, int]], si: int, bi: int,
+) -> tuple[list[_Item], bool]:
+    """The statements the token ``toks[i]`` is the cue of (none when it is no cue; two for
+    "добавила, что A, но подчеркнула, что B"), and whether the sentence has no other."""
+    t = toks[i]
+    if doc.in_quote(t.start) or t.start in direct.statements:
+        return [], False
+    # "По словам X, S" / "S, по мнению X" / "по официальным данным, S" (not in brackets:
+    # "(по другим данным, 6 января)" is an aside)
+    if t.low in PO_SLOVAM_PREPOSITIONS and doc.text.count("(", s_start, t.start) <= doc.text.count(")", s_start, t.start):
+        k = _po_slovam_noun(doc, toks, i)
+        if k is not None:
+            item = _po_slovam_item(doc, toks, i, k, s_start, s_end)
+            return ([item] if item is not None else []), True
+    if t.start in direct.cues or _negated(doc, t):
+        return [], False
+    item = _about_item(doc, toks, i, s_start, s_end)
+    if item is not None:
+        return [item], False
+    if not _is_speech(doc, t):
+        return [], False
+    # "Как сообщил X, S"
+    if i > 0 and toks[i - 1].low == "как" and doc.text[toks[i - 1].end : t.start].strip() == "":
+        if t.low.replace("ё", "е") in IDIOM_CUES and doc.text[t.end : t.end + 2].lstrip().startswith(","):
+            return [], False  # "Как говорится, ...": an idiom
+        item = _around_attribution(doc, s_start, s_end, t.low, t.start, t.end)
+        return ([item] if item is not None else []), True
+    # "X заявил, что S"
+    found = _chto_item(doc, toks, i, s_start, s_end)
+    if found:
+        return found, True
+    if doc.parse(t.text)[0].tag.POS == "GRND":
+        return [], False  # "..., объяснив своё решение": a gerund reports only with its "что"-clause
+    item = _ob_etom_item(doc, reported, toks, i, s_start, s_end, sents, si, bi)
+    if item is None:
+        item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
+    return ([item] if item is not None else []), item is not None
+
+
+def _about_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """"X сообщил [журналистам] о Y" -> "о Y" to the clause's end; "Об отставке министра
+    сообщил X" / "О своих планах Юлия сообщила" -> the "о"-phrase before the subject."""
+    t = toks[i]
+    if doc.parse(t.text)[0].tag.POS != "VERB" or doc.lemma(t.text) not in ABOUT_LEMMAS or _thing_subject(doc, toks, i):
+        return None
+    text = doc.text
+    attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, s_end))
+    for j in range(i + 1, min(len(toks) - 1, i + 1 + MAX_VERB_TO_CHTO)):
+        if text[toks[j - 1].end : toks[j].start].strip() or doc.in_quote(toks[j].start) or _is_finite_verb(doc, toks[j]):
+            break
+        if toks[j].low not in ABOUT_PREPOSITIONS and _thing_object(doc, toks[j]):
+            break  # "написал заявление об отставке": the phrase is the noun's
+        if toks[j].low in ABOUT_PREPOSITIONS:
+            if toks[j + 1].low in ("этом", "том"):
+                return None  # "сообщил об этом", "рассказал о том, как": other forms
+            attr.after = (t.end, toks[j].start)
+            return _Item("indirect", toks[j].start, _clause_end(doc, toks, j, s_end), attr)
+    # the "о"-phrase opening the clause, before the subject and the verb
+    p = i - 1
+    while p >= 0 and not text[toks[p].end : toks[p + 1].start].strip(" ") and not _is_finite_verb(doc, toks[p]):
+        if toks[p].low in ABOUT_PREPOSITIONS and p + 1 < i and toks[p + 1].low not in ("этом", "том"):
+            lead = text[s_start : toks[p].start].strip()
+            if lead and not re.search(r"(?:^|[,:]|\s[-–—])$", lead) and lead.lower() not in CONNECTIVES:
+                return None
+            q = p + 1
+            while q < i and not _is_finite_verb(doc, toks[q]) and toks[q].low not in PRONOUNS and not _mention_starts(doc, toks[q].start):
+                q += 1
+            attr.before = (toks[q - 1].end, t.start)
+            return _Item("indirect", toks[p].start, toks[q - 1].end, attr)
+        p -= 1
+    return None
+
+
+def _thing_subject(doc: _Text, toks: list[_Tok], i: int) -> bool:
+    """Is the verb ``toks[i]`` said of a thing ("Фильм рассказывает о", "Практика говорит о"):
+    the nominative noun right before it, after its words, is inanimate and names no speaker?"""
+    k = i - 1
+    while k >= 0 and not doc.text[toks[k].end : toks[k + 1].start].strip() and not (
+        doc.parse(toks[k].text)[0].tag.POS == "NOUN" and doc.parse(toks[k].text)[0].tag.case == "nomn"
+    ):
+        if _is_finite_verb(doc, toks[k]) or toks[k].low in PRONOUNS:
+            return False
+        k -= 1
+    if k < 0 or doc.text[toks[k].end : toks[k + 1].start].strip() or _mention_starts(doc, toks[k].start) or toks[k].text[0].isupper() and k > 0:
+        return False
+    return "inan" in doc.parse(toks[k].text)[0].tag and not _speaker_noun(doc, toks[k])
+
+
+def _thing_object(doc: _Text, tok: _Tok) -> bool:
+    """An inanimate noun that can only be a subject or a direct object (not a dative addressee)."""
+    parses = [p for p in doc.parse(tok.text)[:3] if p.tag.POS == "NOUN"]
+    return bool(parses) and all("inan" in p.tag and p.tag.case in ("nomn", "accs") for p in parses) and not tok.text[0].isupper()
+
+
+def _mention_starts(doc: _Text, pos: int) -> bool:
+    """Does a PER/ORG mention start at ``pos``?"""
+    return any(m.start == pos for m, _e in _mentions_from(doc, pos, pos))
+
+
+def _clause_end(doc: _Text, toks: list[_Tok], j: int, s_end: int) -> int:
+    """Where the clause holding ``toks[j]`` ends: the sentence end, or a comma (outside quotes
+    and brackets) before a word opening a clause ("а", "который", ``CLAUSE_OPENERS``) or before
+    words with a verb of their own ("..., глава ЛДПР потребовал ...")."""
+    text = doc.text
+    depth = 0
+    for k in range(j + 1, len(toks)):
+        gap = text[toks[k - 1].end : toks[k].start]
+        depth += gap.count("(") - gap.count(")")
+        if depth <= 0 and toks[k].low in ("и", "а", "но") and not gap.strip() and not doc.in_quote(toks[k].start):
+            # "заявил о своем уходе и до последнего времени работал": a second predicate
+            for x in toks[k + 1 :]:
+                if "," in text[toks[k].end : x.start]:
+                    break
+                if not doc.in_quote(x.start) and _is_finite_verb(doc, x):
+                    return toks[k - 1].end
+        if "," not in gap and ";" not in gap or depth > 0 or doc.in_quote(toks[k - 1].end):
+            continue
+        comma = toks[k - 1].end + max(gap.find(","), gap.find(";"))
+        if ";" in gap or toks[k].low in CLAUSE_OPENERS or toks[k].low.startswith("котор"):
+            return comma
+        for x in toks[k:]:
+            if "," in text[toks[k].start : x.start]:
+                break
+            if not doc.in_quote(x.start) and _is_finite_verb(doc, x):
+                return comma
+    return s_end
+
+
+def _po_slovam_noun(doc: _Text, toks: list[_Tok], i: int) -> int | None:
+    """The index of the noun of "по словам" / "по его данным" / "согласно предварительным
+    данным" after the preposition ``toks[i]`` (past a possessive pronoun or two adjectives)."""
+    k = i + 1
+    if k < len(toks) and toks[k].low in PRONOUNS:
+        k += 1
+    else:
+        while k < i + 3 and k < len(toks) and _is_adj(doc, toks[k]) and not doc.text[toks[k - 1].end : toks[k].start].strip():
+            k += 1
+    if k < len(toks) and toks[k].low != "слово" and doc.lemma(toks[k].text) in PO_SLOVAM_NOUNS:
+        return k
+    return None
 
 
 def _po_slovam_item(doc: _Text, toks: list[_Tok], i: int, k: int, s_start: int, s_end: int) -> _Item | None:
     """"По словам X, S" / "S, по мнению X" / "по его словам" (``toks[k]`` is the noun)."""
     t, noun = toks[i], toks[k]
     item = _around_attribution(doc, s_start, s_end, doc.text[t.start : noun.end].lower(), t.start, noun.end)
-    if k == i + 2 and item is not None:
+    if k == i + 2 and toks[i + 1].low in PRONOUNS and item is not None:
         item.attr.after = (t.start, noun.end)  # "по его словам": the pronoun is the speaker
     return item
 
@@ -193,19 +325,25 @@ def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -
 def _around_attribution(doc: _Text, s_start: int, s_end: int, cue: str, cue_start: int, cue_end: int) -> _Item | None:
     """"По словам X, S" / "Как сообщил X, S" / "S, по словам X" / "A, как отметили в X, B"."""
     text = doc.text
-    # the attribution runs to the next comma outside quotes
+    # the attribution runs to the next comma outside quotes and brackets, past a participle
+    # phrase of its noun ("По информации, полученной от X, S")
     comma = None
-    for m in re.finditer(",", text[cue_end:s_end]):
-        if not doc.in_quote(cue_end + m.start()):
+    depth = 0
+    for m in re.finditer(r"[,()]", text[cue_end:s_end]):
+        depth += {"(": 1, ")": -1}.get(m.group(), 0)
+        if m.group() == "," and depth <= 0 and not doc.in_quote(cue_end + m.start()):
             comma = cue_end + m.start()
-            break
+            nxt = doc.toks(comma, s_end)[:1]
+            if not (nxt and any(p.tag.POS == "PRTF" for p in doc.parse(nxt[0].text)[:1])):
+                break
     attr_end = comma if comma is not None else s_end
     attr = _Attribution(cue, cue_start, cue_end, after=(cue_end, attr_end))
     prefix = text[s_start:cue_start].strip(" ,")
     prefix_words = _WORD.findall(prefix.lower())
     if comma is None or not text[comma + 1 : s_end].strip():
-        # "S, по словам X." -> S is the text before
-        if len(prefix_words) < MIN_STATEMENT_WORDS:
+        # "S, по словам X." -> S is the text before, set off by a comma ("запомнилась по
+        # заявлениям", "чемпион мира по версии WBC" are no attribution)
+        if len(prefix_words) < MIN_STATEMENT_WORDS or not text[s_start:cue_start].rstrip().endswith(","):
             return None
         return _Item("indirect", s_start, cue_start, attr)
     if not prefix_words or " ".join(prefix_words) in CONNECTIVES or all(w in CONNECTIVES for w in prefix_words):
