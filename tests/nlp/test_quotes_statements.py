@@ -101,34 +101,22 @@ CASES = [
         [("indirect", "мост откроют в мае", "Игорь Петров", "заявил")],
     ),
     (
-        "what a speech verb's о-phrase tells",
+        "a speech verb's о-phrase has no clause: no statement (the team gold's convention)",
         ["Игорь Петров сообщил журналистам о переносе открытия моста на осень."],
         [PETROV],
-        [("indirect", "о переносе открытия моста на осень", "Игорь Петров", "сообщил")],
-    ),
-    (
-        "an о-phrase before the speaker",
-        ["О переносе открытия моста Игорь Петров сообщил в понедельник."],
-        [PETROV],
-        [("indirect", "О переносе открытия моста", "Игорь Петров", "сообщил")],
-    ),
-    (
-        "a thing that tells about something does not speak",
-        ["Фильм рассказывает о старом охотнике, который уходит в тайгу."],
-        [],
         [],
     ),
     (
-        "an о-phrase of the verb's object",
-        ["Игорь Петров написал заявление об отставке в феврале."],
-        [PETROV],
-        [],
-    ),
-    (
-        "по данным X",
+        "по данным X is a data source (the team gold's convention)",
         ["По данным издания, мост через реку откроют в мае."],
         [],
-        [("indirect", "мост через реку откроют в мае", None, "по данным")],
+        [],
+    ),
+    (
+        "по сведениям X",
+        ["По сведениям издания, мост через реку откроют в мае."],
+        [],
+        [("indirect", "мост через реку откроют в мае", None, "по сведениям")],
     ),
     (
         "an aside in brackets and a по-phrase that is no source",

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
-from .._lexicon import CLAUSE_OPENERS
-from .._speech import ABOUT_LEMMAS, ABOUT_PREPOSITIONS, CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS
+from .._speech import CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS
 from ._direct import _only_quotes
 from ._text import (
     MAX_HEADLINE_SPEAKER_WORDS,
@@ -102,9 +101,6 @@ def _cue_items(
             return ([item] if item is not None else []), True
     if t.start in direct.cues or _negated(doc, t):
         return [], False
-    item = _about_item(doc, toks, i, s_start, s_end)
-    if item is not None:
-        return [item], False
     if not _is_speech(doc, t):
         return [], False
     # "Как сообщил X, S"
@@ -123,95 +119,6 @@ def _cue_items(
     if item is None:
         item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
     return ([item] if item is not None else []), item is not None
-
-
-def _about_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
-    """"X сообщил [журналистам] о Y" -> "о Y" to the clause's end; "Об отставке министра
-    сообщил X" / "О своих планах Юлия сообщила" -> the "о"-phrase before the subject."""
-    t = toks[i]
-    if doc.parse(t.text)[0].tag.POS != "VERB" or doc.lemma(t.text) not in ABOUT_LEMMAS or _thing_subject(doc, toks, i):
-        return None
-    text = doc.text
-    attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, s_end))
-    for j in range(i + 1, min(len(toks) - 1, i + 1 + MAX_VERB_TO_CHTO)):
-        if text[toks[j - 1].end : toks[j].start].strip() or doc.in_quote(toks[j].start) or _is_finite_verb(doc, toks[j]):
-            break
-        if toks[j].low not in ABOUT_PREPOSITIONS and _thing_object(doc, toks[j]):
-            break  # "написал заявление об отставке": the phrase is the noun's
-        if toks[j].low in ABOUT_PREPOSITIONS:
-            if toks[j + 1].low in ("этом", "том"):
-                return None  # "сообщил об этом", "рассказал о том, как": other forms
-            attr.after = (t.end, toks[j].start)
-            return _Item("indirect", toks[j].start, _clause_end(doc, toks, j, s_end), attr)
-    # the "о"-phrase opening the clause, before the subject and the verb
-    p = i - 1
-    while p >= 0 and not text[toks[p].end : toks[p + 1].start].strip(" ") and not _is_finite_verb(doc, toks[p]):
-        if toks[p].low in ABOUT_PREPOSITIONS and p + 1 < i and toks[p + 1].low not in ("этом", "том"):
-            lead = text[s_start : toks[p].start].strip()
-            if lead and not re.search(r"(?:^|[,:]|\s[-–—])$", lead) and lead.lower() not in CONNECTIVES:
-                return None
-            q = p + 1
-            while q < i and not _is_finite_verb(doc, toks[q]) and toks[q].low not in PRONOUNS and not _mention_starts(doc, toks[q].start):
-                q += 1
-            attr.before = (toks[q - 1].end, t.start)
-            return _Item("indirect", toks[p].start, toks[q - 1].end, attr)
-        p -= 1
-    return None
-
-
-def _thing_subject(doc: _Text, toks: list[_Tok], i: int) -> bool:
-    """Is the verb ``toks[i]`` said of a thing ("Фильм рассказывает о", "Практика говорит о"):
-    the nominative noun right before it, after its words, is inanimate and names no speaker?"""
-    k = i - 1
-    while k >= 0 and not doc.text[toks[k].end : toks[k + 1].start].strip() and not (
-        doc.parse(toks[k].text)[0].tag.POS == "NOUN" and doc.parse(toks[k].text)[0].tag.case == "nomn"
-    ):
-        if _is_finite_verb(doc, toks[k]) or toks[k].low in PRONOUNS:
-            return False
-        k -= 1
-    if k < 0 or doc.text[toks[k].end : toks[k + 1].start].strip() or _mention_starts(doc, toks[k].start) or toks[k].text[0].isupper() and k > 0:
-        return False
-    return "inan" in doc.parse(toks[k].text)[0].tag and not _speaker_noun(doc, toks[k])
-
-
-def _thing_object(doc: _Text, tok: _Tok) -> bool:
-    """An inanimate noun that can only be a subject or a direct object (not a dative addressee)."""
-    parses = [p for p in doc.parse(tok.text)[:3] if p.tag.POS == "NOUN"]
-    return bool(parses) and all("inan" in p.tag and p.tag.case in ("nomn", "accs") for p in parses) and not tok.text[0].isupper()
-
-
-def _mention_starts(doc: _Text, pos: int) -> bool:
-    """Does a PER/ORG mention start at ``pos``?"""
-    return any(m.start == pos for m, _e in _mentions_from(doc, pos, pos))
-
-
-def _clause_end(doc: _Text, toks: list[_Tok], j: int, s_end: int) -> int:
-    """Where the clause holding ``toks[j]`` ends: the sentence end, or a comma (outside quotes
-    and brackets) before a word opening a clause ("а", "который", ``CLAUSE_OPENERS``) or before
-    words with a verb of their own ("..., глава ЛДПР потребовал ...")."""
-    text = doc.text
-    depth = 0
-    for k in range(j + 1, len(toks)):
-        gap = text[toks[k - 1].end : toks[k].start]
-        depth += gap.count("(") - gap.count(")")
-        if depth <= 0 and toks[k].low in ("и", "а", "но") and not gap.strip() and not doc.in_quote(toks[k].start):
-            # "заявил о своем уходе и до последнего времени работал": a second predicate
-            for x in toks[k + 1 :]:
-                if "," in text[toks[k].end : x.start]:
-                    break
-                if not doc.in_quote(x.start) and _is_finite_verb(doc, x):
-                    return toks[k - 1].end
-        if "," not in gap and ";" not in gap or depth > 0 or doc.in_quote(toks[k - 1].end):
-            continue
-        comma = toks[k - 1].end + max(gap.find(","), gap.find(";"))
-        if ";" in gap or toks[k].low in CLAUSE_OPENERS or toks[k].low.startswith("котор"):
-            return comma
-        for x in toks[k:]:
-            if "," in text[toks[k].start : x.start]:
-                break
-            if not doc.in_quote(x.start) and _is_finite_verb(doc, x):
-                return comma
-    return s_end
 
 
 def _po_slovam_noun(doc: _Text, toks: list[_Tok], i: int) -> int | None:
