@@ -28,6 +28,8 @@ __all__ = [
     "IDIOM_CUES",
     "HEAD_OF_STATE_HEADS",
     "QUOTE_JOINERS",
+    "REQUEST_LEMMAS",
+    "REQUEST_NOUNS",
 ]
 
 # Lemmas of verbs that introduce reported speech or an opinion ("заявил, что ...", "..., сказал
@@ -150,3 +152,17 @@ ANONYMOUS_HEADS = frozenset(
 # ("сказал, что «...», но «...», поскольку «...»"): a clause of quotations and these is the
 # speaker's direct statements only.
 QUOTE_JOINERS = frozenset("но а и или да однако поскольку потому поэтому так как ведь что чтобы причем притом зато".split())
+
+# Verbs of a call, a demand, a request or a promise whose infinitive (or "чтобы"-clause) is
+# what was said: "призвал сторонников выйти на улицы", "потребовал лишить его мандата",
+# "требует, чтобы правительство ...". Not orders ("поручил проверить", "приказал"): an
+# order is a deed, not a statement.
+REQUEST_LEMMAS = frozenset(
+    """
+    призвать призывать потребовать требовать попросить просить предложить предлагать пообещать
+    обещать рекомендовать порекомендовать посоветовать советовать умолять
+    """.split()
+)
+
+# Their nouns after "с" before the infinitive: "обратился к X с просьбой передать ...".
+REQUEST_NOUNS = frozenset("просьба призыв требование предложение".split())

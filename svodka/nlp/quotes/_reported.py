@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
-from .._speech import CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS
+from .._lexicon import CLAUSE_OPENERS
+from .._speech import REQUEST_LEMMAS, REQUEST_NOUNS, CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS
 from ._direct import _only_quotes
 from ._text import (
     MAX_HEADLINE_SPEAKER_WORDS,
@@ -101,6 +102,9 @@ def _cue_items(
             return ([item] if item is not None else []), True
     if t.start in direct.cues or _negated(doc, t):
         return [], False
+    item = _request_item(doc, toks, i, s_start, s_end)
+    if item is not None:
+        return [item], False
     if not _is_speech(doc, t):
         return [], False
     # "Как сообщил X, S"
@@ -119,6 +123,69 @@ def _cue_items(
     if item is None:
         item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
     return ([item] if item is not None else []), item is not None
+
+
+def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """"X призвал [сторонников] выйти на улицы" / "потребовал лишить его мандата" / "обратился
+    с просьбой передать ..." / "требует, чтобы S": what was asked or promised, from after the
+    cue (the addressee with it) to the clause's end."""
+    t = toks[i]
+    text = doc.text
+    noun = t.low == "с" and i + 1 < len(toks) and doc.lemma(toks[i + 1].text) in REQUEST_NOUNS
+    if noun:
+        cue_end = toks[i + 1].end
+        j0 = i + 2
+    elif doc.parse(t.text)[0].tag.POS in ("VERB", "GRND") and doc.lemma(t.text) in REQUEST_LEMMAS:
+        cue_end = t.end
+        j0 = i + 1
+    else:
+        return None
+    for j in range(j0, min(len(toks), j0 + MAX_VERB_TO_CHTO)):
+        gap = text[toks[j - 1].end : toks[j].start].strip()
+        if gap == "," and toks[j].low == "чтобы" and j == j0 and not noun:
+            start = toks[j].end  # "требует, чтобы S"
+        elif gap or doc.in_quote(toks[j].start):
+            return None
+        elif doc.parse(toks[j].text)[0].tag.POS == "INFN":
+            start = cue_end
+        elif doc.parse(toks[j].text)[0].tag.POS in ("VERB", "GRND", "CONJ") or toks[j].low in ("что", "как"):
+            return None
+        else:
+            continue
+        attr = _Attribution(text[t.start : cue_end].lower(), t.start, cue_end, before=(s_start, t.start), after=(cue_end, cue_end))
+        return _Item("indirect", start, _clause_end(doc, toks, j, s_end), attr)
+    return None
+
+
+def _clause_end(doc: _Text, toks: list[_Tok], j: int, s_end: int) -> int:
+    """Where the clause holding ``toks[j]`` ends: the sentence end, or a comma (outside quotes
+    and brackets) before a word opening a clause ("а", "который", ``CLAUSE_OPENERS``) or before
+    words with a verb of their own ("..., глава ЛДПР потребовал ...")."""
+    text = doc.text
+    depth = 0
+    for k in range(j + 1, len(toks)):
+        gap = text[toks[k - 1].end : toks[k].start]
+        depth += gap.count("(") - gap.count(")")
+        if depth <= 0 and toks[k].low in ("и", "а", "но") and not gap.strip() and not doc.in_quote(toks[k].start):
+            # "заявил о своем уходе и до последнего времени работал": a second predicate
+            for x in toks[k + 1 :]:
+                if "," in text[toks[k].end : x.start]:
+                    break
+                if not doc.in_quote(x.start) and _is_finite_verb(doc, x):
+                    return toks[k - 1].end
+        if "," not in gap and ";" not in gap or depth > 0 or doc.in_quote(toks[k - 1].end):
+            continue
+        comma = toks[k - 1].end + max(gap.find(","), gap.find(";"))
+        if toks[k].low == "но" and k + 1 < len(toks) and toks[k + 1].low == "и":
+            continue  # "не только A, но и B": one list
+        if ";" in gap or toks[k].low in CLAUSE_OPENERS or toks[k].low.startswith("котор"):
+            return comma
+        for x in toks[k:]:
+            if "," in text[toks[k].start : x.start]:
+                break
+            if not doc.in_quote(x.start) and _is_finite_verb(doc, x):
+                return comma
+    return s_end
 
 
 def _po_slovam_noun(doc: _Text, toks: list[_Tok], i: int) -> int | None:
