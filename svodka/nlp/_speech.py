@@ -30,6 +30,7 @@ __all__ = [
     "QUOTE_JOINERS",
     "REQUEST_LEMMAS",
     "REQUEST_NOUNS",
+    "IMPERSONAL_MODALS",
 ]
 
 # Lemmas of verbs that introduce reported speech or an opinion ("заявил, что ...", "..., сказал
@@ -50,7 +51,7 @@ SPEECH_LEMMAS = frozenset(
     писать написать сообщиться говориться уточняться отмечаться подчеркиваться указываться
     сообщаться заявляться пояснять предположить предполагать допустить допускать
     анонсировать цитировать процитировать пообещать спрашивать спросить ответить парировать воскликнуть
-    сойтись сходиться
+    сойтись сходиться посчитать предсказать предсказывать проинформировать информировать
     """.split()
 )
 
@@ -166,3 +167,7 @@ REQUEST_LEMMAS = frozenset(
 
 # Their nouns after "с" before the infinitive: "обратился к X с просьбой передать ...".
 REQUEST_NOUNS = frozenset("просьба призыв требование предложение".split())
+
+# Impersonal verbs before an infinitive: "следует отметить, что", "стоит сказать, что",
+# "остаётся добавить" are the writer's words, unlike "успел заявить", "поспешил сообщить".
+IMPERSONAL_MODALS = frozenset("следовать стоить оставаться приходиться хотеться надлежать".split())

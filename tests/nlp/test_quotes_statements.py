@@ -13,7 +13,7 @@ from svodka.clean import verbatim
 from svodka.model import Document, Entity, Mention
 from svodka.nlp.quotes import extract_quotes
 
-from .test_quotes import PETROV, _article, _found
+from .test_quotes import ORLOVA, PETROV, _article, _found
 
 
 def _verbatim(text, names=()):
@@ -147,6 +147,69 @@ CASES = [
         ["Игорь Петров поручил проверить состояние моста."],
         [PETROV],
         [],
+    ),
+    (
+        "an impersonal cue speaks for nobody",
+        ["Отмечается, что мост откроют в мае. Как сообщается, подрядчик получил аванс. Было заявлено, что денег хватит."],
+        [],
+        [],
+    ),
+    (
+        "a relayed report with its source",
+        ["Мост через реку закроют на ремонт, передает агентство «Вести» со ссылкой на мэрию."],
+        [],
+        [("indirect", "Мост через реку закроют на ремонт", "мэрия", "передает")],
+    ),
+    (
+        "an outlet's own news relayed without a source is no statement",
+        ["Мост через реку закроют на ремонт, передает агентство «Вести»."],
+        [],
+        [],
+    ),
+    (
+        "так between the dash and the cue",
+        ["Мост через реку закроют на ремонт в мае, — так говорится в заявлении мэрии."],
+        [],
+        [("indirect", "Мост через реку закроют на ремонт в мае", "мэрия", "говорится")],
+    ),
+    (
+        "это сообщила X after the words",
+        ["Мост через реку закроют на ремонт.", "Это сообщила Анна Орлова."],
+        [ORLOVA],
+        [("indirect", "Мост через реку закроют на ремонт.", "Анна Орлова", "сообщила")],
+    ),
+    (
+        "a participle and a short passive with their что-clause",
+        [
+            "Игорь Петров, выразивший уверенность, что мост откроют в мае, покинул совещание.",
+            "В заявлении мэрии было сказано, что подрядчик получил аванс.",
+        ],
+        [PETROV],
+        [
+            ("indirect", "мост откроют в мае", "Игорь Петров", "выразивший"),
+            ("indirect", "подрядчик получил аванс", "мэрия", "сказано"),
+        ],
+    ),
+    (
+        "a speech infinitive after a verb of its subject, not after an impersonal one",
+        ["Игорь Петров успел заявить, что мост откроют в мае. Следует отметить, что подрядчик получил аванс."],
+        [PETROV],
+        [("indirect", "мост откроют в мае", "Игорь Петров", "заявить")],
+    ),
+    (
+        "по его словам without its comma",
+        ["Игорь Петров приехал на стройку. По его словам мост откроют в мае."],
+        [PETROV],
+        [("indirect", "мост откроют в мае", "Игорь Петров", "по его словам")],
+    ),
+    (
+        "a second attribution inside a что-clause starts a statement of its own",
+        ["Игорь Петров заявил, что мост откроют в мае, но, по его словам, дорогу закончат только осенью."],
+        [PETROV],
+        [
+            ("indirect", "мост откроют в мае", "Игорь Петров", "заявил"),
+            ("indirect", "дорогу закончат только осенью", "Игорь Петров", "по его словам"),
+        ],
     ),
     (
         "a gerund without a что-clause reports nothing",

@@ -6,9 +6,10 @@ import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
 from .._lexicon import CLAUSE_OPENERS
-from .._speech import REQUEST_LEMMAS, REQUEST_NOUNS, CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS
+from .._speech import IMPERSONAL_MODALS, REQUEST_LEMMAS, REQUEST_NOUNS, SPEECH_LEMMAS, CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS
 from ._direct import _only_quotes
 from ._text import (
+    BACK_ADVERBS,
     MAX_HEADLINE_SPEAKER_WORDS,
     MAX_VERB_TO_CHTO,
     MIN_STATEMENT_WORDS,
@@ -21,6 +22,7 @@ from ._text import (
     _WORD,
     _body_end,
     _is_adj,
+    _is_adverb,
     _is_finite_verb,
     _is_speech,
     _mentions_from,
@@ -105,7 +107,15 @@ def _cue_items(
     item = _request_item(doc, toks, i, s_start, s_end)
     if item is not None:
         return [item], False
+    if not _is_speech(doc, t) and _said_infinitive(doc, toks, i):
+        found = _chto_item(doc, toks, i, s_start, s_end)  # "успел заявить, что S"
+        return found, bool(found)
     if not _is_speech(doc, t):
+        if t.low in RELAY_FORMS and re.search(r"\bсо\s+ссылкой\s+на\b", doc.text[t.end : s_end]):
+            # "S, передает агентство X со ссылкой на Y": Y's words relayed (without a source the
+            # outlet only reports news: "Карантин продлен, передает агентство X" is no statement)
+            item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
+            return ([item] if item is not None else []), item is not None
         return [], False
     # "Как сообщил X, S"
     if i > 0 and toks[i - 1].low == "как" and doc.text[toks[i - 1].end : t.start].strip() == "":
@@ -116,9 +126,9 @@ def _cue_items(
     # "X заявил, что S"
     found = _chto_item(doc, toks, i, s_start, s_end)
     if found:
-        return found, True
-    if doc.parse(t.text)[0].tag.POS == "GRND":
-        return [], False  # "..., объяснив своё решение": a gerund reports only with its "что"-clause
+        return found, max(it.end for it in found) >= s_end
+    if doc.parse(t.text)[0].tag.POS in ("GRND", "PRTF"):
+        return [], False  # "..., объяснив своё решение": a gerund or participle reports only with its "что"-clause
     item = _ob_etom_item(doc, reported, toks, i, s_start, s_end, sents, si, bi)
     if item is None:
         item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
@@ -188,6 +198,39 @@ def _clause_end(doc: _Text, toks: list[_Tok], j: int, s_end: int) -> int:
     return s_end
 
 
+# Relaying verbs as written after the words they relay: "S, передает ТАСС".
+RELAY_FORMS = frozenset({"передает", "передаёт", "передают"})
+
+
+def _said_infinitive(doc: _Text, toks: list[_Tok], i: int) -> bool:
+    """A speech verb's infinitive after a finite verb of a subject ("успел заявить", "поспешил
+    сообщить"), not after a negation or a modal word ("нельзя сказать", "можно сказать")."""
+    t = toks[i]
+    p = doc.parse(t.text)[0]
+    if p.tag.POS != "INFN" or p.normal_form.replace("ё", "е") not in SPEECH_LEMMAS or i == 0:
+        return False
+    prev = doc.parse(toks[i - 1].text)[0]
+    if prev.tag.POS != "VERB" or prev.tag.person in ("1per", "2per") or prev.normal_form.replace("ё", "е") in IMPERSONAL_MODALS:
+        return False  # "следует отметить, что": the writer's
+    return not _negated(doc, toks[i - 1]) and not doc.text[toks[i - 1].end : t.start].strip()
+
+
+def _impersonal(doc: _Text, tok: _Tok) -> bool:
+    """A cue with no subject of its own: a reflexive or short passive ("сообщается", "было
+    заявлено") or the third person plural ("считают", "полагают") that speaks for nobody in
+    particular."""
+    p = doc.parse(tok.text)[0]
+    return p.tag.POS == "VERB" and (p.tag.number == "plur" or tok.low.endswith(("ся", "сь"))) or p.tag.POS == "PRTS"
+
+
+def _source_words(doc: _Text, start: int, end: int) -> bool:
+    """Does a region name a source ("в МВД", "СМИ", "в заявлении X", "Там" of the last one):
+    any word past the connectives and adverbs ("Также отмечается", "Кроме того, считают")?"""
+    return any(
+        t.low in BACK_ADVERBS or t.low not in CONNECTIVES and not _is_adverb(doc, t) and doc.lemma(t.text) != "быть" for t in doc.toks(start, end)
+    )
+
+
 def _po_slovam_noun(doc: _Text, toks: list[_Tok], i: int) -> int | None:
     """The index of the noun of "по словам" / "по его данным" / "согласно предварительным
     данным" after the preposition ``toks[i]`` (past a possessive pronoun or two adjectives)."""
@@ -205,6 +248,10 @@ def _po_slovam_noun(doc: _Text, toks: list[_Tok], i: int) -> int | None:
 def _po_slovam_item(doc: _Text, toks: list[_Tok], i: int, k: int, s_start: int, s_end: int) -> _Item | None:
     """"По словам X, S" / "S, по мнению X" / "по его словам" (``toks[k]`` is the noun)."""
     t, noun = toks[i], toks[k]
+    if k == i + 2 and toks[i + 1].low in PRONOUNS and t.start == s_start and k + 1 < len(toks) and not doc.text[noun.end : toks[k + 1].start].strip():
+        # "По его словам он доволен": no comma, but the phrase ends with its noun
+        attr = _Attribution(doc.text[t.start : noun.end].lower(), t.start, noun.end, after=(t.start, noun.end))
+        return _Item("indirect", toks[k + 1].start, s_end, attr)
     item = _around_attribution(doc, s_start, s_end, doc.text[t.start : noun.end].lower(), t.start, noun.end)
     if k == i + 2 and toks[i + 1].low in PRONOUNS and item is not None:
         item.attr.after = (t.start, noun.end)  # "по его словам": the pronoun is the speaker
@@ -217,7 +264,8 @@ def _ob_etom_item(
     """"S. Об этом заявил X" / "заявил об этом X": S is the sentence (or paragraph) before."""
     t = toks[i]
     window = [x.low for x in toks[max(0, i - 6) : i + 3] if not doc.in_quote(x.start)]
-    if "об" not in window or "этом" not in window or "что" in [x.low for x in toks[i:]]:
+    this = i > 0 and toks[i - 1].low == "это" and toks[i - 1].start == s_start  # "S. Это сообщила X"
+    if ("об" not in window or "этом" not in window) and not this or "что" in [x.low for x in toks[i:]]:
         return None
     prev = _previous_statement_span(doc, sents, si, bi)
     if prev is None or any(prev[0] <= a < prev[1] for a, _b in reported):
@@ -229,13 +277,16 @@ def _ob_etom_item(
 def _cue_after_item(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
     """"S, сказал X" / "S, говорится в заявлении X": S is the sentence up to the comma."""
     text, t = doc.text, toks[i]
-    gap = text[toks[i - 1].end : t.start].strip().lstrip("»\"“”") if i > 0 else ""
+    so = i > 0 and t.low != "так" and toks[i - 1].low == "так"  # "S, — так говорится в тексте"
+    if so:
+        i -= 1
+    gap = text[toks[i - 1].end : toks[i].start].strip().lstrip(")»\"“”'") if i > 0 else ""
     if i == 0 or gap not in (",", ", —", ", -", ", –") or toks[i - 1].start in direct.statements:
         return None
-    comma = text.rfind(",", toks[i - 1].end, t.start)
+    comma = text.rfind(",", toks[i - 1].end, toks[i].start)
     if s_start in direct.statements or _quoted_block(doc, s_start, comma):
         return None
-    if i + 1 < len(toks) and toks[i + 1].low in ("о", "об", "про", "что", "как"):
+    if i + 1 + so < len(toks) and toks[i + 1 + so].low in ("о", "об", "про", "что", "как"):
         return None  # "X, бежавший из страны, рассказал о том": the verb has its own object
     if len(_WORD.findall(text[s_start:comma])) < MIN_STATEMENT_WORDS:
         return None
@@ -270,14 +321,30 @@ def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -
                 return []  # "Министр, комментируя решение, заявил, что": the gerund's phrase ended
             if toks[j - 1].low == "тем" and j >= 2 and toks[j - 2].low == "с":
                 return []  # "согласился с тем, что" is agreement, "не согласился" denial
+            if toks[j - 1].low in ("ту", "та", "тот", "те", "тех", "той"):
+                return []  # "модели, напоминающей ту, что существовала": a relative "что"
+            if _impersonal(doc, toks[i]) and not _source_words(doc, s_start, toks[i].start) and not _source_words(doc, toks[i].end, toks[j - 1].end):
+                return []  # "Отмечается, что S", "Считают, что S": nobody's words
             attr = _Attribution(toks[i].low, toks[i].start, toks[i].end, before=(s_start, toks[i].start), after=(toks[i].end, toks[j - 1].end))
             # "В сообщении регулятора говорится, что": the speaker follows the document noun
-            first = _Item("indirect", toks[j].end if not about else toks[j].start, s_end, attr)
+            end = s_end
+            if doc.parse(toks[i].text)[0].tag.POS in ("PRTF", "GRND"):
+                end = _clause_end(doc, toks, j, s_end)  # "Петров, выразивший уверенность, что S, покинул зал"
+            first = _Item("indirect", toks[j].end if not about else toks[j].start, end, attr)
             # "заявил, что станция готова: «...»": the quotation after the colon is his direct statement
             for colon in re.finditer(rf":\s*(?:[{DOUBLE_OPENING}]|$)", text[first.start : s_end]):
                 if _WORD.search(text[first.start : first.start + colon.start()]) and not doc.in_quote(first.start + colon.start()):
                     first.end = first.start + colon.start()
                     break
+            # "заявил, что A, по его словам, B": the second attribution starts a statement of its own
+            for k in range(j + 1, len(toks) - 1):
+                if toks[k].low in PO_SLOVAM_PREPOSITIONS and text[toks[k - 1].end : toks[k].start].strip().lstrip(DOUBLE_CLOSING) == "," and not doc.in_quote(toks[k].start):
+                    n = _po_slovam_noun(doc, toks, k)
+                    if n is not None and text[toks[n].end : toks[n].end + 1] == ",":
+                        while toks[k - 1].low in ("но", "а", "и", "однако") and "," in text[toks[k - 2].end : toks[k - 1].start]:
+                            k -= 1  # "что A, но, по его словам, B"
+                        first.end = min(first.end, text.rfind(",", toks[k - 1].end, toks[k].start))
+                        break
             # "добавила, что A, но подчеркнула, что B": a second cue of the same subject
             for k in range(j + 1, len(toks) - 1):
                 t = toks[k]
@@ -312,6 +379,9 @@ def _around_attribution(doc: _Text, s_start: int, s_end: int, cue: str, cue_star
                 break
     attr_end = comma if comma is not None else s_end
     attr = _Attribution(cue, cue_start, cue_end, after=(cue_end, attr_end))
+    cue_toks = doc.toks(cue_start, cue_end)
+    if len(cue_toks) == 1 and _impersonal(doc, cue_toks[0]) and not _source_words(doc, cue_end, attr_end):
+        return None  # "Как сообщается, S", "который, как полагают, ...": nobody's words
     prefix = text[s_start:cue_start].strip(" ,")
     prefix_words = _WORD.findall(prefix.lower())
     if comma is None or not text[comma + 1 : s_end].strip():
