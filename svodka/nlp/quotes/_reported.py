@@ -10,6 +10,7 @@ from .._speech import IMPERSONAL_MODALS, REQUEST_LEMMAS, REQUEST_NOUNS, SPEECH_L
 from ._direct import _only_quotes
 from ._text import (
     BACK_ADVERBS,
+    _speech_forms,
     MAX_HEADLINE_SPEAKER_WORDS,
     MAX_VERB_TO_CHTO,
     MIN_STATEMENT_WORDS,
@@ -102,21 +103,29 @@ def _cue_items(
         if k is not None:
             item = _po_slovam_item(doc, toks, i, k, s_start, s_end)
             return ([item] if item is not None else []), True
-    if t.start in direct.cues or _negated(doc, t):
+    if t.start in direct.cues:
         return [], False
-    item = _request_item(doc, toks, i, s_start, s_end)
-    if item is not None:
-        return [item], False
-    if not _is_speech(doc, t) and _said_infinitive(doc, toks, i):
-        found = _chto_item(doc, toks, i, s_start, s_end)  # "успел заявить, что S"
-        return found, bool(found)
-    if not _is_speech(doc, t):
+    speech = _is_speech(doc, t)
+    if not speech:
+        # a word that is no speech verb's form is answered without a parse (most are)
+        if (t.low == "с" or t.low in _lexicon_forms(doc, "request", REQUEST_LEMMAS)) and not _negated(doc, t):
+            item = _request_item(doc, toks, i, s_start, s_end)
+            return ([item] if item is not None else []), False
+        if t.low in _speech_forms(doc.models) and _said_infinitive(doc, toks, i):
+            found = _chto_item(doc, toks, i, s_start, s_end)  # "успел заявить, что S"
+            return found, bool(found)
         if t.low in RELAY_FORMS and re.search(r"\bсо\s+ссылкой\s+на\b", doc.text[t.end : s_end]):
             # "S, передает агентство X со ссылкой на Y": Y's words relayed (without a source the
             # outlet only reports news: "Карантин продлен, передает агентство X" is no statement)
             item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
             return ([item] if item is not None else []), item is not None
         return [], False
+    if _negated(doc, t):
+        return [], False
+    if t.low in _lexicon_forms(doc, "request", REQUEST_LEMMAS):
+        item = _request_item(doc, toks, i, s_start, s_end)  # "пообещал поставить вопрос"
+        if item is not None:
+            return [item], False
     # "Как сообщил X, S"
     if i > 0 and toks[i - 1].low == "как" and doc.text[toks[i - 1].end : t.start].strip() == "":
         if t.low.replace("ё", "е") in IDIOM_CUES and doc.text[t.end : t.end + 2].lstrip().startswith(","):
@@ -133,6 +142,20 @@ def _cue_items(
     if item is None:
         item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
     return ([item] if item is not None else []), item is not None
+
+
+def _lexicon_forms(doc: _Text, name: str, lemmas: frozenset[str]) -> frozenset[str]:
+    """Every word form of a list of verb lemmas (pymorphy3 lexemes, "ё" as "е" and as written),
+    built once per Models: a token outside it is no form of them, without a parse."""
+    def compute() -> frozenset[str]:
+        found: set[str] = set()
+        for lemma in lemmas:
+            for p in doc.models.parse(lemma):
+                if p.normal_form.replace("ё", "е") == lemma:
+                    found.update(f.word.replace("ё", "е") for f in p.lexeme)
+        return frozenset(found | {f.replace("е", "ё") for f in found})
+
+    return doc.models.remember("lexicon forms", name, compute)
 
 
 def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
