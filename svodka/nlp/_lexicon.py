@@ -19,6 +19,8 @@ __all__ = [
     "fold_case",
     "COPULA_FILLERS",
     "CLAUSE_OPENERS",
+    "PREPOSITIONAL_GERUNDS",
+    "SPEAKER_VOICE_WORDS",
     "INSTRUMENTAL_PREPOSITIONS",
     "PREDICATE_PREPOSITIONS",
     "POST_PREPOSITIONS",
@@ -538,6 +540,10 @@ OBJECT_PRONOUNS = {"его": "masc", "её": "femn", "ее": "femn"}
 # refers back to a person with one of them has someone else as its subject ("Петров вернулся
 # в Тверь. Губернатор назначил его министром": the governor is not Петров).
 OBLIQUE_PRONOUNS = frozenset("его её ее ему ей им ним нему него неё нее нём нем ней нею ими них ними их".split())
+
+# Gerunds that work as prepositions ("начиная с мая", "включая детей", "судя по всему"): no
+# predicate of their own.
+PREPOSITIONAL_GERUNDS = frozenset({"начиная", "включая", "исходя", "судя", "учитывая", "считая", "глядя"})
 
 # Words of the first and second person (pronouns and possessives, lower case): a paragraph
 # with them speaks to the reader in someone's own voice ("Я благодарен клубу", "уважайте

@@ -31,6 +31,8 @@ __all__ = [
     "REQUEST_LEMMAS",
     "REQUEST_NOUNS",
     "IMPERSONAL_MODALS",
+    "WORDS_NOUNS",
+    "ADDRESSED_REQUEST_LEMMAS",
 ]
 
 # Lemmas of verbs that introduce reported speech or an opinion ("заявил, что ...", "..., сказал
@@ -52,6 +54,7 @@ SPEECH_LEMMAS = frozenset(
     сообщаться заявляться пояснять предположить предполагать допустить допускать
     анонсировать цитировать процитировать пообещать спрашивать спросить ответить парировать воскликнуть
     сойтись сходиться посчитать предсказать предсказывать проинформировать информировать
+    отозваться отзываться упомянуть упоминать
     """.split()
 )
 
@@ -161,9 +164,13 @@ QUOTE_JOINERS = frozenset("но а и или да однако поскольк�
 REQUEST_LEMMAS = frozenset(
     """
     призвать призывать потребовать требовать попросить просить предложить предлагать пообещать
-    обещать рекомендовать порекомендовать посоветовать советовать умолять
+    обещать рекомендовать порекомендовать посоветовать советовать умолять пожелать желать
     """.split()
 )
+
+# Request verbs that say something only to an addressee: "пожелал ей набрать форму" is said,
+# "пожелал остаться в компании" is his own wish.
+ADDRESSED_REQUEST_LEMMAS = frozenset({"пожелать", "желать"})
 
 # Their nouns after "с" before the infinitive: "обратился к X с просьбой передать ...".
 REQUEST_NOUNS = frozenset("просьба призыв требование предложение".split())
@@ -171,3 +178,7 @@ REQUEST_NOUNS = frozenset("просьба призыв требование пр
 # Impersonal verbs before an infinitive: "следует отметить, что", "стоит сказать, что",
 # "остаётся добавить" are the writer's words, unlike "успел заявить", "поспешил сообщить".
 IMPERSONAL_MODALS = frozenset("следовать стоить оставаться приходиться хотеться надлежать".split())
+
+# Nouns in the instrumental before a quotation that give its words as said: "обратился к
+# залу со словами «...»", "закончил фразой «...»" (as written, lower case).
+WORDS_NOUNS = frozenset({"словами", "фразой", "лозунгом", "призывом", "возгласом", "криком"})

@@ -168,7 +168,7 @@ CASES = [
     ),
     (
         "так between the dash and the cue",
-        ["Мост через реку закроют на ремонт в мае, — так говорится в заявлении мэрии."],
+        ["Мост через реку закроют на ремонт в мае,\xa0— так говорится в заявлении мэрии."],
         [],
         [("indirect", "Мост через реку закроют на ремонт в мае", "мэрия", "говорится")],
     ),
@@ -209,6 +209,51 @@ CASES = [
         [
             ("indirect", "мост откроют в мае", "Игорь Петров", "заявил"),
             ("indirect", "дорогу закончат только осенью", "Игорь Петров", "по его словам"),
+        ],
+    ),
+    (
+        "a short quotation opening a reported clause is no term",
+        ["Игорь Петров похвалил строителей, добавив, что «впереди много работы»."],
+        [PETROV],
+        [
+            ("indirect", "«впереди много работы»", "Игорь Петров", "добавив"),
+            ("direct", "впереди много работы", "Игорь Петров", "добавив"),
+        ],
+    ),
+    (
+        "a wish to an addressee, not one's own",
+        ["Игорь Петров пожелал ей как можно скорее поправиться. Анна Орлова пожелала остаться в команде."],
+        [PETROV, ORLOVA],
+        [("indirect", "ей как можно скорее поправиться", "Игорь Петров", "пожелал")],
+    ),
+    (
+        "words in the speaker's voice after a colon clause naming her",
+        ["Анна Орлова в ответ лишь пошутила: «Это была аллергия на моих конкурентов»."],
+        [ORLOVA],
+        [("direct", "Это была аллергия на моих конкурентов", "Анна Орлова", ":")],
+    ),
+    (
+        "a paragraph in the speaker's voice after a colon paragraph naming him",
+        ["В открытом письме Игорь Петров отказался от награды:", "Кто вы такой, чтобы судить меня? Я верну вам орден."],
+        [PETROV],
+        [("direct", "Кто вы такой, чтобы судить меня? Я верну вам орден.", "Игорь Петров", ":")],
+    ),
+    (
+        "со словами «...» and the next quotation of the list",
+        ["Игорь Петров закончил речь словами «Слава героям» и «До встречи»."],
+        [PETROV],
+        [
+            ("direct", "Слава героям", "Игорь Петров", "словами"),
+            ("direct", "До встречи", "Игорь Петров", "словами"),
+        ],
+    ),
+    (
+        "a paragraph of one quotation goes on in the voice of the quotation before",
+        ["«Мост откроем к осени», — сказал Игорь Петров.", "«Это важный объект для всего района»."],
+        [PETROV],
+        [
+            ("direct", "Мост откроем к осени", "Игорь Петров", "сказал"),
+            ("direct", "Это важный объект для всего района", "Игорь Петров", "сказал"),
         ],
     ),
     (
@@ -269,3 +314,10 @@ VERBATIM_CASES = [
 def test_quotes_statements_verbatim(models, case, text, names, expected):
     article = extract_quotes(_verbatim(text, names), models)
     assert _found(article) == expected
+
+
+def test_quotes_statements_word_lists_are_named_subsets():
+    from svodka.nlp import _speech
+
+    assert _speech.ADDRESSED_REQUEST_LEMMAS <= _speech.REQUEST_LEMMAS
+    assert not _speech.REQUEST_LEMMAS & {"поручить", "приказать", "велеть"}  # orders are deeds

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .._lexicon import DOUBLE_OPENING, SPEAKER_VOICE_WORDS
-from .._speech import QUOTE_JOINERS, SPEECH_LEMMAS, VIA_LEMMAS
+from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, SPEAKER_VOICE_WORDS
+from .._speech import QUOTE_JOINERS, SPEECH_LEMMAS, VIA_LEMMAS, WORDS_NOUNS
 from ._outlets import _outlet_name
 from ._text import (
     DASHES,
@@ -28,6 +28,7 @@ from ._text import (
     _is_finite_verb,
     _is_speech,
     _mentions_from,
+    _mentions_in,
     _negated,
     _sentence_end,
     _sentence_start,
@@ -108,7 +109,37 @@ def _other_attribution(
         attr = _chto_attribution(doc, span, b_start)
     if attr is None and last_attr is not None and re.fullmatch(r"\s*[-–—]\s*", doc.text[last_attr_end:span.open] if last_attr_end <= span.open else "x"):
         attr = last_attr  # «A», — сказал он. — «B»
+    if attr is None:
+        attr = _words_attribution(doc, span, b_start)
+    if attr is None and last_attr is not None and _quote_paragraph(doc, span) and span.block > 0:
+        # «A», — сказал Петров. / «B»: a paragraph of one quotation after his goes on in his voice
+        p_start, p_end, _k = doc.blocks[span.block - 1]
+        if p_start < last_attr_end <= p_end + 1:
+            attr = last_attr
     return attr
+
+
+def _quote_paragraph(doc: _Text, span: _Span) -> bool:
+    """Is a paragraph one quotation and nothing else?"""
+    b_start, b_end, _kind = doc.blocks[span.block]
+    return span.open == b_start and span.close is not None and not _WORD.search(doc.text[span.close + 1 : b_end])
+
+
+def _words_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | None:
+    """"обратился к залу со словами «...»", "оканчивались словами «A» и «B»": the quotation is
+    the words said, however short (``WORDS_NOUNS``); the speaker is before the noun."""
+    s_start = _sentence_start(doc, span.open, b_start)
+    lead = doc.text[s_start : span.open]
+    # earlier quotations of the same list ("словами «A» и «B»") are skipped
+    while True:
+        shorter = re.sub(rf"[{DOUBLE_OPENING}][^{DOUBLE_OPENING}{DOUBLE_CLOSING}]*[{DOUBLE_CLOSING}]\s*(?:,|и|или)\s*$", "", lead)
+        if shorter == lead:
+            break
+        lead = shorter
+    m = re.search(r"(?:\bсо\s+)?\b(\w+)\s*:?\s*$", lead)
+    if m is None or m.group(1).lower() not in WORDS_NOUNS:
+        return None
+    return _Attribution(m.group(1).lower(), s_start + m.start(1), s_start + m.end(1), before=(s_start, s_start + m.start()))
 
 
 def _direct_items(doc: _Text) -> list[_Item]:
@@ -135,7 +166,8 @@ def _direct_items(doc: _Text) -> list[_Item]:
         if attr is None:
             attr = _other_attribution(doc, span, parts, b_start, b_kind, last_attr, last_attr_end)
         # a quoted name or term ("в «нормандском формате»") is not a statement
-        term = (words < MIN_DIRECT_WORDS or embedded and words <= MAX_TERM_WORDS) and not chain
+        term = words < MIN_DIRECT_WORDS or embedded and words <= MAX_TERM_WORDS and not _right_after_chto(doc, span, b_start)
+        term = term and not chain and not (attr is not None and attr.cue in WORDS_NOUNS)
         if attr is None or term:
             chain = []
             continue
@@ -227,7 +259,16 @@ def _colon_attribution(doc: _Text, span: _Span, b_start: int, b_kind: str, relay
         return None
     if not re.search(rf":\s*[{MARKUP_MARKS}]*$", before):
         return None
-    return _colon_clause(doc, b_start + before.rstrip().rfind(":"), b_start, b_kind, relayed)
+    colon = b_start + before.rstrip().rfind(":")
+    attr = _colon_clause(doc, colon, b_start, b_kind, relayed)
+    if attr is None and any(t.low in SPEAKER_VOICE_WORDS for t in doc.toks(span.open, c_end)):
+        # "она отшутилась: «Это была аллергия на моего соперника»": words in someone's own voice
+        # after a clause whose subject is a person
+        s_start = _sentence_start(doc, colon, b_start)
+        toks = [t for t in doc.toks(s_start, colon) if not doc.in_quote(t.start)]
+        if any(t.low in ("он", "она", "они") for t in toks) or any(e.type == "PER" for _m, e in _mentions_in(doc, s_start, colon)):
+            attr = _Attribution(":", colon, colon + 1, before=(s_start, colon))
+    return attr
 
 
 def _colon_clause(doc: _Text, colon: int, b_start: int, b_kind: str, relayed: bool = False) -> _Attribution | None:
@@ -274,11 +315,17 @@ def _block_quote_items(doc: _Text, taken: list[_Item]) -> list[_Item]:
             continue
         if all(t.text[0].isupper() for t in toks):
             continue  # a caption or a signature ("И. Ф. Петров")
+        voice = any(t.low in SPEAKER_VOICE_WORDS for t in toks)
         if re.search(r"\n[ \t\r]*\n", text[p_end:b_start]):
-            voice = any(t.low in SPEAKER_VOICE_WORDS for t in toks)
             if not voice or any(not doc.in_quote(t.start) and _is_speech(doc, t) for t in toks):
                 continue
         attr = _colon_clause(doc, p_end - 1, p_start, p_kind)
+        if attr is None and voice:
+            # "Депардьё отказался от гражданства:" then "Кто вы такой, чтобы судить меня": words in
+            # someone's own voice after a colon clause naming a person are that person's
+            s_start = _sentence_start(doc, p_end - 1, p_start)
+            if any(e.type == "PER" and m.start >= s_start for m, e in _mentions_from(doc, s_start, p_end - 1)):
+                attr = _Attribution(":", p_end - 1, p_end, before=(s_start, p_end - 1))
         if attr is not None:
             items.append(_Item("direct", b_start, b_end, attr))
     return items
@@ -290,7 +337,7 @@ def _chto_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | N
     verb of the narrator's in the clause ("что отставка является «...»") is a fragment of the
     indirect statement."""
     text = doc.text
-    right_after = bool(re.search(rf"\bчто\s*[{MARKUP_MARKS}]*$", text[max(b_start, span.open - 12) : span.open]))
+    right_after = _right_after_chto(doc, span, b_start)
     s_start = _sentence_start(doc, span.open, b_start)
     toks = doc.toks(s_start, span.open)
     c_end = span.close if span.close is not None else doc.blocks[span.block][1]
@@ -310,6 +357,12 @@ def _chto_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | N
                 return _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, toks[k - 1].end), chto=True)
         return None
     return None
+
+
+def _right_after_chto(doc: _Text, span: _Span, b_start: int) -> bool:
+    """Does the quote open a reported clause ("добавив, что «впереди много работы»"): then its
+    words are what was said, however few, not a term of the narrator's."""
+    return bool(re.search(rf"\bчто\s*[{MARKUP_MARKS}]*$", doc.text[max(b_start, span.open - 12) : span.open]))
 
 
 def _only_quotes(doc: _Text, start: int, end: int) -> bool:

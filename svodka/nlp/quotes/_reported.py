@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
-from .._lexicon import CLAUSE_OPENERS
-from .._speech import IMPERSONAL_MODALS, REQUEST_LEMMAS, REQUEST_NOUNS, SPEECH_LEMMAS, CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS
+from .._lexicon import CLAUSE_OPENERS, PREPOSITIONAL_GERUNDS
+from .._speech import ADDRESSED_REQUEST_LEMMAS, IMPERSONAL_MODALS, REQUEST_LEMMAS, REQUEST_NOUNS, SPEECH_LEMMAS, CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS
 from ._direct import _only_quotes
 from ._text import (
     BACK_ADVERBS,
+    _case,
     _speech_forms,
     MAX_HEADLINE_SPEAKER_WORDS,
     MAX_VERB_TO_CHTO,
@@ -180,8 +181,12 @@ def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int
         elif gap or doc.in_quote(toks[j].start):
             return None
         elif doc.parse(toks[j].text)[0].tag.POS == "INFN":
+            if not noun and doc.lemma(t.text) in ADDRESSED_REQUEST_LEMMAS and not any(_case(doc, x) == "datv" for x in toks[j0:j]):
+                return None  # "пожелал остаться": a wish of his own
             start = cue_end
-        elif doc.parse(toks[j].text)[0].tag.POS in ("VERB", "GRND", "CONJ") or toks[j].low in ("что", "как"):
+        elif toks[j].low == "как" and j + 1 < len(toks) and toks[j + 1].low == "можно" or toks[j - 1].low == "можно":
+            continue  # "пожелал ей как можно скорее набрать форму"
+        elif doc.parse(toks[j].text)[0].tag.POS in ("VERB", "GRND", "CONJ") or toks[j].low == "что":
             return None
         else:
             continue
@@ -190,10 +195,11 @@ def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int
     return None
 
 
-def _clause_end(doc: _Text, toks: list[_Tok], j: int, s_end: int) -> int:
+def _clause_end(doc: _Text, toks: list[_Tok], j: int, s_end: int, openers: bool = True) -> int:
     """Where the clause holding ``toks[j]`` ends: the sentence end, or a comma (outside quotes
-    and brackets) before a word opening a clause ("а", "который", ``CLAUSE_OPENERS``) or before
-    words with a verb of their own ("..., глава ЛДПР потребовал ...")."""
+    and brackets) before a word opening a clause ("а", "который", ``CLAUSE_OPENERS``; not with
+    ``openers`` False: a что-clause goes on past them), a gerund, or words with a verb of their
+    own ("..., глава ЛДПР потребовал ...")."""
     text = doc.text
     depth = 0
     for k in range(j + 1, len(toks)):
@@ -211,8 +217,8 @@ def _clause_end(doc: _Text, toks: list[_Tok], j: int, s_end: int) -> int:
         comma = toks[k - 1].end + max(gap.find(","), gap.find(";"))
         if toks[k].low == "но" and k + 1 < len(toks) and toks[k + 1].low == "и":
             continue  # "не только A, но и B": one list
-        if ";" in gap or toks[k].low in CLAUSE_OPENERS or toks[k].low.startswith("котор"):
-            return comma
+        if ";" in gap or openers and (toks[k].low in CLAUSE_OPENERS or toks[k].low.startswith("котор")) or doc.parse(toks[k].text)[0].tag.POS == "GRND" and toks[k].low not in PREPOSITIONAL_GERUNDS:
+            return comma  # "..., который", "..., добавив, что": another clause ("начиная с" is none)
         for x in toks[k:]:
             if "," in text[toks[k].start : x.start]:
                 break
@@ -303,7 +309,7 @@ def _cue_after_item(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_sta
     so = i > 0 and t.low != "так" and toks[i - 1].low == "так"  # "S, — так говорится в тексте"
     if so:
         i -= 1
-    gap = text[toks[i - 1].end : toks[i].start].strip().lstrip(")»\"“”'") if i > 0 else ""
+    gap = re.sub(r"\s+", " ", text[toks[i - 1].end : toks[i].start].strip().lstrip(")»\"“”'")) if i > 0 else ""
     if i == 0 or gap not in (",", ", —", ", -", ", –") or toks[i - 1].start in direct.statements:
         return None
     comma = text.rfind(",", toks[i - 1].end, toks[i].start)
@@ -352,7 +358,7 @@ def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -
             # "В сообщении регулятора говорится, что": the speaker follows the document noun
             end = s_end
             if doc.parse(toks[i].text)[0].tag.POS in ("PRTF", "GRND"):
-                end = _clause_end(doc, toks, j, s_end)  # "Петров, выразивший уверенность, что S, покинул зал"
+                end = _clause_end(doc, toks, j, s_end, openers=False)  # "Петров, выразивший уверенность, что S, покинул зал"
             first = _Item("indirect", toks[j].end if not about else toks[j].start, end, attr)
             # "заявил, что станция готова: «...»": the quotation after the colon is his direct statement
             for colon in re.finditer(rf":\s*(?:[{DOUBLE_OPENING}]|$)", text[first.start : s_end]):
