@@ -96,6 +96,17 @@ def _cue_items(
     "добавила, что A, но подчеркнула, что B"), and whether the sentence has no other."""
     t = toks[i]
     if doc.in_quote(t.start) or t.start in direct.statements:
+        # "«...позвонили из полиции и сообщили, что вызывают всех»": reported speech inside a
+        # speaker's own words is a statement too (its "что"-form only)
+        # "тех, кто думает, что", "я всегда говорил, что": nobody's, or the speaker's own words again
+        generic = i > 0 and (toks[i - 1].low == "кто" or toks[i - 1].low.startswith("котор")) or any(
+            x.low in ("я", "мы", "меня", "нас") for x in toks[max(0, i - 3) : i]
+        )
+        if t.start in direct.statements and t.start not in direct.cues and not generic and _is_speech(doc, t) and not _negated(doc, t):
+            end = next((sp.close for sp in doc.spans if sp.depth == 0 and sp.close is not None and sp.open < t.start < sp.close), s_end)
+            inner = re.search(r"[.!?…](?=\s)", doc.text[t.end : min(s_end, end)])  # the quoted sentence's end
+            found = _chto_item(doc, toks, i, s_start, t.end + inner.start() if inner else min(s_end, end))
+            return found, False
         return [], False
     # "По словам X, S" / "S, по мнению X" / "по официальным данным, S" (not in brackets:
     # "(по другим данным, 6 января)" is an aside)
@@ -341,7 +352,7 @@ def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -
         # "рассказал о том, как S": the "как"-clause is the statement
         about = toks[j].low == "как" and j >= 3 and toks[j - 1].low == "том" and toks[j - 2].low in ("о", "об") and toks[j - 3] is toks[i]
         if (toks[j].low == "что" or about) and text[toks[j - 1].end : toks[j].start].strip() == ",":
-            if doc.in_quote(toks[j].start):
+            if doc.in_quote(toks[j].start) and not doc.in_quote(toks[i].start):
                 return []
             between = text[toks[i].end : toks[j - 1].end]
             if re.search(r"[!?;«»\"]|\.(?!\w)", between):
