@@ -99,9 +99,7 @@ def _cue_items(
         # "«...позвонили из полиции и сообщили, что вызывают всех»": reported speech inside a
         # speaker's own words is a statement too (its "что"-form only)
         # "тех, кто думает, что", "я всегда говорил, что": nobody's, or the speaker's own words again
-        generic = i > 0 and (toks[i - 1].low == "кто" or toks[i - 1].low.startswith("котор")) or any(
-            x.low in ("я", "мы", "меня", "нас") for x in toks[max(0, i - 3) : i]
-        )
+        generic = any(x.low in ("кто", "я", "мы", "меня", "нас") or x.low.startswith("котор") for x in toks[max(0, i - 3) : i])
         if t.start in direct.statements and t.start not in direct.cues and not generic and _is_speech(doc, t) and not _negated(doc, t):
             end = next((sp.close for sp in doc.spans if sp.depth == 0 and sp.close is not None and sp.open < t.start < sp.close), s_end)
             inner = re.search(r"[.!?…](?=\s)", doc.text[t.end : min(s_end, end)])  # the quoted sentence's end
