@@ -33,6 +33,7 @@ __all__ = [
     "IMPERSONAL_MODALS",
     "WORDS_NOUNS",
     "ADDRESSED_REQUEST_LEMMAS",
+    "NARRATION_LEMMAS",
 ]
 
 # Lemmas of verbs that introduce reported speech or an opinion ("заявил, что ...", "..., сказал
@@ -80,7 +81,7 @@ VIA_LEMMAS = frozenset("передавать передать приводить
 
 # Nouns that name a speaker although pymorphy3 marks them inanimate ("источник сообщил"):
 # every organisation head, plus the sources that are no organisation.
-SPEAKER_NOUNS = ORG_HEADS | frozenset("источник собеседник представитель центр".split())
+SPEAKER_NOUNS = ORG_HEADS | frozenset("источник собеседник представитель центр сми пресса".split())
 
 # Speaker nouns that make an organisation speaker (type ORG) rather than a description.
 ORG_SPEAKER_NOUNS = ORG_HEADS
@@ -182,3 +183,7 @@ IMPERSONAL_MODALS = frozenset("следовать стоить оставать�
 # Nouns in the instrumental before a quotation that give its words as said: "обратился к
 # залу со словами «...»", "закончил фразой «...»" (as written, lower case).
 WORDS_NOUNS = frozenset({"словами", "фразой", "лозунгом", "призывом", "возгласом", "криком"})
+
+# Speech verbs that tell how something happened: their ", как"-clause is what was said
+# ("рассказал, как они познакомились"), like another verb's ", что".
+NARRATION_LEMMAS = frozenset("рассказать рассказывать объяснить объяснять описать описывать вспомнить вспоминать".split())

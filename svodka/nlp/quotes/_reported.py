@@ -6,7 +6,7 @@ import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
 from .._lexicon import CLAUSE_OPENERS, PREPOSITIONAL_GERUNDS
-from .._speech import ADDRESSED_REQUEST_LEMMAS, IMPERSONAL_MODALS, REQUEST_LEMMAS, REQUEST_NOUNS, SPEECH_LEMMAS, CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS
+from .._speech import ADDRESSED_REQUEST_LEMMAS, IMPERSONAL_MODALS, NARRATION_LEMMAS, REQUEST_LEMMAS, REQUEST_NOUNS, SPEECH_LEMMAS, CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS
 from ._direct import _only_quotes
 from ._text import (
     BACK_ADVERBS,
@@ -349,6 +349,8 @@ def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -
     for j in range(i + 1, min(len(toks), i + 2 + MAX_VERB_TO_CHTO)):
         # "рассказал о том, как S": the "как"-clause is the statement
         about = toks[j].low == "как" and j >= 3 and toks[j - 1].low == "том" and toks[j - 2].low in ("о", "об") and toks[j - 3] is toks[i]
+        # "рассказал однажды, как S"
+        about = about or toks[j].low == "как" and doc.lemma(toks[i].text) in NARRATION_LEMMAS and all(_is_adverb(doc, x) for x in toks[i + 1 : j])
         if (toks[j].low == "что" or about) and text[toks[j - 1].end : toks[j].start].strip() == ",":
             if doc.in_quote(toks[j].start) and not doc.in_quote(toks[i].start):
                 return []
