@@ -6,7 +6,7 @@ import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
 from .._lexicon import CLAUSE_OPENERS, PREPOSITIONAL_GERUNDS
-from .._speech import ADDRESSED_REQUEST_LEMMAS, IMPERSONAL_MODALS, NARRATION_LEMMAS, REQUEST_LEMMAS, REQUEST_NOUNS, SPEECH_LEMMAS, CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS
+from .._speech import ADDRESSED_REQUEST_LEMMAS, IMPERSONAL_MODALS, NARRATION_LEMMAS, QUOTE_JOINERS, REQUEST_LEMMAS, REQUEST_NOUNS, SPEECH_LEMMAS, CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS
 from ._direct import _only_quotes
 from ._text import (
     BACK_ADVERBS,
@@ -371,6 +371,17 @@ def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -
             if doc.parse(toks[i].text)[0].tag.POS in ("PRTF", "GRND"):
                 end = _clause_end(doc, toks, j, s_end, openers=False)  # "Петров, выразивший уверенность, что S, покинул зал"
             first = _Item("indirect", toks[j].end if not about else toks[j].start, end, attr)
+            # "заявлял, что: «не просил ...», и письмо он не посылал": the colon's quotation is direct
+            # speech; the reported clause, if any, follows it
+            lead = re.match(rf"\s*:\s*[{DOUBLE_OPENING}]", text[first.start : s_end])
+            if lead:
+                span = next((sp for sp in doc.spans if sp.depth == 0 and sp.open == first.start + lead.end() - 1 and sp.close is not None), None)
+                rest = doc.toks(span.close + 1, s_end) if span is not None else []
+                while rest and rest[0].low in QUOTE_JOINERS:
+                    rest = rest[1:]
+                if not rest or doc.in_quote(rest[0].start):
+                    return []
+                first.start = rest[0].start
             # "заявил, что станция готова: «...»": the quotation after the colon is his direct statement
             for colon in re.finditer(rf":\s*(?:[{DOUBLE_OPENING}]|$)", text[first.start : s_end]):
                 if _WORD.search(text[first.start : first.start + colon.start()]) and not doc.in_quote(first.start + colon.start()):
