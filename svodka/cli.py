@@ -198,6 +198,7 @@ def format_article(article) -> str:
     lines = [f"== {article.path or article.url or ''}"]
     lines.append(f"source:    {article.source or '-'}")
     lines.append(f"title:     {article.title or '-'}")
+    lines.append(f"language:  {article.language}" + ("" if article.language == "ru" else " (not Russian: stored without analysis)"))
     pub = article.published or "unknown"
     lines.append(f"published: {pub}" + (f" ({article.published_how})" if article.published_how else ""))
     if article.views is not None:
@@ -527,6 +528,7 @@ def search_cli(
     entity: Optional[str] = typer.Option(None, "--entity", help="Mentions this entity (name or id)."),
     entity_type: Optional[EntityType] = typer.Option(None, "--type", help="Mentions an entity of this type."),
     has_quote: bool = typer.Option(False, "--has-quote", help="Only articles with statements."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Only articles in this language (ISO 639-1: ru, uk, kk, uz...; und: none the text showed)."),
     limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000),
     as_json: JsonFlag = False,
     db: DbOption = None,
@@ -534,9 +536,10 @@ def search_cli(
 ) -> None:
     """Full-text search that understands Russian morphology, ranked by BM25."""
     date_from, date_to = _date_opt(date_from, "--from"), _date_opt(date_to, "--to")
+    lang = _lang_opt(lang)
     store, _ = _open(db, setting, must_exist=True)
     hits = store.search(query, source=source, date_from=date_from, date_to=date_to,
-                        entity=entity, entity_type=entity_type.value if entity_type else None, has_quote=has_quote or None, limit=limit)
+                        entity=entity, entity_type=entity_type.value if entity_type else None, has_quote=has_quote or None, lang=lang, limit=limit)
     if as_json:
         _echo_json(hits)
         return
@@ -555,6 +558,18 @@ def search_cli(
             pos = end
         marked.append(escape(text[pos:]))
         console.print("    " + "".join(marked))
+
+
+def _lang_opt(value: str | None) -> str | None:
+    """``--lang``: a language code ("uz", "uz-Latn", "ukr" -> "uk"; "und"), or a usage error (exit 2)."""
+    if value is None or not value.strip():
+        return None
+    from .nlp.language import language_tag
+
+    code = language_tag(value)
+    if code is None:
+        raise SvodkaError("--lang", f"{value!r} is no language code (ISO 639-1, e.g. ru, uk, kk, uz; und)")
+    return code
 
 
 def _date_opt(value: str | None, option: str) -> str | None:
@@ -594,20 +609,39 @@ def quotes_cli(
         typer.echo(format_statement(q))
 
 
+# What marks a statement's own words inside its sentence in text output.
+SAID_OPEN, SAID_CLOSE = "[[", "]]"
+
+
 def format_statement(q: dict) -> str:
-    """One statement as a line: [source, date] Speaker (cue, via X): «text» (+N reprints)."""
+    """A statement (a row of ``Store.quotes``) as three lines: who said it, its sentence, its article.
+
+        [Вестник Кавказа, 2017-03-30] Кайрат Абдрахманов (person; заявил, via РИА Новости) (+2 reprints)
+            Как заявил глава МИД, [[Казахстан намерен стать полюсом стабильности]].
+            article 12: Мы хотим сделать Казахстан полюсом стабильности
+
+    An unattributed statement is the outlet's own report: ``Вестник Кавказа (own report)``.
+    The statement's words are marked ``[[...]]`` in the sentence of the article it comes from.
+    """
     where = ", ".join(str(x) for x in (q.get("source"), q.get("published")) if x)
     via_name = q.get("via") or next((a.get("via") for a in q.get("appearances") or [] if a.get("earliest") and a.get("via")), None)
-    via = f", via {via_name}" if via_name else ""
-    text = q.get("text") or ""
-    if q.get("kind") == "direct":
-        text = f"«{text}»"
+    cue = q.get("cue") or ""
+    cue = cue if any(c.isalpha() for c in cue) else ""  # a bare ":" or "-" says nothing
+    said = ", ".join(x for x in (cue, f"via {via_name}" if via_name else "") if x)
+    label = "; ".join(x for x in (q.get("speaker_kind") or "", said) if x)
+    who = q.get("speaker") or (f"{q['source']} (own report)" if q.get("source") else "?")
     reprints = (q.get("count") or 1) - 1
     more = f" (+{reprints} reprint{'s' if reprints > 1 else ''})" if reprints else ""
-    cue = q.get("cue") or ""
-    label = cue if any(c.isalpha() for c in cue) else ""  # a bare ":" or "-" says nothing
-    label = f" ({label}{via})" if label or via else ""
-    return f"[{where}] {q.get('speaker') or '?'}{label}: {text}{more}"
+    first = f"[{where}] {who}{f' ({label})' if label else ''}{more}"
+    sentence = q.get("sentence")
+    if sentence:
+        text, a, b = sentence["text"], sentence["start"], sentence["end"]
+        marked = f"{text[:a]}{SAID_OPEN}{text[a:b]}{SAID_CLOSE}{text[b:]}"
+    else:
+        marked = f"{SAID_OPEN}{q.get('text') or ''}{SAID_CLOSE}"
+    article = f"article {q['article_id']}: {one_line(q.get('title') or '(no title)')}" if q.get("article_id") is not None else ""
+    # one_line: stored text may carry control characters (a terminal escape), printed escaped
+    return "\n".join(x for x in (one_line(first), "    " + one_line(marked), "    " + article if article else "") if x)
 
 
 # The corrections ``svodka entity`` takes before its two arguments, and what they mean.
@@ -654,7 +688,7 @@ def entity_cli(
     if profile.get("quotes"):
         typer.echo("latest statements:")
         for q in profile["quotes"]:
-            typer.echo("  " + format_statement(q))
+            typer.echo("\n".join("  " + line for line in format_statement(q).splitlines()))
     if profile.get("mentions_per_month"):
         typer.echo("mentions per month: " + ", ".join(f"{m}: {n}" for m, n in profile["mentions_per_month"].items()))
     if profile.get("merges"):

@@ -290,7 +290,7 @@ class Article(_Serialisable):
     published: str | None = None  # ISO date or datetime
     published_how: str | None = None  # "json-ld", "meta", "time", "url", "byline", "feed", "cli", ...
     views: int | None = None
-    language: str = "ru"
+    language: str = "ru"  # ISO 639-1, read from the text when cleaned (nlp.language); "und": the text does not say
     boilerplate: list[str] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)

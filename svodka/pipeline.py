@@ -10,6 +10,11 @@ article; ``pipe`` analyses many: the first two stages run over a whole batch at 
 NER tagger fills its batches with the lines of several articles), the rest per article, and
 a failing article goes to the error handler instead of killing the batch.
 
+The stages are the Russian analysis: they run for Russian articles only (``Article.language``,
+read from the text when the document is cleaned: ``nlp.language``). An article in another
+language, or in none that the text shows ("und"), passes through with its clean text and
+no entities, dates or statements (issue 16: Uzbek function words had become persons).
+
 Every document is bounded (issue 11): a text of more than ``max_words`` words is rejected
 before any stage, and analysis that runs over ``time_budget`` seconds is stopped and the
 document rejected (an alarm signal when running in the main thread, else a check between
@@ -34,6 +39,7 @@ from .config import Settings
 from .errors import ExtractionRejected, StageError, SvodkaError
 from .model import Article, Document
 from .nlp.dates import extract_dates
+from .nlp.language import is_russian
 from .nlp.models import Models
 from .nlp.names import normalize_entities
 from .nlp.ner import tag_entities, tag_entities_batch
@@ -146,7 +152,8 @@ def run(article: Article, models: Models, *, time_budget: float = 0, max_words: 
     """Analyse one article in place and return it.
 
     Args:
-        article: a cleaned article.
+        article: a cleaned article; one whose ``language`` is not Russian is returned as it
+            is (after the word bound), the stages are the Russian analysis.
         models: loaded models.
         time_budget: seconds the analysis may take; 0 means no limit.
         max_words: longest text analysed, in words; 0 means no limit.
@@ -162,6 +169,8 @@ def run(article: Article, models: Models, *, time_budget: float = 0, max_words: 
     if words is not None:
         shown = f"{words:,}" if words <= max_words * 2 else f"over {max_words * 2:,}"
         raise ExtractionRejected(name, f"text too long to analyse: {shown} words (limit {max_words:,}, setting max_words)")
+    if not is_russian(article.language):
+        return article
     started = time.monotonic() - spent
     current = "start"
     mine = None
@@ -239,7 +248,7 @@ def _tag_together(batch: list[Article], models: Models, time_budget: float, max_
     """
     if STAGES[:BATCHED] != [segment, tag_entities]:  # the stages were changed: no batching
         return set(), 0.0
-    together = [a for a in batch if len(a.text) <= BATCH_MAX_CHARS and _too_long(a.text, max_words) is None]
+    together = [a for a in batch if is_russian(a.language) and len(a.text) <= BATCH_MAX_CHARS and _too_long(a.text, max_words) is None]
     if len(together) < 2:
         return set(), 0.0
     started = time.monotonic()
@@ -336,7 +345,7 @@ def analyze_documents(
 
     def flush() -> Iterator[Article]:
         nonlocal models
-        if models is None:
+        if models is None and any(is_russian(a.language) for a in batch):  # no models for other languages
             from .nlp.models import load_models
 
             models = load_models()

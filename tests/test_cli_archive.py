@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -251,3 +252,106 @@ def test_cli_inputs_are_read_as_a_stream(monkeypatch):
     monkeypatch.setattr(readers, "read_paths", fake_read_paths)
     docs = cli._documents_for(["a.txt", "b.txt"], 1000)
     assert next(docs).path == "a.txt" and read == ["a.txt"]
+
+
+LANGUAGES = ROOT / "tests" / "fixtures" / "languages"
+
+
+@pytest.mark.issue(16)
+def test_cli_archive_mixed_languages(tmp_path):
+    """A crawl folder with Ukrainian, Kazakh and Uzbek (Cyrillic and Latin) articles beside Russian ones:
+    each stored with its language, only the Russian ones analysed, no function word of another
+    language among the archive's entities; search filters by language."""
+    from svodka.nlp._languages import FUNCTION_WORDS
+
+    db = tmp_path / "mixed.db"
+    out = svodka("ingest", str(LANGUAGES), "--db", str(db), "--workers", "1")
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.strip().splitlines()[-1] == "read 7 / stored 7 / duplicates 0 / rejected 0 / not Russian: uz 2, kk 1, uk 1"
+    con = sqlite3.connect(db)
+    try:
+        languages = {r[0].rsplit("/", 1)[-1]: r[1] for r in con.execute("SELECT COALESCE(url, title), language FROM articles")}
+        analysed = {lang: n for lang, n in con.execute("SELECT a.language, COUNT(*) FROM article_entities e JOIN articles a ON a.id = e.article_id GROUP BY a.language")}
+        quoted = {lang for (lang,) in con.execute("SELECT DISTINCT a.language FROM quote_appearances q JOIN articles a ON a.id = q.article_id")}
+        names = [r[0] for r in con.execute("SELECT name FROM entities")]
+    finally:
+        con.close()
+    assert sorted(languages.values()) == ["kk", "ru", "ru", "ru", "uk", "uz", "uz"]
+    assert set(analysed) == {"ru"} and quoted == {"ru"}
+    foreign = set().union(*(words for lang, words in FUNCTION_WORDS.items() if lang != "ru"))
+    assert names and not [n for n in names if {w.lower() for w in n.split()} & foreign]
+    assert {"Андрей Воронцов", "Остап Мельничук"} <= set(names)
+    hits = json.loads(svodka("search", "", "--lang", "uz", "--db", str(db), "--json").stdout)
+    assert sorted(h["title"] for h in hits) == ["Toshkentda xalqaro kitob yarmarkasi boshlandi", "Самарқандда янги сайёҳлик маркази очилди"]
+    hits = json.loads(svodka("search", "мост", "--lang", "ru", "--db", str(db), "--json").stdout)
+    assert [h["title"] for h in hits] == ["В Костроме открыли движение по новому мосту через Волгу"]
+    stats = json.loads(svodka("stats", "--json", "--db", str(db)).stdout)
+    assert stats["articles_by_language"] == {"ru": 3, "uz": 2, "kk": 1, "uk": 1}
+    bad = svodka("search", "", "--lang", "klingon", "--db", str(db))
+    assert bad.returncode == 2 and "--lang" in bad.stderr
+
+
+@pytest.mark.issue(16)
+def test_cli_analyze_text_shows_the_language():
+    out = svodka("analyze", str(LANGUAGES / "kk_aktobe-hospital.txt"), "--format", "text")
+    assert out.returncode == 0, out.stderr
+    assert "language:  kk (not Russian: stored without analysis)" in out.stdout
+    record = json.loads(svodka("analyze", str(LANGUAGES / "uk_poltava-bridge.txt")).stdout)
+    assert record["language"] == "uk" and record["entities"] == [] and record["quotes"] == []
+
+
+# ---------------------------------------------------------------------------- statements as the analyst reads them (issue 15)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def statements_db(request, tmp_path):
+    """An archive of ``statement_articles`` on each backend: its --db value."""
+    import uuid
+
+    from svodka.store import open_store
+    from tests.store.conftest import PG_ENV, statement_articles
+
+    if request.param == "sqlite":
+        url = str(tmp_path / "statements.db")
+    else:
+        if not os.environ.get(PG_ENV):
+            pytest.skip(f"{PG_ENV} not set: PostgreSQL CLI tests skipped")
+        url = f"{os.environ[PG_ENV]}?schema=svodka_test_{uuid.uuid4().hex[:12]}"
+    store = open_store(url)
+    store.add_articles(statement_articles())
+    yield url
+    if request.param == "postgresql":
+        store.db.drop_schema()
+    store.close()
+
+
+@pytest.mark.issue(15)
+def test_cli_archive_quotes_show_sentence_title_outlet_cue(statements_db):
+    out = svodka("quotes", "--db", statements_db)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    i = lines.index("[Заречные вести, 2024-03-28] Павел Сорокин (person; заявил, via агентство Заречье)")
+    assert lines[i + 1] == "    Глава Заречинска Павел Сорокин заявил, что [[мост закроют в мае]], передает агентство Заречье."
+    assert re.fullmatch(r"    article \d+: Мэрия Заречинска закроет Северный мост", lines[i + 2])
+    assert "    Директор теплосети Анна Белова сказала: «[[Мы <script>alert(1)</script> готовы к зиме]]»." in lines
+    assert "[Заречные вести, 2024-03-31] водоканал (organisation; сообщили)" in lines
+
+
+@pytest.mark.issue(15)
+def test_cli_archive_quotes_unattributed_statement_is_the_outlets_own_report(statements_db):
+    out = svodka("quotes", "--db", statements_db)
+    lines = out.stdout.splitlines()
+    i = lines.index("[Вечерний Тест, 2024-03-29] Вечерний Тест (own report) (по данным)")
+    assert lines[i + 1] == "    По данным издания, [[на него потратят 40 миллионов рублей]]."
+    assert not any(line.startswith("[") and "] ?" in line for line in lines)
+    rows = json.loads(svodka("quotes", "--db", statements_db, "--json").stdout)
+    park = next(r for r in rows if r["speaker"] is None)
+    assert park["source"] == "Вечерний Тест" and park["title"] == "В Заречинске откроют новый парк"
+    assert park["sentence"]["text"][park["sentence"]["start"] : park["sentence"]["end"]] == "на него потратят 40 миллионов рублей"
+
+
+@pytest.mark.issue(15)
+def test_cli_archive_entity_statements_in_their_sentence(statements_db):
+    out = svodka("entity", "Павел Сорокин", "--db", statements_db)
+    assert out.returncode == 0, out.stderr
+    assert "      Глава Заречинска Павел Сорокин заявил, что [[мост закроют в мае]], передает агентство Заречье." in out.stdout.splitlines()

@@ -5,7 +5,7 @@ import pytest
 from svodka.ingest.readers import read_bytes
 from svodka.pipeline import analyze_documents
 
-from .conftest import SAMPLE
+from .conftest import ROOT, SAMPLE
 
 
 def _analyse(data: bytes, name: str, models):
@@ -51,3 +51,50 @@ def test_pipeline_prepare_replaces_lone_surrogates():
     assert "\ufffd" in article.text and article.title == "Заголовок \ufffd"
     assert article.extras["decode_errors"] == 2
     article.to_json().encode("utf-8")  # writable
+
+
+LANGUAGES = ROOT / "tests" / "fixtures" / "languages"
+
+
+@pytest.mark.issue(16)
+def test_pipeline_analyses_russian_articles_only(models):
+    """Ukrainian, Kazakh and Uzbek articles keep their clean text and get no entities, dates or
+    statements; the Russian ones (one quoting Ukrainian, one naming people in Kazakh spelling) are analysed."""
+    docs = [d for p in sorted(LANGUAGES.iterdir()) for d in read_bytes(p.read_bytes(), p.name)]
+    articles = {a.path: a for a in analyze_documents(docs, models=models)}
+    assert {name: a.language for name, a in articles.items()} == {
+        "kk_aktobe-hospital.txt": "kk",
+        "ru_kostroma-bridge.txt": "ru",
+        "ru_shymkent-akim.txt": "ru",
+        "ru_uzhgorod-park.txt": "ru",
+        "uk_poltava-bridge.txt": "uk",
+        "uz_samarqand-tourism.txt": "uz",
+        "uz_toshkent-book-fair.html": "uz",
+    }
+    for name, article in articles.items():
+        if article.language == "ru":
+            assert article.entities and article.quotes, name
+        else:
+            assert article.text and article.title and article.paragraphs, name
+            assert (article.entities, article.dates, article.quotes) == ([], [], []), name
+    persons = {e.name for a in articles.values() for e in a.entities if e.type == "PER"}
+    assert {"Андрей Воронцов", "Остап Мельничук"} <= persons
+
+
+@pytest.mark.issue(16)
+def test_pipeline_needs_no_models_for_other_languages():
+    """A batch without a Russian article loads no models."""
+    docs = list(read_bytes((LANGUAGES / "kk_aktobe-hospital.txt").read_bytes(), "kk.txt"))
+    (article,) = analyze_documents(docs, models=None)
+    assert article.language == "kk" and not article.entities
+
+
+@pytest.mark.issue(16)
+def test_pipeline_run_leaves_other_languages_alone(models):
+    from svodka.model import Article
+    from svodka.pipeline import run
+
+    article = Article.build("Бу ҳақда", ["Бу ҳақда Президент матбуот котиби маълум қилди. Шунингдек, томонлар ҳамкорликни муҳокама қилдилар."], language="uz")
+    assert run(article, models).entities == []
+    russian = Article.build("Иванов заявил", ["Министр Иван Иванов заявил журналистам, что переговоры продолжатся."])
+    assert run(russian, models).entities

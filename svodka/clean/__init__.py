@@ -4,6 +4,10 @@
 ``clean.dump``, HTML pages to ``clean.html``, records that already carry their fields (JSONL
 objects, feed items) are taken as they are. ``verbatim`` is ``--no-clean``: the input is the
 body as it stands, so offsets index the input file.
+
+Both give the article its ``language``, read from its text (``nlp.language``): the language
+the input declares (an HTML page's ``lang`` attribute, a feed's or record's ``language``) is
+a hint only, taken when the text is too short to tell.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import types
 
 from ..errors import ExtractionRejected, SvodkaError
 from ..model import Article, Block, Document
+from ..nlp.language import detect_language
 
 __all__ = ["clean", "verbatim"]
 
@@ -48,6 +53,7 @@ def verbatim(doc: Document) -> Article:
         published_how="record" if doc.meta.get("published") else None,
     )
     _carry_decode_errors(doc, article)
+    article.language = detect_language(text, hint=doc.meta.get("language"))
     return article
 
 
@@ -85,13 +91,26 @@ def clean(doc: Document) -> Article:
             here it is named after the input (``doc.name``: path, ``path:record`` or URL).
     """
     try:
-        return _clean(doc)
+        article = _clean(doc)
     except SvodkaError as exc:
         if exc.name == doc.name:
             raise
         # The cleaners know the page URL at most (clean_html(url=None) names nothing, or the
         # page's og:url): the user needs the input that failed, as the reader named it.
         raise exc.rename(doc.name) from None
+    article.language = detect_language(article.text, hint=_declared_language(doc))
+    return article
+
+
+def _declared_language(doc: Document) -> str | None:
+    """The language the input declares: the reader's (a feed's, a record's), else an HTML page's ``lang``."""
+    if doc.meta.get("language"):
+        return doc.meta["language"]
+    if doc.media_type == "text/html":
+        from .html import page_language
+
+        return page_language(doc.text or "")
+    return None
 
 
 def _clean(doc: Document) -> Article:
@@ -125,7 +144,7 @@ def _keep(article: Article) -> dict:
     """The metadata fields of an article, to rebuild it with another title."""
     return {
         k: getattr(article, k)
-        for k in ("source", "url", "published", "published_how", "views", "boilerplate")
+        for k in ("source", "url", "published", "published_how", "views", "language", "boilerplate")
     }
 
 

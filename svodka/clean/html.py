@@ -89,6 +89,11 @@ FIRST_RUN_MIN_WORDS = 30
 # this share of its words (the scoring rule of pages-dev, also a sane rule for the matching).
 TITLE_CONTAIN_SHARE = 0.9
 
+# The language a page declares: the ``lang`` (or ``xml:lang``) attribute of its <html>
+# element, looked for in the page's first characters (a doctype and comments may come first).
+_HTML_LANG = re.compile(r"""<html\b[^>]*?(?<![\w-])lang\s*=\s*["']?\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)""", re.I)
+LANG_SCAN_CHARS = 4096
+
 # Separators between a headline and the site name in <title>/og:title ("Заголовок - Сайт").
 TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»/]+\s+|\s*:{2,}\s*|(?<=\w):\s+|\s*\|\s*|(?<=\w\w)[.!?]\s+(?=[А-ЯЁA-Z])")
 
@@ -270,6 +275,17 @@ def clean_html(html: str, url: str | None = None) -> Article:
 
 
 # --------------------------------------------------------------------------- parsing
+
+
+def page_language(html: str) -> str | None:
+    """The language a page declares on its ``<html>`` element (``lang`` or ``xml:lang``), as written; None if none.
+
+    Read from the page's start with a regular expression (the element opens the page), so
+    it costs no second parse. A hint only: ``clean`` reads the language from the text.
+    """
+    match = _HTML_LANG.search(html[:LANG_SCAN_CHARS])
+    return match.group(1) if match else None
+
 
 
 def _parse(html: str) -> etree._Element | None:

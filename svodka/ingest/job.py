@@ -23,6 +23,7 @@ from typing import Any
 from .._private import die_with_parent
 from ..errors import StoreError, SvodkaError
 from ..model import Article, Document
+from ..nlp.language import RUSSIAN
 
 __all__ = ["IngestSummary", "BatchResult", "ingest", "analyze_batch", "document_hash", "store_records"]
 
@@ -44,10 +45,27 @@ class IngestSummary:
     duplicates: int = 0
     rejected: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (input name, reason)
+    languages: dict[str, int] = field(default_factory=dict)  # stored articles per language
 
     def line(self) -> str:
-        """The final summary line."""
-        return f"read {self.read} / stored {self.stored} / duplicates {self.duplicates} / rejected {self.rejected}"
+        """The final summary line; it ends with the articles stored without the Russian analysis, by language."""
+        line = f"read {self.read} / stored {self.stored} / duplicates {self.duplicates} / rejected {self.rejected}"
+        if self.not_russian:
+            line += " / not Russian: " + ", ".join(f"{lang} {n}" for lang, n in self.not_russian.items())
+        return line
+
+    @property
+    def not_russian(self) -> dict[str, int]:
+        """The articles stored in another language than Russian (no entities, no statements), most first."""
+        other = [(lang, n) for lang, n in self.languages.items() if lang != RUSSIAN and n]
+        return dict(sorted(other, key=lambda item: (-item[1], item[0])))
+
+    def count_stored(self, added: Any) -> None:
+        """Add what one ``Store.add_articles`` did (an ``AddResult``)."""
+        self.stored += added.stored
+        self.duplicates += added.duplicates
+        for lang, n in getattr(added, "languages", {}).items():
+            self.languages[lang] = self.languages.get(lang, 0) + n
 
     @property
     def balanced(self) -> bool:
@@ -282,8 +300,7 @@ def ingest(
                     article = getattr(record, "article", record)
                     reject(article.path or article.url or "<article>", f"could not be stored: {type(exc).__name__}: {exc}")
             return
-        summary.stored += added.stored
-        summary.duplicates += added.duplicates
+        summary.count_stored(added)
 
     def save(result: BatchResult, hashes: list[str]) -> None:
         for name, reason, count, _ in result.errors:
@@ -403,9 +420,7 @@ def store_records(
     batch: list[Article] = []
 
     def flush() -> None:
-        added = store.add_articles(batch)
-        summary.stored += added.stored
-        summary.duplicates += added.duplicates
+        summary.count_stored(store.add_articles(batch))
         batch.clear()
 
     for record in records:

@@ -653,6 +653,9 @@ def _record_document(obj: Any, name: str, encoding: str, bad: int = 0) -> Docume
             return InputError(name, f"field {key!r} must be a string, got {type(obj[key]).__name__}")
     html, text, url = obj.get("html"), obj.get("text"), obj.get("url")
     meta = {k: obj[k] for k in ("title", "published", "source", "url") if obj.get(k)}
+    declared = obj.get("language") or obj.get("lang")
+    if isinstance(declared, str) and declared.strip():  # a hint to the language detection (clean)
+        meta["language"] = declared.strip()
     if bad:  # the file was damaged UTF-8: say which records took replaced bytes
         meta.update(_decode_meta(_replaced(html, text, obj.get("title"))))
     if html:
@@ -687,6 +690,8 @@ def _read_feed(data: bytes, name: str) -> Iterator[Document | InputError]:
         raise InputError(name, "feed holds no items")
     # The channel title names the outlet, often with a section: "Сайт — Лента новостей".
     feed_title = outlet_from_title((parsed.get("feed") or {}).get("title"))
+    # The language the feed declares (RSS <language>, Atom xml:lang): a hint to clean's detection.
+    feed_language = (parsed.get("feed") or {}).get("language")
     for i, entry in enumerate(entries, start=1):
         html = ""
         if entry.get("content"):
@@ -698,7 +703,8 @@ def _read_feed(data: bytes, name: str) -> Iterator[Document | InputError]:
         if not paragraphs and not title:
             yield InputError(f"{name}:{i}", "feed item has neither title nor text")
             continue
-        meta = {"title": title, "published": _feed_date(entry), "source": feed_title}
+        language = (entry.get("title_detail") or {}).get("language") or feed_language
+        meta = {"title": title, "published": _feed_date(entry), "source": feed_title, "language": language if isinstance(language, str) else None}
         link = entry.get("link")
         if link:
             meta["url"] = link

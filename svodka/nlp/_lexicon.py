@@ -19,6 +19,8 @@ __all__ = [
     "fold_case",
     "COPULA_FILLERS",
     "CLAUSE_OPENERS",
+    "PREPOSITIONAL_GERUNDS",
+    "SPEAKER_VOICE_WORDS",
     "INSTRUMENTAL_PREPOSITIONS",
     "PREDICATE_PREPOSITIONS",
     "POST_PREPOSITIONS",
@@ -561,6 +563,21 @@ OBJECT_PRONOUNS = {"его": "masc", "её": "femn", "ее": "femn"}
 # refers back to a person with one of them has someone else as its subject ("Петров вернулся
 # в Тверь. Губернатор назначил его министром": the governor is not Петров).
 OBLIQUE_PRONOUNS = frozenset("его её ее ему ей им ним нему него неё нее нём нем ней нею ими них ними их".split())
+
+# Gerunds that work as prepositions ("начиная с мая", "включая детей", "судя по всему"): no
+# predicate of their own.
+PREPOSITIONAL_GERUNDS = frozenset({"начиная", "включая", "исходя", "судя", "учитывая", "считая", "глядя"})
+
+# Words of the first and second person (pronouns and possessives, lower case): a paragraph
+# with them speaks to the reader in someone's own voice ("Я благодарен клубу", "уважайте
+# нас"), unlike the narrator's third person.
+SPEAKER_VOICE_WORDS = frozenset(
+    """
+    я меня мне мной мною мы нас нам нами мой моя моё мое мои моего моей моему моим моих моими
+    наш наша наше наши нашего нашей нашему нашим наших нашими вы вас вам вами ваш ваша ваше
+    ваши вашего вашей вашему вашим ваших вашими
+    """.split()
+)
 
 # Post nouns in the prepositional after their preposition: in what capacity the clause's
 # subject acts, whatever its verb ("приступила к работе на посту главы", "принёс присягу в

@@ -12,6 +12,7 @@ __all__ = [
     "SPEECH_LEMMAS",
     "OPINION_ADJECTIVES",
     "PO_SLOVAM_NOUNS",
+    "PO_SLOVAM_PREPOSITIONS",
     "VIA_LEMMAS",
     "MEDIA_VERBS",
     "SPEAKER_NOUNS",
@@ -34,6 +35,13 @@ __all__ = [
     "CLOSING_ABBREVIATIONS",
     "IDIOM_CUES",
     "HEAD_OF_STATE_HEADS",
+    "QUOTE_JOINERS",
+    "REQUEST_LEMMAS",
+    "REQUEST_NOUNS",
+    "IMPERSONAL_MODALS",
+    "WORDS_NOUNS",
+    "ADDRESSED_REQUEST_LEMMAS",
+    "NARRATION_LEMMAS",
 ]
 
 # Lemmas of verbs that introduce reported speech or an opinion ("заявил, что ...", "..., сказал
@@ -54,7 +62,8 @@ SPEECH_LEMMAS = frozenset(
     писать написать сообщиться говориться уточняться отмечаться подчеркиваться указываться
     сообщаться заявляться пояснять предположить предполагать допустить допускать
     анонсировать цитировать процитировать пообещать спрашивать спросить ответить парировать воскликнуть
-    сойтись сходиться
+    сойтись сходиться посчитать предсказать предсказывать проинформировать информировать
+    отозваться отзываться упомянуть упоминать
     """.split()
 )
 
@@ -62,8 +71,18 @@ SPEECH_LEMMAS = frozenset(
 # pymorphy3 reads "уверена" as a participle of "уверить": both lemmas are listed.
 OPINION_ADJECTIVES = frozenset("уверенный уверить убежденный убедить согласный".split())
 
-# Nouns of "по словам X", "по мнению X", "по оценке X", "по сообщениям X" (dative after "по").
-PO_SLOVAM_NOUNS = frozenset("слово мнение оценка утверждение убеждение признание заверение прогноз сообщение".split())
+# Nouns of "по словам X", "по мнению X", "по оценке X", "по сообщениям X", "согласно
+# информации X" (dative after ``PO_SLOVAM_PREPOSITIONS``). Not "по данным X", "по подсчётам",
+# "согласно опросу": a data source, not speech (the team gold's convention, tests/gold/quotes).
+PO_SLOVAM_NOUNS = frozenset(
+    """
+    слово мнение оценка утверждение убеждение признание заверение прогноз сообщение сведение
+    информация версия заявление
+    """.split()
+)
+
+# Prepositions of those phrases: "по данным X", "согласно данным X".
+PO_SLOVAM_PREPOSITIONS = frozenset({"по", "согласно"})
 
 # Verbs of a relaying outlet: "передает ТАСС", "приводит его слова РИА Новости", "цитирует X".
 VIA_LEMMAS = frozenset("передавать передать приводить привести цитировать процитировать писать сообщать".split())
@@ -184,3 +203,38 @@ ANONYMOUS_HEADS = frozenset(
     слушатель посетитель покупатель один некто кто-то человек сотрудник работник представитель
     """.split()
 )
+
+# Words that join quotations inside one reported clause without adding the narrator's own
+# ("сказал, что «...», но «...», поскольку «...»"): a clause of quotations and these is the
+# speaker's direct statements only.
+QUOTE_JOINERS = frozenset("но а и или да однако поскольку потому поэтому так как ведь что чтобы причем притом зато".split())
+
+# Verbs of a call, a demand, a request or a promise whose infinitive (or "чтобы"-clause) is
+# what was said: "призвал сторонников выйти на улицы", "потребовал лишить его мандата",
+# "требует, чтобы правительство ...". Not orders ("поручил проверить", "приказал"): an
+# order is a deed, not a statement.
+REQUEST_LEMMAS = frozenset(
+    """
+    призвать призывать потребовать требовать попросить просить предложить предлагать пообещать
+    обещать рекомендовать порекомендовать посоветовать советовать умолять пожелать желать
+    """.split()
+)
+
+# Request verbs that say something only to an addressee: "пожелал ей набрать форму" is said,
+# "пожелал остаться в компании" is his own wish.
+ADDRESSED_REQUEST_LEMMAS = frozenset({"пожелать", "желать"})
+
+# Their nouns after "с" before the infinitive: "обратился к X с просьбой передать ...".
+REQUEST_NOUNS = frozenset("просьба призыв требование предложение".split())
+
+# Impersonal verbs before an infinitive: "следует отметить, что", "стоит сказать, что",
+# "остаётся добавить" are the writer's words, unlike "успел заявить", "поспешил сообщить".
+IMPERSONAL_MODALS = frozenset("следовать стоить оставаться приходиться хотеться надлежать".split())
+
+# Nouns in the instrumental before a quotation that give its words as said: "обратился к
+# залу со словами «...»", "закончил фразой «...»" (as written, lower case).
+WORDS_NOUNS = frozenset({"словами", "фразой", "лозунгом", "призывом", "возгласом", "криком"})
+
+# Speech verbs that tell how something happened: their ", как"-clause is what was said
+# ("рассказал, как они познакомились"), like another verb's ", что".
+NARRATION_LEMMAS = frozenset("рассказать рассказывать объяснить объяснять описать описывать вспомнить вспоминать".split())

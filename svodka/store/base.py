@@ -132,6 +132,10 @@ class Store:
         """Articles newest-ingested first, keyset-paginated: ``queries.articles``."""
         return queries.articles(self.db, limit, cursor)
 
+    def languages(self) -> dict[str, int]:
+        """Articles per language, most first: ``queries.languages``."""
+        return queries.languages(self.db)
+
     def sources(self) -> list[dict]:
         """Every source with its article count and dates: ``queries.sources``."""
         return queries.sources(self.db)
@@ -160,9 +164,11 @@ class Store:
         """Mentions per day of one corpus entity: ``queries.entity_days``."""
         return queries.entity_days(self.db, entity_id)
 
-    def quotes(self, speaker: Any = None, about: str | None = None, date_from: Any = None, date_to: Any = None, limit: int = 50) -> list[dict]:
-        """Corpus quotes, latest first, with their appearances: ``queries.quotes``."""
-        return queries.quotes(self.db, self.lemmatizer, speaker, about, date_from, date_to, limit)
+    def quotes(
+        self, speaker: Any = None, about: str | None = None, date_from: Any = None, date_to: Any = None, limit: int = 50, *, source: str | None = None, offset: int = 0
+    ) -> list[dict]:
+        """Corpus quotes, latest first, each in its sentence, with their appearances: ``queries.quotes``."""
+        return queries.quotes(self.db, self.lemmatizer, speaker, about, date_from, date_to, limit, source=source, offset=offset)
 
     def stories(self, limit: int = 20) -> list[dict]:
         """Stories, largest and most recent first: ``queries.stories``."""

@@ -3,16 +3,26 @@
 Each article's NLP stages already merged the mentions *within* the article into
 ``Entity`` objects. Here those per-article entities are linked to corpus entities:
 
-* LOC/ORG: by normal name (each word's first base form: "МИД Казахстана" ~ "МИД Казахстан").
+* LOC/ORG (and persons without a surname): by the archive key of any of their names
+  (``name_keys``: base forms; other names of one state, bloc or body; a state body keyed with
+  its state, from the entity's other names, else the article's country, else
+  ``HOME_COUNTRY``). An article entity whose names reach two corpus entities joins them
+  ("Организация Объединённых Наций (ООН)"), except two states' bodies or entities the
+  analyst set apart. Organisations and places share keys: NER often mistakes one for the other.
 * PER with a first name: the corpus person with the same surname whose first name matches
-  (equal, or an initial of it) and whose patronymic and roles do not conflict; otherwise a
-  new person. Two different Ивановы (Иван and Пётр) stay apart.
-* PER with a surname only: the one corpus person with that surname, when it is
-  unambiguous (exactly one first name seen for the surname, roles not conflicting);
-  otherwise a surname-only entity ("Иванов", ambiguous) that stays on its own.
+  (equal after folding variants, or an initial of it) and whose patronymic does not conflict
+  (a patronymic counts only when written with the surname); otherwise a new person. Roles
+  never split a person. Two different Ивановы (Иван and Пётр) stay apart.
+* PER with a surname only: the one corpus person with that surname; among several, the one
+  sharing a role word, else the one named in full within ``SURNAME_WINDOW`` of the article,
+  else one ``SURNAME_SALIENCE`` times better known than the rest; otherwise a surname-only
+  entity ("Иванов", ambiguous) that stays on its own, listed among the candidates.
 * When a full name arrives and the surname had only a surname-only entity so far, that
   entity is merged into the new person (the order of ingest does not matter for the
-  common case). ``Linker.merges`` lists such merges for the store to apply.
+  common case). ``Linker.merges`` lists such merges, with their reasons, for the store to
+  apply and log (``entity_merges``).
+* The analyst's corrections (``corrections.Corrections``) rewrite an article entity by its
+  name before any of this: a joined name links as its target, a name set apart to its own.
 
 Linking is incremental (per batch, under the write lock): ``link_entities`` loads the
 candidate rows for the batch's keys, runs ``Linker.link`` for each article entity, and
@@ -32,7 +42,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ..nlp._lexicon import ADDRESS_TITLES, KIN_NOUNS, POSITION_NOUNS, RANKS
 from .corrections import Corrections, alias_words, form_key
 from .database import marks, next_id, select_in
-from .name_keys import first_name_key, name_keys
+from .name_keys import BARE_STATE, HOME_COUNTRY, first_name_key, name_keys, same_first_letter
 from .search import Lemmatizer, normalize_word
 
 if TYPE_CHECKING:
@@ -153,7 +163,7 @@ def entity_facts(entity: Any, lemmatizer: Lemmatizer, country: str | None = None
     forms = tuple(dict.fromkeys([entity.name] + [m.normal for m in entity.mentions if m.kind == "name" and m.normal]))
     key, keys = None, ()
     if not last:
-        keys = tuple(dict.fromkeys(name_key(f, lemmatizer, country) for f in forms))
+        keys = _keys_of_forms(forms, lemmatizer, country)
         key = keys[0]
     return EntityFacts(last, first, middle, key, roles, forms, keys)
 
@@ -161,6 +171,16 @@ def entity_facts(entity: Any, lemmatizer: Lemmatizer, country: str | None = None
 def apart_key(form: str) -> str:
     """The key of the entity a name the analyst set apart links to (``corrections.split``)."""
     return APART + form_key(form)
+
+
+def _keys_of_forms(forms: tuple[str, ...], lemmatizer: Lemmatizer, country: str | None) -> tuple[str, ...]:
+    """The archive keys of an entity's names; a bare state body («МИД») takes the state its
+    other names give («МИД Украины ... МИД»), else the article's, else ``HOME_COUNTRY``."""
+    raw = [name_key(f, lemmatizer, BARE_STATE) for f in forms]
+    bare = "|" + BARE_STATE
+    explicit = {k.split("|")[0]: k for k in raw if "|" in k and not k.endswith(bare)}
+    home = "|" + (country or HOME_COUNTRY)
+    return tuple(dict.fromkeys(explicit.get(k[: -len(bare)]) or k[: -len(bare)] + home if k.endswith(bare) else k for k in raw))
 
 
 def _written_middle(entity: Any) -> str | None:
@@ -187,7 +207,7 @@ def _first_compatible(a: str | None, b: str | None) -> bool:
     if a == b:
         return True
     if INITIAL_RE.match(a) or INITIAL_RE.match(b):
-        return a[0] == b[0]
+        return same_first_letter(a, b)  # «Т. Блэр» is «Тони Блэр», keyed «томас»
     return False
 
 
@@ -226,6 +246,7 @@ class Linker:
         self.by_first: dict[tuple[str, str], list[CorpusEntity]] = {}
         self.merges: list[tuple[int, int, str]] = []  # (old id, into id, why), in order
         self.new_keys: list[tuple[str, int]] = []  # (key, entity id) to store
+        self.seen_here: set[int] = set()  # entities already counted for the article being linked
         for row in rows:
             self._index(row)
 
@@ -281,18 +302,21 @@ class Linker:
     def corrected(self, type_: str, name: str, facts: EntityFacts) -> tuple[str, EntityFacts]:
         """The name and facts an article entity links by after the analyst's corrections.
 
-        A form joined to another name links as that name would; a form set apart links to
-        an entity of its own (key ``APART`` + the form's key).
+        An entity whose name the analyst joined to another name links as that name would; one
+        whose name was set apart links to an entity of its own (``apart_key``).
         """
         if not self.corrections:
             return name, facts
-        for form in facts.forms or (name,):
-            key = form_key(form)
-            if key in self.corrections.apart:
-                return form, EntityFacts(None, None, None, apart_key(form), facts.roles, facts.forms, (apart_key(form),))
-            target = self.corrections.joins.get(key)
-            if target:
-                return target, self._facts_of(type_, target, facts)
+        # The article entity's own name only: a base form of one mention («Шольц» of «Шольцу»)
+        # is shared by namesakes, and a correction is about the entity named so.
+        key = form_key(name)
+        if not self.corrections.applies(key, type_):
+            return name, facts
+        if key in self.corrections.apart:
+            return name, EntityFacts(None, None, None, apart_key(name), facts.roles, facts.forms, (apart_key(name),))
+        target = self.corrections.joins.get(key)
+        if target:
+            return target, self._facts_of(type_, target, facts)
         return name, facts
 
     def _facts_of(self, type_: str, name: str, facts: EntityFacts) -> EntityFacts:
@@ -337,7 +361,8 @@ class Linker:
         else:
             ent = live[0]
             for other in live[1:]:  # one article names both: "Организация Объединённых Наций (ООН)"
-                if not other.key.startswith(APART) and not ent.key.startswith(APART):
+                # never entities set apart, nor two states' bodies («МИД России» / «МИД Украины»)
+                if not {other.key[:1], ent.key[:1]} & {APART} and "|" not in other.key and "|" not in ent.key:
                     self._merge(other, ent, f"one article names both: {ent.name} / {other.name}")
         for k in keys:
             self._add_key(ent, k)
@@ -421,6 +446,10 @@ class Linker:
         old.dirty = True
         into.mentions += old.mentions
         into.articles += old.articles
+        if old.id in self.seen_here:  # the article being linked counted for both: once is right
+            if into.id in self.seen_here:
+                into.articles -= 1
+            self.seen_here.add(into.id)
         for day in (old.first_seen, old.last_seen):
             if day:
                 into.first_seen = min(into.first_seen or day, day)
@@ -514,8 +543,13 @@ def _load_candidates(cur: Any, cache: EntityCache, items: list[tuple[int, Prepar
     keys -= cache.keys
     last_keys -= cache.last_keys
     for ent in _load_entities(cur, keys, last_keys):
-        if ent.id not in cache.linker.by_id:
-            cache.linker._index(ent)
+        if ent.id not in linker.by_id:
+            linker._index(ent)
+            continue
+        held = linker.resolve(ent.id)  # loaded before by another key: findable by this one too
+        for k in ent.keys - held.keys:
+            held.keys.add(k)
+            linker.by_key.setdefault((_group(held.type), k), held)
     cache.keys |= keys
     cache.last_keys |= last_keys
 
@@ -525,7 +559,7 @@ def _link_batch(linker: Linker, items: list[tuple[int, Prepared]]) -> tuple[dict
     touched: dict[int, CorpusEntity] = {}  # entities this batch created or changed
     links: list[_Link] = []
     for aid, p in items:
-        seen_here: set[int] = set()
+        seen_here = linker.seen_here = set()  # the entities counted for this article (merges keep it true)
         for e, f in zip(p.article.entities, p.entity_facts):
             name = e.name if f.middle_key or not e.middle else " ".join(w for w in e.name.split() if w != e.middle)  # a patronymic not written with the surname
             ent = linker.link(e.type, name, f, p.day)
@@ -547,9 +581,12 @@ def _write_entities(cur: Any, linker: Linker, touched: dict[int, CorpusEntity]) 
         if not linker.by_id[old].new:
             _merge_rows(cur, old, into)
     if linker.merges:
+        from .ingest import now
+
+        merged_at = now()
         cur.executemany(
             "INSERT INTO entity_merges (old_id, into_id, reason, at) VALUES (?, ?, ?, ?)",
-            [(old, linker.resolve(old).id, why, linker.by_id[old].last_seen) for old, _, why in linker.merges],
+            [(old, linker.resolve(old).id, why, merged_at) for old, _, why in linker.merges],
         )
     if linker.new_keys:
         rows = sorted({(key, linker.resolve(eid).id) for key, eid in linker.new_keys})

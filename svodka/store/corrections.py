@@ -43,6 +43,12 @@ class Corrections:
 
     joins: dict[str, str] = field(default_factory=dict)
     apart: set[str] = field(default_factory=set)
+    groups: dict[str, str] = field(default_factory=dict)  # form key -> "PER" or "*" (organisations, places): whom it applies to
+
+    def applies(self, key: str, type_: str) -> bool:
+        """Whether the correction of this form key is about an entity of ``type_``'s kind (persons apart from the rest)."""
+        group = self.groups.get(key)
+        return not group or group == ("PER" if type_ == "PER" else "*")
 
     def __bool__(self) -> bool:
         return bool(self.joins or self.apart)
@@ -51,13 +57,14 @@ class Corrections:
     def load(cls, cur: Any) -> "Corrections":
         """The corrections stored in the archive, later rows overriding earlier ones."""
         out = cls()
-        cur.execute("SELECT action, name, target FROM entity_corrections ORDER BY id")
-        for action, name, target in cur.fetchall():
+        cur.execute("SELECT action, type, name, target FROM entity_corrections ORDER BY id")
+        for action, type_, name, target in cur.fetchall():
             key = form_key(name)
             if not key:
                 continue
             out.joins.pop(key, None)
             out.apart.discard(key)
+            out.groups[key] = ("PER" if type_ == "PER" else "*") if type_ else ""
             if action == "split":
                 out.apart.add(key)
             elif target and form_key(target) != key:
@@ -224,7 +231,9 @@ def _merge_into(w: Writer, cur: Any, into: dict, old: dict, reason: str) -> None
     """Fold the live entity ``old`` into ``into``: its corrections, rows (``corpus._merge_rows``), counts, the merge log."""
     from .corpus import _merge_rows
 
-    cur.execute("SELECT alias FROM aliases WHERE entity_id = ?", [old["id"]])
+    # The names articles gave the entity (never the base forms of single mentions: a bare
+    # surname recorded as a join would send every namesake to ``into``).
+    cur.execute("SELECT DISTINCT name FROM article_entities WHERE entity_id = ?", [old["id"]])
     names = list(dict.fromkeys([old["name"], *sorted(a for (a,) in cur.fetchall())]))
     _record(cur, [("merge", old["type"], name, into["name"]) for name in names])
     if not _is_person(old["type"]):  # its own key, should an older archive lack the row
@@ -351,8 +360,8 @@ def restore_aliases(w: Writer) -> int:
 def _article_entities(cur: Any, ids: list[int]) -> dict[int, tuple[Any, dict]]:
     """The stored articles ``ids``: article id -> (its day, the stored Article)."""
     out = {}
-    for aid, day, text, raw in select_in(cur, "SELECT id, day, text, raw FROM articles WHERE id IN ({in})", ids):
-        article = queries.article_from_row(text, raw)
+    for aid, day, text, raw, language in select_in(cur, "SELECT id, day, text, raw, language FROM articles WHERE id IN ({in})", ids):
+        article = queries.article_from_row(text, raw, language)
         out[aid] = (day, article)
     return out
 

@@ -165,9 +165,17 @@ class Database:
         """(FROM/JOIN clause, WHERE condition, score expression, params, indexed id column) of a search (backend).
 
         With ``filtered`` the FROM clause names ``a`` a row with the columns ``search``
-        filters on: id, source_id, day, n_quotes (without, it may leave them out).
+        filters on: id, source_id, day, n_quotes, language (without, it may leave them out).
         """
         raise NotImplementedError
+
+    def language_condition(self) -> str:
+        """The search filter on an article's language, a condition on ``a`` with one parameter.
+
+        SQLite: looked up in the (language, id) index, never read from the row, where the
+        column comes after text and raw (schema v11). PostgreSQL reads the copy on the row.
+        """
+        return "EXISTS (SELECT 1 FROM articles la WHERE la.language = ? AND la.id = a.id)"
 
     def rank(self, fts: tuple[str, str, str, list, str], conds: list[str], params: list, pool: int, limit: int, offset: int) -> list[tuple]:
         """(id, score) of one page of a search, best first, ranked among its ``pool`` newest matches.

@@ -11,13 +11,14 @@ import json
 from pathlib import Path
 from typing import Any, Iterator, TextIO
 
+from ..nlp.language import is_russian
 from .database import Database
 from .queries import article_from_row, load_raw
 
 __all__ = ["export", "CSV_ARTICLE_COLUMNS", "CSV_QUOTE_COLUMNS"]
 
 # Columns of ``export("csv")``: one row per article, names of each type joined by "; ".
-CSV_ARTICLE_COLUMNS = ("id", "url", "source", "published", "title", "views", "persons", "organisations", "places", "quotes", "story")
+CSV_ARTICLE_COLUMNS = ("id", "url", "source", "published", "title", "views", "persons", "organisations", "places", "quotes", "story", "language")
 # Columns of ``export(..., what="quotes")``: one row per statement.
 CSV_QUOTE_COLUMNS = ("article_id", "url", "source", "published", "title", "speaker", "kind", "cue", "via", "text")
 # Articles read per statement while exporting.
@@ -25,11 +26,11 @@ EXPORT_BATCH = 1000
 
 
 def _rows(db: Database) -> Iterator[tuple]:
-    """Every article row (id, url, source, published, title, views, text, raw, story), in id order."""
+    """Every article row (id, url, source, published, title, views, text, raw, story, language), in id order."""
     last = 0
     while True:
         rows = db.execute(
-            "SELECT a.id, a.url, s.name, a.published, a.title, a.views, a.text, a.raw, a.story_id FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
+            "SELECT a.id, a.url, s.name, a.published, a.title, a.views, a.text, a.raw, a.story_id, a.language FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
             "WHERE a.id > ? ORDER BY a.id LIMIT ?",
             [last, EXPORT_BATCH],
         )
@@ -41,27 +42,28 @@ def _rows(db: Database) -> Iterator[tuple]:
 
 def _quote_records(row: tuple) -> Iterator[list]:
     """One record (``CSV_QUOTE_COLUMNS``) per statement of an article row."""
-    aid, url, src, published, title, _, _, raw, _ = row
-    for q in load_raw(raw).get("quotes", []):
+    aid, url, src, published, title, _, _, raw, _, language = row
+    # An article in another language has no statements (an old archive's analysis of it is dropped: see article_from_row).
+    for q in load_raw(raw).get("quotes", []) if is_russian(language) else []:
         speaker = (q.get("speaker") or {}).get("name")
         yield [aid, url, src, published, title, speaker, q.get("kind"), q.get("cue"), q.get("via"), q.get("text")]
 
 
 def _article_record(row: tuple) -> list:
     """The CSV record (``CSV_ARTICLE_COLUMNS``) of an article row."""
-    aid, url, src, published, title, views, _, raw, story = row
-    data = load_raw(raw)
+    aid, url, src, published, title, views, _, raw, story, language = row
+    data = load_raw(raw) if is_russian(language) else {}  # another language: no entities, no statements (see article_from_row)
     names: dict[str, list[str]] = {"PER": [], "ORG": [], "LOC": []}
     for e in data.get("entities", []):
         if e.get("type") in names and e.get("name"):
             names[e["type"]].append(e["name"])
-    return [aid, url, src, published, title, views, *("; ".join(names[t]) for t in ("PER", "ORG", "LOC")), len(data.get("quotes", [])), story]
+    return [aid, url, src, published, title, views, *("; ".join(names[t]) for t in ("PER", "ORG", "LOC")), len(data.get("quotes", [])), story, language]
 
 
 def _article_line(row: tuple) -> str:
     """The JSON line of an article row: the full Article, its archive id and story in extras."""
-    aid, _, _, _, _, _, text, raw, story = row
-    article = article_from_row(text, raw)
+    aid, _, _, _, _, _, text, raw, story, language = row
+    article = article_from_row(text, raw, language)
     article.extras["store"] = {"id": aid, "story": story}
     return article.to_json()
 

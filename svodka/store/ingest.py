@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from typing import Any, Iterable
 
 from ..model import Article
+from ..nlp.language import UNDETERMINED
 from . import linking, stories
 from .database import Database, next_id, select_in
 from .prepare import Prepared
@@ -24,11 +25,12 @@ __all__ = ["AddResult", "add_articles", "add_rejected", "known_documents"]
 
 @dataclass
 class AddResult:
-    """What ``add_articles`` did: articles stored, duplicates skipped, and the new ids."""
+    """What ``add_articles`` did: articles stored, duplicates skipped, the new ids, and the stored articles per language."""
 
     stored: int
     duplicates: int
     ids: list[int] = field(default_factory=list)
+    languages: dict[str, int] = field(default_factory=dict)
 
 
 def now() -> str:
@@ -50,7 +52,7 @@ def add_articles(w: Writer, articles: list[Article | Prepared], *, link: bool = 
             transaction so a re-ingest recognises the input before analysing it.
 
     Returns:
-        ``AddResult(stored, duplicates, ids)``. An article already stored (same URL or
+        ``AddResult(stored, duplicates, ids, languages)``. An article already stored (same URL or
         same normalised text) counts as a duplicate and changes nothing.
     """
     w.lemmatizer.trim()  # between batches, never inside one
@@ -73,7 +75,11 @@ def add_articles(w: Writer, articles: list[Article | Prepared], *, link: bool = 
             rows = {h: stored.get(id(p)) for h, p in zip(documents, prepared) if h}
             cur.executemany("INSERT INTO documents (hash, article_id) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING", list(rows.items()))
     w.committed(aliases)
-    return AddResult(stored=len(fresh), duplicates=len(articles) - len(fresh), ids=ids)
+    languages: dict[str, int] = {}
+    for p in fresh:
+        lang = p.article.language or UNDETERMINED
+        languages[lang] = languages.get(lang, 0) + 1
+    return AddResult(stored=len(fresh), duplicates=len(articles) - len(fresh), ids=ids, languages=languages)
 
 
 def known_documents(db: Database, urls: Iterable[str], hashes: Iterable[str]) -> tuple[set[str], set[str]]:
@@ -146,14 +152,14 @@ def _insert(w: Writer, cur: Any, fresh: list[Prepared], linked: bool) -> list[in
     art_rows, date_rows, fts_rows, band_rows = [], [], [], []
     for aid, p in zip(ids, fresh):
         a = p.article
-        art_rows.append((aid, p.url, p.text_hash, sources.get(a.source) if a.source else None, a.title, a.lead, a.text, a.published, p.day, a.views, len(a.quotes), None, int(linked), stamp, p.raw))
+        art_rows.append((aid, p.url, p.text_hash, sources.get(a.source) if a.source else None, a.title, a.lead, a.text, a.published, p.day, a.views, len(a.quotes), None, int(linked), stamp, p.raw, a.language or UNDETERMINED))
         date_rows.extend((aid, d.start, d.end, d.text, d.from_, d.to, 0) for d in a.dates if d.from_ and not d.relative)
         fts_rows.append((aid, p.title_index, p.body_index))
         if p.band_keys:
             band_rows.append((aid, p.day or "", stories.pack_keys(p.band_keys)))
     cur.executemany(
-        "INSERT INTO articles (id, url, text_hash, source_id, title, lead, text, published, day, views, n_quotes, story_id, linked, ingested, raw) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO articles (id, url, text_hash, source_id, title, lead, text, published, day, views, n_quotes, story_id, linked, ingested, raw, language) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         art_rows,
     )
     if date_rows:

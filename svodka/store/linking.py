@@ -64,11 +64,12 @@ def link_pending(w: Writer, batch: int = 1000, *, with_stories: bool = True) -> 
     done = 0
     while True:
         with w.db.write() as cur:
-            cur.execute("SELECT id, text, raw FROM articles WHERE linked = 0 ORDER BY id LIMIT ?", [batch])
+            cur.execute("SELECT id, text, raw, language FROM articles WHERE linked = 0 ORDER BY id LIMIT ?", [batch])
             rows = cur.fetchall()
             if not rows:
                 return done
-            items = [(r[0], w.preparer.prepare(article_from_row(r[1], r[2]))) for r in rows]
+            # The language column decides: an article in another language links nothing.
+            items = [(r[0], w.preparer.prepare(article_from_row(r[1], r[2], r[3]))) for r in rows]
             link(w, cur, items, with_stories=with_stories)
             for chunk in chunks([aid for aid, _ in items]):
                 cur.execute(f"UPDATE articles SET linked = 1 WHERE id IN ({marks(len(chunk))})", chunk)
@@ -176,8 +177,8 @@ def _link_quotes(w: Writer, cur: Any, items: list[tuple[int, Prepared]], mapping
     if new_quotes:
         cur.executemany("INSERT INTO quotes (id, key, text, lemmas, speaker_id, speaker_name, appearances) VALUES (?, ?, ?, ?, ?, ?, ?)", list(new_quotes.values()))
     cur.executemany(
-        'INSERT INTO quote_appearances (id, quote_id, article_id, kind, start, "end", speaker_name, speaker_type, speaker_id, cue, via, published, earliest) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        'INSERT INTO quote_appearances (id, quote_id, article_id, kind, start, "end", speaker_name, speaker_type, speaker_kind, speaker_id, cue, via, published, earliest) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         app_rows,
     )
     if touched:
@@ -219,7 +220,9 @@ def _quote_rows(
         earliest = int(key not in known and counts[key] == 1)
         if not earliest:
             touched.add(qid)
-        app_rows.append((next_app, qid, aid, q.kind, q.start, q.end, sp.name if sp else None, sp.type if sp else None, speaker_id, q.cue, q.via, p.article.published, earliest))
+        # Speaker.kind (person, organisation, outlet, state, group) is read where the model has it.
+        kind = getattr(sp, "kind", None) if sp else None
+        app_rows.append((next_app, qid, aid, q.kind, q.start, q.end, sp.name if sp else None, sp.type if sp else None, kind, speaker_id, q.cue, q.via, p.article.published, earliest))
         next_app += 1
     return new_quotes, app_rows, touched
 
@@ -238,7 +241,7 @@ def _mark_earliest(cur: Any, touched: set[int], app_rows: list[tuple], fresh_ids
     for app in app_rows:
         qid = app[1]
         if qid in touched:
-            row = (qid, app[0], app[11], app[2])
+            row = (qid, app[0], app[12], app[2])
             if qid not in best or order(row) < order(best[qid]):
                 best[qid] = row
     flips = []

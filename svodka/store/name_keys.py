@@ -30,7 +30,7 @@ from .search import normalize_word
 if TYPE_CHECKING:
     from .search import Lemmatizer
 
-__all__ = ["NameKeys", "first_name_key", "name_keys"]
+__all__ = ["BARE_STATE", "HOME_COUNTRY", "NameKeys", "first_name_key", "name_keys", "same_first_letter"]
 
 # Names of one organisation, bloc or state (the first is the group's key). Countries written
 # by an abbreviation or another name come from ``nlp._lexicon.COUNTRY_ALIASES`` as well.
@@ -108,9 +108,22 @@ NAME_GROUPS: tuple[tuple[str, ...], ...] = (
     ("ЛДПР", "Либерально-демократическая партия России"),
 )
 
+# What a bare state body is keyed with until the entity's other names or the article say its state.
+BARE_STATE = "?"
+
 # The state of a bare state body («МИД», «Верховный суд») in an article that names no state:
 # Russian-language news writes the Russian ones bare.
 HOME_COUNTRY = "россия"
+
+# Words that open a tail NER takes into a name after «по»: «по этому вопросу», «по всей Европе».
+TAIL_OPENERS = frozenset({"этот", "тот", "весь", "всё", "все", "данный", "такой", "свой", "который", "его", "их", "словам", "слово", "мнение", "данные"})
+
+# The groups of NAME_GROUPS that are one state's own body: with that state written after them
+# they are still themselves («Госдума РФ»); with another state, that state's body.
+OWN_STATES: dict[str, str] = {
+    "Госдума": "Россия", "Совет Федерации": "Россия", "ФСБ": "Россия", "СК": "Россия", "Кремль": "Россия",
+    "КПРФ": "Россия", "ЛДПР": "Россия", "Единая Россия": "Россия", "Белый дом": "США", "ЦРУ": "США", "ФБР": "США",
+}
 
 # Names of one state's body that do not say it the usual way: name -> (body, state).
 BODY_NAMES: dict[str, tuple[str, str]] = {
@@ -154,6 +167,17 @@ FIRST_NAME_VARIANTS: dict[str, str] = {
 }
 
 
+# A full first name -> the first letters of the names that fold to it («томас»: т; «уильям»: у, б, в).
+_INITIALS: dict[str, set[str]] = {}
+for _short, _full in FIRST_NAME_VARIANTS.items():
+    _INITIALS.setdefault(_full, {_full[0]}).add(_short[0])
+
+
+def same_first_letter(a: str, b: str) -> bool:
+    """An initial and a first name (keys) agree: the name, or a variant of it, starts with the initial."""
+    return bool(_INITIALS.get(a, {a[0]}) & _INITIALS.get(b, {b[0]}))
+
+
 def first_name_key(first: str | None) -> str | None:
     """A first name's key: lowercased, ё folded, its usual full form."""
     if not first:
@@ -189,8 +213,11 @@ class NameKeys:
                     self.bodies.setdefault(words, body)  # "мид", "минфин", "минобороны" (not "Труд", a newspaper)
                 self.bodies.setdefault(("министерство", *words), body)
         self.max_body = max(len(k) for k in self.bodies)
+        self.own_state = {self.canonical.get(lemmatizer.key(g), lemmatizer.key(g)): self.place(lemmatizer.key(c)) for g, c in OWN_STATES.items()}
         self.countries = {self.canonical.get(lemmatizer.key(c), lemmatizer.key(c)) for c in COUNTRY_NAMES}
         self.countries |= {self.canonical.get(c, c) for c in COUNTRY_ALIASES.values()}
+        stems = {((c.rstrip("аяиь") if len(c) > 5 else c), c) for c in self.countries if " " not in c}
+        self.country_stems = sorted(((st, c) for st, c in stems if len(st) >= 4), key=lambda sc: (-len(sc[0]), sc))
         for name, (body, state) in BODY_NAMES.items():
             self.canonical[lemmatizer.key(name)] = self.key(lemmatizer.key(body), self.place(lemmatizer.key(state)))
 
@@ -208,9 +235,8 @@ class NameKeys:
         for name, stems in COUNTRY_STEMS.items():
             if word.startswith(stems):
                 return self.place(COUNTRY_ALIASES[name])
-        for country in self.countries:
-            stem = country.rstrip("аяиь") if len(country) > 5 else country
-            if len(stem) >= 4 and " " not in country and word.startswith(stem):
+        for stem, country in self.country_stems:  # longest stem first: «австралийский» is not «австрия»
+            if word.startswith(stem):
                 return country
         return None
 
@@ -226,17 +252,19 @@ class NameKeys:
         if got is not None:
             return got
         words = [w[:-1] if w.endswith("ъ") and len(w) > 2 else w for w in key.split()]  # «Коммерсантъ» = «Коммерсант»
-        if "по" in words[1:]:  # «ЕС по этому вопросу»: a tail NER took in (not «Комитет по делам молодёжи»)
-            head = " ".join(words[: words.index("по", 1)])
-            if head in self.canonical or (" " not in head and head not in ORG_HEADS and head not in INSTITUTION_HEADS):
-                return self.key(head, country)
+        if "по" in words[1:]:  # «ЕС по этому вопросу», «Google по всей Европе»: a tail NER took in
+            at = words.index("по", 1)
+            head = " ".join(words[:at])
+            if at + 1 < len(words) and words[at + 1] in TAIL_OPENERS and head not in ORG_HEADS and head not in INSTITUTION_HEADS:
+                return self.key(head, country)  # not «УМВД по Москве», «Комитет по делам молодёжи»
         key = " ".join(words)
         if len(words) > 1 and words[0] == "республика":  # «Республика Карелия» = «Карелия»
             return self.key(" ".join(words[1:]), country)
         for n in range(len(words) - 1, 0, -1):  # «Госдума РФ», «ФСБ России»: a named body with its state
             head, rest = " ".join(words[:n]), self.place(" ".join(words[n:]))
             if head in self.canonical and rest in self.countries and self.canonical[head] not in self.countries:
-                return self.canonical[head]
+                own = self.own_state.get(self.canonical[head])  # «СК РФ» is «СК»; «СК Армении» is Armenia's
+                return self.canonical[head] if own == rest else f"{self.canonical[head]}|{rest}"
         adjective = self.country_of_adjective(words[0]) if len(words) > 1 else None
         start = 1 if adjective else 0
         for n in range(min(self.max_body, len(words) - start), 0, -1):

@@ -154,10 +154,14 @@ class PostgresDatabase(Database):
     def fts_insert(self, cur: Any, rows: list[tuple[int, str, str]]) -> None:
         """Add tsvector rows (title weighted A, body D, 'simple' config: no stemming) with the article's filter columns."""
         cur.executemany(
-            "INSERT INTO article_search (id, source_id, day, n_quotes, tsv) SELECT a.id, a.source_id, a.day, a.n_quotes, "
+            "INSERT INTO article_search (id, source_id, day, n_quotes, language, tsv) SELECT a.id, a.source_id, a.day, a.n_quotes, a.language, "
             "setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'D') FROM articles a WHERE a.id = ?",
             [(title, body, aid) for aid, title, body in rows],
         )
+
+    def language_condition(self) -> str:
+        """The language filter: the copy on ``a`` (an article_search or articles row alike)."""
+        return "a.language = ?"
 
     def fts_query(self, terms: list[tuple[str, ...]], filtered: bool = True) -> tuple[str, str, str, list, str]:
         """A tsquery of every term (any of its base forms), ranked by ts_rank_cd.

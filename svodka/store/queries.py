@@ -19,14 +19,15 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..model import Article
+from ..nlp.language import is_russian
 from . import corrections
 from .database import Database, Results, marks, select_in
 from .search import WORD_RE, Lemmatizer, normalize_word
-from .snippets import Snippets
+from .snippets import SENTENCE_WINDOW, STATEMENT_SHOWN, Snippets, statement_sentence
 
 __all__ = [
     "SearchHit", "article", "article_from_row", "articles", "entities", "entity_candidates", "entity_corrections", "entity_days", "entity_merges",
-    "entity_profile", "find_entities", "load_raw", "name_nominatives", "quotes", "rejected", "search", "sources", "stats", "stories",
+    "entity_profile", "find_entities", "languages", "load_raw", "name_nominatives", "quotes", "rejected", "search", "sources", "stats", "stories",
 ]
 
 # Matches of a query ranked at most (the newest ones, see ``search``): BM25 over 2000
@@ -68,13 +69,23 @@ def load_raw(raw: Any) -> dict:
     return json.loads(zlib.decompress(bytes(raw)))
 
 
-def article_from_row(text: str, raw: Any) -> Article:
-    """Rebuild the stored Article (text and paragraphs from their columns)."""
+def article_from_row(text: str, raw: Any, language: str | None = None) -> Article:
+    """Rebuild the stored Article (text and paragraphs from their columns).
+
+    ``language``: the row's ``language`` column, which decides. An article stored before
+    languages were told apart (schema v11 found its language) keeps the Russian analysis it
+    was given in ``raw``: for another language that analysis is dropped here, so neither
+    its pages nor ``svodka relink`` show its entities, dates or statements.
+    """
     data = load_raw(raw)
     data["text"] = text
     out = Article.from_dict(data)
     if "paragraphs" not in data:
         out.paragraphs = [text[b.start : b.end] for b in out.blocks if b.kind == "paragraph"]
+    if language is not None and language != out.language:
+        out.language = language
+        if not is_russian(language):
+            out.entities, out.dates, out.quotes = [], [], []
     return out
 
 
@@ -99,11 +110,11 @@ def article(db: Database, article_id: int) -> Article | None:
     """The stored Article, with ``extras["store"]`` = id, story, corpus entity ids; None if absent."""
     if not 0 < int(article_id) <= MAX_ID:  # the database cannot even compare it (OverflowError)
         return None
-    row = db.execute("SELECT id, text, raw, story_id FROM articles WHERE id = ?", [int(article_id)]).first()
+    row = db.execute("SELECT id, text, raw, story_id, language FROM articles WHERE id = ?", [int(article_id)]).first()
     if row is None:
         return None
-    aid, text, raw, story = row
-    out = article_from_row(text, raw)
+    aid, text, raw, story, language = row
+    out = article_from_row(text, raw, language)
     links = dict(db.execute("SELECT local_id, entity_id FROM article_entities WHERE article_id = ?", [aid]))
     out.extras["store"] = {"id": aid, "story": story, "entities": links}
     return out
@@ -143,6 +154,14 @@ def rejected(db: Database, limit: int | None = 100) -> list[dict]:
     return rows.dicts(("name", "reason", "at", "count"))
 
 
+def languages(db: Database) -> dict[str, int]:
+    """Articles per language (ISO 639-1; "und": none the text showed), most first.
+
+    The (language, id) index answers it without reading the rows (schema v11).
+    """
+    return dict(db.execute("SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY COUNT(*) DESC, language"))
+
+
 def stats(db: Database) -> dict:
     """Counts and dates of the archive, the schema version and the size on disk."""
     one = lambda sql: db.execute(sql)[0]  # noqa: E731
@@ -154,6 +173,7 @@ def stats(db: Database) -> dict:
     return {
         "articles": n,
         "pending": one("SELECT COUNT(*) FROM articles WHERE linked = 0")[0],
+        "articles_by_language": languages(db),
         "sources": one("SELECT COUNT(*) FROM sources")[0],
         "entities": sum(by_type.values()),
         "entities_by_type": by_type,
@@ -192,9 +212,12 @@ def _expand_terms(db: Database, terms: list[tuple[str, ...]]) -> list[tuple[str,
     return [tuple(dict.fromkeys([*term, *(f for lemma in term for f in sorted(aliases[lemma]))])) for term in terms]
 
 
-def _search_filters(db: Database, lem: Lemmatizer, source, date_from, date_to, entity, entity_type, has_quote) -> tuple[list[str], list] | None:
+def _search_filters(db: Database, lem: Lemmatizer, source, date_from, date_to, entity, entity_type, has_quote, lang=None) -> tuple[list[str], list] | None:
     """The filters of a search as conditions on ``a`` and their parameters; None when nothing can match."""
     conds, params = [], []
+    if lang:
+        conds.append(db.language_condition())
+        params.append(lang)
     if source:
         ids = _source_filter(db, source)
         if not ids:
@@ -259,6 +282,7 @@ def search(
     entity: Any = None,
     entity_type: str | None = None,
     has_quote: bool | None = None,
+    lang: str | None = None,
     limit: int = 20,
     offset: int = 0,
     snippets: Snippets | None = None,
@@ -276,6 +300,8 @@ def search(
         entity: corpus entity id or name (any form); articles mentioning it.
         entity_type: articles mentioning an entity of this type ("PER", "ORG", "LOC").
         has_quote: only articles with (True) or without (False) quotations.
+        lang: only articles in this language (ISO 639-1 code: "ru", "uz"; "und" for the
+            articles whose text showed none).
         limit, offset: paging.
         snippets: the archive's snippet maker (it keeps what it learned between searches);
             default a new one.
@@ -283,7 +309,7 @@ def search(
     Returns:
         ``SearchHit`` list, best first.
     """
-    filters = _search_filters(db, lem, source, date_from, date_to, entity, entity_type, has_quote)
+    filters = _search_filters(db, lem, source, date_from, date_to, entity, entity_type, has_quote, lang)
     if filters is None:
         return []
     conds, params = filters
@@ -518,8 +544,8 @@ def entity_corrections(db: Database, names: list[str]) -> list[dict]:
 # ---------------------------------------------------------------------------- quotes, stories
 
 
-def _quote_filters(db: Database, lem: Lemmatizer, speaker: Any, about: str | None, date_from: Any, date_to: Any) -> tuple[list[str], list]:
-    """The filters of ``quotes`` as conditions on ``q`` (the quote) and ``a`` (its earliest article)."""
+def _quote_filters(db: Database, lem: Lemmatizer, speaker: Any, about: str | None, date_from: Any, date_to: Any, source: str | None = None) -> tuple[list[str], list] | None:
+    """The filters of ``quotes`` as conditions on ``q`` (the quote) and ``a`` (its earliest article); None when nothing can match."""
     conds, params = [], []
     if speaker is not None and speaker != "":
         ids = find_entities(db, lem, speaker)
@@ -529,6 +555,15 @@ def _quote_filters(db: Database, lem: Lemmatizer, speaker: Any, about: str | Non
         else:
             conds.append("EXISTS (SELECT 1 FROM quote_appearances x WHERE x.quote_id = q.id AND x.speaker_name LIKE ?)")
             params.append(f"%{speaker}%")
+    if source:
+        outlets = _source_filter(db, source)
+        if not outlets:
+            return None
+        conds.append(
+            "EXISTS (SELECT 1 FROM quote_appearances x JOIN articles b ON b.id = x.article_id "
+            f"WHERE x.quote_id = q.id AND b.source_id IN ({marks(len(outlets))}))"
+        )
+        params.extend(outlets)
     for term in lem.query_terms(about or "", function_words=True):
         conds.append("(" + " OR ".join(["(' ' || q.lemmas || ' ') LIKE ?"] * len(term)) + ")")
         params.extend(f"% {t} %" for t in term)
@@ -536,8 +571,54 @@ def _quote_filters(db: Database, lem: Lemmatizer, speaker: Any, about: str | Non
     return conds, params
 
 
-def quotes(db: Database, lem: Lemmatizer, speaker: Any = None, about: str | None = None, date_from: Any = None, date_to: Any = None, limit: int = 50) -> list[dict]:
+# Where the window of text read around a statement begins (``_sentences``): this many
+# characters before it, or the article's start.
+_WINDOW_START = f'(CASE WHEN qa.start > {SENTENCE_WINDOW} THEN qa.start - {SENTENCE_WINDOW} ELSE 0 END)'
+# Where it ends: this many characters after the statement (or after its first
+# ``STATEMENT_SHOWN`` characters + 1, for a longer one).
+_WINDOW_END = f'(CASE WHEN qa."end" - qa.start > {STATEMENT_SHOWN} THEN qa.start + {STATEMENT_SHOWN + 1} ELSE qa."end" END + {SENTENCE_WINDOW})'
+
+
+def _sentences(db: Database, appearances: list[int]) -> dict[int, dict]:
+    """The sentence of each appearance (by id), with the statement's place in it (``snippets.statement_sentence``).
+
+    One query for them all; the database cuts the window of text around each statement
+    (``substr``), so a page of statements never carries its articles' whole texts.
+    """
+    out: dict[int, dict] = {}
+    if not appearances:
+        return out
+    sql = (
+        f'SELECT qa.id, qa.start - {_WINDOW_START}, qa."end" - {_WINDOW_START}, {_WINDOW_START}, {_WINDOW_END} - {_WINDOW_START}, '
+        f"substr(a.text, {_WINDOW_START} + 1, {_WINDOW_END} - {_WINDOW_START}) "
+        "FROM quote_appearances qa JOIN articles a ON a.id = qa.article_id WHERE qa.id IN ({in})"
+    )
+    with db.reading() as cur:
+        for aid, start, end, lo, asked, window in select_in(cur, sql, appearances):
+            # None for offsets past the text: the views show the statement alone
+            out[aid] = statement_sentence(window or "", start, end, cut_before=lo > 0, cut_after=len(window or "") >= asked)
+    return out
+
+
+def quotes(
+    db: Database,
+    lem: Lemmatizer,
+    speaker: Any = None,
+    about: str | None = None,
+    date_from: Any = None,
+    date_to: Any = None,
+    limit: int = 50,
+    *,
+    source: str | None = None,
+    offset: int = 0,
+) -> list[dict]:
     """Corpus quotes, latest first, each with its earliest appearance and all appearances.
+
+    Each quote is shown as its earliest appearance: the article's ``title``, ``source``
+    (outlet), ``published`` and ``url``, the ``cue``, ``via`` (relaying outlet) and
+    ``speaker_kind`` (person, organisation, outlet, state, group; None when not known) there,
+    and ``sentence``: ``{"text", "start", "end"}``, the sentence of that article holding the
+    statement and where the statement lies in it (``snippets.statement_sentence``).
 
     Args:
         speaker: entity id or name in any form ("Абдрахманов" matches "Кайрат
@@ -545,16 +626,25 @@ def quotes(db: Database, lem: Lemmatizer, speaker: Any = None, about: str | None
         about: words (any form) that must all occur in the quotation.
         date_from, date_to: day range of the earliest appearance, inclusive.
         limit: at most this many quotes.
+        source: only quotes that appeared in this outlet (its name, case-insensitive).
+        offset: skip this many quotes first (pages).
     """
-    conds, params = _quote_filters(db, lem, speaker, about, date_from, date_to)
+    filters = _quote_filters(db, lem, speaker, about, date_from, date_to, source)
+    if filters is None:
+        return []
+    conds, params = filters
     where = " AND ".join(conds) or "1 = 1"
     out = db.execute(
-        "SELECT q.id, q.text, q.speaker_id, COALESCE(e.name, q.speaker_name, qa.speaker_name), qa.kind, qa.cue, qa.article_id, a.published, s.name, a.url, q.appearances "
+        "SELECT q.id, q.text, q.speaker_id, COALESCE(e.name, q.speaker_name, qa.speaker_name), qa.speaker_kind, qa.kind, qa.cue, qa.via, qa.article_id, "
+        "a.title, a.published, s.name, a.url, q.appearances, qa.id "
         "FROM quotes q JOIN quote_appearances qa ON qa.quote_id = q.id AND qa.earliest = 1 JOIN articles a ON a.id = qa.article_id "
         "LEFT JOIN sources s ON s.id = a.source_id LEFT JOIN entities e ON e.id = q.speaker_id "
-        f"WHERE {where} ORDER BY a.published IS NULL, a.published DESC, q.id DESC LIMIT ?",
-        params + [limit],
-    ).dicts(("id", "text", "speaker_id", "speaker", "kind", "cue", "article_id", "published", "source", "url", "count"))
+        f"WHERE {where} ORDER BY a.published IS NULL, a.published DESC, q.id DESC LIMIT ? OFFSET ?",
+        params + [limit, max(0, int(offset))],
+    ).dicts(("id", "text", "speaker_id", "speaker", "speaker_kind", "kind", "cue", "via", "article_id", "title", "published", "source", "url", "count", "appearance"))
+    sentences = _sentences(db, [row["appearance"] for row in out])
+    for row in out:
+        row["sentence"] = sentences.get(row.pop("appearance"))
     return _attach(
         db,
         out,

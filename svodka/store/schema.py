@@ -364,6 +364,43 @@ _V8_COMMON = [
 ]
 
 
+def _rekey_entities(cur: Any, dialect: str) -> None:
+    """Key the entities of an existing archive as the v9 linker does (v9).
+
+    Organisations, places and persons without a surname get the keys of their name and
+    aliases (``corpus.name_key``: «Евросоюз» is «ес»); persons their folded first-name key
+    («Билл» is «уильям») and the days they were named, from their first and last day seen.
+    Entities the old linker kept apart that are now one (two rows «Евросоюз» and «ЕС») stay
+    apart until ``svodka relink`` links the archive again (the README says so).
+    """
+    cur.execute("SELECT id, type, name, last_key, first_key FROM entities WHERE merged_into IS NULL")
+    rows = cur.fetchall()
+    if not rows:
+        return
+    from .corpus import name_key
+    from .name_keys import first_name_key
+    from .search import Lemmatizer
+
+    lem = Lemmatizer()
+    cur.execute("SELECT entity_id, alias FROM aliases")
+    aliases: dict[int, list[str]] = {}
+    for eid, alias in cur.fetchall():
+        aliases.setdefault(eid, []).append(alias)
+    keys, names, firsts = [], [], []
+    for eid, type_, name, last_key, first_key in rows:
+        if type_ == "PER" and last_key:
+            if first_key and first_name_key(first_key) != first_key:
+                firsts.append((first_name_key(first_key), eid))
+            continue
+        own = name_key(name, lem)
+        names.append((own, eid))
+        keys += [(k, eid) for k in dict.fromkeys([own, *(name_key(a, lem) for a in aliases.get(eid, ()))])]
+    cur.executemany("UPDATE entities SET key = ? WHERE id = ?", names)
+    cur.executemany("UPDATE entities SET first_key = ? WHERE id = ?", firsts)
+    cur.executemany("INSERT INTO entity_keys (key, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING", keys)
+    cur.execute("UPDATE entities SET named_from = first_seen, named_to = last_seen WHERE type = 'PER' AND first_key IS NOT NULL AND last_key IS NOT NULL")
+
+
 # Version 9 (issue 14, one entity across the archive): organisations and places are found
 # by every name they are known by (``entity_keys``: the comparable key of each alias, so
 # "ЕС", "Евросоюз" and "Европейский союз" reach one entity); an alias counts the article
@@ -375,7 +412,8 @@ _V9_COMMON = [
         entity_id BIGINT NOT NULL,
         PRIMARY KEY (key, entity_id)
     ) {WR}""",
-    "INSERT INTO entity_keys (key, entity_id) SELECT key, id FROM entities WHERE type <> 'PER' AND merged_into IS NULL",
+    "CREATE INDEX entity_keys_entity ON entity_keys (entity_id)",
+    "CREATE INDEX entity_words_entity ON entity_words (entity_id)",
     "ALTER TABLE aliases ADD COLUMN n INTEGER NOT NULL DEFAULT 1",
     # The days a person was named in full (first name and surname): a surname alone that
     # several persons share joins the one named near the article's day.
@@ -396,7 +434,57 @@ _V9_COMMON = [
         at TEXT
     )""",
     "CREATE INDEX entity_merges_into ON entity_merges (into_id)",
+    _rekey_entities,
 ]
+
+
+# Version 10 (issue 15): what kind of speaker made a statement (``Speaker.kind``: person,
+# organisation, outlet, state, group), kept with each appearance for the statement views;
+# empty for statements stored before (``svodka relink`` fills it where the stored analysis
+# has a kind: articles analysed once the quotes stage gives one).
+_V10_COMMON = [
+    "ALTER TABLE quote_appearances ADD COLUMN speaker_kind TEXT",
+]
+
+
+def _detect_languages(cur: Any, dialect: str) -> None:
+    """Give the articles of an existing archive the language their text shows (v11).
+
+    Articles were all taken for Russian before; those in another language keep their old
+    analysis in ``raw`` until ``svodka relink``, which reads the language and links no
+    entity or statement of theirs (``queries.article_from_row``). Texts are read a chunk
+    at a time, their first ``DETECT_CHARS`` characters only.
+    """
+    from ..nlp.language import DETECT_CHARS, RUSSIAN, detect_language
+
+    last = 0
+    while True:
+        cur.execute(f"SELECT id, substr(text, 1, {DETECT_CHARS}) FROM articles WHERE id > ? ORDER BY id LIMIT 5000", [last])
+        rows = cur.fetchall()
+        if not rows:
+            return
+        last = rows[-1][0]
+        other = [(lang, aid) for aid, text in rows if (lang := detect_language(text or "")) != RUSSIAN]
+        if other:
+            cur.executemany("UPDATE articles SET language = ? WHERE id = ?", other)
+            if dialect == "postgresql":
+                cur.executemany("UPDATE article_search SET language = ? WHERE id = ?", other)
+
+
+# Version 11 (issue 16): the language of each article (ISO 639-1, "und" when its text does
+# not say; see nlp/language.py), read from the text of the articles already stored. Indexed
+# with the id: the column comes after text and raw in the row, and a filter that read it
+# there would walk their overflow pages (SQLite); the index answers the search filter and
+# the counts per language alone. PostgreSQL's search table carries a copy, like the other
+# filter columns (v5).
+_V11_COMMON = [
+    "ALTER TABLE articles ADD COLUMN language TEXT NOT NULL DEFAULT 'ru'",
+    "CREATE INDEX articles_language ON articles (language, id)",
+]
+_V11_DIALECT = {
+    "sqlite": [_detect_languages],
+    "postgresql": ["ALTER TABLE article_search ADD COLUMN language TEXT NOT NULL DEFAULT 'ru'", _detect_languages],
+}
 
 
 # (version, description, statements shared, statements per dialect), applied in order.
@@ -410,6 +498,8 @@ MIGRATIONS: list[tuple[int, str, list, dict[str, list]]] = [
     (7, "hashes of stored documents (re-ingest skips them before analysis); rejected rows count the inputs they stand for", _V7_COMMON, {}),
     (8, "index of articles newest first", _V8_COMMON, {}),
     (9, "entities found by every alias's key; alias counts; analyst's corrections; merge reasons", _V9_COMMON, {}),
+    (10, "speaker kind of each statement appearance", _V10_COMMON, {}),
+    (11, "the language of each article, read from the stored texts", _V11_COMMON, _V11_DIALECT),
 ]
 # The version a fully migrated database is at.
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -9,6 +9,10 @@ distinct words are matched with a few set operations, and only words never seen 
 are lemmatised (``Lemmatizer.lemmas``: the same base forms as the index). Deciding it per
 word with a lookup and an ``isdisjoint`` was half the time of a search (bench/web_load.py:
 12 of 23 ms a request at 100,000 articles).
+
+A statement is shown in its sentence (``statement_sentence``): the reads fetch a window of
+the article text around it (``queries.quotes``: cut by the database, never the whole text)
+and the sentence is found in the window by the analysis's rule, on characters.
 """
 
 from __future__ import annotations
@@ -20,9 +24,10 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, Sequence
 
+from ..nlp._lexicon import CLOSING_MARKS, OPENING_MARKS
 from .search import WORD_RE, Lemmatizer
 
-__all__ = ["Snippet", "Snippets", "SNIPPET_WORDS"]
+__all__ = ["Snippet", "Snippets", "SNIPPET_WORDS", "SENTENCE_CONTEXT", "SENTENCE_WINDOW", "STATEMENT_SHOWN", "statement_sentence", "sentence_of"]
 
 # Snippet window, in words, and the markers put around matched words in ``Snippet.html``.
 SNIPPET_WORDS = 30
@@ -34,6 +39,25 @@ KNOWN_LIMIT = 500_000
 # Texts whose words ``Snippets`` keeps at most (~4.5 KB each, 18 MB in all; bench/web_load.py
 # met 6,000 texts in 60 s of searches at 100,000 articles, 80-90% of them again).
 TEXTS_LIMIT = 4096
+# Characters of a statement's sentence shown around it at most (before and after together):
+# a short statement gets its whole sentence up to ~300 characters in all.
+SENTENCE_CONTEXT = 300
+# ... and at least this many, however long the statement (the cue often follows it: "— заявил он").
+SENTENCE_CONTEXT_MIN = 80
+# Characters of the statement itself shown at most; a longer one is cut at a word, with "…".
+STATEMENT_SHOWN = 600
+# Characters of article text read on each side of a statement to find its sentence: what
+# may be shown, and a few more for the look-ahead of a sentence break.
+SENTENCE_WINDOW = SENTENCE_CONTEXT + 20
+# Where a sentence ends, the rule of the analysis (``nlp.text``) on characters: ``.``, ``!``,
+# ``?`` or ``…`` with closing quotes or brackets after it, then a space and a capital, a
+# digit, an opening quote or a dash; and always at a line break. Not after an initial ("В. Путин").
+_SENTENCE_BREAK = re.compile(
+    rf"(?:(?<!\b[A-ZА-ЯЁ])\.|[!?…])[.!?…]*[{re.escape(CLOSING_MARKS)})\]]*(?=[ \t\xa0]+[{re.escape(OPENING_MARKS)}—–-]?\s*[A-ZА-ЯЁ0-9])"
+    r"|\s*\n\s*"
+)
+# A run of whitespace, shown as one space.
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -157,3 +181,88 @@ class Snippets:
         shift = len(prefix) - start
         marks = [(ends[k] - len(found[k]) + shift, ends[k] + shift) for k in hits if best_start <= k <= last]
         return Snippet(prefix + chunk + suffix, marks)
+
+
+def _cut_head(text: str, keep: int) -> str:
+    """The last ``keep`` characters of ``text`` from a word start, "…" before them when cut."""
+    if len(text) <= keep:
+        return text
+    tail = text[len(text) - keep :]
+    space = tail.find(" ")
+    return "…" + (tail[space:] if 0 <= space < len(tail) - 1 else tail)
+
+
+def _cut_tail(text: str, keep: int) -> str:
+    """The first ``keep`` characters of ``text`` up to a word end, "…" after them when cut."""
+    if len(text) <= keep:
+        return text
+    head = text[:keep]
+    space = head.rfind(" ")
+    return (head[:space] if space > 0 else head).rstrip(" ,;:—–-") + " …"
+
+
+def statement_sentence(window: str, start: int, end: int, *, cut_before: bool = False, cut_after: bool = False) -> dict | None:
+    """A statement in its sentence, as shown: the sentence's text and where the statement lies in it.
+
+    The sentence is bounded by the sentences around it and by ``SENTENCE_CONTEXT``
+    characters around the statement (at least ``SENTENCE_CONTEXT_MIN``); the statement by
+    ``STATEMENT_SHOWN``. Whitespace runs show as one space; "…" marks a cut.
+
+    Args:
+        window: the article text around the statement (or all of it).
+        start, end: the statement in ``window`` (end exclusive; past the window's end when
+            the window holds only the statement's first ``STATEMENT_SHOWN`` characters).
+        cut_before, cut_after: whether the article goes on before / after ``window``.
+
+    Returns:
+        ``{"text", "start", "end"}``: the sentence and the statement's offsets in it; None
+        when the statement is not in ``window`` (offsets past the article's text).
+    """
+    if not 0 <= start < len(window) or end <= start:
+        return None
+    whole = end <= len(window)  # a window may hold only the head of a long statement
+    end = min(end, len(window))
+    said = _SPACES.sub(" ", window[start:end])
+    shown = whole and len(said) <= STATEMENT_SHOWN
+    if len(said) > STATEMENT_SHOWN:
+        said = _cut_tail(said, STATEMENT_SHOWN)
+    elif not whole:
+        said += " …"
+    # The sentence's bounds: the last break before the statement, the first at or after its end.
+    first = 0
+    for m in _SENTENCE_BREAK.finditer(window):  # not with endpos: the lookahead reads the statement's first word
+        if m.end() > start:
+            break
+        first = m.end()
+    before_cut = cut_before and first == 0
+    last, after_cut = len(window), cut_after
+    if shown:
+        m = _SENTENCE_BREAK.search(window, max(start, end - 1))
+        if m is not None and m.end() > end:
+            last, after_cut = (m.start() if "\n" in m.group() else m.end()), False
+        elif m is not None:  # the statement closes its sentence
+            last, after_cut = end, False
+    else:
+        last, after_cut = end, False
+    before = _SPACES.sub(" ", window[first:start]).lstrip()
+    after = _SPACES.sub(" ", window[end:last]).rstrip() if shown else ""
+    if before_cut:  # the window may begin inside a word
+        before = before[before.find(" ") + 1 :]
+    if after_cut:
+        after = after[: max(after.rfind(" "), 0)]
+    room = max(SENTENCE_CONTEXT - len(said), SENTENCE_CONTEXT_MIN)
+    keep_before = max(room // 2, room - len(after))
+    before = _cut_head(before, keep_before)
+    after = _cut_tail(after, max(room - len(before), room // 2))
+    if before_cut and not before.startswith("…"):
+        before = "… " + before
+    if after_cut and not after.endswith("…"):
+        after += " …"
+    return {"text": before + said + after, "start": len(before), "end": len(before) + len(said)}
+
+
+def sentence_of(text: str, start: int, end: int) -> dict | None:
+    """``statement_sentence`` for a statement of the whole ``text`` (an article read whole), from the window around it."""
+    lo = max(0, start - SENTENCE_WINDOW)
+    hi = min(len(text), max(start, min(end, start + STATEMENT_SHOWN + 1)) + SENTENCE_WINDOW)
+    return statement_sentence(text[lo:hi], start - lo, end - lo, cut_before=lo > 0, cut_after=hi < len(text))

@@ -1,8 +1,8 @@
 """The archive reads of the web layer: what the JSON API (app.py) and the HTML pages (pages.py) both ask.
 
 Each is one call into the store's query functions (``svodka.store.queries`` through the
-``Store``), with what both faces need around it: free-text parameters cleaned, the
-outlet filter of statements, stories with their first outlet marked. Both faces import
+``Store``), with what both faces need around it: free-text parameters cleaned, stories
+with their first outlet marked. Both faces import
 this module; neither imports the other's routes.
 """
 
@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["MAX_LIMIT", "MAX_OFFSET", "SEARCH_THREADS", "clean_query", "search", "quotes", "stories", "entity_days"]
+from fastapi import HTTPException
+
+from ..nlp.language import language_tag
+
+__all__ = ["MAX_LIMIT", "MAX_OFFSET", "SEARCH_THREADS", "clean_query", "search", "language", "quotes", "stories", "entity_days"]
 
 # Largest page size of every list endpoint.
 MAX_LIMIT = 100
@@ -31,8 +35,11 @@ def clean_query(value: str | None) -> str | None:
     return cleaned or None
 
 
-def search(store, q: str | None, *, source: str | None, date_from, date_to, entity: str | None, entity_type: str | None, has_quote: bool | None, limit: int, offset: int) -> list:
-    """``Store.search`` with the free-text parameters cleaned (empty ones are no filter)."""
+def search(
+    store, q: str | None, *, source: str | None, date_from, date_to, entity: str | None, entity_type: str | None, has_quote: bool | None, limit: int, offset: int,
+    lang: str | None = None,
+) -> list:
+    """``Store.search`` with the free-text parameters cleaned (empty ones are no filter); ``lang`` a checked code (``language``)."""
     return store.search(
         clean_query(q) or "",
         source=clean_query(source),
@@ -41,20 +48,31 @@ def search(store, q: str | None, *, source: str | None, date_from, date_to, enti
         entity=clean_query(entity),
         entity_type=entity_type or None,
         has_quote=has_quote,
+        lang=lang or None,
         limit=limit,
         offset=offset,
     )
 
 
-def quotes(store, speaker: str | None, about: str | None, source: str | None, date_from, date_to, limit: int) -> list[dict]:
-    """``Store.quotes`` with an outlet filter (the store has none: its rows are filtered here)."""
+def language(value: str | None) -> str | None:
+    """The ``lang`` filter: a language code ("uz", "uz-Latn", "ukr" -> "uk"; "und"); None when empty.
+
+    Raises:
+        HTTPException: 422 for a value that is no language code.
+    """
+    value = (value or "").strip()
+    if not value:
+        return None
+    code = language_tag(value)
+    if code is None:
+        raise HTTPException(422, "lang: expected a language code such as ru, uk, kk, uz (ISO 639-1) or und")
+    return code
+
+
+def quotes(store, speaker: str | None, about: str | None, source: str | None, date_from, date_to, limit: int, offset: int = 0) -> list[dict]:
+    """``Store.quotes`` with the form fields cleaned: ``limit`` statements from ``offset`` on."""
     speaker, about, source = clean_query(speaker), clean_query(about), clean_query(source)
-    if not source:
-        return store.quotes(speaker=speaker, about=about, date_from=date_from, date_to=date_to, limit=limit)
-    want = source.casefold()
-    # Over-fetch: only some quotes appeared in this outlet. Bounded by the deepest page.
-    rows = store.quotes(speaker=speaker, about=about, date_from=date_from, date_to=date_to, limit=min(MAX_OFFSET + MAX_LIMIT, limit * 20))
-    return [q for q in rows if any((a.get("source") or "").casefold() == want for a in q.get("appearances", []))][:limit]
+    return store.quotes(speaker=speaker, about=about, date_from=date_from, date_to=date_to, limit=limit, source=source, offset=offset)
 
 
 def _mark_first(story: dict) -> dict:

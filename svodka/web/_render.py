@@ -24,6 +24,8 @@ __all__ = [
     "plural",
     "other_aliases",
     "cue_text",
+    "speaker_kind_label",
+    "article_statements",
     "lead_snippet",
     "drop_title",
     "article_regions",
@@ -36,6 +38,8 @@ __all__ = [
 
 # Human names of entity types (Russian UI), also used in tooltips.
 TYPE_LABELS = {"PER": "персона", "ORG": "организация", "LOC": "место"}
+# Human names of the kinds of speaker (``Speaker.kind``), as the statements show them.
+SPEAKER_KINDS = {"person": "персона", "organisation": "организация", "outlet": "издание", "state": "государство", "group": "группа"}
 # A paragraph break in text without blocks (``--no-clean`` input): a blank line.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 # At most this many bars in the chart; longer histories are grouped into multi-week bars.
@@ -119,9 +123,10 @@ def _quote_spans(article: Article) -> list[_Span]:
     for q in article.quotes:
         if q.end <= q.start:
             continue
-        who = q.speaker.name if q.speaker else "говорящий не найден"
+        who = q.speaker.name if q.speaker else f"{article.source}, сообщение издания" if article.source else "говорящий не найден"
         kind = "прямая речь" if q.kind == "direct" else "косвенная речь"
-        title = " · ".join(x for x in (who, kind, cue_text(q.cue), f"через {q.via}" if q.via else "") if x)
+        parts = (who, speaker_kind_label(getattr(q.speaker, "kind", None)), kind, cue_text(q.cue), f"через {q.via}" if q.via else "")
+        title = " · ".join(x for x in parts if x)
         cls = "quote quote-direct" if q.kind == "direct" else "quote quote-indirect"
         spans.append(_Span(q.start, q.end, Markup('<span class="{}" title="{}">').format(cls, title), Markup("</span>")))
     spans.sort(key=lambda s: (s.start, -s.end))
@@ -259,6 +264,31 @@ def cue_text(cue: str | None) -> str:
     """The speech cue as shown ("заявил", "по словам"); empty for a bare colon or nothing."""
     cue = SPACES.sub(" ", cue or "").strip(" :—-–")
     return cue if any(ch.isalpha() for ch in cue) else ""
+
+
+def article_statements(article: Article, article_id: int) -> list[dict]:
+    """The statements of an article read whole, as rows like ``Store.quotes``'s (the ``statement`` macro draws both)."""
+    # Imported here, as create_app opens the store: the store package loads numpy, 290 MB of
+    # address space the analysis workers (which import svodka.web) must not pay under their cap.
+    from ..store.snippets import sentence_of
+
+    links = (article.extras.get("store") or {}).get("entities") or {}
+    rows = []
+    for q in article.quotes:
+        sp = q.speaker
+        rows.append({
+            "text": q.text, "kind": q.kind, "cue": q.cue, "via": q.via,
+            "speaker": sp.name if sp else None, "speaker_id": links.get(sp.entity) if sp and sp.entity else None,
+            "speaker_kind": getattr(sp, "kind", None) if sp else None,
+            "article_id": article_id, "title": article.title, "source": article.source, "published": article.published,
+            "sentence": sentence_of(article.text or "", q.start, q.end), "appearances": [],
+        })
+    return rows
+
+
+def speaker_kind_label(kind: str | None) -> str:
+    """The kind of a speaker as shown ("организация"); an unknown kind as written, nothing as empty."""
+    return SPEAKER_KINDS.get(kind or "", kind or "")
 
 
 def lead_snippet(article: Article, words: int = LEAD_WORDS) -> str:

@@ -109,6 +109,7 @@ class IngestResponse(BaseModel):
     duplicates: int
     rejected: int
     ids: list[int]
+    languages: dict[str, int] = Field(default_factory=dict, description="Stored articles per language (ISO 639-1); only Russian ones are analysed")
     errors: list[Failure]
 
 

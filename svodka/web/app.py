@@ -136,6 +136,7 @@ def _env() -> Environment:
         _templates.globals["safe_href"] = _render.safe_href
         _templates.filters["plural"] = _render.plural
         _templates.filters["cue"] = _render.cue_text
+        _templates.filters["speaker_kind"] = _render.speaker_kind_label
         _templates.filters["day"] = lambda v: (str(v)[:10] if v else "")
         _templates.filters["when"] = lambda v: (str(v).replace("T", " ")[:16] if v else "")
     return _templates
@@ -502,16 +503,19 @@ def create_app(
         entity: str | None = Query(None, max_length=256, description="Articles mentioning this entity (id or name)"),
         type: Literal["PER", "ORG", "LOC"] | None = Query(None, description="Articles mentioning an entity of this type"),
         has_quote: bool | None = Query(None, description="Only articles with (true) or without (false) statements"),
+        lang: str | None = Query(None, max_length=20, description="Only articles in this language: ISO 639-1 (ru, uk, kk, uz...), und for none the text showed"),
         limit: int = Limit,
         cursor: str | None = Cursor,
     ) -> dict[str, Any]:
         """Full-text search with filters, best first, with highlighted snippets."""
         offset = _offset(cursor)
         day_from, day_to = _day("from", date_from), _day("to", date_to)
+        language = _queries.language(lang)
 
         def found() -> dict[str, Any]:
             hits = _queries.search(
                 store, q, source=source, date_from=day_from, date_to=day_to, entity=entity, entity_type=type, has_quote=has_quote, limit=limit + 1, offset=offset,
+                lang=language,
             )
             more = len(hits) > limit
             return {"results": [_hit_dict(h) for h in hits[:limit]], "next": str(offset + limit) if more else None}
@@ -566,10 +570,11 @@ def create_app(
         limit: int = Limit,
         cursor: str | None = Cursor,
     ) -> dict[str, Any]:
-        """Statements, latest first, each with its earliest appearance and every reprint."""
+        """Statements, latest first, each with its earliest appearance (article title, outlet, date, cue, via, speaker kind,
+        and ``sentence``: the sentence holding it, with the statement's ``start``/``end`` in it) and every reprint."""
         offset = _offset(cursor)
-        rows = _queries.quotes(store, speaker, about, source, _day("from", date_from), _day("to", date_to), offset + limit + 1)
-        return {"results": rows[offset : offset + limit], "next": str(offset + limit) if len(rows) > offset + limit else None}
+        rows = _queries.quotes(store, speaker, about, source, _day("from", date_from), _day("to", date_to), limit + 1, offset)
+        return {"results": rows[:limit], "next": str(offset + limit) if len(rows) > limit else None}
 
     @app.get("/api/stories", tags=["archive"], responses=ERROR_RESPONSES)
     def api_stories(limit: int = Limit, cursor: str | None = Cursor) -> dict[str, Any]:
@@ -686,6 +691,7 @@ def create_app(
             "duplicates": duplicates,
             "rejected": sum(f[3] for f in failures),
             "ids": list(result.ids) if result else [],
+            "languages": dict(result.languages) if result else {},  # stored articles per language (only "ru" ones analysed)
             "errors": [Failure(name=n, status=st, message=m, count=c).model_dump() for n, st, m, c, _ in failures],
         }
 

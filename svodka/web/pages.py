@@ -122,6 +122,7 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
         entity: str | None = Text(),
         type: str | None = Query(None, max_length=10),
         has_quote: str | None = Query(None, max_length=10),
+        lang: str | None = Query(None, max_length=20),
         start: str | None = Query(None, max_length=10),
     ):
         filters = {
@@ -132,6 +133,7 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
             "entity": clean_query(entity) or "",
             "type": _type(type) or "",
             "has_quote": (has_quote or "").strip().lower(),
+            "lang": _queries.language(lang) or "",
         }
         offset = _offset(start)
         searching = any(filters.values())
@@ -146,7 +148,7 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
         """The search page for checked filters (the home page when nothing is asked)."""
         hits = _queries.search(
             store, filters["q"], source=filters["source"], date_from=day_from, date_to=day_to, entity=filters["entity"], entity_type=filters["type"],
-            has_quote=quoted, limit=PAGE_SIZE + 1, offset=offset,
+            has_quote=quoted, lang=filters["lang"], limit=PAGE_SIZE + 1, offset=offset,
         )
         results = [{"hit": h, "snippet": _snippet(store, h, bool(filters["q"]))} for h in hits[:PAGE_SIZE]]
         context: dict[str, Any] = {
@@ -157,6 +159,7 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
             "searching": searching,
             "offset": offset,
             "sources": sources(),
+            "languages": cache.get("languages", store.languages),
             "next_link": _link("/", {**filters, "start": offset + PAGE_SIZE}) if len(hits) > PAGE_SIZE else None,
             "prev_link": _link("/", {**filters, "start": max(0, offset - PAGE_SIZE) or None}) if offset else None,
         }
@@ -182,7 +185,7 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
         by_type: dict[str, list] = {}
         for ent in sorted(article.entities, key=lambda e: (-len(e.mentions), e.name)):
             by_type.setdefault(ent.type, []).append({"entity": ent, "id": links.get(ent.id)})
-        statements = [{"quote": q, "speaker_id": links.get(q.speaker.entity) if q.speaker and q.speaker.entity else None} for q in article.quotes]
+        statements = _render.article_statements(article, article_id)
         store_info = article.extras.get("store") or {}
         return page(
             "article.html",
@@ -252,15 +255,15 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
             "to": (date_to or "").strip(),
         }
         offset = _offset(start)
-        rows = _queries.quotes(store, filters["speaker"], filters["about"], filters["source"], _day("from", filters["from"]), _day("to", filters["to"]), offset + PAGE_SIZE + 1)
+        rows = _queries.quotes(store, filters["speaker"], filters["about"], filters["source"], _day("from", filters["from"]), _day("to", filters["to"]), PAGE_SIZE + 1, offset)
         return page(
             "quotes.html",
             nav="quotes",
             q="",
             filters=filters,
-            rows=rows[offset : offset + PAGE_SIZE],
+            rows=rows[:PAGE_SIZE],
             sources=sources(),
-            next_link=_link("/quotes", {**filters, "start": offset + PAGE_SIZE}) if len(rows) > offset + PAGE_SIZE else None,
+            next_link=_link("/quotes", {**filters, "start": offset + PAGE_SIZE}) if len(rows) > PAGE_SIZE else None,
             prev_link=_link("/quotes", {**filters, "start": max(0, offset - PAGE_SIZE) or None}) if offset else None,
         )
 

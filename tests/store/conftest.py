@@ -145,7 +145,8 @@ def make_article(
             ``roles`` and ``forms`` (surface forms to find in the text as mentions; default
             the name), each form's base form being ``name``.
         quotes: dicts with ``text`` (found in the article), ``speaker`` (name),
-            ``entity`` (local entity id), ``kind`` (default "direct").
+            ``entity`` (local entity id), ``kind`` (default "direct"), ``cue``, ``via`` and
+            ``speaker_kind`` (``Speaker.kind``: person, organisation, outlet, state, group).
         dates: dicts with ``text`` (found in the article) and ``from``.
     """
     art = Article.build(title, paragraphs, source=source, url=url, published=published)
@@ -160,7 +161,9 @@ def make_article(
     for q in quotes:
         start, end = _spans(art.text, q["text"])[0]
         speaker = Speaker(q["speaker"], "PER" if q.get("entity") else "OTHER", q.get("entity")) if q.get("speaker") else None
-        art.quotes.append(Quote(q.get("kind", "direct"), q["text"], start, end, speaker, q.get("cue")))
+        if speaker is not None and q.get("speaker_kind"):
+            speaker.kind = q["speaker_kind"]  # a field of Speaker, or (before the model has it) an attribute of this one
+        art.quotes.append(Quote(q.get("kind", "direct"), q["text"], start, end, speaker, q.get("cue"), q.get("via")))
     for d in dates:
         start, end = _spans(art.text, d["text"])[0]
         art.dates.append(DateMention(start, end, d["text"], d.get("from"), d.get("to", d.get("from"))))
@@ -171,3 +174,50 @@ def make_article(
 def article_factory():
     """``make_article`` as a fixture."""
     return make_article
+
+
+# The statements every face shows the same way (issue 15): a reported statement with its cue,
+# relaying outlet and speaker kind; an unattributed one (the outlet's own report); a direct
+# quotation with markup in it; one deep in a sentence longer than its view.
+STATEMENT_TEXTS = {
+    "bridge": "мост закроют в мае",
+    "park": "на него потратят 40 миллионов рублей",
+    "markup": "Мы <script>alert(1)</script> готовы к зиме",
+    "long": "работы продлятся до осени",
+}
+
+
+def statement_articles() -> list[Article]:
+    """Four articles whose statements show their sentence, title, outlet, date and cue (see ``STATEMENT_TEXTS``)."""
+    filler = ", ".join(f"на участке номер {i} заменят трубы и опоры" for i in range(12))
+    return [
+        make_article(
+            "Мэрия Заречинска закроет Северный мост",
+            ["Мост через Зарю обветшал за полвека.", "Глава Заречинска Павел Сорокин заявил, что мост закроют в мае, передает агентство Заречье. Ремонт займёт год."],
+            source="Заречные вести", url="https://zv.example/most", published="2024-03-28",
+            entities=[{"id": "T1", "type": "PER", "name": "Павел Сорокин", "first": "Павел", "last": "Сорокин"}],
+            quotes=[{"text": STATEMENT_TEXTS["bridge"], "speaker": "Павел Сорокин", "entity": "T1", "kind": "indirect", "cue": "заявил",
+                     "via": "агентство Заречье", "speaker_kind": "person"}],
+        ),
+        make_article(
+            "В Заречинске откроют новый парк",
+            ["Новый парк у реки откроют летом. По данным издания, на него потратят 40 миллионов рублей. Проект утвердили весной."],
+            source="Вечерний Тест", url="https://vt.example/park", published="2024-03-29",
+            quotes=[{"text": STATEMENT_TEXTS["park"], "kind": "indirect", "cue": "по данным"}],
+        ),
+        make_article(
+            "Котельные <b>Заречинска</b> готовы к зиме",
+            ["Директор теплосети Анна Белова сказала: «Мы <script>alert(1)</script> готовы к зиме». Отопление дадут в октябре."],
+            source="Речной курьер", url="https://rk.example/teplo", published="2024-03-30",
+            entities=[{"id": "T1", "type": "PER", "name": "Анна Белова", "first": "Анна", "last": "Белова"}],
+            quotes=[{"text": STATEMENT_TEXTS["markup"], "speaker": "Анна Белова", "entity": "T1", "cue": "сказала"}],
+        ),
+        make_article(
+            "Водоканал Заречинска заменит трубы",
+            [f"Первый абзац о городе. В водоканале сообщили, что {filler}, а работы продлятся до осени, {filler}. Последняя фраза."],
+            source="Заречные вести", url="https://zv.example/truby", published="2024-03-31",
+            entities=[{"id": "T1", "type": "ORG", "name": "водоканал", "forms": ["водоканале"]}],
+            quotes=[{"text": STATEMENT_TEXTS["long"], "speaker": "водоканал", "entity": "T1", "kind": "indirect", "cue": "сообщили",
+                     "speaker_kind": "organisation"}],
+        ),
+    ]

@@ -87,5 +87,9 @@ def _index(db: Database, cur: Any, version: int, aid: int, p: Prepared) -> None:
             "INSERT INTO article_search (article_id, tsv) VALUES (?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'D'))",
             [aid, p.title_index, p.body_index],
         )
-    else:
-        db.fts_insert(cur, [(aid, p.title_index, p.body_index)])
+    else:  # the filter columns of version 5 (language came with version 11)
+        cur.execute(
+            "INSERT INTO article_search (id, source_id, day, n_quotes, tsv) SELECT a.id, a.source_id, a.day, a.n_quotes, "
+            "setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'D') FROM articles a WHERE a.id = ?",
+            [p.title_index, p.body_index, aid],
+        )

@@ -142,3 +142,74 @@ def test_forms_of_one_person_land_in_one_entity_through_the_whole_analysis(model
         assert len(ids) == 1
         places = {e["name"]: e["articles"] for e in store.entities(type="LOC")}
         assert sum(n for name, n in places.items() if name in ("Германия", "ФРГ")) == 2 and not ("Германия" in places and "ФРГ" in places)
+
+
+def _scholz(n, *, full=True):
+    """An article naming Олаф Шольц in full (its mentions' base forms: the full name and the bare surname), or by surname."""
+    if full:
+        art = _article(n, [{"id": "T1", "type": "PER", "name": "Олаф Шольц", "first": "Олаф", "last": "Шольц", "forms": ["Олаф Шольц", "Шольц"]}])
+        return _base_forms(art, "Олаф Шольц", "Шольц")
+    return _article(n, [{"id": "T1", "type": "PER", "name": "Шольц", "last": "Шольц", "forms": ["Шольц"]}])
+
+
+def test_a_split_surname_does_not_take_the_full_name_after_a_relink(store):
+    store.add_articles([_scholz(1), _scholz(2), _scholz(3), _scholz(4, full=False), _scholz(5, full=False)])
+    store.split_entity("Олаф Шольц", "Шольц")
+    store.add_articles([_scholz(6)])
+    store.relink()
+    assert _names(store, "PER") == {"Олаф Шольц": 4, "Шольц": 2}
+
+
+def test_a_merged_surname_does_not_take_a_namesake(store):
+    ulrich = lambda n: _base_forms(_article(n, [{"id": "T1", "type": "PER", "name": "Ульрих Шольц", "first": "Ульрих", "last": "Шольц",  # noqa: E731
+                                                 "forms": ["Ульрих Шольц", "Шольц"]}]), "Ульрих Шольц", "Шольц")
+    store.add_articles([_scholz(1), _scholz(2), ulrich(3), ulrich(4), _scholz(5, full=False)])
+    lone = [e["id"] for e in store.entities(type="PER") if e["name"] == "Шольц"]
+    store.merge_entities("Олаф Шольц", lone[0])
+    store.add_articles([ulrich(6)])
+    store.relink()
+    assert _names(store, "PER") == {"Олаф Шольц": 3, "Ульрих Шольц": 3}
+
+
+def test_a_bare_body_takes_the_state_its_other_names_give(store):
+    both = _base_forms(_article(3, [{"id": "T1", "type": "ORG", "name": "МИД Украины", "forms": ["МИД Украины", "МИД"]}]), "МИД Украины", "МИД")
+    store.add_articles([
+        _article(1, [{"id": "T1", "type": "ORG", "name": "МИД России", "forms": ["МИД России"]}]),
+        _article(2, [{"id": "T1", "type": "ORG", "name": "МИД Украины", "forms": ["МИД Украины"]}]),
+        both,
+    ])
+    assert _names(store, "ORG") == {"МИД России": 1, "МИД Украины": 2}
+    assert not list(store.db.execute("SELECT * FROM entity_merges"))
+
+
+def test_a_new_writer_finds_an_entity_by_each_of_its_keys(tmp_path):
+    pair = _base_forms(_article(1, [{"id": "T1", "type": "ORG", "name": "Центр торговли редкими землями", "forms": ["Центр торговли редкими землями", "ЦТРЗ"]}]),
+                       "Центр торговли редкими землями", "ЦТРЗ")
+    with open_store(tmp_path / "a.db") as store:
+        store.add_articles([pair])
+    with open_store(tmp_path / "a.db") as store:  # a fresh cache: loads the entity by one key, then meets the other
+        store.add_articles([_article(2, [{"id": "T1", "type": "ORG", "name": "ЦТРЗ", "forms": ["ЦТРЗ"]}])])
+        store.add_articles([_article(3, [{"id": "T1", "type": "ORG", "name": "Центр торговли редкими землями", "forms": ["Центр торговли редкими землями"]}])])
+        assert list(_names(store, "ORG").values()) == [3]
+
+
+def test_initials_of_folded_first_names(store):
+    store.add_articles([
+        _article(1, [{"id": "T1", "type": "PER", "name": "Тони Блэр", "first": "Тони", "last": "Блэр", "forms": ["Тони Блэр"]}]),
+        _article(2, [{"id": "T1", "type": "PER", "name": "Т. Блэр", "first": "Т.", "last": "Блэр", "forms": ["Т. Блэр"]}]),
+        _article(3, [{"id": "T1", "type": "PER", "name": "Билл Клинтон", "first": "Билл", "last": "Клинтон", "forms": ["Билл Клинтон"]}]),
+        _article(4, [{"id": "T1", "type": "PER", "name": "Б. Клинтон", "first": "Б.", "last": "Клинтон", "forms": ["Б. Клинтон"]}]),
+    ])
+    assert sorted(_names(store, "PER").values()) == [2, 2]
+
+
+def test_a_merge_inside_one_article_counts_it_once(store):
+    art = make_article("Сводка", ["ЦТРЗ и Центр торговли редкими землями, то есть Центр торговли редкими землями (ЦТРЗ), отчитались."],
+                       url="https://l.test/one", entities=[
+                           {"id": "T1", "type": "ORG", "name": "ЦТРЗ", "forms": ["ЦТРЗ"]},
+                           {"id": "T2", "type": "ORG", "name": "Центр торговли редкими землями", "forms": ["Центр торговли редкими землями"]},
+                           {"id": "T3", "type": "ORG", "name": "Центр торговли редкими землями", "forms": ["Центр торговли редкими землями", "ЦТРЗ"]},
+                       ])
+    art.entities[2].mentions[-1].normal = "ЦТРЗ"
+    store.add_articles([art])
+    assert list(_names(store, "ORG").values()) == [1]

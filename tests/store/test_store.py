@@ -12,7 +12,7 @@ import pytest
 from svodka.errors import StoreError
 from svodka.store import ingest, linking, open_store, queries, schema, search
 from svodka.store.stories import unpack_keys
-from tests.store.conftest import make_article
+from tests.store.conftest import STATEMENT_TEXTS, make_article, statement_articles
 
 # --- fictional articles (written for these tests) -------------------------------------
 
@@ -310,6 +310,62 @@ def test_store_quotes_filters(store, filters, count):
     assert len(store.quotes(**filters)) == count
 
 
+# --- statements as the analyst reads them (issue 15) -------------------------------------------------------
+
+
+def _said(row: dict) -> str:
+    """The part of a row's sentence marked as the statement."""
+    return row["sentence"]["text"][row["sentence"]["start"] : row["sentence"]["end"]]
+
+
+@pytest.mark.issue(15)
+def test_store_quotes_show_sentence_title_outlet_cue(store):
+    store.add_articles(statement_articles())
+    rows = {r["text"]: r for r in store.quotes()}
+    bridge = rows[STATEMENT_TEXTS["bridge"]]
+    assert bridge["sentence"]["text"] == "Глава Заречинска Павел Сорокин заявил, что мост закроют в мае, передает агентство Заречье."
+    assert _said(bridge) == "мост закроют в мае"
+    assert (bridge["title"], bridge["source"], bridge["published"], bridge["cue"], bridge["via"]) == (
+        "Мэрия Заречинска закроет Северный мост", "Заречные вести", "2024-03-28", "заявил", "агентство Заречье")
+    assert bridge["speaker_kind"] == "person" and bridge["speaker"] == "Павел Сорокин"
+    park = rows[STATEMENT_TEXTS["park"]]
+    assert park["speaker"] is None and park["source"] == "Вечерний Тест" and park["speaker_kind"] is None
+    assert park["sentence"]["text"] == "По данным издания, на него потратят 40 миллионов рублей." and _said(park) == STATEMENT_TEXTS["park"]
+    markup = rows[STATEMENT_TEXTS["markup"]]
+    assert markup["sentence"]["text"] == "Директор теплосети Анна Белова сказала: «Мы <script>alert(1)</script> готовы к зиме»."
+
+
+@pytest.mark.issue(15)
+def test_store_quotes_sentence_of_a_long_sentence_is_bounded(store):
+    store.add_articles(statement_articles())
+    (row,) = [r for r in store.quotes() if r["text"] == STATEMENT_TEXTS["long"]]
+    sentence = row["sentence"]["text"]
+    assert _said(row) == STATEMENT_TEXTS["long"]
+    assert sentence.startswith("… ") and sentence.endswith(" …") and len(sentence) <= 310
+    assert "Первый абзац" not in sentence and "Последняя фраза" not in sentence
+    assert row["speaker_kind"] == "organisation"
+
+
+@pytest.mark.issue(15)
+def test_store_quotes_offsets_past_the_text_show_the_statement_alone(store):
+    from svodka.model import Quote, Speaker
+
+    article = make_article("Короткая заметка", ["Текст заметки."], url="https://a.test/short")
+    article.quotes.append(Quote("direct", "слова, которых нет в тексте", len(article.text) + 5, len(article.text) + 32, Speaker("Кто-то", "OTHER")))
+    store.add_articles([article])
+    (row,) = store.quotes()
+    assert row["sentence"] is None and row["text"] == "слова, которых нет в тексте" and row["title"] == "Короткая заметка"
+
+
+@pytest.mark.issue(15)
+def test_store_quotes_by_outlet_and_page(store):
+    store.add_articles(statement_articles())
+    assert [r["text"] for r in store.quotes(source="заречные вести")] == [STATEMENT_TEXTS["long"], STATEMENT_TEXTS["bridge"]]
+    assert store.quotes(source="Нет такого издания") == []
+    everything = [r["id"] for r in store.quotes()]
+    assert [r["id"] for r in store.quotes(limit=2, offset=1)] == everything[1:3]
+
+
 # --- stories ---------------------------------------------------------------------------------------------
 
 BRIDGE = [
@@ -597,6 +653,8 @@ def test_store_schema_migrates_and_refuses_newer(old_archive, morph, backend):
         assert new.search("Абдрахманов")[0].title.startswith("Абдрахманов")
         assert new.link_pending() == 1  # the rows of version 1 link like today's
         assert new.entity_profile("Абдрахманов")["name"] == "Кайрат Абдрахманов"
+        (quote,) = new.quotes()  # statements of a migrated archive: in their sentence, the kind of speaker unknown
+        assert quote["sentence"]["text"] == f"«{MINISTER_QUOTE}», — заявил Абдрахманов на встрече с журналистами." and quote["speaker_kind"] is None
         with new.db.write() as cur:
             cur.execute("INSERT INTO schema_version (version, description, applied) VALUES (?, ?, ?)", [99, "from the future", "2099-01-01"])
     finally:

@@ -655,3 +655,24 @@ def test_api_pool_deadline_leaves_the_worker_its_own_time_budget(tmp_path, time_
     c.post("/api/ingest", json={"documents": [{"text": "a"}, {"text": "b"}]}, headers=AUTH)
     c.post("/api/analyze", json={"text": "a"})
     assert pool.budgets == [2 * per_document, per_document]
+
+
+@pytest.mark.issue(16)
+def test_api_ingest_and_search_by_language(fresh_client):
+    """Documents in other languages are stored without analysis and counted; ``lang=`` filters search and the search page."""
+    from tests.conftest import ROOT
+
+    folder = ROOT / "tests" / "fixtures" / "languages"
+    docs = [{"text": (folder / name).read_text(encoding="utf-8")} for name in ("ru_kostroma-bridge.txt", "uk_poltava-bridge.txt", "uz_samarqand-tourism.txt")]
+    done = fresh_client.post("/api/ingest", json={"documents": docs}, headers=AUTH).json()
+    assert done["stored"] == 3 and done["languages"] == {"ru": 1, "uk": 1, "uz": 1}
+    titles = [h["title"] for h in fresh_client.get("/api/search", params={"lang": "uz"}).json()["results"]]
+    assert titles == ["Самарқандда янги сайёҳлик маркази очилди"]
+    assert [h["title"] for h in fresh_client.get("/api/search", params={"q": "мост", "lang": "ru"}).json()["results"]] == [
+        "В Костроме открыли движение по новому мосту через Волгу"
+    ]
+    assert fresh_client.get("/api/search", params={"lang": "uk-UA"}).json()["results"][0]["title"] == "У Полтаві відкрили новий міст через Ворсклу"
+    assert _error(fresh_client.get("/api/search", params={"lang": "klingon"}), 422)
+    page = fresh_client.get("/", params={"lang": "uz"}).text
+    assert "Самарқандда янги сайёҳлик маркази очилди" in page and "Полтаві" not in page
+    assert '<option value="uz" selected>' in page

@@ -90,7 +90,7 @@ def test_browser_search_article_person_profile(server, page, quoted_person):
     page.wait_for_url(f"**/entities/{quoted_person['id']}")
     assert quoted_person["name"] in page.locator("h1").inner_text()
     assert page.locator("#statements .stmt").count() >= 1
-    assert page.locator("#statements blockquote").first.inner_text().strip()
+    assert page.locator("#statements .stmt-sentence mark").first.inner_text().strip()
 
 
 def test_browser_entity_chart_draws_bars(server, page, quoted_person):

@@ -156,7 +156,7 @@ def test_pages_article_statements_show_cue_and_relaying_outlet(fresh_app):
     article = Article(text=text, title=title, blocks=[Block(0, len(title), "title"), Block(len(title) + 2, len(text), "paragraph")], quotes=[quote])
     article_id = fresh_app.state.store.add_articles([article]).ids[0]
     html = TestClient(fresh_app).get(f"/articles/{article_id}").text
-    assert '<span class="cue">заявил · через агентство Заречье</span>' in html
+    assert '<span class="cue">заявил</span>' in html and '<span class="cue">через агентство Заречье</span>' in html
     assert "«заявил»" not in html
 
 
@@ -197,3 +197,108 @@ def test_pages_home_is_computed_once_and_renewed_by_an_ingest(fresh_app, monkeyp
     stored = c.post("/api/ingest", json={"documents": [{"text": text}]}, headers={"Authorization": f"Bearer {TOKEN}"}).json()
     assert stored["stored"] == 1
     assert "Мост откроют в мае" in c.get("/").text and len(calls) == 2
+
+
+# ---------------------------------------------------------------------------- statements as the analyst reads them (issue 15)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def statements_client(request, tmp_path, models, analysis):
+    """A client over an archive of ``statement_articles`` on each backend (PostgreSQL in a schema of its own)."""
+    import os
+    import uuid
+
+    from svodka.store import open_store
+    from svodka.web import create_app
+    from tests.store.conftest import PG_ENV, statement_articles
+
+    from .conftest import TestClient
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'statements.db'}"
+    else:
+        if not os.environ.get(PG_ENV):
+            pytest.skip(f"{PG_ENV} not set: PostgreSQL page tests skipped")
+        url = f"{os.environ[PG_ENV]}?schema=svodka_test_{uuid.uuid4().hex[:12]}"
+    with open_store(url) as store:
+        store.add_articles(statement_articles())
+    app = create_app(url, api_token=TOKEN, models=models, analysis=analysis)
+    yield TestClient(app)
+    if request.param == "postgresql":
+        app.state.store.db.drop_schema()
+    app.state.store.close()
+
+
+def _statement(html: str, said: str) -> str:
+    """The ``<li class="stmt">`` of the page whose marked words are ``said`` (escaped as the page has them)."""
+    from markupsafe import escape
+
+    items = re.findall(r'<li class="stmt">.*?</li>', html, flags=re.S)
+    found = [item for item in items if f">{escape(said)}</mark>" in item]
+    assert len(found) == 1, f"{said!r} marked in {len(found)} statements"
+    return found[0]
+
+
+@pytest.mark.issue(15)
+def test_pages_quotes_show_sentence_title_outlet_date_cue(statements_client):
+    from tests.store.conftest import STATEMENT_TEXTS
+
+    html = statements_client.get("/quotes").text
+    item = _statement(html, STATEMENT_TEXTS["bridge"])
+    assert ('Глава Заречинска Павел Сорокин заявил, что <mark class="said said-indirect">мост закроют в мае</mark>, '
+            "передает агентство Заречье.") in item
+    assert ">Мэрия Заречинска закроет Северный мост</a>" in item and "Заречные вести" in item and "2024-03-28" in item
+    assert '<span class="cue">заявил</span>' in item and '<span class="cue">через агентство Заречье</span>' in item
+    assert '<span class="tag kind">персона</span>' in item
+    assert '<span class="tag kind">организация</span>' in _statement(html, STATEMENT_TEXTS["long"])
+
+
+@pytest.mark.issue(15)
+def test_pages_quotes_unattributed_statement_is_the_outlets_own_report(statements_client):
+    from tests.store.conftest import STATEMENT_TEXTS
+
+    for path in ("/quotes", "/quotes?source=Вечерний+Тест"):
+        html = statements_client.get(path).text
+        assert "без источника" not in html and "неизвестн" not in html and "не найден" not in html
+        item = _statement(html, STATEMENT_TEXTS["park"])
+        assert '<span class="who">Вечерний Тест</span> <span class="tag own">сообщение издания</span>' in item
+        assert "По данным издания, " in item and '<span class="cue">по данным</span>' in item
+
+
+@pytest.mark.issue(15)
+def test_pages_quotes_escape_the_sentence_and_title(statements_client):
+    from tests.store.conftest import STATEMENT_TEXTS
+
+    html = statements_client.get("/quotes").text
+    assert "<script>alert" not in html and "<b>Заречинска" not in html
+    item = _statement(html, STATEMENT_TEXTS["markup"])
+    assert "Мы &lt;script&gt;alert(1)&lt;/script&gt; готовы к зиме</mark>»." in item
+    assert "Котельные &lt;b&gt;Заречинска&lt;/b&gt; готовы к зиме</a>" in item
+
+
+@pytest.mark.issue(15)
+def test_pages_article_and_entity_show_statements_in_their_sentence(statements_client):
+    from tests.store.conftest import STATEMENT_TEXTS
+
+    row = next(r for r in statements_client.get("/api/quotes").json()["results"] if r["text"] == STATEMENT_TEXTS["bridge"])
+    assert row["title"] == "Мэрия Заречинска закроет Северный мост" and row["speaker_kind"] == "person"
+    assert row["sentence"]["text"][row["sentence"]["start"] : row["sentence"]["end"]] == STATEMENT_TEXTS["bridge"]
+    article = statements_client.get(f"/articles/{row['article_id']}").text
+    item = _statement(article, STATEMENT_TEXTS["bridge"])
+    assert "Павел Сорокин заявил, что <mark" in item and '<span class="cue">заявил</span>' in item
+    entity = statements_client.get(f"/entities/{row['speaker_id']}").text
+    item = _statement(entity, STATEMENT_TEXTS["bridge"])
+    assert ">Мэрия Заречинска закроет Северный мост</a>" in item and "Заречные вести" in item
+    park = next(r for r in statements_client.get("/api/quotes").json()["results"] if r["text"] == STATEMENT_TEXTS["park"])
+    article = statements_client.get(f"/articles/{park['article_id']}").text
+    assert '<span class="who">Вечерний Тест</span> <span class="tag own">сообщение издания</span>' in _statement(article, STATEMENT_TEXTS["park"])
+
+
+@pytest.mark.issue(15)
+def test_pages_quotes_filter_by_outlet_and_page_in_the_database(statements_client):
+    html = statements_client.get("/quotes", params={"source": "заречные вести"}).text
+    assert html.count('<li class="stmt">') == 2
+    first = statements_client.get("/api/quotes", params={"limit": 2}).json()
+    second = statements_client.get("/api/quotes", params={"limit": 2, "cursor": first["next"]}).json()
+    assert first["next"] == "2" and second["next"] is None
+    assert len({r["id"] for r in first["results"] + second["results"]}) == 4

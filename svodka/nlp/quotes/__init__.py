@@ -1,7 +1,8 @@
 """Who said what: direct quotations and reported speech, with speakers resolved to entities.
 
 ``extract_quotes`` runs after entities, roles and dates and fills ``article.quotes`` in text
-order. It works block by block (title, paragraphs) in three passes:
+order. It works block by block (title, paragraphs; a text taken as it is, ``--no-clean``, is
+read one paragraph per line, its first line the headline: ``_line_blocks``) in three passes:
 
 1. **A character scanner pairs quote marks** before any sentence splitting (razdel cuts
    inside multi-sentence quotes): «ёлочки» and „лапки“ nest, “curly” pairs, and a straight
@@ -10,18 +11,31 @@ order. It works block by block (title, paragraphs) in three passes:
    (a speech verb after the dash; another verb only right after it and for a quote of three
    words or more; a bare description in a headline), ``«...», сказал X`` only when the quote
    opens its sentence, ``X заявил: «...»`` (with ``, сообщает Y`` after it Y goes to ``via``),
-   ``X заявил, что «...»``, a quote split by its attribution (``«A, — отметил он. — B»``,
-   two items), and paragraphs of one quote (a paragraph opening with « whose quote runs
-   on into the next one). Names and titles in quotes have none and are skipped, and so is a
-   quoted term of 1-3 words inside the narrator's sentence ("в «нормандском формате»"); a
-   quote inside reported speech whose clause goes on after it is part of the indirect item.
-   One straight mark may close an inner and the outer quote before ``", - сказал X``.
-2. **Reported speech** is found per sentence (split around the quote spans) from cues whose
-   pymorphy3 lemma is a speech verb: ``X заявил, что S``, ``По словам X, S``, ``Как сообщил X,
-   S``, ``S, сказал X``, ``S. Об этом заявил X`` (not when S is reported speech already),
-   ``S, говорится в заявлении X``, ``X рассказал о том, как S``, a second cue of the same
-   subject (``добавила, что A, но подчеркнула, что B``: two items), plus the headline forms
-   ``S - X`` and ``X: S``. "Как говорится," is an idiom, not a cue.
+   ``X заявил, что «...»`` (and ``что «A», но «B»``: a clause of quotations), a quote split
+   by its attribution (``«A, — отметил он. — B»``, two items), ``со словами «A» и «B»``,
+   words in the speaker's own voice after a colon clause naming her, paragraphs of one
+   quote (a paragraph opening with « whose quote runs on into the next one, or one quote
+   right after a paragraph ending with a direct statement), and a paragraph quoted without
+   marks after a paragraph ending in a colon (``Петров сказал:`` / ``Да, это так...``). The
+   dash may follow a non-breaking space, wiki italics (``''«...»''``) are no part of the
+   sentence. Names and titles in quotes have none and are skipped, and so is a quoted term
+   of 1-3 words inside the narrator's sentence ("в «нормандском формате»"); a quote inside
+   reported speech whose clause goes on after it, or after a verb of the narrator's, is part
+   of the indirect item. One straight mark may close an inner and the outer quote before
+   ``", - сказал X``.
+2. **Reported speech** is found per sentence (split around the quote spans), cue after cue,
+   from cues whose pymorphy3 lemma is a speech verb (gerunds, participles, neuter short
+   passives and infinitives after a verb of their subject only with their "что"-clause):
+   ``X заявил, что S``, ``По словам X, S``, ``по сведениям/информации X, S``, ``Как сообщил X,
+   S``, ``S, сказал X``, ``S. Об этом/Это заявил X`` (not when S is reported speech already),
+   ``S, говорится в заявлении X``, ``S, передает X со ссылкой на Y``, ``X рассказал о том,
+   как S`` / ``рассказал, как S``, calls and requests with their infinitive (``призвал
+   жителей не выходить``, ``с просьбой передать``, ``требует, чтобы S``), a second cue of the
+   same subject (``добавила, что A, но подчеркнула, что B``: two items), reported speech
+   inside a speaker's own quotation, plus the headline forms ``S - X`` and ``X: S`` (S with a
+   verb). "Как говорится," is an idiom, not a cue; an impersonal cue with no source
+   ("Отмечается, что S", "Как сообщается, S") speaks for nobody; a statement inside another's
+   reported words is one statement.
 3. **Speakers** are resolved in text order: a PER/ORG mention next to the cue (the subject
    before the verb, or the first person of the apposition after it), a name NER missed
    ("Ивана Сидорова" closing the apposition), a role mention of the roles stage, a pronoun,
@@ -57,6 +71,7 @@ from ._outlets import _TRAILING_RELAY, _outlet_name
 from ._reported import _indirect_items
 from ._speakers import _resolve
 from ..text import analysed
+from .._lexicon import DOUBLE_CLOSING
 from ._text import _Direct, _Intervals, _Said, _Text, _Tok
 
 __all__ = ["extract_quotes"]
@@ -73,6 +88,7 @@ def extract_quotes(article: Article, models: Models) -> Article:
     """
     text = article.text
     blocks = [(b.start, b.end, b.kind) for b in article.blocks] if article.blocks else _split_blocks(text)
+    blocks = _line_blocks(text, blocks)
     tokens = [_Tok(start, end, word, word.lower()) for start, end, word in analysed(article, models).words]
     mentions = sorted(
         ((m, e) for e in article.entities if e.type in ("PER", "ORG") for m in e.mentions),
@@ -115,6 +131,48 @@ def _split_blocks(text: str) -> list[tuple[int, int, str]]:
     for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
         if m.group().strip():
             out.append((m.start(), m.end(), "paragraph"))
+    return out
+
+
+# A line that ends like this closes its paragraph (a sentence end, a colon before a block
+# quote, a closing quotation mark); one that ends like ``_LINE_GOES_ON`` goes on in the next.
+_LINE_CLOSES = ".!?…:;" + DOUBLE_CLOSING
+
+_LINE_GOES_ON = ",-–—"
+
+
+# A first line longer than this is no headline.
+MAX_HEADLINE_CHARS = 250
+
+
+def _line_blocks(text: str, blocks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The blocks cut at their line breaks: a text taken as it is (``--no-clean``) keeps one
+    paragraph per line with single line breaks between them, and its first line is the
+    headline.
+
+    A line break is a paragraph's end when the line before closes one (``_LINE_CLOSES``), or
+    when the next line does not open with a lower-case word and the line before does not
+    end with a comma or a dash (a wrapped line). With no title block, a first line without
+    a final period or colon, followed by another line, is the headline (``"title"``).
+    """
+    out: list[tuple[int, int, str]] = []
+    has_title = any(kind == "title" for _s, _e, kind in blocks)
+    for start, end, kind in blocks:
+        pos = start
+        for m in re.finditer(r"[ \t\r]*\n\s*", text[start:end]):
+            brk, nxt = start + m.start(), start + m.end()
+            line = text[pos:brk].rstrip()
+            first = not out and pos == start and not text[:start].strip()  # a headline line ends at its break
+            if not line or not (line[-1] in _LINE_CLOSES or line[-1] not in _LINE_GOES_ON and (first or not text[nxt].islower())):
+                continue
+            out.append((pos, pos + len(line), kind))
+            pos = nxt
+        out.append((pos, end, kind))
+    if not has_title and len(out) > 1 and not text[: out[0][0]].strip():
+        first_start, first_end, _kind = out[0]
+        first = text[first_start:first_end]
+        if first[-1] not in ".:;" and len(first) <= MAX_HEADLINE_CHARS and out[1][0] > first_end:
+            out[0] = (first_start, first_end, "title")
     return out
 
 

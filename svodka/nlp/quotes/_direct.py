@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .._lexicon import DOUBLE_OPENING
-from .._speech import SPEECH_LEMMAS, VIA_LEMMAS
+from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, SPEAKER_VOICE_WORDS
+from .._speech import QUOTE_JOINERS, SPEECH_LEMMAS, VIA_LEMMAS, WORDS_NOUNS
 from ._outlets import _outlet_name
 from ._text import (
     DASHES,
@@ -25,8 +25,10 @@ from ._text import (
     _Text,
     _WORD,
     _is_cue_word,
+    _is_finite_verb,
     _is_speech,
     _mentions_from,
+    _mentions_in,
     _negated,
     _sentence_end,
     _sentence_start,
@@ -34,6 +36,10 @@ from ._text import (
 
 # After a closing mark: optional punctuation, a dash, then the attribution.
 _AFTER_DASH = re.compile(r"[,.!?…]*\s*[-–—]\s*")
+
+
+# Wiki markup's italics around a quotation (''«...»'', — сказал он): no part of the sentence.
+MARKUP_MARKS = "'"
 
 
 # After a closing mark: a comma then the attribution without a dash ("«...», сказал он").
@@ -65,10 +71,12 @@ def _is_fragment(doc: _Text, span: _Span, b_start: int) -> bool:
 def _trailing_attribution(doc: _Text, c_end: int, b_end: int, b_kind: str, words: int, embedded: bool) -> _Attribution | None:
     """The attribution right after a quote's closing mark ``c_end``: after a dash, or after a
     comma when the quote is not a fragment of the narrator's sentence."""
+    c_end += len(doc.text[c_end + 1 : b_end]) - len(doc.text[c_end + 1 : b_end].lstrip(MARKUP_MARKS))
     after = doc.text[c_end + 1 : b_end]
     m = _AFTER_DASH.match(after)
     m_comma = _AFTER_COMMA.match(after) if not m else None
-    if m and after[: m.end()].strip(" ,.!?…") in tuple(DASHES):
+    # the dash often has a non-breaking space before it (",\xa0— сказал он"): any space counts
+    if m and after[: m.end()].strip().strip(",.!?…").strip() in tuple(DASHES):
         attr = _after_attribution(doc, c_end + 1 + m.end(), b_end, b_kind, dash=True)
         if attr is not None and attr.cue != "-" and not _speech_cue(doc, attr) and (attr.before is not None or words < MIN_STATEMENT_WORDS):
             return None  # "«екбург.рф» — их подала администрация": not a speech verb
@@ -101,7 +109,37 @@ def _other_attribution(
         attr = _chto_attribution(doc, span, b_start)
     if attr is None and last_attr is not None and re.fullmatch(r"\s*[-–—]\s*", doc.text[last_attr_end:span.open] if last_attr_end <= span.open else "x"):
         attr = last_attr  # «A», — сказал он. — «B»
+    if attr is None:
+        attr = _words_attribution(doc, span, b_start)
+    if attr is None and last_attr is not None and _quote_paragraph(doc, span) and span.block > 0:
+        # «A», — сказал Петров. / «B»: a paragraph of one quotation after his goes on in his voice
+        p_start, p_end, _k = doc.blocks[span.block - 1]
+        if p_start < last_attr_end <= p_end + 1:
+            attr = last_attr
     return attr
+
+
+def _quote_paragraph(doc: _Text, span: _Span) -> bool:
+    """Is a paragraph one quotation and nothing else?"""
+    b_start, b_end, _kind = doc.blocks[span.block]
+    return span.open == b_start and span.close is not None and not _WORD.search(doc.text[span.close + 1 : b_end])
+
+
+def _words_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | None:
+    """"обратился к залу со словами «...»", "оканчивались словами «A» и «B»": the quotation is
+    the words said, however short (``WORDS_NOUNS``); the speaker is before the noun."""
+    s_start = _sentence_start(doc, span.open, b_start)
+    lead = doc.text[s_start : span.open]
+    # earlier quotations of the same list ("словами «A» и «B»") are skipped
+    while True:
+        shorter = re.sub(rf"[{DOUBLE_OPENING}][^{DOUBLE_OPENING}{DOUBLE_CLOSING}]*[{DOUBLE_CLOSING}]\s*(?:,|и|или)\s*$", "", lead)
+        if shorter == lead:
+            break
+        lead = shorter
+    m = re.search(r"(?:\bсо\s+)?\b(\w+)\s*:?\s*$", lead)
+    if m is None or m.group(1).lower() not in WORDS_NOUNS:
+        return None
+    return _Attribution(m.group(1).lower(), s_start + m.start(1), s_start + m.end(1), before=(s_start, s_start + m.start()))
 
 
 def _direct_items(doc: _Text) -> list[_Item]:
@@ -128,7 +166,8 @@ def _direct_items(doc: _Text) -> list[_Item]:
         if attr is None:
             attr = _other_attribution(doc, span, parts, b_start, b_kind, last_attr, last_attr_end)
         # a quoted name or term ("в «нормандском формате»") is not a statement
-        term = (words < MIN_DIRECT_WORDS or embedded and words <= MAX_TERM_WORDS) and not chain
+        term = words < MIN_DIRECT_WORDS or embedded and words <= MAX_TERM_WORDS and not _right_after_chto(doc, span, b_start)
+        term = term and not chain and not (attr is not None and attr.cue in WORDS_NOUNS)
         if attr is None or term:
             chain = []
             continue
@@ -137,7 +176,7 @@ def _direct_items(doc: _Text) -> list[_Item]:
         chain = []
         last_attr = attr
         last_attr_end = _sentence_end(doc, c_end + 1, b_end) + 1
-    return items
+    return items + _block_quote_items(doc, items)
 
 
 def _speech_cue(doc: _Text, attr: _Attribution, lemmas: frozenset[str] = SPEECH_LEMMAS | VIA_LEMMAS) -> bool:
@@ -201,27 +240,49 @@ def _after_attribution(doc: _Text, pos: int, b_end: int, b_kind: str, dash: bool
 
 
 def _colon_attribution(doc: _Text, span: _Span, b_start: int, b_kind: str, relayed: bool = False) -> _Attribution | None:
-    """"X заявил: «...»", "X: «...»" (the clause before a colon right before the quote).
+    """"X заявил: «...»", "X: «...»" (the clause before a colon right before the quote, or
+    ending the paragraph before a quote that opens its own).
 
     ``relayed``: an outlet follows the quote ("X называет это злом: «...», сообщает Y"), so
     any person named in the clause before the colon is the speaker, however long the clause.
     """
     text = doc.text
     before = text[b_start : span.open]
-    if not re.search(r":\s*$", before):
-        return None
-    colon = b_start + before.rstrip().rfind(":")
     c_end = span.close if span.close is not None else doc.blocks[span.block][1]
     if len(_WORD.findall(text[span.open : c_end])) < MIN_STATEMENT_WORDS:
         return None
+    if not before.strip() and span.block > 0:
+        # "Министр сказал:\n«...»": the colon ends the paragraph before
+        p_start, p_end, p_kind = doc.blocks[span.block - 1]
+        if text[p_end - 1 : p_end] == ":" and p_kind != "title":
+            return _colon_clause(doc, p_end - 1, p_start, p_kind, relayed)
+        return None
+    if not re.search(rf":\s*[{MARKUP_MARKS}]*$", before):
+        return None
+    colon = b_start + before.rstrip().rfind(":")
+    attr = _colon_clause(doc, colon, b_start, b_kind, relayed)
+    if attr is None and any(t.low in SPEAKER_VOICE_WORDS for t in doc.toks(span.open, c_end)):
+        # "она отшутилась: «Это была аллергия на моего соперника»": words in someone's own voice
+        # after a clause whose subject is a person
+        s_start = _sentence_start(doc, colon, b_start)
+        toks = [t for t in doc.toks(s_start, colon) if not doc.in_quote(t.start)]
+        if any(t.low in ("он", "она", "они") for t in toks) or any(e.type == "PER" for _m, e in _mentions_in(doc, s_start, colon)):
+            attr = _Attribution(":", colon, colon + 1, before=(s_start, colon))
+    return attr
+
+
+def _colon_clause(doc: _Text, colon: int, b_start: int, b_kind: str, relayed: bool = False) -> _Attribution | None:
+    """The attribution in the clause before a colon at ``colon``: its last speech verb, else
+    a short clause naming a speaker ("Министр Игорь Петров:"), any length when ``relayed``."""
     s_start = _sentence_start(doc, colon, b_start)
     toks = doc.toks(s_start, colon)
     if not toks:
         return None
     for t in reversed(toks):
         if not doc.in_quote(t.start) and _is_speech(doc, t):
-            attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, colon))
-            return attr
+            # "Он признал, что письмо настоящее:": the verb has its own reported clause too
+            chto = bool(re.search(r",\s*(?:что|как)\b", doc.text[t.end : colon]))
+            return _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, colon), chto=chto)
     has_speaker = any(
         m.start >= s_start and m.end <= colon for m, _e in _mentions_from(doc, s_start, colon)
     ) or b_kind == "title"
@@ -230,10 +291,53 @@ def _colon_attribution(doc: _Text, span: _Span, b_start: int, b_kind: str, relay
     return None
 
 
-def _chto_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | None:
-    """"X заявил, что «...»": the quote is a direct fragment inside reported speech."""
+def _block_quote_items(doc: _Text, taken: list[_Item]) -> list[_Item]:
+    """Paragraphs quoted without marks after a paragraph ending in a colon ("Игорь Петров
+    сказал:" / "В заявлении говорится:", then the words as their own paragraph).
+
+    The paragraph is the speaker's whole statement when the colon clause attributes it
+    (``_colon_clause``) and it has no quotation of its own. A paragraph on the next line
+    always; one after a blank line only in someone's own voice (first or second person,
+    ``SPEAKER_VOICE_WORDS``) and with no speech verb of the narrator's, so "Петров заявил:"
+    before a lost quote does not take the next paragraph of the story.
+    """
     text = doc.text
-    right_after = bool(re.search(r"\bчто\s*$", text[max(b_start, span.open - 12) : span.open]))
+    items: list[_Item] = []
+    quoted = {s.block for s in doc.spans if s.depth == 0 and s.open == doc.blocks[s.block][0]}
+    starts = {it.start for it in taken}
+    for bi in range(1, len(doc.blocks)):
+        b_start, b_end, b_kind = doc.blocks[bi]
+        p_start, p_end, p_kind = doc.blocks[bi - 1]
+        if b_kind == "title" or p_kind == "title" or text[p_end - 1 : p_end] != ":" or bi in quoted or b_start in starts:
+            continue
+        toks = doc.toks(b_start, b_end)
+        if len(toks) < MIN_STATEMENT_WORDS or any(it.start >= b_start and it.end <= b_end for it in taken):
+            continue
+        if all(t.text[0].isupper() for t in toks):
+            continue  # a caption or a signature ("И. Ф. Петров")
+        voice = any(t.low in SPEAKER_VOICE_WORDS for t in toks)
+        if re.search(r"\n[ \t\r]*\n", text[p_end:b_start]):
+            if not voice or any(not doc.in_quote(t.start) and _is_speech(doc, t) for t in toks):
+                continue
+        attr = _colon_clause(doc, p_end - 1, p_start, p_kind)
+        if attr is None and voice:
+            # "Депардьё отказался от гражданства:" then "Кто вы такой, чтобы судить меня": words in
+            # someone's own voice after a colon clause naming a person are that person's
+            s_start = _sentence_start(doc, p_end - 1, p_start)
+            if any(e.type == "PER" and m.start >= s_start for m, e in _mentions_from(doc, s_start, p_end - 1)):
+                attr = _Attribution(":", p_end - 1, p_end, before=(s_start, p_end - 1))
+        if attr is not None:
+            items.append(_Item("direct", b_start, b_end, attr))
+    return items
+
+
+def _chto_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | None:
+    """"X заявил, что «...»": the quote is the speaker's direct statement inside reported speech
+    when it ends the clause, or only quotations follow ("что «A», но «B»"); a quote after a
+    verb of the narrator's in the clause ("что отставка является «...»") is a fragment of the
+    indirect statement."""
+    text = doc.text
+    right_after = _right_after_chto(doc, span, b_start)
     s_start = _sentence_start(doc, span.open, b_start)
     toks = doc.toks(s_start, span.open)
     c_end = span.close if span.close is not None else doc.blocks[span.block][1]
@@ -241,13 +345,26 @@ def _chto_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | N
         return None  # a short quoted name or label inside reported speech
     if span.close is not None:
         s_end = _sentence_end(doc, span.close + 1, doc.blocks[span.block][1])
-        if _WORD.search(text[span.close + 1 : s_end]):
+        if not _only_quotes(doc, span.close + 1, s_end):
             return None  # "что G8 «имеет другое значение» для Европы": the clause goes on, one indirect statement
     for k in range(len(toks) - 1, 0, -1):
-        if toks[k].low != "что" or text[toks[k - 1].end : toks[k].start].strip() != ",":
+        if toks[k].low != "что" or text[toks[k - 1].end : toks[k].start].strip() != "," or doc.in_quote(toks[k].start):
             continue
+        if any(not doc.in_quote(t.start) and _is_finite_verb(doc, t) for t in toks[k + 1 :]):
+            return None  # "что отставка является «ритуальной жертвой»": a fragment of the narrator's clause
         for t in reversed(toks[max(0, k - 1 - MAX_VERB_TO_CHTO) : k]):
             if _is_speech(doc, t) and not _negated(doc, t):
                 return _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, toks[k - 1].end), chto=True)
         return None
     return None
+
+
+def _right_after_chto(doc: _Text, span: _Span, b_start: int) -> bool:
+    """Does the quote open a reported clause ("добавив, что «впереди много работы»"): then its
+    words are what was said, however few, not a term of the narrator's."""
+    return bool(re.search(rf"\bчто\s*[{MARKUP_MARKS}]*$", doc.text[max(b_start, span.open - 12) : span.open]))
+
+
+def _only_quotes(doc: _Text, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` only quotations and the words that join them (``QUOTE_JOINERS``)?"""
+    return all(doc.in_quote(t.start) or t.low in QUOTE_JOINERS for t in doc.toks(start, end))

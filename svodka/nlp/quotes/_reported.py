@@ -5,8 +5,13 @@ from __future__ import annotations
 import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
-from .._speech import CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS
+from .._lexicon import CLAUSE_OPENERS, PREPOSITIONAL_GERUNDS
+from .._speech import ADDRESSED_REQUEST_LEMMAS, IMPERSONAL_MODALS, NARRATION_LEMMAS, QUOTE_JOINERS, REQUEST_LEMMAS, REQUEST_NOUNS, SPEECH_LEMMAS, CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS
+from ._direct import _only_quotes
 from ._text import (
+    BACK_ADVERBS,
+    _case,
+    _speech_forms,
     MAX_HEADLINE_SPEAKER_WORDS,
     MAX_VERB_TO_CHTO,
     MIN_STATEMENT_WORDS,
@@ -19,6 +24,7 @@ from ._text import (
     _WORD,
     _body_end,
     _is_adj,
+    _is_adverb,
     _is_finite_verb,
     _is_speech,
     _mentions_from,
@@ -26,6 +32,10 @@ from ._text import (
     _sentences,
     _speaker_noun,
 )
+
+# Parts of speech that make a headline's words a clause: what someone says, not a topic.
+CLAUSE_POS = frozenset({"VERB", "ADJS", "PRTS", "PRED", "INFN"})
+
 
 def _indirect_items(doc: _Text, direct: _Direct) -> list[_Item]:
     """Reported speech of every block, plus the headline forms."""
@@ -41,50 +51,247 @@ def _indirect_items(doc: _Text, direct: _Direct) -> list[_Item]:
                 headline = _headline_item(doc, direct, s_start, body_end)
                 found = [headline] if headline is not None else []
             for it in found:
+                if _quotations(doc, it.start, it.end) > 1 and any(s.open + 1 in direct.statements for s in doc.spans if it.start <= s.open < it.end):
+                    continue  # "пояснил, что «A», но «B»": the speaker's direct statements, no reported one
                 items.append(it)
                 reported.append((it.start, it.end))
     return items
 
 
+def _quotations(doc: _Text, start: int, end: int) -> int:
+    """How many quotations a clause is made of (0 when it has words of the narrator's own)."""
+    if not _only_quotes(doc, start, end):
+        return 0
+    return sum(1 for s in doc.spans if s.depth == 0 and start <= s.open < end)
+
+
 def _sentence_items(
     doc: _Text, direct: _Direct, reported: list[tuple[int, int]], s_start: int, s_end: int, sents: list[tuple[int, int]], si: int, bi: int
 ) -> list[_Item]:
-    """The reported statements of one sentence (none without a speech cue; two for
-    "добавила, что A, но подчеркнула, что B"): the first cue that makes one wins."""
+    """The reported statements of one sentence, cue by cue: after a statement the scan goes on
+    past it ("Петров пообещал A, а Орлова сообщила о B": two)."""
     toks = doc.toks(s_start, s_end)
-    for i, t in enumerate(toks):
-        if doc.in_quote(t.start) or t.start in direct.statements:
-            continue
-        # "По словам X, S" / "S, по мнению X"
-        k = i + 2 if i + 2 < len(toks) and toks[i + 1].low in PRONOUNS else i + 1
-        if t.low == "по" and k < len(toks) and doc.lemma(toks[k].text) in PO_SLOVAM_NOUNS and toks[k].low != "слово":
-            item = _po_slovam_item(doc, toks, i, k, s_start, s_end)
-            return [item] if item is not None else []
-        if t.start in direct.cues or not _is_speech(doc, t) or _negated(doc, t):
-            continue
-        # "Как сообщил X, S"
-        if i > 0 and toks[i - 1].low == "как" and doc.text[toks[i - 1].end : t.start].strip() == "":
-            if t.low.replace("ё", "е") in IDIOM_CUES and doc.text[t.end : t.end + 2].lstrip().startswith(","):
-                continue  # "Как говорится, ...": an idiom
-            item = _around_attribution(doc, s_start, s_end, t.low, t.start, t.end)
-            return [item] if item is not None else []
-        # "X заявил, что S"
-        found = _chto_item(doc, toks, i, s_start, s_end)
+    items: list[_Item] = []
+    i = 0
+    while i < len(toks):
+        found, stop = _cue_items(doc, direct, reported, toks, i, s_start, s_end, sents, si, bi)
+        items.extend(found)
+        if stop:
+            break
         if found:
-            return found
-        item = _ob_etom_item(doc, reported, toks, i, s_start, s_end, sents, si, bi)
-        if item is None:
+            reach = max(toks[i].end, *(it.end for it in found))
+            while i < len(toks) and toks[i].start < reach:
+                i += 1
+            continue
+        i += 1
+    # "X объявил об уходе, сообщает Y": the words reported by Y hold X's; one statement
+    return [it for it in items if not any(o is not it and o.start <= it.start and it.end <= o.end for o in items)]
+
+
+def _cue_items(
+    doc: _Text, direct: _Direct, reported: list[tuple[int, int]], toks: list[_Tok], i: int, s_start: int, s_end: int,
+    sents: list[tuple[int, int]], si: int, bi: int,
+) -> tuple[list[_Item], bool]:
+    """The statements the token ``toks[i]`` is the cue of (none when it is no cue; two for
+    "добавила, что A, но подчеркнула, что B"), and whether the sentence has no other."""
+    t = toks[i]
+    if doc.in_quote(t.start) or t.start in direct.statements:
+        # "«...позвонили из полиции и сообщили, что вызывают всех»": reported speech inside a
+        # speaker's own words is a statement too (its "что"-form only)
+        # "тех, кто думает, что", "я всегда говорил, что": nobody's, or the speaker's own words again
+        generic = any(x.low in ("кто", "я", "мы", "меня", "нас") or x.low.startswith("котор") for x in toks[max(0, i - 3) : i])
+        if t.start in direct.statements and t.start not in direct.cues and not generic and _is_speech(doc, t) and not _negated(doc, t):
+            end = next((sp.close for sp in doc.spans if sp.depth == 0 and sp.close is not None and sp.open < t.start < sp.close), s_end)
+            inner = re.search(r"[.!?…](?=\s)", doc.text[t.end : min(s_end, end)])  # the quoted sentence's end
+            found = _chto_item(doc, toks, i, s_start, t.end + inner.start() if inner else min(s_end, end))
+            return found, False
+        return [], False
+    # "По словам X, S" / "S, по мнению X" / "по официальным данным, S" (not in brackets:
+    # "(по другим данным, 6 января)" is an aside)
+    if t.low in PO_SLOVAM_PREPOSITIONS and doc.text.count("(", s_start, t.start) <= doc.text.count(")", s_start, t.start):
+        k = _po_slovam_noun(doc, toks, i)
+        if k is not None:
+            item = _po_slovam_item(doc, toks, i, k, s_start, s_end)
+            return ([item] if item is not None else []), True
+    if t.start in direct.cues:
+        return [], False
+    speech = _is_speech(doc, t)
+    if not speech:
+        # a word that is no speech verb's form is answered without a parse (most are)
+        if (t.low == "с" or t.low in _lexicon_forms(doc, "request", REQUEST_LEMMAS)) and not _negated(doc, t):
+            item = _request_item(doc, toks, i, s_start, s_end)
+            return ([item] if item is not None else []), False
+        if t.low in _speech_forms(doc.models) and _said_infinitive(doc, toks, i):
+            found = _chto_item(doc, toks, i, s_start, s_end)  # "успел заявить, что S"
+            return found, bool(found)
+        if t.low in RELAY_FORMS and re.search(r"\bсо\s+ссылкой\s+на\b", doc.text[t.end : s_end]):
+            # "S, передает агентство X со ссылкой на Y": Y's words relayed (without a source the
+            # outlet only reports news: "Карантин продлен, передает агентство X" is no statement)
             item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
+            return ([item] if item is not None else []), item is not None
+        return [], False
+    if _negated(doc, t):
+        return [], False
+    if t.low in _lexicon_forms(doc, "request", REQUEST_LEMMAS):
+        item = _request_item(doc, toks, i, s_start, s_end)  # "пообещал поставить вопрос"
         if item is not None:
-            return [item]
-    return []
+            return [item], False
+    # "Как сообщил X, S"
+    if i > 0 and toks[i - 1].low == "как" and doc.text[toks[i - 1].end : t.start].strip() == "":
+        if t.low.replace("ё", "е") in IDIOM_CUES and doc.text[t.end : t.end + 2].lstrip().startswith(","):
+            return [], False  # "Как говорится, ...": an idiom
+        item = _around_attribution(doc, s_start, s_end, t.low, t.start, t.end)
+        return ([item] if item is not None else []), True
+    # "X заявил, что S"
+    found = _chto_item(doc, toks, i, s_start, s_end)
+    if found:
+        return found, max(it.end for it in found) >= s_end
+    if doc.parse(t.text)[0].tag.POS in ("GRND", "PRTF"):
+        return [], False  # "..., объяснив своё решение": a gerund or participle reports only with its "что"-clause
+    item = _ob_etom_item(doc, reported, toks, i, s_start, s_end, sents, si, bi)
+    if item is None:
+        item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
+    return ([item] if item is not None else []), item is not None
+
+
+def _lexicon_forms(doc: _Text, name: str, lemmas: frozenset[str]) -> frozenset[str]:
+    """Every word form of a list of verb lemmas (pymorphy3 lexemes, "ё" as "е" and as written),
+    built once per Models: a token outside it is no form of them, without a parse."""
+    def compute() -> frozenset[str]:
+        found: set[str] = set()
+        for lemma in lemmas:
+            for p in doc.models.parse(lemma):
+                if p.normal_form.replace("ё", "е") == lemma:
+                    found.update(f.word.replace("ё", "е") for f in p.lexeme)
+        return frozenset(found | {f.replace("е", "ё") for f in found})
+
+    return doc.models.remember("lexicon forms", name, compute)
+
+
+def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """"X призвал [сторонников] выйти на улицы" / "потребовал лишить его мандата" / "обратился
+    с просьбой передать ..." / "требует, чтобы S": what was asked or promised, from after the
+    cue (the addressee with it) to the clause's end."""
+    t = toks[i]
+    text = doc.text
+    noun = t.low == "с" and i + 1 < len(toks) and doc.lemma(toks[i + 1].text) in REQUEST_NOUNS
+    if noun:
+        cue_end = toks[i + 1].end
+        j0 = i + 2
+    elif doc.parse(t.text)[0].tag.POS in ("VERB", "GRND") and doc.lemma(t.text) in REQUEST_LEMMAS:
+        cue_end = t.end
+        j0 = i + 1
+    else:
+        return None
+    for j in range(j0, min(len(toks), j0 + MAX_VERB_TO_CHTO)):
+        gap = text[toks[j - 1].end : toks[j].start].strip()
+        if gap == "," and toks[j].low == "чтобы" and j == j0 and not noun:
+            start = toks[j].end  # "требует, чтобы S"
+        elif gap or doc.in_quote(toks[j].start):
+            return None
+        elif doc.parse(toks[j].text)[0].tag.POS == "INFN":
+            if not noun and doc.lemma(t.text) in ADDRESSED_REQUEST_LEMMAS and not any(_case(doc, x) == "datv" for x in toks[j0:j]):
+                return None  # "пожелал остаться": a wish of his own
+            start = cue_end
+        elif toks[j].low == "как" and j + 1 < len(toks) and toks[j + 1].low == "можно" or toks[j - 1].low == "можно":
+            continue  # "пожелал ей как можно скорее набрать форму"
+        elif doc.parse(toks[j].text)[0].tag.POS in ("VERB", "GRND", "CONJ") or toks[j].low == "что":
+            return None
+        else:
+            continue
+        attr = _Attribution(text[t.start : cue_end].lower(), t.start, cue_end, before=(s_start, t.start), after=(cue_end, cue_end))
+        return _Item("indirect", start, _clause_end(doc, toks, j, s_end), attr)
+    return None
+
+
+def _clause_end(doc: _Text, toks: list[_Tok], j: int, s_end: int, openers: bool = True) -> int:
+    """Where the clause holding ``toks[j]`` ends: the sentence end, or a comma (outside quotes
+    and brackets) before a word opening a clause ("а", "который", ``CLAUSE_OPENERS``; not with
+    ``openers`` False: a что-clause goes on past them), a gerund, or words with a verb of their
+    own ("..., глава ЛДПР потребовал ...")."""
+    text = doc.text
+    depth = 0
+    for k in range(j + 1, len(toks)):
+        gap = text[toks[k - 1].end : toks[k].start]
+        depth += gap.count("(") - gap.count(")")
+        if depth <= 0 and toks[k].low in ("и", "а", "но") and not gap.strip() and not doc.in_quote(toks[k].start):
+            # "заявил о своем уходе и до последнего времени работал": a second predicate
+            for x in toks[k + 1 :]:
+                if "," in text[toks[k].end : x.start]:
+                    break
+                if not doc.in_quote(x.start) and _is_finite_verb(doc, x):
+                    return toks[k - 1].end
+        if "," not in gap and ";" not in gap or depth > 0 or doc.in_quote(toks[k - 1].end):
+            continue
+        comma = toks[k - 1].end + max(gap.find(","), gap.find(";"))
+        if toks[k].low == "но" and k + 1 < len(toks) and toks[k + 1].low == "и":
+            continue  # "не только A, но и B": one list
+        if ";" in gap or openers and (toks[k].low in CLAUSE_OPENERS or toks[k].low.startswith("котор")) or doc.parse(toks[k].text)[0].tag.POS == "GRND" and toks[k].low not in PREPOSITIONAL_GERUNDS:
+            return comma  # "..., который", "..., добавив, что": another clause ("начиная с" is none)
+        for x in toks[k:]:
+            if "," in text[toks[k].start : x.start]:
+                break
+            if not doc.in_quote(x.start) and _is_finite_verb(doc, x):
+                return comma
+    return s_end
+
+
+# Relaying verbs as written after the words they relay: "S, передает ТАСС".
+RELAY_FORMS = frozenset({"передает", "передаёт", "передают"})
+
+
+def _said_infinitive(doc: _Text, toks: list[_Tok], i: int) -> bool:
+    """A speech verb's infinitive after a finite verb of a subject ("успел заявить", "поспешил
+    сообщить"), not after a negation or a modal word ("нельзя сказать", "можно сказать")."""
+    t = toks[i]
+    p = doc.parse(t.text)[0]
+    if p.tag.POS != "INFN" or p.normal_form.replace("ё", "е") not in SPEECH_LEMMAS or i == 0:
+        return False
+    prev = doc.parse(toks[i - 1].text)[0]
+    if prev.tag.POS != "VERB" or prev.tag.person in ("1per", "2per") or prev.normal_form.replace("ё", "е") in IMPERSONAL_MODALS:
+        return False  # "следует отметить, что": the writer's
+    return not _negated(doc, toks[i - 1]) and not doc.text[toks[i - 1].end : t.start].strip()
+
+
+def _impersonal(doc: _Text, tok: _Tok) -> bool:
+    """A cue with no subject of its own: a reflexive or short passive ("сообщается", "было
+    заявлено") or the third person plural ("считают", "полагают") that speaks for nobody in
+    particular."""
+    p = doc.parse(tok.text)[0]
+    return p.tag.POS == "VERB" and (p.tag.number == "plur" or tok.low.endswith(("ся", "сь"))) or p.tag.POS == "PRTS"
+
+
+def _source_words(doc: _Text, start: int, end: int) -> bool:
+    """Does a region name a source ("в МВД", "СМИ", "в заявлении X", "Там" of the last one):
+    any word past the connectives and adverbs ("Также отмечается", "Кроме того, считают")?"""
+    return any(
+        t.low in BACK_ADVERBS or t.low not in CONNECTIVES and not _is_adverb(doc, t) and doc.lemma(t.text) != "быть" for t in doc.toks(start, end)
+    )
+
+
+def _po_slovam_noun(doc: _Text, toks: list[_Tok], i: int) -> int | None:
+    """The index of the noun of "по словам" / "по его данным" / "согласно предварительным
+    данным" after the preposition ``toks[i]`` (past a possessive pronoun or two adjectives)."""
+    k = i + 1
+    if k < len(toks) and toks[k].low in PRONOUNS:
+        k += 1
+    else:
+        while k < i + 3 and k < len(toks) and _is_adj(doc, toks[k]) and not doc.text[toks[k - 1].end : toks[k].start].strip():
+            k += 1
+    if k < len(toks) and toks[k].low != "слово" and doc.lemma(toks[k].text) in PO_SLOVAM_NOUNS:
+        return k
+    return None
 
 
 def _po_slovam_item(doc: _Text, toks: list[_Tok], i: int, k: int, s_start: int, s_end: int) -> _Item | None:
     """"По словам X, S" / "S, по мнению X" / "по его словам" (``toks[k]`` is the noun)."""
     t, noun = toks[i], toks[k]
+    if k == i + 2 and toks[i + 1].low in PRONOUNS and t.start == s_start and k + 1 < len(toks) and not doc.text[noun.end : toks[k + 1].start].strip():
+        # "По его словам он доволен": no comma, but the phrase ends with its noun
+        attr = _Attribution(doc.text[t.start : noun.end].lower(), t.start, noun.end, after=(t.start, noun.end))
+        return _Item("indirect", toks[k + 1].start, s_end, attr)
     item = _around_attribution(doc, s_start, s_end, doc.text[t.start : noun.end].lower(), t.start, noun.end)
-    if k == i + 2 and item is not None:
+    if k == i + 2 and toks[i + 1].low in PRONOUNS and item is not None:
         item.attr.after = (t.start, noun.end)  # "по его словам": the pronoun is the speaker
     return item
 
@@ -95,7 +302,8 @@ def _ob_etom_item(
     """"S. Об этом заявил X" / "заявил об этом X": S is the sentence (or paragraph) before."""
     t = toks[i]
     window = [x.low for x in toks[max(0, i - 6) : i + 3] if not doc.in_quote(x.start)]
-    if "об" not in window or "этом" not in window or "что" in [x.low for x in toks[i:]]:
+    this = i > 0 and toks[i - 1].low == "это" and toks[i - 1].start == s_start  # "S. Это сообщила X"
+    if ("об" not in window or "этом" not in window) and not this or "что" in [x.low for x in toks[i:]]:
         return None
     prev = _previous_statement_span(doc, sents, si, bi)
     if prev is None or any(prev[0] <= a < prev[1] for a, _b in reported):
@@ -107,13 +315,16 @@ def _ob_etom_item(
 def _cue_after_item(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
     """"S, сказал X" / "S, говорится в заявлении X": S is the sentence up to the comma."""
     text, t = doc.text, toks[i]
-    gap = text[toks[i - 1].end : t.start].strip().lstrip("»\"“”") if i > 0 else ""
+    so = i > 0 and t.low != "так" and toks[i - 1].low == "так"  # "S, — так говорится в тексте"
+    if so:
+        i -= 1
+    gap = re.sub(r"\s+", " ", text[toks[i - 1].end : toks[i].start].strip().lstrip(")»\"“”'")) if i > 0 else ""
     if i == 0 or gap not in (",", ", —", ", -", ", –") or toks[i - 1].start in direct.statements:
         return None
-    comma = text.rfind(",", toks[i - 1].end, t.start)
+    comma = text.rfind(",", toks[i - 1].end, toks[i].start)
     if s_start in direct.statements or _quoted_block(doc, s_start, comma):
         return None
-    if i + 1 < len(toks) and toks[i + 1].low in ("о", "об", "про", "что", "как"):
+    if i + 1 + so < len(toks) and toks[i + 1 + so].low in ("о", "об", "про", "что", "как"):
         return None  # "X, бежавший из страны, рассказал о том": the verb has its own object
     if len(_WORD.findall(text[s_start:comma])) < MIN_STATEMENT_WORDS:
         return None
@@ -138,17 +349,53 @@ def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -
     for j in range(i + 1, min(len(toks), i + 2 + MAX_VERB_TO_CHTO)):
         # "рассказал о том, как S": the "как"-clause is the statement
         about = toks[j].low == "как" and j >= 3 and toks[j - 1].low == "том" and toks[j - 2].low in ("о", "об") and toks[j - 3] is toks[i]
+        # "рассказал однажды, как S"
+        about = about or toks[j].low == "как" and doc.lemma(toks[i].text) in NARRATION_LEMMAS and all(_is_adverb(doc, x) for x in toks[i + 1 : j])
         if (toks[j].low == "что" or about) and text[toks[j - 1].end : toks[j].start].strip() == ",":
-            if doc.in_quote(toks[j].start):
+            if doc.in_quote(toks[j].start) and not doc.in_quote(toks[i].start):
                 return []
             between = text[toks[i].end : toks[j - 1].end]
             if re.search(r"[!?;«»\"]|\.(?!\w)", between):
                 return []  # a dot inside a word is a domain: "считают, пишет NEWSru.com, что"
+            if "," in between and doc.parse(toks[i].text)[0].tag.POS == "GRND":
+                return []  # "Министр, комментируя решение, заявил, что": the gerund's phrase ended
             if toks[j - 1].low == "тем" and j >= 2 and toks[j - 2].low == "с":
                 return []  # "согласился с тем, что" is agreement, "не согласился" denial
+            if toks[j - 1].low in ("ту", "та", "тот", "те", "тех", "той"):
+                return []  # "модели, напоминающей ту, что существовала": a relative "что"
+            if _impersonal(doc, toks[i]) and not _source_words(doc, s_start, toks[i].start) and not _source_words(doc, toks[i].end, toks[j - 1].end):
+                return []  # "Отмечается, что S", "Считают, что S": nobody's words
             attr = _Attribution(toks[i].low, toks[i].start, toks[i].end, before=(s_start, toks[i].start), after=(toks[i].end, toks[j - 1].end))
             # "В сообщении регулятора говорится, что": the speaker follows the document noun
-            first = _Item("indirect", toks[j].end if not about else toks[j].start, s_end, attr)
+            end = s_end
+            if doc.parse(toks[i].text)[0].tag.POS in ("PRTF", "GRND"):
+                end = _clause_end(doc, toks, j, s_end, openers=False)  # "Петров, выразивший уверенность, что S, покинул зал"
+            first = _Item("indirect", toks[j].end if not about else toks[j].start, end, attr)
+            # "заявлял, что: «не просил ...», и письмо он не посылал": the colon's quotation is direct
+            # speech; the reported clause, if any, follows it
+            lead = re.match(rf"\s*:\s*[{DOUBLE_OPENING}]", text[first.start : s_end])
+            if lead:
+                span = next((sp for sp in doc.spans if sp.depth == 0 and sp.open == first.start + lead.end() - 1 and sp.close is not None), None)
+                rest = doc.toks(span.close + 1, s_end) if span is not None else []
+                while rest and rest[0].low in QUOTE_JOINERS:
+                    rest = rest[1:]
+                if not rest or doc.in_quote(rest[0].start):
+                    return []
+                first.start = rest[0].start
+            # "заявил, что станция готова: «...»": the quotation after the colon is his direct statement
+            for colon in re.finditer(rf":\s*(?:[{DOUBLE_OPENING}]|$)", text[first.start : s_end]):
+                if _WORD.search(text[first.start : first.start + colon.start()]) and not doc.in_quote(first.start + colon.start()):
+                    first.end = first.start + colon.start()
+                    break
+            # "заявил, что A, по его словам, B": the second attribution starts a statement of its own
+            for k in range(j + 1, len(toks) - 1):
+                if toks[k].low in PO_SLOVAM_PREPOSITIONS and text[toks[k - 1].end : toks[k].start].strip().lstrip(DOUBLE_CLOSING) == "," and not doc.in_quote(toks[k].start):
+                    n = _po_slovam_noun(doc, toks, k)
+                    if n is not None and text[toks[n].end : toks[n].end + 1] == ",":
+                        while toks[k - 1].low in ("но", "а", "и", "однако") and "," in text[toks[k - 2].end : toks[k - 1].start]:
+                            k -= 1  # "что A, но, по его словам, B"
+                        first.end = min(first.end, text.rfind(",", toks[k - 1].end, toks[k].start))
+                        break
             # "добавила, что A, но подчеркнула, что B": a second cue of the same subject
             for k in range(j + 1, len(toks) - 1):
                 t = toks[k]
@@ -170,19 +417,28 @@ def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -
 def _around_attribution(doc: _Text, s_start: int, s_end: int, cue: str, cue_start: int, cue_end: int) -> _Item | None:
     """"По словам X, S" / "Как сообщил X, S" / "S, по словам X" / "A, как отметили в X, B"."""
     text = doc.text
-    # the attribution runs to the next comma outside quotes
+    # the attribution runs to the next comma outside quotes and brackets, past a participle
+    # phrase of its noun ("По информации, полученной от X, S")
     comma = None
-    for m in re.finditer(",", text[cue_end:s_end]):
-        if not doc.in_quote(cue_end + m.start()):
+    depth = 0
+    for m in re.finditer(r"[,()]", text[cue_end:s_end]):
+        depth += {"(": 1, ")": -1}.get(m.group(), 0)
+        if m.group() == "," and depth <= 0 and not doc.in_quote(cue_end + m.start()):
             comma = cue_end + m.start()
-            break
+            nxt = doc.toks(comma, s_end)[:1]
+            if not (nxt and any(p.tag.POS == "PRTF" for p in doc.parse(nxt[0].text)[:1])):
+                break
     attr_end = comma if comma is not None else s_end
     attr = _Attribution(cue, cue_start, cue_end, after=(cue_end, attr_end))
+    cue_toks = doc.toks(cue_start, cue_end)
+    if len(cue_toks) == 1 and _impersonal(doc, cue_toks[0]) and not _source_words(doc, cue_end, attr_end):
+        return None  # "Как сообщается, S", "который, как полагают, ...": nobody's words
     prefix = text[s_start:cue_start].strip(" ,")
     prefix_words = _WORD.findall(prefix.lower())
     if comma is None or not text[comma + 1 : s_end].strip():
-        # "S, по словам X." -> S is the text before
-        if len(prefix_words) < MIN_STATEMENT_WORDS:
+        # "S, по словам X." -> S is the text before, set off by a comma ("запомнилась по
+        # заявлениям", "чемпион мира по версии WBC" are no attribution)
+        if len(prefix_words) < MIN_STATEMENT_WORDS or not text[s_start:cue_start].rstrip().endswith(","):
             return None
         return _Item("indirect", s_start, cue_start, attr)
     if not prefix_words or " ".join(prefix_words) in CONNECTIVES or all(w in CONNECTIVES for w in prefix_words):
@@ -224,12 +480,20 @@ def _headline_item(doc: _Text, direct: _Direct, s_start: int, s_end: int) -> _It
     if m and not doc.in_quote(s_start + m.start()):
         colon = s_start + m.start()
         rest = text[colon + 1 : s_end].strip()
-        if rest and rest[0] not in DOUBLE_OPENING and len(_WORD.findall(rest)) >= MIN_STATEMENT_WORDS:
+        if rest and rest[0] not in DOUBLE_OPENING and len(_WORD.findall(rest)) >= MIN_STATEMENT_WORDS and _is_clause(doc, colon + 1, s_end):
             if len(_WORD.findall(text[s_start:colon])) <= MAX_HEADLINE_SPEAKER_WORDS and _looks_like_speaker(doc, s_start, colon):
                 attr = _Attribution(":", colon, colon + 1, headline=text[s_start:colon].strip())
                 attr.before = (s_start, colon)
                 return _Item("indirect", colon + 1, s_end, attr)
     return None
+
+
+def _is_clause(doc: _Text, start: int, end: int) -> bool:
+    """Does a headline's part say something (a verb, a short adjective, a predicative, a copula
+    dash), unlike a topic ("Константин Сомов: выставка спустя полвека")?"""
+    if re.search(r"\s[-–—]\s", doc.text[start:end]):
+        return True  # "Петров: налоги — не главное"
+    return any(doc.parse(t.text)[0].tag.POS in CLAUSE_POS for t in doc.toks(start, end) if not doc.in_quote(t.start))
 
 
 def _looks_like_speaker(doc: _Text, start: int, end: int) -> bool:

@@ -470,7 +470,11 @@ def _speech_form(doc: _Text, tok: _Tok) -> bool:
         return False
     for p in doc.parse(tok.text)[:3]:
         lemma = p.normal_form.replace("ё", "е")
-        if p.tag.POS in ("VERB",) and lemma in SPEECH_LEMMAS:
+        if lemma in SPEECH_LEMMAS and (p.tag.POS == "PRTF" and "actv" in p.tag or p.tag.POS == "PRTS" and p.tag.gender == "neut"):
+            # "депутат, выразивший убеждение, что S"; "В заявлении было сказано, что S"
+            return True
+        if p.tag.POS in ("VERB", "GRND") and lemma in SPEECH_LEMMAS:
+            # a gerund shares its clause's subject: "..., добавив, что S", "сообщив, что S"
             # "напомним", "думаете", "сообщалось": the writer or nobody, not a speaker
             if p.tag.person in ("1per", "2per") or p.tag.mood == "impr" or (p.tag.gender == "neut" and lemma.endswith("ся")):
                 return False

@@ -1,0 +1,366 @@
+"""Tests of svodka.nlp.quotes: finding every statement with the right boundaries (issue 15).
+
+Each rule has cases written for these tests (no real text): the conventions are those of
+the team's gold on real news: a direct statement is the words inside the marks (or a
+paragraph quoted without them), an indirect one the reported clause without cue and speaker.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka.clean import verbatim
+from svodka.model import Document, Entity, Mention
+from svodka.nlp.quotes import extract_quotes
+
+from .test_quotes import ORLOVA, PETROV, _article, _found
+
+
+def _verbatim(text, names=()):
+    """An article taken as it is (``--no-clean``: blank-line blocks, no title), with entities by hand."""
+    article = verbatim(Document(text=text))
+    for eid, etype, name, forms in names:
+        mentions = []
+        for form in forms:
+            start = 0
+            while (i := article.text.find(form, start)) >= 0:
+                mentions.append(Mention(i, i + len(form), form, name))
+                start = i + len(form)
+        first, _, last = name.partition(" ")
+        mentions.sort(key=lambda m: m.start)
+        article.entities.append(Entity(eid, etype, name, first=first, last=last, mentions=mentions))
+    return article
+
+
+# (case, paragraphs, entities, expected [(kind, text, speaker, cue)])
+CASES = [
+    (
+        "a non-breaking space before the dash",
+        ["«Мост откроем к осени, работы идут по графику»,\xa0— сказал Игорь Петров."],
+        [PETROV],
+        [("direct", "Мост откроем к осени, работы идут по графику", "Игорь Петров", "сказал")],
+    ),
+    (
+        "a quotation after a colon paragraph",
+        ["Игорь Петров сказал:", "«Мост откроем к осени, работы идут по графику»."],
+        [PETROV],
+        [("direct", "Мост откроем к осени, работы идут по графику", "Игорь Петров", "сказал")],
+    ),
+    (
+        "a paragraph in the speaker's voice after a colon paragraph",
+        ["Игорь Петров сказал:", "Мы откроем мост к осени, работы идут по графику."],
+        [PETROV],
+        [("direct", "Мы откроем мост к осени, работы идут по графику.", "Игорь Петров", "сказал")],
+    ),
+    (
+        "the narrator's paragraph after a colon paragraph is no statement",
+        ["Игорь Петров заявил:", "Работы на мосту начались в марте и идут по графику."],
+        [PETROV],
+        [],
+    ),
+    (
+        "a reported clause stops at the colon before a quotation",
+        ["Игорь Петров заявил, что станция готова к зиме: «На складе уже триста тонн угля»."],
+        [PETROV],
+        [
+            ("indirect", "станция готова к зиме", "Игорь Петров", "заявил"),
+            ("direct", "На складе уже триста тонн угля", "Игорь Петров", "заявил"),
+        ],
+    ),
+    (
+        "wiki italics around a quotation",
+        ["''«Мост откроем к осени, работы идут по графику»'', — сказал Игорь Петров."],
+        [PETROV],
+        [("direct", "Мост откроем к осени, работы идут по графику", "Игорь Петров", "сказал")],
+    ),
+    (
+        "a reported clause made of quotations is direct speech",
+        ["Игорь Петров пояснил, что «мост откроем к осени», но «сроки зависят от погоды»."],
+        [PETROV],
+        [
+            ("direct", "мост откроем к осени", "Игорь Петров", "пояснил"),
+            ("direct", "сроки зависят от погоды", "Игорь Петров", "пояснил"),
+        ],
+    ),
+    (
+        "a quotation after the narrator's verb is part of the reported clause",
+        ["Игорь Петров заявил, что отставка директора является «вынужденной мерой для завода»."],
+        [PETROV],
+        [("indirect", "отставка директора является «вынужденной мерой для завода»", "Игорь Петров", "заявил")],
+    ),
+    (
+        "a gerund with its что-clause",
+        ["Игорь Петров поблагодарил строителей, отметив, что мост построен в срок."],
+        [PETROV],
+        [("indirect", "мост построен в срок", "Игорь Петров", "отметив")],
+    ),
+    (
+        "a gerund's phrase ends at its comma",
+        ["Игорь Петров, комментируя решение, заявил, что мост откроют в мае."],
+        [PETROV],
+        [("indirect", "мост откроют в мае", "Игорь Петров", "заявил")],
+    ),
+    (
+        "a speech verb's о-phrase has no clause: no statement (the team gold's convention)",
+        ["Игорь Петров сообщил журналистам о переносе открытия моста на осень."],
+        [PETROV],
+        [],
+    ),
+    (
+        "по данным X is a data source (the team gold's convention)",
+        ["По данным издания, мост через реку откроют в мае."],
+        [],
+        [],
+    ),
+    (
+        "по сведениям X",
+        ["По сведениям издания, мост через реку откроют в мае."],
+        [],
+        # an outlet the article does not name is its description (issue 15: speakers of every kind)
+        [("indirect", "мост через реку откроют в мае", "издание", "по сведениям")],
+    ),
+    (
+        "an aside in brackets and a по-phrase that is no source",
+        ["Мост открыли в мае (по другим данным, в июне). Его история запомнилась по громким заявлениям."],
+        [],
+        [],
+    ),
+    (
+        "a call with its infinitive",
+        ["Игорь Петров призвал жителей не выходить на лёд, а спасатели закрыли пляжи."],
+        [PETROV],
+        [("indirect", "жителей не выходить на лёд", "Игорь Петров", "призвал")],
+    ),
+    (
+        "a demand with чтобы",
+        ["Игорь Петров требует, чтобы подрядчик закончил ремонт к маю."],
+        [PETROV],
+        [("indirect", "подрядчик закончил ремонт к маю", "Игорь Петров", "требует")],
+    ),
+    (
+        "a request noun with its infinitive",
+        ["Игорь Петров обратился к губернатору с просьбой выделить деньги на ремонт моста."],
+        [PETROV],
+        [("indirect", "выделить деньги на ремонт моста", "Игорь Петров", "с просьбой")],
+    ),
+    (
+        "a request's clause goes on past 'начиная с' and 'не только A, но и B'",
+        ["Игорь Петров предложил ремонтировать не только мосты, но и дороги, начиная с самых старых."],
+        [PETROV],
+        [("indirect", "ремонтировать не только мосты, но и дороги, начиная с самых старых", "Игорь Петров", "предложил")],
+    ),
+    (
+        "an order is a deed, not a statement",
+        ["Игорь Петров поручил проверить состояние моста."],
+        [PETROV],
+        [],
+    ),
+    (
+        "an impersonal cue speaks for nobody",
+        ["Отмечается, что мост откроют в мае. Как сообщается, подрядчик получил аванс. Было заявлено, что денег хватит."],
+        [],
+        [],
+    ),
+    (
+        "a relayed report with its source",
+        ["Мост через реку закроют на ремонт, передает агентство «Вести» со ссылкой на мэрию."],
+        [],
+        [("indirect", "Мост через реку закроют на ремонт", "мэрия", "передает")],
+    ),
+    (
+        "an outlet's own news relayed without a source is no statement",
+        ["Мост через реку закроют на ремонт, передает агентство «Вести»."],
+        [],
+        [],
+    ),
+    (
+        "так between the dash and the cue",
+        ["Мост через реку закроют на ремонт в мае,\xa0— так говорится в заявлении мэрии."],
+        [],
+        [("indirect", "Мост через реку закроют на ремонт в мае", "мэрия", "говорится")],
+    ),
+    (
+        "это сообщила X after the words",
+        ["Мост через реку закроют на ремонт.", "Это сообщила Анна Орлова."],
+        [ORLOVA],
+        [("indirect", "Мост через реку закроют на ремонт.", "Анна Орлова", "сообщила")],
+    ),
+    (
+        "a participle and a short passive with their что-clause",
+        [
+            "Игорь Петров, выразивший уверенность, что мост откроют в мае, покинул совещание.",
+            "В заявлении мэрии было сказано, что подрядчик получил аванс.",
+        ],
+        [PETROV],
+        [
+            ("indirect", "мост откроют в мае", "Игорь Петров", "выразивший"),
+            ("indirect", "подрядчик получил аванс", "мэрия", "сказано"),
+        ],
+    ),
+    (
+        "a speech infinitive after a verb of its subject, not after an impersonal one",
+        ["Игорь Петров успел заявить, что мост откроют в мае. Следует отметить, что подрядчик получил аванс."],
+        [PETROV],
+        [("indirect", "мост откроют в мае", "Игорь Петров", "заявить")],
+    ),
+    (
+        "по его словам without its comma",
+        ["Игорь Петров приехал на стройку. По его словам мост откроют в мае."],
+        [PETROV],
+        [("indirect", "мост откроют в мае", "Игорь Петров", "по его словам")],
+    ),
+    (
+        "a second attribution inside a что-clause starts a statement of its own",
+        ["Игорь Петров заявил, что мост откроют в мае, но, по его словам, дорогу закончат только осенью."],
+        [PETROV],
+        [
+            ("indirect", "мост откроют в мае", "Игорь Петров", "заявил"),
+            ("indirect", "дорогу закончат только осенью", "Игорь Петров", "по его словам"),
+        ],
+    ),
+    (
+        "a short quotation opening a reported clause is no term",
+        ["Игорь Петров похвалил строителей, добавив, что «впереди много работы»."],
+        [PETROV],
+        [
+            ("indirect", "«впереди много работы»", "Игорь Петров", "добавив"),
+            ("direct", "впереди много работы", "Игорь Петров", "добавив"),
+        ],
+    ),
+    (
+        "a wish to an addressee, not one's own",
+        ["Игорь Петров пожелал ей как можно скорее поправиться. Анна Орлова пожелала остаться в команде."],
+        [PETROV, ORLOVA],
+        [("indirect", "ей как можно скорее поправиться", "Игорь Петров", "пожелал")],
+    ),
+    (
+        "words in the speaker's voice after a colon clause naming her",
+        ["Анна Орлова в ответ лишь пошутила: «Это была аллергия на моих конкурентов»."],
+        [ORLOVA],
+        [("direct", "Это была аллергия на моих конкурентов", "Анна Орлова", ":")],
+    ),
+    (
+        "a paragraph in the speaker's voice after a colon paragraph naming him",
+        ["В открытом письме Игорь Петров отказался от награды:", "Кто вы такой, чтобы судить меня? Я верну вам орден."],
+        [PETROV],
+        [("direct", "Кто вы такой, чтобы судить меня? Я верну вам орден.", "Игорь Петров", ":")],
+    ),
+    (
+        "со словами «...» and the next quotation of the list",
+        ["Игорь Петров закончил речь словами «Слава героям» и «До встречи»."],
+        [PETROV],
+        [
+            ("direct", "Слава героям", "Игорь Петров", "словами"),
+            ("direct", "До встречи", "Игорь Петров", "словами"),
+        ],
+    ),
+    (
+        "a paragraph of one quotation goes on in the voice of the quotation before",
+        ["«Мост откроем к осени», — сказал Игорь Петров.", "«Это важный объект для всего района»."],
+        [PETROV],
+        [
+            ("direct", "Мост откроем к осени", "Игорь Петров", "сказал"),
+            ("direct", "Это важный объект для всего района", "Игорь Петров", "сказал"),
+        ],
+    ),
+    (
+        "reported speech inside a quotation",
+        ["«Утром позвонили из мэрии и сообщили, что мост закроют. Я был удивлён», — сказал Игорь Петров."],
+        [PETROV],
+        [
+            ("direct", "Утром позвонили из мэрии и сообщили, что мост закроют. Я был удивлён", "Игорь Петров", "сказал"),
+            ("indirect", "мост закроют", None, "сообщили"),
+        ],
+    ),
+    (
+        "the speaker's own words again inside his quotation are none",
+        ["«Я всегда говорил, что мост нужен району», — сказал Игорь Петров."],
+        [PETROV],
+        [("direct", "Я всегда говорил, что мост нужен району", "Игорь Петров", "сказал")],
+    ),
+    (
+        "a narration verb's как-clause",
+        ["Игорь Петров рассказал однажды, как строили первый мост через реку."],
+        [PETROV],
+        [("indirect", "как строили первый мост через реку", "Игорь Петров", "рассказал")],
+    ),
+    (
+        "что: «...» is the colon's direct speech; a reported clause after it is its own",
+        ["Игорь Петров заявлял, что: «мост никто не закрывал», и ремонт он не отменял."],
+        [PETROV],
+        [
+            ("direct", "мост никто не закрывал", "Игорь Петров", "заявлял"),
+            ("indirect", "ремонт он не отменял", "Игорь Петров", "заявлял"),
+        ],
+    ),
+    (
+        "a gerund without a что-clause reports nothing",
+        ["Игорь Петров отказался от поездки на форум, объяснив своё решение болезнью."],
+        [PETROV],
+        [],
+    ),
+]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("case, paragraphs, names, expected", CASES, ids=[c[0] for c in CASES])
+def test_quotes_statements_found(models, case, paragraphs, names, expected):
+    article = extract_quotes(_article(None, paragraphs, names), models)
+    assert _found(article) == expected
+    for q in article.quotes:
+        assert article.text[q.start : q.end] == q.text
+
+
+# (case, text as it is, entities, expected) for texts taken without cleaning
+VERBATIM_CASES = [
+    (
+        "the first line is the headline",
+        "Петров: мост через реку откроют в мае\nРаботы идут по графику.\nПодрядчик получил аванс.",
+        [PETROV],
+        [("indirect", "мост через реку откроют в мае", "Игорь Петров", ":")],
+    ),
+    (
+        "a sentence does not run across a line break",
+        "Цены на хлеб в области\nЦены на хлеб выросли на треть за год. Об этом сообщил Игорь Петров.",
+        [PETROV],
+        [("indirect", "Цены на хлеб выросли на треть за год", "Игорь Петров", "сообщил")],
+    ),
+    (
+        "a block quote on the line after the colon",
+        "Мост откроют в мае\n\nИгорь Петров сказал:\nДа, это так, но сроки зависят от погоды. Подрядчик готов.",
+        [PETROV],
+        [("direct", "Да, это так, но сроки зависят от погоды. Подрядчик готов.", "Игорь Петров", "сказал")],
+    ),
+    (
+        "the media as a headline's speaker",
+        "СМИ: мост через реку откроют в мае\nРаботы идут по графику.",
+        [],
+        [("indirect", "мост через реку откроют в мае", "СМИ", ":")],
+    ),
+    (
+        "a headline naming a topic is no statement",
+        "Игорь Петров: выставка спустя полвека\nВ музее открылась выставка картин.",
+        [PETROV],
+        [],
+    ),
+    (
+        "a wrapped line goes on",
+        "Мост откроют в мае\n\nИгорь Петров заявил, что мост через\nреку откроют в мае.",
+        [PETROV],
+        [("indirect", "мост через\nреку откроют в мае", "Игорь Петров", "заявил")],
+    ),
+]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("case, text, names, expected", VERBATIM_CASES, ids=[c[0] for c in VERBATIM_CASES])
+def test_quotes_statements_verbatim(models, case, text, names, expected):
+    article = extract_quotes(_verbatim(text, names), models)
+    assert _found(article) == expected
+
+
+def test_quotes_statements_word_lists_are_named_subsets():
+    from svodka.nlp import _speech
+
+    assert _speech.ADDRESSED_REQUEST_LEMMAS <= _speech.REQUEST_LEMMAS
+    assert not _speech.REQUEST_LEMMAS & {"поручить", "приказать", "велеть"}  # orders are deeds
