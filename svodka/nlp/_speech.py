@@ -188,7 +188,7 @@ RELATION_NOUNS = KIN_NOUNS | frozenset(
 
 # Nouns of a part or number of a group, heading a description in the genitive plural: "ряд
 # СМИ сообщил", "часть экспертов считает", "большинство аналитиков полагает" (lemmas).
-QUANTITY_NOUNS = frozenset("ряд часть большинство меньшинство множество группа несколько".split())
+QUANTITY_NOUNS = frozenset("ряд часть большинство меньшинство множество группа несколько толпа".split())
 
 # Words that say a person is not named, or not the one named before ("неназванный
 # представитель министерства", "другой источник"): such a description is nobody the

@@ -595,3 +595,57 @@ def test_quote_speakers_gender_from_the_verb_after_the_name():
     ]
     names = [("e1", "PER", "Игорь Петров", ["Игорь Петров", "Петрова"]), ("e2", "PER", "Флоранс Девуар", ["Флоранс Девуар"])]
     assert _last(paragraphs, names) == ("Флоранс Девуар", "person", None)
+
+
+# cues without a subject of their own (the statement finder reads them: gerunds, participles,
+# requests)
+MAIN_VERB_CASES = [
+    (
+        "a gerund's subject is its verb's",
+        ["Игорь Петров уже публично извинился перед Соколовым, сообщив, что не помнит того вечера."],
+        [PETROV, ("e3", "PER", "Андрей Соколов", ["Соколовым"])],
+        ("Игорь Петров", "person", None),
+    ),
+    (
+        "a gerund after coordinated verbs: the subject before the first",
+        ["Отец Андрея Соколова не дослушал приговор и покинул зал до конца заседания, заявив: «Не могу слушать это вранье»."],
+        [("e3", "PER", "Андрей Соколов", ["Андрея Соколова"])],
+        ("отец Андрея Соколова", "group", None),
+    ),
+    (
+        "a gerund in the clause after ', а'",
+        ["Мэр пообещал разобраться, а депутат Игорь Петров назвал его лжецом, заявив, что проверка не нужна."],
+        [PETROV],
+        ("Игорь Петров", "person", None),
+    ),
+    (
+        "a participle's person",
+        ["Ранее выступил депутат Игорь Петров, выразивший убеждение, что закон приведет к репрессиям."],
+        [PETROV],
+        ("Игорь Петров", "person", None),
+    ),
+    (
+        "a request noun: the subject of the verb, not whom it addressed",
+        ["В прошлом году епархия обратилась к губернатору Игорю Петрову с просьбой передать собор церкви."],
+        [("e1", "PER", "Игорь Петров", ["Игорю Петрову"], ["губернатор"])],
+        ("епархия", "group", None),
+    ),
+    (
+        "a crowd of people",
+        ["Толпа болельщиков перекрыла проспект, требуя наказать виновных."],
+        [],
+        ("толпа болельщиков", "group", None),
+    ),
+    (
+        "a relative clause has its own subject",
+        ["Один из поклонников, которого певица попросила выйти на сцену, понял ее неправильно."],
+        [],
+        ("певица", "group", None),
+    ),
+]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("case, paragraphs, names, expected", MAIN_VERB_CASES, ids=[c[0] for c in MAIN_VERB_CASES])
+def test_quote_speakers_cues_without_a_subject(case, paragraphs, names, expected):
+    assert _last(paragraphs, names) == expected

@@ -29,6 +29,7 @@ from .._speech import (
     MEDIA_VERBS,
     ORG_SPEAKER_NOUNS,
     PO_SLOVAM_NOUNS,
+    REQUEST_LEMMAS,
     SPEAKER_NOUNS,
     SPEECH_LEMMAS,
     VIA_LEMMAS,
@@ -133,7 +134,20 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int) -> None:
         if source is not None and relay is not None and relay.type == "ORG":
             speaker, attr.via = source, relay.name
     if speaker is None and attr.before:
-        speaker = _scan_region(doc, said, attr.before, gender, reverse=True, cue=attr)
+        main = _main_verb_attribution(doc, attr)
+        if main is not None:
+            # "извинился перед Рэппом, сообщив, что", "обратился к X с просьбой": the subject of
+            # the finite verb the cue depends on (never a person it addresses: "к премьеру X")
+            main_gender = _cue_gender(doc, main)
+            speaker = _scan_region(doc, said, main.before, main_gender, reverse=True, cue=main)
+            if speaker is None and main.after:
+                speaker = _scan_region(doc, said, main.after, main_gender, reverse=False, cue=main)
+            if speaker is None and main.after is None:
+                speaker = _noun_subject(doc, main.before, main_gender)  # "епархия обратилась с просьбой"
+        elif _cue_pos(doc, attr) == "PRTF":
+            speaker = _participle_noun(doc, attr)  # "Илья Пономарев, ..., выразивший убеждение, что"
+        if speaker is None and main is None:
+            speaker = _scan_region(doc, said, attr.before, gender, reverse=True, cue=attr)
         subject_before = speaker is not None
     else:
         subject_before = False
@@ -523,7 +537,67 @@ def _subject_regions(doc: _Text, start: int, end: int, words: list[_Tok]) -> lis
         if t.low in ("а", "но", "однако") and re.search(r"[,;]\s*$", text[outside[i - 1].end : t.start]):
             own = (t.end, end)
             return [own] + [r for r in shared if r[1] <= t.start] if i + 1 < len(outside) else []
+        if doc.lemma(t.text) == "который" and t.low not in ("который", "которая", "которое", "которые") and re.search(r",\s*$", text[outside[i - 1].end : t.start]) and "," not in text[t.end : end]:
+            # "поклонник, которого певица попросила": the relative clause has its own subject
+            return [(t.end, end)] if i + 1 < len(outside) else []
     return []
+
+
+def _cue_pos(doc: _Text, attr: _Attribution) -> str | None:
+    """The part of speech of the cue's first word ("GRND" for "сообщив", "PRTF", "VERB")."""
+    words = doc.text[attr.cue_start : attr.cue_end].split()
+    return str(doc.parse(words[0])[0].tag.POS) if words and words[0][0].isalpha() else None
+
+
+def _main_verb_attribution(doc: _Text, attr: _Attribution) -> _Attribution | None:
+    """For a cue without a subject of its own, a gerund ("..., сообщив, что") or a request
+    noun ("обратился к X с просьбой"), the attribution of the sentence's first finite verb
+    before it: its subject is the speaker (None: the cue has a subject of its own)."""
+    words = doc.text[attr.cue_start : attr.cue_end].split()
+    if not words or not attr.before:
+        return None
+    gerund = _cue_pos(doc, attr) == "GRND"
+    request = words[0].lower() in ("с", "со") and len(words) > 1
+    if not (gerund or request):
+        return None
+    start, end = attr.before
+    verbs = [t for t in doc.toks(start, end) if not doc.in_quote(t.start) and _is_finite_verb(doc, t)]
+    if not verbs:
+        return None
+    verb = verbs[-1]  # the gerund's own clause: "..., а Хинштейн назвал его вруном, заявив"
+    # after the verb, the subject of "— отметил он, добавив" (a gerund's clause only: after
+    # "обратился" stands whom it addressed, "к премьер-министру")
+    main = _Attribution(verb.low, verb.start, verb.end, before=(start, verb.start), after=(verb.end, attr.cue_start) if gerund else None)
+    main.main_verb = True
+    return main
+
+
+def _noun_subject(doc: _Text, region: tuple[int, int], gender: str | None) -> Speaker | None:
+    """The noun right before a finite verb, in the nominative and agreeing with it, whatever
+    it names ("В 2016 году епархия обратилась"), with its adjectives: a description."""
+    start, end = region
+    toks = [t for t in doc.toks(start, end) if not doc.in_quote(t.start)]
+    if not toks or re.search(r"[,;:()—–\"«»]", doc.text[toks[-1].end : end]):
+        return None
+    t = toks[-1]
+    want = "plur" if gender == "plur" else "sing" if gender in ("masc", "femn") else None
+    if not any(p.tag.POS == "NOUN" and p.tag.case == "nomn" and (want is None or p.tag.number == want) and (want != "sing" or p.tag.gender == gender) for p in doc.parse(t.text)[:3]):
+        return None
+    j = len(toks) - 1
+    while j > 0 and _agreeing(doc, toks[j - 1], t) and doc.text[toks[j - 1].end : toks[j].start] == " ":
+        j -= 1
+    phrase = doc.text[toks[j].start : t.end]
+    return Speaker(_lower_description(doc, t, phrase), "OTHER", None)
+
+
+def _participle_noun(doc: _Text, attr: _Attribution) -> Speaker | None:
+    """The person a participle cue belongs to: the latest person named before the comma that
+    opens the participle's clause ("депутат Илья Пономарев, ... и выразивший убеждение")."""
+    start, end = attr.before
+    for m, e in reversed(_mentions_in(doc, start, end)):
+        if e.type == "PER" and re.match(r"\s*,", doc.text[m.end : m.end + 3]) and _nominative_mention(doc, m, e):
+            return _speaker_of(e)
+    return None
 
 
 def _verb_cue(doc: _Text, attr: _Attribution) -> bool:
@@ -532,7 +606,9 @@ def _verb_cue(doc: _Text, attr: _Attribution) -> bool:
     if len(word) != 1 or not word[0][0].isalpha():
         return False
     lemma = doc.lemma(word[0])
-    return lemma in SPEECH_LEMMAS and lemma not in VIA_LEMMAS and doc.parse(word[0])[0].tag.POS == "VERB"
+    if attr.main_verb:
+        return True  # "покинул зал, заявив": any finite verb has its subject
+    return lemma in SPEECH_LEMMAS | REQUEST_LEMMAS and lemma not in VIA_LEMMAS and doc.parse(word[0])[0].tag.POS == "VERB"
 
 
 def _possessor(doc: _Text, m: Mention, start: int) -> bool:
@@ -610,6 +686,8 @@ def _subject_words(doc: _Text, words: list[_Tok], gender: str | None, end: int) 
             return []
         if _is_finite_verb(doc, t):
             return []
+        if k > 0 and doc.lemma(words[k - 1].text) in QUANTITY_NOUNS and _has_case(doc, t, "gent") and _speaker_noun(doc, t):
+            return words[k - 1 :]  # "толпа болельщиков перекрыла", "группа активистов"
         if not _speaker_noun(doc, t):
             continue
         if not any(p.tag.POS == "NOUN" and p.tag.case == "nomn" and (want is None or p.tag.number == want) for p in doc.parse(t.text)[:3]):
@@ -977,7 +1055,8 @@ def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], 
     inside = [(m, e) for m, e in _mentions_in(doc, head.end, p_end) if e.type == "PER"]
     singular = any(p.tag.number == "sing" and p.tag.case == "nomn" for p in doc.parse(head.text)[:3] if p.tag.POS == "NOUN")
     closing = inside[-1] if inside and inside[-1][0].end >= p_end and inside[-1][0].kind == "name" else None
-    if closing is not None and singular and _nominative_mention(doc, *closing) and not _relation_of(doc, *closing):
+    person_head = any(p.tag.POS == "NOUN" and "anim" in p.tag for p in doc.parse(head.text)[:2])  # not "штаб Клинтон"
+    if closing is not None and singular and person_head and _nominative_mention(doc, *closing) and not _relation_of(doc, *closing):
         return _speaker_of(inside[-1][1])  # "младший брат Пётр", "менеджер певицы Анна Орлова": the name closing it speaks
     if not unnamed:
         # "дочь актрисы" is the one introduced as "дочь погибшей Татьяна" (not the actress)

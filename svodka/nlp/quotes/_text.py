@@ -119,6 +119,7 @@ class _Attribution:
     speaker: Speaker | None = None
     via: str | None = None
     heard: bool = False  # ``via`` is the outlet the speaker spoke to ("сказал «Интерфаксу»"), not a relay
+    main_verb: bool = False  # the finite verb a gerund or request noun depends on (its subject speaks)
     resolved: bool = False
 
 
