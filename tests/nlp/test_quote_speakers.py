@@ -649,3 +649,22 @@ MAIN_VERB_CASES = [
 @pytest.mark.parametrize("case, paragraphs, names, expected", MAIN_VERB_CASES, ids=[c[0] for c in MAIN_VERB_CASES])
 def test_quote_speakers_cues_without_a_subject(case, paragraphs, names, expected):
     assert _last(paragraphs, names) == expected
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_subject_written_as_its_base_name():
+    # "Муратоглу" reads as no nominative to pymorphy3; written as the base name, by a verb, it is a subject
+    paragraphs = [
+        "Певицу поздравили ее сестра Анна Орлова и тренер Патрик Муратоглу. Он также пожелал ей скорее вернуться на сцену, добавив, что «впереди много работы»."
+    ]
+    names = [("e2", "PER", "Анна Орлова", ["Анна Орлова"], ["сестра"]), ("e4", "PER", "Патрик Муратоглу", ["Патрик Муратоглу"], ["тренер"])]
+    assert _last(paragraphs, names) == ("Патрик Муратоглу", "person", None)
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_a_cited_source_keeps_its_outlet():
+    paragraphs = [
+        "Глава комиссии покинет свой пост, передает The Northern Star со ссылкой на неназванных представителей мэрии. "
+        "По их словам, заявление сделают сегодня."
+    ]
+    assert _last(paragraphs) == ("неназванные представители мэрии", "group", "The Northern Star")

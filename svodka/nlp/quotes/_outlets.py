@@ -70,9 +70,11 @@ def _cut_via(doc: _Text, attr: _Attribution, region: tuple[int, int]) -> tuple[i
     m = re.search(r",\s*(передает|передаёт|пишет|сообщает|цитирует|информирует)\b|\bсо ссылкой на\b", text[start:end])
     if m:
         if m.group(0).startswith("со ссылкой"):
-            # "пишет газета X со ссылкой на источник": the speaker is after the phrase
+            # "пишет газета X со ссылкой на источник": the speaker is after the phrase; the
+            # source spoke to the outlet (its next words come through it too)
             outlet = text[start : start + m.start()]
             attr.via = _outlet_name(doc, start, start + m.start()) or outlet.strip() or None
+            attr.heard = attr.via is not None
             return start + m.end(), end
         attr.via = _outlet_name(doc, start + m.end(), end)
         return start, start + m.start()

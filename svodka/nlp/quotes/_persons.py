@@ -11,7 +11,7 @@ from typing import Any
 
 from ...model import Entity, Mention, Speaker
 from ..roles import key_of, role_key, roles_match, roles_of
-from .._lexicon import COUNTRY_STEMS
+from .._lexicon import COUNTRY_STEMS, KIN_NOUNS
 from .._speech import ANONYMOUS_WORDS, EXPERT_HEADS, GENERIC_HEADS, HEAD_OF_STATE_HEADS, HEAD_SYNONYMS
 from ._text import (
     _Intervals,
@@ -226,7 +226,18 @@ def _entity_gender(doc: _Text, e: Entity) -> str | None:
     """A person's gender: from the past-tense verbs written right after the name ("Флоранс
     Девуар высказалась": the dictionary reads "Флоранс" as a man's name), else from the
     first name (or the surname) by pymorphy3."""
-    return doc.remember(("gender", id(e)), lambda: _verb_gender(doc, e) or _name_gender(doc, e))
+    return doc.remember(("gender", id(e)), lambda: _verb_gender(doc, e) or _apposition_gender(doc, e) or _name_gender(doc, e))
+
+
+def _apposition_gender(doc: _Text, e: Entity) -> str | None:
+    """The gender of a noun of one sex written next to the name ("сестра Винус Уильямс",
+    "актриса", "брат"): a feminine person noun is a woman, a kin noun either."""
+    genders = set()
+    for lemma in _words_before(doc, e) | {r.head for r in _roles(doc, e) if r.head}:
+        p = doc.parse(lemma)[0]  # its first reading: "из" is no noun
+        if len(lemma) > 2 and p.tag.POS == "NOUN" and "anim" in p.tag and (p.tag.gender == "femn" or lemma in KIN_NOUNS):
+            genders.add(str(p.tag.gender))
+    return genders.pop() if len(genders) == 1 else None
 
 
 def _verb_gender(doc: _Text, e: Entity) -> str | None:

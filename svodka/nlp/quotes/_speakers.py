@@ -125,14 +125,14 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int) -> None:
             source = _scan_region(doc, said, (attr.before[0] + link.end(), attr.before[1]), gender, reverse=False, cue=attr)
             relay = _scan_region(doc, said, (attr.before[0], split), gender, reverse=True, cue=attr) if source is not None else None
             if source is not None and relay is not None and relay.type in ("ORG", "OTHER"):
-                speaker, attr.via = source, relay.name
+                speaker, attr.via, attr.heard = source, relay.name, True
     if speaker is None and cited and attr.before:
         # "газета «Известия» сообщала со ссылкой на неназванные источники, что": the
         # sources speak, the outlet before the verb relays them
         source = _scan_region(doc, said, after, gender, reverse=False, cue=attr)
         relay = _scan_region(doc, said, attr.before, gender, reverse=True, cue=attr) if source is not None else None
         if source is not None and relay is not None and relay.type == "ORG":
-            speaker, attr.via = source, relay.name
+            speaker, attr.via, attr.heard = source, relay.name, True
     if speaker is None and attr.before:
         main = _main_verb_attribution(doc, attr)
         if main is not None:
@@ -312,7 +312,12 @@ def _scan_region(
         # depends on a word before it; the nominative one is the subject
         subjects = [me for me in pers if _nominative_mention(doc, *me)]
         free = [me for me in pers if not _after_participle(doc, me[0])]
-        return _speaker_of((subjects or free or pers)[0][1])
+        lead = [t for t in words if not _is_adj(doc, t)][:1]  # "неназванных представителей"
+        heads = [t for t in lead if t.end <= pers[0][0].start and _speaker_noun(doc, t) and all(p.tag.number == "plur" for p in doc.parse(t.text)[:2] if p.tag.POS == "NOUN")]
+        if subjects or not heads:
+            return _speaker_of((subjects or free or pers)[0][1])
+        # "со ссылкой на неназванных представителей администрации Барака Обамы": a plural
+        # speaker noun opening the region is the speaker, the name in another case its dependent
     named = _unlisted_name(doc, words)
     if named is not None:
         return named
@@ -1244,14 +1249,14 @@ def _clause_subject(doc: _Text, m: Mention, pos: int) -> bool:
     punctuation between ("Андрей Соколов провел совещание", "инициатором стал Заза
     Саралидзе"), not a name listed or in apposition ("носят имена — Алёша и Соня, она
     отмечала")?"""
-    punct = r"[,;:.!?()—–«»\"]"
+    punct = r"[,;:.!?()—–«»\"]|\s-\s"
     for t in doc.toks(m.end, pos)[:8]:
         if re.search(punct, doc.text[m.end : t.start]):
             break
         if _is_finite_verb(doc, t) or doc.parse(t.text)[0].tag.POS in ("ADJS", "PRTS"):
             return True  # "Олег Данилов с оценками ведомства не согласен"
     i = doc._index(m.start)
-    for t in reversed(doc.tokens[max(0, i - 6) : i]):
+    for t in reversed(doc.tokens[max(0, i - 10) : i]):
         if re.search(punct, doc.text[t.end : m.start]):
             return False
         if _is_finite_verb(doc, t):
@@ -1310,8 +1315,8 @@ def _antecedent(doc: _Text, said: _Said, pos: int, gender: str) -> Speaker | Non
             if e.type != "PER" or doc.in_quote(m.start) or _common_noun_person(doc, (m, e)) or not _gender_fits(doc, e, gender) or not _trusted_role(doc, m, e) or _gloss(doc, m):
                 continue
             fit.append((m, e))
-            if _is_subject(doc, m):
-                subjects.append((m, e))
+            if _is_subject(doc, m) or _nominative_mention(doc, m, e) and _clause_subject(doc, m, m.end + 200):
+                subjects.append((m, e))  # readable as a nominative, or written as its base name by a verb ("тренер Патрик Муратоглу")
         doc.memo[key] = (fit, [m.start for m, _ in fit], subjects, [m.start for m, _ in subjects])
     fit, fit_starts, subjects, subject_starts = doc.memo[key]
     i, j = bisect_left(fit_starts, pos), bisect_left(subject_starts, pos)
