@@ -42,6 +42,9 @@ __all__ = [
     "WORDS_NOUNS",
     "ADDRESSED_REQUEST_LEMMAS",
     "NARRATION_LEMMAS",
+    "ABOUT_LEMMAS",
+    "ABOUT_PREPOSITIONS",
+    "DATA_NOUNS",
 ]
 
 # Lemmas of verbs that introduce reported speech or an opinion ("заявил, что ...", "..., сказал
@@ -71,15 +74,19 @@ SPEECH_LEMMAS = frozenset(
 # pymorphy3 reads "уверена" as a participle of "уверить": both lemmas are listed.
 OPINION_ADJECTIVES = frozenset("уверенный уверить убежденный убедить согласный".split())
 
-# Nouns of "по словам X", "по мнению X", "по оценке X", "по сообщениям X", "согласно
-# информации X" (dative after ``PO_SLOVAM_PREPOSITIONS``). Not "по данным X", "по подсчётам",
-# "согласно опросу": a data source, not speech (the team gold's convention, tests/gold/quotes).
+# Nouns of "по словам X", "по мнению X", "по оценке X", "по сообщениям X", "по данным X",
+# "согласно информации X" (dative after ``PO_SLOVAM_PREPOSITIONS``).
 PO_SLOVAM_NOUNS = frozenset(
     """
-    слово мнение оценка утверждение убеждение признание заверение прогноз сообщение сведение
-    информация версия заявление
+    слово мнение оценка утверждение убеждение признание заверение прогноз сообщение данные
+    сведение информация подсчет версия опрос заявление
     """.split()
 )
+
+# Those nouns that name figures rather than words: "по данным X", "по подсчётам X", "согласно
+# опросу X" report X's statement only when X is named ("по его данным", "по данным МВД"); a
+# bare "по предварительным данным", "по данным на 1 марта" is nobody's (issue 15).
+DATA_NOUNS = frozenset("данные подсчет опрос".split())
 
 # Prepositions of those phrases: "по данным X", "согласно данным X".
 PO_SLOVAM_PREPOSITIONS = frozenset({"по", "согласно"})
@@ -238,3 +245,16 @@ WORDS_NOUNS = frozenset({"словами", "фразой", "лозунгом", "
 # Speech verbs that tell how something happened: their ", как"-clause is what was said
 # ("рассказал, как они познакомились"), like another verb's ", что".
 NARRATION_LEMMAS = frozenset("рассказать рассказывать объяснить объяснять описать описывать вспомнить вспоминать".split())
+
+# Speech verbs whose "о"-phrase is what was said ("сообщил о разводе", "Об отставке министра
+# объявил премьер", "попросил президента о досрочной отставке"); not "думать о".
+ABOUT_LEMMAS = frozenset(
+    """
+    сообщить сообщать рассказать рассказывать заявить заявлять объявить объявлять говорить
+    сказать написать писать напомнить напоминать предупредить предупреждать высказаться
+    сообщаться говориться попросить просить
+    """.split()
+)
+
+# The preposition of that phrase.
+ABOUT_PREPOSITIONS = frozenset({"о", "об", "обо"})

@@ -12,8 +12,9 @@ import pytest
 from svodka.evaluate.statements import evaluate_statements, format_statements_report
 
 # First blind score (all): direct P/R 0.821/0.353, indirect 0.922/0.532. Measured when the
-# floors were set: direct 0.942/0.840, indirect 0.936/0.661; the floors leave a little room.
-FLOORS = {"direct": (0.92, 0.82), "indirect": (0.92, 0.64)}
+# floors were set: direct 0.942/0.840, indirect 0.944/0.758 (0.936/0.661 before the «о»-phrase
+# and «по данным X»); the floors leave a little room.
+FLOORS = {"direct": (0.92, 0.82), "indirect": (0.92, 0.74)}
 
 
 @pytest.mark.issue(15)

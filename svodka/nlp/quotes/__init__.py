@@ -26,7 +26,9 @@ read one paragraph per line, its first line the headline: ``_line_blocks``) in t
 2. **Reported speech** is found per sentence (split around the quote spans), cue after cue,
    from cues whose pymorphy3 lemma is a speech verb (gerunds, participles, neuter short
    passives and infinitives after a verb of their subject only with their "что"-clause):
-   ``X заявил, что S``, ``По словам X, S``, ``по сведениям/информации X, S``, ``Как сообщил X,
+   ``X заявил, что S``, ``По словам X, S``, ``по сведениям/информации/данным X, S`` (not a
+   bare ``по предварительным данным``: figures of nobody), a speech verb's "о"-phrase (``X
+   сообщил журналистам о Y``, ``Об отставке министра объявил X``: "о Y"), ``Как сообщил X,
    S``, ``S, сказал X``, ``S. Об этом/Это заявил X`` (not when S is reported speech already),
    ``S, говорится в заявлении X``, ``S, передает X со ссылкой на Y``, ``X рассказал о том,
    как S`` / ``рассказал, как S``, calls and requests with their infinitive (``призвал

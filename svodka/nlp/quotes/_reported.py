@@ -6,7 +6,7 @@ import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
 from .._lexicon import CLAUSE_OPENERS, PREPOSITIONAL_GERUNDS
-from .._speech import ADDRESSED_REQUEST_LEMMAS, IMPERSONAL_MODALS, NARRATION_LEMMAS, QUOTE_JOINERS, REQUEST_LEMMAS, REQUEST_NOUNS, SPEECH_LEMMAS, CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS
+from .._speech import ABOUT_LEMMAS, ABOUT_PREPOSITIONS, DATA_NOUNS, ADDRESSED_REQUEST_LEMMAS, IMPERSONAL_MODALS, NARRATION_LEMMAS, QUOTE_JOINERS, REQUEST_LEMMAS, REQUEST_NOUNS, SPEECH_LEMMAS, CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS
 from ._direct import _only_quotes
 from ._text import (
     BACK_ADVERBS,
@@ -106,7 +106,7 @@ def _cue_items(
             found = _chto_item(doc, toks, i, s_start, t.end + inner.start() if inner else min(s_end, end))
             return found, False
         return [], False
-    # "По словам X, S" / "S, по мнению X" / "по официальным данным, S" (not in brackets:
+    # "По словам X, S" / "S, по мнению X" / "по официальным данным МВД, S" (not in brackets:
     # "(по другим данным, 6 января)" is an aside)
     if t.low in PO_SLOVAM_PREPOSITIONS and doc.text.count("(", s_start, t.start) <= doc.text.count(")", s_start, t.start):
         k = _po_slovam_noun(doc, toks, i)
@@ -115,6 +115,10 @@ def _cue_items(
             return ([item] if item is not None else []), True
     if t.start in direct.cues:
         return [], False
+    if t.low in _lexicon_forms(doc, "about", ABOUT_LEMMAS) and not _negated(doc, t):
+        item = _about_item(doc, toks, i, s_start, s_end)  # "сообщил журналистам о переносе"
+        if item is not None:
+            return [item], False
     speech = _is_speech(doc, t)
     if not speech:
         # a word that is no speech verb's form is answered without a parse (most are)
@@ -152,6 +156,77 @@ def _cue_items(
     if item is None:
         item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
     return ([item] if item is not None else []), item is not None
+
+
+def _about_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """"X сообщил [журналистам] о Y" -> "о Y" to the clause's end; "Об отставке министра
+    сообщил X" / "О своих планах Юлия сообщила" -> the "о"-phrase before the subject."""
+    t = toks[i]
+    if doc.parse(t.text)[0].tag.POS != "VERB" or doc.lemma(t.text) not in ABOUT_LEMMAS or _thing_subject(doc, toks, i):
+        return None
+    text = doc.text
+    attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, s_end))
+    governed = False  # after a preposition: "сообщил в понедельник о"
+    for j in range(i + 1, min(len(toks) - 1, i + 1 + MAX_VERB_TO_CHTO)):
+        if text[toks[j - 1].end : toks[j].start].strip() or doc.in_quote(toks[j].start) or _is_finite_verb(doc, toks[j]):
+            break
+        if toks[j].low not in ABOUT_PREPOSITIONS and not governed and _thing_object(doc, toks[j]):
+            break  # "написал заявление об отставке": the phrase is the noun's
+        pos = doc.parse(toks[j].text)[0].tag.POS
+        governed = pos == "PREP" or governed and pos in ("ADJF", "NUMR", "PRTF")
+        if toks[j].low in ABOUT_PREPOSITIONS:
+            if toks[j + 1].low in ("этом", "том"):
+                return None  # "сообщил об этом", "рассказал о том, как": other forms
+            attr.after = (t.end, toks[j].start)
+            return _Item("indirect", toks[j].start, _clause_end(doc, toks, j, s_end), attr)
+    # the "о"-phrase opening the clause, before the subject and the verb
+    p = i - 1
+    while p >= 0 and not text[toks[p].end : toks[p + 1].start].strip(" ") and not _is_finite_verb(doc, toks[p]):
+        if toks[p].low in ABOUT_PREPOSITIONS and p + 1 < i and toks[p + 1].low not in ("этом", "том"):
+            lead = text[s_start : toks[p].start].strip()
+            if lead and not re.search(r"(?:^|[,:]|\s[-–—])$", lead) and lead.lower() not in CONNECTIVES:
+                return None
+            q = p + 1
+            while q < i and not _is_finite_verb(doc, toks[q]) and toks[q].low not in PRONOUNS and not _mention_starts(doc, toks[q].start):
+                q += 1
+            attr.before = (toks[q - 1].end, t.start)
+            return _Item("indirect", toks[p].start, toks[q - 1].end, attr)
+        p -= 1
+    return None
+
+
+def _thing_subject(doc: _Text, toks: list[_Tok], i: int) -> bool:
+    """Is the verb ``toks[i]`` said of a thing ("Фильм рассказывает о", "Практика говорит о"):
+    the nominative noun right before it, after its words, is inanimate and names no speaker?"""
+    k = i - 1
+    while k >= 0 and not doc.text[toks[k].end : toks[k + 1].start].strip() and not (
+        doc.parse(toks[k].text)[0].tag.POS == "NOUN" and doc.parse(toks[k].text)[0].tag.case == "nomn"
+    ):
+        if _is_finite_verb(doc, toks[k]) or toks[k].low in PRONOUNS:
+            return False
+        k -= 1
+    if k < 0 or doc.text[toks[k].end : toks[k + 1].start].strip() or _mention_starts(doc, toks[k].start) or toks[k].text[0].isupper() and k > 0:
+        return False
+    return "inan" in doc.parse(toks[k].text)[0].tag and not _speaker_noun(doc, toks[k])
+
+
+def _thing_object(doc: _Text, tok: _Tok) -> bool:
+    """An inanimate noun that can be the verb's direct object ("написал статью о"), not a
+    dative addressee ("рассказал прессе о") nor a speaker ("сообщило министерство о")."""
+    parses = [p for p in doc.parse(tok.text)[:3] if p.tag.POS == "NOUN"]
+    return (
+        bool(parses)
+        and "inan" in parses[0].tag
+        and any(p.tag.case == "accs" for p in parses)
+        and not any(p.tag.case == "datv" for p in parses)
+        and not tok.text[0].isupper()
+        and not _speaker_noun(doc, tok)
+    )
+
+
+def _mention_starts(doc: _Text, pos: int) -> bool:
+    """Does a PER/ORG mention start at ``pos``?"""
+    return any(m.start == pos for m, _e in _mentions_from(doc, pos, pos))
 
 
 def _lexicon_forms(doc: _Text, name: str, lemmas: frozenset[str]) -> frozenset[str]:
@@ -270,8 +345,9 @@ def _source_words(doc: _Text, start: int, end: int) -> bool:
 
 
 def _po_slovam_noun(doc: _Text, toks: list[_Tok], i: int) -> int | None:
-    """The index of the noun of "по словам" / "по его данным" / "согласно предварительным
-    данным" after the preposition ``toks[i]`` (past a possessive pronoun or two adjectives)."""
+    """The index of the noun of "по словам" / "по его данным" / "согласно официальным данным
+    МВД" after the preposition ``toks[i]`` (past a possessive pronoun or two adjectives); none
+    for figures of nobody ("по предварительным данным")."""
     k = i + 1
     if k < len(toks) and toks[k].low in PRONOUNS:
         k += 1
@@ -279,6 +355,8 @@ def _po_slovam_noun(doc: _Text, toks: list[_Tok], i: int) -> int | None:
         while k < i + 3 and k < len(toks) and _is_adj(doc, toks[k]) and not doc.text[toks[k - 1].end : toks[k].start].strip():
             k += 1
     if k < len(toks) and toks[k].low != "слово" and doc.lemma(toks[k].text) in PO_SLOVAM_NOUNS:
+        if doc.lemma(toks[k].text) in DATA_NOUNS and not _data_source(doc, toks, i, k):
+            return None  # "по предварительным данным, S", "по данным на 1 марта": nobody's words
         return k
     return None
 
@@ -294,6 +372,19 @@ def _po_slovam_item(doc: _Text, toks: list[_Tok], i: int, k: int, s_start: int, 
     if k == i + 2 and toks[i + 1].low in PRONOUNS and item is not None:
         item.attr.after = (t.start, noun.end)  # "по его словам": the pronoun is the speaker
     return item
+
+
+def _data_source(doc: _Text, toks: list[_Tok], i: int, k: int) -> bool:
+    """Does "по данным" / "по подсчётам" / "согласно опросу" (the noun ``toks[k]``) name whose
+    figures they are: a possessive before the noun ("по его данным") or a word right after it
+    that is no preposition, adverb or number ("по данным МВД", "по данным «Коммерсанта»", not
+    "по данным на 1 марта")?"""
+    if k == i + 2 and toks[i + 1].low in PRONOUNS:
+        return True
+    if k + 1 >= len(toks) or doc.text[toks[k].end : toks[k + 1].start].strip().strip(DOUBLE_OPENING).strip():
+        return False
+    nxt = toks[k + 1]
+    return not nxt.text[0].isdigit() and doc.parse(nxt.text)[0].tag.POS not in ("PREP", "ADVB", "CONJ", "PRCL", "NUMR")
 
 
 def _ob_etom_item(
