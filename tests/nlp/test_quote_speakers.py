@@ -668,3 +668,31 @@ def test_quote_speakers_a_cited_source_keeps_its_outlet():
         "По их словам, заявление сделают сегодня."
     ]
     assert _last(paragraphs) == ("неназванные представители мэрии", "group", "The Northern Star")
+
+
+VIA_MORE_CASES = [
+    (
+        "Об этом ... рассказал изданию X: the outlet heard the statement before",
+        ["Бывший мэр Игорь Петров сообщил о разводе с женой. Об этом он рассказал изданию The Northern Star."],
+        [PETROV],
+        ("Игорь Петров", "person", "The Northern Star"),
+    ),
+    (
+        "an outlet's head speaks for himself",
+        ["Президент телекомпании «Заря» Игорь Петров объявил о своей отставке."],
+        [PETROV],
+        ("Игорь Петров", "person", None),
+    ),
+    (
+        "the sources of the media: the media relay",
+        ["Решение об отставке было принято еще в мае, сообщили источники российских СМИ."],
+        [],
+        ("источники российских СМИ", "group", "российские СМИ"),
+    ),
+]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("case, paragraphs, names, expected", VIA_MORE_CASES, ids=[c[0] for c in VIA_MORE_CASES])
+def test_quote_speakers_more_vias(case, paragraphs, names, expected):
+    assert _last(paragraphs, names) == expected

@@ -25,6 +25,7 @@ from .._speech import (
     RELATION_NOUNS,
     CONNECTIVES,
     DOCUMENT_NOUNS,
+    MEDIA_GROUP_NOUNS,
     MEDIA_NOUNS,
     MEDIA_VERBS,
     ORG_SPEAKER_NOUNS,
@@ -89,6 +90,10 @@ MAX_NAME_WORDS = 6
 # Words that join a speech verb to an earlier verb of the same subject ("выразил уверенность
 # ... и отметил", ", однако отметил", ", а затем добавил").
 COORDINATORS = frozenset("и а но однако также затем потом позже позднее впоследствии тут же".split())
+
+# Nouns of an outlet's unnamed source: an outlet named after one relays it ("источник
+# «Интерфакса»", "собеседники издания", "источники СМИ").
+SOURCE_NOUNS = frozenset({"источник", "собеседник"})
 
 # Possessive pronouns before a description's noun ("его адвокат"): a relation of someone.
 POSSESSIVES = frozenset({"его", "ее", "её", "их"})
@@ -161,6 +166,9 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int) -> None:
     speaker = _whole_body(doc, _fuller_person(doc, speaker))
     if attr.via is None and attr.cue not in ("-", ":"):
         _heard(attr, _heard_by(doc, attr, said, subject_before))
+    if attr.via is None and attr.cue not in ("-", ":"):
+        # "Янукович сообщил о разводе. Об этом он рассказал изданию Der Spiegel."
+        _heard(attr, _heard_in_next(doc, attr, said))
     if attr.via is not None and speaker is not None and attr.via.lower() == speaker.name.lower():
         attr.via = None  # "Как отмечает Би-би-си": the outlet speaks, it relays nobody
     if attr.via is None and speaker is not None and speaker.kind != "outlet" and not _outlet_speaker(doc, speaker):
@@ -242,6 +250,23 @@ def _cue_gender(doc: _Text, attr: _Attribution) -> str | None:
     if p.tag.gender in ("masc", "femn"):
         return str(p.tag.gender)  # a plain str: pymorphy3's value refuses comparison with "plur"
     return None
+
+
+def _heard_in_next(doc: _Text, attr: _Attribution, said: _Said) -> str | None:
+    """The outlet of the next sentence when it opens with "Об этом" and tells to whom the
+    statement was said ("Об этом он рассказал изданию X", "Об этом сообщил «Интерфаксу»")."""
+    starts = _block_starts(doc)
+    b = max(0, bisect_right(starts, attr.cue_start) - 1)
+    b_end = doc.blocks[b][1]
+    end = _sentence_end(doc, attr.cue_end, b_end)
+    nxt = re.match(r"[.!?…»\"]*\s+Об этом\b", doc.text[end:b_end])
+    if nxt is None:
+        return None
+    s_end = _sentence_end(doc, end + nxt.end(), b_end)
+    verb = next((t for t in doc.toks(end + nxt.end(), s_end) if _is_finite_verb(doc, t) and doc.lemma(t.text) in SPEECH_LEMMAS), None)
+    if verb is None:
+        return None
+    return _heard_by(doc, _Attribution(verb.low, verb.start, verb.end, before=(end + nxt.start(), verb.start), after=(verb.end, s_end)), said)
 
 
 def _names_document(doc: _Text, attr: _Attribution) -> bool:
@@ -1039,24 +1064,31 @@ def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], 
     text = doc.text
     desc = _balanced(text[p_start:p_end], text[p_end : p_end + 1])
     outlet = _outlet_in_phrase(doc, phrase, head)
-    if outlet is not None:
-        # "источник «Интерфакса» в правительстве": the outlet relays, the source (named by
-        # the whole description, as written) speaks
-        _heard(cue, outlet[2])
-    normal = _description_name(doc, desc, phrase, head, org_form, cue)
     lemma = doc.lemma(head.text)
+    if outlet is not None and (lemma in SOURCE_NOUNS or org_form):
+        # "источник «Интерфакса» в правительстве", "в мэрии «Ъ» сообщили": the outlet heard
+        # it, the source (named by the whole description, as written) speaks; "президент ABC
+        # News" speaks for himself
+        _heard(cue, outlet[2])
+    k = next((i for i, t in enumerate(phrase) if t.start > head.start and t.low in MEDIA_GROUP_NOUNS), None)
+    if outlet is None and k is not None and lemma in SOURCE_NOUNS:
+        j = k
+        while j > 0 and phrase[j - 1].start > head.start and _is_adj(doc, phrase[j - 1]):
+            j -= 1
+        _heard(cue, _nominative(doc, doc.text[phrase[j].start : phrase[k].end]))  # "по данным источников российских СМИ"
+    normal = _description_name(doc, desc, phrase, head, org_form, cue)
     if gender is None and any(p.tag.POS == "NOUN" and p.tag.gender == "femn" and "anim" in p.tag for p in doc.parse(head.text)[:1]):
         gender = "femn"  # "27-летняя женщина утверждает": a woman, whatever the verb's tense
     kind = "ORG" if org_form or lemma in ORG_SPEAKER_NOUNS else "OTHER"
     # "неназванный представитель", "его адвокат": somebody without a name, or somebody's
     # relation, is never a named person of the article
     unnamed = any(t.low in POSSESSIVES or doc.lemma(t.text) in ANONYMOUS_WORDS for t in phrase)
-    if outlet is not None and lemma in ("источник", "собеседник"):
+    if outlet is not None and lemma in SOURCE_NOUNS:
         unnamed = True  # "собеседник «Коммерсанта»": the outlet's source, unnamed by design
     media = next((t for t in phrase if t.start > head.start and _media_noun(doc, t)), None)
-    if outlet is None and media is not None and lemma in ("источник", "собеседник"):
+    if outlet is None and media is not None and lemma in SOURCE_NOUNS:
         _heard(cue, _earlier_outlet(doc, said, media, media.start))  # "собеседник агентства": that agency
-    outlets_person = (outlet is not None or media is not None) and lemma not in ("источник", "собеседник")
+    outlets_person = (outlet is not None or media is not None) and lemma not in SOURCE_NOUNS
     inside = [(m, e) for m, e in _mentions_in(doc, head.end, p_end) if e.type == "PER"]
     singular = any(p.tag.number == "sing" and p.tag.case == "nomn" for p in doc.parse(head.text)[:3] if p.tag.POS == "NOUN")
     closing = inside[-1] if inside and inside[-1][0].end >= p_end and inside[-1][0].kind == "name" else None
