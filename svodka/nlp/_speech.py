@@ -125,10 +125,11 @@ COLLECTIVE_SPEAKER_NOUNS = frozenset("защита следствие коман
 # Nouns that name a speaker although pymorphy3 marks them inanimate ("источник сообщил"):
 # every organisation head, the media, the sources that are no organisation, and the
 # authorities ("власти Венесуэлы объявили": plural only, ``PLURAL_SPEAKER_NOUNS``).
-SPEAKER_NOUNS = ORG_HEADS | MEDIA_NOUNS | MEDIA_GROUP_NOUNS | COLLECTIVE_SPEAKER_NOUNS | frozenset("источник собеседник представитель центр власть".split())
+SPEAKER_NOUNS = ORG_HEADS | MEDIA_NOUNS | MEDIA_GROUP_NOUNS | COLLECTIVE_SPEAKER_NOUNS | frozenset("источник собеседник представитель центр власть орган".split())
 
-# Speaker nouns that speak only in the plural ("власти заявили"; "власть" alone is a notion).
-PLURAL_SPEAKER_NOUNS = frozenset({"власть"})
+# Speaker nouns that speak only in the plural ("власти заявили", "по данным правоохранительных
+# органов"; "власть" alone is a notion, "орган" a body part).
+PLURAL_SPEAKER_NOUNS = frozenset({"власть", "орган"})
 
 # Speaker nouns that make an organisation speaker (type ORG) rather than a description.
 ORG_SPEAKER_NOUNS = ORG_HEADS

@@ -696,3 +696,38 @@ VIA_MORE_CASES = [
 @pytest.mark.parametrize("case, paragraphs, names, expected", VIA_MORE_CASES, ids=[c[0] for c in VIA_MORE_CASES])
 def test_quote_speakers_more_vias(case, paragraphs, names, expected):
     assert _last(paragraphs, names) == expected
+
+
+LATE_CASES = [
+    (
+        "a pronoun is the outlet that spoke last when its noun has that gender",
+        ["Россия не нашла кандидата на пост генсека. Об этом пишет газета «Вечерний Заречинск».", "По ее данным, все претенденты отказались."],
+        [],
+        ("Вечерний Заречинск", "outlet", None),
+    ),
+    (
+        "the о-phrase before the verb is the statement, the subject after it",
+        ["Об отставке министра сообщил сегодня глава правительства Игорь Петров."],
+        [PETROV],
+        ("Игорь Петров", "person", None),
+    ),
+    (
+        "a headline's colon ends the clause before the subject",
+        ["Дело Соколова: дети журналистки заявляют о нелегитимности процесса"],
+        [("e3", "PER", "Андрей Соколов", ["Соколова"])],
+        ("дети журналистки", "group", None),
+    ),
+    (
+        "a kind of body before its quoted name",
+        ["5 августа ФК «Северный» объявил об отставке главного тренера."],
+        [("e9", "ORG", "Северный", ["Северный"])],
+        ("Северный", "organisation", None),
+    ),
+    ("the authorities' bodies", ["По данным правоохранительных органов, следов ограбления нет."], [], ("правоохранительные органы", "group", None)),
+]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("case, paragraphs, names, expected", LATE_CASES, ids=[c[0] for c in LATE_CASES])
+def test_quote_speakers_late_rules(case, paragraphs, names, expected):
+    assert _last(paragraphs, names) == expected

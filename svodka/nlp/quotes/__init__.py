@@ -107,7 +107,7 @@ def extract_quotes(article: Article, models: Models) -> Article:
     for it in items:
         attr = it.attr
         if not attr.resolved:
-            _resolve(doc, said, attr, it.start)
+            _resolve(doc, said, attr, it.start, it.end)
             attr.resolved = True
         start, end = _trim(text, it.start, it.end)
         if it.kind == "indirect":

@@ -37,6 +37,7 @@ from .._speech import (
 )
 from ._outlets import (
     BODY_NOUNS,
+    _named_outlets,
     _base_name,
     _cut_via,
     _dative,
@@ -110,8 +111,8 @@ MAX_SUBJECT_AFTER = 8
 PHRASE_GAPS = ("", "«", "»", "»«", '"', '«"', '"»')
 
 
-def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int) -> None:
-    """Fill ``attr.speaker`` and ``attr.via``."""
+def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int, stmt_end: int | None = None) -> None:
+    """Fill ``attr.speaker`` and ``attr.via`` (for the statement at ``pos``..``stmt_end``)."""
     gender = _cue_gender(doc, attr)
     attr.stmt_start = pos
     after = attr.after
@@ -138,6 +139,10 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int) -> None:
         relay = _scan_region(doc, said, attr.before, gender, reverse=True, cue=attr) if source is not None else None
         if source is not None and relay is not None and relay.type == "ORG":
             speaker, attr.via, attr.heard = source, relay.name, True
+    if attr.before and stmt_end is not None and attr.before[0] <= pos < attr.before[1] and stmt_end <= attr.before[1]:
+        # "Об отставке министра сообщил X", "О своей беременности Уильямс объявила": the
+        # о-phrase before the verb is the statement, the subject stands after it
+        attr.before = (stmt_end, attr.before[1])
     if speaker is None and attr.before:
         main = _main_verb_attribution(doc, attr)
         if main is not None:
@@ -528,11 +533,18 @@ def _subject_before(
 def _abbreviation_subject(doc: _Text, words: list[_Tok], end: int) -> Speaker | None:
     """An abbreviation right before the verb that NER did not tag: a body ("ИГ заявило"), or a
     state ("США заявили"); never a common noun ("СМИ")."""
-    if not words or doc.text[words[-1].end : end].strip() or not re.fullmatch(r"[А-ЯЁA-Z]{2,8}", words[-1].text):
+    if not words or not re.fullmatch(r"[А-ЯЁA-Z]{2,8}", words[-1].text):
+        return None
+    gap = doc.text[words[-1].end : end].strip()
+    if gap and not (gap[0] in DOUBLE_OPENING and gap[-1] in DOUBLE_CLOSING):
         return None
     word = words[-1].text
     if word in NON_ENTITY_ABBREVIATIONS:
         return None
+    named = _name_at(doc, words[-1].end, end)
+    if named is not None and not doc.text[named[1] : end].strip():
+        # "ФК «Спартак» объявил": a legal form or kind before the quoted name
+        return Speaker(named[3].name if named[3] is not None else named[2], "ORG", named[3].id if named[3] is not None else None)
     if len(words) > 1 and doc.text[words[-2].end : words[-1].start] == " " and doc.parse(words[-2].text)[0].tag.POS in ("NOUN", "ADJF", "PREP"):
         return None  # "пресс-служба МВД", "члены ЕС": a genitive of the noun before it
     if word in LOC_ABBREVIATIONS:
@@ -564,6 +576,8 @@ def _subject_regions(doc: _Text, start: int, end: int, words: list[_Tok]) -> lis
         return shared or [(start, end)]
     for i in range(len(outside) - 1, 0, -1):
         t = outside[i]
+        if re.search(r":\s", text[outside[i - 1].end : t.start]) and re.match(r"[а-яё]", t.text) and not doc.in_quote(outside[i - 1].end):
+            return [(t.start, end)]  # "Дело Политковской: дети убитой журналистки заявляют"
         if t.low in ("а", "но", "однако") and re.search(r"[,;]\s*$", text[outside[i - 1].end : t.start]):
             own = (t.end, end)
             return [own] + [r for r in shared if r[1] <= t.start] if i + 1 < len(outside) else []
@@ -1166,6 +1180,9 @@ def _pronoun(doc: _Text, said: _Said, tok: _Tok, pos: int, cue: _Attribution | N
     """The antecedent of "он"/"она"/"его"/"ее"/"они": the latest compatible speaker or person."""
     want = PRONOUNS.get(tok.low)
     if want in ("masc", "femn"):
+        body = _body_antecedent(doc, said, tok.start, want)
+        if body is not None:
+            return body
         return _antecedent(doc, said, tok.start, want) or _described_subject(doc, said, tok.start, want) or _person_noun_before(doc, tok.start, want)
     # "По словам собеседников «Ъ», ... По их словам": the last speaker, a group, in this or
     # the previous paragraph, unless a plural person noun stands after its statement
@@ -1195,6 +1212,23 @@ def _pronoun(doc: _Text, said: _Said, tok: _Tok, pos: int, cue: _Attribution | N
         if s.type in ("OTHER", "ORG"):
             return s
     return None
+
+
+def _body_antecedent(doc: _Text, said: _Said, pos: int, gender: str) -> Speaker | None:
+    """"Об этом пишет газета «Коммерсант». По ее данным, ...": the pronoun is the body that
+    spoke last, when its noun has the pronoun's gender and no person was named since."""
+    if not said.spoken:
+        return None
+    st, en, sp = said.spoken[-1]
+    if sp.type != "ORG" or st < _window_start(doc, pos):
+        return None
+    if any(e.type == "PER" and en <= m.start < pos for m, e in _mentions_from(doc, en, pos)):
+        return None
+    nouns = [lemma for at, lemma, name, _e in _named_outlets(doc) if name == sp.name and at < pos]
+    words = _WORD.findall(sp.name)
+    nouns += [words[0].lower()] if words and not words[0][0].isupper() else []  # "пресс-служба МИД"
+    genders = {str(p.tag.gender) for n in nouns for p in doc.parse(n)[:1] if p.tag.POS == "NOUN"}
+    return sp if genders == {gender} else None
 
 
 def _person_noun_before(doc: _Text, pos: int, gender: str) -> Speaker | None:
