@@ -56,7 +56,10 @@ read one paragraph per line, its first line the headline: ``_line_blocks``) in t
    subject; then a nominative place is the speaker ("Южная Корея заявила", type ORG), else
    the nearest nominative speaker noun ("Освещающие акцию блогеры сообщили"). A relaying outlet ("передает ТАСС", "приводит агентство слова губернатора",
    "цитирует его газета X") goes to ``via``; the owner of "слова" or the object of
-   "цитирует" is the speaker.
+   "цитирует" is the speaker. Every speaker has its ``kind`` (person, organisation, outlet,
+   state, group); outlets in Latin letters or with their noun are found without NER, an
+   unnamed source keeps its words as written ("британские СМИ", "источник в правительстве"),
+   and the outlet an interviewee spoke to ("сообщил «Интерфаксу»") is the ``via``.
 
 No parser: a word tokeniser, compiled regexes and pymorphy3 on candidate words only.
 """
