@@ -431,3 +431,12 @@ def test_quotes_statements_word_lists_are_named_subsets():
 
     assert _speech.ADDRESSED_REQUEST_LEMMAS <= _speech.REQUEST_LEMMAS
     assert not _speech.REQUEST_LEMMAS & {"поручить", "приказать", "велеть"}  # orders are deeds
+
+
+def test_a_text_ending_in_a_line_break_without_blocks(models):
+    # An article built from bare text (no blocks) whose last line ends with a break.
+    from svodka.model import Article
+    from svodka.pipeline import run
+
+    article = run(Article(text="Петров: мост откроют в мае\n\nИгорь Петров заявил, что мост откроют в мае.\n"), models)
+    assert any(q.text == "мост откроют в мае" for q in article.quotes)

@@ -166,6 +166,8 @@ def _line_blocks(text: str, blocks: list[tuple[int, int, str]]) -> list[tuple[in
         pos = start
         for m in re.finditer(r"[ \t\r]*\n\s*", text[start:end]):
             brk, nxt = start + m.start(), start + m.end()
+            if nxt >= end:  # a break at the block's end (its trailing spaces): nothing follows it
+                break
             line = text[pos:brk].rstrip()
             first = not out and pos == start and not text[:start].strip()  # a headline line ends at its break
             if not line or not (line[-1] in _LINE_CLOSES or line[-1] not in _LINE_GOES_ON and (first or not text[nxt].islower())):
