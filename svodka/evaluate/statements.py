@@ -28,8 +28,7 @@ from typing import Any
 from ..model import Document
 from ..nlp.models import Models
 from ._private import prf
-from .clean import normalize_text
-from .quotes import KINDS, MIN_OVERLAP
+from .quotes import KINDS, _contains, _overlaps
 from .wikinews import GOLD, REPORT_EXAMPLES, _stale, _texts, form_key, read_gold, split_of, texts_of
 
 __all__ = ["STATEMENTS_GOLD", "evaluate_statements", "format_statements_report"]
@@ -38,13 +37,8 @@ STATEMENTS_GOLD = GOLD / "statements" / "wikinews.jsonl"
 
 
 def _matches(q: Any, g: dict[str, Any], text: str) -> bool:
-    a, b = (q.start, q.end), (g["start"], g["end"])
-    inter = min(a[1], b[1]) - max(a[0], b[0])
-    longer = max(a[1] - a[0], b[1] - b[0])
-    if longer > 0 and inter >= MIN_OVERLAP * longer:
-        return True
-    na, nb = normalize_text(q.text), normalize_text(text[b[0] : b[1]])
-    return bool(na) and bool(nb) and (na in nb or nb in na)
+    """The team gold's rule (``quotes``): spans overlapping by half the longer, or one text containing the other."""
+    return _overlaps((q.start, q.end), (g["start"], g["end"])) or _contains(q.text, text[g["start"] : g["end"]])
 
 
 def speaker_right(q: Any, g: dict[str, Any]) -> bool:

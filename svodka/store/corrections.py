@@ -105,6 +105,15 @@ def _timestamp() -> str:
     return now()
 
 
+def _worded(name: str | None, refusal: str) -> tuple[str, str]:
+    """A name the analyst typed, spaces folded, and its ``form_key``; one without a word is refused (422)."""
+    text = " ".join((name or "").split())
+    key = form_key(text)
+    if not key:
+        raise EntityError(text or None, refusal, status=422)
+    return text, key
+
+
 def alias_words(alias: str, lem: Lemmatizer) -> set[str]:
     """The words an alias is found by (``entity_words``): every base form of each word, and the word itself.
 
@@ -302,10 +311,7 @@ def alias(w: Writer, entity: Any, name: str) -> dict:
     Raises:
         EntityError: no such entity (404), an ambiguous name (409), an alias without a word (422).
     """
-    alias_text = " ".join((name or "").split())
-    key = form_key(alias_text)
-    if not key:
-        raise EntityError(alias_text or None, "an alias needs at least one word", status=422)
+    alias_text, key = _worded(name, "an alias needs at least one word")
     with w.db.write() as cur:
         row = resolve(w, entity, cur)
         _record(cur, [("alias", row["type"], alias_text, row["name"])])
@@ -473,10 +479,7 @@ def split(w: Writer, entity: Any, form: str) -> dict:
     """
     from .corpus import apart_key
 
-    form_text = " ".join((form or "").split())
-    key = form_key(form_text)
-    if not key:
-        raise EntityError(form_text or None, "a name to split off needs at least one word", status=422)
+    form_text, key = _worded(form, "a name to split off needs at least one word")
     with w.db.write() as cur:
         row = resolve(w, entity, cur)
         cur.execute("SELECT article_id, local_id, name FROM article_entities WHERE entity_id = ?", [row["id"]])
