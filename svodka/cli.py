@@ -238,11 +238,16 @@ def _eval_dir(path: Path) -> Path:
 
 
 @eval_app.command("clean")
-def eval_clean_cli(path: Path = typer.Argument(..., help="A pages-dev style folder (dumps/, html/, gold.jsonl).")) -> None:
-    """Body precision/recall/F1 (word and line level) and headline accuracy, for dumps and HTML."""
+def eval_clean_cli(
+    path: Path = typer.Argument(..., help="A pages-dev style folder (dumps/, html/, gold.jsonl)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the whole report (per-page figures included) as JSON."),
+) -> None:
+    """Body precision/recall/F1 (word and line level), headline, date, views and source accuracy,
+    for dumps and HTML, with a row per site."""
     from .evaluate.clean import evaluate_clean, format_clean_report
 
-    typer.echo(format_clean_report(evaluate_clean(_eval_dir(path))))
+    report = evaluate_clean(_eval_dir(path))
+    typer.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else format_clean_report(report))
 
 
 @eval_app.command("ner")

@@ -668,12 +668,14 @@ def _near_metadata(
     return views, shown
 
 
-def _published(lines: list[_Line], shown: ShownDate | None) -> date | None:
-    """The publication date of a shown date, resolved against the page's today and year."""
+def _published(lines: list[_Line], shown: ShownDate | None, crawled: date | None = None) -> date | None:
+    """The publication date of a shown date, resolved against the crawl time (when the crawler
+    recorded it: the day the page was read is the "today" of «сегодня, 19:20») or else the
+    page's own today and year."""
     if shown is None:
         return None
-    today = _page_today(lines) if shown.relative is not None else None
-    year = _page_year(lines) if shown.year is None else None
+    today = (crawled or _page_today(lines)) if shown.relative is not None else None
+    year = (_page_year(lines) or (crawled.year if crawled else None)) if shown.year is None else None
     return resolve_date(shown, today, year)
 
 
@@ -688,7 +690,7 @@ def _unique_lines(lines: list[_Line], body: list[int]) -> list[int]:
     return unique
 
 
-def _clean_lines(texts: list[str], repeated: set[str] | frozenset[str] = frozenset()) -> dict:
+def _clean_lines(texts: list[str], repeated: set[str] | frozenset[str] = frozenset(), crawled: date | None = None) -> dict:
     """The cleaning itself on the non-empty lines of one dump; returns the Article fields."""
     lines = _classify_lines(texts, repeated)
     if not lines:
@@ -721,7 +723,7 @@ def _clean_lines(texts: list[str], repeated: set[str] | frozenset[str] = frozens
         "paragraphs": [lines[i].text.strip() for i in body],
         "boilerplate": boilerplate,
         "views": views,
-        "published": _published(lines, shown),
+        "published": _published(lines, shown, crawled),
         "source": source,
     }
 
@@ -744,20 +746,32 @@ def _build(fields: dict, source: str | None, url: str | None) -> Article:
     )
 
 
-def clean_dump(text: str, *, source: str | None = None, url: str | None = None) -> Article:
+def _crawl_day(crawled: str | date | None) -> date | None:
+    """The day of a crawl time given as ISO text or a date; None when absent or unreadable."""
+    if crawled is None or isinstance(crawled, date):
+        return crawled
+    try:
+        return date.fromisoformat(str(crawled)[:10])
+    except ValueError:
+        return None
+
+
+def clean_dump(text: str, *, source: str | None = None, url: str | None = None, crawled: str | date | None = None) -> Article:
     """Recover headline, lead, paragraphs, outlet, views and date from a crawler text dump.
 
     Args:
         text: the dump: lines separated by (blank) lines, chrome included.
         source: the outlet's name when the caller knows it (wins over the one found on the page).
         url: the page's address, stored on the Article.
+        crawled: when the crawler read the page (ISO date or datetime): the day relative dates
+            («сегодня», «вчера») count from.
 
     Returns:
         an :class:`~svodka.model.Article` built with ``Article.build``; ``boilerplate`` holds every
         line that is neither headline nor body, in page order; ``published``/``views`` are
         ``None`` unless shown with the article.
     """
-    return _build(_clean_lines(_split(text)), source, url)
+    return _build(_clean_lines(_split(text), crawled=_crawl_day(crawled)), source, url)
 
 
 def clean_dump_batch(texts: Iterable[str], *, source: str | None = None) -> list[Article]:

@@ -14,7 +14,14 @@ The scoring follows the folder's README:
 - **word level**: bags of normalised words; precision counts predicted words found in
   body ∪ optional, recall counts gold body words found in the prediction;
 - **title accuracy**: predicted title matches ``title`` in the same equal-or-90%-containment way;
-- ``published`` (date part) and ``views``: exact match, ``null`` included.
+- ``published`` (date part) and ``views``: exact match, ``null`` included;
+- **source**: the predicted outlet name against the gold one (``site_name`` when the gold
+  gives it, else the text of ``site_name_line``), equal or contained word for word, or the
+  page's domain (the host in the page name or the gold ``url``) when the gold shows no name.
+  Pages whose gold has neither a name nor a host are left out of the source score.
+
+A gold record may carry ``url`` (and ``crawled``, the crawl time): the cleaners get them as a
+crawler would pass them, so a relative or missing date can be resolved.
 
 The dumps are cleaned with :func:`svodka.clean.dump.clean_dump`, the HTML pages with
 ``svodka.clean.html.clean_html`` (imported lazily; reported as unavailable when missing). The
@@ -37,7 +44,7 @@ from typing import Any
 from ..model import Article
 from ._private import prf
 
-__all__ = ["evaluate_clean", "format_clean_report", "normalize_text", "decode_html"]
+__all__ = ["evaluate_clean", "format_clean_report", "normalize_text", "decode_html", "source_ok"]
 
 # Share of the longer text's words the shorter must have for a containment match (README).
 CONTAINMENT_SHARE = 0.9
@@ -50,6 +57,9 @@ BASELINE_TITLE_WORDS = (3, 25)
 
 # How many of the worst pages (by word F1) the report lists.
 REPORT_WORST = 8
+
+# A page name ``NN_<host>`` of the pages-dev layout: the host is the site's domain.
+_PAGE_HOST = re.compile(r"^\d+_(.+\.[a-z]{2,})$", re.I)
 
 # Anything that is not a letter, digit or space becomes a space when normalising.
 _PUNCT = re.compile(r"[\W_]+")
@@ -192,6 +202,9 @@ def _aggregate(pages: list[dict[str, Any]]) -> dict[str, Any]:
     if "published_ok" in pages[0]:
         out["published_accuracy"] = s("published_ok") / len(pages)
         out["views_accuracy"] = s("views_ok") / len(pages)
+        scored = [p["source_ok"] for p in pages if p.get("source_ok") is not None]
+        out["source_accuracy"] = sum(scored) / len(scored) if scored else None
+        out["source_pages"] = len(scored)
     return out
 
 
@@ -201,15 +214,81 @@ def _page_word_f1(p: dict[str, Any]) -> float:
     return 2 * wp * wr / (wp + wr) if wp + wr else 0.0
 
 
+def _gold_site(gold: dict[str, Any], lines: list[str]) -> str | None:
+    """The outlet name the gold shows: ``site_name``, else the ``site_name_line`` text."""
+    if gold.get("site_name"):
+        return gold["site_name"]
+    idx = gold.get("site_name_line")
+    return lines[idx] if idx is not None and 0 <= idx < len(lines) else None
+
+
+def _gold_host(gold: dict[str, Any]) -> str | None:
+    """The page's domain: from the gold ``url``, else from a ``NN_<host>`` page name."""
+    url = gold.get("url") or ""
+    match = re.match(r"^[a-z]+://(?:www\.)?([^/:]+)", url, re.I)
+    if match:
+        return match.group(1).lower()
+    match = _PAGE_HOST.match(gold.get("page", ""))
+    return match.group(1).lower() if match else None
+
+
+def source_ok(predicted: str | None, site: str | None, host: str | None) -> bool | None:
+    """Does a predicted outlet name match the gold one? ``None`` when the gold has nothing to match.
+
+    The name shown on the page wins: the prediction must equal it or be contained in it word for
+    word (a logo line "Новости Донбасса — главное" holds the name), or contain it. When the page
+    shows no name, the domain is the name: "Lenta.ru" and "lenta.ru" both match ``lenta.ru``.
+    """
+    if not site and not host:
+        return None
+    pred = normalize_text(predicted or "")
+    if not pred:
+        return False
+    if site:
+        gold = normalize_text(site)
+        if gold and (pred == gold or f" {pred} " in f" {gold} " or f" {gold} " in f" {pred} "):
+            return True
+    if host:
+        label = host.split(".")[0] if host.count(".") >= 1 else host
+        flat = pred.replace(" ", "")
+        if flat in (normalize_text(host).replace(" ", ""), label.replace("-", "")):
+            return True
+        if not site and f" {normalize_text(host)} " in f" {pred} ":
+            return True
+    return False
+
+
 def _score_article(article: Article, gold: dict[str, Any], lines: list[str]) -> dict[str, Any]:
     page = score_page(article.title, article.paragraphs, gold, lines)
     page["page"] = gold["page"]
     page["published_ok"] = (article.published or "")[:10] == (gold.get("published") or "")
     page["views_ok"] = article.views == gold.get("views")
+    page["source_ok"] = source_ok(article.source, _gold_site(gold, lines), _gold_host(gold))
     page["word_f1"] = _page_word_f1(page)
-    page["predicted"] = {"title": article.title, "published": article.published, "views": article.views}
-    page["expected"] = {"title": gold["title"], "published": gold.get("published"), "views": gold.get("views")}
+    page["predicted"] = {
+        "title": article.title,
+        "published": article.published,
+        "published_how": article.published_how,
+        "views": article.views,
+        "source": article.source,
+    }
+    page["expected"] = {
+        "title": gold["title"],
+        "published": gold.get("published"),
+        "views": gold.get("views"),
+        "source": _gold_site(gold, lines) or _gold_host(gold),
+    }
     return page
+
+
+def _page_context(gold: dict[str, Any]) -> dict[str, Any]:
+    """What a crawler knows about a dump besides its text: the URL and the crawl time, when the gold has them."""
+    out: dict[str, Any] = {}
+    if gold.get("url"):
+        out["url"] = gold["url"]
+    if gold.get("crawled"):
+        out["crawled"] = gold["crawled"]
+    return out
 
 
 def evaluate_clean(path: Path) -> dict[str, Any]:
@@ -241,7 +320,7 @@ def evaluate_clean(path: Path) -> dict[str, Any]:
         return out
 
     report: dict[str, Any] = {"path": str(path)}
-    report["dumps"] = run(lambda g: clean_dump(texts[g["page"]]))
+    report["dumps"] = run(lambda g: clean_dump(texts[g["page"]], **_page_context(g)))
 
     base_pages = []
     for g in golds:
@@ -263,7 +342,7 @@ def evaluate_clean(path: Path) -> dict[str, Any]:
         def clean_page(g: dict[str, Any]) -> Article:
             data = (html_dir / f"{g['page']}.html").read_bytes()
             try:
-                return clean_html(decode_html(data))
+                return clean_html(decode_html(data), url=g.get("url"))
             except Exception as exc:  # a failing page scores zero instead of killing the report
                 return Article(extras={"error": f"{type(exc).__name__}: {exc}"})
 
@@ -285,12 +364,33 @@ def _format_part(name: str, part: dict[str, Any]) -> list[str]:
         f"  title accuracy {part['title_accuracy']:.3f}",
     ]
     if "published_accuracy" in part:
-        out.append(f"  published accuracy {part['published_accuracy']:.3f}  views accuracy {part['views_accuracy']:.3f}")
+        source = part.get("source_accuracy")
+        out.append(
+            f"  published accuracy {part['published_accuracy']:.3f}  views accuracy {part['views_accuracy']:.3f}"
+            + (f"  source accuracy {source:.3f} ({part['source_pages']} pages)" if source is not None else "")
+        )
+    return out
+
+
+def _site_rows(report: dict[str, Any]) -> list[str]:
+    """One row per page: dump and HTML word F1 and which of headline, date, views, source were right."""
+    dumps = {p["page"]: p for p in report.get("dumps", {}).get("pages", [])}
+    html = {p["page"]: p for p in (report.get("html") or {}).get("pages", []) or []}
+    mark = lambda ok: "-" if ok is None else ("+" if ok else "x")  # noqa: E731
+    out = ["per site (word F1; headline/date/views/source: + right, x wrong, - not scored)",
+           f"  {'page':<28} {'dump':>5} t d v s  {'html':>5} t d v s"]
+    for name, d in dumps.items():
+        row = f"  {name:<28} {d['word_f1']:.3f} " + " ".join(mark(d[k]) for k in ("title_ok", "published_ok", "views_ok", "source_ok"))
+        h = html.get(name)
+        if h:
+            row += f"  {h['word_f1']:.3f} " + " ".join(mark(h[k]) for k in ("title_ok", "published_ok", "views_ok", "source_ok"))
+        out.append(row)
     return out
 
 
 def format_clean_report(report: dict[str, Any]) -> str:
-    """A plain-text summary of :func:`evaluate_clean`, with the worst pages of each cleaner."""
+    """A plain-text summary of :func:`evaluate_clean`: overall figures, the worst pages of each
+    cleaner with what they got wrong, and a row per site."""
     out = [f"chrome removal on {report.get('path', '')}"]
     for key, name in (("dumps", "dumps (clean_dump)"), ("html", "html (clean_html)"), ("baseline", "baseline on dumps (lines > 100 chars)")):
         part = report.get(key)
@@ -299,17 +399,26 @@ def format_clean_report(report: dict[str, Any]) -> str:
         out += _format_part(name, part)
         if key != "baseline" and part.get("pages"):
             worst = sorted(part["pages"], key=lambda p: p["word_f1"])[:REPORT_WORST]
-            out.append("  worst pages (word F1, line TP/FP/gold, title, published, views):")
+            out.append("  worst pages (word F1, line TP/FP/gold, title, published, views, source):")
             for p in worst:
-                flags = []
-                if not p["title_ok"]:
-                    flags.append(f"title={p['predicted']['title']!r:.60}")
-                if not p["published_ok"]:
-                    flags.append(f"published={p['predicted']['published']} want {p['expected']['published']}")
-                if not p["views_ok"]:
-                    flags.append(f"views={p['predicted']['views']} want {p['expected']['views']}")
                 out.append(
                     f"    {p['page']:<26} {p['word_f1']:.3f}  {p['line_tp']}/{p['line_fp']}/{p['line_gold']}  "
-                    + ("; ".join(flags) or "ok")
+                    + ("; ".join(_page_flags(p)) or "ok")
                 )
+    if report.get("dumps", {}).get("pages"):
+        out += _site_rows(report)
     return "\n".join(out)
+
+
+def _page_flags(p: dict[str, Any]) -> list[str]:
+    """What one page got wrong, predicted against expected."""
+    flags = []
+    if not p["title_ok"]:
+        flags.append(f"title={p['predicted']['title']!r:.60}")
+    if not p["published_ok"]:
+        flags.append(f"published={p['predicted']['published']} want {p['expected']['published']}")
+    if not p["views_ok"]:
+        flags.append(f"views={p['predicted']['views']} want {p['expected']['views']}")
+    if p.get("source_ok") is False:
+        flags.append(f"source={p['predicted']['source']!r:.40} want {p['expected']['source']!r:.40}")
+    return flags
