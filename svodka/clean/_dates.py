@@ -15,10 +15,20 @@ from datetime import date, timedelta
 
 from ..nlp.dates import MONTH_FORMS, month_number
 
-__all__ = ["ShownDate", "find_date", "resolve_date", "parse_date"]
+__all__ = ["ShownDate", "find_date", "resolve_date", "parse_date", "url_date", "URL_DATE"]
 
 # Relative day words and their offsets from the page's "today".
 RELATIVE_DAYS = {"сегодня": 0, "вчера": -1, "позавчера": -2}
+
+# How many days back an age counts ("два дня назад", "неделю назад"); hours and minutes are
+# today. Number words up to seven: older ages are shown as dates.
+AGO_NUMBERS = {
+    "один": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
+}
+AGO_UNITS = {"минут": 0, "час": 0, "день": 1, "дня": 1, "дней": 1, "сутки": 1, "суток": 1, "недел": 7}
+
+# A date in a page address: "/2024/03/15/", "/20240315-", "_2024-03-15" (year first).
+URL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/_\-]?(0[1-9]|1[0-2])[/_\-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 # Years outside this range are not publication dates of web news (phone numbers, counters).
 YEAR_RANGE = (1995, 2035)
@@ -39,6 +49,12 @@ _TIME = re.compile(r"(?<!\d)([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?(?!\d)")
 _DIGIT = re.compile(r"\d")
 # "Сегодня", "вчера" as whole words.
 _RELATIVE = re.compile(r"(?<![а-яё])(сегодня|вчера|позавчера)(?![а-яё])", re.I)
+# An age: "3 часа назад", "два дня назад", "неделю назад", "минуту назад".
+_AGO = re.compile(
+    r"(?<![а-яё\d])(?:(\d{1,2}|" + "|".join(AGO_NUMBERS) + r")\s+)?"
+    r"(минут\w*|час\w*|день|дня|дней|сутки|суток|недел\w*)\s+назад(?![а-яё])",
+    re.I,
+)
 
 
 @dataclass
@@ -104,10 +120,9 @@ def find_date(line: str) -> ShownDate | None:
                 found = ShownDate(y, mo, d, start=m.start(), end=m.end())
                 break
     if found is None:
-        m = _RELATIVE.search(line)
-        if not m:
+        found = _relative(line)
+        if found is None:
             return None
-        found = ShownDate(relative=RELATIVE_DAYS[m.group(1).lower()], start=m.start(), end=m.end())
     # The time written next to the date (either side, within a few characters).
     for m in _TIME.finditer(line):
         near = m.start() - found.end if m.start() >= found.end else found.start - m.end()
@@ -116,6 +131,34 @@ def find_date(line: str) -> ShownDate | None:
             found.start, found.end = min(found.start, m.start()), max(found.end, m.end())
             break
     return found
+
+
+def _relative(line: str) -> ShownDate | None:
+    """A relative day ("Вчера") or an age ("два дня назад") as a day offset from the page's today."""
+    m = _RELATIVE.search(line)
+    if m:
+        return ShownDate(relative=RELATIVE_DAYS[m.group(1).lower()], start=m.start(), end=m.end())
+    if "назад" not in line.lower():
+        return None
+    m = _AGO.search(line)
+    if not m:
+        return None
+    count = m.group(1).lower() if m.group(1) else "1"
+    n = int(count) if count.isdigit() else AGO_NUMBERS.get(count, 1)
+    unit = next((days for stem, days in AGO_UNITS.items() if m.group(2).lower().startswith(stem)), 0)
+    return ShownDate(relative=-n * unit, start=m.start(), end=m.end())
+
+
+def url_date(url: str | None) -> str | None:
+    """The date written in a page's address path (``/2024/03/15/``), as ``YYYY-MM-DD``, or None."""
+    if not url:
+        return None
+    from urllib.parse import urlparse
+
+    match = URL_DATE.search(urlparse(url).path)
+    if not match or not _valid(int(match.group(1)), int(match.group(2)), int(match.group(3))):
+        return None
+    return f"{match.group(1)}-{match.group(2)}-{match.group(3)}"
 
 
 def resolve_date(shown: ShownDate, today: date | None = None, year: int | None = None) -> str | None:

@@ -33,9 +33,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Article
+from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, STOP_LABEL
 from ._counters import view_count
-from ._dates import ShownDate, find_date, resolve_date
-from ._names import tidy_outlet
+from ._dumpmeta import caps_share, date_line, published, site_name
+from ._dates import ShownDate, find_date
 
 __all__ = ["clean_dump", "clean_dump_batch"]
 
@@ -72,8 +73,6 @@ MIN_CYRILLIC_SHARE = 0.45
 # paragraph, and it keeps the cost per line flat on pages with very long lines.
 SAMPLE_CHARS = 400
 
-# Words of a line read for the share of capitals (a link list shows itself early).
-CAPS_SAMPLE_WORDS = 30
 
 # Scores for the block search: a body line earns per word, chrome costs a fixed amount.
 WORD_SCORE = 1 / 8
@@ -108,6 +107,11 @@ DATE_BONUS = 3.0
 # buttons and "see also" lists ends the article.
 RUN_ESCALATION = 0.5
 
+# A headline farther than TITLE_WINDOW above the text is searched this far back, and must
+# share this share of its word stems with the lead.
+DISTANT_TITLE_WINDOW = 80
+DISTANT_TITLE_SHARE = 0.5
+
 # A block with no headline before it keeps this share of its score (feeds, comment threads).
 NO_TITLE_FACTOR = 0.3
 
@@ -125,61 +129,26 @@ BATCH_REPEAT_SHARE = 0.5
 # ... and in at least this many documents (two copies of one story are not a template).
 BATCH_REPEAT_MIN = 3
 
-# Lines that are page chrome whatever their length: navigation, sharing, legal notes,
-# comment forms, "read also" links, credits. Matched on the lower-cased line start or inside.
-_CHROME_START = re.compile(
-    r"^(?:(?:читайте|читай|смотрите|смотри|см\.) (?:также|еще|ещё|тоже|в разделе|другие|на)|читайте:|"
-    r"(?:новост[ьи]|ссылки|статьи|материалы|публикации|видео|фото) по теме|по теме:|"
-    r"(?:другие|похожие|последние|популярные|главные|лучшие|свежие) (?:новости|статьи|материалы|публикации|видео)|"
-    r"(?:источник|по материалам|фото|фотографии|видео|теги|тэги|метки|ключевые слова|рубрик[аи]|раздел|"
-    r"автор|авторы|опубликовано|добавлено|обновлено|дата|просмотр\w*|прочтени\w*|комментари\w*|рейтинг|"
-    r"оценка|оцените|поделиться|поделитесь|подписаться|подпишитесь|e-?mail|пароль|логин|имя|текст)\s*:|"
-    r"по материалам|фото |просмотр|прочтени|комментари|коментари|обсудить|обсуждение$|"
-    r"(?:добавить|оставить|написать|ваш|все|читать) (?:\w+ )?(?:комментари|отзыв)|ваше (?:имя|мнение)|"
-    r"войти|вход |регистрац|зарегистрир|забыли пароль|подписаться|поделиться|рассказать друзьям|"
-    r"отправить (?:другу|по почте|ссылку)|распечатать|версия для печати|печать$|в блог|код для|"
-    r"копировать в блог|нравится|твитнуть|tweet|оцените|голосовать|реклама|на правах рекламы|"
-    r"главная$|главная страница|на главную|назад$|вернуться|предыдущая|следующая|все новости|все видео|"
-    r"все фото|все материалы|архив новостей|карта сайта|контакты|о проекте|о нас$|загрузка|loading|"
-    r"©|\(c\)|copyright|все права|перепечатк|при (?:использовании|перепечатке|цитировании|копировании)|"
-    r"использование материалов|если вы (?:заметили|нашли)|нашли ошибку|ошибка в тексте|опечатка|выделите|"
-    r"мнение редакции|редакция не несет|цитировать$|ответить$|цитата:|увеличить шрифт|уменьшить шрифт|"
-    r"закрыть$|подробнее$|читать (?:далее|полностью|дальше))"
-)
-
-# Chrome phrases anywhere in a line (legal footers, typo reports, comment rules, addresses).
-# Plain substrings: one ``in`` test each is much cheaper than a regex alternation.
-_CHROME_PHRASES = (
-    "ctrl", "все права защищены", "гиперссылк", "использовании материал", "перепечатке материал",
-    "копировании материал", "уважайте труд", "зарегистрированные пользователи", "оставлять комментарии",
-    "правила комментирования", "правила использования", "мнение редакции может не совпадать",
-    "за содержание рекламы", "http://", "https://", "www.", "подписывайтесь", "подпишитесь",
-    "присоединяйтесь к нам", "в социальных сетях",
-)
-# The phrases that mark even a long sentence as chrome: legal and comment-rule footers.
-_FOOTER_PHRASES = tuple(p for p in _CHROME_PHRASES if p not in ("http://", "https://", "www.", "в социальных сетях"))
 # A line of this many words ending like a sentence is prose, whatever word it starts with.
 PROSE_MIN_WORDS = 15
-
-# Labels that open a list of other articles or the comments: a long run of chrome holding one
-# of them ends the article (a single "Новость по теме" box between paragraphs does not).
-_STOP = re.compile(
-    r"^(?:(?:читайте|читай|смотрите|смотри) (?:также|еще|ещё|другие)|(?:новост[ьи]|статьи|материалы|ссылки|публикации) по теме|"
-    r"по теме|(?:другие|похожие|последние|популярные|читаемые|главные) (?:новости|статьи|материалы)|"
-    r"комментари|обсуждение|добавить (?:\w+ )?комментари|оставить (?:\w+ )?комментари|ваш комментарий|отзывы)"
-)
 
 # A run of this many chrome lines that holds a stop label cuts the block.
 STOP_RUN = 3
 
-# A label announcing an advertisement: the line after it is the ad.
-_AD_LABEL = re.compile(r"^(?:реклама|на правах рекламы|advertisement|спонсор\w*)\s*:?\s*$")
-
-# Lines that open a comment thread or a feed: nothing after them is the article.
-_COMMENT_HEADER = re.compile(r"^(?:#\d+|[+-]?\d+\s+#\d+|(?:ответить|цитировать)$)")
+# A comment head ("Ольга, 2 дня назад") has at most this many words, and a page holding at
+# least this many such lines has a comment thread (one alone may be the byline).
+USER_LINE_WORDS = 5
+USER_LINES_MIN = 2
 
 # A time at the start of a line ("19:23 Заголовок ...") marks a feed item.
 _TIME_START = re.compile(r"^\s*\[?\d{1,2}:\d\d(?:\]|\s)")
+
+# A line of at least this many words may hold chrome sentences glued to the article, and a
+# glued chrome sentence has at most this many words.
+GLUED_MIN_WORDS = 40
+GLUED_MAX_CHROME_WORDS = 30
+# A sentence end followed by a capital: where a glued line is split.
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"]?[А-ЯЁA-Z])")
 
 # Raw HTML or code shown as text ("код для блога").
 _CODE = re.compile(r"</?[a-z][a-z0-9]*[\s>]|[{};]\s*$|=\s*\"")
@@ -195,14 +164,6 @@ _WORD = re.compile(r"[а-яёa-z]+")
 # Closing quotes and brackets that may follow a sentence end.
 _CLOSERS = "\"'»”’)]*"
 
-# Words that name a domain-like outlet signature ("048.ua", "Example.ru").
-_DOMAIN = re.compile(r"^[\w.-]+\.(?:ru|ua|by|kz|com|net|org|info|su|рф|uz|kg|az|ge|am|md|lv|lt|ee|tv|fm)$", re.I)
-
-# Labels that may open the page but are not an outlet's name.
-_NAV_WORDS = {
-    "главная", "главная страница", "новости", "на главную", "вход", "войти", "регистрация", "rss",
-    "меню", "поиск", "карта сайта", "контакты", "реклама", "loading", "загрузка",
-}
 
 
 # A photo credit: a line carrying one is a caption, never the headline, even when it
@@ -221,6 +182,7 @@ class _Line:
     dated: bool  # shows a date or time
     stop: bool = False  # a label opening related links or comments
     score: float = 0.0
+    user: bool = False  # a user name with a time: the head of a reader comment (or a byline)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -235,7 +197,7 @@ def _chrome_phrase(low: str, words: int, prose: bool = False) -> bool:
     In prose (a long sentence) a web address is part of the text, not a link line.
     """
     sample = low[:SAMPLE_CHARS]
-    if any(phrase in sample for phrase in (_FOOTER_PHRASES if prose else _CHROME_PHRASES)):
+    if any(phrase in sample for phrase in (FOOTER_PHRASES if prose else CHROME_PHRASES)):
         return True
     if "ссылк" in sample and "обязательн" in sample:
         return True  # "ссылка на ... обязательна"
@@ -244,18 +206,7 @@ def _chrome_phrase(low: str, words: int, prose: bool = False) -> bool:
 
 def _comment_header(low: str) -> bool:
     """A line that heads a reader comment ("#3 Имя 05.01.12", "(id: 123)", "Ответить")."""
-    return "(id:" in low or bool(_COMMENT_HEADER.match(low))
-
-
-def _caps_share(tokens: list[str]) -> float:
-    """Share of word tokens that start with a capital letter (link lists are all capitals)."""
-    alpha = upper = 0
-    for token in tokens[:CAPS_SAMPLE_WORDS]:
-        first = token[0]
-        if first.isalpha():
-            alpha += 1
-            upper += first.isupper()
-    return upper / alpha if alpha else 1.0
+    return "(id:" in low or bool(COMMENT_HEADER.match(low))
 
 
 def _has_date(text: str, words: int) -> bool:
@@ -271,7 +222,7 @@ def _has_date(text: str, words: int) -> bool:
     if words > 8:
         return False
     low = text.lower()
-    return "сегодня" in low or "вчера" in low
+    return "сегодня" in low or "вчера" in low or "назад" in low
 
 
 def _cyrillic_share(text: str) -> float:
@@ -289,7 +240,7 @@ def _chrome_vocabulary(low: str, words: int, sentence_end: bool) -> bool:
     phrases mark it.
     """
     prose = words >= PROSE_MIN_WORDS and sentence_end
-    return (not prose and bool(_CHROME_START.match(low))) or _chrome_phrase(low, words, prose)
+    return (not prose and bool(CHROME_START.match(low))) or _chrome_phrase(low, words, prose)
 
 
 def _shows_code(text: str) -> bool:
@@ -305,7 +256,7 @@ def _separators(text: str) -> int:
 def _link_list(tokens: list[str], sentence_end: bool, separators: int) -> bool:
     """Whether a line is a list of links: mostly capitalised words, or menu separators."""
     n = len(tokens)
-    caps = _caps_share(tokens) if n >= 4 else 1.0
+    caps = caps_share(tokens) if n >= 4 else 1.0
     return (n >= 4 and caps > LINK_CAPS_SHARE and not sentence_end) or separators >= 2
 
 
@@ -395,9 +346,19 @@ def _classify(text: str, repeated: bool) -> _Line:
         and cyrillic
         and _heading_shape(text, n, dated, sentence_end, separators)
     )
-    line = _Line(text, n, kind, heading, sentence_end, dated, stop=bool(_STOP.match(low)) and n <= 6)
+    line = _Line(text, n, kind, heading, sentence_end, dated, stop=bool(STOP_LABEL.match(low)) and n <= 6)
     line.score = _line_score(kind, n, heading)
+    line.user = dated and n <= USER_LINE_WORDS and not sentence_end and _user_line(text)
     return line
+
+
+def _user_line(text: str) -> bool:
+    """A name and a time or age, nothing else: "Сергей_77 3 часа назад", "Ольга 28.03.2017 15:10"."""
+    shown = find_date(text)
+    if shown is None:
+        return False
+    rest = (text[: shown.start] + " " + text[shown.end :]).replace(",", " ").replace("·", " ").split()
+    return 1 <= len(rest) <= 2 and rest[0][:1].isalpha()
 
 
 def _strip_date(text: str) -> tuple[str, ShownDate | None]:
@@ -453,8 +414,11 @@ def _overlap(title: str, text: str) -> float:
 
 
 def _cuts(lines: list[_Line]) -> set[int]:
-    """Lines that end any block: stop labels inside a run of ``STOP_RUN`` or more non-body lines."""
-    cuts: set[int] = set()
+    """Lines that end any block: stop labels inside a run of ``STOP_RUN`` or more non-body lines,
+    and the heads of reader comments (a name and a time) when there are several of them: a
+    thread without its "Комментарии" label still never joins the article (issue 16)."""
+    users = [i for i, line in enumerate(lines) if line.user]
+    cuts: set[int] = set(users) if len(users) >= USER_LINES_MIN else set()
     i, n = 0, len(lines)
     while i < n:
         if lines[i].kind == "body":
@@ -506,7 +470,7 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
         stems = _stems(lines[i].text)
         shared = len(stems & lead_stems)
         dated = any(
-            0 <= j < len(lines) and _date_line(lines[j]) is not None for j in (i - 1, i + 1)
+            0 <= j < len(lines) and date_line(lines[j]) is not None for j in (i - 1, i + 1)
         ) or _strip_date(lines[i].text)[1] is not None
         score = (
             TITLE_DATE_WEIGHT * dated
@@ -519,76 +483,32 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
     return best
 
 
-def _page_today(lines: list[_Line]) -> date | None:
-    """The page's own "today": a complete date in a short line at the top (header clock/date)."""
-    for line in lines[:30]:
-        if line.dated and line.words <= 10:
-            shown = find_date(line.text)
-            if shown and shown.complete:
-                return date(shown.year, shown.month, shown.day)  # type: ignore[arg-type]
-    return None
+def _distant_title(lines: list[_Line], start: int) -> int | None:
+    """A headline far above the text (a gallery, a "listen" player or a banner in between):
+    the heading line before the block that the lead is most about, when it is about it at all.
 
-
-def _page_year(lines: list[_Line]) -> int | None:
-    """A year the page implies for dates shown without one: the latest year of a copyright line."""
-    for line in reversed(lines[-80:]):
-        if "©" in line.text or "(c)" in line.text.lower() or "copyright" in line.text.lower():
-            years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", line.text)]
-            if years:
-                return max(years)
-    return None
-
-
-def _date_line(line: _Line, max_rest: int = 8) -> ShownDate | None:
-    """The date of a short metadata line (byline, date line); feed items and prose are skipped.
-
-    ``max_rest`` is how many other words (longer than two letters) the line may hold: a byline
-    has a name and a place, a feed item has a whole headline.
+    A headline is what the first sentences are about, wherever the layout puts it: its words
+    come back in the lead. A line that comes back elsewhere too (a news list repeats teasers)
+    is not taken.
     """
-    if not line.dated or line.kind == "body" or line.words > 12:
-        return None
-    shown = find_date(line.text)
-    if shown is None:
-        return None
-    rest = (line.text[: shown.start] + " " + line.text[shown.end :]).split()
-    if len([w for w in rest if len(w) > 2]) > max_rest:
-        return None  # a teaser headline with its time, not a date line
-    return shown
-
-
-def _site_name(lines: list[_Line], body: set[int], title: int | None) -> tuple[int | None, str | None]:
-    """A line naming the outlet: a short name line at the top or a signature under the text."""
-    for i, line in enumerate(lines[:3]):
-        text = line.text.strip()
-        low = text.lower()
-        if low in _NAV_WORDS or line.dated or i in body or i == title:
+    lead = " ".join(line.text for line in lines[start : start + 2])
+    counts = Counter(line.text for line in lines)
+    best, best_share = None, DISTANT_TITLE_SHARE
+    for i in range(max(0, start - DISTANT_TITLE_WINDOW), start):
+        line = lines[i]
+        if not line.heading or line.kind == "body" or counts[line.text] > 1:
             continue
-        tokens = text.split()
-        if (
-            1 <= len(tokens) <= 4
-            and len(text) <= 40
-            and (text[:1].isupper() or text[:1] in "«\"")
-            and not _CHROME_START.match(low)
-            and not _DIGIT.search(text) is not None
-            and text[-1:] not in ".:!?,"
-            and (_caps_share(tokens) >= 0.5 or _DOMAIN.match(text))
-        ):
-            return i, text
-        break
-    if body:
-        after = max(body) + 1
-        for i in range(after, min(after + 2, len(lines))):
-            text = lines[i].text.strip().lstrip("/ ").strip()
-            if _DOMAIN.match(text) or (text.startswith("«") and text.endswith("»") and len(text.split()) <= 3):
-                return i, text.strip("«»")
-    return None, None
+        share = _overlap(line.text, lead)
+        if share >= best_share:
+            best, best_share = i, share
+    return best
 
 
 def _classify_lines(texts: list[str], repeated: set[str] | frozenset[str]) -> list[_Line]:
     """Classify the lines of one dump, then demote ads, bare-label teasers and teaser lists."""
     lines = [_classify(t, t in repeated) for t in texts]
     for prev, line in zip(lines, lines[1:]):
-        if _AD_LABEL.match(prev.text.lower()):
+        if AD_LABEL.match(prev.text.lower()):
             line.kind, line.score = "hard", HARD_CHROME_COST  # an inline advertisement
         elif prev.stop and prev.words <= 4 and line.kind in ("body", "weak"):
             line.kind, line.score = "chrome", CHROME_COST  # the teaser under a bare "Читайте также"
@@ -603,7 +523,7 @@ def _block_value(lines: list[_Line], start: int, end: int, total: float) -> tupl
         return total * NO_TITLE_FACTOR, None
     lead = " ".join(lines[i].text for i in range(start, min(end + 1, start + 4)))
     value = total + (TITLE_BONUS + TITLE_OVERLAP_BONUS * _overlap(lines[title].text, lead))
-    if any(_date_line(lines[i]) for i in range(max(0, title - 2), start)) or _strip_date(lines[title].text)[1]:
+    if any(date_line(lines[i]) for i in range(max(0, title - 2), start)) or _strip_date(lines[title].text)[1]:
         value += DATE_BONUS
     return value, title
 
@@ -662,21 +582,10 @@ def _near_metadata(
         for i in group:
             if shown is None:
                 # After the text a dated headline is a feed item: fewer other words allowed.
-                shown = _date_line(lines[i], AFTER_MAX_WORDS if group is after else 8)
+                shown = date_line(lines[i], AFTER_MAX_WORDS if group is after else 8)
             if views is None and lines[i].words <= 12:
                 views = view_count(lines[i].text)
     return views, shown
-
-
-def _published(lines: list[_Line], shown: ShownDate | None, crawled: date | None = None) -> date | None:
-    """The publication date of a shown date, resolved against the crawl time (when the crawler
-    recorded it: the day the page was read is the "today" of «сегодня, 19:20») or else the
-    page's own today and year."""
-    if shown is None:
-        return None
-    today = (crawled or _page_today(lines)) if shown.relative is not None else None
-    year = (_page_year(lines) or (crawled.year if crawled else None)) if shown.year is None else None
-    return resolve_date(shown, today, year)
 
 
 def _unique_lines(lines: list[_Line], body: list[int]) -> list[int]:
@@ -690,11 +599,13 @@ def _unique_lines(lines: list[_Line], body: list[int]) -> list[int]:
     return unique
 
 
-def _clean_lines(texts: list[str], repeated: set[str] | frozenset[str] = frozenset(), crawled: date | None = None) -> dict:
+def _clean_lines(
+    texts: list[str], repeated: set[str] | frozenset[str] = frozenset(), crawled: date | None = None, url: str | None = None
+) -> dict:
     """The cleaning itself on the non-empty lines of one dump; returns the Article fields."""
     lines = _classify_lines(texts, repeated)
     if not lines:
-        return {"title": None, "paragraphs": [], "boilerplate": [], "views": None, "published": None, "source": None}
+        return {"title": None, "paragraphs": [], "boilerplate": [], "views": None, "published": None, "published_how": None, "source": None}
 
     body: list[int] = []
     title_idx: int | None = None
@@ -706,6 +617,8 @@ def _clean_lines(texts: list[str], repeated: set[str] | frozenset[str] = frozens
         if body:
             start, end = body[0], body[-1]
 
+    if title_idx is None and body:
+        title_idx = _distant_title(lines, start)
     title: str | None = None
     title_date: ShownDate | None = None
     if title_idx is not None:
@@ -715,22 +628,58 @@ def _clean_lines(texts: list[str], repeated: set[str] | frozenset[str] = frozens
 
     body = _unique_lines(lines, body)
     body_set = set(body)
-    _, source = _site_name(lines, body_set, title_idx)
-    source = tidy_outlet(source)  # a logo line in capitals: "ФЕРГАНСКИЙ ВЕСТНИК" -> "Ферганский вестник"
+    source = site_name(lines, body, title_idx, url)
+    date_iso, how = published(lines, shown, crawled, url)
     boilerplate = [line.text for i, line in enumerate(lines) if i not in body_set and i != title_idx]
     return {
         "title": title,
         "paragraphs": [lines[i].text.strip() for i in body],
         "boilerplate": boilerplate,
         "views": views,
-        "published": _published(lines, shown, crawled),
+        "published": date_iso,
+        "published_how": how,
         "source": source,
     }
 
 
 def _split(text: str) -> list[str]:
-    """Non-empty lines of a dump, whitespace collapsed."""
-    return [_SPACES.sub(" ", line).strip() for line in text.split("\n") if line.strip()]
+    """Non-empty lines of a dump, whitespace collapsed, chrome sentences glued to the text cut off."""
+    out: list[str] = []
+    for raw in text.split("\n"):
+        if raw.strip():
+            out.extend(_unglue(_SPACES.sub(" ", raw).strip()))
+    return out
+
+
+def _unglue(line: str) -> list[str]:
+    """A long line split from the chrome sentences a crawler glued to its start or end.
+
+    Some pages keep the whole article in one text node, and the flattening joins the typo
+    prompt, the "listen" widget or a consent banner to it ("Если Вы заметили ошибку, выделите
+    ... Ctrl+Enter. Губернатор подписал ..."): the chrome then marks the whole line and the
+    article is lost. Leading and trailing sentences that are chrome on their own become lines
+    of their own; the rest is judged as the text it is.
+    """
+    if line.count(" ") < GLUED_MIN_WORDS:
+        return [line]
+    parts = _SENTENCE_SPLIT.split(line)
+    if len(parts) < 2:
+        return [line]
+    head, tail = 0, len(parts)
+    while head < tail - 1 and _chrome_sentence(parts[head]):
+        head += 1
+    while tail - 1 > head and _chrome_sentence(parts[tail - 1]):
+        tail -= 1
+    if head == 0 and tail == len(parts):
+        return [line]
+    return parts[:head] + [" ".join(parts[head:tail])] + parts[tail:]
+
+
+def _chrome_sentence(sentence: str) -> bool:
+    """Whether one sentence is chrome by its words (a prompt, a widget, a banner)."""
+    low = sentence.lower()
+    words = sentence.count(" ") + 1
+    return words <= GLUED_MAX_CHROME_WORDS and _chrome_vocabulary(low, words, False)
 
 
 def _build(fields: dict, source: str | None, url: str | None) -> Article:
@@ -741,7 +690,7 @@ def _build(fields: dict, source: str | None, url: str | None) -> Article:
         url=url,
         views=fields["views"],
         published=fields["published"],
-        published_how="byline" if fields["published"] else None,
+        published_how=fields["published_how"],
         boilerplate=fields["boilerplate"],
     )
 
@@ -771,7 +720,7 @@ def clean_dump(text: str, *, source: str | None = None, url: str | None = None, 
         line that is neither headline nor body, in page order; ``published``/``views`` are
         ``None`` unless shown with the article.
     """
-    return _build(_clean_lines(_split(text), crawled=_crawl_day(crawled)), source, url)
+    return _build(_clean_lines(_split(text), crawled=_crawl_day(crawled), url=url), source, url)
 
 
 def clean_dump_batch(texts: Iterable[str], *, source: str | None = None) -> list[Article]:

@@ -45,7 +45,7 @@ from lxml import etree
 from ..errors import ExtractionRejected
 from ..model import Article
 from ._counters import view_count
-from ._dates import YEAR_RANGE, find_date, resolve_date
+from ._dates import YEAR_RANGE, find_date, resolve_date, url_date
 from ._names import NAME_MAX_WORDS, NAME_SEPARATORS, SECTION_PART, outlet_from_copyright, tidy_outlet
 
 __all__ = ["clean_html"]
@@ -163,9 +163,6 @@ VIEW_MARK = re.compile(r"(?:^|[^a-z])(?:views?|eye|hits|pageviews?)(?:$|[^a-z])|
 
 # A counter's own text: a number, spaces as thousands separators ("3 902").
 COUNT_TEXT = re.compile(r"^\s*(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)\s*$")
-
-# Dates in URLs: /2017/03/28/, /2017-03-28, 20170328 (between separators).
-URL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/_\-]?(0[1-9]|1[0-2])[/_\-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 # Class or id of an element that shows the site's logo or name ("header__logo", "site-logo",
 # "navbar-brand", "site-name"); "logon", "blogger" and "siLogo" are not such tokens.
@@ -865,10 +862,9 @@ def _published(
     value = _time_in_article(lines, title_idx, body)
     if value:
         return value, "time"
-    if url:
-        match = URL_DATE.search(urlparse(url).path)
-        if match:
-            return f"{match.group(1)}-{match.group(2)}-{match.group(3)}", "url"
+    value = url_date(url)
+    if value:
+        return value, "url"
     value = _byline_date(lines, title_idx, body)
     if value:
         return value, "byline"

@@ -16,9 +16,8 @@ The scoring follows the folder's README:
 - **title accuracy**: predicted title matches ``title`` in the same equal-or-90%-containment way;
 - ``published`` (date part) and ``views``: exact match, ``null`` included;
 - **source**: the predicted outlet name against the gold one (``site_name`` when the gold
-  gives it, else the text of ``site_name_line``), equal or contained word for word, or the
-  page's domain (the host in the page name or the gold ``url``) when the gold shows no name.
-  Pages whose gold has neither a name nor a host are left out of the source score.
+  gives it, else the text of ``site_name_line``), equal or contained word for word. Pages
+  whose gold names no outlet are left out of the source score (the report gives the count).
 
 A gold record may carry ``url`` (and ``crawled``, the crawl time): the cleaners get them as a
 crawler would pass them, so a relative or missing date can be resolved.
@@ -232,30 +231,24 @@ def _gold_host(gold: dict[str, Any]) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def source_ok(predicted: str | None, site: str | None, host: str | None) -> bool | None:
-    """Does a predicted outlet name match the gold one? ``None`` when the gold has nothing to match.
+def source_ok(predicted: str | None, site: str | None, host: str | None = None) -> bool | None:
+    """Does a predicted outlet name match the gold one? ``None`` when the gold names no outlet.
 
-    The name shown on the page wins: the prediction must equal it or be contained in it word for
-    word (a logo line "Новости Донбасса — главное" holds the name), or contain it. When the page
-    shows no name, the domain is the name: "Lenta.ru" and "lenta.ru" both match ``lenta.ru``.
+    The prediction must equal the gold name or be contained in it word for word (a logo line
+    "Новости Донбасса — главное" holds the name), or contain it. A gold name that is the
+    domain ("048.ua") also takes the domain written without its dot or in other case.
+    Pages whose gold shows no name are not scored: a name found elsewhere on the page (a
+    copyright line) cannot be checked against the bare domain.
     """
-    if not site and not host:
+    if not site:
         return None
     pred = normalize_text(predicted or "")
-    if not pred:
+    gold = normalize_text(site)
+    if not pred or not gold:
         return False
-    if site:
-        gold = normalize_text(site)
-        if gold and (pred == gold or f" {pred} " in f" {gold} " or f" {gold} " in f" {pred} "):
-            return True
-    if host:
-        label = host.split(".")[0] if host.count(".") >= 1 else host
-        flat = pred.replace(" ", "")
-        if flat in (normalize_text(host).replace(" ", ""), label.replace("-", "")):
-            return True
-        if not site and f" {normalize_text(host)} " in f" {pred} ":
-            return True
-    return False
+    if pred == gold or f" {pred} " in f" {gold} " or f" {gold} " in f" {pred} ":
+        return True
+    return bool(host) and gold.replace(" ", "") == normalize_text(host).replace(" ", "") == pred.replace(" ", "")
 
 
 def _score_article(article: Article, gold: dict[str, Any], lines: list[str]) -> dict[str, Any]:
@@ -282,10 +275,15 @@ def _score_article(article: Article, gold: dict[str, Any], lines: list[str]) -> 
 
 
 def _page_context(gold: dict[str, Any]) -> dict[str, Any]:
-    """What a crawler knows about a dump besides its text: the URL and the crawl time, when the gold has them."""
+    """What a crawler knows about a dump besides its text: the URL and the crawl time, when the
+    gold has them. A crawler always knows at least the host: for a ``NN_<host>`` page without a
+    gold URL the cleaners get the bare host address (no path, so no date to read from it)."""
     out: dict[str, Any] = {}
+    host = _gold_host(gold)
     if gold.get("url"):
         out["url"] = gold["url"]
+    elif host:
+        out["url"] = f"http://{host}/"
     if gold.get("crawled"):
         out["crawled"] = gold["crawled"]
     return out
@@ -342,7 +340,7 @@ def evaluate_clean(path: Path) -> dict[str, Any]:
         def clean_page(g: dict[str, Any]) -> Article:
             data = (html_dir / f"{g['page']}.html").read_bytes()
             try:
-                return clean_html(decode_html(data), url=g.get("url"))
+                return clean_html(decode_html(data), url=_page_context(g).get("url"))
             except Exception as exc:  # a failing page scores zero instead of killing the report
                 return Article(extras={"error": f"{type(exc).__name__}: {exc}"})
 

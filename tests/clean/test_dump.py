@@ -104,7 +104,7 @@ CASES = [
     ),
     (
         RIVER,
-        None,
+        "Речной портал",  # no name line at the top: the copyright line names it (issue 16)
         "Городская больница получила новый томограф",
         "В городскую больницу",
         "в областной центр.",

@@ -5,11 +5,12 @@ The pages-dev test reads ../shared/eval and is skipped when that folder is absen
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from svodka.evaluate.clean import decode_html, evaluate_clean, format_clean_report, normalize_text, score_page
+from svodka.evaluate.clean import decode_html, evaluate_clean, format_clean_report, normalize_text, score_page, source_ok
 
 PAGES_DEV = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "pages-dev"
 
@@ -17,6 +18,8 @@ PAGES_DEV = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "pa
 # below them is a regression of the dump cleaner.
 DUMP_WORD_F1_FLOOR = 0.95
 DUMP_TITLE_FLOOR = 0.95
+# Outlet names on the 15 pages-dev dumps whose gold shows one (issue 16: 0.533 when set).
+DUMP_SOURCE_FLOOR = 0.45
 # HTML pages (word F1 0.989, title 1.000, published 0.850 measured): the issue's targets, and
 # the published floor guards the metadata/byline date rules.
 HTML_WORD_F1_FLOOR = 0.95
@@ -91,5 +94,63 @@ def test_eval_clean_pages_dev_floor():
     assert html["word"]["f1"] >= HTML_WORD_F1_FLOOR
     assert html["title_accuracy"] >= HTML_TITLE_FLOOR
     assert html["published_accuracy"] >= HTML_PUBLISHED_FLOOR
+    # Issue 16: the outlet's name is scored on the pages whose gold names it.
+    assert dumps["source_pages"] == 15 and dumps["source_accuracy"] >= DUMP_SOURCE_FLOOR
     text = format_clean_report(report)
     assert "dumps (clean_dump)" in text and "baseline" in text
+    # A row per site, with both cleaners.
+    assert "per site" in text and sum(line.startswith("  01_argumenti.ru ") for line in text.splitlines()) == 1
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    "predicted, site, host, ok",
+    [
+        ("Северный вестник", "Северный вестник", None, True),
+        ("СЕВЕРНЫЙ ВЕСТНИК", "Северный вестник", None, True),
+        ("Северный вестник", "// Северный вестник — новости Мурманска", None, True),
+        ("Прослушать новость", "Северный вестник", None, False),
+        (None, "Северный вестник", None, False),
+        ("048.ua", "048.ua", "048.ua", True),
+        ("Северный вестник", None, "sever.ru", None),  # the page names no outlet: not scored
+    ],
+)
+def test_eval_clean_source_ok(predicted, site, host, ok):
+    assert source_ok(predicted, site, host) is ok
+
+
+@pytest.mark.issue(16)
+def test_eval_clean_cli_json_and_site_rows(tmp_path):
+    """``svodka eval clean`` on a folder of the pages-dev layout (one page written here):
+    ``--json`` gives the whole report, the text report a row per site."""
+    import subprocess
+    import sys
+
+    lines = [
+        "Северный вестник",
+        "Главная",
+        "В Мурманске открыли новый ледовый дворец для детей",
+        "28.03.2017 14:05",
+        "Администрация Мурманска открыла новый ледовый дворец, построенный на месте старого стадиона в Ленинском округе.",
+        "Во дворце разместятся две ледовые арены, тренажёрный зал и трибуны на восемьсот зрителей, сообщили в мэрии.",
+        "© 2017 Северный вестник",
+    ]
+    (tmp_path / "dumps").mkdir()
+    (tmp_path / "html").mkdir()
+    (tmp_path / "dumps" / "01_sever.example.txt").write_text("\n\n".join(lines), encoding="utf-8")
+    html = "<html><head><title>{0}</title></head><body><div>{1}</div><h1>{0}</h1><p>{2}</p><p>{3}</p><p>{4}</p></body></html>"
+    (tmp_path / "html" / "01_sever.example.html").write_text(html.format(lines[2], lines[0], lines[3], lines[4], lines[5]), encoding="utf-8")
+    gold = {
+        "page": "01_sever.example", "title_line": 2, "title": lines[2], "body_lines": [4, 5], "optional_lines": [],
+        "site_name_line": 0, "published": "2017-03-28", "views": None,
+    }
+    (tmp_path / "gold.jsonl").write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    run = lambda *a: subprocess.run([sys.executable, "-m", "svodka", "eval", "clean", *a], capture_output=True, cwd=root, timeout=300)  # noqa: E731
+    out = run(str(tmp_path), "--json")
+    assert out.returncode == 0, out.stderr.decode()
+    report = json.loads(out.stdout)
+    page = report["dumps"]["pages"][0]
+    assert page["title_ok"] and page["published_ok"] and page["source_ok"] and page["word_f1"] == 1.0
+    text = run(str(tmp_path)).stdout.decode()
+    assert "per site" in text and "01_sever.example" in text

@@ -1,0 +1,104 @@
+"""Word lists of page chrome in Russian news dumps: one home for the dump cleaner's vocabulary.
+
+A crawler flattens the whole page, so next to the article stand menus, share and "listen"
+widgets, consent and subscription banners, typo prompts, legal footers and comment forms.
+These lists name them by their words. They are general (any Russian news site shows some of
+them), not fitted to one layout: each group says which class of line it covers.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "AD_LABEL",
+    "CHROME_PHRASES",
+    "CHROME_START",
+    "COMMENT_HEADER",
+    "FOOTER_PHRASES",
+    "NAV_WORDS",
+    "STOP_LABEL",
+    "UI_WORDS",
+]
+
+# Lines that are page chrome whatever their length: navigation, sharing, legal notes,
+# comment forms, "read also" links, credits; since issue 16 also the audio widget
+# ("Прослушать новость"), "copy the link", search forms, accessibility skip links and
+# consent banners that open with "Мы используем cookie". Matched on the lower-cased line start.
+CHROME_START = re.compile(
+    r"^(?:(?:читайте|читай|смотрите|смотри|см\.) (?:также|еще|ещё|тоже|в разделе|другие|на)|читайте:|"
+    r"(?:новост[ьи]|ссылки|статьи|материалы|публикации|видео|фото) по теме|по теме:|"
+    r"(?:другие|похожие|последние|популярные|главные|лучшие|свежие) (?:новости|статьи|материалы|публикации|видео)|"
+    r"(?:источник|по материалам|фото|фотографии|видео|теги|тэги|метки|ключевые слова|рубрик[аи]|раздел|"
+    r"автор|авторы|опубликовано|добавлено|обновлено|дата|просмотр\w*|прочтени\w*|комментари\w*|рейтинг|"
+    r"оценка|оцените|поделиться|поделитесь|подписаться|подпишитесь|e-?mail|пароль|логин|имя|текст)\s*:|"
+    r"по материалам|фото |просмотр|прочтени|комментари|коментари|обсудить|обсуждение$|"
+    r"(?:добавить|оставить|написать|ваш|все|читать) (?:\w+ )?(?:комментари|отзыв)|ваше (?:имя|мнение)|"
+    r"войти|вход |регистрац|зарегистрир|забыли пароль|подписаться|поделиться|рассказать друзьям|"
+    r"отправить (?:другу|по почте|ссылку)|распечатать|версия для печати|печать$|в блог|код для|"
+    r"копировать в блог|нравится|твитнуть|tweet|оцените|голосовать|реклама|на правах рекламы|"
+    r"главная$|главная страница|на главную|назад$|вернуться|предыдущая|следующая|все новости|все видео|"
+    r"все фото|все материалы|архив новостей|карта сайта|контакты|о проекте|о нас$|загрузка|loading|"
+    r"©|\(c\)|copyright|все права|перепечатк|при (?:использовании|перепечатке|цитировании|копировании)|"
+    r"использование материалов|если вы (?:заметили|нашли)|нашли ошибку|ошибка в тексте|опечатка|выделите|"
+    r"мнение редакции|редакция не несет|цитировать$|ответить$|цитата:|увеличить шрифт|уменьшить шрифт|"
+    r"закрыть$|подробнее$|читать (?:далее|полностью|дальше)|"
+    r"(?:про)?слушать(?: (?:новость|статью|текст|материал))?$|озвучить|остановить прослушивание|"
+    r"(?:с?копировать|скопируйте) ссылку|ссылка скопирована|форма поиска|поиск по сайту|найти на сайте|"
+    r"accessibility|skip to|перейти к (?:содержанию|основному|навигации|контенту)|версия для слабовидящих|"
+    r"мы используем (?:файлы )?(?:cookie|куки)|(?:этот )?сайт использует|принять (?:все )?(?:cookie|куки)$|"
+    r"пожаловаться$|показать (?:ещ[её] )?(?:\d+ )?(?:комментари|ответ))"
+)
+
+# Chrome phrases anywhere in a line (legal footers, typo reports, comment rules, addresses,
+# and since issue 16 consent, cookie and subscription banners, which are full sentences:
+# "Продолжая пользоваться сайтом, вы соглашаетесь с использованием файлов cookie").
+# Plain substrings: one ``in`` test each is much cheaper than a regex alternation. An article
+# about cookie rules would lose a sentence naming "файлы cookie": rare, and said here.
+CHROME_PHRASES = (
+    "ctrl", "все права защищены", "гиперссылк", "использовании материал", "перепечатке материал",
+    "копировании материал", "уважайте труд", "зарегистрированные пользователи", "оставлять комментарии",
+    "правила комментирования", "правила использования", "мнение редакции может не совпадать",
+    "за содержание рекламы", "http://", "https://", "www.", "подписывайтесь", "подпишитесь",
+    "присоединяйтесь к нам", "в социальных сетях",
+    "файлы cookie", "файлов cookie", "cookie-файл", "использует cookie", "используем cookie",
+    "политикой конфиденциальности", "политики конфиденциальности", "согласие на обработку персональных",
+    "продолжая пользоваться сайтом", "продолжая использовать сайт", "оформите подписку", "оформить подписку",
+)
+
+# The phrases that mark even a long sentence as chrome: legal and comment-rule footers, banners.
+FOOTER_PHRASES = tuple(p for p in CHROME_PHRASES if p not in ("http://", "https://", "www.", "в социальных сетях"))
+
+# Labels that open a list of other articles or the comments: a long run of chrome holding one
+# of them ends the article (a single "Новость по теме" box between paragraphs does not).
+STOP_LABEL = re.compile(
+    r"^(?:(?:читайте|читай|смотрите|смотри) (?:также|еще|ещё|другие)|(?:новост[ьи]|статьи|материалы|ссылки|публикации) по теме|"
+    r"по теме|(?:другие|похожие|последние|популярные|читаемые|главные) (?:новости|статьи|материалы)|"
+    r"комментари|обсуждение|добавить (?:\w+ )?комментари|оставить (?:\w+ )?комментари|ваш комментарий|отзывы|"
+    r"мнения читателей|ответы читателей)"
+)
+
+# A label announcing an advertisement: the line after it is the ad.
+AD_LABEL = re.compile(r"^(?:реклама|на правах рекламы|advertisement|спонсор\w*)\s*:?\s*$")
+
+# Lines that open or close a reader comment: nothing after them is the article.
+COMMENT_HEADER = re.compile(r"^(?:#\d+|[+-]?\d+\s+#\d+|(?:ответить|цитировать|пожаловаться)$)")
+
+# Labels that may open the page but are not an outlet's name.
+NAV_WORDS = frozenset({
+    "главная", "главная страница", "новости", "на главную", "вход", "войти", "регистрация", "rss",
+    "меню", "поиск", "карта сайта", "контакты", "реклама", "loading", "загрузка",
+    "статьи", "публикации", "видео", "фото", "мнения", "блоги", "лента", "лента новостей", "архив",
+})
+
+# Words of interface labels ("Форма поиска", "Accessibility links", "Прослушать новость",
+# "Версия для слабовидящих"): a short line holding one is a widget, never an outlet's name.
+UI_WORDS = frozenset(
+    """
+    поиск поиска найти меню навигация прослушать слушать озвучить ссылку ссылка скопировать
+    копировать версия слабовидящих войти вход регистрация подписка подписаться форма кнопка
+    закрыть открыть развернуть свернуть показать скрыть далее назад вперед вперёд наверх
+    accessibility links skip content search menu navigation login subscribe share listen
+    twitter facebook vk вконтакте telegram телеграм instagram youtube одноклассники whatsapp
+    """.split()
+)

@@ -1,0 +1,325 @@
+"""The metadata of a crawler dump around its article: the publication date and the outlet.
+
+Split from ``clean.dump`` (issue 16), which finds the article; this module reads what the
+page says about it. Both work on the dump's classified lines (objects with ``text``,
+``words``, ``kind``, ``dated``: ``dump._Line``).
+
+**Date.** The date shown with the article (found by ``dump``: byline, under the headline,
+in the meta line with the views) is resolved here. A relative date («сегодня, 19:20», «два
+дня назад») counts from the crawl time when the crawler recorded it, else from the page's own
+"today" (a full date in the header); a date shown without a year takes the year of the URL,
+else of the crawl (the latest such date not after the crawl day), else of the copyright line.
+When the page shows no date, the URL's date is the date. ``published_how`` says which:
+``byline``, ``byline+crawl``, ``byline+url``, ``url``.
+
+**Outlet.** A short name line at the top of the page, a signature under the text, the
+copyright line at the bottom, or the URL's domain when nothing else names the site. A name is
+never a line that is the headline or shares its words with the article's lead, never an
+interface label ("Прослушать новость", "Форма поиска", "Accessibility links") and never a
+name the article itself is about (a country, a person: its words occur in the body).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from urllib.parse import urlparse
+
+from ..nlp._lexicon import COUNTRY_NAMES, KNOWN_OUTLETS
+from ._chrome import CHROME_START, NAV_WORDS, UI_WORDS
+from ._dates import ShownDate, find_date, resolve_date, url_date
+from ._names import outlet_from_copyright, tidy_outlet
+
+__all__ = ["caps_share", "date_line", "published", "site_name", "DOMAIN"]
+
+# Words of a domain-like outlet signature ("048.ua", "Example.ru").
+DOMAIN = re.compile(r"^[\w.-]+\.(?:ru|ua|by|kz|com|net|org|info|su|рф|uz|kg|az|ge|am|md|lv|lt|ee|tv|fm)$", re.I)
+
+# How many first tokens the capitals share is read from (link lists are all capitals).
+CAPS_SAMPLE_WORDS = 30
+
+# The copyright line is searched among this many last lines.
+COPYRIGHT_LINES = 80
+
+# A full date in a short line among this many first lines is the page's "today" (header clock).
+TODAY_LINES = 30
+
+# The name line at the top is searched among this many first lines; the first line that is
+# not an interface label is a name by its shape alone when it is among the first few.
+TOP_LINES = 8
+FIRST_NAME_LINES = 3
+
+# A name spells the domain when this many first letters agree in Latin ("Главком", glavcom.ua).
+DOMAIN_PREFIX = 4
+
+# A plain Russian-to-Latin transliteration, enough to compare a name with a domain.
+TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", (
+    "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split())))
+TRANSLIT = {k: v.strip("_") for k, v in TRANSLIT.items()}
+
+# An outlet line next to the headline is searched this many lines either side of it.
+NEAR_TITLE_LINES = 3
+
+# Crude stems of words (prefixes), as the headline search in ``dump`` compares them.
+STEM_LENGTH = 4
+
+# A top line sharing at least this share of its stems with the article's lead is a headline
+# or a teaser of it, not the outlet's name.
+NAME_LEAD_SHARE = 0.5
+
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[а-яёa-z]+")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def caps_share(tokens: list[str]) -> float:
+    """Share of word tokens that start with a capital letter (link lists are all capitals)."""
+    alpha = upper = 0
+    for token in tokens[:CAPS_SAMPLE_WORDS]:
+        first = token[0]
+        if first.isalpha():
+            alpha += 1
+            upper += first.isupper()
+    return upper / alpha if alpha else 1.0
+
+
+def date_line(line, max_rest: int = 8) -> ShownDate | None:
+    """The date of a short metadata line (byline, date line); feed items and prose are skipped.
+
+    ``max_rest`` is how many other words (longer than two letters) the line may hold: a byline
+    has a name and a place, a feed item has a whole headline.
+    """
+    if not line.dated or line.kind == "body" or line.words > 12:
+        return None
+    shown = find_date(line.text)
+    if shown is None:
+        return None
+    rest = (line.text[: shown.start] + " " + line.text[shown.end :]).split()
+    if len([w for w in rest if len(w) > 2]) > max_rest:
+        return None  # a teaser headline with its time, not a date line
+    return shown
+
+
+def _page_today(lines) -> date | None:
+    """The page's own "today": a complete date in a short line at the top (header clock/date)."""
+    for line in lines[:TODAY_LINES]:
+        if line.dated and line.words <= 10:
+            shown = find_date(line.text)
+            if shown and shown.complete:
+                return date(shown.year, shown.month, shown.day)  # type: ignore[arg-type]
+    return None
+
+
+def _page_year(lines) -> int | None:
+    """A year the page implies for dates shown without one: the latest year of a copyright line."""
+    for line in reversed(lines[-COPYRIGHT_LINES:]):
+        low = line.text.lower()
+        if "©" in line.text or "(c)" in low or "copyright" in low:
+            years = [int(y) for y in _YEAR.findall(line.text)]
+            if years:
+                return max(years)
+    return None
+
+
+def _crawl_year(shown: ShownDate, crawled: date) -> int:
+    """The year of a day-and-month date seen at the crawl: the latest one not after the crawl day."""
+    if (shown.month, shown.day) > (crawled.month, crawled.day):
+        return crawled.year - 1
+    return crawled.year
+
+
+def published(lines, shown: ShownDate | None, crawled: date | None, url: str | None) -> tuple[str | None, str | None]:
+    """The publication date (ISO) of a shown date and how it was resolved; the URL's date when none is shown."""
+    value, how = _resolve(lines, shown, crawled, url)
+    return (value, how) if value else (None, None)
+
+
+def _resolve(lines, shown: ShownDate | None, crawled: date | None, url: str | None) -> tuple[str | None, str | None]:
+    """``published`` before the check that a date was found."""
+    from_url = url_date(url)
+    if shown is None:
+        return from_url, "url"
+    if shown.relative is not None:
+        if crawled is not None:
+            return resolve_date(shown, crawled), "byline+crawl"
+        return resolve_date(shown, _page_today(lines)), "byline"
+    if shown.year is not None:
+        return resolve_date(shown), "byline"
+    if from_url:
+        return resolve_date(shown, year=int(from_url[:4])), "byline+url"
+    if crawled is not None:
+        return resolve_date(shown, year=_crawl_year(shown, crawled)), "byline+crawl"
+    return resolve_date(shown, year=_page_year(lines)), "byline"
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:STEM_LENGTH] for w in _WORD.findall(text.lower()) if len(w) >= STEM_LENGTH - 1}
+
+
+def _about_article(name: str, title: str | None, lead: str, body_text: str) -> bool:
+    """Whether a candidate name is the article's own matter: its headline, a teaser of it, or
+    a name the text is about ("Россия" at the top of a page whose article is about Russia)."""
+    low = name.lower()
+    if title and (low == title.lower() or low in title.lower()):
+        return True
+    stems = _stems(name)
+    if not stems:
+        return False
+    if len(stems) >= 3 and len(stems & _stems(lead)) / len(stems) >= NAME_LEAD_SHARE:
+        return True
+    if name in COUNTRY_NAMES:
+        return True
+    body_low = body_text.lower()
+    if f"«{low}" in body_low or f'"{low}' in body_low:
+        return False  # the text quotes it as an outlet: «Вестник» сообщает
+    if len(name.split()) == 1:
+        return stems <= _stems(body_text)  # a place or a person the text names ("Москва")
+    return low in body_low
+
+
+def _ui_label(text: str) -> bool:
+    """An interface label: a chrome start, a navigation word, a widget word, or a language
+    switcher ("ENG RUS PT ITA": several tokens of at most three letters)."""
+    low = text.lower()
+    if low in NAV_WORDS or CHROME_START.match(low):
+        return True
+    tokens = text.split()
+    if len(tokens) >= 3 and all(len(t) <= 3 for t in tokens):
+        return True
+    return any(w in UI_WORDS for w in re.findall(r"[а-яёa-z]+", low))
+
+
+def _name_shaped(text: str) -> bool:
+    """A short capitalised line without digits or a sentence ending: a logo text or a domain."""
+    tokens = text.split()
+    return (
+        1 <= len(tokens) <= 4
+        and len(text) <= 40
+        and (text[:1].isupper() or text[:1] in "«\"")
+        and _DIGIT.search(text) is None
+        and text[-1:] not in ".:!?,"
+        and (caps_share(tokens) >= 0.5 or bool(DOMAIN.match(text)))
+    )
+
+
+def _latin(text: str) -> str:
+    """Letters of a name in Latin (a plain transliteration), to compare with a domain."""
+    return "".join(TRANSLIT.get(ch, ch) for ch in text.lower() if ch.isalnum())
+
+
+def _matches_domain(name: str, host: str | None) -> bool:
+    """Whether a name spells the site's domain ("Медпортал" on medportal.ru, "Правда.Ру" on pravda.ru)."""
+    if not host:
+        return False
+    label = max(host.split(".")[:-1] or [host], key=len).replace("-", "")
+    latin = _latin(name)
+    if not latin or not label:
+        return False
+    common = 0
+    for a, b in zip(latin, label):
+        if a != b:
+            break
+        common += 1
+    return common >= DOMAIN_PREFIX or latin in label or label in latin
+
+
+def _top_name(lines, body: set[int], title: int | None, host: str | None) -> str | None:
+    """The outlet's logo line at the top of the page.
+
+    Among the first lines that are not interface labels, a name that says so by its shape (a
+    domain, a quoted name) or spells the domain wins; else the first of them is the logo when
+    it is shaped like one (``_logo_shaped``). Menus are capitalised words too ("Политика",
+    "Здоровье", "Москва"), hence the care.
+    """
+    candidates = []
+    for i, line in enumerate(lines[:TOP_LINES]):
+        text = line.text.strip()
+        if not (line.dated or i in body or i == title or _ui_label(text)):
+            candidates.append((i, text))
+    for _i, text in candidates:
+        bare = text.strip("«»\"")
+        if _name_shaped(text) and (DOMAIN.match(text) or text != bare or _matches_domain(bare, host)):
+            return bare
+    if candidates and candidates[0][0] < FIRST_NAME_LINES and _logo_shaped(candidates[0][1]):
+        return candidates[0][1]
+    return None
+
+
+def _logo_shaped(text: str) -> bool:
+    """A first line that is a logo by its shape alone: two words or more ("Вестник Кавказа"),
+    or one word in capitals or with a capital inside ("ФЕДЕРАЛ", "ФедералПресс"); a single
+    plain word at the top is a section or a city ("Политика", "Москва"), not a name."""
+    if not _name_shaped(text) or ":" in text:
+        return False
+    if len(text.split()) >= 2:
+        return True
+    return text.isupper() or any(ch.isupper() for ch in text[1:])
+
+
+def _near_title_name(lines, body: set[int], title: int | None, host: str | None) -> str | None:
+    """An outlet line next to the headline: a domain, a quoted name («Главком») or a "// Name" signature."""
+    if title is None:
+        return None
+    for i in range(max(0, title - NEAR_TITLE_LINES), min(len(lines), title + NEAR_TITLE_LINES + 1)):
+        text = lines[i].text.strip()
+        if i == title or i in body:
+            continue
+        bare = text.lstrip("/ ").strip()
+        if DOMAIN.match(bare) or (
+            (text.startswith("//") or (bare.startswith("«") and bare.endswith("»")) or _matches_domain(bare, host))
+            and _name_shaped(bare)
+        ):
+            return bare.strip("«»")
+    return None
+
+
+def _signature(lines, body: set[int]) -> str | None:
+    """An outlet signature right under the text ("048.ua", «Вестник»)."""
+    if not body:
+        return None
+    after = max(body) + 1
+    for i in range(after, min(after + 2, len(lines))):
+        text = lines[i].text.strip().lstrip("/ ").strip()
+        if DOMAIN.match(text) or (text.startswith("«") and text.endswith("»") and len(text.split()) <= 3):
+            return text.strip("«»")
+    return None
+
+
+def _copyright_name(lines) -> str | None:
+    """The outlet named by the copyright line at the bottom ("© 2024 Северный вестник")."""
+    for line in reversed(lines[-COPYRIGHT_LINES:]):
+        low = line.text.lower()
+        if line.words <= 25 and ("©" in line.text or "(c)" in low or "copyright" in low):
+            name = outlet_from_copyright(line.text)
+            if name:
+                return name
+    return None
+
+
+def _domain(url: str | None) -> str | None:
+    """The host of a page address without ``www.``, e.g. ``tundra-info.ru``."""
+    if not url:
+        return None
+    host = urlparse(url if "//" in url else "//" + url).hostname or ""
+    return host[4:] if host.startswith("www.") else host or None
+
+
+def site_name(lines, body: list[int], title: int | None, url: str | None) -> str | None:
+    """The outlet's name: the name line at the top, a signature, the copyright line, the domain."""
+    body_set = set(body)
+    title_text = lines[title].text if title is not None else None
+    lead = " ".join(lines[i].text for i in body[:2])
+    body_text = " ".join(lines[i].text for i in body)
+    names = (
+        _top_name(lines, body_set, title, _domain(url)),
+        _near_title_name(lines, body_set, title, _domain(url)),
+        _signature(lines, body_set),
+        _copyright_name(lines),
+    )
+    for name in names:
+        if not name:
+            continue
+        known = name.lower() in KNOWN_OUTLETS or DOMAIN.match(name) or _matches_domain(name, _domain(url))
+        if known or not (_ui_label(name) or _about_article(name, title_text, lead, body_text)):
+            return tidy_outlet(name)  # a logo line in capitals: "ФЕРГАНСКИЙ ВЕСТНИК" -> "Ферганский вестник"
+    return _domain(url)

@@ -1,0 +1,158 @@
+"""Issue 16: dump cleaning on layouts pages-dev does not have.
+
+Every dump here is written for these tests (fictional outlets, invented news); each stands for
+a class of page the issue reports from real crawls: the article on one long line behind the
+typo prompt, a cookie banner above the lead, the "listen" widget and search form at the top,
+a comment thread without its label, a date shown only as "сегодня" or "два дня назад", a
+page that names no outlet.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka.clean._dates import find_date, url_date
+from svodka.clean.dump import clean_dump
+
+pytestmark = pytest.mark.issue(16)
+
+
+def _dump(*lines: str) -> str:
+    """A crawler-style dump: one line per block, blank lines between."""
+    return "\n\n".join(lines)
+
+
+LEAD = (
+    "Губернатор Тундровой области Олег Сизов подписал закон о поддержке оленеводов, "
+    "который вступит в силу с первого июля."
+)
+BODY = (
+    "Документ предусматривает выплаты хозяйствам, которые содержат не менее ста оленей, "
+    "и льготы на покупку снегоходов для семейных бригад в тундре."
+)
+MORE = (
+    "Как пояснили в правительстве региона, на программу выделят 120 млн рублей из областного "
+    "бюджета, а первые выплаты хозяйства получат уже осенью."
+)
+TITLE = "Оленеводам Тундровой области дадут субсидии на снегоходы"
+
+
+def test_dump_unseen_one_long_line_behind_typo_prompt():
+    """The whole article on one line with the typo prompt glued to its start is an article."""
+    text = _dump(
+        "Тундра-Инфо",
+        "Главная",
+        TITLE,
+        "15 марта 2024, 10:20",
+        "Если Вы заметили ошибку, выделите необходимый текст и нажмите Ctrl+Enter, чтобы сообщить об этом редакции. "
+        + " ".join([LEAD, BODY, MORE]),
+        "© 2024 Тундра-Инфо",
+    )
+    article = clean_dump(text)
+    assert article.title == TITLE
+    assert len(article.paragraphs) == 1
+    assert article.paragraphs[0].startswith("Губернатор") and article.paragraphs[0].endswith("осенью.")
+    assert "Ctrl" not in article.text
+
+
+def test_dump_unseen_widgets_and_banner_are_chrome():
+    """"Прослушать новость", search form, skip links and a cookie banner never become the
+    lead, the headline or the outlet; the outlet is then the URL's domain."""
+    text = _dump(
+        "Accessibility links",
+        "Форма поиска",
+        "Россия",
+        "Мы используем файлы cookie, чтобы сайт работал лучше. Продолжая пользоваться сайтом, вы соглашаетесь с политикой конфиденциальности.",
+        TITLE,
+        "Прослушать новость",
+        "Скопировать ссылку",
+        LEAD,
+        BODY,
+        MORE,
+        "Теги: Тундровая область, оленеводство",
+    )
+    article = clean_dump(text, url="https://www.tundra-info.ru/news/2024/03/15/oleni")
+    assert article.title == TITLE
+    assert article.paragraphs == [LEAD, BODY, MORE]
+    assert article.source == "tundra-info.ru"
+    # The page shows no date: the URL's date is the date, and says so.
+    assert (article.published, article.published_how) == ("2024-03-15", "url")
+
+
+def test_dump_unseen_headline_or_country_is_not_the_source():
+    """A short headline at the very top, or a country in the menu, is not the outlet's name."""
+    short_title = "Оленеводам дадут снегоходы"
+    article = clean_dump(_dump(short_title, "15.03.2024", LEAD, BODY, MORE), url="https://sever-24.ru/a/1")
+    assert article.source == "sever-24.ru"
+    article = clean_dump(_dump("Россия", TITLE, "15.03.2024", LEAD, BODY, MORE + " Россия и Норвегия обсудят квоты."))
+    assert article.source is None
+
+
+def test_dump_unseen_logo_spelling_the_domain_is_the_source():
+    """A logo line among the menus is taken when it spells the domain ("Тундра-Инфо", tundra-info.ru)."""
+    text = _dump("Главная", "Политика", "Тундра-Инфо", "Общество", TITLE, "15.03.2024", LEAD, BODY, MORE)
+    assert clean_dump(text, url="https://tundra-info.ru/x").source == "Тундра-Инфо"
+    # Without the URL a menu word is not a name: "Политика" is never the outlet.
+    assert clean_dump(text).source != "Политика"
+
+
+def test_dump_unseen_comment_thread_without_label():
+    """Reader comments (a name and a time, then the text) are not the article, even unlabelled."""
+    text = _dump(
+        TITLE,
+        "15.03.2024 10:20",
+        LEAD,
+        BODY,
+        MORE,
+        "Сергей_77 3 часа назад",
+        "Наконец-то вспомнили про оленеводов, а то снегоходы у бригад старые и ломаются каждую зиму в самые морозы.",
+        "Ответить",
+        "Ольга, 2 дня назад",
+        "Сто оленей это слишком много для маленьких семей, половина хозяйств ничего не получит по этому закону.",
+        "Ответить",
+    )
+    article = clean_dump(text)
+    assert article.paragraphs == [LEAD, BODY, MORE]
+
+
+@pytest.mark.parametrize(
+    "shown, crawled, url, expected, how",
+    [
+        ("Сегодня, 19:20", "2024-05-02T21:00:00", None, "2024-05-02T19:20", "byline+crawl"),
+        ("два дня назад", "2024-05-02", None, "2024-04-30", "byline+crawl"),
+        # A day and month only: the year of the crawl, unless that lies after the crawl day.
+        ("15 марта, 10:20", "2024-05-02", None, "2024-03-15T10:20", "byline+crawl"),
+        ("15 декабря, 10:20", "2024-01-10", None, "2023-12-15T10:20", "byline+crawl"),
+        # The URL's year wins over the crawl's (and over a copyright range).
+        ("15 декабря, 10:20", "2025-01-10", "https://x.ru/2023/12/15/a", "2023-12-15T10:20", "byline+url"),
+        # Without a crawl time a relative date needs the page's own today: here there is none.
+        ("Сегодня, 19:20", None, None, None, "byline"),
+    ],
+)
+def test_dump_unseen_relative_and_yearless_dates(shown, crawled, url, expected, how):
+    text = _dump("Главная", TITLE, shown, LEAD, BODY, MORE, "© 2005–2025 Тундра-Инфо")
+    article = clean_dump(text, url=url, crawled=crawled)
+    assert article.published == expected
+    assert article.published_how == (how if expected else None) or article.published is None
+
+
+def test_dump_unseen_distant_headline():
+    """A headline far above the text (a gallery between) is found by what the lead is about."""
+    gallery = [f"Фото {i} из 15" for i in range(1, 16)]
+    text = _dump("Главная", TITLE, "15.03.2024", *gallery, LEAD, BODY, MORE)
+    assert clean_dump(text).title == TITLE
+
+
+@pytest.mark.parametrize(
+    "line, relative",
+    [("3 часа назад", 0), ("два дня назад", -2), ("Ольга, неделю назад", -7), ("5 дней назад", -5), ("минуту назад", 0)],
+)
+def test_dates_ago(line, relative):
+    assert find_date(line).relative == relative
+
+
+def test_dates_url_date():
+    assert url_date("https://x.ru/news/2024/03/15/most") == "2024-03-15"
+    assert url_date("https://x.ru/news/20240315-most") == "2024-03-15"
+    assert url_date("https://x.ru/a/20241399") is None
+    assert url_date(None) is None
