@@ -124,7 +124,7 @@ def _clean(doc: Document) -> Article:
     elif doc.media_type == "text/plain" and not doc.meta.get("title"):
         from .dump import clean_dump
 
-        article = clean_dump(doc.text or "", url=doc.url)
+        article = clean_dump(doc.text or "", url=doc.url, crawled=doc.fetched)
     else:
         article = _record(doc)
     if not article.paragraphs and not article.title:

@@ -12,6 +12,7 @@ import re
 
 __all__ = [
     "AD_LABEL",
+    "BANNER_PHRASES",
     "CHROME_PHRASES",
     "CHROME_START",
     "COMMENT_HEADER",
@@ -55,16 +56,18 @@ CHROME_START = re.compile(
 # "Продолжая пользоваться сайтом, вы соглашаетесь с использованием файлов cookie").
 # Plain substrings: one ``in`` test each is much cheaper than a regex alternation. An article
 # about cookie rules would lose a sentence naming "файлы cookie": rare, and said here.
+BANNER_PHRASES = (
+    "файлы cookie", "файлов cookie", "cookie-файл", "использует cookie", "используем cookie",
+    "политикой конфиденциальности", "политики конфиденциальности", "согласие на обработку персональных",
+    "продолжая пользоваться сайтом", "продолжая использовать сайт", "оформите подписку", "оформить подписку",
+)
 CHROME_PHRASES = (
     "ctrl", "все права защищены", "гиперссылк", "использовании материал", "перепечатке материал",
     "копировании материал", "уважайте труд", "зарегистрированные пользователи", "оставлять комментарии",
     "правила комментирования", "правила использования", "мнение редакции может не совпадать",
     "за содержание рекламы", "http://", "https://", "www.", "подписывайтесь", "подпишитесь",
     "присоединяйтесь к нам", "в социальных сетях",
-    "файлы cookie", "файлов cookie", "cookie-файл", "использует cookie", "используем cookie",
-    "политикой конфиденциальности", "политики конфиденциальности", "согласие на обработку персональных",
-    "продолжая пользоваться сайтом", "продолжая использовать сайт", "оформите подписку", "оформить подписку",
-)
+) + BANNER_PHRASES
 
 # The phrases that mark even a long sentence as chrome: legal and comment-rule footers, banners.
 FOOTER_PHRASES = tuple(p for p in CHROME_PHRASES if p not in ("http://", "https://", "www.", "в социальных сетях"))

@@ -44,6 +44,7 @@ from lxml import etree
 
 from ..errors import ExtractionRejected
 from ..model import Article
+from ._chrome import BANNER_PHRASES
 from ._counters import view_count
 from ._dates import YEAR_RANGE, find_date, resolve_date, url_date
 from ._names import NAME_MAX_WORDS, NAME_SEPARATORS, SECTION_PART, outlet_from_copyright, tidy_outlet
@@ -85,6 +86,10 @@ RUN_DISTANCE_SCALE = 25
 # The first prose run after the headline with at least this many words is the body.
 FIRST_RUN_MIN_WORDS = 30
 
+# A run that continues the article after a block of links (issue 16) starts at most this many
+# lines after the article's last paragraph.
+CONTINUE_MAX_GAP = 30
+
 # Headline match: two strings match when equal or when one contains the other with at least
 # this share of its words (the scoring rule of pages-dev, also a sane rule for the matching).
 TITLE_CONTAIN_SHARE = 0.9
@@ -121,7 +126,8 @@ JUNK_LINE = re.compile(
     r"поделиться|поделитесь|подписывайтесь|подпишитесь|присоединяйтесь|следите за|версия для печати|"
     r"распечатать|печать|отправить другу|сообщить об ошибке|нашли ошибку|если вы (?:заметили|нашли)|"
     r"выделите (?:ее|её|орфографическую|ошибку|текст)|просмотр(?:ов|ы)|прочитано|реклама|рекламa|теги|метки|"
-    r"добавить в|твитнуть|нравится|мне нравится)",
+    r"добавить в|твитнуть|нравится|мне нравится|(?:про)?слушать (?:новость|статью|текст)|озвучить|"
+    r"(?:с?копировать|скопируйте) ссылку|ссылка скопирована|мы используем (?:файлы )?(?:cookie|куки))",
     re.I,
 )
 
@@ -683,10 +689,14 @@ def _title_line_score(lines: list[_Line], line: _Line) -> float:
 
 
 def _is_prose(line: _Line) -> bool:
-    """A long line with few links and sentence punctuation: a paragraph candidate."""
+    """A long line with few links and sentence punctuation: a paragraph candidate; a consent,
+    cookie or subscription banner is a sentence too, but never the article (issue 16)."""
     if line.heading or line.link_share > PROSE_MAX_LINK_SHARE or line.words < PROSE_MIN_WORDS:
         return False
     if not re.search(r"[.,!?…:;]", line.text):
+        return False
+    low = line.text.lower()
+    if any(phrase in low for phrase in BANNER_PHRASES):
         return False
     return not JUNK_LINE.match(line.text) and not _is_caption(line)
 
@@ -805,8 +815,43 @@ def _find_body(lines: list[_Line], title_idx: int | None, title: str | None) -> 
         best = next((run for run in runs if sum(line.words for line in run) >= FIRST_RUN_MIN_WORDS), None)
     if best is None:
         best = max(runs, key=weight)
+    best = _continue_run(lines, runs, best)
     paragraphs = [line.text for line in best if not (title and _same_text(line.text, title))]
     return paragraphs, best
+
+
+def _continue_run(lines: list[_Line], runs: list[list[_Line]], best: list[_Line]) -> list[_Line]:
+    """The article run with the runs that continue it inside the same article element.
+
+    An article interrupted by a block of links ("Читайте также" with six teasers, a gallery,
+    an embedded poll) is two runs; the second half is the article too when its paragraphs sit
+    in the element that holds the first half's paragraphs and no stop label (comments, related
+    news) stands between. The element is the common parent of the run's paragraphs, so a run
+    of one paragraph (whose parent may be the whole page) is not continued.
+    """
+    if len(best) < 2:
+        return best
+    container = _common_ancestor([line.element for line in best])
+    if container is None or container.tag in ("body", "html"):
+        return best
+    out = list(best)
+    for run in runs[runs.index(best) + 1 :]:
+        between = lines[out[-1].index + 1 : run[0].index]
+        if len(between) > CONTINUE_MAX_GAP or any(_is_stop(line) for line in between):
+            break
+        if not all(_inside(line.element, container) for line in run):
+            break
+        out.extend(run)
+    return out
+
+
+def _inside(el: etree._Element, container: etree._Element) -> bool:
+    """Whether an element is the container or lies inside it."""
+    while el is not None:
+        if el is container:
+            return True
+        el = el.getparent()
+    return False
 
 
 def _trafilatura_paragraphs(html: str, url: str | None) -> list[str]:

@@ -294,3 +294,45 @@ def test_html_views_written_as_past_participle():
 def test_html_date_line_under_the_text(after, published):
     article = clean_html(page(body=BODY + after))
     assert article.published == published
+
+
+# Issue 16: layouts pages-dev does not show.
+SECOND_HALF = (
+    "<p>Программа рассчитана на три года, и в первый год отремонтируют сорок дворов, список которых опубликуют на сайте администрации.</p>"
+    "<p>Подрядчиков выберут на конкурсе, а за качеством работ будут следить общественные инспекторы из числа жителей.</p>"
+    "<p>Депутаты попросили мэрию отчитываться о ходе ремонта каждый квартал на открытых заседаниях комиссии.</p>"
+)
+LINK_BLOCK = (
+    "<div class='inline-related'><p>Читайте также:</p><ul>"
+    + "".join(f"<li><a href='/news/{i}'>Новость номер {i} о городе</a></li>" for i in range(8))
+    + "</ul></div>"
+)
+
+
+@pytest.mark.issue(16)
+def test_html_article_interrupted_by_links_keeps_both_halves():
+    article = clean_html(page(body=BODY + LINK_BLOCK + SECOND_HALF))
+    assert article.paragraphs[0].startswith("Городская дума Заречинска")
+    assert article.paragraphs[-1].startswith("Депутаты попросили мэрию")
+    assert "Новость номер" not in article.text
+
+
+@pytest.mark.issue(16)
+def test_html_related_run_outside_the_article_stays_out():
+    """A prose run after the article but outside its element (a teaser block) is not joined."""
+    teasers = "<div class='related'>" + SECOND_HALF + "</div>"
+    article = clean_html(page(body=BODY, after=LINK_BLOCK + teasers))
+    assert "Депутаты попросили мэрию" not in article.text
+
+
+@pytest.mark.issue(16)
+def test_html_widgets_and_consent_banner_are_chrome():
+    banner = (
+        "<p>Мы используем файлы cookie, чтобы сайт работал лучше. Продолжая пользоваться сайтом, "
+        "вы соглашаетесь с политикой конфиденциальности и обработкой данных.</p>"
+    )
+    body = "<div class='listen'>Прослушать новость</div><div class='share'>Скопировать ссылку</div>" + banner + BODY
+    article = clean_html(page(body=body))
+    assert article.paragraphs[0].startswith("Городская дума Заречинска")
+    for chrome in ("cookie", "Прослушать", "Скопировать"):
+        assert chrome not in article.text
