@@ -1,0 +1,193 @@
+"""Rebuild the second real set of news pages (issue 16) outside the repository.
+
+The set measures cleaning on sites nobody here tuned for. The repository keeps only
+``tests/gold/clean/realpages.jsonl``: for each page where it came from (public repository,
+path, commit, the page's URL and crawl time) and a blind hand annotation of its dump as line
+indexes with a hash of each line, never the text. The pages themselves stay outside:
+
+    /work/realpages/html/NN_<host>.html    the page bytes, as read from the source address
+    /work/realpages/dumps/NN_<host>.txt    built here: the crawler-style dump
+    /work/realpages/gold.jsonl             built here: the gold in the pages-dev layout
+
+so ``svodka eval clean /work/realpages`` scores it like pages-dev. Commands:
+
+    .venv/bin/python scripts/realpages.py dumps [DIR]      # html/ -> dumps/ (+ gold.jsonl)
+    .venv/bin/python scripts/realpages.py show DIR PAGE    # numbered dump lines, to annotate
+    .venv/bin/python scripts/realpages.py check-flatten    # the flattening against pages-dev
+
+The dump is flattened the way pages-dev's README describes its crawler (lxml HTML parser;
+``head``, scripts, styles, iframes, ... and comments dropped; CSS ignored; every block element
+and ``<br>`` starts a line; whitespace collapsed, invisible characters removed, empty lines
+dropped; one blank line between lines; bytes decoded by BOM, declared charset, UTF-8, cp1251).
+``check-flatten`` rebuilds pages-dev's dumps from its HTML and counts identical files.
+
+A gold record (one JSON object per line) holds ``page``, ``source`` ({repo, path, commit}),
+``url``, ``crawled`` (optional), ``title_line``/``title_hash``, ``body_lines``/``body_hashes``,
+``optional_lines``, ``site_name`` (the outlet's name as shown, or the domain when the page
+shows none), ``published`` (``YYYY-MM-DD`` or null) and ``views``. A line hash is the first 16
+hex digits of SHA-256 of the line's normalised text (``svodka.evaluate.clean.normalize_text``).
+``dumps`` refuses a page whose dump lines no longer match their hashes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+from lxml import etree, html as lxml_html
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from svodka.evaluate.clean import decode_html, normalize_text  # noqa: E402
+
+MANIFEST = ROOT / "tests" / "gold" / "clean" / "realpages.jsonl"
+DEFAULT_DIR = Path("/work/realpages")
+PAGES_DEV = ROOT.parent / "shared" / "eval" / "pages-dev"
+
+# Elements whose text a crawler never shows (a <title> stray in the body included).
+DROP_TAGS = ("head", "title", "script", "style", "noscript", "template", "svg", "iframe", "object", "embed")
+
+# Block-level elements: each starts a new line of the dump.
+BLOCK_TAGS = frozenset(
+    """
+    address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption
+    figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol
+    p pre section summary table tbody td tfoot th thead tr ul option select textarea caption
+    """.split()
+)
+
+# Characters a crawler removes: zero-width space and joiners, soft hyphen, BOM.
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad\ufeff]")
+
+
+def flatten(page: bytes) -> str:
+    """The crawler-style dump of a page: visible text, one block per line, blank lines between."""
+    text = decode_html(page)
+    root = lxml_html.document_fromstring(text.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
+    etree.strip_elements(root, *DROP_TAGS, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    lines: list[str] = []
+    parts: list[str] = []
+
+    def flush() -> None:
+        line = " ".join(INVISIBLE.sub("", "".join(parts)).split())
+        if line:
+            lines.append(line)
+        parts.clear()
+
+    def walk(el: etree._Element) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        block = tag in BLOCK_TAGS
+        if block or tag == "br":
+            flush()
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            flush()
+        if el.tail:
+            parts.append(el.tail)
+
+    walk(root)
+    flush()
+    return "\n\n".join(lines)
+
+
+def line_hash(line: str) -> str:
+    """The hash a gold record keeps for a dump line."""
+    return hashlib.sha256(normalize_text(line).encode("utf-8")).hexdigest()[:16]
+
+
+def dump_lines(dump: str) -> list[str]:
+    """The non-empty lines of a dump, as the gold's indexes count them."""
+    return [line for line in dump.split("\n") if line.strip()]
+
+
+def _check_record(record: dict, lines: list[str]) -> list[str]:
+    """What no longer matches between a gold record and the rebuilt dump."""
+    problems = []
+    for idx, want in [(record["title_line"], record["title_hash"])] + list(zip(record["body_lines"], record["body_hashes"])):
+        if idx >= len(lines) or line_hash(lines[idx]) != want:
+            problems.append(f"line {idx} does not match its hash")
+    return problems
+
+
+def build(folder: Path) -> int:
+    """Write ``dumps/`` and ``gold.jsonl`` in ``folder`` from its ``html/`` and the manifest."""
+    records = [json.loads(line) for line in MANIFEST.read_text(encoding="utf-8").splitlines() if line.strip()] if MANIFEST.exists() else []
+    (folder / "dumps").mkdir(parents=True, exist_ok=True)
+    gold_out, bad = [], 0
+    for path in sorted((folder / "html").glob("*.html")):
+        dump = flatten(path.read_bytes())
+        (folder / "dumps" / f"{path.stem}.txt").write_text(dump, encoding="utf-8")
+        record = next((r for r in records if r["page"] == path.stem), None)
+        if record is None:
+            print(f"{path.stem}: no gold record yet (annotate it with: show {folder} {path.stem})", file=sys.stderr)
+            continue
+        lines = dump_lines(dump)
+        problems = _check_record(record, lines)
+        if problems:
+            bad += 1
+            print(f"{path.stem}: {'; '.join(problems)}", file=sys.stderr)
+            continue
+        gold = dict(record)
+        gold["title"] = lines[record["title_line"]]
+        gold["body"] = [lines[i] for i in record["body_lines"]]
+        gold["n_lines"] = len(lines)
+        gold_out.append(gold)
+    (folder / "gold.jsonl").write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold_out), encoding="utf-8")
+    print(f"{len(gold_out)} pages with gold in {folder}, {bad} refused")
+    return 1 if bad else 0
+
+
+def show(folder: Path, page: str) -> int:
+    """Print a dump's lines with their indexes and hashes, for a blind annotation."""
+    for i, line in enumerate(dump_lines((folder / "dumps" / f"{page}.txt").read_text(encoding="utf-8"))):
+        print(f"{i:4d} {line_hash(line)} {line[:160]}")
+    return 0
+
+
+def check_flatten() -> int:
+    """Rebuild pages-dev's dumps from its HTML and count the identical ones."""
+    if not PAGES_DEV.exists():
+        print("pages-dev not present: nothing to check", file=sys.stderr)
+        return 0
+    same = 0
+    pages = sorted((PAGES_DEV / "html").glob("*.html"))
+    for path in pages:
+        want = (PAGES_DEV / "dumps" / f"{path.stem}.txt").read_text(encoding="utf-8")
+        got = flatten(path.read_bytes())
+        if got.strip() == want.strip():
+            same += 1
+        else:
+            a, b = dump_lines(got), dump_lines(want)
+            first = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+            print(f"{path.stem}: {len(a)} vs {len(b)} lines, first difference at line {first}", file=sys.stderr)
+    print(f"{same}/{len(pages)} pages-dev dumps rebuilt identically")
+    return 0 if same == len(pages) else 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("dumps", help="html/ -> dumps/ and gold.jsonl")
+    p.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR)
+    p = sub.add_parser("show", help="numbered lines of one dump")
+    p.add_argument("folder", type=Path)
+    p.add_argument("page")
+    sub.add_parser("check-flatten", help="rebuild pages-dev's dumps and compare")
+    args = parser.parse_args()
+    if args.command == "dumps":
+        return build(args.folder)
+    if args.command == "show":
+        return show(args.folder, args.page)
+    return check_flatten()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

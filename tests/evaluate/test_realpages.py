@@ -1,0 +1,75 @@
+"""Tests of scripts/realpages.py (issue 16): the crawler-style flattening and the hashed gold.
+
+The page below is written for this test; the pages-dev check reads ../shared/eval and is
+skipped when that folder is absent.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES_DEV = ROOT.parent / "shared" / "eval" / "pages-dev"
+
+pytestmark = pytest.mark.issue(16)
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("realpages", ROOT / "scripts" / "realpages.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+PAGE = (
+    "<html><head><title>Не видно</title><script>var x = 1;</script></head><body>"
+    "<div class='logo'>Тундра-<b>Инфо</b></div><nav><a href='/'>Главная</a><br><a href='/n'>Новости</a></nav>"
+    "<!-- счётчик --><h1>Оленеводам дадут субсидии</h1>"
+    "<p>Губернатор подписал закон\u00ad о поддержке  оленеводов.</p><style>p{}</style>"
+    "<p style='display:none'>Скрытый текст остаётся в дампе.</p></body></html>"
+)
+
+
+def test_realpages_flatten_like_a_crawler():
+    realpages = _script()
+    dump = realpages.flatten(PAGE.encode("cp1251").replace(b"<head>", b"<head><meta charset='windows-1251'>"))
+    assert dump.split("\n\n") == [
+        "Тундра-Инфо",
+        "Главная",
+        "Новости",
+        "Оленеводам дадут субсидии",
+        "Губернатор подписал закон о поддержке оленеводов.",
+        "Скрытый текст остаётся в дампе.",
+    ]
+
+
+def test_realpages_build_checks_line_hashes(tmp_path, monkeypatch):
+    realpages = _script()
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "01_tundra.example.html").write_text(PAGE, encoding="utf-8")
+    lines = realpages.dump_lines(realpages.flatten(PAGE.encode("utf-8")))
+    record = {
+        "page": "01_tundra.example", "url": "https://tundra.example/2024/03/15/oleni", "title_line": 3,
+        "title_hash": realpages.line_hash(lines[3]), "body_lines": [4], "body_hashes": [realpages.line_hash(lines[4])],
+        "optional_lines": [], "site_name": "Тундра-Инфо", "published": "2024-03-15", "views": None,
+    }
+    manifest = tmp_path / "realpages.jsonl"
+    manifest.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    monkeypatch.setattr(realpages, "MANIFEST", manifest)
+    assert realpages.build(tmp_path) == 0
+    gold = json.loads((tmp_path / "gold.jsonl").read_text(encoding="utf-8"))
+    assert gold["title"] == "Оленеводам дадут субсидии" and gold["body"] == [lines[4]]
+    # A page whose dump no longer matches the gold is refused, not scored.
+    record["body_hashes"] = ["0" * 16]
+    manifest.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert realpages.build(tmp_path) == 1
+
+
+def test_realpages_flatten_rebuilds_pages_dev():
+    if not PAGES_DEV.exists():
+        pytest.skip("../shared/eval not present")
+    assert _script().check_flatten() == 0
