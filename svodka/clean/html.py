@@ -262,6 +262,8 @@ def clean_html(html: str, url: str | None = None) -> Article:
     if not title and title_candidates:
         title = _strip_site(title_candidates[0], site)
     published, published_how = _published(meta, root, lines, title_idx, body_lines, page_url)
+    if published is None:
+        published, published_how = _shown_date(lines, title, page_url)
     views = _views(lines, title_idx, body_lines)
     article = Article.build(
         title or None,
@@ -913,6 +915,21 @@ def _published(
     value = _byline_date(lines, title_idx, body)
     if value:
         return value, "byline"
+    return None, None
+
+
+def _shown_date(lines: list[_Line], title: str | None, url: str | None) -> tuple[str | None, str | None]:
+    """The date shown with the article when the page's metadata has none (issue 16): the dump
+    cleaner's reading of the page's visible lines (a date line under the headline, in the meta
+    line with the views, a byline under the text; never a header clock, a feed or a comment),
+    taken only when it found the same headline, so the date belongs to this article."""
+    from .dump import clean_dump
+
+    if not title:
+        return None, None
+    article = clean_dump("\n\n".join(line.text for line in lines), url=url)
+    if article.published and article.title and _same_text(article.title, title):
+        return article.published, article.published_how
     return None, None
 
 

@@ -336,3 +336,15 @@ def test_html_widgets_and_consent_banner_are_chrome():
     assert article.paragraphs[0].startswith("Городская дума Заречинска")
     for chrome in ("cookie", "Прослушать", "Скопировать"):
         assert chrome not in article.text
+
+
+@pytest.mark.issue(16)
+def test_html_date_shown_only_on_the_page():
+    """No date in the metadata or the URL: the date line under the headline is the date, never
+    the header clock or a date in the news list after the text."""
+    before = "<div class='clock'>Сегодня 20 мая 2021, 09:00</div>"
+    body = "<div class='meta'>14 мая 2021, 18:40 | Просмотров: 312</div>" + BODY
+    after = "<div class='feed'><p>Последние новости</p><div>19 мая 2021 В Заречинске открыли сквер у вокзала</div></div>"
+    article = clean_html(page(before=before, body=body, after=after))
+    assert article.published == "2021-05-14T18:40"
+    assert article.published_how == "byline"
