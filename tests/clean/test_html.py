@@ -348,3 +348,6 @@ def test_html_date_shown_only_on_the_page():
     article = clean_html(page(before=before, body=body, after=after))
     assert article.published == "2021-05-14T18:40"
     assert article.published_how == "byline"
+    # The same date under the text (a byline after the last paragraph).
+    article = clean_html(page(before=before, body=BODY + "<div class='meta'>Иван Ручьёв, 14.05.2021 18:40</div>", after=after))
+    assert article.published == "2021-05-14T18:40"
