@@ -90,6 +90,9 @@ FIRST_RUN_MIN_WORDS = 30
 # lines after the article's last paragraph.
 CONTINUE_MAX_GAP = 30
 
+# A lead set apart from the text starts at most this many lines under the headline.
+LEAD_MAX_DISTANCE = 4
+
 # Headline match: two strings match when equal or when one contains the other with at least
 # this share of its words (the scoring rule of pages-dev, also a sane rule for the matching).
 TITLE_CONTAIN_SHARE = 0.9
@@ -817,12 +820,15 @@ def _find_body(lines: list[_Line], title_idx: int | None, title: str | None) -> 
         best = next((run for run in runs if sum(line.words for line in run) >= FIRST_RUN_MIN_WORDS), None)
     if best is None:
         best = max(runs, key=weight)
-    best = _continue_run(lines, runs, best)
+    position = next(i for i, run in enumerate(runs) if run is best)
+    best = _continue_run(lines, runs, position)
+    if title_idx is not None:
+        best = _lead_before(lines, runs, position, best, title_idx)
     paragraphs = [line.text for line in best if not (title and _same_text(line.text, title))]
     return paragraphs, best
 
 
-def _continue_run(lines: list[_Line], runs: list[list[_Line]], best: list[_Line]) -> list[_Line]:
+def _continue_run(lines: list[_Line], runs: list[list[_Line]], position: int) -> list[_Line]:
     """The article run with the runs that continue it inside the same article element.
 
     An article interrupted by a block of links ("Читайте также" with six teasers, a gallery,
@@ -831,13 +837,14 @@ def _continue_run(lines: list[_Line], runs: list[list[_Line]], best: list[_Line]
     news) stands between. The element is the common parent of the run's paragraphs, so a run
     of one paragraph (whose parent may be the whole page) is not continued.
     """
+    best = runs[position]
     if len(best) < 2:
         return best
     container = _common_ancestor([line.element for line in best])
     if container is None or container.tag in ("body", "html"):
         return best
     out = list(best)
-    for run in runs[runs.index(best) + 1 :]:
+    for run in runs[position + 1 :]:
         between = lines[out[-1].index + 1 : run[0].index]
         if len(between) > CONTINUE_MAX_GAP or any(_is_stop(line) for line in between):
             break
@@ -845,6 +852,25 @@ def _continue_run(lines: list[_Line], runs: list[list[_Line]], best: list[_Line]
             break
         out.extend(run)
     return out
+
+
+def _lead_before(lines: list[_Line], runs: list[list[_Line]], position: int, best: list[_Line], title_idx: int) -> list[_Line]:
+    """The article run with a short lead run set apart between the headline and it.
+
+    Many layouts put the lead in a box of its own under the headline, then a gallery, a player
+    or a block of links, then the text: the lead is a run too short to be the body. A run that
+    starts within ``LEAD_MAX_DISTANCE`` lines of the headline, before the body, with no stop
+    label between, is the lead (issue 16).
+    """
+    if position == 0:
+        return best
+    run = runs[position - 1]
+    if run[0].index - title_idx > LEAD_MAX_DISTANCE or run[0].index <= title_idx:
+        return best
+    between = lines[run[-1].index + 1 : best[0].index]
+    if len(between) > CONTINUE_MAX_GAP or any(_is_stop(line) for line in between):
+        return best
+    return run + best
 
 
 def _inside(el: etree._Element, container: etree._Element) -> bool:

@@ -351,3 +351,19 @@ def test_html_date_shown_only_on_the_page():
     # The same date under the text (a byline after the last paragraph).
     article = clean_html(page(before=before, body=BODY + "<div class='meta'>Иван Ручьёв, 14.05.2021 18:40</div>", after=after))
     assert article.published == "2021-05-14T18:40"
+
+
+@pytest.mark.issue(16)
+def test_html_lead_set_apart_under_the_headline():
+    """A short lead in its own box under the headline, then a block of links, then the text in
+    another element: the lead is part of the article."""
+    lead = (
+        "<div class='lead'><p>Городская дума Заречинска утвердила программу ремонта дворов на ближайшие три года, "
+        "на работы направят около трёхсот миллионов рублей из бюджетов.</p></div>"
+    )
+    links = "<div class='promo'>" + "".join(f"<div><a href='/n/{i}'>Новость номер {i} о городе</a></div>" for i in range(6)) + "</div>"
+    text = "<div class='wrap'><div class='text'>" + BODY + SECOND_HALF + "</div></div>"
+    article = clean_html(page(body=lead + links + text))
+    assert article.paragraphs[0].startswith("Городская дума Заречинска утвердила программу ремонта дворов на ближайшие три года, на работы")
+    assert article.paragraphs[-1].startswith("Депутаты попросили мэрию")
+    assert "Новость номер" not in article.text
