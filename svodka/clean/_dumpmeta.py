@@ -156,7 +156,7 @@ def _stems(text: str) -> set[str]:
     return {w[:STEM_LENGTH] for w in _WORD.findall(text.lower()) if len(w) >= STEM_LENGTH - 1}
 
 
-def _about_article(name: str, title: str | None, lead: str, body_text: str) -> bool:
+def _about_article(name: str, title: str | None, lead: str, body_text: str, body_stems: set[str] | None = None) -> bool:
     """Whether a candidate name is the article's own matter: its headline, a teaser of it, or
     a name the text is about ("Россия" at the top of a page whose article is about Russia)."""
     low = name.lower()
@@ -173,7 +173,7 @@ def _about_article(name: str, title: str | None, lead: str, body_text: str) -> b
     if f"«{low}" in body_low or f'"{low}' in body_low:
         return False  # the text quotes it as an outlet: «Вестник» сообщает
     if len(name.split()) == 1:
-        return stems <= _stems(body_text)  # a place or a person the text names ("Москва")
+        return stems <= (body_stems if body_stems is not None else _stems(body_text))  # a place or a person ("Москва")
     return low in body_low
 
 
@@ -310,16 +310,22 @@ def site_name(lines, body: list[int], title: int | None, url: str | None) -> str
     title_text = lines[title].text if title is not None else None
     lead = " ".join(lines[i].text for i in body[:2])
     body_text = " ".join(lines[i].text for i in body)
-    names = (
-        _top_name(lines, body_set, title, _domain(url)),
-        _near_title_name(lines, body_set, title, _domain(url)),
-        _signature(lines, body_set),
-        _copyright_name(lines),
+    host = _domain(url)
+    finders = (
+        lambda: _top_name(lines, body_set, title, host),
+        lambda: _near_title_name(lines, body_set, title, host),
+        lambda: _signature(lines, body_set),
+        lambda: _copyright_name(lines),
     )
-    for name in names:
+    body_stems = None
+    for find in finders:
+        name = find()
         if not name:
             continue
-        known = name.lower() in KNOWN_OUTLETS or DOMAIN.match(name) or _matches_domain(name, _domain(url))
-        if known or not (_ui_label(name) or _about_article(name, title_text, lead, body_text)):
+        if name.lower() in KNOWN_OUTLETS or DOMAIN.match(name) or _matches_domain(name, host):
+            return tidy_outlet(name)
+        if body_stems is None:
+            body_stems = _stems(body_text)
+        if not (_ui_label(name) or _about_article(name, title_text, lead, body_text, body_stems)):
             return tidy_outlet(name)  # a logo line in capitals: "ФЕРГАНСКИЙ ВЕСТНИК" -> "Ферганский вестник"
-    return _domain(url)
+    return host

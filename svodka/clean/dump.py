@@ -662,9 +662,16 @@ def _unglue(line: str) -> list[str]:
     """
     if line.count(" ") < GLUED_MIN_WORDS:
         return [line]
-    parts = _SENTENCE_SPLIT.split(line)
-    if len(parts) < 2:
+    first = _SENTENCE_SPLIT.search(line)
+    if first is None:
         return [line]
+    last = None
+    for last in _SENTENCE_SPLIT.finditer(line, max(first.end(), len(line) - SAMPLE_CHARS)):
+        pass
+    # Cheap test first: most long lines are plain text, neither end is chrome (speed).
+    if not _chrome_sentence(line[: first.start()]) and not (last and _chrome_sentence(line[last.end() :])):
+        return [line]
+    parts = _SENTENCE_SPLIT.split(line)
     head, tail = 0, len(parts)
     while head < tail - 1 and _chrome_sentence(parts[head]):
         head += 1

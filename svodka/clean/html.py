@@ -44,6 +44,7 @@ from lxml import etree
 
 from ..errors import ExtractionRejected
 from ..model import Article
+from ._agree import second_opinion
 from ._chrome import BANNER_PHRASES
 from ._counters import view_count
 from ._dates import YEAR_RANGE, find_date, resolve_date, url_date
@@ -255,10 +256,22 @@ def clean_html(html: str, url: str | None = None) -> Article:
     if site is None:
         site = _shown_site_name(root, meta, lines, title_idx, title or (title_candidates[0] if title_candidates else None), page_url)
     paragraphs, body_lines = _find_body(lines, title_idx, title)
-    how = "rules"
+    how, boilerplate = "rules", []
     if not paragraphs:
         paragraphs = _trafilatura_paragraphs(html, url)
         how = "trafilatura"
+    else:
+        opinion = second_opinion(
+            paragraphs,
+            _prose_words(lines, title_idx),
+            lambda: _trafilatura_paragraphs(html, url),
+            title,
+            meta.get("og:description") or meta.get("description"),
+        )
+        if opinion.note:
+            paragraphs, how = opinion.paragraphs, opinion.how
+            boilerplate = [opinion.note, *opinion.dropped]
+            body_lines = body_lines if how == "rules" else []
     paragraphs = [p for p in paragraphs if not title or not _same_text(p, title)]
     if not paragraphs:
         raise ExtractionRejected(url or page_url, "no article text found")
@@ -276,7 +289,7 @@ def clean_html(html: str, url: str | None = None) -> Article:
         published=published,
         published_how=published_how,
         views=views,
-        boilerplate=[],
+        boilerplate=boilerplate,
     )
     article.extras["extraction"] = how
     return article
@@ -826,6 +839,18 @@ def _find_body(lines: list[_Line], title_idx: int | None, title: str | None) -> 
         best = _lead_before(lines, runs, position, best, title_idx)
     paragraphs = [line.text for line in best if not (title and _same_text(line.text, title))]
     return paragraphs, best
+
+
+def _prose_words(lines: list[_Line], title_idx: int | None) -> int:
+    """Words of the prose lines after the headline, up to the first stop label after the text
+    (comments and related news are not the article's)."""
+    total = 0
+    for line in lines[(title_idx or 0) + 1 :]:
+        if _is_stop(line) and total:
+            break
+        if _is_prose(line):
+            total += line.words
+    return total
 
 
 def _continue_run(lines: list[_Line], runs: list[list[_Line]], position: int) -> list[_Line]:

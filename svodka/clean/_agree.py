@@ -1,0 +1,87 @@
+"""A second opinion on an HTML page's body: svodka's own run against trafilatura's text.
+
+The run search of ``clean.html`` can take too little (a body cut to its lead when the text
+sits in another element) or too much; trafilatura fails in other ways. When svodka's run holds
+much less than the page's prose, trafilatura is asked too (only then: it costs time). When the
+two disagree widely, the one that carries the article's sentences is kept: the sentences the
+page itself gives as its summary (``og:description``/``description``, usually the lead), else
+the headline's words in the first paragraphs. The disagreement is said in ``boilerplate`` (a
+note first, then the paragraphs that were dropped) and in ``extras["extraction"]``.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["Opinion", "second_opinion"]
+
+# svodka's run is doubted when it holds less than this share of the prose after the headline.
+DOUBT_SHARE = 0.5
+
+# The two disagree widely when one has less than this share of the words of the other.
+WIDE_SHARE = 0.5
+
+# Crude stems (prefixes) to compare texts without morphology.
+STEM_LENGTH = 4
+
+# How many first paragraphs of a candidate are read for the article's sentences.
+LEAD_PARAGRAPHS = 2
+
+_WORD = re.compile(r"[а-яёa-z0-9]+")
+
+
+class Opinion:
+    """The kept paragraphs, what was dropped, and how (``rules``, ``trafilatura``)."""
+
+    __slots__ = ("paragraphs", "dropped", "how", "note")
+
+    def __init__(self, paragraphs: list[str], how: str, dropped: list[str] | None = None, note: str | None = None):
+        self.paragraphs = paragraphs
+        self.how = how
+        self.dropped = dropped or []
+        self.note = note
+
+
+def _words(paragraphs: list[str]) -> int:
+    return sum(len(p.split()) for p in paragraphs)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:STEM_LENGTH] for w in _WORD.findall(text.lower()) if len(w) >= STEM_LENGTH - 1}
+
+
+def _carries(paragraphs: list[str], summary: str) -> float:
+    """Share of the summary's stems found in the first paragraphs."""
+    want = _stems(summary)
+    if not want:
+        return 0.0
+    return len(want & _stems(" ".join(paragraphs[:LEAD_PARAGRAPHS]))) / len(want)
+
+
+def second_opinion(rules: list[str], prose_words: int, ask, title: str | None, summary: str | None) -> Opinion:
+    """svodka's paragraphs, or trafilatura's when svodka's are doubtful and trafilatura's carry
+    the article's sentences better.
+
+    Args:
+        rules: the paragraphs of svodka's run.
+        prose_words: the words of all prose lines after the headline (before comments).
+        ask: a function giving trafilatura's paragraphs (called only when needed).
+        title: the headline; summary: the page's own description of the article, if any.
+    """
+    mine = _words(rules)
+    if not rules or mine >= DOUBT_SHARE * prose_words:
+        return Opinion(rules, "rules")
+    other = ask()
+    theirs = _words(other)
+    if not other or min(mine, theirs) >= WIDE_SHARE * max(mine, theirs):
+        return Opinion(rules, "rules")
+    probe = summary or title or ""
+    take_other = _carries(other, probe) > _carries(rules, probe) or (
+        _carries(other, probe) == _carries(rules, probe) and theirs > mine and rules[0] in " ".join(other)
+    )
+    kept, dropped = (other, rules) if take_other else (rules, other)
+    note = (
+        f"svodka: its own run ({mine} words) and trafilatura ({theirs} words) disagree; "
+        f"kept {'trafilatura' if take_other else 'the run'}, the other below"
+    )
+    return Opinion(kept, "trafilatura" if take_other else "rules", dropped, note)
