@@ -9,7 +9,8 @@ in the meta line with the views) is resolved here. A relative date («сегод
 дня назад») counts from the crawl time when the crawler recorded it, else from the page's own
 "today" (a full date in the header); a date shown without a year takes the year of the URL,
 else of the crawl (the latest such date not after the crawl day), else of the copyright line.
-When the page shows no date, the URL's date is the date. ``published_how`` says which:
+When the page shows no date, the URL's date is the date; a date after the crawl day is never
+the publication date (the URL's date then, or none). ``published_how`` says which:
 ``byline``, ``byline+crawl``, ``byline+url``, ``url``.
 
 **Outlet.** A short name line at the top of the page, a signature under the text, the
@@ -131,6 +132,10 @@ def _crawl_year(shown: ShownDate, crawled: date) -> int:
 def published(lines, shown: ShownDate | None, crawled: date | None, url: str | None) -> tuple[str | None, str | None]:
     """The publication date (ISO) of a shown date and how it was resolved; the URL's date when none is shown."""
     value, how = _resolve(lines, shown, crawled, url)
+    if value and crawled is not None and value[:10] > crawled.isoformat():
+        # A date after the crawl is no publication date (an event announced, a typo'd year):
+        # the page does not support it.
+        value, how = url_date(url), "url"
     return (value, how) if value else (None, None)
 
 

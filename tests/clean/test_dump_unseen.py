@@ -156,3 +156,11 @@ def test_dates_url_date():
     assert url_date("https://x.ru/news/20240315-most") == "2024-03-15"
     assert url_date("https://x.ru/a/20241399") is None
     assert url_date(None) is None
+
+
+def test_dump_unseen_date_after_the_crawl_is_not_the_date():
+    """A shown date later than the crawl (an announced event, a mistyped year) is not taken."""
+    text = _dump("Главная", TITLE, "15.03.2031 10:20", LEAD, BODY, MORE)
+    assert clean_dump(text, crawled="2024-05-02").published is None
+    article = clean_dump(text, crawled="2024-05-02", url="https://x.ru/2024/03/15/a")
+    assert (article.published, article.published_how) == ("2024-03-15", "url")
