@@ -58,18 +58,19 @@ def _carries(paragraphs: list[str], summary: str) -> float:
     return len(want & _stems(" ".join(paragraphs[:LEAD_PARAGRAPHS]))) / len(want)
 
 
-def second_opinion(rules: list[str], prose_words: int, ask, title: str | None, summary: str | None) -> Opinion:
+def second_opinion(rules: list[str], prose_words, ask, title: str | None, summary: str | None) -> Opinion:
     """svodka's paragraphs, or trafilatura's when svodka's are doubtful and trafilatura's carry
     the article's sentences better.
 
     Args:
         rules: the paragraphs of svodka's run.
-        prose_words: the words of all prose lines after the headline (before comments).
+        prose_words: a function giving the words of all prose lines after the headline
+            (before comments); called only when the run is short enough to doubt.
         ask: a function giving trafilatura's paragraphs (called only when needed).
         title: the headline; summary: the page's own description of the article, if any.
     """
     mine = _words(rules)
-    if not rules or mine >= DOUBT_SHARE * prose_words:
+    if not rules or mine >= DOUBT_SHARE * prose_words():
         return Opinion(rules, "rules")
     other = ask()
     theirs = _words(other)

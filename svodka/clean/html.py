@@ -44,7 +44,7 @@ from lxml import etree
 
 from ..errors import ExtractionRejected
 from ..model import Article
-from ._agree import second_opinion
+from ._agree import DOUBT_SHARE, second_opinion
 from ._chrome import BANNER_PHRASES
 from ._counters import view_count
 from ._dates import YEAR_RANGE, find_date, resolve_date, url_date
@@ -263,7 +263,7 @@ def clean_html(html: str, url: str | None = None) -> Article:
     else:
         opinion = second_opinion(
             paragraphs,
-            _prose_words(lines, title_idx),
+            lambda: _prose_words(lines, title_idx, sum(len(p.split()) for p in paragraphs) / DOUBT_SHARE),
             lambda: _trafilatura_paragraphs(html, url),
             title,
             meta.get("og:description") or meta.get("description"),
@@ -841,11 +841,17 @@ def _find_body(lines: list[_Line], title_idx: int | None, title: str | None) -> 
     return paragraphs, best
 
 
-def _prose_words(lines: list[_Line], title_idx: int | None) -> int:
+def _prose_words(lines: list[_Line], title_idx: int | None, enough: float) -> int:
     """Words of the prose lines after the headline, up to the first stop label after the text
-    (comments and related news are not the article's)."""
+    (comments and related news are not the article's). Counting stops past ``enough`` (speed):
+    only whether the run holds under half of them matters."""
+    following = lines[(title_idx or 0) + 1 :]
+    if sum(line.words for line in following) <= enough:
+        return 0  # even every word after the headline would not make the run doubtful
     total = 0
-    for line in lines[(title_idx or 0) + 1 :]:
+    for line in following:
+        if total > enough:
+            break
         if _is_stop(line) and total:
             break
         if _is_prose(line):

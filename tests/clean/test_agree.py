@@ -25,19 +25,19 @@ FEED = [
 
 def test_agree_sure_run_asks_nobody():
     asked = []
-    opinion = second_opinion(TEXT, 60, lambda: asked.append(1) or [], "Дума утвердила ремонт дворов", None)
+    opinion = second_opinion(TEXT, lambda: 60, lambda: asked.append(1) or [], "Дума утвердила ремонт дворов", None)
     assert opinion.paragraphs == TEXT and opinion.how == "rules" and not asked and opinion.note is None
 
 
 def test_agree_cut_run_takes_the_fuller_text_with_the_lead():
     """svodka kept only the lead; trafilatura has the whole article, starting with it."""
-    opinion = second_opinion([LEAD], 200, lambda: TEXT, "Дума утвердила программу ремонта дворов", LEAD)
+    opinion = second_opinion([LEAD], lambda: 200, lambda: TEXT, "Дума утвердила программу ремонта дворов", LEAD)
     assert opinion.paragraphs == TEXT and opinion.how == "trafilatura"
     assert opinion.note.startswith("svodka:") and opinion.dropped == [LEAD]
 
 
 def test_agree_keeps_the_article_against_a_feed():
     """svodka's run is short, trafilatura took a news feed: the run carries the article's sentences."""
-    opinion = second_opinion(TEXT[:2], 400, lambda: FEED, "Дума утвердила программу ремонта дворов", LEAD)
+    opinion = second_opinion(TEXT[:2], lambda: 400, lambda: FEED, "Дума утвердила программу ремонта дворов", LEAD)
     assert opinion.paragraphs == TEXT[:2] and opinion.how == "rules"
     assert opinion.note and opinion.dropped == FEED
