@@ -141,3 +141,36 @@ def test_alerts_removing_a_watchlist_removes_its_alerts(store):
     assert len(store.alerts()) == 1
     store.remove_watchlist("ozersk")
     assert store.alerts() == []
+
+
+def test_alerts_digest_of_a_day(store):
+    """The day's stories by outlets, the first outlet, the statements, and the person whose mentions rose."""
+    store.add_watchlist("school", queries=["котельная"])
+    store.add_articles([ferry(n, f"2024-03-28T0{n}:00:00") for n in range(1, 4)] + [school("2024-03-28T12:00:00"), ferry(9, "2024-03-27T10:00:00", quote=False)])
+    data = store.digest("2024-03-28")
+    assert data["date"] == "2024-03-28" and data["articles"] == 4 and data["outlets"] == 4
+    top, alone = data["stories"]
+    assert (top["articles"], top["outlets"], top["previous_day"], top["size"]) == (3, 3, 1, 4)
+    assert top["first"]["source"] == "Озёрный вестник 9"  # the story began the day before
+    assert [(q["speaker"], q["text"], q["count"]) for q in top["statements"]] == [("Ирина Воронцова", STATEMENT, 3)]
+    assert alone["id"] is None and alone["first"]["source"] == "Камышовская правда"
+    (riser,) = data["risers"]
+    assert riser["name"] == "Ирина Воронцова" and riser["days"][-2:] == [1, riser["today"]] and riser["today"] >= 4
+    assert len(riser["days"]) == len(data["spark_days"]) == 14 and data["spark_days"][-1] == "2024-03-28"
+    only = store.digest("2024-03-28", "school")
+    assert [s["title"] for s in only["stories"]] == ["В Камышовке открылась школа"] and only["articles"] == 1
+    assert store.digest("2024-03-30")["stories"] == []
+    assert store.digest()["date"] == "2024-03-28"  # the newest day of the archive
+
+
+def test_alerts_digest_renders_escaped_and_linked(store):
+    from svodka.digest import render
+
+    store.add_articles([ferry(1, "2024-03-28T08:00:00"), ferry(2, "2024-03-28T09:00:00")])
+    data = store.digest("2024-03-28")
+    data["stories"][0]["title"] = "<script>alert(1)</script> & Co"
+    html = render(data, "html", "https://svodka.example/")
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in html
+    assert 'href="https://svodka.example/stories#story-' in html and "<svg" in html
+    md = render(data, "md", "https://svodka.example")
+    assert "\\<script\\>" in md and "](https://svodka.example/articles/" in md
