@@ -27,22 +27,23 @@ SPARK_HEIGHT = 18
 STATEMENT_CHARS = 240
 # The digest's style: one home, inlined by render_html and served by the web page.
 DIGEST_CSS = """
-.svodka-digest{font-family:-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1d1d1f;max-width:760px;margin:0 auto;padding:16px;line-height:1.45}
+.svodka-digest{font-family:-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1d1d1f;max-width:760px;margin:0;padding:16px 0;line-height:1.45}
+body>.svodka-digest{margin:0 auto;padding:16px}
 .svodka-digest h1{font-size:22px;margin:0 0 4px}
 .svodka-digest h2{font-size:17px;margin:22px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
-.svodka-digest .lede{color:#555;margin:0 0 12px}
+.svodka-digest .dg-lede{color:#555;margin:0 0 12px}
 .svodka-digest a{color:#1a5fb4;text-decoration:none}
-.svodka-digest ol.stories{padding-left:20px;margin:0}
-.svodka-digest ol.stories>li{margin:0 0 14px}
-.svodka-digest .title{font-weight:600}
-.svodka-digest .meta{color:#555;font-size:13px}
-.svodka-digest .first{display:inline-block;background:#e8f0fb;border-radius:3px;padding:0 4px;font-size:12px}
+.svodka-digest ol.dg-stories{padding-left:20px;margin:0}
+.svodka-digest ol.dg-stories>li{margin:0 0 14px}
+.svodka-digest .dg-title{font-weight:600}
+.svodka-digest .dg-meta{color:#555;font-size:13px}
+.svodka-digest .dg-first{display:inline-block;background:#e8f0fb;border-radius:3px;padding:0 4px;font-size:12px}
 .svodka-digest blockquote{margin:6px 0 0;padding:2px 0 2px 10px;border-left:3px solid #c8d6ea;font-size:14px}
-.svodka-digest blockquote .who{font-weight:600}
-.svodka-digest table.risers{border-collapse:collapse;font-size:14px}
-.svodka-digest table.risers td,.svodka-digest table.risers th{padding:3px 10px 3px 0;text-align:left;vertical-align:middle}
-.svodka-digest .num{text-align:right;font-variant-numeric:tabular-nums}
-.svodka-digest .empty{color:#777}
+.svodka-digest blockquote .dg-who{font-weight:600}
+.svodka-digest table.dg-risers{border-collapse:collapse;font-size:14px}
+.svodka-digest table.dg-risers td,.svodka-digest table.dg-risers th{padding:3px 10px 3px 0;text-align:left;vertical-align:middle}
+.svodka-digest table.dg-risers .dg-num{text-align:right;font-variant-numeric:tabular-nums}
+.svodka-digest .dg-empty{color:#777}
 """.strip()
 
 _KIND_WORDS = {"direct": "прямая речь", "indirect": "пересказ"}
@@ -96,30 +97,30 @@ def render_body(data: dict, base_url: str = "") -> str:
     out.append(f"<h1>Сводка за {escape(data['date'])}{scope}</h1>")
     n, m = data.get("articles", 0), data.get("outlets", 0)
     out.append(
-        f'<p class="lede"><a href="{link("/?from=" + data["date"] + "&to=" + data["date"])}">{n} {_plural(n, "статья", "статьи", "статей")}</a> '
+        f'<p class="dg-lede"><a href="{link("/?from=" + data["date"] + "&to=" + data["date"])}">{n} {_plural(n, "статья", "статьи", "статей")}</a> '
         f'из {m} {_plural(m, "издания", "изданий", "изданий")}</p>'
     )
     out.append("<h2>Главные сюжеты</h2>")
     if data.get("stories"):
-        out.append('<ol class="stories">')
+        out.append('<ol class="dg-stories">')
         for s in data["stories"]:
             out.append(_story_html(s, link))
         out.append("</ol>")
     else:
-        out.append('<p class="empty">За этот день в архиве нет статей.</p>')
+        out.append('<p class="dg-empty">За этот день в архиве нет статей.</p>')
     out.append("<h2>Чьё имя звучало чаще обычного</h2>")
     if data.get("risers"):
-        out.append('<table class="risers"><tr><th>Кто</th><th class="num">упоминаний</th><th class="num">обычно в день</th><th>за 14 дней</th></tr>')
+        out.append('<table class="dg-risers"><tr><th>Кто</th><th class="dg-num">упоминаний</th><th class="dg-num">обычно в день</th><th>за 14 дней</th></tr>')
         for r in data["risers"]:
             href = link(f"/entities/{r['id']}")
             out.append(
                 f'<tr><td><a href="{href}">{escape(r["name"])}</a></td>'
-                f'<td class="num"><a href="{href}">{r["today"]}</a></td><td class="num">{r["usual"]:g}</td>'
+                f'<td class="dg-num"><a href="{href}">{r["today"]}</a></td><td class="dg-num">{r["usual"]:g}</td>'
                 f"<td>{sparkline(r['days'])}</td></tr>"
             )
         out.append("</table>")
     else:
-        out.append('<p class="empty">Никто не упоминался заметно чаще обычного.</p>')
+        out.append('<p class="dg-empty">Никто не упоминался заметно чаще обычного.</p>')
     out.append("</div>")
     return "\n".join(out)
 
@@ -133,9 +134,9 @@ def _story_html(s: dict, link) -> str:
     source = escape(first.get("source") or "источник неизвестен")
     parts = [
         "<li>",
-        f'<div class="title"><a href="{link("/articles/" + str(first["article_id"]))}">{escape(s.get("title") or "Без заголовка")}</a></div>',
-        f'<div class="meta"><a href="{link(_story_path(s))}">{n} {_plural(n, "статья", "статьи", "статей")}</a> в {m} '
-        f'{_plural(m, "издании", "изданиях", "изданиях")}{grew} · <span class="first">первым</span> {source}{when}</div>',
+        f'<div class="dg-title"><a href="{link("/articles/" + str(first["article_id"]))}">{escape(s.get("title") or "Без заголовка")}</a></div>',
+        f'<div class="dg-meta"><a href="{link(_story_path(s))}">{n} {_plural(n, "статья", "статьи", "статей")}</a> в {m} '
+        f'{_plural(m, "издании", "изданиях", "изданиях")}{grew} · <span class="dg-first">первым</span> {source}{when}</div>',
     ]
     for q in s.get("statements", []):
         who = escape(q.get("speaker") or "сообщение издания")
@@ -144,8 +145,8 @@ def _story_html(s: dict, link) -> str:
         reprints = f", {count} {_plural(count, 'публикация', 'публикации', 'публикаций')}" if count > 1 else ""
         where = escape(q.get("source") or "статья") + (", " + kind if kind else "") + reprints
         parts.append(
-            f'<blockquote><span class="who">{who}</span>: «{escape(_short(q.get("text")))}» '
-            f'<a class="meta" href="{link("/articles/" + str(q["article_id"]))}">{where}</a></blockquote>'
+            f'<blockquote><span class="dg-who">{who}</span>: «{escape(_short(q.get("text")))}» '
+            f'<a class="dg-meta" href="{link("/articles/" + str(q["article_id"]))}">{where}</a></blockquote>'
         )
     parts.append("</li>")
     return "\n".join(parts)

@@ -151,14 +151,15 @@ def _first(db: Database, sid: int | None, alone: tuple) -> dict:
 
 
 def _statements(db: Database, article_ids: list[int]) -> list[dict]:
-    """The key statements made in these articles: speakers named first, most reprinted first."""
+    """The key statements made in these articles: speakers named first, most reprinted first, each where it appeared first."""
     seen: dict[int, dict] = {}
     with db.reading() as cur:
         for qid, speaker, text, kind, count, aid, source in select_in(
             cur,
             "SELECT q.id, COALESCE(e.name, q.speaker_name, qa.speaker_name), q.text, qa.kind, q.appearances, qa.article_id, s.name "
             "FROM quote_appearances qa JOIN quotes q ON q.id = qa.quote_id JOIN articles a ON a.id = qa.article_id "
-            "LEFT JOIN sources s ON s.id = a.source_id LEFT JOIN entities e ON e.id = q.speaker_id WHERE qa.article_id IN ({in}) ORDER BY qa.article_id, qa.start",
+            "LEFT JOIN sources s ON s.id = a.source_id LEFT JOIN entities e ON e.id = q.speaker_id WHERE qa.article_id IN ({in}) "
+            "ORDER BY a.published IS NULL, a.published, qa.article_id, qa.start",
             article_ids,
         ):
             seen.setdefault(qid, {"quote_id": qid, "speaker": speaker, "text": text, "kind": kind, "count": count, "article_id": aid, "source": source})
