@@ -101,8 +101,12 @@ def atom_feed(watchlist: dict, alerts: list[dict], base_url: str) -> bytes:
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8", xml_declaration=False)
 
 
-def router(store: Any, settings: Settings, require_token: Callable[..., None], page: Callable[..., HTMLResponse]) -> APIRouter:
-    """The routes of watchlists, alerts and the digest over ``store`` (see the module docstring)."""
+def router(store: Any, settings: Settings, require_token: Callable[..., None], page: Callable[..., HTMLResponse], *, writable: bool = False) -> APIRouter:
+    """The routes of watchlists, alerts and the digest over ``store`` (see the module docstring).
+
+    ``writable``: the server has a write token, so the alerts page offers the watchlist form
+    (``static/app.js`` posts it to the API with the token the user types, as the entity corrections).
+    """
     api = APIRouter()
     token = [Depends(require_token)]
     Limit = Query(20, ge=1, le=MAX_LIMIT, description=f"Page size (at most {MAX_LIMIT})")
@@ -151,7 +155,7 @@ def router(store: Any, settings: Settings, require_token: Callable[..., None], p
         if chosen is not None:
             store_watchlist(chosen)
         rows = store.alerts(chosen, limit=PAGE_ALERTS)
-        return page("alerts.html", nav="alerts", q="", lists=lists, rows=rows, chosen=chosen, kinds=KIND_LABELS)
+        return page("alerts.html", nav="alerts", q="", lists=lists, rows=rows, chosen=chosen, kinds=KIND_LABELS, writable=writable)
 
     def _digest_args(day: str | None, watchlist: str | None) -> tuple[str | None, str | None]:
         return (day or "").strip() or None, (watchlist or "").strip() or None

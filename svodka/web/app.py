@@ -791,7 +791,7 @@ def create_app(
     # ------------------------------------------------------------------ pages
 
     pages.install(app, store, _page, cache, writable=token is not None)
-    app.include_router(alerts.router(store, settings, require_token, _page))
+    app.include_router(alerts.router(store, settings, require_token, _page, writable=token is not None))
 
     return app
 

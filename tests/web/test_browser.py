@@ -218,3 +218,21 @@ def test_browser_alerts_and_digest_pages(server, page):
     page.goto(base + "/digest.html?date=2019-03-29")
     assert page.locator(".svodka-digest h1").evaluate("e => getComputedStyle(e).fontSize") == "22px"  # its inline style applies
     assert blocked == []
+
+
+@pytest.mark.issue(17)
+def test_browser_watchlist_form_adds_and_removes(server, page):
+    base, _ = server
+    page.goto(base + "/alerts")
+    form = page.locator("#watch")
+    assert form.is_visible()  # the script shows it: the server has a token
+    form.locator("input[name=name]").fill("volga")
+    form.locator("input[name=query]").fill("паводок")
+    form.locator("button[type=submit]").click()
+    assert "токен" in form.locator(".correct-status").inner_text()  # no token typed yet
+    form.locator(".token-input").fill(TOKEN)
+    form.locator(".token-input").dispatch_event("change")
+    form.locator("button[type=submit]").click()
+    page.wait_for_selector('.watchlist .name:text("volga")')
+    page.locator('#watch button.watch-remove[data-name="volga"]').click()
+    page.wait_for_selector('.watchlist .name:text("volga")', state="detached")
