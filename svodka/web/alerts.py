@@ -15,6 +15,7 @@ checks it before the body is read). Links in feeds start with the ``base_url`` s
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 from typing import Any, Callable
@@ -53,10 +54,15 @@ class WatchlistRequest(BaseModel):
     webhook: str | None = Field(None, max_length=2048, description="http(s) URL each alert is POSTed to as JSON ('' removes it)")
 
 
+# Characters XML 1.0 cannot carry (C0 controls but tab and newlines, surrogates, U+FFFE/U+FFFF):
+# a title holding one would make the whole feed unreadable.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _text(parent: ET.Element, tag: str, text: str | None, **attrs: str) -> ET.Element:
-    el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: NOT_XML.sub("", v) for k, v in attrs.items()})
     if text is not None:
-        el.text = text
+        el.text = NOT_XML.sub("", text)
     return el
 
 

@@ -77,3 +77,13 @@ def test_web_alerts_pages(alerts_client):
     assert 'href="http://127.0.0.1:8000/articles/' in mailed.text
     assert alerts_client.get("/api/digest", params={"date": "2019-03-29"}).json()["stories"][0]["outlets"] == 3
     assert alerts_client.get("/api/digest", params={"date": "2019-02-30"}).status_code in (400, 422)
+
+
+def test_web_alerts_atom_feed_survives_control_characters():
+    from svodka.web.alerts import atom_feed
+
+    watchlist = {"name": "kz", "created": "2024-03-28T10:00:00+00:00", "terms": [{"kind": "query", "value": "мост\x07"}]}
+    alert = {"id": 1, "kind": "story", "title": "Мост\x00 <закрыт> & \x1bвсё", "created": "2024-03-28T10:00:00+00:00", "published": "2024-03-28T09:00",
+             "article_id": 5, "source": "Вестник", "detail": None, "term": "query: мост"}
+    feed = feedparser.parse(atom_feed(watchlist, [alert], "https://svodka.example"))
+    assert not feed.bozo and feed.entries[0].title == "Новый сюжет: Мост <закрыт> & всё"
