@@ -484,11 +484,16 @@ def _ingest_dask(inputs: list[str], address: str, store, settings, failures: "_F
 
     if any(i.startswith(("http://", "https://")) or i == "-" for i in inputs):
         raise SvodkaError("--dask", "takes files and directories only (fetch URLs without --dask)")
+    from .cli_alerts import WEBHOOK_DRAIN_S, webhooks_for
+
+    hooks = webhooks_for(store, settings)  # None unless a watchlist has a webhook
     try:
         records = iter_analyzed(inputs, scheduler=None if address == "local" else address, max_bytes=settings.max_bytes, options=options)
-        summary = store_records(records, store, batch_size=batch_size or settings.batch_size, on_error=failures)
+        summary = store_records(records, store, batch_size=batch_size or settings.batch_size, on_error=failures, on_alerts=hooks)
     finally:
         store.close()
+        if hooks is not None:
+            hooks.close(timeout=WEBHOOK_DRAIN_S)
     typer.echo(summary.line(), err=True)
     if failures.count or summary.rejected:
         raise typer.Exit(1)
