@@ -60,6 +60,7 @@ bench: $(STAMP)
 	@mkdir -p $(dir $(BENCH_DB)) && rm -f $(BENCH_DB) $(BENCH_DB)-wal $(BENCH_DB)-shm
 	SVODKA_TEST_DATABASE_URL=$(BENCH_PG) $(BIN)/python bench/store_bench.py --n $(BENCH_N) --db $(BENCH_DB)
 	$(BIN)/python bench/web_load.py --db $(BENCH_DB) --clients 20 --seconds 30
+	$(BIN)/python bench/alerts_bench.py
 
 # Minutes `make fuzz` runs (the fuzz tests in `make test` take a few seconds).
 FUZZ_MINUTES ?= 5

@@ -1,4 +1,4 @@
-"""Take the screenshots in docs/: the search page, an article page and an entity profile.
+"""Take the screenshots in docs/: the search page, an article page, an entity profile, alerts and the digest.
 
     .venv/bin/python scripts/screenshots.py                      # analyses data/sample into a temp DB
     .venv/bin/python scripts/screenshots.py --db sqlite:////tmp/web-dev.db
@@ -28,6 +28,10 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 VIEWPORT = {"width": 1280, "height": 900}
 # What the search screenshot searches for.
 QUERY = "вода"
+# The watchlist the alerts screenshot shows (made in the temporary sample archive only),
+# and the day of the digest screenshot (the sample's busiest story).
+WATCHLIST = {"entities": ["Жумабаев", "ОДКБ"], "speakers": ["Жумабаев"], "queries": ["паводок"]}
+DIGEST_DAY = "2019-03-29"
 
 
 def build_sample_db(url: str) -> None:
@@ -38,7 +42,9 @@ def build_sample_db(url: str) -> None:
 
     articles = list(analyze_documents(read_paths([str(ROOT / "data" / "sample")]), on_error=lambda e: None))
     with open_store(url) as store:
-        store.add_articles(articles)
+        store.add_watchlist("sample", **WATCHLIST)
+        for i in range(0, len(articles), 4):  # as ingest does, batch by batch
+            store.check_alerts(store.add_articles(articles[i : i + 4]).ids)
 
 
 def pick(store) -> tuple[int, int]:
@@ -83,6 +89,8 @@ def main() -> None:
                 (f"{base}/?q={QUERY}", "screenshot-search.png"),
                 (f"{base}/articles/{article_id}", "screenshot-article.png"),
                 (f"{base}/entities/{person_id}", "screenshot-entity.png"),
+                (f"{base}/alerts", "screenshot-alerts.png"),
+                (f"{base}/digest?date={DIGEST_DAY}", "screenshot-digest.png"),
             ]
             for address, name in shots:
                 page.goto(address)

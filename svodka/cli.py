@@ -458,6 +458,9 @@ def ingest_cli(
         return
     docs = _documents_for(inputs, max_bytes or settings.max_bytes, settings.fetch_allow_private)
     progress_cb, finish = _progress(quiet)
+    from .cli_alerts import WEBHOOK_DRAIN_S, webhooks_for
+
+    hooks = webhooks_for(store, settings)  # None unless a watchlist has a webhook
     try:
         summary = ingest(
             docs,
@@ -467,10 +470,13 @@ def ingest_cli(
             progress=progress_cb,
             on_error=failures,
             options=options,
+            on_alerts=hooks,
         )
     finally:
         finish()
         store.close()
+        if hooks is not None:
+            hooks.close(timeout=WEBHOOK_DRAIN_S)
     typer.echo(summary.line(), err=True)
     if failures.count or summary.rejected:
         raise typer.Exit(1)
@@ -483,11 +489,16 @@ def _ingest_dask(inputs: list[str], address: str, store, settings, failures: "_F
 
     if any(i.startswith(("http://", "https://")) or i == "-" for i in inputs):
         raise SvodkaError("--dask", "takes files and directories only (fetch URLs without --dask)")
+    from .cli_alerts import WEBHOOK_DRAIN_S, webhooks_for
+
+    hooks = webhooks_for(store, settings)  # None unless a watchlist has a webhook
     try:
         records = iter_analyzed(inputs, scheduler=None if address == "local" else address, max_bytes=settings.max_bytes, options=options)
-        summary = store_records(records, store, batch_size=batch_size or settings.batch_size, on_error=failures)
+        summary = store_records(records, store, batch_size=batch_size or settings.batch_size, on_error=failures, on_alerts=hooks)
     finally:
         store.close()
+        if hooks is not None:
+            hooks.close(timeout=WEBHOOK_DRAIN_S)
     typer.echo(summary.line(), err=True)
     if failures.count or summary.rejected:
         raise typer.Exit(1)
@@ -865,6 +876,10 @@ def serve_cli(
     # binds before announcing: a busy port is one line and exit 1, not "serving" then a traceback
     serve(db or settings.database_url, host=host, port=port, api_token=settings.api_token or None, settings=settings,
           announce=lambda line: typer.echo(f"svodka: {line}", err=True))
+
+
+# Watchlists, alerts and the digest live in their own module, which adds its commands to ``app``.
+from . import cli_alerts  # noqa: E402,F401
 
 
 def main() -> None:

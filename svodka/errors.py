@@ -14,9 +14,11 @@ Hierarchy::
     │                           several (409, the candidates with it), or cannot apply: an entity
     │                           merged into itself, a person with an organisation, a form the
     │                           entity does not have (422)
-    └── LimitError              a request past a server limit: workers busy (503), too slow (504),
-                                too much memory (413), client gone (499); the status comes with
-                                the error
+    ├── LimitError              a request past a server limit: workers busy (503), too slow (504),
+    │                           too much memory (413), client gone (499); the status comes with
+    │                           the error
+    └── WatchlistError          a watchlist that does not exist (404) or cannot be made as asked:
+                                a bad name, no term, a webhook that is no http(s) URL (422)
 
 Every message names the input and the reason and, where there is one, what to do next. A
 rejected input is never a bare ``None``: readers yield the error object so the rest of a
@@ -25,7 +27,7 @@ batch goes on, and the CLI prints it as one line.
 
 from __future__ import annotations
 
-__all__ = ["SvodkaError", "ConfigError", "InputError", "ExtractionRejected", "StageError", "FetchError", "StoreError", "EntityError", "LimitError"]
+__all__ = ["SvodkaError", "ConfigError", "InputError", "ExtractionRejected", "StageError", "FetchError", "StoreError", "EntityError", "LimitError", "WatchlistError"]
 
 
 class SvodkaError(Exception):
@@ -115,3 +117,16 @@ class LimitError(SvodkaError):
         super().__init__(name, reason)
         self.status = status
         self.retry_after = retry_after
+
+
+class WatchlistError(SvodkaError):
+    """A watchlist that cannot be found (status 404) or made as asked (422).
+
+    ``status`` is per error, as for ``EntityError``.
+    """
+
+    status = 422
+
+    def __init__(self, name: str | None, reason: str, *, status: int = 422):
+        super().__init__(name, reason)
+        self.status = status

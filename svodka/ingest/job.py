@@ -25,7 +25,7 @@ from ..errors import StoreError, SvodkaError
 from ..model import Article, Document
 from ..nlp.language import RUSSIAN
 
-__all__ = ["IngestSummary", "BatchResult", "ingest", "analyze_batch", "document_hash", "store_records"]
+__all__ = ["IngestSummary", "BatchResult", "ingest", "analyze_batch", "document_hash", "store_records", "raise_alerts"]
 
 # Models of this worker process, set once by the pool initializer (None in the parent).
 _WORKER_MODELS: Any = None
@@ -250,6 +250,7 @@ def ingest(
     progress: Callable[[int, int], None] | None = None,
     on_error: Callable[[str, str], None] | None = None,
     options: dict[str, Any] | None = None,
+    on_alerts: Callable[[list[dict]], Any] | None = None,
 ) -> IngestSummary:
     """Analyse documents and store them, reading the inputs as a stream.
 
@@ -264,6 +265,8 @@ def ingest(
         on_error: called with (input name, reason) for every rejected input.
         options: ``pipeline.prepare``'s overrides for every document (``no_clean``,
             ``source``, ``published``), as ``svodka analyze`` takes them.
+        on_alerts: called with the new alerts of each stored batch (``raise_alerts``), e.g.
+            ``Webhooks.send``; the alerts are recorded in the archive either way.
     Returns:
         The summary counts; ``read == stored + duplicates + rejected``.
     """
@@ -301,6 +304,7 @@ def ingest(
                     reject(article.path or article.url or "<article>", f"could not be stored: {type(exc).__name__}: {exc}")
             return
         summary.count_stored(added)
+        raise_alerts(store, added, on_alerts)
 
     def save(result: BatchResult, hashes: list[str]) -> None:
         for name, reason, count, _ in result.errors:
@@ -404,23 +408,41 @@ def ingest(
     return summary
 
 
+def raise_alerts(store: Any, added: Any, on_alerts: Callable[[list[dict]], Any] | None = None) -> list[dict]:
+    """The watchlists' alerts of a stored batch (``Store.check_alerts``), handed to ``on_alerts`` when any.
+
+    The one place ingest raises alerts, after each batch's transaction (so ``svodka watch``,
+    which ingests, raises them too). A store without watchlists costs one read.
+    """
+    check, ids = getattr(store, "check_alerts", None), getattr(added, "ids", None)
+    if check is None or not ids:
+        return []
+    new = check(ids)
+    if new and on_alerts is not None:
+        on_alerts(new)
+    return new
+
+
 def store_records(
     records: Iterable[dict],
     store: Any,
     *,
     batch_size: int = 32,
     on_error: Callable[[str, str], None] | None = None,
+    on_alerts: Callable[[list[dict]], Any] | None = None,
 ) -> IngestSummary:
     """Store records analysed elsewhere (``svodka.scale``): ``{"article": dict}`` or ``{"rejected": [name, reason(, count)]}``.
 
-    One transaction per ``batch_size`` articles, as in ``ingest``; the summary counts every
-    input (``read == stored + duplicates + rejected``).
+    One transaction per ``batch_size`` articles, as in ``ingest``, each followed by its
+    alerts (``raise_alerts``); the summary counts every input (``read == stored + duplicates + rejected``).
     """
     summary = IngestSummary()
     batch: list[Article] = []
 
     def flush() -> None:
-        summary.count_stored(store.add_articles(batch))
+        added = store.add_articles(batch)
+        summary.count_stored(added)
+        raise_alerts(store, added, on_alerts)
         batch.clear()
 
     for record in records:

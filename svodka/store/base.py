@@ -27,7 +27,9 @@ from typing import Any, Iterable, TextIO
 
 from ..model import Article
 from . import export as _export
+from . import alerts as _alerts
 from . import corrections, ingest, linking, queries, stories
+from . import digest as _digest
 from .database import Database
 from .ingest import AddResult
 from .prepare import Prepared
@@ -121,6 +123,32 @@ class Store:
     def alias_entity(self, entity: Any, name: str) -> dict:
         """Give an entity another name it is found and linked by: ``corrections.alias``."""
         return corrections.alias(self.writer, entity, name)
+
+    # ------------------------------------------------------------------ watchlists and alerts: alerts.py, digest.py
+
+    def add_watchlist(self, name: str, **terms: Any) -> dict:
+        """Create a watchlist or add terms to it (``entities``, ``speakers``, ``queries``, ``webhook``): ``alerts.add_watchlist``."""
+        return _alerts.add_watchlist(self.db, name, **terms)
+
+    def remove_watchlist(self, name: str) -> dict:
+        """Delete a watchlist with its alerts: ``alerts.remove_watchlist``."""
+        return _alerts.remove_watchlist(self.db, name)
+
+    def watchlists(self) -> list[dict]:
+        """Every watchlist with its terms and alert count: ``alerts.watchlists``."""
+        return _alerts.watchlists(self.db)
+
+    def alerts(self, watchlist: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+        """Alerts newest first: ``alerts.alerts``."""
+        return _alerts.alerts(self.db, watchlist, limit, offset)
+
+    def check_alerts(self, article_ids: Iterable[int]) -> list[dict]:
+        """Read newly stored articles against every watchlist; the new alerts: ``alerts.check_alerts``."""
+        return _alerts.check_alerts(self.db, self.lemmatizer, article_ids)
+
+    def digest(self, day: Any = None, watchlist: str | None = None, top: int = _digest.TOP_STORIES) -> dict:
+        """The day's svodka: top stories, their statements, the people rising: ``digest.digest``."""
+        return _digest.digest(self.db, self.lemmatizer, day, watchlist, top)
 
     # ------------------------------------------------------------------ reading: queries.py, export.py
 

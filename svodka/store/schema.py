@@ -487,6 +487,39 @@ _V11_DIALECT = {
 }
 
 
+# Version 13 (issue 17, watchlists and alerts; see alerts.py): a watchlist's terms (entity,
+# speaker, query), and the alerts it raised, each with the article that raised it (the
+# once-per-story check compares a story's articles with them) and the quote of a statement.
+_V13_COMMON = [
+    """CREATE TABLE watchlists (
+        id {ID},
+        name TEXT NOT NULL UNIQUE,
+        webhook TEXT,
+        created TEXT NOT NULL
+    )""",
+    """CREATE TABLE watch_terms (
+        watchlist_id BIGINT NOT NULL,
+        kind TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (watchlist_id, kind, value)
+    ) {WR}""",
+    """CREATE TABLE alerts (
+        id {ID},
+        watchlist_id BIGINT NOT NULL,
+        kind TEXT NOT NULL,
+        article_id BIGINT NOT NULL,
+        story_id BIGINT,
+        quote_id BIGINT,
+        term TEXT,
+        detail TEXT,
+        created TEXT NOT NULL
+    )""",
+    "CREATE INDEX alerts_watchlist ON alerts (watchlist_id, id)",
+    "CREATE INDEX alerts_article ON alerts (article_id, watchlist_id)",
+    "CREATE INDEX alerts_quote ON alerts (quote_id) WHERE quote_id IS NOT NULL",
+]
+
+
 # (version, description, statements shared, statements per dialect), applied in order.
 MIGRATIONS: list[tuple[int, str, list, dict[str, list]]] = [
     (1, "archive tables and full-text index", _V1_COMMON, _V1_DIALECT),
@@ -500,6 +533,7 @@ MIGRATIONS: list[tuple[int, str, list, dict[str, list]]] = [
     (9, "entities found by every alias's key; alias counts; analyst's corrections; merge reasons", _V9_COMMON, {}),
     (10, "speaker kind of each statement appearance", _V10_COMMON, {}),
     (11, "the language of each article, read from the stored texts", _V11_COMMON, _V11_DIALECT),
+    (13, "watchlists, their terms and alerts", _V13_COMMON, {}),
 ]
 # The version a fully migrated database is at.
 LATEST_VERSION = MIGRATIONS[-1][0]

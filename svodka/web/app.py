@@ -45,8 +45,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..config import Settings
 from ..errors import ConfigError, SvodkaError
+from ..ingest.job import raise_alerts
 from ..model import Article
-from . import _jobs, _queries, _render, pages
+from ..webhooks import Webhooks
+from . import _jobs, _queries, _render, alerts, pages
 from ._cache import ArchiveCache
 from ._guard import DEFAULT_HOSTS, BearerToken, RequestGuard, host_name, normal_origin, origin_text
 from ._pool import AnalysisPool
@@ -101,9 +103,9 @@ ANALYZE_TYPES = ("application/json", "text/plain", "text/html")
 DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 # The headers every response gets (HTML ones also get a CSP).
 SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin")]
-# Routes whose POSTs need the bearer token: checked by the guard before their body is read
-# (ingest; the analyst's corrections of entities and the relink that applies them).
-TOKEN_PATHS = ("/api/ingest", "/api/entities", "/api/relink")
+# Routes whose POSTs (and DELETEs) need the bearer token: checked by the guard before their body is read
+# (ingest; the analyst's corrections of entities and the relink that applies them; watchlists).
+TOKEN_PATHS = ("/api/ingest", "/api/entities", "/api/relink", "/api/watchlists")
 # Documents an upload to /api/ingest/files is budgeted for (the pool's deadline per document
 # each): its records are only known once read, in the worker. Ingest needs the token; this is
 # a backstop.
@@ -356,7 +358,7 @@ def _security_headers(path: str, content_type: str) -> list[tuple[bytes, bytes]]
     """Headers every response gets; HTML also gets the CSP (the docs page its own)."""
     if not content_type.startswith("text/html"):
         return SECURITY_HEADERS
-    csp = DOCS_CSP if path == "/docs" else PAGE_CSP
+    csp = DOCS_CSP if path in ("/docs", alerts.DIGEST_HTML_PATH) else PAGE_CSP  # the mailed digest's style is inline
     return [*SECURITY_HEADERS, (b"content-security-policy", csp.encode())]
 
 
@@ -408,6 +410,7 @@ def create_app(
             {"name": "archive", "description": "Read the archive"},
             {"name": "analysis", "description": "Analyse and store documents"},
             {"name": "corrections", "description": "Correct the archive's entities: merge, split, alias, relink (needs the token)"},
+            {"name": "alerts", "description": "Watchlists (writing them needs the token), their alerts and the daily digest"},
         ],
         docs_url=None,  # our own /docs below: Swagger UI from an installed package, not a CDN
         redoc_url=None,
@@ -426,6 +429,7 @@ def create_app(
     ingest_lock = threading.Lock()  # one ingest at a time: the Store has one writer anyway
     cache = app.state.cache = ArchiveCache(store)  # what the home page shows (see _cache)
     app.state.search_slots = anyio.CapacityLimiter(SEARCH_THREADS)  # searches at once (API and pages)
+    app.state.webhooks = Webhooks(settings.base_url)  # alerts of /api/ingest to their webhooks (a thread once one is sent)
 
     async def analyze(request: Request, items: list[AnalyzeRequest]) -> tuple[list[Article], list[_jobs.Failure], int]:
         """Clean and analyse request items in a worker: articles, failures (collected, not raised), inputs read.
@@ -667,6 +671,7 @@ def create_app(
         """
         with ingest_lock:
             result = store.add_articles(articles) if articles else None
+            raise_alerts(store, result, app.state.webhooks.send)
         if result is not None and result.stored:
             cache.clear()  # the home page shows the newest articles and the counts
         stored = result.stored if result else 0
@@ -786,6 +791,7 @@ def create_app(
     # ------------------------------------------------------------------ pages
 
     pages.install(app, store, _page, cache, writable=token is not None)
+    app.include_router(alerts.router(store, settings, require_token, _page, writable=token is not None))
 
     return app
 

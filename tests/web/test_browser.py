@@ -175,3 +175,64 @@ def test_browser_docs_render_offline(server, page):
     assert any("/api/search" in p for p in paths) and any("/api/analyze" in p for p in paths)
     assert requests and all(u.startswith(base) or u.startswith("data:") for u in requests), [u for u in requests if not u.startswith(base)]
     assert not errors, errors
+
+
+# A report the alerts test ingests through the API (issue 17).
+FERRY_TEXT = (
+    "Паром через Светлое озеро пойдёт в понедельник\n\n"
+    "Глава Озёрского района Ирина Воронцова заявила, что паромная переправа через Светлое озеро откроется в понедельник. "
+    "«Паром будет ходить каждые два часа до поздней осени», — сказала Воронцова журналистам."
+)
+
+
+@pytest.mark.issue(17)
+def test_browser_alerts_and_digest_pages(server, page):
+    import httpx
+
+    base, app = server
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    made = httpx.post(f"{base}/api/watchlists", json={"name": "ozersk", "speaker": ["Воронцова"], "query": ["паромная переправа"]}, headers=auth, timeout=30)
+    assert made.status_code == 201, made.text
+    stored = httpx.post(f"{base}/api/ingest", json={"documents": [{"text": FERRY_TEXT, "published": "2019-10-05"}]}, headers=auth, timeout=120)
+    assert stored.json()["stored"] == 1, stored.text
+    blocked = []
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(base + "/")
+    page.click("nav.top-nav >> text=Оповещения")
+    page.wait_for_url("**/alerts")
+    assert page.locator(".watchlist .name", has_text="ozersk").is_visible()
+    kinds = page.locator(".alert .tag").all_inner_texts()
+    assert "Новый сюжет" in kinds and "Новое высказывание" in kinds
+    assert page.locator('.watchlist a.feed[href="/alerts/ozersk.atom"]').is_visible()
+    page.locator(".alert a", has_text="Паром через Светлое озеро").first.click()
+    page.wait_for_url("**/articles/*")
+    page.goto(base + "/alerts")
+    page.click("nav.top-nav >> text=Сводка")
+    page.wait_for_url("**/digest")
+    assert page.locator(".svodka-digest h1").inner_text().startswith("Сводка за ")
+    assert page.locator(".svodka-digest h1").evaluate("e => getComputedStyle(e).fontSize") == "22px"  # /digest.css passed the CSP
+    page.fill("input[name=date]", "2019-03-29")
+    page.click(".digest-form button")
+    page.wait_for_url("**/digest?date=2019-03-29*")
+    assert page.locator(".svodka-digest ol.dg-stories > li").count() >= 1
+    page.goto(base + "/digest.html?date=2019-03-29")
+    assert page.locator(".svodka-digest h1").evaluate("e => getComputedStyle(e).fontSize") == "22px"  # its inline style applies
+    assert blocked == []
+
+
+@pytest.mark.issue(17)
+def test_browser_watchlist_form_adds_and_removes(server, page):
+    base, _ = server
+    page.goto(base + "/alerts")
+    form = page.locator("#watch")
+    assert form.is_visible()  # the script shows it: the server has a token
+    form.locator("input[name=name]").fill("volga")
+    form.locator("input[name=query]").fill("паводок")
+    form.locator("button[type=submit]").click()
+    assert "токен" in form.locator(".correct-status").inner_text()  # no token typed yet
+    form.locator(".token-input").fill(TOKEN)
+    form.locator(".token-input").dispatch_event("change")
+    form.locator("button[type=submit]").click()
+    page.wait_for_selector('.watchlist .name:text("volga")')
+    page.locator('#watch button.watch-remove[data-name="volga"]').click()
+    page.wait_for_selector('.watchlist .name:text("volga")', state="detached")

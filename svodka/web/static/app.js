@@ -87,4 +87,37 @@
       say(status, text, true);
     }).catch(function () { say(status, "Сервер не ответил.", true); });
   });
+  // Alerts page: a watchlist made (POST /api/watchlists) or removed (DELETE), with the same token.
+  function watch(method, url, body, panel) {
+    var status = panel.querySelector(".correct-status");
+    var token = ((panel.querySelector(".token-input") || {}).value || "").trim();
+    if (!token) { say(status, "Введите токен записи (SVODKA_API_TOKEN).", true); return; }
+    keep(token);
+    say(status, "Сохраняю…");
+    var options = { method: method, credentials: "same-origin", headers: { "Authorization": "Bearer " + token } };
+    if (body) { options.headers["Content-Type"] = "application/json"; options.body = JSON.stringify(body); }
+    fetch(url, options).then(function (response) {
+      return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+    }).then(function (answer) {
+      if (answer.ok) { window.location.assign("/alerts"); return; }
+      say(status, (answer.data.error || {}).message || "Не получилось.", true);
+    }).catch(function () { say(status, "Сервер не ответил.", true); });
+  }
+  document.addEventListener("submit", function (ev) {
+    var form = ev.target;
+    if (!form.classList || !form.classList.contains("watch-form")) { return; }
+    ev.preventDefault();
+    var body = { name: form.elements.name.value.trim() };
+    ["entity", "speaker", "query"].forEach(function (kind) {
+      var value = form.elements[kind].value.trim();
+      body[kind] = value ? [value] : [];
+    });
+    if (form.elements.webhook.value.trim()) { body.webhook = form.elements.webhook.value.trim(); }
+    watch("POST", "/api/watchlists", body, form.closest(".correct"));
+  });
+  document.addEventListener("click", function (ev) {
+    var button = ev.target.closest && ev.target.closest("button.watch-remove");
+    if (!button) { return; }
+    watch("DELETE", "/api/watchlists/" + encodeURIComponent(button.getAttribute("data-name")), null, button.closest(".correct"));
+  });
 })();

@@ -1,0 +1,106 @@
+"""Webhooks (issue 17): JSON POSTs from a background thread, retried with backoff, never blocking the caller."""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from svodka.webhooks import Webhooks, payload
+
+pytestmark = pytest.mark.issue(17)
+
+ALERT = {"id": 7, "watchlist": "ozersk", "kind": "story", "term": "entity: Ирина Воронцова", "title": "Переправа откроется", "article_id": 12}
+
+
+class Receiver:
+    """A local HTTP server answering each POST with the next status of ``statuses`` (then 200)."""
+
+    def __init__(self, statuses=(), delay: threading.Event | None = None):
+        self.statuses = list(statuses)
+        self.bodies: list[dict] = []
+        self.tries = 0
+        self.gate = delay
+        self.done = threading.Event()
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                if receiver.gate is not None:
+                    receiver.gate.wait(10)
+                receiver.tries += 1
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                status = receiver.statuses.pop(0) if receiver.statuses else 200
+                if status == 200:
+                    receiver.bodies.append(json.loads(body))
+                    receiver.done.set()
+                self.send_response(status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        if self.gate is not None:
+            self.gate.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def receiver():
+    made = []
+
+    def factory(*args, **kwargs):
+        made.append(Receiver(*args, **kwargs))
+        return made[-1]
+
+    yield factory
+    for r in made:
+        r.close()
+
+
+def test_webhooks_retry_failures_then_deliver(receiver):
+    r = receiver([500, 503])
+    hooks = Webhooks("http://archive.example:8000/", backoff=0.01)
+    assert hooks.send([{**ALERT, "webhook": r.url}]) == 1
+    assert r.done.wait(10)
+    hooks.close()
+    assert r.tries == 3 and hooks.delivered == 1 and hooks.failed == 0
+    (body,) = r.bodies
+    assert body["watchlist"] == "ozersk" and body["title"] == "Переправа откроется"
+    assert body["link"] == "http://archive.example:8000/articles/12"
+
+
+def test_webhooks_a_refusal_is_not_retried_and_spent_retries_give_up(receiver):
+    refused, broken = receiver([404]), receiver([500] * 10)
+    hooks = Webhooks(backoff=0.01, retries=2)
+    hooks.send([{**ALERT, "webhook": refused.url}, {**ALERT, "id": 8, "webhook": broken.url}])
+    hooks.close(timeout=10)
+    assert refused.tries == 1 and broken.tries == 3
+    assert hooks.failed == 2 and hooks.delivered == 0
+
+
+def test_webhooks_never_block_the_caller(receiver):
+    gate = threading.Event()  # the receiver hangs until the test ends
+    r = receiver(delay=gate)
+    hooks = Webhooks(queue_size=2, backoff=0.01)
+    # the first is taken by the sender (stuck on the receiver), two wait, the rest are dropped
+    queued = sum(hooks.send([{**ALERT, "id": i, "webhook": r.url}]) for i in range(10))
+    assert queued <= 3 + 1 and hooks.dropped >= 10 - 4
+    gate.set()
+    hooks.close(timeout=10)
+
+
+def test_webhooks_skip_alerts_without_a_hook():
+    hooks = Webhooks()
+    assert hooks.send([dict(ALERT)]) == 0
+    hooks.close()
+    assert payload(ALERT)["link"] == "/articles/12"
