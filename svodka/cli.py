@@ -308,6 +308,24 @@ def eval_linking_cli(
         typer.echo(format_linking_report(result))
 
 
+@eval_app.command("stories")
+def eval_stories_cli(
+    path: Path = typer.Argument(None, help="The wikinews-ru folder (the team's blind gold of events); without it, data/sample only."),
+    sample: Path = typer.Option(None, help="The sample corpus (default: data/sample)."),
+    as_json: JsonFlag = False,
+) -> None:
+    """Stories as events: B-cubed and pairwise F1 against the team's gold, beside the topic rules and every article alone."""
+    from .evaluate.stories import evaluate_stories, format_stories_report
+    from .evaluate.wikinews import ROOT
+    from .nlp.models import load_models
+
+    result = evaluate_stories(_eval_dir(sample or ROOT / "data" / "sample"), _eval_dir(path) if path else None, load_models())
+    if as_json:
+        _echo_json(result)
+    else:
+        typer.echo(format_stories_report(result))
+
+
 @eval_app.command("quotes")
 def eval_quotes_cli(
     path: Path = typer.Argument(GOLD_QUOTES, help="A quotes gold folder (default: the team's gold set in tests/gold/quotes), or wikinews-ru (the team's blind gold of real news)."),

@@ -100,9 +100,9 @@ class Store:
         """Link articles stored with ``link=False``: ``linking.link_pending``."""
         return linking.link_pending(self.writer, batch)
 
-    def recluster(self, chunk: int = 5000) -> int:
-        """Rebuild all stories from the stored band keys: ``stories.recluster``."""
-        return stories.recluster(self.writer, chunk)
+    def recluster(self, chunk: int = 5000, *, events: bool = True) -> int:
+        """Rebuild all stories from the stored band keys: ``stories.recluster`` (``events=False``: the topic rules)."""
+        return stories.recluster(self.writer, chunk, events=events)
 
     def relink(self, batch: int = 1000) -> int:
         """Rebuild every corpus entity and quote from the stored articles, keeping stories and corrections: ``linking.relink``."""

@@ -441,7 +441,7 @@ def _confirmed_lsh(w: Writer, cur: Any, items: list[tuple[int, list[int], str | 
     return confirmed, {a: sid for a, (_, sid) in info.items()}
 
 
-def assign_stories(w: Writer, cur: Any, items: list[tuple[int, list[int], str | None]]) -> None:
+def assign_stories(w: Writer, cur: Any, items: list[tuple[int, list[int], str | None]], *, events: bool = True) -> None:
     """Join each article to the story of its confirmed neighbours (earlier ids only).
 
     Two candidate sources (see the module docstring): LSH band keys (``_confirmed_lsh``)
@@ -620,8 +620,11 @@ def _refresh_story(cur: Any, sid: int) -> None:
         cur.execute("INSERT INTO stories (id, title, size, sources, first_published, last_published) VALUES (?, ?, ?, ?, ?, ?)", [sid, row[0] if row else None, size, sources, first, last])
 
 
-def recluster(w: Writer, chunk: int = 5000) -> int:
+def recluster(w: Writer, chunk: int = 5000, *, events: bool = True) -> int:
     """Rebuild all stories from the stored band keys, in ingest order (one transaction).
+
+    ``events=False`` joins confirmed pairs into connected components with no event check:
+    the topic rules before issue 17, kept as the baseline of ``svodka eval stories``.
 
     Returns:
         The number of stories with two or more articles.
@@ -636,7 +639,7 @@ def recluster(w: Writer, chunk: int = 5000) -> int:
             if not arts:
                 break
             keys = {a: unpack_keys(k) for a, k in select_in(cur, "SELECT article_id, keys FROM story_bands WHERE article_id IN ({in})", [a[0] for a in arts])}
-            assign_stories(w, cur, [(a, keys.get(a, []), d) for a, d in arts])
+            assign_stories(w, cur, [(a, keys.get(a, []), d) for a, d in arts], events=events)
             last = arts[-1][0]
         cur.execute("SELECT COUNT(*) FROM stories")
         return int(cur.fetchone()[0])
