@@ -6,6 +6,10 @@ looked at):
 
 - ``sample.jsonl``: the 34 articles of ``data/sample`` (the team's corpus), by title, with
   an event id; seven events are reported by two or three outlets.
+- ``fixtures.jsonl``: 9 articles the team wrote for this issue (``tests/fixtures/stories``):
+  one topic (queues on a border) in five events within a week, told by several outlets: a
+  minister's reply to criticism, an ambassador's threats two days later, an explainer, an
+  opinion piece, the deal a week later. Written knowing the rules' aim, so not blind.
 - ``wikinews.jsonl``: 140 real wikinews-ru articles, by file name, with an event id. They
   were picked for the capitalised names they share (without svodka), so most of them are
   the same topic and person but another event (an arrest, the trial, the sentence): the
@@ -38,8 +42,10 @@ from .wikinews import GOLD, REPORT_EXAMPLES, read_gold, texts_of
 
 __all__ = ["STORIES_GOLD", "evaluate_stories", "format_stories_report", "pairwise"]
 
-# The folder of the stories gold (sample.jsonl, wikinews.jsonl).
+# The folder of the stories gold (sample.jsonl, fixtures.jsonl, wikinews.jsonl).
 STORIES_GOLD = GOLD / "stories"
+# The team's articles of one topic told as five events in a week (tests/fixtures/stories).
+FIXTURES = GOLD.parent / "fixtures" / "stories"
 
 
 def pairwise(gold: dict[Any, Any], system: dict[Any, Any]) -> dict[str, float]:
@@ -106,15 +112,16 @@ def _corpus_result(store: Any, gold: dict[str, str], key_sql: str) -> dict[str, 
     return out
 
 
-def _sample_result(sample: Path, models: Models, gold_file: Path, tmp: str) -> dict[str, Any]:
+def _folder_result(folder: Path, models: Models, gold_file: Path, tmp: str) -> dict[str, Any]:
+    """A folder of inputs ingested as ``svodka ingest`` does, its gold keyed by title."""
     from ..ingest.job import ingest
     from ..ingest.readers import read_paths
     from ..store import open_store
 
     gold = {g["title"]: g["event"] for g in read_gold(gold_file)}
-    store = open_store(str(Path(tmp) / "sample.db"))
+    store = open_store(str(Path(tmp) / f"{gold_file.stem}.db"))
     try:
-        ingest(read_paths([str(sample)]), store, workers=1, models=models)
+        ingest(read_paths([str(folder)]), store, workers=1, models=models)
         return _corpus_result(store, gold, "title")
     finally:
         store.close()
@@ -156,14 +163,15 @@ def evaluate_stories(sample: str | Path, wikinews: str | Path | None, models: Mo
         gold_dir: the folder of ``sample.jsonl`` and ``wikinews.jsonl``.
 
     Returns:
-        ``{"sample": ..., "wikinews": ...}`` (the second when given), each with ``svodka``,
+        ``{"sample": ..., "fixtures": ..., "wikinews": ...}`` (the last when given), each with ``svodka``,
         ``topic_rules`` and ``alone`` scores (``bcubed``, ``pairwise``), counts, and the
         ``mixed`` stories and ``split`` events of svodka's clustering.
     """
     started = time.perf_counter()
     out: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        out["sample"] = _sample_result(Path(sample), models, Path(gold_dir) / "sample.jsonl", tmp)
+        out["sample"] = _folder_result(Path(sample), models, Path(gold_dir) / "sample.jsonl", tmp)
+        out["fixtures"] = _folder_result(FIXTURES, models, Path(gold_dir) / "fixtures.jsonl", tmp)
         if wikinews is not None:
             out["wikinews"] = _wikinews_result(Path(wikinews), models, Path(gold_dir) / "wikinews.jsonl", tmp)
     out["seconds"] = time.perf_counter() - started
@@ -178,7 +186,7 @@ def format_stories_report(result: dict[str, Any]) -> str:
                 f"pairwise P {p['precision']:.3f} R {p['recall']:.3f} F1 {p['f1']:.3f} ({p['system_pairs']} pairs)")
 
     lines = []
-    for corpus in ("sample", "wikinews"):
+    for corpus in ("sample", "fixtures", "wikinews"):
         r = result.get(corpus)
         if r is None:
             continue

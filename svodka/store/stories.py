@@ -42,6 +42,7 @@ from datasketch import MinHash
 from datasketch.minhash import _fmix  # the pre-mix MinHash applies (see Signer)
 
 from .database import chunks, marks, next_id, probe, select_in
+from .events import join_events, keep_event_pairs
 from .search import WORD_RE
 
 if TYPE_CHECKING:
@@ -446,15 +447,25 @@ def assign_stories(w: Writer, cur: Any, items: list[tuple[int, list[int], str | 
 
     Two candidate sources (see the module docstring): LSH band keys (``_confirmed_lsh``)
     and shared specific entities (``_entity_pairs``). The story assignment then runs in
-    memory (union of story ids) before one write-back.
+    memory before one write-back: as events (``events.join_events``: commentary needs more
+    than shared names, a story's span is bounded, an article joins a story as a whole), or,
+    with ``events=False``, as the union of the stories of confirmed pairs (the topic rules).
     """
     confirmed, story_of = _confirmed_lsh(w, cur, items)
     for aid, more in _entity_pairs(w, cur, [(aid, day) for aid, _, day in items], confirmed).items():
         confirmed[aid] = confirmed.get(aid, []) + more
+    if events and confirmed:
+        confirmed = keep_event_pairs(w, cur, confirmed)
     if not confirmed:
         return
     unknown = sorted(({c for ok in confirmed.values() for c in ok} | set(confirmed)) - story_of.keys())
     story_of.update(select_in(cur, "SELECT id, story_id FROM articles WHERE id IN ({in})", unknown))
+    if events:
+        changed = join_events(cur, confirmed, story_of, next_id(cur, "stories"))
+        cur.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(story_of[a], a) for a in sorted(changed)])
+        for sid in sorted({story_of[a] for a in changed}):
+            _refresh_story(cur, sid)
+        return
     parent: dict[int, int] = {}  # story merges: story id -> the story it joined
 
     def find(sid: int) -> int:
