@@ -27,7 +27,7 @@ from typing import Any, Iterable, TextIO
 
 from ..model import Article
 from . import export as _export
-from . import corrections, ingest, linking, queries, stories
+from . import corrections, ingest, linking, queries, stories, story_view
 from .database import Database
 from .ingest import AddResult
 from .prepare import Prepared
@@ -171,8 +171,12 @@ class Store:
         return queries.quotes(self.db, self.lemmatizer, speaker, about, date_from, date_to, limit, source=source, offset=offset)
 
     def stories(self, limit: int = 20) -> list[dict]:
-        """Stories, largest and most recent first: ``queries.stories``."""
-        return queries.stories(self.db, limit)
+        """Stories, largest and most recent first, with outlets, first outlet and growth: ``story_view.stories``."""
+        return story_view.stories(self.db, limit)
+
+    def story(self, story_id: int) -> dict | None:
+        """One story with its articles, outlets, first outlet, growth and statements: ``story_view.story``."""
+        return story_view.story(self.db, story_id)
 
     def rejected(self, limit: int | None = 100) -> list[dict]:
         """The latest rejected inputs: ``queries.rejected``."""

@@ -655,21 +655,6 @@ def quotes(
     )
 
 
-def stories(db: Database, limit: int = 20) -> list[dict]:
-    """Stories (two or more articles), largest and most recent first, with their articles."""
-    out = db.execute(
-        "SELECT id, title, size, sources, first_published, last_published FROM stories ORDER BY size DESC, last_published DESC, id LIMIT ?", [limit]
-    ).dicts(("id", "title", "size", "sources", "first_published", "last_published"))
-    return _attach(
-        db,
-        out,
-        "articles",
-        "SELECT a.story_id, a.id, a.title, s.name, a.published, a.url FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
-        "WHERE a.story_id IN ({in}) ORDER BY a.published IS NULL, a.published, a.id",
-        ("id", "title", "source", "published", "url"),
-    )
-
-
 def _attach(db: Database, rows: list[dict], field: str, sql: str, names: tuple[str, ...]) -> list[dict]:
     """Give each row (by its ``id``) the list ``field`` of its children: ``sql``'s rows, the
     parent id first, then the columns ``names``, selected for all the rows at once."""
