@@ -15,9 +15,10 @@ articles, which story (if any) it joins:
   that only shares its people does not).
 - **A story is bounded in time.** An article joins a story only when the story's span with it
   stays within ``EVENT_DAYS`` (the first report and the last are a few days apart at most);
-  a story never grows by chaining across a week.
+  a story never grows by chaining across a week. An article without a publication day is
+  placed by the latest single day its text names (``_event_days``); with none, it is not bounded.
 - **A story is joined as a whole, not through one member.** The article must be confirmed
-  with ``EVENT_LINK_SHARE`` of the story's articles (of at most ``EVENT_LINK_CAP``: the
+  with more than ``EVENT_LINK_SHARE`` (half) of the story's articles (of at most ``EVENT_LINK_CAP``: the
   candidate lists are bounded), a complete-link style check; two stories are never merged by
   an article that touches both: it joins the one it is closest to.
 
@@ -41,7 +42,9 @@ __all__ = ["EVENT_DAYS", "is_commentary", "keep_event_pairs", "join_events"]
 # The longest span, in days, from a story's first report to its last (an event and its
 # reactions of the next days; the issue's chained "stories" spanned a week and more).
 EVENT_DAYS = 3
-# Share of a story's articles a new article must be confirmed with to join it ...
+# A new article joins a story when confirmed with more than this share of its articles (a
+# majority: both of a pair, two of three; complete-link in spirit, so one shared member no
+# longer chains two events) ...
 EVENT_LINK_SHARE = 0.5
 # ... counted over at most this many of them (the entity candidates per article are
 # bounded at 10, ``stories.MAX_ENTITY_CANDIDATES``).
@@ -108,15 +111,36 @@ def keep_event_pairs(w: Writer, cur: Any, confirmed: dict[int, list[int]]) -> di
     return out
 
 
+# The latest single day an article names (a date mention of one day, not a month or a year).
+_STATED_DAY_SQL = (
+    "SELECT article_id, MAX(date_from) FROM dates WHERE relative = 0 AND date_from IS NOT NULL "
+    "AND (date_to IS NULL OR date_to = date_from) AND article_id IN ({in}) GROUP BY article_id"
+)
+
+
+def _event_days(cur: Any, ids: list[int]) -> dict[int, int | None]:
+    """Each article's day for the time bound: its publication day, else the latest single
+    day its text names (news tells of the last days: two undated reports naming 5 March and
+    12 June are not one event), else None (no bound)."""
+    days = {aid: _day(day) for aid, day in select_in(cur, "SELECT id, day FROM articles WHERE id IN ({in})", ids)}
+    undated = [aid for aid, d in days.items() if d is None]
+    if undated:
+        for aid, stated in select_in(cur, _STATED_DAY_SQL, undated):
+            days[aid] = _day(stated)
+    return days
+
+
 class _Spans:
-    """Size and first/last day of each story, read once and kept up to date in memory."""
+    """Size and first/last day (``_event_days``) of each story, read once from its members and
+    kept up to date in memory."""
 
     def __init__(self, cur: Any, sids: set[int]) -> None:
         self.size: dict[int, int] = {}
         self.span: dict[int, tuple[int, int] | None] = {}
-        for sid, size, first, last in select_in(cur, "SELECT id, size, first_published, last_published FROM stories WHERE id IN ({in})", sorted(sids)):
-            lo, hi = _day(first), _day(last)
-            self.size[sid], self.span[sid] = size, (lo, hi) if lo is not None and hi is not None else None
+        members = select_in(cur, "SELECT story_id, id FROM articles WHERE story_id IN ({in})", sorted(sids))
+        days = _event_days(cur, [aid for _, aid in members]) if members else {}
+        for sid, aid in members:
+            self.add(sid, days.get(aid))
 
     def fits(self, sid: int, day: int | None) -> bool:
         """Whether an article of ``day`` keeps the story within ``EVENT_DAYS`` (undated: always)."""
@@ -135,7 +159,7 @@ class _Spans:
 def join_events(cur: Any, confirmed: dict[int, list[int]], story_of: dict[int, int | None], next_story: int) -> set[int]:
     """Give each article of ``confirmed`` (in id order) the story it belongs to, in ``story_of``.
 
-    An article joins the story it is confirmed with the largest share of (at least
+    An article joins the story it is confirmed with the largest share of (more than
     ``EVENT_LINK_SHARE`` of its articles, the span within ``EVENT_DAYS``); confirmed earlier
     articles in no story come along when the span allows. Without such a story, the article
     and those loners start a new one. Stories are never merged.
@@ -144,7 +168,7 @@ def join_events(cur: Any, confirmed: dict[int, list[int]], story_of: dict[int, i
         The articles whose story changed.
     """
     ids = sorted(set(confirmed) | {c for ok in confirmed.values() for c in ok})
-    day_of = {aid: _day(day) for aid, day in select_in(cur, "SELECT id, day FROM articles WHERE id IN ({in})", ids)}
+    day_of = _event_days(cur, ids)
     spans = _Spans(cur, {s for s in story_of.values() if s is not None})
     changed: set[int] = set()
     for aid in sorted(confirmed):
@@ -158,7 +182,7 @@ def join_events(cur: Any, confirmed: dict[int, list[int]], story_of: dict[int, i
         best, best_share = None, 0.0
         for sid, n in sorted(linked.items()):
             share = n / min(spans.size.get(sid, n), EVENT_LINK_CAP)
-            if share >= EVENT_LINK_SHARE and spans.fits(sid, day) and share > best_share:
+            if share > EVENT_LINK_SHARE and spans.fits(sid, day) and share > best_share:
                 best, best_share = sid, share
         loners = [c for c in confirmed[aid] if story_of.get(c) is None]
         if best is None:
