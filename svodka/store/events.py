@@ -99,7 +99,7 @@ def keep_event_pairs(w: Writer, cur: Any, confirmed: dict[int, list[int]]) -> di
     }
     if not commentary:
         return confirmed
-    doubtful = {a for a, ok in confirmed.items() for c in ok if a in commentary or c in commentary} | {c for a, ok in confirmed.items() for c in ok if a in commentary or c in commentary}
+    doubtful = {x for a, ok in confirmed.items() for c in ok if a in commentary or c in commentary for x in (a, c)}
     if w.content is None:
         w.content = ContentWords(w.lemmatizer)
     lemmas = {aid: w.content.lemma_set(text) for aid, text in select_in(cur, "SELECT id, text FROM articles WHERE id IN ({in})", sorted(doubtful))}
@@ -173,7 +173,7 @@ def join_events(cur: Any, confirmed: dict[int, list[int]], story_of: dict[int, i
     changed: set[int] = set()
     for aid in sorted(confirmed):
         if story_of.get(aid) is not None:
-            continue  # placed already (an earlier article of the batch took it in)
+            continue  # in a story already (new articles come here; a guard, not a path)
         day = day_of.get(aid)
         linked: dict[int, int] = {}
         for c in confirmed[aid]:

@@ -27,7 +27,7 @@ from .snippets import SENTENCE_WINDOW, STATEMENT_SHOWN, Snippets, statement_sent
 
 __all__ = [
     "SearchHit", "article", "article_from_row", "articles", "entities", "entity_candidates", "entity_corrections", "entity_days", "entity_merges",
-    "entity_profile", "find_entities", "languages", "load_raw", "name_nominatives", "quotes", "rejected", "search", "sources", "stats", "stories",
+    "entity_profile", "find_entities", "languages", "load_raw", "name_nominatives", "quotes", "rejected", "search", "sources", "stats",
 ]
 
 # Matches of a query ranked at most (the newest ones, see ``search``): BM25 over 2000

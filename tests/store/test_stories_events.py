@@ -7,8 +7,7 @@ import pytest
 
 from svodka.store.events import is_commentary
 
-from .conftest import make_article
-from .test_store import BRIDGE, GORDEEV, LAPTEVA, TRAM_A, TRAM_B, TRAM_CO, _bridge, _story_ids, _tram
+from .test_store import GORDEEV, LAPTEVA, TRAM_A, TRAM_B, TRAM_CO, _bridge, _story_ids, _tram
 
 pytestmark = pytest.mark.issue(17)
 
