@@ -55,12 +55,6 @@ def test_store_stories_explainer_does_not_join_the_news(store):
     assert a is not None and a == b and explainer is None
 
 
-def _no_source(n: int, published: str | None):
-    art = _bridge("x", n, published=published)
-    art.source = None
-    return art
-
-
 @pytest.mark.parametrize("outlets, published, first", [
     (["Заречные вести", "Речной курьер"], ["2024-05-14T09:00", "2024-05-14T11:30"], "Заречные вести"),
     ([None, None], ["2024-05-14T09:00", "2024-05-14T11:30"], None),  # the "0 изданий", "первым" on nobody
