@@ -63,3 +63,9 @@ def test_story_of_unknown_outlets_names_nobody_first(tmp_path):
     assert "Кто сообщил первым, неизвестно" in listing
     sid = web.get("/api/stories").json()["results"][0]["id"]
     assert "<svg" in web.get(f"/stories/{sid}").text  # two hours: growth bars
+
+
+def test_article_of_a_story_links_its_story_page(client):
+    story = client.get("/api/stories").json()["results"][0]
+    html = client.get(f"/articles/{story['articles'][0]['id']}").text
+    assert f'href="/stories/{story["id"]}"' in html
