@@ -80,6 +80,7 @@ eval: $(STAMP)
 	$(BIN)/svodka eval linking ../shared/eval/wikinews-ru
 	$(BIN)/svodka eval quotes tests/gold/quotes
 	$(BIN)/svodka eval quotes ../shared/eval/wikinews-ru
+	$(BIN)/svodka eval stories ../shared/eval/wikinews-ru
 
 clean-venv:
 	rm -rf $(VENV)

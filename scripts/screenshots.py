@@ -61,6 +61,12 @@ def pick(store) -> tuple[int, int]:
     return best, person["id"]
 
 
+def pick_story(store) -> int:
+    """The story told by the most outlets (then with the most statements): the story page's shot."""
+    stories = [store.story(s["id"]) for s in store.stories(limit=50)]
+    return max(stories, key=lambda s: (s["sources"], len(s["statements"]), -s["id"]))["id"]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", help="archive URL (default: analyse data/sample into a temporary DB)")
@@ -80,6 +86,7 @@ def main() -> None:
             build_sample_db(url)
         with open_store(url) as store:
             article_id, person_id = pick(store)
+            story_id = pick_story(store)
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
         with running(create_app(url)) as base, sync_playwright() as p:
@@ -91,6 +98,7 @@ def main() -> None:
                 (f"{base}/entities/{person_id}", "screenshot-entity.png"),
                 (f"{base}/alerts", "screenshot-alerts.png"),
                 (f"{base}/digest?date={DIGEST_DAY}", "screenshot-digest.png"),
+                (f"{base}/stories/{story_id}", "screenshot-story.png"),
             ]
             for address, name in shots:
                 page.goto(address)

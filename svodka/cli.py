@@ -313,6 +313,24 @@ def eval_linking_cli(
         typer.echo(format_linking_report(result))
 
 
+@eval_app.command("stories")
+def eval_stories_cli(
+    path: Path = typer.Argument(None, help="The wikinews-ru folder (the team's blind gold of events); without it, data/sample only."),
+    sample: Path = typer.Option(None, help="The sample corpus (default: data/sample)."),
+    as_json: JsonFlag = False,
+) -> None:
+    """Stories as events: B-cubed and pairwise F1 against the team's gold, beside the topic rules and every article alone."""
+    from .evaluate.stories import evaluate_stories, format_stories_report
+    from .evaluate.wikinews import ROOT
+    from .nlp.models import load_models
+
+    result = evaluate_stories(_eval_dir(sample or ROOT / "data" / "sample"), _eval_dir(path) if path else None, load_models())
+    if as_json:
+        _echo_json(result)
+    else:
+        typer.echo(format_stories_report(result))
+
+
 @eval_app.command("quotes")
 def eval_quotes_cli(
     path: Path = typer.Argument(GOLD_QUOTES, help="A quotes gold folder (default: the team's gold set in tests/gold/quotes), or wikinews-ru (the team's blind gold of real news)."),
@@ -762,22 +780,51 @@ def relink_cli(
 
 @app.command("stories")
 def stories_cli(
+    story_id: int = typer.Argument(None, help="One story by id: its outlets, first outlet, articles, statements and growth."),
     limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000),
     as_json: JsonFlag = False,
     db: DbOption = None,
     setting: SettingOption = None,
 ) -> None:
-    """Stories reported by several outlets, the first outlet marked."""
+    """Stories (one event in several articles): outlets, the first outlet with its time, articles; one story in full by id."""
     store, _ = _open(db, setting, must_exist=True)
-    rows = store.stories(limit=limit)
+    try:
+        rows = [store.story(story_id)] if story_id is not None else store.stories(limit=limit)
+    finally:
+        store.close()
+    if story_id is not None and rows[0] is None:
+        typer.echo(f"svodka: story {story_id}: no such story (svodka stories lists them)", err=True)
+        raise typer.Exit(1)
     if as_json:
-        _echo_json(rows)
+        _echo_json(rows[0] if story_id is not None else rows)
         return
     for story in rows:
-        typer.echo(f"story {story.get('id')}: {story.get('title') or ''} ({len(story.get('articles', []))} articles)")
-        for i, art in enumerate(story.get("articles", [])):
-            first = "*" if i == 0 else " "  # members come earliest first
-            typer.echo(f"  {first} {art.get('published') or '?':<20} {art.get('source') or '-':<28} {art.get('title') or ''}")
+        typer.echo(_story_text(story, full=story_id is not None))
+
+
+def _story_text(story: dict, full: bool) -> str:
+    """A story as text: the head lines, its articles (the first outlet marked), and when
+    ``full`` its growth as text bars and its statements."""
+    outlets = ", ".join(story["outlets"]) or "-"
+    unknown = f"; {story['unknown_sources']} without an outlet" if story["unknown_sources"] else ""
+    first = story["first"]
+    lines = [
+        f"story {story['id']}: {story.get('title') or ''}",
+        f"  {story['size']} articles, {story['sources']} outlets: {outlets}{unknown}",
+        f"  first: {first['source']}, {first['published']}" if first else "  first: not known (an article without outlet or time may have been first)",
+    ]
+    for art in story["articles"]:
+        mark = "*" if art.get("first") else " "
+        lines.append(f"  {mark} {art.get('published') or '?':<25} {art.get('source') or '-':<24} {art.get('title') or ''}")
+    if full:
+        growth = story["growth"]
+        if growth["bars"]:
+            lines.append(f"  articles per {growth['step']} (UTC where the time has a zone):")
+            lines += [f"    {b['start']}  {'#' * b['articles']}" for b in growth["bars"] if b["articles"]]
+        lines.append(f"  statements: {len(story['statements'])}")
+        for q in story["statements"]:
+            lines.append(f"    {q.get('speaker') or '?'} ({q.get('source') or '-'}): «{q['text'][:120]}»")
+    return "\n".join(lines)
 
 
 @app.command("stats")

@@ -64,8 +64,8 @@ def _link(base_url: str, path: str) -> str:
 
 
 def _story_path(story: dict) -> str:
-    """Where a story's articles are listed: the stories page at its anchor, or the article when alone."""
-    return f"/stories#story-{story['id']}" if story.get("id") is not None else f"/articles/{story['first']['article_id']}"
+    """Where a story's articles are listed: the story's own page, or the article when alone."""
+    return f"/stories/{story['id']}" if story.get("id") is not None else f"/articles/{story['first']['article_id']}"
 
 
 def _short(text: str | None, limit: int = STATEMENT_CHARS) -> str:

@@ -102,3 +102,20 @@ def test_cli_read_commands_refuse_a_missing_archive(tmp_path):
 def test_cli_version():
     out = svodka("--version")
     assert out.returncode == 0 and out.stdout.decode().startswith("svodka ")
+
+
+@pytest.mark.issue(17)
+def test_cli_stories_as_events_and_one_story(tmp_path):
+    """The team's one-topic week (tests/fixtures/stories): three stories of one event each,
+    their outlets and first outlet; one story in full; an unknown id is one clear line."""
+    db = str(tmp_path / "a.db")
+    assert svodka("ingest", "tests/fixtures/stories", "--db", db).returncode == 0
+    rows = json.loads(svodka("stories", "--db", db, "--json").stdout)
+    assert sorted(s["size"] for s in rows) == [2, 2, 3]
+    reply = next(s for s in rows if s["size"] == 3)
+    assert reply["outlets"] == ["Степной курьер", "Тянь-Шань Ньюс", "Восток-Пресс"] and reply["first"]["source"] == "Степной курьер"
+    text = svodka("stories", str(reply["id"]), "--db", db).stdout.decode()
+    assert "3 articles, 3 outlets: Степной курьер, Тянь-Шань Ньюс, Восток-Пресс" in text
+    assert "first: Степной курьер, 2019-11-04T10:20:00+06:00" in text and "Ерлан Тасболатов" in text and "articles per hour" in text
+    missing = svodka("stories", "9999", "--db", db)
+    assert missing.returncode == 1 and b"no such story" in missing.stderr and b"Traceback" not in missing.stderr

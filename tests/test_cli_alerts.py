@@ -88,7 +88,7 @@ def test_cli_digest_formats(watched, tmp_path):
     assert top["articles"] == 3 and top["outlets"] == 3 and top["first"]["source"] == "Восток-Пресс"
     assert any(q["speaker"] == "Нурлан Жумабаев" for q in top["statements"])
     md = svodka("digest", "--date", "2019-03-29", "--format", "md", "--base-url", "https://svodka.example", "--db", db).stdout
-    assert md.startswith("# Сводка за 2019-03-29") and "[3 статьи](https://svodka.example/stories#story-" in md
+    assert md.startswith("# Сводка за 2019-03-29") and "[3 статьи](https://svodka.example/stories/" in md
     out = tmp_path / "digest.html"
     assert svodka("digest", "--date", "2019-03-29", "--watchlist", "kz", "-o", str(out), "--db", db).returncode == 0
     html = out.read_text(encoding="utf-8")

@@ -28,7 +28,7 @@ from typing import Any, Iterable, TextIO
 from ..model import Article
 from . import export as _export
 from . import alerts as _alerts
-from . import corrections, ingest, linking, queries, stories
+from . import corrections, ingest, linking, queries, stories, story_view
 from . import digest as _digest
 from .database import Database
 from .ingest import AddResult
@@ -102,9 +102,9 @@ class Store:
         """Link articles stored with ``link=False``: ``linking.link_pending``."""
         return linking.link_pending(self.writer, batch)
 
-    def recluster(self, chunk: int = 5000) -> int:
-        """Rebuild all stories from the stored band keys: ``stories.recluster``."""
-        return stories.recluster(self.writer, chunk)
+    def recluster(self, chunk: int = 5000, *, events: bool = True) -> int:
+        """Rebuild all stories from the stored band keys: ``stories.recluster`` (``events=False``: the topic rules)."""
+        return stories.recluster(self.writer, chunk, events=events)
 
     def relink(self, batch: int = 1000) -> int:
         """Rebuild every corpus entity and quote from the stored articles, keeping stories and corrections: ``linking.relink``."""
@@ -199,8 +199,12 @@ class Store:
         return queries.quotes(self.db, self.lemmatizer, speaker, about, date_from, date_to, limit, source=source, offset=offset)
 
     def stories(self, limit: int = 20) -> list[dict]:
-        """Stories, largest and most recent first: ``queries.stories``."""
-        return queries.stories(self.db, limit)
+        """Stories, largest and most recent first, with outlets, first outlet and growth: ``story_view.stories``."""
+        return story_view.stories(self.db, limit)
+
+    def story(self, story_id: int) -> dict | None:
+        """One story with its articles, outlets, first outlet, growth and statements: ``story_view.story``."""
+        return story_view.story(self.db, story_id)
 
     def rejected(self, limit: int | None = 100) -> list[dict]:
         """The latest rejected inputs: ``queries.rejected``."""

@@ -27,7 +27,7 @@ from .snippets import SENTENCE_WINDOW, STATEMENT_SHOWN, Snippets, statement_sent
 
 __all__ = [
     "SearchHit", "article", "article_from_row", "articles", "entities", "entity_candidates", "entity_corrections", "entity_days", "entity_merges",
-    "entity_profile", "find_entities", "languages", "load_raw", "name_nominatives", "quotes", "rejected", "search", "sources", "stats", "stories",
+    "entity_profile", "find_entities", "languages", "load_raw", "name_nominatives", "quotes", "rejected", "search", "sources", "stats",
 ]
 
 # Matches of a query ranked at most (the newest ones, see ``search``): BM25 over 2000
@@ -652,21 +652,6 @@ def quotes(
         "SELECT qa.quote_id, qa.article_id, s.name, a.published, a.url, qa.earliest, qa.via FROM quote_appearances qa JOIN articles a ON a.id = qa.article_id "
         "LEFT JOIN sources s ON s.id = a.source_id WHERE qa.quote_id IN ({in}) ORDER BY qa.published IS NULL, qa.published, qa.article_id",
         ("article_id", "source", "published", "url", "earliest", "via"),
-    )
-
-
-def stories(db: Database, limit: int = 20) -> list[dict]:
-    """Stories (two or more articles), largest and most recent first, with their articles."""
-    out = db.execute(
-        "SELECT id, title, size, sources, first_published, last_published FROM stories ORDER BY size DESC, last_published DESC, id LIMIT ?", [limit]
-    ).dicts(("id", "title", "size", "sources", "first_published", "last_published"))
-    return _attach(
-        db,
-        out,
-        "articles",
-        "SELECT a.story_id, a.id, a.title, s.name, a.published, a.url FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
-        "WHERE a.story_id IN ({in}) ORDER BY a.published IS NULL, a.published, a.id",
-        ("id", "title", "source", "published", "url"),
     )
 
 

@@ -42,6 +42,7 @@ from datasketch import MinHash
 from datasketch.minhash import _fmix  # the pre-mix MinHash applies (see Signer)
 
 from .database import chunks, marks, next_id, probe, select_in
+from .events import join_events, keep_event_pairs
 from .search import WORD_RE
 
 if TYPE_CHECKING:
@@ -441,20 +442,30 @@ def _confirmed_lsh(w: Writer, cur: Any, items: list[tuple[int, list[int], str | 
     return confirmed, {a: sid for a, (_, sid) in info.items()}
 
 
-def assign_stories(w: Writer, cur: Any, items: list[tuple[int, list[int], str | None]]) -> None:
+def assign_stories(w: Writer, cur: Any, items: list[tuple[int, list[int], str | None]], *, events: bool = True) -> None:
     """Join each article to the story of its confirmed neighbours (earlier ids only).
 
     Two candidate sources (see the module docstring): LSH band keys (``_confirmed_lsh``)
     and shared specific entities (``_entity_pairs``). The story assignment then runs in
-    memory (union of story ids) before one write-back.
+    memory before one write-back: as events (``events.join_events``: commentary needs more
+    than shared names, a story's span is bounded, an article joins a story as a whole), or,
+    with ``events=False``, as the union of the stories of confirmed pairs (the topic rules).
     """
     confirmed, story_of = _confirmed_lsh(w, cur, items)
     for aid, more in _entity_pairs(w, cur, [(aid, day) for aid, _, day in items], confirmed).items():
         confirmed[aid] = confirmed.get(aid, []) + more
+    if events and confirmed:
+        confirmed = keep_event_pairs(w, cur, confirmed)
     if not confirmed:
         return
     unknown = sorted(({c for ok in confirmed.values() for c in ok} | set(confirmed)) - story_of.keys())
     story_of.update(select_in(cur, "SELECT id, story_id FROM articles WHERE id IN ({in})", unknown))
+    if events:
+        changed = join_events(cur, confirmed, story_of, next_id(cur, "stories"))
+        cur.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(story_of[a], a) for a in sorted(changed)])
+        for sid in sorted({story_of[a] for a in changed}):
+            _refresh_story(cur, sid)
+        return
     parent: dict[int, int] = {}  # story merges: story id -> the story it joined
 
     def find(sid: int) -> int:
@@ -620,8 +631,11 @@ def _refresh_story(cur: Any, sid: int) -> None:
         cur.execute("INSERT INTO stories (id, title, size, sources, first_published, last_published) VALUES (?, ?, ?, ?, ?, ?)", [sid, row[0] if row else None, size, sources, first, last])
 
 
-def recluster(w: Writer, chunk: int = 5000) -> int:
+def recluster(w: Writer, chunk: int = 5000, *, events: bool = True) -> int:
     """Rebuild all stories from the stored band keys, in ingest order (one transaction).
+
+    ``events=False`` joins confirmed pairs into connected components with no event check:
+    the topic rules before issue 17, kept as the baseline of ``svodka eval stories``.
 
     Returns:
         The number of stories with two or more articles.
@@ -636,7 +650,7 @@ def recluster(w: Writer, chunk: int = 5000) -> int:
             if not arts:
                 break
             keys = {a: unpack_keys(k) for a, k in select_in(cur, "SELECT article_id, keys FROM story_bands WHERE article_id IN ({in})", [a[0] for a in arts])}
-            assign_stories(w, cur, [(a, keys.get(a, []), d) for a, d in arts])
+            assign_stories(w, cur, [(a, keys.get(a, []), d) for a, d in arts], events=events)
             last = arts[-1][0]
         cur.execute("SELECT COUNT(*) FROM stories")
         return int(cur.fetchone()[0])

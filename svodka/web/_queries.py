@@ -75,19 +75,21 @@ def quotes(store, speaker: str | None, about: str | None, source: str | None, da
     return store.quotes(speaker=speaker, about=about, date_from=date_from, date_to=date_to, limit=limit, source=source, offset=offset)
 
 
-def _mark_first(story: dict) -> dict:
-    """A story with ``first_source``: the outlet of its earliest article (articles come oldest first)."""
-    articles = story.get("articles") or []
-    first = articles[0] if articles else None
-    for i, a in enumerate(articles):
-        a["first"] = i == 0
-    return {**story, "first_source": first.get("source") if first else None}
+def _with_first_source(story: dict) -> dict:
+    """A story (``story_view``'s shape) with ``first_source``, the first outlet's name (None when not known)."""
+    return {**story, "first_source": story["first"]["source"] if story.get("first") else None}
 
 
 def stories(store, offset: int, limit: int) -> tuple[list[dict], bool]:
-    """One page of stories (``Store.stories``), each with its first outlet marked, and whether more follow."""
+    """One page of stories (``Store.stories``), each with its first outlet, and whether more follow."""
     rows = store.stories(limit=offset + limit + 1)
-    return [_mark_first(s) for s in rows[offset : offset + limit]], len(rows) > offset + limit
+    return [_with_first_source(s) for s in rows[offset : offset + limit]], len(rows) > offset + limit
+
+
+def story(store, story_id: int) -> dict | None:
+    """One story (``Store.story``) with ``first_source``; None when there is no such story."""
+    row = store.story(story_id) if 0 < story_id < 2**62 else None
+    return _with_first_source(row) if row else None
 
 
 def entity_days(store, profile: dict[str, Any]) -> dict[str, int]:

@@ -587,6 +587,14 @@ def create_app(
         rows, more = _queries.stories(store, offset, limit)
         return {"results": rows, "next": str(offset + limit) if more else None}
 
+    @app.get("/api/stories/{story_id}", tags=["archive"], responses=ERROR_RESPONSES)
+    def api_story(story_id: int) -> dict[str, Any]:
+        """One story: its outlets, the first outlet with its time, its articles, statements with speakers and growth per hour."""
+        row = _queries.story(store, story_id)
+        if row is None:
+            raise HTTPException(404, f"no story {story_id}: see /api/stories for the stories there are")
+        return row
+
     @app.get("/api/sources", tags=["archive"], responses=ERROR_RESPONSES)
     def api_sources() -> dict[str, Any]:
         """Every outlet with its article count and first/last publication."""

@@ -280,6 +280,13 @@ def install(app: FastAPI, store, page: Callable[..., HTMLResponse], cache: Archi
             prev_link=_link("/stories", {"start": max(0, offset - PAGE_SIZE) or None}) if offset else None,
         )
 
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(story_id: int):
+        row = _queries.story(store, story_id)
+        if row is None:
+            raise HTTPException(404, f"no story {story_id}")
+        return page("story.html", nav="stories", q="", s=row)
+
     @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
     def sources_page():
         return page("sources.html", nav="sources", q="", rows=sources(), link=_link)

@@ -133,12 +133,32 @@ def test_browser_pages_fit_a_phone(server, browser, quoted_person):
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
     pg = context.new_page()
     try:
-        for path in ("/", "/?q=вода", f"/entities/{quoted_person['id']}", "/quotes", "/sources", "/entities"):
+        story = server[1].state.store.stories(limit=1)[0]["id"]
+        for path in ("/", "/?q=вода", f"/entities/{quoted_person['id']}", "/quotes", "/sources", "/entities", "/stories", f"/stories/{story}"):
             pg.goto(base + path)
             overflow = pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
             assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at phone width"
     finally:
         context.close()
+
+
+@pytest.mark.issue(17)
+def test_browser_story_page_from_the_list(server, page):
+    """From the stories list to a story: outlets by name, the first outlet, the articles, statements."""
+    base, app = server
+    page.goto(base + "/stories")
+    story = max(app.state.store.stories(limit=50), key=lambda s: (s["size"], s["sources"]))
+    page.click(f'#story-{story["id"]} h2 a')
+    page.wait_for_url(f"{base}/stories/{story['id']}")
+    meta = page.locator(".story .meta").first.inner_text()
+    assert all(outlet in meta for outlet in story["outlets"]) and f"{story['sources']} издани" in meta
+    if story["first"]:
+        assert page.locator(".story-articles li.first .src").inner_text() == story["first"]["source"]
+    assert page.locator(".story-articles li").count() == story["size"]
+    full = app.state.store.story(story["id"])
+    assert page.locator(".stmts li.stmt").count() == len(full["statements"])
+    if len(full["growth"]["bars"]) > 1:
+        assert page.locator(".story-growth svg rect").count() == len(full["growth"]["bars"])
 
 
 def test_browser_long_entity_names_wrap_inside_the_phone_screen(server, browser):

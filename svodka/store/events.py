@@ -1,0 +1,202 @@
+"""Stories as events (issue 17): one story is one event, bounded in time, not a topic.
+
+``stories.py`` finds confirmed pairs (two articles that tell of the same thing). Joined as
+connected components, those pairs chained a beat together: on 876 real articles the largest
+"story" held a minister's reply to criticism, an ambassador's threats of a week later and an
+explainer, 34 articles. This module decides, for each new article and its confirmed earlier
+articles, which story (if any) it joins:
+
+- **Commentary needs more than names.** An explainer, analysis or opinion piece names the
+  people of every event of its topic, so sharing them says little. It is recognised by how it
+  is written (``is_commentary``): a headline that asks or announces a view («Почему ...»,
+  «Что известно ...», «Мнение: ...», a question mark), or a body laid out as questions and
+  answers. A pair with such an article stays confirmed only when the texts share
+  ``COMMENTARY_JACCARD`` of their content words (a reprint of the explainer does; a report
+  that only shares its people does not).
+- **A story is bounded in time.** An article joins a story only when the story's span with it
+  stays within ``EVENT_DAYS`` (the first report and the last are a few days apart at most);
+  a story never grows by chaining across a week. An article without a publication day is
+  placed by the latest single day its text names (``_event_days``); with none, it is not bounded.
+- **A story is joined as a whole, not through one member.** The article must be confirmed
+  with more than ``EVENT_LINK_SHARE`` (half) of the story's articles (of at most ``EVENT_LINK_CAP``: the
+  candidate lists are bounded), a complete-link style check; two stories are never merged by
+  an article that touches both: it joins the one it is closest to.
+
+The old behaviour (connected components) stays reachable as ``events=False`` for the
+baseline of ``svodka eval stories``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from .database import select_in
+
+if TYPE_CHECKING:
+    from .writer import Writer
+
+__all__ = ["EVENT_DAYS", "is_commentary", "keep_event_pairs", "join_events"]
+
+# The longest span, in days, from a story's first report to its last (an event and its
+# reactions of the next days; the issue's chained "stories" spanned a week and more).
+EVENT_DAYS = 3
+# A new article joins a story when confirmed with more than this share of its articles (a
+# majority: both of a pair, two of three; complete-link in spirit, so one shared member no
+# longer chains two events) ...
+EVENT_LINK_SHARE = 0.5
+# ... counted over at most this many of them (the entity candidates per article are
+# bounded at 10, ``stories.MAX_ENTITY_CANDIDATES``).
+EVENT_LINK_CAP = 10
+# Content-lemma Jaccard that still confirms a pair when one side is commentary: a reprint or
+# a close retelling (the entity path's own floor is ``stories.LEMMA_JACCARD``, 0.22).
+COMMENTARY_JACCARD = 0.35
+# Headlines of commentary: a question, a promise to explain, a label of opinion or analysis.
+COMMENTARY_HEADLINE = re.compile(
+    r"\?|(?<!\w)(?:почему|зачем|что известно|что (?:ждет|ждёт|будет|дальше|изменится|значит)|чем (?:грозит|обернется|обернётся|закончится)|"
+    r"объясняем|разбираемся|разбор|мнение|колонка|аналитика|комментарий|точка зрения|итоги (?:недели|месяца|года)|как (?:устроен|работает))(?!\w)",
+    re.IGNORECASE,
+)
+# Paragraphs that are a question (an explainer's "Что случилось?" layout): this many or more
+# make an article commentary whatever its headline.
+QA_PARAGRAPHS = 2
+# Characters of an article's text read to judge it (the headline and the first paragraphs).
+COMMENTARY_HEAD_CHARS = 4000
+
+
+def is_commentary(title: str | None, text: str | None) -> bool:
+    """Whether an article explains or comments on a topic rather than reports an event."""
+    head = (title or "").strip()
+    body = text or ""
+    if not head:
+        head = body.split("\n", 1)[0]
+    if COMMENTARY_HEADLINE.search(head):
+        return True
+    questions = sum(1 for p in body[:COMMENTARY_HEAD_CHARS].split("\n") if 0 < len(p.strip()) < 200 and p.strip().endswith("?"))
+    return questions >= QA_PARAGRAPHS
+
+
+def _day(value: str | None) -> int | None:
+    try:
+        return date.fromisoformat(value[:10]).toordinal() if value else None
+    except ValueError:
+        return None
+
+
+def keep_event_pairs(w: Writer, cur: Any, confirmed: dict[int, list[int]]) -> dict[int, list[int]]:
+    """The confirmed pairs, less those with a commentary article that share too few words.
+
+    Reads the headline and the start of every article involved (one query); the whole texts
+    only of the pairs with commentary in them (rare), to compare content words.
+    """
+    from .stories import ContentWords, jaccard
+
+    ids = sorted(set(confirmed) | {c for ok in confirmed.values() for c in ok})
+    commentary = {
+        aid for aid, title, head in select_in(cur, f"SELECT id, title, substr(text, 1, {COMMENTARY_HEAD_CHARS}) FROM articles WHERE id IN ({{in}})", ids)
+        if is_commentary(title, head)
+    }
+    if not commentary:
+        return confirmed
+    doubtful = {x for a, ok in confirmed.items() for c in ok if a in commentary or c in commentary for x in (a, c)}
+    if w.content is None:
+        w.content = ContentWords(w.lemmatizer)
+    lemmas = {aid: w.content.lemma_set(text) for aid, text in select_in(cur, "SELECT id, text FROM articles WHERE id IN ({in})", sorted(doubtful))}
+    out: dict[int, list[int]] = {}
+    for aid, ok in confirmed.items():
+        kept = [c for c in ok if (aid not in commentary and c not in commentary) or jaccard(lemmas.get(aid, frozenset()), lemmas.get(c, frozenset())) >= COMMENTARY_JACCARD]
+        if kept:
+            out[aid] = kept
+    return out
+
+
+# The latest single day an article names (a date mention of one day, not a month or a year).
+_STATED_DAY_SQL = (
+    "SELECT article_id, MAX(date_from) FROM dates WHERE relative = 0 AND date_from IS NOT NULL "
+    "AND (date_to IS NULL OR date_to = date_from) AND article_id IN ({in}) GROUP BY article_id"
+)
+
+
+def _event_days(cur: Any, ids: list[int]) -> dict[int, int | None]:
+    """Each article's day for the time bound: its publication day, else the latest single
+    day its text names (news tells of the last days: two undated reports naming 5 March and
+    12 June are not one event), else None (no bound)."""
+    days = {aid: _day(day) for aid, day in select_in(cur, "SELECT id, day FROM articles WHERE id IN ({in})", ids)}
+    undated = [aid for aid, d in days.items() if d is None]
+    if undated:
+        for aid, stated in select_in(cur, _STATED_DAY_SQL, undated):
+            days[aid] = _day(stated)
+    return days
+
+
+class _Spans:
+    """Size and first/last day (``_event_days``) of each story, read once from its members and
+    kept up to date in memory."""
+
+    def __init__(self, cur: Any, sids: set[int]) -> None:
+        self.size: dict[int, int] = {}
+        self.span: dict[int, tuple[int, int] | None] = {}
+        members = select_in(cur, "SELECT story_id, id FROM articles WHERE story_id IN ({in})", sorted(sids))
+        days = _event_days(cur, [aid for _, aid in members]) if members else {}
+        for sid, aid in members:
+            self.add(sid, days.get(aid))
+
+    def fits(self, sid: int, day: int | None) -> bool:
+        """Whether an article of ``day`` keeps the story within ``EVENT_DAYS`` (undated: always)."""
+        span = self.span.get(sid)
+        if span is None or day is None:
+            return True
+        return max(span[1], day) - min(span[0], day) <= EVENT_DAYS
+
+    def add(self, sid: int, day: int | None) -> None:
+        self.size[sid] = self.size.get(sid, 0) + 1
+        if day is not None:
+            span = self.span.get(sid)
+            self.span[sid] = (day, day) if span is None else (min(span[0], day), max(span[1], day))
+
+
+def join_events(cur: Any, confirmed: dict[int, list[int]], story_of: dict[int, int | None], next_story: int) -> set[int]:
+    """Give each article of ``confirmed`` (in id order) the story it belongs to, in ``story_of``.
+
+    An article joins the story it is confirmed with the largest share of (more than
+    ``EVENT_LINK_SHARE`` of its articles, the span within ``EVENT_DAYS``); confirmed earlier
+    articles in no story come along when the span allows. Without such a story, the article
+    and those loners start a new one. Stories are never merged.
+
+    Returns:
+        The articles whose story changed.
+    """
+    ids = sorted(set(confirmed) | {c for ok in confirmed.values() for c in ok})
+    day_of = _event_days(cur, ids)
+    spans = _Spans(cur, {s for s in story_of.values() if s is not None})
+    changed: set[int] = set()
+    for aid in sorted(confirmed):
+        if story_of.get(aid) is not None:
+            continue  # in a story already (new articles come here; a guard, not a path)
+        day = day_of.get(aid)
+        linked: dict[int, int] = {}
+        for c in confirmed[aid]:
+            if story_of.get(c) is not None:
+                linked[story_of[c]] = linked.get(story_of[c], 0) + 1
+        best, best_share = None, 0.0
+        for sid, n in sorted(linked.items()):
+            share = n / min(spans.size.get(sid, n), EVENT_LINK_CAP)
+            if share > EVENT_LINK_SHARE and spans.fits(sid, day) and share > best_share:
+                best, best_share = sid, share
+        loners = [c for c in confirmed[aid] if story_of.get(c) is None]
+        if best is None:
+            if not loners:
+                continue
+            best, next_story = next_story, next_story + 1
+        for member in [aid] + loners:
+            if member == aid or spans.fits(best, day_of.get(member)):
+                story_of[member] = best
+                spans.add(best, day_of.get(member))
+                changed.add(member)
+        if spans.size.get(best, 0) < 2:  # the loners did not fit: no story of one
+            story_of[aid] = None
+            changed.discard(aid)
+            spans.size.pop(best, None)
+            spans.span.pop(best, None)
+    return changed

@@ -1,0 +1,90 @@
+"""Stories as events (issue 17): the time bound, commentary, joining a story as a whole, and
+what a story shows (outlets, the first outlet, growth, statements). Articles built by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka.store.events import is_commentary
+
+from .test_store import GORDEEV, LAPTEVA, TRAM_A, TRAM_B, TRAM_CO, _bridge, _story_ids, _tram
+
+pytestmark = pytest.mark.issue(17)
+
+# An explainer of the tram deal by the team: the same people, the topic's background, no news.
+TRAM_EXPLAINER = [
+    "Трамвайная сеть Озёрска строилась в шестидесятые годы, и с тех пор вагонный парк обновлялся лишь дважды.",
+    "Что известно о компании? «Северный трамвай» выпускает вагоны с 2012 года, ее возглавляет Инна Лаптева.",
+    "Почему город решился на закупку? Мэр Павел Гордеев не раз говорил, что половина вагонов старше сорока лет.",
+    "Чем это обернется для пассажиров? Эксперты ждут, что интервалы сократятся, но тарифы могут вырасти.",
+]
+
+
+@pytest.mark.parametrize("title, text, commentary", [
+    ("Озёрск обновит трамвайный парк", "Мэр Озёрска 12 марта подписал соглашение о поставке вагонов.", False),
+    ("Почему Озёрск меняет трамваи", "", True),
+    ("Трамваи Озёрска: что известно о новой закупке", "", True),
+    ("Мнение: городу нужны не вагоны, а новые рельсы", "", True),
+    ("Дойдут ли новые трамваи до окраин?", "", True),
+    ("Новые трамваи Озёрска", "Что случилось?\nГород закупит вагоны.\nСколько это стоит?\nЧетыре миллиарда.", True),
+    ("Новые трамваи Озёрска", "Вагоны выйдут на линии весной. Зачем-то мэр промолчал о цене.", False),
+])
+def test_events_is_commentary(title, text, commentary):
+    assert is_commentary(title, text) is commentary
+
+
+def test_store_stories_are_bounded_in_time(store):
+    """Reports of the 14th, 15th and 18th: the third is past EVENT_DAYS from the first; the
+    topic rules (events=False) chain it in."""
+    ids = store.add_articles([_bridge("Заречные вести", 1, published="2024-05-14")]).ids
+    ids += store.add_articles([_bridge("Речной курьер", 2, (1, "почти восемьсот", "около 790"), published="2024-05-15")]).ids
+    ids += store.add_articles([_bridge("Область сегодня", 3, (3, "давно требует ремонта", "нуждается в ремонте"), published="2024-05-18")]).ids
+    first, second, late = _story_ids(store, ids)
+    assert first is not None and first == second and late is None
+    store.recluster(events=False)
+    assert len(set(_story_ids(store, ids))) == 1
+    assert store.recluster() == 1 and _story_ids(store, ids)[2] is None
+
+
+def test_store_stories_explainer_does_not_join_the_news(store):
+    ents = [GORDEEV, LAPTEVA, TRAM_CO]
+    ids = store.add_articles([_tram(1, TRAM_A, ents)]).ids
+    ids += store.add_articles([_tram(2, TRAM_B, ents)]).ids
+    ids += store.add_articles([_tram(3, TRAM_EXPLAINER, ents, title="Почему Озёрск меняет трамваи: что известно")]).ids
+    a, b, explainer = _story_ids(store, ids)
+    assert a is not None and a == b and explainer is None
+
+
+@pytest.mark.parametrize("outlets, published, first", [
+    (["Заречные вести", "Речной курьер"], ["2024-05-14T09:00", "2024-05-14T11:30"], "Заречные вести"),
+    ([None, None], ["2024-05-14T09:00", "2024-05-14T11:30"], None),  # the issue's "0 изданий", "первым" on nobody
+    ([None, "Речной курьер"], ["2024-05-14T09:00", "2024-05-14T11:30"], None),  # the unknown outlet was first
+    (["Заречные вести", None], ["2024-05-14T09:00", "2024-05-14T11:30"], "Заречные вести"),
+    (["Заречные вести", "Речной курьер"], [None, "2024-05-14T11:30"], None),  # an undated one may have been first
+    (["Заречные вести", "Речной курьер"], ["2024-05-14T09:00+06:00", "2024-05-14T05:00+03:00"], "Речной курьер"),  # 02:00 UTC before 03:00 UTC
+])
+def test_store_story_outlets_and_first(store, outlets, published, first):
+    arts = []
+    for n, (outlet, when) in enumerate(zip(outlets, published), 1):
+        art = _bridge(outlet or "x", n, (1, "почти восемьсот", f"почти {n}00") if n > 1 else None, published=when)
+        art.source = outlet
+        arts.append(art)
+    store.add_articles(arts)
+    (listed,) = store.stories()
+    story = store.story(listed["id"])
+    known = [o for o in outlets if o]
+    assert sorted(story["outlets"]) == sorted(set(known)) and story["sources"] == len(set(known))
+    assert story["unknown_sources"] == outlets.count(None)
+    assert (story["first"] or {}).get("source") == first
+    assert [a["first"] for a in story["articles"]].count(True) == (1 if first else 0)
+    assert listed["first"] == story["first"]
+
+
+def test_store_story_growth_and_statements(store):
+    arts = [_bridge("Заречные вести", 1, published="2024-05-14T09:10"), _bridge("Речной курьер", 2, (1, "почти восемьсот", "около 790"), published="2024-05-14T11:40")]
+    store.add_articles(arts)
+    (listed,) = store.stories()
+    story = store.story(listed["id"])
+    assert story["growth"] == {"step": "hour", "bars": [{"start": "2024-05-14T09:00", "articles": 1}, {"start": "2024-05-14T10:00", "articles": 0}, {"start": "2024-05-14T11:00", "articles": 1}]}
+    assert isinstance(story["statements"], list)
+    assert store.story(listed["id"] + 100) is None
