@@ -204,12 +204,33 @@ def _about_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) 
             if lead and not re.search(r"(?:^|[,:]|\s[-–—])$", lead) and lead.lower() not in CONNECTIVES:
                 return None
             q = p + 1
-            while q < i and not _is_finite_verb(doc, toks[q]) and toks[q].low not in PRONOUNS and not _mention_starts(doc, toks[q].start):
+            while q < i and not _is_finite_verb(doc, toks[q]) and toks[q].low not in PRONOUNS and not (q > p + 1 and _opens_subject(doc, toks[q])):
                 q += 1
+            while q > p + 2 and (_is_adverb(doc, toks[q - 1]) or q < i and _opens_subject(doc, toks[q]) and _nominative_adj(doc, toks[q - 1])):
+                q -= 1  # "Об отречении 79-летний монарх", "О кончине певца только сейчас сообщили": not the phrase's
             attr.before = (toks[q - 1].end, t.start)
             return _Item("indirect", toks[p].start, toks[q - 1].end, attr)
         p -= 1
     return None
+
+
+def _opens_subject(doc: _Text, tok: _Tok) -> bool:
+    """Does the subject start at ``tok``, ending the "о"-phrase before it ("О своих планах
+    Юлия сообщила", "О своей беременности Уильямс-младшая объявила", "О переносе сроков
+    министерство сообщило")? The phrase's own words are in other cases: a person's role in
+    the genitive goes on with it ("Об отставке министра сообщил"); a name not read as a
+    nominative is the phrase's too, as written ("Об отставке Т.Риис-Йохансона сообщил")."""
+    parses = doc.parse(tok.text)
+    if tok.text[0].isupper():
+        return any(p.tag.case == "nomn" and p.tag.POS in ("NOUN", "ADJF") for p in parses[:2])
+    if _mention_starts(doc, tok.start) and not any(m.start == tok.start and m.kind == "role" for m, _e in _mentions_from(doc, tok.start, tok.start)):
+        return True
+    return parses[0].tag.POS == "NOUN" and parses[0].tag.case == "nomn" and _speaker_noun(doc, tok)
+
+
+def _nominative_adj(doc: _Text, tok: _Tok) -> bool:
+    """An adjective or participle that can be nominative ("79-летний", "новый")."""
+    return any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "nomn" for p in doc.parse(tok.text)[:2])
 
 
 def _thing_subject(doc: _Text, toks: list[_Tok], i: int) -> bool:
