@@ -122,6 +122,21 @@ CASES = [
         [("indirect", "О своём уходе из команды", "Игорь Петров", "объявил")],
     ),
     (
+        "a judgement: an object and its predicate noun in the instrumental",
+        ["Министр Игорь Петров назвал закрытие завода ошибкой."],
+        [PETROV],
+        [("indirect", "закрытие завода ошибкой", "Игорь Петров", "назвал")],
+    ),
+    (
+        "an explanation by an instrumental noun",
+        ["Игорь Петров объяснил задержку плохой погодой."],
+        [PETROV],
+        [("indirect", "задержку плохой погодой", "Игорь Петров", "объяснил")],
+    ),
+    ("a bare adjective is an evaluation, no statement", ["Анна Орлова считает проект мэрии незаконным."], [ORLOVA], []),
+    ("naming a child is no judgement", ["Родители назвали мальчика Гильермо в честь деда."], [], []),
+    ("naming a date is no judgement", ["Игорь Петров назвал сроки открытия моста."], [PETROV], []),
+    (
         "an о-phrase ends where its subject's noun starts",
         ["О своём уходе из команды нападающий Игорь Петров объявил после матча."],
         [PETROV],

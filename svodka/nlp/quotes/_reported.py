@@ -6,6 +6,7 @@ import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
 from .._lexicon import CLAUSE_OPENERS, PREPOSITIONAL_GERUNDS
+from .._speech import NAMING_LEMMAS, NOT_PREDICATE_INSTRUMENTALS
 from .._speech import ABOUT_LEMMAS, ABOUT_PREPOSITIONS, DATA_NOUNS, ADDRESSED_REQUEST_LEMMAS, IMPERSONAL_MODALS, NARRATION_LEMMAS, QUOTE_JOINERS, REQUEST_LEMMAS, REQUEST_NOUNS, SPEECH_LEMMAS, CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS
 from ._direct import _only_quotes
 from ._text import (
@@ -99,6 +100,7 @@ def _cue_words(doc: _Text) -> frozenset[str]:
     def compute() -> frozenset[str]:
         return frozenset(
             _speech_forms(doc.models) | _lexicon_forms(doc, "about", ABOUT_LEMMAS) | _lexicon_forms(doc, "request", REQUEST_LEMMAS)
+            | _lexicon_forms(doc, "naming", NAMING_LEMMAS)
             | PO_SLOVAM_PREPOSITIONS | RELAY_FORMS | {"с"}
         )
 
@@ -132,6 +134,10 @@ def _cue_items(
             return ([item] if item is not None else []), True
     if t.start in direct.cues:
         return [], False
+    if t.low in _lexicon_forms(doc, "naming", NAMING_LEMMAS) and not _negated(doc, t):
+        item = _naming_item(doc, toks, i, s_start, s_end)  # "назвал освобождение вопросом недель"
+        if item is not None:
+            return [item], False
     if t.low in _lexicon_forms(doc, "about", ABOUT_LEMMAS) and not _negated(doc, t):
         item = _about_item(doc, toks, i, s_start, s_end)  # "сообщил журналистам о переносе"
         if item is not None:
@@ -315,6 +321,42 @@ def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int
         attr = _Attribution(text[t.start : cue_end].lower(), t.start, cue_end, before=(s_start, t.start), after=(cue_end, cue_end))
         return _Item("indirect", start, _clause_end(doc, toks, j, s_end), attr)
     return None
+
+
+def _naming_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """"X назвал A B", "X считает A B", "объясняют A B" (A accusative, B instrumental: "назвал
+    освобождение вопросом недель", "считает его политическим заключённым"): a judgement, the
+    object and its predicate to the clause's end, with no punctuation between the verb and B."""
+    t = toks[i]
+    if doc.parse(t.text)[0].tag.POS != "VERB" or doc.lemma(t.text) not in NAMING_LEMMAS or i > 0 and toks[i - 1].low == "как":
+        return None  # "Как считает X, S": the attribution of S; a gerund only with its что-clause
+    obj = False  # an accusative object read so far
+    for j in range(i + 1, min(len(toks), i + 1 + MAX_VERB_TO_CHTO)):
+        if doc.text[toks[j - 1].end : toks[j].start].strip() or doc.in_quote(toks[j].start) or _is_finite_verb(doc, toks[j]):
+            return None
+        parses = [p for p in doc.parse(toks[j].text)[:3] if p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO")]
+        if obj and _predicate_noun(doc, toks[j]):
+            end = _clause_end(doc, toks, j, s_end)
+            colon = doc.text.find(":", toks[j].end, end + 1)
+            if colon >= 0 and not doc.in_quote(colon):
+                return None  # "называет проект ошибкой: «...»": the quotation after the colon is what was said
+            attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, t.end))
+            return _Item("indirect", toks[i + 1].start, end, attr)
+        obj = obj or any(p.tag.case == "accs" for p in parses)
+    return None
+
+
+def _predicate_noun(doc: _Text, tok: _Tok) -> bool:
+    """A common noun in the instrumental, the predicate of a judgement ("вопросом", "своей
+    провинцией", "заключённым"); a bare adjective is an evaluation, no statement ("назвали
+    обвинения голословными", the team's gold): not a name or an indeclinable word read in every case
+    ("назвали Гильермо", "ФСБ"), not a time ("вчера утром") nor "именем"."""
+    if tok.text[0].isupper() or tok.low in NOT_PREDICATE_INSTRUMENTALS:
+        return False
+    parses = doc.parse(tok.text)
+    if tok.low.endswith(("ым", "им", "ыми", "ими")) and any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "ablt" and "Subx" in p.tag for p in parses[:2]):
+        return True  # "считает его политическим заключённым": an adjective used as a noun (not "-ой": a genitive too)
+    return any(p.tag.POS == "NOUN" and p.tag.case == "ablt" and "Fixd" not in p.tag for p in parses[:2])
 
 
 def _clause_end(doc: _Text, toks: list[_Tok], j: int, s_end: int, openers: bool = True) -> int:
