@@ -38,6 +38,7 @@ __all__ = [
     "QUOTE_JOINERS",
     "REQUEST_LEMMAS",
     "NAMING_LEMMAS",
+    "CONFIRM_LEMMAS",
     "NOT_PREDICATE_INSTRUMENTALS",
     "REQUEST_NOUNS",
     "IMPERSONAL_MODALS",
@@ -234,6 +235,10 @@ REQUEST_LEMMAS = frozenset(
 # освобождение вопросом недель", "считает Тайвань своей провинцией", "объясняют его гибель
 # стремлением ...". The object and the predicate are the statement.
 NAMING_LEMMAS = frozenset("назвать называть считать объяснить объяснять".split())
+
+# Verbs of confirming and denying whose accusative object is what was confirmed: "клуб
+# подтвердил отставку тренера", "пресс-служба подтвердила факт гибели", "опроверг слухи".
+CONFIRM_LEMMAS = frozenset("подтвердить подтверждать опровергнуть опровергать".split())
 
 # Instrumental nouns that are never a judgement's predicate: times ("назвал его вчера утром")
 # and the naming of a thing ("назвали стрелка именем X").

@@ -122,6 +122,20 @@ CASES = [
         [("indirect", "О своём уходе из команды", "Игорь Петров", "объявил")],
     ),
     (
+        "a confirmed fact: the verb's accusative object",
+        ["Пресс-служба клуба подтвердила отставку главного тренера."],
+        [],
+        [("indirect", "отставку главного тренера", "пресс-служба клуба", "подтвердила")],
+    ),
+    (
+        "a denial: the verb's accusative object",
+        ["Игорь Петров опроверг слухи о продаже завода."],
+        [PETROV],
+        [("indirect", "слухи о продаже завода", "Игорь Петров", "опроверг")],
+    ),
+    ("the subject after a confirming verb is no object", ["Отставку тренера подтвердил пресс-секретарь клуба."], [], []),
+    ("a confirming verb's bare 'это' is no statement", ["Игорь Петров подтвердил это."], [PETROV], []),
+    (
         "a judgement: an object and its predicate noun in the instrumental",
         ["Министр Игорь Петров назвал закрытие завода ошибкой."],
         [PETROV],

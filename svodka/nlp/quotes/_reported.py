@@ -6,7 +6,7 @@ import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
 from .._lexicon import CLAUSE_OPENERS, PREPOSITIONAL_GERUNDS
-from .._speech import NAMING_LEMMAS, NOT_PREDICATE_INSTRUMENTALS
+from .._speech import CONFIRM_LEMMAS, NAMING_LEMMAS, NOT_PREDICATE_INSTRUMENTALS
 from .._speech import ABOUT_LEMMAS, ABOUT_PREPOSITIONS, DATA_NOUNS, ADDRESSED_REQUEST_LEMMAS, IMPERSONAL_MODALS, NARRATION_LEMMAS, QUOTE_JOINERS, REQUEST_LEMMAS, REQUEST_NOUNS, SPEECH_LEMMAS, CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS
 from ._direct import _only_quotes
 from ._text import (
@@ -100,7 +100,7 @@ def _cue_words(doc: _Text) -> frozenset[str]:
     def compute() -> frozenset[str]:
         return frozenset(
             _speech_forms(doc.models) | _lexicon_forms(doc, "about", ABOUT_LEMMAS) | _lexicon_forms(doc, "request", REQUEST_LEMMAS)
-            | _lexicon_forms(doc, "naming", NAMING_LEMMAS)
+            | _lexicon_forms(doc, "naming", NAMING_LEMMAS) | _lexicon_forms(doc, "confirm", CONFIRM_LEMMAS)
             | PO_SLOVAM_PREPOSITIONS | RELAY_FORMS | {"с"}
         )
 
@@ -136,6 +136,10 @@ def _cue_items(
         return [], False
     if t.low in _lexicon_forms(doc, "naming", NAMING_LEMMAS) and not _negated(doc, t):
         item = _naming_item(doc, toks, i, s_start, s_end)  # "назвал освобождение вопросом недель"
+        if item is not None:
+            return [item], False
+    if t.low in _lexicon_forms(doc, "confirm", CONFIRM_LEMMAS) and not _negated(doc, t):
+        item = _confirmed_item(doc, toks, i, s_start, s_end)  # "клуб подтвердил отставку тренера"
         if item is not None:
             return [item], False
     if t.low in _lexicon_forms(doc, "about", ABOUT_LEMMAS) and not _negated(doc, t):
@@ -344,6 +348,37 @@ def _naming_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int)
             return _Item("indirect", toks[i + 1].start, end, attr)
         obj = obj or any(p.tag.case == "accs" for p in parses)
     return None
+
+
+def _confirmed_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """"X подтвердил отставку тренера", "подтвердила факт гибели", "опроверг слухи о Y"
+    (``CONFIRM_LEMMAS``): the accusative object right after the verb, to the clause's end. Not
+    a subject after the verb ("подтвердил пресс-секретарь", "подтвердило министерство": a
+    nominative or a speaker's noun), an outlet in quotation marks, a name, or "это"."""
+    t = toks[i]
+    if doc.parse(t.text)[0].tag.POS != "VERB" or doc.lemma(t.text) not in CONFIRM_LEMMAS or i + 1 >= len(toks):
+        return None
+    j = i + 1
+    while j < len(toks) - 1 and _is_adverb(doc, toks[j]) and not doc.text[toks[j - 1].end : toks[j].start].strip():
+        j += 1  # "подтвердил также"
+    obj = toks[j]
+    if doc.text[toks[j - 1].end : obj.start].strip() or doc.in_quote(obj.start) or obj.text[0].isupper() or obj.low in ("это", "то"):
+        return None
+    # the phrase's head noun, past its adjectives and possessive ("его арест", "украинские источники")
+    k = j
+    while k < min(len(toks) - 1, j + 4) and doc.parse(toks[k].text)[0].tag.POS in ("ADJF", "PRTF", "NUMR", "NPRO") and not doc.text[toks[k].end : toks[k + 1].start].strip():
+        k += 1
+    head = toks[k]
+    if head.text[0].isupper() or _speaker_noun(doc, head) or not any(p.tag.POS == "NOUN" and p.tag.case == "accs" for p in doc.parse(head.text)[:2]):
+        return None  # "подтвердил пресс-секретарь", "подтвердили украинские источники": the subject
+    end = _clause_end(doc, toks, j, s_end)
+    for k in range(j + 1, len(toks)):
+        if toks[k].start >= end:
+            break
+        if toks[k].low == "том" and toks[k - 1].low == "о" or doc.parse(toks[k].text)[0].tag.POS in ("VERB", "GRND", "INFN"):
+            return None  # "опроверг информацию о том, что S": S is the statement; a clause of its own
+    attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, t.end))
+    return _Item("indirect", obj.start, end, attr)
 
 
 def _predicate_noun(doc: _Text, tok: _Tok) -> bool:
