@@ -10,6 +10,7 @@ from .._speech import CONFIRM_LEMMAS, NAMING_LEMMAS, NOT_PREDICATE_INSTRUMENTALS
 from .._speech import ABOUT_LEMMAS, ABOUT_PREPOSITIONS, DATA_NOUNS, ADDRESSED_REQUEST_LEMMAS, IMPERSONAL_MODALS, NARRATION_LEMMAS, QUOTE_JOINERS, REQUEST_LEMMAS, REQUEST_NOUNS, SPEECH_LEMMAS, CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS
 from ._direct import _only_quotes
 from ._text import (
+    _lexicon_forms,
     BACK_ADVERBS,
     _case,
     _speech_forms,
@@ -275,20 +276,6 @@ def _thing_object(doc: _Text, tok: _Tok) -> bool:
 def _mention_starts(doc: _Text, pos: int) -> bool:
     """Does a PER/ORG mention start at ``pos``?"""
     return any(m.start == pos for m, _e in _mentions_from(doc, pos, pos))
-
-
-def _lexicon_forms(doc: _Text, name: str, lemmas: frozenset[str]) -> frozenset[str]:
-    """Every word form of a list of verb lemmas (pymorphy3 lexemes, "ё" as "е" and as written),
-    built once per Models: a token outside it is no form of them, without a parse."""
-    def compute() -> frozenset[str]:
-        found: set[str] = set()
-        for lemma in lemmas:
-            for p in doc.models.parse(lemma):
-                if p.normal_form.replace("ё", "е") == lemma:
-                    found.update(f.word.replace("ё", "е") for f in p.lexeme)
-        return frozenset(found | {f.replace("е", "ё") for f in found})
-
-    return doc.models.remember("lexicon forms", name, compute)
 
 
 def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:

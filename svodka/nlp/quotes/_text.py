@@ -461,6 +461,20 @@ def _speech_forms(models: Models) -> frozenset[str]:
     return models.remember("lexicon forms", "speech", compute)
 
 
+def _lexicon_forms(doc: _Text, name: str, lemmas: frozenset[str]) -> frozenset[str]:
+    """Every word form of a list of lemmas (pymorphy3 lexemes, "ё" as "е" and as written),
+    built once per Models: a token outside it is no form of them, without a parse."""
+    def compute() -> frozenset[str]:
+        found: set[str] = set()
+        for lemma in lemmas:
+            for p in doc.models.parse(lemma):
+                if p.normal_form.replace("ё", "е") == lemma:
+                    found.update(f.word.replace("ё", "е") for f in p.lexeme)
+        return frozenset(found | {f.replace("е", "ё") for f in found})
+
+    return doc.models.remember("lexicon forms", name, compute)
+
+
 def _speech_form(doc: _Text, tok: _Tok) -> bool:
     """The uncached test of ``_is_speech``."""
     if not tok.text[0].isalpha() or tok.low in PRONOUNS:
