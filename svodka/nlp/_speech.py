@@ -37,6 +37,9 @@ __all__ = [
     "HEAD_OF_STATE_HEADS",
     "QUOTE_JOINERS",
     "REQUEST_LEMMAS",
+    "NAMING_LEMMAS",
+    "CONFIRM_LEMMAS",
+    "NOT_PREDICATE_INSTRUMENTALS",
     "REQUEST_NOUNS",
     "IMPERSONAL_MODALS",
     "WORDS_NOUNS",
@@ -227,6 +230,19 @@ REQUEST_LEMMAS = frozenset(
     обещать рекомендовать порекомендовать посоветовать советовать умолять пожелать желать
     """.split()
 )
+
+# Verbs of a judgement given as an object and its instrumental predicate: "назвал
+# освобождение вопросом недель", "считает Тайвань своей провинцией", "объясняют его гибель
+# стремлением ...". The object and the predicate are the statement.
+NAMING_LEMMAS = frozenset("назвать называть считать объяснить объяснять".split())
+
+# Verbs of confirming and denying whose accusative object is what was confirmed: "клуб
+# подтвердил отставку тренера", "пресс-служба подтвердила факт гибели", "опроверг слухи".
+CONFIRM_LEMMAS = frozenset("подтвердить подтверждать опровергнуть опровергать".split())
+
+# Instrumental nouns that are never a judgement's predicate: times ("назвал его вчера утром")
+# and the naming of a thing ("назвали стрелка именем X").
+NOT_PREDICATE_INSTRUMENTALS = frozenset("утром днем днём вечером ночью весной летом осенью зимой временем разом именем".split())
 
 # Request verbs that say something only to an addressee: "пожелал ей набрать форму" is said,
 # "пожелал остаться в компании" is his own wish.

@@ -731,3 +731,19 @@ LATE_CASES = [
 @pytest.mark.parametrize("case, paragraphs, names, expected", LATE_CASES, ids=[c[0] for c in LATE_CASES])
 def test_quote_speakers_late_rules(case, paragraphs, names, expected):
     assert _last(paragraphs, names) == expected
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "case, second, via",
+    [
+        ("the same speaker 'also' speaks to an outlet next: one interview", "В интервью телеканалу «Заря» Петров также рассказал, что мост откроют в мае.", "Заря"),
+        ("another speaker's interview is not his", "В интервью телеканалу «Заря» Орлова также рассказала, что мост откроют в мае.", None),
+        ("without 'также' the next interview may be another", "В интервью телеканалу «Заря» Петров рассказал, что мост откроют в мае.", None),
+    ],
+)
+def test_quote_speakers_the_interview_goes_on_before(case, second, via):
+    paragraphs = ["Мэр Игорь Петров рассказал о договоренности с подрядчиком.", second]
+    names = [PETROV, ("e2", "PER", "Анна Орлова", ["Орлова"])]
+    quotes = extract_quotes(_article(None, paragraphs, names), _article.models).quotes
+    assert (quotes[0].text, quotes[0].speaker.name, quotes[0].via) == ("о договоренности с подрядчиком", "Игорь Петров", via)

@@ -28,11 +28,14 @@ read one paragraph per line, its first line the headline: ``_line_blocks``) in t
    passives and infinitives after a verb of their subject only with their "что"-clause):
    ``X заявил, что S``, ``По словам X, S``, ``по сведениям/информации/данным X, S`` (not a
    bare ``по предварительным данным``: figures of nobody), a speech verb's "о"-phrase (``X
-   сообщил журналистам о Y``, ``Об отставке министра объявил X``: "о Y"), ``Как сообщил X,
+   сообщил журналистам о Y``, ``Об отставке министра объявил X``: "о Y", ending where the
+   subject starts: ``О своих планах Юлия сообщила``), ``Как сообщил X,
    S``, ``S, сказал X``, ``S. Об этом/Это заявил X`` (not when S is reported speech already),
    ``S, говорится в заявлении X``, ``S, передает X со ссылкой на Y``, ``X рассказал о том,
    как S`` / ``рассказал, как S``, calls and requests with their infinitive (``призвал
-   жителей не выходить``, ``с просьбой передать``, ``требует, чтобы S``), a second cue of the
+   жителей не выходить``, ``с просьбой передать``, ``требует, чтобы S``), judgements with a
+   predicate noun (``назвал A вопросом недель``, ``считает A своей провинцией``: "A B") and
+   confirmed or denied facts (``подтвердил отставку тренера``: the object), a second cue of the
    same subject (``добавила, что A, но подчеркнула, что B``: two items), reported speech
    inside a speaker's own quotation, plus the headline forms ``S - X`` and ``X: S`` (S with a
    verb). "Как говорится," is an idiom, not a cue; an impersonal cue with no source

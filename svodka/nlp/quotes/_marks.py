@@ -10,6 +10,9 @@ from ._text import DASHES, _Span
 # Marks that open a quotation and are not the straight toggle: a straight " after one opens.
 _OPENERS = "".join(m for m in OPENING_MARKS if m not in TOGGLE_MARKS)
 
+# Any quotation mark.
+_MARK = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
+
 # After a closing mark: punctuation and a dash, an attribution follows ('", - заметил он').
 _ATTRIBUTION_AHEAD = re.compile(r"[,.!?…]*\s+[-–—]\s")
 
@@ -23,10 +26,8 @@ def _scan_marks(text: str, start: int, end: int, block: int) -> list[_Span]:
     """
     stack: list[tuple[str, int]] = []
     spans: list[_Span] = []
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in QUOTE_MARKS:
-            continue
+    for m in _MARK.finditer(text, start, end):  # the marks only: a character loop was the pass's cost
+        i, ch = m.start(), m.group()
         top = stack[-1][0] if stack else None
         if ch in TOGGLE_MARKS:
             _straight_mark(text, i, start, end, block, stack, spans)

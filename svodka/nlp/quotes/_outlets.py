@@ -17,6 +17,7 @@ from .._speech import MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS
 from bisect import bisect_right
 
 from ._text import (
+    _lexicon_forms,
     PRONOUNS,
     _Attribution,
     _Said,
@@ -274,7 +275,10 @@ def _capitalised_run(doc: _Text, pos: int, end: int) -> tuple[int, int, str, Ent
 
 
 def _media_noun(doc: _Text, tok: _Tok) -> bool:
-    """Is a token a singular noun of the media ("издание", "агентству", "газета")?"""
+    """Is a token a singular noun of the media ("издание", "агентству", "газета")? A word
+    outside their forms is answered without a parse."""
+    if tok.low not in _lexicon_forms(doc, "media nouns", MEDIA_NOUNS):
+        return False
     return any(p.tag.POS == "NOUN" and p.tag.number == "sing" and p.normal_form.replace("ё", "е") in MEDIA_NOUNS for p in doc.parse(tok.text)[:2])
 
 
@@ -284,16 +288,13 @@ def _named_outlets(doc: _Text) -> list[tuple[int, str, str, Entity | None]]:
     if "named outlets" not in doc.memo:
         out = []
         for t in doc.tokens:
-            if t.text[0].isalpha() and t.low[:2] in _MEDIA_PREFIXES and _media_noun(doc, t):
+            if _media_noun(doc, t):
                 named = _named_body(doc, t, min(len(doc.text), t.end + 80))
                 if named is not None:
                     out.append((t.start, doc.lemma(t.text), named.name, named.entity))
         doc.memo["named outlets"] = out
     return doc.memo["named outlets"]
 
-
-# First two letters of every media noun: most tokens are passed over without a parse.
-_MEDIA_PREFIXES = frozenset(n[:2] for n in MEDIA_NOUNS)
 
 
 def _earlier_outlet(doc: _Text, said: _Said, noun: _Tok, pos: int) -> str | None:

@@ -6,9 +6,11 @@ import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
 from .._lexicon import CLAUSE_OPENERS, PREPOSITIONAL_GERUNDS
+from .._speech import CONFIRM_LEMMAS, NAMING_LEMMAS, NOT_PREDICATE_INSTRUMENTALS
 from .._speech import ABOUT_LEMMAS, ABOUT_PREPOSITIONS, DATA_NOUNS, ADDRESSED_REQUEST_LEMMAS, IMPERSONAL_MODALS, NARRATION_LEMMAS, QUOTE_JOINERS, REQUEST_LEMMAS, REQUEST_NOUNS, SPEECH_LEMMAS, CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS
 from ._direct import _only_quotes
 from ._text import (
+    _lexicon_forms,
     BACK_ADVERBS,
     _case,
     _speech_forms,
@@ -71,9 +73,13 @@ def _sentence_items(
     """The reported statements of one sentence, cue by cue: after a statement the scan goes on
     past it ("Петров пообещал A, а Орлова сообщила о B": two)."""
     toks = doc.toks(s_start, s_end)
+    cue_words = _cue_words(doc)
     items: list[_Item] = []
     i = 0
     while i < len(toks):
+        if toks[i].low not in cue_words:
+            i += 1  # no cue (nine tokens in ten): answered by one set lookup
+            continue
         found, stop = _cue_items(doc, direct, reported, toks, i, s_start, s_end, sents, si, bi)
         items.extend(found)
         if stop:
@@ -86,6 +92,20 @@ def _sentence_items(
         i += 1
     # "X объявил об уходе, сообщает Y": the words reported by Y hold X's; one statement
     return [it for it in items if not any(o is not it and o.start <= it.start and it.end <= o.end for o in items)]
+
+
+def _cue_words(doc: _Text) -> frozenset[str]:
+    """Every word ``_cue_items`` can find a statement at: the forms of the speech, "о"-phrase
+    and request verbs, "по"/"согласно", "с" and the relaying verbs. Any other token is no cue,
+    so it skips the cue tests (their per-token checks were the stage's largest cost, issue 15)."""
+    def compute() -> frozenset[str]:
+        return frozenset(
+            _speech_forms(doc.models) | _lexicon_forms(doc, "about", ABOUT_LEMMAS) | _lexicon_forms(doc, "request", REQUEST_LEMMAS)
+            | _lexicon_forms(doc, "naming", NAMING_LEMMAS) | _lexicon_forms(doc, "confirm", CONFIRM_LEMMAS)
+            | PO_SLOVAM_PREPOSITIONS | RELAY_FORMS | {"с"}
+        )
+
+    return doc.models.remember("lexicon forms", "cue words", compute)
 
 
 def _cue_items(
@@ -115,6 +135,14 @@ def _cue_items(
             return ([item] if item is not None else []), True
     if t.start in direct.cues:
         return [], False
+    if t.low in _lexicon_forms(doc, "naming", NAMING_LEMMAS) and not _negated(doc, t):
+        item = _naming_item(doc, toks, i, s_start, s_end)  # "назвал освобождение вопросом недель"
+        if item is not None:
+            return [item], False
+    if t.low in _lexicon_forms(doc, "confirm", CONFIRM_LEMMAS) and not _negated(doc, t):
+        item = _confirmed_item(doc, toks, i, s_start, s_end)  # "клуб подтвердил отставку тренера"
+        if item is not None:
+            return [item], False
     if t.low in _lexicon_forms(doc, "about", ABOUT_LEMMAS) and not _negated(doc, t):
         item = _about_item(doc, toks, i, s_start, s_end)  # "сообщил журналистам о переносе"
         if item is not None:
@@ -187,12 +215,33 @@ def _about_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) 
             if lead and not re.search(r"(?:^|[,:]|\s[-–—])$", lead) and lead.lower() not in CONNECTIVES:
                 return None
             q = p + 1
-            while q < i and not _is_finite_verb(doc, toks[q]) and toks[q].low not in PRONOUNS and not _mention_starts(doc, toks[q].start):
+            while q < i and not _is_finite_verb(doc, toks[q]) and toks[q].low not in PRONOUNS and not (q > p + 1 and _opens_subject(doc, toks[q])):
                 q += 1
+            while q > p + 2 and (_is_adverb(doc, toks[q - 1]) or q < i and _opens_subject(doc, toks[q]) and _nominative_adj(doc, toks[q - 1])):
+                q -= 1  # "Об отречении 79-летний монарх", "О кончине певца только сейчас сообщили": not the phrase's
             attr.before = (toks[q - 1].end, t.start)
             return _Item("indirect", toks[p].start, toks[q - 1].end, attr)
         p -= 1
     return None
+
+
+def _opens_subject(doc: _Text, tok: _Tok) -> bool:
+    """Does the subject start at ``tok``, ending the "о"-phrase before it ("О своих планах
+    Юлия сообщила", "О своей беременности Уильямс-младшая объявила", "О переносе сроков
+    министерство сообщило")? The phrase's own words are in other cases: a person's role in
+    the genitive goes on with it ("Об отставке министра сообщил"); a name not read as a
+    nominative is the phrase's too, as written ("Об отставке Т.Риис-Йохансона сообщил")."""
+    parses = doc.parse(tok.text)
+    if tok.text[0].isupper():
+        return any(p.tag.case == "nomn" and p.tag.POS in ("NOUN", "ADJF") for p in parses[:2])
+    if _mention_starts(doc, tok.start) and not any(m.start == tok.start and m.kind == "role" for m, _e in _mentions_from(doc, tok.start, tok.start)):
+        return True
+    return parses[0].tag.POS == "NOUN" and parses[0].tag.case == "nomn" and _speaker_noun(doc, tok)
+
+
+def _nominative_adj(doc: _Text, tok: _Tok) -> bool:
+    """An adjective or participle that can be nominative ("79-летний", "новый")."""
+    return any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "nomn" for p in doc.parse(tok.text)[:2])
 
 
 def _thing_subject(doc: _Text, toks: list[_Tok], i: int) -> bool:
@@ -229,20 +278,6 @@ def _mention_starts(doc: _Text, pos: int) -> bool:
     return any(m.start == pos for m, _e in _mentions_from(doc, pos, pos))
 
 
-def _lexicon_forms(doc: _Text, name: str, lemmas: frozenset[str]) -> frozenset[str]:
-    """Every word form of a list of verb lemmas (pymorphy3 lexemes, "ё" as "е" and as written),
-    built once per Models: a token outside it is no form of them, without a parse."""
-    def compute() -> frozenset[str]:
-        found: set[str] = set()
-        for lemma in lemmas:
-            for p in doc.models.parse(lemma):
-                if p.normal_form.replace("ё", "е") == lemma:
-                    found.update(f.word.replace("ё", "е") for f in p.lexeme)
-        return frozenset(found | {f.replace("е", "ё") for f in found})
-
-    return doc.models.remember("lexicon forms", name, compute)
-
-
 def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
     """"X призвал [сторонников] выйти на улицы" / "потребовал лишить его мандата" / "обратился
     с просьбой передать ..." / "требует, чтобы S": what was asked or promised, from after the
@@ -277,6 +312,73 @@ def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int
         attr = _Attribution(text[t.start : cue_end].lower(), t.start, cue_end, before=(s_start, t.start), after=(cue_end, cue_end))
         return _Item("indirect", start, _clause_end(doc, toks, j, s_end), attr)
     return None
+
+
+def _naming_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """"X назвал A B", "X считает A B", "объясняют A B" (A accusative, B instrumental: "назвал
+    освобождение вопросом недель", "считает его политическим заключённым"): a judgement, the
+    object and its predicate to the clause's end, with no punctuation between the verb and B."""
+    t = toks[i]
+    if doc.parse(t.text)[0].tag.POS != "VERB" or doc.lemma(t.text) not in NAMING_LEMMAS or i > 0 and toks[i - 1].low == "как":
+        return None  # "Как считает X, S": the attribution of S; a gerund only with its что-clause
+    obj = False  # an accusative object read so far
+    for j in range(i + 1, min(len(toks), i + 1 + MAX_VERB_TO_CHTO)):
+        if doc.text[toks[j - 1].end : toks[j].start].strip() or doc.in_quote(toks[j].start) or _is_finite_verb(doc, toks[j]):
+            return None
+        parses = [p for p in doc.parse(toks[j].text)[:3] if p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO")]
+        if obj and _predicate_noun(doc, toks[j]):
+            end = _clause_end(doc, toks, j, s_end)
+            colon = doc.text.find(":", toks[j].end, end + 1)
+            if colon >= 0 and not doc.in_quote(colon):
+                return None  # "называет проект ошибкой: «...»": the quotation after the colon is what was said
+            attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, t.end))
+            return _Item("indirect", toks[i + 1].start, end, attr)
+        obj = obj or any(p.tag.case == "accs" for p in parses)
+    return None
+
+
+def _confirmed_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """"X подтвердил отставку тренера", "подтвердила факт гибели", "опроверг слухи о Y"
+    (``CONFIRM_LEMMAS``): the accusative object right after the verb, to the clause's end. Not
+    a subject after the verb ("подтвердил пресс-секретарь", "подтвердило министерство": a
+    nominative or a speaker's noun), an outlet in quotation marks, a name, or "это"."""
+    t = toks[i]
+    if doc.parse(t.text)[0].tag.POS != "VERB" or doc.lemma(t.text) not in CONFIRM_LEMMAS or i + 1 >= len(toks):
+        return None
+    j = i + 1
+    while j < len(toks) - 1 and _is_adverb(doc, toks[j]) and not doc.text[toks[j - 1].end : toks[j].start].strip():
+        j += 1  # "подтвердил также"
+    obj = toks[j]
+    if doc.text[toks[j - 1].end : obj.start].strip() or doc.in_quote(obj.start) or obj.text[0].isupper() or obj.low in ("это", "то"):
+        return None
+    # the phrase's head noun, past its adjectives and possessive ("его арест", "украинские источники")
+    k = j
+    while k < min(len(toks) - 1, j + 4) and doc.parse(toks[k].text)[0].tag.POS in ("ADJF", "PRTF", "NUMR", "NPRO") and not doc.text[toks[k].end : toks[k + 1].start].strip():
+        k += 1
+    head = toks[k]
+    if head.text[0].isupper() or _speaker_noun(doc, head) or not any(p.tag.POS == "NOUN" and p.tag.case == "accs" for p in doc.parse(head.text)[:2]):
+        return None  # "подтвердил пресс-секретарь", "подтвердили украинские источники": the subject
+    end = _clause_end(doc, toks, j, s_end)
+    for k in range(j + 1, len(toks)):
+        if toks[k].start >= end:
+            break
+        if toks[k].low == "том" and toks[k - 1].low == "о" or doc.parse(toks[k].text)[0].tag.POS in ("VERB", "GRND", "INFN"):
+            return None  # "опроверг информацию о том, что S": S is the statement; a clause of its own
+    attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, t.end))
+    return _Item("indirect", obj.start, end, attr)
+
+
+def _predicate_noun(doc: _Text, tok: _Tok) -> bool:
+    """A common noun in the instrumental, the predicate of a judgement ("вопросом", "своей
+    провинцией", "заключённым"); a bare adjective is an evaluation, no statement ("назвали
+    обвинения голословными", the team's gold): not a name or an indeclinable word read in every case
+    ("назвали Гильермо", "ФСБ"), not a time ("вчера утром") nor "именем"."""
+    if tok.text[0].isupper() or tok.low in NOT_PREDICATE_INSTRUMENTALS:
+        return False
+    parses = doc.parse(tok.text)
+    if tok.low.endswith(("ым", "им", "ыми", "ими")) and any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "ablt" and "Subx" in p.tag for p in parses[:2]):
+        return True  # "считает его политическим заключённым": an adjective used as a noun (not "-ой": a genitive too)
+    return any(p.tag.POS == "NOUN" and p.tag.case == "ablt" and "Fixd" not in p.tag for p in parses[:2])
 
 
 def _clause_end(doc: _Text, toks: list[_Tok], j: int, s_end: int, openers: bool = True) -> int:

@@ -173,7 +173,7 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int, stmt_end: in
         _heard(attr, _heard_by(doc, attr, said, subject_before))
     if attr.via is None and attr.cue not in ("-", ":"):
         # "Янукович сообщил о разводе. Об этом он рассказал изданию Der Spiegel."
-        _heard(attr, _heard_in_next(doc, attr, said))
+        _heard(attr, _heard_in_next(doc, attr, said, speaker))
     if attr.via is not None and speaker is not None and attr.via.lower() == speaker.name.lower():
         attr.via = None  # "Как отмечает Би-би-си": the outlet speaks, it relays nobody
     if attr.via is None and speaker is not None and speaker.kind != "outlet" and not _outlet_speaker(doc, speaker):
@@ -257,21 +257,46 @@ def _cue_gender(doc: _Text, attr: _Attribution) -> str | None:
     return None
 
 
-def _heard_in_next(doc: _Text, attr: _Attribution, said: _Said) -> str | None:
+def _heard_in_next(doc: _Text, attr: _Attribution, said: _Said, speaker: Speaker | None = None) -> str | None:
     """The outlet of the next sentence when it opens with "Об этом" and tells to whom the
-    statement was said ("Об этом он рассказал изданию X", "Об этом сообщил «Интерфаксу»")."""
+    statement was said ("Об этом он рассказал изданию X", "Об этом сообщил «Интерфаксу»"), or
+    when the same speaker "also" speaks in it, to an outlet ("Порошенко рассказал о A. / В
+    интервью телеканалу «Интер» Порошенко также рассказал, что B": one interview)."""
     starts = _block_starts(doc)
     b = max(0, bisect_right(starts, attr.cue_start) - 1)
     b_end = doc.blocks[b][1]
     end = _sentence_end(doc, attr.cue_end, b_end)
     nxt = re.match(r"[.!?…»\"]*\s+Об этом\b", doc.text[end:b_end])
     if nxt is None:
-        return None
+        return _heard_also(doc, end, b, said, speaker)
     s_end = _sentence_end(doc, end + nxt.end(), b_end)
     verb = next((t for t in doc.toks(end + nxt.end(), s_end) if _is_finite_verb(doc, t) and doc.lemma(t.text) in SPEECH_LEMMAS), None)
     if verb is None:
         return None
     return _heard_by(doc, _Attribution(verb.low, verb.start, verb.end, before=(end + nxt.start(), verb.start), after=(verb.end, s_end)), said)
+
+
+def _heard_also(doc: _Text, end: int, b: int, said: _Said, speaker: Speaker | None) -> str | None:
+    """The outlet of the sentence after ``end`` (in this paragraph or opening the next) whose
+    speech verb follows "также" and whose subject names the same person ("В интервью X
+    Порошенко также рассказал"), the statement before being part of the same interview."""
+    if speaker is None or speaker.type != "PER":
+        return None
+    b_start, b_end = doc.blocks[b][0], doc.blocks[b][1]
+    start = end + len(doc.text[end:b_end]) - len(doc.text[end:b_end].lstrip(".!?…»\" "))
+    if start >= b_end:
+        if b + 1 >= len(doc.blocks):
+            return None
+        b_start, b_end = doc.blocks[b + 1][0], doc.blocks[b + 1][1]
+        start = b_start
+    s_end = _sentence_end(doc, start, b_end)
+    toks = doc.toks(start, s_end)
+    k = next((k for k in range(1, len(toks)) if toks[k - 1].low == "также" and _is_finite_verb(doc, toks[k]) and doc.lemma(toks[k].text) in SPEECH_LEMMAS), None)
+    last = speaker.name.split()[-1].lower().replace("ё", "е")
+    if k is None or not any(t.low.replace("ё", "е") == last for t in toks[: k - 1]):
+        return None
+    verb = toks[k]
+    return _heard_by(doc, _Attribution(verb.low, verb.start, verb.end, before=(start, verb.start), after=(verb.end, s_end)), said)
 
 
 def _names_document(doc: _Text, attr: _Attribution) -> bool:

@@ -247,21 +247,19 @@ class _Text:
     def toks(self, start: int, end: int) -> list[_Tok]:
         """Tokens fully inside [start, end)."""
         i = self._index(start)
-        out = []
-        while i < len(self.tokens) and self.tokens[i].end <= end:
-            out.append(self.tokens[i])
-            i += 1
-        return out
+        # tokens do not overlap: their ends are sorted as their starts are
+        return self.tokens[i : max(i, bisect_right(self._bounds()[1], end))]
 
     def _index(self, start: int) -> int:
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid].start < start:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        """Index of the first token starting at or after ``start``."""
+        return bisect_left(self._bounds()[0], start)
+
+    def _bounds(self) -> tuple[list[int], list[int]]:
+        """The starts and the ends of the tokens, in order (listed once per text)."""
+        found = self.memo.get("token bounds")
+        if found is None:
+            found = self.memo["token bounds"] = ([t.start for t in self.tokens], [t.end for t in self.tokens])
+        return found
 
     def in_quote(self, pos: int) -> bool:
         """Is a position inside any top-level pair of quote marks?"""
@@ -461,6 +459,20 @@ def _speech_forms(models: Models) -> frozenset[str]:
         return frozenset(found | {f.replace("е", "ё") for f in found})
 
     return models.remember("lexicon forms", "speech", compute)
+
+
+def _lexicon_forms(doc: _Text, name: str, lemmas: frozenset[str]) -> frozenset[str]:
+    """Every word form of a list of lemmas (pymorphy3 lexemes, "ё" as "е" and as written),
+    built once per Models: a token outside it is no form of them, without a parse."""
+    def compute() -> frozenset[str]:
+        found: set[str] = set()
+        for lemma in lemmas:
+            for p in doc.models.parse(lemma):
+                if p.normal_form.replace("ё", "е") == lemma:
+                    found.update(f.word.replace("ё", "е") for f in p.lexeme)
+        return frozenset(found | {f.replace("е", "ё") for f in found})
+
+    return doc.models.remember("lexicon forms", name, compute)
 
 
 def _speech_form(doc: _Text, tok: _Tok) -> bool:
