@@ -39,7 +39,7 @@ def webhooks_for(store, settings):
         return None
     from .webhooks import Webhooks
 
-    return Webhooks(settings.base_url)
+    return Webhooks(settings.base_url, allow_private=settings.fetch_allow_private)
 
 
 @alerts_app.command("add")

@@ -11,6 +11,12 @@ HTTP 429 or 5xx) is retried up to ``RETRIES`` times with exponential backoff
 (``BACKOFF_S`` doubling, at most ``MAX_BACKOFF_S``); another 4xx is the receiver's refusal
 and is not retried. The network sits behind an injectable ``httpx.Client``.
 
+A webhook URL is written by whoever holds the API token, so it is held to the fetcher's rule
+(``AddressGuard``, the ``fetch_allow_private`` setting): a host with a loopback, private or
+otherwise non-global address is refused (not retried) unless the setting lists it, checked
+before each POST and again, by the default client, at connect time (a DNS answer that changes
+in between cannot take it to a private address).
+
 The body of each POST (``payload``): the alert as the API lists it, with ``link``: its
 article's page in the archive (``base_url``).
 """
@@ -21,6 +27,8 @@ import logging
 import queue
 import threading
 import httpx
+
+from .ingest.fetch import AddressGuard, Resolver, connect_refusal
 
 __all__ = ["Webhooks", "payload", "QUEUE_SIZE", "RETRIES", "BACKOFF_S"]
 
@@ -53,7 +61,11 @@ class Webhooks:
 
     Args:
         base_url: the archive's address, for the links in the bodies.
-        client: the ``httpx.Client`` to post with (tests inject one); default a new one.
+        allow_private: hosts and networks that may be posted to although their addresses are
+            not global (the setting ``fetch_allow_private``); by default none.
+        resolver: host name -> addresses (default: the system resolver; tests pass a table).
+        client: the ``httpx.Client`` to post with (tests inject one); default a new one whose
+            connections go only to checked addresses.
         retries, backoff, timeout: see the module constants.
         queue_size: alerts waiting at most.
     """
@@ -62,6 +74,8 @@ class Webhooks:
         self,
         base_url: str = "",
         *,
+        allow_private: str = "",
+        resolver: Resolver | None = None,
         client: httpx.Client | None = None,
         retries: int = RETRIES,
         backoff: float = BACKOFF_S,
@@ -71,7 +85,8 @@ class Webhooks:
         self.base_url = base_url
         self.retries = retries
         self.backoff = backoff
-        self._client = client or httpx.Client(timeout=timeout, follow_redirects=False, headers={"User-Agent": "svodka-webhooks"})
+        self.guard = AddressGuard(allow_private, resolver)
+        self._client = client or self.guard.client(timeout=timeout, headers={"User-Agent": "svodka-webhooks"})
         self._own_client = client is None
         self._queue: queue.Queue = queue.Queue(maxsize=queue_size)
         self._stop = threading.Event()
@@ -135,12 +150,20 @@ class Webhooks:
 
     def _deliver(self, url: str, body: dict) -> bool:
         """POST one alert, retrying what may pass later; whether the receiver took it."""
+        refused = self.guard.refusal(url)
+        if refused:
+            log.warning("webhook %s: %s", url, refused)
+            return False
         for attempt in range(self.retries + 1):
             if attempt and self._stop.wait(min(self.backoff * 2 ** (attempt - 1), MAX_BACKOFF_S)):
                 return False  # closing: no more waiting
             try:
                 status = self._client.post(url, json=body).status_code
             except httpx.HTTPError as exc:
+                refused = connect_refusal(exc)
+                if refused:  # the address changed since the check above: refused all the same
+                    log.warning("webhook %s: %s", url, refused)
+                    return False
                 log.warning("webhook %s: %s (try %d of %d)", url, type(exc).__name__, attempt + 1, self.retries + 1)
                 continue
             if status < 400:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -17,8 +18,8 @@ pytestmark = pytest.mark.issue(17)
 SVODKA = [sys.executable, "-m", "svodka"]
 
 
-def svodka(*args, timeout=600):
-    return subprocess.run([*SVODKA, *args], capture_output=True, cwd=ROOT, timeout=timeout, text=True)
+def svodka(*args, timeout=600, env=None):
+    return subprocess.run([*SVODKA, *args], capture_output=True, cwd=ROOT, timeout=timeout, text=True, env={**os.environ, **(env or {})})
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +30,8 @@ def watched(tmp_path_factory):
     try:
         out = svodka("alerts", "add", "kz", "--entity", "Жумабаев", "--speaker", "Жумабаев", "--webhook", receiver.url, "--db", db)
         assert out.returncode == 0, out.stderr
-        out = svodka("ingest", str(SAMPLE), "--db", db, "--workers", "1", "--batch-size", "4")
+        # the receiver is on loopback: allowed by the fetch_allow_private setting, as a user would
+        out = svodka("ingest", str(SAMPLE), "--db", db, "--workers", "1", "--batch-size", "4", env={"SVODKA_FETCH_ALLOW_PRIVATE": "127.0.0.1"})
         assert out.returncode == 0, out.stderr
         yield db, receiver
     finally:
