@@ -49,8 +49,10 @@ __all__ = [
 TERM_KINDS = ("entity", "speaker", "query")
 # The kinds of alert.
 ALERT_KINDS = ("story", "statement", "growth")
-# A watchlist name: letters, digits, "_", "." and "-" (it is a path segment of its Atom feed).
-NAME_RE = re.compile(r"^[\w.-]{1,64}$")
+# A watchlist name: letters, digits, "_", "." and "-" (it is a path segment of its Atom feed and
+# of its DELETE), beginning with a letter, digit or "_": "." and ".." are dot segments that
+# clients resolve away, so such a watchlist could be made but never deleted over HTTP.
+NAME_RE = re.compile(r"^\w[\w.-]{0,63}$")
 # Longest term (characters): a name or a few words.
 MAX_TERM_CHARS = 200
 # Terms of one watchlist at most (each is a few queries per batch).
@@ -90,7 +92,7 @@ def add_watchlist(
     """
     name = (name or "").strip()
     if not NAME_RE.match(name):
-        raise WatchlistError(name or "<empty>", "a watchlist name is 1-64 letters, digits, '_', '.' or '-'")
+        raise WatchlistError(name or "<empty>", "a watchlist name is 1-64 letters, digits, '_', '.' or '-', not beginning with '.' or '-'")
     terms = [(kind, _clean_term(v)) for kind, values in zip(TERM_KINDS, (entities, speakers, queries)) for v in values or ()]
     for kind, value in terms:
         if not value or len(value) > MAX_TERM_CHARS:

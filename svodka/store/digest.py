@@ -18,6 +18,7 @@ count, and the rising people are those named in them.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
@@ -45,15 +46,23 @@ USUAL_DAYS = 28
 RISE_FLOOR = 0.5
 # Days of the sparkline (the digest's day last).
 SPARK_DAYS = 14
+# The earliest digest day: the days before it that a digest reads must exist in the calendar.
+EARLIEST_DAY = date.min + timedelta(days=max(USUAL_DAYS, SPARK_DAYS))
 
 
 def _day(db: Database, day: Any) -> str:
     """The digest's day as ISO: the one given, else the newest day of the archive up to today."""
     if day:
+        text = str(day).strip()
         try:
-            return date.fromisoformat(str(day)[:10]).isoformat()
+            the_day = date.fromisoformat(text) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) else None
         except ValueError:
-            raise InputError("--date", f"expected a date as YYYY-MM-DD, got {str(day)[:40]!r}") from None
+            the_day = None
+        if the_day is None:
+            raise InputError("--date", f"expected a date as YYYY-MM-DD, got {text[:40]!r}")
+        if the_day < EARLIEST_DAY:  # the usual level reads USUAL_DAYS before it: no earlier than the calendar
+            raise InputError("--date", f"{text} is before {EARLIEST_DAY.isoformat()}, the earliest day a digest is made for")
+        return the_day.isoformat()
     today = date.today().isoformat()
     row = db.execute("SELECT MAX(day) FROM articles WHERE day <= ?", [today]).first()
     return row[0] if row and row[0] else today

@@ -124,6 +124,9 @@ def test_alerts_watchlists_add_list_remove(store):
     "name, terms, message",
     [
         ("a/b", {"entities": ["X"]}, "letters, digits"),
+        ("..", {"entities": ["X"]}, "not beginning with"),  # a dot segment: never deletable over HTTP
+        (".", {"entities": ["X"]}, "not beginning with"),
+        ("-x", {"entities": ["X"]}, "not beginning with"),
         ("new", {}, "needs a term"),
         ("hook", {"entities": ["X"], "webhook": "file:///etc/passwd"}, "not an http"),
         ("long", {"queries": ["слово " * 50]}, "1-200 characters"),
@@ -232,3 +235,17 @@ def test_alerts_check_returns_its_own_alerts_when_another_writer_follows(store, 
     monkeypatch.setattr(store.db, "write", then_another)
     new = store.check_alerts(ids)
     assert followed and len(new) == 1 and new[0]["id"] == min(a["id"] for a in store.alerts())
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "0001-01-28", "2024-03-28junk", "2024-W13-4", "20240328", "2024-02-30"])
+def test_alerts_digest_refuses_what_is_not_a_day_it_can_make(store, day):
+    """A date with junk after it is not read as its first ten characters, and a day so early
+    that the days before it fall off the calendar is refused, not an OverflowError traceback."""
+    from svodka.errors import InputError
+
+    with pytest.raises(InputError, match="--date"):
+        store.digest(day)
+
+
+def test_alerts_digest_of_the_last_calendar_day(store):
+    assert store.digest("9999-12-31")["stories"] == [] and store.digest(" 2024-03-28 ")["date"] == "2024-03-28"

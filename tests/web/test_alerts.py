@@ -77,6 +77,9 @@ def test_web_alerts_pages(alerts_client):
     assert 'href="http://127.0.0.1:8000/articles/' in mailed.text
     assert alerts_client.get("/api/digest", params={"date": "2019-03-29"}).json()["stories"][0]["outlets"] == 3
     assert alerts_client.get("/api/digest", params={"date": "2019-02-30"}).status_code in (400, 422)
+    for path in ("/api/digest", "/digest", "/digest.html"):  # days before the calendar can hold: refused, not a 500
+        assert alerts_client.get(path, params={"date": "0001-01-01"}).status_code == 400
+    assert alerts_client.get("/digest", params={"date": "2019-03-29junk"}).status_code == 400
 
 
 def test_web_alerts_atom_feed_survives_control_characters():
