@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 import httpx
 
 from .ingest.fetch import AddressGuard, Resolver, connect_refusal
@@ -117,17 +118,21 @@ class Webhooks:
     __call__ = send  # an ``on_alerts`` callback as it is
 
     def close(self, timeout: float = 10.0) -> None:
-        """Wait at most ``timeout`` seconds for the queue to drain, then stop the sender (idempotent)."""
+        """Wait at most ``timeout`` seconds in all for the queue to drain, then stop the sender (idempotent).
+
+        One deadline for the whole wait: the end of ``svodka ingest`` is held up no longer than
+        it says, even when the queue is full and the receiver hangs (the sender is a daemon
+        thread: a POST still running does not keep the process).
+        """
         thread = self._thread
+        until = time.monotonic() + timeout
         if thread is not None:
             try:
-                self._queue.put(None, timeout=timeout)  # after what is queued: the sender stops there
+                self._queue.put(None, timeout=max(0.0, until - time.monotonic()))  # after what is queued: the sender stops there
             except queue.Full:
                 pass
-            thread.join(timeout)
+            thread.join(max(0.0, until - time.monotonic()))
         self._stop.set()  # a sender still retrying gives up at its next wait
-        if thread is not None:
-            thread.join(1.0)
         if self._own_client:
             self._client.close()
 
