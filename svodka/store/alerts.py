@@ -281,6 +281,21 @@ def _time(published: str | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
+# Later than any publication time: where undated articles sort.
+_LAST = datetime.max.replace(tzinfo=timezone.utc)
+
+
+def _order(published: str | None) -> datetime:
+    """Where an article sorts by publication: its time, a bare day at its start, undated last."""
+    moment = _time(published)
+    if moment is None and published:
+        try:
+            moment = datetime.fromisoformat(published[:10]).replace(tzinfo=timezone.utc)
+        except ValueError:
+            moment = None
+    return moment or _LAST
+
+
 def growth(published: Iterable[str | None]) -> dict | None:
     """How fast a story grows, from its articles' publication times; None when it does not grow fast.
 
@@ -364,7 +379,9 @@ def _alerted(cur: Any, wid: int, kind: str, column: str, values: Iterable[int]) 
 def _by_story(found: dict[int, list[dict]], info: dict[int, tuple], kind: str) -> dict[tuple, list[tuple[int, dict]]]:
     """The batch's matches of ``kind`` by story, earliest published first: ("s", story) or ("a", article) for an article alone."""
     groups: dict[tuple, list[tuple[int, dict]]] = defaultdict(list)
-    for aid in sorted(found, key=lambda a: (info.get(a, (None, None))[1] or "", a)):
+    # earliest dated first, undated last: an alert points at the outlet that had it first,
+    # not at a reprint of unknown time (None sorted as "" came before every date)
+    for aid in sorted(found, key=lambda a: (_order(info.get(a, (None, None))[1]), a)):
         sid = info.get(aid, (None,))[0]
         for match in found[aid]:
             if match["kind"] == kind:

@@ -249,3 +249,12 @@ def test_alerts_digest_refuses_what_is_not_a_day_it_can_make(store, day):
 
 def test_alerts_digest_of_the_last_calendar_day(store):
     assert store.digest("9999-12-31")["stories"] == [] and store.digest(" 2024-03-28 ")["date"] == "2024-03-28"
+
+
+def test_alerts_point_at_the_first_dated_outlet_not_an_undated_reprint(store):
+    """Reprints in one batch: the alert goes to the earliest published, an undated one last
+    (it came first, sorted as the empty string); times in other zones compared as times."""
+    store.add_watchlist("ozersk", entities=["Воронцова"], speakers=["Ирина Воронцова"])
+    ids = stored(store, [ferry(1, "2024-03-28T08:00:00+03:00"), ferry(2, "2024-03-28T06:00:00Z"), ferry(3, None)])
+    new = store.check_alerts(ids)
+    assert sorted(a["kind"] for a in new) == ["statement", "story"] and {a["article_id"] for a in new} == {ids[0]}
