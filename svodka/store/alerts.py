@@ -296,15 +296,19 @@ def _order(published: str | None) -> datetime:
     return moment or _LAST
 
 
-def growth(published: Iterable[str | None]) -> dict | None:
+def growth(published: Iterable[str | None], at: datetime | None = None) -> dict | None:
     """How fast a story grows, from its articles' publication times; None when it does not grow fast.
+
+    ``at``: the moment measured (the newest of the batch's articles); articles dated after it
+    do not count, so one article dated hours ahead (a wrong time zone) does not move the
+    window past the burst that is arriving.
 
     Returns:
         ``{"recent": articles in the hour up to its newest, "usual": its earlier articles
         per hour, "at": the newest time}`` when ``recent >= GROWTH_MIN_ARTICLES`` and
         ``recent >= GROWTH_FACTOR * usual``.
     """
-    times = sorted(t for t in map(_time, published) if t is not None)
+    times = sorted(t for t in map(_time, published) if t is not None and (at is None or t <= at))
     if len(times) < GROWTH_MIN_ARTICLES:
         return None
     start = times[-1] - GROWTH_WINDOW
@@ -413,10 +417,13 @@ def _alerts_of(cur: Any, wid: int, found: dict[int, list[dict]], info: dict[int,
 def _growth_alerts(cur: Any, wid: int, found: dict[int, list[dict]], info: dict[int, tuple], members: dict[int, list]) -> list[tuple]:
     """Growth alerts of one watchlist: its stories in this batch that grow fast, once per story."""
     stories: dict[int, str] = {}
+    now: dict[int, datetime] = {}  # story -> the newest time of its articles in this batch
     for aid, matches in found.items():
-        sid = info.get(aid, (None,))[0]
-        if sid is not None and matches:
+        sid, published = info.get(aid, (None, None))
+        moment = _time(published)
+        if sid is not None and matches and moment is not None:
             stories.setdefault(sid, matches[0]["term"])
+            now[sid] = max(now.get(sid, moment), moment)
     if not stories:
         return []
     done = _alerted(cur, wid, "growth", "article_id", [a for sid in stories for a, _ in members[sid]])
@@ -425,10 +432,10 @@ def _growth_alerts(cur: Any, wid: int, found: dict[int, list[dict]], info: dict[
         arts = members[sid]
         if done & {a for a, _ in arts}:
             continue
-        fast = growth(p for _, p in arts)
+        fast = growth((p for _, p in arts), now[sid])
         if fast is None:
             continue
-        newest = max(arts, key=lambda r: (_time(r[1]) or datetime.min.replace(tzinfo=timezone.utc), r[0]))[0]
+        newest = max((r for r in arts if (_time(r[1]) or _LAST) <= now[sid]), key=lambda r: (_time(r[1]), r[0]))[0]
         detail = f"{fast['recent']} статей за час; обычно {fast['usual']:g} в час"
         rows.append((wid, "growth", newest, sid, None, term, detail))
     return rows

@@ -258,3 +258,14 @@ def test_alerts_point_at_the_first_dated_outlet_not_an_undated_reprint(store):
     ids = stored(store, [ferry(1, "2024-03-28T08:00:00+03:00"), ferry(2, "2024-03-28T06:00:00Z"), ferry(3, None)])
     new = store.check_alerts(ids)
     assert sorted(a["kind"] for a in new) == ["statement", "story"] and {a["article_id"] for a in new} == {ids[0]}
+
+
+def test_alerts_growth_measured_at_the_batch_not_at_an_article_dated_ahead(store):
+    """One reprint dated twelve hours ahead (a wrong zone) moved the hour measured past the
+    burst arriving now: seven reprints within minutes raised nothing."""
+    store.add_watchlist("ozersk", entities=["Ирина Воронцова"])
+    store.check_alerts(stored(store, [ferry(1, "2024-03-27T10:00:00"), ferry(2, "2024-03-28T20:00:00")]))
+    burst = stored(store, [ferry(n, f"2024-03-28T08:{n}:00") for n in range(10, 17)])
+    new = store.check_alerts(burst)
+    assert [a["kind"] for a in new] == ["growth"] and new[0]["article_id"] == burst[-1]
+    assert new[0]["detail"].startswith("7 статей за час")
