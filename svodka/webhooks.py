@@ -163,7 +163,10 @@ class Webhooks:
             if attempt and self._stop.wait(min(self.backoff * 2 ** (attempt - 1), MAX_BACKOFF_S)):
                 return False  # closing: no more waiting
             try:
-                status = self._client.post(url, json=body).status_code
+                # the status is all we need: the answer's body is not read (post() would read it
+                # whole, however long a receiver makes it, into memory)
+                with self._client.stream("POST", url, json=body) as response:
+                    status = response.status_code
             except httpx.HTTPError as exc:
                 refused = connect_refusal(exc)
                 if refused:  # the address changed since the check above: refused all the same

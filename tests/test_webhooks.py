@@ -148,3 +148,36 @@ def test_webhooks_bad_allow_setting_is_a_config_error():
 
     with pytest.raises(ConfigError, match="fetch_allow_private"):
         Webhooks(allow_private="[bad]x")
+
+
+def test_webhooks_do_not_read_the_answer_body():
+    """A receiver answering 200 with an endless body: the status is taken and the body left
+    unread (post() read it into memory without end, and the sender never came back)."""
+    import socket
+
+    stop = threading.Event()
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+
+    def answer():
+        conn, _ = server.accept()
+        conn.recv(65536)
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n\r\n")
+        try:
+            while not stop.is_set():
+                conn.sendall(b"x" * 65536)
+        except OSError:
+            pass  # the sender hung up: what we want
+        finally:
+            conn.close()
+
+    threading.Thread(target=answer, daemon=True).start()
+    hooks = Webhooks(backoff=0.01, allow_private=LOCAL)
+    try:
+        hooks.send([{**ALERT, "webhook": f"http://127.0.0.1:{server.getsockname()[1]}/hook"}])
+        hooks.close(timeout=30)
+        assert hooks.delivered == 1
+    finally:
+        stop.set()
+        server.close()
