@@ -95,7 +95,10 @@ def atom_feed(watchlist: dict, alerts: list[dict], base_url: str) -> bytes:
     _text(feed, "generator", "svodka")
     for a in alerts:
         entry = _text(feed, "entry", None)
-        _text(entry, "id", f"{feed_url}#alert-{a['id']}")
+        # the alert's time in its id too: alert ids are reused once a watchlist's alerts are
+        # deleted (remove and re-create it to change its terms), and a reader that has seen an
+        # id never shows its entry again
+        _text(entry, "id", f"{feed_url}#alert-{a['id']}-{re.sub(r'[^0-9]', '', _stamp(a['created']))[:14]}")
         _text(entry, "title", f"{KIND_LABELS.get(a['kind'], a['kind'])}: {a.get('title') or 'без заголовка'}")
         _text(entry, "updated", _stamp(a["created"]))
         if a.get("published"):

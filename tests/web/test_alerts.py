@@ -90,3 +90,16 @@ def test_web_alerts_atom_feed_survives_control_characters():
              "article_id": 5, "source": "Вестник", "detail": None, "term": "query: мост"}
     feed = feedparser.parse(atom_feed(watchlist, [alert], "https://svodka.example"))
     assert not feed.bozo and feed.entries[0].title == "Новый сюжет: Мост <закрыт> & всё"
+
+
+def test_web_alerts_atom_entry_ids_differ_when_an_alert_id_is_reused():
+    """Removing a watchlist deletes its alerts and their ids are given again (a watchlist is
+    re-created to change its terms): the new alert must not take the old entry's id, which
+    a reader that saw it would never show again."""
+    from svodka.web.alerts import atom_feed
+
+    watchlist = {"name": "kz", "created": "2024-03-28T10:00:00+00:00", "terms": []}
+    old = {"id": 1, "kind": "story", "title": "Паром", "created": "2024-03-28T10:00:00+00:00", "article_id": 5}
+    new = {**old, "title": "Школа", "created": "2024-04-02T09:30:00+00:00", "article_id": 9}
+    ids = [feedparser.parse(atom_feed(watchlist, [a], "https://svodka.example")).entries[0].id for a in (old, new)]
+    assert ids[0] != ids[1] and all(i.startswith("https://svodka.example/alerts/kz.atom#alert-1") for i in ids)
