@@ -73,6 +73,9 @@ def test_cli_alerts_list_and_remove(watched, tmp_path):
         (["alerts", "add", "new"], 1, "svodka: new: a new watchlist needs a term"),
         (["digest", "--date", "2019-02-30"], 2, "svodka: --date: '2019-02-30' is not a date"),
         (["digest", "--watchlist", "nope"], 1, "svodka: nope: no such watchlist"),
+        (["digest", "--date", "0001-01-01"], 2, "svodka: --date: 0001-01-01 is before 0001-01-29"),  # was an OverflowError traceback
+        (["digest", "-o", str(ROOT)], 1, f"svodka: {ROOT}: cannot write the digest"),  # a directory: was a traceback
+        (["alerts", "add", "..", "--entity", "X"], 1, "svodka: ..: a watchlist name is 1-64 letters"),
     ],
 )
 def test_cli_alerts_bad_input_is_one_line(watched, args, code, message):
