@@ -42,8 +42,11 @@ RETRIES = 5
 # Seconds before the first retry; doubled for each next one, capped at MAX_BACKOFF_S.
 BACKOFF_S = 1.0
 MAX_BACKOFF_S = 60.0
-# Seconds one POST may take (connect, send, answer).
+# Seconds each step of one POST may take (connect, send, each read of the answer) ...
 TIMEOUT_S = 10.0
+# ... and the whole POST: a receiver that dribbles its answer must not hold the one sender
+# (and every other watchlist's alerts behind it) for hours.
+DEADLINE_S = 30.0
 # Statuses worth retrying: the receiver is busy or broken, not refusing.
 RETRY_STATUSES = frozenset({408, 425, 429})
 # Fields of an alert sent (the API's), besides the link.
@@ -67,7 +70,7 @@ class Webhooks:
         resolver: host name -> addresses (default: the system resolver; tests pass a table).
         client: the ``httpx.Client`` to post with (tests inject one); default a new one whose
             connections go only to checked addresses.
-        retries, backoff, timeout: see the module constants.
+        retries, backoff, timeout, deadline: see the module constants.
         queue_size: alerts waiting at most.
     """
 
@@ -81,13 +84,14 @@ class Webhooks:
         retries: int = RETRIES,
         backoff: float = BACKOFF_S,
         timeout: float = TIMEOUT_S,
+        deadline: float = DEADLINE_S,
         queue_size: int = QUEUE_SIZE,
     ) -> None:
         self.base_url = base_url
         self.retries = retries
         self.backoff = backoff
         self.guard = AddressGuard(allow_private, resolver)
-        self._client = client or self.guard.client(timeout=timeout, headers={"User-Agent": "svodka-webhooks"})
+        self._client = client or self.guard.client(lifetime=deadline, timeout=timeout, headers={"User-Agent": "svodka-webhooks"})
         self._own_client = client is None
         self._queue: queue.Queue = queue.Queue(maxsize=queue_size)
         self._stop = threading.Event()

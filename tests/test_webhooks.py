@@ -181,3 +181,35 @@ def test_webhooks_do_not_read_the_answer_body():
     finally:
         stop.set()
         server.close()
+
+
+def test_webhooks_give_up_on_a_receiver_that_dribbles():
+    """A receiver sending its answer a byte at a time, each within the read timeout, held the
+    one sender (and every alert behind it) for as long as it liked; now a POST has a deadline."""
+    import socket
+
+    stop = threading.Event()
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+
+    def dribble():
+        conn, _ = server.accept()
+        conn.recv(65536)
+        try:
+            while not stop.wait(0.1):
+                conn.sendall(b"X-")  # a header line that never ends
+        except OSError:
+            pass
+        finally:
+            conn.close()
+
+    threading.Thread(target=dribble, daemon=True).start()
+    hooks = Webhooks(retries=0, timeout=5, deadline=1, allow_private=LOCAL)
+    try:
+        hooks.send([{**ALERT, "webhook": f"http://127.0.0.1:{server.getsockname()[1]}/hook"}])
+        hooks.close(timeout=30)
+        assert hooks.failed == 1 and hooks.delivered == 0
+    finally:
+        stop.set()
+        server.close()

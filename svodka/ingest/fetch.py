@@ -212,12 +212,16 @@ class AddressGuard:
             return None
         return None
 
-    def client(self, **kwargs) -> httpx.Client:
-        """A real client (``httpx.Client(**kwargs)``) whose connections resolve, check and connect in one step."""
-        transport = httpx.HTTPTransport(retries=0)
+    def client(self, lifetime: float | None = None, **kwargs) -> httpx.Client:
+        """A real client (``httpx.Client(**kwargs)``) whose connections resolve, check and connect in one step.
+
+        ``lifetime``: seconds each request may take in all (connections are then not kept
+        alive, so a connection's lifetime is its request's).
+        """
+        transport = httpx.HTTPTransport(retries=0, **({"limits": httpx.Limits(max_keepalive_connections=0)} if lifetime else {}))
         pool = getattr(transport, "_pool", None)
         if pool is not None and hasattr(pool, "_network_backend"):  # httpcore 1.x; else the per-request check alone
-            pool._network_backend = _CheckedBackend(pool._network_backend, self.addresses)
+            pool._network_backend = _CheckedBackend(pool._network_backend, self.addresses, lifetime)
         return httpx.Client(follow_redirects=False, transport=transport, **kwargs)
 
 
@@ -485,9 +489,10 @@ try:  # the checked connection backend: an httpcore network backend (httpx's own
     class _CheckedBackend(httpcore.NetworkBackend):
         """Resolves a host, checks its addresses and connects to a checked one (no second lookup)."""
 
-        def __init__(self, inner: httpcore.NetworkBackend, addresses: Callable[[str, int], list[str]]) -> None:
+        def __init__(self, inner: httpcore.NetworkBackend, addresses: Callable[[str, int], list[str]], lifetime: float | None = None) -> None:
             self._inner = inner
             self._addresses = addresses
+            self._lifetime = lifetime
 
         def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
             """Connect to the first checked address of ``host`` that answers."""
@@ -500,7 +505,8 @@ try:  # the checked connection backend: an httpcore network backend (httpx's own
             failure: Exception | None = None
             for address in addresses:
                 try:
-                    return self._inner.connect_tcp(address, port, timeout=timeout, local_address=local_address, socket_options=socket_options)
+                    stream = self._inner.connect_tcp(address, port, timeout=timeout, local_address=local_address, socket_options=socket_options)
+                    return _DeadlineStream(stream, time.monotonic() + self._lifetime) if self._lifetime else stream
                 except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                     failure = exc
             raise failure or httpcore.ConnectError(f"cannot connect to {host}")
@@ -511,6 +517,38 @@ try:  # the checked connection backend: an httpcore network backend (httpx's own
 
         def sleep(self, seconds: float) -> None:
             self._inner.sleep(seconds)
+
+    class _DeadlineStream(httpcore.NetworkStream):
+        """A connection with a lifetime: each read and write waits no longer than what is left of it.
+
+        httpx's timeouts bound each read, not the whole: a peer sending a byte every few
+        seconds holds a request for hours.
+        """
+
+        def __init__(self, inner: httpcore.NetworkStream, until: float) -> None:
+            self._inner = inner
+            self._until = until
+
+        def _left(self, timeout: float | None) -> float:
+            left = self._until - time.monotonic()
+            if left <= 0:
+                raise httpcore.ReadTimeout("the connection outlived its deadline")
+            return left if timeout is None else min(timeout, left)
+
+        def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+            return self._inner.read(max_bytes, self._left(timeout))
+
+        def write(self, buffer: bytes, timeout: float | None = None) -> None:
+            self._inner.write(buffer, self._left(timeout))
+
+        def close(self) -> None:
+            self._inner.close()
+
+        def start_tls(self, ssl_context, server_hostname=None, timeout=None):
+            return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, self._left(timeout)), self._until)
+
+        def get_extra_info(self, info: str):
+            return self._inner.get_extra_info(info)
 
 except ImportError:  # pragma: no cover - httpx always brings httpcore
 
