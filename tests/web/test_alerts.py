@@ -103,3 +103,18 @@ def test_web_alerts_atom_entry_ids_differ_when_an_alert_id_is_reused():
     new = {**old, "title": "Школа", "created": "2024-04-02T09:30:00+00:00", "article_id": 9}
     ids = [feedparser.parse(atom_feed(watchlist, [a], "https://svodka.example")).entries[0].id for a in (old, new)]
     assert ids[0] != ids[1] and all(i.startswith("https://svodka.example/alerts/kz.atom#alert-1") for i in ids)
+
+
+def test_web_alerts_public_list_hides_webhook_secrets(alerts_client):
+    """GET /api/watchlists needs no token, and a webhook's path (or user:password) is often
+    its secret: only its scheme and host are shown; the token holder who set it gets it whole."""
+    hook = "https://bot:pw@hooks.example/services/T0SECRET/B0SECRET"
+    made = alerts_client.post("/api/watchlists", json={"name": "hooked", "query": ["паводок"], "webhook": hook}, headers=AUTH)
+    assert made.status_code == 201 and made.json()["webhook"] == hook
+    try:
+        listed = alerts_client.get("/api/watchlists")
+        assert "SECRET" not in listed.text and "pw@" not in listed.text
+        assert {w["name"]: w["webhook"] for w in listed.json()["results"]}["hooked"] == "https://hooks.example/…"
+        assert "SECRET" not in alerts_client.get("/alerts").text
+    finally:
+        alerts_client.delete("/api/watchlists/hooked", headers=AUTH)
