@@ -152,7 +152,12 @@ class Webhooks:
             if item is None or self._stop.is_set():
                 return
             url, body = item
-            if self._deliver(url, body):
+            try:
+                took = self._deliver(url, body)
+            except Exception as exc:  # noqa: BLE001 - one bad URL must not end the sender for every other alert
+                log.warning("webhook %s: %s: %s", url, type(exc).__name__, exc)
+                took = False
+            if took:
                 self.delivered += 1
             else:
                 self.failed += 1

@@ -213,3 +213,14 @@ def test_webhooks_give_up_on_a_receiver_that_dribbles():
     finally:
         stop.set()
         server.close()
+
+
+def test_webhooks_a_url_httpx_cannot_read_does_not_end_the_sender(receiver):
+    """``http://xn--/`` raised an IDNA error (not an httpx one) in the sender thread, which
+    died: every later alert of every watchlist was queued and never sent."""
+    r = receiver()
+    hooks = Webhooks(backoff=0.01, retries=0, allow_private=LOCAL, resolver=lambda host, port: ["127.0.0.1"])
+    hooks.send([{**ALERT, "webhook": "http://xn--/hook"}, {**ALERT, "id": 8, "webhook": r.url}])
+    assert r.done.wait(10)
+    hooks.close(timeout=10)
+    assert hooks.failed == 1 and hooks.delivered == 1

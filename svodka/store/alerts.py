@@ -74,6 +74,23 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def _is_http_url(url: str) -> bool:
+    """Whether ``url`` is an http(s) URL with a host, as the webhook sender (httpx) will read it.
+
+    A URL the sender cannot read (``http://xn--/``, ``http://:80/``) is refused when it is
+    set, not found out at each delivery.
+    """
+    import httpx
+
+    if not re.match(r"^https?://[^\s/]+", url, re.I):
+        return False
+    try:
+        parsed = httpx.URL(url)
+        return parsed.scheme in ("http", "https") and bool(parsed.host)
+    except (httpx.InvalidURL, ValueError, UnicodeError):
+        return False
+
+
 def _clean_term(value: Any) -> str:
     return " ".join(str(value or "").split())
 
@@ -99,7 +116,7 @@ def add_watchlist(
             raise WatchlistError(name, f"--{kind}: a term is 1-{MAX_TERM_CHARS} characters")
     if webhook is not None:
         webhook = webhook.strip() or None
-        if webhook and not re.match(r"^https?://[^\s/]+", webhook, re.I):
+        if webhook and not _is_http_url(webhook):
             raise WatchlistError(name, f"webhook {webhook[:100]!r} is not an http:// or https:// URL")
     with db.write() as cur:
         cur.execute("SELECT id FROM watchlists WHERE name = ?", [name])

@@ -129,6 +129,9 @@ def test_alerts_watchlists_add_list_remove(store):
         ("-x", {"entities": ["X"]}, "not beginning with"),
         ("new", {}, "needs a term"),
         ("hook", {"entities": ["X"], "webhook": "file:///etc/passwd"}, "not an http"),
+        ("hook", {"entities": ["X"], "webhook": "http://xn--/"}, "not an http"),  # no host the sender can read
+        ("hook", {"entities": ["X"], "webhook": "http://:80/"}, "not an http"),
+        ("hook", {"entities": ["X"], "webhook": "http://[::1/"}, "not an http"),
         ("long", {"queries": ["слово " * 50]}, "1-200 characters"),
     ],
 )
