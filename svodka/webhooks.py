@@ -9,7 +9,9 @@ on a bounded queue (``QUEUE_SIZE``; past it an alert is dropped and counted, nev
 blocked on) and one daemon thread posts them. A failed POST (no connection, a timeout,
 HTTP 429 or 5xx) is retried up to ``RETRIES`` times with exponential backoff
 (``BACKOFF_S`` doubling, at most ``MAX_BACKOFF_S``); another 4xx is the receiver's refusal
-and is not retried. The network sits behind an injectable ``httpx.Client``.
+and is not retried. A receiver that let every retry of an alert fail gets one try per alert
+until one passes (a dead receiver must not hold every other watchlist's alerts behind its
+backoff). The network sits behind an injectable ``httpx.Client``.
 
 A webhook URL is written by whoever holds the API token, so it is held to the fetcher's rule
 (``AddressGuard``, the ``fetch_allow_private`` setting): a host with a loopback, private or
@@ -100,6 +102,7 @@ class Webhooks:
         self.delivered = 0  # POSTs the receiver took (2xx/3xx)
         self.failed = 0  # alerts given up on (refused, or retries spent)
         self.dropped = 0  # alerts not queued: the queue was full or the sender closed
+        self._down: set[str] = set()  # receivers whose last alert spent every retry (the sender's thread only)
 
     def send(self, alerts: list[dict]) -> int:
         """Queue the alerts that have a webhook; never blocks. Returns how many were queued."""
@@ -163,12 +166,27 @@ class Webhooks:
                 self.failed += 1
 
     def _deliver(self, url: str, body: dict) -> bool:
-        """POST one alert, retrying what may pass later; whether the receiver took it."""
+        """POST one alert, retrying what may pass later; whether the receiver took it.
+
+        A receiver whose last alert spent every retry gets one try per alert until one
+        passes: one sender serves every watchlist, and a dead receiver's backoff (31 s an
+        alert) must not hold the others' alerts behind it for hours.
+        """
         refused = self.guard.refusal(url)
         if refused:
             log.warning("webhook %s: %s", url, refused)
             return False
-        for attempt in range(self.retries + 1):
+        tries = 1 if url in self._down else self.retries + 1
+        took = self._post(url, body, tries)
+        if took:
+            self._down.discard(url)
+        elif took is None:
+            self._down.add(url)
+        return bool(took)
+
+    def _post(self, url: str, body: dict, tries: int) -> bool | None:
+        """Up to ``tries`` POSTs with backoff: True when taken, False when refused, None when every try failed."""
+        for attempt in range(tries):
             if attempt and self._stop.wait(min(self.backoff * 2 ** (attempt - 1), MAX_BACKOFF_S)):
                 return False  # closing: no more waiting
             try:
@@ -181,12 +199,12 @@ class Webhooks:
                 if refused:  # the address changed since the check above: refused all the same
                     log.warning("webhook %s: %s", url, refused)
                     return False
-                log.warning("webhook %s: %s (try %d of %d)", url, type(exc).__name__, attempt + 1, self.retries + 1)
+                log.warning("webhook %s: %s (try %d of %d)", url, type(exc).__name__, attempt + 1, tries)
                 continue
             if status < 400:
                 return True
             if status < 500 and status not in RETRY_STATUSES:
                 log.warning("webhook %s refused alert %s: HTTP %d", url, body.get("id"), status)
                 return False
-            log.warning("webhook %s: HTTP %d (try %d of %d)", url, status, attempt + 1, self.retries + 1)
-        return False
+            log.warning("webhook %s: HTTP %d (try %d of %d)", url, status, attempt + 1, tries)
+        return None

@@ -224,3 +224,21 @@ def test_webhooks_a_url_httpx_cannot_read_does_not_end_the_sender(receiver):
     assert r.done.wait(10)
     hooks.close(timeout=10)
     assert hooks.failed == 1 and hooks.delivered == 1
+
+
+def test_webhooks_a_dead_receiver_gets_one_try_per_alert_until_it_answers(receiver):
+    """Every alert to a broken receiver spent all its retries and backoff (31 s apiece by
+    default) while every other watchlist's alerts waited behind it in the one sender."""
+    broken, fine = receiver([500] * 6 + [200]), receiver()
+    hooks = Webhooks(backoff=0.01, retries=2, allow_private=LOCAL)
+    hooks.send([{**ALERT, "id": i, "webhook": broken.url} for i in range(3)] + [{**ALERT, "id": 9, "webhook": fine.url}])
+    assert fine.done.wait(10)
+    hooks.close(timeout=10)
+    assert broken.tries == 3 + 1 + 1 and fine.tries == 1  # 3 for the first alert, then one each
+    assert hooks.failed == 3 and hooks.delivered == 1
+    again = Webhooks(backoff=0.01, retries=2, allow_private=LOCAL)
+    again._down.add(broken.url)
+    again.send([{**ALERT, "webhook": broken.url}, {**ALERT, "id": 2, "webhook": broken.url}])
+    again.close(timeout=10)
+    # one try (the 6th 500), then one that passes: up again, so its retries come back
+    assert again.failed == 1 and again.delivered == 1 and broken.url not in again._down
