@@ -42,7 +42,7 @@ from .search import Lemmatizer
 
 __all__ = [
     "TERM_KINDS", "ALERT_KINDS", "add_watchlist", "remove_watchlist", "watchlists", "watchlist", "alerts", "check_alerts", "matching_articles", "growth",
-    "NAME_RE",
+    "NAME_RE", "publication_order",
 ]
 
 # What a watchlist term follows (see the module docstring).
@@ -302,8 +302,12 @@ def _time(published: str | None) -> datetime | None:
 _LAST = datetime.max.replace(tzinfo=timezone.utc)
 
 
-def _order(published: str | None) -> datetime:
-    """Where an article sorts by publication: its time, a bare day at its start, undated last."""
+def publication_order(published: str | None) -> datetime:
+    """Where an article sorts by publication: its time, a bare day at its start, undated last.
+
+    Times are stored with their outlets' offsets, so as text 09:00+03:00 sorts before
+    11:00+06:00, which came an hour earlier: order by this, not by the column.
+    """
     moment = _time(published)
     if moment is None and published:
         try:
@@ -402,7 +406,7 @@ def _by_story(found: dict[int, list[dict]], info: dict[int, tuple], kind: str) -
     groups: dict[tuple, list[tuple[int, dict]]] = defaultdict(list)
     # earliest dated first, undated last: an alert points at the outlet that had it first,
     # not at a reprint of unknown time (None sorted as "" came before every date)
-    for aid in sorted(found, key=lambda a: (_order(info.get(a, (None, None))[1]), a)):
+    for aid in sorted(found, key=lambda a: (publication_order(info.get(a, (None, None))[1]), a)):
         sid = info.get(aid, (None,))[0]
         for match in found[aid]:
             if match["kind"] == kind:

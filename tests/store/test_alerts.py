@@ -272,3 +272,14 @@ def test_alerts_growth_measured_at_the_batch_not_at_an_article_dated_ahead(store
     new = store.check_alerts(burst)
     assert [a["kind"] for a in new] == ["growth"] and new[0]["article_id"] == burst[-1]
     assert new[0]["detail"].startswith("7 статей за час")
+
+
+def test_alerts_digest_first_outlet_across_time_zones(store):
+    """Times are stored with their outlets' offsets: 11:00+06:00 (05:00 UTC) came before
+    09:00+03:00 (06:00 UTC), though it sorts after it as text. The first outlet, the order of
+    the day's articles and where a statement appeared first go by the time, not the text."""
+    store.add_articles([ferry(1, "2024-03-28T09:00:00+03:00"), ferry(2, "2024-03-28T11:00:00+06:00")])
+    (top,) = store.digest("2024-03-28")["stories"]
+    assert top["first"]["source"] == "Озёрный вестник 2"
+    assert [i["source"] for i in top["items"]] == ["Озёрный вестник 2", "Озёрный вестник 1"]
+    assert top["statements"][0]["source"] == "Озёрный вестник 2"
