@@ -17,6 +17,7 @@ from typing import Optional
 import typer
 
 from .cli import DbOption, JsonFlag, SettingOption, _date_opt, _echo_json, _open, app, one_line
+from .errors import SvodkaError
 
 __all__ = ["alerts_app", "digest_cli", "webhooks_for"]
 
@@ -39,7 +40,7 @@ def webhooks_for(store, settings):
         return None
     from .webhooks import Webhooks
 
-    return Webhooks(settings.base_url)
+    return Webhooks(settings.base_url, allow_private=settings.fetch_allow_private)
 
 
 @alerts_app.command("add")
@@ -143,7 +144,10 @@ def digest_cli(
     if str(output) == "-":
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:  # a directory, a missing folder, no permission: one line, not a traceback
+            raise SvodkaError(str(output), f"cannot write the digest: {exc.strerror or exc}") from None
         typer.echo(f"wrote {output}", err=True)
 
 

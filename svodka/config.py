@@ -46,7 +46,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "fetch_allow_private",
         "",
-        "Hosts and networks the URL fetcher may reach although they are private, loopback or otherwise "
+        "Hosts and networks the URL fetcher and the webhooks may reach although they are private, loopback or otherwise "
         "not public (e.g. intranet.example, .corp.example, 10.0.0.0/8); empty: none.",
     ),
     Setting("allowed_hosts", "", "Host names the web server answers besides the bound address, localhost, 127.0.0.1 and ::1 (comma-separated; * for any)."),

@@ -9,7 +9,15 @@ on a bounded queue (``QUEUE_SIZE``; past it an alert is dropped and counted, nev
 blocked on) and one daemon thread posts them. A failed POST (no connection, a timeout,
 HTTP 429 or 5xx) is retried up to ``RETRIES`` times with exponential backoff
 (``BACKOFF_S`` doubling, at most ``MAX_BACKOFF_S``); another 4xx is the receiver's refusal
-and is not retried. The network sits behind an injectable ``httpx.Client``.
+and is not retried. A receiver that let every retry of an alert fail gets one try per alert
+until one passes (a dead receiver must not hold every other watchlist's alerts behind its
+backoff). The network sits behind an injectable ``httpx.Client``.
+
+A webhook URL is written by whoever holds the API token, so it is held to the fetcher's rule
+(``AddressGuard``, the ``fetch_allow_private`` setting): a host with a loopback, private or
+otherwise non-global address is refused (not retried) unless the setting lists it, checked
+before each POST and again, by the default client, at connect time (a DNS answer that changes
+in between cannot take it to a private address).
 
 The body of each POST (``payload``): the alert as the API lists it, with ``link``: its
 article's page in the archive (``base_url``).
@@ -20,7 +28,10 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 import httpx
+
+from .ingest.fetch import AddressGuard, Resolver, connect_refusal
 
 __all__ = ["Webhooks", "payload", "QUEUE_SIZE", "RETRIES", "BACKOFF_S"]
 
@@ -33,8 +44,11 @@ RETRIES = 5
 # Seconds before the first retry; doubled for each next one, capped at MAX_BACKOFF_S.
 BACKOFF_S = 1.0
 MAX_BACKOFF_S = 60.0
-# Seconds one POST may take (connect, send, answer).
+# Seconds each step of one POST may take (connect, send, each read of the answer) ...
 TIMEOUT_S = 10.0
+# ... and the whole POST: a receiver that dribbles its answer must not hold the one sender
+# (and every other watchlist's alerts behind it) for hours.
+DEADLINE_S = 30.0
 # Statuses worth retrying: the receiver is busy or broken, not refusing.
 RETRY_STATUSES = frozenset({408, 425, 429})
 # Fields of an alert sent (the API's), besides the link.
@@ -53,8 +67,12 @@ class Webhooks:
 
     Args:
         base_url: the archive's address, for the links in the bodies.
-        client: the ``httpx.Client`` to post with (tests inject one); default a new one.
-        retries, backoff, timeout: see the module constants.
+        allow_private: hosts and networks that may be posted to although their addresses are
+            not global (the setting ``fetch_allow_private``); by default none.
+        resolver: host name -> addresses (default: the system resolver; tests pass a table).
+        client: the ``httpx.Client`` to post with (tests inject one); default a new one whose
+            connections go only to checked addresses.
+        retries, backoff, timeout, deadline: see the module constants.
         queue_size: alerts waiting at most.
     """
 
@@ -62,16 +80,20 @@ class Webhooks:
         self,
         base_url: str = "",
         *,
+        allow_private: str = "",
+        resolver: Resolver | None = None,
         client: httpx.Client | None = None,
         retries: int = RETRIES,
         backoff: float = BACKOFF_S,
         timeout: float = TIMEOUT_S,
+        deadline: float = DEADLINE_S,
         queue_size: int = QUEUE_SIZE,
     ) -> None:
         self.base_url = base_url
         self.retries = retries
         self.backoff = backoff
-        self._client = client or httpx.Client(timeout=timeout, follow_redirects=False, headers={"User-Agent": "svodka-webhooks"})
+        self.guard = AddressGuard(allow_private, resolver)
+        self._client = client or self.guard.client(lifetime=deadline, timeout=timeout, headers={"User-Agent": "svodka-webhooks"})
         self._own_client = client is None
         self._queue: queue.Queue = queue.Queue(maxsize=queue_size)
         self._stop = threading.Event()
@@ -80,6 +102,7 @@ class Webhooks:
         self.delivered = 0  # POSTs the receiver took (2xx/3xx)
         self.failed = 0  # alerts given up on (refused, or retries spent)
         self.dropped = 0  # alerts not queued: the queue was full or the sender closed
+        self._down: set[str] = set()  # receivers whose last alert spent every retry (the sender's thread only)
 
     def send(self, alerts: list[dict]) -> int:
         """Queue the alerts that have a webhook; never blocks. Returns how many were queued."""
@@ -102,17 +125,21 @@ class Webhooks:
     __call__ = send  # an ``on_alerts`` callback as it is
 
     def close(self, timeout: float = 10.0) -> None:
-        """Wait at most ``timeout`` seconds for the queue to drain, then stop the sender (idempotent)."""
+        """Wait at most ``timeout`` seconds in all for the queue to drain, then stop the sender (idempotent).
+
+        One deadline for the whole wait: the end of ``svodka ingest`` is held up no longer than
+        it says, even when the queue is full and the receiver hangs (the sender is a daemon
+        thread: a POST still running does not keep the process).
+        """
         thread = self._thread
+        until = time.monotonic() + timeout
         if thread is not None:
             try:
-                self._queue.put(None, timeout=timeout)  # after what is queued: the sender stops there
+                self._queue.put(None, timeout=max(0.0, until - time.monotonic()))  # after what is queued: the sender stops there
             except queue.Full:
                 pass
-            thread.join(timeout)
+            thread.join(max(0.0, until - time.monotonic()))
         self._stop.set()  # a sender still retrying gives up at its next wait
-        if thread is not None:
-            thread.join(1.0)
         if self._own_client:
             self._client.close()
 
@@ -128,25 +155,56 @@ class Webhooks:
             if item is None or self._stop.is_set():
                 return
             url, body = item
-            if self._deliver(url, body):
+            try:
+                took = self._deliver(url, body)
+            except Exception as exc:  # noqa: BLE001 - one bad URL must not end the sender for every other alert
+                log.warning("webhook %s: %s: %s", url, type(exc).__name__, exc)
+                took = False
+            if took:
                 self.delivered += 1
             else:
                 self.failed += 1
 
     def _deliver(self, url: str, body: dict) -> bool:
-        """POST one alert, retrying what may pass later; whether the receiver took it."""
-        for attempt in range(self.retries + 1):
+        """POST one alert, retrying what may pass later; whether the receiver took it.
+
+        A receiver whose last alert spent every retry gets one try per alert until one
+        passes: one sender serves every watchlist, and a dead receiver's backoff (31 s an
+        alert) must not hold the others' alerts behind it for hours.
+        """
+        refused = self.guard.refusal(url)
+        if refused:
+            log.warning("webhook %s: %s", url, refused)
+            return False
+        tries = 1 if url in self._down else self.retries + 1
+        took = self._post(url, body, tries)
+        if took:
+            self._down.discard(url)
+        elif took is None:
+            self._down.add(url)
+        return bool(took)
+
+    def _post(self, url: str, body: dict, tries: int) -> bool | None:
+        """Up to ``tries`` POSTs with backoff: True when taken, False when refused, None when every try failed."""
+        for attempt in range(tries):
             if attempt and self._stop.wait(min(self.backoff * 2 ** (attempt - 1), MAX_BACKOFF_S)):
                 return False  # closing: no more waiting
             try:
-                status = self._client.post(url, json=body).status_code
+                # the status is all we need: the answer's body is not read (post() would read it
+                # whole, however long a receiver makes it, into memory)
+                with self._client.stream("POST", url, json=body) as response:
+                    status = response.status_code
             except httpx.HTTPError as exc:
-                log.warning("webhook %s: %s (try %d of %d)", url, type(exc).__name__, attempt + 1, self.retries + 1)
+                refused = connect_refusal(exc)
+                if refused:  # the address changed since the check above: refused all the same
+                    log.warning("webhook %s: %s", url, refused)
+                    return False
+                log.warning("webhook %s: %s (try %d of %d)", url, type(exc).__name__, attempt + 1, tries)
                 continue
             if status < 400:
                 return True
             if status < 500 and status not in RETRY_STATUSES:
                 log.warning("webhook %s refused alert %s: HTTP %d", url, body.get("id"), status)
                 return False
-            log.warning("webhook %s: HTTP %d (try %d of %d)", url, status, attempt + 1, self.retries + 1)
-        return False
+            log.warning("webhook %s: HTTP %d (try %d of %d)", url, status, attempt + 1, tries)
+        return None

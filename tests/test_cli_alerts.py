@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -17,8 +18,8 @@ pytestmark = pytest.mark.issue(17)
 SVODKA = [sys.executable, "-m", "svodka"]
 
 
-def svodka(*args, timeout=600):
-    return subprocess.run([*SVODKA, *args], capture_output=True, cwd=ROOT, timeout=timeout, text=True)
+def svodka(*args, timeout=600, env=None):
+    return subprocess.run([*SVODKA, *args], capture_output=True, cwd=ROOT, timeout=timeout, text=True, env={**os.environ, **(env or {})})
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +30,8 @@ def watched(tmp_path_factory):
     try:
         out = svodka("alerts", "add", "kz", "--entity", "Жумабаев", "--speaker", "Жумабаев", "--webhook", receiver.url, "--db", db)
         assert out.returncode == 0, out.stderr
-        out = svodka("ingest", str(SAMPLE), "--db", db, "--workers", "1", "--batch-size", "4")
+        # the receiver is on loopback: allowed by the fetch_allow_private setting, as a user would
+        out = svodka("ingest", str(SAMPLE), "--db", db, "--workers", "1", "--batch-size", "4", env={"SVODKA_FETCH_ALLOW_PRIVATE": "127.0.0.1"})
         assert out.returncode == 0, out.stderr
         yield db, receiver
     finally:
@@ -71,6 +73,9 @@ def test_cli_alerts_list_and_remove(watched, tmp_path):
         (["alerts", "add", "new"], 1, "svodka: new: a new watchlist needs a term"),
         (["digest", "--date", "2019-02-30"], 2, "svodka: --date: '2019-02-30' is not a date"),
         (["digest", "--watchlist", "nope"], 1, "svodka: nope: no such watchlist"),
+        (["digest", "--date", "0001-01-01"], 2, "svodka: --date: 0001-01-01 is before 0001-01-29"),  # was an OverflowError traceback
+        (["digest", "-o", str(ROOT)], 1, f"svodka: {ROOT}: cannot write the digest"),  # a directory: was a traceback
+        (["alerts", "add", "..", "--entity", "X"], 1, "svodka: ..: a watchlist name is 1-64 letters"),
     ],
 )
 def test_cli_alerts_bad_input_is_one_line(watched, args, code, message):

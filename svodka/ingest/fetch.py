@@ -39,7 +39,7 @@ from ..errors import FetchError
 from ..model import Document
 from ._private import limit_text, parse_allow_list
 
-__all__ = ["Fetcher", "USER_AGENT", "MAX_REDIRECTS", "system_resolver", "address_refusal"]
+__all__ = ["Fetcher", "AddressGuard", "USER_AGENT", "MAX_REDIRECTS", "system_resolver", "address_refusal", "connect_refusal"]
 
 # Names svodka to site operators, with a way to learn what it is.
 USER_AGENT = "svodka/0.1 (+https://github.com/svodka/svodka; news research crawler)"
@@ -129,6 +129,102 @@ class _Reply:
     url: httpx.URL
 
 
+class AddressGuard:
+    """Which hosts svodka may connect to: global addresses, and the private ones the user allowed.
+
+    The one home of that rule for everything that connects to a URL a stranger may have
+    written: the fetcher (links of a watched feed) and the webhooks (a URL given by anyone
+    holding the token). Refuses a host any of whose addresses ``address_refusal`` refuses,
+    unless the host or the address's network is listed in ``allow_private`` (the setting
+    ``fetch_allow_private``).
+
+    Args:
+        allow_private: ``"intranet.example, .corp.example, 10.0.0.0/8"``; an iterable of such
+            entries works too.
+        resolver: host name -> addresses (default: the system resolver).
+
+    Raises:
+        ConfigError: for an ``allow_private`` entry that is neither a host nor a network.
+    """
+
+    def __init__(self, allow_private: str | Iterable[str] = "", resolver: Resolver | None = None) -> None:
+        try:
+            self.allowed_hosts, self.allowed_networks = parse_allow_list(allow_private)
+        except ValueError as exc:
+            from ..errors import ConfigError
+
+            raise ConfigError("fetch_allow_private", str(exc)) from None
+        self.resolver = resolver or system_resolver
+
+    def addresses(self, host: str, port: int) -> list[str]:
+        """The addresses of a host, all checked; raises ``_Refused`` for one not allowed.
+
+        A host is refused if *any* of its addresses is not global: a name that resolves to
+        both a public and a private address could be connected to either.
+        """
+        try:
+            ipaddress.ip_address(host)
+            addresses = [host]
+        except ValueError:
+            try:
+                addresses = self.resolver(host, port)
+            except (OSError, UnicodeError) as exc:
+                raise httpx.ConnectError(f"cannot resolve {host}: {exc}") from None
+            if not addresses:
+                raise httpx.ConnectError(f"cannot resolve {host}: no addresses")
+        for address in addresses:
+            kind = address_refusal(address)
+            if kind and not self.allowed_private(host, address):
+                where = f"{host} resolves to {address}" if address != host else address
+                raise _Refused(f"{where}, a {kind} address: refused (list it in the fetch_allow_private setting to fetch it)")
+        return addresses
+
+    def allowed_private(self, host: str, address: str) -> bool:
+        """Whether the user allowed this host or the network of this address.
+
+        A host entry allows that name; one with a leading dot (``.corp.example``) allows the
+        name itself (``corp.example``) and every name under it (``news.corp.example``).
+        """
+        host = host.lower().rstrip(".")
+        if host in self.allowed_hosts or any(host.endswith(s) or host == s[1:] for s in self.allowed_hosts if s.startswith(".")):
+            return True
+        try:
+            ip = ipaddress.ip_address(address.split("%", 1)[0])
+        except ValueError:
+            return False
+        return any(ip.version == net.version and ip in net for net in self.allowed_networks)
+
+    def refusal(self, url: str | httpx.URL) -> str | None:
+        """Why a URL's host may not be connected to (a one-line reason), or None if it may.
+
+        A host that cannot be resolved is not refused here: connecting will fail anyway.
+        """
+        try:
+            url = httpx.URL(url)
+            host = url.raw_host.decode("ascii")
+        except (httpx.InvalidURL, TypeError, ValueError, UnicodeError):
+            return "not an http(s) URL"
+        try:
+            self.addresses(host, url.port or (443 if url.scheme == "https" else 80))
+        except _Refused as exc:
+            return str(exc)
+        except httpx.ConnectError:
+            return None
+        return None
+
+    def client(self, lifetime: float | None = None, **kwargs) -> httpx.Client:
+        """A real client (``httpx.Client(**kwargs)``) whose connections resolve, check and connect in one step.
+
+        ``lifetime``: seconds each request may take in all (connections are then not kept
+        alive, so a connection's lifetime is its request's).
+        """
+        transport = httpx.HTTPTransport(retries=0, **({"limits": httpx.Limits(max_keepalive_connections=0)} if lifetime else {}))
+        pool = getattr(transport, "_pool", None)
+        if pool is not None and hasattr(pool, "_network_backend"):  # httpcore 1.x; else the per-request check alone
+            pool._network_backend = _CheckedBackend(pool._network_backend, self.addresses, lifetime)
+        return httpx.Client(follow_redirects=False, transport=transport, **kwargs)
+
+
 class Fetcher:
     """Fetches URLs into ``Document`` objects, one host at a time at a polite rate.
 
@@ -161,14 +257,8 @@ class Fetcher:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        try:
-            self.allowed_hosts, self.allowed_networks = parse_allow_list(allow_private)
-        except ValueError as exc:
-            from ..errors import ConfigError
-
-            raise ConfigError("fetch_allow_private", str(exc)) from None
-        self.resolver = resolver or system_resolver
-        self.client = client or self._checked_client()
+        self.guard = AddressGuard(allow_private, resolver)
+        self.client = client or self.guard.client(timeout=TIMEOUT)
         self.client.headers["User-Agent"] = USER_AGENT
         self.host_interval = host_interval
         self.retries = max(1, retries)
@@ -179,53 +269,9 @@ class Fetcher:
         self._last: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
 
-    # ------------------------------------------------------------------ addresses
-
     def addresses(self, host: str, port: int) -> list[str]:
-        """The addresses of a host, all checked; raises ``_Refused`` for one not allowed.
-
-        A host is refused if *any* of its addresses is not global: a name that resolves to
-        both a public and a private address could be connected to either.
-        """
-        try:
-            ipaddress.ip_address(host)
-            addresses = [host]
-        except ValueError:
-            try:
-                addresses = self.resolver(host, port)
-            except (OSError, UnicodeError) as exc:
-                raise httpx.ConnectError(f"cannot resolve {host}: {exc}") from None
-            if not addresses:
-                raise httpx.ConnectError(f"cannot resolve {host}: no addresses")
-        for address in addresses:
-            kind = address_refusal(address)
-            if kind and not self._allowed_private(host, address):
-                where = f"{host} resolves to {address}" if address != host else address
-                raise _Refused(f"{where}, a {kind} address: refused (list it in the fetch_allow_private setting to fetch it)")
-        return addresses
-
-    def _allowed_private(self, host: str, address: str) -> bool:
-        """Whether the user allowed this host or the network of this address.
-
-        A host entry allows that name; one with a leading dot (``.corp.example``) allows the
-        name itself (``corp.example``) and every name under it (``news.corp.example``).
-        """
-        host = host.lower().rstrip(".")
-        if host in self.allowed_hosts or any(host.endswith(s) or host == s[1:] for s in self.allowed_hosts if s.startswith(".")):
-            return True
-        try:
-            ip = ipaddress.ip_address(address.split("%", 1)[0])
-        except ValueError:
-            return False
-        return any(ip.version == net.version and ip in net for net in self.allowed_networks)
-
-    def _checked_client(self) -> httpx.Client:
-        """A real client whose connections resolve, check and connect in one step."""
-        transport = httpx.HTTPTransport(retries=0)
-        pool = getattr(transport, "_pool", None)
-        if pool is not None and hasattr(pool, "_network_backend"):  # httpcore 1.x; else the per-request check alone
-            pool._network_backend = _CheckedBackend(pool._network_backend, self.addresses)
-        return httpx.Client(timeout=TIMEOUT, follow_redirects=False, transport=transport)
+        """The addresses of a host, all checked (``AddressGuard.addresses``)."""
+        return self.guard.addresses(host, port)
 
     # ------------------------------------------------------------------ politeness
 
@@ -412,6 +458,12 @@ def _read_body(response: httpx.Response, limit: int, truncate: bool, in_time: Ca
     return bytes(out)
 
 
+def connect_refusal(exc: BaseException) -> str | None:
+    """The reason an ``AddressGuard`` client refused to connect, if that is what an httpx error is."""
+    refused = _refusal_in(exc)
+    return str(refused) if refused is not None else None
+
+
 def _refusal_in(exc: BaseException) -> _Refused | None:
     """A refusal raised by the checked connection backend, found among an httpx error's causes."""
     seen: BaseException | None = exc
@@ -437,9 +489,10 @@ try:  # the checked connection backend: an httpcore network backend (httpx's own
     class _CheckedBackend(httpcore.NetworkBackend):
         """Resolves a host, checks its addresses and connects to a checked one (no second lookup)."""
 
-        def __init__(self, inner: httpcore.NetworkBackend, addresses: Callable[[str, int], list[str]]) -> None:
+        def __init__(self, inner: httpcore.NetworkBackend, addresses: Callable[[str, int], list[str]], lifetime: float | None = None) -> None:
             self._inner = inner
             self._addresses = addresses
+            self._lifetime = lifetime
 
         def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
             """Connect to the first checked address of ``host`` that answers."""
@@ -452,7 +505,8 @@ try:  # the checked connection backend: an httpcore network backend (httpx's own
             failure: Exception | None = None
             for address in addresses:
                 try:
-                    return self._inner.connect_tcp(address, port, timeout=timeout, local_address=local_address, socket_options=socket_options)
+                    stream = self._inner.connect_tcp(address, port, timeout=timeout, local_address=local_address, socket_options=socket_options)
+                    return _DeadlineStream(stream, time.monotonic() + self._lifetime) if self._lifetime else stream
                 except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                     failure = exc
             raise failure or httpcore.ConnectError(f"cannot connect to {host}")
@@ -463,6 +517,38 @@ try:  # the checked connection backend: an httpcore network backend (httpx's own
 
         def sleep(self, seconds: float) -> None:
             self._inner.sleep(seconds)
+
+    class _DeadlineStream(httpcore.NetworkStream):
+        """A connection with a lifetime: each read and write waits no longer than what is left of it.
+
+        httpx's timeouts bound each read, not the whole: a peer sending a byte every few
+        seconds holds a request for hours.
+        """
+
+        def __init__(self, inner: httpcore.NetworkStream, until: float) -> None:
+            self._inner = inner
+            self._until = until
+
+        def _left(self, timeout: float | None) -> float:
+            left = self._until - time.monotonic()
+            if left <= 0:
+                raise httpcore.ReadTimeout("the connection outlived its deadline")
+            return left if timeout is None else min(timeout, left)
+
+        def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+            return self._inner.read(max_bytes, self._left(timeout))
+
+        def write(self, buffer: bytes, timeout: float | None = None) -> None:
+            self._inner.write(buffer, self._left(timeout))
+
+        def close(self) -> None:
+            self._inner.close()
+
+        def start_tls(self, ssl_context, server_hostname=None, timeout=None):
+            return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, self._left(timeout)), self._until)
+
+        def get_extra_info(self, info: str):
+            return self._inner.get_extra_info(info)
 
 except ImportError:  # pragma: no cover - httpx always brings httpcore
 

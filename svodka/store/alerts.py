@@ -42,15 +42,17 @@ from .search import Lemmatizer
 
 __all__ = [
     "TERM_KINDS", "ALERT_KINDS", "add_watchlist", "remove_watchlist", "watchlists", "watchlist", "alerts", "check_alerts", "matching_articles", "growth",
-    "NAME_RE",
+    "NAME_RE", "publication_order",
 ]
 
 # What a watchlist term follows (see the module docstring).
 TERM_KINDS = ("entity", "speaker", "query")
 # The kinds of alert.
 ALERT_KINDS = ("story", "statement", "growth")
-# A watchlist name: letters, digits, "_", "." and "-" (it is a path segment of its Atom feed).
-NAME_RE = re.compile(r"^[\w.-]{1,64}$")
+# A watchlist name: letters, digits, "_", "." and "-" (it is a path segment of its Atom feed and
+# of its DELETE), beginning with a letter, digit or "_": "." and ".." are dot segments that
+# clients resolve away, so such a watchlist could be made but never deleted over HTTP.
+NAME_RE = re.compile(r"^\w[\w.-]{0,63}$")
 # Longest term (characters): a name or a few words.
 MAX_TERM_CHARS = 200
 # Terms of one watchlist at most (each is a few queries per batch).
@@ -72,6 +74,23 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def _is_http_url(url: str) -> bool:
+    """Whether ``url`` is an http(s) URL with a host, as the webhook sender (httpx) will read it.
+
+    A URL the sender cannot read (``http://xn--/``, ``http://:80/``) is refused when it is
+    set, not found out at each delivery.
+    """
+    import httpx
+
+    if not re.match(r"^https?://[^\s/]+", url, re.I):
+        return False
+    try:
+        parsed = httpx.URL(url)
+        return parsed.scheme in ("http", "https") and bool(parsed.host)
+    except (httpx.InvalidURL, ValueError, UnicodeError):
+        return False
+
+
 def _clean_term(value: Any) -> str:
     return " ".join(str(value or "").split())
 
@@ -90,14 +109,14 @@ def add_watchlist(
     """
     name = (name or "").strip()
     if not NAME_RE.match(name):
-        raise WatchlistError(name or "<empty>", "a watchlist name is 1-64 letters, digits, '_', '.' or '-'")
+        raise WatchlistError(name or "<empty>", "a watchlist name is 1-64 letters, digits, '_', '.' or '-', not beginning with '.' or '-'")
     terms = [(kind, _clean_term(v)) for kind, values in zip(TERM_KINDS, (entities, speakers, queries)) for v in values or ()]
     for kind, value in terms:
         if not value or len(value) > MAX_TERM_CHARS:
             raise WatchlistError(name, f"--{kind}: a term is 1-{MAX_TERM_CHARS} characters")
     if webhook is not None:
         webhook = webhook.strip() or None
-        if webhook and not re.match(r"^https?://[^\s/]+", webhook, re.I):
+        if webhook and not _is_http_url(webhook):
             raise WatchlistError(name, f"webhook {webhook[:100]!r} is not an http:// or https:// URL")
     with db.write() as cur:
         cur.execute("SELECT id FROM watchlists WHERE name = ?", [name])
@@ -131,24 +150,39 @@ def remove_watchlist(db: Database, name: str) -> dict:
 
 def watchlists(db: Database) -> list[dict]:
     """Every watchlist by name: id, name, webhook, created, terms ``[{"kind", "value"}]``, alerts (count), last_alert."""
-    rows = db.execute(
-        "SELECT w.id, w.name, w.webhook, w.created, COUNT(al.id), MAX(al.created) FROM watchlists w LEFT JOIN alerts al ON al.watchlist_id = w.id "
-        "GROUP BY w.id, w.name, w.webhook, w.created ORDER BY w.name"
-    ).dicts(("id", "name", "webhook", "created", "alerts", "last_alert"))
-    terms: dict[int, list[dict]] = defaultdict(list)
-    for wid, kind, value in db.execute("SELECT watchlist_id, kind, value FROM watch_terms ORDER BY watchlist_id, kind, value"):
-        terms[wid].append({"kind": kind, "value": value})
-    for row in rows:
-        row["terms"] = terms[row["id"]]
-    return rows
+    return _read_watchlists(db)
 
 
 def watchlist(db: Database, name: str) -> dict:
     """One watchlist (as in ``watchlists``); WatchlistError 404 when there is none by that name."""
-    for row in watchlists(db):
-        if row["name"] == name:
-            return row
+    for row in _read_watchlists(db, name):
+        return row
     raise WatchlistError(name, "no such watchlist; svodka alerts list shows them", status=404)
+
+
+def _read_watchlists(db: Database, name: str | None = None, counts: bool = True) -> list[dict]:
+    """The watchlists (the one named ``name`` when given) with their terms; with ``counts`` their alerts counted.
+
+    ``check_alerts`` reads them without counts: counting walks every alert of a watchlist
+    (250 ms at 300,000 alerts), which a batch must not pay.
+    """
+    where, params = ("WHERE w.name = ?", [name]) if name is not None else ("", [])
+    if counts:
+        rows = db.execute(
+            "SELECT w.id, w.name, w.webhook, w.created, COUNT(al.id), MAX(al.created) FROM watchlists w LEFT JOIN alerts al ON al.watchlist_id = w.id "
+            f"{where} GROUP BY w.id, w.name, w.webhook, w.created ORDER BY w.name",
+            params,
+        ).dicts(("id", "name", "webhook", "created", "alerts", "last_alert"))
+    else:
+        rows = db.execute(f"SELECT w.id, w.name, w.webhook, w.created FROM watchlists w {where} ORDER BY w.name", params).dicts(("id", "name", "webhook", "created"))
+    terms: dict[int, list[dict]] = defaultdict(list)
+    with db.reading() as cur:
+        sql = "SELECT watchlist_id, kind, value FROM watch_terms WHERE watchlist_id IN ({in}) ORDER BY watchlist_id, kind, value"
+        for wid, kind, value in select_in(cur, sql, [r["id"] for r in rows]) if rows else ():
+            terms[wid].append({"kind": kind, "value": value})
+    for row in rows:
+        row["terms"] = terms[row["id"]]
+    return rows
 
 
 def alerts(db: Database, name: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
@@ -161,6 +195,11 @@ def alerts(db: Database, name: str | None = None, limit: int = 50, offset: int =
     if name is not None:
         conds.append("al.watchlist_id = ?")
         params.append(watchlist(db, name)["id"])
+    return _alert_rows(db, conds, params, limit, offset)
+
+
+def _alert_rows(db: Database, conds: list[str], params: list, limit: int, offset: int = 0) -> list[dict]:
+    """The alerts meeting ``conds`` newest first (as ``alerts`` lists them)."""
     where = ("WHERE " + " AND ".join(conds)) if conds else ""
     return db.execute(
         "SELECT al.id, w.name, al.kind, al.article_id, al.story_id, al.quote_id, al.term, al.detail, al.created, a.title, s.name, a.published, a.url "
@@ -232,7 +271,9 @@ def _query_articles(db: Database, lem: Lemmatizer, query: str, ids: list[int]) -
 def _statements(db: Database, speaker: str, eids: list[int], ids: list[int]) -> list[tuple]:
     """(article, quote, speaker, text) of the statements in ``ids`` by ``speaker``: its entities ``eids``, else the name written."""
     if eids:
-        cond, params = f"qa.speaker_id IN ({marks(len(eids))})", list(eids)
+        # "+": the batch's articles are sought (quote_appearances_article), not every statement
+        # the speaker ever made (quote_appearances_speaker, SQLite's choice without the "+").
+        cond, params = f"+qa.speaker_id IN ({marks(len(eids))})", list(eids)
     else:
         cond, params = "qa.speaker_name LIKE ?", [f"%{speaker}%"]
     sql = (
@@ -257,15 +298,38 @@ def _time(published: str | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-def growth(published: Iterable[str | None]) -> dict | None:
+# Later than any publication time: where undated articles sort.
+_LAST = datetime.max.replace(tzinfo=timezone.utc)
+
+
+def publication_order(published: str | None) -> datetime:
+    """Where an article sorts by publication: its time, a bare day at its start, undated last.
+
+    Times are stored with their outlets' offsets, so as text 09:00+03:00 sorts before
+    11:00+06:00, which came an hour earlier: order by this, not by the column.
+    """
+    moment = _time(published)
+    if moment is None and published:
+        try:
+            moment = datetime.fromisoformat(published[:10]).replace(tzinfo=timezone.utc)
+        except ValueError:
+            moment = None
+    return moment or _LAST
+
+
+def growth(published: Iterable[str | None], at: datetime | None = None) -> dict | None:
     """How fast a story grows, from its articles' publication times; None when it does not grow fast.
+
+    ``at``: the moment measured (the newest of the batch's articles); articles dated after it
+    do not count, so one article dated hours ahead (a wrong time zone) does not move the
+    window past the burst that is arriving.
 
     Returns:
         ``{"recent": articles in the hour up to its newest, "usual": its earlier articles
         per hour, "at": the newest time}`` when ``recent >= GROWTH_MIN_ARTICLES`` and
         ``recent >= GROWTH_FACTOR * usual``.
     """
-    times = sorted(t for t in map(_time, published) if t is not None)
+    times = sorted(t for t in map(_time, published) if t is not None and (at is None or t <= at))
     if len(times) < GROWTH_MIN_ARTICLES:
         return None
     start = times[-1] - GROWTH_WINDOW
@@ -291,7 +355,7 @@ def check_alerts(db: Database, lem: Lemmatizer, article_ids: Iterable[int]) -> l
     ids = sorted(set(article_ids))
     if not ids:
         return []
-    lists = [w for w in watchlists(db) if w["terms"]]
+    lists = [w for w in _read_watchlists(db, counts=False) if w["terms"]]
     if not lists:
         return []
     names: dict[str, list[int]] = {}  # each name resolved once for every watchlist
@@ -314,7 +378,8 @@ def check_alerts(db: Database, lem: Lemmatizer, article_ids: Iterable[int]) -> l
     if not made:
         return []
     hooks = {w["name"]: w["webhook"] for w in lists}
-    new = [a for a in alerts(db, None, limit=len(made)) if a["id"] >= first]
+    # read back by their ids: another process's alerts committed since are not ours to send
+    new = _alert_rows(db, ["al.id >= ?", "al.id < ?"], [first, first + len(made)], len(made))
     for a in new:
         a["webhook"] = hooks.get(a["watchlist"])
     return sorted(new, key=lambda a: a["id"])
@@ -330,14 +395,18 @@ def _members(cur: Any, story_ids: set[int]) -> dict[int, list[tuple[int, str | N
 
 def _alerted(cur: Any, wid: int, kind: str, column: str, values: Iterable[int]) -> set[int]:
     """Which of ``values`` (of ``column``: article_id, quote_id) raised an alert of ``kind`` in watchlist ``wid``."""
-    sql = f"SELECT {column} FROM alerts WHERE {column} IN ({{in}}) AND watchlist_id = ? AND kind = ?"
+    # "+watchlist_id": not an index of its own for the planner; SQLite otherwise walks every
+    # alert of the watchlist (alerts_watchlist) instead of seeking the quotes (alerts_quote).
+    sql = f"SELECT {column} FROM alerts WHERE {column} IN ({{in}}) AND +watchlist_id = ? AND kind = ?"
     return {r[0] for r in select_in(cur, sql, sorted(set(values)), [wid, kind])}
 
 
 def _by_story(found: dict[int, list[dict]], info: dict[int, tuple], kind: str) -> dict[tuple, list[tuple[int, dict]]]:
     """The batch's matches of ``kind`` by story, earliest published first: ("s", story) or ("a", article) for an article alone."""
     groups: dict[tuple, list[tuple[int, dict]]] = defaultdict(list)
-    for aid in sorted(found, key=lambda a: (info.get(a, (None, None))[1] or "", a)):
+    # earliest dated first, undated last: an alert points at the outlet that had it first,
+    # not at a reprint of unknown time (None sorted as "" came before every date)
+    for aid in sorted(found, key=lambda a: (publication_order(info.get(a, (None, None))[1]), a)):
         sid = info.get(aid, (None,))[0]
         for match in found[aid]:
             if match["kind"] == kind:
@@ -369,10 +438,13 @@ def _alerts_of(cur: Any, wid: int, found: dict[int, list[dict]], info: dict[int,
 def _growth_alerts(cur: Any, wid: int, found: dict[int, list[dict]], info: dict[int, tuple], members: dict[int, list]) -> list[tuple]:
     """Growth alerts of one watchlist: its stories in this batch that grow fast, once per story."""
     stories: dict[int, str] = {}
+    now: dict[int, datetime] = {}  # story -> the newest time of its articles in this batch
     for aid, matches in found.items():
-        sid = info.get(aid, (None,))[0]
-        if sid is not None and matches:
+        sid, published = info.get(aid, (None, None))
+        moment = _time(published)
+        if sid is not None and matches and moment is not None:
             stories.setdefault(sid, matches[0]["term"])
+            now[sid] = max(now.get(sid, moment), moment)
     if not stories:
         return []
     done = _alerted(cur, wid, "growth", "article_id", [a for sid in stories for a, _ in members[sid]])
@@ -381,10 +453,10 @@ def _growth_alerts(cur: Any, wid: int, found: dict[int, list[dict]], info: dict[
         arts = members[sid]
         if done & {a for a, _ in arts}:
             continue
-        fast = growth(p for _, p in arts)
+        fast = growth((p for _, p in arts), now[sid])
         if fast is None:
             continue
-        newest = max(arts, key=lambda r: (_time(r[1]) or datetime.min.replace(tzinfo=timezone.utc), r[0]))[0]
+        newest = max((r for r in arts if (_time(r[1]) or _LAST) <= now[sid]), key=lambda r: (_time(r[1]), r[0]))[0]
         detail = f"{fast['recent']} статей за час; обычно {fast['usual']:g} в час"
         rows.append((wid, "growth", newest, sid, None, term, detail))
     return rows

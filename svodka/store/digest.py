@@ -18,6 +18,7 @@ count, and the rising people are those named in them.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
@@ -45,15 +46,23 @@ USUAL_DAYS = 28
 RISE_FLOOR = 0.5
 # Days of the sparkline (the digest's day last).
 SPARK_DAYS = 14
+# The earliest digest day: the days before it that a digest reads must exist in the calendar.
+EARLIEST_DAY = date.min + timedelta(days=max(USUAL_DAYS, SPARK_DAYS))
 
 
 def _day(db: Database, day: Any) -> str:
     """The digest's day as ISO: the one given, else the newest day of the archive up to today."""
     if day:
+        text = str(day).strip()
         try:
-            return date.fromisoformat(str(day)[:10]).isoformat()
+            the_day = date.fromisoformat(text) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) else None
         except ValueError:
-            raise InputError("--date", f"expected a date as YYYY-MM-DD, got {str(day)[:40]!r}") from None
+            the_day = None
+        if the_day is None:
+            raise InputError("--date", f"expected a date as YYYY-MM-DD, got {text[:40]!r}")
+        if the_day < EARLIEST_DAY:  # the usual level reads USUAL_DAYS before it: no earlier than the calendar
+            raise InputError("--date", f"{text} is before {EARLIEST_DAY.isoformat()}, the earliest day a digest is made for")
+        return the_day.isoformat()
     today = date.today().isoformat()
     row = db.execute("SELECT MAX(day) FROM articles WHERE day <= ?", [today]).first()
     return row[0] if row and row[0] else today
@@ -78,9 +87,10 @@ def digest(db: Database, lem: Lemmatizer, day: Any = None, watchlist: str | None
     the_day = _day(db, day)
     rows = db.execute(
         "SELECT a.id, a.story_id, a.source_id, a.published, a.title, s.name, a.url FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
-        "WHERE a.day = ? ORDER BY a.published IS NULL, a.published, a.id",
+        "WHERE a.day = ?",
         [the_day],
     )
+    rows = sorted(rows, key=lambda r: (alerts.publication_order(r[3]), r[0]))  # by time, not as text (offsets differ)
     if watchlist is not None:
         terms = alerts.watchlist(db, watchlist)["terms"]
         matched = alerts.matching_articles(db, lem, terms, [r[0] for r in rows])
@@ -142,11 +152,13 @@ def _first(db: Database, sid: int | None, alone: tuple) -> dict:
     """The story's earliest article (the article itself when alone)."""
     row = alone
     if sid is not None:
-        row = db.execute(
-            "SELECT a.id, a.story_id, a.source_id, a.published, a.title, s.name, a.url FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
-            "WHERE a.story_id = ? ORDER BY a.published IS NULL, a.published, a.id LIMIT 1",
-            [sid],
-        ).first() or alone
+        times = db.execute("SELECT id, published FROM articles WHERE story_id = ?", [sid])
+        if times:
+            first = min(times, key=lambda r: (alerts.publication_order(r[1]), r[0]))[0]  # by time, not as text
+            row = db.execute(
+                "SELECT a.id, a.story_id, a.source_id, a.published, a.title, s.name, a.url FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?",
+                [first],
+            ).first() or alone
     return {"article_id": row[0], "title": row[4], "source": row[5], "published": row[3], "url": row[6]}
 
 
@@ -154,14 +166,15 @@ def _statements(db: Database, article_ids: list[int]) -> list[dict]:
     """The key statements made in these articles: speakers named first, most reprinted first, each where it appeared first."""
     seen: dict[int, dict] = {}
     with db.reading() as cur:
-        for qid, speaker, text, kind, count, aid, source in select_in(
+        found = select_in(
             cur,
-            "SELECT q.id, COALESCE(e.name, q.speaker_name, qa.speaker_name), q.text, qa.kind, q.appearances, qa.article_id, s.name "
+            "SELECT q.id, COALESCE(e.name, q.speaker_name, qa.speaker_name), q.text, qa.kind, q.appearances, qa.article_id, s.name, a.published, qa.start "
             "FROM quote_appearances qa JOIN quotes q ON q.id = qa.quote_id JOIN articles a ON a.id = qa.article_id "
-            "LEFT JOIN sources s ON s.id = a.source_id LEFT JOIN entities e ON e.id = q.speaker_id WHERE qa.article_id IN ({in}) "
-            "ORDER BY a.published IS NULL, a.published, qa.article_id, qa.start",
+            "LEFT JOIN sources s ON s.id = a.source_id LEFT JOIN entities e ON e.id = q.speaker_id WHERE qa.article_id IN ({in})",
             article_ids,
-        ):
+        )
+        found.sort(key=lambda r: (alerts.publication_order(r[7]), r[5], r[8]))  # where each appeared first, by time
+        for qid, speaker, text, kind, count, aid, source, _, _ in found:
             seen.setdefault(qid, {"quote_id": qid, "speaker": speaker, "text": text, "kind": kind, "count": count, "article_id": aid, "source": source})
     ranked = sorted(seen.values(), key=lambda q: (q["speaker"] is None, -(q["count"] or 0), q["quote_id"]))
     return ranked[:STORY_STATEMENTS]

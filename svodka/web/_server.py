@@ -19,6 +19,8 @@ from .app import _split, create_app
 
 __all__ = ["bind", "free_port", "running", "serve", "server_config"]
 
+# Seconds the server waits at its end for webhooks still being delivered (as svodka ingest does).
+WEBHOOK_DRAIN_S = 10.0
 # Addresses that mean "every interface": the Host a client sends is then some other name.
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 # Connections the kernel queues before the server accepts them (uvicorn's default).
@@ -153,6 +155,7 @@ def serve(
                     announce(f"answering only to the Host names {', '.join(DEFAULT_HOSTS)}; set allowed_hosts to this machine's names to be reached from elsewhere")
             uvicorn.Server(server_config(app, host, bound_port, log_level="info")).run(sockets=[sock])
         finally:  # not in a lifespan hook: test clients run startup/shutdown around every request
+            app.state.webhooks.close(timeout=WEBHOOK_DRAIN_S)  # alerts still queued get their chance, bounded
             app.state.analysis.close()
             app.state.store.close()
     finally:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 from datetime import datetime, timezone
 from typing import Any, Callable
 
@@ -66,6 +67,21 @@ def _text(parent: ET.Element, tag: str, text: str | None, **attrs: str) -> ET.El
     return el
 
 
+def hidden_webhook(url: str | None) -> str | None:
+    """A webhook URL as anyone may read it: its scheme and host, the rest hidden.
+
+    The read API needs no token, and a webhook's path is often its secret (a chat's incoming
+    webhook URL lets whoever holds it post there); the token holder who set it knows it.
+    """
+    if not url:
+        return url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "…"
+    return f"{parts.scheme}://{parts.netloc.rsplit('@', 1)[-1]}/…"  # no user:password either
+
+
 def _stamp(value: str | None) -> str:
     """An RFC 3339 time for Atom (a stored ISO time; naive ones are UTC)."""
     try:
@@ -95,7 +111,10 @@ def atom_feed(watchlist: dict, alerts: list[dict], base_url: str) -> bytes:
     _text(feed, "generator", "svodka")
     for a in alerts:
         entry = _text(feed, "entry", None)
-        _text(entry, "id", f"{feed_url}#alert-{a['id']}")
+        # the alert's time in its id too: alert ids are reused once a watchlist's alerts are
+        # deleted (remove and re-create it to change its terms), and a reader that has seen an
+        # id never shows its entry again
+        _text(entry, "id", f"{feed_url}#alert-{a['id']}-{re.sub(r'[^0-9]', '', _stamp(a['created']))[:14]}")
         _text(entry, "title", f"{KIND_LABELS.get(a['kind'], a['kind'])}: {a.get('title') or 'без заголовка'}")
         _text(entry, "updated", _stamp(a["created"]))
         if a.get("published"):
@@ -121,8 +140,8 @@ def router(store: Any, settings: Settings, require_token: Callable[..., None], p
 
     @api.get("/api/watchlists", tags=["alerts"], responses=ERROR_RESPONSES)
     def api_watchlists() -> dict[str, Any]:
-        """Every watchlist: its terms, webhook, alert count and last alert."""
-        return {"results": store.watchlists()}
+        """Every watchlist: its terms, webhook (its host only), alert count and last alert."""
+        return {"results": [{**w, "webhook": hidden_webhook(w.get("webhook"))} for w in store.watchlists()]}
 
     @api.post("/api/watchlists", tags=["alerts"], responses=ERROR_RESPONSES, dependencies=token, status_code=201)
     def api_add_watchlist(body: WatchlistRequest = Body(...)) -> dict[str, Any]:

@@ -429,7 +429,7 @@ def create_app(
     ingest_lock = threading.Lock()  # one ingest at a time: the Store has one writer anyway
     cache = app.state.cache = ArchiveCache(store)  # what the home page shows (see _cache)
     app.state.search_slots = anyio.CapacityLimiter(SEARCH_THREADS)  # searches at once (API and pages)
-    app.state.webhooks = Webhooks(settings.base_url)  # alerts of /api/ingest to their webhooks (a thread once one is sent)
+    app.state.webhooks = Webhooks(settings.base_url, allow_private=settings.fetch_allow_private)  # alerts of /api/ingest to their webhooks (a thread once one is sent)
 
     async def analyze(request: Request, items: list[AnalyzeRequest]) -> tuple[list[Article], list[_jobs.Failure], int]:
         """Clean and analyse request items in a worker: articles, failures (collected, not raised), inputs read.

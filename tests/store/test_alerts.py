@@ -124,8 +124,14 @@ def test_alerts_watchlists_add_list_remove(store):
     "name, terms, message",
     [
         ("a/b", {"entities": ["X"]}, "letters, digits"),
+        ("..", {"entities": ["X"]}, "not beginning with"),  # a dot segment: never deletable over HTTP
+        (".", {"entities": ["X"]}, "not beginning with"),
+        ("-x", {"entities": ["X"]}, "not beginning with"),
         ("new", {}, "needs a term"),
         ("hook", {"entities": ["X"], "webhook": "file:///etc/passwd"}, "not an http"),
+        ("hook", {"entities": ["X"], "webhook": "http://xn--/"}, "not an http"),  # no host the sender can read
+        ("hook", {"entities": ["X"], "webhook": "http://:80/"}, "not an http"),
+        ("hook", {"entities": ["X"], "webhook": "http://[::1/"}, "not an http"),
         ("long", {"queries": ["слово " * 50]}, "1-200 characters"),
     ],
 )
@@ -174,3 +180,106 @@ def test_alerts_digest_renders_escaped_and_linked(store):
     assert 'href="https://svodka.example/stories/' in html and "<svg" in html
     md = render(data, "md", "https://svodka.example")
     assert "\\<script\\>" in md and "](https://svodka.example/articles/" in md
+
+
+def test_alerts_check_seeks_the_batch_not_every_alert(tmp_path, parse):
+    """Checking a batch must cost the batch, not the archive: no statement walks every alert of a
+    watchlist (a count, or the quote check by watchlist) or every statement of a speaker (300,000
+    alerts: 95 ms for the quote check, 250 ms for the count, per batch)."""
+    import sqlite3
+
+    from svodka.store import open_store
+
+    st = open_store(tmp_path / "plan.db")
+    st.use_parse(parse)
+    try:
+        st.add_watchlist("ozersk", entities=["Воронцова"], speakers=["Ирина Воронцова"])
+        st.check_alerts(stored(st, [ferry(1, "2024-03-28T08:00:00")]))
+        ran: list[str] = []
+        st.db._conn.set_trace_callback(ran.append)
+        reader = getattr(st.db._local, "reader", None)
+        if reader is not None:
+            reader.set_trace_callback(ran.append)
+        st.check_alerts(stored(st, [ferry(2, "2024-03-28T08:30:00")]))  # the reprint: its story's alerts and quotes are looked up
+        st.db._conn.set_trace_callback(None)
+        if reader is not None:
+            reader.set_trace_callback(None)
+        plans = []
+        with sqlite3.connect(tmp_path / "plan.db") as look:
+            for sql in ran:
+                if sql.lstrip().upper().startswith("SELECT") and ("alerts" in sql or "quote_appearances" in sql):
+                    plans.append((sql, " | ".join(r[-1] for r in look.execute("EXPLAIN QUERY PLAN " + sql))))
+        assert any("alerts_quote" in plan for _, plan in plans)  # the quote check ran, seeking the quotes
+        for sql, plan in plans:
+            assert "COUNT(al.id)" not in sql
+            assert "alerts_watchlist" not in plan and "quote_appearances_speaker" not in plan and "SCAN alerts" not in plan, (sql, plan)
+    finally:
+        st.close()
+
+
+def test_alerts_check_returns_its_own_alerts_when_another_writer_follows(store, monkeypatch):
+    """Another ingest committing an alert right after this check's write must not have its
+    alert returned here (sent to the webhook twice) in place of this check's own."""
+    from contextlib import contextmanager
+
+    store.add_watchlist("ozersk", entities=["Воронцова"])
+    ids = stored(store, [ferry(1, "2024-03-28T08:00:00")])
+    write, followed = store.db.write, []
+
+    @contextmanager
+    def then_another(*args, **kwargs):
+        with write(*args, **kwargs) as cur:
+            yield cur
+        if not followed:  # the other writer, between this check's commit and its read-back
+            followed.append(1)
+            with write() as cur:
+                cur.execute("INSERT INTO alerts (id, watchlist_id, kind, article_id, created) SELECT MAX(id) + 1, watchlist_id, 'story', article_id, created FROM alerts GROUP BY watchlist_id, article_id, created")
+
+    monkeypatch.setattr(store.db, "write", then_another)
+    new = store.check_alerts(ids)
+    assert followed and len(new) == 1 and new[0]["id"] == min(a["id"] for a in store.alerts())
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "0001-01-28", "2024-03-28junk", "2024-W13-4", "20240328", "2024-02-30"])
+def test_alerts_digest_refuses_what_is_not_a_day_it_can_make(store, day):
+    """A date with junk after it is not read as its first ten characters, and a day so early
+    that the days before it fall off the calendar is refused, not an OverflowError traceback."""
+    from svodka.errors import InputError
+
+    with pytest.raises(InputError, match="--date"):
+        store.digest(day)
+
+
+def test_alerts_digest_of_the_last_calendar_day(store):
+    assert store.digest("9999-12-31")["stories"] == [] and store.digest(" 2024-03-28 ")["date"] == "2024-03-28"
+
+
+def test_alerts_point_at_the_first_dated_outlet_not_an_undated_reprint(store):
+    """Reprints in one batch: the alert goes to the earliest published, an undated one last
+    (it came first, sorted as the empty string); times in other zones compared as times."""
+    store.add_watchlist("ozersk", entities=["Воронцова"], speakers=["Ирина Воронцова"])
+    ids = stored(store, [ferry(1, "2024-03-28T08:00:00+03:00"), ferry(2, "2024-03-28T06:00:00Z"), ferry(3, None)])
+    new = store.check_alerts(ids)
+    assert sorted(a["kind"] for a in new) == ["statement", "story"] and {a["article_id"] for a in new} == {ids[0]}
+
+
+def test_alerts_growth_measured_at_the_batch_not_at_an_article_dated_ahead(store):
+    """One reprint dated twelve hours ahead (a wrong zone) moved the hour measured past the
+    burst arriving now: seven reprints within minutes raised nothing."""
+    store.add_watchlist("ozersk", entities=["Ирина Воронцова"])
+    store.check_alerts(stored(store, [ferry(1, "2024-03-27T10:00:00"), ferry(2, "2024-03-28T20:00:00")]))
+    burst = stored(store, [ferry(n, f"2024-03-28T08:{n}:00") for n in range(10, 17)])
+    new = store.check_alerts(burst)
+    assert [a["kind"] for a in new] == ["growth"] and new[0]["article_id"] == burst[-1]
+    assert new[0]["detail"].startswith("7 статей за час")
+
+
+def test_alerts_digest_first_outlet_across_time_zones(store):
+    """Times are stored with their outlets' offsets: 11:00+06:00 (05:00 UTC) came before
+    09:00+03:00 (06:00 UTC), though it sorts after it as text. The first outlet, the order of
+    the day's articles and where a statement appeared first go by the time, not the text."""
+    store.add_articles([ferry(1, "2024-03-28T09:00:00+03:00"), ferry(2, "2024-03-28T11:00:00+06:00")])
+    (top,) = store.digest("2024-03-28")["stories"]
+    assert top["first"]["source"] == "Озёрный вестник 2"
+    assert [i["source"] for i in top["items"]] == ["Озёрный вестник 2", "Озёрный вестник 1"]
+    assert top["statements"][0]["source"] == "Озёрный вестник 2"

@@ -77,6 +77,9 @@ def test_web_alerts_pages(alerts_client):
     assert 'href="http://127.0.0.1:8000/articles/' in mailed.text
     assert alerts_client.get("/api/digest", params={"date": "2019-03-29"}).json()["stories"][0]["outlets"] == 3
     assert alerts_client.get("/api/digest", params={"date": "2019-02-30"}).status_code in (400, 422)
+    for path in ("/api/digest", "/digest", "/digest.html"):  # days before the calendar can hold: refused, not a 500
+        assert alerts_client.get(path, params={"date": "0001-01-01"}).status_code == 400
+    assert alerts_client.get("/digest", params={"date": "2019-03-29junk"}).status_code == 400
 
 
 def test_web_alerts_atom_feed_survives_control_characters():
@@ -87,3 +90,31 @@ def test_web_alerts_atom_feed_survives_control_characters():
              "article_id": 5, "source": "Вестник", "detail": None, "term": "query: мост"}
     feed = feedparser.parse(atom_feed(watchlist, [alert], "https://svodka.example"))
     assert not feed.bozo and feed.entries[0].title == "Новый сюжет: Мост <закрыт> & всё"
+
+
+def test_web_alerts_atom_entry_ids_differ_when_an_alert_id_is_reused():
+    """Removing a watchlist deletes its alerts and their ids are given again (a watchlist is
+    re-created to change its terms): the new alert must not take the old entry's id, which
+    a reader that saw it would never show again."""
+    from svodka.web.alerts import atom_feed
+
+    watchlist = {"name": "kz", "created": "2024-03-28T10:00:00+00:00", "terms": []}
+    old = {"id": 1, "kind": "story", "title": "Паром", "created": "2024-03-28T10:00:00+00:00", "article_id": 5}
+    new = {**old, "title": "Школа", "created": "2024-04-02T09:30:00+00:00", "article_id": 9}
+    ids = [feedparser.parse(atom_feed(watchlist, [a], "https://svodka.example")).entries[0].id for a in (old, new)]
+    assert ids[0] != ids[1] and all(i.startswith("https://svodka.example/alerts/kz.atom#alert-1") for i in ids)
+
+
+def test_web_alerts_public_list_hides_webhook_secrets(alerts_client):
+    """GET /api/watchlists needs no token, and a webhook's path (or user:password) is often
+    its secret: only its scheme and host are shown; the token holder who set it gets it whole."""
+    hook = "https://bot:pw@hooks.example/services/T0SECRET/B0SECRET"
+    made = alerts_client.post("/api/watchlists", json={"name": "hooked", "query": ["паводок"], "webhook": hook}, headers=AUTH)
+    assert made.status_code == 201 and made.json()["webhook"] == hook
+    try:
+        listed = alerts_client.get("/api/watchlists")
+        assert "SECRET" not in listed.text and "pw@" not in listed.text
+        assert {w["name"]: w["webhook"] for w in listed.json()["results"]}["hooked"] == "https://hooks.example/…"
+        assert "SECRET" not in alerts_client.get("/alerts").text
+    finally:
+        alerts_client.delete("/api/watchlists/hooked", headers=AUTH)
