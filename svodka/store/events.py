@@ -130,17 +130,28 @@ def _event_days(cur: Any, ids: list[int]) -> dict[int, int | None]:
     return days
 
 
+# Each story's size and first/last ``_event_days`` day, aggregated in SQL: one row per story
+# whatever its size (a reprint storm of thousands of articles is read as one row per batch,
+# not all its members).
+_SPANS_SQL = (
+    "SELECT story_id, COUNT(*), MIN(d), MAX(d) FROM (SELECT a.story_id, COALESCE(a.day, (SELECT MAX(x.date_from) FROM dates x "
+    "WHERE x.article_id = a.id AND x.relative = 0 AND x.date_from IS NOT NULL AND (x.date_to IS NULL OR x.date_to = x.date_from))) AS d "
+    "FROM articles a WHERE a.story_id IN ({in})) t GROUP BY story_id"
+)
+
+
 class _Spans:
-    """Size and first/last day (``_event_days``) of each story, read once from its members and
-    kept up to date in memory."""
+    """Size and first/last day (``_event_days``) of each story, read once per batch (one row
+    per story, ``_SPANS_SQL``) and kept up to date in memory."""
 
     def __init__(self, cur: Any, sids: set[int]) -> None:
         self.size: dict[int, int] = {}
         self.span: dict[int, tuple[int, int] | None] = {}
-        members = select_in(cur, "SELECT story_id, id FROM articles WHERE story_id IN ({in})", sorted(sids))
-        days = _event_days(cur, [aid for _, aid in members]) if members else {}
-        for sid, aid in members:
-            self.add(sid, days.get(aid))
+        for sid, n, first, last in select_in(cur, _SPANS_SQL, sorted(sids)):
+            self.size[sid] = int(n)
+            lo, hi = _day(first), _day(last)
+            if lo is not None and hi is not None:
+                self.span[sid] = (lo, hi)
 
     def fits(self, sid: int, day: int | None) -> bool:
         """Whether an article of ``day`` keeps the story within ``EVENT_DAYS`` (undated: always)."""

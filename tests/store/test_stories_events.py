@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from svodka.store.database import select_in
 from svodka.store.events import is_commentary
 
-from .test_store import GORDEEV, LAPTEVA, TRAM_A, TRAM_B, TRAM_CO, _bridge, _story_ids, _tram
+from .conftest import make_article
+from .test_store import BRIDGE, GORDEEV, LAPTEVA, TRAM_A, TRAM_B, TRAM_CO, _bridge, _story_ids, _tram
+
+BRIDGE_TITLE = "Новый мост через Сосновку открыт для движения"
 
 pytestmark = pytest.mark.issue(17)
 
@@ -88,3 +92,59 @@ def test_store_story_growth_and_statements(store):
     assert story["growth"] == {"step": "hour", "bars": [{"start": "2024-05-14T09:00", "articles": 1}, {"start": "2024-05-14T10:00", "articles": 0}, {"start": "2024-05-14T11:00", "articles": 1}]}
     assert isinstance(story["statements"], list)
     assert store.story(listed["id"] + 100) is None
+
+
+def _dated_bridge(n: int, day: str | None, stated: str | None):
+    """An outlet's bridge report published on ``day`` (None: undated) whose text names ``stated``."""
+    art = _bridge(f"Газета {n}", n, (1, "почти восемьсот", f"почти {n}00"), published=day)
+    if stated:
+        art = make_article(art.title, BRIDGE[:4] + [f"Мост открыли {stated}, сообщил губернатор."], source=art.source, url=art.url, published=day,
+                           dates=[{"text": stated, "from": STATED[stated]}])
+    return art
+
+
+STATED = {"14 мая": "2024-05-14", "15 мая": "2024-05-15", "19 мая": "2024-05-19"}
+
+
+def test_store_stories_bound_undated_by_stated_day_across_batches(store):
+    """Undated reports are placed by the day their text names, also when the story's members
+    were stored in earlier batches (the span read back from the archive): the one naming the
+    19th is past EVENT_DAYS from the 14th."""
+    ids = []
+    for n, stated in enumerate(["14 мая", "15 мая", "19 мая"], 1):
+        ids += store.add_articles([_dated_bridge(n, None, stated)]).ids
+    first, second, late = _story_ids(store, ids)
+    assert first is not None and first == second and late is None
+    assert store.recluster() == 1 and _story_ids(store, ids)[2] is None
+
+
+def test_store_stories_span_read_does_not_grow_with_the_story(store, monkeypatch):
+    """A reprint storm: adding one article to a story reads as many rows whatever the story's
+    size (the story's span is one aggregated row, not its members)."""
+    from svodka.store import events
+
+    read: list[int] = []
+
+    def counting(cur, sql, values, params=()):
+        rows = select_in(cur, sql, values, params)
+        read.append(len(rows))
+        return rows
+
+    def storm(n: int) -> int:
+        store.add_articles([make_article(BRIDGE_TITLE, BRIDGE + [f"Сообщение номер {n}."], source=f"Газета {n}", url=f"https://{n}.test/storm", published="2024-05-14")])
+        return n
+
+    for n in range(1, 61):
+        storm(n)
+    monkeypatch.setattr(events, "select_in", counting)
+    storm(1000)
+    at_60 = sum(read)
+    monkeypatch.setattr(events, "select_in", select_in)
+    for n in range(61, 121):
+        storm(n)
+    read.clear()
+    monkeypatch.setattr(events, "select_in", counting)
+    storm(1001)
+    assert sum(read) == at_60
+    (listed,) = store.stories(limit=1)
+    assert listed["size"] == 122
