@@ -32,6 +32,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ..nlp._lexicon import OPENING_MARKS, QUOTE_PAIRS
 from .database import select_in
 
 if TYPE_CHECKING:
@@ -52,17 +53,49 @@ EVENT_LINK_CAP = 10
 # Content-lemma Jaccard that still confirms a pair when one side is commentary: a reprint or
 # a close retelling (the entity path's own floor is ``stories.LEMMA_JACCARD``, 0.22).
 COMMENTARY_JACCARD = 0.35
-# Headlines of commentary: a question, a promise to explain, a label of opinion or analysis.
-COMMENTARY_HEADLINE = re.compile(
-    r"\?|(?<!\w)(?:почему|зачем|что известно|что (?:ждет|ждёт|будет|дальше|изменится|значит)|чем (?:грозит|обернется|обернётся|закончится)|"
-    r"объясняем|разбираемся|разбор|мнение|колонка|аналитика|комментарий|точка зрения|итоги (?:недели|месяца|года)|как (?:устроен|работает))(?!\w)",
-    re.IGNORECASE,
+# What makes a headline commentary, read with the quotations taken out (``_unquoted``): a
+# quoted question or word is someone's speech in a news report («Кто ответит?» — губернатор
+# потребовал ...), not the outlet asking or announcing a view.
+# - a question mark;
+COMMENTARY_QUESTION = "?"
+# - the outlet's own voice, anywhere («Объясняем, что изменится с 1 марта»);
+COMMENTARY_VOICE = re.compile(r"(?<!\w)(?:объясняем|разбираемся)(?!\w)", re.IGNORECASE)
+# - a question word that opens the headline or a part of it after a colon, dash or full stop
+#   («Почему ...», «Взрыв в Энске: что известно»); after a verb it is a reported question
+#   («Минтранс объяснил, как работает новая система»: news);
+_ASKS = (
+    r"почему|зачем|что известно|что (?:ждет|ждёт|будет|дальше|изменится|значит)|чем (?:грозит|обернется|обернётся|закончится)"
+    r"|как (?:устроен[аоы]?|работает|работают)"
+)
+_LABELS = r"разбор|мнение|колонка|аналитика|комментарий|точка зрения|итоги (?:недели|месяца|года)"
+_PART = r"(?:^|[:.|—–]\s*|\s-\s+)"
+_SEPARATOR = r"\s*[:.|—–]"
+COMMENTARY_ASKS = re.compile(rf"{_PART}(?:{_ASKS})(?!\w)", re.IGNORECASE)
+# - a rubric label: opening the headline, at most two words after it, then a separator
+#   («Мнение: ...», «Колонка Ивана Петрова: ...»), or closing it after a separator with at most
+#   one word («...: мнение эксперта»). The same words in a sentence are news: «Разбор завалов
+#   продолжается», «Суд учел мнение потерпевших», «Песков дал комментарий».
+COMMENTARY_LABEL = re.compile(
+    rf"^(?:{_LABELS})(?:\s+[\w-]+){{0,2}}{_SEPARATOR}|[:.|—–]\s*(?:{_LABELS})(?:\s+[\w-]+)?\s*$", re.IGNORECASE
 )
 # Paragraphs that are a question (an explainer's "Что случилось?" layout): this many or more
-# make an article commentary whatever its headline.
+# make an article commentary whatever its headline. A paragraph of direct speech (opening
+# with a dash or a quotation mark: a witness asking in a report) is not one.
 QA_PARAGRAPHS = 2
+_SPEECH_OPENERS = "—–-" + OPENING_MARKS
 # Characters of an article's text read to judge it (the headline and the first paragraphs).
 COMMENTARY_HEAD_CHARS = 4000
+# One quotation with no other quotation inside (``_unquoted`` removes them innermost first).
+_QUOTATION = re.compile("|".join(f"{re.escape(o)}[^{re.escape(o + c)}]*{re.escape(c)}" for o, c in QUOTE_PAIRS))
+
+
+def _unquoted(head: str) -> str:
+    """The headline without its quotations (nested ones too), each left as one space."""
+    while True:
+        out = _QUOTATION.sub(" ", head)
+        if out == head:
+            return out
+        head = out
 
 
 def is_commentary(title: str | None, text: str | None) -> bool:
@@ -71,9 +104,13 @@ def is_commentary(title: str | None, text: str | None) -> bool:
     body = text or ""
     if not head:
         head = body.split("\n", 1)[0]
-    if COMMENTARY_HEADLINE.search(head):
+    own = _unquoted(head).strip()
+    if COMMENTARY_QUESTION in own or COMMENTARY_VOICE.search(own) or COMMENTARY_ASKS.search(own) or COMMENTARY_LABEL.search(own):
         return True
-    questions = sum(1 for p in body[:COMMENTARY_HEAD_CHARS].split("\n") if 0 < len(p.strip()) < 200 and p.strip().endswith("?"))
+    questions = 0
+    for p in body[:COMMENTARY_HEAD_CHARS].split("\n"):
+        p = p.strip()
+        questions += 0 < len(p) < 200 and p.endswith("?") and not p.startswith(tuple(_SPEECH_OPENERS))
     return questions >= QA_PARAGRAPHS
 
 

@@ -37,6 +37,53 @@ def test_events_is_commentary(title, text, commentary):
     assert is_commentary(title, text) is commentary
 
 
+# News headlines the team wrote: a quoted question or word is someone's speech, a rubric word
+# in a sentence is news (none is commentary).
+NEWS_HEADLINES = [
+    "«Кто ответит за сорванный отопительный сезон?» — губернатор потребовал отставки главы ЖКХ",
+    "Мэр Энска на встрече с жителями: «Почему дороги ремонтируют зимой?»",
+    "«Зачем нам такой мост?»: жители Заречья вышли на митинг против стройки",
+    "Глава МИД Армении: «Мы готовы к переговорам, но где гарантии?»",
+    "Вице-премьер: «Что будет с ценами на бензин, решит рынок»",
+    "Разбор завалов на месте обрушения дома в Северогорске продолжается вторые сутки",
+    "Суд учел мнение потерпевших и назначил бывшему главе района реальный срок",
+    "Песков дал комментарий по поводу задержания журналиста в Минске",
+    "Колонка бензовозов перекрыла трассу М-4 после аварии под Ростовом",
+    "Минтранс объяснил, как работает новая система оплаты проезда",
+    "Итоги года подвел президент на большой пресс-конференции",
+    "Точка зрения министра не изменилась: пошлины на зерно сохранят",
+    "Эксперты разошлись во мнениях о причинах аварии на подстанции",
+    "Центробанк сохранил ключевую ставку на уровне 16%",
+    "Футболисты «Зенита» обыграли «Спартак» со счётом 2:1",
+    "Губернатор объявил режим ЧС из-за паводка в трёх районах",
+]
+COMMENTARY_HEADLINES = [
+    "Взрыв в Энске: что известно к этому часу",
+    "Взрыв в Энске - что известно",
+    "Колонка Ивана Петрова: городу нужны рельсы, а не вагоны",
+    "Выборы в Энске: мнение эксперта",
+    "Объясняем, что изменится с 1 марта",
+    "Почему «Зенит» проиграл «Спартаку»",
+    "Стив Джобс уходит. Что ждет «Яблоко»",
+]
+
+
+@pytest.mark.parametrize("title", NEWS_HEADLINES)
+def test_events_news_headline_is_not_commentary(title):
+    assert not is_commentary(title, "Губернатор подписал указ во вторник.\nДокумент вступает в силу сразу.")
+
+
+@pytest.mark.parametrize("title", COMMENTARY_HEADLINES)
+def test_events_commentary_headline(title):
+    assert is_commentary(title, "")
+
+
+def test_events_report_quoting_questions_is_not_commentary():
+    """Witnesses' questions in a report (direct speech after a dash) are not a Q&A layout."""
+    body = "Жители собрались у здания администрации.\n— Где были власти?\nСпросила пенсионерка Ирина Петрова.\n— Кто заплатит за ремонт?\nМэр обещал ответить."
+    assert not is_commentary("Жители Заречья пришли к мэрии", body)
+
+
 def test_store_stories_are_bounded_in_time(store):
     """Reports of the 14th, 15th and 18th: the third is past EVENT_DAYS from the first; the
     topic rules (events=False) chain it in."""
