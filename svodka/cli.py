@@ -811,7 +811,7 @@ def _story_text(story: dict, full: bool) -> str:
     lines = [
         f"story {story['id']}: {story.get('title') or ''}",
         f"  {story['size']} articles, {story['sources']} outlets: {outlets}{unknown}",
-        f"  first: {first['source']}, {first['published']}" if first else "  first: not known (an article without outlet or time may have been first)",
+        f"  first: {first['source']}, {first['published']}" if first else "  first: not known (an article without outlet or time, or another outlet at the same time, may have been first)",
     ]
     for art in story["articles"]:
         mark = "*" if art.get("first") else " "
