@@ -104,7 +104,7 @@ def _doubtful_first(articles: list[dict]) -> bool:
 def stories(db: Database, limit: int = 20) -> list[dict]:
     """Stories (two or more articles), largest and most recent first, each in the shape of ``_shape``."""
     out = db.execute(
-        f"SELECT {', '.join(_STORY_COLUMNS)} FROM stories ORDER BY size DESC, last_published DESC, id LIMIT ?", [limit]
+        f"SELECT {', '.join(_STORY_COLUMNS)} FROM stories ORDER BY size DESC, last_published IS NULL, last_published DESC, id LIMIT ?", [limit]
     ).dicts(_STORY_COLUMNS)
     _attach_articles(db, out)
     return [_shape(s) for s in out]

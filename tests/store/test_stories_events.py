@@ -200,3 +200,14 @@ def test_store_stories_span_read_does_not_grow_with_the_story(store, monkeypatch
     assert sum(read) == at_60
     (listed,) = store.stories(limit=1)
     assert listed["size"] == 122
+
+
+def test_store_stories_undated_story_lists_last_on_every_backend(store):
+    """Stories of one size: the dated one first, the undated one after it (PostgreSQL sorts
+    NULL first in a descending order, SQLite last)."""
+    ents = [GORDEEV, LAPTEVA, TRAM_CO]
+    store.add_articles([_tram(1, TRAM_A, ents, published=None), _tram(2, TRAM_B, ents, published=None)])
+    store.add_articles([_bridge("Заречные вести", 3, published="2024-05-14"), _bridge("Речной курьер", 4, (1, "почти восемьсот", "около 790"), published="2024-05-14")])
+    listed = store.stories()
+    assert [s["size"] for s in listed] == [2, 2]
+    assert listed[0]["last_published"] == "2024-05-14" and listed[1]["last_published"] is None
