@@ -20,7 +20,10 @@ articles, which story (if any) it joins:
 - **A story is joined as a whole, not through one member.** The article must be confirmed
   with more than ``EVENT_LINK_SHARE`` (half) of the story's articles (of at most ``EVENT_LINK_CAP``: the
   candidate lists are bounded), a complete-link style check; two stories are never merged by
-  an article that touches both: it joins the one it is closest to.
+  an article that touches both: it joins the one it is closest to. Earlier articles in no
+  story that the article is confirmed with come along only when their words relate them to a
+  majority of that story too (``_take_loners``): a digest of two events is confirmed with both
+  reports, which never were with each other.
 
 The old behaviour (connected components) stays reachable as ``events=False`` for the
 baseline of ``svodka eval stories``.
@@ -30,7 +33,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..nlp._lexicon import OPENING_MARKS, QUOTE_PAIRS
 from .database import select_in
@@ -38,7 +41,7 @@ from .database import select_in
 if TYPE_CHECKING:
     from .writer import Writer
 
-__all__ = ["EVENT_DAYS", "is_commentary", "keep_event_pairs", "join_events"]
+__all__ = ["EVENT_DAYS", "is_commentary", "keep_event_pairs", "join_events", "related_by_words"]
 
 # The longest span, in days, from a story's first report to its last (an event and its
 # reactions of the next days; the issue's chained "stories" spanned a week and more).
@@ -204,13 +207,52 @@ class _Spans:
             self.span[sid] = (day, day) if span is None else (min(span[0], day), max(span[1], day))
 
 
-def join_events(cur: Any, confirmed: dict[int, list[int]], story_of: dict[int, int | None], next_story: int) -> set[int]:
+def related_by_words(w: Writer, cur: Any) -> Callable[[int, int], bool]:
+    """Whether two stored articles share ``stories.LEMMA_JACCARD`` of their content words (the
+    entity path's confirmation), their texts read and lemmatised on first use."""
+    from .stories import LEMMA_JACCARD, ContentWords, jaccard
+
+    lemmas: dict[int, frozenset] = {}
+
+    def related(a: int, b: int) -> bool:
+        missing = sorted({a, b} - lemmas.keys())
+        if missing:
+            if w.content is None:
+                w.content = ContentWords(w.lemmatizer)
+            texts = dict(select_in(cur, "SELECT id, text FROM articles WHERE id IN ({in})", missing))
+            lemmas.update({aid: w.content.lemma_set(texts.get(aid)) for aid in missing})
+        return jaccard(lemmas[a], lemmas[b]) >= LEMMA_JACCARD
+
+    return related
+
+
+def _take_loners(aid: int, loners: list[int], group: list[int], related: Callable[[int, int], bool] | None) -> list[int]:
+    """The loners that join ``aid``'s story: each confirmed with more than ``EVENT_LINK_SHARE``
+    of ``group`` (``aid``, the story's members ``aid`` is confirmed with, the loners taken so
+    far; at most ``EVENT_LINK_CAP`` of them), ``aid`` counting as confirmed. Two loners of one
+    article were not confirmed with each other when stored (else they would share a story):
+    without the check a digest of two events brought both in."""
+    taken: list[int] = []
+    for c in loners:
+        ref = group[:EVENT_LINK_CAP]
+        ok = 1 + (sum(1 for m in ref[1:] if related(c, m)) if related is not None and len(ref) > 1 else len(ref) - 1)
+        if ok / len(ref) > EVENT_LINK_SHARE:
+            taken.append(c)
+            group.append(c)
+    return taken
+
+
+def join_events(
+    cur: Any, confirmed: dict[int, list[int]], story_of: dict[int, int | None], next_story: int, related: Callable[[int, int], bool] | None = None
+) -> set[int]:
     """Give each article of ``confirmed`` (in id order) the story it belongs to, in ``story_of``.
 
     An article joins the story it is confirmed with the largest share of (more than
     ``EVENT_LINK_SHARE`` of its articles, the span within ``EVENT_DAYS``); confirmed earlier
-    articles in no story come along when the span allows. Without such a story, the article
-    and those loners start a new one. Stories are never merged.
+    articles in no story come along when the span allows and they are ``related`` (two
+    articles' words, ``related_by_words``) to a majority of the story (``_take_loners``;
+    without ``related`` they all come). Without such a story, the article and those loners
+    start a new one. Stories are never merged.
 
     Returns:
         The articles whose story changed.
@@ -237,8 +279,9 @@ def join_events(cur: Any, confirmed: dict[int, list[int]], story_of: dict[int, i
             if not loners:
                 continue
             best, next_story = next_story, next_story + 1
+        group = [aid] + [c for c in confirmed[aid] if story_of.get(c) == best]
         for member in [aid] + loners:
-            if member == aid or spans.fits(best, day_of.get(member)):
+            if member == aid or (spans.fits(best, day_of.get(member)) and _take_loners(aid, [member], group, related)):
                 story_of[member] = best
                 spans.add(best, day_of.get(member))
                 changed.add(member)

@@ -211,3 +211,41 @@ def test_store_stories_undated_story_lists_last_on_every_backend(store):
     listed = store.stories()
     assert [s["size"] for s in listed] == [2, 2]
     assert listed[0]["last_published"] == "2024-05-14" and listed[1]["last_published"] is None
+
+
+KRYLOV = {"id": "T9", "type": "PER", "name": "Виктор Крылов", "first": "Виктор", "last": "Крылов"}
+
+
+@pytest.mark.parametrize("order", ["bridge, tram, digest", "bridge, digest, tram", "digest, bridge, tram"])
+def test_store_stories_digest_of_two_events_does_not_join_them(store, order):
+    """A digest reprinting a bridge opening and a tram deal is confirmed with both; stored
+    last, it brought both (two articles in no story) into one story: in every order the two
+    events stay apart."""
+    made = {
+        "bridge": lambda: make_article(BRIDGE_TITLE, BRIDGE, source="Заречные вести", url="https://a.test/1", published="2024-03-12", entities=[KRYLOV]),
+        "tram": lambda: _tram(2, TRAM_A, [GORDEEV, LAPTEVA, TRAM_CO]),
+        "digest": lambda: make_article("Главное за день", BRIDGE + TRAM_A, source="Дайджест", url="https://c.test/1", published="2024-03-12",
+                                       entities=[KRYLOV, GORDEEV, LAPTEVA, TRAM_CO]),
+    }
+    ids = {name: store.add_articles([made[name]()]).ids[0] for name in order.split(", ")}
+    story = dict(zip(ids, _story_ids(store, list(ids.values()))))
+    assert story["bridge"] is None or story["bridge"] != story["tram"]
+    store.recluster()
+    story = dict(zip(ids, _story_ids(store, list(ids.values()))))
+    assert story["bridge"] is None or story["bridge"] != story["tram"]
+
+
+def test_store_stories_loners_of_one_event_join_together(store):
+    """Two reports of the tram deal stored apart (no pair between them: a rewritten pair the
+    finders miss is the same here) and a third confirmed with both: all three in one story."""
+    from svodka.store import events
+
+    confirmed = {3: [1, 2]}
+    story_of: dict = {1: None, 2: None, 3: None}
+    with store.db.write() as cur:
+        events.join_events(cur, confirmed, story_of, 1, related=lambda a, b: True)
+    assert story_of == {1: 1, 2: 1, 3: 1}
+    story_of = {1: None, 2: None, 3: None}
+    with store.db.write() as cur:
+        events.join_events(cur, confirmed, story_of, 1, related=lambda a, b: False)
+    assert story_of[3] == story_of[1] == 1 and story_of[2] is None
