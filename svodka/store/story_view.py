@@ -21,7 +21,7 @@ from typing import Any
 
 from .database import Database, select_in
 
-__all__ = ["stories", "story", "GROWTH_HOURS", "STORY_STATEMENTS"]
+__all__ = ["first_report", "stories", "story", "GROWTH_HOURS", "STORY_STATEMENTS"]
 
 # Hourly bars up to this many hours of a story's span; past it, daily bars.
 GROWTH_HOURS = 96
@@ -118,6 +118,15 @@ def _attach_articles(db: Database, rows: list[dict]) -> None:
                 children[r[0]].append(dict(zip(("id", "title", "source", "published", "url"), r[1:])))
     for row in rows:
         row["articles"] = children[row["id"]]
+
+
+def first_report(db: Database, story_id: int) -> tuple[dict | None, dict | None]:
+    """A story's earliest article (by the instant) and its first outlet by the rule of
+    ``_shape`` (None when not known): what the digest names first, as the story page does."""
+    rows = [{"id": story_id}]
+    _attach_articles(db, rows)
+    shaped = _shape(rows[0])
+    return (shaped["articles"][0] if shaped["articles"] else None), shaped["first"]
 
 
 def story(db: Database, story_id: int) -> dict | None:

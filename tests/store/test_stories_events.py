@@ -249,3 +249,28 @@ def test_store_stories_loners_of_one_event_join_together(store):
     with store.db.write() as cur:
         events.join_events(cur, confirmed, story_of, 1, related=lambda a, b: False)
     assert story_of[3] == story_of[1] == 1 and story_of[2] is None
+
+
+@pytest.mark.parametrize("outlets, published, first", [
+    (["Заречные вести", "Речной курьер"], ["2024-05-14T08:00+06:00", "2024-05-14T06:00+03:00"], "Заречные вести"),  # 02:00 UTC before 03:00 UTC
+    ([None, "Речной курьер"], ["2024-05-14T08:00", "2024-05-14T09:00"], None),  # the unknown outlet was first
+])
+def test_store_digest_names_the_first_outlet_as_the_story_page(store, outlets, published, first):
+    """The digest's 'первым' follows the story page's rule: by the instant, nobody when not known
+    (it compared the time strings and wrote 'первым источник неизвестен')."""
+    from svodka.digest import render_html, render_markdown
+
+    arts = []
+    for n, (outlet, when) in enumerate(zip(outlets, published), 1):
+        art = _bridge(outlet or "x", n, (1, "почти восемьсот", f"почти {n}00") if n > 1 else None, published=when)
+        art.source = outlet
+        arts.append(art)
+    store.add_articles(arts)
+    (listed,) = store.stories()
+    data = store.digest(day="2024-05-14")
+    named = data["stories"][0]["first"]
+    assert (store.story(listed["id"])["first"] or {}).get("source") == first
+    assert named["known"] is (first is not None) and named["source"] == first
+    html, md = render_html(data), render_markdown(data)
+    assert "источник неизвестен" not in html + md
+    assert ("кто первым, неизвестно" in html and "кто первым, неизвестно" in md) is (first is None)
