@@ -324,11 +324,17 @@ def eval_stories_cli(
     from .evaluate.wikinews import ROOT
     from .nlp.models import load_models
 
-    result = evaluate_stories(_eval_dir(sample or ROOT / "data" / "sample"), _eval_dir(path) if path else None, load_models())
+    try:
+        result = evaluate_stories(_eval_dir(sample or ROOT / "data" / "sample"), _eval_dir(path) if path else None, load_models())
+    except SvodkaError as exc:
+        typer.echo(f"svodka: {exc}", err=True)
+        raise typer.Exit(2)
     if as_json:
         _echo_json(result)
     else:
         typer.echo(format_stories_report(result))
+    if any(r.get("problems") or r.get("missing") for r in result.values() if isinstance(r, dict)):
+        raise typer.Exit(1)  # some gold articles were not read or stored: the scores are of the rest
 
 
 @eval_app.command("quotes")
@@ -811,7 +817,7 @@ def _story_text(story: dict, full: bool) -> str:
     lines = [
         f"story {story['id']}: {story.get('title') or ''}",
         f"  {story['size']} articles, {story['sources']} outlets: {outlets}{unknown}",
-        f"  first: {first['source']}, {first['published']}" if first else "  first: not known (an article without outlet or time may have been first)",
+        f"  first: {first['source']}, {first['published']}" if first else "  first: not known (an article without outlet or time, or another outlet at the same time, may have been first)",
     ]
     for art in story["articles"]:
         mark = "*" if art.get("first") else " "

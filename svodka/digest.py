@@ -131,12 +131,12 @@ def _story_html(s: dict, link) -> str:
     n, m = s["articles"], s["outlets"]
     grew = f", накануне {s['previous_day']}" if s.get("previous_day") else ""
     when = " в " + escape(str(first["published"]).replace("T", " ")[:16]) if first.get("published") else ""
-    source = escape(first.get("source") or "источник неизвестен")
+    named = f'<span class="dg-first">первым</span> {escape(first["source"])}{when}' if first.get("known", True) and first.get("source") else "кто первым, неизвестно"
     parts = [
         "<li>",
         f'<div class="dg-title"><a href="{link("/articles/" + str(first["article_id"]))}">{escape(s.get("title") or "Без заголовка")}</a></div>',
         f'<div class="dg-meta"><a href="{link(_story_path(s))}">{n} {_plural(n, "статья", "статьи", "статей")}</a> в {m} '
-        f'{_plural(m, "издании", "изданиях", "изданиях")}{grew} · <span class="dg-first">первым</span> {source}{when}</div>',
+        f'{_plural(m, "издании", "изданиях", "изданиях")}{grew} · {named}</div>',
     ]
     for q in s.get("statements", []):
         who = escape(q.get("speaker") or "сообщение издания")
@@ -179,7 +179,7 @@ def render_markdown(data: dict, base_url: str = "") -> str:
         first = s["first"]
         count = f"[{s['articles']} {_plural(s['articles'], 'статья', 'статьи', 'статей')}]({_link(base_url, _story_path(s))})"
         lines.append(f"{i}. **[{_md(s.get('title') or 'Без заголовка')}]({_link(base_url, '/articles/' + str(first['article_id']))})**  ")
-        lines.append(f"   {count} в {s['outlets']} {_plural(s['outlets'], 'издании', 'изданиях', 'изданиях')}; первым — {_md(first.get('source') or 'источник неизвестен')}")
+        lines.append(f"   {count} в {s['outlets']} {_plural(s['outlets'], 'издании', 'изданиях', 'изданиях')}; {_first_md(first)}")
         for q in s.get("statements", []):
             lines.append(f"   > **{_md(q.get('speaker') or 'сообщение издания')}**: «{_md(_short(q.get('text')))}» ([{_md(q.get('source') or 'статья')}]({_link(base_url, '/articles/' + str(q['article_id']))}))")
         lines.append("")
@@ -191,6 +191,11 @@ def render_markdown(data: dict, base_url: str = "") -> str:
     if not data.get("risers"):
         lines.append("Никто не упоминался заметно чаще обычного.")
     return "\n".join(lines) + "\n"
+
+
+def _first_md(first: dict) -> str:
+    """Who reported first, in Markdown: the outlet only when known (``store.digest._first``)."""
+    return f"первым — {_md(first['source'])}" if first.get("known", True) and first.get("source") else "кто первым, неизвестно"
 
 
 def render(data: dict, fmt: str = "html", base_url: str = "") -> str:

@@ -35,6 +35,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError
 from ..model import Document
 from ..nlp.models import Models
 from .linking import _date_line, b_cubed
@@ -142,6 +143,8 @@ def _wikinews_result(wikinews: Path, models: Models, gold_file: Path, tmp: str) 
             continue
         gold[g["doc"]] = g["event"]
         articles.append(prepare(Document(text=text, path=g["doc"], url=f"wikinews:{g['doc']}"), no_clean=True, published=_date_line(text)))
+    if not articles:  # the wrong folder: scores of nothing would read as perfect
+        raise InputError(str(wikinews), f"none of the {len(rows)} documents of {gold_file.name} found (give the wikinews-ru folder)")
     analysed = list(pipe(articles, models, on_error=lambda a, exc: problems.append(f"{a.path}: {exc}")))
     store = open_store(str(Path(tmp) / "wikinews.db"))
     try:
@@ -166,6 +169,9 @@ def evaluate_stories(sample: str | Path, wikinews: str | Path | None, models: Mo
         ``{"sample": ..., "fixtures": ..., "wikinews": ...}`` (the last when given), each with ``svodka``,
         ``topic_rules`` and ``alone`` scores (``bcubed``, ``pairwise``), counts, and the
         ``mixed`` stories and ``split`` events of svodka's clustering.
+
+    Raises:
+        InputError: the wikinews folder holds none of the gold's documents.
     """
     started = time.perf_counter()
     out: dict[str, Any] = {}

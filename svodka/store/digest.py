@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..errors import InputError
-from . import alerts
+from . import alerts, story_view
 from .database import Database, select_in
 from .search import Lemmatizer
 
@@ -76,7 +76,8 @@ def digest(db: Database, lem: Lemmatizer, day: Any = None, watchlist: str | None
         "spark_days": [ISO days]}``; a story: ``id`` (None for an article alone), ``title``,
         ``articles`` and ``outlets`` that day, ``previous_day`` (its articles the day
         before), ``size`` and ``sources`` (the whole story), ``first`` (the earliest
-        article: ``article_id``, ``title``, ``source``, ``published``, ``url``), ``items``
+        article: ``article_id``, ``title``, ``url``; ``source`` and ``published`` of the first
+        outlet when ``known``, see ``_first``), ``items``
         (the day's articles) and ``statements`` (``quote_id``, ``speaker``, ``text``,
         ``kind``, ``count``, ``article_id``, ``source``); a riser: ``id``, ``name``,
         ``today``, ``usual``, ``days`` (mentions per day of ``spark_days``).
@@ -149,17 +150,18 @@ def _top_stories(db: Database, rows: list[tuple], the_day: str, top: int) -> lis
 
 
 def _first(db: Database, sid: int | None, alone: tuple) -> dict:
-    """The story's earliest article (the article itself when alone)."""
-    row = alone
+    """The story's earliest article (the article itself when alone), with the first outlet and
+    its time only when known (``story_view.first_report``: time zones compared as instants; a
+    tie, an undated article or one of unknown outlet names nobody); ``known`` says which."""
     if sid is not None:
-        times = db.execute("SELECT id, published FROM articles WHERE story_id = ?", [sid])
-        if times:
-            first = min(times, key=lambda r: (alerts.publication_order(r[1]), r[0]))[0]  # by time, not as text
-            row = db.execute(
-                "SELECT a.id, a.story_id, a.source_id, a.published, a.title, s.name, a.url FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?",
-                [first],
-            ).first() or alone
-    return {"article_id": row[0], "title": row[4], "source": row[5], "published": row[3], "url": row[6]}
+        earliest, first = story_view.first_report(db, sid)
+        if earliest is not None:
+            return {
+                "article_id": earliest["id"], "title": earliest["title"], "source": first["source"] if first else None,
+                "published": first["published"] if first else None, "url": earliest["url"], "known": first is not None,
+            }
+    row = alone
+    return {"article_id": row[0], "title": row[4], "source": row[5], "published": row[3], "url": row[6], "known": bool(row[5])}
 
 
 def _statements(db: Database, article_ids: list[int]) -> list[dict]:

@@ -20,7 +20,10 @@ articles, which story (if any) it joins:
 - **A story is joined as a whole, not through one member.** The article must be confirmed
   with more than ``EVENT_LINK_SHARE`` (half) of the story's articles (of at most ``EVENT_LINK_CAP``: the
   candidate lists are bounded), a complete-link style check; two stories are never merged by
-  an article that touches both: it joins the one it is closest to.
+  an article that touches both: it joins the one it is closest to. Earlier articles in no
+  story that the article is confirmed with come along only when their words relate them to a
+  majority of that story too (``_take_loners``): a digest of two events is confirmed with both
+  reports, which never were with each other.
 
 The old behaviour (connected components) stays reachable as ``events=False`` for the
 baseline of ``svodka eval stories``.
@@ -30,14 +33,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
+from ..nlp._lexicon import OPENING_MARKS, QUOTE_PAIRS
 from .database import select_in
 
 if TYPE_CHECKING:
     from .writer import Writer
 
-__all__ = ["EVENT_DAYS", "is_commentary", "keep_event_pairs", "join_events"]
+__all__ = ["EVENT_DAYS", "is_commentary", "keep_event_pairs", "join_events", "related_by_words"]
 
 # The longest span, in days, from a story's first report to its last (an event and its
 # reactions of the next days; the issue's chained "stories" spanned a week and more).
@@ -52,17 +56,49 @@ EVENT_LINK_CAP = 10
 # Content-lemma Jaccard that still confirms a pair when one side is commentary: a reprint or
 # a close retelling (the entity path's own floor is ``stories.LEMMA_JACCARD``, 0.22).
 COMMENTARY_JACCARD = 0.35
-# Headlines of commentary: a question, a promise to explain, a label of opinion or analysis.
-COMMENTARY_HEADLINE = re.compile(
-    r"\?|(?<!\w)(?:почему|зачем|что известно|что (?:ждет|ждёт|будет|дальше|изменится|значит)|чем (?:грозит|обернется|обернётся|закончится)|"
-    r"объясняем|разбираемся|разбор|мнение|колонка|аналитика|комментарий|точка зрения|итоги (?:недели|месяца|года)|как (?:устроен|работает))(?!\w)",
-    re.IGNORECASE,
+# What makes a headline commentary, read with the quotations taken out (``_unquoted``): a
+# quoted question or word is someone's speech in a news report («Кто ответит?» — губернатор
+# потребовал ...), not the outlet asking or announcing a view.
+# - a question mark;
+COMMENTARY_QUESTION = "?"
+# - the outlet's own voice, anywhere («Объясняем, что изменится с 1 марта»);
+COMMENTARY_VOICE = re.compile(r"(?<!\w)(?:объясняем|разбираемся)(?!\w)", re.IGNORECASE)
+# - a question word that opens the headline or a part of it after a colon, dash or full stop
+#   («Почему ...», «Взрыв в Энске: что известно»); after a verb it is a reported question
+#   («Минтранс объяснил, как работает новая система»: news);
+_ASKS = (
+    r"почему|зачем|что известно|что (?:ждет|ждёт|будет|дальше|изменится|значит)|чем (?:грозит|обернется|обернётся|закончится)"
+    r"|как (?:устроен[аоы]?|работает|работают)"
+)
+_LABELS = r"разбор|мнение|колонка|аналитика|комментарий|точка зрения|итоги (?:недели|месяца|года)"
+_PART = r"(?:^|[:.|—–]\s*|\s-\s+)"
+_SEPARATOR = r"\s*[:.|—–]"
+COMMENTARY_ASKS = re.compile(rf"{_PART}(?:{_ASKS})(?!\w)", re.IGNORECASE)
+# - a rubric label: opening the headline, at most two words after it, then a separator
+#   («Мнение: ...», «Колонка Ивана Петрова: ...»), or closing it after a separator with at most
+#   one word («...: мнение эксперта»). The same words in a sentence are news: «Разбор завалов
+#   продолжается», «Суд учел мнение потерпевших», «Песков дал комментарий».
+COMMENTARY_LABEL = re.compile(
+    rf"^(?:{_LABELS})(?:\s+[\w-]+){{0,2}}{_SEPARATOR}|[:.|—–]\s*(?:{_LABELS})(?:\s+[\w-]+)?\s*$", re.IGNORECASE
 )
 # Paragraphs that are a question (an explainer's "Что случилось?" layout): this many or more
-# make an article commentary whatever its headline.
+# make an article commentary whatever its headline. A paragraph of direct speech (opening
+# with a dash or a quotation mark: a witness asking in a report) is not one.
 QA_PARAGRAPHS = 2
+_SPEECH_OPENERS = "—–-" + OPENING_MARKS
 # Characters of an article's text read to judge it (the headline and the first paragraphs).
 COMMENTARY_HEAD_CHARS = 4000
+# One quotation with no other quotation inside (``_unquoted`` removes them innermost first).
+_QUOTATION = re.compile("|".join(f"{re.escape(o)}[^{re.escape(o + c)}]*{re.escape(c)}" for o, c in QUOTE_PAIRS))
+
+
+def _unquoted(head: str) -> str:
+    """The headline without its quotations (nested ones too), each left as one space."""
+    while True:
+        out = _QUOTATION.sub(" ", head)
+        if out == head:
+            return out
+        head = out
 
 
 def is_commentary(title: str | None, text: str | None) -> bool:
@@ -71,9 +107,13 @@ def is_commentary(title: str | None, text: str | None) -> bool:
     body = text or ""
     if not head:
         head = body.split("\n", 1)[0]
-    if COMMENTARY_HEADLINE.search(head):
+    own = _unquoted(head).strip()
+    if COMMENTARY_QUESTION in own or COMMENTARY_VOICE.search(own) or COMMENTARY_ASKS.search(own) or COMMENTARY_LABEL.search(own):
         return True
-    questions = sum(1 for p in body[:COMMENTARY_HEAD_CHARS].split("\n") if 0 < len(p.strip()) < 200 and p.strip().endswith("?"))
+    questions = 0
+    for p in body[:COMMENTARY_HEAD_CHARS].split("\n"):
+        p = p.strip()
+        questions += 0 < len(p) < 200 and p.endswith("?") and not p.startswith(tuple(_SPEECH_OPENERS))
     return questions >= QA_PARAGRAPHS
 
 
@@ -130,17 +170,28 @@ def _event_days(cur: Any, ids: list[int]) -> dict[int, int | None]:
     return days
 
 
+# Each story's size and first/last ``_event_days`` day, aggregated in SQL: one row per story
+# whatever its size (a reprint storm of thousands of articles is read as one row per batch,
+# not all its members).
+_SPANS_SQL = (
+    "SELECT story_id, COUNT(*), MIN(d), MAX(d) FROM (SELECT a.story_id, COALESCE(a.day, (SELECT MAX(x.date_from) FROM dates x "
+    "WHERE x.article_id = a.id AND x.relative = 0 AND x.date_from IS NOT NULL AND (x.date_to IS NULL OR x.date_to = x.date_from))) AS d "
+    "FROM articles a WHERE a.story_id IN ({in})) t GROUP BY story_id"
+)
+
+
 class _Spans:
-    """Size and first/last day (``_event_days``) of each story, read once from its members and
-    kept up to date in memory."""
+    """Size and first/last day (``_event_days``) of each story, read once per batch (one row
+    per story, ``_SPANS_SQL``) and kept up to date in memory."""
 
     def __init__(self, cur: Any, sids: set[int]) -> None:
         self.size: dict[int, int] = {}
         self.span: dict[int, tuple[int, int] | None] = {}
-        members = select_in(cur, "SELECT story_id, id FROM articles WHERE story_id IN ({in})", sorted(sids))
-        days = _event_days(cur, [aid for _, aid in members]) if members else {}
-        for sid, aid in members:
-            self.add(sid, days.get(aid))
+        for sid, n, first, last in select_in(cur, _SPANS_SQL, sorted(sids)):
+            self.size[sid] = int(n)
+            lo, hi = _day(first), _day(last)
+            if lo is not None and hi is not None:
+                self.span[sid] = (lo, hi)
 
     def fits(self, sid: int, day: int | None) -> bool:
         """Whether an article of ``day`` keeps the story within ``EVENT_DAYS`` (undated: always)."""
@@ -156,13 +207,52 @@ class _Spans:
             self.span[sid] = (day, day) if span is None else (min(span[0], day), max(span[1], day))
 
 
-def join_events(cur: Any, confirmed: dict[int, list[int]], story_of: dict[int, int | None], next_story: int) -> set[int]:
+def related_by_words(w: Writer, cur: Any) -> Callable[[int, int], bool]:
+    """Whether two stored articles share ``stories.LEMMA_JACCARD`` of their content words (the
+    entity path's confirmation), their texts read and lemmatised on first use."""
+    from .stories import LEMMA_JACCARD, ContentWords, jaccard
+
+    lemmas: dict[int, frozenset] = {}
+
+    def related(a: int, b: int) -> bool:
+        missing = sorted({a, b} - lemmas.keys())
+        if missing:
+            if w.content is None:
+                w.content = ContentWords(w.lemmatizer)
+            texts = dict(select_in(cur, "SELECT id, text FROM articles WHERE id IN ({in})", missing))
+            lemmas.update({aid: w.content.lemma_set(texts.get(aid)) for aid in missing})
+        return jaccard(lemmas[a], lemmas[b]) >= LEMMA_JACCARD
+
+    return related
+
+
+def _take_loners(aid: int, loners: list[int], group: list[int], related: Callable[[int, int], bool] | None) -> list[int]:
+    """The loners that join ``aid``'s story: each confirmed with more than ``EVENT_LINK_SHARE``
+    of ``group`` (``aid``, the story's members ``aid`` is confirmed with, the loners taken so
+    far; at most ``EVENT_LINK_CAP`` of them), ``aid`` counting as confirmed. Two loners of one
+    article were not confirmed with each other when stored (else they would share a story):
+    without the check a digest of two events brought both in."""
+    taken: list[int] = []
+    for c in loners:
+        ref = group[:EVENT_LINK_CAP]
+        ok = 1 + (sum(1 for m in ref[1:] if related(c, m)) if related is not None and len(ref) > 1 else len(ref) - 1)
+        if ok / len(ref) > EVENT_LINK_SHARE:
+            taken.append(c)
+            group.append(c)
+    return taken
+
+
+def join_events(
+    cur: Any, confirmed: dict[int, list[int]], story_of: dict[int, int | None], next_story: int, related: Callable[[int, int], bool] | None = None
+) -> set[int]:
     """Give each article of ``confirmed`` (in id order) the story it belongs to, in ``story_of``.
 
     An article joins the story it is confirmed with the largest share of (more than
     ``EVENT_LINK_SHARE`` of its articles, the span within ``EVENT_DAYS``); confirmed earlier
-    articles in no story come along when the span allows. Without such a story, the article
-    and those loners start a new one. Stories are never merged.
+    articles in no story come along when the span allows and they are ``related`` (two
+    articles' words, ``related_by_words``) to a majority of the story (``_take_loners``;
+    without ``related`` they all come). Without such a story, the article and those loners
+    start a new one. Stories are never merged.
 
     Returns:
         The articles whose story changed.
@@ -189,8 +279,9 @@ def join_events(cur: Any, confirmed: dict[int, list[int]], story_of: dict[int, i
             if not loners:
                 continue
             best, next_story = next_story, next_story + 1
+        group = [aid] + [c for c in confirmed[aid] if story_of.get(c) == best]
         for member in [aid] + loners:
-            if member == aid or spans.fits(best, day_of.get(member)):
+            if member == aid or (spans.fits(best, day_of.get(member)) and _take_loners(aid, [member], group, related)):
                 story_of[member] = best
                 spans.add(best, day_of.get(member))
                 changed.add(member)

@@ -42,7 +42,7 @@ from datasketch import MinHash
 from datasketch.minhash import _fmix  # the pre-mix MinHash applies (see Signer)
 
 from .database import chunks, marks, next_id, probe, select_in
-from .events import join_events, keep_event_pairs
+from .events import join_events, keep_event_pairs, related_by_words
 from .search import WORD_RE
 
 if TYPE_CHECKING:
@@ -461,7 +461,7 @@ def assign_stories(w: Writer, cur: Any, items: list[tuple[int, list[int], str | 
     unknown = sorted(({c for ok in confirmed.values() for c in ok} | set(confirmed)) - story_of.keys())
     story_of.update(select_in(cur, "SELECT id, story_id FROM articles WHERE id IN ({in})", unknown))
     if events:
-        changed = join_events(cur, confirmed, story_of, next_id(cur, "stories"))
+        changed = join_events(cur, confirmed, story_of, next_id(cur, "stories"), related_by_words(w, cur))
         cur.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(story_of[a], a) for a in sorted(changed)])
         for sid in sorted({story_of[a] for a in changed}):
             _refresh_story(cur, sid)

@@ -7,8 +7,8 @@ One shape for the three faces (``svodka stories``, ``/api/stories[/{id}]``, the 
   the articles whose outlet is not known. The stored ``stories.sources`` counts known outlets
   only, so a story of articles without an outlet used to read "34 статьи, 0 изданий".
 - ``first``: the earliest article, with its outlet and time, only when both are known and no
-  article of unknown time or outlet could have come before it (an undated article or one of an
-  unknown outlet may have been first: then nobody is named first).
+  other article could have come before it or with it (an undated article, one of an unknown
+  outlet, another outlet at the same time or within a bare day: then nobody is named first).
 - ``growth``: articles per hour from the first report (per day when the story spans more
   than ``GROWTH_HOURS`` hours), for the page's bars.
 """
@@ -21,7 +21,7 @@ from typing import Any
 
 from .database import Database, select_in
 
-__all__ = ["stories", "story", "GROWTH_HOURS", "STORY_STATEMENTS"]
+__all__ = ["first_report", "stories", "story", "GROWTH_HOURS", "STORY_STATEMENTS"]
 
 # Hourly bars up to this many hours of a story's span; past it, daily bars.
 GROWTH_HOURS = 96
@@ -80,18 +80,31 @@ def _shape(story: dict) -> dict:
     return story
 
 
+def _latest(value: str) -> datetime:
+    """The latest moment a publication time may stand for: a bare day (no time of day) may be
+    any time until the next midnight, a time is itself."""
+    t = _moment(value) or datetime.min
+    return t + timedelta(days=1) - timedelta(microseconds=1) if len(value.strip()) <= 10 else t
+
+
 def _doubtful_first(articles: list[dict]) -> bool:
-    """Whether an article of unknown time, or of unknown outlet at the same earliest time, may have come first."""
+    """Whether another outlet's article, or one of unknown outlet or time, may have come first
+    or at the same moment: an undated article; a report of another (or unknown) outlet at the
+    earliest time (a tie names nobody) or within the earliest article's bare day."""
     if any(_moment(a.get("published")) is None for a in articles):
         return True
-    earliest = _moment(articles[0]["published"])
-    return any(not a.get("source") and _moment(a["published"]) <= earliest for a in articles)
+    earliest = articles[0]
+    until = _latest(earliest["published"])
+    return any(
+        _moment(a["published"]) <= until and (not a.get("source") or a["source"] != earliest["source"])
+        for a in articles[1:]
+    )
 
 
 def stories(db: Database, limit: int = 20) -> list[dict]:
     """Stories (two or more articles), largest and most recent first, each in the shape of ``_shape``."""
     out = db.execute(
-        f"SELECT {', '.join(_STORY_COLUMNS)} FROM stories ORDER BY size DESC, last_published DESC, id LIMIT ?", [limit]
+        f"SELECT {', '.join(_STORY_COLUMNS)} FROM stories ORDER BY size DESC, last_published IS NULL, last_published DESC, id LIMIT ?", [limit]
     ).dicts(_STORY_COLUMNS)
     _attach_articles(db, out)
     return [_shape(s) for s in out]
@@ -105,6 +118,15 @@ def _attach_articles(db: Database, rows: list[dict]) -> None:
                 children[r[0]].append(dict(zip(("id", "title", "source", "published", "url"), r[1:])))
     for row in rows:
         row["articles"] = children[row["id"]]
+
+
+def first_report(db: Database, story_id: int) -> tuple[dict | None, dict | None]:
+    """A story's earliest article (by the instant) and its first outlet by the rule of
+    ``_shape`` (None when not known): what the digest names first, as the story page does."""
+    rows = [{"id": story_id}]
+    _attach_articles(db, rows)
+    shaped = _shape(rows[0])
+    return (shaped["articles"][0] if shaped["articles"] else None), shaped["first"]
 
 
 def story(db: Database, story_id: int) -> dict | None:

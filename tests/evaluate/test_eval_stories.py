@@ -54,3 +54,11 @@ def test_eval_stories_wikinews_floor(models):
     assert result["articles"] == 140 and not result["problems"]
     assert result["svodka"]["bcubed"]["f1"] >= FLOOR_WIKINEWS_BCUBED_F1
     assert result["svodka"]["pairwise"]["f1"] >= FLOOR_WIKINEWS_PAIRWISE_F1
+
+
+def test_eval_stories_wrong_wikinews_folder_is_an_error(models, tmp_path):
+    """A folder holding none of the gold's documents is an error, not perfect scores of nothing."""
+    from svodka.errors import InputError
+
+    with pytest.raises(InputError, match="none of the 140 documents"):
+        evaluate_stories(ROOT / "data" / "sample", tmp_path, models)
