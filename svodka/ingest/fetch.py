@@ -39,7 +39,7 @@ from ..errors import FetchError
 from ..model import Document
 from ._private import limit_text, parse_allow_list
 
-__all__ = ["Fetcher", "USER_AGENT", "MAX_REDIRECTS", "system_resolver", "address_refusal"]
+__all__ = ["Fetcher", "AddressPolicy", "USER_AGENT", "MAX_REDIRECTS", "system_resolver", "address_refusal"]
 
 # Names svodka to site operators, with a way to learn what it is.
 USER_AGENT = "svodka/0.1 (+https://github.com/svodka/svodka; news research crawler)"
@@ -129,6 +129,67 @@ class _Reply:
     url: httpx.URL
 
 
+class AddressPolicy:
+    """Which hosts may be fetched: every address global, or the host or network listed by the user.
+
+    The one home of the address rule: the ``Fetcher`` and ``svodka watch``'s async poller
+    (watch/poller.py) both ask it, per request and again at connect time.
+
+    Args:
+        allow_private: the ``fetch_allow_private`` setting (see ``Fetcher``).
+        resolver: host name -> addresses (default: the system resolver).
+    Raises:
+        ConfigError: a bad entry in ``allow_private``.
+    """
+
+    def __init__(self, allow_private: str | Iterable[str] = "", resolver: Resolver | None = None) -> None:
+        try:
+            self.allowed_hosts, self.allowed_networks = parse_allow_list(allow_private)
+        except ValueError as exc:
+            from ..errors import ConfigError
+
+            raise ConfigError("fetch_allow_private", str(exc)) from None
+        self.resolver = resolver or system_resolver
+
+    def addresses(self, host: str, port: int) -> list[str]:
+        """The addresses of a host, all checked; raises ``_Refused`` for one not allowed.
+
+        A host is refused if *any* of its addresses is not global: a name that resolves to
+        both a public and a private address could be connected to either.
+        """
+        try:
+            ipaddress.ip_address(host)
+            addresses = [host]
+        except ValueError:
+            try:
+                addresses = self.resolver(host, port)
+            except (OSError, UnicodeError) as exc:
+                raise httpx.ConnectError(f"cannot resolve {host}: {exc}") from None
+            if not addresses:
+                raise httpx.ConnectError(f"cannot resolve {host}: no addresses")
+        for address in addresses:
+            kind = address_refusal(address)
+            if kind and not self.allowed_private(host, address):
+                where = f"{host} resolves to {address}" if address != host else address
+                raise _Refused(f"{where}, a {kind} address: refused (list it in the fetch_allow_private setting to fetch it)")
+        return addresses
+
+    def allowed_private(self, host: str, address: str) -> bool:
+        """Whether the user allowed this host or the network of this address.
+
+        A host entry allows that name; one with a leading dot (``.corp.example``) allows the
+        name itself (``corp.example``) and every name under it (``news.corp.example``).
+        """
+        host = host.lower().rstrip(".")
+        if host in self.allowed_hosts or any(host.endswith(s) or host == s[1:] for s in self.allowed_hosts if s.startswith(".")):
+            return True
+        try:
+            ip = ipaddress.ip_address(address.split("%", 1)[0])
+        except ValueError:
+            return False
+        return any(ip.version == net.version and ip in net for net in self.allowed_networks)
+
+
 class Fetcher:
     """Fetches URLs into ``Document`` objects, one host at a time at a polite rate.
 
@@ -161,13 +222,9 @@ class Fetcher:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        try:
-            self.allowed_hosts, self.allowed_networks = parse_allow_list(allow_private)
-        except ValueError as exc:
-            from ..errors import ConfigError
-
-            raise ConfigError("fetch_allow_private", str(exc)) from None
-        self.resolver = resolver or system_resolver
+        self.policy = AddressPolicy(allow_private, resolver)
+        self.allowed_hosts, self.allowed_networks = self.policy.allowed_hosts, self.policy.allowed_networks
+        self.resolver = self.policy.resolver
         self.client = client or self._checked_client()
         self.client.headers["User-Agent"] = USER_AGENT
         self.host_interval = host_interval
@@ -182,42 +239,12 @@ class Fetcher:
     # ------------------------------------------------------------------ addresses
 
     def addresses(self, host: str, port: int) -> list[str]:
-        """The addresses of a host, all checked; raises ``_Refused`` for one not allowed.
-
-        A host is refused if *any* of its addresses is not global: a name that resolves to
-        both a public and a private address could be connected to either.
-        """
-        try:
-            ipaddress.ip_address(host)
-            addresses = [host]
-        except ValueError:
-            try:
-                addresses = self.resolver(host, port)
-            except (OSError, UnicodeError) as exc:
-                raise httpx.ConnectError(f"cannot resolve {host}: {exc}") from None
-            if not addresses:
-                raise httpx.ConnectError(f"cannot resolve {host}: no addresses")
-        for address in addresses:
-            kind = address_refusal(address)
-            if kind and not self._allowed_private(host, address):
-                where = f"{host} resolves to {address}" if address != host else address
-                raise _Refused(f"{where}, a {kind} address: refused (list it in the fetch_allow_private setting to fetch it)")
-        return addresses
+        """The addresses of a host, all checked (``AddressPolicy.addresses``)."""
+        return self.policy.addresses(host, port)
 
     def _allowed_private(self, host: str, address: str) -> bool:
-        """Whether the user allowed this host or the network of this address.
-
-        A host entry allows that name; one with a leading dot (``.corp.example``) allows the
-        name itself (``corp.example``) and every name under it (``news.corp.example``).
-        """
-        host = host.lower().rstrip(".")
-        if host in self.allowed_hosts or any(host.endswith(s) or host == s[1:] for s in self.allowed_hosts if s.startswith(".")):
-            return True
-        try:
-            ip = ipaddress.ip_address(address.split("%", 1)[0])
-        except ValueError:
-            return False
-        return any(ip.version == net.version and ip in net for net in self.allowed_networks)
+        """Whether the user allowed this host or the network of this address (``AddressPolicy.allowed_private``)."""
+        return self.policy.allowed_private(host, address)
 
     def _checked_client(self) -> httpx.Client:
         """A real client whose connections resolve, check and connect in one step."""
