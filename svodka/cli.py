@@ -862,6 +862,14 @@ def serve_cli(
           announce=lambda line: typer.echo(f"svodka: {line}", err=True))
 
 
+# Following feeds (issue 17): ``svodka feeds ...`` and ``svodka watch`` live in _cli_feeds.py
+# (imported here, at the end, because they use this module's helpers).
+from ._cli_feeds import feeds_app, watch_cli  # noqa: E402
+
+app.add_typer(feeds_app, name="feeds")
+app.command("watch")(watch_cli)
+
+
 def main() -> None:
     """Entry point: run the app, turning expected failures into one line and an exit code."""
     try:

@@ -27,6 +27,7 @@ __all__ = [
     "parse_opml",
     "read_feed",
     "parse_every",
+    "find_feeds",
 ]
 
 # Query parameters that say where a reader came from, not what the page is: removed from item
@@ -223,3 +224,50 @@ def _ttl(head: dict) -> int | None:
         freq = str(head.get("sy_updatefrequency") or "1").strip()
         return max(1, period // (int(freq) if freq.isdigit() and int(freq) > 0 else 1))
     return None
+
+
+def _is_feed(data: bytes) -> bool:
+    """Whether bytes are an RSS/Atom/RDF feed (what the readers sniff, then feedparser's word)."""
+    head = data[:2048].lstrip().lower()
+    if not head.startswith(b"<?xml") and not any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf")):
+        return False
+    from ..ingest.readers import parse_feed
+
+    try:
+        return bool(parse_feed(data).get("version"))
+    except InputError:
+        return False
+
+
+def find_feeds(url: str, fetch) -> list[tuple[str, str | None]]:
+    """The feeds to follow for a URL: the URL itself if it is a feed, else those its page announces,
+    else the first of ``COMMON_FEED_PATHS`` on its site that is one.
+
+    Args:
+        url: a feed's or a site's URL.
+        fetch: URL -> ``Document`` (``Fetcher.fetch``); raises ``FetchError``.
+    Returns:
+        (feed URL, title or None); the URL of a feed as given (after redirects: as fetched).
+    Raises:
+        FetchError: the URL cannot be fetched.
+        InputError: it is neither a feed nor a page announcing one, and no common path holds one.
+    """
+    from ..ingest.readers import decode
+
+    doc = fetch(url)
+    data = doc.data or b""
+    if _is_feed(data):
+        return [(doc.url or url, None)]
+    html, _ = decode(data, doc.encoding)
+    found = discover_feeds(html, doc.url or url)
+    if found:
+        return found
+    for path in COMMON_FEED_PATHS:
+        candidate = urljoin(doc.url or url, path)
+        try:
+            got = fetch(candidate)
+        except Exception:  # noqa: BLE001  (a missing path is the usual answer: try the next)
+            continue
+        if _is_feed(got.data or b""):
+            return [(got.url or candidate, None)]
+    raise InputError(url, "neither a feed nor a page that announces one (no <link rel=alternate>, none at the common paths)")

@@ -220,6 +220,11 @@ class _Handler(BaseHTTPRequestHandler):
             if host.startswith("private"):
                 return self._send(200, b"User-agent: *\nDisallow: /a/\n", "text/plain")
             return self._send(404, b"no robots.txt here", "text/plain")
+        spec = next((f for f in srv.feeds.values() if f.host == host), None)
+        if path == "/":
+            return self._home(host, spec)
+        if path == "/rss" and spec is not None:  # a common feed path, for discovery without <link>
+            return self._feed(spec.name)
         parts = path.strip("/").split("/")
         if len(parts) == 2 and parts[0] == "rss" and parts[1].endswith(".xml"):
             return self._feed(parts[1][:-4])
@@ -230,6 +235,17 @@ class _Handler(BaseHTTPRequestHandler):
             _, page = article_html(spec.name, int(parts[2][:-5]), f"Вестник {spec.name}")
             return self._send(200, page.encode("utf-8"), "text/html; charset=utf-8")
         return self._send(404, b"not found", "text/plain")
+
+    def _home(self, host: str, spec: FeedSpec | None) -> None:
+        """A site's home page announcing its feed (or, on 127.0.0.1, every feed); ``nolink*`` sites announce none."""
+        srv = self.server_ref
+        shown = [spec] if spec is not None else (list(srv.feeds.values()) if host == "127.0.0.1" else [])
+        links = "".join(
+            f'<link rel="alternate" type="application/rss+xml" title="Вестник {f.name}" href="/rss/{f.name}.xml">'
+            for f in shown if not f.name.startswith("nolink")
+        )
+        page = f'<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Главная</title>{links}</head><body><h1>Новости</h1></body></html>'
+        return self._send(200, page.encode("utf-8"), "text/html; charset=utf-8")
 
     def _feed(self, name: str) -> None:
         srv = self.server_ref
