@@ -102,16 +102,18 @@ class Watcher:
         self.counters = Counters()
         self.stopping: asyncio.Event | None = None  # made in run(): an Event belongs to its loop
         self._poll_finished = False
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._documents: asyncio.Queue | None = None
 
     def stop(self) -> None:
         """Finish the batch in hand and return from ``run`` (SIGTERM)."""
-        if self.stopping is not None:
-            self.stopping.set()
+        if self.stopping is not None and self._loop is not None:
+            self._loop.call_soon_threadsafe(self.stopping.set)  # from a signal handler or another thread alike
 
     async def run(self) -> Counters:
         """Poll, fetch, analyse and store until ``stop()`` (or, with ``once``, until nothing is due)."""
         self.stopping = asyncio.Event()
+        self._loop = asyncio.get_running_loop()
         self._documents = asyncio.Queue(maxsize=2)
         try:
             analysis = asyncio.create_task(self._analyse())
