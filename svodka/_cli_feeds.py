@@ -139,11 +139,12 @@ def feeds_list_cli(as_json: JsonFlag = False, db: DbOption = None, setting: Sett
         return
     now = time.time()
     rows = [
-        [f["id"], f["name"] or "", f["url"], _status(f), _ago(f["last_success"], now), "" if f["paused"] else _ago(f["next_poll"], now),
-         f["errors"], "" if f["items_per_day"] is None else f"{f['items_per_day']:.1f}", f["items"], (f["last_error"] or "")[:60]]
+        [f["id"], f["url"], _status(f), _ago(f["last_success"], now), "" if f["paused"] else _ago(f["next_poll"], now),
+         f["errors"], "" if f["items_per_day"] is None else f"{f['items_per_day']:.1f}", f["items"]]
         for f in feeds
     ]
-    _table(f"{len(feeds)} feeds", ["id", "name", "url", "status", "last success", "next poll", "errors", "items/day", "items", "last error"], rows)
+    # the URL names the feed; names and the last error are in --json
+    _table(f"{len(feeds)} feeds", ["id", "feed", "status", "last ok", "next poll", "errors", "per day", "items"], rows)
 
 
 def _each_feed(keys: list[str], db: str | None, setting: list[str] | None, action) -> None:
