@@ -46,7 +46,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..config import Settings
 from ..errors import ConfigError, SvodkaError
 from ..model import Article
-from . import _jobs, _queries, _render, pages
+from . import _jobs, _queries, _render, feeds, pages
 from ._cache import ArchiveCache
 from ._guard import DEFAULT_HOSTS, BearerToken, RequestGuard, host_name, normal_origin, origin_text
 from ._pool import AnalysisPool
@@ -786,6 +786,7 @@ def create_app(
     # ------------------------------------------------------------------ pages
 
     pages.install(app, store, _page, cache, writable=token is not None)
+    app.include_router(feeds.router(store, _page))  # /api/feeds, /feeds, /metrics (issue 17)
 
     return app
 
