@@ -287,3 +287,46 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
             pass
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the server alone: ``python -m svodka.watch.testserver --feeds 1000 --every 600`` (bench, demo).
+
+    Prints ``port N`` on its first line, then serves until killed. Each feed ``f<i>`` starts
+    with ``--initial`` items and gets a new one every ``--every`` seconds, the feeds' first
+    new items spread over that period.
+    """
+    import argparse
+    import random
+    import sys
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--feeds", type=int, default=100)
+    parser.add_argument("--every", type=float, default=600.0, help="seconds between two items of one feed (0: none)")
+    parser.add_argument("--initial", type=int, default=3, help="items each feed starts with")
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=17)
+    args = parser.parse_args(argv)
+    rand = random.Random(args.seed)
+    now = time.time()
+    feeds = []
+    for i in range(args.feeds):
+        every = args.every or None
+        # initial items one period apart (their dates give the watcher the posting rate),
+        # the next one due somewhere within the coming period
+        offset = rand.uniform(0, args.every) if every else 0
+        published = [now - offset - k * (args.every or 3600) for k in range(args.initial, 0, -1)]
+        feeds.append(FeedSpec(f"f{i}", published=published, every=every, started=now - offset))
+    server = FeedServer(feeds, port=args.port)
+    print(f"port {server.port}", flush=True)
+    sys.stdout.flush()
+    with server:
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()

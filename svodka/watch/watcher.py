@@ -54,6 +54,7 @@ class WatchOptions:
     host_interval: float = 1.0
     owner: str = ""  # this watcher's name in leases (default host:pid)
     once: bool = False  # poll what is due once, store what it brings, and return
+    fetch_pages: bool = True  # False: poll only, items wait in the archive (the bench's polling rate)
     analysis: dict[str, Any] = field(default_factory=dict)  # pipeline options (time_budget, max_words)
 
 
@@ -117,7 +118,7 @@ class Watcher:
         self._documents = asyncio.Queue(maxsize=2)
         try:
             analysis = asyncio.create_task(self._analyse())
-            pages = asyncio.create_task(self._pages())
+            pages = asyncio.create_task(self._pages() if self.options.fetch_pages else asyncio.sleep(0))
             await self._poll()
             self._poll_finished = True
             await pages
