@@ -14,7 +14,7 @@ import pytest
 from svodka.store import feeds as feed_store
 from svodka.watch import schedule
 from svodka.watch.testserver import RESOLVER, FeedSpec
-from svodka.watch.watcher import Watcher, WatchOptions
+from svodka.watch.watcher import Counters, Watcher, WatchOptions
 
 from .conftest import ALLOW
 
@@ -31,7 +31,7 @@ class Clock:
         return self.now
 
 
-def _round(store, models, clock, errors=None, **options) -> "Counters":  # noqa: F821
+def _round(store, models, clock, errors=None, **options) -> Counters:
     """One ``--once`` run of a watcher at the clock's time."""
     opts = WatchOptions(workers=1, once=True, allow_private=ALLOW, host_interval=0, **options)
     watcher = Watcher(store, opts, resolver=RESOLVER, models=models, clock=clock,
