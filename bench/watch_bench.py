@@ -41,10 +41,10 @@ from svodka.watch.testserver import RESOLVER  # noqa: E402
 from svodka.watch.watcher import Watcher, WatchOptions  # noqa: E402
 
 
-def start_server(feeds: int, every: float, cpu: int | None) -> tuple[subprocess.Popen, int]:
+def start_server(feeds: int, every: float, cpu: int | None, initial: int = 3) -> tuple[subprocess.Popen, int]:
     """The synthetic server in its own process (on core ``cpu`` when given); returns it and its port."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    server = subprocess.Popen([sys.executable, "-m", "svodka.watch.testserver", "--feeds", str(feeds), "--every", str(every)],
+    server = subprocess.Popen([sys.executable, "-m", "svodka.watch.testserver", "--feeds", str(feeds), "--every", str(every), "--initial", str(initial)],
                               stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     if cpu is not None and hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(server.pid, {cpu})
@@ -95,7 +95,8 @@ def polling_rate(args) -> None:
 
 
 def latency(args) -> None:
-    server, port = start_server(args.feeds, args.every, None)
+    # no initial items: a backlog of thousands to analyse first would be measured, not the schedule
+    server, port = start_server(args.feeds, args.every, None, initial=0)
     try:
         with tempfile.TemporaryDirectory() as tmp:
             store = open_store(Path(tmp) / "watch.db")
@@ -142,9 +143,11 @@ def main() -> None:
     parser.add_argument("--high", type=int, default=60, help="longest interval (latency part)")
     parser.add_argument("--latency-seconds", type=int, default=240)
     parser.add_argument("--skip-latency", action="store_true")
+    parser.add_argument("--skip-polling", action="store_true")
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    polling_rate(args)
+    if not args.skip_polling:
+        polling_rate(args)
     if not args.skip_latency:
         latency(args)
     print(f"load average {os.getloadavg()[0]:.1f}")

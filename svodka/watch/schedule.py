@@ -54,19 +54,18 @@ def observed_rate(previous: float | None, new_items: int, seconds: float, publis
     """The posting rate (items per day) after a poll that found ``new_items`` in ``seconds`` since the last one.
 
     The first poll has no previous one: the rate comes from the spread of the items' own
-    publication dates when at least two have one, else it stays unknown.
+    publication dates when at least two have one, else it stays unknown until the next poll,
+    whose own rate starts the average.
     """
-    if previous is None:
-        if not published:
-            return None
+    if previous is None and published:
         times = sorted(t for t in (_epoch(p) for p in published) if t is not None)
-        if len(times) < 2 or times[-1] <= times[0]:
-            return None
-        return (len(times) - 1) * 86400.0 / (times[-1] - times[0])
+        if len(times) >= 2 and times[-1] > times[0]:
+            return (len(times) - 1) * 86400.0 / (times[-1] - times[0])
     if seconds <= 0:
         return previous
     now = new_items * 86400.0 / seconds
-    return (1 - RATE_WEIGHT) * previous + RATE_WEIGHT * now
+    # no rate yet (the first poll's items had too few dates): this poll's is the first
+    return now if previous is None else (1 - RATE_WEIGHT) * previous + RATE_WEIGHT * now
 
 
 def _epoch(iso: str | None) -> float | None:

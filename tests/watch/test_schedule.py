@@ -36,6 +36,7 @@ def test_schedule_observed_rate():
     dates = ["2024-03-28T10:00:00+00:00", "2024-03-28T11:00:00+00:00", "2024-03-28T12:00:00+00:00"]
     assert schedule.observed_rate(None, 3, 0, dates) == pytest.approx(24.0)
     assert schedule.observed_rate(None, 3, 0, [None, dates[0]]) is None
+    assert schedule.observed_rate(None, 1, 3600) == pytest.approx(24.0)  # unknown until now: this poll's rate
     # then a moving average: 2 new items in an hour is 48 a day, weighted in by RATE_WEIGHT
     assert schedule.observed_rate(24.0, 2, 3600) == pytest.approx(24.0 * 0.7 + 48.0 * 0.3)
     assert schedule.observed_rate(24.0, 0, 3600) < 24.0
