@@ -194,6 +194,9 @@ class _QuietServer(ThreadingHTTPServer):
     """A threading server that does not print the tracebacks of clients hanging up (a watcher's timeout)."""
 
     daemon_threads = True
+    # Connections waiting to be accepted: a watcher opens up to --concurrency at once (the default
+    # of 5 refused most of 200 and counted them as the feeds' errors).
+    request_queue_size = 1024
 
     def handle_error(self, request, client_address) -> None:
         pass

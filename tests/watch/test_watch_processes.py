@@ -95,3 +95,28 @@ def test_watch_two_watchers_postgresql(feed_server):
     finally:
         store.db.drop_schema()
         store.close()
+
+
+def test_watch_sigterm_finishes_the_batch_and_exits(tmp_path, feed_server):
+    db = str(tmp_path / "archive.db")
+    store = open_store(db)
+    pages = _feeds(feed_server, store, 8, 6)
+    watcher = _watcher(db, "--batch-size", "8")
+    deadline = time.time() + 180
+    while time.time() < deadline and _count(store, "SELECT COUNT(*) FROM articles") < 1:
+        assert watcher.poll() is None, watcher.stderr.read()
+        time.sleep(0.05)
+    watcher.send_signal(signal.SIGTERM)
+    assert watcher.wait(120) == 0, watcher.stderr.read()
+    assert "stored" in watcher.stderr.read().strip().splitlines()[-1]
+    # the leases are given back: another watcher goes on at once, and nothing is fetched twice
+    assert _count(store, "SELECT COUNT(*) FROM feeds WHERE lease_owner IS NOT NULL") == 0
+    assert _count(store, "SELECT COUNT(*) FROM feed_items WHERE lease_owner IS NOT NULL") == 0
+    done = {r[0] for r in store.db.execute("SELECT url FROM feed_items WHERE state = 'done'")}
+    stored = {r[0] for r in store.db.execute("SELECT url FROM articles")}
+    assert done <= stored  # an item is done only once its article is stored
+    rest = _watcher(db, "--once")
+    assert rest.wait(180) == 0, rest.stderr.read()
+    assert _count(store, "SELECT COUNT(*) FROM articles") == len(pages)
+    assert all(feed_server.hits.get(page) == 1 for page in pages)
+    store.close()
