@@ -17,13 +17,12 @@ from __future__ import annotations
 import asyncio
 import time
 import urllib.robotparser
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import httpx
 
-from ..ingest._private import limit_text
+from ..errors import FetchError
 from ..ingest.fetch import (
     ACCEPT_ENCODING,
     MAX_BYTES,
@@ -32,6 +31,7 @@ from ..ingest.fetch import (
     ROBOTS_MAX_BYTES,
     USER_AGENT,
     AddressPolicy,
+    BodyDecoder,
     Resolver,
     _Refused,
 )
@@ -51,7 +51,7 @@ ROBOTS_TTL = 86400
 
 @dataclass
 class Reply:
-    """The outcome of one request: a status with body, or an error (``status`` 0).
+    """The outcome of one request: a status with body, or an error (``status`` 0 when nothing answered).
 
     ``url`` is the final URL after redirects. ``error`` says why there is no usable body
     (network, HTTP status, robots.txt, refused address, too big, too slow).
@@ -64,10 +64,6 @@ class Reply:
     modified: str | None = None
     error: str | None = None
     permanent: bool = False  # the error will not pass by retrying (robots.txt, refusal, 4xx)
-
-
-class _TooBig(Exception):
-    """A body past the byte bound."""
 
 
 class Poller:
@@ -180,8 +176,8 @@ class Poller:
                         return Reply(status=status, url=str(url), error=f"HTTP {status}", permanent=400 <= status < 500 and status not in (408, 429))
                     try:
                         body = await _read_body(response, limit, truncate)
-                    except _TooBig:
-                        return Reply(status=status, url=str(url), error=f"response is over the {limit_text(limit)} limit", permanent=True)
+                    except FetchError as exc:  # too big, or an encoding not decoded: the same next time
+                        return Reply(status=status, url=str(url), error=exc.reason.split("; raise it")[0], permanent=True)
                     return Reply(status=status, body=body, url=str(url), etag=etag, modified=modified)
             except httpx.HTTPError as exc:
                 refused = _refusal_in(exc)
@@ -208,30 +204,16 @@ class Poller:
 
 
 async def _read_body(response: httpx.Response, limit: int, truncate: bool) -> bytes:
-    """The body decoded from gzip/deflate, no more than ``limit`` bytes of output (as ``fetch._read_body``)."""
-    declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit and not truncate:
-        raise _TooBig()
-    coding = response.headers.get("content-encoding", "").strip().lower()
-    if coding in ("", "identity"):
-        decoder = None
-    elif coding in ("gzip", "x-gzip", "deflate"):
-        decoder = zlib.decompressobj(zlib.MAX_WBITS | 32)
-    else:
-        raise httpx.DecodingError(f"unsupported content encoding {coding}")
-    out = bytearray()
+    """The body decoded from gzip/deflate, no more than ``limit`` bytes of output (the fetcher's ``BodyDecoder``).
+
+    Raises:
+        FetchError: past the limit, or an encoding not decoded.
+    """
+    decoder = BodyDecoder(response.headers, limit, truncate)
     async for chunk in response.aiter_raw():
-        if decoder is not None:
-            try:
-                chunk = decoder.decompress(chunk, limit + 1 - len(out))
-            except zlib.error as exc:
-                raise httpx.DecodingError(f"malformed {coding}-encoded response: {exc}") from None
-        out += chunk
-        if len(out) > limit:
-            if truncate:
-                return bytes(out[:limit])
-            raise _TooBig()
-    return bytes(out)
+        if decoder.add(chunk):
+            break
+    return decoder.body()
 
 
 def _refusal_in(exc: BaseException) -> str | None:
