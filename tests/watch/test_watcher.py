@@ -112,3 +112,18 @@ def test_watcher_stop_finishes_and_releases(archive, models, feed_server):
     thread.join(60)
     assert not thread.is_alive() and result["c"].stored == 5
     assert archive.db.execute("SELECT COUNT(*) FROM feeds WHERE lease_owner IS NOT NULL").first()[0] == 0
+
+
+def test_watcher_hundreds_of_feeds_polled_once_then_304(archive, feed_server):
+    now = time.time()
+    for i in range(300):
+        feed_server.add(FeedSpec(f"h{i}", kind=("ok", "gzip", "slow")[i % 3] if i % 50 else "ttl", published=[now - 120, now - 60]))
+        feed_store.add_feed(archive.db, feed_server.url(f"h{i}"))
+    clock = Clock()
+    first = _round(archive, None, clock, fetch_pages=False)  # polling only: the items wait in the archive
+    assert (first.polls, first.full_downloads, first.items_new) == (300, 300, 600)
+    assert all(spec.requests == 1 for spec in feed_server.feeds.values())
+    assert feed_store.feed_totals(archive.db)["items_waiting"] == 600
+    clock.now += schedule.MAX_INTERVAL + 1
+    second = _round(archive, None, clock, fetch_pages=False)
+    assert (second.polls, second.not_modified, second.items_new) == (300, 300, 0)
