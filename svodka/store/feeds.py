@@ -137,7 +137,7 @@ def claim_feeds(db: Database, owner: str, now: int, limit: int, lease: int) -> l
 
 
 # Columns a poll may set on its feed (``PollOutcome.updates`` keys).
-_UPDATABLE = frozenset(FEED_COLUMNS) - {"id", "url", "name", "site", "fixed", "paused", "added", "items", "polls", "full_polls", "lease_owner", "lease_until"}
+_UPDATABLE = frozenset(FEED_COLUMNS) - {"id", "name", "site", "fixed", "paused", "added", "items", "polls", "full_polls", "lease_owner", "lease_until"}
 
 
 def record_polls(db: Database, owner: str, outcomes: list[PollOutcome]) -> dict[int, list[str]]:
@@ -172,6 +172,10 @@ def record_polls(db: Database, owner: str, outcomes: list[PollOutcome]) -> dict[
             )
             recorded[outcome.feed_id] = [f[0] for f in fresh]
             updates = {k: v for k, v in outcome.updates.items() if k in _UPDATABLE}
+            if "url" in updates:  # a feed moved for good: its new address, unless another followed feed has it
+                cur.execute("SELECT 1 FROM feeds WHERE url = ?", [updates["url"]])
+                if cur.fetchone():
+                    del updates["url"]
             if fresh:
                 updates["last_item"] = fresh[0][0]
             sets = ", ".join(f"{k} = ?" for k in updates)

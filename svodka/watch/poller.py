@@ -64,6 +64,7 @@ class Reply:
     modified: str | None = None
     error: str | None = None
     permanent: bool = False  # the error will not pass by retrying (robots.txt, refusal, 4xx)
+    moved: str | None = None  # the new address after permanent redirects only (301, 308)
 
 
 class Poller:
@@ -129,20 +130,25 @@ class Poller:
             return Reply(url=url, error=f"not an http(s) URL: {exc}", permanent=True)
 
     async def _follow(self, url: httpx.URL, etag: str | None, modified: str | None) -> Reply:
+        """GET with redirects followed; the validators go with every hop (they are the final resource's)."""
         first = str(url)
+        moved = True  # every redirect so far permanent (301, 308): the feed has a new address
         for hop in range(MAX_REDIRECTS + 1):
             if url.scheme not in ("http", "https") or not url.host:
                 return Reply(url=first, error=f"not an http(s) URL: {str(url)[:200]}", permanent=True)
             if not await self._allowed(url):
                 return Reply(url=first, error=f"robots.txt disallows fetching {url}", permanent=True)
             headers = {"Accept-Encoding": ACCEPT_ENCODING}
-            if etag and not hop:
+            if etag:
                 headers["If-None-Match"] = etag
-            if modified and not hop:
+            if modified:
                 headers["If-Modified-Since"] = modified
             reply = await self._request(url, headers, self.max_bytes)
             if reply.status not in REDIRECT_STATUSES:
+                if hop and moved and reply.error is None:
+                    reply.moved = str(url)
                 return reply
+            moved = moved and reply.status in (301, 308)
             location = reply.url  # the Location header, carried in ``url`` by _request
             try:
                 url = url.join(location.strip())

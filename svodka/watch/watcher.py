@@ -209,6 +209,8 @@ class Watcher:
             rate = schedule.observed_rate(None if first else feed["items_per_day"], len(new), elapsed, [i.published for i in facts.items] if first else None)
             ttl = facts.ttl
             updates.update(etag=reply.etag, modified=reply.modified)
+        if reply.moved:
+            updates["url"] = reply.moved  # moved for good: polled there from now on (record_polls checks it is free)
         period = schedule.interval(fixed=feed["fixed"], ttl=ttl, items_per_day=rate, low=self.options.low, high=self.options.high)
         updates.update(errors=0, failing=0, last_error=None, last_success=now, ttl=ttl, items_per_day=rate, period=period, next_poll=now + period)
         return feed_store.PollOutcome(feed["id"], updates, items)

@@ -54,8 +54,9 @@ def test_poller_gzip(feed_server):
 def test_poller_redirects(feed_server):
     feed_server.add(FeedSpec("moved", kind="redirect", published=[1.0]))
     feed_server.add(FeedSpec("loop", kind="loop"))
-    moved = _get(feed_server.url("moved"))[0]
-    assert moved.status == 200 and moved.url.endswith("/rss/moved.xml?moved=1")
+    moved, again = _get(feed_server.url("moved"), times=2)
+    assert moved.status == 200 and moved.url.endswith("/rss/moved.xml?moved=1") and moved.moved == moved.url  # 301: moved for good
+    assert again.status == 304  # the validators go with every hop
     loop = _get(feed_server.url("loop"))[0]
     assert loop.error and "more than 5 redirects" in loop.error and loop.permanent
     assert feed_server.count("/rss/loop.xml") == 6  # bounded

@@ -65,6 +65,7 @@ def test_watcher_kinds_validators_and_dedup(archive, models, feed_server):
     assert feeds["k2.xml"]["errors"] == 1 and feeds["k2.xml"]["next_poll"] > clock.now and not feeds["k2.xml"]["failing"]
     assert feeds["k9.xml"]["ttl"] == 3600 and feeds["k9.xml"]["period"] == 3600  # the feed's <ttl> is a floor
     assert feeds["k0.xml"]["period"] == schedule.MIN_INTERVAL and feeds["k0.xml"]["etag"] == '"k0-2"'
+    assert feeds["k4.xml?moved=1"]["url"] == feed_server.url("k4") + "?moved=1"  # a 301: followed at its new address
 
     # next round, everything due: 304s where validators exist, nothing fetched twice
     pages_before = feed_server.count("/a/")
