@@ -21,15 +21,20 @@ DEMO_DB ?= build/demo.db
 SEED    := $(wildcard ../shared/eval/seed/*.txt)
 # SERVE=0 loads and summarises without starting the web server.
 SERVE   ?= 1
+# Seconds the demo watches its local feed server (0: no watch part).
+WATCH_SECONDS ?= 70
 HOST    ?= 127.0.0.1
 PORT    ?= 8000
 
-## demo: load the sample corpus into SQLite, print a summary, serve the web UI
+## demo: load the sample corpus into SQLite, print a summary, watch a local feed server for a minute, serve the web UI
 demo: $(STAMP)
 	@mkdir -p $(dir $(DEMO_DB))
 	$(BIN)/svodka ingest data/sample $(SEED) --db $(DEMO_DB)
 	$(BIN)/svodka stats --db $(DEMO_DB)
 	$(BIN)/svodka quotes --db $(DEMO_DB) --kind direct --limit 5
+ifneq ($(WATCH_SECONDS),0)
+	$(BIN)/python scripts/demo_watch.py --db $(DEMO_DB) --seconds $(WATCH_SECONDS)
+endif
 ifeq ($(SERVE),1)
 	@echo "svodka: open http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
 	$(BIN)/svodka serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
@@ -54,13 +59,14 @@ BENCH_DB ?= build/bench.db
 # PostgreSQL for the archive benchmark (skipped when the server is not there).
 BENCH_PG ?= postgresql://postgres@127.0.0.1:5432/test
 
-## bench: analysis vs plain natasha, cleaning, the archive at BENCH_N articles, the web under load
+## bench: analysis vs plain natasha, cleaning, the archive at BENCH_N articles, the web under load, svodka watch on a local feed server
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
 	@mkdir -p $(dir $(BENCH_DB)) && rm -f $(BENCH_DB) $(BENCH_DB)-wal $(BENCH_DB)-shm
 	SVODKA_TEST_DATABASE_URL=$(BENCH_PG) $(BIN)/python bench/store_bench.py --n $(BENCH_N) --db $(BENCH_DB)
 	$(BIN)/python bench/web_load.py --db $(BENCH_DB) --clients 20 --seconds 30
 	$(BIN)/python bench/alerts_bench.py
+	$(BIN)/python bench/watch_bench.py --feeds 1000
 
 # Minutes `make fuzz` runs (the fuzz tests in `make test` take a few seconds).
 FUZZ_MINUTES ?= 5

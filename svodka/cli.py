@@ -933,6 +933,12 @@ def serve_cli(
 
 # Watchlists, alerts and the digest live in their own module, which adds its commands to ``app``.
 from . import cli_alerts  # noqa: E402,F401
+# Following feeds (issue 17): ``svodka feeds ...`` and ``svodka watch`` live in _cli_feeds.py
+# (imported here, at the end, because they use this module's helpers).
+from ._cli_feeds import feeds_app, watch_cli  # noqa: E402
+
+app.add_typer(feeds_app, name="feeds")
+app.command("watch")(watch_cli)
 
 
 def main() -> None:

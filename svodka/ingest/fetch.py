@@ -39,7 +39,7 @@ from ..errors import FetchError
 from ..model import Document
 from ._private import limit_text, parse_allow_list
 
-__all__ = ["Fetcher", "AddressGuard", "USER_AGENT", "MAX_REDIRECTS", "system_resolver", "address_refusal", "connect_refusal"]
+__all__ = ["Fetcher", "AddressGuard", "BodyDecoder", "USER_AGENT", "MAX_REDIRECTS", "system_resolver", "address_refusal", "connect_refusal"]
 
 # Names svodka to site operators, with a way to learn what it is.
 USER_AGENT = "svodka/0.1 (+https://github.com/svodka/svodka; news research crawler)"
@@ -411,8 +411,57 @@ def _capped(timeout: httpx.Timeout, seconds: float) -> httpx.Timeout:
     return httpx.Timeout(connect=cap(timeout.connect), read=cap(timeout.read), write=cap(timeout.write), pool=cap(timeout.pool))
 
 
+class BodyDecoder:
+    """A response body decoded from gzip/deflate chunk by chunk, no more than ``limit`` bytes of output.
+
+    The one home of the body rules: the fetcher (``_read_body``) and ``svodka watch``'s async
+    poller feed it the raw chunks as they come.
+
+    Raises:
+        FetchError: (no name) past the limit (unless ``truncate``: then the first ``limit``
+            bytes are kept and ``add`` says it is done), or an encoding not decoded here.
+    """
+
+    def __init__(self, headers: httpx.Headers, limit: int, truncate: bool) -> None:
+        self.limit, self.truncate = limit, truncate
+        self.over = f"response is over the {limit_text(limit)} limit; raise it with --max-bytes"
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit and not truncate:
+            raise FetchError(None, self.over)  # said up front: nothing read
+        codings = [c.strip().lower() for c in headers.get("content-encoding", "").split(",")]
+        self.codings = [c for c in codings if c and c != "identity"]
+        if len(self.codings) > 1:
+            raise FetchError(None, f"response encoded more than once ({', '.join(self.codings)}): refused")
+        if self.codings and self.codings[0] not in ("gzip", "x-gzip", "deflate"):
+            raise FetchError(None, f"response in an unsupported content encoding ({self.codings[0]})")
+        self.decoder = zlib.decompressobj(zlib.MAX_WBITS | 32) if self.codings else None  # 32: a gzip or zlib header
+        self.out = bytearray()
+
+    def add(self, chunk: bytes) -> bool:
+        """Decode one raw chunk; True once the body is complete (truncated at the limit)."""
+        if self.decoder is not None:
+            try:
+                chunk = self.decoder.decompress(chunk, self.limit + 1 - len(self.out))  # never more than one byte past the limit
+            except zlib.error:
+                if self.out or self.codings[0] != "deflate":
+                    raise FetchError(None, f"malformed {self.codings[0]}-encoded response") from None
+                self.decoder = zlib.decompressobj(-zlib.MAX_WBITS)  # "deflate" sent raw, without the zlib header
+                chunk = self.decoder.decompress(chunk, self.limit + 1)
+        self.out += chunk
+        if len(self.out) > self.limit:
+            if self.truncate:
+                del self.out[self.limit :]
+                return True
+            raise FetchError(None, self.over)
+        return False
+
+    def body(self) -> bytes:
+        """What was decoded."""
+        return bytes(self.out)
+
+
 def _read_body(response: httpx.Response, limit: int, truncate: bool, in_time: Callable[[], object] = lambda: None) -> bytes:
-    """The body, decoded from gzip/deflate, read no further than ``limit`` bytes of output.
+    """The body, decoded from gzip/deflate, read no further than ``limit`` bytes of output (``BodyDecoder``).
 
     ``in_time`` is called after every chunk read and raises once the fetch is past its deadline.
 
@@ -420,42 +469,20 @@ def _read_body(response: httpx.Response, limit: int, truncate: bool, in_time: Ca
         FetchError: (no name) past the limit (unless ``truncate``: then the first ``limit``
             bytes), past the deadline, or for an encoding that is not decoded here.
     """
-    over = f"response is over the {limit_text(limit)} limit; raise it with --max-bytes"
-    declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit and not truncate:
-        raise FetchError(None, over)  # said up front: nothing read
-    codings = [c.strip().lower() for c in response.headers.get("content-encoding", "").split(",")]
-    codings = [c for c in codings if c and c != "identity"]
-    if len(codings) > 1:
-        raise FetchError(None, f"response encoded more than once ({', '.join(codings)}): refused")
-    if codings and codings[0] not in ("gzip", "x-gzip", "deflate"):
-        raise FetchError(None, f"response in an unsupported content encoding ({codings[0]})")
+    decoder = BodyDecoder(response.headers, limit, truncate)
     if response.is_stream_consumed:  # a response built in memory (a test's MockTransport): httpx has decoded it
         body = response.content
         if len(body) > limit and not truncate:
-            raise FetchError(None, over)
+            raise FetchError(None, decoder.over)
         return body[:limit]
-    decoder = zlib.decompressobj(zlib.MAX_WBITS | 32) if codings else None  # 32: a gzip or zlib header
-    out = bytearray()
     # iter_raw() without a chunk size: each piece as the network gives it (at most 64 KB a
     # read). With one, httpx gathers that many bytes before yielding, so a server dribbling a
     # byte at a time would be looked at (deadline, limit) once per 64 KB.
     for chunk in response.iter_raw():
         in_time()
-        if decoder is not None:
-            try:
-                chunk = decoder.decompress(chunk, limit + 1 - len(out))  # never more than one byte past the limit
-            except zlib.error:
-                if out or codings[0] != "deflate":
-                    raise FetchError(None, f"malformed {codings[0]}-encoded response") from None
-                decoder = zlib.decompressobj(-zlib.MAX_WBITS)  # "deflate" sent raw, without the zlib header
-                chunk = decoder.decompress(chunk, limit + 1)
-        out += chunk
-        if len(out) > limit:
-            if truncate:
-                return bytes(out[:limit])
-            raise FetchError(None, over)
-    return bytes(out)
+        if decoder.add(chunk):
+            break
+    return decoder.body()
 
 
 def connect_refusal(exc: BaseException) -> str | None:

@@ -53,7 +53,7 @@ from ._private import (
     too_big_reason,
 )
 
-__all__ = ["read_paths", "read_bytes", "decode", "decode_counted", "DEFAULT_MAX_BYTES", "JSONL_FIELDS"]
+__all__ = ["read_paths", "read_bytes", "parse_feed", "feed_date", "decode", "decode_counted", "DEFAULT_MAX_BYTES", "JSONL_FIELDS"]
 
 # Largest input read by default (5 MB): a news page is rarely over 1 MB; a bigger file is
 # usually a mistake (a video, a database dump). ``--max-bytes`` raises it.
@@ -667,6 +667,26 @@ def _record_document(obj: Any, name: str, encoding: str, bad: int = 0) -> Docume
     return Document(text=text, media_type="text/plain", path=name, url=url, encoding=encoding, meta=meta)
 
 
+def parse_feed(data: bytes) -> Any:
+    """A feed's bytes parsed by feedparser safely: decoded here, its prolog (and DOCTYPE) dropped.
+
+    The one way svodka parses a feed: the readers and ``svodka watch`` (watch/feeds.py) call it.
+    Raises ``InputError`` for an unterminated DOCTYPE.
+    """
+    return _parse_feed(data)[0]
+
+
+def _parse_feed(data: bytes) -> tuple[Any, str, int]:
+    """(the parsed feed, the encoding it was decoded from, bytes that did not decode)."""
+    import feedparser
+
+    match = _XML_ENCODING.search(data[:1024])
+    text, encoding, bad = decode_counted(data, match.group(1).decode("ascii") if match else None)
+    body = _without_prolog(text)
+    # feedparser is given bytes (never a string that could be taken for a URL to fetch).
+    return feedparser.parse(('<?xml version="1.0" encoding="utf-8"?>\n' + body).encode("utf-8")), encoding, bad
+
+
 def _read_feed(data: bytes, name: str) -> Iterator[Document | InputError]:
     """RSS 2.0 / Atom / RDF: one document per item, HTML in descriptions flattened.
 
@@ -674,13 +694,7 @@ def _read_feed(data: bytes, name: str) -> Iterator[Document | InputError]:
     so no entity declarations to expand (a 500 KB feed with one 50,000-character entity used
     150,000 times took feedparser past 4 GB) and no external DTD or entity to load.
     """
-    import feedparser
-
-    match = _XML_ENCODING.search(data[:1024])
-    text, encoding, bad = decode_counted(data, match.group(1).decode("ascii") if match else None)
-    body = _without_prolog(text)
-    # feedparser is given bytes (never a string that could be taken for a URL to fetch).
-    parsed = feedparser.parse(('<?xml version="1.0" encoding="utf-8"?>\n' + body).encode("utf-8"))
+    parsed, encoding, bad = _parse_feed(data)
     entries = parsed.get("entries") or []
     if parsed.get("bozo") and not entries:
         exc = parsed.get("bozo_exception")
@@ -704,7 +718,7 @@ def _read_feed(data: bytes, name: str) -> Iterator[Document | InputError]:
             yield InputError(f"{name}:{i}", "feed item has neither title nor text")
             continue
         language = (entry.get("title_detail") or {}).get("language") or feed_language
-        meta = {"title": title, "published": _feed_date(entry), "source": feed_title, "language": language if isinstance(language, str) else None}
+        meta = {"title": title, "published": feed_date(entry), "source": feed_title, "language": language if isinstance(language, str) else None}
         link = entry.get("link")
         if link:
             meta["url"] = link
@@ -777,7 +791,7 @@ def _after_doctype(text: str, pos: int) -> int:
     raise InputError(None, "malformed XML/feed: unterminated DOCTYPE")
 
 
-def _feed_date(entry: Any) -> str | None:
+def feed_date(entry: Any) -> str | None:
     """An item's publication date as ISO 8601, keeping its UTC offset when the feed gives one."""
     for key in ("published", "updated", "created"):
         raw = entry.get(key)

@@ -487,6 +487,57 @@ _V11_DIALECT = {
 }
 
 
+# Version 12 (issue 17): the feeds ``svodka watch`` follows, their polling state, and the
+# items seen in them. Times are whole epoch seconds (BIGINT: comparable on both engines);
+# a lease (``lease_owner``, ``lease_until``) is a watcher's claim on a feed or an item, so
+# several watchers share one archive and a dead one's claims expire. ``feed_items`` holds
+# one row per canonical item URL: ``state`` is "new" until its page is stored (or rejected),
+# then "done"; a restarted watcher picks the "new" ones up without polling again.
+_V12_COMMON = [
+    """CREATE TABLE feeds (
+        id {ID},
+        url TEXT NOT NULL UNIQUE,
+        name TEXT,
+        site TEXT,
+        fixed INTEGER,
+        paused INTEGER NOT NULL DEFAULT 0,
+        added TEXT NOT NULL,
+        etag TEXT,
+        modified TEXT,
+        ttl INTEGER,
+        period INTEGER,
+        next_poll BIGINT NOT NULL DEFAULT 0,
+        last_poll BIGINT,
+        last_success BIGINT,
+        last_status INTEGER,
+        errors INTEGER NOT NULL DEFAULT 0,
+        failing INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        last_item TEXT,
+        items BIGINT NOT NULL DEFAULT 0,
+        items_per_day DOUBLE PRECISION,
+        polls BIGINT NOT NULL DEFAULT 0,
+        full_polls BIGINT NOT NULL DEFAULT 0,
+        lease_owner TEXT,
+        lease_until BIGINT
+    )""",
+    "CREATE INDEX feeds_due ON feeds (next_poll)",
+    """CREATE TABLE feed_items (
+        url TEXT PRIMARY KEY,
+        feed_id BIGINT NOT NULL,
+        seen BIGINT NOT NULL,
+        state TEXT NOT NULL,
+        title TEXT,
+        summary TEXT,
+        published TEXT,
+        source TEXT,
+        lease_owner TEXT,
+        lease_until BIGINT
+    )""",
+    "CREATE INDEX feed_items_new ON feed_items (state, seen)",
+]
+
+
 # Version 13 (issue 17, watchlists and alerts; see alerts.py): a watchlist's terms (entity,
 # speaker, query), and the alerts it raised, each with the article that raised it (the
 # once-per-story check compares a story's articles with them) and the quote of a statement.
@@ -533,6 +584,7 @@ MIGRATIONS: list[tuple[int, str, list, dict[str, list]]] = [
     (9, "entities found by every alias's key; alias counts; analyst's corrections; merge reasons", _V9_COMMON, {}),
     (10, "speaker kind of each statement appearance", _V10_COMMON, {}),
     (11, "the language of each article, read from the stored texts", _V11_COMMON, _V11_DIALECT),
+    (12, "feeds followed by svodka watch, their polling state and leases, the items seen in them", _V12_COMMON, {}),
     (13, "watchlists, their terms and alerts", _V13_COMMON, {}),
 ]
 # The version a fully migrated database is at.

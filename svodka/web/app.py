@@ -48,7 +48,7 @@ from ..errors import ConfigError, SvodkaError
 from ..ingest.job import raise_alerts
 from ..model import Article
 from ..webhooks import Webhooks
-from . import _jobs, _queries, _render, alerts, pages
+from . import _jobs, _queries, _render, alerts, feeds, pages
 from ._cache import ArchiveCache
 from ._guard import DEFAULT_HOSTS, BearerToken, RequestGuard, host_name, normal_origin, origin_text
 from ._pool import AnalysisPool
@@ -800,6 +800,7 @@ def create_app(
 
     pages.install(app, store, _page, cache, writable=token is not None)
     app.include_router(alerts.router(store, settings, require_token, _page, writable=token is not None))
+    app.include_router(feeds.router(store, _page))  # /api/feeds, /feeds, /metrics (issue 17)
 
     return app
 

@@ -1,0 +1,237 @@
+"""The command line of following feeds: ``svodka feeds add|import|list|remove|pause|resume`` and ``svodka watch``.
+
+Thin wrappers over ``svodka.watch`` and ``svodka.store.feeds``, in the style of ``cli.py``
+(whose helpers they use): one line per failed input on stderr, exit code 1 when any failed.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .cli import DbOption, JsonFlag, SettingOption, _echo_json, _Failures, _open, _table
+from .errors import SvodkaError
+
+__all__ = ["feeds_app", "watch_cli"]
+
+feeds_app = typer.Typer(no_args_is_help=True, help="The feeds svodka watch follows (kept in the archive).")
+
+
+def _every(value: str | None) -> int | None:
+    """``--every`` in seconds, or a usage error naming the option."""
+    if value is None:
+        return None
+    from .watch.feeds import parse_every
+
+    try:
+        return parse_every(value)
+    except ValueError as exc:
+        raise SvodkaError("--every", str(exc)) from None
+
+
+@feeds_app.command("add")
+def feeds_add_cli(
+    urls: list[str] = typer.Argument(..., help="Feed URLs, or sites' pages whose feeds are discovered."),
+    name: Optional[str] = typer.Option(None, "--name", help="A name for the feed (default: its title)."),
+    every: Optional[str] = typer.Option(None, "--every", help="Poll this often (10m, 2h, 90s) instead of the adaptive schedule."),
+    no_discover: bool = typer.Option(False, "--no-discover", help="Add the URLs as they are, without fetching them."),
+    db: DbOption = None,
+    setting: SettingOption = None,
+) -> None:
+    """Follow feeds. A site's page is accepted: its feeds are found (<link rel=alternate>, common paths)."""
+    from .ingest.fetch import Fetcher
+    from .store import feeds as feed_store
+    from .watch.feeds import find_feeds
+
+    fixed = _every(every)
+    store, settings = _open(db, setting)
+    failures = _Failures()
+    fetcher = None if no_discover else Fetcher(allow_private=settings.fetch_allow_private, retries=1)
+    try:
+        for url in urls:
+            if not url.lower().startswith(("http://", "https://")):
+                failures(url, "not an http(s) URL")
+                continue
+            try:
+                found = [(url, None)] if fetcher is None else find_feeds(url, fetcher.fetch)
+            except SvodkaError as exc:
+                failures(url, exc.reason)
+                continue
+            for feed_url, title in found:
+                feed_id, new = feed_store.add_feed(store.db, feed_url, name=name or title, site=url if feed_url != url else None, fixed=fixed)
+                typer.echo(f"{'added' if new else 'already followed'}: {feed_id} {feed_url}")
+    finally:
+        store.close()
+    if failures.count:
+        raise typer.Exit(1)
+
+
+@feeds_app.command("import")
+def feeds_import_cli(
+    path: Path = typer.Argument(..., help="An OPML file (a feed reader's export)."),
+    every: Optional[str] = typer.Option(None, "--every", help="Poll every imported feed this often."),
+    db: DbOption = None,
+    setting: SettingOption = None,
+) -> None:
+    """Follow every feed of an OPML subscription list."""
+    from .errors import InputError
+    from .store import feeds as feed_store
+    from .watch.feeds import parse_opml
+
+    fixed = _every(every)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    found = parse_opml(data, str(path))
+    store, _ = _open(db, setting)
+    added = 0
+    try:
+        for url, title in found:
+            _, new = feed_store.add_feed(store.db, url, name=title, fixed=fixed)
+            added += new
+    finally:
+        store.close()
+    typer.echo(f"imported {len(found)} feeds ({added} new) from {path}", err=True)
+
+
+def _ago(epoch: int | None, now: float) -> str:
+    """"3m ago", "in 2h", "never"."""
+    if not epoch:
+        return "never" if epoch is None else "now"
+    delta = int(epoch - now)
+    text = _span(abs(delta))
+    return f"in {text}" if delta > 0 else f"{text} ago"
+
+
+def _span(seconds: int) -> str:
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"
+
+
+def _status(feed: dict) -> str:
+    if feed["paused"]:
+        return "paused"
+    if feed["failing"]:
+        return "failing"
+    if feed["errors"]:
+        return f"errors {feed['errors']}"
+    return "ok" if feed["last_success"] else "new"
+
+
+@feeds_app.command("list")
+def feeds_list_cli(as_json: JsonFlag = False, db: DbOption = None, setting: SettingOption = None) -> None:
+    """Each feed with its health: last success, next poll, error count, items per day."""
+    from .store import feeds as feed_store
+
+    store, _ = _open(db, setting, must_exist=True)
+    try:
+        feeds = feed_store.list_feeds(store.db)
+    finally:
+        store.close()
+    if as_json:
+        _echo_json(feeds)
+        return
+    now = time.time()
+    rows = [
+        [f["id"], f["url"], _status(f), _ago(f["last_success"], now), "" if f["paused"] else _ago(f["next_poll"], now),
+         f["errors"], "" if f["items_per_day"] is None else f"{f['items_per_day']:.1f}", f["items"]]
+        for f in feeds
+    ]
+    # the URL names the feed; names and the last error are in --json
+    _table(f"{len(feeds)} feeds", ["id", "feed", "status", "last ok", "next poll", "errors", "per day", "items"], rows)
+
+
+def _each_feed(keys: list[str], db: str | None, setting: list[str] | None, action) -> None:
+    """Apply ``action(db, feed)`` to the feeds named by id or URL; an unknown one is a failure."""
+    from .store import feeds as feed_store
+
+    store, _ = _open(db, setting, must_exist=True)
+    failures = _Failures()
+    try:
+        for key in keys:
+            feed = feed_store.find_feed(store.db, key)
+            if feed is None:
+                failures(key, "no such feed (see svodka feeds list)")
+                continue
+            typer.echo(action(store.db, feed))
+    finally:
+        store.close()
+    if failures.count:
+        raise typer.Exit(1)
+
+
+@feeds_app.command("remove")
+def feeds_remove_cli(feeds: list[str] = typer.Argument(..., help="Feed ids or URLs."), db: DbOption = None, setting: SettingOption = None) -> None:
+    """Stop following feeds (their stored articles stay)."""
+    from .store import feeds as feed_store
+
+    def action(database, feed):
+        feed_store.remove_feed(database, feed["id"])
+        return f"removed: {feed['id']} {feed['url']}"
+
+    _each_feed(feeds, db, setting, action)
+
+
+@feeds_app.command("pause")
+def feeds_pause_cli(feeds: list[str] = typer.Argument(..., help="Feed ids or URLs."), db: DbOption = None, setting: SettingOption = None) -> None:
+    """Stop polling feeds until they are resumed."""
+    from .store import feeds as feed_store
+
+    def action(database, feed):
+        feed_store.set_paused(database, feed["id"], True)
+        return f"paused: {feed['id']} {feed['url']}"
+
+    _each_feed(feeds, db, setting, action)
+
+
+@feeds_app.command("resume")
+def feeds_resume_cli(feeds: list[str] = typer.Argument(..., help="Feed ids or URLs."), db: DbOption = None, setting: SettingOption = None) -> None:
+    """Poll paused or failing feeds again, at once."""
+    from .store import feeds as feed_store
+
+    def action(database, feed):
+        feed_store.set_paused(database, feed["id"], False)
+        return f"resumed: {feed['id']} {feed['url']}"
+
+    _each_feed(feeds, db, setting, action)
+
+
+def watch_cli(
+    db: DbOption = None,
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=0, help="Analysis processes for a backlog (0: one per core)."),
+    min_interval: str = typer.Option("5m", "--min-interval", help="Shortest adaptive interval between polls of a feed."),
+    max_interval: str = typer.Option("6h", "--max-interval", help="Longest adaptive interval."),
+    concurrency: int = typer.Option(100, "--concurrency", min=1, help="Polls in flight at once (one per host at a time still)."),
+    lease: str = typer.Option("5m", "--lease", help="How long a claim on a feed holds: a dead watcher's feeds pass to others after it."),
+    once: bool = typer.Option(False, "--once", help="Poll what is due once, store what it brings, and exit."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no line per failed poll or page."),
+    setting: SettingOption = None,
+) -> None:
+    """Poll the followed feeds on their schedules, fetch new items' pages, analyse and store them (SIGTERM: finish the batch and exit)."""
+    from .watch.watcher import WatchOptions, watch
+
+    low, high, lease_s = (_every(v) for v in (min_interval, max_interval, lease))
+    store, settings = _open(db, setting)
+    failures = _Failures()
+    options = WatchOptions(
+        workers=workers if workers is not None else settings.workers, batch_size=settings.batch_size, low=low, high=high,
+        lease=lease_s, concurrency=concurrency, allow_private=settings.fetch_allow_private, max_bytes=settings.max_bytes, once=once,
+        analysis={"time_budget": settings.time_budget, "max_words": settings.max_words},
+    )
+    from .cli_alerts import WEBHOOK_DRAIN_S, webhooks_for
+
+    hooks = webhooks_for(store, settings)  # None unless a watchlist has a webhook when the watcher starts
+    typer.echo(f"svodka: watching the feeds of {store.name} (SIGTERM or Ctrl-C: finish the batch in hand and stop)", err=True)
+    try:
+        counters = watch(store, options, on_error=None if quiet else failures, on_alerts=hooks)
+    finally:
+        store.close()
+        if hooks is not None:
+            hooks.close(timeout=WEBHOOK_DRAIN_S)
+    typer.echo(counters.line(), err=True)

@@ -1,0 +1,93 @@
+"""``svodka feeds ...`` and ``svodka watch --once`` from the command line, against the synthetic server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from svodka.watch.testserver import FeedServer, FeedSpec
+
+from .test_cli_archive import svodka
+
+pytestmark = pytest.mark.issue(17)
+
+ALLOW = "fetch_allow_private=127.0.0.1"
+
+
+@pytest.fixture
+def server():
+    now = time.time()
+    with FeedServer([FeedSpec("alpha", published=[now - 120, now - 60]), FeedSpec("beta", published=[now - 30])]) as srv:
+        yield srv
+
+
+def _feeds(db) -> list[dict]:
+    out = svodka("feeds", "list", "--json", "--db", str(db))
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+def test_cli_feeds_add_discovers_list_pause_resume_remove(tmp_path, server):
+    db = tmp_path / "a.db"
+    base = f"http://127.0.0.1:{server.port}"
+    out = svodka("feeds", "add", f"{base}/", "--every", "10m", "--db", str(db), "-s", ALLOW)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [f"added: 1 {base}/rss/alpha.xml", f"added: 2 {base}/rss/beta.xml"]
+    again = svodka("feeds", "add", f"{base}/rss/alpha.xml", "--db", str(db), "-s", ALLOW)
+    assert again.returncode == 0 and again.stdout.strip() == f"already followed: 1 {base}/rss/alpha.xml"
+    feeds = _feeds(db)
+    assert [(f["name"], f["fixed"], f["site"]) for f in feeds] == [("Вестник alpha", 600, f"{base}/"), ("Вестник beta", 600, f"{base}/")]
+    assert svodka("feeds", "pause", "2", "--db", str(db)).returncode == 0
+    assert _feeds(db)[1]["paused"] == 1
+    table = svodka("feeds", "list", "--db", str(db))
+    assert table.returncode == 0 and "paused" in table.stdout
+    assert svodka("feeds", "resume", f"{base}/rss/beta.xml", "--db", str(db)).returncode == 0
+    assert _feeds(db)[1]["paused"] == 0
+    gone = svodka("feeds", "remove", "1", "99", "--db", str(db))
+    assert gone.returncode == 1 and gone.stderr.strip() == "svodka: 99: no such feed (see svodka feeds list)"
+    assert [f["id"] for f in _feeds(db)] == [2]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["ftp://archive.example/rss"], "svodka: ftp://archive.example/rss: not an http(s) URL"),
+        (["http://127.0.0.1:9/rss"], "svodka: http://127.0.0.1:9/rss: 127.0.0.1, a loopback address: refused"),
+        (["http://x.example/rss", "--every", "often"], "svodka: --every: not an interval"),
+    ],
+)
+def test_cli_feeds_add_bad_input_is_one_line(tmp_path, args, message):
+    out = svodka("feeds", "add", *args, "--db", str(tmp_path / "a.db"))
+    assert out.returncode in (1, 2) and out.stderr.strip().startswith(message) and "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_cli_feeds_import_opml(tmp_path):
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><opml version="2.0"><body><outline text="Регионы">'
+        '<outline text="Заречные вести" xmlUrl="https://zv.example/rss"/><outline text="Речной курьер" xmlUrl="https://rk.example/rss"/>'
+        "</outline></body></opml>",
+        encoding="utf-8",
+    )
+    out = svodka("feeds", "import", str(opml), "--db", str(tmp_path / "a.db"))
+    assert out.returncode == 0 and "imported 2 feeds (2 new)" in out.stderr
+    assert [f["name"] for f in _feeds(tmp_path / "a.db")] == ["Заречные вести", "Речной курьер"]
+    bad = tmp_path / "bad.opml"
+    bad.write_text("<opml><body/></opml>")
+    out = svodka("feeds", "import", str(bad), "--db", str(tmp_path / "a.db"))
+    assert out.returncode == 1 and out.stderr.strip() == f"svodka: {bad}: OPML lists no feed (no <outline xmlUrl=...>)"
+
+
+def test_cli_watch_once_stores_the_items(tmp_path, server):
+    db = tmp_path / "a.db"
+    assert svodka("feeds", "add", server.url("alpha").replace("alpha.feeds.test", "127.0.0.1"), "--no-discover", "--db", str(db)).returncode == 0
+    out = svodka("watch", "--once", "--workers", "1", "--db", str(db), "-s", ALLOW)
+    assert out.returncode == 0, out.stderr
+    assert "stored 2" in out.stderr.splitlines()[-1]
+    feed = _feeds(db)[0]
+    assert feed["items"] == 2 and feed["errors"] == 0 and feed["last_success"] and feed["etag"]
+    again = svodka("watch", "--once", "--workers", "1", "--db", str(db), "-s", ALLOW)
+    assert again.returncode == 0 and "polls 0" in again.stderr  # not due yet: nothing polled, nothing fetched

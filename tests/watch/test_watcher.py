@@ -1,0 +1,130 @@
+"""``svodka watch`` in-process against the synthetic server: schedule, validators, dedup, errors, stop.
+
+The analysis is the real pipeline (the session's models), one worker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+
+import pytest
+
+from svodka.store import feeds as feed_store
+from svodka.watch import schedule
+from svodka.watch.testserver import RESOLVER, FeedSpec
+from svodka.watch.watcher import Counters, Watcher, WatchOptions
+
+from .conftest import ALLOW
+
+pytestmark = pytest.mark.issue(17)
+
+
+class Clock:
+    """Epoch seconds the tests move forward."""
+
+    def __init__(self) -> None:
+        self.now = time.time()
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _round(store, models, clock, errors=None, **options) -> Counters:
+    """One ``--once`` run of a watcher at the clock's time."""
+    opts = WatchOptions(workers=1, once=True, allow_private=ALLOW, host_interval=0, **options)
+    watcher = Watcher(store, opts, resolver=RESOLVER, models=models, clock=clock,
+                      on_error=(lambda name, reason: errors.append((name, reason))) if errors is not None else None)
+    return asyncio.run(watcher.run())
+
+
+def _stored_urls(store) -> list[str]:
+    return [r[0] for r in store.db.execute("SELECT url FROM articles ORDER BY url")]
+
+
+def test_watcher_kinds_validators_and_dedup(archive, models, feed_server):
+    kinds = ["ok", "gzip", "e500", "slow", "redirect", "loop", "bad", "huge", "track", "ttl", "private-pages"]
+    hour_ago = time.time() - 3600
+    for i, kind in enumerate(kinds):
+        name = "private-p" if kind == "private-pages" else f"k{i}"
+        feed_server.add(FeedSpec(name, kind="ok" if kind == "private-pages" else kind, published=[hour_ago, hour_ago + 60]))
+        feed_store.add_feed(archive.db, feed_server.url(name))
+    clock, errors = Clock(), []
+    first = _round(archive, models, clock, errors)
+    good = ["k0", "k1", "k3", "k4", "k8", "k9", "private-p"]
+    expected = sorted(feed_server.page_url(n, i) for n in good for i in (0, 1)) + [feed_server.page_url("k6", 1)]  # bad XML: the half read
+    assert _stored_urls(archive) == sorted(expected)
+    assert first.stored == len(expected) and first.rejected == 0
+    assert first.page_fallbacks == 2  # robots.txt forbids private-p's pages: the feed's summaries are stored
+    assert feed_server.count("/a/private-p/") == 0
+    failed = {name.split("/")[-1]: reason for name, reason in errors}
+    assert set(failed) == {"k2.xml", "k5.xml", "k7.xml"}
+    assert "HTTP 500" in failed["k2.xml"] and "redirects" in failed["k5.xml"] and "limit" in failed["k7.xml"]
+    feeds = {f["url"].split("/")[-1]: f for f in feed_store.list_feeds(archive.db)}
+    assert feeds["k2.xml"]["errors"] == 1 and feeds["k2.xml"]["next_poll"] > clock.now and not feeds["k2.xml"]["failing"]
+    assert feeds["k9.xml"]["ttl"] == 3600 and feeds["k9.xml"]["period"] == 3600  # the feed's <ttl> is a floor
+    assert feeds["k0.xml"]["period"] == schedule.MIN_INTERVAL and feeds["k0.xml"]["etag"] == '"k0-2"'
+    assert feeds["k4.xml?moved=1"]["url"] == feed_server.url("k4") + "?moved=1"  # a 301: followed at its new address
+
+    # next round, everything due: 304s where validators exist, nothing fetched twice
+    pages_before = feed_server.count("/a/")
+    feed_server.publish("k0")
+    clock.now += schedule.MAX_INTERVAL + 1
+    second = _round(archive, models, clock)
+    assert second.not_modified >= 5  # ok, gzip, slow, redirect, ttl
+    assert second.stored == 1 and feed_server.page_url("k0", 2) in _stored_urls(archive)
+    assert feed_server.count("/a/") == pages_before + 1  # only the new item's page; track's fresh utm tags are no new items
+    assert feed_server.feeds["k8"].requests == 2 and second.items_new == 1
+
+
+def test_watcher_failing_feed_retried_daily(archive, models, feed_server):
+    feed_server.add(FeedSpec("down", kind="e500"))
+    fid, _ = feed_store.add_feed(archive.db, feed_server.url("down"))
+    clock = Clock()
+    for _ in range(schedule.FAIL_AFTER):
+        _round(archive, models, clock)
+        clock.now = feed_store.find_feed(archive.db, fid)["next_poll"] + 1
+    feed = feed_store.find_feed(archive.db, fid)
+    assert feed["failing"] == 1 and feed["errors"] == schedule.FAIL_AFTER
+    assert feed["next_poll"] - feed["last_poll"] == schedule.FAILING_RETRY
+    assert feed_server.feeds["down"].requests == schedule.FAIL_AFTER
+    # it answers again: healthy at the next daily try
+    feed_server.feeds["down"].kind = "ok"
+    feed_server.publish("down")
+    _round(archive, models, clock)
+    feed = feed_store.find_feed(archive.db, fid)
+    assert (feed["failing"], feed["errors"], feed["items"]) == (0, 0, 1)
+
+
+def test_watcher_stop_finishes_and_releases(archive, models, feed_server):
+    for i in range(5):
+        feed_server.add(FeedSpec(f"s{i}", published=[time.time() - 60]))
+        feed_store.add_feed(archive.db, feed_server.url(f"s{i}"))
+    opts = WatchOptions(workers=1, allow_private=ALLOW, host_interval=0)
+    watcher = Watcher(archive, opts, resolver=RESOLVER, models=models)
+    result = {}
+    thread = threading.Thread(target=lambda: result.update(c=asyncio.run(watcher.run())))
+    thread.start()
+    deadline = time.time() + 120
+    while time.time() < deadline and archive.db.execute("SELECT COUNT(*) FROM articles").first()[0] < 5:
+        time.sleep(0.2)
+    watcher.stop()
+    thread.join(60)
+    assert not thread.is_alive() and result["c"].stored == 5
+    assert archive.db.execute("SELECT COUNT(*) FROM feeds WHERE lease_owner IS NOT NULL").first()[0] == 0
+
+
+def test_watcher_hundreds_of_feeds_polled_once_then_304(archive, feed_server):
+    now = time.time()
+    for i in range(300):
+        feed_server.add(FeedSpec(f"h{i}", kind=("ok", "gzip", "slow")[i % 3] if i % 50 else "ttl", published=[now - 120, now - 60]))
+        feed_store.add_feed(archive.db, feed_server.url(f"h{i}"))
+    clock = Clock()
+    first = _round(archive, None, clock, fetch_pages=False)  # polling only: the items wait in the archive
+    assert (first.polls, first.full_downloads, first.items_new) == (300, 300, 600)
+    assert all(spec.requests == 1 for spec in feed_server.feeds.values())
+    assert feed_store.feed_totals(archive.db)["items_waiting"] == 600
+    clock.now += schedule.MAX_INTERVAL + 1
+    second = _round(archive, None, clock, fetch_pages=False)
+    assert (second.polls, second.not_modified, second.items_new) == (300, 300, 0)
