@@ -26,6 +26,8 @@ AGO_NUMBERS = {
     "один": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
 }
 AGO_UNITS = {"минут": 0, "час": 0, "день": 1, "дня": 1, "дней": 1, "сутки": 1, "суток": 1, "недел": 7}
+# Minutes per unit of an age under a day: "3 часа назад" at 00:40 was yesterday.
+AGO_MINUTES = {"минут": 1, "час": 60}
 
 # A date in a page address: "/2024/03/15/", "/20240315-", "_2024-03-15" (year first).
 URL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/_\-]?(0[1-9]|1[0-2])[/_\-]?(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -67,6 +69,7 @@ class ShownDate:
     hour: int | None = None
     minute: int | None = None
     relative: int | None = None  # 0 today, -1 yesterday; day/month/year then unknown
+    minutes_ago: int | None = None  # an age under a day ("3 часа назад"): minutes before "now"
     start: int = 0  # where the date text starts and ends in the line
     end: int = 0
 
@@ -145,8 +148,10 @@ def _relative(line: str) -> ShownDate | None:
         return None
     count = m.group(1).lower() if m.group(1) else "1"
     n = int(count) if count.isdigit() else AGO_NUMBERS.get(count, 1)
-    unit = next((days for stem, days in AGO_UNITS.items() if m.group(2).lower().startswith(stem)), 0)
-    return ShownDate(relative=-n * unit, start=m.start(), end=m.end())
+    word = m.group(2).lower()
+    unit = next((days for stem, days in AGO_UNITS.items() if word.startswith(stem)), 0)
+    minutes = next((n * per for stem, per in AGO_MINUTES.items() if word.startswith(stem)), None)
+    return ShownDate(relative=-n * unit, minutes_ago=minutes, start=m.start(), end=m.end())
 
 
 def url_date(url: str | None) -> str | None:

@@ -8,10 +8,14 @@ page says about it. Both work on the dump's classified lines (objects with ``tex
 in the meta line with the views) is resolved here. A relative date («сегодня, 19:20», «два
 дня назад») counts from the crawl time when the crawler recorded it, else from the page's own
 "today" (a full date in the header); a date shown without a year takes the year of the URL,
-else of the crawl (the latest such date not after the crawl day), else of the copyright line.
-When the page shows no date, the URL's date is the date; a date after the crawl day is never
-the publication date (the URL's date then, or none). ``published_how`` says which:
-``byline``, ``byline+crawl``, ``byline+url``, ``url``.
+else of the crawl or the page's "today" (the latest such date not after that day), else of
+the copyright line. When the page shows no date, the URL's date is the date; a date after the
+crawl day is never the publication date (the URL's date then, or none). ``published_how``
+says which: ``byline``, ``byline+crawl``, ``byline+url``, ``url``.
+
+A crawl time is read on the page's clock (see :class:`Crawl`): crawlers stamp UTC
+(``2024-03-15T22:30:00Z``), Russian-language pages show Moscow time, so at 22:30 UTC a page's
+"сегодня" is already the 16th, and "3 часа назад" at 00:40 was yesterday.
 
 **Outlet.** A short name line at the top of the page, a signature under the text, the
 copyright line at the bottom, or the URL's domain when nothing else names the site. A name is
@@ -23,15 +27,16 @@ name the article itself is about (a country, a person: its words occur in the bo
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlparse
 
 from ..nlp._lexicon import COUNTRY_NAMES, KNOWN_OUTLETS
 from ._chrome import CHROME_START, NAV_WORDS, UI_WORDS
-from ._dates import ShownDate, find_date, resolve_date, url_date
+from ._dates import ShownDate, _valid, find_date, resolve_date, url_date
 from ._names import outlet_from_copyright, tidy_outlet
 
-__all__ = ["caps_share", "date_line", "published", "site_name", "DOMAIN"]
+__all__ = ["Crawl", "caps_share", "crawl_clock", "date_line", "published", "site_name", "DOMAIN"]
 
 # Words of a domain-like outlet signature ("048.ua", "Example.ru").
 DOMAIN = re.compile(r"^[\w.-]+\.(?:ru|ua|by|kz|com|net|org|info|su|рф|uz|kg|az|ge|am|md|lv|lt|ee|tv|fm)$", re.I)
@@ -67,6 +72,17 @@ STEM_LENGTH = 4
 # A top line sharing at least this share of its stems with the article's lead is a headline
 # or a teaser of it, not the outlet's name.
 NAME_LEAD_SHARE = 0.5
+
+# The clock Russian-language news pages show: Moscow time. A crawl stamp with a zone is read
+# on it; a stamp without one is taken as the page's clock already.
+PAGE_CLOCK = timezone(timedelta(hours=3))
+
+# The easternmost clock a page may show (regional outlets run up to UTC+12, and a dateline
+# may be anywhere): a shown day is after the crawl only when it is after the crawl's day there.
+EASTERNMOST_CLOCK = timezone(timedelta(hours=14))
+
+# A day-and-month date on 29 February takes the latest leap year within this many years.
+LEAP_SEARCH_YEARS = 8
 
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[а-яёa-z]+")
@@ -122,38 +138,92 @@ def _page_year(lines) -> int | None:
     return None
 
 
-def _crawl_year(shown: ShownDate, crawled: date) -> int:
-    """The year of a day-and-month date seen at the crawl: the latest one not after the crawl day."""
-    if (shown.month, shown.day) > (crawled.month, crawled.day):
-        return crawled.year - 1
-    return crawled.year
+@dataclass(frozen=True)
+class Crawl:
+    """When the crawler read the page, on the page's clock.
+
+    ``day`` is the page's "today" («сегодня»), ``time`` the moment ages («3 часа назад») count
+    back from (``None`` when the stamp gave a day only), ``latest`` the latest day any page
+    clock showed at that moment (the bound for dates "after the crawl").
+    """
+
+    day: date
+    time: datetime | None
+    latest: date
 
 
-def published(lines, shown: ShownDate | None, crawled: date | None, url: str | None) -> tuple[str | None, str | None]:
+def crawl_clock(crawled: str | date | datetime | None) -> Crawl | None:
+    """The crawl as a :class:`Crawl`, from ISO text (``2024-03-15``, ``2024-03-15T22:30:00Z``,
+    with or without a zone), a ``date`` or a ``datetime``; ``None`` when absent or unreadable."""
+    if crawled is None:
+        return None
+    if not isinstance(crawled, date):
+        text = str(crawled).strip()
+        try:
+            crawled = datetime.fromisoformat(text[:-1] + "+00:00" if text[-1:] in "Zz" else text)
+        except ValueError:
+            try:
+                crawled = date.fromisoformat(text[:10])
+            except ValueError:
+                return None
+        if len(text) <= 10 and isinstance(crawled, datetime):
+            crawled = crawled.date()  # "2024-03-15": a day, no moment
+    if not isinstance(crawled, datetime):
+        return Crawl(crawled, None, crawled)
+    if crawled.tzinfo is None:
+        return Crawl(crawled.date(), crawled, crawled.date())
+    local = crawled.astimezone(PAGE_CLOCK).replace(tzinfo=None)
+    return Crawl(local.date(), local, crawled.astimezone(EASTERNMOST_CLOCK).date())
+
+
+def _latest_year(shown: ShownDate, latest: date) -> int:
+    """The year of a day-and-month date seen on ``latest``: the latest such date not after it
+    (29 February: the latest leap year)."""
+    year = latest.year - 1 if (shown.month, shown.day) > (latest.month, latest.day) else latest.year
+    for candidate in range(year, year - LEAP_SEARCH_YEARS, -1):
+        if _valid(candidate, shown.month, shown.day):
+            return candidate
+    return year
+
+
+def published(lines, shown: ShownDate | None, crawl: Crawl | None, url: str | None) -> tuple[str | None, str | None]:
     """The publication date (ISO) of a shown date and how it was resolved; the URL's date when none is shown."""
-    value, how = _resolve(lines, shown, crawled, url)
-    if value and crawled is not None and value[:10] > crawled.isoformat():
+    value, how = _resolve(lines, shown, crawl, url)
+    if value and crawl is not None and value[:10] > crawl.latest.isoformat():
         # A date after the crawl is no publication date (an event announced, a typo'd year):
         # the page does not support it.
         value, how = url_date(url), "url"
     return (value, how) if value else (None, None)
 
 
-def _resolve(lines, shown: ShownDate | None, crawled: date | None, url: str | None) -> tuple[str | None, str | None]:
+def _relative_today(shown: ShownDate, crawl: Crawl) -> date:
+    """The day a relative date counts from: the crawl's day, or for an age under a day
+    («3 часа назад») the day of the crawl time minus that age."""
+    if shown.minutes_ago is not None and crawl.time is not None:
+        return (crawl.time - timedelta(minutes=shown.minutes_ago)).date()
+    return crawl.day
+
+
+def _resolve(lines, shown: ShownDate | None, crawl: Crawl | None, url: str | None) -> tuple[str | None, str | None]:
     """``published`` before the check that a date was found."""
     from_url = url_date(url)
     if shown is None:
         return from_url, "url"
     if shown.relative is not None:
-        if crawled is not None:
-            return resolve_date(shown, crawled), "byline+crawl"
+        if crawl is not None:
+            return resolve_date(shown, _relative_today(shown, crawl)), "byline+crawl"
         return resolve_date(shown, _page_today(lines)), "byline"
     if shown.year is not None:
         return resolve_date(shown), "byline"
     if from_url:
         return resolve_date(shown, year=int(from_url[:4])), "byline+url"
-    if crawled is not None:
-        return resolve_date(shown, year=_crawl_year(shown, crawled)), "byline+crawl"
+    if crawl is not None:
+        return resolve_date(shown, year=_latest_year(shown, crawl.latest)), "byline+crawl"
+    today = _page_today(lines)
+    if today is not None:
+        # The header's "today" bounds the year as a crawl day does: "31 декабря" seen on
+        # 2 January is last year's, whatever year the copyright line already shows.
+        return resolve_date(shown, year=_latest_year(shown, today)), "byline"
     return resolve_date(shown, year=_page_year(lines)), "byline"
 
 

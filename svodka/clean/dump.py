@@ -18,8 +18,8 @@ cheap per-line features (no models, a few precompiled regexes per line):
    under the headline (a heading line after the date line) is passed over.
 4. **Read the metadata near the article**: a view counter and a publication date only from the
    lines around the headline and the block edges (never from a header clock, a feed or a
-   comment); a relative date ("Вчера, 18:40") only against a full date shown at the top of the
-   page. A short outlet line at the top (or a signature under the text) is the source.
+   comment); a relative date ("Вчера, 18:40") only against the crawl time or a full date shown
+   at the top of the page (``_dumpmeta``). A short outlet line at the top (or a signature under the text) is the source.
 
 Every line that is neither headline nor body goes to ``Article.boilerplate`` in page order.
 """
@@ -30,12 +30,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from ..model import Article
 from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, STOP_LABEL
 from ._counters import view_count
-from ._dumpmeta import caps_share, date_line, published, site_name
+from ._dumpmeta import Crawl, caps_share, crawl_clock, date_line, published, site_name
 from ._dates import ShownDate, find_date
 
 __all__ = ["clean_dump", "clean_dump_batch"]
@@ -600,7 +600,7 @@ def _unique_lines(lines: list[_Line], body: list[int]) -> list[int]:
 
 
 def _clean_lines(
-    texts: list[str], repeated: set[str] | frozenset[str] = frozenset(), crawled: date | None = None, url: str | None = None
+    texts: list[str], repeated: set[str] | frozenset[str] = frozenset(), crawl: Crawl | None = None, url: str | None = None
 ) -> dict:
     """The cleaning itself on the non-empty lines of one dump; returns the Article fields."""
     lines = _classify_lines(texts, repeated)
@@ -629,7 +629,7 @@ def _clean_lines(
     body = _unique_lines(lines, body)
     body_set = set(body)
     source = site_name(lines, body, title_idx, url)
-    date_iso, how = published(lines, shown, crawled, url)
+    date_iso, how = published(lines, shown, crawl, url)
     boilerplate = [line.text for i, line in enumerate(lines) if i not in body_set and i != title_idx]
     return {
         "title": title,
@@ -702,32 +702,23 @@ def _build(fields: dict, source: str | None, url: str | None) -> Article:
     )
 
 
-def _crawl_day(crawled: str | date | None) -> date | None:
-    """The day of a crawl time given as ISO text or a date; None when absent or unreadable."""
-    if crawled is None or isinstance(crawled, date):
-        return crawled
-    try:
-        return date.fromisoformat(str(crawled)[:10])
-    except ValueError:
-        return None
-
-
-def clean_dump(text: str, *, source: str | None = None, url: str | None = None, crawled: str | date | None = None) -> Article:
+def clean_dump(text: str, *, source: str | None = None, url: str | None = None, crawled: str | date | datetime | None = None) -> Article:
     """Recover headline, lead, paragraphs, outlet, views and date from a crawler text dump.
 
     Args:
         text: the dump: lines separated by (blank) lines, chrome included.
         source: the outlet's name when the caller knows it (wins over the one found on the page).
         url: the page's address, stored on the Article.
-        crawled: when the crawler read the page (ISO date or datetime): the day relative dates
-            («сегодня», «вчера») count from.
+        crawled: when the crawler read the page (ISO text, ``date`` or ``datetime``): relative
+            dates («сегодня», «3 часа назад») count from it, on the page's clock (a stamp with a
+            zone is read in Moscow time; see ``_dumpmeta.Crawl``).
 
     Returns:
         an :class:`~svodka.model.Article` built with ``Article.build``; ``boilerplate`` holds every
         line that is neither headline nor body, in page order; ``published``/``views`` are
         ``None`` unless shown with the article.
     """
-    return _build(_clean_lines(_split(text), crawled=_crawl_day(crawled), url=url), source, url)
+    return _build(_clean_lines(_split(text), crawl=crawl_clock(crawled), url=url), source, url)
 
 
 def clean_dump_batch(texts: Iterable[str], *, source: str | None = None) -> list[Article]:

@@ -1,0 +1,74 @@
+"""Review of issue 16's dump cleaning: regressions for defects found on written pages.
+
+Every dump here is written for these tests (a fictional town paper, invented news).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from svodka.clean.dump import clean_dump
+
+pytestmark = pytest.mark.issue(16)
+
+SITE = "Заречные вести"
+TITLE = "В Заречном после ремонта открылась городская библиотека"
+LEAD = (
+    "Мэр Заречного Анна Крылова открыла после ремонта городскую библиотеку, где теперь работает "
+    "читальный зал для школьников и кружок робототехники."
+)
+BODY = (
+    "Ремонт шёл почти два года: в здании заменили крышу, окна и отопление, а на первом этаже "
+    "сделали пандус и лифт для маломобильных посетителей."
+)
+MORE = (
+    "По словам директора библиотеки, в первый же день в неё записались более двухсот новых "
+    "читателей, в основном семьи с детьми."
+)
+
+
+def _page(date_line: str, *, top: tuple[str, ...] = (SITE, "Главная"), bottom: tuple[str, ...] = ()) -> str:
+    return "\n\n".join([*top, TITLE, date_line, LEAD, BODY, MORE, *bottom])
+
+
+@pytest.mark.parametrize(
+    "shown, crawled, expected",
+    [
+        # 22:30 UTC is 01:30 in Moscow: the page's "today" is already the 16th ...
+        ("Сегодня, 01:10", "2024-03-15T22:30:00+00:00", "2024-03-16T01:10"),
+        # ... and a full date of the 16th is not "after the crawl" (it was dropped).
+        ("16.03.2024 01:10", "2024-03-15T22:30:00Z", "2024-03-16T01:10"),
+        # A page east of Moscow shows its own morning while Moscow still has the evening before.
+        ("16 марта 2024, 08:05", "2024-03-15T22:30:00+00:00", "2024-03-16T08:05"),
+        # An age under a day counts back from the crawl time: 00:40 minus 3 hours is yesterday.
+        ("3 часа назад", "2024-03-16T00:40:00+03:00", "2024-03-15"),
+        ("час назад", "2024-03-16T00:30:00", "2024-03-15"),
+        ("15 минут назад", "2024-03-16T12:00:00+03:00", "2024-03-16"),
+        # A day-and-month 29 February takes the latest leap year, not none.
+        ("29 февраля, 18:40", "2025-03-10", "2024-02-29T18:40"),
+    ],
+)
+def test_dump_review_crawl_time_on_the_page_clock(shown, crawled, expected):
+    assert clean_dump(_page(shown), crawled=crawled).published == expected
+
+
+def test_dump_review_crawl_given_as_datetime():
+    """A ``datetime`` crawl time (the signature allows ``date``, a datetime is one) gives an
+    ISO date, not "2024-03-14T12:00:00+00:00T18:40"."""
+    crawled = datetime(2024, 3, 15, 12, 0, tzinfo=timezone.utc)
+    assert clean_dump(_page("Вчера, 18:40"), crawled=crawled).published == "2024-03-14T18:40"
+    assert clean_dump(_page("14 марта, 18:40"), crawled=datetime(2024, 3, 15, 12)).published == "2024-03-14T18:40"
+
+
+def test_dump_review_yearless_date_across_new_year_uses_page_today():
+    """"31 декабря" on a page whose header says 2 January 2025 is 2024, though the copyright
+    line already shows 2025 (it gave 2025-12-31, a date in the page's future)."""
+    text = _page("31 декабря, 18:40", top=(SITE, "2 января 2025", "Главная"), bottom=("© 2012–2025 Заречные вести",))
+    assert clean_dump(text).published == "2024-12-31T18:40"
+
+
+def test_dump_review_unreadable_crawl_time_is_ignored():
+    assert clean_dump(_page("15.03.2024 10:20"), crawled="вчера").published == "2024-03-15T10:20"
+    assert clean_dump(_page("вчера"), crawled="2024-13-45").published is None
