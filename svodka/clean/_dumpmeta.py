@@ -265,15 +265,19 @@ def _ui_label(text: str) -> bool:
 
 
 def _name_shaped(text: str) -> bool:
-    """A short capitalised line without digits or a sentence ending: a logo text or a domain."""
+    """A short capitalised line without digits or a sentence ending: a logo text or a domain.
+
+    Capitals are read after opening quotes: «Заречные вести» is shaped like «Заречные» вести.
+    """
     tokens = text.split()
+    letters = [t.lstrip("«\"„“") for t in tokens]
     return (
         1 <= len(tokens) <= 4
         and len(text) <= 40
         and (text[:1].isupper() or text[:1] in "«\"")
         and _DIGIT.search(text) is None
         and text[-1:] not in ".:!?,"
-        and (caps_share(tokens) >= 0.5 or bool(DOMAIN.match(text)))
+        and (caps_share([t for t in letters if t]) >= 0.5 or bool(DOMAIN.match(text)))
     )
 
 

@@ -72,3 +72,17 @@ def test_dump_review_yearless_date_across_new_year_uses_page_today():
 def test_dump_review_unreadable_crawl_time_is_ignored():
     assert clean_dump(_page("15.03.2024 10:20"), crawled="вчера").published == "2024-03-15T10:20"
     assert clean_dump(_page("вчера"), crawled="2024-13-45").published is None
+
+
+@pytest.mark.parametrize(
+    "top, under_title",
+    [
+        (("«Заречные вести»", "Главная", "Общество"), ()),  # the logo line at the top
+        (("Главная", "Общество"), ("«Заречные вести»",)),  # the source line under the headline
+    ],
+)
+def test_dump_review_quoted_outlet_with_lowercase_second_word(top, under_title):
+    """«Заречные вести» is a name by its quotes; capitals were counted on "«Заречные" (no
+    letter first), so the line failed the name shape and the outlet was lost (None)."""
+    text = "\n\n".join([*top, TITLE, *under_title, "15.03.2024", LEAD, BODY, MORE])
+    assert clean_dump(text).source == "Заречные вести"
