@@ -87,11 +87,17 @@ AD_LABEL = re.compile(r"^(?:реклама|на правах рекламы|adve
 # Lines that open or close a reader comment: nothing after them is the article.
 COMMENT_HEADER = re.compile(r"^(?:#\d+|[+-]?\d+\s+#\d+|(?:ответить|цитировать|пожаловаться)$)")
 
-# Labels that may open the page but are not an outlet's name.
+# Labels that may open the page but are not an outlet's name; since the review of issue 16
+# also the rubrics of a news site's menu, so that a menu flattened onto one line ("Политика
+# Экономика Общество", "Новости Статьи Видео": every word a label) is no logo line either.
 NAV_WORDS = frozenset({
     "главная", "главная страница", "новости", "на главную", "вход", "войти", "регистрация", "rss",
     "меню", "поиск", "карта сайта", "контакты", "реклама", "loading", "загрузка",
     "статьи", "публикации", "видео", "фото", "мнения", "блоги", "лента", "лента новостей", "архив",
+    "политика", "экономика", "общество", "культура", "спорт", "происшествия", "наука", "технологии",
+    "здоровье", "образование", "туризм", "бизнес", "финансы", "авто", "недвижимость", "интервью",
+    "колонки", "аналитика", "истории", "регионы", "мир", "война", "криминал", "шоу-бизнес", "стиль",
+    "фотогалерея", "фоторепортаж", "видеорепортаж", "подкасты", "спецпроекты", "афиша", "погода",
 })
 
 # Words of interface labels ("Форма поиска", "Accessibility links", "Прослушать новость",

@@ -253,13 +253,16 @@ def _about_article(name: str, title: str | None, lead: str, body_text: str, body
 
 
 def _ui_label(text: str) -> bool:
-    """An interface label: a chrome start, a navigation word, a widget word, or a language
+    """An interface label: a chrome start, a navigation word, a widget word, a menu flattened
+    onto one line (every word a navigation word: "Политика Экономика Общество"), or a language
     switcher ("ENG RUS PT ITA": several tokens of at most three letters)."""
     low = text.lower()
     if low in NAV_WORDS or CHROME_START.match(low):
         return True
     tokens = text.split()
     if len(tokens) >= 3 and all(len(t) <= 3 for t in tokens):
+        return True
+    if len(tokens) >= 2 and all(t.strip("|•·,/") in NAV_WORDS for t in low.split()):
         return True
     return any(w in UI_WORDS for w in re.findall(r"[а-яёa-z]+", low))
 

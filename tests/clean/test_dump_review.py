@@ -86,3 +86,18 @@ def test_dump_review_quoted_outlet_with_lowercase_second_word(top, under_title):
     letter first), so the line failed the name shape and the outlet was lost (None)."""
     text = "\n\n".join([*top, TITLE, *under_title, "15.03.2024", LEAD, BODY, MORE])
     assert clean_dump(text).source == "Заречные вести"
+
+
+@pytest.mark.parametrize(
+    "top, expected",
+    [
+        ("Политика Экономика Общество", "zarechnye-vesti.ru"),  # a menu of rubrics on one line
+        ("Новости Статьи Видео", "zarechnye-vesti.ru"),
+        ("Мир новостей", "Мир новостей"),  # a name that merely starts with a rubric word stays
+    ],
+)
+def test_dump_review_menu_line_at_top_is_no_outlet(top, expected):
+    """A menu flattened onto the first line was taken for the logo (two words or more,
+    capitalised); every word a navigation label makes it a menu."""
+    text = "\n\n".join([top, "Главная", TITLE, "15.03.2024 10:20", LEAD, BODY, MORE])
+    assert clean_dump(text, url="https://zarechnye-vesti.ru/news/1").source == expected
