@@ -17,6 +17,7 @@ __all__ = [
     "CHROME_START",
     "COMMENT_HEADER",
     "FOOTER_PHRASES",
+    "is_banner",
     "NAV_WORDS",
     "STOP_LABEL",
     "UI_WORDS",
@@ -44,7 +45,7 @@ CHROME_START = re.compile(
     r"использование материалов|если вы (?:заметили|нашли)|нашли ошибку|ошибка в тексте|опечатка|выделите|"
     r"мнение редакции|редакция не несет|цитировать$|ответить$|цитата:|увеличить шрифт|уменьшить шрифт|"
     r"закрыть$|подробнее$|читать (?:далее|полностью|дальше)|"
-    r"(?:про)?слушать(?: (?:новость|статью|текст|материал))?$|озвучить|остановить прослушивание|"
+    r"(?:про)?слушать(?: (?:новость|статью|текст|материал))?$|озвучить(?: (?:новость|статью|текст|материал))?$|остановить прослушивание|"
     r"(?:с?копировать|скопируйте) ссылку|ссылка скопирована|форма поиска|поиск по сайту|найти на сайте|"
     r"accessibility|skip to|перейти к (?:содержанию|основному|навигации|контенту)|версия для слабовидящих|"
     r"мы используем (?:файлы )?(?:cookie|куки)|(?:этот )?сайт использует|принять (?:все )?(?:cookie|куки)$|"
@@ -54,8 +55,10 @@ CHROME_START = re.compile(
 # Chrome phrases anywhere in a line (legal footers, typo reports, comment rules, addresses,
 # and since issue 16 consent, cookie and subscription banners, which are full sentences:
 # "Продолжая пользоваться сайтом, вы соглашаетесь с использованием файлов cookie").
-# Plain substrings: one ``in`` test each is much cheaper than a regex alternation. An article
-# about cookie rules would lose a sentence naming "файлы cookie": rare, and said here.
+# Plain substrings: one ``in`` test each is much cheaper than a regex alternation. News uses
+# the banner phrases too ("Оформить подписку на газету можно на почте", "новая редакция
+# политики конфиденциальности"): in a long sentence they mark a banner only when it speaks to
+# the reader (``is_banner``).
 BANNER_PHRASES = (
     "файлы cookie", "файлов cookie", "cookie-файл", "использует cookie", "используем cookie",
     "политикой конфиденциальности", "политики конфиденциальности", "согласие на обработку персональных",
@@ -69,8 +72,21 @@ CHROME_PHRASES = (
     "присоединяйтесь к нам", "в социальных сетях",
 ) + BANNER_PHRASES
 
-# The phrases that mark even a long sentence as chrome: legal and comment-rule footers, banners.
-FOOTER_PHRASES = tuple(p for p in CHROME_PHRASES if p not in ("http://", "https://", "www.", "в социальных сетях"))
+# The phrases that mark even a long sentence as chrome: legal and comment-rule footers
+# (banners: ``is_banner``).
+FOOTER_PHRASES = tuple(
+    p for p in CHROME_PHRASES if p not in ("http://", "https://", "www.", "в социальных сетях") and p not in BANNER_PHRASES
+)
+
+# A banner speaks to the reader: "вы соглашаетесь", "мы используем", "ваши данные", "оформите".
+_READER = re.compile(r"(?<![а-яё])(?:вы|вас|вам|вами|ваш\w*|мы|нас|нам|наш\w*|оформите)(?![а-яё])")
+
+
+def is_banner(low: str, prose: bool) -> bool:
+    """Whether a lower-cased line is a consent, cookie or subscription banner: it holds a
+    banner phrase and, when it is a long sentence (``prose``), speaks to the reader; a news
+    sentence about subscriptions or privacy rules names the same things about others."""
+    return any(phrase in low for phrase in BANNER_PHRASES) and (not prose or _READER.search(low) is not None)
 
 # Labels that open a list of other articles or the comments: a long run of chrome holding one
 # of them ends the article (a single "Новость по теме" box between paragraphs does not).

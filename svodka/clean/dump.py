@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from ..model import Article
-from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, STOP_LABEL
+from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, STOP_LABEL, is_banner
 from ._counters import view_count
 from ._dumpmeta import Crawl, caps_share, crawl_clock, date_line, published, site_name
 from ._dates import ShownDate, find_date
@@ -198,6 +198,8 @@ def _chrome_phrase(low: str, words: int, prose: bool = False) -> bool:
     """
     sample = low[:SAMPLE_CHARS]
     if any(phrase in sample for phrase in (FOOTER_PHRASES if prose else CHROME_PHRASES)):
+        return True
+    if prose and is_banner(sample, prose):
         return True
     if "ссылк" in sample and "обязательн" in sample:
         return True  # "ссылка на ... обязательна"

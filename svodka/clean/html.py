@@ -45,7 +45,7 @@ from lxml import etree
 from ..errors import ExtractionRejected
 from ..model import Article
 from ._agree import DOUBT_SHARE, second_opinion
-from ._chrome import BANNER_PHRASES
+from ._chrome import is_banner
 from ._counters import view_count
 from ._dates import YEAR_RANGE, find_date, resolve_date, url_date
 from ._names import NAME_MAX_WORDS, NAME_SEPARATORS, SECTION_PART, outlet_from_copyright, tidy_outlet
@@ -83,6 +83,10 @@ GAP_MAX_WORDS = 40
 # Among the prose runs after the headline, a run further away counts less: its weight is
 # words / (1 + distance / RUN_DISTANCE_SCALE), distance in lines from the headline.
 RUN_DISTANCE_SCALE = 25
+
+# A line of this many words naming a banner phrase is a banner only when it speaks to the
+# reader (``_chrome.is_banner``), as in the dump cleaner.
+BANNER_PROSE_WORDS = 15
 
 # The first prose run after the headline with at least this many words is the body.
 FIRST_RUN_MIN_WORDS = 30
@@ -130,7 +134,7 @@ JUNK_LINE = re.compile(
     r"поделиться|поделитесь|подписывайтесь|подпишитесь|присоединяйтесь|следите за|версия для печати|"
     r"распечатать|печать|отправить другу|сообщить об ошибке|нашли ошибку|если вы (?:заметили|нашли)|"
     r"выделите (?:ее|её|орфографическую|ошибку|текст)|просмотр(?:ов|ы)|прочитано|реклама|рекламa|теги|метки|"
-    r"добавить в|твитнуть|нравится|мне нравится|(?:про)?слушать (?:новость|статью|текст)|озвучить|"
+    r"добавить в|твитнуть|нравится|мне нравится|(?:про)?слушать (?:новость|статью|текст)|озвучить(?: (?:новость|статью|текст))?$|"
     r"(?:с?копировать|скопируйте) ссылку|ссылка скопирована|мы используем (?:файлы )?(?:cookie|куки))",
     re.I,
 )
@@ -713,8 +717,7 @@ def _is_prose(line: _Line) -> bool:
         return False
     if not re.search(r"[.,!?…:;]", line.text):
         return False
-    low = line.text.lower()
-    if any(phrase in low for phrase in BANNER_PHRASES):
+    if is_banner(line.text.lower(), line.words >= BANNER_PROSE_WORDS):
         return False
     return not JUNK_LINE.match(line.text) and not _is_caption(line)
 

@@ -101,3 +101,68 @@ def test_dump_review_menu_line_at_top_is_no_outlet(top, expected):
     capitalised); every word a navigation label makes it a menu."""
     text = "\n\n".join([top, "Главная", TITLE, "15.03.2024 10:20", LEAD, BODY, MORE])
     assert clean_dump(text, url="https://zarechnye-vesti.ru/news/1").source == expected
+
+
+SUBSCRIPTION = (
+    "В Заречном стартовала подписная кампания на второе полугодие: жители района могут выписать "
+    "газеты и журналы со скидкой до 20 мая.",
+    "Оформить подписку на районную газету можно в любом отделении почты или у почтальона, а "
+    "пенсионерам доставка обойдётся дешевле.",
+    "В прошлом году на районную газету подписались более трёх тысяч семей, и в редакции "
+    "рассчитывают сохранить тираж.",
+)
+PRIVACY = (
+    "Популярный мессенджер с 1 июля изменит правила хранения переписки пользователей, сообщила "
+    "пресс-служба компании.",
+    "Новая редакция политики конфиденциальности разрешает хранить резервные копии чатов на "
+    "серверах компании не дольше тридцати дней.",
+    "Эксперты считают, что изменения связаны с требованиями регуляторов в нескольких странах, "
+    "где работает сервис.",
+)
+BANNER = (
+    "Мы используем файлы cookie, чтобы сайт работал лучше. Продолжая пользоваться сайтом, вы "
+    "соглашаетесь с политикой конфиденциальности."
+)
+
+
+@pytest.mark.parametrize("title, paragraphs", [
+    ("Почта начала подписную кампанию на второе полугодие", SUBSCRIPTION),
+    ("Мессенджер изменит правила хранения переписки", PRIVACY),
+])
+def test_dump_review_news_about_subscriptions_and_privacy_keeps_its_sentences(title, paragraphs):
+    """A news sentence naming "оформить подписку" or "политики конфиденциальности" is text; a
+    banner says the same to the reader ("вы соглашаетесь") and stays chrome."""
+    text = "\n\n".join([SITE, "Главная", BANNER, title, "15.03.2024 10:20", *paragraphs])
+    article = clean_dump(text)
+    assert article.title == title
+    assert article.paragraphs == list(paragraphs)
+    assert BANNER in article.boilerplate
+
+
+def test_html_review_news_about_subscriptions_keeps_its_sentences():
+    from svodka.clean.html import clean_html
+
+    title = "Почта начала подписную кампанию на второе полугодие"
+    paragraphs = [SUBSCRIPTION[1], SUBSCRIPTION[0], SUBSCRIPTION[2]]  # the banner words open the text
+    html = (
+        f"<html><head><title>{title}</title></head><body><div>{SITE}</div><div class='consent'><p>{BANNER}</p></div>"
+        f"<h1>{title}</h1><div class='text'>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div></body></html>"
+    )
+    article = clean_html(html)
+    assert article.paragraphs == paragraphs
+
+
+def test_review_sentence_opening_with_ozvuchit_is_text():
+    """"Озвучить" opened the chrome pattern for the "listen" widget with no end: a sentence
+    "Озвучить сроки ... не готовы." was dropped from dumps and HTML pages alike."""
+    from svodka.clean.html import clean_html
+
+    said = "Озвучить сроки окончания работ в мэрии пока не готовы, но обещают закончить летом."
+    text = "\n\n".join([SITE, "Главная", TITLE, "15.03.2024 10:20", LEAD, said, BODY, MORE, "Озвучить"])
+    article = clean_dump(text)
+    assert article.paragraphs == [LEAD, said, BODY, MORE]
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><h1>{TITLE}</h1><div>Озвучить</div><div class='text'>"
+        + "".join(f"<p>{p}</p>" for p in (LEAD, said, BODY, MORE)) + "</div></body></html>"
+    )
+    assert clean_html(html).paragraphs == [LEAD, said, BODY, MORE]
