@@ -255,7 +255,10 @@ def _about_article(name: str, title: str | None, lead: str, body_text: str, body
 def _ui_label(text: str) -> bool:
     """An interface label: a chrome start, a navigation word, a widget word, a menu flattened
     onto one line (every word a navigation word: "Политика Экономика Общество"), or a language
-    switcher ("ENG RUS PT ITA": several tokens of at most three letters)."""
+    switcher ("ENG RUS PT ITA": several tokens of at most three letters).
+
+    A widget word in quotes is a name («Наша версия», Газета «Поиск»): no widget label is
+    quoted."""
     low = text.lower()
     if low in NAV_WORDS or CHROME_START.match(low):
         return True
@@ -264,7 +267,7 @@ def _ui_label(text: str) -> bool:
         return True
     if len(tokens) >= 2 and all(t.strip("|•·,/") in NAV_WORDS for t in low.split()):
         return True
-    return any(w in UI_WORDS for w in re.findall(r"[а-яёa-z]+", low))
+    return "«" not in text and any(w in UI_WORDS for w in re.findall(r"[а-яёa-z]+", low))
 
 
 def _name_shaped(text: str) -> bool:
@@ -321,7 +324,7 @@ def _top_name(lines, body: set[int], title: int | None, host: str | None) -> str
     for _i, text in candidates:
         bare = text.strip("«»\"")
         if _name_shaped(text) and (DOMAIN.match(text) or text != bare or _matches_domain(bare, host)):
-            return bare
+            return text
     if candidates and candidates[0][0] < FIRST_NAME_LINES and _logo_shaped(candidates[0][1]):
         return candidates[0][1]
     return None
@@ -351,7 +354,7 @@ def _near_title_name(lines, body: set[int], title: int | None, host: str | None)
             (text.startswith("//") or (bare.startswith("«") and bare.endswith("»")) or _matches_domain(bare, host))
             and _name_shaped(bare)
         ):
-            return bare.strip("«»")
+            return bare
     return None
 
 
@@ -363,7 +366,7 @@ def _signature(lines, body: set[int]) -> str | None:
     for i in range(after, min(after + 2, len(lines))):
         text = lines[i].text.strip().lstrip("/ ").strip()
         if DOMAIN.match(text) or (text.startswith("«") and text.endswith("»") and len(text.split()) <= 3):
-            return text.strip("«»")
+            return text
     return None
 
 
@@ -401,13 +404,14 @@ def site_name(lines, body: list[int], title: int | None, url: str | None) -> str
     )
     body_stems = None
     for find in finders:
-        name = find()
-        if not name:
+        shown = find()  # as the page shows it, quotes kept (they say "a name")
+        if not shown:
             continue
+        name = shown.strip("«»\"")
         if name.lower() in KNOWN_OUTLETS or DOMAIN.match(name) or _matches_domain(name, host):
-            return tidy_outlet(name)
+            return tidy_outlet(shown)
         if body_stems is None:
             body_stems = _stems(body_text)
-        if not (_ui_label(name) or _about_article(name, title_text, lead, body_text, body_stems)):
-            return tidy_outlet(name)  # a logo line in capitals: "ФЕРГАНСКИЙ ВЕСТНИК" -> "Ферганский вестник"
+        if not (_ui_label(shown) or _about_article(name, title_text, lead, body_text, body_stems)):
+            return tidy_outlet(shown)  # a logo line in capitals: "ФЕРГАНСКИЙ ВЕСТНИК" -> "Ферганский вестник"
     return host

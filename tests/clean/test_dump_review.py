@@ -166,3 +166,18 @@ def test_review_sentence_opening_with_ozvuchit_is_text():
         + "".join(f"<p>{p}</p>" for p in (LEAD, said, BODY, MORE)) + "</div></body></html>"
     )
     assert clean_html(html).paragraphs == [LEAD, said, BODY, MORE]
+
+
+@pytest.mark.parametrize(
+    "top, bottom, expected",
+    [
+        (("«Наша версия»", "Главная"), (), "Наша версия"),  # "версия" is a widget word
+        (("Газета «Поиск»", "Главная"), (), "Поиск"),  # "поиск" too
+        (("Главная",), ("«Наша версия»",), "Наша версия"),  # the signature under the text
+    ],
+)
+def test_dump_review_quoted_outlet_holding_a_widget_word(top, bottom, expected):
+    """A quoted name holding a widget word ("Версия для слабовидящих", "Форма поиска") was
+    rejected as an interface label and the outlet fell back to the domain; no widget is quoted."""
+    text = "\n\n".join([*top, TITLE, "15.03.2024 10:20", LEAD, BODY, MORE, *bottom])
+    assert clean_dump(text, url="https://example-media.ru/news/1").source == expected
