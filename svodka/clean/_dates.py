@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from ..nlp.dates import MONTH_FORMS, month_number
 
-__all__ = ["ShownDate", "find_date", "resolve_date", "parse_date", "url_date", "URL_DATE"]
+__all__ = ["ShownDate", "find_date", "resolve_date", "parse_date", "url_date", "valid_date", "URL_DATE"]
 
 # Relative day words and their offsets from the page's "today".
 RELATIVE_DAYS = {"сегодня": 0, "вчера": -1, "позавчера": -2}
@@ -88,7 +88,8 @@ def _year(text: str | None) -> int | None:
     return year if YEAR_RANGE[0] <= year <= YEAR_RANGE[1] else None
 
 
-def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+def valid_date(year: int | None, month: int | None, day: int | None) -> bool:
+    """Whether a day exists ("31.02" does not); without a year, 29 February does."""
     if month is None or day is None or not 1 <= month <= 12 or not 1 <= day <= 31:
         return False
     try:
@@ -108,18 +109,18 @@ def find_date(line: str) -> ShownDate | None:
     if _DIGIT.search(line) is not None:
         for m in _ISO.finditer(line):
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-            if _valid(y, mo, d) and _year(m.group(1)):
+            if valid_date(y, mo, d) and _year(m.group(1)):
                 found = ShownDate(y, mo, d, start=m.start(), end=m.end())
                 break
         for m in _NUMERIC.finditer(line):
             d, mo, y = int(m.group(1)), int(m.group(3)), _year(m.group(4))
-            if y and _valid(y, mo, d) and (found is None or m.start() < found.start):
+            if y and valid_date(y, mo, d) and (found is None or m.start() < found.start):
                 found = ShownDate(y, mo, d, start=m.start(), end=m.end())
                 break
         for m in _WORDY.finditer(line):
             d, mo = int(m.group(1)), month_number(m.group(2))
             y = _year(m.group(3))
-            if mo and _valid(y, mo, d) and (found is None or m.start() < found.start):
+            if mo and valid_date(y, mo, d) and (found is None or m.start() < found.start):
                 found = ShownDate(y, mo, d, start=m.start(), end=m.end())
                 break
     if found is None:
@@ -161,7 +162,7 @@ def url_date(url: str | None) -> str | None:
     from urllib.parse import urlparse
 
     match = URL_DATE.search(urlparse(url).path)
-    if not match or not _valid(int(match.group(1)), int(match.group(2)), int(match.group(3))):
+    if not match or not valid_date(int(match.group(1)), int(match.group(2)), int(match.group(3))):
         return None
     return f"{match.group(1)}-{match.group(2)}-{match.group(3)}"
 
@@ -183,7 +184,7 @@ def resolve_date(shown: ShownDate, today: date | None = None, year: int | None =
         day = today + timedelta(days=shown.relative)
     else:
         y = shown.year or year or (today.year if today else None)
-        if y is None or not _valid(y, shown.month, shown.day):
+        if y is None or not valid_date(y, shown.month, shown.day):
             return None
         day = date(y, shown.month, shown.day)  # type: ignore[arg-type]
     if shown.hour is not None:

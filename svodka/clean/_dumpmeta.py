@@ -33,7 +33,7 @@ from urllib.parse import urlparse
 
 from ..nlp._lexicon import COUNTRY_NAMES, KNOWN_OUTLETS
 from ._chrome import CHROME_START, NAV_WORDS, UI_WORDS
-from ._dates import ShownDate, _valid, find_date, resolve_date, url_date
+from ._dates import ShownDate, valid_date, find_date, resolve_date, url_date
 from ._names import outlet_from_copyright, tidy_outlet
 
 __all__ = ["Crawl", "caps_share", "crawl_clock", "date_line", "published", "site_name", "DOMAIN"]
@@ -181,7 +181,7 @@ def _latest_year(shown: ShownDate, latest: date) -> int:
     (29 February: the latest leap year)."""
     year = latest.year - 1 if (shown.month, shown.day) > (latest.month, latest.day) else latest.year
     for candidate in range(year, year - LEAP_SEARCH_YEARS, -1):
-        if _valid(candidate, shown.month, shown.day):
+        if valid_date(candidate, shown.month, shown.day):
             return candidate
     return year
 

@@ -47,7 +47,7 @@ from ..model import Article
 from ._agree import DOUBT_SHARE, second_opinion
 from ._chrome import is_banner
 from ._counters import view_count
-from ._dates import YEAR_RANGE, find_date, resolve_date, url_date
+from ._dates import YEAR_RANGE, valid_date, find_date, resolve_date, url_date
 from ._names import NAME_MAX_WORDS, NAME_SEPARATORS, SECTION_PART, outlet_from_copyright, tidy_outlet
 
 __all__ = ["clean_html"]
@@ -1034,8 +1034,10 @@ def _iso(value: str | None) -> str | None:
     m = ISO_DATE.match(value)
     if m:
         y, mo, d, hh, mm, ss, tz = m.groups()
-        if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31 and YEAR_RANGE[0] <= int(y) <= YEAR_RANGE[1]):
-            return None  # "0001-01-01T00:00:00" is a CMS placeholder, not a date
+        if not (valid_date(int(y), int(mo), int(d)) and YEAR_RANGE[0] <= int(y) <= YEAR_RANGE[1]):
+            return None  # "0001-01-01T00:00:00" is a CMS placeholder, "2024-02-31" no date
+        if hh is not None and (int(hh) > 23 or int(mm) > 59 or int(ss or 0) > 59):
+            return None
         if hh is None:
             return f"{y}-{mo}-{d}"
         out = f"{y}-{mo}-{d}T{hh}:{mm}:{ss or '00'}"
@@ -1043,7 +1045,7 @@ def _iso(value: str | None) -> str | None:
             out += "+00:00" if tz == "Z" else (tz if ":" in tz else f"{tz[:3]}:{tz[3:]}")
         return out
     m = DOTTED_DATE.match(value)
-    if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31 and YEAR_RANGE[0] <= int(m.group(3)) <= YEAR_RANGE[1]:
+    if m and valid_date(int(m.group(3)), int(m.group(2)), int(m.group(1))) and YEAR_RANGE[0] <= int(m.group(3)) <= YEAR_RANGE[1]:
         return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
     return None
 

@@ -181,3 +181,17 @@ def test_dump_review_quoted_outlet_holding_a_widget_word(top, bottom, expected):
     rejected as an interface label and the outlet fell back to the domain; no widget is quoted."""
     text = "\n\n".join([*top, TITLE, "15.03.2024 10:20", LEAD, BODY, MORE, *bottom])
     assert clean_dump(text, url="https://example-media.ru/news/1").source == expected
+
+
+@pytest.mark.parametrize("value", ["2024-02-31T10:00:00+03:00", "2023-02-29", "31.02.2024", "2024-03-15T25:10:00"])
+def test_html_review_impossible_metadata_date_is_no_date(value):
+    """A CMS writing 31 February (or hour 25) in its metadata gave that text as the
+    publication date; it is no date, and the page's next source is read (here: the URL)."""
+    from svodka.clean.html import clean_html
+
+    html = (
+        f"<html><head><meta property='article:published_time' content='{value}'><title>{TITLE}</title></head>"
+        f"<body><h1>{TITLE}</h1><div class='text'><p>{LEAD}</p><p>{BODY}</p><p>{MORE}</p></div></body></html>"
+    )
+    article = clean_html(html, url="https://zarech.example/news/2024/03/15/biblioteka")
+    assert (article.published, article.published_how) == ("2024-03-15", "url")
