@@ -33,9 +33,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from ..model import Article
-from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, STOP_LABEL, is_banner
+from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, is_banner
 from ._counters import view_count
-from ._dumpmeta import Crawl, caps_share, crawl_clock, date_line, published, site_name
+from ._dumpmeta import CAPS_SAMPLE_WORDS, Crawl, caps_share, crawl_clock, date_line, published, site_name
 from ._dates import ShownDate, find_date
 
 __all__ = ["clean_dump", "clean_dump_batch"]
@@ -156,6 +156,9 @@ _CODE = re.compile(r"</?[a-z][a-z0-9]*[\s>]|[{};]\s*$|=\s*\"")
 # Cyrillic letters, for the Cyrillic share; everything but word characters and spaces.
 _NOT_CYRILLIC = re.compile(r"[^а-яёА-ЯЁ]+")
 _SPACES = re.compile(r"\s+")
+# Line breaks of any platform: "\n", "\r\n", a bare "\r" (old Mac exports) and the Unicode
+# line and paragraph separators (a bare "\r" kept the whole dump on one line).
+_LINE_BREAK = re.compile("\r\n?|\n|\u2028|\u2029")
 _DIGIT = re.compile(r"\d")
 # A sentence boundary inside a line: prose, not a headline.
 _SENTENCE_BREAK = re.compile(r"[а-яё]{2}[.!?] [А-ЯЁ]")
@@ -256,10 +259,20 @@ def _separators(text: str) -> int:
 
 
 def _link_list(tokens: list[str], sentence_end: bool, separators: int) -> bool:
-    """Whether a line is a list of links: mostly capitalised words, or menu separators."""
+    """Whether a line is a list of links: mostly capitalised words, or menu separators.
+
+    A line in capitals says nothing by its capitals: a headline set in capitals ("ВЛАСТИ
+    ЗАРЕЧНОГО ОТКРЫЛИ БИБЛИОТЕКУ") is no menu; it is one when most of its words are
+    navigation labels ("НОВОСТИ ПОЛИТИКА ЭКОНОМИКА СПОРТ").
+    """
     n = len(tokens)
-    caps = caps_share(tokens) if n >= 4 else 1.0
-    return (n >= 4 and caps > LINK_CAPS_SHARE and not sentence_end) or separators >= 2
+    if separators >= 2:
+        return True
+    if n < 4 or sentence_end:
+        return False
+    if " ".join(tokens[:CAPS_SAMPLE_WORDS]).isupper():
+        return 2 * sum(t.lower().strip(",.") in NAV_WORDS for t in tokens) >= n
+    return caps_share(tokens) > LINK_CAPS_SHARE
 
 
 def _prose_kind(text: str, words: int, dated: bool, sentence_end: bool) -> str:
@@ -647,7 +660,7 @@ def _clean_lines(
 def _split(text: str) -> list[str]:
     """Non-empty lines of a dump, whitespace collapsed, chrome sentences glued to the text cut off."""
     out: list[str] = []
-    for raw in text.split("\n"):
+    for raw in _LINE_BREAK.split(text):
         if raw.strip():
             out.extend(_unglue(_SPACES.sub(" ", raw).strip()))
     return out

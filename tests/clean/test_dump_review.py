@@ -195,3 +195,22 @@ def test_html_review_impossible_metadata_date_is_no_date(value):
     )
     article = clean_html(html, url="https://zarech.example/news/2024/03/15/biblioteka")
     assert (article.published, article.published_how) == ("2024-03-15", "url")
+
+
+def test_dump_review_headline_in_capitals():
+    """A headline set in capitals read as a menu (every word capitalised) and was lost; a
+    menu in capitals (navigation words) stays chrome."""
+    text = "\n\n".join([SITE, "НОВОСТИ ПОЛИТИКА ЭКОНОМИКА СПОРТ", TITLE.upper(), "15.03.2024 10:20", LEAD, BODY, MORE])
+    article = clean_dump(text)
+    assert article.title == TITLE.upper()
+    assert article.paragraphs == [LEAD, BODY, MORE]
+    assert "НОВОСТИ ПОЛИТИКА ЭКОНОМИКА СПОРТ" in article.boilerplate
+
+
+@pytest.mark.parametrize("brk", ["\r", "\r\n", "\u2028"])
+def test_dump_review_any_line_break(brk):
+    """A dump with bare "\\r" line ends (old Mac exports) or Unicode line separators was one
+    line: no headline, the whole page one paragraph."""
+    text = (brk * 2).join([SITE, TITLE, "15.03.2024 10:20", LEAD, BODY, MORE])
+    article = clean_dump(text)
+    assert (article.title, article.paragraphs) == (TITLE, [LEAD, BODY, MORE])
