@@ -36,7 +36,7 @@ from ._chrome import CHROME_START, NAV_WORDS, UI_WORDS
 from ._dates import ShownDate, valid_date, find_date, resolve_date, url_date
 from ._names import outlet_from_copyright, tidy_outlet
 
-__all__ = ["Crawl", "caps_share", "crawl_clock", "date_line", "published", "site_name", "DOMAIN"]
+__all__ = ["Crawl", "caps_share", "crawl_clock", "date_line", "published", "site_name", "stems", "DOMAIN", "STEM_LENGTH"]
 
 # Words of a domain-like outlet signature ("048.ua", "Example.ru").
 DOMAIN = re.compile(r"^[\w.-]+\.(?:ru|ua|by|kz|com|net|org|info|su|рф|uz|kg|az|ge|am|md|lv|lt|ee|tv|fm)$", re.I)
@@ -66,7 +66,8 @@ TRANSLIT = {k: v.strip("_") for k, v in TRANSLIT.items()}
 # An outlet line next to the headline is searched this many lines either side of it.
 NEAR_TITLE_LINES = 3
 
-# Crude stems of words (prefixes), as the headline search in ``dump`` compares them.
+# Crude stems of words (prefixes): the one rule by which the cleaners compare texts without
+# morphology (headline and lead in ``dump``, a name and the article here, two bodies in ``_agree``).
 STEM_LENGTH = 4
 
 # A top line sharing at least this share of its stems with the article's lead is a headline
@@ -227,7 +228,8 @@ def _resolve(lines, shown: ShownDate | None, crawl: Crawl | None, url: str | Non
     return resolve_date(shown, year=_page_year(lines)), "byline"
 
 
-def _stems(text: str) -> set[str]:
+def stems(text: str) -> set[str]:
+    """Crude stems of the longer words of a text (prefixes: no morphology needed for overlap)."""
     return {w[:STEM_LENGTH] for w in _WORD.findall(text.lower()) if len(w) >= STEM_LENGTH - 1}
 
 
@@ -237,10 +239,10 @@ def _about_article(name: str, title: str | None, lead: str, body_text: str, body
     low = name.lower()
     if title and (low == title.lower() or low in title.lower()):
         return True
-    stems = _stems(name)
-    if not stems:
+    name_stems = stems(name)
+    if not name_stems:
         return False
-    if len(stems) >= 3 and len(stems & _stems(lead)) / len(stems) >= NAME_LEAD_SHARE:
+    if len(name_stems) >= 3 and len(name_stems & stems(lead)) / len(name_stems) >= NAME_LEAD_SHARE:
         return True
     if name in COUNTRY_NAMES:
         return True
@@ -248,7 +250,7 @@ def _about_article(name: str, title: str | None, lead: str, body_text: str, body
     if f"«{low}" in body_low or f'"{low}' in body_low:
         return False  # the text quotes it as an outlet: «Вестник» сообщает
     if len(name.split()) == 1:
-        return stems <= (body_stems if body_stems is not None else _stems(body_text))  # a place or a person ("Москва")
+        return name_stems <= (body_stems if body_stems is not None else stems(body_text))  # a place or a person ("Москва")
     return low in body_low
 
 
@@ -411,7 +413,7 @@ def site_name(lines, body: list[int], title: int | None, url: str | None) -> str
         if name.lower() in KNOWN_OUTLETS or DOMAIN.match(name) or _matches_domain(name, host):
             return tidy_outlet(shown)
         if body_stems is None:
-            body_stems = _stems(body_text)
+            body_stems = stems(body_text)
         if not (_ui_label(shown) or _about_article(name, title_text, lead, body_text, body_stems)):
             return tidy_outlet(shown)  # a logo line in capitals: "ФЕРГАНСКИЙ ВЕСТНИК" -> "Ферганский вестник"
     return host

@@ -35,7 +35,7 @@ from datetime import date, datetime
 from ..model import Article
 from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, is_banner
 from ._counters import view_count
-from ._dumpmeta import CAPS_SAMPLE_WORDS, Crawl, caps_share, crawl_clock, date_line, published, site_name
+from ._dumpmeta import CAPS_SAMPLE_WORDS, Crawl, caps_share, stems, crawl_clock, date_line, published, site_name
 from ._dates import ShownDate, find_date
 
 __all__ = ["clean_dump", "clean_dump_batch"]
@@ -86,8 +86,6 @@ HARD_CHROME_COST = -3.0
 TITLE_BONUS = 1.5
 TITLE_OVERLAP_BONUS = 4.0
 
-# Word stems for the overlap: the first letters of words of at least this length.
-STEM_LENGTH = 4
 
 # Weights for choosing the headline among candidates: a date line next to it, stems shared
 # with the lead (up to 5), and distance in lines from the block.
@@ -417,15 +415,10 @@ def _segments(lines: list[_Line]) -> list[tuple[int, int, float]]:
     return out
 
 
-def _stems(text: str) -> set[str]:
-    """Crude stems of the longer words of a text (prefixes: no morphology needed for overlap)."""
-    return {w[:STEM_LENGTH] for w in _WORD.findall(text.lower()) if len(w) >= STEM_LENGTH - 1}
-
-
 def _overlap(title: str, text: str) -> float:
     """Share of a headline's stems that occur in a text."""
-    stems = _stems(title)
-    return len(stems & _stems(text)) / len(stems) if stems else 0.0
+    title_stems = stems(title)
+    return len(title_stems & stems(text)) / len(title_stems) if title_stems else 0.0
 
 
 def _cuts(lines: list[_Line]) -> set[int]:
@@ -475,15 +468,14 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
     if not candidates:
         return None
     lead = " ".join(line.text for line in lines[start : start + 3])
-    lead_stems = _stems(lead)
+    lead_stems = stems(lead)
     first = _WORD.findall(lines[start].text.lower())
     best, best_score = None, float("-inf")
     for i in candidates:
         words = _WORD.findall(lines[i].text.lower())
         if len(words) >= 5 and first[: len(words) - 1] == words[:-1]:
             continue  # a truncated copy of the lead (embed preview, teaser), not a headline
-        stems = _stems(lines[i].text)
-        shared = len(stems & lead_stems)
+        shared = len(stems(lines[i].text) & lead_stems)
         dated = any(
             0 <= j < len(lines) and date_line(lines[j]) is not None for j in (i - 1, i + 1)
         ) or _strip_date(lines[i].text)[1] is not None

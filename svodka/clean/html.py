@@ -45,7 +45,7 @@ from lxml import etree
 from ..errors import ExtractionRejected
 from ..model import Article
 from ._agree import DOUBT_SHARE, second_opinion
-from ._chrome import is_banner
+from ._chrome import WIDGET_START, is_banner
 from ._counters import view_count
 from ._dates import YEAR_RANGE, valid_date, find_date, resolve_date, url_date
 from ._names import NAME_MAX_WORDS, NAME_SEPARATORS, SECTION_PART, outlet_from_copyright, tidy_outlet
@@ -134,8 +134,7 @@ JUNK_LINE = re.compile(
     r"поделиться|поделитесь|подписывайтесь|подпишитесь|присоединяйтесь|следите за|версия для печати|"
     r"распечатать|печать|отправить другу|сообщить об ошибке|нашли ошибку|если вы (?:заметили|нашли)|"
     r"выделите (?:ее|её|орфографическую|ошибку|текст)|просмотр(?:ов|ы)|прочитано|реклама|рекламa|теги|метки|"
-    r"добавить в|твитнуть|нравится|мне нравится|(?:про)?слушать (?:новость|статью|текст)|озвучить(?: (?:новость|статью|текст))?$|"
-    r"(?:с?копировать|скопируйте) ссылку|ссылка скопирована|мы используем (?:файлы )?(?:cookie|куки))",
+    r"добавить в|твитнуть|нравится|мне нравится|" + WIDGET_START + ")",
     re.I,
 )
 
