@@ -70,6 +70,7 @@ class ShownDate:
     minute: int | None = None
     relative: int | None = None  # 0 today, -1 yesterday; day/month/year then unknown
     minutes_ago: int | None = None  # an age under a day ("3 часа назад"): minutes before "now"
+    updated: bool = False  # the line says it is the time of an update ("Обновлено: ..."), set by the dump cleaner
     start: int = 0  # where the date text starts and ends in the line
     end: int = 0
 

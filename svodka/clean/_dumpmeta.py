@@ -85,6 +85,9 @@ EASTERNMOST_CLOCK = timezone(timedelta(hours=14))
 # A day-and-month date on 29 February takes the latest leap year within this many years.
 LEAP_SEARCH_YEARS = 8
 
+# Words saying a date line gives the time of an update, not of the publication.
+_UPDATED = re.compile(r"(?:обновлен\w*|изменен\w*|updated|upd)\W*$", re.I)
+
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[а-яёa-z]+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -115,12 +118,19 @@ def date_line(line, max_rest: int = 8) -> ShownDate | None:
     rest = (line.text[: shown.start] + " " + line.text[shown.end :]).split()
     if len([w for w in rest if len(w) > 2]) > max_rest:
         return None  # a teaser headline with its time, not a date line
+    if _UPDATED.search(line.text[: shown.start]):
+        # "Обновлено 16.03 12:00 (опубликовано 15.03 10:20)": the publication is the other date.
+        other = find_date(line.text[shown.end :])
+        if other is not None and other.relative is None:
+            return other
+        shown.updated = True
     return shown
 
 
-def _page_today(lines) -> date | None:
-    """The page's own "today": a complete date in a short line at the top (header clock/date)."""
-    for line in lines[:TODAY_LINES]:
+def _page_today(lines, head: int | None = None) -> date | None:
+    """The page's own "today": a complete date in a short line at the top (header clock/date),
+    above the headline ``head`` (below it stand the article's own date and related news)."""
+    for line in lines[: TODAY_LINES if head is None else min(TODAY_LINES, head)]:
         if line.dated and line.words <= 10:
             shown = find_date(line.text)
             if shown and shown.complete:
@@ -187,9 +197,12 @@ def _latest_year(shown: ShownDate, latest: date) -> int:
     return year
 
 
-def published(lines, shown: ShownDate | None, crawl: Crawl | None, url: str | None) -> tuple[str | None, str | None]:
-    """The publication date (ISO) of a shown date and how it was resolved; the URL's date when none is shown."""
-    value, how = _resolve(lines, shown, crawl, url)
+def published(
+    lines, shown: ShownDate | None, crawl: Crawl | None, url: str | None, head: int | None = None
+) -> tuple[str | None, str | None]:
+    """The publication date (ISO) of a shown date and how it was resolved; the URL's date when
+    none is shown. ``head`` is the headline's line (the page's "today" stands above it)."""
+    value, how = _resolve(lines, shown, crawl, url, head)
     if value and crawl is not None and value[:10] > crawl.latest.isoformat():
         # A date after the crawl is no publication date (an event announced, a typo'd year):
         # the page does not support it.
@@ -205,7 +218,9 @@ def _relative_today(shown: ShownDate, crawl: Crawl) -> date:
     return crawl.day
 
 
-def _resolve(lines, shown: ShownDate | None, crawl: Crawl | None, url: str | None) -> tuple[str | None, str | None]:
+def _resolve(
+    lines, shown: ShownDate | None, crawl: Crawl | None, url: str | None, head: int | None
+) -> tuple[str | None, str | None]:
     """``published`` before the check that a date was found."""
     from_url = url_date(url)
     if shown is None:
@@ -213,14 +228,14 @@ def _resolve(lines, shown: ShownDate | None, crawl: Crawl | None, url: str | Non
     if shown.relative is not None:
         if crawl is not None:
             return resolve_date(shown, _relative_today(shown, crawl)), "byline+crawl"
-        return resolve_date(shown, _page_today(lines)), "byline"
+        return resolve_date(shown, _page_today(lines, head)), "byline"
     if shown.year is not None:
         return resolve_date(shown), "byline"
     if from_url:
         return resolve_date(shown, year=int(from_url[:4])), "byline+url"
     if crawl is not None:
         return resolve_date(shown, year=_latest_year(shown, crawl.latest)), "byline+crawl"
-    today = _page_today(lines)
+    today = _page_today(lines, head)
     if today is not None:
         # The header's "today" bounds the year as a crawl day does: "31 декабря" seen on
         # 2 January is last year's, whatever year the copyright line already shows.

@@ -577,7 +577,8 @@ def _near_metadata(
     lines: list[_Line], head: int, start: int, end: int, shown: ShownDate | None
 ) -> tuple[int | None, ShownDate | None]:
     """The view counter and the shown date (unless ``shown`` is known) from the metadata window:
-    just before the headline ``head`` to a few lines after the body ``start..end``."""
+    just before the headline ``head`` to a few lines after the body ``start..end``. An update's
+    date ("Обновлено: ...") is taken only when no publication date is shown."""
     views: int | None = None
     if head < 0:
         return views, shown
@@ -587,9 +588,11 @@ def _near_metadata(
     after = _lines_after(lines, end)
     for group in (between, after, before[::-1]):
         for i in group:
-            if shown is None:
+            if shown is None or shown.updated:
                 # After the text a dated headline is a feed item: fewer other words allowed.
-                shown = date_line(lines[i], AFTER_MAX_WORDS if group is after else 8)
+                found = date_line(lines[i], AFTER_MAX_WORDS if group is after else 8)
+                if found is not None and (shown is None or not found.updated):
+                    shown = found  # a publication date wins over an update's
             if views is None and lines[i].words <= 12:
                 views = view_count(lines[i].text)
     return views, shown
@@ -636,7 +639,7 @@ def _clean_lines(
     body = _unique_lines(lines, body)
     body_set = set(body)
     source = site_name(lines, body, title_idx, url)
-    date_iso, how = published(lines, shown, crawl, url)
+    date_iso, how = published(lines, shown, crawl, url, title_idx)
     boilerplate = [line.text for i, line in enumerate(lines) if i not in body_set and i != title_idx]
     return {
         "title": title,

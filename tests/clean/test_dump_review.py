@@ -214,3 +214,27 @@ def test_dump_review_any_line_break(brk):
     text = (brk * 2).join([SITE, TITLE, "15.03.2024 10:20", LEAD, BODY, MORE])
     article = clean_dump(text)
     assert (article.title, article.paragraphs) == (TITLE, [LEAD, BODY, MORE])
+
+
+@pytest.mark.parametrize(
+    "date_lines, expected",
+    [
+        (("Обновлено: 16.03.2024 12:00", "Опубликовано: 15.03.2024 10:20"), "2024-03-15T10:20"),
+        (("Обновлено 16.03.2024 12:00 (опубликовано 15.03.2024 10:20)",), "2024-03-15T10:20"),
+        (("Обновлено: 16.03.2024 12:00",), "2024-03-16T12:00"),  # nothing better shown
+    ],
+)
+def test_dump_review_update_time_is_not_the_publication(date_lines, expected):
+    """The first date line under the headline won even when it said "Обновлено"."""
+    text = "\n\n".join([SITE, TITLE, *date_lines, LEAD, BODY, MORE])
+    assert clean_dump(text).published == expected
+
+
+def test_dump_review_page_today_stands_above_the_headline():
+    """A yearless date takes its year from the page's "today" only when that date is the
+    header's: a related item's date under a short article is no "today" (it gave 2011 here)."""
+    text = "\n\n".join([
+        SITE, TITLE, "16 янв, 17:10", LEAD, BODY, MORE,
+        "Читайте также", "14.01.2012 Мэр открыл каток", "© 2012 Заречные вести",
+    ])
+    assert clean_dump(text).published == "2012-01-16T17:10"
