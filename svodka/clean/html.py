@@ -37,6 +37,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlparse
 
 import lxml.html
@@ -223,8 +224,10 @@ class _Line:
     figure: bool = False  # inside <figure>/<figcaption>: a picture's caption or credit
     caption: bool | None = None  # a caption, credit or byline (see _is_caption); computed once
 
-    @property
+    @cached_property
     def words(self) -> int:
+        """Words of the line, counted once: the body search and the second opinion ask often,
+        and splitting a page-long line each time made big pages slow."""
         return len(self.text.split())
 
     @property
