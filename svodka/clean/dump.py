@@ -138,6 +138,10 @@ STOP_RUN = 3
 USER_LINE_WORDS = 5
 USER_LINES_MIN = 2
 
+# A line showing a relative date without digits ("Вчера", "два дня назад") holds at most this
+# many other words (a user name, "в", "обновлено").
+RELATIVE_MAX_REST = 2
+
 # A time at the start of a line ("19:23 Заголовок ...") marks a feed item.
 _TIME_START = re.compile(r"^\s*\[?\d{1,2}:\d\d(?:\]|\s)")
 
@@ -225,7 +229,15 @@ def _has_date(text: str, words: int) -> bool:
     if words > 8:
         return False
     low = text.lower()
-    return "сегодня" in low or "вчера" in low or "назад" in low
+    if not ("сегодня" in low or "вчера" in low or "назад" in low):
+        return False
+    # A relative date line is the date and little else ("Вчера", "Ольга, два дня назад"); a
+    # headline holding the word is no date line ("Вчера Заречный остался без света",
+    # "Десять лет назад ..."): a dated line is never taken for a headline.
+    shown = find_date(text)
+    if shown is None:
+        return False
+    return len(_WORD.findall((text[: shown.start] + " " + text[shown.end :]).lower())) <= RELATIVE_MAX_REST
 
 
 def _cyrillic_share(text: str) -> float:

@@ -238,3 +238,22 @@ def test_dump_review_page_today_stands_above_the_headline():
         "Читайте также", "14.01.2012 Мэр открыл каток", "© 2012 Заречные вести",
     ])
     assert clean_dump(text).published == "2012-01-16T17:10"
+
+
+@pytest.mark.parametrize("title", [
+    "Десять лет назад Заречный остался без моста",  # "назад": the change's new date word
+    "Вчера Заречный остался без света",
+    "Заречный сегодня отмечает день города",
+])
+def test_dump_review_headline_holding_a_relative_date_word(title):
+    """A short headline with "назад", "вчера" or "сегодня" was a date line (so never a
+    headline, and a "feed item" to the block search); a relative date line is the date and
+    at most a name."""
+    text = "\n\n".join([SITE, "Главная", title, "15.03.2024 10:20", LEAD, BODY, MORE])
+    article = clean_dump(text)
+    assert (article.title, article.published) == (title, "2024-03-15T10:20")
+
+
+def test_dump_review_relative_date_lines_still_dated():
+    text = "\n\n".join([SITE, TITLE, "Ольга, два дня назад", LEAD, BODY, MORE])
+    assert clean_dump(text, crawled="2024-05-02").published == "2024-04-30"
