@@ -257,3 +257,23 @@ def test_dump_review_headline_holding_a_relative_date_word(title):
 def test_dump_review_relative_date_lines_still_dated():
     text = "\n\n".join([SITE, TITLE, "Ольга, два дня назад", LEAD, BODY, MORE])
     assert clean_dump(text, crawled="2024-05-02").published == "2024-04-30"
+
+
+@pytest.mark.parametrize("title", [
+    "С 1 апреля в Заречном подорожает проезд",  # a date after a preposition
+    "8 марта в Заречном пройдёт праздничный концерт",  # a date opening the headline
+    "Библиотеку в Заречном откроют 15 марта",  # a date closing it: the headline's words, kept whole
+])
+def test_dump_review_headline_with_a_date_in_words(title):
+    """Headlines with a date in words were date lines (no headline, or the date cut off as if
+    run on: "Библиотеку в Заречном откроют"), and the real date line under them was ignored."""
+    text = "\n\n".join([SITE, "Главная", title, "15.03.2024 10:20", LEAD, BODY, MORE])
+    article = clean_dump(text)
+    assert (article.title, article.published) == (title, "2024-03-15T10:20")
+
+
+@pytest.mark.parametrize("byline", ["Анна Петрова, 15 марта", "Анна Петрова, Заречный, 15 марта 2024 г."])
+def test_dump_review_bylines_with_a_date_in_words_stay_date_lines(byline):
+    text = "\n\n".join([SITE, "Главная", TITLE, byline, LEAD, BODY, MORE, "© 2024 Заречные вести"])
+    article = clean_dump(text)
+    assert (article.title, article.published) == (TITLE, "2024-03-15")
