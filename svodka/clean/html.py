@@ -235,12 +235,14 @@ class _Line:
         return self.link_chars / max(1, len(self.text))
 
 
-def clean_html(html: str, url: str | None = None) -> Article:
+def clean_html(html: str, url: str | None = None, *, crawled: str | None = None) -> Article:
     """Extract the article of one news page.
 
     Args:
         html: the page as text (decoded by the reader).
         url: where the page came from, if known (site name and date fallbacks).
+        crawled: when the page was fetched (ISO text, as ``Document.fetched``), if known: a
+            date shown only as «Сегодня, 10:20» or «3 часа назад» counts from it.
 
     Returns:
         an ``Article`` built by ``Article.build`` with source, headline, paragraphs, url,
@@ -285,7 +287,7 @@ def clean_html(html: str, url: str | None = None) -> Article:
         title = _strip_site(title_candidates[0], site)
     published, published_how = _published(meta, root, lines, title_idx, body_lines, page_url)
     if published is None:
-        published, published_how = _shown_date(lines, title, page_url)
+        published, published_how = _shown_date(lines, title, page_url, crawled)
     views = _views(lines, title_idx, body_lines)
     article = Article.build(
         title or None,
@@ -980,7 +982,7 @@ def _published(
     return None, None
 
 
-def _shown_date(lines: list[_Line], title: str | None, url: str | None) -> tuple[str | None, str | None]:
+def _shown_date(lines: list[_Line], title: str | None, url: str | None, crawled: str | None = None) -> tuple[str | None, str | None]:
     """The date shown with the article when the page's metadata has none (issue 16): the dump
     cleaner's reading of the page's visible lines (a date line under the headline, in the meta
     line with the views, a byline under the text; never a header clock, a feed or a comment),
@@ -989,7 +991,7 @@ def _shown_date(lines: list[_Line], title: str | None, url: str | None) -> tuple
 
     if not title:
         return None, None
-    article = clean_dump("\n\n".join(line.text for line in lines), url=url)
+    article = clean_dump("\n\n".join(line.text for line in lines), url=url, crawled=crawled)
     if article.published and article.title and _same_text(article.title, title):
         return article.published, article.published_how
     return None, None

@@ -277,3 +277,19 @@ def test_dump_review_bylines_with_a_date_in_words_stay_date_lines(byline):
     text = "\n\n".join([SITE, "Главная", TITLE, byline, LEAD, BODY, MORE, "© 2024 Заречные вести"])
     article = clean_dump(text)
     assert (article.title, article.published) == (TITLE, "2024-03-15")
+
+
+def test_review_html_page_with_only_a_relative_date_uses_the_fetch_time():
+    """A fetched HTML page without date metadata showing «Сегодня, 10:20» got no date: the
+    fetch time reached the dump cleaner only, not the HTML cleaner's reading of shown dates."""
+    from svodka.clean import clean
+    from svodka.model import Document
+
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><div class='logo'>{SITE}</div><h1>{TITLE}</h1>"
+        f"<div class='date'>Сегодня, 10:20</div><div class='text'><p>{LEAD}</p><p>{BODY}</p><p>{MORE}</p></div></body></html>"
+    )
+    doc = Document(text=html, media_type="text/html", url="https://zarech.example/news/biblioteka",
+                   fetched="2024-03-15T12:00:00+00:00")
+    article = clean(doc)
+    assert (article.published, article.published_how) == ("2024-03-15T10:20", "byline+crawl")
