@@ -292,11 +292,12 @@ def _name_shaped(text: str) -> bool:
 
     Capitals are read after opening quotes: «Заречные вести» is shaped like «Заречные» вести.
     """
+    if len(text) > 40:
+        return False
     tokens = text.split()
     letters = [t.lstrip("«\"„“") for t in tokens]
     return (
         1 <= len(tokens) <= 4
-        and len(text) <= 40
         and (text[:1].isupper() or text[:1] in "«\"")
         and _DIGIT.search(text) is None
         and text[-1:] not in ".:!?,"
