@@ -323,7 +323,11 @@ def _matches_domain(name: str, host: str | None) -> bool:
         if a != b:
             break
         common += 1
-    return common >= DOMAIN_PREFIX or latin in label or label in latin
+    if common >= DOMAIN_PREFIX or latin == label:
+        return True
+    # One inside the other, when the inner one is long enough to say something: a short
+    # domain (rg.ru, iz.ru) is inside many words ("Екатеринбург", "Физика").
+    return min(len(latin), len(label)) >= DOMAIN_PREFIX and (latin in label or label in latin)
 
 
 def _top_name(lines, body: set[int], title: int | None, host: str | None) -> str | None:

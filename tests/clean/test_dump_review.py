@@ -293,3 +293,15 @@ def test_review_html_page_with_only_a_relative_date_uses_the_fetch_time():
                    fetched="2024-03-15T12:00:00+00:00")
     article = clean(doc)
     assert (article.published, article.published_how) == ("2024-03-15T10:20", "byline+crawl")
+
+
+@pytest.mark.parametrize("top, url, expected", [
+    ("Екатеринбург", "https://rg.example/2024/03/15/lib.html", "rg.example"),  # "rg" inside "ekaterinburg"
+    ("Физика", "https://iz.example/1234/lib", "iz.example"),  # "iz" inside "fizika"
+    ("Заречье-Инфо", "https://zarechye.example/news/1", "Заречье-Инфо"),  # a name spelling the domain still counts
+])
+def test_dump_review_short_domain_is_inside_many_words(top, url, expected):
+    """A section or city line "spelled" a two-letter domain because the domain sat inside its
+    transliteration, and became the outlet."""
+    text = "\n\n".join(["Главная", top, TITLE, "15.03.2024 10:20", LEAD, BODY, MORE])
+    assert clean_dump(text, url=url).source == expected
