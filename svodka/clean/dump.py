@@ -781,8 +781,9 @@ def clean_dump(text: str, *, source: str | None = None, url: str | None = None, 
 
     Returns:
         an :class:`~svodka.model.Article` built with ``Article.build``; ``boilerplate`` holds every
-        line that is neither headline nor body, in page order; ``published``/``views`` are
-        ``None`` unless shown with the article.
+        line that is neither headline nor body, in page order; ``views`` is ``None`` unless
+        shown with the article, ``published`` unless shown with it or written in ``url``
+        (``published_how`` says which: ``byline``, ``byline+crawl``, ``byline+url``, ``url``).
     """
     return _build(_clean_lines(_split(text), crawl=crawl_clock(crawled), url=url), source, url)
 
