@@ -420,9 +420,13 @@ def _classify(text: str, repeated: bool) -> _Line:
 
 
 def _user_line(text: str) -> bool:
-    """A name and a time or age, nothing else: "Сергей_77 3 часа назад", "Ольга 28.03.2017 15:10"."""
+    """A name and a time or age, nothing else: "Сергей_77 3 часа назад", "Ольга 28.03.2017 15:10".
+
+    A place and a date in words without a time ("Заречный, 14 марта") is a dateline: a digest
+    of news from several places has several, and they do not end the article.
+    """
     shown = find_date(text)
-    if shown is None:
+    if shown is None or _wordy_untimed(text, shown):
         return False
     rest = (text[: shown.start] + " " + text[shown.end :]).replace(",", " ").replace("·", " ").split()
     return 1 <= len(rest) <= 2 and rest[0][:1].isalpha()

@@ -305,3 +305,18 @@ def test_dump_review_short_domain_is_inside_many_words(top, url, expected):
     transliteration, and became the outlet."""
     text = "\n\n".join(["Главная", top, TITLE, "15.03.2024 10:20", LEAD, BODY, MORE])
     assert clean_dump(text, url=url).source == expected
+
+
+def test_dump_review_datelines_of_a_digest_are_no_comment_thread():
+    """Two datelines ("Заречный, 14 марта") read as comment heads (a name and a date): the
+    article was cut at the second and lost its second half."""
+    extra = (
+        "Как сообщили в администрации Озёрска, на ремонт дорог в этом году выделят почти "
+        "двести миллионов рублей из бюджета."
+    )
+    paragraphs = [LEAD, BODY, MORE, extra]
+    title = "Новости районов за неделю"
+    text = "\n\n".join([SITE, "Главная", title, "15.03.2024 10:20", "Заречный, 14 марта", LEAD, BODY,
+                        "Озёрск, 15 марта", MORE, extra])
+    article = clean_dump(text)
+    assert (article.title, article.paragraphs) == (title, paragraphs)
