@@ -66,8 +66,8 @@ CHROME_START = re.compile(
 # and since issue 16 consent, cookie and subscription banners, which are full sentences:
 # "Продолжая пользоваться сайтом, вы соглашаетесь с использованием файлов cookie").
 # Plain substrings: one ``in`` test each is much cheaper than a regex alternation. News uses
-# the banner phrases too ("Оформить подписку на газету можно на почте", "новая редакция
-# политики конфиденциальности"): in a long sentence they mark a banner only when it speaks to
+# some banner phrases too ("Оформить подписку на газету можно на почте", "новая редакция
+# политики конфиденциальности"): in a long sentence those mark a banner only when it speaks to
 # the reader (``is_banner``).
 BANNER_PHRASES = (
     "файлы cookie", "файлов cookie", "cookie-файл", "использует cookie", "используем cookie",
@@ -92,11 +92,24 @@ FOOTER_PHRASES = tuple(
 _READER = re.compile(r"(?<![а-яё])(?:вы|вас|вам|вами|ваш\w*|мы|нас|нам|наш\w*|оформите)(?![а-яё])")
 
 
+# Banner phrases that news sentences use too (a subscription campaign, a new privacy policy):
+# in a long sentence they mark a banner only when it speaks to the reader. The cookie and
+# consent phrases mark one whatever the length ("Сайт использует файлы cookie ..., продолжение
+# работы с сайтом означает согласие ..." names no reader).
+NEWS_BANNER_PHRASES = ("политикой конфиденциальности", "политики конфиденциальности", "оформите подписку", "оформить подписку")
+
+
 def is_banner(low: str, prose: bool) -> bool:
     """Whether a lower-cased line is a consent, cookie or subscription banner: it holds a
-    banner phrase and, when it is a long sentence (``prose``), speaks to the reader; a news
-    sentence about subscriptions or privacy rules names the same things about others."""
-    return any(phrase in low for phrase in BANNER_PHRASES) and (not prose or _READER.search(low) is not None)
+    banner phrase, and when that phrase is one news uses too (``NEWS_BANNER_PHRASES``) and the
+    line is a long sentence (``prose``), it speaks to the reader; a news sentence about
+    subscriptions or privacy rules names the same things about others."""
+    found = [phrase for phrase in BANNER_PHRASES if phrase in low]
+    if not found:
+        return False
+    if not prose or any(phrase not in NEWS_BANNER_PHRASES for phrase in found):
+        return True
+    return _READER.search(low) is not None
 
 # Labels that open a list of other articles or the comments: a long run of chrome holding one
 # of them ends the article (a single "Новость по теме" box between paragraphs does not).

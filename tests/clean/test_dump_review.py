@@ -320,3 +320,14 @@ def test_dump_review_datelines_of_a_digest_are_no_comment_thread():
                         "Озёрск, 15 марта", MORE, extra])
     article = clean_dump(text)
     assert (article.title, article.paragraphs) == (title, paragraphs)
+
+
+def test_dump_review_cookie_banner_without_a_pronoun_stays_chrome():
+    banner = (
+        "Сайт использует файлы cookie для корректной работы и анализа посещаемости, продолжение "
+        "работы с сайтом означает согласие с их использованием."
+    )
+    text = "\n\n".join([SITE, "Главная", TITLE, "15.03.2024 10:20", LEAD, BODY, MORE, banner])
+    article = clean_dump(text)
+    assert article.paragraphs == [LEAD, BODY, MORE]
+    assert banner in article.boilerplate
