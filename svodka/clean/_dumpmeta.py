@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from urllib.parse import urlparse
 
 from ..nlp._lexicon import COUNTRY_NAMES, KNOWN_OUTLETS
@@ -74,9 +75,16 @@ STEM_LENGTH = 4
 # or a teaser of it, not the outlet's name.
 NAME_LEAD_SHARE = 0.5
 
-# The clock Russian-language news pages show: Moscow time. A crawl stamp with a zone is read
-# on it; a stamp without one is taken as the page's clock already.
-PAGE_CLOCK = timezone(timedelta(hours=3))
+# The clock Russian-language news pages show: Moscow time, or the time of the country of the
+# page's domain (outlets in Ukraine, Kazakhstan, the Baltics show their own). A crawl stamp
+# with a zone is read on it; a stamp without one is taken as the page's clock already.
+PAGE_ZONE = "Europe/Moscow"
+PAGE_CLOCK = timezone(timedelta(hours=3))  # when the zone database is missing
+DOMAIN_ZONES = {
+    "ua": "Europe/Kyiv", "by": "Europe/Minsk", "kz": "Asia/Almaty", "uz": "Asia/Tashkent",
+    "kg": "Asia/Bishkek", "md": "Europe/Chisinau", "lv": "Europe/Riga", "lt": "Europe/Vilnius",
+    "ee": "Europe/Tallinn", "az": "Asia/Baku", "am": "Asia/Yerevan", "ge": "Asia/Tbilisi",
+}
 
 # The easternmost clock a page may show (regional outlets run up to UTC+12, and a dateline
 # may be anywhere): a shown day is after the crawl only when it is after the crawl's day there.
@@ -163,9 +171,20 @@ class Crawl:
     latest: date
 
 
-def crawl_clock(crawled: str | date | datetime | None) -> Crawl | None:
+def _page_zone(url: str | None) -> tzinfo:
+    """The clock of a page: its domain's country's zone, else Moscow time."""
+    host = _domain(url) or ""
+    name = DOMAIN_ZONES.get(host.rsplit(".", 1)[-1], PAGE_ZONE)
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return PAGE_CLOCK
+
+
+def crawl_clock(crawled: str | date | datetime | None, url: str | None = None) -> Crawl | None:
     """The crawl as a :class:`Crawl`, from ISO text (``2024-03-15``, ``2024-03-15T22:30:00Z``,
-    with or without a zone), a ``date`` or a ``datetime``; ``None`` when absent or unreadable."""
+    with or without a zone), a ``date`` or a ``datetime``; ``None`` when absent or unreadable.
+    A zoned stamp is read on the clock of the page at ``url`` (``_page_zone``)."""
     if crawled is None:
         return None
     if not isinstance(crawled, date):
@@ -183,7 +202,7 @@ def crawl_clock(crawled: str | date | datetime | None) -> Crawl | None:
         return Crawl(crawled, None, crawled)
     if crawled.tzinfo is None:
         return Crawl(crawled.date(), crawled, crawled.date())
-    local = crawled.astimezone(PAGE_CLOCK).replace(tzinfo=None)
+    local = crawled.astimezone(_page_zone(url)).replace(tzinfo=None)
     return Crawl(local.date(), local, crawled.astimezone(EASTERNMOST_CLOCK).date())
 
 

@@ -789,7 +789,7 @@ def clean_dump(text: str, *, source: str | None = None, url: str | None = None, 
         shown with the article, ``published`` unless shown with it or written in ``url``
         (``published_how`` says which: ``byline``, ``byline+crawl``, ``byline+url``, ``url``).
     """
-    return _build(_clean_lines(_split(text), crawl=crawl_clock(crawled), url=url), source, url)
+    return _build(_clean_lines(_split(text), crawl=crawl_clock(crawled, url), url=url), source, url)
 
 
 def clean_dump_batch(texts: Iterable[str], *, source: str | None = None) -> list[Article]:

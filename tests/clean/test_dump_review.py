@@ -331,3 +331,17 @@ def test_dump_review_cookie_banner_without_a_pronoun_stays_chrome():
     article = clean_dump(text)
     assert article.paragraphs == [LEAD, BODY, MORE]
     assert banner in article.boilerplate
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://zarech.example/news/1", "2024-01-16T00:10"),  # Moscow: 21:30 UTC is 00:30 next day
+    ("https://zarech.example.ua/news/1", "2024-01-15T00:10"),  # Kyiv in winter: 23:30, same day
+])
+def test_dump_review_page_clock_by_domain_country(url, expected):
+    """«Сегодня, 00:10» at 21:30 UTC is the next day in Moscow but not yet in Kyiv."""
+    zoneinfo = pytest.importorskip("zoneinfo")
+    try:
+        zoneinfo.ZoneInfo("Europe/Kyiv")
+    except zoneinfo.ZoneInfoNotFoundError:
+        pytest.skip("no time zone database (the cleaner then reads Moscow time)")
+    assert clean_dump(_page("Сегодня, 00:10"), url=url, crawled="2024-01-15T21:30:00Z").published == expected
