@@ -14,8 +14,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..nlp.dates import MONTH_FORMS, month_number
+from ._names import FUNCTION_WORDS
 
-__all__ = ["ShownDate", "find_date", "resolve_date", "parse_date", "url_date", "valid_date", "URL_DATE"]
+__all__ = [
+    "ShownDate", "find_date", "resolve_date", "parse_date", "url_date", "valid_date", "wordy_untimed", "sentence_date",
+    "URL_DATE", "SENTENCE_DATE_WORDS",
+]
 
 # Relative day words and their offsets from the page's "today".
 RELATIVE_DAYS = {"сегодня": 0, "вчера": -1, "позавчера": -2}
@@ -31,6 +35,10 @@ AGO_MINUTES = {"минут": 1, "час": 60}
 
 # A date in a page address: "/2024/03/15/", "/20240315-", "_2024-03-15" (year first).
 URL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/_\-]?(0[1-9]|1[0-2])[/_\-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+# A date in words without a time is a headline's own words when it follows a preposition or
+# stands among at least this many other words (see ``sentence_date``).
+SENTENCE_DATE_WORDS = 4
 
 # Years outside this range are not publication dates of web news (phone numbers, counters).
 YEAR_RANGE = (1995, 2035)
@@ -51,6 +59,8 @@ _TIME = re.compile(r"(?<!\d)([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?(?!\d)")
 _DIGIT = re.compile(r"\d")
 # "Сегодня", "вчера" as whole words.
 _RELATIVE = re.compile(r"(?<![а-яё])(сегодня|вчера|позавчера)(?![а-яё])", re.I)
+# Words of a line, for counting them around a date.
+_LETTERS = re.compile(r"[а-яёa-z]+")
 # An age: "3 часа назад", "два дня назад", "неделю назад", "минуту назад".
 _AGO = re.compile(
     r"(?<![а-яё\d])(?:(\d{1,2}|" + "|".join(AGO_NUMBERS) + r")\s+)?"
@@ -197,3 +207,29 @@ def parse_date(text: str, today: date | None = None, year: int | None = None) ->
     """Find and resolve the first date in ``text`` (see :func:`find_date`, :func:`resolve_date`)."""
     shown = find_date(text)
     return resolve_date(shown, today, year) if shown else None
+
+
+def wordy_untimed(text: str, shown: ShownDate) -> bool:
+    """Whether a date is written with a month word and shown without a time ("8 марта")."""
+    return (
+        shown.hour is None
+        and shown.relative is None
+        and any(ch.isalpha() for ch in text[shown.start : shown.end])
+    )
+
+
+def sentence_date(text: str, shown: ShownDate) -> bool:
+    """Whether a date belongs to the sentence of a headline, not to a date line: written in
+    words without a time, and after a preposition ("С 1 апреля в Заречном подорожает проезд")
+    or, without a year, among at least ``SENTENCE_DATE_WORDS`` longer words ("8 марта в
+    Заречном пройдёт праздничный концерт"). "Анна Петрова, 8 марта", "Пятница, 15 марта 2024"
+    and a byline with place and year ("Анна Петрова, Заречный, 28 ноября 2011 г.") stay date lines."""
+    if not wordy_untimed(text, shown):
+        return False
+    before = _LETTERS.findall(text[: shown.start].lower())
+    if before and before[-1] in FUNCTION_WORDS:
+        return True
+    if shown.year is not None:
+        return False
+    rest = _LETTERS.findall((text[: shown.start] + " " + text[shown.end :]).lower())
+    return sum(len(w) >= 3 for w in rest) >= SENTENCE_DATE_WORDS

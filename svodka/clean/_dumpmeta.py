@@ -14,7 +14,7 @@ crawl day is never the publication date (the URL's date then, or none). ``publis
 says which: ``byline``, ``byline+crawl``, ``byline+url``, ``url``.
 
 A crawl time is read on the page's clock (see :class:`Crawl`): crawlers stamp UTC
-(``2024-03-15T22:30:00Z``), Russian-language pages show Moscow time, so at 22:30 UTC a page's
+(``2024-03-15T22:30:00Z``), Russian-language pages show Moscow time (or their country's), so at 22:30 UTC a page's
 "сегодня" is already the 16th, and "3 часа назад" at 00:40 was yesterday.
 
 **Outlet.** A short name line at the top of the page, a signature under the text, the

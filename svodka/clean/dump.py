@@ -36,8 +36,7 @@ from ..model import Article
 from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, is_banner
 from ._counters import view_count
 from ._dumpmeta import CAPS_SAMPLE_WORDS, Crawl, caps_share, stems, crawl_clock, date_line, published, site_name
-from ._dates import ShownDate, find_date
-from ._names import FUNCTION_WORDS
+from ._dates import SENTENCE_DATE_WORDS, ShownDate, find_date, sentence_date, wordy_untimed
 
 __all__ = ["clean_dump", "clean_dump_batch"]
 
@@ -139,10 +138,6 @@ STOP_RUN = 3
 USER_LINE_WORDS = 5
 USER_LINES_MIN = 2
 
-# A date in words without a time is a headline's own words when it follows a preposition or
-# stands among at least this many other words (see ``_sentence_date``).
-SENTENCE_DATE_WORDS = 4
-
 # A line showing a relative date without digits ("Вчера", "два дня назад") holds at most this
 # many other words (a user name, "в", "обновлено").
 RELATIVE_MAX_REST = 2
@@ -233,7 +228,7 @@ def _has_date(text: str, words: int) -> bool:
         if _TIME_START.match(text) is not None or re.search(r"\d:\d\d", text):
             return True
         shown = find_date(text)
-        return shown is not None and not _sentence_date(text, shown)
+        return shown is not None and not sentence_date(text, shown)
     if words > 8:
         return False
     low = text.lower()
@@ -328,36 +323,10 @@ def _heading_words(text: str, words: int, dated: bool) -> int:
     if shown:
         return len(stripped.split())
     shown = find_date(text)
-    if shown is not None and _wordy_untimed(text, shown):
+    if shown is not None and wordy_untimed(text, shown):
         other = len((text[: shown.start] + " " + text[shown.end :]).split())
         return other if other >= SENTENCE_DATE_WORDS else 0
     return 0
-
-
-def _wordy_untimed(text: str, shown: ShownDate) -> bool:
-    """Whether a date is written with a month word and shown without a time ("8 марта")."""
-    return (
-        shown.hour is None
-        and shown.relative is None
-        and any(ch.isalpha() for ch in text[shown.start : shown.end])
-    )
-
-
-def _sentence_date(text: str, shown: ShownDate) -> bool:
-    """Whether a date belongs to the sentence of a headline, not to a date line: written in
-    words without a time, and after a preposition ("С 1 апреля в Заречном подорожает проезд")
-    or, without a year, among at least ``SENTENCE_DATE_WORDS`` longer words ("8 марта в
-    Заречном пройдёт праздничный концерт"). "Анна Петрова, 8 марта", "Пятница, 15 марта 2024"
-    and a byline with place and year ("Анна Петрова, Заречный, 28 ноября 2011 г.") stay date lines."""
-    if not _wordy_untimed(text, shown):
-        return False
-    before = _WORD.findall(text[: shown.start].lower())
-    if before and before[-1] in FUNCTION_WORDS:
-        return True
-    if shown.year is not None:
-        return False
-    rest = _WORD.findall((text[: shown.start] + " " + text[shown.end :]).lower())
-    return sum(len(w) >= 3 for w in rest) >= SENTENCE_DATE_WORDS
 
 
 def _heading_shape(text: str, words: int, dated: bool, sentence_end: bool, separators: int) -> bool:
@@ -426,7 +395,7 @@ def _user_line(text: str) -> bool:
     of news from several places has several, and they do not end the article.
     """
     shown = find_date(text)
-    if shown is None or _wordy_untimed(text, shown):
+    if shown is None or wordy_untimed(text, shown):
         return False
     rest = (text[: shown.start] + " " + text[shown.end :]).replace(",", " ").replace("·", " ").split()
     return 1 <= len(rest) <= 2 and rest[0][:1].isalpha()
@@ -435,7 +404,7 @@ def _user_line(text: str) -> bool:
 def _strip_date(text: str) -> tuple[str, ShownDate | None]:
     """A headline without a date/time run on at its end ("Заголовок 04.01.12 12:26")."""
     shown = find_date(text) if _DIGIT.search(text, max(0, len(text) - 20)) is not None else None
-    if shown and _wordy_untimed(text, shown):
+    if shown and wordy_untimed(text, shown):
         return text, None  # "... откроют 15 марта": the headline's own words, not a run-on date
     if shown and shown.start > 0 and len(text) - shown.end <= 2 and shown.start >= len(text) // 2:
         return text[: shown.start].rstrip(" ,|-–—/"), shown
