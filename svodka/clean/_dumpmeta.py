@@ -448,7 +448,7 @@ def site_name(lines, body: list[int], title: int | None, url: str | None) -> str
         shown = find()  # as the page shows it, quotes kept (they say "a name")
         if not shown:
             continue
-        name = shown.strip("«»\"")
+        name = tidy_outlet(shown) or shown  # "Газета «Поиск»" -> "Поиск", for the comparisons
         if name.lower() in KNOWN_OUTLETS or DOMAIN.match(name) or _matches_domain(name, host):
             return tidy_outlet(shown)
         if body_stems is None:
