@@ -219,8 +219,10 @@ def _comment_header(low: str) -> bool:
 def _has_date(text: str, words: int) -> bool:
     """Cheap test that a line shows a date or a time (no full parse).
 
-    "Сегодня"/"вчера" count only in short lines: in prose they are words, not dates. Lines
-    longer than a headline are never date lines, so they are not searched (speed).
+    "Сегодня", "вчера" and ages ("два дня назад") count only in lines that are the date and at
+    most a name: in headlines and prose they are words, not dates; so is a date in words that
+    belongs to a headline's sentence (``_dates.sentence_date``). Lines longer than a headline
+    are never date lines, so they are not searched (speed).
     """
     if words > TITLE_WORDS[1]:
         return False
