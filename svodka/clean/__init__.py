@@ -118,7 +118,7 @@ def _clean(doc: Document) -> Article:
     if doc.media_type == "text/html":
         from .html import clean_html
 
-        article = clean_html(doc.text or "", url=doc.url)
+        article = clean_html(doc.text or "", url=doc.url, crawled=doc.fetched)
         if doc.meta.get("title") and not article.title:
             article = Article.build(doc.meta["title"], article.paragraphs, **_keep(article))
     elif doc.media_type == "text/plain" and not doc.meta.get("title"):

@@ -11,7 +11,7 @@ note first, then the paragraphs that were dropped) and in ``extras["extraction"]
 
 from __future__ import annotations
 
-import re
+from ._dumpmeta import stems
 
 __all__ = ["Opinion", "second_opinion"]
 
@@ -21,13 +21,8 @@ DOUBT_SHARE = 0.5
 # The two disagree widely when one has less than this share of the words of the other.
 WIDE_SHARE = 0.5
 
-# Crude stems (prefixes) to compare texts without morphology.
-STEM_LENGTH = 4
-
 # How many first paragraphs of a candidate are read for the article's sentences.
 LEAD_PARAGRAPHS = 2
-
-_WORD = re.compile(r"[а-яёa-z0-9]+")
 
 
 class Opinion:
@@ -46,16 +41,12 @@ def _words(paragraphs: list[str]) -> int:
     return sum(len(p.split()) for p in paragraphs)
 
 
-def _stems(text: str) -> set[str]:
-    return {w[:STEM_LENGTH] for w in _WORD.findall(text.lower()) if len(w) >= STEM_LENGTH - 1}
-
-
 def _carries(paragraphs: list[str], summary: str) -> float:
     """Share of the summary's stems found in the first paragraphs."""
-    want = _stems(summary)
+    want = stems(summary)
     if not want:
         return 0.0
-    return len(want & _stems(" ".join(paragraphs[:LEAD_PARAGRAPHS]))) / len(want)
+    return len(want & stems(" ".join(paragraphs[:LEAD_PARAGRAPHS]))) / len(want)
 
 
 def second_opinion(rules: list[str], prose_words, ask, title: str | None, summary: str | None) -> Opinion:

@@ -17,10 +17,21 @@ __all__ = [
     "CHROME_START",
     "COMMENT_HEADER",
     "FOOTER_PHRASES",
+    "is_banner",
     "NAV_WORDS",
     "STOP_LABEL",
     "UI_WORDS",
+    "WIDGET_START",
 ]
+
+# Labels of the "listen" and "copy the link" widgets and the opening of a consent banner, at
+# a line's start (lower-cased): shared by the dump cleaner (``CHROME_START``) and the HTML
+# cleaner's junk lines. A sentence opening with "Озвучить" is text: the label stands alone.
+WIDGET_START = (
+    r"(?:про)?слушать(?: (?:новость|статью|текст|материал))?$|озвучить(?: (?:новость|статью|текст|материал))?$|"
+    r"остановить прослушивание|(?:с?копировать|скопируйте) ссылку|ссылка скопирована|"
+    r"мы используем (?:файлы )?(?:cookie|куки)"
+)
 
 # Lines that are page chrome whatever their length: navigation, sharing, legal notes,
 # comment forms, "read also" links, credits; since issue 16 also the audio widget
@@ -44,18 +55,20 @@ CHROME_START = re.compile(
     r"использование материалов|если вы (?:заметили|нашли)|нашли ошибку|ошибка в тексте|опечатка|выделите|"
     r"мнение редакции|редакция не несет|цитировать$|ответить$|цитата:|увеличить шрифт|уменьшить шрифт|"
     r"закрыть$|подробнее$|читать (?:далее|полностью|дальше)|"
-    r"(?:про)?слушать(?: (?:новость|статью|текст|материал))?$|озвучить|остановить прослушивание|"
-    r"(?:с?копировать|скопируйте) ссылку|ссылка скопирована|форма поиска|поиск по сайту|найти на сайте|"
+    + WIDGET_START + "|"
+    r"форма поиска|поиск по сайту|найти на сайте|"
     r"accessibility|skip to|перейти к (?:содержанию|основному|навигации|контенту)|версия для слабовидящих|"
-    r"мы используем (?:файлы )?(?:cookie|куки)|(?:этот )?сайт использует|принять (?:все )?(?:cookie|куки)$|"
+    r"(?:этот )?сайт использует|принять (?:все )?(?:cookie|куки)$|"
     r"пожаловаться$|показать (?:ещ[её] )?(?:\d+ )?(?:комментари|ответ))"
 )
 
 # Chrome phrases anywhere in a line (legal footers, typo reports, comment rules, addresses,
 # and since issue 16 consent, cookie and subscription banners, which are full sentences:
 # "Продолжая пользоваться сайтом, вы соглашаетесь с использованием файлов cookie").
-# Plain substrings: one ``in`` test each is much cheaper than a regex alternation. An article
-# about cookie rules would lose a sentence naming "файлы cookie": rare, and said here.
+# Plain substrings: one ``in`` test each is much cheaper than a regex alternation. News uses
+# some banner phrases too ("Оформить подписку на газету можно на почте", "новая редакция
+# политики конфиденциальности"): in a long sentence those mark a banner only when it speaks to
+# the reader (``is_banner``).
 BANNER_PHRASES = (
     "файлы cookie", "файлов cookie", "cookie-файл", "использует cookie", "используем cookie",
     "политикой конфиденциальности", "политики конфиденциальности", "согласие на обработку персональных",
@@ -69,8 +82,34 @@ CHROME_PHRASES = (
     "присоединяйтесь к нам", "в социальных сетях",
 ) + BANNER_PHRASES
 
-# The phrases that mark even a long sentence as chrome: legal and comment-rule footers, banners.
-FOOTER_PHRASES = tuple(p for p in CHROME_PHRASES if p not in ("http://", "https://", "www.", "в социальных сетях"))
+# The phrases that mark even a long sentence as chrome: legal and comment-rule footers
+# (banners: ``is_banner``).
+FOOTER_PHRASES = tuple(
+    p for p in CHROME_PHRASES if p not in ("http://", "https://", "www.", "в социальных сетях") and p not in BANNER_PHRASES
+)
+
+# A banner speaks to the reader: "вы соглашаетесь", "мы используем", "ваши данные", "оформите".
+_READER = re.compile(r"(?<![а-яё])(?:вы|вас|вам|вами|ваш\w*|мы|нас|нам|наш\w*|оформите)(?![а-яё])")
+
+
+# Banner phrases that news sentences use too (a subscription campaign, a new privacy policy):
+# in a long sentence they mark a banner only when it speaks to the reader. The cookie and
+# consent phrases mark one whatever the length ("Сайт использует файлы cookie ..., продолжение
+# работы с сайтом означает согласие ..." names no reader).
+NEWS_BANNER_PHRASES = ("политикой конфиденциальности", "политики конфиденциальности", "оформите подписку", "оформить подписку")
+
+
+def is_banner(low: str, prose: bool) -> bool:
+    """Whether a lower-cased line is a consent, cookie or subscription banner: it holds a
+    banner phrase, and when that phrase is one news uses too (``NEWS_BANNER_PHRASES``) and the
+    line is a long sentence (``prose``), it speaks to the reader; a news sentence about
+    subscriptions or privacy rules names the same things about others."""
+    found = [phrase for phrase in BANNER_PHRASES if phrase in low]
+    if not found:
+        return False
+    if not prose or any(phrase not in NEWS_BANNER_PHRASES for phrase in found):
+        return True
+    return _READER.search(low) is not None
 
 # Labels that open a list of other articles or the comments: a long run of chrome holding one
 # of them ends the article (a single "Новость по теме" box between paragraphs does not).
@@ -87,11 +126,17 @@ AD_LABEL = re.compile(r"^(?:реклама|на правах рекламы|adve
 # Lines that open or close a reader comment: nothing after them is the article.
 COMMENT_HEADER = re.compile(r"^(?:#\d+|[+-]?\d+\s+#\d+|(?:ответить|цитировать|пожаловаться)$)")
 
-# Labels that may open the page but are not an outlet's name.
+# Labels that may open the page but are not an outlet's name; since the review of issue 16
+# also the rubrics of a news site's menu, so that a menu flattened onto one line ("Политика
+# Экономика Общество", "Новости Статьи Видео": every word a label) is no logo line either.
 NAV_WORDS = frozenset({
     "главная", "главная страница", "новости", "на главную", "вход", "войти", "регистрация", "rss",
     "меню", "поиск", "карта сайта", "контакты", "реклама", "loading", "загрузка",
     "статьи", "публикации", "видео", "фото", "мнения", "блоги", "лента", "лента новостей", "архив",
+    "политика", "экономика", "общество", "культура", "спорт", "происшествия", "наука", "технологии",
+    "здоровье", "образование", "туризм", "бизнес", "финансы", "авто", "недвижимость", "интервью",
+    "колонки", "аналитика", "истории", "регионы", "мир", "война", "криминал", "шоу-бизнес", "стиль",
+    "фотогалерея", "фоторепортаж", "видеорепортаж", "подкасты", "спецпроекты", "афиша", "погода",
 })
 
 # Words of interface labels ("Форма поиска", "Accessibility links", "Прослушать новость",

@@ -14,8 +14,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..nlp.dates import MONTH_FORMS, month_number
+from ._names import FUNCTION_WORDS
 
-__all__ = ["ShownDate", "find_date", "resolve_date", "parse_date", "url_date", "URL_DATE"]
+__all__ = [
+    "ShownDate", "find_date", "resolve_date", "parse_date", "url_date", "valid_date", "wordy_untimed", "sentence_date",
+    "URL_DATE", "SENTENCE_DATE_WORDS",
+]
 
 # Relative day words and their offsets from the page's "today".
 RELATIVE_DAYS = {"сегодня": 0, "вчера": -1, "позавчера": -2}
@@ -26,9 +30,15 @@ AGO_NUMBERS = {
     "один": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
 }
 AGO_UNITS = {"минут": 0, "час": 0, "день": 1, "дня": 1, "дней": 1, "сутки": 1, "суток": 1, "недел": 7}
+# Minutes per unit of an age under a day: "3 часа назад" at 00:40 was yesterday.
+AGO_MINUTES = {"минут": 1, "час": 60}
 
 # A date in a page address: "/2024/03/15/", "/20240315-", "_2024-03-15" (year first).
 URL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/_\-]?(0[1-9]|1[0-2])[/_\-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+# A date in words without a time is a headline's own words when it follows a preposition or
+# stands among at least this many other words (see ``sentence_date``).
+SENTENCE_DATE_WORDS = 4
 
 # Years outside this range are not publication dates of web news (phone numbers, counters).
 YEAR_RANGE = (1995, 2035)
@@ -49,6 +59,8 @@ _TIME = re.compile(r"(?<!\d)([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?(?!\d)")
 _DIGIT = re.compile(r"\d")
 # "Сегодня", "вчера" as whole words.
 _RELATIVE = re.compile(r"(?<![а-яё])(сегодня|вчера|позавчера)(?![а-яё])", re.I)
+# Words of a line, for counting them around a date.
+_LETTERS = re.compile(r"[а-яёa-z]+")
 # An age: "3 часа назад", "два дня назад", "неделю назад", "минуту назад".
 _AGO = re.compile(
     r"(?<![а-яё\d])(?:(\d{1,2}|" + "|".join(AGO_NUMBERS) + r")\s+)?"
@@ -67,6 +79,8 @@ class ShownDate:
     hour: int | None = None
     minute: int | None = None
     relative: int | None = None  # 0 today, -1 yesterday; day/month/year then unknown
+    minutes_ago: int | None = None  # an age under a day ("3 часа назад"): minutes before "now"
+    updated: bool = False  # the line says it is the time of an update ("Обновлено: ..."), set by the dump cleaner
     start: int = 0  # where the date text starts and ends in the line
     end: int = 0
 
@@ -85,7 +99,8 @@ def _year(text: str | None) -> int | None:
     return year if YEAR_RANGE[0] <= year <= YEAR_RANGE[1] else None
 
 
-def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+def valid_date(year: int | None, month: int | None, day: int | None) -> bool:
+    """Whether a day exists ("31.02" does not); without a year, 29 February does."""
     if month is None or day is None or not 1 <= month <= 12 or not 1 <= day <= 31:
         return False
     try:
@@ -105,18 +120,18 @@ def find_date(line: str) -> ShownDate | None:
     if _DIGIT.search(line) is not None:
         for m in _ISO.finditer(line):
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-            if _valid(y, mo, d) and _year(m.group(1)):
+            if valid_date(y, mo, d) and _year(m.group(1)):
                 found = ShownDate(y, mo, d, start=m.start(), end=m.end())
                 break
         for m in _NUMERIC.finditer(line):
             d, mo, y = int(m.group(1)), int(m.group(3)), _year(m.group(4))
-            if y and _valid(y, mo, d) and (found is None or m.start() < found.start):
+            if y and valid_date(y, mo, d) and (found is None or m.start() < found.start):
                 found = ShownDate(y, mo, d, start=m.start(), end=m.end())
                 break
         for m in _WORDY.finditer(line):
             d, mo = int(m.group(1)), month_number(m.group(2))
             y = _year(m.group(3))
-            if mo and _valid(y, mo, d) and (found is None or m.start() < found.start):
+            if mo and valid_date(y, mo, d) and (found is None or m.start() < found.start):
                 found = ShownDate(y, mo, d, start=m.start(), end=m.end())
                 break
     if found is None:
@@ -145,8 +160,10 @@ def _relative(line: str) -> ShownDate | None:
         return None
     count = m.group(1).lower() if m.group(1) else "1"
     n = int(count) if count.isdigit() else AGO_NUMBERS.get(count, 1)
-    unit = next((days for stem, days in AGO_UNITS.items() if m.group(2).lower().startswith(stem)), 0)
-    return ShownDate(relative=-n * unit, start=m.start(), end=m.end())
+    word = m.group(2).lower()
+    unit = next((days for stem, days in AGO_UNITS.items() if word.startswith(stem)), 0)
+    minutes = next((n * per for stem, per in AGO_MINUTES.items() if word.startswith(stem)), None)
+    return ShownDate(relative=-n * unit, minutes_ago=minutes, start=m.start(), end=m.end())
 
 
 def url_date(url: str | None) -> str | None:
@@ -156,7 +173,7 @@ def url_date(url: str | None) -> str | None:
     from urllib.parse import urlparse
 
     match = URL_DATE.search(urlparse(url).path)
-    if not match or not _valid(int(match.group(1)), int(match.group(2)), int(match.group(3))):
+    if not match or not valid_date(int(match.group(1)), int(match.group(2)), int(match.group(3))):
         return None
     return f"{match.group(1)}-{match.group(2)}-{match.group(3)}"
 
@@ -178,7 +195,7 @@ def resolve_date(shown: ShownDate, today: date | None = None, year: int | None =
         day = today + timedelta(days=shown.relative)
     else:
         y = shown.year or year or (today.year if today else None)
-        if y is None or not _valid(y, shown.month, shown.day):
+        if y is None or not valid_date(y, shown.month, shown.day):
             return None
         day = date(y, shown.month, shown.day)  # type: ignore[arg-type]
     if shown.hour is not None:
@@ -190,3 +207,29 @@ def parse_date(text: str, today: date | None = None, year: int | None = None) ->
     """Find and resolve the first date in ``text`` (see :func:`find_date`, :func:`resolve_date`)."""
     shown = find_date(text)
     return resolve_date(shown, today, year) if shown else None
+
+
+def wordy_untimed(text: str, shown: ShownDate) -> bool:
+    """Whether a date is written with a month word and shown without a time ("8 марта")."""
+    return (
+        shown.hour is None
+        and shown.relative is None
+        and any(ch.isalpha() for ch in text[shown.start : shown.end])
+    )
+
+
+def sentence_date(text: str, shown: ShownDate) -> bool:
+    """Whether a date belongs to the sentence of a headline, not to a date line: written in
+    words without a time, and after a preposition ("С 1 апреля в Заречном подорожает проезд")
+    or, without a year, among at least ``SENTENCE_DATE_WORDS`` longer words ("8 марта в
+    Заречном пройдёт праздничный концерт"). "Анна Петрова, 8 марта", "Пятница, 15 марта 2024"
+    and a byline with place and year ("Анна Петрова, Заречный, 28 ноября 2011 г.") stay date lines."""
+    if not wordy_untimed(text, shown):
+        return False
+    before = _LETTERS.findall(text[: shown.start].lower())
+    if before and before[-1] in FUNCTION_WORDS:
+        return True
+    if shown.year is not None:
+        return False
+    rest = _LETTERS.findall((text[: shown.start] + " " + text[shown.end :]).lower())
+    return sum(len(w) >= 3 for w in rest) >= SENTENCE_DATE_WORDS

@@ -8,10 +8,14 @@ page says about it. Both work on the dump's classified lines (objects with ``tex
 in the meta line with the views) is resolved here. A relative date («сегодня, 19:20», «два
 дня назад») counts from the crawl time when the crawler recorded it, else from the page's own
 "today" (a full date in the header); a date shown without a year takes the year of the URL,
-else of the crawl (the latest such date not after the crawl day), else of the copyright line.
-When the page shows no date, the URL's date is the date; a date after the crawl day is never
-the publication date (the URL's date then, or none). ``published_how`` says which:
-``byline``, ``byline+crawl``, ``byline+url``, ``url``.
+else of the crawl or the page's "today" (the latest such date not after that day), else of
+the copyright line. When the page shows no date, the URL's date is the date; a date after the
+crawl day is never the publication date (the URL's date then, or none). ``published_how``
+says which: ``byline``, ``byline+crawl``, ``byline+url``, ``url``.
+
+A crawl time is read on the page's clock (see :class:`Crawl`): crawlers stamp UTC
+(``2024-03-15T22:30:00Z``), Russian-language pages show Moscow time (or their country's), so at 22:30 UTC a page's
+"сегодня" is already the 16th, and "3 часа назад" at 00:40 was yesterday.
 
 **Outlet.** A short name line at the top of the page, a signature under the text, the
 copyright line at the bottom, or the URL's domain when nothing else names the site. A name is
@@ -23,15 +27,17 @@ name the article itself is about (a country, a person: its words occur in the bo
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from urllib.parse import urlparse
 
 from ..nlp._lexicon import COUNTRY_NAMES, KNOWN_OUTLETS
 from ._chrome import CHROME_START, NAV_WORDS, UI_WORDS
-from ._dates import ShownDate, find_date, resolve_date, url_date
+from ._dates import ShownDate, valid_date, find_date, resolve_date, url_date
 from ._names import outlet_from_copyright, tidy_outlet
 
-__all__ = ["caps_share", "date_line", "published", "site_name", "DOMAIN"]
+__all__ = ["Crawl", "caps_share", "crawl_clock", "date_line", "published", "site_name", "stems", "DOMAIN", "STEM_LENGTH"]
 
 # Words of a domain-like outlet signature ("048.ua", "Example.ru").
 DOMAIN = re.compile(r"^[\w.-]+\.(?:ru|ua|by|kz|com|net|org|info|su|рф|uz|kg|az|ge|am|md|lv|lt|ee|tv|fm)$", re.I)
@@ -61,12 +67,34 @@ TRANSLIT = {k: v.strip("_") for k, v in TRANSLIT.items()}
 # An outlet line next to the headline is searched this many lines either side of it.
 NEAR_TITLE_LINES = 3
 
-# Crude stems of words (prefixes), as the headline search in ``dump`` compares them.
+# Crude stems of words (prefixes): the one rule by which the cleaners compare texts without
+# morphology (headline and lead in ``dump``, a name and the article here, two bodies in ``_agree``).
 STEM_LENGTH = 4
 
 # A top line sharing at least this share of its stems with the article's lead is a headline
 # or a teaser of it, not the outlet's name.
 NAME_LEAD_SHARE = 0.5
+
+# The clock Russian-language news pages show: Moscow time, or the time of the country of the
+# page's domain (outlets in Ukraine, Kazakhstan, the Baltics show their own). A crawl stamp
+# with a zone is read on it; a stamp without one is taken as the page's clock already.
+PAGE_ZONE = "Europe/Moscow"
+PAGE_CLOCK = timezone(timedelta(hours=3))  # when the zone database is missing
+DOMAIN_ZONES = {
+    "ua": "Europe/Kyiv", "by": "Europe/Minsk", "kz": "Asia/Almaty", "uz": "Asia/Tashkent",
+    "kg": "Asia/Bishkek", "md": "Europe/Chisinau", "lv": "Europe/Riga", "lt": "Europe/Vilnius",
+    "ee": "Europe/Tallinn", "az": "Asia/Baku", "am": "Asia/Yerevan", "ge": "Asia/Tbilisi",
+}
+
+# The easternmost clock a page may show (regional outlets run up to UTC+12, and a dateline
+# may be anywhere): a shown day is after the crawl only when it is after the crawl's day there.
+EASTERNMOST_CLOCK = timezone(timedelta(hours=14))
+
+# A day-and-month date on 29 February takes the latest leap year within this many years.
+LEAP_SEARCH_YEARS = 8
+
+# Words saying a date line gives the time of an update, not of the publication.
+_UPDATED = re.compile(r"(?:обновлен\w*|изменен\w*|updated|upd)\W*$", re.I)
 
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[а-яёa-z]+")
@@ -98,12 +126,19 @@ def date_line(line, max_rest: int = 8) -> ShownDate | None:
     rest = (line.text[: shown.start] + " " + line.text[shown.end :]).split()
     if len([w for w in rest if len(w) > 2]) > max_rest:
         return None  # a teaser headline with its time, not a date line
+    if _UPDATED.search(line.text[: shown.start]):
+        # "Обновлено 16.03 12:00 (опубликовано 15.03 10:20)": the publication is the other date.
+        other = find_date(line.text[shown.end :])
+        if other is not None and other.relative is None:
+            return other
+        shown.updated = True
     return shown
 
 
-def _page_today(lines) -> date | None:
-    """The page's own "today": a complete date in a short line at the top (header clock/date)."""
-    for line in lines[:TODAY_LINES]:
+def _page_today(lines, head: int | None = None) -> date | None:
+    """The page's own "today": a complete date in a short line at the top (header clock/date),
+    above the headline ``head`` (below it stand the article's own date and related news)."""
+    for line in lines[: TODAY_LINES if head is None else min(TODAY_LINES, head)]:
         if line.dated and line.words <= 10:
             shown = find_date(line.text)
             if shown and shown.complete:
@@ -122,42 +157,113 @@ def _page_year(lines) -> int | None:
     return None
 
 
-def _crawl_year(shown: ShownDate, crawled: date) -> int:
-    """The year of a day-and-month date seen at the crawl: the latest one not after the crawl day."""
-    if (shown.month, shown.day) > (crawled.month, crawled.day):
-        return crawled.year - 1
-    return crawled.year
+@dataclass(frozen=True)
+class Crawl:
+    """When the crawler read the page, on the page's clock.
+
+    ``day`` is the page's "today" («сегодня»), ``time`` the moment ages («3 часа назад») count
+    back from (``None`` when the stamp gave a day only), ``latest`` the latest day any page
+    clock showed at that moment (the bound for dates "after the crawl").
+    """
+
+    day: date
+    time: datetime | None
+    latest: date
 
 
-def published(lines, shown: ShownDate | None, crawled: date | None, url: str | None) -> tuple[str | None, str | None]:
-    """The publication date (ISO) of a shown date and how it was resolved; the URL's date when none is shown."""
-    value, how = _resolve(lines, shown, crawled, url)
-    if value and crawled is not None and value[:10] > crawled.isoformat():
+def _page_zone(url: str | None) -> tzinfo:
+    """The clock of a page: its domain's country's zone, else Moscow time."""
+    host = _domain(url) or ""
+    name = DOMAIN_ZONES.get(host.rsplit(".", 1)[-1], PAGE_ZONE)
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return PAGE_CLOCK
+
+
+def crawl_clock(crawled: str | date | datetime | None, url: str | None = None) -> Crawl | None:
+    """The crawl as a :class:`Crawl`, from ISO text (``2024-03-15``, ``2024-03-15T22:30:00Z``,
+    with or without a zone), a ``date`` or a ``datetime``; ``None`` when absent or unreadable.
+    A zoned stamp is read on the clock of the page at ``url`` (``_page_zone``)."""
+    if crawled is None:
+        return None
+    if not isinstance(crawled, date):
+        text = str(crawled).strip()
+        try:
+            crawled = datetime.fromisoformat(text[:-1] + "+00:00" if text[-1:] in "Zz" else text)
+        except ValueError:
+            try:
+                crawled = date.fromisoformat(text[:10])
+            except ValueError:
+                return None
+        if len(text) <= 10 and isinstance(crawled, datetime):
+            crawled = crawled.date()  # "2024-03-15": a day, no moment
+    if not isinstance(crawled, datetime):
+        return Crawl(crawled, None, crawled)
+    if crawled.tzinfo is None:
+        return Crawl(crawled.date(), crawled, crawled.date())
+    local = crawled.astimezone(_page_zone(url)).replace(tzinfo=None)
+    return Crawl(local.date(), local, crawled.astimezone(EASTERNMOST_CLOCK).date())
+
+
+def _latest_year(shown: ShownDate, latest: date) -> int:
+    """The year of a day-and-month date seen on ``latest``: the latest such date not after it
+    (29 February: the latest leap year)."""
+    year = latest.year - 1 if (shown.month, shown.day) > (latest.month, latest.day) else latest.year
+    for candidate in range(year, year - LEAP_SEARCH_YEARS, -1):
+        if valid_date(candidate, shown.month, shown.day):
+            return candidate
+    return year
+
+
+def published(
+    lines, shown: ShownDate | None, crawl: Crawl | None, url: str | None, head: int | None = None
+) -> tuple[str | None, str | None]:
+    """The publication date (ISO) of a shown date and how it was resolved; the URL's date when
+    none is shown. ``head`` is the headline's line (the page's "today" stands above it)."""
+    value, how = _resolve(lines, shown, crawl, url, head)
+    if value and crawl is not None and value[:10] > crawl.latest.isoformat():
         # A date after the crawl is no publication date (an event announced, a typo'd year):
         # the page does not support it.
         value, how = url_date(url), "url"
     return (value, how) if value else (None, None)
 
 
-def _resolve(lines, shown: ShownDate | None, crawled: date | None, url: str | None) -> tuple[str | None, str | None]:
+def _relative_today(shown: ShownDate, crawl: Crawl) -> date:
+    """The day a relative date counts from: the crawl's day, or for an age under a day
+    («3 часа назад») the day of the crawl time minus that age."""
+    if shown.minutes_ago is not None and crawl.time is not None:
+        return (crawl.time - timedelta(minutes=shown.minutes_ago)).date()
+    return crawl.day
+
+
+def _resolve(
+    lines, shown: ShownDate | None, crawl: Crawl | None, url: str | None, head: int | None
+) -> tuple[str | None, str | None]:
     """``published`` before the check that a date was found."""
     from_url = url_date(url)
     if shown is None:
         return from_url, "url"
     if shown.relative is not None:
-        if crawled is not None:
-            return resolve_date(shown, crawled), "byline+crawl"
-        return resolve_date(shown, _page_today(lines)), "byline"
+        if crawl is not None:
+            return resolve_date(shown, _relative_today(shown, crawl)), "byline+crawl"
+        return resolve_date(shown, _page_today(lines, head)), "byline"
     if shown.year is not None:
         return resolve_date(shown), "byline"
     if from_url:
         return resolve_date(shown, year=int(from_url[:4])), "byline+url"
-    if crawled is not None:
-        return resolve_date(shown, year=_crawl_year(shown, crawled)), "byline+crawl"
+    if crawl is not None:
+        return resolve_date(shown, year=_latest_year(shown, crawl.latest)), "byline+crawl"
+    today = _page_today(lines, head)
+    if today is not None:
+        # The header's "today" bounds the year as a crawl day does: "31 декабря" seen on
+        # 2 January is last year's, whatever year the copyright line already shows.
+        return resolve_date(shown, year=_latest_year(shown, today)), "byline"
     return resolve_date(shown, year=_page_year(lines)), "byline"
 
 
-def _stems(text: str) -> set[str]:
+def stems(text: str) -> set[str]:
+    """Crude stems of the longer words of a text (prefixes: no morphology needed for overlap)."""
     return {w[:STEM_LENGTH] for w in _WORD.findall(text.lower()) if len(w) >= STEM_LENGTH - 1}
 
 
@@ -167,10 +273,10 @@ def _about_article(name: str, title: str | None, lead: str, body_text: str, body
     low = name.lower()
     if title and (low == title.lower() or low in title.lower()):
         return True
-    stems = _stems(name)
-    if not stems:
+    name_stems = stems(name)
+    if not name_stems:
         return False
-    if len(stems) >= 3 and len(stems & _stems(lead)) / len(stems) >= NAME_LEAD_SHARE:
+    if len(name_stems) >= 3 and len(name_stems & stems(lead)) / len(name_stems) >= NAME_LEAD_SHARE:
         return True
     if name in COUNTRY_NAMES:
         return True
@@ -178,32 +284,43 @@ def _about_article(name: str, title: str | None, lead: str, body_text: str, body
     if f"«{low}" in body_low or f'"{low}' in body_low:
         return False  # the text quotes it as an outlet: «Вестник» сообщает
     if len(name.split()) == 1:
-        return stems <= (body_stems if body_stems is not None else _stems(body_text))  # a place or a person ("Москва")
+        return name_stems <= (body_stems if body_stems is not None else stems(body_text))  # a place or a person ("Москва")
     return low in body_low
 
 
 def _ui_label(text: str) -> bool:
-    """An interface label: a chrome start, a navigation word, a widget word, or a language
-    switcher ("ENG RUS PT ITA": several tokens of at most three letters)."""
+    """An interface label: a chrome start, a navigation word, a widget word, a menu flattened
+    onto one line (every word a navigation word: "Политика Экономика Общество"), or a language
+    switcher ("ENG RUS PT ITA": several tokens of at most three letters).
+
+    A widget word in quotes is a name («Наша версия», Газета «Поиск»): no widget label is
+    quoted."""
     low = text.lower()
     if low in NAV_WORDS or CHROME_START.match(low):
         return True
     tokens = text.split()
     if len(tokens) >= 3 and all(len(t) <= 3 for t in tokens):
         return True
-    return any(w in UI_WORDS for w in re.findall(r"[а-яёa-z]+", low))
+    if len(tokens) >= 2 and all(t.strip("|•·,/") in NAV_WORDS for t in low.split()):
+        return True
+    return "«" not in text and any(w in UI_WORDS for w in re.findall(r"[а-яёa-z]+", low))
 
 
 def _name_shaped(text: str) -> bool:
-    """A short capitalised line without digits or a sentence ending: a logo text or a domain."""
+    """A short capitalised line without digits or a sentence ending: a logo text or a domain.
+
+    Capitals are read after opening quotes: «Заречные вести» is shaped like «Заречные» вести.
+    """
+    if len(text) > 40:
+        return False
     tokens = text.split()
+    letters = [t.lstrip("«\"„“") for t in tokens]
     return (
         1 <= len(tokens) <= 4
-        and len(text) <= 40
         and (text[:1].isupper() or text[:1] in "«\"")
         and _DIGIT.search(text) is None
         and text[-1:] not in ".:!?,"
-        and (caps_share(tokens) >= 0.5 or bool(DOMAIN.match(text)))
+        and (caps_share([t for t in letters if t]) >= 0.5 or bool(DOMAIN.match(text)))
     )
 
 
@@ -225,7 +342,11 @@ def _matches_domain(name: str, host: str | None) -> bool:
         if a != b:
             break
         common += 1
-    return common >= DOMAIN_PREFIX or latin in label or label in latin
+    if common >= DOMAIN_PREFIX or latin == label:
+        return True
+    # One inside the other, when the inner one is long enough to say something: a short
+    # domain (rg.ru, iz.ru) is inside many words ("Екатеринбург", "Физика").
+    return min(len(latin), len(label)) >= DOMAIN_PREFIX and (latin in label or label in latin)
 
 
 def _top_name(lines, body: set[int], title: int | None, host: str | None) -> str | None:
@@ -244,7 +365,7 @@ def _top_name(lines, body: set[int], title: int | None, host: str | None) -> str
     for _i, text in candidates:
         bare = text.strip("«»\"")
         if _name_shaped(text) and (DOMAIN.match(text) or text != bare or _matches_domain(bare, host)):
-            return bare
+            return text
     if candidates and candidates[0][0] < FIRST_NAME_LINES and _logo_shaped(candidates[0][1]):
         return candidates[0][1]
     return None
@@ -274,7 +395,7 @@ def _near_title_name(lines, body: set[int], title: int | None, host: str | None)
             (text.startswith("//") or (bare.startswith("«") and bare.endswith("»")) or _matches_domain(bare, host))
             and _name_shaped(bare)
         ):
-            return bare.strip("«»")
+            return bare
     return None
 
 
@@ -286,7 +407,7 @@ def _signature(lines, body: set[int]) -> str | None:
     for i in range(after, min(after + 2, len(lines))):
         text = lines[i].text.strip().lstrip("/ ").strip()
         if DOMAIN.match(text) or (text.startswith("«") and text.endswith("»") and len(text.split()) <= 3):
-            return text.strip("«»")
+            return text
     return None
 
 
@@ -324,13 +445,14 @@ def site_name(lines, body: list[int], title: int | None, url: str | None) -> str
     )
     body_stems = None
     for find in finders:
-        name = find()
-        if not name:
+        shown = find()  # as the page shows it, quotes kept (they say "a name")
+        if not shown:
             continue
+        name = tidy_outlet(shown) or shown  # "Газета «Поиск»" -> "Поиск", for the comparisons
         if name.lower() in KNOWN_OUTLETS or DOMAIN.match(name) or _matches_domain(name, host):
-            return tidy_outlet(name)
+            return tidy_outlet(shown)
         if body_stems is None:
-            body_stems = _stems(body_text)
-        if not (_ui_label(name) or _about_article(name, title_text, lead, body_text, body_stems)):
-            return tidy_outlet(name)  # a logo line in capitals: "ФЕРГАНСКИЙ ВЕСТНИК" -> "Ферганский вестник"
+            body_stems = stems(body_text)
+        if not (_ui_label(shown) or _about_article(name, title_text, lead, body_text, body_stems)):
+            return tidy_outlet(shown)  # a logo line in capitals: "ФЕРГАНСКИЙ ВЕСТНИК" -> "Ферганский вестник"
     return host

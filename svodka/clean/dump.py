@@ -18,8 +18,8 @@ cheap per-line features (no models, a few precompiled regexes per line):
    under the headline (a heading line after the date line) is passed over.
 4. **Read the metadata near the article**: a view counter and a publication date only from the
    lines around the headline and the block edges (never from a header clock, a feed or a
-   comment); a relative date ("Вчера, 18:40") only against a full date shown at the top of the
-   page. A short outlet line at the top (or a signature under the text) is the source.
+   comment); a relative date ("Вчера, 18:40") only against the crawl time or a full date shown
+   at the top of the page (``_dumpmeta``). A short outlet line at the top (or a signature under the text) is the source.
 
 Every line that is neither headline nor body goes to ``Article.boilerplate`` in page order.
 """
@@ -30,13 +30,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from ..model import Article
-from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, STOP_LABEL
+from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, is_banner
 from ._counters import view_count
-from ._dumpmeta import caps_share, date_line, published, site_name
-from ._dates import ShownDate, find_date
+from ._dumpmeta import CAPS_SAMPLE_WORDS, Crawl, caps_share, stems, crawl_clock, date_line, published, site_name
+from ._dates import SENTENCE_DATE_WORDS, ShownDate, find_date, sentence_date, wordy_untimed
 
 __all__ = ["clean_dump", "clean_dump_batch"]
 
@@ -86,8 +86,6 @@ HARD_CHROME_COST = -3.0
 TITLE_BONUS = 1.5
 TITLE_OVERLAP_BONUS = 4.0
 
-# Word stems for the overlap: the first letters of words of at least this length.
-STEM_LENGTH = 4
 
 # Weights for choosing the headline among candidates: a date line next to it, stems shared
 # with the lead (up to 5), and distance in lines from the block.
@@ -140,6 +138,10 @@ STOP_RUN = 3
 USER_LINE_WORDS = 5
 USER_LINES_MIN = 2
 
+# A line showing a relative date without digits ("Вчера", "два дня назад") holds at most this
+# many other words (a user name, "в", "обновлено").
+RELATIVE_MAX_REST = 2
+
 # A time at the start of a line ("19:23 Заголовок ...") marks a feed item.
 _TIME_START = re.compile(r"^\s*\[?\d{1,2}:\d\d(?:\]|\s)")
 
@@ -156,6 +158,9 @@ _CODE = re.compile(r"</?[a-z][a-z0-9]*[\s>]|[{};]\s*$|=\s*\"")
 # Cyrillic letters, for the Cyrillic share; everything but word characters and spaces.
 _NOT_CYRILLIC = re.compile(r"[^а-яёА-ЯЁ]+")
 _SPACES = re.compile(r"\s+")
+# Line breaks of any platform: "\n", "\r\n", a bare "\r" (old Mac exports) and the Unicode
+# line and paragraph separators (a bare "\r" kept the whole dump on one line).
+_LINE_BREAK = re.compile("\r\n?|\n|\u2028|\u2029")
 _DIGIT = re.compile(r"\d")
 # A sentence boundary inside a line: prose, not a headline.
 _SENTENCE_BREAK = re.compile(r"[а-яё]{2}[.!?] [А-ЯЁ]")
@@ -199,6 +204,8 @@ def _chrome_phrase(low: str, words: int, prose: bool = False) -> bool:
     sample = low[:SAMPLE_CHARS]
     if any(phrase in sample for phrase in (FOOTER_PHRASES if prose else CHROME_PHRASES)):
         return True
+    if prose and is_banner(sample, prose):
+        return True
     if "ссылк" in sample and "обязательн" in sample:
         return True  # "ссылка на ... обязательна"
     return words <= 8 and "коммент" in sample
@@ -212,17 +219,30 @@ def _comment_header(low: str) -> bool:
 def _has_date(text: str, words: int) -> bool:
     """Cheap test that a line shows a date or a time (no full parse).
 
-    "Сегодня"/"вчера" count only in short lines: in prose they are words, not dates. Lines
-    longer than a headline are never date lines, so they are not searched (speed).
+    "Сегодня", "вчера" and ages ("два дня назад") count only in lines that are the date and at
+    most a name: in headlines and prose they are words, not dates; so is a date in words that
+    belongs to a headline's sentence (``_dates.sentence_date``). Lines longer than a headline
+    are never date lines, so they are not searched (speed).
     """
     if words > TITLE_WORDS[1]:
         return False
     if _DIGIT.search(text) is not None:
-        return find_date(text) is not None or _TIME_START.match(text) is not None or bool(re.search(r"\d:\d\d", text))
+        if _TIME_START.match(text) is not None or re.search(r"\d:\d\d", text):
+            return True
+        shown = find_date(text)
+        return shown is not None and not sentence_date(text, shown)
     if words > 8:
         return False
     low = text.lower()
-    return "сегодня" in low or "вчера" in low or "назад" in low
+    if not ("сегодня" in low or "вчера" in low or "назад" in low):
+        return False
+    # A relative date line is the date and little else ("Вчера", "Ольга, два дня назад"); a
+    # headline holding the word is no date line ("Вчера Заречный остался без света",
+    # "Десять лет назад ..."): a dated line is never taken for a headline.
+    shown = find_date(text)
+    if shown is None:
+        return False
+    return len(_WORD.findall((text[: shown.start] + " " + text[shown.end :]).lower())) <= RELATIVE_MAX_REST
 
 
 def _cyrillic_share(text: str) -> float:
@@ -254,10 +274,20 @@ def _separators(text: str) -> int:
 
 
 def _link_list(tokens: list[str], sentence_end: bool, separators: int) -> bool:
-    """Whether a line is a list of links: mostly capitalised words, or menu separators."""
+    """Whether a line is a list of links: mostly capitalised words, or menu separators.
+
+    A line in capitals says nothing by its capitals: a headline set in capitals ("ВЛАСТИ
+    ЗАРЕЧНОГО ОТКРЫЛИ БИБЛИОТЕКУ") is no menu; it is one when most of its words are
+    navigation labels ("НОВОСТИ ПОЛИТИКА ЭКОНОМИКА СПОРТ").
+    """
     n = len(tokens)
-    caps = caps_share(tokens) if n >= 4 else 1.0
-    return (n >= 4 and caps > LINK_CAPS_SHARE and not sentence_end) or separators >= 2
+    if separators >= 2:
+        return True
+    if n < 4 or sentence_end:
+        return False
+    if " ".join(tokens[:CAPS_SAMPLE_WORDS]).isupper():
+        return 2 * sum(t.lower().strip(",.") in NAV_WORDS for t in tokens) >= n
+    return caps_share(tokens) > LINK_CAPS_SHARE
 
 
 def _prose_kind(text: str, words: int, dated: bool, sentence_end: bool) -> str:
@@ -285,12 +315,20 @@ def _line_kind(text: str, words: int, dated: bool, sentence_end: bool, *, hard: 
 
 
 def _heading_words(text: str, words: int, dated: bool) -> int:
-    """Words of a line read as a headline: a date run on at its end does not count."""
+    """Words of a line read as a headline: a date run on at its end does not count; a date in
+    words is part of a headline of at least ``SENTENCE_DATE_WORDS`` other words
+    ("Библиотеку в Заречном откроют 15 марта"), shorter lines are bylines and date lines."""
     if not dated:
         return words
     # A headline may carry its own date run on at the end ("Заголовок 04.01.12 12:26").
     stripped, shown = _strip_date(text)
-    return len(stripped.split()) if shown else 0
+    if shown:
+        return len(stripped.split())
+    shown = find_date(text)
+    if shown is not None and wordy_untimed(text, shown):
+        other = len((text[: shown.start] + " " + text[shown.end :]).split())
+        return other if other >= SENTENCE_DATE_WORDS else 0
+    return 0
 
 
 def _heading_shape(text: str, words: int, dated: bool, sentence_end: bool, separators: int) -> bool:
@@ -353,9 +391,13 @@ def _classify(text: str, repeated: bool) -> _Line:
 
 
 def _user_line(text: str) -> bool:
-    """A name and a time or age, nothing else: "Сергей_77 3 часа назад", "Ольга 28.03.2017 15:10"."""
+    """A name and a time or age, nothing else: "Сергей_77 3 часа назад", "Ольга 28.03.2017 15:10".
+
+    A place and a date in words without a time ("Заречный, 14 марта") is a dateline: a digest
+    of news from several places has several, and they do not end the article.
+    """
     shown = find_date(text)
-    if shown is None:
+    if shown is None or wordy_untimed(text, shown):
         return False
     rest = (text[: shown.start] + " " + text[shown.end :]).replace(",", " ").replace("·", " ").split()
     return 1 <= len(rest) <= 2 and rest[0][:1].isalpha()
@@ -364,6 +406,8 @@ def _user_line(text: str) -> bool:
 def _strip_date(text: str) -> tuple[str, ShownDate | None]:
     """A headline without a date/time run on at its end ("Заголовок 04.01.12 12:26")."""
     shown = find_date(text) if _DIGIT.search(text, max(0, len(text) - 20)) is not None else None
+    if shown and wordy_untimed(text, shown):
+        return text, None  # "... откроют 15 марта": the headline's own words, not a run-on date
     if shown and shown.start > 0 and len(text) - shown.end <= 2 and shown.start >= len(text) // 2:
         return text[: shown.start].rstrip(" ,|-–—/"), shown
     return text, None
@@ -402,15 +446,10 @@ def _segments(lines: list[_Line]) -> list[tuple[int, int, float]]:
     return out
 
 
-def _stems(text: str) -> set[str]:
-    """Crude stems of the longer words of a text (prefixes: no morphology needed for overlap)."""
-    return {w[:STEM_LENGTH] for w in _WORD.findall(text.lower()) if len(w) >= STEM_LENGTH - 1}
-
-
 def _overlap(title: str, text: str) -> float:
     """Share of a headline's stems that occur in a text."""
-    stems = _stems(title)
-    return len(stems & _stems(text)) / len(stems) if stems else 0.0
+    title_stems = stems(title)
+    return len(title_stems & stems(text)) / len(title_stems) if title_stems else 0.0
 
 
 def _cuts(lines: list[_Line]) -> set[int]:
@@ -460,15 +499,14 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
     if not candidates:
         return None
     lead = " ".join(line.text for line in lines[start : start + 3])
-    lead_stems = _stems(lead)
+    lead_stems = stems(lead)
     first = _WORD.findall(lines[start].text.lower())
     best, best_score = None, float("-inf")
     for i in candidates:
         words = _WORD.findall(lines[i].text.lower())
         if len(words) >= 5 and first[: len(words) - 1] == words[:-1]:
             continue  # a truncated copy of the lead (embed preview, teaser), not a headline
-        stems = _stems(lines[i].text)
-        shared = len(stems & lead_stems)
+        shared = len(stems(lines[i].text) & lead_stems)
         dated = any(
             0 <= j < len(lines) and date_line(lines[j]) is not None for j in (i - 1, i + 1)
         ) or _strip_date(lines[i].text)[1] is not None
@@ -570,7 +608,8 @@ def _near_metadata(
     lines: list[_Line], head: int, start: int, end: int, shown: ShownDate | None
 ) -> tuple[int | None, ShownDate | None]:
     """The view counter and the shown date (unless ``shown`` is known) from the metadata window:
-    just before the headline ``head`` to a few lines after the body ``start..end``."""
+    just before the headline ``head`` to a few lines after the body ``start..end``. An update's
+    date ("Обновлено: ...") is taken only when no publication date is shown."""
     views: int | None = None
     if head < 0:
         return views, shown
@@ -580,9 +619,11 @@ def _near_metadata(
     after = _lines_after(lines, end)
     for group in (between, after, before[::-1]):
         for i in group:
-            if shown is None:
+            if shown is None or shown.updated:
                 # After the text a dated headline is a feed item: fewer other words allowed.
-                shown = date_line(lines[i], AFTER_MAX_WORDS if group is after else 8)
+                found = date_line(lines[i], AFTER_MAX_WORDS if group is after else 8)
+                if found is not None and (shown is None or not found.updated):
+                    shown = found  # a publication date wins over an update's
             if views is None and lines[i].words <= 12:
                 views = view_count(lines[i].text)
     return views, shown
@@ -600,7 +641,7 @@ def _unique_lines(lines: list[_Line], body: list[int]) -> list[int]:
 
 
 def _clean_lines(
-    texts: list[str], repeated: set[str] | frozenset[str] = frozenset(), crawled: date | None = None, url: str | None = None
+    texts: list[str], repeated: set[str] | frozenset[str] = frozenset(), crawl: Crawl | None = None, url: str | None = None
 ) -> dict:
     """The cleaning itself on the non-empty lines of one dump; returns the Article fields."""
     lines = _classify_lines(texts, repeated)
@@ -629,7 +670,7 @@ def _clean_lines(
     body = _unique_lines(lines, body)
     body_set = set(body)
     source = site_name(lines, body, title_idx, url)
-    date_iso, how = published(lines, shown, crawled, url)
+    date_iso, how = published(lines, shown, crawl, url, title_idx)
     boilerplate = [line.text for i, line in enumerate(lines) if i not in body_set and i != title_idx]
     return {
         "title": title,
@@ -645,7 +686,7 @@ def _clean_lines(
 def _split(text: str) -> list[str]:
     """Non-empty lines of a dump, whitespace collapsed, chrome sentences glued to the text cut off."""
     out: list[str] = []
-    for raw in text.split("\n"):
+    for raw in _LINE_BREAK.split(text):
         if raw.strip():
             out.extend(_unglue(_SPACES.sub(" ", raw).strip()))
     return out
@@ -702,32 +743,24 @@ def _build(fields: dict, source: str | None, url: str | None) -> Article:
     )
 
 
-def _crawl_day(crawled: str | date | None) -> date | None:
-    """The day of a crawl time given as ISO text or a date; None when absent or unreadable."""
-    if crawled is None or isinstance(crawled, date):
-        return crawled
-    try:
-        return date.fromisoformat(str(crawled)[:10])
-    except ValueError:
-        return None
-
-
-def clean_dump(text: str, *, source: str | None = None, url: str | None = None, crawled: str | date | None = None) -> Article:
+def clean_dump(text: str, *, source: str | None = None, url: str | None = None, crawled: str | date | datetime | None = None) -> Article:
     """Recover headline, lead, paragraphs, outlet, views and date from a crawler text dump.
 
     Args:
         text: the dump: lines separated by (blank) lines, chrome included.
         source: the outlet's name when the caller knows it (wins over the one found on the page).
         url: the page's address, stored on the Article.
-        crawled: when the crawler read the page (ISO date or datetime): the day relative dates
-            («сегодня», «вчера») count from.
+        crawled: when the crawler read the page (ISO text, ``date`` or ``datetime``): relative
+            dates («сегодня», «3 часа назад») count from it, on the page's clock (a stamp with a
+            zone is read in Moscow time; see ``_dumpmeta.Crawl``).
 
     Returns:
         an :class:`~svodka.model.Article` built with ``Article.build``; ``boilerplate`` holds every
-        line that is neither headline nor body, in page order; ``published``/``views`` are
-        ``None`` unless shown with the article.
+        line that is neither headline nor body, in page order; ``views`` is ``None`` unless
+        shown with the article, ``published`` unless shown with it or written in ``url``
+        (``published_how`` says which: ``byline``, ``byline+crawl``, ``byline+url``, ``url``).
     """
-    return _build(_clean_lines(_split(text), crawled=_crawl_day(crawled), url=url), source, url)
+    return _build(_clean_lines(_split(text), crawl=crawl_clock(crawled, url), url=url), source, url)
 
 
 def clean_dump_batch(texts: Iterable[str], *, source: str | None = None) -> list[Article]:

@@ -37,6 +37,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlparse
 
 import lxml.html
@@ -45,9 +46,9 @@ from lxml import etree
 from ..errors import ExtractionRejected
 from ..model import Article
 from ._agree import DOUBT_SHARE, second_opinion
-from ._chrome import BANNER_PHRASES
+from ._chrome import WIDGET_START, is_banner
 from ._counters import view_count
-from ._dates import YEAR_RANGE, find_date, resolve_date, url_date
+from ._dates import YEAR_RANGE, valid_date, find_date, resolve_date, url_date
 from ._names import NAME_MAX_WORDS, NAME_SEPARATORS, SECTION_PART, outlet_from_copyright, tidy_outlet
 
 __all__ = ["clean_html"]
@@ -83,6 +84,10 @@ GAP_MAX_WORDS = 40
 # Among the prose runs after the headline, a run further away counts less: its weight is
 # words / (1 + distance / RUN_DISTANCE_SCALE), distance in lines from the headline.
 RUN_DISTANCE_SCALE = 25
+
+# A line of this many words naming a banner phrase is a banner only when it speaks to the
+# reader (``_chrome.is_banner``), as in the dump cleaner.
+BANNER_PROSE_WORDS = 15
 
 # The first prose run after the headline with at least this many words is the body.
 FIRST_RUN_MIN_WORDS = 30
@@ -130,8 +135,7 @@ JUNK_LINE = re.compile(
     r"поделиться|поделитесь|подписывайтесь|подпишитесь|присоединяйтесь|следите за|версия для печати|"
     r"распечатать|печать|отправить другу|сообщить об ошибке|нашли ошибку|если вы (?:заметили|нашли)|"
     r"выделите (?:ее|её|орфографическую|ошибку|текст)|просмотр(?:ов|ы)|прочитано|реклама|рекламa|теги|метки|"
-    r"добавить в|твитнуть|нравится|мне нравится|(?:про)?слушать (?:новость|статью|текст)|озвучить|"
-    r"(?:с?копировать|скопируйте) ссылку|ссылка скопирована|мы используем (?:файлы )?(?:cookie|куки))",
+    r"добавить в|твитнуть|нравится|мне нравится|" + WIDGET_START + ")",
     re.I,
 )
 
@@ -220,8 +224,10 @@ class _Line:
     figure: bool = False  # inside <figure>/<figcaption>: a picture's caption or credit
     caption: bool | None = None  # a caption, credit or byline (see _is_caption); computed once
 
-    @property
+    @cached_property
     def words(self) -> int:
+        """Words of the line, counted once: the body search and the second opinion ask often,
+        and splitting a page-long line each time made big pages slow."""
         return len(self.text.split())
 
     @property
@@ -229,12 +235,14 @@ class _Line:
         return self.link_chars / max(1, len(self.text))
 
 
-def clean_html(html: str, url: str | None = None) -> Article:
+def clean_html(html: str, url: str | None = None, *, crawled: str | None = None) -> Article:
     """Extract the article of one news page.
 
     Args:
         html: the page as text (decoded by the reader).
         url: where the page came from, if known (site name and date fallbacks).
+        crawled: when the page was fetched (ISO text, as ``Document.fetched``), if known: a
+            date shown only as «Сегодня, 10:20» or «3 часа назад» counts from it.
 
     Returns:
         an ``Article`` built by ``Article.build`` with source, headline, paragraphs, url,
@@ -279,7 +287,7 @@ def clean_html(html: str, url: str | None = None) -> Article:
         title = _strip_site(title_candidates[0], site)
     published, published_how = _published(meta, root, lines, title_idx, body_lines, page_url)
     if published is None:
-        published, published_how = _shown_date(lines, title, page_url)
+        published, published_how = _shown_date(lines, title, page_url, crawled)
     views = _views(lines, title_idx, body_lines)
     article = Article.build(
         title or None,
@@ -713,8 +721,7 @@ def _is_prose(line: _Line) -> bool:
         return False
     if not re.search(r"[.,!?…:;]", line.text):
         return False
-    low = line.text.lower()
-    if any(phrase in low for phrase in BANNER_PHRASES):
+    if is_banner(line.text.lower(), line.words >= BANNER_PROSE_WORDS):
         return False
     return not JUNK_LINE.match(line.text) and not _is_caption(line)
 
@@ -975,7 +982,7 @@ def _published(
     return None, None
 
 
-def _shown_date(lines: list[_Line], title: str | None, url: str | None) -> tuple[str | None, str | None]:
+def _shown_date(lines: list[_Line], title: str | None, url: str | None, crawled: str | None = None) -> tuple[str | None, str | None]:
     """The date shown with the article when the page's metadata has none (issue 16): the dump
     cleaner's reading of the page's visible lines (a date line under the headline, in the meta
     line with the views, a byline under the text; never a header clock, a feed or a comment),
@@ -984,7 +991,7 @@ def _shown_date(lines: list[_Line], title: str | None, url: str | None) -> tuple
 
     if not title:
         return None, None
-    article = clean_dump("\n\n".join(line.text for line in lines), url=url)
+    article = clean_dump("\n\n".join(line.text for line in lines), url=url, crawled=crawled)
     if article.published and article.title and _same_text(article.title, title):
         return article.published, article.published_how
     return None, None
@@ -1031,8 +1038,10 @@ def _iso(value: str | None) -> str | None:
     m = ISO_DATE.match(value)
     if m:
         y, mo, d, hh, mm, ss, tz = m.groups()
-        if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31 and YEAR_RANGE[0] <= int(y) <= YEAR_RANGE[1]):
-            return None  # "0001-01-01T00:00:00" is a CMS placeholder, not a date
+        if not (valid_date(int(y), int(mo), int(d)) and YEAR_RANGE[0] <= int(y) <= YEAR_RANGE[1]):
+            return None  # "0001-01-01T00:00:00" is a CMS placeholder, "2024-02-31" no date
+        if hh is not None and (int(hh) > 23 or int(mm) > 59 or int(ss or 0) > 59):
+            return None
         if hh is None:
             return f"{y}-{mo}-{d}"
         out = f"{y}-{mo}-{d}T{hh}:{mm}:{ss or '00'}"
@@ -1040,7 +1049,7 @@ def _iso(value: str | None) -> str | None:
             out += "+00:00" if tz == "Z" else (tz if ":" in tz else f"{tz[:3]}:{tz[3:]}")
         return out
     m = DOTTED_DATE.match(value)
-    if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31 and YEAR_RANGE[0] <= int(m.group(3)) <= YEAR_RANGE[1]:
+    if m and valid_date(int(m.group(3)), int(m.group(2)), int(m.group(1))) and YEAR_RANGE[0] <= int(m.group(3)) <= YEAR_RANGE[1]:
         return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
     return None
 

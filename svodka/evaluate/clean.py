@@ -340,7 +340,7 @@ def evaluate_clean(path: Path) -> dict[str, Any]:
         def clean_page(g: dict[str, Any]) -> Article:
             data = (html_dir / f"{g['page']}.html").read_bytes()
             try:
-                return clean_html(decode_html(data), url=_page_context(g).get("url"))
+                return clean_html(decode_html(data), **_page_context(g))
             except Exception as exc:  # a failing page scores zero instead of killing the report
                 return Article(extras={"error": f"{type(exc).__name__}: {exc}"})
 
