@@ -177,6 +177,7 @@ class _Analysis:
         self._gaps = [text[tokens[i - 1].end : t.start] for i, t in enumerate(tokens)]
         self._lowers = [t.text.lower().replace("ё", "е") for t in tokens]
         self._sentence_starts: list[bool | None] = [None] * len(tokens)
+        self._reach: list[int] | None = None  # per token, ``sentence_reach`` (all found on first use)
         # Per token: "PER" when inside a person's mention, "ORG"/"LOC" inside those, else None.
         self.owner: list[str | None] = [None] * len(self.tokens)
         # Per token: (start, end) of the ORG/LOC mention it lies in, to take it whole.
@@ -184,6 +185,7 @@ class _Analysis:
         # Per token: ``Entity.id`` of the ORG mention it lies in (a role's organisation).
         self.org: list[str | None] = [None] * len(self.tokens)
         starts = self.starts = [t.start for t in self.tokens]
+        self.ends = [t.end for t in self.tokens]  # in order too: words do not overlap
         for entity in entities or []:
             for mention in entity.mentions:
                 for i in self._covered(starts, mention.start, mention.end):
@@ -348,6 +350,27 @@ class _Analysis:
         if found is None:
             found = self._sentence_starts[i] = self._opens_line(i)
         return found
+
+    def sentence_reach(self, i: int) -> int:
+        """The token opening a sentence (``sentence_start``) that token ``i`` is, or follows by at
+        most MAX_ADJECTIVES words with nothing but spaces between; -1 when there is none.
+
+        The roles stage asks this of every word: found for all of them in one pass the first
+        time, not by walking back from each."""
+        if self._reach is None:
+            starts, gaps = self._sentence_starts, self._gaps
+            reach, prev = [], -1
+            for k in range(len(self.tokens)):
+                opens = starts[k]
+                if opens is None:
+                    opens = starts[k] = self._opens_line(k)
+                if opens:
+                    prev = k
+                elif k == 0 or prev < k - MAX_ADJECTIVES or gaps[k].strip():
+                    prev = -1
+                reach.append(prev)
+            self._reach = reach
+        return self._reach[i]
 
     def _opens_line(self, i: int) -> bool:
         # back over spaces, quotes and dashes only (not a slice of the text before: this is
