@@ -92,6 +92,15 @@ ALL_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 
 _fold = fold_case  # (the role modules' short name for it)
 
+# The grammemes of a base form, as ``_Analysis.inflect`` takes them.
+NOMINATIVE_SINGULAR = frozenset({"nomn", "sing"})
+NOMINATIVE = frozenset({"nomn"})
+
+
+def _inflect(parse: Any, grammemes: frozenset[str]) -> Any:
+    """pymorphy3's own inflect (an ``_Analysis`` made without the models)."""
+    return parse.inflect(grammemes)
+
 
 @dataclass(slots=True)
 class _Token:
@@ -169,6 +178,8 @@ class _Analysis:
         self.adjective_prefixes = _ADJECTIVE_HEAD_PREFIXES
         self._forms = forms
         self.parse = parse  # models.parse: the process's one morphology cache
+        # pymorphy3's inflect; the roles stage gives ``Models.inflect`` (remembered per process)
+        self.inflect: Callable[[Any, frozenset[str]], Any] = _inflect
         found = words if words is not None else [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         self.tokens = _merge_acting(text, [_Token(*w) for w in found])
         # Per token, read once (every rule asks): the text between it and the token before,
@@ -602,12 +613,13 @@ class _Analysis:
     def base_form(self, phrase: _Phrase) -> str:
         """Head and adjectives in the nominative singular, the tail as written."""
         head = phrase.head_parse
-        nominative = None if phrase.fixed else head.inflect({"nomn", "sing"}) or head.inflect({"nomn"})
+        inflect = self.inflect
+        nominative = None if phrase.fixed else inflect(head, NOMINATIVE_SINGULAR) or inflect(head, NOMINATIVE)
         head_word = nominative.word if nominative else self.written(phrase.head) if phrase.fixed else head.normal_form
         gender = _gender(nominative or head) or "masc"
         words = []
         for p in phrase.adjective_parses:
-            adj = p.inflect({"nomn", "sing", gender}) or p.inflect({"nomn", "sing"})
+            adj = inflect(p, frozenset({"nomn", "sing", gender})) or inflect(p, NOMINATIVE_SINGULAR)
             words.append(adj.word if adj else p.normal_form)
         # Coordinated adjectives ("чрезвычайный и полномочный") keep their "и".
         adjective_text = []

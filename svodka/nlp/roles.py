@@ -149,6 +149,7 @@ def extract_roles(article: Article, models: Models) -> Article:
     forms = models.remember("lexicon forms", "positions", lambda: position_forms(models.parse))
     analysis = _Analysis(article.text, models.parse, article.entities, analysed(article, models).words, models.memo("position heads"), forms)
     analysis.predicate_forms = models.remember("lexicon forms", "predicates", lambda: predicate_forms(models.parse))
+    analysis.inflect = models.inflect
     analysis.adjective_prefixes = models.remember("lexicon forms", "adjective heads", lambda: adjective_head_prefixes(models.parse))
     used = _read_appositions(analysis, persons)
     used |= _add_predicate_roles(analysis, analysed(article, models), persons)
