@@ -236,6 +236,11 @@ class _Analysis:
         """Token ``i`` in lower case, ё as е."""
         return self._lowers[i]
 
+    @property
+    def lowers(self) -> list[str]:
+        """Every token in lower case, ё as е (``lower``), for the scans over all of them."""
+        return self._lowers
+
     # -- heads --------------------------------------------------------------------------
     def head_parses(self, i: int, widen: bool) -> list[Any]:
         """Parses of token ``i`` as the head of a role (empty when it is none): a position
@@ -243,7 +248,7 @@ class _Analysis:
         out = self._token_heads.get((i, widen))
         if out is None:
             # the lexicon tests first: most words head nothing, and need not be parsed for the best parse's POS
-            if self.owner[i] is not None or not (widen or self._lexicon_may_head(i)):
+            if self.owner[i] is not None or not (widen or self.may_head(i)):
                 out = []
             else:
                 out = self._noun_heads(i, widen) or self._adjective_heads(i)
@@ -252,7 +257,7 @@ class _Analysis:
             self._token_heads[(i, widen)] = out
         return out
 
-    def _lexicon_may_head(self, i: int) -> bool:
+    def may_head(self, i: int) -> bool:
         """Can token ``i`` head a title by the lexicon at all: a form of a position noun
         (``_lexicon_heads``) or a word with a position word's first letters (``_adjective_lemmas``)?
         The same tests as theirs, before any memo or parse."""

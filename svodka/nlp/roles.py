@@ -299,7 +299,9 @@ def _add_role_mentions(article: Article, analysis: _Analysis, layer: AnalysedTex
     while i < len(tokens):
         # widened heads (a superset of the lexicon's) only where a sentence opens: elsewhere
         # the lexicon's alone, and a word that heads nothing by it is not parsed
-        if i in used or analysis.owner[i] is not None:  # a word of a mention heads nothing (``head_parses``)
+        # a word of a mention heads nothing (``head_parses``); nor does a word outside the
+        # lexicon's reach away from a sentence's opening (no widening there): both skipped unasked
+        if i in used or analysis.owner[i] is not None or not (analysis.may_head(i) or analysis.sentence_reach(i) >= 0):
             i += 1
             continue
         opening = _opens_sentence(analysis, i)
