@@ -112,6 +112,10 @@ def add_named_after(text: str, tokens: AnalysedText, spans: list[Span], models: 
     out = list(spans)
     items = tokens.items
     for i in range(len(items)):
+        word = items[i][2]
+        low = word.lower()
+        if low not in STREET_ABBREVIATIONS and low not in NAMED_AFTER_MARKS and word[:STREET_PREFIX].lower() not in STREET_PREFIXES:
+            continue  # the first tests of ``_street`` and ``_named_after``, without two calls a token
         found = _street(tokens, i, out, models) or _named_after(tokens, i, out, models)
         if found is None:
             continue

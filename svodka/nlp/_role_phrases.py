@@ -92,6 +92,15 @@ ALL_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 
 _fold = fold_case  # (the role modules' short name for it)
 
+# The grammemes of a base form, as ``_Analysis.inflect`` takes them.
+NOMINATIVE_SINGULAR = frozenset({"nomn", "sing"})
+NOMINATIVE = frozenset({"nomn"})
+
+
+def _inflect(parse: Any, grammemes: frozenset[str]) -> Any:
+    """pymorphy3's own inflect (an ``_Analysis`` made without the models)."""
+    return parse.inflect(grammemes)
+
 
 @dataclass(slots=True)
 class _Token:
@@ -169,6 +178,8 @@ class _Analysis:
         self.adjective_prefixes = _ADJECTIVE_HEAD_PREFIXES
         self._forms = forms
         self.parse = parse  # models.parse: the process's one morphology cache
+        # pymorphy3's inflect; the roles stage gives ``Models.inflect`` (remembered per process)
+        self.inflect: Callable[[Any, frozenset[str]], Any] = _inflect
         found = words if words is not None else [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         self.tokens = _merge_acting(text, [_Token(*w) for w in found])
         # Per token, read once (every rule asks): the text between it and the token before,
@@ -177,6 +188,7 @@ class _Analysis:
         self._gaps = [text[tokens[i - 1].end : t.start] for i, t in enumerate(tokens)]
         self._lowers = [t.text.lower().replace("ё", "е") for t in tokens]
         self._sentence_starts: list[bool | None] = [None] * len(tokens)
+        self._reach: list[int] | None = None  # per token, ``sentence_reach`` (all found on first use)
         # Per token: "PER" when inside a person's mention, "ORG"/"LOC" inside those, else None.
         self.owner: list[str | None] = [None] * len(self.tokens)
         # Per token: (start, end) of the ORG/LOC mention it lies in, to take it whole.
@@ -184,6 +196,7 @@ class _Analysis:
         # Per token: ``Entity.id`` of the ORG mention it lies in (a role's organisation).
         self.org: list[str | None] = [None] * len(self.tokens)
         starts = self.starts = [t.start for t in self.tokens]
+        self.ends = [t.end for t in self.tokens]  # in order too: words do not overlap
         for entity in entities or []:
             for mention in entity.mentions:
                 for i in self._covered(starts, mention.start, mention.end):
@@ -223,6 +236,11 @@ class _Analysis:
         """Token ``i`` in lower case, ё as е."""
         return self._lowers[i]
 
+    @property
+    def lowers(self) -> list[str]:
+        """Every token in lower case, ё as е (``lower``), for the scans over all of them."""
+        return self._lowers
+
     # -- heads --------------------------------------------------------------------------
     def head_parses(self, i: int, widen: bool) -> list[Any]:
         """Parses of token ``i`` as the head of a role (empty when it is none): a position
@@ -230,7 +248,7 @@ class _Analysis:
         out = self._token_heads.get((i, widen))
         if out is None:
             # the lexicon tests first: most words head nothing, and need not be parsed for the best parse's POS
-            if self.owner[i] is not None or not (widen or self._lexicon_may_head(i)):
+            if self.owner[i] is not None or not (widen or self.may_head(i)):
                 out = []
             else:
                 out = self._noun_heads(i, widen) or self._adjective_heads(i)
@@ -239,7 +257,7 @@ class _Analysis:
             self._token_heads[(i, widen)] = out
         return out
 
-    def _lexicon_may_head(self, i: int) -> bool:
+    def may_head(self, i: int) -> bool:
         """Can token ``i`` head a title by the lexicon at all: a form of a position noun
         (``_lexicon_heads``) or a word with a position word's first letters (``_adjective_lemmas``)?
         The same tests as theirs, before any memo or parse."""
@@ -348,6 +366,27 @@ class _Analysis:
         if found is None:
             found = self._sentence_starts[i] = self._opens_line(i)
         return found
+
+    def sentence_reach(self, i: int) -> int:
+        """The token opening a sentence (``sentence_start``) that token ``i`` is, or follows by at
+        most MAX_ADJECTIVES words with nothing but spaces between; -1 when there is none.
+
+        The roles stage asks this of every word: found for all of them in one pass the first
+        time, not by walking back from each."""
+        if self._reach is None:
+            starts, gaps = self._sentence_starts, self._gaps
+            reach, prev = [], -1
+            for k in range(len(self.tokens)):
+                opens = starts[k]
+                if opens is None:
+                    opens = starts[k] = self._opens_line(k)
+                if opens:
+                    prev = k
+                elif k == 0 or prev < k - MAX_ADJECTIVES or gaps[k].strip():
+                    prev = -1
+                reach.append(prev)
+            self._reach = reach
+        return self._reach[i]
 
     def _opens_line(self, i: int) -> bool:
         # back over spaces, quotes and dashes only (not a slice of the text before: this is
@@ -579,12 +618,13 @@ class _Analysis:
     def base_form(self, phrase: _Phrase) -> str:
         """Head and adjectives in the nominative singular, the tail as written."""
         head = phrase.head_parse
-        nominative = None if phrase.fixed else head.inflect({"nomn", "sing"}) or head.inflect({"nomn"})
+        inflect = self.inflect
+        nominative = None if phrase.fixed else inflect(head, NOMINATIVE_SINGULAR) or inflect(head, NOMINATIVE)
         head_word = nominative.word if nominative else self.written(phrase.head) if phrase.fixed else head.normal_form
         gender = _gender(nominative or head) or "masc"
         words = []
         for p in phrase.adjective_parses:
-            adj = p.inflect({"nomn", "sing", gender}) or p.inflect({"nomn", "sing"})
+            adj = inflect(p, frozenset({"nomn", "sing", gender})) or inflect(p, NOMINATIVE_SINGULAR)
             words.append(adj.word if adj else p.normal_form)
         # Coordinated adjectives ("чрезвычайный и полномочный") keep their "и".
         adjective_text = []

@@ -113,9 +113,10 @@ def read_predicates(analysis: _Analysis, layer: AnalysedText, persons: list[Enti
     holders = _name_tokens(analysis, persons)
     found: list[tuple[Entity, _Phrase]] = []
     taken: set[int] = set()  # first tokens of the roles read: a post a verb took is not read again
-    for k in range(len(analysis.tokens)):
-        if not _may_be_predicate(analysis, k) and analysis.lower(k) not in STANDING_POSTS:
-            continue  # no verb, post-event noun or "на посту" at k: none of the rules is asked
+    forms = analysis.predicate_forms
+    # only where a verb, a post-event noun or "на посту" may stand is any rule asked
+    candidates = range(len(analysis.tokens)) if forms is None else [k for k, low in enumerate(analysis.lowers) if low in forms or low in STANDING_POSTS]
+    for k in candidates:
         predicate = _predicate_at(analysis, holders, k)
         if predicate is None or predicate.phrase.first in taken:
             continue

@@ -79,10 +79,25 @@ class Models:
 
     def remember(self, name: str, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()``, remembered in the cache ``name`` under ``key`` (``compute`` must not return None)."""
+        memo = self._memos.get(name)  # ``memo(name)`` written out: this is asked ~1,700 times a text
+        if memo is not None:
+            found = memo.get(key)
+            if found is not None:
+                return found
         memo = self.memo(name)
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = compute()
+        found = memo[key] = compute()
+        return found
+
+    def inflect(self, parse: Any, grammemes: frozenset[str]) -> Any | None:
+        """``parse.inflect(grammemes)``, remembered per process (pymorphy3 builds the whole
+        lexeme each time: a third of the inflections of a text were asked before). None
+        when the form does not exist. The key is the parse itself (a tuple: equal parses
+        inflect alike), ``grammemes`` a frozenset."""
+        memo = self._memos.get("inflections")
+        key = (parse, grammemes)
+        if memo is not None and key in memo:
+            return memo[key]
+        found = self.memo("inflections")[key] = parse.inflect(grammemes)  # what it raises is the caller's
         return found
 
     def memo(self, name: str) -> dict[str, Any]:

@@ -127,7 +127,11 @@ def parses(models: Models, word: str) -> list[Any]:
 
 
 def _cyrillic(word: str) -> bool:
-    return any("а" <= c.lower() <= "я" or c in "ёЁ" for c in word)
+    return _CYRILLIC_LETTER.search(word) is not None
+
+
+# A Cyrillic letter of Russian (one regex search, not a Python test per character).
+_CYRILLIC_LETTER = re.compile("[а-яА-ЯёЁ]")
 
 
 def _restore_case(form: str, original: str) -> str:
@@ -140,9 +144,10 @@ def _restore_case(form: str, original: str) -> str:
     return "-".join(f.capitalize() if o[:1].isupper() else f for f, o in zip(form_parts, orig_parts))
 
 
-def _inflect(parse: Any, grammemes: set[str]) -> str | None:
+def _inflect(parse: Any, grammemes: set[str], models: Models | None = None) -> str | None:
+    """The word of ``parse`` with ``grammemes`` (remembered per process when ``models`` is given)."""
     try:
-        result = parse.inflect(grammemes)
+        result = models.inflect(parse, frozenset(grammemes)) if models is not None else parse.inflect(grammemes)
     except (ValueError, KeyError):
         return None
     return result.word if result else None
@@ -285,7 +290,7 @@ def _word_form(
     """
     parse = _pick(word, case, gender, models)
     if parse is not None and _is_known(parse, word, models):
-        inflected = _inflect(parse, {"nomn", "sing"} if "Pltm" not in parse.tag else {"nomn"})
+        inflected = _inflect(parse, {"nomn", "sing"} if "Pltm" not in parse.tag else {"nomn"}, models)
         tag = next((t for t in ("Patr", "Name", "Surn") if t in parse.tag), None)
         return (_restore_case(inflected, word) if inflected else word), tag
     return _unknown_form(word, parse, case, gender, proved, hints), None
@@ -838,7 +843,7 @@ def _normalize_phrase(text: str, models: Models, place: bool = False, hints: fro
         # pymorphy3 guesses any ending ("Феррара" as the genitive of "Феррар")
         head_form: str | None = _place_word(head_word, hints, models)
     else:
-        head_form = _head_form(head_word, head_parse)
+        head_form = _head_form(head_word, head_parse, models)
     return _with_modifiers(tokens, words[:position], modifiers, (i_head, head_form), head_parse)
 
 
@@ -878,11 +883,11 @@ def _number(parse: Any) -> str:
     return "plur" if "Pltm" in parse.tag else parse.tag.number or "sing"
 
 
-def _head_form(head_word: str, head_parse: Any) -> str | None:
+def _head_form(head_word: str, head_parse: Any, models: Models) -> str | None:
     """The head in the nominative, its number as written; an abbreviation loses only its ending."""
     if _is_abbreviation(head_word) or "Fixd" in head_parse.tag:
         return _abbreviation_base(head_word, head_parse)
-    form = _inflect(head_parse, {"nomn", _number(head_parse)}) or _inflect(head_parse, {"nomn"})
+    form = _inflect(head_parse, {"nomn", _number(head_parse)}, models) or _inflect(head_parse, {"nomn"}, models)
     return _restore_case(form, head_word) if form else None
 
 

@@ -478,7 +478,7 @@ def _make_consistent(
     for s, e, word in tokens.items:
         if s in covered or (s < first_per and s >= headline_end) or not word[:1].isupper() or len(word) < 3:
             continue
-        if surnames & set(_surname_keys(models, word)):
+        if not surnames.isdisjoint(_surname_keys(models, word)):
             out.append((s, e, "PER"))
     return out
 

@@ -41,7 +41,7 @@ import re
 from ..model import Article, Entity, Mention, Role
 from ._role_keys import RoleKey, key_of, read_role, role_head, role_key, roles_match, roles_of
 from ._lexicon import ACTING_QUALIFIERS, ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, DEED_NOUNS, KIN_NOUNS, NEW_HOLDER_WORDS, OBLIQUE_PRONOUNS, ROLE_EPITHETS, TITLE_GOVERNING_NOUNS
-from ._role_phrases import ALL_CASES, adjective_head_prefixes, position_forms, CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at, _touches_name
+from ._role_phrases import ALL_CASES, adjective_head_prefixes, position_forms, CLOSE_QUOTES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at, _touches_name
 from ._role_predicates import predicate_forms, read_predicates
 from .models import Models
 from .text import WORD, AnalysedText, Sentence, analysed
@@ -149,6 +149,7 @@ def extract_roles(article: Article, models: Models) -> Article:
     forms = models.remember("lexicon forms", "positions", lambda: position_forms(models.parse))
     analysis = _Analysis(article.text, models.parse, article.entities, analysed(article, models).words, models.memo("position heads"), forms)
     analysis.predicate_forms = models.remember("lexicon forms", "predicates", lambda: predicate_forms(models.parse))
+    analysis.inflect = models.inflect
     analysis.adjective_prefixes = models.remember("lexicon forms", "adjective heads", lambda: adjective_head_prefixes(models.parse))
     used = _read_appositions(analysis, persons)
     used |= _add_predicate_roles(analysis, analysed(article, models), persons)
@@ -250,11 +251,13 @@ def _governed(analysis: _Analysis, phrase: _Phrase, name_cases: set[str] | None)
 def _mention_tokens(analysis: _Analysis, mention: Mention, starts: dict[int, int], ends: dict[int, int]) -> tuple[int | None, int | None]:
     """The first and last tokens of a mention (None where no token starts or ends it)."""
     first = starts.get(mention.start)
-    if first is None:
-        first = next((i for i, t in enumerate(analysis.tokens) if t.start >= mention.start), None)
+    if first is None:  # the first token starting inside it, by bisection (tokens are in order)
+        k = bisect.bisect_left(analysis.starts, mention.start)
+        first = k if k < len(analysis.tokens) else None
     last = ends.get(mention.end)
-    if last is None:
-        last = max((i for i, t in enumerate(analysis.tokens) if t.end <= mention.end), default=None)
+    if last is None:  # the last token ending inside it
+        k = bisect.bisect_right(analysis.ends, mention.end) - 1
+        last = k if k >= 0 else None
     return first, last
 
 
@@ -296,7 +299,9 @@ def _add_role_mentions(article: Article, analysis: _Analysis, layer: AnalysedTex
     while i < len(tokens):
         # widened heads (a superset of the lexicon's) only where a sentence opens: elsewhere
         # the lexicon's alone, and a word that heads nothing by it is not parsed
-        if i in used:
+        # a word of a mention heads nothing (``head_parses``); nor does a word outside the
+        # lexicon's reach away from a sentence's opening (no widening there): both skipped unasked
+        if i in used or analysis.owner[i] is not None or not (analysis.may_head(i) or analysis.sentence_reach(i) >= 0):
             i += 1
             continue
         opening = _opens_sentence(analysis, i)
@@ -360,11 +365,9 @@ def _new_role(analysis: _Analysis, layer: AnalysedText, persons: list[Entity], r
 
 def _opens_sentence(analysis: _Analysis, i: int) -> bool:
     """Does token ``i`` open a sentence, alone or after adjectives ("94-летний политик")?"""
-    k = i
-    while not analysis.sentence_start(k):
-        if k == 0 or i - k >= MAX_ADJECTIVES or analysis.gap(k).strip():
-            return False  # no sentence opens within reach: the words between need not be parsed
-        k -= 1
+    k = analysis.sentence_reach(i)
+    if k < 0:
+        return False  # no sentence opens within reach: the words between need not be parsed
     return all(_adjective_form(analysis, analysis.tokens[j].text) for j in range(k, i))
 
 
@@ -561,9 +564,15 @@ def _not_detached(analysis: _Analysis, phrase: _Phrase, between_marks: frozenset
 def _aside_before(analysis: _Analysis, name: int) -> int | None:
     """The first token inside a short bracketed aside right before token ``name`` (None without
     one, or when the bracket follows a person's name: "Павел Недвед (2004)")."""
-    before = analysis.text[: analysis.tokens[name].start].rstrip()
-    opening = before.rfind("(")
-    if not before.endswith(")") or opening < 0 or len(before) - opening > MAX_ASIDE_CHARS or "\n" in before[opening:] or ")" in before[opening:-1]:
+    text = analysis.text
+    end = analysis.tokens[name].start  # the end of the text before the name, spaces off
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0 or text[end - 1] != ")":
+        return None
+    # the window, not the text before the name: asked for every name, a slice of all the text before made it quadratic
+    opening = text.rfind("(", max(0, end - MAX_ASIDE_CHARS), end)
+    if opening < 0 or "\n" in text[opening:end] or ")" in text[opening : end - 1]:
         return None
     k = name
     while k > 0 and analysis.tokens[k - 1].start > opening:

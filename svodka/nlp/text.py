@@ -32,7 +32,7 @@ from ..model import Article
 from ._lexicon import CLOSING_MARKS, OPENING_MARKS
 from .models import Models
 
-__all__ = ["AnalysedText", "Sentence", "WORD", "analysed", "segment", "tokenizable", "MAX_TOKEN_CHARS"]
+__all__ = ["AnalysedText", "Sentence", "WORD", "SENTENCE_BREAK", "analysed", "segment", "sentence_end_at", "sentence_start_at", "tokenizable", "MAX_TOKEN_CHARS"]
 
 # A word for the rule stages (roles, quotes): letters and digits, joined through hyphens
 # ("Нур-Султан", "из-за"), "&" ("AT&T") and a dot before a lower-case domain part
@@ -53,6 +53,17 @@ _LONG_PUNCT = re.compile(r"[^\w\s]{%d,}" % (MAX_TOKEN_CHARS + 1))
 _SENTENCE_END_TOKENS = frozenset({".", "!", "?", "…", "?!", "!?", "...", "!!", "??", "!!!"})
 _CLOSERS = frozenset(CLOSING_MARKS + ")]")
 _SENTENCE_OPENERS = OPENING_MARKS + "—–-"
+
+# The same rule on characters, for a text without its tokens (a statement's window read back
+# from the archive: razdel there cost ~4 ms a statement): one of the end marks, more of them
+# and closers, then spaces, an opener maybe and a capital or a digit; and always at a line
+# break. Not after an initial ("В. Путин"), which the tokens' rule leaves to razdel.
+_END_MARKS = "".join(sorted(set("".join(_SENTENCE_END_TOKENS))))
+SENTENCE_BREAK = re.compile(
+    rf"(?:(?<!\b[A-ZА-ЯЁ])\.|[{re.escape(_END_MARKS.replace('.', ''))}])[{re.escape(_END_MARKS)}]*[{re.escape(''.join(sorted(_CLOSERS)))}]*"
+    rf"(?=[ \t\xa0]+[{re.escape(_SENTENCE_OPENERS)}]?\s*[A-ZА-ЯЁ0-9])"
+    r"|\s*\n\s*"
+)
 
 
 def tokenizable(text: str) -> str:
@@ -176,6 +187,32 @@ def _sentences(text: str, items: list[tuple[int, int, str]]) -> list[Sentence]:
             out.append(Sentence(items[first][0], items[last][1], first, last + 1))
             first = last + 1
     return out
+
+
+def sentence_start_at(text: str, offset: int) -> int:
+    """Where the sentence holding ``text[offset]`` begins by ``SENTENCE_BREAK`` (0: at the text's start).
+
+    Breaks are found from the text's start, not with ``endpos``: a break's look-ahead reads the
+    first word after it. Linear in ``text``: meant for a window around the offset.
+    """
+    first = 0
+    for m in SENTENCE_BREAK.finditer(text):
+        if m.end() > offset:
+            break
+        first = m.end()
+    return first
+
+
+def sentence_end_at(text: str, end: int) -> int | None:
+    """Where the sentence holding ``text[end - 1]`` ends by ``SENTENCE_BREAK``: after its marks
+    and closers, or before a line break; ``end`` when a break ends right there (the sentence
+    closes with it); None when no break follows in ``text``."""
+    m = SENTENCE_BREAK.search(text, max(0, end - 1))
+    if m is None:
+        return None
+    if m.end() <= end:
+        return end
+    return m.start() if "\n" in m.group() else m.end()
 
 
 def segment(article: Article, models: Models) -> Article:

@@ -12,7 +12,8 @@ word with a lookup and an ``isdisjoint`` was half the time of a search (bench/we
 
 A statement is shown in its sentence (``statement_sentence``): the reads fetch a window of
 the article text around it (``queries.quotes``: cut by the database, never the whole text)
-and the sentence is found in the window by the analysis's rule, on characters.
+and the sentence is found in the window by the analysis's rule on characters
+(``nlp.text.sentence_start_at`` / ``sentence_end_at``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, Sequence
 
-from ..nlp._lexicon import CLOSING_MARKS, OPENING_MARKS
+from ..nlp.text import sentence_end_at, sentence_start_at
 from .search import WORD_RE, Lemmatizer
 
 __all__ = ["Snippet", "Snippets", "SNIPPET_WORDS", "SENTENCE_CONTEXT", "SENTENCE_WINDOW", "STATEMENT_SHOWN", "statement_sentence", "sentence_of"]
@@ -49,13 +50,6 @@ STATEMENT_SHOWN = 600
 # Characters of article text read on each side of a statement to find its sentence: what
 # may be shown, and a few more for the look-ahead of a sentence break.
 SENTENCE_WINDOW = SENTENCE_CONTEXT + 20
-# Where a sentence ends, the rule of the analysis (``nlp.text``) on characters: ``.``, ``!``,
-# ``?`` or ``…`` with closing quotes or brackets after it, then a space and a capital, a
-# digit, an opening quote or a dash; and always at a line break. Not after an initial ("В. Путин").
-_SENTENCE_BREAK = re.compile(
-    rf"(?:(?<!\b[A-ZА-ЯЁ])\.|[!?…])[.!?…]*[{re.escape(CLOSING_MARKS)})\]]*(?=[ \t\xa0]+[{re.escape(OPENING_MARKS)}—–-]?\s*[A-ZА-ЯЁ0-9])"
-    r"|\s*\n\s*"
-)
 # A run of whitespace, shown as one space.
 _SPACES = re.compile(r"\s+")
 
@@ -229,21 +223,12 @@ def statement_sentence(window: str, start: int, end: int, *, cut_before: bool = 
     elif not whole:
         said += " …"
     # The sentence's bounds: the last break before the statement, the first at or after its end.
-    first = 0
-    for m in _SENTENCE_BREAK.finditer(window):  # not with endpos: the lookahead reads the statement's first word
-        if m.end() > start:
-            break
-        first = m.end()
+    first = sentence_start_at(window, start)
     before_cut = cut_before and first == 0
-    last, after_cut = len(window), cut_after
+    last, after_cut = end, False
     if shown:
-        m = _SENTENCE_BREAK.search(window, max(start, end - 1))
-        if m is not None and m.end() > end:
-            last, after_cut = (m.start() if "\n" in m.group() else m.end()), False
-        elif m is not None:  # the statement closes its sentence
-            last, after_cut = end, False
-    else:
-        last, after_cut = end, False
+        found = sentence_end_at(window, end)
+        last, after_cut = (len(window), cut_after) if found is None else (found, False)
     before = _SPACES.sub(" ", window[first:start]).lstrip()
     after = _SPACES.sub(" ", window[end:last]).rstrip() if shown else ""
     if before_cut:  # the window may begin inside a word

@@ -101,3 +101,49 @@ def test_bounds_runs_and_long_tokens_inside_a_text_keep_its_entities(models, fil
     article = tag_entities(Article(text=text), models)
     found = {(article.text[s:e], k) for s, e, k in article.extras["ner_spans"]}
     assert {("Андрей Петров", "PER"), ("Ирина Соколова", "PER"), ("Казани", "LOC")} <= found
+
+
+class _CountingText(str):
+    """A text that adds up the characters of every slice taken of it: a stage that slices
+    the whole text before each mention (quadratic) shows up here, whatever the machine's speed."""
+
+    sliced = 0
+
+    def __getitem__(self, key):
+        out = str.__getitem__(self, key)
+        if isinstance(key, slice):
+            _CountingText.sliced += len(out)
+        return out
+
+
+def _many_persons(count: int) -> Article:
+    """An article naming ``count`` persons, each after a title and a bracketed aside."""
+    from svodka.model import Entity, Mention
+
+    surnames = ["Петров", "Соколов", "Каримов", "Зуев", "Лебедев", "Орлов"]
+    parts, entities, at = [], [], 0
+    for i in range(count):
+        name = f"Иван {surnames[i % 6]}"
+        lead = f"Директор библиотеки (с {2000 + i % 20} года) "
+        start = at + len(lead)
+        parts.append(f"{lead}{name} открыл выставку в библиотеке.")
+        at += len(parts[-1]) + 1
+        mention = Mention(start, start + len(name), name, name, "name")
+        entities.append(Entity(id=f"e{i}", type="PER", name=name, first="Иван", last=surnames[i % 6], mentions=[mention]))
+    return Article(text=" ".join(parts), entities=entities)
+
+
+@pytest.mark.parametrize("count", [200, 800])
+def test_bounds_roles_read_text_around_each_name_not_all_before_it(models, count):
+    # Every name asks whether a bracketed aside stands before it ("(с 2015 года)"): that is
+    # read in a window before the name, not in a copy of all the text before (which made
+    # the roles stage quadratic in the number of names).
+    from svodka.nlp.roles import extract_roles
+
+    article = _many_persons(count)
+    assert article.text[article.entities[-1].mentions[0].start :].startswith("Иван")
+    article.text = _CountingText(article.text)
+    _CountingText.sliced = 0
+    extract_roles(article, models)
+    assert all(e.roles == ["директор библиотеки"] for e in article.entities)
+    assert _CountingText.sliced < 10 * len(article.text)

@@ -9,7 +9,7 @@ import pytest
 from svodka import pipeline
 from svodka.model import Article, Document
 from svodka.nlp import ner
-from svodka.nlp.text import AnalysedText, analysed, segment
+from svodka.nlp.text import AnalysedText, analysed, segment, sentence_end_at, sentence_start_at
 from svodka.pipeline import STAGES, analyze_documents
 
 
@@ -30,6 +30,26 @@ def test_sentence_goes_on_after_an_abbreviation_in_lower_case(models):
 
 
 @pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Министр сказал: «Мы готовы». Переговоры пройдут 5 мая.\nНовый абзац без точки",
+        "Суд отложил заседание! «Решение примут позже», — добавил судья. 12 человек ждали?! Нет.",
+        "Мэр открыл мост (его строили три года). — Это праздник, — сказал он… Горожане пришли.",
+    ],
+)
+def test_sentence_bounds_on_characters_agree_with_the_tokens(models, text):
+    # One rule, two readings: the sentences of the analysed text, and the bounds the store
+    # finds on characters around a statement read back (``sentence_start_at``/``sentence_end_at``).
+    sentences = AnalysedText(text, models.parse).sentences
+    assert len(sentences) >= 3
+    for sentence in sentences:
+        middle = (sentence.start + sentence.end) // 2
+        first = sentence_start_at(text, middle)  # the break's end: spaces before the words
+        assert first + len(text[first:]) - len(text[first:].lstrip()) == sentence.start
+        assert sentence_end_at(text, middle + 1) == (None if sentence is sentences[-1] else sentence.end)
+
+
 def test_segment_is_the_first_stage_and_every_stage_reuses_its_layer(models):
     assert STAGES[0] is segment
     article = Article.build("Заголовок", ["Глава МИД Казахстана Нурлан Жумабаев прибыл в Ташкент."])
