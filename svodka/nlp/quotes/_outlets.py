@@ -453,3 +453,10 @@ def _relay_before(doc: _Text, pos: int) -> str | None:
     if m is None:
         return None
     return _outlet_name(doc, m.start("outlet"), m.end("outlet"))
+
+
+def _heard(attr: _Attribution, outlet: str | None) -> None:
+    """The outlet the speaker spoke to goes to ``via`` (unless one is there already)."""
+    if outlet and attr.via is None:
+        attr.via = outlet
+        attr.heard = True
