@@ -348,17 +348,9 @@ def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], 
     desc = _balanced(text[p_start:p_end], text[p_end : p_end + 1])
     outlet = _outlet_in_phrase(doc, phrase, head)
     lemma = doc.lemma(head.text)
-    if outlet is not None and (lemma in SOURCE_NOUNS or org_form):
-        # "источник «Интерфакса» в правительстве", "в мэрии «Ъ» сообщили": the outlet heard
-        # it, the source (named by the whole description, as written) speaks; "президент ABC
-        # News" speaks for himself
-        _heard(cue, outlet[2])
-    k = next((i for i, t in enumerate(phrase) if t.start > head.start and t.low in MEDIA_GROUP_NOUNS), None)
-    if outlet is None and k is not None and lemma in SOURCE_NOUNS:
-        j = k
-        while j > 0 and phrase[j - 1].start > head.start and _is_adj(doc, phrase[j - 1]):
-            j -= 1
-        _heard(cue, _nominative(doc, doc.text[phrase[j].start : phrase[k].end]))  # "по данным источников российских СМИ"
+    media = next((t for t in phrase if t.start > head.start and _media_noun(doc, t)), None)
+    for heard in _source_outlets(doc, said, phrase, head, lemma, org_form, outlet, media):
+        _heard(cue, heard)
     normal = _description_name(doc, desc, phrase, head, org_form, cue)
     if gender is None and any(p.tag.POS == "NOUN" and p.tag.gender == "femn" and "anim" in p.tag for p in doc.parse(head.text)[:1]):
         gender = "femn"  # "27-летняя женщина утверждает": a woman, whatever the verb's tense
@@ -368,16 +360,11 @@ def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], 
     unnamed = any(t.low in POSSESSIVES or doc.lemma(t.text) in ANONYMOUS_WORDS for t in phrase)
     if outlet is not None and lemma in SOURCE_NOUNS:
         unnamed = True  # "собеседник «Коммерсанта»": the outlet's source, unnamed by design
-    media = next((t for t in phrase if t.start > head.start and _media_noun(doc, t)), None)
-    if outlet is None and media is not None and lemma in SOURCE_NOUNS:
-        _heard(cue, _earlier_outlet(doc, said, media, media.start))  # "собеседник агентства": that agency
     outlets_person = (outlet is not None or media is not None) and lemma not in SOURCE_NOUNS
     inside = [(m, e) for m, e in _mentions_in(doc, head.end, p_end) if e.type == "PER"]
-    singular = any(p.tag.number == "sing" and p.tag.case == "nomn" for p in doc.parse(head.text)[:3] if p.tag.POS == "NOUN")
-    closing = inside[-1] if inside and inside[-1][0].end >= p_end and inside[-1][0].kind == "name" else None
-    person_head = any(p.tag.POS == "NOUN" and "anim" in p.tag for p in doc.parse(head.text)[:2])  # not "штаб Клинтон"
-    if closing is not None and singular and person_head and _nominative_mention(doc, *closing) and not _relation_of(doc, *closing):
-        return _speaker_of(inside[-1][1])  # "младший брат Пётр", "менеджер певицы Анна Орлова": the name closing it speaks
+    named = _closing_name(doc, head, inside, p_end)
+    if named is not None:
+        return named  # "младший брат Пётр", "менеджер певицы Анна Орлова": the name closing it speaks
     if not unnamed:
         # "дочь актрисы" is the one introduced as "дочь погибшей Татьяна" (not the actress)
         person = _person_by_role(doc, normal, gender, cue.cue_start)
@@ -386,14 +373,60 @@ def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], 
     if kind == "OTHER" and cue.stmt_start >= 0 and lemma not in ANONYMOUS_HEADS and not unnamed and not inside and not outlets_person:
         # ("журналист газеты Yukon Sun": an outlet's person is nobody the article talks about)
         # ("адвокат Насира", "дядя Шварца": somebody's relation refers back to nobody)
-        # a definite description refers back like a pronoun: "— отметил эксперт" after "По мнению X"
-        hp = doc.parse(head.text)[0]
-        if "anim" in hp.tag and hp.tag.number == "sing":
-            bare = phrase[-1] is head  # "актриса", "опытный тренер": no tail of its own
-            antecedent = _described_antecedent(doc, said, lemma, min(cue.stmt_start, cue.cue_start, p_start), gender, _countries(doc, desc), bare)
-            if antecedent is not None:
-                return antecedent
+        antecedent = _referred_back(doc, said, head, phrase, lemma, gender, cue, desc)
+        if antecedent is not None:
+            return antecedent
     return Speaker(_lower_description(doc, head, normal), kind, None)
+
+
+def _source_outlets(
+    doc: _Text, said: _Said, phrase: list[_Tok], head: _Tok, lemma: str, org_form: bool, outlet: tuple | None, media: _Tok | None
+) -> list[str | None]:
+    """The outlets that heard a description's words, in the order to try for ``via``.
+
+    "источник «Интерфакса» в правительстве", "в мэрии «Ъ» сообщили": the outlet heard it, the
+    source (named by the whole description, as written) speaks; "президент ABC News" speaks
+    for himself. "по данным источников российских СМИ": those media; "собеседник агентства":
+    the agency the article named before.
+    """
+    found: list[str | None] = []
+    if outlet is not None and (lemma in SOURCE_NOUNS or org_form):
+        found.append(outlet[2])
+    if outlet is not None or lemma not in SOURCE_NOUNS:
+        return found
+    k = next((i for i, t in enumerate(phrase) if t.start > head.start and t.low in MEDIA_GROUP_NOUNS), None)
+    if k is not None:
+        j = k
+        while j > 0 and phrase[j - 1].start > head.start and _is_adj(doc, phrase[j - 1]):
+            j -= 1
+        found.append(_nominative(doc, doc.text[phrase[j].start : phrase[k].end]))
+    if media is not None:
+        found.append(_earlier_outlet(doc, said, media, media.start))
+    return found
+
+
+def _closing_name(doc: _Text, head: _Tok, inside: list[tuple[Mention, Entity]], p_end: int) -> Speaker | None:
+    """The person named at the end of a singular description of a person ("младший брат
+    Пётр", "менеджер певицы Анна Орлова"), in the nominative and no relation of someone: that
+    person speaks (not "штаб Клинтон")."""
+    singular = any(p.tag.number == "sing" and p.tag.case == "nomn" for p in doc.parse(head.text)[:3] if p.tag.POS == "NOUN")
+    closing = inside[-1] if inside and inside[-1][0].end >= p_end and inside[-1][0].kind == "name" else None
+    person_head = any(p.tag.POS == "NOUN" and "anim" in p.tag for p in doc.parse(head.text)[:2])
+    if closing is not None and singular and person_head and _nominative_mention(doc, *closing) and not _relation_of(doc, *closing):
+        return _speaker_of(inside[-1][1])
+    return None
+
+
+def _referred_back(
+    doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], lemma: str, gender: str | None, cue: _Attribution, desc: str
+) -> Speaker | None:
+    """A definite description of a person refers back like a pronoun: "— отметил эксперт"
+    after "По мнению X" is X (a singular animate head only)."""
+    hp = doc.parse(head.text)[0]
+    if "anim" not in hp.tag or hp.tag.number != "sing":
+        return None
+    bare = phrase[-1] is head  # "актриса", "опытный тренер": no tail of its own
+    return _described_antecedent(doc, said, lemma, min(cue.stmt_start, cue.cue_start, phrase[0].start), gender, _countries(doc, desc), bare)
 
 
 def _balanced(desc: str, nxt: str) -> str:

@@ -58,52 +58,92 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int, stmt_end: in
     speaker = None
     if attr.headline is not None:
         speaker = _phrase_speaker(doc, said, attr, gender)
-    if speaker is None and attr.before and not cited:
-        # "СМИ со ссылкой на данные агентства Fitch сообщили": the same before the verb
-        link = re.search(r"\bсо ссылкой на\b", doc.text[attr.before[0] : attr.before[1]])
-        if link is not None:
-            split = attr.before[0] + link.start()
-            source = _scan_region(doc, said, (attr.before[0] + link.end(), attr.before[1]), gender, reverse=False, cue=attr)
-            relay = _scan_region(doc, said, (attr.before[0], split), gender, reverse=True, cue=attr) if source is not None else None
-            if source is not None and relay is not None and relay.type in ("ORG", "OTHER"):
-                speaker, attr.via, attr.heard = source, relay.name, True
-    if speaker is None and cited and attr.before:
-        # "газета «Известия» сообщала со ссылкой на неназванные источники, что": the
-        # sources speak, the outlet before the verb relays them
-        source = _scan_region(doc, said, after, gender, reverse=False, cue=attr)
-        relay = _scan_region(doc, said, attr.before, gender, reverse=True, cue=attr) if source is not None else None
-        if source is not None and relay is not None and relay.type == "ORG":
-            speaker, attr.via, attr.heard = source, relay.name, True
+    if speaker is None:
+        source = _cited_source(doc, said, attr, after, cited, gender)
+        if source is not None:
+            speaker, attr.via, attr.heard = source[0], source[1], True
     if attr.before and stmt_end is not None and attr.before[0] <= pos < attr.before[1] and stmt_end <= attr.before[1]:
         # "Об отставке министра сообщил X", "О своей беременности Уильямс объявила": the
         # о-phrase before the verb is the statement, the subject stands after it
         attr.before = (stmt_end, attr.before[1])
+    subject_before = False
     if speaker is None and attr.before:
-        main = _main_verb_attribution(doc, attr)
-        if main is not None:
-            # "извинился перед Рэппом, сообщив, что", "обратился к X с просьбой": the subject of
-            # the finite verb the cue depends on (never a person it addresses: "к премьеру X")
-            main_gender = _cue_gender(doc, main)
-            speaker = _scan_region(doc, said, main.before, main_gender, reverse=True, cue=main)
-            if speaker is None and main.after:
-                speaker = _scan_region(doc, said, main.after, main_gender, reverse=False, cue=main)
-            if speaker is None and main.after is None:
-                speaker = _noun_subject(doc, main.before, main_gender)  # "епархия обратилась с просьбой"
-        elif _cue_pos(doc, attr) == "PRTF":
-            speaker = _participle_noun(doc, attr)  # "Илья Пономарев, ..., выразивший убеждение, что"
-        if speaker is None and main is None:
-            speaker = _scan_region(doc, said, attr.before, gender, reverse=True, cue=attr)
+        speaker = _subject_before_cue(doc, said, attr, gender)
         subject_before = speaker is not None
-    else:
-        subject_before = False
     if speaker is None and after:
         speaker = _scan_region(doc, said, after, gender, reverse=False, cue=attr)
-    if speaker is None and said.speakers and attr.cue in IMPERSONAL_CUES:
-        # "..., говорится в пресс-релизе": the body whose document spoke last, else the last speaker
+    if speaker is None:
+        speaker = _speaker_going_on(doc, said, attr)
+    speaker = _whole_body(doc, _fuller_person(doc, speaker))
+    _find_via(doc, said, attr, speaker, subject_before)
+    if speaker is not None and speaker.kind is None:
+        speaker.kind = _speaker_kind(doc, attr, speaker)
+    attr.speaker = speaker
+
+
+def _cited_source(
+    doc: _Text, said: _Said, attr: _Attribution, after: tuple[int, int] | None, cited: bool, gender: str | None
+) -> tuple[Speaker, str] | None:
+    """A source cited "со ссылкой на" and the outlet before the verb that relays it: (the
+    speaker, the ``via``), or None."""
+    if not attr.before:
+        return None
+    if not cited:
+        # "СМИ со ссылкой на данные агентства Fitch сообщили": the same before the verb
+        link = re.search(r"\bсо ссылкой на\b", doc.text[attr.before[0] : attr.before[1]])
+        if link is None:
+            return None
+        split = attr.before[0] + link.start()
+        source = _scan_region(doc, said, (attr.before[0] + link.end(), attr.before[1]), gender, reverse=False, cue=attr)
+        relay = _scan_region(doc, said, (attr.before[0], split), gender, reverse=True, cue=attr) if source is not None else None
+        if source is not None and relay is not None and relay.type in ("ORG", "OTHER"):
+            return source, relay.name
+        return None
+    # "газета «Известия» сообщала со ссылкой на неназванные источники, что": the
+    # sources speak, the outlet before the verb relays them
+    source = _scan_region(doc, said, after, gender, reverse=False, cue=attr)
+    relay = _scan_region(doc, said, attr.before, gender, reverse=True, cue=attr) if source is not None else None
+    if source is not None and relay is not None and relay.type == "ORG":
+        return source, relay.name
+    return None
+
+
+def _subject_before_cue(doc: _Text, said: _Said, attr: _Attribution, gender: str | None) -> Speaker | None:
+    """The speaker written before the cue: the subject of the finite verb a gerund or a request
+    depends on, the person a participle belongs to, else the subject in the region before it."""
+    speaker = None
+    main = _main_verb_attribution(doc, attr)
+    if main is not None:
+        # "извинился перед Рэппом, сообщив, что", "обратился к X с просьбой": the subject of
+        # the finite verb the cue depends on (never a person it addresses: "к премьеру X")
+        main_gender = _cue_gender(doc, main)
+        speaker = _scan_region(doc, said, main.before, main_gender, reverse=True, cue=main)
+        if speaker is None and main.after:
+            speaker = _scan_region(doc, said, main.after, main_gender, reverse=False, cue=main)
+        if speaker is None and main.after is None:
+            speaker = _noun_subject(doc, main.before, main_gender)  # "епархия обратилась с просьбой"
+    elif _cue_pos(doc, attr) == "PRTF":
+        speaker = _participle_noun(doc, attr)  # "Илья Пономарев, ..., выразивший убеждение, что"
+    if speaker is None and main is None:
+        speaker = _scan_region(doc, said, attr.before, gender, reverse=True, cue=attr)
+    return speaker
+
+
+def _speaker_going_on(doc: _Text, said: _Said, attr: _Attribution) -> Speaker | None:
+    """A cue without a speaker of its own goes on with an earlier one: "..., говорится в
+    пресс-релизе" the body whose document spoke last, else the last speaker; "Там" and the
+    like (``attr.backref``) the last speaker."""
+    speaker = None
+    if said.speakers and attr.cue in IMPERSONAL_CUES:
         speaker = said.documents[-1] if said.documents and _names_document(doc, attr) else said.speakers[-1]
     if speaker is None and attr.backref and said.speakers:
         speaker = said.speakers[-1]
-    speaker = _whole_body(doc, _fuller_person(doc, speaker))
+    return speaker
+
+
+def _find_via(doc: _Text, said: _Said, attr: _Attribution, speaker: Speaker | None, subject_before: bool) -> None:
+    """Set ``attr.via``: the outlet the speaker spoke to, in this sentence, the next one, or
+    earlier in the same interview; never the speaker itself."""
     if attr.via is None and attr.cue not in ("-", ":"):
         _heard(attr, _heard_by(doc, attr, said, subject_before))
     if attr.via is None and attr.cue not in ("-", ":"):
@@ -114,9 +154,6 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int, stmt_end: in
     if attr.via is None and speaker is not None and speaker.kind != "outlet" and not _outlet_speaker(doc, speaker):
         # "сказал Петров «Интерфаксу». Он отметил, что ...": the interview goes on
         _heard(attr, said.vias.get(speaker_key(speaker)))
-    if speaker is not None and speaker.kind is None:
-        speaker.kind = _speaker_kind(doc, attr, speaker)
-    attr.speaker = speaker
 
 
 def _outlet_speaker(doc: _Text, sp: Speaker) -> bool:

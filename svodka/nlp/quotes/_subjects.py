@@ -82,22 +82,12 @@ def _scan_region(
     if reverse:
         return _subject_before(doc, said, region, gender, cue, verb_cue, mentions, pers, pron, words)
     # after the cue: the first person of an apposition, skipping a dative outlet ("рассказал РБК источник")
-    if pron and pron[0].low in ("его", "ее", "её", "их", "он", "она", "они") and (not pers or pron[0].start < pers[0][0].start):
-        first_word = words[0] if words else None
-        if first_word is pron[0] or (first_word and first_word.low in ("слова", "мнению", "словам")) or pron[0] is (words[1] if len(words) > 1 else None):
-            if not _possessive_of_noun(doc, pron[0], end):
-                return _pronoun(doc, said, pron[0], cue.cue_start, cue)
-    if pers:
-        # "сказал поддерживающий Петрова депутат Иван Сидоров": a name in another case
-        # depends on a word before it; the nominative one is the subject
-        subjects = [me for me in pers if _nominative_mention(doc, *me)]
-        free = [me for me in pers if not _after_participle(doc, me[0])]
-        lead = [t for t in words if not _is_adj(doc, t)][:1]  # "неназванных представителей"
-        heads = [t for t in lead if t.end <= pers[0][0].start and _speaker_noun(doc, t) and all(p.tag.number == "plur" for p in doc.parse(t.text)[:2] if p.tag.POS == "NOUN")]
-        if subjects or not heads:
-            return _speaker_of((subjects or free or pers)[0][1])
-        # "со ссылкой на неназванных представителей администрации Барака Обамы": a plural
-        # speaker noun opening the region is the speaker, the name in another case its dependent
+    pronoun = _pronoun_after(doc, pron, pers, words, end)
+    if pronoun is not None:
+        return _pronoun(doc, said, pronoun, cue.cue_start, cue)
+    person = _person_after(doc, pers, words)
+    if person is not None:
+        return _speaker_of(person[1])
     named = _unlisted_name(doc, words)
     if named is not None:
         return named
@@ -109,6 +99,36 @@ def _scan_region(
         if sub:
             found = _np_speaker(doc, said, sub, _mentions_in(doc, sub[0].start, end), gender, cue, end)
     return found
+
+
+def _pronoun_after(doc: _Text, pron: list[_Tok], pers: list[tuple[Mention, Entity]], words: list[_Tok], end: int) -> _Tok | None:
+    """The pronoun that is the speaker after the cue: opening the region, or after "слова",
+    "мнению", "словам" ("сказал он", "по его словам"), before any person, and no possessive
+    of the subject noun after it ("сказал его адвокат")."""
+    if pron and pron[0].low in ("его", "ее", "её", "их", "он", "она", "они") and (not pers or pron[0].start < pers[0][0].start):
+        first_word = words[0] if words else None
+        if first_word is pron[0] or (first_word and first_word.low in ("слова", "мнению", "словам")) or pron[0] is (words[1] if len(words) > 1 else None):
+            if not _possessive_of_noun(doc, pron[0], end):
+                return pron[0]
+    return None
+
+
+def _person_after(doc: _Text, pers: list[tuple[Mention, Entity]], words: list[_Tok]) -> tuple[Mention, Entity] | None:
+    """The person mention that is the speaker after the cue, or None when a plural speaker
+    noun opening the region is (the name in another case its dependent)."""
+    if not pers:
+        return None
+    # "сказал поддерживающий Петрова депутат Иван Сидоров": a name in another case
+    # depends on a word before it; the nominative one is the subject
+    subjects = [me for me in pers if _nominative_mention(doc, *me)]
+    free = [me for me in pers if not _after_participle(doc, me[0])]
+    lead = [t for t in words if not _is_adj(doc, t)][:1]  # "неназванных представителей"
+    heads = [t for t in lead if t.end <= pers[0][0].start and _speaker_noun(doc, t) and all(p.tag.number == "plur" for p in doc.parse(t.text)[:2] if p.tag.POS == "NOUN")]
+    if subjects or not heads:
+        return (subjects or free or pers)[0]
+    # "со ссылкой на неназванных представителей администрации Барака Обамы": a plural
+    # speaker noun opening the region is the speaker, the name in another case its dependent
+    return None
 
 
 def _subject_after(doc: _Text, words: list[_Tok], gender: str | None, end: int) -> list[_Tok]:
@@ -294,6 +314,15 @@ def _subject_regions(doc: _Text, start: int, end: int, words: list[_Tok]) -> lis
     shared = [(start, first_verb.start), (first_verb.end, outside[k].start if k < len(outside) else end)] if first_verb is not None and first_verb.start > start else []
     if 0 < k < len(outside) and any(t.low in ("и", "но", "однако", "а") for t in outside[k:]):
         return shared or [(start, end)]
+    return _own_clause_regions(doc, outside, shared, end)
+
+
+def _own_clause_regions(doc: _Text, outside: list[_Tok], shared: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
+    """The region of the verb's own clause, read back from the verb: after a colon ("Дело
+    Политковской: дети убитой журналистки заявляют"), after ", а" / ", но" (then the shared
+    subject's regions), after a relative pronoun with its own subject ("поклонник, которого
+    певица попросила"); empty: none."""
+    text = doc.text
     for i in range(len(outside) - 1, 0, -1):
         t = outside[i]
         if re.search(r":\s", text[outside[i - 1].end : t.start]) and re.match(r"[а-яё]", t.text) and not doc.in_quote(outside[i - 1].end):
@@ -401,15 +430,23 @@ def _subject_words(doc: _Text, words: list[_Tok], gender: str | None, end: int) 
             continue
         if k > 0 and text[words[k - 1].end : t.start] == " " and doc.parse(words[k - 1].text)[0].tag.POS == "NOUN" and _has_case(doc, t, "gent"):
             continue  # "Тело жертвы обнаружили": a genitive after its noun is not the subject
-        j = k
+        return words[_subject_start(doc, words, k) :]
+    return []
+
+
+def _subject_start(doc: _Text, words: list[_Tok], k: int) -> int:
+    """Where the subject headed by ``words[k]`` starts: its adjectives, and a nominative noun
+    joined to it by "и" with that noun's adjectives ("Семья и близкие Политковской считают":
+    both nouns)."""
+    text = doc.text
+    j = k
+    while j > 0 and _is_adj(doc, words[j - 1]) and not text[words[j - 1].end : words[j].start].strip():
+        j -= 1
+    if j > 1 and words[j - 1].low == "и" and any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in doc.parse(words[j - 2].text)[:2]):
+        j -= 2
         while j > 0 and _is_adj(doc, words[j - 1]) and not text[words[j - 1].end : words[j].start].strip():
             j -= 1
-        if j > 1 and words[j - 1].low == "и" and any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in doc.parse(words[j - 2].text)[:2]):
-            j -= 2  # "Семья и близкие Политковской считают": both nouns
-            while j > 0 and _is_adj(doc, words[j - 1]) and not text[words[j - 1].end : words[j].start].strip():
-                j -= 1
-        return words[j:]
-    return []
+    return j
 
 
 def _unlisted_name(doc: _Text, words: list[_Tok]) -> Speaker | None:
