@@ -358,7 +358,13 @@ def _heard_by(doc: _Text, attr: _Attribution, said: _Said, subject_before: bool 
             found = _outlet_after(doc, said, toks[k + 1 : k + 5], s_end, t.low == "интервью")
             if found is not None:
                 return found
-    # right after the verb, or after its subject: "сообщил «Интерфаксу»", "сказал Петров «Интерфаксу»"
+    return _recipient_after_verb(doc, said, attr, toks, s_end, subject_before)
+
+
+def _recipient_after_verb(doc: _Text, said: _Said, attr: _Attribution, toks: list[_Tok], s_end: int, subject_before: bool) -> str | None:
+    """The outlet the words were said to, right after the verb or after its subject ("сообщил
+    «Интерфаксу»", "сказал Петров «Интерфаксу»"): an outlet's noun in the dative, a known
+    outlet in the dative or before the nominative speaker, any name in the dative."""
     after = [t for t in toks if t.start >= attr.cue_end]
     for k, t in enumerate(after[:6]):
         if k and re.search(r"[,;:.!?()—–]", doc.text[after[k - 1].end : t.start].strip(DOUBLE_OPENING + DOUBLE_CLOSING + " ")):
@@ -453,3 +459,10 @@ def _relay_before(doc: _Text, pos: int) -> str | None:
     if m is None:
         return None
     return _outlet_name(doc, m.start("outlet"), m.end("outlet"))
+
+
+def _heard(attr: _Attribution, outlet: str | None) -> None:
+    """The outlet the speaker spoke to goes to ``via`` (unless one is there already)."""
+    if outlet and attr.via is None:
+        attr.via = outlet
+        attr.heard = True

@@ -5,14 +5,25 @@ from __future__ import annotations
 import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
-from .._lexicon import CLAUSE_OPENERS, PREPOSITIONAL_GERUNDS
-from .._speech import CONFIRM_LEMMAS, NAMING_LEMMAS, NOT_PREDICATE_INSTRUMENTALS
-from .._speech import ABOUT_LEMMAS, ABOUT_PREPOSITIONS, DATA_NOUNS, ADDRESSED_REQUEST_LEMMAS, IMPERSONAL_MODALS, NARRATION_LEMMAS, QUOTE_JOINERS, REQUEST_LEMMAS, REQUEST_NOUNS, SPEECH_LEMMAS, CONNECTIVES, IDIOM_CUES, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS
+from .._speech import (
+    CONFIRM_LEMMAS,
+    NAMING_LEMMAS,
+    ABOUT_LEMMAS,
+    DATA_NOUNS,
+    IMPERSONAL_MODALS,
+    NARRATION_LEMMAS,
+    QUOTE_JOINERS,
+    REQUEST_LEMMAS,
+    SPEECH_LEMMAS,
+    CONNECTIVES,
+    IDIOM_CUES,
+    PO_SLOVAM_NOUNS,
+    PO_SLOVAM_PREPOSITIONS,
+)
 from ._direct import _only_quotes
 from ._text import (
     _lexicon_forms,
     BACK_ADVERBS,
-    _case,
     _speech_forms,
     MAX_HEADLINE_SPEAKER_WORDS,
     MAX_VERB_TO_CHTO,
@@ -34,6 +45,7 @@ from ._text import (
     _sentences,
     _speaker_noun,
 )
+from ._verb_objects import _clause_end, _object_cue_item, _request_item
 
 # Parts of speech that make a headline's words a clause: what someone says, not a topic.
 CLAUSE_POS = frozenset({"VERB", "ADJS", "PRTS", "PRED", "INFN"})
@@ -116,16 +128,7 @@ def _cue_items(
     "добавила, что A, но подчеркнула, что B"), and whether the sentence has no other."""
     t = toks[i]
     if doc.in_quote(t.start) or t.start in direct.statements:
-        # "«...позвонили из полиции и сообщили, что вызывают всех»": reported speech inside a
-        # speaker's own words is a statement too (its "что"-form only)
-        # "тех, кто думает, что", "я всегда говорил, что": nobody's, or the speaker's own words again
-        generic = any(x.low in ("кто", "я", "мы", "меня", "нас") or x.low.startswith("котор") for x in toks[max(0, i - 3) : i])
-        if t.start in direct.statements and t.start not in direct.cues and not generic and _is_speech(doc, t) and not _negated(doc, t):
-            end = next((sp.close for sp in doc.spans if sp.depth == 0 and sp.close is not None and sp.open < t.start < sp.close), s_end)
-            inner = re.search(r"[.!?…](?=\s)", doc.text[t.end : min(s_end, end)])  # the quoted sentence's end
-            found = _chto_item(doc, toks, i, s_start, t.end + inner.start() if inner else min(s_end, end))
-            return found, False
-        return [], False
+        return _quoted_cue_items(doc, direct, toks, i, s_start, s_end), False
     # "По словам X, S" / "S, по мнению X" / "по официальным данным МВД, S" (not in brackets:
     # "(по другим данным, 6 января)" is an aside)
     if t.low in PO_SLOVAM_PREPOSITIONS and doc.text.count("(", s_start, t.start) <= doc.text.count(")", s_start, t.start):
@@ -135,33 +138,12 @@ def _cue_items(
             return ([item] if item is not None else []), True
     if t.start in direct.cues:
         return [], False
-    if t.low in _lexicon_forms(doc, "naming", NAMING_LEMMAS) and not _negated(doc, t):
-        item = _naming_item(doc, toks, i, s_start, s_end)  # "назвал освобождение вопросом недель"
-        if item is not None:
-            return [item], False
-    if t.low in _lexicon_forms(doc, "confirm", CONFIRM_LEMMAS) and not _negated(doc, t):
-        item = _confirmed_item(doc, toks, i, s_start, s_end)  # "клуб подтвердил отставку тренера"
-        if item is not None:
-            return [item], False
-    if t.low in _lexicon_forms(doc, "about", ABOUT_LEMMAS) and not _negated(doc, t):
-        item = _about_item(doc, toks, i, s_start, s_end)  # "сообщил журналистам о переносе"
-        if item is not None:
-            return [item], False
+    item = _object_cue_item(doc, toks, i, s_start, s_end)
+    if item is not None:
+        return [item], False
     speech = _is_speech(doc, t)
     if not speech:
-        # a word that is no speech verb's form is answered without a parse (most are)
-        if (t.low == "с" or t.low in _lexicon_forms(doc, "request", REQUEST_LEMMAS)) and not _negated(doc, t):
-            item = _request_item(doc, toks, i, s_start, s_end)
-            return ([item] if item is not None else []), False
-        if t.low in _speech_forms(doc.models) and _said_infinitive(doc, toks, i):
-            found = _chto_item(doc, toks, i, s_start, s_end)  # "успел заявить, что S"
-            return found, bool(found)
-        if t.low in RELAY_FORMS and re.search(r"\bсо\s+ссылкой\s+на\b", doc.text[t.end : s_end]):
-            # "S, передает агентство X со ссылкой на Y": Y's words relayed (without a source the
-            # outlet only reports news: "Карантин продлен, передает агентство X" is no statement)
-            item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
-            return ([item] if item is not None else []), item is not None
-        return [], False
+        return _non_speech_cue_items(doc, direct, toks, i, s_start, s_end)
     if _negated(doc, t):
         return [], False
     if t.low in _lexicon_forms(doc, "request", REQUEST_LEMMAS):
@@ -186,231 +168,39 @@ def _cue_items(
     return ([item] if item is not None else []), item is not None
 
 
-def _about_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
-    """"X сообщил [журналистам] о Y" -> "о Y" to the clause's end; "Об отставке министра
-    сообщил X" / "О своих планах Юлия сообщила" -> the "о"-phrase before the subject."""
+def _quoted_cue_items(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_start: int, s_end: int) -> list[_Item]:
+    """A cue inside a quotation or a direct statement.
+
+    "«...позвонили из полиции и сообщили, что вызывают всех»": reported speech inside a
+    speaker's own words is a statement too (its "что"-form only); "тех, кто думает, что", "я
+    всегда говорил, что": nobody's, or the speaker's own words again.
+    """
     t = toks[i]
-    if doc.parse(t.text)[0].tag.POS != "VERB" or doc.lemma(t.text) not in ABOUT_LEMMAS or _thing_subject(doc, toks, i):
-        return None
-    text = doc.text
-    attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, s_end))
-    governed = False  # after a preposition: "сообщил в понедельник о"
-    for j in range(i + 1, min(len(toks) - 1, i + 1 + MAX_VERB_TO_CHTO)):
-        if text[toks[j - 1].end : toks[j].start].strip() or doc.in_quote(toks[j].start) or _is_finite_verb(doc, toks[j]):
-            break
-        if toks[j].low not in ABOUT_PREPOSITIONS and not governed and _thing_object(doc, toks[j]):
-            break  # "написал заявление об отставке": the phrase is the noun's
-        pos = doc.parse(toks[j].text)[0].tag.POS
-        governed = pos == "PREP" or governed and pos in ("ADJF", "NUMR", "PRTF")
-        if toks[j].low in ABOUT_PREPOSITIONS:
-            if toks[j + 1].low in ("этом", "том"):
-                return None  # "сообщил об этом", "рассказал о том, как": other forms
-            attr.after = (t.end, toks[j].start)
-            return _Item("indirect", toks[j].start, _clause_end(doc, toks, j, s_end), attr)
-    # the "о"-phrase opening the clause, before the subject and the verb
-    p = i - 1
-    while p >= 0 and not text[toks[p].end : toks[p + 1].start].strip(" ") and not _is_finite_verb(doc, toks[p]):
-        if toks[p].low in ABOUT_PREPOSITIONS and p + 1 < i and toks[p + 1].low not in ("этом", "том"):
-            lead = text[s_start : toks[p].start].strip()
-            if lead and not re.search(r"(?:^|[,:]|\s[-–—])$", lead) and lead.lower() not in CONNECTIVES:
-                return None
-            q = p + 1
-            while q < i and not _is_finite_verb(doc, toks[q]) and toks[q].low not in PRONOUNS and not (q > p + 1 and _opens_subject(doc, toks[q])):
-                q += 1
-            while q > p + 2 and (_is_adverb(doc, toks[q - 1]) or q < i and _opens_subject(doc, toks[q]) and _nominative_adj(doc, toks[q - 1])):
-                q -= 1  # "Об отречении 79-летний монарх", "О кончине певца только сейчас сообщили": not the phrase's
-            attr.before = (toks[q - 1].end, t.start)
-            return _Item("indirect", toks[p].start, toks[q - 1].end, attr)
-        p -= 1
-    return None
+    generic = any(x.low in ("кто", "я", "мы", "меня", "нас") or x.low.startswith("котор") for x in toks[max(0, i - 3) : i])
+    if t.start in direct.statements and t.start not in direct.cues and not generic and _is_speech(doc, t) and not _negated(doc, t):
+        end = next((sp.close for sp in doc.spans if sp.depth == 0 and sp.close is not None and sp.open < t.start < sp.close), s_end)
+        inner = re.search(r"[.!?…](?=\s)", doc.text[t.end : min(s_end, end)])  # the quoted sentence's end
+        return _chto_item(doc, toks, i, s_start, t.end + inner.start() if inner else min(s_end, end))
+    return []
 
 
-def _opens_subject(doc: _Text, tok: _Tok) -> bool:
-    """Does the subject start at ``tok``, ending the "о"-phrase before it ("О своих планах
-    Юлия сообщила", "О своей беременности Уильямс-младшая объявила", "О переносе сроков
-    министерство сообщило")? The phrase's own words are in other cases: a person's role in
-    the genitive goes on with it ("Об отставке министра сообщил"); a name not read as a
-    nominative is the phrase's too, as written ("Об отставке Т.Риис-Йохансона сообщил")."""
-    parses = doc.parse(tok.text)
-    if tok.text[0].isupper():
-        return any(p.tag.case == "nomn" and p.tag.POS in ("NOUN", "ADJF") for p in parses[:2])
-    if _mention_starts(doc, tok.start) and not any(m.start == tok.start and m.kind == "role" for m, _e in _mentions_from(doc, tok.start, tok.start)):
-        return True
-    return parses[0].tag.POS == "NOUN" and parses[0].tag.case == "nomn" and _speaker_noun(doc, tok)
-
-
-def _nominative_adj(doc: _Text, tok: _Tok) -> bool:
-    """An adjective or participle that can be nominative ("79-летний", "новый")."""
-    return any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "nomn" for p in doc.parse(tok.text)[:2])
-
-
-def _thing_subject(doc: _Text, toks: list[_Tok], i: int) -> bool:
-    """Is the verb ``toks[i]`` said of a thing ("Фильм рассказывает о", "Практика говорит о"):
-    the nominative noun right before it, after its words, is inanimate and names no speaker?"""
-    k = i - 1
-    while k >= 0 and not doc.text[toks[k].end : toks[k + 1].start].strip() and not (
-        doc.parse(toks[k].text)[0].tag.POS == "NOUN" and doc.parse(toks[k].text)[0].tag.case == "nomn"
-    ):
-        if _is_finite_verb(doc, toks[k]) or toks[k].low in PRONOUNS:
-            return False
-        k -= 1
-    if k < 0 or doc.text[toks[k].end : toks[k + 1].start].strip() or _mention_starts(doc, toks[k].start) or toks[k].text[0].isupper() and k > 0:
-        return False
-    return "inan" in doc.parse(toks[k].text)[0].tag and not _speaker_noun(doc, toks[k])
-
-
-def _thing_object(doc: _Text, tok: _Tok) -> bool:
-    """An inanimate noun that can be the verb's direct object ("написал статью о"), not a
-    dative addressee ("рассказал прессе о") nor a speaker ("сообщило министерство о")."""
-    parses = [p for p in doc.parse(tok.text)[:3] if p.tag.POS == "NOUN"]
-    return (
-        bool(parses)
-        and "inan" in parses[0].tag
-        and any(p.tag.case == "accs" for p in parses)
-        and not any(p.tag.case == "datv" for p in parses)
-        and not tok.text[0].isupper()
-        and not _speaker_noun(doc, tok)
-    )
-
-
-def _mention_starts(doc: _Text, pos: int) -> bool:
-    """Does a PER/ORG mention start at ``pos``?"""
-    return any(m.start == pos for m, _e in _mentions_from(doc, pos, pos))
-
-
-def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
-    """"X призвал [сторонников] выйти на улицы" / "потребовал лишить его мандата" / "обратился
-    с просьбой передать ..." / "требует, чтобы S": what was asked or promised, from after the
-    cue (the addressee with it) to the clause's end."""
+def _non_speech_cue_items(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_start: int, s_end: int) -> tuple[list[_Item], bool]:
+    """A word that is no speech verb's form, answered without a parse (most are): a request
+    ("с просьбой", "призвал"), an infinitive after a verb of its subject ("успел заявить, что
+    S"), a relaying verb with its source ("передает X со ссылкой на Y")."""
     t = toks[i]
-    text = doc.text
-    noun = t.low == "с" and i + 1 < len(toks) and doc.lemma(toks[i + 1].text) in REQUEST_NOUNS
-    if noun:
-        cue_end = toks[i + 1].end
-        j0 = i + 2
-    elif doc.parse(t.text)[0].tag.POS in ("VERB", "GRND") and doc.lemma(t.text) in REQUEST_LEMMAS:
-        cue_end = t.end
-        j0 = i + 1
-    else:
-        return None
-    for j in range(j0, min(len(toks), j0 + MAX_VERB_TO_CHTO)):
-        gap = text[toks[j - 1].end : toks[j].start].strip()
-        if gap == "," and toks[j].low == "чтобы" and j == j0 and not noun:
-            start = toks[j].end  # "требует, чтобы S"
-        elif gap or doc.in_quote(toks[j].start):
-            return None
-        elif doc.parse(toks[j].text)[0].tag.POS == "INFN":
-            if not noun and doc.lemma(t.text) in ADDRESSED_REQUEST_LEMMAS and not any(_case(doc, x) == "datv" for x in toks[j0:j]):
-                return None  # "пожелал остаться": a wish of his own
-            start = cue_end
-        elif toks[j].low == "как" and j + 1 < len(toks) and toks[j + 1].low == "можно" or toks[j - 1].low == "можно":
-            continue  # "пожелал ей как можно скорее набрать форму"
-        elif doc.parse(toks[j].text)[0].tag.POS in ("VERB", "GRND", "CONJ") or toks[j].low == "что":
-            return None
-        else:
-            continue
-        attr = _Attribution(text[t.start : cue_end].lower(), t.start, cue_end, before=(s_start, t.start), after=(cue_end, cue_end))
-        return _Item("indirect", start, _clause_end(doc, toks, j, s_end), attr)
-    return None
-
-
-def _naming_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
-    """"X назвал A B", "X считает A B", "объясняют A B" (A accusative, B instrumental: "назвал
-    освобождение вопросом недель", "считает его политическим заключённым"): a judgement, the
-    object and its predicate to the clause's end, with no punctuation between the verb and B."""
-    t = toks[i]
-    if doc.parse(t.text)[0].tag.POS != "VERB" or doc.lemma(t.text) not in NAMING_LEMMAS or i > 0 and toks[i - 1].low == "как":
-        return None  # "Как считает X, S": the attribution of S; a gerund only with its что-clause
-    obj = False  # an accusative object read so far
-    for j in range(i + 1, min(len(toks), i + 1 + MAX_VERB_TO_CHTO)):
-        if doc.text[toks[j - 1].end : toks[j].start].strip() or doc.in_quote(toks[j].start) or _is_finite_verb(doc, toks[j]):
-            return None
-        parses = [p for p in doc.parse(toks[j].text)[:3] if p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO")]
-        if obj and _predicate_noun(doc, toks[j]):
-            end = _clause_end(doc, toks, j, s_end)
-            colon = doc.text.find(":", toks[j].end, end + 1)
-            if colon >= 0 and not doc.in_quote(colon):
-                return None  # "называет проект ошибкой: «...»": the quotation after the colon is what was said
-            attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, t.end))
-            return _Item("indirect", toks[i + 1].start, end, attr)
-        obj = obj or any(p.tag.case == "accs" for p in parses)
-    return None
-
-
-def _confirmed_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
-    """"X подтвердил отставку тренера", "подтвердила факт гибели", "опроверг слухи о Y"
-    (``CONFIRM_LEMMAS``): the accusative object right after the verb, to the clause's end. Not
-    a subject after the verb ("подтвердил пресс-секретарь", "подтвердило министерство": a
-    nominative or a speaker's noun), an outlet in quotation marks, a name, or "это"."""
-    t = toks[i]
-    if doc.parse(t.text)[0].tag.POS != "VERB" or doc.lemma(t.text) not in CONFIRM_LEMMAS or i + 1 >= len(toks):
-        return None
-    j = i + 1
-    while j < len(toks) - 1 and _is_adverb(doc, toks[j]) and not doc.text[toks[j - 1].end : toks[j].start].strip():
-        j += 1  # "подтвердил также"
-    obj = toks[j]
-    if doc.text[toks[j - 1].end : obj.start].strip() or doc.in_quote(obj.start) or obj.text[0].isupper() or obj.low in ("это", "то"):
-        return None
-    # the phrase's head noun, past its adjectives and possessive ("его арест", "украинские источники")
-    k = j
-    while k < min(len(toks) - 1, j + 4) and doc.parse(toks[k].text)[0].tag.POS in ("ADJF", "PRTF", "NUMR", "NPRO") and not doc.text[toks[k].end : toks[k + 1].start].strip():
-        k += 1
-    head = toks[k]
-    if head.text[0].isupper() or _speaker_noun(doc, head) or not any(p.tag.POS == "NOUN" and p.tag.case == "accs" for p in doc.parse(head.text)[:2]):
-        return None  # "подтвердил пресс-секретарь", "подтвердили украинские источники": the subject
-    end = _clause_end(doc, toks, j, s_end)
-    for k in range(j + 1, len(toks)):
-        if toks[k].start >= end:
-            break
-        if toks[k].low == "том" and toks[k - 1].low == "о" or doc.parse(toks[k].text)[0].tag.POS in ("VERB", "GRND", "INFN"):
-            return None  # "опроверг информацию о том, что S": S is the statement; a clause of its own
-    attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, t.end))
-    return _Item("indirect", obj.start, end, attr)
-
-
-def _predicate_noun(doc: _Text, tok: _Tok) -> bool:
-    """A common noun in the instrumental, the predicate of a judgement ("вопросом", "своей
-    провинцией", "заключённым"); a bare adjective is an evaluation, no statement ("назвали
-    обвинения голословными", the team's gold): not a name or an indeclinable word read in every case
-    ("назвали Гильермо", "ФСБ"), not a time ("вчера утром") nor "именем"."""
-    if tok.text[0].isupper() or tok.low in NOT_PREDICATE_INSTRUMENTALS:
-        return False
-    parses = doc.parse(tok.text)
-    if tok.low.endswith(("ым", "им", "ыми", "ими")) and any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "ablt" and "Subx" in p.tag for p in parses[:2]):
-        return True  # "считает его политическим заключённым": an adjective used as a noun (not "-ой": a genitive too)
-    return any(p.tag.POS == "NOUN" and p.tag.case == "ablt" and "Fixd" not in p.tag for p in parses[:2])
-
-
-def _clause_end(doc: _Text, toks: list[_Tok], j: int, s_end: int, openers: bool = True) -> int:
-    """Where the clause holding ``toks[j]`` ends: the sentence end, or a comma (outside quotes
-    and brackets) before a word opening a clause ("а", "который", ``CLAUSE_OPENERS``; not with
-    ``openers`` False: a что-clause goes on past them), a gerund, or words with a verb of their
-    own ("..., глава ЛДПР потребовал ...")."""
-    text = doc.text
-    depth = 0
-    for k in range(j + 1, len(toks)):
-        gap = text[toks[k - 1].end : toks[k].start]
-        depth += gap.count("(") - gap.count(")")
-        if depth <= 0 and toks[k].low in ("и", "а", "но") and not gap.strip() and not doc.in_quote(toks[k].start):
-            # "заявил о своем уходе и до последнего времени работал": a second predicate
-            for x in toks[k + 1 :]:
-                if "," in text[toks[k].end : x.start]:
-                    break
-                if not doc.in_quote(x.start) and _is_finite_verb(doc, x):
-                    return toks[k - 1].end
-        if "," not in gap and ";" not in gap or depth > 0 or doc.in_quote(toks[k - 1].end):
-            continue
-        comma = toks[k - 1].end + max(gap.find(","), gap.find(";"))
-        if toks[k].low == "но" and k + 1 < len(toks) and toks[k + 1].low == "и":
-            continue  # "не только A, но и B": one list
-        if ";" in gap or openers and (toks[k].low in CLAUSE_OPENERS or toks[k].low.startswith("котор")) or doc.parse(toks[k].text)[0].tag.POS == "GRND" and toks[k].low not in PREPOSITIONAL_GERUNDS:
-            return comma  # "..., который", "..., добавив, что": another clause ("начиная с" is none)
-        for x in toks[k:]:
-            if "," in text[toks[k].start : x.start]:
-                break
-            if not doc.in_quote(x.start) and _is_finite_verb(doc, x):
-                return comma
-    return s_end
+    if (t.low == "с" or t.low in _lexicon_forms(doc, "request", REQUEST_LEMMAS)) and not _negated(doc, t):
+        item = _request_item(doc, toks, i, s_start, s_end)
+        return ([item] if item is not None else []), False
+    if t.low in _speech_forms(doc.models) and _said_infinitive(doc, toks, i):
+        found = _chto_item(doc, toks, i, s_start, s_end)  # "успел заявить, что S"
+        return found, bool(found)
+    if t.low in RELAY_FORMS and re.search(r"\bсо\s+ссылкой\s+на\b", doc.text[t.end : s_end]):
+        # "S, передает агентство X со ссылкой на Y": Y's words relayed (without a source the
+        # outlet only reports news: "Карантин продлен, передает агентство X" is no statement)
+        item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
+        return ([item] if item is not None else []), item is not None
+    return [], False
 
 
 # Relaying verbs as written after the words they relay: "S, передает ТАСС".
@@ -545,66 +335,93 @@ def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -
         # "рассказал однажды, как S"
         about = about or toks[j].low == "как" and doc.lemma(toks[i].text) in NARRATION_LEMMAS and all(_is_adverb(doc, x) for x in toks[i + 1 : j])
         if (toks[j].low == "что" or about) and text[toks[j - 1].end : toks[j].start].strip() == ",":
-            if doc.in_quote(toks[j].start) and not doc.in_quote(toks[i].start):
+            if _not_reported_chto(doc, toks, i, j, s_start):
                 return []
-            between = text[toks[i].end : toks[j - 1].end]
-            if re.search(r"[!?;«»\"]|\.(?!\w)", between):
-                return []  # a dot inside a word is a domain: "считают, пишет NEWSru.com, что"
-            if "," in between and doc.parse(toks[i].text)[0].tag.POS == "GRND":
-                return []  # "Министр, комментируя решение, заявил, что": the gerund's phrase ended
-            if toks[j - 1].low == "тем" and j >= 2 and toks[j - 2].low == "с":
-                return []  # "согласился с тем, что" is agreement, "не согласился" denial
-            if toks[j - 1].low in ("ту", "та", "тот", "те", "тех", "той"):
-                return []  # "модели, напоминающей ту, что существовала": a relative "что"
-            if _impersonal(doc, toks[i]) and not _source_words(doc, s_start, toks[i].start) and not _source_words(doc, toks[i].end, toks[j - 1].end):
-                return []  # "Отмечается, что S", "Считают, что S": nobody's words
-            attr = _Attribution(toks[i].low, toks[i].start, toks[i].end, before=(s_start, toks[i].start), after=(toks[i].end, toks[j - 1].end))
-            # "В сообщении регулятора говорится, что": the speaker follows the document noun
-            end = s_end
-            if doc.parse(toks[i].text)[0].tag.POS in ("PRTF", "GRND"):
-                end = _clause_end(doc, toks, j, s_end, openers=False)  # "Петров, выразивший уверенность, что S, покинул зал"
-            first = _Item("indirect", toks[j].end if not about else toks[j].start, end, attr)
-            # "заявлял, что: «не просил ...», и письмо он не посылал": the colon's quotation is direct
-            # speech; the reported clause, if any, follows it
-            lead = re.match(rf"\s*:\s*[{DOUBLE_OPENING}]", text[first.start : s_end])
-            if lead:
-                span = next((sp for sp in doc.spans if sp.depth == 0 and sp.open == first.start + lead.end() - 1 and sp.close is not None), None)
-                rest = doc.toks(span.close + 1, s_end) if span is not None else []
-                while rest and rest[0].low in QUOTE_JOINERS:
-                    rest = rest[1:]
-                if not rest or doc.in_quote(rest[0].start):
-                    return []
-                first.start = rest[0].start
-            # "заявил, что станция готова: «...»": the quotation after the colon is his direct statement
-            for colon in re.finditer(rf":\s*(?:[{DOUBLE_OPENING}]|$)", text[first.start : s_end]):
-                if _WORD.search(text[first.start : first.start + colon.start()]) and not doc.in_quote(first.start + colon.start()):
-                    first.end = first.start + colon.start()
-                    break
-            # "заявил, что A, по его словам, B": the second attribution starts a statement of its own
-            for k in range(j + 1, len(toks) - 1):
-                if toks[k].low in PO_SLOVAM_PREPOSITIONS and text[toks[k - 1].end : toks[k].start].strip().lstrip(DOUBLE_CLOSING) == "," and not doc.in_quote(toks[k].start):
-                    n = _po_slovam_noun(doc, toks, k)
-                    if n is not None and text[toks[n].end : toks[n].end + 1] == ",":
-                        while toks[k - 1].low in ("но", "а", "и", "однако") and "," in text[toks[k - 2].end : toks[k - 1].start]:
-                            k -= 1  # "что A, но, по его словам, B"
-                        first.end = min(first.end, text.rfind(",", toks[k - 1].end, toks[k].start))
-                        break
-            # "добавила, что A, но подчеркнула, что B": a second cue of the same subject
-            for k in range(j + 1, len(toks) - 1):
-                t = toks[k]
-                if t.low in ("но", "а", "и") and text[toks[k - 1].end : t.start].strip() == ",":
-                    v = toks[k + 1]
-                    if doc.in_quote(v.start) or not _is_speech(doc, v) or _negated(doc, v) or _is_adj(doc, v):
-                        continue
-                    more = _chto_item(doc, toks, k + 1, s_start, s_end)
-                    if more:
-                        more[0].attr.before = (s_start, toks[i].start)
-                        first.end = text.rfind(",", toks[k - 1].end, t.start)
-                        return [first] + more[1:] + more[:1]
-            return [first]
+            first = _chto_statement(doc, toks, i, j, s_start, s_end, about)
+            if first is None:
+                return []
+            return _with_second_cue(doc, toks, i, j, s_start, s_end, first)
         if toks[j].low == "что":
             return []
     return []
+
+
+def _not_reported_chto(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: int) -> bool:
+    """Is the "что" at ``toks[j]`` after the cue ``toks[i]`` no reported speech: inside a
+    quotation, past the end of the cue's clause, agreement ("согласился с тем, что"), a
+    relative "что" ("ту, что"), or an impersonal cue with no source ("Отмечается, что S")?"""
+    text = doc.text
+    if doc.in_quote(toks[j].start) and not doc.in_quote(toks[i].start):
+        return True
+    between = text[toks[i].end : toks[j - 1].end]
+    if re.search(r"[!?;«»\"]|\.(?!\w)", between):
+        return True  # a dot inside a word is a domain: "считают, пишет NEWSru.com, что"
+    if "," in between and doc.parse(toks[i].text)[0].tag.POS == "GRND":
+        return True  # "Министр, комментируя решение, заявил, что": the gerund's phrase ended
+    if toks[j - 1].low == "тем" and j >= 2 and toks[j - 2].low == "с":
+        return True  # "согласился с тем, что" is agreement, "не согласился" denial
+    if toks[j - 1].low in ("ту", "та", "тот", "те", "тех", "той"):
+        return True  # "модели, напоминающей ту, что существовала": a relative "что"
+    if _impersonal(doc, toks[i]) and not _source_words(doc, s_start, toks[i].start) and not _source_words(doc, toks[i].end, toks[j - 1].end):
+        return True  # "Отмечается, что S", "Считают, что S": nobody's words
+    return False
+
+
+def _chto_statement(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: int, s_end: int, about: bool) -> _Item | None:
+    """The statement of "X заявил, что S" (cue ``toks[i]``, "что"/"как" ``toks[j]``): S from
+    after "что" (from "как") to the sentence's or the participle clause's end, cut before a
+    colon's quotation or a second attribution ("по его словам"); None: S is a quotation only."""
+    text = doc.text
+    attr = _Attribution(toks[i].low, toks[i].start, toks[i].end, before=(s_start, toks[i].start), after=(toks[i].end, toks[j - 1].end))
+    # "В сообщении регулятора говорится, что": the speaker follows the document noun
+    end = s_end
+    if doc.parse(toks[i].text)[0].tag.POS in ("PRTF", "GRND"):
+        end = _clause_end(doc, toks, j, s_end, openers=False)  # "Петров, выразивший уверенность, что S, покинул зал"
+    first = _Item("indirect", toks[j].end if not about else toks[j].start, end, attr)
+    # "заявлял, что: «не просил ...», и письмо он не посылал": the colon's quotation is direct
+    # speech; the reported clause, if any, follows it
+    lead = re.match(rf"\s*:\s*[{DOUBLE_OPENING}]", text[first.start : s_end])
+    if lead:
+        span = next((sp for sp in doc.spans if sp.depth == 0 and sp.open == first.start + lead.end() - 1 and sp.close is not None), None)
+        rest = doc.toks(span.close + 1, s_end) if span is not None else []
+        while rest and rest[0].low in QUOTE_JOINERS:
+            rest = rest[1:]
+        if not rest or doc.in_quote(rest[0].start):
+            return None
+        first.start = rest[0].start
+    # "заявил, что станция готова: «...»": the quotation after the colon is his direct statement
+    for colon in re.finditer(rf":\s*(?:[{DOUBLE_OPENING}]|$)", text[first.start : s_end]):
+        if _WORD.search(text[first.start : first.start + colon.start()]) and not doc.in_quote(first.start + colon.start()):
+            first.end = first.start + colon.start()
+            break
+    # "заявил, что A, по его словам, B": the second attribution starts a statement of its own
+    for k in range(j + 1, len(toks) - 1):
+        if toks[k].low in PO_SLOVAM_PREPOSITIONS and text[toks[k - 1].end : toks[k].start].strip().lstrip(DOUBLE_CLOSING) == "," and not doc.in_quote(toks[k].start):
+            n = _po_slovam_noun(doc, toks, k)
+            if n is not None and text[toks[n].end : toks[n].end + 1] == ",":
+                while toks[k - 1].low in ("но", "а", "и", "однако") and "," in text[toks[k - 2].end : toks[k - 1].start]:
+                    k -= 1  # "что A, но, по его словам, B"
+                first.end = min(first.end, text.rfind(",", toks[k - 1].end, toks[k].start))
+                break
+    return first
+
+
+def _with_second_cue(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: int, s_end: int, first: _Item) -> list[_Item]:
+    """"добавила, что A, но подчеркнула, что B": a second cue of the same subject cuts the
+    first statement at its comma and adds its own statements after it."""
+    text = doc.text
+    for k in range(j + 1, len(toks) - 1):
+        t = toks[k]
+        if t.low in ("но", "а", "и") and text[toks[k - 1].end : t.start].strip() == ",":
+            v = toks[k + 1]
+            if doc.in_quote(v.start) or not _is_speech(doc, v) or _negated(doc, v) or _is_adj(doc, v):
+                continue
+            more = _chto_item(doc, toks, k + 1, s_start, s_end)
+            if more:
+                more[0].attr.before = (s_start, toks[i].start)
+                first.end = text.rfind(",", toks[k - 1].end, t.start)
+                return [first] + more[1:] + more[:1]
+    return [first]
 
 
 def _around_attribution(doc: _Text, s_start: int, s_end: int, cue: str, cue_start: int, cue_end: int) -> _Item | None:

@@ -1,0 +1,294 @@
+"""Reported speech that is a speech verb's object, and where such a clause ends.
+
+"X сообщил [журналистам] о Y" and "Об отставке министра сообщил X" (an "о"-phrase), "призвал
+жителей не выходить" / "с просьбой передать" (a request's infinitive), "назвал A вопросом
+недель" (a judgement's predicate noun), "подтвердил отставку тренера" (a confirmed fact):
+``_object_cue_item`` tries them for a cue of ``_reported``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .._lexicon import CLAUSE_OPENERS, PREPOSITIONAL_GERUNDS
+from .._speech import (
+    CONFIRM_LEMMAS,
+    NAMING_LEMMAS,
+    NOT_PREDICATE_INSTRUMENTALS,
+    ABOUT_LEMMAS,
+    ABOUT_PREPOSITIONS,
+    ADDRESSED_REQUEST_LEMMAS,
+    REQUEST_LEMMAS,
+    REQUEST_NOUNS,
+    CONNECTIVES,
+)
+from ._text import (
+    _lexicon_forms,
+    _case,
+    MAX_VERB_TO_CHTO,
+    PRONOUNS,
+    _Attribution,
+    _Item,
+    _Text,
+    _Tok,
+    _is_adverb,
+    _is_finite_verb,
+    _mentions_from,
+    _negated,
+    _speaker_noun,
+)
+
+
+def _object_cue_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """The statement of a verb with an object of its own: a judgement with a predicate noun
+    ("назвал освобождение вопросом недель"), a confirmed fact ("клуб подтвердил отставку
+    тренера"), an "о"-phrase ("сообщил журналистам о переносе")."""
+    t = toks[i]
+    if t.low in _lexicon_forms(doc, "naming", NAMING_LEMMAS) and not _negated(doc, t):
+        item = _naming_item(doc, toks, i, s_start, s_end)
+        if item is not None:
+            return item
+    if t.low in _lexicon_forms(doc, "confirm", CONFIRM_LEMMAS) and not _negated(doc, t):
+        item = _confirmed_item(doc, toks, i, s_start, s_end)
+        if item is not None:
+            return item
+    if t.low in _lexicon_forms(doc, "about", ABOUT_LEMMAS) and not _negated(doc, t):
+        item = _about_item(doc, toks, i, s_start, s_end)
+        if item is not None:
+            return item
+    return None
+
+
+def _about_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """"X сообщил [журналистам] о Y" -> "о Y" to the clause's end; "Об отставке министра
+    сообщил X" / "О своих планах Юлия сообщила" -> the "о"-phrase before the subject."""
+    t = toks[i]
+    if doc.parse(t.text)[0].tag.POS != "VERB" or doc.lemma(t.text) not in ABOUT_LEMMAS or _thing_subject(doc, toks, i):
+        return None
+    text = doc.text
+    attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, s_end))
+    governed = False  # after a preposition: "сообщил в понедельник о"
+    for j in range(i + 1, min(len(toks) - 1, i + 1 + MAX_VERB_TO_CHTO)):
+        if text[toks[j - 1].end : toks[j].start].strip() or doc.in_quote(toks[j].start) or _is_finite_verb(doc, toks[j]):
+            break
+        if toks[j].low not in ABOUT_PREPOSITIONS and not governed and _thing_object(doc, toks[j]):
+            break  # "написал заявление об отставке": the phrase is the noun's
+        pos = doc.parse(toks[j].text)[0].tag.POS
+        governed = pos == "PREP" or governed and pos in ("ADJF", "NUMR", "PRTF")
+        if toks[j].low in ABOUT_PREPOSITIONS:
+            if toks[j + 1].low in ("этом", "том"):
+                return None  # "сообщил об этом", "рассказал о том, как": other forms
+            attr.after = (t.end, toks[j].start)
+            return _Item("indirect", toks[j].start, _clause_end(doc, toks, j, s_end), attr)
+    # the "о"-phrase opening the clause, before the subject and the verb
+    return _about_phrase_before(doc, toks, i, s_start, attr)
+
+
+def _about_phrase_before(doc: _Text, toks: list[_Tok], i: int, s_start: int, attr: _Attribution) -> _Item | None:
+    """"Об отставке министра сообщил X", "О своих планах Юлия сообщила": the "о"-phrase
+    opening the clause of the verb ``toks[i]``, up to where its subject starts."""
+    text = doc.text
+    t = toks[i]
+    p = i - 1
+    while p >= 0 and not text[toks[p].end : toks[p + 1].start].strip(" ") and not _is_finite_verb(doc, toks[p]):
+        if toks[p].low in ABOUT_PREPOSITIONS and p + 1 < i and toks[p + 1].low not in ("этом", "том"):
+            lead = text[s_start : toks[p].start].strip()
+            if lead and not re.search(r"(?:^|[,:]|\s[-–—])$", lead) and lead.lower() not in CONNECTIVES:
+                return None
+            q = p + 1
+            while q < i and not _is_finite_verb(doc, toks[q]) and toks[q].low not in PRONOUNS and not (q > p + 1 and _opens_subject(doc, toks[q])):
+                q += 1
+            while q > p + 2 and (_is_adverb(doc, toks[q - 1]) or q < i and _opens_subject(doc, toks[q]) and _nominative_adj(doc, toks[q - 1])):
+                q -= 1  # "Об отречении 79-летний монарх", "О кончине певца только сейчас сообщили": not the phrase's
+            attr.before = (toks[q - 1].end, t.start)
+            return _Item("indirect", toks[p].start, toks[q - 1].end, attr)
+        p -= 1
+    return None
+
+
+def _opens_subject(doc: _Text, tok: _Tok) -> bool:
+    """Does the subject start at ``tok``, ending the "о"-phrase before it ("О своих планах
+    Юлия сообщила", "О своей беременности Уильямс-младшая объявила", "О переносе сроков
+    министерство сообщило")? The phrase's own words are in other cases: a person's role in
+    the genitive goes on with it ("Об отставке министра сообщил"); a name not read as a
+    nominative is the phrase's too, as written ("Об отставке Т.Риис-Йохансона сообщил")."""
+    parses = doc.parse(tok.text)
+    if tok.text[0].isupper():
+        return any(p.tag.case == "nomn" and p.tag.POS in ("NOUN", "ADJF") for p in parses[:2])
+    if _mention_starts(doc, tok.start) and not any(m.start == tok.start and m.kind == "role" for m, _e in _mentions_from(doc, tok.start, tok.start)):
+        return True
+    return parses[0].tag.POS == "NOUN" and parses[0].tag.case == "nomn" and _speaker_noun(doc, tok)
+
+
+def _nominative_adj(doc: _Text, tok: _Tok) -> bool:
+    """An adjective or participle that can be nominative ("79-летний", "новый")."""
+    return any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "nomn" for p in doc.parse(tok.text)[:2])
+
+
+def _thing_subject(doc: _Text, toks: list[_Tok], i: int) -> bool:
+    """Is the verb ``toks[i]`` said of a thing ("Фильм рассказывает о", "Практика говорит о"):
+    the nominative noun right before it, after its words, is inanimate and names no speaker?"""
+    k = i - 1
+    while k >= 0 and not doc.text[toks[k].end : toks[k + 1].start].strip() and not (
+        doc.parse(toks[k].text)[0].tag.POS == "NOUN" and doc.parse(toks[k].text)[0].tag.case == "nomn"
+    ):
+        if _is_finite_verb(doc, toks[k]) or toks[k].low in PRONOUNS:
+            return False
+        k -= 1
+    if k < 0 or doc.text[toks[k].end : toks[k + 1].start].strip() or _mention_starts(doc, toks[k].start) or toks[k].text[0].isupper() and k > 0:
+        return False
+    return "inan" in doc.parse(toks[k].text)[0].tag and not _speaker_noun(doc, toks[k])
+
+
+def _thing_object(doc: _Text, tok: _Tok) -> bool:
+    """An inanimate noun that can be the verb's direct object ("написал статью о"), not a
+    dative addressee ("рассказал прессе о") nor a speaker ("сообщило министерство о")."""
+    parses = [p for p in doc.parse(tok.text)[:3] if p.tag.POS == "NOUN"]
+    return (
+        bool(parses)
+        and "inan" in parses[0].tag
+        and any(p.tag.case == "accs" for p in parses)
+        and not any(p.tag.case == "datv" for p in parses)
+        and not tok.text[0].isupper()
+        and not _speaker_noun(doc, tok)
+    )
+
+
+def _mention_starts(doc: _Text, pos: int) -> bool:
+    """Does a PER/ORG mention start at ``pos``?"""
+    return any(m.start == pos for m, _e in _mentions_from(doc, pos, pos))
+
+
+def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """"X призвал [сторонников] выйти на улицы" / "потребовал лишить его мандата" / "обратился
+    с просьбой передать ..." / "требует, чтобы S": what was asked or promised, from after the
+    cue (the addressee with it) to the clause's end."""
+    t = toks[i]
+    text = doc.text
+    noun = t.low == "с" and i + 1 < len(toks) and doc.lemma(toks[i + 1].text) in REQUEST_NOUNS
+    if noun:
+        cue_end = toks[i + 1].end
+        j0 = i + 2
+    elif doc.parse(t.text)[0].tag.POS in ("VERB", "GRND") and doc.lemma(t.text) in REQUEST_LEMMAS:
+        cue_end = t.end
+        j0 = i + 1
+    else:
+        return None
+    for j in range(j0, min(len(toks), j0 + MAX_VERB_TO_CHTO)):
+        gap = text[toks[j - 1].end : toks[j].start].strip()
+        if gap == "," and toks[j].low == "чтобы" and j == j0 and not noun:
+            start = toks[j].end  # "требует, чтобы S"
+        elif gap or doc.in_quote(toks[j].start):
+            return None
+        elif doc.parse(toks[j].text)[0].tag.POS == "INFN":
+            if not noun and doc.lemma(t.text) in ADDRESSED_REQUEST_LEMMAS and not any(_case(doc, x) == "datv" for x in toks[j0:j]):
+                return None  # "пожелал остаться": a wish of his own
+            start = cue_end
+        elif toks[j].low == "как" and j + 1 < len(toks) and toks[j + 1].low == "можно" or toks[j - 1].low == "можно":
+            continue  # "пожелал ей как можно скорее набрать форму"
+        elif doc.parse(toks[j].text)[0].tag.POS in ("VERB", "GRND", "CONJ") or toks[j].low == "что":
+            return None
+        else:
+            continue
+        attr = _Attribution(text[t.start : cue_end].lower(), t.start, cue_end, before=(s_start, t.start), after=(cue_end, cue_end))
+        return _Item("indirect", start, _clause_end(doc, toks, j, s_end), attr)
+    return None
+
+
+def _naming_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """"X назвал A B", "X считает A B", "объясняют A B" (A accusative, B instrumental: "назвал
+    освобождение вопросом недель", "считает его политическим заключённым"): a judgement, the
+    object and its predicate to the clause's end, with no punctuation between the verb and B."""
+    t = toks[i]
+    if doc.parse(t.text)[0].tag.POS != "VERB" or doc.lemma(t.text) not in NAMING_LEMMAS or i > 0 and toks[i - 1].low == "как":
+        return None  # "Как считает X, S": the attribution of S; a gerund only with its что-clause
+    obj = False  # an accusative object read so far
+    for j in range(i + 1, min(len(toks), i + 1 + MAX_VERB_TO_CHTO)):
+        if doc.text[toks[j - 1].end : toks[j].start].strip() or doc.in_quote(toks[j].start) or _is_finite_verb(doc, toks[j]):
+            return None
+        parses = [p for p in doc.parse(toks[j].text)[:3] if p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO")]
+        if obj and _predicate_noun(doc, toks[j]):
+            end = _clause_end(doc, toks, j, s_end)
+            colon = doc.text.find(":", toks[j].end, end + 1)
+            if colon >= 0 and not doc.in_quote(colon):
+                return None  # "называет проект ошибкой: «...»": the quotation after the colon is what was said
+            attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, t.end))
+            return _Item("indirect", toks[i + 1].start, end, attr)
+        obj = obj or any(p.tag.case == "accs" for p in parses)
+    return None
+
+
+def _confirmed_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """"X подтвердил отставку тренера", "подтвердила факт гибели", "опроверг слухи о Y"
+    (``CONFIRM_LEMMAS``): the accusative object right after the verb, to the clause's end. Not
+    a subject after the verb ("подтвердил пресс-секретарь", "подтвердило министерство": a
+    nominative or a speaker's noun), an outlet in quotation marks, a name, or "это"."""
+    t = toks[i]
+    if doc.parse(t.text)[0].tag.POS != "VERB" or doc.lemma(t.text) not in CONFIRM_LEMMAS or i + 1 >= len(toks):
+        return None
+    j = i + 1
+    while j < len(toks) - 1 and _is_adverb(doc, toks[j]) and not doc.text[toks[j - 1].end : toks[j].start].strip():
+        j += 1  # "подтвердил также"
+    obj = toks[j]
+    if doc.text[toks[j - 1].end : obj.start].strip() or doc.in_quote(obj.start) or obj.text[0].isupper() or obj.low in ("это", "то"):
+        return None
+    # the phrase's head noun, past its adjectives and possessive ("его арест", "украинские источники")
+    k = j
+    while k < min(len(toks) - 1, j + 4) and doc.parse(toks[k].text)[0].tag.POS in ("ADJF", "PRTF", "NUMR", "NPRO") and not doc.text[toks[k].end : toks[k + 1].start].strip():
+        k += 1
+    head = toks[k]
+    if head.text[0].isupper() or _speaker_noun(doc, head) or not any(p.tag.POS == "NOUN" and p.tag.case == "accs" for p in doc.parse(head.text)[:2]):
+        return None  # "подтвердил пресс-секретарь", "подтвердили украинские источники": the subject
+    end = _clause_end(doc, toks, j, s_end)
+    for k in range(j + 1, len(toks)):
+        if toks[k].start >= end:
+            break
+        if toks[k].low == "том" and toks[k - 1].low == "о" or doc.parse(toks[k].text)[0].tag.POS in ("VERB", "GRND", "INFN"):
+            return None  # "опроверг информацию о том, что S": S is the statement; a clause of its own
+    attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, t.end))
+    return _Item("indirect", obj.start, end, attr)
+
+
+def _predicate_noun(doc: _Text, tok: _Tok) -> bool:
+    """A common noun in the instrumental, the predicate of a judgement ("вопросом", "своей
+    провинцией", "заключённым"); a bare adjective is an evaluation, no statement ("назвали
+    обвинения голословными", the team's gold): not a name or an indeclinable word read in every case
+    ("назвали Гильермо", "ФСБ"), not a time ("вчера утром") nor "именем"."""
+    if tok.text[0].isupper() or tok.low in NOT_PREDICATE_INSTRUMENTALS:
+        return False
+    parses = doc.parse(tok.text)
+    if tok.low.endswith(("ым", "им", "ыми", "ими")) and any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "ablt" and "Subx" in p.tag for p in parses[:2]):
+        return True  # "считает его политическим заключённым": an adjective used as a noun (not "-ой": a genitive too)
+    return any(p.tag.POS == "NOUN" and p.tag.case == "ablt" and "Fixd" not in p.tag for p in parses[:2])
+
+
+def _clause_end(doc: _Text, toks: list[_Tok], j: int, s_end: int, openers: bool = True) -> int:
+    """Where the clause holding ``toks[j]`` ends: the sentence end, or a comma (outside quotes
+    and brackets) before a word opening a clause ("а", "который", ``CLAUSE_OPENERS``; not with
+    ``openers`` False: a что-clause goes on past them), a gerund, or words with a verb of their
+    own ("..., глава ЛДПР потребовал ...")."""
+    text = doc.text
+    depth = 0
+    for k in range(j + 1, len(toks)):
+        gap = text[toks[k - 1].end : toks[k].start]
+        depth += gap.count("(") - gap.count(")")
+        if depth <= 0 and toks[k].low in ("и", "а", "но") and not gap.strip() and not doc.in_quote(toks[k].start):
+            # "заявил о своем уходе и до последнего времени работал": a second predicate
+            for x in toks[k + 1 :]:
+                if "," in text[toks[k].end : x.start]:
+                    break
+                if not doc.in_quote(x.start) and _is_finite_verb(doc, x):
+                    return toks[k - 1].end
+        if "," not in gap and ";" not in gap or depth > 0 or doc.in_quote(toks[k - 1].end):
+            continue
+        comma = toks[k - 1].end + max(gap.find(","), gap.find(";"))
+        if toks[k].low == "но" and k + 1 < len(toks) and toks[k + 1].low == "и":
+            continue  # "не только A, но и B": one list
+        if ";" in gap or openers and (toks[k].low in CLAUSE_OPENERS or toks[k].low.startswith("котор")) or doc.parse(toks[k].text)[0].tag.POS == "GRND" and toks[k].low not in PREPOSITIONAL_GERUNDS:
+            return comma  # "..., который", "..., добавив, что": another clause ("начиная с" is none)
+        for x in toks[k:]:
+            if "," in text[toks[k].start : x.start]:
+                break
+            if not doc.in_quote(x.start) and _is_finite_verb(doc, x):
+                return comma
+    return s_end
