@@ -3,9 +3,11 @@
     .venv/bin/python scripts/demo_watch.py --db build/demo.db [--seconds 70]
 
 Starts the synthetic feed server on loopback (``svodka.watch.testserver``: Russian news the
-team wrote, three outlets posting every 20 s), follows its feeds in the demo archive, runs a
-watcher (``svodka watch``'s library) for ``--seconds`` and prints each article as it is
-stored, then the feeds' health as ``svodka feeds list`` shows it.
+team wrote, three outlets reporting the same events in their own words, each posting every
+20 s), follows its feeds in the demo archive, adds a watchlist «демо» (the towns the demo
+outlets write about), runs a watcher (``svodka watch``'s library) for ``--seconds`` and prints
+each article as it is stored, each story as it grows and each alert as it fires, then the
+feeds' health as ``svodka feeds list`` shows it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,21 @@ from svodka.watch.watcher import Watcher, WatchOptions  # noqa: E402
 # Seconds between two items of one demo outlet, and the outlets.
 EVERY = 20.0
 OUTLETS = ("zarechye", "priozersk", "lesnogorsk")
+# The demo's watchlist: towns the generated news is about (any form of the word matches).
+WATCHED = ("Заречинск", "Приозёрск")
+
+
+def _show_growth(store, known: set[int], sizes: dict[int, int], alerted: set[int], elapsed: float, quiet: bool = False) -> None:
+    """Print the stories that grew since the last look, and the alerts that fired (``quiet``: only note them)."""
+    marks = ",".join("?" * len(known)) or "NULL"
+    for story_id, n in store.db.execute(f"SELECT story_id, COUNT(*) FROM articles WHERE story_id IS NOT NULL AND id IN ({marks}) GROUP BY story_id", list(known)):
+        if n > 1 and sizes.get(story_id, 1) < n and not quiet:
+            print(f"  +{elapsed:4.0f} s  сюжет {story_id}: {n} статьи  (/stories/{story_id})")
+        sizes[story_id] = n
+    for alert in reversed(store.alerts("демо", limit=50)):
+        if alert["id"] not in alerted:
+            alerted.add(alert["id"])
+            print(f"  +{elapsed:4.0f} s  оповещение «демо» ({alert['kind']}): {alert.get('title') or ''}  (/alerts?watchlist=демо)")
 
 
 def main() -> None:
@@ -39,11 +56,18 @@ def main() -> None:
         # the texts follow the feed's name: another run of the demo gets other names, so new articles, not duplicates
         run = sum(".feeds.test" in f["url"] for f in feed_store.list_feeds(store.db)) // len(OUTLETS) + 1
     names = [f"{outlet}{run}" if run > 1 else outlet for outlet in OUTLETS]
-    specs = [FeedSpec(name, published=[now - 2 * EVERY, now - EVERY], every=EVERY, started=now - k * EVERY / len(names)) for k, name in enumerate(names)]
+    specs = [
+        FeedSpec(name, published=[now - 2 * EVERY, now - EVERY], every=EVERY, started=now - k * EVERY / len(names), events=f"demo{run}")
+        for k, name in enumerate(names)
+    ]
     with FeedServer(specs) as server, open_store(args.db) as store:
         for name in names:
             feed_store.add_feed(store.db, server.url(name), name=f"Вестник {name}", fixed=10)
+        store.add_watchlist("демо", queries=list(WATCHED))
         known = {r[0] for r in store.db.execute("SELECT id FROM articles")}
+        alerted = {a["id"] for a in store.alerts("демо", limit=1000)}
+        sizes: dict[int, int] = {}
+        _show_growth(store, known, sizes, alerted, 0.0, quiet=True)
         options = WatchOptions(workers=1, allow_private=".feeds.test", host_interval=0.2)
         watcher = Watcher(store, options, resolver=RESOLVER, on_error=lambda name, reason: print(f"svodka: {name}: {reason}", file=sys.stderr))
         thread = threading.Thread(target=lambda: asyncio.run(watcher.run()), daemon=True)
@@ -56,6 +80,7 @@ def main() -> None:
                 if article_id not in known:
                     known.add(article_id)
                     print(f"  +{time.time() - start:4.0f} s  {source or ''}: {title}")
+            _show_growth(store, known, sizes, alerted, time.time() - start)
         watcher.stop()
         thread.join(120)
         for feed in feed_store.list_feeds(store.db):

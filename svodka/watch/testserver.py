@@ -53,6 +53,9 @@ class FeedSpec:
     every: float | None = None  # a new item every so many seconds, by itself
     started: float = 0.0
     requests: int = 0
+    # Feeds with the same ``events`` key report the same events in turn (item i of each is one
+    # event, told in each outlet's words): what makes a story grow in ``make demo``.
+    events: str = ""
 
     def items(self, now: float) -> list[float]:
         """The items visible at ``now`` (those scheduled by ``every`` included)."""
@@ -69,28 +72,42 @@ class FeedSpec:
 _CITIES = ("Заречинск", "Приозёрск", "Лесногорск", "Степновка", "Верхнедольск", "Каменка", "Озёрный", "Северолучск")
 _PEOPLE = ("Павел Сорокин", "Анна Белова", "Игорь Лаптев", "Мария Гусева", "Олег Рябинин", "Светлана Мороз", "Денис Карпов")
 _ROLES = ("глава администрации", "директор водоканала", "министр транспорта области", "председатель думы", "руководитель управления")
+# (topic, plan, what the speaker promised, what residents said): each event its own words.
 _TOPICS = (
-    ("ремонт моста", "мост через реку закроют на ремонт до конца сезона"),
-    ("новая школа", "школу на девятьсот мест откроют к первому сентября"),
-    ("отопление", "котельные переведут на газ до начала отопительного сезона"),
-    ("автобусы", "на маршруты выйдут двадцать новых автобусов"),
-    ("парк", "в парке у набережной высадят триста деревьев"),
-    ("дороги", "за лето отремонтируют сорок километров дорог"),
+    ("ремонт моста", "мост через реку закроют на ремонт до конца сезона", "объезд по старой дамбе откроют за неделю до закрытия моста",
+     "водители грузовиков опасаются пробок на дамбе"),
+    ("новая школа", "школу на девятьсот мест откроют к первому сентября", "набор в первые классы начнётся весной",
+     "родители просят пустить к школе автобус из соседнего микрорайона"),
+    ("отопление", "котельные переведут на газ до начала отопительного сезона", "тарифы на тепло после перевода не вырастут",
+     "жильцы старых домов жалуются на холодные батареи прошлой зимой"),
+    ("автобусы", "на маршруты выйдут двадцать новых автобусов", "интервал движения сократят до десяти минут",
+     "пассажиры пригородных рейсов ждут новых машин и на своих линиях"),
+    ("парк", "в парке у набережной высадят триста деревьев", "аллеи осветят фонарями на солнечных батареях",
+     "волонтёры экологического клуба предложили помочь с посадкой"),
+    ("дороги", "за лето отремонтируют сорок километров дорог", "подрядчик даст гарантию на покрытие пять лет",
+     "автомобилисты составили карту самых опасных ям"),
 )
 
+# How each outlet opens its report of an event (``events`` feeds tell one event in several words).
+_OPENINGS = ("В городе {city} объявили, что {plan}.", "Власти города {city} сообщили: {plan}.", "Как стало известно, в городе {city} {plan}.")
 
-def article_html(feed: str, index: int, site: str) -> tuple[str, str]:
-    """(title, HTML page) of item ``index`` of ``feed``: a short Russian news article, different for every item."""
-    seed = sum(map(ord, feed)) * 31 + index * 7
+
+def article_html(feed: str, index: int, site: str, events: str = "") -> tuple[str, str]:
+    """(title, HTML page) of item ``index`` of ``feed``: a short Russian news article, different for every item.
+
+    With ``events``, the event (town, topic, speaker) follows the item's index and that key, not
+    the feed, so feeds sharing the key report the same events; the wording stays the feed's own.
+    """
+    seed = sum(map(ord, events or feed)) * 31 + index * 7
     city, person, role = _CITIES[seed % len(_CITIES)], _PEOPLE[(seed // 3) % len(_PEOPLE)], _ROLES[(seed // 5) % len(_ROLES)]
-    topic, plan = _TOPICS[(seed // 7) % len(_TOPICS)]
-    title = f"{city}: {topic}, выпуск {index} ленты {feed}"
+    topic, plan, promise, voices = _TOPICS[(seed // 7) % len(_TOPICS)]
+    title = f"{city}: {plan}" if events else f"{city}: {topic}, выпуск {index} ленты {feed}"
+    opening = _OPENINGS[sum(map(ord, feed)) % len(_OPENINGS)] if events else _OPENINGS[0]
     paragraphs = [
-        f"В городе {city} объявили, что {plan}. Решение приняли на заседании {index} числа, сообщает издание «{site}».",
-        f"«Мы выполним все работы в срок и без перерывов для жителей», — заявил {role} {person}. По его словам, на проект "
-        f"потратят {100 + seed % 900} миллионов рублей, а подрядчика выберут на открытом конкурсе.",
-        f"Жители района обсуждают новость {index} в сети уже несколько дней. Депутаты городской думы пообещали проверить, "
-        f"как расходуются деньги, и отчитаться перед горожанами в конце месяца. Это сообщение номер {index} в ленте {feed}.",
+        opening.format(city=city, plan=plan) + f" Решение приняли на заседании {index} числа, сообщает издание «{site}».",
+        f"«Мы выполним все работы в срок, а {promise}», — заявил {role} {person}. По его словам, на проект "
+        f"потратят {100 + seed % 900} миллионов рублей.",
+        f"В городе {city} новость обсуждают уже несколько дней: {voices}.",
     ]
     body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
     page = (
@@ -176,7 +193,7 @@ class FeedServer:
             parts.append("<ttl>60</ttl><sy:updatePeriod>hourly</sy:updatePeriod>")
         shown = range(count - 1, max(-1, count - 50 - 1), -1) if spec.kind != "huge" else range(count)
         for i in shown:
-            title, _ = article_html(spec.name, i, site)
+            title, _ = article_html(spec.name, i, site, spec.events)
             link = f"http://{spec.host}:{self.port}/a/{spec.name}/{i}.html"
             if spec.kind == "track":
                 link += f"?utm_source=rss&utm_campaign=c{spec.requests}&from=rss"
@@ -235,7 +252,7 @@ class _Handler(BaseHTTPRequestHandler):
             spec = srv.feeds.get(parts[1])
             if spec is None or not parts[2][:-5].isdigit():
                 return self._send(404, b"not found", "text/plain")
-            _, page = article_html(spec.name, int(parts[2][:-5]), f"Вестник {spec.name}")
+            _, page = article_html(spec.name, int(parts[2][:-5]), f"Вестник {spec.name}", spec.events)
             return self._send(200, page.encode("utf-8"), "text/html; charset=utf-8")
         return self._send(404, b"not found", "text/plain")
 
