@@ -47,6 +47,26 @@ def build_sample_db(url: str) -> None:
             store.check_alerts(store.add_articles(articles[i : i + 4]).ids)
 
 
+def follow_demo_feeds(url: str) -> None:
+    """Follow three outlets of the local feed server (``make demo``'s) and poll them once: the feeds page's shot."""
+    import asyncio
+    import time
+
+    from svodka.store import feeds as feed_store
+    from svodka.store import open_store
+    from svodka.watch.testserver import RESOLVER, FeedServer, FeedSpec
+    from svodka.watch.watcher import Watcher, WatchOptions
+
+    now = time.time()
+    names = ("zarechye", "priozersk", "lesnogorsk")
+    specs = [FeedSpec(name, published=[now - 3600 * (k + 1), now - 600 * (k + 1)], events="shots") for k, name in enumerate(names)]
+    with FeedServer(specs) as server, open_store(url) as store:
+        for name in names:
+            feed_store.add_feed(store.db, server.url(name), name=f"Вестник {name}")
+        options = WatchOptions(workers=1, allow_private=".feeds.test", host_interval=0.1, once=True)
+        asyncio.run(Watcher(store, options, resolver=RESOLVER).run())
+
+
 def pick(store) -> tuple[int, int]:
     """An article rich in entities and statements (several quotes), and the person quoted most."""
     best, best_score = None, -1
@@ -84,6 +104,7 @@ def main() -> None:
         if not url:
             url = f"sqlite:///{tmp}/sample.db"
             build_sample_db(url)
+            follow_demo_feeds(url)
         with open_store(url) as store:
             article_id, person_id = pick(store)
             story_id = pick_story(store)
@@ -99,6 +120,7 @@ def main() -> None:
                 (f"{base}/alerts", "screenshot-alerts.png"),
                 (f"{base}/digest?date={DIGEST_DAY}", "screenshot-digest.png"),
                 (f"{base}/stories/{story_id}", "screenshot-story.png"),
+                (f"{base}/feeds", "screenshot-feeds.png"),
             ]
             for address, name in shots:
                 page.goto(address)

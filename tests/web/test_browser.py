@@ -256,3 +256,28 @@ def test_browser_watchlist_form_adds_and_removes(server, page):
     page.wait_for_selector('.watchlist .name:text("volga")')
     page.locator('#watch button.watch-remove[data-name="volga"]').click()
     page.wait_for_selector('.watchlist .name:text("volga")', state="detached")
+
+
+@pytest.mark.issue(17)
+def test_browser_feeds_page_from_the_nav(server, page):
+    from svodka.store import feeds as feed_store
+
+    base, app = server
+    db = app.state.store.db
+    ok, _ = feed_store.add_feed(db, "https://zarechye-vesti.example/rss", name="Заречные вести")
+    down, _ = feed_store.add_feed(db, "https://priozersk-kurier.example/rss", name="Приозёрский курьер")
+    feed_store.claim_feeds(db, "browser", 2_000_000_000, 10, 60)
+    feed_store.record_polls(db, "browser", [
+        feed_store.PollOutcome(ok, {"last_status": 200, "last_success": 1_700_000_000, "next_poll": 1_700_000_300, "items_per_day": 12.5}),
+        feed_store.PollOutcome(down, {"last_status": 500, "errors": 5, "failing": 1, "last_error": "HTTP 500", "next_poll": 1_700_086_400}),
+    ])
+    page.goto(base + "/")
+    page.click("nav.top-nav >> text=Ленты")
+    page.wait_for_url("**/feeds")
+    rows = page.locator("table tbody tr")
+    assert rows.count() >= 2
+    assert page.locator("text=Заречные вести").first.is_visible() and page.locator("text=HTTP 500").first.is_visible()
+    assert "built-in method" not in page.content()
+    with page.expect_response(lambda r: r.url.endswith("/metrics")) as reply:
+        page.goto(base + "/metrics")
+    assert reply.value.status == 200 and "svodka_feeds_failing 1" in page.content()

@@ -46,6 +46,8 @@ def test_web_feeds_page(feeds_client):
     page = feeds_client.get("/feeds")
     assert page.status_code == 200 and "Заречные вести" in page.text and "не отвечает" in page.text and "HTTP 500" in page.text
     assert 'href="/feeds" aria-current="page"' in page.text
+    assert "built-in method" not in page.text  # a dict's "items" key, not its method (Jinja's attribute lookup)
+    assert "новых записей: 1," in page.text
 
 
 def test_web_metrics_prometheus_text(feeds_client):
