@@ -36,6 +36,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, Iterable
 
 from ..errors import WatchlistError
+from . import story_view
 from .database import Database, marks, next_id, select_in
 from .queries import _expand_terms, find_entities
 from .search import Lemmatizer
@@ -289,13 +290,7 @@ def _statements(db: Database, speaker: str, eids: list[int], ids: list[int]) -> 
 
 def _time(published: str | None) -> datetime | None:
     """A publication time with its time of day (UTC when it names no zone); None for a bare day."""
-    if not published or len(published) <= 10:
-        return None
-    try:
-        moment = datetime.fromisoformat(published.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return story_view.instant(published) if published and len(published) > 10 else None
 
 
 # Later than any publication time: where undated articles sort.
@@ -308,13 +303,7 @@ def publication_order(published: str | None) -> datetime:
     Times are stored with their outlets' offsets, so as text 09:00+03:00 sorts before
     11:00+06:00, which came an hour earlier: order by this, not by the column.
     """
-    moment = _time(published)
-    if moment is None and published:
-        try:
-            moment = datetime.fromisoformat(published[:10]).replace(tzinfo=timezone.utc)
-        except ValueError:
-            moment = None
-    return moment or _LAST
+    return story_view.instant(published) or _LAST
 
 
 def growth(published: Iterable[str | None], at: datetime | None = None) -> dict | None:

@@ -35,16 +35,24 @@ _ARTICLES_SQL = (
 )
 
 
-def _moment(value: str | None) -> datetime | None:
-    """A publication time as a naive UTC datetime when it has an offset (else its own clock
-    time; a bare day is midnight), so reports of outlets in different time zones compare."""
+def instant(value: str | None) -> datetime | None:
+    """A stored publication time as an aware UTC instant (a time without a zone read as UTC, a
+    bare day as its midnight), so reports of outlets in different time zones compare; None
+    when missing or unreadable. The one reading of ``articles.published`` as a moment (the
+    alerts' growth and order use it too)."""
     if not value:
         return None
     try:
         t = datetime.fromisoformat(value)
     except ValueError:
         return None
-    return t.astimezone(timezone.utc).replace(tzinfo=None) if t.tzinfo else t
+    return t.astimezone(timezone.utc) if t.tzinfo else t.replace(tzinfo=timezone.utc)
+
+
+def _moment(value: str | None) -> datetime | None:
+    """``instant`` as a naive UTC datetime (what the story view compares and subtracts)."""
+    t = instant(value)
+    return t.replace(tzinfo=None) if t is not None else None
 
 
 def _growth(articles: list[dict]) -> dict[str, Any]:
