@@ -28,7 +28,6 @@ from pydantic import BaseModel, Field
 
 from ..config import Settings
 from ..digest import DIGEST_CSS, render_body, render_html
-from ..store.alerts import watchlist as find_watchlist
 from ._queries import MAX_LIMIT
 from ._schemas import DAY_PATTERN, ERROR_RESPONSES
 
@@ -171,6 +170,8 @@ def router(store: Any, settings: Settings, require_token: Callable[..., None], p
         return Response(atom_feed(w, store.alerts(name, limit=FEED_ENTRIES), settings.base_url), media_type="application/atom+xml; charset=utf-8")
 
     def store_watchlist(name: str) -> dict:
+        from ..store.alerts import watchlist as find_watchlist  # not at import: analysis workers import svodka.web
+
         return find_watchlist(store.db, name)  # 404 when there is none
 
     @api.get("/alerts", response_class=HTMLResponse, include_in_schema=False)

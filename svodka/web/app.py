@@ -45,7 +45,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..config import Settings
 from ..errors import ConfigError, SvodkaError
-from ..ingest.job import raise_alerts
 from ..model import Article
 from ..webhooks import Webhooks
 from . import _jobs, _queries, _render, alerts, feeds, pages
@@ -679,6 +678,8 @@ def create_app(
         """
         with ingest_lock:
             result = store.add_articles(articles) if articles else None
+            from ..ingest.job import raise_alerts  # here: importing the store would weigh on every analysis worker
+
             raise_alerts(store, result, app.state.webhooks.send)
         if result is not None and result.stored:
             cache.clear()  # the home page shows the newest articles and the counts

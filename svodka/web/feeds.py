@@ -13,7 +13,6 @@ from typing import Any, Callable
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
-from ..store import feeds as feed_store
 
 __all__ = ["router", "metrics_text"]
 
@@ -46,6 +45,8 @@ def _feed_json(feed: dict, now: float) -> dict[str, Any]:
 
 def metrics_text(store: Any) -> str:
     """The archive's feed and article counts in the Prometheus text format."""
+    from ..store import feeds as feed_store  # not at import: analysis workers import svodka.web
+
     totals = feed_store.feed_totals(store.db)
     totals["articles"] = int(store.db.execute("SELECT COUNT(*) FROM articles").first()[0])
     lines = []
@@ -56,6 +57,8 @@ def metrics_text(store: Any) -> str:
 
 def router(store: Any, page: Callable[..., HTMLResponse]) -> APIRouter:
     """The routes over ``store``, rendering pages with ``page``."""
+    from ..store import feeds as feed_store  # not at import: analysis workers import svodka.web
+
     routes = APIRouter()
 
     @routes.get("/api/feeds", tags=["archive"])

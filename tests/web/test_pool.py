@@ -161,3 +161,15 @@ def test_pool_close_stops_every_worker():
     assert all(_alive(pid) for pid in pids)
     pool.close()
     assert all(_gone_within(pid) for pid in pids)
+
+
+def test_pool_worker_import_leaves_the_store_and_models_out():
+    """A spawned analysis worker imports ``svodka.web._pool`` (so ``svodka.web``) under a memory
+    cap: the store (datasketch, numpy) must not come with it (the alerts and feeds routes once
+    brought it, and a 300 MB worker could no longer allocate 20 MB)."""
+    import subprocess
+    import sys
+
+    code = "import sys, svodka.web._pool; print(','.join(m for m in ('svodka.store', 'datasketch', 'numpy', 'natasha') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == ""
