@@ -20,8 +20,8 @@ __all__ = ["feeds_app", "watch_cli"]
 feeds_app = typer.Typer(no_args_is_help=True, help="The feeds svodka watch follows (kept in the archive).")
 
 
-def _every(value: str | None) -> int | None:
-    """``--every`` in seconds, or a usage error naming the option."""
+def _every(value: str | None, option: str = "--every") -> int | None:
+    """An interval option in seconds, or a usage error naming the option it came from."""
     if value is None:
         return None
     from .watch.feeds import parse_every
@@ -29,7 +29,7 @@ def _every(value: str | None) -> int | None:
     try:
         return parse_every(value)
     except ValueError as exc:
-        raise SvodkaError("--every", str(exc)) from None
+        raise SvodkaError(option, str(exc)) from None
 
 
 @feeds_app.command("add")
@@ -202,6 +202,20 @@ def feeds_resume_cli(feeds: list[str] = typer.Argument(..., help="Feed ids or UR
     _each_feed(feeds, db, setting, action)
 
 
+def _warn_if_no_feeds(store, once: bool) -> bool:
+    """True (after the one line saying so) when the archive follows no feed.
+
+    ``--once`` then fails; a long-running watcher only warns, as feeds added later are polled.
+    """
+    from .store import feeds as feed_store
+
+    if feed_store.list_feeds(store.db):
+        return False
+    hint = f"no feeds followed; add one with: svodka feeds add URL --db {store.name}"
+    typer.echo(f"svodka: {store.name}: {hint}" + ("" if once else " (watching for feeds added later)"), err=True)
+    return True
+
+
 def watch_cli(
     db: DbOption = None,
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=0, help="Analysis processes for a backlog (0: one per core)."),
@@ -216,9 +230,14 @@ def watch_cli(
     """Poll the followed feeds on their schedules, fetch new items' pages, analyse and store them (SIGTERM: finish the batch and exit)."""
     from .watch.watcher import WatchOptions, watch
 
-    low, high, lease_s = (_every(v) for v in (min_interval, max_interval, lease))
+    low, high, lease_s = (_every(v, o) for v, o in ((min_interval, "--min-interval"), (max_interval, "--max-interval"), (lease, "--lease")))
+    if low > high:
+        raise SvodkaError("--min-interval", f"{min_interval} is longer than --max-interval {max_interval}")
     store, settings = _open(db, setting)
     failures = _Failures()
+    if _warn_if_no_feeds(store, once) and once:
+        store.close()
+        raise typer.Exit(1)
     options = WatchOptions(
         workers=workers if workers is not None else settings.workers, batch_size=settings.batch_size, low=low, high=high,
         lease=lease_s, concurrency=concurrency, allow_private=settings.fetch_allow_private, max_bytes=settings.max_bytes, once=once,
@@ -235,3 +254,5 @@ def watch_cli(
         if hooks is not None:
             hooks.close(timeout=WEBHOOK_DRAIN_S)
     typer.echo(counters.line(), err=True)
+    if once and (failures.count or counters.poll_errors or counters.rejected):
+        raise typer.Exit(1)  # one round is a batch: a failed poll or page makes it fail, as in svodka ingest
