@@ -81,7 +81,7 @@ def alerts_list_cli(as_json: JsonFlag = False, db: DbOption = None, setting: Set
         typer.echo("no watchlists; add one with: svodka alerts add NAME --entity NAME", err=True)
     for w in rows:
         hook = f", webhook {w['webhook']}" if w.get("webhook") else ""
-        typer.echo(f"{w['name']}: {w['alerts']} alerts{hook}")
+        typer.echo(f"{w['name']}: {w['alerts']} alert{'' if w['alerts'] == 1 else 's'}{hook}")
         for t in w["terms"]:
             typer.echo(f"  {t['kind']}: {one_line(t['value'])}")
 
