@@ -95,7 +95,7 @@ def feeds_import_cli(
             added += new
     finally:
         store.close()
-    typer.echo(f"imported {len(found)} feeds ({added} new) from {path}", err=True)
+    typer.echo(f"imported {len(found)} feed{'' if len(found) == 1 else 's'} ({added} new) from {path}", err=True)
 
 
 def _ago(epoch: int | None, now: float) -> str:
@@ -144,7 +144,7 @@ def feeds_list_cli(as_json: JsonFlag = False, db: DbOption = None, setting: Sett
         for f in feeds
     ]
     # the URL names the feed; names and the last error are in --json
-    _table(f"{len(feeds)} feeds", ["id", "feed", "status", "last ok", "next poll", "errors", "per day", "items"], rows)
+    _table(f"{len(feeds)} feed{'' if len(feeds) == 1 else 's'}", ["id", "feed", "status", "last ok", "next poll", "errors", "per day", "items"], rows)
 
 
 def _each_feed(keys: list[str], db: str | None, setting: list[str] | None, action) -> None:

@@ -80,6 +80,11 @@ def test_cli_feeds_import_opml(tmp_path):
     bad.write_text("<opml><body/></opml>")
     out = svodka("feeds", "import", str(bad), "--db", str(tmp_path / "a.db"))
     assert out.returncode == 1 and out.stderr.strip() == f"svodka: {bad}: OPML lists no feed (no <outline xmlUrl=...>)"
+    one = tmp_path / "one.opml"
+    one.write_text('<opml version="2.0"><body><outline text="Озёрская правда" xmlUrl="https://op.example/rss"/></body></opml>', encoding="utf-8")
+    out = svodka("feeds", "import", str(one), "--db", str(tmp_path / "a.db"))
+    assert out.returncode == 0 and f"imported 1 feed (1 new) from {one}" in out.stderr
+    assert svodka("feeds", "list", "--db", str(tmp_path / "a.db")).stdout.lstrip().startswith("3 feeds")
 
 
 def test_cli_watch_once_stores_the_items(tmp_path, server):
