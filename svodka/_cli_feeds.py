@@ -137,6 +137,9 @@ def feeds_list_cli(as_json: JsonFlag = False, db: DbOption = None, setting: Sett
     if as_json:
         _echo_json(feeds)
         return
+    if not feeds:
+        typer.echo("no feeds followed; add one with: svodka feeds add URL", err=True)
+        return
     now = time.time()
     rows = [
         [f["id"], f["url"], _status(f), _ago(f["last_success"], now), "" if f["paused"] else _ago(f["next_poll"], now),

@@ -100,7 +100,7 @@ def alerts_remove_cli(name: str = typer.Argument(..., help="The watchlist to del
 @alerts_app.command("show")
 def alerts_show_cli(
     name: Optional[str] = typer.Argument(None, help="One watchlist's alerts (default: every watchlist's)."),
-    limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000, help="How many alerts, newest first."),
     as_json: JsonFlag = False,
     db: DbOption = None,
     setting: SettingOption = None,
@@ -114,6 +114,8 @@ def alerts_show_cli(
     if as_json:
         _echo_json(rows)
         return
+    if not rows:  # an empty answer says so, rather than print nothing
+        typer.echo(f"no alerts{' in ' + name if name else ''} yet; they are raised as svodka ingest or svodka watch store articles", err=True)
     for a in rows:
         when = str(a.get("published") or "?").replace("T", " ")[:16]
         typer.echo(f"[{a['watchlist']}] {a['kind']:<9} {when:<16} {a.get('source') or '-'}: {one_line(a.get('title') or '')}")

@@ -61,6 +61,8 @@ def test_cli_alerts_list_and_remove(watched, tmp_path):
     other = str(tmp_path / "other.db")
     assert svodka("alerts", "add", "tmp", "--query", "паводок", "--db", other).returncode == 0
     assert svodka("alerts", "list", "--db", other).stdout.splitlines()[0] == "tmp: 0 alerts"
+    none = svodka("alerts", "show", "tmp", "--db", other)
+    assert none.returncode == 0 and none.stdout == "" and none.stderr.startswith("no alerts in tmp yet;")
     out = svodka("alerts", "remove", "tmp", "--db", other)
     assert out.returncode == 0 and "removed watchlist tmp" in out.stderr
     out = svodka("alerts", "remove", "tmp", "--db", other)

@@ -127,3 +127,11 @@ def test_cli_watch_once_fails_when_a_poll_fails(tmp_path, server):
     out = svodka("watch", "--once", "--workers", "1", "--db", str(db), "-s", ALLOW)
     assert out.returncode == 1 and f"svodka: {missing}: HTTP 404" in out.stderr and "poll errors 1" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_cli_feeds_list_empty_says_how_to_add(tmp_path):
+    db = tmp_path / "a.db"
+    assert svodka("feeds", "add", "https://op.example/rss", "--no-discover", "--db", str(db)).returncode == 0
+    assert svodka("feeds", "remove", "1", "--db", str(db)).returncode == 0
+    out = svodka("feeds", "list", "--db", str(db))
+    assert out.returncode == 0 and out.stdout == "" and out.stderr.strip() == "no feeds followed; add one with: svodka feeds add URL"
