@@ -41,7 +41,10 @@ def feeds_add_cli(
     db: DbOption = None,
     setting: SettingOption = None,
 ) -> None:
-    """Follow feeds. A site's page is accepted: its feeds are found (<link rel=alternate>, common paths)."""
+    """Follow feeds. A site's page is accepted: its feeds are found (<link rel=alternate>, common paths).
+
+    A feed on this machine or a private network needs -s fetch_allow_private=HOST (here and for svodka watch).
+    """
     from .ingest.fetch import Fetcher
     from .store import feeds as feed_store
     from .watch.feeds import find_feeds

@@ -49,7 +49,7 @@ def alerts_add_cli(
     entity: Optional[list[str]] = typer.Option(None, "--entity", help="Alert on new stories about this entity (any form of its name)."),
     speaker: Optional[list[str]] = typer.Option(None, "--speaker", help="Alert on new statements by this speaker."),
     query: Optional[list[str]] = typer.Option(None, "--query", help="Alert on new stories whose articles hold these words (any form)."),
-    webhook: Optional[str] = typer.Option(None, "--webhook", help="POST each alert as JSON to this http(s) URL ('' removes it)."),
+    webhook: Optional[str] = typer.Option(None, "--webhook", help="POST each alert as JSON to this http(s) URL ('' removes it); a loopback or private host must be listed in the fetch_allow_private setting."),
     as_json: JsonFlag = False,
     db: DbOption = None,
     setting: SettingOption = None,
