@@ -20,8 +20,8 @@ __all__ = ["feeds_app", "watch_cli"]
 feeds_app = typer.Typer(no_args_is_help=True, help="The feeds svodka watch follows (kept in the archive).")
 
 
-def _every(value: str | None) -> int | None:
-    """``--every`` in seconds, or a usage error naming the option."""
+def _every(value: str | None, option: str = "--every") -> int | None:
+    """An interval option in seconds, or a usage error naming the option it came from."""
     if value is None:
         return None
     from .watch.feeds import parse_every
@@ -29,7 +29,7 @@ def _every(value: str | None) -> int | None:
     try:
         return parse_every(value)
     except ValueError as exc:
-        raise SvodkaError("--every", str(exc)) from None
+        raise SvodkaError(option, str(exc)) from None
 
 
 @feeds_app.command("add")
@@ -41,7 +41,10 @@ def feeds_add_cli(
     db: DbOption = None,
     setting: SettingOption = None,
 ) -> None:
-    """Follow feeds. A site's page is accepted: its feeds are found (<link rel=alternate>, common paths)."""
+    """Follow feeds. A site's page is accepted: its feeds are found (<link rel=alternate>, common paths).
+
+    A feed on this machine or a private network needs -s fetch_allow_private=HOST (here and for svodka watch).
+    """
     from .ingest.fetch import Fetcher
     from .store import feeds as feed_store
     from .watch.feeds import find_feeds
@@ -95,7 +98,7 @@ def feeds_import_cli(
             added += new
     finally:
         store.close()
-    typer.echo(f"imported {len(found)} feeds ({added} new) from {path}", err=True)
+    typer.echo(f"imported {len(found)} feed{'' if len(found) == 1 else 's'} ({added} new) from {path}", err=True)
 
 
 def _ago(epoch: int | None, now: float) -> str:
@@ -137,6 +140,9 @@ def feeds_list_cli(as_json: JsonFlag = False, db: DbOption = None, setting: Sett
     if as_json:
         _echo_json(feeds)
         return
+    if not feeds:
+        typer.echo("no feeds followed; add one with: svodka feeds add URL", err=True)
+        return
     now = time.time()
     rows = [
         [f["id"], f["url"], _status(f), _ago(f["last_success"], now), "" if f["paused"] else _ago(f["next_poll"], now),
@@ -144,7 +150,7 @@ def feeds_list_cli(as_json: JsonFlag = False, db: DbOption = None, setting: Sett
         for f in feeds
     ]
     # the URL names the feed; names and the last error are in --json
-    _table(f"{len(feeds)} feeds", ["id", "feed", "status", "last ok", "next poll", "errors", "per day", "items"], rows)
+    _table(f"{len(feeds)} feed{'' if len(feeds) == 1 else 's'}", ["id", "feed", "status", "last ok", "next poll", "errors", "per day", "items"], rows)
 
 
 def _each_feed(keys: list[str], db: str | None, setting: list[str] | None, action) -> None:
@@ -202,6 +208,20 @@ def feeds_resume_cli(feeds: list[str] = typer.Argument(..., help="Feed ids or UR
     _each_feed(feeds, db, setting, action)
 
 
+def _warn_if_no_feeds(store, once: bool) -> bool:
+    """True (after the one line saying so) when the archive follows no feed.
+
+    ``--once`` then fails; a long-running watcher only warns, as feeds added later are polled.
+    """
+    from .store import feeds as feed_store
+
+    if feed_store.list_feeds(store.db):
+        return False
+    hint = f"no feeds followed; add one with: svodka feeds add URL --db {store.name}"
+    typer.echo(f"svodka: {store.name}: {hint}" + ("" if once else " (watching for feeds added later)"), err=True)
+    return True
+
+
 def watch_cli(
     db: DbOption = None,
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=0, help="Analysis processes for a backlog (0: one per core)."),
@@ -216,9 +236,14 @@ def watch_cli(
     """Poll the followed feeds on their schedules, fetch new items' pages, analyse and store them (SIGTERM: finish the batch and exit)."""
     from .watch.watcher import WatchOptions, watch
 
-    low, high, lease_s = (_every(v) for v in (min_interval, max_interval, lease))
+    low, high, lease_s = (_every(v, o) for v, o in ((min_interval, "--min-interval"), (max_interval, "--max-interval"), (lease, "--lease")))
+    if low > high:
+        raise SvodkaError("--min-interval", f"{min_interval} is longer than --max-interval {max_interval}")
     store, settings = _open(db, setting)
     failures = _Failures()
+    if _warn_if_no_feeds(store, once) and once:
+        store.close()
+        raise typer.Exit(1)
     options = WatchOptions(
         workers=workers if workers is not None else settings.workers, batch_size=settings.batch_size, low=low, high=high,
         lease=lease_s, concurrency=concurrency, allow_private=settings.fetch_allow_private, max_bytes=settings.max_bytes, once=once,
@@ -235,3 +260,5 @@ def watch_cli(
         if hooks is not None:
             hooks.close(timeout=WEBHOOK_DRAIN_S)
     typer.echo(counters.line(), err=True)
+    if once and (failures.count or counters.poll_errors or counters.rejected):
+        raise typer.Exit(1)  # one round is a batch: a failed poll or page makes it fail, as in svodka ingest

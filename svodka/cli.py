@@ -811,6 +811,8 @@ def stories_cli(
 def _story_text(story: dict, full: bool) -> str:
     """A story as text: the head lines, its articles (the first outlet marked), and when
     ``full`` its growth as text bars and its statements."""
+    from .digest import short_statement
+
     outlets = ", ".join(story["outlets"]) or "-"
     unknown = f"; {story['unknown_sources']} without an outlet" if story["unknown_sources"] else ""
     first = story["first"]
@@ -829,7 +831,8 @@ def _story_text(story: dict, full: bool) -> str:
             lines += [f"    {b['start']}  {'#' * b['articles']}" for b in growth["bars"] if b["articles"]]
         lines.append(f"  statements: {len(story['statements'])}")
         for q in story["statements"]:
-            lines.append(f"    {q.get('speaker') or '?'} ({q.get('source') or '-'}): «{q['text'][:120]}»")
+            # cut at words, with "…", as the digest does; no speaker is the outlet's own report
+            lines.append(f"    {q.get('speaker') or '(own report)'} ({q.get('source') or '-'}): «{short_statement(q['text'], 120)}»")
     return "\n".join(lines)
 
 

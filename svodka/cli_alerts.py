@@ -49,7 +49,7 @@ def alerts_add_cli(
     entity: Optional[list[str]] = typer.Option(None, "--entity", help="Alert on new stories about this entity (any form of its name)."),
     speaker: Optional[list[str]] = typer.Option(None, "--speaker", help="Alert on new statements by this speaker."),
     query: Optional[list[str]] = typer.Option(None, "--query", help="Alert on new stories whose articles hold these words (any form)."),
-    webhook: Optional[str] = typer.Option(None, "--webhook", help="POST each alert as JSON to this http(s) URL ('' removes it)."),
+    webhook: Optional[str] = typer.Option(None, "--webhook", help="POST each alert as JSON to this http(s) URL ('' removes it); a loopback or private host must be listed in the fetch_allow_private setting."),
     as_json: JsonFlag = False,
     db: DbOption = None,
     setting: SettingOption = None,
@@ -81,7 +81,7 @@ def alerts_list_cli(as_json: JsonFlag = False, db: DbOption = None, setting: Set
         typer.echo("no watchlists; add one with: svodka alerts add NAME --entity NAME", err=True)
     for w in rows:
         hook = f", webhook {w['webhook']}" if w.get("webhook") else ""
-        typer.echo(f"{w['name']}: {w['alerts']} alerts{hook}")
+        typer.echo(f"{w['name']}: {w['alerts']} alert{'' if w['alerts'] == 1 else 's'}{hook}")
         for t in w["terms"]:
             typer.echo(f"  {t['kind']}: {one_line(t['value'])}")
 
@@ -100,7 +100,7 @@ def alerts_remove_cli(name: str = typer.Argument(..., help="The watchlist to del
 @alerts_app.command("show")
 def alerts_show_cli(
     name: Optional[str] = typer.Argument(None, help="One watchlist's alerts (default: every watchlist's)."),
-    limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000, help="How many alerts, newest first."),
     as_json: JsonFlag = False,
     db: DbOption = None,
     setting: SettingOption = None,
@@ -114,6 +114,8 @@ def alerts_show_cli(
     if as_json:
         _echo_json(rows)
         return
+    if not rows:  # an empty answer says so, rather than print nothing
+        typer.echo(f"no alerts{' in ' + name if name else ''} yet; they are raised as svodka ingest or svodka watch store articles", err=True)
     for a in rows:
         when = str(a.get("published") or "?").replace("T", " ")[:16]
         typer.echo(f"[{a['watchlist']}] {a['kind']:<9} {when:<16} {a.get('source') or '-'}: {one_line(a.get('title') or '')}")

@@ -68,9 +68,22 @@ def _story_path(story: dict) -> str:
     return f"/stories/{story['id']}" if story.get("id") is not None else f"/articles/{story['first']['article_id']}"
 
 
+def _where(q: dict) -> str:
+    """A statement's outlet, its kind (a paraphrase is not shown as if quoted) and its reprints."""
+    kind = _KIND_WORDS.get(q.get("kind") or "", "")
+    count = q.get("count") or 1
+    reprints = f", {count} {_plural(count, 'публикация', 'публикации', 'публикаций')}" if count > 1 else ""
+    return (q.get("source") or "статья") + (", " + kind if kind else "") + reprints
+
+
+def short_statement(text: str | None, limit: int | None = None) -> str:
+    """A statement on one line, cut at words with "…" past ``limit`` characters."""
+    return _short(text, STATEMENT_CHARS if limit is None else limit)
+
+
 def _short(text: str | None, limit: int = STATEMENT_CHARS) -> str:
     text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—-") + "…"
 
 
 def sparkline(values: list[int], width: int = SPARK_WIDTH, height: int = SPARK_HEIGHT) -> str:
@@ -140,10 +153,7 @@ def _story_html(s: dict, link) -> str:
     ]
     for q in s.get("statements", []):
         who = escape(q.get("speaker") or "сообщение издания")
-        kind = _KIND_WORDS.get(q.get("kind") or "", "")
-        count = q.get("count") or 1
-        reprints = f", {count} {_plural(count, 'публикация', 'публикации', 'публикаций')}" if count > 1 else ""
-        where = escape(q.get("source") or "статья") + (", " + kind if kind else "") + reprints
+        where = escape(_where(q))
         parts.append(
             f'<blockquote><span class="dg-who">{who}</span>: «{escape(_short(q.get("text")))}» '
             f'<a class="dg-meta" href="{link("/articles/" + str(q["article_id"]))}">{where}</a></blockquote>'
@@ -181,7 +191,8 @@ def render_markdown(data: dict, base_url: str = "") -> str:
         lines.append(f"{i}. **[{_md(s.get('title') or 'Без заголовка')}]({_link(base_url, '/articles/' + str(first['article_id']))})**  ")
         lines.append(f"   {count} в {s['outlets']} {_plural(s['outlets'], 'издании', 'изданиях', 'изданиях')}; {_first_md(first)}")
         for q in s.get("statements", []):
-            lines.append(f"   > **{_md(q.get('speaker') or 'сообщение издания')}**: «{_md(_short(q.get('text')))}» ([{_md(q.get('source') or 'статья')}]({_link(base_url, '/articles/' + str(q['article_id']))}))")
+            where = _md(_where(q))
+            lines.append(f"   > **{_md(q.get('speaker') or 'сообщение издания')}**: «{_md(_short(q.get('text')))}» ([{where}]({_link(base_url, '/articles/' + str(q['article_id']))}))")
         lines.append("")
     if not data.get("stories"):
         lines += ["За этот день в архиве нет статей.", ""]

@@ -119,3 +119,18 @@ def test_cli_stories_as_events_and_one_story(tmp_path):
     assert "first: Степной курьер, 2019-11-04T10:20:00+06:00" in text and "Ерлан Тасболатов" in text and "articles per hour" in text
     missing = svodka("stories", "9999", "--db", db)
     assert missing.returncode == 1 and b"no such story" in missing.stderr and b"Traceback" not in missing.stderr
+
+
+def test_cli_story_text_cuts_statements_at_words():
+    """A long statement is cut at a word with "…" (not mid-word), one without a speaker is the outlet's own report."""
+    from svodka.cli import _story_text
+
+    long = "Казахстан и Узбекистан в течение года подготовят соглашение о совместном использовании водно-энергетических ресурсов бассейна Сырдарьи"
+    story = {
+        "id": 1, "title": "Вода", "outlets": ["Восток-Пресс"], "sources": 1, "unknown_sources": 0, "size": 1, "first": None, "articles": [],
+        "growth": {"step": "hour", "bars": []},
+        "statements": [{"speaker": "Нурлан Жумабаев", "source": "Восток-Пресс", "text": long}, {"speaker": None, "source": "Восток-Пресс", "text": "паводок отступил"}],
+    }
+    lines = _story_text(story, full=True).splitlines()
+    assert lines[-2] == "    Нурлан Жумабаев (Восток-Пресс): «Казахстан и Узбекистан в течение года подготовят соглашение о совместном использовании водно-энергетических ресурсов…»"
+    assert lines[-1] == "    (own report) (Восток-Пресс): «паводок отступил»"

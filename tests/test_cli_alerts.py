@@ -60,6 +60,9 @@ def test_cli_alerts_list_and_remove(watched, tmp_path):
     assert out.stdout.splitlines()[0].startswith("kz: 2 alerts, webhook http://127.0.0.1:")
     other = str(tmp_path / "other.db")
     assert svodka("alerts", "add", "tmp", "--query", "паводок", "--db", other).returncode == 0
+    assert svodka("alerts", "list", "--db", other).stdout.splitlines()[0] == "tmp: 0 alerts"
+    none = svodka("alerts", "show", "tmp", "--db", other)
+    assert none.returncode == 0 and none.stdout == "" and none.stderr.startswith("no alerts in tmp yet;")
     out = svodka("alerts", "remove", "tmp", "--db", other)
     assert out.returncode == 0 and "removed watchlist tmp" in out.stderr
     out = svodka("alerts", "remove", "tmp", "--db", other)
@@ -94,6 +97,8 @@ def test_cli_digest_formats(watched, tmp_path):
     assert any(q["speaker"] == "Нурлан Жумабаев" for q in top["statements"])
     md = svodka("digest", "--date", "2019-03-29", "--format", "md", "--base-url", "https://svodka.example", "--db", db).stdout
     assert md.startswith("# Сводка за 2019-03-29") and "[3 статьи](https://svodka.example/stories/" in md
+    # a paraphrase is marked as one, as in the HTML, not shown as if it were quoted word for word
+    assert ", пересказ](https://svodka.example/articles/" in md and ", прямая речь" in md
     out = tmp_path / "digest.html"
     assert svodka("digest", "--date", "2019-03-29", "--watchlist", "kz", "-o", str(out), "--db", db).returncode == 0
     html = out.read_text(encoding="utf-8")

@@ -56,6 +56,7 @@ def test_cli_feeds_add_discovers_list_pause_resume_remove(tmp_path, server):
         (["ftp://archive.example/rss"], "svodka: ftp://archive.example/rss: not an http(s) URL"),
         (["http://127.0.0.1:9/rss"], "svodka: http://127.0.0.1:9/rss: 127.0.0.1, a loopback address: refused"),
         (["http://x.example/rss", "--every", "often"], "svodka: --every: not an interval"),
+        (["http://x.example/rss", "--every", "400d", "--no-discover"], "svodka: --every: '400d' is longer than 30 days"),
     ],
 )
 def test_cli_feeds_add_bad_input_is_one_line(tmp_path, args, message):
@@ -79,6 +80,11 @@ def test_cli_feeds_import_opml(tmp_path):
     bad.write_text("<opml><body/></opml>")
     out = svodka("feeds", "import", str(bad), "--db", str(tmp_path / "a.db"))
     assert out.returncode == 1 and out.stderr.strip() == f"svodka: {bad}: OPML lists no feed (no <outline xmlUrl=...>)"
+    one = tmp_path / "one.opml"
+    one.write_text('<opml version="2.0"><body><outline text="Озёрская правда" xmlUrl="https://op.example/rss"/></body></opml>', encoding="utf-8")
+    out = svodka("feeds", "import", str(one), "--db", str(tmp_path / "a.db"))
+    assert out.returncode == 0 and f"imported 1 feed (1 new) from {one}" in out.stderr
+    assert svodka("feeds", "list", "--db", str(tmp_path / "a.db")).stdout.lstrip().startswith("3 feeds")
 
 
 def test_cli_watch_once_stores_the_items(tmp_path, server):
@@ -91,3 +97,41 @@ def test_cli_watch_once_stores_the_items(tmp_path, server):
     assert feed["items"] == 2 and feed["errors"] == 0 and feed["last_success"] and feed["etag"]
     again = svodka("watch", "--once", "--workers", "1", "--db", str(db), "-s", ALLOW)
     assert again.returncode == 0 and "polls 0" in again.stderr  # not due yet: nothing polled, nothing fetched
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--min-interval", "0"], "svodka: --min-interval: not an interval: '0'"),  # was named --every
+        (["--max-interval", "soon"], "svodka: --max-interval: not an interval: 'soon'"),
+        (["--lease", "-1m"], "svodka: --lease: not an interval: '-1m'"),
+        (["--min-interval", "2h", "--max-interval", "1h"], "svodka: --min-interval: 2h is longer than --max-interval 1h"),
+    ],
+)
+def test_cli_watch_bad_intervals_are_one_usage_line(tmp_path, args, message):
+    out = svodka("watch", "--once", *args, "--db", str(tmp_path / "a.db"))
+    assert out.returncode == 2 and out.stderr.strip().splitlines() == [out.stderr.strip()] and out.stderr.startswith(message)
+
+
+def test_cli_watch_once_without_feeds_says_so(tmp_path):
+    db = tmp_path / "a.db"
+    out = svodka("watch", "--once", "--db", str(db))
+    assert out.returncode == 1 and out.stderr.strip() == f"svodka: {db}: no feeds followed; add one with: svodka feeds add URL --db {db}"
+
+
+def test_cli_watch_once_fails_when_a_poll_fails(tmp_path, server):
+    """One round is a batch: a feed that cannot be polled is a line on stderr and exit 1."""
+    db = tmp_path / "a.db"
+    missing = f"http://127.0.0.1:{server.port}/rss/nothing.xml"
+    assert svodka("feeds", "add", missing, "--no-discover", "--db", str(db)).returncode == 0
+    out = svodka("watch", "--once", "--workers", "1", "--db", str(db), "-s", ALLOW)
+    assert out.returncode == 1 and f"svodka: {missing}: HTTP 404" in out.stderr and "poll errors 1" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_cli_feeds_list_empty_says_how_to_add(tmp_path):
+    db = tmp_path / "a.db"
+    assert svodka("feeds", "add", "https://op.example/rss", "--no-discover", "--db", str(db)).returncode == 0
+    assert svodka("feeds", "remove", "1", "--db", str(db)).returncode == 0
+    out = svodka("feeds", "list", "--db", str(db))
+    assert out.returncode == 0 and out.stdout == "" and out.stderr.strip() == "no feeds followed; add one with: svodka feeds add URL"

@@ -399,7 +399,7 @@ class Fetcher:
                 if refused is not None:
                     raise refused from None
                 error = f"network error: {type(exc).__name__}: {exc}"
-        raise FetchError(None, f"{error} after {retries} attempts")
+        raise FetchError(None, error if retries == 1 else f"{error} after {retries} attempts")  # "after 1 attempts" says nothing
 
 
 def _capped(timeout: httpx.Timeout, seconds: float) -> httpx.Timeout:

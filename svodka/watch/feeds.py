@@ -42,6 +42,7 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xm
 UPDATE_PERIODS = {"hourly": 3600, "daily": 86400, "weekly": 7 * 86400, "monthly": 30 * 86400, "yearly": 365 * 86400}
 # "10m", "2h", "30s", "1d": a polling interval given by the user.
 _EVERY = re.compile(r"^\s*(\d+)\s*([smhd]?)\s*$", re.I)
+MAX_EVERY = 30 * 86400  # the longest interval --every, --min-interval, --max-interval and --lease take
 _UNIT = {"": 60, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
@@ -74,13 +75,19 @@ def _tracking(key: str) -> bool:
 def parse_every(text: str) -> int:
     """Seconds of a polling interval written "10m", "2h", "90s" or "1d" (a bare number is minutes).
 
+    Longer than ``MAX_EVERY`` is refused: a typo such as "400d" would silence a feed for a year
+    (and a huge number would overflow the schedule's timestamps).
+
     Raises:
-        ValueError: for anything else, or zero.
+        ValueError: for anything else, zero, or past ``MAX_EVERY``.
     """
     match = _EVERY.match(text or "")
     if not match or int(match.group(1)) == 0:
         raise ValueError(f"not an interval: {text!r} (write 10m, 2h, 90s or 1d)")
-    return int(match.group(1)) * _UNIT[match.group(2).lower()]
+    seconds = int(match.group(1)) * _UNIT[match.group(2).lower()]
+    if seconds > MAX_EVERY:
+        raise ValueError(f"{text!r} is longer than {MAX_EVERY // 86400} days")
+    return seconds
 
 
 class _Links(HTMLParser):

@@ -314,18 +314,23 @@ def main(argv: list[str] | None = None) -> None:
 
     Prints ``port N`` on its first line, then serves until killed. Each feed ``f<i>`` starts
     with ``--initial`` items and gets a new one every ``--every`` seconds, the feeds' first
-    new items spread over that period.
+    new items spread over that period. To follow it: ``svodka feeds add http://127.0.0.1:N/
+    -s fetch_allow_private=127.0.0.1`` then ``svodka watch`` with the same setting. Items link
+    to pages on ``f<i>.feeds.test``, a name only the tests' resolver knows, so a watcher
+    started from the command line stores each item's feed summary (counted as a page
+    fallback) instead of its page.
     """
     import argparse
+    import inspect
     import random
     import sys
 
-    parser = argparse.ArgumentParser(description=main.__doc__)
-    parser.add_argument("--feeds", type=int, default=100)
+    parser = argparse.ArgumentParser(description=inspect.cleandoc(main.__doc__ or ""), formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--feeds", type=int, default=100, help="how many feeds (f0, f1, ...)")
     parser.add_argument("--every", type=float, default=600.0, help="seconds between two items of one feed (0: none)")
     parser.add_argument("--initial", type=int, default=3, help="items each feed starts with")
-    parser.add_argument("--port", type=int, default=0)
-    parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: a free one)")
+    parser.add_argument("--seed", type=int, default=17, help="seed of the generated items")
     args = parser.parse_args(argv)
     rand = random.Random(args.seed)
     now = time.time()

@@ -24,12 +24,12 @@ def test_feeds_canonical_url(url, canonical):
     assert canonical_url(url) == canonical
 
 
-@pytest.mark.parametrize("text, seconds", [("10m", 600), ("2h", 7200), ("90s", 90), ("1d", 86400), ("15", 900)])
+@pytest.mark.parametrize("text, seconds", [("10m", 600), ("2h", 7200), ("90s", 90), ("1d", 86400), ("15", 900), ("30d", 30 * 86400)])
 def test_feeds_parse_every(text, seconds):
     assert parse_every(text) == seconds
 
 
-@pytest.mark.parametrize("text", ["", "0", "ten minutes", "5w", "-3m"])
+@pytest.mark.parametrize("text", ["", "0", "ten minutes", "5w", "-3m", "31d", "400d", "99999999999d"])
 def test_feeds_parse_every_refuses(text):
     with pytest.raises(ValueError):
         parse_every(text)

@@ -69,6 +69,8 @@ def test_web_alerts_pages(alerts_client):
     page = alerts_client.get("/alerts")
     assert page.status_code == 200 and 'href="/alerts/kz.atom"' in page.text and "Новое высказывание" in page.text
     assert "content-security-policy" in page.headers
+    # each alert names the term that raised it in the page's words, not the store's "speaker: …"
+    assert "· кто говорит: Жумабаев</p>" in page.text and "· о ком: Жумабаев</p>" in page.text and "speaker: " not in page.text
     digest = alerts_client.get("/digest", params={"date": "2019-03-29"})
     assert digest.status_code == 200 and "Сводка за 2019-03-29" in digest.text and "<svg" not in digest.text.split("Главные сюжеты")[0]
     assert "Восток-Пресс" in digest.text and 'href="/articles/' in digest.text

@@ -27,6 +27,8 @@ def test_story_page_and_api_agree_on_the_sample(client):
             assert f"Первым: <strong>{one['first']['source']}</strong>" in html
         for q in one["statements"]:
             assert q["text"][:40] in html
+        if one["growth"]["step"] == "hour" and len(one["growth"]["bars"]) > 1:  # bars are UTC hours, article times local: the caption says so
+            assert "часы по UTC, где у времени указан пояс" in html
 
 
 def test_story_with_statements_shows_speakers(client):
