@@ -47,7 +47,7 @@ def feeds_add_cli(
     """
     from .ingest.fetch import Fetcher
     from .store import feeds as feed_store
-    from .watch.feeds import find_feeds
+    from .watch.feeds import find_feeds, outlet_name
 
     fixed = _every(every)
     store, settings = _open(db, setting)
@@ -64,7 +64,7 @@ def feeds_add_cli(
                 failures(url, exc.reason)
                 continue
             for feed_url, title in found:
-                feed_id, new = feed_store.add_feed(store.db, feed_url, name=name or title, site=url if feed_url != url else None, fixed=fixed)
+                feed_id, new = feed_store.add_feed(store.db, feed_url, name=name or outlet_name(title), site=url if feed_url != url else None, fixed=fixed)
                 typer.echo(f"{'added' if new else 'already followed'}: {feed_id} {feed_url}")
     finally:
         store.close()

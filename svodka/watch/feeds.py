@@ -23,6 +23,7 @@ __all__ = [
     "FeedItem",
     "FeedFacts",
     "canonical_url",
+    "outlet_name",
     "discover_feeds",
     "parse_opml",
     "read_feed",
@@ -44,6 +45,18 @@ UPDATE_PERIODS = {"hourly": 3600, "daily": 86400, "weekly": 7 * 86400, "monthly"
 _EVERY = re.compile(r"^\s*(\d+)\s*([smhd]?)\s*$", re.I)
 MAX_EVERY = 30 * 86400  # the longest interval --every, --min-interval, --max-interval and --lease take
 _UNIT = {"": 60, "s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+# A channel title's tail that names the feed, not the outlet: "Вестник — лента новостей",
+# "Речной курьер: все новости", "Заречье | RSS".
+_FEED_TAIL = re.compile(r"\s*[—–\-:|·]\s*(?:rss|atom|лента(?:\s+новостей)?|(?:все|главные|последние|свежие)?\s*новости|news(?:\s+feed)?|feed)\b[^—–|]*$", re.I)
+
+
+def outlet_name(channel_title: str | None) -> str | None:
+    """The outlet a feed's channel title names, without a tail naming the feed itself."""
+    title = " ".join((channel_title or "").split())
+    short = _FEED_TAIL.sub("", title)
+    return (short or title) or None
 
 
 def canonical_url(url: str) -> str:

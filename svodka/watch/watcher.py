@@ -33,7 +33,7 @@ from ..errors import SvodkaError
 from ..model import Document
 from ..store import feeds as feed_store
 from . import schedule
-from .feeds import read_feed
+from .feeds import outlet_name, read_feed
 from .poller import Poller
 
 __all__ = ["WatchOptions", "Counters", "Watcher", "watch"]
@@ -205,7 +205,7 @@ class Watcher:
             ttl = feed["ttl"]
         else:
             self.counters.full_downloads += 1
-            source = facts.title or feed["name"]
+            source = feed["name"] or outlet_name(facts.title)  # the name the user gave the feed first
             items = [(i.url, i.title, i.summary, i.published, source) for i in facts.items]
             new = await asyncio.to_thread(self._unseen, [i[0] for i in items])
             first = feed["last_success"] is None

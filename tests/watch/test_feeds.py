@@ -109,3 +109,17 @@ def test_feeds_find_feeds(feed_server):
     assert find_feeds(f"http://nolink1.feeds.test:{port}/", fetcher.fetch) == [(f"http://nolink1.feeds.test:{port}/rss", None)]
     with pytest.raises(InputError, match="neither a feed"):
         find_feeds(f"http://nobody.feeds.test:{port}/", fetcher.fetch)
+
+
+@pytest.mark.parametrize("title, outlet", [
+    ("Вестник Заречья — лента новостей", "Вестник Заречья"),
+    ("Речной курьер: все новости", "Речной курьер"),
+    ("Заречье | RSS", "Заречье"),
+    ("Новости Приозёрска", "Новости Приозёрска"),  # the outlet's own name, kept
+    ("Лента новостей", "Лента новостей"),
+    ("", None),
+])
+def test_outlet_name_drops_a_tail_naming_the_feed(title, outlet):
+    from svodka.watch.feeds import outlet_name
+
+    assert outlet_name(title) == outlet
