@@ -925,10 +925,14 @@ def serve_cli(
     setting: SettingOption = None,
 ) -> None:
     """Serve the web interface and the JSON API over the archive."""
+    from .config import Settings
     from .web import serve
 
     store, settings = _open(db, setting)  # fails here, before "serving", if the archive cannot be opened
     store.close()
+    if settings.base_url == Settings.base_url and (host, port) != ("127.0.0.1", 8000):
+        # links in the digest, the Atom feeds and webhooks point at this server unless told otherwise
+        settings.base_url = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
     # binds before announcing: a busy port is one line and exit 1, not "serving" then a traceback
     serve(db or settings.database_url, host=host, port=port, api_token=settings.api_token or None, settings=settings,
           announce=lambda line: typer.echo(f"svodka: {line}", err=True))

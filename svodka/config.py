@@ -54,7 +54,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("analyze_workers", 2, "Worker processes for /api/analyze and /api/ingest; requests past them get 503 with Retry-After; 0 disables analysis."),
     Setting("analyze_timeout", 30, "Least seconds one analysis request may run (the deadline is time_budget + 10 s per document when longer); then its worker is killed and restarted (504)."),
     Setting("analyze_memory_mb", 2048, "Address space of one analysis worker, in MB; a request past it gets 413 and the worker is restarted."),
-    Setting("base_url", "http://127.0.0.1:8000", "Where readers reach the web UI: the links of the digest, the Atom feeds and the webhook bodies start with it."),
+    Setting("base_url", "http://127.0.0.1:8000", "Where readers reach the web UI: the links of the digest, the Atom feeds and the webhook bodies start with it (`svodka serve` on another host or port uses its own address unless this is set)."),
 )
 
 
