@@ -35,6 +35,7 @@ __all__ = [
     "claim_items",
     "finish_items",
     "release",
+    "renew",
     "next_due",
     "feed_totals",
 ]
@@ -230,6 +231,13 @@ def release(db: Database, owner: str) -> None:
     with db.write() as cur:
         cur.execute("UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?", [owner])
         cur.execute("UPDATE feed_items SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?", [owner])
+
+
+def renew(db: Database, owner: str, now: int, lease: int) -> None:
+    """Extend every lease ``owner`` holds to ``now + lease`` (a live watcher's heartbeat: see ``Watcher._keep_leases``)."""
+    with db.write() as cur:
+        cur.execute("UPDATE feeds SET lease_until = ? WHERE lease_owner = ?", [now + lease, owner])
+        cur.execute("UPDATE feed_items SET lease_until = ? WHERE lease_owner = ? AND state = 'new'", [now + lease, owner])
 
 
 def next_due(db: Database) -> int | None:

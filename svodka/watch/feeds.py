@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
 
 from ..errors import InputError
 
@@ -43,6 +43,10 @@ UPDATE_PERIODS = {"hourly": 3600, "daily": 86400, "weekly": 7 * 86400, "monthly"
 # "10m", "2h", "30s", "1d": a polling interval given by the user.
 _EVERY = re.compile(r"^\s*(\d+)\s*([smhd]?)\s*$", re.I)
 _UNIT = {"": 60, "s": 1, "m": 60, "h": 3600, "d": 86400}
+# Largest interval a feed may ask for that is kept (seconds): a year; the schedule caps it at
+# its own ``high`` anyway, this keeps the stored number in range.
+MAX_TTL = 365 * 86400
+_DIGITS = re.compile(r"^[0-9]{1,12}$")
 
 
 def canonical_url(url: str) -> str:
@@ -61,9 +65,11 @@ def canonical_url(url: str) -> str:
         host = f"{host}:{port}"
     if parts.username:
         host = f"{parts.username}@{host}"
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _tracking(k)]
+    # The query is filtered as written: decoding and re-encoding it would turn "?123" into
+    # "?123=" and a cp1251 "?q=%EF%F0" into U+FFFD bytes (another URL, the page fetched from it not the item's).
+    query = sorted(p for p in parts.query.split("&") if p and not _tracking(unquote_plus(p.split("=", 1)[0])))
     path = parts.path or "/"
-    return urlunsplit((scheme, host, path, urlencode(sorted(query)), ""))
+    return urlunsplit((scheme, host, path, "&".join(query), ""))
 
 
 def _tracking(key: str) -> bool:
@@ -215,15 +221,25 @@ def read_feed(data: bytes, name: str) -> FeedFacts:
 
 
 def _ttl(head: dict) -> int | None:
-    """Seconds the feed asks to wait between polls, from <ttl> (minutes) or the syndication module."""
-    ttl = str(head.get("ttl") or "").strip()
-    if ttl.isdigit() and int(ttl) > 0:
-        return int(ttl) * 60
+    """Seconds the feed asks to wait between polls, from <ttl> (minutes) or the syndication module.
+
+    Only ASCII digits count (``str.isdigit`` takes "²", which ``int`` refuses), and the answer
+    is capped at ``MAX_TTL``: a feed's absurd ``<ttl>99999999999999999999</ttl>`` must not
+    overflow the archive's integer column (it took the whole batch of polls, and the watcher, down).
+    """
+    minutes = _count(head.get("ttl"))
+    if minutes:
+        return min(minutes * 60, MAX_TTL)
     period = UPDATE_PERIODS.get(str(head.get("sy_updateperiod") or "").strip().lower())
     if period:
-        freq = str(head.get("sy_updatefrequency") or "1").strip()
-        return max(1, period // (int(freq) if freq.isdigit() and int(freq) > 0 else 1))
+        return min(MAX_TTL, max(1, period // (_count(head.get("sy_updatefrequency")) or 1)))
     return None
+
+
+def _count(value: object) -> int | None:
+    """A positive whole number written in ASCII digits, or None."""
+    text = str(value or "").strip()
+    return int(text) if _DIGITS.match(text) and int(text) > 0 else None
 
 
 def _is_feed(data: bytes) -> bool:

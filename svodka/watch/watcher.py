@@ -119,6 +119,7 @@ class Watcher:
         self.stopping = asyncio.Event()
         self._loop = asyncio.get_running_loop()
         self._documents = asyncio.Queue(maxsize=2)
+        leases = asyncio.create_task(self._keep_leases())
         try:
             analysis = asyncio.create_task(self._analyse())
             pages = asyncio.create_task(self._pages() if self.options.fetch_pages else asyncio.sleep(0))
@@ -128,9 +129,26 @@ class Watcher:
             await self._documents.put(None)
             await analysis
         finally:
+            leases.cancel()
             await self.poller.close()
             await asyncio.to_thread(feed_store.release, self.db, self.owner)
         return self.counters
+
+    async def _keep_leases(self) -> None:
+        """Renew this watcher's claims every third of a lease while it holds them.
+
+        Items claimed wait in the queue behind two batches, and one batch's analysis (the
+        models' first load, a backlog) may take longer than a lease: without renewal another
+        watcher took those items over and analysed them a second time. A watcher that dies
+        renews nothing, so its claims still pass to the others after ``lease`` seconds.
+        """
+        every = max(0.5, self.options.lease / 3)
+        while True:
+            await asyncio.sleep(every)
+            try:
+                await asyncio.to_thread(feed_store.renew, self.db, self.owner, int(self.clock()), self.options.lease)
+            except Exception as exc:  # noqa: BLE001  (a busy or lost database: the next beat tries again)
+                self.on_error("leases", f"not renewed: {exc}")
 
     # ------------------------------------------------------------------ polling
 
@@ -191,6 +209,8 @@ class Watcher:
                 facts = await asyncio.to_thread(read_feed, reply.body, feed["url"])
             except SvodkaError as exc:
                 error = exc.reason
+            except Exception as exc:  # noqa: BLE001  (one feed's odd bytes must not take the batch of polls, and the watcher, down)
+                error = f"unreadable feed: {type(exc).__name__}: {exc}"
         if error is not None:
             self.counters.poll_errors += 1
             self.on_error(feed["url"], error)

@@ -18,6 +18,10 @@ pytestmark = pytest.mark.issue(17)
         ("http://vestnik.example:8080/a?b=2&a=1&fbclid=x&from=rss", "http://vestnik.example:8080/a?a=1&b=2"),
         ("https://vestnik.example", "https://vestnik.example/"),
         ("https://vestnik.example/a?id=5&yclid=9&_openstat=abc", "https://vestnik.example/a?id=5"),
+        # the query kept as written: a bare "?123" is no "?123=", a cp1251 query no U+FFFD bytes
+        ("https://gazeta.example/news.php?12345&utm_campaign=x", "https://gazeta.example/news.php?12345"),
+        ("https://gazeta.example/search?q=%EF%F0%E8&gclid=1", "https://gazeta.example/search?q=%EF%F0%E8"),
+        ("https://gazeta.example/p?a=1+2&b=%2B&x=a%26b&Utm_Medium=y", "https://gazeta.example/p?a=1+2&b=%2B&x=a%26b"),
     ],
 )
 def test_feeds_canonical_url(url, canonical):
@@ -87,6 +91,24 @@ def test_feeds_read_feed_syndication_period():
     data = b"""<?xml version="1.0"?><rss version="2.0" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/"><channel><title>T</title>
       <sy:updatePeriod>hourly</sy:updatePeriod><sy:updateFrequency>4</sy:updateFrequency></channel></rss>"""
     assert read_feed(data, "t").ttl == 900
+
+
+@pytest.mark.parametrize(
+    "hint, ttl",
+    [
+        ("<ttl>²</ttl>", None),  # str.isdigit says yes, int() says no: it crashed the watcher
+        ("<ttl>99999999999999999999</ttl>", None),  # overflowed the archive's integer column
+        ("<ttl>0</ttl>", None),
+        ("<ttl>-5</ttl>", None),
+        ("<ttl>9999999</ttl>", 365 * 86400),
+        ("<sy:updatePeriod>hourly</sy:updatePeriod><sy:updateFrequency>²</sy:updateFrequency>", 3600),
+        ("<sy:updatePeriod>fortnightly</sy:updatePeriod>", None),
+    ],
+)
+def test_feeds_read_feed_odd_ttl(hint, ttl):
+    data = f"""<?xml version="1.0"?><rss version="2.0" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/"><channel><title>T</title>
+      {hint}<item><title>a</title><link>https://t.example/1</link></item></channel></rss>""".encode()
+    assert read_feed(data, "t").ttl == ttl
 
 
 def test_feeds_read_feed_refuses_html():

@@ -128,3 +128,58 @@ def test_watcher_hundreds_of_feeds_polled_once_then_304(archive, feed_server):
     clock.now += schedule.MAX_INTERVAL + 1
     second = _round(archive, None, clock, fetch_pages=False)
     assert (second.polls, second.not_modified, second.items_new) == (300, 300, 0)
+
+
+def _mock_site(ttl: str = "30"):
+    """A MockTransport site on x.feeds.test: robots.txt missing, a feed of two items, their pages."""
+    import httpx
+
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404, stream=httpx.ByteStream(b""))
+        if request.url.path == "/rss.xml":
+            items = "".join(f"<item><title>Новость {i}</title><link>http://x.feeds.test/a/{i}</link></item>" for i in (1, 2))
+            body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Икс</title><ttl>{ttl}</ttl>{items}</channel></rss>'
+            return httpx.Response(200, stream=httpx.ByteStream(body.encode()), headers={"content-type": "application/rss+xml"})
+        page = f"<html><body><h1>Новость</h1><p>Текст заметки {request.url.path}.</p></body></html>"
+        return httpx.Response(200, stream=httpx.ByteStream(page.encode()), headers={"content-type": "text/html; charset=utf-8"})
+
+    return httpx.MockTransport(handler)
+
+
+@pytest.mark.parametrize("ttl", ["²", "99999999999999999999"])
+def test_watcher_survives_odd_ttl(archive, ttl):
+    """A feed's odd <ttl> took the watcher down with every other poll of the batch (ValueError, OverflowError)."""
+    import httpx
+
+    feed_store.add_feed(archive.db, "http://x.feeds.test/rss.xml")
+    feed_store.add_feed(archive.db, "http://y.feeds.test/rss.xml")
+    opts = WatchOptions(once=True, fetch_pages=False, allow_private=ALLOW, host_interval=0)
+    counters = asyncio.run(Watcher(archive, opts, resolver=RESOLVER, transport=_mock_site(ttl)).run())
+    assert counters.polls == 2 and counters.poll_errors == 0
+    assert [(f["polls"], f["ttl"]) for f in feed_store.list_feeds(archive.db)] == [(1, None), (1, None)]
+
+
+def test_watcher_renews_item_leases_during_a_long_batch(archive):
+    """Items in a batch analysed for longer than a lease stay this watcher's: no second watcher analyses them too."""
+    clock, lease, taken = Clock(), 3, {}
+    feed_store.add_feed(archive.db, "http://x.feeds.test/rss.xml")
+    opts = WatchOptions(once=True, allow_private=ALLOW, host_interval=0, lease=lease, owner="A")
+    watcher = Watcher(archive, opts, resolver=RESOLVER, transport=_mock_site(), clock=clock)
+
+    def slow_ingest(documents):
+        def lease_end():
+            return archive.db.execute("SELECT MIN(lease_until) FROM feed_items WHERE lease_owner = 'A'").first()[0]
+
+        first = lease_end()
+        clock.now += lease - 1
+        deadline = time.time() + 15  # a heartbeat comes every lease/3 s; this only bounds a failure
+        while time.time() < deadline and (lease_end() or 0) <= first:
+            time.sleep(0.1)
+        clock.now += 2  # past the first claim's end
+        taken["B"] = feed_store.claim_items(archive.db, "B", int(clock.now), 100, lease)
+
+    watcher._ingest = slow_ingest
+    asyncio.run(watcher.run())
+    assert taken["B"] == []
+    assert archive.db.execute("SELECT COUNT(*) FROM feed_items WHERE state = 'done'").first()[0] == 2
