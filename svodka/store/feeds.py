@@ -35,6 +35,7 @@ __all__ = [
     "claim_items",
     "finish_items",
     "release",
+    "unclaim_items",
     "renew",
     "next_due",
     "feed_totals",
@@ -224,6 +225,18 @@ def finish_items(db: Database, urls: Iterable[str]) -> None:
         for start in range(0, len(urls), 500):
             chunk = urls[start : start + 500]
             cur.execute(f"UPDATE feed_items SET state = 'done', lease_owner = NULL, lease_until = NULL WHERE url IN ({', '.join('?' * len(chunk))})", chunk)
+
+
+def unclaim_items(db: Database, owner: str, urls: Iterable[str]) -> None:
+    """Give back ``owner``'s claims on these items, still waiting (their batch was not stored): claimed again later."""
+    urls = list(urls)
+    with db.write() as cur:
+        for start in range(0, len(urls), 500):
+            chunk = urls[start : start + 500]
+            cur.execute(
+                f"UPDATE feed_items SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND url IN ({', '.join('?' * len(chunk))})",
+                [owner, *chunk],
+            )
 
 
 def release(db: Database, owner: str) -> None:

@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from ..errors import SvodkaError
+from ..errors import StoreError, SvodkaError
 from ..model import Document
 from ..store import feeds as feed_store
 from . import schedule
@@ -37,6 +37,11 @@ from .feeds import read_feed
 from .poller import Poller
 
 __all__ = ["WatchOptions", "Counters", "Watcher", "watch"]
+
+# Tries of one archive operation while another writer holds the archive, and seconds between
+# them (each try waits the lock's own timeout first: 60 tries are 11 minutes on SQLite, 31 on PostgreSQL).
+STORE_ATTEMPTS = 60
+STORE_RETRY = 1.0
 
 
 @dataclass
@@ -131,7 +136,7 @@ class Watcher:
         finally:
             leases.cancel()
             await self.poller.close()
-            await asyncio.to_thread(feed_store.release, self.db, self.owner)
+            await self._store(feed_store.release, self.db, self.owner)
         return self.counters
 
     async def _keep_leases(self) -> None:
@@ -161,7 +166,7 @@ class Watcher:
             room = self.options.concurrency - len(in_flight)
             claimed = []
             if room > 0:
-                claimed = await asyncio.to_thread(feed_store.claim_feeds, self.db, self.owner, int(self.clock()), room, self.options.lease)
+                claimed = await self._store(feed_store.claim_feeds, self.db, self.owner, int(self.clock()), room, self.options.lease)
                 for feed in claimed:
                     in_flight.add(asyncio.create_task(self._poll_one(feed)))
             if not in_flight:
@@ -181,12 +186,12 @@ class Watcher:
 
     async def _record(self, outcomes: list[feed_store.PollOutcome]) -> None:
         if outcomes:
-            recorded = await asyncio.to_thread(feed_store.record_polls, self.db, self.owner, outcomes)
+            recorded = await self._store(feed_store.record_polls, self.db, self.owner, outcomes)
             self.counters.items_new += sum(len(v) for v in recorded.values())
 
     async def _idle_seconds(self) -> float:
         """Seconds to sleep when nothing is due: until the next feed is, at most 1 s (new feeds, other watchers)."""
-        due = await asyncio.to_thread(feed_store.next_due, self.db)
+        due = await self._store(feed_store.next_due, self.db)
         return 1.0 if due is None else min(1.0, max(0.05, due - self.clock()))
 
     async def _sleep(self, seconds: float) -> None:
@@ -227,7 +232,7 @@ class Watcher:
             self.counters.full_downloads += 1
             source = facts.title or feed["name"]
             items = [(i.url, i.title, i.summary, i.published, source) for i in facts.items]
-            new = await asyncio.to_thread(self._unseen, [i[0] for i in items])
+            new = await self._store(self._unseen, [i[0] for i in items])
             first = feed["last_success"] is None
             rate = schedule.observed_rate(None if first else feed["items_per_day"], len(new), elapsed, [i.published for i in facts.items] if first else None)
             ttl = facts.ttl
@@ -255,7 +260,7 @@ class Watcher:
         limit = self.options.batch_size * max(1, min(self.options.workers or cores, cores))
         polling_done = False
         while True:
-            items = await asyncio.to_thread(feed_store.claim_items, self.db, self.owner, int(self.clock()), limit, self.options.lease)
+            items = await self._store(feed_store.claim_items, self.db, self.owner, int(self.clock()), limit, self.options.lease)
             if not items:
                 if self.stopping.is_set() or polling_done:
                     return
@@ -263,11 +268,11 @@ class Watcher:
                 # with ``once``, pages end when polling has ended and nothing waits
                 polling_done = self.options.once and self._polling_over()
                 continue
-            known, _ = await asyncio.to_thread(self.store.known_documents, {i["url"] for i in items}, set())
+            known, _ = await self._store(self.store.known_documents, {i["url"] for i in items}, set())
             skipped = [i["url"] for i in items if i["url"] in known]
             if skipped:
                 self.counters.pages_skipped += len(skipped)
-                await asyncio.to_thread(feed_store.finish_items, self.db, skipped)
+                await self._store(feed_store.finish_items, self.db, skipped)
             todo = [i for i in items if i["url"] not in known]
             docs = await asyncio.gather(*(self._page(i) for i in todo))
             await self._documents.put((docs, [i["url"] for i in todo]))
@@ -309,8 +314,30 @@ class Watcher:
             if got is None:
                 return
             docs, urls = got
-            await asyncio.to_thread(self._ingest, [d for group in docs for d in group])
-            await asyncio.to_thread(feed_store.finish_items, self.db, urls)
+            try:
+                await asyncio.to_thread(self._ingest, [d for group in docs for d in group])
+            except StoreError as exc:  # the archive refused the batch: its items are claimed again later
+                self.on_error("archive", f"batch of {len(urls)} items not stored: {exc.reason}")
+                await self._store(feed_store.unclaim_items, self.db, self.owner, urls)
+                await asyncio.sleep(STORE_RETRY)
+                continue
+            await self._store(feed_store.finish_items, self.db, urls)
+
+    async def _store(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """``fn(*args)`` in a thread, tried again while the archive is busy.
+
+        Another writer (``svodka ingest``, a recluster, another watcher's batch) may hold the
+        archive's write lock past its timeout (10 s SQLite, 30 s PostgreSQL); the watcher is a
+        daemon and waits for it instead of dying (``StoreError`` from one claim ended it).
+        """
+        for attempt in range(STORE_ATTEMPTS):
+            try:
+                return await asyncio.to_thread(fn, *args)
+            except StoreError as exc:
+                if attempt == STORE_ATTEMPTS - 1:
+                    raise
+                self.on_error("archive", f"{exc.reason} (trying again)")
+                await asyncio.sleep(STORE_RETRY)
 
     def _ingest(self, documents: list) -> None:
         """``svodka ingest``'s path: the same pipeline, workers and store."""

@@ -183,3 +183,54 @@ def test_watcher_renews_item_leases_during_a_long_batch(archive):
     asyncio.run(watcher.run())
     assert taken["B"] == []
     assert archive.db.execute("SELECT COUNT(*) FROM feed_items WHERE state = 'done'").first()[0] == 2
+
+
+def test_watcher_waits_for_a_busy_archive(tmp_path):
+    """Another writer holding the archive past the lock's timeout ended the watcher with a StoreError."""
+    from svodka.store import open_store
+
+    path = tmp_path / "a.db"
+    ours, other = open_store(path, timeout=0.5), open_store(path)
+    feed_store.add_feed(ours.db, "http://x.feeds.test/rss.xml")
+    held, errors = threading.Event(), []
+
+    def writer():
+        with other.db.write() as cur:
+            cur.execute("UPDATE feeds SET name = 'занято'")
+            held.set()
+            time.sleep(2)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    held.wait()
+    opts = WatchOptions(once=True, fetch_pages=False, allow_private=ALLOW, host_interval=0)
+    watcher = Watcher(ours, opts, resolver=RESOLVER, transport=_mock_site(), on_error=lambda name, reason: errors.append(name))
+    counters = asyncio.run(watcher.run())
+    thread.join()
+    assert counters.polls == 1 and counters.items_new == 2 and "archive" in errors
+    ours.close(), other.close()
+
+
+def test_watcher_batch_refused_by_the_archive_is_claimed_again(archive):
+    """A batch whose storing failed kept its items claimed (and renewed) by the watcher: never analysed."""
+    from svodka.errors import StoreError
+
+    feed_store.add_feed(archive.db, "http://x.feeds.test/rss.xml")
+    opts = WatchOptions(once=True, allow_private=ALLOW, host_interval=0, owner="A")
+    watcher = Watcher(archive, opts, resolver=RESOLVER, transport=_mock_site())
+    batches = []
+
+    def ingest(documents):
+        batches.append(len(documents))
+        if len(batches) == 1:
+            raise StoreError("archive", "disk full")
+
+    watcher._ingest = ingest
+    asyncio.run(watcher.run())
+    assert batches == [2]
+    assert archive.db.execute("SELECT COUNT(*) FROM feed_items WHERE state = 'new' AND lease_owner IS NULL").first()[0] == 2
+    again = Watcher(archive, opts, resolver=RESOLVER, transport=_mock_site())
+    again._ingest = ingest
+    asyncio.run(again.run())
+    assert batches == [2, 2]
+    assert archive.db.execute("SELECT COUNT(*) FROM feed_items WHERE state = 'done'").first()[0] == 2
