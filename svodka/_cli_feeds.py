@@ -44,7 +44,7 @@ def feeds_add_cli(
     """Follow feeds. A site's page is accepted: its feeds are found (<link rel=alternate>, common paths)."""
     from .ingest.fetch import Fetcher
     from .store import feeds as feed_store
-    from .watch.feeds import find_feeds
+    from .watch.feeds import find_feeds, url_problem
 
     fixed = _every(every)
     store, settings = _open(db, setting)
@@ -52,8 +52,9 @@ def feeds_add_cli(
     fetcher = None if no_discover else Fetcher(allow_private=settings.fetch_allow_private, retries=1)
     try:
         for url in urls:
-            if not url.lower().startswith(("http://", "https://")):
-                failures(url, "not an http(s) URL")
+            problem = url_problem(url)
+            if problem:
+                failures(url, problem)
                 continue
             try:
                 found = [(url, None)] if fetcher is None else find_feeds(url, fetcher.fetch)

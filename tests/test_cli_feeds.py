@@ -56,6 +56,9 @@ def test_cli_feeds_add_discovers_list_pause_resume_remove(tmp_path, server):
         (["ftp://archive.example/rss"], "svodka: ftp://archive.example/rss: not an http(s) URL"),
         (["http://127.0.0.1:9/rss"], "svodka: http://127.0.0.1:9/rss: 127.0.0.1, a loopback address: refused"),
         (["http://x.example/rss", "--every", "often"], "svodka: --every: not an interval"),
+        # added without a fetch, a malformed URL was stored and failed every poll
+        (["http://[::1", "--no-discover"], "svodka: http://[::1: not an http(s) URL"),
+        (["http:///rss", "--no-discover"], "svodka: http:///rss: not an http(s) URL"),
     ],
 )
 def test_cli_feeds_add_bad_input_is_one_line(tmp_path, args, message):

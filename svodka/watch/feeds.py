@@ -28,6 +28,7 @@ __all__ = [
     "read_feed",
     "parse_every",
     "find_feeds",
+    "url_problem",
 ]
 
 # Query parameters that say where a reader came from, not what the page is: removed from item
@@ -70,6 +71,23 @@ def canonical_url(url: str) -> str:
     query = sorted(p for p in parts.query.split("&") if p and not _tracking(unquote_plus(p.split("=", 1)[0])))
     path = parts.path or "/"
     return urlunsplit((scheme, host, path, "&".join(query), ""))
+
+
+def url_problem(url: str) -> str | None:
+    """Why a URL cannot be followed as a feed (None: it can): http(s), a host, a valid port, no spaces.
+
+    ``feeds add --no-discover`` and OPML import take URLs without fetching them; a malformed
+    one ("http://[::1", "http:///rss") was stored and failed every poll until marked failing.
+    """
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+        port_ok = parts.port is None or 0 < parts.port < 65536
+    except ValueError:
+        return "not an http(s) URL"
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or any(c.isspace() for c in text):
+        return "not an http(s) URL"
+    return None if port_ok else "not an http(s) URL (bad port)"
 
 
 def _tracking(key: str) -> bool:
@@ -150,7 +168,7 @@ def parse_opml(data: bytes, name: str = "OPML") -> list[tuple[str, str | None]]:
             return
         lower = {k.lower(): v for k, v in attrs.items()}
         url = (lower.get("xmlurl") or "").strip()
-        if url.startswith(("http://", "https://")) and url not in found:
+        if url_problem(url) is None and url not in found:
             found[url] = (lower.get("title") or lower.get("text") or "").strip() or None
 
     def doctype(*_args) -> None:

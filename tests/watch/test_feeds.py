@@ -58,7 +58,8 @@ def test_feeds_parse_opml_nested():
     data = """<?xml version="1.0" encoding="utf-8"?><opml version="2.0"><body>
       <outline text="Регионы"><outline text="Заречные вести" type="rss" xmlUrl="https://zv.example/rss"/>
       <outline title="Речной курьер" xmlUrl="https://rk.example/feed.xml"/></outline>
-      <outline text="дубль" xmlUrl="https://zv.example/rss"/><outline text="без адреса"/></body></opml>""".encode()
+      <outline text="дубль" xmlUrl="https://zv.example/rss"/><outline text="без адреса"/>
+      <outline text="битый" xmlUrl="http://[::1"/><outline text="без хоста" xmlUrl="http:///rss"/></body></opml>""".encode()
     assert parse_opml(data) == [("https://zv.example/rss", "Заречные вести"), ("https://rk.example/feed.xml", "Речной курьер")]
 
 
