@@ -227,7 +227,11 @@ def read_feed(data: bytes, name: str) -> FeedFacts:
         link = entry.get("link") or (entry.get("id") if str(entry.get("id", "")).startswith(("http://", "https://")) else None)
         if not link:
             continue
-        url = canonical_url(link)
+        # a relative <link> ("/news/1.html": feedparser has no base for bytes) is the feed's
+        # address's; it was kept as it was, never fetched, and stored under a path for a URL
+        url = canonical_url(urljoin(name, link.strip()) if name.startswith(("http://", "https://")) else link)
+        if not url.startswith(("http://", "https://")):
+            continue
         if url in seen:
             continue
         seen.add(url)

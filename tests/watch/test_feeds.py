@@ -132,3 +132,13 @@ def test_feeds_find_feeds(feed_server):
     assert find_feeds(f"http://nolink1.feeds.test:{port}/", fetcher.fetch) == [(f"http://nolink1.feeds.test:{port}/rss", None)]
     with pytest.raises(InputError, match="neither a feed"):
         find_feeds(f"http://nobody.feeds.test:{port}/", fetcher.fetch)
+
+
+def test_feeds_read_feed_relative_links():
+    """A relative <link> was kept as a path: never fetchable, stored under "/news/..." for a URL."""
+    data = """<?xml version="1.0"?><rss version="2.0"><channel><title>Заречные вести</title>
+      <item><title>Мост</title><link>/news/2024/05/most.html?utm_source=rss</link></item>
+      <item><title>Школа</title><link>shkola.html</link></item>
+      <item><title>Почта</title><link>mailto:red@zv.example</link></item></channel></rss>""".encode()
+    facts = read_feed(data, "https://zv.example/rss/all.xml")
+    assert [i.url for i in facts.items] == ["https://zv.example/news/2024/05/most.html", "https://zv.example/rss/shkola.html"]
