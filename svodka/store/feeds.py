@@ -36,6 +36,7 @@ __all__ = [
     "finish_items",
     "release",
     "unclaim_items",
+    "defer_items",
     "renew",
     "next_due",
     "feed_totals",
@@ -236,6 +237,18 @@ def unclaim_items(db: Database, owner: str, urls: Iterable[str]) -> None:
             cur.execute(
                 f"UPDATE feed_items SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND url IN ({', '.join('?' * len(chunk))})",
                 [owner, *chunk],
+            )
+
+
+def defer_items(db: Database, owner: str, urls: Iterable[str], until: int) -> None:
+    """Give back ``owner``'s claims on these items and keep every watcher off them until ``until`` (a page to try again later)."""
+    urls = list(urls)
+    with db.write() as cur:
+        for start in range(0, len(urls), 500):
+            chunk = urls[start : start + 500]
+            cur.execute(
+                f"UPDATE feed_items SET lease_owner = NULL, lease_until = ? WHERE lease_owner = ? AND url IN ({', '.join('?' * len(chunk))})",
+                [until, owner, *chunk],
             )
 
 

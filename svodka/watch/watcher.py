@@ -42,6 +42,10 @@ __all__ = ["WatchOptions", "Counters", "Watcher", "watch"]
 # them (each try waits the lock's own timeout first: 60 tries are 11 minutes on SQLite, 31 on PostgreSQL).
 STORE_ATTEMPTS = 60
 STORE_RETRY = 1.0
+# A page that failed in a way that may pass is tried again after PAGE_RETRY_DELAY seconds, for
+# PAGE_RETRY_WINDOW seconds after its item was first seen; then the feed's summary stands in.
+PAGE_RETRY_DELAY = 300
+PAGE_RETRY_WINDOW = 3600
 
 
 @dataclass
@@ -75,6 +79,7 @@ class Counters:
     pages_fetched: int = 0
     pages_skipped: int = 0  # already stored: not fetched
     page_fallbacks: int = 0  # the feed's summary used for a page that could not be had
+    pages_deferred: int = 0  # a passing failure: the page tried again later
     stored: int = 0
     duplicates: int = 0
     rejected: int = 0
@@ -274,20 +279,33 @@ class Watcher:
                 self.counters.pages_skipped += len(skipped)
                 await self._store(feed_store.finish_items, self.db, skipped)
             todo = [i for i in items if i["url"] not in known]
-            docs = await asyncio.gather(*(self._page(i) for i in todo))
-            await self._documents.put((docs, [i["url"] for i in todo]))
+            pages = await asyncio.gather(*(self._page(i) for i in todo))
+            later = [i["url"] for i, page in zip(todo, pages) if page is None]
+            if later:  # a passing failure: tried again later, not stored as the feed's summary for good
+                self.counters.pages_deferred += len(later)
+                await self._store(feed_store.defer_items, self.db, self.owner, later, int(self.clock()) + PAGE_RETRY_DELAY)
+            docs = [page for page in pages if page is not None]
+            if docs:
+                await self._documents.put((docs, [i["url"] for i, page in zip(todo, pages) if page is not None]))
             if self.stopping.is_set():
                 return
 
     def _polling_over(self) -> bool:
         return self.stopping.is_set() or self._poll_finished
 
-    async def _page(self, item: dict) -> list[Document | SvodkaError]:
-        """The documents of an item's page (or its summary, or an error)."""
+    async def _page(self, item: dict) -> list[Document | SvodkaError] | None:
+        """The documents of an item's page (or its summary, or an error); None: try the page again later.
+
+        A page that fails in a way that may pass (no answer, 5xx, 429, too slow) is tried again
+        for ``PAGE_RETRY_WINDOW`` seconds after its item was seen; one 503 used to store the
+        feed's summary (or, with none, nothing) in its place for good.
+        """
         from ..errors import FetchError, InputError
         from ..ingest.readers import read_bytes
 
         reply = await self.poller.get(item["url"])
+        if reply.error is not None and not reply.permanent and self.clock() - int(item["seen"] or 0) < PAGE_RETRY_WINDOW:
+            return None
         fetched = datetime.now(timezone.utc).isoformat(timespec="seconds")
         meta = {k: v for k, v in (("title", item["title"]), ("published", item["published"]), ("source", item["source"])) if v}
         if reply.error is None and reply.status == 200:

@@ -234,3 +234,34 @@ def test_watcher_batch_refused_by_the_archive_is_claimed_again(archive):
     asyncio.run(again.run())
     assert batches == [2, 2]
     assert archive.db.execute("SELECT COUNT(*) FROM feed_items WHERE state = 'done'").first()[0] == 2
+
+
+def test_watcher_tries_a_failing_page_again(archive):
+    """One 503 on an item's page stored the feed's summary in its place for good; now the page is tried again later."""
+    import httpx
+
+    from svodka.watch import watcher as watcher_module
+
+    site, answers = _mock_site(), {"/a/1": [503]}
+
+    def handler(request):
+        codes = answers.get(request.url.path)
+        if codes:
+            return httpx.Response(codes.pop(0), stream=httpx.ByteStream(b"busy"))
+        return site.handler(request)
+
+    clock, kinds = Clock(), []
+    feed_store.add_feed(archive.db, "http://x.feeds.test/rss.xml")
+
+    def round_():
+        opts = WatchOptions(once=True, allow_private=ALLOW, host_interval=0)
+        w = Watcher(archive, opts, resolver=RESOLVER, transport=httpx.MockTransport(handler), clock=clock)
+        w._ingest = lambda docs: kinds.extend((d.url, d.media_type) for group in [docs] for d in group)
+        return asyncio.run(w.run())
+
+    first = round_()
+    assert first.pages_deferred == 1 and kinds == [("http://x.feeds.test/a/2", "text/html")]
+    clock.now += watcher_module.PAGE_RETRY_DELAY + 1
+    second = round_()
+    assert second.pages_fetched == 1 and kinds[-1] == ("http://x.feeds.test/a/1", "text/html")
+    assert archive.db.execute("SELECT COUNT(*) FROM feed_items WHERE state = 'done'").first()[0] == 2
