@@ -59,6 +59,7 @@ def test_cli_feeds_add_discovers_list_pause_resume_remove(tmp_path, server):
         # added without a fetch, a malformed URL was stored and failed every poll
         (["http://[::1", "--no-discover"], "svodka: http://[::1: not an http(s) URL"),
         (["http:///rss", "--no-discover"], "svodka: http:///rss: not an http(s) URL"),
+        (["http://x.example/rss", "--no-discover", "--every", "99999999999999999999d"], "svodka: --every: too long an interval"),
     ],
 )
 def test_cli_feeds_add_bad_input_is_one_line(tmp_path, args, message):

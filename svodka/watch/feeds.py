@@ -32,9 +32,10 @@ __all__ = [
 ]
 
 # Query parameters that say where a reader came from, not what the page is: removed from item
-# URLs (prefixes end in "_"). Yandex (yclid, ysclid, _openstat), Google (gclid, utm_*), Meta
+# URLs (prefixes end in "_"). Yandex (yclid, ysclid, _openstat), Google (gclid, utm_*, _ga, _gl, ...), Microsoft (msclkid), Meta
 # (fbclid), Mailchimp (mc_*), and the "from=rss" tags Russian outlets add to feed links.
-TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "yclid", "ysclid", "_openstat", "mc_cid", "mc_eid", "igshid", "from", "ref", "rss")
+TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "yclid", "ysclid", "_openstat", "mc_cid", "mc_eid", "igshid", "from", "ref", "rss",
+                   "_ga", "_gl", "dclid", "gbraid", "wbraid", "msclkid", "twclid", "ttclid", "srsltid")
 # Where sites keep their feeds when the page links none (tried in order by ``svodka feeds add``).
 COMMON_FEED_PATHS = ("/rss", "/rss.xml", "/feed", "/feed.xml", "/atom.xml", "/index.xml", "/rss/all", "/export/rss2/index.xml")
 # Media types of feeds in <link rel="alternate">.
@@ -99,12 +100,15 @@ def parse_every(text: str) -> int:
     """Seconds of a polling interval written "10m", "2h", "90s" or "1d" (a bare number is minutes).
 
     Raises:
-        ValueError: for anything else, or zero.
+        ValueError: for anything else, zero, or over a year.
     """
     match = _EVERY.match(text or "")
     if not match or int(match.group(1)) == 0:
         raise ValueError(f"not an interval: {text!r} (write 10m, 2h, 90s or 1d)")
-    return int(match.group(1)) * _UNIT[match.group(2).lower()]
+    seconds = int(match.group(1)) * _UNIT[match.group(2).lower()]
+    if seconds > MAX_TTL:  # "99999d" overflowed the archive's integer column (a traceback on SQLite)
+        raise ValueError(f"too long an interval: {text!r} (at most 365d)")
+    return seconds
 
 
 class _Links(HTMLParser):

@@ -22,6 +22,7 @@ pytestmark = pytest.mark.issue(17)
         ("https://gazeta.example/news.php?12345&utm_campaign=x", "https://gazeta.example/news.php?12345"),
         ("https://gazeta.example/search?q=%EF%F0%E8&gclid=1", "https://gazeta.example/search?q=%EF%F0%E8"),
         ("https://gazeta.example/p?a=1+2&b=%2B&x=a%26b&Utm_Medium=y", "https://gazeta.example/p?a=1+2&b=%2B&x=a%26b"),
+        ("https://gazeta.example/n?id=7&_gl=1*abc&_ga=2.1&msclkid=z&srsltid=q", "https://gazeta.example/n?id=7"),
     ],
 )
 def test_feeds_canonical_url(url, canonical):
