@@ -90,9 +90,16 @@ def list_feeds(db: Database) -> list[dict]:
 
 
 def find_feed(db: Database, key: str | int) -> dict | None:
-    """A feed by id or URL, or None."""
+    """A feed by id or URL, or None.
+
+    An id is ASCII digits that fit the column ("²" passes ``str.isdigit`` and failed ``int``; a
+    20-digit number overflowed the driver: tracebacks from ``svodka feeds pause``).
+    """
     text = str(key).strip()
-    rows = db.execute(_SELECT + (" WHERE id = ?" if text.isdigit() else " WHERE url = ?"), [int(text) if text.isdigit() else text])
+    is_id = text.isascii() and text.isdigit()
+    if is_id and len(text) > 18:
+        return None
+    rows = db.execute(_SELECT + (" WHERE id = ?" if is_id else " WHERE url = ?"), [int(text) if is_id else text])
     return rows.dicts(FEED_COLUMNS)[0] if rows else None
 
 
