@@ -150,8 +150,6 @@ def _mock_site(ttl: str = "30"):
 @pytest.mark.parametrize("ttl", ["²", "99999999999999999999"])
 def test_watcher_survives_odd_ttl(archive, ttl):
     """A feed's odd <ttl> took the watcher down with every other poll of the batch (ValueError, OverflowError)."""
-    import httpx
-
     feed_store.add_feed(archive.db, "http://x.feeds.test/rss.xml")
     feed_store.add_feed(archive.db, "http://y.feeds.test/rss.xml")
     opts = WatchOptions(once=True, fetch_pages=False, allow_private=ALLOW, host_interval=0)
