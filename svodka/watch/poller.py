@@ -106,6 +106,7 @@ class Poller:
         self.deadline = deadline
         self._hosts: dict[str, tuple[asyncio.Lock, list[float]]] = {}
         self._robots: dict[str, tuple[float, urllib.robotparser.RobotFileParser | None]] = {}
+        self._robots_locks: dict[str, asyncio.Lock] = {}
         self.requests = 0  # requests sent (robots.txt included), for the counters
 
     async def close(self) -> None:
@@ -209,17 +210,23 @@ class Poller:
             return Reply(url=str(url), error=f"network error: {type(exc).__name__}: {exc}".rstrip(": "))
 
     async def _allowed(self, url: httpx.URL, budget: "_Budget") -> bool:
-        """Whether the host's robots.txt lets svodka fetch the URL (none to be had: yes)."""
+        """Whether the host's robots.txt lets svodka fetch the URL (none to be had: yes).
+
+        One read of it per host at a time: the requests to a host that arrive together wait for
+        the first one's (each used to read robots.txt itself, so a site's sixty feeds polled
+        together read it sixty times, a second apart, before the first feed).
+        """
         root = f"{url.scheme}://{url.netloc.decode('ascii')}"
-        cached = self._robots.get(root)
-        if cached is None or time.monotonic() - cached[0] > ROBOTS_TTL:
-            parser: urllib.robotparser.RobotFileParser | None = urllib.robotparser.RobotFileParser()
-            reply = await self._request(httpx.URL(root + "/robots.txt"), {"Accept-Encoding": ACCEPT_ENCODING}, ROBOTS_MAX_BYTES, budget, truncate=True)
-            if reply.status == 200 and reply.body:
-                parser.parse(reply.body.decode("utf-8", "replace").splitlines())
-            else:
-                parser = None  # none, or none to be had: everything is allowed
-            cached = self._robots[root] = (time.monotonic(), parser)
+        async with self._robots_locks.setdefault(root, asyncio.Lock()):
+            cached = self._robots.get(root)
+            if cached is None or time.monotonic() - cached[0] > ROBOTS_TTL:
+                parser: urllib.robotparser.RobotFileParser | None = urllib.robotparser.RobotFileParser()
+                reply = await self._request(httpx.URL(root + "/robots.txt"), {"Accept-Encoding": ACCEPT_ENCODING}, ROBOTS_MAX_BYTES, budget, truncate=True)
+                if reply.status == 200 and reply.body:
+                    parser.parse(reply.body.decode("utf-8", "replace").splitlines())
+                else:
+                    parser = None  # none, or none to be had: everything is allowed
+                cached = self._robots[root] = (time.monotonic(), parser)
         parser = cached[1]
         return parser is None or parser.can_fetch(USER_AGENT, str(url))
 
