@@ -46,6 +46,8 @@ STORE_RETRY = 1.0
 # PAGE_RETRY_WINDOW seconds after its item was first seen; then the feed's summary stands in.
 PAGE_RETRY_DELAY = 300
 PAGE_RETRY_WINDOW = 3600
+# Seconds a stopping watcher waits for the polls in flight (one request's deadline).
+STOP_GRACE = 45.0
 
 
 @dataclass
@@ -185,7 +187,11 @@ class Watcher:
                 await self._record(done)
                 done, last_flush = [], time.monotonic()
         if in_flight:  # stopping: the polls in hand are recorded (their items wait in the archive)
-            finished, _ = await asyncio.wait(in_flight)
+            # Polls still waiting for their host's turn (a request's deadline no longer counts
+            # that wait) are dropped after STOP_GRACE: their feeds stay due, their leases given back.
+            finished, waiting = await asyncio.wait(in_flight, timeout=STOP_GRACE)
+            for task in waiting:
+                task.cancel()
             done.extend(t.result() for t in finished)
         await self._record(done)
 

@@ -263,3 +263,25 @@ def test_watcher_tries_a_failing_page_again(archive):
     second = round_()
     assert second.pages_fetched == 1 and kinds[-1] == ("http://x.feeds.test/a/1", "text/html")
     assert archive.db.execute("SELECT COUNT(*) FROM feed_items WHERE state = 'done'").first()[0] == 2
+
+
+def test_watcher_stop_drops_polls_still_waiting_for_their_host(archive, monkeypatch):
+    """SIGTERM waited for every poll queued behind one host's slot (a minute for sixty feeds of one site)."""
+    from svodka.watch import watcher as watcher_module
+
+    monkeypatch.setattr(watcher_module, "STOP_GRACE", 0.5)
+    for i in range(3):
+        feed_store.add_feed(archive.db, f"http://x.feeds.test/rss.xml?part={i}")
+    opts = WatchOptions(fetch_pages=False, allow_private=ALLOW, host_interval=5)  # robots.txt, then a feed every 5 s
+    watcher = Watcher(archive, opts, resolver=RESOLVER, transport=_mock_site())
+    result = {}
+    thread = threading.Thread(target=lambda: result.update(c=asyncio.run(watcher.run())))
+    thread.start()
+    deadline = time.time() + 30
+    while time.time() < deadline and watcher.counters.polls < 1:
+        time.sleep(0.05)
+    watcher.stop()
+    thread.join(30)
+    assert not thread.is_alive() and result["c"].polls == 1
+    assert archive.db.execute("SELECT COUNT(*) FROM feeds WHERE lease_owner IS NOT NULL").first()[0] == 0
+    assert archive.db.execute("SELECT COUNT(*) FROM feeds WHERE polls = 0").first()[0] == 2  # still due
