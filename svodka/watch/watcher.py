@@ -332,11 +332,20 @@ class Watcher:
     # ------------------------------------------------------------------ analysis
 
     async def _analyse(self) -> None:
-        """Analyse and store what the pages part hands over, one batch at a time, in a thread."""
+        """Analyse and store what the pages part hands over, one batch at a time, in a thread.
+
+        Any other failure (the models cannot be loaded, a bug) stops the watcher and is raised
+        from ``run`` once the other parts have ended: the analysis used to die alone, the pages
+        part then blocked on the full queue for ever and the watcher hung, polling, storing nothing.
+        The batches still handed over are not analysed (their items wait in the archive).
+        """
+        failure: BaseException | None = None
         while True:
             got = await self._documents.get()
             if got is None:
-                return
+                break
+            if failure is not None:
+                continue
             docs, urls = got
             try:
                 await asyncio.to_thread(self._ingest, [d for group in docs for d in group])
@@ -345,7 +354,13 @@ class Watcher:
                 await self._store(feed_store.unclaim_items, self.db, self.owner, urls)
                 await asyncio.sleep(STORE_RETRY)
                 continue
+            except Exception as exc:  # noqa: BLE001  (raised again below, after the others stop)
+                failure = exc
+                self.stopping.set()
+                continue
             await self._store(feed_store.finish_items, self.db, urls)
+        if failure is not None:
+            raise failure
 
     async def _store(self, fn: Callable[..., Any], *args: Any) -> Any:
         """``fn(*args)`` in a thread, tried again while the archive is busy.

@@ -285,3 +285,29 @@ def test_watcher_stop_drops_polls_still_waiting_for_their_host(archive, monkeypa
     assert not thread.is_alive() and result["c"].polls == 1
     assert archive.db.execute("SELECT COUNT(*) FROM feeds WHERE lease_owner IS NOT NULL").first()[0] == 0
     assert archive.db.execute("SELECT COUNT(*) FROM feeds WHERE polls = 0").first()[0] == 2  # still due
+
+
+def test_watcher_analysis_failure_stops_the_watcher(archive, feed_server):
+    """The analysis dying (models missing) left the pages part blocked on the full queue: the watcher hung for ever."""
+    feed_server.add(FeedSpec("f", published=[time.time() - 100 + i for i in range(6)]))
+    feed_store.add_feed(archive.db, feed_server.url("f"))
+    opts = WatchOptions(once=True, batch_size=1, workers=1, allow_private=ALLOW, host_interval=0)  # one item a batch: six batches
+    watcher = Watcher(archive, opts, resolver=RESOLVER)
+
+    def fail(documents):
+        raise RuntimeError("models missing")
+
+    watcher._ingest = fail
+    result = {}
+
+    def run():
+        try:
+            asyncio.run(watcher.run())
+        except RuntimeError as exc:
+            result["error"] = str(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(60)
+    assert not thread.is_alive() and result == {"error": "models missing"}
+    assert archive.db.execute("SELECT COUNT(*) FROM feed_items WHERE state = 'new' AND lease_owner IS NULL").first()[0] == 6
