@@ -135,6 +135,7 @@ class Watcher:
         try:
             analysis = asyncio.create_task(self._analyse())
             pages = asyncio.create_task(self._pages() if self.options.fetch_pages else asyncio.sleep(0))
+            pages.add_done_callback(self._stop_on_failure)  # else polling went on for ever, nothing stored
             await self._poll()
             self._poll_finished = True
             await pages
@@ -145,6 +146,11 @@ class Watcher:
             await self.poller.close()
             await self._store(feed_store.release, self.db, self.owner)
         return self.counters
+
+    def _stop_on_failure(self, task: asyncio.Task) -> None:
+        """Stop the watcher when a part of it has failed (its error is raised from ``run``)."""
+        if not task.cancelled() and task.exception() is not None:
+            self.stopping.set()
 
     async def _keep_leases(self) -> None:
         """Renew this watcher's claims every third of a lease while it holds them.

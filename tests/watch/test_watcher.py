@@ -311,3 +311,27 @@ def test_watcher_analysis_failure_stops_the_watcher(archive, feed_server):
     thread.join(60)
     assert not thread.is_alive() and result == {"error": "models missing"}
     assert archive.db.execute("SELECT COUNT(*) FROM feed_items WHERE state = 'new' AND lease_owner IS NULL").first()[0] == 6
+
+
+def test_watcher_pages_failure_stops_the_watcher(archive, feed_server):
+    """The pages part dying left the watcher polling for ever, storing nothing."""
+    feed_server.add(FeedSpec("f", published=[time.time() - 100]))
+    feed_store.add_feed(archive.db, feed_server.url("f"))
+    watcher = Watcher(archive, WatchOptions(allow_private=ALLOW, host_interval=0), resolver=RESOLVER)  # not --once
+
+    async def fail(item):
+        raise RuntimeError("page reader bug")
+
+    watcher._page = fail
+    result = {}
+
+    def run():
+        try:
+            asyncio.run(watcher.run())
+        except RuntimeError as exc:
+            result["error"] = str(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(60)
+    assert not thread.is_alive() and result == {"error": "page reader bug"}
