@@ -47,7 +47,7 @@ def feeds_add_cli(
     """
     from .ingest.fetch import Fetcher
     from .store import feeds as feed_store
-    from .watch.feeds import find_feeds, outlet_name
+    from .watch.feeds import find_feeds, outlet_name, url_problem
 
     fixed = _every(every)
     store, settings = _open(db, setting)
@@ -55,8 +55,9 @@ def feeds_add_cli(
     fetcher = None if no_discover else Fetcher(allow_private=settings.fetch_allow_private, retries=1)
     try:
         for url in urls:
-            if not url.lower().startswith(("http://", "https://")):
-                failures(url, "not an http(s) URL")
+            problem = url_problem(url)
+            if problem:
+                failures(url, problem)
                 continue
             try:
                 found = [(url, None)] if fetcher is None else find_feeds(url, fetcher.fetch)

@@ -35,6 +35,9 @@ __all__ = [
     "claim_items",
     "finish_items",
     "release",
+    "unclaim_items",
+    "defer_items",
+    "renew",
     "next_due",
     "feed_totals",
 ]
@@ -87,9 +90,16 @@ def list_feeds(db: Database) -> list[dict]:
 
 
 def find_feed(db: Database, key: str | int) -> dict | None:
-    """A feed by id or URL, or None."""
+    """A feed by id or URL, or None.
+
+    An id is ASCII digits that fit the column ("²" passes ``str.isdigit`` and failed ``int``; a
+    20-digit number overflowed the driver: tracebacks from ``svodka feeds pause``).
+    """
     text = str(key).strip()
-    rows = db.execute(_SELECT + (" WHERE id = ?" if text.isdigit() else " WHERE url = ?"), [int(text) if text.isdigit() else text])
+    is_id = text.isascii() and text.isdigit()
+    if is_id and len(text) > 18:
+        return None
+    rows = db.execute(_SELECT + (" WHERE id = ?" if is_id else " WHERE url = ?"), [int(text) if is_id else text])
     return rows.dicts(FEED_COLUMNS)[0] if rows else None
 
 
@@ -225,11 +235,42 @@ def finish_items(db: Database, urls: Iterable[str]) -> None:
             cur.execute(f"UPDATE feed_items SET state = 'done', lease_owner = NULL, lease_until = NULL WHERE url IN ({', '.join('?' * len(chunk))})", chunk)
 
 
+def unclaim_items(db: Database, owner: str, urls: Iterable[str]) -> None:
+    """Give back ``owner``'s claims on these items, still waiting (their batch was not stored): claimed again later."""
+    urls = list(urls)
+    with db.write() as cur:
+        for start in range(0, len(urls), 500):
+            chunk = urls[start : start + 500]
+            cur.execute(
+                f"UPDATE feed_items SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND url IN ({', '.join('?' * len(chunk))})",
+                [owner, *chunk],
+            )
+
+
+def defer_items(db: Database, owner: str, urls: Iterable[str], until: int) -> None:
+    """Give back ``owner``'s claims on these items and keep every watcher off them until ``until`` (a page to try again later)."""
+    urls = list(urls)
+    with db.write() as cur:
+        for start in range(0, len(urls), 500):
+            chunk = urls[start : start + 500]
+            cur.execute(
+                f"UPDATE feed_items SET lease_owner = NULL, lease_until = ? WHERE lease_owner = ? AND url IN ({', '.join('?' * len(chunk))})",
+                [until, owner, *chunk],
+            )
+
+
 def release(db: Database, owner: str) -> None:
     """Give up every lease of ``owner`` (a watcher stopping cleanly): others may take them at once."""
     with db.write() as cur:
         cur.execute("UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?", [owner])
         cur.execute("UPDATE feed_items SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?", [owner])
+
+
+def renew(db: Database, owner: str, now: int, lease: int) -> None:
+    """Extend every lease ``owner`` holds to ``now + lease`` (a live watcher's heartbeat: see ``Watcher._keep_leases``)."""
+    with db.write() as cur:
+        cur.execute("UPDATE feeds SET lease_until = ? WHERE lease_owner = ?", [now + lease, owner])
+        cur.execute("UPDATE feed_items SET lease_until = ? WHERE lease_owner = ? AND state = 'new'", [now + lease, owner])
 
 
 def next_due(db: Database) -> int | None:

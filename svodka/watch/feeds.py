@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
 
 from ..errors import InputError
 
@@ -29,12 +29,14 @@ __all__ = [
     "read_feed",
     "parse_every",
     "find_feeds",
+    "url_problem",
 ]
 
 # Query parameters that say where a reader came from, not what the page is: removed from item
-# URLs (prefixes end in "_"). Yandex (yclid, ysclid, _openstat), Google (gclid, utm_*), Meta
+# URLs (prefixes end in "_"). Yandex (yclid, ysclid, _openstat), Google (gclid, utm_*, _ga, _gl, ...), Microsoft (msclkid), Meta
 # (fbclid), Mailchimp (mc_*), and the "from=rss" tags Russian outlets add to feed links.
-TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "yclid", "ysclid", "_openstat", "mc_cid", "mc_eid", "igshid", "from", "ref", "rss")
+TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "yclid", "ysclid", "_openstat", "mc_cid", "mc_eid", "igshid", "from", "ref", "rss",
+                   "_ga", "_gl", "dclid", "gbraid", "wbraid", "msclkid", "twclid", "ttclid", "srsltid")
 # Where sites keep their feeds when the page links none (tried in order by ``svodka feeds add``).
 COMMON_FEED_PATHS = ("/rss", "/rss.xml", "/feed", "/feed.xml", "/atom.xml", "/index.xml", "/rss/all", "/export/rss2/index.xml")
 # Media types of feeds in <link rel="alternate">.
@@ -45,6 +47,10 @@ UPDATE_PERIODS = {"hourly": 3600, "daily": 86400, "weekly": 7 * 86400, "monthly"
 _EVERY = re.compile(r"^\s*(\d+)\s*([smhd]?)\s*$", re.I)
 MAX_EVERY = 30 * 86400  # the longest interval --every, --min-interval, --max-interval and --lease take
 _UNIT = {"": 60, "s": 1, "m": 60, "h": 3600, "d": 86400}
+# Largest interval a feed may ask for that is kept (seconds): a year; the schedule caps it at
+# its own ``high`` anyway, this keeps the stored number in range.
+MAX_TTL = 365 * 86400
+_DIGITS = re.compile(r"^[0-9]{1,12}$")
 
 
 # A channel title's tail that names the feed, not the outlet: "Вестник — лента новостей",
@@ -75,9 +81,28 @@ def canonical_url(url: str) -> str:
         host = f"{host}:{port}"
     if parts.username:
         host = f"{parts.username}@{host}"
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _tracking(k)]
+    # The query is filtered as written: decoding and re-encoding it would turn "?123" into
+    # "?123=" and a cp1251 "?q=%EF%F0" into U+FFFD bytes (another URL, the page fetched from it not the item's).
+    query = sorted(p for p in parts.query.split("&") if p and not _tracking(unquote_plus(p.split("=", 1)[0])))
     path = parts.path or "/"
-    return urlunsplit((scheme, host, path, urlencode(sorted(query)), ""))
+    return urlunsplit((scheme, host, path, "&".join(query), ""))
+
+
+def url_problem(url: str) -> str | None:
+    """Why a URL cannot be followed as a feed (None: it can): http(s), a host, a valid port, no spaces.
+
+    ``feeds add --no-discover`` and OPML import take URLs without fetching them; a malformed
+    one ("http://[::1", "http:///rss") was stored and failed every poll until marked failing.
+    """
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+        port_ok = parts.port is None or 0 < parts.port < 65536
+    except ValueError:
+        return "not an http(s) URL"
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or any(c.isspace() for c in text):
+        return "not an http(s) URL"
+    return None if port_ok else "not an http(s) URL (bad port)"
 
 
 def _tracking(key: str) -> bool:
@@ -164,7 +189,7 @@ def parse_opml(data: bytes, name: str = "OPML") -> list[tuple[str, str | None]]:
             return
         lower = {k.lower(): v for k, v in attrs.items()}
         url = (lower.get("xmlurl") or "").strip()
-        if url.startswith(("http://", "https://")) and url not in found:
+        if url_problem(url) is None and url not in found:
             found[url] = (lower.get("title") or lower.get("text") or "").strip() or None
 
     def doctype(*_args) -> None:
@@ -223,7 +248,11 @@ def read_feed(data: bytes, name: str) -> FeedFacts:
         link = entry.get("link") or (entry.get("id") if str(entry.get("id", "")).startswith(("http://", "https://")) else None)
         if not link:
             continue
-        url = canonical_url(link)
+        # a relative <link> ("/news/1.html": feedparser has no base for bytes) is the feed's
+        # address's; it was kept as it was, never fetched, and stored under a path for a URL
+        url = canonical_url(urljoin(name, link.strip()) if name.startswith(("http://", "https://")) else link)
+        if not url.startswith(("http://", "https://")):
+            continue
         if url in seen:
             continue
         seen.add(url)
@@ -235,15 +264,25 @@ def read_feed(data: bytes, name: str) -> FeedFacts:
 
 
 def _ttl(head: dict) -> int | None:
-    """Seconds the feed asks to wait between polls, from <ttl> (minutes) or the syndication module."""
-    ttl = str(head.get("ttl") or "").strip()
-    if ttl.isdigit() and int(ttl) > 0:
-        return int(ttl) * 60
+    """Seconds the feed asks to wait between polls, from <ttl> (minutes) or the syndication module.
+
+    Only ASCII digits count (``str.isdigit`` takes "²", which ``int`` refuses), and the answer
+    is capped at ``MAX_TTL``: a feed's absurd ``<ttl>99999999999999999999</ttl>`` must not
+    overflow the archive's integer column (it took the whole batch of polls, and the watcher, down).
+    """
+    minutes = _count(head.get("ttl"))
+    if minutes:
+        return min(minutes * 60, MAX_TTL)
     period = UPDATE_PERIODS.get(str(head.get("sy_updateperiod") or "").strip().lower())
     if period:
-        freq = str(head.get("sy_updatefrequency") or "1").strip()
-        return max(1, period // (int(freq) if freq.isdigit() and int(freq) > 0 else 1))
+        return min(MAX_TTL, max(1, period // (_count(head.get("sy_updatefrequency")) or 1)))
     return None
+
+
+def _count(value: object) -> int | None:
+    """A positive whole number written in ASCII digits, or None."""
+    text = str(value or "").strip()
+    return int(text) if _DIGITS.match(text) and int(text) > 0 else None
 
 
 def _is_feed(data: bytes) -> bool:

@@ -106,6 +106,7 @@ class Poller:
         self.deadline = deadline
         self._hosts: dict[str, tuple[asyncio.Lock, list[float]]] = {}
         self._robots: dict[str, tuple[float, urllib.robotparser.RobotFileParser | None]] = {}
+        self._robots_locks: dict[str, asyncio.Lock] = {}
         self.requests = 0  # requests sent (robots.txt included), for the counters
 
     async def close(self) -> None:
@@ -121,7 +122,7 @@ class Poller:
     async def get(self, url: str, *, etag: str | None = None, modified: str | None = None) -> Reply:
         """GET a URL (conditionally when given validators), following checked redirects; never raises."""
         try:
-            return await asyncio.wait_for(self._follow(httpx.URL(url), etag, modified), self.deadline)
+            return await self._follow(httpx.URL(url), etag, modified, _Budget(self.deadline))
         except asyncio.TimeoutError:
             return Reply(url=url, error=f"over the {self.deadline:g} s one request may take")
         except _Refused as exc:
@@ -129,21 +130,21 @@ class Poller:
         except (httpx.InvalidURL, ValueError) as exc:
             return Reply(url=url, error=f"not an http(s) URL: {exc}", permanent=True)
 
-    async def _follow(self, url: httpx.URL, etag: str | None, modified: str | None) -> Reply:
+    async def _follow(self, url: httpx.URL, etag: str | None, modified: str | None, budget: "_Budget") -> Reply:
         """GET with redirects followed; the validators go with every hop (they are the final resource's)."""
         first = str(url)
         moved = True  # every redirect so far permanent (301, 308): the feed has a new address
         for hop in range(MAX_REDIRECTS + 1):
             if url.scheme not in ("http", "https") or not url.host:
                 return Reply(url=first, error=f"not an http(s) URL: {str(url)[:200]}", permanent=True)
-            if not await self._allowed(url):
+            if not await self._allowed(url, budget):
                 return Reply(url=first, error=f"robots.txt disallows fetching {url}", permanent=True)
             headers = {"Accept-Encoding": ACCEPT_ENCODING}
             if etag:
                 headers["If-None-Match"] = etag
             if modified:
                 headers["If-Modified-Since"] = modified
-            reply = await self._request(url, headers, self.max_bytes)
+            reply = await self._request(url, headers, self.max_bytes, budget)
             if reply.status not in REDIRECT_STATUSES:
                 if hop and moved and reply.error is None:
                     reply.moved = str(url)
@@ -156,57 +157,85 @@ class Poller:
                 return Reply(url=first, error=f"HTTP {reply.status} redirect to an invalid URL", permanent=True)
         return Reply(url=first, error=f"more than {MAX_REDIRECTS} redirects", permanent=True)
 
-    async def _request(self, url: httpx.URL, headers: dict[str, str], limit: int, truncate: bool = False) -> Reply:
-        """One GET under the host's slot; a redirect comes back with its Location in ``url``."""
+    async def _request(self, url: httpx.URL, headers: dict[str, str], limit: int, budget: "_Budget", truncate: bool = False) -> Reply:
+        """One GET under the host's slot; a redirect comes back with its Location in ``url``.
+
+        Only the time holding the slot counts against the deadline (``budget``): the wait for
+        the host's turn does not. A feed's sixty new items on one host wait a minute for their
+        turns at one request a second; counted in, every page after the 45th timed out unasked
+        and its item was stored as the feed's summary.
+        """
         host = url.netloc.decode("ascii")
         lock, last = self._hosts.setdefault(host, (asyncio.Lock(), [0.0]))
         async with lock:
             wait = last[0] + self.host_interval - time.monotonic()
             if wait > 0:
                 await asyncio.sleep(wait)
+            started = time.monotonic()
             try:
-                if self.check_each:
-                    await self._addresses(url.raw_host.decode("ascii"), url.port or (443 if url.scheme == "https" else 80))
-                self.requests += 1
-                async with self.client.stream("GET", url, headers=headers) as response:
-                    status = response.status_code
-                    if status in REDIRECT_STATUSES:
-                        location = response.headers.get("location")
-                        if not location:
-                            return Reply(url=str(url), error=f"HTTP {status} redirect without a Location", permanent=True)
-                        return Reply(status=status, url=location)
-                    etag, modified = response.headers.get("etag"), response.headers.get("last-modified")
-                    if status == 304:
-                        return Reply(status=304, url=str(url), etag=etag, modified=modified)
-                    if not 200 <= status < 300:
-                        return Reply(status=status, url=str(url), error=f"HTTP {status}", permanent=400 <= status < 500 and status not in (408, 429))
-                    try:
-                        body = await _read_body(response, limit, truncate)
-                    except FetchError as exc:  # too big, or an encoding not decoded: the same next time
-                        return Reply(status=status, url=str(url), error=exc.reason.split("; raise it")[0], permanent=True)
-                    return Reply(status=status, body=body, url=str(url), etag=etag, modified=modified)
-            except httpx.HTTPError as exc:
-                refused = _refusal_in(exc)
-                if refused:
-                    raise _Refused(refused) from None
-                return Reply(url=str(url), error=f"network error: {type(exc).__name__}: {exc}".rstrip(": "))
+                if budget.left <= 0:
+                    raise asyncio.TimeoutError
+                return await asyncio.wait_for(self._send(url, headers, limit, truncate), budget.left)
             finally:
+                budget.left -= time.monotonic() - started
                 last[0] = time.monotonic()
 
-    async def _allowed(self, url: httpx.URL) -> bool:
-        """Whether the host's robots.txt lets svodka fetch the URL (none to be had: yes)."""
+    async def _send(self, url: httpx.URL, headers: dict[str, str], limit: int, truncate: bool) -> Reply:
+        """The request itself (the caller holds the host's slot)."""
+        try:
+            if self.check_each:
+                await self._addresses(url.raw_host.decode("ascii"), url.port or (443 if url.scheme == "https" else 80))
+            self.requests += 1
+            async with self.client.stream("GET", url, headers=headers) as response:
+                status = response.status_code
+                if status in REDIRECT_STATUSES:
+                    location = response.headers.get("location")
+                    if not location:
+                        return Reply(url=str(url), error=f"HTTP {status} redirect without a Location", permanent=True)
+                    return Reply(status=status, url=location)
+                etag, modified = response.headers.get("etag"), response.headers.get("last-modified")
+                if status == 304:
+                    return Reply(status=304, url=str(url), etag=etag, modified=modified)
+                if not 200 <= status < 300:
+                    return Reply(status=status, url=str(url), error=f"HTTP {status}", permanent=400 <= status < 500 and status not in (408, 429))
+                try:
+                    body = await _read_body(response, limit, truncate)
+                except FetchError as exc:  # too big, or an encoding not decoded: the same next time
+                    return Reply(status=status, url=str(url), error=exc.reason.split("; raise it")[0], permanent=True)
+                return Reply(status=status, body=body, url=str(url), etag=etag, modified=modified)
+        except httpx.HTTPError as exc:
+            refused = _refusal_in(exc)
+            if refused:
+                raise _Refused(refused) from None
+            return Reply(url=str(url), error=f"network error: {type(exc).__name__}: {exc}".rstrip(": "))
+
+    async def _allowed(self, url: httpx.URL, budget: "_Budget") -> bool:
+        """Whether the host's robots.txt lets svodka fetch the URL (none to be had: yes).
+
+        One read of it per host at a time: the requests to a host that arrive together wait for
+        the first one's (each used to read robots.txt itself, so a site's sixty feeds polled
+        together read it sixty times, a second apart, before the first feed).
+        """
         root = f"{url.scheme}://{url.netloc.decode('ascii')}"
-        cached = self._robots.get(root)
-        if cached is None or time.monotonic() - cached[0] > ROBOTS_TTL:
-            parser: urllib.robotparser.RobotFileParser | None = urllib.robotparser.RobotFileParser()
-            reply = await self._request(httpx.URL(root + "/robots.txt"), {"Accept-Encoding": ACCEPT_ENCODING}, ROBOTS_MAX_BYTES, truncate=True)
-            if reply.status == 200 and reply.body:
-                parser.parse(reply.body.decode("utf-8", "replace").splitlines())
-            else:
-                parser = None  # none, or none to be had: everything is allowed
-            cached = self._robots[root] = (time.monotonic(), parser)
+        async with self._robots_locks.setdefault(root, asyncio.Lock()):
+            cached = self._robots.get(root)
+            if cached is None or time.monotonic() - cached[0] > ROBOTS_TTL:
+                parser: urllib.robotparser.RobotFileParser | None = urllib.robotparser.RobotFileParser()
+                reply = await self._request(httpx.URL(root + "/robots.txt"), {"Accept-Encoding": ACCEPT_ENCODING}, ROBOTS_MAX_BYTES, budget, truncate=True)
+                if reply.status == 200 and reply.body:
+                    parser.parse(reply.body.decode("utf-8", "replace").splitlines())
+                else:
+                    parser = None  # none, or none to be had: everything is allowed
+                cached = self._robots[root] = (time.monotonic(), parser)
         parser = cached[1]
         return parser is None or parser.can_fetch(USER_AGENT, str(url))
+
+
+class _Budget:
+    """Seconds one ``get`` may still spend holding host slots (robots.txt and redirects included)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.left = seconds
 
 
 async def _read_body(response: httpx.Response, limit: int, truncate: bool) -> bytes:

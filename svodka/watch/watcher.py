@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from ..errors import SvodkaError
+from ..errors import StoreError, SvodkaError
 from ..model import Document
 from ..store import feeds as feed_store
 from . import schedule
@@ -37,6 +37,17 @@ from .feeds import outlet_name, read_feed
 from .poller import Poller
 
 __all__ = ["WatchOptions", "Counters", "Watcher", "watch"]
+
+# Tries of one archive operation while another writer holds the archive, and seconds between
+# them (each try waits the lock's own timeout first: 60 tries are 11 minutes on SQLite, 31 on PostgreSQL).
+STORE_ATTEMPTS = 60
+STORE_RETRY = 1.0
+# A page that failed in a way that may pass is tried again after PAGE_RETRY_DELAY seconds, for
+# PAGE_RETRY_WINDOW seconds after its item was first seen; then the feed's summary stands in.
+PAGE_RETRY_DELAY = 300
+PAGE_RETRY_WINDOW = 3600
+# Seconds a stopping watcher waits for the polls in flight (one request's deadline).
+STOP_GRACE = 45.0
 
 
 @dataclass
@@ -70,6 +81,7 @@ class Counters:
     pages_fetched: int = 0
     pages_skipped: int = 0  # already stored: not fetched
     page_fallbacks: int = 0  # the feed's summary used for a page that could not be had
+    pages_deferred: int = 0  # a passing failure: the page tried again later
     stored: int = 0
     duplicates: int = 0
     rejected: int = 0
@@ -119,18 +131,42 @@ class Watcher:
         self.stopping = asyncio.Event()
         self._loop = asyncio.get_running_loop()
         self._documents = asyncio.Queue(maxsize=2)
+        leases = asyncio.create_task(self._keep_leases())
         try:
             analysis = asyncio.create_task(self._analyse())
             pages = asyncio.create_task(self._pages() if self.options.fetch_pages else asyncio.sleep(0))
+            pages.add_done_callback(self._stop_on_failure)  # else polling went on for ever, nothing stored
             await self._poll()
             self._poll_finished = True
             await pages
             await self._documents.put(None)
             await analysis
         finally:
+            leases.cancel()
             await self.poller.close()
-            await asyncio.to_thread(feed_store.release, self.db, self.owner)
+            await self._store(feed_store.release, self.db, self.owner)
         return self.counters
+
+    def _stop_on_failure(self, task: asyncio.Task) -> None:
+        """Stop the watcher when a part of it has failed (its error is raised from ``run``)."""
+        if not task.cancelled() and task.exception() is not None:
+            self.stopping.set()
+
+    async def _keep_leases(self) -> None:
+        """Renew this watcher's claims every third of a lease while it holds them.
+
+        Items claimed wait in the queue behind two batches, and one batch's analysis (the
+        models' first load, a backlog) may take longer than a lease: without renewal another
+        watcher took those items over and analysed them a second time. A watcher that dies
+        renews nothing, so its claims still pass to the others after ``lease`` seconds.
+        """
+        every = max(0.5, self.options.lease / 3)
+        while True:
+            await asyncio.sleep(every)
+            try:
+                await asyncio.to_thread(feed_store.renew, self.db, self.owner, int(self.clock()), self.options.lease)
+            except Exception as exc:  # noqa: BLE001  (a busy or lost database: the next beat tries again)
+                self.on_error("leases", f"not renewed: {exc}")
 
     # ------------------------------------------------------------------ polling
 
@@ -143,7 +179,7 @@ class Watcher:
             room = self.options.concurrency - len(in_flight)
             claimed = []
             if room > 0:
-                claimed = await asyncio.to_thread(feed_store.claim_feeds, self.db, self.owner, int(self.clock()), room, self.options.lease)
+                claimed = await self._store(feed_store.claim_feeds, self.db, self.owner, int(self.clock()), room, self.options.lease)
                 for feed in claimed:
                     in_flight.add(asyncio.create_task(self._poll_one(feed)))
             if not in_flight:
@@ -157,18 +193,22 @@ class Watcher:
                 await self._record(done)
                 done, last_flush = [], time.monotonic()
         if in_flight:  # stopping: the polls in hand are recorded (their items wait in the archive)
-            finished, _ = await asyncio.wait(in_flight)
+            # Polls still waiting for their host's turn (a request's deadline no longer counts
+            # that wait) are dropped after STOP_GRACE: their feeds stay due, their leases given back.
+            finished, waiting = await asyncio.wait(in_flight, timeout=STOP_GRACE)
+            for task in waiting:
+                task.cancel()
             done.extend(t.result() for t in finished)
         await self._record(done)
 
     async def _record(self, outcomes: list[feed_store.PollOutcome]) -> None:
         if outcomes:
-            recorded = await asyncio.to_thread(feed_store.record_polls, self.db, self.owner, outcomes)
+            recorded = await self._store(feed_store.record_polls, self.db, self.owner, outcomes)
             self.counters.items_new += sum(len(v) for v in recorded.values())
 
     async def _idle_seconds(self) -> float:
         """Seconds to sleep when nothing is due: until the next feed is, at most 1 s (new feeds, other watchers)."""
-        due = await asyncio.to_thread(feed_store.next_due, self.db)
+        due = await self._store(feed_store.next_due, self.db)
         return 1.0 if due is None else min(1.0, max(0.05, due - self.clock()))
 
     async def _sleep(self, seconds: float) -> None:
@@ -191,6 +231,8 @@ class Watcher:
                 facts = await asyncio.to_thread(read_feed, reply.body, feed["url"])
             except SvodkaError as exc:
                 error = exc.reason
+            except Exception as exc:  # noqa: BLE001  (one feed's odd bytes must not take the batch of polls, and the watcher, down)
+                error = f"unreadable feed: {type(exc).__name__}: {exc}"
         if error is not None:
             self.counters.poll_errors += 1
             self.on_error(feed["url"], error)
@@ -207,7 +249,7 @@ class Watcher:
             self.counters.full_downloads += 1
             source = feed["name"] or outlet_name(facts.title)  # the name the user gave the feed first
             items = [(i.url, i.title, i.summary, i.published, source) for i in facts.items]
-            new = await asyncio.to_thread(self._unseen, [i[0] for i in items])
+            new = await self._store(self._unseen, [i[0] for i in items])
             first = feed["last_success"] is None
             rate = schedule.observed_rate(None if first else feed["items_per_day"], len(new), elapsed, [i.published for i in facts.items] if first else None)
             ttl = facts.ttl
@@ -235,7 +277,7 @@ class Watcher:
         limit = self.options.batch_size * max(1, min(self.options.workers or cores, cores))
         polling_done = False
         while True:
-            items = await asyncio.to_thread(feed_store.claim_items, self.db, self.owner, int(self.clock()), limit, self.options.lease)
+            items = await self._store(feed_store.claim_items, self.db, self.owner, int(self.clock()), limit, self.options.lease)
             if not items:
                 if self.stopping.is_set() or polling_done:
                     return
@@ -243,26 +285,39 @@ class Watcher:
                 # with ``once``, pages end when polling has ended and nothing waits
                 polling_done = self.options.once and self._polling_over()
                 continue
-            known, _ = await asyncio.to_thread(self.store.known_documents, {i["url"] for i in items}, set())
+            known, _ = await self._store(self.store.known_documents, {i["url"] for i in items}, set())
             skipped = [i["url"] for i in items if i["url"] in known]
             if skipped:
                 self.counters.pages_skipped += len(skipped)
-                await asyncio.to_thread(feed_store.finish_items, self.db, skipped)
+                await self._store(feed_store.finish_items, self.db, skipped)
             todo = [i for i in items if i["url"] not in known]
-            docs = await asyncio.gather(*(self._page(i) for i in todo))
-            await self._documents.put((docs, [i["url"] for i in todo]))
+            pages = await asyncio.gather(*(self._page(i) for i in todo))
+            later = [i["url"] for i, page in zip(todo, pages) if page is None]
+            if later:  # a passing failure: tried again later, not stored as the feed's summary for good
+                self.counters.pages_deferred += len(later)
+                await self._store(feed_store.defer_items, self.db, self.owner, later, int(self.clock()) + PAGE_RETRY_DELAY)
+            docs = [page for page in pages if page is not None]
+            if docs:
+                await self._documents.put((docs, [i["url"] for i, page in zip(todo, pages) if page is not None]))
             if self.stopping.is_set():
                 return
 
     def _polling_over(self) -> bool:
         return self.stopping.is_set() or self._poll_finished
 
-    async def _page(self, item: dict) -> list[Document | SvodkaError]:
-        """The documents of an item's page (or its summary, or an error)."""
+    async def _page(self, item: dict) -> list[Document | SvodkaError] | None:
+        """The documents of an item's page (or its summary, or an error); None: try the page again later.
+
+        A page that fails in a way that may pass (no answer, 5xx, 429, too slow) is tried again
+        for ``PAGE_RETRY_WINDOW`` seconds after its item was seen; one 503 used to store the
+        feed's summary (or, with none, nothing) in its place for good.
+        """
         from ..errors import FetchError, InputError
         from ..ingest.readers import read_bytes
 
         reply = await self.poller.get(item["url"])
+        if reply.error is not None and not reply.permanent and self.clock() - int(item["seen"] or 0) < PAGE_RETRY_WINDOW:
+            return None
         fetched = datetime.now(timezone.utc).isoformat(timespec="seconds")
         meta = {k: v for k, v in (("title", item["title"]), ("published", item["published"]), ("source", item["source"])) if v}
         if reply.error is None and reply.status == 200:
@@ -283,14 +338,51 @@ class Watcher:
     # ------------------------------------------------------------------ analysis
 
     async def _analyse(self) -> None:
-        """Analyse and store what the pages part hands over, one batch at a time, in a thread."""
+        """Analyse and store what the pages part hands over, one batch at a time, in a thread.
+
+        Any other failure (the models cannot be loaded, a bug) stops the watcher and is raised
+        from ``run`` once the other parts have ended: the analysis used to die alone, the pages
+        part then blocked on the full queue for ever and the watcher hung, polling, storing nothing.
+        The batches still handed over are not analysed (their items wait in the archive).
+        """
+        failure: BaseException | None = None
         while True:
             got = await self._documents.get()
             if got is None:
-                return
+                break
+            if failure is not None:
+                continue
             docs, urls = got
-            await asyncio.to_thread(self._ingest, [d for group in docs for d in group])
-            await asyncio.to_thread(feed_store.finish_items, self.db, urls)
+            try:
+                await asyncio.to_thread(self._ingest, [d for group in docs for d in group])
+            except StoreError as exc:  # the archive refused the batch: its items are claimed again later
+                self.on_error("archive", f"batch of {len(urls)} items not stored: {exc.reason}")
+                await self._store(feed_store.unclaim_items, self.db, self.owner, urls)
+                await asyncio.sleep(STORE_RETRY)
+                continue
+            except Exception as exc:  # noqa: BLE001  (raised again below, after the others stop)
+                failure = exc
+                self.stopping.set()
+                continue
+            await self._store(feed_store.finish_items, self.db, urls)
+        if failure is not None:
+            raise failure
+
+    async def _store(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """``fn(*args)`` in a thread, tried again while the archive is busy.
+
+        Another writer (``svodka ingest``, a recluster, another watcher's batch) may hold the
+        archive's write lock past its timeout (10 s SQLite, 30 s PostgreSQL); the watcher is a
+        daemon and waits for it instead of dying (``StoreError`` from one claim ended it).
+        """
+        for attempt in range(STORE_ATTEMPTS):
+            try:
+                return await asyncio.to_thread(fn, *args)
+            except StoreError as exc:
+                if attempt == STORE_ATTEMPTS - 1:
+                    raise
+                self.on_error("archive", f"{exc.reason} (trying again)")
+                await asyncio.sleep(STORE_RETRY)
 
     def _ingest(self, documents: list) -> None:
         """``svodka ingest``'s path: the same pipeline, workers and store."""

@@ -18,6 +18,11 @@ pytestmark = pytest.mark.issue(17)
         ("http://vestnik.example:8080/a?b=2&a=1&fbclid=x&from=rss", "http://vestnik.example:8080/a?a=1&b=2"),
         ("https://vestnik.example", "https://vestnik.example/"),
         ("https://vestnik.example/a?id=5&yclid=9&_openstat=abc", "https://vestnik.example/a?id=5"),
+        # the query kept as written: a bare "?123" is no "?123=", a cp1251 query no U+FFFD bytes
+        ("https://gazeta.example/news.php?12345&utm_campaign=x", "https://gazeta.example/news.php?12345"),
+        ("https://gazeta.example/search?q=%EF%F0%E8&gclid=1", "https://gazeta.example/search?q=%EF%F0%E8"),
+        ("https://gazeta.example/p?a=1+2&b=%2B&x=a%26b&Utm_Medium=y", "https://gazeta.example/p?a=1+2&b=%2B&x=a%26b"),
+        ("https://gazeta.example/n?id=7&_gl=1*abc&_ga=2.1&msclkid=z&srsltid=q", "https://gazeta.example/n?id=7"),
     ],
 )
 def test_feeds_canonical_url(url, canonical):
@@ -54,7 +59,8 @@ def test_feeds_parse_opml_nested():
     data = """<?xml version="1.0" encoding="utf-8"?><opml version="2.0"><body>
       <outline text="Регионы"><outline text="Заречные вести" type="rss" xmlUrl="https://zv.example/rss"/>
       <outline title="Речной курьер" xmlUrl="https://rk.example/feed.xml"/></outline>
-      <outline text="дубль" xmlUrl="https://zv.example/rss"/><outline text="без адреса"/></body></opml>""".encode()
+      <outline text="дубль" xmlUrl="https://zv.example/rss"/><outline text="без адреса"/>
+      <outline text="битый" xmlUrl="http://[::1"/><outline text="без хоста" xmlUrl="http:///rss"/></body></opml>""".encode()
     assert parse_opml(data) == [("https://zv.example/rss", "Заречные вести"), ("https://rk.example/feed.xml", "Речной курьер")]
 
 
@@ -87,6 +93,24 @@ def test_feeds_read_feed_syndication_period():
     data = b"""<?xml version="1.0"?><rss version="2.0" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/"><channel><title>T</title>
       <sy:updatePeriod>hourly</sy:updatePeriod><sy:updateFrequency>4</sy:updateFrequency></channel></rss>"""
     assert read_feed(data, "t").ttl == 900
+
+
+@pytest.mark.parametrize(
+    "hint, ttl",
+    [
+        ("<ttl>²</ttl>", None),  # str.isdigit says yes, int() says no: it crashed the watcher
+        ("<ttl>99999999999999999999</ttl>", None),  # overflowed the archive's integer column
+        ("<ttl>0</ttl>", None),
+        ("<ttl>-5</ttl>", None),
+        ("<ttl>9999999</ttl>", 365 * 86400),
+        ("<sy:updatePeriod>hourly</sy:updatePeriod><sy:updateFrequency>²</sy:updateFrequency>", 3600),
+        ("<sy:updatePeriod>fortnightly</sy:updatePeriod>", None),
+    ],
+)
+def test_feeds_read_feed_odd_ttl(hint, ttl):
+    data = f"""<?xml version="1.0"?><rss version="2.0" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/"><channel><title>T</title>
+      {hint}<item><title>a</title><link>https://t.example/1</link></item></channel></rss>""".encode()
+    assert read_feed(data, "t").ttl == ttl
 
 
 def test_feeds_read_feed_refuses_html():
@@ -123,3 +147,13 @@ def test_outlet_name_drops_a_tail_naming_the_feed(title, outlet):
     from svodka.watch.feeds import outlet_name
 
     assert outlet_name(title) == outlet
+
+
+def test_feeds_read_feed_relative_links():
+    """A relative <link> was kept as a path: never fetchable, stored under "/news/..." for a URL."""
+    data = """<?xml version="1.0"?><rss version="2.0"><channel><title>Заречные вести</title>
+      <item><title>Мост</title><link>/news/2024/05/most.html?utm_source=rss</link></item>
+      <item><title>Школа</title><link>shkola.html</link></item>
+      <item><title>Почта</title><link>mailto:red@zv.example</link></item></channel></rss>""".encode()
+    facts = read_feed(data, "https://zv.example/rss/all.xml")
+    assert [i.url for i in facts.items] == ["https://zv.example/news/2024/05/most.html", "https://zv.example/rss/shkola.html"]

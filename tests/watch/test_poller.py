@@ -120,3 +120,33 @@ def test_poller_one_request_at_a_time_per_host(feed_server):
     assert all(r.status == 200 for r in replies)
     # three answers of 0.3 s each, one after another, 0.2 s apart (robots.txt first): not in parallel
     assert seconds >= 3 * 0.3 + 2 * 0.2
+
+
+def test_poller_wait_for_the_host_is_not_the_deadline(feed_server):
+    """Pages queued behind one host's slot timed out before their turn (a feed's 60 new items: 15 stored as summaries)."""
+    feed_server.add(FeedSpec("many", published=[float(i) for i in range(1, 11)]))
+
+    async def run():
+        poller = Poller(allow_private=ALLOW, resolver=RESOLVER, host_interval=0.4, deadline=2.0)
+        try:
+            return await asyncio.gather(*(poller.get(feed_server.page_url("many", i)) for i in range(10)))
+        finally:
+            await poller.close()
+
+    replies = asyncio.run(run())  # about 4 s in the host's queue in all, each request far under its 2 s
+    assert [r.error for r in replies] == [None] * 10 and all(r.status == 200 for r in replies)
+
+
+def test_poller_reads_robots_once_for_requests_arriving_together(feed_server):
+    """Each of a host's requests arriving together read robots.txt itself (sixty feeds of a site: sixty reads)."""
+    feed_server.add(FeedSpec("site", published=[float(i) for i in range(1, 6)]))
+
+    async def run():
+        poller = Poller(allow_private=ALLOW, resolver=RESOLVER, host_interval=0)
+        try:
+            return await asyncio.gather(*(poller.get(feed_server.page_url("site", i)) for i in range(5)))
+        finally:
+            await poller.close()
+
+    replies = asyncio.run(run())
+    assert all(r.status == 200 for r in replies) and feed_server.count("/robots.txt") == 1

@@ -76,3 +76,10 @@ def test_store_feeds_release(archive):
     assert feed_store.claim_feeds(db, "w", 10, 5, 600)
     feed_store.release(db, "w")
     assert feed_store.claim_feeds(db, "v", 11, 5, 600)  # given back: no wait for the lease
+
+
+def test_store_find_feed_odd_keys(archive):
+    """'svodka feeds pause ²' (str.isdigit, int refuses) and a 20-digit id were tracebacks."""
+    feed_id, _ = feed_store.add_feed(archive.db, "https://zv.example/rss")
+    assert feed_store.find_feed(archive.db, str(feed_id))["url"] == "https://zv.example/rss"
+    assert feed_store.find_feed(archive.db, "²") is None and feed_store.find_feed(archive.db, "9" * 20) is None
