@@ -27,7 +27,7 @@ from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from ..errors import StoreError
 
-__all__ = ["Database", "Results", "select_in", "probe", "chunks", "marks", "next_id", "IN_CHUNK", "PROBE_PARAMS"]
+__all__ = ["Database", "Results", "select_in", "execute_in", "probe", "chunks", "marks", "next_id", "IN_CHUNK", "PROBE_PARAMS"]
 
 # Parameters per ``IN (...)`` list: below SQLite's 32766 variables, and keeps plans cheap.
 IN_CHUNK = 500
@@ -72,6 +72,12 @@ def select_in(cur: Any, sql: str, values: Iterable, params: Iterable = ()) -> li
         cur.execute(sql.format(**{"in": marks(len(chunk))}), list(chunk) + list(params))
         rows.extend(cur.fetchall())
     return rows
+
+
+def execute_in(cur: Any, sql: str, values: Iterable, before: Iterable = ()) -> None:
+    """Run a write ``sql`` (with ``{in}`` for the IN list, after the ``before`` parameters) over ``values`` in chunks."""
+    for chunk in chunks(list(values)):
+        cur.execute(sql.format(**{"in": marks(len(chunk))}), list(before) + list(chunk))
 
 
 def probe(cur: Any, columns: tuple[str, ...], rows: list[tuple], select: str) -> Iterator[tuple]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from .database import Database, next_id, select_in
+from .database import Database, execute_in, next_id, select_in
 from .ingest import now as iso_now
 
 __all__ = [
@@ -139,9 +139,7 @@ def claim_feeds(db: Database, owner: str, now: int, limit: int, lease: int) -> l
         ids = [r[0] for r in cur.fetchall()]
         if not ids:
             return []
-        for chunk_start in range(0, len(ids), 500):
-            chunk = ids[chunk_start : chunk_start + 500]
-            cur.execute(f"UPDATE feeds SET lease_owner = ?, lease_until = ? WHERE id IN ({', '.join('?' * len(chunk))})", [owner, now + lease, *chunk])
+        execute_in(cur, "UPDATE feeds SET lease_owner = ?, lease_until = ? WHERE id IN ({in})", ids, [owner, now + lease])
         rows = select_in(cur, _SELECT + " WHERE id IN ({in}) ORDER BY next_poll, id", ids)
     return [dict(zip(FEED_COLUMNS, r)) for r in rows]
 
@@ -217,9 +215,7 @@ def claim_items(db: Database, owner: str, now: int, limit: int, lease: int) -> l
         urls = [r[0] for r in cur.fetchall()]
         if not urls:
             return []
-        for start in range(0, len(urls), 500):
-            chunk = urls[start : start + 500]
-            cur.execute(f"UPDATE feed_items SET lease_owner = ?, lease_until = ? WHERE url IN ({', '.join('?' * len(chunk))})", [owner, now + lease, *chunk])
+        execute_in(cur, "UPDATE feed_items SET lease_owner = ?, lease_until = ? WHERE url IN ({in})", urls, [owner, now + lease])
         rows = select_in(cur, "SELECT " + ", ".join(columns) + " FROM feed_items WHERE url IN ({in}) ORDER BY seen, url", urls)
     return [dict(zip(columns, r)) for r in rows]
 
@@ -230,33 +226,21 @@ def finish_items(db: Database, urls: Iterable[str]) -> None:
     if not urls:
         return
     with db.write() as cur:
-        for start in range(0, len(urls), 500):
-            chunk = urls[start : start + 500]
-            cur.execute(f"UPDATE feed_items SET state = 'done', lease_owner = NULL, lease_until = NULL WHERE url IN ({', '.join('?' * len(chunk))})", chunk)
+        execute_in(cur, "UPDATE feed_items SET state = 'done', lease_owner = NULL, lease_until = NULL WHERE url IN ({in})", urls)
 
 
 def unclaim_items(db: Database, owner: str, urls: Iterable[str]) -> None:
     """Give back ``owner``'s claims on these items, still waiting (their batch was not stored): claimed again later."""
     urls = list(urls)
     with db.write() as cur:
-        for start in range(0, len(urls), 500):
-            chunk = urls[start : start + 500]
-            cur.execute(
-                f"UPDATE feed_items SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND url IN ({', '.join('?' * len(chunk))})",
-                [owner, *chunk],
-            )
+        execute_in(cur, "UPDATE feed_items SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND url IN ({in})", urls, [owner])
 
 
 def defer_items(db: Database, owner: str, urls: Iterable[str], until: int) -> None:
     """Give back ``owner``'s claims on these items and keep every watcher off them until ``until`` (a page to try again later)."""
     urls = list(urls)
     with db.write() as cur:
-        for start in range(0, len(urls), 500):
-            chunk = urls[start : start + 500]
-            cur.execute(
-                f"UPDATE feed_items SET lease_owner = NULL, lease_until = ? WHERE lease_owner = ? AND url IN ({', '.join('?' * len(chunk))})",
-                [until, owner, *chunk],
-            )
+        execute_in(cur, "UPDATE feed_items SET lease_owner = NULL, lease_until = ? WHERE lease_owner = ? AND url IN ({in})", urls, [until, owner])
 
 
 def release(db: Database, owner: str) -> None:

@@ -34,6 +34,8 @@ from ..ingest.fetch import (
     BodyDecoder,
     Resolver,
     _Refused,
+    _RefusedConnect,
+    connect_refusal,
 )
 
 __all__ = ["Poller", "Reply", "POLL_TIMEOUT", "POLL_DEADLINE", "HOST_INTERVAL"]
@@ -204,7 +206,7 @@ class Poller:
                     return Reply(status=status, url=str(url), error=exc.reason.split("; raise it")[0], permanent=True)
                 return Reply(status=status, body=body, url=str(url), etag=etag, modified=modified)
         except httpx.HTTPError as exc:
-            refused = _refusal_in(exc)
+            refused = connect_refusal(exc)
             if refused:
                 raise _Refused(refused) from None
             return Reply(url=str(url), error=f"network error: {type(exc).__name__}: {exc}".rstrip(": "))
@@ -251,27 +253,7 @@ async def _read_body(response: httpx.Response, limit: int, truncate: bool) -> by
     return decoder.body()
 
 
-def _refusal_in(exc: BaseException) -> str | None:
-    """The reason of a refusal raised by the checked backend, found among an error's causes."""
-    seen: BaseException | None = exc
-    for _ in range(10):
-        if seen is None:
-            return None
-        if isinstance(seen, _RefusedAsync):
-            return seen.reason
-        seen = seen.__cause__ or seen.__context__
-    return None
-
-
 import httpcore  # noqa: E402  (httpx's own dependency; the async backend below extends it)
-
-
-class _RefusedAsync(httpcore.ConnectError):
-    """A connection the checked async backend refused."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 class _CheckedAsyncBackend(httpcore.AsyncNetworkBackend):
@@ -286,7 +268,7 @@ class _CheckedAsyncBackend(httpcore.AsyncNetworkBackend):
         try:
             addresses = await self._addresses(host, port)
         except _Refused as exc:
-            raise _RefusedAsync(str(exc)) from None
+            raise _RefusedConnect(str(exc)) from None
         except httpx.ConnectError as exc:
             raise httpcore.ConnectError(str(exc)) from None
         failure: Exception | None = None
@@ -299,7 +281,7 @@ class _CheckedAsyncBackend(httpcore.AsyncNetworkBackend):
 
     async def connect_unix_socket(self, path, timeout=None, socket_options=None):
         """Never: URLs name hosts, not sockets."""
-        raise _RefusedAsync("unix sockets are not fetched")
+        raise _RefusedConnect("unix sockets are not fetched")
 
     async def sleep(self, seconds: float) -> None:
         await self._inner.sleep(seconds)
