@@ -300,7 +300,8 @@ def evaluate_clean(path: Path) -> dict[str, Any]:
         (precision/recall/f1/macro_f1), ``word`` (precision/recall/f1), ``title_accuracy``,
         ``pages`` (per-page figures) and, for the cleaners, ``published_accuracy``,
         ``views_accuracy`` and ``seconds``. ``html`` is ``{"available": False, "reason": ...}``
-        when ``svodka.clean.html`` cannot be imported.
+        when the folder has no ``html/`` (a set of text dumps only) or ``svodka.clean.html``
+        cannot be imported.
     """
     from ..clean.dump import clean_dump
 
@@ -330,12 +331,16 @@ def evaluate_clean(path: Path) -> dict[str, Any]:
     report["baseline"] = _aggregate(base_pages)
     report["baseline"]["pages"] = base_pages
 
+    html_dir = path / "html"
+    if not html_dir.is_dir():
+        # A set of crawler-text windows (no page bytes kept) scores the dumps only.
+        report["html"] = {"available": False, "reason": f"no html/ folder in {path}: dumps only"}
+        return report
     try:
         from ..clean.html import clean_html  # lazy: written separately, may be missing
     except ImportError as exc:
         report["html"] = {"available": False, "reason": f"svodka.clean.html not importable: {exc}"}
     else:
-        html_dir = path / "html"
 
         def clean_page(g: dict[str, Any]) -> Article:
             data = (html_dir / f"{g['page']}.html").read_bytes()
