@@ -174,3 +174,21 @@ def test_eval_clean_dumps_only_without_html(tmp_path):
     assert report["html"]["available"] is False and "html/" in report["html"]["reason"]
     assert report["dumps"]["pages"][0]["title_ok"]
     assert "html (clean_html): unavailable" in format_clean_report(report)
+
+
+@pytest.mark.parametrize(
+    "published,url_date,predicted,ok",
+    [
+        (None, "2021-04-02", "2021-04-02", True),  # the page shows none: the URL's date is the date
+        (None, "2021-04-02", None, False),
+        ("2021-04-01", "2021-04-02", "2021-04-02", False),  # a shown date wins over the URL's
+        (None, None, None, True),
+    ],
+)
+def test_eval_clean_published_takes_the_url_date_when_the_page_shows_none(published, url_date, predicted, ok):
+    from svodka.evaluate.clean import _score_article
+    from svodka.model import Article
+
+    gold = dict(GOLD, published=published, url_date=url_date, views=None, site_name="x.example")
+    article = Article(title=GOLD["title"], published=predicted)
+    assert _score_article(article, gold, LINES)["published_ok"] is ok
