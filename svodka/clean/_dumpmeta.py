@@ -355,10 +355,12 @@ def _top_name(lines, body: set[int], title: int | None, host: str | None) -> str
     Among the first lines that are not interface labels, a name that says so by its shape (a
     domain, a quoted name) or spells the domain wins; else the first of them is the logo when
     it is shaped like one (``_logo_shaped``). Menus are capitalised words too ("Политика",
-    "Здоровье", "Москва"), hence the care.
+    "Здоровье", "Москва"), hence the care. The logo stands above the article: a short line
+    under the headline is an agency credit ("LETA", "ТАСС") or the heading of a list after
+    the text ("Новости партнеров"), not the site's name (issue 16, windows set).
     """
     candidates = []
-    for i, line in enumerate(lines[:TOP_LINES]):
+    for i, line in enumerate(lines[: TOP_LINES if title is None else min(TOP_LINES, title)]):
         text = line.text.strip()
         if not (line.dated or i in body or i == title or _ui_label(text)):
             candidates.append((i, text))

@@ -1,0 +1,46 @@
+"""Issue 16, second real set: classes of page the crawler-text windows showed.
+
+Every dump here is written for these tests (fictional outlets, invented news). Each stands for
+a class of Russian news page met in the windows set (see scripts/realpages.py): the tests
+name the class, never a site.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka.clean.dump import clean_dump
+
+pytestmark = pytest.mark.issue(16)
+
+TITLE = "Сейм Заречья принял заявление о поддержке рыбаков"
+LEAD = (
+    "Сейм Заречья в четверг принял подготовленное комиссией по сельскому хозяйству заявление "
+    "о поддержке рыбацких артелей побережья."
+)
+BODY = (
+    "В заявлении отмечается, что артели третий год подряд теряют улов из-за холодной весны, "
+    "и парламент просит правительство продлить льготы на топливо."
+)
+
+
+def _dump(*lines: str) -> str:
+    """A crawler-style window: one line per block, blank lines between."""
+    return "\n\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # The window opens with the headline; an agency credit in capitals stands under the date.
+        (TITLE, "19 февраля, 2026", "БАЛТА", LEAD, BODY),
+        # The heading of a list after the text ("Новости партнеров") is no logo.
+        (TITLE, LEAD, BODY, "Новости партнеров", "Выбор читателей"),
+    ],
+)
+def test_dump_windows_logo_stands_above_the_headline(lines):
+    """A short name-shaped line under the headline is a credit or a list heading, not the
+    outlet: with nothing above the headline the outlet is the domain."""
+    article = clean_dump(_dump(*lines), url="https://zarechye-news.example/post/seim")
+    assert article.title == TITLE
+    assert article.source == "zarechye-news.example"
