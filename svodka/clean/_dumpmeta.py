@@ -33,7 +33,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from urllib.parse import urlparse
 
 from ..nlp._lexicon import COUNTRY_NAMES, KNOWN_OUTLETS
-from ._chrome import CHROME_START, NAV_WORDS, UI_WORDS
+from ._chrome import CHROME_START, NAV_WORDS, STOP_LABEL, UI_WORDS
 from ._dates import ShownDate, valid_date, find_date, resolve_date, url_date
 from ._names import outlet_from_copyright, tidy_outlet
 
@@ -289,15 +289,15 @@ def _about_article(name: str, title: str | None, lead: str, body_text: str, body
 
 
 def _ui_label(text: str) -> bool:
-    """An interface label: a chrome start, a navigation word, a widget word, a menu flattened
+    """An interface label: a chrome start, a navigation word, a list heading, a widget word, a menu flattened
     onto one line (every word a navigation word: "Политика Экономика Общество"), or a language
     switcher ("ENG RUS PT ITA": several tokens of at most three letters).
 
     A widget word in quotes is a name («Наша версия», Газета «Поиск»): no widget label is
     quoted."""
     low = text.lower()
-    if low in NAV_WORDS or CHROME_START.match(low):
-        return True
+    if low in NAV_WORDS or CHROME_START.match(low) or STOP_LABEL.match(low):
+        return True  # STOP_LABEL: the heading of a list of other articles ("Самое читаемое")
     tokens = text.split()
     if len(tokens) >= 3 and all(len(t) <= 3 for t in tokens):
         return True

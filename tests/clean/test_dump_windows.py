@@ -44,3 +44,20 @@ def test_dump_windows_logo_stands_above_the_headline(lines):
     article = clean_dump(_dump(*lines), url="https://zarechye-news.example/post/seim")
     assert article.title == TITLE
     assert article.source == "zarechye-news.example"
+
+
+@pytest.mark.parametrize("heading", ["САМОЕ ЧИТАЕМОЕ", "Новостные рубрики"])
+def test_dump_windows_list_heading_is_not_the_outlet(heading):
+    """The heading of a recommendation block at the top of the crawl text is no logo."""
+    article = clean_dump(_dump(heading, TITLE, LEAD, BODY), url="https://zarechye-news.example/post/seim")
+    assert article.source == "zarechye-news.example"
+
+
+def test_dump_windows_teaser_date_under_a_list_heading_is_not_the_date():
+    """A date under "Может быть интересно" after the text is a teaser's; the page shows none."""
+    article = clean_dump(_dump(
+        TITLE, LEAD, BODY, "Источник: Заречье-Пресс", "Может быть интересно",
+        "Рыбный день в Заречье: программа праздника", "7 января 2026",
+    ))
+    assert article.title == TITLE
+    assert article.published is None
