@@ -34,7 +34,7 @@ from datetime import date, datetime
 
 from ..model import Article
 from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, is_banner
-from ._counters import view_count
+from ._counters import bare_count, view_count
 from ._dumpmeta import CAPS_SAMPLE_WORDS, Crawl, caps_share, stems, crawl_clock, date_line, published, site_name
 from ._dates import SENTENCE_DATE_WORDS, ShownDate, find_date, sentence_date, wordy_untimed
 
@@ -613,8 +613,13 @@ def _near_metadata(
     views: int | None = None
     if head < 0:
         return views, shown
-    # Above the headline, but not the page's first lines (the header clock sits there).
+    # Above the headline, but not the page's first lines (the header clock sits there) unless
+    # the line right above the headline is a meta line: a full date with its time
+    # ("16.09.2025, 16:35", "12:32, 12 мая 2024 Вс") is the article's, a header clock shows
+    # the day alone (windows set of issue 16: crawl text that opens at the article).
     before = [i for i in range(max(HEADER_LINES, head - 3), head) if not lines[i].heading]
+    if 0 < head <= HEADER_LINES and _timed_date(lines[head - 1]):
+        before.append(head - 1)
     between = list(range(head + 1, start)) if start > head else []
     after = _lines_after(lines, end)
     for group in (between, after, before[::-1]):
@@ -625,8 +630,26 @@ def _near_metadata(
                 if found is not None and (shown is None or not found.updated):
                     shown = found  # a publication date wins over an update's
             if views is None and lines[i].words <= 12:
-                views = view_count(lines[i].text)
+                views = view_count(lines[i].text) or _meta_count(lines[i])
     return views, shown
+
+
+def _timed_date(line: _Line) -> bool:
+    """Whether a short line shows a complete date with its time (a meta line, not a clock)."""
+    if not line.dated or line.words > 12:
+        return False
+    shown = find_date(line.text)
+    return shown is not None and shown.complete and shown.hour is not None
+
+
+def _meta_count(line: _Line) -> int | None:
+    """A bare view count after the date and time of a meta line ("16.09.2025, 16:35 38496")."""
+    if not line.dated:
+        return None
+    shown = find_date(line.text)
+    if shown is None or shown.hour is None:
+        return None
+    return bare_count(line.text, shown.start, shown.end)
 
 
 def _unique_lines(lines: list[_Line], body: list[int]) -> list[int]:

@@ -61,3 +61,21 @@ def test_dump_windows_teaser_date_under_a_list_heading_is_not_the_date():
     ))
     assert article.title == TITLE
     assert article.published is None
+
+
+@pytest.mark.parametrize(
+    "meta,published,views",
+    [
+        ("16.09.2025, 16:35 38496", "2025-09-16", 38496),  # date, time and the eye icon's number
+        ("12:32, 12 мая 2024 Вс", "2024-05-12", None),  # time first, weekday after
+        ("Понедельник, 23 сентября 2024", None, None),  # a header clock: the day alone
+    ],
+)
+def test_dump_windows_meta_line_above_the_headline(meta, published, views):
+    """The line right above the headline, even as the crawl text's first line, is the
+    article's meta line when it shows a full date with its time; a bare number after them is
+    the view count (the eye icon is an image)."""
+    article = clean_dump(_dump(meta, TITLE, LEAD, BODY))
+    assert article.title == TITLE
+    assert (article.published or "")[:10] == (published or "")
+    assert article.views == views
