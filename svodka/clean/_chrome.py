@@ -16,6 +16,7 @@ __all__ = [
     "CHROME_PHRASES",
     "CHROME_START",
     "COMMENT_HEADER",
+    "comment_genre",
     "FOOTER_PHRASES",
     "is_banner",
     "NAV_WORDS",
@@ -131,6 +132,18 @@ AD_LABEL = re.compile(r"^(?:реклама|на правах рекламы|adve
 
 # Lines that open or close a reader comment: nothing after them is the article.
 COMMENT_HEADER = re.compile(r"^(?:#\d+|[+-]?\d+\s+#\d+|(?:ответить|цитировать|пожаловаться)$)")
+
+# A headline of the news genre "Комментарий мэра по уборке снега" (an official's comment):
+# "комментарий" then at least three more words, no count, colon or bracket. The comments
+# label is "Комментарии", "Комментарии (5)", "Комментариев: 3", "Комментарии пользователей".
+_COMMENT_GENRE = re.compile(r"^комментарий(?: [^\s\d:(]+){3,}$")
+
+
+def comment_genre(low: str) -> bool:
+    """Whether a lower-cased line is a headline of the "Комментарий <кого> ..." genre, which
+    opens with the comments label's word but names no comments (windows set of issue 16)."""
+    return bool(_COMMENT_GENRE.match(low))
+
 
 # Labels that may open the page but are not an outlet's name; since the review of issue 16
 # also the rubrics of a news site's menu, so that a menu flattened onto one line ("Политика

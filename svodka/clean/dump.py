@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from ..model import Article
-from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, is_banner
+from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, comment_genre, is_banner
 from ._counters import bare_count, view_count
 from ._dumpmeta import CAPS_SAMPLE_WORDS, Crawl, caps_share, stems, crawl_clock, date_line, published, site_name
 from ._dates import SENTENCE_DATE_WORDS, ShownDate, find_date, sentence_date, wordy_untimed
@@ -260,6 +260,10 @@ def _chrome_vocabulary(low: str, words: int, sentence_end: bool) -> bool:
     phrases mark it.
     """
     prose = words >= PROSE_MIN_WORDS and sentence_end
+    if comment_genre(low):
+        # "Комментарий мэра по уборке снега": a headline, not the comments label; only the
+        # chrome phrases (a footer, a banner) still mark it.
+        return any(phrase in low[:SAMPLE_CHARS] for phrase in (FOOTER_PHRASES if prose else CHROME_PHRASES))
     return (not prose and bool(CHROME_START.match(low))) or _chrome_phrase(low, words, prose)
 
 

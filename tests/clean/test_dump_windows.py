@@ -79,3 +79,17 @@ def test_dump_windows_meta_line_above_the_headline(meta, published, views):
     assert article.title == TITLE
     assert (article.published or "")[:10] == (published or "")
     assert article.views == views
+
+
+def test_dump_windows_comment_genre_headline():
+    """"Комментарий <кого> ..." is a headline of the genre, not the comments label; a bare
+    "Комментарии (3)" after the text still is the label."""
+    title = "Комментарий главы Заречного по уборке снега"
+    lead = (
+        "Сегодня, 19 ноября, глава Заречного Пётр Ильин прокомментирует ход уборки снега в городе "
+        "и ситуацию, возникшую после сильных снегопадов последних дней."
+    )
+    article = clean_dump(_dump(title, "19 ноября 2012", lead, "Начало — в 15:00 в зале заседаний администрации.", "Комментарии (3)"))
+    assert article.title == title
+    assert article.published == "2012-11-19"
+    assert "Комментарии (3)" in article.boilerplate
