@@ -626,9 +626,11 @@ def _near_metadata(
         before.append(head - 1)
     between = list(range(head + 1, start)) if start > head else []
     after = _lines_after(lines, end)
+    feed = _feed_after(lines, after)
     for group in (between, after, before[::-1]):
         for i in group:
-            if shown is None or shown.updated:
+            # After the text, the dates of a feed's items are not the article's.
+            if (shown is None or shown.updated) and not (group is after and feed):
                 # After the text a dated headline is a feed item: fewer other words allowed.
                 found = date_line(lines[i], AFTER_MAX_WORDS if group is after else 8)
                 if found is not None and (shown is None or not found.updated):
@@ -636,6 +638,23 @@ def _near_metadata(
             if views is None and lines[i].words <= 12:
                 views = view_count(lines[i].text) or _meta_count(lines[i])
     return views, shown
+
+
+def _feed_after(lines: list[_Line], after: list[int]) -> bool:
+    """Whether the lines after the text are a feed: its first date heads a teaser's headline
+    ("14 августа 2022" over "Не первым делом самолеты") and another date follows (one per item
+    of a rubric feed). The article's own byline under the text is followed by tags, share
+    buttons or a list label, not by a headline; an update's date is not counted.
+    """
+    days, first = set(), None
+    for i in after:
+        found = date_line(lines[i], AFTER_MAX_WORDS)
+        if found is not None and not found.updated:
+            first = i if first is None else first
+            days.add((found.year, found.month, found.day, found.relative))
+    if first is None or len(days) < 2:
+        return False
+    return first + 1 < len(lines) and lines[first + 1].heading and lines[first + 1].kind != "body"
 
 
 def _timed_date(line: _Line) -> bool:

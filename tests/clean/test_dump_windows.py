@@ -93,3 +93,20 @@ def test_dump_windows_comment_genre_headline():
     assert article.title == title
     assert article.published == "2012-11-19"
     assert "Комментарии (3)" in article.boilerplate
+
+
+def test_dump_windows_rubric_feed_after_the_text():
+    """A rubric feed after the text (rubric, date, teaser headline, lead; again) shows no date of
+    the article; a byline under the text followed by another list keeps its date."""
+    feed = _dump(
+        TITLE, LEAD, BODY,
+        "Официально", "14 августа 2022", "Рыбаки Заречья получили новые лодки", "Артели побережья обновили флот к осени",
+        "Официально", "10 августа 2022", "Причал отремонтируют", "Работы начнутся в сентябре",
+    )
+    assert clean_dump(feed).published is None
+    byline = _dump(
+        TITLE, LEAD, BODY, "06.01.2012. Просмотров: 527", "Твитнуть", "ПОСЛЕДНИЕ ПУБЛИКАЦИИ",
+        "Рыбаки Заречья получили новые лодки", "Иван Петров, 09.04.2013",
+    )
+    article = clean_dump(byline)
+    assert article.published == "2012-01-06" and article.views == 527
