@@ -17,8 +17,8 @@ A crawl time is read on the page's clock (see :class:`Crawl`): crawlers stamp UT
 (``2024-03-15T22:30:00Z``), Russian-language pages show Moscow time (or their country's), so at 22:30 UTC a page's
 "сегодня" is already the 16th, and "3 часа назад" at 00:40 was yesterday.
 
-**Outlet.** A short name line at the top of the page, a signature under the text, the
-copyright line at the bottom, or the URL's domain when nothing else names the site. A name is
+**Outlet.** A short name line at the top of the page, a signature under the text, the outlet's
+own promo line naming it in quotes («Вестник» in a messenger), the copyright line at the bottom, or the URL's domain when nothing else names the site. A name is
 never a line that is the headline or shares its words with the article's lead, never an
 interface label ("Прослушать новость", "Форма поиска", "Accessibility links") and never a
 name the article itself is about (a country, a person: its words occur in the body).
@@ -413,6 +413,40 @@ def _signature(lines, body: set[int]) -> str | None:
     return None
 
 
+# Self-promotion of an outlet: an invitation to its channels or a greeting that names it in
+# quotes ("Все важные новости — в канале «Вестник» в мессенджере", "Подписывайтесь на
+# «Вестник» в Дзене", "Здравствуйте! Новости «Вестник»."). Lower-cased line, searched whole.
+_PROMO = re.compile(r"(?<![а-яё])(?:канал[а-яё]*|подпис[а-яё]+|следите|читайте нас|мессенджер[а-яё]*|telegram|телеграм[а-яё]*|дзен[а-яё]*|новости «)")
+
+# A quoted name of one to three words.
+_QUOTED_NAME = re.compile(r"«([^«»]{2,40})»")
+
+# A promo line has at most this many words, and is searched this many lines after the text.
+PROMO_MAX_WORDS = 15
+# A greeting the cleaner keeps as the article's first line ("Здравствуйте! Новости «Вестник».")
+# is taken when it has at most this many words.
+PROMO_GREETING_WORDS = 8
+PROMO_AFTER_LINES = 4
+
+
+def _promo_name(lines, body: set[int], title: int | None) -> str | None:
+    """The outlet named in quotes by its own promo or greeting line next to the headline or
+    under the text (windows set of issue 16: the page shows no logo, but invites the reader to
+    «Известия» in a messenger). A paragraph of the article, which may quote other outlets, is
+    never read: a body line counts only when it is a short greeting."""
+    near = range(max(0, title - NEAR_TITLE_LINES), min(len(lines), title + NEAR_TITLE_LINES + 1)) if title is not None else range(0)
+    after = range(max(body) + 1, min(len(lines), max(body) + 1 + PROMO_AFTER_LINES)) if body else range(0)
+    for i in list(near) + list(after):
+        text = lines[i].text
+        if i == title or lines[i].words > (PROMO_GREETING_WORDS if i in body else PROMO_MAX_WORDS):
+            continue  # a paragraph may quote other outlets; a greeting line is short
+        if _PROMO.search(text.lower()):
+            m = _QUOTED_NAME.search(text)
+            if m and len(m.group(1).split()) <= 3:
+                return f"«{m.group(1)}»"
+    return None
+
+
 def _copyright_name(lines) -> str | None:
     """The outlet named by the copyright line at the bottom ("© 2024 Северный вестник")."""
     for line in reversed(lines[-COPYRIGHT_LINES:]):
@@ -433,7 +467,8 @@ def _domain(url: str | None) -> str | None:
 
 
 def site_name(lines, body: list[int], title: int | None, url: str | None) -> str | None:
-    """The outlet's name: the name line at the top, a signature, the copyright line, the domain."""
+    """The outlet's name: the name line at the top, a signature, a promo line naming it in
+    quotes, the copyright line, the domain."""
     body_set = set(body)
     title_text = lines[title].text if title is not None else None
     lead = " ".join(lines[i].text for i in body[:2])
@@ -443,6 +478,7 @@ def site_name(lines, body: list[int], title: int | None, url: str | None) -> str
         lambda: _top_name(lines, body_set, title, host),
         lambda: _near_title_name(lines, body_set, title, host),
         lambda: _signature(lines, body_set),
+        lambda: _promo_name(lines, body_set, title),
         lambda: _copyright_name(lines),
     )
     body_stems = None

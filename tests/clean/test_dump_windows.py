@@ -110,3 +110,24 @@ def test_dump_windows_rubric_feed_after_the_text():
     )
     article = clean_dump(byline)
     assert article.published == "2012-01-06" and article.views == 527
+
+
+@pytest.mark.parametrize(
+    "promo,where",
+    [
+        ("Все важные новости — в канале «Заречные вести» в мессенджере", "after"),
+        ("Здравствуйте! Новости «Заречные вести».", "under the headline"),
+    ],
+)
+def test_dump_windows_outlet_names_itself_in_its_promo_line(promo, where):
+    """With no logo in the crawl text, the outlet's own promo or greeting line names it in quotes."""
+    lines = (TITLE, LEAD, BODY, promo) if where == "after" else (TITLE, promo, LEAD, BODY)
+    article = clean_dump(_dump(*lines), url="https://zv.example/news/1")
+    assert article.source == "Заречные вести"
+
+
+def test_dump_windows_quoted_source_in_the_text_is_not_the_outlet():
+    """An outlet the article quotes («Спорт-Вестник» сообщил) is the article's matter, not the site."""
+    body = BODY + " Об этом сообщил «Спорт-Вестник» со ссылкой на свой канал в мессенджере."
+    article = clean_dump(_dump(TITLE, LEAD, body), url="https://zv.example/news/1")
+    assert article.source == "zv.example"
