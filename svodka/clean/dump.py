@@ -413,7 +413,8 @@ def _strip_date(text: str) -> tuple[str, ShownDate | None]:
     if shown and wordy_untimed(text, shown):
         return text, None  # "... откроют 15 марта": the headline's own words, not a run-on date
     if shown and shown.start > 0 and len(text) - shown.end <= 2 and shown.start >= len(text) // 2:
-        return text[: shown.start].rstrip(" ,|-–—/"), shown
+        # "(20.09.2023 07:21)" in brackets after the headline: the opening bracket goes too.
+        return text[: shown.start].rstrip(" ,|-–—/([").rstrip(), shown
     return text, None
 
 

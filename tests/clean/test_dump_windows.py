@@ -131,3 +131,11 @@ def test_dump_windows_quoted_source_in_the_text_is_not_the_outlet():
     body = BODY + " Об этом сообщил «Спорт-Вестник» со ссылкой на свой канал в мессенджере."
     article = clean_dump(_dump(TITLE, LEAD, body), url="https://zv.example/news/1")
     assert article.source == "zv.example"
+
+
+def test_dump_windows_headline_with_its_date_in_brackets():
+    """A headline line ending with its date and time in brackets: the title drops both, the
+    date is the publication date."""
+    article = clean_dump(_dump("Новостные рубрики", TITLE + " (20.09.2023 07:21)", LEAD + " " + BODY))
+    assert article.title == TITLE
+    assert article.published.startswith("2023-09-20")
