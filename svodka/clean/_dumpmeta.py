@@ -18,7 +18,8 @@ A crawl time is read on the page's clock (see :class:`Crawl`): crawlers stamp UT
 "сегодня" is already the 16th, and "3 часа назад" at 00:40 was yesterday.
 
 **Outlet.** A short name line at the top of the page, a signature under the text, the outlet's
-own promo line naming it in quotes («Вестник» in a messenger), the copyright line at the bottom, or the URL's domain when nothing else names the site. A name is
+own promo line naming it in quotes («Вестник» in a messenger), the copyright line at the bottom,
+the signature of an agency dateline opening the lead ("Алматы. 16 сентября. KAZAKHSTAN TODAY - "), or the URL's domain when nothing else names the site. A name is
 never a line that is the headline or shares its words with the article's lead, never an
 interface label ("Прослушать новость", "Форма поиска", "Accessibility links") and never a
 name the article itself is about (a country, a person: its words occur in the body).
@@ -447,6 +448,25 @@ def _promo_name(lines, body: set[int], title: int | None) -> str | None:
     return None
 
 
+# An agency dateline opening the lead: place, day and month, the outlet's signature in
+# capitals, a dash ("Алматы. 16 сентября. KAZAKHSTAN TODAY - ", "Тула. 17 января.
+# ИНТЕРФАКС-ЦЕНТР - ").
+_DATELINE = re.compile(
+    r"^[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁа-яё]+){0,2}\.\s+\d{1,2}\s+[а-яё]+\.\s+"
+    r"([A-ZА-ЯЁ][A-ZА-ЯЁ0-9.\-]*(?: [A-ZА-ЯЁ0-9.\-]+){0,3})\s+[-–—]\s"
+)
+
+
+def _dateline_name(lines, body: list[int]) -> str | None:
+    """The outlet an agency dateline signs with, in capitals, at the start of the lead; taken
+    only when the page names nothing else (a reprint signs with the agency it copies)."""
+    for i in body[:2]:
+        m = _DATELINE.match(lines[i].text)
+        if m and any(ch.isalpha() for ch in m.group(1)):
+            return m.group(1)
+    return None
+
+
 def _copyright_name(lines) -> str | None:
     """The outlet named by the copyright line at the bottom ("© 2024 Северный вестник")."""
     for line in reversed(lines[-COPYRIGHT_LINES:]):
@@ -468,7 +488,7 @@ def _domain(url: str | None) -> str | None:
 
 def site_name(lines, body: list[int], title: int | None, url: str | None) -> str | None:
     """The outlet's name: the name line at the top, a signature, a promo line naming it in
-    quotes, the copyright line, the domain."""
+    quotes, the copyright line, an agency dateline's signature, the domain."""
     body_set = set(body)
     title_text = lines[title].text if title is not None else None
     lead = " ".join(lines[i].text for i in body[:2])
@@ -493,4 +513,7 @@ def site_name(lines, body: list[int], title: int | None, url: str | None) -> str
             body_stems = stems(body_text)
         if not (_ui_label(shown) or _about_article(name, title_text, lead, body_text, body_stems)):
             return tidy_outlet(shown)  # a logo line in capitals: "ФЕРГАНСКИЙ ВЕСТНИК" -> "Ферганский вестник"
-    return host
+    # Last before the domain, and not checked against the text it opens: a dateline's
+    # signature is a name by its place and form (in capitals, between the date and a dash).
+    signed = _dateline_name(lines, body)
+    return tidy_outlet(signed) or signed if signed else host

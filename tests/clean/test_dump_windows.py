@@ -139,3 +139,13 @@ def test_dump_windows_headline_with_its_date_in_brackets():
     article = clean_dump(_dump("Новостные рубрики", TITLE + " (20.09.2023 07:21)", LEAD + " " + BODY))
     assert article.title == TITLE
     assert article.published.startswith("2023-09-20")
+
+
+def test_dump_windows_agency_dateline_signs_the_outlet():
+    """With no other name on the page, the signature of the agency dateline opening the lead
+    is the outlet; a logo line above the headline still wins."""
+    lead = "Заречье. 16 сентября. ЗАРЕЧЬЕ СЕГОДНЯ - " + LEAD
+    article = clean_dump(_dump("16.09.2025, 16:35 1204", TITLE, lead, BODY), url="https://zs.example/rus/news/1")
+    assert article.source.lower() == "заречье сегодня"
+    article = clean_dump(_dump("Северный вестник", "Главная", TITLE, lead, BODY), url="https://zs.example/rus/news/1")
+    assert article.source == "Северный вестник"
