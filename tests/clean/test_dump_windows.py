@@ -149,3 +149,10 @@ def test_dump_windows_agency_dateline_signs_the_outlet():
     assert article.source.lower() == "заречье сегодня"
     article = clean_dump(_dump("Северный вестник", "Главная", TITLE, lead, BODY), url="https://zs.example/rus/news/1")
     assert article.source == "Северный вестник"
+
+
+@pytest.mark.parametrize("rubric", ["В мире", "В регионах", "За рубежом"])
+def test_dump_windows_place_rubric_is_not_the_outlet(rubric):
+    """A rubric named by a place phrase above the headline is a section, not the site."""
+    article = clean_dump(_dump(rubric, TITLE, LEAD, BODY), url="https://zv.example/ru/news/world-1")
+    assert article.source == "zv.example"
