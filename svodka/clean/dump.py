@@ -175,6 +175,12 @@ _CLOSERS = "\"'»”’)]*"
 # repeats the headline's words ("... жвачку. Фото с сайта example.ru").
 _PHOTO_CREDIT = re.compile(r"(?i)(?:^|[\s.(])(?:фото|photo|иллюстрация|кадр)(?:\s*[:\-–—©]|\s+(?:с сайта|из|предоставлено|автора))")
 
+# A caption ending with its photo credit, a photographer's name and the agency after a slash
+# ("... и другие новости. Paulius Peleckis/BNS", "... на месте взрыва. Сергей Бобылев/ТАСС"):
+# a paragraph ends like a sentence, not with a credit.
+_CAPTION_CREDIT = re.compile(r"(?:^|[.!?]\s+)[A-ZА-ЯЁ][\w'-]+ [A-ZА-ЯЁ][\w'-]+ ?/ ?[A-ZА-ЯЁ][\w.-]*[A-ZА-ЯЁ]\s*$")
+
+
 @dataclass(slots=True)
 class _Line:
     """One non-empty dump line with the features the cleaner uses."""
@@ -381,7 +387,8 @@ def _classify(text: str, repeated: bool) -> _Line:
     comment = _comment_header(low)
     kind = _line_kind(
         text, n, dated, sentence_end,
-        hard=repeated or code or comment, chrome_vocab=chrome_vocab, foreign=not cyrillic or linky,
+        hard=repeated or code or comment, chrome_vocab=chrome_vocab,
+        foreign=not cyrillic or linky or (not sentence_end and _CAPTION_CREDIT.search(text) is not None),
     )
     heading = (
         not (chrome_vocab or code or comment or linky)

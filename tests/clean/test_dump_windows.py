@@ -156,3 +156,13 @@ def test_dump_windows_place_rubric_is_not_the_outlet(rubric):
     """A rubric named by a place phrase above the headline is a section, not the site."""
     article = clean_dump(_dump(rubric, TITLE, LEAD, BODY), url="https://zv.example/ru/news/world-1")
     assert article.source == "zv.example"
+
+
+def test_dump_windows_caption_ending_with_its_photo_credit():
+    """A caption that repeats the headline and ends with "Имя Фамилия/АГЕНТСТВО" is no paragraph;
+    a paragraph that names an agency inside a sentence still is."""
+    caption = TITLE + ". Пётр Ильин. Анна Орлова/ЗАРПРЕСС"
+    quoting = BODY[:-1] + ", сообщила Анна Орлова в интервью ЗАРПРЕСС."
+    article = clean_dump(_dump(TITLE, LEAD, caption, quoting))
+    assert caption not in article.paragraphs
+    assert article.paragraphs == [LEAD, quoting]
