@@ -507,6 +507,8 @@ def site_name(lines, body: list[int], title: int | None, url: str | None) -> str
         if not shown:
             continue
         name = tidy_outlet(shown) or shown  # "Газета «Поиск»" -> "Поиск", for the comparisons
+        if _ui_label(shown) and not DOMAIN.match(name):
+            continue  # "Новости" spells part of gornovosti.ru, and is still a menu word
         if name.lower() in KNOWN_OUTLETS or DOMAIN.match(name) or _matches_domain(name, host):
             return tidy_outlet(shown)
         if body_stems is None:

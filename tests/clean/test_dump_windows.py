@@ -166,3 +166,9 @@ def test_dump_windows_caption_ending_with_its_photo_credit():
     article = clean_dump(_dump(TITLE, LEAD, caption, quoting))
     assert caption not in article.paragraphs
     assert article.paragraphs == [LEAD, quoting]
+
+
+def test_dump_windows_menu_word_inside_the_domain_is_not_the_outlet():
+    """"Новости" spells a part of a domain like zanovosti.example and is still a menu word."""
+    article = clean_dump(_dump("Новости", TITLE, TITLE, LEAD, BODY), url="http://zanovosti.example/glavnoe/seim.htm")
+    assert article.source == "zanovosti.example"
