@@ -403,13 +403,15 @@ def _near_title_name(lines, body: set[int], title: int | None, host: str | None)
 
 
 def _signature(lines, body: set[int]) -> str | None:
-    """An outlet signature right under the text ("048.ua", «Вестник»)."""
+    """An outlet signature right under the text ("048.ua", «Вестник», "Вестник" in straight quotes)."""
     if not body:
         return None
     after = max(body) + 1
     for i in range(after, min(after + 2, len(lines))):
         text = lines[i].text.strip().lstrip("/ ").strip()
-        if DOMAIN.match(text) or (text.startswith("«") and text.endswith("»") and len(text.split()) <= 3):
+        # Quoted in guillemets, straight or low-high quotes ("«Вестник»", "\"Вестник\"", "„Вестник“").
+        quoted = any(text.startswith(a) and text.endswith(b) for a, b in (("«", "»"), ('"', '"'), ("„", "“")))
+        if DOMAIN.match(text) or (quoted and len(text) > 2 and len(text.split()) <= 3):
             return text
     return None
 

@@ -172,3 +172,10 @@ def test_dump_windows_menu_word_inside_the_domain_is_not_the_outlet():
     """"Новости" spells a part of a domain like zanovosti.example and is still a menu word."""
     article = clean_dump(_dump("Новости", TITLE, TITLE, LEAD, BODY), url="http://zanovosti.example/glavnoe/seim.htm")
     assert article.source == "zanovosti.example"
+
+
+@pytest.mark.parametrize("signature", ['"Заречные вести"', "„Заречные вести“", "«Заречные вести»"])
+def test_dump_windows_quoted_signature_under_the_text(signature):
+    """The outlet signs under the text with its name in quotes, straight ones included."""
+    article = clean_dump(_dump(TITLE, LEAD, BODY, signature, "Авторские экскурсии"), url="https://zv.example/text/1")
+    assert article.source == "Заречные вести"
