@@ -554,6 +554,24 @@ def _distant_title(lines: list[_Line], start: int) -> int | None:
     return best
 
 
+# A headline after the text is searched this many lines below it.
+TITLE_AFTER_LINES = 2
+
+
+def _title_after(lines: list[_Line], start: int, end: int) -> int | None:
+    """A headline the crawl puts after the text (a lead set above the headline, a sticky
+    header flattened last, a window that opens mid-page): with no headline before the text,
+    a heading line right under it that retells the lead (``DISTANT_TITLE_SHARE`` of its stems)
+    and occurs once on the page."""
+    lead = " ".join(line.text for line in lines[start : start + 2])
+    counts = Counter(line.text for line in lines)
+    for i in range(end + 1, min(len(lines), end + 1 + TITLE_AFTER_LINES)):
+        line = lines[i]
+        if line.heading and line.kind != "body" and counts[line.text] == 1 and _overlap(line.text, lead) >= DISTANT_TITLE_SHARE:
+            return i
+    return None
+
+
 def _classify_lines(texts: list[str], repeated: set[str] | frozenset[str]) -> list[_Line]:
     """Classify the lines of one dump, then demote ads, bare-label teasers and teaser lists."""
     lines = [_classify(t, t in repeated) for t in texts]
@@ -714,6 +732,8 @@ def _clean_lines(
 
     if title_idx is None and body:
         title_idx = _distant_title(lines, start)
+    if title_idx is None and body:
+        title_idx = _title_after(lines, start, end)
     title: str | None = None
     title_date: ShownDate | None = None
     if title_idx is not None:

@@ -179,3 +179,14 @@ def test_dump_windows_quoted_signature_under_the_text(signature):
     """The outlet signs under the text with its name in quotes, straight ones included."""
     article = clean_dump(_dump(TITLE, LEAD, BODY, signature, "Авторские экскурсии"), url="https://zv.example/text/1")
     assert article.source == "Заречные вести"
+
+
+def test_dump_windows_headline_after_the_text():
+    """With no headline before the text, a heading line right under it that retells the lead is
+    the headline (a lead set above it, a window opening mid-page); a teaser about something
+    else under the text is not."""
+    title = "Заречный сейм принял заявление о поддержке рыбацких артелей"
+    article = clean_dump(_dump(LEAD, BODY, title, "ПО ТЕМЕ"))
+    assert article.title == title and article.paragraphs == [LEAD, BODY]
+    other = clean_dump(_dump(LEAD, BODY, "В Заречье открыли новую библиотеку для школьников", "ПО ТЕМЕ"))
+    assert other.title is None
