@@ -554,6 +554,19 @@ def _distant_title(lines: list[_Line], start: int) -> int | None:
     return best
 
 
+def _lead_above(lines: list[_Line], title: int, start: int) -> list[int]:
+    """The lead set between the headline and the picture that opens the text: body lines
+    between them, when everything else there is the picture's block (a copy of the headline as
+    its caption, a credit "Коллаж: ...", a subheading), never a feed or a widget (hard chrome)."""
+    lead = [i for i in range(title + 1, start) if lines[i].kind == "body"]
+    if not lead:
+        return []
+    others = [i for i in range(lead[0] + 1, start) if i not in lead]
+    if any(lines[i].kind == "hard" or lines[i].stop for i in others):
+        return []
+    return lead
+
+
 # A headline after the text is searched this many lines below it.
 TITLE_AFTER_LINES = 2
 
@@ -734,6 +747,10 @@ def _clean_lines(
         title_idx = _distant_title(lines, start)
     if title_idx is None and body:
         title_idx = _title_after(lines, start, end)
+    if title_idx is not None and body and title_idx < start:
+        lead = _lead_above(lines, title_idx, start)
+        if lead:
+            body, start = lead + body, lead[0]
     title: str | None = None
     title_date: ShownDate | None = None
     if title_idx is not None:

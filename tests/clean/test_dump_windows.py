@@ -190,3 +190,16 @@ def test_dump_windows_headline_after_the_text():
     assert article.title == title and article.paragraphs == [LEAD, BODY]
     other = clean_dump(_dump(LEAD, BODY, "В Заречье открыли новую библиотеку для школьников", "ПО ТЕМЕ"))
     assert other.title is None
+
+
+def test_dump_windows_lead_between_the_headline_and_the_picture():
+    """A lead set under the headline, above the picture whose caption repeats the headline and
+    a credit, belongs to the text."""
+    text = _dump(
+        "15:00, 23 Ноябрь 2025", TITLE, LEAD, TITLE, "Коллаж: Заречье-Пресс / Фотобанк",
+        "Главное за неделю", BODY, BODY.replace("третий год", "второй год"),
+    )
+    article = clean_dump(text)
+    assert article.title == TITLE
+    assert article.paragraphs[0] == LEAD and len(article.paragraphs) == 3
+    assert article.published.startswith("2025-11-23")
