@@ -203,3 +203,18 @@ def test_dump_windows_lead_between_the_headline_and_the_picture():
     assert article.title == TITLE
     assert article.paragraphs[0] == LEAD and len(article.paragraphs) == 3
     assert article.published.startswith("2025-11-23")
+
+
+@pytest.mark.parametrize(
+    "url,expected",
+    [
+        ("https://zv.example/text/11-04-2013/rajon", "2013-04-11"),  # a whole segment, day first
+        ("https://zv.example/text/11.04.2013/", "2013-04-11"),
+        ("https://zv.example/text/id11-04-2013/rajon", None),  # inside a longer segment: an id
+        ("https://zv.example/text/31-02-2013/", None),  # no such day
+    ],
+)
+def test_dump_windows_url_date_day_first(url, expected):
+    from svodka.clean._dates import url_date
+
+    assert url_date(url) == expected
