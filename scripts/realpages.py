@@ -14,6 +14,21 @@ so ``svodka eval clean /work/realpages`` scores it like pages-dev. Commands:
     .venv/bin/python scripts/realpages.py dumps [DIR]      # html/ -> dumps/ (+ gold.jsonl)
     .venv/bin/python scripts/realpages.py show DIR PAGE    # numbered dump lines, to annotate
     .venv/bin/python scripts/realpages.py check-flatten    # the flattening against pages-dev
+    .venv/bin/python scripts/realpages.py windows [DIR]    # windows/ -> windows_set/ (dumps/ + gold.jsonl)
+    .venv/bin/python scripts/realpages.py hash-windows [DIR]   # windows/annotation.jsonl -> the manifest
+
+A second kind of page comes from the ``search`` tool's ``pages`` corpus, which keeps crawled
+text, not HTML: a **window** of about 1,200 characters of a page's dump (often its opening:
+headline, date, views), saved exactly as returned in ``DIR/windows/NN_<host>.txt`` with
+``DIR/windows/sources.jsonl`` (url, query, date read). The repository keeps their blind gold in
+``tests/gold/clean/realwindows.jsonl`` (line indexes and hashes, ``title_end`` when the headline
+line also carries a date, ``site_name``, ``published`` as shown, ``url_date``, ``views``, url,
+host, query; no text). ``windows`` copies each window to ``DIR/windows_set/dumps/`` and writes
+``DIR/windows_set/gold.jsonl``, refusing a window whose lines no longer match their hashes, so
+``svodka eval clean DIR/windows_set`` scores the dumps (there is no ``html/``).
+Site-name convention of that gold: the outlet's own name when the window shows it (a logo or
+signature line, a copyright line, the outlet's dateline signature, a promo line naming it),
+else the page's host without ``www.``.
 
 The dump is flattened the way pages-dev's README describes its crawler (lxml HTML parser;
 ``head``, scripts, styles, iframes, ... and comments dropped; CSS ignored; every block element
@@ -46,6 +61,7 @@ sys.path.insert(0, str(ROOT))
 from svodka.evaluate.clean import decode_html, normalize_text  # noqa: E402
 
 MANIFEST = ROOT / "tests" / "gold" / "clean" / "realpages.jsonl"
+WINDOWS_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows.jsonl"
 DEFAULT_DIR = Path("/work/realpages")
 PAGES_DEV = ROOT.parent / "shared" / "eval" / "pages-dev"
 
@@ -145,6 +161,74 @@ def build(folder: Path) -> int:
     return 1 if bad else 0
 
 
+def _read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _check_window(record: dict, lines: list[str]) -> list[str]:
+    """What no longer matches between a window's gold record and its saved text."""
+    problems = _check_record(record, lines)
+    for idx, want in zip(record.get("optional_lines", []), record.get("optional_hashes", [])):
+        if idx >= len(lines) or line_hash(lines[idx]) != want:
+            problems.append(f"optional line {idx} does not match its hash")
+    if record.get("n_lines") is not None and record["n_lines"] != len(lines):
+        problems.append(f"{len(lines)} lines, the gold counted {record['n_lines']}")
+    return problems
+
+
+def build_windows(folder: Path) -> int:
+    """Write ``windows_set/dumps/`` and ``windows_set/gold.jsonl`` in ``folder`` from its
+    ``windows/`` and the windows manifest; a window that no longer matches is refused."""
+    records = _read_jsonl(WINDOWS_MANIFEST)
+    out = folder / "windows_set"
+    (out / "dumps").mkdir(parents=True, exist_ok=True)
+    gold_out, bad = [], 0
+    for record in records:
+        path = folder / "windows" / f"{record['page']}.txt"
+        if not path.exists():
+            bad += 1
+            print(f"{record['page']}: no saved window at {path}", file=sys.stderr)
+            continue
+        text = path.read_text(encoding="utf-8")
+        lines = dump_lines(text)
+        problems = _check_window(record, lines)
+        if problems:
+            bad += 1
+            print(f"{record['page']}: {'; '.join(problems)}", file=sys.stderr)
+            continue
+        (out / "dumps" / path.name).write_text(text, encoding="utf-8")
+        gold = {k: v for k, v in record.items() if not k.endswith("_hash") and not k.endswith("_hashes")}
+        title = lines[record["title_line"]]
+        gold["title"] = title[: record["title_end"]].strip() if record.get("title_end") else title.strip()
+        gold["body"] = [lines[i] for i in record["body_lines"]]
+        gold_out.append(gold)
+    (out / "gold.jsonl").write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold_out), encoding="utf-8")
+    print(f"{len(gold_out)} windows with gold in {out}, {bad} refused")
+    return 1 if bad else 0
+
+
+def hash_windows(folder: Path) -> int:
+    """Write the windows manifest from ``windows/annotation.jsonl`` (line indexes, site name,
+    dates, views: no text) and ``windows/sources.jsonl``, adding a hash of every annotated line."""
+    sources = {r["page"]: r for r in _read_jsonl(folder / "windows" / "sources.jsonl")}
+    rows = []
+    for note in _read_jsonl(folder / "windows" / "annotation.jsonl"):
+        lines = dump_lines((folder / "windows" / f"{note['page']}.txt").read_text(encoding="utf-8"))
+        src = sources[note["page"]]
+        row = {"page": note["page"], "url": src["url"], "host": note["page"].split("_", 1)[1],
+               "query": src["query"], "read": src["read"], "source": {"corpus": "search tool, pages"}}
+        row.update(note)
+        row["title_hash"] = line_hash(lines[note["title_line"]])
+        row["body_hashes"] = [line_hash(lines[i]) for i in note["body_lines"]]
+        row["optional_hashes"] = [line_hash(lines[i]) for i in note["optional_lines"]]
+        row["n_lines"] = len(lines)
+        rows.append(row)
+    WINDOWS_MANIFEST.parent.mkdir(parents=True, exist_ok=True)
+    WINDOWS_MANIFEST.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"{len(rows)} windows hashed into {WINDOWS_MANIFEST}")
+    return 0
+
+
 def show(folder: Path, page: str) -> int:
     """Print a dump's lines with their indexes and hashes, for a blind annotation."""
     for i, line in enumerate(dump_lines((folder / "dumps" / f"{page}.txt").read_text(encoding="utf-8"))):
@@ -181,7 +265,15 @@ def main() -> int:
     p.add_argument("folder", type=Path)
     p.add_argument("page")
     sub.add_parser("check-flatten", help="rebuild pages-dev's dumps and compare")
+    p = sub.add_parser("windows", help="windows/ -> windows_set/ (dumps/ and gold.jsonl)")
+    p.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR)
+    p = sub.add_parser("hash-windows", help="windows/annotation.jsonl -> tests/gold/clean/realwindows.jsonl")
+    p.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR)
     args = parser.parse_args()
+    if args.command == "windows":
+        return build_windows(args.folder)
+    if args.command == "hash-windows":
+        return hash_windows(args.folder)
     if args.command == "dumps":
         return build(args.folder)
     if args.command == "show":

@@ -16,6 +16,7 @@ __all__ = [
     "CHROME_PHRASES",
     "CHROME_START",
     "COMMENT_HEADER",
+    "comment_genre",
     "FOOTER_PHRASES",
     "is_banner",
     "NAV_WORDS",
@@ -113,9 +114,15 @@ def is_banner(low: str, prose: bool) -> bool:
 
 # Labels that open a list of other articles or the comments: a long run of chrome holding one
 # of them ends the article (a single "Новость по теме" box between paragraphs does not).
+# Since the windows set of issue 16 also the headings of recommendation blocks ("Может быть
+# интересно", "Самое читаемое", "Выбор читателей", "Новости партнеров", "Новостные рубрики"):
+# the dates under them are the teasers', and they are no outlet's name.
 STOP_LABEL = re.compile(
     r"^(?:(?:читайте|читай|смотрите|смотри) (?:также|еще|ещё|другие)|(?:новост[ьи]|статьи|материалы|ссылки|публикации) по теме|"
     r"по теме|(?:другие|похожие|последние|популярные|читаемые|главные) (?:новости|статьи|материалы)|"
+    r"(?:вам )?(?:может быть|будет) интересно|самое (?:читаемое|популярное|интересное|обсуждаемое|важное)|"
+    r"выбор (?:читателей|редакции)|(?:новости|материалы) партн[её]ров|новостные рубрики|новостная лента$|"
+    r"ещ[её] по теме|популярное$|интересное$|рекомендуем$|не пропустите|сейчас читают|"
     r"комментари|обсуждение|добавить (?:\w+ )?комментари|оставить (?:\w+ )?комментари|ваш комментарий|отзывы|"
     r"мнения читателей|ответы читателей)"
 )
@@ -125,6 +132,18 @@ AD_LABEL = re.compile(r"^(?:реклама|на правах рекламы|adve
 
 # Lines that open or close a reader comment: nothing after them is the article.
 COMMENT_HEADER = re.compile(r"^(?:#\d+|[+-]?\d+\s+#\d+|(?:ответить|цитировать|пожаловаться)$)")
+
+# A headline of the news genre "Комментарий мэра по уборке снега" (an official's comment):
+# "комментарий" then at least three more words, no count, colon or bracket. The comments
+# label is "Комментарии", "Комментарии (5)", "Комментариев: 3", "Комментарии пользователей".
+_COMMENT_GENRE = re.compile(r"^комментарий(?: [^\s\d:(]+){3,}$")
+
+
+def comment_genre(low: str) -> bool:
+    """Whether a lower-cased line is a headline of the "Комментарий <кого> ..." genre, which
+    opens with the comments label's word but names no comments (windows set of issue 16)."""
+    return bool(_COMMENT_GENRE.match(low))
+
 
 # Labels that may open the page but are not an outlet's name; since the review of issue 16
 # also the rubrics of a news site's menu, so that a menu flattened onto one line ("Политика
@@ -137,6 +156,8 @@ NAV_WORDS = frozenset({
     "здоровье", "образование", "туризм", "бизнес", "финансы", "авто", "недвижимость", "интервью",
     "колонки", "аналитика", "истории", "регионы", "мир", "война", "криминал", "шоу-бизнес", "стиль",
     "фотогалерея", "фоторепортаж", "видеорепортаж", "подкасты", "спецпроекты", "афиша", "погода",
+    # rubrics named by a place phrase (windows set of issue 16: "В мире" above the headline)
+    "в мире", "в россии", "в стране", "в регионах", "за рубежом", "в городе", "в области",
 })
 
 # Words of interface labels ("Форма поиска", "Accessibility links", "Прослушать новость",

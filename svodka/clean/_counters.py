@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["VIEWS", "view_count"]
+__all__ = ["VIEWS", "view_count", "bare_count"]
 
 # A count: digits with spaces as thousands separators ("1 204"), never running into more digits.
 _NUMBER = r"(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)(?!\d)"
@@ -28,3 +28,18 @@ def view_count(text: str) -> int | None:
         return None
     digits = re.sub(r"\D", "", m.group(1) or m.group(2))
     return int(digits) if digits else None
+
+
+# A number alone after a date and its time on a meta line: "16.09.2025, 16:35 38496".
+_BARE = re.compile(r"^[\s,|•·]*" + _NUMBER + r"\s*$")
+
+
+def bare_count(text: str, date_start: int, date_end: int) -> int | None:
+    """The view count of a meta line that shows a date, its time and one bare number after
+    them ("16.09.2025, 16:35 38496"): the eye icon is an image, the crawl text keeps only the
+    number. ``date_start``/``date_end`` bound the date and time in ``text``; anything else
+    on the line (a second number, words) says nothing sure, and gives None."""
+    if text[:date_start].strip(" ,|•·"):
+        return None
+    m = _BARE.match(text[date_end:])
+    return int(re.sub(r"\D", "", m.group(1))) if m else None

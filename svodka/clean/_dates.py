@@ -35,6 +35,9 @@ AGO_MINUTES = {"минут": 1, "час": 60}
 
 # A date in a page address: "/2024/03/15/", "/20240315-", "_2024-03-15" (year first).
 URL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/_\-]?(0[1-9]|1[0-2])[/_\-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+# A whole path segment written day first, as Russian pages write dates: "/text/11-04-2013/".
+# Only a whole segment: inside a longer one the digits may be an id.
+URL_DATE_DAY_FIRST = re.compile(r"/(0[1-9]|[12]\d|3[01])[-.](0[1-9]|1[0-2])[-.](20\d{2}|19\d{2})(?=/|$)")
 
 # A date in words without a time is a headline's own words when it follows a preposition or
 # stands among at least this many other words (see ``sentence_date``).
@@ -167,15 +170,24 @@ def _relative(line: str) -> ShownDate | None:
 
 
 def url_date(url: str | None) -> str | None:
-    """The date written in a page's address path (``/2024/03/15/``), as ``YYYY-MM-DD``, or None."""
+    """The date written in a page's address path (``/2024/03/15/``, or a whole segment day
+    first: ``/11-04-2013/``), as ``YYYY-MM-DD``, or None."""
     if not url:
         return None
     from urllib.parse import urlparse
 
-    match = URL_DATE.search(urlparse(url).path)
-    if not match or not valid_date(int(match.group(1)), int(match.group(2)), int(match.group(3))):
+    path = urlparse(url).path
+    match = URL_DATE.search(path)
+    if match:
+        year, month, day = match.group(1), match.group(2), match.group(3)
+    else:
+        match = URL_DATE_DAY_FIRST.search(path)
+        if not match:
+            return None
+        day, month, year = match.group(1), match.group(2), match.group(3)
+    if not valid_date(int(year), int(month), int(day)):
         return None
-    return f"{match.group(1)}-{match.group(2)}-{match.group(3)}"
+    return f"{year}-{month}-{day}"
 
 
 def resolve_date(shown: ShownDate, today: date | None = None, year: int | None = None) -> str | None:

@@ -17,8 +17,9 @@ A crawl time is read on the page's clock (see :class:`Crawl`): crawlers stamp UT
 (``2024-03-15T22:30:00Z``), Russian-language pages show Moscow time (or their country's), so at 22:30 UTC a page's
 "сегодня" is already the 16th, and "3 часа назад" at 00:40 was yesterday.
 
-**Outlet.** A short name line at the top of the page, a signature under the text, the
-copyright line at the bottom, or the URL's domain when nothing else names the site. A name is
+**Outlet.** A short name line at the top of the page, a signature under the text, the outlet's
+own promo line naming it in quotes («Вестник» in a messenger), the copyright line at the bottom,
+the signature of an agency dateline opening the lead ("Алматы. 16 сентября. KAZAKHSTAN TODAY - "), or the URL's domain when nothing else names the site. A name is
 never a line that is the headline or shares its words with the article's lead, never an
 interface label ("Прослушать новость", "Форма поиска", "Accessibility links") and never a
 name the article itself is about (a country, a person: its words occur in the body).
@@ -33,7 +34,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from urllib.parse import urlparse
 
 from ..nlp._lexicon import COUNTRY_NAMES, KNOWN_OUTLETS
-from ._chrome import CHROME_START, NAV_WORDS, UI_WORDS
+from ._chrome import CHROME_START, NAV_WORDS, STOP_LABEL, UI_WORDS
 from ._dates import ShownDate, valid_date, find_date, resolve_date, url_date
 from ._names import outlet_from_copyright, tidy_outlet
 
@@ -289,15 +290,15 @@ def _about_article(name: str, title: str | None, lead: str, body_text: str, body
 
 
 def _ui_label(text: str) -> bool:
-    """An interface label: a chrome start, a navigation word, a widget word, a menu flattened
+    """An interface label: a chrome start, a navigation word, a list heading, a widget word, a menu flattened
     onto one line (every word a navigation word: "Политика Экономика Общество"), or a language
     switcher ("ENG RUS PT ITA": several tokens of at most three letters).
 
     A widget word in quotes is a name («Наша версия», Газета «Поиск»): no widget label is
     quoted."""
     low = text.lower()
-    if low in NAV_WORDS or CHROME_START.match(low):
-        return True
+    if low in NAV_WORDS or CHROME_START.match(low) or STOP_LABEL.match(low):
+        return True  # STOP_LABEL: the heading of a list of other articles ("Самое читаемое")
     tokens = text.split()
     if len(tokens) >= 3 and all(len(t) <= 3 for t in tokens):
         return True
@@ -355,10 +356,12 @@ def _top_name(lines, body: set[int], title: int | None, host: str | None) -> str
     Among the first lines that are not interface labels, a name that says so by its shape (a
     domain, a quoted name) or spells the domain wins; else the first of them is the logo when
     it is shaped like one (``_logo_shaped``). Menus are capitalised words too ("Политика",
-    "Здоровье", "Москва"), hence the care.
+    "Здоровье", "Москва"), hence the care. The logo stands above the article: a short line
+    under the headline is an agency credit ("LETA", "ТАСС") or the heading of a list after
+    the text ("Новости партнеров"), not the site's name (issue 16, windows set).
     """
     candidates = []
-    for i, line in enumerate(lines[:TOP_LINES]):
+    for i, line in enumerate(lines[: TOP_LINES if title is None else min(TOP_LINES, title)]):
         text = line.text.strip()
         if not (line.dated or i in body or i == title or _ui_label(text)):
             candidates.append((i, text))
@@ -400,14 +403,69 @@ def _near_title_name(lines, body: set[int], title: int | None, host: str | None)
 
 
 def _signature(lines, body: set[int]) -> str | None:
-    """An outlet signature right under the text ("048.ua", «Вестник»)."""
+    """An outlet signature right under the text ("048.ua", «Вестник», "Вестник" in straight quotes)."""
     if not body:
         return None
     after = max(body) + 1
     for i in range(after, min(after + 2, len(lines))):
         text = lines[i].text.strip().lstrip("/ ").strip()
-        if DOMAIN.match(text) or (text.startswith("«") and text.endswith("»") and len(text.split()) <= 3):
+        # Quoted in guillemets, straight or low-high quotes ("«Вестник»", "\"Вестник\"", "„Вестник“").
+        quoted = any(text.startswith(a) and text.endswith(b) for a, b in (("«", "»"), ('"', '"'), ("„", "“")))
+        if DOMAIN.match(text) or (quoted and len(text) > 2 and len(text.split()) <= 3):
             return text
+    return None
+
+
+# Self-promotion of an outlet: an invitation to its channels or a greeting that names it in
+# quotes ("Все важные новости — в канале «Вестник» в мессенджере", "Подписывайтесь на
+# «Вестник» в Дзене", "Здравствуйте! Новости «Вестник»."). Lower-cased line, searched whole.
+_PROMO = re.compile(r"(?<![а-яё])(?:канал[а-яё]*|подпис[а-яё]+|следите|читайте нас|мессенджер[а-яё]*|telegram|телеграм[а-яё]*|дзен[а-яё]*|новости «)")
+
+# A quoted name of one to three words.
+_QUOTED_NAME = re.compile(r"«([^«»]{2,40})»")
+
+# A promo line has at most this many words, and is searched this many lines after the text.
+PROMO_MAX_WORDS = 15
+# A greeting the cleaner keeps as the article's first line ("Здравствуйте! Новости «Вестник».")
+# is taken when it has at most this many words.
+PROMO_GREETING_WORDS = 8
+PROMO_AFTER_LINES = 4
+
+
+def _promo_name(lines, body: set[int], title: int | None) -> str | None:
+    """The outlet named in quotes by its own promo or greeting line next to the headline or
+    under the text (windows set of issue 16: the page shows no logo, but invites the reader to
+    «Известия» in a messenger). A paragraph of the article, which may quote other outlets, is
+    never read: a body line counts only when it is a short greeting."""
+    near = range(max(0, title - NEAR_TITLE_LINES), min(len(lines), title + NEAR_TITLE_LINES + 1)) if title is not None else range(0)
+    after = range(max(body) + 1, min(len(lines), max(body) + 1 + PROMO_AFTER_LINES)) if body else range(0)
+    for i in list(near) + list(after):
+        text = lines[i].text
+        if i == title or lines[i].words > (PROMO_GREETING_WORDS if i in body else PROMO_MAX_WORDS):
+            continue  # a paragraph may quote other outlets; a greeting line is short
+        if _PROMO.search(text.lower()):
+            m = _QUOTED_NAME.search(text)
+            if m and len(m.group(1).split()) <= 3:
+                return f"«{m.group(1)}»"
+    return None
+
+
+# An agency dateline opening the lead: place, day and month, the outlet's signature in
+# capitals, a dash ("Алматы. 16 сентября. KAZAKHSTAN TODAY - ", "Тула. 17 января.
+# ИНТЕРФАКС-ЦЕНТР - ").
+_DATELINE = re.compile(
+    r"^[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁа-яё]+){0,2}\.\s+\d{1,2}\s+[а-яё]+\.\s+"
+    r"([A-ZА-ЯЁ][A-ZА-ЯЁ0-9.\-]*(?: [A-ZА-ЯЁ0-9.\-]+){0,3})\s+[-–—]\s"
+)
+
+
+def _dateline_name(lines, body: list[int]) -> str | None:
+    """The outlet an agency dateline signs with, in capitals, at the start of the lead; taken
+    only when the page names nothing else (a reprint signs with the agency it copies)."""
+    for i in body[:2]:
+        m = _DATELINE.match(lines[i].text)
+        if m and any(ch.isalpha() for ch in m.group(1)):
+            return m.group(1)
     return None
 
 
@@ -431,7 +489,8 @@ def _domain(url: str | None) -> str | None:
 
 
 def site_name(lines, body: list[int], title: int | None, url: str | None) -> str | None:
-    """The outlet's name: the name line at the top, a signature, the copyright line, the domain."""
+    """The outlet's name: the name line at the top, a signature, a promo line naming it in
+    quotes, the copyright line, an agency dateline's signature, the domain."""
     body_set = set(body)
     title_text = lines[title].text if title is not None else None
     lead = " ".join(lines[i].text for i in body[:2])
@@ -441,6 +500,7 @@ def site_name(lines, body: list[int], title: int | None, url: str | None) -> str
         lambda: _top_name(lines, body_set, title, host),
         lambda: _near_title_name(lines, body_set, title, host),
         lambda: _signature(lines, body_set),
+        lambda: _promo_name(lines, body_set, title),
         lambda: _copyright_name(lines),
     )
     body_stems = None
@@ -449,10 +509,15 @@ def site_name(lines, body: list[int], title: int | None, url: str | None) -> str
         if not shown:
             continue
         name = tidy_outlet(shown) or shown  # "Газета «Поиск»" -> "Поиск", for the comparisons
+        if _ui_label(shown) and not DOMAIN.match(name):
+            continue  # "Новости" spells part of gornovosti.ru, and is still a menu word
         if name.lower() in KNOWN_OUTLETS or DOMAIN.match(name) or _matches_domain(name, host):
             return tidy_outlet(shown)
         if body_stems is None:
             body_stems = stems(body_text)
         if not (_ui_label(shown) or _about_article(name, title_text, lead, body_text, body_stems)):
             return tidy_outlet(shown)  # a logo line in capitals: "ФЕРГАНСКИЙ ВЕСТНИК" -> "Ферганский вестник"
-    return host
+    # Last before the domain, and not checked against the text it opens: a dateline's
+    # signature is a name by its place and form (in capitals, between the date and a dash).
+    signed = _dateline_name(lines, body)
+    return tidy_outlet(signed) or signed if signed else host

@@ -33,8 +33,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from ..model import Article
-from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, is_banner
-from ._counters import view_count
+from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, comment_genre, is_banner
+from ._counters import bare_count, view_count
 from ._dumpmeta import CAPS_SAMPLE_WORDS, Crawl, caps_share, stems, crawl_clock, date_line, published, site_name
 from ._dates import SENTENCE_DATE_WORDS, ShownDate, find_date, sentence_date, wordy_untimed
 
@@ -175,6 +175,12 @@ _CLOSERS = "\"'»”’)]*"
 # repeats the headline's words ("... жвачку. Фото с сайта example.ru").
 _PHOTO_CREDIT = re.compile(r"(?i)(?:^|[\s.(])(?:фото|photo|иллюстрация|кадр)(?:\s*[:\-–—©]|\s+(?:с сайта|из|предоставлено|автора))")
 
+# A caption ending with its photo credit, a photographer's name and the agency after a slash
+# ("... и другие новости. Paulius Peleckis/BNS", "... на месте взрыва. Сергей Бобылев/ТАСС"):
+# a paragraph ends like a sentence, not with a credit.
+_CAPTION_CREDIT = re.compile(r"(?:^|[.!?]\s+)[A-ZА-ЯЁ][\w'-]+ [A-ZА-ЯЁ][\w'-]+ ?/ ?[A-ZА-ЯЁ][\w.-]*[A-ZА-ЯЁ]\s*$")
+
+
 @dataclass(slots=True)
 class _Line:
     """One non-empty dump line with the features the cleaner uses."""
@@ -260,6 +266,10 @@ def _chrome_vocabulary(low: str, words: int, sentence_end: bool) -> bool:
     phrases mark it.
     """
     prose = words >= PROSE_MIN_WORDS and sentence_end
+    if comment_genre(low):
+        # "Комментарий мэра по уборке снега": a headline, not the comments label; only the
+        # chrome phrases (a footer, a banner) still mark it.
+        return any(phrase in low[:SAMPLE_CHARS] for phrase in (FOOTER_PHRASES if prose else CHROME_PHRASES))
     return (not prose and bool(CHROME_START.match(low))) or _chrome_phrase(low, words, prose)
 
 
@@ -377,7 +387,8 @@ def _classify(text: str, repeated: bool) -> _Line:
     comment = _comment_header(low)
     kind = _line_kind(
         text, n, dated, sentence_end,
-        hard=repeated or code or comment, chrome_vocab=chrome_vocab, foreign=not cyrillic or linky,
+        hard=repeated or code or comment, chrome_vocab=chrome_vocab,
+        foreign=not cyrillic or linky or (not sentence_end and _CAPTION_CREDIT.search(text) is not None),
     )
     heading = (
         not (chrome_vocab or code or comment or linky)
@@ -409,7 +420,8 @@ def _strip_date(text: str) -> tuple[str, ShownDate | None]:
     if shown and wordy_untimed(text, shown):
         return text, None  # "... откроют 15 марта": the headline's own words, not a run-on date
     if shown and shown.start > 0 and len(text) - shown.end <= 2 and shown.start >= len(text) // 2:
-        return text[: shown.start].rstrip(" ,|-–—/"), shown
+        # "(20.09.2023 07:21)" in brackets after the headline: the opening bracket goes too.
+        return text[: shown.start].rstrip(" ,|-–—/([").rstrip(), shown
     return text, None
 
 
@@ -542,6 +554,37 @@ def _distant_title(lines: list[_Line], start: int) -> int | None:
     return best
 
 
+def _lead_above(lines: list[_Line], title: int, start: int) -> list[int]:
+    """The lead set between the headline and the picture that opens the text: body lines
+    between them, when everything else there is the picture's block (a copy of the headline as
+    its caption, a credit "Коллаж: ...", a subheading), never a feed or a widget (hard chrome)."""
+    lead = [i for i in range(title + 1, start) if lines[i].kind == "body"]
+    if not lead:
+        return []
+    others = [i for i in range(lead[0] + 1, start) if i not in lead]
+    if any(lines[i].kind == "hard" or lines[i].stop for i in others):
+        return []
+    return lead
+
+
+# A headline after the text is searched this many lines below it.
+TITLE_AFTER_LINES = 2
+
+
+def _title_after(lines: list[_Line], start: int, end: int) -> int | None:
+    """A headline the crawl puts after the text (a lead set above the headline, a sticky
+    header flattened last, a window that opens mid-page): with no headline before the text,
+    a heading line right under it that retells the lead (``DISTANT_TITLE_SHARE`` of its stems)
+    and occurs once on the page."""
+    lead = " ".join(line.text for line in lines[start : start + 2])
+    counts = Counter(line.text for line in lines)
+    for i in range(end + 1, min(len(lines), end + 1 + TITLE_AFTER_LINES)):
+        line = lines[i]
+        if line.heading and line.kind != "body" and counts[line.text] == 1 and _overlap(line.text, lead) >= DISTANT_TITLE_SHARE:
+            return i
+    return None
+
+
 def _classify_lines(texts: list[str], repeated: set[str] | frozenset[str]) -> list[_Line]:
     """Classify the lines of one dump, then demote ads, bare-label teasers and teaser lists."""
     lines = [_classify(t, t in repeated) for t in texts]
@@ -613,20 +656,62 @@ def _near_metadata(
     views: int | None = None
     if head < 0:
         return views, shown
-    # Above the headline, but not the page's first lines (the header clock sits there).
+    # Above the headline, but not the page's first lines (the header clock sits there) unless
+    # the line right above the headline is a meta line: a full date with its time
+    # ("16.09.2025, 16:35", "12:32, 12 мая 2024 Вс") is the article's, a header clock shows
+    # the day alone (windows set of issue 16: crawl text that opens at the article).
     before = [i for i in range(max(HEADER_LINES, head - 3), head) if not lines[i].heading]
+    if 0 < head <= HEADER_LINES and _timed_date(lines[head - 1]):
+        before.append(head - 1)
     between = list(range(head + 1, start)) if start > head else []
     after = _lines_after(lines, end)
+    feed = _feed_after(lines, after)
     for group in (between, after, before[::-1]):
         for i in group:
-            if shown is None or shown.updated:
+            # After the text, the dates of a feed's items are not the article's.
+            if (shown is None or shown.updated) and not (group is after and feed):
                 # After the text a dated headline is a feed item: fewer other words allowed.
                 found = date_line(lines[i], AFTER_MAX_WORDS if group is after else 8)
                 if found is not None and (shown is None or not found.updated):
                     shown = found  # a publication date wins over an update's
             if views is None and lines[i].words <= 12:
-                views = view_count(lines[i].text)
+                views = view_count(lines[i].text) or _meta_count(lines[i])
     return views, shown
+
+
+def _feed_after(lines: list[_Line], after: list[int]) -> bool:
+    """Whether the lines after the text are a feed: its first date heads a teaser's headline
+    ("14 августа 2022" over "Не первым делом самолеты") and another date follows (one per item
+    of a rubric feed). The article's own byline under the text is followed by tags, share
+    buttons or a list label, not by a headline; an update's date is not counted.
+    """
+    days, first = set(), None
+    for i in after:
+        found = date_line(lines[i], AFTER_MAX_WORDS)
+        if found is not None and not found.updated:
+            first = i if first is None else first
+            days.add((found.year, found.month, found.day, found.relative))
+    if first is None or len(days) < 2:
+        return False
+    return first + 1 < len(lines) and lines[first + 1].heading and lines[first + 1].kind != "body"
+
+
+def _timed_date(line: _Line) -> bool:
+    """Whether a short line shows a complete date with its time (a meta line, not a clock)."""
+    if not line.dated or line.words > 12:
+        return False
+    shown = find_date(line.text)
+    return shown is not None and shown.complete and shown.hour is not None
+
+
+def _meta_count(line: _Line) -> int | None:
+    """A bare view count after the date and time of a meta line ("16.09.2025, 16:35 38496")."""
+    if not line.dated:
+        return None
+    shown = find_date(line.text)
+    if shown is None or shown.hour is None:
+        return None
+    return bare_count(line.text, shown.start, shown.end)
 
 
 def _unique_lines(lines: list[_Line], body: list[int]) -> list[int]:
@@ -660,6 +745,12 @@ def _clean_lines(
 
     if title_idx is None and body:
         title_idx = _distant_title(lines, start)
+    if title_idx is None and body:
+        title_idx = _title_after(lines, start, end)
+    if title_idx is not None and body and title_idx < start:
+        lead = _lead_above(lines, title_idx, start)
+        if lead:
+            body, start = lead + body, lead[0]
     title: str | None = None
     title_date: ShownDate | None = None
     if title_idx is not None:

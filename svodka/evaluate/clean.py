@@ -14,7 +14,9 @@ The scoring follows the folder's README:
 - **word level**: bags of normalised words; precision counts predicted words found in
   body ∪ optional, recall counts gold body words found in the prediction;
 - **title accuracy**: predicted title matches ``title`` in the same equal-or-90%-containment way;
-- ``published`` (date part) and ``views``: exact match, ``null`` included;
+- ``published`` (date part) and ``views``: exact match, ``null`` included; a gold that shows no
+  date but records ``url_date`` (the windows set) expects that date, the URL's date being the
+  date when the page shows none;
 - **source**: the predicted outlet name against the gold one (``site_name`` when the gold
   gives it, else the text of ``site_name_line``), equal or contained word for word. Pages
   whose gold names no outlet are left out of the source score (the report gives the count).
@@ -251,10 +253,16 @@ def source_ok(predicted: str | None, site: str | None, host: str | None = None) 
     return bool(host) and gold.replace(" ", "") == normalize_text(host).replace(" ", "") == pred.replace(" ", "")
 
 
+def _gold_published(gold: dict[str, Any]) -> str | None:
+    """The date a cleaner should give: the date the page shows, else the URL's date when the
+    gold records one (``url_date``; issue 16's rule: the URL's date when the page shows none)."""
+    return gold.get("published") or gold.get("url_date")
+
+
 def _score_article(article: Article, gold: dict[str, Any], lines: list[str]) -> dict[str, Any]:
     page = score_page(article.title, article.paragraphs, gold, lines)
     page["page"] = gold["page"]
-    page["published_ok"] = (article.published or "")[:10] == (gold.get("published") or "")
+    page["published_ok"] = (article.published or "")[:10] == (_gold_published(gold) or "")
     page["views_ok"] = article.views == gold.get("views")
     page["source_ok"] = source_ok(article.source, _gold_site(gold, lines), _gold_host(gold))
     page["word_f1"] = _page_word_f1(page)
@@ -267,7 +275,7 @@ def _score_article(article: Article, gold: dict[str, Any], lines: list[str]) -> 
     }
     page["expected"] = {
         "title": gold["title"],
-        "published": gold.get("published"),
+        "published": _gold_published(gold),
         "views": gold.get("views"),
         "source": _gold_site(gold, lines) or _gold_host(gold),
     }
@@ -300,7 +308,8 @@ def evaluate_clean(path: Path) -> dict[str, Any]:
         (precision/recall/f1/macro_f1), ``word`` (precision/recall/f1), ``title_accuracy``,
         ``pages`` (per-page figures) and, for the cleaners, ``published_accuracy``,
         ``views_accuracy`` and ``seconds``. ``html`` is ``{"available": False, "reason": ...}``
-        when ``svodka.clean.html`` cannot be imported.
+        when the folder has no ``html/`` (a set of text dumps only) or ``svodka.clean.html``
+        cannot be imported.
     """
     from ..clean.dump import clean_dump
 
@@ -330,12 +339,16 @@ def evaluate_clean(path: Path) -> dict[str, Any]:
     report["baseline"] = _aggregate(base_pages)
     report["baseline"]["pages"] = base_pages
 
+    html_dir = path / "html"
+    if not html_dir.is_dir():
+        # A set of crawler-text windows (no page bytes kept) scores the dumps only.
+        report["html"] = {"available": False, "reason": f"no html/ folder in {path}: dumps only"}
+        return report
     try:
         from ..clean.html import clean_html  # lazy: written separately, may be missing
     except ImportError as exc:
         report["html"] = {"available": False, "reason": f"svodka.clean.html not importable: {exc}"}
     else:
-        html_dir = path / "html"
 
         def clean_page(g: dict[str, Any]) -> Article:
             data = (html_dir / f"{g['page']}.html").read_bytes()

@@ -154,3 +154,41 @@ def test_eval_clean_cli_json_and_site_rows(tmp_path):
     assert page["title_ok"] and page["published_ok"] and page["source_ok"] and page["word_f1"] == 1.0
     text = run(str(tmp_path)).stdout.decode()
     assert "per site" in text and "01_sever.example" in text
+
+
+def test_eval_clean_dumps_only_without_html(tmp_path):
+    """A set of crawler-text windows keeps no page bytes: with no ``html/`` folder the dumps are
+    scored and the HTML part says why it is missing (issue 16's second real set)."""
+    lines = [
+        "Курс валют",
+        "В Петрозаводске открыли новую библиотеку для школьников",
+        "Новая библиотека открылась в здании бывшего кинотеатра на проспекте Ленина, сообщили в мэрии.",
+        "В её фонде двенадцать тысяч книг, читальный зал и комната для настольных игр.",
+    ]
+    (tmp_path / "dumps").mkdir()
+    (tmp_path / "dumps" / "01_onego.example.txt").write_text("\n".join(lines), encoding="utf-8")
+    gold = {"page": "01_onego.example", "title_line": 1, "title": lines[1], "body_lines": [2, 3], "optional_lines": [],
+            "site_name_line": None, "site_name": "onego.example", "published": None, "views": None}
+    (tmp_path / "gold.jsonl").write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    report = evaluate_clean(tmp_path)
+    assert report["html"]["available"] is False and "html/" in report["html"]["reason"]
+    assert report["dumps"]["pages"][0]["title_ok"]
+    assert "html (clean_html): unavailable" in format_clean_report(report)
+
+
+@pytest.mark.parametrize(
+    "published,url_date,predicted,ok",
+    [
+        (None, "2021-04-02", "2021-04-02", True),  # the page shows none: the URL's date is the date
+        (None, "2021-04-02", None, False),
+        ("2021-04-01", "2021-04-02", "2021-04-02", False),  # a shown date wins over the URL's
+        (None, None, None, True),
+    ],
+)
+def test_eval_clean_published_takes_the_url_date_when_the_page_shows_none(published, url_date, predicted, ok):
+    from svodka.evaluate.clean import _score_article
+    from svodka.model import Article
+
+    gold = dict(GOLD, published=published, url_date=url_date, views=None, site_name="x.example")
+    article = Article(title=GOLD["title"], published=predicted)
+    assert _score_article(article, gold, LINES)["published_ok"] is ok

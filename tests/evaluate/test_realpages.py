@@ -73,3 +73,45 @@ def test_realpages_flatten_rebuilds_pages_dev():
     if not PAGES_DEV.exists():
         pytest.skip("../shared/eval not present")
     assert _script().check_flatten() == 0
+
+
+REALPAGES = Path("/work/realpages")
+
+
+def test_realpages_windows_manifest_has_no_text():
+    """The windows manifest keeps indexes, hashes and metadata, never a line of the pages."""
+    realpages = _script()
+    for record in (json.loads(line) for line in realpages.WINDOWS_MANIFEST.read_text(encoding="utf-8").splitlines() if line.strip()):
+        assert not {"title", "body", "text"} & set(record)
+        assert len(record["body_hashes"]) == len(record["body_lines"]) and len(record["title_hash"]) == 16
+
+
+def test_realpages_windows_match_their_hashes(tmp_path):
+    """Every saved window still matches the gold's line hashes (skipped without /work/realpages)."""
+    if not (REALPAGES / "windows").is_dir():
+        pytest.skip("/work/realpages/windows not present (the second real set lives outside the repository)")
+    realpages = _script()
+    (tmp_path / "windows").symlink_to(REALPAGES / "windows")
+    assert realpages.build_windows(tmp_path) == 0
+    gold = [json.loads(line) for line in (tmp_path / "windows_set" / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(gold) == 30 and len({g["host"] for g in gold}) == 30
+
+
+def test_realpages_windows_refuse_a_changed_window(tmp_path, monkeypatch):
+    """A window whose line no longer hashes as the gold says is refused, not scored."""
+    realpages = _script()
+    text = "Рубрика\nВ Тундре открыли школу\nВ посёлке открыли новую школу на сто учеников, сообщили в районе."
+    (tmp_path / "windows").mkdir()
+    (tmp_path / "windows" / "01_tundra.example.txt").write_text(text, encoding="utf-8")
+    lines = realpages.dump_lines(text)
+    record = {"page": "01_tundra.example", "host": "tundra.example", "title_line": 1, "title_hash": realpages.line_hash(lines[1]),
+              "body_lines": [2], "body_hashes": [realpages.line_hash(lines[2])], "optional_lines": [], "optional_hashes": [],
+              "site_name": "tundra.example", "published": None, "url_date": None, "views": None, "n_lines": 3}
+    manifest = tmp_path / "realwindows.jsonl"
+    manifest.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    monkeypatch.setattr(realpages, "WINDOWS_MANIFEST", manifest)
+    assert realpages.build_windows(tmp_path) == 0
+    gold = json.loads((tmp_path / "windows_set" / "gold.jsonl").read_text(encoding="utf-8"))
+    assert gold["title"] == "В Тундре открыли школу" and "body_hashes" not in gold
+    (tmp_path / "windows" / "01_tundra.example.txt").write_text(text.replace("сто", "двести"), encoding="utf-8")
+    assert realpages.build_windows(tmp_path) == 1
