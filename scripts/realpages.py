@@ -16,6 +16,7 @@ so ``svodka eval clean /work/realpages`` scores it like pages-dev. Commands:
     .venv/bin/python scripts/realpages.py check-flatten    # the flattening against pages-dev
     .venv/bin/python scripts/realpages.py windows [DIR]    # windows/ -> windows_set/ (dumps/ + gold.jsonl)
     .venv/bin/python scripts/realpages.py hash-windows [DIR]   # windows/annotation.jsonl -> the manifest
+    .venv/bin/python scripts/realpages.py windows --heldout    # the held-out windows -> heldout2/set/
 
 A second kind of page comes from the ``search`` tool's ``pages`` corpus, which keeps crawled
 text, not HTML: a **window** of about 1,200 characters of a page's dump (often its opening:
@@ -26,6 +27,11 @@ line also carries a date, ``site_name``, ``published`` as shown, ``url_date``, `
 host, query; no text). ``windows`` copies each window to ``DIR/windows_set/dumps/`` and writes
 ``DIR/windows_set/gold.jsonl``, refusing a window whose lines no longer match their hashes, so
 ``svodka eval clean DIR/windows_set`` scores the dumps (there is no ``html/``).
+A second, **held-out** set of 30 windows (30 more outlets, none of the first set's nor
+pages-dev's) measures the cleaner out of sample: its windows are in ``/work/realpages/heldout2/
+windows/``, its manifest is ``tests/gold/clean/realwindows_heldout.jsonl`` and ``--heldout``
+builds ``/work/realpages/heldout2/set/`` (the same code path, other folder and manifest; ``--manifest``
+and ``--out`` name any other pair). No cleaning rule may be tuned on it.
 Site-name convention of that gold: the outlet's own name when the window shows it (a logo or
 signature line, a copyright line, the outlet's dateline signature, a promo line naming it),
 else the page's host without ``www.``.
@@ -62,7 +68,9 @@ from svodka.evaluate.clean import decode_html, normalize_text  # noqa: E402
 
 MANIFEST = ROOT / "tests" / "gold" / "clean" / "realpages.jsonl"
 WINDOWS_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows.jsonl"
+HELDOUT_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_heldout.jsonl"
 DEFAULT_DIR = Path("/work/realpages")
+HELDOUT_DIR = DEFAULT_DIR / "heldout2"
 PAGES_DEV = ROOT.parent / "shared" / "eval" / "pages-dev"
 
 # Elements whose text a crawler never shows (a <title> stray in the body included).
@@ -176,11 +184,12 @@ def _check_window(record: dict, lines: list[str]) -> list[str]:
     return problems
 
 
-def build_windows(folder: Path) -> int:
-    """Write ``windows_set/dumps/`` and ``windows_set/gold.jsonl`` in ``folder`` from its
-    ``windows/`` and the windows manifest; a window that no longer matches is refused."""
-    records = _read_jsonl(WINDOWS_MANIFEST)
-    out = folder / "windows_set"
+def build_windows(folder: Path, manifest: Path | None = None, out: Path | None = None) -> int:
+    """Write ``dumps/`` and ``gold.jsonl`` in ``out`` (``folder/windows_set`` unless given) from
+    ``folder/windows/`` and a windows manifest (the first set's unless given); a window that no
+    longer matches is refused."""
+    records = _read_jsonl(manifest or WINDOWS_MANIFEST)
+    out = out or folder / "windows_set"
     (out / "dumps").mkdir(parents=True, exist_ok=True)
     gold_out, bad = [], 0
     for record in records:
@@ -207,9 +216,11 @@ def build_windows(folder: Path) -> int:
     return 1 if bad else 0
 
 
-def hash_windows(folder: Path) -> int:
-    """Write the windows manifest from ``windows/annotation.jsonl`` (line indexes, site name,
-    dates, views: no text) and ``windows/sources.jsonl``, adding a hash of every annotated line."""
+def hash_windows(folder: Path, manifest: Path | None = None) -> int:
+    """Write a windows manifest (the first set's unless given) from ``windows/annotation.jsonl``
+    (line indexes, site name, dates, views: no text) and ``windows/sources.jsonl``, adding a hash
+    of every annotated line."""
+    manifest = manifest or WINDOWS_MANIFEST
     sources = {r["page"]: r for r in _read_jsonl(folder / "windows" / "sources.jsonl")}
     rows = []
     for note in _read_jsonl(folder / "windows" / "annotation.jsonl"):
@@ -223,9 +234,9 @@ def hash_windows(folder: Path) -> int:
         row["optional_hashes"] = [line_hash(lines[i]) for i in note["optional_lines"]]
         row["n_lines"] = len(lines)
         rows.append(row)
-    WINDOWS_MANIFEST.parent.mkdir(parents=True, exist_ok=True)
-    WINDOWS_MANIFEST.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"{len(rows)} windows hashed into {WINDOWS_MANIFEST}")
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    manifest.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"{len(rows)} windows hashed into {manifest}")
     return 0
 
 
@@ -265,15 +276,22 @@ def main() -> int:
     p.add_argument("folder", type=Path)
     p.add_argument("page")
     sub.add_parser("check-flatten", help="rebuild pages-dev's dumps and compare")
-    p = sub.add_parser("windows", help="windows/ -> windows_set/ (dumps/ and gold.jsonl)")
-    p.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR)
-    p = sub.add_parser("hash-windows", help="windows/annotation.jsonl -> tests/gold/clean/realwindows.jsonl")
-    p.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR)
+    for name, help_text in (("windows", "windows/ -> windows_set/ (dumps/ and gold.jsonl)"),
+                            ("hash-windows", "windows/annotation.jsonl -> tests/gold/clean/realwindows.jsonl")):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("folder", nargs="?", type=Path, default=None)
+        p.add_argument("--heldout", action="store_true",
+                       help=f"the held-out set: {HELDOUT_DIR}, {HELDOUT_MANIFEST.name}, output in {HELDOUT_DIR / 'set'}")
+        p.add_argument("--manifest", type=Path, default=None, help="the windows manifest to read or write")
+        if name == "windows":
+            p.add_argument("--out", type=Path, default=None, help="the output folder (default DIR/windows_set)")
     args = parser.parse_args()
-    if args.command == "windows":
-        return build_windows(args.folder)
-    if args.command == "hash-windows":
-        return hash_windows(args.folder)
+    if args.command in ("windows", "hash-windows"):
+        folder = args.folder or (HELDOUT_DIR if args.heldout else DEFAULT_DIR)
+        manifest = args.manifest or (HELDOUT_MANIFEST if args.heldout else None)
+        if args.command == "hash-windows":
+            return hash_windows(folder, manifest)
+        return build_windows(folder, manifest, args.out or (folder / "set" if args.heldout else None))
     if args.command == "dumps":
         return build(args.folder)
     if args.command == "show":

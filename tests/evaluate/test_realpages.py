@@ -78,22 +78,41 @@ def test_realpages_flatten_rebuilds_pages_dev():
 REALPAGES = Path("/work/realpages")
 
 
-def test_realpages_windows_manifest_has_no_text():
-    """The windows manifest keeps indexes, hashes and metadata, never a line of the pages."""
-    realpages = _script()
-    for record in (json.loads(line) for line in realpages.WINDOWS_MANIFEST.read_text(encoding="utf-8").splitlines() if line.strip()):
+def _manifest(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("name", ["WINDOWS_MANIFEST", "HELDOUT_MANIFEST"])
+def test_realpages_windows_manifest_has_no_text(name):
+    """The windows manifests keep indexes, hashes and metadata, never a line of the pages."""
+    for record in _manifest(getattr(_script(), name)):
         assert not {"title", "body", "text"} & set(record)
         assert len(record["body_hashes"]) == len(record["body_lines"]) and len(record["title_hash"]) == 16
+        assert len(record["optional_hashes"]) == len(record["optional_lines"])
 
 
-def test_realpages_windows_match_their_hashes(tmp_path):
-    """Every saved window still matches the gold's line hashes (skipped without /work/realpages)."""
-    if not (REALPAGES / "windows").is_dir():
-        pytest.skip("/work/realpages/windows not present (the second real set lives outside the repository)")
+def test_realpages_heldout_windows_are_other_outlets():
+    """The held-out windows come from 30 outlets that neither the first windows nor pages-dev have."""
     realpages = _script()
-    (tmp_path / "windows").symlink_to(REALPAGES / "windows")
-    assert realpages.build_windows(tmp_path) == 0
-    gold = [json.loads(line) for line in (tmp_path / "windows_set" / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    heldout = {r["host"] for r in _manifest(realpages.HELDOUT_MANIFEST)}
+    first = {r["host"] for r in _manifest(realpages.WINDOWS_MANIFEST)}
+    assert len(heldout) == 30 and not heldout & first
+    if PAGES_DEV.exists():
+        assert not heldout & {path.stem.split("_", 1)[1] for path in (PAGES_DEV / "dumps").glob("*.txt")}
+
+
+@pytest.mark.parametrize("folder, manifest, out", [
+    (REALPAGES, "WINDOWS_MANIFEST", "windows_set"),
+    (REALPAGES / "heldout2", "HELDOUT_MANIFEST", "set"),
+])
+def test_realpages_windows_match_their_hashes(tmp_path, folder, manifest, out):
+    """Every saved window still matches the gold's line hashes (skipped without /work/realpages)."""
+    if not (folder / "windows").is_dir():
+        pytest.skip(f"{folder / 'windows'} not present (the real windows live outside the repository)")
+    realpages = _script()
+    (tmp_path / "windows").symlink_to(folder / "windows")
+    assert realpages.build_windows(tmp_path, getattr(realpages, manifest), tmp_path / out) == 0
+    gold = [json.loads(line) for line in (tmp_path / out / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(gold) == 30 and len({g["host"] for g in gold}) == 30
 
 
