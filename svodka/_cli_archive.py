@@ -14,7 +14,7 @@ from typing import Optional
 
 import typer
 
-from .cli import DbOption, JsonFlag, SettingOption, _date_opt, _echo_json, _open, _table, app, one_line
+from .cli import DbOption, JsonFlag, SettingOption, _archive, _date_opt, _echo_json, _open, _table, app, one_line
 from .errors import SvodkaError
 
 
@@ -224,12 +224,9 @@ def _entity_correction_cli(words: list[str], as_json: bool, db: str | None, sett
     if len(words) != 3:
         typer.echo(f"svodka: entity {action}: takes two arguments: {ENTITY_CORRECTIONS[action]}", err=True)
         raise typer.Exit(2)
-    store, _ = _open(db, setting, must_exist=True)
-    try:
+    with _archive(db, setting, must_exist=True) as (store, _):
         do = {"merge": store.merge_entities, "split": store.split_entity, "alias": store.alias_entity}[action]
         result = do(words[1], words[2])
-    finally:
-        store.close()
     if as_json:
         _echo_json(result)
         return
@@ -253,11 +250,8 @@ def relink_cli(
     setting: SettingOption = None,
 ) -> None:
     """Link every stored article again: corpus entities and statements rebuilt, the analyst's corrections applied, stories kept."""
-    store, _ = _open(db, setting, must_exist=True)
-    try:
+    with _archive(db, setting, must_exist=True) as (store, _):
         n = store.relink()
-    finally:
-        store.close()
     if as_json:
         _echo_json({"articles": n})
         return
@@ -273,11 +267,8 @@ def stories_cli(
     setting: SettingOption = None,
 ) -> None:
     """Stories (one event in several articles): outlets, the first outlet with its time, articles; one story in full by id."""
-    store, _ = _open(db, setting, must_exist=True)
-    try:
+    with _archive(db, setting, must_exist=True) as (store, _):
         rows = [store.story(story_id)] if story_id is not None else store.stories(limit=limit)
-    finally:
-        store.close()
     if story_id is not None and rows[0] is None:
         typer.echo(f"svodka: story {story_id}: no such story (svodka stories lists them)", err=True)
         raise typer.Exit(1)

@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from .cli import DbOption, SettingOption, _check_date, _date_opt, _Failures, _open, _settings, app
+from .cli import DbOption, SettingOption, _archive, _check_date, _date_opt, _Failures, _settings, app
 from .errors import SvodkaError
 
 # Seconds of ingest before a progress line appears (short runs print only the summary).
@@ -184,43 +184,42 @@ def ingest_cli(
 
     if published:
         published = _date_opt(published, "--published")
-    store, settings = _open(db, setting)
-    options = {
-        "no_clean": no_clean, "source": source, "published": published,
-        "time_budget": settings.time_budget, "max_words": settings.max_words,
-    }
     failures = _Failures()
-    if dask:
-        _ingest_dask(inputs, dask, store, settings, failures, batch_size, options)
-        return
-    docs = _documents_for(inputs, max_bytes or settings.max_bytes, settings.fetch_allow_private)
-    progress_cb, finish = _progress(quiet)
-    from .cli_alerts import WEBHOOK_DRAIN_S, webhooks_for
+    with _archive(db, setting) as (store, settings):
+        options = {
+            "no_clean": no_clean, "source": source, "published": published,
+            "time_budget": settings.time_budget, "max_words": settings.max_words,
+        }
+        if dask:
+            summary = _ingest_dask(inputs, dask, store, settings, failures, batch_size, options)
+        else:
+            docs = _documents_for(inputs, max_bytes or settings.max_bytes, settings.fetch_allow_private)
+            progress_cb, finish = _progress(quiet)
+            from .cli_alerts import WEBHOOK_DRAIN_S, webhooks_for
 
-    hooks = webhooks_for(store, settings)  # None unless a watchlist has a webhook
-    try:
-        summary = ingest(
-            docs,
-            store,
-            workers=workers if workers is not None else settings.workers,
-            batch_size=batch_size or settings.batch_size,
-            progress=progress_cb,
-            on_error=failures,
-            options=options,
-            on_alerts=hooks,
-        )
-    finally:
-        finish()
-        store.close()
-        if hooks is not None:
-            hooks.close(timeout=WEBHOOK_DRAIN_S)
+            hooks = webhooks_for(store, settings)  # None unless a watchlist has a webhook
+            try:
+                summary = ingest(
+                    docs,
+                    store,
+                    workers=workers if workers is not None else settings.workers,
+                    batch_size=batch_size or settings.batch_size,
+                    progress=progress_cb,
+                    on_error=failures,
+                    options=options,
+                    on_alerts=hooks,
+                )
+            finally:
+                finish()
+                if hooks is not None:
+                    hooks.close(timeout=WEBHOOK_DRAIN_S)
     typer.echo(summary.line(), err=True)
     if failures.count or summary.rejected:
         raise typer.Exit(1)
 
 
-def _ingest_dask(inputs: list[str], address: str, store, settings, failures: "_Failures", batch_size: int | None, options: dict) -> None:
-    """``ingest --dask``: analysis on a Dask cluster, storing in this process."""
+def _ingest_dask(inputs: list[str], address: str, store, settings, failures: "_Failures", batch_size: int | None, options: dict):
+    """``ingest --dask``: analysis on a Dask cluster, storing in this process; returns the ``IngestSummary``."""
     from .ingest.job import store_records
     from .scale import iter_analyzed
 
@@ -231,14 +230,10 @@ def _ingest_dask(inputs: list[str], address: str, store, settings, failures: "_F
     hooks = webhooks_for(store, settings)  # None unless a watchlist has a webhook
     try:
         records = iter_analyzed(inputs, scheduler=None if address == "local" else address, max_bytes=settings.max_bytes, options=options)
-        summary = store_records(records, store, batch_size=batch_size or settings.batch_size, on_error=failures, on_alerts=hooks)
+        return store_records(records, store, batch_size=batch_size or settings.batch_size, on_error=failures, on_alerts=hooks)
     finally:
-        store.close()
         if hooks is not None:
             hooks.close(timeout=WEBHOOK_DRAIN_S)
-    typer.echo(summary.line(), err=True)
-    if failures.count or summary.rejected:
-        raise typer.Exit(1)
 
 
 def _progress(quiet: bool):

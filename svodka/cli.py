@@ -13,6 +13,7 @@ and ``_cli_feeds`` (feeds, watch). They import these helpers, so they are import
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -121,6 +122,14 @@ def _open(db: str | None, setting: list[str] | None = None, *, must_exist: bool 
     if must_exist and path is not None and not path.exists():
         raise SvodkaError(str(path), f"no archive here; create one with: svodka ingest PATH --db {path}")
     return open_store(url), settings
+
+
+@contextlib.contextmanager
+def _archive(db: str | None, setting: list[str] | None = None, *, must_exist: bool = False):
+    """``_open`` for a ``with`` block: yields ``(store, settings)`` and closes the store when the block ends, however it ends."""
+    store, settings = _open(db, setting, must_exist=must_exist)
+    with store:
+        yield store, settings
 
 
 def _sqlite_path(url: str) -> Path | None:
