@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import secrets
 import threading
-from typing import Any
+from typing import Any, Callable
 
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
@@ -107,7 +107,7 @@ def router(
     store: Any,
     settings: Settings,
     pool: AnalysisPool,
-    require_token: Any,
+    require_token: Callable[..., None],
     ingest_lock: threading.Lock,
     cache: ArchiveCache,
     webhooks: Webhooks,
@@ -115,6 +115,7 @@ def router(
     """The analysis routes over ``store``, analysing in ``pool``; writing checked by ``require_token``
     and done under ``ingest_lock``; the home page's ``cache`` cleared and alerts sent to ``webhooks``."""
     routes = APIRouter()
+
     # The pool's deadline per document: past the worker's own bound (time_budget plus a
     # margin), and never under the pool's timeout (analyze_timeout); with no time_budget,
     # the pool's timeout alone.

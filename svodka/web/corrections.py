@@ -7,7 +7,7 @@ forgotten. Included in the app with one line (``app.include_router(corrections.r
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import Any, Callable
 
 from fastapi import APIRouter, Depends, Path as PathParam
 
@@ -27,7 +27,7 @@ from ._schemas import (
 __all__ = ["router"]
 
 
-def router(store: Any, require_token: Any, ingest_lock: threading.Lock, cache: ArchiveCache) -> APIRouter:
+def router(store: Any, require_token: Callable[..., None], ingest_lock: threading.Lock, cache: ArchiveCache) -> APIRouter:
     """The correction routes over ``store``; writing checked by ``require_token`` and done under ``ingest_lock``."""
     routes = APIRouter()
 
