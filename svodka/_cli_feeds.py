@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from .cli import DbOption, JsonFlag, SettingOption, _echo_json, _Failures, _open, _table
+from .cli import DbOption, JsonFlag, SettingOption, _archive, _echo_json, _Failures, _table
 from .errors import SvodkaError
 
 __all__ = ["feeds_app", "watch_cli"]
@@ -50,10 +50,9 @@ def feeds_add_cli(
     from .watch.feeds import find_feeds, outlet_name, url_problem
 
     fixed = _every(every)
-    store, settings = _open(db, setting)
     failures = _Failures()
-    fetcher = None if no_discover else Fetcher(allow_private=settings.fetch_allow_private, retries=1)
-    try:
+    with _archive(db, setting) as (store, settings):
+        fetcher = None if no_discover else Fetcher(allow_private=settings.fetch_allow_private, retries=1)
         for url in urls:
             problem = url_problem(url)
             if problem:
@@ -67,8 +66,6 @@ def feeds_add_cli(
             for feed_url, title in found:
                 feed_id, new = feed_store.add_feed(store.db, feed_url, name=name or outlet_name(title), site=url if feed_url != url else None, fixed=fixed)
                 typer.echo(f"{'added' if new else 'already followed'}: {feed_id} {feed_url}")
-    finally:
-        store.close()
     if failures.count:
         raise typer.Exit(1)
 
@@ -91,14 +88,11 @@ def feeds_import_cli(
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
     found = parse_opml(data, str(path))
-    store, _ = _open(db, setting)
     added = 0
-    try:
+    with _archive(db, setting) as (store, _):
         for url, title in found:
             _, new = feed_store.add_feed(store.db, url, name=title, fixed=fixed)
             added += new
-    finally:
-        store.close()
     typer.echo(f"imported {len(found)} feed{'' if len(found) == 1 else 's'} ({added} new) from {path}", err=True)
 
 
@@ -133,11 +127,8 @@ def feeds_list_cli(as_json: JsonFlag = False, db: DbOption = None, setting: Sett
     """Each feed with its health: last success, next poll, error count, items per day."""
     from .store import feeds as feed_store
 
-    store, _ = _open(db, setting, must_exist=True)
-    try:
+    with _archive(db, setting, must_exist=True) as (store, _):
         feeds = feed_store.list_feeds(store.db)
-    finally:
-        store.close()
     if as_json:
         _echo_json(feeds)
         return
@@ -158,17 +149,14 @@ def _each_feed(keys: list[str], db: str | None, setting: list[str] | None, actio
     """Apply ``action(db, feed)`` to the feeds named by id or URL; an unknown one is a failure."""
     from .store import feeds as feed_store
 
-    store, _ = _open(db, setting, must_exist=True)
     failures = _Failures()
-    try:
+    with _archive(db, setting, must_exist=True) as (store, _):
         for key in keys:
             feed = feed_store.find_feed(store.db, key)
             if feed is None:
                 failures(key, "no such feed (see svodka feeds list)")
                 continue
             typer.echo(action(store.db, feed))
-    finally:
-        store.close()
     if failures.count:
         raise typer.Exit(1)
 
@@ -240,26 +228,24 @@ def watch_cli(
     low, high, lease_s = (_every(v, o) for v, o in ((min_interval, "--min-interval"), (max_interval, "--max-interval"), (lease, "--lease")))
     if low > high:
         raise SvodkaError("--min-interval", f"{min_interval} is longer than --max-interval {max_interval}")
-    store, settings = _open(db, setting)
     failures = _Failures()
-    if _warn_if_no_feeds(store, once) and once:
-        store.close()
-        raise typer.Exit(1)
-    options = WatchOptions(
-        workers=workers if workers is not None else settings.workers, batch_size=settings.batch_size, low=low, high=high,
-        lease=lease_s, concurrency=concurrency, allow_private=settings.fetch_allow_private, max_bytes=settings.max_bytes, once=once,
-        analysis={"time_budget": settings.time_budget, "max_words": settings.max_words},
-    )
-    from .cli_alerts import WEBHOOK_DRAIN_S, webhooks_for
+    with _archive(db, setting) as (store, settings):
+        if _warn_if_no_feeds(store, once) and once:
+            raise typer.Exit(1)
+        options = WatchOptions(
+            workers=workers if workers is not None else settings.workers, batch_size=settings.batch_size, low=low, high=high,
+            lease=lease_s, concurrency=concurrency, allow_private=settings.fetch_allow_private, max_bytes=settings.max_bytes, once=once,
+            analysis={"time_budget": settings.time_budget, "max_words": settings.max_words},
+        )
+        from .cli_alerts import WEBHOOK_DRAIN_S, webhooks_for
 
-    hooks = webhooks_for(store, settings)  # None unless a watchlist has a webhook when the watcher starts
-    typer.echo(f"svodka: watching the feeds of {store.name} (SIGTERM or Ctrl-C: finish the batch in hand and stop)", err=True)
-    try:
-        counters = watch(store, options, on_error=None if quiet else failures, on_alerts=hooks)
-    finally:
-        store.close()
-        if hooks is not None:
-            hooks.close(timeout=WEBHOOK_DRAIN_S)
+        hooks = webhooks_for(store, settings)  # None unless a watchlist has a webhook when the watcher starts
+        typer.echo(f"svodka: watching the feeds of {store.name} (SIGTERM or Ctrl-C: finish the batch in hand and stop)", err=True)
+        try:
+            counters = watch(store, options, on_error=None if quiet else failures, on_alerts=hooks)
+        finally:
+            if hooks is not None:
+                hooks.close(timeout=WEBHOOK_DRAIN_S)
     typer.echo(counters.line(), err=True)
     if once and (failures.count or counters.poll_errors or counters.rejected):
         raise typer.Exit(1)  # one round is a batch: a failed poll or page makes it fail, as in svodka ingest

@@ -16,7 +16,7 @@ from typing import Optional
 
 import typer
 
-from .cli import DbOption, JsonFlag, SettingOption, _date_opt, _echo_json, _open, app, one_line
+from .cli import DbOption, JsonFlag, SettingOption, _archive, _date_opt, _echo_json, app, one_line
 from .errors import SvodkaError
 
 __all__ = ["alerts_app", "digest_cli", "webhooks_for"]
@@ -55,11 +55,8 @@ def alerts_add_cli(
     setting: SettingOption = None,
 ) -> None:
     """Create a watchlist, or add terms (or a webhook) to one."""
-    store, _ = _open(db, setting)
-    try:
+    with _archive(db, setting) as (store, _):
         row = store.add_watchlist(name, entities=entity or [], speakers=speaker or [], queries=query or [], webhook=webhook)
-    finally:
-        store.close()
     if as_json:
         _echo_json(row)
         return
@@ -69,11 +66,8 @@ def alerts_add_cli(
 @alerts_app.command("list")
 def alerts_list_cli(as_json: JsonFlag = False, db: DbOption = None, setting: SettingOption = None) -> None:
     """Every watchlist with its terms, webhook and alerts so far."""
-    store, _ = _open(db, setting, must_exist=True)
-    try:
+    with _archive(db, setting, must_exist=True) as (store, _):
         rows = store.watchlists()
-    finally:
-        store.close()
     if as_json:
         _echo_json(rows)
         return
@@ -89,11 +83,8 @@ def alerts_list_cli(as_json: JsonFlag = False, db: DbOption = None, setting: Set
 @alerts_app.command("remove")
 def alerts_remove_cli(name: str = typer.Argument(..., help="The watchlist to delete, with its alerts."), db: DbOption = None, setting: SettingOption = None) -> None:
     """Delete a watchlist and its alerts."""
-    store, _ = _open(db, setting, must_exist=True)
-    try:
+    with _archive(db, setting, must_exist=True) as (store, _):
         gone = store.remove_watchlist(name)
-    finally:
-        store.close()
     typer.echo(f"removed watchlist {gone['name']} ({gone['alerts']} alerts)", err=True)
 
 
@@ -106,11 +97,8 @@ def alerts_show_cli(
     setting: SettingOption = None,
 ) -> None:
     """The latest alerts, newest first."""
-    store, _ = _open(db, setting, must_exist=True)
-    try:
+    with _archive(db, setting, must_exist=True) as (store, _):
         rows = store.alerts(name, limit=limit)
-    finally:
-        store.close()
     if as_json:
         _echo_json(rows)
         return
@@ -138,11 +126,8 @@ def digest_cli(
 
     if day:
         day = _date_opt(day, "--date")
-    store, settings = _open(db, setting, must_exist=True)
-    try:
+    with _archive(db, setting, must_exist=True) as (store, settings):
         text = render(store.digest(day, watchlist), format.value, base_url if base_url is not None else settings.base_url)
-    finally:
-        store.close()
     if str(output) == "-":
         sys.stdout.write(text)
     else:

@@ -55,6 +55,84 @@ def _tally() -> dict[str, Counter]:
     return {k: Counter() for k in ("all", "dev", "heldout")}
 
 
+def _gold_by_doc(gold: list[dict[str, Any]], texts: dict[str, str], problems: list[str]) -> dict[str, list[dict]]:
+    """The gold statements of each article, those whose span no longer matches the text left out (and noted)."""
+    by_doc: dict[str, list[dict]] = {}
+    for g in gold:
+        by_doc.setdefault(g["doc"], [])
+        if not g.get("none"):
+            if _stale(texts.get(g["doc"], ""), g["start"], g["end"], g["sha"]):
+                problems.append(f"{g['doc']}: gold span {g['start']}-{g['end']} no longer matches the text")
+                continue
+            by_doc[g["doc"]].append(g)
+    return by_doc
+
+
+class _Score:
+    """The running counts of one evaluation: statements per kind, speakers and vias per part, dev examples."""
+
+    def __init__(self) -> None:
+        self.counts = {part: {k: Counter() for k in KINDS} for part in ("all", "dev", "heldout")}
+        self.speakers = _tally()
+        self.vias = _tally()
+        self.examples: dict[str, list] = {"misses": [], "false": [], "wrong_speaker": [], "wrong_via": []}
+
+    def article(self, doc: str, golds: list[dict], article: Any, text: str) -> None:
+        """Match one article's statements to its gold and count them."""
+        parts = ("all", split_of(doc))
+        dev = parts[1] == "dev"
+        used: set[int] = set()
+        for g in golds:
+            for part in parts:
+                self.counts[part][g["kind"]]["gold"] += 1
+        for q in article.quotes:
+            kind = q.kind if q.kind in KINDS else "indirect"
+            for part in parts:
+                self.counts[part][kind]["pred"] += 1
+            hit = next((i for i, g in enumerate(golds) if i not in used and g["kind"] == kind and _matches(q, g, text)), None)
+            if hit is None:
+                if dev:
+                    self.examples["false"].append((doc, kind, q.text, q.speaker.name if q.speaker else None))
+                continue
+            used.add(hit)
+            self.matched(doc, parts, kind, q, golds[hit], text)
+        if dev:
+            self.examples["misses"] += [(doc, g["kind"], text[g["start"] : g["end"]], None) for i, g in enumerate(golds) if i not in used]
+
+    def matched(self, doc: str, parts: tuple[str, str], kind: str, q: Any, g: dict[str, Any], text: str) -> None:
+        """Count a statement svodka found that matches the gold statement ``g``: its speaker and via."""
+        ok = speaker_right(q, g)
+        via_ok = bool(q.via) and form_key(q.via) in g["via"] if g.get("via") else False
+        for part in parts:
+            self.counts[part][kind]["tp"] += 1
+            self.speakers[part]["matched"] += 1
+            self.speakers[part][f"ok:{g.get('speaker_kind')}"] += ok
+            self.speakers[part][f"n:{g.get('speaker_kind')}"] += 1
+            self.speakers[part]["ok"] += ok
+            if g.get("via"):
+                self.vias[part]["gold"] += 1
+                self.vias[part]["ok"] += via_ok
+            elif q.via:
+                self.vias[part]["extra"] += 1
+        if parts[1] == "dev" and not ok:
+            self.examples["wrong_speaker"].append((doc, kind, text[g["start"] : g["end"]], q.speaker.name if q.speaker else None))
+        if parts[1] == "dev" and g.get("via") and not via_ok:
+            self.examples["wrong_via"].append((doc, kind, text[g["start"] : g["end"]], q.via))
+
+    def result(self, part: str) -> dict[str, Any]:
+        """The scores of one part (``all``, ``dev`` or ``heldout``)."""
+        c = self.counts[part]
+        result: dict[str, Any] = {k: {**prf(c[k]["tp"], c[k]["pred"], c[k]["gold"]), "tp": c[k]["tp"], "pred": c[k]["pred"], "gold": c[k]["gold"]} for k in KINDS}
+        sp = self.speakers[part]
+        result["speaker_accuracy"] = sp["ok"] / sp["matched"] if sp["matched"] else 0.0
+        result["speaker_by_kind"] = {k[2:]: (sp[f"ok:{k[2:]}"] / n if n else 0.0, n) for k, n in sp.items() if k.startswith("n:")}
+        vp = self.vias[part]
+        result["via"] = vp["ok"] / vp["gold"] if vp["gold"] else 0.0
+        result["via_gold"] = vp["gold"]
+        result["via_extra"] = vp["extra"]
+        return result
+
+
 def evaluate_statements(path: str | Path, models: Models, gold_file: Path = STATEMENTS_GOLD) -> dict[str, Any]:
     """Analyse the gold's articles and score statements, speakers and vias (see the module docstring).
 
@@ -73,72 +151,17 @@ def evaluate_statements(path: str | Path, models: Models, gold_file: Path = STAT
     docs = sorted(texts)
     prepared = [prepare(Document(text=texts[d], path=d), no_clean=True) for d in docs]
     analysed = {a.path: a for a in pipe(prepared, models, on_error=lambda a, exc: problems.append(f"{a.path}: {exc}"))}
-    by_doc: dict[str, list[dict]] = {}
-    for g in gold:
-        by_doc.setdefault(g["doc"], [])
-        if not g.get("none"):
-            if _stale(texts.get(g["doc"], ""), g["start"], g["end"], g["sha"]):
-                problems.append(f"{g['doc']}: gold span {g['start']}-{g['end']} no longer matches the text")
-                continue
-            by_doc[g["doc"]].append(g)
-    counts = {part: {k: Counter() for k in KINDS} for part in ("all", "dev", "heldout")}
-    speakers = _tally()
-    vias = _tally()
-    examples: dict[str, list] = {"misses": [], "false": [], "wrong_speaker": [], "wrong_via": []}
+    by_doc = _gold_by_doc(gold, texts, problems)
+    score = _Score()
     for doc, golds in by_doc.items():
         article = analysed.get(doc)
-        if article is None:
-            continue
-        parts = ("all", split_of(doc))
-        text = texts[doc]
-        used: set[int] = set()
-        for g in golds:
-            for part in parts:
-                counts[part][g["kind"]]["gold"] += 1
-        for q in article.quotes:
-            kind = q.kind if q.kind in KINDS else "indirect"
-            for part in parts:
-                counts[part][kind]["pred"] += 1
-            hit = next((i for i, g in enumerate(golds) if i not in used and g["kind"] == kind and _matches(q, g, text)), None)
-            who = q.speaker.name if q.speaker else None
-            if hit is None:
-                if parts[1] == "dev":
-                    examples["false"].append((doc, kind, q.text, who))
-                continue
-            used.add(hit)
-            g = golds[hit]
-            ok = speaker_right(q, g)
-            for part in parts:
-                counts[part][kind]["tp"] += 1
-                speakers[part]["matched"] += 1
-                speakers[part][f"ok:{g.get('speaker_kind')}"] += ok
-                speakers[part][f"n:{g.get('speaker_kind')}"] += 1
-                speakers[part]["ok"] += ok
-                if g.get("via"):
-                    vias[part]["gold"] += 1
-                    vias[part]["ok"] += bool(q.via) and form_key(q.via) in g["via"]
-                elif q.via:
-                    vias[part]["extra"] += 1
-            if parts[1] == "dev" and not ok:
-                examples["wrong_speaker"].append((doc, kind, text[g["start"] : g["end"]], who))
-            if parts[1] == "dev" and g.get("via") and not (q.via and form_key(q.via) in g["via"]):
-                examples["wrong_via"].append((doc, kind, text[g["start"] : g["end"]], q.via))
-        if parts[1] == "dev":
-            examples["misses"] += [(doc, g["kind"], text[g["start"] : g["end"]], None) for i, g in enumerate(golds) if i not in used]
+        if article is not None:
+            score.article(doc, golds, article, texts[doc])
     out: dict[str, Any] = {"problems": problems, "documents": len(analysed), "statements": sum(len(v) for v in by_doc.values())}
     for part in ("all", "dev", "heldout"):
-        c = counts[part]
-        result = {k: {**prf(c[k]["tp"], c[k]["pred"], c[k]["gold"]), "tp": c[k]["tp"], "pred": c[k]["pred"], "gold": c[k]["gold"]} for k in KINDS}
-        sp = speakers[part]
-        result["speaker_accuracy"] = sp["ok"] / sp["matched"] if sp["matched"] else 0.0
-        result["speaker_by_kind"] = {k[2:]: (sp[f"ok:{k[2:]}"] / n if n else 0.0, n) for k, n in sp.items() if k.startswith("n:")}
-        vp = vias[part]
-        result["via"] = vp["ok"] / vp["gold"] if vp["gold"] else 0.0
-        result["via_gold"] = vp["gold"]
-        result["via_extra"] = vp["extra"]
-        out[part] = result
-    out["examples"] = {k: v[:REPORT_EXAMPLES] for k, v in examples.items()}
-    out["dev_errors"] = examples  # every dev error, for --json
+        out[part] = score.result(part)
+    out["examples"] = {k: v[:REPORT_EXAMPLES] for k, v in score.examples.items()}
+    out["dev_errors"] = score.examples  # every dev error, for --json
     out["seconds"] = time.perf_counter() - started
     return out
 

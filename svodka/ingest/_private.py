@@ -1,4 +1,4 @@
-"""Helpers of the readers: byte sniffing, text plausibility, HTML fragments to paragraphs."""
+"""Helpers of the readers: limits, byte sniffing, text plausibility, HTML fragments to paragraphs."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ __all__ = [
     "limit_text",
     "too_big_reason",
     "parse_allow_list",
+    "DEFAULT_MAX_BYTES",
+    "SNIFF_BYTES",
+    "first_line",
 ]
 
 # Leading bytes of common binary formats a user may pass by mistake (images, PDF, archives,
@@ -35,6 +38,13 @@ BINARY_MAGIC: tuple[bytes, ...] = (
     b"\x00\x00\x01\x00",  # .ico
     b"SQLite format 3",
 )
+
+# Largest input read by default (5 MB): a news page is rarely over 1 MB; a bigger file is
+# usually a mistake (a video, a database dump). ``--max-bytes`` raises it.
+DEFAULT_MAX_BYTES = 5_000_000
+
+# Bytes looked at when sniffing the format (the start of the input).
+SNIFF_BYTES = 4096
 
 # Characters a decoded Russian or English text is made of: ASCII, Latin-1 punctuation, the
 # Russian, Ukrainian and Belarusian letters, general punctuation (dashes, quotes, ellipsis),
@@ -206,3 +216,8 @@ def display_name(path: str) -> str:
     except UnicodeEncodeError:
         return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
+
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's message (reasons are one line)."""
+    text = str(exc)
+    return text.splitlines()[0] if text.strip() else type(exc).__name__
