@@ -47,6 +47,7 @@ from ._lexicon import (
     FIXED_PLACE_PARTS, GENITIVE_PREPOSITIONS, PATRONYMIC_ENDINGS, PERSON_PREPOSITION_CASES, PLACE_KIND_NOUNS, PLACE_LINKS,
     RUSSIAN_VOWELS, fold_case,
 )
+from ._speech import RELATION_NOUNS
 from .models import Models
 
 __all__ = ["normalize_entities", "normalize_mention", "parse_person", "parses", "pattern_readings"]
@@ -69,6 +70,12 @@ RUSSIAN_NAME_ENDINGS = (
 
 # The case of a name that is the subject of a verb.
 _SUBJECT = "nomn"
+
+# What agreement with the past-tense verb a name is the subject of adds to a reading: more
+# than the dictionary's frequencies can (a man's genitive "Евгения Медведева" scores 1.0
+# above the woman's nominative), since the verb's gender is grammar, not frequency
+# ("Евгения Медведева ушла": a woman; with +1 the two readings tied and the man won).
+SUBJECT_WEIGHT = 3.0
 
 # A hint (``normalize_mention``) that the words before a place mention put it in the genitive.
 GENITIVE_HINT = "#gent"
@@ -456,7 +463,7 @@ def _agree(
             total = sum(scores)
             # the verb agrees with its subject, when every word may be read so
             if all(scores) and (case, gender) == (_SUBJECT, verb_gender):
-                total += 1.0
+                total += SUBJECT_WEIGHT
             if all(scores) and case in cases:
                 total += 1.0
             total -= _tie_penalty(rank, gender, woman)
@@ -1147,11 +1154,43 @@ def _verb_gender(text: str, mention: Mention, models: Models) -> str | None:
     """
     found = re.match(r"[ \t]+([а-яё]+)", text[mention.end : mention.end + 40])
     before = re.search(r"([А-ЯЁа-яё-]+)[ \t]+$", text[max(0, mention.start - 40) : mention.start])
-    if not found or (before and any(p.tag.POS == "NOUN" for p in parses(models, before.group(1))[:1])):
+    if not found or (before and not _subject_may_follow(before.group(1), models)):
         return None
     verbs = [p for p in parses(models, found.group(1)) if p.tag.POS == "VERB" and p.tag.tense == "past"]
     genders = {p.tag.gender for p in verbs if p.tag.number == "sing"}
-    return genders.pop() if len(genders) == 1 and verbs and verbs[0] is parses(models, found.group(1))[0] else None
+    gender = genders.pop() if len(genders) == 1 and verbs and verbs[0] is parses(models, found.group(1))[0] else None
+    after = re.match(r"[ \t]+([А-ЯЁа-яё-]+)", text[mention.end + found.end() : mention.end + found.end() + 40])
+    if gender and after and _subject_after_verb(after.group(1), gender, models):
+        return None  # "Навального задержала полиция": the verb agrees with the noun after it
+    return gender
+
+
+def _subject_may_follow(word: str, models: Models) -> bool:
+    """May a name after ``word`` be the subject of the verb that follows the name?
+
+    Not after a preposition ("у Алана Цаболова появилась": the name is in its case) nor after
+    a noun the verb may agree with ("сборная Вячеслава Быкова встретилась", "жена Алана
+    Цаболова заявила"); after an animate noun of a person's occupation in the nominative the
+    name stands in apposition to it ("Телеведущая Анфиса Чехова написала"). A relation noun
+    ("жена", "адвокат") takes the name of the other person in the genitive.
+    """
+    best = parses(models, word)[:1]
+    if not best or best[0].tag.POS == "PREP":
+        return False
+    if best[0].tag.POS != "NOUN":
+        return True
+    tag = best[0].tag
+    return "anim" in tag and tag.case == "nomn" and tag.number == "sing" and best[0].normal_form not in RELATION_NOUNS
+
+
+def _subject_after_verb(word: str, gender: str, models: Models) -> bool:
+    """Is the word after a verb a nominative noun of its gender ("задержала полиция"), never an object?"""
+    found = parses(models, word)
+    first = found[0].tag if found else None
+    return (
+        first is not None and first.POS == "NOUN" and first.case == "nomn" and first.number == "sing"
+        and first.gender == gender and not any(p.tag.case == "accs" for p in found)
+    )
 
 
 def _merge_short_orgs(groups: dict[tuple[str, str], list[Mention]]) -> dict[tuple[str, str], list[Mention]]:

@@ -1,0 +1,51 @@
+"""Tests of svodka.nlp.names on the gender and case of person names that the text proves
+(issue 15's speakers): the verb a name is the subject of, the other mentions of the person
+in the article. Sentences and names are the team's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka.model import Article, Entity, Mention
+from svodka.nlp.names import normalize_entities
+
+
+def _normals(text: str, names: list[str], models) -> dict[str, str]:
+    """Base form of each of ``names`` (in order of their first occurrence in ``text``)."""
+    entities, pos = [], 0
+    for n, name in enumerate(names, 1):
+        start = text.index(name, pos)
+        pos = start + len(name)
+        entities.append(Entity(id=f"e{n}", type="PER", name=name, mentions=[Mention(start, pos, name, "")]))
+    article = normalize_entities(Article(text=text, entities=entities), models)
+    return {m.text: m.normal for e in article.entities for m in e.mentions}
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "text, name, normal",
+    [
+        # the past-tense verb a name is the subject of decides its gender and case against
+        # the dictionary's frequencies (a man's genitive "Евгения Медведева" is commoner)
+        ("Евгения Медведева ушла из сборной.", "Евгения Медведева", "Евгения Медведева"),
+        ("Мирослава Немцова возглавила список.", "Мирослава Немцова", "Мирослава Немцова"),
+        # an occupation noun before the name: the name is in apposition, still the subject
+        ("Телеведущая Анфиса Чехова написала в соцсетях о новом шоу.", "Анфиса Чехова", "Анфиса Чехова"),
+        ("Фигуристка Евгения Медведева сменила тренера.", "Евгения Медведева", "Евгения Медведева"),
+        # a relation noun takes the other person's name in the genitive: the verb is the noun's
+        ("Жена Евгения Медведева заявила о разводе.", "Евгения Медведева", "Евгений Медведев"),
+        # after a preposition the name is in the case it governs
+        ("У Евгения Медведева появилась идея.", "Евгения Медведева", "Евгений Медведев"),
+        # a nominative noun after the verb is its subject ("задержала полиция")
+        ("Евгения Медведева задержала полиция.", "Евгения Медведева", "Евгений Медведев"),
+    ],
+)
+def test_names_subject_verb_gives_gender(models, text, name, normal):
+    assert _normals(text, [name], models)[name] == normal
+
+
+@pytest.mark.issue(15)
+def test_names_noun_after_verb_is_its_subject(models):
+    """"Стэна Ли навестила пресса": the verb agrees with "пресса", the name is an object."""
+    text = "Художник Стэн Ли открыл выставку. Вечером Стэна Ли навестила пресса."
+    assert _normals(text, ["Стэн Ли", "Стэна Ли"], models)["Стэна Ли"] == "Стэн Ли"
