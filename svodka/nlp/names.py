@@ -77,6 +77,13 @@ _SUBJECT = "nomn"
 # ("Евгения Медведева ушла": a woman; with +1 the two readings tied and the man won).
 SUBJECT_WEIGHT = 3.0
 
+# What the person's gender proved elsewhere in the article (``_women_of_article``) adds to a
+# reading of that gender: more than the dictionary's frequencies ("Мирославу Немцову": a
+# man's dative scores 0.2 above the woman's accusative, "Евгения Медведева" 1.0), less than
+# the case the words before the name prove with the frequencies ("дочь предпринимателя
+# Александра Жукова" stays her father's genitive beside "Дарья Жукова": 1.0 + 1.0).
+SEX_WEIGHT = 1.5
+
 # A hint (``normalize_mention``) that the words before a place mention put it in the genitive.
 GENITIVE_HINT = "#gent"
 # ... and that it stands in apposition to a noun of a kind of place, in the nominative.
@@ -165,7 +172,7 @@ def _inflect(parse: Any, grammemes: set[str], models: Models | None = None) -> s
 
 def parse_person(
     text: str, models: Models, written: frozenset[str] = frozenset(), gender: str | None = None,
-    cases: frozenset[str] = frozenset(),
+    cases: frozenset[str] = frozenset(), sex: str | None = None,
 ) -> dict[str, Any]:
     """Split a person mention into base-form parts (remembered per process: names recur).
 
@@ -180,6 +187,9 @@ def parse_person(
         cases: the cases the words before the name allow (``_context_cases``): a title the
             name agrees with ("канцлера Германии Олафа Шольца": gent/accs), a preposition
             that takes one case ("у Олафа Шольца"); a reading in one of them proves its case.
+        sex: the person's gender when the rest of the article proves it (``_women_of_article``),
+            in whatever case the name is: "Мирославу Немцову" is a woman's accusative, not a
+            man's dative, in an article that writes "Мирославы Немцовой".
     Returns:
         ``{"first", "middle", "last", "normal", "last_keys", "gender"}``: parts in the
         nominative (``None`` when absent); ``last_keys`` are the lower-case base forms the last
@@ -190,7 +200,9 @@ def parse_person(
     hints = frozenset(
         _key(form) for word in words for _, _, form in pattern_readings(word) if _key(form) in written
     ) - {_key(word) for word in words}
-    found = models.remember("person", (text, hints, gender, cases), lambda: _parse_person(text, words, hints, gender, models, cases))
+    found = models.remember(
+        "person", (text, hints, gender, cases, sex), lambda: _parse_person(text, words, hints, gender, models, cases, sex)
+    )
     return {**found, "last_keys": set(found["last_keys"])}
 
 
@@ -209,12 +221,12 @@ def _glued_initials(text: str) -> str:
 
 def _parse_person(
     text: str, words: list[str], hints: frozenset[str], verb_gender: str | None, models: Models,
-    cases: frozenset[str] = frozenset(),
+    cases: frozenset[str] = frozenset(), sex: str | None = None,
 ) -> dict[str, Any]:
     # the last word stands where a surname does: after a first name or initials
     surname_last = len(words) > 1 or "." in text
     cases = cases if _context_fits(words, cases, models) else frozenset()
-    case, gender = _agree(words, hints, verb_gender, models, surname_last, cases)
+    case, gender = _agree(words, hints, verb_gender, models, surname_last, cases, sex)
     # the case is proved by a dictionary word or the document, or (weaker: not for names
     # that may not decline) by the words before the name or a name that cannot be read as a
     # nominative
@@ -442,7 +454,7 @@ def _nominatives(word: str, models: Models) -> frozenset[str]:
 
 def _agree(
     words: list[str], hints: frozenset[str], verb_gender: str | None, models: Models, surname_last: bool = False,
-    cases: frozenset[str] = frozenset(),
+    cases: frozenset[str] = frozenset(), sex: str | None = None,
 ) -> tuple[str | None, str | None]:
     """The (case, gender) that best fits all words of a person's name (and the verb it is the
     subject of, and the ``cases`` the words before it allow).
@@ -466,6 +478,8 @@ def _agree(
                 total += SUBJECT_WEIGHT
             if all(scores) and case in cases:
                 total += 1.0
+            if all(scores) and gender == sex:
+                total += SEX_WEIGHT
             total -= _tie_penalty(rank, gender, woman)
             if total > best[0]:
                 best = (total, case, gender)
@@ -1041,6 +1055,7 @@ def normalize_entities(article: Article, models: Models) -> Article:
                 if not mention.normal:
                     mention.normal = _other_normal(article.text, mention, entity.type, places, models)
                 other.setdefault((entity.type, _key(mention.normal)), []).append(mention)
+    _women_of_article(article.text, per, written, models)
     entities = _other_entities(_merge_short_orgs(other)) + _merge_persons(per)
     for entity in entities:
         entity.mentions.sort(key=lambda m: (m.start, m.end))
@@ -1077,6 +1092,52 @@ def _person_info(
     info["last_keys"] = set(info["last_keys"])
     mention.normal = info["normal"]
     return info
+
+
+def _women_of_article(
+    text: str, per: list[tuple[Mention, dict[str, Any]]], written: frozenset[str], models: Models
+) -> None:
+    """Read as a woman's the mentions of a person the rest of the article proves a woman (in place).
+
+    A woman is proved by a mention that only a woman's name can be ("Мирославы Немцовой",
+    "Чеховой": no man's name ends so) or one that is the subject of a feminine verb
+    ("Сотникова стала первой"); then another mention of that surname read as a man's
+    ("Мирославу Немцову" as a dative, "Аделина Сотникова" as a genitive) is read again as a
+    woman's when it may be one and its first name is not another ("дочь предпринимателя
+    Александра Жукова" beside "Дарья Жукова" is her father's genitive).
+    """
+    proved = [info for mention, info in per if _proves_sex(text, mention, info, "femn", models)]
+    women: dict[str, set[str | None]] = {}  # her surname -> her first names (None: not written)
+    for info in proved:
+        if info["last"]:
+            women.setdefault(_key(info["last"]), set()).add(info["first"])
+    firsts = {_key(info["first"]) for info in proved if info["first"]}  # a lone "Аделина" is hers
+    if not proved:
+        return
+    for n, (mention, info) in enumerate(per):
+        lone = len(_name_words(mention.text)) == 1  # "Аделина" may be her first name or her surname
+        if info["gender"] == "femn" or not (info["last_keys"] & women.keys() or lone):
+            continue
+        again = parse_person(
+            mention.text, models, written, _verb_gender(text, mention, models), _context_cases(text, mention, models), sex="femn"
+        )
+        named = women.get(_key(again["last"]), set())
+        # a lone "Жуковой" is one of the women the article names in full ("Дарья Жукова")
+        hers = any(_same_first(first, again["first"]) for first in ({f for f in named if f} or named))
+        if again["gender"] == "femn" and (hers or (lone and _key(again["normal"]) in firsts)):
+            mention.normal = again["normal"]
+            per[n] = (mention, {**again, "last_keys": set(again["last_keys"])})
+
+
+def _proves_sex(text: str, mention: Mention, info: dict[str, Any], sex: str, models: Models) -> bool:
+    """Does a person mention read as ``sex`` prove it: a word of the name only that sex's, or a verb of that gender?"""
+    if info["gender"] != sex:
+        return False
+    words = _name_words(mention.text)
+    readings = _name_readings(words, frozenset(), models, len(words) > 1 or "." in mention.text)
+    if any(found and all(g == sex for _, g, _ in found) for found in readings):
+        return True
+    return _verb_gender(text, mention, models) == sex
 
 
 def _other_normal(text: str, mention: Mention, kind: str, places: frozenset[str], models: Models) -> str:
