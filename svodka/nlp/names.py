@@ -497,7 +497,19 @@ def _name_readings(
         # a foreign surname in -а/-я as written is a man's ("Обама"): a woman's is seldom
         # so ended, so "Джулиана Ассанжа" is no woman's nominative
         readings[-1] = [(c, "masc" if c == "nomn" and g is None else g, s) for c, g, s in readings[-1]]
+        if not _could_be_surname(words[-1], models):
+            readings[-1] = _first_name_as_surname(readings[-1])
     return readings
+
+
+def _first_name_as_surname(found: list[tuple[str, str | None, float]]) -> list[tuple[str, str | None, float]]:
+    """Readings of a surname-placed word in -а/-я the dictionary knows only as a first name ("Авила", "Стефана").
+
+    As a nominative it is a woman's first name there, but in a surname's place a man's
+    surname as written too ("Хосе Авила" is no "Хосе Авил": nothing in "Хосе" proves a
+    genitive); its oblique readings stay.
+    """
+    return [(c, None if c == "nomn" and g == "femn" else g, s) for c, g, s in found]
 
 
 def _tie_penalty(rank: int, gender: str, woman: bool) -> float:

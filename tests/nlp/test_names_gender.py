@@ -88,3 +88,24 @@ def test_names_noun_after_verb_is_its_subject(models):
 )
 def test_names_article_proves_a_woman(models, text, names, normal):
     assert _normals(text, names, models)[names[-1]] == normal
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "text, normal",
+    [
+        # a word in -а the dictionary knows only as a woman's first name ("Авила"), in a
+        # surname's place after a first name that proves no case, is a surname as written
+        ("Хосе Авила", "Хосе Авила"),
+        ("Педро Авила", "Педро Авила"),
+        ("Рауль Стефана", "Рауль Стефана"),
+        # a first name that proves the genitive still does
+        ("Рауля Стефана", "Рауль Стефан"),
+        # and a woman keeps her surname
+        ("Анна Авила", "Анна Авила"),
+    ],
+)
+def test_names_first_name_word_as_surname(models, text, normal):
+    from svodka.nlp.names import parse_person
+
+    assert parse_person(text, models)["normal"] == normal
