@@ -207,10 +207,30 @@ def parse_person(
 
 
 def _name_words(text: str) -> list[str]:
-    """The words of a person mention, initials and punctuation left out ("Ю.Синдеева" -> ["Синдеева"])."""
-    words = [w.strip(",.;:") for w in re.split(r"\s+", text[len(_glued_initials(text)) :])]
+    """The words of a person mention, initials and punctuation left out ("Ю.Синдеева" -> ["Синдеева"]).
+
+    A capital letter alone is an initial when written with a period, or when another initial
+    of the mention is ("Михальчука И. Ф": the mention lost the last period); else a Cyrillic
+    one is a name of one letter ("Гидеон Ю", "Ким Ю На") unless it is a Russian word of one
+    letter (``ONE_LETTER_WORDS``: "В источниках" after a name), a Latin one a numeral or an
+    initial as before ("Николая I", "John S Pistole").
+    """
+    words = [w.strip(",;:") for w in re.split(r"\s+", text[len(_glued_initials(text)) :])]
     words = [w for w in words if w and any(c.isalpha() for c in w)]
-    return [w for w in words if not re.fullmatch(r"(?:[А-ЯЁA-Z]\.)+", w + ("" if w.endswith(".") else "."))]
+    dotted = any(_INITIALS.fullmatch(w) for w in words)
+    return [w.strip(".") for w in words if not _INITIALS.fullmatch(w + ("" if w.endswith(".") or _one_letter_name(w, dotted) else "."))]
+
+
+def _one_letter_name(word: str, dotted: bool) -> bool:
+    """Is a capital letter written without a period a name of one letter ("Ю"), see ``_name_words``?"""
+    return not dotted and _cyrillic(word) and word.lower() not in ONE_LETTER_WORDS
+
+
+# Russian words of one letter (prepositions, conjunctions, "я"): never a name of one letter.
+ONE_LETTER_WORDS = frozenset("а в и к о с у я".split())
+
+# Initials written with periods ("В.", "В.В.").
+_INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.)+")
 
 
 def _glued_initials(text: str) -> str:

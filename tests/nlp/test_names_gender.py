@@ -109,3 +109,25 @@ def test_names_first_name_word_as_surname(models, text, normal):
     from svodka.nlp.names import parse_person
 
     assert parse_person(text, models)["normal"] == normal
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "text, normal",
+    [
+        # a Cyrillic letter without a period is a name of one letter, not an initial
+        ("Сон Ю", "Сон Ю"),
+        ("Пак Э Рин", "Пак Э Рин"),
+        # initials keep being left out, also when the mention lost the last period
+        ("Кравченко И. Ф", "Кравченко"),
+        ("А. Б. Кравченко", "Кравченко"),
+        # a Russian word of one letter is not a name ("В источниках" after a name)
+        ("Сон В", "Сон"),
+        # nor a Latin letter: a regnal number or an initial
+        ("Людовика V", "Людовик"),
+    ],
+)
+def test_names_one_letter_name(models, text, normal):
+    from svodka.nlp.names import parse_person
+
+    assert parse_person(text, models)["normal"] == normal
