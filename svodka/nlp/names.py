@@ -1117,13 +1117,30 @@ def _person_info(
 ) -> dict[str, Any]:
     """Parse a person mention (``parse_person``) and fill its ``normal``; ``parsed`` remembers the article's parses."""
     # one parse per distinct text and verb gender (a long text repeats each name many times)
-    key = (mention.text, _verb_gender(text, mention, models), _context_cases(text, mention, models))
+    key = (mention.text, _verb_gender(text, mention, models), _context_cases(text, mention, models), _apposition_sex(text, mention, models))
     if key not in parsed:
-        parsed[key] = parse_person(mention.text, models, written, key[1], key[2])
+        parsed[key] = parse_person(mention.text, models, written, key[1], key[2], key[3])
     info = {**parsed[key]}
     info["last_keys"] = set(info["last_keys"])
     mention.normal = info["normal"]
     return info
+
+
+def _apposition_sex(text: str, mention: Mention, models: Models) -> str | None:
+    """"femn" for a lone first name right after a feminine noun of a person, else None.
+
+    The name is hers, in apposition ("дочь Серафима", "бразильянка Марта", "дочь Юлию"), not
+    a man's genitive ("Серафим"): a man a noun of kin is said of is named with his surname
+    ("жена Андрея Панина"), and a lone surname after one stays his ("вдова Арафата").
+    """
+    words = _name_words(mention.text)
+    if len(words) != 1 or _could_be_surname(words[0], models) or not any("Name" in p.tag for p in parses(models, words[0])):
+        return None
+    before = re.search(r"([А-ЯЁа-яё-]+)[ \t]+$", text[max(0, mention.start - 40) : mention.start])
+    best = parses(models, before.group(1))[:1] if before else []
+    tag = best[0].tag if best else None
+    woman = tag is not None and tag.POS == "NOUN" and "anim" in tag and tag.gender == "femn" and tag.number == "sing"
+    return "femn" if woman else None
 
 
 def _women_of_article(

@@ -131,3 +131,21 @@ def test_names_one_letter_name(models, text, normal):
     from svodka.nlp.names import parse_person
 
     assert parse_person(text, models)["normal"] == normal
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "text, name, normal",
+    [
+        # a lone first name right after a feminine noun of a person is hers, in apposition
+        ("У него есть дочь Серафима от первого брака.", "Серафима", "Серафима"),
+        ("Врачи осмотрели дочь Юлию в клинике.", "Юлию", "Юлия"),
+        ("Лучшим игроком турнира снова признана бразильянка Марта.", "Марта", "Марта"),
+        # a man's first name has no woman's reading: nothing changes
+        ("Его жена Сергея не знала.", "Сергея", "Сергей"),
+        # a lone surname after a noun of kin is the relative's ("вдова Арафата")
+        ("Письмо передала вдова Хрусталёва в пятницу.", "Хрусталёва", "Хрусталёв"),
+    ],
+)
+def test_names_lone_first_name_after_feminine_noun(models, text, name, normal):
+    assert _normals(text, [name], models)[name] == normal
