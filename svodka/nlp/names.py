@@ -172,7 +172,7 @@ def _inflect(parse: Any, grammemes: set[str], models: Models | None = None) -> s
 
 def parse_person(
     text: str, models: Models, written: frozenset[str] = frozenset(), gender: str | None = None,
-    cases: frozenset[str] = frozenset(), sex: str | None = None,
+    cases: frozenset[str] = frozenset(), sex: str | None = None, locative: bool = True,
 ) -> dict[str, Any]:
     """Split a person mention into base-form parts (remembered per process: names recur).
 
@@ -190,6 +190,10 @@ def parse_person(
         sex: the person's gender when the rest of the article proves it (``_women_of_article``),
             in whatever case the name is: "Мирославу Немцову" is a woman's accusative, not a
             man's dative, in an article that writes "Мирославы Немцовой".
+        locative: False when no preposition stands before the name, nor before a title in
+            the locative it agrees with ("при президенте Джордже Буше"): a noun is in the
+            locative only after one, so a reading in it proves nothing and the words stay as
+            written ("француз Песке" is no "Песок", "итальянец Даниэле Гароццо" no "Даниэл").
     Returns:
         ``{"first", "middle", "last", "normal", "last_keys", "gender"}``: parts in the
         nominative (``None`` when absent); ``last_keys`` are the lower-case base forms the last
@@ -201,7 +205,8 @@ def parse_person(
         _key(form) for word in words for _, _, form in pattern_readings(word) if _key(form) in written
     ) - {_key(word) for word in words}
     found = models.remember(
-        "person", (text, hints, gender, cases, sex), lambda: _parse_person(text, words, hints, gender, models, cases, sex)
+        "person", (text, hints, gender, cases, sex, locative),
+        lambda: _parse_person(text, words, hints, gender, models, cases, sex, locative),
     )
     return {**found, "last_keys": set(found["last_keys"])}
 
@@ -241,12 +246,14 @@ def _glued_initials(text: str) -> str:
 
 def _parse_person(
     text: str, words: list[str], hints: frozenset[str], verb_gender: str | None, models: Models,
-    cases: frozenset[str] = frozenset(), sex: str | None = None,
+    cases: frozenset[str] = frozenset(), sex: str | None = None, locative: bool = True,
 ) -> dict[str, Any]:
     # the last word stands where a surname does: after a first name or initials
     surname_last = len(words) > 1 or "." in text
     cases = cases if _context_fits(words, cases, models) else frozenset()
     case, gender = _agree(words, hints, verb_gender, models, surname_last, cases, sex)
+    if case == "loct" and not locative:
+        case = _SUBJECT  # no preposition governs the name: its words stay as written ("Дайсуке")
     # the case is proved by a dictionary word or the document, or (weaker: not for names
     # that may not decline) by the words before the name or a name that cannot be read as a
     # nominative
@@ -1117,13 +1124,23 @@ def _person_info(
 ) -> dict[str, Any]:
     """Parse a person mention (``parse_person``) and fill its ``normal``; ``parsed`` remembers the article's parses."""
     # one parse per distinct text and verb gender (a long text repeats each name many times)
-    key = (mention.text, _verb_gender(text, mention, models), _context_cases(text, mention, models), _apposition_sex(text, mention, models))
+    cases = _context_cases(text, mention, models)
+    key = (
+        mention.text, _verb_gender(text, mention, models), cases, _apposition_sex(text, mention, models),
+        "loct" in cases or _after_preposition(text, mention, models),
+    )
     if key not in parsed:
-        parsed[key] = parse_person(mention.text, models, written, key[1], key[2], key[3])
+        parsed[key] = parse_person(mention.text, models, written, key[1], key[2], key[3], key[4])
     info = {**parsed[key]}
     info["last_keys"] = set(info["last_keys"])
     mention.normal = info["normal"]
     return info
+
+
+def _after_preposition(text: str, mention: Mention, models: Models) -> bool:
+    """Does a preposition stand right before a name (it may then be in the locative: "о Сноудене")?"""
+    before = re.search(r"([А-ЯЁа-яё]+)[ \t]+$", text[max(0, mention.start - 20) : mention.start])
+    return bool(before) and any(p.tag.POS == "PREP" for p in parses(models, before.group(1))[:1])
 
 
 def _apposition_sex(text: str, mention: Mention, models: Models) -> str | None:
@@ -1167,8 +1184,10 @@ def _women_of_article(
         lone = len(_name_words(mention.text)) == 1  # "Аделина" may be her first name or her surname
         if info["gender"] == "femn" or not (info["last_keys"] & women.keys() or lone):
             continue
+        cases = _context_cases(text, mention, models)
         again = parse_person(
-            mention.text, models, written, _verb_gender(text, mention, models), _context_cases(text, mention, models), sex="femn"
+            mention.text, models, written, _verb_gender(text, mention, models), cases,
+            sex="femn", locative="loct" in cases or _after_preposition(text, mention, models),
         )
         named = women.get(_key(again["last"]), set())
         # a lone "Жуковой" is one of the women the article names in full ("Дарья Жукова")

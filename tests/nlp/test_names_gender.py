@@ -149,3 +149,20 @@ def test_names_one_letter_name(models, text, normal):
 )
 def test_names_lone_first_name_after_feminine_noun(models, text, name, normal):
     assert _normals(text, [name], models)[name] == normal
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "text, name, normal",
+    [
+        # a noun is in the locative only after a preposition: without one a locative
+        # reading proves nothing and the name stays as written
+        ("Бронзу завоевал итальянец Даниэле Мартуччо.", "Даниэле Мартуччо", "Даниэле Мартуччо"),
+        ("В экипаж вошли американец Фишер и француз Песке.", "Песке", "Песке"),
+        # after a preposition, or a title in the locative after one, it is a locative
+        ("Все говорили о Викторе Бирсе.", "Викторе Бирсе", "Виктор Бирс"),
+        ("Он работал при президенте Джордже Бирсе.", "Джордже Бирсе", "Джордж Бирс"),
+    ],
+)
+def test_names_locative_needs_a_preposition(models, text, name, normal):
+    assert _normals(text, [name], models)[name] == normal
