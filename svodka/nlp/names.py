@@ -1094,6 +1094,7 @@ def normalize_entities(article: Article, models: Models) -> Article:
                 if not mention.normal:
                     mention.normal = _other_normal(article.text, mention, entity.type, places, models)
                 other.setdefault((entity.type, _key(mention.normal)), []).append(mention)
+    _coordinated_names(article.text, per, written, models)
     _women_of_article(article.text, per, written, models)
     entities = _other_entities(_merge_short_orgs(other)) + _merge_persons(per)
     for entity in entities:
@@ -1158,6 +1159,66 @@ def _apposition_sex(text: str, mention: Mention, models: Models) -> str | None:
     tag = best[0].tag if best else None
     woman = tag is not None and tag.POS == "NOUN" and "anim" in tag and tag.gender == "femn" and tag.number == "sing"
     return "femn" if woman else None
+
+
+def _coordinated_names(
+    text: str, per: list[tuple[Mention, dict[str, Any]]], written: frozenset[str], models: Models
+) -> None:
+    """Read again the person names of a list in the case its other names prove (in place).
+
+    Names joined by a comma or "и" share their case: in "Яна Бобошикова, Таня Фишерова и
+    Зузана Ройтова" "Таня" is only a nominative, so "Яна Бобошикова" is a woman's nominative,
+    not the genitive of "Ян Бобошиков"; in "Олега Сенцова, Александра Кольченко" the genitive.
+    The case is the one every name of the list may be in, when some name allows no other.
+    """
+    ordered = sorted(range(len(per)), key=lambda n: per[n][0].start)
+    chains: list[list[int]] = []
+    for n in ordered:
+        previous = chains[-1][-1] if chains else None
+        if previous is not None and _LIST_GAP.fullmatch(text[per[previous][0].end : per[n][0].start]):
+            chains[-1].append(n)
+        else:
+            chains.append([n])
+    for chain in (c for c in chains if len(c) > 1):
+        allowed = [_name_cases(per[n][0].text, models) for n in chain]
+        shared = frozenset.intersection(*allowed)
+        if not shared or all(a == shared for a in allowed):
+            continue  # no name narrows the case down, or they all read alike already
+        for n in chain:
+            mention, info = per[n]
+            if _context_cases(text, mention, models):
+                continue  # its own title or preposition says more
+            sex = _apposition_sex(text, mention, models) or _sex_in_cases(mention.text, shared, models)
+            again = parse_person(
+                mention.text, models, written, _verb_gender(text, mention, models), shared, sex,
+                _after_preposition(text, mention, models),
+            )
+            mention.normal = again["normal"]
+            per[n] = (mention, {**again, "last_keys": set(again["last_keys"])})
+
+
+# What stands between two names of a list: a comma, "и", or both.
+_LIST_GAP = re.compile(r"[ \t]*,?[ \t]*(?:и[ \t]+)?")
+
+
+def _sex_in_cases(text: str, cases: frozenset[str], models: Models) -> str | None:
+    """The one gender a person name may have in ``cases`` ("Яна Бобошикова" as a nominative: a woman's), else None.
+
+    The case a list proves is one a dictionary name may not be in by itself (``_context_fits``),
+    but its gender in that case is the evidence ``parse_person`` takes.
+    """
+    words = _name_words(text)
+    readings = _name_readings(words, frozenset(), models, len(words) > 1 or "." in text)
+    sexes = [sex for sex in ("masc", "femn") if readings and all(any(c in cases and g in (sex, None) for c, g, _ in r) for r in readings)]
+    return sexes[0] if len(sexes) == 1 else None
+
+
+def _name_cases(text: str, models: Models) -> frozenset[str]:
+    """The cases every word of a person name may be in (its name readings)."""
+    words = _name_words(text)
+    readings = _name_readings(words, frozenset(), models, len(words) > 1 or "." in text)
+    found = [frozenset(c for c, _, _ in r) for r in readings if r]
+    return frozenset.intersection(*found) if found else frozenset()
 
 
 def _women_of_article(

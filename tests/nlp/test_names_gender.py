@@ -166,3 +166,36 @@ def test_names_lone_first_name_after_feminine_noun(models, text, name, normal):
 )
 def test_names_locative_needs_a_preposition(models, text, name, normal):
     assert _normals(text, [name], models)[name] == normal
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "text, names, name, normal",
+    [
+        # names in a list share their case: "Таня" is only a nominative, so the list is one
+        (
+            "В бюллетень вошли Мирослава Зотова, Таня Горелова и Зузана Ройтова.",
+            ["Мирослава Зотова", "Таня Горелова", "Зузана Ройтова"],
+            "Мирослава Зотова",
+            "Мирослава Зотова",
+        ),
+        (
+            "В бюллетень вошли Мирослава Зотова, Таня Горелова и Зузана Ройтова.",
+            ["Мирослава Зотова", "Таня Горелова", "Зузана Ройтова"],
+            "Зузана Ройтова",
+            "Зузана Ройтова",
+        ),
+        # ... and a genitive one name proves holds for a foreign name that proves nothing
+        ("Он учил Джона Мейолла, Отиса Раша и других.", ["Джона Мейолла", "Отиса Раша"], "Отиса Раша", "Отис Раш"),
+        ("Расходы Клинтона и Гора проверили.", ["Клинтона", "Гора"], "Гора", "Гор"),
+        # a name with its own title keeps what the title says
+        (
+            "Гостями стали Анна Рубцова и канцлер Ульф Берстенс.",
+            ["Анна Рубцова", "Ульф Берстенс"],
+            "Ульф Берстенс",
+            "Ульф Берстенс",
+        ),
+    ],
+)
+def test_names_list_shares_its_case(models, text, names, name, normal):
+    assert _normals(text, names, models)[name] == normal
