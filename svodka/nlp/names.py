@@ -1197,8 +1197,9 @@ def _coordinated_names(
             per[n] = (mention, {**again, "last_keys": set(again["last_keys"])})
 
 
-# What stands between two names of a list: a comma, "и", or both.
-_LIST_GAP = re.compile(r"[ \t]*,?[ \t]*(?:и[ \t]+)?")
+# What stands between two names of a list: a comma, "и", or both, after a note in brackets
+# on the first name ("Софья (1995), Арина (2001) и Илья (2003)").
+_LIST_GAP = re.compile(r"[ \t]*(?:\([^()\n]*\)[ \t]*)?,?[ \t]*(?:и[ \t]+)?")
 
 
 def _sex_in_cases(text: str, cases: frozenset[str], models: Models) -> str | None:

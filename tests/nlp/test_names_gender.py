@@ -188,6 +188,8 @@ def test_names_locative_needs_a_preposition(models, text, name, normal):
         # ... and a genitive one name proves holds for a foreign name that proves nothing
         ("Он учил Джона Мейолла, Отиса Раша и других.", ["Джона Мейолла", "Отиса Раша"], "Отиса Раша", "Отис Раш"),
         ("Расходы Клинтона и Гора проверили.", ["Клинтона", "Гора"], "Гора", "Гор"),
+        # a note in brackets after a name does not end the list
+        ("Дети: Олег (1990), Арина (2001) и Лев (2003).", ["Олег", "Арина", "Лев"], "Арина", "Арина"),
         # a name with its own title keeps what the title says
         (
             "Гостями стали Анна Рубцова и канцлер Ульф Берстенс.",
