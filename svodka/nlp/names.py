@@ -18,7 +18,11 @@
   "Кестеля" -> "Кестель", "Камалы Харрис" -> "Камала Харрис"; names in -о/-и/-у/-е and a
   woman's surname in a consonant stay as written), and uses the rest of the document: a
   nominative written in another of its person names ("Стармера" -> "Стармер" next to
-  "Стармер"), the gender of the past-tense verb a name is the subject of ("заявила");
+  "Стармер"), the gender of the past-tense verb a name is the subject of ("заявила", also
+  after an occupation noun: "Телеведущая Анфиса Чехова написала"), a woman another mention
+  proves ("Мирославу Немцову" beside "Мирославы Немцовой"), the case the other names of a
+  list prove ("Яна Бобошикова, Таня Фишерова"), a feminine noun before a lone first name
+  ("дочь Серафима"), and no locative without a preposition ("итальянец Даниэле Гароццо");
   in a surname's place a word in -и/-е/-у the dictionary knows only as another word's
   oblique form is a foreign surname as written ("Аль Тани" is not "Таня", "Ж.-К.Трише"), a
   full name that starts with a woman's first name is a nominative first ("Аделина
@@ -223,7 +227,10 @@ def _name_words(text: str) -> list[str]:
     words = [w.strip(",;:") for w in re.split(r"\s+", text[len(_glued_initials(text)) :])]
     words = [w for w in words if w and any(c.isalpha() for c in w)]
     dotted = any(_INITIALS.fullmatch(w) for w in words)
-    return [w.strip(".") for w in words if not _INITIALS.fullmatch(w + ("" if w.endswith(".") or _one_letter_name(w, dotted) else "."))]
+    return [
+        w.strip(".") for w in words
+        if not _INITIALS.fullmatch(w + ("" if w.endswith(".") or _one_letter_name(w, dotted) else "."))
+    ]
 
 
 def _one_letter_name(word: str, dotted: bool) -> bool:
@@ -1210,7 +1217,10 @@ def _sex_in_cases(text: str, cases: frozenset[str], models: Models) -> str | Non
     """
     words = _name_words(text)
     readings = _name_readings(words, frozenset(), models, len(words) > 1 or "." in text)
-    sexes = [sex for sex in ("masc", "femn") if readings and all(any(c in cases and g in (sex, None) for c, g, _ in r) for r in readings)]
+    sexes = [
+        sex for sex in ("masc", "femn")
+        if readings and all(any(c in cases and g in (sex, None) for c, g, _ in r) for r in readings)
+    ]
     return sexes[0] if len(sexes) == 1 else None
 
 
