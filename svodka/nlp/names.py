@@ -1152,20 +1152,26 @@ def _after_preposition(text: str, mention: Mention, models: Models) -> bool:
 
 
 def _apposition_sex(text: str, mention: Mention, models: Models) -> str | None:
-    """"femn" for a lone first name right after a feminine noun of a person, else None.
+    """"femn" for a name right after a feminine adjective, or a lone first name right after a
+    feminine noun of a person, else None.
 
-    The name is hers, in apposition ("дочь Серафима", "бразильянка Марта", "дочь Юлию"), not
-    a man's genitive ("Серафим"): a man a noun of kin is said of is named with his surname
-    ("жена Андрея Панина"), and a lone surname after one stays his ("вдова Арафата").
+    The adjective agrees with the name ("25-летнюю Нааму Иссахар" is "Наама"; a participle
+    may govern it instead: "отравленная Новичком"). The lone first name is hers, in
+    apposition ("дочь Серафима", "бразильянка Марта", "дочь Юлию"), not a man's genitive
+    ("Серафим"): a man a noun of kin is said of is named with his surname ("жена Андрея
+    Панина"), and a lone surname after one stays his ("вдова Арафата").
     """
+    before = re.search(r"([А-ЯЁа-яё0-9-]+)[ \t]+$", text[max(0, mention.start - 40) : mention.start])
+    best = parses(models, before.group(1))[:1] if before else []
+    tag = best[0].tag if best else None
+    if tag is None or tag.number != "sing" or tag.gender != "femn":
+        return None
+    if tag.POS == "ADJF" and "Apro" not in tag:
+        return "femn"  # an adjective agreeing with the name: "25-летнюю Нааму Иссахар" (not "которую")
     words = _name_words(mention.text)
     if len(words) != 1 or _could_be_surname(words[0], models) or not any("Name" in p.tag for p in parses(models, words[0])):
         return None
-    before = re.search(r"([А-ЯЁа-яё-]+)[ \t]+$", text[max(0, mention.start - 40) : mention.start])
-    best = parses(models, before.group(1))[:1] if before else []
-    tag = best[0].tag if best else None
-    woman = tag is not None and tag.POS == "NOUN" and "anim" in tag and tag.gender == "femn" and tag.number == "sing"
-    return "femn" if woman else None
+    return "femn" if tag.POS == "NOUN" and "anim" in tag else None
 
 
 def _coordinated_names(

@@ -141,13 +141,16 @@ def test_names_one_letter_name(models, text, normal):
         ("У него есть дочь Серафима от первого брака.", "Серафима", "Серафима"),
         ("Врачи осмотрели дочь Юлию в клинике.", "Юлию", "Юлия"),
         ("Лучшим игроком турнира снова признана бразильянка Марта.", "Марта", "Марта"),
+        # a feminine adjective right before a name agrees with it: a woman, whatever her name
+        ("На лёд вышла 18-летняя Евгения Медведева.", "Евгения Медведева", "Евгения Медведева"),
+        ("Перед стартом 18-летняя Евгения Медведева, по словам тренера, волновалась.", "Евгения Медведева", "Евгения Медведева"),
         # a man's first name has no woman's reading: nothing changes
         ("Его жена Сергея не знала.", "Сергея", "Сергей"),
         # a lone surname after a noun of kin is the relative's ("вдова Арафата")
         ("Письмо передала вдова Хрусталёва в пятницу.", "Хрусталёва", "Хрусталёв"),
     ],
 )
-def test_names_lone_first_name_after_feminine_noun(models, text, name, normal):
+def test_names_feminine_word_before_the_name(models, text, name, normal):
     assert _normals(text, [name], models)[name] == normal
 
 
