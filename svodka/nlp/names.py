@@ -49,7 +49,7 @@ from typing import Any
 from ..model import Article, Entity, Mention
 from ._lexicon import (
     FIXED_PLACE_PARTS, GENITIVE_PREPOSITIONS, PATRONYMIC_ENDINGS, PERSON_PREPOSITION_CASES, PLACE_KIND_NOUNS, PLACE_LINKS,
-    RUSSIAN_VOWELS, fold_case,
+    RELATIVE_PRONOUNS, RUSSIAN_VOWELS, fold_case,
 )
 from ._speech import RELATION_NOUNS
 from .models import Models
@@ -1152,8 +1152,8 @@ def _after_preposition(text: str, mention: Mention, models: Models) -> bool:
 
 
 def _apposition_sex(text: str, mention: Mention, models: Models) -> str | None:
-    """"femn" for a name right after a feminine adjective, or a lone first name right after a
-    feminine noun of a person, else None.
+    """"femn" for a name right after a feminine adjective, a lone first name right after a
+    feminine noun of a person, or a name ", которая" follows (``_relative_sex``), else None.
 
     The adjective agrees with the name ("25-летнюю Нааму Иссахар" is "Наама"; a participle
     may govern it instead: "отравленная Новичком"). The lone first name is hers, in
@@ -1164,14 +1164,14 @@ def _apposition_sex(text: str, mention: Mention, models: Models) -> str | None:
     before = re.search(r"([А-ЯЁа-яё0-9-]+)[ \t]+$", text[max(0, mention.start - 40) : mention.start])
     best = parses(models, before.group(1))[:1] if before else []
     tag = best[0].tag if best else None
-    if tag is None or tag.number != "sing" or tag.gender != "femn":
-        return None
-    if tag.POS == "ADJF" and "Apro" not in tag:
-        return "femn"  # an adjective agreeing with the name: "25-летнюю Нааму Иссахар" (not "которую")
-    words = _name_words(mention.text)
-    if len(words) != 1 or _could_be_surname(words[0], models) or not any("Name" in p.tag for p in parses(models, words[0])):
-        return None
-    return "femn" if tag.POS == "NOUN" and "anim" in tag else None
+    if tag is not None and tag.number == "sing" and tag.gender == "femn":
+        if tag.POS == "ADJF" and "Apro" not in tag:
+            return "femn"  # an adjective agreeing with the name: "25-летнюю Нааму Иссахар" (not "которую")
+        words = _name_words(mention.text)
+        lone = len(words) == 1 and not _could_be_surname(words[0], models)
+        if lone and tag.POS == "NOUN" and "anim" in tag and any("Name" in p.tag for p in parses(models, words[0])):
+            return "femn"
+    return _relative_sex(text, mention, before.group(1) if before else None, models)
 
 
 def _coordinated_names(
@@ -1236,6 +1236,21 @@ def _name_cases(text: str, models: Models) -> frozenset[str]:
     readings = _name_readings(words, frozenset(), models, len(words) > 1 or "." in text)
     found = [frozenset(c for c, _, _ in r) for r in readings if r]
     return frozenset.intersection(*found) if found else frozenset()
+
+
+def _relative_sex(text: str, mention: Mention, before: str | None, models: Models) -> str | None:
+    """"femn" when ", которая" follows a name that no noun before it may own ("Олимпийская
+    чемпионка Алана Цаболова, которая тренирует юниоров"), else None.
+
+    The relative pronoun agrees with the name in gender; after "жена Алана Цаболова" it may
+    be the wife's.
+    """
+    if before and not _subject_may_follow(before, models):
+        return None
+    after = re.match(r"[ \t]*,[ \t]+([а-яё]+)", text[mention.end : mention.end + 30])
+    found = parses(models, after.group(1))[:1] if after else []
+    woman = found and found[0].normal_form in RELATIVE_PRONOUNS and found[0].tag.gender == "femn" and found[0].tag.number == "sing"
+    return "femn" if woman else None
 
 
 def _women_of_article(

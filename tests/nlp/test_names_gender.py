@@ -144,6 +144,13 @@ def test_names_one_letter_name(models, text, normal):
         # a feminine adjective right before a name agrees with it: a woman, whatever her name
         ("На лёд вышла 18-летняя Евгения Медведева.", "Евгения Медведева", "Евгения Медведева"),
         ("Перед стартом 18-летняя Евгения Медведева, по словам тренера, волновалась.", "Евгения Медведева", "Евгения Медведева"),
+        # ", которая" after a name agrees with it, unless a noun before the name may own it
+        (
+            "Олимпийская чемпионка Алана Петрова, которая тренирует юниоров, уверена в успехе.",
+            "Алана Петрова",
+            "Алана Петрова",
+        ),
+        ("Жена Алана Петрова, которая тренирует юниоров, уверена в успехе.", "Алана Петрова", "Алан Петров"),
         # a man's first name has no woman's reading: nothing changes
         ("Его жена Сергея не знала.", "Сергея", "Сергей"),
         # a lone surname after a noun of kin is the relative's ("вдова Арафата")
