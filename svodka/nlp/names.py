@@ -18,7 +18,11 @@
   "Кестеля" -> "Кестель", "Камалы Харрис" -> "Камала Харрис"; names in -о/-и/-у/-е and a
   woman's surname in a consonant stay as written), and uses the rest of the document: a
   nominative written in another of its person names ("Стармера" -> "Стармер" next to
-  "Стармер"), the gender of the past-tense verb a name is the subject of ("заявила");
+  "Стармер"), the gender of the past-tense verb a name is the subject of ("заявила", also
+  after an occupation noun: "Телеведущая Анфиса Чехова написала"), a woman another mention
+  proves ("Мирославу Немцову" beside "Мирославы Немцовой"), the case the other names of a
+  list prove ("Яна Бобошикова, Таня Фишерова"), a feminine noun before a lone first name
+  ("дочь Серафима"), and no locative without a preposition ("итальянец Даниэле Гароццо");
   in a surname's place a word in -и/-е/-у the dictionary knows only as another word's
   oblique form is a foreign surname as written ("Аль Тани" is not "Таня", "Ж.-К.Трише"), a
   full name that starts with a woman's first name is a nominative first ("Аделина
@@ -45,8 +49,9 @@ from typing import Any
 from ..model import Article, Entity, Mention
 from ._lexicon import (
     FIXED_PLACE_PARTS, GENITIVE_PREPOSITIONS, PATRONYMIC_ENDINGS, PERSON_PREPOSITION_CASES, PLACE_KIND_NOUNS, PLACE_LINKS,
-    RUSSIAN_VOWELS, fold_case,
+    RELATIVE_PRONOUNS, RUSSIAN_VOWELS, fold_case,
 )
+from ._speech import RELATION_NOUNS
 from .models import Models
 
 __all__ = ["normalize_entities", "normalize_mention", "parse_person", "parses", "pattern_readings"]
@@ -69,6 +74,19 @@ RUSSIAN_NAME_ENDINGS = (
 
 # The case of a name that is the subject of a verb.
 _SUBJECT = "nomn"
+
+# What agreement with the past-tense verb a name is the subject of adds to a reading: more
+# than the dictionary's frequencies can (a man's genitive "Евгения Медведева" scores 1.0
+# above the woman's nominative), since the verb's gender is grammar, not frequency
+# ("Евгения Медведева ушла": a woman; with +1 the two readings tied and the man won).
+SUBJECT_WEIGHT = 3.0
+
+# What the person's gender proved elsewhere in the article (``_women_of_article``) adds to a
+# reading of that gender: more than the dictionary's frequencies ("Мирославу Немцову": a
+# man's dative scores 0.2 above the woman's accusative, "Евгения Медведева" 1.0), less than
+# the case the words before the name prove with the frequencies ("дочь предпринимателя
+# Александра Жукова" stays her father's genitive beside "Дарья Жукова": 1.0 + 1.0).
+SEX_WEIGHT = 1.5
 
 # A hint (``normalize_mention``) that the words before a place mention put it in the genitive.
 GENITIVE_HINT = "#gent"
@@ -158,7 +176,7 @@ def _inflect(parse: Any, grammemes: set[str], models: Models | None = None) -> s
 
 def parse_person(
     text: str, models: Models, written: frozenset[str] = frozenset(), gender: str | None = None,
-    cases: frozenset[str] = frozenset(),
+    cases: frozenset[str] = frozenset(), sex: str | None = None, locative: bool = True,
 ) -> dict[str, Any]:
     """Split a person mention into base-form parts (remembered per process: names recur).
 
@@ -173,6 +191,13 @@ def parse_person(
         cases: the cases the words before the name allow (``_context_cases``): a title the
             name agrees with ("канцлера Германии Олафа Шольца": gent/accs), a preposition
             that takes one case ("у Олафа Шольца"); a reading in one of them proves its case.
+        sex: the person's gender when the rest of the article proves it (``_women_of_article``),
+            in whatever case the name is: "Мирославу Немцову" is a woman's accusative, not a
+            man's dative, in an article that writes "Мирославы Немцовой".
+        locative: False when no preposition stands before the name, nor before a title in
+            the locative it agrees with ("при президенте Джордже Буше"): a noun is in the
+            locative only after one, so a reading in it proves nothing and the words stay as
+            written ("француз Песке" is no "Песок", "итальянец Даниэле Гароццо" no "Даниэл").
     Returns:
         ``{"first", "middle", "last", "normal", "last_keys", "gender"}``: parts in the
         nominative (``None`` when absent); ``last_keys`` are the lower-case base forms the last
@@ -183,15 +208,41 @@ def parse_person(
     hints = frozenset(
         _key(form) for word in words for _, _, form in pattern_readings(word) if _key(form) in written
     ) - {_key(word) for word in words}
-    found = models.remember("person", (text, hints, gender, cases), lambda: _parse_person(text, words, hints, gender, models, cases))
+    found = models.remember(
+        "person", (text, hints, gender, cases, sex, locative),
+        lambda: _parse_person(text, words, hints, gender, models, cases, sex, locative),
+    )
     return {**found, "last_keys": set(found["last_keys"])}
 
 
 def _name_words(text: str) -> list[str]:
-    """The words of a person mention, initials and punctuation left out ("Ю.Синдеева" -> ["Синдеева"])."""
-    words = [w.strip(",.;:") for w in re.split(r"\s+", text[len(_glued_initials(text)) :])]
+    """The words of a person mention, initials and punctuation left out ("Ю.Синдеева" -> ["Синдеева"]).
+
+    A capital letter alone is an initial when written with a period, or when another initial
+    of the mention is ("Михальчука И. Ф": the mention lost the last period); else a Cyrillic
+    one is a name of one letter ("Гидеон Ю", "Ким Ю На") unless it is a Russian word of one
+    letter (``ONE_LETTER_WORDS``: "В источниках" after a name), a Latin one a numeral or an
+    initial as before ("Николая I", "John S Pistole").
+    """
+    words = [w.strip(",;:") for w in re.split(r"\s+", text[len(_glued_initials(text)) :])]
     words = [w for w in words if w and any(c.isalpha() for c in w)]
-    return [w for w in words if not re.fullmatch(r"(?:[А-ЯЁA-Z]\.)+", w + ("" if w.endswith(".") else "."))]
+    dotted = any(_INITIALS.fullmatch(w) for w in words)
+    return [
+        w.strip(".") for w in words
+        if not _INITIALS.fullmatch(w + ("" if w.endswith(".") or _one_letter_name(w, dotted) else "."))
+    ]
+
+
+def _one_letter_name(word: str, dotted: bool) -> bool:
+    """Is a capital letter written without a period a name of one letter ("Ю"), see ``_name_words``?"""
+    return not dotted and _cyrillic(word) and word.lower() not in ONE_LETTER_WORDS
+
+
+# Russian words of one letter (prepositions, conjunctions, "я"): never a name of one letter.
+ONE_LETTER_WORDS = frozenset("а в и к о с у я".split())
+
+# Initials written with periods ("В.", "В.В.").
+_INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.)+")
 
 
 def _glued_initials(text: str) -> str:
@@ -202,12 +253,14 @@ def _glued_initials(text: str) -> str:
 
 def _parse_person(
     text: str, words: list[str], hints: frozenset[str], verb_gender: str | None, models: Models,
-    cases: frozenset[str] = frozenset(),
+    cases: frozenset[str] = frozenset(), sex: str | None = None, locative: bool = True,
 ) -> dict[str, Any]:
     # the last word stands where a surname does: after a first name or initials
     surname_last = len(words) > 1 or "." in text
     cases = cases if _context_fits(words, cases, models) else frozenset()
-    case, gender = _agree(words, hints, verb_gender, models, surname_last, cases)
+    case, gender = _agree(words, hints, verb_gender, models, surname_last, cases, sex)
+    if case == "loct" and not locative:
+        case = _SUBJECT  # no preposition governs the name: its words stay as written ("Дайсуке")
     # the case is proved by a dictionary word or the document, or (weaker: not for names
     # that may not decline) by the words before the name or a name that cannot be read as a
     # nominative
@@ -435,7 +488,7 @@ def _nominatives(word: str, models: Models) -> frozenset[str]:
 
 def _agree(
     words: list[str], hints: frozenset[str], verb_gender: str | None, models: Models, surname_last: bool = False,
-    cases: frozenset[str] = frozenset(),
+    cases: frozenset[str] = frozenset(), sex: str | None = None,
 ) -> tuple[str | None, str | None]:
     """The (case, gender) that best fits all words of a person's name (and the verb it is the
     subject of, and the ``cases`` the words before it allow).
@@ -456,9 +509,11 @@ def _agree(
             total = sum(scores)
             # the verb agrees with its subject, when every word may be read so
             if all(scores) and (case, gender) == (_SUBJECT, verb_gender):
-                total += 1.0
+                total += SUBJECT_WEIGHT
             if all(scores) and case in cases:
                 total += 1.0
+            if all(scores) and gender == sex:
+                total += SEX_WEIGHT
             total -= _tie_penalty(rank, gender, woman)
             if total > best[0]:
                 best = (total, case, gender)
@@ -476,7 +531,19 @@ def _name_readings(
         # a foreign surname in -а/-я as written is a man's ("Обама"): a woman's is seldom
         # so ended, so "Джулиана Ассанжа" is no woman's nominative
         readings[-1] = [(c, "masc" if c == "nomn" and g is None else g, s) for c, g, s in readings[-1]]
+        if not _could_be_surname(words[-1], models):
+            readings[-1] = _first_name_as_surname(readings[-1])
     return readings
+
+
+def _first_name_as_surname(found: list[tuple[str, str | None, float]]) -> list[tuple[str, str | None, float]]:
+    """Readings of a surname-placed word in -а/-я the dictionary knows only as a first name ("Авила", "Стефана").
+
+    As a nominative it is a woman's first name there, but in a surname's place a man's
+    surname as written too ("Хосе Авила" is no "Хосе Авил": nothing in "Хосе" proves a
+    genitive); its oblique readings stay.
+    """
+    return [(c, None if c == "nomn" and g == "femn" else g, s) for c, g, s in found]
 
 
 def _tie_penalty(rank: int, gender: str, woman: bool) -> float:
@@ -1034,6 +1101,8 @@ def normalize_entities(article: Article, models: Models) -> Article:
                 if not mention.normal:
                     mention.normal = _other_normal(article.text, mention, entity.type, places, models)
                 other.setdefault((entity.type, _key(mention.normal)), []).append(mention)
+    _coordinated_names(article.text, per, written, models)
+    _women_of_article(article.text, per, written, models)
     entities = _other_entities(_merge_short_orgs(other)) + _merge_persons(per)
     for entity in entities:
         entity.mentions.sort(key=lambda m: (m.start, m.end))
@@ -1063,13 +1132,173 @@ def _person_info(
 ) -> dict[str, Any]:
     """Parse a person mention (``parse_person``) and fill its ``normal``; ``parsed`` remembers the article's parses."""
     # one parse per distinct text and verb gender (a long text repeats each name many times)
-    key = (mention.text, _verb_gender(text, mention, models), _context_cases(text, mention, models))
+    cases = _context_cases(text, mention, models)
+    key = (
+        mention.text, _verb_gender(text, mention, models), cases, _apposition_sex(text, mention, models),
+        "loct" in cases or _after_preposition(text, mention, models),
+    )
     if key not in parsed:
-        parsed[key] = parse_person(mention.text, models, written, key[1], key[2])
+        parsed[key] = parse_person(mention.text, models, written, key[1], key[2], key[3], key[4])
     info = {**parsed[key]}
     info["last_keys"] = set(info["last_keys"])
     mention.normal = info["normal"]
     return info
+
+
+def _after_preposition(text: str, mention: Mention, models: Models) -> bool:
+    """Does a preposition stand right before a name (it may then be in the locative: "о Сноудене")?"""
+    before = re.search(r"([А-ЯЁа-яё]+)[ \t]+$", text[max(0, mention.start - 20) : mention.start])
+    return bool(before) and any(p.tag.POS == "PREP" for p in parses(models, before.group(1))[:1])
+
+
+def _apposition_sex(text: str, mention: Mention, models: Models) -> str | None:
+    """"femn" for a name right after a feminine adjective, a lone first name right after a
+    feminine noun of a person, or a name ", которая" follows (``_relative_sex``), else None.
+
+    The adjective agrees with the name ("25-летнюю Нааму Иссахар" is "Наама"; a participle
+    may govern it instead: "отравленная Новичком"). The lone first name is hers, in
+    apposition ("дочь Серафима", "бразильянка Марта", "дочь Юлию"), not a man's genitive
+    ("Серафим"): a man a noun of kin is said of is named with his surname ("жена Андрея
+    Панина"), and a lone surname after one stays his ("вдова Арафата").
+    """
+    before = re.search(r"([А-ЯЁа-яё0-9-]+)[ \t]+$", text[max(0, mention.start - 40) : mention.start])
+    best = parses(models, before.group(1))[:1] if before else []
+    tag = best[0].tag if best else None
+    if tag is not None and tag.number == "sing" and tag.gender == "femn":
+        if tag.POS == "ADJF" and "Apro" not in tag:
+            return "femn"  # an adjective agreeing with the name: "25-летнюю Нааму Иссахар" (not "которую")
+        words = _name_words(mention.text)
+        lone = len(words) == 1 and not _could_be_surname(words[0], models)
+        if lone and tag.POS == "NOUN" and "anim" in tag and any("Name" in p.tag for p in parses(models, words[0])):
+            return "femn"
+    return _relative_sex(text, mention, before.group(1) if before else None, models)
+
+
+def _coordinated_names(
+    text: str, per: list[tuple[Mention, dict[str, Any]]], written: frozenset[str], models: Models
+) -> None:
+    """Read again the person names of a list in the case its other names prove (in place).
+
+    Names joined by a comma or "и" share their case: in "Яна Бобошикова, Таня Фишерова и
+    Зузана Ройтова" "Таня" is only a nominative, so "Яна Бобошикова" is a woman's nominative,
+    not the genitive of "Ян Бобошиков"; in "Олега Сенцова, Александра Кольченко" the genitive.
+    The case is the one every name of the list may be in, when some name allows no other.
+    """
+    ordered = sorted(range(len(per)), key=lambda n: per[n][0].start)
+    chains: list[list[int]] = []
+    for n in ordered:
+        previous = chains[-1][-1] if chains else None
+        if previous is not None and _LIST_GAP.fullmatch(text[per[previous][0].end : per[n][0].start]):
+            chains[-1].append(n)
+        else:
+            chains.append([n])
+    for chain in (c for c in chains if len(c) > 1):
+        allowed = [_name_cases(per[n][0].text, models) for n in chain]
+        shared = frozenset.intersection(*allowed)
+        if not shared or all(a == shared for a in allowed):
+            continue  # no name narrows the case down, or they all read alike already
+        for n in chain:
+            mention, info = per[n]
+            if _context_cases(text, mention, models):
+                continue  # its own title or preposition says more
+            sex = _apposition_sex(text, mention, models) or _sex_in_cases(mention.text, shared, models)
+            again = parse_person(
+                mention.text, models, written, _verb_gender(text, mention, models), shared, sex,
+                _after_preposition(text, mention, models),
+            )
+            mention.normal = again["normal"]
+            per[n] = (mention, {**again, "last_keys": set(again["last_keys"])})
+
+
+# What stands between two names of a list: a comma, "и", or both, after a note in brackets
+# on the first name ("Софья (1995), Арина (2001) и Илья (2003)").
+_LIST_GAP = re.compile(r"[ \t]*(?:\([^()\n]*\)[ \t]*)?,?[ \t]*(?:и[ \t]+)?")
+
+
+def _sex_in_cases(text: str, cases: frozenset[str], models: Models) -> str | None:
+    """The one gender a person name may have in ``cases`` ("Яна Бобошикова" as a nominative: a woman's), else None.
+
+    The case a list proves is one a dictionary name may not be in by itself (``_context_fits``),
+    but its gender in that case is the evidence ``parse_person`` takes.
+    """
+    words = _name_words(text)
+    readings = _name_readings(words, frozenset(), models, len(words) > 1 or "." in text)
+    sexes = [
+        sex for sex in ("masc", "femn")
+        if readings and all(any(c in cases and g in (sex, None) for c, g, _ in r) for r in readings)
+    ]
+    return sexes[0] if len(sexes) == 1 else None
+
+
+def _name_cases(text: str, models: Models) -> frozenset[str]:
+    """The cases every word of a person name may be in (its name readings)."""
+    words = _name_words(text)
+    readings = _name_readings(words, frozenset(), models, len(words) > 1 or "." in text)
+    found = [frozenset(c for c, _, _ in r) for r in readings if r]
+    return frozenset.intersection(*found) if found else frozenset()
+
+
+def _relative_sex(text: str, mention: Mention, before: str | None, models: Models) -> str | None:
+    """"femn" when ", которая" follows a name that no noun before it may own ("Олимпийская
+    чемпионка Алана Цаболова, которая тренирует юниоров"), else None.
+
+    The relative pronoun agrees with the name in gender; after "жена Алана Цаболова" it may
+    be the wife's.
+    """
+    if before and not _subject_may_follow(before, models):
+        return None
+    after = re.match(r"[ \t]*,[ \t]+([а-яё]+)", text[mention.end : mention.end + 30])
+    found = parses(models, after.group(1))[:1] if after else []
+    woman = found and found[0].normal_form in RELATIVE_PRONOUNS and found[0].tag.gender == "femn" and found[0].tag.number == "sing"
+    return "femn" if woman else None
+
+
+def _women_of_article(
+    text: str, per: list[tuple[Mention, dict[str, Any]]], written: frozenset[str], models: Models
+) -> None:
+    """Read as a woman's the mentions of a person the rest of the article proves a woman (in place).
+
+    A woman is proved by a mention that only a woman's name can be ("Мирославы Немцовой",
+    "Чеховой": no man's name ends so) or one that is the subject of a feminine verb
+    ("Сотникова стала первой"); then another mention of that surname read as a man's
+    ("Мирославу Немцову" as a dative, "Аделина Сотникова" as a genitive) is read again as a
+    woman's when it may be one and its first name is not another ("дочь предпринимателя
+    Александра Жукова" beside "Дарья Жукова" is her father's genitive).
+    """
+    proved = [info for mention, info in per if _proves_sex(text, mention, info, "femn", models)]
+    women: dict[str, set[str | None]] = {}  # her surname -> her first names (None: not written)
+    for info in proved:
+        if info["last"]:
+            women.setdefault(_key(info["last"]), set()).add(info["first"])
+    firsts = {_key(info["first"]) for info in proved if info["first"]}  # a lone "Аделина" is hers
+    if not proved:
+        return
+    for n, (mention, info) in enumerate(per):
+        lone = len(_name_words(mention.text)) == 1  # "Аделина" may be her first name or her surname
+        if info["gender"] == "femn" or not (info["last_keys"] & women.keys() or lone):
+            continue
+        cases = _context_cases(text, mention, models)
+        again = parse_person(
+            mention.text, models, written, _verb_gender(text, mention, models), cases,
+            sex="femn", locative="loct" in cases or _after_preposition(text, mention, models),
+        )
+        named = women.get(_key(again["last"]), set())
+        # a lone "Жуковой" is one of the women the article names in full ("Дарья Жукова")
+        hers = any(_same_first(first, again["first"]) for first in ({f for f in named if f} or named))
+        if again["gender"] == "femn" and (hers or (lone and _key(again["normal"]) in firsts)):
+            mention.normal = again["normal"]
+            per[n] = (mention, {**again, "last_keys": set(again["last_keys"])})
+
+
+def _proves_sex(text: str, mention: Mention, info: dict[str, Any], sex: str, models: Models) -> bool:
+    """Does a person mention read as ``sex`` prove it: a word of the name only that sex's, or a verb of that gender?"""
+    if info["gender"] != sex:
+        return False
+    words = _name_words(mention.text)
+    readings = _name_readings(words, frozenset(), models, len(words) > 1 or "." in mention.text)
+    if any(found and all(g == sex for _, g, _ in found) for found in readings):
+        return True
+    return _verb_gender(text, mention, models) == sex
 
 
 def _other_normal(text: str, mention: Mention, kind: str, places: frozenset[str], models: Models) -> str:
@@ -1147,11 +1376,43 @@ def _verb_gender(text: str, mention: Mention, models: Models) -> str | None:
     """
     found = re.match(r"[ \t]+([а-яё]+)", text[mention.end : mention.end + 40])
     before = re.search(r"([А-ЯЁа-яё-]+)[ \t]+$", text[max(0, mention.start - 40) : mention.start])
-    if not found or (before and any(p.tag.POS == "NOUN" for p in parses(models, before.group(1))[:1])):
+    if not found or (before and not _subject_may_follow(before.group(1), models)):
         return None
     verbs = [p for p in parses(models, found.group(1)) if p.tag.POS == "VERB" and p.tag.tense == "past"]
     genders = {p.tag.gender for p in verbs if p.tag.number == "sing"}
-    return genders.pop() if len(genders) == 1 and verbs and verbs[0] is parses(models, found.group(1))[0] else None
+    gender = genders.pop() if len(genders) == 1 and verbs and verbs[0] is parses(models, found.group(1))[0] else None
+    after = re.match(r"[ \t]+([А-ЯЁа-яё-]+)", text[mention.end + found.end() : mention.end + found.end() + 40])
+    if gender and after and _subject_after_verb(after.group(1), gender, models):
+        return None  # "Навального задержала полиция": the verb agrees with the noun after it
+    return gender
+
+
+def _subject_may_follow(word: str, models: Models) -> bool:
+    """May a name after ``word`` be the subject of the verb that follows the name?
+
+    Not after a preposition ("у Алана Цаболова появилась": the name is in its case) nor after
+    a noun the verb may agree with ("сборная Вячеслава Быкова встретилась", "жена Алана
+    Цаболова заявила"); after an animate noun of a person's occupation in the nominative the
+    name stands in apposition to it ("Телеведущая Анфиса Чехова написала"). A relation noun
+    ("жена", "адвокат") takes the name of the other person in the genitive.
+    """
+    best = parses(models, word)[:1]
+    if not best or best[0].tag.POS == "PREP":
+        return False
+    if best[0].tag.POS != "NOUN":
+        return True
+    tag = best[0].tag
+    return "anim" in tag and tag.case == "nomn" and tag.number == "sing" and best[0].normal_form not in RELATION_NOUNS
+
+
+def _subject_after_verb(word: str, gender: str, models: Models) -> bool:
+    """Is the word after a verb a nominative noun of its gender ("задержала полиция"), never an object?"""
+    found = parses(models, word)
+    first = found[0].tag if found else None
+    return (
+        first is not None and first.POS == "NOUN" and first.case == "nomn" and first.number == "sing"
+        and first.gender == gender and not any(p.tag.case == "accs" for p in found)
+    )
 
 
 def _merge_short_orgs(groups: dict[tuple[str, str], list[Mention]]) -> dict[tuple[str, str], list[Mention]]:
