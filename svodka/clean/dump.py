@@ -166,6 +166,10 @@ _DIGIT = re.compile(r"\d")
 _SENTENCE_BREAK = re.compile(r"[а-яё]{2}[.!?] [А-ЯЁ]")
 _WORD = re.compile(r"[а-яёa-z]+")
 
+# A word of the comments label ("комментарии", "комментариев", "коментарии"): at a word's start,
+# so the verb "прокомментировал" in a headline is no label.
+_COMMENT_WORD = re.compile(r"(?<![а-яё])комм?ент")
+
 # Closing quotes and brackets that may follow a sentence end.
 _CLOSERS = "\"'»”’)]*"
 
@@ -214,7 +218,9 @@ def _chrome_phrase(low: str, words: int, prose: bool = False) -> bool:
         return True
     if "ссылк" in sample and "обязательн" in sample:
         return True  # "ссылка на ... обязательна"
-    return words <= 8 and "коммент" in sample
+    # A short line naming comments ("Комментарии 5", "Все комментарии"), not a headline with
+    # the verb ("Мэр прокомментировал ситуацию с водой"): the word starts with "коммент".
+    return words <= 8 and _COMMENT_WORD.search(sample) is not None
 
 
 def _comment_header(low: str) -> bool:

@@ -1,0 +1,47 @@
+"""Issue 16, third real set: classes of page the third set of crawler-text windows showed.
+
+Every dump here is written for these tests (fictional outlets, invented news). Each stands for
+a class of Russian news page met in the third windows set (see scripts/realpages.py): the
+tests name the class, never a site.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka.clean.dump import clean_dump
+
+pytestmark = pytest.mark.issue(16)
+
+LEAD = (
+    "В двух микрорайонах Заречного второй день подряд жители жалуются на мутную воду из-под "
+    "крана, над причинами работают специалисты водоканала."
+)
+BODY = (
+    "Для жителей организован подвоз питьевой воды, а лаборатория берет пробы каждые три часа, "
+    "сообщили в пресс-службе городской администрации."
+)
+
+
+def _dump(*lines: str) -> str:
+    """A crawler-style window: one line per block, blank lines between."""
+    return "\n\n".join(lines)
+
+
+@pytest.mark.parametrize("title", [
+    "Ситуацию с водой прокомментировал мэр Заречного Петр Сомов",
+    "Мэр прокомментировал перебои с водой",
+])
+def test_dump_windows3_headline_with_the_verb_comment(title):
+    """A headline whose verb is "прокомментировал" names no comments: it is no comments label,
+    and the date under it is the article's. Class: statements headed with the verb."""
+    article = clean_dump(_dump(title, "25.06.2020 21:38", "—", "Новости Общества", LEAD, BODY))
+    assert article.title == title
+    assert (article.published or "")[:10] == "2020-06-25"
+
+
+@pytest.mark.parametrize("label", ["Комментарии 5", "Все комментарии", "Коментарии (2)"])
+def test_dump_windows3_comments_label_still_chrome(label):
+    """The comments label itself stays chrome (its word opens the line)."""
+    article = clean_dump(_dump("Вода в Заречном снова мутная", LEAD, BODY, label))
+    assert label not in article.text
