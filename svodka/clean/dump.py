@@ -353,7 +353,7 @@ def _heading_shape(text: str, words: int, dated: bool, sentence_end: bool, separ
     starts_ok = first.isupper() or first.isdigit() or first in "«\"„“'(-–—•*"
     return (
         TITLE_WORDS[0] <= _heading_words(text, words, dated) <= TITLE_WORDS[1]
-        and not (separators and words <= 8)
+        and not (separators and words <= 8 and not _bar_suffix(text, separators))
         and starts_ok
         and first not in "-–—•*("
         and not (sentence_end and text.rstrip(_CLOSERS + " ")[-1:] in ".;")
@@ -361,6 +361,13 @@ def _heading_shape(text: str, words: int, dated: bool, sentence_end: bool, separ
         and not text.endswith(":")
         and _PHOTO_CREDIT.search(text) is None
     )
+
+
+def _bar_suffix(text: str, separators: int) -> bool:
+    """A headline followed by its series' or outlet's name after one bar ("Провал переговоров |
+    Заречье Live"): a headline of at least ``TITLE_WORDS[0]`` words before it, not a menu
+    ("Новости | Спорт" has one word on each side)."""
+    return separators == 1 and " | " in text and len(text.split(" | ", 1)[0].split()) >= TITLE_WORDS[0]
 
 
 def _line_score(kind: str, words: int, heading: bool) -> float:
@@ -389,7 +396,13 @@ def _classify(text: str, repeated: bool) -> _Line:
     chrome_vocab = _chrome_vocabulary(low, n, sentence_end)
     code = _shows_code(text)
     separators = _separators(text)
-    linky = _link_list(tokens, sentence_end, separators)
+    if _bar_suffix(text, separators):
+        # "Заголовок | Заречье Live": the headline before the bar is judged, and a lower-case
+        # word in it (a preposition, a verb) makes it a phrase, not a row of menu links.
+        left = text.split(" | ", 1)[0].split()
+        linky = not any(t[:1].islower() for t in left) and _link_list(left, sentence_end, 0)
+    else:
+        linky = _link_list(tokens, sentence_end, separators)
     comment = _comment_header(low)
     kind = _line_kind(
         text, n, dated, sentence_end,

@@ -45,3 +45,21 @@ def test_dump_windows3_comments_label_still_chrome(label):
     """The comments label itself stays chrome (its word opens the line)."""
     article = clean_dump(_dump("Вода в Заречном снова мутная", LEAD, BODY, label))
     assert label not in article.text
+
+
+def test_dump_windows3_headline_with_its_series_name_after_a_bar():
+    """A headline may carry its programme's or outlet's name after one bar, under a breadcrumb
+    trail ("Главная — Политика — ..."): the trail is navigation, the line is the headline.
+    Class: analysis and broadcast pages titled "Заголовок | Программа"."""
+    title = "Провал переговоров в Заречье | Заречье Live TEXT"
+    article = clean_dump(_dump(
+        "Главная — Политика — Провал переговоров в Заречье | Заречье…", title, "Коллаж zarechye", LEAD, BODY,
+    ))
+    assert article.title == title
+    assert not any(p.startswith("Главная") for p in article.paragraphs)
+
+
+def test_dump_windows3_menu_with_a_bar_is_no_headline():
+    """A menu row with one bar ("Новости Заречья | Спорт") stays a menu."""
+    article = clean_dump(_dump("Новости Заречья | Спорт", "Вода в Заречном снова мутная", LEAD, BODY))
+    assert article.title == "Вода в Заречном снова мутная"
