@@ -549,7 +549,38 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
         )
         if score > best_score:
             best, best_score = i, score
+    if best is not None and best - 1 in candidates and _deck_of(lines[best - 1], lines[best]):
+        best -= 1  # "СКА обыграл ЦСКА" over "Петербургский СКА в гостях обыграл ЦСКА ...": its deck
     return best
+
+
+# A deck (standfirst) under the headline has at least this many words: a label is shorter.
+DECK_MIN_WORDS = 5
+
+
+def _deck_of(title: _Line, line: _Line) -> bool:
+    """Whether ``line`` is the deck of the headline ``title``: a longer heading line right under
+    it that retells all of its word stems ("СКА обыграл ЦСКА" over "Петербургский СКА в гостях
+    обыграл ЦСКА в матче ..."): news pages print a short headline over a standfirst."""
+    title_stems = stems(title.text)
+    return bool(title_stems) and line.words > title.words and title_stems <= stems(line.text)
+
+
+def _deck(lines: list[_Line], title: int, start: int) -> int | None:
+    """The deck between the headline and the text: the heading line right above the text (no
+    date, no chrome), of at least ``DECK_MIN_WORDS`` words, that retells the headline (half the
+    headline's stems are in it) or the lead (half its own stems are in the lead). It is the article's standfirst and belongs to the text, though it
+    has no final stop."""
+    i = start - 1
+    if i <= title:
+        return None
+    line = lines[i]
+    if not line.heading or line.kind == "body" or line.dated or line.stop or line.words < DECK_MIN_WORDS:
+        return None
+    lead = " ".join(lines[j].text for j in range(start, min(len(lines), start + 4)))
+    if max(_overlap(lines[title].text, line.text), _overlap(line.text, lead)) < DISTANT_TITLE_SHARE:
+        return None
+    return i
 
 
 def _distant_title(lines: list[_Line], start: int) -> int | None:
@@ -770,6 +801,9 @@ def _clean_lines(
         lead = _lead_above(lines, title_idx, start)
         if lead:
             body, start = lead + body, lead[0]
+        deck = _deck(lines, title_idx, start)
+        if deck is not None:
+            body, start = [deck] + body, deck
     title: str | None = None
     title_date: ShownDate | None = None
     if title_idx is not None:

@@ -63,3 +63,30 @@ def test_dump_windows3_menu_with_a_bar_is_no_headline():
     """A menu row with one bar ("Новости Заречья | Спорт") stays a menu."""
     article = clean_dump(_dump("Новости Заречья | Спорт", "Вода в Заречном снова мутная", LEAD, BODY))
     assert article.title == "Вода в Заречном снова мутная"
+
+
+def test_dump_windows3_short_headline_over_its_deck():
+    """A short headline over a longer standfirst that retells it: the first is the headline,
+    the standfirst opens the text though it has no final stop. Class: sport and news pages
+    with a deck."""
+    article = clean_dump(_dump(
+        "Размер шрифта", "Новости Спорт", "Выйти", "«Заречье» обыграло «Маяк»",
+        "Хоккеисты «Заречья» в гостях обыграли «Маяк» в матче регулярного чемпионата лиги",
+        "В очередном матче регулярного чемпионата лиги хоккеисты «Заречья» оказались сильнее соперников из «Маяка».",
+        "Встреча завершилась победой гостей в дополнительное время — 3:2, победную шайбу забросил капитан команды.",
+    ))
+    assert article.title == "«Заречье» обыграло «Маяк»"
+    assert article.paragraphs[0].startswith("Хоккеисты «Заречья» в гостях")
+
+
+@pytest.mark.parametrize("between", [(), ("Сегодня, 11:00", "Читать на сайте Zarechye-news.example")])
+def test_dump_windows3_deck_between_headline_and_text(between):
+    """The standfirst right above the text, retelling the headline or the lead, belongs to the
+    text; a short label there does not."""
+    title = "Экс-тренер «Маяка» Сомов: «В матче с «Заречьем» судейство вышло на первый план»"
+    deck = "Бывший главный тренер «Маяка» Петр Сомов высказался о матче своей команды с «Заречьем» в первом стыковом матче"
+    article = clean_dump(_dump("Новости спорта", title, *between, deck, LEAD, BODY))
+    assert article.title == title
+    assert article.paragraphs[0] == deck
+    labelled = clean_dump(_dump(title, "Новости спорта", LEAD, BODY))
+    assert labelled.paragraphs[0] == LEAD
