@@ -162,10 +162,11 @@ NAV_WORDS = frozenset({
 })
 
 # Words of interface labels ("Форма поиска", "Accessibility links", "Прослушать новость",
-# "Версия для слабовидящих"): a short line holding one is a widget, never an outlet's name.
+# "Версия для слабовидящих", and since the third windows set "Размер шрифта"): a short line
+# holding one is a widget, never an outlet's name.
 UI_WORDS = frozenset(
     """
-    поиск поиска найти меню навигация прослушать слушать озвучить ссылку ссылка скопировать
+    поиск поиска найти меню навигация прослушать слушать озвучить ссылку ссылка скопировать шрифт шрифта
     копировать версия слабовидящих войти вход регистрация подписка подписаться форма кнопка
     закрыть открыть развернуть свернуть показать скрыть далее назад вперед вперёд наверх
     accessibility links skip content search menu navigation login subscribe share listen

@@ -304,7 +304,28 @@ def _ui_label(text: str) -> bool:
         return True
     if len(tokens) >= 2 and all(t.strip("|•·,/") in NAV_WORDS for t in low.split()):
         return True
+    if _rubric_line(low):
+        return True
     return "«" not in text and any(w in UI_WORDS for w in re.findall(r"[а-яёa-z]+", low))
+
+
+# Stems of the rubric words (``NAV_WORDS`` of one word): "Новости спорта", "Новости Общества"
+# name a rubric in the genitive.
+_RUBRIC_STEMS = frozenset(w[:5] for w in NAV_WORDS if " " not in w and len(w) >= 5)
+# The last step of a rubric trail after a period ("Премьер-лига (РПЛ). Статьи", "Футбол. Новости").
+_TRAIL_END = re.compile(r"\.\s+([а-яё-]+)$")
+
+
+def _rubric_line(low: str) -> bool:
+    """A rubric heading or trail, never an outlet's name (third windows set of issue 16): "Новости"
+    and a rubric word in the genitive ("Новости спорта", "Новости Общества"), or a trail whose
+    last step after a period is a rubric ("Премьер-лига (РПЛ). Статьи"). "Новости Донбасса"
+    names a place, not a rubric, and stays a candidate."""
+    words = low.split()
+    if len(words) == 2 and words[0] == "новости" and words[1][:5] in _RUBRIC_STEMS:
+        return True
+    m = _TRAIL_END.search(low)
+    return m is not None and m.group(1) in NAV_WORDS
 
 
 def _name_shaped(text: str) -> bool:

@@ -90,3 +90,18 @@ def test_dump_windows3_deck_between_headline_and_text(between):
     assert article.paragraphs[0] == deck
     labelled = clean_dump(_dump(title, "Новости спорта", LEAD, BODY))
     assert labelled.paragraphs[0] == LEAD
+
+
+@pytest.mark.parametrize("top", ["Размер шрифта", "Новости спорта", "Новости Общества", "Премьер-лига (РПЛ). Статьи"])
+def test_dump_windows3_rubric_or_control_is_not_the_outlet(top):
+    """A font-size control, a rubric in the genitive ("Новости спорта") or a rubric trail ending
+    with a section word ("... . Статьи") at the top of the crawl text is no logo: the page names
+    no outlet, so the domain is the source. Class: sport and news pages opening with a rubric."""
+    article = clean_dump(_dump(top, "Вода в Заречном снова мутная", LEAD, BODY), url="https://zarechye-news.example/a/1")
+    assert article.source == "zarechye-news.example"
+
+
+def test_dump_windows3_news_of_a_place_stays_a_name():
+    """"Новости <place>" is an outlet's name, not a rubric."""
+    article = clean_dump(_dump("Новости Заречья", "Вода в Заречном снова мутная", LEAD, BODY), url="https://zarechye-news.example/a/1")
+    assert article.source == "Новости Заречья"
