@@ -82,6 +82,10 @@ CHROME_PHRASES = (
     "правила комментирования", "правила использования", "мнение редакции может не совпадать",
     "за содержание рекламы", "http://", "https://", "www.", "подписывайтесь", "подпишитесь",
     "присоединяйтесь к нам", "в социальных сетях",
+    # since the third windows set: the promo speaking to the reader as "ты" ("Не пропусти,
+    # подписывайся!") and the note sending to the print edition ("Полный текст читайте в
+    # печатной версии ...")
+    "подписывайся", "подпишись", "полный текст читайте", "читайте в печатной",
 ) + BANNER_PHRASES
 
 # The phrases that mark even a long sentence as chrome: legal and comment-rule footers

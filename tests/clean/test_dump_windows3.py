@@ -105,3 +105,16 @@ def test_dump_windows3_news_of_a_place_stays_a_name():
     """"Новости <place>" is an outlet's name, not a rubric."""
     article = clean_dump(_dump("Новости Заречья", "Вода в Заречном снова мутная", LEAD, BODY), url="https://zarechye-news.example/a/1")
     assert article.source == "Новости Заречья"
+
+
+@pytest.mark.parametrize("promo", [
+    "Надоело читать десятки каналов? Мы собрали все важные новости района в одном Telegram-канале. "
+    "Не пропусти, подписывайся! Telegram-канал издания \"Заречные вести\".",
+    "Полный текст читайте в печатной или PDF версии «Заречных вестей».",
+])
+def test_dump_windows3_promo_under_the_text_is_chrome(promo):
+    """A channel promo speaking to the reader as "ты" or a note sending to the print edition
+    under the text is chrome, even as a full sentence. Class: regional pages with a channel or
+    print promo under the article."""
+    article = clean_dump(_dump("Вода в Заречном снова мутная", LEAD, BODY, promo))
+    assert article.paragraphs == [LEAD, BODY]
