@@ -439,11 +439,19 @@ def _signature(lines, body: set[int]) -> str | None:
 
 # Self-promotion of an outlet: an invitation to its channels or a greeting that names it in
 # quotes ("Все важные новости — в канале «Вестник» в мессенджере", "Подписывайтесь на
-# «Вестник» в Дзене", "Здравствуйте! Новости «Вестник»."). Lower-cased line, searched whole.
+# «Вестник» в Дзене", "Здравствуйте! Новости «Вестник».", since the third windows set also in
+# straight quotes, or unquoted before its channels: "Подписывайтесь на НСН: Дзен | Telegram"). Lower-cased line, searched whole.
 _PROMO = re.compile(r"(?<![а-яё])(?:канал[а-яё]*|подпис[а-яё]+|следите|читайте нас|мессенджер[а-яё]*|telegram|телеграм[а-яё]*|дзен[а-яё]*|новости «)")
 
-# A quoted name of one to three words.
-_QUOTED_NAME = re.compile(r"«([^«»]{2,40})»")
+# A quoted name of one to three words: in guillemets, straight or low-high quotes.
+_QUOTED_NAME = re.compile(r"«([^«»]{2,40})»|\"([^\"]{2,40})\"|„([^„“]{2,40})“")
+
+# An invitation naming the outlet without quotes, its channels after a colon ("Подписывайтесь
+# на НСН: Новости | Дзен | Telegram"): the name starts with a capital and is no channel.
+_FOLLOW_NAME = re.compile(r"(?i:подписывайтесь|подпишитесь|читайте|следите за)\s+(?:на\s+)?([A-ZА-ЯЁ][\w.\-]*(?: [A-ZА-ЯЁ][\w.\-]*){0,2})\s*:")
+
+# Sentences of a promo line (a long line may hold several: the last one names the outlet).
+_PROMO_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 # A promo line has at most this many words, and is searched this many lines after the text.
 PROMO_MAX_WORDS = 15
@@ -461,13 +469,20 @@ def _promo_name(lines, body: set[int], title: int | None) -> str | None:
     near = range(max(0, title - NEAR_TITLE_LINES), min(len(lines), title + NEAR_TITLE_LINES + 1)) if title is not None else range(0)
     after = range(max(body) + 1, min(len(lines), max(body) + 1 + PROMO_AFTER_LINES)) if body else range(0)
     for i in list(near) + list(after):
-        text = lines[i].text
-        if i == title or lines[i].words > (PROMO_GREETING_WORDS if i in body else PROMO_MAX_WORDS):
+        if i == title or (i in body and lines[i].words > PROMO_GREETING_WORDS):
             continue  # a paragraph may quote other outlets; a greeting line is short
-        if _PROMO.search(text.lower()):
-            m = _QUOTED_NAME.search(text)
-            if m and len(m.group(1).split()) <= 3:
-                return f"«{m.group(1)}»"
+        # A promo line may hold several sentences ("Надоело читать десятки каналов? ... Telegram-
+        # канал издания \"Вестник\"."): each short one is read on its own.
+        for sentence in _PROMO_SENTENCE.split(lines[i].text):
+            if len(sentence.split()) > PROMO_MAX_WORDS or not _PROMO.search(sentence.lower()):
+                continue
+            m = _QUOTED_NAME.search(sentence)
+            name = next((g for g in m.groups() if g), None) if m else None
+            if name and len(name.split()) <= 3:
+                return f"«{name}»"
+            m = _FOLLOW_NAME.search(sentence)
+            if m and not _ui_label(m.group(1)):
+                return m.group(1)
     return None
 
 

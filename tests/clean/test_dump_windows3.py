@@ -118,3 +118,22 @@ def test_dump_windows3_promo_under_the_text_is_chrome(promo):
     print promo under the article."""
     article = clean_dump(_dump("Вода в Заречном снова мутная", LEAD, BODY, promo))
     assert article.paragraphs == [LEAD, BODY]
+
+
+@pytest.mark.parametrize("promo, name", [
+    ("Надоело читать десятки каналов? Мы собрали все важные новости района в одном Telegram-канале. "
+     "Не пропусти, подписывайся! Telegram-канал издания \"Заречные вести\".", "Заречные вести"),
+    ("Подписывайтесь на ЗНС: Новости | Дзен | VK | Telegram", "ЗНС"),
+])
+def test_dump_windows3_promo_names_the_outlet(promo, name):
+    """The outlet's own promo under the text names it: in straight quotes in the last sentence
+    of a long promo, or unquoted before the list of its channels. Class: outlets whose brand
+    differs from the host and shows only in the promo."""
+    article = clean_dump(_dump("Вода в Заречном снова мутная", LEAD, BODY, promo), url="https://zns.example/a/1")
+    assert article.source == name
+
+
+def test_dump_windows3_follow_us_is_no_name():
+    """"Подписывайтесь на Telegram: ..." names a channel, not the outlet."""
+    article = clean_dump(_dump("Вода в Заречном снова мутная", LEAD, BODY, "Подписывайтесь на Telegram: @zns"), url="https://zns.example/a/1")
+    assert article.source == "zns.example"
