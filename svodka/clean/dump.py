@@ -152,6 +152,11 @@ GLUED_MAX_CHROME_WORDS = 30
 # A sentence end followed by a capital: where a glued line is split.
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"]?[А-ЯЁA-Z])")
 
+# A list bullet standing alone on its line: the marker of a teaser list's item (a feed of the
+# author's or the rubric's other news under the text), never part of a paragraph (third
+# windows set of issue 16).
+_BARE_BULLET = re.compile(r"^[-–—•·*]$")
+
 # Raw HTML or code shown as text ("код для блога").
 _CODE = re.compile(r"</?[a-z][a-z0-9]*[\s>]|[{};]\s*$|=\s*\"")
 
@@ -406,7 +411,7 @@ def _classify(text: str, repeated: bool) -> _Line:
     comment = _comment_header(low)
     kind = _line_kind(
         text, n, dated, sentence_end,
-        hard=repeated or code or comment, chrome_vocab=chrome_vocab,
+        hard=repeated or code or comment or _BARE_BULLET.match(text) is not None, chrome_vocab=chrome_vocab,
         foreign=not cyrillic or linky or (not sentence_end and _CAPTION_CREDIT.search(text) is not None),
     )
     heading = (
@@ -691,8 +696,8 @@ def _lines_after(lines: list[_Line], end: int) -> list[int]:
     """Lines after the body that still belong to the article (up to comments or related lists)."""
     after = []
     for i in range(end + 1, min(len(lines), end + 1 + AFTER_WINDOW)):
-        if lines[i].stop or _comment_header(lines[i].text.lower()):
-            break  # comments and related lists carry dates of their own
+        if lines[i].stop or _comment_header(lines[i].text.lower()) or _BARE_BULLET.match(lines[i].text):
+            break  # comments and related lists (a bare bullet marks an item) carry dates of their own
         after.append(i)
     return after
 

@@ -137,3 +137,20 @@ def test_dump_windows3_follow_us_is_no_name():
     """"Подписывайтесь на Telegram: ..." names a channel, not the outlet."""
     article = clean_dump(_dump("Вода в Заречном снова мутная", LEAD, BODY, "Подписывайтесь на Telegram: @zns"), url="https://zns.example/a/1")
     assert article.source == "zns.example"
+
+
+@pytest.mark.parametrize("heading", ["ПОСЛЕДНИЕ ОТ АВТОРА", "Политика"])
+def test_dump_windows3_bulleted_feed_after_the_text(heading):
+    """Under the text a heading and a list whose items each open with a bullet on its own line
+    ("-", then a date, then a teaser) is a feed: its teasers are not the article and its dates
+    are not the article's. Class: agency and newspaper pages with the author's or the rubric's
+    other news under the text."""
+    article = clean_dump(_dump(
+        "Вода в Заречном снова мутная", LEAD, BODY, heading,
+        "-", "2025-05-19 05:55",
+        "Законодательное собрание соседней области приняло резолюцию о поддержке рыбацких артелей побережья.",
+        "-", "2025-05-19 05:52",
+        "Делегация Заречного прибыла в областной центр для переговоров о ремонте моста через реку.",
+    ))
+    assert article.paragraphs == [LEAD, BODY]
+    assert article.published is None
