@@ -154,3 +154,18 @@ def test_dump_windows3_bulleted_feed_after_the_text(heading):
     ))
     assert article.paragraphs == [LEAD, BODY]
     assert article.published is None
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://zarechye.example/ru/2009/3/3/42190", "2009-03-03"),  # segments without leading zeros
+    ("https://zarechye.example/news/20240516095642697-Parlament-prinyal", "2024-05-16"),  # a timestamp id
+    ("https://zarechye.example/news/20240516-vybory", "2024-05-16"),  # the plain date still
+    ("https://zarechye.example/news/2024051612", None),  # eight digits and two more: an id, no stamp
+    ("https://zarechye.example/ru/2009/13/3/42190", None),  # no month 13
+])
+def test_dump_windows3_url_date_forms(url, expected):
+    """With no date shown, the address's date is the date: written as whole segments without
+    leading zeros, or as the timestamp an id opens with (date and time run together). Class:
+    newspaper archives and agency ids."""
+    article = clean_dump(_dump("Вода в Заречном снова мутная", LEAD, BODY), url=url)
+    assert (article.published or "")[:10] == (expected or "")
