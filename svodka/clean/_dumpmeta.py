@@ -248,7 +248,10 @@ def _resolve(
     if shown.relative is not None:
         if crawl is not None:
             return resolve_date(shown, _relative_today(shown, crawl)), "byline+crawl"
-        return resolve_date(shown, _page_today(lines, head)), "byline"
+        value = resolve_date(shown, _page_today(lines, head))
+        # "Сегодня, 11:00" with no crawl time and no "today" on the page says no day: the
+        # address's date, as for a page that shows none.
+        return (value, "byline") if value else (from_url, "url")
     if shown.year is not None:
         return resolve_date(shown), "byline"
     if from_url:

@@ -169,3 +169,13 @@ def test_dump_windows3_url_date_forms(url, expected):
     newspaper archives and agency ids."""
     article = clean_dump(_dump("Вода в Заречном снова мутная", LEAD, BODY), url=url)
     assert (article.published or "")[:10] == (expected or "")
+
+
+def test_dump_windows3_relative_date_without_a_day_takes_the_address_date():
+    """"Сегодня, 11:00" under the headline, with no crawl time and no "today" on the page,
+    says no day: the address's date is the date. With the crawl time the byline wins. Class:
+    regional portals dating their news relatively."""
+    lines = ("Вода в Заречном снова мутная", "Сегодня, 11:00", LEAD, BODY)
+    url = "https://zarechye.example/other/2024/12/21/41468.html"
+    assert clean_dump(_dump(*lines), url=url).published[:10] == "2024-12-21"
+    assert clean_dump(_dump(*lines), url=url, crawled="2024-12-22T09:00:00+03:00").published[:10] == "2024-12-22"
