@@ -464,6 +464,16 @@ PROMO_GREETING_WORDS = 8
 PROMO_AFTER_LINES = 4
 
 
+def promo_line(low: str) -> bool:
+    """Whether a lower-cased line invites the reader to the outlet's channels or site
+    ("Все важные новости — в канале «...» в мессенджере", "Больше новостей на example.ru")."""
+    return _PROMO.search(low) is not None or _MORE_NEWS.search(low) is not None
+
+
+# "Больше новостей на ...", "Ещё больше новостей в ...", "Все новости — на ...".
+_MORE_NEWS = re.compile(r"(?:больше|все) (?:новостей|новости|материалов)(?: [-–—])? (?:на|в) ")
+
+
 def _promo_name(lines, body: set[int], title: int | None) -> str | None:
     """The outlet named in quotes by its own promo or greeting line next to the headline or
     under the text (windows set of issue 16: the page shows no logo, but invites the reader to

@@ -35,7 +35,7 @@ from datetime import date, datetime
 from ..model import Article
 from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, comment_genre, is_banner
 from ._counters import bare_count, view_count
-from ._dumpmeta import CAPS_SAMPLE_WORDS, Crawl, caps_share, stems, crawl_clock, date_line, published, site_name
+from ._dumpmeta import CAPS_SAMPLE_WORDS, Crawl, caps_share, stems, crawl_clock, date_line, promo_line, published, site_name
 from ._dates import SENTENCE_DATE_WORDS, ShownDate, find_date, sentence_date, wordy_untimed
 
 __all__ = ["clean_dump", "clean_dump_batch"]
@@ -692,6 +692,33 @@ def _block_body(lines: list[_Line], start: int, end: int) -> list[int]:
     return body
 
 
+# A web address in a line ("nabchelny-news.ru"): a link or a promo, not a paragraph's cut end.
+_WEB_ADDRESS = re.compile(r"[a-z0-9-]+\.(?:ru|com|net|org|info|news|su|ua|by|kz|uz|kg|md|lv|lt|ee|am|az|ge|рф)(?![a-z])")
+
+# A paragraph cut off at the end of the crawl text has at least this many words.
+CUT_MIN_WORDS = 3
+
+
+def _cut_paragraph(line: _Line) -> bool:
+    """Whether the dump's last line, right under the text, is its last paragraph cut off (a
+    window or a crawl that ends mid-sentence: "... выставку, которая будет открыта с",
+    "Иванов: — Само"): Cyrillic words with no sign of chrome (no chrome words, date, list
+    label, bullet, menu row, code, promo or web address), though no final stop ends it."""
+    text = line.text
+    low = text.lower()
+    return (
+        line.words >= CUT_MIN_WORDS
+        and not (line.dated or line.stop or line.kind == "hard")
+        and _cyrillic_share(text) >= MIN_CYRILLIC_SHARE
+        and not _chrome_vocabulary(low, line.words, line.sentence_end)
+        and not promo_line(low)
+        and _WEB_ADDRESS.search(low) is None
+        and not _link_list(text.split(), line.sentence_end, _separators(text))
+        and _PHOTO_CREDIT.search(text) is None
+        and _CAPTION_CREDIT.search(text) is None
+    )
+
+
 def _lines_after(lines: list[_Line], end: int) -> list[int]:
     """Lines after the body that still belong to the article (up to comments or related lists)."""
     after = []
@@ -816,6 +843,8 @@ def _clean_lines(
     head = title_idx if title_idx is not None else start
     views, shown = _near_metadata(lines, head, start, end, title_date)
 
+    if body and body[-1] == len(lines) - 2 and _cut_paragraph(lines[-1]):
+        body.append(len(lines) - 1)
     body = _unique_lines(lines, body)
     body_set = set(body)
     source = site_name(lines, body, title_idx, url)

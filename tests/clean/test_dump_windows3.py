@@ -179,3 +179,18 @@ def test_dump_windows3_relative_date_without_a_day_takes_the_address_date():
     url = "https://zarechye.example/other/2024/12/21/41468.html"
     assert clean_dump(_dump(*lines), url=url).published[:10] == "2024-12-21"
     assert clean_dump(_dump(*lines), url=url, crawled="2024-12-22T09:00:00+03:00").published[:10] == "2024-12-22"
+
+
+@pytest.mark.parametrize("tail, kept", [
+    ("С 6 сентября жители Заречного смогут посетить выставку, которая будет открыта с", True),
+    ("Сомов: — Само", True),
+    ("Больше новостей на zarechye-news.example", False),
+    ("Все важные новости — в канале «Заречные вести» в мессенджере", False),
+    ("Теги: вода, водоканал", False),
+])
+def test_dump_windows3_last_paragraph_cut_off(tail, kept):
+    """The crawl text's last line right under the text, cut off mid-sentence, is the text's
+    last paragraph though no stop ends it; a promo, a web address or a label there is not.
+    Class: windows and crawls that end mid-paragraph."""
+    article = clean_dump(_dump("Вода в Заречном снова мутная", LEAD, BODY, tail))
+    assert (article.paragraphs[-1] == tail) is kept
