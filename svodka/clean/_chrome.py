@@ -121,7 +121,8 @@ def is_banner(low: str, prose: bool) -> bool:
 # of them ends the article (a single "Новость по теме" box between paragraphs does not).
 # Since the windows set of issue 16 also the headings of recommendation blocks ("Может быть
 # интересно", "Самое читаемое", "Выбор читателей", "Новости партнеров", "Новостные рубрики"):
-# the dates under them are the teasers', and they are no outlet's name.
+# the dates under them are the teasers', and they are no outlet's name; since the third windows
+# set the comments widget of a blog platform ("Свежие комментарии").
 STOP_LABEL = re.compile(
     r"^(?:(?:читайте|читай|смотрите|смотри) (?:также|еще|ещё|другие)|(?:новост[ьи]|статьи|материалы|ссылки|публикации) по теме|"
     r"по теме|(?:другие|похожие|последние|популярные|читаемые|главные) (?:новости|статьи|материалы)|"
@@ -129,6 +130,7 @@ STOP_LABEL = re.compile(
     r"выбор (?:читателей|редакции)|(?:новости|материалы) партн[её]ров|новостные рубрики|новостная лента$|"
     r"ещ[её] по теме|популярное$|интересное$|рекомендуем$|не пропустите|сейчас читают|"
     r"комментари|обсуждение|добавить (?:\w+ )?комментари|оставить (?:\w+ )?комментари|ваш комментарий|отзывы|"
+    r"(?:свежие|последние|новые|лучшие) комментари|"
     r"мнения читателей|ответы читателей)"
 )
 

@@ -180,6 +180,10 @@ _CLOSERS = "\"'»”’)]*"
 
 
 
+# A count of the channel's audience or reactions ("72 001 подписчик", "1,2 тыс. читателей"): a
+# counter of a blog platform's channel header, never a headline.
+_AUDIENCE_COUNT = re.compile(r"(?i)^[\d\s.,]+(?:тыс\.?|млн\.?|k|к)?\s*(?:подписчик|читател|просмотр|лайк|реакци|оценк|отзыв|комментари)\w*$")
+
 # A photo credit: a line carrying one is a caption, never the headline, even when it
 # repeats the headline's words ("... жвачку. Фото с сайта example.ru").
 _PHOTO_CREDIT = re.compile(r"(?i)(?:^|[\s.(])(?:фото|photo|иллюстрация|кадр)(?:\s*[:\-–—©]|\s+(?:с сайта|из|предоставлено|автора))")
@@ -365,6 +369,7 @@ def _heading_shape(text: str, words: int, dated: bool, sentence_end: bool, separ
         and not _TIME_START.match(text)
         and not text.endswith(":")
         and _PHOTO_CREDIT.search(text) is None
+        and _AUDIENCE_COUNT.match(text) is None
     )
 
 
@@ -648,8 +653,28 @@ def _classify_lines(texts: list[str], repeated: set[str] | frozenset[str]) -> li
             line.kind, line.score = "hard", HARD_CHROME_COST  # an inline advertisement
         elif prev.stop and prev.words <= 4 and line.kind in ("body", "weak"):
             line.kind, line.score = "chrome", CHROME_COST  # the teaser under a bare "Читайте также"
+    _mark_widget(lines)
     _mark_lists(lines)
     return lines
+
+
+# The heading of a comments widget ("Свежие комментарии"): readers' comments on other posts
+# follow it up to the next headline.
+_COMMENTS_WIDGET = re.compile(r"^(?:свежие|последние|новые|лучшие) комментари\w*$")
+
+# The widget holds at most this many lines.
+WIDGET_LINES = 12
+
+
+def _mark_widget(lines: list[_Line]) -> None:
+    """Demote a comments widget: the lines after its heading up to the next headline (a blog
+    platform shows the channel's fresh comments above the post; third windows set of issue 16)."""
+    for i, line in enumerate(lines):
+        if _COMMENTS_WIDGET.match(line.text.lower()):
+            for j in range(i + 1, min(len(lines), i + 1 + WIDGET_LINES)):
+                if lines[j].heading:
+                    break
+                lines[j].kind, lines[j].score = "hard", HARD_CHROME_COST
 
 
 def _block_value(lines: list[_Line], start: int, end: int, total: float) -> tuple[float, int | None]:

@@ -194,3 +194,24 @@ def test_dump_windows3_last_paragraph_cut_off(tail, kept):
     Class: windows and crawls that end mid-paragraph."""
     article = clean_dump(_dump("Вода в Заречном снова мутная", LEAD, BODY, tail))
     assert (article.paragraphs[-1] == tail) is kept
+
+
+def test_dump_windows3_channel_header_of_a_blog_platform():
+    """A blog platform's channel header above the post: the channel's name, its subscriber
+    count (never a headline) and a "fresh comments" widget with readers' comments on other
+    posts, up to the post's headline. Class: outlets republished on blog platforms."""
+    title = "Театры Заречного откроют сезон премьерами"
+    article = clean_dump(_dump(
+        "Заречье новости", "72 001 подписчик", "Свежие комментарии", "• Алла",
+        "Очень приятно, что просто так помогли человеку, значит не всё ещё потеряно в этом мире.",
+        "• Иван Иванов", "Интересно, а кто поедет на этом поезде, наверное только туристы, других желающих нет.",
+        title, LEAD, BODY,
+    ))
+    assert article.title == title
+    assert article.paragraphs == [LEAD, BODY]
+
+
+def test_dump_windows3_count_is_no_headline():
+    """"1 204 просмотра" or "72 001 подписчик" alone is a counter, never the headline."""
+    article = clean_dump(_dump("72 001 подписчик", LEAD, BODY))
+    assert article.title != "72 001 подписчик"
