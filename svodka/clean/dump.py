@@ -886,12 +886,24 @@ def _clean_lines(
     }
 
 
+# The crawl record's date field glued before the first line of the text it stores.
+_RECORD_PREFIX = re.compile(r"^date \d{4}-\d\d-\d\d(?:\s+|$)")
+
+
 def _split(text: str) -> list[str]:
     """Non-empty lines of a dump, whitespace collapsed, chrome sentences glued to the text cut off."""
     out: list[str] = []
     for raw in _LINE_BREAK.split(text):
         if raw.strip():
-            out.extend(_unglue(_SPACES.sub(" ", raw).strip()))
+            line = _SPACES.sub(" ", raw).strip()
+            if not out:
+                # The crawl record's own field glued before the page's first line ("date
+                # 2025-09-05 Собянин открыл выставку"): not the page's text, and not a date
+                # the page shows (the record's, whichever day it means).
+                line = _RECORD_PREFIX.sub("", line, count=1)
+                if not line:
+                    continue
+            out.extend(_unglue(line))
     return out
 
 

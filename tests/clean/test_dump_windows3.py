@@ -215,3 +215,12 @@ def test_dump_windows3_count_is_no_headline():
     """"1 204 просмотра" or "72 001 подписчик" alone is a counter, never the headline."""
     article = clean_dump(_dump("72 001 подписчик", LEAD, BODY))
     assert article.title != "72 001 подписчик"
+
+
+def test_dump_windows3_record_date_field_before_the_first_line():
+    """A stored crawl record may glue its date field before the page's first line (" date
+    2025-09-05 <headline>"): the field is not the page's text, nor a date the page shows."""
+    title = "Мэр Заречного открыл выставку в краеведческом музее"
+    article = clean_dump(" date 2025-09-05 " + _dump(title, LEAD, BODY))
+    assert article.title == title
+    assert article.published is None
