@@ -783,7 +783,24 @@ def _near_metadata(
                     shown = found  # a publication date wins over an update's
             if views is None and lines[i].words <= 12:
                 views = view_count(lines[i].text) or _meta_count(lines[i])
+    if views is None and after and after[0] == end + 1:
+        views = _count_under_text(lines, end + 1)
     return views, shown
+
+
+# A number alone on its line: "791", "12 408".
+_BARE_NUMBER = re.compile(r"^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+$|^\d{2,}$")
+
+
+def _count_under_text(lines: list[_Line], i: int) -> int | None:
+    """A number alone right under the text is the view count (the eye icon is an image, the
+    crawl text keeps the number): two digits or more, and no other bare number next to it
+    (pagination, a row of share counters)."""
+    if _BARE_NUMBER.match(lines[i].text) is None:
+        return None
+    if i + 1 < len(lines) and _BARE_NUMBER.match(lines[i + 1].text) is not None:
+        return None
+    return int(re.sub(r"\D", "", lines[i].text))
 
 
 def _feed_after(lines: list[_Line], after: list[int]) -> bool:

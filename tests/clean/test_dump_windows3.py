@@ -224,3 +224,12 @@ def test_dump_windows3_record_date_field_before_the_first_line():
     article = clean_dump(" date 2025-09-05 " + _dump(title, LEAD, BODY))
     assert article.title == title
     assert article.published is None
+
+
+@pytest.mark.parametrize("tail, views", [("791", 791), ("12 408", 12408), ("1", None), ("2\n\n3", None)])
+def test_dump_windows3_bare_number_under_the_text(tail, views):
+    """A number alone right under the text is the view count (the eye icon is an image); a
+    single digit or a row of numbers (pagination) is not. Class: agency pages with the counter
+    under the article."""
+    article = clean_dump(_dump("Вода в Заречном снова мутная", LEAD, BODY, tail))
+    assert article.views == views
