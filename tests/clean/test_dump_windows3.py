@@ -233,3 +233,13 @@ def test_dump_windows3_bare_number_under_the_text(tail, views):
     under the article."""
     article = clean_dump(_dump("Вода в Заречном снова мутная", LEAD, BODY, tail))
     assert article.views == views
+
+
+@pytest.mark.parametrize("meta", ["12.03.2024, 14:20 Переглядів: 1 204", "Переглядів 1204"])
+def test_dump_windows3_ukrainian_view_counter(meta):
+    """A Russian-language page of a Ukrainian site keeps its interface in Ukrainian: the
+    counter "Переглядів" is the view count, and its line is chrome. Class: Ukrainian sites'
+    Russian versions."""
+    article = clean_dump(_dump("Вода в Заречном снова мутная", meta, LEAD, BODY))
+    assert article.views == 1204
+    assert not any("Переглядів" in p for p in article.paragraphs)
