@@ -443,7 +443,8 @@ def _signature(lines, body: set[int]) -> str | None:
 # Self-promotion of an outlet: an invitation to its channels or a greeting that names it in
 # quotes ("Все важные новости — в канале «Вестник» в мессенджере", "Подписывайтесь на
 # «Вестник» в Дзене", "Здравствуйте! Новости «Вестник».", since the third windows set also in
-# straight quotes, or unquoted before its channels: "Подписывайтесь на НСН: Дзен | Telegram"). Lower-cased line, searched whole.
+# straight quotes, or unquoted before its channels: "Подписывайтесь на НСН: Дзен | Telegram",
+# or before the channel it invites to: "RADIO•R в Telegram. Подпишись ..."). Lower-cased line, searched whole.
 _PROMO = re.compile(r"(?<![а-яё])(?:канал[а-яё]*|подпис[а-яё]+|следите|читайте нас|мессенджер[а-яё]*|telegram|телеграм[а-яё]*|дзен[а-яё]*|новости «)")
 
 # A quoted name of one to three words: in guillemets, straight or low-high quotes.
@@ -452,6 +453,12 @@ _QUOTED_NAME = re.compile(r"«([^«»]{2,40})»|\"([^\"]{2,40})\"|„([^„“]{
 # An invitation naming the outlet without quotes, its channels after a colon ("Подписывайтесь
 # на НСН: Новости | Дзен | Telegram"): the name starts with a capital and is no channel.
 _FOLLOW_NAME = re.compile(r"(?i:подписывайтесь|подпишитесь|читайте|следите за)\s+(?:на\s+)?([A-ZА-ЯЁ][\w.\-]*(?: [A-ZА-ЯЁ][\w.\-]*){0,2})\s*:")
+
+# An outlet named before its channel at the start of a promo ("RADIO•R в Telegram. Подпишись ...",
+# "Заречье-Инфо в Дзене").
+_NAME_IN_CHANNEL = re.compile(
+    r"^([A-ZА-ЯЁ][\w.•\-]*(?: [A-ZА-ЯЁ][\w.•\-]*){0,2}) (?:в|на) (?i:telegram|телеграм\w*|дзен\w*|vk|вконтакте|max|мессенджере)\b"
+)
 
 # Sentences of a promo line (a long line may hold several: the last one names the outlet).
 _PROMO_SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -493,7 +500,7 @@ def _promo_name(lines, body: set[int], title: int | None) -> str | None:
             name = next((g for g in m.groups() if g), None) if m else None
             if name and len(name.split()) <= 3:
                 return f"«{name}»"
-            m = _FOLLOW_NAME.search(sentence)
+            m = _FOLLOW_NAME.search(sentence) or _NAME_IN_CHANNEL.match(sentence)
             if m and not _ui_label(m.group(1)):
                 return m.group(1)
     return None

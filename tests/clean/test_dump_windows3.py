@@ -243,3 +243,22 @@ def test_dump_windows3_ukrainian_view_counter(meta):
     article = clean_dump(_dump("Вода в Заречном снова мутная", meta, LEAD, BODY))
     assert article.views == 1204
     assert not any("Переглядів" in p for p in article.paragraphs)
+
+
+@pytest.mark.parametrize("promo, name", [
+    ("ЗАРЕЧЬЕ•FM в Telegram. Подпишись и читай новости района прямо сейчас", "ЗАРЕЧЬЕ•FM"),
+    ("Заречье-Инфо в Дзене: все новости района", "Заречье-Инфо"),
+])
+def test_dump_windows3_outlet_before_its_channel(promo, name):
+    """A promo by the headline that opens with the outlet's name before its channel
+    ("RADIO•R в Telegram. Подпишись ...") names the outlet. Class: digests and radio sites
+    whose crawl text shows no logo."""
+    article = clean_dump(_dump("Вода в Заречном снова мутная", promo, LEAD, BODY), url="https://zarechye.example/?p=1")
+    assert article.source == name
+
+
+def test_dump_windows3_channel_sentence_in_the_text_names_nothing():
+    """A paragraph saying where a ministry posted ("Минздрав в Telegram сообщил ...") is text."""
+    line = "Минздрав в Telegram сообщил, что вода в Заречном снова пригодна для питья после проверки."
+    article = clean_dump(_dump("Вода в Заречном снова мутная", LEAD, line, BODY), url="https://zarechye.example/?p=1")
+    assert article.source == "zarechye.example"
