@@ -15,7 +15,8 @@ cheap per-line features (no models, a few precompiled regexes per line):
    article by menus and headers are not. A block headed by a plausible headline gets a bonus.
 3. **Find the headline** as the nearest plausible heading line (3-25 words, no final period,
    not chrome, not a date) before the block, skipping dates, bylines and counters; a deck
-   under the headline (a heading line after the date line) is passed over.
+   under the headline (a heading line after the date line) is passed over as the headline,
+   and joins the text when it stands right above it and retells the headline or the lead.
 4. **Read the metadata near the article**: a view counter and a publication date only from the
    lines around the headline and the block edges (never from a header clock, a feed or a
    comment); a relative date ("Вчера, 18:40") only against the crawl time or a full date shown
