@@ -444,7 +444,8 @@ def _signature(lines, body: set[int]) -> str | None:
 # quotes ("Все важные новости — в канале «Вестник» в мессенджере", "Подписывайтесь на
 # «Вестник» в Дзене", "Здравствуйте! Новости «Вестник».", since the third windows set also in
 # straight quotes, or unquoted before its channels: "Подписывайтесь на НСН: Дзен | Telegram",
-# or before the channel it invites to: "RADIO•R в Telegram. Подпишись ..."). Lower-cased line, searched whole.
+# or before the channel it invites to: "RADIO•R в Telegram. Подпишись ..."). Searched in each
+# sentence of the line, lower-cased.
 _PROMO = re.compile(r"(?<![а-яё])(?:канал[а-яё]*|подпис[а-яё]+|следите|читайте нас|мессенджер[а-яё]*|telegram|телеграм[а-яё]*|дзен[а-яё]*|новости «)")
 
 # A quoted name of one to three words: in guillemets, straight or low-high quotes.

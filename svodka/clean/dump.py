@@ -580,8 +580,8 @@ def _deck_of(title: _Line, line: _Line) -> bool:
 def _deck(lines: list[_Line], title: int, start: int) -> int | None:
     """The deck between the headline and the text: the heading line right above the text (no
     date, no chrome), of at least ``DECK_MIN_WORDS`` words, that retells the headline (half the
-    headline's stems are in it) or the lead (half its own stems are in the lead). It is the article's standfirst and belongs to the text, though it
-    has no final stop."""
+    headline's stems are in it) or the lead (half its own stems are in the lead). It is the
+    article's standfirst and belongs to the text, though it has no final stop."""
     i = start - 1
     if i <= title:
         return None
