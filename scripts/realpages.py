@@ -23,7 +23,8 @@ text, not HTML: a **window** of about 1,200 characters of a page's dump (often i
 headline, date, views), saved exactly as returned in ``DIR/windows/NN_<host>.txt`` with
 ``DIR/windows/sources.jsonl`` (url, query, date read). The repository keeps their blind gold in
 ``tests/gold/clean/realwindows.jsonl`` (line indexes and hashes, ``title_end`` when the headline
-line also carries a date, ``site_name``, ``published`` as shown, ``url_date``, ``views``, url,
+line also carries a date, ``title_start`` when the stored copy glued its metadata before it,
+``site_name``, ``published`` as shown, ``url_date``, ``views``, url,
 host, query; no text). ``windows`` copies each window to ``DIR/windows_set/dumps/`` and writes
 ``DIR/windows_set/gold.jsonl``, refusing a window whose lines no longer match their hashes, so
 ``svodka eval clean DIR/windows_set`` scores the dumps (there is no ``html/``).
@@ -32,6 +33,12 @@ pages-dev's) measures the cleaner out of sample: its windows are in ``/work/real
 windows/``, its manifest is ``tests/gold/clean/realwindows_heldout.jsonl`` and ``--heldout``
 builds ``/work/realpages/heldout2/set/`` (the same code path, other folder and manifest; ``--manifest``
 and ``--out`` name any other pair). No cleaning rule may be tuned on it.
+A third set of 30 windows (30 more outlets, none of the sets above nor pages-dev's), annotated
+blind and scored once before any rule was tuned on it, is a second tuning set: its windows are in
+``/work/realpages/set3/windows/``, its manifest is ``tests/gold/clean/realwindows_tune2.jsonl``:
+
+    .venv/bin/python scripts/realpages.py windows /work/realpages/set3 \
+        --manifest tests/gold/clean/realwindows_tune2.jsonl   # -> /work/realpages/set3/windows_set/
 Site-name convention of that gold: the outlet's own name when the window shows it (a logo or
 signature line, a copyright line, the outlet's dateline signature, a promo line naming it),
 else the page's host without ``www.``.
@@ -69,6 +76,7 @@ from svodka.evaluate.clean import decode_html, normalize_text  # noqa: E402
 MANIFEST = ROOT / "tests" / "gold" / "clean" / "realpages.jsonl"
 WINDOWS_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows.jsonl"
 HELDOUT_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_heldout.jsonl"
+TUNE2_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune2.jsonl"
 DEFAULT_DIR = Path("/work/realpages")
 HELDOUT_DIR = DEFAULT_DIR / "heldout2"
 PAGES_DEV = ROOT.parent / "shared" / "eval" / "pages-dev"
@@ -208,7 +216,7 @@ def build_windows(folder: Path, manifest: Path | None = None, out: Path | None =
         (out / "dumps" / path.name).write_text(text, encoding="utf-8")
         gold = {k: v for k, v in record.items() if not k.endswith("_hash") and not k.endswith("_hashes")}
         title = lines[record["title_line"]]
-        gold["title"] = title[: record["title_end"]].strip() if record.get("title_end") else title.strip()
+        gold["title"] = title[record.get("title_start") or 0 : record.get("title_end") or len(title)].strip()
         gold["body"] = [lines[i] for i in record["body_lines"]]
         gold_out.append(gold)
     (out / "gold.jsonl").write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold_out), encoding="utf-8")

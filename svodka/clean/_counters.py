@@ -1,4 +1,5 @@
-"""View counters as pages show them: "Просмотров: 1 204", "7535 просмотров", "👁 3 902".
+"""View counters as pages show them: "Просмотров: 1 204", "7535 просмотров", "👁 3 902", and on
+Russian-language pages of Ukrainian sites, whose interface is Ukrainian, "Переглядів: 1 204".
 
 Shared by the dump and HTML cleaners, which decide *where* a counter may stand; this module
 only reads one.
@@ -15,8 +16,8 @@ _NUMBER = r"(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)(?!\d)"
 # A counter: the word (or an eye) then the number, or the number then the word. A number
 # right after another number, a dot or a colon is part of a date or time ("2019 1 204").
 VIEWS = re.compile(
-    r"(?:просмотр\w*|прочтени\w*|прочитан\w*|показ(?:ов|ы)\b|views?|hits?|👁\ufe0f?)\s*[:\-]?\s*" + _NUMBER
-    + r"|(?<![\d.,:])" + _NUMBER + r"\s*(?:просмотр\w*|прочтени\w*|прочитан\w*|views?)\b",
+    r"(?:просмотр\w*|прочтени\w*|прочитан\w*|показ(?:ов|ы)\b|перегляд\w*|views?|hits?|👁\ufe0f?)\s*[:\-]?\s*" + _NUMBER
+    + r"|(?<![\d.,:])" + _NUMBER + r"\s*(?:просмотр\w*|прочтени\w*|прочитан\w*|перегляд\w*|views?)\b",
     re.I,
 )
 

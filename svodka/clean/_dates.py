@@ -38,6 +38,11 @@ URL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/_\-]?(0[1-9]|1[0-2])[/_\-]?(0[
 # A whole path segment written day first, as Russian pages write dates: "/text/11-04-2013/".
 # Only a whole segment: inside a longer one the digits may be an id.
 URL_DATE_DAY_FIRST = re.compile(r"/(0[1-9]|[12]\d|3[01])[-.](0[1-9]|1[0-2])[-.](20\d{2}|19\d{2})(?=/|$)")
+# Whole segments year, month, day without leading zeros: "/ru/2009/3/3/42190".
+URL_DATE_UNPADDED = re.compile(r"/(20\d{2}|19\d{2})/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?=/|$)")
+# An id that opens with a timestamp, date and time run together ("/news/20240516095642697-..."):
+# the time after the date (hours, minutes, seconds) says that the digits are a stamp, not a count.
+URL_STAMP = re.compile(r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d[0-5]\d")
 
 # A date in words without a time is a headline's own words when it follows a preposition or
 # stands among at least this many other words (see ``sentence_date``).
@@ -170,14 +175,15 @@ def _relative(line: str) -> ShownDate | None:
 
 
 def url_date(url: str | None) -> str | None:
-    """The date written in a page's address path (``/2024/03/15/``, or a whole segment day
-    first: ``/11-04-2013/``), as ``YYYY-MM-DD``, or None."""
+    """The date written in a page's address path (``/2024/03/15/``, whole segments without
+    leading zeros ``/2009/3/3/``, an id opening with a timestamp ``/20240516095642697-...``,
+    or a whole segment day first: ``/11-04-2013/``), as ``YYYY-MM-DD``, or None."""
     if not url:
         return None
     from urllib.parse import urlparse
 
     path = urlparse(url).path
-    match = URL_DATE.search(path)
+    match = URL_DATE.search(path) or URL_DATE_UNPADDED.search(path) or URL_STAMP.search(path)
     if match:
         year, month, day = match.group(1), match.group(2), match.group(3)
     else:
@@ -187,7 +193,7 @@ def url_date(url: str | None) -> str | None:
         day, month, year = match.group(1), match.group(2), match.group(3)
     if not valid_date(int(year), int(month), int(day)):
         return None
-    return f"{year}-{month}-{day}"
+    return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
 def resolve_date(shown: ShownDate, today: date | None = None, year: int | None = None) -> str | None:

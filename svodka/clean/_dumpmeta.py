@@ -248,7 +248,10 @@ def _resolve(
     if shown.relative is not None:
         if crawl is not None:
             return resolve_date(shown, _relative_today(shown, crawl)), "byline+crawl"
-        return resolve_date(shown, _page_today(lines, head)), "byline"
+        value = resolve_date(shown, _page_today(lines, head))
+        # "Сегодня, 11:00" with no crawl time and no "today" on the page says no day: the
+        # address's date, as for a page that shows none.
+        return (value, "byline") if value else (from_url, "url")
     if shown.year is not None:
         return resolve_date(shown), "byline"
     if from_url:
@@ -304,7 +307,28 @@ def _ui_label(text: str) -> bool:
         return True
     if len(tokens) >= 2 and all(t.strip("|•·,/") in NAV_WORDS for t in low.split()):
         return True
+    if _rubric_line(low):
+        return True
     return "«" not in text and any(w in UI_WORDS for w in re.findall(r"[а-яёa-z]+", low))
+
+
+# Stems of the rubric words (``NAV_WORDS`` of one word): "Новости спорта", "Новости Общества"
+# name a rubric in the genitive.
+_RUBRIC_STEMS = frozenset(w[:5] for w in NAV_WORDS if " " not in w and len(w) >= 5)
+# The last step of a rubric trail after a period ("Премьер-лига (РПЛ). Статьи", "Футбол. Новости").
+_TRAIL_END = re.compile(r"\.\s+([а-яё-]+)$")
+
+
+def _rubric_line(low: str) -> bool:
+    """A rubric heading or trail, never an outlet's name (third windows set of issue 16): "Новости"
+    and a rubric word in the genitive ("Новости спорта", "Новости Общества"), or a trail whose
+    last step after a period is a rubric ("Премьер-лига (РПЛ). Статьи"). "Новости Донбасса"
+    names a place, not a rubric, and stays a candidate."""
+    words = low.split()
+    if len(words) == 2 and words[0] == "новости" and words[1][:5] in _RUBRIC_STEMS:
+        return True
+    m = _TRAIL_END.search(low)
+    return m is not None and m.group(1) in NAV_WORDS
 
 
 def _name_shaped(text: str) -> bool:
@@ -418,11 +442,27 @@ def _signature(lines, body: set[int]) -> str | None:
 
 # Self-promotion of an outlet: an invitation to its channels or a greeting that names it in
 # quotes ("Все важные новости — в канале «Вестник» в мессенджере", "Подписывайтесь на
-# «Вестник» в Дзене", "Здравствуйте! Новости «Вестник»."). Lower-cased line, searched whole.
+# «Вестник» в Дзене", "Здравствуйте! Новости «Вестник».", since the third windows set also in
+# straight quotes, or unquoted before its channels: "Подписывайтесь на НСН: Дзен | Telegram",
+# or before the channel it invites to: "RADIO•R в Telegram. Подпишись ..."). Searched in each
+# sentence of the line, lower-cased.
 _PROMO = re.compile(r"(?<![а-яё])(?:канал[а-яё]*|подпис[а-яё]+|следите|читайте нас|мессенджер[а-яё]*|telegram|телеграм[а-яё]*|дзен[а-яё]*|новости «)")
 
-# A quoted name of one to three words.
-_QUOTED_NAME = re.compile(r"«([^«»]{2,40})»")
+# A quoted name of one to three words: in guillemets, straight or low-high quotes.
+_QUOTED_NAME = re.compile(r"«([^«»]{2,40})»|\"([^\"]{2,40})\"|„([^„“]{2,40})“")
+
+# An invitation naming the outlet without quotes, its channels after a colon ("Подписывайтесь
+# на НСН: Новости | Дзен | Telegram"): the name starts with a capital and is no channel.
+_FOLLOW_NAME = re.compile(r"(?i:подписывайтесь|подпишитесь|читайте|следите за)\s+(?:на\s+)?([A-ZА-ЯЁ][\w.\-]*(?: [A-ZА-ЯЁ][\w.\-]*){0,2})\s*:")
+
+# An outlet named before its channel at the start of a promo ("RADIO•R в Telegram. Подпишись ...",
+# "Заречье-Инфо в Дзене").
+_NAME_IN_CHANNEL = re.compile(
+    r"^([A-ZА-ЯЁ][\w.•\-]*(?: [A-ZА-ЯЁ][\w.•\-]*){0,2}) (?:в|на) (?i:telegram|телеграм\w*|дзен\w*|vk|вконтакте|max|мессенджере)\b"
+)
+
+# Sentences of a promo line (a long line may hold several: the last one names the outlet).
+_PROMO_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 # A promo line has at most this many words, and is searched this many lines after the text.
 PROMO_MAX_WORDS = 15
@@ -430,6 +470,16 @@ PROMO_MAX_WORDS = 15
 # is taken when it has at most this many words.
 PROMO_GREETING_WORDS = 8
 PROMO_AFTER_LINES = 4
+
+
+def promo_line(low: str) -> bool:
+    """Whether a lower-cased line invites the reader to the outlet's channels or site
+    ("Все важные новости — в канале «...» в мессенджере", "Больше новостей на example.ru")."""
+    return _PROMO.search(low) is not None or _MORE_NEWS.search(low) is not None
+
+
+# "Больше новостей на ...", "Ещё больше новостей в ...", "Все новости — на ...".
+_MORE_NEWS = re.compile(r"(?:больше|все) (?:новостей|новости|материалов)(?: [-–—])? (?:на|в) ")
 
 
 def _promo_name(lines, body: set[int], title: int | None) -> str | None:
@@ -440,13 +490,20 @@ def _promo_name(lines, body: set[int], title: int | None) -> str | None:
     near = range(max(0, title - NEAR_TITLE_LINES), min(len(lines), title + NEAR_TITLE_LINES + 1)) if title is not None else range(0)
     after = range(max(body) + 1, min(len(lines), max(body) + 1 + PROMO_AFTER_LINES)) if body else range(0)
     for i in list(near) + list(after):
-        text = lines[i].text
-        if i == title or lines[i].words > (PROMO_GREETING_WORDS if i in body else PROMO_MAX_WORDS):
+        if i == title or (i in body and lines[i].words > PROMO_GREETING_WORDS):
             continue  # a paragraph may quote other outlets; a greeting line is short
-        if _PROMO.search(text.lower()):
-            m = _QUOTED_NAME.search(text)
-            if m and len(m.group(1).split()) <= 3:
-                return f"«{m.group(1)}»"
+        # A promo line may hold several sentences ("Надоело читать десятки каналов? ... Telegram-
+        # канал издания \"Вестник\"."): each short one is read on its own.
+        for sentence in _PROMO_SENTENCE.split(lines[i].text):
+            if len(sentence.split()) > PROMO_MAX_WORDS or not _PROMO.search(sentence.lower()):
+                continue
+            m = _QUOTED_NAME.search(sentence)
+            name = next((g for g in m.groups() if g), None) if m else None
+            if name and len(name.split()) <= 3:
+                return f"«{name}»"
+            m = _FOLLOW_NAME.search(sentence) or _NAME_IN_CHANNEL.match(sentence)
+            if m and not _ui_label(m.group(1)):
+                return m.group(1)
     return None
 
 

@@ -15,7 +15,8 @@ cheap per-line features (no models, a few precompiled regexes per line):
    article by menus and headers are not. A block headed by a plausible headline gets a bonus.
 3. **Find the headline** as the nearest plausible heading line (3-25 words, no final period,
    not chrome, not a date) before the block, skipping dates, bylines and counters; a deck
-   under the headline (a heading line after the date line) is passed over.
+   under the headline (a heading line after the date line) is passed over as the headline,
+   and joins the text when it stands right above it and retells the headline or the lead.
 4. **Read the metadata near the article**: a view counter and a publication date only from the
    lines around the headline and the block edges (never from a header clock, a feed or a
    comment); a relative date ("Вчера, 18:40") only against the crawl time or a full date shown
@@ -35,7 +36,7 @@ from datetime import date, datetime
 from ..model import Article
 from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, comment_genre, is_banner
 from ._counters import bare_count, view_count
-from ._dumpmeta import CAPS_SAMPLE_WORDS, Crawl, caps_share, stems, crawl_clock, date_line, published, site_name
+from ._dumpmeta import CAPS_SAMPLE_WORDS, Crawl, caps_share, stems, crawl_clock, date_line, promo_line, published, site_name
 from ._dates import SENTENCE_DATE_WORDS, ShownDate, find_date, sentence_date, wordy_untimed
 
 __all__ = ["clean_dump", "clean_dump_batch"]
@@ -152,6 +153,11 @@ GLUED_MAX_CHROME_WORDS = 30
 # A sentence end followed by a capital: where a glued line is split.
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"]?[А-ЯЁA-Z])")
 
+# A list bullet standing alone on its line: the marker of a teaser list's item (a feed of the
+# author's or the rubric's other news under the text), never part of a paragraph (third
+# windows set of issue 16).
+_BARE_BULLET = re.compile(r"^[-–—•·*]$")
+
 # Raw HTML or code shown as text ("код для блога").
 _CODE = re.compile(r"</?[a-z][a-z0-9]*[\s>]|[{};]\s*$|=\s*\"")
 
@@ -166,10 +172,18 @@ _DIGIT = re.compile(r"\d")
 _SENTENCE_BREAK = re.compile(r"[а-яё]{2}[.!?] [А-ЯЁ]")
 _WORD = re.compile(r"[а-яёa-z]+")
 
+# A word of the comments label ("комментарии", "комментариев", "коментарии"): at a word's start,
+# so the verb "прокомментировал" in a headline is no label.
+_COMMENT_WORD = re.compile(r"(?<![а-яё])комм?ент")
+
 # Closing quotes and brackets that may follow a sentence end.
 _CLOSERS = "\"'»”’)]*"
 
 
+
+# A count of the channel's audience or reactions ("72 001 подписчик", "1,2 тыс. читателей"): a
+# counter of a blog platform's channel header, never a headline.
+_AUDIENCE_COUNT = re.compile(r"(?i)^[\d\s.,]+(?:тыс\.?|млн\.?|k|к)?\s*(?:подписчик|читател|просмотр|лайк|реакци|оценк|отзыв|комментари)\w*$")
 
 # A photo credit: a line carrying one is a caption, never the headline, even when it
 # repeats the headline's words ("... жвачку. Фото с сайта example.ru").
@@ -214,7 +228,9 @@ def _chrome_phrase(low: str, words: int, prose: bool = False) -> bool:
         return True
     if "ссылк" in sample and "обязательн" in sample:
         return True  # "ссылка на ... обязательна"
-    return words <= 8 and "коммент" in sample
+    # A short line naming comments ("Комментарии 5", "Все комментарии"), not a headline with
+    # the verb ("Мэр прокомментировал ситуацию с водой"): the word starts with "коммент".
+    return words <= 8 and _COMMENT_WORD.search(sample) is not None
 
 
 def _comment_header(low: str) -> bool:
@@ -347,14 +363,22 @@ def _heading_shape(text: str, words: int, dated: bool, sentence_end: bool, separ
     starts_ok = first.isupper() or first.isdigit() or first in "«\"„“'(-–—•*"
     return (
         TITLE_WORDS[0] <= _heading_words(text, words, dated) <= TITLE_WORDS[1]
-        and not (separators and words <= 8)
+        and not (separators and words <= 8 and not _bar_suffix(text, separators))
         and starts_ok
         and first not in "-–—•*("
         and not (sentence_end and text.rstrip(_CLOSERS + " ")[-1:] in ".;")
         and not _TIME_START.match(text)
         and not text.endswith(":")
         and _PHOTO_CREDIT.search(text) is None
+        and _AUDIENCE_COUNT.match(text) is None
     )
+
+
+def _bar_suffix(text: str, separators: int) -> bool:
+    """A headline followed by its series' or outlet's name after one bar ("Провал переговоров |
+    Заречье Live"): a headline of at least ``TITLE_WORDS[0]`` words before it, not a menu
+    ("Новости | Спорт" has one word on each side)."""
+    return separators == 1 and " | " in text and len(text.split(" | ", 1)[0].split()) >= TITLE_WORDS[0]
 
 
 def _line_score(kind: str, words: int, heading: bool) -> float:
@@ -383,11 +407,17 @@ def _classify(text: str, repeated: bool) -> _Line:
     chrome_vocab = _chrome_vocabulary(low, n, sentence_end)
     code = _shows_code(text)
     separators = _separators(text)
-    linky = _link_list(tokens, sentence_end, separators)
+    if _bar_suffix(text, separators):
+        # "Заголовок | Заречье Live": the headline before the bar is judged, and a lower-case
+        # word in it (a preposition, a verb) makes it a phrase, not a row of menu links.
+        left = text.split(" | ", 1)[0].split()
+        linky = not any(t[:1].islower() for t in left) and _link_list(left, sentence_end, 0)
+    else:
+        linky = _link_list(tokens, sentence_end, separators)
     comment = _comment_header(low)
     kind = _line_kind(
         text, n, dated, sentence_end,
-        hard=repeated or code or comment, chrome_vocab=chrome_vocab,
+        hard=repeated or code or comment or _BARE_BULLET.match(text) is not None, chrome_vocab=chrome_vocab,
         foreign=not cyrillic or linky or (not sentence_end and _CAPTION_CREDIT.search(text) is not None),
     )
     heading = (
@@ -530,7 +560,38 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
         )
         if score > best_score:
             best, best_score = i, score
+    if best is not None and best - 1 in candidates and _deck_of(lines[best - 1], lines[best]):
+        best -= 1  # "СКА обыграл ЦСКА" over "Петербургский СКА в гостях обыграл ЦСКА ...": its deck
     return best
+
+
+# A deck (standfirst) under the headline has at least this many words: a label is shorter.
+DECK_MIN_WORDS = 5
+
+
+def _deck_of(title: _Line, line: _Line) -> bool:
+    """Whether ``line`` is the deck of the headline ``title``: a longer heading line right under
+    it that retells all of its word stems ("СКА обыграл ЦСКА" over "Петербургский СКА в гостях
+    обыграл ЦСКА в матче ..."): news pages print a short headline over a standfirst."""
+    title_stems = stems(title.text)
+    return bool(title_stems) and line.words > title.words and title_stems <= stems(line.text)
+
+
+def _deck(lines: list[_Line], title: int, start: int) -> int | None:
+    """The deck between the headline and the text: the heading line right above the text (no
+    date, no chrome), of at least ``DECK_MIN_WORDS`` words, that retells the headline (half the
+    headline's stems are in it) or the lead (half its own stems are in the lead). It is the
+    article's standfirst and belongs to the text, though it has no final stop."""
+    i = start - 1
+    if i <= title:
+        return None
+    line = lines[i]
+    if not line.heading or line.kind == "body" or line.dated or line.stop or line.words < DECK_MIN_WORDS:
+        return None
+    lead = " ".join(lines[j].text for j in range(start, min(len(lines), start + 4)))
+    if max(_overlap(lines[title].text, line.text), _overlap(line.text, lead)) < DISTANT_TITLE_SHARE:
+        return None
+    return i
 
 
 def _distant_title(lines: list[_Line], start: int) -> int | None:
@@ -593,8 +654,28 @@ def _classify_lines(texts: list[str], repeated: set[str] | frozenset[str]) -> li
             line.kind, line.score = "hard", HARD_CHROME_COST  # an inline advertisement
         elif prev.stop and prev.words <= 4 and line.kind in ("body", "weak"):
             line.kind, line.score = "chrome", CHROME_COST  # the teaser under a bare "Читайте также"
+    _mark_widget(lines)
     _mark_lists(lines)
     return lines
+
+
+# The heading of a comments widget ("Свежие комментарии"): readers' comments on other posts
+# follow it up to the next headline.
+_COMMENTS_WIDGET = re.compile(r"^(?:свежие|последние|новые|лучшие) комментари\w*$")
+
+# The widget holds at most this many lines.
+WIDGET_LINES = 12
+
+
+def _mark_widget(lines: list[_Line]) -> None:
+    """Demote a comments widget: the lines after its heading up to the next headline (a blog
+    platform shows the channel's fresh comments above the post; third windows set of issue 16)."""
+    for i, line in enumerate(lines):
+        if _COMMENTS_WIDGET.match(line.text.lower()):
+            for j in range(i + 1, min(len(lines), i + 1 + WIDGET_LINES)):
+                if lines[j].heading:
+                    break
+                lines[j].kind, lines[j].score = "hard", HARD_CHROME_COST
 
 
 def _block_value(lines: list[_Line], start: int, end: int, total: float) -> tuple[float, int | None]:
@@ -637,12 +718,39 @@ def _block_body(lines: list[_Line], start: int, end: int) -> list[int]:
     return body
 
 
+# A web address in a line ("nabchelny-news.ru"): a link or a promo, not a paragraph's cut end.
+_WEB_ADDRESS = re.compile(r"[a-z0-9-]+\.(?:ru|com|net|org|info|news|su|ua|by|kz|uz|kg|md|lv|lt|ee|am|az|ge|рф)(?![a-z])")
+
+# A paragraph cut off at the end of the crawl text has at least this many words.
+CUT_MIN_WORDS = 3
+
+
+def _cut_paragraph(line: _Line) -> bool:
+    """Whether the dump's last line, right under the text, is its last paragraph cut off (a
+    window or a crawl that ends mid-sentence: "... выставку, которая будет открыта с",
+    "Иванов: — Само"): Cyrillic words with no sign of chrome (no chrome words, date, list
+    label, bullet, menu row, code, promo or web address), though no final stop ends it."""
+    text = line.text
+    low = text.lower()
+    return (
+        line.words >= CUT_MIN_WORDS
+        and not (line.dated or line.stop or line.kind == "hard")
+        and _cyrillic_share(text) >= MIN_CYRILLIC_SHARE
+        and not _chrome_vocabulary(low, line.words, line.sentence_end)
+        and not promo_line(low)
+        and _WEB_ADDRESS.search(low) is None
+        and not _link_list(text.split(), line.sentence_end, _separators(text))
+        and _PHOTO_CREDIT.search(text) is None
+        and _CAPTION_CREDIT.search(text) is None
+    )
+
+
 def _lines_after(lines: list[_Line], end: int) -> list[int]:
     """Lines after the body that still belong to the article (up to comments or related lists)."""
     after = []
     for i in range(end + 1, min(len(lines), end + 1 + AFTER_WINDOW)):
-        if lines[i].stop or _comment_header(lines[i].text.lower()):
-            break  # comments and related lists carry dates of their own
+        if lines[i].stop or _comment_header(lines[i].text.lower()) or _BARE_BULLET.match(lines[i].text):
+            break  # comments and related lists (a bare bullet marks an item) carry dates of their own
         after.append(i)
     return after
 
@@ -676,7 +784,24 @@ def _near_metadata(
                     shown = found  # a publication date wins over an update's
             if views is None and lines[i].words <= 12:
                 views = view_count(lines[i].text) or _meta_count(lines[i])
+    if views is None and after and after[0] == end + 1:
+        views = _count_under_text(lines, end + 1)
     return views, shown
+
+
+# A number alone on its line: "791", "12 408".
+_BARE_NUMBER = re.compile(r"^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+$|^\d{2,}$")
+
+
+def _count_under_text(lines: list[_Line], i: int) -> int | None:
+    """A number alone right under the text is the view count (the eye icon is an image, the
+    crawl text keeps the number): two digits or more, and no other bare number next to it
+    (pagination, a row of share counters)."""
+    if _BARE_NUMBER.match(lines[i].text) is None:
+        return None
+    if i + 1 < len(lines) and _BARE_NUMBER.match(lines[i + 1].text) is not None:
+        return None
+    return int(re.sub(r"\D", "", lines[i].text))
 
 
 def _feed_after(lines: list[_Line], after: list[int]) -> bool:
@@ -751,6 +876,9 @@ def _clean_lines(
         lead = _lead_above(lines, title_idx, start)
         if lead:
             body, start = lead + body, lead[0]
+        deck = _deck(lines, title_idx, start)
+        if deck is not None:
+            body, start = [deck] + body, deck
     title: str | None = None
     title_date: ShownDate | None = None
     if title_idx is not None:
@@ -758,6 +886,8 @@ def _clean_lines(
     head = title_idx if title_idx is not None else start
     views, shown = _near_metadata(lines, head, start, end, title_date)
 
+    if body and body[-1] == len(lines) - 2 and _cut_paragraph(lines[-1]):
+        body.append(len(lines) - 1)
     body = _unique_lines(lines, body)
     body_set = set(body)
     source = site_name(lines, body, title_idx, url)
@@ -774,12 +904,24 @@ def _clean_lines(
     }
 
 
+# The crawl record's date field glued before the first line of the text it stores.
+_RECORD_PREFIX = re.compile(r"^date \d{4}-\d\d-\d\d(?:\s+|$)")
+
+
 def _split(text: str) -> list[str]:
     """Non-empty lines of a dump, whitespace collapsed, chrome sentences glued to the text cut off."""
     out: list[str] = []
     for raw in _LINE_BREAK.split(text):
         if raw.strip():
-            out.extend(_unglue(_SPACES.sub(" ", raw).strip()))
+            line = _SPACES.sub(" ", raw).strip()
+            if not out:
+                # The crawl record's own field glued before the page's first line ("date
+                # 2025-09-05 Собянин открыл выставку"): not the page's text, and not a date
+                # the page shows (the record's, whichever day it means).
+                line = _RECORD_PREFIX.sub("", line, count=1)
+                if not line:
+                    continue
+            out.extend(_unglue(line))
     return out
 
 
