@@ -17,6 +17,7 @@ from .._speech import MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS
 from bisect import bisect_right
 
 from ._text import (
+    _in_short_quote,
     _lexicon_forms,
     PRONOUNS,
     _Attribution,
@@ -388,14 +389,6 @@ def _recipient_after_verb(doc: _Text, said: _Said, attr: _Attribution, toks: lis
         if outlet and (dative or rest and _speaker_noun(doc, rest[0]) and _has_case(doc, rest[0], "nomn") or k == 0 and subject_before) or dative and k == 0:
             return _base_name(doc, found[2], found[3])
     return None
-
-
-def _in_short_quote(doc: _Text, pos: int) -> bool:
-    """Is ``pos`` inside a quoted name of at most three words («Интерфаксу», "Вести Юга")?"""
-    for span in reversed(doc.spans):
-        if span.open < pos and span.close is not None and pos < span.close:
-            return len(doc.text[span.open + 1 : span.close].split()) <= 3
-    return False
 
 
 def _outlet_after(doc: _Text, said: _Said, toks: list[_Tok], end: int, dative: bool) -> str | None:

@@ -395,6 +395,15 @@ def _is_adj(doc: _Text, tok: _Tok) -> bool:
     return doc.parse(tok.text)[0].tag.POS in ("ADJF", "PRTF")
 
 
+def _in_short_quote(doc: _Text, pos: int) -> bool:
+    """Is ``pos`` inside a quotation of at most three words (a name: «Интерфаксу», "Вести Юга"; a word
+    in scare quotes: «распилить»)?"""
+    for span in reversed(doc.spans):
+        if span.open < pos and span.close is not None and pos < span.close:
+            return len(doc.text[span.open + 1 : span.close].split()) <= 3
+    return False
+
+
 def _is_adverb(doc: _Text, tok: _Tok) -> bool:
     return doc.parse(tok.text)[0].tag.POS in ("ADVB", "CONJ", "PRCL")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .._lexicon import CLAUSE_OPENERS, PREPOSITIONAL_GERUNDS
+from .._lexicon import CLAUSE_OPENERS, PREPOSITIONAL_GERUNDS, QUOTE_MARKS
 from .._speech import (
     CONFIRM_LEMMAS,
     NAMING_LEMMAS,
@@ -31,6 +31,7 @@ from ._text import (
     _Item,
     _Text,
     _Tok,
+    _in_short_quote,
     _is_adverb,
     _is_finite_verb,
     _mentions_from,
@@ -176,9 +177,11 @@ def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int
         return None
     for j in range(j0, min(len(toks), j0 + MAX_VERB_TO_CHTO)):
         gap = text[toks[j - 1].end : toks[j].start].strip()
+        if gap == "." and re.fullmatch(r"[А-ЯЁA-Z]", toks[j - 1].text) or gap.strip(QUOTE_MARKS) == "" and _in_short_quote(doc, toks[j].start):
+            gap = ""  # "предложил В.Путину баллотироваться" (an initial), "предложил «распилить» закон"
         if gap == "," and toks[j].low == "чтобы" and j == j0 and not noun:
             start = toks[j].end  # "требует, чтобы S"
-        elif gap or doc.in_quote(toks[j].start):
+        elif gap or doc.in_quote(toks[j].start) and not _in_short_quote(doc, toks[j].start):
             return None
         elif doc.parse(toks[j].text)[0].tag.POS == "INFN":
             if not noun and doc.lemma(t.text) in ADDRESSED_REQUEST_LEMMAS and not any(_case(doc, x) == "datv" for x in toks[j0:j]):
