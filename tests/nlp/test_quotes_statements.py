@@ -420,6 +420,24 @@ CASES = [
         [("indirect", "для экономии «заморозить» стройку до весны", "Игорь Петров", "предложил")],
     ),
     (
+        "a judgement whose object opens the sentence is the whole clause",
+        ["Всю историю с письмами Игорь Петров назвал провокацией."],
+        [PETROV],
+        [("indirect", "Всю историю с письмами Игорь Петров назвал провокацией", "Игорь Петров", "назвал")],
+    ),
+    (
+        "a judgement whose predicate noun opens the sentence is the whole clause",
+        ["Главной причиной задержки Игорь Петров называет нехватку рабочих."],
+        [PETROV],
+        [("indirect", "Главной причиной задержки Игорь Петров называет нехватку рабочих", "Игорь Петров", "называет")],
+    ),
+    (
+        "a fronted object with a bare adjective is an evaluation",
+        ["Новый график движения Игорь Петров назвал удачным."],
+        [PETROV],
+        [],
+    ),
+    (
         "a gerund without a что-clause reports nothing",
         ["Игорь Петров отказался от поездки на форум, объяснив своё решение болезнью."],
         [PETROV],
