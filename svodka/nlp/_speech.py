@@ -240,6 +240,10 @@ NAMING_LEMMAS = frozenset("назвать называть считать объ
 # подтвердил отставку тренера", "пресс-служба подтвердила факт гибели", "опроверг слухи".
 CONFIRM_LEMMAS = frozenset("подтвердить подтверждать опровергнуть опровергать".split())
 
+# Verbs of accusing: "обвинил мятежников в нападении", "обвинив в убийстве хуситов". Whom
+# and of what (the accusative and the "в"-phrase) are the statement: a claim of the speaker.
+ACCUSE_LEMMAS = frozenset("обвинить обвинять".split())
+
 # Instrumental nouns that are never a judgement's predicate: times ("назвал его вчера утром")
 # and the naming of a thing ("назвали стрелка именем X").
 NOT_PREDICATE_INSTRUMENTALS = frozenset("утром днем днём вечером ночью весной летом осенью зимой временем разом именем".split())

@@ -6,6 +6,7 @@ import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
 from .._speech import (
+    ACCUSE_LEMMAS,
     CONFIRM_LEMMAS,
     NAMING_LEMMAS,
     ABOUT_LEMMAS,
@@ -114,6 +115,7 @@ def _cue_words(doc: _Text) -> frozenset[str]:
         return frozenset(
             _speech_forms(doc.models) | _lexicon_forms(doc, "about", ABOUT_LEMMAS) | _lexicon_forms(doc, "request", REQUEST_LEMMAS)
             | _lexicon_forms(doc, "naming", NAMING_LEMMAS) | _lexicon_forms(doc, "confirm", CONFIRM_LEMMAS)
+            | _lexicon_forms(doc, "accuse", ACCUSE_LEMMAS)
             | PO_SLOVAM_PREPOSITIONS | RELAY_FORMS | {"с"}
         )
 

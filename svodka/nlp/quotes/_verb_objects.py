@@ -12,6 +12,7 @@ import re
 
 from .._lexicon import CLAUSE_OPENERS, PREPOSITIONAL_GERUNDS, QUOTE_MARKS
 from .._speech import (
+    ACCUSE_LEMMAS,
     CONFIRM_LEMMAS,
     NAMING_LEMMAS,
     NOT_PREDICATE_INSTRUMENTALS,
@@ -54,6 +55,10 @@ def _object_cue_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: 
             return item
     if t.low in _lexicon_forms(doc, "confirm", CONFIRM_LEMMAS) and not _negated(doc, t):
         item = _confirmed_item(doc, toks, i, s_start, s_end)
+        if item is not None:
+            return item
+    if t.low in _lexicon_forms(doc, "accuse", ACCUSE_LEMMAS) and not _negated(doc, t):
+        item = _accusation_item(doc, toks, i, s_start, s_end)
         if item is not None:
             return item
     if t.low in _lexicon_forms(doc, "about", ABOUT_LEMMAS) and not _negated(doc, t):
@@ -274,6 +279,37 @@ def _fronted_naming_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_e
         subject -= 1
     attr = _Attribution(t.low, t.start, t.end, before=(toks[subject].start, t.start), after=(t.end, t.end))
     return _Item("indirect", toks[opening].start, end, attr)  # "Ещё одним кандидатом ...": the sentence whole
+
+
+def _accusation_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """"X обвинил мятежников в нападении на мечеть", "..., обвинив в убийстве хуситов": whom
+    and of what, from after the verb (or its gerund) to the clause's end, when both follow it
+    with nothing between but words: an accusative object and a "в"-phrase. Not a passive
+    ("обвиняется в", "обвинён"), nor "обвинили" with nobody named ("его обвинили" is a charge
+    the text tells of only with its subject, read like any other)."""
+    t = toks[i]
+    if doc.parse(t.text)[0].tag.POS not in ("VERB", "GRND"):
+        return None
+    v_prep = obj = False
+    for j in range(i + 1, min(len(toks), i + 1 + MAX_VERB_TO_CHTO)):
+        if doc.text[toks[j - 1].end : toks[j].start].strip() or doc.in_quote(toks[j].start) or _is_finite_verb(doc, toks[j]):
+            break
+        if toks[j].low in ("в", "во") and j + 1 < len(toks) and any(p.tag.case == "loct" for p in doc.parse(toks[j + 1].text)[:3]):
+            v_prep = True  # "в убийстве"
+        elif toks[j - 1].low not in ("в", "во") and _accusative(doc, toks[j], strict=v_prep):
+            # whom: before the "в"-phrase, or after it when no genitive of that phrase
+            # ("обвиняли в подкупе местных чиновников": the officials are not the accused)
+            obj = True
+        if v_prep and obj:
+            attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, t.end))
+            return _Item("indirect", toks[i + 1].start, _clause_end(doc, toks, j, s_end), attr)
+    return None
+
+
+def _accusative(doc: _Text, tok: _Tok, strict: bool) -> bool:
+    """Can a noun or pronoun be an accusative object (``strict``: and no genitive)?"""
+    cases = {p.tag.case for p in doc.parse(tok.text)[:3] if p.tag.POS in ("NOUN", "NPRO")}
+    return "accs" in cases and not (strict and "gent" in cases)
 
 
 def _confirmed_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
