@@ -71,7 +71,10 @@ def _scan_region(
     toks = doc.toks(start, end)
     mentions = _mentions_in(doc, start, end)
     # a pronoun subject or possessive ("он", "его слова", "По ее словам")
-    pron = [t for t in toks if t.low in PRONOUNS]
+    # ("«Он погиб», — заявил X": the quoted words are no subject, unless the cue stands
+    # inside the marks too, a quotation split by its attribution: "«A, — сказала она. — B»")
+    outside = not doc.in_quote(cue.cue_start)
+    pron = [t for t in toks if t.low in PRONOUNS and not (outside and doc.in_quote(t.start))]
     words = [t for t in toks if not doc.in_quote(t.start)] or toks
     verb_cue = _verb_cue(doc, cue)
     if reverse and verb_cue and narrow:
