@@ -134,6 +134,12 @@ def test_quote_speakers_groups_kept_whole(case, paragraphs, names, expected):
 
 VIA_CASES = [
     (
+        "an outlet's initials stand for the outlet the article names in full",
+        ["Мост закроют на ремонт, пишет газета «Северный курьер».", "Кроме того, источники СК сообщили о переносе сроков."],
+        [("o1", "ORG", "Северный курьер", ["Северный курьер"]), ("o2", "ORG", "СК", ["СК"])],
+        ("источники СК", "group", "Северный курьер"),
+    ),
+    (
         "an outlet in the dative after the verb",
         ["Дорогу откроют в мае, сообщил «Интерфаксу» глава района Игорь Петров."],
         [PETROV],
