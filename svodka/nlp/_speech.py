@@ -18,6 +18,7 @@ __all__ = [
     "SPEAKER_NOUNS",
     "ORG_SPEAKER_NOUNS",
     "DOCUMENT_NOUNS",
+    "SELF_SPEAKING_DOCUMENTS",
     "CONNECTIVES",
     "HEAD_SYNONYMS",
     "GENERIC_HEADS",
@@ -141,9 +142,14 @@ ORG_SPEAKER_NOUNS = ORG_HEADS
 DOCUMENT_NOUNS = frozenset(
     """
     заявление сообщение пресс-релиз релиз документ письмо обращение ответ комментарий
-    телеграм-канал канал материал статья публикация доклад отчет исследование заметка
+    телеграм-канал канал материал статья публикация доклад отчет исследование заметка текст
     """.split()
 )
+
+# Documents that speak as themselves when the text names nobody behind them ("Документ
+# предлагает ...", "В докладе говорится, что ..."): a named subset; "сообщение" or
+# "заявление" alone names no source worth the name.
+SELF_SPEAKING_DOCUMENTS = DOCUMENT_NOUNS & frozenset("документ доклад отчет исследование".split())
 
 # Sentence openers that may stand before "по словам X," / "как сообщил X," without being
 # part of the statement ("При этом, по словам министра, ...").

@@ -431,6 +431,24 @@ def test_quote_speakers_relations_and_names(case, paragraphs, names, expected):
 
 PLACE_AND_DOCUMENT_CASES = [
     (
+        "a document nobody is named behind speaks as itself",
+        ["Губернатор подписал программу развития области.", "Документ предлагает закрыть два убыточных завода до конца года."],
+        [],
+        ("документ", "organisation", None),
+    ),
+    (
+        "a document then speaks on in an impersonal cue",
+        ["В докладе говорится, что дорог в области стало больше.", "Также планируется построить два моста, отмечается в тексте."],
+        [],
+        ("доклад", "organisation", None),
+    ),
+    (
+        "a message whose owner the text names is no speaker of its own",
+        ["В сообщении Северной верфи говорится, что заказ выполнят в срок."],
+        [],
+        (None, None, None),
+    ),
+    (
         "в + a country with a plural verb and no subject",
         ["Так, в Норвегии считают, что генсеком станет Игорь Петров."],
         [PETROV, ("e5", "LOC", "Норвегия", ["Норвегии"])],

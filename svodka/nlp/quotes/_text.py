@@ -20,6 +20,7 @@ from ..names import normalize_mention
 from .._speech import (
     ABBREVIATIONS,
     CLOSING_ABBREVIATIONS,
+    DOCUMENT_NOUNS,
     OPINION_ADJECTIVES,
     PLURAL_SPEAKER_NOUNS,
     SPEAKER_NOUNS,
@@ -164,7 +165,7 @@ class _Said:
         self.spoken.append((min(start, attr.cue_start), max(end, attr.cue_end), attr.speaker))
         self.spans.append((start, end))
         self.add_outlets(attr)
-        if attr.cue in ("говорится", "отмечается", "указывается", "подчеркивается") and attr.speaker.type == "ORG":
+        if attr.cue in ("говорится", "отмечается", "указывается", "подчеркивается") and attr.speaker.type == "ORG" or attr.speaker.name in DOCUMENT_NOUNS:
             self.documents.append(attr.speaker)
 
     def add_outlets(self, attr: _Attribution) -> None:
