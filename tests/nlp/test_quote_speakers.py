@@ -134,6 +134,12 @@ def test_quote_speakers_groups_kept_whole(case, paragraphs, names, expected):
 
 VIA_CASES = [
     (
+        "an outlet relaying a sentence whose cue has its own speaker is the via",
+        ["Игорь Петров объявил об уходе из городской думы, сообщает агентство «Северинформ»."],
+        [PETROV],
+        ("Игорь Петров", "person", "Северинформ"),
+    ),
+    (
         "an outlet's initials stand for the outlet the article names in full",
         ["Мост закроют на ремонт, пишет газета «Северный курьер».", "Кроме того, источники СК сообщили о переносе сроков."],
         [("o1", "ORG", "Северный курьер", ["Северный курьер"]), ("o2", "ORG", "СК", ["СК"])],

@@ -16,12 +16,15 @@ from .._speech import (
     QUOTE_JOINERS,
     REQUEST_LEMMAS,
     SPEECH_LEMMAS,
+    VIA_LEMMAS,
+    MEDIA_VERBS,
     CONNECTIVES,
     IDIOM_CUES,
     PO_SLOVAM_NOUNS,
     PO_SLOVAM_PREPOSITIONS,
 )
 from ._direct import _only_quotes
+from ._outlets import _is_outlet, _media_noun, _named_body, _outlet_name
 from ._text import (
     _lexicon_forms,
     BACK_ADVERBS,
@@ -103,8 +106,46 @@ def _sentence_items(
                 i += 1
             continue
         i += 1
-    # "X объявил об уходе, сообщает Y": the words reported by Y hold X's; one statement
+    _relayed_inner(doc, items)
+    # a statement inside another's reported words is one statement (an outlet relaying
+    # "X объявил об уходе, сообщает Y" has left: X's stays, with Y for via)
     return [it for it in items if not any(o is not it and o.start <= it.start and it.end <= o.end for o in items)]
+
+
+def _relayed_inner(doc: _Text, items: list[_Item]) -> None:
+    """"X объявил об уходе, сообщает Associated Press", "X подтвердил отставку, передает
+    агентство Y": an outlet relaying a sentence whose own cue names its speaker relays that
+    speaker's statement. The outer item ("S, сообщает Y") goes, the inner one stays with Y as
+    its ``via`` (removed from ``items`` in place)."""
+    for o in list(items):
+        if not (o.attr.backref and o.attr.after and _relaying_cue(doc, o.attr)):
+            continue
+        inner = [it for it in items if it is not o and o.start <= it.start and it.end <= o.end and o.start <= it.attr.cue_start < o.end]
+        if not inner:
+            continue
+        outlet = _outlet_name(doc, *o.attr.after)
+        media = doc.lemma(o.attr.cue.split()[0]) in MEDIA_VERBS  # "пишет X", "передает X": an outlet's verbs
+        if outlet is None or not (media or _is_outlet(doc, outlet) or re.match(r"[A-Z]", outlet) or any(_media_noun(doc, t) for t in doc.toks(*o.attr.after))):
+            continue  # "..., сообщает пресс-служба": not an outlet relaying
+        items.remove(o)
+        for it in inner:
+            it.attr.via = it.attr.via or _outlet_name_only(doc, outlet, o.attr.after)
+
+
+def _relaying_cue(doc: _Text, attr: _Attribution) -> bool:
+    """Is a cue after its statement a relaying verb in the present ("сообщает", "передает", "пишет")?"""
+    word = doc.text[attr.cue_start : attr.cue_end].split()[:1]
+    return bool(word) and doc.lemma(word[0]) in VIA_LEMMAS and doc.parse(word[0])[0].tag.tense == "pres"
+
+
+def _outlet_name_only(doc: _Text, outlet: str, region: tuple[int, int]) -> str:
+    """The outlet's name without its noun ("агентство «Северинформ»" -> "Северинформ")."""
+    for t in doc.toks(*region):
+        if _media_noun(doc, t):
+            named = _named_body(doc, t, region[1])
+            if named is not None:
+                return named.name
+    return outlet.strip()
 
 
 def _cue_words(doc: _Text) -> frozenset[str]:
