@@ -41,6 +41,7 @@ from ._text import (
     _WORD,
     _body_end,
     _is_adj,
+    _in_short_quote,
     _is_adverb,
     _is_finite_verb,
     _is_speech,
@@ -377,7 +378,10 @@ def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -
         about = toks[j].low == "как" and j >= 3 and toks[j - 1].low == "том" and toks[j - 2].low in ("о", "об") and toks[j - 3] is toks[i]
         # "рассказал однажды, как S"
         about = about or toks[j].low == "как" and doc.lemma(toks[i].text) in NARRATION_LEMMAS and all(_is_adverb(doc, x) for x in toks[i + 1 : j])
-        if (toks[j].low == "что" or about) and text[toks[j - 1].end : toks[j].start].strip() == ",":
+        gap = text[toks[j - 1].end : toks[j].start].strip()
+        if gap[:1] in DOUBLE_CLOSING and _in_short_quote(doc, toks[j - 1].start):
+            gap = gap[1:].strip()  # "заявил «Северинформу», что S": a quoted name before the comma
+        if (toks[j].low == "что" or about) and gap == ",":
             if _not_reported_chto(doc, toks, i, j, s_start):
                 return []
             first = _chto_statement(doc, toks, i, j, s_start, s_end, about)
@@ -389,6 +393,10 @@ def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -
     return []
 
 
+# A quoted name of one to three words ("«Интерфаксу»", "«Вести Юга»").
+_QUOTED_NAME = re.compile(rf"[{DOUBLE_OPENING}][^{DOUBLE_CLOSING}{DOUBLE_OPENING}\s]+(?: [^{DOUBLE_CLOSING}{DOUBLE_OPENING}\s]+){{0,2}}[{DOUBLE_CLOSING}]")
+
+
 def _not_reported_chto(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: int) -> bool:
     """Is the "что" at ``toks[j]`` after the cue ``toks[i]`` no reported speech: inside a
     quotation, past the end of the cue's clause, agreement ("согласился с тем, что"), a
@@ -396,7 +404,8 @@ def _not_reported_chto(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: in
     text = doc.text
     if doc.in_quote(toks[j].start) and not doc.in_quote(toks[i].start):
         return True
-    between = text[toks[i].end : toks[j - 1].end]
+    # "заявил «Интерфаксу», что": a quoted name of one to three words is a word like any other
+    between = _QUOTED_NAME.sub("X", text[toks[i].end : toks[j].start]).rstrip(", ")
     if re.search(r"[!?;«»\"]|\.(?!\w)", between):
         return True  # a dot inside a word is a domain: "считают, пишет NEWSru.com, что"
     if "," in between and doc.parse(toks[i].text)[0].tag.POS == "GRND":
