@@ -18,6 +18,7 @@ __all__ = [
     "SPEAKER_NOUNS",
     "ORG_SPEAKER_NOUNS",
     "DOCUMENT_NOUNS",
+    "EARLIER_OCCASION_WORDS",
     "SELF_SPEAKING_DOCUMENTS",
     "CONNECTIVES",
     "HEAD_SYNONYMS",
@@ -150,6 +151,10 @@ DOCUMENT_NOUNS = frozenset(
 # предлагает ...", "В докладе говорится, что ..."): a named subset; "сообщение" or
 # "заявление" alone names no source worth the name.
 SELF_SPEAKING_DOCUMENTS = DOCUMENT_NOUNS & frozenset("документ доклад отчет исследование".split())
+
+# Sentence openers that set a statement on an earlier occasion ("Ранее он заявлял, что ..."):
+# an interview told of before does not go on into it (its outlet is no ``via`` of it).
+EARLIER_OCCASION_WORDS = frozenset("ранее прежде накануне".split())
 
 # Sentence openers that may stand before "по словам X," / "как сообщил X," without being
 # part of the statement ("При этом, по словам министра, ...").

@@ -134,6 +134,12 @@ def test_quote_speakers_groups_kept_whole(case, paragraphs, names, expected):
 
 VIA_CASES = [
     (
+        "an interview told of before does not go on into words said earlier",
+        ["Игорь Петров рассказал «Северинформу», что уходит из политики.", "Ранее он заявлял, что останется в думе до конца срока."],
+        [PETROV],
+        ("Игорь Петров", "person", None),
+    ),
+    (
         "an outlet relaying a sentence whose cue has its own speaker is the via",
         ["Игорь Петров объявил об уходе из городской думы, сообщает агентство «Северинформ»."],
         [PETROV],

@@ -23,8 +23,8 @@ from bisect import bisect_right
 
 from ...model import Speaker
 from .._lexicon import DOUBLE_OPENING
-from .._speech import DOCUMENT_NOUNS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
-from ._outlets import _cut_via, _heard, _heard_by, _is_outlet
+from .._speech import DOCUMENT_NOUNS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
+from ._outlets import _attribution_sentence, _cut_via, _heard, _heard_by, _is_outlet
 from ._persons import _person_by_role
 from ._text import (
     _Attribution,
@@ -154,9 +154,17 @@ def _find_via(doc: _Text, said: _Said, attr: _Attribution, speaker: Speaker | No
         _heard(attr, _heard_in_next(doc, attr, said, speaker))
     if attr.via is not None and speaker is not None and attr.via.lower() == speaker.name.lower():
         attr.via = None  # "Как отмечает Би-би-си": the outlet speaks, it relays nobody
-    if attr.via is None and speaker is not None and speaker.kind != "outlet" and not _outlet_speaker(doc, speaker):
-        # "сказал Петров «Интерфаксу». Он отметил, что ...": the interview goes on
+    if attr.via is None and speaker is not None and speaker.kind != "outlet" and not _outlet_speaker(doc, speaker) and not _earlier_occasion(doc, attr):
+        # "сказал Петров «Интерфаксу». Он отметил, что ...": the interview goes on (not into
+        # "Ранее он заявлял, что ...": said on another occasion)
         _heard(attr, said.vias.get(speaker_key(speaker)))
+
+
+def _earlier_occasion(doc: _Text, attr: _Attribution) -> bool:
+    """Does the cue's sentence open with a word of an earlier occasion ("Ранее", "Накануне")?"""
+    start, _end = _attribution_sentence(doc, attr)
+    first = doc.toks(start, attr.cue_start)[:1]
+    return bool(first) and first[0].low in EARLIER_OCCASION_WORDS
 
 
 def _outlet_speaker(doc: _Text, sp: Speaker) -> bool:
