@@ -17,6 +17,7 @@ __all__ = [
     "MEDIA_VERBS",
     "SPEAKER_NOUNS",
     "ORG_SPEAKER_NOUNS",
+    "ATTENTION_LEMMAS",
     "DOCUMENT_NOUNS",
     "EARLIER_OCCASION_WORDS",
     "SELF_SPEAKING_DOCUMENTS",
@@ -71,9 +72,13 @@ SPEECH_LEMMAS = frozenset(
     сообщаться заявляться пояснять предположить предполагать допустить допускать
     анонсировать цитировать процитировать пообещать спрашивать спросить ответить парировать воскликнуть
     сойтись сходиться посчитать предсказать предсказывать проинформировать информировать
-    отозваться отзываться упомянуть упоминать
+    отозваться отзываться упомянуть упоминать обратить обращать
     """.split()
 )
+
+# Speech lemmas that report only with the noun after them: "обратил внимание (на то), что S"
+# (not "обратил на себя внимание тем, что": the subject's own deed).
+ATTENTION_LEMMAS = frozenset("обратить обращать".split())
 
 # Short adjectives/participles that take a "что"-clause like a speech verb ("уверен, что").
 # pymorphy3 reads "уверена" as a participle of "уверить": both lemmas are listed.

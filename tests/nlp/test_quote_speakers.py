@@ -443,6 +443,12 @@ def test_quote_speakers_relations_and_names(case, paragraphs, names, expected):
 
 PLACE_AND_DOCUMENT_CASES = [
     (
+        "the interview a source spoke in is no part of its description",
+        ["Сотрудник мэрии в беседе с корреспондентом газеты отметил, что мост откроют к осени."],
+        [],
+        ("сотрудник мэрии", "group", None),
+    ),
+    (
         "a document nobody is named behind speaks as itself",
         ["Губернатор подписал программу развития области.", "Документ предлагает закрыть два убыточных завода до конца года."],
         [],

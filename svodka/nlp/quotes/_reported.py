@@ -7,6 +7,7 @@ import re
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
 from .._speech import (
     ACCUSE_LEMMAS,
+    ATTENTION_LEMMAS,
     CONFIRM_LEMMAS,
     NAMING_LEMMAS,
     ABOUT_LEMMAS,
@@ -412,6 +413,10 @@ def _not_reported_chto(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: in
         return True  # "Министр, комментируя решение, заявил, что": the gerund's phrase ended
     if toks[j - 1].low == "тем" and j >= 2 and toks[j - 2].low == "с":
         return True  # "согласился с тем, что" is agreement, "не согласился" denial
+    if doc.lemma(toks[i].text) in ATTENTION_LEMMAS:
+        noun = next((t for t in toks[i + 1 : j] if not _is_adverb(doc, t)), None)  # "обратил также внимание"
+        if noun is None or noun.low != "внимание":
+            return True  # "обратил внимание, что S", not "обратил на себя внимание тем, что"
     if toks[j - 1].low in ("ту", "та", "тот", "те", "тех", "той"):
         return True  # "модели, напоминающей ту, что существовала": a relative "что"
     if _impersonal(doc, toks[i]) and not _source_words(doc, s_start, toks[i].start) and not _source_words(doc, toks[i].end, toks[j - 1].end):
