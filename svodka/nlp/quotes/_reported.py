@@ -500,7 +500,12 @@ def _around_attribution(doc: _Text, s_start: int, s_end: int, cue: str, cue_star
     cue_toks = doc.toks(cue_start, cue_end)
     if len(cue_toks) == 1 and _impersonal(doc, cue_toks[0]) and not _source_words(doc, cue_end, attr_end):
         return None  # "Как сообщается, S", "который, как полагают, ...": nobody's words
-    prefix = text[s_start:cue_start].strip(" ,")
+    # "Новый мост, как сообщил X, откроют в мае": the words before "как", as before "по словам"
+    lead_end = cue_start
+    before = doc.toks(s_start, cue_start)[-1:]
+    if before and before[0].low == "как" and not text[before[0].end : cue_start].strip():
+        lead_end = before[0].start
+    prefix = text[s_start:lead_end].strip(" ,")
     prefix_words = _WORD.findall(prefix.lower())
     if comma is None or not text[comma + 1 : s_end].strip():
         # "S, по словам X." -> S is the text before, set off by a comma ("запомнилась по
@@ -510,9 +515,22 @@ def _around_attribution(doc: _Text, s_start: int, s_end: int, cue: str, cue_star
         return _Item("indirect", s_start, cue_start, attr)
     if not prefix_words or " ".join(prefix_words) in CONNECTIVES or all(w in CONNECTIVES for w in prefix_words):
         return _Item("indirect", comma + 1, s_end, attr)
-    if len(prefix_words) <= 3 and prefix.endswith(tuple("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")) and text[s_start:cue_start].rstrip().endswith(","):
+    if len(prefix_words) <= 3 and prefix.endswith(tuple("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")) and text[s_start:lead_end].rstrip().endswith(",") and _clause_part(doc, s_start, lead_end):
         return _Item("indirect", s_start, s_end, attr)  # "Всемирный банк, как отметили в X, продолжит ..."
     return _Item("indirect", comma + 1, s_end, attr)
+
+
+def _clause_part(doc: _Text, start: int, end: int) -> bool:
+    """Are the words before a mid-sentence attribution part of the statement's clause ("Новый
+    мост", "Целью регулирования", "А. Сельцовский", "В Словакию"), not a connective ("Более
+    того", "В целом", "После этого")? A name after the first word, else a noun and no
+    preposition first."""
+    toks = doc.toks(start, end)
+    if not toks:
+        return False
+    if any(t.text[0].isupper() for t in toks[1:]):
+        return True
+    return doc.parse(toks[0].text)[0].tag.POS != "PREP" and any(p.tag.POS == "NOUN" for t in toks for p in doc.parse(t.text)[:1])
 
 
 def _previous_statement_span(doc: _Text, sents: list[tuple[int, int]], si: int, bi: int) -> tuple[int, int] | None:
