@@ -510,9 +510,9 @@ def _around_attribution(doc: _Text, s_start: int, s_end: int, cue: str, cue_star
     if comma is None or not text[comma + 1 : s_end].strip():
         # "S, по словам X." -> S is the text before, set off by a comma ("запомнилась по
         # заявлениям", "чемпион мира по версии WBC" are no attribution)
-        if len(prefix_words) < MIN_STATEMENT_WORDS or not text[s_start:cue_start].rstrip().endswith(","):
+        if len(prefix_words) < MIN_STATEMENT_WORDS or not text[s_start:lead_end].rstrip().endswith(","):
             return None
-        return _Item("indirect", s_start, cue_start, attr)
+        return _Item("indirect", s_start, lead_end, attr)  # "S, как сообщил X."
     if not prefix_words or " ".join(prefix_words) in CONNECTIVES or all(w in CONNECTIVES for w in prefix_words):
         return _Item("indirect", comma + 1, s_end, attr)
     if len(prefix_words) <= 3 and prefix.endswith(tuple("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")) and text[s_start:lead_end].rstrip().endswith(",") and _clause_part(doc, s_start, lead_end):
