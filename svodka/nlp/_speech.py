@@ -17,7 +17,10 @@ __all__ = [
     "MEDIA_VERBS",
     "SPEAKER_NOUNS",
     "ORG_SPEAKER_NOUNS",
+    "ATTENTION_LEMMAS",
     "DOCUMENT_NOUNS",
+    "EARLIER_OCCASION_WORDS",
+    "SELF_SPEAKING_DOCUMENTS",
     "CONNECTIVES",
     "HEAD_SYNONYMS",
     "GENERIC_HEADS",
@@ -69,9 +72,13 @@ SPEECH_LEMMAS = frozenset(
     сообщаться заявляться пояснять предположить предполагать допустить допускать
     анонсировать цитировать процитировать пообещать спрашивать спросить ответить парировать воскликнуть
     сойтись сходиться посчитать предсказать предсказывать проинформировать информировать
-    отозваться отзываться упомянуть упоминать
+    отозваться отзываться упомянуть упоминать обратить обращать
     """.split()
 )
+
+# Speech lemmas that report only with the noun after them: "обратил внимание (на то), что S"
+# (not "обратил на себя внимание тем, что": the subject's own deed).
+ATTENTION_LEMMAS = frozenset("обратить обращать".split())
 
 # Short adjectives/participles that take a "что"-clause like a speech verb ("уверен, что").
 # pymorphy3 reads "уверена" as a participle of "уверить": both lemmas are listed.
@@ -141,9 +148,18 @@ ORG_SPEAKER_NOUNS = ORG_HEADS
 DOCUMENT_NOUNS = frozenset(
     """
     заявление сообщение пресс-релиз релиз документ письмо обращение ответ комментарий
-    телеграм-канал канал материал статья публикация доклад отчет исследование заметка
+    телеграм-канал канал материал статья публикация доклад отчет исследование заметка текст
     """.split()
 )
+
+# Documents that speak as themselves when the text names nobody behind them ("Документ
+# предлагает ...", "В докладе говорится, что ..."): a named subset; "сообщение" or
+# "заявление" alone names no source worth the name.
+SELF_SPEAKING_DOCUMENTS = DOCUMENT_NOUNS & frozenset("документ доклад отчет исследование".split())
+
+# Sentence openers that set a statement on an earlier occasion ("Ранее он заявлял, что ..."):
+# an interview told of before does not go on into it (its outlet is no ``via`` of it).
+EARLIER_OCCASION_WORDS = frozenset("ранее прежде накануне".split())
 
 # Sentence openers that may stand before "по словам X," / "как сообщил X," without being
 # part of the statement ("При этом, по словам министра, ...").
@@ -239,6 +255,10 @@ NAMING_LEMMAS = frozenset("назвать называть считать объ
 # Verbs of confirming and denying whose accusative object is what was confirmed: "клуб
 # подтвердил отставку тренера", "пресс-служба подтвердила факт гибели", "опроверг слухи".
 CONFIRM_LEMMAS = frozenset("подтвердить подтверждать опровергнуть опровергать".split())
+
+# Verbs of accusing: "обвинил мятежников в нападении", "обвинив в убийстве хуситов". Whom
+# and of what (the accusative and the "в"-phrase) are the statement: a claim of the speaker.
+ACCUSE_LEMMAS = frozenset("обвинить обвинять".split())
 
 # Instrumental nouns that are never a judgement's predicate: times ("назвал его вчера утром")
 # and the naming of a thing ("назвали стрелка именем X").

@@ -134,6 +134,24 @@ def test_quote_speakers_groups_kept_whole(case, paragraphs, names, expected):
 
 VIA_CASES = [
     (
+        "an interview told of before does not go on into words said earlier",
+        ["Игорь Петров рассказал «Северинформу», что уходит из политики.", "Ранее он заявлял, что останется в думе до конца срока."],
+        [PETROV],
+        ("Игорь Петров", "person", None),
+    ),
+    (
+        "an outlet relaying a sentence whose cue has its own speaker is the via",
+        ["Игорь Петров объявил об уходе из городской думы, сообщает агентство «Северинформ»."],
+        [PETROV],
+        ("Игорь Петров", "person", "Северинформ"),
+    ),
+    (
+        "an outlet's initials stand for the outlet the article names in full",
+        ["Мост закроют на ремонт, пишет газета «Северный курьер».", "Кроме того, источники СК сообщили о переносе сроков."],
+        [("o1", "ORG", "Северный курьер", ["Северный курьер"]), ("o2", "ORG", "СК", ["СК"])],
+        ("источники СК", "group", "Северный курьер"),
+    ),
+    (
         "an outlet in the dative after the verb",
         ["Дорогу откроют в мае, сообщил «Интерфаксу» глава района Игорь Петров."],
         [PETROV],
@@ -245,6 +263,18 @@ SUBJECT_CASES = [
         ["Тело жертвы обнаружили утром и считают, что смерть наступила ночью."],
         [],
         (None, None, None),
+    ),
+    (
+        "a person inside a relative clause before the verb is not its subject",
+        ["Продюсеры сериала «Тихий берег», в котором Андрей Соколов играет главную роль, объявили о съёмках второго сезона."],
+        [("e3", "PER", "Андрей Соколов", ["Андрей Соколов"])],
+        ("продюсеры сериала «Тихий берег»", "group", None),
+    ),
+    (
+        "a pronoun inside the quotation is not the subject of the verb after it",
+        ["Вчера умер Андрей Соколов.", "«Он был настоящим героем», — заявил Игорь Петров, добавив, что памятник поставят весной."],
+        [PETROV, ("e3", "PER", "Андрей Соколов", ["Андрей Соколов"])],
+        ("Игорь Петров", "person", None),
     ),
     (
         "the outlet of a document noun",
@@ -412,6 +442,30 @@ def test_quote_speakers_relations_and_names(case, paragraphs, names, expected):
 
 
 PLACE_AND_DOCUMENT_CASES = [
+    (
+        "the interview a source spoke in is no part of its description",
+        ["Сотрудник мэрии в беседе с корреспондентом газеты отметил, что мост откроют к осени."],
+        [],
+        ("сотрудник мэрии", "group", None),
+    ),
+    (
+        "a document nobody is named behind speaks as itself",
+        ["Губернатор подписал программу развития области.", "Документ предлагает закрыть два убыточных завода до конца года."],
+        [],
+        ("документ", "organisation", None),
+    ),
+    (
+        "a document then speaks on in an impersonal cue",
+        ["В докладе говорится, что дорог в области стало больше.", "Также планируется построить два моста, отмечается в тексте."],
+        [],
+        ("доклад", "organisation", None),
+    ),
+    (
+        "a message whose owner the text names is no speaker of its own",
+        ["В сообщении Северной верфи говорится, что заказ выполнят в срок."],
+        [],
+        (None, None, None),
+    ),
     (
         "в + a country with a plural verb and no subject",
         ["Так, в Норвегии считают, что генсеком станет Игорь Петров."],

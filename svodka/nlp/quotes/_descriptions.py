@@ -23,7 +23,7 @@ from .._speech import (
     MEDIA_GROUP_NOUNS,
     ORG_SPEAKER_NOUNS,
 )
-from ._outlets import BODY_NOUNS, _earlier_outlet, _heard, _media_noun, _name_at, _named_body, _outlet_in_phrase
+from ._outlets import BODY_NOUNS, INTERVIEW_WORDS, _earlier_outlet, _heard, _media_noun, _name_at, _named_body, _outlet_in_phrase
 from ._persons import _countries, _described_antecedent, _person_by_role, _trusted_role
 from ._text import (
     NON_SPEAKER_WORDS,
@@ -327,7 +327,8 @@ def _extends_phrase(doc: _Text, phrase: list[_Tok], t: _Tok, lemma: str) -> bool
     if t.low in ("со", "с", "на", "о", "об", "за", "для", "при", "после", "от", "до") and not t.text[0].isupper():
         return False  # "СМИ со ссылкой на": a preposition is read as an abbreviation in the genitive
     if lemma in ("источник", "представитель", "собеседник", "сотрудник") and t.low in ("в", "из"):
-        return True
+        nxt = doc.tokens[doc._index(t.end)] if doc._index(t.end) < len(doc.tokens) else None
+        return nxt is None or nxt.low not in INTERVIEW_WORDS  # not "сотрудник ... в беседе с корреспондентом"
     nxt = doc.tokens[doc._index(t.end)] if doc._index(t.end) < len(doc.tokens) else None
     if t.low in ("в", "во") and lemma in ORG_SPEAKER_NOUNS and nxt is not None and nxt.text[0].isupper():
         return True  # "представительство банка в Душанбе"

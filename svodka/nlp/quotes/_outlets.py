@@ -17,6 +17,7 @@ from .._speech import MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS
 from bisect import bisect_right
 
 from ._text import (
+    _in_short_quote,
     _lexicon_forms,
     PRONOUNS,
     _Attribution,
@@ -24,6 +25,7 @@ from ._text import (
     _Text,
     _Tok,
     _block_starts,
+    _WORD,
     _has_case,
     _is_adj,
     _mentions_from,
@@ -322,7 +324,9 @@ def _is_outlet(doc: _Text, name: str, entity: Entity | None = None) -> bool:
         keys.add(entity.name.lower().replace("ё", "е"))
     if keys & KNOWN_OUTLETS:
         return True
-    return any(e is not None and e is entity or n.lower().replace("ё", "е") in keys for _at, _l, n, e in _named_outlets(doc))
+    if any(e is not None and e is entity or n.lower().replace("ё", "е") in keys for _at, _l, n, e in _named_outlets(doc)):
+        return True
+    return _spelled_out(doc, name) is not None  # "источники КП"
 
 
 def _outlet_in_phrase(doc: _Text, phrase: list[_Tok], head: _Tok) -> tuple[int, int, str] | None:
@@ -390,14 +394,6 @@ def _recipient_after_verb(doc: _Text, said: _Said, attr: _Attribution, toks: lis
     return None
 
 
-def _in_short_quote(doc: _Text, pos: int) -> bool:
-    """Is ``pos`` inside a quoted name of at most three words («Интерфаксу», "Вести Юга")?"""
-    for span in reversed(doc.spans):
-        if span.open < pos and span.close is not None and pos < span.close:
-            return len(doc.text[span.open + 1 : span.close].split()) <= 3
-    return False
-
-
 def _outlet_after(doc: _Text, said: _Said, toks: list[_Tok], end: int, dative: bool) -> str | None:
     """The outlet written right after "интервью" (its adjectives, a media noun, the name) or
     after "корреспондентом" (a media noun in the genitive or the name)."""
@@ -442,9 +438,29 @@ def _base_name(doc: _Text, written: str, entity: Entity | None) -> str:
     """The base form of a name written in an oblique case without a noun before it
     ("«Интерфаксу»", "«Известий»"): its entity's name, else the inflected name's nominative
     (a name in Latin letters as written)."""
+    full = _spelled_out(doc, entity.name if entity is not None else written)
+    if full is not None:
+        return full  # "источники КП": «Комсомольская правда», as the article names it in full
     if entity is not None:
         return entity.name
     return written if written[:1].isascii() else normalize_mention(written, "ORG", doc.models)
+
+
+def _spelled_out(doc: _Text, name: str) -> str | None:
+    """The outlet an abbreviation stands for: the one the article names in full whose words'
+    initials it is ("КП" after "Комсомольская правда", "МК" after "Московский комсомолец")."""
+    abbr = name.strip(DOUBLE_OPENING + DOUBLE_CLOSING + " ")
+    if not re.fullmatch(r"[А-ЯЁA-Z]{2,4}", abbr):
+        return None
+    key = ("spelled out", abbr)
+    if key not in doc.memo:
+        full = [
+            e.name for e in doc.article.entities
+            if e.type == "ORG" and len(words := _WORD.findall(e.name)) == len(abbr)
+            and "".join(w[0] for w in words).upper() == abbr and _is_outlet(doc, e.name, e)
+        ]
+        doc.memo[key] = full[0] if len(set(full)) == 1 else None
+    return doc.memo[key]
 
 
 # "... передает X со ссылкой на" right before the source it names.

@@ -6,6 +6,8 @@ import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
 from .._speech import (
+    ACCUSE_LEMMAS,
+    ATTENTION_LEMMAS,
     CONFIRM_LEMMAS,
     NAMING_LEMMAS,
     ABOUT_LEMMAS,
@@ -15,12 +17,15 @@ from .._speech import (
     QUOTE_JOINERS,
     REQUEST_LEMMAS,
     SPEECH_LEMMAS,
+    VIA_LEMMAS,
+    MEDIA_VERBS,
     CONNECTIVES,
     IDIOM_CUES,
     PO_SLOVAM_NOUNS,
     PO_SLOVAM_PREPOSITIONS,
 )
 from ._direct import _only_quotes
+from ._outlets import _is_outlet, _media_noun, _named_body, _outlet_name
 from ._text import (
     _lexicon_forms,
     BACK_ADVERBS,
@@ -37,6 +42,7 @@ from ._text import (
     _WORD,
     _body_end,
     _is_adj,
+    _in_short_quote,
     _is_adverb,
     _is_finite_verb,
     _is_speech,
@@ -102,8 +108,46 @@ def _sentence_items(
                 i += 1
             continue
         i += 1
-    # "X объявил об уходе, сообщает Y": the words reported by Y hold X's; one statement
+    _relayed_inner(doc, items)
+    # a statement inside another's reported words is one statement (an outlet relaying
+    # "X объявил об уходе, сообщает Y" has left: X's stays, with Y for via)
     return [it for it in items if not any(o is not it and o.start <= it.start and it.end <= o.end for o in items)]
+
+
+def _relayed_inner(doc: _Text, items: list[_Item]) -> None:
+    """"X объявил об уходе, сообщает Associated Press", "X подтвердил отставку, передает
+    агентство Y": an outlet relaying a sentence whose own cue names its speaker relays that
+    speaker's statement. The outer item ("S, сообщает Y") goes, the inner one stays with Y as
+    its ``via`` (removed from ``items`` in place)."""
+    for o in list(items):
+        if not (o.attr.backref and o.attr.after and _relaying_cue(doc, o.attr)):
+            continue
+        inner = [it for it in items if it is not o and o.start <= it.start and it.end <= o.end and o.start <= it.attr.cue_start < o.end]
+        if not inner:
+            continue
+        outlet = _outlet_name(doc, *o.attr.after)
+        media = doc.lemma(o.attr.cue.split()[0]) in MEDIA_VERBS  # "пишет X", "передает X": an outlet's verbs
+        if outlet is None or not (media or _is_outlet(doc, outlet) or re.match(r"[A-Z]", outlet) or any(_media_noun(doc, t) for t in doc.toks(*o.attr.after))):
+            continue  # "..., сообщает пресс-служба": not an outlet relaying
+        items.remove(o)
+        for it in inner:
+            it.attr.via = it.attr.via or _outlet_name_only(doc, outlet, o.attr.after)
+
+
+def _relaying_cue(doc: _Text, attr: _Attribution) -> bool:
+    """Is a cue after its statement a relaying verb in the present ("сообщает", "передает", "пишет")?"""
+    word = doc.text[attr.cue_start : attr.cue_end].split()[:1]
+    return bool(word) and doc.lemma(word[0]) in VIA_LEMMAS and doc.parse(word[0])[0].tag.tense == "pres"
+
+
+def _outlet_name_only(doc: _Text, outlet: str, region: tuple[int, int]) -> str:
+    """The outlet's name without its noun ("агентство «Северинформ»" -> "Северинформ")."""
+    for t in doc.toks(*region):
+        if _media_noun(doc, t):
+            named = _named_body(doc, t, region[1])
+            if named is not None:
+                return named.name
+    return outlet.strip()
 
 
 def _cue_words(doc: _Text) -> frozenset[str]:
@@ -114,6 +158,7 @@ def _cue_words(doc: _Text) -> frozenset[str]:
         return frozenset(
             _speech_forms(doc.models) | _lexicon_forms(doc, "about", ABOUT_LEMMAS) | _lexicon_forms(doc, "request", REQUEST_LEMMAS)
             | _lexicon_forms(doc, "naming", NAMING_LEMMAS) | _lexicon_forms(doc, "confirm", CONFIRM_LEMMAS)
+            | _lexicon_forms(doc, "accuse", ACCUSE_LEMMAS)
             | PO_SLOVAM_PREPOSITIONS | RELAY_FORMS | {"с"}
         )
 
@@ -334,7 +379,10 @@ def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -
         about = toks[j].low == "как" and j >= 3 and toks[j - 1].low == "том" and toks[j - 2].low in ("о", "об") and toks[j - 3] is toks[i]
         # "рассказал однажды, как S"
         about = about or toks[j].low == "как" and doc.lemma(toks[i].text) in NARRATION_LEMMAS and all(_is_adverb(doc, x) for x in toks[i + 1 : j])
-        if (toks[j].low == "что" or about) and text[toks[j - 1].end : toks[j].start].strip() == ",":
+        gap = text[toks[j - 1].end : toks[j].start].strip()
+        if gap[:1] in DOUBLE_CLOSING and _in_short_quote(doc, toks[j - 1].start):
+            gap = gap[1:].strip()  # "заявил «Северинформу», что S": a quoted name before the comma
+        if (toks[j].low == "что" or about) and gap == ",":
             if _not_reported_chto(doc, toks, i, j, s_start):
                 return []
             first = _chto_statement(doc, toks, i, j, s_start, s_end, about)
@@ -346,6 +394,10 @@ def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -
     return []
 
 
+# A quoted name of one to three words ("«Интерфаксу»", "«Вести Юга»").
+_QUOTED_NAME = re.compile(rf"[{DOUBLE_OPENING}][^{DOUBLE_CLOSING}{DOUBLE_OPENING}\s]+(?: [^{DOUBLE_CLOSING}{DOUBLE_OPENING}\s]+){{0,2}}[{DOUBLE_CLOSING}]")
+
+
 def _not_reported_chto(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: int) -> bool:
     """Is the "что" at ``toks[j]`` after the cue ``toks[i]`` no reported speech: inside a
     quotation, past the end of the cue's clause, agreement ("согласился с тем, что"), a
@@ -353,13 +405,18 @@ def _not_reported_chto(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: in
     text = doc.text
     if doc.in_quote(toks[j].start) and not doc.in_quote(toks[i].start):
         return True
-    between = text[toks[i].end : toks[j - 1].end]
+    # "заявил «Интерфаксу», что": a quoted name of one to three words is a word like any other
+    between = _QUOTED_NAME.sub("X", text[toks[i].end : toks[j].start]).rstrip(", ")
     if re.search(r"[!?;«»\"]|\.(?!\w)", between):
         return True  # a dot inside a word is a domain: "считают, пишет NEWSru.com, что"
     if "," in between and doc.parse(toks[i].text)[0].tag.POS == "GRND":
         return True  # "Министр, комментируя решение, заявил, что": the gerund's phrase ended
     if toks[j - 1].low == "тем" and j >= 2 and toks[j - 2].low == "с":
         return True  # "согласился с тем, что" is agreement, "не согласился" denial
+    if doc.lemma(toks[i].text) in ATTENTION_LEMMAS:
+        noun = next((t for t in toks[i + 1 : j] if not _is_adverb(doc, t)), None)  # "обратил также внимание"
+        if noun is None or noun.low != "внимание":
+            return True  # "обратил внимание, что S", not "обратил на себя внимание тем, что"
     if toks[j - 1].low in ("ту", "та", "тот", "те", "тех", "той"):
         return True  # "модели, напоминающей ту, что существовала": a relative "что"
     if _impersonal(doc, toks[i]) and not _source_words(doc, s_start, toks[i].start) and not _source_words(doc, toks[i].end, toks[j - 1].end):
@@ -443,19 +500,37 @@ def _around_attribution(doc: _Text, s_start: int, s_end: int, cue: str, cue_star
     cue_toks = doc.toks(cue_start, cue_end)
     if len(cue_toks) == 1 and _impersonal(doc, cue_toks[0]) and not _source_words(doc, cue_end, attr_end):
         return None  # "Как сообщается, S", "который, как полагают, ...": nobody's words
-    prefix = text[s_start:cue_start].strip(" ,")
+    # "Новый мост, как сообщил X, откроют в мае": the words before "как", as before "по словам"
+    lead_end = cue_start
+    before = doc.toks(s_start, cue_start)[-1:]
+    if before and before[0].low == "как" and not text[before[0].end : cue_start].strip():
+        lead_end = before[0].start
+    prefix = text[s_start:lead_end].strip(" ,")
     prefix_words = _WORD.findall(prefix.lower())
     if comma is None or not text[comma + 1 : s_end].strip():
         # "S, по словам X." -> S is the text before, set off by a comma ("запомнилась по
         # заявлениям", "чемпион мира по версии WBC" are no attribution)
-        if len(prefix_words) < MIN_STATEMENT_WORDS or not text[s_start:cue_start].rstrip().endswith(","):
+        if len(prefix_words) < MIN_STATEMENT_WORDS or not text[s_start:lead_end].rstrip().endswith(","):
             return None
-        return _Item("indirect", s_start, cue_start, attr)
+        return _Item("indirect", s_start, lead_end, attr)  # "S, как сообщил X."
     if not prefix_words or " ".join(prefix_words) in CONNECTIVES or all(w in CONNECTIVES for w in prefix_words):
         return _Item("indirect", comma + 1, s_end, attr)
-    if len(prefix_words) <= 3 and prefix.endswith(tuple("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")) and text[s_start:cue_start].rstrip().endswith(","):
+    if len(prefix_words) <= 3 and prefix.endswith(tuple("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")) and text[s_start:lead_end].rstrip().endswith(",") and _clause_part(doc, s_start, lead_end):
         return _Item("indirect", s_start, s_end, attr)  # "Всемирный банк, как отметили в X, продолжит ..."
     return _Item("indirect", comma + 1, s_end, attr)
+
+
+def _clause_part(doc: _Text, start: int, end: int) -> bool:
+    """Are the words before a mid-sentence attribution part of the statement's clause ("Новый
+    мост", "Целью регулирования", "А. Сельцовский", "В Словакию"), not a connective ("Более
+    того", "В целом", "После этого")? A name after the first word, else a noun and no
+    preposition first."""
+    toks = doc.toks(start, end)
+    if not toks:
+        return False
+    if any(t.text[0].isupper() for t in toks[1:]):
+        return True
+    return doc.parse(toks[0].text)[0].tag.POS != "PREP" and any(p.tag.POS == "NOUN" for t in toks for p in doc.parse(t.text)[:1])
 
 
 def _previous_statement_span(doc: _Text, sents: list[tuple[int, int]], si: int, bi: int) -> tuple[int, int] | None:

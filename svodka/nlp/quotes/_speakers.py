@@ -22,8 +22,9 @@ import re
 from bisect import bisect_right
 
 from ...model import Speaker
-from .._speech import DOCUMENT_NOUNS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SPEECH_LEMMAS
-from ._outlets import _cut_via, _heard, _heard_by, _is_outlet
+from .._lexicon import DOUBLE_OPENING
+from .._speech import DOCUMENT_NOUNS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
+from ._outlets import _attribution_sentence, _cut_via, _heard, _heard_by, _is_outlet
 from ._persons import _person_by_role
 from ._text import (
     _Attribution,
@@ -74,6 +75,8 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int, stmt_end: in
         speaker = _scan_region(doc, said, after, gender, reverse=False, cue=attr)
     if speaker is None:
         speaker = _speaker_going_on(doc, said, attr)
+    if speaker is None:
+        speaker = _document_speaker(doc, said, attr)
     speaker = _whole_body(doc, _fuller_person(doc, speaker))
     _find_via(doc, said, attr, speaker, subject_before)
     if speaker is not None and speaker.kind is None:
@@ -151,9 +154,17 @@ def _find_via(doc: _Text, said: _Said, attr: _Attribution, speaker: Speaker | No
         _heard(attr, _heard_in_next(doc, attr, said, speaker))
     if attr.via is not None and speaker is not None and attr.via.lower() == speaker.name.lower():
         attr.via = None  # "Как отмечает Би-би-си": the outlet speaks, it relays nobody
-    if attr.via is None and speaker is not None and speaker.kind != "outlet" and not _outlet_speaker(doc, speaker):
-        # "сказал Петров «Интерфаксу». Он отметил, что ...": the interview goes on
+    if attr.via is None and speaker is not None and speaker.kind != "outlet" and not _outlet_speaker(doc, speaker) and not _earlier_occasion(doc, attr):
+        # "сказал Петров «Интерфаксу». Он отметил, что ...": the interview goes on (not into
+        # "Ранее он заявлял, что ...": said on another occasion)
         _heard(attr, said.vias.get(speaker_key(speaker)))
+
+
+def _earlier_occasion(doc: _Text, attr: _Attribution) -> bool:
+    """Does the cue's sentence open with a word of an earlier occasion ("Ранее", "Накануне")?"""
+    start, _end = _attribution_sentence(doc, attr)
+    first = doc.toks(start, attr.cue_start)[:1]
+    return bool(first) and first[0].low in EARLIER_OCCASION_WORDS
 
 
 def _outlet_speaker(doc: _Text, sp: Speaker) -> bool:
@@ -262,6 +273,32 @@ def _heard_also(doc: _Text, end: int, b: int, said: _Said, speaker: Speaker | No
         return None
     verb = toks[k]
     return _heard_by(doc, _Attribution(verb.low, verb.start, verb.end, before=(start, verb.start), after=(verb.end, s_end)), said)
+
+
+def _document_speaker(doc: _Text, said: _Said, attr: _Attribution) -> Speaker | None:
+    """A document whose author the sentence does not name speaks for the body whose
+    document spoke last, else as itself ("Документ предлагает исключить ...", "В докладе
+    говорится, что ...": "документ", "доклад"; kind organisation)."""
+    regions = [r for r in (attr.before, attr.after) if r]
+    noun = next((t for r in regions for t in doc.toks(*r) if not doc.in_quote(t.start) and doc.lemma(t.text) in DOCUMENT_NOUNS), None)
+    if noun is None or _owner_after(doc, noun):
+        return None  # "В первоначальном сообщении НАТО говорилось": the owner, missed, is no document
+    if said.documents:
+        return said.documents[-1]
+    lemma = doc.lemma(noun.text)
+    return Speaker(lemma, "ORG", None, "organisation") if lemma in SELF_SPEAKING_DOCUMENTS else None
+
+
+def _owner_after(doc: _Text, noun: _Tok) -> bool:
+    """Is a document noun followed by its owner: a name, a quoted name, a genitive ("сообщение
+    Белого дома", "телеграм-канал «Опер слил»", "обращение родных погибшего")?"""
+    i = doc._index(noun.start)
+    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    if nxt is None or doc.text[noun.end : nxt.start].strip(" " + DOUBLE_OPENING):
+        return False  # a comma, a full stop: nothing of its own after it
+    if nxt.text[0].isupper() or doc.text[noun.end : nxt.start].strip():
+        return True
+    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in doc.parse(nxt.text)[:2])
 
 
 def _names_document(doc: _Text, attr: _Attribution) -> bool:

@@ -71,7 +71,10 @@ def _scan_region(
     toks = doc.toks(start, end)
     mentions = _mentions_in(doc, start, end)
     # a pronoun subject or possessive ("он", "его слова", "По ее словам")
-    pron = [t for t in toks if t.low in PRONOUNS]
+    # ("«Он погиб», — заявил X": the quoted words are no subject, unless the cue stands
+    # inside the marks too, a quotation split by its attribution: "«A, — сказала она. — B»")
+    outside = not doc.in_quote(cue.cue_start)
+    pron = [t for t in toks if t.low in PRONOUNS and not (outside and doc.in_quote(t.start))]
     words = [t for t in toks if not doc.in_quote(t.start)] or toks
     verb_cue = _verb_cue(doc, cue)
     if reverse and verb_cue and narrow:
@@ -241,7 +244,7 @@ def _subject_before(
     """The subject before the verb: the nearest person; a pronoun; "Там"; an organisation or a
     description ("В пресс-службе X"); a place; the nearest nominative speaker noun."""
     start, end = region
-    pers = [me for me in pers if not _in_participle_clause(doc, me[0], start, end)]
+    pers = [me for me in pers if not _in_participle_clause(doc, me[0], start, end) and not _in_relative_clause(doc, me[0], start, end)]
     subject_pronoun = pron[-1] if pron and pron[-1].low in ("он", "она", "они") else None
     if pers and not (subject_pronoun is not None and subject_pronoun.start > pers[-1][0].end):
         return _speaker_of(pers[-1][1])
@@ -380,6 +383,21 @@ def _in_participle_clause(doc: _Text, m: Mention, start: int, end: int) -> bool:
     return any(
         any(p.tag.POS in ("PRTF", "GRND") for p in doc.parse(t.text)[:1]) for t in doc.toks(comma, m.start)
     )
+
+
+def _in_relative_clause(doc: _Text, m: Mention, start: int, end: int) -> bool:
+    """Is a name inside a relative clause set off by commas before the verb ("продюсеры
+    сериала, в котором актёр играет главную роль, объявили": the clause has its own subject)?"""
+    text = doc.text
+    comma = text.rfind(",", start, m.start)
+    if comma < 0 or "," not in text[m.end : end]:
+        return False
+    lead = doc.toks(comma, m.start)[:2]  # "которую окончил X", "в котором X играет"
+    if not lead:
+        return False
+    if doc.lemma(lead[0].text) == "который":
+        return True
+    return len(lead) == 2 and doc.parse(lead[0].text)[0].tag.POS == "PREP" and doc.lemma(lead[1].text) == "который"
 
 
 def _place_subject(doc: _Text, start: int, end: int) -> Speaker | None:

@@ -20,6 +20,7 @@ from ..names import normalize_mention
 from .._speech import (
     ABBREVIATIONS,
     CLOSING_ABBREVIATIONS,
+    DOCUMENT_NOUNS,
     OPINION_ADJECTIVES,
     PLURAL_SPEAKER_NOUNS,
     SPEAKER_NOUNS,
@@ -164,7 +165,7 @@ class _Said:
         self.spoken.append((min(start, attr.cue_start), max(end, attr.cue_end), attr.speaker))
         self.spans.append((start, end))
         self.add_outlets(attr)
-        if attr.cue in ("говорится", "отмечается", "указывается", "подчеркивается") and attr.speaker.type == "ORG":
+        if attr.cue in ("говорится", "отмечается", "указывается", "подчеркивается") and attr.speaker.type == "ORG" or attr.speaker.name in DOCUMENT_NOUNS:
             self.documents.append(attr.speaker)
 
     def add_outlets(self, attr: _Attribution) -> None:
@@ -393,6 +394,15 @@ def _is_finite_verb(doc: _Text, tok: _Tok) -> bool:
 
 def _is_adj(doc: _Text, tok: _Tok) -> bool:
     return doc.parse(tok.text)[0].tag.POS in ("ADJF", "PRTF")
+
+
+def _in_short_quote(doc: _Text, pos: int) -> bool:
+    """Is ``pos`` inside a quotation of at most three words (a name: «Интерфаксу», "Вести Юга"; a word
+    in scare quotes: «распилить»)?"""
+    for span in reversed(doc.spans):
+        if span.open < pos and span.close is not None and pos < span.close:
+            return len(doc.text[span.open + 1 : span.close].split()) <= 3
+    return False
 
 
 def _is_adverb(doc: _Text, tok: _Tok) -> bool:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from .._lexicon import CLAUSE_OPENERS, PREPOSITIONAL_GERUNDS
+from .._lexicon import CLAUSE_OPENERS, PREPOSITIONAL_GERUNDS, QUOTE_MARKS
 from .._speech import (
+    ACCUSE_LEMMAS,
     CONFIRM_LEMMAS,
     NAMING_LEMMAS,
     NOT_PREDICATE_INSTRUMENTALS,
@@ -31,12 +32,16 @@ from ._text import (
     _Item,
     _Text,
     _Tok,
+    _in_short_quote,
     _is_adverb,
     _is_finite_verb,
     _mentions_from,
     _negated,
     _speaker_noun,
 )
+
+# Words that may open a sentence before its fronted object ("Ещё одним кандидатом ...").
+FRONTING_ADVERBS = frozenset("еще ещё также".split())
 
 
 def _object_cue_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
@@ -45,11 +50,15 @@ def _object_cue_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: 
     тренера"), an "о"-phrase ("сообщил журналистам о переносе")."""
     t = toks[i]
     if t.low in _lexicon_forms(doc, "naming", NAMING_LEMMAS) and not _negated(doc, t):
-        item = _naming_item(doc, toks, i, s_start, s_end)
+        item = _naming_item(doc, toks, i, s_start, s_end) or _fronted_naming_item(doc, toks, i, s_start, s_end)
         if item is not None:
             return item
     if t.low in _lexicon_forms(doc, "confirm", CONFIRM_LEMMAS) and not _negated(doc, t):
         item = _confirmed_item(doc, toks, i, s_start, s_end)
+        if item is not None:
+            return item
+    if t.low in _lexicon_forms(doc, "accuse", ACCUSE_LEMMAS) and not _negated(doc, t):
+        item = _accusation_item(doc, toks, i, s_start, s_end)
         if item is not None:
             return item
     if t.low in _lexicon_forms(doc, "about", ABOUT_LEMMAS) and not _negated(doc, t):
@@ -176,9 +185,11 @@ def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int
         return None
     for j in range(j0, min(len(toks), j0 + MAX_VERB_TO_CHTO)):
         gap = text[toks[j - 1].end : toks[j].start].strip()
+        if gap == "." and re.fullmatch(r"[А-ЯЁA-Z]", toks[j - 1].text) or gap.strip(QUOTE_MARKS) == "" and _in_short_quote(doc, toks[j].start):
+            gap = ""  # "предложил В.Путину баллотироваться" (an initial), "предложил «распилить» закон"
         if gap == "," and toks[j].low == "чтобы" and j == j0 and not noun:
             start = toks[j].end  # "требует, чтобы S"
-        elif gap or doc.in_quote(toks[j].start):
+        elif gap or doc.in_quote(toks[j].start) and not _in_short_quote(doc, toks[j].start):
             return None
         elif doc.parse(toks[j].text)[0].tag.POS == "INFN":
             if not noun and doc.lemma(t.text) in ADDRESSED_REQUEST_LEMMAS and not any(_case(doc, x) == "datv" for x in toks[j0:j]):
@@ -216,6 +227,89 @@ def _naming_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int)
             return _Item("indirect", toks[i + 1].start, end, attr)
         obj = obj or any(p.tag.case == "accs" for p in parses)
     return None
+
+
+def _fronted_naming_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """A judgement whose object or predicate opens the sentence, before the subject: "Всю
+    историю с письмом Петров назвал провокацией" (the accusative first, the predicate noun
+    after the verb), "Одной из причин аварии эксперты называют износ труб" (the instrumental
+    first, the object after the verb). The statement is the whole clause, subject and verb
+    included: its parts stand on both sides of them. Not after a preposition ("В ассоциации
+    прогноз назвали осторожным"), nor with a bare adjective for a predicate (an evaluation)."""
+    t = toks[i]
+    if doc.parse(t.text)[0].tag.POS != "VERB" or i + 1 >= len(toks):
+        return None
+    opening = next((k for k, x in enumerate(toks) if x.start >= s_start), None)
+    if opening is None or opening + 2 > i:
+        return None  # the fronted phrase and the subject stand before the verb
+    k0 = opening
+    while k0 < i and toks[k0].low in FRONTING_ADVERBS:
+        k0 += 1
+    first = toks[k0]
+    if doc.in_quote(first.start) or first.text[0].isupper() and k0 > opening:
+        return None  # a name after "Ещё"
+    # the fronted phrase: adjectives and its noun, in the accusative or the instrumental
+    k = k0
+    while k < i - 1 and doc.parse(toks[k].text)[0].tag.POS in ("ADJF", "PRTF", "NUMR", "NPRO") and not doc.text[toks[k].end : toks[k + 1].start].strip():
+        k += 1
+    noun = toks[k]
+    if noun.text[0].isupper() or "," in doc.text[first.start : noun.start]:
+        return None
+    cases = {p.tag.case for p in doc.parse(noun.text)[:2] if p.tag.POS == "NOUN"}
+    if "nomn" in cases:
+        return None  # the subject itself opens the sentence: the usual order
+    end = _clause_end(doc, toks, i, s_end)
+    after = [x for x in toks[i + 1 :] if x.end <= end]
+    if not after or any(_is_finite_verb(doc, x) for x in after) or doc.in_quote(after[0].start):
+        return None
+    if "accs" in cases and "ablt" not in cases:
+        if not any(_predicate_noun(doc, x) for x in after):
+            return None  # "Прогноз правительства назвали осторожным": an evaluation
+    elif "ablt" in cases and _predicate_noun(doc, noun):
+        if not any(p.tag.case == "accs" and p.tag.POS in ("NOUN", "ADJF", "NUMR") for x in after[:3] for p in doc.parse(x.text)[:2]):
+            return None
+    else:
+        return None
+    # the subject right before the verb: a name, or a noun with its adjectives ("эксперты")
+    subject = i - 1
+    named = [m for m, _e in _mentions_from(doc, toks[k].end, t.start) if m.end == toks[i - 1].end]
+    if named:
+        subject = next(n for n in range(k + 1, i) if toks[n].end > named[0].start)
+    while subject - 1 > k and doc.parse(toks[subject - 1].text)[0].tag.POS in ("ADJF", "PRTF") and not doc.text[toks[subject - 1].end : toks[subject].start].strip():
+        subject -= 1
+    attr = _Attribution(t.low, t.start, t.end, before=(toks[subject].start, t.start), after=(t.end, t.end))
+    return _Item("indirect", toks[opening].start, end, attr)  # "Ещё одним кандидатом ...": the sentence whole
+
+
+def _accusation_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """"X обвинил мятежников в нападении на мечеть", "..., обвинив в убийстве хуситов": whom
+    and of what, from after the verb (or its gerund) to the clause's end, when both follow it
+    with nothing between but words: an accusative object and a "в"-phrase. Not a passive
+    ("обвиняется в", "обвинён"), nor "обвинили" with nobody named ("его обвинили" is a charge
+    the text tells of only with its subject, read like any other)."""
+    t = toks[i]
+    if doc.parse(t.text)[0].tag.POS not in ("VERB", "GRND"):
+        return None
+    v_prep = obj = False
+    for j in range(i + 1, min(len(toks), i + 1 + MAX_VERB_TO_CHTO)):
+        if doc.text[toks[j - 1].end : toks[j].start].strip() or doc.in_quote(toks[j].start) or _is_finite_verb(doc, toks[j]):
+            break
+        if toks[j].low in ("в", "во") and j + 1 < len(toks) and any(p.tag.case == "loct" for p in doc.parse(toks[j + 1].text)[:3]):
+            v_prep = True  # "в убийстве"
+        elif toks[j - 1].low not in ("в", "во") and _accusative(doc, toks[j], strict=v_prep):
+            # whom: before the "в"-phrase, or after it when no genitive of that phrase
+            # ("обвиняли в подкупе местных чиновников": the officials are not the accused)
+            obj = True
+        if v_prep and obj:
+            attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, t.end))
+            return _Item("indirect", toks[i + 1].start, _clause_end(doc, toks, j, s_end), attr)
+    return None
+
+
+def _accusative(doc: _Text, tok: _Tok, strict: bool) -> bool:
+    """Can a noun or pronoun be an accusative object (``strict``: and no genitive)?"""
+    cases = {p.tag.case for p in doc.parse(tok.text)[:3] if p.tag.POS in ("NOUN", "NPRO")}
+    return "accs" in cases and not (strict and "gent" in cases)
 
 
 def _confirmed_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
