@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Document
+from ..nlp._lexicon import QUOTE_MARKS
 from ..nlp.models import Models
 from ._private import prf
 from .quotes import KINDS, _contains, _overlaps
@@ -41,12 +42,20 @@ def _matches(q: Any, g: dict[str, Any], text: str) -> bool:
     return _overlaps((q.start, q.end), (g["start"], g["end"])) or _contains(q.text, text[g["start"] : g["end"]])
 
 
+def name_keys(name: str) -> set[str]:
+    """``form_key`` of a name as written, without the quotation marks around it and inside «»:
+    marks around a title are typography, not part of the name (the gold kept them for some
+    outlets, «КоммерсантЪ», and a reader's answer may or may not)."""
+    bare = name.strip().strip(QUOTE_MARKS).strip()
+    return {form_key(name), form_key(bare), form_key(f"«{bare}»")}
+
+
 def speaker_right(q: Any, g: dict[str, Any]) -> bool:
     """The speaker svodka gave is one the gold accepts (see the module docstring)."""
     name = q.speaker.name if q.speaker else None
     if not name or not g.get("speaker"):
         return False
-    if form_key(name) in g["speaker"]:
+    if name_keys(name) & set(g["speaker"]):
         return True
     return g.get("speaker_kind") == "person" and q.speaker.type == "PER" and form_key(name.split()[-1]) == g.get("speaker_last")
 
@@ -102,7 +111,7 @@ class _Score:
     def matched(self, doc: str, parts: tuple[str, str], kind: str, q: Any, g: dict[str, Any], text: str) -> None:
         """Count a statement svodka found that matches the gold statement ``g``: its speaker and via."""
         ok = speaker_right(q, g)
-        via_ok = bool(q.via) and form_key(q.via) in g["via"] if g.get("via") else False
+        via_ok = bool(q.via) and bool(name_keys(q.via) & set(g["via"])) if g.get("via") else False
         for part in parts:
             self.counts[part][kind]["tp"] += 1
             self.speakers[part]["matched"] += 1
