@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Entity, Mention
+from .models import inflect, lexeme
 from .text import WORD
 from ._lexicon import ACTING_ABBREVIATION, ACTING_ADVERB, ACTING_DUTIES, PERSON_NAME_GRAMMEMES, RUSSIAN_VOWELS, fold_case, ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, CLOSE_ONLY_MARKS, EITHER_MARKS, FORMER_WORDS, GEO_ADJECTIVE_ENDINGS, NOT_POSITION_NOUNS, OPEN_ONLY_MARKS, POSITION_NOUNS, RANKS, ROLE_EPITHETS, is_position
 
@@ -98,8 +99,8 @@ NOMINATIVE = frozenset({"nomn"})
 
 
 def _inflect(parse: Any, grammemes: frozenset[str]) -> Any:
-    """pymorphy3's own inflect (an ``_Analysis`` made without the models)."""
-    return parse.inflect(grammemes)
+    """pymorphy3's inflect, not remembered (an ``_Analysis`` made without the models)."""
+    return inflect(parse, grammemes)
 
 
 @dataclass(slots=True)
@@ -146,7 +147,7 @@ def lexeme_forms(lemmas: frozenset[str], pos: frozenset[str], parse: Callable[[s
     for lemma in lemmas:
         for p in parse(lemma):
             if p.tag.POS in pos and p.normal_form.replace("ё", "е") == lemma.replace("ё", "е"):
-                forms.update(f.word.replace("ё", "е") for f in p.lexeme)
+                forms.update(f.word.replace("ё", "е") for f in lexeme(p))
         forms.add(lemma.replace("ё", "е"))
     return frozenset(forms)
 
@@ -304,7 +305,7 @@ class _Analysis:
                 return out  # not remembered: the test is cheaper than the memo's room
             for p in self.parse(word):
                 if p.tag.POS in ("ADJF", "PRTF") and p.tag.number == "sing":
-                    lemma = p.inflect({"nomn", "sing", "masc"})
+                    lemma = inflect(p, {"nomn", "sing", "masc"})
                     out.append((p, lemma.word.replace("ё", "е") if lemma else ""))
             self._heads[key] = out
         return out

@@ -9,11 +9,12 @@ nothing is downloaded.
 from __future__ import annotations
 
 import functools
+import heapq
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Models", "MorphCache", "load_models", "MORPH_CACHE_WORDS", "MEMO_ENTRIES"]
+__all__ = ["Models", "MorphCache", "inflect", "lexeme", "load_models", "MORPH_CACHE_WORDS", "MEMO_ENTRIES", "PARADIGM_ENTRIES"]
 
 # Word forms whose parses the morphology cache keeps (least recently used go first). A
 # form's parses take about 1.2 KB (pymorphy3's Parse tuples): the cache holds ~24 MB at most,
@@ -25,6 +26,11 @@ MORPH_CACHE_WORDS = 20_000
 # Entries in each of the other per-process caches (``Models.memo``): small values
 # (a bool, a short list, a base form), ~200 bytes an entry.
 MEMO_ENTRIES = 20_000
+
+# Paradigms of pymorphy3's dictionary whose forms (and inflection choices) ``inflect`` and
+# ``lexeme`` keep: a paradigm is shared by thousands of words ("Иванов", "Петров" ...), and
+# the choice of a form depends on the paradigm alone, not on the word.
+PARADIGM_ENTRIES = 4_000
 
 
 class MorphCache:
@@ -97,7 +103,7 @@ class Models:
         key = (parse, grammemes)
         if memo is not None and key in memo:
             return memo[key]
-        found = self.memo("inflections")[key] = parse.inflect(grammemes)  # what it raises is the caller's
+        found = self.memo("inflections")[key] = inflect(parse, grammemes)  # what it raises is the caller's
         return found
 
     def memo(self, name: str) -> dict[str, Any]:
@@ -106,6 +112,64 @@ class Models:
         if found is None or len(found) > MEMO_ENTRIES:
             found = self._memos[name] = {}
         return found
+
+
+def inflect(parse: Any, grammemes: frozenset[str] | set[str]) -> Any | None:
+    """``parse.inflect(grammemes)``, the same form, without building the word's lexeme.
+
+    pymorphy3 builds every form of the word and picks the one most like ``parse`` with
+    ``grammemes``; for a dictionary word which form that is depends only on its paradigm and
+    place in it (``_form_choice``, remembered), and the word is built from the stem once.
+    Other parses (guessed words) go to pymorphy3 as they are.
+    """
+    stack = parse.methods_stack
+    if len(stack) != 1 or type(stack[0][0]).__name__ != "DictionaryAnalyzer":
+        return parse.inflect(grammemes)
+    unit, _, para_id, idx = stack[0]
+    choice = _form_choice(unit, para_id, idx, frozenset(grammemes))
+    if choice is None:
+        return None
+    return _form(parse, unit, para_id, idx, choice)
+
+
+def lexeme(parse: Any) -> list[Any]:
+    """``parse.lexeme``, the same forms in the same order (a dictionary word's paradigm read once, ``_paradigm``)."""
+    stack = parse.methods_stack
+    if len(stack) != 1 or type(stack[0][0]).__name__ != "DictionaryAnalyzer":
+        return parse.lexeme
+    unit, _, para_id, idx = stack[0]
+    return [_form(parse, unit, para_id, idx, n) for n in range(len(_paradigm(unit, para_id)))]
+
+
+def _form(parse: Any, unit: Any, para_id: int, idx: int, n: int) -> Any:
+    """Form ``n`` of the paradigm of a dictionary ``parse`` (at ``idx`` in it), as pymorphy3's lexeme has it."""
+    prefix, tag, suffix = _paradigm(unit, para_id)[n]
+    word = prefix + unit.dict.build_stem(unit.dict.paradigms[para_id], idx, parse.word) + suffix
+    return type(parse)(word, tag, parse.normal_form, 1.0, ((unit, word, para_id, n),))
+
+
+@functools.lru_cache(maxsize=PARADIGM_ENTRIES)
+def _paradigm(unit: Any, para_id: int) -> tuple[tuple[str, Any, str], ...]:
+    """(prefix, tag, suffix) of each form of a paradigm of ``unit``'s dictionary."""
+    return tuple(unit.dict.build_paradigm_info(para_id))
+
+
+@functools.lru_cache(maxsize=PARADIGM_ENTRIES * 4)
+def _form_choice(unit: Any, para_id: int, idx: int, required: frozenset[str]) -> int | None:
+    """Which form of the paradigm pymorphy3's inflect picks for form ``idx`` and ``required``
+    (its ``MorphAnalyzer._inflect``, on the paradigm's tags); None: no such form."""
+    tags = [tag for _, tag, _ in _paradigm(unit, para_id)]
+    possible = [n for n, tag in enumerate(tags) if required <= tag.grammemes]
+    if not possible:
+        required = unit.morph.TagClass.fix_rare_cases(required)
+        possible = [n for n, tag in enumerate(tags) if required <= tag.grammemes]
+    grammemes = tags[idx].updated_grammemes(required)
+
+    def similarity(n: int) -> float:
+        return len(grammemes & tags[n].grammemes) - 0.1 * len(grammemes ^ tags[n].grammemes)
+
+    best = heapq.nlargest(1, possible, key=similarity)
+    return best[0] if best else None
 
 
 def load_models() -> Models:
