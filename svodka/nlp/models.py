@@ -118,34 +118,58 @@ def inflect(parse: Any, grammemes: frozenset[str] | set[str]) -> Any | None:
     """``parse.inflect(grammemes)``, the same form, without building the word's lexeme.
 
     pymorphy3 builds every form of the word and picks the one most like ``parse`` with
-    ``grammemes``; for a dictionary word which form that is depends only on its paradigm and
-    place in it (``_form_choice``, remembered), and the word is built from the stem once.
-    Other parses (guessed words) go to pymorphy3 as they are.
+    ``grammemes``; for a word read by a dictionary paradigm (a dictionary word, or a guess
+    by a known suffix or a prefix before one) which form that is depends only on the
+    paradigm and the form's place in it (``_form_choice``, remembered), and the word is
+    built from its stem alone. Other parses go to pymorphy3 as they are.
     """
-    stack = parse.methods_stack
-    if len(stack) != 1 or type(stack[0][0]).__name__ != "DictionaryAnalyzer":
+    read = _paradigm_reading(parse)
+    if read is None:
         return parse.inflect(grammemes)
-    unit, _, para_id, idx = stack[0]
-    choice = _form_choice(unit, para_id, idx, frozenset(grammemes))
-    if choice is None:
-        return None
-    return _form(parse, unit, para_id, idx, choice)
+    choice = _form_choice(read[0], read[1], read[2], frozenset(grammemes))
+    return None if choice is None else _form(parse, choice)
 
 
 def lexeme(parse: Any) -> list[Any]:
-    """``parse.lexeme``, the same forms in the same order (a dictionary word's paradigm read once, ``_paradigm``)."""
-    stack = parse.methods_stack
-    if len(stack) != 1 or type(stack[0][0]).__name__ != "DictionaryAnalyzer":
+    """``parse.lexeme``, the same forms in the same order (a paradigm read once, ``_paradigm``)."""
+    read = _paradigm_reading(parse)
+    if read is None:
         return parse.lexeme
-    unit, _, para_id, idx = stack[0]
-    return [_form(parse, unit, para_id, idx, n) for n in range(len(_paradigm(unit, para_id)))]
+    return [_form(parse, n) for n in range(len(_paradigm(read[0], read[1])))]
 
 
-def _form(parse: Any, unit: Any, para_id: int, idx: int, n: int) -> Any:
-    """Form ``n`` of the paradigm of a dictionary ``parse`` (at ``idx`` in it), as pymorphy3's lexeme has it."""
-    prefix, tag, suffix = _paradigm(unit, para_id)[n]
-    word = prefix + unit.dict.build_stem(unit.dict.paradigms[para_id], idx, parse.word) + suffix
-    return type(parse)(word, tag, parse.normal_form, 1.0, ((unit, word, para_id, n),))
+# pymorphy3's units that guess a word by a dictionary paradigm, the word's forms being the
+# paradigm's (a known suffix) or those with the unit's prefix before them (a prefix).
+_SUFFIX_UNITS = frozenset({"KnownSuffixAnalyzer"})
+_PREFIX_UNITS = frozenset({"KnownPrefixAnalyzer", "UnknownPrefixAnalyzer"})
+
+
+def _paradigm_reading(parse: Any) -> tuple[Any, int, int] | None:
+    """(dictionary unit, paradigm, place in it) of a parse whose lexeme is its paradigm's
+    forms (see ``inflect``); None for any other parse (hyphenated words, initials, numbers)."""
+    stack = parse.methods_stack
+    if not 0 < len(stack) <= 2 or len(stack[0]) != 4 or not _is_dictionary(stack[0][0]):
+        return None
+    if len(stack) == 2 and type(stack[1][0]).__name__ not in _SUFFIX_UNITS | _PREFIX_UNITS:
+        return None
+    return stack[0][0], stack[0][2], stack[0][3]
+
+
+def _is_dictionary(unit: Any) -> bool:
+    """Is ``unit`` pymorphy3's DictionaryAnalyzer (or the known-suffix guesser's copy of it)?"""
+    return any(cls.__name__ == "DictionaryAnalyzer" for cls in type(unit).__mro__)
+
+
+def _form(parse: Any, n: int) -> Any:
+    """Form ``n`` of the paradigm a parse is read by, as pymorphy3's lexeme has it."""
+    (unit, _, para_id, idx), *rest = parse.methods_stack
+    word, normal_form, prefix = parse.word, parse.normal_form, ""
+    if rest and type(rest[0][0]).__name__ in _PREFIX_UNITS:
+        prefix = rest[0][1]
+        word, normal_form = word[len(prefix) :], normal_form[len(prefix) :]
+    before, tag, after = _paradigm(unit, para_id)[n]
+    form = before + unit.dict.build_stem(unit.dict.paradigms[para_id], idx, word) + after
+    return type(parse)(prefix + form, tag, prefix + normal_form, 1.0, ((unit, form, para_id, n), *rest))
 
 
 @functools.lru_cache(maxsize=PARADIGM_ENTRIES)
