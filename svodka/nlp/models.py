@@ -32,6 +32,10 @@ MEMO_ENTRIES = 20_000
 # the choice of a form depends on the paradigm alone, not on the word.
 PARADIGM_ENTRIES = 4_000
 
+# pymorphy3's typo guard on grammeme comparisons (``tag.case == "nomm"`` raises): off for
+# speed (see ``load_models``); a test turns it on and runs the sample.
+TYPED_GRAMMEMES = False
+
 
 class MorphCache:
     """pymorphy3's ``parse``, once per word form per process: every stage calls this.
@@ -201,6 +205,12 @@ def load_models() -> Models:
     import pymorphy3
     from natasha import NewsEmbedding, NewsNERTagger
 
+    morph = pymorphy3.MorphAnalyzer()
+    # pymorphy3's switch for speed: ``tag.POS``, ``tag.case``... are plain strings, not ones
+    # that check each comparison against the grammemes of their kind (the rules read ~3,000
+    # of them a text: a tenth of the analysis went to the checks). A class attribute, as
+    # pymorphy3 has it; ``tests/nlp/test_morphology_once.py`` runs the sample with the checks.
+    morph.TagClass.typed_grammemes = TYPED_GRAMMEMES
     # The tagger keeps what it needs of navec (the codes and their table) and has a vocabulary
     # of its own: navec's 250,000-word vocabulary (38 MB) is not kept past loading.
-    return Models(ner=NewsNERTagger(NewsEmbedding()), morph=pymorphy3.MorphAnalyzer())
+    return Models(ner=NewsNERTagger(NewsEmbedding()), morph=morph)
