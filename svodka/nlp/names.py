@@ -43,11 +43,12 @@ from collections import Counter
 from typing import Any
 
 from ..model import Article, Entity, Mention
+from .models import inflect, lexeme  # pymorphy3's, by paradigm (see models.inflect)
 from ._lexicon import (
     FIXED_PLACE_PARTS, GENITIVE_PREPOSITIONS, PATRONYMIC_ENDINGS, PERSON_PREPOSITION_CASES, PLACE_KIND_NOUNS, PLACE_LINKS,
     RUSSIAN_VOWELS, fold_case,
 )
-from .models import Models, inflect, lexeme
+from .models import Models
 
 __all__ = ["normalize_entities", "normalize_mention", "parse_person", "parses", "pattern_readings"]
 
