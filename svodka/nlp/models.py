@@ -139,7 +139,13 @@ def lexeme(parse: Any) -> list[Any]:
     read = _paradigm_reading(parse)
     if read is None:
         return parse.lexeme
-    return [_form(parse, n) for n in range(len(_paradigm(read[0], read[1])))]
+    unit, para_id, _ = read
+    prefix, stem, normal_form, rest = _stem(parse)
+    make = type(parse)
+    return [
+        make(prefix + before + stem + after, tag, normal_form, 1.0, ((unit, before + stem + after, para_id, n), *rest))
+        for n, (before, tag, after) in enumerate(_paradigm(unit, para_id))
+    ]
 
 
 # pymorphy3's units that guess a word by a dictionary paradigm, the word's forms being the
@@ -166,14 +172,23 @@ def _is_dictionary(unit: Any) -> bool:
 
 def _form(parse: Any, n: int) -> Any:
     """Form ``n`` of the paradigm a parse is read by, as pymorphy3's lexeme has it."""
+    (unit, _, para_id, _), *_ = parse.methods_stack
+    prefix, stem, normal_form, rest = _stem(parse)
+    before, tag, after = _paradigm(unit, para_id)[n]
+    form = before + stem + after
+    return type(parse)(prefix + form, tag, normal_form, 1.0, ((unit, form, para_id, n), *rest))
+
+
+def _stem(parse: Any) -> tuple[str, str, str, tuple]:
+    """(the guesser's prefix, the paradigm's stem, the normal form, the methods after the
+    dictionary's) of a parse read by a paradigm: what each of its forms is built from."""
     (unit, _, para_id, idx), *rest = parse.methods_stack
     word, normal_form, prefix = parse.word, parse.normal_form, ""
     if rest and type(rest[0][0]).__name__ in _PREFIX_UNITS:
         prefix = rest[0][1]
         word, normal_form = word[len(prefix) :], normal_form[len(prefix) :]
-    before, tag, after = _paradigm(unit, para_id)[n]
-    form = before + unit.dict.build_stem(unit.dict.paradigms[para_id], idx, word) + after
-    return type(parse)(prefix + form, tag, prefix + normal_form, 1.0, ((unit, form, para_id, n), *rest))
+    stem = unit.dict.build_stem(unit.dict.paradigms[para_id], idx, word)
+    return prefix, stem, prefix + normal_form, tuple(rest)
 
 
 @functools.lru_cache(maxsize=PARADIGM_ENTRIES)
