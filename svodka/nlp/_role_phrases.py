@@ -190,6 +190,8 @@ class _Analysis:
         self._lowers = [t.text.lower().replace("ё", "е") for t in tokens]
         self._sentence_starts: list[bool | None] = [None] * len(tokens)
         self._reach: list[int] | None = None  # per token, ``sentence_reach`` (all found on first use)
+        # ``_name_cases`` by (mention text, its base form, gender): a text repeats its names
+        self.name_cases: dict[tuple[str, str | None, str | None], frozenset[str] | None] = {}
         # Per token: "PER" when inside a person's mention, "ORG"/"LOC" inside those, else None.
         self.owner: list[str | None] = [None] * len(self.tokens)
         # Per token: (start, end) of the ORG/LOC mention it lies in, to take it whole.
@@ -773,6 +775,17 @@ def _name_cases(analysis: _Analysis, mention: Mention, gender: str | None = None
     is a nominative whatever pymorphy3 guesses ("Джо Байден": the genitive is "Байдена");
     ``gender`` is the person's, when the mention itself does not show it.
     """
+    key = (mention.text, mention.normal, gender)
+    if key in analysis.name_cases:  # the same name, base form and gender read alike
+        found = analysis.name_cases[key]
+        return None if found is None else set(found)
+    found = _read_name_cases(analysis, mention, gender)
+    analysis.name_cases[key] = None if found is None else frozenset(found)
+    return found
+
+
+def _read_name_cases(analysis: _Analysis, mention: Mention, gender: str | None) -> set[str] | None:
+    """``_name_cases`` of one mention, read."""
     by_strength: dict[bool, set[str] | None] = {True: None, False: None}
     words = [m.group() for m in _WORD.finditer(mention.text)]
     gender = _mention_gender(analysis, words) or gender
