@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Entity, Role
+from .models import inflect
 from ._lexicon import ACTING_DUTIES, ACTING_QUALIFIERS, COUNTRY_ALIASES, is_position
 from ._role_phrases import ACTING_READING, MAX_ADJECTIVES, TAIL_POS, TAIL_PREPOSITIONS, _Analysis, _fold, _occupation_parses
 
@@ -131,7 +132,7 @@ def _is_acting(analysis: _Analysis, i: int) -> bool:
         return True
     for p in analysis.parses(i):
         if p.tag.POS in ("ADJF", "PRTF"):
-            form = p.inflect({"nomn", "sing", "masc"})
+            form = inflect(p, {"nomn", "sing", "masc"})
             if form and form.word in ACTING_QUALIFIERS:
                 return True
     return False
@@ -163,7 +164,7 @@ def _head_lemma(parses: list[Any], parse: Callable[[str], list[Any]]) -> str:
     head_parse = next((p for p in parses if p.tag.POS == "NOUN" and is_position(p.normal_form)), parses[0])
     head_lemma = head_parse.normal_form.replace("ё", "е")
     if head_parse.tag.POS in ("ADJF", "PRTF"):
-        masculine = head_parse.inflect({"masc", "nomn", "sing"})
+        masculine = inflect(head_parse, {"masc", "nomn", "sing"})
         head_lemma = masculine.word.replace("ё", "е") if masculine else head_lemma
     if head_lemma.startswith("экс-"):
         head_lemma = head_lemma[4:]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Entity, Mention
+from .models import inflect, lexeme
 from .text import WORD
 from ._lexicon import ACTING_ABBREVIATION, ACTING_ADVERB, ACTING_DUTIES, PERSON_NAME_GRAMMEMES, RUSSIAN_VOWELS, fold_case, ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, CLOSE_ONLY_MARKS, EITHER_MARKS, FORMER_WORDS, GEO_ADJECTIVE_ENDINGS, NOT_POSITION_NOUNS, OPEN_ONLY_MARKS, POSITION_NOUNS, RANKS, ROLE_EPITHETS, is_position
 
@@ -98,8 +99,8 @@ NOMINATIVE = frozenset({"nomn"})
 
 
 def _inflect(parse: Any, grammemes: frozenset[str]) -> Any:
-    """pymorphy3's own inflect (an ``_Analysis`` made without the models)."""
-    return parse.inflect(grammemes)
+    """pymorphy3's inflect, not remembered (an ``_Analysis`` made without the models)."""
+    return inflect(parse, grammemes)
 
 
 @dataclass(slots=True)
@@ -146,7 +147,7 @@ def lexeme_forms(lemmas: frozenset[str], pos: frozenset[str], parse: Callable[[s
     for lemma in lemmas:
         for p in parse(lemma):
             if p.tag.POS in pos and p.normal_form.replace("ё", "е") == lemma.replace("ё", "е"):
-                forms.update(f.word.replace("ё", "е") for f in p.lexeme)
+                forms.update(f.word.replace("ё", "е") for f in lexeme(p))
         forms.add(lemma.replace("ё", "е"))
     return frozenset(forms)
 
@@ -189,6 +190,8 @@ class _Analysis:
         self._lowers = [t.text.lower().replace("ё", "е") for t in tokens]
         self._sentence_starts: list[bool | None] = [None] * len(tokens)
         self._reach: list[int] | None = None  # per token, ``sentence_reach`` (all found on first use)
+        # ``_name_cases`` by (mention text, its base form, gender): a text repeats its names
+        self.name_cases: dict[tuple[str, str | None, str | None], frozenset[str] | None] = {}
         # Per token: "PER" when inside a person's mention, "ORG"/"LOC" inside those, else None.
         self.owner: list[str | None] = [None] * len(self.tokens)
         # Per token: (start, end) of the ORG/LOC mention it lies in, to take it whole.
@@ -304,7 +307,7 @@ class _Analysis:
                 return out  # not remembered: the test is cheaper than the memo's room
             for p in self.parse(word):
                 if p.tag.POS in ("ADJF", "PRTF") and p.tag.number == "sing":
-                    lemma = p.inflect({"nomn", "sing", "masc"})
+                    lemma = inflect(p, {"nomn", "sing", "masc"})
                     out.append((p, lemma.word.replace("ё", "е") if lemma else ""))
             self._heads[key] = out
         return out
@@ -772,6 +775,17 @@ def _name_cases(analysis: _Analysis, mention: Mention, gender: str | None = None
     is a nominative whatever pymorphy3 guesses ("Джо Байден": the genitive is "Байдена");
     ``gender`` is the person's, when the mention itself does not show it.
     """
+    key = (mention.text, mention.normal, gender)
+    if key in analysis.name_cases:  # the same name, base form and gender read alike
+        found = analysis.name_cases[key]
+        return None if found is None else set(found)
+    found = _read_name_cases(analysis, mention, gender)
+    analysis.name_cases[key] = None if found is None else frozenset(found)
+    return found
+
+
+def _read_name_cases(analysis: _Analysis, mention: Mention, gender: str | None) -> set[str] | None:
+    """``_name_cases`` of one mention, read."""
     by_strength: dict[bool, set[str] | None] = {True: None, False: None}
     words = [m.group() for m in _WORD.finditer(mention.text)]
     gender = _mention_gender(analysis, words) or gender

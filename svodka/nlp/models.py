@@ -9,11 +9,12 @@ nothing is downloaded.
 from __future__ import annotations
 
 import functools
+import heapq
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Models", "MorphCache", "load_models", "MORPH_CACHE_WORDS", "MEMO_ENTRIES"]
+__all__ = ["Models", "MorphCache", "inflect", "lexeme", "load_models", "MORPH_CACHE_WORDS", "MEMO_ENTRIES", "PARADIGM_ENTRIES"]
 
 # Word forms whose parses the morphology cache keeps (least recently used go first). A
 # form's parses take about 1.2 KB (pymorphy3's Parse tuples): the cache holds ~24 MB at most,
@@ -25,6 +26,15 @@ MORPH_CACHE_WORDS = 20_000
 # Entries in each of the other per-process caches (``Models.memo``): small values
 # (a bool, a short list, a base form), ~200 bytes an entry.
 MEMO_ENTRIES = 20_000
+
+# Paradigms of pymorphy3's dictionary whose forms (and inflection choices) ``inflect`` and
+# ``lexeme`` keep: a paradigm is shared by thousands of words ("Иванов", "Петров" ...), and
+# the choice of a form depends on the paradigm alone, not on the word.
+PARADIGM_ENTRIES = 4_000
+
+# pymorphy3's typo guard on grammeme comparisons (``tag.case == "nomm"`` raises): off for
+# speed (see ``load_models``); a test turns it on and runs the sample.
+TYPED_GRAMMEMES = False
 
 
 class MorphCache:
@@ -97,7 +107,7 @@ class Models:
         key = (parse, grammemes)
         if memo is not None and key in memo:
             return memo[key]
-        found = self.memo("inflections")[key] = parse.inflect(grammemes)  # what it raises is the caller's
+        found = self.memo("inflections")[key] = inflect(parse, grammemes)  # what it raises is the caller's
         return found
 
     def memo(self, name: str) -> dict[str, Any]:
@@ -108,11 +118,116 @@ class Models:
         return found
 
 
+def inflect(parse: Any, grammemes: frozenset[str] | set[str]) -> Any | None:
+    """``parse.inflect(grammemes)``, the same form, without building the word's lexeme.
+
+    pymorphy3 builds every form of the word and picks the one most like ``parse`` with
+    ``grammemes``; for a word read by a dictionary paradigm (a dictionary word, or a guess
+    by a known suffix or a prefix before one) which form that is depends only on the
+    paradigm and the form's place in it (``_form_choice``, remembered), and the word is
+    built from its stem alone. Other parses go to pymorphy3 as they are.
+    """
+    read = _paradigm_reading(parse)
+    if read is None:
+        return parse.inflect(grammemes)
+    choice = _form_choice(read[0], read[1], read[2], frozenset(grammemes))
+    return None if choice is None else _form(parse, choice)
+
+
+def lexeme(parse: Any) -> list[Any]:
+    """``parse.lexeme``, the same forms in the same order (a paradigm read once, ``_paradigm``)."""
+    read = _paradigm_reading(parse)
+    if read is None:
+        return parse.lexeme
+    unit, para_id, _ = read
+    prefix, stem, normal_form, rest = _stem(parse)
+    make = type(parse)
+    return [
+        make(prefix + before + stem + after, tag, normal_form, 1.0, ((unit, before + stem + after, para_id, n), *rest))
+        for n, (before, tag, after) in enumerate(_paradigm(unit, para_id))
+    ]
+
+
+# pymorphy3's units that guess a word by a dictionary paradigm, the word's forms being the
+# paradigm's (a known suffix) or those with the unit's prefix before them (a prefix).
+_SUFFIX_UNITS = frozenset({"KnownSuffixAnalyzer"})
+_PREFIX_UNITS = frozenset({"KnownPrefixAnalyzer", "UnknownPrefixAnalyzer"})
+
+
+def _paradigm_reading(parse: Any) -> tuple[Any, int, int] | None:
+    """(dictionary unit, paradigm, place in it) of a parse whose lexeme is its paradigm's
+    forms (see ``inflect``); None for any other parse (hyphenated words, initials, numbers)."""
+    stack = parse.methods_stack
+    if not 0 < len(stack) <= 2 or len(stack[0]) != 4 or not _is_dictionary(stack[0][0]):
+        return None
+    if len(stack) == 2 and type(stack[1][0]).__name__ not in _SUFFIX_UNITS | _PREFIX_UNITS:
+        return None
+    return stack[0][0], stack[0][2], stack[0][3]
+
+
+def _is_dictionary(unit: Any) -> bool:
+    """Is ``unit`` pymorphy3's DictionaryAnalyzer (or the known-suffix guesser's copy of it)?"""
+    return any(cls.__name__ == "DictionaryAnalyzer" for cls in type(unit).__mro__)
+
+
+def _form(parse: Any, n: int) -> Any:
+    """Form ``n`` of the paradigm a parse is read by, as pymorphy3's lexeme has it."""
+    (unit, _, para_id, _), *_ = parse.methods_stack
+    prefix, stem, normal_form, rest = _stem(parse)
+    before, tag, after = _paradigm(unit, para_id)[n]
+    form = before + stem + after
+    return type(parse)(prefix + form, tag, normal_form, 1.0, ((unit, form, para_id, n), *rest))
+
+
+def _stem(parse: Any) -> tuple[str, str, str, tuple]:
+    """(the guesser's prefix, the paradigm's stem, the normal form, the methods after the
+    dictionary's) of a parse read by a paradigm: what each of its forms is built from."""
+    (unit, _, para_id, idx), *rest = parse.methods_stack
+    word, normal_form, prefix = parse.word, parse.normal_form, ""
+    if rest and type(rest[0][0]).__name__ in _PREFIX_UNITS:
+        prefix = rest[0][1]
+        word, normal_form = word[len(prefix) :], normal_form[len(prefix) :]
+    stem = unit.dict.build_stem(unit.dict.paradigms[para_id], idx, word)
+    return prefix, stem, prefix + normal_form, tuple(rest)
+
+
+@functools.lru_cache(maxsize=PARADIGM_ENTRIES)
+def _paradigm(unit: Any, para_id: int) -> tuple[tuple[str, Any, str], ...]:
+    """(prefix, tag, suffix) of each form of a paradigm of ``unit``'s dictionary."""
+    return tuple(unit.dict.build_paradigm_info(para_id))
+
+
+@functools.lru_cache(maxsize=PARADIGM_ENTRIES * 4)
+def _form_choice(unit: Any, para_id: int, idx: int, required: frozenset[str]) -> int | None:
+    """Which form of the paradigm pymorphy3's inflect picks for form ``idx`` and ``required``
+    (its ``MorphAnalyzer._inflect``, on the paradigm's tags); None: no such form."""
+    tags = [tag for _, tag, _ in _paradigm(unit, para_id)]
+    possible = [n for n, tag in enumerate(tags) if required <= tag.grammemes]
+    if not possible:
+        required = unit.morph.TagClass.fix_rare_cases(required)
+        possible = [n for n, tag in enumerate(tags) if required <= tag.grammemes]
+    grammemes = tags[idx].updated_grammemes(required)
+
+    def similarity(n: int) -> float:
+        return len(grammemes & tags[n].grammemes) - 0.1 * len(grammemes ^ tags[n].grammemes)
+
+    best = heapq.nlargest(1, possible, key=similarity)
+    return best[0] if best else None
+
+
 def load_models() -> Models:
     """Load every model svodka uses (about 1 s, ~160 MB)."""
     import pymorphy3
     from natasha import NewsEmbedding, NewsNERTagger
 
     # The tagger keeps what it needs of navec (the codes and their table) and has a vocabulary
-    # of its own: navec's 250,000-word vocabulary (38 MB) is not kept past loading.
-    return Models(ner=NewsNERTagger(NewsEmbedding()), morph=pymorphy3.MorphAnalyzer())
+    # of its own: navec's 250,000-word vocabulary (38 MB) is not kept past loading. Loaded
+    # before pymorphy3, so the two are never in memory together (the peak is ~20 MB lower).
+    ner = NewsNERTagger(NewsEmbedding())
+    morph = pymorphy3.MorphAnalyzer()
+    # pymorphy3's switch for speed: ``tag.POS``, ``tag.case``... are plain strings, not ones
+    # that check each comparison against the grammemes of their kind (the rules read ~3,000
+    # of them a text: a tenth of the analysis went to the checks). A class attribute, as
+    # pymorphy3 has it; ``tests/nlp/test_morphology_once.py`` runs the sample with the checks.
+    morph.TagClass.typed_grammemes = TYPED_GRAMMEMES
+    return Models(ner=ner, morph=morph)

@@ -47,6 +47,7 @@ from collections import Counter
 from typing import Any
 
 from ..model import Article, Entity, Mention
+from .models import inflect, lexeme  # pymorphy3's, by paradigm (see models.inflect)
 from ._lexicon import (
     FIXED_PLACE_PARTS, GENITIVE_PREPOSITIONS, PATRONYMIC_ENDINGS, PERSON_PREPOSITION_CASES, PLACE_KIND_NOUNS, PLACE_LINKS,
     RELATIVE_PRONOUNS, RUSSIAN_VOWELS, fold_case,
@@ -165,7 +166,7 @@ def _restore_case(form: str, original: str) -> str:
 def _inflect(parse: Any, grammemes: set[str], models: Models | None = None) -> str | None:
     """The word of ``parse`` with ``grammemes`` (remembered per process when ``models`` is given)."""
     try:
-        result = models.inflect(parse, frozenset(grammemes)) if models is not None else parse.inflect(grammemes)
+        result = models.inflect(parse, frozenset(grammemes)) if models is not None else inflect(parse, grammemes)
     except (ValueError, KeyError):
         return None
     return result.word if result else None
@@ -995,7 +996,7 @@ def _inflect_as_written(parse: Any, grammemes: set[str], word: str) -> str | Non
     degree = {"Supr", "Cmp2"} & parse.tag.grammemes  # "древней" is not "древнейшая"
     forms = [
         f.word
-        for f in parse.lexeme
+        for f in lexeme(parse)
         if grammemes <= f.tag.grammemes and f.tag.POS == parse.tag.POS
         and {"Supr", "Cmp2"} & f.tag.grammemes == degree
     ]

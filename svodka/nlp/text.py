@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from razdel import tokenize
+from razdel.segmenters.punct import DASHES as _RAZDEL_DASHES
+from razdel.segmenters.tokenize import ATOM as _RAZDEL_ATOM
 
 from ..model import Article
 from ._lexicon import CLOSING_MARKS, OPENING_MARKS
@@ -44,6 +46,20 @@ WORD = re.compile(r"\w+(?:[-‐‑&]\w+|\.(?=[a-zа-яё]{2})\w+)*")
 # razdel is quadratic on a run of characters it joins into one token; runs longer than this
 # are cut first (``tokenizable``). No word of any language is this long.
 MAX_TOKEN_CHARS = 200
+
+# A run of non-space characters. razdel never joins tokens across a space, and its rules
+# look past a run's edge only when the run begins or ends with a dash, "_", ".", ",", "/" or
+# "\\" (``_EDGE_MARKS``), and then one atom further, at its kind alone (a dash joins "-б"
+# after a word, not after a sign: "а -б"): a run's tokens depend on the run (and those
+# kinds) alone. A run that is one atom (a word, a number) is one token; the others
+# ("России,", "(ТАСС)") recur and are tokenised once per process (``_tokens``).
+_RUN = re.compile(r"\S+")
+# The characters razdel's joining rules (dash, underscore, float, fraction) look across.
+_EDGE_MARKS = frozenset(_RAZDEL_DASHES + "_.,/\\")
+# A run that is one of razdel's atoms: letters of one script, or digits.
+_ONE_ATOM = re.compile(r"[а-яё]+|[a-z]+|\d+", re.I)
+# A character of each kind of razdel's atoms, standing for the atom beside a run.
+_KIND_SAMPLES = {"RU": "а", "LAT": "a", "INT": "0", "PUNCT": ".", "OTHER": "©"}
 
 _LONG_RUN = re.compile(r"\S{%d,}" % (MAX_TOKEN_CHARS + 1))
 _LONG_PUNCT = re.compile(r"[^\w\s]{%d,}" % (MAX_TOKEN_CHARS + 1))
@@ -105,9 +121,11 @@ class AnalysedText:
 
     __slots__ = ("text", "items", "starts", "ends", "_stops", "_parse", "_sentences", "_sentence_starts", "_words")
 
-    def __init__(self, text: str, parse: Any):
+    def __init__(self, text: str, parse: Any, runs: dict[tuple[str, str, str], list[tuple[int, int, str]]] | None = None):
+        """``runs``: razdel's tokens of the runs already met (``_tokens``; a ``Models.memo``);
+        None: razdel over the whole text. The tokens are the same either way."""
         self.text = text
-        self.items: list[tuple[int, int, str]] = [(t.start, t.stop, t.text) for t in tokenize(tokenizable(text))]
+        self.items: list[tuple[int, int, str]] = _tokens(tokenizable(text), runs)
         self.starts = {s: i for i, (s, _, _) in enumerate(self.items)}
         self.ends = {e: i for i, (_, e, _) in enumerate(self.items)}
         self._stops = [e for _, e, _ in self.items]  # sorted: tokens do not overlap
@@ -159,6 +177,80 @@ class AnalysedText:
             self._sentence_starts = [s.start for s in sentences]
         k = bisect_right(self._sentence_starts, offset) - 1
         return sentences[k] if k >= 0 and offset < sentences[k].end else None
+
+
+def _tokens(text: str, runs: dict[tuple[str | None, str, str | None], list[tuple[int, int, str]]] | None) -> list[tuple[int, int, str]]:
+    """razdel's tokens of ``text`` as ``(start, end, text)``, run by run (see ``_RUN``): a run
+    is remembered (``runs``) with the kinds of the atoms beside it where its edge makes them
+    matter (None where not; "" for no atom there), and the runs not met yet are tokenised
+    together (``_new_runs``)."""
+    if runs is None:
+        return [(t.start, t.stop, t.text) for t in tokenize(text)]
+    found = [(m.start(), m.group()) for m in _RUN.finditer(text)]
+    keys: list[tuple[str | None, str, str | None] | None] = [None] * len(found)
+    new: dict[tuple[str | None, str, str | None], None] = {}
+    one_atom = _ONE_ATOM.fullmatch
+    for n, (_, run) in enumerate(found):
+        if one_atom(run):
+            continue
+        before = (_kind(found[n - 1][1][-1]) if n else "") if run[0] in _EDGE_MARKS else None
+        after = (_kind(found[n + 1][1][0]) if n + 1 < len(found) else "") if run[-1] in _EDGE_MARKS else None
+        key = keys[n] = (before, run, after)
+        if key not in runs:
+            new[key] = None
+    if new:
+        runs.update(_new_runs(list(new)))
+    items: list[tuple[int, int, str]] = []
+    for (start, run), key in zip(found, keys):
+        if key is None:  # one atom: one token
+            items.append((start, start + len(run), run))
+        else:
+            items.extend((start + s, start + e, t) for s, e, t in runs[key])
+    return items
+
+
+def _new_runs(keys: list[tuple[str | None, str, str | None]]) -> dict[tuple[str | None, str, str | None], list[tuple[int, int, str]]]:
+    """razdel's tokens of runs (offsets in each), in one call: the runs joined by spaces,
+    each with a character of the kind of atom beside it where that matters (a run at an
+    edge of its text, with no atom there, alone)."""
+    out = {key: _run_tokens(*key) for key in keys if "" in (key[0], key[2])}
+    pieces: list[str] = []
+    places: list[tuple[tuple[str | None, str, str | None], int, int]] = []  # key, start, end in the joined text
+    pos = 0
+    for key in keys:
+        before, run, after = key
+        if key in out:
+            continue
+        piece = (_KIND_SAMPLES[before] + " " if before else "") + run + (" " + _KIND_SAMPLES[after] if after else "")
+        start = pos + (2 if before else 0)
+        places.append((key, start, start + len(run)))
+        pieces.append(piece)
+        pos += len(piece) + 1
+    tokens = [(t.start, t.stop, t.text) for t in tokenize(" ".join(pieces))]
+    k = 0
+    for key, start, end in places:
+        while tokens[k][0] < start:  # a sample character's token
+            k += 1
+        found = []
+        while k < len(tokens) and tokens[k][1] <= end:
+            found.append((tokens[k][0] - start, tokens[k][1] - start, tokens[k][2]))
+            k += 1
+        out[key] = found
+    return out
+
+
+def _kind(char: str) -> str:
+    """The kind of razdel's atom holding ``char`` (an atom is a run of one kind: one character tells)."""
+    return _RAZDEL_ATOM.match(char).lastgroup
+
+
+def _run_tokens(before: str | None, run: str, after: str | None) -> list[tuple[int, int, str]]:
+    """razdel's tokens of one ``run`` (offsets in it) between atoms of the kinds ``before`` and ``after`` (None, "": none)."""
+    left = _KIND_SAMPLES[before] + " " if before else ""
+    right = " " + _KIND_SAMPLES[after] if after else ""
+    tokens = list(tokenize(left + run + right))
+    tokens = tokens[1 if left else 0 : len(tokens) - 1 if right else len(tokens)]
+    return [(t.start - len(left), t.stop - len(left), t.text) for t in tokens]
 
 
 def _start(item: tuple[int, int, str]) -> int:
@@ -217,7 +309,7 @@ def sentence_end_at(text: str, end: int) -> int | None:
 
 def segment(article: Article, models: Models) -> Article:
     """The first stage: fill ``article.analysis`` (tokens, sentences, morphology on demand)."""
-    article.analysis = AnalysedText(article.text, models.parse)
+    article.analysis = AnalysedText(article.text, models.parse, models.memo("razdel runs"))
     return article
 
 
@@ -225,5 +317,5 @@ def analysed(article: Article, models: Models) -> AnalysedText:
     """The article's analysed text, made now if no stage made it (an article built by hand or read from JSON)."""
     layer = article.analysis
     if layer is None or layer.text is not article.text:
-        layer = article.analysis = AnalysedText(article.text, models.parse)
+        layer = article.analysis = AnalysedText(article.text, models.parse, models.memo("razdel runs"))
     return layer

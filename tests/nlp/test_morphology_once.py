@@ -97,3 +97,25 @@ def test_models_pickle_without_their_memos_after_use(models):
     assert any(models._memos.values())
     again = pickle.loads(pickle.dumps(models))
     assert again._memos == {} and again.parse("слово")[0].normal_form == "слово"
+
+
+@pytest.mark.issue(12)
+def test_sample_reads_the_same_with_pymorphy3_grammeme_checks(models):
+    """``load_models`` turns pymorphy3's typed grammemes off (speed); on, a rule comparing a
+    tag with a misspelt grammeme (``tag.case == "nomm"``) raises. The sample dumps are read
+    with the checks on: no rule raises, and the analysis is the same as without them."""
+    from svodka.ingest.readers import read_paths
+
+    def analyse() -> list[dict]:
+        fresh = Models(ner=models.ner, morph=models.morph)  # empty caches: every rule runs again
+        docs = read_paths([str(SAMPLE / "dumps")])
+        return [a.to_dict() for a in analyze_documents(docs, models=fresh)]
+
+    tag_class = models.morph.TagClass
+    plain = analyse()
+    tag_class.typed_grammemes = True
+    try:
+        checked = analyse()
+    finally:
+        tag_class.typed_grammemes = False
+    assert checked == plain and plain

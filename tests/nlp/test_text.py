@@ -24,6 +24,34 @@ def test_tokens_point_into_the_text_and_sentences_cover_them(models):
     assert [layer.items[i][2] for i in layer.starting(text.index("5"), text.index("мая") + 3)] == ["5", "мая"]
 
 
+# Runs whose razdel tokens depend on the atom beside them ("а -б": "-б"; "1 .5": ".5"),
+# signs, smileys, fractions and the like.
+TRICKY_RUNS = [
+    "а -б в", "1 .5 2", "кто- то", "1/ 2 3", "x_ y", "- 5", "5 -", "(ТАСС) —", "России, Казахстана.",
+    "Yahoo! и :) ;-) и ...?! и --- и ***", "1,5 млн/сут. и 3\\4", "«Газпром»-а и т.д.", "ΔP mβж", "K ſ",
+    "-", "а", ".", "-а", "а-", "1-", "-1", "_a_ b_", "1, 2, 3. 4/5. 6.",
+]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text", TRICKY_RUNS)
+def test_tokens_by_runs_are_razdels(text):
+    """Tokens found run by run (each run tokenised once per process) are razdel's over the whole text."""
+    runs: dict = {}
+    assert AnalysedText(text, None, runs).items == AnalysedText(text, None).items
+    assert AnalysedText(text, None, runs).items == AnalysedText(text, None).items  # from the memo
+
+
+@pytest.mark.issue(12)
+def test_tokens_by_runs_are_razdels_on_the_sample():
+    from ..conftest import SAMPLE
+
+    runs: dict = {}
+    for path in sorted((SAMPLE / "dumps").glob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert AnalysedText(text, None, runs).items == AnalysedText(text, None).items, path.name
+
+
 def test_sentence_goes_on_after_an_abbreviation_in_lower_case(models):
     text = "Он прибыл в т. ч. из Москвы. Затем уехал."
     assert len(AnalysedText(text, models.parse).sentences) == 2

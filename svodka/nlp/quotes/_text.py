@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...model import Article, Entity, Mention, Speaker
-from ..models import Models
+from ..models import Models, lexeme
 from .._lexicon import DOUBLE_OPENING
 from ..text import WORD
 from ..names import normalize_mention
@@ -465,7 +465,7 @@ def _speech_forms(models: Models) -> frozenset[str]:
         for lemma in SPEECH_LEMMAS | OPINION_ADJECTIVES:
             for p in models.parse(lemma):
                 if p.normal_form == lemma:
-                    found.update(f.word.replace("ё", "е") for f in p.lexeme)
+                    found.update(f.word.replace("ё", "е") for f in lexeme(p))
         return frozenset(found | {f.replace("е", "ё") for f in found})
 
     return models.remember("lexicon forms", "speech", compute)
@@ -479,7 +479,7 @@ def _lexicon_forms(doc: _Text, name: str, lemmas: frozenset[str]) -> frozenset[s
         for lemma in lemmas:
             for p in doc.models.parse(lemma):
                 if p.normal_form.replace("ё", "е") == lemma:
-                    found.update(f.word.replace("ё", "е") for f in p.lexeme)
+                    found.update(f.word.replace("ё", "е") for f in lexeme(p))
         return frozenset(found | {f.replace("е", "ё") for f in found})
 
     return doc.models.remember("lexicon forms", name, compute)
