@@ -1,7 +1,7 @@
 """The commands over the archive: search, statements, entities (and the analyst's corrections),
 relink, stories, counts, rejected inputs, export and ``svodka serve``.
 
-Added to ``cli.app`` here; ``cli.py`` imports this module at its end, like ``cli_alerts``.
+``cli.py`` adds these ``*_cli`` functions to its app under their command names.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Optional
 
 import typer
 
-from .cli import DbOption, JsonFlag, SettingOption, _archive, _date_opt, _echo_json, _open, _table, app, one_line
+from ._cli_common import DbOption, JsonFlag, SettingOption, _archive, _date_opt, _echo_json, _open, _table, one_line
 from .errors import SvodkaError
 
 
@@ -48,7 +48,6 @@ class ExportWhat(str, Enum):
     quotes = "quotes"
 
 
-@app.command("search")
 def search_cli(
     query: str = typer.Argument(..., help="Words in any grammatical form: 'Абдрахманов заявил'."),
     source: Optional[str] = typer.Option(None, "--source", help="Only this outlet."),
@@ -101,7 +100,6 @@ def _lang_opt(value: str | None) -> str | None:
     return code
 
 
-@app.command("quotes")
 def quotes_cli(
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Who said it (any form of the name)."),
     about: Optional[str] = typer.Option(None, "--about", help="Whom or what it mentions."),
@@ -172,7 +170,6 @@ ENTITY_CORRECTIONS = {
 }
 
 
-@app.command("entity")
 def entity_cli(
     words: list[str] = typer.Argument(..., help="A name in any form, or an entity id; or a correction: merge A B, split ENTITY FORM, alias ENTITY NAME."),
     as_json: JsonFlag = False,
@@ -243,7 +240,6 @@ def _entity_correction_cli(words: list[str], as_json: bool, db: str | None, sett
         typer.echo(f"split «{result['form']}» off {label(entity)}: {label(new)}, {new['mentions']} mentions in {new['articles']} articles; {entity['articles']} articles stay")
 
 
-@app.command("relink")
 def relink_cli(
     as_json: JsonFlag = False,
     db: DbOption = None,
@@ -258,7 +254,6 @@ def relink_cli(
     typer.echo(f"relinked {n} articles", err=True)
 
 
-@app.command("stories")
 def stories_cli(
     story_id: int = typer.Argument(None, help="One story by id: its outlets, first outlet, articles, statements and growth."),
     limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000),
@@ -307,7 +302,6 @@ def _story_text(story: dict, full: bool) -> str:
     return "\n".join(lines)
 
 
-@app.command("stats")
 def stats_cli(
     as_json: JsonFlag = False,
     db: DbOption = None,
@@ -328,7 +322,6 @@ def stats_cli(
     _table("archive", ["what", "value"], rows)
 
 
-@app.command("rejected")
 def rejected_cli(
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Only the latest N (default: every one)."),
     as_json: JsonFlag = False,
@@ -348,7 +341,6 @@ def rejected_cli(
         typer.echo(f"{one_line(row.get('name') or '')}: {one_line(row.get('reason') or '')}{many}")
 
 
-@app.command("export")
 def export_cli(
     format: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="parquet needs pip install 'svodka[parquet]'."),
     what: ExportWhat = typer.Option(ExportWhat.articles, "--what", help="articles (one row per article: title, outlet, date, URL, persons, organisations, places) or quotes (one row per statement)."),
@@ -388,7 +380,6 @@ def _export_parquet(store, output: Path, what: str = "articles") -> None:
     typer.echo(f"exported {n} {what}", err=True)
 
 
-@app.command("serve")
 def serve_cli(
     db: DbOption = None,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; localhost unless told otherwise."),
