@@ -14,7 +14,7 @@ from typing import Optional
 
 import typer
 
-from ._cli_common import DbOption, JsonFlag, SettingOption, _archive, _date_opt, _echo_json, _open, _table, one_line
+from ._cli_common import DbOption, JsonFlag, SettingOption, _archive, _date_opt, _echo_json, _table, one_line
 from .errors import SvodkaError
 
 
@@ -65,9 +65,9 @@ def search_cli(
     """Full-text search that understands Russian morphology, ranked by BM25."""
     date_from, date_to = _date_opt(date_from, "--from"), _date_opt(date_to, "--to")
     lang = _lang_opt(lang)
-    store, _ = _open(db, setting, must_exist=True)
-    hits = store.search(query, source=source, date_from=date_from, date_to=date_to,
-                        entity=entity, entity_type=entity_type.value if entity_type else None, has_quote=has_quote or None, lang=lang, limit=limit)
+    with _archive(db, setting, must_exist=True) as (store, _):
+        hits = store.search(query, source=source, date_from=date_from, date_to=date_to,
+                            entity=entity, entity_type=entity_type.value if entity_type else None, has_quote=has_quote or None, lang=lang, limit=limit)
     if as_json:
         _echo_json(hits)
         return
@@ -113,9 +113,9 @@ def quotes_cli(
 ) -> None:
     """Statements: who said what, when, in which outlet."""
     date_from, date_to = _date_opt(date_from, "--from"), _date_opt(date_to, "--to")
-    store, _ = _open(db, setting, must_exist=True)
-    rows = store.quotes(speaker=speaker, about=about, date_from=date_from, date_to=date_to,
-                        limit=limit if kind is None else limit * 4)
+    with _archive(db, setting, must_exist=True) as (store, _):
+        rows = store.quotes(speaker=speaker, about=about, date_from=date_from, date_to=date_to,
+                            limit=limit if kind is None else limit * 4)
     if kind:
         rows = [q for q in rows if q.get("kind") == kind.value][:limit]
     if as_json:
@@ -187,8 +187,8 @@ def entity_cli(
         _entity_correction_cli(words, as_json, db, setting)
         return
     name = " ".join(words)
-    store, _ = _open(db, setting, must_exist=True)
-    profile = store.entity_profile(name)  # an id or a name; the store tells them apart
+    with _archive(db, setting, must_exist=True) as (store, _):
+        profile = store.entity_profile(name)  # an id or a name; the store tells them apart
     if profile is None:
         typer.echo(f"svodka: {one_line(name)}: no such entity in the archive", err=True)
         raise typer.Exit(1)
@@ -308,8 +308,8 @@ def stats_cli(
     setting: SettingOption = None,
 ) -> None:
     """Counts of what the archive holds."""
-    store, _ = _open(db, setting, must_exist=True)
-    stats = store.stats()
+    with _archive(db, setting, must_exist=True) as (store, _):
+        stats = store.stats()
     if as_json:
         _echo_json(stats)
         return
@@ -329,8 +329,8 @@ def rejected_cli(
     setting: SettingOption = None,
 ) -> None:
     """Every input the archive rejected, by name, with its reason (latest first)."""
-    store, _ = _open(db, setting, must_exist=True)
-    rows = store.rejected(limit=limit)
+    with _archive(db, setting, must_exist=True) as (store, _):
+        rows = store.rejected(limit=limit)
     if as_json:
         _echo_json(rows)
         return
@@ -349,16 +349,15 @@ def export_cli(
     setting: SettingOption = None,
 ) -> None:
     """Export the articles with their analysis, or every statement."""
-    store, _ = _open(db, setting, must_exist=True)
-    format = format.value
-    if format == "parquet":
-        _export_parquet(store, output, what.value)
-        return
-    if str(output) == "-":
-        n = store.export(format, sys.stdout, what=what.value)
-    else:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
-            n = store.export(format, fh, what=what.value)
+    with _archive(db, setting, must_exist=True) as (store, _):
+        if format is ExportFormat.parquet:
+            _export_parquet(store, output, what.value)
+            return
+        if str(output) == "-":
+            n = store.export(format.value, sys.stdout, what=what.value)
+        else:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                n = store.export(format.value, fh, what=what.value)
     typer.echo(f"exported {n} {what.value}", err=True)
 
 
@@ -390,8 +389,8 @@ def serve_cli(
     from .config import Settings
     from .web import serve
 
-    store, settings = _open(db, setting)  # fails here, before "serving", if the archive cannot be opened
-    store.close()
+    with _archive(db, setting) as (_, settings):
+        pass  # opened (and closed) here, so that an archive that cannot be opened fails before "serving"
     if settings.base_url == Settings.base_url and (host, port) != ("127.0.0.1", 8000):
         # links in the digest, the Atom feeds and webhooks point at this server unless told otherwise
         settings.base_url = f"http://{'[' + host + ']' if ':' in host else host}:{port}"

@@ -77,8 +77,10 @@ def _date_opt(value: str | None, option: str) -> str | None:
 # --------------------------------------------------------------------------- the archive
 
 
-def _open(db: str | None, setting: list[str] | None = None, *, must_exist: bool = False):
-    """Open the store named on the command line, else by the settings.
+@contextlib.contextmanager
+def _archive(db: str | None, setting: list[str] | None = None, *, must_exist: bool = False):
+    """The store named on the command line, else by the settings, for a ``with`` block: yields
+    ``(store, settings)`` and closes the store when the block ends, however it ends.
 
     Commands that only read pass ``must_exist``: a mistyped SQLite path is an error, not a new
     empty archive.
@@ -90,14 +92,7 @@ def _open(db: str | None, setting: list[str] | None = None, *, must_exist: bool 
     path = _sqlite_path(url)
     if must_exist and path is not None and not path.exists():
         raise SvodkaError(str(path), f"no archive here; create one with: svodka ingest PATH --db {path}")
-    return open_store(url), settings
-
-
-@contextlib.contextmanager
-def _archive(db: str | None, setting: list[str] | None = None, *, must_exist: bool = False):
-    """``_open`` for a ``with`` block: yields ``(store, settings)`` and closes the store when the block ends, however it ends."""
-    store, settings = _open(db, setting, must_exist=must_exist)
-    with store:
+    with open_store(url) as store:
         yield store, settings
 
 
