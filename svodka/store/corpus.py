@@ -40,10 +40,10 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..nlp._lexicon import ADDRESS_TITLES, KIN_NOUNS, POSITION_NOUNS, RANKS
-from .corrections import Corrections, alias_words, form_key
+from .corrections import Corrections, alias_words
 from .database import marks, next_id, select_in
 from .name_keys import BARE_STATE, HOME_COUNTRY, first_name_key, name_keys, same_first_letter
-from .search import Lemmatizer, normalize_word
+from .search import Lemmatizer, form_key, normalize_word
 
 if TYPE_CHECKING:
     from .prepare import Prepared

@@ -24,17 +24,12 @@ from typing import TYPE_CHECKING, Any
 from ..errors import EntityError
 from . import queries
 from .database import chunks, marks, next_id, select_in
-from .search import WORD_RE, Lemmatizer, normalize_word
+from .search import WORD_RE, Lemmatizer, form_key, normalize_word
 
 if TYPE_CHECKING:
     from .writer import Writer
 
 __all__ = ["Corrections", "form_key", "merge", "alias", "split", "resolve", "restore_aliases", "alias_words"]
-
-
-def form_key(name: str) -> str:
-    """A name as typed or as an alias, compared: its words lowercased, ё folded, space-joined."""
-    return " ".join(normalize_word(w) for w in WORD_RE.findall(name))
 
 
 @dataclass
