@@ -1,7 +1,7 @@
 """The commands over the archive: search, statements, entities (and the analyst's corrections),
 relink, stories, counts, rejected inputs, export and ``svodka serve``.
 
-Added to ``cli.app`` here; ``cli.py`` imports this module at its end, like ``cli_alerts``.
+``cli.py`` adds these ``*_cli`` functions to its app under their command names.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Optional
 
 import typer
 
-from .cli import DbOption, JsonFlag, SettingOption, _archive, _date_opt, _echo_json, _open, _table, app, one_line
+from ._cli_common import DbOption, JsonFlag, SettingOption, _archive, _date_opt, _echo_json, _table, one_line
 from .errors import SvodkaError
 
 
@@ -48,7 +48,6 @@ class ExportWhat(str, Enum):
     quotes = "quotes"
 
 
-@app.command("search")
 def search_cli(
     query: str = typer.Argument(..., help="Words in any grammatical form: 'Абдрахманов заявил'."),
     source: Optional[str] = typer.Option(None, "--source", help="Only this outlet."),
@@ -66,9 +65,9 @@ def search_cli(
     """Full-text search that understands Russian morphology, ranked by BM25."""
     date_from, date_to = _date_opt(date_from, "--from"), _date_opt(date_to, "--to")
     lang = _lang_opt(lang)
-    store, _ = _open(db, setting, must_exist=True)
-    hits = store.search(query, source=source, date_from=date_from, date_to=date_to,
-                        entity=entity, entity_type=entity_type.value if entity_type else None, has_quote=has_quote or None, lang=lang, limit=limit)
+    with _archive(db, setting, must_exist=True) as (store, _):
+        hits = store.search(query, source=source, date_from=date_from, date_to=date_to,
+                            entity=entity, entity_type=entity_type.value if entity_type else None, has_quote=has_quote or None, lang=lang, limit=limit)
     if as_json:
         _echo_json(hits)
         return
@@ -101,7 +100,6 @@ def _lang_opt(value: str | None) -> str | None:
     return code
 
 
-@app.command("quotes")
 def quotes_cli(
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Who said it (any form of the name)."),
     about: Optional[str] = typer.Option(None, "--about", help="Whom or what it mentions."),
@@ -115,9 +113,9 @@ def quotes_cli(
 ) -> None:
     """Statements: who said what, when, in which outlet."""
     date_from, date_to = _date_opt(date_from, "--from"), _date_opt(date_to, "--to")
-    store, _ = _open(db, setting, must_exist=True)
-    rows = store.quotes(speaker=speaker, about=about, date_from=date_from, date_to=date_to,
-                        limit=limit if kind is None else limit * 4)
+    with _archive(db, setting, must_exist=True) as (store, _):
+        rows = store.quotes(speaker=speaker, about=about, date_from=date_from, date_to=date_to,
+                            limit=limit if kind is None else limit * 4)
     if kind:
         rows = [q for q in rows if q.get("kind") == kind.value][:limit]
     if as_json:
@@ -172,7 +170,6 @@ ENTITY_CORRECTIONS = {
 }
 
 
-@app.command("entity")
 def entity_cli(
     words: list[str] = typer.Argument(..., help="A name in any form, or an entity id; or a correction: merge A B, split ENTITY FORM, alias ENTITY NAME."),
     as_json: JsonFlag = False,
@@ -190,8 +187,8 @@ def entity_cli(
         _entity_correction_cli(words, as_json, db, setting)
         return
     name = " ".join(words)
-    store, _ = _open(db, setting, must_exist=True)
-    profile = store.entity_profile(name)  # an id or a name; the store tells them apart
+    with _archive(db, setting, must_exist=True) as (store, _):
+        profile = store.entity_profile(name)  # an id or a name; the store tells them apart
     if profile is None:
         typer.echo(f"svodka: {one_line(name)}: no such entity in the archive", err=True)
         raise typer.Exit(1)
@@ -243,7 +240,6 @@ def _entity_correction_cli(words: list[str], as_json: bool, db: str | None, sett
         typer.echo(f"split «{result['form']}» off {label(entity)}: {label(new)}, {new['mentions']} mentions in {new['articles']} articles; {entity['articles']} articles stay")
 
 
-@app.command("relink")
 def relink_cli(
     as_json: JsonFlag = False,
     db: DbOption = None,
@@ -258,7 +254,6 @@ def relink_cli(
     typer.echo(f"relinked {n} articles", err=True)
 
 
-@app.command("stories")
 def stories_cli(
     story_id: int = typer.Argument(None, help="One story by id: its outlets, first outlet, articles, statements and growth."),
     limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000),
@@ -307,15 +302,14 @@ def _story_text(story: dict, full: bool) -> str:
     return "\n".join(lines)
 
 
-@app.command("stats")
 def stats_cli(
     as_json: JsonFlag = False,
     db: DbOption = None,
     setting: SettingOption = None,
 ) -> None:
     """Counts of what the archive holds."""
-    store, _ = _open(db, setting, must_exist=True)
-    stats = store.stats()
+    with _archive(db, setting, must_exist=True) as (store, _):
+        stats = store.stats()
     if as_json:
         _echo_json(stats)
         return
@@ -328,7 +322,6 @@ def stats_cli(
     _table("archive", ["what", "value"], rows)
 
 
-@app.command("rejected")
 def rejected_cli(
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Only the latest N (default: every one)."),
     as_json: JsonFlag = False,
@@ -336,8 +329,8 @@ def rejected_cli(
     setting: SettingOption = None,
 ) -> None:
     """Every input the archive rejected, by name, with its reason (latest first)."""
-    store, _ = _open(db, setting, must_exist=True)
-    rows = store.rejected(limit=limit)
+    with _archive(db, setting, must_exist=True) as (store, _):
+        rows = store.rejected(limit=limit)
     if as_json:
         _echo_json(rows)
         return
@@ -348,7 +341,6 @@ def rejected_cli(
         typer.echo(f"{one_line(row.get('name') or '')}: {one_line(row.get('reason') or '')}{many}")
 
 
-@app.command("export")
 def export_cli(
     format: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="parquet needs pip install 'svodka[parquet]'."),
     what: ExportWhat = typer.Option(ExportWhat.articles, "--what", help="articles (one row per article: title, outlet, date, URL, persons, organisations, places) or quotes (one row per statement)."),
@@ -357,16 +349,15 @@ def export_cli(
     setting: SettingOption = None,
 ) -> None:
     """Export the articles with their analysis, or every statement."""
-    store, _ = _open(db, setting, must_exist=True)
-    format = format.value
-    if format == "parquet":
-        _export_parquet(store, output, what.value)
-        return
-    if str(output) == "-":
-        n = store.export(format, sys.stdout, what=what.value)
-    else:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
-            n = store.export(format, fh, what=what.value)
+    with _archive(db, setting, must_exist=True) as (store, _):
+        if format is ExportFormat.parquet:
+            _export_parquet(store, output, what.value)
+            return
+        if str(output) == "-":
+            n = store.export(format.value, sys.stdout, what=what.value)
+        else:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                n = store.export(format.value, fh, what=what.value)
     typer.echo(f"exported {n} {what.value}", err=True)
 
 
@@ -388,7 +379,6 @@ def _export_parquet(store, output: Path, what: str = "articles") -> None:
     typer.echo(f"exported {n} {what}", err=True)
 
 
-@app.command("serve")
 def serve_cli(
     db: DbOption = None,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; localhost unless told otherwise."),
@@ -399,8 +389,8 @@ def serve_cli(
     from .config import Settings
     from .web import serve
 
-    store, settings = _open(db, setting)  # fails here, before "serving", if the archive cannot be opened
-    store.close()
+    with _archive(db, setting) as (_, settings):
+        pass  # opened (and closed) here, so that an archive that cannot be opened fails before "serving"
     if settings.base_url == Settings.base_url and (host, port) != ("127.0.0.1", 8000):
         # links in the digest, the Atom feeds and webhooks point at this server unless told otherwise
         settings.base_url = f"http://{'[' + host + ']' if ':' in host else host}:{port}"

@@ -1,6 +1,6 @@
 """``svodka eval ...``: quality on evaluation data (``../shared/eval`` or your own), one command per measure.
 
-``cli.py`` adds ``eval_app`` to its app (it imports this module at its end, like ``_cli_feeds``).
+``cli.py`` adds ``eval_app`` to its app as ``svodka eval``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from .cli import JsonFlag, _echo_json
+from ._cli_common import JsonFlag, _echo_json
 from .errors import SvodkaError
 
 __all__ = ["eval_app"]

@@ -1,7 +1,8 @@
 """The command line of following feeds: ``svodka feeds add|import|list|remove|pause|resume`` and ``svodka watch``.
 
-Thin wrappers over ``svodka.watch`` and ``svodka.store.feeds``, in the style of ``cli.py``
-(whose helpers they use): one line per failed input on stderr, exit code 1 when any failed.
+Thin wrappers over ``svodka.watch`` and ``svodka.store.feeds``, in the style of ``cli.py`` (with the
+helpers of ``_cli_common``): one line per failed input on stderr, exit code 1 when any failed.
+``cli.py`` adds ``feeds_app`` and ``watch_cli`` to its app.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from .cli import DbOption, JsonFlag, SettingOption, _archive, _echo_json, _Failures, _table
+from ._cli_common import DbOption, JsonFlag, SettingOption, _archive, _echo_json, _Failures, _table
 from .errors import SvodkaError
 
 __all__ = ["feeds_app", "watch_cli"]

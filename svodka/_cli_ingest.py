@@ -1,6 +1,6 @@
 """The commands that read and analyse documents: ``svodka analyze`` (print) and ``svodka ingest`` (store).
 
-Added to ``cli.app`` here; ``cli.py`` imports this module at its end, like ``cli_alerts``.
+``cli.py`` adds these ``*_cli`` functions to its app under their command names.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from .cli import DbOption, SettingOption, _archive, _check_date, _date_opt, _Failures, _settings, app
+from ._cli_common import DbOption, SettingOption, _archive, _check_date, _date_opt, _Failures, _settings
 from .errors import SvodkaError
 
 # Seconds of ingest before a progress line appears (short runs print only the summary).
@@ -27,7 +27,6 @@ class Format(str, Enum):
     text = "text"
 
 
-@app.command("analyze")
 def analyze_cli(
     paths: list[str] = typer.Argument(..., help="Files, directories, or - for stdin."),
     format: Format = typer.Option(Format.json, "--format", "-f", help="json, jsonl (one line per document, with path) or text."),
@@ -161,7 +160,6 @@ def _documents_for(inputs: list[str], max_bytes: int, allow_private: str = ""):
                 yield doc
 
 
-@app.command("ingest")
 def ingest_cli(
     inputs: list[str] = typer.Argument(..., help="Files, directories, URLs, or - for stdin."),
     db: DbOption = None,

@@ -1,10 +1,10 @@
-"""The command line of watchlists, alerts and the daily digest, added to ``cli.app`` (``cli.py`` imports it).
+"""The command line of watchlists, alerts and the daily digest (``cli.py`` adds ``alerts_app`` and ``digest_cli`` to its app).
 
     svodka alerts add NAME --entity "…" | --speaker "…" | --query "…" [--webhook URL]
     svodka alerts list | remove NAME | show [NAME]
     svodka digest [--date D] [--watchlist W] [--format html|md|json] [-o FILE]
 
-Thin wrappers like the rest of ``cli.py``: they parse, call the store and print.
+Thin wrappers like the rest of the CLI: they parse, call the store and print.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Optional
 
 import typer
 
-from .cli import DbOption, JsonFlag, SettingOption, _archive, _date_opt, _echo_json, app, one_line
+from ._cli_common import DbOption, JsonFlag, SettingOption, _archive, _date_opt, _echo_json, one_line
 from .errors import SvodkaError
 
 __all__ = ["alerts_app", "digest_cli", "webhooks_for"]
@@ -137,7 +137,3 @@ def digest_cli(
             raise SvodkaError(str(output), f"cannot write the digest: {exc.strerror or exc}") from None
         typer.echo(f"wrote {output}", err=True)
 
-
-# Registered on the one app here, so importing either module first works (cli.py imports this one at its end).
-app.add_typer(alerts_app, name="alerts")
-app.command("digest")(digest_cli)

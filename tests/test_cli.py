@@ -134,3 +134,24 @@ def test_cli_story_text_cuts_statements_at_words():
     lines = _story_text(story, full=True).splitlines()
     assert lines[-2] == "    Нурлан Жумабаев (Восток-Пресс): «Казахстан и Узбекистан в течение года подготовят соглашение о совместном использовании водно-энергетических ресурсов…»"
     assert lines[-1] == "    (own report) (Восток-Пресс): «паводок отступил»"
+
+
+# Every module of the command line; none imports ``svodka.cli``, so any can come first.
+CLI_MODULES = ["_cli_common", "_cli_ingest", "_cli_archive", "_cli_eval", "cli_alerts", "_cli_feeds", "cli"]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("module", CLI_MODULES)
+def test_cli_modules_import_on_their_own(module):
+    """Each module imports in a fresh interpreter (no import cycle), and the command tree
+    ``svodka.cli`` builds afterwards is the same whichever module came first."""
+    code = (
+        f"import svodka.{module}, typer, svodka.cli as c; g = typer.main.get_command(c.app); "
+        "print(' '.join(g.list_commands(None)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr.decode()
+    assert out.stdout.decode().split() == [
+        "analyze", "ingest", "search", "quotes", "entity", "relink", "stories", "stats", "rejected", "export",
+        "serve", "digest", "watch", "eval", "alerts", "feeds",
+    ]

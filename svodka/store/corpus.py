@@ -40,10 +40,10 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..nlp._lexicon import ADDRESS_TITLES, KIN_NOUNS, POSITION_NOUNS, RANKS
-from .corrections import Corrections, alias_words, form_key
-from .database import marks, next_id, select_in
+from .corrections import Corrections, alias_words
+from .database import marks, next_id, now, select_in
 from .name_keys import BARE_STATE, HOME_COUNTRY, first_name_key, name_keys, same_first_letter
-from .search import Lemmatizer, normalize_word
+from .search import Lemmatizer, form_key, normalize_word
 
 if TYPE_CHECKING:
     from .prepare import Prepared
@@ -581,8 +581,6 @@ def _write_entities(cur: Any, linker: Linker, touched: dict[int, CorpusEntity]) 
         if not linker.by_id[old].new:
             _merge_rows(cur, old, into)
     if linker.merges:
-        from .ingest import now
-
         merged_at = now()
         cur.executemany(
             "INSERT INTO entity_merges (old_id, into_id, reason, at) VALUES (?, ?, ?, ?)",

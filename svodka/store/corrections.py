@@ -23,18 +23,13 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import EntityError
 from . import queries
-from .database import chunks, marks, next_id, select_in
-from .search import WORD_RE, Lemmatizer, normalize_word
+from .database import chunks, marks, next_id, now, select_in
+from .search import WORD_RE, Lemmatizer, form_key, normalize_word
 
 if TYPE_CHECKING:
     from .writer import Writer
 
 __all__ = ["Corrections", "form_key", "merge", "alias", "split", "resolve", "restore_aliases", "alias_words"]
-
-
-def form_key(name: str) -> str:
-    """A name as typed or as an alias, compared: its words lowercased, ё folded, space-joined."""
-    return " ".join(normalize_word(w) for w in WORD_RE.findall(name))
 
 
 @dataclass
@@ -80,8 +75,8 @@ class Corrections:
 # in-memory corpus entities and gives ``store_meta['entities']`` a new token, so every
 # writer (this one, other processes) reloads them before it links again.
 #
-# ``corpus`` and ``ingest`` are imported inside the functions: the linker in ``corpus``
-# reads this module's ``Corrections``, and ``ingest`` imports the linker.
+# ``corpus`` is imported inside the functions: the linker in ``corpus`` reads this module's
+# ``Corrections``.
 
 # Why an analyst's merge was made, in ``entity_merges.reason``.
 MERGE_REASON = "analyst: merge"
@@ -96,13 +91,6 @@ MAX_MERGE_CHAIN = 100
 def _is_person(type_: str) -> bool:
     """Persons link by name parts; organisations and places by name keys: the two never merge."""
     return type_ == "PER"
-
-
-def _timestamp() -> str:
-    """Now, as the archive stamps its rows (``ingest.now``)."""
-    from .ingest import now
-
-    return now()
 
 
 def _worded(name: str | None, refusal: str) -> tuple[str, str]:
@@ -186,7 +174,7 @@ def resolve(w: Writer, ref: Any, cur: Any) -> dict:
 
 def _record(cur: Any, rows: list[tuple[str, str | None, str, str | None]]) -> None:
     """Record corrections: (action, type, name, target) each."""
-    stamp = _timestamp()
+    stamp = now()
     cur.executemany("INSERT INTO entity_corrections (action, type, name, target, created) VALUES (?, ?, ?, ?, ?)", [(*r, stamp) for r in rows])
 
 
@@ -255,7 +243,7 @@ def _merge_into(w: Writer, cur: Any, into: dict, old: dict, reason: str) -> None
     )
     _recount(cur, [into["id"]])
     _role_words(w, cur, [into["id"]])
-    cur.execute("INSERT INTO entity_merges (old_id, into_id, reason, at) VALUES (?, ?, ?, ?)", [old["id"], into["id"], reason, _timestamp()])
+    cur.execute("INSERT INTO entity_merges (old_id, into_id, reason, at) VALUES (?, ?, ?, ?)", [old["id"], into["id"], reason, now()])
 
 
 def _brief(row: dict) -> dict:

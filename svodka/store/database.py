@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import threading
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from ..errors import StoreError
 
-__all__ = ["Database", "Results", "select_in", "execute_in", "probe", "chunks", "marks", "next_id", "IN_CHUNK", "PROBE_PARAMS"]
+__all__ = ["Database", "Results", "select_in", "execute_in", "probe", "chunks", "marks", "next_id", "now", "IN_CHUNK", "PROBE_PARAMS"]
 
 # Parameters per ``IN (...)`` list: below SQLite's 32766 variables, and keeps plans cheap.
 IN_CHUNK = 500
@@ -92,6 +93,11 @@ def next_id(cur: Any, table: str) -> int:
     """The next free id of ``table`` (called under the write lock: ids are ours to allocate)."""
     cur.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}")
     return int(cur.fetchone()[0])
+
+
+def now() -> str:
+    """The current UTC time, ISO 8601: how the archive stamps its rows."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def _columns(cur: Any) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from .database import Database, execute_in, next_id, select_in
-from .ingest import now as iso_now
+from .database import now as iso_now  # ``now`` is the poll time (seconds) of the functions below
 
 __all__ = [
     "FEED_COLUMNS",

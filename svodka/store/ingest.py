@@ -10,13 +10,12 @@ mentions and relative dates live only in ``raw``: nothing queries them as rows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import Any, Iterable
 
 from ..model import Article
 from ..nlp.language import UNDETERMINED
 from . import linking, stories
-from .database import Database, next_id, select_in
+from .database import Database, next_id, now, select_in
 from .prepare import Prepared
 from .writer import Writer
 
@@ -31,11 +30,6 @@ class AddResult:
     duplicates: int
     ids: list[int] = field(default_factory=list)
     languages: dict[str, int] = field(default_factory=dict)
-
-
-def now() -> str:
-    """The current UTC time, ISO 8601."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def add_articles(w: Writer, articles: list[Article | Prepared], *, link: bool = True, documents: list[str] | None = None) -> AddResult:

@@ -20,9 +20,8 @@ from typing import Any
 
 from ..model import Article
 from ..nlp.language import is_russian
-from . import corrections
 from .database import Database, Results, marks, select_in
-from .search import WORD_RE, Lemmatizer, normalize_word
+from .search import WORD_RE, Lemmatizer, form_key, normalize_word
 from .snippets import SENTENCE_WINDOW, STATEMENT_SHOWN, Snippets, statement_sentence
 
 __all__ = [
@@ -536,9 +535,9 @@ def entity_corrections(db: Database, names: list[str]) -> list[dict]:
     Returns:
         dicts with id, action, type, name, target, created.
     """
-    keys = {corrections.form_key(n) for n in names} - {""}
+    keys = {form_key(n) for n in names} - {""}
     rows = db.execute("SELECT id, action, type, name, target, created FROM entity_corrections ORDER BY id").dicts(("id", "action", "type", "name", "target", "created"))
-    return [r for r in rows if corrections.form_key(r["name"]) in keys or (r["target"] and corrections.form_key(r["target"]) in keys)]
+    return [r for r in rows if form_key(r["name"]) in keys or (r["target"] and form_key(r["target"]) in keys)]
 
 
 # ---------------------------------------------------------------------------- quotes, stories

@@ -23,7 +23,7 @@ import re
 import zlib
 from typing import Any
 
-__all__ = ["Lemmatizer", "tokenize", "normalize_word", "STOP_LEMMAS"]
+__all__ = ["Lemmatizer", "tokenize", "normalize_word", "form_key", "STOP_LEMMAS"]
 
 # A word: a run of letters, or a run of digits. Hyphenated words split in two ("пресс-служба"),
 # as both FTS engines would split them anyway.
@@ -52,6 +52,15 @@ STOP_LEMMAS = frozenset(
 def normalize_word(word: str) -> str:
     """Lowercase and fold ё to е (sources spell it either way)."""
     return word.lower().replace("ё", "е")
+
+
+def form_key(name: str) -> str:
+    """A name as typed or as an alias, compared: its words lowercased, ё folded, space-joined.
+
+    The analyst's corrections (``corrections.py``) are kept and matched by it, and the reads
+    of them (``queries.entity_corrections``) find them by it.
+    """
+    return " ".join(normalize_word(w) for w in WORD_RE.findall(name))
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
