@@ -619,7 +619,23 @@ def _parts(text: str) -> list[str]:
         parts += split
     for m in _ANY_QUOTED.finditer(text):
         parts.append(f"«{m.group(1).strip()}»")
+    # A logo flattened into its menu line ("Заречные вести Новости Политика Спорт"): the words
+    # left when the menu's words are taken off either end.
+    tokens = text.split()
+    start, end = 0, len(tokens)
+    while start < end and tokens[start].lower().strip("|•·,/") in NAV_WORDS:
+        start += 1
+    while end > start and tokens[end - 1].lower().strip("|•·,/") in NAV_WORDS:
+        end -= 1
+    if 0 < end - start < len(tokens):
+        parts.append(" ".join(tokens[start:end]))
     return parts
+
+
+def _dated_parts(text: str) -> list[str]:
+    """The parts of a date line that hold no digits: an outlet may end it ("12.03.2024, 10:15 |
+    Заречные вести")."""
+    return [p.strip(" ,.") for p in NAME_SEPARATORS.split(text) if p.strip(" ,.") and not _DIGIT.search(p)]
 
 
 def _candidates(lines, body: list[int], title: int | None, host: str | None) -> list[_Candidate]:
@@ -634,7 +650,13 @@ def _candidates(lines, body: list[int], title: int | None, host: str | None) -> 
     for i in sorted(set(above) | set(near)):
         line = lines[i]
         text = line.text.strip()
-        if i == title or i in body_set or line.dated or not text or _ui_label(text):
+        if i == title or i in body_set or not text:
+            continue
+        if line.dated:
+            # A date line is no logo, but its end may name the outlet ("12.03.2024 | Вестник").
+            out.extend(_Candidate(part, i, PRIOR_PLAIN) for part in _dated_parts(text) if _name_shaped(part))
+            continue
+        if _ui_label(text):
             continue
         if i < top_end and first_kept is None:
             first_kept = i

@@ -114,3 +114,18 @@ def test_dump_outlet_copyright_under_the_text_names_the_edition():
         *(f"Строка подвала {i}" for i in range(3)), "© Медиа-группа «ZV2.Ru», 2004-2012.",
     )
     assert clean_dump(page, url="https://zv2.example/news/1").source == "Заречный Вестник – Север"
+
+
+def test_dump_outlet_logo_inside_its_menu_line():
+    """A logo flattened into the line of its menu links: the words left of the menu name the site."""
+    page = _dump("Заречные Зори Политика Экономика Спорт", "Войти", TITLE, LEAD, BODY)
+    assert clean_dump(page, url="https://zori.example/news/1").source == "Заречные Зори"
+
+
+def test_dump_outlet_end_of_the_date_line():
+    """The outlet named at the end of the date line under the headline ("12.03.2024, 10:15 |
+    Заречные Зори") when it spells the address."""
+    page = _dump(*MENU, TITLE, "12.03.2024, 10:15 | Заречные Зори", LEAD, BODY)
+    article = clean_dump(page, url="https://zori.example/news/1")
+    assert article.source == "Заречные Зори"
+    assert article.published.startswith("2024-03-12")
