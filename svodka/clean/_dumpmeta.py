@@ -576,10 +576,14 @@ def _spells_label(name: str, label: str) -> bool:
     if words and words[0].lower() in LEGAL_FORMS:
         words = words[1:]  # "РИА Новый Регион": the form is not in the address (nr2)
     initials = _initials(" ".join(words))
-    # Two letters alone say little ("zs" is the initials of many names); with a number they do ("nr2").
-    if len(words) < 2 or len(bare) < 2 or (len(bare) < 3 and bare == label):
+    if len(words) < 2 or len(bare) < 2:
         return False
-    return initials == bare or (bare != label and initials[: len(bare)] == bare)
+    if initials == bare:
+        # Two letters are the initials of many names: only of a name of two words ("Вечерний
+        # Бишкек" ~ vb.kg, "Российская газета" ~ rg.ru), not of a longer line starting so.
+        return len(bare) >= 3 or len(words) == 2
+    # With a number the label says more ("nr2"): the name may go on ("Новый Регион – Киев").
+    return bare != label and initials[: len(bare)] == bare
 
 
 def _host_agreement(name: str, host: str | None) -> float:

@@ -41,6 +41,8 @@ MENU = ("Главная", "Политика", "Экономика", "Общес�
         ("Телеканал Каскадер", "kaskader.tv", True),  # the kind word before the name
         ("Наша Заречье", "nasha.zr.lv", True),  # the own label of a city-zone address
         ("Заречные Ведомости", "zv24.ru", True),  # initials and a number
+        ("Вечерний Заречный", "vz.kg", True),  # two letters: the initials of a two-word name
+        ("Вести Заречья Сегодня", "vz.kg", False),  # ... not the start of a longer one
         ("Слово и Факт", "sif.ua", True),  # initials with a short word
         ("Медицина в Заречном", "dozor.zarechny.ua", False),  # a rubric naming the address's city
         ("Приморец", "primagazeta.ru", False),  # four letters in common are not a name
