@@ -620,7 +620,7 @@ def _parts(text: str) -> list[str]:
     parts = [text]
     split = [p.strip() for p in NAME_SEPARATORS.split(text) if p.strip()]
     if len(split) > 1:
-        parts += split
+        parts += [p for p in split if _balanced(p)]
     for m in _ANY_QUOTED.finditer(text):
         parts.append(f"«{m.group(1).strip()}»")
     # A logo flattened into its menu line ("Заречные вести Новости Политика Спорт"): the words
@@ -634,6 +634,12 @@ def _parts(text: str) -> list[str]:
     if 0 < end - start < len(tokens):
         parts.append(" ".join(tokens[start:end]))
     return parts
+
+
+def _balanced(text: str) -> bool:
+    """Whether a part of a line closes every quote it opens (a part of a quoted slogan,
+    «Главное - это забота о людях», is no name)."""
+    return text.count("«") == text.count("»") and text.count('"') % 2 == 0
 
 
 def _dated_parts(text: str) -> list[str]:
@@ -665,15 +671,19 @@ def _candidates(lines, body: list[int], title: int | None, host: str | None) -> 
         if i < top_end and first_kept is None:
             first_kept = i
         bare = text.lstrip("/ ").strip()
+        logo_line = i == first_kept and i < FIRST_NAME_LINES
+        head = NAME_SEPARATORS.split(bare, maxsplit=1)[0].strip()
         for part in _parts(bare):
             prior = PRIOR_PLAIN
+            if logo_line and part == head != bare and _balanced(head) and not _logo_shaped(bare) and _logo_shaped(head):
+                prior = PRIOR_FIRST_LINE  # the logo before its tagline: "Заречные вести — новости края"
             if part == bare:
                 quoted = bare != bare.strip("«»\"")
                 if i < top_end and _name_shaped(bare) and (DOMAIN.match(bare) or quoted):
                     prior = PRIOR_MARKED
                 elif i in near and _name_shaped(bare) and (DOMAIN.match(bare) or text.startswith("//") or (bare.startswith("«") and bare.endswith("»"))):
                     prior = PRIOR_MARKED
-                elif i == first_kept and i < FIRST_NAME_LINES and _logo_shaped(bare):
+                elif logo_line and _logo_shaped(bare):
                     prior = PRIOR_FIRST_LINE
             if prior or ((i < TOP_PLAIN_LINES or i in near) and (_name_shaped(part.strip("«»")) or DOMAIN.match(part))):
                 out.append(_Candidate(part, i, prior))

@@ -131,3 +131,12 @@ def test_dump_outlet_end_of_the_date_line():
     article = clean_dump(page, url="https://zori.example/news/1")
     assert article.source == "Заречные Зори"
     assert article.published.startswith("2024-03-12")
+
+
+def test_dump_outlet_first_line_logo_before_its_tagline():
+    """The first line is the logo and its tagline: the logo part is the outlet, even when the
+    address does not spell it; a quoted slogan split at its dash is no name."""
+    page = _dump("Заречные Зори — новости Заречного и области", *MENU, TITLE, LEAD, BODY)
+    assert clean_dump(page, url="https://news-zr.example/1").source == "Заречные Зори"
+    page = _dump("«Главное - это люди»", *MENU, TITLE, LEAD, BODY)
+    assert clean_dump(page, url="https://news-zr.example/1").source == "news-zr.example"
