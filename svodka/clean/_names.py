@@ -11,12 +11,24 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["tidy_outlet", "outlet_from_title", "outlet_from_copyright", "sentence_case"]
+__all__ = ["COPYRIGHT_HEAD", "COUNTER_NAME", "CREDIT_WORDS", "FUNCTION_WORDS", "NAME_SEPARATORS", "tidy_outlet", "outlet_from_title", "outlet_from_copyright", "sentence_case"]
 
 # Separators between an outlet's name and a section or a headline: "Сайт — Новости",
 # "Сайт | Главное", "Сайт - RSS", "Сайт :: Статья". Spaces around them are required, so a
 # hyphenated name ("Восток-Пресс", "Тянь-Шань") is never split.
 NAME_SEPARATORS = re.compile(r"\s+(?:[—–|-]|::|»)\s+")
+
+# Visit counters and ratings whose buttons a page shows in its footer ("Рейтинг@Mail.ru",
+# "Top.Mail.Ru", "LiveInternet", "Яндекс.Метрика"): never the outlet's name.
+COUNTER_NAME = re.compile(
+    r"(?:top\.?mail\.ru|рейтинг@mail|liveinternet|яндекс\.?метрик|yandex\.?metri[ck]|rambler'?s? ?top|top ?100|"
+    r"openstat|hotlog|bigmir\)?net|счетчик|счётчик)",
+    re.I,
+)
+
+# Words of a credit line naming someone else than the outlet: a partner or a sponsor
+# ("Информационный партнер ТПП России", "При поддержке ...").
+CREDIT_WORDS = re.compile(r"(?<!\w)(?:партн[её]р\w*|спонсор\w*|при поддержке|partner\w*|sponsor\w*)", re.I)
 
 # Parts of a feed or page title that name a section of the site, not the site: what is left
 # beside them is the outlet ("Лента новостей", "Главное", "RSS", "Все новости").
@@ -39,10 +51,11 @@ OUTLET_KIND = re.compile(
     re.I,
 )
 
-# What follows a copyright sign but is not the outlet: founders, publishers, web designers.
+# What follows a copyright sign but is not the outlet: founders, publishers, web designers,
+# a company form (Russian ООО/ЗАО, Ukrainian ЧАО/ПАТ/ТОВ).
 COPYRIGHT_NOT_NAME = re.compile(
     r"^(?:учредител|издател|разработ|дизайн|создание|продвижение|поддержка|хостинг|design|developed|powered|made by|"
-    r"(?:ооо|оао|зао|ао|пао|ип|llc|ltd|inc)\b)",
+    r"(?:ооо|оао|зао|ао|пао|чао|пат|тов|ип|llc|ltd|inc)\b)",
     re.I,
 )
 

@@ -297,8 +297,10 @@ def test_dates_find_date_reports_missing_year():
     ],
 )
 def test_dump_all_caps_site_name_in_sentence_case(logo, source):
-    lines = NORTH.split("\n\n")
-    assert clean_dump(_dump(logo, *lines[1:])).source == source
+    # The copyright line is left out: it names "Северный вестник", and a copyright line names
+    # the outlet with more weight than a first line shaped like a logo (issue 16, outlet chooser).
+    lines = [line for line in NORTH.split("\n\n")[1:] if not line.startswith("©")]
+    assert clean_dump(_dump(logo, *lines)).source == source
 
 
 @pytest.mark.parametrize(
