@@ -249,7 +249,8 @@ REQUEST_LEMMAS = frozenset(
 
 # Verbs of a judgement given as an object and its instrumental predicate: "назвал
 # освобождение вопросом недель", "считает Тайвань своей провинцией", "объясняют его гибель
-# стремлением ...". The object and the predicate are the statement.
+# стремлением ...", and with a bare adjective ("назвал обвинения беспочвенными": issue 15,
+# the lead's convention). The object and the predicate are the statement.
 NAMING_LEMMAS = frozenset("назвать называть считать объяснить объяснять".split())
 
 # Verbs of confirming and denying whose accusative object is what was confirmed: "клуб
@@ -270,6 +271,16 @@ ADDRESSED_REQUEST_LEMMAS = frozenset({"пожелать", "желать"})
 
 # Their nouns after "с" before the infinitive: "обратился к X с просьбой передать ...".
 REQUEST_NOUNS = frozenset("просьба призыв требование предложение".split())
+
+# The calls among them, whose "к"-phrase is what was called for as well as an infinitive:
+# "призвал к диалогу", "призвал стороны к сдержанности", "выступили с призывом к бойкоту"
+# (issue 15, the lead's convention: a call is a statement, its object as written).
+CALL_LEMMAS = frozenset("призвать призывать призыв".split())
+
+# Verbs of a complaint whose "на"-phrase is what was complained of: "жители пожаловались на
+# пробки", "пожаловались премьер-министру на руководителя региона", "жалуясь на жестокое
+# обращение" (issue 15, the lead's convention: a complaint is a statement, its object as written).
+COMPLAINT_LEMMAS = frozenset("пожаловаться жаловаться посетовать сетовать".split())
 
 # Impersonal verbs before an infinitive: "следует отметить, что", "стоит сказать, что",
 # "остаётся добавить" are the writer's words, unlike "успел заявить", "поспешил сообщить".

@@ -147,7 +147,12 @@ CASES = [
         [PETROV],
         [("indirect", "задержку плохой погодой", "Игорь Петров", "объяснил")],
     ),
-    ("a bare adjective is an evaluation, no statement", ["Анна Орлова считает проект мэрии незаконным."], [ORLOVA], []),
+    (
+        "a bare adjective is a judgement too (issue 15 convention)",
+        ["Анна Орлова считает проект мэрии незаконным."],
+        [ORLOVA],
+        [("indirect", "проект мэрии незаконным", "Анна Орлова", "считает")],
+    ),
     ("naming a child is no judgement", ["Родители назвали мальчика Гильермо в честь деда."], [], []),
     ("naming a date is no judgement", ["Игорь Петров назвал сроки открытия моста."], [PETROV], []),
     (
@@ -432,10 +437,40 @@ CASES = [
         [("indirect", "Главной причиной задержки Игорь Петров называет нехватку рабочих", "Игорь Петров", "называет")],
     ),
     (
-        "a fronted object with a bare adjective is an evaluation",
+        "a fronted object with a bare adjective is a judgement too (issue 15 convention)",
         ["Новый график движения Игорь Петров назвал удачным."],
         [PETROV],
+        [("indirect", "Новый график движения Игорь Петров назвал удачным", "Игорь Петров", "назвал")],
+    ),
+    (
+        "a judgement with a bare adjective: the object and the adjective",
+        ["Игорь Петров назвал обвинения подрядчика беспочвенными и абсурдными."],
+        [PETROV],
+        [("indirect", "обвинения подрядчика беспочвенными и абсурдными", "Игорь Петров", "назвал")],
+    ),
+    (
+        "an adjective before its noun is no predicate",
+        ["Игорь Петров назвал причины задержки во время плановой проверки."],
+        [PETROV],
         [],
+    ),
+    (
+        "a complaint: the на-phrase after the addressee",
+        ["Жители посёлка пожаловались главе района на перебои с водой."],
+        [],
+        [("indirect", "на перебои с водой", "жители посёлка", "пожаловались")],
+    ),
+    (
+        "a complaint with a что-clause is the clause",
+        ["Игорь Петров пожаловался на то, что проверка затянулась."],
+        [PETROV],
+        [("indirect", "проверка затянулась", "Игорь Петров", "пожаловался")],
+    ),
+    (
+        "a call: the к-phrase with the addressee",
+        ["Игорь Петров призвал стороны к сдержанности, а полиция усилила патрули."],
+        [PETROV],
+        [("indirect", "стороны к сдержанности", "Игорь Петров", "призвал")],
     ),
     (
         "an accusation: whom and of what",
