@@ -207,6 +207,11 @@ EXPERT_HEADS = frozenset(
     """.split()
 )
 
+# Heads of descriptions of a politician ("парламентарий заявил", "По словам турецкого лидера"):
+# a writer uses them for the person in office just named, whatever the office (a speaker of
+# parliament, a president); like ``EXPERT_HEADS`` they fit any role (issue 15).
+POLITICIAN_HEADS = frozenset("политик парламентарий лидер".split())
+
 # Nouns of a person's relation to another ("представитель Теру", "адвокат Джонсон", kin): a
 # bare surname after one is the other person's, in the genitive even when it does not decline.
 RELATION_NOUNS = KIN_NOUNS | frozenset(
