@@ -122,6 +122,10 @@ OUTLET_NOUNS = frozenset(
 # organisation's own service: a speaker or via headed by one is an outlet.
 MEDIA_NOUNS = OUTLET_NOUNS - {"пресс-служба"}
 
+# The media nouns of a broadcast, after "на" the channel the words were said on ("рассказал
+# на телеканале X"); not "на сайте X", where the site's owner speaks.
+BROADCAST_NOUNS = MEDIA_NOUNS & frozenset("телеканал канал радиостанция радио телекомпания".split())
+
 # Nouns of the media as a collective, never one outlet: "британские СМИ", "пресса",
 # "масс-медиа, контролируемые группировкой" (a group speaker, its words as written).
 MEDIA_GROUP_NOUNS = frozenset("сми масс-медиа медиа пресса".split())

@@ -220,6 +220,24 @@ VIA_CASES = [
         [("e9", "ORG", "Би-би-си", ["Би-би-си"])],
         ("Би-би-си", "outlet", None),
     ),
+    (
+        "the channel the words were said on, after the verb",
+        ["О планах на сезон Игорь Петров рассказал на телеканале North Vision в утренней программе."],
+        [PETROV],
+        ("Игорь Петров", "person", "North Vision"),
+    ),
+    (
+        "the outlet of a broadcast after «в эфире»",
+        ["Игорь Петров заявил в эфире радиостанции «Северная волна», что мост откроют в мае."],
+        [PETROV],
+        ("Игорь Петров", "person", "Северная волна"),
+    ),
+    (
+        "a channel inside the statement is no via",
+        ["Игорь Петров сообщил, что матч покажут на телеканале «Спорт-Север»."],
+        [PETROV],
+        ("Игорь Петров", "person", None),
+    ),
 ]
 
 
