@@ -132,9 +132,12 @@ MEDIA_GROUP_NOUNS = frozenset("сми масс-медиа медиа пресс�
 
 # Inanimate nouns of a side or body that speaks as one: "защита утверждает", "следствие
 # считает", "правозащитные организации утверждают",
-# "командование сообщило" ("обвинение" is left out: in the plural it is the charges;
-# "сторона" too: "с другой стороны" is "on the other hand").
-COLLECTIVE_SPEAKER_NOUNS = frozenset("защита следствие командование руководство оппозиция организация объединение семья коалиция альянс".split())
+# "командование сообщило", "Род смерти не установлен, сообщает судмедэкспертиза" ("обвинение"
+# is left out: in the plural it is the charges; "сторона" too: "с другой стороны" is "on the
+# other hand").
+COLLECTIVE_SPEAKER_NOUNS = frozenset(
+    "защита следствие командование руководство оппозиция организация объединение семья коалиция альянс экспертиза судмедэкспертиза".split()
+)
 
 # Nouns that name a speaker although pymorphy3 marks them inanimate ("источник сообщил"):
 # every organisation head, the media, the sources that are no organisation, and the

@@ -91,6 +91,12 @@ def test_quote_speakers_outlets_and_named_bodies(case, paragraphs, names, expect
 # ------------------------------------------------------------------ groups kept whole
 
 GROUP_CASES = [
+    (
+        "an examination speaks as one body",
+        ["Игорь Петров погиб от удара током.", "Точное время смерти не установлено, сообщает судмедэкспертиза."],
+        [PETROV],
+        ("судмедэкспертиза", "group", None),
+    ),
     ("the media as a group", ["Местные СМИ сообщают, что паром перестанет ходить зимой."], [], ("местные СМИ", "group", None)),
     ("plural outlets are a group", ["Российские издания пишут, что паром перестанет ходить зимой."], [], ("российские издания", "group", None)),
     ("the authorities, plural as written", ["Власти провинции заявили, что дорогу откроют в мае."], [], ("власти провинции", "group", None)),
