@@ -259,6 +259,12 @@ SOKOLOV = ("e3", "PER", "Андрей Соколов", ["Андрей Сокол
 
 SUBJECT_CASES = [
     (
+        "a place in brackets before the verb is an aside, the counted noun the subject",
+        ["Двое депутатов (от Вологды и Твери) заявили о намерении поддержать закон."],
+        [("e5", "LOC", "Тверь", ["Твери"]), ("e6", "LOC", "Вологда", ["Вологды"])],
+        ("депутаты", "group", None),
+    ),
+    (
         "a coordinated verb shares the first verb's subject",
         ["Президент Игорь Петров выразил уверенность, что кандидатуру Соколова утвердят, и отметил, что «выбор очевиден для всех»."],
         [PETROV, SOKOLOV],
