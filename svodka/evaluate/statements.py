@@ -1,7 +1,7 @@
 """Statements on real news (issue 15): the team's blind gold on ``../shared/eval/wikinews-ru``.
 
 The gold (``tests/gold/statements/wikinews.jsonl``, made by ``scripts/wikinews_gold.py
-statements``) holds every statement of 120 articles as offsets plus hashes: ``kind`` (direct:
+statements``) holds every statement of 150 articles as offsets plus hashes: ``kind`` (direct:
 the quoted words inside the marks; indirect: the reported clause), ``speaker`` (hashes of the
 acceptable names, ``form_key``; the fullest name the article gives first), ``speaker_last``
 (the key of that name's last word), ``speaker_kind`` (person, organisation, outlet, state,

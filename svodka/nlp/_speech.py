@@ -122,15 +122,22 @@ OUTLET_NOUNS = frozenset(
 # organisation's own service: a speaker or via headed by one is an outlet.
 MEDIA_NOUNS = OUTLET_NOUNS - {"пресс-служба"}
 
+# The media nouns of a broadcast, after "на" the channel the words were said on ("рассказал
+# на телеканале X"); not "на сайте X", where the site's owner speaks.
+BROADCAST_NOUNS = MEDIA_NOUNS & frozenset("телеканал канал радиостанция радио телекомпания".split())
+
 # Nouns of the media as a collective, never one outlet: "британские СМИ", "пресса",
 # "масс-медиа, контролируемые группировкой" (a group speaker, its words as written).
 MEDIA_GROUP_NOUNS = frozenset("сми масс-медиа медиа пресса".split())
 
 # Inanimate nouns of a side or body that speaks as one: "защита утверждает", "следствие
 # считает", "правозащитные организации утверждают",
-# "командование сообщило" ("обвинение" is left out: in the plural it is the charges;
-# "сторона" too: "с другой стороны" is "on the other hand").
-COLLECTIVE_SPEAKER_NOUNS = frozenset("защита следствие командование руководство оппозиция организация объединение семья коалиция альянс".split())
+# "командование сообщило", "Род смерти не установлен, сообщает судмедэкспертиза" ("обвинение"
+# is left out: in the plural it is the charges; "сторона" too: "с другой стороны" is "on the
+# other hand").
+COLLECTIVE_SPEAKER_NOUNS = frozenset(
+    "защита следствие командование руководство оппозиция организация объединение семья коалиция альянс экспертиза судмедэкспертиза".split()
+)
 
 # Nouns that name a speaker although pymorphy3 marks them inanimate ("источник сообщил"):
 # every organisation head, the media, the sources that are no organisation, and the
@@ -207,6 +214,11 @@ EXPERT_HEADS = frozenset(
     """.split()
 )
 
+# Heads of descriptions of a politician ("парламентарий заявил", "По словам турецкого лидера"):
+# a writer uses them for the person in office just named, whatever the office (a speaker of
+# parliament, a president); like ``EXPERT_HEADS`` they fit any role (issue 15).
+POLITICIAN_HEADS = frozenset("политик парламентарий лидер".split())
+
 # Nouns of a person's relation to another ("представитель Теру", "адвокат Джонсон", kin): a
 # bare surname after one is the other person's, in the genitive even when it does not decline.
 RELATION_NOUNS = KIN_NOUNS | frozenset(
@@ -249,7 +261,8 @@ REQUEST_LEMMAS = frozenset(
 
 # Verbs of a judgement given as an object and its instrumental predicate: "назвал
 # освобождение вопросом недель", "считает Тайвань своей провинцией", "объясняют его гибель
-# стремлением ...". The object and the predicate are the statement.
+# стремлением ...", and with a bare adjective ("назвал обвинения беспочвенными": issue 15,
+# the lead's convention). The object and the predicate are the statement.
 NAMING_LEMMAS = frozenset("назвать называть считать объяснить объяснять".split())
 
 # Verbs of confirming and denying whose accusative object is what was confirmed: "клуб
@@ -270,6 +283,16 @@ ADDRESSED_REQUEST_LEMMAS = frozenset({"пожелать", "желать"})
 
 # Their nouns after "с" before the infinitive: "обратился к X с просьбой передать ...".
 REQUEST_NOUNS = frozenset("просьба призыв требование предложение".split())
+
+# The calls among them, whose "к"-phrase is what was called for as well as an infinitive:
+# "призвал к диалогу", "призвал стороны к сдержанности", "выступили с призывом к бойкоту"
+# (issue 15, the lead's convention: a call is a statement, its object as written).
+CALL_LEMMAS = frozenset("призвать призывать призыв".split())
+
+# Verbs of a complaint whose "на"-phrase is what was complained of: "жители пожаловались на
+# пробки", "пожаловались премьер-министру на руководителя региона", "жалуясь на жестокое
+# обращение" (issue 15, the lead's convention: a complaint is a statement, its object as written).
+COMPLAINT_LEMMAS = frozenset("пожаловаться жаловаться посетовать сетовать".split())
 
 # Impersonal verbs before an infinitive: "следует отметить, что", "стоит сказать, что",
 # "остаётся добавить" are the writer's words, unlike "успел заявить", "поспешил сообщить".

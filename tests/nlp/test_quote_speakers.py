@@ -91,6 +91,12 @@ def test_quote_speakers_outlets_and_named_bodies(case, paragraphs, names, expect
 # ------------------------------------------------------------------ groups kept whole
 
 GROUP_CASES = [
+    (
+        "an examination speaks as one body",
+        ["Игорь Петров погиб от удара током.", "Точное время смерти не установлено, сообщает судмедэкспертиза."],
+        [PETROV],
+        ("судмедэкспертиза", "group", None),
+    ),
     ("the media as a group", ["Местные СМИ сообщают, что паром перестанет ходить зимой."], [], ("местные СМИ", "group", None)),
     ("plural outlets are a group", ["Российские издания пишут, что паром перестанет ходить зимой."], [], ("российские издания", "group", None)),
     ("the authorities, plural as written", ["Власти провинции заявили, что дорогу откроют в мае."], [], ("власти провинции", "group", None)),
@@ -220,6 +226,24 @@ VIA_CASES = [
         [("e9", "ORG", "Би-би-си", ["Би-би-си"])],
         ("Би-би-си", "outlet", None),
     ),
+    (
+        "the channel the words were said on, after the verb",
+        ["О планах на сезон Игорь Петров рассказал на телеканале North Vision в утренней программе."],
+        [PETROV],
+        ("Игорь Петров", "person", "North Vision"),
+    ),
+    (
+        "the outlet of a broadcast after «в эфире»",
+        ["Игорь Петров заявил в эфире радиостанции «Северная волна», что мост откроют в мае."],
+        [PETROV],
+        ("Игорь Петров", "person", "Северная волна"),
+    ),
+    (
+        "a channel inside the statement is no via",
+        ["Игорь Петров сообщил, что матч покажут на телеканале «Спорт-Север»."],
+        [PETROV],
+        ("Игорь Петров", "person", None),
+    ),
 ]
 
 
@@ -234,6 +258,12 @@ def test_quote_speakers_via_heard_by(case, paragraphs, names, expected):
 SOKOLOV = ("e3", "PER", "Андрей Соколов", ["Андрей Соколов", "Соколова", "Соколов"])
 
 SUBJECT_CASES = [
+    (
+        "a place in brackets before the verb is an aside, the counted noun the subject",
+        ["Двое депутатов (от Вологды и Твери) заявили о намерении поддержать закон."],
+        [("e5", "LOC", "Тверь", ["Твери"]), ("e6", "LOC", "Вологда", ["Вологды"])],
+        ("депутаты", "group", None),
+    ),
     (
         "a coordinated verb shares the first verb's subject",
         ["Президент Игорь Петров выразил уверенность, что кандидатуру Соколова утвердят, и отметил, что «выбор очевиден для всех»."],
@@ -347,6 +377,21 @@ RESOLUTION_CASES = [
         ],
         [],
         ("представитель пароходства", "group", "Северинформ"),  # the interview goes on
+    ),
+    (
+        "a politician's description is the person in office just named",
+        [
+            "Спикер парламента Игорь Петров временно сложил полномочия.",
+            "Он отверг все обвинения. Тем не менее, парламентарий заявил, что вернётся к работе осенью.",
+        ],
+        [("e1", "PER", "Игорь Петров", ["Игорь Петров"], ["спикер парламента"])],
+        ("Игорь Петров", "person", None),
+    ),
+    (
+        "a leader of a country by its adjective of another consonant",
+        ["Президент Турции Игорь Петров прилетел в Анкару.", "По словам турецкого лидера, переговоры пройдут в пятницу."],
+        [("e1", "PER", "Игорь Петров", ["Игорь Петров"], ["президент Турции"])],
+        ("Игорь Петров", "person", None),
     ),
 ]
 

@@ -33,8 +33,10 @@ read one paragraph per line, its first line the headline: ``_line_blocks``) in t
    S``, ``S, сказал X``, ``S. Об этом/Это заявил X`` (not when S is reported speech already),
    ``S, говорится в заявлении X``, ``S, передает X со ссылкой на Y``, ``X рассказал о том,
    как S`` / ``рассказал, как S``, calls and requests with their infinitive (``призвал
-   жителей не выходить``, ``с просьбой передать``, ``требует, чтобы S``), judgements with a
-   predicate noun (``назвал A вопросом недель``, ``считает A своей провинцией``: "A B") and
+   жителей не выходить``, ``с просьбой передать``, ``требует, чтобы S``) and a call's
+   "к"-phrase (``призвал стороны к сдержанности``), complaints (``пожаловались главе района на
+   перебои``: "на Y"), judgements with a predicate noun or a bare adjective (``назвал A
+   вопросом недель``, ``считает A своей провинцией``, ``назвал обвинения беспочвенными``: "A B") and
    confirmed or denied facts (``подтвердил отставку тренера``: the object), a second cue of the
    same subject (``добавила, что A, но подчеркнула, что B``: two items), reported speech
    inside a speaker's own quotation, plus the headline forms ``S - X`` and ``X: S`` (S with a

@@ -218,6 +218,16 @@ def _dative_only(doc: _Text, tok: _Tok) -> bool:
     return cases == {"datv"}
 
 
+def _number_word(doc: _Text, tok: _Tok) -> bool:
+    """A numeral in the nominative ("двое", "восемь") or a number ("12")."""
+    return tok.text.isdigit() or any(p.tag.POS == "NUMR" and p.tag.case == "nomn" for p in doc.parse(tok.text)[:2])
+
+
+def _plural_genitive(doc: _Text, tok: _Tok) -> bool:
+    """A noun read in the genitive plural ("республиканцев"; not "12 августа")."""
+    return any(p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "plur" for p in doc.parse(tok.text)[:2])
+
+
 def _head_noun(doc: _Text, rest: list[_Tok]) -> int | None:
     """Index of the speaker noun heading the phrase, after at most three adjectives (and
     after "один из": "один из советников губернатора" is headed by "советников")."""
@@ -226,6 +236,8 @@ def _head_noun(doc: _Text, rest: list[_Tok]) -> int | None:
         skip = 1  # "его адвокат", "ее крестница": the noun is the head
     if len(rest) > 1 and doc.lemma(rest[0].text) in QUANTITY_NOUNS and _speaker_noun(doc, rest[1]) and _has_case(doc, rest[1], "gent"):
         skip = 1  # "ряд СМИ", "часть экспертов": the group is the head
+    if len(rest) > 1 and _number_word(doc, rest[0]) and _speaker_noun(doc, rest[1]) and _plural_genitive(doc, rest[1]):
+        skip = 1  # "двое республиканцев", "восемь сенаторов": the counted noun is the head
     for k, t in enumerate(rest[skip : skip + 4], skip):
         if t.low in NON_SPEAKER_WORDS:
             return None

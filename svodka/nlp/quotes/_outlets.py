@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ...model import Entity
 from ..names import normalize_mention
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, KNOWN_OUTLETS, QUOTED_NAME_HEADS
-from .._speech import MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS
+from .._speech import BROADCAST_NOUNS, MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS
 from bisect import bisect_right
 
 from ._text import (
@@ -28,6 +28,7 @@ from ._text import (
     _WORD,
     _has_case,
     _is_adj,
+    _is_finite_verb,
     _mentions_from,
     _sentence_end,
     _sentence_start,
@@ -362,7 +363,38 @@ def _heard_by(doc: _Text, attr: _Attribution, said: _Said, subject_before: bool 
             found = _outlet_after(doc, said, toks[k + 1 : k + 5], s_end, t.low == "интервью")
             if found is not None:
                 return found
+    on_air = _on_air(doc, said, attr, toks, s_end)
+    if on_air is not None:
+        return on_air
     return _recipient_after_verb(doc, said, attr, toks, s_end, subject_before)
+
+
+# Words after the verb that name the channel the words were said on: "рассказал на телеканале
+# NBC", "заявил в эфире радиостанции X" (lower case, as written).
+ON_AIR_WORDS = frozenset({"на", "эфире"})
+
+
+def _on_air(doc: _Text, said: _Said, attr: _Attribution, toks: list[_Tok], s_end: int) -> str | None:
+    """The channel the words were said on, right after the verb, before any punctuation: "на"
+    and a media noun in the locative with its name ("рассказал на телеканале NBC"), "в эфире" and
+    the outlet ("заявил в эфире телеканала X", "в эфире «Эха»"). Not "на сайте X" (its owner speaks)."""
+    after = [t for t in toks if t.start >= attr.cue_end]
+    for k, t in enumerate(after[:6]):
+        if re.search(r"[,;:.!?()—–]", doc.text[after[k - 1].end if k else attr.cue_end : t.start]):
+            break
+        if _is_finite_verb(doc, t):
+            break  # "сообщил, что матч покажут на телеканале X": the statement's own words
+        if t.low not in ON_AIR_WORDS or t.low == "эфире" and (not k or after[k - 1].low != "в"):
+            continue
+        rest = after[k + 1 : k + 5]
+        if t.low == "на" and rest and _media_noun(doc, rest[0]) and any(p.tag.case == "loct" and p.normal_form in BROADCAST_NOUNS for p in doc.parse(rest[0].text)[:2]):
+            named = _named_body(doc, rest[0], s_end)
+            return named.name if named is not None else None
+        if t.low == "эфире":
+            found = _outlet_after(doc, said, rest, s_end, False)
+            if found is not None:
+                return found
+    return None
 
 
 def _recipient_after_verb(doc: _Text, said: _Said, attr: _Attribution, toks: list[_Tok], s_end: int, subject_before: bool) -> str | None:

@@ -12,7 +12,7 @@ from typing import Any
 from ...model import Entity, Mention, Speaker
 from ..roles import key_of, role_key, roles_match, roles_of
 from .._lexicon import COUNTRY_STEMS, KIN_NOUNS
-from .._speech import ANONYMOUS_WORDS, EXPERT_HEADS, GENERIC_HEADS, HEAD_OF_STATE_HEADS, HEAD_SYNONYMS
+from .._speech import ANONYMOUS_WORDS, EXPERT_HEADS, GENERIC_HEADS, HEAD_OF_STATE_HEADS, HEAD_SYNONYMS, POLITICIAN_HEADS
 from ._text import (
     _Intervals,
     _Said,
@@ -479,7 +479,7 @@ def _role_fits(doc: _Text, head: str, e: Entity | None) -> bool:
     heads = _role_heads(doc, e)
     if head not in heads and any(head in r.lemmas for r in _roles(doc, e)):
         return False  # "заместитель губернатора"
-    if head in EXPERT_HEADS or head in GENERIC_HEADS:
+    if head in EXPERT_HEADS or head in GENERIC_HEADS or head in POLITICIAN_HEADS:
         return True
     return bool(heads & ({head} | HEAD_SYNONYMS.get(head, set()) | GENERIC_HEADS))
 

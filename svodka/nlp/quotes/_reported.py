@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
+from ..dates import MONTH_FORMS, WEEKDAY
 from .._speech import (
     ACCUSE_LEMMAS,
     ATTENTION_LEMMAS,
@@ -324,6 +325,14 @@ def _data_source(doc: _Text, toks: list[_Tok], i: int, k: int) -> bool:
     return not nxt.text[0].isdigit() and doc.parse(nxt.text)[0].tag.POS not in ("PREP", "ADVB", "CONJ", "PRCL", "NUMR")
 
 
+# Words of a date ("в среду 23 марта 2016 года"): no speaker among them.
+DATE_WORD = re.compile(rf"\d+|{MONTH_FORMS}|{WEEKDAY}|года|году|г")
+
+# How many words may stand between "Об этом" opening a sentence and its verb ("Об этом в
+# среду 23 марта 2016 года сообщил X": eight).
+MAX_OB_ETOM_TO_VERB = 12
+
+
 def _ob_etom_item(
     doc: _Text, reported: list[tuple[int, int]], toks: list[_Tok], i: int, s_start: int, s_end: int, sents: list[tuple[int, int]], si: int, bi: int
 ) -> _Item | None:
@@ -331,12 +340,19 @@ def _ob_etom_item(
     t = toks[i]
     window = [x.low for x in toks[max(0, i - 6) : i + 3] if not doc.in_quote(x.start)]
     this = i > 0 and toks[i - 1].low == "это" and toks[i - 1].start == s_start  # "S. Это сообщила X"
-    if ("об" not in window or "этом" not in window) and not this or "что" in [x.low for x in toks[i:]]:
+    # "Об этом в среду 23 марта 2016 года сообщил X": a date or a place between, no other verb
+    opening = any(
+        toks[k].low == "этом" and toks[k - 1].low == "об" and toks[k - 1].start >= s_start and not any(_is_finite_verb(doc, x) for x in toks[k + 1 : i])
+        for k in range(max(1, i - MAX_OB_ETOM_TO_VERB), i)
+    )
+    if ("об" not in window or "этом" not in window) and not this and not opening or "что" in [x.low for x in toks[i:]]:
         return None
     prev = _previous_statement_span(doc, sents, si, bi)
     if prev is None or any(prev[0] <= a < prev[1] for a, _b in reported):
         return None  # the sentence before is reported speech already: "Об этом" adds no statement
-    attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, s_end))
+    # the subject is not in a date between "Об этом" and the verb ("в среду 23 марта 2016 года")
+    lo = max([s_start] + [x.end for x in toks[max(0, i - MAX_OB_ETOM_TO_VERB) : i] if x.start >= s_start and DATE_WORD.fullmatch(x.low)])
+    attr = _Attribution(t.low, t.start, t.end, before=(lo, t.start), after=(t.end, s_end))
     return _Item("indirect", prev[0], prev[1], attr)
 
 

@@ -44,7 +44,7 @@ from ._text import (
     _speaker_of,
 )
 from ._grammar import _agreeing, _agrees, _gloss, _is_subject, _nominative_mention, _possessive_of_noun, _relation_of
-from ._descriptions import _np_speaker
+from ._descriptions import _np_speaker, _number_word
 from ._antecedents import _pronoun
 
 # Words that join a speech verb to an earlier verb of the same subject ("выразил уверенность
@@ -66,6 +66,8 @@ def _scan_region(
     """The speaker written in a region next to the cue: before it (``reverse``) or after it
     (``narrow``: look for the subject's own part of the region first, ``_subject_regions``)."""
     start, end = region
+    if reverse:
+        end = _before_aside(doc, start, end)
     if end <= start:
         return None
     toks = doc.toks(start, end)
@@ -83,7 +85,7 @@ def _scan_region(
             return next((sp for r in regions if (sp := _scan_region(doc, said, r, gender, reverse, cue, narrow=False)) is not None), None)
     pers = _candidate_persons(doc, mentions, start, gender, verb_cue)
     if reverse:
-        return _subject_before(doc, said, region, gender, cue, verb_cue, mentions, pers, pron, words)
+        return _subject_before(doc, said, (start, end), gender, cue, verb_cue, mentions, pers, pron, words)
     # after the cue: the first person of an apposition, skipping a dative outlet ("рассказал РБК источник")
     pronoun = _pronoun_after(doc, pron, pers, words, end)
     if pronoun is not None:
@@ -102,6 +104,21 @@ def _scan_region(
         if sub:
             found = _np_speaker(doc, said, sub, _mentions_in(doc, sub[0].start, end), gender, cue, end)
     return found
+
+
+def _before_aside(doc: _Text, start: int, end: int) -> int:
+    """Where the region before a verb ends without the aside in brackets closing it: "двое
+    республиканцев (сенаторы от Северной Каролины и Огайо) заявили" (the subject stands before
+    the brackets; a name in them is none)."""
+    chunk = doc.text[start:end].rstrip()
+    if not chunk.endswith(")") or doc.in_quote(start + len(chunk) - 1):
+        return end
+    depth = 0
+    for k in range(len(chunk) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(chunk[k], 0)
+        if depth == 0:
+            return start + k if doc.text[start:start + k].strip() else end  # all in brackets: keep it
+    return end
 
 
 def _pronoun_after(doc: _Text, pron: list[_Tok], pers: list[tuple[Mention, Entity]], words: list[_Tok], end: int) -> _Tok | None:
@@ -442,6 +459,8 @@ def _subject_words(doc: _Text, words: list[_Tok], gender: str | None, end: int) 
             return []
         if k > 0 and doc.lemma(words[k - 1].text) in QUANTITY_NOUNS and _has_case(doc, t, "gent") and _speaker_noun(doc, t):
             return words[k - 1 :]  # "толпа болельщиков перекрыла", "группа активистов"
+        if k > 0 and _number_word(doc, words[k - 1]) and _has_case(doc, t, "gent") and _speaker_noun(doc, t) and text[words[k - 1].end : t.start] == " ":
+            return words[k - 1 :]  # "двое республиканцев заявили", "восемь сенаторов"
         if not _speaker_noun(doc, t):
             continue
         if not any(p.tag.POS == "NOUN" and p.tag.case == "nomn" and (want is None or p.tag.number == want) for p in doc.parse(t.text)[:3]):

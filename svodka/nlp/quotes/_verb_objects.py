@@ -1,8 +1,10 @@
 """Reported speech that is a speech verb's object, and where such a clause ends.
 
 "X сообщил [журналистам] о Y" and "Об отставке министра сообщил X" (an "о"-phrase), "призвал
-жителей не выходить" / "с просьбой передать" (a request's infinitive), "назвал A вопросом
-недель" (a judgement's predicate noun), "подтвердил отставку тренера" (a confirmed fact):
+жителей не выходить" / "с просьбой передать" (a request's infinitive), "призвал к диалогу" (a
+call's "к"-phrase), "пожаловались на пробки" (a complaint's "на"-phrase), "назвал A вопросом
+недель" / "назвал обвинения беспочвенными" (a judgement's predicate noun or adjective),
+"подтвердил отставку тренера" (a confirmed fact):
 ``_object_cue_item`` tries them for a cue of ``_reported``.
 """
 
@@ -13,6 +15,8 @@ import re
 from .._lexicon import CLAUSE_OPENERS, PREPOSITIONAL_GERUNDS, QUOTE_MARKS
 from .._speech import (
     ACCUSE_LEMMAS,
+    CALL_LEMMAS,
+    COMPLAINT_LEMMAS,
     CONFIRM_LEMMAS,
     NAMING_LEMMAS,
     NOT_PREDICATE_INSTRUMENTALS,
@@ -43,6 +47,14 @@ from ._text import (
 # Words that may open a sentence before its fronted object ("Ещё одним кандидатом ...").
 FRONTING_ADVERBS = frozenset("еще ещё также".split())
 
+# What follows a bare adjective that is a judgement's predicate: the clause's end or "и"/"или"
+# and another ("назвал обвинения беспочвенными и абсурдными").
+PREDICATE_ADJECTIVE_END = re.compile(r"\s*(?:[,.;:!?)\n»\"—–]|$|(?:и|или)\s)")
+
+# Prepositions of a source opening a judgement's sentence: "В ассоциации прогноз назвали
+# осторожным", "У экспертов этот план считают ошибочным".
+SOURCE_PREPOSITIONS = frozenset({"в", "во", "у"})
+
 
 def _object_cue_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
     """The statement of a verb with an object of its own: a judgement with a predicate noun
@@ -65,6 +77,28 @@ def _object_cue_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: 
         item = _about_item(doc, toks, i, s_start, s_end)
         if item is not None:
             return item
+    if t.low in _lexicon_forms(doc, "complaint", COMPLAINT_LEMMAS) and not _negated(doc, t):
+        return _complaint_item(doc, toks, i, s_start, s_end)
+    return None
+
+
+def _complaint_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """"Жители пожаловались на пробки", "пожаловались премьер-министру на руководителя региона",
+    "жалуясь на жестокое обращение": the "на"-phrase (after an addressee in the dative) to the
+    clause's end. Not "пожаловался на то, что S" (the "что"-clause is what was said)."""
+    t = toks[i]
+    if doc.parse(t.text)[0].tag.POS not in ("VERB", "GRND") or doc.lemma(t.text) not in COMPLAINT_LEMMAS:
+        return None
+    for j in range(i + 1, min(len(toks) - 1, i + 1 + MAX_VERB_TO_CHTO)):
+        if doc.text[toks[j - 1].end : toks[j].start].strip() or doc.in_quote(toks[j].start) or _is_finite_verb(doc, toks[j]):
+            return None
+        if toks[j].low == "на":
+            if toks[j + 1].low in ("то", "это", "том", "этом"):
+                return None
+            attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, toks[j].start))
+            return _Item("indirect", toks[j].start, _clause_end(doc, toks, j, s_end), attr)
+        if not _is_adverb(doc, toks[j]) and not any(p.tag.case in ("datv", "gent") for p in doc.parse(toks[j].text)[:3]):
+            return None  # only an addressee ("главе района", "премьер-министру России") or an adverb before "на"
     return None
 
 
@@ -178,9 +212,11 @@ def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int
     if noun:
         cue_end = toks[i + 1].end
         j0 = i + 2
+        call = doc.lemma(toks[i + 1].text) in CALL_LEMMAS
     elif doc.parse(t.text)[0].tag.POS in ("VERB", "GRND") and doc.lemma(t.text) in REQUEST_LEMMAS:
         cue_end = t.end
         j0 = i + 1
+        call = doc.lemma(t.text) in CALL_LEMMAS
     else:
         return None
     for j in range(j0, min(len(toks), j0 + MAX_VERB_TO_CHTO)):
@@ -191,6 +227,8 @@ def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int
             start = toks[j].end  # "требует, чтобы S"
         elif gap or doc.in_quote(toks[j].start) and not _in_short_quote(doc, toks[j].start):
             return None
+        elif call and toks[j].low in ("к", "ко"):
+            start = cue_end  # "призвал к диалогу", "призвал стороны к сдержанности": the call as written
         elif doc.parse(toks[j].text)[0].tag.POS == "INFN":
             if not noun and doc.lemma(t.text) in ADDRESSED_REQUEST_LEMMAS and not any(_case(doc, x) == "datv" for x in toks[j0:j]):
                 return None  # "пожелал остаться": a wish of his own
@@ -218,7 +256,7 @@ def _naming_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int)
         if doc.text[toks[j - 1].end : toks[j].start].strip() or doc.in_quote(toks[j].start) or _is_finite_verb(doc, toks[j]):
             return None
         parses = [p for p in doc.parse(toks[j].text)[:3] if p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO")]
-        if obj and _predicate_noun(doc, toks[j]):
+        if obj and _predicate(doc, toks[j]):
             end = _clause_end(doc, toks, j, s_end)
             colon = doc.text.find(":", toks[j].end, end + 1)
             if colon >= 0 and not doc.in_quote(colon):
@@ -234,8 +272,8 @@ def _fronted_naming_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_e
     историю с письмом Петров назвал провокацией" (the accusative first, the predicate noun
     after the verb), "Одной из причин аварии эксперты называют износ труб" (the instrumental
     first, the object after the verb). The statement is the whole clause, subject and verb
-    included: its parts stand on both sides of them. Not after a preposition ("В ассоциации
-    прогноз назвали осторожным"), nor with a bare adjective for a predicate (an evaluation)."""
+    included: its parts stand on both sides of them. After a source in "в"/"у" see
+    ``_sourced_naming_item``."""
     t = toks[i]
     if doc.parse(t.text)[0].tag.POS != "VERB" or i + 1 >= len(toks):
         return None
@@ -246,6 +284,8 @@ def _fronted_naming_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_e
     while k0 < i and toks[k0].low in FRONTING_ADVERBS:
         k0 += 1
     first = toks[k0]
+    if first.low in SOURCE_PREPOSITIONS and k0 == opening:
+        return _sourced_naming_item(doc, toks, opening, i, s_end)
     if doc.in_quote(first.start) or first.text[0].isupper() and k0 > opening:
         return None  # a name after "Ещё"
     # the fronted phrase: adjectives and its noun, in the accusative or the instrumental
@@ -256,6 +296,10 @@ def _fronted_naming_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_e
     if noun.text[0].isupper() or "," in doc.text[first.start : noun.start]:
         return None
     cases = {p.tag.case for p in doc.parse(noun.text)[:2] if p.tag.POS == "NOUN"}
+    named = [m for m, _e in _mentions_from(doc, toks[k].end, t.start) if m.end == toks[i - 1].end]
+    own = any(m.end > noun.start for m, _e in _mentions_from(doc, first.start, noun.start)) or "(" in doc.text[noun.end : t.start]
+    if "nomn" in cases and named and not own and any(p.tag.POS == "NOUN" and p.tag.case == "accs" for p in doc.parse(noun.text)[:3]):
+        cases = {"accs"}  # "Новый график Игорь Петров назвал удачным": the name before the verb is the subject
     if "nomn" in cases:
         return None  # the subject itself opens the sentence: the usual order
     end = _clause_end(doc, toks, i, s_end)
@@ -263,8 +307,8 @@ def _fronted_naming_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_e
     if not after or any(_is_finite_verb(doc, x) for x in after) or doc.in_quote(after[0].start):
         return None
     if "accs" in cases and "ablt" not in cases:
-        if not any(_predicate_noun(doc, x) for x in after):
-            return None  # "Прогноз правительства назвали осторожным": an evaluation
+        if not any(_predicate(doc, x) for x in after):
+            return None
     elif "ablt" in cases and _predicate_noun(doc, noun):
         if not any(p.tag.case == "accs" and p.tag.POS in ("NOUN", "ADJF", "NUMR") for x in after[:3] for p in doc.parse(x.text)[:2]):
             return None
@@ -272,13 +316,38 @@ def _fronted_naming_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_e
         return None
     # the subject right before the verb: a name, or a noun with its adjectives ("эксперты")
     subject = i - 1
-    named = [m for m, _e in _mentions_from(doc, toks[k].end, t.start) if m.end == toks[i - 1].end]
     if named:
         subject = next(n for n in range(k + 1, i) if toks[n].end > named[0].start)
     while subject - 1 > k and doc.parse(toks[subject - 1].text)[0].tag.POS in ("ADJF", "PRTF") and not doc.text[toks[subject - 1].end : toks[subject].start].strip():
         subject -= 1
     attr = _Attribution(t.low, t.start, t.end, before=(toks[subject].start, t.start), after=(t.end, t.end))
     return _Item("indirect", toks[opening].start, end, attr)  # "Ещё одним кандидатом ...": the sentence whole
+
+
+def _sourced_naming_item(doc: _Text, toks: list[_Tok], opening: int, i: int, s_end: int) -> _Item | None:
+    """"В ассоциации отельеров Аджарии прогноз правительства назвали осторожным": a judgement
+    whose object stands between its source ("в"/"у" and the source's words, the speaker) and
+    the verb: the object (the first lower-case inanimate noun that can be accusative after the
+    source's own noun, with its adjectives) to the predicate after the verb."""
+    t = toks[i]
+    if re.search(r"[,:;()]", doc.text[toks[opening].start : t.start]) or doc.in_quote(toks[opening].start):
+        return None
+    m = next((k for k in range(opening + 2, i) if not toks[k].text[0].isupper() and _inanimate_accusative(doc, toks[k])), None)
+    if m is None:
+        return None
+    end = _clause_end(doc, toks, i, s_end)
+    after = [x for x in toks[i + 1 :] if x.end <= end]
+    if not after or any(_is_finite_verb(doc, x) for x in after) or doc.in_quote(after[0].start) or not any(_predicate(doc, x) for x in after):
+        return None
+    while m - 1 > opening + 1 and _nominative_adj(doc, toks[m - 1]) and not toks[m - 1].text[0].isupper():
+        m -= 1  # "новый прогноз": the object's adjectives
+    attr = _Attribution(t.low, t.start, t.end, before=(toks[opening].start, toks[m - 1].end), after=(t.end, t.end))
+    return _Item("indirect", toks[m].start, end, attr)
+
+
+def _inanimate_accusative(doc: _Text, tok: _Tok) -> bool:
+    """An inanimate noun that can be accusative ("прогноз", "решение")."""
+    return any(p.tag.POS == "NOUN" and p.tag.case == "accs" and "inan" in p.tag for p in doc.parse(tok.text)[:2]) and not _speaker_noun(doc, tok)
 
 
 def _accusation_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
@@ -343,10 +412,22 @@ def _confirmed_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: i
     return _Item("indirect", obj.start, end, attr)
 
 
+def _predicate(doc: _Text, tok: _Tok) -> bool:
+    """The predicate of a judgement after its object: a noun (``_predicate_noun``) or a bare
+    adjective in the instrumental ("назвали обвинения голословными", "считает решение
+    ошибочным"; issue 15, the lead's convention), not a pronoun's ("таким", "своим"). The
+    adjective closes the clause or a pair ("беспочвенными и абсурдными"): one before its noun
+    is the noun's ("назвали противоречия во взглядах на проведение конституционной реформы")."""
+    if _predicate_noun(doc, tok):
+        return True
+    if tok.text[0].isupper() or not PREDICATE_ADJECTIVE_END.match(doc.text, tok.end):
+        return False
+    return any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "ablt" and "Apro" not in p.tag for p in doc.parse(tok.text)[:2])
+
+
 def _predicate_noun(doc: _Text, tok: _Tok) -> bool:
     """A common noun in the instrumental, the predicate of a judgement ("вопросом", "своей
-    провинцией", "заключённым"); a bare adjective is an evaluation, no statement ("назвали
-    обвинения голословными", the team's gold): not a name or an indeclinable word read in every case
+    провинцией", "заключённым"): not a name or an indeclinable word read in every case
     ("назвали Гильермо", "ФСБ"), not a time ("вчера утром") nor "именем"."""
     if tok.text[0].isupper() or tok.low in NOT_PREDICATE_INSTRUMENTALS:
         return False
