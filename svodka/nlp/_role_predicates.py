@@ -38,7 +38,9 @@ from typing import Any
 
 from ..model import Entity, Mention
 from ._lexicon import ACTING_DUTIES, APPOINTING_VERBS, CIRCUMSTANCE_PO_NOUNS, CLAUSE_OPENERS, COPULA_FILLERS, COPULA_VERBS, DATE_PREPOSITIONS, INSTRUMENTAL_PREPOSITIONS, LIST_WORDS, ONE_OF, POST_PREPOSITIONS, PREDICATE_PREPOSITIONS, DEED_NOUNS, OBJECT_PRONOUNS, OBJECT_RELATIVES, POST_EVENT_NOUNS, POST_NOUNS, POST_VERBS, RELATIVE_PRONOUNS, STANDING_POSTS, SUBJECT_PRONOUNS, TIME_GENITIVES
-from ._role_phrases import lexeme_forms, CLOSE_QUOTES, MAX_ADJECTIVES, MAX_TAIL_TOKENS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at
+from ._role_names import _name_cases
+from ._role_phrases import MAX_ADJECTIVES, MAX_TAIL_TOKENS, _Analysis, _fold, _Phrase, _phrase_at
+from ._role_words import lexeme_forms, CLOSE_QUOTES, TOGGLE_QUOTES
 from .dates import MONTH_FORMS
 from .text import AnalysedText
 

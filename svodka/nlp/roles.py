@@ -41,7 +41,9 @@ import re
 from ..model import Article, Entity, Mention, Role
 from ._role_keys import RoleKey, key_of, read_role, role_head, role_key, roles_match, roles_of
 from ._lexicon import ACTING_QUALIFIERS, ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, DEED_NOUNS, KIN_NOUNS, NEW_HOLDER_WORDS, OBLIQUE_PRONOUNS, ROLE_EPITHETS, TITLE_GOVERNING_NOUNS
-from ._role_phrases import ALL_CASES, adjective_head_prefixes, position_forms, CLOSE_QUOTES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at, _touches_name
+from ._role_names import _name_cases
+from ._role_phrases import ALL_CASES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, _Analysis, _fold, _Phrase, _phrase_at, _touches_name
+from ._role_words import adjective_head_prefixes, position_forms, CLOSE_QUOTES, TOGGLE_QUOTES
 from ._role_predicates import predicate_forms, read_predicates
 from .models import Models
 from .text import WORD, AnalysedText, Sentence, analysed
