@@ -167,7 +167,7 @@ def _name_words(text: str) -> list[str]:
     letter (``ONE_LETTER_WORDS``: "В источниках" after a name), a Latin one a numeral or an
     initial as before ("Николая I", "John S Pistole").
     """
-    words = [w.strip(",;:") for w in re.split(r"\s+", text[len(_glued_initials(text)) :])]
+    words = [w.strip(",;:") for w in _SPACES.split(text[len(_glued_initials(text)) :])]
     words = [w for w in words if w and any(c.isalpha() for c in w)]
     dotted = any(_INITIALS.fullmatch(w) for w in words)
     return [
@@ -187,10 +187,14 @@ ONE_LETTER_WORDS = frozenset("а в и к о с у я".split())
 # Initials written with periods ("В.", "В.В.").
 _INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.)+")
 
+# Initials written onto a name without a space (``_glued_initials``), and the spaces between words.
+_GLUED_INITIALS = re.compile(r"(?:[А-ЯЁA-Z][а-яёa-z]?\.-?)+(?=[А-ЯЁA-Z][а-яёa-z])")
+_SPACES = re.compile(r"\s+")
+
 
 def _glued_initials(text: str) -> str:
     """Initials written onto a name without a space ("Ю." of "Ю.Синдеева", "Ж.-К." of "Ж.-К.Трише")."""
-    found = re.match(r"(?:[А-ЯЁA-Z][а-яёa-z]?\.-?)+(?=[А-ЯЁA-Z][а-яёa-z])", text)
+    found = _GLUED_INITIALS.match(text)
     return found.group(0) if found else ""
 
 

@@ -159,9 +159,21 @@ def _person_info(
     return info
 
 
+# The word right before a mention (letters only; with digits and hyphens; with hyphens) and
+# after it (lower case, after a comma; any case), precompiled: asked of every person mention.
+_WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)[ \t]+$")
+_TOKEN_BEFORE = re.compile(r"([А-ЯЁа-яё0-9-]+)[ \t]+$")
+_HYPHENED_BEFORE = re.compile(r"([А-ЯЁа-яё-]+)[ \t]+$")
+_WORD_AFTER_COMMA = re.compile(r"[ \t]*,[ \t]+([а-яё]+)")
+_LOWER_AFTER = re.compile(r"[ \t]+([а-яё]+)")
+_HYPHENED_AFTER = re.compile(r"[ \t]+([А-ЯЁа-яё-]+)")
+# The words and single other characters of the text before a mention (``_context_cases``).
+_WORDS_AND_MARKS = re.compile(r"[А-ЯЁа-яё-]+|[^\sА-ЯЁа-яё-]")
+
+
 def _after_preposition(text: str, mention: Mention, models: Models) -> bool:
     """Does a preposition stand right before a name (it may then be in the locative: "о Сноудене")?"""
-    before = re.search(r"([А-ЯЁа-яё]+)[ \t]+$", text[max(0, mention.start - 20) : mention.start])
+    before = _WORD_BEFORE.search(text, max(0, mention.start - 20), mention.start)
     return bool(before) and any(p.tag.POS == "PREP" for p in parses(models, before.group(1))[:1])
 
 
@@ -175,7 +187,7 @@ def _apposition_sex(text: str, mention: Mention, models: Models) -> str | None:
     ("Серафим"): a man a noun of kin is said of is named with his surname ("жена Андрея
     Панина"), and a lone surname after one stays his ("вдова Арафата").
     """
-    before = re.search(r"([А-ЯЁа-яё0-9-]+)[ \t]+$", text[max(0, mention.start - 40) : mention.start])
+    before = _TOKEN_BEFORE.search(text, max(0, mention.start - 40), mention.start)
     best = parses(models, before.group(1))[:1] if before else []
     tag = best[0].tag if best else None
     if tag is not None and tag.number == "sing" and tag.gender == "femn":
@@ -261,7 +273,7 @@ def _relative_sex(text: str, mention: Mention, before: str | None, models: Model
     """
     if before and not _subject_may_follow(before, models):
         return None
-    after = re.match(r"[ \t]*,[ \t]+([а-яё]+)", text[mention.end : mention.end + 30])
+    after = _WORD_AFTER_COMMA.match(text, mention.end, mention.end + 30)
     found = parses(models, after.group(1))[:1] if after else []
     woman = found and found[0].normal_form in RELATIVE_PRONOUNS and found[0].tag.gender == "femn" and found[0].tag.number == "sing"
     return "femn" if woman else None
@@ -357,7 +369,7 @@ def _context_cases(text: str, mention: Mention, models: Models) -> frozenset[str
     capitalised words of its tail ("канцлера Германии Олафа Шольца", "президенту Аргентины"),
     allows the cases that person noun may be in, when none of them is the nominative.
     """
-    before = re.findall(r"[А-ЯЁа-яё-]+|[^\sА-ЯЁа-яё-]", text[max(0, mention.start - 80) : mention.start])
+    before = _WORDS_AND_MARKS.findall(text, max(0, mention.start - 80), mention.start)
     if before and before[-1].lower() in PERSON_PREPOSITION_CASES:
         return PERSON_PREPOSITION_CASES[before[-1].lower()]
     for k in range(len(before) - 1, max(-1, len(before) - 5), -1):
@@ -388,14 +400,14 @@ def _verb_gender(text: str, mention: Mention, models: Models) -> str | None:
     Not when a noun stands right before the name: the verb may agree with it ("сборная
     Вячеслава Быкова встретилась").
     """
-    found = re.match(r"[ \t]+([а-яё]+)", text[mention.end : mention.end + 40])
-    before = re.search(r"([А-ЯЁа-яё-]+)[ \t]+$", text[max(0, mention.start - 40) : mention.start])
+    found = _LOWER_AFTER.match(text, mention.end, mention.end + 40)
+    before = _HYPHENED_BEFORE.search(text, max(0, mention.start - 40), mention.start)
     if not found or (before and not _subject_may_follow(before.group(1), models)):
         return None
     verbs = [p for p in parses(models, found.group(1)) if p.tag.POS == "VERB" and p.tag.tense == "past"]
     genders = {p.tag.gender for p in verbs if p.tag.number == "sing"}
     gender = genders.pop() if len(genders) == 1 and verbs and verbs[0] is parses(models, found.group(1))[0] else None
-    after = re.match(r"[ \t]+([А-ЯЁа-яё-]+)", text[mention.end + found.end() : mention.end + found.end() + 40])
+    after = _HYPHENED_AFTER.match(text, found.end(), found.end() + 40)
     if gender and after and _subject_after_verb(after.group(1), gender, models):
         return None  # "Навального задержала полиция": the verb agrees with the noun after it
     return gender
