@@ -567,6 +567,13 @@ def _not_nominative(word: str, case: str | None, gender: str | None, hints: froz
 
 
 def _word_readings(word: str, hints: frozenset[str], models: Models) -> list[tuple[str, str | None, float]]:
+    """``_read_word``, remembered per process by (word, hints): a text repeats its names, and
+    each name is read again in another context (a verb, a preposition, a list) and by the
+    article-level rules (``names._name_cases``, ``names._proves_sex``). Not to be changed in place."""
+    return models.remember("name word readings", (word, hints), lambda: _read_word(word, hints, models))
+
+
+def _read_word(word: str, hints: frozenset[str], models: Models) -> list[tuple[str, str | None, float]]:
     """(case, gender or None for both, score) of the readings of one word of a name.
 
     Dictionary readings score their probability, with a bonus for a name (an indeclinable
