@@ -35,7 +35,7 @@ from ._lexicon import (
     is_position,
 )
 from .models import Models
-from .names import NAME_PARTICLES, parses
+from ._person_names import NAME_PARTICLES, parses
 from .text import AnalysedText
 
 __all__ = ["split_place_from_person", "add_named_after", "drop_latin_processes", "retype_lone_places"]

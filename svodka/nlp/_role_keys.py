@@ -14,7 +14,8 @@ from typing import Any
 from ..model import Entity, Role
 from .models import inflect
 from ._lexicon import ACTING_DUTIES, ACTING_QUALIFIERS, COUNTRY_ALIASES, is_position
-from ._role_phrases import ACTING_READING, MAX_ADJECTIVES, TAIL_POS, TAIL_PREPOSITIONS, _Analysis, _fold, _occupation_parses
+from ._role_phrases import MAX_ADJECTIVES, TAIL_POS, TAIL_PREPOSITIONS, _Analysis, _fold
+from ._role_words import ACTING_READING, _occupation_parses
 
 __all__ = ["RoleKey", "key_of", "read_role", "role_head", "role_key", "roles_match", "roles_of"]
 

@@ -10,31 +10,30 @@ the genitive: nouns, adjectives, ORG/LOC mentions, "и" coordinations, a quoted 
 and its adjectives in the nominative singular with pymorphy3 and keeps the tail as written.
 
 No syntax parser: a word tokeniser, pymorphy3 parses (``Models.parse``) and the entity
-mentions of the earlier stages.
+mentions of the earlier stages. The words and their single readings are in ``_role_words``,
+the case of the name a role stands next to in ``_role_names``.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Entity, Mention
-from .models import inflect, lexeme
+from ..model import Entity
+from .models import inflect
 from .text import WORD
-from ._lexicon import ACTING_ABBREVIATION, ACTING_ADVERB, ACTING_DUTIES, PERSON_NAME_GRAMMEMES, RUSSIAN_VOWELS, fold_case, ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, CLOSE_ONLY_MARKS, EITHER_MARKS, FORMER_WORDS, GEO_ADJECTIVE_ENDINGS, NOT_POSITION_NOUNS, OPEN_ONLY_MARKS, POSITION_NOUNS, RANKS, ROLE_EPITHETS, is_position
+from ._lexicon import (
+    ACTING_ADVERB, ACTING_DUTIES, fold_case, ADDRESS_TITLES, EITHER_MARKS, FORMER_WORDS, OPEN_ONLY_MARKS,
+    POSITION_NOUNS, RANKS, is_position,
+)
+from ._role_words import (
+    ACTING_WORDS, ADJECTIVE_HEAD_PREFIX, CLOSE_QUOTES, OPEN_QUOTES, TOGGLE_QUOTES, _ADJECTIVE_HEAD_PREFIXES,
+    _describes_person, _gender, _merge_acting, _occupation_parses, _opens_phrase, _person_name, _read_marks, _Token,
+)
 
 __all__ = ["CLOSE_QUOTES", "MAX_ADJECTIVES", "MAX_TAIL_TOKENS", "TAIL_POS", "TAIL_PREPOSITIONS", "TOGGLE_QUOTES"]
-
-# "исполняющий обязанности": an adjective that heads a title only before its noun.
-ACTING_WORDS = {"исполняющий": ACTING_DUTIES}
-
-# How many first letters an adjective heading a title ("уполномоченный", "управляющий",
-# "исполняющий") shares with every one of its forms; the prefixes of those words.
-ADJECTIVE_HEAD_PREFIX = 4
-_ADJECTIVE_HEAD_PREFIXES = frozenset(w[:ADJECTIVE_HEAD_PREFIX] for w in POSITION_NOUNS | set(ACTING_WORDS))
 
 # The prefix of compact deputy titles, indeclinable: "замгубернатора", "замминистра".
 DEPUTY_PREFIX = "зам"
@@ -52,19 +51,11 @@ MAX_SENTENCE_GAP = 1000
 # "министр по делам молодёжи" (next to a name; descriptions allow fewer, see roles.py).
 TAIL_PREPOSITIONS = {"в": {"loct", "loc2"}, "во": {"loct", "loc2"}, "на": {"loct", "loc2"}, "при": {"loct"}, "по": {"datv"}, "от": {"gent", "gen2"}}
 
-# How an "и.о." token reads: the indeclinable word of the same meaning.
-ACTING_READING = "врио"
-
 # Longest tail in words: longer genitive chains are lists, not titles.
 MAX_TAIL_TOKENS = 12
 
 # Most adjectives taken before a head ("первый заместитель", "чрезвычайный и полномочный").
 MAX_ADJECTIVES = 3
-
-# Quote marks: opening, closing, and the ambiguous ones that toggle (from the one table).
-OPEN_QUOTES = OPEN_ONLY_MARKS
-CLOSE_QUOTES = CLOSE_ONLY_MARKS
-TOGGLE_QUOTES = EITHER_MARKS
 
 # Parts of speech that end a tail even when a rarer parse of the word is a genitive noun.
 STOP_POS = frozenset({"VERB", "INFN", "PREP", "CONJ", "PRCL", "NPRO", "ADVB", "GRND", "PRED", "INTJ", "ADJS", "PRTS", "COMP"})
@@ -77,15 +68,6 @@ TAIL_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
 
 # Words: the one word rule of the analysed text ("премьер-министр", "Жана-Марка").
 _WORD = WORD
-
-# Final vowels of foreign names that do not decline ("Пеле", "Колодни", "Шойгу"); "-а/-я" do.
-INDECLINABLE_VOWELS = "еёиоуыэю"
-
-# Surname endings that never decline, even of a man: "Иван Черных", "Пётр Седых".
-INDECLINABLE_SURNAME_ENDINGS = ("ых", "их")
-
-# A word in Cyrillic letters only (hyphens allowed): a Latin-script name never declines.
-CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
 
 # The case of every role phrase: a role next to a name takes the name's case.
 ALL_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
@@ -103,15 +85,6 @@ def _inflect(parse: Any, grammemes: frozenset[str]) -> Any:
     return inflect(parse, grammemes)
 
 
-@dataclass(slots=True)
-class _Token:
-    """A word of the text: its offsets and surface."""
-
-    start: int
-    end: int
-    text: str
-
-
 @dataclass
 class _Phrase:
     """A role phrase found in the text: token indexes and the chosen head parse."""
@@ -124,32 +97,6 @@ class _Phrase:
     stop: int  # first token after the phrase not taken by the tail scan
     former: bool = False  # "бывший", "экс-"
     fixed: bool = False  # an indeclinable head ("врио", "замгубернатора"): written as in the text
-
-
-def position_forms(parse: Callable[[str], list[Any]]) -> frozenset[str]:
-    """Every form (lower case, ё as е) of the nouns of the position lexicon, from pymorphy3's lexemes."""
-    return lexeme_forms(POSITION_NOUNS, frozenset({"NOUN"}), parse)
-
-
-def adjective_head_prefixes(parse: Callable[[str], list[Any]]) -> frozenset[str]:
-    """The first letters of the position words an adjective may stand for, those pymorphy3
-    reads as an adjective or participle ("управляющий", "уполномоченный", "исполняющий"): an
-    adjective whose form shares none of them heads no title (``_Analysis.adjective_prefixes``)."""
-    words = POSITION_NOUNS | set(ACTING_WORDS)
-    return frozenset(w[:ADJECTIVE_HEAD_PREFIX] for w in words if any(p.tag.POS in ("ADJF", "PRTF") for p in parse(w)))
-
-
-def lexeme_forms(lemmas: frozenset[str], pos: frozenset[str], parse: Callable[[str], list[Any]]) -> frozenset[str]:
-    """Every form (lower case, ё as е) of the words ``lemmas`` read as ``pos``, from
-    pymorphy3's lexemes (a verb's hold its participles and gerunds): a word outside them is
-    none of those words, and need not be parsed to find that out."""
-    forms: set[str] = set()
-    for lemma in lemmas:
-        for p in parse(lemma):
-            if p.tag.POS in pos and p.normal_form.replace("ё", "е") == lemma.replace("ё", "е"):
-                forms.update(f.word.replace("ё", "е") for f in lexeme(p))
-        forms.add(lemma.replace("ё", "е"))
-    return frozenset(forms)
 
 
 class _Analysis:
@@ -666,186 +613,6 @@ class _Analysis:
                 toggles += 1
             end += 1
         return end
-
-
-def _merge_acting(text: str, tokens: list[_Token]) -> list[_Token]:
-    """Tokens with each "и.о." made one, read as "врио" (its offsets are the text's)."""
-    spans = [(m.start(), m.end()) for m in re.finditer(ACTING_ABBREVIATION, text)]
-    if not spans:
-        return tokens
-    out: list[_Token] = []
-    starts = [s for s, _ in spans]
-    for token in tokens:
-        k = bisect.bisect_right(starts, token.start) - 1  # the one span that may hold the token
-        span = spans[k] if k >= 0 and token.start < spans[k][1] else None
-        if span is None:
-            out.append(token)
-        elif not out or out[-1].start != span[0]:
-            out.append(_Token(span[0], span[1], ACTING_READING))
-    return out
-
-
-def _read_marks(marks: str, quoted: bool) -> tuple[bool, bool, bool]:
-    """Read the marks between two words of a tail: quotes up to the first other mark ("»." closes, then ends).
-
-    Returns (another mark ends the tail, inside quotes after them, a quote opened from outside).
-    """
-    opened = False
-    for ch in marks:
-        if ch not in OPEN_QUOTES + CLOSE_QUOTES + TOGGLE_QUOTES:
-            return True, quoted, opened
-        if ch in OPEN_QUOTES or (ch in TOGGLE_QUOTES and not quoted):
-            opened = opened or not quoted
-            quoted = True
-        else:
-            quoted = False
-    return False, quoted, opened
-
-
-# pymorphy3 grammemes of proper nouns: such a noun names someone, it is no occupation.
-PROPER_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
-
-
-def _occupation_parses(parses: list[Any]) -> list[Any]:
-    """Parses of a lower-case word as an animate common noun that may name an occupation
-    ("пловчиха", "сенатор", "фельдшер"): not a proper noun, not in NOT_POSITION_NOUNS."""
-    return [
-        p
-        for p in parses
-        if p.tag.POS == "NOUN"
-        and "anim" in p.tag
-        and not PROPER_GRAMMEMES & set(p.tag.grammemes)
-        and len(p.normal_form) > 2
-        and p.normal_form.replace("ё", "е") not in NOT_POSITION_NOUNS
-        and p.normal_form not in NOT_POSITION_NOUNS
-    ]
-
-
-def _person_name(parses: list[Any]) -> bool:
-    """Do the parses of a capitalised word read it as a person's name: the best one, or a first
-    name or patronymic pymorphy3 knows ("Прасковьи"), and no place?"""
-    if any("Geox" in p.tag for p in parses):
-        return False
-    return bool(PERSON_NAME_GRAMMEMES & set(parses[0].tag.grammemes)) or any(p.is_known and {"Name", "Patr"} & set(p.tag.grammemes) for p in parses)
-
-
-def _opens_phrase(parses: list[Any]) -> bool:
-    """Is a word "бывшего" or "26-летнего": the start of another phrase, never a tail word?"""
-    return any(p.tag.POS in ("ADJF", "PRTF") and (p.normal_form in FORMER_WORDS or p.normal_form.endswith(AGE_ADJECTIVE_ENDING)) for p in parses)
-
-
-def _describes_person(parse: Any) -> bool:
-    """Does an adjective before a title describe the person, not the post ("известный",
-    "65-летний", "американский", "отравленный")?"""
-    lemma = parse.normal_form
-    if parse.tag.POS == "PRTF":  # a participle tells what befell the person: "отравленный"
-        return True
-    return lemma in ROLE_EPITHETS or lemma.endswith(AGE_ADJECTIVE_ENDING) or lemma.endswith(GEO_ADJECTIVE_ENDINGS)
-
-
-def _gender(parse: Any) -> str | None:
-    """Grammatical gender of a noun parse for agreement (common gender counts as masculine)."""
-    if "ms-f" in parse.tag:
-        return "masc"
-    return parse.tag.gender
-
-
-def _name_parses(parses: list[Any]) -> tuple[list[Any], bool]:
-    """The parses that tell a name word's case, and whether they read it as a known name.
-
-    Its readings as a name pymorphy3 knows ("Анны", "Джиму") or else as any noun it is an
-    inflected form of (a guess for an unknown surname says little, and an unknown word in its
-    base form may be indeclinable: "Мелани Хэмрик"); singular ones first ("Анны" is no
-    plural nominative).
-    """
-    names = [p for p in parses if PERSON_NAME_GRAMMEMES & set(p.tag.grammemes) and p.is_known]
-    known = bool(names)
-    if not names:
-        names = [p for p in parses if p.tag.POS == "NOUN" and (p.is_known or p.normal_form != p.word)]
-    return [p for p in names if p.tag.number != "plur"] or names, known
-
-
-def _name_cases(analysis: _Analysis, mention: Mention, gender: str | None = None) -> set[str] | None:
-    """Cases a person's name mention can be in; None when nothing is known (foreign names).
-
-    Words read as known names decide, other words only without them ("Анны Франк" is
-    genitive, "франк" being a currency). A mention equal to its base form is taken
-    as nominative too: pymorphy3 reads many surnames as plural first names in the genitive
-    ("Иксанов", "Абдрахманов"). A man's surname on a consonant written as in its base form
-    is a nominative whatever pymorphy3 guesses ("Джо Байден": the genitive is "Байдена");
-    ``gender`` is the person's, when the mention itself does not show it.
-    """
-    key = (mention.text, mention.normal, gender)
-    if key in analysis.name_cases:  # the same name, base form and gender read alike
-        found = analysis.name_cases[key]
-        return None if found is None else set(found)
-    found = _read_name_cases(analysis, mention, gender)
-    analysis.name_cases[key] = None if found is None else frozenset(found)
-    return found
-
-
-def _read_name_cases(analysis: _Analysis, mention: Mention, gender: str | None) -> set[str] | None:
-    """``_name_cases`` of one mention, read."""
-    by_strength: dict[bool, set[str] | None] = {True: None, False: None}
-    words = [m.group() for m in _WORD.finditer(mention.text)]
-    gender = _mention_gender(analysis, words) or gender
-    for word in words:
-        cases, known = _word_cases(analysis, word, mention, gender)
-        if not cases:
-            continue
-        had = by_strength[known]
-        by_strength[known] = cases if had is None else (had & cases or had | cases)
-    result = by_strength[True] if by_strength[True] is not None else by_strength[False]
-    if result is not None and mention.normal and mention.text == mention.normal:
-        return result | {"nomn"}
-    return result  # None for a name pymorphy3 cannot read ("Eminem"): any case
-
-
-def _word_cases(analysis: _Analysis, word: str, mention: Mention, gender: str | None) -> tuple[set[str], bool]:
-    """The cases one word of a name mention tells (empty when it tells none), and whether it
-    tells them as a known name: indeclinable words and guesses open to five cases tell none."""
-    ps = analysis.parse(word)
-    if gender == "masc" and _bare_surname(word, mention, ps):
-        return {"nomn"}, True
-    if _indeclinable(word, mention, ps):
-        return set(), False
-    parses, known = _name_parses(ps)
-    cases = {_fold(p.tag.case) for p in parses if p.tag.case}
-    if len(cases) >= 5 or any("Fixd" in p.tag for p in ps if p.tag.POS == "NOUN"):
-        return set(), known
-    return cases, known
-
-
-def _indeclinable(word: str, mention: Mention, parses: list[Any]) -> bool:
-    """Is a word of a name one pymorphy3 does not know, written as in the mention's base form and
-    ending in a vowel that does not decline ("Пеле", "Колодни"; not "-а/-я")? Its guessed
-    case ("Пеле" as a locative of "пель") says nothing."""
-    low = word.lower()
-    return low[-1:] in INDECLINABLE_VOWELS and not any(p.is_known for p in parses) and word in (mention.normal or "").split()
-
-
-def _mention_gender(analysis: _Analysis, words: list[str]) -> str | None:
-    """The gender a known first name of the mention read as a nominative shows ("Джо"
-    masculine; not "Пола", a man's name only in the genitive), if one does."""
-    for word in words[:-1]:
-        genders = {p.tag.gender for p in analysis.parse(word) if "Name" in p.tag and p.is_known and p.tag.case == "nomn"} - {None}
-        if len(genders) == 1:
-            return genders.pop()
-    return None
-
-
-def _bare_surname(word: str, mention: Mention, parses: list[Any]) -> bool:
-    """Is a capitalised Cyrillic word the surname (the last word) of a man's name, one that
-    declines and stands as in its base form: it ends in a consonant (not "-их/-ых", which do
-    not decline), pymorphy3 knows no indeclinable man's reading of it, and the mention's base
-    form holds it unchanged? (The first of a Spanish double surname is left bare in any
-    case: "лидера блока Энрике Каприлес Радонски".)"""
-    low = word.lower()
-    if not word[:1].isupper() or not CYRILLIC_WORD.fullmatch(low) or low[-1] in RUSSIAN_VOWELS or low.endswith(INDECLINABLE_SURNAME_ENDINGS):
-        return False
-    if any("Fixd" in p.tag and "femn" not in p.tag for p in parses):
-        return False
-    return word in (mention.normal or "").split() and word == mention.text.split()[-1]
 
 
 def _phrase_at(analysis: _Analysis, k: int, cases: set[str], *, before_name: bool = True, widen: bool = True, prepositions: dict[str, set[str]] | None = None) -> _Phrase | None:

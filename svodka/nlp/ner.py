@@ -286,10 +286,14 @@ def _trim_title(text: str, start: int, end: int, models: Models) -> int:
     return start
 
 
+# The words of a span (letters, digits, hyphens, periods, apostrophes), for ``_check_span``.
+_SPAN_WORDS = re.compile(r"[\w\-.']+")
+
+
 def _check_span(text: str, start: int, end: int, kind: str, models: Models) -> tuple[int, int, str] | None:
     """Rules 2-5 on one span: drop it, retype it or keep it."""
     surface = text[start:end]
-    words = [w for w in re.findall(r"[\w\-.']+", surface) if _is_word(w)]
+    words = [w for w in _SPAN_WORDS.findall(surface) if _is_word(w)]
     if not words:
         return None
     if len(words) == 1:

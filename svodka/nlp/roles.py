@@ -36,12 +36,15 @@ mentions of the earlier stages.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 
 from ..model import Article, Entity, Mention, Role
 from ._role_keys import RoleKey, key_of, read_role, role_head, role_key, roles_match, roles_of
 from ._lexicon import ACTING_QUALIFIERS, ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, DEED_NOUNS, KIN_NOUNS, NEW_HOLDER_WORDS, OBLIQUE_PRONOUNS, ROLE_EPITHETS, TITLE_GOVERNING_NOUNS
-from ._role_phrases import ALL_CASES, adjective_head_prefixes, position_forms, CLOSE_QUOTES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, TOGGLE_QUOTES, _Analysis, _fold, _name_cases, _Phrase, _phrase_at, _touches_name
+from ._role_names import _name_cases
+from ._role_phrases import ALL_CASES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, _Analysis, _fold, _Phrase, _phrase_at, _touches_name
+from ._role_words import adjective_head_prefixes, position_forms, CLOSE_QUOTES, TOGGLE_QUOTES
 from ._role_predicates import predicate_forms, read_predicates
 from .models import Models
 from .text import WORD, AnalysedText, Sentence, analysed
@@ -126,7 +129,18 @@ def _read_role(analysis: _Analysis, phrase: _Phrase) -> Role:
     start = analysis.tokens[phrase.first].start
     end = analysis.span_end_of(phrase.first, phrase.last)
     organisation = next((analysis.org[k] for k in range(phrase.head + 1, phrase.last + 1) if analysis.org[k]), None)
-    return read_role(analysis.base_form(phrase), analysis.parse, start, end, organisation)
+    read = _role_reading(analysis, analysis.base_form(phrase))
+    return dataclasses.replace(
+        read, start=start, end=end, organisation=organisation, adjectives=list(read.adjectives), places=list(read.places),
+        rest=list(read.rest), lemmas=list(read.lemmas),
+    )
+
+
+def _role_reading(analysis: _Analysis, text: str) -> Role:
+    """``read_role`` of a base form without offsets, remembered per process with the heads: news
+    repeat their roles ("президент России"), and a description is read as a key too. Never
+    handed out: ``_read_role`` copies it."""
+    return analysis.remember((text, "role reading"), lambda: read_role(text, analysis.parse))
 
 
 def extract_roles(article: Article, models: Models) -> Article:
@@ -317,7 +331,7 @@ def _add_role_mentions(article: Article, analysis: _Analysis, layer: AnalysedTex
             continue
         normal = analysis.base_form(phrase)
         if normal not in description_keys:
-            description_keys[normal] = role_key(normal, analysis.parse)
+            description_keys[normal] = key_of(_role_reading(analysis, normal))
         key = description_keys[normal]
         if key is None:
             continue
