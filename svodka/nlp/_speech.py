@@ -222,7 +222,12 @@ POLITICIAN_HEADS = frozenset("политик парламентарий лиде
 # Nouns of a person's relation to another ("представитель Теру", "адвокат Джонсон", kin): a
 # bare surname after one is the other person's, in the genitive even when it does not decline.
 RELATION_NOUNS = KIN_NOUNS | frozenset(
-    "представитель пресс-секретарь адвокат юрист защитник помощник агент менеджер секретарь пресс-атташе".split()
+    """
+    представитель представительница пресс-секретарь адвокат юрист защитник помощник помощница агент
+    менеджер секретарь пресс-атташе сосед соседка коллега друг подруга приятель приятельница
+    знакомый знакомая ученик ученица одноклассник одноклассница однокурсник однокурсница
+    сослуживец соратник соратница партнёр партнер партнёрша партнерша поклонник поклонница
+    """.split()
 )
 
 # Nouns of a part or number of a group, heading a description in the genitive plural: "ряд

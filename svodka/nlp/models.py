@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import heapq
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -191,16 +192,48 @@ def _stem(parse: Any) -> tuple[str, str, str, tuple]:
     return prefix, stem, prefix + normal_form, tuple(rest)
 
 
-@functools.lru_cache(maxsize=PARADIGM_ENTRIES)
+# What is remembered of each pymorphy3 unit (its paradigms, the forms its inflect picks), kept
+# with the unit and gone with it: a weak key, values that never refer back to the unit (an
+# analyzer that is dropped takes its memory along; a cache keyed by the unit itself kept every
+# analyzer of the process alive).
+_PER_UNIT: weakref.WeakKeyDictionary[Any, tuple[dict, dict]] = weakref.WeakKeyDictionary()
+
+
+def _memos(unit: Any) -> tuple[dict, dict]:
+    memos = _PER_UNIT.get(unit)
+    if memos is None:
+        memos = _PER_UNIT[unit] = ({}, {})
+    return memos
+
+
+def _remember(memo: dict, key: Any, value: Any, limit: int) -> Any:
+    """Keep ``value`` under ``key``, the oldest entry leaving once ``limit`` are kept."""
+    if len(memo) >= limit:
+        del memo[next(iter(memo))]
+    memo[key] = value
+    return value
+
+
 def _paradigm(unit: Any, para_id: int) -> tuple[tuple[str, Any, str], ...]:
     """(prefix, tag, suffix) of each form of a paradigm of ``unit``'s dictionary."""
-    return tuple(unit.dict.build_paradigm_info(para_id))
+    memo = _memos(unit)[0]
+    found = memo.get(para_id)
+    if found is None:
+        found = _remember(memo, para_id, tuple(unit.dict.build_paradigm_info(para_id)), PARADIGM_ENTRIES)
+    return found
 
 
-@functools.lru_cache(maxsize=PARADIGM_ENTRIES * 4)
 def _form_choice(unit: Any, para_id: int, idx: int, required: frozenset[str]) -> int | None:
     """Which form of the paradigm pymorphy3's inflect picks for form ``idx`` and ``required``
     (its ``MorphAnalyzer._inflect``, on the paradigm's tags); None: no such form."""
+    memo = _memos(unit)[1]
+    key = (para_id, idx, required)
+    if key in memo:
+        return memo[key]
+    return _remember(memo, key, _choose_form(unit, para_id, idx, required), PARADIGM_ENTRIES * 4)
+
+
+def _choose_form(unit: Any, para_id: int, idx: int, required: frozenset[str]) -> int | None:
     tags = [tag for _, tag, _ in _paradigm(unit, para_id)]
     possible = [n for n, tag in enumerate(tags) if required <= tag.grammemes]
     if not possible:
@@ -227,7 +260,10 @@ def load_models() -> Models:
     morph = pymorphy3.MorphAnalyzer()
     # pymorphy3's switch for speed: ``tag.POS``, ``tag.case``... are plain strings, not ones
     # that check each comparison against the grammemes of their kind (the rules read ~3,000
-    # of them a text: a tenth of the analysis went to the checks). A class attribute, as
-    # pymorphy3 has it; ``tests/nlp/test_morphology_once.py`` runs the sample with the checks.
+    # of them a text: a tenth of the analysis went to the checks). NOTE for library users:
+    # pymorphy3 keeps this on a tag class that every MorphAnalyzer of the process shares, so
+    # after ``load_models()`` a comparison such as ``tag.case == "nomm"`` (a typo) is False in
+    # your own analyzers too instead of raising; set ``svodka.nlp.models.TYPED_GRAMMEMES =
+    # True`` before ``load_models()`` to keep the checks (slower). ``tests/nlp/test_morphology_once.py`` runs the sample with the checks.
     morph.TagClass.typed_grammemes = TYPED_GRAMMEMES
     return Models(ner=ner, morph=morph)

@@ -113,9 +113,34 @@ def test_sample_reads_the_same_with_pymorphy3_grammeme_checks(models):
 
     tag_class = models.morph.TagClass
     plain = analyse()
+    before = tag_class.typed_grammemes
     tag_class.typed_grammemes = True
     try:
         checked = analyse()
     finally:
-        tag_class.typed_grammemes = False
+        tag_class.typed_grammemes = before
     assert checked == plain and plain
+
+
+def test_inflections_agree_with_pymorphy3_and_keep_no_analyzer_alive():
+    """``inflect``/``lexeme`` read forms from the paradigm as pymorphy3 would, and what they
+    remember goes with the analyzer: a dropped analyzer is freed (a cache keyed by its units,
+    module-wide, kept every analyzer of the process alive)."""
+    import gc
+    import weakref
+
+    import pymorphy3
+
+    from svodka.nlp.models import inflect, lexeme
+
+    alive = []
+    for _ in range(2):
+        morph = pymorphy3.MorphAnalyzer()
+        for word, grammemes in (("стол", {"gent"}), ("Иванов", {"datv"}), ("кошка", {"plur", "ablt"})):
+            parse = morph.parse(word)[0]
+            assert inflect(parse, grammemes) == parse.inflect(grammemes)
+            assert [p.word for p in lexeme(parse)] == [p.word for p in parse.lexeme]
+        alive.append(weakref.ref(morph))
+        del morph, parse
+        gc.collect()
+    assert [ref() for ref in alive] == [None, None]
