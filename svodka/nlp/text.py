@@ -43,6 +43,9 @@ __all__ = ["AnalysedText", "Sentence", "WORD", "SENTENCE_BREAK", "analysed", "se
 # or over a phrase (a role, a mention).
 WORD = re.compile(r"\w+(?:[-‐‑&]\w+|\.(?=[a-zа-яё]{2})\w+)*")
 
+# Runs of at most this many characters are remembered per process (``_tokens``).
+RUN_MEMO_CHARS = 40
+
 # razdel is quadratic on a run of characters it joins into one token; runs longer than this
 # are cut first (``tokenizable``). No word of any language is this long.
 MAX_TOKEN_CHARS = 200
@@ -198,14 +201,16 @@ def _tokens(text: str, runs: dict[tuple[str | None, str, str | None], list[tuple
         key = keys[n] = (before, run, after)
         if key not in runs:
             new[key] = None
-    if new:
-        runs.update(_new_runs(list(new)))
+    fresh = _new_runs(list(new)) if new else {}
+    # Only short runs are kept for the process (words with their punctuation, the runs that
+    # recur): the memo is bounded by entries, and a long run can hold a hundred tokens.
+    runs.update((key, tokens) for key, tokens in fresh.items() if len(key[1]) <= RUN_MEMO_CHARS)
     items: list[tuple[int, int, str]] = []
     for (start, run), key in zip(found, keys):
         if key is None:  # one atom: one token
             items.append((start, start + len(run), run))
         else:
-            items.extend((start + s, start + e, t) for s, e, t in runs[key])
+            items.extend((start + s, start + e, t) for s, e, t in (fresh.get(key) or runs[key]))
     return items
 
 

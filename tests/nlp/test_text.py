@@ -173,3 +173,16 @@ def test_pipe_does_not_batch_around_a_replaced_tagger(models, monkeypatch):
 def test_pipe_drops_the_analysed_text_of_what_it_yields(models):
     docs = [Document(text=f"Министр прибыл в Ташкент {i} мая.", path=f"{i}.txt") for i in range(3)]
     assert all(a.analysis is None for a in analyze_documents(docs, models=models, no_clean=True))
+
+
+def test_long_runs_are_tokenised_but_not_remembered():
+    """The per-process memo of runs is bounded by entries: only short runs (the words that
+    recur) go in, so a text of long odd runs cannot fill it with hundreds of tokens each."""
+    from svodka.nlp.text import RUN_MEMO_CHARS, AnalysedText
+
+    runs: dict = {}
+    long_run = "()" * RUN_MEMO_CHARS
+    text = f"Слово, {long_run} и ещё (слово)."
+    items = AnalysedText(text, lambda word: [], runs).items
+    assert [t for _, _, t in items] == [t for _, _, t in AnalysedText(text, lambda word: []).items]
+    assert runs and all(len(key[1]) <= RUN_MEMO_CHARS for key in runs)
