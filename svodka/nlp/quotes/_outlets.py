@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ...model import Entity
 from ..names import normalize_mention
-from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, KNOWN_OUTLETS, QUOTED_NAME_HEADS
+from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, KNOWN_OUTLETS, ORG_HEADS, QUOTED_NAME_HEADS
 from .._speech import BROADCAST_NOUNS, MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS
 from bisect import bisect_right
 
@@ -482,8 +482,8 @@ def _spelled_out(doc: _Text, name: str) -> str | None:
     """The outlet an abbreviation stands for: the one the article names in full whose words'
     initials it is ("КП" after "Комсомольская правда", "МК" after "Московский комсомолец")."""
     abbr = name.strip(DOUBLE_OPENING + DOUBLE_CLOSING + " ")
-    if not re.fullmatch(r"[А-ЯЁA-Z]{2,4}", abbr):
-        return None
+    if not re.fullmatch(r"[А-ЯЁA-Z]{2,4}", abbr) or abbr.lower() in ORG_HEADS:
+        return None  # "Источник в СК": an institution's own abbreviation, not an outlet's initials
     key = ("spelled out", abbr)
     if key not in doc.memo:
         full = [
