@@ -651,11 +651,25 @@ def _dated_parts(text: str) -> list[str]:
 def _candidates(lines, body: list[int], title: int | None, host: str | None) -> list[_Candidate]:
     """Every name the page may give for its outlet, in the order the page is read (ties go to the first)."""
     body_set = set(body)
-    out: list[_Candidate] = []
+    out = _chrome_candidates(lines, body_set, title)
+    out += _under_text_candidates(lines, body)
+    promo = _promo_name(lines, body_set, title)
+    if promo:
+        out.append(_Candidate(promo, -1, PRIOR_MARKED))
+    out += [_Candidate(name, i, PRIOR_COPYRIGHT) for i, name in _copyright_names(lines)]
+    signed = _dateline_name(lines, body)
+    if signed:
+        out.append(_Candidate(signed, -1, PRIOR_DATELINE))
+    return out
+
+
+def _chrome_candidates(lines, body_set: set[int], title: int | None) -> list[_Candidate]:
+    """The names in the chrome above the headline (the logo is there, or a name line spelled like
+    the domain) and in the lines next to it, in the order the page is read."""
     top_end = TOP_LINES if title is None else min(TOP_LINES, title)
     near = range(max(0, title - NEAR_TITLE_LINES), min(len(lines), title + NEAR_TITLE_LINES + 1)) if title is not None else range(0)
-    # Chrome above the headline: the logo is there, or a name line spelled like the domain.
     above = range(0, min(TOP_PLAIN_LINES, len(lines) if title is None else title))
+    out: list[_Candidate] = []
     first_kept = None
     for i in sorted(set(above) | set(near)):
         line = lines[i]
@@ -663,50 +677,77 @@ def _candidates(lines, body: list[int], title: int | None, host: str | None) -> 
         if i == title or i in body_set or not text:
             continue
         if line.dated:
-            # A date line is no logo, but its end may name the outlet ("12.03.2024 | Вестник").
-            out.extend(_Candidate(part, i, PRIOR_PLAIN) for part in _dated_parts(text) if _name_shaped(part))
+            out += _date_end_candidates(text, i)
             continue
         if _ui_label(text):
             continue
         if i < top_end and first_kept is None:
             first_kept = i
-        bare = text.lstrip("/ ").strip()
         logo_line = i == first_kept and i < FIRST_NAME_LINES
-        head = NAME_SEPARATORS.split(bare, maxsplit=1)[0].strip()
-        for part in _parts(bare):
-            prior = PRIOR_PLAIN
-            if logo_line and part == head != bare and _balanced(head) and not _logo_shaped(bare) and _logo_shaped(head):
-                prior = PRIOR_FIRST_LINE  # the logo before its tagline: "Заречные вести — новости края"
-            if part == bare:
-                quoted = bare != bare.strip("«»\"")
-                if i < top_end and _name_shaped(bare) and (DOMAIN.match(bare) or quoted):
-                    prior = PRIOR_MARKED
-                elif i in near and _name_shaped(bare) and (DOMAIN.match(bare) or text.startswith("//") or (bare.startswith("«") and bare.endswith("»"))):
-                    prior = PRIOR_MARKED
-                elif logo_line and _logo_shaped(bare):
-                    prior = PRIOR_FIRST_LINE
-            if prior or ((i < TOP_PLAIN_LINES or i in near) and (_name_shaped(part.strip("«»")) or DOMAIN.match(part))):
-                out.append(_Candidate(part, i, prior))
-    if body:
-        after = max(body) + 1
-        for i in range(after, min(after + 2, len(lines))):
-            text = lines[i].text.strip().lstrip("/ ").strip()
-            quoted = any(text.startswith(a) and text.endswith(b) for a, b in (("«", "»"), ('"', '"'), ("„", "“")))
-            signed = outlet_from_copyright(text) if COPYRIGHT_HEAD.match(text) else None
-            if signed:
-                out.append(_Candidate(signed, i, PRIOR_COPYRIGHT))  # "© 2012, «Вестник»" under the text
-            elif DOMAIN.match(text) or (quoted and len(text) > 2 and len(text.split()) <= 3):
-                out.append(_Candidate(text, i, PRIOR_MARKED))
-            elif _name_shaped(text) and not _ui_label(text):
-                out.append(_Candidate(text, i, PRIOR_PLAIN))  # "УРА-Информ.Донбасс" under the text
-    promo = _promo_name(lines, body_set, title)
-    if promo:
-        out.append(_Candidate(promo, -1, PRIOR_MARKED))
-    for i, name in _copyright_names(lines):
-        out.append(_Candidate(name, i, PRIOR_COPYRIGHT))
-    signed = _dateline_name(lines, body)
-    if signed:
-        out.append(_Candidate(signed, -1, PRIOR_DATELINE))
+        out += _line_candidates(text, i, top_end, near, logo_line)
+    return out
+
+
+def _date_end_candidates(text: str, i: int) -> list[_Candidate]:
+    """A date line is no logo, but its end may name the outlet ("12.03.2024 | Вестник")."""
+    return [_Candidate(part, i, PRIOR_PLAIN) for part in _dated_parts(text) if _name_shaped(part)]
+
+
+def _line_candidates(text: str, i: int, top_end: int, near: range, logo_line: bool) -> list[_Candidate]:
+    """The names one chrome line gives: the line itself and its parts (``_parts``), each with the
+    prior its place and form earn; a plain part only in the top lines or next to the headline."""
+    bare = text.lstrip("/ ").strip()
+    head = NAME_SEPARATORS.split(bare, maxsplit=1)[0].strip()
+    out = []
+    for part in _parts(bare):
+        if part == bare:
+            prior = _whole_line_prior(text, bare, i, top_end, near, logo_line)
+        else:
+            prior = _logo_tagline_prior(part, head, bare, logo_line)
+        if prior or ((i < TOP_PLAIN_LINES or i in near) and (_name_shaped(part.strip("«»")) or DOMAIN.match(part))):
+            out.append(_Candidate(part, i, prior))
+    return out
+
+
+def _logo_tagline_prior(part: str, head: str, bare: str, logo_line: bool) -> float:
+    """The logo before its tagline on the first line: "Заречные вести — новости края"."""
+    if logo_line and part == head and _balanced(head) and not _logo_shaped(bare) and _logo_shaped(head):
+        return PRIOR_FIRST_LINE
+    return PRIOR_PLAIN
+
+
+def _whole_line_prior(text: str, bare: str, i: int, top_end: int, near: range, logo_line: bool) -> float:
+    """A whole line: a domain or a quoted name in the top lines, a domain, a "//" signature or a
+    name in «» next to the headline, a logo-shaped first line."""
+    if not _name_shaped(bare):
+        return PRIOR_FIRST_LINE if logo_line and _logo_shaped(bare) else PRIOR_PLAIN
+    quoted = bare != bare.strip("«»\"")
+    if i < top_end and (DOMAIN.match(bare) or quoted):
+        return PRIOR_MARKED
+    if i in near and (DOMAIN.match(bare) or text.startswith("//") or (bare.startswith("«") and bare.endswith("»"))):
+        return PRIOR_MARKED
+    if logo_line and _logo_shaped(bare):
+        return PRIOR_FIRST_LINE
+    return PRIOR_PLAIN
+
+
+def _under_text_candidates(lines, body: list[int]) -> list[_Candidate]:
+    """The two lines under the text: a copyright signature ("© 2012, «Вестник»"), a domain or a
+    short quoted name, a name-shaped line ("УРА-Информ.Донбасс")."""
+    if not body:
+        return []
+    out = []
+    after = max(body) + 1
+    for i in range(after, min(after + 2, len(lines))):
+        text = lines[i].text.strip().lstrip("/ ").strip()
+        quoted = any(text.startswith(a) and text.endswith(b) for a, b in (("«", "»"), ('"', '"'), ("„", "“")))
+        signed = outlet_from_copyright(text) if COPYRIGHT_HEAD.match(text) else None
+        if signed:
+            out.append(_Candidate(signed, i, PRIOR_COPYRIGHT))
+        elif DOMAIN.match(text) or (quoted and len(text) > 2 and len(text.split()) <= 3):
+            out.append(_Candidate(text, i, PRIOR_MARKED))
+        elif _name_shaped(text) and not _ui_label(text):
+            out.append(_Candidate(text, i, PRIOR_PLAIN))
     return out
 
 
