@@ -25,9 +25,9 @@ cheap per-line features (no models, a few precompiled regexes per line):
 Every line that is neither headline nor body goes to ``Article.boilerplate`` in page order.
 
 The steps live in private siblings (issue 12): ``_dumplines`` (1, the kinds and the chrome-line
-tests), ``_dumpbody`` (2), ``_dumptitle`` (3), ``_dumpnear`` (4, the meta line, date and views)
-and ``_dumpmeta`` (the date, the crawl clock and the outlet's name); this module runs them and
-glues a dump's lines back (``_split``, ``_unglue``).
+tests), ``_dumpbody`` (2), ``_dumptitle`` (3), ``_dumpnear`` (4, the meta line, date and views),
+``_dumpmeta`` (the date, the crawl clock) and ``_dumpoutlet`` (the outlet's name); this module
+runs them and glues a dump's lines back (``_split``, ``_unglue``).
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from ..model import Article
-from ._dumpmeta import Crawl, crawl_clock, published, site_name
+from ._dumpmeta import Crawl, crawl_clock, published
+from ._dumpoutlet import site_name
 from ._dates import ShownDate
 from ._dumplines import SAMPLE_CHARS, TITLE_WORDS, _Line, _chrome_vocabulary, _classify_lines, _strip_date
 from ._dumptitle import _deck, _distant_title, _lead_above, _title_after
