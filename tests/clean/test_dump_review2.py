@@ -1,0 +1,32 @@
+"""Review fixes of the split dump cleaner: regressions for defects found on written pages.
+
+Every dump here is written for these tests (fictional outlets, invented news).
+"""
+
+from __future__ import annotations
+
+from svodka.clean.dump import clean_dump
+
+TITLE = "Новый мост через Волгу в Заречном откроют в мае"
+DATE = "12 марта 2024, 10:15"
+BODY = [
+    "Власти Заречного объявили, что новый мост через реку откроют в мае следующего года после всех проверок.",
+    "По словам чиновников, работы идут по графику, а подрядчик уже завершил укладку асфальта на обоих съездах.",
+    "Движение по старому мосту закроют на ремонт сразу после открытия нового перехода, уточнили в мэрии.",
+]
+
+
+def _dump(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+def test_dump_review2_byline_is_no_outlet_by_initials():
+    """A byline next to the headline («Валерия Зотова» on vz.*) reads as the host's initials,
+    yet a first name and a surname are a person: the logo stays the outlet."""
+    text = _dump("ВЗОР", "Политика Экономика Общество", TITLE, "Валерия Зотова", DATE, *BODY)
+    assert clean_dump(text, url="https://vz.example/news/1").source == "ВЗОР"
+    bare = _dump("Политика Экономика Общество", TITLE, "Валерия Зотова", DATE, *BODY)
+    assert clean_dump(bare, url="https://vz.example/news/1").source == "vz.example"
+    # An outlet's two-word name still agrees by initials.
+    named = _dump("Вечерний Заречный", "Политика Экономика Общество", TITLE, DATE, *BODY)
+    assert clean_dump(named, url="https://vz.example/news/1").source == "Вечерний Заречный"
