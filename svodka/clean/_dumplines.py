@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, comment_genre, is_banner
+from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, comment_genre, is_banner, unquoted_subscribe
 from ._dumpmeta import CAPS_SAMPLE_WORDS, caps_share
 from ._dates import SENTENCE_DATE_WORDS, ShownDate, find_date, sentence_date, wordy_untimed
 
@@ -132,7 +132,7 @@ def _chrome_phrase(low: str, words: int, prose: bool = False) -> bool:
     sample = low[:SAMPLE_CHARS]
     if any(phrase in sample for phrase in (FOOTER_PHRASES if prose else CHROME_PHRASES)):
         return True
-    if prose and is_banner(sample, prose):
+    if prose and (is_banner(sample, prose) or unquoted_subscribe(sample)):
         return True
     if "ссылк" in sample and "обязательн" in sample:
         return True  # "ссылка на ... обязательна"
@@ -193,7 +193,8 @@ def _chrome_vocabulary(low: str, words: int, sentence_end: bool) -> bool:
     if comment_genre(low):
         # "Комментарий мэра по уборке снега": a headline, not the comments label; only the
         # chrome phrases (a footer, a banner) still mark it.
-        return any(phrase in low[:SAMPLE_CHARS] for phrase in (FOOTER_PHRASES if prose else CHROME_PHRASES))
+        sample = low[:SAMPLE_CHARS]
+        return any(phrase in sample for phrase in (FOOTER_PHRASES if prose else CHROME_PHRASES)) or (prose and unquoted_subscribe(sample))
     return (not prose and bool(CHROME_START.match(low))) or _chrome_phrase(low, words, prose)
 
 

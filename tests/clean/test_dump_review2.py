@@ -30,3 +30,17 @@ def test_dump_review2_byline_is_no_outlet_by_initials():
     # An outlet's two-word name still agrees by initials.
     named = _dump("Вечерний Заречный", "Политика Экономика Общество", TITLE, DATE, *BODY)
     assert clean_dump(named, url="https://vz.example/news/1").source == "Вечерний Заречный"
+
+
+def test_dump_review2_quoted_call_to_subscribe_is_news():
+    """A news sentence quoting a swindler's «Подпишись на канал ...» stays in the text; the
+    promo line and a long call to the reader outside quotes are still chrome."""
+    quoted = (
+        "Мошенники рассылали жителям Заречного сообщения «Подпишись на канал и получи приз», "
+        "а затем списывали деньги с карт пенсионеров."
+    )
+    call = "Подписывайтесь на наш канал в мессенджере, чтобы первыми узнавать главные новости Заречного и всей области."
+    promo = "Заречье-Инфо в мессенджере. Подпишись"
+    text = _dump("Заречные вести", TITLE, DATE, BODY[0], quoted, BODY[1], BODY[2], call, promo)
+    article = clean_dump(text, url="https://zarechye.example/news/1")
+    assert article.paragraphs == [BODY[0], quoted, BODY[1], BODY[2]]
