@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ._dumpmeta import date_line, promo_line
+from ._names import FUNCTION_WORDS
 from ._dumplines import MIN_CYRILLIC_SHARE, _BARE_BULLET, _CAPTION_CREDIT, _Line, _PHOTO_CREDIT, _chrome_vocabulary, _comment_header, _cyrillic_share, _link_list, _separators, _strip_date
 from ._dumptitle import _find_title, _overlap
 
@@ -139,6 +140,16 @@ _WEB_ADDRESS = re.compile(r"[a-z0-9-]+\.(?:ru|com|net|org|info|news|su|ua|by|kz|
 # A paragraph cut off at the end of the crawl text has at least this many words.
 CUT_MIN_WORDS = 3
 
+# A line longer than this ending in a lower-case word is a paragraph, not a teaser headline.
+CUT_PARAGRAPH_WORDS = 20
+
+# A word cut in two at the end of the crawl ("в праздник Бл") has at most this many letters.
+CUT_FRAGMENT_LETTERS = 2
+
+# The signs that a line breaks off: a comma, dash, colon or opening quote at its end, or a
+# speech opened and cut ("Иванов: — Само").
+_OPEN_END = re.compile(r"[,:;\-–—(«\"„]\s*$|:\s*[—–-]\s*\S+$")
+
 
 def _cut_paragraph(line: _Line) -> bool:
     """Whether the dump's last line, right under the text, is its last paragraph cut off (a
@@ -157,7 +168,24 @@ def _cut_paragraph(line: _Line) -> bool:
         and not _link_list(text.split(), line.sentence_end, _separators(text))
         and _PHOTO_CREDIT.search(text) is None
         and _CAPTION_CREDIT.search(text) is None
+        and _breaks_off(text, line.words)
     )
+
+
+def _breaks_off(text: str, words: int) -> bool:
+    """Whether a line without a final stop reads as cut, not as a teaser headline ("Синоптики
+    пообещали тёплую погоду на выходных"): it ends open (``_OPEN_END``), on a preposition or a
+    cut word of one or two letters ("будет открыта с", "в праздник Бл"), or it is as long as a
+    paragraph and ends in a lower-case word."""
+    if _OPEN_END.search(text):
+        return True
+    last = re.findall(r"\w+", text)[-1:]
+    if not last:
+        return False
+    word = last[0]
+    if len(word) <= CUT_FRAGMENT_LETTERS or word.lower() in FUNCTION_WORDS:
+        return True
+    return words > CUT_PARAGRAPH_WORDS and word.islower()
 
 
 def _lines_after(lines: list[_Line], end: int) -> list[int]:

@@ -44,3 +44,14 @@ def test_dump_review2_quoted_call_to_subscribe_is_news():
     text = _dump("Заречные вести", TITLE, DATE, BODY[0], quoted, BODY[1], BODY[2], call, promo)
     article = clean_dump(text, url="https://zarechye.example/news/1")
     assert article.paragraphs == [BODY[0], quoted, BODY[1], BODY[2]]
+
+
+def test_dump_review2_teaser_headline_last_is_no_cut_paragraph():
+    """An unpunctuated teaser headline as the dump's last line is not the article's cut end;
+    a line that breaks off (a preposition, a comma, a speech opened) still is."""
+    teaser = "Синоптики пообещали тёплую погоду на выходных"
+    text = _dump("Заречные вести", TITLE, DATE, *BODY, teaser)
+    assert clean_dump(text, url="https://zarechye.example/news/1").paragraphs == BODY
+    for cut in ("Открытие приурочат ко Дню города, а праздничный концерт пройдёт на", "По словам главы района, движение по новому мосту будет бесплатным,"):
+        article = clean_dump(_dump("Заречные вести", TITLE, DATE, *BODY, cut), url="https://zarechye.example/news/1")
+        assert article.paragraphs == [*BODY, cut]
