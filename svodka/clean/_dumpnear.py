@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ._counters import bare_count, view_count
-from ._dumpmeta import date_line
+from ._dumpmeta import _YEAR, date_line
 from ._dates import ShownDate, find_date
 from ._dumplines import _Line
 from ._dumpbody import _lines_after
@@ -64,8 +64,9 @@ _BARE_NUMBER = re.compile(r"^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+$|^\d{2,}$")
 def _count_under_text(lines: list[_Line], i: int) -> int | None:
     """A number alone right under the text is the view count (the eye icon is an image, the
     crawl text keeps the number): two digits or more, and no other bare number next to it
-    (pagination, a row of share counters)."""
-    if _BARE_NUMBER.match(lines[i].text) is None:
+    (pagination, a row of share counters). A year (1900-2099) is the copyright's or an
+    archive's, not a count."""
+    if _BARE_NUMBER.match(lines[i].text) is None or _YEAR.fullmatch(lines[i].text.strip()):
         return None
     if i + 1 < len(lines) and _BARE_NUMBER.match(lines[i + 1].text) is not None:
         return None

@@ -55,3 +55,11 @@ def test_dump_review2_teaser_headline_last_is_no_cut_paragraph():
     for cut in ("Открытие приурочат ко Дню города, а праздничный концерт пройдёт на", "По словам главы района, движение по новому мосту будет бесплатным,"):
         article = clean_dump(_dump("Заречные вести", TITLE, DATE, *BODY, cut), url="https://zarechye.example/news/1")
         assert article.paragraphs == [*BODY, cut]
+
+
+def test_dump_review2_year_under_text_is_no_view_count():
+    """A bare year under the text is no view count; a bare number that is no year still is."""
+    text = _dump("Заречные вести", TITLE, DATE, *BODY, "2024")
+    assert clean_dump(text, url="https://zarechye.example/news/1").views is None
+    text = _dump("Заречные вести", TITLE, DATE, *BODY, "12 408")
+    assert clean_dump(text, url="https://zarechye.example/news/1").views == 12408
