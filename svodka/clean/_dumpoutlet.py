@@ -86,6 +86,11 @@ _FOLDS = (("kh", "h"), ("ts", "c"), ("ck", "k"), ("c", "k"), ("w", "v"), ("x", "
 # Plain lines (no mark of a name) are read among this many first lines and next to the headline.
 TOP_PLAIN_LINES = 20
 
+# A line gives at most this many parts as names (a logo with its tagline has two or three; a
+# menu of hundreds of rubrics would make the chooser quadratic in the page's length, each part
+# counted over every line by ``_repeats``).
+LINE_PARTS_MAX = 30
+
 # Labels of a host that name a service, not the outlet ("www", "m.", "news.", "amp.").
 HOST_SERVICE_LABELS = frozenset({"www", "m", "mobile", "amp", "news", "pda", "lite"})
 
@@ -387,8 +392,8 @@ def _parts(text: str) -> list[str]:
     parts = [text]
     split = [p.strip() for p in NAME_SEPARATORS.split(text) if p.strip()]
     if len(split) > 1:
-        parts += [p for p in split if _balanced(p)]
-    for m in _ANY_QUOTED.finditer(text):
+        parts += [p for p in split[:LINE_PARTS_MAX] if _balanced(p)]
+    for _k, m in zip(range(LINE_PARTS_MAX), _ANY_QUOTED.finditer(text)):
         parts.append(f"«{m.group(1).strip()}»")
     # A logo flattened into its menu line ("Заречные вести Новости Политика Спорт"): the words
     # left when the menu's words are taken off either end.
@@ -412,7 +417,8 @@ def _balanced(text: str) -> bool:
 def _dated_parts(text: str) -> list[str]:
     """The parts of a date line that hold no digits: an outlet may end it ("12.03.2024, 10:15 |
     Заречные вести")."""
-    return [p.strip(" ,.") for p in NAME_SEPARATORS.split(text) if p.strip(" ,.") and not _DIGIT.search(p)]
+    parts = [p.strip(" ,.") for p in NAME_SEPARATORS.split(text) if p.strip(" ,.") and not _DIGIT.search(p)]
+    return parts[:LINE_PARTS_MAX]
 
 
 def _candidates(lines, body: list[int], title: int | None, host: str | None) -> list[_Candidate]:
@@ -546,13 +552,20 @@ def _counter_or_credit(name: str) -> bool:
 
 
 def _repeats(name: str, lines, skip: set[int]) -> int:
-    """On how many other lines of the page the name stands (a logo, a copyright line and a
-    "ссылка на ... обязательна" name the outlet again; a rubric or a teaser rarely does)."""
+    """On how many other lines of the page the name stands, up to ``REPEAT_MAX`` (a logo, a
+    copyright line and a "ссылка на ... обязательна" name the outlet again; a rubric or a
+    teaser rarely does)."""
     low = name.lower()
     if len(low) < 3:
         return 0
     pattern = re.compile(r"(?<![\w])" + re.escape(low) + r"(?![\w])")
-    return sum(1 for i, line in enumerate(lines) if i not in skip and pattern.search(line.text.lower()))
+    found = 0
+    for i, line in enumerate(lines):
+        if i not in skip and low in line.text.lower() and pattern.search(line.text.lower()):
+            found += 1
+            if found >= REPEAT_MAX:
+                break  # the chooser counts no more
+    return found
 
 
 def site_name(lines, body: list[int], title: int | None, url: str | None) -> str | None:

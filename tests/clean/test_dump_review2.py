@@ -63,3 +63,20 @@ def test_dump_review2_year_under_text_is_no_view_count():
     assert clean_dump(text, url="https://zarechye.example/news/1").views is None
     text = _dump("Заречные вести", TITLE, DATE, *BODY, "12 408")
     assert clean_dump(text, url="https://zarechye.example/news/1").views == 12408
+
+
+def test_dump_review2_outlet_chooser_is_linear_in_a_long_menu(monkeypatch):
+    """A top line of hundreds of parts spelling the host (a menu «Рубрика ...» on rubrika.*)
+    over hundreds of lines: each part was counted over every line (quadratic, seconds per
+    page); a line gives at most ``LINE_PARTS_MAX`` parts."""
+    from svodka.clean import _dumpoutlet
+
+    counted = []
+    real = _dumpoutlet._repeats
+    monkeypatch.setattr(_dumpoutlet, "_repeats", lambda *a: counted.append(a[0]) or real(*a))
+    letters = "абвгдежзиклмнопрст"
+    words = ["".join(letters[(k * 7 + j * 3) % len(letters)] for j in range(6)) + str(k) for k in range(1000)]
+    menu = " | ".join(f"Рубрика {w}" for w in words)
+    rows = [f"Рубрика {w} и другие материалы" for w in words]
+    clean_dump(_dump(menu, TITLE, DATE, *BODY, *rows), url="https://rubrika.example/news/1")
+    assert len(counted) <= _dumpoutlet.LINE_PARTS_MAX + 5
