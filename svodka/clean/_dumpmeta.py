@@ -258,8 +258,12 @@ _MORE_NEWS = re.compile(r"(?:больше|все) (?:новостей|новос
 
 
 def _domain(url: str | None) -> str | None:
-    """The host of a page address without ``www.``, e.g. ``tundra-info.ru``."""
+    """The host of a page address without ``www.``, e.g. ``tundra-info.ru``; none for an address
+    that does not parse ("http://[bad/...": an unclosed IPv6 bracket)."""
     if not url:
         return None
-    host = urlparse(url if "//" in url else "//" + url).hostname or ""
+    try:
+        host = urlparse(url if "//" in url else "//" + url).hostname or ""
+    except ValueError:
+        return None
     return host[4:] if host.startswith("www.") else host or None

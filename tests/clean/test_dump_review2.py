@@ -80,3 +80,12 @@ def test_dump_review2_outlet_chooser_is_linear_in_a_long_menu(monkeypatch):
     rows = [f"Рубрика {w} и другие материалы" for w in words]
     clean_dump(_dump(menu, TITLE, DATE, *BODY, *rows), url="https://rubrika.example/news/1")
     assert len(counted) <= _dumpoutlet.LINE_PARTS_MAX + 5
+
+
+def test_dump_review2_unparsable_url_is_no_error():
+    """An address with an unclosed IPv6 bracket has no host (the page's own name stays the
+    source) and its path still dates the page."""
+    article = clean_dump(_dump("Заречные вести", TITLE, *BODY), url="http://[bad/2024/01/02/x")
+    assert article.source == "Заречные вести"
+    assert article.published == "2024-01-02"
+    assert clean_dump(_dump("Заречные вести", TITLE, *BODY), url="http://[bad").published is None
