@@ -19,6 +19,7 @@ __all__ = [
     "comment_genre",
     "FOOTER_PHRASES",
     "is_banner",
+    "unquoted_subscribe",
     "NAV_WORDS",
     "STOP_LABEL",
     "UI_WORDS",
@@ -88,11 +89,36 @@ CHROME_PHRASES = (
     "подписывайся", "подпишись", "полный текст читайте", "читайте в печатной",
 ) + BANNER_PHRASES
 
+# The call to subscribe ("Подпишитесь", "Подписывайся"): a promo line, or a long one calling
+# the reader itself; news quotes it too («Подпишись на канал и получи приз», the bait of a
+# swindle), so in a long sentence it marks chrome only outside quotation marks
+# (``unquoted_subscribe``).
+SUBSCRIBE_PHRASES = ("подписывайтесь", "подпишитесь", "подписывайся", "подпишись")
+
 # The phrases that mark even a long sentence as chrome: legal and comment-rule footers
-# (banners: ``is_banner``).
+# (banners: ``is_banner``; subscription calls: ``unquoted_subscribe``).
 FOOTER_PHRASES = tuple(
-    p for p in CHROME_PHRASES if p not in ("http://", "https://", "www.", "в социальных сетях") and p not in BANNER_PHRASES
+    p
+    for p in CHROME_PHRASES
+    if p not in ("http://", "https://", "www.", "в социальных сетях") and p not in BANNER_PHRASES and p not in SUBSCRIBE_PHRASES
 )
+
+# Opening and closing quotation marks, and the marks that do both.
+_OPENING_QUOTES, _CLOSING_QUOTES, _TOGGLE_QUOTES = "«„", "»“”", '"'
+
+
+def unquoted_subscribe(low: str) -> bool:
+    """Whether a lower-cased line calls to subscribe outside quotation marks ("Подписывайтесь на
+    наш канал", not «Подпишись на канал и получи приз» quoted by a news sentence)."""
+    for phrase in SUBSCRIBE_PHRASES:
+        at = low.find(phrase)
+        while at >= 0:
+            before = low[:at]
+            depth = sum(before.count(m) for m in _OPENING_QUOTES) - sum(before.count(m) for m in _CLOSING_QUOTES)
+            if depth <= 0 and before.count(_TOGGLE_QUOTES) % 2 == 0:
+                return True
+            at = low.find(phrase, at + 1)
+    return False
 
 # A banner speaks to the reader: "вы соглашаетесь", "мы используем", "ваши данные", "оформите".
 _READER = re.compile(r"(?<![а-яё])(?:вы|вас|вам|вами|ваш\w*|мы|нас|нам|наш\w*|оформите)(?![а-яё])")

@@ -182,7 +182,11 @@ def url_date(url: str | None) -> str | None:
         return None
     from urllib.parse import urlparse
 
-    path = urlparse(url).path
+    try:
+        path = urlparse(url).path
+    except ValueError:  # "http://[bad/2024/01/02/x": an unclosed IPv6 bracket; the path after the host
+        rest = url.split("//", 1)[-1].split("?", 1)[0].split("#", 1)[0]
+        path = rest[rest.find("/") :] if "/" in rest else ""
     match = URL_DATE.search(path) or URL_DATE_UNPADDED.search(path) or URL_STAMP.search(path)
     if match:
         year, month, day = match.group(1), match.group(2), match.group(3)

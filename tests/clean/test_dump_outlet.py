@@ -1,4 +1,4 @@
-"""Issue 16: the outlet chooser of crawler dumps (``_dumpmeta.site_name``).
+"""Issue 16: the outlet chooser of crawler dumps (``_dumpoutlet.site_name``).
 
 Every dump here is written for these tests (fictional outlets and addresses, invented news).
 Each case stands for a class of page on which the first-found name was wrong: a logo with its
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from svodka.clean._dumpmeta import _host_agreement
+from svodka.clean._dumpoutlet import _host_agreement
 from svodka.clean.dump import clean_dump
 
 pytestmark = pytest.mark.issue(16)

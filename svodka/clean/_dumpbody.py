@@ -1,0 +1,198 @@
+"""The article block of a crawler dump (step 2 of ``clean.dump``): the body's run of paragraphs.
+
+Lines score by kind and length; the best block is the maximum-sum run between cuts (comment
+headers, stop labels), with a bonus for a block headed by a plausible headline; then the body
+lines of the block, and the lines that may still belong to it after its end. Split from
+``clean.dump`` (issue 12).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._dumpmeta import date_line, promo_line
+from ._names import FUNCTION_WORDS
+from ._dumplines import MIN_CYRILLIC_SHARE, _BARE_BULLET, _CAPTION_CREDIT, _Line, _PHOTO_CREDIT, _chrome_vocabulary, _comment_header, _cyrillic_share, _link_list, _separators, _strip_date
+from ._dumptitle import _find_title, _overlap
+
+
+# How many lines after the block a date, byline or counter still belongs to the article.
+AFTER_WINDOW = 8
+
+# Bonus for a block that has a plausible headline just before it, plus a bonus per share of
+# the headline's word stems found in the block's first paragraphs (headlines retell the lead).
+TITLE_BONUS = 1.5
+TITLE_OVERLAP_BONUS = 4.0
+
+# Bonus for a block whose headline has a date line next to it (articles show their date by
+# the headline; teaser lists and comment threads seldom do).
+DATE_BONUS = 3.0
+
+# Each further line of an unbroken run of chrome costs this much more (a share of its cost):
+# a caption or a "read also" link between paragraphs is bridged, a long run of menus, share
+# buttons and "see also" lists ends the article.
+RUN_ESCALATION = 0.5
+
+# A block with no headline before it keeps this share of its score (feeds, comment threads).
+NO_TITLE_FACTOR = 0.3
+
+# A run of this many chrome lines that holds a stop label cuts the block.
+STOP_RUN = 3
+USER_LINES_MIN = 2
+
+
+def _segments(lines: list[_Line]) -> list[tuple[int, int, float]]:
+    """Maximal positive-sum runs of lines (Kadane with restarts): (start, end inclusive, sum).
+
+    The k-th line of an unbroken run of chrome costs ``1 + RUN_ESCALATION * (k - 1)`` times
+    its own cost, so long stretches of chrome separate blocks.
+    """
+    out: list[tuple[int, int, float]] = []
+    best_sum, best_start, best_end = 0.0, -1, -1
+    run_sum, run_start = 0.0, 0
+    chrome_run = 0
+    cuts = _cuts(lines)
+    for i, line in enumerate(lines):
+        score = line.score
+        if line.kind in ("chrome", "hard"):
+            chrome_run += 1
+            score *= 1 + RUN_ESCALATION * (chrome_run - 1)
+        elif line.kind == "body":
+            chrome_run = 0
+        if i in cuts:
+            score = -1e9
+        if run_sum <= 0:
+            if best_end >= 0:
+                out.append((best_start, best_end, best_sum))
+            run_sum, run_start = 0.0, i
+            best_sum, best_start, best_end = 0.0, -1, -1
+        run_sum += score
+        if run_sum > best_sum:
+            best_sum, best_start, best_end = run_sum, run_start, i
+    if best_end >= 0:
+        out.append((best_start, best_end, best_sum))
+    return out
+
+
+def _cuts(lines: list[_Line]) -> set[int]:
+    """Lines that end any block: stop labels inside a run of ``STOP_RUN`` or more non-body lines,
+    and the heads of reader comments (a name and a time) when there are several of them: a
+    thread without its "Комментарии" label still never joins the article (issue 16)."""
+    users = [i for i, line in enumerate(lines) if line.user]
+    cuts: set[int] = set(users) if len(users) >= USER_LINES_MIN else set()
+    i, n = 0, len(lines)
+    while i < n:
+        if lines[i].kind == "body":
+            i += 1
+            continue
+        j = i
+        while j < n and lines[j].kind != "body":
+            j += 1
+        if j - i >= STOP_RUN:
+            cuts.update(k for k in range(i, j) if lines[k].stop)
+        i = j
+    return cuts
+
+
+def _block_value(lines: list[_Line], start: int, end: int, total: float) -> tuple[float, int | None]:
+    """A block's value and its headline: the full sum and bonuses with a headline, a share without."""
+    title = _find_title(lines, start)
+    if title is None:
+        return total * NO_TITLE_FACTOR, None
+    lead = " ".join(lines[i].text for i in range(start, min(end + 1, start + 4)))
+    value = total + (TITLE_BONUS + TITLE_OVERLAP_BONUS * _overlap(lines[title].text, lead))
+    if any(date_line(lines[i]) for i in range(max(0, title - 2), start)) or _strip_date(lines[title].text)[1]:
+        value += DATE_BONUS
+    return value, title
+
+
+def _best_block(lines: list[_Line]) -> tuple[int, int, int | None] | None:
+    """The article block (start, end inclusive, headline index): the maximum-sum run, with a
+    bonus when a headline stands right before it; None when no run scores above zero."""
+    best: tuple[float, int, int, int | None] | None = None
+    segments = _segments(lines)
+    top = max((total for _, _, total in segments), default=0.0)
+    for start, end, total in segments:
+        if total * (1 + NO_TITLE_FACTOR) + TITLE_BONUS + TITLE_OVERLAP_BONUS + DATE_BONUS < top * NO_TITLE_FACTOR:
+            continue  # cannot win even with every bonus (speed on pages with many small runs)
+        value, title = _block_value(lines, start, end, total)
+        if best is None or value > best[0]:
+            best = (value, start, end, title)
+    return None if best is None else best[1:]
+
+
+def _block_body(lines: list[_Line], start: int, end: int) -> list[int]:
+    """The body and weak lines of a block, without weak non-sentences at its edges.
+
+    Short lines next to the article are mostly captions, credits and signatures.
+    """
+    body = [i for i in range(start, end + 1) if lines[i].kind in ("body", "weak")]
+    while body and lines[body[0]].kind == "weak" and not lines[body[0]].sentence_end:
+        body.pop(0)
+    while body and lines[body[-1]].kind == "weak" and not lines[body[-1]].sentence_end:
+        body.pop()
+    return body
+
+
+# A web address in a line ("nabchelny-news.ru"): a link or a promo, not a paragraph's cut end.
+_WEB_ADDRESS = re.compile(r"[a-z0-9-]+\.(?:ru|com|net|org|info|news|su|ua|by|kz|uz|kg|md|lv|lt|ee|am|az|ge|рф)(?![a-z])")
+
+# A paragraph cut off at the end of the crawl text has at least this many words.
+CUT_MIN_WORDS = 3
+
+# A line longer than this ending in a lower-case word is a paragraph, not a teaser headline.
+CUT_PARAGRAPH_WORDS = 20
+
+# A word cut in two at the end of the crawl ("в праздник Бл") has at most this many letters.
+CUT_FRAGMENT_LETTERS = 2
+
+# The signs that a line breaks off: a comma, dash, colon or opening quote at its end, or a
+# speech opened and cut ("Иванов: — Само").
+_OPEN_END = re.compile(r"[,:;\-–—(«\"„]\s*$|:\s*[—–-]\s*\S+$")
+
+
+def _cut_paragraph(line: _Line) -> bool:
+    """Whether the dump's last line, right under the text, is its last paragraph cut off (a
+    window or a crawl that ends mid-sentence: "... выставку, которая будет открыта с",
+    "Иванов: — Само"): Cyrillic words with no sign of chrome (no chrome words, date, list
+    label, bullet, menu row, code, promo or web address), though no final stop ends it."""
+    text = line.text
+    low = text.lower()
+    return (
+        line.words >= CUT_MIN_WORDS
+        and not (line.dated or line.stop or line.kind == "hard")
+        and _cyrillic_share(text) >= MIN_CYRILLIC_SHARE
+        and not _chrome_vocabulary(low, line.words, line.sentence_end)
+        and not promo_line(low)
+        and _WEB_ADDRESS.search(low) is None
+        and not _link_list(text.split(), line.sentence_end, _separators(text))
+        and _PHOTO_CREDIT.search(text) is None
+        and _CAPTION_CREDIT.search(text) is None
+        and _breaks_off(text, line.words)
+    )
+
+
+def _breaks_off(text: str, words: int) -> bool:
+    """Whether a line without a final stop reads as cut, not as a teaser headline ("Синоптики
+    пообещали тёплую погоду на выходных"): it ends open (``_OPEN_END``), on a preposition or a
+    cut word of one or two letters ("будет открыта с", "в праздник Бл"), or it is as long as a
+    paragraph and ends in a lower-case word."""
+    if _OPEN_END.search(text):
+        return True
+    last = re.findall(r"\w+", text)[-1:]
+    if not last:
+        return False
+    word = last[0]
+    if len(word) <= CUT_FRAGMENT_LETTERS or word.lower() in FUNCTION_WORDS:
+        return True
+    return words > CUT_PARAGRAPH_WORDS and word.islower()
+
+
+def _lines_after(lines: list[_Line], end: int) -> list[int]:
+    """Lines after the body that still belong to the article (up to comments or related lists)."""
+    after = []
+    for i in range(end + 1, min(len(lines), end + 1 + AFTER_WINDOW)):
+        if lines[i].stop or _comment_header(lines[i].text.lower()) or _BARE_BULLET.match(lines[i].text):
+            break  # comments and related lists (a bare bullet marks an item) carry dates of their own
+        after.append(i)
+    return after

@@ -1,0 +1,108 @@
+"""The metadata next to the article in a crawler dump (step 4 of ``clean.dump``): the meta line,
+the date and the views.
+
+A view counter and a publication date are read only from the lines around the headline and the
+block edges, never from a header clock, a feed or a comment. Split from ``clean.dump`` (issue 12).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._counters import bare_count, view_count
+from ._dumpmeta import _YEAR, date_line
+from ._dates import ShownDate, find_date
+from ._dumplines import _Line
+from ._dumpbody import _lines_after
+
+
+# A date line after the text may hold this many other words (a byline: name, place).
+AFTER_MAX_WORDS = 4
+
+# The first lines of a page are its header: a date there is the header clock, not a byline.
+HEADER_LINES = 3
+
+
+def _near_metadata(
+    lines: list[_Line], head: int, start: int, end: int, shown: ShownDate | None
+) -> tuple[int | None, ShownDate | None]:
+    """The view counter and the shown date (unless ``shown`` is known) from the metadata window:
+    just before the headline ``head`` to a few lines after the body ``start..end``. An update's
+    date ("Обновлено: ...") is taken only when no publication date is shown."""
+    views: int | None = None
+    if head < 0:
+        return views, shown
+    # Above the headline, but not the page's first lines (the header clock sits there) unless
+    # the line right above the headline is a meta line: a full date with its time
+    # ("16.09.2025, 16:35", "12:32, 12 мая 2024 Вс") is the article's, a header clock shows
+    # the day alone (windows set of issue 16: crawl text that opens at the article).
+    before = [i for i in range(max(HEADER_LINES, head - 3), head) if not lines[i].heading]
+    if 0 < head <= HEADER_LINES and _timed_date(lines[head - 1]):
+        before.append(head - 1)
+    between = list(range(head + 1, start)) if start > head else []
+    after = _lines_after(lines, end)
+    feed = _feed_after(lines, after)
+    for group in (between, after, before[::-1]):
+        for i in group:
+            # After the text, the dates of a feed's items are not the article's.
+            if (shown is None or shown.updated) and not (group is after and feed):
+                # After the text a dated headline is a feed item: fewer other words allowed.
+                found = date_line(lines[i], AFTER_MAX_WORDS if group is after else 8)
+                if found is not None and (shown is None or not found.updated):
+                    shown = found  # a publication date wins over an update's
+            if views is None and lines[i].words <= 12:
+                views = view_count(lines[i].text) or _meta_count(lines[i])
+    if views is None and after and after[0] == end + 1:
+        views = _count_under_text(lines, end + 1)
+    return views, shown
+
+
+# A number alone on its line: "791", "12 408".
+_BARE_NUMBER = re.compile(r"^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+$|^\d{2,}$")
+
+
+def _count_under_text(lines: list[_Line], i: int) -> int | None:
+    """A number alone right under the text is the view count (the eye icon is an image, the
+    crawl text keeps the number): two digits or more, and no other bare number next to it
+    (pagination, a row of share counters). A year (1900-2099) is the copyright's or an
+    archive's, not a count."""
+    if _BARE_NUMBER.match(lines[i].text) is None or _YEAR.fullmatch(lines[i].text.strip()):
+        return None
+    if i + 1 < len(lines) and _BARE_NUMBER.match(lines[i + 1].text) is not None:
+        return None
+    return int(re.sub(r"\D", "", lines[i].text))
+
+
+def _feed_after(lines: list[_Line], after: list[int]) -> bool:
+    """Whether the lines after the text are a feed: its first date heads a teaser's headline
+    ("14 августа 2022" over "Не первым делом самолеты") and another date follows (one per item
+    of a rubric feed). The article's own byline under the text is followed by tags, share
+    buttons or a list label, not by a headline; an update's date is not counted.
+    """
+    days, first = set(), None
+    for i in after:
+        found = date_line(lines[i], AFTER_MAX_WORDS)
+        if found is not None and not found.updated:
+            first = i if first is None else first
+            days.add((found.year, found.month, found.day, found.relative))
+    if first is None or len(days) < 2:
+        return False
+    return first + 1 < len(lines) and lines[first + 1].heading and lines[first + 1].kind != "body"
+
+
+def _timed_date(line: _Line) -> bool:
+    """Whether a short line shows a complete date with its time (a meta line, not a clock)."""
+    if not line.dated or line.words > 12:
+        return False
+    shown = find_date(line.text)
+    return shown is not None and shown.complete and shown.hour is not None
+
+
+def _meta_count(line: _Line) -> int | None:
+    """A bare view count after the date and time of a meta line ("16.09.2025, 16:35 38496")."""
+    if not line.dated:
+        return None
+    shown = find_date(line.text)
+    if shown is None or shown.hour is None:
+        return None
+    return bare_count(line.text, shown.start, shown.end)

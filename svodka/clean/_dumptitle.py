@@ -1,0 +1,155 @@
+"""The headline of a crawler dump (step 3 of ``clean.dump``).
+
+The nearest plausible heading line before the article block, chosen by a date line next to it,
+stems shared with the lead and distance; a deck under it, a headline far above the block or one
+right after it, and the lead paragraphs above the headline. Split from ``clean.dump`` (issue 12).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ._dumpmeta import stems, date_line
+from ._dumplines import _Line, _WORD, _strip_date
+
+
+# How many lines before the article block the headline may be (dates, bylines, share buttons
+# and tabs sit between; measured: at most 8 on the dev pages, portals included).
+TITLE_WINDOW = 12
+
+# Weights for choosing the headline among candidates: a date line next to it, stems shared
+# with the lead (up to 5), and distance in lines from the block.
+TITLE_DATE_WEIGHT = 1.0
+TITLE_SHARED_WEIGHT = 0.4
+TITLE_DISTANCE_WEIGHT = 0.15
+# Headlines longer than this many words are more likely decks or teaser leads.
+TITLE_LONG_WORDS = 15
+TITLE_LONG_WEIGHT = 0.1
+
+# A headline farther than TITLE_WINDOW above the text is searched this far back, and must
+# share this share of its word stems with the lead.
+DISTANT_TITLE_WINDOW = 80
+DISTANT_TITLE_SHARE = 0.5
+
+
+def _overlap(title: str, text: str) -> float:
+    """Share of a headline's stems that occur in a text."""
+    title_stems = stems(title)
+    return len(title_stems & stems(text)) / len(title_stems) if title_stems else 0.0
+
+
+def _find_title(lines: list[_Line], start: int) -> int | None:
+    """Index of the headline before the block starting at ``start``, or None.
+
+    Candidates are heading-like lines up to ``TITLE_WINDOW`` lines back. The nearest wins
+    unless an earlier one has a date line next to it (headlines sit by their date; decks and
+    captions seldom do) or shares more words with the lead.
+    """
+    lo = max(0, start - TITLE_WINDOW)
+    candidates = [i for i in range(start - 1, lo - 1, -1) if lines[i].heading and lines[i].kind != "body"]
+    if not candidates:
+        return None
+    lead = " ".join(line.text for line in lines[start : start + 3])
+    lead_stems = stems(lead)
+    first = _WORD.findall(lines[start].text.lower())
+    best, best_score = None, float("-inf")
+    for i in candidates:
+        words = _WORD.findall(lines[i].text.lower())
+        if len(words) >= 5 and first[: len(words) - 1] == words[:-1]:
+            continue  # a truncated copy of the lead (embed preview, teaser), not a headline
+        shared = len(stems(lines[i].text) & lead_stems)
+        dated = any(
+            0 <= j < len(lines) and date_line(lines[j]) is not None for j in (i - 1, i + 1)
+        ) or _strip_date(lines[i].text)[1] is not None
+        score = (
+            TITLE_DATE_WEIGHT * dated
+            + TITLE_SHARED_WEIGHT * min(shared, 5)
+            - TITLE_DISTANCE_WEIGHT * (start - i)
+            - TITLE_LONG_WEIGHT * max(0, lines[i].words - TITLE_LONG_WORDS)
+        )
+        if score > best_score:
+            best, best_score = i, score
+    if best is not None and best - 1 in candidates and _deck_of(lines[best - 1], lines[best]):
+        best -= 1  # "СКА обыграл ЦСКА" over "Петербургский СКА в гостях обыграл ЦСКА ...": its deck
+    return best
+
+
+# A deck (standfirst) under the headline has at least this many words: a label is shorter.
+DECK_MIN_WORDS = 5
+
+
+def _deck_of(title: _Line, line: _Line) -> bool:
+    """Whether ``line`` is the deck of the headline ``title``: a longer heading line right under
+    it that retells all of its word stems ("СКА обыграл ЦСКА" over "Петербургский СКА в гостях
+    обыграл ЦСКА в матче ..."): news pages print a short headline over a standfirst."""
+    title_stems = stems(title.text)
+    return bool(title_stems) and line.words > title.words and title_stems <= stems(line.text)
+
+
+def _deck(lines: list[_Line], title: int, start: int) -> int | None:
+    """The deck between the headline and the text: the heading line right above the text (no
+    date, no chrome), of at least ``DECK_MIN_WORDS`` words, that retells the headline (half the
+    headline's stems are in it) or the lead (half its own stems are in the lead). It is the
+    article's standfirst and belongs to the text, though it has no final stop."""
+    i = start - 1
+    if i <= title:
+        return None
+    line = lines[i]
+    if not line.heading or line.kind == "body" or line.dated or line.stop or line.words < DECK_MIN_WORDS:
+        return None
+    lead = " ".join(lines[j].text for j in range(start, min(len(lines), start + 4)))
+    if max(_overlap(lines[title].text, line.text), _overlap(line.text, lead)) < DISTANT_TITLE_SHARE:
+        return None
+    return i
+
+
+def _distant_title(lines: list[_Line], start: int) -> int | None:
+    """A headline far above the text (a gallery, a "listen" player or a banner in between):
+    the heading line before the block that the lead is most about, when it is about it at all.
+
+    A headline is what the first sentences are about, wherever the layout puts it: its words
+    come back in the lead. A line that comes back elsewhere too (a news list repeats teasers)
+    is not taken.
+    """
+    lead = " ".join(line.text for line in lines[start : start + 2])
+    counts = Counter(line.text for line in lines)
+    best, best_share = None, DISTANT_TITLE_SHARE
+    for i in range(max(0, start - DISTANT_TITLE_WINDOW), start):
+        line = lines[i]
+        if not line.heading or line.kind == "body" or counts[line.text] > 1:
+            continue
+        share = _overlap(line.text, lead)
+        if share >= best_share:
+            best, best_share = i, share
+    return best
+
+
+def _lead_above(lines: list[_Line], title: int, start: int) -> list[int]:
+    """The lead set between the headline and the picture that opens the text: body lines
+    between them, when everything else there is the picture's block (a copy of the headline as
+    its caption, a credit "Коллаж: ...", a subheading), never a feed or a widget (hard chrome)."""
+    lead = [i for i in range(title + 1, start) if lines[i].kind == "body"]
+    if not lead:
+        return []
+    others = [i for i in range(lead[0] + 1, start) if i not in lead]
+    if any(lines[i].kind == "hard" or lines[i].stop for i in others):
+        return []
+    return lead
+
+
+# A headline after the text is searched this many lines below it.
+TITLE_AFTER_LINES = 2
+
+
+def _title_after(lines: list[_Line], start: int, end: int) -> int | None:
+    """A headline the crawl puts after the text (a lead set above the headline, a sticky
+    header flattened last, a window that opens mid-page): with no headline before the text,
+    a heading line right under it that retells the lead (``DISTANT_TITLE_SHARE`` of its stems)
+    and occurs once on the page."""
+    lead = " ".join(line.text for line in lines[start : start + 2])
+    counts = Counter(line.text for line in lines)
+    for i in range(end + 1, min(len(lines), end + 1 + TITLE_AFTER_LINES)):
+        line = lines[i]
+        if line.heading and line.kind != "body" and counts[line.text] == 1 and _overlap(line.text, lead) >= DISTANT_TITLE_SHARE:
+            return i
+    return None
