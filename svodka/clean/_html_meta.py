@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urlparse
+from ._dumpmeta import _domain
 
 from lxml import etree
 
@@ -148,11 +148,7 @@ def _shown_site_name(
     name = _logo_name(root, url, headline) or _title_site(meta.get("<title>"), title) or _copyright_site(lines)
     if name:
         return name
-    if url:
-        host = urlparse(url if "//" in url else "//" + url).hostname
-        if host:
-            return host.removeprefix("www.")
-    return None
+    return _domain(url)
 
 
 def _logo_name(root: etree._Element, url: str | None, headline: etree._Element | None) -> str | None:
@@ -161,7 +157,7 @@ def _logo_name(root: etree._Element, url: str | None, headline: etree._Element |
     The site's own logo heads the page; logos after the headline, in footers and sidebars,
     or linking to another site belong to partners, informers and counters.
     """
-    host = urlparse(url).hostname if url and "//" in url else None
+    host = _domain(url) if url and "//" in url else None
     found: list[etree._Element] = []
     body = root.find("body")
     for el in (body if body is not None else root).iter():
@@ -194,8 +190,8 @@ def _own_link(el: etree._Element, host: str | None) -> bool:
     for a in links:
         href = (a.get("href") or "").strip()
         if href.startswith(("http://", "https://", "//")):
-            link_host = urlparse(href if not href.startswith("//") else "http:" + href).hostname or ""
-            if host is None or link_host.removeprefix("www.") != host.removeprefix("www."):
+            link_host = _domain(href if not href.startswith("//") else "http:" + href) or ""
+            if host is None or link_host != host:
                 return False
     return True
 

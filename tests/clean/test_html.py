@@ -367,3 +367,16 @@ def test_html_lead_set_apart_under_the_headline():
     assert article.paragraphs[0].startswith("Городская дума Заречинска утвердила программу ремонта дворов на ближайшие три года, на работы")
     assert article.paragraphs[-1].startswith("Депутаты попросили мэрию")
     assert "Новость номер" not in article.text
+
+
+@pytest.mark.parametrize("url", ["http://[bad/2024/01/02/x", "//[bad", None])
+def test_html_page_address_that_does_not_parse_gives_no_host(url):
+    """A malformed address (an unclosed IPv6 bracket), on the page or in a logo's link, is no
+    host: the page is cleaned, not refused with a traceback."""
+    body = "Текст статьи о событии в городе Заречном, где открылся новый мост. " * 12
+    html = (
+        '<html><head><title>Мост открыли</title></head><body><div class="logo"><a href="http://[bad/">'
+        f'<img alt="Заречные вести"></a></div><h1>Мост открыли</h1><p>{body}</p></body></html>'
+    )
+    article = clean_html(html, url=url)
+    assert article.title == "Мост открыли" and article.source is None
