@@ -226,6 +226,28 @@ CASES = [
         [],
     ),
     (
+        "reports of nobody: по некоторым сообщениям, по неофициальной информации, по имеющимся сведениям",
+        [
+            "По некоторым сообщениям, у мэра Заречного случился сердечный приступ.",
+            "По неофициальной информации, завод в Заречном закроют к осени.",
+            "По имеющимся сведениям, в аварии на трассе никто не пострадал.",
+        ],
+        [],
+        [],
+    ),
+    (
+        "reports from a named place are its statement",
+        ["По сообщениям из Кишинёва, переговоры о транзите газа отложены."],
+        [("e1", "LOC", "Кишинёв", ["Кишинёва"])],
+        [("indirect", "переговоры о транзите газа отложены", "Кишинёв", "по сообщениям")],
+    ),
+    (
+        "a report whose source a participle names is its statement",
+        ["По неподтверждённой информации, полученной от Игоря Петрова, ремонт обойдётся в сто миллионов рублей."],
+        [PETROV],
+        [("indirect", "ремонт обойдётся в сто миллионов рублей", "Игорь Петров", "по неподтверждённой информации")],
+    ),
+    (
         "figures of nobody are part of a statement that has a speaker",
         ["По официальным данным, пострадали трое, сообщил Игорь Петров."],
         [PETROV],
@@ -614,6 +636,7 @@ def test_quotes_statements_word_lists_are_named_subsets():
     from svodka.nlp import _speech
 
     assert _speech.ADDRESSED_REQUEST_LEMMAS <= _speech.REQUEST_LEMMAS
+    assert _speech.DATA_NOUNS <= _speech.PO_SLOVAM_NOUNS and _speech.REPORT_NOUNS <= _speech.PO_SLOVAM_NOUNS
     assert not _speech.REQUEST_LEMMAS & {"поручить", "приказать", "велеть"}  # orders are deeds
 
 
