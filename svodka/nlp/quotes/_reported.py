@@ -29,6 +29,7 @@ from .._speech import (
 from ._direct import _only_quotes
 from ._outlets import _is_outlet, _media_noun, _named_body, _outlet_name
 from ._text import (
+    _addressee_only,
     _lexicon_forms,
     BACK_ADVERBS,
     _speech_forms,
@@ -277,7 +278,10 @@ def _impersonal(doc: _Text, tok: _Tok) -> bool:
 
 def _source_words(doc: _Text, start: int, end: int) -> bool:
     """Does a region name a source ("в МВД", "СМИ", "в заявлении X", "Там" of the last one):
-    any word past the connectives and adverbs ("Также отмечается", "Кроме того, считают")?"""
+    any word past the connectives and adverbs ("Также отмечается", "Кроме того, считают"),
+    unless they are only the people addressed ("Туристов предупредили, что S")?"""
+    if _addressee_only(doc, start, end):
+        return False
     return any(
         t.low in BACK_ADVERBS or t.low not in CONNECTIVES and not _is_adverb(doc, t) and doc.lemma(t.text) != "быть" for t in doc.toks(start, end)
     )
