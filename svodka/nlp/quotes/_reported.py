@@ -54,7 +54,7 @@ from ._text import (
     _sentences,
     _speaker_noun,
 )
-from ._verb_objects import _clause_end, _object_cue_item, _request_item
+from ._verb_objects import _about_item, _clause_end, _object_cue_item, _request_item
 
 # Parts of speech that make a headline's words a clause: what someone says, not a topic.
 CLAUSE_POS = frozenset({"VERB", "ADJS", "PRTS", "PRED", "INFN"})
@@ -185,6 +185,14 @@ def _cue_items(
             item = _po_slovam_item(doc, toks, i, k, s_start, s_end)
             return ([item] if item is not None else []), True
     if t.start in direct.cues:
+        # "заявила о Y: «...»", "рассказал о Y:\n<the quoted paragraph>": the "о"-phrase up to
+        # the colon is a statement too, the quotation's words another (the wikinews gold's convention)
+        item = _about_item(doc, toks, i, s_start, s_end)
+        colon = doc.text.find(":", item.start, item.end + 1) if item is not None and item.start > t.start else -1
+        after = doc.text[colon + 1 : colon + 4].lstrip(" \xa0")
+        if colon >= 0 and not doc.in_quote(colon) and after[:1] and after[0] in DOUBLE_OPENING + "\n":
+            item.end = len(doc.text[:colon].rstrip())
+            return [item], False
         return [], False
     item = _object_cue_item(doc, toks, i, s_start, s_end)
     if item is not None:
