@@ -12,6 +12,7 @@ __all__ = [
     "SPEECH_LEMMAS",
     "OPINION_ADJECTIVES",
     "PO_SLOVAM_NOUNS",
+    "REPORT_NOUNS",
     "PO_SLOVAM_PREPOSITIONS",
     "VIA_LEMMAS",
     "MEDIA_VERBS",
@@ -97,6 +98,12 @@ PO_SLOVAM_NOUNS = frozenset(
 # опросу X" report X's statement only when X is named ("по его данным", "по данным МВД"); a
 # bare "по предварительным данным", "по данным на 1 марта" is nobody's (issue 15).
 DATA_NOUNS = frozenset("данные подсчет опрос".split())
+
+# Those nouns that name reports: with an adjective and no source ("по некоторым сообщениям",
+# "по неофициальной информации", "по имеющимся сведениям") they are nobody's, as figures are;
+# bare, they point back to a report just named ("говорится в сообщении МВД. Согласно
+# сообщению, S") (issue 15).
+REPORT_NOUNS = frozenset("сообщение сведение информация".split())
 
 # Prepositions of those phrases: "по данным X", "согласно данным X".
 PO_SLOVAM_PREPOSITIONS = frozenset({"по", "согласно"})

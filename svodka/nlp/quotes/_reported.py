@@ -24,10 +24,12 @@ from .._speech import (
     IDIOM_CUES,
     PO_SLOVAM_NOUNS,
     PO_SLOVAM_PREPOSITIONS,
+    REPORT_NOUNS,
 )
 from ._direct import _only_quotes
 from ._outlets import _is_outlet, _media_noun, _named_body, _outlet_name
 from ._text import (
+    _addressee_only,
     _lexicon_forms,
     BACK_ADVERBS,
     _speech_forms,
@@ -52,7 +54,7 @@ from ._text import (
     _sentences,
     _speaker_noun,
 )
-from ._verb_objects import _clause_end, _object_cue_item, _request_item
+from ._verb_objects import _about_item, _clause_end, _object_cue_item, _request_item
 
 # Parts of speech that make a headline's words a clause: what someone says, not a topic.
 CLAUSE_POS = frozenset({"VERB", "ADJS", "PRTS", "PRED", "INFN"})
@@ -183,6 +185,14 @@ def _cue_items(
             item = _po_slovam_item(doc, toks, i, k, s_start, s_end)
             return ([item] if item is not None else []), True
     if t.start in direct.cues:
+        # "заявила о Y: «...»", "рассказал о Y:\n<the quoted paragraph>": the "о"-phrase up to
+        # the colon is a statement too, the quotation's words another (the wikinews gold's convention)
+        item = _about_item(doc, toks, i, s_start, s_end)
+        colon = doc.text.find(":", item.start, item.end + 1) if item is not None and item.start > t.start else -1
+        after = doc.text[colon + 1 : colon + 4].lstrip(" \xa0")
+        if colon >= 0 and not doc.in_quote(colon) and after[:1] and after[0] in DOUBLE_OPENING + "\n":
+            item.end = len(doc.text[:colon].rstrip())
+            return [item], False
         return [], False
     item = _object_cue_item(doc, toks, i, s_start, s_end)
     if item is not None:
@@ -276,7 +286,10 @@ def _impersonal(doc: _Text, tok: _Tok) -> bool:
 
 def _source_words(doc: _Text, start: int, end: int) -> bool:
     """Does a region name a source ("в МВД", "СМИ", "в заявлении X", "Там" of the last one):
-    any word past the connectives and adverbs ("Также отмечается", "Кроме того, считают")?"""
+    any word past the connectives and adverbs ("Также отмечается", "Кроме того, считают"),
+    unless they are only the people addressed ("Туристов предупредили, что S")?"""
+    if _addressee_only(doc, start, end):
+        return False
     return any(
         t.low in BACK_ADVERBS or t.low not in CONNECTIVES and not _is_adverb(doc, t) and doc.lemma(t.text) != "быть" for t in doc.toks(start, end)
     )
@@ -295,6 +308,11 @@ def _po_slovam_noun(doc: _Text, toks: list[_Tok], i: int) -> int | None:
     if k < len(toks) and toks[k].low != "слово" and doc.lemma(toks[k].text) in PO_SLOVAM_NOUNS:
         if doc.lemma(toks[k].text) in DATA_NOUNS and not _data_source(doc, toks, i, k):
             return None  # "по предварительным данным, S", "по данным на 1 марта": nobody's words
+        if doc.lemma(toks[k].text) in REPORT_NOUNS and k > i + 1 and toks[i + 1].low not in PRONOUNS and not _data_source(doc, toks, i, k):
+            # "по некоторым сообщениям, S", "по неофициальной информации, S": nobody's; not
+            # "по неподтверждённой информации, сообщённой X, S" (a participle names the source)
+            if k + 1 >= len(toks) or doc.parse(toks[k + 1].text)[0].tag.POS != "PRTF":
+                return None
         return k
     return None
 
@@ -313,16 +331,23 @@ def _po_slovam_item(doc: _Text, toks: list[_Tok], i: int, k: int, s_start: int, 
 
 
 def _data_source(doc: _Text, toks: list[_Tok], i: int, k: int) -> bool:
-    """Does "по данным" / "по подсчётам" / "согласно опросу" (the noun ``toks[k]``) name whose
-    figures they are: a possessive before the noun ("по его данным") or a word right after it
-    that is no preposition, adverb or number ("по данным МВД", "по данным «Коммерсанта»", not
-    "по данным на 1 марта")?"""
+    """Does "по данным" / "по сообщениям" / "согласно опросу" (the noun ``toks[k]``) name whose
+    figures or reports they are: a possessive before the noun ("по его данным"), a word right
+    after it that is no preposition, adverb or number ("по данным МВД", "по данным
+    «Коммерсанта»", not "по данным на 1 марта"), or "из"/"от" and a name ("по сообщениям из
+    Сеула")?"""
     if k == i + 2 and toks[i + 1].low in PRONOUNS:
         return True
     if k + 1 >= len(toks) or doc.text[toks[k].end : toks[k + 1].start].strip().strip(DOUBLE_OPENING).strip():
         return False
     nxt = toks[k + 1]
+    if nxt.low in ORIGIN_PREPOSITIONS and k + 2 < len(toks) and toks[k + 2].text[0].isupper():
+        return True  # "по сообщениям из Сеула", "по информации от МВД": the place or body they come from
     return not nxt.text[0].isdigit() and doc.parse(nxt.text)[0].tag.POS not in ("PREP", "ADVB", "CONJ", "PRCL", "NUMR")
+
+
+# Prepositions of where figures or reports come from: "по сообщениям из Сеула", "по данным от МВД".
+ORIGIN_PREPOSITIONS = frozenset({"из", "от"})
 
 
 # Words of a date ("в среду 23 марта 2016 года"): no speaker among them.

@@ -55,6 +55,11 @@ COORDINATORS = frozenset("и а но однако также затем пото
 # without a speaker of their own they go on with the last document's or the last speaker.
 IMPERSONAL_CUES = ("уточняется", "говорится", "сообщается", "отмечается")
 
+# The speech verbs that are also relaying verbs (of VIA_LEMMAS) whose subject after them is
+# searched as a speech verb's: "Как сообщают в микроблоге представители группы" ("пишет",
+# "цитирует" name an outlet relaying).
+REPORTING_LEMMAS = frozenset({"сообщать"})
+
 # A subject after its verb stands within this many words of it ("сообщила насчитывающая
 # более 8 тысяч членов организация": 7).
 MAX_SUBJECT_AFTER = 8
@@ -97,9 +102,10 @@ def _scan_region(
     if named is not None:
         return named
     found = _np_speaker(doc, said, words, mentions, gender, cue, end) or _bare_name(doc, cue, start, end)
-    if found is None and verb_cue and cue.cue not in IMPERSONAL_CUES:
+    if found is None and (verb_cue or _reporting_verb(doc, cue)) and cue.cue not in IMPERSONAL_CUES:
         # "сообщила насчитывающая более 8 тысяч членов организация": the first nominative
-        # speaker noun agreeing with the verb, past a participle's dependents
+        # speaker noun agreeing with the verb, past a participle's dependents; "Как сообщают
+        # в микроблоге представители группы": a reporting verb's too, past its channel
         sub = _subject_after(doc, words[:MAX_SUBJECT_AFTER], gender, end)
         if sub:
             found = _np_speaker(doc, said, sub, _mentions_in(doc, sub[0].start, end), gender, cue, end)
@@ -365,6 +371,13 @@ def _verb_cue(doc: _Text, attr: _Attribution) -> bool:
     if attr.main_verb:
         return True  # "покинул зал, заявив": any finite verb has its subject
     return lemma in SPEECH_LEMMAS | REQUEST_LEMMAS and lemma not in VIA_LEMMAS and doc.parse(word[0])[0].tag.POS == "VERB"
+
+
+def _reporting_verb(doc: _Text, attr: _Attribution) -> bool:
+    """Is the cue a finite "сообщать" ("сообщают", "сообщает"), a speech verb that is also an
+    outlet's relaying verb (VIA_LEMMAS), so no ``_verb_cue``?"""
+    word = doc.text[attr.cue_start : attr.cue_end].split()
+    return len(word) == 1 and doc.lemma(word[0]) in REPORTING_LEMMAS and doc.parse(word[0])[0].tag.POS == "VERB"
 
 
 def _possessor(doc: _Text, m: Mention, start: int) -> bool:

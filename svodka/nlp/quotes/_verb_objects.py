@@ -28,6 +28,7 @@ from .._speech import (
     CONNECTIVES,
 )
 from ._text import (
+    _addressee_only,
     _lexicon_forms,
     _case,
     MAX_VERB_TO_CHTO,
@@ -219,6 +220,8 @@ def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int
         call = doc.lemma(t.text) in CALL_LEMMAS
     else:
         return None
+    if not noun and doc.parse(t.text)[0].tag.number == "plur" and _addressee_only(doc, s_start, t.start):
+        return None  # "Британцев призвали не трогать ...": the people asked, nobody named asking
     for j in range(j0, min(len(toks), j0 + MAX_VERB_TO_CHTO)):
         gap = text[toks[j - 1].end : toks[j].start].strip()
         if gap == "." and re.fullmatch(r"[А-ЯЁA-Z]", toks[j - 1].text) or gap.strip(QUOTE_MARKS) == "" and _in_short_quote(doc, toks[j].start):
