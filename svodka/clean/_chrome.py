@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..nlp._lexicon import CLOSE_ONLY_MARKS, EITHER_MARKS, OPEN_ONLY_MARKS
+
 __all__ = [
     "AD_LABEL",
     "BANNER_PHRASES",
@@ -103,19 +105,29 @@ FOOTER_PHRASES = tuple(
     if p not in ("http://", "https://", "www.", "в социальных сетях") and p not in BANNER_PHRASES and p not in SUBSCRIBE_PHRASES
 )
 
-# Opening and closing quotation marks, and the marks that do both.
-_OPENING_QUOTES, _CLOSING_QUOTES, _TOGGLE_QUOTES = "«„", "»“”", '"'
+def _quoted_at(text: str, at: int) -> bool:
+    """Is position ``at`` inside a quotation? The marks of the one quotation-mark table
+    (``nlp._lexicon``): a mark that may open or close (“, ") closes a quotation that is open
+    and opens one otherwise, so «…», „…“ and English “…” all count."""
+    depth = 0
+    for ch in text[:at]:
+        if ch in OPEN_ONLY_MARKS:
+            depth += 1
+        elif ch in CLOSE_ONLY_MARKS:
+            depth = max(0, depth - 1)
+        elif ch in EITHER_MARKS:
+            depth = depth - 1 if depth else 1
+    return depth > 0
 
 
 def unquoted_subscribe(low: str) -> bool:
     """Whether a lower-cased line calls to subscribe outside quotation marks ("Подписывайтесь на
-    наш канал", not «Подпишись на канал и получи приз» quoted by a news sentence)."""
+    наш канал", not «Подпишись на канал и получи приз» or “Подпишись …” quoted by a news
+    sentence)."""
     for phrase in SUBSCRIBE_PHRASES:
         at = low.find(phrase)
         while at >= 0:
-            before = low[:at]
-            depth = sum(before.count(m) for m in _OPENING_QUOTES) - sum(before.count(m) for m in _CLOSING_QUOTES)
-            if depth <= 0 and before.count(_TOGGLE_QUOTES) % 2 == 0:
+            if not _quoted_at(low, at):
                 return True
             at = low.find(phrase, at + 1)
     return False

@@ -44,6 +44,11 @@ def test_dump_review2_quoted_call_to_subscribe_is_news():
     text = _dump("Заречные вести", TITLE, DATE, BODY[0], quoted, BODY[1], BODY[2], call, promo)
     article = clean_dump(text, url="https://zarechye.example/news/1")
     assert article.paragraphs == [BODY[0], quoted, BODY[1], BODY[2]]
+    # English-style “…” and straight quotes quote the call just the same
+    for marks in ("“”", '""'):
+        other = quoted.replace("«", marks[0]).replace("»", marks[1])
+        text = _dump("Заречные вести", TITLE, DATE, BODY[0], other, BODY[1], BODY[2])
+        assert clean_dump(text, url="https://zarechye.example/news/1").paragraphs == [BODY[0], other, BODY[1], BODY[2]]
 
 
 def test_dump_review2_teaser_headline_last_is_no_cut_paragraph():
