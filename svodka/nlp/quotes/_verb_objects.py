@@ -283,48 +283,79 @@ def _fronted_naming_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_e
     opening = next((k for k, x in enumerate(toks) if x.start >= s_start), None)
     if opening is None or opening + 2 > i:
         return None  # the fronted phrase and the subject stand before the verb
-    k0 = opening
-    while k0 < i and toks[k0].low in FRONTING_ADVERBS:
-        k0 += 1
+    k0 = _past_fronting_adverbs(toks, opening, i)
     first = toks[k0]
     if first.low in SOURCE_PREPOSITIONS and k0 == opening:
         return _sourced_naming_item(doc, toks, opening, i, s_end)
     if doc.in_quote(first.start) or first.text[0].isupper() and k0 > opening:
         return None  # a name after "Ещё"
-    # the fronted phrase: adjectives and its noun, in the accusative or the instrumental
-    k = k0
-    while k < i - 1 and doc.parse(toks[k].text)[0].tag.POS in ("ADJF", "PRTF", "NUMR", "NPRO") and not doc.text[toks[k].end : toks[k + 1].start].strip():
-        k += 1
+    k = _fronted_noun(doc, toks, k0, i)
     noun = toks[k]
     if noun.text[0].isupper() or "," in doc.text[first.start : noun.start]:
         return None
-    cases = {p.tag.case for p in doc.parse(noun.text)[:2] if p.tag.POS == "NOUN"}
     named = [m for m, _e in _mentions_from(doc, toks[k].end, t.start) if m.end == toks[i - 1].end]
-    own = any(m.end > noun.start for m, _e in _mentions_from(doc, first.start, noun.start)) or "(" in doc.text[noun.end : t.start]
-    if "nomn" in cases and named and not own and any(p.tag.POS == "NOUN" and p.tag.case == "accs" for p in doc.parse(noun.text)[:3]):
-        cases = {"accs"}  # "Новый график Игорь Петров назвал удачным": the name before the verb is the subject
+    cases = _fronted_cases(doc, first, noun, t, named)
     if "nomn" in cases:
         return None  # the subject itself opens the sentence: the usual order
     end = _clause_end(doc, toks, i, s_end)
     after = [x for x in toks[i + 1 :] if x.end <= end]
+    if not _completes_fronted(doc, cases, noun, after):
+        return None
+    subject = _subject_before_verb(doc, toks, k, i, named)
+    attr = _Attribution(t.low, t.start, t.end, before=(toks[subject].start, t.start), after=(t.end, t.end))
+    return _Item("indirect", toks[opening].start, end, attr)  # "Ещё одним кандидатом ...": the sentence whole
+
+
+def _past_fronting_adverbs(toks: list[_Tok], opening: int, i: int) -> int:
+    """The first token from ``opening`` (before the verb ``toks[i]``) that is no fronting
+    adverb ("Ещё", ``FRONTING_ADVERBS``)."""
+    k0 = opening
+    while k0 < i and toks[k0].low in FRONTING_ADVERBS:
+        k0 += 1
+    return k0
+
+
+def _fronted_noun(doc: _Text, toks: list[_Tok], k0: int, i: int) -> int:
+    """The fronted phrase from ``toks[k0]``: adjectives and its noun (the index returned),
+    in the accusative or the instrumental."""
+    k = k0
+    while k < i - 1 and doc.parse(toks[k].text)[0].tag.POS in ("ADJF", "PRTF", "NUMR", "NPRO") and not doc.text[toks[k].end : toks[k + 1].start].strip():
+        k += 1
+    return k
+
+
+def _fronted_cases(doc: _Text, first: _Tok, noun: _Tok, verb: _Tok, named: list) -> set:
+    """The cases the fronted noun can stand in; "accs" alone when a name before the verb is
+    the subject ("Новый график Игорь Петров назвал удачным")."""
+    cases = {p.tag.case for p in doc.parse(noun.text)[:2] if p.tag.POS == "NOUN"}
+    own = any(m.end > noun.start for m, _e in _mentions_from(doc, first.start, noun.start)) or "(" in doc.text[noun.end : verb.start]
+    if "nomn" in cases and named and not own and any(p.tag.POS == "NOUN" and p.tag.case == "accs" for p in doc.parse(noun.text)[:3]):
+        return {"accs"}
+    return cases
+
+
+def _completes_fronted(doc: _Text, cases: set, noun: _Tok, after: list[_Tok]) -> bool:
+    """Do the words after the verb (``after``, to the clause's end) complete the fronted
+    phrase: a predicate after a fronted accusative, an accusative object after a fronted
+    instrumental predicate noun; no finite verb, no quotation."""
     if not after or any(_is_finite_verb(doc, x) for x in after) or doc.in_quote(after[0].start):
-        return None
+        return False
     if "accs" in cases and "ablt" not in cases:
-        if not any(_predicate(doc, x) for x in after):
-            return None
-    elif "ablt" in cases and _predicate_noun(doc, noun):
-        if not any(p.tag.case == "accs" and p.tag.POS in ("NOUN", "ADJF", "NUMR") for x in after[:3] for p in doc.parse(x.text)[:2]):
-            return None
-    else:
-        return None
-    # the subject right before the verb: a name, or a noun with its adjectives ("эксперты")
+        return any(_predicate(doc, x) for x in after)
+    if "ablt" in cases and _predicate_noun(doc, noun):
+        return any(p.tag.case == "accs" and p.tag.POS in ("NOUN", "ADJF", "NUMR") for x in after[:3] for p in doc.parse(x.text)[:2])
+    return False
+
+
+def _subject_before_verb(doc: _Text, toks: list[_Tok], k: int, i: int, named: list) -> int:
+    """The subject right before the verb ``toks[i]``, after the fronted noun ``toks[k]``: a
+    name (``named``), or a noun with its adjectives ("эксперты"); its first token's index."""
     subject = i - 1
     if named:
         subject = next(n for n in range(k + 1, i) if toks[n].end > named[0].start)
     while subject - 1 > k and doc.parse(toks[subject - 1].text)[0].tag.POS in ("ADJF", "PRTF") and not doc.text[toks[subject - 1].end : toks[subject].start].strip():
         subject -= 1
-    attr = _Attribution(t.low, t.start, t.end, before=(toks[subject].start, t.start), after=(t.end, t.end))
-    return _Item("indirect", toks[opening].start, end, attr)  # "Ещё одним кандидатом ...": the sentence whole
+    return subject
 
 
 def _sourced_naming_item(doc: _Text, toks: list[_Tok], opening: int, i: int, s_end: int) -> _Item | None:
