@@ -207,25 +207,15 @@ def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int
     """"X призвал [сторонников] выйти на улицы" / "потребовал лишить его мандата" / "обратился
     с просьбой передать ..." / "требует, чтобы S": what was asked or promised, from after the
     cue (the addressee with it) to the clause's end."""
-    t = toks[i]
-    text = doc.text
-    noun = t.low == "с" and i + 1 < len(toks) and doc.lemma(toks[i + 1].text) in REQUEST_NOUNS
-    if noun:
-        cue_end = toks[i + 1].end
-        j0 = i + 2
-        call = doc.lemma(toks[i + 1].text) in CALL_LEMMAS
-    elif doc.parse(t.text)[0].tag.POS in ("VERB", "GRND") and doc.lemma(t.text) in REQUEST_LEMMAS:
-        cue_end = t.end
-        j0 = i + 1
-        call = doc.lemma(t.text) in CALL_LEMMAS
-    else:
+    cue = _request_cue(doc, toks, i)
+    if cue is None:
         return None
-    if not noun and doc.parse(t.text)[0].tag.number == "plur" and _addressee_only(doc, s_start, t.start):
+    noun, cue_end, j0, call = cue
+    t = toks[i]
+    if not noun and _asked_unnamed(doc, t, s_start):
         return None  # "Британцев призвали не трогать ...": the people asked, nobody named asking
     for j in range(j0, min(len(toks), j0 + MAX_VERB_TO_CHTO)):
-        gap = text[toks[j - 1].end : toks[j].start].strip()
-        if gap == "." and re.fullmatch(r"[А-ЯЁA-Z]", toks[j - 1].text) or gap.strip(QUOTE_MARKS) == "" and _in_short_quote(doc, toks[j].start):
-            gap = ""  # "предложил В.Путину баллотироваться" (an initial), "предложил «распилить» закон"
+        gap = _request_gap(doc, toks, j)
         if gap == "," and toks[j].low == "чтобы" and j == j0 and not noun:
             start = toks[j].end  # "требует, чтобы S"
         elif gap or doc.in_quote(toks[j].start) and not _in_short_quote(doc, toks[j].start):
@@ -233,18 +223,57 @@ def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int
         elif call and toks[j].low in ("к", "ко"):
             start = cue_end  # "призвал к диалогу", "призвал стороны к сдержанности": the call as written
         elif doc.parse(toks[j].text)[0].tag.POS == "INFN":
-            if not noun and doc.lemma(t.text) in ADDRESSED_REQUEST_LEMMAS and not any(_case(doc, x) == "datv" for x in toks[j0:j]):
+            if not noun and _own_wish(doc, toks, i, j0, j):
                 return None  # "пожелал остаться": a wish of his own
             start = cue_end
-        elif toks[j].low == "как" and j + 1 < len(toks) and toks[j + 1].low == "можно" or toks[j - 1].low == "можно":
+        elif _as_possible(toks, j):
             continue  # "пожелал ей как можно скорее набрать форму"
         elif doc.parse(toks[j].text)[0].tag.POS in ("VERB", "GRND", "CONJ") or toks[j].low == "что":
             return None
         else:
             continue
-        attr = _Attribution(text[t.start : cue_end].lower(), t.start, cue_end, before=(s_start, t.start), after=(cue_end, cue_end))
+        attr = _Attribution(doc.text[t.start : cue_end].lower(), t.start, cue_end, before=(s_start, t.start), after=(cue_end, cue_end))
         return _Item("indirect", start, _clause_end(doc, toks, j, s_end), attr)
     return None
+
+
+def _request_cue(doc: _Text, toks: list[_Tok], i: int) -> tuple[bool, int, int, bool] | None:
+    """The cue of a request at ``toks[i]``: "с просьбой" (a ``REQUEST_NOUNS`` noun after "с")
+    or a verb or gerund of ``REQUEST_LEMMAS``. Returns whether it is the noun, the cue's end,
+    the index of the first token after it, and whether it is a call (``CALL_LEMMAS``: "призвал
+    к ...")."""
+    t = toks[i]
+    if t.low == "с" and i + 1 < len(toks) and doc.lemma(toks[i + 1].text) in REQUEST_NOUNS:
+        return True, toks[i + 1].end, i + 2, doc.lemma(toks[i + 1].text) in CALL_LEMMAS
+    if doc.parse(t.text)[0].tag.POS in ("VERB", "GRND") and doc.lemma(t.text) in REQUEST_LEMMAS:
+        return False, t.end, i + 1, doc.lemma(t.text) in CALL_LEMMAS
+    return None
+
+
+def _asked_unnamed(doc: _Text, t: _Tok, s_start: int) -> bool:
+    """A plural request verb ``t`` after nobody but the people asked ("Британцев призвали не
+    трогать ..."): nobody named asking."""
+    return doc.parse(t.text)[0].tag.number == "plur" and _addressee_only(doc, s_start, t.start)
+
+
+def _as_possible(toks: list[_Tok], j: int) -> bool:
+    """Is ``toks[j]`` in "как можно" ("пожелал ей как можно скорее набрать форму")?"""
+    return toks[j].low == "как" and j + 1 < len(toks) and toks[j + 1].low == "можно" or toks[j - 1].low == "можно"
+
+
+def _request_gap(doc: _Text, toks: list[_Tok], j: int) -> str:
+    """The punctuation before ``toks[j]`` in a request; none after an initial ("предложил
+    В.Путину баллотироваться") or around a short quotation ("предложил «распилить» закон")."""
+    gap = doc.text[toks[j - 1].end : toks[j].start].strip()
+    if gap == "." and re.fullmatch(r"[А-ЯЁA-Z]", toks[j - 1].text) or gap.strip(QUOTE_MARKS) == "" and _in_short_quote(doc, toks[j].start):
+        return ""
+    return gap
+
+
+def _own_wish(doc: _Text, toks: list[_Tok], i: int, j0: int, j: int) -> bool:
+    """A verb of ``ADDRESSED_REQUEST_LEMMAS`` at ``toks[i]`` with no dative addressee before
+    its infinitive ``toks[j]``: a wish of the speaker's own ("пожелал остаться")."""
+    return doc.lemma(toks[i].text) in ADDRESSED_REQUEST_LEMMAS and not any(_case(doc, x) == "datv" for x in toks[j0:j])
 
 
 def _naming_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
