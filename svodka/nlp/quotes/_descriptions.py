@@ -365,15 +365,10 @@ def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], 
     for heard in _source_outlets(doc, said, phrase, head, lemma, org_form, outlet, media):
         _heard(cue, heard)
     normal = _description_name(doc, desc, phrase, head, org_form, cue)
-    if gender is None and any(p.tag.POS == "NOUN" and p.tag.gender == "femn" and "anim" in p.tag for p in doc.parse(head.text)[:1]):
-        gender = "femn"  # "27-летняя женщина утверждает": a woman, whatever the verb's tense
+    gender = _female_head(doc, head, gender)
     kind = "ORG" if org_form or lemma in ORG_SPEAKER_NOUNS else "OTHER"
-    # "неназванный представитель", "его адвокат": somebody without a name, or somebody's
-    # relation, is never a named person of the article
-    unnamed = any(t.low in POSSESSIVES or doc.lemma(t.text) in ANONYMOUS_WORDS for t in phrase)
-    if outlet is not None and lemma in SOURCE_NOUNS:
-        unnamed = True  # "собеседник «Коммерсанта»": the outlet's source, unnamed by design
-    outlets_person = (outlet is not None or media is not None) and lemma not in SOURCE_NOUNS
+    unnamed = _unnamed_description(doc, phrase, lemma, outlet)
+    outlets_person = _outlets_person(lemma, outlet, media)
     inside = [(m, e) for m, e in _mentions_in(doc, head.end, p_end) if e.type == "PER"]
     named = _closing_name(doc, head, inside, p_end)
     if named is not None:
@@ -384,12 +379,34 @@ def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], 
         if person is not None:
             return _speaker_of(person)
     if kind == "OTHER" and cue.stmt_start >= 0 and lemma not in ANONYMOUS_HEADS and not unnamed and not inside and not outlets_person:
-        # ("журналист газеты Yukon Sun": an outlet's person is nobody the article talks about)
         # ("адвокат Насира", "дядя Шварца": somebody's relation refers back to nobody)
         antecedent = _referred_back(doc, said, head, phrase, lemma, gender, cue, desc)
         if antecedent is not None:
             return antecedent
     return Speaker(_lower_description(doc, head, normal), kind, None)
+
+
+def _female_head(doc: _Text, head: _Tok, gender: str | None) -> str | None:
+    """The speaker's gender: the verb's (``gender``), else "femn" for a female animate head
+    noun ("27-летняя женщина утверждает": a woman, whatever the verb's tense)."""
+    if gender is None and any(p.tag.POS == "NOUN" and p.tag.gender == "femn" and "anim" in p.tag for p in doc.parse(head.text)[:1]):
+        return "femn"
+    return gender
+
+
+def _unnamed_description(doc: _Text, phrase: list[_Tok], lemma: str, outlet: tuple | None) -> bool:
+    """Does the description name somebody who is never a named person of the article:
+    "неназванный представитель", "его адвокат" (somebody without a name, or somebody's
+    relation), "собеседник «Коммерсанта»" (the outlet's source, unnamed by design)?"""
+    if outlet is not None and lemma in SOURCE_NOUNS:
+        return True
+    return any(t.low in POSSESSIVES or doc.lemma(t.text) in ANONYMOUS_WORDS for t in phrase)
+
+
+def _outlets_person(lemma: str, outlet: tuple | None, media: _Tok | None) -> bool:
+    """Is the description an outlet's person, not its source ("журналист газеты Yukon Sun":
+    nobody the article talks about)?"""
+    return (outlet is not None or media is not None) and lemma not in SOURCE_NOUNS
 
 
 def _source_outlets(

@@ -207,25 +207,15 @@ def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int
     """"X призвал [сторонников] выйти на улицы" / "потребовал лишить его мандата" / "обратился
     с просьбой передать ..." / "требует, чтобы S": what was asked or promised, from after the
     cue (the addressee with it) to the clause's end."""
-    t = toks[i]
-    text = doc.text
-    noun = t.low == "с" and i + 1 < len(toks) and doc.lemma(toks[i + 1].text) in REQUEST_NOUNS
-    if noun:
-        cue_end = toks[i + 1].end
-        j0 = i + 2
-        call = doc.lemma(toks[i + 1].text) in CALL_LEMMAS
-    elif doc.parse(t.text)[0].tag.POS in ("VERB", "GRND") and doc.lemma(t.text) in REQUEST_LEMMAS:
-        cue_end = t.end
-        j0 = i + 1
-        call = doc.lemma(t.text) in CALL_LEMMAS
-    else:
+    cue = _request_cue(doc, toks, i)
+    if cue is None:
         return None
-    if not noun and doc.parse(t.text)[0].tag.number == "plur" and _addressee_only(doc, s_start, t.start):
+    noun, cue_end, j0, call = cue
+    t = toks[i]
+    if not noun and _asked_unnamed(doc, t, s_start):
         return None  # "Британцев призвали не трогать ...": the people asked, nobody named asking
     for j in range(j0, min(len(toks), j0 + MAX_VERB_TO_CHTO)):
-        gap = text[toks[j - 1].end : toks[j].start].strip()
-        if gap == "." and re.fullmatch(r"[А-ЯЁA-Z]", toks[j - 1].text) or gap.strip(QUOTE_MARKS) == "" and _in_short_quote(doc, toks[j].start):
-            gap = ""  # "предложил В.Путину баллотироваться" (an initial), "предложил «распилить» закон"
+        gap = _request_gap(doc, toks, j)
         if gap == "," and toks[j].low == "чтобы" and j == j0 and not noun:
             start = toks[j].end  # "требует, чтобы S"
         elif gap or doc.in_quote(toks[j].start) and not _in_short_quote(doc, toks[j].start):
@@ -233,18 +223,57 @@ def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int
         elif call and toks[j].low in ("к", "ко"):
             start = cue_end  # "призвал к диалогу", "призвал стороны к сдержанности": the call as written
         elif doc.parse(toks[j].text)[0].tag.POS == "INFN":
-            if not noun and doc.lemma(t.text) in ADDRESSED_REQUEST_LEMMAS and not any(_case(doc, x) == "datv" for x in toks[j0:j]):
+            if not noun and _own_wish(doc, toks, i, j0, j):
                 return None  # "пожелал остаться": a wish of his own
             start = cue_end
-        elif toks[j].low == "как" and j + 1 < len(toks) and toks[j + 1].low == "можно" or toks[j - 1].low == "можно":
+        elif _as_possible(toks, j):
             continue  # "пожелал ей как можно скорее набрать форму"
         elif doc.parse(toks[j].text)[0].tag.POS in ("VERB", "GRND", "CONJ") or toks[j].low == "что":
             return None
         else:
             continue
-        attr = _Attribution(text[t.start : cue_end].lower(), t.start, cue_end, before=(s_start, t.start), after=(cue_end, cue_end))
+        attr = _Attribution(doc.text[t.start : cue_end].lower(), t.start, cue_end, before=(s_start, t.start), after=(cue_end, cue_end))
         return _Item("indirect", start, _clause_end(doc, toks, j, s_end), attr)
     return None
+
+
+def _request_cue(doc: _Text, toks: list[_Tok], i: int) -> tuple[bool, int, int, bool] | None:
+    """The cue of a request at ``toks[i]``: "с просьбой" (a ``REQUEST_NOUNS`` noun after "с")
+    or a verb or gerund of ``REQUEST_LEMMAS``. Returns whether it is the noun, the cue's end,
+    the index of the first token after it, and whether it is a call (``CALL_LEMMAS``: "призвал
+    к ...")."""
+    t = toks[i]
+    if t.low == "с" and i + 1 < len(toks) and doc.lemma(toks[i + 1].text) in REQUEST_NOUNS:
+        return True, toks[i + 1].end, i + 2, doc.lemma(toks[i + 1].text) in CALL_LEMMAS
+    if doc.parse(t.text)[0].tag.POS in ("VERB", "GRND") and doc.lemma(t.text) in REQUEST_LEMMAS:
+        return False, t.end, i + 1, doc.lemma(t.text) in CALL_LEMMAS
+    return None
+
+
+def _asked_unnamed(doc: _Text, t: _Tok, s_start: int) -> bool:
+    """A plural request verb ``t`` after nobody but the people asked ("Британцев призвали не
+    трогать ..."): nobody named asking."""
+    return doc.parse(t.text)[0].tag.number == "plur" and _addressee_only(doc, s_start, t.start)
+
+
+def _as_possible(toks: list[_Tok], j: int) -> bool:
+    """Is ``toks[j]`` in "как можно" ("пожелал ей как можно скорее набрать форму")?"""
+    return toks[j].low == "как" and j + 1 < len(toks) and toks[j + 1].low == "можно" or toks[j - 1].low == "можно"
+
+
+def _request_gap(doc: _Text, toks: list[_Tok], j: int) -> str:
+    """The punctuation before ``toks[j]`` in a request; none after an initial ("предложил
+    В.Путину баллотироваться") or around a short quotation ("предложил «распилить» закон")."""
+    gap = doc.text[toks[j - 1].end : toks[j].start].strip()
+    if gap == "." and re.fullmatch(r"[А-ЯЁA-Z]", toks[j - 1].text) or gap.strip(QUOTE_MARKS) == "" and _in_short_quote(doc, toks[j].start):
+        return ""
+    return gap
+
+
+def _own_wish(doc: _Text, toks: list[_Tok], i: int, j0: int, j: int) -> bool:
+    """A verb of ``ADDRESSED_REQUEST_LEMMAS`` at ``toks[i]`` with no dative addressee before
+    its infinitive ``toks[j]``: a wish of the speaker's own ("пожелал остаться")."""
+    return doc.lemma(toks[i].text) in ADDRESSED_REQUEST_LEMMAS and not any(_case(doc, x) == "datv" for x in toks[j0:j])
 
 
 def _naming_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
@@ -283,48 +312,79 @@ def _fronted_naming_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_e
     opening = next((k for k, x in enumerate(toks) if x.start >= s_start), None)
     if opening is None or opening + 2 > i:
         return None  # the fronted phrase and the subject stand before the verb
-    k0 = opening
-    while k0 < i and toks[k0].low in FRONTING_ADVERBS:
-        k0 += 1
+    k0 = _past_fronting_adverbs(toks, opening, i)
     first = toks[k0]
     if first.low in SOURCE_PREPOSITIONS and k0 == opening:
         return _sourced_naming_item(doc, toks, opening, i, s_end)
     if doc.in_quote(first.start) or first.text[0].isupper() and k0 > opening:
         return None  # a name after "Ещё"
-    # the fronted phrase: adjectives and its noun, in the accusative or the instrumental
-    k = k0
-    while k < i - 1 and doc.parse(toks[k].text)[0].tag.POS in ("ADJF", "PRTF", "NUMR", "NPRO") and not doc.text[toks[k].end : toks[k + 1].start].strip():
-        k += 1
+    k = _fronted_noun(doc, toks, k0, i)
     noun = toks[k]
     if noun.text[0].isupper() or "," in doc.text[first.start : noun.start]:
         return None
-    cases = {p.tag.case for p in doc.parse(noun.text)[:2] if p.tag.POS == "NOUN"}
     named = [m for m, _e in _mentions_from(doc, toks[k].end, t.start) if m.end == toks[i - 1].end]
-    own = any(m.end > noun.start for m, _e in _mentions_from(doc, first.start, noun.start)) or "(" in doc.text[noun.end : t.start]
-    if "nomn" in cases and named and not own and any(p.tag.POS == "NOUN" and p.tag.case == "accs" for p in doc.parse(noun.text)[:3]):
-        cases = {"accs"}  # "Новый график Игорь Петров назвал удачным": the name before the verb is the subject
+    cases = _fronted_cases(doc, first, noun, t, named)
     if "nomn" in cases:
         return None  # the subject itself opens the sentence: the usual order
     end = _clause_end(doc, toks, i, s_end)
     after = [x for x in toks[i + 1 :] if x.end <= end]
+    if not _completes_fronted(doc, cases, noun, after):
+        return None
+    subject = _subject_before_verb(doc, toks, k, i, named)
+    attr = _Attribution(t.low, t.start, t.end, before=(toks[subject].start, t.start), after=(t.end, t.end))
+    return _Item("indirect", toks[opening].start, end, attr)  # "Ещё одним кандидатом ...": the sentence whole
+
+
+def _past_fronting_adverbs(toks: list[_Tok], opening: int, i: int) -> int:
+    """The first token from ``opening`` (before the verb ``toks[i]``) that is no fronting
+    adverb ("Ещё", ``FRONTING_ADVERBS``)."""
+    k0 = opening
+    while k0 < i and toks[k0].low in FRONTING_ADVERBS:
+        k0 += 1
+    return k0
+
+
+def _fronted_noun(doc: _Text, toks: list[_Tok], k0: int, i: int) -> int:
+    """The fronted phrase from ``toks[k0]``: adjectives and its noun (the index returned),
+    in the accusative or the instrumental."""
+    k = k0
+    while k < i - 1 and doc.parse(toks[k].text)[0].tag.POS in ("ADJF", "PRTF", "NUMR", "NPRO") and not doc.text[toks[k].end : toks[k + 1].start].strip():
+        k += 1
+    return k
+
+
+def _fronted_cases(doc: _Text, first: _Tok, noun: _Tok, verb: _Tok, named: list) -> set:
+    """The cases the fronted noun can stand in; "accs" alone when a name before the verb is
+    the subject ("Новый график Игорь Петров назвал удачным")."""
+    cases = {p.tag.case for p in doc.parse(noun.text)[:2] if p.tag.POS == "NOUN"}
+    own = any(m.end > noun.start for m, _e in _mentions_from(doc, first.start, noun.start)) or "(" in doc.text[noun.end : verb.start]
+    if "nomn" in cases and named and not own and any(p.tag.POS == "NOUN" and p.tag.case == "accs" for p in doc.parse(noun.text)[:3]):
+        return {"accs"}
+    return cases
+
+
+def _completes_fronted(doc: _Text, cases: set, noun: _Tok, after: list[_Tok]) -> bool:
+    """Do the words after the verb (``after``, to the clause's end) complete the fronted
+    phrase: a predicate after a fronted accusative, an accusative object after a fronted
+    instrumental predicate noun; no finite verb, no quotation."""
     if not after or any(_is_finite_verb(doc, x) for x in after) or doc.in_quote(after[0].start):
-        return None
+        return False
     if "accs" in cases and "ablt" not in cases:
-        if not any(_predicate(doc, x) for x in after):
-            return None
-    elif "ablt" in cases and _predicate_noun(doc, noun):
-        if not any(p.tag.case == "accs" and p.tag.POS in ("NOUN", "ADJF", "NUMR") for x in after[:3] for p in doc.parse(x.text)[:2]):
-            return None
-    else:
-        return None
-    # the subject right before the verb: a name, or a noun with its adjectives ("эксперты")
+        return any(_predicate(doc, x) for x in after)
+    if "ablt" in cases and _predicate_noun(doc, noun):
+        return any(p.tag.case == "accs" and p.tag.POS in ("NOUN", "ADJF", "NUMR") for x in after[:3] for p in doc.parse(x.text)[:2])
+    return False
+
+
+def _subject_before_verb(doc: _Text, toks: list[_Tok], k: int, i: int, named: list) -> int:
+    """The subject right before the verb ``toks[i]``, after the fronted noun ``toks[k]``: a
+    name (``named``), or a noun with its adjectives ("эксперты"); its first token's index."""
     subject = i - 1
     if named:
         subject = next(n for n in range(k + 1, i) if toks[n].end > named[0].start)
     while subject - 1 > k and doc.parse(toks[subject - 1].text)[0].tag.POS in ("ADJF", "PRTF") and not doc.text[toks[subject - 1].end : toks[subject].start].strip():
         subject -= 1
-    attr = _Attribution(t.low, t.start, t.end, before=(toks[subject].start, t.start), after=(t.end, t.end))
-    return _Item("indirect", toks[opening].start, end, attr)  # "Ещё одним кандидатом ...": the sentence whole
+    return subject
 
 
 def _sourced_naming_item(doc: _Text, toks: list[_Tok], opening: int, i: int, s_end: int) -> _Item | None:
