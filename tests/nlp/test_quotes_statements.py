@@ -235,6 +235,12 @@ CASES = [
         ],
     ),
     (
+        "a negated cue's о-phrase before a colon's quotation is no statement",
+        ["Игорь Петров не сказал о планах ничего нового: «Мы будем работать как раньше»."],
+        [PETROV],
+        [("direct", "Мы будем работать как раньше", "Игорь Петров", "сказал")],
+    ),
+    (
         "an impersonal call or warning: the people addressed before the verb are no speaker",
         [
             "Жителей Заречного призвали не выходить из домов до утра.",

@@ -187,7 +187,7 @@ def _cue_items(
     if t.start in direct.cues:
         # "заявила о Y: «...»", "рассказал о Y:\n<the quoted paragraph>": the "о"-phrase up to
         # the colon is a statement too, the quotation's words another (the wikinews gold's convention)
-        item = _about_item(doc, toks, i, s_start, s_end)
+        item = _about_item(doc, toks, i, s_start, s_end) if not _negated(doc, t) else None
         colon = doc.text.find(":", item.start, item.end + 1) if item is not None and item.start > t.start else -1
         after = doc.text[colon + 1 : colon + 4].lstrip(" \xa0")
         if colon >= 0 and not doc.in_quote(colon) and after[:1] and after[0] in DOUBLE_OPENING + "\n":
