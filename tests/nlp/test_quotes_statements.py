@@ -251,6 +251,16 @@ CASES = [
         [],
     ),
     (
+        "the people addressed with a city's name, or told of something, are no speaker",
+        [
+            "Жителей Самары призвали экономить воду.",
+            "Пассажиров предупредили о задержке рейса.",
+            "Граждан просят сообщать о подозрительных предметах.",
+        ],
+        [],
+        [],
+    ),
+    (
         "a call whose subject is named, or whose source is, or a dative told",
         [
             "Власти призвали жителей не выходить из домов.",

@@ -77,6 +77,8 @@ def _object_cue_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: 
             return item
     if t.low in _lexicon_forms(doc, "about", ABOUT_LEMMAS) and not _negated(doc, t):
         item = _about_item(doc, toks, i, s_start, s_end)
+        if item is not None and item.start > t.start and doc.parse(t.text)[0].tag.number == "plur" and _addressee_only(doc, s_start, t.start):
+            return None  # "Пассажиров предупредили о задержке рейса": the people told, nobody named telling
         if item is not None:
             return item
     if t.low in _lexicon_forms(doc, "complaint", COMPLAINT_LEMMAS) and not _negated(doc, t):
