@@ -274,6 +274,29 @@ def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int
     return None
 
 
+# A call "к" that is no statement but an idiom of blame: "призвать к ответу", "призвать к
+# ответственности" (to bring to account).
+CALL_IDIOM = re.compile(r"(?:\S+\s+){0,2}?ко?\s+ответ(?:у|ственности)\b", re.IGNORECASE)
+
+
+def _call_as_said(doc: _Text, toks: list[_Tok], item: _Item | None, s_end: int) -> _Item | None:
+    """A call's statement as found by ``_request_item``, checked: none for the idioms "призвали к
+    ответу", "призвать к ответственности"; "призвал не к войне, а к миру": the "а к"-part, not the
+    rejected "не к"-phrase."""
+    if item is None or doc.lemma(doc.text[item.attr.cue_start : item.attr.cue_end].split()[0]) not in CALL_LEMMAS:
+        return item
+    said = doc.text[item.start : item.end].lstrip()
+    if CALL_IDIOM.match(said):
+        return None
+    rest = re.match(r"\s*,\s*а\s+(?=ко?\s)", doc.text[item.end : s_end])
+    if re.match(r"не\s+ко?\s", said) and rest:
+        k = next((n for n, x in enumerate(toks) if x.start >= item.end + rest.end()), None)
+        if k is not None:
+            item.start = toks[k].start
+            item.end = _clause_end(doc, toks, k, s_end)
+    return item
+
+
 def _naming_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
     """"X назвал A B", "X считает A B", "объясняют A B" (A accusative, B instrumental: "назвал
     освобождение вопросом недель", "считает его политическим заключённым"): a judgement, the
