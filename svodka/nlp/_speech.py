@@ -166,6 +166,11 @@ DOCUMENT_NOUNS = frozenset(
     """.split()
 )
 
+# An organisation's or a person's own page online, after "на"/"в" ("на официальном сайте
+# министерства", "в микроблоге", "на странице в соцсети"): the place the words were put, never
+# the speaker; the page's owner after it speaks.
+OWN_PAGE_NOUNS = frozenset("сайт страница микроблог блог".split())
+
 # Documents that speak as themselves when the text names nobody behind them ("Документ
 # предлагает ...", "В докладе говорится, что ..."): a named subset; "сообщение" or
 # "заявление" alone names no source worth the name.

@@ -103,6 +103,18 @@ GROUP_CASES = [
         [],
         ("представители фонда «Берег»", "group", None),
     ),
+    (
+        "a reporting verb's channel on the owner's site is no speaker, its owner is",
+        ["Как сообщают на официальном сайте министерства, приказ подписан."],
+        [],
+        ("министерство", "organisation", None),
+    ),
+    (
+        "a reporting verb's microblog: its owner speaks, not a genitive word",
+        ["Как сообщают в микроблоге министерства, приказ подписан."],
+        [],
+        ("министерство", "organisation", None),
+    ),
     ("the media as a group", ["Местные СМИ сообщают, что паром перестанет ходить зимой."], [], ("местные СМИ", "group", None)),
     ("plural outlets are a group", ["Российские издания пишут, что паром перестанет ходить зимой."], [], ("российские издания", "group", None)),
     ("the authorities, plural as written", ["Власти провинции заявили, что дорогу откроют в мае."], [], ("власти провинции", "group", None)),

@@ -20,6 +20,7 @@ from .._speech import (
     QUANTITY_NOUNS,
     CONNECTIVES,
     DOCUMENT_NOUNS,
+    OWN_PAGE_NOUNS,
     MEDIA_GROUP_NOUNS,
     ORG_SPEAKER_NOUNS,
 )
@@ -147,6 +148,17 @@ def _skip_lead(doc: _Text, words: list[_Tok]) -> tuple[int, bool]:
     if i < len(words) and doc.lemma(words[i].text) in DOCUMENT_NOUNS:
         i += 1
         org_form = True
+        return i, org_form
+    # "Как сообщают на (официальном) сайте министерства": the owner's page, not the speaker
+    # ("в микроблоге представители группы": a nominative subject after the page speaks itself)
+    j = i + 1 if i < len(words) and words[i].low == "на" else i if i and words[i - 1].low in ("в", "во") else -1
+    while 0 <= j < len(words) and _is_adj(doc, words[j]) and doc.lemma(words[j].text) not in OWN_PAGE_NOUNS:
+        j += 1
+    if 0 <= j < len(words) and doc.lemma(words[j].text) in OWN_PAGE_NOUNS:
+        cases = {p.tag.case for p in doc.parse(words[j + 1].text)[:3] if p.tag.POS == "NOUN"} if j + 1 < len(words) else set()
+        if "nomn" in cases and "gent" not in cases:
+            return (i, org_form) if j == i else (j + 1, org_form)
+        return j + 1, True
     return i, org_form
 
 

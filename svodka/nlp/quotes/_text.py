@@ -437,6 +437,8 @@ def _addressee_only(doc: _Text, start: int, end: int) -> bool:
         parses = [p for p in doc.parse(t.text)[:3] if p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO")]
         if parses and parses[0].tag.POS == "NPRO":
             parses = [p for p in parses if p.tag.POS == "NPRO"]  # "их": not the possessive's reading
+        if accusative and t.text[:1].isupper() and any(p.tag.case == "gent" for p in parses):
+            continue  # "Жителей Самары": a name's genitive after the people, though "Самары" reads nominative too
         if not parses or len(t.text) < 2 or any(p.tag.case == "nomn" for p in parses) or not any(p.tag.case in ("accs", "gent") for p in parses):
             return False  # "Ему сообщили, что S": the dative is told, by those just named
         accusative = accusative or any(p.tag.case == "accs" for p in parses)

@@ -38,6 +38,7 @@ from ._text import (
     _Text,
     _Tok,
     _in_short_quote,
+    _is_adj,
     _is_adverb,
     _is_finite_verb,
     _mentions_from,
@@ -76,6 +77,8 @@ def _object_cue_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: 
             return item
     if t.low in _lexicon_forms(doc, "about", ABOUT_LEMMAS) and not _negated(doc, t):
         item = _about_item(doc, toks, i, s_start, s_end)
+        if item is not None and item.start > t.start and doc.parse(t.text)[0].tag.number == "plur" and _addressee_only(doc, s_start, t.start):
+            return None  # "Пассажиров предупредили о задержке рейса": the people told, nobody named telling
         if item is not None:
             return item
     if t.low in _lexicon_forms(doc, "complaint", COMPLAINT_LEMMAS) and not _negated(doc, t):
@@ -86,9 +89,13 @@ def _object_cue_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: 
 def _complaint_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
     """"Жители пожаловались на пробки", "пожаловались премьер-министру на руководителя региона",
     "жалуясь на жестокое обращение": the "на"-phrase (after an addressee in the dative) to the
-    clause's end. Not "пожаловался на то, что S" (the "что"-clause is what was said)."""
+    clause's end, before the body complained to ("в полицию", "в вышестоящую инстанцию", "врачу").
+    Not "пожаловался на то, что S" (the "что"-clause is what was said), nor a question ("Кто
+    жаловался на шум?")."""
     t = toks[i]
     if doc.parse(t.text)[0].tag.POS not in ("VERB", "GRND") or doc.lemma(t.text) not in COMPLAINT_LEMMAS:
+        return None
+    if doc.text[s_start : s_end + 1].rstrip(" \n\xa0" + QUOTE_MARKS).endswith("?"):  # the mark may close the span
         return None
     for j in range(i + 1, min(len(toks) - 1, i + 1 + MAX_VERB_TO_CHTO)):
         if doc.text[toks[j - 1].end : toks[j].start].strip() or doc.in_quote(toks[j].start) or _is_finite_verb(doc, toks[j]):
@@ -97,10 +104,30 @@ def _complaint_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: i
             if toks[j + 1].low in ("то", "это", "том", "этом"):
                 return None
             attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, toks[j].start))
-            return _Item("indirect", toks[j].start, _clause_end(doc, toks, j, s_end), attr)
+            return _Item("indirect", toks[j].start, _before_addressee(doc, toks, j, _clause_end(doc, toks, j, s_end)), attr)
         if not _is_adverb(doc, toks[j]) and not any(p.tag.case in ("datv", "gent") for p in doc.parse(toks[j].text)[:3]):
             return None  # only an addressee ("главе района", "премьер-министру России") or an adverb before "на"
     return None
+
+
+def _before_addressee(doc: _Text, toks: list[_Tok], j: int, end: int) -> int:
+    """Where a complaint's "на"-phrase at ``toks[j]`` ends before the body it went to: "в"
+    with an accusative ("на шум в полицию", "в суд", "в вышестоящую инстанцию") or a dative noun
+    ("на здоровье врачу"), with its adjectives; ``end`` when there is none."""
+    for k in range(j + 2, len(toks)):
+        if toks[k].start >= end or doc.text[toks[k - 1].end : toks[k].start].strip():
+            break
+        cases = {p.tag.case for p in doc.parse(toks[k].text)[:3] if p.tag.POS in ("NOUN", "ADJF")}
+        if toks[k].low in ("в", "во") and k + 1 < len(toks):
+            nxt = {p.tag.case for p in doc.parse(toks[k + 1].text)[:3] if p.tag.POS in ("NOUN", "ADJF")}
+            if "accs" in nxt and not nxt & {"loct", "loc2", "ablt"}:
+                return len(doc.text[: toks[k].start].rstrip())
+        elif cases == {"datv"} and doc.parse(toks[k - 1].text)[0].tag.POS != "PREP" and any(p.tag.POS == "NOUN" for p in doc.parse(toks[k].text)[:3]):
+            m = k
+            while m > j + 2 and _case(doc, toks[m - 1]) == "datv" and _is_adj(doc, toks[m - 1]):
+                m -= 1
+            return len(doc.text[: toks[m].start].rstrip())
+    return end
 
 
 def _about_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
@@ -274,6 +301,29 @@ def _own_wish(doc: _Text, toks: list[_Tok], i: int, j0: int, j: int) -> bool:
     """A verb of ``ADDRESSED_REQUEST_LEMMAS`` at ``toks[i]`` with no dative addressee before
     its infinitive ``toks[j]``: a wish of the speaker's own ("пожелал остаться")."""
     return doc.lemma(toks[i].text) in ADDRESSED_REQUEST_LEMMAS and not any(_case(doc, x) == "datv" for x in toks[j0:j])
+
+
+# A call "к" that is no statement but an idiom of blame: "призвать к ответу", "призвать к
+# ответственности" (to bring to account).
+CALL_IDIOM = re.compile(r"(?:\S+\s+){0,2}?ко?\s+ответ(?:у|ственности)\b", re.IGNORECASE)
+
+
+def _call_as_said(doc: _Text, toks: list[_Tok], item: _Item | None, s_end: int) -> _Item | None:
+    """A call's statement as found by ``_request_item``, checked: none for the idioms "призвали к
+    ответу", "призвать к ответственности"; "призвал не к войне, а к миру": the "а к"-part, not the
+    rejected "не к"-phrase."""
+    if item is None or doc.lemma(doc.text[item.attr.cue_start : item.attr.cue_end].split()[0]) not in CALL_LEMMAS:
+        return item
+    said = doc.text[item.start : item.end].lstrip()
+    if CALL_IDIOM.match(said):
+        return None
+    rest = re.match(r"\s*,\s*а\s+(?=ко?\s)", doc.text[item.end : s_end])
+    if re.match(r"не\s+ко?\s", said) and rest:
+        k = next((n for n, x in enumerate(toks) if x.start >= item.end + rest.end()), None)
+        if k is not None:
+            item.start = toks[k].start
+            item.end = _clause_end(doc, toks, k, s_end)
+    return item
 
 
 def _naming_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
