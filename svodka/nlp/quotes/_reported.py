@@ -54,7 +54,7 @@ from ._text import (
     _sentences,
     _speaker_noun,
 )
-from ._verb_objects import _about_item, _call_as_said, _clause_end, _object_cue_item, _request_item
+from ._verb_objects import _about_item, _clause_end, _object_cue_item, _request_item
 
 # Parts of speech that make a headline's words a clause: what someone says, not a topic.
 CLAUSE_POS = frozenset({"VERB", "ADJS", "PRTS", "PRED", "INFN"})
@@ -203,7 +203,7 @@ def _cue_items(
     if _negated(doc, t):
         return [], False
     if t.low in _lexicon_forms(doc, "request", REQUEST_LEMMAS):
-        item = _call_as_said(doc, toks, _request_item(doc, toks, i, s_start, s_end), s_end)  # "пообещал поставить вопрос"
+        item = _request_item(doc, toks, i, s_start, s_end)  # "пообещал поставить вопрос"
         if item is not None:
             return [item], False
     # "Как сообщил X, S"
@@ -246,7 +246,7 @@ def _non_speech_cue_items(doc: _Text, direct: _Direct, toks: list[_Tok], i: int,
     S"), a relaying verb with its source ("передает X со ссылкой на Y")."""
     t = toks[i]
     if (t.low == "с" or t.low in _lexicon_forms(doc, "request", REQUEST_LEMMAS)) and not _negated(doc, t):
-        item = _call_as_said(doc, toks, _request_item(doc, toks, i, s_start, s_end), s_end)
+        item = _request_item(doc, toks, i, s_start, s_end)
         return ([item] if item is not None else []), False
     if t.low in _speech_forms(doc.models) and _said_infinitive(doc, toks, i):
         found = _chto_item(doc, toks, i, s_start, s_end)  # "успел заявить, что S"

@@ -260,7 +260,8 @@ def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int
         else:
             continue
         attr = _Attribution(doc.text[t.start : cue_end].lower(), t.start, cue_end, before=(s_start, t.start), after=(cue_end, cue_end))
-        return _Item("indirect", start, _clause_end(doc, toks, j, s_end), attr)
+        item = _Item("indirect", start, _clause_end(doc, toks, j, s_end), attr)
+        return _call_as_said(doc, toks, item, s_end) if call else item
     return None
 
 
@@ -308,12 +309,10 @@ def _own_wish(doc: _Text, toks: list[_Tok], i: int, j0: int, j: int) -> bool:
 CALL_IDIOM = re.compile(r"(?:\S+\s+){0,2}?ко?\s+ответ(?:у|ственности)\b", re.IGNORECASE)
 
 
-def _call_as_said(doc: _Text, toks: list[_Tok], item: _Item | None, s_end: int) -> _Item | None:
-    """A call's statement as found by ``_request_item``, checked: none for the idioms "призвали к
+def _call_as_said(doc: _Text, toks: list[_Tok], item: _Item, s_end: int) -> _Item | None:
+    """A call's statement (``_request_item``), checked: none for the idioms "призвали к
     ответу", "призвать к ответственности"; "призвал не к войне, а к миру": the "а к"-part, not the
     rejected "не к"-phrase."""
-    if item is None or doc.lemma(doc.text[item.attr.cue_start : item.attr.cue_end].split()[0]) not in CALL_LEMMAS:
-        return item
     said = doc.text[item.start : item.end].lstrip()
     if CALL_IDIOM.match(said):
         return None
