@@ -39,6 +39,14 @@ blind and scored once before any rule was tuned on it, is a second tuning set: i
 
     .venv/bin/python scripts/realpages.py windows /work/realpages/set3 \
         --manifest tests/gold/clean/realwindows_tune2.jsonl   # -> /work/realpages/set3/windows_set/
+A fourth set (30 more outlets, none of the sets above nor pages-dev's; regional Russian,
+Central Asian, Caucasian, Baltic, Belarusian and Moldovan outlets; news, sport, business,
+culture), annotated blind and scored once before any rule was tuned on it, is a third tuning
+set: its windows are in ``/work/realpages/set4/windows/``, its manifest is
+``tests/gold/clean/realwindows_tune3.jsonl``:
+
+    .venv/bin/python scripts/realpages.py windows /work/realpages/set4 \
+        --manifest tests/gold/clean/realwindows_tune3.jsonl   # -> /work/realpages/set4/windows_set/
 Site-name convention of that gold: the outlet's own name when the window shows it (a logo or
 signature line, a copyright line, the outlet's dateline signature, a promo line naming it),
 else the page's host without ``www.``.
@@ -77,6 +85,7 @@ MANIFEST = ROOT / "tests" / "gold" / "clean" / "realpages.jsonl"
 WINDOWS_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows.jsonl"
 HELDOUT_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_heldout.jsonl"
 TUNE2_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune2.jsonl"
+TUNE3_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune3.jsonl"
 DEFAULT_DIR = Path("/work/realpages")
 HELDOUT_DIR = DEFAULT_DIR / "heldout2"
 PAGES_DEV = ROOT.parent / "shared" / "eval" / "pages-dev"

@@ -82,7 +82,7 @@ def _manifest(path):
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-@pytest.mark.parametrize("name", ["WINDOWS_MANIFEST", "HELDOUT_MANIFEST", "TUNE2_MANIFEST"])
+@pytest.mark.parametrize("name", ["WINDOWS_MANIFEST", "HELDOUT_MANIFEST", "TUNE2_MANIFEST", "TUNE3_MANIFEST"])
 def test_realpages_windows_manifest_has_no_text(name):
     """The windows manifests keep indexes, hashes and metadata, never a line of the pages."""
     for record in _manifest(getattr(_script(), name)):
@@ -111,10 +111,22 @@ def test_realpages_third_windows_are_other_outlets():
         assert not third & {path.stem.split("_", 1)[1] for path in (PAGES_DEV / "dumps").glob("*.txt")}
 
 
+def test_realpages_fourth_windows_are_other_outlets():
+    """The fourth set's 30 windows come from outlets that no other set and not pages-dev have."""
+    realpages = _script()
+    fourth = {r["host"] for r in _manifest(realpages.TUNE3_MANIFEST)}
+    others = {r["host"] for name in ("WINDOWS_MANIFEST", "HELDOUT_MANIFEST", "TUNE2_MANIFEST")
+              for r in _manifest(getattr(realpages, name))}
+    assert len(fourth) == 30 and not fourth & others
+    if PAGES_DEV.exists():
+        assert not fourth & {path.stem.split("_", 1)[1] for path in (PAGES_DEV / "dumps").glob("*.txt")}
+
+
 @pytest.mark.parametrize("folder, manifest, out", [
     (REALPAGES, "WINDOWS_MANIFEST", "windows_set"),
     (REALPAGES / "heldout2", "HELDOUT_MANIFEST", "set"),
     (REALPAGES / "set3", "TUNE2_MANIFEST", "windows_set"),
+    (REALPAGES / "set4", "TUNE3_MANIFEST", "windows_set"),
 ])
 def test_realpages_windows_match_their_hashes(tmp_path, folder, manifest, out):
     """Every saved window still matches the gold's line hashes (skipped without /work/realpages)."""
