@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, comment_genre, is_banner, unquoted_subscribe
 from ._dumpmeta import CAPS_SAMPLE_WORDS, caps_share
+from ._names import FUNCTION_WORDS
 from ._dates import SENTENCE_DATE_WORDS, ShownDate, find_date, sentence_date, wordy_untimed
 
 
@@ -101,6 +102,14 @@ _PHOTO_CREDIT = re.compile(r"(?i)(?:^|[\s.(])(?:фото|photo|иллюстра�
 # ("... и другие новости. Paulius Peleckis/BNS", "... на месте взрыва. Сергей Бобылев/ТАСС"):
 # a paragraph ends like a sentence, not with a credit.
 _CAPTION_CREDIT = re.compile(r"(?:^|[.!?]\s+)[A-ZА-ЯЁ][\w'-]+ [A-ZА-ЯЁ][\w'-]+ ?/ ?[A-ZА-ЯЁ][\w.-]*[A-ZА-ЯЁ]\s*$")
+
+
+# Prepositions and conjunctions: words that tie a phrase together, not content words.
+TIE_WORDS = FUNCTION_WORDS | frozenset("что чтобы а но или как если когда который которая которое которые не".split())
+
+# A run of two lower-case words, neither a preposition nor a conjunction: a phrase ("Из
+# жизни ушел Президент Абхазии ..."), never a row of menu labels, whatever its capitals.
+_LOWER_PAIR = re.compile(r"(?<!\S)([а-яё]{2,})\s+([а-яё]{2,})(?!\S)")
 
 
 @dataclass(slots=True)
@@ -222,7 +231,14 @@ def _link_list(tokens: list[str], sentence_end: bool, separators: int) -> bool:
         return False
     if " ".join(tokens[:CAPS_SAMPLE_WORDS]).isupper():
         return 2 * sum(t.lower().strip(",.") in NAV_WORDS for t in tokens) >= n
-    return caps_share(tokens) > LINK_CAPS_SHARE
+    return caps_share(tokens) > LINK_CAPS_SHARE and not _phrase(" ".join(tokens))
+
+
+def _phrase(text: str) -> bool:
+    """Whether a line holds two lower-case content words in a row ("жизни ушел"): a headline
+    about named people has many capitals ("Из жизни ушел Президент Абхазии Сергей Багапш"), a
+    menu's labels are each capitalised ("О нас Контакты Реклама на сайте": "на" is a preposition)."""
+    return any(a not in TIE_WORDS and b not in TIE_WORDS for a, b in _LOWER_PAIR.findall(text))
 
 
 def _prose_kind(text: str, words: int, dated: bool, sentence_end: bool) -> str:

@@ -1,0 +1,46 @@
+"""Issue 16, fourth real set: classes of page the fourth set of crawler-text windows showed.
+
+Every dump here is written for these tests (fictional outlets, invented news). Each stands for
+a class of Russian news page met in the fourth windows set (see scripts/realpages.py): the
+tests name the class, never a site.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka.clean.dump import clean_dump
+from svodka.clean._dumplines import _classify
+
+pytestmark = pytest.mark.issue(16)
+
+LEAD = (
+    "Глава Заречного района Петр Сомов на заседании совета депутатов рассказал о ремонте "
+    "школы и двух мостов, которые закончат до осени."
+)
+BODY = (
+    "На эти работы из областного бюджета выделено сорок миллионов рублей, сообщили в "
+    "пресс-службе районной администрации."
+)
+
+
+def _dump(*lines: str) -> str:
+    """A crawler-style window: one line per block, blank lines between."""
+    return "\n\n".join(lines)
+
+
+@pytest.mark.parametrize("title", [
+    "Почетным Гражданином Заречья стал бывший Глава Района Иван Громов",
+    "Из жизни ушел Президент Федерации Шахмат Заречья Олег Луков",
+])
+def test_dump_windows4_headline_about_named_people(title):
+    """A headline about named people has many capitals, but two lower-case words in a row make
+    it a phrase, not a row of menu links. Class: obituaries and appointments naming officials."""
+    article = clean_dump(_dump(title, LEAD, BODY))
+    assert article.title == title
+
+
+@pytest.mark.parametrize("menu", ["Политика Экономика Общество Спорт", "Новости Статьи Фото Видео Контакты"])
+def test_dump_windows4_capitalised_menu_is_still_a_link_list(menu):
+    """A row of capitalised menu labels stays a link list (a preposition is no content word)."""
+    assert not _classify(menu, False).heading
