@@ -14,6 +14,7 @@ from ..nlp._lexicon import CLOSE_ONLY_MARKS, EITHER_MARKS, OPEN_ONLY_MARKS
 
 __all__ = [
     "AD_LABEL",
+    "LANGUAGE_SWITCH",
     "BANNER_PHRASES",
     "CHROME_PHRASES",
     "CHROME_START",
@@ -204,6 +205,14 @@ NAV_WORDS = frozenset({
     # rubrics named by a place phrase (windows set of issue 16: "В мире" above the headline)
     "в мире", "в россии", "в стране", "в регионах", "за рубежом", "в городе", "в области",
 })
+
+# A language switch: one or more language codes alone on a line ("EN", "Eng | Geo | Rus",
+# "Қаз Рус"): the site's other editions, never its name or a headline (fourth windows set of
+# issue 16: "EN" above the headline read as a logo in capitals).
+LANGUAGE_SWITCH = re.compile(
+    r"(?i)^(?:(?:en|eng|english|ru|rus|рус|русский|kz|kaz|қаз|каз|uz|uzb|ўз|узб|kg|kyr|кыр|az|aze|азе|am|arm|hy|"
+    r"ge|geo|ka|ua|ukr|укр|by|bel|бел|lv|lat|lt|lit|ee|est|de|fr|tr|tj|taj|tk|tm|md|ro|mol)\b[\s|/•·,]*)+$"
+)
 
 # Words of interface labels ("Форма поиска", "Accessibility links", "Прослушать новость",
 # "Версия для слабовидящих", and since the third windows set "Размер шрифта"; since the outlet

@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 
 from ..nlp._lexicon import COUNTRY_NAMES, INSTITUTION_HEADS, KNOWN_OUTLETS, LEGAL_FORMS
 from ..nlp._person_names import RUSSIAN_NAME_ENDINGS
-from ._chrome import CHROME_START, NAV_WORDS, STOP_LABEL, UI_WORDS
+from ._chrome import CHROME_START, LANGUAGE_SWITCH, NAV_WORDS, STOP_LABEL, UI_WORDS
 from ._names import COPYRIGHT_HEAD, COUNTER_NAME, CREDIT_WORDS, FUNCTION_WORDS, NAME_SEPARATORS, outlet_from_copyright, tidy_outlet
 from ._dumpmeta import COPYRIGHT_LINES, _PROMO, _domain, caps_share, stems
 
@@ -130,12 +130,12 @@ def _about_article(name: str, title: str | None, lead: str, body_text: str, body
 def _ui_label(text: str) -> bool:
     """An interface label: a chrome start, a navigation word, a list heading, a widget word, a menu flattened
     onto one line (every word a navigation word: "Политика Экономика Общество"), or a language
-    switcher ("ENG RUS PT ITA": several tokens of at most three letters).
+    switcher ("ENG RUS PT ITA": several tokens of at most three letters; one code alone, "EN").
 
     A widget word in quotes is a name («Наша версия», Газета «Поиск»): no widget label is
     quoted."""
     low = text.lower()
-    if low in NAV_WORDS or CHROME_START.match(low) or STOP_LABEL.match(low):
+    if low in NAV_WORDS or CHROME_START.match(low) or STOP_LABEL.match(low) or LANGUAGE_SWITCH.match(text):
         return True  # STOP_LABEL: the heading of a list of other articles ("Самое читаемое")
     tokens = text.split()
     if len(tokens) >= 3 and all(len(t) <= 3 for t in tokens):
@@ -551,6 +551,28 @@ def _counter_or_credit(name: str) -> bool:
     return any(word == head or (len(head) >= 6 and word.startswith(head[:-1])) for head in INSTITUTION_HEADS)
 
 
+# A department or rubric word before a name: "редактор отдела «Бывший СССР»", "в рубрике
+# Общество", "раздел «Спорт»".
+_RUBRIC_BEFORE = r"(?<![а-яё])(?:отдел|рубрик|раздел)[а-яё]*\s+[«\"„“]?"
+
+
+def _named_rubric(name: str, lines) -> bool:
+    """Whether the page calls the name a department or rubric (an author's role "редактор
+    отдела «Бывший СССР»" under the headline; fourth windows set of issue 16: the rubric line
+    at the top, logo-shaped and repeated in the byline, is no outlet)."""
+    low = name.strip(_QUOTE_CHARS).lower()
+    if len(low) < 3:
+        return False
+    pattern = None
+    for line in lines:
+        text = line.text.lower()
+        if low in text:
+            pattern = pattern or re.compile(_RUBRIC_BEFORE + re.escape(low) + r"(?![\w])")
+            if pattern.search(text):
+                return True
+    return False
+
+
 def _repeats(name: str, lines, skip: set[int]) -> int:
     """On how many other lines of the page the name stands, up to ``REPEAT_MAX`` (a logo, a
     copyright line and a "ссылка на ... обязательна" name the outlet again; a rubric or a
@@ -587,8 +609,8 @@ def site_name(lines, body: list[int], title: int | None, url: str | None) -> str
         name = tidy_outlet(shown) or shown  # "Газета «Поиск»" -> "Поиск", for the comparisons
         if _ui_label(shown) and not DOMAIN.match(name):
             continue  # "Новости" spells part of gornovosti.ru, and is still a menu word
-        if _foreign_domain(name, host) or _counter_or_credit(name):
-            continue  # "Top.Mail.Ru", "ФОКУС.ua" (a teaser of another site), "Минздрав России"
+        if _foreign_domain(name, host) or _counter_or_credit(name) or _named_rubric(name, lines):
+            continue  # "Top.Mail.Ru", "ФОКУС.ua" (a teaser of another site), "Минздрав России", a rubric
         agreement = _host_agreement(name, host)
         if cand.prior == PRIOR_PLAIN and agreement < HOST_OWN:
             continue  # a plain line in the chrome is a name only when it spells the site's own label

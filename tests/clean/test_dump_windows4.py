@@ -44,3 +44,23 @@ def test_dump_windows4_headline_about_named_people(title):
 def test_dump_windows4_capitalised_menu_is_still_a_link_list(menu):
     """A row of capitalised menu labels stays a link list (a preposition is no content word)."""
     assert not _classify(menu, False).heading
+
+
+@pytest.mark.parametrize("switch", ["EN", "Eng | Rus", "Қаз Рус"])
+def test_dump_windows4_language_switch_is_not_the_outlet(switch):
+    """A language switch above the headline ("EN", a code in capitals) is no logo: the outlet
+    falls back to the domain. Class: sites with editions in several languages."""
+    article = clean_dump(_dump(switch, "Мосты в Заречном отремонтируют до осени", "24.01.2014", LEAD, BODY),
+                         url="https://zarechye-vesti.example/news/1/")
+    assert article.source == "zarechye-vesti.example"
+
+
+def test_dump_windows4_rubric_named_in_the_byline_is_not_the_outlet():
+    """A rubric line at the top that the byline calls a department ("редактор отдела «...»") is
+    the rubric, not the outlet, although it is logo-shaped and repeated. Class: AMP copies that
+    open with the rubric and sign the author with his department."""
+    article = clean_dump(_dump(
+        "Соседние Страны", "13:37, 1 ноября 2025", "Мосты в Заречном отремонтируют до осени",
+        "Олег Луков (редактор отдела «Соседние Страны»)", LEAD, BODY,
+    ), url="https://zarechye-vesti.example/news/1/")
+    assert article.source == "zarechye-vesti.example"
