@@ -205,7 +205,15 @@ _QUOTED_NAME = re.compile(r"«([^«»]{2,40})»|\"([^\"]{2,40})\"|„([^„“]{
 
 # An invitation naming the outlet without quotes, its channels after a colon ("Подписывайтесь
 # на НСН: Новости | Дзен | Telegram"): the name starts with a capital and is no channel.
-_FOLLOW_NAME = re.compile(r"(?i:подписывайтесь|подпишитесь|читайте|следите за)\s+(?:на\s+)?([A-ZА-ЯЁ][\w.\-]*(?: [A-ZА-ЯЁ][\w.\-]*){0,2})\s*:")
+# Since the fourth windows set also the infinitive and a bar before the tagline ("Подписаться на
+# SiTV|Новости Сургута").
+_FOLLOW_NAME = re.compile(r"(?i:подписывайтесь|подпишитесь|подписаться|читайте|следите за)\s+(?:на\s+)?([A-ZА-ЯЁ][\w.\-]*(?: [A-ZА-ЯЁ][\w.\-]*){0,2})\s*[:|]")
+
+# "Read it on the site X" opening a line, glued to the first paragraph in an AMP or
+# aggregator copy ("Читать на сайте Вестник ЗаречьяФутбольный клуб ..."): the name is the
+# capitalised words after it, cut where the next paragraph's first word is glued on.
+_READ_ON_SITE = re.compile(r"^(?i:читать|читайте)(?: (?i:нас|новость|статью|материал|полностью))? (?i:на сайте)\s+([«\"]?[A-ZА-ЯЁ][\w.\-»\"]*(?: [A-ZА-ЯЁ][\w.\-»\"]*){0,2})")
+_GLUED = re.compile(r"(?<=[а-яёa-z.»\"])(?=[А-ЯЁA-Z][а-яёa-z])")
 
 # An outlet named before its channel at the start of a promo ("RADIO•R в Telegram. Подпишись ...",
 # "Заречье-Инфо в Дзене").
@@ -249,6 +257,23 @@ def _promo_name(lines, body: set[int], title: int | None) -> str | None:
     return None
 
 
+def _read_on_site(lines, body: list[int], title: int | None) -> str | None:
+    """The outlet a "read it on the site X" line names, next to the headline or opening one of
+    the first paragraphs (fourth windows set of issue 16)."""
+    near = range(max(0, title - NEAR_TITLE_LINES), min(len(lines), title + NEAR_TITLE_LINES + 1)) if title is not None else range(0)
+    for i in sorted(set(near) | set(body[:2])):
+        m = _READ_ON_SITE.match(lines[i].text.strip())
+        if m:
+            words = []
+            for word in m.group(1).split():
+                head = _GLUED.split(word, maxsplit=1)
+                words.append(head[0])
+                if len(head) > 1:
+                    break  # the paragraph's first word is glued on: the name ends here
+            return " ".join(words).strip(" .")
+    return None
+
+
 # An agency dateline opening the lead: place, day and month, the outlet's signature in
 # capitals, a dash ("Алматы. 16 сентября. KAZAKHSTAN TODAY - ", "Тула. 17 января.
 # ИНТЕРФАКС-ЦЕНТР - ").
@@ -275,6 +300,7 @@ class _Candidate:
     shown: str  # as the page shows it, quotes kept (they say "a name")
     line: int  # the line it comes from (-1: read from the body, a dateline)
     prior: float  # what its place and form say alone (``PRIOR_*``)
+    formula: bool = False  # named by a formula that says "this site" ("Читать на сайте X")
 
 
 def _host_labels(host: str | None) -> tuple[list[str], list[str]]:
@@ -429,6 +455,9 @@ def _candidates(lines, body: list[int], title: int | None, host: str | None) -> 
     promo = _promo_name(lines, body_set, title)
     if promo:
         out.append(_Candidate(promo, -1, PRIOR_MARKED))
+    read = _read_on_site(lines, body, title)
+    if read:
+        out.append(_Candidate(read, -1, PRIOR_MARKED, formula=True))
     out += [_Candidate(name, i, PRIOR_COPYRIGHT) for i, name in _copyright_names(lines)]
     signed = _dateline_name(lines, body)
     if signed:
@@ -616,7 +645,9 @@ def site_name(lines, body: list[int], title: int | None, url: str | None) -> str
             continue  # a plain line in the chrome is a name only when it spells the site's own label
         # A dateline's signature is a name by its place and form (in capitals, between the
         # date and a dash) and is not checked against the text it opens.
-        if not (agreement >= HOST_OWN or (agreement and DOMAIN.match(name)) or cand.prior == PRIOR_DATELINE or name.lower() in KNOWN_OUTLETS):
+        # A "read it on the site X" formula names the site itself, though its line is glued to the text.
+        if not (agreement >= HOST_OWN or (agreement and DOMAIN.match(name)) or cand.prior == PRIOR_DATELINE or cand.formula
+                or name.lower() in KNOWN_OUTLETS):
             if body_stems is None:
                 body_stems = stems(body_text)
             if _about_article(name, title_text, lead, body_text, body_stems):

@@ -64,3 +64,25 @@ def test_dump_windows4_rubric_named_in_the_byline_is_not_the_outlet():
         "Олег Луков (редактор отдела «Соседние Страны»)", LEAD, BODY,
     ), url="https://zarechye-vesti.example/news/1/")
     assert article.source == "zarechye-vesti.example"
+
+
+def test_dump_windows4_read_on_the_site_promo_glued_to_the_text():
+    """A "Читать на сайте X" line glued to the first paragraph names the outlet; the glued
+    paragraph's first word is not part of the name. Class: AMP and aggregator copies."""
+    article = clean_dump(_dump(
+        "Мосты в Заречном отремонтируют до осени",
+        "Читать на сайте Северный Курьер" + LEAD,
+        BODY,
+    ), url="https://sevkur.example/amp/1")
+    assert article.source == "Северный Курьер"
+
+
+def test_dump_windows4_subscribe_line_with_a_bar_names_the_outlet():
+    """A subscribe line under the text, the outlet's short name before a bar and its tagline
+    ("Подписаться на ЗТВ|Новости Заречья") names the outlet. Class: regional TV sites that
+    sign with their channel's promo."""
+    article = clean_dump(_dump(
+        "Мосты в Заречном отремонтируют до осени", LEAD, BODY,
+        "Подписаться на ЗТВ|Новости Заречья и района", "Лента новостей",
+    ), url="https://news-zarechye.example/society/2024/10/24/1.html")
+    assert article.source == "ЗТВ"
