@@ -68,6 +68,9 @@ RELATIVE_MAX_REST = 2
 # A time at the start of a line ("19:23 Заголовок ...") marks a feed item.
 _TIME_START = re.compile(r"^\s*\[?\d{1,2}:\d\d(?:\]|\s)")
 
+# A numeric date opening a line ("1.03.2022 ", "05/12/2025 "), with no time after it.
+_NUMERIC_DATE_START = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+[^\d\s]")
+
 # A list bullet standing alone on its line: the marker of a teaser list's item (a feed of the
 # author's or the rubric's other news under the text), never part of a paragraph (third
 # windows set of issue 16).
@@ -204,7 +207,8 @@ def _chrome_vocabulary(low: str, words: int, sentence_end: bool) -> bool:
         # chrome phrases (a footer, a banner) still mark it.
         sample = low[:SAMPLE_CHARS]
         return any(phrase in sample for phrase in (FOOTER_PHRASES if prose else CHROME_PHRASES)) or (prose and unquoted_subscribe(sample))
-    return (not prose and bool(CHROME_START.match(low))) or _chrome_phrase(low, words, prose)
+    # A pager's arrows before its words ("« предыдущая к списку новостей следующая »").
+    return (not prose and bool(CHROME_START.match(low.lstrip("«‹<←← ")))) or _chrome_phrase(low, words, prose)
 
 
 def _shows_code(text: str) -> bool:
@@ -370,10 +374,16 @@ def _user_line(text: str) -> bool:
 
 
 def _strip_date(text: str) -> tuple[str, ShownDate | None]:
-    """A headline without a date/time run on at its end ("Заголовок 04.01.12 12:26")."""
-    shown = find_date(text) if _DIGIT.search(text, max(0, len(text) - 20)) is not None else None
+    """A headline without a date/time run on at its end ("Заголовок 04.01.12 12:26") or, since
+    the fourth windows set of issue 16, printed before it ("1.03.2022 Заголовок": a news list's
+    item page repeats the list's date and headline line)."""
+    shown = find_date(text) if _DIGIT.search(text, max(0, len(text) - 20)) is not None or _DIGIT.match(text) else None
     if shown and wordy_untimed(text, shown):
         return text, None  # "... откроют 15 марта": the headline's own words, not a run-on date
+    if shown and shown.start == 0 and shown.hour is None and _NUMERIC_DATE_START.match(text):
+        rest = text[shown.end :].lstrip(" ,|-–—/")
+        if TITLE_WORDS[0] <= len(rest.split()) and rest[:1].isupper():
+            return rest, shown
     if shown and shown.start > 0 and len(text) - shown.end <= 2 and shown.start >= len(text) // 2:
         # "(20.09.2023 07:21)" in brackets after the headline: the opening bracket goes too.
         return text[: shown.start].rstrip(" ,|-–—/([").rstrip(), shown

@@ -86,3 +86,17 @@ def test_dump_windows4_subscribe_line_with_a_bar_names_the_outlet():
         "Подписаться на ЗТВ|Новости Заречья и района", "Лента новостей",
     ), url="https://news-zarechye.example/society/2024/10/24/1.html")
     assert article.source == "ЗТВ"
+
+
+def test_dump_windows4_headline_line_opening_with_its_date():
+    """A news list's item page prints the list's line: the date, then the headline ("1.03.2022
+    Заголовок"); the date is the article's and not part of the headline, and the pager under the
+    text ("« предыдущая к списку новостей следующая »") is navigation. Class: small regional
+    and institutional news sections."""
+    article = clean_dump(_dump(
+        "Новости", "1.03.2022 Мосты в Заречном отремонтируют до осени", LEAD, BODY,
+        "« предыдущая к списку новостей следующая »", "Адрес: 123456, г. Заречный, ул. Мира, 1",
+    ))
+    assert article.title == "Мосты в Заречном отремонтируют до осени"
+    assert (article.published or "")[:10] == "2022-03-01"
+    assert not any("предыдущая" in p for p in article.paragraphs)
