@@ -415,7 +415,34 @@ def _classify_lines(texts: list[str], repeated: set[str] | frozenset[str]) -> li
             line.kind, line.score = "chrome", CHROME_COST  # the teaser under a bare "Читайте также"
     _mark_widget(lines)
     _mark_lists(lines)
+    _mark_doubled_headline(lines)
     return lines
+
+
+# A headline's copy may carry this many words of a rubric label before it ("Город Заголовок").
+DOUBLED_PREFIX_WORDS = 3
+
+
+def doubled(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` is a headline printed twice: the line before it is the same text, or
+    ends with it after a short rubric label ("Город Смертельное ДТП ..." over "Смертельное ДТП
+    ..."): the page's heading and its own repeat (fourth windows set of issue 16)."""
+    if i == 0 or not lines[i].heading:
+        return False
+    prev, text = lines[i - 1].text, lines[i].text
+    if prev == text:
+        return True
+    return prev.endswith(" " + text) and len(prev[: -len(text)].split()) <= DOUBLED_PREFIX_WORDS
+
+
+def _mark_doubled_headline(lines: list[_Line]) -> None:
+    """A headline printed twice is no paragraph, though it holds two sentences ("... спасения.
+    Что произошло в Приморье за неделю?"): both copies are taken out of the body."""
+    for i in range(1, len(lines)):
+        if doubled(lines, i) and lines[i].kind == "body":
+            for j in (i - 1, i):
+                lines[j].kind = "chrome"
+                lines[j].score = _line_score("chrome", lines[j].words, lines[j].heading)
 
 
 # The heading of a comments widget ("Свежие комментарии"): readers' comments on other posts

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ._dumpmeta import stems, date_line
-from ._dumplines import _Line, _WORD, _strip_date
+from ._dumplines import _Line, _WORD, _strip_date, doubled
 
 
 # How many lines before the article block the headline may be (dates, bylines, share buttons
@@ -20,6 +20,8 @@ TITLE_WINDOW = 12
 # Weights for choosing the headline among candidates: a date line next to it, stems shared
 # with the lead (up to 5), and distance in lines from the block.
 TITLE_DATE_WEIGHT = 1.0
+# A headline printed twice (``_dumplines.doubled``) is marked as the page's heading as surely as by a date.
+TITLE_DOUBLED_WEIGHT = 1.0
 TITLE_SHARED_WEIGHT = 0.4
 TITLE_DISTANCE_WEIGHT = 0.15
 # Headlines longer than this many words are more likely decks or teaser leads.
@@ -63,6 +65,7 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
         ) or _strip_date(lines[i].text)[1] is not None
         score = (
             TITLE_DATE_WEIGHT * dated
+            + TITLE_DOUBLED_WEIGHT * doubled(lines, i)
             + TITLE_SHARED_WEIGHT * min(shared, 5)
             - TITLE_DISTANCE_WEIGHT * (start - i)
             - TITLE_LONG_WEIGHT * max(0, lines[i].words - TITLE_LONG_WORDS)

@@ -100,3 +100,16 @@ def test_dump_windows4_headline_line_opening_with_its_date():
     assert article.title == "Мосты в Заречном отремонтируют до осени"
     assert (article.published or "")[:10] == "2022-03-01"
     assert not any("предыдущая" in p for p in article.paragraphs)
+
+
+def test_dump_windows4_two_sentence_headline_printed_twice():
+    """A headline of two sentences printed twice, once after its rubric label ("Город
+    Заголовок"), under a weather widget: the copy without the label is the headline, and
+    neither copy is a paragraph. Class: city portals with question headlines of weekly digests."""
+    title = "Мосты закрыли и открыли снова. Что случилось в Заречье за неделю?"
+    article = clean_dump(_dump(
+        "ZARECHYE1", "Погода", "Сейчас в Заречном", "пасмурно, без осадков", "USD 87,99",
+        "Город " + title, title, LEAD, BODY,
+    ))
+    assert article.title == title
+    assert not any(title in p for p in article.paragraphs)
