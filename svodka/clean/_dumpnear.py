@@ -22,6 +22,11 @@ AFTER_MAX_WORDS = 4
 # The first lines of a page are its header: a date there is the header clock, not a byline.
 HEADER_LINES = 3
 
+# A full numeric date alone on its line ("05/12/2025", "24.01.2014"): right above the headline
+# it is the article's date even at the page's top; a header clock names the weekday or the
+# month in words (fourth windows set of issue 16).
+_NUMERIC_DATE = re.compile(r"^\s*\d{1,2}[./]\d{1,2}[./]\d{4}\s*$")
+
 
 def _near_metadata(
     lines: list[_Line], head: int, start: int, end: int, shown: ShownDate | None
@@ -37,7 +42,7 @@ def _near_metadata(
     # ("16.09.2025, 16:35", "12:32, 12 мая 2024 Вс") is the article's, a header clock shows
     # the day alone (windows set of issue 16: crawl text that opens at the article).
     before = [i for i in range(max(HEADER_LINES, head - 3), head) if not lines[i].heading]
-    if 0 < head <= HEADER_LINES and _timed_date(lines[head - 1]):
+    if 0 < head <= HEADER_LINES and (_timed_date(lines[head - 1]) or _NUMERIC_DATE.match(lines[head - 1].text)):
         before.append(head - 1)
     between = list(range(head + 1, start)) if start > head else []
     after = _lines_after(lines, end)
@@ -52,6 +57,10 @@ def _near_metadata(
                     shown = found  # a publication date wins over an update's
             if views is None and lines[i].words <= 12:
                 views = view_count(lines[i].text) or _meta_count(lines[i])
+            if views is None and group is between and i == head + 1:
+                # A number alone right under the headline, before the byline: the view count
+                # whose eye icon the crawl dropped (fourth windows set of issue 16).
+                views = _count_under_text(lines, i)
     if views is None and after and after[0] == end + 1:
         views = _count_under_text(lines, end + 1)
     return views, shown

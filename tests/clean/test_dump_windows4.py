@@ -113,3 +113,26 @@ def test_dump_windows4_two_sentence_headline_printed_twice():
     ))
     assert article.title == title
     assert not any(title in p for p in article.paragraphs)
+
+
+def test_dump_windows4_numeric_date_alone_above_the_headline():
+    """A full numeric date alone right above the headline at the page's top ("05/12/2025"
+    under a "fresh on the site" label) is the article's date, not a header clock. Class:
+    regional portals that open at the article."""
+    article = clean_dump(_dump("Свежее на сайте", "05/12/2025", "Мосты в Заречном отремонтируют до осени", LEAD, BODY))
+    assert (article.published or "")[:10] == "2025-12-05"
+
+
+def test_dump_windows4_header_clock_in_words_is_not_the_date():
+    """A header clock in words (weekday, day, month) at the top stays the site's clock."""
+    article = clean_dump(_dump("Среда, 25 февраля 2026", "Мосты в Заречном отремонтируют до осени", LEAD, BODY))
+    assert (article.published or "")[:10] != "2026-02-25"
+
+
+def test_dump_windows4_bare_number_under_the_headline_is_the_view_count():
+    """A number alone between the headline and the byline is the view count (its eye icon
+    dropped by the crawl). Class: national papers' sites with a counter under the headline."""
+    article = clean_dump(_dump(
+        "Мосты в Заречном отремонтируют до осени", "4009", "Олег Луков", "Фото: zarechye.example", LEAD, BODY,
+    ))
+    assert article.views == 4009
