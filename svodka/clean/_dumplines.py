@@ -68,6 +68,9 @@ RELATIVE_MAX_REST = 2
 # A time at the start of a line ("19:23 Заголовок ...") marks a feed item.
 _TIME_START = re.compile(r"^\s*\[?\d{1,2}:\d\d(?:\]|\s)")
 
+# A quote closed with its stop, then the speaker's credit glued on: «...».Пресс-служба ДП Заречного.
+_QUOTE_CREDIT = re.compile(r"^[«\"„“].{20,}[»\"“”][.!?]?\s*[.—–-]\s*[А-ЯЁA-Z][\w .«»\"-]{2,60}$")
+
 # A numeric date opening a line ("1.03.2022 ", "05/12/2025 "), with no time after it.
 _NUMERIC_DATE_START = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+[^\d\s]")
 
@@ -131,9 +134,11 @@ class _Line:
 
 
 def _ends_sentence(text: str) -> bool:
-    """Whether the line ends like a sentence (closing quotes and brackets skipped)."""
+    """Whether the line ends like a sentence (closing quotes and brackets skipped), or is a quote
+    closed by its stop with the speaker's credit glued after it ("«...мероприятия».Пресс-служба
+    полиции"): a cited statement, whose credit replaces the stop (fourth windows set of issue 16)."""
     tail = text.rstrip(_CLOSERS + " ")
-    return bool(tail) and tail[-1] in ".!?…;"
+    return bool(tail) and (tail[-1] in ".!?…;" or (text[:1] in "«\"„“" and _QUOTE_CREDIT.match(text) is not None))
 
 
 def _chrome_phrase(low: str, words: int, prose: bool = False) -> bool:

@@ -136,3 +136,20 @@ def test_dump_windows4_bare_number_under_the_headline_is_the_view_count():
         "Мосты в Заречном отремонтируют до осени", "4009", "Олег Луков", "Фото: zarechye.example", LEAD, BODY,
     ))
     assert article.views == 4009
+
+
+def test_dump_windows4_quote_with_its_credit_glued_on():
+    """A cited statement closed by its stop with the speaker's credit glued after it
+    ("«...».Пресс-служба ...") is part of the text, though no stop ends the line. Class: agency
+    reports that set officials' quotes as blockquotes with a signature."""
+    quote = "\"В настоящее время на мостах продолжаются ремонтные работы\".Пресс-служба акимата Заречного"
+    article = clean_dump(_dump("Мосты в Заречном отремонтируют до осени", LEAD, quote, BODY))
+    assert quote in article.paragraphs
+
+
+def test_dump_windows4_last_line_of_two_sentences_cut_mid_word():
+    """The window's last line holding two sentences and ending in a cut lower-case word ("...
+    товаров. Нацбанк просит банки ... с белор") is the text's last paragraph cut off, not a teaser."""
+    cut = "В Заречье построят новую школу. Администрация просит жителей прислать свои предложения по проекту до белор"
+    article = clean_dump(_dump("Мосты в Заречном отремонтируют до осени", LEAD, BODY, cut))
+    assert cut in article.paragraphs
