@@ -300,12 +300,23 @@ def _heading_shape(text: str, words: int, dated: bool, sentence_end: bool, separ
         and not (separators and words <= 8 and not _bar_suffix(text, separators))
         and starts_ok
         and first not in "-–—•*("
-        and not (sentence_end and text.rstrip(_CLOSERS + " ")[-1:] in ".;")
+        and not (sentence_end and text.rstrip(_CLOSERS + " ")[-1:] in ".;" and not _short_ellipsis(text, words))
         and not _TIME_START.match(text)
         and not text.endswith(":")
         and _PHOTO_CREDIT.search(text) is None
         and _AUDIENCE_COUNT.match(text) is None
     )
+
+
+# A headline ending with an ellipsis has at most this many words ("Когда паны дерутся..."); a
+# longer line ending so is a teaser's cut lead.
+ELLIPSIS_TITLE_WORDS = 6
+
+
+def _short_ellipsis(text: str, words: int) -> bool:
+    """A short line ending with three dots: a headline's trailing-off ("Батуми: новый, старый,
+    вечный..."), not a sentence's stop (fourth windows set of issue 16)."""
+    return words <= ELLIPSIS_TITLE_WORDS and text.rstrip(_CLOSERS + " ").endswith("...")
 
 
 def _bar_suffix(text: str, separators: int) -> bool:

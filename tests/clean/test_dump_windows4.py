@@ -153,3 +153,22 @@ def test_dump_windows4_last_line_of_two_sentences_cut_mid_word():
     cut = "В Заречье построят новую школу. Администрация просит жителей прислать свои предложения по проекту до белор"
     article = clean_dump(_dump("Мосты в Заречном отремонтируют до осени", LEAD, BODY, cut))
     assert cut in article.paragraphs
+
+
+def test_dump_windows4_short_headline_with_an_ellipsis_over_byline_and_standfirst():
+    """A short headline trailing off with an ellipsis, the author's name in capitals under it,
+    then a standfirst without a stop: the headline is the line above the byline. Class: travel
+    and feature pieces of weekly papers."""
+    title = "Заречье: старое, новое, вечное..."
+    article = clean_dump(_dump(
+        title, "Ольга ЛУКОВА",
+        "Поездка в главный город Заречья все чаще заменяет нашим туристам дальние курорты",
+        LEAD, BODY,
+    ))
+    assert article.title == title
+
+
+def test_dump_windows4_long_line_with_an_ellipsis_is_no_headline():
+    """A long line ending with three dots is a teaser's cut lead, not a headline."""
+    teaser = "Местная администрация внезапно сообщила, что депутаты одобрили решение о передаче земель..."
+    assert not _classify(teaser, False).heading
