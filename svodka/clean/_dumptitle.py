@@ -12,6 +12,7 @@ from collections import Counter
 
 from ..nlp._person_names import RUSSIAN_NAME_ENDINGS
 from ._dumpmeta import stems, date_line
+from ._chrome import NAV_WORDS
 from ._dumplines import _Line, _WORD, _strip_date, doubled
 
 
@@ -22,6 +23,9 @@ TITLE_WINDOW = 12
 # Weights for choosing the headline among candidates: a date line next to it, stems shared
 # with the lead (up to 5), and distance in lines from the block.
 TITLE_DATE_WEIGHT = 1.0
+# A headline right under its rubric's label ("Политика" over "Когда паны дерутся..."): news
+# pages print the rubric above the headline, not above a standfirst or a caption.
+TITLE_RUBRIC_WEIGHT = 1.0
 # A headline printed twice (``_dumplines.doubled``) is marked as the page's heading as surely as by a date.
 TITLE_DOUBLED_WEIGHT = 1.0
 TITLE_SHARED_WEIGHT = 0.4
@@ -68,6 +72,7 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
         score = (
             TITLE_DATE_WEIGHT * dated
             + TITLE_DOUBLED_WEIGHT * doubled(lines, i)
+            + TITLE_RUBRIC_WEIGHT * (i > 0 and lines[i - 1].text.strip().lower() in NAV_WORDS)
             + TITLE_SHARED_WEIGHT * min(shared, 5)
             - TITLE_DISTANCE_WEIGHT * (start - i)
             - TITLE_LONG_WEIGHT * max(0, lines[i].words - TITLE_LONG_WORDS)

@@ -172,3 +172,11 @@ def test_dump_windows4_long_line_with_an_ellipsis_is_no_headline():
     """A long line ending with three dots is a teaser's cut lead, not a headline."""
     teaser = "Местная администрация внезапно сообщила, что депутаты одобрили решение о передаче земель..."
     assert not _classify(teaser, False).heading
+
+
+def test_dump_windows4_headline_under_its_rubric_label_over_a_caption():
+    """The rubric's label, a short headline, then a longer caption-like line in heading type:
+    the line right under the rubric is the headline. Class: opinion and analysis pages."""
+    title = "Когда мосты молчат..."
+    article = clean_dump(_dump("Политика", title, "Ремонтников в Заречном становится все больше и больше", LEAD, BODY))
+    assert article.title == title
