@@ -103,6 +103,8 @@ def _byline(line: _Line) -> bool:
 
 # A deck (standfirst) under the headline has at least this many words: a label is shorter.
 DECK_MIN_WORDS = 5
+# A byline or a photo credit between the deck and the text has at most this many words.
+CREDIT_WORDS = 10
 
 
 def _deck_of(title: _Line, line: _Line) -> bool:
@@ -121,6 +123,9 @@ def _deck(lines: list[_Line], title: int, start: int) -> int | None:
     i = start - 1
     if i <= title:
         return None
+    if i > title + 1 and all(not lines[j].heading and lines[j].kind != "body" and lines[j].words <= CREDIT_WORDS
+                             for j in range(title + 2, start)):
+        i = title + 1  # the deck right under the headline, the byline and the photo credit under it
     line = lines[i]
     if not line.heading or line.kind == "body" or line.dated or line.stop or line.words < DECK_MIN_WORDS:
         return None

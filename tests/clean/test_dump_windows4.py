@@ -180,3 +180,15 @@ def test_dump_windows4_headline_under_its_rubric_label_over_a_caption():
     title = "Когда мосты молчат..."
     article = clean_dump(_dump("Политика", title, "Ремонтников в Заречном становится все больше и больше", LEAD, BODY))
     assert article.title == title
+
+
+def test_dump_windows4_deck_under_the_headline_above_byline_and_credit():
+    """Headline, standfirst, the author with his department, the photo credit, then the text:
+    the standfirst right under the headline belongs to the text though a byline and a credit
+    stand between. Class: AMP copies of national outlets."""
+    deck = "Сомов назвал ремонт мостов главной задачей района на этот год"
+    article = clean_dump(_dump(
+        "Политика", "13:37, 1 ноября 2025", "Мосты в Заречном отремонтируют до осени", deck,
+        "Олег Луков (редактор отдела «Политика»)", "Фото: Иван Громов / Заречье", LEAD, BODY,
+    ))
+    assert article.paragraphs[0] == deck
