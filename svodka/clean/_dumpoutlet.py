@@ -602,6 +602,19 @@ def _named_rubric(name: str, lines) -> bool:
     return False
 
 
+# A source credit: the outlet the text comes from, never this site ("Источник: Telegram-канал
+# \"...\"", "По материалам ...").
+_SOURCE_CREDIT = re.compile(r"^(?:источник|по материалам|по данным|source)\b")
+
+
+def _credited_source(name: str, lines) -> bool:
+    """Whether a source credit line names the candidate: an aggregator invites the reader to the
+    channel it copies ("Подписаться на X|..." over "Источник: Telegram-канал \"X\""), and a site
+    does not credit itself as its source (fourth windows set of issue 16)."""
+    low = name.strip(_QUOTE_CHARS).lower()
+    return len(low) >= 2 and any(_SOURCE_CREDIT.match(t) and low in t for t in (line.text.lower() for line in lines))
+
+
 def _repeats(name: str, lines, skip: set[int]) -> int:
     """On how many other lines of the page the name stands, up to ``REPEAT_MAX`` (a logo, a
     copyright line and a "ссылка на ... обязательна" name the outlet again; a rubric or a
@@ -638,7 +651,7 @@ def site_name(lines, body: list[int], title: int | None, url: str | None) -> str
         name = tidy_outlet(shown) or shown  # "Газета «Поиск»" -> "Поиск", for the comparisons
         if _ui_label(shown) and not DOMAIN.match(name):
             continue  # "Новости" spells part of gornovosti.ru, and is still a menu word
-        if _foreign_domain(name, host) or _counter_or_credit(name) or _named_rubric(name, lines):
+        if _foreign_domain(name, host) or _counter_or_credit(name) or _named_rubric(name, lines) or _credited_source(name, lines):
             continue  # "Top.Mail.Ru", "ФОКУС.ua" (a teaser of another site), "Минздрав России", a rubric
         agreement = _host_agreement(name, host)
         if cand.prior == PRIOR_PLAIN and agreement < HOST_OWN:

@@ -192,3 +192,15 @@ def test_dump_windows4_deck_under_the_headline_above_byline_and_credit():
         "Олег Луков (редактор отдела «Политика»)", "Фото: Иван Громов / Заречье", LEAD, BODY,
     ))
     assert article.paragraphs[0] == deck
+
+
+def test_dump_windows4_subscribe_promo_to_the_credited_source_is_not_the_outlet():
+    """An aggregator copies a Telegram channel: it invites the reader to that channel and
+    credits it as the source ("Источник: Telegram-канал ..."); the channel is the source, not
+    the site, and the outlet falls back to the domain. Class: networks of city aggregators."""
+    article = clean_dump(_dump(
+        "Мосты в Заречном отремонтируют до осени", LEAD, BODY,
+        "Подписаться на ЗТВ|Новости Заречья и района", "Источник: Telegram-канал \"ЗТВ | Новости Заречья и района\"",
+        "Лента новостей",
+    ), url="https://zarechye-news.example/society/2024/10/24/1.html")
+    assert article.source == "zarechye-news.example"
