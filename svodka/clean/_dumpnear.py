@@ -63,7 +63,28 @@ def _near_metadata(
                 views = _count_under_text(lines, i)
     if views is None and after and after[0] == end + 1:
         views = _count_under_text(lines, end + 1)
+    if shown is None:
+        shown = _labelled_date(lines, end)
     return views, shown
+
+
+# A publication date said in words, the blog template's footer ("This post was published on
+# 19.12.2025 06:53"), searched this many lines under the text (reaction counters may stand
+# between; fourth windows set's check of issue 16).
+LABELLED_DATE_LINES = 24
+_PUBLISHED_LABEL = re.compile(r"(?i)^(?:this (?:post|article|entry) was published on|published on|дата публикации:?|опубликовано:?)\s")
+
+
+def _labelled_date(lines: list[_Line], end: int) -> ShownDate | None:
+    """The date a line under the text labels as the publication's, before any list heading."""
+    for i in range(end + 1, min(len(lines), end + 1 + LABELLED_DATE_LINES)):
+        if lines[i].stop:
+            break
+        if _PUBLISHED_LABEL.match(lines[i].text):
+            found = find_date(lines[i].text)
+            if found is not None and found.complete:
+                return found
+    return None
 
 
 # A number alone on its line: "791", "12 408".

@@ -274,6 +274,28 @@ def _read_on_site(lines, body: list[int], title: int | None) -> str | None:
     return None
 
 
+# The blog template's publisher line under the text ("Published by" and the site's account on
+# the next line, or on the same line), searched this many lines under the text.
+_PUBLISHED_BY = re.compile(r"(?i)^published by\s*:?\s*(.*)$")
+PUBLISHER_LINES = 24
+
+
+def _publisher(lines, body: list[int]) -> str | None:
+    """The account a blog template names as the publisher under the text ("Published by" /
+    "Якутия Daily"), unless it is a person's name (a post's author)."""
+    if not body:
+        return None
+    for i in range(max(body) + 1, min(len(lines), max(body) + 1 + PUBLISHER_LINES)):
+        m = _PUBLISHED_BY.match(lines[i].text.strip())
+        if m:
+            name = m.group(1).strip() or (lines[i + 1].text.strip() if i + 1 < len(lines) else "")
+            words = name.split()
+            if 1 <= len(words) <= 4 and not _person_shaped(words):
+                return name
+            return None
+    return None
+
+
 # An agency dateline opening the lead: place, day and month, the outlet's signature in
 # capitals, a dash ("Алматы. 16 сентября. KAZAKHSTAN TODAY - ", "Тула. 17 января.
 # ИНТЕРФАКС-ЦЕНТР - ").
@@ -455,6 +477,9 @@ def _candidates(lines, body: list[int], title: int | None, host: str | None) -> 
     promo = _promo_name(lines, body_set, title)
     if promo:
         out.append(_Candidate(promo, -1, PRIOR_MARKED))
+    publisher = _publisher(lines, body)
+    if publisher:
+        out.append(_Candidate(publisher, -1, PRIOR_MARKED))
     read = _read_on_site(lines, body, title)
     if read:
         out.append(_Candidate(read, -1, PRIOR_MARKED, formula=True))

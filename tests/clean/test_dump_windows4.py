@@ -204,3 +204,23 @@ def test_dump_windows4_subscribe_promo_to_the_credited_source_is_not_the_outlet(
         "Лента новостей",
     ), url="https://zarechye-news.example/society/2024/10/24/1.html")
     assert article.source == "zarechye-news.example"
+
+
+def test_dump_windows4_blog_template_footer_names_date_and_publisher():
+    """A blog template's footer under the text, after reaction counters: "This post was
+    published on <date>" is the article's date, "Published by" and the account on the next line
+    name the outlet. Class: AMP pages of news sites built on a blog engine."""
+    article = clean_dump(_dump(
+        "Мосты в Заречном отремонтируют до осени", LEAD, BODY,
+        *(["+1", "0"] * 7),
+        "This post was published on 19.12.2025 06:53", "Share", "Published by", "Заречье Daily", "Recent Posts",
+    ), url="https://zar.example.org/mosty/amp")
+    assert (article.published or "")[:10] == "2025-12-19"
+    assert article.source == "Заречье Daily"
+
+
+def test_dump_windows4_post_author_is_not_the_publisher():
+    """"Published by" with a person's name is the post's author, not the outlet."""
+    article = clean_dump(_dump("Мосты в Заречном отремонтируют до осени", LEAD, BODY, "Published by", "Олег Луков"),
+                         url="https://zar.example.org/mosty/amp")
+    assert article.source == "zar.example.org"
