@@ -453,7 +453,15 @@ def doubled(lines: list[_Line], i: int) -> bool:
 
 def _mark_doubled_headline(lines: list[_Line]) -> None:
     """A headline printed twice is no paragraph, though it holds two sentences ("... спасения.
-    Что произошло в Приморье за неделю?"): both copies are taken out of the body."""
+    Что произошло в Приморье за неделю?"): both copies are taken out of the body. A line printed
+    twice that ends with a colon is a headline announcing a quote ("Губернатор обратился к
+    жителям:"), not a label: labels are short."""
+    for i in range(1, len(lines)):
+        line = lines[i]
+        if (line.text == lines[i - 1].text and line.text.endswith(":") and not line.heading
+                and TITLE_WORDS[0] + 2 <= line.words <= TITLE_WORDS[1] and line.text[:1].isupper()
+                and line.kind != "hard"):
+            lines[i - 1].heading = line.heading = True
     for i in range(1, len(lines)):
         if doubled(lines, i) and lines[i].kind == "body":
             for j in (i - 1, i):

@@ -520,12 +520,20 @@ def _date_end_candidates(text: str, i: int) -> list[_Candidate]:
     return [_Candidate(part, i, PRIOR_PLAIN) for part in _dated_parts(text) if _name_shaped(part)]
 
 
+# A Latin logo run on into a Russian tagline without a separator ("Zarechye Gateway на русском
+# языке"): the capitalised Latin words are the name (fresh check set of issue 16).
+_LATIN_LOGO_TAGLINE = re.compile(r"^((?:[A-Z][\w.&'-]*\s+){0,3}[A-Z][\w.&'-]*)\s+[а-яё]")
+
+
 def _line_candidates(text: str, i: int, top_end: int, near: range, logo_line: bool) -> list[_Candidate]:
     """The names one chrome line gives: the line itself and its parts (``_parts``), each with the
     prior its place and form earn; a plain part only in the top lines or next to the headline."""
     bare = text.lstrip("/ ").strip()
     head = NAME_SEPARATORS.split(bare, maxsplit=1)[0].strip()
     out = []
+    latin = _LATIN_LOGO_TAGLINE.match(bare) if logo_line else None
+    if latin:
+        out.append(_Candidate(latin.group(1), i, PRIOR_FIRST_LINE))
     for part in _parts(bare):
         if part == bare:
             prior = _whole_line_prior(text, bare, i, top_end, near, logo_line)

@@ -224,3 +224,20 @@ def test_dump_windows4_post_author_is_not_the_publisher():
     article = clean_dump(_dump("Мосты в Заречном отремонтируют до осени", LEAD, BODY, "Published by", "Олег Луков"),
                          url="https://zar.example.org/mosty/amp")
     assert article.source == "zar.example.org"
+
+
+def test_dump_windows4_latin_logo_run_on_into_a_russian_tagline():
+    """A Latin logo run on into its Russian tagline without a separator ("Zarechye Gateway на
+    русском языке") gives the Latin name. Class: Russian editions of international portals."""
+    article = clean_dump(_dump("Zarechye Gateway на русском языке", "Мосты в Заречном отремонтируют до осени", LEAD, BODY),
+                         url="https://zar-gateway.example/wp/page/9")
+    assert article.source == "Zarechye Gateway"
+
+
+def test_dump_windows4_headline_announcing_a_quote_printed_twice():
+    """A headline ending with a colon that announces a quote, printed twice above the quoted
+    address: the colon does not make it a label. Class: aggregators of officials' statements."""
+    title = "Глава Заречного района Петр Сомов обратился к жителям:"
+    quote = "«Прошу всех сохранять спокойствие и без необходимости не выходить из дома в ближайшие дни»."
+    article = clean_dump(_dump(title, title, quote, BODY, "Лента новостей"))
+    assert article.title == title
