@@ -22,6 +22,11 @@ AFTER_MAX_WORDS = 4
 # The first lines of a page are its header: a date there is the header clock, not a byline.
 HEADER_LINES = 3
 
+# A header clock opens with the weekday's full name ("Пятница, 22 ноября 2024, 12:17 мск"):
+# above the headline with other lines between, it is the site's clock, not the article's date
+# (right above the headline a meta line may name the weekday too; fresh check set of issue 16).
+_WEEKDAY_START = re.compile(r"(?i)^\s*(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b")
+
 # A full numeric date alone on its line ("05/12/2025", "24.01.2014"): right above the headline
 # it is the article's date even at the page's top; a header clock names the weekday or the
 # month in words (fourth windows set of issue 16).
@@ -41,7 +46,8 @@ def _near_metadata(
     # the line right above the headline is a meta line: a full date with its time
     # ("16.09.2025, 16:35", "12:32, 12 мая 2024 Вс") is the article's, a header clock shows
     # the day alone (windows set of issue 16: crawl text that opens at the article).
-    before = [i for i in range(max(HEADER_LINES, head - 3), head) if not lines[i].heading]
+    before = [i for i in range(max(HEADER_LINES, head - 3), head)
+              if not lines[i].heading and not (i < head - 1 and _WEEKDAY_START.match(lines[i].text))]
     if 0 < head <= HEADER_LINES and (_timed_date(lines[head - 1]) or _NUMERIC_DATE.match(lines[head - 1].text)):
         before.append(head - 1)
     between = list(range(head + 1, start)) if start > head else []
@@ -117,7 +123,9 @@ def _feed_after(lines: list[_Line], after: list[int]) -> bool:
             days.add((found.year, found.month, found.day, found.relative))
     if first is None or len(days) < 2:
         return False
-    return first + 1 < len(lines) and lines[first + 1].heading and lines[first + 1].kind != "body"
+    # The item's date under its headline ("Новогодняя ярмарка в Заречном" / "21 декабря 2025")
+    # as well as over it (fresh check set of issue 16).
+    return any(0 <= j < len(lines) and lines[j].heading and lines[j].kind != "body" and not lines[j].dated for j in (first + 1, first - 1))
 
 
 def _timed_date(line: _Line) -> bool:

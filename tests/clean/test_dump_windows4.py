@@ -241,3 +241,25 @@ def test_dump_windows4_headline_announcing_a_quote_printed_twice():
     quote = "«Прошу всех сохранять спокойствие и без необходимости не выходить из дома в ближайшие дни»."
     article = clean_dump(_dump(title, title, quote, BODY, "Лента новостей"))
     assert article.title == title
+
+
+def test_dump_windows4_rubric_feed_with_dates_under_the_teasers():
+    """After the text, a rubric feed whose items give their date under the teaser's headline
+    ("Новости Заречья" / headline / "21 декабря 2025"): its dates are not the article's."""
+    article = clean_dump(_dump(
+        "Мосты в Заречном отремонтируют до осени", LEAD, BODY,
+        "Новости Заречья", "Новогодняя ярмарка открылась в Заречном", "21 декабря 2025",
+        "Новости Заречья", "В Заречном зажгли главную елку района", "15 декабря 2025",
+    ))
+    assert article.published is None
+
+
+def test_dump_windows4_header_clock_with_the_weekday_is_not_the_date():
+    """A header clock opening with the weekday's full name, with rubric links between it and
+    the headline, is the site's clock. Class: agency sites with a clock in the header."""
+    article = clean_dump(_dump(
+        "Заречное информационное агентство 18+", "Вывозим же!", "Подпишись на каналы", "ZarNews.ru",
+        "Пятница, 22 ноября 2024, 12:17 мск", "Новости, Кратко, Популярное",
+        "Архив", "Мосты в Заречном отремонтируют до осени", LEAD, BODY,
+    ))
+    assert article.published is None
