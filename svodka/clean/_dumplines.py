@@ -250,10 +250,17 @@ def _phrase(text: str) -> bool:
     return any(a not in TIE_WORDS and b not in TIE_WORDS for a, b in _LOWER_PAIR.findall(text))
 
 
+# A paragraph's opening whose linked source name the crawl lost ("Как сообщает", "Об этом пишет"):
+# text, not a label (an AMP copy strips the links; fourth windows set of issue 16).
+_REPORTING_FRAGMENT = re.compile(r"^(?:как|об этом|о чем|о чём|об этом также)\s+(?:сообщает|сообщают|сообщил[аи]?|пишет|пишут|передает|передаёт|передают|заявил[аи]?|отмечает|информирует)$", re.I)
+
+
 def _prose_kind(text: str, words: int, dated: bool, sentence_end: bool) -> str:
     """Kind of a line by its sentence shape alone: ``body``, ``weak`` or ``chrome``."""
     if words >= BODY_MIN_WORDS and sentence_end:
         return "body"
+    if words <= 4 and _REPORTING_FRAGMENT.match(text.strip()):
+        return "weak"
     if words >= BODY_LONG_WORDS and ("," in text or _SENTENCE_BREAK.search(text)):
         return "body"
     if not dated and (words >= 3 and sentence_end or (text[:1] in "-–—•*" and words >= 3)):

@@ -263,3 +263,19 @@ def test_dump_windows4_header_clock_with_the_weekday_is_not_the_date():
         "Архив", "Мосты в Заречном отремонтируют до осени", LEAD, BODY,
     ))
     assert article.published is None
+
+
+def test_dump_windows4_paragraph_opening_whose_source_link_was_lost():
+    """A copy with its links stripped leaves "Как сообщает" alone on a line and a sentence
+    fragment after it: they stay inside the article, whose headline is the first line, not the
+    fragment. Class: AMP copies of news with inline source links."""
+    title = "Власти Заречья изменили прогноз курса рубля"
+    article = clean_dump(_dump(
+        title,
+        "Власти Заречного района повысили прогноз среднегодового курса доллара на следующий год, а также оценку на этот год.",
+        "Как сообщает",
+        "В конце августа со ссылкой на материалы районного финансового управления сообщалось, что в проект",
+        LEAD, BODY,
+    ))
+    assert article.title == title
+    assert article.paragraphs[0].startswith("Власти Заречного района повысили")
