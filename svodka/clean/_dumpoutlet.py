@@ -614,38 +614,50 @@ def _counter_or_credit(name: str) -> bool:
 
 
 # A department or rubric word before a name: "редактор отдела «Бывший СССР»", "в рубрике
-# Общество", "раздел «Спорт»".
-_RUBRIC_BEFORE = r"(?<![а-яё])(?:отдел|рубрик|раздел)[а-яё]*\s+[«\"„“]?"
-
-
-def _named_rubric(name: str, lines) -> bool:
-    """Whether the page calls the name a department or rubric (an author's role "редактор
-    отдела «Бывший СССР»" under the headline; fourth windows set of issue 16: the rubric line
-    at the top, logo-shaped and repeated in the byline, is no outlet)."""
-    low = name.strip(_QUOTE_CHARS).lower()
-    if len(low) < 3:
-        return False
-    pattern = None
-    for line in lines:
-        text = line.text.lower()
-        if low in text:
-            pattern = pattern or re.compile(_RUBRIC_BEFORE + re.escape(low) + r"(?![\w])")
-            if pattern.search(text):
-                return True
-    return False
-
+# Общество", "раздел «Спорт»"; what follows it is read once per page.
+_RUBRIC_BEFORE = re.compile(r"(?<![а-яё])(?:отдел|рубрик|раздел)[а-яё]*\s+[«\"„“]?([^\n]{2,60})")
 
 # A source credit: the outlet the text comes from, never this site ("Источник: Telegram-канал
 # \"...\"", "По материалам ...").
 _SOURCE_CREDIT = re.compile(r"^(?:источник|по материалам|по данным|source)\b")
 
 
-def _credited_source(name: str, lines) -> bool:
+@dataclass(frozen=True)
+class _Mentions:
+    """What the page says of names once per page: the text after a department or rubric word,
+    and its source credit lines (lower-cased)."""
+
+    rubrics: tuple[str, ...]
+    credits: tuple[str, ...]
+
+
+def _mentions(lines) -> _Mentions:
+    rubrics, credits = [], []
+    for line in lines:
+        low = line.text.lower()
+        if "отдел" in low or "рубрик" in low or "раздел" in low:
+            rubrics += [m.group(1) for m in _RUBRIC_BEFORE.finditer(low)]
+        if _SOURCE_CREDIT.match(low):
+            credits.append(low)
+    return _Mentions(tuple(rubrics), tuple(credits))
+
+
+def _named_rubric(name: str, mentions: _Mentions) -> bool:
+    """Whether the page calls the name a department or rubric (an author's role "редактор
+    отдела «Бывший СССР»" under the headline; fourth windows set of issue 16: the rubric line
+    at the top, logo-shaped and repeated in the byline, is no outlet)."""
+    low = name.strip(_QUOTE_CHARS).lower()
+    if len(low) < 3:
+        return False
+    return any(text.startswith(low) and not text[len(low) : len(low) + 1].isalnum() for text in mentions.rubrics)
+
+
+def _credited_source(name: str, mentions: _Mentions) -> bool:
     """Whether a source credit line names the candidate: an aggregator invites the reader to the
     channel it copies ("Подписаться на X|..." over "Источник: Telegram-канал \"X\""), and a site
     does not credit itself as its source (fourth windows set of issue 16)."""
     low = name.strip(_QUOTE_CHARS).lower()
-    return len(low) >= 2 and any(_SOURCE_CREDIT.match(t) and low in t for t in (line.text.lower() for line in lines))
+    return len(low) >= 2 and any(low in text for text in mentions.credits)
 
 
 def _repeats(name: str, lines, skip: set[int]) -> int:
@@ -678,13 +690,14 @@ def site_name(lines, body: list[int], title: int | None, url: str | None) -> str
     host = _domain(url)
     body_set = set(body)
     body_stems = None
+    mentions = _mentions(lines)
     best, best_score = None, NAME_MIN_SCORE
     for cand in _candidates(lines, body, title, host):
         shown = cand.shown
         name = tidy_outlet(shown) or shown  # "Газета «Поиск»" -> "Поиск", for the comparisons
         if _ui_label(shown) and not DOMAIN.match(name):
             continue  # "Новости" spells part of gornovosti.ru, and is still a menu word
-        if _foreign_domain(name, host) or _counter_or_credit(name) or _named_rubric(name, lines) or _credited_source(name, lines):
+        if _foreign_domain(name, host) or _counter_or_credit(name) or _named_rubric(name, mentions) or _credited_source(name, mentions):
             continue  # "Top.Mail.Ru", "ФОКУС.ua" (a teaser of another site), "Минздрав России", a rubric
         agreement = _host_agreement(name, host)
         if cand.prior == PRIOR_PLAIN and agreement < HOST_OWN:
