@@ -622,6 +622,10 @@ _RUBRIC_BEFORE = re.compile(r"(?<![а-яё])(?:отдел|рубрик|разд�
 _SOURCE_CREDIT = re.compile(r"^(?:источник|по материалам|по данным|source)\b")
 
 
+# A source credit line has at most this many words.
+CREDIT_LINE_WORDS = 12
+
+
 @dataclass(frozen=True)
 class _Mentions:
     """What the page says of names once per page: the text after a department or rubric word,
@@ -637,8 +641,8 @@ def _mentions(lines) -> _Mentions:
         low = line.text.lower()
         if "отдел" in low or "рубрик" in low or "раздел" in low:
             rubrics += [m.group(1) for m in _RUBRIC_BEFORE.finditer(low)]
-        if _SOURCE_CREDIT.match(low):
-            credits.append(low)
+        if line.words <= CREDIT_LINE_WORDS and _SOURCE_CREDIT.match(low):
+            credits.append(low)  # a credit line is short: "По данным МЧС, ..." opens a paragraph
     return _Mentions(tuple(rubrics), tuple(credits))
 
 

@@ -279,3 +279,14 @@ def test_dump_windows4_paragraph_opening_whose_source_link_was_lost():
     ))
     assert article.title == title
     assert article.paragraphs[0].startswith("Власти Заречного района повысили")
+
+
+def test_dump_windows4_paragraph_opening_with_by_the_data_of_is_no_credit_line():
+    """A paragraph opening with "По данным ..." is text, not a source credit line: the logo it
+    happens to name stays the outlet."""
+    article = clean_dump(_dump(
+        "Северный Курьер", "Мосты в Заречном отремонтируют до осени", LEAD,
+        "По данным опроса издания «Северный Курьер», большинство жителей района поддерживают ремонт мостов и готовы мириться с объездами.",
+        BODY,
+    ), url="https://sevkur.example/news/1")
+    assert article.source == "Северный Курьер"
