@@ -69,7 +69,9 @@ RELATIVE_MAX_REST = 2
 _TIME_START = re.compile(r"^\s*\[?\d{1,2}:\d\d(?:\]|\s)")
 
 # A quote closed with its stop, then the speaker's credit glued on: «...».Пресс-служба ДП Заречного.
-_QUOTE_CREDIT = re.compile(r"^[«\"„“].{20,}[»\"“”][.!?]?\s*[.—–-]\s*[А-ЯЁA-Z][\w .«»\"-]{2,60}$")
+# The credit is glued right after the quote's stop, no space between: a headline quoting someone
+# with a dash before the name («Мы справимся» — Петр Сомов) is no such line.
+_QUOTE_CREDIT = re.compile(r"^[«\"„“].{20,}[»\"“”][.!?]?\.(?=[А-ЯЁA-Z])[\w .«»\"-]{2,60}$|^[«\"„“].{20,}[.!?][»\"“”](?=[А-ЯЁA-Z])[\w .«»\"-]{2,60}$")
 
 # A numeric date opening a line ("1.03.2022 ", "05/12/2025 "), with no time after it.
 _NUMERIC_DATE_START = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+[^\d\s]")

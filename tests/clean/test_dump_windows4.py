@@ -290,3 +290,10 @@ def test_dump_windows4_paragraph_opening_with_by_the_data_of_is_no_credit_line()
         BODY,
     ), url="https://sevkur.example/news/1")
     assert article.source == "Северный Курьер"
+
+
+def test_dump_windows4_quote_headline_with_the_speaker_after_a_dash():
+    """A headline quoting someone with the speaker after a dash («...» — Петр Сомов) stays the
+    headline: only a credit glued to the quote's stop makes a cited-statement line."""
+    title = "«Мы обязательно справимся с паводком до конца недели» — Петр Сомов"
+    assert clean_dump(_dump(title, LEAD, BODY)).title == title
