@@ -522,7 +522,8 @@ def _date_end_candidates(text: str, i: int) -> list[_Candidate]:
 
 # A Latin logo run on into a Russian tagline without a separator ("Zarechye Gateway на русском
 # языке"): the capitalised Latin words are the name (fresh check set of issue 16).
-_LATIN_LOGO_TAGLINE = re.compile(r"^((?:[A-Z][\w.&'-]*\s+){0,3}[A-Z][\w.&'-]*)\s+[а-яё]")
+# Two Latin words at least: one word before Russian text is a term ("COVID-19 в России").
+_LATIN_LOGO_TAGLINE = re.compile(r"^((?:[A-Z][\w.&'-]*\s+){1,3}[A-Z][\w.&'-]*)\s+[а-яё]")
 
 
 def _line_candidates(text: str, i: int, top_end: int, near: range, logo_line: bool) -> list[_Candidate]:

@@ -297,3 +297,11 @@ def test_dump_windows4_quote_headline_with_the_speaker_after_a_dash():
     headline: only a credit glued to the quote's stop makes a cited-statement line."""
     title = "«Мы обязательно справимся с паводком до конца недели» — Петр Сомов"
     assert clean_dump(_dump(title, LEAD, BODY)).title == title
+
+
+def test_dump_windows4_latin_term_before_russian_words_is_no_logo():
+    """One Latin word before Russian words at the top ("COVID-19 в Заречье") is a term, not a
+    logo run on into its tagline."""
+    article = clean_dump(_dump("COVID-19 в Заречье", "Мосты в Заречном отремонтируют до осени", LEAD, BODY),
+                         url="https://zarechye-vesti.example/news/1/")
+    assert article.source == "zarechye-vesti.example"
