@@ -129,6 +129,8 @@ def _deck(lines: list[_Line], title: int, start: int) -> int | None:
     line = lines[i]
     if not line.heading or line.kind == "body" or line.dated or line.stop or line.words < DECK_MIN_WORDS:
         return None
+    if i == title + 2 and _byline(lines[title + 1]):
+        return i  # headline, author, standfirst: the standfirst need not retell either
     lead = " ".join(lines[j].text for j in range(start, min(len(lines), start + 4)))
     if max(_overlap(lines[title].text, line.text), _overlap(line.text, lead)) < DISTANT_TITLE_SHARE:
         return None

@@ -166,6 +166,7 @@ def test_dump_windows4_short_headline_with_an_ellipsis_over_byline_and_standfirs
         LEAD, BODY,
     ))
     assert article.title == title
+    assert article.paragraphs[0].startswith("Поездка в главный город Заречья")
 
 
 def test_dump_windows4_long_line_with_an_ellipsis_is_no_headline():
