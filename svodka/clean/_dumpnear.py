@@ -69,9 +69,19 @@ def _near_metadata(
                 views = _count_under_text(lines, i)
     if views is None and after and after[0] == end + 1:
         views = _count_under_text(lines, end + 1)
+    if shown is None and start == head + 1:
+        glued = _GLUED_DATE.match(lines[start].text)
+        if glued:
+            shown = find_date(glued.group(1))  # "28.02.202027 февраля ...": the date glued to the lead
     if shown is None:
         shown = _labelled_date(lines, end)
     return views, shown
+
+
+# A full numeric date glued to the first word of the lead under the headline, no space between
+# ("28.02.2020" + "27 февраля в рамках ..."): the date element and the text flattened into one
+# line (fresh check set of issue 16).
+_GLUED_DATE = re.compile(r"^(\d{2}\.\d{2}\.(?:19|20)\d\d)(?=\d{1,2}\s+[а-яё]|[А-ЯЁ])")
 
 
 # A publication date said in words, the blog template's footer ("This post was published on

@@ -306,3 +306,15 @@ def test_dump_windows4_latin_term_before_russian_words_is_no_logo():
     article = clean_dump(_dump("COVID-19 в Заречье", "Мосты в Заречном отремонтируют до осени", LEAD, BODY),
                          url="https://zarechye-vesti.example/news/1/")
     assert article.source == "zarechye-vesti.example"
+
+
+def test_dump_windows4_date_glued_to_the_lead():
+    """A full numeric date glued to the first word of the lead right under the headline
+    ("28.02.2020" + "27 февраля ...") is the article's date. Class: sport and regional pages
+    whose date element is flattened into the text."""
+    article = clean_dump(_dump(
+        "«Заречье» обыграло «Северянку» и поднялось с последнего места",
+        "28.02.202027 февраля в рамках очередного тура чемпионата области «Заречье» приняло на своем поле «Северянку», встреча завершилась победой хозяев.",
+        BODY,
+    ))
+    assert (article.published or "")[:10] == "2020-02-28"
