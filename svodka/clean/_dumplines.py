@@ -441,7 +441,26 @@ def _classify_lines(texts: list[str], repeated: set[str] | frozenset[str]) -> li
     _mark_widget(lines)
     _mark_lists(lines)
     _mark_doubled_headline(lines)
+    _mark_dated_question(lines)
     return lines
+
+
+# A date line under a question headline holds at most this many words ("Добавлено: 04 ноября 2015").
+DATE_LINE_WORDS = 6
+
+
+def _mark_dated_question(lines: list[_Line]) -> None:
+    """A headline asking a question ends like a sentence and may be as long as a paragraph
+    ("Реформа за здравие Как изменилась отечественная медицина с 2011 года?"); with a short date
+    line right under it, it is the headline, not the text's first paragraph (fresh check set of
+    issue 16)."""
+    for i in range(len(lines) - 1):
+        line, below = lines[i], lines[i + 1]
+        if (line.kind == "body" and line.heading and line.text.rstrip(_CLOSERS + " ").endswith("?")
+                and _SENTENCE_BREAK.search(line.text) is None
+                and below.dated and below.words <= DATE_LINE_WORDS and below.kind != "body"):
+            line.kind = "chrome"
+            line.score = _line_score("chrome", line.words, line.heading)
 
 
 # A headline's copy may carry this many words of a rubric label before it ("Город Заголовок").

@@ -318,3 +318,32 @@ def test_dump_windows4_date_glued_to_the_lead():
         BODY,
     ))
     assert (article.published or "")[:10] == "2020-02-28"
+
+
+def test_dump_windows4_site_notice_above_the_headline():
+    """A site notice over the page ("Ведутся технические работы... Приносим извинения за
+    неудобства") is a banner, not the text's first paragraph: the headline under it is found."""
+    title = "В Заречном откроют новый театральный сезон премьерой"
+    article = clean_dump(_dump(
+        "Ведутся технические работы. Это может временно повлиять на скорость работы сайта. Приносим извинения за неудобства!",
+        title, LEAD, BODY,
+    ))
+    assert article.title == title
+    assert not any("технические работы" in p for p in article.paragraphs)
+
+
+@pytest.mark.parametrize("label", ["Добавить новость", "Вы здесь"])
+def test_dump_windows4_interface_labels_are_not_the_outlet(label):
+    """An "add news" link or a breadcrumb's "Вы здесь" label at the top is no logo."""
+    article = clean_dump(_dump(label, "Мосты в Заречном отремонтируют до осени", LEAD, BODY),
+                         url="https://zarechye-vesti.example/news/1/")
+    assert article.source == "zarechye-vesti.example"
+
+
+def test_dump_windows4_long_question_headline_over_its_date():
+    """A long headline asking a question, with a short date line under it, is the headline, not
+    the first paragraph. Class: feature and analysis pages."""
+    title = "Реформа за здравие Как изменилась районная медицина в Заречье за пять лет?"
+    article = clean_dump(_dump(title, "Добавлено: 04 ноября 2015", LEAD, BODY))
+    assert article.title == title
+    assert (article.published or "")[:10] == "2015-11-04"
