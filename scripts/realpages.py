@@ -50,8 +50,9 @@ set: its windows are in ``/work/realpages/set4/windows/``, its manifest is
 Two smaller fresh sets from still other outlets, each annotated blind and scored once before
 any rule was tuned on it, measured how far set 4's rules carry: set 5 (16 windows,
 ``/work/realpages/set5/windows/``, ``tests/gold/clean/realwindows_tune4.jsonl``) and set 6
-(8 windows, ``/work/realpages/set6/windows/``, ``tests/gold/clean/realwindows_tune5.jsonl``);
-both were tuned on afterwards.
+(8 windows, ``/work/realpages/set6/windows/``, ``tests/gold/clean/realwindows_tune5.jsonl``),
+then set 7 (6 windows, ``/work/realpages/set7/windows/``, ``tests/gold/clean/realwindows_tune6.jsonl``);
+all were tuned on afterwards.
 Site-name convention of that gold: the outlet's own name when the window shows it (a logo or
 signature line, a copyright line, the outlet's dateline signature, a promo line naming it),
 else the page's host without ``www.``.
@@ -93,6 +94,7 @@ TUNE2_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune2.jsonl"
 TUNE3_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune3.jsonl"
 TUNE4_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune4.jsonl"
 TUNE5_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune5.jsonl"
+TUNE6_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune6.jsonl"
 DEFAULT_DIR = Path("/work/realpages")
 HELDOUT_DIR = DEFAULT_DIR / "heldout2"
 PAGES_DEV = ROOT.parent / "shared" / "eval" / "pages-dev"
