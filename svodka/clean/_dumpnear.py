@@ -70,7 +70,7 @@ def _near_metadata(
     if views is None and after and after[0] == end + 1:
         views = _count_under_text(lines, end + 1)
     if shown is None and start == head + 1:
-        glued = _GLUED_DATE.match(lines[start].text)
+        glued = _GLUED_DATE.match(lines[start].text) or _LEAD_DATELINE.match(lines[start].text)
         if glued:
             shown = find_date(glued.group(1))  # "28.02.202027 февраля ...": the date glued to the lead
     if shown is None:
@@ -81,6 +81,10 @@ def _near_metadata(
 # A full numeric date glued to the first word of the lead under the headline, no space between
 # ("28.02.2020" + "27 февраля в рамках ..."): the date element and the text flattened into one
 # line (fresh check set of issue 16).
+# A dateline opening the lead right under the headline with the full date, year included: a
+# place or an agency in capitals, then the date ("ЗАРЕЧЬЕ-НОВОСТИ. 13 мая 2010 года ...",
+# "МОСКВА, 13 мая 2010 г. ..."); without the year it may be any day's (third fresh check set).
+_LEAD_DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ -]{2,40}[.,]\s+(\d{1,2}\s+[а-яё]+\s+(?:19|20)\d\d)(?:\s+г(?:ода|\.))?[.,]?\s")
 _GLUED_DATE = re.compile(r"^(\d{2}\.\d{2}\.(?:19|20)\d\d)(?=\d{1,2}\s+[а-яё]|[А-ЯЁ])")
 
 

@@ -305,11 +305,16 @@ _DATELINE = re.compile(
 )
 
 
+# The signature first, then the full date ("ЗАРЕЧЬЕ-НОВОСТИ. 13 мая 2010 года ..."): a hyphenated
+# name in capitals, which a place in capitals ("МОСКВА, 13 мая") is not (third fresh check set).
+_SIGNED_DATELINE = re.compile(r"^([A-ZА-ЯЁ]{2,}(?:-[A-ZА-ЯЁ]{2,})+)\.\s+\d{1,2}\s+[а-яё]+\s+(?:19|20)\d\d\b")
+
+
 def _dateline_name(lines, body: list[int]) -> str | None:
     """The outlet an agency dateline signs with, in capitals, at the start of the lead; taken
     only when the page names nothing else (a reprint signs with the agency it copies)."""
     for i in body[:2]:
-        m = _DATELINE.match(lines[i].text)
+        m = _DATELINE.match(lines[i].text) or _SIGNED_DATELINE.match(lines[i].text)
         if m and any(ch.isalpha() for ch in m.group(1)):
             return m.group(1)
     return None

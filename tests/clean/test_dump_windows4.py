@@ -347,3 +347,27 @@ def test_dump_windows4_long_question_headline_over_its_date():
     article = clean_dump(_dump(title, "Добавлено: 04 ноября 2015", LEAD, BODY))
     assert article.title == title
     assert (article.published or "")[:10] == "2015-11-04"
+
+
+def test_dump_windows4_agency_dateline_signed_first_with_the_full_date():
+    """An agency's dateline that opens the lead with its hyphenated name in capitals and the
+    full date ("ЗАРЕЧЬЕ-НОВОСТИ. 13 мая 2010 года ...") names the outlet and gives the date."""
+    article = clean_dump(_dump(
+        "Глава Заречного района вылетел в Северск",
+        "ЗАРЕЧЬЕ-НОВОСТИ. 13 мая 2010 года глава Заречного района Петр Сомов вылетел в Северск на переговоры о ремонте мостов.",
+        BODY, "Комментарии",
+    ), url="https://zarechye-news.example/common/events/1")
+    assert article.source == "ЗАРЕЧЬЕ-НОВОСТИ"
+    assert (article.published or "")[:10] == "2010-05-13"
+
+
+def test_dump_windows4_place_dateline_with_the_full_date_gives_the_date():
+    """A place in capitals and the full date opening the lead ("ЗАРЕЧНЫЙ, 13 мая 2010 г.") gives
+    the article's date; the place is no outlet."""
+    article = clean_dump(_dump(
+        "Глава Заречного района вылетел в Северск",
+        "ЗАРЕЧНЫЙ, 13 мая 2010 г. Глава Заречного района Петр Сомов вылетел в Северск на переговоры о ремонте мостов.",
+        BODY,
+    ), url="https://zarechye-news.example/common/events/1")
+    assert (article.published or "")[:10] == "2010-05-13"
+    assert article.source == "zarechye-news.example"
