@@ -51,7 +51,8 @@ Two smaller fresh sets from still other outlets, each annotated blind and scored
 any rule was tuned on it, measured how far set 4's rules carry: set 5 (16 windows,
 ``/work/realpages/set5/windows/``, ``tests/gold/clean/realwindows_tune4.jsonl``) and set 6
 (8 windows, ``/work/realpages/set6/windows/``, ``tests/gold/clean/realwindows_tune5.jsonl``),
-then set 7 (6 windows, ``/work/realpages/set7/windows/``, ``tests/gold/clean/realwindows_tune6.jsonl``);
+then set 7 (6 windows, ``/work/realpages/set7/windows/``, ``tests/gold/clean/realwindows_tune6.jsonl``)
+and set 8 (7 windows, ``/work/realpages/set8/windows/``, ``tests/gold/clean/realwindows_tune7.jsonl``);
 all were tuned on afterwards.
 Site-name convention of that gold: the outlet's own name when the window shows it (a logo or
 signature line, a copyright line, the outlet's dateline signature, a promo line naming it),
@@ -95,6 +96,7 @@ TUNE3_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune3.jsonl"
 TUNE4_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune4.jsonl"
 TUNE5_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune5.jsonl"
 TUNE6_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune6.jsonl"
+TUNE7_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune7.jsonl"
 DEFAULT_DIR = Path("/work/realpages")
 HELDOUT_DIR = DEFAULT_DIR / "heldout2"
 PAGES_DEV = ROOT.parent / "shared" / "eval" / "pages-dev"
