@@ -415,6 +415,16 @@ def _strip_date(text: str) -> tuple[str, ShownDate | None]:
     return text, None
 
 
+def _strip_rubric(text: str) -> str:
+    """A headline without its rubric's label glued before it with a stop ("Новости. В Заречном
+    открыли школу"): the label is a menu word, the rest a headline of its own (check sets of
+    issue 16)."""
+    head, sep, rest = text.partition(". ")
+    if sep and head.strip().lower() in NAV_WORDS and len(rest.split()) >= TITLE_WORDS[0] and rest[:1].isupper():
+        return rest
+    return text
+
+
 def _mark_lists(lines: list[_Line]) -> None:
     """Demote teaser lists: body lines each between two heading lines, three or more in a row."""
     n = len(lines)

@@ -28,7 +28,7 @@ from ._chrome import CHROME_START, LANGUAGE_SWITCH, NAV_WORDS, STOP_LABEL, UI_WO
 from ._names import COPYRIGHT_HEAD, COUNTER_NAME, CREDIT_WORDS, FUNCTION_WORDS, NAME_SEPARATORS, outlet_from_copyright, tidy_outlet
 from ._dumpmeta import COPYRIGHT_LINES, _PROMO, _domain, caps_share, stems
 
-__all__ = ["DOMAIN", "site_name"]
+__all__ = ["DOMAIN", "site_name", "split_site_suffix"]
 
 # Words of a domain-like outlet signature ("048.ua", "Example.ru").
 DOMAIN = re.compile(r"^[\w.-]+\.(?:ru|ua|by|kz|com|net|org|info|su|рф|uz|kg|az|ge|am|md|lv|lt|ee|tv|fm)$", re.I)
@@ -296,6 +296,30 @@ def _publisher(lines, body: list[int]) -> str | None:
     return None
 
 
+# The page's own name after its headline on the headline's line, as in a browser title
+# ("Заголовок — Городской портал Заречья | Zar24.tv — все новости города"): outranks a name found
+# in the chrome (fourth windows set's check sets of issue 16).
+PRIOR_TITLE = 4.0
+
+
+def split_site_suffix(text: str, host: str | None) -> tuple[str, str | None]:
+    """A headline line cut before the site's own name run on after it: the parts after a
+    separator, one of which is the host written as a domain. The headline and that name; the
+    line unchanged when no later part names the site."""
+    if not host:
+        return text, None
+    parts = NAME_SEPARATORS.split(text)
+    if len(parts) < 2 or len(parts[0].split()) < 3:
+        return text, None
+    # Only the host written as a domain ("Sochi24.tv") marks a browser-title suffix: a name after
+    # a bar may be the headline's own series ("Провал переговоров | Заречье Live TEXT").
+    for part in parts[1:LINE_PARTS_MAX]:
+        name = part.strip()
+        if DOMAIN.match(name) and _host_agreement(name, host) and not _foreign_domain(name, host):
+            return NAME_SEPARATORS.split(text, maxsplit=1)[0].strip(), name
+    return text, None
+
+
 # An agency dateline opening the lead: place, day and month, the outlet's signature in
 # capitals, a dash ("Алматы. 16 сентября. KAZAKHSTAN TODAY - ", "Тула. 17 января.
 # ИНТЕРФАКС-ЦЕНТР - ").
@@ -482,6 +506,10 @@ def _candidates(lines, body: list[int], title: int | None, host: str | None) -> 
     promo = _promo_name(lines, body_set, title)
     if promo:
         out.append(_Candidate(promo, -1, PRIOR_MARKED))
+    if title is not None:
+        suffix = split_site_suffix(lines[title].text.strip(), host)[1]
+        if suffix:
+            out.append(_Candidate(suffix, title, PRIOR_TITLE, formula=True))
     publisher = _publisher(lines, body)
     if publisher:
         out.append(_Candidate(publisher, -1, PRIOR_MARKED))

@@ -371,3 +371,23 @@ def test_dump_windows4_place_dateline_with_the_full_date_gives_the_date():
     ), url="https://zarechye-news.example/common/events/1")
     assert (article.published or "")[:10] == "2010-05-13"
     assert article.source == "zarechye-news.example"
+
+
+def test_dump_windows4_rubric_label_glued_before_the_headline():
+    """The rubric's label glued before the headline with a stop ("Новости. Заголовок") is no
+    part of the headline. Class: video and AMP pages of broadcasters."""
+    article = clean_dump(_dump("Новости. Мосты в Заречном отремонтируют до осени", "15 ноября 2023", "13:13", LEAD, BODY))
+    assert article.title == "Мосты в Заречном отремонтируют до осени"
+
+
+def test_dump_windows4_headline_with_the_portal_name_and_domain_after_it():
+    """A headline line carrying the page's browser-title suffix ("— Городской портал | Zar24.tv —
+    все новости города") is cut before it, and the domain there names the outlet, over a city
+    label under the weather widget. Class: city portals."""
+    article = clean_dump(_dump(
+        "Среда, 25 февраля, 2026", "11.1 C", "Заречный",
+        "Мосты в Заречном отремонтируют до осени — Городской портал Заречного | Zar24.tv — все новости города",
+        LEAD, BODY,
+    ), url="https://zar24.tv/mosty-v-zarechnom")
+    assert article.title == "Мосты в Заречном отремонтируют до осени"
+    assert article.source == "Zar24.tv"
