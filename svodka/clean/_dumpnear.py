@@ -12,6 +12,7 @@ import re
 from ._counters import bare_count, view_count
 from ._dumpmeta import _YEAR, date_line
 from ._dates import ShownDate, find_date
+from ._chrome import NAV_WORDS
 from ._dumplines import _Line
 from ._dumpbody import _lines_after
 
@@ -48,8 +49,12 @@ def _near_metadata(
     # the day alone (windows set of issue 16: crawl text that opens at the article).
     before = [i for i in range(max(HEADER_LINES, head - 3), head)
               if not lines[i].heading and not (i < head - 1 and _WEEKDAY_START.match(lines[i].text))]
-    if 0 < head <= HEADER_LINES and (_timed_date(lines[head - 1]) or _NUMERIC_DATE.match(lines[head - 1].text)):
-        before.append(head - 1)
+    if 0 < head <= HEADER_LINES:
+        # Right above the headline, or above the rubric's label standing over it ("14 октября
+        # 2024" / "Происшествия" / headline; fifth fresh check set of issue 16).
+        j = head - 2 if head >= 2 and lines[head - 1].text.strip().lower() in NAV_WORDS else head - 1
+        if _timed_date(lines[j]) or _NUMERIC_DATE.match(lines[j].text) or _plain_full_date(lines[j]):
+            before.append(j)
     between = list(range(head + 1, start)) if start > head else []
     after = _lines_after(lines, end)
     feed = _feed_after(lines, after)
@@ -109,6 +114,18 @@ def _labelled_date(lines: list[_Line], end: int) -> ShownDate | None:
 
 # A number alone on its line: "791", "12 408".
 _BARE_NUMBER = re.compile(r"^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+$|^\d{2,}$")
+
+
+def _plain_full_date(line: _Line) -> bool:
+    """A short line that is a full date in words, year included, and nothing else ("14 октября
+    2024"): a header clock names the weekday."""
+    if not line.dated or line.words > 4 or _WEEKDAY_START.match(line.text) or _WEEKDAY_ANY.search(line.text):
+        return False
+    shown = find_date(line.text)
+    return shown is not None and shown.complete and shown.start == 0
+
+
+_WEEKDAY_ANY = re.compile(r"(?i)(?<![а-яё])(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)(?![а-яё])")
 
 
 def _count_under_text(lines: list[_Line], i: int) -> int | None:

@@ -391,3 +391,13 @@ def test_dump_windows4_headline_with_the_portal_name_and_domain_after_it():
     ), url="https://zar24.tv/mosty-v-zarechnom")
     assert article.title == "Мосты в Заречном отремонтируют до осени"
     assert article.source == "Zar24.tv"
+
+
+def test_dump_windows4_full_date_in_words_over_the_rubric_at_the_top():
+    """A full date in words with its year, then the rubric's label, then the headline at the
+    page's top ("14 октября 2024" / "Происшествия" / headline): the article's date, where a
+    header clock would name the weekday."""
+    article = clean_dump(_dump("14 октября 2024", "Происшествия", "Мосты в Заречном отремонтируют до осени", LEAD, BODY))
+    assert (article.published or "")[:10] == "2024-10-14"
+    clock = clean_dump(_dump("Понедельник, 14 октября 2024", "Происшествия", "Мосты в Заречном отремонтируют до осени", LEAD, BODY))
+    assert (clock.published or "")[:10] != "2024-10-14"
