@@ -48,7 +48,7 @@ def _near_metadata(
     # ("16.09.2025, 16:35", "12:32, 12 мая 2024 Вс") is the article's, a header clock shows
     # the day alone (windows set of issue 16: crawl text that opens at the article).
     before = [i for i in range(max(HEADER_LINES, head - 3), head)
-              if not lines[i].heading and not (i < head - 1 and _WEEKDAY_START.match(lines[i].text))]
+              if not lines[i].heading and not _header_clock(lines[i], right_above=i == head - 1)]
     if 0 < head <= HEADER_LINES:
         # Right above the headline, or above the rubric's label standing over it ("14 октября
         # 2024" / "Происшествия" / headline; fifth fresh check set of issue 16).
@@ -114,6 +114,18 @@ def _labelled_date(lines: list[_Line], end: int) -> ShownDate | None:
 
 # A number alone on its line: "791", "12 408".
 _BARE_NUMBER = re.compile(r"^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+$|^\d{2,}$")
+
+
+def _header_clock(line: _Line, right_above: bool) -> bool:
+    """A header clock: a line opening with the weekday's full name; right above the headline only
+    when it shows no time ("Понедельник, 9 июня, 2025"), a meta line there may name the weekday
+    with the time (sixth fresh check set of issue 16)."""
+    if not _WEEKDAY_START.match(line.text):
+        return False
+    if not right_above:
+        return True
+    shown = find_date(line.text)
+    return shown is None or shown.hour is None
 
 
 def _plain_full_date(line: _Line) -> bool:

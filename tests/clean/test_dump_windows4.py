@@ -401,3 +401,14 @@ def test_dump_windows4_full_date_in_words_over_the_rubric_at_the_top():
     assert (article.published or "")[:10] == "2024-10-14"
     clock = clean_dump(_dump("Понедельник, 14 октября 2024", "Происшествия", "Мосты в Заречном отремонтируют до осени", LEAD, BODY))
     assert (clock.published or "")[:10] != "2024-10-14"
+
+
+def test_dump_windows4_header_clock_right_above_the_headline_without_a_time():
+    """A header clock with the weekday's full name and no time, right above the headline under a
+    weather widget, is the site's clock; a meta line with a time there stays the article's."""
+    clock = clean_dump(_dump("back to top", "23.9 C", "Заречье", "Понедельник, 9 июня, 2025",
+                             "Мосты в Заречном отремонтируют до осени", LEAD, BODY))
+    assert clock.published is None
+    meta = clean_dump(_dump("back to top", "23.9 C", "Заречье", "Понедельник, 9 июня 2025, 12:32",
+                            "Мосты в Заречном отремонтируют до осени", LEAD, BODY))
+    assert (meta.published or "")[:10] == "2025-06-09"
