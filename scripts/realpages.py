@@ -54,7 +54,8 @@ any rule was tuned on it, measured how far set 4's rules carry: set 5 (16 window
 then set 7 (6 windows, ``/work/realpages/set7/windows/``, ``tests/gold/clean/realwindows_tune6.jsonl``)
 set 8 (7 windows, ``/work/realpages/set8/windows/``, ``tests/gold/clean/realwindows_tune7.jsonl``)
 set 9 (7 windows, ``/work/realpages/set9/windows/``, ``tests/gold/clean/realwindows_tune8.jsonl``)
-and set 10 (5 windows, ``/work/realpages/set10/windows/``, ``tests/gold/clean/realwindows_tune9.jsonl``);
+set 10 (5 windows, ``/work/realpages/set10/windows/``, ``tests/gold/clean/realwindows_tune9.jsonl``)
+and set 11 (3 windows, ``/work/realpages/set11/windows/``, ``tests/gold/clean/realwindows_tune10.jsonl``);
 all were tuned on afterwards.
 Site-name convention of that gold: the outlet's own name when the window shows it (a logo or
 signature line, a copyright line, the outlet's dateline signature, a promo line naming it),
@@ -101,6 +102,7 @@ TUNE6_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune6.jsonl"
 TUNE7_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune7.jsonl"
 TUNE8_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune8.jsonl"
 TUNE9_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune9.jsonl"
+TUNE10_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune10.jsonl"
 DEFAULT_DIR = Path("/work/realpages")
 HELDOUT_DIR = DEFAULT_DIR / "heldout2"
 PAGES_DEV = ROOT.parent / "shared" / "eval" / "pages-dev"
