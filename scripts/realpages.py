@@ -39,6 +39,24 @@ blind and scored once before any rule was tuned on it, is a second tuning set: i
 
     .venv/bin/python scripts/realpages.py windows /work/realpages/set3 \
         --manifest tests/gold/clean/realwindows_tune2.jsonl   # -> /work/realpages/set3/windows_set/
+A fourth set (30 more outlets, none of the sets above nor pages-dev's; regional Russian,
+Central Asian, Caucasian, Baltic, Belarusian and Moldovan outlets; news, sport, business,
+culture), annotated blind and scored once before any rule was tuned on it, is a third tuning
+set: its windows are in ``/work/realpages/set4/windows/``, its manifest is
+``tests/gold/clean/realwindows_tune3.jsonl``:
+
+    .venv/bin/python scripts/realpages.py windows /work/realpages/set4 \
+        --manifest tests/gold/clean/realwindows_tune3.jsonl   # -> /work/realpages/set4/windows_set/
+Two smaller fresh sets from still other outlets, each annotated blind and scored once before
+any rule was tuned on it, measured how far set 4's rules carry: set 5 (16 windows,
+``/work/realpages/set5/windows/``, ``tests/gold/clean/realwindows_tune4.jsonl``) and set 6
+(8 windows, ``/work/realpages/set6/windows/``, ``tests/gold/clean/realwindows_tune5.jsonl``),
+then set 7 (6 windows, ``/work/realpages/set7/windows/``, ``tests/gold/clean/realwindows_tune6.jsonl``)
+set 8 (7 windows, ``/work/realpages/set8/windows/``, ``tests/gold/clean/realwindows_tune7.jsonl``)
+set 9 (7 windows, ``/work/realpages/set9/windows/``, ``tests/gold/clean/realwindows_tune8.jsonl``)
+set 10 (5 windows, ``/work/realpages/set10/windows/``, ``tests/gold/clean/realwindows_tune9.jsonl``)
+and set 11 (3 windows, ``/work/realpages/set11/windows/``, ``tests/gold/clean/realwindows_tune10.jsonl``);
+all were tuned on afterwards.
 Site-name convention of that gold: the outlet's own name when the window shows it (a logo or
 signature line, a copyright line, the outlet's dateline signature, a promo line naming it),
 else the page's host without ``www.``.
@@ -77,6 +95,14 @@ MANIFEST = ROOT / "tests" / "gold" / "clean" / "realpages.jsonl"
 WINDOWS_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows.jsonl"
 HELDOUT_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_heldout.jsonl"
 TUNE2_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune2.jsonl"
+TUNE3_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune3.jsonl"
+TUNE4_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune4.jsonl"
+TUNE5_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune5.jsonl"
+TUNE6_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune6.jsonl"
+TUNE7_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune7.jsonl"
+TUNE8_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune8.jsonl"
+TUNE9_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune9.jsonl"
+TUNE10_MANIFEST = ROOT / "tests" / "gold" / "clean" / "realwindows_tune10.jsonl"
 DEFAULT_DIR = Path("/work/realpages")
 HELDOUT_DIR = DEFAULT_DIR / "heldout2"
 PAGES_DEV = ROOT.parent / "shared" / "eval" / "pages-dev"

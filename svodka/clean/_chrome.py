@@ -14,6 +14,7 @@ from ..nlp._lexicon import CLOSE_ONLY_MARKS, EITHER_MARKS, OPEN_ONLY_MARKS
 
 __all__ = [
     "AD_LABEL",
+    "LANGUAGE_SWITCH",
     "BANNER_PHRASES",
     "CHROME_PHRASES",
     "CHROME_START",
@@ -78,6 +79,9 @@ BANNER_PHRASES = (
     "файлы cookie", "файлов cookie", "cookie-файл", "использует cookie", "используем cookie",
     "политикой конфиденциальности", "политики конфиденциальности", "согласие на обработку персональных",
     "продолжая пользоваться сайтом", "продолжая использовать сайт", "оформите подписку", "оформить подписку",
+    # a site notice over the page (fresh check set of issue 16: "Ведутся технические работы ...
+    # Приносим извинения за неудобства")
+    "ведутся технические работы", "приносим извинения за неудобства",
 )
 CHROME_PHRASES = (
     "ctrl", "все права защищены", "гиперссылк", "использовании материал", "перепечатке материал",
@@ -140,7 +144,8 @@ _READER = re.compile(r"(?<![а-яё])(?:вы|вас|вам|вами|ваш\w*|м
 # in a long sentence they mark a banner only when it speaks to the reader. The cookie and
 # consent phrases mark one whatever the length ("Сайт использует файлы cookie ..., продолжение
 # работы с сайтом означает согласие ..." names no reader).
-NEWS_BANNER_PHRASES = ("политикой конфиденциальности", "политики конфиденциальности", "оформите подписку", "оформить подписку")
+NEWS_BANNER_PHRASES = ("политикой конфиденциальности", "политики конфиденциальности", "оформите подписку", "оформить подписку",
+                       "ведутся технические работы")
 
 
 def is_banner(low: str, prose: bool) -> bool:
@@ -203,7 +208,17 @@ NAV_WORDS = frozenset({
     "фотогалерея", "фоторепортаж", "видеорепортаж", "подкасты", "спецпроекты", "афиша", "погода",
     # rubrics named by a place phrase (windows set of issue 16: "В мире" above the headline)
     "в мире", "в россии", "в стране", "в регионах", "за рубежом", "в городе", "в области",
+    # a breadcrumb's label (fresh check set of issue 16)
+    "вы здесь", "вы здесь:",
 })
+
+# A language switch: one or more language codes alone on a line ("EN", "Eng | Geo | Rus",
+# "Қаз Рус"): the site's other editions, never its name or a headline (fourth windows set of
+# issue 16: "EN" above the headline read as a logo in capitals).
+LANGUAGE_SWITCH = re.compile(
+    r"(?i)^(?:(?:en|eng|english|ru|rus|рус|русский|kz|kaz|қаз|каз|uz|uzb|ўз|узб|kg|kyr|кыр|az|aze|азе|am|arm|hy|"
+    r"ge|geo|ka|ua|ukr|укр|by|bel|бел|lv|lat|lt|lit|ee|est|de|fr|tr|tj|taj|tk|tm|md|ro|mol)\b[\s|/•·,]*)+$"
+)
 
 # Words of interface labels ("Форма поиска", "Accessibility links", "Прослушать новость",
 # "Версия для слабовидящих", and since the third windows set "Размер шрифта"; since the outlet
@@ -213,7 +228,7 @@ UI_WORDS = frozenset(
     """
     поиск поиска найти меню навигация прослушать слушать озвучить ссылку ссылка скопировать шрифт шрифта
     копировать версия слабовидящих войти вход регистрация подписка подписаться форма кнопка
-    избранное стартовой закладки закладку логин пароль запомнить
+    избранное стартовой закладки закладку логин пароль запомнить добавить
     закрыть открыть развернуть свернуть показать скрыть далее назад вперед вперёд наверх
     accessibility links skip content search menu navigation login subscribe share listen
     twitter facebook vk вконтакте telegram телеграм instagram youtube одноклассники whatsapp

@@ -12,7 +12,7 @@ import re
 
 from ._dumpmeta import date_line, promo_line
 from ._names import FUNCTION_WORDS
-from ._dumplines import MIN_CYRILLIC_SHARE, _BARE_BULLET, _CAPTION_CREDIT, _Line, _PHOTO_CREDIT, _chrome_vocabulary, _comment_header, _cyrillic_share, _link_list, _separators, _strip_date
+from ._dumplines import MIN_CYRILLIC_SHARE, _SENTENCE_BREAK, _BARE_BULLET, _CAPTION_CREDIT, _Line, _PHOTO_CREDIT, _chrome_vocabulary, _comment_header, _cyrillic_share, _link_list, _separators, _strip_date
 from ._dumptitle import _find_title, _overlap
 
 
@@ -185,7 +185,9 @@ def _breaks_off(text: str, words: int) -> bool:
     word = last[0]
     if len(word) <= CUT_FRAGMENT_LETTERS or word.lower() in FUNCTION_WORDS:
         return True
-    return words > CUT_PARAGRAPH_WORDS and word.islower()
+    # A paragraph's length, or two sentences in the line ("... товаров. Нацбанк просит ... с
+    # белор"): prose, not a teaser headline, cut in a lower-case word.
+    return (words > CUT_PARAGRAPH_WORDS or _SENTENCE_BREAK.search(text) is not None) and word.islower()
 
 
 def _lines_after(lines: list[_Line], end: int) -> list[int]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, comment_genre, is_banner, unquoted_subscribe
 from ._dumpmeta import CAPS_SAMPLE_WORDS, caps_share
+from ._names import FUNCTION_WORDS
 from ._dates import SENTENCE_DATE_WORDS, ShownDate, find_date, sentence_date, wordy_untimed
 
 
@@ -67,6 +68,14 @@ RELATIVE_MAX_REST = 2
 # A time at the start of a line ("19:23 Заголовок ...") marks a feed item.
 _TIME_START = re.compile(r"^\s*\[?\d{1,2}:\d\d(?:\]|\s)")
 
+# A quote closed with its stop, then the speaker's credit glued on: «...».Пресс-служба ДП Заречного.
+# The credit is glued right after the quote's stop, no space between: a headline quoting someone
+# with a dash before the name («Мы справимся» — Петр Сомов) is no such line.
+_QUOTE_CREDIT = re.compile(r"^[«\"„“].{20,}[»\"“”][.!?]?\.(?=[А-ЯЁA-Z])[\w .«»\"-]{2,60}$|^[«\"„“].{20,}[.!?][»\"“”](?=[А-ЯЁA-Z])[\w .«»\"-]{2,60}$")
+
+# A numeric date opening a line ("1.03.2022 ", "05/12/2025 "), with no time after it.
+_NUMERIC_DATE_START = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+[^\d\s]")
+
 # A list bullet standing alone on its line: the marker of a teaser list's item (a feed of the
 # author's or the rubric's other news under the text), never part of a paragraph (third
 # windows set of issue 16).
@@ -103,6 +112,14 @@ _PHOTO_CREDIT = re.compile(r"(?i)(?:^|[\s.(])(?:фото|photo|иллюстра�
 _CAPTION_CREDIT = re.compile(r"(?:^|[.!?]\s+)[A-ZА-ЯЁ][\w'-]+ [A-ZА-ЯЁ][\w'-]+ ?/ ?[A-ZА-ЯЁ][\w.-]*[A-ZА-ЯЁ]\s*$")
 
 
+# Prepositions and conjunctions: words that tie a phrase together, not content words.
+TIE_WORDS = FUNCTION_WORDS | frozenset("что чтобы а но или как если когда который которая которое которые не".split())
+
+# A run of two lower-case words, neither a preposition nor a conjunction: a phrase ("Из
+# жизни ушел Президент Абхазии ..."), never a row of menu labels, whatever its capitals.
+_LOWER_PAIR = re.compile(r"(?<!\S)([а-яё]{2,})\s+([а-яё]{2,})(?!\S)")
+
+
 @dataclass(slots=True)
 class _Line:
     """One non-empty dump line with the features the cleaner uses."""
@@ -119,9 +136,11 @@ class _Line:
 
 
 def _ends_sentence(text: str) -> bool:
-    """Whether the line ends like a sentence (closing quotes and brackets skipped)."""
+    """Whether the line ends like a sentence (closing quotes and brackets skipped), or is a quote
+    closed by its stop with the speaker's credit glued after it ("«...мероприятия».Пресс-служба
+    полиции"): a cited statement, whose credit replaces the stop (fourth windows set of issue 16)."""
     tail = text.rstrip(_CLOSERS + " ")
-    return bool(tail) and tail[-1] in ".!?…;"
+    return bool(tail) and (tail[-1] in ".!?…;" or (text[:1] in "«\"„“" and _QUOTE_CREDIT.match(text) is not None))
 
 
 def _chrome_phrase(low: str, words: int, prose: bool = False) -> bool:
@@ -195,7 +214,8 @@ def _chrome_vocabulary(low: str, words: int, sentence_end: bool) -> bool:
         # chrome phrases (a footer, a banner) still mark it.
         sample = low[:SAMPLE_CHARS]
         return any(phrase in sample for phrase in (FOOTER_PHRASES if prose else CHROME_PHRASES)) or (prose and unquoted_subscribe(sample))
-    return (not prose and bool(CHROME_START.match(low))) or _chrome_phrase(low, words, prose)
+    # A pager's arrows before its words ("« предыдущая к списку новостей следующая »").
+    return (not prose and bool(CHROME_START.match(low.lstrip("«‹<←← ")))) or _chrome_phrase(low, words, prose)
 
 
 def _shows_code(text: str) -> bool:
@@ -222,13 +242,27 @@ def _link_list(tokens: list[str], sentence_end: bool, separators: int) -> bool:
         return False
     if " ".join(tokens[:CAPS_SAMPLE_WORDS]).isupper():
         return 2 * sum(t.lower().strip(",.") in NAV_WORDS for t in tokens) >= n
-    return caps_share(tokens) > LINK_CAPS_SHARE
+    return caps_share(tokens) > LINK_CAPS_SHARE and not _phrase(" ".join(tokens))
+
+
+def _phrase(text: str) -> bool:
+    """Whether a line holds two lower-case content words in a row ("жизни ушел"): a headline
+    about named people has many capitals ("Из жизни ушел Президент Абхазии Сергей Багапш"), a
+    menu's labels are each capitalised ("О нас Контакты Реклама на сайте": "на" is a preposition)."""
+    return any(a not in TIE_WORDS and b not in TIE_WORDS for a, b in _LOWER_PAIR.findall(text))
+
+
+# A paragraph's opening whose linked source name the crawl lost ("Как сообщает", "Об этом пишет"):
+# text, not a label (an AMP copy strips the links; fourth windows set of issue 16).
+_REPORTING_FRAGMENT = re.compile(r"^(?:как|об этом|о чем|о чём|об этом также)\s+(?:сообщает|сообщают|сообщил[аи]?|пишет|пишут|передает|передаёт|передают|заявил[аи]?|отмечает|информирует)$", re.I)
 
 
 def _prose_kind(text: str, words: int, dated: bool, sentence_end: bool) -> str:
     """Kind of a line by its sentence shape alone: ``body``, ``weak`` or ``chrome``."""
     if words >= BODY_MIN_WORDS and sentence_end:
         return "body"
+    if words <= 4 and _REPORTING_FRAGMENT.match(text.strip()):
+        return "weak"
     if words >= BODY_LONG_WORDS and ("," in text or _SENTENCE_BREAK.search(text)):
         return "body"
     if not dated and (words >= 3 and sentence_end or (text[:1] in "-–—•*" and words >= 3)):
@@ -275,12 +309,23 @@ def _heading_shape(text: str, words: int, dated: bool, sentence_end: bool, separ
         and not (separators and words <= 8 and not _bar_suffix(text, separators))
         and starts_ok
         and first not in "-–—•*("
-        and not (sentence_end and text.rstrip(_CLOSERS + " ")[-1:] in ".;")
+        and not (sentence_end and text.rstrip(_CLOSERS + " ")[-1:] in ".;" and not _short_ellipsis(text, words))
         and not _TIME_START.match(text)
         and not text.endswith(":")
         and _PHOTO_CREDIT.search(text) is None
         and _AUDIENCE_COUNT.match(text) is None
     )
+
+
+# A headline ending with an ellipsis has at most this many words ("Когда паны дерутся..."); a
+# longer line ending so is a teaser's cut lead.
+ELLIPSIS_TITLE_WORDS = 6
+
+
+def _short_ellipsis(text: str, words: int) -> bool:
+    """A short line ending with three dots: a headline's trailing-off ("Батуми: новый, старый,
+    вечный..."), not a sentence's stop (fourth windows set of issue 16)."""
+    return words <= ELLIPSIS_TITLE_WORDS and text.rstrip(_CLOSERS + " ").endswith("...")
 
 
 def _bar_suffix(text: str, separators: int) -> bool:
@@ -354,14 +399,30 @@ def _user_line(text: str) -> bool:
 
 
 def _strip_date(text: str) -> tuple[str, ShownDate | None]:
-    """A headline without a date/time run on at its end ("Заголовок 04.01.12 12:26")."""
-    shown = find_date(text) if _DIGIT.search(text, max(0, len(text) - 20)) is not None else None
+    """A headline without a date/time run on at its end ("Заголовок 04.01.12 12:26") or, since
+    the fourth windows set of issue 16, printed before it ("1.03.2022 Заголовок": a news list's
+    item page repeats the list's date and headline line)."""
+    shown = find_date(text) if _DIGIT.search(text, max(0, len(text) - 20)) is not None or _DIGIT.match(text) else None
     if shown and wordy_untimed(text, shown):
         return text, None  # "... откроют 15 марта": the headline's own words, not a run-on date
+    if shown and shown.start == 0 and shown.hour is None and _NUMERIC_DATE_START.match(text):
+        rest = text[shown.end :].lstrip(" ,|-–—/")
+        if TITLE_WORDS[0] <= len(rest.split()) and rest[:1].isupper():
+            return rest, shown
     if shown and shown.start > 0 and len(text) - shown.end <= 2 and shown.start >= len(text) // 2:
         # "(20.09.2023 07:21)" in brackets after the headline: the opening bracket goes too.
         return text[: shown.start].rstrip(" ,|-–—/([").rstrip(), shown
     return text, None
+
+
+def _strip_rubric(text: str) -> str:
+    """A headline without its rubric's label glued before it with a stop ("Новости. В Заречном
+    открыли школу"): the label is a menu word, the rest a headline of its own (check sets of
+    issue 16)."""
+    head, sep, rest = text.partition(". ")
+    if sep and head.strip().lower() in NAV_WORDS and len(rest.split()) >= TITLE_WORDS[0] and rest[:1].isupper():
+        return rest
+    return text
 
 
 def _mark_lists(lines: list[_Line]) -> None:
@@ -389,7 +450,61 @@ def _classify_lines(texts: list[str], repeated: set[str] | frozenset[str]) -> li
             line.kind, line.score = "chrome", CHROME_COST  # the teaser under a bare "Читайте также"
     _mark_widget(lines)
     _mark_lists(lines)
+    _mark_doubled_headline(lines)
+    _mark_dated_question(lines)
     return lines
+
+
+# A date line under a question headline holds at most this many words ("Добавлено: 04 ноября 2015").
+DATE_LINE_WORDS = 6
+
+
+def _mark_dated_question(lines: list[_Line]) -> None:
+    """A headline asking a question ends like a sentence and may be as long as a paragraph
+    ("Реформа за здравие Как изменилась отечественная медицина с 2011 года?"); with a short date
+    line right under it, it is the headline, not the text's first paragraph (fresh check set of
+    issue 16)."""
+    for i in range(len(lines) - 1):
+        line, below = lines[i], lines[i + 1]
+        if (line.kind == "body" and line.heading and line.text.rstrip(_CLOSERS + " ").endswith("?")
+                and _SENTENCE_BREAK.search(line.text) is None
+                and below.dated and below.words <= DATE_LINE_WORDS and below.kind != "body"):
+            line.kind = "chrome"
+            line.score = _line_score("chrome", line.words, line.heading)
+
+
+# A headline's copy may carry this many words of a rubric label before it ("Город Заголовок").
+DOUBLED_PREFIX_WORDS = 3
+
+
+def doubled(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` is a headline printed twice: the line before it is the same text, or
+    ends with it after a short rubric label ("Город Смертельное ДТП ..." over "Смертельное ДТП
+    ..."): the page's heading and its own repeat (fourth windows set of issue 16)."""
+    if i == 0 or not lines[i].heading:
+        return False
+    prev, text = lines[i - 1].text, lines[i].text
+    if prev == text:
+        return True
+    return prev.endswith(" " + text) and len(prev[: -len(text)].split()) <= DOUBLED_PREFIX_WORDS
+
+
+def _mark_doubled_headline(lines: list[_Line]) -> None:
+    """A headline printed twice is no paragraph, though it holds two sentences ("... спасения.
+    Что произошло в Приморье за неделю?"): both copies are taken out of the body. A line printed
+    twice that ends with a colon is a headline announcing a quote ("Губернатор обратился к
+    жителям:"), not a label: labels are short."""
+    for i in range(1, len(lines)):
+        line = lines[i]
+        if (line.text == lines[i - 1].text and line.text.endswith(":") and not line.heading
+                and TITLE_WORDS[0] + 2 <= line.words <= TITLE_WORDS[1] and line.text[:1].isupper()
+                and line.kind != "hard"):
+            lines[i - 1].heading = line.heading = True
+    for i in range(1, len(lines)):
+        if doubled(lines, i) and lines[i].kind == "body":
+            for j in (i - 1, i):
+                lines[j].kind = "chrome"
+                lines[j].score = _line_score("chrome", lines[j].words, lines[j].heading)
 
 
 # The heading of a comments widget ("Свежие комментарии"): readers' comments on other posts

@@ -12,6 +12,7 @@ import re
 from ._counters import bare_count, view_count
 from ._dumpmeta import _YEAR, date_line
 from ._dates import ShownDate, find_date
+from ._chrome import NAV_WORDS
 from ._dumplines import _Line
 from ._dumpbody import _lines_after
 
@@ -21,6 +22,16 @@ AFTER_MAX_WORDS = 4
 
 # The first lines of a page are its header: a date there is the header clock, not a byline.
 HEADER_LINES = 3
+
+# A header clock opens with the weekday's full name ("Пятница, 22 ноября 2024, 12:17 мск"):
+# above the headline with other lines between, it is the site's clock, not the article's date
+# (right above the headline a meta line may name the weekday too; fresh check set of issue 16).
+_WEEKDAY_START = re.compile(r"(?i)^\s*(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b")
+
+# A full numeric date alone on its line ("05/12/2025", "24.01.2014"): right above the headline
+# it is the article's date even at the page's top; a header clock names the weekday or the
+# month in words (fourth windows set of issue 16).
+_NUMERIC_DATE = re.compile(r"^\s*\d{1,2}[./]\d{1,2}[./]\d{4}\s*$")
 
 
 def _near_metadata(
@@ -36,9 +47,14 @@ def _near_metadata(
     # the line right above the headline is a meta line: a full date with its time
     # ("16.09.2025, 16:35", "12:32, 12 мая 2024 Вс") is the article's, a header clock shows
     # the day alone (windows set of issue 16: crawl text that opens at the article).
-    before = [i for i in range(max(HEADER_LINES, head - 3), head) if not lines[i].heading]
-    if 0 < head <= HEADER_LINES and _timed_date(lines[head - 1]):
-        before.append(head - 1)
+    before = [i for i in range(max(HEADER_LINES, head - 3), head)
+              if not lines[i].heading and not _header_clock(lines[i], right_above=i == head - 1)]
+    if 0 < head <= HEADER_LINES:
+        # Right above the headline, or above the rubric's label standing over it ("14 октября
+        # 2024" / "Происшествия" / headline; fifth fresh check set of issue 16).
+        j = head - 2 if head >= 2 and lines[head - 1].text.strip().lower() in NAV_WORDS else head - 1
+        if _timed_date(lines[j]) or _NUMERIC_DATE.match(lines[j].text) or _plain_full_date(lines[j]):
+            before.append(j)
     between = list(range(head + 1, start)) if start > head else []
     after = _lines_after(lines, end)
     feed = _feed_after(lines, after)
@@ -52,13 +68,76 @@ def _near_metadata(
                     shown = found  # a publication date wins over an update's
             if views is None and lines[i].words <= 12:
                 views = view_count(lines[i].text) or _meta_count(lines[i])
+            if views is None and group is between and i == head + 1:
+                # A number alone right under the headline, before the byline: the view count
+                # whose eye icon the crawl dropped (fourth windows set of issue 16).
+                views = _count_under_text(lines, i)
     if views is None and after and after[0] == end + 1:
         views = _count_under_text(lines, end + 1)
+    if shown is None and start == head + 1:
+        glued = _GLUED_DATE.match(lines[start].text) or _LEAD_DATELINE.match(lines[start].text)
+        if glued:
+            shown = find_date(glued.group(1))  # "28.02.202027 февраля ...": the date glued to the lead
+    if shown is None:
+        shown = _labelled_date(lines, end)
     return views, shown
+
+
+# A full numeric date glued to the first word of the lead under the headline, no space between
+# ("28.02.2020" + "27 февраля в рамках ..."): the date element and the text flattened into one
+# line (fresh check set of issue 16).
+# A dateline opening the lead right under the headline with the full date, year included: a
+# place or an agency in capitals, then the date ("ЗАРЕЧЬЕ-НОВОСТИ. 13 мая 2010 года ...",
+# "МОСКВА, 13 мая 2010 г. ..."); without the year it may be any day's (third fresh check set).
+_LEAD_DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ -]{2,40}[.,]\s+(\d{1,2}\s+[а-яё]+\s+(?:19|20)\d\d)(?:\s+г(?:ода|\.))?[.,]?\s")
+_GLUED_DATE = re.compile(r"^(\d{2}\.\d{2}\.(?:19|20)\d\d)(?=\d{1,2}\s+[а-яё]|[А-ЯЁ])")
+
+
+# A publication date said in words, the blog template's footer ("This post was published on
+# 19.12.2025 06:53"), searched this many lines under the text (reaction counters may stand
+# between; fourth windows set's check of issue 16).
+LABELLED_DATE_LINES = 24
+_PUBLISHED_LABEL = re.compile(r"(?i)^(?:this (?:post|article|entry) was published on|published on|дата публикации:?|опубликовано:?)\s")
+
+
+def _labelled_date(lines: list[_Line], end: int) -> ShownDate | None:
+    """The date a line under the text labels as the publication's, before any list heading."""
+    for i in range(end + 1, min(len(lines), end + 1 + LABELLED_DATE_LINES)):
+        if lines[i].stop:
+            break
+        if _PUBLISHED_LABEL.match(lines[i].text):
+            found = find_date(lines[i].text)
+            if found is not None and found.complete:
+                return found
+    return None
 
 
 # A number alone on its line: "791", "12 408".
 _BARE_NUMBER = re.compile(r"^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+$|^\d{2,}$")
+
+
+def _header_clock(line: _Line, right_above: bool) -> bool:
+    """A header clock: a line opening with the weekday's full name; right above the headline only
+    when it shows no time ("Понедельник, 9 июня, 2025"), a meta line there may name the weekday
+    with the time (sixth fresh check set of issue 16)."""
+    if not _WEEKDAY_START.match(line.text):
+        return False
+    if not right_above:
+        return True
+    shown = find_date(line.text)
+    return shown is None or shown.hour is None
+
+
+def _plain_full_date(line: _Line) -> bool:
+    """A short line that is a full date in words, year included, and nothing else ("14 октября
+    2024"): a header clock names the weekday."""
+    if not line.dated or line.words > 4 or _WEEKDAY_START.match(line.text) or _WEEKDAY_ANY.search(line.text):
+        return False
+    shown = find_date(line.text)
+    return shown is not None and shown.complete and shown.start == 0
+
+
+_WEEKDAY_ANY = re.compile(r"(?i)(?<![а-яё])(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)(?![а-яё])")
 
 
 def _count_under_text(lines: list[_Line], i: int) -> int | None:
@@ -87,7 +166,9 @@ def _feed_after(lines: list[_Line], after: list[int]) -> bool:
             days.add((found.year, found.month, found.day, found.relative))
     if first is None or len(days) < 2:
         return False
-    return first + 1 < len(lines) and lines[first + 1].heading and lines[first + 1].kind != "body"
+    # The item's date under its headline ("Новогодняя ярмарка в Заречном" / "21 декабря 2025")
+    # as well as over it (fresh check set of issue 16).
+    return any(0 <= j < len(lines) and lines[j].heading and lines[j].kind != "body" and not lines[j].dated for j in (first + 1, first - 1))
 
 
 def _timed_date(line: _Line) -> bool:

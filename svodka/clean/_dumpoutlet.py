@@ -24,11 +24,11 @@ from difflib import SequenceMatcher
 
 from ..nlp._lexicon import COUNTRY_NAMES, INSTITUTION_HEADS, KNOWN_OUTLETS, LEGAL_FORMS
 from ..nlp._person_names import RUSSIAN_NAME_ENDINGS
-from ._chrome import CHROME_START, NAV_WORDS, STOP_LABEL, UI_WORDS
+from ._chrome import CHROME_START, LANGUAGE_SWITCH, NAV_WORDS, STOP_LABEL, UI_WORDS
 from ._names import COPYRIGHT_HEAD, COUNTER_NAME, CREDIT_WORDS, FUNCTION_WORDS, NAME_SEPARATORS, outlet_from_copyright, tidy_outlet
 from ._dumpmeta import COPYRIGHT_LINES, _PROMO, _domain, caps_share, stems
 
-__all__ = ["DOMAIN", "site_name"]
+__all__ = ["DOMAIN", "site_name", "split_site_suffix"]
 
 # Words of a domain-like outlet signature ("048.ua", "Example.ru").
 DOMAIN = re.compile(r"^[\w.-]+\.(?:ru|ua|by|kz|com|net|org|info|su|рф|uz|kg|az|ge|am|md|lv|lt|ee|tv|fm)$", re.I)
@@ -130,12 +130,12 @@ def _about_article(name: str, title: str | None, lead: str, body_text: str, body
 def _ui_label(text: str) -> bool:
     """An interface label: a chrome start, a navigation word, a list heading, a widget word, a menu flattened
     onto one line (every word a navigation word: "Политика Экономика Общество"), or a language
-    switcher ("ENG RUS PT ITA": several tokens of at most three letters).
+    switcher ("ENG RUS PT ITA": several tokens of at most three letters; one code alone, "EN").
 
     A widget word in quotes is a name («Наша версия», Газета «Поиск»): no widget label is
     quoted."""
     low = text.lower()
-    if low in NAV_WORDS or CHROME_START.match(low) or STOP_LABEL.match(low):
+    if low in NAV_WORDS or CHROME_START.match(low) or STOP_LABEL.match(low) or LANGUAGE_SWITCH.match(text):
         return True  # STOP_LABEL: the heading of a list of other articles ("Самое читаемое")
     tokens = text.split()
     if len(tokens) >= 3 and all(len(t) <= 3 for t in tokens):
@@ -205,7 +205,15 @@ _QUOTED_NAME = re.compile(r"«([^«»]{2,40})»|\"([^\"]{2,40})\"|„([^„“]{
 
 # An invitation naming the outlet without quotes, its channels after a colon ("Подписывайтесь
 # на НСН: Новости | Дзен | Telegram"): the name starts with a capital and is no channel.
-_FOLLOW_NAME = re.compile(r"(?i:подписывайтесь|подпишитесь|читайте|следите за)\s+(?:на\s+)?([A-ZА-ЯЁ][\w.\-]*(?: [A-ZА-ЯЁ][\w.\-]*){0,2})\s*:")
+# Since the fourth windows set also the infinitive and a bar before the tagline ("Подписаться на
+# SiTV|Новости Сургута").
+_FOLLOW_NAME = re.compile(r"(?i:подписывайтесь|подпишитесь|подписаться|читайте|следите за)\s+(?:на\s+)?([A-ZА-ЯЁ][\w.\-]*(?: [A-ZА-ЯЁ][\w.\-]*){0,2})\s*[:|]")
+
+# "Read it on the site X" opening a line, glued to the first paragraph in an AMP or
+# aggregator copy ("Читать на сайте Вестник ЗаречьяФутбольный клуб ..."): the name is the
+# capitalised words after it, cut where the next paragraph's first word is glued on.
+_READ_ON_SITE = re.compile(r"^(?i:читать|читайте)(?: (?i:нас|новость|статью|материал|полностью))? (?i:на сайте)\s+([«\"]?[A-ZА-ЯЁ][\w.\-»\"]*(?: [A-ZА-ЯЁ][\w.\-»\"]*){0,2})")
+_GLUED = re.compile(r"(?<=[а-яёa-z.»\"])(?=[А-ЯЁA-Z][а-яёa-z])")
 
 # An outlet named before its channel at the start of a promo ("RADIO•R в Telegram. Подпишись ...",
 # "Заречье-Инфо в Дзене").
@@ -249,6 +257,69 @@ def _promo_name(lines, body: set[int], title: int | None) -> str | None:
     return None
 
 
+def _read_on_site(lines, body: list[int], title: int | None) -> str | None:
+    """The outlet a "read it on the site X" line names, next to the headline or opening one of
+    the first paragraphs (fourth windows set of issue 16)."""
+    near = range(max(0, title - NEAR_TITLE_LINES), min(len(lines), title + NEAR_TITLE_LINES + 1)) if title is not None else range(0)
+    for i in sorted(set(near) | set(body[:2])):
+        m = _READ_ON_SITE.match(lines[i].text.strip())
+        if m:
+            words = []
+            for word in m.group(1).split():
+                head = _GLUED.split(word, maxsplit=1)
+                words.append(head[0])
+                if len(head) > 1:
+                    break  # the paragraph's first word is glued on: the name ends here
+            return " ".join(words).strip(" .")
+    return None
+
+
+# The blog template's publisher line under the text ("Published by" and the site's account on
+# the next line, or on the same line), searched this many lines under the text.
+_PUBLISHED_BY = re.compile(r"(?i)^published by\s*:?\s*(.*)$")
+PUBLISHER_LINES = 24
+
+
+def _publisher(lines, body: list[int]) -> str | None:
+    """The account a blog template names as the publisher under the text ("Published by" /
+    "Якутия Daily"), unless it is a person's name (a post's author)."""
+    if not body:
+        return None
+    for i in range(max(body) + 1, min(len(lines), max(body) + 1 + PUBLISHER_LINES)):
+        m = _PUBLISHED_BY.match(lines[i].text.strip())
+        if m:
+            name = m.group(1).strip() or (lines[i + 1].text.strip() if i + 1 < len(lines) else "")
+            words = name.split()
+            if 1 <= len(words) <= 4 and not _person_shaped(words):
+                return name
+            return None
+    return None
+
+
+# The page's own name after its headline on the headline's line, as in a browser title
+# ("Заголовок — Городской портал Заречья | Zar24.tv — все новости города"): outranks a name found
+# in the chrome (fourth windows set's check sets of issue 16).
+PRIOR_TITLE = 4.0
+
+
+def split_site_suffix(text: str, host: str | None) -> tuple[str, str | None]:
+    """A headline line cut before the site's own name run on after it: the parts after a
+    separator, one of which is the host written as a domain. The headline and that name; the
+    line unchanged when no later part names the site."""
+    if not host:
+        return text, None
+    parts = NAME_SEPARATORS.split(text)
+    if len(parts) < 2 or len(parts[0].split()) < 3:
+        return text, None
+    # Only the host written as a domain ("Sochi24.tv") marks a browser-title suffix: a name after
+    # a bar may be the headline's own series ("Провал переговоров | Заречье Live TEXT").
+    for part in parts[1:LINE_PARTS_MAX]:
+        name = part.strip()
+        if DOMAIN.match(name) and _host_agreement(name, host) and not _foreign_domain(name, host):
+            return NAME_SEPARATORS.split(text, maxsplit=1)[0].strip(), name
+    return text, None
+
+
 # An agency dateline opening the lead: place, day and month, the outlet's signature in
 # capitals, a dash ("Алматы. 16 сентября. KAZAKHSTAN TODAY - ", "Тула. 17 января.
 # ИНТЕРФАКС-ЦЕНТР - ").
@@ -258,11 +329,16 @@ _DATELINE = re.compile(
 )
 
 
+# The signature first, then the full date ("ЗАРЕЧЬЕ-НОВОСТИ. 13 мая 2010 года ..."): a hyphenated
+# name in capitals, which a place in capitals ("МОСКВА, 13 мая") is not (third fresh check set).
+_SIGNED_DATELINE = re.compile(r"^([A-ZА-ЯЁ]{2,}(?:-[A-ZА-ЯЁ]{2,})+)\.\s+\d{1,2}\s+[а-яё]+\s+(?:19|20)\d\d\b")
+
+
 def _dateline_name(lines, body: list[int]) -> str | None:
     """The outlet an agency dateline signs with, in capitals, at the start of the lead; taken
     only when the page names nothing else (a reprint signs with the agency it copies)."""
     for i in body[:2]:
-        m = _DATELINE.match(lines[i].text)
+        m = _DATELINE.match(lines[i].text) or _SIGNED_DATELINE.match(lines[i].text)
         if m and any(ch.isalpha() for ch in m.group(1)):
             return m.group(1)
     return None
@@ -275,6 +351,7 @@ class _Candidate:
     shown: str  # as the page shows it, quotes kept (they say "a name")
     line: int  # the line it comes from (-1: read from the body, a dateline)
     prior: float  # what its place and form say alone (``PRIOR_*``)
+    formula: bool = False  # named by a formula that says "this site" ("Читать на сайте X")
 
 
 def _host_labels(host: str | None) -> tuple[list[str], list[str]]:
@@ -429,6 +506,16 @@ def _candidates(lines, body: list[int], title: int | None, host: str | None) -> 
     promo = _promo_name(lines, body_set, title)
     if promo:
         out.append(_Candidate(promo, -1, PRIOR_MARKED))
+    if title is not None:
+        suffix = split_site_suffix(lines[title].text.strip(), host)[1]
+        if suffix:
+            out.append(_Candidate(suffix, title, PRIOR_TITLE, formula=True))
+    publisher = _publisher(lines, body)
+    if publisher:
+        out.append(_Candidate(publisher, -1, PRIOR_MARKED))
+    read = _read_on_site(lines, body, title)
+    if read:
+        out.append(_Candidate(read, -1, PRIOR_MARKED, formula=True))
     out += [_Candidate(name, i, PRIOR_COPYRIGHT) for i, name in _copyright_names(lines)]
     signed = _dateline_name(lines, body)
     if signed:
@@ -466,12 +553,21 @@ def _date_end_candidates(text: str, i: int) -> list[_Candidate]:
     return [_Candidate(part, i, PRIOR_PLAIN) for part in _dated_parts(text) if _name_shaped(part)]
 
 
+# A Latin logo run on into a Russian tagline without a separator ("Zarechye Gateway на русском
+# языке"): the capitalised Latin words are the name (fresh check set of issue 16).
+# Two Latin words at least: one word before Russian text is a term ("COVID-19 в России").
+_LATIN_LOGO_TAGLINE = re.compile(r"^((?:[A-Z][\w.&'-]*\s+){1,3}[A-Z][\w.&'-]*)\s+[а-яё]")
+
+
 def _line_candidates(text: str, i: int, top_end: int, near: range, logo_line: bool) -> list[_Candidate]:
     """The names one chrome line gives: the line itself and its parts (``_parts``), each with the
     prior its place and form earn; a plain part only in the top lines or next to the headline."""
     bare = text.lstrip("/ ").strip()
     head = NAME_SEPARATORS.split(bare, maxsplit=1)[0].strip()
     out = []
+    latin = _LATIN_LOGO_TAGLINE.match(bare) if logo_line else None
+    if latin:
+        out.append(_Candidate(latin.group(1), i, PRIOR_FIRST_LINE))
     for part in _parts(bare):
         if part == bare:
             prior = _whole_line_prior(text, bare, i, top_end, near, logo_line)
@@ -551,6 +647,57 @@ def _counter_or_credit(name: str) -> bool:
     return any(word == head or (len(head) >= 6 and word.startswith(head[:-1])) for head in INSTITUTION_HEADS)
 
 
+# A department or rubric word before a name: "редактор отдела «Бывший СССР»", "в рубрике
+# Общество", "раздел «Спорт»"; what follows it is read once per page.
+_RUBRIC_BEFORE = re.compile(r"(?<![а-яё])(?:отдел|рубрик|раздел)[а-яё]*\s+[«\"„“]?([^\n]{2,60})")
+
+# A source credit: the outlet the text comes from, never this site ("Источник: Telegram-канал
+# \"...\"", "По материалам ...").
+_SOURCE_CREDIT = re.compile(r"^(?:источник|по материалам|по данным|source)\b")
+
+
+# A source credit line has at most this many words.
+CREDIT_LINE_WORDS = 12
+
+
+@dataclass(frozen=True)
+class _Mentions:
+    """What the page says of names once per page: the text after a department or rubric word,
+    and its source credit lines (lower-cased)."""
+
+    rubrics: tuple[str, ...]
+    credits: tuple[str, ...]
+
+
+def _mentions(lines) -> _Mentions:
+    rubrics, credits = [], []
+    for line in lines:
+        low = line.text.lower()
+        if "отдел" in low or "рубрик" in low or "раздел" in low:
+            rubrics += [m.group(1) for m in _RUBRIC_BEFORE.finditer(low)]
+        if line.words <= CREDIT_LINE_WORDS and _SOURCE_CREDIT.match(low):
+            credits.append(low)  # a credit line is short: "По данным МЧС, ..." opens a paragraph
+    return _Mentions(tuple(rubrics), tuple(credits))
+
+
+def _named_rubric(name: str, mentions: _Mentions) -> bool:
+    """Whether the page calls the name a department or rubric (an author's role "редактор
+    отдела «Бывший СССР»" under the headline; fourth windows set of issue 16: the rubric line
+    at the top, logo-shaped and repeated in the byline, is no outlet)."""
+    low = name.strip(_QUOTE_CHARS).lower()
+    if len(low) < 3:
+        return False
+    return any(text.startswith(low) and not text[len(low) : len(low) + 1].isalnum() for text in mentions.rubrics)
+
+
+def _credited_source(name: str, mentions: _Mentions) -> bool:
+    """Whether a source credit line names the candidate: an aggregator invites the reader to the
+    channel it copies ("Подписаться на X|..." over "Источник: Telegram-канал \"X\""), and a site
+    does not credit itself as its source (fourth windows set of issue 16)."""
+    low = name.strip(_QUOTE_CHARS).lower()
+    return len(low) >= 2 and any(low in text for text in mentions.credits)
+
+
 def _repeats(name: str, lines, skip: set[int]) -> int:
     """On how many other lines of the page the name stands, up to ``REPEAT_MAX`` (a logo, a
     copyright line and a "ссылка на ... обязательна" name the outlet again; a rubric or a
@@ -581,20 +728,23 @@ def site_name(lines, body: list[int], title: int | None, url: str | None) -> str
     host = _domain(url)
     body_set = set(body)
     body_stems = None
+    mentions = _mentions(lines)
     best, best_score = None, NAME_MIN_SCORE
     for cand in _candidates(lines, body, title, host):
         shown = cand.shown
         name = tidy_outlet(shown) or shown  # "Газета «Поиск»" -> "Поиск", for the comparisons
         if _ui_label(shown) and not DOMAIN.match(name):
             continue  # "Новости" spells part of gornovosti.ru, and is still a menu word
-        if _foreign_domain(name, host) or _counter_or_credit(name):
-            continue  # "Top.Mail.Ru", "ФОКУС.ua" (a teaser of another site), "Минздрав России"
+        if _foreign_domain(name, host) or _counter_or_credit(name) or _named_rubric(name, mentions) or _credited_source(name, mentions):
+            continue  # "Top.Mail.Ru", "ФОКУС.ua" (a teaser of another site), "Минздрав России", a rubric
         agreement = _host_agreement(name, host)
         if cand.prior == PRIOR_PLAIN and agreement < HOST_OWN:
             continue  # a plain line in the chrome is a name only when it spells the site's own label
         # A dateline's signature is a name by its place and form (in capitals, between the
         # date and a dash) and is not checked against the text it opens.
-        if not (agreement >= HOST_OWN or (agreement and DOMAIN.match(name)) or cand.prior == PRIOR_DATELINE or name.lower() in KNOWN_OUTLETS):
+        # A "read it on the site X" formula names the site itself, though its line is glued to the text.
+        if not (agreement >= HOST_OWN or (agreement and DOMAIN.match(name)) or cand.prior == PRIOR_DATELINE or cand.formula
+                or name.lower() in KNOWN_OUTLETS):
             if body_stems is None:
                 body_stems = stems(body_text)
             if _about_article(name, title_text, lead, body_text, body_stems):

@@ -7,10 +7,13 @@ right after it, and the lead paragraphs above the headline. Split from ``clean.d
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
+from ..nlp._person_names import RUSSIAN_NAME_ENDINGS
 from ._dumpmeta import stems, date_line
-from ._dumplines import _Line, _WORD, _strip_date
+from ._chrome import NAV_WORDS
+from ._dumplines import _Line, _WORD, _strip_date, doubled
 
 
 # How many lines before the article block the headline may be (dates, bylines, share buttons
@@ -20,6 +23,11 @@ TITLE_WINDOW = 12
 # Weights for choosing the headline among candidates: a date line next to it, stems shared
 # with the lead (up to 5), and distance in lines from the block.
 TITLE_DATE_WEIGHT = 1.0
+# A headline right under its rubric's label ("Политика" over "Когда паны дерутся..."): news
+# pages print the rubric above the headline, not above a standfirst or a caption.
+TITLE_RUBRIC_WEIGHT = 1.0
+# A headline printed twice (``_dumplines.doubled``) is marked as the page's heading as surely as by a date.
+TITLE_DOUBLED_WEIGHT = 1.0
 TITLE_SHARED_WEIGHT = 0.4
 TITLE_DISTANCE_WEIGHT = 0.15
 # Headlines longer than this many words are more likely decks or teaser leads.
@@ -63,6 +71,8 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
         ) or _strip_date(lines[i].text)[1] is not None
         score = (
             TITLE_DATE_WEIGHT * dated
+            + TITLE_DOUBLED_WEIGHT * doubled(lines, i)
+            + TITLE_RUBRIC_WEIGHT * (i > 0 and lines[i - 1].text.strip().lower() in NAV_WORDS)
             + TITLE_SHARED_WEIGHT * min(shared, 5)
             - TITLE_DISTANCE_WEIGHT * (start - i)
             - TITLE_LONG_WEIGHT * max(0, lines[i].words - TITLE_LONG_WORDS)
@@ -71,11 +81,30 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
             best, best_score = i, score
     if best is not None and best - 1 in candidates and _deck_of(lines[best - 1], lines[best]):
         best -= 1  # "СКА обыграл ЦСКА" over "Петербургский СКА в гостях обыграл ЦСКА ...": its deck
+    elif best is not None and best - 2 in candidates and _byline(lines[best - 1]):
+        best -= 2  # headline, author, standfirst: the author signs under the headline
     return best
+
+
+_NAME_WORD = re.compile(r"^[А-ЯЁ][а-яёА-ЯЁ-]+$")
+_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
+
+
+def _byline(line: _Line) -> bool:
+    """An author's name alone on its line ("Ольга КОЛОКОЛОВА", "Петр Сомов"): a first name and a
+    Russian surname, in capitals or not. A byline signs under the headline, so a heading line
+    under it is the standfirst (fourth windows set of issue 16)."""
+    words = line.text.split()
+    if len(words) != 2 or line.kind == "body" or not all(_NAME_WORD.match(w) for w in words):
+        return False
+    first, last = (w.lower() for w in words)
+    return not first.endswith(_ADJECTIVE_ENDINGS) and last.endswith(RUSSIAN_NAME_ENDINGS)
 
 
 # A deck (standfirst) under the headline has at least this many words: a label is shorter.
 DECK_MIN_WORDS = 5
+# A byline or a photo credit between the deck and the text has at most this many words.
+CREDIT_WORDS = 10
 
 
 def _deck_of(title: _Line, line: _Line) -> bool:
@@ -94,9 +123,14 @@ def _deck(lines: list[_Line], title: int, start: int) -> int | None:
     i = start - 1
     if i <= title:
         return None
+    if i > title + 1 and all(not lines[j].heading and lines[j].kind != "body" and lines[j].words <= CREDIT_WORDS
+                             for j in range(title + 2, start)):
+        i = title + 1  # the deck right under the headline, the byline and the photo credit under it
     line = lines[i]
     if not line.heading or line.kind == "body" or line.dated or line.stop or line.words < DECK_MIN_WORDS:
         return None
+    if i == title + 2 and _byline(lines[title + 1]):
+        return i  # headline, author, standfirst: the standfirst need not retell either
     lead = " ".join(lines[j].text for j in range(start, min(len(lines), start + 4)))
     if max(_overlap(lines[title].text, line.text), _overlap(line.text, lead)) < DISTANT_TITLE_SHARE:
         return None

@@ -38,10 +38,10 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from ..model import Article
-from ._dumpmeta import Crawl, crawl_clock, published
-from ._dumpoutlet import site_name
+from ._dumpmeta import Crawl, _domain, crawl_clock, published
+from ._dumpoutlet import site_name, split_site_suffix
 from ._dates import ShownDate
-from ._dumplines import SAMPLE_CHARS, TITLE_WORDS, _Line, _chrome_vocabulary, _classify_lines, _strip_date
+from ._dumplines import SAMPLE_CHARS, TITLE_WORDS, _Line, _chrome_vocabulary, _classify_lines, _strip_date, _strip_rubric
 from ._dumptitle import _deck, _distant_title, _lead_above, _title_after
 from ._dumpbody import _best_block, _block_body, _cut_paragraph
 from ._dumpnear import _near_metadata
@@ -109,6 +109,7 @@ def _clean_lines(
     title_date: ShownDate | None = None
     if title_idx is not None:
         title, title_date = _strip_date(lines[title_idx].text.strip())
+        title = _strip_rubric(split_site_suffix(title, _domain(url))[0])
     head = title_idx if title_idx is not None else start
     views, shown = _near_metadata(lines, head, start, end, title_date)
 

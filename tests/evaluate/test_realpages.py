@@ -82,7 +82,7 @@ def _manifest(path):
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-@pytest.mark.parametrize("name", ["WINDOWS_MANIFEST", "HELDOUT_MANIFEST", "TUNE2_MANIFEST"])
+@pytest.mark.parametrize("name", ["WINDOWS_MANIFEST", "HELDOUT_MANIFEST", "TUNE2_MANIFEST", "TUNE3_MANIFEST", "TUNE4_MANIFEST", "TUNE5_MANIFEST", "TUNE6_MANIFEST", "TUNE7_MANIFEST", "TUNE8_MANIFEST", "TUNE9_MANIFEST", "TUNE10_MANIFEST"])
 def test_realpages_windows_manifest_has_no_text(name):
     """The windows manifests keep indexes, hashes and metadata, never a line of the pages."""
     for record in _manifest(getattr(_script(), name)):
@@ -111,10 +111,42 @@ def test_realpages_third_windows_are_other_outlets():
         assert not third & {path.stem.split("_", 1)[1] for path in (PAGES_DEV / "dumps").glob("*.txt")}
 
 
+def test_realpages_fourth_windows_are_other_outlets():
+    """The fourth set's 30 windows come from outlets that no other set and not pages-dev have."""
+    realpages = _script()
+    fourth = {r["host"] for r in _manifest(realpages.TUNE3_MANIFEST)}
+    others = {r["host"] for name in ("WINDOWS_MANIFEST", "HELDOUT_MANIFEST", "TUNE2_MANIFEST")
+              for r in _manifest(getattr(realpages, name))}
+    assert len(fourth) == 30 and not fourth & others
+    if PAGES_DEV.exists():
+        assert not fourth & {path.stem.split("_", 1)[1] for path in (PAGES_DEV / "dumps").glob("*.txt")}
+
+
+def test_realpages_fresh_check_sets_are_other_outlets():
+    """Sets 5-11 (16, 8, 6, 7, 7, 5 and 3 windows) come from outlets that no other set and not pages-dev have."""
+    realpages = _script()
+    seen = {r["host"] for name in ("WINDOWS_MANIFEST", "HELDOUT_MANIFEST", "TUNE2_MANIFEST", "TUNE3_MANIFEST")
+            for r in _manifest(getattr(realpages, name))}
+    if PAGES_DEV.exists():
+        seen |= {path.stem.split("_", 1)[1] for path in (PAGES_DEV / "dumps").glob("*.txt")}
+    for name, size in (("TUNE4_MANIFEST", 16), ("TUNE5_MANIFEST", 8), ("TUNE6_MANIFEST", 6), ("TUNE7_MANIFEST", 7), ("TUNE8_MANIFEST", 7), ("TUNE9_MANIFEST", 5), ("TUNE10_MANIFEST", 3)):
+        hosts = {r["host"] for r in _manifest(getattr(realpages, name))}
+        assert len(hosts) == size and not hosts & seen
+        seen |= hosts
+
+
 @pytest.mark.parametrize("folder, manifest, out", [
     (REALPAGES, "WINDOWS_MANIFEST", "windows_set"),
     (REALPAGES / "heldout2", "HELDOUT_MANIFEST", "set"),
     (REALPAGES / "set3", "TUNE2_MANIFEST", "windows_set"),
+    (REALPAGES / "set4", "TUNE3_MANIFEST", "windows_set"),
+    (REALPAGES / "set5", "TUNE4_MANIFEST", "windows_set"),
+    (REALPAGES / "set6", "TUNE5_MANIFEST", "windows_set"),
+    (REALPAGES / "set7", "TUNE6_MANIFEST", "windows_set"),
+    (REALPAGES / "set8", "TUNE7_MANIFEST", "windows_set"),
+    (REALPAGES / "set9", "TUNE8_MANIFEST", "windows_set"),
+    (REALPAGES / "set10", "TUNE9_MANIFEST", "windows_set"),
+    (REALPAGES / "set11", "TUNE10_MANIFEST", "windows_set"),
 ])
 def test_realpages_windows_match_their_hashes(tmp_path, folder, manifest, out):
     """Every saved window still matches the gold's line hashes (skipped without /work/realpages)."""
@@ -124,7 +156,7 @@ def test_realpages_windows_match_their_hashes(tmp_path, folder, manifest, out):
     (tmp_path / "windows").symlink_to(folder / "windows")
     assert realpages.build_windows(tmp_path, getattr(realpages, manifest), tmp_path / out) == 0
     gold = [json.loads(line) for line in (tmp_path / out / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(gold) == 30 and len({g["host"] for g in gold}) == 30
+    assert len(gold) == len({g["host"] for g in gold}) == len(_manifest(getattr(realpages, manifest)))
 
 
 def test_realpages_windows_refuse_a_changed_window(tmp_path, monkeypatch):
