@@ -398,6 +398,12 @@ RELAY_CASES = [
         [GOVERNOR, ("e5", "ORG", "Вестник Юга", ["Вестник Юга"])],
         ("Игорь Петров", "Вестник Юга"),
     ),
+    (
+        "цитирует an outlet's report: the outlet after the verb relays, the owner of the report speaks",
+        ["«Сведения о закрытии порта ложны», — цитирует агентство Балтинформ сообщение телеканала Nord TV."],
+        [("e5", "ORG", "Балтинформ", ["Балтинформ"]), ("e6", "ORG", "Nord TV", ["Nord TV"])],
+        ("Nord TV", "Балтинформ"),
+    ),
 ]
 
 

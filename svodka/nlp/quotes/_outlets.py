@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ...model import Entity
 from ..names import normalize_mention
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, KNOWN_OUTLETS, ORG_HEADS, QUOTED_NAME_HEADS
-from .._speech import BROADCAST_NOUNS, MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS
+from .._speech import BROADCAST_NOUNS, DOCUMENT_NOUNS, MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS
 from bisect import bisect_right
 
 from ._text import (
@@ -34,6 +34,10 @@ from ._text import (
     _sentence_start,
     _speaker_noun,
 )
+
+# Nouns of what a relaying outlet quotes ("цитирует X сообщение Y", "приводит X слова Y"):
+# their genitive owner speaks.
+OWNED_WORDS_NOUNS = DOCUMENT_NOUNS | {"слово", "высказывание", "цитата"}
 
 # A name in double quotation marks: «Коммерсантъ», "Ведомости" (its text is group 1).
 _QUOTED = rf"[{DOUBLE_OPENING}]([^{DOUBLE_CLOSING}]+)[{DOUBLE_CLOSING}]"
@@ -97,6 +101,9 @@ def _relay_split(doc: _Text, attr: _Attribution, region: tuple[int, int]) -> tup
     toks = [t for t in doc.toks(start, end) if not doc.in_quote(t.start)]
     if not toks:
         return region
+    owned = _owned_words(doc, attr, toks)
+    if owned is not None:
+        return owned
     outlet = _marked_outlet(doc, toks, start, end)
     if outlet is not None:
         outlet = (_with_outlet_noun(doc, toks, outlet[0]), outlet[1], outlet[2])
@@ -111,6 +118,26 @@ def _relay_split(doc: _Text, attr: _Attribution, region: tuple[int, int]) -> tup
         return region
     o_start, o_end, attr.via = outlet
     return _relay_speaker(doc, toks, region, o_start, o_end)
+
+
+def _owned_words(doc: _Text, attr: _Attribution, toks: list[_Tok]) -> tuple[int, int] | None:
+    """"цитирует агентство X сообщение телеканала Y", "приводит газета X слова министра": the
+    outlet written right after the verb, before the words or the document it quotes, relays
+    (``attr.via``); their owner after them speaks, even when the owner is an outlet too.
+    Returns the owner's region (None: no outlet alone stands before such a noun)."""
+    k = next((k for k, t in enumerate(toks) if k > 0 and k + 1 < len(toks) and doc.lemma(t.text) in OWNED_WORDS_NOUNS), None)
+    if k is None:
+        return None
+    before, noun = toks[:k], toks[k]
+    outlet = _marked_outlet(doc, before, before[0].start, before[-1].end)
+    if outlet is not None:
+        outlet = (_with_outlet_noun(doc, before, outlet[0]), outlet[1], outlet[2])
+    else:
+        outlet = _noun_outlet(doc, before, before[-1].end, attr.cue_start)
+    if outlet is None or outlet[0] != before[0].start or outlet[1] < before[-1].end:
+        return None  # "цитирует его слова ТАСС": no outlet before the words
+    attr.via = outlet[2]
+    return noun.end, toks[-1].end
 
 
 def _marked_outlet(doc: _Text, toks: list[_Tok], start: int, end: int) -> tuple[int, int, str] | None:
