@@ -50,6 +50,7 @@ __all__ = [
     "LOC_ABBREVIATIONS",
     "NON_ENTITY_ABBREVIATIONS",
     "KNOWN_OUTLETS",
+    "OUTLET_SHORT_NAMES",
     "LEGAL_FORMS",
     "QUOTED_NAME_HEADS",
     "PATRONYMIC_ENDINGS",
@@ -278,6 +279,16 @@ KNOWN_OUTLETS = frozenset(
     """.split()
 )
 KNOWN_OUTLETS = frozenset(w.replace("_", " ") for w in KNOWN_OUTLETS)
+
+# The short names Russian news gives the national papers ("собеседник «Ъ»", "источник КП"),
+# lower case, with the full name an article names them by.
+OUTLET_SHORT_NAMES = {
+    "ъ": "Коммерсантъ",
+    "кп": "Комсомольская правда",
+    "мк": "Московский комсомолец",
+    "аиф": "Аргументы и факты",
+    "рг": "Российская газета",
+}
 
 # Legal-form descriptors written before a quoted company name: «ОАО "Газпром"». The name is
 # the quoted part; the descriptor (also an agency type: «РИА "Новости"») is not part of it.

@@ -358,6 +358,12 @@ def _last_titled(title, paragraphs, names=()):
 
 RESOLUTION_CASES = [
     (
+        "a paper's short name is the paper",
+        ["По словам собеседников «Ъ», порт закроют на ремонт до весны."],
+        [],
+        ("собеседники «Ъ»", "group", "Коммерсантъ"),
+    ),
+    (
         "a pronoun is the unnamed speaker just quoted",
         ["Мост закроют на ремонт, заявил пресс-секретарь губернатора.", "По его словам, объезд откроют через неделю."],
         [],

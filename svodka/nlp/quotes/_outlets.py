@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ...model import Entity
 from ..names import normalize_mention
-from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, KNOWN_OUTLETS, ORG_HEADS, QUOTED_NAME_HEADS
+from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, KNOWN_OUTLETS, ORG_HEADS, OUTLET_SHORT_NAMES, QUOTED_NAME_HEADS
 from .._speech import BROADCAST_NOUNS, DOCUMENT_NOUNS, MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS
 from bisect import bisect_right
 
@@ -507,10 +507,13 @@ def _base_name(doc: _Text, written: str, entity: Entity | None) -> str:
 
 def _spelled_out(doc: _Text, name: str) -> str | None:
     """The outlet an abbreviation stands for: the one the article names in full whose words'
-    initials it is ("КП" after "Комсомольская правда", "МК" after "Московский комсомолец")."""
+    initials it is ("КП" after "Комсомольская правда", "МК" after "Московский комсомолец"),
+    else the paper a short name stands for in Russian news ("«Ъ»": «Коммерсантъ»)."""
     abbr = name.strip(DOUBLE_OPENING + DOUBLE_CLOSING + " ")
-    if not re.fullmatch(r"[А-ЯЁA-Z]{2,4}", abbr) or abbr.lower() in ORG_HEADS:
+    if abbr.lower() in ORG_HEADS:
         return None  # "Источник в СК": an institution's own abbreviation, not an outlet's initials
+    if not re.fullmatch(r"[А-ЯЁA-Z]{2,4}", abbr):
+        return OUTLET_SHORT_NAMES.get(abbr.lower())
     key = ("spelled out", abbr)
     if key not in doc.memo:
         full = [
@@ -519,7 +522,7 @@ def _spelled_out(doc: _Text, name: str) -> str | None:
             and "".join(w[0] for w in words).upper() == abbr and _is_outlet(doc, e.name, e)
         ]
         doc.memo[key] = full[0] if len(set(full)) == 1 else None
-    return doc.memo[key]
+    return doc.memo[key] or OUTLET_SHORT_NAMES.get(abbr.lower())
 
 
 # "... передает X со ссылкой на" right before the source it names.
