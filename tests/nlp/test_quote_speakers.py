@@ -898,3 +898,29 @@ def test_quote_speakers_the_interview_goes_on_before(case, second, via):
     names = [PETROV, ("e2", "PER", "Анна Орлова", ["Орлова"])]
     quotes = extract_quotes(_article(None, paragraphs, names), _article.models).quotes
     assert (quotes[0].text, quotes[0].speaker.name, quotes[0].via) == ("о договоренности с подрядчиком", "Игорь Петров", via)
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_relay_at_the_paragraph_end_covers_the_same_speaker_before():
+    paragraphs = [
+        "О закрытии моста сообщил мэр Заречинска Игорь Петров. Градоначальник также отметил, что "
+        "объезд откроют через неделю, передает агентство «Северинформ».",
+        "Ранее Анна Орлова заявила, что ремонт затянется.",
+    ]
+    names = [PETROV, ("e2", "PER", "Анна Орлова", ["Анна Орлова"])]
+    quotes = extract_quotes(_article(None, paragraphs, names), _article.models).quotes
+    assert [(q.speaker.name, q.via) for q in quotes] == [
+        ("Игорь Петров", "Северинформ"),
+        ("Игорь Петров", "Северинформ"),
+        ("Анна Орлова", None),
+    ]
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_quoting_outlet_relays_its_quotation_only():
+    paragraphs = [
+        "Игорь Петров сообщил о закрытии моста. «Объезд откроют через неделю», — приводит его слова "
+        "агентство «Северинформ»."
+    ]
+    quotes = extract_quotes(_article(None, paragraphs, [PETROV]), _article.models).quotes
+    assert [(q.speaker.name, q.via) for q in quotes] == [("Игорь Петров", None), ("Игорь Петров", "Северинформ")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...model import Entity
+from ...model import Entity, Quote
 from ..names import normalize_mention
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, KNOWN_OUTLETS, ORG_HEADS, OUTLET_SHORT_NAMES, QUOTED_NAME_HEADS
 from .._speech import BROADCAST_NOUNS, DOCUMENT_NOUNS, MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS
@@ -33,6 +33,7 @@ from ._text import (
     _sentence_end,
     _sentence_start,
     _speaker_noun,
+    speaker_key,
 )
 
 # Nouns of what a relaying outlet quotes ("цитирует X сообщение Y", "приводит X слова Y"):
@@ -544,3 +545,28 @@ def _heard(attr: _Attribution, outlet: str | None) -> None:
     if outlet and attr.via is None:
         attr.via = outlet
         attr.heard = True
+
+
+# Verbs of an outlet quoting one statement ("приводит его слова X", "цитирует его X"): that
+# quote only.
+QUOTING_LEMMAS = frozenset("приводить привести цитировать процитировать".split())
+
+
+def _relay_back(doc: _Text, stated: list[tuple[Quote, _Attribution]]) -> None:
+    """"Столтенберг сообщил об отставке министра. Премьер также отметил, что A, передает
+    агентство X": an outlet relaying a statement (not an interview, nor one quotation it
+    cites) relays the same speaker's statements before it in the paragraph, back to
+    another speaker's statement."""
+    starts = _block_starts(doc)
+    for i, (q, attr) in enumerate(stated):
+        if not q.via or attr.heard or q.speaker is None or not q.cue:
+            continue
+        words = q.cue.split()
+        if not words[0][0].isalpha() or doc.lemma(words[0]) in QUOTING_LEMMAS:
+            continue
+        block, key = bisect_right(starts, q.start), speaker_key(q.speaker)
+        for p, _pattr in reversed(stated[:i]):
+            if bisect_right(starts, p.start) != block or p.speaker is None or speaker_key(p.speaker) != key:
+                break
+            if p.via is None:
+                p.via = q.via
