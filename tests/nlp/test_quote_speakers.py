@@ -358,6 +358,12 @@ def _last_titled(title, paragraphs, names=()):
 
 RESOLUTION_CASES = [
     (
+        "a country accusing another speaks as a state",
+        ["Северия обвиняет Южную Ардению в нарушении перемирия."],
+        [("e1", "LOC", "Северия", ["Северия"]), ("e2", "LOC", "Южная Ардения", ["Южную Ардению"])],
+        ("Северия", "state", None),
+    ),
+    (
         "a paper's short name is the paper",
         ["По словам собеседников «Ъ», порт закроют на ремонт до весны."],
         [],

@@ -15,6 +15,9 @@ from ...model import Entity, Mention, Speaker
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, LOC_ABBREVIATIONS, NON_ENTITY_ABBREVIATIONS
 from ..names import normalize_mention
 from .._speech import (
+    ACCUSE_LEMMAS,
+    CONFIRM_LEMMAS,
+    NAMING_LEMMAS,
     QUANTITY_NOUNS,
     ORG_SPEAKER_NOUNS,
     PO_SLOVAM_NOUNS,
@@ -363,14 +366,20 @@ def _own_clause_regions(doc: _Text, outside: list[_Tok], shared: list[tuple[int,
 
 
 def _verb_cue(doc: _Text, attr: _Attribution) -> bool:
-    """Is the cue a speech verb with a subject ("заявил"), not "по словам" or a relaying verb?"""
+    """Is the cue a speech verb with a subject ("заявил"; "опроверг слухи", "назвал решение
+    ошибочным", "обвиняет Россию в нападении": an evaluating verb's object is the statement),
+    not "по словам" or a relaying verb?"""
     word = doc.text[attr.cue_start : attr.cue_end].split()
     if len(word) != 1 or not word[0][0].isalpha():
         return False
     lemma = doc.lemma(word[0])
     if attr.main_verb:
         return True  # "покинул зал, заявив": any finite verb has its subject
-    return lemma in SPEECH_LEMMAS | REQUEST_LEMMAS and lemma not in VIA_LEMMAS and doc.parse(word[0])[0].tag.POS == "VERB"
+    return lemma in SPEECH_LEMMAS | REQUEST_LEMMAS | OBJECT_CUE_LEMMAS and lemma not in VIA_LEMMAS and doc.parse(word[0])[0].tag.POS == "VERB"
+
+
+# Verbs whose object is the statement (``_verb_objects``): their subject speaks as a speech verb's.
+OBJECT_CUE_LEMMAS = ACCUSE_LEMMAS | CONFIRM_LEMMAS | NAMING_LEMMAS
 
 
 def _reporting_verb(doc: _Text, attr: _Attribution) -> bool:
