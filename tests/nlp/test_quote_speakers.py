@@ -283,10 +283,10 @@ SOKOLOV = ("e3", "PER", "Андрей Соколов", ["Андрей Сокол
 
 SUBJECT_CASES = [
     (
-        "a place in brackets before the verb is an aside, the counted noun the subject",
+        "a place in brackets before the verb is an aside, the counted group the subject (its words as written)",
         ["Двое депутатов (от Вологды и Твери) заявили о намерении поддержать закон."],
         [("e5", "LOC", "Тверь", ["Твери"]), ("e6", "LOC", "Вологда", ["Вологды"])],
-        ("депутаты", "group", None),
+        ("двое депутатов", "group", None),
     ),
     (
         "a coordinated verb shares the first verb's subject",
@@ -357,6 +357,12 @@ def _last_titled(title, paragraphs, names=()):
 
 
 RESOLUTION_CASES = [
+    (
+        "a group counted in words keeps its count",
+        ["Восемь сенаторов заявили, что поддержат закон."],
+        [],
+        ("восемь сенаторов", "group", None),
+    ),
     (
         "a country accusing another speaks as a state",
         ["Северия обвиняет Южную Ардению в нарушении перемирия."],

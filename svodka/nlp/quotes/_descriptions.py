@@ -235,6 +235,11 @@ def _number_word(doc: _Text, tok: _Tok) -> bool:
     return tok.text.isdigit() or any(p.tag.POS == "NUMR" and p.tag.case == "nomn" for p in doc.parse(tok.text)[:2])
 
 
+def _numeral(doc: _Text, tok: _Tok) -> bool:
+    """A numeral written in words, in the nominative ("двое", "восемь"; not "3000")."""
+    return not tok.text.isdigit() and _number_word(doc, tok)
+
+
 def _plural_genitive(doc: _Text, tok: _Tok) -> bool:
     """A noun read in the genitive plural ("республиканцев"; not "12 августа")."""
     return any(p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "plur" for p in doc.parse(tok.text)[:2])
@@ -327,8 +332,8 @@ def _modifiers_start(doc: _Text, rest: list[_Tok], head: int) -> int:
     the start of "один из ..." and "его адвокат"."""
     if head >= 2 and rest[0].low in ONE_OF and rest[1].low == "из" or head >= 1 and _possessive_of_noun(doc, rest[0]):
         return 0
-    if head == 1 and doc.lemma(rest[0].text) in QUANTITY_NOUNS:
-        return 0  # "ряд СМИ"
+    if head == 1 and (doc.lemma(rest[0].text) in QUANTITY_NOUNS or _numeral(doc, rest[0]) and _plural_genitive(doc, rest[1])):
+        return 0  # "ряд СМИ", "двое республиканцев": the count in words is part of the group
     k = head
     while k > 0 and _agreeing(doc, rest[k - 1], rest[head]):
         k -= 1
@@ -497,8 +502,8 @@ def _description_name(doc: _Text, desc: str, phrase: list[_Tok], head: _Tok, org
         one = {"femn": "одна", "neut": "одно"}.get(str(gender), "один")
         return one + desc[len(first.text) :]
     oblique = org_form or cue.cue.startswith(("по ", "согласно")) or _after_preposition(doc, first)
-    if not oblique and any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in doc.parse(head.text)[:4]):
-        return desc
+    if not oblique and (any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in doc.parse(head.text)[:4]) or first is not head and _numeral(doc, first)):
+        return desc  # the subject as written ("Критики считают", "двое республиканцев заявили")
     return _nominative(doc, desc)
 
 
