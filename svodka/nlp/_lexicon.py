@@ -52,6 +52,7 @@ __all__ = [
     "KNOWN_OUTLETS",
     "OUTLET_SHORT_NAMES",
     "LEGAL_FORMS",
+    "CLUB_FORMS",
     "QUOTED_NAME_HEADS",
     "PATRONYMIC_ENDINGS",
     "STREET_HEADS",
@@ -293,6 +294,10 @@ OUTLET_SHORT_NAMES = {
 # Legal-form descriptors written before a quoted company name: «ОАО "Газпром"». The name is
 # the quoted part; the descriptor (also an agency type: «РИА "Новости"») is not part of it.
 LEGAL_FORMS = frozenset("оао зао ооо пао ао нко гуп муп фгуп ип тоо риа".split())
+
+# Abbreviations of a sports club's kind written before its quoted name: «ФК "Спартак"»,
+# «ХК "Сокол"» (футбольный, хоккейный, баскетбольный, волейбольный, гандбольный клуб).
+CLUB_FORMS = frozenset("фк пфк мфк хк бк вк гк".split())
 
 # Nouns after which a quoted capitalised phrase is an organisation name: компания «Ромашка».
 QUOTED_NAME_HEADS = frozenset(

@@ -32,6 +32,12 @@ def _models(models):
 # (case, paragraphs, entities, (speaker, kind, via) of the last statement)
 OUTLET_CASES = [
     (
+        "a club named by its kind and its quoted name, NER having kept the kind alone",
+        ["ФК «Северные волки» объявил об отставке главного тренера."],
+        [("e1", "ORG", "ФК", ["ФК"]), ("e2", "ORG", "Северные волки", ["Северные волки"])],
+        ("ФК «Северные волки»", "organisation", None),
+    ),
+    (
         "an outlet named with its noun speaks",
         ["Мост через Сунгу закроют на ремонт до осени. Об этом пишет газета «Вечерний Заречинск»."],
         [],

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ...model import Speaker
-from .._lexicon import DOUBLE_OPENING
+from ...model import Entity, Speaker
+from .._lexicon import CLUB_FORMS, DOUBLE_CLOSING, DOUBLE_OPENING, LEGAL_FORMS
 from .._speech import DOCUMENT_NOUNS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
 from ._outlets import _attribution_sentence, _cut_via, _heard, _heard_by, _is_outlet
 from ._persons import _person_by_role
@@ -316,6 +316,8 @@ def _whole_body(doc: _Text, speaker: Speaker | None) -> Speaker | None:
     e = next((x for x in doc.article.entities if x.id == speaker.entity), None)
     if e is None or speaker.name != e.name:
         return speaker  # named already (a speaker said before is the same object)
+    if e.name.lower() in LEGAL_FORMS | CLUB_FORMS:
+        return _with_quoted_name(doc, speaker, e)
     last = _WORD.findall(e.name)[-1:]
     if not last or len(_WORD.findall(e.name)) < 2 or not _has_case(doc, _Tok(0, 0, last[0], last[0].lower()), "gent"):
         return speaker
@@ -323,6 +325,16 @@ def _whole_body(doc: _Text, speaker: Speaker | None) -> Speaker | None:
         for m2, e2 in _mentions_from(doc, m.end + 1, m.end + 1):
             if e2.type == "PER" and m2.start == m.end + 1 and doc.text[m.end] == " " and not _nominative_mention(doc, m2, e2):
                 return Speaker(f"{speaker.name} {m2.text}", speaker.type, speaker.entity, speaker.kind)
+    return speaker
+
+
+def _with_quoted_name(doc: _Text, speaker: Speaker, e: Entity) -> Speaker:
+    """A body NER named by its kind alone ("ФК", "ОАО") is named with the quoted name written
+    right after one of its mentions ("ФК «Спартак»")."""
+    for m in e.mentions:
+        q = re.match(rf" ?[{DOUBLE_OPENING}][^{DOUBLE_CLOSING}\n]{{1,60}}[{DOUBLE_CLOSING}]", doc.text[m.end : m.end + 64])
+        if q is not None:
+            return Speaker(f"{m.text}{q.group()}", speaker.type, speaker.entity, speaker.kind)
     return speaker
 
 
