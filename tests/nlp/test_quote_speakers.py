@@ -32,6 +32,12 @@ def _models(models):
 # (case, paragraphs, entities, (speaker, kind, via) of the last statement)
 OUTLET_CASES = [
     (
+        "an outlet's editorial board speaks for the outlet",
+        ["По мнению редакции The Northern Star, мэр Заречинска изменил жизнь горожан."],
+        [],
+        ("The Northern Star", "outlet", None),
+    ),
+    (
         "a club named by its kind and its quoted name, NER having kept the kind alone",
         ["ФК «Северные волки» объявил об отставке главного тренера."],
         [("e1", "ORG", "ФК", ["ФК"]), ("e2", "ORG", "Северные волки", ["Северные волки"])],
