@@ -418,6 +418,17 @@ def test_quotes_relay_outlet_and_speaker(models, case, paragraphs, names, expect
 # (case, paragraphs, entities, the speaker of the last statement)
 PRONOUN_CASES = [
     (
+        "a name in the genitive is no subject, though its surname reads as a woman's",
+        [
+            "Игорь Петров много лет играл в театре.",
+            "Петров является учеником Андрея Соколова.",
+            "Он поставил пьесу в театре под руководством Андрея Соколова.",
+            "По его словам, он доволен своей работой.",
+        ],
+        [PETROV, ("e3", "PER", "Андрей Соколов", ["Андрея Соколова"])],
+        "Игорь Петров",
+    ),
+    (
         "a name inside the quote is not the antecedent",
         [
             "Игорь Петров отметил, что проект согласован. «Предложение Андрея Соколова устроило все "
