@@ -864,6 +864,12 @@ VIA_MORE_CASES = [
         [],
         ("источники российских СМИ", "group", "российские СМИ"),
     ),
+    (
+        "an interview to an outlet whose quoted name opens with an adjective",
+        ["Игорь Петров в интервью «Северному курьеру» заявил, что мост откроют к осени."],
+        [PETROV],
+        ("Игорь Петров", "person", "Северный курьер"),
+    ),
 ]
 
 

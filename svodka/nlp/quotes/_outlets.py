@@ -458,6 +458,11 @@ def _outlet_after(doc: _Text, said: _Said, toks: list[_Tok], end: int, dative: b
     """The outlet written right after "интервью" (its adjectives, a media noun, the name) or
     after "корреспондентом" (a media noun in the genitive or the name)."""
     k = 1 if toks and toks[0].low in ("с", "со") else 0  # "в беседе с австралийским изданием X"
+    if k < len(toks) and toks[k].start > 0 and doc.text[toks[k].start - 1] in DOUBLE_OPENING:
+        # a quoted name right there, its first word maybe an adjective ("в интервью «Новой газете»")
+        found = _name_at(doc, toks[k].start - 1, end)
+        if found is not None and (found[3] is None or found[3].type == "ORG"):
+            return _base_name(doc, found[2], found[3])
     while k < len(toks) and _is_adj(doc, toks[k]):
         k += 1
     if k < len(toks) and _media_noun(doc, toks[k]):
