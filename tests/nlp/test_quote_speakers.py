@@ -870,6 +870,12 @@ VIA_MORE_CASES = [
         [PETROV],
         ("Игорь Петров", "person", "Северный курьер"),
     ),
+    (
+        "a sentence opening with the relaying outlet: the speaker of its cue speaks through it",
+        ["Как передает агентство «Северинформ», глава района Игорь Петров заявил, что мост откроют к осени."],
+        [PETROV],
+        ("Игорь Петров", "person", "Северинформ"),
+    ),
 ]
 
 

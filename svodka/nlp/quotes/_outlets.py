@@ -545,6 +545,28 @@ def _relay_before(doc: _Text, pos: int) -> str | None:
     return _outlet_name(doc, m.start("outlet"), m.end("outlet"))
 
 
+# A sentence opening with the outlet that relays what follows: "Как передает агентство X, ...",
+# "Как сообщает «Коммерсантъ», ...".
+_RELAY_OPENING = re.compile(r"\s*[Кк]ак\s+(?:передает|передаёт|передают|сообщает|сообщают|пишет|пишут)\s+(?P<outlet>[^,.;:!?]{2,80}?)\s*,")
+
+
+def _relay_opening(doc: _Text, attr: _Attribution) -> str | None:
+    """The outlet of "Как передает агентство X, министр заявил, что ...": the sentence opens
+    with a relaying outlet and the cue, after it, has a speaker of its own (the ``via``)."""
+    s_start, _s_end = _attribution_sentence(doc, attr)
+    m = _RELAY_OPENING.match(doc.text, s_start, attr.cue_start)
+    if m is None or m.end() > attr.cue_start:
+        return None
+    outlet = _outlet_name(doc, m.start("outlet"), m.end("outlet"))
+    return outlet if outlet is not None and _is_outlet(doc, outlet) or _media_noun_phrase(doc, m.start("outlet"), m.end("outlet")) else None
+
+
+def _media_noun_phrase(doc: _Text, start: int, end: int) -> bool:
+    """Does a phrase open with an outlet's noun ("агентство X", "газета «Y»")?"""
+    first = doc.toks(start, end)[:1]
+    return bool(first) and _media_noun(doc, first[0])
+
+
 def _heard(attr: _Attribution, outlet: str | None) -> None:
     """The outlet the speaker spoke to goes to ``via`` (unless one is there already)."""
     if outlet and attr.via is None:
