@@ -15,6 +15,7 @@ __all__ = [
     "REPORT_NOUNS",
     "PO_SLOVAM_PREPOSITIONS",
     "VIA_LEMMAS",
+    "CITING",
     "MEDIA_VERBS",
     "SPEAKER_NOUNS",
     "ORG_SPEAKER_NOUNS",
@@ -107,6 +108,10 @@ REPORT_NOUNS = frozenset("сообщение сведение информаци
 
 # Prepositions of those phrases: "по данным X", "согласно данным X".
 PO_SLOVAM_PREPOSITIONS = frozenset({"по", "согласно"})
+
+# The phrase that names a relayed source, as a regular expression: "передает X со ссылкой на
+# Y", "Газета X, ссылаясь на источники, пишет" (the gerund says the same).
+CITING = r"(?:со\s+ссылкой\s+на|ссылаясь\s+на)"
 
 # Verbs of a relaying outlet: "передает ТАСС", "приводит его слова РИА Новости", "цитирует X".
 VIA_LEMMAS = frozenset("передавать передать приводить привести цитировать процитировать писать сообщать".split())

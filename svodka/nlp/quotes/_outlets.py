@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ...model import Entity, Quote
 from ..names import normalize_mention
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, KNOWN_OUTLETS, ORG_HEADS, OUTLET_SHORT_NAMES, QUOTED_NAME_HEADS
-from .._speech import BROADCAST_NOUNS, DOCUMENT_NOUNS, MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS
+from .._speech import BROADCAST_NOUNS, CITING, DOCUMENT_NOUNS, MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS
 from bisect import bisect_right
 
 from ._text import (
@@ -66,7 +66,10 @@ class _Named:
     kind: str  # "outlet" | "organisation"
 
 # A relaying outlet closing a reported statement: "..., передает агентство Восток-Пресс".
-_TRAILING_RELAY = re.compile(r",\s*(?:передает|передаёт|пишет|сообщает|информирует)\s+(?P<outlet>[^,.;:!?]{2,80}?)\s*[.!?…]?\s*$")
+# ("..., пишет газета X, ссылаясь на пресс-службу": the outlet's own source closes it too)
+_TRAILING_RELAY = re.compile(
+    rf",\s*(?:передает|передаёт|пишет|сообщает|информирует)\s+(?P<outlet>[^,.;:!?]{{2,80}}?)(?:,?\s+{CITING}\s+[^.;:!?]{{2,120}}?)?\s*[.!?…]?\s*$"
+)
 
 
 def _cut_via(doc: _Text, attr: _Attribution, region: tuple[int, int]) -> tuple[int, int]:
@@ -76,9 +79,9 @@ def _cut_via(doc: _Text, attr: _Attribution, region: tuple[int, int]) -> tuple[i
     cue_lemma = doc.lemma(text[attr.cue_start : attr.cue_end].split()[0]) if attr.cue_end > attr.cue_start else ""
     if cue_lemma in ("приводить", "привести", "цитировать", "процитировать"):
         return _relay_split(doc, attr, region)
-    m = re.search(r",\s*(передает|передаёт|пишет|сообщает|цитирует|информирует)\b|\bсо ссылкой на\b", text[start:end])
+    m = re.search(rf",\s*(передает|передаёт|пишет|сообщает|цитирует|информирует)\b|,?\s*\b{CITING}\b", text[start:end])
     if m:
-        if m.group(0).startswith("со ссылкой"):
+        if re.match(rf",?\s*{CITING}", m.group(0)):
             # "пишет газета X со ссылкой на источник": the speaker is after the phrase; the
             # source spoke to the outlet (its next words come through it too)
             outlet = text[start : start + m.start()]
@@ -532,7 +535,7 @@ def _spelled_out(doc: _Text, name: str) -> str | None:
 
 
 # "... передает X со ссылкой на" right before the source it names.
-_RELAY_TO_SOURCE = re.compile(r"(?:передает|передаёт|сообщает|пишет|сообщил[аио]?|писал[аио]?)\s+(?P<outlet>[^,.;:!?]{2,80}?)\s+со ссылкой на\s+$")
+_RELAY_TO_SOURCE = re.compile(rf"(?:передает|передаёт|сообщает|пишет|сообщил[аио]?|писал[аио]?)\s+(?P<outlet>[^,.;:!?]{{2,80}}?),?\s+{CITING}\s+$")
 
 
 def _relay_before(doc: _Text, pos: int) -> str | None:

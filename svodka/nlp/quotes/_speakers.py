@@ -23,7 +23,7 @@ from bisect import bisect_right
 
 from ...model import Entity, Speaker
 from .._lexicon import CLUB_FORMS, DOUBLE_CLOSING, DOUBLE_OPENING, LEGAL_FORMS
-from .._speech import DOCUMENT_NOUNS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
+from .._speech import CITING, DOCUMENT_NOUNS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
 from ._outlets import _attribution_sentence, _cut_via, _heard, _heard_by, _is_outlet, _relay_opening
 from ._persons import _person_by_role
 from ._text import (
@@ -53,7 +53,7 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int, stmt_end: in
     attr.stmt_start = pos
     after = attr.after
     # a relaying outlet after the speaker: "..., передает X", "со ссылкой на Y"
-    cited = bool(after) and doc.text[after[0] : after[1]].lstrip().startswith("со ссылкой на")
+    cited = bool(after) and re.match(rf"\s*{CITING}\b", doc.text[after[0] : after[1]]) is not None
     if after:
         after = _cut_via(doc, attr, after)
     speaker = None
@@ -93,7 +93,7 @@ def _cited_source(
         return None
     if not cited:
         # "СМИ со ссылкой на данные агентства Fitch сообщили": the same before the verb
-        link = re.search(r"\bсо ссылкой на\b", doc.text[attr.before[0] : attr.before[1]])
+        link = re.search(rf"\b{CITING}\b", doc.text[attr.before[0] : attr.before[1]])
         if link is None:
             return None
         split = attr.before[0] + link.start()
