@@ -468,6 +468,8 @@ def _outlet_after(doc: _Text, said: _Said, toks: list[_Tok], end: int, dative: b
             return _base_name(doc, found[2], found[3])
     while k < len(toks) and _is_adj(doc, toks[k]):
         k += 1
+    if 0 < k < len(toks) - 1 and toks[k].low in ("в", "на") and any(p.tag.POS == "PRTF" for p in doc.parse(toks[k - 1].text)[:2]):
+        k += 1  # "в интервью, опубликованном в газете X": the outlet that printed it
     if k < len(toks) and _media_noun(doc, toks[k]):
         named = _named_body(doc, toks[k], end)
         return named.name if named is not None else _earlier_outlet(doc, said, toks[k], toks[k].start)
