@@ -404,13 +404,17 @@ def _heard_by(doc: _Text, attr: _Attribution, said: _Said, subject_before: bool 
 # NBC", "заявил в эфире радиостанции X" (lower case, as written).
 ON_AIR_WORDS = frozenset({"на", "эфире"})
 
+# How far after the verb the channel may be named: past the speaker's name and a programme
+# ("заявил Игорь Петров в программе «Итоги недели» на телеканале X"), a clause mark stops it.
+MAX_ON_AIR_WORDS = 10
+
 
 def _on_air(doc: _Text, said: _Said, attr: _Attribution, toks: list[_Tok], s_end: int) -> str | None:
     """The channel the words were said on, right after the verb, before any punctuation: "на"
     and a media noun in the locative with its name ("рассказал на телеканале NBC"), "в эфире" and
     the outlet ("заявил в эфире телеканала X", "в эфире «Эха»"). Not "на сайте X" (its owner speaks)."""
     after = [t for t in toks if t.start >= attr.cue_end]
-    for k, t in enumerate(after[:6]):
+    for k, t in enumerate(after[:MAX_ON_AIR_WORDS]):
         if re.search(r"[,;:.!?()—–]", doc.text[after[k - 1].end if k else attr.cue_end : t.start]):
             break
         if _is_finite_verb(doc, t):
