@@ -370,6 +370,12 @@ def _last_titled(title, paragraphs, names=()):
 
 RESOLUTION_CASES = [
     (
+        "a body named inside the sentence keeps its capital",
+        ["В Кремле заявили, что мост откроют к осени."],
+        [],
+        ("Кремль", "organisation", None),
+    ),
+    (
         "a group counted in words keeps its count",
         ["Восемь сенаторов заявили, что поддержат закон."],
         [],

@@ -400,7 +400,7 @@ def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], 
         antecedent = _referred_back(doc, said, head, phrase, lemma, gender, cue, desc)
         if antecedent is not None:
             return antecedent
-    return Speaker(_lower_description(doc, head, normal), kind, None)
+    return Speaker(_lower_description(doc, head, normal, phrase[0]), kind, None)
 
 
 def _female_head(doc: _Text, head: _Tok, gender: str | None) -> str | None:
@@ -513,13 +513,23 @@ def _after_preposition(doc: _Text, tok: _Tok) -> bool:
     return i > 0 and doc.parse(doc.tokens[i - 1].text)[0].tag.POS == "PREP" and not doc.text[doc.tokens[i - 1].end : tok.start].strip()
 
 
-def _lower_description(doc: _Text, head: _Tok, normal: str) -> str:
+def _lower_description(doc: _Text, head: _Tok, normal: str, first: _Tok | None = None) -> str:
     """A description written first in its sentence, in lower case unless its first word is a
-    name or an abbreviation ("Местные СМИ" -> "местные СМИ", "МИД Франции" stays)."""
+    name or an abbreviation ("Местные СМИ" -> "местные СМИ", "МИД Франции" stays); a capital
+    written inside the sentence is a name's ("В Кремле заявили": "Кремль")."""
     words = normal.split()
     if not words or not words[0][0].isupper() or words[0].isupper():
+        return normal
+    if first is not None and first.text[:1].isupper() and not _opens_sentence(doc, first):
         return normal
     tag = doc.parse(words[0])[0].tag
     if any(x in tag for x in ("Abbr", "Orgn", "Geox", "Name", "Surn")):
         return normal
     return normal[0].lower() + normal[1:]
+
+
+def _opens_sentence(doc: _Text, tok: _Tok) -> bool:
+    """Does a word open its sentence: nothing before it in its line but a mark, a dash or a
+    quotation mark, or a sentence end before it?"""
+    before = doc.text[max(0, tok.start - 200) : tok.start].rstrip(" \xa0" + DOUBLE_OPENING + "—–-(")
+    return not before or before[-1] in ".!?…:\n" + DOUBLE_CLOSING
