@@ -990,3 +990,17 @@ def test_quote_speakers_quoting_outlet_relays_its_quotation_only():
     ]
     quotes = extract_quotes(_article(None, paragraphs, [PETROV]), _article.models).quotes
     assert [(q.speaker.name, q.via) for q in quotes] == [("Игорь Петров", None), ("Игорь Петров", "Северинформ")]
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_headline_description_is_the_person_the_lead_names():
+    title = "Бывший мэр, обвиняемый во взятке, заявил о своей невиновности"
+    paragraphs = [
+        "52-летний заречинец Игорь Петров заявил о своей невиновности на заседании областного суда.",
+        "Суд продлил ему арест на два месяца.",
+    ]
+    quotes = extract_quotes(_article(title, paragraphs, [PETROV]), _article.models).quotes
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes][:2] == [
+        ("о своей невиновности", "Игорь Петров"),
+        ("о своей невиновности на заседании областного суда", "Игорь Петров"),
+    ]

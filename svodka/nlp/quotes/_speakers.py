@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ...model import Entity, Speaker
+from ...model import Entity, Quote, Speaker
 from .._lexicon import CLUB_FORMS, DOUBLE_CLOSING, DOUBLE_OPENING, LEGAL_FORMS
 from .._speech import CITING, DOCUMENT_NOUNS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
 from ._outlets import _attribution_sentence, _cut_via, _heard, _heard_by, _is_outlet, _relay_opening
@@ -437,3 +437,37 @@ def _phrase_speaker(doc: _Text, said: _Said, attr: _Attribution, gender: str | N
         if sp is not None:
             return sp
     return Speaker(normal, "OTHER", None) if normal else None
+
+
+# How many paragraphs after the headline the lead that repeats its statement may be.
+LEAD_PARAGRAPHS = 2
+
+
+def _headline_from_lead(doc: _Text, quotes: list[Quote]) -> None:
+    """"Россиянин, обвиняемый в хакерской атаке, заявил о своей невиновности" / "29-летний
+    москвич Дмитрий Смилянец заявил о своей невиновности": a headline's statement whose
+    speaker is only described (or none) is the lead's when the lead repeats it with a named
+    person, the same speech verb and the same words."""
+    titles = [(b[0], b[1]) for b in doc.blocks if b[2] == "title"]
+    if not titles:
+        return
+    t_start, t_end = titles[0]
+    body = [b for b in doc.blocks if b[0] >= t_end and b[2] != "title"][:LEAD_PARAGRAPHS + 1]
+    lead_end = body[-1][1] if body else t_end
+    for q in quotes:
+        if not t_start <= q.start < t_end or q.speaker is not None and (q.speaker.type != "OTHER" or q.speaker.entity):
+            continue
+        words = {w.lower() for w in _WORD.findall(q.text)}
+        lemma = _first_lemma(doc, q.cue)
+        for r in quotes:
+            if r.start < t_end or r.start >= lead_end or r.speaker is None or r.speaker.type != "PER" or _first_lemma(doc, r.cue) != lemma:
+                continue
+            if lemma and len(words & {w.lower() for w in _WORD.findall(r.text)}) * 2 >= len(words):
+                q.speaker = r.speaker
+                break
+
+
+def _first_lemma(doc: _Text, cue: str | None) -> str:
+    """The lemma of a cue's first word ("" for none or a mark)."""
+    words = (cue or "").split()
+    return doc.lemma(words[0]) if words and words[0][0].isalpha() else ""
