@@ -370,6 +370,12 @@ def _last_titled(title, paragraphs, names=()):
 
 RESOLUTION_CASES = [
     (
+        "a body in a relative clause of the person speaks, not the person",
+        ["Соболезнования семье выразил мэр Заречинска Игорь Петров, в пресс-службе которого сообщили: «Мэр скорбит вместе с родными»."],
+        [PETROV],
+        ("пресс-служба", "organisation", None),
+    ),
+    (
         "a body named inside the sentence keeps its capital",
         ["В Кремле заявили, что мост откроют к осени."],
         [],

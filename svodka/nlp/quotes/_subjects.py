@@ -43,6 +43,7 @@ from ._text import (
     _is_finite_verb,
     _mentions_around,
     _mentions_in,
+    _nominative,
     _speaker_noun,
     _speaker_of,
 )
@@ -270,6 +271,9 @@ def _subject_before(
     """The subject before the verb: the nearest person; a pronoun; "Там"; an organisation or a
     description ("В пресс-службе X"); a place; the nearest nominative speaker noun."""
     start, end = region
+    body = _relative_body(doc, words, end)
+    if body is not None:
+        return body
     pers = [me for me in pers if not _in_participle_clause(doc, me[0], start, end) and not _in_relative_clause(doc, me[0], start, end)]
     subject_pronoun = pron[-1] if pron and pron[-1].low in ("он", "она", "они") else None
     if pers and not (subject_pronoun is not None and subject_pronoun.start > pers[-1][0].end):
@@ -297,6 +301,18 @@ def _subject_before(
     if found is None and verb_cue:
         found = _abbreviation_subject(doc, words, end)
     return found
+
+
+def _relative_body(doc: _Text, words: list[_Tok], end: int) -> Speaker | None:
+    """"Путин, в пресс-службе которого сообщили": a relative clause right before the verb that
+    names a body of the person or body before it ("в пресс-службе которого", "в окружении
+    которой") speaks as that body (its noun in the nominative)."""
+    if len(words) < 3 or words[-1].low not in ("которого", "которой", "которых") or doc.text[words[-1].end : end].strip():
+        return None
+    prep, noun = words[-3], words[-2]
+    if prep.low not in ("в", "во", "у") or not _speaker_noun(doc, noun) or not re.search(r",\s*$", doc.text[max(0, prep.start - 3) : prep.start]):
+        return None
+    return Speaker(_nominative(doc, noun.text), "ORG", None, "organisation")
 
 
 def _abbreviation_subject(doc: _Text, words: list[_Tok], end: int) -> Speaker | None:
