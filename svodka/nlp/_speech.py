@@ -23,6 +23,7 @@ __all__ = [
     "DOCUMENT_NOUNS",
     "EARLIER_OCCASION_WORDS",
     "SELF_SPEAKING_DOCUMENTS",
+    "DOCUMENT_AUTHORS",
     "CONNECTIVES",
     "HEAD_SYNONYMS",
     "GENERIC_HEADS",
@@ -168,6 +169,7 @@ DOCUMENT_NOUNS = frozenset(
     """
     заявление сообщение пресс-релиз релиз документ письмо обращение ответ комментарий
     телеграм-канал канал материал статья публикация доклад отчет исследование заметка текст
+    приговор вердикт
     """.split()
 )
 
@@ -180,6 +182,10 @@ OWN_PAGE_NOUNS = frozenset("сайт страница микроблог бло�
 # предлагает ...", "В докладе говорится, что ..."): a named subset; "сообщение" or
 # "заявление" alone names no source worth the name.
 SELF_SPEAKING_DOCUMENTS = DOCUMENT_NOUNS & frozenset("документ доклад отчет исследование".split())
+
+# Documents whose author their kind says when the text names nobody behind them: "В приговоре
+# отмечается, что ..." is the court's.
+DOCUMENT_AUTHORS = {"приговор": "суд", "вердикт": "суд"}
 
 # Sentence openers that set a statement on an earlier occasion ("Ранее он заявлял, что ..."):
 # an interview told of before does not go on into it (its outlet is no ``via`` of it).

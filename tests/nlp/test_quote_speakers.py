@@ -576,6 +576,12 @@ def test_quote_speakers_relations_and_names(case, paragraphs, names, expected):
 
 PLACE_AND_DOCUMENT_CASES = [
     (
+        "a verdict nobody is named behind is the court's",
+        ["Суд приговорил водителя к двум годам ограничения свободы.", "В приговоре отмечается, что вины врачей в гибели пешехода нет."],
+        [],
+        ("суд", "organisation", None),
+    ),
+    (
         "the interview a source spoke in is no part of its description",
         ["Сотрудник мэрии в беседе с корреспондентом газеты отметил, что мост откроют к осени."],
         [],

@@ -23,7 +23,7 @@ from bisect import bisect_right
 
 from ...model import Entity, Quote, Speaker
 from .._lexicon import CLUB_FORMS, DOUBLE_CLOSING, DOUBLE_OPENING, LEGAL_FORMS
-from .._speech import CITING, DOCUMENT_NOUNS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
+from .._speech import CITING, DOCUMENT_AUTHORS, DOCUMENT_NOUNS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
 from ._outlets import _attribution_sentence, _cut_via, _heard, _heard_by, _is_outlet, _relay_opening
 from ._persons import _person_by_role
 from ._text import (
@@ -288,6 +288,8 @@ def _document_speaker(doc: _Text, said: _Said, attr: _Attribution) -> Speaker | 
     if said.documents:
         return said.documents[-1]
     lemma = doc.lemma(noun.text)
+    if lemma in DOCUMENT_AUTHORS:
+        return Speaker(DOCUMENT_AUTHORS[lemma], "ORG", None, "organisation")  # "В приговоре отмечается": the court
     return Speaker(lemma, "ORG", None, "organisation") if lemma in SELF_SPEAKING_DOCUMENTS else None
 
 
