@@ -104,6 +104,18 @@ def test_quote_speakers_outlets_and_named_bodies(case, paragraphs, names, expect
 
 GROUP_CASES = [
     (
+        "a passive participle after a comma says who the unnamed source is",
+        ["Между тем масс-медиа, контролируемые группировкой «Заря», заявляют, что министр уйдет в отставку."],
+        [],
+        ("масс-медиа, контролируемые группировкой «Заря»", "group", None),
+    ),
+    (
+        "an active participle after a comma tells what the source did",
+        ["Посол Финляндии, посетивший стройку, заявил, что мост откроют к осени."],
+        [],
+        ("посол Финляндии", "group", None),
+    ),
+    (
         "an examination speaks as one body",
         ["Игорь Петров погиб от удара током.", "Точное время смерти не установлено, сообщает судмедэкспертиза."],
         [PETROV],

@@ -309,8 +309,8 @@ def _coordinated(doc: _Text, head: _Tok, t: _Tok) -> bool:
 
 def _closing_clause(doc: _Text, head: _Tok, pos: int, end: int) -> list[_Tok]:
     """", близкий к ФСБ", ", знакомый с ситуацией": a clause after a comma opened by a full
-    adjective (not a participle, not a pronoun) agreeing with the head in number, running to
-    the region's end, is how the writer names an unnamed source."""
+    adjective or a passive participle (not an active one, not a pronoun) agreeing with the
+    head in number, running to the region's end, is how the writer names an unnamed source."""
     text = doc.text
     if not re.match(r",\s", text[pos : pos + 2]):
         return []
@@ -321,7 +321,10 @@ def _closing_clause(doc: _Text, head: _Tok, pos: int, end: int) -> list[_Tok]:
         return []
     number = {p.tag.number for p in doc.parse(head.text)[:3] if p.tag.POS == "NOUN"}
     first = doc.parse(toks[0].text)[0]
-    if first.tag.POS != "ADJF" or "Apro" in first.tag or first.tag.number not in number or any(_is_finite_verb(doc, t) for t in toks):
+    # a passive participle says who the source is too ("масс-медиа, контролируемые группировкой
+    # X", "телеканал, финансируемый правительством"); an active one tells what it did
+    passive = first.tag.POS == "PRTF" and first.tag.voice == "pssv"
+    if first.tag.POS != "ADJF" and not passive or "Apro" in first.tag or first.tag.number not in number or any(_is_finite_verb(doc, t) for t in toks):
         return []
     return toks
 
