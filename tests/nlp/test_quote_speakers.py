@@ -925,6 +925,18 @@ VIA_MORE_CASES = [
         ("Игорь Петров", "person", "Север-24"),
     ),
     (
+        "the next sentence names the outlet that relayed a statement of someone else",
+        ["Мост откроют к осени, заявил Игорь Петров журналистам. Об этом сообщает агентство «Северинформ»."],
+        [PETROV],
+        ("Игорь Петров", "person", "Северинформ"),
+    ),
+    (
+        "the next sentence names the outlet that quoted the words",
+        ["«Мост откроем к осени», — заявил Игорь Петров. Его слова приводит газета «Вечерний Заречинск»."],
+        [PETROV],
+        ("Игорь Петров", "person", "Вечерний Заречинск"),
+    ),
+    (
         "an interview printed by an outlet",
         ["Мост откроют к осени, сказал Игорь Петров в интервью, опубликованном в газете «Вечерний Заречинск»."],
         [PETROV],

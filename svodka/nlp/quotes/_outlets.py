@@ -570,6 +570,28 @@ def _relay_opening(doc: _Text, attr: _Attribution) -> str | None:
     return outlet if outlet is not None and _is_outlet(doc, outlet) or _media_noun_phrase(doc, m.start("outlet"), m.end("outlet")) else None
 
 
+# The next sentence naming the outlet that relayed the statement before it: "Об этом сообщает
+# ТАСС.", "Его слова приводит агентство X."
+_RELAY_NEXT = re.compile(
+    r"[.!?…»\"]*\s+(?:Об этом|Его слова|Ее слова|Её слова|Их слова|Эти слова)\s+"
+    r"(?:сообщает|сообщают|пишет|пишут|передает|передаёт|передают|приводит|приводят)\s+(?P<outlet>[^.!?…,;:]{2,80}?)\s*[.!?…]"
+)
+
+
+def _relayed_in_next(doc: _Text, attr: _Attribution) -> str | None:
+    """"Мост откроют, заявил Петров журналистам. Об этом сообщает ТАСС.": the outlet the next
+    sentence names as the relay of a statement whose speaker is someone else (the ``via``)."""
+    starts = _block_starts(doc)
+    b = max(0, bisect_right(starts, attr.cue_start) - 1)
+    b_end = doc.blocks[b][1]
+    end = _sentence_end(doc, attr.cue_end, b_end)
+    m = _RELAY_NEXT.match(doc.text, end, b_end)
+    if m is None:
+        return None
+    outlet = _outlet_name(doc, m.start("outlet"), m.end("outlet"))
+    return outlet if outlet is not None and (_is_outlet(doc, outlet) or _media_noun_phrase(doc, m.start("outlet"), m.end("outlet"))) else None
+
+
 def _media_noun_phrase(doc: _Text, start: int, end: int) -> bool:
     """Does a phrase open with an outlet's noun ("агентство X", "газета «Y»")?"""
     first = doc.toks(start, end)[:1]

@@ -24,7 +24,7 @@ from bisect import bisect_right
 from ...model import Entity, Quote, Speaker
 from .._lexicon import CLUB_FORMS, DOUBLE_CLOSING, DOUBLE_OPENING, LEGAL_FORMS
 from .._speech import CITING, DOCUMENT_AUTHORS, DOCUMENT_NOUNS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
-from ._outlets import _attribution_sentence, _cut_via, _heard, _heard_by, _is_outlet, _relay_opening
+from ._outlets import _attribution_sentence, _cut_via, _heard, _heard_by, _is_outlet, _relay_opening, _relayed_in_next
 from ._persons import _person_by_role
 from ._text import (
     _Attribution,
@@ -154,6 +154,8 @@ def _find_via(doc: _Text, said: _Said, attr: _Attribution, speaker: Speaker | No
         _heard(attr, _heard_in_next(doc, attr, said, speaker))
     if attr.via is None and speaker is not None:
         attr.via = _relay_opening(doc, attr)  # "Как передает агентство X, министр заявил, что"
+    if attr.via is None and speaker is not None and attr.cue not in ("-", ":"):
+        attr.via = _relayed_in_next(doc, attr)  # "..., заявил X журналистам. Об этом сообщает ТАСС."
     if attr.via is not None and speaker is not None and attr.via.lower() == speaker.name.lower():
         attr.via = None  # "Как отмечает Би-би-си": the outlet speaks, it relays nobody
     if attr.via is None and speaker is not None and speaker.kind != "outlet" and not _outlet_speaker(doc, speaker) and not _earlier_occasion(doc, attr):
