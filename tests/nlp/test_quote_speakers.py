@@ -937,6 +937,24 @@ VIA_MORE_CASES = [
         ("Игорь Петров", "person", "Вечерний Заречинск"),
     ),
     (
+        "a comment to an outlet",
+        ["Мост откроют к осени, сказал Игорь Петров в комментарии «Северинформу»."],
+        [PETROV],
+        ("Игорь Петров", "person", "Северинформ"),
+    ),
+    (
+        "a talk with an outlet",
+        ["Мост откроют к осени, сказал Игорь Петров в разговоре с The Northern Star."],
+        [PETROV],
+        ("Игорь Петров", "person", "The Northern Star"),
+    ),
+    (
+        "an answer to an outlet's request",
+        ["Мост откроют к осени, уточнил Игорь Петров в ответ на запрос The Northern Star."],
+        [PETROV],
+        ("Игорь Петров", "person", "The Northern Star"),
+    ),
+    (
         "an interview printed by an outlet",
         ["Мост откроют к осени, сказал Игорь Петров в интервью, опубликованном в газете «Вечерний Заречинск»."],
         [PETROV],

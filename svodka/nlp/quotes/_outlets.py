@@ -378,8 +378,11 @@ def _outlet_in_phrase(doc: _Text, phrase: list[_Tok], head: _Tok) -> tuple[int, 
 
 
 # Words after which the outlet that heard the words is named: "в интервью телеканалу X",
-# "дал интервью изданию X", "в беседе с корреспондентом издания" (lower case, as written).
-INTERVIEW_WORDS = frozenset({"интервью", "корреспондентом", "корреспонденту", "журналистом", "журналистам", "корреспондентам", "беседе"})
+# "дал интервью изданию X", "в беседе с корреспондентом издания", "в комментарии РБК", "в
+# разговоре с ТАСС", "в ответ на запрос РБК" (lower case, as written).
+INTERVIEW_WORDS = frozenset(
+    {"интервью", "корреспондентом", "корреспонденту", "журналистом", "журналистам", "корреспондентам", "беседе", "комментарии", "разговоре", "запрос"}
+)
 
 
 def _heard_by(doc: _Text, attr: _Attribution, said: _Said, subject_before: bool = False) -> str | None:
