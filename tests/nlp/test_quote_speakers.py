@@ -481,6 +481,12 @@ RESOLUTION_CASES = [
         ("Игорь Петров", "person", None),
     ),
     (
+        "a performer is the singer just named",
+        ["Певица Вера Лунина отменила гастроли.", "По словам артистки, она вернется на сцену осенью."],
+        [("e1", "PER", "Вера Лунина", ["Вера Лунина"], ["певица"])],
+        ("Вера Лунина", "person", None),
+    ),
+    (
         "the monarch is the king named in the narrative, not the one named in his quoted words",
         [
             "Король Северии Эдмунд III выступил с обращением к народу.",
