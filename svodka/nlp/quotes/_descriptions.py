@@ -24,7 +24,7 @@ from .._speech import (
     MEDIA_GROUP_NOUNS,
     ORG_SPEAKER_NOUNS,
 )
-from ._outlets import BODY_NOUNS, INTERVIEW_WORDS, _earlier_outlet, _heard, _media_noun, _name_at, _named_body, _outlet_in_phrase
+from ._outlets import BODY_NOUNS, INTERVIEW_WORDS, _earlier_outlet, _heard, _is_outlet, _media_noun, _name_at, _named_body, _outlet_in_phrase
 from ._persons import _countries, _described_antecedent, _person_by_role, _trusted_role
 from ._text import (
     NON_SPEAKER_WORDS,
@@ -46,6 +46,7 @@ from ._text import (
     _nominative,
     _speaker_noun,
     _speaker_of,
+    _window_start,
 )
 from ._grammar import _agreeing, _nominative_mention, _possessive_of_noun, _relation_of
 
@@ -398,12 +399,36 @@ def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], 
         person = _person_by_role(doc, normal, gender, cue.cue_start)
         if person is not None:
             return _speaker_of(person)
+    if len(phrase) == 1 and lemma in BODY_BACK_NOUNS:
+        body = _body_referred_back(doc, lemma, min(cue.cue_start, phrase[0].start))
+        if body is not None:
+            return body  # "МИД Ардении обвинил ... В заявлении ведомства говорится": the ministry
     if kind == "OTHER" and cue.stmt_start >= 0 and lemma not in ANONYMOUS_HEADS and not unnamed and not inside and not outlets_person:
         # ("адвокат Насира", "дядя Шварца": somebody's relation refers back to nobody)
         antecedent = _referred_back(doc, said, head, phrase, lemma, gender, cue, desc)
         if antecedent is not None:
             return antecedent
     return Speaker(_lower_description(doc, head, normal, phrase[0]), kind, None)
+
+
+# Bare nouns of a state body that refer back to the body just named ("ведомство": any
+# non-media organisation; "министерство": a ministry).
+BODY_BACK_NOUNS = frozenset({"ведомство", "министерство"})
+
+
+def _body_referred_back(doc: _Text, lemma: str, pos: int) -> Speaker | None:
+    """The organisation a bare "ведомство"/"министерство" refers back to: the latest
+    organisation named outside quotation marks in this or the previous paragraph, not an
+    outlet (for "министерство", a ministry: "Министерство ...", "Мин...", "МИД")."""
+    lo = _window_start(doc, pos)
+    for m, e in reversed(_mentions_in(doc, lo, pos)):
+        if e.type != "ORG" or doc.in_quote(m.start) or _is_outlet(doc, e.name, e):
+            continue
+        name = e.name.lower()
+        if lemma == "министерство" and not (name.startswith(("мин", "мид")) or "министерств" in name):
+            continue
+        return _speaker_of(e)
+    return None
 
 
 def _female_head(doc: _Text, head: _Tok, gender: str | None) -> str | None:
