@@ -949,6 +949,12 @@ VIA_MORE_CASES = [
         ("Игорь Петров", "person", "Вечерний Заречинск"),
     ),
     (
+        "an interview told of in a sentence with no statement goes on into the person's words",
+        ["Игорь Петров дал интервью газете «Вечерний Заречинск».", "Он заявил, что мост откроют к осени."],
+        [PETROV],
+        ("Игорь Петров", "person", "Вечерний Заречинск"),
+    ),
+    (
         "a comment to an outlet",
         ["Мост откроют к осени, сказал Игорь Петров в комментарии «Северинформу»."],
         [PETROV],

@@ -24,7 +24,7 @@ from bisect import bisect_right
 from ...model import Entity, Quote, Speaker
 from .._lexicon import CLUB_FORMS, DOUBLE_CLOSING, DOUBLE_OPENING, LEGAL_FORMS
 from .._speech import CITING, DOCUMENT_AUTHORS, DOCUMENT_NOUNS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
-from ._outlets import _attribution_sentence, _cut_via, _heard, _heard_by, _is_outlet, _relay_opening, _relayed_in_next
+from ._outlets import _attribution_sentence, _cut_via, _heard, _heard_by, _is_outlet, _outlet_after, _relay_opening, _relayed_in_next
 from ._persons import _person_by_role
 from ._text import (
     _Attribution,
@@ -34,12 +34,15 @@ from ._text import (
     _WORD,
     _block_starts,
     _has_case,
+    _in_short_quote,
     _is_finite_verb,
     _mentions_from,
     _mentions_in,
     _nominative,
     _sentence_end,
+    _sentence_start,
     _speaker_of,
+    _window_start,
     speaker_key,
 )
 from ._grammar import _agreeing, _nominative_mention
@@ -162,6 +165,32 @@ def _find_via(doc: _Text, said: _Said, attr: _Attribution, speaker: Speaker | No
         # "сказал Петров «Интерфаксу». Он отметил, что ...": the interview goes on (not into
         # "Ранее он заявлял, что ...": said on another occasion)
         _heard(attr, said.vias.get(speaker_key(speaker)))
+        if attr.via is None and speaker.type == "PER" and speaker.entity:
+            _heard(attr, _interview_told(doc, said, attr, speaker))
+
+
+# Words after which a sentence with no statement names the outlet a person gave an
+# interview or answers to ("дал интервью газете X", "ответил на вопросы журналистов радио X").
+INTERVIEW_OPENERS = frozenset({"интервью", "журналистов", "корреспондентов", "корреспондента"})
+
+
+def _interview_told(doc: _Text, said: _Said, attr: _Attribution, speaker: Speaker) -> str | None:
+    """"Петров дал интервью газете X. Он заявил, что ...": the outlet of an interview the
+    speaker was told of giving, in this or the previous paragraph before the statement (the
+    person named before the word in that sentence)."""
+    lo = _window_start(doc, attr.cue_start)
+    for t in reversed(doc.toks(lo, attr.cue_start)):
+        if t.low not in INTERVIEW_OPENERS or doc.in_quote(t.start):
+            continue
+        s_start = _sentence_start(doc, t.start, lo)
+        s_end = _sentence_end(doc, t.end, len(doc.text))
+        if not any(e.id == speaker.entity for _m, e in _mentions_in(doc, s_start, t.start)):
+            continue
+        toks = [x for x in doc.toks(t.end, s_end) if not doc.in_quote(x.start) or _in_short_quote(doc, x.start)]
+        found = _outlet_after(doc, said, toks[:4], s_end, t.low == "интервью")
+        if found is not None:
+            return found
+    return None
 
 
 def _earlier_occasion(doc: _Text, attr: _Attribution) -> bool:
