@@ -382,6 +382,12 @@ def _last_titled(title, paragraphs, names=()):
 
 RESOLUTION_CASES = [
     (
+        "a plural verb with no subject speaks for the plural persons the sentence before names",
+        ["Студента допросили агенты службы безопасности. Ему сообщили, что обвинений не будет."],
+        [],
+        ("агенты службы безопасности", "group", None),
+    ),
+    (
         "a body in a relative clause of the person speaks, not the person",
         ["Соболезнования семье выразил мэр Заречинска Игорь Петров, в пресс-службе которого сообщили: «Мэр скорбит вместе с родными»."],
         [PETROV],

@@ -48,6 +48,7 @@ from ._text import (
 from ._grammar import _agreeing, _nominative_mention
 from ._descriptions import _lower_description, _np_speaker
 from ._subjects import IMPERSONAL_CUES, _scan_region
+from ._antecedents import _plural_described
 
 
 def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int, stmt_end: int | None = None) -> None:
@@ -80,6 +81,8 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int, stmt_end: in
         speaker = _speaker_going_on(doc, said, attr)
     if speaker is None:
         speaker = _document_speaker(doc, said, attr)
+    if speaker is None and gender == "plur" and _cue_pos(doc, attr) == "VERB" and attr.cue not in IMPERSONAL_CUES:
+        speaker = _plural_agent_before(doc, said, attr)
     speaker = _whole_body(doc, _fuller_person(doc, speaker))
     _find_via(doc, said, attr, speaker, subject_before)
     if speaker is not None and speaker.kind is None:
@@ -504,3 +507,25 @@ def _first_lemma(doc: _Text, cue: str | None) -> str:
     """The lemma of a cue's first word ("" for none or a mark)."""
     words = (cue or "").split()
     return doc.lemma(words[0]) if words and words[0][0].isalpha() else ""
+
+
+def _plural_agent_before(doc: _Text, said: _Said, attr: _Attribution) -> Speaker | None:
+    """"Его допросили агенты Секретной службы. Ему сообщили, что ...": a plural speech verb
+    with no subject of its own speaks for the plural persons the sentence before names in the
+    nominative (with their description), in the same paragraph."""
+    s_start, _s_end = _attribution_sentence(doc, attr)
+    b = max(0, bisect_right(_block_starts(doc), s_start) - 1)
+    b_start = doc.blocks[b][0]
+    if s_start <= b_start:
+        return None
+    prev = _sentence_start(doc, max(b_start, s_start - 2), b_start)
+    toks = [t for t in doc.toks(prev, s_start) if not doc.in_quote(t.start)]
+    k = next(
+        (k for k in range(len(toks) - 1, -1, -1) if any(p.tag.POS == "NOUN" and p.tag.number == "plur" and "anim" in p.tag and p.tag.case == "nomn" for p in doc.parse(toks[k].text)[:1])),
+        None,
+    )
+    if k is None:
+        return None
+    end = next((j for j in range(k + 1, len(toks)) if doc.text[toks[j - 1].end : toks[j].start].strip()), len(toks))
+    found = _plural_described(doc, said, toks[: end])
+    return found[0] if found is not None else None
