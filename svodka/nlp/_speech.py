@@ -33,6 +33,7 @@ __all__ = [
     "MEDIA_GROUP_NOUNS",
     "COLLECTIVE_SPEAKER_NOUNS",
     "PLURAL_SPEAKER_NOUNS",
+    "FIRM_HOUSE_ADJECTIVES",
     "EXPERT_HEADS",
     "ANONYMOUS_HEADS",
     "ANONYMOUS_WORDS",
@@ -156,6 +157,10 @@ COLLECTIVE_SPEAKER_NOUNS = frozenset(
 # every organisation head, the media, the sources that are no organisation, and the
 # authorities ("власти Венесуэлы объявили": plural only, ``PLURAL_SPEAKER_NOUNS``).
 SPEAKER_NOUNS = ORG_HEADS | MEDIA_NOUNS | MEDIA_GROUP_NOUNS | COLLECTIVE_SPEAKER_NOUNS | frozenset("источник собеседник представитель центр власть орган".split())
+
+# Adjectives that make "дом" a firm ("аукционный дом", "издательский дом", "модный дом"): a
+# speaker noun then ("сообщили в аукционном доме").
+FIRM_HOUSE_ADJECTIVES = frozenset("аукционный издательский торговый модный модельный ювелирный".split())
 
 # Speaker nouns that speak only in the plural ("власти заявили", "по данным правоохранительных
 # органов"; "власть" alone is a notion, "орган" a body part).

@@ -600,6 +600,12 @@ def test_quote_speakers_relations_and_names(case, paragraphs, names, expected):
 
 PLACE_AND_DOCUMENT_CASES = [
     (
+        "an auction house is a firm that speaks",
+        ["Картина продана за миллион долларов. Об этом сообщили в аукционном доме, который провел торги."],
+        [],
+        ("аукционный дом", "organisation", None),
+    ),
+    (
         "a bare «ведомство» is the body just named",
         ["Министерство транспорта Северии закрыло мост.", "В заявлении ведомства говорится, что ремонт займет год."],
         [("e1", "ORG", "Министерство транспорта Северии", ["Министерство транспорта Северии"])],

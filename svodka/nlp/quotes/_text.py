@@ -22,6 +22,7 @@ from .._speech import (
     CLOSING_ABBREVIATIONS,
     CONNECTIVES,
     DOCUMENT_NOUNS,
+    FIRM_HOUSE_ADJECTIVES,
     OPINION_ADJECTIVES,
     PLURAL_SPEAKER_NOUNS,
     SPEAKER_NOUNS,
@@ -459,7 +460,18 @@ def _speaker_noun(doc: _Text, tok: _Tok) -> bool:
             continue  # "власти заявили", not "власть"
         if lemma in SPEAKER_NOUNS or "anim" in p.tag or "Orgn" in p.tag:
             return True
+        if lemma == "дом" and _firm_house(doc, tok):
+            return True
     return False
+
+
+def _firm_house(doc: "_Text", tok: _Tok) -> bool:
+    """Is "дом" a firm by the adjective right before it ("в аукционном доме")?"""
+    i = doc._index(tok.start)
+    prev = doc.tokens[i - 1] if i > 0 else None
+    return prev is not None and not doc.text[prev.end : tok.start].strip() and any(
+        p.tag.POS == "ADJF" and p.normal_form.replace("ё", "е") in FIRM_HOUSE_ADJECTIVES for p in doc.parse(prev.text)[:2]
+    )
 
 
 def _is_cue_word(doc: _Text, word: str) -> bool:
