@@ -34,6 +34,7 @@ __all__ = [
     "COLLECTIVE_SPEAKER_NOUNS",
     "PLURAL_SPEAKER_NOUNS",
     "FIRM_HOUSE_ADJECTIVES",
+    "PEOPLE_PARTICIPLE_LEMMAS",
     "EXPERT_HEADS",
     "ANONYMOUS_HEADS",
     "ANONYMOUS_WORDS",
@@ -157,6 +158,10 @@ COLLECTIVE_SPEAKER_NOUNS = frozenset(
 # every organisation head, the media, the sources that are no organisation, and the
 # authorities ("власти Венесуэлы объявили": plural only, ``PLURAL_SPEAKER_NOUNS``).
 SPEAKER_NOUNS = ORG_HEADS | MEDIA_NOUNS | MEDIA_GROUP_NOUNS | COLLECTIVE_SPEAKER_NOUNS | frozenset("источник собеседник представитель центр власть орган".split())
+
+# Verbs whose plural participles name people who speak ("опрошенные считают", "большинство
+# опрошенных", "собравшиеся потребовали", "пострадавшие рассказали").
+PEOPLE_PARTICIPLE_LEMMAS = frozenset("опросить опрашивать собраться присутствовать пострадать выжить проголосовать".split())
 
 # Adjectives that make "дом" a firm ("аукционный дом", "издательский дом", "модный дом"): a
 # speaker noun then ("сообщили в аукционном доме").

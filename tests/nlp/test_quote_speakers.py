@@ -104,6 +104,12 @@ def test_quote_speakers_outlets_and_named_bodies(case, paragraphs, names, expect
 
 GROUP_CASES = [
     (
+        "people named by a participle speak as a group, counted or not",
+        ["Большинство опрошенных считают, что цены вырастут."],
+        [],
+        ("большинство опрошенных", "group", None),
+    ),
+    (
         "a passive participle after a comma says who the unnamed source is",
         ["Между тем масс-медиа, контролируемые группировкой «Заря», заявляют, что министр уйдет в отставку."],
         [],

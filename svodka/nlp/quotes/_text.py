@@ -24,6 +24,7 @@ from .._speech import (
     DOCUMENT_NOUNS,
     FIRM_HOUSE_ADJECTIVES,
     OPINION_ADJECTIVES,
+    PEOPLE_PARTICIPLE_LEMMAS,
     PLURAL_SPEAKER_NOUNS,
     SPEAKER_NOUNS,
     SPEECH_LEMMAS,
@@ -453,6 +454,8 @@ def _case(doc: _Text, tok: _Tok) -> str | None:
 def _speaker_noun(doc: _Text, tok: _Tok) -> bool:
     """A noun that may name a speaker: animate, or an organisation/source noun."""
     for p in doc.parse(tok.text)[:2]:
+        if p.tag.POS == "PRTF" and p.tag.number == "plur" and p.normal_form.replace("ё", "е") in PEOPLE_PARTICIPLE_LEMMAS:
+            return True  # "опрошенные", "собравшиеся": people
         if p.tag.POS != "NOUN":
             continue
         lemma = p.normal_form.replace("ё", "е")
