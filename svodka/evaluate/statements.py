@@ -20,6 +20,7 @@ outlet (and svodka's vias where the gold has none are counted apart). The held-o
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from pathlib import Path
@@ -45,9 +46,13 @@ def _matches(q: Any, g: dict[str, Any], text: str) -> bool:
 def name_keys(name: str) -> set[str]:
     """``form_key`` of a name as written, without the quotation marks around it and inside «»:
     marks around a title are typography, not part of the name (the gold kept them for some
-    outlets, «КоммерсантЪ», and a reader's answer may or may not)."""
+    outlets, «КоммерсантЪ», and a reader's answer may or may not); a name quoted inside it
+    counts with straight marks and with «» alike (the gold wrote either)."""
     bare = name.strip().strip(QUOTE_MARKS).strip()
-    return {form_key(name), form_key(bare), form_key(f"«{bare}»")}
+    forms = {name, bare, f"«{bare}»"}
+    # the marks inside a name are typography too: «собеседник "Коммерсанта"» is «собеседник «Коммерсанта»»
+    forms |= {re.sub(r'"([^"]*)"', r"«\1»", f) for f in forms} | {re.sub("[«»]", '"', f) for f in forms}
+    return {form_key(f) for f in forms}
 
 
 def speaker_right(q: Any, g: dict[str, Any]) -> bool:

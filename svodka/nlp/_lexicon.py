@@ -50,7 +50,9 @@ __all__ = [
     "LOC_ABBREVIATIONS",
     "NON_ENTITY_ABBREVIATIONS",
     "KNOWN_OUTLETS",
+    "OUTLET_SHORT_NAMES",
     "LEGAL_FORMS",
+    "CLUB_FORMS",
     "QUOTED_NAME_HEADS",
     "PATRONYMIC_ENDINGS",
     "STREET_HEADS",
@@ -279,9 +281,23 @@ KNOWN_OUTLETS = frozenset(
 )
 KNOWN_OUTLETS = frozenset(w.replace("_", " ") for w in KNOWN_OUTLETS)
 
+# The short names Russian news gives the national papers ("собеседник «Ъ»", "источник КП"),
+# lower case, with the full name an article names them by.
+OUTLET_SHORT_NAMES = {
+    "ъ": "Коммерсантъ",
+    "кп": "Комсомольская правда",
+    "мк": "Московский комсомолец",
+    "аиф": "Аргументы и факты",
+    "рг": "Российская газета",
+}
+
 # Legal-form descriptors written before a quoted company name: «ОАО "Газпром"». The name is
 # the quoted part; the descriptor (also an agency type: «РИА "Новости"») is not part of it.
 LEGAL_FORMS = frozenset("оао зао ооо пао ао нко гуп муп фгуп ип тоо риа".split())
+
+# Abbreviations of a sports club's kind written before its quoted name: «ФК "Спартак"»,
+# «ХК "Сокол"» (футбольный, хоккейный, баскетбольный, волейбольный, гандбольный клуб).
+CLUB_FORMS = frozenset("фк пфк мфк хк бк вк гк".split())
 
 # Nouns after which a quoted capitalised phrase is an organisation name: компания «Ромашка».
 QUOTED_NAME_HEADS = frozenset(

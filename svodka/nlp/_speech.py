@@ -15,6 +15,7 @@ __all__ = [
     "REPORT_NOUNS",
     "PO_SLOVAM_PREPOSITIONS",
     "VIA_LEMMAS",
+    "CITING",
     "MEDIA_VERBS",
     "SPEAKER_NOUNS",
     "ORG_SPEAKER_NOUNS",
@@ -22,6 +23,7 @@ __all__ = [
     "DOCUMENT_NOUNS",
     "EARLIER_OCCASION_WORDS",
     "SELF_SPEAKING_DOCUMENTS",
+    "DOCUMENT_AUTHORS",
     "CONNECTIVES",
     "HEAD_SYNONYMS",
     "GENERIC_HEADS",
@@ -31,6 +33,8 @@ __all__ = [
     "MEDIA_GROUP_NOUNS",
     "COLLECTIVE_SPEAKER_NOUNS",
     "PLURAL_SPEAKER_NOUNS",
+    "FIRM_HOUSE_ADJECTIVES",
+    "PEOPLE_PARTICIPLE_LEMMAS",
     "EXPERT_HEADS",
     "ANONYMOUS_HEADS",
     "ANONYMOUS_WORDS",
@@ -108,6 +112,10 @@ REPORT_NOUNS = frozenset("сообщение сведение информаци
 # Prepositions of those phrases: "по данным X", "согласно данным X".
 PO_SLOVAM_PREPOSITIONS = frozenset({"по", "согласно"})
 
+# The phrase that names a relayed source, as a regular expression: "передает X со ссылкой на
+# Y", "Газета X, ссылаясь на источники, пишет" (the gerund says the same).
+CITING = r"(?:со\s+ссылкой\s+на|ссылаясь\s+на)"
+
 # Verbs of a relaying outlet: "передает ТАСС", "приводит его слова РИА Новости", "цитирует X".
 VIA_LEMMAS = frozenset("передавать передать приводить привести цитировать процитировать писать сообщать".split())
 
@@ -121,7 +129,7 @@ OUTLET_NOUNS = frozenset(
     """
     агентство информагентство издание газета журнал портал интернет-портал интернет-издание
     сайт телеканал канал телеграм-канал радиостанция радио телекомпания еженедельник
-    ежедневник таблоид пресс-служба
+    ежедневник таблоид пресс-служба редакция
     """.split()
 )
 
@@ -151,6 +159,14 @@ COLLECTIVE_SPEAKER_NOUNS = frozenset(
 # authorities ("власти Венесуэлы объявили": plural only, ``PLURAL_SPEAKER_NOUNS``).
 SPEAKER_NOUNS = ORG_HEADS | MEDIA_NOUNS | MEDIA_GROUP_NOUNS | COLLECTIVE_SPEAKER_NOUNS | frozenset("источник собеседник представитель центр власть орган".split())
 
+# Verbs whose plural participles name people who speak ("опрошенные считают", "большинство
+# опрошенных", "собравшиеся потребовали", "пострадавшие рассказали").
+PEOPLE_PARTICIPLE_LEMMAS = frozenset("опросить опрашивать собраться присутствовать пострадать выжить проголосовать".split())
+
+# Adjectives that make "дом" a firm ("аукционный дом", "издательский дом", "модный дом"): a
+# speaker noun then ("сообщили в аукционном доме").
+FIRM_HOUSE_ADJECTIVES = frozenset("аукционный издательский торговый модный модельный ювелирный".split())
+
 # Speaker nouns that speak only in the plural ("власти заявили", "по данным правоохранительных
 # органов"; "власть" alone is a notion, "орган" a body part).
 PLURAL_SPEAKER_NOUNS = frozenset({"власть", "орган"})
@@ -163,6 +179,7 @@ DOCUMENT_NOUNS = frozenset(
     """
     заявление сообщение пресс-релиз релиз документ письмо обращение ответ комментарий
     телеграм-канал канал материал статья публикация доклад отчет исследование заметка текст
+    приговор вердикт
     """.split()
 )
 
@@ -175,6 +192,10 @@ OWN_PAGE_NOUNS = frozenset("сайт страница микроблог бло�
 # предлагает ...", "В докладе говорится, что ..."): a named subset; "сообщение" or
 # "заявление" alone names no source worth the name.
 SELF_SPEAKING_DOCUMENTS = DOCUMENT_NOUNS & frozenset("документ доклад отчет исследование".split())
+
+# Documents whose author their kind says when the text names nobody behind them: "В приговоре
+# отмечается, что ..." is the court's.
+DOCUMENT_AUTHORS = {"приговор": "суд", "вердикт": "суд"}
 
 # Sentence openers that set a statement on an earlier occasion ("Ранее он заявлял, что ..."):
 # an interview told of before does not go on into it (its outlet is no ``via`` of it).
@@ -197,7 +218,37 @@ HEAD_SYNONYMS = {
     "дипломат": {"министр", "посол"},
     "эксперт": {"экономист", "аналитик", "политолог", "юрист", "социолог", "специалист", "экономистка"},
     "специалист": {"эксперт", "экономист", "аналитик"},
+    # a reigning king, queen, emperor, sultan or emir is the "монарх" of the next sentence
+    "монарх": {"король", "королева", "император", "императрица", "султан", "эмир", "шах"},
+    "король": {"монарх"},
+    "королева": {"монарх"},
+    "император": {"монарх"},
+    "императрица": {"монарх"},
+    # a performer is the singer, actor, musician or dancer just named ("По словам артистки")
+    "артист": {"актер", "певец", "музыкант", "танцор", "артист", "исполнитель", "комик", "солист"},
+    "артистка": {"актриса", "певица", "музыкант", "танцовщица", "балерина", "артистка", "исполнительница", "солистка"},
+    "исполнитель": {"певец", "музыкант", "артист", "солист"},
+    "исполнительница": {"певица", "музыкант", "артистка", "солистка"},
 }
+
+# Athletes by their sport ("— сказал хоккеист", "призналась теннисистка") and the roles that
+# name a player's position or rank in a sport ("защитник", "капитан", "чемпионка"): a writer
+# calls the player just introduced by the sport, whatever position the roles name.
+ATHLETE_HEADS = frozenset(
+    """
+    спортсмен спортсменка хоккеист хоккеистка футболист футболистка теннисист теннисистка
+    баскетболист баскетболистка волейболист волейболистка гандболист гандболистка боксер
+    гимнаст гимнастка фигурист фигуристка пловец пловчиха лыжник лыжница биатлонист биатлонистка
+    конькобежец конькобежка шахматист шахматистка гонщик гонщица велогонщик легкоатлет легкоатлетка
+    """.split()
+)
+PLAYER_ROLE_HEADS = frozenset(
+    """
+    защитник нападающий вратарь голкипер полузащитник форвард хавбек капитан игрок чемпион
+    чемпионка призер призерка рекордсмен рекордсменка
+    """.split()
+)
+HEAD_SYNONYMS.update({athlete: set(PLAYER_ROLE_HEADS) for athlete in ATHLETE_HEADS})
 
 # Heads that stand for any leading role ("глава ведомства", "руководитель дипведомства").
 GENERIC_HEADS = frozenset("глава руководитель шеф начальник".split())

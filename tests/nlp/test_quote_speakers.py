@@ -32,6 +32,18 @@ def _models(models):
 # (case, paragraphs, entities, (speaker, kind, via) of the last statement)
 OUTLET_CASES = [
     (
+        "an outlet's editorial board speaks for the outlet",
+        ["По мнению редакции The Northern Star, мэр Заречинска изменил жизнь горожан."],
+        [],
+        ("The Northern Star", "outlet", None),
+    ),
+    (
+        "a club named by its kind and its quoted name, NER having kept the kind alone",
+        ["ФК «Северные волки» объявил об отставке главного тренера."],
+        [("e1", "ORG", "ФК", ["ФК"]), ("e2", "ORG", "Северные волки", ["Северные волки"])],
+        ("ФК «Северные волки»", "organisation", None),
+    ),
+    (
         "an outlet named with its noun speaks",
         ["Мост через Сунгу закроют на ремонт до осени. Об этом пишет газета «Вечерний Заречинск»."],
         [],
@@ -91,6 +103,24 @@ def test_quote_speakers_outlets_and_named_bodies(case, paragraphs, names, expect
 # ------------------------------------------------------------------ groups kept whole
 
 GROUP_CASES = [
+    (
+        "people named by a participle speak as a group, counted or not",
+        ["Большинство опрошенных считают, что цены вырастут."],
+        [],
+        ("большинство опрошенных", "group", None),
+    ),
+    (
+        "a passive participle after a comma says who the unnamed source is",
+        ["Между тем масс-медиа, контролируемые группировкой «Заря», заявляют, что министр уйдет в отставку."],
+        [],
+        ("масс-медиа, контролируемые группировкой «Заря»", "group", None),
+    ),
+    (
+        "an active participle after a comma tells what the source did",
+        ["Посол Финляндии, посетивший стройку, заявил, что мост откроют к осени."],
+        [],
+        ("посол Финляндии", "group", None),
+    ),
     (
         "an examination speaks as one body",
         ["Игорь Петров погиб от удара током.", "Точное время смерти не установлено, сообщает судмедэкспертиза."],
@@ -283,10 +313,10 @@ SOKOLOV = ("e3", "PER", "Андрей Соколов", ["Андрей Сокол
 
 SUBJECT_CASES = [
     (
-        "a place in brackets before the verb is an aside, the counted noun the subject",
+        "a place in brackets before the verb is an aside, the counted group the subject (its words as written)",
         ["Двое депутатов (от Вологды и Твери) заявили о намерении поддержать закон."],
         [("e5", "LOC", "Тверь", ["Твери"]), ("e6", "LOC", "Вологда", ["Вологды"])],
-        ("депутаты", "group", None),
+        ("двое депутатов", "group", None),
     ),
     (
         "a coordinated verb shares the first verb's subject",
@@ -358,6 +388,42 @@ def _last_titled(title, paragraphs, names=()):
 
 RESOLUTION_CASES = [
     (
+        "a plural verb with no subject speaks for the plural persons the sentence before names",
+        ["Студента допросили агенты службы безопасности. Ему сообщили, что обвинений не будет."],
+        [],
+        ("агенты службы безопасности", "group", None),
+    ),
+    (
+        "a body in a relative clause of the person speaks, not the person",
+        ["Соболезнования семье выразил мэр Заречинска Игорь Петров, в пресс-службе которого сообщили: «Мэр скорбит вместе с родными»."],
+        [PETROV],
+        ("пресс-служба", "organisation", None),
+    ),
+    (
+        "a body named inside the sentence keeps its capital",
+        ["В Кремле заявили, что мост откроют к осени."],
+        [],
+        ("Кремль", "organisation", None),
+    ),
+    (
+        "a group counted in words keeps its count",
+        ["Восемь сенаторов заявили, что поддержат закон."],
+        [],
+        ("восемь сенаторов", "group", None),
+    ),
+    (
+        "a country accusing another speaks as a state",
+        ["Северия обвиняет Южную Ардению в нарушении перемирия."],
+        [("e1", "LOC", "Северия", ["Северия"]), ("e2", "LOC", "Южная Ардения", ["Южную Ардению"])],
+        ("Северия", "state", None),
+    ),
+    (
+        "a paper's short name is the paper",
+        ["По словам собеседников «Ъ», порт закроют на ремонт до весны."],
+        [],
+        ("собеседники «Ъ»", "group", "Коммерсантъ"),
+    ),
+    (
         "a pronoun is the unnamed speaker just quoted",
         ["Мост закроют на ремонт, заявил пресс-секретарь губернатора.", "По его словам, объезд откроют через неделю."],
         [],
@@ -416,6 +482,34 @@ RESOLUTION_CASES = [
         ["Президент Турции Игорь Петров прилетел в Анкару.", "По словам турецкого лидера, переговоры пройдут в пятницу."],
         [("e1", "PER", "Игорь Петров", ["Игорь Петров"], ["президент Турции"])],
         ("Игорь Петров", "person", None),
+    ),
+    (
+        "a description by the sport is the athlete just named, whatever his position",
+        [
+            "Нападающий клуба «Северные волки» Игорь Петров объявил о завершении карьеры.",
+            "«Пришло время уступить место молодым», — сказал хоккеист.",
+        ],
+        [("e1", "PER", "Игорь Петров", ["Игорь Петров"], ["нападающий клуба"])],
+        ("Игорь Петров", "person", None),
+    ),
+    (
+        "a performer is the singer just named",
+        ["Певица Вера Лунина отменила гастроли.", "По словам артистки, она вернется на сцену осенью."],
+        [("e1", "PER", "Вера Лунина", ["Вера Лунина"], ["певица"])],
+        ("Вера Лунина", "person", None),
+    ),
+    (
+        "the monarch is the king named in the narrative, not the one named in his quoted words",
+        [
+            "Король Северии Эдмунд III выступил с обращением к народу.",
+            "Эдмунд III повелел оказать «всю возможную поддержку будущему королю Арнольду».",
+            "Монарх также призвал граждан к единству.",
+        ],
+        [
+            ("e1", "PER", "Эдмунд III", ["Эдмунд III"], ["король Северии"]),
+            ("e2", "PER", "Арнольд", ["Арнольду"], ["король"]),
+        ],
+        ("Эдмунд III", "person", None),
     ),
 ]
 
@@ -511,6 +605,24 @@ def test_quote_speakers_relations_and_names(case, paragraphs, names, expected):
 
 
 PLACE_AND_DOCUMENT_CASES = [
+    (
+        "an auction house is a firm that speaks",
+        ["Картина продана за миллион долларов. Об этом сообщили в аукционном доме, который провел торги."],
+        [],
+        ("аукционный дом", "organisation", None),
+    ),
+    (
+        "a bare «ведомство» is the body just named",
+        ["Министерство транспорта Северии закрыло мост.", "В заявлении ведомства говорится, что ремонт займет год."],
+        [("e1", "ORG", "Министерство транспорта Северии", ["Министерство транспорта Северии"])],
+        ("Министерство транспорта Северии", "organisation", None),
+    ),
+    (
+        "a verdict nobody is named behind is the court's",
+        ["Суд приговорил водителя к двум годам ограничения свободы.", "В приговоре отмечается, что вины врачей в гибели пешехода нет."],
+        [],
+        ("суд", "organisation", None),
+    ),
     (
         "the interview a source spoke in is no part of its description",
         ["Сотрудник мэрии в беседе с корреспондентом газеты отметил, что мост откроют к осени."],
@@ -812,6 +924,78 @@ VIA_MORE_CASES = [
         [],
         ("источники российских СМИ", "group", "российские СМИ"),
     ),
+    (
+        "an interview to an outlet whose quoted name opens with an adjective",
+        ["Игорь Петров в интервью «Северному курьеру» заявил, что мост откроют к осени."],
+        [PETROV],
+        ("Игорь Петров", "person", "Северный курьер"),
+    ),
+    (
+        "a sentence opening with the relaying outlet: the speaker of its cue speaks through it",
+        ["Как передает агентство «Северинформ», глава района Игорь Петров заявил, что мост откроют к осени."],
+        [PETROV],
+        ("Игорь Петров", "person", "Северинформ"),
+    ),
+    (
+        "«ссылаясь на» before the verb: the source cited speaks, the outlet relays",
+        ["Газета «Вечерний Заречинск», ссылаясь на источники в мэрии, пишет, что мост откроют к осени."],
+        [],
+        ("источники в мэрии", "group", "Вечерний Заречинск"),
+    ),
+    (
+        "«ссылаясь на» after a relay closing the statement: the cue's speaker speaks through the outlet",
+        ["Глава района Игорь Петров заявил, что мост откроют к осени, пишет газета «Вечерний Заречинск», ссылаясь на пресс-службу района."],
+        [PETROV],
+        ("Игорь Петров", "person", "Вечерний Заречинск"),
+    ),
+    (
+        "the channel named after the speaker and the programme",
+        ["Мост откроют к осени, заявил Игорь Петров в программе «Итоги недели» на телеканале «Север-24»."],
+        [PETROV],
+        ("Игорь Петров", "person", "Север-24"),
+    ),
+    (
+        "the next sentence names the outlet that relayed a statement of someone else",
+        ["Мост откроют к осени, заявил Игорь Петров журналистам. Об этом сообщает агентство «Северинформ»."],
+        [PETROV],
+        ("Игорь Петров", "person", "Северинформ"),
+    ),
+    (
+        "the next sentence names the outlet that quoted the words",
+        ["«Мост откроем к осени», — заявил Игорь Петров. Его слова приводит газета «Вечерний Заречинск»."],
+        [PETROV],
+        ("Игорь Петров", "person", "Вечерний Заречинск"),
+    ),
+    (
+        "an interview told of in a sentence with no statement goes on into the person's words",
+        ["Игорь Петров дал интервью газете «Вечерний Заречинск».", "Он заявил, что мост откроют к осени."],
+        [PETROV],
+        ("Игорь Петров", "person", "Вечерний Заречинск"),
+    ),
+    (
+        "a comment to an outlet",
+        ["Мост откроют к осени, сказал Игорь Петров в комментарии «Северинформу»."],
+        [PETROV],
+        ("Игорь Петров", "person", "Северинформ"),
+    ),
+    (
+        "a talk with an outlet",
+        ["Мост откроют к осени, сказал Игорь Петров в разговоре с The Northern Star."],
+        [PETROV],
+        ("Игорь Петров", "person", "The Northern Star"),
+    ),
+    (
+        "an answer to an outlet's request",
+        ["Мост откроют к осени, уточнил Игорь Петров в ответ на запрос The Northern Star."],
+        [PETROV],
+        ("Игорь Петров", "person", "The Northern Star"),
+    ),
+    (
+        "an interview printed by an outlet",
+        ["Мост откроют к осени, сказал Игорь Петров в интервью, опубликованном в газете «Вечерний Заречинск»."],
+        [PETROV],
+        ("Игорь Петров", "person", "Вечерний Заречинск"),
+    ),
 ]
 
 
@@ -870,3 +1054,43 @@ def test_quote_speakers_the_interview_goes_on_before(case, second, via):
     names = [PETROV, ("e2", "PER", "Анна Орлова", ["Орлова"])]
     quotes = extract_quotes(_article(None, paragraphs, names), _article.models).quotes
     assert (quotes[0].text, quotes[0].speaker.name, quotes[0].via) == ("о договоренности с подрядчиком", "Игорь Петров", via)
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_relay_at_the_paragraph_end_covers_the_same_speaker_before():
+    paragraphs = [
+        "О закрытии моста сообщил мэр Заречинска Игорь Петров. Градоначальник также отметил, что "
+        "объезд откроют через неделю, передает агентство «Северинформ».",
+        "Ранее Анна Орлова заявила, что ремонт затянется.",
+    ]
+    names = [PETROV, ("e2", "PER", "Анна Орлова", ["Анна Орлова"])]
+    quotes = extract_quotes(_article(None, paragraphs, names), _article.models).quotes
+    assert [(q.speaker.name, q.via) for q in quotes] == [
+        ("Игорь Петров", "Северинформ"),
+        ("Игорь Петров", "Северинформ"),
+        ("Анна Орлова", None),
+    ]
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_quoting_outlet_relays_its_quotation_only():
+    paragraphs = [
+        "Игорь Петров сообщил о закрытии моста. «Объезд откроют через неделю», — приводит его слова "
+        "агентство «Северинформ»."
+    ]
+    quotes = extract_quotes(_article(None, paragraphs, [PETROV]), _article.models).quotes
+    assert [(q.speaker.name, q.via) for q in quotes] == [("Игорь Петров", None), ("Игорь Петров", "Северинформ")]
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_headline_description_is_the_person_the_lead_names():
+    title = "Бывший мэр, обвиняемый во взятке, заявил о своей невиновности"
+    paragraphs = [
+        "52-летний заречинец Игорь Петров заявил о своей невиновности на заседании областного суда.",
+        "Суд продлил ему арест на два месяца.",
+    ]
+    quotes = extract_quotes(_article(title, paragraphs, [PETROV]), _article.models).quotes
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes][:2] == [
+        ("о своей невиновности", "Игорь Петров"),
+        ("о своей невиновности на заседании областного суда", "Игорь Петров"),
+    ]

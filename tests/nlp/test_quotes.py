@@ -398,6 +398,12 @@ RELAY_CASES = [
         [GOVERNOR, ("e5", "ORG", "Вестник Юга", ["Вестник Юга"])],
         ("Игорь Петров", "Вестник Юга"),
     ),
+    (
+        "цитирует an outlet's report: the outlet after the verb relays, the owner of the report speaks",
+        ["«Сведения о закрытии порта ложны», — цитирует агентство Балтинформ сообщение телеканала Nord TV."],
+        [("e5", "ORG", "Балтинформ", ["Балтинформ"]), ("e6", "ORG", "Nord TV", ["Nord TV"])],
+        ("Nord TV", "Балтинформ"),
+    ),
 ]
 
 
@@ -411,6 +417,17 @@ def test_quotes_relay_outlet_and_speaker(models, case, paragraphs, names, expect
 
 # (case, paragraphs, entities, the speaker of the last statement)
 PRONOUN_CASES = [
+    (
+        "a name in the genitive is no subject, though its surname reads as a woman's",
+        [
+            "Игорь Петров много лет играл в театре.",
+            "Петров является учеником Андрея Соколова.",
+            "Он поставил пьесу в театре под руководством Андрея Соколова.",
+            "По его словам, он доволен своей работой.",
+        ],
+        [PETROV, ("e3", "PER", "Андрей Соколов", ["Андрея Соколова"])],
+        "Игорь Петров",
+    ),
     (
         "a name inside the quote is not the antecedent",
         [

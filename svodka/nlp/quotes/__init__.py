@@ -61,7 +61,10 @@ read one paragraph per line, its first line the headline: ``_line_blocks``) in t
    subject; then a nominative place is the speaker ("Южная Корея заявила", type ORG), else
    the nearest nominative speaker noun ("Освещающие акцию блогеры сообщили"). A relaying outlet ("передает ТАСС", "приводит агентство слова губернатора",
    "цитирует его газета X") goes to ``via``; the owner of "слова" or the object of
-   "цитирует" is the speaker. Every speaker has its ``kind`` (person, organisation, outlet,
+   "цитирует" is the speaker ("цитирует агентство X сообщение телеканала Y": Y speaks, X
+   relays); a relay closing a paragraph ("..., передает ТАСС") relays the same speaker's
+   statements before it there. A headline's speaker that is only described ("Россиянин
+   заявил о своей невиновности") is the named person of the lead that repeats the statement. Every speaker has its ``kind`` (person, organisation, outlet,
    state, group); outlets in Latin letters or with their noun are found without NER, an
    unnamed source keeps its words as written ("британские СМИ", "источник в правительстве"),
    and the outlet an interviewee spoke to ("сообщил «Интерфаксу»") is the ``via``.
@@ -77,12 +80,12 @@ from ...model import Article, Quote
 from ..models import Models
 from ._direct import _direct_items
 from ._marks import _scan_marks
-from ._outlets import _TRAILING_RELAY, _outlet_name
+from ._outlets import _TRAILING_RELAY, _outlet_name, _relay_back
 from ._reported import _indirect_items
-from ._speakers import _resolve
+from ._speakers import _headline_from_lead, _resolve
 from ..text import analysed
 from .._lexicon import DOUBLE_CLOSING
-from ._text import _Direct, _Intervals, _Said, _Text, _Tok
+from ._text import _Attribution, _Direct, _Intervals, _Said, _Text, _Tok
 
 __all__ = ["extract_quotes"]
 
@@ -111,6 +114,7 @@ def extract_quotes(article: Article, models: Models) -> Article:
     items += _indirect_items(doc, direct)
     items.sort(key=lambda it: (it.start, it.kind != "indirect"))
     quotes: list[Quote] = []
+    attrs: list[_Attribution] = []
     said = _Said()
     for it in items:
         attr = it.attr
@@ -127,10 +131,13 @@ def extract_quotes(article: Article, models: Models) -> Article:
         if end - start < 2:
             continue
         quotes.append(Quote(it.kind, text[start:end], start, end, attr.speaker, attr.cue, attr.via))
+        attrs.append(attr)
         if attr.speaker is not None:
             said.add(start, end, attr)
         else:
             said.add_outlets(attr)
+    _relay_back(doc, list(zip(quotes, attrs)))
+    _headline_from_lead(doc, quotes)
     article.quotes = quotes
     return article
 

@@ -226,8 +226,12 @@ def _antecedent(doc: _Text, said: _Said, pos: int, gender: str) -> Speaker | Non
             if e.type != "PER" or doc.in_quote(m.start) or _common_noun_person(doc, (m, e)) or not _gender_fits(doc, e, gender) or not _trusted_role(doc, m, e) or _gloss(doc, m):
                 continue
             fit.append((m, e))
-            if _is_subject(doc, m) or _nominative_mention(doc, m, e) and _clause_subject(doc, m, m.end + 200):
-                subjects.append((m, e))  # readable as a nominative, or written as its base name by a verb ("тренер Патрик Муратоглу")
+            # a name in its base form ("Олега Табакова" of Олег Табаков is none, though
+            # "Табакова" reads as a woman's surname in the nominative), a role ("Сам спикер")
+            # readable as a nominative, or written as its base name by a verb ("тренер Патрик
+            # Муратоглу")
+            if (_is_subject(doc, m) if m.kind == "role" else _nominative_mention(doc, m, e)) and (_is_subject(doc, m) or _clause_subject(doc, m, m.end + 200)):
+                subjects.append((m, e))
         doc.memo[key] = (fit, [m.start for m, _ in fit], subjects, [m.start for m, _ in subjects])
     fit, fit_starts, subjects, subject_starts = doc.memo[key]
     i, j = bisect_left(fit_starts, pos), bisect_left(subject_starts, pos)

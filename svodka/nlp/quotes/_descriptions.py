@@ -24,7 +24,7 @@ from .._speech import (
     MEDIA_GROUP_NOUNS,
     ORG_SPEAKER_NOUNS,
 )
-from ._outlets import BODY_NOUNS, INTERVIEW_WORDS, _earlier_outlet, _heard, _media_noun, _name_at, _named_body, _outlet_in_phrase
+from ._outlets import BODY_NOUNS, INTERVIEW_WORDS, _earlier_outlet, _heard, _is_outlet, _media_noun, _name_at, _named_body, _outlet_in_phrase
 from ._persons import _countries, _described_antecedent, _person_by_role, _trusted_role
 from ._text import (
     NON_SPEAKER_WORDS,
@@ -46,6 +46,7 @@ from ._text import (
     _nominative,
     _speaker_noun,
     _speaker_of,
+    _window_start,
 )
 from ._grammar import _agreeing, _nominative_mention, _possessive_of_noun, _relation_of
 
@@ -235,6 +236,11 @@ def _number_word(doc: _Text, tok: _Tok) -> bool:
     return tok.text.isdigit() or any(p.tag.POS == "NUMR" and p.tag.case == "nomn" for p in doc.parse(tok.text)[:2])
 
 
+def _numeral(doc: _Text, tok: _Tok) -> bool:
+    """A numeral written in words, in the nominative ("двое", "восемь"; not "3000")."""
+    return not tok.text.isdigit() and _number_word(doc, tok)
+
+
 def _plural_genitive(doc: _Text, tok: _Tok) -> bool:
     """A noun read in the genitive plural ("республиканцев"; not "12 августа")."""
     return any(p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "plur" for p in doc.parse(tok.text)[:2])
@@ -304,8 +310,8 @@ def _coordinated(doc: _Text, head: _Tok, t: _Tok) -> bool:
 
 def _closing_clause(doc: _Text, head: _Tok, pos: int, end: int) -> list[_Tok]:
     """", близкий к ФСБ", ", знакомый с ситуацией": a clause after a comma opened by a full
-    adjective (not a participle, not a pronoun) agreeing with the head in number, running to
-    the region's end, is how the writer names an unnamed source."""
+    adjective or a passive participle (not an active one, not a pronoun) agreeing with the
+    head in number, running to the region's end, is how the writer names an unnamed source."""
     text = doc.text
     if not re.match(r",\s", text[pos : pos + 2]):
         return []
@@ -316,7 +322,10 @@ def _closing_clause(doc: _Text, head: _Tok, pos: int, end: int) -> list[_Tok]:
         return []
     number = {p.tag.number for p in doc.parse(head.text)[:3] if p.tag.POS == "NOUN"}
     first = doc.parse(toks[0].text)[0]
-    if first.tag.POS != "ADJF" or "Apro" in first.tag or first.tag.number not in number or any(_is_finite_verb(doc, t) for t in toks):
+    # a passive participle says who the source is too ("масс-медиа, контролируемые группировкой
+    # X", "телеканал, финансируемый правительством"); an active one tells what it did
+    passive = first.tag.POS == "PRTF" and first.tag.voice == "pssv"
+    if first.tag.POS != "ADJF" and not passive or "Apro" in first.tag or first.tag.number not in number or any(_is_finite_verb(doc, t) for t in toks):
         return []
     return toks
 
@@ -327,8 +336,8 @@ def _modifiers_start(doc: _Text, rest: list[_Tok], head: int) -> int:
     the start of "один из ..." and "его адвокат"."""
     if head >= 2 and rest[0].low in ONE_OF and rest[1].low == "из" or head >= 1 and _possessive_of_noun(doc, rest[0]):
         return 0
-    if head == 1 and doc.lemma(rest[0].text) in QUANTITY_NOUNS:
-        return 0  # "ряд СМИ"
+    if head == 1 and (doc.lemma(rest[0].text) in QUANTITY_NOUNS or _numeral(doc, rest[0]) and _plural_genitive(doc, rest[1])):
+        return 0  # "ряд СМИ", "двое республиканцев": the count in words is part of the group
     k = head
     while k > 0 and _agreeing(doc, rest[k - 1], rest[head]):
         k -= 1
@@ -390,12 +399,36 @@ def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], 
         person = _person_by_role(doc, normal, gender, cue.cue_start)
         if person is not None:
             return _speaker_of(person)
+    if len(phrase) == 1 and lemma in BODY_BACK_NOUNS:
+        body = _body_referred_back(doc, lemma, min(cue.cue_start, phrase[0].start))
+        if body is not None:
+            return body  # "МИД Ардении обвинил ... В заявлении ведомства говорится": the ministry
     if kind == "OTHER" and cue.stmt_start >= 0 and lemma not in ANONYMOUS_HEADS and not unnamed and not inside and not outlets_person:
         # ("адвокат Насира", "дядя Шварца": somebody's relation refers back to nobody)
         antecedent = _referred_back(doc, said, head, phrase, lemma, gender, cue, desc)
         if antecedent is not None:
             return antecedent
-    return Speaker(_lower_description(doc, head, normal), kind, None)
+    return Speaker(_lower_description(doc, head, normal, phrase[0]), kind, None)
+
+
+# Bare nouns of a state body that refer back to the body just named ("ведомство": any
+# non-media organisation; "министерство": a ministry).
+BODY_BACK_NOUNS = frozenset({"ведомство", "министерство"})
+
+
+def _body_referred_back(doc: _Text, lemma: str, pos: int) -> Speaker | None:
+    """The organisation a bare "ведомство"/"министерство" refers back to: the latest
+    organisation named outside quotation marks in this or the previous paragraph, not an
+    outlet (for "министерство", a ministry: "Министерство ...", "Мин...", "МИД")."""
+    lo = _window_start(doc, pos)
+    for m, e in reversed(_mentions_in(doc, lo, pos)):
+        if e.type != "ORG" or doc.in_quote(m.start) or _is_outlet(doc, e.name, e):
+            continue
+        name = e.name.lower()
+        if lemma == "министерство" and not (name.startswith(("мин", "мид")) or "министерств" in name):
+            continue
+        return _speaker_of(e)
+    return None
 
 
 def _female_head(doc: _Text, head: _Tok, gender: str | None) -> str | None:
@@ -497,8 +530,8 @@ def _description_name(doc: _Text, desc: str, phrase: list[_Tok], head: _Tok, org
         one = {"femn": "одна", "neut": "одно"}.get(str(gender), "один")
         return one + desc[len(first.text) :]
     oblique = org_form or cue.cue.startswith(("по ", "согласно")) or _after_preposition(doc, first)
-    if not oblique and any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in doc.parse(head.text)[:4]):
-        return desc
+    if not oblique and (any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in doc.parse(head.text)[:4]) or first is not head and _numeral(doc, first)):
+        return desc  # the subject as written ("Критики считают", "двое республиканцев заявили")
     return _nominative(doc, desc)
 
 
@@ -508,13 +541,23 @@ def _after_preposition(doc: _Text, tok: _Tok) -> bool:
     return i > 0 and doc.parse(doc.tokens[i - 1].text)[0].tag.POS == "PREP" and not doc.text[doc.tokens[i - 1].end : tok.start].strip()
 
 
-def _lower_description(doc: _Text, head: _Tok, normal: str) -> str:
+def _lower_description(doc: _Text, head: _Tok, normal: str, first: _Tok | None = None) -> str:
     """A description written first in its sentence, in lower case unless its first word is a
-    name or an abbreviation ("Местные СМИ" -> "местные СМИ", "МИД Франции" stays)."""
+    name or an abbreviation ("Местные СМИ" -> "местные СМИ", "МИД Франции" stays); a capital
+    written inside the sentence is a name's ("В Кремле заявили": "Кремль")."""
     words = normal.split()
     if not words or not words[0][0].isupper() or words[0].isupper():
+        return normal
+    if first is not None and first.text[:1].isupper() and not _opens_sentence(doc, first):
         return normal
     tag = doc.parse(words[0])[0].tag
     if any(x in tag for x in ("Abbr", "Orgn", "Geox", "Name", "Surn")):
         return normal
     return normal[0].lower() + normal[1:]
+
+
+def _opens_sentence(doc: _Text, tok: _Tok) -> bool:
+    """Does a word open its sentence: nothing before it in its line but a mark, a dash or a
+    quotation mark, or a sentence end before it?"""
+    before = doc.text[max(0, tok.start - 200) : tok.start].rstrip(" \xa0" + DOUBLE_OPENING + "—–-(")
+    return not before or before[-1] in ".!?…:\n" + DOUBLE_CLOSING

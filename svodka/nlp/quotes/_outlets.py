@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...model import Entity
+from ...model import Entity, Quote
 from ..names import normalize_mention
-from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, KNOWN_OUTLETS, ORG_HEADS, QUOTED_NAME_HEADS
-from .._speech import BROADCAST_NOUNS, MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS
+from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, KNOWN_OUTLETS, ORG_HEADS, OUTLET_SHORT_NAMES, QUOTED_NAME_HEADS
+from .._speech import BROADCAST_NOUNS, CITING, DOCUMENT_NOUNS, MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS
 from bisect import bisect_right
 
 from ._text import (
@@ -33,7 +33,12 @@ from ._text import (
     _sentence_end,
     _sentence_start,
     _speaker_noun,
+    speaker_key,
 )
+
+# Nouns of what a relaying outlet quotes ("цитирует X сообщение Y", "приводит X слова Y"):
+# their genitive owner speaks.
+OWNED_WORDS_NOUNS = DOCUMENT_NOUNS | {"слово", "высказывание", "цитата"}
 
 # A name in double quotation marks: «Коммерсантъ», "Ведомости" (its text is group 1).
 _QUOTED = rf"[{DOUBLE_OPENING}]([^{DOUBLE_CLOSING}]+)[{DOUBLE_CLOSING}]"
@@ -61,7 +66,10 @@ class _Named:
     kind: str  # "outlet" | "organisation"
 
 # A relaying outlet closing a reported statement: "..., передает агентство Восток-Пресс".
-_TRAILING_RELAY = re.compile(r",\s*(?:передает|передаёт|пишет|сообщает|информирует)\s+(?P<outlet>[^,.;:!?]{2,80}?)\s*[.!?…]?\s*$")
+# ("..., пишет газета X, ссылаясь на пресс-службу": the outlet's own source closes it too)
+_TRAILING_RELAY = re.compile(
+    rf",\s*(?:передает|передаёт|пишет|сообщает|информирует)\s+(?P<outlet>[^,.;:!?]{{2,80}}?)(?:,?\s+{CITING}\s+[^.;:!?]{{2,120}}?)?\s*[.!?…]?\s*$"
+)
 
 
 def _cut_via(doc: _Text, attr: _Attribution, region: tuple[int, int]) -> tuple[int, int]:
@@ -71,9 +79,9 @@ def _cut_via(doc: _Text, attr: _Attribution, region: tuple[int, int]) -> tuple[i
     cue_lemma = doc.lemma(text[attr.cue_start : attr.cue_end].split()[0]) if attr.cue_end > attr.cue_start else ""
     if cue_lemma in ("приводить", "привести", "цитировать", "процитировать"):
         return _relay_split(doc, attr, region)
-    m = re.search(r",\s*(передает|передаёт|пишет|сообщает|цитирует|информирует)\b|\bсо ссылкой на\b", text[start:end])
+    m = re.search(rf",\s*(передает|передаёт|пишет|сообщает|цитирует|информирует)\b|,?\s*\b{CITING}\b", text[start:end])
     if m:
-        if m.group(0).startswith("со ссылкой"):
+        if re.match(rf",?\s*{CITING}", m.group(0)):
             # "пишет газета X со ссылкой на источник": the speaker is after the phrase; the
             # source spoke to the outlet (its next words come through it too)
             outlet = text[start : start + m.start()]
@@ -97,6 +105,9 @@ def _relay_split(doc: _Text, attr: _Attribution, region: tuple[int, int]) -> tup
     toks = [t for t in doc.toks(start, end) if not doc.in_quote(t.start)]
     if not toks:
         return region
+    owned = _owned_words(doc, attr, toks)
+    if owned is not None:
+        return owned
     outlet = _marked_outlet(doc, toks, start, end)
     if outlet is not None:
         outlet = (_with_outlet_noun(doc, toks, outlet[0]), outlet[1], outlet[2])
@@ -111,6 +122,26 @@ def _relay_split(doc: _Text, attr: _Attribution, region: tuple[int, int]) -> tup
         return region
     o_start, o_end, attr.via = outlet
     return _relay_speaker(doc, toks, region, o_start, o_end)
+
+
+def _owned_words(doc: _Text, attr: _Attribution, toks: list[_Tok]) -> tuple[int, int] | None:
+    """"цитирует агентство X сообщение телеканала Y", "приводит газета X слова министра": the
+    outlet written right after the verb, before the words or the document it quotes, relays
+    (``attr.via``); their owner after them speaks, even when the owner is an outlet too.
+    Returns the owner's region (None: no outlet alone stands before such a noun)."""
+    k = next((k for k, t in enumerate(toks) if k > 0 and k + 1 < len(toks) and doc.lemma(t.text) in OWNED_WORDS_NOUNS), None)
+    if k is None:
+        return None
+    before, noun = toks[:k], toks[k]
+    outlet = _marked_outlet(doc, before, before[0].start, before[-1].end)
+    if outlet is not None:
+        outlet = (_with_outlet_noun(doc, before, outlet[0]), outlet[1], outlet[2])
+    else:
+        outlet = _noun_outlet(doc, before, before[-1].end, attr.cue_start)
+    if outlet is None or outlet[0] != before[0].start or outlet[1] < before[-1].end:
+        return None  # "цитирует его слова ТАСС": no outlet before the words
+    attr.via = outlet[2]
+    return noun.end, toks[-1].end
 
 
 def _marked_outlet(doc: _Text, toks: list[_Tok], start: int, end: int) -> tuple[int, int, str] | None:
@@ -347,8 +378,11 @@ def _outlet_in_phrase(doc: _Text, phrase: list[_Tok], head: _Tok) -> tuple[int, 
 
 
 # Words after which the outlet that heard the words is named: "в интервью телеканалу X",
-# "дал интервью изданию X", "в беседе с корреспондентом издания" (lower case, as written).
-INTERVIEW_WORDS = frozenset({"интервью", "корреспондентом", "корреспонденту", "журналистом", "журналистам", "корреспондентам", "беседе"})
+# "дал интервью изданию X", "в беседе с корреспондентом издания", "в комментарии РБК", "в
+# разговоре с ТАСС", "в ответ на запрос РБК" (lower case, as written).
+INTERVIEW_WORDS = frozenset(
+    {"интервью", "корреспондентом", "корреспонденту", "журналистом", "журналистам", "корреспондентам", "беседе", "комментарии", "разговоре", "запрос"}
+)
 
 
 def _heard_by(doc: _Text, attr: _Attribution, said: _Said, subject_before: bool = False) -> str | None:
@@ -373,13 +407,17 @@ def _heard_by(doc: _Text, attr: _Attribution, said: _Said, subject_before: bool 
 # NBC", "заявил в эфире радиостанции X" (lower case, as written).
 ON_AIR_WORDS = frozenset({"на", "эфире"})
 
+# How far after the verb the channel may be named: past the speaker's name and a programme
+# ("заявил Игорь Петров в программе «Итоги недели» на телеканале X"), a clause mark stops it.
+MAX_ON_AIR_WORDS = 10
+
 
 def _on_air(doc: _Text, said: _Said, attr: _Attribution, toks: list[_Tok], s_end: int) -> str | None:
     """The channel the words were said on, right after the verb, before any punctuation: "на"
     and a media noun in the locative with its name ("рассказал на телеканале NBC"), "в эфире" and
     the outlet ("заявил в эфире телеканала X", "в эфире «Эха»"). Not "на сайте X" (its owner speaks)."""
     after = [t for t in toks if t.start >= attr.cue_end]
-    for k, t in enumerate(after[:6]):
+    for k, t in enumerate(after[:MAX_ON_AIR_WORDS]):
         if re.search(r"[,;:.!?()—–]", doc.text[after[k - 1].end if k else attr.cue_end : t.start]):
             break
         if _is_finite_verb(doc, t):
@@ -430,8 +468,15 @@ def _outlet_after(doc: _Text, said: _Said, toks: list[_Tok], end: int, dative: b
     """The outlet written right after "интервью" (its adjectives, a media noun, the name) or
     after "корреспондентом" (a media noun in the genitive or the name)."""
     k = 1 if toks and toks[0].low in ("с", "со") else 0  # "в беседе с австралийским изданием X"
+    if k < len(toks) and toks[k].start > 0 and doc.text[toks[k].start - 1] in DOUBLE_OPENING:
+        # a quoted name right there, its first word maybe an adjective ("в интервью «Новой газете»")
+        found = _name_at(doc, toks[k].start - 1, end)
+        if found is not None and (found[3] is None or found[3].type == "ORG"):
+            return _base_name(doc, found[2], found[3])
     while k < len(toks) and _is_adj(doc, toks[k]):
         k += 1
+    if 0 < k < len(toks) - 1 and toks[k].low in ("в", "на") and any(p.tag.POS == "PRTF" for p in doc.parse(toks[k - 1].text)[:2]):
+        k += 1  # "в интервью, опубликованном в газете X": the outlet that printed it
     if k < len(toks) and _media_noun(doc, toks[k]):
         named = _named_body(doc, toks[k], end)
         return named.name if named is not None else _earlier_outlet(doc, said, toks[k], toks[k].start)
@@ -480,10 +525,13 @@ def _base_name(doc: _Text, written: str, entity: Entity | None) -> str:
 
 def _spelled_out(doc: _Text, name: str) -> str | None:
     """The outlet an abbreviation stands for: the one the article names in full whose words'
-    initials it is ("КП" after "Комсомольская правда", "МК" after "Московский комсомолец")."""
+    initials it is ("КП" after "Комсомольская правда", "МК" after "Московский комсомолец"),
+    else the paper a short name stands for in Russian news ("«Ъ»": «Коммерсантъ»)."""
     abbr = name.strip(DOUBLE_OPENING + DOUBLE_CLOSING + " ")
-    if not re.fullmatch(r"[А-ЯЁA-Z]{2,4}", abbr) or abbr.lower() in ORG_HEADS:
+    if abbr.lower() in ORG_HEADS:
         return None  # "Источник в СК": an institution's own abbreviation, not an outlet's initials
+    if not re.fullmatch(r"[А-ЯЁA-Z]{2,4}", abbr):
+        return OUTLET_SHORT_NAMES.get(abbr.lower())
     key = ("spelled out", abbr)
     if key not in doc.memo:
         full = [
@@ -492,11 +540,11 @@ def _spelled_out(doc: _Text, name: str) -> str | None:
             and "".join(w[0] for w in words).upper() == abbr and _is_outlet(doc, e.name, e)
         ]
         doc.memo[key] = full[0] if len(set(full)) == 1 else None
-    return doc.memo[key]
+    return doc.memo[key] or OUTLET_SHORT_NAMES.get(abbr.lower())
 
 
 # "... передает X со ссылкой на" right before the source it names.
-_RELAY_TO_SOURCE = re.compile(r"(?:передает|передаёт|сообщает|пишет|сообщил[аио]?|писал[аио]?)\s+(?P<outlet>[^,.;:!?]{2,80}?)\s+со ссылкой на\s+$")
+_RELAY_TO_SOURCE = re.compile(rf"(?:передает|передаёт|сообщает|пишет|сообщил[аио]?|писал[аио]?)\s+(?P<outlet>[^,.;:!?]{{2,80}}?),?\s+{CITING}\s+$")
 
 
 def _relay_before(doc: _Text, pos: int) -> str | None:
@@ -509,8 +557,77 @@ def _relay_before(doc: _Text, pos: int) -> str | None:
     return _outlet_name(doc, m.start("outlet"), m.end("outlet"))
 
 
+# A sentence opening with the outlet that relays what follows: "Как передает агентство X, ...",
+# "Как сообщает «Коммерсантъ», ...".
+_RELAY_OPENING = re.compile(r"\s*[Кк]ак\s+(?:передает|передаёт|передают|сообщает|сообщают|пишет|пишут)\s+(?P<outlet>[^,.;:!?]{2,80}?)\s*,")
+
+
+def _relay_opening(doc: _Text, attr: _Attribution) -> str | None:
+    """The outlet of "Как передает агентство X, министр заявил, что ...": the sentence opens
+    with a relaying outlet and the cue, after it, has a speaker of its own (the ``via``)."""
+    s_start, _s_end = _attribution_sentence(doc, attr)
+    m = _RELAY_OPENING.match(doc.text, s_start, attr.cue_start)
+    if m is None or m.end() > attr.cue_start:
+        return None
+    outlet = _outlet_name(doc, m.start("outlet"), m.end("outlet"))
+    return outlet if outlet is not None and _is_outlet(doc, outlet) or _media_noun_phrase(doc, m.start("outlet"), m.end("outlet")) else None
+
+
+# The next sentence naming the outlet that relayed the statement before it: "Об этом сообщает
+# ТАСС.", "Его слова приводит агентство X."
+_RELAY_NEXT = re.compile(
+    r"[.!?…»\"]*\s+(?:Об этом|Его слова|Ее слова|Её слова|Их слова|Эти слова)\s+"
+    r"(?:сообщает|сообщают|пишет|пишут|передает|передаёт|передают|приводит|приводят)\s+(?P<outlet>[^.!?…,;:]{2,80}?)\s*[.!?…]"
+)
+
+
+def _relayed_in_next(doc: _Text, attr: _Attribution) -> str | None:
+    """"Мост откроют, заявил Петров журналистам. Об этом сообщает ТАСС.": the outlet the next
+    sentence names as the relay of a statement whose speaker is someone else (the ``via``)."""
+    starts = _block_starts(doc)
+    b = max(0, bisect_right(starts, attr.cue_start) - 1)
+    b_end = doc.blocks[b][1]
+    end = _sentence_end(doc, attr.cue_end, b_end)
+    m = _RELAY_NEXT.match(doc.text, end, b_end)
+    if m is None:
+        return None
+    outlet = _outlet_name(doc, m.start("outlet"), m.end("outlet"))
+    return outlet if outlet is not None and (_is_outlet(doc, outlet) or _media_noun_phrase(doc, m.start("outlet"), m.end("outlet"))) else None
+
+
+def _media_noun_phrase(doc: _Text, start: int, end: int) -> bool:
+    """Does a phrase open with an outlet's noun ("агентство X", "газета «Y»")?"""
+    first = doc.toks(start, end)[:1]
+    return bool(first) and _media_noun(doc, first[0])
+
+
 def _heard(attr: _Attribution, outlet: str | None) -> None:
     """The outlet the speaker spoke to goes to ``via`` (unless one is there already)."""
     if outlet and attr.via is None:
         attr.via = outlet
         attr.heard = True
+
+
+# Verbs of an outlet quoting one statement ("приводит его слова X", "цитирует его X"): that
+# quote only.
+QUOTING_LEMMAS = frozenset("приводить привести цитировать процитировать".split())
+
+
+def _relay_back(doc: _Text, stated: list[tuple[Quote, _Attribution]]) -> None:
+    """"Столтенберг сообщил об отставке министра. Премьер также отметил, что A, передает
+    агентство X": an outlet relaying a statement (not an interview, nor one quotation it
+    cites) relays the same speaker's statements before it in the paragraph, back to
+    another speaker's statement."""
+    starts = _block_starts(doc)
+    for i, (q, attr) in enumerate(stated):
+        if not q.via or attr.heard or q.speaker is None or not q.cue:
+            continue
+        words = q.cue.split()
+        if not words[0][0].isalpha() or doc.lemma(words[0]) in QUOTING_LEMMAS:
+            continue
+        block, key = bisect_right(starts, q.start), speaker_key(q.speaker)
+        for p, _pattr in reversed(stated[:i]):
+            if bisect_right(starts, p.start) != block or p.speaker is None or speaker_key(p.speaker) != key:
+                break
+            if p.via is None:
+                p.via = q.via

@@ -126,8 +126,10 @@ def _gender_agrees(doc: _Text, e: Entity, gender: str | None) -> bool:
 
 
 def _mention_starts(doc: _Text, e: Entity) -> list[int]:
-    """Sorted start offsets of an entity's mentions (memoised)."""
-    return doc.remember(("starts", id(e)), lambda: sorted(m.start for m in e.mentions))
+    """Sorted start offsets of an entity's mentions outside quotation marks (memoised): a
+    description refers back to a person the narrative named, not to one named in somebody's
+    quoted words ("повелел оказать «поддержку будущему королю Филиппу». Монарх призвал")."""
+    return doc.remember(("starts", id(e)), lambda: sorted(m.start for m in e.mentions if not doc.in_quote(m.start)))
 
 
 def _role_key(doc: _Text, phrase: str) -> Any:

@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ...model import Speaker
-from .._lexicon import DOUBLE_OPENING
-from .._speech import DOCUMENT_NOUNS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
-from ._outlets import _attribution_sentence, _cut_via, _heard, _heard_by, _is_outlet
+from ...model import Entity, Quote, Speaker
+from .._lexicon import CLUB_FORMS, DOUBLE_CLOSING, DOUBLE_OPENING, LEGAL_FORMS
+from .._speech import CITING, DOCUMENT_AUTHORS, DOCUMENT_NOUNS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
+from ._outlets import _attribution_sentence, _cut_via, _heard, _heard_by, _is_outlet, _outlet_after, _relay_opening, _relayed_in_next
 from ._persons import _person_by_role
 from ._text import (
     _Attribution,
@@ -34,17 +34,21 @@ from ._text import (
     _WORD,
     _block_starts,
     _has_case,
+    _in_short_quote,
     _is_finite_verb,
     _mentions_from,
     _mentions_in,
     _nominative,
     _sentence_end,
+    _sentence_start,
     _speaker_of,
+    _window_start,
     speaker_key,
 )
 from ._grammar import _agreeing, _nominative_mention
 from ._descriptions import _lower_description, _np_speaker
 from ._subjects import IMPERSONAL_CUES, _scan_region
+from ._antecedents import _plural_described
 
 
 def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int, stmt_end: int | None = None) -> None:
@@ -53,7 +57,7 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int, stmt_end: in
     attr.stmt_start = pos
     after = attr.after
     # a relaying outlet after the speaker: "..., передает X", "со ссылкой на Y"
-    cited = bool(after) and doc.text[after[0] : after[1]].lstrip().startswith("со ссылкой на")
+    cited = bool(after) and re.match(rf"\s*{CITING}\b", doc.text[after[0] : after[1]]) is not None
     if after:
         after = _cut_via(doc, attr, after)
     speaker = None
@@ -77,6 +81,8 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int, stmt_end: in
         speaker = _speaker_going_on(doc, said, attr)
     if speaker is None:
         speaker = _document_speaker(doc, said, attr)
+    if speaker is None and gender == "plur" and _cue_pos(doc, attr) == "VERB" and attr.cue not in IMPERSONAL_CUES:
+        speaker = _plural_agent_before(doc, said, attr)
     speaker = _whole_body(doc, _fuller_person(doc, speaker))
     _find_via(doc, said, attr, speaker, subject_before)
     if speaker is not None and speaker.kind is None:
@@ -93,7 +99,7 @@ def _cited_source(
         return None
     if not cited:
         # "СМИ со ссылкой на данные агентства Fitch сообщили": the same before the verb
-        link = re.search(r"\bсо ссылкой на\b", doc.text[attr.before[0] : attr.before[1]])
+        link = re.search(rf"\b{CITING}\b", doc.text[attr.before[0] : attr.before[1]])
         if link is None:
             return None
         split = attr.before[0] + link.start()
@@ -152,12 +158,42 @@ def _find_via(doc: _Text, said: _Said, attr: _Attribution, speaker: Speaker | No
     if attr.via is None and attr.cue not in ("-", ":"):
         # "Янукович сообщил о разводе. Об этом он рассказал изданию Der Spiegel."
         _heard(attr, _heard_in_next(doc, attr, said, speaker))
+    if attr.via is None and speaker is not None:
+        attr.via = _relay_opening(doc, attr)  # "Как передает агентство X, министр заявил, что"
+    if attr.via is None and speaker is not None and attr.cue not in ("-", ":"):
+        attr.via = _relayed_in_next(doc, attr)  # "..., заявил X журналистам. Об этом сообщает ТАСС."
     if attr.via is not None and speaker is not None and attr.via.lower() == speaker.name.lower():
         attr.via = None  # "Как отмечает Би-би-си": the outlet speaks, it relays nobody
     if attr.via is None and speaker is not None and speaker.kind != "outlet" and not _outlet_speaker(doc, speaker) and not _earlier_occasion(doc, attr):
         # "сказал Петров «Интерфаксу». Он отметил, что ...": the interview goes on (not into
         # "Ранее он заявлял, что ...": said on another occasion)
         _heard(attr, said.vias.get(speaker_key(speaker)))
+        if attr.via is None and speaker.type == "PER" and speaker.entity:
+            _heard(attr, _interview_told(doc, said, attr, speaker))
+
+
+# Words after which a sentence with no statement names the outlet a person gave an
+# interview or answers to ("дал интервью газете X", "ответил на вопросы журналистов радио X").
+INTERVIEW_OPENERS = frozenset({"интервью", "журналистов", "корреспондентов", "корреспондента"})
+
+
+def _interview_told(doc: _Text, said: _Said, attr: _Attribution, speaker: Speaker) -> str | None:
+    """"Петров дал интервью газете X. Он заявил, что ...": the outlet of an interview the
+    speaker was told of giving, in this or the previous paragraph before the statement (the
+    person named before the word in that sentence)."""
+    lo = _window_start(doc, attr.cue_start)
+    for t in reversed(doc.toks(lo, attr.cue_start)):
+        if t.low not in INTERVIEW_OPENERS or doc.in_quote(t.start):
+            continue
+        s_start = _sentence_start(doc, t.start, lo)
+        s_end = _sentence_end(doc, t.end, len(doc.text))
+        if not any(e.id == speaker.entity for _m, e in _mentions_in(doc, s_start, t.start)):
+            continue
+        toks = [x for x in doc.toks(t.end, s_end) if not doc.in_quote(x.start) or _in_short_quote(doc, x.start)]
+        found = _outlet_after(doc, said, toks[:4], s_end, t.low == "интервью")
+        if found is not None:
+            return found
+    return None
 
 
 def _earlier_occasion(doc: _Text, attr: _Attribution) -> bool:
@@ -286,6 +322,8 @@ def _document_speaker(doc: _Text, said: _Said, attr: _Attribution) -> Speaker | 
     if said.documents:
         return said.documents[-1]
     lemma = doc.lemma(noun.text)
+    if lemma in DOCUMENT_AUTHORS:
+        return Speaker(DOCUMENT_AUTHORS[lemma], "ORG", None, "organisation")  # "В приговоре отмечается": the court
     return Speaker(lemma, "ORG", None, "organisation") if lemma in SELF_SPEAKING_DOCUMENTS else None
 
 
@@ -316,6 +354,8 @@ def _whole_body(doc: _Text, speaker: Speaker | None) -> Speaker | None:
     e = next((x for x in doc.article.entities if x.id == speaker.entity), None)
     if e is None or speaker.name != e.name:
         return speaker  # named already (a speaker said before is the same object)
+    if e.name.lower() in LEGAL_FORMS | CLUB_FORMS:
+        return _with_quoted_name(doc, speaker, e)
     last = _WORD.findall(e.name)[-1:]
     if not last or len(_WORD.findall(e.name)) < 2 or not _has_case(doc, _Tok(0, 0, last[0], last[0].lower()), "gent"):
         return speaker
@@ -323,6 +363,16 @@ def _whole_body(doc: _Text, speaker: Speaker | None) -> Speaker | None:
         for m2, e2 in _mentions_from(doc, m.end + 1, m.end + 1):
             if e2.type == "PER" and m2.start == m.end + 1 and doc.text[m.end] == " " and not _nominative_mention(doc, m2, e2):
                 return Speaker(f"{speaker.name} {m2.text}", speaker.type, speaker.entity, speaker.kind)
+    return speaker
+
+
+def _with_quoted_name(doc: _Text, speaker: Speaker, e: Entity) -> Speaker:
+    """A body NER named by its kind alone ("ФК", "ОАО") is named with the quoted name written
+    right after one of its mentions ("ФК «Спартак»")."""
+    for m in e.mentions:
+        q = re.match(rf" ?[{DOUBLE_OPENING}][^{DOUBLE_CLOSING}\n]{{1,60}}[{DOUBLE_CLOSING}]", doc.text[m.end : m.end + 64])
+        if q is not None:
+            return Speaker(f"{m.text}{q.group()}", speaker.type, speaker.entity, speaker.kind)
     return speaker
 
 
@@ -423,3 +473,59 @@ def _phrase_speaker(doc: _Text, said: _Said, attr: _Attribution, gender: str | N
         if sp is not None:
             return sp
     return Speaker(normal, "OTHER", None) if normal else None
+
+
+# How many paragraphs after the headline the lead that repeats its statement may be.
+LEAD_PARAGRAPHS = 2
+
+
+def _headline_from_lead(doc: _Text, quotes: list[Quote]) -> None:
+    """"Россиянин, обвиняемый в хакерской атаке, заявил о своей невиновности" / "29-летний
+    москвич Дмитрий Смилянец заявил о своей невиновности": a headline's statement whose
+    speaker is only described (or none) is the lead's when the lead repeats it with a named
+    person, the same speech verb and the same words."""
+    titles = [(b[0], b[1]) for b in doc.blocks if b[2] == "title"]
+    if not titles:
+        return
+    t_start, t_end = titles[0]
+    body = [b for b in doc.blocks if b[0] >= t_end and b[2] != "title"][:LEAD_PARAGRAPHS + 1]
+    lead_end = body[-1][1] if body else t_end
+    for q in quotes:
+        if not t_start <= q.start < t_end or q.speaker is not None and (q.speaker.type != "OTHER" or q.speaker.entity):
+            continue
+        words = {w.lower() for w in _WORD.findall(q.text)}
+        lemma = _first_lemma(doc, q.cue)
+        for r in quotes:
+            if r.start < t_end or r.start >= lead_end or r.speaker is None or r.speaker.type != "PER" or _first_lemma(doc, r.cue) != lemma:
+                continue
+            if lemma and len(words & {w.lower() for w in _WORD.findall(r.text)}) * 2 >= len(words):
+                q.speaker = r.speaker
+                break
+
+
+def _first_lemma(doc: _Text, cue: str | None) -> str:
+    """The lemma of a cue's first word ("" for none or a mark)."""
+    words = (cue or "").split()
+    return doc.lemma(words[0]) if words and words[0][0].isalpha() else ""
+
+
+def _plural_agent_before(doc: _Text, said: _Said, attr: _Attribution) -> Speaker | None:
+    """"Его допросили агенты Секретной службы. Ему сообщили, что ...": a plural speech verb
+    with no subject of its own speaks for the plural persons the sentence before names in the
+    nominative (with their description), in the same paragraph."""
+    s_start, _s_end = _attribution_sentence(doc, attr)
+    b = max(0, bisect_right(_block_starts(doc), s_start) - 1)
+    b_start = doc.blocks[b][0]
+    if s_start <= b_start:
+        return None
+    prev = _sentence_start(doc, max(b_start, s_start - 2), b_start)
+    toks = [t for t in doc.toks(prev, s_start) if not doc.in_quote(t.start)]
+    k = next(
+        (k for k in range(len(toks) - 1, -1, -1) if any(p.tag.POS == "NOUN" and p.tag.number == "plur" and "anim" in p.tag and p.tag.case == "nomn" for p in doc.parse(toks[k].text)[:1])),
+        None,
+    )
+    if k is None:
+        return None
+    end = next((j for j in range(k + 1, len(toks)) if doc.text[toks[j - 1].end : toks[j].start].strip()), len(toks))
+    found = _plural_described(doc, said, toks[: end])
+    return found[0] if found is not None else None

@@ -15,6 +15,9 @@ from ...model import Entity, Mention, Speaker
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, LOC_ABBREVIATIONS, NON_ENTITY_ABBREVIATIONS
 from ..names import normalize_mention
 from .._speech import (
+    ACCUSE_LEMMAS,
+    CONFIRM_LEMMAS,
+    NAMING_LEMMAS,
     QUANTITY_NOUNS,
     ORG_SPEAKER_NOUNS,
     PO_SLOVAM_NOUNS,
@@ -40,6 +43,7 @@ from ._text import (
     _is_finite_verb,
     _mentions_around,
     _mentions_in,
+    _nominative,
     _speaker_noun,
     _speaker_of,
 )
@@ -267,6 +271,9 @@ def _subject_before(
     """The subject before the verb: the nearest person; a pronoun; "Там"; an organisation or a
     description ("В пресс-службе X"); a place; the nearest nominative speaker noun."""
     start, end = region
+    body = _relative_body(doc, words, end)
+    if body is not None:
+        return body
     pers = [me for me in pers if not _in_participle_clause(doc, me[0], start, end) and not _in_relative_clause(doc, me[0], start, end)]
     subject_pronoun = pron[-1] if pron and pron[-1].low in ("он", "она", "они") else None
     if pers and not (subject_pronoun is not None and subject_pronoun.start > pers[-1][0].end):
@@ -294,6 +301,18 @@ def _subject_before(
     if found is None and verb_cue:
         found = _abbreviation_subject(doc, words, end)
     return found
+
+
+def _relative_body(doc: _Text, words: list[_Tok], end: int) -> Speaker | None:
+    """"Путин, в пресс-службе которого сообщили": a relative clause right before the verb that
+    names a body of the person or body before it ("в пресс-службе которого", "в окружении
+    которой") speaks as that body (its noun in the nominative)."""
+    if len(words) < 3 or words[-1].low not in ("которого", "которой", "которых") or doc.text[words[-1].end : end].strip():
+        return None
+    prep, noun = words[-3], words[-2]
+    if prep.low not in ("в", "во", "у") or not _speaker_noun(doc, noun) or not re.search(r",\s*$", doc.text[max(0, prep.start - 3) : prep.start]):
+        return None
+    return Speaker(_nominative(doc, noun.text), "ORG", None, "organisation")
 
 
 def _abbreviation_subject(doc: _Text, words: list[_Tok], end: int) -> Speaker | None:
@@ -363,14 +382,20 @@ def _own_clause_regions(doc: _Text, outside: list[_Tok], shared: list[tuple[int,
 
 
 def _verb_cue(doc: _Text, attr: _Attribution) -> bool:
-    """Is the cue a speech verb with a subject ("заявил"), not "по словам" or a relaying verb?"""
+    """Is the cue a speech verb with a subject ("заявил"; "опроверг слухи", "назвал решение
+    ошибочным", "обвиняет Россию в нападении": an evaluating verb's object is the statement),
+    not "по словам" or a relaying verb?"""
     word = doc.text[attr.cue_start : attr.cue_end].split()
     if len(word) != 1 or not word[0][0].isalpha():
         return False
     lemma = doc.lemma(word[0])
     if attr.main_verb:
         return True  # "покинул зал, заявив": any finite verb has its subject
-    return lemma in SPEECH_LEMMAS | REQUEST_LEMMAS and lemma not in VIA_LEMMAS and doc.parse(word[0])[0].tag.POS == "VERB"
+    return lemma in SPEECH_LEMMAS | REQUEST_LEMMAS | OBJECT_CUE_LEMMAS and lemma not in VIA_LEMMAS and doc.parse(word[0])[0].tag.POS == "VERB"
+
+
+# Verbs whose object is the statement (``_verb_objects``): their subject speaks as a speech verb's.
+OBJECT_CUE_LEMMAS = ACCUSE_LEMMAS | CONFIRM_LEMMAS | NAMING_LEMMAS
 
 
 def _reporting_verb(doc: _Text, attr: _Attribution) -> bool:

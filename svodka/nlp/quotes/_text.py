@@ -22,7 +22,9 @@ from .._speech import (
     CLOSING_ABBREVIATIONS,
     CONNECTIVES,
     DOCUMENT_NOUNS,
+    FIRM_HOUSE_ADJECTIVES,
     OPINION_ADJECTIVES,
+    PEOPLE_PARTICIPLE_LEMMAS,
     PLURAL_SPEAKER_NOUNS,
     SPEAKER_NOUNS,
     SPEECH_LEMMAS,
@@ -452,6 +454,8 @@ def _case(doc: _Text, tok: _Tok) -> str | None:
 def _speaker_noun(doc: _Text, tok: _Tok) -> bool:
     """A noun that may name a speaker: animate, or an organisation/source noun."""
     for p in doc.parse(tok.text)[:2]:
+        if p.tag.POS == "PRTF" and p.tag.number == "plur" and p.normal_form.replace("ё", "е") in PEOPLE_PARTICIPLE_LEMMAS:
+            return True  # "опрошенные", "собравшиеся": people
         if p.tag.POS != "NOUN":
             continue
         lemma = p.normal_form.replace("ё", "е")
@@ -459,7 +463,18 @@ def _speaker_noun(doc: _Text, tok: _Tok) -> bool:
             continue  # "власти заявили", not "власть"
         if lemma in SPEAKER_NOUNS or "anim" in p.tag or "Orgn" in p.tag:
             return True
+        if lemma == "дом" and _firm_house(doc, tok):
+            return True
     return False
+
+
+def _firm_house(doc: "_Text", tok: _Tok) -> bool:
+    """Is "дом" a firm by the adjective right before it ("в аукционном доме")?"""
+    i = doc._index(tok.start)
+    prev = doc.tokens[i - 1] if i > 0 else None
+    return prev is not None and not doc.text[prev.end : tok.start].strip() and any(
+        p.tag.POS == "ADJF" and p.normal_form.replace("ё", "е") in FIRM_HOUSE_ADJECTIVES for p in doc.parse(prev.text)[:2]
+    )
 
 
 def _is_cue_word(doc: _Text, word: str) -> bool:
