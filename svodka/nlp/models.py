@@ -266,4 +266,48 @@ def load_models() -> Models:
     # your own analyzers too instead of raising; set ``svodka.nlp.models.TYPED_GRAMMEMES =
     # True`` before ``load_models()`` to keep the checks (slower). ``tests/nlp/test_morphology_once.py`` runs the sample with the checks.
     morph.TagClass.typed_grammemes = TYPED_GRAMMEMES
+    _remember_grammemes(morph.TagClass)
     return Models(ner=ner, morph=morph)
+
+
+class _GrammemeOf:
+    """``tag.POS``, ``tag.case`` ... (pymorphy3's ``_select_grammeme_from``), the answer
+    remembered per tag string.
+
+    pymorphy3 intersects the tag's grammemes with the category's on every read (two Python
+    calls and a set); the rules read ~2,800 of them a text (a twentieth of the analysis). The
+    answer depends on the tag string alone (a tag's grammemes are read from it), so it is
+    computed once per tag string and category: a few thousand strings at most (the
+    dictionary's tags and the guessers'). ``typed_grammemes`` is honoured as pymorphy3 does.
+    """
+
+    __slots__ = ("grammeme_set", "typed", "_answers")
+
+    def __init__(self, original: Any) -> None:
+        self.grammeme_set = original.grammeme_set
+        self.typed = original.TypedGrammeme
+        self._answers: dict[str, str | None] = {}
+
+    def __get__(self, instance: Any, owner: Any) -> Any:
+        if instance is None:  # read on the class: the descriptor itself
+            return self
+        try:
+            found = self._answers[instance._str]
+        except KeyError:
+            grammemes = self.grammeme_set & instance.grammemes
+            found = self._answers[instance._str] = next(iter(grammemes)) if grammemes else None
+        if found is not None and owner.typed_grammemes:
+            return self.typed(found)
+        return found
+
+
+def _remember_grammemes(tag_class: Any) -> None:
+    """Put ``_GrammemeOf`` in place of each of pymorphy3's category descriptors on ``tag_class``
+    (once: a second call finds none left). NOTE for library users: like ``typed_grammemes``,
+    this is pymorphy3's tag class, shared by every MorphAnalyzer of the process; the values
+    read are the same."""
+    from pymorphy3.tagset import _select_grammeme_from
+
+    for name, value in list(vars(tag_class).items()):
+        if isinstance(value, _select_grammeme_from):
+            setattr(tag_class, name, _GrammemeOf(value))

@@ -122,6 +122,33 @@ def test_sample_reads_the_same_with_pymorphy3_grammeme_checks(models):
     assert checked == plain and plain
 
 
+def test_remembered_grammeme_categories_read_as_pymorphy3_reads_them(models):
+    """``tag.POS``, ``tag.case`` ... are remembered per tag string (``_GrammemeOf``): every tag
+    of the dictionary, and the guessers' tags (Latin, numbers, punctuation, unknown words,
+    hyphenated words), read the same as with pymorphy3's own descriptors, with the typed
+    grammemes off and on."""
+    from pymorphy3.tagset import _select_grammeme_from
+
+    from svodka.nlp.models import _GrammemeOf
+
+    tag_class = models.morph.TagClass
+    ours = {name: value for name, value in vars(tag_class).items() if isinstance(value, _GrammemeOf)}
+    assert set(ours) >= {"POS", "case", "number", "gender", "animacy", "tense", "person", "voice", "aspect", "mood"}
+    theirs = {name: _select_grammeme_from(value.grammeme_set) for name, value in ours.items()}
+    words = ["abc", "1984", "XIV", "!", "кукуруза", "ыфвапрщ", "по-русски", "Кара-Балта", "ИП", "В", "ёлка"]
+    tags = list(models.morph.dictionary.gramtab) + [p.tag for word in words for p in models.morph.parse(word)]
+    before = tag_class.typed_grammemes
+    try:
+        for typed in (False, True):
+            tag_class.typed_grammemes = typed
+            for tag in tags:
+                for name, descriptor in theirs.items():
+                    mine, expected = getattr(tag, name), descriptor.__get__(tag, tag_class)
+                    assert (mine, type(mine).__name__) == (expected, type(expected).__name__), (str(tag), name)
+    finally:
+        tag_class.typed_grammemes = before
+
+
 def test_inflections_agree_with_pymorphy3_and_keep_no_analyzer_alive():
     """``inflect``/``lexeme`` read forms from the paradigm as pymorphy3 would, and what they
     remember goes with the analyzer: a dropped analyzer is freed (a cache keyed by its units,
