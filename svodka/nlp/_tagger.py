@@ -198,7 +198,7 @@ def _encode(model: Any, word_id: Any, shape_id: Any, pad_mask: Any) -> Any:
         windows = sliding_window_view(padded, kernel, axis=1).reshape(lines * length, features * kernel)
         out = np.matmul(windows, conv.weight.array.reshape(filters, features * kernel).T)
         out += conv.bias.array
-        out.clip(0, out=out)
+        np.maximum(out, 0, out=out)  # slovnet's ReLU, ``clip(0)``: numpy's clip with a minimum alone is this ufunc
         np.subtract(out, norm.mean.array, out=out)
         np.divide(out, norm.std.array, out=out)
         np.multiply(out, norm.weight.array, out=out)
