@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import heapq
+import re
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,13 +44,21 @@ class MorphCache:
 
     ``cache(word)`` is ``morph.parse(word)`` remembered by the exact form (the analyser
     lower-cases, but "В" and "в" differ in the order of rare parses, so forms are not
-    folded). A bounded LRU (``functools.lru_cache``, in C). Pickled without its contents.
+    folded in general). A bounded LRU (``functools.lru_cache``, in C). Pickled without its
+    contents.
+
+    A capitalised Cyrillic word of two letters or more ("Отставка", "ЕС") gets the parses
+    of its lower-case form, which pymorphy3 gives it too: its units read such a word
+    lower-cased, and only those that keep the word as written in a parse (the unknown-word
+    unit: "БДТ") differ, so a parse of the lower-case form that keeps the word is not
+    reused. A sixth of the forms a text looks up are such capitals of a form met anyway.
     """
 
     def __init__(self, morph: Any, size: int = MORPH_CACHE_WORDS) -> None:
         self.morph = morph
         self.size = size
-        self._parse = functools.lru_cache(maxsize=size)(morph.parse)
+        # _read finds this cache through a weak reference: no cycle keeps a dropped cache alive.
+        self._parse = functools.lru_cache(maxsize=size)(functools.partial(_read, morph, weakref.ref(self)))
 
     def __call__(self, word: str) -> list[Any]:
         return self._parse(word)
@@ -63,6 +72,23 @@ class MorphCache:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(state["morph"], state["size"])
+
+
+# A word whose capitals pymorphy3 reads as lower-case letters (see ``MorphCache``).
+_FOLDABLE = re.compile(r"[а-яё]{2,}", re.IGNORECASE)
+
+
+def _read(morph: Any, cache_ref: Any, word: str) -> list[Any]:
+    """``morph.parse(word)`` for ``MorphCache``: a capitalised Cyrillic word by its lower-case form's parses."""
+    if not word.islower() and _FOLDABLE.fullmatch(word):
+        cache = cache_ref()
+        if cache is not None:
+            lower = word.lower()
+            found = cache._parse(lower)
+            # A unit that keeps the word itself (``(unit, word)``) would keep the capitals.
+            if not any(len(step) == 2 and step[1] == lower for parse in found for step in parse.methods_stack):
+                return found
+    return morph.parse(word)
 
 
 @dataclass

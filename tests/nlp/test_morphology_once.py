@@ -122,6 +122,21 @@ def test_sample_reads_the_same_with_pymorphy3_grammeme_checks(models):
     assert checked == plain and plain
 
 
+def test_capitalised_forms_share_their_lower_case_parses(models):
+    """A capitalised Cyrillic word gets its lower-case form's parses from the cache, which are
+    pymorphy3's own for it; where pymorphy3 keeps the word as written (an unknown word), a
+    single letter (an initial), a hyphen or Latin letters, the form is parsed itself."""
+    morph = CountingMorph(models.morph)
+    cache = MorphCache(morph)
+    words = ["отставка", "Отставка", "ОТСТАВКА", "бдт", "БДТ", "в", "В", "нур-султан", "Нур-Султан", "eu", "EU", "Ёлка", "ёлка", "Заречье"]
+    for word in words:
+        assert cache(word) == models.morph.parse(word), word
+    assert cache("Отставка") is cache("отставка")
+    assert morph.calls["Отставка"] == morph.calls["ОТСТАВКА"] == morph.calls["Ёлка"] == 0
+    assert morph.calls["Заречье"] == 0 and morph.calls["заречье"] == 1
+    assert all(morph.calls[word] == 1 for word in ["БДТ", "В", "Нур-Султан", "EU", "отставка", "бдт"])
+
+
 def test_remembered_grammeme_categories_read_as_pymorphy3_reads_them(models):
     """``tag.POS``, ``tag.case`` ... are remembered per tag string (``_GrammemeOf``): every tag
     of the dictionary, and the guessers' tags (Latin, numbers, punctuation, unknown words,
