@@ -174,6 +174,8 @@ def _plain_cnn(model: Any) -> bool:
     return (
         type(model) is m.NER
         and type(model.emb) is m.WordShapeEmbedding
+        and type(model.emb.word) is m.NavecEmbedding
+        and type(model.emb.shape) is m.Embedding
         and type(model.encoder) is m.CNNEncoder
         and all(
             type(layer) is m.CNNEncoderLayer and type(layer.conv) is m.Conv1d and type(layer.relu) is m.ReLU and type(layer.norm) is m.BatchNorm1d
@@ -186,7 +188,7 @@ def _plain_cnn(model: Any) -> bool:
 
 def _encode(model: Any, word_id: Any, shape_id: Any, pad_mask: Any) -> Any:
     """``model.encoder(model.emb(word_id, shape_id), pad_mask)``: lines x tokens x features, C order."""
-    x = model.emb(word_id, shape_id)
+    x = _embed(model.emb, word_id, shape_id)
     lines, length, _ = x.shape
     for layer in model.encoder.layers:
         conv, norm = layer.conv, layer.norm
@@ -206,6 +208,17 @@ def _encode(model: Any, word_id: Any, shape_id: Any, pad_mask: Any) -> Any:
         x = out.reshape(lines, length, filters)
         x[pad_mask] = 0
     return x
+
+
+def _embed(emb: Any, word_id: Any, shape_id: Any) -> Any:
+    """``emb(word_id, shape_id)``: each word's navec vector (its centroid in each of the
+    quantised sub-spaces, taken as rows of one table: slovnet indexes a 3-d table by pairs)
+    and its shape's vector, side by side; the same values."""
+    codes = emb.word.codes.array  # sub-spaces x centroids x chunk
+    spaces, centroids, chunk = codes.shape
+    rows = emb.word.indexes.array[word_id.reshape(-1)] + np.arange(0, spaces * centroids, centroids)
+    words = codes.reshape(spaces * centroids, chunk).take(rows.reshape(-1), axis=0).reshape(*word_id.shape, spaces * chunk)
+    return np.concatenate((words, emb.shape(shape_id)), axis=-1)
 
 
 def _batches(order: list[int], chunks: list[list]) -> Iterator[list[int]]:

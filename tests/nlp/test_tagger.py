@@ -51,3 +51,10 @@ def test_tagger_model_of_another_make_goes_to_slovnet(models):
 
     assert not _tagger._plain_cnn(Other.model)
     assert list(_tagger._process(Other(), [1, 2])) == [["O"], ["O"]]
+
+
+def test_tagger_embedding_is_slovnets(models):
+    emb = models.ner.infer.model.emb
+    for item in _inputs(models):
+        ours, theirs = _tagger._embed(emb, item.word_id, item.shape_id), emb(item.word_id, item.shape_id)
+        assert ours.dtype == theirs.dtype and np.array_equal(ours, theirs)
