@@ -186,3 +186,14 @@ def test_inflections_agree_with_pymorphy3_and_keep_no_analyzer_alive():
         del morph, parse
         gc.collect()
     assert [ref() for ref in alive] == [None, None]
+
+
+def test_loaded_models_are_out_of_the_collectors_walks(models):
+    """``load_models`` freezes what is loaded (``FREEZE_LOADED``): Python's collector no longer
+    walks the models at each full collection (issue 12)."""
+    import gc
+
+    from svodka.nlp import models as models_module
+
+    assert models_module.FREEZE_LOADED
+    assert gc.get_freeze_count() > 10_000
