@@ -15,6 +15,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 from slovnet.shape import word_shape
 
 from ._lexicon import CLOSING_MARKS
@@ -115,7 +117,7 @@ def raw_spans(layers: list[AnalysedText], models: Models) -> list[list[tuple[int
     infer = models.ner.infer
     for part in _batches(sorted(range(len(chunks)), key=lambda k: len(chunks[k])), chunks):
         inputs = _encoded([[t[2] for t in chunks[j]] for j in part], infer.encoder, models)
-        for j, labels in zip(part, infer.decoder(infer.process(inputs))):
+        for j, labels in zip(part, infer.decoder(_process(infer, inputs))):
             result[owners[j]].extend(_bio_spans(chunks[j], labels))
     for spans in result:
         spans.sort()
@@ -141,6 +143,82 @@ def _encoded(lines: list[list[str]], encoder: Any, models: Models) -> Iterator[A
         items.append(([i for i, _ in ids], [k for _, k in ids]))
     for k in range(0, len(items), SLOVNET_BATCH):
         yield encoder.input(items[k : k + SLOVNET_BATCH])
+
+
+def _process(infer: Any, inputs: Iterator[Any]) -> Iterator[Any]:
+    """slovnet's ``NERInfer.process``: the tag ids of each line, the same to the bit.
+
+    slovnet's CNN layers copy their input three times a layer (a transposed pad, the conv's
+    windows, the norm's temporaries): here the windows are cut from the padded tokens in one
+    copy and the bias, ReLU and norm run in place on the conv's output. The matrix product
+    gets the same operands (the windows as rows of ``(input, kernel)`` columns, C order; the
+    kernel transposed) and every other step is the same element-wise arithmetic in the same
+    order, so the scores are equal bit for bit (``tests/nlp/test_tagger.py`` checks it). A
+    model of another make goes to slovnet itself.
+    """
+    model = infer.model
+    if not _plain_cnn(model):
+        yield from infer.process(inputs)
+        return
+    crf = model.head.crf
+    for item in inputs:
+        pad_mask = item.pad_mask
+        scores = model.head.proj(_encode(model, item.word_id, item.shape_id, pad_mask))
+        yield from crf.decode(scores, ~pad_mask)
+
+
+def _plain_cnn(model: Any) -> bool:
+    """Is ``model`` slovnet's NER tagger as ``_encode`` knows it (embedding, conv/ReLU/norm layers, projection + CRF)?"""
+    from slovnet.exec import model as m
+
+    return (
+        type(model) is m.NER
+        and type(model.emb) is m.WordShapeEmbedding
+        and type(model.emb.word) is m.NavecEmbedding
+        and type(model.emb.shape) is m.Embedding
+        and type(model.encoder) is m.CNNEncoder
+        and all(
+            type(layer) is m.CNNEncoderLayer and type(layer.conv) is m.Conv1d and type(layer.relu) is m.ReLU and type(layer.norm) is m.BatchNorm1d
+            for layer in model.encoder.layers
+        )
+        and type(model.head) is m.NERHead
+        and type(model.head.proj) is m.Linear
+    )
+
+
+def _encode(model: Any, word_id: Any, shape_id: Any, pad_mask: Any) -> Any:
+    """``model.encoder(model.emb(word_id, shape_id), pad_mask)``: lines x tokens x features, C order."""
+    x = _embed(model.emb, word_id, shape_id)
+    lines, length, _ = x.shape
+    for layer in model.encoder.layers:
+        conv, norm = layer.conv, layer.norm
+        filters, features, kernel = conv.weight.shape
+        pad = conv.padding
+        padded = np.zeros((lines, length + 2 * pad, features), dtype=x.dtype)
+        padded[:, pad : pad + length] = x
+        length = length + 2 * pad - kernel + 1
+        windows = sliding_window_view(padded, kernel, axis=1).reshape(lines * length, features * kernel)
+        out = np.matmul(windows, conv.weight.array.reshape(filters, features * kernel).T)
+        out += conv.bias.array
+        np.maximum(out, 0, out=out)  # slovnet's ReLU, ``clip(0)``: numpy's clip with a minimum alone is this ufunc
+        np.subtract(out, norm.mean.array, out=out)
+        np.divide(out, norm.std.array, out=out)
+        np.multiply(out, norm.weight.array, out=out)
+        np.add(out, norm.bias.array, out=out)
+        x = out.reshape(lines, length, filters)
+        x[pad_mask] = 0
+    return x
+
+
+def _embed(emb: Any, word_id: Any, shape_id: Any) -> Any:
+    """``emb(word_id, shape_id)``: each word's navec vector (its centroid in each of the
+    quantised sub-spaces, taken as rows of one table: slovnet indexes a 3-d table by pairs)
+    and its shape's vector, side by side; the same values."""
+    codes = emb.word.codes.array  # sub-spaces x centroids x chunk
+    spaces, centroids, chunk = codes.shape
+    rows = emb.word.indexes.array[word_id.reshape(-1)] + np.arange(0, spaces * centroids, centroids)
+    words = codes.reshape(spaces * centroids, chunk).take(rows.reshape(-1), axis=0).reshape(*word_id.shape, spaces * chunk)
+    return np.concatenate((words, emb.shape(shape_id)), axis=-1)
 
 
 def _batches(order: list[int], chunks: list[list]) -> Iterator[list[int]]:

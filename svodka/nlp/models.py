@@ -9,7 +9,9 @@ nothing is downloaded.
 from __future__ import annotations
 
 import functools
+import gc
 import heapq
+import re
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,19 +39,37 @@ PARADIGM_ENTRIES = 4_000
 # speed (see ``load_models``); a test turns it on and runs the sample.
 TYPED_GRAMMEMES = False
 
+# Move what the process holds once the models are loaded (the models above all: ~40,000
+# objects the collector would walk at every full collection) to Python's permanent
+# generation (``gc.freeze``) at the end of ``load_models``. On the 100 longest wikinews texts a
+# pass makes a few full collections: in-process alternating runs took 0.13-0.17 s a pass off
+# (~3.0 s). NOTE for library users: ``gc.freeze`` is process-wide (what the process holds at
+# that moment is never collected as a cycle; ``gc.unfreeze()`` undoes it); set
+# ``svodka.nlp.models.FREEZE_LOADED = False`` before ``load_models()`` to keep the collector
+# as it is.
+FREEZE_LOADED = True
+
 
 class MorphCache:
     """pymorphy3's ``parse``, once per word form per process: every stage calls this.
 
     ``cache(word)`` is ``morph.parse(word)`` remembered by the exact form (the analyser
     lower-cases, but "В" and "в" differ in the order of rare parses, so forms are not
-    folded). A bounded LRU (``functools.lru_cache``, in C). Pickled without its contents.
+    folded in general). A bounded LRU (``functools.lru_cache``, in C). Pickled without its
+    contents.
+
+    A capitalised Cyrillic word of two letters or more ("Отставка", "ЕС") gets the parses
+    of its lower-case form, which pymorphy3 gives it too: its units read such a word
+    lower-cased, and only those that keep the word as written in a parse (the unknown-word
+    unit: "БДТ") differ, so a parse of the lower-case form that keeps the word is not
+    reused. A sixth of the forms a text looks up are such capitals of a form met anyway.
     """
 
     def __init__(self, morph: Any, size: int = MORPH_CACHE_WORDS) -> None:
         self.morph = morph
         self.size = size
-        self._parse = functools.lru_cache(maxsize=size)(morph.parse)
+        # _read finds this cache through a weak reference: no cycle keeps a dropped cache alive.
+        self._parse = functools.lru_cache(maxsize=size)(functools.partial(_read, morph, weakref.ref(self)))
 
     def __call__(self, word: str) -> list[Any]:
         return self._parse(word)
@@ -63,6 +83,23 @@ class MorphCache:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(state["morph"], state["size"])
+
+
+# A word whose capitals pymorphy3 reads as lower-case letters (see ``MorphCache``).
+_FOLDABLE = re.compile(r"[а-яё]{2,}", re.IGNORECASE)
+
+
+def _read(morph: Any, cache_ref: Any, word: str) -> list[Any]:
+    """``morph.parse(word)`` for ``MorphCache``: a capitalised Cyrillic word by its lower-case form's parses."""
+    if not word.islower() and _FOLDABLE.fullmatch(word):
+        cache = cache_ref()
+        if cache is not None:
+            lower = word.lower()
+            found = cache._parse(lower)
+            # A unit that keeps the word itself (``(unit, word)``) would keep the capitals.
+            if not any(len(step) == 2 and step[1] == lower for parse in found for step in parse.methods_stack):
+                return found
+    return morph.parse(word)
 
 
 @dataclass
@@ -257,6 +294,12 @@ def load_models() -> Models:
     # of its own: navec's 250,000-word vocabulary (38 MB) is not kept past loading. Loaded
     # before pymorphy3, so the two are never in memory together (the peak is ~20 MB lower).
     ner = NewsNERTagger(NewsEmbedding())
+    # The tagger's word list (250,000 words, read only by id) as a tuple, which Python's
+    # collector stops scanning: as a list every full collection walked it (~5 ms of the
+    # ~19 ms a full collection takes after loading, several times a pass on long texts).
+    vocab = getattr(getattr(getattr(ner, "infer", None), "encoder", None), "words_vocab", None)
+    if vocab is not None and isinstance(getattr(vocab, "items", None), list):
+        vocab.items = tuple(vocab.items)
     morph = pymorphy3.MorphAnalyzer()
     # pymorphy3's switch for speed: ``tag.POS``, ``tag.case``... are plain strings, not ones
     # that check each comparison against the grammemes of their kind (the rules read ~3,000
@@ -266,4 +309,52 @@ def load_models() -> Models:
     # your own analyzers too instead of raising; set ``svodka.nlp.models.TYPED_GRAMMEMES =
     # True`` before ``load_models()`` to keep the checks (slower). ``tests/nlp/test_morphology_once.py`` runs the sample with the checks.
     morph.TagClass.typed_grammemes = TYPED_GRAMMEMES
-    return Models(ner=ner, morph=morph)
+    _remember_grammemes(morph.TagClass)
+    models = Models(ner=ner, morph=morph)
+    if FREEZE_LOADED:
+        gc.collect()  # what is garbage now is freed, not frozen
+        gc.freeze()
+    return models
+
+
+class _GrammemeOf:
+    """``tag.POS``, ``tag.case`` ... (pymorphy3's ``_select_grammeme_from``), the answer
+    remembered per tag string.
+
+    pymorphy3 intersects the tag's grammemes with the category's on every read (two Python
+    calls and a set); the rules read ~2,800 of them a text (a twentieth of the analysis). The
+    answer depends on the tag string alone (a tag's grammemes are read from it), so it is
+    computed once per tag string and category: a few thousand strings at most (the
+    dictionary's tags and the guessers'). ``typed_grammemes`` is honoured as pymorphy3 does.
+    """
+
+    __slots__ = ("grammeme_set", "typed", "_answers")
+
+    def __init__(self, original: Any) -> None:
+        self.grammeme_set = original.grammeme_set
+        self.typed = original.TypedGrammeme
+        self._answers: dict[str, str | None] = {}
+
+    def __get__(self, instance: Any, owner: Any) -> Any:
+        if instance is None:  # read on the class: the descriptor itself
+            return self
+        try:
+            found = self._answers[instance._str]
+        except KeyError:
+            grammemes = self.grammeme_set & instance.grammemes
+            found = self._answers[instance._str] = next(iter(grammemes)) if grammemes else None
+        if found is not None and owner.typed_grammemes:
+            return self.typed(found)
+        return found
+
+
+def _remember_grammemes(tag_class: Any) -> None:
+    """Put ``_GrammemeOf`` in place of each of pymorphy3's category descriptors on ``tag_class``
+    (once: a second call finds none left). NOTE for library users: like ``typed_grammemes``,
+    this is pymorphy3's tag class, shared by every MorphAnalyzer of the process; the values
+    read are the same."""
+    from pymorphy3.tagset import _select_grammeme_from
+
+    for name, value in list(vars(tag_class).items()):
+        if isinstance(value, _select_grammeme_from):
+            setattr(tag_class, name, _GrammemeOf(value))

@@ -122,6 +122,48 @@ def test_sample_reads_the_same_with_pymorphy3_grammeme_checks(models):
     assert checked == plain and plain
 
 
+def test_capitalised_forms_share_their_lower_case_parses(models):
+    """A capitalised Cyrillic word gets its lower-case form's parses from the cache, which are
+    pymorphy3's own for it; where pymorphy3 keeps the word as written (an unknown word), a
+    single letter (an initial), a hyphen or Latin letters, the form is parsed itself."""
+    morph = CountingMorph(models.morph)
+    cache = MorphCache(morph)
+    words = ["отставка", "Отставка", "ОТСТАВКА", "бдт", "БДТ", "в", "В", "нур-султан", "Нур-Султан", "eu", "EU", "Ёлка", "ёлка", "Заречье"]
+    for word in words:
+        assert cache(word) == models.morph.parse(word), word
+    assert cache("Отставка") is cache("отставка")
+    assert morph.calls["Отставка"] == morph.calls["ОТСТАВКА"] == morph.calls["Ёлка"] == 0
+    assert morph.calls["Заречье"] == 0 and morph.calls["заречье"] == 1
+    assert all(morph.calls[word] == 1 for word in ["БДТ", "В", "Нур-Султан", "EU", "отставка", "бдт"])
+
+
+def test_remembered_grammeme_categories_read_as_pymorphy3_reads_them(models):
+    """``tag.POS``, ``tag.case`` ... are remembered per tag string (``_GrammemeOf``): every tag
+    of the dictionary, and the guessers' tags (Latin, numbers, punctuation, unknown words,
+    hyphenated words), read the same as with pymorphy3's own descriptors, with the typed
+    grammemes off and on."""
+    from pymorphy3.tagset import _select_grammeme_from
+
+    from svodka.nlp.models import _GrammemeOf
+
+    tag_class = models.morph.TagClass
+    ours = {name: value for name, value in vars(tag_class).items() if isinstance(value, _GrammemeOf)}
+    assert set(ours) >= {"POS", "case", "number", "gender", "animacy", "tense", "person", "voice", "aspect", "mood"}
+    theirs = {name: _select_grammeme_from(value.grammeme_set) for name, value in ours.items()}
+    words = ["abc", "1984", "XIV", "!", "кукуруза", "ыфвапрщ", "по-русски", "Кара-Балта", "ИП", "В", "ёлка"]
+    tags = list(models.morph.dictionary.gramtab) + [p.tag for word in words for p in models.morph.parse(word)]
+    before = tag_class.typed_grammemes
+    try:
+        for typed in (False, True):
+            tag_class.typed_grammemes = typed
+            for tag in tags:
+                for name, descriptor in theirs.items():
+                    mine, expected = getattr(tag, name), descriptor.__get__(tag, tag_class)
+                    assert (mine, type(mine).__name__) == (expected, type(expected).__name__), (str(tag), name)
+    finally:
+        tag_class.typed_grammemes = before
+
+
 def test_inflections_agree_with_pymorphy3_and_keep_no_analyzer_alive():
     """``inflect``/``lexeme`` read forms from the paradigm as pymorphy3 would, and what they
     remember goes with the analyzer: a dropped analyzer is freed (a cache keyed by its units,
@@ -144,3 +186,14 @@ def test_inflections_agree_with_pymorphy3_and_keep_no_analyzer_alive():
         del morph, parse
         gc.collect()
     assert [ref() for ref in alive] == [None, None]
+
+
+def test_loaded_models_are_out_of_the_collectors_walks(models):
+    """``load_models`` freezes what is loaded (``FREEZE_LOADED``): Python's collector no longer
+    walks the models at each full collection (issue 12)."""
+    import gc
+
+    from svodka.nlp import models as models_module
+
+    assert models_module.FREEZE_LOADED
+    assert gc.get_freeze_count() > 10_000
