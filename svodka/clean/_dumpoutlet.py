@@ -26,6 +26,7 @@ from ..nlp._lexicon import COUNTRY_NAMES, INSTITUTION_HEADS, KNOWN_OUTLETS, LEGA
 from ..nlp._person_names import RUSSIAN_NAME_ENDINGS
 from ._chrome import CHROME_START, LANGUAGE_SWITCH, NAV_WORDS, STOP_LABEL, UI_WORDS
 from ._names import COPYRIGHT_HEAD, COUNTER_NAME, CREDIT_WORDS, FUNCTION_WORDS, NAME_SEPARATORS, outlet_from_copyright, tidy_outlet
+from ._dumplines import _PHOTO_CREDIT
 from ._dumpmeta import COPYRIGHT_LINES, _PROMO, _domain, caps_share, stems
 
 __all__ = ["DOMAIN", "site_name", "split_site_suffix"]
@@ -675,8 +676,10 @@ def _mentions(lines) -> _Mentions:
         low = line.text.lower()
         if "отдел" in low or "рубрик" in low or "раздел" in low:
             rubrics += [m.group(1) for m in _RUBRIC_BEFORE.finditer(low)]
-        if line.words <= CREDIT_LINE_WORDS and _SOURCE_CREDIT.match(low):
-            credits.append(low)  # a credit line is short: "По данным МЧС, ..." opens a paragraph
+        if line.words <= CREDIT_LINE_WORDS and _SOURCE_CREDIT.match(low) and _PHOTO_CREDIT.search(low) is None:
+            # A credit line is short ("По данным МЧС, ..." opens a paragraph); a photo's source
+            # ("Источник фото: ...") credits a picture, often the site's own: no source of the text.
+            credits.append(low)
     return _Mentions(tuple(rubrics), tuple(credits))
 
 
@@ -695,7 +698,11 @@ def _credited_source(name: str, mentions: _Mentions) -> bool:
     channel it copies ("Подписаться на X|..." over "Источник: Telegram-канал \"X\""), and a site
     does not credit itself as its source (fourth windows set of issue 16)."""
     low = name.strip(_QUOTE_CHARS).lower()
-    return len(low) >= 2 and any(low in text for text in mentions.credits)
+    if len(low) < 2:
+        return False
+    # The name as whole words: "Заря" is not named by "пресс-служба Зарянского района".
+    whole = re.compile(r"(?<!\w)" + re.escape(low) + r"(?!\w)")
+    return any(whole.search(text) for text in mentions.credits)
 
 
 def _repeats(name: str, lines, skip: set[int]) -> int:

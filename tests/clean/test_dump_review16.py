@@ -1,0 +1,112 @@
+"""Issue 16, review of the session's dump rules: ordinary article text they must leave alone.
+
+Every dump here is written for these tests (fictional outlets, invented news). Each case is a
+class of Russian news page on which one of the session's rules fired wrongly: a date read from
+a sentence, an outlet lost to a credit line that does not name it as a source, a paragraph of
+the text taken for a headline.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka.clean.dump import clean_dump
+
+pytestmark = pytest.mark.issue(16)
+
+LEAD = (
+    "Глава Заречного района Петр Сомов на заседании совета депутатов рассказал о ремонте "
+    "школы и двух мостов, которые закончат до осени."
+)
+BODY = (
+    "На эти работы из областного бюджета выделено сорок миллионов рублей, сообщили в "
+    "пресс-службе районной администрации."
+)
+TITLE = "Мост через Заречку откроют к зиме"
+STAMP = "12 марта 2025, 10:15"
+
+
+def _dump(*lines: str) -> str:
+    """A crawler-style window: one line per block, blank lines between."""
+    return "\n\n".join(lines)
+
+
+def test_dump_review16_photo_credit_naming_the_site_keeps_the_outlet():
+    """A photo's source credit naming the site itself («Источник фото: Вестник Заречья») credits
+    its own photographer, not a source of the text: the logo stays the outlet."""
+    article = clean_dump(
+        _dump("Вестник Заречья", TITLE, STAMP, LEAD, BODY, "Источник фото: Вестник Заречья", "© Вестник Заречья, 2025"),
+        url="https://vestnik-zar.example/news/1",
+    )
+    assert article.source == "Вестник Заречья"
+
+
+def test_dump_review16_credit_naming_a_longer_word_keeps_the_outlet():
+    """A source credit names a candidate only as a whole word: «Заря» is not named by «Источник:
+    пресс-служба Зарянского района»."""
+    article = clean_dump(
+        _dump("Заря", TITLE, STAMP, LEAD, BODY, "Источник: пресс-служба Зарянского района", "© Заря, 2025"),
+        url="https://zarya.example/news/1",
+    )
+    assert article.source == "Заря"
+
+
+def test_dump_review16_credited_source_still_refused():
+    """The class the credit rule was written for stays: a channel the page credits as its source
+    is not the site."""
+    article = clean_dump(
+        _dump("Подписаться на Заречье Live|Новости Заречья", TITLE, STAMP, LEAD, BODY,
+              "Источник: Telegram-канал \"Заречье Live\""),
+        url="https://zar-news.example/news/1",
+    )
+    assert article.source != "Заречье Live"
+
+
+def test_dump_review16_sentence_opening_with_published_is_no_date_label():
+    """A teaser under the text opening with «Опубликовано» in a sentence («Опубликовано 12 марта
+    2019 года постановление ...») is no publication label: only a label with its date is."""
+    article = clean_dump(
+        _dump("Вестник Заречья", TITLE, LEAD, BODY,
+              "Опубликовано 12 марта 2019 года постановление о строительстве моста", "Ещё одна новость района о дорогах"),
+        crawled="2025-03-20",
+    )
+    assert article.published is None
+
+
+@pytest.mark.parametrize("label", ["Опубликовано: 14.03.2025 09:40", "Дата публикации: 14 марта 2025",
+                                   "This post was published on 14.03.2025 09:40"])
+def test_dump_review16_date_label_under_the_text_still_read(label):
+    """The footer label with its date alone still gives the article's date."""
+    article = clean_dump(_dump("Вестник Заречья", TITLE, LEAD, BODY, label), crawled="2025-03-20")
+    assert article.published is not None and article.published.startswith("2025-03-14")
+
+
+def test_dump_review16_lead_opening_with_a_past_date_gives_no_date():
+    """A lead opening with a date whose year the reader does not take («СССР, 12 апреля 1961
+    года. ...», an anniversary piece) is no dateline of the article: the day and month alone
+    must not be dated to the crawl's year."""
+    article = clean_dump(
+        _dump("Вестник Заречья", "Юбилей первого полета в космос отметили в Заречье",
+              "СССР, 12 апреля 1961 года. Юрий Гагарин совершил первый полет, и в Заречье этот день "
+              "отмечают каждый год большим праздником.", BODY),
+        crawled="2025-04-12",
+    )
+    assert article.published is None
+
+
+def test_dump_review16_question_in_the_text_over_a_dated_answer_stays_text():
+    """An interview's question inside the text, answered by a short dated sentence («Уже 1
+    сентября 2025 года.»), is text, not a headline with its date line: neither is lost."""
+    question = "А когда жители Заречья смогут ездить по новому мосту через реку Заречку без пробок и объездов?"
+    answer = "Уже 1 сентября 2025 года."
+    article = clean_dump(_dump("Вестник Заречья", TITLE, STAMP, LEAD, question, answer, BODY))
+    assert question in article.paragraphs and answer in article.paragraphs
+    assert BODY in article.paragraphs
+
+
+def test_dump_review16_paragraph_printed_twice_in_the_text_stays_text():
+    """A paragraph the crawl printed twice inside the text (an exclamation, heading-shaped) is
+    not a headline printed twice: the text goes on after it."""
+    para = "Ура! Мост через Заречку откроют к зиме, пообещал глава района Петр Сомов!"
+    article = clean_dump(_dump("Вестник Заречья", TITLE, STAMP, LEAD, para, para, BODY))
+    assert para in article.paragraphs and BODY in article.paragraphs
