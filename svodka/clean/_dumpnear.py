@@ -97,6 +97,8 @@ _GLUED_DATE = re.compile(r"^(\d{2}\.\d{2}\.(?:19|20)\d\d)(?=\d{1,2}\s+[а-яё]|
 # 19.12.2025 06:53"), searched this many lines under the text (reaction counters may stand
 # between; fourth windows set's check of issue 16).
 LABELLED_DATE_LINES = 24
+# What may follow the labelled date on its line: the year's abbreviation, a time, a time zone.
+_LABEL_REST = re.compile(r"(?i)^\s*(?:г\.|года?)?[\s,в]*(?:\d{1,2}:\d\d)?\s*(?:\(?(?:мск|msk|utc|gmt)[^\s]*\)?)?\s*\.?\s*$")
 _PUBLISHED_LABEL = re.compile(r"(?i)^(?:this (?:post|article|entry) was published on|published on|дата публикации:?|опубликовано:?)\s")
 
 
@@ -105,9 +107,13 @@ def _labelled_date(lines: list[_Line], end: int) -> ShownDate | None:
     for i in range(end + 1, min(len(lines), end + 1 + LABELLED_DATE_LINES)):
         if lines[i].stop:
             break
-        if _PUBLISHED_LABEL.match(lines[i].text):
+        label = _PUBLISHED_LABEL.match(lines[i].text)
+        if label:
             found = find_date(lines[i].text)
-            if found is not None and found.complete:
+            # The label and its date alone: a sentence opening so ("Опубликовано 12 марта 2019
+            # года постановление ...", a teaser under the text) is no label.
+            if (found is not None and found.complete and found.start <= label.end()
+                    and _LABEL_REST.match(lines[i].text[found.end :])):
                 return found
     return None
 
