@@ -76,8 +76,12 @@ def _near_metadata(
         views = _count_under_text(lines, end + 1)
     if shown is None and start == head + 1:
         glued = _GLUED_DATE.match(lines[start].text) or _LEAD_DATELINE.match(lines[start].text)
-        if glued:
-            shown = find_date(glued.group(1))  # "28.02.202027 февраля ...": the date glued to the lead
+        found = find_date(glued.group(1)) if glued else None
+        if found is not None and found.complete:
+            # "28.02.202027 февраля ...": the date glued to the lead. Its year must be read: a
+            # year the reader refuses ("СССР, 12 апреля 1961 года. ...", an anniversary) leaves
+            # a day and month that would be dated to the crawl's year.
+            shown = found
     if shown is None:
         shown = _labelled_date(lines, end)
     return views, shown
