@@ -455,6 +455,13 @@ def _classify_lines(texts: list[str], repeated: set[str] | frozenset[str]) -> li
     return lines
 
 
+def _after_paragraph(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` comes right after a paragraph of text: a headline opens the article,
+    a line inside the text (a paragraph the crawl printed twice, an interview's question) does
+    not (review of issue 16's rules)."""
+    return i > 0 and lines[i - 1].kind == "body"
+
+
 # A date line under a question headline holds at most this many words ("Добавлено: 04 ноября 2015").
 DATE_LINE_WORDS = 6
 
@@ -466,6 +473,8 @@ def _mark_dated_question(lines: list[_Line]) -> None:
     issue 16)."""
     for i in range(len(lines) - 1):
         line, below = lines[i], lines[i + 1]
+        if _after_paragraph(lines, i):
+            continue  # an interview's question in the text, over a short dated answer
         if (line.kind == "body" and line.heading and line.text.rstrip(_CLOSERS + " ").endswith("?")
                 and _SENTENCE_BREAK.search(line.text) is None
                 and below.dated and below.words <= DATE_LINE_WORDS and below.kind != "body"):
@@ -501,7 +510,7 @@ def _mark_doubled_headline(lines: list[_Line]) -> None:
                 and line.kind != "hard"):
             lines[i - 1].heading = line.heading = True
     for i in range(1, len(lines)):
-        if doubled(lines, i) and lines[i].kind == "body":
+        if doubled(lines, i) and lines[i].kind == "body" and not _after_paragraph(lines, i - 1):
             for j in (i - 1, i):
                 lines[j].kind = "chrome"
                 lines[j].score = _line_score("chrome", lines[j].words, lines[j].heading)
