@@ -81,7 +81,8 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
             best, best_score = i, score
     if best is not None and best - 1 in candidates and _deck_of(lines[best - 1], lines[best]):
         best -= 1  # "СКА обыграл ЦСКА" over "Петербургский СКА в гостях обыграл ЦСКА ...": its deck
-    elif best is not None and best - 2 in candidates and _byline(lines[best - 1]):
+    elif (best is not None and best - 2 in candidates and _byline(lines[best - 1])
+          and lines[best].words >= max(STANDFIRST_MIN_WORDS, 2 * lines[best - 2].words)):
         best -= 2  # headline, author, standfirst: the author signs under the headline
     return best
 
@@ -100,6 +101,11 @@ def _byline(line: _Line) -> bool:
     first, last = (w.lower() for w in words)
     return not first.endswith(_ADJECTIVE_ENDINGS) and last.endswith(RUSSIAN_NAME_ENDINGS)
 
+
+# A standfirst under the author's byline is at least this long, and twice the line over the
+# byline: a column's headline under the author's name, with the section's label over it
+# ("Блоги наших авторов" / "Андрей Петров" / headline), is shorter (review of issue 16's rules).
+STANDFIRST_MIN_WORDS = 10
 
 # A deck (standfirst) under the headline has at least this many words: a label is shorter.
 DECK_MIN_WORDS = 5

@@ -110,3 +110,13 @@ def test_dump_review16_paragraph_printed_twice_in_the_text_stays_text():
     para = "Ура! Мост через Заречку откроют к зиме, пообещал глава района Петр Сомов!"
     article = clean_dump(_dump("Вестник Заречья", TITLE, STAMP, LEAD, para, para, BODY))
     assert para in article.paragraphs and BODY in article.paragraphs
+
+
+@pytest.mark.parametrize("label", ["Колонка главного редактора", "Блоги наших авторов"])
+def test_dump_review16_author_over_the_headline_under_a_section_label(label):
+    """A column: the section's label, the author's name, then the headline: the author signs
+    over the headline, and the headline is no standfirst under the label."""
+    title = "Почему Заречью нужен новый мост через реку"
+    article = clean_dump(_dump("Вестник Заречья", label, "Андрей Петров", title, LEAD, BODY))
+    assert article.title == title
+    assert article.paragraphs[0] == LEAD
