@@ -23,9 +23,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..nlp._lexicon import COUNTRY_NAMES, INSTITUTION_HEADS, KNOWN_OUTLETS, LEGAL_FORMS
-from ..nlp._person_names import RUSSIAN_NAME_ENDINGS
 from ._chrome import CHROME_START, LANGUAGE_SWITCH, NAV_WORDS, STOP_LABEL, UI_WORDS
-from ._names import COPYRIGHT_HEAD, COUNTER_NAME, CREDIT_WORDS, FUNCTION_WORDS, NAME_SEPARATORS, outlet_from_copyright, tidy_outlet
+from ._names import COPYRIGHT_HEAD, COUNTER_NAME, CREDIT_WORDS, FUNCTION_WORDS, NAME_SEPARATORS, outlet_from_copyright, person_shaped, tidy_outlet
 from ._dumplines import _PHOTO_CREDIT
 from ._dumpmeta import COPYRIGHT_LINES, _PROMO, _domain, caps_share, stems
 
@@ -291,7 +290,7 @@ def _publisher(lines, body: list[int]) -> str | None:
         if m:
             name = m.group(1).strip() or (lines[i + 1].text.strip() if i + 1 < len(lines) else "")
             words = name.split()
-            if 1 <= len(words) <= 4 and not _person_shaped(words):
+            if 1 <= len(words) <= 4 and not person_shaped(words):
                 return name
             return None
     return None
@@ -383,19 +382,6 @@ def _initials(name: str) -> str:
 
 
 # Endings of an adjective: the first word of an outlet's name ("Вечерний Бишкек"), not a first name.
-_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
-
-
-def _person_shaped(words: list[str]) -> bool:
-    """Two capitalised words reading as a first name and a Russian surname ("Валерия Зотова",
-    "Кирилл Петров"): a byline, never an outlet by its initials ("Вечерний Бишкек" starts with
-    an adjective, "Российская газета" goes on in lower case)."""
-    if len(words) != 2 or not all(w[:1].isupper() and w[1:].islower() for w in words):
-        return False
-    first, last = (w.lower() for w in words)
-    return not first.endswith(_ADJECTIVE_ENDINGS) and last.endswith(RUSSIAN_NAME_ENDINGS)
-
-
 def _spells_label(name: str, label: str) -> bool:
     """Whether a name spells a host label: from the start of one of its words, most of the
     shorter of the two agrees ("ПРОФИ-НЬЮС" ~ profinews, «Наша Латвия» ~ nasha, "Телеканал
@@ -431,7 +417,7 @@ def _spells_label(name: str, label: str) -> bool:
         # Two letters are the initials of many names: only of a name of two words ("Вечерний
         # Бишкек" ~ vb.kg, "Российская газета" ~ rg.ru), not of a longer line starting so, nor
         # of a person's (a byline "Валерия Зотова" on vz.ru).
-        return (len(bare) >= 3 or len(words) == 2) and not _person_shaped(words)
+        return (len(bare) >= 3 or len(words) == 2) and not person_shaped(words)
     # With a number the label says more ("nr2"): the name may go on ("Новый Регион – Киев").
     return bare != label and initials[: len(bare)] == bare
 

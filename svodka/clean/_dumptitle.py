@@ -7,12 +7,11 @@ right after it, and the lead paragraphs above the headline. Split from ``clean.d
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-from ..nlp._person_names import RUSSIAN_NAME_ENDINGS
 from ._dumpmeta import stems, date_line
 from ._chrome import NAV_WORDS
+from ._names import person_shaped
 from ._dumplines import _Line, _WORD, _strip_date, doubled
 
 
@@ -87,19 +86,11 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
     return best
 
 
-_NAME_WORD = re.compile(r"^[А-ЯЁ][а-яёА-ЯЁ-]+$")
-_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
-
-
 def _byline(line: _Line) -> bool:
     """An author's name alone on its line ("Ольга КОЛОКОЛОВА", "Петр Сомов"): a first name and a
     Russian surname, in capitals or not. A byline signs under the headline, so a heading line
     under it is the standfirst (fourth windows set of issue 16)."""
-    words = line.text.split()
-    if len(words) != 2 or line.kind == "body" or not all(_NAME_WORD.match(w) for w in words):
-        return False
-    first, last = (w.lower() for w in words)
-    return not first.endswith(_ADJECTIVE_ENDINGS) and last.endswith(RUSSIAN_NAME_ENDINGS)
+    return line.kind != "body" and person_shaped(line.text.split(), capitals=True)
 
 
 # A standfirst under the author's byline is at least this long, and twice the line over the
