@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, comment_genre, is_banner, unquoted_subscribe
+from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, comment_genre, is_banner, site_notice, unquoted_subscribe
 from ._dumpmeta import CAPS_SAMPLE_WORDS, caps_share
 from ._names import FUNCTION_WORDS
 from ._dates import SENTENCE_DATE_WORDS, ShownDate, find_date, sentence_date, wordy_untimed
@@ -151,7 +151,7 @@ def _chrome_phrase(low: str, words: int, prose: bool = False) -> bool:
     sample = low[:SAMPLE_CHARS]
     if any(phrase in sample for phrase in (FOOTER_PHRASES if prose else CHROME_PHRASES)):
         return True
-    if prose and (is_banner(sample, prose) or unquoted_subscribe(sample)):
+    if prose and (is_banner(sample, prose) or unquoted_subscribe(sample)) or site_notice(sample, words):
         return True
     if "ссылк" in sample and "обязательн" in sample:
         return True  # "ссылка на ... обязательна"

@@ -120,3 +120,12 @@ def test_dump_review16_author_over_the_headline_under_a_section_label(label):
     article = clean_dump(_dump("Вестник Заречья", label, "Андрей Петров", title, LEAD, BODY))
     assert article.title == title
     assert article.paragraphs[0] == LEAD
+
+
+def test_dump_review16_utility_works_and_apology_are_news_not_a_site_notice():
+    """News of an outage says «ведутся технические работы» of a substation and quotes a
+    utility's «Приносим извинения за неудобства»: both are text, not the site's notice."""
+    works = "В микрорайоне Северный на подстанции ведутся технические работы, электричество жителям обещают дать к вечеру."
+    apology = "«Приносим извинения за неудобства, аварийные бригады работают круглосуточно», — сообщили в районном водоканале."
+    article = clean_dump(_dump("Вестник Заречья", "В Северном отключили свет", STAMP, LEAD, works, apology, BODY))
+    assert works in article.paragraphs and apology in article.paragraphs and BODY in article.paragraphs
