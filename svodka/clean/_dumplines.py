@@ -214,8 +214,12 @@ def _chrome_vocabulary(low: str, words: int, sentence_end: bool) -> bool:
         # chrome phrases (a footer, a banner) still mark it.
         sample = low[:SAMPLE_CHARS]
         return any(phrase in sample for phrase in (FOOTER_PHRASES if prose else CHROME_PHRASES)) or (prose and unquoted_subscribe(sample))
-    # A pager's arrows before its words ("« предыдущая к списку новостей следующая »").
-    return (not prose and bool(CHROME_START.match(low.lstrip("«‹<←← ")))) or _chrome_phrase(low, words, prose)
+    # A pager's arrows before its words ("« предыдущая к списку новостей следующая »"): an arrow
+    # stands apart, a quote opening a headline («Новости по теме» — ...) is glued to its word.
+    return (not prose and bool(CHROME_START.match(_PAGER_ARROWS.sub("", low)))) or _chrome_phrase(low, words, prose)
+
+
+_PAGER_ARROWS = re.compile(r"^(?:[«‹<←]+\s+)+")
 
 
 def _shows_code(text: str) -> bool:

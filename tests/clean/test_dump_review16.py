@@ -129,3 +129,12 @@ def test_dump_review16_utility_works_and_apology_are_news_not_a_site_notice():
     apology = "«Приносим извинения за неудобства, аварийные бригады работают круглосуточно», — сообщили в районном водоканале."
     article = clean_dump(_dump("Вестник Заречья", "В Северном отключили свет", STAMP, LEAD, works, apology, BODY))
     assert works in article.paragraphs and apology in article.paragraphs and BODY in article.paragraphs
+
+
+def test_dump_review16_headline_opening_with_a_quoted_label_phrase():
+    """A headline opening with a quoted name that reads like a list label («Новости по теме» —
+    ...) is a headline: only a pager's arrow set apart («« предыдущая ...») is skipped before the
+    label words."""
+    title = "«Новости по теме» — так называется новая выставка"
+    article = clean_dump(_dump("Вестник Заречья", title, STAMP, LEAD, BODY))
+    assert article.title == title
