@@ -330,15 +330,22 @@ _DATELINE = re.compile(
 
 
 # The signature first, then the full date ("ЗАРЕЧЬЕ-НОВОСТИ. 13 мая 2010 года ..."): a hyphenated
-# name in capitals, which a place in capitals ("МОСКВА, 13 мая") is not (third fresh check set).
+# name in capitals (third fresh check set); a hyphenated city is one too, so the name must spell
+# the host's label (``_dateline_name``).
 _SIGNED_DATELINE = re.compile(r"^([A-ZА-ЯЁ]{2,}(?:-[A-ZА-ЯЁ]{2,})+)\.\s+\d{1,2}\s+[а-яё]+\s+(?:19|20)\d\d\b")
 
 
-def _dateline_name(lines, body: list[int]) -> str | None:
+def _dateline_name(lines, body: list[int], host: str | None) -> str | None:
     """The outlet an agency dateline signs with, in capitals, at the start of the lead; taken
-    only when the page names nothing else (a reprint signs with the agency it copies)."""
+    only when the page names nothing else (a reprint signs with the agency it copies). A name
+    signing first, before the date, must spell the site's own label: a hyphenated city in
+    capitals opens a place dateline the same way ("САНКТ-ПЕТЕРБУРГ. 13 мая 2024 года ...")."""
     for i in body[:2]:
-        m = _DATELINE.match(lines[i].text) or _SIGNED_DATELINE.match(lines[i].text)
+        m = _DATELINE.match(lines[i].text)
+        if m is None:
+            m = _SIGNED_DATELINE.match(lines[i].text)
+            if m is not None and _host_agreement(m.group(1), host) < HOST_OWN:
+                m = None
         if m and any(ch.isalpha() for ch in m.group(1)):
             return m.group(1)
     return None
@@ -504,7 +511,7 @@ def _candidates(lines, body: list[int], title: int | None, host: str | None) -> 
     if read:
         out.append(_Candidate(read, -1, PRIOR_MARKED, formula=True))
     out += [_Candidate(name, i, PRIOR_COPYRIGHT) for i, name in _copyright_names(lines)]
-    signed = _dateline_name(lines, body)
+    signed = _dateline_name(lines, body, host)
     if signed:
         out.append(_Candidate(signed, -1, PRIOR_DATELINE))
     return out

@@ -138,3 +138,13 @@ def test_dump_review16_headline_opening_with_a_quoted_label_phrase():
     title = "«Новости по теме» — так называется новая выставка"
     article = clean_dump(_dump("Вестник Заречья", title, STAMP, LEAD, BODY))
     assert article.title == title
+
+
+def test_dump_review16_hyphenated_city_dateline_is_no_outlet():
+    """A place dateline with a hyphenated city in capitals («САНКТ-ПЕТЕРБУРГ. 13 мая 2024 года.
+    ...») gives the date; the city is no agency signing the text."""
+    article = clean_dump(_dump(
+        "Без света остались три района Петербурга", "САНКТ-ПЕТЕРБУРГ. 13 мая 2024 года. " + LEAD, BODY,
+    ), url="https://zar-news.example/news/1")
+    assert article.source != "САНКТ-ПЕТЕРБУРГ"
+    assert (article.published or "")[:10] == "2024-05-13"
