@@ -691,7 +691,7 @@ def _credited_source(name: str, mentions: _Mentions) -> bool:
     channel it copies ("Подписаться на X|..." over "Источник: Telegram-канал \"X\""), and a site
     does not credit itself as its source (fourth windows set of issue 16)."""
     low = name.strip(_QUOTE_CHARS).lower()
-    if len(low) < 2:
+    if len(low) < 2 or not any(low in text for text in mentions.credits):
         return False
     # The name as whole words: "Заря" is not named by "пресс-служба Зарянского района".
     whole = re.compile(r"(?<!\w)" + re.escape(low) + r"(?!\w)")
