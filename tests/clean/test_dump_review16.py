@@ -148,3 +148,12 @@ def test_dump_review16_hyphenated_city_dateline_is_no_outlet():
     ), url="https://zar-news.example/news/1")
     assert article.source != "САНКТ-ПЕТЕРБУРГ"
     assert (article.published or "")[:10] == "2024-05-13"
+
+
+def test_dump_review16_date_opening_the_headline_yields_to_the_page_date():
+    """A headline opening with the day it is about («11.09.2001 Атака, изменившая мир ...») over
+    the page's own date line: the date line is the article's."""
+    article = clean_dump(_dump(
+        "Вестник Заречья", "11.09.2001 Атака, изменившая мир: вспоминают жители Заречья", STAMP, LEAD, BODY,
+    ), crawled="2025-03-20")
+    assert (article.published or "")[:10] == "2025-03-12"
