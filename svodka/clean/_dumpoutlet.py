@@ -550,7 +550,12 @@ def _date_end_candidates(text: str, i: int) -> list[_Candidate]:
 # A Latin logo run on into a Russian tagline without a separator ("Zarechye Gateway на русском
 # языке"): the capitalised Latin words are the name (fresh check set of issue 16).
 # Two Latin words at least: one word before Russian text is a term ("COVID-19 в России").
-_LATIN_LOGO_TAGLINE = re.compile(r"^((?:[A-Z][\w.&'-]*\s+){1,3}[A-Z][\w.&'-]*)\s+[а-яё]")
+# The tagline opens with a preposition ("на русском языке", "о Заречье", "для ..."): a line going
+# on with a verb is a headline or an advertiser's teaser ("Zarmarket Premium запускает доставку
+# в Заречье", the top line of a page), whose brand is no outlet.
+_LATIN_LOGO_TAGLINE = re.compile(
+    r"^((?:[A-Z][\w.&'-]*\s+){1,3}[A-Z][\w.&'-]*)\s+(?:" + "|".join(sorted(FUNCTION_WORDS, key=len, reverse=True)) + r")\s+[а-яё]"
+)
 
 
 def _line_candidates(text: str, i: int, top_end: int, near: range, logo_line: bool) -> list[_Candidate]:

@@ -157,3 +157,13 @@ def test_dump_review16_date_opening_the_headline_yields_to_the_page_date():
         "Вестник Заречья", "11.09.2001 Атака, изменившая мир: вспоминают жители Заречья", STAMP, LEAD, BODY,
     ), crawled="2025-03-20")
     assert (article.published or "")[:10] == "2025-03-12"
+
+
+def test_dump_review16_advertiser_teaser_on_the_first_line_is_no_latin_logo():
+    """An advertiser's teaser on the page's first line, a Latin brand then a verb («Zarmarket
+    Premium запускает доставку в Заречье»), is no logo run on into its tagline: the brand is not
+    the outlet."""
+    article = clean_dump(_dump(
+        "Zarmarket Premium запускает доставку в Заречье", TITLE, STAMP, LEAD, BODY,
+    ), url="https://vestnik-zar.example/n/1")
+    assert article.source != "Zarmarket Premium"
