@@ -101,7 +101,7 @@ STANDFIRST_MIN_WORDS = 10
 # A deck (standfirst) under the headline has at least this many words: a label is shorter.
 DECK_MIN_WORDS = 5
 # A byline or a photo credit between the deck and the text has at most this many words.
-CREDIT_WORDS = 10
+BYLINE_CREDIT_WORDS = 10
 
 
 def _deck_of(title: _Line, line: _Line) -> bool:
@@ -120,7 +120,7 @@ def _deck(lines: list[_Line], title: int, start: int) -> int | None:
     i = start - 1
     if i <= title:
         return None
-    if i > title + 1 and all(not lines[j].heading and lines[j].kind != "body" and lines[j].words <= CREDIT_WORDS
+    if i > title + 1 and all(not lines[j].heading and lines[j].kind != "body" and lines[j].words <= BYLINE_CREDIT_WORDS
                              for j in range(title + 2, start)):
         i = title + 1  # the deck right under the headline, the byline and the photo credit under it
     line = lines[i]
