@@ -25,7 +25,9 @@ TITLE_DATE_WEIGHT = 1.0
 # A headline right under its rubric's label ("Политика" over "Когда паны дерутся..."): news
 # pages print the rubric above the headline, not above a standfirst or a caption.
 TITLE_RUBRIC_WEIGHT = 1.0
-# A headline printed twice (``_dumplines.doubled``) is marked as the page's heading as surely as by a date.
+# A headline printed twice (``_dumplines.doubled``) is marked as the page's heading as surely as by a date,
+# when it is the heading line nearest the text: a teaser of another story above the headline is
+# often printed twice too (its picture's caption and its link).
 TITLE_DOUBLED_WEIGHT = 1.0
 TITLE_SHARED_WEIGHT = 0.4
 TITLE_DISTANCE_WEIGHT = 0.15
@@ -70,7 +72,7 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
         ) or _strip_date(lines[i].text)[1] is not None
         score = (
             TITLE_DATE_WEIGHT * dated
-            + TITLE_DOUBLED_WEIGHT * doubled(lines, i)
+            + TITLE_DOUBLED_WEIGHT * (doubled(lines, i) and i == candidates[0])
             + TITLE_RUBRIC_WEIGHT * (i > 0 and lines[i - 1].text.strip().lower() in NAV_WORDS)
             + TITLE_SHARED_WEIGHT * min(shared, 5)
             - TITLE_DISTANCE_WEIGHT * (start - i)

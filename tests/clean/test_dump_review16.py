@@ -167,3 +167,12 @@ def test_dump_review16_advertiser_teaser_on_the_first_line_is_no_latin_logo():
         "Zarmarket Premium запускает доставку в Заречье", TITLE, STAMP, LEAD, BODY,
     ), url="https://vestnik-zar.example/n/1")
     assert article.source != "Zarmarket Premium"
+
+
+def test_dump_review16_teaser_printed_twice_above_the_headline():
+    """A teaser of another story above the headline, printed twice (its picture's caption and
+    its link), is not the article's headline printed twice: the headline is the line over the
+    text."""
+    teaser = "Пожар на складе в Северске потушили за два часа"
+    article = clean_dump(_dump("Вестник Заречья", "Главное", teaser, teaser, TITLE, LEAD, BODY))
+    assert article.title == TITLE
