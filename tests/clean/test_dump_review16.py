@@ -176,3 +176,14 @@ def test_dump_review16_teaser_printed_twice_above_the_headline():
     teaser = "Пожар на складе в Северске потушили за два часа"
     article = clean_dump(_dump("Вестник Заречья", "Главное", teaser, teaser, TITLE, LEAD, BODY))
     assert article.title == TITLE
+
+
+@pytest.mark.xfail(strict=True, reason="open: the rubric-label bonus (TITLE_RUBRIC_WEIGHT) also lifts a rubric "
+                   "sidebar's teaser over the headline; a label over a teaser over the headline is shaped like a "
+                   "label over the headline over a caption (set 4)")
+def test_dump_review16_rubric_sidebar_teaser_above_the_headline():
+    """A rubric sidebar above the article, its label over one teaser of another story, then the
+    headline and the text: the headline is the line over the text."""
+    teaser = "Футболисты Северска выиграли кубок области по мини-футболу"
+    article = clean_dump(_dump("Вестник Заречья", "Политика", teaser, TITLE, LEAD, BODY))
+    assert article.title == TITLE
