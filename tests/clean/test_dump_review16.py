@@ -187,3 +187,12 @@ def test_dump_review16_rubric_sidebar_teaser_above_the_headline():
     teaser = "Футболисты Северска выиграли кубок области по мини-футболу"
     article = clean_dump(_dump("Вестник Заречья", "Политика", teaser, TITLE, LEAD, BODY))
     assert article.title == TITLE
+
+
+@pytest.mark.parametrize("footer", ["Адрес редакции: г. Заречный, ул. Ленина, д. 5. Телефон редакции",
+                                    "Редакция газеты. Реклама в газете и на сайте"])
+def test_dump_review16_footer_of_short_phrases_is_no_cut_paragraph(footer):
+    """The dump's last line under the text, a footer of short phrases between stops ending in a
+    lower-case word, is no last paragraph cut off: only sentences of a few words each are."""
+    article = clean_dump(_dump("Вестник Заречья", TITLE, STAMP, LEAD, BODY, footer))
+    assert footer not in article.paragraphs
