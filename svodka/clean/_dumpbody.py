@@ -185,8 +185,8 @@ def _breaks_off(text: str, words: int) -> bool:
     word = last[0]
     if len(word) <= CUT_FRAGMENT_LETTERS or word.lower() in FUNCTION_WORDS:
         return True
-    # A paragraph's length, or two sentences in the line ("... товаров. Нацбанк просит ... с
-    # белор"): prose, not a teaser headline, cut in a lower-case word.
+    # A paragraph's length, or two sentences in the line ("... товаров. Минторг просит ... с
+    # север"): prose, not a teaser headline, cut in a lower-case word.
     return (words > CUT_PARAGRAPH_WORDS or _sentences(text)) and word.islower()
 
 

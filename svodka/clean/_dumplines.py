@@ -116,7 +116,7 @@ _CAPTION_CREDIT = re.compile(r"(?:^|[.!?]\s+)[A-ZА-ЯЁ][\w'-]+ [A-ZА-ЯЁ][\w
 TIE_WORDS = FUNCTION_WORDS | frozenset("что чтобы а но или как если когда который которая которое которые не".split())
 
 # A run of two lower-case words, neither a preposition nor a conjunction: a phrase ("Из
-# жизни ушел Президент Абхазии ..."), never a row of menu labels, whatever its capitals.
+# жизни ушел Почетный Гражданин Заречья ..."), never a row of menu labels, whatever its capitals.
 _LOWER_PAIR = re.compile(r"(?<!\S)([а-яё]{2,})\s+([а-яё]{2,})(?!\S)")
 
 
@@ -251,7 +251,7 @@ def _link_list(tokens: list[str], sentence_end: bool, separators: int) -> bool:
 
 def _phrase(text: str) -> bool:
     """Whether a line holds two lower-case content words in a row ("жизни ушел"): a headline
-    about named people has many capitals ("Из жизни ушел Президент Абхазии Сергей Багапш"), a
+    about named people has many capitals ("Из жизни ушел Почетный Гражданин Заречья Иван Громов"), a
     menu's labels are each capitalised ("О нас Контакты Реклама на сайте": "на" is a preposition)."""
     return any(a not in TIE_WORDS and b not in TIE_WORDS for a, b in _LOWER_PAIR.findall(text))
 
@@ -321,14 +321,14 @@ def _heading_shape(text: str, words: int, dated: bool, sentence_end: bool, separ
     )
 
 
-# A headline ending with an ellipsis has at most this many words ("Когда паны дерутся..."); a
+# A headline ending with an ellipsis has at most this many words ("Когда соседи ссорятся..."); a
 # longer line ending so is a teaser's cut lead.
 ELLIPSIS_TITLE_WORDS = 6
 
 
 def _short_ellipsis(text: str, words: int) -> bool:
-    """A short line ending with three dots: a headline's trailing-off ("Батуми: новый, старый,
-    вечный..."), not a sentence's stop (fourth windows set of issue 16)."""
+    """A short line ending with three dots: a headline's trailing-off ("Заречье: старое, новое,
+    вечное..."), not a sentence's stop (fourth windows set of issue 16)."""
     return words <= ELLIPSIS_TITLE_WORDS and text.rstrip(_CLOSERS + " ").endswith("...")
 
 
@@ -472,7 +472,7 @@ DATE_LINE_WORDS = 6
 
 def _mark_dated_question(lines: list[_Line]) -> None:
     """A headline asking a question ends like a sentence and may be as long as a paragraph
-    ("Реформа за здравие Как изменилась отечественная медицина с 2011 года?"); with a short date
+    ("Реформа за здравие Как изменилась районная медицина в Заречье за пять лет?"); with a short date
     line right under it, it is the headline, not the text's first paragraph (fresh check set of
     issue 16)."""
     for i in range(len(lines) - 1):
@@ -504,7 +504,7 @@ def doubled(lines: list[_Line], i: int) -> bool:
 
 def _mark_doubled_headline(lines: list[_Line]) -> None:
     """A headline printed twice is no paragraph, though it holds two sentences ("... спасения.
-    Что произошло в Приморье за неделю?"): both copies are taken out of the body. A line printed
+    Что произошло в Заречье за неделю?"): both copies are taken out of the body. A line printed
     twice that ends with a colon is a headline announcing a quote ("Губернатор обратился к
     жителям:"), not a label: labels are short."""
     for i in range(1, len(lines)):

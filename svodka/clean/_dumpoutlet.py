@@ -206,7 +206,7 @@ _QUOTED_NAME = re.compile(r"«([^«»]{2,40})»|\"([^\"]{2,40})\"|„([^„“]{
 # An invitation naming the outlet without quotes, its channels after a colon ("Подписывайтесь
 # на НСН: Новости | Дзен | Telegram"): the name starts with a capital and is no channel.
 # Since the fourth windows set also the infinitive and a bar before the tagline ("Подписаться на
-# SiTV|Новости Сургута").
+# ZarTV|Новости Заречья").
 _FOLLOW_NAME = re.compile(r"(?i:подписывайтесь|подпишитесь|подписаться|читайте|следите за)\s+(?:на\s+)?([A-ZА-ЯЁ][\w.\-]*(?: [A-ZА-ЯЁ][\w.\-]*){0,2})\s*[:|]")
 
 # "Read it on the site X" opening a line, glued to the first paragraph in an AMP or
@@ -282,7 +282,7 @@ PUBLISHER_LINES = 24
 
 def _publisher(lines, body: list[int]) -> str | None:
     """The account a blog template names as the publisher under the text ("Published by" /
-    "Якутия Daily"), unless it is a person's name (a post's author)."""
+    "Заречье Daily"), unless it is a person's name (a post's author)."""
     if not body:
         return None
     for i in range(max(body) + 1, min(len(lines), max(body) + 1 + PUBLISHER_LINES)):
@@ -311,7 +311,7 @@ def split_site_suffix(text: str, host: str | None) -> tuple[str, str | None]:
     parts = NAME_SEPARATORS.split(text)
     if len(parts) < 2 or len(parts[0].split()) < 3:
         return text, None
-    # Only the host written as a domain ("Sochi24.tv") marks a browser-title suffix: a name after
+    # Only the host written as a domain ("Zar24.tv") marks a browser-title suffix: a name after
     # a bar may be the headline's own series ("Провал переговоров | Заречье Live TEXT").
     for part in parts[1:LINE_PARTS_MAX]:
         name = part.strip()
@@ -646,7 +646,7 @@ def _counter_or_credit(name: str) -> bool:
     return any(word == head or (len(head) >= 6 and word.startswith(head[:-1])) for head in INSTITUTION_HEADS)
 
 
-# A department or rubric word before a name: "редактор отдела «Бывший СССР»", "в рубрике
+# A department or rubric word before a name: "редактор отдела «Соседние страны»", "в рубрике
 # Общество", "раздел «Спорт»"; what follows it is read once per page.
 _RUBRIC_BEFORE = re.compile(r"(?<![а-яё])(?:отдел|рубрик|раздел)[а-яё]*\s+[«\"„“]?([^\n]{2,60})")
 
@@ -683,7 +683,7 @@ def _mentions(lines) -> _Mentions:
 
 def _named_rubric(name: str, mentions: _Mentions) -> bool:
     """Whether the page calls the name a department or rubric (an author's role "редактор
-    отдела «Бывший СССР»" under the headline; fourth windows set of issue 16: the rubric line
+    отдела «Соседние страны»" under the headline; fourth windows set of issue 16: the rubric line
     at the top, logo-shaped and repeated in the byline, is no outlet)."""
     low = name.strip(_QUOTE_CHARS).lower()
     if len(low) < 3:

@@ -22,7 +22,7 @@ TITLE_WINDOW = 12
 # Weights for choosing the headline among candidates: a date line next to it, stems shared
 # with the lead (up to 5), and distance in lines from the block.
 TITLE_DATE_WEIGHT = 1.0
-# A headline right under its rubric's label ("Политика" over "Когда паны дерутся..."): news
+# A headline right under its rubric's label ("Политика" over "Когда соседи ссорятся..."): news
 # pages print the rubric above the headline, not above a standfirst or a caption.
 TITLE_RUBRIC_WEIGHT = 1.0
 # A headline printed twice (``_dumplines.doubled``) is marked as the page's heading as surely as by a date,
@@ -89,7 +89,7 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
 
 
 def _byline(line: _Line) -> bool:
-    """An author's name alone on its line ("Ольга КОЛОКОЛОВА", "Петр Сомов"): a first name and a
+    """An author's name alone on its line ("Ольга ЛУКОВА", "Петр Сомов"): a first name and a
     Russian surname, in capitals or not. A byline signs under the headline, so a heading line
     under it is the standfirst (fourth windows set of issue 16)."""
     return line.kind != "body" and person_shaped(line.text.split(), capitals=True)

@@ -191,13 +191,13 @@ def outlet_from_copyright(line: str) -> str | None:
 # Adjective endings: a first word ending so opens an outlet's name ("Вечерний Бишкек"), not a
 # person's first name.
 _ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
-# A word of a name in Cyrillic, its surname possibly in capitals ("Ольга КОЛОКОЛОВА").
+# A word of a name in Cyrillic, its surname possibly in capitals ("Ольга ЛУКОВА").
 _NAME_WORD = re.compile(r"^[А-ЯЁ][а-яёА-ЯЁ-]+$")
 
 
 def person_shaped(words: list[str], *, capitals: bool = False) -> bool:
     """Two capitalised words reading as a first name and a Russian surname ("Валерия Зотова",
-    "Кирилл Петров"; with ``capitals`` the surname may be in capitals, "Ольга КОЛОКОЛОВА", as
+    "Кирилл Петров"; with ``capitals`` the surname may be in capitals, "Ольга ЛУКОВА", as
     bylines print it): a person, never an outlet ("Вечерний Бишкек" starts with an adjective,
     "Российская газета" goes on in lower case)."""
     if len(words) != 2:
