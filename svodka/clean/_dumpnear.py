@@ -77,8 +77,8 @@ def _near_metadata(
             # year the reader refuses ("СССР, 12 апреля 1961 года. ...", an anniversary) leaves
             # a day and month that would be dated to the crawl's year.
             shown = found
-    if shown is None:
-        shown = _labelled_date(lines, end)
+    if shown is None and not feed:
+        shown = _labelled_date(lines, end)  # a feed's items label their own dates so
     return views, shown
 
 

@@ -196,3 +196,14 @@ def test_dump_review16_footer_of_short_phrases_is_no_cut_paragraph(footer):
     lower-case word, is no last paragraph cut off: only sentences of a few words each are."""
     article = clean_dump(_dump("Вестник Заречья", TITLE, STAMP, LEAD, BODY, footer))
     assert footer not in article.paragraphs
+
+
+def test_dump_review16_feed_items_labelled_with_their_dates():
+    """A feed of other news under the text, each teaser with its «Опубликовано: ...» line, gives
+    the article no date: the labels are the items' own."""
+    article = clean_dump(_dump(
+        "Вестник Заречья", TITLE, LEAD, BODY,
+        "Мост в Северске закрыли на ремонт до весны", "Опубликовано: 01.02.2025",
+        "В Заречье открыли новый детский сад на сто мест", "Опубликовано: 28.01.2025",
+    ), crawled="2025-03-20")
+    assert article.published is None
