@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ._dumpmeta import stems, date_line
+from ._dumpmeta import caps_share, stems, date_line
 from ._chrome import NAV_WORDS
 from ._names import person_shaped
-from ._dumplines import _Line, _WORD, _strip_date, doubled
+from ._dumplines import LINK_CAPS_SHARE, _Line, _WORD, _strip_date, doubled
 
 
 # How many lines before the article block the headline may be (dates, bylines, share buttons
@@ -128,8 +128,11 @@ def _deck(lines: list[_Line], title: int, start: int) -> int | None:
     line = lines[i]
     if not line.heading or line.kind == "body" or line.dated or line.stop or line.words < DECK_MIN_WORDS:
         return None
-    if i == title + 2 and _byline(lines[title + 1]):
-        return i  # headline, author, standfirst: the standfirst need not retell either
+    if i == title + 2 and _byline(lines[title + 1]) and caps_share(line.text.split()) <= LINK_CAPS_SHARE:
+        # Headline, author, standfirst: the standfirst need not retell either. It is written in
+        # sentence case: a menu row with most words capitalised ("Главная Органы местного
+        # самоуправления Документы") is no standfirst.
+        return i
     lead = " ".join(lines[j].text for j in range(start, min(len(lines), start + 4)))
     if max(_overlap(lines[title].text, line.text), _overlap(line.text, lead)) < DISTANT_TITLE_SHARE:
         return None

@@ -207,3 +207,12 @@ def test_dump_review16_feed_items_labelled_with_their_dates():
         "В Заречье открыли новый детский сад на сто мест", "Опубликовано: 28.01.2025",
     ), crawled="2025-03-20")
     assert article.published is None
+
+
+def test_dump_review16_menu_row_under_the_byline_is_no_standfirst():
+    """A menu row between the byline and the text, its labels capitalised though one is a
+    two-word phrase («Органы местного самоуправления»), is no standfirst of the text."""
+    menu = "Главная Органы местного самоуправления Документы Контакты"
+    article = clean_dump(_dump("Вестник Заречья", TITLE, "Олег Луков", menu, LEAD, BODY))
+    assert menu not in article.paragraphs
+    assert article.paragraphs[0] == LEAD
