@@ -24,6 +24,8 @@ __all__ = [
     "is_banner",
     "unquoted_subscribe",
     "NAV_WORDS",
+    "SITE_NOTICE_PHRASES",
+    "site_notice",
     "STOP_LABEL",
     "UI_WORDS",
     "WIDGET_START",
@@ -79,9 +81,6 @@ BANNER_PHRASES = (
     "файлы cookie", "файлов cookie", "cookie-файл", "использует cookie", "используем cookie",
     "политикой конфиденциальности", "политики конфиденциальности", "согласие на обработку персональных",
     "продолжая пользоваться сайтом", "продолжая использовать сайт", "оформите подписку", "оформить подписку",
-    # a site notice over the page (fresh check set of issue 16: "Ведутся технические работы ...
-    # Приносим извинения за неудобства")
-    "ведутся технические работы", "приносим извинения за неудобства",
 )
 CHROME_PHRASES = (
     "ctrl", "все права защищены", "гиперссылк", "использовании материал", "перепечатке материал",
@@ -144,8 +143,20 @@ _READER = re.compile(r"(?<![а-яё])(?:вы|вас|вам|вами|ваш\w*|м
 # in a long sentence they mark a banner only when it speaks to the reader. The cookie and
 # consent phrases mark one whatever the length ("Сайт использует файлы cookie ..., продолжение
 # работы с сайтом означает согласие ..." names no reader).
-NEWS_BANNER_PHRASES = ("политикой конфиденциальности", "политики конфиденциальности", "оформите подписку", "оформить подписку",
-                       "ведутся технические работы")
+NEWS_BANNER_PHRASES = ("политикой конфиденциальности", "политики конфиденциальности", "оформите подписку", "оформить подписку")
+
+# A site notice over the page ("Ведутся технические работы ... скорость работы сайта. Приносим
+# извинения за неудобства"; fresh check set of issue 16). News says the same of a substation or
+# a water main ("На подстанции ведутся технические работы", a utility's «Приносим извинения за
+# неудобства»): the phrase marks a notice only on a short line or with the site named.
+SITE_NOTICE_PHRASES = ("ведутся технические работы", "приносим извинения за неудобства")
+SITE_NOTICE_WORDS = 6
+_SITE_WORD = re.compile(r"(?<![а-яё])(?:сайт|портал)\w*")
+
+
+def site_notice(low: str, words: int) -> bool:
+    """Whether a lower-cased line is the site's own notice of maintenance."""
+    return any(phrase in low for phrase in SITE_NOTICE_PHRASES) and (words <= SITE_NOTICE_WORDS or _SITE_WORD.search(low) is not None)
 
 
 def is_banner(low: str, prose: bool) -> bool:
@@ -153,6 +164,8 @@ def is_banner(low: str, prose: bool) -> bool:
     banner phrase, and when that phrase is one news uses too (``NEWS_BANNER_PHRASES``) and the
     line is a long sentence (``prose``), it speaks to the reader; a news sentence about
     subscriptions or privacy rules names the same things about others."""
+    if site_notice(low, len(low.split())):
+        return True
     found = [phrase for phrase in BANNER_PHRASES if phrase in low]
     if not found:
         return False

@@ -18,8 +18,12 @@ from ._names import FUNCTION_WORDS
 
 __all__ = [
     "ShownDate", "find_date", "resolve_date", "parse_date", "url_date", "valid_date", "wordy_untimed", "sentence_date",
-    "URL_DATE", "SENTENCE_DATE_WORDS",
+    "URL_DATE", "SENTENCE_DATE_WORDS", "WEEKDAY",
 ]
+
+# A weekday's name ("Пятница, 22 ноября 2024", "в среду"): a header clock names it, a meta line
+# by the headline seldom does. The one home of the weekday names for the cleaners.
+WEEKDAY = re.compile(r"\b(понедельник|вторник|сред[аы]|четверг|пятниц[аы]|суббот[аы]|воскресень[ея])\b", re.I)
 
 # Relative day words and their offsets from the page's "today".
 RELATIVE_DAYS = {"сегодня": 0, "вчера": -1, "позавчера": -2}

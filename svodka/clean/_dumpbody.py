@@ -12,7 +12,7 @@ import re
 
 from ._dumpmeta import date_line, promo_line
 from ._names import FUNCTION_WORDS
-from ._dumplines import MIN_CYRILLIC_SHARE, _SENTENCE_BREAK, _BARE_BULLET, _CAPTION_CREDIT, _Line, _PHOTO_CREDIT, _chrome_vocabulary, _comment_header, _cyrillic_share, _link_list, _separators, _strip_date
+from ._dumplines import MIN_CYRILLIC_SHARE, _BARE_BULLET, _CAPTION_CREDIT, _Line, _PHOTO_CREDIT, _chrome_vocabulary, _comment_header, _cyrillic_share, _link_list, _separators, _strip_date
 from ._dumptitle import _find_title, _overlap
 
 
@@ -185,9 +185,24 @@ def _breaks_off(text: str, words: int) -> bool:
     word = last[0]
     if len(word) <= CUT_FRAGMENT_LETTERS or word.lower() in FUNCTION_WORDS:
         return True
-    # A paragraph's length, or two sentences in the line ("... товаров. Нацбанк просит ... с
-    # белор"): prose, not a teaser headline, cut in a lower-case word.
-    return (words > CUT_PARAGRAPH_WORDS or _SENTENCE_BREAK.search(text) is not None) and word.islower()
+    # A paragraph's length, or two sentences in the line ("... товаров. Минторг просит ... с
+    # север"): prose, not a teaser headline, cut in a lower-case word.
+    return (words > CUT_PARAGRAPH_WORDS or _sentences(text)) and word.islower()
+
+
+# Each sentence of a two-sentence cut line has at least this many words: a footer's short
+# phrases between stops ("Редакция газеты. Реклама в газете и на сайте", "... д. 5. Телефон
+# редакции") are no prose.
+CUT_SENTENCE_WORDS = 4
+# A sentence's end before the next one: a word of three letters at least before the stop, so an
+# abbreviation ("ул. Ленина", "г. Заречный") ends none.
+_SENTENCE_END = re.compile(r"(?<=[а-яё]{3}[.!?])\s+(?=[А-ЯЁ])")
+
+
+def _sentences(text: str) -> bool:
+    """Whether a line holds two sentences or more, each of a few words at least."""
+    parts = _SENTENCE_END.split(text)
+    return len(parts) > 1 and min(len(part.split()) for part in parts) >= CUT_SENTENCE_WORDS
 
 
 def _lines_after(lines: list[_Line], end: int) -> list[int]:

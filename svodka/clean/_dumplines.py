@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, comment_genre, is_banner, unquoted_subscribe
+from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, comment_genre, is_banner, site_notice, unquoted_subscribe
 from ._dumpmeta import CAPS_SAMPLE_WORDS, caps_share
 from ._names import FUNCTION_WORDS
 from ._dates import SENTENCE_DATE_WORDS, ShownDate, find_date, sentence_date, wordy_untimed
@@ -116,7 +116,7 @@ _CAPTION_CREDIT = re.compile(r"(?:^|[.!?]\s+)[A-ZА-ЯЁ][\w'-]+ [A-ZА-ЯЁ][\w
 TIE_WORDS = FUNCTION_WORDS | frozenset("что чтобы а но или как если когда который которая которое которые не".split())
 
 # A run of two lower-case words, neither a preposition nor a conjunction: a phrase ("Из
-# жизни ушел Президент Абхазии ..."), never a row of menu labels, whatever its capitals.
+# жизни ушел Почетный Гражданин Заречья ..."), never a row of menu labels, whatever its capitals.
 _LOWER_PAIR = re.compile(r"(?<!\S)([а-яё]{2,})\s+([а-яё]{2,})(?!\S)")
 
 
@@ -151,7 +151,7 @@ def _chrome_phrase(low: str, words: int, prose: bool = False) -> bool:
     sample = low[:SAMPLE_CHARS]
     if any(phrase in sample for phrase in (FOOTER_PHRASES if prose else CHROME_PHRASES)):
         return True
-    if prose and (is_banner(sample, prose) or unquoted_subscribe(sample)):
+    if prose and (is_banner(sample, prose) or unquoted_subscribe(sample)) or site_notice(sample, words):
         return True
     if "ссылк" in sample and "обязательн" in sample:
         return True  # "ссылка на ... обязательна"
@@ -214,8 +214,12 @@ def _chrome_vocabulary(low: str, words: int, sentence_end: bool) -> bool:
         # chrome phrases (a footer, a banner) still mark it.
         sample = low[:SAMPLE_CHARS]
         return any(phrase in sample for phrase in (FOOTER_PHRASES if prose else CHROME_PHRASES)) or (prose and unquoted_subscribe(sample))
-    # A pager's arrows before its words ("« предыдущая к списку новостей следующая »").
-    return (not prose and bool(CHROME_START.match(low.lstrip("«‹<←← ")))) or _chrome_phrase(low, words, prose)
+    # A pager's arrows before its words ("« предыдущая к списку новостей следующая »"): an arrow
+    # stands apart, a quote opening a headline («Новости по теме» — ...) is glued to its word.
+    return (not prose and bool(CHROME_START.match(_PAGER_ARROWS.sub("", low)))) or _chrome_phrase(low, words, prose)
+
+
+_PAGER_ARROWS = re.compile(r"^(?:[«‹<←]+\s+)+")
 
 
 def _shows_code(text: str) -> bool:
@@ -247,7 +251,7 @@ def _link_list(tokens: list[str], sentence_end: bool, separators: int) -> bool:
 
 def _phrase(text: str) -> bool:
     """Whether a line holds two lower-case content words in a row ("жизни ушел"): a headline
-    about named people has many capitals ("Из жизни ушел Президент Абхазии Сергей Багапш"), a
+    about named people has many capitals ("Из жизни ушел Почетный Гражданин Заречья Иван Громов"), a
     menu's labels are each capitalised ("О нас Контакты Реклама на сайте": "на" is a preposition)."""
     return any(a not in TIE_WORDS and b not in TIE_WORDS for a, b in _LOWER_PAIR.findall(text))
 
@@ -317,14 +321,14 @@ def _heading_shape(text: str, words: int, dated: bool, sentence_end: bool, separ
     )
 
 
-# A headline ending with an ellipsis has at most this many words ("Когда паны дерутся..."); a
+# A headline ending with an ellipsis has at most this many words ("Когда соседи ссорятся..."); a
 # longer line ending so is a teaser's cut lead.
 ELLIPSIS_TITLE_WORDS = 6
 
 
 def _short_ellipsis(text: str, words: int) -> bool:
-    """A short line ending with three dots: a headline's trailing-off ("Батуми: новый, старый,
-    вечный..."), not a sentence's stop (fourth windows set of issue 16)."""
+    """A short line ending with three dots: a headline's trailing-off ("Заречье: старое, новое,
+    вечное..."), not a sentence's stop (fourth windows set of issue 16)."""
     return words <= ELLIPSIS_TITLE_WORDS and text.rstrip(_CLOSERS + " ").endswith("...")
 
 
@@ -455,17 +459,26 @@ def _classify_lines(texts: list[str], repeated: set[str] | frozenset[str]) -> li
     return lines
 
 
+def _after_paragraph(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` comes right after a paragraph of text: a headline opens the article,
+    a line inside the text (a paragraph the crawl printed twice, an interview's question) does
+    not (review of issue 16's rules)."""
+    return i > 0 and lines[i - 1].kind == "body"
+
+
 # A date line under a question headline holds at most this many words ("Добавлено: 04 ноября 2015").
 DATE_LINE_WORDS = 6
 
 
 def _mark_dated_question(lines: list[_Line]) -> None:
     """A headline asking a question ends like a sentence and may be as long as a paragraph
-    ("Реформа за здравие Как изменилась отечественная медицина с 2011 года?"); with a short date
+    ("Реформа за здравие Как изменилась районная медицина в Заречье за пять лет?"); with a short date
     line right under it, it is the headline, not the text's first paragraph (fresh check set of
     issue 16)."""
     for i in range(len(lines) - 1):
         line, below = lines[i], lines[i + 1]
+        if _after_paragraph(lines, i):
+            continue  # an interview's question in the text, over a short dated answer
         if (line.kind == "body" and line.heading and line.text.rstrip(_CLOSERS + " ").endswith("?")
                 and _SENTENCE_BREAK.search(line.text) is None
                 and below.dated and below.words <= DATE_LINE_WORDS and below.kind != "body"):
@@ -491,7 +504,7 @@ def doubled(lines: list[_Line], i: int) -> bool:
 
 def _mark_doubled_headline(lines: list[_Line]) -> None:
     """A headline printed twice is no paragraph, though it holds two sentences ("... спасения.
-    Что произошло в Приморье за неделю?"): both copies are taken out of the body. A line printed
+    Что произошло в Заречье за неделю?"): both copies are taken out of the body. A line printed
     twice that ends with a colon is a headline announcing a quote ("Губернатор обратился к
     жителям:"), not a label: labels are short."""
     for i in range(1, len(lines)):
@@ -501,7 +514,7 @@ def _mark_doubled_headline(lines: list[_Line]) -> None:
                 and line.kind != "hard"):
             lines[i - 1].heading = line.heading = True
     for i in range(1, len(lines)):
-        if doubled(lines, i) and lines[i].kind == "body":
+        if doubled(lines, i) and lines[i].kind == "body" and not _after_paragraph(lines, i - 1):
             for j in (i - 1, i):
                 lines[j].kind = "chrome"
                 lines[j].score = _line_score("chrome", lines[j].words, lines[j].heading)

@@ -11,7 +11,7 @@ import re
 
 from ._counters import bare_count, view_count
 from ._dumpmeta import _YEAR, date_line
-from ._dates import ShownDate, find_date
+from ._dates import WEEKDAY, ShownDate, find_date
 from ._chrome import NAV_WORDS
 from ._dumplines import _Line
 from ._dumpbody import _lines_after
@@ -22,11 +22,6 @@ AFTER_MAX_WORDS = 4
 
 # The first lines of a page are its header: a date there is the header clock, not a byline.
 HEADER_LINES = 3
-
-# A header clock opens with the weekday's full name ("Пятница, 22 ноября 2024, 12:17 мск"):
-# above the headline with other lines between, it is the site's clock, not the article's date
-# (right above the headline a meta line may name the weekday too; fresh check set of issue 16).
-_WEEKDAY_START = re.compile(r"(?i)^\s*(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b")
 
 # A full numeric date alone on its line ("05/12/2025", "24.01.2014"): right above the headline
 # it is the article's date even at the page's top; a header clock names the weekday or the
@@ -76,10 +71,14 @@ def _near_metadata(
         views = _count_under_text(lines, end + 1)
     if shown is None and start == head + 1:
         glued = _GLUED_DATE.match(lines[start].text) or _LEAD_DATELINE.match(lines[start].text)
-        if glued:
-            shown = find_date(glued.group(1))  # "28.02.202027 февраля ...": the date glued to the lead
-    if shown is None:
-        shown = _labelled_date(lines, end)
+        found = find_date(glued.group(1)) if glued else None
+        if found is not None and found.complete:
+            # "28.02.202027 февраля ...": the date glued to the lead. Its year must be read: a
+            # year the reader refuses ("СССР, 12 апреля 1961 года. ...", an anniversary) leaves
+            # a day and month that would be dated to the crawl's year.
+            shown = found
+    if shown is None and not feed:
+        shown = _labelled_date(lines, end)  # a feed's items label their own dates so
     return views, shown
 
 
@@ -97,6 +96,8 @@ _GLUED_DATE = re.compile(r"^(\d{2}\.\d{2}\.(?:19|20)\d\d)(?=\d{1,2}\s+[а-яё]|
 # 19.12.2025 06:53"), searched this many lines under the text (reaction counters may stand
 # between; fourth windows set's check of issue 16).
 LABELLED_DATE_LINES = 24
+# What may follow the labelled date on its line: the year's abbreviation, a time, a time zone.
+_LABEL_REST = re.compile(r"(?i)^\s*(?:г\.|года?)?[\s,в]*(?:\d{1,2}:\d\d)?\s*(?:\(?(?:мск|msk|utc|gmt)[^\s]*\)?)?\s*\.?\s*$")
 _PUBLISHED_LABEL = re.compile(r"(?i)^(?:this (?:post|article|entry) was published on|published on|дата публикации:?|опубликовано:?)\s")
 
 
@@ -105,9 +106,13 @@ def _labelled_date(lines: list[_Line], end: int) -> ShownDate | None:
     for i in range(end + 1, min(len(lines), end + 1 + LABELLED_DATE_LINES)):
         if lines[i].stop:
             break
-        if _PUBLISHED_LABEL.match(lines[i].text):
+        label = _PUBLISHED_LABEL.match(lines[i].text)
+        if label:
             found = find_date(lines[i].text)
-            if found is not None and found.complete:
+            # The label and its date alone: a sentence opening so ("Опубликовано 12 марта 2019
+            # года постановление ...", a teaser under the text) is no label.
+            if (found is not None and found.complete and found.start <= label.end()
+                    and _LABEL_REST.match(lines[i].text[found.end :])):
                 return found
     return None
 
@@ -117,10 +122,12 @@ _BARE_NUMBER = re.compile(r"^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+$|^\d{2,}$")
 
 
 def _header_clock(line: _Line, right_above: bool) -> bool:
-    """A header clock: a line opening with the weekday's full name; right above the headline only
-    when it shows no time ("Понедельник, 9 июня, 2025"), a meta line there may name the weekday
-    with the time (sixth fresh check set of issue 16)."""
-    if not _WEEKDAY_START.match(line.text):
+    """A header clock: a line opening with the weekday's full name ("Пятница, 22 ноября 2024,
+    12:17 мск"; above the headline with other lines between, the site's clock, not the
+    article's date); right above the headline only when it shows no time ("Понедельник, 9
+    июня, 2025"), a meta line there may name the weekday with the time (fresh check sets of
+    issue 16)."""
+    if not WEEKDAY.match(line.text.lstrip()):
         return False
     if not right_above:
         return True
@@ -131,13 +138,10 @@ def _header_clock(line: _Line, right_above: bool) -> bool:
 def _plain_full_date(line: _Line) -> bool:
     """A short line that is a full date in words, year included, and nothing else ("14 октября
     2024"): a header clock names the weekday."""
-    if not line.dated or line.words > 4 or _WEEKDAY_START.match(line.text) or _WEEKDAY_ANY.search(line.text):
+    if not line.dated or line.words > 4 or WEEKDAY.search(line.text):
         return False
     shown = find_date(line.text)
     return shown is not None and shown.complete and shown.start == 0
-
-
-_WEEKDAY_ANY = re.compile(r"(?i)(?<![а-яё])(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)(?![а-яё])")
 
 
 def _count_under_text(lines: list[_Line], i: int) -> int | None:

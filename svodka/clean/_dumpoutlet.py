@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..nlp._lexicon import COUNTRY_NAMES, INSTITUTION_HEADS, KNOWN_OUTLETS, LEGAL_FORMS
-from ..nlp._person_names import RUSSIAN_NAME_ENDINGS
 from ._chrome import CHROME_START, LANGUAGE_SWITCH, NAV_WORDS, STOP_LABEL, UI_WORDS
-from ._names import COPYRIGHT_HEAD, COUNTER_NAME, CREDIT_WORDS, FUNCTION_WORDS, NAME_SEPARATORS, outlet_from_copyright, tidy_outlet
+from ._names import COPYRIGHT_HEAD, COUNTER_NAME, CREDIT_WORDS, FUNCTION_WORDS, NAME_SEPARATORS, outlet_from_copyright, person_shaped, tidy_outlet
+from ._dumplines import _PHOTO_CREDIT
 from ._dumpmeta import COPYRIGHT_LINES, _PROMO, _domain, caps_share, stems
 
 __all__ = ["DOMAIN", "site_name", "split_site_suffix"]
@@ -206,7 +206,7 @@ _QUOTED_NAME = re.compile(r"«([^«»]{2,40})»|\"([^\"]{2,40})\"|„([^„“]{
 # An invitation naming the outlet without quotes, its channels after a colon ("Подписывайтесь
 # на НСН: Новости | Дзен | Telegram"): the name starts with a capital and is no channel.
 # Since the fourth windows set also the infinitive and a bar before the tagline ("Подписаться на
-# SiTV|Новости Сургута").
+# ZarTV|Новости Заречья").
 _FOLLOW_NAME = re.compile(r"(?i:подписывайтесь|подпишитесь|подписаться|читайте|следите за)\s+(?:на\s+)?([A-ZА-ЯЁ][\w.\-]*(?: [A-ZА-ЯЁ][\w.\-]*){0,2})\s*[:|]")
 
 # "Read it on the site X" opening a line, glued to the first paragraph in an AMP or
@@ -282,7 +282,7 @@ PUBLISHER_LINES = 24
 
 def _publisher(lines, body: list[int]) -> str | None:
     """The account a blog template names as the publisher under the text ("Published by" /
-    "Якутия Daily"), unless it is a person's name (a post's author)."""
+    "Заречье Daily"), unless it is a person's name (a post's author)."""
     if not body:
         return None
     for i in range(max(body) + 1, min(len(lines), max(body) + 1 + PUBLISHER_LINES)):
@@ -290,7 +290,7 @@ def _publisher(lines, body: list[int]) -> str | None:
         if m:
             name = m.group(1).strip() or (lines[i + 1].text.strip() if i + 1 < len(lines) else "")
             words = name.split()
-            if 1 <= len(words) <= 4 and not _person_shaped(words):
+            if 1 <= len(words) <= 4 and not person_shaped(words):
                 return name
             return None
     return None
@@ -311,7 +311,7 @@ def split_site_suffix(text: str, host: str | None) -> tuple[str, str | None]:
     parts = NAME_SEPARATORS.split(text)
     if len(parts) < 2 or len(parts[0].split()) < 3:
         return text, None
-    # Only the host written as a domain ("Sochi24.tv") marks a browser-title suffix: a name after
+    # Only the host written as a domain ("Zar24.tv") marks a browser-title suffix: a name after
     # a bar may be the headline's own series ("Провал переговоров | Заречье Live TEXT").
     for part in parts[1:LINE_PARTS_MAX]:
         name = part.strip()
@@ -330,15 +330,22 @@ _DATELINE = re.compile(
 
 
 # The signature first, then the full date ("ЗАРЕЧЬЕ-НОВОСТИ. 13 мая 2010 года ..."): a hyphenated
-# name in capitals, which a place in capitals ("МОСКВА, 13 мая") is not (third fresh check set).
+# name in capitals (third fresh check set); a hyphenated city is one too, so the name must spell
+# the host's label (``_dateline_name``).
 _SIGNED_DATELINE = re.compile(r"^([A-ZА-ЯЁ]{2,}(?:-[A-ZА-ЯЁ]{2,})+)\.\s+\d{1,2}\s+[а-яё]+\s+(?:19|20)\d\d\b")
 
 
-def _dateline_name(lines, body: list[int]) -> str | None:
+def _dateline_name(lines, body: list[int], host: str | None) -> str | None:
     """The outlet an agency dateline signs with, in capitals, at the start of the lead; taken
-    only when the page names nothing else (a reprint signs with the agency it copies)."""
+    only when the page names nothing else (a reprint signs with the agency it copies). A name
+    signing first, before the date, must spell the site's own label: a hyphenated city in
+    capitals opens a place dateline the same way ("САНКТ-ПЕТЕРБУРГ. 13 мая 2024 года ...")."""
     for i in body[:2]:
-        m = _DATELINE.match(lines[i].text) or _SIGNED_DATELINE.match(lines[i].text)
+        m = _DATELINE.match(lines[i].text)
+        if m is None:
+            m = _SIGNED_DATELINE.match(lines[i].text)
+            if m is not None and _host_agreement(m.group(1), host) < HOST_OWN:
+                m = None
         if m and any(ch.isalpha() for ch in m.group(1)):
             return m.group(1)
     return None
@@ -382,19 +389,6 @@ def _initials(name: str) -> str:
 
 
 # Endings of an adjective: the first word of an outlet's name ("Вечерний Бишкек"), not a first name.
-_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
-
-
-def _person_shaped(words: list[str]) -> bool:
-    """Two capitalised words reading as a first name and a Russian surname ("Валерия Зотова",
-    "Кирилл Петров"): a byline, never an outlet by its initials ("Вечерний Бишкек" starts with
-    an adjective, "Российская газета" goes on in lower case)."""
-    if len(words) != 2 or not all(w[:1].isupper() and w[1:].islower() for w in words):
-        return False
-    first, last = (w.lower() for w in words)
-    return not first.endswith(_ADJECTIVE_ENDINGS) and last.endswith(RUSSIAN_NAME_ENDINGS)
-
-
 def _spells_label(name: str, label: str) -> bool:
     """Whether a name spells a host label: from the start of one of its words, most of the
     shorter of the two agrees ("ПРОФИ-НЬЮС" ~ profinews, «Наша Латвия» ~ nasha, "Телеканал
@@ -430,7 +424,7 @@ def _spells_label(name: str, label: str) -> bool:
         # Two letters are the initials of many names: only of a name of two words ("Вечерний
         # Бишкек" ~ vb.kg, "Российская газета" ~ rg.ru), not of a longer line starting so, nor
         # of a person's (a byline "Валерия Зотова" on vz.ru).
-        return (len(bare) >= 3 or len(words) == 2) and not _person_shaped(words)
+        return (len(bare) >= 3 or len(words) == 2) and not person_shaped(words)
     # With a number the label says more ("nr2"): the name may go on ("Новый Регион – Киев").
     return bare != label and initials[: len(bare)] == bare
 
@@ -517,7 +511,7 @@ def _candidates(lines, body: list[int], title: int | None, host: str | None) -> 
     if read:
         out.append(_Candidate(read, -1, PRIOR_MARKED, formula=True))
     out += [_Candidate(name, i, PRIOR_COPYRIGHT) for i, name in _copyright_names(lines)]
-    signed = _dateline_name(lines, body)
+    signed = _dateline_name(lines, body, host)
     if signed:
         out.append(_Candidate(signed, -1, PRIOR_DATELINE))
     return out
@@ -556,7 +550,12 @@ def _date_end_candidates(text: str, i: int) -> list[_Candidate]:
 # A Latin logo run on into a Russian tagline without a separator ("Zarechye Gateway на русском
 # языке"): the capitalised Latin words are the name (fresh check set of issue 16).
 # Two Latin words at least: one word before Russian text is a term ("COVID-19 в России").
-_LATIN_LOGO_TAGLINE = re.compile(r"^((?:[A-Z][\w.&'-]*\s+){1,3}[A-Z][\w.&'-]*)\s+[а-яё]")
+# The tagline opens with a preposition ("на русском языке", "о Заречье", "для ..."): a line going
+# on with a verb is a headline or an advertiser's teaser ("Zarmarket Premium запускает доставку
+# в Заречье", the top line of a page), whose brand is no outlet.
+_LATIN_LOGO_TAGLINE = re.compile(
+    r"^((?:[A-Z][\w.&'-]*\s+){1,3}[A-Z][\w.&'-]*)\s+(?:" + "|".join(sorted(FUNCTION_WORDS, key=len, reverse=True)) + r")\s+[а-яё]"
+)
 
 
 def _line_candidates(text: str, i: int, top_end: int, near: range, logo_line: bool) -> list[_Candidate]:
@@ -647,7 +646,7 @@ def _counter_or_credit(name: str) -> bool:
     return any(word == head or (len(head) >= 6 and word.startswith(head[:-1])) for head in INSTITUTION_HEADS)
 
 
-# A department or rubric word before a name: "редактор отдела «Бывший СССР»", "в рубрике
+# A department or rubric word before a name: "редактор отдела «Соседние страны»", "в рубрике
 # Общество", "раздел «Спорт»"; what follows it is read once per page.
 _RUBRIC_BEFORE = re.compile(r"(?<![а-яё])(?:отдел|рубрик|раздел)[а-яё]*\s+[«\"„“]?([^\n]{2,60})")
 
@@ -675,14 +674,16 @@ def _mentions(lines) -> _Mentions:
         low = line.text.lower()
         if "отдел" in low or "рубрик" in low or "раздел" in low:
             rubrics += [m.group(1) for m in _RUBRIC_BEFORE.finditer(low)]
-        if line.words <= CREDIT_LINE_WORDS and _SOURCE_CREDIT.match(low):
-            credits.append(low)  # a credit line is short: "По данным МЧС, ..." opens a paragraph
+        if line.words <= CREDIT_LINE_WORDS and _SOURCE_CREDIT.match(low) and _PHOTO_CREDIT.search(low) is None:
+            # A credit line is short ("По данным МЧС, ..." opens a paragraph); a photo's source
+            # ("Источник фото: ...") credits a picture, often the site's own: no source of the text.
+            credits.append(low)
     return _Mentions(tuple(rubrics), tuple(credits))
 
 
 def _named_rubric(name: str, mentions: _Mentions) -> bool:
     """Whether the page calls the name a department or rubric (an author's role "редактор
-    отдела «Бывший СССР»" under the headline; fourth windows set of issue 16: the rubric line
+    отдела «Соседние страны»" under the headline; fourth windows set of issue 16: the rubric line
     at the top, logo-shaped and repeated in the byline, is no outlet)."""
     low = name.strip(_QUOTE_CHARS).lower()
     if len(low) < 3:
@@ -695,7 +696,11 @@ def _credited_source(name: str, mentions: _Mentions) -> bool:
     channel it copies ("Подписаться на X|..." over "Источник: Telegram-канал \"X\""), and a site
     does not credit itself as its source (fourth windows set of issue 16)."""
     low = name.strip(_QUOTE_CHARS).lower()
-    return len(low) >= 2 and any(low in text for text in mentions.credits)
+    if len(low) < 2 or not any(low in text for text in mentions.credits):
+        return False
+    # The name as whole words: "Заря" is not named by "пресс-служба Зарянского района".
+    whole = re.compile(r"(?<!\w)" + re.escape(low) + r"(?!\w)")
+    return any(whole.search(text) for text in mentions.credits)
 
 
 def _repeats(name: str, lines, skip: set[int]) -> int:

@@ -7,13 +7,12 @@ right after it, and the lead paragraphs above the headline. Split from ``clean.d
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-from ..nlp._person_names import RUSSIAN_NAME_ENDINGS
-from ._dumpmeta import stems, date_line
+from ._dumpmeta import caps_share, stems, date_line
 from ._chrome import NAV_WORDS
-from ._dumplines import _Line, _WORD, _strip_date, doubled
+from ._names import person_shaped
+from ._dumplines import LINK_CAPS_SHARE, _Line, _WORD, _strip_date, doubled
 
 
 # How many lines before the article block the headline may be (dates, bylines, share buttons
@@ -23,10 +22,12 @@ TITLE_WINDOW = 12
 # Weights for choosing the headline among candidates: a date line next to it, stems shared
 # with the lead (up to 5), and distance in lines from the block.
 TITLE_DATE_WEIGHT = 1.0
-# A headline right under its rubric's label ("Политика" over "Когда паны дерутся..."): news
+# A headline right under its rubric's label ("Политика" over "Когда соседи ссорятся..."): news
 # pages print the rubric above the headline, not above a standfirst or a caption.
 TITLE_RUBRIC_WEIGHT = 1.0
-# A headline printed twice (``_dumplines.doubled``) is marked as the page's heading as surely as by a date.
+# A headline printed twice (``_dumplines.doubled``) is marked as the page's heading as surely as by a date,
+# when it is the heading line nearest the text: a teaser of another story above the headline is
+# often printed twice too (its picture's caption and its link).
 TITLE_DOUBLED_WEIGHT = 1.0
 TITLE_SHARED_WEIGHT = 0.4
 TITLE_DISTANCE_WEIGHT = 0.15
@@ -71,7 +72,7 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
         ) or _strip_date(lines[i].text)[1] is not None
         score = (
             TITLE_DATE_WEIGHT * dated
-            + TITLE_DOUBLED_WEIGHT * doubled(lines, i)
+            + TITLE_DOUBLED_WEIGHT * (doubled(lines, i) and i == candidates[0])
             + TITLE_RUBRIC_WEIGHT * (i > 0 and lines[i - 1].text.strip().lower() in NAV_WORDS)
             + TITLE_SHARED_WEIGHT * min(shared, 5)
             - TITLE_DISTANCE_WEIGHT * (start - i)
@@ -81,30 +82,28 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
             best, best_score = i, score
     if best is not None and best - 1 in candidates and _deck_of(lines[best - 1], lines[best]):
         best -= 1  # "СКА обыграл ЦСКА" over "Петербургский СКА в гостях обыграл ЦСКА ...": its deck
-    elif best is not None and best - 2 in candidates and _byline(lines[best - 1]):
+    elif (best is not None and best - 2 in candidates and _byline(lines[best - 1])
+          and lines[best].words >= max(STANDFIRST_MIN_WORDS, 2 * lines[best - 2].words)):
         best -= 2  # headline, author, standfirst: the author signs under the headline
     return best
 
 
-_NAME_WORD = re.compile(r"^[А-ЯЁ][а-яёА-ЯЁ-]+$")
-_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
-
-
 def _byline(line: _Line) -> bool:
-    """An author's name alone on its line ("Ольга КОЛОКОЛОВА", "Петр Сомов"): a first name and a
+    """An author's name alone on its line ("Ольга ЛУКОВА", "Петр Сомов"): a first name and a
     Russian surname, in capitals or not. A byline signs under the headline, so a heading line
     under it is the standfirst (fourth windows set of issue 16)."""
-    words = line.text.split()
-    if len(words) != 2 or line.kind == "body" or not all(_NAME_WORD.match(w) for w in words):
-        return False
-    first, last = (w.lower() for w in words)
-    return not first.endswith(_ADJECTIVE_ENDINGS) and last.endswith(RUSSIAN_NAME_ENDINGS)
+    return line.kind != "body" and person_shaped(line.text.split(), capitals=True)
 
+
+# A standfirst under the author's byline is at least this long, and twice the line over the
+# byline: a column's headline under the author's name, with the section's label over it
+# ("Блоги наших авторов" / "Андрей Петров" / headline), is shorter (review of issue 16's rules).
+STANDFIRST_MIN_WORDS = 10
 
 # A deck (standfirst) under the headline has at least this many words: a label is shorter.
 DECK_MIN_WORDS = 5
 # A byline or a photo credit between the deck and the text has at most this many words.
-CREDIT_WORDS = 10
+BYLINE_CREDIT_WORDS = 10
 
 
 def _deck_of(title: _Line, line: _Line) -> bool:
@@ -123,14 +122,17 @@ def _deck(lines: list[_Line], title: int, start: int) -> int | None:
     i = start - 1
     if i <= title:
         return None
-    if i > title + 1 and all(not lines[j].heading and lines[j].kind != "body" and lines[j].words <= CREDIT_WORDS
+    if i > title + 1 and all(not lines[j].heading and lines[j].kind != "body" and lines[j].words <= BYLINE_CREDIT_WORDS
                              for j in range(title + 2, start)):
         i = title + 1  # the deck right under the headline, the byline and the photo credit under it
     line = lines[i]
     if not line.heading or line.kind == "body" or line.dated or line.stop or line.words < DECK_MIN_WORDS:
         return None
-    if i == title + 2 and _byline(lines[title + 1]):
-        return i  # headline, author, standfirst: the standfirst need not retell either
+    if i == title + 2 and _byline(lines[title + 1]) and caps_share(line.text.split()) <= LINK_CAPS_SHARE:
+        # Headline, author, standfirst: the standfirst need not retell either. It is written in
+        # sentence case: a menu row with most words capitalised ("Главная Органы местного
+        # самоуправления Документы") is no standfirst.
+        return i
     lead = " ".join(lines[j].text for j in range(start, min(len(lines), start + 4)))
     if max(_overlap(lines[title].text, line.text), _overlap(line.text, lead)) < DISTANT_TITLE_SHARE:
         return None

@@ -14,7 +14,7 @@ from ._dumpmeta import _domain
 from lxml import etree
 
 from ._counters import view_count
-from ._dates import YEAR_RANGE, valid_date, find_date, resolve_date, url_date
+from ._dates import WEEKDAY, YEAR_RANGE, valid_date, find_date, resolve_date, url_date
 from ._html_body import BYLINE_MAX_WORDS, _is_prose
 from ._html_page import BLOCK_TAGS, _common_ancestor, _contains_words, _in_tags, _Line, _norm_space, _same_text, _words_norm
 from ._names import NAME_MAX_WORDS, NAME_SEPARATORS, SECTION_PART, outlet_from_copyright, tidy_outlet
@@ -59,9 +59,6 @@ BYLINE_WINDOW = 3
 
 # The first lines of a page are its header (logo, clock), never a byline.
 HEADER_LINES = 3
-
-# A weekday name marks a calendar/clock line ("Среда, 10 апреля 2013"); bylines rarely carry one.
-WEEKDAY = re.compile(r"\b(понедельник|вторник|сред[аы]|четверг|пятниц[аы]|суббот[аы]|воскресень[ея])\b", re.I)
 
 # A line under the text that shows a date and little else ("28 ноября 2011 г.", "15:19 28.11.2011").
 DATE_LINE_MAX_WORDS = 5

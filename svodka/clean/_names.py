@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["COPYRIGHT_HEAD", "COUNTER_NAME", "CREDIT_WORDS", "FUNCTION_WORDS", "NAME_SEPARATORS", "tidy_outlet", "outlet_from_title", "outlet_from_copyright", "sentence_case"]
+from ..nlp._person_names import RUSSIAN_NAME_ENDINGS
+
+__all__ = ["COPYRIGHT_HEAD", "COUNTER_NAME", "CREDIT_WORDS", "FUNCTION_WORDS", "NAME_SEPARATORS", "tidy_outlet", "outlet_from_title", "outlet_from_copyright", "person_shaped", "sentence_case"]
 
 # Separators between an outlet's name and a section or a headline: "Сайт — Новости",
 # "Сайт | Главное", "Сайт - RSS", "Сайт :: Статья". Spaces around them are required, so a
@@ -184,3 +186,26 @@ def outlet_from_copyright(line: str) -> str | None:
     if not (first.isupper() or first.isdigit()):
         return None
     return tidy_outlet(rest)
+
+
+# Adjective endings: a first word ending so opens an outlet's name ("Вечерний Бишкек"), not a
+# person's first name.
+_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
+# A word of a name in Cyrillic, its surname possibly in capitals ("Ольга ЛУКОВА").
+_NAME_WORD = re.compile(r"^[А-ЯЁ][а-яёА-ЯЁ-]+$")
+
+
+def person_shaped(words: list[str], *, capitals: bool = False) -> bool:
+    """Two capitalised words reading as a first name and a Russian surname ("Валерия Зотова",
+    "Кирилл Петров"; with ``capitals`` the surname may be in capitals, "Ольга ЛУКОВА", as
+    bylines print it): a person, never an outlet ("Вечерний Бишкек" starts with an adjective,
+    "Российская газета" goes on in lower case)."""
+    if len(words) != 2:
+        return False
+    if capitals:
+        if not all(_NAME_WORD.match(w) for w in words):
+            return False
+    elif not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    first, last = (w.lower() for w in words)
+    return not first.endswith(_ADJECTIVE_ENDINGS) and last.endswith(RUSSIAN_NAME_ENDINGS)

@@ -111,7 +111,13 @@ def _clean_lines(
         title, title_date = _strip_date(lines[title_idx].text.strip())
         title = _strip_rubric(split_site_suffix(title, _domain(url))[0])
     head = title_idx if title_idx is not None else start
-    views, shown = _near_metadata(lines, head, start, end, title_date)
+    # A date opening the headline ("1.03.2022 Заголовок", a list item's page) is the article's
+    # only when the page shows none of its own: the headline may open with the day it is about
+    # ("11.09.2001 Атака, изменившая мир ...") over the page's own date line.
+    opening = title_date if title_date is not None and title_date.start == 0 else None
+    views, shown = _near_metadata(lines, head, start, end, None if opening else title_date)
+    if shown is None:
+        shown = opening
 
     if body and body[-1] == len(lines) - 2 and _cut_paragraph(lines[-1]):
         body.append(len(lines) - 1)

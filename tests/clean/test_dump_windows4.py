@@ -149,7 +149,7 @@ def test_dump_windows4_quote_with_its_credit_glued_on():
 
 def test_dump_windows4_last_line_of_two_sentences_cut_mid_word():
     """The window's last line holding two sentences and ending in a cut lower-case word ("...
-    товаров. Нацбанк просит банки ... с белор") is the text's last paragraph cut off, not a teaser."""
+    школу. Администрация просит ... до белор") is the text's last paragraph cut off, not a teaser."""
     cut = "В Заречье построят новую школу. Администрация просит жителей прислать свои предложения по проекту до белор"
     article = clean_dump(_dump("Мосты в Заречном отремонтируют до осени", LEAD, BODY, cut))
     assert cut in article.paragraphs
