@@ -640,6 +640,18 @@ CASES = [
         [("indirect", "Мост через реку откроют в мае", "Игорь Петров", "сообщил")],
     ),
     (
+        "a trailing cue after a participle phrase of its own subject reports nothing",
+        ["Игорь Петров в докладе, посвящённом новому мосту, отметил вклад строителей."],
+        [PETROV],
+        [],
+    ),
+    (
+        "a statement ending with a participle phrase before a trailing cue",
+        ["Мост закроют из-за долгов, накопившихся за год, сказал Игорь Петров."],
+        [PETROV],
+        [("indirect", "Мост закроют из-за долгов, накопившихся за год", "Игорь Петров", "сказал")],
+    ),
+    (
         "a gerund without a что-clause reports nothing",
         ["Игорь Петров отказался от поездки на форум, объяснив своё решение болезнью."],
         [PETROV],

@@ -397,9 +397,25 @@ def _cue_after_item(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_sta
         return None  # "X, бежавший из страны, рассказал о том": the verb has its own object
     if len(_WORD.findall(text[s_start:comma])) < MIN_STATEMENT_WORDS:
         return None
+    if _closes_phrase_of_subject(doc, s_start, comma):
+        return None  # "Петров в докладе, посвящённом мосту, отметил его значение": the cue's own subject
     attr = _Attribution(t.low, t.start, t.end, after=(t.end, s_end))
     attr.backref = True
     return _Item("indirect", s_start, comma, attr)
+
+
+def _closes_phrase_of_subject(doc: _Text, s_start: int, comma: int) -> bool:
+    """Does the comma before a trailing cue close a participle or gerund phrase set off after
+    words with no verb of their own ("Петров в докладе, посвящённом мосту, отметил ...")? Then
+    those words are the cue's subject and its circumstances, not a statement ("Мост закроют из-
+    за долгов, накопившихся за год, сказал Петров" has its verb before the phrase)."""
+    inner = doc.text.rfind(",", s_start, comma)
+    if inner < 0:
+        return False
+    opener = doc.toks(inner, comma)[:1]
+    if not opener or doc.in_quote(opener[0].start) or doc.parse(opener[0].text)[0].tag.POS not in ("PRTF", "GRND"):
+        return False
+    return not any(_is_finite_verb(doc, t) or doc.parse(t.text)[0].tag.POS in CLAUSE_POS for t in doc.toks(s_start, inner))
 
 
 def _quoted_block(doc: _Text, start: int, end: int) -> bool:
