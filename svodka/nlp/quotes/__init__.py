@@ -27,7 +27,8 @@ read one paragraph per line, its first line the headline: ``_line_blocks``) in t
    from cues whose pymorphy3 lemma is a speech verb (gerunds, participles, neuter short
    passives and infinitives after a verb of their subject only with their "что"-clause):
    ``X заявил, что S``, ``По словам X, S``, ``по сведениям/информации/данным X, S`` (not a
-   bare ``по предварительным данным``: figures of nobody), a speech verb's "о"-phrase (``X
+   bare ``по предварительным данным``: figures of nobody; with no comma after the source when
+   the phrase opens the sentence: ``По данным изданий S``, the source's genitives end it), a speech verb's "о"-phrase (``X
    сообщил журналистам о Y``, ``Об отставке министра объявил X``: "о Y", ending where the
    subject starts: ``О своих планах Юлия сообщила``), ``Как сообщил X,
    S``, ``S, сказал X`` (not when the comma closes a participle phrase after words with no verb:

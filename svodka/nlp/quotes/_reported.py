@@ -32,6 +32,7 @@ from ._text import (
     _addressee_only,
     _lexicon_forms,
     BACK_ADVERBS,
+    DASHES,
     _speech_forms,
     MAX_HEADLINE_SPEAKER_WORDS,
     MAX_VERB_TO_CHTO,
@@ -324,10 +325,67 @@ def _po_slovam_item(doc: _Text, toks: list[_Tok], i: int, k: int, s_start: int, 
         # "По его словам он доволен": no comma, but the phrase ends with its noun
         attr = _Attribution(doc.text[t.start : noun.end].lower(), t.start, noun.end, after=(t.start, noun.end))
         return _Item("indirect", toks[k + 1].start, s_end, attr)
+    source_end = _source_without_comma(doc, toks, i, k, s_start, s_end)
+    if source_end is not None:
+        # "По данным изданий 39-летний уроженец ...", "Однако по сообщению директора музея Николая
+        # Буркова музей является ...": no comma, the source's genitive words end the phrase
+        attr = _Attribution(doc.text[t.start : noun.end].lower(), t.start, noun.end, after=(noun.end, toks[source_end - 1].end))
+        return _Item("indirect", toks[source_end].start, s_end, attr)
     item = _around_attribution(doc, s_start, s_end, doc.text[t.start : noun.end].lower(), t.start, noun.end)
     if k == i + 2 and toks[i + 1].low in PRONOUNS and item is not None:
         item.attr.after = (t.start, noun.end)  # "по его словам": the pronoun is the speaker
     return item
+
+
+# How many words the source of "по данным X" may have when no comma ends it ("директора музея Николая Буркова").
+MAX_SOURCE_WORDS = 6
+
+
+def _source_without_comma(doc: _Text, toks: list[_Tok], i: int, k: int, s_start: int, s_end: int) -> int | None:
+    """"По данным изданий S" opening its sentence (after a connective: "Однако по сообщению
+    X S") with no comma after the source: the index of the statement's first token, where the
+    source's words (genitives, a quoted or Latin name: "СМИ", "«Фонтанки»", "Reuters") end;
+    None when a comma ends the source (the usual form) or the words after it are too few."""
+    text = doc.text
+    if not all(w in CONNECTIVES for w in _WORD.findall(text[s_start : toks[i].start].lower())):
+        return None
+    n = k + 1
+    while n < len(toks) and toks[n].start < s_end and n <= k + MAX_SOURCE_WORDS:
+        if text[toks[n - 1].end : toks[n].start].strip().strip(DOUBLE_OPENING + DOUBLE_CLOSING):
+            return None  # a comma or a dash ends the source: the usual form
+        if not (doc.in_quote(toks[n].start) or _genitive_or_name(doc, toks[n])):
+            break
+        n += 1
+    else:
+        return None
+    if n == k + 1 or text[toks[n - 1].end : toks[n].start].strip().strip(DOUBLE_CLOSING):
+        return None
+    if len(_WORD.findall(text[toks[n].start : s_end])) < MIN_STATEMENT_WORDS:
+        return None
+    # the clause has its verb (or a dash) before any comma: "По словам одного из советников
+    # губернатора, S", "По мнению члена комитета по обороне X, S" is the source going on
+    for x in toks[n:]:
+        if x.start >= s_end or text[toks[n].start : x.start].count(",") > _quoted_commas(doc, toks[n].start, x.start):
+            return None
+        if text[toks[n].start : x.start].rstrip().endswith(tuple(DASHES)) or not doc.in_quote(x.start) and doc.parse(x.text)[0].tag.POS in CLAUSE_POS:
+            return n
+    return None
+
+
+def _quoted_commas(doc: _Text, start: int, end: int) -> int:
+    """How many commas of ``text[start:end]`` are inside quotation marks."""
+    return sum(1 for m in re.finditer(",", doc.text[start:end]) if doc.in_quote(start + m.start()))
+
+
+def _genitive_or_name(doc: _Text, tok: _Tok) -> bool:
+    """Can a word be part of a source after "по данным": a genitive ("изданий", "директора
+    музея"), an indeclinable abbreviation ("СМИ") or a word in Latin letters ("Reuters")?"""
+    if tok.text.isascii() and tok.text[0].isalpha():
+        return True
+    parses = doc.parse(tok.text)[:3]
+    if parses[0].tag.POS in ("PREP", "CONJ", "PRCL", "VERB", "INFN", "ADVB"):
+        return False  # "в" is read as a letter's name too
+    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR") for p in parses)
 
 
 def _data_source(doc: _Text, toks: list[_Tok], i: int, k: int) -> bool:
