@@ -367,8 +367,10 @@ def _source_without_comma(doc: _Text, toks: list[_Tok], i: int, k: int, s_start:
     for x in toks[n:]:
         if x.start >= s_end or text[toks[n].start : x.start].count(",") > _quoted_commas(doc, toks[n].start, x.start):
             return None
-        if text[toks[n].start : x.start].rstrip().endswith(tuple(DASHES)) or not doc.in_quote(x.start) and doc.parse(x.text)[0].tag.POS in CLAUSE_POS:
+        if text[toks[n].start : x.start].rstrip().endswith(tuple(DASHES)):
             return n
+        if x.text[0].islower() and not doc.in_quote(x.start) and doc.parse(x.text)[0].tag.POS in CLAUSE_POS:
+            return n  # not a name read as a verb or a short adjective ("Турсунова")
     return None
 
 
