@@ -16,7 +16,8 @@ read one paragraph per line, its first line the headline: ``_line_blocks``) in t
    words in the speaker's own voice after a colon clause naming her, paragraphs of one
    quote (a paragraph opening with « whose quote runs on into the next one, or one quote
    right after a paragraph ending with a direct statement), and a paragraph quoted without
-   marks after a paragraph ending in a colon (``Петров сказал:`` / ``Да, это так...``). The
+   marks after a paragraph ending in a colon (``Петров сказал:`` / ``Да, это так...``; or a colon
+   clause naming words or a document: ``По его словам:``, ``В сообщении полиции приводится:``). The
    dash may follow a non-breaking space, wiki italics (``''«...»''``) are no part of the
    sentence. Names and titles in quotes have none and are skipped, and so is a quoted term
    of 1-3 words inside the narrator's sentence ("в «нормандском формате»"); a quote inside

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, SPEAKER_VOICE_WORDS
-from .._speech import QUOTE_JOINERS, SPEECH_LEMMAS, VIA_LEMMAS, WORDS_NOUNS
+from .._speech import DOCUMENT_NOUNS, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS, QUOTE_JOINERS, SPEECH_LEMMAS, VIA_LEMMAS, WORDS_NOUNS
 from ._outlets import _outlet_name
 from ._text import (
     DASHES,
@@ -36,6 +36,10 @@ from ._text import (
 
 # After a closing mark: optional punctuation, a dash, then the attribution.
 _AFTER_DASH = re.compile(r"[,.!?…]*\s*[-–—]\s*")
+
+
+# Nouns of words or documents that attribute a paragraph quoted after a colon ("По его словам:").
+WORDS_OF_COLON = (PO_SLOVAM_NOUNS | DOCUMENT_NOUNS) - {"ответ", "канал", "телеграм-канал", "текст"}
 
 
 # Wiki markup's italics around a quotation (''«...»'', — сказал он): no part of the sentence.
@@ -291,6 +295,35 @@ def _colon_clause(doc: _Text, colon: int, b_start: int, b_kind: str, relayed: bo
     return None
 
 
+def _colon_words_noun(doc: _Text, colon: int, b_start: int) -> _Attribution | None:
+    """A colon clause that names words or a document instead of a speech verb, before a
+    paragraph quoted without marks: "По его словам:", "В сообщении полиции приводится:",
+    "Петров посвятил событию комментарий:" (``PO_SLOVAM_NOUNS``, ``DOCUMENT_NOUNS``); with
+    someone named in the clause, a possessive, or the owner's words after the noun."""
+    s_start = _sentence_start(doc, colon, b_start)
+    toks = doc.toks(s_start, colon)
+    for n in range(len(toks) - 1, -1, -1):
+        t = toks[n]
+        if doc.in_quote(t.start) or doc.lemma(t.text) not in WORDS_OF_COLON:
+            continue
+        start = n
+        if start > 0 and toks[start - 1].low in PRONOUNS:
+            start -= 1  # "по его словам"
+        if start > 0 and toks[start - 1].low in PO_SLOVAM_PREPOSITIONS:
+            start -= 1
+        owned = start < n or n + 1 < len(toks) or any(m.start >= s_start for m, _e in _mentions_from(doc, s_start, colon))
+        if not owned:
+            return None
+        verb = next((x for x in toks[n + 1 :] if _is_finite_verb(doc, x)), None)
+        if verb is not None:  # "В сообщении полиции приводится:" reads as "в заявлении X говорится"
+            return _Attribution(verb.low, verb.start, verb.end, before=(s_start, verb.start), after=(verb.end, colon))
+        cue = toks[start]
+        # "по его словам": the pronoun is the speaker (as ``_po_slovam_item`` reads it)
+        after = (cue.start, t.end) if toks[n - 1].low in PRONOUNS and start < n else (t.end, colon)
+        return _Attribution(doc.text[cue.start : t.end].lower(), cue.start, t.end, before=(s_start, cue.start), after=after)
+    return None
+
+
 def _block_quote_items(doc: _Text, taken: list[_Item]) -> list[_Item]:
     """Paragraphs quoted without marks after a paragraph ending in a colon ("Игорь Петров
     сказал:" / "В заявлении говорится:", then the words as their own paragraph).
@@ -316,10 +349,13 @@ def _block_quote_items(doc: _Text, taken: list[_Item]) -> list[_Item]:
         if all(t.text[0].isupper() for t in toks):
             continue  # a caption or a signature ("И. Ф. Петров")
         voice = any(t.low in SPEAKER_VOICE_WORDS for t in toks)
+        words_attr = _colon_words_noun(doc, p_end - 1, p_start)
         if re.search(r"\n[ \t\r]*\n", text[p_end:b_start]):
-            if not voice or any(not doc.in_quote(t.start) and _is_speech(doc, t) for t in toks):
+            # "По его словам:" alone before the paragraph announces nothing but the words
+            bare_po = words_attr is not None and words_attr.cue.startswith("по ") and not _WORD.search(text[_sentence_start(doc, p_end - 1, p_start) : words_attr.cue_start])
+            if not (voice or bare_po) or any(not doc.in_quote(t.start) and _is_speech(doc, t) for t in toks):
                 continue
-        attr = _colon_clause(doc, p_end - 1, p_start, p_kind)
+        attr = _colon_clause(doc, p_end - 1, p_start, p_kind) or words_attr
         if attr is None and voice:
             # "Депардьё отказался от гражданства:" then "Кто вы такой, чтобы судить меня": words in
             # someone's own voice after a colon clause naming a person are that person's
