@@ -347,14 +347,17 @@ def _source_without_comma(doc: _Text, toks: list[_Tok], i: int, k: int, s_start:
     source's words (genitives, a quoted or Latin name: "СМИ", "«Фонтанки»", "Reuters") end;
     None when a comma ends the source (the usual form) or the words after it are too few."""
     text = doc.text
-    if not all(w in CONNECTIVES for w in _WORD.findall(text[s_start : toks[i].start].lower())):
-        return None
+    if k > i + 1 or not all(w in CONNECTIVES for w in _WORD.findall(text[s_start : toks[i].start].lower())):
+        return None  # "По официальным данным Уго Чавес скончался": an adjective's figures name nobody
     n = k + 1
+    named = False  # a quoted or Latin name read: it ends the source ("портала Ivanovo News работы ...")
     while n < len(toks) and toks[n].start < s_end and n <= k + MAX_SOURCE_WORDS:
         if text[toks[n - 1].end : toks[n].start].strip().strip(DOUBLE_OPENING + DOUBLE_CLOSING):
             return None  # a comma or a dash ends the source: the usual form
-        if not (doc.in_quote(toks[n].start) or _genitive_or_name(doc, toks[n])):
+        name = doc.in_quote(toks[n].start) or _latin(toks[n])
+        if not (name or not named and _genitive_or_name(doc, toks[n])):
             break
+        named = named or name
         n += 1
     else:
         return None
@@ -379,10 +382,14 @@ def _quoted_commas(doc: _Text, start: int, end: int) -> int:
     return sum(1 for m in re.finditer(",", doc.text[start:end]) if doc.in_quote(start + m.start()))
 
 
+def _latin(tok: _Tok) -> bool:
+    return tok.text.isascii() and tok.text[0].isalpha()
+
+
 def _genitive_or_name(doc: _Text, tok: _Tok) -> bool:
     """Can a word be part of a source after "по данным": a genitive ("изданий", "директора
     музея"), an indeclinable abbreviation ("СМИ") or a word in Latin letters ("Reuters")?"""
-    if tok.text.isascii() and tok.text[0].isalpha():
+    if _latin(tok):
         return True
     parses = doc.parse(tok.text)[:3]
     if parses[0].tag.POS in ("PREP", "CONJ", "PRCL", "VERB", "INFN", "ADVB"):
