@@ -768,6 +768,15 @@ VERBATIM_CASES = [
         [],
     ),
     (
+        "a clause before an inverted cue that opens a colon's block quote",
+        "Мост откроют в мае\n\nМост выдержал испытания без единой трещины, рассказали инженеры, проводившие проверку:\nМы нагрузили его втрое больше нормы, и он устоял.",
+        [],
+        [
+            ("indirect", "Мост выдержал испытания без единой трещины", "инженеры", "рассказали"),
+            ("direct", "Мы нагрузили его втрое больше нормы, и он устоял.", "инженеры", "рассказали"),
+        ],
+    ),
+    (
         "the media as a headline's speaker",
         "СМИ: мост через реку откроют в мае\nРаботы идут по графику.",
         [],
@@ -816,3 +825,12 @@ def test_a_text_ending_in_a_line_break_without_blocks(models):
 
     article = run(Article(text="Петров: мост откроют в мае\n\nИгорь Петров заявил, что мост откроют в мае.\n"), models)
     assert any(q.text == "мост откроют в мае" for q in article.quotes)
+
+
+@pytest.mark.issue(15)
+def test_quotes_apposition_before_colon_cue_is_no_statement(models):
+    """"Пресс-секретарь мэрии, бывшая журналистка, сказала:" has no clause of its own before
+    the cue: only the block quote after the colon is a statement (the speaker is another matter)."""
+    text = "Мост откроют в мае\n\nПресс-секретарь мэрии Северска, бывшая журналистка, сказала:\nМы откроем мост к осени, работы идут по графику."
+    article = extract_quotes(_verbatim(text), models)
+    assert [(q.kind, q.text) for q in article.quotes] == [("direct", "Мы откроем мост к осени, работы идут по графику.")]

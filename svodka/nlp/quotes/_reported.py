@@ -194,6 +194,10 @@ def _cue_items(
         if colon >= 0 and not doc.in_quote(colon) and after[:1] and after[0] in DOUBLE_OPENING + "\n":
             item.end = len(doc.text[:colon].rstrip())
             return [item], False
+        if item is None and _inverted_colon_cue(doc, toks, i, s_start, s_end):
+            # "S, рассказали эксперты:" then their words: S is theirs too, reported
+            item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
+            return ([item] if item is not None else []), False
         return [], False
     item = _object_cue_item(doc, toks, i, s_start, s_end)
     if item is not None:
@@ -469,6 +473,20 @@ def _cue_after_item(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_sta
     attr = _Attribution(t.low, t.start, t.end, after=(t.end, s_end))
     attr.backref = True
     return _Item("indirect", s_start, comma, attr)
+
+
+def _inverted_colon_cue(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> bool:
+    """Is the cue ``toks[i]`` of a colon's quotation also the trailing cue of a clause before
+    it ("S, рассказали эксперты:"): a finite verb with its subject after it (no preposition or
+    object: "признал вину, пожаловался на ..." is a list of the subject's acts), the sentence
+    ending with the colon, and a verb of its own in S ("Пресс-секретарь группы, жена X,
+    сказала:" is an apposition; "В сообщении, выпущенном в воскресенье, говорится:" a document)?"""
+    t = toks[i]
+    if i + 1 >= len(toks) or _negated(doc, t) or not doc.text[t.end : s_end].rstrip().endswith(":"):
+        return False
+    if doc.parse(t.text)[0].tag.POS != "VERB" or doc.parse(toks[i + 1].text)[0].tag.POS in ("PREP", "CONJ", "PRCL", "ADVB", "NPRO"):
+        return False
+    return any(x.text[0].islower() and not doc.in_quote(x.start) and doc.parse(x.text)[0].tag.POS in CLAUSE_POS for x in doc.toks(s_start, t.start))
 
 
 def _closes_phrase_of_subject(doc: _Text, s_start: int, comma: int) -> bool:
