@@ -465,7 +465,8 @@ def _inanimate_accusative(doc: _Text, tok: _Tok) -> bool:
 def _accusation_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
     """"X обвинил мятежников в нападении на мечеть", "..., обвинив в убийстве хуситов": whom
     and of what, from after the verb (or its gerund) to the clause's end, when both follow it
-    with nothing between but words: an accusative object and a "в"-phrase. Not a passive
+    with nothing between but words: an accusative object and a "в"-phrase ("в том, что S": to
+    the sentence's end, the что-clause is the charge). Not a passive
     ("обвиняется в", "обвинён"), nor "обвинили" with nobody named ("его обвинили" is a charge
     the text tells of only with its subject, read like any other)."""
     t = toks[i]
@@ -483,7 +484,11 @@ def _accusation_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: 
             obj = True
         if v_prep and obj:
             attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, t.end))
-            return _Item("indirect", toks[i + 1].start, _clause_end(doc, toks, j, s_end), attr)
+            end = _clause_end(doc, toks, j, s_end)
+            k = next((n for n in (j, j + 1) if n + 1 < len(toks) and toks[n].low == "том" and toks[n - 1].low in ("в", "во")), None)
+            if k is not None and toks[k + 1].low == "что" and doc.text[toks[k].end : toks[k + 1].start].strip() == ",":
+                end = s_end  # "обвинил руководителей в том, что они ...": the что-clause is what they are accused of
+            return _Item("indirect", toks[i + 1].start, end, attr)
     return None
 
 
