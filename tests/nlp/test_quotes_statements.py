@@ -133,7 +133,12 @@ CASES = [
         [PETROV],
         [("indirect", "слухи о продаже завода", "Игорь Петров", "опроверг")],
     ),
-    ("the subject after a confirming verb is no object", ["Отставку тренера подтвердил пресс-секретарь клуба."], [], []),
+    (
+        "the subject after a confirming verb is no object (the fronted object is the fact)",
+        ["Отставку тренера подтвердил пресс-секретарь клуба."],
+        [],
+        [("indirect", "Отставку тренера", "пресс-секретарь клуба", "подтвердил")],
+    ),
     ("a confirming verb's bare 'это' is no statement", ["Игорь Петров подтвердил это."], [PETROV], []),
     (
         "a judgement: an object and its predicate noun in the instrumental",
@@ -698,6 +703,24 @@ CASES = [
         ["Игорь Петров обвинил руководителей завода в том, что они скрыли аварию, в результате которой пострадали рабочие."],
         [PETROV],
         [("indirect", "руководителей завода в том, что они скрыли аварию, в результате которой пострадали рабочие", "Игорь Петров", "обвинил")],
+    ),
+    (
+        "a confirmed fact opening the sentence, its source after the verb",
+        ["Смерть музыканта подтвердил окружной коронер Игорь Петров."],
+        [PETROV],
+        [("indirect", "Смерть музыканта", "Игорь Петров", "подтвердил")],
+    ),
+    (
+        "a confirmed fact opening the sentence after an adverb",
+        ["Позже эту версию подтвердила пресс-служба клуба."],
+        [],
+        [("indirect", "эту версию", "пресс-служба клуба", "подтвердила")],
+    ),
+    (
+        "a subject before the verb is no fronted fact",
+        ["Смерть музыканта Игорь Петров подтвердил вчера."],
+        [PETROV],
+        [],
     ),
     (
         "a gerund without a что-clause reports nothing",

@@ -41,7 +41,8 @@ read one paragraph per line, its first line the headline: ``_line_blocks``) in t
    "к"-phrase (``призвал стороны к сдержанности``), complaints (``пожаловались главе района на
    перебои``: "на Y"), judgements with a predicate noun or a bare adjective (``назвал A
    вопросом недель``, ``считает A своей провинцией``, ``назвал обвинения беспочвенными``: "A B") and
-   confirmed or denied facts (``подтвердил отставку тренера``: the object), a second cue of the
+   confirmed or denied facts (``подтвердил отставку тренера``: the object; fronted before the
+   verb and its source: ``Смерть музыканта подтвердил коронер``), a second cue of the
    same subject (``добавила, что A, но подчеркнула, что B``: two items), reported speech
    inside a speaker's own quotation, plus the headline forms ``S - X`` and ``X: S`` (S with a
    verb). "Как говорится," is an idiom, not a cue; an impersonal cue with no source

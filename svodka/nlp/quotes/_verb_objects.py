@@ -11,6 +11,7 @@ call's "к"-phrase), "пожаловались на пробки" (a complaint's
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .._lexicon import CLAUSE_OPENERS, PREPOSITIONAL_GERUNDS, QUOTE_MARKS
 from .._speech import (
@@ -68,7 +69,7 @@ def _object_cue_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: 
         if item is not None:
             return item
     if t.low in _lexicon_forms(doc, "confirm", CONFIRM_LEMMAS) and not _negated(doc, t):
-        item = _confirmed_item(doc, toks, i, s_start, s_end)
+        item = _confirmed_item(doc, toks, i, s_start, s_end) or _fronted_confirmed_item(doc, toks, i, s_start, s_end)
         if item is not None:
             return item
     if t.low in _lexicon_forms(doc, "accuse", ACCUSE_LEMMAS) and not _negated(doc, t):
@@ -527,6 +528,49 @@ def _confirmed_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: i
             return None  # "опроверг информацию о том, что S": S is the statement; a clause of its own
     attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, t.end))
     return _Item("indirect", obj.start, end, attr)
+
+
+# How many words a fronted object of a confirming verb may have ("Данную информацию", "Смерть музыканта").
+MAX_FRONTED_OBJECT_WORDS = 6
+
+
+def _fronted_confirmed_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """"Смерть музыканта подтвердил окружной коронер", "Данную информацию подтвердили в ГУВД":
+    the confirmed fact opens the sentence, the source follows the verb. The opening words (no
+    punctuation, no verb) are the object when their noun is an inanimate thing that can be
+    accusative and cannot be the verb's subject (no nominative, or not agreeing with it:
+    "Пресс-служба подтвердила отставку" keeps its subject first)."""
+    t = toks[i]
+    verb = doc.parse(t.text)[0]
+    if verb.tag.POS != "VERB" or i + 1 >= len(toks) or toks[i + 1].start >= s_end:
+        return None
+    opening = next((k for k in range(i) if toks[k].start >= s_start), None)
+    if opening is None or i - opening > MAX_FRONTED_OBJECT_WORDS:
+        return None
+    phrase = toks[opening:i]
+    if any(doc.text[a.end : b.start].strip() for a, b in zip(phrase, [*phrase[1:], t])) or any(doc.in_quote(x.start) or _is_finite_verb(doc, x) for x in phrase):
+        return None
+    head = next((x for x in phrase if doc.parse(x.text)[0].tag.POS == "NOUN"), None)
+    if head is None or _mention_starts(doc, head.start) or _speaker_noun(doc, head):
+        return None
+    parses = [p for p in doc.parse(head.text)[:3] if p.tag.POS == "NOUN"]
+    if not parses or "inan" not in parses[0].tag or not any(p.tag.case == "accs" for p in parses):
+        return None
+    if any(p.tag.case == "nomn" and _agrees_with_verb(p, verb) for p in parses):
+        return None  # "Отставка подтвердилась", "Пресс-служба подтвердила": the subject
+    if any(_opens_subject(doc, x) for x in phrase[phrase.index(head) + 1 :]):
+        return None  # "Смерть музыканта коронер подтвердил": the subject before the verb, another order
+    # the noun phrase's first word: past an adverb ("Позже эту версию", "Вскоре его смерть")
+    first = next(n for n, x in enumerate(phrase) if x is head or doc.parse(x.text)[0].tag.POS in ("ADJF", "PRTF", "NPRO", "NUMR"))
+    attr = _Attribution(t.low, t.start, t.end, before=(t.start, t.start), after=(t.end, s_end))
+    return _Item("indirect", phrase[first].start, phrase[-1].end, attr)
+
+
+def _agrees_with_verb(noun: Any, verb: Any) -> bool:
+    """Can the nominative ``noun`` be the subject of the past or present ``verb`` (number, and gender in the past)?"""
+    if verb.tag.number and noun.tag.number and verb.tag.number != noun.tag.number:
+        return False
+    return not (verb.tag.gender and noun.tag.gender and verb.tag.number == "sing" and verb.tag.gender != noun.tag.gender)
 
 
 def _predicate(doc: _Text, tok: _Tok) -> bool:
