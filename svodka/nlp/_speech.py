@@ -316,8 +316,11 @@ COMPLAINT_LEMMAS = frozenset("пожаловаться жаловаться по
 IMPERSONAL_MODALS = frozenset("следовать стоить оставаться приходиться хотеться надлежать".split())
 
 # Nouns in the instrumental before a quotation that give its words as said: "обратился к
-# залу со словами «...»", "закончил фразой «...»" (as written, lower case).
-WORDS_NOUNS = frozenset({"словами", "фразой", "лозунгом", "призывом", "возгласом", "криком"})
+# залу со словами «...»", "закончил фразой «...»", a crowd's "с криками «...»" (as written,
+# lower case, singular and plural).
+WORDS_NOUNS = frozenset(
+    {"словами", "фразой", "фразами", "лозунгом", "лозунгами", "призывом", "призывами", "возгласом", "возгласами", "криком", "криками"}
+)
 
 # Speech verbs that tell how something happened: their ", как"-clause is what was said
 # ("рассказал, как они познакомились"), like another verb's ", что".
