@@ -657,9 +657,26 @@ def _around_attribution(doc: _Text, s_start: int, s_end: int, cue: str, cue_star
         return _Item("indirect", s_start, lead_end, attr)  # "S, как сообщил X."
     if not prefix_words or " ".join(prefix_words) in CONNECTIVES or all(w in CONNECTIVES for w in prefix_words):
         return _Item("indirect", comma + 1, s_end, attr)
-    if len(prefix_words) <= 3 and prefix.endswith(tuple("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")) and text[s_start:lead_end].rstrip().endswith(",") and _clause_part(doc, s_start, lead_end):
+    if (
+        (len(prefix_words) <= 3 or len(prefix_words) <= MAX_FRONTED_PART_WORDS and _verbless_phrase(doc, s_start, lead_end))
+        and prefix.endswith(tuple("абвгдеёжзийклмнопрстуфхцчшщъыьэюя"))
+        and text[s_start:lead_end].rstrip().endswith(",")
+        and _clause_part(doc, s_start, lead_end)
+    ):
         return _Item("indirect", s_start, s_end, attr)  # "Всемирный банк, как отметили в X, продолжит ..."
     return _Item("indirect", comma + 1, s_end, attr)
+
+
+# How many words a phrase before a mid-sentence attribution may have and still be the
+# statement's ("Одним препятствием для отправки наблюдателей, по мнению ОБСЕ, является ...").
+MAX_FRONTED_PART_WORDS = 8
+
+
+def _verbless_phrase(doc: _Text, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` (up to its final comma) one phrase: no comma inside, no verb?"""
+    if "," in doc.text[start:end].rstrip().rstrip(",") or any(doc.in_quote(t.start) for t in doc.toks(start, end)):
+        return False
+    return not any(doc.parse(t.text)[0].tag.POS in CLAUSE_POS | {"GRND", "PRTF"} for t in doc.toks(start, end))
 
 
 def _clause_part(doc: _Text, start: int, end: int) -> bool:
