@@ -11,7 +11,8 @@ read one paragraph per line, its first line the headline: ``_line_blocks``) in t
    (a speech verb after the dash; another verb only right after it and for a quote of three
    words or more; a bare description in a headline), ``«...», сказал X`` only when the quote
    opens its sentence, ``X заявил: «...»`` (with ``, сообщает Y`` after it Y goes to ``via``),
-   ``X заявил, что «...»`` (and ``что «A», но «B»``: a clause of quotations), a quote split
+   ``X заявил, что «...»`` (and ``что «A», но «B»``: a clause of quotations; ``По словам X,
+   он «...»`` ending the sentence, with no verb of the narrator's before it), a quote split
    by its attribution (``«A, — отметил он. — B»``, two items), ``со словами «A» и «B»``,
    words in the speaker's own voice after a colon clause naming her, paragraphs of one
    quote (a paragraph opening with « whose quote runs on into the next one, or one quote

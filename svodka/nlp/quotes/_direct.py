@@ -110,7 +110,7 @@ def _other_attribution(
     if attr is None:
         attr = _colon_attribution(doc, span, b_start, b_kind)
     if attr is None:
-        attr = _chto_attribution(doc, span, b_start)
+        attr = _chto_attribution(doc, span, b_start) or _po_slovam_attribution(doc, span, b_start)
     if attr is None and last_attr is not None and re.fullmatch(r"\s*[-–—]\s*", doc.text[last_attr_end:span.open] if last_attr_end <= span.open else "x"):
         attr = last_attr  # «A», — сказал он. — «B»
     if attr is None:
@@ -392,6 +392,42 @@ def _chto_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | N
             if _is_speech(doc, t) and not _negated(doc, t):
                 return _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, toks[k - 1].end), chto=True)
         return None
+    return None
+
+
+def _po_slovam_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | None:
+    """"По его словам, он «не боится ...»", "По словам очевидцев, нападавший «просто зашёл
+    ...»": the quotation ending the sentence of a "по словам X," phrase, with only its subject
+    before it, is the source's direct statement (as after "что", ``_chto_attribution``); the
+    phrase's source is the speaker. Not when a verb of the narrator's stands before the quote
+    or the clause goes on after it (a fragment of the indirect statement)."""
+    text = doc.text
+    if span.close is None or len(_WORD.findall(text[span.open : span.close])) < MIN_STATEMENT_WORDS:
+        return None
+    s_start = _sentence_start(doc, span.open, b_start)
+    if not _only_quotes(doc, span.close + 1, _sentence_end(doc, span.close + 1, doc.blocks[span.block][1])):
+        return None
+    toks = doc.toks(s_start, span.open)
+    for k, t in enumerate(toks):
+        if t.low not in PO_SLOVAM_PREPOSITIONS or doc.in_quote(t.start):
+            continue
+        n = k + 1 + (k + 1 < len(toks) and toks[k + 1].low in PRONOUNS)
+        if n >= len(toks) or toks[n].low != "словам" and doc.lemma(toks[n].text) not in ("мнение", "утверждение"):
+            continue
+        comma = text.find(",", toks[n].end, span.open)
+        if comma < 0 or re.search(r"\s[-–—]\s", text[toks[n].end : comma]):
+            return None  # "По мнению автора — это ...": the phrase ends at a dash, the clause goes on
+        lead = [x for x in doc.toks(comma, span.open) if not doc.in_quote(x.start)]
+        if any(doc.parse(x.text)[0].tag.POS in ("VERB", "PRTS", "INFN", "PRED") for x in lead) or any(
+            doc.parse(x.text)[0].tag.POS in ("PRTF", "GRND") for x in lead[1:]
+        ):
+            return None  # a verb of the narrator's (a participle as the subject, "нападавший", is no verb)
+        if len(doc.toks(comma, span.open)) > MAX_TERM_WORDS:
+            return None  # more than a subject before the quotation: the narrator's clause
+        if not any(doc.parse(x.text)[0].tag.POS in ("VERB", "PRTS", "ADJS", "PRED") for x in doc.toks(span.open, span.close) if x.text[0].islower()):
+            return None  # a quoted name or phrase with no verb: "Петров «человек слова»"
+        after = (t.start, toks[n].end) if n == k + 2 else (toks[n].end, comma)
+        return _Attribution(text[t.start : toks[n].end].lower(), t.start, toks[n].end, before=(s_start, t.start), after=after, chto=True)
     return None
 
 
