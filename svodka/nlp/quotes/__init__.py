@@ -45,7 +45,8 @@ read one paragraph per line, its first line the headline: ``_line_blocks``) in t
    confirmed or denied facts (``подтвердил отставку тренера``: the object; fronted before the
    verb and its source: ``Смерть музыканта подтвердил коронер``), a second cue of the
    same subject (``добавила, что A, но подчеркнула, что B``: two items), reported speech
-   inside a speaker's own quotation, plus the headline forms ``S - X`` and ``X: S`` (S with a
+   inside a speaker's own quotation (its "что"-form, and «По словам X, S» opening it), plus
+   the headline forms ``S - X`` and ``X: S`` (S with a
    verb). "Как говорится," is an idiom, not a cue; an impersonal cue with no source
    ("Отмечается, что S", "Как сообщается, S") speaks for nobody; a statement inside another's
    reported words is one statement.

@@ -242,7 +242,24 @@ def _quoted_cue_items(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_s
         end = next((sp.close for sp in doc.spans if sp.depth == 0 and sp.close is not None and sp.open < t.start < sp.close), s_end)
         inner = re.search(r"[.!?…](?=\s)", doc.text[t.end : min(s_end, end)])  # the quoted sentence's end
         return _chto_item(doc, toks, i, s_start, t.end + inner.start() if inner else min(s_end, end))
+    if t.low in PO_SLOVAM_PREPOSITIONS and t.start in direct.statements and i + 1 < len(toks) and toks[i + 1].low not in OWN_POSSESSIVES:
+        # "«По словам специалистов, он вёл себя как ...»": another source inside the quotation
+        k = _po_slovam_noun(doc, toks, i)
+        span = next((sp for sp in doc.spans if sp.depth == 0 and sp.close is not None and sp.open < t.start < sp.close), None)
+        if k is None or span is None or _WORD.search(doc.text[span.open : t.start]):
+            return []  # the phrase opens the quotation
+        end = min(s_end, span.close)
+        comma = doc.text.find(",", toks[k].end, end)
+        if comma < 0 or len(_WORD.findall(doc.text[comma:end])) < MIN_STATEMENT_WORDS:
+            return []
+        after = (t.start, toks[k].end) if k == i + 2 and toks[i + 1].low in PRONOUNS else (toks[k].end, comma)
+        attr = _Attribution(doc.text[t.start : toks[k].end].lower(), t.start, toks[k].end, after=after)
+        return [_Item("indirect", comma + 1, end, attr)]
     return []
+
+
+# The speaker's own possessives: "по моим данным" inside a quotation is the speaker's again.
+OWN_POSSESSIVES = frozenset({"моим", "моему", "нашим", "нашему"})
 
 
 def _non_speech_cue_items(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_start: int, s_end: int) -> tuple[list[_Item], bool]:
