@@ -911,3 +911,18 @@ def test_quotes_apposition_before_colon_cue_is_no_statement(models):
     text = "Мост откроют в мае\n\nПресс-секретарь мэрии Северска, бывшая журналистка, сказала:\nМы откроем мост к осени, работы идут по графику."
     article = extract_quotes(_verbatim(text), models)
     assert [(q.kind, q.text) for q in article.quotes] == [("direct", "Мы откроем мост к осени, работы идут по графику.")]
+
+
+@pytest.mark.issue(15)
+def test_quotes_source_inside_an_outlets_quotation_goes_via_the_outlet(models):
+    """«По словам специалистов, S» inside an outlet's quotation: the specialists speak, the outlet relays."""
+    article = extract_quotes(
+        _article(
+            None,
+            ["Ранее агентство «Северинформ» распространило фото задержанного: «По словам специалистов, он вёл себя как человек со специальной подготовкой»."],
+            [("o1", "ORG", "Северинформ", ["Северинформ"])],
+        ),
+        models,
+    )
+    inner = [q for q in article.quotes if q.kind == "indirect"]
+    assert [(q.text, q.speaker.name, q.via) for q in inner] == [("он вёл себя как человек со специальной подготовкой", "специалисты", "Северинформ")]
