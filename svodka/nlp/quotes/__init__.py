@@ -44,7 +44,8 @@ read one paragraph per line, its first line the headline: ``_line_blocks``) in t
    вопросом недель``, ``считает A своей провинцией``, ``назвал обвинения беспочвенными``: "A B") and
    confirmed or denied facts (``подтвердил отставку тренера``: the object; fronted before the
    verb and its source: ``Смерть музыканта подтвердил коронер``), a second cue of the
-   same subject (``добавила, что A, но подчеркнула, что B``: two items), reported speech
+   same subject (``добавила, что A, но подчеркнула, что B``, ``сказал, что A, — он назвал B C``:
+   two items), reported speech
    inside a speaker's own quotation (its "что"-form, and «По словам X, S» opening it), plus
    the headline forms ``S - X`` and ``X: S`` (S with a
    verb). "Как говорится," is an idiom, not a cue; an impersonal cue with no source

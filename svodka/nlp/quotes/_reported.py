@@ -637,7 +637,21 @@ def _with_second_cue(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: int,
                 more[0].attr.before = (s_start, toks[i].start)
                 first.end = text.rfind(",", toks[k - 1].end, t.start)
                 return [first] + more[1:] + more[:1]
+        if t.low in SUBJECT_PRONOUNS and re.fullmatch(r",?\s*[—–-]\s*", text[toks[k - 1].end : t.start]) and not doc.in_quote(t.start):
+            # "сказал, что шокирован известием — он назвал сына добрым человеком": a new clause
+            # of the speaker's, its own cue after the dash, ends the first statement
+            v = toks[k + 1]
+            if doc.in_quote(v.start) or _negated(doc, v):
+                continue
+            more = _chto_item(doc, toks, k + 1, s_start, s_end) or [x for x in [_object_cue_item(doc, toks, k + 1, s_start, s_end)] if x is not None]
+            if more:
+                first.end = toks[k - 1].end
+                return [first, *more]
     return [first]
+
+
+# Personal pronouns opening a new clause of the speaker's after a dash ("— он назвал ...").
+SUBJECT_PRONOUNS = frozenset({"он", "она", "они"})
 
 
 def _around_attribution(doc: _Text, s_start: int, s_end: int, cue: str, cue_start: int, cue_end: int) -> _Item | None:
