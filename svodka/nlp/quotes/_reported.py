@@ -619,7 +619,23 @@ def _chto_statement(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: int, 
                     k -= 1  # "что A, но, по его словам, B"
                 first.end = min(first.end, text.rfind(",", toks[k - 1].end, toks[k].start))
                 break
+            if n is not None and k >= 3 and toks[k - 1].low == "этом" and toks[k - 2].low == "об" and _named_source_comma(doc, toks, n, s_end):
+                # "что A: об этом, по сведениям источников издания, B": B is the sources', about A
+                cut = max(text.rfind(p, toks[k - 3].end, toks[k - 2].start) for p in ":;,")
+                if cut > first.start and any(doc.parse(x.text)[0].tag.POS in CLAUSE_POS for x in doc.toks(first.start, cut) if x.text[0].islower()):
+                    first.end = min(first.end, cut)
+                    break
     return first
+
+
+def _named_source_comma(doc: _Text, toks: list[_Tok], n: int, s_end: int) -> bool:
+    """Does a comma end the source of "по сведениям X" (the noun ``toks[n]``) within a few words, with no verb?"""
+    for x in toks[n + 1 : n + 1 + MAX_SOURCE_WORDS]:
+        if x.start >= s_end or _is_finite_verb(doc, x):
+            return False
+        if doc.text[x.end : x.end + 1] == ",":
+            return True
+    return False
 
 
 def _with_second_cue(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: int, s_end: int, first: _Item) -> list[_Item]:
