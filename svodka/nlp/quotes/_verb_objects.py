@@ -518,7 +518,7 @@ def _confirmed_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: i
     while k < min(len(toks) - 1, j + 4) and doc.parse(toks[k].text)[0].tag.POS in ("ADJF", "PRTF", "NUMR", "NPRO") and not doc.text[toks[k].end : toks[k + 1].start].strip():
         k += 1
     head = toks[k]
-    if head.text[0].isupper() or _speaker_noun(doc, head) or not any(p.tag.POS == "NOUN" and p.tag.case == "accs" for p in doc.parse(head.text)[:2]):
+    if head.text[0].isupper() or _speaker_noun(doc, head) or not any(p.tag.POS == "NOUN" and p.tag.case == "accs" for p in doc.parse(head.text)[:3]):
         return None  # "подтвердил пресс-секретарь", "подтвердили украинские источники": the subject
     end = _clause_end(doc, toks, j, s_end)
     for k in range(j + 1, len(toks)):
