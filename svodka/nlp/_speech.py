@@ -43,6 +43,8 @@ __all__ = [
     "REQUEST_LEMMAS",
     "NAMING_LEMMAS",
     "CONFIRM_LEMMAS",
+    "REJECT_LEMMAS",
+    "CLAIM_NOUNS",
     "NOT_PREDICATE_INSTRUMENTALS",
     "REQUEST_NOUNS",
     "IMPERSONAL_MODALS",
@@ -283,8 +285,16 @@ REQUEST_LEMMAS = frozenset(
 NAMING_LEMMAS = frozenset("назвать называть считать объяснить объяснять".split())
 
 # Verbs of confirming and denying whose accusative object is what was confirmed: "клуб
-# подтвердил отставку тренера", "пресс-служба подтвердила факт гибели", "опроверг слухи".
-CONFIRM_LEMMAS = frozenset("подтвердить подтверждать опровергнуть опровергать".split())
+# подтвердил отставку тренера", "пресс-служба подтвердила факт гибели", "опроверг слухи",
+# "отвергает обвинения" (``REJECT_LEMMAS`` only with a claim).
+CONFIRM_LEMMAS = frozenset("подтвердить подтверждать опровергнуть опровергать отвергнуть отвергать".split())
+
+# Of those, the verbs that reject anything ("отверг предложение" is a refusal): a statement
+# only with a claim for object ("отверг обвинения", "отвергает эти сообщения").
+REJECT_LEMMAS = frozenset("отвергнуть отвергать".split())
+
+# Nouns of claims, what a speaker confirms, denies or rejects as words.
+CLAIM_NOUNS = frozenset("обвинение сообщение информация слух версия заявление утверждение данные претензия критика".split())
 
 # Verbs of accusing: "обвинил мятежников в нападении", "обвинив в убийстве хуситов". Whom
 # and of what (the accusative and the "в"-phrase) are the statement: a claim of the speaker.

@@ -18,7 +18,9 @@ from .._speech import (
     ACCUSE_LEMMAS,
     CALL_LEMMAS,
     COMPLAINT_LEMMAS,
+    CLAIM_NOUNS,
     CONFIRM_LEMMAS,
+    REJECT_LEMMAS,
     NAMING_LEMMAS,
     NOT_PREDICATE_INSTRUMENTALS,
     ABOUT_LEMMAS,
@@ -520,6 +522,8 @@ def _confirmed_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: i
     head = toks[k]
     if head.text[0].isupper() or _speaker_noun(doc, head) or not any(p.tag.POS == "NOUN" and p.tag.case == "accs" for p in doc.parse(head.text)[:3]):
         return None  # "подтвердил пресс-секретарь", "подтвердили украинские источники": the subject
+    if doc.lemma(t.text) in REJECT_LEMMAS and doc.lemma(head.text) not in CLAIM_NOUNS:
+        return None  # "отверг предложение": a refusal, not words
     end = _clause_end(doc, toks, j, s_end)
     for k in range(j + 1, len(toks)):
         if toks[k].start >= end:
@@ -560,6 +564,8 @@ def _fronted_confirmed_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, 
         return None  # "Отставка подтвердилась", "Пресс-служба подтвердила": the subject
     if any(_opens_subject(doc, x) for x in phrase[phrase.index(head) + 1 :]):
         return None  # "Смерть музыканта коронер подтвердил": the subject before the verb, another order
+    if doc.lemma(t.text) in REJECT_LEMMAS and doc.lemma(head.text) not in CLAIM_NOUNS:
+        return None  # "Это предложение отвергли депутаты": a refusal
     # the noun phrase's first word: past an adverb ("Позже эту версию", "Вскоре его смерть")
     first = next(n for n, x in enumerate(phrase) if x is head or doc.parse(x.text)[0].tag.POS in ("ADJF", "PRTF", "NPRO", "NUMR"))
     attr = _Attribution(t.low, t.start, t.end, before=(t.start, t.start), after=(t.end, s_end))
