@@ -45,6 +45,7 @@ __all__ = [
     "CONFIRM_LEMMAS",
     "REJECT_LEMMAS",
     "CLAIM_NOUNS",
+    "QUANTITY_WORDS",
     "NOT_PREDICATE_INSTRUMENTALS",
     "REQUEST_NOUNS",
     "IMPERSONAL_MODALS",
@@ -292,6 +293,10 @@ CONFIRM_LEMMAS = frozenset("подтвердить подтверждать оп
 # Of those, the verbs that reject anything ("отверг предложение" is a refusal): a statement
 # only with a claim for object ("отверг обвинения", "отвергает эти сообщения").
 REJECT_LEMMAS = frozenset("отвергнуть отвергать".split())
+
+# Words of quantity that make a genitive plural after them a subject ("Несколько торговых
+# сетей объявили", "Ряд депутатов заявил"), not the people addressed ("Туристов предупредили").
+QUANTITY_WORDS = frozenset("несколько много немало ряд большинство часть множество десяток сотня тысяча".split())
 
 # Nouns of claims, what a speaker confirms, denies or rejects as words.
 CLAIM_NOUNS = frozenset("обвинение сообщение информация слух версия заявление утверждение данные претензия критика".split())

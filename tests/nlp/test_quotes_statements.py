@@ -808,6 +808,13 @@ CASES = [
     ),
     ("rejecting a proposal is a refusal, no statement", ["Игорь Петров отверг предложение о переносе сессии."], [PETROV], []),
     (
+        "a quantity and its genitive plural are the subject, not the people addressed",
+        ["Ряд депутатов заявил, что будет голосовать против."],
+        [],
+        [("indirect", "будет голосовать против", "ряд депутатов", "заявил")],
+    ),
+    ("the people addressed before a plural cue still speak for nobody", ["Туристов предупредили, что рейс задержат."], [], []),
+    (
         "a gerund without a что-clause reports nothing",
         ["Игорь Петров отказался от поездки на форум, объяснив своё решение болезнью."],
         [PETROV],
