@@ -211,11 +211,14 @@ def _cue_items(
         item = _request_item(doc, toks, i, s_start, s_end)  # "пообещал поставить вопрос"
         if item is not None:
             return [item], False
-    # "Как сообщил X, S"
-    if i > 0 and toks[i - 1].low == "как" and doc.text[toks[i - 1].end : t.start].strip() == "":
+    # "Как сообщил X, S", "Как ранее сообщал X, S" (an adverb or two between)
+    h = i - 1
+    while h > 0 and i - h <= 2 and (toks[h].low in TIME_ADVERBS or doc.parse(toks[h].text)[0].tag.POS in ("ADVB", "COMP")) and not doc.text[toks[h].end : toks[h + 1].start].strip():
+        h -= 1
+    if h >= 0 and toks[h].low == "как" and not re.search(r"[^\w\s]", doc.text[toks[h].end : t.start]):
         if t.low.replace("ё", "е") in IDIOM_CUES and doc.text[t.end : t.end + 2].lstrip().startswith(","):
             return [], False  # "Как говорится, ...": an idiom
-        item = _around_attribution(doc, s_start, s_end, t.low, t.start, t.end)
+        item = _around_attribution(doc, s_start, s_end, t.low, toks[h + 1].start if h < i - 1 else t.start, t.end)
         return ([item] if item is not None else []), True
     # "X заявил, что S"
     found = _chto_item(doc, toks, i, s_start, s_end)
@@ -279,6 +282,10 @@ def _non_speech_cue_items(doc: _Text, direct: _Direct, toks: list[_Tok], i: int,
         item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
         return ([item] if item is not None else []), item is not None
     return [], False
+
+
+# Adverbs of time pymorphy3 reads otherwise ("позднее" as an adjective), between "Как" and its cue.
+TIME_ADVERBS = frozenset({"позднее", "позже", "ранее", "прежде"})
 
 
 # Relaying verbs as written after the words they relay: "S, передает ТАСС".
