@@ -483,9 +483,15 @@ def _cue_after_item(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_sta
     if so:
         i -= 1
     gap = re.sub(r"\s+", " ", text[toks[i - 1].end : toks[i].start].strip().lstrip(")»\"“”'")) if i > 0 else ""
-    if i == 0 or gap not in (",", ", —", ", -", ", –") or toks[i - 1].start in direct.statements:
+    if i == 0 or toks[i - 1].start in direct.statements:
         return None
-    comma = text.rfind(",", toks[i - 1].end, toks[i].start)
+    if gap in ("—", "-", "–") and not so and doc.parse(t.text)[0].tag.POS == "VERB" and re.match(r"\s", text[toks[i - 1].end : toks[i - 1].end + 1]):
+        # "Возбуждено уголовное дело - сообщил прокурор X": a dash with no comma before the cue
+        comma = text.rfind(gap, toks[i - 1].end, toks[i].start)
+    elif gap not in (",", ", —", ", -", ", –"):
+        return None
+    else:
+        comma = text.rfind(",", toks[i - 1].end, toks[i].start)
     if s_start in direct.statements or _quoted_block(doc, s_start, comma):
         return None
     if i + 1 + so < len(toks) and toks[i + 1 + so].low in ("о", "об", "про", "что", "как"):
