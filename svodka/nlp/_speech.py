@@ -46,6 +46,8 @@ __all__ = [
     "REJECT_LEMMAS",
     "CLAIM_NOUNS",
     "QUANTITY_WORDS",
+    "TIME_ADVERBS",
+    "OWN_POSSESSIVES",
     "NOT_PREDICATE_INSTRUMENTALS",
     "REQUEST_NOUNS",
     "IMPERSONAL_MODALS",
@@ -293,6 +295,13 @@ CONFIRM_LEMMAS = frozenset("подтвердить подтверждать оп
 # Of those, the verbs that reject anything ("отверг предложение" is a refusal): a statement
 # only with a claim for object ("отверг обвинения", "отвергает эти сообщения").
 REJECT_LEMMAS = frozenset("отвергнуть отвергать".split())
+
+# Adverbs of time pymorphy3 reads otherwise ("позднее" as an adjective) that may stand
+# between "Как" and its cue ("Как позднее сообщил X, S").
+TIME_ADVERBS = frozenset({"позднее", "позже", "ранее", "прежде"})
+
+# The speaker's own possessives: "по моим данным" inside a quotation is the speaker's again.
+OWN_POSSESSIVES = frozenset({"моим", "моему", "нашим", "нашему"})
 
 # Words of quantity that make a genitive plural after them a subject ("Несколько торговых
 # сетей объявили", "Ряд депутатов заявил"), not the people addressed ("Туристов предупредили").

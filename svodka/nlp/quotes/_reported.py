@@ -10,6 +10,8 @@ from .._speech import (
     ACCUSE_LEMMAS,
     ATTENTION_LEMMAS,
     CONFIRM_LEMMAS,
+    OWN_POSSESSIVES,
+    TIME_ADVERBS,
     NAMING_LEMMAS,
     ABOUT_LEMMAS,
     DATA_NOUNS,
@@ -261,10 +263,6 @@ def _quoted_cue_items(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_s
     return []
 
 
-# The speaker's own possessives: "по моим данным" inside a quotation is the speaker's again.
-OWN_POSSESSIVES = frozenset({"моим", "моему", "нашим", "нашему"})
-
-
 def _non_speech_cue_items(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_start: int, s_end: int) -> tuple[list[_Item], bool]:
     """A word that is no speech verb's form, answered without a parse (most are): a request
     ("с просьбой", "призвал"), an infinitive after a verb of its subject ("успел заявить, что
@@ -282,10 +280,6 @@ def _non_speech_cue_items(doc: _Text, direct: _Direct, toks: list[_Tok], i: int,
         item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
         return ([item] if item is not None else []), item is not None
     return [], False
-
-
-# Adverbs of time pymorphy3 reads otherwise ("позднее" as an adjective), between "Как" and its cue.
-TIME_ADVERBS = frozenset({"позднее", "позже", "ранее", "прежде"})
 
 
 # Relaying verbs as written after the words they relay: "S, передает ТАСС".
@@ -666,7 +660,7 @@ def _with_second_cue(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: int,
                 more[0].attr.before = (s_start, toks[i].start)
                 first.end = text.rfind(",", toks[k - 1].end, t.start)
                 return [first] + more[1:] + more[:1]
-        if t.low in SUBJECT_PRONOUNS and re.fullmatch(r",?\s*[—–-]\s*", text[toks[k - 1].end : t.start]) and not doc.in_quote(t.start):
+        if t.low in ("он", "она", "они") and re.fullmatch(r",?\s*[—–-]\s*", text[toks[k - 1].end : t.start]) and not doc.in_quote(t.start):
             # "сказал, что шокирован известием — он назвал сына добрым человеком": a new clause
             # of the speaker's, its own cue after the dash, ends the first statement
             v = toks[k + 1]
@@ -677,10 +671,6 @@ def _with_second_cue(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: int,
                 first.end = toks[k - 1].end
                 return [first, *more]
     return [first]
-
-
-# Personal pronouns opening a new clause of the speaker's after a dash ("— он назвал ...").
-SUBJECT_PRONOUNS = frozenset({"он", "она", "они"})
 
 
 def _around_attribution(doc: _Text, s_start: int, s_end: int, cue: str, cue_start: int, cue_end: int) -> _Item | None:
