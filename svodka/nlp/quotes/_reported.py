@@ -548,7 +548,9 @@ def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -
         gap = text[toks[j - 1].end : toks[j].start].strip()
         if gap[:1] in DOUBLE_CLOSING and _in_short_quote(doc, toks[j - 1].start):
             gap = gap[1:].strip()  # "заявил «Северинформу», что S": a quoted name before the comma
-        if (toks[j].low == "что" or about) and gap == ",":
+        # "отметив что S": a missing comma right after the cue (not "сказал что-то", one token)
+        bare = j == i + 1 and toks[j].low == "что" and gap == "" and _is_speech(doc, toks[i]) and doc.parse(toks[i].text)[0].tag.POS in ("VERB", "GRND")
+        if (toks[j].low == "что" or about) and (gap == "," or bare):
             if _not_reported_chto(doc, toks, i, j, s_start):
                 return []
             first = _chto_statement(doc, toks, i, j, s_start, s_end, about)
