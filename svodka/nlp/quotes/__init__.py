@@ -34,7 +34,8 @@ read one paragraph per line, its first line the headline: ``_line_blocks``) in t
    сообщил журналистам о Y``, ``Об отставке министра объявил X``: "о Y", ending where the
    subject starts: ``О своих планах Юлия сообщила``), ``Как сообщил X,
    S``, ``S, сказал X`` (not when the comma closes a participle phrase after words with no verb:
-   the cue's subject, ``X в докладе, посвящённом Y, отметил``), ``S. Об этом/Это заявил X`` (not when S is reported speech already;
+   the cue's subject, ``X в докладе, посвящённом Y, отметил``) ``Кроме того, сообщает X, S`` and
+   ``Новый мост, сообщил X, откроют в мае`` (a parenthetical cue), ``S. Об этом/Это заявил X`` (not when S is reported speech already;
    ``S, рассказали эксперты:`` before their block quote too),
    ``S, говорится в заявлении X``, ``S, передает X со ссылкой на Y``, ``X рассказал о том,
    как S`` / ``рассказал, как S``, calls and requests with their infinitive (``призвал

@@ -490,6 +490,12 @@ def _cue_after_item(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_sta
         return None
     if i + 1 + so < len(toks) and toks[i + 1 + so].low in ("о", "об", "про", "что", "как"):
         return None  # "X, бежавший из страны, рассказал о том": the verb has its own object
+    if gap == "," and not so and _parenthetical_cue(doc, toks, i, s_start, comma, s_end):
+        # "Без сомнения, пишет газета X, речь идёт о ...", "Новый мост, сообщил X, откроют в мае":
+        # the cue and its subject set off by commas inside the statement
+        item = _around_attribution(doc, s_start, s_end, t.low, t.start, t.end)
+        if item is not None and item.end > t.end:
+            return item
     if len(_WORD.findall(text[s_start:comma])) < MIN_STATEMENT_WORDS:
         return None
     if _closes_phrase_of_subject(doc, s_start, comma):
@@ -511,6 +517,24 @@ def _inverted_colon_cue(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_en
     if doc.parse(t.text)[0].tag.POS != "VERB" or doc.parse(toks[i + 1].text)[0].tag.POS in ("PREP", "CONJ", "PRCL", "ADVB", "NPRO"):
         return False
     return any(x.text[0].islower() and not doc.in_quote(x.start) and doc.parse(x.text)[0].tag.POS in CLAUSE_POS for x in doc.toks(s_start, t.start))
+
+
+def _parenthetical_cue(doc: _Text, toks: list[_Tok], i: int, s_start: int, comma: int, s_end: int) -> bool:
+    """Is the cue ``toks[i]`` after ``comma`` a parenthetical with its subject after it ("A,
+    пишет газета X, B"): a finite verb, a word that can be its subject next, a comma closing
+    it with a clause of three words or more after, and before it only a short or verbless
+    phrase (a clause there is a statement of its own: "S, сообщил X, и ...")?"""
+    t = toks[i]
+    if doc.parse(t.text)[0].tag.POS != "VERB" or i + 1 >= len(toks) or toks[i + 1].start >= s_end:
+        return False
+    if doc.parse(toks[i + 1].text)[0].tag.POS in ("PREP", "CONJ", "PRCL", "ADVB", "INFN", "VERB") or toks[i + 1].low in ("что", "как"):
+        return False
+    close = doc.text.find(",", toks[i + 1].end, s_end)
+    if close < 0 or len(_WORD.findall(doc.text[close:s_end])) < MIN_STATEMENT_WORDS or doc.in_quote(close):
+        return False
+    if any(_is_finite_verb(doc, x) for x in doc.toks(t.end, close)):
+        return False  # "S, сообщил X, который заявил ...": no parenthetical
+    return len(_WORD.findall(doc.text[s_start:comma])) < MIN_STATEMENT_WORDS or _verbless_phrase(doc, s_start, comma + 1)
 
 
 def _closes_phrase_of_subject(doc: _Text, s_start: int, comma: int) -> bool:
