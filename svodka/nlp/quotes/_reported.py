@@ -187,6 +187,13 @@ def _cue_items(
         if k is not None:
             item = _po_slovam_item(doc, toks, i, k, s_start, s_end)
             return ([item] if item is not None else []), True
+    if t.low in PO_SLOVAM_PREPOSITIONS and doc.text[:t.start].rstrip().endswith("("):
+        # "(по его словам, он не жалуется на здоровье)": an aside opening with someone's words
+        k = _po_slovam_noun(doc, toks, i)
+        close = doc.text.find(")", t.end, s_end)
+        if k is not None and close > 0 and doc.lemma(toks[k].text) in ("слово", "мнение"):
+            item = _po_slovam_item(doc, toks, i, k, t.start, close)
+            return ([item] if item is not None else []), False
     if t.start in direct.cues:
         # "заявила о Y: «...»", "рассказал о Y:\n<the quoted paragraph>": the "о"-phrase up to
         # the colon is a statement too, the quotation's words another (the wikinews gold's convention)
