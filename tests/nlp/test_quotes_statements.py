@@ -865,6 +865,12 @@ CASES = [
     ),
     ("figures of nobody in brackets stay none", ["Мост откроют 6 января (по другим данным, 7 января)."], [], []),
     (
+        "a possessive inside a fronted «о»-phrase and a name pymorphy3 cannot read as its subject",
+        ["О её назначении Мадуро объявил в ходе церемонии в военном музее."],
+        [("e1", "PER", "Николас Мадуро", ["Мадуро"])],
+        [("indirect", "О её назначении", "Николас Мадуро", "объявил")],
+    ),
+    (
         "a gerund without a что-clause reports nothing",
         ["Игорь Петров отказался от поездки на форум, объяснив своё решение болезнью."],
         [PETROV],

@@ -170,7 +170,7 @@ def _about_phrase_before(doc: _Text, toks: list[_Tok], i: int, s_start: int, att
             if lead and not re.search(r"(?:^|[,:]|\s[-–—])$", lead) and lead.lower() not in CONNECTIVES:
                 return None
             q = p + 1
-            while q < i and not _is_finite_verb(doc, toks[q]) and toks[q].low not in PRONOUNS and not (q > p + 1 and _opens_subject(doc, toks[q])):
+            while q < i and not _is_finite_verb(doc, toks[q]) and toks[q].low not in ("он", "она", "оно", "они") and not (q > p + 1 and _opens_subject(doc, toks[q])):
                 q += 1
             while q > p + 2 and (_is_adverb(doc, toks[q - 1]) or q < i and _opens_subject(doc, toks[q]) and _nominative_adj(doc, toks[q - 1])):
                 q -= 1  # "Об отречении 79-летний монарх", "О кончине певца только сейчас сообщили": not the phrase's
@@ -188,7 +188,10 @@ def _opens_subject(doc: _Text, tok: _Tok) -> bool:
     nominative is the phrase's too, as written ("Об отставке Т.Риис-Йохансона сообщил")."""
     parses = doc.parse(tok.text)
     if tok.text[0].isupper():
-        return any(p.tag.case == "nomn" and p.tag.POS in ("NOUN", "ADJF") for p in parses[:2])
+        # a name of the NER's starts the subject too, however pymorphy3 reads it ("Мадуро")
+        return any(p.tag.case == "nomn" and p.tag.POS in ("NOUN", "ADJF") for p in parses[:2]) or any(
+            m.start == tok.start and e.type == "PER" and m.kind != "role" for m, e in _mentions_from(doc, tok.start, tok.start)
+        )
     if _mention_starts(doc, tok.start) and not any(m.start == tok.start and m.kind == "role" for m, _e in _mentions_from(doc, tok.start, tok.start)):
         return True
     return parses[0].tag.POS == "NOUN" and parses[0].tag.case == "nomn" and _speaker_noun(doc, tok)
