@@ -350,7 +350,8 @@ def _po_slovam_noun(doc: _Text, toks: list[_Tok], i: int) -> int | None:
 def _po_slovam_item(doc: _Text, toks: list[_Tok], i: int, k: int, s_start: int, s_end: int) -> _Item | None:
     """"По словам X, S" / "S, по мнению X" / "по его словам" (``toks[k]`` is the noun)."""
     t, noun = toks[i], toks[k]
-    if k == i + 2 and toks[i + 1].low in PRONOUNS and t.start == s_start and k + 1 < len(toks) and not doc.text[noun.end : toks[k + 1].start].strip():
+    opens = all(w in CONNECTIVES for w in _WORD.findall(doc.text[s_start : t.start].lower()))  # "И по их словам ..."
+    if k == i + 2 and toks[i + 1].low in PRONOUNS and opens and k + 1 < len(toks) and not doc.text[noun.end : toks[k + 1].start].strip():
         # "По его словам он доволен": no comma, but the phrase ends with its noun
         attr = _Attribution(doc.text[t.start : noun.end].lower(), t.start, noun.end, after=(t.start, noun.end))
         return _Item("indirect", toks[k + 1].start, s_end, attr)
