@@ -135,7 +135,7 @@ def extract_quotes(article: Article, models: Models) -> Article:
                 start, end = _trim(text, start, relay.start())
         if end - start < 2:
             continue
-        if it.kind == "indirect" and not attr.via:
+        if it.kind == "indirect" and not attr.via and doc.in_quote(attr.cue_start):
             # «По словам специалистов, S» inside an outlet's (a named body's) quotation: it relays S
             outer = next((q for q in reversed(quotes) if q.kind == "direct" and q.start <= attr.cue_start < q.end and end <= q.end), None)
             if outer is not None and outer.speaker is not None and outer.speaker.kind in ("outlet", "organisation") and outer.speaker.type == "ORG":
