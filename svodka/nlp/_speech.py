@@ -47,6 +47,11 @@ __all__ = [
     "REQUEST_LEMMAS",
     "NAMING_LEMMAS",
     "CONFIRM_LEMMAS",
+    "REJECT_LEMMAS",
+    "CLAIM_NOUNS",
+    "QUANTITY_WORDS",
+    "TIME_ADVERBS",
+    "OWN_POSSESSIVES",
     "NOT_PREDICATE_INSTRUMENTALS",
     "REQUEST_NOUNS",
     "IMPERSONAL_MODALS",
@@ -334,8 +339,27 @@ REQUEST_LEMMAS = frozenset(
 NAMING_LEMMAS = frozenset("назвать называть считать объяснить объяснять".split())
 
 # Verbs of confirming and denying whose accusative object is what was confirmed: "клуб
-# подтвердил отставку тренера", "пресс-служба подтвердила факт гибели", "опроверг слухи".
-CONFIRM_LEMMAS = frozenset("подтвердить подтверждать опровергнуть опровергать".split())
+# подтвердил отставку тренера", "пресс-служба подтвердила факт гибели", "опроверг слухи",
+# "отвергает обвинения" (``REJECT_LEMMAS`` only with a claim).
+CONFIRM_LEMMAS = frozenset("подтвердить подтверждать опровергнуть опровергать отвергнуть отвергать".split())
+
+# Of those, the verbs that reject anything ("отверг предложение" is a refusal): a statement
+# only with a claim for object ("отверг обвинения", "отвергает эти сообщения").
+REJECT_LEMMAS = frozenset("отвергнуть отвергать".split())
+
+# Adverbs of time pymorphy3 reads otherwise ("позднее" as an adjective) that may stand
+# between "Как" and its cue ("Как позднее сообщил X, S").
+TIME_ADVERBS = frozenset({"позднее", "позже", "ранее", "прежде"})
+
+# The speaker's own possessives: "по моим данным" inside a quotation is the speaker's again.
+OWN_POSSESSIVES = frozenset({"моим", "моему", "нашим", "нашему"})
+
+# Words of quantity that make a genitive plural after them a subject ("Несколько торговых
+# сетей объявили", "Ряд депутатов заявил"), not the people addressed ("Туристов предупредили").
+QUANTITY_WORDS = frozenset("несколько много немало ряд большинство часть множество десяток сотня тысяча".split())
+
+# Nouns of claims, what a speaker confirms, denies or rejects as words.
+CLAIM_NOUNS = frozenset("обвинение сообщение информация слух версия заявление утверждение данные претензия критика".split())
 
 # Verbs of accusing: "обвинил мятежников в нападении", "обвинив в убийстве хуситов". Whom
 # and of what (the accusative and the "в"-phrase) are the statement: a claim of the speaker.
@@ -367,8 +391,11 @@ COMPLAINT_LEMMAS = frozenset("пожаловаться жаловаться по
 IMPERSONAL_MODALS = frozenset("следовать стоить оставаться приходиться хотеться надлежать".split())
 
 # Nouns in the instrumental before a quotation that give its words as said: "обратился к
-# залу со словами «...»", "закончил фразой «...»" (as written, lower case).
-WORDS_NOUNS = frozenset({"словами", "фразой", "лозунгом", "призывом", "возгласом", "криком"})
+# залу со словами «...»", "закончил фразой «...»", a crowd's "с криками «...»" (as written,
+# lower case, singular and plural).
+WORDS_NOUNS = frozenset(
+    {"словами", "фразой", "фразами", "лозунгом", "лозунгами", "призывом", "призывами", "возгласом", "возгласами", "криком", "криками"}
+)
 
 # Speech verbs that tell how something happened: their ", как"-clause is what was said
 # ("рассказал, как они познакомились"), like another verb's ", что".

@@ -11,12 +11,14 @@ read one paragraph per line, its first line the headline: ``_line_blocks``) in t
    (a speech verb after the dash; another verb only right after it and for a quote of three
    words or more; a bare description in a headline), ``«...», сказал X`` only when the quote
    opens its sentence, ``X заявил: «...»`` (with ``, сообщает Y`` after it Y goes to ``via``),
-   ``X заявил, что «...»`` (and ``что «A», но «B»``: a clause of quotations), a quote split
+   ``X заявил, что «...»`` (and ``что «A», но «B»``: a clause of quotations; ``По словам X,
+   он «...»`` ending the sentence, with no verb of the narrator's before it), a quote split
    by its attribution (``«A, — отметил он. — B»``, two items), ``со словами «A» и «B»``,
    words in the speaker's own voice after a colon clause naming her, paragraphs of one
    quote (a paragraph opening with « whose quote runs on into the next one, or one quote
    right after a paragraph ending with a direct statement), and a paragraph quoted without
-   marks after a paragraph ending in a colon (``Петров сказал:`` / ``Да, это так...``). The
+   marks after a paragraph ending in a colon (``Петров сказал:`` / ``Да, это так...``; or a colon
+   clause naming words or a document: ``По его словам:``, ``В сообщении полиции приводится:``). The
    dash may follow a non-breaking space, wiki italics (``''«...»''``) are no part of the
    sentence. Names and titles in quotes have none and are skipped, and so is a quoted term
    of 1-3 words inside the narrator's sentence ("в «нормандском формате»"); a quote inside
@@ -27,19 +29,26 @@ read one paragraph per line, its first line the headline: ``_line_blocks``) in t
    from cues whose pymorphy3 lemma is a speech verb (gerunds, participles, neuter short
    passives and infinitives after a verb of their subject only with their "что"-clause):
    ``X заявил, что S``, ``По словам X, S``, ``по сведениям/информации/данным X, S`` (not a
-   bare ``по предварительным данным``: figures of nobody), a speech verb's "о"-phrase (``X
+   bare ``по предварительным данным``: figures of nobody; with no comma after the source when
+   the phrase opens the sentence: ``По данным изданий S``, the source's genitives end it), a speech verb's "о"-phrase (``X
    сообщил журналистам о Y``, ``Об отставке министра объявил X``: "о Y", ending where the
    subject starts: ``О своих планах Юлия сообщила``), ``Как сообщил X,
-   S``, ``S, сказал X``, ``S. Об этом/Это заявил X`` (not when S is reported speech already),
+   S``, ``S, сказал X`` (not when the comma closes a participle phrase after words with no verb:
+   the cue's subject, ``X в докладе, посвящённом Y, отметил``) ``Кроме того, сообщает X, S`` and
+   ``Новый мост, сообщил X, откроют в мае`` (a parenthetical cue), ``S. Об этом/Это заявил X`` (not when S is reported speech already;
+   ``S, рассказали эксперты:`` before their block quote too),
    ``S, говорится в заявлении X``, ``S, передает X со ссылкой на Y``, ``X рассказал о том,
    как S`` / ``рассказал, как S``, calls and requests with their infinitive (``призвал
    жителей не выходить``, ``с просьбой передать``, ``требует, чтобы S``) and a call's
    "к"-phrase (``призвал стороны к сдержанности``), complaints (``пожаловались главе района на
    перебои``: "на Y"), judgements with a predicate noun or a bare adjective (``назвал A
    вопросом недель``, ``считает A своей провинцией``, ``назвал обвинения беспочвенными``: "A B") and
-   confirmed or denied facts (``подтвердил отставку тренера``: the object), a second cue of the
-   same subject (``добавила, что A, но подчеркнула, что B``: two items), reported speech
-   inside a speaker's own quotation, plus the headline forms ``S - X`` and ``X: S`` (S with a
+   confirmed or denied facts (``подтвердил отставку тренера``: the object; fronted before the
+   verb and its source: ``Смерть музыканта подтвердил коронер``), a second cue of the
+   same subject (``добавила, что A, но подчеркнула, что B``, ``сказал, что A, — он назвал B C``:
+   two items), reported speech
+   inside a speaker's own quotation (its "что"-form, and «По словам X, S» opening it), plus
+   the headline forms ``S - X`` and ``X: S`` (S with a
    verb). "Как говорится," is an idiom, not a cue; an impersonal cue with no source
    ("Отмечается, что S", "Как сообщается, S") speaks for nobody; a statement inside another's
    reported words is one statement.
@@ -130,6 +139,11 @@ def extract_quotes(article: Article, models: Models) -> Article:
                 start, end = _trim(text, start, relay.start())
         if end - start < 2:
             continue
+        if it.kind == "indirect" and not attr.via and doc.in_quote(attr.cue_start):
+            # «По словам специалистов, S» inside an outlet's (a named body's) quotation: it relays S
+            outer = next((q for q in reversed(quotes) if q.kind == "direct" and q.start <= attr.cue_start < q.end and end <= q.end), None)
+            if outer is not None and outer.speaker is not None and outer.speaker.kind in ("outlet", "organisation") and outer.speaker.type == "ORG":
+                attr.via = outer.speaker.name
         quotes.append(Quote(it.kind, text[start:end], start, end, attr.speaker, attr.cue, attr.via))
         attrs.append(attr)
         if attr.speaker is not None:

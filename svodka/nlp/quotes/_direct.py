@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, SPEAKER_VOICE_WORDS
-from .._speech import QUOTE_JOINERS, SPEECH_LEMMAS, VIA_LEMMAS, WORDS_NOUNS
+from .._speech import DOCUMENT_NOUNS, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS, QUOTE_JOINERS, SPEECH_LEMMAS, VIA_LEMMAS, WORDS_NOUNS
 from ._outlets import _outlet_name
 from ._text import (
     DASHES,
@@ -36,6 +36,10 @@ from ._text import (
 
 # After a closing mark: optional punctuation, a dash, then the attribution.
 _AFTER_DASH = re.compile(r"[,.!?…]*\s*[-–—]\s*")
+
+
+# Nouns of words or documents that attribute a paragraph quoted after a colon ("По его словам:").
+WORDS_OF_COLON = (PO_SLOVAM_NOUNS | DOCUMENT_NOUNS) - {"ответ", "канал", "телеграм-канал", "текст"}
 
 
 # Wiki markup's italics around a quotation (''«...»'', — сказал он): no part of the sentence.
@@ -106,7 +110,7 @@ def _other_attribution(
     if attr is None:
         attr = _colon_attribution(doc, span, b_start, b_kind)
     if attr is None:
-        attr = _chto_attribution(doc, span, b_start)
+        attr = _chto_attribution(doc, span, b_start) or _po_slovam_attribution(doc, span, b_start)
     if attr is None and last_attr is not None and re.fullmatch(r"\s*[-–—]\s*", doc.text[last_attr_end:span.open] if last_attr_end <= span.open else "x"):
         attr = last_attr  # «A», — сказал он. — «B»
     if attr is None:
@@ -291,6 +295,35 @@ def _colon_clause(doc: _Text, colon: int, b_start: int, b_kind: str, relayed: bo
     return None
 
 
+def _colon_words_noun(doc: _Text, colon: int, b_start: int) -> _Attribution | None:
+    """A colon clause that names words or a document instead of a speech verb, before a
+    paragraph quoted without marks: "По его словам:", "В сообщении полиции приводится:",
+    "Петров посвятил событию комментарий:" (``PO_SLOVAM_NOUNS``, ``DOCUMENT_NOUNS``); with
+    someone named in the clause, a possessive, or the owner's words after the noun."""
+    s_start = _sentence_start(doc, colon, b_start)
+    toks = doc.toks(s_start, colon)
+    for n in range(len(toks) - 1, -1, -1):
+        t = toks[n]
+        if doc.in_quote(t.start) or doc.lemma(t.text) not in WORDS_OF_COLON:
+            continue
+        start = n
+        if start > 0 and toks[start - 1].low in PRONOUNS:
+            start -= 1  # "по его словам"
+        if start > 0 and toks[start - 1].low in PO_SLOVAM_PREPOSITIONS:
+            start -= 1
+        owned = start < n or n + 1 < len(toks) or any(m.start >= s_start for m, _e in _mentions_from(doc, s_start, colon))
+        if not owned:
+            return None
+        verb = next((x for x in toks[n + 1 :] if _is_finite_verb(doc, x)), None)
+        if verb is not None:  # "В сообщении полиции приводится:" reads as "в заявлении X говорится"
+            return _Attribution(verb.low, verb.start, verb.end, before=(s_start, verb.start), after=(verb.end, colon))
+        cue = toks[start]
+        # "по его словам": the pronoun is the speaker (as ``_po_slovam_item`` reads it)
+        after = (cue.start, t.end) if toks[n - 1].low in PRONOUNS and start < n else (t.end, colon)
+        return _Attribution(doc.text[cue.start : t.end].lower(), cue.start, t.end, before=(s_start, cue.start), after=after)
+    return None
+
+
 def _block_quote_items(doc: _Text, taken: list[_Item]) -> list[_Item]:
     """Paragraphs quoted without marks after a paragraph ending in a colon ("Игорь Петров
     сказал:" / "В заявлении говорится:", then the words as their own paragraph).
@@ -316,10 +349,13 @@ def _block_quote_items(doc: _Text, taken: list[_Item]) -> list[_Item]:
         if all(t.text[0].isupper() for t in toks):
             continue  # a caption or a signature ("И. Ф. Петров")
         voice = any(t.low in SPEAKER_VOICE_WORDS for t in toks)
+        words_attr = _colon_words_noun(doc, p_end - 1, p_start)
         if re.search(r"\n[ \t\r]*\n", text[p_end:b_start]):
-            if not voice or any(not doc.in_quote(t.start) and _is_speech(doc, t) for t in toks):
+            # "По его словам:" alone before the paragraph announces nothing but the words
+            bare_po = words_attr is not None and words_attr.cue.startswith("по ") and not _WORD.search(text[_sentence_start(doc, p_end - 1, p_start) : words_attr.cue_start])
+            if not (voice or bare_po) or any(not doc.in_quote(t.start) and _is_speech(doc, t) for t in toks):
                 continue
-        attr = _colon_clause(doc, p_end - 1, p_start, p_kind)
+        attr = _colon_clause(doc, p_end - 1, p_start, p_kind) or words_attr
         if attr is None and voice:
             # "Депардьё отказался от гражданства:" then "Кто вы такой, чтобы судить меня": words in
             # someone's own voice after a colon clause naming a person are that person's
@@ -356,6 +392,42 @@ def _chto_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | N
             if _is_speech(doc, t) and not _negated(doc, t):
                 return _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, toks[k - 1].end), chto=True)
         return None
+    return None
+
+
+def _po_slovam_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | None:
+    """"По его словам, он «не боится ...»", "По словам очевидцев, нападавший «просто зашёл
+    ...»": the quotation ending the sentence of a "по словам X," phrase, with only its subject
+    before it, is the source's direct statement (as after "что", ``_chto_attribution``); the
+    phrase's source is the speaker. Not when a verb of the narrator's stands before the quote
+    or the clause goes on after it (a fragment of the indirect statement)."""
+    text = doc.text
+    if span.close is None or len(_WORD.findall(text[span.open : span.close])) < MIN_STATEMENT_WORDS:
+        return None
+    s_start = _sentence_start(doc, span.open, b_start)
+    if not _only_quotes(doc, span.close + 1, _sentence_end(doc, span.close + 1, doc.blocks[span.block][1])):
+        return None
+    toks = doc.toks(s_start, span.open)
+    for k, t in enumerate(toks):
+        if t.low not in PO_SLOVAM_PREPOSITIONS or doc.in_quote(t.start):
+            continue
+        n = k + 1 + (k + 1 < len(toks) and toks[k + 1].low in PRONOUNS)
+        if n >= len(toks) or toks[n].low != "словам" and doc.lemma(toks[n].text) not in ("мнение", "утверждение"):
+            continue
+        comma = text.find(",", toks[n].end, span.open)
+        if comma < 0 or re.search(r"\s[-–—]\s", text[toks[n].end : comma]):
+            return None  # "По мнению автора — это ...": the phrase ends at a dash, the clause goes on
+        lead = [x for x in doc.toks(comma, span.open) if not doc.in_quote(x.start)]
+        if any(doc.parse(x.text)[0].tag.POS in ("VERB", "PRTS", "INFN", "PRED") for x in lead) or any(
+            doc.parse(x.text)[0].tag.POS in ("PRTF", "GRND") for x in lead[1:]
+        ):
+            return None  # a verb of the narrator's (a participle as the subject, "нападавший", is no verb)
+        if len(doc.toks(comma, span.open)) > MAX_TERM_WORDS:
+            return None  # more than a subject before the quotation: the narrator's clause
+        if not any(doc.parse(x.text)[0].tag.POS in ("VERB", "PRTS", "ADJS", "PRED") for x in doc.toks(span.open, span.close) if x.text[0].islower()):
+            return None  # a quoted name or phrase with no verb: "Петров «человек слова»"
+        after = (t.start, toks[n].end) if n == k + 2 else (toks[n].end, comma)
+        return _Attribution(text[t.start : toks[n].end].lower(), t.start, toks[n].end, before=(s_start, t.start), after=after, chto=True)
     return None
 
 

@@ -10,6 +10,8 @@ from .._speech import (
     ACCUSE_LEMMAS,
     ATTENTION_LEMMAS,
     CONFIRM_LEMMAS,
+    OWN_POSSESSIVES,
+    TIME_ADVERBS,
     NAMING_LEMMAS,
     ABOUT_LEMMAS,
     DATA_NOUNS,
@@ -32,6 +34,7 @@ from ._text import (
     _addressee_only,
     _lexicon_forms,
     BACK_ADVERBS,
+    DASHES,
     _speech_forms,
     MAX_HEADLINE_SPEAKER_WORDS,
     MAX_VERB_TO_CHTO,
@@ -184,6 +187,13 @@ def _cue_items(
         if k is not None:
             item = _po_slovam_item(doc, toks, i, k, s_start, s_end)
             return ([item] if item is not None else []), True
+    if t.low in PO_SLOVAM_PREPOSITIONS and doc.text[:t.start].rstrip().endswith("("):
+        # "(по его словам, он не жалуется на здоровье)": an aside opening with someone's words
+        k = _po_slovam_noun(doc, toks, i)
+        close = doc.text.find(")", t.end, s_end)
+        if k is not None and close > 0 and doc.lemma(toks[k].text) in ("слово", "мнение"):
+            item = _po_slovam_item(doc, toks, i, k, t.start, close)
+            return ([item] if item is not None else []), False
     if t.start in direct.cues:
         # "заявила о Y: «...»", "рассказал о Y:\n<the quoted paragraph>": the "о"-phrase up to
         # the colon is a statement too, the quotation's words another (the wikinews gold's convention)
@@ -193,6 +203,10 @@ def _cue_items(
         if colon >= 0 and not doc.in_quote(colon) and after[:1] and after[0] in DOUBLE_OPENING + "\n":
             item.end = len(doc.text[:colon].rstrip())
             return [item], False
+        if item is None and _inverted_colon_cue(doc, toks, i, s_start, s_end):
+            # "S, рассказали эксперты:" then their words: S is theirs too, reported
+            item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
+            return ([item] if item is not None else []), False
         return [], False
     item = _object_cue_item(doc, toks, i, s_start, s_end)
     if item is not None:
@@ -206,11 +220,14 @@ def _cue_items(
         item = _request_item(doc, toks, i, s_start, s_end)  # "пообещал поставить вопрос"
         if item is not None:
             return [item], False
-    # "Как сообщил X, S"
-    if i > 0 and toks[i - 1].low == "как" and doc.text[toks[i - 1].end : t.start].strip() == "":
+    # "Как сообщил X, S", "Как ранее сообщал X, S" (an adverb or two between)
+    h = i - 1
+    while h > 0 and i - h <= 2 and (toks[h].low in TIME_ADVERBS or doc.parse(toks[h].text)[0].tag.POS in ("ADVB", "COMP")) and not doc.text[toks[h].end : toks[h + 1].start].strip():
+        h -= 1
+    if h >= 0 and toks[h].low == "как" and not re.search(r"[^\w\s]", doc.text[toks[h].end : t.start]):
         if t.low.replace("ё", "е") in IDIOM_CUES and doc.text[t.end : t.end + 2].lstrip().startswith(","):
             return [], False  # "Как говорится, ...": an idiom
-        item = _around_attribution(doc, s_start, s_end, t.low, t.start, t.end)
+        item = _around_attribution(doc, s_start, s_end, t.low, toks[h + 1].start if h < i - 1 else t.start, t.end)
         return ([item] if item is not None else []), True
     # "X заявил, что S"
     found = _chto_item(doc, toks, i, s_start, s_end)
@@ -237,6 +254,19 @@ def _quoted_cue_items(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_s
         end = next((sp.close for sp in doc.spans if sp.depth == 0 and sp.close is not None and sp.open < t.start < sp.close), s_end)
         inner = re.search(r"[.!?…](?=\s)", doc.text[t.end : min(s_end, end)])  # the quoted sentence's end
         return _chto_item(doc, toks, i, s_start, t.end + inner.start() if inner else min(s_end, end))
+    if t.low in PO_SLOVAM_PREPOSITIONS and t.start in direct.statements and i + 1 < len(toks) and toks[i + 1].low not in OWN_POSSESSIVES:
+        # "«По словам специалистов, он вёл себя как ...»": another source inside the quotation
+        k = _po_slovam_noun(doc, toks, i)
+        span = next((sp for sp in doc.spans if sp.depth == 0 and sp.close is not None and sp.open < t.start < sp.close), None)
+        if k is None or span is None or _WORD.search(doc.text[span.open : t.start]):
+            return []  # the phrase opens the quotation
+        end = min(s_end, span.close)
+        comma = doc.text.find(",", toks[k].end, end)
+        if comma < 0 or len(_WORD.findall(doc.text[comma:end])) < MIN_STATEMENT_WORDS:
+            return []
+        after = (t.start, toks[k].end) if k == i + 2 and toks[i + 1].low in PRONOUNS else (toks[k].end, comma)
+        attr = _Attribution(doc.text[t.start : toks[k].end].lower(), t.start, toks[k].end, after=after)
+        return [_Item("indirect", comma + 1, end, attr)]
     return []
 
 
@@ -320,14 +350,81 @@ def _po_slovam_noun(doc: _Text, toks: list[_Tok], i: int) -> int | None:
 def _po_slovam_item(doc: _Text, toks: list[_Tok], i: int, k: int, s_start: int, s_end: int) -> _Item | None:
     """"По словам X, S" / "S, по мнению X" / "по его словам" (``toks[k]`` is the noun)."""
     t, noun = toks[i], toks[k]
-    if k == i + 2 and toks[i + 1].low in PRONOUNS and t.start == s_start and k + 1 < len(toks) and not doc.text[noun.end : toks[k + 1].start].strip():
+    opens = all(w in CONNECTIVES for w in _WORD.findall(doc.text[s_start : t.start].lower()))  # "И по их словам ..."
+    if k == i + 2 and toks[i + 1].low in PRONOUNS and opens and k + 1 < len(toks) and not doc.text[noun.end : toks[k + 1].start].strip():
         # "По его словам он доволен": no comma, but the phrase ends with its noun
         attr = _Attribution(doc.text[t.start : noun.end].lower(), t.start, noun.end, after=(t.start, noun.end))
         return _Item("indirect", toks[k + 1].start, s_end, attr)
+    source_end = _source_without_comma(doc, toks, i, k, s_start, s_end)
+    if source_end is not None:
+        # "По данным изданий 39-летний уроженец ...", "Однако по сообщению директора музея Николая
+        # Буркова музей является ...": no comma, the source's genitive words end the phrase
+        attr = _Attribution(doc.text[t.start : noun.end].lower(), t.start, noun.end, after=(noun.end, toks[source_end - 1].end))
+        return _Item("indirect", toks[source_end].start, s_end, attr)
     item = _around_attribution(doc, s_start, s_end, doc.text[t.start : noun.end].lower(), t.start, noun.end)
     if k == i + 2 and toks[i + 1].low in PRONOUNS and item is not None:
         item.attr.after = (t.start, noun.end)  # "по его словам": the pronoun is the speaker
     return item
+
+
+# How many words the source of "по данным X" may have when no comma ends it ("директора музея Николая Буркова").
+MAX_SOURCE_WORDS = 6
+
+
+def _source_without_comma(doc: _Text, toks: list[_Tok], i: int, k: int, s_start: int, s_end: int) -> int | None:
+    """"По данным изданий S" opening its sentence (after a connective: "Однако по сообщению
+    X S") with no comma after the source: the index of the statement's first token, where the
+    source's words (genitives, a quoted or Latin name: "СМИ", "«Фонтанки»", "Reuters") end;
+    None when a comma ends the source (the usual form) or the words after it are too few."""
+    text = doc.text
+    if k > i + 1 or not all(w in CONNECTIVES for w in _WORD.findall(text[s_start : toks[i].start].lower())):
+        return None  # "По официальным данным Уго Чавес скончался": an adjective's figures name nobody
+    n = k + 1
+    named = False  # a quoted or Latin name read: it ends the source ("портала Ivanovo News работы ...")
+    while n < len(toks) and toks[n].start < s_end and n <= k + MAX_SOURCE_WORDS:
+        if text[toks[n - 1].end : toks[n].start].strip().strip(DOUBLE_OPENING + DOUBLE_CLOSING):
+            return None  # a comma or a dash ends the source: the usual form
+        name = doc.in_quote(toks[n].start) or _latin(toks[n])
+        if not (name or not named and _genitive_or_name(doc, toks[n])):
+            break
+        named = named or name
+        n += 1
+    else:
+        return None
+    if n == k + 1 or text[toks[n - 1].end : toks[n].start].strip().strip(DOUBLE_CLOSING):
+        return None
+    if len(_WORD.findall(text[toks[n].start : s_end])) < MIN_STATEMENT_WORDS:
+        return None
+    # the clause has its verb (or a dash) before any comma: "По словам одного из советников
+    # губернатора, S", "По мнению члена комитета по обороне X, S" is the source going on
+    for x in toks[n:]:
+        if x.start >= s_end or text[toks[n].start : x.start].count(",") > _quoted_commas(doc, toks[n].start, x.start):
+            return None
+        if text[toks[n].start : x.start].rstrip().endswith(tuple(DASHES)):
+            return n
+        if x.text[0].islower() and not doc.in_quote(x.start) and doc.parse(x.text)[0].tag.POS in CLAUSE_POS:
+            return n  # not a name read as a verb or a short adjective ("Турсунова")
+    return None
+
+
+def _quoted_commas(doc: _Text, start: int, end: int) -> int:
+    """How many commas of ``text[start:end]`` are inside quotation marks."""
+    return sum(1 for m in re.finditer(",", doc.text[start:end]) if doc.in_quote(start + m.start()))
+
+
+def _latin(tok: _Tok) -> bool:
+    return tok.text.isascii() and tok.text[0].isalpha()
+
+
+def _genitive_or_name(doc: _Text, tok: _Tok) -> bool:
+    """Can a word be part of a source after "по данным": a genitive ("изданий", "директора
+    музея"), an indeclinable abbreviation ("СМИ") or a word in Latin letters ("Reuters")?"""
+    if _latin(tok):
+        return True
+    parses = doc.parse(tok.text)[:3]
+    if parses[0].tag.POS in ("PREP", "CONJ", "PRCL", "VERB", "INFN", "ADVB"):
+        return False  # "в" is read as a letter's name too
+    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR") for p in parses)
 
 
 def _data_source(doc: _Text, toks: list[_Tok], i: int, k: int) -> bool:
@@ -388,18 +485,78 @@ def _cue_after_item(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_sta
     if so:
         i -= 1
     gap = re.sub(r"\s+", " ", text[toks[i - 1].end : toks[i].start].strip().lstrip(")»\"“”'")) if i > 0 else ""
-    if i == 0 or gap not in (",", ", —", ", -", ", –") or toks[i - 1].start in direct.statements:
+    if i == 0 or toks[i - 1].start in direct.statements:
         return None
-    comma = text.rfind(",", toks[i - 1].end, toks[i].start)
+    if gap in ("—", "-", "–") and not so and doc.parse(t.text)[0].tag.POS == "VERB" and re.match(r"\s", text[toks[i - 1].end : toks[i - 1].end + 1]):
+        # "Возбуждено уголовное дело - сообщил прокурор X": a dash with no comma before the cue
+        comma = text.rfind(gap, toks[i - 1].end, toks[i].start)
+    elif gap not in (",", ", —", ", -", ", –"):
+        return None
+    else:
+        comma = text.rfind(",", toks[i - 1].end, toks[i].start)
     if s_start in direct.statements or _quoted_block(doc, s_start, comma):
         return None
     if i + 1 + so < len(toks) and toks[i + 1 + so].low in ("о", "об", "про", "что", "как"):
         return None  # "X, бежавший из страны, рассказал о том": the verb has its own object
+    if gap == "," and not so and _parenthetical_cue(doc, toks, i, s_start, comma, s_end):
+        # "Без сомнения, пишет газета X, речь идёт о ...", "Новый мост, сообщил X, откроют в мае":
+        # the cue and its subject set off by commas inside the statement
+        item = _around_attribution(doc, s_start, s_end, t.low, t.start, t.end)
+        if item is not None and item.end > t.end:
+            return item
     if len(_WORD.findall(text[s_start:comma])) < MIN_STATEMENT_WORDS:
         return None
+    if _closes_phrase_of_subject(doc, s_start, comma):
+        return None  # "Петров в докладе, посвящённом мосту, отметил его значение": the cue's own subject
     attr = _Attribution(t.low, t.start, t.end, after=(t.end, s_end))
     attr.backref = True
     return _Item("indirect", s_start, comma, attr)
+
+
+def _inverted_colon_cue(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> bool:
+    """Is the cue ``toks[i]`` of a colon's quotation also the trailing cue of a clause before
+    it ("S, рассказали эксперты:"): a finite verb with its subject after it (no preposition or
+    object: "признал вину, пожаловался на ..." is a list of the subject's acts), the sentence
+    ending with the colon, and a verb of its own in S ("Пресс-секретарь группы, жена X,
+    сказала:" is an apposition; "В сообщении, выпущенном в воскресенье, говорится:" a document)?"""
+    t = toks[i]
+    if i + 1 >= len(toks) or _negated(doc, t) or not doc.text[t.end : s_end].rstrip().endswith(":"):
+        return False
+    if doc.parse(t.text)[0].tag.POS != "VERB" or doc.parse(toks[i + 1].text)[0].tag.POS in ("PREP", "CONJ", "PRCL", "ADVB", "NPRO"):
+        return False
+    return any(x.text[0].islower() and not doc.in_quote(x.start) and doc.parse(x.text)[0].tag.POS in CLAUSE_POS for x in doc.toks(s_start, t.start))
+
+
+def _parenthetical_cue(doc: _Text, toks: list[_Tok], i: int, s_start: int, comma: int, s_end: int) -> bool:
+    """Is the cue ``toks[i]`` after ``comma`` a parenthetical with its subject after it ("A,
+    пишет газета X, B"): a finite verb, a word that can be its subject next, a comma closing
+    it with a clause of three words or more after, and before it only a short or verbless
+    phrase (a clause there is a statement of its own: "S, сообщил X, и ...")?"""
+    t = toks[i]
+    if doc.parse(t.text)[0].tag.POS != "VERB" or i + 1 >= len(toks) or toks[i + 1].start >= s_end:
+        return False
+    if doc.parse(toks[i + 1].text)[0].tag.POS in ("PREP", "CONJ", "PRCL", "ADVB", "INFN", "VERB") or toks[i + 1].low in ("что", "как"):
+        return False
+    close = doc.text.find(",", toks[i + 1].end, s_end)
+    if close < 0 or len(_WORD.findall(doc.text[close:s_end])) < MIN_STATEMENT_WORDS or doc.in_quote(close):
+        return False
+    if any(_is_finite_verb(doc, x) for x in doc.toks(t.end, close)):
+        return False  # "S, сообщил X, который заявил ...": no parenthetical
+    return len(_WORD.findall(doc.text[s_start:comma])) < MIN_STATEMENT_WORDS or _verbless_phrase(doc, s_start, comma + 1)
+
+
+def _closes_phrase_of_subject(doc: _Text, s_start: int, comma: int) -> bool:
+    """Does the comma before a trailing cue close a participle or gerund phrase set off after
+    words with no verb of their own ("Петров в докладе, посвящённом мосту, отметил ...")? Then
+    those words are the cue's subject and its circumstances, not a statement ("Мост закроют из-
+    за долгов, накопившихся за год, сказал Петров" has its verb before the phrase)."""
+    inner = doc.text.rfind(",", s_start, comma)
+    if inner < 0:
+        return False
+    opener = doc.toks(inner, comma)[:1]
+    if not opener or doc.in_quote(opener[0].start) or doc.parse(opener[0].text)[0].tag.POS not in ("PRTF", "GRND"):
+        return False
+    return not any(_is_finite_verb(doc, t) or doc.parse(t.text)[0].tag.POS in CLAUSE_POS for t in doc.toks(s_start, inner))
 
 
 def _quoted_block(doc: _Text, start: int, end: int) -> bool:
@@ -423,7 +580,9 @@ def _chto_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -
         gap = text[toks[j - 1].end : toks[j].start].strip()
         if gap[:1] in DOUBLE_CLOSING and _in_short_quote(doc, toks[j - 1].start):
             gap = gap[1:].strip()  # "заявил «Северинформу», что S": a quoted name before the comma
-        if (toks[j].low == "что" or about) and gap == ",":
+        # "отметив что S": a missing comma right after the cue (not "сказал что-то", one token)
+        bare = j == i + 1 and toks[j].low == "что" and gap == "" and _is_speech(doc, toks[i]) and doc.parse(toks[i].text)[0].tag.POS in ("VERB", "GRND")
+        if (toks[j].low == "что" or about) and (gap == "," or bare):
             if _not_reported_chto(doc, toks, i, j, s_start):
                 return []
             first = _chto_statement(doc, toks, i, j, s_start, s_end, about)
@@ -501,7 +660,23 @@ def _chto_statement(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: int, 
                     k -= 1  # "что A, но, по его словам, B"
                 first.end = min(first.end, text.rfind(",", toks[k - 1].end, toks[k].start))
                 break
+            if n is not None and k >= 3 and toks[k - 1].low == "этом" and toks[k - 2].low == "об" and _named_source_comma(doc, toks, n, s_end):
+                # "что A: об этом, по сведениям источников издания, B": B is the sources', about A
+                cut = max(text.rfind(p, toks[k - 3].end, toks[k - 2].start) for p in ":;,")
+                if cut > first.start and any(doc.parse(x.text)[0].tag.POS in CLAUSE_POS for x in doc.toks(first.start, cut) if x.text[0].islower()):
+                    first.end = min(first.end, cut)
+                    break
     return first
+
+
+def _named_source_comma(doc: _Text, toks: list[_Tok], n: int, s_end: int) -> bool:
+    """Does a comma end the source of "по сведениям X" (the noun ``toks[n]``) within a few words, with no verb?"""
+    for x in toks[n + 1 : n + 1 + MAX_SOURCE_WORDS]:
+        if x.start >= s_end or _is_finite_verb(doc, x):
+            return False
+        if doc.text[x.end : x.end + 1] == ",":
+            return True
+    return False
 
 
 def _with_second_cue(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: int, s_end: int, first: _Item) -> list[_Item]:
@@ -519,6 +694,16 @@ def _with_second_cue(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: int,
                 more[0].attr.before = (s_start, toks[i].start)
                 first.end = text.rfind(",", toks[k - 1].end, t.start)
                 return [first] + more[1:] + more[:1]
+        if t.low in ("он", "она", "они") and re.fullmatch(r",?\s*[—–-]\s*", text[toks[k - 1].end : t.start]) and not doc.in_quote(t.start):
+            # "сказал, что шокирован известием — он назвал сына добрым человеком": a new clause
+            # of the speaker's, its own cue after the dash, ends the first statement
+            v = toks[k + 1]
+            if doc.in_quote(v.start) or _negated(doc, v):
+                continue
+            more = _chto_item(doc, toks, k + 1, s_start, s_end) or [x for x in [_object_cue_item(doc, toks, k + 1, s_start, s_end)] if x is not None]
+            if more:
+                first.end = toks[k - 1].end
+                return [first, *more]
     return [first]
 
 
@@ -556,9 +741,26 @@ def _around_attribution(doc: _Text, s_start: int, s_end: int, cue: str, cue_star
         return _Item("indirect", s_start, lead_end, attr)  # "S, как сообщил X."
     if not prefix_words or " ".join(prefix_words) in CONNECTIVES or all(w in CONNECTIVES for w in prefix_words):
         return _Item("indirect", comma + 1, s_end, attr)
-    if len(prefix_words) <= 3 and prefix.endswith(tuple("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")) and text[s_start:lead_end].rstrip().endswith(",") and _clause_part(doc, s_start, lead_end):
+    if (
+        (len(prefix_words) <= 3 or len(prefix_words) <= MAX_FRONTED_PART_WORDS and _verbless_phrase(doc, s_start, lead_end))
+        and prefix.endswith(tuple("абвгдеёжзийклмнопрстуфхцчшщъыьэюя"))
+        and text[s_start:lead_end].rstrip().endswith(",")
+        and _clause_part(doc, s_start, lead_end)
+    ):
         return _Item("indirect", s_start, s_end, attr)  # "Всемирный банк, как отметили в X, продолжит ..."
     return _Item("indirect", comma + 1, s_end, attr)
+
+
+# How many words a phrase before a mid-sentence attribution may have and still be the
+# statement's ("Одним препятствием для отправки наблюдателей, по мнению ОБСЕ, является ...").
+MAX_FRONTED_PART_WORDS = 8
+
+
+def _verbless_phrase(doc: _Text, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` (up to its final comma) one phrase: no comma inside, no verb?"""
+    if "," in doc.text[start:end].rstrip().rstrip(",") or any(doc.in_quote(t.start) for t in doc.toks(start, end)):
+        return False
+    return not any(doc.parse(t.text)[0].tag.POS in CLAUSE_POS | {"GRND", "PRTF"} for t in doc.toks(start, end))
 
 
 def _clause_part(doc: _Text, start: int, end: int) -> bool:

@@ -26,6 +26,7 @@ from .._speech import (
     OPINION_ADJECTIVES,
     PEOPLE_PARTICIPLE_LEMMAS,
     PLURAL_SPEAKER_NOUNS,
+    QUANTITY_WORDS,
     SPEAKER_NOUNS,
     SPEECH_LEMMAS,
 )
@@ -429,6 +430,8 @@ def _addressee_only(doc: _Text, start: int, end: int) -> bool:
     toks = doc.toks(start, end)
     if any(doc.parse(t.text)[0].tag.POS == "PREP" and not (k + 1 < len(toks) and toks[k + 1].low in CONNECTIVES) for k, t in enumerate(toks)):
         return False  # "В мэрии жителей призвали" names its source; "Кроме того, их" does not
+    if any(t.text[0].isdigit() or doc.lemma(t.text) in QUANTITY_WORDS for t in toks):
+        return False  # "Несколько торговых сетей объявили": a quantity and its genitive are the subject
     words = [t for t in toks if t.low not in CONNECTIVES and not _is_adverb(doc, t)]
     if not words or any(doc.in_quote(t.start) for t in words):
         return False

@@ -11,13 +11,16 @@ call's "к"-phrase), "пожаловались на пробки" (a complaint's
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .._lexicon import CLAUSE_OPENERS, PREPOSITIONAL_GERUNDS, QUOTE_MARKS
 from .._speech import (
     ACCUSE_LEMMAS,
     CALL_LEMMAS,
     COMPLAINT_LEMMAS,
+    CLAIM_NOUNS,
     CONFIRM_LEMMAS,
+    REJECT_LEMMAS,
     NAMING_LEMMAS,
     NOT_PREDICATE_INSTRUMENTALS,
     ABOUT_LEMMAS,
@@ -68,7 +71,7 @@ def _object_cue_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: 
         if item is not None:
             return item
     if t.low in _lexicon_forms(doc, "confirm", CONFIRM_LEMMAS) and not _negated(doc, t):
-        item = _confirmed_item(doc, toks, i, s_start, s_end)
+        item = _confirmed_item(doc, toks, i, s_start, s_end) or _fronted_confirmed_item(doc, toks, i, s_start, s_end)
         if item is not None:
             return item
     if t.low in _lexicon_forms(doc, "accuse", ACCUSE_LEMMAS) and not _negated(doc, t):
@@ -167,7 +170,7 @@ def _about_phrase_before(doc: _Text, toks: list[_Tok], i: int, s_start: int, att
             if lead and not re.search(r"(?:^|[,:]|\s[-–—])$", lead) and lead.lower() not in CONNECTIVES:
                 return None
             q = p + 1
-            while q < i and not _is_finite_verb(doc, toks[q]) and toks[q].low not in PRONOUNS and not (q > p + 1 and _opens_subject(doc, toks[q])):
+            while q < i and not _is_finite_verb(doc, toks[q]) and toks[q].low not in ("он", "она", "оно", "они") and not (q > p + 1 and _opens_subject(doc, toks[q])):
                 q += 1
             while q > p + 2 and (_is_adverb(doc, toks[q - 1]) or q < i and _opens_subject(doc, toks[q]) and _nominative_adj(doc, toks[q - 1])):
                 q -= 1  # "Об отречении 79-летний монарх", "О кончине певца только сейчас сообщили": not the phrase's
@@ -185,7 +188,10 @@ def _opens_subject(doc: _Text, tok: _Tok) -> bool:
     nominative is the phrase's too, as written ("Об отставке Т.Риис-Йохансона сообщил")."""
     parses = doc.parse(tok.text)
     if tok.text[0].isupper():
-        return any(p.tag.case == "nomn" and p.tag.POS in ("NOUN", "ADJF") for p in parses[:2])
+        # a name of the NER's starts the subject too, however pymorphy3 reads it ("Мадуро")
+        return any(p.tag.case == "nomn" and p.tag.POS in ("NOUN", "ADJF") for p in parses[:2]) or any(
+            m.start == tok.start and e.type == "PER" and m.kind != "role" for m, e in _mentions_from(doc, tok.start, tok.start)
+        )
     if _mention_starts(doc, tok.start) and not any(m.start == tok.start and m.kind == "role" for m, _e in _mentions_from(doc, tok.start, tok.start)):
         return True
     return parses[0].tag.POS == "NOUN" and parses[0].tag.case == "nomn" and _speaker_noun(doc, tok)
@@ -465,7 +471,8 @@ def _inanimate_accusative(doc: _Text, tok: _Tok) -> bool:
 def _accusation_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
     """"X обвинил мятежников в нападении на мечеть", "..., обвинив в убийстве хуситов": whom
     and of what, from after the verb (or its gerund) to the clause's end, when both follow it
-    with nothing between but words: an accusative object and a "в"-phrase. Not a passive
+    with nothing between but words: an accusative object and a "в"-phrase ("в том, что S": to
+    the sentence's end, the что-clause is the charge). Not a passive
     ("обвиняется в", "обвинён"), nor "обвинили" with nobody named ("его обвинили" is a charge
     the text tells of only with its subject, read like any other)."""
     t = toks[i]
@@ -483,7 +490,11 @@ def _accusation_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: 
             obj = True
         if v_prep and obj:
             attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, t.end))
-            return _Item("indirect", toks[i + 1].start, _clause_end(doc, toks, j, s_end), attr)
+            end = _clause_end(doc, toks, j, s_end)
+            k = next((n for n in (j, j + 1) if n + 1 < len(toks) and toks[n].low == "том" and toks[n - 1].low in ("в", "во")), None)
+            if k is not None and toks[k + 1].low == "что" and doc.text[toks[k].end : toks[k + 1].start].strip() == ",":
+                end = s_end  # "обвинил руководителей в том, что они ...": the что-clause is what they are accused of
+            return _Item("indirect", toks[i + 1].start, end, attr)
     return None
 
 
@@ -512,8 +523,10 @@ def _confirmed_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: i
     while k < min(len(toks) - 1, j + 4) and doc.parse(toks[k].text)[0].tag.POS in ("ADJF", "PRTF", "NUMR", "NPRO") and not doc.text[toks[k].end : toks[k + 1].start].strip():
         k += 1
     head = toks[k]
-    if head.text[0].isupper() or _speaker_noun(doc, head) or not any(p.tag.POS == "NOUN" and p.tag.case == "accs" for p in doc.parse(head.text)[:2]):
+    if head.text[0].isupper() or _speaker_noun(doc, head) or not any(p.tag.POS == "NOUN" and p.tag.case == "accs" for p in doc.parse(head.text)[:3]):
         return None  # "подтвердил пресс-секретарь", "подтвердили украинские источники": the subject
+    if doc.lemma(t.text) in REJECT_LEMMAS and doc.lemma(head.text) not in CLAIM_NOUNS:
+        return None  # "отверг предложение": a refusal, not words
     end = _clause_end(doc, toks, j, s_end)
     for k in range(j + 1, len(toks)):
         if toks[k].start >= end:
@@ -522,6 +535,51 @@ def _confirmed_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: i
             return None  # "опроверг информацию о том, что S": S is the statement; a clause of its own
     attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, t.end))
     return _Item("indirect", obj.start, end, attr)
+
+
+# How many words a fronted object of a confirming verb may have ("Данную информацию", "Смерть музыканта").
+MAX_FRONTED_OBJECT_WORDS = 6
+
+
+def _fronted_confirmed_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """"Смерть музыканта подтвердил окружной коронер", "Данную информацию подтвердили в ГУВД":
+    the confirmed fact opens the sentence, the source follows the verb. The opening words (no
+    punctuation, no verb) are the object when their noun is an inanimate thing that can be
+    accusative and cannot be the verb's subject (no nominative, or not agreeing with it:
+    "Пресс-служба подтвердила отставку" keeps its subject first)."""
+    t = toks[i]
+    verb = doc.parse(t.text)[0]
+    if verb.tag.POS != "VERB" or i + 1 >= len(toks) or toks[i + 1].start >= s_end:
+        return None
+    opening = next((k for k in range(i) if toks[k].start >= s_start), None)
+    if opening is None or i - opening > MAX_FRONTED_OBJECT_WORDS:
+        return None
+    phrase = toks[opening:i]
+    if any(doc.text[a.end : b.start].strip() for a, b in zip(phrase, [*phrase[1:], t])) or any(doc.in_quote(x.start) or _is_finite_verb(doc, x) for x in phrase):
+        return None
+    head = next((x for x in phrase if doc.parse(x.text)[0].tag.POS == "NOUN"), None)
+    if head is None or _mention_starts(doc, head.start) or _speaker_noun(doc, head):
+        return None
+    parses = [p for p in doc.parse(head.text)[:3] if p.tag.POS == "NOUN"]
+    if not parses or "inan" not in parses[0].tag or not any(p.tag.case == "accs" for p in parses):
+        return None
+    if any(p.tag.case == "nomn" and _agrees_with_verb(p, verb) for p in parses):
+        return None  # "Отставка подтвердилась", "Пресс-служба подтвердила": the subject
+    if any(_opens_subject(doc, x) for x in phrase[phrase.index(head) + 1 :]):
+        return None  # "Смерть музыканта коронер подтвердил": the subject before the verb, another order
+    if doc.lemma(t.text) in REJECT_LEMMAS and doc.lemma(head.text) not in CLAIM_NOUNS:
+        return None  # "Это предложение отвергли депутаты": a refusal
+    # the noun phrase's first word: past an adverb ("Позже эту версию", "Вскоре его смерть")
+    first = next(n for n, x in enumerate(phrase) if x is head or doc.parse(x.text)[0].tag.POS in ("ADJF", "PRTF", "NPRO", "NUMR"))
+    attr = _Attribution(t.low, t.start, t.end, before=(t.start, t.start), after=(t.end, s_end))
+    return _Item("indirect", phrase[first].start, phrase[-1].end, attr)
+
+
+def _agrees_with_verb(noun: Any, verb: Any) -> bool:
+    """Can the nominative ``noun`` be the subject of the past or present ``verb`` (number, and gender in the past)?"""
+    if verb.tag.number and noun.tag.number and verb.tag.number != noun.tag.number:
+        return False
+    return not (verb.tag.gender and noun.tag.gender and verb.tag.number == "sing" and verb.tag.gender != noun.tag.gender)
 
 
 def _predicate(doc: _Text, tok: _Tok) -> bool:
