@@ -312,9 +312,30 @@ def load_models() -> Models:
     _remember_grammemes(morph.TagClass)
     models = Models(ner=ner, morph=morph)
     if FREEZE_LOADED:
-        gc.collect()  # what is garbage now is freed, not frozen
-        gc.freeze()
+        _freeze()
     return models
+
+
+# Has ``load_models`` frozen the collector's objects in this process (see ``_freeze``)?
+_FROZEN = False
+
+
+def _freeze() -> None:
+    """``gc.freeze`` what the process holds, for ``load_models``.
+
+    A frozen object is never collected as a cycle, and loaded models hold cycles (pymorphy3's
+    units point back at their analyzer): models a process dropped (a reload, a library user
+    calling ``analyze_documents`` without models again and again) stayed for ever, ~40 MB a load.
+    So a second load first unfreezes what an earlier load froze: the collection then frees
+    models dropped since, and what is still held is frozen again. Dropped models are thus held
+    until the next load at most.
+    """
+    global _FROZEN
+    if _FROZEN:
+        gc.unfreeze()
+    gc.collect()  # what is garbage now is freed, not frozen
+    gc.freeze()
+    _FROZEN = True
 
 
 class _GrammemeOf:
