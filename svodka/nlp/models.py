@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import gc
 import heapq
+import os
 import re
 import weakref
 from collections.abc import Callable
@@ -316,8 +317,8 @@ def load_models() -> Models:
     return models
 
 
-# Has ``load_models`` frozen the collector's objects in this process (see ``_freeze``)?
-_FROZEN = False
+# The process whose objects ``load_models`` last froze (its pid; see ``_freeze``).
+_FROZEN = 0
 
 
 def _freeze() -> None:
@@ -328,14 +329,16 @@ def _freeze() -> None:
     calling ``analyze_documents`` without models again and again) stayed for ever, ~40 MB a load.
     So a second load first unfreezes what an earlier load froze: the collection then frees
     models dropped since, and what is still held is frozen again. Dropped models are thus held
-    until the next load at most.
+    until the next load at most. Only a load of this very process unfreezes: a worker forked
+    after its parent loaded keeps the parent's objects frozen (unfrozen and walked, their
+    pages would be copied).
     """
     global _FROZEN
-    if _FROZEN:
+    if _FROZEN == os.getpid():
         gc.unfreeze()
     gc.collect()  # what is garbage now is freed, not frozen
     gc.freeze()
-    _FROZEN = True
+    _FROZEN = os.getpid()
 
 
 class _GrammemeOf:

@@ -137,3 +137,17 @@ def test_models_loaded_again_free_the_dropped_ones(models):
     gc.collect()
     assert gone() is None
     del second
+
+
+def test_a_forked_worker_keeps_its_parents_models_frozen(models, monkeypatch):
+    """A load in a worker forked after its parent loaded does not unfreeze the parent's
+    objects (walking them would copy their pages into the worker)."""
+    from svodka.nlp import models as models_module
+
+    calls = []
+    monkeypatch.setattr(models_module, "_FROZEN", models_module.os.getpid() + 1)  # frozen by the parent
+    monkeypatch.setattr(gc, "unfreeze", lambda: calls.append("unfreeze"))
+    models_module._freeze()
+    assert calls == [] and models_module._FROZEN == models_module.os.getpid()
+    models_module._freeze()
+    assert calls == ["unfreeze"]
