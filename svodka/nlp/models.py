@@ -45,7 +45,8 @@ TYPED_GRAMMEMES = False
 # generation (``gc.freeze``) at the end of ``load_models``. On the 100 longest wikinews texts a
 # pass makes a few full collections: in-process alternating runs took 0.13-0.17 s a pass off
 # (~3.0 s). NOTE for library users: ``gc.freeze`` is process-wide (what the process holds at
-# that moment is never collected as a cycle; ``gc.unfreeze()`` undoes it); set
+# that moment is never collected as a cycle, until the process loads again: see ``_freeze``;
+# ``gc.unfreeze()`` undoes it); set
 # ``svodka.nlp.models.FREEZE_LOADED = False`` before ``load_models()`` to keep the collector
 # as it is.
 FREEZE_LOADED = True

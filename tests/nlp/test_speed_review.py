@@ -51,10 +51,7 @@ def _random_item(models, rng, lengths):
     for row, n in enumerate(lengths):
         word_id[row, :n] = rng.integers(0, len(words.items), n)
         shape_id[row, :n] = rng.integers(0, len(shapes.items), n)
-    pad_mask = word_id == words.pad_id
-    for row, n in enumerate(lengths):
-        pad_mask[row, :n] = False
-        pad_mask[row, n:] = True
+    pad_mask = np.arange(size)[None, :] >= np.array(lengths)[:, None]  # a known word may share the pad's id
     return word_id, shape_id, pad_mask
 
 
