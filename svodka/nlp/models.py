@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import gc
 import heapq
+import os
 import re
 import weakref
 from collections.abc import Callable
@@ -44,7 +45,8 @@ TYPED_GRAMMEMES = False
 # generation (``gc.freeze``) at the end of ``load_models``. On the 100 longest wikinews texts a
 # pass makes a few full collections: in-process alternating runs took 0.13-0.17 s a pass off
 # (~3.0 s). NOTE for library users: ``gc.freeze`` is process-wide (what the process holds at
-# that moment is never collected as a cycle; ``gc.unfreeze()`` undoes it); set
+# that moment is never collected as a cycle, until the process loads again: see ``_freeze``;
+# ``gc.unfreeze()`` undoes it); set
 # ``svodka.nlp.models.FREEZE_LOADED = False`` before ``load_models()`` to keep the collector
 # as it is.
 FREEZE_LOADED = True
@@ -312,9 +314,32 @@ def load_models() -> Models:
     _remember_grammemes(morph.TagClass)
     models = Models(ner=ner, morph=morph)
     if FREEZE_LOADED:
-        gc.collect()  # what is garbage now is freed, not frozen
-        gc.freeze()
+        _freeze()
     return models
+
+
+# The process whose objects ``load_models`` last froze (its pid; see ``_freeze``).
+_FROZEN = 0
+
+
+def _freeze() -> None:
+    """``gc.freeze`` what the process holds, for ``load_models``.
+
+    A frozen object is never collected as a cycle, and loaded models hold cycles (pymorphy3's
+    units point back at their analyzer): models a process dropped (a reload, a library user
+    calling ``analyze_documents`` without models again and again) stayed for ever, ~40 MB a load.
+    So a second load first unfreezes what an earlier load froze: the collection then frees
+    models dropped since, and what is still held is frozen again. Dropped models are thus held
+    until the next load at most. Only a load of this very process unfreezes: a worker forked
+    after its parent loaded keeps the parent's objects frozen (unfrozen and walked, their
+    pages would be copied).
+    """
+    global _FROZEN
+    if _FROZEN == os.getpid():
+        gc.unfreeze()
+    gc.collect()  # what is garbage now is freed, not frozen
+    gc.freeze()
+    _FROZEN = os.getpid()
 
 
 class _GrammemeOf:
