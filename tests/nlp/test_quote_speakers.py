@@ -1094,3 +1094,17 @@ def test_quote_speakers_headline_description_is_the_person_the_lead_names():
         ("о своей невиновности", "Игорь Петров"),
         ("о своей невиновности на заседании областного суда", "Игорь Петров"),
     ]
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_verb_joined_by_and_goes_on_with_the_last_speaker():
+    paragraphs = [
+        "Глава Заречинского района Игорь Петров сказал, что ремонт моста не затянется. «Это обычная работа "
+        "в рамках плана», — и добавил, что «губернатор с этим планом согласился»."
+    ]
+    quotes = extract_quotes(_article(None, paragraphs, [PETROV]), _article.models).quotes
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("indirect", "Игорь Петров"),
+        ("direct", "Игорь Петров"),
+        ("direct", "Игорь Петров"),
+    ]

@@ -75,6 +75,8 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int, stmt_end: in
     if speaker is None and attr.before:
         speaker = _subject_before_cue(doc, said, attr, gender)
         subject_before = speaker is not None
+    if speaker is None and said.speakers and _and_only_before(doc, attr, after):
+        speaker = said.speakers[-1]  # "X сказал, что A. «B», — и добавил, что «C»"
     if speaker is None and after:
         speaker = _scan_region(doc, said, after, gender, reverse=False, cue=attr)
     if speaker is None:
@@ -148,6 +150,17 @@ def _speaker_going_on(doc: _Text, said: _Said, attr: _Attribution) -> Speaker | 
     if speaker is None and attr.backref and said.speakers:
         speaker = said.speakers[-1]
     return speaker
+
+
+def _and_only_before(doc: _Text, attr: _Attribution, after: tuple[int, int] | None) -> bool:
+    """Is the cue a verb joined by "и" to what was said before, with no subject of its own
+    before or after it ("«B», — и добавил, что «C»": the last speaker goes on)?"""
+    if not attr.before or _cue_pos(doc, attr) != "VERB":
+        return False
+    words = [t for t in doc.toks(*attr.before) if not doc.in_quote(t.start)]
+    if len(words) != 1 or words[0].low != "и":
+        return False
+    return not after or all(t.low == "что" for t in doc.toks(*after) if not doc.in_quote(t.start))
 
 
 def _find_via(doc: _Text, said: _Said, attr: _Attribution, speaker: Speaker | None, subject_before: bool) -> None:
