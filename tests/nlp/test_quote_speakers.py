@@ -1108,3 +1108,23 @@ def test_quote_speakers_verb_joined_by_and_goes_on_with_the_last_speaker():
         ("direct", "Игорь Петров"),
         ("direct", "Игорь Петров"),
     ]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "paragraphs, expected",
+    [
+        (["Игорь Петров сообщил сегодня в Инстаграме о своём уходе из клуба."], [("Игорь Петров", "Инстаграм")]),
+        (["В своём Twitter мэр Заречинска Игорь Петров написал, что уходит в отставку."], [("Игорь Петров", "Twitter")]),
+        (["Игорь Петров написал в Telegram-канале, что мост откроют в мае."], [("Игорь Петров", "Telegram")]),
+        # a network inside the statement is its own words; a post is heard by nobody after it
+        (["Игорь Петров сообщил, что видео опубликовано в Instagram."], [("Игорь Петров", None)]),
+        (
+            ["Игорь Петров написал в Facebook, что уходит в отставку. Позже Петров заявил, что передумал."],
+            [("Игорь Петров", "Facebook"), ("Игорь Петров", None)],
+        ),
+    ],
+)
+def test_quote_speakers_social_network_hosts_the_words(paragraphs, expected):
+    quotes = extract_quotes(_article(None, paragraphs, [PETROV]), _article.models).quotes
+    assert [(q.speaker.name if q.speaker else None, q.via) for q in quotes] == expected

@@ -24,7 +24,7 @@ from bisect import bisect_right
 from ...model import Entity, Quote, Speaker
 from .._lexicon import CLUB_FORMS, DOUBLE_CLOSING, DOUBLE_OPENING, LEGAL_FORMS
 from .._speech import CITING, DOCUMENT_AUTHORS, DOCUMENT_NOUNS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
-from ._outlets import _attribution_sentence, _cut_via, _heard, _heard_by, _is_outlet, _outlet_after, _relay_opening, _relayed_in_next
+from ._outlets import _attribution_sentence, _cut_via, _heard, _heard_by, _is_outlet, _network_beside, _outlet_after, _relay_opening, _relayed_in_next
 from ._persons import _person_by_role
 from ._text import (
     _Attribution,
@@ -168,6 +168,8 @@ def _find_via(doc: _Text, said: _Said, attr: _Attribution, speaker: Speaker | No
     earlier in the same interview; never the speaker itself."""
     if attr.via is None and attr.cue not in ("-", ":"):
         _heard(attr, _heard_by(doc, attr, said, subject_before))
+    if attr.via is None and attr.cue not in ("-", ":"):
+        attr.via = _network_beside(doc, attr)  # "сообщил в Инстаграме": hosted, not an interview
     if attr.via is None and attr.cue not in ("-", ":"):
         # "Янукович сообщил о разводе. Об этом он рассказал изданию Der Spiegel."
         _heard(attr, _heard_in_next(doc, attr, said, speaker))
