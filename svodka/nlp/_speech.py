@@ -35,6 +35,7 @@ __all__ = [
     "PLURAL_SPEAKER_NOUNS",
     "FIRM_HOUSE_ADJECTIVES",
     "PEOPLE_PARTICIPLE_LEMMAS",
+    "PEOPLE_QUANTIFIER_LEMMAS",
     "SOCIAL_NETWORKS",
     "EXPERT_HEADS",
     "ANONYMOUS_HEADS",
@@ -163,6 +164,10 @@ SPEAKER_NOUNS = ORG_HEADS | MEDIA_NOUNS | MEDIA_GROUP_NOUNS | COLLECTIVE_SPEAKER
 # Verbs whose plural participles name people who speak ("опрошенные считают", "большинство
 # опрошенных", "собравшиеся потребовали", "пострадавшие рассказали").
 PEOPLE_PARTICIPLE_LEMMAS = frozenset("опросить опрашивать собраться присутствовать пострадать выжить проголосовать".split())
+
+# Quantifying pronouns that stand for people alone before the verb ("Многие полагали, что",
+# "Некоторые считают"): an unnamed group, written as the text has it.
+PEOPLE_QUANTIFIER_LEMMAS = frozenset("многий некоторый немногий".split())
 
 # Adjectives that make "дом" a firm ("аукционный дом", "издательский дом", "модный дом"): a
 # speaker noun then ("сообщили в аукционном доме").

@@ -1128,3 +1128,17 @@ def test_quote_speakers_verb_joined_by_and_goes_on_with_the_last_speaker():
 def test_quote_speakers_social_network_hosts_the_words(paragraphs, expected):
     quotes = extract_quotes(_article(None, paragraphs, [PETROV]), _article.models).quotes
     assert [(q.speaker.name if q.speaker else None, q.via) for q in quotes] == expected
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "paragraphs, expected",
+    [
+        (["Игорь Петров возглавил клуб «Северные волки». Многие полагали, что этот шаг положит конец его карьере."], ("многие", "group", None)),
+        (["Мост закрыли на ремонт. Некоторые считают, что ремонт затянется до зимы."], ("некоторые", "group", None)),
+        # the quantifier of a noun is part of its group, not the group
+        (["Мост закрыли на ремонт. Некоторые жители уверены, что ремонт затянется до зимы."], ("некоторые жители", "group", None)),
+    ],
+)
+def test_quote_speakers_quantifier_alone_is_a_group(paragraphs, expected):
+    assert _last(paragraphs, [PETROV]) == expected
