@@ -1142,3 +1142,16 @@ def test_quote_speakers_social_network_hosts_the_words(paragraphs, expected):
 )
 def test_quote_speakers_quantifier_alone_is_a_group(paragraphs, expected):
     assert _last(paragraphs, [PETROV]) == expected
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_gerund_after_an_inverted_verb_shares_its_subject_after_it():
+    paragraphs = [
+        "Король Заречии перенёс операцию. Король проходил лечение в столичной клинике, сообщило "
+        "государственное информационное агентство «Северинформ», добавив, что у него было диагностировано воспаление."
+    ]
+    quotes = extract_quotes(_article(None, paragraphs, []), _article.models).quotes
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("Король проходил лечение в столичной клинике", "Северинформ"),
+        ("у него было диагностировано воспаление", "Северинформ"),
+    ]

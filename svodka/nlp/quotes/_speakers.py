@@ -128,7 +128,14 @@ def _subject_before_cue(doc: _Text, said: _Said, attr: _Attribution, gender: str
         # "извинился перед Рэппом, сообщив, что", "обратился к X с просьбой": the subject of
         # the finite verb the cue depends on (never a person it addresses: "к премьеру X")
         main_gender = _cue_gender(doc, main)
-        speaker = _scan_region(doc, said, main.before, main_gender, reverse=True, cue=main)
+        # "S, сообщило агентство X, добавив, что": a verb right after the words it reported has
+        # its subject after it, the clause before is those words
+        inverted = bool(main.after) and any(
+            main.before[0] <= start and end <= main.cue_start and not doc.text[end : main.cue_start].strip(" ,—–" + DOUBLE_CLOSING)
+            for start, end in said.spans[-2:]
+        )
+        if not inverted:
+            speaker = _scan_region(doc, said, main.before, main_gender, reverse=True, cue=main)
         if speaker is None and main.after:
             speaker = _scan_region(doc, said, main.after, main_gender, reverse=False, cue=main)
         if speaker is None and main.after is None:
