@@ -1155,3 +1155,12 @@ def test_quote_speakers_gerund_after_an_inverted_verb_shares_its_subject_after_i
         ("Король проходил лечение в столичной клинике", "Северинформ"),
         ("у него было диагностировано воспаление", "Северинформ"),
     ]
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_the_chto_belongs_to_the_later_speech_verb():
+    paragraphs = ["Игорь Петров покинул клуб. Суд признал его невиновным, однако болельщики полагали, что тренер виноват в поражении."]
+    quotes = extract_quotes(_article(None, paragraphs, [PETROV]), _article.models).quotes
+    assert [(q.text, q.speaker.name if q.speaker else None, q.cue) for q in quotes] == [
+        ("тренер виноват в поражении", "болельщики", "полагали")
+    ]

@@ -465,6 +465,8 @@ def _not_reported_chto(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: in
         return True  # "Министр, комментируя решение, заявил, что": the gerund's phrase ended
     if j - 1 > i and "," in between and doc.parse(toks[j - 1].text)[0].tag.POS == "GRND":
         return True  # "..., сообщило агентство X, добавив, что S": the gerund's own "что"
+    if j - 1 > i and _is_finite_verb(doc, toks[i]) and _is_finite_verb(doc, toks[j - 1]) and _is_speech(doc, toks[j - 1]):
+        return True  # "признали невиновной, многие полагали, что": the later verb's "что"
     if toks[j - 1].low == "тем" and j >= 2 and toks[j - 2].low == "с":
         return True  # "согласился с тем, что" is agreement, "не согласился" denial
     if doc.lemma(toks[i].text) in ATTENTION_LEMMAS:
