@@ -1164,3 +1164,13 @@ def test_quote_speakers_the_chto_belongs_to_the_later_speech_verb():
     assert [(q.text, q.speaker.name if q.speaker else None, q.cue) for q in quotes] == [
         ("тренер виноват в поражении", "болельщики", "полагали")
     ]
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_subject_after_a_fronted_subordinate_clause():
+    paragraphs = [
+        "Анна Светлова возглавила клуб. Хотя на суде Анну Светлову признали невиновной, многие полагали, "
+        "что этот случай положит конец её карьере."
+    ]
+    names = [("e2", "PER", "Анна Светлова", ["Анна Светлова", "Анну Светлову"])]
+    assert _last(paragraphs, names) == ("многие", "group", None)

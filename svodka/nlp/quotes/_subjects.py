@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ...model import Entity, Mention, Speaker
-from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, LOC_ABBREVIATIONS, NON_ENTITY_ABBREVIATIONS
+from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, FRONTED_CLAUSE_OPENERS, LOC_ABBREVIATIONS, NON_ENTITY_ABBREVIATIONS
 from ..names import normalize_mention
 from .._speech import (
     ACCUSE_LEMMAS,
@@ -368,6 +368,9 @@ def _own_clause_regions(doc: _Text, outside: list[_Tok], shared: list[tuple[int,
     subject's regions), after a relative pronoun with its own subject ("поклонник, которого
     певица попросила"); empty: none."""
     text = doc.text
+    fronted = _after_fronted_clause(doc, outside, end)
+    if fronted is not None:
+        return [fronted]  # "Хотя её признали невиновной, многие полагали"
     for i in range(len(outside) - 1, 0, -1):
         t = outside[i]
         if re.search(r":\s", text[outside[i - 1].end : t.start]) and re.match(r"[а-яё]", t.text) and not doc.in_quote(outside[i - 1].end):
@@ -379,6 +382,21 @@ def _own_clause_regions(doc: _Text, outside: list[_Tok], shared: list[tuple[int,
             # "поклонник, которого певица попросила": the relative clause has its own subject
             return [(t.end, end)] if i + 1 < len(outside) else []
     return []
+
+
+def _after_fronted_clause(doc: _Text, outside: list[_Tok], end: int) -> tuple[int, int] | None:
+    """The main clause's words after a fronted subordinate clause ("Хотя её признали
+    невиновной, многие полагали"): from the first comma past which no finite verb nor a
+    relative pronoun stands (None: no such clause opens the region)."""
+    if outside[0].low not in FRONTED_CLAUSE_OPENERS or not any(_is_finite_verb(doc, x) for x in outside):
+        return None
+    for i in range(1, len(outside)):
+        if "," not in doc.text[outside[i - 1].end : outside[i].start]:
+            continue
+        rest = outside[i:]
+        if not any(_is_finite_verb(doc, x) or doc.lemma(x.text) == "который" for x in rest):
+            return (outside[i].start, end)
+    return None
 
 
 def _verb_cue(doc: _Text, attr: _Attribution) -> bool:
