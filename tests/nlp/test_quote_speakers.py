@@ -1174,3 +1174,15 @@ def test_quote_speakers_subject_after_a_fronted_subordinate_clause():
     ]
     names = [("e2", "PER", "Анна Светлова", ["Анна Светлова", "Анну Светлову"])]
     assert _last(paragraphs, names) == ("многие", "group", None)
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_fronted_request_noun_is_asked_by_the_subject_after_the_verb():
+    paragraphs = [
+        "Ранее с призывом к мэру уйти в отставку выступали активисты партии «Северный путь», в которой "
+        "Игорь Петров состоял до 2010 года."
+    ]
+    quotes = extract_quotes(_article(None, paragraphs, [PETROV]), _article.models).quotes
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("к мэру уйти в отставку", "активисты партии «Северный путь»")
+    ]
