@@ -1186,3 +1186,18 @@ def test_quote_speakers_fronted_request_noun_is_asked_by_the_subject_after_the_v
     assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("к мэру уйти в отставку", "активисты партии «Северный путь»")
     ]
+
+
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_surname_ner_missed_before_the_verb():
+    paragraphs = [
+        "В Заречинске скончалась бывший мэр Анна Дюпре. Анна Дюпре руководила городом десять лет.",
+        "Её брат Пьер Дюпре писал для местной газеты. Анна Дюпре вышла на пенсию в 2010 году.",
+        "Дюпре часто говорила: «За всё отвечаю я», позаимствовав эту фразу у одного из президентов.",
+    ]
+    # NER found the full names, not the surname before the verb; the brother is named once
+    names = [("e2", "PER", "Анна Дюпре", ["Анна Дюпре"]), ("e3", "PER", "Пьер Дюпре", ["Пьер Дюпре"])]
+    quotes = extract_quotes(_article(None, paragraphs, names), _article.models).quotes
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes][-1] == ("За всё отвечаю я", "Анна Дюпре")

@@ -40,6 +40,7 @@ from ._text import (
     _common_noun_person,
     _has_case,
     _is_adj,
+    _is_adverb,
     _is_finite_verb,
     _mentions_around,
     _mentions_in,
@@ -300,7 +301,29 @@ def _subject_before(
         found = _np_speaker(doc, said, words, mentions, gender, cue, end)
     if found is None and verb_cue:
         found = _abbreviation_subject(doc, words, end)
+    if found is None and verb_cue:
+        found = _known_surname(doc, words, end, gender)
     return found
+
+
+def _known_surname(doc: _Text, words: list[_Tok], end: int, gender: str | None) -> Speaker | None:
+    """A person's surname as the article names them, right before the verb (past adverbs),
+    where NER missed this mention ("Рено часто говорила: «...»"): that person."""
+    k = len(words) - 1
+    while k >= 0 and _is_adverb(doc, words[k]) and words[k].text[0].islower():
+        k -= 1
+    if k < 0 or not words[k].text[0].isupper() or doc.in_quote(words[k].start):
+        return None
+    if re.search(r"[,;:.!?()—–]", doc.text[words[k].end : end]):
+        return None
+    word = words[k].text.lower().replace("ё", "е")
+    people = [e for e in doc.article.entities if e.type == "PER" and e.last and e.last.lower().replace("ё", "е") == word]
+    if gender in ("masc", "femn"):
+        people = [e for e in people if _gender_fits(doc, e, gender)]
+    people.sort(key=lambda e: -len(e.mentions))
+    if not people or len(people) > 1 and len(people[0].mentions) <= 2 * len(people[1].mentions):
+        return None  # a namesake as often named ("Роберт Рено", the brother): nobody sure
+    return _speaker_of(people[0])
 
 
 def _relative_body(doc: _Text, words: list[_Tok], end: int) -> Speaker | None:
