@@ -1201,3 +1201,10 @@ def test_quote_speakers_surname_ner_missed_before_the_verb():
     names = [("e2", "PER", "Анна Дюпре", ["Анна Дюпре"]), ("e3", "PER", "Пьер Дюпре", ["Пьер Дюпре"])]
     quotes = extract_quotes(_article(None, paragraphs, names), _article.models).quotes
     assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes][-1] == ("За всё отвечаю я", "Анна Дюпре")
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_exclamation_mark_inside_a_latin_name_ends_no_sentence():
+    paragraphs = ["Певец Игорь Петров отменил концерт. В интервью E! News он объяснил это тем, что «в городе сейчас небезопасно»."]
+    quotes = extract_quotes(_article(None, paragraphs, [PETROV]), _article.models).quotes
+    assert {(q.speaker.name if q.speaker else None, q.via) for q in quotes} == {("Игорь Петров", "E! News")}

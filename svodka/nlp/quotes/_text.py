@@ -313,7 +313,10 @@ def _ends_between(doc: _Text, lo: int, pos: int) -> list[int] | None:
 
 
 def _real_end(text: str, pos: int) -> bool:
-    """Is the period at ``pos`` a sentence end (not an initial or an abbreviation)?"""
+    """Is the period at ``pos`` a sentence end (not an initial or an abbreviation)? An
+    exclamation mark inside a Latin name ("E! News", "Yahoo! Japan") is none either."""
+    if text[pos] == "!":
+        return not (re.search(r"(?<!\w)[A-Z][A-Za-z]*$", text[max(0, pos - 12) : pos]) and re.match(r" [A-Z][a-z]", text[pos + 1 : pos + 4]))
     if text[pos] != ".":
         return True
     m = re.search(r"(\w+)$", text[max(0, pos - 12) : pos])
