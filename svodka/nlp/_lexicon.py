@@ -19,6 +19,7 @@ __all__ = [
     "fold_case",
     "COPULA_FILLERS",
     "CLAUSE_OPENERS",
+    "FRONTED_CLAUSE_OPENERS",
     "PREPOSITIONAL_GERUNDS",
     "SPEAKER_VOICE_WORDS",
     "INSTRUMENTAL_PREPOSITIONS",
@@ -652,6 +653,10 @@ COPULA_FILLERS = frozenset({"уже", "также", "тоже", "теперь", 
 
 # Words that open a subordinate clause: a subject is not looked for past them.
 CLAUSE_OPENERS = frozenset({"что", "чтобы", "если", "когда", "где", "как", "пока", "хотя", "но", "а", "однако"})
+
+# Words that open a subordinate clause fronted before the main one ("Хотя X признали
+# невиновной, многие полагали, что"): the main verb's subject stands after the clause's comma.
+FRONTED_CLAUSE_OPENERS = frozenset({"хотя", "если", "когда", "пока", "поскольку"})
 
 # Prepositions that govern the instrumental: "с министром" is company, not a predicate.
 INSTRUMENTAL_PREPOSITIONS = frozenset({"с", "со", "над", "под", "перед", "за", "между", "рядом"})

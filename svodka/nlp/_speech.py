@@ -35,6 +35,8 @@ __all__ = [
     "PLURAL_SPEAKER_NOUNS",
     "FIRM_HOUSE_ADJECTIVES",
     "PEOPLE_PARTICIPLE_LEMMAS",
+    "PEOPLE_QUANTIFIER_LEMMAS",
+    "SOCIAL_NETWORKS",
     "EXPERT_HEADS",
     "ANONYMOUS_HEADS",
     "ANONYMOUS_WORDS",
@@ -168,6 +170,10 @@ SPEAKER_NOUNS = ORG_HEADS | MEDIA_NOUNS | MEDIA_GROUP_NOUNS | COLLECTIVE_SPEAKER
 # опрошенных", "собравшиеся потребовали", "пострадавшие рассказали").
 PEOPLE_PARTICIPLE_LEMMAS = frozenset("опросить опрашивать собраться присутствовать пострадать выжить проголосовать".split())
 
+# Quantifying pronouns that stand for people alone before the verb ("Многие полагали, что",
+# "Некоторые считают"): an unnamed group, written as the text has it.
+PEOPLE_QUANTIFIER_LEMMAS = frozenset("многий некоторый немногий".split())
+
 # Adjectives that make "дом" a firm ("аукционный дом", "издательский дом", "модный дом"): a
 # speaker noun then ("сообщили в аукционном доме").
 FIRM_HOUSE_ADJECTIVES = frozenset("аукционный издательский торговый модный модельный ювелирный".split())
@@ -192,6 +198,15 @@ DOCUMENT_NOUNS = frozenset(
 # министерства", "в микроблоге", "на странице в соцсети"): the place the words were put, never
 # the speaker; the page's owner after it speaks.
 OWN_PAGE_NOUNS = frozenset("сайт страница микроблог блог".split())
+
+# Social networks a person writes in ("сообщил в Инстаграме", "написал в своём Twitter", "в
+# Telegram-канале"): the network that carries the words is their via, as an outlet is. The
+# written stem (lower case, any case ending after it) -> the network's name.
+SOCIAL_NETWORKS = {
+    "instagram": "Instagram", "инстаграм": "Инстаграм", "twitter": "Twitter", "твиттер": "Твиттер",
+    "facebook": "Facebook", "фейсбук": "Фейсбук", "telegram": "Telegram", "телеграм": "Телеграм",
+    "вконтакте": "ВКонтакте", "youtube": "YouTube", "ютуб": "YouTube", "tiktok": "TikTok", "тикток": "TikTok",
+}
 
 # Documents that speak as themselves when the text names nobody behind them ("Документ
 # предлагает ...", "В докладе говорится, что ..."): a named subset; "сообщение" or

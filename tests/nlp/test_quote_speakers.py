@@ -1094,3 +1094,117 @@ def test_quote_speakers_headline_description_is_the_person_the_lead_names():
         ("о своей невиновности", "Игорь Петров"),
         ("о своей невиновности на заседании областного суда", "Игорь Петров"),
     ]
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_verb_joined_by_and_goes_on_with_the_last_speaker():
+    paragraphs = [
+        "Глава Заречинского района Игорь Петров сказал, что ремонт моста не затянется. «Это обычная работа "
+        "в рамках плана», — и добавил, что «губернатор с этим планом согласился»."
+    ]
+    quotes = extract_quotes(_article(None, paragraphs, [PETROV]), _article.models).quotes
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("indirect", "Игорь Петров"),
+        ("direct", "Игорь Петров"),
+        ("direct", "Игорь Петров"),
+    ]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "paragraphs, expected",
+    [
+        (["Игорь Петров сообщил сегодня в Инстаграме о своём уходе из клуба."], [("Игорь Петров", "Инстаграм")]),
+        (["В своём Twitter мэр Заречинска Игорь Петров написал, что уходит в отставку."], [("Игорь Петров", "Twitter")]),
+        (["Игорь Петров написал в Telegram-канале, что мост откроют в мае."], [("Игорь Петров", "Telegram")]),
+        # a network inside the statement is its own words; a post is heard by nobody after it
+        (["Игорь Петров сообщил, что видео опубликовано в Instagram."], [("Игорь Петров", None)]),
+        (
+            ["Игорь Петров написал в Facebook, что уходит в отставку. Позже Петров заявил, что передумал."],
+            [("Игорь Петров", "Facebook"), ("Игорь Петров", None)],
+        ),
+    ],
+)
+def test_quote_speakers_social_network_hosts_the_words(paragraphs, expected):
+    quotes = extract_quotes(_article(None, paragraphs, [PETROV]), _article.models).quotes
+    assert [(q.speaker.name if q.speaker else None, q.via) for q in quotes] == expected
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "paragraphs, expected",
+    [
+        (["Игорь Петров возглавил клуб «Северные волки». Многие полагали, что этот шаг положит конец его карьере."], ("многие", "group", None)),
+        (["Мост закрыли на ремонт. Некоторые считают, что ремонт затянется до зимы."], ("некоторые", "group", None)),
+        # the quantifier of a noun is part of its group, not the group
+        (["Мост закрыли на ремонт. Некоторые жители уверены, что ремонт затянется до зимы."], ("некоторые жители", "group", None)),
+    ],
+)
+def test_quote_speakers_quantifier_alone_is_a_group(paragraphs, expected):
+    assert _last(paragraphs, [PETROV]) == expected
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_gerund_after_an_inverted_verb_shares_its_subject_after_it():
+    paragraphs = [
+        "Король Заречии перенёс операцию. Король проходил лечение в столичной клинике, сообщило "
+        "государственное информационное агентство «Северинформ», добавив, что у него было диагностировано воспаление."
+    ]
+    quotes = extract_quotes(_article(None, paragraphs, []), _article.models).quotes
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("Король проходил лечение в столичной клинике", "Северинформ"),
+        ("у него было диагностировано воспаление", "Северинформ"),
+    ]
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_the_chto_belongs_to_the_later_speech_verb():
+    paragraphs = ["Игорь Петров покинул клуб. Суд признал его невиновным, однако болельщики полагали, что тренер виноват в поражении."]
+    quotes = extract_quotes(_article(None, paragraphs, [PETROV]), _article.models).quotes
+    assert [(q.text, q.speaker.name if q.speaker else None, q.cue) for q in quotes] == [
+        ("тренер виноват в поражении", "болельщики", "полагали")
+    ]
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_subject_after_a_fronted_subordinate_clause():
+    paragraphs = [
+        "Анна Светлова возглавила клуб. Хотя на суде Анну Светлову признали невиновной, многие полагали, "
+        "что этот случай положит конец её карьере."
+    ]
+    names = [("e2", "PER", "Анна Светлова", ["Анна Светлова", "Анну Светлову"])]
+    assert _last(paragraphs, names) == ("многие", "group", None)
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_fronted_request_noun_is_asked_by_the_subject_after_the_verb():
+    paragraphs = [
+        "Ранее с призывом к мэру уйти в отставку выступали активисты партии «Северный путь», в которой "
+        "Игорь Петров состоял до 2010 года."
+    ]
+    quotes = extract_quotes(_article(None, paragraphs, [PETROV]), _article.models).quotes
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("к мэру уйти в отставку", "активисты партии «Северный путь»")
+    ]
+
+
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_surname_ner_missed_before_the_verb():
+    paragraphs = [
+        "В Заречинске скончалась бывший мэр Анна Дюпре. Анна Дюпре руководила городом десять лет.",
+        "Её брат Пьер Дюпре писал для местной газеты. Анна Дюпре вышла на пенсию в 2010 году.",
+        "Дюпре часто говорила: «За всё отвечаю я», позаимствовав эту фразу у одного из президентов.",
+    ]
+    # NER found the full names, not the surname before the verb; the brother is named once
+    names = [("e2", "PER", "Анна Дюпре", ["Анна Дюпре"]), ("e3", "PER", "Пьер Дюпре", ["Пьер Дюпре"])]
+    quotes = extract_quotes(_article(None, paragraphs, names), _article.models).quotes
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes][-1] == ("За всё отвечаю я", "Анна Дюпре")
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_exclamation_mark_inside_a_latin_name_ends_no_sentence():
+    paragraphs = ["Певец Игорь Петров отменил концерт. В интервью E! News он объяснил это тем, что «в городе сейчас небезопасно»."]
+    quotes = extract_quotes(_article(None, paragraphs, [PETROV]), _article.models).quotes
+    assert {(q.speaker.name if q.speaker else None, q.via) for q in quotes} == {("Игорь Петров", "E! News")}

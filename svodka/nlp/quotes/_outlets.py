@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ...model import Entity, Quote
 from ..names import normalize_mention
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, KNOWN_OUTLETS, ORG_HEADS, OUTLET_SHORT_NAMES, QUOTED_NAME_HEADS
-from .._speech import BROADCAST_NOUNS, CITING, DOCUMENT_NOUNS, MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS
+from .._speech import BROADCAST_NOUNS, CITING, DOCUMENT_NOUNS, MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS, SOCIAL_NETWORKS
 from bisect import bisect_right
 
 from ._text import (
@@ -432,6 +432,43 @@ def _on_air(doc: _Text, said: _Said, attr: _Attribution, toks: list[_Tok], s_end
             found = _outlet_after(doc, said, rest, s_end, False)
             if found is not None:
                 return found
+    return None
+
+
+# How many words a social network and its "в" may stand from the verb ("написал вчера в своём
+# Twitter", "В своём Twitter мэр Заречинска Игорь Петров написал").
+MAX_NETWORK_WORDS = 8
+
+
+def _social_network(tok: _Tok) -> str | None:
+    """The social network a word names, in any case ending ("Инстаграме", "Telegram-канале")."""
+    word = tok.low.strip(DOUBLE_OPENING + DOUBLE_CLOSING).split("-")[0]
+    for stem, name in SOCIAL_NETWORKS.items():
+        if word.startswith(stem) and len(word) - len(stem) <= 3:
+            return name
+    return None
+
+
+def _network_beside(doc: _Text, attr: _Attribution) -> str | None:
+    """The social network the words were written in, "в" it right next to the verb, before
+    any punctuation: "сообщил сегодня в Инстаграме о разводе", "В своём Twitter мэр написал".
+    Its post is this statement's only: the speaker's next words are not heard there."""
+    s_start, s_end = _attribution_sentence(doc, attr)
+    toks = [t for t in doc.toks(s_start, s_end) if not doc.in_quote(t.start) or _in_short_quote(doc, t.start)]
+    after = [t for t in toks if t.start >= attr.cue_end][:MAX_NETWORK_WORDS]
+    before = [t for t in toks if t.end <= attr.cue_start][-MAX_NETWORK_WORDS:]
+    for side, words in ((after, after), (before, before[::-1])):
+        edge = attr.cue_end if side is after else attr.cue_start
+        for k, t in enumerate(words):
+            gap = doc.text[edge : t.start] if side is after else doc.text[t.end : edge]
+            if re.search(r"[,;:.!?()—–]", gap.strip(DOUBLE_OPENING + DOUBLE_CLOSING + " ")) or _is_finite_verb(doc, t):
+                break
+            network = _social_network(t)
+            if network is None:
+                continue
+            near = side[max(0, side.index(t) - 3) : side.index(t)]
+            if any(x.low in ("в", "во") for x in near):
+                return network
     return None
 
 

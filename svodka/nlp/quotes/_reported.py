@@ -238,7 +238,18 @@ def _cue_items(
     item = _ob_etom_item(doc, reported, toks, i, s_start, s_end, sents, si, bi)
     if item is None:
         item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
+        if item is not None and _gerund_chto_after(doc, toks, i):
+            return [item], False  # "S, сообщило агентство X, добавив, что S2": S2 follows
     return ([item] if item is not None else []), item is not None
+
+
+def _gerund_chto_after(doc: _Text, toks: list[_Tok], i: int) -> bool:
+    """Does a speech gerund with its own "что" follow the cue in its sentence ("..., сообщило
+    агентство X, добавив, что S")?"""
+    for k in range(i + 1, len(toks) - 1):
+        if toks[k + 1].low == "что" and doc.text[toks[k].end : toks[k + 1].start].strip() == ",":
+            return doc.parse(toks[k].text)[0].tag.POS == "GRND" and _is_speech(doc, toks[k])
+    return False
 
 
 def _quoted_cue_items(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_start: int, s_end: int) -> list[_Item]:
@@ -611,6 +622,10 @@ def _not_reported_chto(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: in
         return True  # a dot inside a word is a domain: "считают, пишет NEWSru.com, что"
     if "," in between and doc.parse(toks[i].text)[0].tag.POS == "GRND":
         return True  # "Министр, комментируя решение, заявил, что": the gerund's phrase ended
+    if j - 1 > i and "," in between and doc.parse(toks[j - 1].text)[0].tag.POS == "GRND":
+        return True  # "..., сообщило агентство X, добавив, что S": the gerund's own "что"
+    if j - 1 > i and _is_finite_verb(doc, toks[i]) and _is_finite_verb(doc, toks[j - 1]) and _is_speech(doc, toks[j - 1]):
+        return True  # "признали невиновной, многие полагали, что": the later verb's "что"
     if toks[j - 1].low == "тем" and j >= 2 and toks[j - 2].low == "с":
         return True  # "согласился с тем, что" is agreement, "не согласился" denial
     if doc.lemma(toks[i].text) in ATTENTION_LEMMAS:

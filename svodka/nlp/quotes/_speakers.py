@@ -24,7 +24,7 @@ from bisect import bisect_right
 from ...model import Entity, Quote, Speaker
 from .._lexicon import CLUB_FORMS, DOUBLE_CLOSING, DOUBLE_OPENING, LEGAL_FORMS
 from .._speech import CITING, DOCUMENT_AUTHORS, DOCUMENT_NOUNS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
-from ._outlets import _attribution_sentence, _cut_via, _heard, _heard_by, _is_outlet, _outlet_after, _relay_opening, _relayed_in_next
+from ._outlets import _attribution_sentence, _cut_via, _heard, _heard_by, _is_outlet, _network_beside, _outlet_after, _relay_opening, _relayed_in_next
 from ._persons import _person_by_role
 from ._text import (
     _Attribution,
@@ -75,6 +75,8 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int, stmt_end: in
     if speaker is None and attr.before:
         speaker = _subject_before_cue(doc, said, attr, gender)
         subject_before = speaker is not None
+    if speaker is None and said.speakers and _and_only_before(doc, attr, after):
+        speaker = said.speakers[-1]  # "X сказал, что A. «B», — и добавил, что «C»"
     if speaker is None and after:
         speaker = _scan_region(doc, said, after, gender, reverse=False, cue=attr)
     if speaker is None:
@@ -126,7 +128,14 @@ def _subject_before_cue(doc: _Text, said: _Said, attr: _Attribution, gender: str
         # "извинился перед Рэппом, сообщив, что", "обратился к X с просьбой": the subject of
         # the finite verb the cue depends on (never a person it addresses: "к премьеру X")
         main_gender = _cue_gender(doc, main)
-        speaker = _scan_region(doc, said, main.before, main_gender, reverse=True, cue=main)
+        # "S, сообщило агентство X, добавив, что": a verb right after the words it reported has
+        # its subject after it, the clause before is those words
+        inverted = bool(main.after) and any(
+            main.before[0] <= start and end <= main.cue_start and not doc.text[end : main.cue_start].strip(" ,—–" + DOUBLE_CLOSING)
+            for start, end in said.spans[-2:]
+        )
+        if not inverted:
+            speaker = _scan_region(doc, said, main.before, main_gender, reverse=True, cue=main)
         if speaker is None and main.after:
             speaker = _scan_region(doc, said, main.after, main_gender, reverse=False, cue=main)
         if speaker is None and main.after is None:
@@ -150,11 +159,24 @@ def _speaker_going_on(doc: _Text, said: _Said, attr: _Attribution) -> Speaker | 
     return speaker
 
 
+def _and_only_before(doc: _Text, attr: _Attribution, after: tuple[int, int] | None) -> bool:
+    """Is the cue a verb joined by "и" to what was said before, with no subject of its own
+    before or after it ("«B», — и добавил, что «C»": the last speaker goes on)?"""
+    if not attr.before or _cue_pos(doc, attr) != "VERB":
+        return False
+    words = [t for t in doc.toks(*attr.before) if not doc.in_quote(t.start)]
+    if len(words) != 1 or words[0].low != "и":
+        return False
+    return not after or all(t.low == "что" for t in doc.toks(*after) if not doc.in_quote(t.start))
+
+
 def _find_via(doc: _Text, said: _Said, attr: _Attribution, speaker: Speaker | None, subject_before: bool) -> None:
     """Set ``attr.via``: the outlet the speaker spoke to, in this sentence, the next one, or
     earlier in the same interview; never the speaker itself."""
     if attr.via is None and attr.cue not in ("-", ":"):
         _heard(attr, _heard_by(doc, attr, said, subject_before))
+    if attr.via is None and attr.cue not in ("-", ":"):
+        attr.via = _network_beside(doc, attr)  # "сообщил в Инстаграме": hosted, not an interview
     if attr.via is None and attr.cue not in ("-", ":"):
         # "Янукович сообщил о разводе. Об этом он рассказал изданию Der Spiegel."
         _heard(attr, _heard_in_next(doc, attr, said, speaker))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ...model import Entity, Mention, Speaker
-from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, LOC_ABBREVIATIONS, NON_ENTITY_ABBREVIATIONS
+from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, FRONTED_CLAUSE_OPENERS, LOC_ABBREVIATIONS, NON_ENTITY_ABBREVIATIONS
 from ..names import normalize_mention
 from .._speech import (
     ACCUSE_LEMMAS,
@@ -40,6 +40,7 @@ from ._text import (
     _common_noun_person,
     _has_case,
     _is_adj,
+    _is_adverb,
     _is_finite_verb,
     _mentions_around,
     _mentions_in,
@@ -300,7 +301,29 @@ def _subject_before(
         found = _np_speaker(doc, said, words, mentions, gender, cue, end)
     if found is None and verb_cue:
         found = _abbreviation_subject(doc, words, end)
+    if found is None and verb_cue:
+        found = _known_surname(doc, words, end, gender)
     return found
+
+
+def _known_surname(doc: _Text, words: list[_Tok], end: int, gender: str | None) -> Speaker | None:
+    """A person's surname as the article names them, right before the verb (past adverbs),
+    where NER missed this mention ("Рено часто говорила: «...»"): that person."""
+    k = len(words) - 1
+    while k >= 0 and _is_adverb(doc, words[k]) and words[k].text[0].islower():
+        k -= 1
+    if k < 0 or not words[k].text[0].isupper() or doc.in_quote(words[k].start):
+        return None
+    if re.search(r"[,;:.!?()—–]", doc.text[words[k].end : end]):
+        return None
+    word = words[k].text.lower().replace("ё", "е")
+    people = [e for e in doc.article.entities if e.type == "PER" and e.last and e.last.lower().replace("ё", "е") == word]
+    if gender in ("masc", "femn"):
+        people = [e for e in people if _gender_fits(doc, e, gender)]
+    people.sort(key=lambda e: -len(e.mentions))
+    if not people or len(people) > 1 and len(people[0].mentions) <= 2 * len(people[1].mentions):
+        return None  # a namesake as often named ("Роберт Рено", the brother): nobody sure
+    return _speaker_of(people[0])
 
 
 def _relative_body(doc: _Text, words: list[_Tok], end: int) -> Speaker | None:
@@ -368,6 +391,9 @@ def _own_clause_regions(doc: _Text, outside: list[_Tok], shared: list[tuple[int,
     subject's regions), after a relative pronoun with its own subject ("поклонник, которого
     певица попросила"); empty: none."""
     text = doc.text
+    fronted = _after_fronted_clause(doc, outside, end)
+    if fronted is not None:
+        return [fronted]  # "Хотя её признали невиновной, многие полагали"
     for i in range(len(outside) - 1, 0, -1):
         t = outside[i]
         if re.search(r":\s", text[outside[i - 1].end : t.start]) and re.match(r"[а-яё]", t.text) and not doc.in_quote(outside[i - 1].end):
@@ -379,6 +405,21 @@ def _own_clause_regions(doc: _Text, outside: list[_Tok], shared: list[tuple[int,
             # "поклонник, которого певица попросила": the relative clause has its own subject
             return [(t.end, end)] if i + 1 < len(outside) else []
     return []
+
+
+def _after_fronted_clause(doc: _Text, outside: list[_Tok], end: int) -> tuple[int, int] | None:
+    """The main clause's words after a fronted subordinate clause ("Хотя её признали
+    невиновной, многие полагали"): from the first comma past which no finite verb nor a
+    relative pronoun stands (None: no such clause opens the region)."""
+    if outside[0].low not in FRONTED_CLAUSE_OPENERS or not any(_is_finite_verb(doc, x) for x in outside):
+        return None
+    for i in range(1, len(outside)):
+        if "," not in doc.text[outside[i - 1].end : outside[i].start]:
+            continue
+        rest = outside[i:]
+        if not any(_is_finite_verb(doc, x) or doc.lemma(x.text) == "который" for x in rest):
+            return (outside[i].start, end)
+    return None
 
 
 def _verb_cue(doc: _Text, attr: _Attribution) -> bool:

@@ -25,6 +25,7 @@ from .._speech import (
     FIRM_HOUSE_ADJECTIVES,
     OPINION_ADJECTIVES,
     PEOPLE_PARTICIPLE_LEMMAS,
+    PEOPLE_QUANTIFIER_LEMMAS,
     PLURAL_SPEAKER_NOUNS,
     QUANTITY_WORDS,
     SPEAKER_NOUNS,
@@ -313,7 +314,10 @@ def _ends_between(doc: _Text, lo: int, pos: int) -> list[int] | None:
 
 
 def _real_end(text: str, pos: int) -> bool:
-    """Is the period at ``pos`` a sentence end (not an initial or an abbreviation)?"""
+    """Is the period at ``pos`` a sentence end (not an initial or an abbreviation)? An
+    exclamation mark inside a Latin name ("E! News", "Yahoo! Japan") is none either."""
+    if text[pos] == "!":
+        return not (re.search(r"(?<!\w)[A-Z][A-Za-z]*$", text[max(0, pos - 12) : pos]) and re.match(r" [A-Z][a-z]", text[pos + 1 : pos + 4]))
     if text[pos] != ".":
         return True
     m = re.search(r"(\w+)$", text[max(0, pos - 12) : pos])
@@ -459,6 +463,8 @@ def _speaker_noun(doc: _Text, tok: _Tok) -> bool:
     for p in doc.parse(tok.text)[:2]:
         if p.tag.POS == "PRTF" and p.tag.number == "plur" and p.normal_form.replace("ё", "е") in PEOPLE_PARTICIPLE_LEMMAS:
             return True  # "опрошенные", "собравшиеся": people
+        if p.tag.POS == "ADJF" and p.tag.number == "plur" and p.tag.case == "nomn" and p.normal_form in PEOPLE_QUANTIFIER_LEMMAS:
+            return _stands_alone(doc, tok)  # "Многие полагали": people ("многие эксперты": the noun)
         if p.tag.POS != "NOUN":
             continue
         lemma = p.normal_form.replace("ё", "е")
@@ -469,6 +475,16 @@ def _speaker_noun(doc: _Text, tok: _Tok) -> bool:
         if lemma == "дом" and _firm_house(doc, tok):
             return True
     return False
+
+
+def _stands_alone(doc: "_Text", tok: _Tok) -> bool:
+    """Is the word no adjective of a noun or adjective right after it ("Многие полагали", not
+    "Некоторые эксперты считают")?"""
+    i = doc._index(tok.start)
+    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    if nxt is None or doc.text[tok.end : nxt.start].strip():
+        return True
+    return not any(p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in doc.parse(nxt.text)[:2])
 
 
 def _firm_house(doc: "_Text", tok: _Tok) -> bool:

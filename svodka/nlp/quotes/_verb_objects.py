@@ -267,8 +267,24 @@ def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int
             continue
         attr = _Attribution(doc.text[t.start : cue_end].lower(), t.start, cue_end, before=(s_start, t.start), after=(cue_end, cue_end))
         item = _Item("indirect", start, _clause_end(doc, toks, j, s_end), attr)
+        if noun:
+            _fronted_request(doc, toks, i, j, item, s_end)
         return _call_as_said(doc, toks, item, s_end) if call else item
     return None
+
+
+def _fronted_request(doc: _Text, toks: list[_Tok], i: int, j: int, item: _Item, s_end: int) -> None:
+    """"С призывом к мэру уйти в отставку выступили активисты": a request noun fronted before
+    its sentence's verb ends at that verb, and the verb's subject after it asked."""
+    if any(_is_finite_verb(doc, x) for x in toks[:i] if x.start >= item.attr.before[0] and not doc.in_quote(x.start)):
+        return  # "обратился к губернатору с просьбой ...": the verb and its subject stand before
+    verb = next((x for x in toks[j + 1 :] if x.start < item.end and not doc.in_quote(x.start) and _is_finite_verb(doc, x)), None)
+    if verb is None:
+        return
+    item.end = len(doc.text[: verb.start].rstrip())
+    # the subject up to its clause's end ("выступили активисты партии, в которой ...")
+    comma = next((x.start for x in toks if x.start > verb.end and not doc.in_quote(x.start) and "," in doc.text[verb.end : x.start]), s_end)
+    item.attr.after = (verb.end, min(s_end, comma))
 
 
 def _request_cue(doc: _Text, toks: list[_Tok], i: int) -> tuple[bool, int, int, bool] | None:
