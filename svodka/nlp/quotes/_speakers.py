@@ -37,6 +37,7 @@ from ._text import (
     _in_short_quote,
     _is_finite_verb,
     _mentions_from,
+    _negated,
     _mentions_in,
     _nominative,
     _sentence_end,
@@ -183,7 +184,7 @@ def _interview_told(doc: _Text, said: _Said, attr: _Attribution, speaker: Speake
     person named before the word in that sentence)."""
     lo = _window_start(doc, attr.cue_start)
     for t in reversed(doc.toks(lo, attr.cue_start)):
-        if t.low not in INTERVIEW_OPENERS or doc.in_quote(t.start):
+        if t.low not in INTERVIEW_OPENERS or doc.in_quote(t.start) or not _interview_given(doc, t):
             continue
         s_start = _sentence_start(doc, t.start, lo)
         s_end = _sentence_end(doc, t.end, len(doc.text))
@@ -194,6 +195,19 @@ def _interview_told(doc: _Text, said: _Said, attr: _Attribution, speaker: Speake
         if found is not None:
             return found
     return None
+
+
+def _interview_given(doc: _Text, t: _Tok) -> bool:
+    """Does the opener ``t`` tell of an interview given ("дал интервью", "в интервью", "ответил
+    на вопросы журналистов"), not one refused or journalists met otherwise ("отказался дать
+    интервью", "не дал интервью", "подал в суд на журналистов", "выгнал журналистов")?"""
+    i = doc._index(t.start)
+    prev = doc.tokens[i - 1] if i > 0 else None
+    if prev is None or doc.text[prev.end : t.start].strip():
+        return False
+    if t.low != "интервью":
+        return doc.lemma(prev.text) == "вопрос"  # "на вопросы журналистов"
+    return prev.low in ("в", "во") or _is_finite_verb(doc, prev) and not _negated(doc, prev)
 
 
 def _earlier_occasion(doc: _Text, attr: _Attribution) -> bool:

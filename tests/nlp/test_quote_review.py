@@ -1,0 +1,66 @@
+"""Tests of svodka.nlp.quotes from a review of issue 15's statement rules: ordinary sentences
+the new rules must leave alone (no statement, no via). Every sentence was written for these
+tests; articles are built by hand with their entities, as in ``test_quotes.py``."""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka.nlp.quotes import extract_quotes
+from tests.nlp.test_quotes import _article, _found
+
+PETROV = ("e1", "PER", "Игорь Петров", ["Игорь Петров", "Петров"])
+
+# (case, paragraphs, entities, (speaker, via) of the last statement)
+NO_INTERVIEW_CASES = [
+    (
+        "an interview refused gives no via",
+        ["Игорь Петров отказался дать интервью газете «Северный курьер».", "Позже он заявил, что не будет комментировать расследование."],
+        [PETROV],
+        ("Игорь Петров", None),
+    ),
+    (
+        "journalists sued give no via",
+        ["Игорь Петров подал в суд на журналистов телеканала «Заря».", "Он заявил, что они распространяли ложные сведения."],
+        [PETROV],
+        ("Игорь Петров", None),
+    ),
+    (
+        "journalists sent out give no via",
+        ["Игорь Петров выгнал журналистов газеты «Северный курьер» с пресс-конференции.", "Он заявил, что не потерпит клеветы."],
+        [PETROV],
+        ("Игорь Петров", None),
+    ),
+]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("case, paragraphs, names, expected", NO_INTERVIEW_CASES, ids=[c[0] for c in NO_INTERVIEW_CASES])
+def test_quote_review_no_interview_no_via(models, case, paragraphs, names, expected):
+    q = extract_quotes(_article(None, paragraphs, names), models).quotes[-1]
+    assert (q.speaker.name if q.speaker else None, q.via) == expected
+
+
+# (case, paragraphs, entities, expected statements as test_quotes._found reads them)
+NO_STATEMENT_CASES = [
+    (
+        "«как долго» after a comma is an indirect question, no «Как сообщил X»",
+        ["Никто не знает, как долго говорил министр с послом."],
+        [],
+        [],
+    ),
+]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("case, paragraphs, names, expected", NO_STATEMENT_CASES, ids=[c[0] for c in NO_STATEMENT_CASES])
+def test_quote_review_no_statement(models, case, paragraphs, names, expected):
+    assert _found(extract_quotes(_article(None, paragraphs, names), models)) == expected
+
+
+def test_quote_review_the_kept_forms(models):
+    """The forms the rules were written for still read the same."""
+    found = _found(extract_quotes(_article(None, ["Как ранее сообщил Игорь Петров, мост откроют в мае."], [PETROV]), models))
+    assert found == [("indirect", "мост откроют в мае", "Игорь Петров", "ранее сообщил")] or found[0][1:3] == ("мост откроют в мае", "Игорь Петров")
+    found = _found(extract_quotes(_article(None, ["Возбуждено уголовное дело - сообщил прокурор района Игорь Петров."], [PETROV]), models))
+    assert [f[1:3] for f in found] == [("Возбуждено уголовное дело", "Игорь Петров")]
