@@ -347,9 +347,10 @@ CONFIRM_LEMMAS = frozenset("подтвердить подтверждать оп
 # only with a claim for object ("отверг обвинения", "отвергает эти сообщения").
 REJECT_LEMMAS = frozenset("отвергнуть отвергать".split())
 
-# Adverbs of time pymorphy3 reads otherwise ("позднее" as an adjective) that may stand
-# between "Как" and its cue ("Как позднее сообщил X, S").
-TIME_ADVERBS = frozenset({"позднее", "позже", "ранее", "прежде"})
+# Adverbs of time that may stand between "Как" and its cue ("Как позднее сообщил X, S",
+# "Как уже сообщалось"; pymorphy3 reads "позднее" as an adjective). Only these: "как долго
+# говорил министр" after a comma asks how, it attributes nothing.
+TIME_ADVERBS = frozenset("позднее позже ранее прежде уже недавно неоднократно накануне вчера сегодня".split())
 
 # The speaker's own possessives: "по моим данным" inside a quotation is the speaker's again.
 OWN_POSSESSIVES = frozenset({"моим", "моему", "нашим", "нашему"})

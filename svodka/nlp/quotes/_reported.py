@@ -222,7 +222,7 @@ def _cue_items(
             return [item], False
     # "Как сообщил X, S", "Как ранее сообщал X, S" (an adverb or two between)
     h = i - 1
-    while h > 0 and i - h <= 2 and (toks[h].low in TIME_ADVERBS or doc.parse(toks[h].text)[0].tag.POS in ("ADVB", "COMP")) and not doc.text[toks[h].end : toks[h + 1].start].strip():
+    while h > 0 and i - h <= 2 and toks[h].low in TIME_ADVERBS and not doc.text[toks[h].end : toks[h + 1].start].strip():
         h -= 1
     if h >= 0 and toks[h].low == "как" and not re.search(r"[^\w\s]", doc.text[toks[h].end : t.start]):
         if t.low.replace("ё", "е") in IDIOM_CUES and doc.text[t.end : t.end + 2].lstrip().startswith(","):
