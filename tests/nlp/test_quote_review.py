@@ -49,6 +49,12 @@ NO_STATEMENT_CASES = [
         [],
         [],
     ),
+    (
+        "a bare dash before a speech verb with its object: one subject's two predicates",
+        ["Водители недовольны новыми правилами - пишут жалобы в мэрию."],
+        [],
+        [],
+    ),
 ]
 
 

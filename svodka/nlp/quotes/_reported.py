@@ -489,6 +489,8 @@ def _cue_after_item(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_sta
         return None
     if gap in ("—", "-", "–") and not so and doc.parse(t.text)[0].tag.POS == "VERB" and re.match(r"\s", text[toks[i - 1].end : toks[i - 1].end + 1]):
         # "Возбуждено уголовное дело - сообщил прокурор X": a dash with no comma before the cue
+        if i + 1 < len(toks) and _object_noun_next(doc, toks[i + 1]):
+            return None  # "Водители недовольны - пишут жалобы в мэрию": the same subject's second predicate
         comma = text.rfind(gap, toks[i - 1].end, toks[i].start)
     elif gap not in (",", ", —", ", -", ", –"):
         return None
@@ -511,6 +513,12 @@ def _cue_after_item(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_sta
     attr = _Attribution(t.low, t.start, t.end, after=(t.end, s_end))
     attr.backref = True
     return _Item("indirect", s_start, comma, attr)
+
+
+def _object_noun_next(doc: _Text, tok: _Tok) -> bool:
+    """Is the word after a cue a noun that cannot be its speaker (no name, no speaker noun):
+    the verb's object ("пишут жалобы"), not its subject ("сообщил прокурор", "пишет газета")?"""
+    return tok.text[0].islower() and doc.parse(tok.text)[0].tag.POS == "NOUN" and not _speaker_noun(doc, tok)
 
 
 def _inverted_colon_cue(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> bool:
