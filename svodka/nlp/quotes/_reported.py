@@ -187,7 +187,7 @@ def _cue_items(
         if k is not None:
             item = _po_slovam_item(doc, toks, i, k, s_start, s_end)
             return ([item] if item is not None else []), True
-    if t.low in PO_SLOVAM_PREPOSITIONS and doc.text[:t.start].rstrip().endswith("("):
+    if t.low in PO_SLOVAM_PREPOSITIONS and doc.text[max(0, t.start - 20) : t.start].rstrip().endswith("("):
         # "(по его словам, он не жалуется на здоровье)": an aside opening with someone's words
         k = _po_slovam_noun(doc, toks, i)
         close = doc.text.find(")", t.end, s_end)
