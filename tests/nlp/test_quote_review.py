@@ -41,6 +41,30 @@ def test_quote_review_no_interview_no_via(models, case, paragraphs, names, expec
     assert (q.speaker.name if q.speaker else None, q.via) == expected
 
 
+# (case, paragraphs, entities, speaker of the last statement)
+NO_AGENT_CASES = [
+    (
+        "the persons named before are the addressees of «Им сообщили», not its speakers",
+        ["Студенты вышли на митинг у здания университета. Им сообщили, что занятия отменены до понедельника."],
+        [],
+        None,
+    ),
+    (
+        "«Позже сообщили» with no addressee is an impersonal report",
+        ["Спасатели вытащили из-под завала двух рабочих. Позже сообщили, что их состояние стабильно."],
+        [],
+        None,
+    ),
+]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("case, paragraphs, names, expected", NO_AGENT_CASES, ids=[c[0] for c in NO_AGENT_CASES])
+def test_quote_review_no_plural_agent(models, case, paragraphs, names, expected):
+    q = extract_quotes(_article(None, paragraphs, names), models).quotes[-1]
+    assert (q.speaker.name if q.speaker else None) == expected
+
+
 # (case, paragraphs, entities, expected statements as test_quotes._found reads them)
 NO_STATEMENT_CASES = [
     (

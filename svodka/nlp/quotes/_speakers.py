@@ -526,8 +526,15 @@ def _first_lemma(doc: _Text, cue: str | None) -> str:
 def _plural_agent_before(doc: _Text, said: _Said, attr: _Attribution) -> Speaker | None:
     """"Его допросили агенты Секретной службы. Ему сообщили, что ...": a plural speech verb
     with no subject of its own speaks for the plural persons the sentence before names in the
-    nominative (with their description), in the same paragraph."""
+    nominative (with their description), in the same paragraph. Only when the verb tells
+    them speaking to one person, a singular pronoun in the dative right before it ("Ему
+    сообщили"): "Им сообщили" speaks to those persons, and "Позже сообщили, что ..." alone is
+    an impersonal report of nobody named."""
     s_start, _s_end = _attribution_sentence(doc, attr)
+    i = doc._index(attr.cue_start)
+    prev = doc.tokens[i - 1] if i > 0 else None
+    if prev is None or prev.start < s_start or not any(p.tag.POS == "NPRO" and p.tag.case == "datv" and p.tag.number == "sing" for p in doc.parse(prev.text)[:1]):
+        return None
     b = max(0, bisect_right(_block_starts(doc), s_start) - 1)
     b_start = doc.blocks[b][0]
     if s_start <= b_start:
