@@ -15,6 +15,7 @@ __all__ = [
     "REPORT_NOUNS",
     "PO_SLOVAM_PREPOSITIONS",
     "VIA_LEMMAS",
+    "QUOTING_LEMMAS",
     "CITING",
     "MEDIA_VERBS",
     "SPEAKER_NOUNS",
@@ -123,6 +124,10 @@ CITING = r"(?:со\s+ссылкой\s+на|ссылаясь\s+на)"
 
 # Verbs of a relaying outlet: "передает ТАСС", "приводит его слова РИА Новости", "цитирует X".
 VIA_LEMMAS = frozenset("передавать передать приводить привести цитировать процитировать писать сообщать".split())
+
+# Of those, the verbs of an outlet quoting one statement ("приводит его слова X", "цитирует его
+# X"): that quote only; their object's owner speaks.
+QUOTING_LEMMAS = frozenset("приводить привести цитировать процитировать".split())
 
 # Verbs whose subject, when it is an organisation, is an outlet: "пишет «Коммерсантъ»",
 # "передает Рейтер" (an organisation "сообщает", a newspaper "пишет").

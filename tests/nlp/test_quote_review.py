@@ -94,3 +94,10 @@ def test_quote_review_the_kept_forms(models):
     assert found == [("indirect", "мост откроют в мае", "Игорь Петров", "ранее сообщил")] or found[0][1:3] == ("мост откроют в мае", "Игорь Петров")
     found = _found(extract_quotes(_article(None, ["Возбуждено уголовное дело - сообщил прокурор района Игорь Петров."], [PETROV]), models))
     assert [f[1:3] for f in found] == [("Возбуждено уголовное дело", "Игорь Петров")]
+
+
+def test_quote_review_word_lists_are_named_subsets():
+    from svodka.nlp import _speech
+
+    assert _speech.QUOTING_LEMMAS <= _speech.VIA_LEMMAS
+    assert _speech.REJECT_LEMMAS <= _speech.CONFIRM_LEMMAS
