@@ -8,6 +8,7 @@ import pytest
 
 from svodka.nlp.quotes import extract_quotes
 from tests.nlp.test_quotes import _article, _found
+from tests.nlp.test_quotes_statements import _verbatim
 
 PETROV = ("e1", "PER", "Игорь Петров", ["Игорь Петров", "Петров"])
 
@@ -101,3 +102,13 @@ def test_quote_review_word_lists_are_named_subsets():
 
     assert _speech.QUOTING_LEMMAS <= _speech.VIA_LEMMAS
     assert _speech.REJECT_LEMMAS <= _speech.CONFIRM_LEMMAS
+
+
+@pytest.mark.issue(15)
+def test_quote_review_a_list_after_a_document_colon_is_no_quotation(models):
+    """A colon clause naming a document with a verb of no speech ("перечислены") before a
+    paragraph (one a line, as a --no-clean text reads): a list, not the document's words."""
+    text = "Мэрия опубликовала план ремонта дорог. В документе перечислены улицы:\nЛенина, Мира, Садовая, Заводская и Лесная."
+    assert _found(extract_quotes(_verbatim(text), models)) == []
+    text = "Мэрия опубликовала план ремонта дорог. В документе говорится:\nРемонт начнётся в мае и закончится в сентябре."
+    assert [f[:2] for f in _found(extract_quotes(_verbatim(text), models))] == [("direct", "Ремонт начнётся в мае и закончится в сентябре.")]

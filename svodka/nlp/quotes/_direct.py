@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, SPEAKER_VOICE_WORDS
-from .._speech import DOCUMENT_NOUNS, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS, QUOTE_JOINERS, SPEECH_LEMMAS, VIA_LEMMAS, WORDS_NOUNS
+from .._speech import DOCUMENT_NOUNS, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS, QUOTE_JOINERS, QUOTING_LEMMAS, SPEECH_LEMMAS, VIA_LEMMAS, WORDS_NOUNS
 from ._outlets import _outlet_name
 from ._text import (
     DASHES,
@@ -314,6 +314,9 @@ def _colon_words_noun(doc: _Text, colon: int, b_start: int) -> _Attribution | No
         owned = start < n or n + 1 < len(toks) or any(m.start >= s_start for m, _e in _mentions_from(doc, s_start, colon))
         if not owned:
             return None
+        preds = [x for x in toks[n + 1 :] if not doc.in_quote(x.start) and doc.parse(x.text)[0].tag.POS in ("VERB", "PRTS")]
+        if preds and not any(_is_speech(doc, x) or doc.lemma(x.text).removesuffix("ся") in QUOTING_LEMMAS for x in preds):
+            return None  # "В документе перечислены улицы:": a list, not the document's words
         verb = next((x for x in toks[n + 1 :] if _is_finite_verb(doc, x)), None)
         if verb is not None:  # "В сообщении полиции приводится:" reads as "в заявлении X говорится"
             return _Attribution(verb.low, verb.start, verb.end, before=(s_start, verb.start), after=(verb.end, colon))
