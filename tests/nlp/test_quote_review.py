@@ -112,3 +112,20 @@ def test_quote_review_a_list_after_a_document_colon_is_no_quotation(models):
     assert _found(extract_quotes(_verbatim(text), models)) == []
     text = "Мэрия опубликовала план ремонта дорог. В документе говорится:\nРемонт начнётся в мае и закончится в сентябре."
     assert [f[:2] for f in _found(extract_quotes(_verbatim(text), models))] == [("direct", "Ремонт начнётся в мае и закончится в сентябре.")]
+
+
+# (paragraph, the statement's text) of "по данным X S" with no comma after the source
+NO_COMMA_SOURCE_CASES = [
+    ("По данным Росстата цены выросли на пять процентов.", "цены выросли на пять процентов"),
+    ("По данным полиции двух человек госпитализировали с ожогами.", "двух человек госпитализировали с ожогами"),
+    ("По информации ГИБДД движения транспорта по мосту не будет до утра.", "движения транспорта по мосту не будет до утра"),
+    ("По данным изданий мост откроют в мае.", "мост откроют в мае"),
+]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("paragraph, expected", NO_COMMA_SOURCE_CASES, ids=[c[1] for c in NO_COMMA_SOURCE_CASES])
+def test_quote_review_no_comma_source_leaves_the_statement_its_words(models, paragraph, expected):
+    """The source's genitives end at the statement's own words: a lower-case word after a
+    capitalised name or abbreviation, a numeral."""
+    assert [f[1] for f in _found(extract_quotes(_article(None, [paragraph]), models))] == [expected]

@@ -381,13 +381,17 @@ def _source_without_comma(doc: _Text, toks: list[_Tok], i: int, k: int, s_start:
         return None  # "По официальным данным Уго Чавес скончался": an adjective's figures name nobody
     n = k + 1
     named = False  # a quoted or Latin name read: it ends the source ("портала Ivanovo News работы ...")
+    capital = False  # a capitalised name or abbreviation read: a lower-case word after it is the statement's
     while n < len(toks) and toks[n].start < s_end and n <= k + MAX_SOURCE_WORDS:
         if text[toks[n - 1].end : toks[n].start].strip().strip(DOUBLE_OPENING + DOUBLE_CLOSING):
             return None  # a comma or a dash ends the source: the usual form
         name = doc.in_quote(toks[n].start) or _latin(toks[n])
         if not (name or not named and _genitive_or_name(doc, toks[n])):
             break
+        if not name and (capital and toks[n].text[0].islower() or doc.parse(toks[n].text)[0].tag.POS == "NUMR"):
+            break  # "По данным Росстата цены выросли", "по данным полиции двух человек госпитализировали": the statement's words
         named = named or name
+        capital = capital or toks[n].text[0].isupper()
         n += 1
     else:
         return None
