@@ -314,9 +314,6 @@ def _colon_words_noun(doc: _Text, colon: int, b_start: int) -> _Attribution | No
         owned = start < n or n + 1 < len(toks) or any(m.start >= s_start for m, _e in _mentions_from(doc, s_start, colon))
         if not owned:
             return None
-        preds = [x for x in toks[n + 1 :] if not doc.in_quote(x.start) and doc.parse(x.text)[0].tag.POS in ("VERB", "PRTS")]
-        if preds and not any(_is_speech(doc, x) or doc.lemma(x.text).removesuffix("ся") in QUOTING_LEMMAS for x in preds):
-            return None  # "В документе перечислены улицы:": a list, not the document's words
         verb = next((x for x in toks[n + 1 :] if _is_finite_verb(doc, x)), None)
         if verb is not None:  # "В сообщении полиции приводится:" reads as "в заявлении X говорится"
             return _Attribution(verb.low, verb.start, verb.end, before=(s_start, verb.start), after=(verb.end, colon))
@@ -325,6 +322,16 @@ def _colon_words_noun(doc: _Text, colon: int, b_start: int) -> _Attribution | No
         after = (cue.start, t.end) if toks[n - 1].low in PRONOUNS and start < n else (t.end, colon)
         return _Attribution(doc.text[cue.start : t.end].lower(), cue.start, t.end, before=(s_start, cue.start), after=after)
     return None
+
+
+def _listed(doc: _Text, attr: _Attribution, colon: int, then: list[_Tok]) -> bool:
+    """Does a colon clause naming a document announce a list, not words ("В документе
+    перечислены улицы:" then "Ленина, Мира и Садовая."): a predicate after its noun that is
+    no verb of speech or quoting, and no verb in the paragraph after the colon?"""
+    preds = [x for x in doc.toks(attr.cue_start, colon) if not doc.in_quote(x.start) and doc.parse(x.text)[0].tag.POS in ("VERB", "PRTS")]
+    if not preds or any(_is_speech(doc, x) or doc.lemma(x.text).removesuffix("ся") in QUOTING_LEMMAS for x in preds):
+        return False
+    return not any(t.text[0].islower() and doc.parse(t.text)[0].tag.POS in ("VERB", "PRTS", "INFN", "PRED") for t in then)
 
 
 def _block_quote_items(doc: _Text, taken: list[_Item]) -> list[_Item]:
@@ -353,6 +360,8 @@ def _block_quote_items(doc: _Text, taken: list[_Item]) -> list[_Item]:
             continue  # a caption or a signature ("И. Ф. Петров")
         voice = any(t.low in SPEAKER_VOICE_WORDS for t in toks)
         words_attr = _colon_words_noun(doc, p_end - 1, p_start)
+        if words_attr is not None and _listed(doc, words_attr, p_end - 1, toks):
+            words_attr = None
         if re.search(r"\n[ \t\r]*\n", text[p_end:b_start]):
             # "По его словам:" alone before the paragraph announces nothing but the words
             bare_po = words_attr is not None and words_attr.cue.startswith("по ") and not _WORD.search(text[_sentence_start(doc, p_end - 1, p_start) : words_attr.cue_start])
