@@ -49,6 +49,7 @@ __all__ = [
     "NAMING_LEMMAS",
     "CONFIRM_LEMMAS",
     "REJECT_LEMMAS",
+    "STANDING_NOUNS",
     "CLAIM_NOUNS",
     "QUANTITY_WORDS",
     "TIME_ADVERBS",
@@ -351,6 +352,10 @@ CONFIRM_LEMMAS = frozenset("подтвердить подтверждать оп
 # Of those, the verbs that reject anything ("отверг предложение" is a refusal): a statement
 # only with a claim for object ("отверг обвинения", "отвергает эти сообщения").
 REJECT_LEMMAS = frozenset("отвергнуть отвергать".split())
+
+# Nouns of a standing one proves by deeds, not by words: "подтвердил титул чемпиона",
+# "подтвердила репутацию надёжного партнёра", "подтвердил свой класс" (confirming them is no statement).
+STANDING_NOUNS = frozenset("титул статус звание репутация квалификация лидерство класс мастерство".split())
 
 # Adverbs of time that may stand between "Как" and its cue ("Как позднее сообщил X, S",
 # "Как уже сообщалось"; pymorphy3 reads "позднее" as an adjective). Only these: "как долго

@@ -80,6 +80,18 @@ NO_STATEMENT_CASES = [
         [],
         [],
     ),
+    (
+        "a standing confirmed by deeds, fronted, is no statement",
+        ["Свою репутацию надёжного партнёра подтвердила компания «Северная сталь»."],
+        [],
+        [],
+    ),
+    (
+        "a title confirmed by a win is no statement",
+        ["Игорь Петров подтвердил свой титул чемпиона мира по шахматам."],
+        [PETROV],
+        [],
+    ),
 ]
 
 
