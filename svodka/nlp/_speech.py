@@ -15,6 +15,7 @@ __all__ = [
     "REPORT_NOUNS",
     "PO_SLOVAM_PREPOSITIONS",
     "VIA_LEMMAS",
+    "QUOTING_LEMMAS",
     "CITING",
     "MEDIA_VERBS",
     "SPEAKER_NOUNS",
@@ -50,6 +51,7 @@ __all__ = [
     "NAMING_LEMMAS",
     "CONFIRM_LEMMAS",
     "REJECT_LEMMAS",
+    "STANDING_NOUNS",
     "CLAIM_NOUNS",
     "QUANTITY_WORDS",
     "TIME_ADVERBS",
@@ -125,6 +127,10 @@ CITING = r"(?:со\s+ссылкой\s+на|ссылаясь\s+на)"
 
 # Verbs of a relaying outlet: "передает ТАСС", "приводит его слова РИА Новости", "цитирует X".
 VIA_LEMMAS = frozenset("передавать передать приводить привести цитировать процитировать писать сообщать".split())
+
+# Of those, the verbs of an outlet quoting one statement ("приводит его слова X", "цитирует его
+# X"): that quote only; their object's owner speaks.
+QUOTING_LEMMAS = frozenset("приводить привести цитировать процитировать".split())
 
 # Verbs whose subject, when it is an organisation, is an outlet: "пишет «Коммерсантъ»",
 # "передает Рейтер" (an organisation "сообщает", a newspaper "пишет").
@@ -362,9 +368,14 @@ CONFIRM_LEMMAS = frozenset("подтвердить подтверждать оп
 # only with a claim for object ("отверг обвинения", "отвергает эти сообщения").
 REJECT_LEMMAS = frozenset("отвергнуть отвергать".split())
 
-# Adverbs of time pymorphy3 reads otherwise ("позднее" as an adjective) that may stand
-# between "Как" and its cue ("Как позднее сообщил X, S").
-TIME_ADVERBS = frozenset({"позднее", "позже", "ранее", "прежде"})
+# Nouns of a standing one proves by deeds, not by words: "подтвердил титул чемпиона",
+# "подтвердила репутацию надёжного партнёра", "подтвердил свой класс" (confirming them is no statement).
+STANDING_NOUNS = frozenset("титул статус звание репутация квалификация лидерство класс мастерство".split())
+
+# Adverbs of time that may stand between "Как" and its cue ("Как позднее сообщил X, S",
+# "Как уже сообщалось"; pymorphy3 reads "позднее" as an adjective). Only these: "как долго
+# говорил министр" after a comma asks how, it attributes nothing.
+TIME_ADVERBS = frozenset("позднее позже ранее прежде уже недавно неоднократно накануне вчера сегодня".split())
 
 # The speaker's own possessives: "по моим данным" inside a quotation is the speaker's again.
 OWN_POSSESSIVES = frozenset({"моим", "моему", "нашим", "нашему"})

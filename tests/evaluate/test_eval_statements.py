@@ -42,3 +42,7 @@ def test_statements_speaker_names_compare_their_quotation_marks_as_typography():
     assert name_keys("члены «Зеленой лиги»") & name_keys('члены "Зеленой лиги"')
     assert name_keys("«Северный вестник»") & name_keys("Северный вестник")
     assert not name_keys("Северный вестник") & name_keys("Южный вестник")
+    # only marks are typography: a name's words still count, all of them
+    assert not name_keys("собеседник") & name_keys("собеседник «Северного вестника»")
+    assert not name_keys("Вестник") & name_keys("«Северный вестник»")
+    assert not name_keys("«Северный» вестник") & name_keys("Северный вестник")

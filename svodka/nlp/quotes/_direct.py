@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, SPEAKER_VOICE_WORDS
-from .._speech import DOCUMENT_NOUNS, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS, QUOTE_JOINERS, SPEECH_LEMMAS, VIA_LEMMAS, WORDS_NOUNS
+from .._speech import DOCUMENT_NOUNS, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS, QUOTE_JOINERS, QUOTING_LEMMAS, SPEECH_LEMMAS, VIA_LEMMAS, WORDS_NOUNS
 from ._outlets import _outlet_name
 from ._text import (
     DASHES,
@@ -32,6 +32,7 @@ from ._text import (
     _negated,
     _sentence_end,
     _sentence_start,
+    _Tok,
 )
 
 # After a closing mark: optional punctuation, a dash, then the attribution.
@@ -324,6 +325,16 @@ def _colon_words_noun(doc: _Text, colon: int, b_start: int) -> _Attribution | No
     return None
 
 
+def _listed(doc: _Text, attr: _Attribution, colon: int, then: list[_Tok]) -> bool:
+    """Does a colon clause naming a document announce a list, not words ("В документе
+    перечислены улицы:" then "Ленина, Мира и Садовая."): a predicate after its noun that is
+    no verb of speech or quoting, and no verb in the paragraph after the colon?"""
+    preds = [x for x in doc.toks(attr.cue_start, colon) if not doc.in_quote(x.start) and doc.parse(x.text)[0].tag.POS in ("VERB", "PRTS")]
+    if not preds or any(_is_speech(doc, x) or doc.lemma(x.text).removesuffix("ся") in QUOTING_LEMMAS for x in preds):
+        return False
+    return not any(t.text[0].islower() and doc.parse(t.text)[0].tag.POS in ("VERB", "PRTS", "INFN", "PRED") for t in then)
+
+
 def _block_quote_items(doc: _Text, taken: list[_Item]) -> list[_Item]:
     """Paragraphs quoted without marks after a paragraph ending in a colon ("Игорь Петров
     сказал:" / "В заявлении говорится:", then the words as their own paragraph).
@@ -350,6 +361,8 @@ def _block_quote_items(doc: _Text, taken: list[_Item]) -> list[_Item]:
             continue  # a caption or a signature ("И. Ф. Петров")
         voice = any(t.low in SPEAKER_VOICE_WORDS for t in toks)
         words_attr = _colon_words_noun(doc, p_end - 1, p_start)
+        if words_attr is not None and _listed(doc, words_attr, p_end - 1, toks):
+            words_attr = None
         if re.search(r"\n[ \t\r]*\n", text[p_end:b_start]):
             # "По его словам:" alone before the paragraph announces nothing but the words
             bare_po = words_attr is not None and words_attr.cue.startswith("по ") and not _WORD.search(text[_sentence_start(doc, p_end - 1, p_start) : words_attr.cue_start])

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from ...model import Entity, Quote
 from ..names import normalize_mention
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, KNOWN_OUTLETS, ORG_HEADS, OUTLET_SHORT_NAMES, QUOTED_NAME_HEADS
-from .._speech import BROADCAST_NOUNS, CITING, DOCUMENT_NOUNS, MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS, SOCIAL_NETWORKS
+from .._speech import (
+    BROADCAST_NOUNS, CITING, DOCUMENT_NOUNS, MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS, QUOTING_LEMMAS, SOCIAL_NETWORKS,
+)
 from bisect import bisect_right
 
 from ._text import (
@@ -77,7 +79,7 @@ def _cut_via(doc: _Text, attr: _Attribution, region: tuple[int, int]) -> tuple[i
     text = doc.text
     start, end = region
     cue_lemma = doc.lemma(text[attr.cue_start : attr.cue_end].split()[0]) if attr.cue_end > attr.cue_start else ""
-    if cue_lemma in ("приводить", "привести", "цитировать", "процитировать"):
+    if cue_lemma in QUOTING_LEMMAS:
         return _relay_split(doc, attr, region)
     m = re.search(rf",\s*(передает|передаёт|пишет|сообщает|цитирует|информирует)\b|,?\s*\b{CITING}\b", text[start:end])
     if m:
@@ -643,11 +645,6 @@ def _heard(attr: _Attribution, outlet: str | None) -> None:
     if outlet and attr.via is None:
         attr.via = outlet
         attr.heard = True
-
-
-# Verbs of an outlet quoting one statement ("приводит его слова X", "цитирует его X"): that
-# quote only.
-QUOTING_LEMMAS = frozenset("приводить привести цитировать процитировать".split())
 
 
 def _relay_back(doc: _Text, stated: list[tuple[Quote, _Attribution]]) -> None:

@@ -187,7 +187,7 @@ def _cue_items(
         if k is not None:
             item = _po_slovam_item(doc, toks, i, k, s_start, s_end)
             return ([item] if item is not None else []), True
-    if t.low in PO_SLOVAM_PREPOSITIONS and doc.text[:t.start].rstrip().endswith("("):
+    if t.low in PO_SLOVAM_PREPOSITIONS and doc.text[max(0, t.start - 20) : t.start].rstrip().endswith("("):
         # "(по его словам, он не жалуется на здоровье)": an aside opening with someone's words
         k = _po_slovam_noun(doc, toks, i)
         close = doc.text.find(")", t.end, s_end)
@@ -222,7 +222,7 @@ def _cue_items(
             return [item], False
     # "Как сообщил X, S", "Как ранее сообщал X, S" (an adverb or two between)
     h = i - 1
-    while h > 0 and i - h <= 2 and (toks[h].low in TIME_ADVERBS or doc.parse(toks[h].text)[0].tag.POS in ("ADVB", "COMP")) and not doc.text[toks[h].end : toks[h + 1].start].strip():
+    while h > 0 and i - h <= 2 and toks[h].low in TIME_ADVERBS and not doc.text[toks[h].end : toks[h + 1].start].strip():
         h -= 1
     if h >= 0 and toks[h].low == "как" and not re.search(r"[^\w\s]", doc.text[toks[h].end : t.start]):
         if t.low.replace("ё", "е") in IDIOM_CUES and doc.text[t.end : t.end + 2].lstrip().startswith(","):
@@ -392,13 +392,17 @@ def _source_without_comma(doc: _Text, toks: list[_Tok], i: int, k: int, s_start:
         return None  # "По официальным данным Уго Чавес скончался": an adjective's figures name nobody
     n = k + 1
     named = False  # a quoted or Latin name read: it ends the source ("портала Ivanovo News работы ...")
+    capital = False  # a capitalised name or abbreviation read: a lower-case word after it is the statement's
     while n < len(toks) and toks[n].start < s_end and n <= k + MAX_SOURCE_WORDS:
         if text[toks[n - 1].end : toks[n].start].strip().strip(DOUBLE_OPENING + DOUBLE_CLOSING):
             return None  # a comma or a dash ends the source: the usual form
         name = doc.in_quote(toks[n].start) or _latin(toks[n])
         if not (name or not named and _genitive_or_name(doc, toks[n])):
             break
+        if not name and (capital and toks[n].text[0].islower() or doc.parse(toks[n].text)[0].tag.POS == "NUMR"):
+            break  # "По данным Росстата цены выросли", "по данным полиции двух человек госпитализировали": the statement's words
         named = named or name
+        capital = capital or toks[n].text[0].isupper()
         n += 1
     else:
         return None
@@ -500,6 +504,8 @@ def _cue_after_item(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_sta
         return None
     if gap in ("—", "-", "–") and not so and doc.parse(t.text)[0].tag.POS == "VERB" and re.match(r"\s", text[toks[i - 1].end : toks[i - 1].end + 1]):
         # "Возбуждено уголовное дело - сообщил прокурор X": a dash with no comma before the cue
+        if i + 1 < len(toks) and _object_noun_next(doc, toks[i + 1]):
+            return None  # "Водители недовольны - пишут жалобы в мэрию": the same subject's second predicate
         comma = text.rfind(gap, toks[i - 1].end, toks[i].start)
     elif gap not in (",", ", —", ", -", ", –"):
         return None
@@ -522,6 +528,12 @@ def _cue_after_item(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_sta
     attr = _Attribution(t.low, t.start, t.end, after=(t.end, s_end))
     attr.backref = True
     return _Item("indirect", s_start, comma, attr)
+
+
+def _object_noun_next(doc: _Text, tok: _Tok) -> bool:
+    """Is the word after a cue a noun that cannot be its speaker (no name, no speaker noun):
+    the verb's object ("пишут жалобы"), not its subject ("сообщил прокурор", "пишет газета")?"""
+    return tok.text[0].islower() and doc.parse(tok.text)[0].tag.POS == "NOUN" and not _speaker_noun(doc, tok)
 
 
 def _inverted_colon_cue(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> bool:

@@ -37,6 +37,7 @@ from ._text import (
     _in_short_quote,
     _is_finite_verb,
     _mentions_from,
+    _negated,
     _mentions_in,
     _nominative,
     _sentence_end,
@@ -205,7 +206,7 @@ def _interview_told(doc: _Text, said: _Said, attr: _Attribution, speaker: Speake
     person named before the word in that sentence)."""
     lo = _window_start(doc, attr.cue_start)
     for t in reversed(doc.toks(lo, attr.cue_start)):
-        if t.low not in INTERVIEW_OPENERS or doc.in_quote(t.start):
+        if t.low not in INTERVIEW_OPENERS or doc.in_quote(t.start) or not _interview_given(doc, t):
             continue
         s_start = _sentence_start(doc, t.start, lo)
         s_end = _sentence_end(doc, t.end, len(doc.text))
@@ -216,6 +217,19 @@ def _interview_told(doc: _Text, said: _Said, attr: _Attribution, speaker: Speake
         if found is not None:
             return found
     return None
+
+
+def _interview_given(doc: _Text, t: _Tok) -> bool:
+    """Does the opener ``t`` tell of an interview given ("дал интервью", "в интервью", "ответил
+    на вопросы журналистов"), not one refused or journalists met otherwise ("отказался дать
+    интервью", "не дал интервью", "подал в суд на журналистов", "выгнал журналистов")?"""
+    i = doc._index(t.start)
+    prev = doc.tokens[i - 1] if i > 0 else None
+    if prev is None or doc.text[prev.end : t.start].strip():
+        return False
+    if t.low != "интервью":
+        return doc.lemma(prev.text) == "вопрос"  # "на вопросы журналистов"
+    return prev.low in ("в", "во") or _is_finite_verb(doc, prev) and not _negated(doc, prev)
 
 
 def _earlier_occasion(doc: _Text, attr: _Attribution) -> bool:
@@ -534,8 +548,15 @@ def _first_lemma(doc: _Text, cue: str | None) -> str:
 def _plural_agent_before(doc: _Text, said: _Said, attr: _Attribution) -> Speaker | None:
     """"Его допросили агенты Секретной службы. Ему сообщили, что ...": a plural speech verb
     with no subject of its own speaks for the plural persons the sentence before names in the
-    nominative (with their description), in the same paragraph."""
+    nominative (with their description), in the same paragraph. Only when the verb tells
+    them speaking to one person, a singular pronoun in the dative right before it ("Ему
+    сообщили"): "Им сообщили" speaks to those persons, and "Позже сообщили, что ..." alone is
+    an impersonal report of nobody named."""
     s_start, _s_end = _attribution_sentence(doc, attr)
+    i = doc._index(attr.cue_start)
+    prev = doc.tokens[i - 1] if i > 0 else None
+    if prev is None or prev.start < s_start or not any(p.tag.POS == "NPRO" and p.tag.case == "datv" and p.tag.number == "sing" for p in doc.parse(prev.text)[:1]):
+        return None
     b = max(0, bisect_right(_block_starts(doc), s_start) - 1)
     b_start = doc.blocks[b][0]
     if s_start <= b_start:

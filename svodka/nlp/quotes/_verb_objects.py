@@ -21,6 +21,7 @@ from .._speech import (
     CLAIM_NOUNS,
     CONFIRM_LEMMAS,
     REJECT_LEMMAS,
+    STANDING_NOUNS,
     NAMING_LEMMAS,
     NOT_PREDICATE_INSTRUMENTALS,
     ABOUT_LEMMAS,
@@ -543,6 +544,8 @@ def _confirmed_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: i
         return None  # "подтвердил пресс-секретарь", "подтвердили украинские источники": the subject
     if doc.lemma(t.text) in REJECT_LEMMAS and doc.lemma(head.text) not in CLAIM_NOUNS:
         return None  # "отверг предложение": a refusal, not words
+    if doc.lemma(head.text) in STANDING_NOUNS:
+        return None  # "подтвердил свой титул": proved by deeds
     end = _clause_end(doc, toks, j, s_end)
     for k in range(j + 1, len(toks)):
         if toks[k].start >= end:
@@ -585,6 +588,8 @@ def _fronted_confirmed_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, 
         return None  # "Смерть музыканта коронер подтвердил": the subject before the verb, another order
     if doc.lemma(t.text) in REJECT_LEMMAS and doc.lemma(head.text) not in CLAIM_NOUNS:
         return None  # "Это предложение отвергли депутаты": a refusal
+    if doc.lemma(head.text) in STANDING_NOUNS:
+        return None  # "Свою репутацию подтвердила компания": proved by deeds
     # the noun phrase's first word: past an adverb ("Позже эту версию", "Вскоре его смерть")
     first = next(n for n, x in enumerate(phrase) if x is head or doc.parse(x.text)[0].tag.POS in ("ADJF", "PRTF", "NPRO", "NUMR"))
     attr = _Attribution(t.low, t.start, t.end, before=(t.start, t.start), after=(t.end, s_end))
