@@ -379,6 +379,10 @@ def _chto_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | N
     c_end = span.close if span.close is not None else doc.blocks[span.block][1]
     if not right_after and len(_WORD.findall(text[span.open : c_end])) < MIN_STATEMENT_WORDS:
         return None  # a short quoted name or label inside reported speech
+    # "сказала, что хотела стать юристом, «потому что не хотела, чтобы мне указывали»": the
+    # quote speaks in the first or second person inside a reported clause in the third, so its
+    # words are the speaker's own, whatever verb of the narrator's leads to it
+    own_voice = any(t.low in SPEAKER_VOICE_WORDS for t in doc.toks(span.open, c_end))
     if span.close is not None:
         s_end = _sentence_end(doc, span.close + 1, doc.blocks[span.block][1])
         if not _only_quotes(doc, span.close + 1, s_end):
@@ -386,7 +390,7 @@ def _chto_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | N
     for k in range(len(toks) - 1, 0, -1):
         if toks[k].low != "что" or text[toks[k - 1].end : toks[k].start].strip() != "," or doc.in_quote(toks[k].start):
             continue
-        if any(not doc.in_quote(t.start) and _is_finite_verb(doc, t) for t in toks[k + 1 :]):
+        if any(not doc.in_quote(t.start) and _is_finite_verb(doc, t) for t in toks[k + 1 :]) and not own_voice:
             return None  # "что отставка является «ритуальной жертвой»": a fragment of the narrator's clause
         for t in reversed(toks[max(0, k - 1 - MAX_VERB_TO_CHTO) : k]):
             if _is_speech(doc, t) and not _negated(doc, t):
