@@ -364,7 +364,26 @@ def _block_quote_items(doc: _Text, taken: list[_Item]) -> list[_Item]:
                 attr = _Attribution(":", p_end - 1, p_end, before=(s_start, p_end - 1))
         if attr is not None:
             items.append(_Item("direct", b_start, b_end, attr))
+            items.extend(_Item("direct", ns, ne, attr) for ns, ne in _block_quote_goes_on(doc, bi, quoted))
     return items
+
+
+def _block_quote_goes_on(doc: _Text, bi: int, quoted: set[int]) -> list[tuple[int, int]]:
+    """The paragraphs that go on with the block quotation of paragraph ``bi`` ("В сообщении
+    клуба говорится:" / "Мы потрясены ..." / "Наши мысли с его семьёй"): each on the very next
+    line (no blank line between), in the speaker's own voice (``SPEAKER_VOICE_WORDS``), with
+    no quotation of its own and no speech verb of the narrator's."""
+    text = doc.text
+    out: list[tuple[int, int]] = []
+    for ni in range(bi + 1, len(doc.blocks)):
+        n_start, n_end, n_kind = doc.blocks[ni]
+        if n_kind == "title" or ni in quoted or re.search(r"\n[ \t\r]*\n", text[doc.blocks[ni - 1][1] : n_start]):
+            break
+        toks = doc.toks(n_start, n_end)
+        if not any(t.low in SPEAKER_VOICE_WORDS for t in toks) or any(doc.in_quote(t.start) or _is_speech(doc, t) for t in toks):
+            break
+        out.append((n_start, n_end))
+    return out
 
 
 def _chto_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | None:
