@@ -286,7 +286,12 @@ def _colon_clause(doc: _Text, colon: int, b_start: int, b_kind: str, relayed: bo
         if not doc.in_quote(t.start) and _is_speech(doc, t):
             # "Он признал, что письмо настоящее:": the verb has its own reported clause too
             chto = bool(re.search(r",\s*(?:что|как)\b", doc.text[t.end : colon]))
-            return _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, colon), chto=chto)
+            before: tuple[int, int] | None = (s_start, t.start)
+            if doc.text[s_start : t.start].rstrip().endswith(",") and _is_finite_verb(doc, t) and _WORD.search(doc.text[t.end : colon]) and not chto:
+                # "Усы Дали сохранили форму, рассказали эксперты, проводившие эксгумацию:": a
+                # verb right after the clause it reports has its subject after it
+                before = None
+            return _Attribution(t.low, t.start, t.end, before=before, after=(t.end, colon), chto=chto)
     has_speaker = any(
         m.start >= s_start and m.end <= colon for m, _e in _mentions_from(doc, s_start, colon)
     ) or b_kind == "title"
