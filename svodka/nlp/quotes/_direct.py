@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, SPEAKER_VOICE_WORDS
+from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, SPEAKER_VOICE_WORDS, TOGGLE_MARKS
 from .._speech import DOCUMENT_NOUNS, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS, QUOTE_JOINERS, SPEECH_LEMMAS, VIA_LEMMAS, WORDS_NOUNS
 from ._outlets import _outlet_name
 from ._text import (
@@ -42,8 +42,9 @@ _AFTER_DASH = re.compile(r"[,.!?…]*\s*[-–—]\s*")
 WORDS_OF_COLON = (PO_SLOVAM_NOUNS | DOCUMENT_NOUNS) - {"ответ", "канал", "телеграм-канал", "текст"}
 
 
-# Wiki markup's italics around a quotation (''«...»'', — сказал он): no part of the sentence.
-MARKUP_MARKS = "'"
+# Wiki markup's italics around a quotation (''«...»'', — сказал он): no part of the sentence;
+# nor a stray straight mark doubling the quotation's guillemet (''"«...»'', ``_scan_marks``).
+MARKUP_MARKS = "'" + TOGGLE_MARKS
 
 
 # After a closing mark: a comma then the attribution without a dash ("«...», сказал он").
@@ -75,7 +76,7 @@ def _is_fragment(doc: _Text, span: _Span, b_start: int) -> bool:
 def _trailing_attribution(doc: _Text, c_end: int, b_end: int, b_kind: str, words: int, embedded: bool) -> _Attribution | None:
     """The attribution right after a quote's closing mark ``c_end``: after a dash, or after a
     comma when the quote is not a fragment of the narrator's sentence."""
-    c_end += len(doc.text[c_end + 1 : b_end]) - len(doc.text[c_end + 1 : b_end].lstrip(MARKUP_MARKS))
+    c_end += len(doc.text[c_end + 1 : b_end]) - len(doc.text[c_end + 1 : b_end].lstrip("'"))
     after = doc.text[c_end + 1 : b_end]
     m = _AFTER_DASH.match(after)
     m_comma = _AFTER_COMMA.match(after) if not m else None
