@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, SPEAKER_VOICE_WORDS
+from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, SPEAKER_VOICE_WORDS, TOGGLE_MARKS
 from .._speech import DOCUMENT_NOUNS, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS, QUOTE_JOINERS, QUOTING_LEMMAS, SPEECH_LEMMAS, VIA_LEMMAS, WORDS_NOUNS
 from ._outlets import _outlet_name
 from ._text import (
@@ -43,8 +43,9 @@ _AFTER_DASH = re.compile(r"[,.!?…]*\s*[-–—]\s*")
 WORDS_OF_COLON = (PO_SLOVAM_NOUNS | DOCUMENT_NOUNS) - {"ответ", "канал", "телеграм-канал", "текст"}
 
 
-# Wiki markup's italics around a quotation (''«...»'', — сказал он): no part of the sentence.
-MARKUP_MARKS = "'"
+# Wiki markup's italics around a quotation (''«...»'', — сказал он): no part of the sentence;
+# nor a stray straight mark doubling the quotation's guillemet (''"«...»'', ``_scan_marks``).
+MARKUP_MARKS = "'" + TOGGLE_MARKS
 
 
 # After a closing mark: a comma then the attribution without a dash ("«...», сказал он").
@@ -76,7 +77,7 @@ def _is_fragment(doc: _Text, span: _Span, b_start: int) -> bool:
 def _trailing_attribution(doc: _Text, c_end: int, b_end: int, b_kind: str, words: int, embedded: bool) -> _Attribution | None:
     """The attribution right after a quote's closing mark ``c_end``: after a dash, or after a
     comma when the quote is not a fragment of the narrator's sentence."""
-    c_end += len(doc.text[c_end + 1 : b_end]) - len(doc.text[c_end + 1 : b_end].lstrip(MARKUP_MARKS))
+    c_end += len(doc.text[c_end + 1 : b_end]) - len(doc.text[c_end + 1 : b_end].lstrip("'"))
     after = doc.text[c_end + 1 : b_end]
     m = _AFTER_DASH.match(after)
     m_comma = _AFTER_COMMA.match(after) if not m else None
@@ -287,7 +288,12 @@ def _colon_clause(doc: _Text, colon: int, b_start: int, b_kind: str, relayed: bo
         if not doc.in_quote(t.start) and _is_speech(doc, t):
             # "Он признал, что письмо настоящее:": the verb has its own reported clause too
             chto = bool(re.search(r",\s*(?:что|как)\b", doc.text[t.end : colon]))
-            return _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, colon), chto=chto)
+            before: tuple[int, int] | None = (s_start, t.start)
+            if doc.text[s_start : t.start].rstrip().endswith(",") and _is_finite_verb(doc, t) and _WORD.search(doc.text[t.end : colon]) and not chto:
+                # "Усы Дали сохранили форму, рассказали эксперты, проводившие эксгумацию:": a
+                # verb right after the clause it reports has its subject after it
+                before = None
+            return _Attribution(t.low, t.start, t.end, before=before, after=(t.end, colon), chto=chto)
     has_speaker = any(
         m.start >= s_start and m.end <= colon for m, _e in _mentions_from(doc, s_start, colon)
     ) or b_kind == "title"
@@ -377,7 +383,26 @@ def _block_quote_items(doc: _Text, taken: list[_Item]) -> list[_Item]:
                 attr = _Attribution(":", p_end - 1, p_end, before=(s_start, p_end - 1))
         if attr is not None:
             items.append(_Item("direct", b_start, b_end, attr))
+            items.extend(_Item("direct", ns, ne, attr) for ns, ne in _block_quote_goes_on(doc, bi, quoted))
     return items
+
+
+def _block_quote_goes_on(doc: _Text, bi: int, quoted: set[int]) -> list[tuple[int, int]]:
+    """The paragraphs that go on with the block quotation of paragraph ``bi`` ("В сообщении
+    клуба говорится:" / "Мы потрясены ..." / "Наши мысли с его семьёй"): each on the very next
+    line (no blank line between), in the speaker's own voice (``SPEAKER_VOICE_WORDS``), with
+    no quotation of its own and no speech verb of the narrator's."""
+    text = doc.text
+    out: list[tuple[int, int]] = []
+    for ni in range(bi + 1, len(doc.blocks)):
+        n_start, n_end, n_kind = doc.blocks[ni]
+        if n_kind == "title" or ni in quoted or re.search(r"\n[ \t\r]*\n", text[doc.blocks[ni - 1][1] : n_start]):
+            break
+        toks = doc.toks(n_start, n_end)
+        if not any(t.low in SPEAKER_VOICE_WORDS for t in toks) or any(doc.in_quote(t.start) or _is_speech(doc, t) for t in toks):
+            break
+        out.append((n_start, n_end))
+    return out
 
 
 def _chto_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | None:
@@ -392,6 +417,10 @@ def _chto_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | N
     c_end = span.close if span.close is not None else doc.blocks[span.block][1]
     if not right_after and len(_WORD.findall(text[span.open : c_end])) < MIN_STATEMENT_WORDS:
         return None  # a short quoted name or label inside reported speech
+    # "сказала, что хотела стать юристом, «потому что не хотела, чтобы мне указывали»": the
+    # quote speaks in the first or second person inside a reported clause in the third, so its
+    # words are the speaker's own, whatever verb of the narrator's leads to it
+    own_voice = any(t.low in SPEAKER_VOICE_WORDS for t in doc.toks(span.open, c_end))
     if span.close is not None:
         s_end = _sentence_end(doc, span.close + 1, doc.blocks[span.block][1])
         if not _only_quotes(doc, span.close + 1, s_end):
@@ -399,7 +428,7 @@ def _chto_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | N
     for k in range(len(toks) - 1, 0, -1):
         if toks[k].low != "что" or text[toks[k - 1].end : toks[k].start].strip() != "," or doc.in_quote(toks[k].start):
             continue
-        if any(not doc.in_quote(t.start) and _is_finite_verb(doc, t) for t in toks[k + 1 :]):
+        if any(not doc.in_quote(t.start) and _is_finite_verb(doc, t) for t in toks[k + 1 :]) and not own_voice:
             return None  # "что отставка является «ритуальной жертвой»": a fragment of the narrator's clause
         for t in reversed(toks[max(0, k - 1 - MAX_VERB_TO_CHTO) : k]):
             if _is_speech(doc, t) and not _negated(doc, t):

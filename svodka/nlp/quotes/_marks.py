@@ -40,6 +40,15 @@ def _scan_marks(text: str, start: int, end: int, block: int) -> list[_Span]:
                     del stack[k:]
                     spans.append(_Span(o, i, k, block))
                     break
+    if len(stack) == 1 and stack[0][0] in TOGGLE_MARKS and text[stack[0][1] + 1 : stack[0][1] + 2] in _OPENERS:
+        # ''"«Я не прошу одобрения»''.: a straight mark doubling a guillemet, never closed, is
+        # a stray; the guillemets it stands before are the quotation
+        stray = stack.pop()[1]
+        if any(s.open == stray + 1 and s.close is not None for s in spans):
+            for s in spans:
+                s.depth -= s.open > stray
+        else:
+            stack.append((text[stray], stray))
     if stack:
         spans.append(_Span(stack[0][1], None, 0, block))
     return sorted(spans, key=lambda s: s.open)
