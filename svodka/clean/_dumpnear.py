@@ -38,6 +38,27 @@ def _near_metadata(
     views: int | None = None
     if head < 0:
         return views, shown
+    before = _lines_before(lines, head)
+    between = list(range(head + 1, start)) if start > head else []
+    after = _lines_after(lines, end)
+    feed = _feed_after(lines, after)
+    for group in (between, after, before[::-1]):
+        in_after = group is after
+        for i in group:
+            # After the text, the dates of a feed's items are not the article's.
+            if (shown is None or shown.updated) and not (in_after and feed):
+                shown = _window_date(lines[i], shown, in_after)
+            if views is None:
+                views = _window_views(lines, i, under_headline=group is between and i == head + 1)
+    if views is None and after and after[0] == end + 1:
+        views = _count_under_text(lines, end + 1)
+    if shown is None:
+        shown = _date_off_window(lines, head, start, end, feed)
+    return views, shown
+
+
+def _lines_before(lines: list[_Line], head: int) -> list[int]:
+    """The lines above the headline ``head`` that may hold its meta line, top to bottom."""
     # Above the headline, but not the page's first lines (the header clock sits there) unless
     # the line right above the headline is a meta line: a full date with its time
     # ("16.09.2025, 16:35", "12:32, 12 мая 2024 Вс") is the article's, a header clock shows
@@ -48,38 +69,61 @@ def _near_metadata(
         # Right above the headline, or above the rubric's label standing over it ("14 октября
         # 2024" / "Происшествия" / headline; fifth fresh check set of issue 16).
         j = head - 2 if head >= 2 and lines[head - 1].text.strip().lower() in NAV_WORDS else head - 1
-        if _timed_date(lines[j]) or _NUMERIC_DATE.match(lines[j].text) or _plain_full_date(lines[j]):
+        if _top_date_line(lines[j]):
             before.append(j)
-    between = list(range(head + 1, start)) if start > head else []
-    after = _lines_after(lines, end)
-    feed = _feed_after(lines, after)
-    for group in (between, after, before[::-1]):
-        for i in group:
-            # After the text, the dates of a feed's items are not the article's.
-            if (shown is None or shown.updated) and not (group is after and feed):
-                # After the text a dated headline is a feed item: fewer other words allowed.
-                found = date_line(lines[i], AFTER_MAX_WORDS if group is after else 8)
-                if found is not None and (shown is None or not found.updated):
-                    shown = found  # a publication date wins over an update's
-            if views is None and lines[i].words <= 12:
-                views = view_count(lines[i].text) or _meta_count(lines[i])
-            if views is None and group is between and i == head + 1:
-                # A number alone right under the headline, before the byline: the view count
-                # whose eye icon the crawl dropped (fourth windows set of issue 16).
-                views = _count_under_text(lines, i)
-    if views is None and after and after[0] == end + 1:
-        views = _count_under_text(lines, end + 1)
-    if shown is None and start == head + 1:
-        glued = _GLUED_DATE.match(lines[start].text) or _LEAD_DATELINE.match(lines[start].text)
-        found = find_date(glued.group(1)) if glued else None
-        if found is not None and found.complete:
-            # "28.02.202027 февраля ...": the date glued to the lead. Its year must be read: a
-            # year the reader refuses ("СССР, 12 апреля 1961 года. ...", an anniversary) leaves
-            # a day and month that would be dated to the crawl's year.
-            shown = found
-    if shown is None and not feed:
-        shown = _labelled_date(lines, end)  # a feed's items label their own dates so
-    return views, shown
+    return before
+
+
+def _top_date_line(line: _Line) -> bool:
+    """Whether a line among the page's first ones is the article's date, not a header clock: a
+    full date with its time, a full numeric date alone, or a full date in words alone."""
+    return bool(_timed_date(line) or _NUMERIC_DATE.match(line.text) or _plain_full_date(line))
+
+
+def _window_date(line: _Line, shown: ShownDate | None, after: bool) -> ShownDate | None:
+    """``shown``, or the date a line of the metadata window shows instead: a publication date
+    wins over an update's."""
+    # After the text a dated headline is a feed item: fewer other words allowed.
+    found = date_line(line, AFTER_MAX_WORDS if after else 8)
+    if found is not None and (shown is None or not found.updated):
+        return found
+    return shown
+
+
+def _window_views(lines: list[_Line], i: int, under_headline: bool) -> int | None:
+    """The view count a short line of the metadata window shows, or a bare number right under
+    the headline."""
+    views = None
+    if lines[i].words <= 12:
+        views = view_count(lines[i].text) or _meta_count(lines[i])
+    if views is None and under_headline:
+        # A number alone right under the headline, before the byline: the view count
+        # whose eye icon the crawl dropped (fourth windows set of issue 16).
+        views = _count_under_text(lines, i)
+    return views
+
+
+def _date_off_window(lines: list[_Line], head: int, start: int, end: int, feed: bool) -> ShownDate | None:
+    """The date when the metadata window shows none: glued to the lead right under the headline,
+    else labelled as the publication's under the text (unless a feed follows the text: its
+    items label their own dates so)."""
+    if start == head + 1:
+        found = _glued_lead_date(lines[start])
+        if found is not None:
+            return found
+    return None if feed else _labelled_date(lines, end)
+
+
+def _glued_lead_date(line: _Line) -> ShownDate | None:
+    """A full date glued to the lead or opening its dateline."""
+    glued = _GLUED_DATE.match(line.text) or _LEAD_DATELINE.match(line.text)
+    found = find_date(glued.group(1)) if glued else None
+    if found is not None and found.complete:
+        # "28.02.202027 февраля ...": the date glued to the lead. Its year must be read: a
+        # year the reader refuses ("СССР, 12 апреля 1961 года. ...", an anniversary) leaves
+        # a day and month that would be dated to the crawl's year.
+        return found
+    return None
 
 
 # A full numeric date glued to the first word of the lead under the headline, no space between
