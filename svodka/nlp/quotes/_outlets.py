@@ -321,8 +321,9 @@ def _named_outlets(doc: _Text) -> list[tuple[int, str, str, Entity | None]]:
     in text order: (offset, noun lemma, name, entity). Built once per text."""
     if "named outlets" not in doc.memo:
         out = []
+        forms = _lexicon_forms(doc, "media nouns", MEDIA_NOUNS)  # most words are none: no call for them
         for t in doc.tokens:
-            if _media_noun(doc, t):
+            if t.low in forms and _media_noun(doc, t):
                 named = _named_body(doc, t, min(len(doc.text), t.end + 80))
                 if named is not None:
                     out.append((t.start, doc.lemma(t.text), named.name, named.entity))

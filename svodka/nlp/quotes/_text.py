@@ -235,6 +235,7 @@ class _Text:
     # stage): each description was checked against every person and all their roles again,
     # 22 s of 23 on a 110,000-character text with 900 statements (issue 11).
     memo: dict[Any, Any] = field(default_factory=dict)
+    parses: dict[str, list[Any]] = field(default_factory=dict)  # ``parse`` by the word as written
 
     def remember(self, key: Any, compute: Any) -> Any:
         """``memo[key]``, computed by ``compute()`` the first time."""
@@ -243,17 +244,22 @@ class _Text:
         return self.memo[key]
 
     def parse(self, word: str) -> list[Any]:
-        """pymorphy3 parses of a word (lower-cased), from the process's one cache."""
-        return self.models.parse(word.lower())
+        """pymorphy3 parses of a word (lower-cased), from the process's one cache (and, by the
+        word as written, from the text's own: asked ~230 times a text, mostly of words met)."""
+        parses = self.parses.get(word)
+        if parses is None:
+            parses = self.parses[word] = self.models.parse(word.lower())
+        return parses
 
     def lemma(self, word: str) -> str:
         return self.parse(word)[0].normal_form.replace("ё", "е")
 
     def toks(self, start: int, end: int) -> list[_Tok]:
         """Tokens fully inside [start, end)."""
-        i = self._index(start)
+        starts, ends = self._bounds()
+        i = bisect_left(starts, start)
         # tokens do not overlap: their ends are sorted as their starts are
-        return self.tokens[i : max(i, bisect_right(self._bounds()[1], end))]
+        return self.tokens[i : max(i, bisect_right(ends, end))]
 
     def _index(self, start: int) -> int:
         """Index of the first token starting at or after ``start``."""
@@ -268,12 +274,14 @@ class _Text:
 
     def in_quote(self, pos: int) -> bool:
         """Is a position inside any top-level pair of quote marks?"""
-        key = "in quote"
-        if key not in self.memo:
-            self.memo[key] = _Intervals(
+        found = self.memo.get("in quote")
+        if found is None:
+            found = self.memo["in quote"] = _Intervals(
                 (s.open + 1, s.close if s.close is not None else self.blocks[s.block][1]) for s in self.spans if s.depth == 0
             )
-        return pos in self.memo[key]
+        # ``pos in found`` written out: asked ~240 times a text
+        i = bisect_right(found.los, pos)
+        return i > 0 and found.reach[i - 1] > pos
 
 
 def _sentence_start(doc: _Text, pos: int, block_start: int) -> int:
@@ -521,6 +529,15 @@ def _speech_forms(models: Models) -> frozenset[str]:
 def _lexicon_forms(doc: _Text, name: str, lemmas: frozenset[str]) -> frozenset[str]:
     """Every word form of a list of lemmas (pymorphy3 lexemes, "ё" as "е" and as written),
     built once per Models: a token outside it is no form of them, without a parse."""
+    key = ("lexicon forms", name)  # the text's own copy first: asked ~260 times a text
+    found = doc.memo.get(key)
+    if found is None:
+        found = doc.memo[key] = _models_lexicon_forms(doc, name, lemmas)
+    return found
+
+
+def _models_lexicon_forms(doc: _Text, name: str, lemmas: frozenset[str]) -> frozenset[str]:
+    """``_lexicon_forms`` from the cache of the Models."""
     def compute() -> frozenset[str]:
         found: set[str] = set()
         for lemma in lemmas:
