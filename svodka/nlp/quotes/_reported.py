@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
 from ..dates import MONTH_FORMS, WEEKDAY
@@ -97,13 +98,18 @@ def _sentence_items(
     """The reported statements of one sentence, cue by cue: after a statement the scan goes on
     past it ("Петров пообещал A, а Орлова сообщила о B": two)."""
     toks = doc.toks(s_start, s_end)
-    cue_words = _cue_words(doc)
+    # the cue tokens of the sentence (nine tokens in ten are none), from the text's list of
+    # them: their indexes in ``toks`` (which starts at ``base`` in ``doc.tokens``)
+    cues = _cue_indexes(doc)
+    base = bisect_left(doc._bounds()[0], s_start)
+    j = bisect_left(cues, base)
     items: list[_Item] = []
     i = 0
-    while i < len(toks):
-        if toks[i].low not in cue_words:
-            i += 1  # no cue (nine tokens in ten): answered by one set lookup
+    while j < len(cues) and cues[j] - base < len(toks):
+        if cues[j] - base < i:
+            j += 1
             continue
+        i = cues[j] - base
         found, stop = _cue_items(doc, direct, reported, toks, i, s_start, s_end, sents, si, bi)
         items.extend(found)
         if stop:
@@ -154,6 +160,15 @@ def _outlet_name_only(doc: _Text, outlet: str, region: tuple[int, int]) -> str:
             if named is not None:
                 return named.name
     return outlet.strip()
+
+
+def _cue_indexes(doc: _Text) -> list[int]:
+    """The indexes in ``doc.tokens`` of the tokens in ``_cue_words``, in order (listed once per text)."""
+    found = doc.memo.get("cue indexes")
+    if found is None:
+        cue_words = _cue_words(doc)
+        found = doc.memo["cue indexes"] = [k for k, t in enumerate(doc.tokens) if t.low in cue_words]
+    return found
 
 
 def _cue_words(doc: _Text) -> frozenset[str]:
