@@ -34,6 +34,7 @@ from ._outlets import _is_outlet, _media_noun, _named_body, _outlet_name
 from ._text import (
     _addressee_only,
     _lexicon_forms,
+    _process_forms,
     BACK_ADVERBS,
     DASHES,
     _speech_forms,
@@ -183,7 +184,7 @@ def _cue_words(doc: _Text) -> frozenset[str]:
             | PO_SLOVAM_PREPOSITIONS | RELAY_FORMS | {"с"}
         )
 
-    return doc.models.remember("lexicon forms", "cue words", compute)
+    return _process_forms(doc.models, "cue words", compute)
 
 
 def _cue_items(
