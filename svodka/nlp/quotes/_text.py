@@ -47,6 +47,7 @@ _SENT_END_MARKS = ".!?…"
 _SENT_END_CLOSERS = "»\"“”"
 
 
+_SENT_END_CHARS = _SENT_END_MARKS + _SENT_END_CLOSERS
 _SENT_END = re.compile(f"[{re.escape(_SENT_END_MARKS)}]+[{re.escape(_SENT_END_CLOSERS)}]?(?=\\s)")
 
 
@@ -307,7 +308,7 @@ def _ends_between(doc: _Text, lo: int, pos: int) -> list[int] | None:
     lookahead of ``_SENT_END`` ends every boundary found before ``pos`` short of it. None
     when a run may cross ``lo``: the caller scans as before.
     """
-    if 0 < lo <= len(doc.text) and doc.text[lo - 1] in _SENT_END_MARKS + _SENT_END_CLOSERS:  # what ``_SENT_END`` can end with
+    if 0 < lo <= len(doc.text) and doc.text[lo - 1] in _SENT_END_CHARS:  # what ``_SENT_END`` can end with
         return None
     key = ("sentence ends", len(doc.spans))
     if key not in doc.memo:
