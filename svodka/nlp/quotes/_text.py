@@ -238,6 +238,7 @@ class _Text:
     # 22 s of 23 on a 110,000-character text with 900 statements (issue 11).
     memo: dict[Any, Any] = field(default_factory=dict)
     parses: dict[str, list[Any]] = field(default_factory=dict)  # ``parse`` by the word as written
+    lemmas: dict[str, str] = field(default_factory=dict)  # ``lemma`` by the word as written
 
     def remember(self, key: Any, compute: Any) -> Any:
         """``memo[key]``, computed by ``compute()`` the first time."""
@@ -254,7 +255,10 @@ class _Text:
         return parses
 
     def lemma(self, word: str) -> str:
-        return self.parse(word)[0].normal_form.replace("ё", "е")
+        found = self.lemmas.get(word)  # asked ~60 times a text
+        if found is None:
+            found = self.lemmas[word] = self.parse(word)[0].normal_form.replace("ё", "е")
+        return found
 
     def toks(self, start: int, end: int) -> list[_Tok]:
         """Tokens fully inside [start, end)."""
