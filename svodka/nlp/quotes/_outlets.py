@@ -323,8 +323,9 @@ def _named_outlets(doc: _Text) -> list[tuple[int, str, str, Entity | None]]:
     in text order: (offset, noun lemma, name, entity). Built once per text."""
     if "named outlets" not in doc.memo:
         out = []
+        forms = _lexicon_forms(doc, "media nouns", MEDIA_NOUNS)  # most words are none: no call for them
         for t in doc.tokens:
-            if _media_noun(doc, t):
+            if t.low in forms and _media_noun(doc, t):
                 named = _named_body(doc, t, min(len(doc.text), t.end + 80))
                 if named is not None:
                     out.append((t.start, doc.lemma(t.text), named.name, named.entity))
@@ -393,7 +394,10 @@ def _heard_by(doc: _Text, attr: _Attribution, said: _Said, subject_before: bool 
     "рассказал РИА Новости представитель X", "заявил изданию X", "Воробьев заявил «Ъ»"
     (``subject_before``: the verb's subject stands before it) (``via``)."""
     s_start, s_end = _attribution_sentence(doc, attr)
-    toks = [t for t in doc.toks(s_start, s_end) if not doc.in_quote(t.start) or _in_short_quote(doc, t.start)]
+    key = ("words outside quotes", s_start, s_end)  # one list per sentence: its statements share it
+    toks = doc.memo.get(key)
+    if toks is None:
+        toks = doc.memo[key] = [t for t in doc.toks(s_start, s_end) if not doc.in_quote(t.start) or _in_short_quote(doc, t.start)]
     for k, t in enumerate(toks):
         if t.low in INTERVIEW_WORDS:
             found = _outlet_after(doc, said, toks[k + 1 : k + 5], s_end, t.low == "интервью")

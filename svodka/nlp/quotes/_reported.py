@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
 from ..dates import MONTH_FORMS, WEEKDAY
@@ -33,6 +34,7 @@ from ._outlets import _is_outlet, _media_noun, _named_body, _outlet_name
 from ._text import (
     _addressee_only,
     _lexicon_forms,
+    _process_forms,
     BACK_ADVERBS,
     DASHES,
     _speech_forms,
@@ -97,13 +99,18 @@ def _sentence_items(
     """The reported statements of one sentence, cue by cue: after a statement the scan goes on
     past it ("Петров пообещал A, а Орлова сообщила о B": two)."""
     toks = doc.toks(s_start, s_end)
-    cue_words = _cue_words(doc)
+    # the cue tokens of the sentence (nine tokens in ten are none), from the text's list of
+    # them: their indexes in ``toks`` (which starts at ``base`` in ``doc.tokens``)
+    cues = _cue_indexes(doc)
+    base = bisect_left(doc._bounds()[0], s_start)
+    j = bisect_left(cues, base)
     items: list[_Item] = []
     i = 0
-    while i < len(toks):
-        if toks[i].low not in cue_words:
-            i += 1  # no cue (nine tokens in ten): answered by one set lookup
+    while j < len(cues) and cues[j] - base < len(toks):
+        if cues[j] - base < i:
+            j += 1
             continue
+        i = cues[j] - base
         found, stop = _cue_items(doc, direct, reported, toks, i, s_start, s_end, sents, si, bi)
         items.extend(found)
         if stop:
@@ -156,6 +163,15 @@ def _outlet_name_only(doc: _Text, outlet: str, region: tuple[int, int]) -> str:
     return outlet.strip()
 
 
+def _cue_indexes(doc: _Text) -> list[int]:
+    """The indexes in ``doc.tokens`` of the tokens in ``_cue_words``, in order (listed once per text)."""
+    found = doc.memo.get("cue indexes")
+    if found is None:
+        cue_words = _cue_words(doc)
+        found = doc.memo["cue indexes"] = [k for k, t in enumerate(doc.tokens) if t.low in cue_words]
+    return found
+
+
 def _cue_words(doc: _Text) -> frozenset[str]:
     """Every word ``_cue_items`` can find a statement at: the forms of the speech, "о"-phrase
     and request verbs, "по"/"согласно", "с" and the relaying verbs. Any other token is no cue,
@@ -168,7 +184,7 @@ def _cue_words(doc: _Text) -> frozenset[str]:
             | PO_SLOVAM_PREPOSITIONS | RELAY_FORMS | {"с"}
         )
 
-    return doc.models.remember("lexicon forms", "cue words", compute)
+    return _process_forms(doc.models, "cue words", compute)
 
 
 def _cue_items(

@@ -8,6 +8,7 @@ morphological predicates on tokens, and mention look-ups by offset.
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,6 +48,7 @@ _SENT_END_MARKS = ".!?…"
 _SENT_END_CLOSERS = "»\"“”"
 
 
+_SENT_END_CHARS = _SENT_END_MARKS + _SENT_END_CLOSERS
 _SENT_END = re.compile(f"[{re.escape(_SENT_END_MARKS)}]+[{re.escape(_SENT_END_CLOSERS)}]?(?=\\s)")
 
 
@@ -236,6 +238,8 @@ class _Text:
     # stage): each description was checked against every person and all their roles again,
     # 22 s of 23 on a 110,000-character text with 900 statements (issue 11).
     memo: dict[Any, Any] = field(default_factory=dict)
+    parses: dict[str, list[Any]] = field(default_factory=dict)  # ``parse`` by the word as written
+    lemmas: dict[str, str] = field(default_factory=dict)  # ``lemma`` by the word as written
 
     def remember(self, key: Any, compute: Any) -> Any:
         """``memo[key]``, computed by ``compute()`` the first time."""
@@ -244,17 +248,25 @@ class _Text:
         return self.memo[key]
 
     def parse(self, word: str) -> list[Any]:
-        """pymorphy3 parses of a word (lower-cased), from the process's one cache."""
-        return self.models.parse(word.lower())
+        """pymorphy3 parses of a word (lower-cased), from the process's one cache (and, by the
+        word as written, from the text's own: asked ~230 times a text, mostly of words met)."""
+        parses = self.parses.get(word)
+        if parses is None:
+            parses = self.parses[word] = self.models.parse(word.lower())
+        return parses
 
     def lemma(self, word: str) -> str:
-        return self.parse(word)[0].normal_form.replace("ё", "е")
+        found = self.lemmas.get(word)  # asked ~60 times a text
+        if found is None:
+            found = self.lemmas[word] = self.parse(word)[0].normal_form.replace("ё", "е")
+        return found
 
     def toks(self, start: int, end: int) -> list[_Tok]:
         """Tokens fully inside [start, end)."""
-        i = self._index(start)
+        starts, ends = self._bounds()
+        i = bisect_left(starts, start)
         # tokens do not overlap: their ends are sorted as their starts are
-        return self.tokens[i : max(i, bisect_right(self._bounds()[1], end))]
+        return self.tokens[i : max(i, bisect_right(ends, end))]
 
     def _index(self, start: int) -> int:
         """Index of the first token starting at or after ``start``."""
@@ -269,12 +281,14 @@ class _Text:
 
     def in_quote(self, pos: int) -> bool:
         """Is a position inside any top-level pair of quote marks?"""
-        key = "in quote"
-        if key not in self.memo:
-            self.memo[key] = _Intervals(
+        found = self.memo.get("in quote")
+        if found is None:
+            found = self.memo["in quote"] = _Intervals(
                 (s.open + 1, s.close if s.close is not None else self.blocks[s.block][1]) for s in self.spans if s.depth == 0
             )
-        return pos in self.memo[key]
+        # ``pos in found`` written out: asked ~240 times a text
+        i = bisect_right(found.los, pos)
+        return i > 0 and found.reach[i - 1] > pos
 
 
 def _sentence_start(doc: _Text, pos: int, block_start: int) -> int:
@@ -299,7 +313,7 @@ def _ends_between(doc: _Text, lo: int, pos: int) -> list[int] | None:
     lookahead of ``_SENT_END`` ends every boundary found before ``pos`` short of it. None
     when a run may cross ``lo``: the caller scans as before.
     """
-    if 0 < lo <= len(doc.text) and doc.text[lo - 1] in _SENT_END_MARKS + _SENT_END_CLOSERS:  # what ``_SENT_END`` can end with
+    if 0 < lo <= len(doc.text) and doc.text[lo - 1] in _SENT_END_CHARS:  # what ``_SENT_END`` can end with
         return None
     key = ("sentence ends", len(doc.spans))
     if key not in doc.memo:
@@ -313,6 +327,9 @@ def _ends_between(doc: _Text, lo: int, pos: int) -> list[int] | None:
     return ends[bisect_left(starts, lo) : bisect_left(ends, pos)]
 
 
+_LAST_WORD = re.compile(r"(\w+)$")
+
+
 def _real_end(text: str, pos: int) -> bool:
     """Is the period at ``pos`` a sentence end (not an initial or an abbreviation)? An
     exclamation mark inside a Latin name ("E! News", "Yahoo! Japan") is none either."""
@@ -320,7 +337,7 @@ def _real_end(text: str, pos: int) -> bool:
         return not (re.search(r"(?<!\w)[A-Z][A-Za-z]*$", text[max(0, pos - 12) : pos]) and re.match(r" [A-Z][a-z]", text[pos + 1 : pos + 4]))
     if text[pos] != ".":
         return True
-    m = re.search(r"(\w+)$", text[max(0, pos - 12) : pos])
+    m = _LAST_WORD.search(text[max(0, pos - 12) : pos])
     if not m:
         return True
     word = m.group(1)
@@ -531,12 +548,21 @@ def _speech_forms(models: Models) -> frozenset[str]:
                     found.update(f.word.replace("ё", "е") for f in lexeme(p))
         return frozenset(found | {f.replace("е", "ё") for f in found})
 
-    return models.remember("lexicon forms", "speech", compute)
+    return _process_forms(models, "speech", compute)
 
 
 def _lexicon_forms(doc: _Text, name: str, lemmas: frozenset[str]) -> frozenset[str]:
     """Every word form of a list of lemmas (pymorphy3 lexemes, "ё" as "е" and as written),
     built once per Models: a token outside it is no form of them, without a parse."""
+    key = ("lexicon forms", name)  # the text's own copy first: asked ~260 times a text
+    found = doc.memo.get(key)
+    if found is None:
+        found = doc.memo[key] = _models_lexicon_forms(doc, name, lemmas)
+    return found
+
+
+def _models_lexicon_forms(doc: _Text, name: str, lemmas: frozenset[str]) -> frozenset[str]:
+    """``_lexicon_forms`` from the cache of the Models."""
     def compute() -> frozenset[str]:
         found: set[str] = set()
         for lemma in lemmas:
@@ -545,7 +571,26 @@ def _lexicon_forms(doc: _Text, name: str, lemmas: frozenset[str]) -> frozenset[s
                     found.update(f.word.replace("ё", "е") for f in lexeme(p))
         return frozenset(found | {f.replace("е", "ё") for f in found})
 
-    return doc.models.remember("lexicon forms", name, compute)
+    return _process_forms(doc.models, name, compute)
+
+
+# The word forms of the lemma lists by morphology dictionary: constants of the dictionary,
+# built once per process (~10% of the stage on the factRu dev texts when rebuilt each pass).
+_FORMS_BY_MORPH: "weakref.WeakKeyDictionary[Any, dict[str, frozenset[str]]]" = weakref.WeakKeyDictionary()
+
+
+def _process_forms(models: Models, name: str, compute: Any) -> frozenset[str]:
+    """``compute()``: the word forms of a lemma list, remembered for the morphology dictionary
+    ``models.morph`` (past ``models._memos``, which a caller may empty to time text the process
+    has not seen: these depend on no text)."""
+    try:
+        table = _FORMS_BY_MORPH.setdefault(models.morph, {})
+    except TypeError:  # a dictionary that takes no weak reference
+        return models.remember("lexicon forms", name, compute)
+    found = table.get(name)
+    if found is None:
+        found = table[name] = compute()
+    return found
 
 
 def _speech_form(doc: _Text, tok: _Tok) -> bool:
@@ -620,11 +665,30 @@ def _common_noun_person(doc: _Text, me: tuple[Mention, Entity]) -> bool:
     return doc.memo[key]
 
 
+def _lower_case_elsewhere(text: str, word: str) -> bool:
+    r"""``re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text)`` without compiling a
+    pattern per word (a whole-text search for each one-word PER, 3% of the stage)."""
+    if not word:
+        return re.search(r"(?<!\w)(?!\w)", text) is not None
+    pos = text.find(word)
+    while pos >= 0:
+        end = pos + len(word)
+        if (pos == 0 or not _is_word_char(text[pos - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            return True
+        pos = text.find(word, pos + 1)
+    return False
+
+
+def _is_word_char(ch: str) -> bool:
+    r"""Does ``\w`` match the character (in a str pattern)?"""
+    return ch.isalnum() or ch == "_"
+
+
 def _common_noun_person_uncached(doc: _Text, me: tuple[Mention, Entity]) -> bool:
     m, e = me
     if " " in m.text.strip() or e.first and e.last:
         return False
-    if re.search(r"(?<!\w)" + re.escape(m.text.strip().lower()) + r"(?!\w)", doc.text):
+    if _lower_case_elsewhere(doc.text, m.text.strip().lower()):
         return True  # the same word written in lower case elsewhere: a common noun
     if e.roles or _mid_sentence(doc, m.start):
         return False  # capitalised inside a sentence, or given a title: a surname pymorphy3 does not know
