@@ -196,55 +196,77 @@ def _cue_items(
     t = toks[i]
     if doc.in_quote(t.start) or t.start in direct.statements:
         return _quoted_cue_items(doc, direct, toks, i, s_start, s_end), False
-    # "По словам X, S" / "S, по мнению X" / "по официальным данным МВД, S" (not in brackets:
-    # "(по другим данным, 6 января)" is an aside)
-    if t.low in PO_SLOVAM_PREPOSITIONS and doc.text.count("(", s_start, t.start) <= doc.text.count(")", s_start, t.start):
-        k = _po_slovam_noun(doc, toks, i)
-        if k is not None:
-            item = _po_slovam_item(doc, toks, i, k, s_start, s_end)
-            return ([item] if item is not None else []), True
-    if t.low in PO_SLOVAM_PREPOSITIONS and doc.text[max(0, t.start - 20) : t.start].rstrip().endswith("("):
-        # "(по его словам, он не жалуется на здоровье)": an aside opening with someone's words
-        k = _po_slovam_noun(doc, toks, i)
-        close = doc.text.find(")", t.end, s_end)
-        if k is not None and close > 0 and doc.lemma(toks[k].text) in ("слово", "мнение"):
-            item = _po_slovam_item(doc, toks, i, k, t.start, close)
-            return ([item] if item is not None else []), False
+    if t.low in PO_SLOVAM_PREPOSITIONS:
+        found = _po_slovam_cue_items(doc, toks, i, s_start, s_end)
+        if found is not None:
+            return found
     if t.start in direct.cues:
-        # "заявила о Y: «...»", "рассказал о Y:\n<the quoted paragraph>": the "о"-phrase up to
-        # the colon is a statement too, the quotation's words another (the wikinews gold's convention)
-        item = _about_item(doc, toks, i, s_start, s_end) if not _negated(doc, t) else None
-        colon = doc.text.find(":", item.start, item.end + 1) if item is not None and item.start > t.start else -1
-        after = doc.text[colon + 1 : colon + 4].lstrip(" \xa0")
-        if colon >= 0 and not doc.in_quote(colon) and after[:1] and after[0] in DOUBLE_OPENING + "\n":
-            item.end = len(doc.text[:colon].rstrip())
-            return [item], False
-        if item is None and _inverted_colon_cue(doc, toks, i, s_start, s_end):
-            # "S, рассказали эксперты:" then their words: S is theirs too, reported
-            item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
-            return ([item] if item is not None else []), False
-        return [], False
+        return _colon_cue_items(doc, direct, toks, i, s_start, s_end), False
     item = _object_cue_item(doc, toks, i, s_start, s_end)
     if item is not None:
         return [item], False
     speech = _is_speech(doc, t)
     if not speech:
         return _non_speech_cue_items(doc, direct, toks, i, s_start, s_end)
+    return _speech_cue_items(doc, direct, reported, toks, i, s_start, s_end, sents, si, bi)
+
+
+def _po_slovam_cue_items(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> tuple[list[_Item], bool] | None:
+    """The statement of "по словам X" at the preposition ``toks[i]`` and whether the sentence
+    has no other; None when the preposition opens no such phrase."""
+    t = toks[i]
+    # "По словам X, S" / "S, по мнению X" / "по официальным данным МВД, S" (not in brackets:
+    # "(по другим данным, 6 января)" is an aside)
+    if doc.text.count("(", s_start, t.start) <= doc.text.count(")", s_start, t.start):
+        k = _po_slovam_noun(doc, toks, i)
+        if k is not None:
+            item = _po_slovam_item(doc, toks, i, k, s_start, s_end)
+            return ([item] if item is not None else []), True
+    if doc.text[max(0, t.start - 20) : t.start].rstrip().endswith("("):
+        # "(по его словам, он не жалуется на здоровье)": an aside opening with someone's words
+        k = _po_slovam_noun(doc, toks, i)
+        close = doc.text.find(")", t.end, s_end)
+        if k is not None and close > 0 and doc.lemma(toks[k].text) in ("слово", "мнение"):
+            item = _po_slovam_item(doc, toks, i, k, t.start, close)
+            return ([item] if item is not None else []), False
+    return None
+
+
+def _colon_cue_items(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_start: int, s_end: int) -> list[_Item]:
+    """The reported statements of the cue ``toks[i]`` of a direct statement (its quotation
+    read already): the "о"-phrase before the colon, or the clause before an inverted cue."""
+    t = toks[i]
+    # "заявила о Y: «...»", "рассказал о Y:\n<the quoted paragraph>": the "о"-phrase up to
+    # the colon is a statement too, the quotation's words another (the wikinews gold's convention)
+    item = _about_item(doc, toks, i, s_start, s_end) if not _negated(doc, t) else None
+    colon = doc.text.find(":", item.start, item.end + 1) if item is not None and item.start > t.start else -1
+    after = doc.text[colon + 1 : colon + 4].lstrip(" \xa0")
+    if colon >= 0 and not doc.in_quote(colon) and after[:1] and after[0] in DOUBLE_OPENING + "\n":
+        item.end = len(doc.text[:colon].rstrip())
+        return [item]
+    if item is None and _inverted_colon_cue(doc, toks, i, s_start, s_end):
+        # "S, рассказали эксперты:" then their words: S is theirs too, reported
+        item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
+        return [item] if item is not None else []
+    return []
+
+
+def _speech_cue_items(
+    doc: _Text, direct: _Direct, reported: list[tuple[int, int]], toks: list[_Tok], i: int, s_start: int, s_end: int,
+    sents: list[tuple[int, int]], si: int, bi: int,
+) -> tuple[list[_Item], bool]:
+    """The statements of a speech verb's form ``toks[i]`` (a request, "Как сообщил X, S", "X
+    заявил, что S", "Об этом сообщил X", "S, сказал X") and whether the sentence has no other."""
+    t = toks[i]
     if _negated(doc, t):
         return [], False
     if t.low in _lexicon_forms(doc, "request", REQUEST_LEMMAS):
         item = _request_item(doc, toks, i, s_start, s_end)  # "пообещал поставить вопрос"
         if item is not None:
             return [item], False
-    # "Как сообщил X, S", "Как ранее сообщал X, S" (an adverb or two between)
-    h = i - 1
-    while h > 0 and i - h <= 2 and toks[h].low in TIME_ADVERBS and not doc.text[toks[h].end : toks[h + 1].start].strip():
-        h -= 1
-    if h >= 0 and toks[h].low == "как" and not re.search(r"[^\w\s]", doc.text[toks[h].end : t.start]):
-        if t.low.replace("ё", "е") in IDIOM_CUES and doc.text[t.end : t.end + 2].lstrip().startswith(","):
-            return [], False  # "Как говорится, ...": an idiom
-        item = _around_attribution(doc, s_start, s_end, t.low, toks[h + 1].start if h < i - 1 else t.start, t.end)
-        return ([item] if item is not None else []), True
+    found_kak = _kak_cue_items(doc, toks, i, s_start, s_end)
+    if found_kak is not None:
+        return found_kak
     # "X заявил, что S"
     found = _chto_item(doc, toks, i, s_start, s_end)
     if found:
@@ -257,6 +279,21 @@ def _cue_items(
         if item is not None and _gerund_chto_after(doc, toks, i):
             return [item], False  # "S, сообщило агентство X, добавив, что S2": S2 follows
     return ([item] if item is not None else []), item is not None
+
+
+def _kak_cue_items(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> tuple[list[_Item], bool] | None:
+    """"Как сообщил X, S", "Как ранее сообщал X, S" (an adverb or two between): the statement
+    and whether the sentence has no other; None when no "как" opens the cue's phrase."""
+    t = toks[i]
+    h = i - 1
+    while h > 0 and i - h <= 2 and toks[h].low in TIME_ADVERBS and not doc.text[toks[h].end : toks[h + 1].start].strip():
+        h -= 1
+    if h >= 0 and toks[h].low == "как" and not re.search(r"[^\w\s]", doc.text[toks[h].end : t.start]):
+        if t.low.replace("ё", "е") in IDIOM_CUES and doc.text[t.end : t.end + 2].lstrip().startswith(","):
+            return [], False  # "Как говорится, ...": an idiom
+        item = _around_attribution(doc, s_start, s_end, t.low, toks[h + 1].start if h < i - 1 else t.start, t.end)
+        return ([item] if item is not None else []), True
+    return None
 
 
 def _gerund_chto_after(doc: _Text, toks: list[_Tok], i: int) -> bool:
@@ -526,30 +563,49 @@ def _chto_statement(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: int, 
     """The statement of "X заявил, что S" (cue ``toks[i]``, "что"/"как" ``toks[j]``): S from
     after "что" (from "как") to the sentence's or the participle clause's end, cut before a
     colon's quotation or a second attribution ("по его словам"); None: S is a quotation only."""
-    text = doc.text
     attr = _Attribution(toks[i].low, toks[i].start, toks[i].end, before=(s_start, toks[i].start), after=(toks[i].end, toks[j - 1].end))
     # "В сообщении регулятора говорится, что": the speaker follows the document noun
     end = s_end
     if doc.parse(toks[i].text)[0].tag.POS in ("PRTF", "GRND"):
         end = _clause_end(doc, toks, j, s_end, openers=False)  # "Петров, выразивший уверенность, что S, покинул зал"
     first = _Item("indirect", toks[j].end if not about else toks[j].start, end, attr)
-    # "заявлял, что: «не просил ...», и письмо он не посылал": the colon's quotation is direct
-    # speech; the reported clause, if any, follows it
-    lead = re.match(rf"\s*:\s*[{DOUBLE_OPENING}]", text[first.start : s_end])
+    if not _after_colon_quotation(doc, first, s_end):
+        return None
+    _cut_before_colon_quotation(doc, first, s_end)
+    _cut_at_second_attribution(doc, toks, j, s_end, first)
+    return first
+
+
+def _after_colon_quotation(doc: _Text, first: _Item, s_end: int) -> bool:
+    """Move the start of a "что"-statement past a colon's quotation that opens it ("заявлял,
+    что: «не просил ...», и письмо он не посылал"): the quotation is direct speech, the
+    reported clause, if any, follows it. False: there is none, the statement is the quotation."""
+    lead = re.match(rf"\s*:\s*[{DOUBLE_OPENING}]", doc.text[first.start : s_end])
     if lead:
         span = next((sp for sp in doc.spans if sp.depth == 0 and sp.open == first.start + lead.end() - 1 and sp.close is not None), None)
         rest = doc.toks(span.close + 1, s_end) if span is not None else []
         while rest and rest[0].low in QUOTE_JOINERS:
             rest = rest[1:]
         if not rest or doc.in_quote(rest[0].start):
-            return None
+            return False
         first.start = rest[0].start
-    # "заявил, что станция готова: «...»": the quotation after the colon is his direct statement
+    return True
+
+
+def _cut_before_colon_quotation(doc: _Text, first: _Item, s_end: int) -> None:
+    """End a "что"-statement at a colon before a quotation ("заявил, что станция готова:
+    «...»": the quotation after the colon is his direct statement)."""
+    text = doc.text
     for colon in re.finditer(rf":\s*(?:[{DOUBLE_OPENING}]|$)", text[first.start : s_end]):
         if _WORD.search(text[first.start : first.start + colon.start()]) and not doc.in_quote(first.start + colon.start()):
             first.end = first.start + colon.start()
             break
-    # "заявил, что A, по его словам, B": the second attribution starts a statement of its own
+
+
+def _cut_at_second_attribution(doc: _Text, toks: list[_Tok], j: int, s_end: int, first: _Item) -> None:
+    """End a "что"-statement (its "что" ``toks[j]``) before a second attribution, which starts
+    a statement of its own ("заявил, что A, по его словам, B")."""
+    text = doc.text
     for k in range(j + 1, len(toks) - 1):
         if toks[k].low in PO_SLOVAM_PREPOSITIONS and text[toks[k - 1].end : toks[k].start].strip().lstrip(DOUBLE_CLOSING) == "," and not doc.in_quote(toks[k].start):
             n = _po_slovam_noun(doc, toks, k)
@@ -564,7 +620,6 @@ def _chto_statement(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: int, 
                 if cut > first.start and any(doc.parse(x.text)[0].tag.POS in CLAUSE_POS for x in doc.toks(first.start, cut) if x.text[0].islower()):
                     first.end = min(first.end, cut)
                     break
-    return first
 
 
 def _named_source_comma(doc: _Text, toks: list[_Tok], n: int, s_end: int) -> bool:
