@@ -458,6 +458,12 @@ def _addressee_only(doc: _Text, start: int, end: int) -> bool:
         return False
     if any(m.end <= end for m, e in _mentions_from(doc, start, end) if e.type == "PER"):
         return False  # "Столбунов, однако, сомневается": a surname read as a plural genitive is a subject
+    return _accusative_words(doc, words)
+
+
+def _accusative_words(doc: _Text, words: list[_Tok]) -> bool:
+    """Is every word a noun, adjective or pronoun in the accusative (or the genitive of a name
+    after it: "Жителей Заречного") with no nominative reading, at least one accusative?"""
     accusative = False
     for t in words:
         parses = [p for p in doc.parse(t.text)[:3] if p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO")]
