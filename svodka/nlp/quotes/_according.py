@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
-from .._speech import CONNECTIVES, DATA_NOUNS, PO_SLOVAM_NOUNS, REPORT_NOUNS
+from .._speech import CONNECTIVES, DATA_NOUNS, PO_SLOVAM_NOUNS, QUANTITY_WORDS, REPORT_NOUNS
 from ._text import (
     BACK_ADVERBS,
     DASHES,
@@ -17,9 +17,9 @@ from ._text import (
     _Text,
     _Tok,
     _WORD,
-    _addressee_only,
     _is_adj,
     _is_adverb,
+    _mentions_from,
 )
 
 # Parts of speech that make a headline's words a clause: what someone says, not a topic.
@@ -238,3 +238,39 @@ def _clause_part(doc: _Text, start: int, end: int) -> bool:
     if any(t.text[0].isupper() for t in toks[1:]):
         return True
     return doc.parse(toks[0].text)[0].tag.POS != "PREP" and any(p.tag.POS == "NOUN" for t in toks for p in doc.parse(t.text)[:1])
+
+
+def _addressee_only(doc: _Text, start: int, end: int) -> bool:
+    """Is the region before a third-person plural verb only its fronted object, the people
+    addressed, with no subject ("Британцев призвали не трогать ...", "Жителей Заречного
+    попросили ...", "Их предупредили, что ..."): words past the connectives and adverbs, every
+    one a noun, adjective or pronoun in the accusative (or the genitive of a name after it:
+    "Жителей Заречного") with no nominative reading (no preposition: "В мэрии жителей
+    призвали" names its source)? Such a verb speaks for nobody named."""
+    toks = doc.toks(start, end)
+    if any(doc.parse(t.text)[0].tag.POS == "PREP" and not (k + 1 < len(toks) and toks[k + 1].low in CONNECTIVES) for k, t in enumerate(toks)):
+        return False  # "В мэрии жителей призвали" names its source; "Кроме того, их" does not
+    if any(t.text[0].isdigit() or doc.lemma(t.text) in QUANTITY_WORDS for t in toks):
+        return False  # "Несколько торговых сетей объявили": a quantity and its genitive are the subject
+    words = [t for t in toks if t.low not in CONNECTIVES and not _is_adverb(doc, t)]
+    if not words or any(doc.in_quote(t.start) for t in words):
+        return False
+    if any(m.end <= end for m, e in _mentions_from(doc, start, end) if e.type == "PER"):
+        return False  # "Столбунов, однако, сомневается": a surname read as a plural genitive is a subject
+    return _accusative_words(doc, words)
+
+
+def _accusative_words(doc: _Text, words: list[_Tok]) -> bool:
+    """Is every word a noun, adjective or pronoun in the accusative (or the genitive of a name
+    after it: "Жителей Заречного") with no nominative reading, at least one accusative?"""
+    accusative = False
+    for t in words:
+        parses = [p for p in doc.parse(t.text)[:3] if p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO")]
+        if parses and parses[0].tag.POS == "NPRO":
+            parses = [p for p in parses if p.tag.POS == "NPRO"]  # "их": not the possessive's reading
+        if accusative and t.text[:1].isupper() and any(p.tag.case == "gent" for p in parses):
+            continue  # "Жителей Самары": a name's genitive after the people, though "Самары" reads nominative too
+        if not parses or len(t.text) < 2 or any(p.tag.case == "nomn" for p in parses) or not any(p.tag.case in ("accs", "gent") for p in parses):
+            return False  # "Ему сообщили, что S": the dative is told, by those just named
+        accusative = accusative or any(p.tag.case == "accs" for p in parses)
+    return accusative

@@ -31,8 +31,8 @@ from .._speech import (
     REQUEST_NOUNS,
     CONNECTIVES,
 )
+from ._according import _addressee_only
 from ._text import (
-    _addressee_only,
     _lexicon_forms,
     _case,
     MAX_VERB_TO_CHTO,
