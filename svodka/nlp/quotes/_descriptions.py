@@ -371,7 +371,21 @@ def _extends_phrase(doc: _Text, phrase: list[_Tok], t: _Tok, lemma: str) -> bool
         return True
     if phrase[-1].low in ("в", "из") or _has_case(doc, t, "gent") or t.text[0].isupper() and t.low not in PRONOUNS:
         return not _is_finite_verb(doc, t)
-    return False
+    return _adjective_goes_on(doc, phrase, t)
+
+
+def _adjective_goes_on(doc: _Text, phrase: list[_Tok], t: _Tok) -> bool:
+    """"источники в правоохранительных органах": adjectives right after "в"/"из" go on to the
+    noun they agree with (or another adjective in their case), which closes the place."""
+    k = len(phrase) - 1
+    while k > 0 and _is_adj(doc, phrase[k]):
+        k -= 1
+    if k == len(phrase) - 1 or phrase[k].low not in ("в", "из"):
+        return False
+    if _agreeing(doc, phrase[-1], t):
+        return True
+    cases = {p.tag.case for p in doc.parse(phrase[-1].text)[:3] if p.tag.POS in ("ADJF", "PRTF")}
+    return _is_adj(doc, t) and any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case in cases for p in doc.parse(t.text)[:3])
 
 
 def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], org_form: bool, gender: str | None, cue: _Attribution) -> Speaker:
