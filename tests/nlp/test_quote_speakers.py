@@ -182,6 +182,18 @@ GROUP_CASES = [
         ("источник в местных силовых структурах", "group", None),
     ),
     (
+        "a participle the dictionary keeps as an adjective closes the source of по мнению",
+        ["По мнению телеканала, принадлежащего движению «Северный фронт», министр ушёл из-за провала операции."],
+        [],
+        ("телеканал, принадлежащий движению «Северный фронт»", "outlet", None),
+    ),
+    (
+        "a participle the dictionary keeps as an adjective closes the source of по словам",
+        ["По словам газеты, принадлежащей холдингу «Заречье-Медиа», мост закроют до осени."],
+        [],
+        ("газета, принадлежащая холдингу «Заречье-Медиа»", "outlet", None),
+    ),
+    (
         "a participle clause of a deed is not part of the name",
         ["Врачи, оперировавшие пострадавшего, говорят, что его жизни ничто не угрожает."],
         [],
@@ -1220,3 +1232,10 @@ def test_quote_speakers_exclamation_mark_inside_a_latin_name_ends_no_sentence():
     paragraphs = ["Певец Игорь Петров отменил концерт. В интервью E! News он объяснил это тем, что «в городе сейчас небезопасно»."]
     quotes = extract_quotes(_article(None, paragraphs, [PETROV]), _article.models).quotes
     assert {(q.speaker.name if q.speaker else None, q.via) for q in quotes} == {("Игорь Петров", "E! News")}
+
+
+def test_quote_speakers_owner_clause_is_no_part_of_the_statement(models):
+    """"По мнению телеканала, принадлежащего движению X, S": the participle clause names the
+    source ("принадлежащего" is read as an adjective first), the statement is S."""
+    quotes = extract_quotes(_article(None, ["По мнению телеканала, принадлежащего движению «Северный фронт», министр ушёл из-за провала операции."], ()), models).quotes
+    assert [q.text for q in quotes] == ["министр ушёл из-за провала операции"]

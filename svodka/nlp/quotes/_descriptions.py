@@ -323,7 +323,8 @@ def _closing_clause(doc: _Text, head: _Tok, pos: int, end: int) -> list[_Tok]:
     number = {p.tag.number for p in doc.parse(head.text)[:3] if p.tag.POS == "NOUN"}
     first = doc.parse(toks[0].text)[0]
     # a passive participle says who the source is too ("масс-медиа, контролируемые группировкой
-    # X", "телеканал, финансируемый правительством"); an active one tells what it did
+    # X", "телеканал, финансируемый правительством"); an active one tells what it did (one the
+    # dictionary keeps as an adjective is read as one: "телеканал, принадлежащий движению X")
     passive = first.tag.POS == "PRTF" and first.tag.voice == "pssv"
     if first.tag.POS != "ADJF" and not passive or "Apro" in first.tag or first.tag.number not in number or any(_is_finite_verb(doc, t) for t in toks):
         return []
@@ -546,7 +547,29 @@ def _description_name(doc: _Text, desc: str, phrase: list[_Tok], head: _Tok, org
     oblique = org_form or cue.cue.startswith(("по ", "согласно")) or _after_preposition(doc, first)
     if not oblique and (any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in doc.parse(head.text)[:4]) or first is not head and _numeral(doc, first)):
         return desc  # the subject as written ("Критики считают", "двое республиканцев заявили")
-    return _nominative(doc, desc)
+    return _nominative_with_clause(doc, desc, phrase, head)
+
+
+def _nominative_with_clause(doc: _Text, desc: str, phrase: list[_Tok], head: _Tok) -> str:
+    """The base form of a description whose closing clause follows a comma: the phrase before
+    the comma as any description, the clause's first word (its adjective or participle) put in
+    the head's case, number and gender ("телеканала, принадлежащего движению X" ->
+    "телеканал, принадлежащий движению X"), the rest as written."""
+    start = phrase[0].start
+    clause = next((t for a, t in zip(phrase, phrase[1:]) if t.start > head.start and "," in doc.text[a.end : t.start] and not doc.in_quote(t.start)), None)
+    if clause is None:
+        return _nominative(doc, desc)
+    cut = desc.rfind(",", 0, clause.start - start)
+    noun = next((p for p in doc.parse(head.text)[:4] if p.tag.POS == "NOUN"), None)
+    word = next((p for p in doc.parse(clause.text)[:4] if p.tag.POS in ("ADJF", "PRTF")), None)
+    if cut < 0 or noun is None or word is None:
+        return _nominative(doc, desc)
+    grammemes = {"nomn", "plur"} if noun.tag.number == "plur" else {"nomn", "sing", str(noun.tag.gender)}
+    form = word.inflect(grammemes)
+    if form is None:
+        return _nominative(doc, desc)
+    rest = desc[clause.end - start :]
+    return _nominative(doc, desc[:cut]) + desc[cut : clause.start - start] + form.word + rest
 
 
 def _after_preposition(doc: _Text, tok: _Tok) -> bool:

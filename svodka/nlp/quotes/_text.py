@@ -404,6 +404,19 @@ def _is_adj(doc: _Text, tok: _Tok) -> bool:
     return doc.parse(tok.text)[0].tag.POS in ("ADJF", "PRTF")
 
 
+# The suffix of a present active participle with its ending ("принадлежащего", "работающих").
+_PRES_ACTIVE = re.compile(r"(?:ущ|ющ|ащ|ящ)(?:ий|ая|ее|ие|его|ей|их|ему|им|ую|ими|ем|ым|ыми|ых)$")
+
+
+def _present_participle(doc: _Text, tok: _Tok) -> bool:
+    """A present active participle ("работающий", "находящегося"), also where the dictionary
+    keeps it as an adjective of its own ("принадлежащего" is read ADJF first)."""
+    first = doc.parse(tok.text)[0]
+    if first.tag.POS == "PRTF":
+        return first.tag.tense == "pres" and first.tag.voice == "actv"
+    return first.tag.POS == "ADJF" and bool(_PRES_ACTIVE.search(tok.low))
+
+
 def _in_short_quote(doc: _Text, pos: int) -> bool:
     """Is ``pos`` inside a quotation of at most three words (a name: «Интерфаксу», "Вести Юга"; a word
     in scare quotes: «распилить»)?"""
