@@ -337,6 +337,18 @@ SOKOLOV = ("e3", "PER", "Андрей Соколов", ["Андрей Сокол
 
 SUBJECT_CASES = [
     (
+        "a name in a participle clause whose closing comma is left out is not the subject",
+        ["Местный канал, находящийся под контролем Игоря Петрова опровергает эти сообщения."],
+        [("e1", "PER", "Игорь Петров", ["Игоря Петрова"])],
+        ("местный канал", "outlet", None),
+    ),
+    (
+        "a name after the participle clause without a comma is still the subject when nominative",
+        ["Вчера, выступая в парламенте, Игорь Петров заявил, что мост откроют в мае."],
+        [PETROV],
+        ("Игорь Петров", "person", None),
+    ),
+    (
         "a place in brackets before the verb is an aside, the counted group the subject (its words as written)",
         ["Двое депутатов (от Вологды и Твери) заявили о намерении поддержать закон."],
         [("e5", "LOC", "Тверь", ["Твери"]), ("e6", "LOC", "Вологда", ["Вологды"])],

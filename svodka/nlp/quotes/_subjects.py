@@ -474,11 +474,28 @@ def _in_participle_clause(doc: _Text, m: Mention, start: int, end: int) -> bool:
     """Is a name the object inside a participle clause ("Врачи, оперировавшие Иванову, говорят")?"""
     text = doc.text
     comma = text.rfind(",", start, m.start)
-    if comma < 0 or "," not in text[m.end : end]:
+    if comma < 0:
         return False
+    if "," not in text[m.end : end]:
+        return _unclosed_participle_clause(doc, comma, m)
     return any(
         any(p.tag.POS in ("PRTF", "GRND") for p in doc.parse(t.text)[:1]) for t in doc.toks(comma, m.start)
     )
+
+
+def _unclosed_participle_clause(doc: _Text, comma: int, m: Mention) -> bool:
+    """"Местный канал, находящийся под контролем Белова опровергает": a participle clause whose
+    closing comma the writer left out. The participle after the comma agrees with the nominative
+    noun before it (the subject), and the name hangs on a word of the clause that is no
+    nominative ("контролем"): the name is not the subject."""
+    lead = doc.toks(comma, m.start)
+    i = doc._index(comma) - 1
+    noun = doc.tokens[i] if i >= 0 else None
+    if len(lead) < 2 or noun is None or doc.parse(lead[0].text)[0].tag.POS != "PRTF":
+        return False
+    if doc.parse(lead[0].text)[0].tag.case != "nomn" or not _agreeing(doc, lead[0], noun):
+        return False
+    return not any(p.tag.case == "nomn" for p in doc.parse(lead[-1].text)[:3])
 
 
 def _in_relative_clause(doc: _Text, m: Mention, start: int, end: int) -> bool:
