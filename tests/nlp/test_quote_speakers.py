@@ -337,6 +337,18 @@ SOKOLOV = ("e3", "PER", "Андрей Соколов", ["Андрей Сокол
 
 SUBJECT_CASES = [
     (
+        "two first names sharing a plural surname speak together",
+        ["Анна и Игорь Беловы заявили, что не будут присутствовать на процессе."],
+        [("e1", "PER", "Игорь Беловы", ["Игорь Беловы"]), ("e2", "PER", "Анна", ["Анна"])],
+        ("Анна и Игорь Беловы", "group", None),
+    ),
+    (
+        "a first name and a full name in the singular are not one family",
+        ["Мария и Игорь Белов заявили, что не будут присутствовать на процессе."],
+        [("e1", "PER", "Игорь Белов", ["Игорь Белов"]), ("e2", "PER", "Мария", ["Мария"])],
+        ("Игорь Белов", "person", None),
+    ),
+    (
         "a name in a participle clause whose closing comma is left out is not the subject",
         ["Местный канал, находящийся под контролем Игоря Петрова опровергает эти сообщения."],
         [("e1", "PER", "Игорь Петров", ["Игоря Петрова"])],

@@ -278,7 +278,7 @@ def _subject_before(
     pers = [me for me in pers if not _in_participle_clause(doc, me[0], start, end) and not _in_relative_clause(doc, me[0], start, end)]
     subject_pronoun = pron[-1] if pron and pron[-1].low in ("он", "она", "они") else None
     if pers and not (subject_pronoun is not None and subject_pronoun.start > pers[-1][0].end):
-        return _speaker_of(pers[-1][1])
+        return _family_pair(doc, pers[-1][0]) or _speaker_of(pers[-1][1])
     if subject_pronoun is not None:
         # "... имена — Алёша и Соня, она отмечала": the pronoun next to the verb is the subject
         return _pronoun(doc, said, subject_pronoun, cue.cue_start, cue)
@@ -468,6 +468,21 @@ def _inflected(m: Mention, e: Entity) -> bool:
 def _apposed(doc: _Text, m: Mention, later: list[tuple[Mention, Entity]]) -> bool:
     """Is a name followed at once by another name ("пресс-секретарь Путина Дмитрий Песков")?"""
     return bool(later) and not doc.text[m.end : later[0][0].start].strip()
+
+
+def _family_pair(doc: _Text, m: Mention) -> Speaker | None:
+    """"Вера и Илья Беловы заявили": two first names sharing one surname in the plural speak
+    together (a group, as written), not the second one alone."""
+    words = doc.toks(m.start, m.end)
+    i = doc._index(m.start)
+    if len(words) < 2 or i < 2 or doc.tokens[i - 1].low != "и" or doc.text[doc.tokens[i - 2].end : m.start].strip() != "и":
+        return None
+    first = doc.tokens[i - 2]
+    if not any("Name" in p.tag for p in doc.parse(first.text)[:2]) or not any("Name" in p.tag for p in doc.parse(words[0].text)[:2]):
+        return None
+    if not any("Surn" in p.tag and p.tag.number == "plur" and p.tag.case == "nomn" for p in doc.parse(words[-1].text)[:3]):
+        return None
+    return Speaker(doc.text[first.start : m.end], "OTHER", None, "group")
 
 
 def _in_participle_clause(doc: _Text, m: Mention, start: int, end: int) -> bool:
