@@ -436,6 +436,12 @@ def _last_titled(title, paragraphs, names=()):
 
 RESOLUTION_CASES = [
     (
+        "an office with a word of its own is somebody new, not the one untitled person around",
+        ["Игорь Петров стал символом несправедливости.", "Многие считают его невиновным, а областной прокурор признал в суде, что он не знает, кто поджёг склад."],
+        [PETROV],
+        ("областной прокурор", "group", None),
+    ),
+    (
         "a plural verb with no subject speaks for the plural persons the sentence before names",
         ["Студента допросили агенты службы безопасности. Ему сообщили, что обвинений не будет."],
         [],

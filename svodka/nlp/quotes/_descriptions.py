@@ -516,7 +516,8 @@ def _referred_back(
     if "anim" not in hp.tag or hp.tag.number != "sing":
         return None
     bare = phrase[-1] is head  # "актриса", "опытный тренер": no tail of its own
-    return _described_antecedent(doc, said, lemma, min(cue.stmt_start, cue.cue_start, phrase[0].start), gender, _countries(doc, desc), bare)
+    modified = phrase[0] is not head  # "федеральный прокурор": a word of its own before the head
+    return _described_antecedent(doc, said, lemma, min(cue.stmt_start, cue.cue_start, phrase[0].start), gender, _countries(doc, desc), bare, modified)
 
 
 def _balanced(desc: str, nxt: str) -> str:
