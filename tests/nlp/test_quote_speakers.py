@@ -436,6 +436,12 @@ def _last_titled(title, paragraphs, names=()):
 
 RESOLUTION_CASES = [
     (
+        "a surname NER missed, with the epithet of the younger namesake",
+        ["Теннисистка Анна Соколова пропустит сезон.", "О своей беременности Соколова-младшая объявила в апреле, сообщив, что ожидает ребёнка к осени."],
+        [("e1", "PER", "Анна Соколова", ["Анна Соколова"])],
+        ("Анна Соколова", "person", None),
+    ),
+    (
         "an office with a word of its own is somebody new, not the one untitled person around",
         ["Игорь Петров стал символом несправедливости.", "Многие считают его невиновным, а областной прокурор признал в суде, что он не знает, кто поджёг склад."],
         [PETROV],

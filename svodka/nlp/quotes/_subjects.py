@@ -316,7 +316,8 @@ def _known_surname(doc: _Text, words: list[_Tok], end: int, gender: str | None) 
         return None
     if re.search(r"[,;:.!?()—–]", doc.text[words[k].end : end]):
         return None
-    word = words[k].text.lower().replace("ё", "е")
+    # "Уильямс-младшая объявила": the surname with the epithet of the younger or elder namesake
+    word = re.sub(r"-(?:младш|старш)(?:ий|ая)$", "", words[k].text.lower().replace("ё", "е"))
     people = [e for e in doc.article.entities if e.type == "PER" and e.last and e.last.lower().replace("ё", "е") == word]
     if gender in ("masc", "femn"):
         people = [e for e in people if _gender_fits(doc, e, gender)]
