@@ -176,6 +176,10 @@ SPEAKER_NOUNS = ORG_HEADS | MEDIA_NOUNS | MEDIA_GROUP_NOUNS | COLLECTIVE_SPEAKER
 # опрошенных", "собравшиеся потребовали", "пострадавшие рассказали").
 PEOPLE_PARTICIPLE_LEMMAS = frozenset("опросить опрашивать собраться присутствовать пострадать выжить проголосовать".split())
 
+# Participles that name people only with the words after them: "оставшиеся в живых" (the
+# survivors; "оставшиеся деньги" are no people): lemma -> the words that follow.
+PEOPLE_PARTICIPLE_PHRASES = {"остаться": ("в", "живых")}
+
 # Quantifying pronouns that stand for people alone before the verb ("Многие полагали, что",
 # "Некоторые считают"): an unnamed group, written as the text has it.
 PEOPLE_QUANTIFIER_LEMMAS = frozenset("многий некоторый немногий".split())

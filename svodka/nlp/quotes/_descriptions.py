@@ -23,6 +23,7 @@ from .._speech import (
     OWN_PAGE_NOUNS,
     MEDIA_GROUP_NOUNS,
     ORG_SPEAKER_NOUNS,
+    PEOPLE_PARTICIPLE_PHRASES,
 )
 from ._outlets import BODY_NOUNS, INTERVIEW_WORDS, _earlier_outlet, _heard, _is_outlet, _media_noun, _name_at, _named_body, _outlet_in_phrase
 from ._persons import _countries, _described_antecedent, _person_by_role, _trusted_role
@@ -370,6 +371,11 @@ def _extends_phrase(doc: _Text, phrase: list[_Tok], t: _Tok, lemma: str) -> bool
         return True  # "департамент по чрезвычайным ситуациям"
     if phrase[-1].low == "по" or (_case(doc, t) == "datv" and any(x.low == "по" for x in phrase)):
         return True
+    if lemma in PEOPLE_PARTICIPLE_PHRASES:
+        own = PEOPLE_PARTICIPLE_PHRASES[lemma]  # "оставшиеся в живых": the participle's own words
+        n = next((len(phrase) - 1 - k for k, x in enumerate(phrase) if doc.lemma(x.text) == lemma), len(own))
+        if n < len(own) and t.low == own[n]:
+            return True
     if phrase[-1].low in ("в", "из") or _has_case(doc, t, "gent") or t.text[0].isupper() and t.low not in PRONOUNS:
         return not _is_finite_verb(doc, t)
     return _adjective_goes_on(doc, phrase, t)
