@@ -221,7 +221,7 @@ SOCIAL_NETWORKS = {
 # Documents that speak as themselves when the text names nobody behind them ("Документ
 # предлагает ...", "В докладе говорится, что ..."): a named subset; "сообщение" or
 # "заявление" alone names no source worth the name.
-SELF_SPEAKING_DOCUMENTS = DOCUMENT_NOUNS & frozenset("документ доклад отчет исследование".split())
+SELF_SPEAKING_DOCUMENTS = DOCUMENT_NOUNS & frozenset("документ доклад отчет исследование пресс-релиз".split())
 
 # Documents whose author their kind says when the text names nobody behind them: "В приговоре
 # отмечается, что ..." is the court's.

@@ -337,6 +337,12 @@ SOKOLOV = ("e3", "PER", "Андрей Соколов", ["Андрей Сокол
 
 SUBJECT_CASES = [
     (
+        "a press release whose author the text does not name speaks as itself",
+        ["Премию вручили в столице.", "Писательница удостоена награды как «мастер короткого рассказа», указывается в пресс-релизе."],
+        [],
+        ("пресс-релиз", "organisation", None),
+    ),
+    (
         "the survivors named by a participle with its own words",
         ["Полиция объявила, что пожар начался из-за поджога.", "Однако оставшиеся в живых утверждали, что пожар начался от взрыва."],
         [],
