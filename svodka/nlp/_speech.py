@@ -176,6 +176,10 @@ SPEAKER_NOUNS = ORG_HEADS | MEDIA_NOUNS | MEDIA_GROUP_NOUNS | COLLECTIVE_SPEAKER
 # опрошенных", "собравшиеся потребовали", "пострадавшие рассказали").
 PEOPLE_PARTICIPLE_LEMMAS = frozenset("опросить опрашивать собраться присутствовать пострадать выжить проголосовать".split())
 
+# Participles that name people only with the words after them: "оставшиеся в живых" (the
+# survivors; "оставшиеся деньги" are no people): lemma -> the words that follow.
+PEOPLE_PARTICIPLE_PHRASES = {"остаться": ("в", "живых")}
+
 # Quantifying pronouns that stand for people alone before the verb ("Многие полагали, что",
 # "Некоторые считают"): an unnamed group, written as the text has it.
 PEOPLE_QUANTIFIER_LEMMAS = frozenset("многий некоторый немногий".split())
@@ -217,7 +221,7 @@ SOCIAL_NETWORKS = {
 # Documents that speak as themselves when the text names nobody behind them ("Документ
 # предлагает ...", "В докладе говорится, что ..."): a named subset; "сообщение" or
 # "заявление" alone names no source worth the name.
-SELF_SPEAKING_DOCUMENTS = DOCUMENT_NOUNS & frozenset("документ доклад отчет исследование".split())
+SELF_SPEAKING_DOCUMENTS = DOCUMENT_NOUNS & frozenset("документ доклад отчет исследование пресс-релиз".split())
 
 # Documents whose author their kind says when the text names nobody behind them: "В приговоре
 # отмечается, что ..." is the court's.

@@ -170,6 +170,30 @@ GROUP_CASES = [
         ("его адвокат", "group", None),
     ),
     (
+        "a place after в keeps its adjectives and their noun",
+        ["На трассе у Заречинска произошла авария. Эту информацию подтверждают источники в правоохранительных органах области."],
+        [],
+        ("источники в правоохранительных органах области", "group", None),
+    ),
+    (
+        "two adjectives after в, before the verb",
+        ["Источник в местных силовых структурах сообщил, что водителя задержали."],
+        [],
+        ("источник в местных силовых структурах", "group", None),
+    ),
+    (
+        "a participle the dictionary keeps as an adjective closes the source of по мнению",
+        ["По мнению телеканала, принадлежащего движению «Северный фронт», министр ушёл из-за провала операции."],
+        [],
+        ("телеканал, принадлежащий движению «Северный фронт»", "outlet", None),
+    ),
+    (
+        "a participle the dictionary keeps as an adjective closes the source of по словам",
+        ["По словам газеты, принадлежащей холдингу «Заречье-Медиа», мост закроют до осени."],
+        [],
+        ("газета, принадлежащая холдингу «Заречье-Медиа»", "outlet", None),
+    ),
+    (
         "a participle clause of a deed is not part of the name",
         ["Врачи, оперировавшие пострадавшего, говорят, что его жизни ничто не угрожает."],
         [],
@@ -313,6 +337,54 @@ SOKOLOV = ("e3", "PER", "Андрей Соколов", ["Андрей Сокол
 
 SUBJECT_CASES = [
     (
+        "a press release whose author the text does not name speaks as itself",
+        ["Премию вручили в столице.", "Писательница удостоена награды как «мастер короткого рассказа», указывается в пресс-релизе."],
+        [],
+        ("пресс-релиз", "organisation", None),
+    ),
+    (
+        "the survivors named by a participle with its own words",
+        ["Полиция объявила, что пожар начался из-за поджога.", "Однако оставшиеся в живых утверждали, что пожар начался от взрыва."],
+        [],
+        ("оставшиеся в живых", "group", None),
+    ),
+    (
+        "a crowd given by a count after an inverted verb shouts the words",
+        ["Жители Заречинска протестуют против застройки.", "В субботу у здания мэрии собрались около 200 демонстрантов с криками «Верните нам парк»."],
+        [],
+        ("демонстранты", "group", None),
+    ),
+    (
+        "the subject before the verb still shouts them",
+        ["Жители Заречинска протестуют против застройки.", "Демонстранты собрались у здания мэрии с криками «Верните нам парк»."],
+        [],
+        ("демонстранты", "group", None),
+    ),
+    (
+        "two first names sharing a plural surname speak together",
+        ["Анна и Игорь Беловы заявили, что не будут присутствовать на процессе."],
+        [("e1", "PER", "Игорь Беловы", ["Игорь Беловы"]), ("e2", "PER", "Анна", ["Анна"])],
+        ("Анна и Игорь Беловы", "group", None),
+    ),
+    (
+        "a first name and a full name in the singular are not one family",
+        ["Мария и Игорь Белов заявили, что не будут присутствовать на процессе."],
+        [("e1", "PER", "Игорь Белов", ["Игорь Белов"]), ("e2", "PER", "Мария", ["Мария"])],
+        ("Игорь Белов", "person", None),
+    ),
+    (
+        "a name in a participle clause whose closing comma is left out is not the subject",
+        ["Местный канал, находящийся под контролем Игоря Петрова опровергает эти сообщения."],
+        [("e1", "PER", "Игорь Петров", ["Игоря Петрова"])],
+        ("местный канал", "outlet", None),
+    ),
+    (
+        "a name after the participle clause without a comma is still the subject when nominative",
+        ["Вчера, выступая в парламенте, Игорь Петров заявил, что мост откроют в мае."],
+        [PETROV],
+        ("Игорь Петров", "person", None),
+    ),
+    (
         "a place in brackets before the verb is an aside, the counted group the subject (its words as written)",
         ["Двое депутатов (от Вологды и Твери) заявили о намерении поддержать закон."],
         [("e5", "LOC", "Тверь", ["Твери"]), ("e6", "LOC", "Вологда", ["Вологды"])],
@@ -387,6 +459,18 @@ def _last_titled(title, paragraphs, names=()):
 
 
 RESOLUTION_CASES = [
+    (
+        "a surname NER missed, with the epithet of the younger namesake",
+        ["Теннисистка Анна Соколова пропустит сезон.", "О своей беременности Соколова-младшая объявила в апреле, сообщив, что ожидает ребёнка к осени."],
+        [("e1", "PER", "Анна Соколова", ["Анна Соколова"])],
+        ("Анна Соколова", "person", None),
+    ),
+    (
+        "an office with a word of its own is somebody new, not the one untitled person around",
+        ["Игорь Петров стал символом несправедливости.", "Многие считают его невиновным, а областной прокурор признал в суде, что он не знает, кто поджёг склад."],
+        [PETROV],
+        ("областной прокурор", "group", None),
+    ),
     (
         "a plural verb with no subject speaks for the plural persons the sentence before names",
         ["Студента допросили агенты службы безопасности. Ему сообщили, что обвинений не будет."],
@@ -1208,3 +1292,10 @@ def test_quote_speakers_exclamation_mark_inside_a_latin_name_ends_no_sentence():
     paragraphs = ["Певец Игорь Петров отменил концерт. В интервью E! News он объяснил это тем, что «в городе сейчас небезопасно»."]
     quotes = extract_quotes(_article(None, paragraphs, [PETROV]), _article.models).quotes
     assert {(q.speaker.name if q.speaker else None, q.via) for q in quotes} == {("Игорь Петров", "E! News")}
+
+
+def test_quote_speakers_owner_clause_is_no_part_of_the_statement(models):
+    """"По мнению телеканала, принадлежащего движению X, S": the participle clause names the
+    source ("принадлежащего" is read as an adjective first), the statement is S."""
+    quotes = extract_quotes(_article(None, ["По мнению телеканала, принадлежащего движению «Северный фронт», министр ушёл из-за провала операции."], ()), models).quotes
+    assert [q.text for q in quotes] == ["министр ушёл из-за провала операции"]

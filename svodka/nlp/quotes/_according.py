@@ -20,6 +20,7 @@ from ._text import (
     _is_adj,
     _is_adverb,
     _mentions_from,
+    _present_participle,
 )
 
 # Parts of speech that make a headline's words a clause: what someone says, not a topic.
@@ -171,6 +172,13 @@ def _data_source(doc: _Text, toks: list[_Tok], i: int, k: int) -> bool:
 ORIGIN_PREPOSITIONS = frozenset({"из", "от"})
 
 
+def _oblique_participle(doc: _Text, tok: _Tok) -> bool:
+    """"По мнению телеканала, принадлежащего движению X, S": a present participle kept as an
+    adjective by the dictionary, in the source's oblique case, goes on naming the source (a
+    nominative one opens the statement: "настоящий доклад ...")."""
+    return _present_participle(doc, tok) and doc.parse(tok.text)[0].tag.case != "nomn"
+
+
 def _around_attribution(doc: _Text, s_start: int, s_end: int, cue: str, cue_start: int, cue_end: int) -> _Item | None:
     """"По словам X, S" / "Как сообщил X, S" / "S, по словам X" / "A, как отметили в X, B"."""
     text = doc.text
@@ -183,7 +191,7 @@ def _around_attribution(doc: _Text, s_start: int, s_end: int, cue: str, cue_star
         if m.group() == "," and depth <= 0 and not doc.in_quote(cue_end + m.start()):
             comma = cue_end + m.start()
             nxt = doc.toks(comma, s_end)[:1]
-            if not (nxt and any(p.tag.POS == "PRTF" for p in doc.parse(nxt[0].text)[:1])):
+            if not (nxt and (doc.parse(nxt[0].text)[0].tag.POS == "PRTF" or _oblique_participle(doc, nxt[0]))):
                 break
     attr_end = comma if comma is not None else s_end
     attr = _Attribution(cue, cue_start, cue_end, after=(cue_end, attr_end))

@@ -23,6 +23,7 @@ from .._speech import (
     OWN_PAGE_NOUNS,
     MEDIA_GROUP_NOUNS,
     ORG_SPEAKER_NOUNS,
+    PEOPLE_PARTICIPLE_PHRASES,
 )
 from ._outlets import BODY_NOUNS, INTERVIEW_WORDS, _earlier_outlet, _heard, _is_outlet, _media_noun, _name_at, _named_body, _outlet_in_phrase
 from ._persons import _countries, _described_antecedent, _person_by_role, _trusted_role
@@ -323,7 +324,8 @@ def _closing_clause(doc: _Text, head: _Tok, pos: int, end: int) -> list[_Tok]:
     number = {p.tag.number for p in doc.parse(head.text)[:3] if p.tag.POS == "NOUN"}
     first = doc.parse(toks[0].text)[0]
     # a passive participle says who the source is too ("масс-медиа, контролируемые группировкой
-    # X", "телеканал, финансируемый правительством"); an active one tells what it did
+    # X", "телеканал, финансируемый правительством"); an active one tells what it did (one the
+    # dictionary keeps as an adjective is read as one: "телеканал, принадлежащий движению X")
     passive = first.tag.POS == "PRTF" and first.tag.voice == "pssv"
     if first.tag.POS != "ADJF" and not passive or "Apro" in first.tag or first.tag.number not in number or any(_is_finite_verb(doc, t) for t in toks):
         return []
@@ -369,9 +371,28 @@ def _extends_phrase(doc: _Text, phrase: list[_Tok], t: _Tok, lemma: str) -> bool
         return True  # "департамент по чрезвычайным ситуациям"
     if phrase[-1].low == "по" or (_case(doc, t) == "datv" and any(x.low == "по" for x in phrase)):
         return True
+    if lemma in PEOPLE_PARTICIPLE_PHRASES:
+        own = PEOPLE_PARTICIPLE_PHRASES[lemma]  # "оставшиеся в живых": the participle's own words
+        n = next((len(phrase) - 1 - k for k, x in enumerate(phrase) if doc.lemma(x.text) == lemma), len(own))
+        if n < len(own) and t.low == own[n]:
+            return True
     if phrase[-1].low in ("в", "из") or _has_case(doc, t, "gent") or t.text[0].isupper() and t.low not in PRONOUNS:
         return not _is_finite_verb(doc, t)
-    return False
+    return _adjective_goes_on(doc, phrase, t)
+
+
+def _adjective_goes_on(doc: _Text, phrase: list[_Tok], t: _Tok) -> bool:
+    """"источники в правоохранительных органах": adjectives right after "в"/"из" go on to the
+    noun they agree with (or another adjective in their case), which closes the place."""
+    k = len(phrase) - 1
+    while k > 0 and _is_adj(doc, phrase[k]):
+        k -= 1
+    if k == len(phrase) - 1 or phrase[k].low not in ("в", "из"):
+        return False
+    if _agreeing(doc, phrase[-1], t):
+        return True
+    cases = {p.tag.case for p in doc.parse(phrase[-1].text)[:3] if p.tag.POS in ("ADJF", "PRTF")}
+    return _is_adj(doc, t) and any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case in cases for p in doc.parse(t.text)[:3])
 
 
 def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], org_form: bool, gender: str | None, cue: _Attribution) -> Speaker:
@@ -501,7 +522,8 @@ def _referred_back(
     if "anim" not in hp.tag or hp.tag.number != "sing":
         return None
     bare = phrase[-1] is head  # "актриса", "опытный тренер": no tail of its own
-    return _described_antecedent(doc, said, lemma, min(cue.stmt_start, cue.cue_start, phrase[0].start), gender, _countries(doc, desc), bare)
+    modified = phrase[0] is not head  # "федеральный прокурор": a word of its own before the head
+    return _described_antecedent(doc, said, lemma, min(cue.stmt_start, cue.cue_start, phrase[0].start), gender, _countries(doc, desc), bare, modified)
 
 
 def _balanced(desc: str, nxt: str) -> str:
@@ -532,7 +554,29 @@ def _description_name(doc: _Text, desc: str, phrase: list[_Tok], head: _Tok, org
     oblique = org_form or cue.cue.startswith(("по ", "согласно")) or _after_preposition(doc, first)
     if not oblique and (any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in doc.parse(head.text)[:4]) or first is not head and _numeral(doc, first)):
         return desc  # the subject as written ("Критики считают", "двое республиканцев заявили")
-    return _nominative(doc, desc)
+    return _nominative_with_clause(doc, desc, phrase, head)
+
+
+def _nominative_with_clause(doc: _Text, desc: str, phrase: list[_Tok], head: _Tok) -> str:
+    """The base form of a description whose closing clause follows a comma: the phrase before
+    the comma as any description, the clause's first word (its adjective or participle) put in
+    the head's case, number and gender ("телеканала, принадлежащего движению X" ->
+    "телеканал, принадлежащий движению X"), the rest as written."""
+    start = phrase[0].start
+    clause = next((t for a, t in zip(phrase, phrase[1:]) if t.start > head.start and "," in doc.text[a.end : t.start] and not doc.in_quote(t.start)), None)
+    if clause is None:
+        return _nominative(doc, desc)
+    cut = desc.rfind(",", 0, clause.start - start)
+    noun = next((p for p in doc.parse(head.text)[:4] if p.tag.POS == "NOUN"), None)
+    word = next((p for p in doc.parse(clause.text)[:4] if p.tag.POS in ("ADJF", "PRTF")), None)
+    if cut < 0 or noun is None or word is None:
+        return _nominative(doc, desc)
+    grammemes = {"nomn", "plur"} if noun.tag.number == "plur" else {"nomn", "sing", str(noun.tag.gender)}
+    form = word.inflect(grammemes)
+    if form is None:
+        return _nominative(doc, desc)
+    rest = desc[clause.end - start :]
+    return _nominative(doc, desc[:cut]) + desc[cut : clause.start - start] + form.word + rest
 
 
 def _after_preposition(doc: _Text, tok: _Tok) -> bool:

@@ -25,6 +25,7 @@ from ._text import (
     _Text,
     _WORD,
     _is_cue_word,
+    _is_adj,
     _is_finite_verb,
     _is_speech,
     _mentions_from,
@@ -145,7 +146,31 @@ def _words_attribution(doc: _Text, span: _Span, b_start: int) -> _Attribution | 
     m = re.search(r"(?:\bсо\s+)?\b(\w+)\s*:?\s*$", lead)
     if m is None or m.group(1).lower() not in WORDS_NOUNS:
         return None
-    return _Attribution(m.group(1).lower(), s_start + m.start(1), s_start + m.end(1), before=(s_start, s_start + m.start()))
+    before = (_inverted_subject_start(doc, s_start, s_start + m.start()), s_start + m.start())
+    return _Attribution(m.group(1).lower(), s_start + m.start(1), s_start + m.end(1), before=before)
+
+
+# Words of an approximate count before a number ("около 100 демонстрантов").
+_ABOUT = ("около", "более", "свыше", "почти", "порядка", "до")
+
+
+def _inverted_subject_start(doc: _Text, start: int, end: int) -> int:
+    """"В субботу собрались около 100 демонстрантов с криками «...»": after an intransitive
+    finite verb, a subject of its own (a noun in the nominative, or a count: "около 100 демонстрантов")
+    reaching the words noun is the one who shouted; the region starts after the verb.
+    Otherwise (the subject before the verb: "Демонстранты собрались у мэрии с криками") the
+    whole lead is the region."""
+    toks = [t for t in doc.toks(start, end) if not doc.in_quote(t.start)]
+    k = max((k for k, t in enumerate(toks) if _is_finite_verb(doc, t)), default=None)
+    if k is None or k + 1 >= len(toks) or "intr" not in doc.parse(toks[k].text)[0].tag:
+        return start  # "закончил речь словами": after a transitive verb, its object
+    after = toks[k + 1 :]
+    first = after[0]
+    if first.low in _ABOUT and len(after) > 1 and (after[1].text.isdigit() or doc.parse(after[1].text)[0].tag.POS == "NUMR"):
+        return after[1].start  # the count's noun names the group ("демонстранты")
+    if first.text.isdigit() or any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in doc.parse(first.text)[:1]) or _is_adj(doc, first) and doc.parse(first.text)[0].tag.case == "nomn":
+        return first.start
+    return start
 
 
 def _direct_items(doc: _Text) -> list[_Item]:

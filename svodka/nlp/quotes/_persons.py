@@ -297,7 +297,7 @@ def _gender_fits(doc: _Text, speaker: Speaker | Entity, gender: str | None) -> b
 
 
 def _described_antecedent(
-    doc: _Text, said: _Said, head: str, pos: int, gender: str | None, countries: set[str] | None = None, bare: bool = False
+    doc: _Text, said: _Said, head: str, pos: int, gender: str | None, countries: set[str] | None = None, bare: bool = False, modified: bool = False
 ) -> Speaker | None:
     """The person a definite description refers back to ("— отметил эксперт" after "По мнению X").
 
@@ -309,7 +309,11 @@ def _described_antecedent(
     if gender == "plur":
         return None
     lo = _window_start(doc, pos)
-    found, anyone = _fitting_antecedent(doc, said, head, lo, pos, gender, countries)
+    # "Федеральный прокурор признал": an office with a word of its own is somebody new, not
+    # the one person around who has neither a title nor a statement (a bare head or a
+    # profession may still be that person: "актёр признался")
+    lone = not modified or head in EXPERT_HEADS or head in GENERIC_HEADS or head in POLITICIAN_HEADS
+    found, anyone = _fitting_antecedent(doc, said, head, lo, pos, gender, countries, lone)
     if found is not None or anyone or not bare:
         return found
     # a bare description ("Актриса не жалеет об операции"), nobody in this or the previous
@@ -337,7 +341,7 @@ def _in_headline(doc: _Text, entity_id: str | None) -> bool:
 
 
 def _fitting_antecedent(
-    doc: _Text, said: _Said, head: str, lo: int, pos: int, gender: str | None, countries: set[str] | None
+    doc: _Text, said: _Said, head: str, lo: int, pos: int, gender: str | None, countries: set[str] | None, lone: bool = True
 ) -> tuple[Speaker | None, bool]:
     """The person named in [lo, pos) a description refers back to, and whether anyone
     stood there that it could have meant (then the search stops).
@@ -346,7 +350,7 @@ def _fitting_antecedent(
     not contradict the description; when none does, the one person without either who fits
     ("Поддержать де Ниро пришли супруга и партнер по фильму ... актёр признался").
     """
-    cands, others = _antecedent_candidates(doc, said, lo, pos)
+    cands, others = _antecedent_candidates(doc, said, lo, pos, lone)
     unnamed = _unnamed_mention(doc, head, lo, pos)
     for p, sp, e in reversed(cands):
         if p < unnamed:
@@ -366,7 +370,7 @@ def _fitting_antecedent(
 
 
 def _antecedent_candidates(
-    doc: _Text, said: _Said, lo: int, pos: int
+    doc: _Text, said: _Said, lo: int, pos: int, lone: bool = True
 ) -> tuple[list[tuple[int, Speaker, Entity | None]], list[tuple[int, Speaker, Entity]]]:
     """The persons a description at ``pos`` may refer back to, by offset: those with a title or
     a statement since ``lo``, and unnamed speakers there (else the only other person there);
@@ -386,7 +390,7 @@ def _antecedent_candidates(
     for st, _en, sp in said.spoken:
         if lo <= st < pos and sp.entity is None and (sp.type == "PER" or sp.type == "OTHER" and _singular_person(doc, sp.name)):
             cands.append((st, sp, None))  # "сообщил представитель избиркома. ... — сказал собеседник агентства"
-    if not cands and len(others) == 1:
+    if not cands and len(others) == 1 and lone:
         cands = list(others.values())  # the only person around is clear enough
         others = {}
     cands.sort(key=lambda c: c[0])

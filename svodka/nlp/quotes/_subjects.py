@@ -278,7 +278,7 @@ def _subject_before(
     pers = [me for me in pers if not _in_participle_clause(doc, me[0], start, end) and not _in_relative_clause(doc, me[0], start, end)]
     subject_pronoun = pron[-1] if pron and pron[-1].low in ("он", "она", "они") else None
     if pers and not (subject_pronoun is not None and subject_pronoun.start > pers[-1][0].end):
-        return _speaker_of(pers[-1][1])
+        return _family_pair(doc, pers[-1][0]) or _speaker_of(pers[-1][1])
     if subject_pronoun is not None:
         # "... имена — Алёша и Соня, она отмечала": the pronoun next to the verb is the subject
         return _pronoun(doc, said, subject_pronoun, cue.cue_start, cue)
@@ -316,7 +316,8 @@ def _known_surname(doc: _Text, words: list[_Tok], end: int, gender: str | None) 
         return None
     if re.search(r"[,;:.!?()—–]", doc.text[words[k].end : end]):
         return None
-    word = words[k].text.lower().replace("ё", "е")
+    # "Уильямс-младшая объявила": the surname with the epithet of the younger or elder namesake
+    word = re.sub(r"-(?:младш|старш)(?:ий|ая)$", "", words[k].text.lower().replace("ё", "е"))
     people = [e for e in doc.article.entities if e.type == "PER" and e.last and e.last.lower().replace("ё", "е") == word]
     if gender in ("masc", "femn"):
         people = [e for e in people if _gender_fits(doc, e, gender)]
@@ -470,15 +471,47 @@ def _apposed(doc: _Text, m: Mention, later: list[tuple[Mention, Entity]]) -> boo
     return bool(later) and not doc.text[m.end : later[0][0].start].strip()
 
 
+def _family_pair(doc: _Text, m: Mention) -> Speaker | None:
+    """"Вера и Илья Беловы заявили": two first names sharing one surname in the plural speak
+    together (a group, as written), not the second one alone."""
+    words = doc.toks(m.start, m.end)
+    i = doc._index(m.start)
+    if len(words) < 2 or i < 2 or doc.tokens[i - 1].low != "и" or doc.text[doc.tokens[i - 2].end : m.start].strip() != "и":
+        return None
+    first = doc.tokens[i - 2]
+    if not any("Name" in p.tag for p in doc.parse(first.text)[:2]) or not any("Name" in p.tag for p in doc.parse(words[0].text)[:2]):
+        return None
+    if not any("Surn" in p.tag and p.tag.number == "plur" and p.tag.case == "nomn" for p in doc.parse(words[-1].text)[:3]):
+        return None
+    return Speaker(doc.text[first.start : m.end], "OTHER", None, "group")
+
+
 def _in_participle_clause(doc: _Text, m: Mention, start: int, end: int) -> bool:
     """Is a name the object inside a participle clause ("Врачи, оперировавшие Иванову, говорят")?"""
     text = doc.text
     comma = text.rfind(",", start, m.start)
-    if comma < 0 or "," not in text[m.end : end]:
+    if comma < 0:
         return False
+    if "," not in text[m.end : end]:
+        return _unclosed_participle_clause(doc, comma, m)
     return any(
         any(p.tag.POS in ("PRTF", "GRND") for p in doc.parse(t.text)[:1]) for t in doc.toks(comma, m.start)
     )
+
+
+def _unclosed_participle_clause(doc: _Text, comma: int, m: Mention) -> bool:
+    """"Местный канал, находящийся под контролем Белова опровергает": a participle clause whose
+    closing comma the writer left out. The participle after the comma agrees with the nominative
+    noun before it (the subject), and the name hangs on a word of the clause that is no
+    nominative ("контролем"): the name is not the subject."""
+    lead = doc.toks(comma, m.start)
+    i = doc._index(comma) - 1
+    noun = doc.tokens[i] if i >= 0 else None
+    if len(lead) < 2 or noun is None or doc.parse(lead[0].text)[0].tag.POS != "PRTF":
+        return False
+    if doc.parse(lead[0].text)[0].tag.case != "nomn" or not _agreeing(doc, lead[0], noun):
+        return False
+    return not any(p.tag.case == "nomn" for p in doc.parse(lead[-1].text)[:3])
 
 
 def _in_relative_clause(doc: _Text, m: Mention, start: int, end: int) -> bool:

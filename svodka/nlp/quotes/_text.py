@@ -25,6 +25,7 @@ from .._speech import (
     FIRM_HOUSE_ADJECTIVES,
     OPINION_ADJECTIVES,
     PEOPLE_PARTICIPLE_LEMMAS,
+    PEOPLE_PARTICIPLE_PHRASES,
     PEOPLE_QUANTIFIER_LEMMAS,
     PLURAL_SPEAKER_NOUNS,
     SPEAKER_NOUNS,
@@ -419,6 +420,19 @@ def _is_adj(doc: _Text, tok: _Tok) -> bool:
     return doc.parse(tok.text)[0].tag.POS in ("ADJF", "PRTF")
 
 
+# The suffix of a present active participle with its ending ("принадлежащего", "работающих").
+_PRES_ACTIVE = re.compile(r"(?:ущ|ющ|ащ|ящ)(?:ий|ая|ее|ие|его|ей|их|ему|им|ую|ими|ем|ым|ыми|ых)$")
+
+
+def _present_participle(doc: _Text, tok: _Tok) -> bool:
+    """A present active participle ("работающий", "находящегося"), also where the dictionary
+    keeps it as an adjective of its own ("принадлежащего" is read ADJF first)."""
+    first = doc.parse(tok.text)[0]
+    if first.tag.POS == "PRTF":
+        return first.tag.tense == "pres" and first.tag.voice == "actv"
+    return first.tag.POS == "ADJF" and bool(_PRES_ACTIVE.search(tok.low))
+
+
 def _in_short_quote(doc: _Text, pos: int) -> bool:
     """Is ``pos`` inside a quotation of at most three words (a name: «Интерфаксу», "Вести Юга"; a word
     in scare quotes: «распилить»)?"""
@@ -443,11 +457,21 @@ def _case(doc: _Text, tok: _Tok) -> str | None:
     return doc.parse(tok.text)[0].tag.case
 
 
+def _followed_by(doc: _Text, tok: _Tok, words: tuple[str, ...]) -> bool:
+    """Do these words (lower case) follow the token, with nothing but spaces between?"""
+    i = doc._index(tok.end)
+    nxt = doc.tokens[i : i + len(words)]
+    prev = [tok] + nxt[:-1]
+    return len(nxt) == len(words) and all(t.low == w and not doc.text[a.end : t.start].strip() for a, t, w in zip(prev, nxt, words))
+
+
 def _speaker_noun(doc: _Text, tok: _Tok) -> bool:
     """A noun that may name a speaker: animate, or an organisation/source noun."""
     for p in doc.parse(tok.text)[:2]:
         if p.tag.POS == "PRTF" and p.tag.number == "plur" and p.normal_form.replace("ё", "е") in PEOPLE_PARTICIPLE_LEMMAS:
             return True  # "опрошенные", "собравшиеся": people
+        if p.tag.POS == "PRTF" and p.tag.number == "plur" and p.normal_form in PEOPLE_PARTICIPLE_PHRASES:
+            return _followed_by(doc, tok, PEOPLE_PARTICIPLE_PHRASES[p.normal_form])  # "оставшиеся в живых"
         if p.tag.POS == "ADJF" and p.tag.number == "plur" and p.tag.case == "nomn" and p.normal_form in PEOPLE_QUANTIFIER_LEMMAS:
             return _stands_alone(doc, tok)  # "Многие полагали": people ("многие эксперты": the noun)
         if p.tag.POS != "NOUN":
