@@ -132,18 +132,11 @@ def extract_quotes(article: Article, models: Models) -> Article:
             attr.resolved = True
         start, end = _trim(text, it.start, it.end)
         if it.kind == "indirect":
-            # "X заявил, что S, передает агентство Y": the relay is not part of S
-            relay = _TRAILING_RELAY.search(text, start, end)
-            if relay:
-                attr.via = attr.via or _outlet_name(doc, relay.start("outlet"), relay.end("outlet")) or relay.group("outlet")
-                start, end = _trim(text, start, relay.start())
+            start, end = _without_trailing_relay(doc, attr, start, end)
         if end - start < 2:
             continue
         if it.kind == "indirect" and not attr.via and doc.in_quote(attr.cue_start):
-            # «По словам специалистов, S» inside an outlet's (a named body's) quotation: it relays S
-            outer = next((q for q in reversed(quotes) if q.kind == "direct" and q.start <= attr.cue_start < q.end and end <= q.end), None)
-            if outer is not None and outer.speaker is not None and outer.speaker.kind in ("outlet", "organisation") and outer.speaker.type == "ORG":
-                attr.via = outer.speaker.name
+            _relayed_by_outer(quotes, attr, end)
         quotes.append(Quote(it.kind, text[start:end], start, end, attr.speaker, attr.cue, attr.via))
         attrs.append(attr)
         if attr.speaker is not None:
@@ -154,6 +147,24 @@ def extract_quotes(article: Article, models: Models) -> Article:
     _headline_from_lead(doc, quotes)
     article.quotes = quotes
     return article
+
+
+def _without_trailing_relay(doc: _Text, attr: _Attribution, start: int, end: int) -> tuple[int, int]:
+    """A reported statement's span without a relay after it ("X заявил, что S, передает
+    агентство Y": the relay is not part of S; Y relays it)."""
+    text = doc.text
+    relay = _TRAILING_RELAY.search(text, start, end)
+    if relay:
+        attr.via = attr.via or _outlet_name(doc, relay.start("outlet"), relay.end("outlet")) or relay.group("outlet")
+        start, end = _trim(text, start, relay.start())
+    return start, end
+
+
+def _relayed_by_outer(quotes: list[Quote], attr: _Attribution, end: int) -> None:
+    """«По словам специалистов, S» inside an outlet's (a named body's) quotation: it relays S."""
+    outer = next((q for q in reversed(quotes) if q.kind == "direct" and q.start <= attr.cue_start < q.end and end <= q.end), None)
+    if outer is not None and outer.speaker is not None and outer.speaker.kind in ("outlet", "organisation") and outer.speaker.type == "ORG":
+        attr.via = outer.speaker.name
 
 
 def _split_blocks(text: str) -> list[tuple[int, int, str]]:

@@ -376,40 +376,61 @@ def _block_quote_items(doc: _Text, taken: list[_Item]) -> list[_Item]:
     ``SPEAKER_VOICE_WORDS``) and with no speech verb of the narrator's, so "Петров заявил:"
     before a lost quote does not take the next paragraph of the story.
     """
-    text = doc.text
     items: list[_Item] = []
     quoted = {s.block for s in doc.spans if s.depth == 0 and s.open == doc.blocks[s.block][0]}
     starts = {it.start for it in taken}
     for bi in range(1, len(doc.blocks)):
-        b_start, b_end, b_kind = doc.blocks[bi]
-        p_start, p_end, p_kind = doc.blocks[bi - 1]
-        if b_kind == "title" or p_kind == "title" or text[p_end - 1 : p_end] != ":" or bi in quoted or b_start in starts:
+        toks = _block_quote_candidate(doc, taken, bi, quoted, starts)
+        if toks is None:
             continue
-        toks = doc.toks(b_start, b_end)
-        if len(toks) < MIN_STATEMENT_WORDS or any(it.start >= b_start and it.end <= b_end for it in taken):
-            continue
-        if all(t.text[0].isupper() for t in toks):
-            continue  # a caption or a signature ("И. Ф. Петров")
-        voice = any(t.low in SPEAKER_VOICE_WORDS for t in toks)
-        words_attr = _colon_words_noun(doc, p_end - 1, p_start)
-        if words_attr is not None and _listed(doc, words_attr, p_end - 1, toks):
-            words_attr = None
-        if re.search(r"\n[ \t\r]*\n", text[p_end:b_start]):
-            # "По его словам:" alone before the paragraph announces nothing but the words
-            bare_po = words_attr is not None and words_attr.cue.startswith("по ") and not _WORD.search(text[_sentence_start(doc, p_end - 1, p_start) : words_attr.cue_start])
-            if not (voice or bare_po) or any(not doc.in_quote(t.start) and _is_speech(doc, t) for t in toks):
-                continue
-        attr = _colon_clause(doc, p_end - 1, p_start, p_kind) or words_attr
-        if attr is None and voice:
-            # "Депардьё отказался от гражданства:" then "Кто вы такой, чтобы судить меня": words in
-            # someone's own voice after a colon clause naming a person are that person's
-            s_start = _sentence_start(doc, p_end - 1, p_start)
-            if any(e.type == "PER" and m.start >= s_start for m, e in _mentions_from(doc, s_start, p_end - 1)):
-                attr = _Attribution(":", p_end - 1, p_end, before=(s_start, p_end - 1))
+        attr = _block_quote_attribution(doc, bi, toks)
         if attr is not None:
+            b_start, b_end, _b_kind = doc.blocks[bi]
             items.append(_Item("direct", b_start, b_end, attr))
             items.extend(_Item("direct", ns, ne, attr) for ns, ne in _block_quote_goes_on(doc, bi, quoted))
     return items
+
+
+def _block_quote_candidate(doc: _Text, taken: list[_Item], bi: int, quoted: set[int], starts: set[int]) -> list[_Tok] | None:
+    """The words of the block ``bi`` when it may be a quotation without marks: after a
+    paragraph ending in a colon, no headline, no quotation or statement of its own, enough
+    words, not a caption; None otherwise."""
+    text = doc.text
+    b_start, b_end, b_kind = doc.blocks[bi]
+    _p_start, p_end, p_kind = doc.blocks[bi - 1]
+    if b_kind == "title" or p_kind == "title" or text[p_end - 1 : p_end] != ":" or bi in quoted or b_start in starts:
+        return None
+    toks = doc.toks(b_start, b_end)
+    if len(toks) < MIN_STATEMENT_WORDS or any(it.start >= b_start and it.end <= b_end for it in taken):
+        return None
+    if all(t.text[0].isupper() for t in toks):
+        return None  # a caption or a signature ("И. Ф. Петров")
+    return toks
+
+
+def _block_quote_attribution(doc: _Text, bi: int, toks: list[_Tok]) -> _Attribution | None:
+    """Who the block ``bi`` (its words ``toks``) is quoted from, by the paragraph before it
+    ending in a colon; None when it is no quotation."""
+    text = doc.text
+    b_start = doc.blocks[bi][0]
+    p_start, p_end, p_kind = doc.blocks[bi - 1]
+    voice = any(t.low in SPEAKER_VOICE_WORDS for t in toks)
+    words_attr = _colon_words_noun(doc, p_end - 1, p_start)
+    if words_attr is not None and _listed(doc, words_attr, p_end - 1, toks):
+        words_attr = None
+    if re.search(r"\n[ \t\r]*\n", text[p_end:b_start]):
+        # "По его словам:" alone before the paragraph announces nothing but the words
+        bare_po = words_attr is not None and words_attr.cue.startswith("по ") and not _WORD.search(text[_sentence_start(doc, p_end - 1, p_start) : words_attr.cue_start])
+        if not (voice or bare_po) or any(not doc.in_quote(t.start) and _is_speech(doc, t) for t in toks):
+            return None
+    attr = _colon_clause(doc, p_end - 1, p_start, p_kind) or words_attr
+    if attr is None and voice:
+        # "Депардьё отказался от гражданства:" then "Кто вы такой, чтобы судить меня": words in
+        # someone's own voice after a colon clause naming a person are that person's
+        s_start = _sentence_start(doc, p_end - 1, p_start)
+        if any(e.type == "PER" and m.start >= s_start for m, e in _mentions_from(doc, s_start, p_end - 1)):
+            attr = _Attribution(":", p_end - 1, p_end, before=(s_start, p_end - 1))
+    return attr
 
 
 def _block_quote_goes_on(doc: _Text, bi: int, quoted: set[int]) -> list[tuple[int, int]]:

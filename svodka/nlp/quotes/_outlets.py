@@ -530,7 +530,12 @@ def _outlet_after(doc: _Text, said: _Said, toks: list[_Tok], end: int, dative: b
             return _base_name(doc, quoted.group(1).strip(), None)
     if k and toks[0].low not in ("с", "со") or not toks or k >= len(toks):
         return None
-    toks = toks[k:]
+    return _outlet_name_at(doc, toks[k:], end)
+
+
+def _outlet_name_at(doc: _Text, toks: list[_Tok], end: int) -> str | None:
+    """The outlet named by the words ``toks`` right after "интервью" (maybe quoted): an
+    organisation, a Latin name or a known outlet ("в интервью «Спорт-Курьеру»")."""
     at = toks[0].start - 1 if doc.text[toks[0].start - 1] in DOUBLE_OPENING else toks[0].start
     found = _name_at(doc, at, end)
     if found is None or found[3] is None and not re.match(_LATIN_NAME, found[2]) and not _is_outlet(doc, found[2]):

@@ -1,4 +1,4 @@
-"""Pass 2: reported speech, per sentence, from speech cues; plus the headline forms."""
+"""Pass 2: reported speech, per sentence, from speech cues (the headline forms in _headlines)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from .._speech import (
     TIME_ADVERBS,
     NAMING_LEMMAS,
     ABOUT_LEMMAS,
-    DATA_NOUNS,
     IMPERSONAL_MODALS,
     NARRATION_LEMMAS,
     QUOTE_JOINERS,
@@ -23,22 +22,25 @@ from .._speech import (
     SPEECH_LEMMAS,
     VIA_LEMMAS,
     MEDIA_VERBS,
-    CONNECTIVES,
     IDIOM_CUES,
-    PO_SLOVAM_NOUNS,
     PO_SLOVAM_PREPOSITIONS,
-    REPORT_NOUNS,
+)
+from ._according import (
+    CLAUSE_POS,
+    MAX_SOURCE_WORDS,
+    _around_attribution,
+    _impersonal,
+    _po_slovam_item,
+    _po_slovam_noun,
+    _source_words,
+    _verbless_phrase,
 )
 from ._direct import _only_quotes
 from ._outlets import _is_outlet, _media_noun, _named_body, _outlet_name
 from ._text import (
-    _addressee_only,
     _lexicon_forms,
     _process_forms,
-    BACK_ADVERBS,
-    DASHES,
     _speech_forms,
-    MAX_HEADLINE_SPEAKER_WORDS,
     MAX_VERB_TO_CHTO,
     MIN_STATEMENT_WORDS,
     PRONOUNS,
@@ -50,20 +52,16 @@ from ._text import (
     _WORD,
     _body_end,
     _is_adj,
-    _present_participle,
     _in_short_quote,
     _is_adverb,
     _is_finite_verb,
     _is_speech,
-    _mentions_from,
     _negated,
     _sentences,
     _speaker_noun,
 )
+from ._headlines import _headline_item
 from ._verb_objects import _about_item, _clause_end, _object_cue_item, _request_item
-
-# Parts of speech that make a headline's words a clause: what someone says, not a topic.
-CLAUSE_POS = frozenset({"VERB", "ADJS", "PRTS", "PRED", "INFN"})
 
 
 def _indirect_items(doc: _Text, direct: _Direct) -> list[_Item]:
@@ -197,55 +195,77 @@ def _cue_items(
     t = toks[i]
     if doc.in_quote(t.start) or t.start in direct.statements:
         return _quoted_cue_items(doc, direct, toks, i, s_start, s_end), False
-    # "По словам X, S" / "S, по мнению X" / "по официальным данным МВД, S" (not in brackets:
-    # "(по другим данным, 6 января)" is an aside)
-    if t.low in PO_SLOVAM_PREPOSITIONS and doc.text.count("(", s_start, t.start) <= doc.text.count(")", s_start, t.start):
-        k = _po_slovam_noun(doc, toks, i)
-        if k is not None:
-            item = _po_slovam_item(doc, toks, i, k, s_start, s_end)
-            return ([item] if item is not None else []), True
-    if t.low in PO_SLOVAM_PREPOSITIONS and doc.text[max(0, t.start - 20) : t.start].rstrip().endswith("("):
-        # "(по его словам, он не жалуется на здоровье)": an aside opening with someone's words
-        k = _po_slovam_noun(doc, toks, i)
-        close = doc.text.find(")", t.end, s_end)
-        if k is not None and close > 0 and doc.lemma(toks[k].text) in ("слово", "мнение"):
-            item = _po_slovam_item(doc, toks, i, k, t.start, close)
-            return ([item] if item is not None else []), False
+    if t.low in PO_SLOVAM_PREPOSITIONS:
+        found = _po_slovam_cue_items(doc, toks, i, s_start, s_end)
+        if found is not None:
+            return found
     if t.start in direct.cues:
-        # "заявила о Y: «...»", "рассказал о Y:\n<the quoted paragraph>": the "о"-phrase up to
-        # the colon is a statement too, the quotation's words another (the wikinews gold's convention)
-        item = _about_item(doc, toks, i, s_start, s_end) if not _negated(doc, t) else None
-        colon = doc.text.find(":", item.start, item.end + 1) if item is not None and item.start > t.start else -1
-        after = doc.text[colon + 1 : colon + 4].lstrip(" \xa0")
-        if colon >= 0 and not doc.in_quote(colon) and after[:1] and after[0] in DOUBLE_OPENING + "\n":
-            item.end = len(doc.text[:colon].rstrip())
-            return [item], False
-        if item is None and _inverted_colon_cue(doc, toks, i, s_start, s_end):
-            # "S, рассказали эксперты:" then their words: S is theirs too, reported
-            item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
-            return ([item] if item is not None else []), False
-        return [], False
+        return _colon_cue_items(doc, direct, toks, i, s_start, s_end), False
     item = _object_cue_item(doc, toks, i, s_start, s_end)
     if item is not None:
         return [item], False
     speech = _is_speech(doc, t)
     if not speech:
         return _non_speech_cue_items(doc, direct, toks, i, s_start, s_end)
+    return _speech_cue_items(doc, direct, reported, toks, i, s_start, s_end, sents, si, bi)
+
+
+def _po_slovam_cue_items(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> tuple[list[_Item], bool] | None:
+    """The statement of "по словам X" at the preposition ``toks[i]`` and whether the sentence
+    has no other; None when the preposition opens no such phrase."""
+    t = toks[i]
+    # "По словам X, S" / "S, по мнению X" / "по официальным данным МВД, S" (not in brackets:
+    # "(по другим данным, 6 января)" is an aside)
+    if doc.text.count("(", s_start, t.start) <= doc.text.count(")", s_start, t.start):
+        k = _po_slovam_noun(doc, toks, i)
+        if k is not None:
+            item = _po_slovam_item(doc, toks, i, k, s_start, s_end)
+            return ([item] if item is not None else []), True
+    if doc.text[max(0, t.start - 20) : t.start].rstrip().endswith("("):
+        # "(по его словам, он не жалуется на здоровье)": an aside opening with someone's words
+        k = _po_slovam_noun(doc, toks, i)
+        close = doc.text.find(")", t.end, s_end)
+        if k is not None and close > 0 and doc.lemma(toks[k].text) in ("слово", "мнение"):
+            item = _po_slovam_item(doc, toks, i, k, t.start, close)
+            return ([item] if item is not None else []), False
+    return None
+
+
+def _colon_cue_items(doc: _Text, direct: _Direct, toks: list[_Tok], i: int, s_start: int, s_end: int) -> list[_Item]:
+    """The reported statements of the cue ``toks[i]`` of a direct statement (its quotation
+    read already): the "о"-phrase before the colon, or the clause before an inverted cue."""
+    t = toks[i]
+    # "заявила о Y: «...»", "рассказал о Y:\n<the quoted paragraph>": the "о"-phrase up to
+    # the colon is a statement too, the quotation's words another (the wikinews gold's convention)
+    item = _about_item(doc, toks, i, s_start, s_end) if not _negated(doc, t) else None
+    colon = doc.text.find(":", item.start, item.end + 1) if item is not None and item.start > t.start else -1
+    after = doc.text[colon + 1 : colon + 4].lstrip(" \xa0")
+    if colon >= 0 and not doc.in_quote(colon) and after[:1] and after[0] in DOUBLE_OPENING + "\n":
+        item.end = len(doc.text[:colon].rstrip())
+        return [item]
+    if item is None and _inverted_colon_cue(doc, toks, i, s_start, s_end):
+        # "S, рассказали эксперты:" then their words: S is theirs too, reported
+        item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
+        return [item] if item is not None else []
+    return []
+
+
+def _speech_cue_items(
+    doc: _Text, direct: _Direct, reported: list[tuple[int, int]], toks: list[_Tok], i: int, s_start: int, s_end: int,
+    sents: list[tuple[int, int]], si: int, bi: int,
+) -> tuple[list[_Item], bool]:
+    """The statements of a speech verb's form ``toks[i]`` (a request, "Как сообщил X, S", "X
+    заявил, что S", "Об этом сообщил X", "S, сказал X") and whether the sentence has no other."""
+    t = toks[i]
     if _negated(doc, t):
         return [], False
     if t.low in _lexicon_forms(doc, "request", REQUEST_LEMMAS):
         item = _request_item(doc, toks, i, s_start, s_end)  # "пообещал поставить вопрос"
         if item is not None:
             return [item], False
-    # "Как сообщил X, S", "Как ранее сообщал X, S" (an adverb or two between)
-    h = i - 1
-    while h > 0 and i - h <= 2 and toks[h].low in TIME_ADVERBS and not doc.text[toks[h].end : toks[h + 1].start].strip():
-        h -= 1
-    if h >= 0 and toks[h].low == "как" and not re.search(r"[^\w\s]", doc.text[toks[h].end : t.start]):
-        if t.low.replace("ё", "е") in IDIOM_CUES and doc.text[t.end : t.end + 2].lstrip().startswith(","):
-            return [], False  # "Как говорится, ...": an idiom
-        item = _around_attribution(doc, s_start, s_end, t.low, toks[h + 1].start if h < i - 1 else t.start, t.end)
-        return ([item] if item is not None else []), True
+    found_kak = _kak_cue_items(doc, toks, i, s_start, s_end)
+    if found_kak is not None:
+        return found_kak
     # "X заявил, что S"
     found = _chto_item(doc, toks, i, s_start, s_end)
     if found:
@@ -258,6 +278,21 @@ def _cue_items(
         if item is not None and _gerund_chto_after(doc, toks, i):
             return [item], False  # "S, сообщило агентство X, добавив, что S2": S2 follows
     return ([item] if item is not None else []), item is not None
+
+
+def _kak_cue_items(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> tuple[list[_Item], bool] | None:
+    """"Как сообщил X, S", "Как ранее сообщал X, S" (an adverb or two between): the statement
+    and whether the sentence has no other; None when no "как" opens the cue's phrase."""
+    t = toks[i]
+    h = i - 1
+    while h > 0 and i - h <= 2 and toks[h].low in TIME_ADVERBS and not doc.text[toks[h].end : toks[h + 1].start].strip():
+        h -= 1
+    if h >= 0 and toks[h].low == "как" and not re.search(r"[^\w\s]", doc.text[toks[h].end : t.start]):
+        if t.low.replace("ё", "е") in IDIOM_CUES and doc.text[t.end : t.end + 2].lstrip().startswith(","):
+            return [], False  # "Как говорится, ...": an idiom
+        item = _around_attribution(doc, s_start, s_end, t.low, toks[h + 1].start if h < i - 1 else t.start, t.end)
+        return ([item] if item is not None else []), True
+    return None
 
 
 def _gerund_chto_after(doc: _Text, toks: list[_Tok], i: int) -> bool:
@@ -332,151 +367,6 @@ def _said_infinitive(doc: _Text, toks: list[_Tok], i: int) -> bool:
     if prev.tag.POS != "VERB" or prev.tag.person in ("1per", "2per") or prev.normal_form.replace("ё", "е") in IMPERSONAL_MODALS:
         return False  # "следует отметить, что": the writer's
     return not _negated(doc, toks[i - 1]) and not doc.text[toks[i - 1].end : t.start].strip()
-
-
-def _impersonal(doc: _Text, tok: _Tok) -> bool:
-    """A cue with no subject of its own: a reflexive or short passive ("сообщается", "было
-    заявлено") or the third person plural ("считают", "полагают") that speaks for nobody in
-    particular."""
-    p = doc.parse(tok.text)[0]
-    return p.tag.POS == "VERB" and (p.tag.number == "plur" or tok.low.endswith(("ся", "сь"))) or p.tag.POS == "PRTS"
-
-
-def _source_words(doc: _Text, start: int, end: int) -> bool:
-    """Does a region name a source ("в МВД", "СМИ", "в заявлении X", "Там" of the last one):
-    any word past the connectives and adverbs ("Также отмечается", "Кроме того, считают"),
-    unless they are only the people addressed ("Туристов предупредили, что S")?"""
-    if _addressee_only(doc, start, end):
-        return False
-    return any(
-        t.low in BACK_ADVERBS or t.low not in CONNECTIVES and not _is_adverb(doc, t) and doc.lemma(t.text) != "быть" for t in doc.toks(start, end)
-    )
-
-
-def _po_slovam_noun(doc: _Text, toks: list[_Tok], i: int) -> int | None:
-    """The index of the noun of "по словам" / "по его данным" / "согласно официальным данным
-    МВД" after the preposition ``toks[i]`` (past a possessive pronoun or two adjectives); none
-    for figures of nobody ("по предварительным данным")."""
-    k = i + 1
-    if k < len(toks) and toks[k].low in PRONOUNS:
-        k += 1
-    else:
-        while k < i + 3 and k < len(toks) and _is_adj(doc, toks[k]) and not doc.text[toks[k - 1].end : toks[k].start].strip():
-            k += 1
-    if k < len(toks) and toks[k].low != "слово" and doc.lemma(toks[k].text) in PO_SLOVAM_NOUNS:
-        if doc.lemma(toks[k].text) in DATA_NOUNS and not _data_source(doc, toks, i, k):
-            return None  # "по предварительным данным, S", "по данным на 1 марта": nobody's words
-        if doc.lemma(toks[k].text) in REPORT_NOUNS and k > i + 1 and toks[i + 1].low not in PRONOUNS and not _data_source(doc, toks, i, k):
-            # "по некоторым сообщениям, S", "по неофициальной информации, S": nobody's; not
-            # "по неподтверждённой информации, сообщённой X, S" (a participle names the source)
-            if k + 1 >= len(toks) or doc.parse(toks[k + 1].text)[0].tag.POS != "PRTF":
-                return None
-        return k
-    return None
-
-
-def _po_slovam_item(doc: _Text, toks: list[_Tok], i: int, k: int, s_start: int, s_end: int) -> _Item | None:
-    """"По словам X, S" / "S, по мнению X" / "по его словам" (``toks[k]`` is the noun)."""
-    t, noun = toks[i], toks[k]
-    opens = all(w in CONNECTIVES for w in _WORD.findall(doc.text[s_start : t.start].lower()))  # "И по их словам ..."
-    if k == i + 2 and toks[i + 1].low in PRONOUNS and opens and k + 1 < len(toks) and not doc.text[noun.end : toks[k + 1].start].strip():
-        # "По его словам он доволен": no comma, but the phrase ends with its noun
-        attr = _Attribution(doc.text[t.start : noun.end].lower(), t.start, noun.end, after=(t.start, noun.end))
-        return _Item("indirect", toks[k + 1].start, s_end, attr)
-    source_end = _source_without_comma(doc, toks, i, k, s_start, s_end)
-    if source_end is not None:
-        # "По данным изданий 39-летний уроженец ...", "Однако по сообщению директора музея Николая
-        # Буркова музей является ...": no comma, the source's genitive words end the phrase
-        attr = _Attribution(doc.text[t.start : noun.end].lower(), t.start, noun.end, after=(noun.end, toks[source_end - 1].end))
-        return _Item("indirect", toks[source_end].start, s_end, attr)
-    item = _around_attribution(doc, s_start, s_end, doc.text[t.start : noun.end].lower(), t.start, noun.end)
-    if k == i + 2 and toks[i + 1].low in PRONOUNS and item is not None:
-        item.attr.after = (t.start, noun.end)  # "по его словам": the pronoun is the speaker
-    return item
-
-
-# How many words the source of "по данным X" may have when no comma ends it ("директора музея Николая Буркова").
-MAX_SOURCE_WORDS = 6
-
-
-def _source_without_comma(doc: _Text, toks: list[_Tok], i: int, k: int, s_start: int, s_end: int) -> int | None:
-    """"По данным изданий S" opening its sentence (after a connective: "Однако по сообщению
-    X S") with no comma after the source: the index of the statement's first token, where the
-    source's words (genitives, a quoted or Latin name: "СМИ", "«Фонтанки»", "Reuters") end;
-    None when a comma ends the source (the usual form) or the words after it are too few."""
-    text = doc.text
-    if k > i + 1 or not all(w in CONNECTIVES for w in _WORD.findall(text[s_start : toks[i].start].lower())):
-        return None  # "По официальным данным Уго Чавес скончался": an adjective's figures name nobody
-    n = k + 1
-    named = False  # a quoted or Latin name read: it ends the source ("портала Ivanovo News работы ...")
-    capital = False  # a capitalised name or abbreviation read: a lower-case word after it is the statement's
-    while n < len(toks) and toks[n].start < s_end and n <= k + MAX_SOURCE_WORDS:
-        if text[toks[n - 1].end : toks[n].start].strip().strip(DOUBLE_OPENING + DOUBLE_CLOSING):
-            return None  # a comma or a dash ends the source: the usual form
-        name = doc.in_quote(toks[n].start) or _latin(toks[n])
-        if not (name or not named and _genitive_or_name(doc, toks[n])):
-            break
-        if not name and (capital and toks[n].text[0].islower() or doc.parse(toks[n].text)[0].tag.POS == "NUMR"):
-            break  # "По данным Росстата цены выросли", "по данным полиции двух человек госпитализировали": the statement's words
-        named = named or name
-        capital = capital or toks[n].text[0].isupper()
-        n += 1
-    else:
-        return None
-    if n == k + 1 or text[toks[n - 1].end : toks[n].start].strip().strip(DOUBLE_CLOSING):
-        return None
-    if len(_WORD.findall(text[toks[n].start : s_end])) < MIN_STATEMENT_WORDS:
-        return None
-    # the clause has its verb (or a dash) before any comma: "По словам одного из советников
-    # губернатора, S", "По мнению члена комитета по обороне X, S" is the source going on
-    for x in toks[n:]:
-        if x.start >= s_end or text[toks[n].start : x.start].count(",") > _quoted_commas(doc, toks[n].start, x.start):
-            return None
-        if text[toks[n].start : x.start].rstrip().endswith(tuple(DASHES)):
-            return n
-        if x.text[0].islower() and not doc.in_quote(x.start) and doc.parse(x.text)[0].tag.POS in CLAUSE_POS:
-            return n  # not a name read as a verb or a short adjective ("Турсунова")
-    return None
-
-
-def _quoted_commas(doc: _Text, start: int, end: int) -> int:
-    """How many commas of ``text[start:end]`` are inside quotation marks."""
-    return sum(1 for m in re.finditer(",", doc.text[start:end]) if doc.in_quote(start + m.start()))
-
-
-def _latin(tok: _Tok) -> bool:
-    return tok.text.isascii() and tok.text[0].isalpha()
-
-
-def _genitive_or_name(doc: _Text, tok: _Tok) -> bool:
-    """Can a word be part of a source after "по данным": a genitive ("изданий", "директора
-    музея"), an indeclinable abbreviation ("СМИ") or a word in Latin letters ("Reuters")?"""
-    if _latin(tok):
-        return True
-    parses = doc.parse(tok.text)[:3]
-    if parses[0].tag.POS in ("PREP", "CONJ", "PRCL", "VERB", "INFN", "ADVB"):
-        return False  # "в" is read as a letter's name too
-    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR") for p in parses)
-
-
-def _data_source(doc: _Text, toks: list[_Tok], i: int, k: int) -> bool:
-    """Does "по данным" / "по сообщениям" / "согласно опросу" (the noun ``toks[k]``) name whose
-    figures or reports they are: a possessive before the noun ("по его данным"), a word right
-    after it that is no preposition, adverb or number ("по данным МВД", "по данным
-    «Коммерсанта»", not "по данным на 1 марта"), or "из"/"от" and a name ("по сообщениям из
-    Сеула")?"""
-    if k == i + 2 and toks[i + 1].low in PRONOUNS:
-        return True
-    if k + 1 >= len(toks) or doc.text[toks[k].end : toks[k + 1].start].strip().strip(DOUBLE_OPENING).strip():
-        return False
-    nxt = toks[k + 1]
-    if nxt.low in ORIGIN_PREPOSITIONS and k + 2 < len(toks) and toks[k + 2].text[0].isupper():
-        return True  # "по сообщениям из Сеула", "по информации от МВД": the place or body they come from
-    return not nxt.text[0].isdigit() and doc.parse(nxt.text)[0].tag.POS not in ("PREP", "ADVB", "CONJ", "PRCL", "NUMR")
-
-
-# Prepositions of where figures or reports come from: "по сообщениям из Сеула", "по данным от МВД".
-ORIGIN_PREPOSITIONS = frozenset({"из", "от"})
 
 
 # Words of a date ("в среду 23 марта 2016 года"): no speaker among them.
@@ -672,30 +562,49 @@ def _chto_statement(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: int, 
     """The statement of "X заявил, что S" (cue ``toks[i]``, "что"/"как" ``toks[j]``): S from
     after "что" (from "как") to the sentence's or the participle clause's end, cut before a
     colon's quotation or a second attribution ("по его словам"); None: S is a quotation only."""
-    text = doc.text
     attr = _Attribution(toks[i].low, toks[i].start, toks[i].end, before=(s_start, toks[i].start), after=(toks[i].end, toks[j - 1].end))
     # "В сообщении регулятора говорится, что": the speaker follows the document noun
     end = s_end
     if doc.parse(toks[i].text)[0].tag.POS in ("PRTF", "GRND"):
         end = _clause_end(doc, toks, j, s_end, openers=False)  # "Петров, выразивший уверенность, что S, покинул зал"
     first = _Item("indirect", toks[j].end if not about else toks[j].start, end, attr)
-    # "заявлял, что: «не просил ...», и письмо он не посылал": the colon's quotation is direct
-    # speech; the reported clause, if any, follows it
-    lead = re.match(rf"\s*:\s*[{DOUBLE_OPENING}]", text[first.start : s_end])
+    if not _after_colon_quotation(doc, first, s_end):
+        return None
+    _cut_before_colon_quotation(doc, first, s_end)
+    _cut_at_second_attribution(doc, toks, j, s_end, first)
+    return first
+
+
+def _after_colon_quotation(doc: _Text, first: _Item, s_end: int) -> bool:
+    """Move the start of a "что"-statement past a colon's quotation that opens it ("заявлял,
+    что: «не просил ...», и письмо он не посылал"): the quotation is direct speech, the
+    reported clause, if any, follows it. False: there is none, the statement is the quotation."""
+    lead = re.match(rf"\s*:\s*[{DOUBLE_OPENING}]", doc.text[first.start : s_end])
     if lead:
         span = next((sp for sp in doc.spans if sp.depth == 0 and sp.open == first.start + lead.end() - 1 and sp.close is not None), None)
         rest = doc.toks(span.close + 1, s_end) if span is not None else []
         while rest and rest[0].low in QUOTE_JOINERS:
             rest = rest[1:]
         if not rest or doc.in_quote(rest[0].start):
-            return None
+            return False
         first.start = rest[0].start
-    # "заявил, что станция готова: «...»": the quotation after the colon is his direct statement
+    return True
+
+
+def _cut_before_colon_quotation(doc: _Text, first: _Item, s_end: int) -> None:
+    """End a "что"-statement at a colon before a quotation ("заявил, что станция готова:
+    «...»": the quotation after the colon is his direct statement)."""
+    text = doc.text
     for colon in re.finditer(rf":\s*(?:[{DOUBLE_OPENING}]|$)", text[first.start : s_end]):
         if _WORD.search(text[first.start : first.start + colon.start()]) and not doc.in_quote(first.start + colon.start()):
             first.end = first.start + colon.start()
             break
-    # "заявил, что A, по его словам, B": the second attribution starts a statement of its own
+
+
+def _cut_at_second_attribution(doc: _Text, toks: list[_Tok], j: int, s_end: int, first: _Item) -> None:
+    """End a "что"-statement (its "что" ``toks[j]``) before a second attribution, which starts
+    a statement of its own ("заявил, что A, по его словам, B")."""
+    text = doc.text
     for k in range(j + 1, len(toks) - 1):
         if toks[k].low in PO_SLOVAM_PREPOSITIONS and text[toks[k - 1].end : toks[k].start].strip().lstrip(DOUBLE_CLOSING) == "," and not doc.in_quote(toks[k].start):
             n = _po_slovam_noun(doc, toks, k)
@@ -710,7 +619,6 @@ def _chto_statement(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: int, 
                 if cut > first.start and any(doc.parse(x.text)[0].tag.POS in CLAUSE_POS for x in doc.toks(first.start, cut) if x.text[0].islower()):
                     first.end = min(first.end, cut)
                     break
-    return first
 
 
 def _named_source_comma(doc: _Text, toks: list[_Tok], n: int, s_end: int) -> bool:
@@ -751,82 +659,6 @@ def _with_second_cue(doc: _Text, toks: list[_Tok], i: int, j: int, s_start: int,
     return [first]
 
 
-def _oblique_participle(doc: _Text, tok: _Tok) -> bool:
-    """"По мнению телеканала, принадлежащего движению X, S": a present participle kept as an
-    adjective by the dictionary, in the source's oblique case, goes on naming the source (a
-    nominative one opens the statement: "настоящий доклад ...")."""
-    return _present_participle(doc, tok) and doc.parse(tok.text)[0].tag.case != "nomn"
-
-
-def _around_attribution(doc: _Text, s_start: int, s_end: int, cue: str, cue_start: int, cue_end: int) -> _Item | None:
-    """"По словам X, S" / "Как сообщил X, S" / "S, по словам X" / "A, как отметили в X, B"."""
-    text = doc.text
-    # the attribution runs to the next comma outside quotes and brackets, past a participle
-    # phrase of its noun ("По информации, полученной от X, S")
-    comma = None
-    depth = 0
-    for m in re.finditer(r"[,()]", text[cue_end:s_end]):
-        depth += {"(": 1, ")": -1}.get(m.group(), 0)
-        if m.group() == "," and depth <= 0 and not doc.in_quote(cue_end + m.start()):
-            comma = cue_end + m.start()
-            nxt = doc.toks(comma, s_end)[:1]
-            if not (nxt and (doc.parse(nxt[0].text)[0].tag.POS == "PRTF" or _oblique_participle(doc, nxt[0]))):
-                break
-    attr_end = comma if comma is not None else s_end
-    attr = _Attribution(cue, cue_start, cue_end, after=(cue_end, attr_end))
-    cue_toks = doc.toks(cue_start, cue_end)
-    if len(cue_toks) == 1 and _impersonal(doc, cue_toks[0]) and not _source_words(doc, cue_end, attr_end):
-        return None  # "Как сообщается, S", "который, как полагают, ...": nobody's words
-    # "Новый мост, как сообщил X, откроют в мае": the words before "как", as before "по словам"
-    lead_end = cue_start
-    before = doc.toks(s_start, cue_start)[-1:]
-    if before and before[0].low == "как" and not text[before[0].end : cue_start].strip():
-        lead_end = before[0].start
-    prefix = text[s_start:lead_end].strip(" ,")
-    prefix_words = _WORD.findall(prefix.lower())
-    if comma is None or not text[comma + 1 : s_end].strip():
-        # "S, по словам X." -> S is the text before, set off by a comma ("запомнилась по
-        # заявлениям", "чемпион мира по версии WBC" are no attribution)
-        if len(prefix_words) < MIN_STATEMENT_WORDS or not text[s_start:lead_end].rstrip().endswith(","):
-            return None
-        return _Item("indirect", s_start, lead_end, attr)  # "S, как сообщил X."
-    if not prefix_words or " ".join(prefix_words) in CONNECTIVES or all(w in CONNECTIVES for w in prefix_words):
-        return _Item("indirect", comma + 1, s_end, attr)
-    if (
-        (len(prefix_words) <= 3 or len(prefix_words) <= MAX_FRONTED_PART_WORDS and _verbless_phrase(doc, s_start, lead_end))
-        and prefix.endswith(tuple("абвгдеёжзийклмнопрстуфхцчшщъыьэюя"))
-        and text[s_start:lead_end].rstrip().endswith(",")
-        and _clause_part(doc, s_start, lead_end)
-    ):
-        return _Item("indirect", s_start, s_end, attr)  # "Всемирный банк, как отметили в X, продолжит ..."
-    return _Item("indirect", comma + 1, s_end, attr)
-
-
-# How many words a phrase before a mid-sentence attribution may have and still be the
-# statement's ("Одним препятствием для отправки наблюдателей, по мнению ОБСЕ, является ...").
-MAX_FRONTED_PART_WORDS = 8
-
-
-def _verbless_phrase(doc: _Text, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` (up to its final comma) one phrase: no comma inside, no verb?"""
-    if "," in doc.text[start:end].rstrip().rstrip(",") or any(doc.in_quote(t.start) for t in doc.toks(start, end)):
-        return False
-    return not any(doc.parse(t.text)[0].tag.POS in CLAUSE_POS | {"GRND", "PRTF"} for t in doc.toks(start, end))
-
-
-def _clause_part(doc: _Text, start: int, end: int) -> bool:
-    """Are the words before a mid-sentence attribution part of the statement's clause ("Новый
-    мост", "Целью регулирования", "А. Сельцовский", "В Словакию"), not a connective ("Более
-    того", "В целом", "После этого")? A name after the first word, else a noun and no
-    preposition first."""
-    toks = doc.toks(start, end)
-    if not toks:
-        return False
-    if any(t.text[0].isupper() for t in toks[1:]):
-        return True
-    return doc.parse(toks[0].text)[0].tag.POS != "PREP" and any(p.tag.POS == "NOUN" for t in toks for p in doc.parse(t.text)[:1])
-
-
 def _previous_statement_span(doc: _Text, sents: list[tuple[int, int]], si: int, bi: int) -> tuple[int, int] | None:
     """What "Об этом" refers to: the previous sentence, or the previous paragraph."""
     if si > 0:
@@ -836,51 +668,3 @@ def _previous_statement_span(doc: _Text, sents: list[tuple[int, int]], si: int, 
         s, e, _k = doc.blocks[bi - 1]
         return s, e
     return None
-
-
-def _headline_item(doc: _Text, direct: _Direct, s_start: int, s_end: int) -> _Item | None:
-    """"Statement - X" / "Statement — X" / "X: statement" in a headline."""
-    text = doc.text
-    chunk = text[s_start:s_end]
-    if s_start in direct.statements or s_start + 1 in direct.statements:
-        return None
-    for m in reversed(list(re.finditer(r"\s[-–—]\s", chunk))):
-        pos = s_start + m.start()
-        if doc.in_quote(pos):
-            continue
-        right = text[s_start + m.end() : s_end]
-        if len(_WORD.findall(right)) <= MAX_HEADLINE_SPEAKER_WORDS and _looks_like_speaker(doc, s_start + m.end(), s_end):
-            if len(_WORD.findall(text[s_start:pos])) >= MIN_STATEMENT_WORDS:
-                attr = _Attribution("-", pos + 1, pos + 2, headline=right.strip())
-                attr.after = (s_start + m.end(), s_end)
-                return _Item("indirect", s_start, pos, attr)
-        break
-    m = re.search(r":\s", chunk)
-    if m and not doc.in_quote(s_start + m.start()):
-        colon = s_start + m.start()
-        rest = text[colon + 1 : s_end].strip()
-        if rest and rest[0] not in DOUBLE_OPENING and len(_WORD.findall(rest)) >= MIN_STATEMENT_WORDS and _is_clause(doc, colon + 1, s_end):
-            if len(_WORD.findall(text[s_start:colon])) <= MAX_HEADLINE_SPEAKER_WORDS and _looks_like_speaker(doc, s_start, colon):
-                attr = _Attribution(":", colon, colon + 1, headline=text[s_start:colon].strip())
-                attr.before = (s_start, colon)
-                return _Item("indirect", colon + 1, s_end, attr)
-    return None
-
-
-def _is_clause(doc: _Text, start: int, end: int) -> bool:
-    """Does a headline's part say something (a verb, a short adjective, a predicative, a copula
-    dash), unlike a topic ("Константин Сомов: выставка спустя полвека")?"""
-    if re.search(r"\s[-–—]\s", doc.text[start:end]):
-        return True  # "Петров: налоги — не главное"
-    return any(doc.parse(t.text)[0].tag.POS in CLAUSE_POS for t in doc.toks(start, end) if not doc.in_quote(t.start))
-
-
-def _looks_like_speaker(doc: _Text, start: int, end: int) -> bool:
-    """A PER/ORG mention, a role mention, or a phrase headed by a person/organisation noun."""
-    for m, e in _mentions_from(doc, start, end):
-        if m.start >= start and m.end <= end:
-            return True
-    toks = [t for t in doc.toks(start, end) if not doc.in_quote(t.start)]
-    if not toks or any(_is_finite_verb(doc, t) or doc.parse(t.text)[0].tag.POS == "ADVB" for t in toks):
-        return False
-    return _speaker_noun(doc, toks[0]) or (len(toks) > 1 and _speaker_noun(doc, toks[1]) and _is_adj(doc, toks[0]))

@@ -21,7 +21,6 @@ from ..names import normalize_mention
 from .._speech import (
     ABBREVIATIONS,
     CLOSING_ABBREVIATIONS,
-    CONNECTIVES,
     DOCUMENT_NOUNS,
     FIRM_HOUSE_ADJECTIVES,
     OPINION_ADJECTIVES,
@@ -29,7 +28,6 @@ from .._speech import (
     PEOPLE_PARTICIPLE_PHRASES,
     PEOPLE_QUANTIFIER_LEMMAS,
     PLURAL_SPEAKER_NOUNS,
-    QUANTITY_WORDS,
     SPEAKER_NOUNS,
     SPEECH_LEMMAS,
 )
@@ -453,36 +451,6 @@ def _has_case(doc: _Text, tok: _Tok, case: str) -> bool:
     if len(tok.text) < 2:
         return False  # "в" reads as the abbreviation of "вольт" in every case
     return any(p.tag.case == case and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR") for p in doc.parse(tok.text)[:3])
-
-
-def _addressee_only(doc: _Text, start: int, end: int) -> bool:
-    """Is the region before a third-person plural verb only its fronted object, the people
-    addressed, with no subject ("Британцев призвали не трогать ...", "Жителей Заречного
-    попросили ...", "Их предупредили, что ..."): words past the connectives and adverbs, every
-    one a noun, adjective or pronoun in the accusative (or the genitive of a name after it:
-    "Жителей Заречного") with no nominative reading (no preposition: "В мэрии жителей
-    призвали" names its source)? Such a verb speaks for nobody named."""
-    toks = doc.toks(start, end)
-    if any(doc.parse(t.text)[0].tag.POS == "PREP" and not (k + 1 < len(toks) and toks[k + 1].low in CONNECTIVES) for k, t in enumerate(toks)):
-        return False  # "В мэрии жителей призвали" names its source; "Кроме того, их" does not
-    if any(t.text[0].isdigit() or doc.lemma(t.text) in QUANTITY_WORDS for t in toks):
-        return False  # "Несколько торговых сетей объявили": a quantity and its genitive are the subject
-    words = [t for t in toks if t.low not in CONNECTIVES and not _is_adverb(doc, t)]
-    if not words or any(doc.in_quote(t.start) for t in words):
-        return False
-    if any(m.end <= end for m, e in _mentions_from(doc, start, end) if e.type == "PER"):
-        return False  # "Столбунов, однако, сомневается": a surname read as a plural genitive is a subject
-    accusative = False
-    for t in words:
-        parses = [p for p in doc.parse(t.text)[:3] if p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO")]
-        if parses and parses[0].tag.POS == "NPRO":
-            parses = [p for p in parses if p.tag.POS == "NPRO"]  # "их": not the possessive's reading
-        if accusative and t.text[:1].isupper() and any(p.tag.case == "gent" for p in parses):
-            continue  # "Жителей Самары": a name's genitive after the people, though "Самары" reads nominative too
-        if not parses or len(t.text) < 2 or any(p.tag.case == "nomn" for p in parses) or not any(p.tag.case in ("accs", "gent") for p in parses):
-            return False  # "Ему сообщили, что S": the dative is told, by those just named
-        accusative = accusative or any(p.tag.case == "accs" for p in parses)
-    return accusative
 
 
 def _case(doc: _Text, tok: _Tok) -> str | None:

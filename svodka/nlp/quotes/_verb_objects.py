@@ -31,8 +31,8 @@ from .._speech import (
     REQUEST_NOUNS,
     CONNECTIVES,
 )
+from ._according import _addressee_only
 from ._text import (
-    _addressee_only,
     _lexicon_forms,
     _case,
     MAX_VERB_TO_CHTO,
@@ -579,21 +579,30 @@ def _fronted_confirmed_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, 
     head = next((x for x in phrase if doc.parse(x.text)[0].tag.POS == "NOUN"), None)
     if head is None or _mention_starts(doc, head.start) or _speaker_noun(doc, head):
         return None
-    parses = [p for p in doc.parse(head.text)[:3] if p.tag.POS == "NOUN"]
-    if not parses or "inan" not in parses[0].tag or not any(p.tag.case == "accs" for p in parses):
+    if not _fronted_object_noun(doc, t, verb, phrase, head):
         return None
-    if any(p.tag.case == "nomn" and _agrees_with_verb(p, verb) for p in parses):
-        return None  # "Отставка подтвердилась", "Пресс-служба подтвердила": the subject
-    if any(_opens_subject(doc, x) for x in phrase[phrase.index(head) + 1 :]):
-        return None  # "Смерть музыканта коронер подтвердил": the subject before the verb, another order
-    if doc.lemma(t.text) in REJECT_LEMMAS and doc.lemma(head.text) not in CLAIM_NOUNS:
-        return None  # "Это предложение отвергли депутаты": a refusal
-    if doc.lemma(head.text) in STANDING_NOUNS:
-        return None  # "Свою репутацию подтвердила компания": proved by deeds
     # the noun phrase's first word: past an adverb ("Позже эту версию", "Вскоре его смерть")
     first = next(n for n, x in enumerate(phrase) if x is head or doc.parse(x.text)[0].tag.POS in ("ADJF", "PRTF", "NPRO", "NUMR"))
     attr = _Attribution(t.low, t.start, t.end, before=(t.start, t.start), after=(t.end, s_end))
     return _Item("indirect", phrase[first].start, phrase[-1].end, attr)
+
+
+def _fronted_object_noun(doc: _Text, t: _Tok, verb: Any, phrase: list[_Tok], head: _Tok) -> bool:
+    """Is the noun ``head`` of the words ``phrase`` before the verb ``t`` (its parse ``verb``)
+    their confirmed object: an inanimate thing that can be accusative, not the verb's subject,
+    no refusal's object or a standing proved by deeds?"""
+    parses = [p for p in doc.parse(head.text)[:3] if p.tag.POS == "NOUN"]
+    if not parses or "inan" not in parses[0].tag or not any(p.tag.case == "accs" for p in parses):
+        return False
+    if any(p.tag.case == "nomn" and _agrees_with_verb(p, verb) for p in parses):
+        return False  # "Отставка подтвердилась", "Пресс-служба подтвердила": the subject
+    if any(_opens_subject(doc, x) for x in phrase[phrase.index(head) + 1 :]):
+        return False  # "Смерть музыканта коронер подтвердил": the subject before the verb, another order
+    if doc.lemma(t.text) in REJECT_LEMMAS and doc.lemma(head.text) not in CLAIM_NOUNS:
+        return False  # "Это предложение отвергли депутаты": a refusal
+    if doc.lemma(head.text) in STANDING_NOUNS:
+        return False  # "Свою репутацию подтвердила компания": proved by deeds
+    return True
 
 
 def _agrees_with_verb(noun: Any, verb: Any) -> bool:
