@@ -284,6 +284,23 @@ def _subject_before(
         return _pronoun(doc, said, subject_pronoun, cue.cue_start, cue)
     if words and words[-1].low in BACK_ADVERBS and said.speakers:
         return said.speakers[-1]
+    return _noun_subject(doc, said, region, gender, cue, verb_cue, mentions, words)
+
+
+def _noun_subject(
+    doc: _Text,
+    said: _Said,
+    region: tuple[int, int],
+    gender: str | None,
+    cue: _Attribution,
+    verb_cue: bool,
+    mentions: list[tuple[Mention, Entity]],
+    words: list[_Tok],
+) -> Speaker | None:
+    """``_subject_before`` when no person or pronoun is the subject: a description or an
+    organisation, a place, the nearest nominative speaker noun, an abbreviation, a surname NER
+    missed."""
+    start, end = region
     # a clause of its own before the subject ("представители прокуратуры провели допрос,
     # после которого официальный представитель ведомства заявил"): the subject nearest the
     # verb first
