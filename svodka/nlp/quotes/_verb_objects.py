@@ -542,10 +542,8 @@ def _confirmed_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: i
     head = toks[k]
     if head.text[0].isupper() or _speaker_noun(doc, head) or not any(p.tag.POS == "NOUN" and p.tag.case == "accs" for p in doc.parse(head.text)[:3]):
         return None  # "подтвердил пресс-секретарь", "подтвердили украинские источники": the subject
-    if doc.lemma(t.text) in REJECT_LEMMAS and doc.lemma(head.text) not in CLAIM_NOUNS:
-        return None  # "отверг предложение": a refusal, not words
-    if doc.lemma(head.text) in STANDING_NOUNS:
-        return None  # "подтвердил свой титул": proved by deeds
+    if _no_words_confirmed(doc, t, head):
+        return None
     end = _clause_end(doc, toks, j, s_end)
     for k in range(j + 1, len(toks)):
         if toks[k].start >= end:
@@ -598,11 +596,16 @@ def _fronted_object_noun(doc: _Text, t: _Tok, verb: Any, phrase: list[_Tok], hea
         return False  # "Отставка подтвердилась", "Пресс-служба подтвердила": the subject
     if any(_opens_subject(doc, x) for x in phrase[phrase.index(head) + 1 :]):
         return False  # "Смерть музыканта коронер подтвердил": the subject before the verb, another order
-    if doc.lemma(t.text) in REJECT_LEMMAS and doc.lemma(head.text) not in CLAIM_NOUNS:
-        return False  # "Это предложение отвергли депутаты": a refusal
-    if doc.lemma(head.text) in STANDING_NOUNS:
-        return False  # "Свою репутацию подтвердила компания": proved by deeds
-    return True
+    return not _no_words_confirmed(doc, t, head)
+
+
+def _no_words_confirmed(doc: _Text, verb: _Tok, head: _Tok) -> bool:
+    """A confirming or rejecting verb whose object is no words: a refusal of a thing ("отверг
+    предложение", "Это предложение отвергли депутаты"), or a standing proved by deeds
+    ("подтвердил свой титул", "Свою репутацию подтвердила компания")."""
+    if doc.lemma(verb.text) in REJECT_LEMMAS and doc.lemma(head.text) not in CLAIM_NOUNS:
+        return True
+    return doc.lemma(head.text) in STANDING_NOUNS
 
 
 def _agrees_with_verb(noun: Any, verb: Any) -> bool:
