@@ -62,6 +62,8 @@ __all__ = [
     "WORDS_NOUNS",
     "ADDRESSED_REQUEST_LEMMAS",
     "NARRATION_LEMMAS",
+    "CREDITING_LEMMAS",
+    "TITLE_HEADS",
     "ABOUT_LEMMAS",
     "ABOUT_PREPOSITIONS",
     "DATA_NOUNS",
@@ -362,6 +364,29 @@ REQUEST_LEMMAS = frozenset(
 # стремлением ...", and with a bare adjective ("назвал обвинения беспочвенными": issue 15,
 # the lead's convention). The object and the predicate are the statement.
 NAMING_LEMMAS = frozenset("назвать называть считать объяснить объяснять".split())
+
+# Verbs that credit a quoted fragment of the narrator's sentence to their subject besides the
+# speech, request, call and naming verbs: "критиковал «кафиров ...»", "охарактеризовавший
+# партию как «партию жуликов и воров»", "повелел оказать «всемерную помощь»", "коллеги зовут
+# её «нашим Чеховым»" (issue 15's partial quotations).
+CREDITING_LEMMAS = frozenset(
+    """
+    охарактеризовать характеризовать критиковать раскритиковать осуждать осудить повелеть
+    звать именовать окрестить обвинить обвинять
+    """.split()
+)
+
+# Nouns that make the quotation after them, or opening with them, a title, not anyone's words:
+# "закон «О мерах ...»", "закона о запрете «пропаганды ...»", "«закон Димы Яковлева»",
+# "по делу «...»", "вводит понятие «...»" (with the quoted-name heads of the lexicon:
+# "компания «...»").
+TITLE_HEADS = frozenset(
+    """
+    закон законопроект указ постановление статья кодекс дело операция акция программа проект
+    премия номинация конкурс фестиваль турнир выставка лозунг девиз
+    понятие термин слово словосочетание выражение название имя прозвище
+    """.split()
+)
 
 # Verbs of confirming and denying whose accusative object is what was confirmed: "клуб
 # подтвердил отставку тренера", "пресс-служба подтвердила факт гибели", "опроверг слухи",

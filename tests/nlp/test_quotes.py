@@ -117,9 +117,42 @@ HAND_CASES = [
     ),
     (
         "scare quotes and titles are not statements",
-        ["Фильм «Горная дорога» покажут в клубе «Восток». Горожане называют сквер «каменным садом»."],
+        ["Фильм «Горная дорога» покажут в клубе «Восток». Сквер в городе давно называют «каменным садом»."],
         [],
         [],
+    ),
+    (
+        "a nickname credited to its speakers is a partial quotation",
+        ["Горожане называют сквер «каменным садом»."],
+        [],
+        [("direct", "каменным садом", "горожане", "называют")],
+    ),
+    (
+        "partial quotation inside reported speech",
+        ["Игорь Петров сказал, что ремонт моста «идёт по графику» и закончится к осени."],
+        [PETROV],
+        [
+            ("indirect", "ремонт моста «идёт по графику» и закончится к осени", "Игорь Петров", "сказал"),
+            ("direct", "идёт по графику", "Игорь Петров", "сказал"),
+        ],
+    ),
+    (
+        "partial quotation after a naming or judging verb",
+        ["Игорь Петров поддержал проект, назвав его «делом всей команды». Анна Орлова раскритиковала «поспешные решения»."],
+        [PETROV, ORLOVA],
+        [("direct", "делом всей команды", "Игорь Петров", "назвав"), ("direct", "поспешные решения", "Анна Орлова", "раскритиковала")],
+    ),
+    (
+        "titles and terms inside reported speech are no partial quotations",
+        [
+            "Петров заявил, что поддержит закон о запрете «серых схем» на рынке.",
+            "Орлова сообщила, что фигурантов по так называемому «делу перевозчиков» отпустили.",
+        ],
+        [PETROV, ORLOVA],
+        [
+            ("indirect", "поддержит закон о запрете «серых схем» на рынке", "Игорь Петров", "заявил"),
+            ("indirect", "фигурантов по так называемому «делу перевозчиков» отпустили", "Анна Орлова", "сообщила"),
+        ],
     ),
     (
         "refusals and speech without content",
@@ -174,6 +207,24 @@ def test_quotes_via_outlet(models):
     )
     (quote,) = extract_quotes(article, models).quotes
     assert (quote.speaker.name, quote.cue, quote.via) == ("Игорь Петров", "приводит его слова", "Вести Юга")
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker, via",
+    [
+        ("Слова Игоря Петрова приводит агентство «Вести Юга»: «Экспорт зерна вырос на треть».", "Игорь Петров", "Вести Юга"),
+        ("Агентство «Вести Юга» процитировало слова Игоря Петрова: «Экспорт зерна вырос на треть».", "Игорь Петров", "Вести Юга"),
+        ("По словам Петрова, которые приводит агентство «Вести Юга», экспорт зерна вырос на треть.", "Игорь Петров", "Вести Юга"),
+        ("Петров, слова которого приводит агентство «Вести Юга», заявил, что экспорт зерна вырос на треть.", "Игорь Петров", "Вести Юга"),
+    ],
+)
+def test_quotes_relay_before_colon_or_in_a_relative_clause(models, paragraph, speaker, via):
+    """An outlet that quotes someone before a colon, or in a relative clause of the source,
+    relays (``via``); the one quoted speaks."""
+    article = extract_quotes(_article(None, [paragraph], [PETROV]), models)
+    (quote,) = article.quotes
+    assert (quote.speaker.name, quote.via, quote.text) == (speaker, via, quote.text)
+    assert "Вести" not in quote.text and not quote.text.startswith("которые")
 
 
 def test_quotes_headline_dash_and_colon(models):

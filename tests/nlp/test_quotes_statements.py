@@ -83,10 +83,13 @@ CASES = [
         ],
     ),
     (
-        "a quotation after the narrator's verb is part of the reported clause",
+        "a quotation after the narrator's verb is part of the reported clause, and a partial quotation",
         ["Игорь Петров заявил, что отставка директора является «вынужденной мерой для завода»."],
         [PETROV],
-        [("indirect", "отставка директора является «вынужденной мерой для завода»", "Игорь Петров", "заявил")],
+        [
+            ("indirect", "отставка директора является «вынужденной мерой для завода»", "Игорь Петров", "заявил"),
+            ("direct", "вынужденной мерой для завода", "Игорь Петров", "заявил"),
+        ],
     ),
     (
         "a stray straight mark doubling the guillemet inside wiki italics after a colon",
@@ -513,7 +516,10 @@ CASES = [
         "a proposal's infinitive in scare quotes after a purpose phrase",
         ["Игорь Петров предложил для экономии «заморозить» стройку до весны."],
         [PETROV],
-        [("indirect", "для экономии «заморозить» стройку до весны", "Игорь Петров", "предложил")],
+        [
+            ("indirect", "для экономии «заморозить» стройку до весны", "Игорь Петров", "предложил"),
+            ("direct", "заморозить", "Игорь Петров", "предложил"),
+        ],
     ),
     (
         "a judgement whose object opens the sentence is the whole clause",
@@ -624,10 +630,10 @@ CASES = [
         [("indirect", "уходит из городской думы", "Игорь Петров", "рассказал")],
     ),
     (
-        "a long quotation between the verb and что is no addressee",
+        "a long quotation between the verb and что is no addressee (it is what he said)",
         ["Игорь Петров сказал «спасибо всем, кто был с нами в эти годы», что растрогало зал."],
         [PETROV],
-        [],
+        [("direct", "спасибо всем, кто был с нами в эти годы", "Игорь Петров", "сказал")],
     ),
     (
         "drawing attention to a fact is a statement",
@@ -759,16 +765,22 @@ CASES = [
         ],
     ),
     (
-        "«по словам X» and a quotation after a verb of the narrator's: one indirect statement",
+        "«по словам X» and a quotation after a verb of the narrator's: one indirect statement and the partial quotation",
         ["По словам Игоря Петрова, закрытие моста стало «ошибкой, которую придётся исправлять»."],
         [("e1", "PER", "Игорь Петров", ["Игоря Петрова"])],
-        [("indirect", "закрытие моста стало «ошибкой, которую придётся исправлять»", "Игорь Петров", "по словам")],
+        [
+            ("indirect", "закрытие моста стало «ошибкой, которую придётся исправлять»", "Игорь Петров", "по словам"),
+            ("direct", "ошибкой, которую придётся исправлять", "Игорь Петров", "по словам"),
+        ],
     ),
     (
-        "«по словам X» and a quotation the clause goes on after: one indirect statement",
+        "«по словам X» and a quotation the clause goes on after: one indirect statement and the partial quotation",
         ["По словам Игоря Петрова, мэр «хорошо знает город» и будет баллотироваться."],
         [("e1", "PER", "Игорь Петров", ["Игоря Петрова"])],
-        [("indirect", "мэр «хорошо знает город» и будет баллотироваться", "Игорь Петров", "по словам")],
+        [
+            ("indirect", "мэр «хорошо знает город» и будет баллотироваться", "Игорь Петров", "по словам"),
+            ("direct", "хорошо знает город", "Игорь Петров", "по словам"),
+        ],
     ),
     (
         "«по словам X,» opening a quotation: X's statement inside the speaker's words",

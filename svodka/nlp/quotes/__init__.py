@@ -87,7 +87,7 @@ import re
 
 from ...model import Article, Quote
 from ..models import Models
-from ._direct import _direct_items
+from ._direct import _direct_items, _partial_items
 from ._marks import _scan_marks
 from ._outlets import _TRAILING_RELAY, _outlet_name, _relay_back
 from ._reported import _indirect_items
@@ -121,6 +121,7 @@ def extract_quotes(article: Article, models: Models) -> Article:
     items = _direct_items(doc)
     direct = _Direct(_Intervals((it.start, it.end) for it in items), frozenset(it.attr.cue_start for it in items if not it.attr.chto))
     items += _indirect_items(doc, direct)
+    items += _partial_items(doc, items)
     items.sort(key=lambda it: (it.start, it.kind != "indirect"))
     quotes: list[Quote] = []
     attrs: list[_Attribution] = []
@@ -130,6 +131,8 @@ def extract_quotes(article: Article, models: Models) -> Article:
         if not attr.resolved:
             _resolve(doc, said, attr, it.start, it.end)
             attr.resolved = True
+        if it.credited and attr.speaker is None:
+            continue
         start, end = _trim(text, it.start, it.end)
         if it.kind == "indirect":
             start, end = _without_trailing_relay(doc, attr, start, end)

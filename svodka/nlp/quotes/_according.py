@@ -7,6 +7,7 @@ import re
 
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING
 from .._speech import CONNECTIVES, DATA_NOUNS, PO_SLOVAM_NOUNS, QUANTITY_WORDS, REPORT_NOUNS
+from ._outlets import _relative_relay
 from ._text import (
     BACK_ADVERBS,
     DASHES,
@@ -194,7 +195,10 @@ def _around_attribution(doc: _Text, s_start: int, s_end: int, cue: str, cue_star
             if not (nxt and (doc.parse(nxt[0].text)[0].tag.POS == "PRTF" or _oblique_participle(doc, nxt[0]))):
                 break
     attr_end = comma if comma is not None else s_end
-    attr = _Attribution(cue, cue_start, cue_end, after=(cue_end, attr_end))
+    relay = _relative_relay(doc, comma, s_end) if comma is not None else None
+    if relay is not None:
+        comma = relay[0]  # "По словам X, которые приводит ТАСС, S": the statement after the relay
+    attr = _Attribution(cue, cue_start, cue_end, after=(cue_end, attr_end), via=relay[1] if relay else None)
     cue_toks = doc.toks(cue_start, cue_end)
     if len(cue_toks) == 1 and _impersonal(doc, cue_toks[0]) and not _source_words(doc, cue_end, attr_end):
         return None  # "Как сообщается, S", "который, как полагают, ...": nobody's words

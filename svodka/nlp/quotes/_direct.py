@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, SPEAKER_VOICE_WORDS, TOGGLE_MARKS
-from .._speech import DOCUMENT_NOUNS, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS, QUOTE_JOINERS, QUOTING_LEMMAS, SPEECH_LEMMAS, VIA_LEMMAS, WORDS_NOUNS
+from .._lexicon import QUOTED_NAME_HEADS, DOUBLE_CLOSING, DOUBLE_OPENING, SPEAKER_VOICE_WORDS, TOGGLE_MARKS
+from .._speech import QUANTITY_NOUNS, CALL_LEMMAS, CREDITING_LEMMAS, NAMING_LEMMAS, REQUEST_LEMMAS, TITLE_HEADS, DOCUMENT_NOUNS, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS, QUOTE_JOINERS, QUOTING_LEMMAS, SPEECH_LEMMAS, VIA_LEMMAS, WORDS_NOUNS
 from ._outlets import _outlet_name
 from ._text import (
     DASHES,
@@ -54,6 +54,9 @@ _AFTER_COMMA = re.compile(r",\s+")
 
 
 # Inside one quote: "A, — отметил он. — B" (the attribution splits the quote).
+# Verbs that credit a quoted fragment of the narrator's sentence to their subject.
+CREDITING_VERBS = SPEECH_LEMMAS | REQUEST_LEMMAS | NAMING_LEMMAS | CALL_LEMMAS | CREDITING_LEMMAS
+
 _SPLIT = re.compile(r"([,.!?…]*)\s+[-–—]\s+([^«»\"„“”.!?:—–]{2,120}?)([.,:])\s+[-–—]\s+")
 
 
@@ -309,6 +312,11 @@ def _colon_clause(doc: _Text, colon: int, b_start: int, b_kind: str, relayed: bo
     toks = doc.toks(s_start, colon)
     if not toks:
         return None
+    quoting = next((t for t in toks if not doc.in_quote(t.start) and doc.lemma(t.text) in QUOTING_LEMMAS), None)
+    if quoting is not None:
+        # "Слова министра приводит РИА Новости:", "CNN процитировало слова сенатора:": the
+        # outlet relays (``via``), the owner of the words or the one quoted speaks
+        return _Attribution(quoting.low, quoting.start, quoting.end, after=(s_start, colon))
     for t in reversed(toks):
         if not doc.in_quote(t.start) and _is_speech(doc, t):
             # "Он признал, что письмо настоящее:": the verb has its own reported clause too
@@ -528,3 +536,114 @@ def _right_after_chto(doc: _Text, span: _Span, b_start: int) -> bool:
 def _only_quotes(doc: _Text, start: int, end: int) -> bool:
     """Is ``text[start:end]`` only quotations and the words that join them (``QUOTE_JOINERS``)?"""
     return all(doc.in_quote(t.start) or t.low in QUOTE_JOINERS for t in doc.toks(start, end))
+
+
+def _partial_items(doc: _Text, items: list[_Item]) -> list[_Item]:
+    """Partial quotations: a speaker's own words quoted inside the narrator's or a reported
+    sentence are a direct statement of that speaker (issue 15's convention).
+
+    Inside a reported statement they take its speaker and cue ("сказала, что она «просто в
+    восторге» и очень рада"); in the narrator's sentence, the nearest verb before them that
+    credits words to its subject ("назвал выбор «историческим решением»", "критиковал «кафиров
+    ...»", ``CREDITING_VERBS``). Either is kept only with a speaker found: nobody's words are a
+    term ("Эту «удобную схему» нужно проработать, указывается в письме"). A quotation that opens with a capital letter is a name or a
+    title («Спартак», «О мерах ...»), not words; one already a direct statement is not taken twice.
+    """
+    text = doc.text
+    taken = [(it.start, it.end) for it in items if it.kind == "direct"]
+    reported = [it for it in items if it.kind == "indirect"]
+    out: list[_Item] = []
+    for span in doc.spans:
+        if span.close is None:
+            continue
+        c_start, c_end = span.open + 1, span.close
+        while c_start < c_end and text[c_start] in MARKUP_MARKS:
+            c_start += 1
+        while c_end > c_start and text[c_end - 1] in MARKUP_MARKS:
+            c_end -= 1
+        if c_start >= c_end or not text[c_start].islower() or any(s < c_end and c_start < e for s, e in taken):
+            continue
+        if _titled(doc, span, c_start, c_end) or _nickname(doc, span):
+            continue
+        outer = next((it for it in reported if it.start <= span.open and span.close < it.end), None)
+        attr = outer.attr if outer is not None else _crediting_attribution(doc, span) if span.depth == 0 else None
+        if attr is not None:
+            out.append(_Item("direct", c_start, c_end, attr, credited=True))
+    return out
+
+
+def _titled(doc: _Text, span: _Span, c_start: int, c_end: int) -> bool:
+    """A quotation that is a title or a term: opening with a title noun («закон Димы Яковлева»;
+    not what a verb just before it names: "назвали «указом против анонимности»"), right after
+    one ("закона о запрете «...»", "статья «...»"), or after "так называемый"."""
+    before = doc.toks(max(doc.blocks[span.block][0], span.open - 60), span.open)[-3:]
+    lows = [t.low for t in before]
+    if "так" in lows[:-1] and lows[-1].startswith("называем"):
+        return True  # "по так называемому «делу крымских террористов»"
+    inside = doc.toks(c_start, c_end)
+    forms = doc.models.remember("crediting forms", None, lambda: _crediting_forms(doc))
+    # "назвали «указом ...»", "назвав его «делом всей команды»": what the verb names
+    named = bool(before) and (before[-1].low in forms or len(before) > 1 and before[-2].low in forms and before[-1].low in PRONOUNS)
+    if inside and doc.lemma(inside[0].text) in TITLE_HEADS and not named:
+        return True
+    lemmas = [doc.lemma(t.text) for t in before]
+    heads = TITLE_HEADS | QUOTED_NAME_HEADS
+    return bool(lemmas) and (lemmas[-1] in heads or len(lemmas) == 3 and lemmas[0] in heads and lemmas[1] in ("о", "об"))
+
+
+# Verbs of naming: with no subject ("в прессе его часто называют «...»", "его стали называть
+# «...»") the quotation is a nickname, nobody's words.
+_NAMING_VERBS = frozenset("назвать называть звать прозвать прозывать именовать окрестить".split())
+
+
+def _nickname(doc: _Text, span: _Span) -> bool:
+    """A quotation right after a naming verb in an indefinite-personal clause: a plural verb
+    (or its infinitive after a plural "стали") with no nominative subject before it."""
+    b_start = doc.blocks[span.block][0]
+    s_start = _sentence_start(doc, span.open, b_start)
+    toks = [t for t in doc.toks(s_start, span.open) if not doc.in_quote(t.start)]
+    k = next((i for i in range(len(toks) - 1, max(-1, len(toks) - 4), -1) if doc.lemma(toks[i].text) in _NAMING_VERBS), None)
+    if k is None:
+        return False
+    verb = toks[k]
+    if doc.parse(verb.text)[0].tag.POS == "INFN" and k > 0:
+        k -= 1
+        verb = toks[k]
+    tag = doc.parse(verb.text)[0].tag
+    if tag.POS != "VERB" or tag.number != "plur":
+        return False
+    clause = max((i + 1 for i in range(k) if doc.text[toks[i].end : toks[i + 1].start].strip() in (",", "—", "–", "-")), default=0)
+    for t in toks[clause:k]:
+        if t.low in ("который", "которого", "которую", "которое"):
+            continue
+        for p in doc.parse(t.text)[:2]:
+            if "nomn" in p.tag and p.tag.POS in ("NOUN", "NPRO") and (p.tag.number == "plur" or p.normal_form in QUANTITY_NOUNS):
+                return False
+    return True
+
+
+def _crediting_attribution(doc: _Text, span: _Span) -> _Attribution | None:
+    """The verb of the quote's sentence that credits the quoted words to its subject: the
+    nearest one before the quote, not negated, not inside another quotation."""
+    b_start = doc.blocks[span.block][0]
+    s_start = _sentence_start(doc, span.open, b_start)
+    forms = doc.models.remember("crediting forms", None, lambda: _crediting_forms(doc))
+    for t in reversed(doc.toks(s_start, span.open)):
+        if t.low not in forms or doc.in_quote(t.start):
+            continue
+        if _negated(doc, t):
+            return None
+        return _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, span.open))
+    return None
+
+
+def _crediting_forms(doc: _Text) -> frozenset[str]:
+    """Every verb form (finite, gerund, participle, infinitive) of the crediting lemmas."""
+    lemmas = CREDITING_VERBS
+    forms = set()
+    for lemma in lemmas:
+        for p in doc.models.parse(lemma):
+            if p.normal_form == lemma and p.tag.POS in ("INFN", "VERB"):
+                forms |= {f.word for f in p.lexeme if f.tag.POS in ("VERB", "INFN", "GRND", "PRTF")}
+                break
+    return frozenset(forms)

@@ -74,6 +74,35 @@ _TRAILING_RELAY = re.compile(
 )
 
 
+# A relay written as a relative clause of the source: "По словам X, которые приводит ТАСС, S",
+# "По данным полиции, на которые ссылается агентство Y, S", "X, слова которого цитирует Y,
+# заявил": the outlet relays (``via``), the clause is neither the source nor the statement.
+_RELATIVE_RELAY = re.compile(
+    r",\s*(?:на\s+)?(?:слова\s+)?(?:которые|которое|которую|которых|которого|которой)\s+(?:(?:со\s+)?слова\s+)?"
+    r"(?:приводит|приводят|привело|привела|привел|привёл|цитирует|цитируют|процитировало|процитировала|процитировал"
+    r"|передает|передаёт|передают|публикует|опубликовало|опубликовала|ссылается|ссылаются|сослалось|сослалась|сослался)"
+    r"\s+(?P<outlet>[^,;:.!?]{2,80}?)\s*(?=,)"
+)
+
+
+def _relative_relay(doc: _Text, pos: int, end: int) -> tuple[int, str | None] | None:
+    """A relative relay clause right at ``pos`` (a comma): the comma that closes it and the outlet."""
+    m = _RELATIVE_RELAY.match(doc.text, pos, end)
+    if m is None:
+        return None
+    return m.end(), _outlet_name(doc, m.start("outlet"), m.end("outlet"))
+
+
+def _relative_relay_in(doc: _Text, region: tuple[int, int]) -> tuple[int, str | None] | None:
+    """A relative relay clause closing a subject region ("X, слова которого приводит Y,"): where
+    the clause starts and the outlet."""
+    start, end = region
+    for m in _RELATIVE_RELAY.finditer(doc.text, start, end):
+        if not doc.text[m.end() : end].strip(" ,"):
+            return m.start(), _outlet_name(doc, m.start("outlet"), m.end("outlet"))
+    return None
+
+
 def _cut_via(doc: _Text, attr: _Attribution, region: tuple[int, int]) -> tuple[int, int]:
     """Take "передает X", "пишет газета X", "со ссылкой на" out of a region into ``attr.via``."""
     text = doc.text
@@ -181,7 +210,9 @@ def _noun_outlet(doc: _Text, toks: list[_Tok], end: int, cue_start: int) -> tupl
         if _outlet_noun(doc, t) and _has_case(doc, t, "nomn"):
             name = _name_after(doc, t.end, end)
             if name is not None:
-                return t.start, name[1], doc.text[t.start : name[1]]
+                q = re.fullmatch(_QUOTED, doc.text[name[0] : name[1]].strip())
+                # a quoted name is the outlet's name ("агентство «Вести Юга»": Вести Юга), as in _named_outlet
+                return t.start, name[1], q.group(1) if q else doc.text[t.start : name[1]]
             return t.start, t.end, _named_outlet(doc, t, cue_start)
     return None
 

@@ -24,7 +24,7 @@ from bisect import bisect_right
 from ...model import Entity, Quote, Speaker
 from .._lexicon import CLUB_FORMS, DOUBLE_CLOSING, DOUBLE_OPENING, LEGAL_FORMS
 from .._speech import CITING, DOCUMENT_AUTHORS, DOCUMENT_NOUNS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
-from ._outlets import _attribution_sentence, _cut_via, _heard, _heard_by, _is_outlet, _network_beside, _outlet_after, _relay_opening, _relayed_in_next
+from ._outlets import _attribution_sentence, _cut_via, _relative_relay_in, _heard, _heard_by, _is_outlet, _network_beside, _outlet_after, _relay_opening, _relayed_in_next
 from ._persons import _person_by_role
 from ._text import (
     _Attribution,
@@ -61,6 +61,12 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int, stmt_end: in
     cited = bool(after) and re.match(rf"\s*{CITING}\b", doc.text[after[0] : after[1]]) is not None
     if after:
         after = _cut_via(doc, attr, after)
+    if attr.before and not attr.via:
+        # "Кравцов, слова которого приводит агентство Bloomberg, заявил": the relay's clause
+        # names the via, not the subject
+        relay = _relative_relay_in(doc, attr.before)
+        if relay is not None:
+            attr.via, attr.before = relay[1], (attr.before[0], relay[0])
     speaker = None
     if attr.headline is not None:
         speaker = _phrase_speaker(doc, said, attr, gender)

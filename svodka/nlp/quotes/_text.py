@@ -136,6 +136,7 @@ class _Item:
     start: int
     end: int
     attr: _Attribution
+    credited: bool = False  # words the narrator credits to a verb's subject: kept only with a speaker
 
 
 @dataclass(frozen=True)
