@@ -47,9 +47,13 @@ def name_keys(name: str) -> set[str]:
     """``form_key`` of a name as written, without the quotation marks around it and inside «»:
     marks around a title are typography, not part of the name (the gold kept them for some
     outlets, «КоммерсантЪ», and a reader's answer may or may not); a name quoted inside it
-    counts with straight marks and with «» alike (the gold wrote either)."""
+    counts with straight marks and with «» alike (the gold wrote either); a final hard sign is
+    spelling ("Коммерсантъ" is "Коммерсант")."""
     bare = name.strip().strip(QUOTE_MARKS).strip()
     forms = {name, bare, f"«{bare}»"}
+    # a final hard sign is the old spelling a brand keeps ("Коммерсантъ"), inflected away in
+    # "заявил «Коммерсанту»": the same name
+    forms |= {f[:-1] if f[-1:] in "ъЪ" else f for f in forms if f}
     # the marks inside a name are typography too: «собеседник "Коммерсанта"» is «собеседник «Коммерсанта»»
     forms |= {re.sub(r'"([^"]*)"', r"«\1»", f) for f in forms} | {re.sub("[«»]", '"', f) for f in forms}
     return {form_key(f) for f in forms}

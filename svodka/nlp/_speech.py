@@ -63,6 +63,7 @@ __all__ = [
     "ADDRESSED_REQUEST_LEMMAS",
     "NARRATION_LEMMAS",
     "CREDITING_LEMMAS",
+    "LATIN_NAME_ABBREVIATIONS",
     "TITLE_HEADS",
     "ABOUT_LEMMAS",
     "ABOUT_PREPOSITIONS",
@@ -287,6 +288,10 @@ GENERIC_HEADS = frozenset("глава руководитель шеф начал
 
 # Words ending with a period that do not end a sentence (lower case, without the period).
 ABBREVIATIONS = frozenset("г гг им ул пр т д др им св ст см тыс млн млрд руб коп ред англ рис напр т.е т.д т.п".split())
+
+# Latin abbreviations that stand inside a name, before its next capitalised word ("St. Louis
+# Post-Dispatch", "Dr. Smith"): their period ends no sentence.
+LATIN_NAME_ABBREVIATIONS = frozenset("St Mr Mrs Ms Dr Jr Sr Prof Gen Sen Rep Gov Lt Col Mt".split())
 
 # Abbreviations that close a number or a list ("1,6 млрд руб.", "и т.д."): a capital letter
 # after them starts a new sentence, unlike after "им." or "ул." that precede a name.

@@ -414,7 +414,7 @@ RELAY_CASES = [
             "агентство слова губернатора.",
         ],
         [GOVERNOR],
-        ("Игорь Петров", "агентство Север-Информ"),
+        ("Игорь Петров", "Север-Информ"),  # the outlet's name, without its noun
     ),
     (
         "outlet after the owner of слова",
@@ -761,3 +761,55 @@ def test_quotes_trailing_relay_goes_to_via(models, sentence, text, via):
     article = run(Article.build("Новости Заречинска", [sentence]), models)
     (quote,) = article.quotes
     assert (quote.kind, quote.text, quote.via) == ("indirect", text, via)
+
+
+RIA = ("o1", "ORG", "РИА Новости", ["РИА Новости"])
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "case, paragraphs, names, expected",
+    [
+        (
+            "a quoted outlet as the subject of a speech verb",
+            ["«Вечерний курьер» также писал, что мост откроют в мае."],
+            [],
+            [("мост откроют в мае", "Вечерний курьер", None)],
+        ),
+        (
+            "an outlet before «в <body>» heard the words, the body spoke",
+            ["«Все вопросы решает посольство», — сообщили РИА Новости в пресс-службе базы."],
+            [RIA],
+            [("Все вопросы решает посольство", "пресс-служба базы", "РИА Новости")],
+        ),
+        (
+            "a journalist of an outlet: the outlet is the via",
+            ["Клуб продлил контракт с игроком, сообщает спортивный обозреватель Yahoo Игорь Петров."],
+            [PETROV],
+            [("Клуб продлил контракт с игроком", "Игорь Петров", "Yahoo")],
+        ),
+        (
+            "a source of an agency named before: the agency is the via",
+            ["Посольство заявило, что нарушений нет, передает агентство «Вести Юга». «Все оборудование находилось здесь законно», — сказал собеседник агентства."],
+            [],
+            [("нарушений нет", "посольство", "Вести Юга"), ("Все оборудование находилось здесь законно", "собеседник агентства", "Вести Юга")],
+        ),
+        (
+            "a relay closing a paragraph whose last sentence states nothing relays the paragraph",
+            ["Пресс-служба МВД сообщила, что проверка продолжается. Сейчас выясняется, кому принадлежит оружие, передает РИА Новости."],
+            [RIA],
+            [("проверка продолжается", "пресс-служба МВД", "РИА Новости")],
+        ),
+        (
+            "a Latin abbreviation inside an outlet's name ends no sentence",
+            ["«Ему придется заработать место в основе», — цитирует слова Петрова газета St. Louis Post-Dispatch."],
+            [PETROV],
+            [("Ему придется заработать место в основе", "Игорь Петров", "St. Louis Post-Dispatch")],
+        ),
+    ],
+    ids=lambda c: c if isinstance(c, str) else None,
+)
+def test_quotes_relays_and_outlets_of_speakers(models, case, paragraphs, names, expected):
+    """Issue 15 (batch qd's dev errors): who relays, who speaks."""
+    article = extract_quotes(_article(None, paragraphs, names), models)
+    assert [(q.text, q.speaker.name if q.speaker else None, q.via) for q in article.quotes] == expected

@@ -14,7 +14,8 @@ from ...model import Entity, Quote
 from ..names import normalize_mention
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, KNOWN_OUTLETS, ORG_HEADS, OUTLET_SHORT_NAMES, QUOTED_NAME_HEADS
 from .._speech import (
-    BROADCAST_NOUNS, CITING, DOCUMENT_NOUNS, MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS, QUOTING_LEMMAS, SOCIAL_NETWORKS,
+    BROADCAST_NOUNS, CITING, DOCUMENT_NOUNS, LATIN_NAME_ABBREVIATIONS, MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS, QUOTING_LEMMAS,
+    SOCIAL_NETWORKS, TIME_ADVERBS,
 )
 from bisect import bisect_right
 
@@ -115,8 +116,13 @@ def _cut_via(doc: _Text, attr: _Attribution, region: tuple[int, int]) -> tuple[i
         if re.match(rf",?\s*{CITING}", m.group(0)):
             # "пишет газета X со ссылкой на источник": the speaker is after the phrase; the
             # source spoke to the outlet (its next words come through it too)
-            outlet = text[start : start + m.start()]
-            attr.via = _outlet_name(doc, start, start + m.start()) or outlet.strip() or None
+            lead = start  # "пишут сегодня несколько СМИ со ссылкой на ...": the adverb is no part of the name
+            for t in doc.toks(start, start + m.start()):
+                if t.low not in TIME_ADVERBS:
+                    break
+                lead = t.end
+            outlet = text[lead : start + m.start()]
+            attr.via = _outlet_name(doc, lead, start + m.start()) or outlet.strip() or None
             attr.heard = attr.via is not None
             return start + m.end(), end
         attr.via = _outlet_name(doc, start + m.end(), end)
@@ -210,9 +216,11 @@ def _noun_outlet(doc: _Text, toks: list[_Tok], end: int, cue_start: int) -> tupl
         if _outlet_noun(doc, t) and _has_case(doc, t, "nomn"):
             name = _name_after(doc, t.end, end)
             if name is not None:
-                q = re.fullmatch(_QUOTED, doc.text[name[0] : name[1]].strip())
-                # a quoted name is the outlet's name ("агентство «Вести Юга»": Вести Юга), as in _named_outlet
-                return t.start, name[1], q.group(1) if q else doc.text[t.start : name[1]]
+                written = doc.text[name[0] : name[1]].strip()
+                q = re.fullmatch(_QUOTED, written)
+                # the name is the outlet's, without its noun ("агентство «Вести Юга»": Вести Юга;
+                # "газета St. Louis Post-Dispatch"), as in _named_outlet
+                return t.start, name[1], q.group(1) if q else written
             return t.start, t.end, _named_outlet(doc, t, cue_start)
     return None
 
@@ -251,11 +259,12 @@ def _name_after(doc: _Text, pos: int, end: int) -> tuple[int, int] | None:
     q = re.match(_QUOTED, text[at:end])
     if q:
         return pos, at + q.end()
-    stop = None
+    stop = prev = None
     for t in doc.toks(at, end):
-        if not t.text[0].isupper() or (stop is not None and text[stop:t.start].strip()):
-            break
-        stop = t.end
+        gap = text[stop:t.start].strip() if stop is not None else ""
+        if not t.text[0].isupper() or gap and not (gap == "." and prev in LATIN_NAME_ABBREVIATIONS):
+            break  # "газета St. Louis Post-Dispatch": a Latin abbreviation's period stays in the name
+        stop, prev = t.end, t.text
     return (pos, stop) if stop is not None else None
 
 
@@ -271,7 +280,7 @@ def _named_outlet(doc: _Text, noun: _Tok, before: int) -> str:
     if best is None:
         return noun.text
     q = re.fullmatch(_QUOTED, best)
-    return q.group(1) if q else f"{noun.text} {best}"
+    return q.group(1) if q else best
 
 
 def _outlet_name(doc: _Text, start: int, end: int) -> str | None:
@@ -705,3 +714,27 @@ def _relay_back(doc: _Text, stated: list[tuple[Quote, _Attribution]]) -> None:
                 break
             if p.via is None:
                 p.via = q.via
+    _relay_closing_paragraph(doc, stated)
+
+
+def _relay_closing_paragraph(doc: _Text, stated: list[tuple[Quote, _Attribution]]) -> None:
+    """"Пресс-служба МВД сообщила, что S. Сейчас выясняется, кому принадлежит оружие, передает
+    РИА Новости.": a relay closing a paragraph whose last sentence states nothing of anyone's
+    relays the paragraph's statements before it (those with no via, not an outlet's own); so
+    does one whose last sentence is the outlet's own ("Сообщается, что S2, сообщает РБК")."""
+    text = doc.text
+    for b_start, b_end, kind in doc.blocks:
+        if kind == "title":
+            continue
+        s_start = _sentence_start(doc, max(b_start, b_end - 1), b_start)
+        if s_start <= b_start:
+            continue  # a one-sentence paragraph: its relay is found with its statement
+        m = _TRAILING_RELAY.search(text, s_start, b_end)
+        if m is None:
+            continue
+        outlet = _outlet_name(doc, m.start("outlet"), m.end("outlet")) or m.group("outlet")
+        if any(s_start <= q.start < b_end and (q.speaker is None or q.speaker.name.lower() != outlet.lower()) for q, _a in stated):
+            continue  # the last sentence is someone's statement: its relay is found with it
+        for q, attr in stated:
+            if b_start <= q.start < s_start and q.via is None and q.speaker is not None and q.speaker.kind != "outlet" and not attr.heard:
+                q.via = outlet

@@ -24,7 +24,7 @@ from bisect import bisect_right
 from ...model import Entity, Quote, Speaker
 from .._lexicon import CLUB_FORMS, DOUBLE_CLOSING, DOUBLE_OPENING, LEGAL_FORMS
 from .._speech import CITING, DOCUMENT_AUTHORS, DOCUMENT_NOUNS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
-from ._outlets import _attribution_sentence, _cut_via, _relative_relay_in, _heard, _heard_by, _is_outlet, _network_beside, _outlet_after, _relay_opening, _relayed_in_next
+from ._outlets import _attribution_sentence, _cut_via, _named_outlet, _outlet_name, _outlet_noun, _relative_relay_in, _heard, _heard_by, _is_outlet, _network_beside, _outlet_after, _relay_opening, _relayed_in_next
 from ._persons import _person_by_role
 from ._text import (
     _Attribution,
@@ -199,6 +199,38 @@ def _find_via(doc: _Text, said: _Said, attr: _Attribution, speaker: Speaker | No
         _heard(attr, said.vias.get(speaker_key(speaker)))
         if attr.via is None and speaker.type == "PER" and speaker.entity:
             _heard(attr, _interview_told(doc, said, attr, speaker))
+    if attr.via is None and speaker is not None and speaker.kind != "outlet":
+        _heard(attr, _outlet_of_speaker(doc, attr))
+
+
+def _outlet_of_speaker(doc: _Text, attr: _Attribution) -> str | None:
+    """The outlet a speaker talked to or works for, written with the speaker next to the cue:
+    "сказал собеседник агентства" (the agency named earlier), "сообщает обозреватель Yahoo
+    Дмитрий Чесноков", "по словам источника «Коммерсанта»": the words reached the reader
+    through that outlet (``via``)."""
+    for region in (attr.after, attr.before):
+        if region is None:
+            continue
+        near = (region[0], min(region[1], region[0] + 80)) if region is attr.after else (max(region[0], region[1] - 80), region[1])
+        for m in _OUTLET_PERSON.finditer(doc.text, *near):
+            toks = doc.toks(m.start("outlet"), m.end("outlet"))
+            if not toks or doc.in_quote(m.start()):
+                continue
+            if _outlet_noun(doc, toks[0]) and len(toks) == 1:
+                named = _named_outlet(doc, toks[0], attr.cue_start)
+                return named if named != toks[0].text else None  # "собеседники газеты": no name, no via
+            if not _outlet_noun(doc, toks[0]) and not toks[0].text[0].isupper() and doc.text[m.start("outlet")] not in DOUBLE_OPENING + '"':
+                continue
+            return _outlet_name(doc, m.start("outlet"), m.end("outlet"))
+    return None
+
+
+# A person of an outlet and the outlet after them: "собеседник агентства", "обозреватель
+# Yahoo", "источник «Коммерсанта»", "корреспондент телеканала «112 Украина»".
+_OUTLET_PERSON = re.compile(
+    r"\b(?i:собеседни|источни|корреспондент|обозревател|колумнист|журналист|редактор)\w*\s+"
+    r"(?P<outlet>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*|[«\"][^«»\"]{2,40}[»\"]|[а-яё]+(?:\s+[«\"][^«»\"]{2,40}[»\"])?)"
+)
 
 
 # Words after which a sentence with no statement names the outlet a person gave an

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ...model import Entity, Mention, Speaker
-from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, FRONTED_CLAUSE_OPENERS, LOC_ABBREVIATIONS, NON_ENTITY_ABBREVIATIONS
+from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, FRONTED_CLAUSE_OPENERS, LOC_ABBREVIATIONS, NON_ENTITY_ABBREVIATIONS, QUOTED_NAME_HEADS
 from ..names import normalize_mention
 from .._speech import (
     ACCUSE_LEMMAS,
@@ -20,6 +20,7 @@ from .._speech import (
     NAMING_LEMMAS,
     QUANTITY_NOUNS,
     ORG_SPEAKER_NOUNS,
+    OUTLET_NOUNS,
     PO_SLOVAM_NOUNS,
     REQUEST_LEMMAS,
     SPEAKER_NOUNS,
@@ -97,6 +98,9 @@ def _scan_region(
     if reverse:
         return _subject_before(doc, said, (start, end), gender, cue, verb_cue, mentions, pers, pron, words)
     # after the cue: the first person of an apposition, skipping a dative outlet ("рассказал РБК источник")
+    heard = _heard_before_body(doc, cue, start, end)
+    if heard is not None:
+        return _scan_region(doc, said, (heard, end), gender, reverse, cue, narrow)
     pronoun = _pronoun_after(doc, pron, pers, words, end)
     if pronoun is not None:
         return _pronoun(doc, said, pronoun, cue.cue_start, cue)
@@ -115,6 +119,24 @@ def _scan_region(
         if sub:
             found = _np_speaker(doc, said, sub, _mentions_in(doc, sub[0].start, end), gender, cue, end)
     return found
+
+
+def _heard_before_body(doc: _Text, cue: _Attribution, start: int, end: int) -> int | None:
+    """"сообщили РИА Новости в пресс-службе базы": an outlet right after the verb and before
+    "в <body>" heard the words (``via``; an indeclinable name shows no dative); the body spoke.
+    Returns where the rest of the region starts."""
+    found = _name_at(doc, start, end)
+    if found is None or found[3] is None or found[3].type != "ORG":
+        return None
+    inside = re.match(r"\s+во?\s+(\w[\w-]*)", doc.text[found[1] : end])
+    if inside is None:
+        return None
+    at = found[1] + inside.start(1)
+    body = doc.lemma(inside.group(1)) in SPEAKER_NOUNS or any(m.start == at and e.type == "ORG" for m, e in _mentions_around(doc, at))
+    if not body:
+        return None  # "заявил Reuters в Вашингтоне": a place, not the body that spoke
+    _heard(cue, _base_name(doc, found[2], found[3]))
+    return found[1]
 
 
 def _before_aside(doc: _Text, start: int, end: int) -> int:
@@ -284,7 +306,31 @@ def _subject_before(
         return _pronoun(doc, said, subject_pronoun, cue.cue_start, cue)
     if words and words[-1].low in BACK_ADVERBS and said.speakers:
         return said.speakers[-1]
+    quoted = _quoted_subject(doc, start, end)
+    if quoted is not None:
+        return quoted
     return _noun_subject(doc, said, region, gender, cue, verb_cue, mentions, words)
+
+
+def _quoted_subject(doc: _Text, start: int, end: int) -> Speaker | None:
+    """A body's name in quotation marks right before the verb, past adverbs only, with no noun
+    before it: "«Ведомости» также писали, что", "«Газпром» заявил" (NER often misses them)."""
+    pos = end
+    for t in reversed(doc.toks(start, end)):
+        if doc.in_quote(t.start) or not (_is_adverb(doc, t) and t.text[0].islower()):
+            break
+        pos = t.start
+    close = len(doc.text[start:pos].rstrip()) + start - 1
+    found = next((sp for sp in doc.spans if sp.close == close and sp.depth == 0), None) if close >= start else None
+    if found is None or found.open < start:
+        return None
+    lead = doc.toks(start, found.open)
+    if lead and (doc.lemma(lead[-1].text) in QUOTED_NAME_HEADS | OUTLET_NOUNS or not doc.text[lead[-1].end : found.open].strip()):
+        return None  # "газета «Ведомости»": the noun's phrase is found by the noun
+    name = doc.text[found.open + 1 : close].strip()
+    if not name[:1].isupper() or len(name.split()) > 4:
+        return None
+    return Speaker(name, "ORG", None)
 
 
 def _noun_subject(

@@ -20,6 +20,7 @@ from ..text import WORD
 from ..names import normalize_mention
 from .._speech import (
     ABBREVIATIONS,
+    LATIN_NAME_ABBREVIATIONS,
     CLOSING_ABBREVIATIONS,
     DOCUMENT_NOUNS,
     FIRM_HOUSE_ADJECTIVES,
@@ -343,6 +344,8 @@ def _real_end(text: str, pos: int) -> bool:
     word = m.group(1)
     if len(word) == 1 and word.isupper():
         return False  # an initial: "А. Иванов"
+    if word in LATIN_NAME_ABBREVIATIONS and re.match(r" [A-Z]", text[pos + 1 : pos + 3]):
+        return False  # "St. Louis Post-Dispatch", "Dr. Smith": inside a Latin name
     if word.lower() not in ABBREVIATIONS or word[0].isupper():
         return True
     # "1,6 млрд руб. В пресс-службе ...": a unit closing a number ends the sentence before a capital
