@@ -32,6 +32,7 @@ from ._text import (
     _mentions_in,
     _negated,
     _sentence_end,
+    _lexicon_forms,
     _sentence_start,
     _Tok,
 )
@@ -426,12 +427,23 @@ def _block_quote_attribution(doc: _Text, bi: int, toks: list[_Tok]) -> _Attribut
     words_attr = _colon_words_noun(doc, p_end - 1, p_start)
     if words_attr is not None and _listed(doc, words_attr, p_end - 1, toks):
         words_attr = None
-    if re.search(r"\n[ \t\r]*\n", text[p_end:b_start]):
-        # "По его словам:" alone before the paragraph announces nothing but the words
-        bare_po = words_attr is not None and words_attr.cue.startswith("по ") and not _WORD.search(text[_sentence_start(doc, p_end - 1, p_start) : words_attr.cue_start])
-        if not (voice or bare_po) or any(not doc.in_quote(t.start) and _is_speech(doc, t) for t in toks):
-            return None
     attr = _colon_clause(doc, p_end - 1, p_start, p_kind) or words_attr
+    if re.search(r"\n[ \t\r]*\n", text[p_end:b_start]):
+        # "По его словам:" alone before the paragraph announces nothing but the words; so does
+        # a paragraph that is only a speech verb's clause ending at the colon ("Дежурный сказал:",
+        # "Мэр Сергей Собянин в twitter написал:"), when the paragraph after the blank line is
+        # short, opens with no figure (a date: the story going on) and has no verb of saying
+        bare_po = words_attr is not None and words_attr.cue.startswith("по ") and not _WORD.search(text[_sentence_start(doc, p_end - 1, p_start) : words_attr.cue_start])
+        said = (
+            attr is not None
+            and attr.cue_end <= p_end - 1
+            and not _WORD.search(text[attr.cue_end : p_end - 1])
+            and _is_speech_word(doc, attr.cue)
+            and _sentence_start(doc, p_end - 1, p_start) == p_start
+        )
+        short = len(toks) <= MAX_ANNOUNCED_BLOCK_WORDS and not toks[0].text[0].isdigit()
+        if not (voice or bare_po or said and short) or any(not doc.in_quote(t.start) and _is_speech(doc, t) for t in toks):
+            return None
     if attr is None and voice:
         # "Депардьё отказался от гражданства:" then "Кто вы такой, чтобы судить меня": words in
         # someone's own voice after a colon clause naming a person are that person's
@@ -439,6 +451,17 @@ def _block_quote_attribution(doc: _Text, bi: int, toks: list[_Tok]) -> _Attribut
         if any(e.type == "PER" and m.start >= s_start for m, e in _mentions_from(doc, s_start, p_end - 1)):
             attr = _Attribution(":", p_end - 1, p_end, before=(s_start, p_end - 1))
     return attr
+
+
+# How many words a paragraph after a blank line may have and still be the words a speech verb
+# announced with a colon ("Дежурный сказал:" / "Автобус врезался в остановку. Погибших нет.").
+MAX_ANNOUNCED_BLOCK_WORDS = 40
+
+
+def _is_speech_word(doc: _Text, cue: str) -> bool:
+    """Is a cue a speech verb (its first word), not a colon or a noun ("по словам")?"""
+    word = cue.split()[0] if cue.split() else ""
+    return word.isalpha() and doc.lemma(word) in SPEECH_LEMMAS
 
 
 def _block_quote_goes_on(doc: _Text, bi: int, quoted: set[int]) -> list[tuple[int, int]]:
@@ -581,7 +604,7 @@ def _titled(doc: _Text, span: _Span, c_start: int, c_end: int) -> bool:
     if "так" in lows[:-1] and lows[-1].startswith("называем"):
         return True  # "по так называемому «делу крымских террористов»"
     inside = doc.toks(c_start, c_end)
-    forms = doc.models.remember("crediting forms", None, lambda: _crediting_forms(doc))
+    forms = _lexicon_forms(doc, "crediting", CREDITING_VERBS)
     # "назвали «указом ...»", "назвав его «делом всей команды»": what the verb names
     named = bool(before) and (before[-1].low in forms or len(before) > 1 and before[-2].low in forms and before[-1].low in PRONOUNS)
     if inside and doc.lemma(inside[0].text) in TITLE_HEADS and not named:
@@ -627,7 +650,7 @@ def _crediting_attribution(doc: _Text, span: _Span) -> _Attribution | None:
     nearest one before the quote, not negated, not inside another quotation."""
     b_start = doc.blocks[span.block][0]
     s_start = _sentence_start(doc, span.open, b_start)
-    forms = doc.models.remember("crediting forms", None, lambda: _crediting_forms(doc))
+    forms = _lexicon_forms(doc, "crediting", CREDITING_VERBS)
     for t in reversed(doc.toks(s_start, span.open)):
         if t.low not in forms or doc.in_quote(t.start):
             continue
@@ -635,15 +658,3 @@ def _crediting_attribution(doc: _Text, span: _Span) -> _Attribution | None:
             return None
         return _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, span.open))
     return None
-
-
-def _crediting_forms(doc: _Text) -> frozenset[str]:
-    """Every verb form (finite, gerund, participle, infinitive) of the crediting lemmas."""
-    lemmas = CREDITING_VERBS
-    forms = set()
-    for lemma in lemmas:
-        for p in doc.models.parse(lemma):
-            if p.normal_form == lemma and p.tag.POS in ("INFN", "VERB"):
-                forms |= {f.word for f in p.lexeme if f.tag.POS in ("VERB", "INFN", "GRND", "PRTF")}
-                break
-    return frozenset(forms)

@@ -20,6 +20,8 @@ from .._speech import (
     COMPLAINT_LEMMAS,
     CLAIM_NOUNS,
     CONFIRM_LEMMAS,
+    EXPRESS_LEMMAS,
+    EXPRESSED_NOUNS,
     REJECT_LEMMAS,
     STANDING_NOUNS,
     NAMING_LEMMAS,
@@ -87,7 +89,29 @@ def _object_cue_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: 
             return item
     if t.low in _lexicon_forms(doc, "complaint", COMPLAINT_LEMMAS) and not _negated(doc, t):
         return _complaint_item(doc, toks, i, s_start, s_end)
+    if t.low in _lexicon_forms(doc, "express", EXPRESS_LEMMAS) and not _negated(doc, t):
+        return _expressed_item(doc, toks, i, s_start, s_end)
     return None
+
+
+def _expressed_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
+    """"Лукашевич выразил готовность России поддержать кандидатуру", "выразила обеспокоенность
+    ситуацией": a stance expressed with its noun (``EXPRESSED_NOUNS``) right after the verb is
+    the statement, to the clause's end; not before "что" (the что-clause is the statement)."""
+    t = toks[i]
+    if doc.parse(t.text)[0].tag.POS not in ("VERB", "GRND") or i + 1 >= len(toks):
+        return None
+    j = i + 1
+    while j < len(toks) - 1 and (_is_adverb(doc, toks[j]) or _case(doc, toks[j]) == "datv") and not doc.text[toks[j - 1].end : toks[j].start].strip():
+        j += 1  # "выразил также", "выразил родным соболезнования"
+    obj = toks[j]
+    if doc.text[toks[j - 1].end : obj.start].strip() or doc.in_quote(obj.start) or doc.lemma(obj.text) not in EXPRESSED_NOUNS:
+        return None
+    end = _clause_end(doc, toks, j, s_end)
+    if re.match(r"\s*,\s*(?:что|чтобы)\b", doc.text[obj.end : obj.end + 12]) or end <= obj.end and doc.lemma(obj.text) in ("надежда", "уверенность"):
+        return None
+    attr = _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, t.end))
+    return _Item("indirect", obj.start, end, attr)
 
 
 def _complaint_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> _Item | None:
@@ -171,7 +195,9 @@ def _about_phrase_before(doc: _Text, toks: list[_Tok], i: int, s_start: int, att
             if lead and not re.search(r"(?:^|[,:]|\s[-–—])$", lead) and lead.lower() not in CONNECTIVES:
                 return None
             q = p + 1
-            while q < i and not _is_finite_verb(doc, toks[q]) and toks[q].low not in ("он", "она", "оно", "они") and not (q > p + 1 and _opens_subject(doc, toks[q])):
+            while q < i and not _is_finite_verb(doc, toks[q]) and toks[q].low not in ("он", "она", "оно", "они") and not (
+                q > p + 1 and _opens_subject(doc, toks[q]) and not _after_preposition(doc, toks[q - 1])
+            ):
                 q += 1
             while q > p + 2 and (_is_adverb(doc, toks[q - 1]) or q < i and _opens_subject(doc, toks[q]) and _nominative_adj(doc, toks[q - 1])):
                 q -= 1  # "Об отречении 79-летний монарх", "О кончине певца только сейчас сообщили": not the phrase's
@@ -196,6 +222,12 @@ def _opens_subject(doc: _Text, tok: _Tok) -> bool:
     if _mention_starts(doc, tok.start) and not any(m.start == tok.start and m.kind == "role" for m, _e in _mentions_from(doc, tok.start, tok.start)):
         return True
     return parses[0].tag.POS == "NOUN" and parses[0].tag.case == "nomn" and _speaker_noun(doc, tok)
+
+
+def _after_preposition(doc: _Text, prev: _Tok) -> bool:
+    """Is the word before a name a preposition ("О разговоре с Байденом рассказал сам Корреа"):
+    the name is the phrase's, not the subject?"""
+    return prev.text[0].islower() and doc.parse(prev.text)[0].tag.POS == "PREP"
 
 
 def _nominative_adj(doc: _Text, tok: _Tok) -> bool:
@@ -256,6 +288,8 @@ def _request_item(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int
             return None
         elif call and toks[j].low in ("к", "ко"):
             start = cue_end  # "призвал к диалогу", "призвал стороны к сдержанности": the call as written
+        elif noun and j == j0 and toks[j].low in ABOUT_PREPOSITIONS:
+            start = toks[j].start  # "обратился с просьбой о переизбрании": what was asked for
         elif doc.parse(toks[j].text)[0].tag.POS == "INFN":
             if not noun and _own_wish(doc, toks, i, j0, j):
                 return None  # "пожелал остаться": a wish of his own
