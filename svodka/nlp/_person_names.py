@@ -317,6 +317,10 @@ def _keep_e(form: str, word: str) -> str:
     return form if "ё" in word.lower() else form.replace("ё", "е").replace("Ё", "Е")
 
 
+# The longest word of a three-syllable East Asian name written in Cyrillic ("Чжин", "Мун").
+EAST_ASIAN_SYLLABLE = 4
+
+
 def _name_parts(words: list[str], forms: list[str], tags: list[str | None], models: Models) -> dict[str, Any]:
     """First, middle and last name among the words of a name (their nominatives ``forms``)."""
     parts: dict[str, Any] = {"first": None, "middle": None, "last": None}
@@ -342,6 +346,10 @@ def _name_parts(words: list[str], forms: list[str], tags: list[str | None], mode
             first, last = last, first
         parts["first"] = forms[first]
         parts["last"] = forms[last]
+        if len(core) == 3 and parts["middle"] is None and all(len(words[i]) <= EAST_ASIAN_SYLLABLE for i in core):
+            # "Пан Ги Мун", "Ким Чен Ын", "Мун Чжэ Ин": an East Asian name of three short
+            # syllables keeps its middle one (a Western middle name may be left out)
+            parts["middle"] = forms[core[1]]
         if particles and particles[-1] == core[-1] - 1 and last == core[-1]:
             parts["last"] = words[particles[-1]] + " " + forms[last]  # "Ле Пен", "ван Гог"
     else:
