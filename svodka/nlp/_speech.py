@@ -63,6 +63,7 @@ __all__ = [
     "ADDRESSED_REQUEST_LEMMAS",
     "NARRATION_LEMMAS",
     "CREDITING_LEMMAS",
+    "NICKNAMING_LEMMAS",
     "EXPRESS_LEMMAS",
     "EXPRESSED_NOUNS",
     "LATIN_NAME_ABBREVIATIONS",
@@ -382,6 +383,10 @@ CREDITING_LEMMAS = frozenset(
     звать именовать окрестить обвинить обвинять
     """.split()
 )
+
+# Verbs of naming: with no subject ("в прессе его часто называют «...»", "его стали называть
+# «...»") the quotation after them is a nickname, nobody's words.
+NICKNAMING_LEMMAS = frozenset("назвать называть звать прозвать прозывать именовать окрестить".split())
 
 # Nouns that make the quotation after them, or opening with them, a title, not anyone's words:
 # "закон «О мерах ...»", "закона о запрете «пропаганды ...»", "«закон Димы Яковлева»",

@@ -9,7 +9,23 @@ from __future__ import annotations
 import re
 
 from .._lexicon import QUOTED_NAME_HEADS, DOUBLE_CLOSING, DOUBLE_OPENING, SPEAKER_VOICE_WORDS, TOGGLE_MARKS
-from .._speech import QUANTITY_NOUNS, CALL_LEMMAS, CREDITING_LEMMAS, NAMING_LEMMAS, REQUEST_LEMMAS, TITLE_HEADS, DOCUMENT_NOUNS, PO_SLOVAM_NOUNS, PO_SLOVAM_PREPOSITIONS, QUOTE_JOINERS, QUOTING_LEMMAS, SPEECH_LEMMAS, VIA_LEMMAS, WORDS_NOUNS
+from .._speech import (
+    CALL_LEMMAS,
+    CREDITING_LEMMAS,
+    DOCUMENT_NOUNS,
+    NAMING_LEMMAS,
+    NICKNAMING_LEMMAS,
+    PO_SLOVAM_NOUNS,
+    PO_SLOVAM_PREPOSITIONS,
+    QUANTITY_NOUNS,
+    QUOTE_JOINERS,
+    QUOTING_LEMMAS,
+    REQUEST_LEMMAS,
+    SPEECH_LEMMAS,
+    TITLE_HEADS,
+    VIA_LEMMAS,
+    WORDS_NOUNS,
+)
 from ._outlets import _outlet_name
 from ._text import (
     DASHES,
@@ -569,8 +585,10 @@ def _partial_items(doc: _Text, items: list[_Item]) -> list[_Item]:
     восторге» и очень рада"); in the narrator's sentence, the nearest verb before them that
     credits words to its subject ("назвал выбор «историческим решением»", "критиковал «кафиров
     ...»", ``CREDITING_VERBS``). Either is kept only with a speaker found: nobody's words are a
-    term ("Эту «удобную схему» нужно проработать, указывается в письме"). A quotation that opens with a capital letter is a name or a
-    title («Спартак», «О мерах ...»), not words; one already a direct statement is not taken twice.
+    term ("Эту «удобную схему» нужно проработать, указывается в письме"). A quotation that
+    opens with a capital letter is a name or a title («Спартак», «О мерах ...»), not words; so
+    are titles and terms (``_titled``) and nicknames (``_nickname``); one already a direct
+    statement is not taken twice.
     """
     text = doc.text
     taken = [(it.start, it.end) for it in items if it.kind == "direct"]
@@ -614,18 +632,13 @@ def _titled(doc: _Text, span: _Span, c_start: int, c_end: int) -> bool:
     return bool(lemmas) and (lemmas[-1] in heads or len(lemmas) == 3 and lemmas[0] in heads and lemmas[1] in ("о", "об"))
 
 
-# Verbs of naming: with no subject ("в прессе его часто называют «...»", "его стали называть
-# «...»") the quotation is a nickname, nobody's words.
-_NAMING_VERBS = frozenset("назвать называть звать прозвать прозывать именовать окрестить".split())
-
-
 def _nickname(doc: _Text, span: _Span) -> bool:
     """A quotation right after a naming verb in an indefinite-personal clause: a plural verb
     (or its infinitive after a plural "стали") with no nominative subject before it."""
     b_start = doc.blocks[span.block][0]
     s_start = _sentence_start(doc, span.open, b_start)
     toks = [t for t in doc.toks(s_start, span.open) if not doc.in_quote(t.start)]
-    k = next((i for i in range(len(toks) - 1, max(-1, len(toks) - 4), -1) if doc.lemma(toks[i].text) in _NAMING_VERBS), None)
+    k = next((i for i in range(len(toks) - 1, max(-1, len(toks) - 4), -1) if doc.lemma(toks[i].text) in NICKNAMING_LEMMAS), None)
     if k is None:
         return False
     verb = toks[k]

@@ -428,16 +428,27 @@ INTERVIEW_WORDS = frozenset(
 )
 
 
+def _words_outside_quotes(doc: _Text, s_start: int, s_end: int) -> list[_Tok]:
+    """The words of a sentence outside quotation marks (a short quoted name counts), one list
+    per sentence: its statements share it."""
+    key = ("words outside quotes", s_start, s_end)
+    toks = doc.memo.get(key)
+    if toks is None:
+        toks = doc.memo[key] = [t for t in doc.toks(s_start, s_end) if not doc.in_quote(t.start) or _in_short_quote(doc, t.start)]
+    return toks
+
+
+# Any social network's stem (``SOCIAL_NETWORKS``), as ``_social_network`` reads the words.
+_NETWORK_STEMS = re.compile("|".join(sorted(map(re.escape, SOCIAL_NETWORKS), key=len, reverse=True)), re.IGNORECASE)
+
+
 def _heard_by(doc: _Text, attr: _Attribution, said: _Said, subject_before: bool = False) -> str | None:
     """The outlet that heard the words, in the attribution's sentence outside quotation marks:
     "в интервью телеканалу X", "в беседе с корреспондентом издания", "сообщил «Интерфаксу»",
     "рассказал РИА Новости представитель X", "заявил изданию X", "Воробьев заявил «Ъ»"
     (``subject_before``: the verb's subject stands before it) (``via``)."""
     s_start, s_end = _attribution_sentence(doc, attr)
-    key = ("words outside quotes", s_start, s_end)  # one list per sentence: its statements share it
-    toks = doc.memo.get(key)
-    if toks is None:
-        toks = doc.memo[key] = [t for t in doc.toks(s_start, s_end) if not doc.in_quote(t.start) or _in_short_quote(doc, t.start)]
+    toks = _words_outside_quotes(doc, s_start, s_end)
     for k, t in enumerate(toks):
         if t.low in INTERVIEW_WORDS:
             found = _outlet_after(doc, said, toks[k + 1 : k + 5], s_end, t.low == "интервью")
@@ -500,7 +511,9 @@ def _network_beside(doc: _Text, attr: _Attribution) -> str | None:
     any punctuation: "сообщил сегодня в Инстаграме о разводе", "В своём Twitter мэр написал".
     Its post is this statement's only: the speaker's next words are not heard there."""
     s_start, s_end = _attribution_sentence(doc, attr)
-    toks = [t for t in doc.toks(s_start, s_end) if not doc.in_quote(t.start) or _in_short_quote(doc, t.start)]
+    if not _NETWORK_STEMS.search(doc.text, s_start, s_end):
+        return None  # most sentences name no network: one search instead of a walk over the words
+    toks = _words_outside_quotes(doc, s_start, s_end)
     after = [t for t in toks if t.start >= attr.cue_end][:MAX_NETWORK_WORDS]
     before = [t for t in toks if t.end <= attr.cue_start][-MAX_NETWORK_WORDS:]
     for side, words in ((after, after), (before, before[::-1])):
@@ -592,11 +605,16 @@ def _dative(doc: _Text, word: str) -> bool:
 
 
 def _attribution_sentence(doc: _Text, attr: _Attribution) -> tuple[int, int]:
-    """The sentence holding an attribution's cue (quote-aware bounds)."""
-    starts = _block_starts(doc)
-    b = max(0, bisect_right(starts, attr.cue_start) - 1)
-    b_start, b_end, _kind = doc.blocks[b]
-    return _sentence_start(doc, attr.cue_start, b_start), _sentence_end(doc, attr.cue_end, b_end)
+    """The sentence holding an attribution's cue (quote-aware bounds; asked ~4 times a
+    statement, so remembered per cue)."""
+    key = ("attribution sentence", attr.cue_start, attr.cue_end)
+    found = doc.memo.get(key)
+    if found is None:
+        starts = _block_starts(doc)
+        b = max(0, bisect_right(starts, attr.cue_start) - 1)
+        b_start, b_end, _kind = doc.blocks[b]
+        found = doc.memo[key] = (_sentence_start(doc, attr.cue_start, b_start), _sentence_end(doc, attr.cue_end, b_end))
+    return found
 
 
 def _base_name(doc: _Text, written: str, entity: Entity | None) -> str:
