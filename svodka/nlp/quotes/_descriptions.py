@@ -432,9 +432,13 @@ def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], 
     return Speaker(_lower_description(doc, head, normal, phrase[0]), kind, None)
 
 
-# Bare nouns of a state body that refer back to the body just named ("ведомство": any
-# non-media organisation; "министерство": a ministry).
-BODY_BACK_NOUNS = frozenset({"ведомство", "министерство"})
+# Of them, the bodies often named in quotation marks ("банк «Пересвет»", "компания «Вектор»").
+QUOTED_BODY_BACK_NOUNS = frozenset({"банк", "компания", "корпорация", "концерн", "холдинг", "клуб", "партия", "фонд"})
+
+# Bare nouns of a body that refer back to the body just named ("ведомство", "пресс-служба":
+# any non-media organisation; "министерство": a ministry; "банк", "компания", "клуб", "партия":
+# an organisation, named in quotation marks too: «Пересвет»).
+BODY_BACK_NOUNS = frozenset({"ведомство", "министерство", "пресс-служба"}) | QUOTED_BODY_BACK_NOUNS
 
 
 def _body_referred_back(doc: _Text, lemma: str, pos: int) -> Speaker | None:
@@ -443,7 +447,7 @@ def _body_referred_back(doc: _Text, lemma: str, pos: int) -> Speaker | None:
     outlet (for "министерство", a ministry: "Министерство ...", "Мин...", "МИД")."""
     lo = _window_start(doc, pos)
     for m, e in reversed(_mentions_in(doc, lo, pos)):
-        if e.type != "ORG" or doc.in_quote(m.start) or _is_outlet(doc, e.name, e):
+        if e.type != "ORG" or doc.in_quote(m.start) and lemma not in QUOTED_BODY_BACK_NOUNS or _is_outlet(doc, e.name, e):
             continue
         name = e.name.lower()
         if lemma == "министерство" and not (name.startswith(("мин", "мид")) or "министерств" in name):

@@ -606,7 +606,9 @@ def _partial_items(doc: _Text, items: list[_Item]) -> list[_Item]:
             continue
         if _titled(doc, span, c_start, c_end) or _nickname(doc, span):
             continue
-        outer = next((it for it in reported if it.start <= span.open and span.close < it.end), None)
+        # the innermost reported statement holding it: "Стоит отметить, что X сделал «...», как
+        # заметил Y" is Y's
+        outer = min((it for it in reported if it.start <= span.open and span.close < it.end), key=lambda it: it.end - it.start, default=None)
         attr = outer.attr if outer is not None else _crediting_attribution(doc, span) if span.depth == 0 else None
         if attr is not None:
             out.append(_Item("direct", c_start, c_end, attr, credited=True))
