@@ -13,10 +13,21 @@ so ``svodka eval clean /work/realpages`` scores it like pages-dev. Commands:
 
     .venv/bin/python scripts/realpages.py dumps [DIR]      # html/ -> dumps/ (+ gold.jsonl)
     .venv/bin/python scripts/realpages.py show DIR PAGE    # numbered dump lines, to annotate
+    .venv/bin/python scripts/realpages.py hash-pages [DIR]  # html/annotation.jsonl -> the pages manifest
     .venv/bin/python scripts/realpages.py check-flatten    # the flattening against pages-dev
     .venv/bin/python scripts/realpages.py windows [DIR]    # windows/ -> windows_set/ (dumps/ + gold.jsonl)
     .venv/bin/python scripts/realpages.py hash-windows [DIR]   # windows/annotation.jsonl -> the manifest
     .venv/bin/python scripts/realpages.py windows --heldout    # the held-out windows -> heldout2/set/
+
+The pages themselves (``DIR/html/NN_<host>.html``) are real article pages from public GitHub
+repositories (test fixtures of parsers and extractors), read with the ``search`` tool's
+``read_file`` and written out in the charset the page declares; ``DIR/html/sources.jsonl`` keeps,
+per page, its repository, path and commit, its canonical URL and a one-line note. The dump
+ignores scripts, so a local copy may elide the body of a long inline script (said in its
+``sources.jsonl`` line); the gold, kept as hashes of dump lines, is the same for the original
+page. They are annotated blind on their dumps (``show``) in ``DIR/html/annotation.jsonl`` (line indexes, site
+name, date as shown, views, note; no text) and ``hash-pages`` turns that into the manifest; the
+cleaner is never run on a page before its first score.
 
 A second kind of page comes from the ``search`` tool's ``pages`` corpus, which keeps crawled
 text, not HTML: a **window** of about 1,200 characters of a page's dump (often its opening:
@@ -274,6 +285,31 @@ def hash_windows(folder: Path, manifest: Path | None = None) -> int:
     return 0
 
 
+def hash_pages(folder: Path, manifest: Path | None = None) -> int:
+    """Write the pages manifest (``realpages.jsonl`` unless given) from ``html/annotation.jsonl``
+    (line indexes, site name, date, views, note: no text) and ``html/sources.jsonl`` (repository,
+    path, commit, url), adding a hash of every annotated line of each page's rebuilt dump."""
+    manifest = manifest or MANIFEST
+    sources = {r["page"]: r for r in _read_jsonl(folder / "html" / "sources.jsonl")}
+    rows = []
+    for note in _read_jsonl(folder / "html" / "annotation.jsonl"):
+        lines = dump_lines(flatten((folder / "html" / f"{note['page']}.html").read_bytes()))
+        src = sources[note["page"]]
+        row = {"page": note["page"], "source": src["source"], "url": src.get("url")}
+        row.update({k: v for k, v in note.items() if k != "page"})
+        row["title_hash"] = line_hash(lines[note["title_line"]])
+        row["body_hashes"] = [line_hash(lines[i]) for i in note["body_lines"]]
+        row["optional_hashes"] = [line_hash(lines[i]) for i in note.get("optional_lines", [])]
+        if note.get("site_name_line") is not None:
+            row["site_name_hash"] = line_hash(lines[note["site_name_line"]])
+        row["n_lines"] = len(lines)
+        rows.append(row)
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    manifest.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"{len(rows)} pages hashed into {manifest}")
+    return 0
+
+
 def show(folder: Path, page: str) -> int:
     """Print a dump's lines with their indexes and hashes, for a blind annotation."""
     for i, line in enumerate(dump_lines((folder / "dumps" / f"{page}.txt").read_text(encoding="utf-8"))):
@@ -310,6 +346,9 @@ def main() -> int:
     p.add_argument("folder", type=Path)
     p.add_argument("page")
     sub.add_parser("check-flatten", help="rebuild pages-dev's dumps and compare")
+    p = sub.add_parser("hash-pages", help="html/annotation.jsonl + html/sources.jsonl -> tests/gold/clean/realpages.jsonl")
+    p.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR)
+    p.add_argument("--manifest", type=Path, default=None, help="the pages manifest to write")
     for name, help_text in (("windows", "windows/ -> windows_set/ (dumps/ and gold.jsonl)"),
                             ("hash-windows", "windows/annotation.jsonl -> tests/gold/clean/realwindows.jsonl")):
         p = sub.add_parser(name, help=help_text)
@@ -326,6 +365,8 @@ def main() -> int:
         if args.command == "hash-windows":
             return hash_windows(folder, manifest)
         return build_windows(folder, manifest, args.out or (folder / "set" if args.heldout else None))
+    if args.command == "hash-pages":
+        return hash_pages(args.folder, args.manifest)
     if args.command == "dumps":
         return build(args.folder)
     if args.command == "show":

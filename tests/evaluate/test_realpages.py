@@ -177,3 +177,34 @@ def test_realpages_windows_refuse_a_changed_window(tmp_path, monkeypatch):
     assert gold["title"] == "В Тундре открыли школу" and "body_hashes" not in gold
     (tmp_path / "windows" / "01_tundra.example.txt").write_text(text.replace("сто", "двести"), encoding="utf-8")
     assert realpages.build_windows(tmp_path) == 1
+
+
+def test_realpages_hash_pages_writes_a_manifest_without_text(tmp_path):
+    """hash-pages turns an annotation of indexes into a manifest of hashes that build accepts."""
+    realpages = _script()
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "01_tundra.example.html").write_text(PAGE, encoding="utf-8")
+    source = {"page": "01_tundra.example", "source": {"repo": "team/fixture", "path": "p.html", "commit": "0" * 40},
+              "url": "https://tundra.example/2024/03/15/oleni", "why": "a page written for this test"}
+    note = {"page": "01_tundra.example", "title_line": 3, "body_lines": [4], "optional_lines": [5],
+            "site_name_line": 0, "site_name": "Тундра-Инфо", "published": None, "views": None, "note": "test"}
+    (tmp_path / "html" / "sources.jsonl").write_text(json.dumps(source, ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "html" / "annotation.jsonl").write_text(json.dumps(note, ensure_ascii=False) + "\n", encoding="utf-8")
+    manifest = tmp_path / "realpages.jsonl"
+    assert realpages.hash_pages(tmp_path, manifest) == 0
+    record = json.loads(manifest.read_text(encoding="utf-8"))
+    assert not {"title", "body", "text"} & set(record)
+    assert record["source"]["repo"] == "team/fixture" and len(record["body_hashes"]) == 1
+    assert len(record["optional_hashes"]) == 1 and record["n_lines"] == 6
+    realpages.MANIFEST = manifest
+    assert realpages.build(tmp_path) == 0
+
+
+def test_realpages_pages_manifest_has_no_text():
+    """The pages manifest keeps indexes, hashes and metadata, never a line of the pages."""
+    realpages = _script()
+    if not realpages.MANIFEST.exists():
+        pytest.skip("no pages manifest yet")
+    for record in _manifest(realpages.MANIFEST):
+        assert not {"title", "body", "text"} & set(record)
+        assert len(record["body_hashes"]) == len(record["body_lines"]) and len(record["title_hash"]) == 16
