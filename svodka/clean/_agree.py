@@ -5,7 +5,8 @@ sits in another element) or too much; trafilatura fails in other ways. When svod
 much less than the page's prose, trafilatura is asked too (only then: it costs time). When the
 two disagree widely, the one that carries the article's sentences is kept: the sentences the
 page itself gives as its summary (``og:description``/``description``, usually the lead), else
-the headline's words in the first paragraphs. The disagreement is said in ``boilerplate`` (a
+the headline's words in the first paragraphs; a run that is only the page's lead box (its summary)
+is followed by the other's text. The disagreement is said in ``boilerplate`` (a
 note first, then the paragraphs that were dropped) and in ``extras["extraction"]``.
 """
 
@@ -20,6 +21,11 @@ DOUBT_SHARE = 0.5
 
 # The two disagree widely when one has less than this share of the words of the other.
 WIDE_SHARE = 0.5
+
+# svodka's run is the page's lead box alone when it carries this share of the page's summary
+# and has at most this many times its words.
+LEAD_BOX_SHARE = 0.8
+LEAD_BOX_WORDS = 1.5
 
 # How many first paragraphs of a candidate are read for the article's sentences.
 LEAD_PARAGRAPHS = 2
@@ -67,6 +73,13 @@ def second_opinion(rules: list[str], prose_words, ask, title: str | None, summar
     theirs = _words(other)
     if not other or min(mine, theirs) >= WIDE_SHARE * max(mine, theirs):
         return Opinion(rules, "rules")
+    lead_box = summary and _carries(rules, summary) >= LEAD_BOX_SHARE and mine <= LEAD_BOX_WORDS * len(summary.split())
+    if lead_box and rules[0] not in " ".join(other):
+        # the run is the page's lead box and nothing more (the summary itself, set apart from
+        # the text, which the other's paragraphs hold without it): the article is both
+        kept = rules + other
+        note = f"svodka: its own run ({mine} words) is the page's lead only; trafilatura's text ({theirs} words) follows it"
+        return Opinion(kept, "rules+trafilatura", [], note)
     probe = summary or title or ""
     take_other = _carries(other, probe) > _carries(rules, probe) or (
         _carries(other, probe) == _carries(rules, probe) and theirs > mine and rules[0] in " ".join(other)

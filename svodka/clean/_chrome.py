@@ -237,6 +237,14 @@ LANGUAGE_SWITCH = re.compile(
 # "Версия для слабовидящих", and since the third windows set "Размер шрифта"; since the outlet
 # chooser "Сделать стартовой | В Избранное", "Добавить в закладки", "ЛогинПарольЗапомнить"): a short line
 # holding one is a widget, never an outlet's name.
+# A call to the reader opening a line: a widget or a link ("Перейти в «Мою Ленту»",
+# "Подпишитесь на «Газету.Ru»"), even when it quotes the outlet's name: never a name itself.
+READER_CALL = re.compile(
+    r"^(?:перейти|перейдите|подпишитесь|подписывайтесь|подписаться|читайте|смотрите|слушайте|скачайте|"
+    r"скачать|следите|присоединяйтесь|узнайте|нажмите|добавьте|поделитесь|включите|установите|"
+    r"заходите|зайдите|оставайтесь|будьте)\b"
+)
+
 UI_WORDS = frozenset(
     """
     поиск поиска найти меню навигация прослушать слушать озвучить ссылку ссылка скопировать шрифт шрифта

@@ -7,6 +7,8 @@ the publication date (metadata only, then a byline next to the headline) and the
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import json
 import re
 from ._dumpmeta import _domain
@@ -17,7 +19,8 @@ from ._counters import view_count
 from ._dates import WEEKDAY, YEAR_RANGE, valid_date, find_date, resolve_date, url_date
 from ._html_body import BYLINE_MAX_WORDS, _is_prose
 from ._html_page import BLOCK_TAGS, _common_ancestor, _contains_words, _in_tags, _Line, _norm_space, _same_text, _words_norm
-from ._names import NAME_MAX_WORDS, NAME_SEPARATORS, SECTION_PART, outlet_from_copyright, tidy_outlet
+from ._names import NAME_MAX_WORDS, NAME_SEPARATORS, SECTION_PART, tidy_outlet
+from ._outletshape import copyright_outlet
 from .dump import clean_dump
 
 # Separators between a headline and the site name in <title>/og:title ("Заголовок - Сайт").
@@ -142,7 +145,7 @@ def _shown_site_name(
     ("© 2020 Сайт"). The host of the URL is the last resort.
     """
     headline = lines[title_idx].element if title_idx is not None else None
-    name = _logo_name(root, url, headline) or _title_site(meta.get("<title>"), title) or _copyright_site(lines)
+    name = _logo_name(root, url, headline) or _title_site(meta.get("<title>"), title) or _copyright_site(lines, url)
     if name:
         return name
     return _domain(url)
@@ -226,12 +229,14 @@ def _title_site(page_title: str | None, headline: str | None) -> str | None:
     return _as_name(max(others)[2])
 
 
-def _copyright_site(lines: list[_Line]) -> str | None:
-    """The site named by the last copyright line of the page ("© 2020 Сайт. Все права защищены")."""
+def _copyright_site(lines: list[_Line], url: str | None = None) -> str | None:
+    """The site named by the last copyright line of the page ("© 2020 Сайт. Все права защищены",
+    "© 1999–2018 ООО «Лента.Ру»" on lenta.ru)."""
+    host = _domain(url) if url and "//" in url else None
     for line in reversed(lines[-COPYRIGHT_LINES:]):
         m = re.search(r"©|\(c\)|copyright", line.text, re.I)
         if m:
-            name = outlet_from_copyright(line.text[m.start() :])
+            name = copyright_outlet(line.text[m.start() :], host)
             if name:
                 return name
     return None
@@ -494,3 +499,31 @@ def _inline_elements(block: etree._Element):
             continue
         yield el
         stack.extend(list(el)[::-1])
+
+
+# The largest offset from UTC a news site's local time has (hours).
+MAX_UTC_OFFSET_HOURS = 14
+
+
+def _local_time(published: str, how: str | None, shown: str | None) -> tuple[str, str | None]:
+    """A machine date written in UTC ("2009-08-30T20:07:38+00:00") while the page shows the
+    article's local time on another day ("00:07, 31 августа 2009"): the same instant, written
+    with the page's own offset, so the date is the one the reader sees (issue 16: the date
+    shown with the article). Unchanged unless the two differ by whole quarter-hours, within
+    ``MAX_UTC_OFFSET_HOURS``, and their days differ."""
+    if not shown or "T" not in shown or "T" not in published:
+        return published, how
+    try:
+        machine = datetime.fromisoformat(published)
+        seen = datetime.fromisoformat(shown)
+    except ValueError:
+        return published, how
+    if machine.tzinfo is None or seen.tzinfo is not None or machine.date() == seen.date():
+        return published, how
+    # the page shows minutes: compare the machine time to the minute too
+    offset = seen.replace(second=0, microsecond=0) - machine.astimezone(timezone.utc).replace(tzinfo=None, second=0, microsecond=0)
+    minutes = offset.total_seconds() / 60
+    if minutes % 15 or abs(minutes) > MAX_UTC_OFFSET_HOURS * 60:
+        return published, how
+    local = machine.astimezone(timezone(offset))
+    return local.isoformat(), f"{how}, in the page's local time" if how else "local time"

@@ -14,8 +14,8 @@ import re
 from difflib import SequenceMatcher
 
 from ..nlp._lexicon import LEGAL_FORMS
-from ._chrome import CHROME_START, LANGUAGE_SWITCH, NAV_WORDS, STOP_LABEL, UI_WORDS
-from ._names import FUNCTION_WORDS, person_shaped
+from ._chrome import CHROME_START, LANGUAGE_SWITCH, NAV_WORDS, READER_CALL, STOP_LABEL, UI_WORDS
+from ._names import FUNCTION_WORDS, outlet_from_copyright, person_shaped
 from ._dumpmeta import caps_share
 
 # Words of a domain-like outlet signature ("048.ua", "Example.ru").
@@ -55,14 +55,14 @@ _DIGIT = re.compile(r"\d")
 
 
 def _ui_label(text: str) -> bool:
-    """An interface label: a chrome start, a navigation word, a list heading, a widget word, a menu flattened
+    """An interface label: a chrome start, a call to the reader ("Подпишитесь на «Газету.Ru»"), a navigation word, a list heading, a widget word, a menu flattened
     onto one line (every word a navigation word: "Политика Экономика Общество"), or a language
     switcher ("ENG RUS PT ITA": several tokens of at most three letters; one code alone, "EN").
 
     A widget word in quotes is a name («Наша версия», Газета «Поиск»): no widget label is
     quoted."""
     low = text.lower()
-    if low in NAV_WORDS or CHROME_START.match(low) or STOP_LABEL.match(low) or LANGUAGE_SWITCH.match(text):
+    if low in NAV_WORDS or CHROME_START.match(low) or STOP_LABEL.match(low) or LANGUAGE_SWITCH.match(text) or READER_CALL.match(low):
         return True  # STOP_LABEL: the heading of a list of other articles ("Самое читаемое")
     tokens = text.split()
     if len(tokens) >= 3 and all(len(t) <= 3 for t in tokens):
@@ -222,3 +222,19 @@ def _foreign_domain(name: str, host: str | None) -> bool:
         return False
     low = name.lower().removeprefix("www.")
     return not (low.endswith("." + host) or _host_agreement(name, host))
+
+
+# A company form and its quoted name in a copyright line ("ООО «Лента.Ру»", "АО «Газета.Ру»").
+_COMPANY_NAME = re.compile(r"\b(?:ООО|ОАО|ЗАО|АО|ПАО|ИД|LLC|Ltd)\s+[«\"„“]([^«»\"„“”]{2,40})[»\"“”]")
+
+
+def copyright_outlet(line: str, host: str | None) -> str | None:
+    """The outlet a copyright line names (``outlet_from_copyright``); a company holding the
+    copyright is the outlet when its quoted name is the site's own ("© 1999–2018 ООО «Лента.Ру»"
+    on lenta.ru), never a publisher of another name."""
+    name = outlet_from_copyright(line)
+    if name is None:
+        company = _COMPANY_NAME.search(line)
+        if company and _host_agreement(company.group(1), host) >= HOST_OWN:
+            name = company.group(1)
+    return name

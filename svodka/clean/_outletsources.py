@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ._chrome import NAV_WORDS
 from ._names import COPYRIGHT_HEAD, FUNCTION_WORDS, NAME_SEPARATORS, outlet_from_copyright, person_shaped
 from ._dumpmeta import COPYRIGHT_LINES, _PROMO
-from ._outletshape import DOMAIN, HOST_OWN, _DIGIT, _foreign_domain, _host_agreement, _logo_shaped, _name_shaped, _ui_label
+from ._outletshape import DOMAIN, HOST_OWN, _DIGIT, copyright_outlet, _foreign_domain, _host_agreement, _logo_shaped, _name_shaped, _ui_label
 
 # The name line at the top is searched among this many first lines; the first line that is
 # not an interface label is a name by its shape alone when it is among the first few.
@@ -268,7 +268,7 @@ def _candidates(lines, body: list[int], title: int | None, host: str | None) -> 
     read = _read_on_site(lines, body, title)
     if read:
         out.append(_Candidate(read, -1, PRIOR_MARKED, formula=True))
-    out += [_Candidate(name, i, PRIOR_COPYRIGHT) for i, name in _copyright_names(lines)]
+    out += [_Candidate(name, i, PRIOR_COPYRIGHT) for i, name in _copyright_names(lines, host)]
     signed = _dateline_name(lines, body, host)
     if signed:
         out.append(_Candidate(signed, -1, PRIOR_DATELINE))
@@ -377,15 +377,16 @@ def _under_text_candidates(lines, body: list[int]) -> list[_Candidate]:
     return out
 
 
-def _copyright_names(lines) -> list[tuple[int, str]]:
-    """The outlets named by copyright lines, the last first ("© 2024 Северный вестник")."""
+def _copyright_names(lines, host: str | None = None) -> list[tuple[int, str]]:
+    """The outlets named by copyright lines, the last first ("© 2024 Северный вестник",
+    "© 1999–2018 ООО «Лента.Ру»" on lenta.ru: ``copyright_outlet``)."""
     found = []
     start = max(0, len(lines) - COPYRIGHT_LINES)
     for i in range(len(lines) - 1, start - 1, -1):
         line = lines[i]
         low = line.text.lower()
         if line.words <= 25 and ("©" in line.text or "(c)" in low or "copyright" in low):
-            name = outlet_from_copyright(line.text)
+            name = copyright_outlet(line.text, host)
             if name:
                 found.append((i, name))
     return found

@@ -45,6 +45,7 @@ from ._agree import DOUBT_SHARE, second_opinion
 from ._html_body import _find_body, _prose_words
 from ._html_meta import (
     _find_title,
+    _local_time,
     _published,
     _read_meta,
     _shown_date,
@@ -109,7 +110,7 @@ def clean_html(html: str, url: str | None = None, *, crawled: str | None = None)
         if opinion.note:
             paragraphs, how = opinion.paragraphs, opinion.how
             boilerplate = [opinion.note, *opinion.dropped]
-            body_lines = body_lines if how == "rules" else []
+            body_lines = body_lines if how in ("rules", "rules+trafilatura") else []
     paragraphs = [p for p in paragraphs if not title or not _same_text(p, title)]
     if not paragraphs:
         raise ExtractionRejected(url or page_url, "no article text found")
@@ -118,6 +119,8 @@ def clean_html(html: str, url: str | None = None, *, crawled: str | None = None)
     published, published_how = _published(meta, root, lines, title_idx, body_lines, page_url)
     if published is None:
         published, published_how = _shown_date(lines, title, page_url, crawled)
+    elif "T" in published and published.endswith(("+00:00", "Z")):
+        published, published_how = _local_time(published, published_how, _shown_date(lines, title, page_url, crawled)[0])
     views = _views(lines, title_idx, body_lines)
     article = Article.build(
         title or None,

@@ -41,3 +41,11 @@ def test_agree_keeps_the_article_against_a_feed():
     opinion = second_opinion(TEXT[:2], lambda: 400, lambda: FEED, "Дума утвердила программу ремонта дворов", LEAD)
     assert opinion.paragraphs == TEXT[:2] and opinion.how == "rules"
     assert opinion.note and opinion.dropped == FEED
+
+
+def test_agree_a_lead_box_alone_is_followed_by_the_text_it_sits_apart_from():
+    """Issue 16, a real page class (a lead box above the text, in another element): svodka's run
+    is the page's summary and nothing more, trafilatura's text has the article without it: both."""
+    opinion = second_opinion([LEAD], lambda: 200, lambda: TEXT[1:], "Дума утвердила программу ремонта дворов", LEAD)
+    assert opinion.paragraphs == TEXT and opinion.how == "rules+trafilatura" and not opinion.dropped
+    assert "lead only" in opinion.note

@@ -140,3 +140,11 @@ def test_dump_outlet_first_line_logo_before_its_tagline():
     assert clean_dump(page, url="https://news-zr.example/1").source == "Заречные Зори"
     page = _dump("«Главное - это люди»", *MENU, TITLE, LEAD, BODY)
     assert clean_dump(page, url="https://news-zr.example/1").source == "news-zr.example"
+
+
+def test_dump_outlet_a_call_to_the_reader_is_no_name_and_the_company_of_the_site_is():
+    """Real page classes (issue 16's saved-HTML set): a link or widget that calls the reader
+    («Перейти в «Мою Ленту»», «Подпишитесь на «Заречье.Ру»») quotes a name but is none; a
+    copyright held by a company of the site's own name names the outlet."""
+    page = _dump(*MENU, "Подпишитесь на «Заречье.Ру»", TITLE, "Перейти в «Мою Ленту»", LEAD, BODY, "© 1999–2024 ООО «Заречье.Ру».")
+    assert clean_dump(page, url="https://zarechye.ru/news/1").source == "Заречье.Ру"

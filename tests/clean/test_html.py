@@ -97,6 +97,9 @@ def test_html_site_name_precedence(head, url, expected):
         # the copyright line: years, kind of outlet and legal words dropped
         ("", "", "© 2011–2023 Информационное агентство «Заречье». Все права защищены.", None, "Заречье"),
         ("", "", "Учредитель: ООО «Медиа». © 2023 ООО «Медиа»", None, None),
+        # a company holding the copyright is the outlet when its name is the site's own, not otherwise
+        ("", "", "© 1999–2023 ООО «Заречье.Ру».", "https://zarechye.ru/news/1", "Заречье.Ру"),
+        ("", "", "© 2023 ООО «Медиа».", "https://zarechye.ru/news/1", "zarechye.ru"),
         # nothing shown: the host, else nothing
         ("", "", "", "https://www.zarechye.example/news/1", "zarechye.example"),
         ("", "", "", None, None),
@@ -380,3 +383,16 @@ def test_html_page_address_that_does_not_parse_gives_no_host(url):
     )
     article = clean_html(html, url=url)
     assert article.title == "Мост открыли" and article.source is None
+
+
+@pytest.mark.issue(16)
+def test_html_machine_date_in_utc_is_written_in_the_page_local_time():
+    """A real page class: the machine date is UTC ("2023-05-13T21:15Z") and the page shows the
+    article's local time on the next day ("00:15, 14 мая 2023"): the reader's date is kept."""
+    head = "<meta property='article:published_time' content='2023-05-13T21:15:40+00:00'>"
+    article = clean_html(page(head=head, before="<div class='date'>00:15, 14 мая 2023</div>"), url="https://zarechye.example/news/1")
+    assert article.published.startswith("2023-05-14T00:15") and article.published.endswith("+03:00")
+    assert "local time" in article.published_how
+    # the same day shown: the machine date as it is
+    same = clean_html(page(head=head, before="<div class='date'>21:15, 13 мая 2023</div>"), url="https://zarechye.example/news/1")
+    assert same.published == "2023-05-13T21:15:40+00:00"
