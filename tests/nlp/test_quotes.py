@@ -813,3 +813,25 @@ def test_quotes_relays_and_outlets_of_speakers(models, case, paragraphs, names, 
     """Issue 15 (batch qd's dev errors): who relays, who speaks."""
     article = extract_quotes(_article(None, paragraphs, names), models)
     assert [(q.text, q.speaker.name if q.speaker else None, q.via) for q in article.quotes] == expected
+
+
+@pytest.mark.issue(15)
+def test_quotes_bodies_named_by_example_speak(models):
+    """«Такие организации, как X и Y, выразили протест»: the first body named after «как» speaks."""
+    paragraphs = ["Такие правозащитные организации, как «Северный щит» и «Право голоса», выразили готовность защищать журналиста в суде."]
+    names = [("o1", "ORG", "Северный щит", ["Северный щит"]), ("o2", "ORG", "Право голоса", ["Право голоса"])]
+    (quote,) = extract_quotes(_article(None, paragraphs, names), models).quotes
+    assert (quote.text, quote.speaker.name) == ("готовность защищать журналиста в суде", "Северный щит")
+
+
+@pytest.mark.issue(15)
+def test_quotes_a_bare_ministry_refers_to_the_body_the_narrator_named(models):
+    """«В ведомстве отметили»: the body the narrator named, not one named inside earlier words."""
+    paragraphs = [
+        "МИД Заречья опубликовал комментарий к решению суда. В комментарии отмечается, что работу суда критиковали в Совете Безопасности ООН.",
+        "В ведомстве отметили, что суд вынес всего четыре приговора.",
+    ]
+    names = [("o1", "ORG", "МИД Заречья", ["МИД Заречья"]), ("o2", "ORG", "Совет Безопасности ООН", ["Совете Безопасности ООН"])]
+    article = extract_quotes(_article(None, paragraphs, names), models)
+    last = article.quotes[-1]
+    assert last.text == "суд вынес всего четыре приговора" and last.speaker.name == "МИД Заречья"

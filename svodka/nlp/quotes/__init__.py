@@ -142,6 +142,7 @@ def extract_quotes(article: Article, models: Models) -> Article:
             _relayed_by_outer(quotes, attr, end)
         quotes.append(Quote(it.kind, text[start:end], start, end, attr.speaker, attr.cue, attr.via))
         attrs.append(attr)
+        said.stated.append((start, end))
         if attr.speaker is not None:
             said.add(start, end, attr)
         else:

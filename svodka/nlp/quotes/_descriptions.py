@@ -421,7 +421,7 @@ def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], 
         if person is not None:
             return _speaker_of(person)
     if len(phrase) == 1 and lemma in BODY_BACK_NOUNS:
-        body = _body_referred_back(doc, lemma, min(cue.cue_start, phrase[0].start))
+        body = _body_referred_back(doc, lemma, min(cue.cue_start, phrase[0].start), said.stated)
         if body is not None:
             return body  # "МИД Ардении обвинил ... В заявлении ведомства говорится": the ministry
     if kind == "OTHER" and cue.stmt_start >= 0 and lemma not in ANONYMOUS_HEADS and not unnamed and not inside and not outlets_person:
@@ -441,14 +441,16 @@ QUOTED_BODY_BACK_NOUNS = frozenset({"банк", "компания", "корпо�
 BODY_BACK_NOUNS = frozenset({"ведомство", "министерство", "пресс-служба"}) | QUOTED_BODY_BACK_NOUNS
 
 
-def _body_referred_back(doc: _Text, lemma: str, pos: int) -> Speaker | None:
+def _body_referred_back(doc: _Text, lemma: str, pos: int, stated: list[tuple[int, int]] = ()) -> Speaker | None:
     """The organisation a bare "ведомство"/"министерство" refers back to: the latest
-    organisation named outside quotation marks in this or the previous paragraph, not an
-    outlet (for "министерство", a ministry: "Министерство ...", "Мин...", "МИД")."""
+    organisation the narrator named (outside quotation marks and the statements ``stated``) in
+    this or the previous paragraph, not an outlet (for "министерство", a ministry: "Министерство ...", "Мин...", "МИД")."""
     lo = _window_start(doc, pos)
     for m, e in reversed(_mentions_in(doc, lo, pos)):
         if e.type != "ORG" or doc.in_quote(m.start) and lemma not in QUOTED_BODY_BACK_NOUNS or _is_outlet(doc, e.name, e):
             continue
+        if any(start <= m.start < end for start, end in stated):
+            continue  # a body named inside someone's words ("... отмечалось в Совете Безопасности"), not by the narrator
         name = e.name.lower()
         if lemma == "министерство" and not (name.startswith(("мин", "мид")) or "министерств" in name):
             continue

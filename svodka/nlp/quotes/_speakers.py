@@ -92,11 +92,36 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int, stmt_end: in
         speaker = _document_speaker(doc, said, attr)
     if speaker is None and gender == "plur" and _cue_pos(doc, attr) == "VERB" and attr.cue not in IMPERSONAL_CUES:
         speaker = _plural_agent_before(doc, said, attr)
-    speaker = _whole_body(doc, _fuller_person(doc, speaker))
+    speaker = _whole_body(doc, _fuller_person(doc, _named_by_example(doc, attr, speaker)))
     _find_via(doc, said, attr, speaker, subject_before)
     if speaker is not None and speaker.kind is None:
         speaker.kind = _speaker_kind(doc, attr, speaker)
     attr.speaker = speaker
+
+
+# "такие организации, как X и Y": the description announces the names after "как".
+_SUCH_AS = re.compile(r"\bтак(?:ие|ой|ая|ое)\s+[^,.;:!?]{2,80}?,\s*как\s+", re.IGNORECASE)
+
+
+def _named_by_example(doc: _Text, attr: _Attribution, speaker: Speaker | None) -> Speaker | None:
+    """"Такие международные организации, как «Human Rights Watch» и «Комитет по защите
+    журналистов», выразили протест": the speakers are the bodies named after "как" (the first
+    of them), not the description that announces them."""
+    if speaker is None or not speaker.name.lower().startswith(("такие ", "такой ", "такая ", "такое ")):
+        return speaker
+    for region in (attr.before, attr.after):
+        if region is None:
+            continue
+        m = _SUCH_AS.search(doc.text, *region)
+        if m is None:
+            continue
+        named = [(mm, e) for mm, e in _mentions_in(doc, m.end(), region[1]) if e.type in ("ORG", "PER")]
+        if named:
+            return _speaker_of(named[0][1])
+        q = re.match(r"[«\"„]([^«»\"“”]{2,60})[»\"“”]", doc.text[m.end() : region[1]])
+        if q:
+            return Speaker(q.group(1), "ORG", None)
+    return speaker
 
 
 def _cited_source(

@@ -156,6 +156,7 @@ class _Said:
     # (start, end of the statement with its attribution, speaker)
     spoken: list[tuple[int, int, Speaker]] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)  # text spans of those statements
+    stated: list[tuple[int, int]] = field(default_factory=list)  # text spans of every statement so far, speaker or not
     speakers: list[Speaker] = field(default_factory=list)  # their speakers, in order
     # (offset, name) of the outlets that relayed or spoke so far: what a bare "издание" is
     outlets: list[tuple[int, str]] = field(default_factory=list)
