@@ -28,6 +28,7 @@ from .._speech import (
 from ._outlets import BODY_NOUNS, INTERVIEW_WORDS, _earlier_outlet, _heard, _is_outlet, _media_noun, _name_at, _named_body, _outlet_in_phrase
 from ._persons import _countries, _described_antecedent, _person_by_role, _trusted_role
 from ._text import (
+    CLAUSE_MARK,
     NON_SPEAKER_WORDS,
     PRONOUNS,
     _Attribution,
@@ -216,7 +217,7 @@ def _nominative_ahead(doc: _Text, toks: list[_Tok]) -> int | None:
     """Index of the nominative speaker noun (with its adjectives) that follows a recipient in
     the same clause ("... в четверг представитель мэрии"), or None."""
     for k, t in enumerate(toks[:6]):
-        if k and re.search(r"[,;:.!?()—–]", doc.text[toks[k - 1].end : t.start]) or _is_finite_verb(doc, t):
+        if k and CLAUSE_MARK.search(doc.text[toks[k - 1].end : t.start]) or _is_finite_verb(doc, t):
             return None
         if _speaker_noun(doc, t) and _case(doc, t) == "nomn":
             j = k

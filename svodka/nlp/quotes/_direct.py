@@ -604,13 +604,11 @@ def _partial_items(doc: _Text, items: list[_Item]) -> list[_Item]:
             c_end -= 1
         if c_start >= c_end or not text[c_start].islower() or any(s < c_end and c_start < e for s, e in taken):
             continue
-        if _titled(doc, span, c_start, c_end) or _nickname(doc, span):
-            continue
         # the innermost reported statement holding it: "Стоит отметить, что X сделал «...», как
         # заметил Y" is Y's
         outer = min((it for it in reported if it.start <= span.open and span.close < it.end), key=lambda it: it.end - it.start, default=None)
         attr = outer.attr if outer is not None else _crediting_attribution(doc, span) if span.depth == 0 else None
-        if attr is not None:
+        if attr is not None and not _titled(doc, span, c_start, c_end) and not _nickname(doc, span):
             out.append(_Item("direct", c_start, c_end, attr, credited=True))
     return out
 

@@ -20,6 +20,7 @@ from .._speech import (
 from bisect import bisect_right
 
 from ._text import (
+    CLAUSE_MARK,
     _in_short_quote,
     _lexicon_forms,
     PRONOUNS,
@@ -45,6 +46,7 @@ OWNED_WORDS_NOUNS = DOCUMENT_NOUNS | {"слово", "высказывание", 
 
 # A name in double quotation marks: «Коммерсантъ», "Ведомости" (its text is group 1).
 _QUOTED = rf"[{DOUBLE_OPENING}]([^{DOUBLE_CLOSING}]+)[{DOUBLE_CLOSING}]"
+_QUOTED_RE = re.compile(_QUOTED)
 
 # One word of a name in Latin letters ("Guardian", "E!", "Lenta.ru": dots only inside).
 _LATIN_WORD = r"[A-Z][A-Za-z0-9&'’!+-]*(?:\.[A-Za-z0-9]+)*"
@@ -217,7 +219,7 @@ def _noun_outlet(doc: _Text, toks: list[_Tok], end: int, cue_start: int) -> tupl
             name = _name_after(doc, t.end, end)
             if name is not None:
                 written = doc.text[name[0] : name[1]].strip()
-                q = re.fullmatch(_QUOTED, written)
+                q = _QUOTED_RE.fullmatch(written)
                 # the name is the outlet's, without its noun ("агентство «Вести Юга»": Вести Юга;
                 # "газета St. Louis Post-Dispatch"), as in _named_outlet
                 return t.start, name[1], q.group(1) if q else written
@@ -256,7 +258,7 @@ def _name_after(doc: _Text, pos: int, end: int) -> tuple[int, int] | None:
     for m, _e in _mentions_from(doc, at, at):
         if m.start == at:
             return pos, m.end
-    q = re.match(_QUOTED, text[at:end])
+    q = _QUOTED_RE.match(text[at:end])
     if q:
         return pos, at + q.end()
     stop = prev = None
@@ -279,7 +281,7 @@ def _named_outlet(doc: _Text, noun: _Tok, before: int) -> str:
                 best = doc.text[name[0] : name[1]].strip()
     if best is None:
         return noun.text
-    q = re.fullmatch(_QUOTED, best)
+    q = _QUOTED_RE.fullmatch(best)
     return q.group(1) if q else best
 
 
@@ -287,11 +289,19 @@ def _outlet_name(doc: _Text, start: int, end: int) -> str | None:
     for m, e in _mentions_from(doc, start, end):
         if m.start >= start and m.end <= end and e.type == "ORG":
             return e.name
-    q = re.search(_QUOTED, doc.text[start:end])
+    q = _QUOTED_RE.search(doc.text[start:end])
     if q:
         return q.group(1)
     words = doc.text[start:end].strip(" ,.")
     return words or None
+
+
+def _org_starts(doc: _Text) -> frozenset[int]:
+    """Where the organisation mentions of the text start (remembered per text)."""
+    found = doc.memo.get("org starts")
+    if found is None:
+        found = doc.memo["org starts"] = frozenset(m.start for m, e in doc.mentions if e.type == "ORG")
+    return found
 
 
 def _name_at(doc: _Text, pos: int, end: int) -> tuple[int, int, str, Entity | None] | None:
@@ -308,7 +318,7 @@ def _name_at(doc: _Text, pos: int, end: int) -> tuple[int, int, str, Entity | No
             if m.start == at + 1 and m.end < end and text[m.end] in DOUBLE_CLOSING:
                 return at, m.end + 1, m.text, e  # a quoted name stays as written: "каналу «Вести»"
             return at, m.end, e.name, e
-    q = re.match(_QUOTED, text[at:end])
+    q = _QUOTED_RE.match(text[at:end])
     if q:
         name = q.group(1).strip()
         inner = next((e for m, e in _mentions_from(doc, at + 1, at + 1) if e.type == "ORG" and m.start == at + 1 and m.end == at + q.end() - 1), None)
@@ -474,8 +484,10 @@ def _on_air(doc: _Text, said: _Said, attr: _Attribution, toks: list[_Tok], s_end
     and a media noun in the locative with its name ("рассказал на телеканале NBC"), "в эфире" and
     the outlet ("заявил в эфире телеканала X", "в эфире «Эха»"). Not "на сайте X" (its owner speaks)."""
     after = [t for t in toks if t.start >= attr.cue_end]
+    if not any(t.low in ON_AIR_WORDS for t in after[:MAX_ON_AIR_WORDS]):
+        return None  # no "на" nor "эфире" near the verb: nothing to read
     for k, t in enumerate(after[:MAX_ON_AIR_WORDS]):
-        if re.search(r"[,;:.!?()—–]", doc.text[after[k - 1].end if k else attr.cue_end : t.start]):
+        if CLAUSE_MARK.search(doc.text[after[k - 1].end if k else attr.cue_end : t.start]):
             break
         if _is_finite_verb(doc, t):
             break  # "сообщил, что матч покажут на телеканале X": the statement's own words
@@ -520,7 +532,7 @@ def _network_beside(doc: _Text, attr: _Attribution) -> str | None:
         edge = attr.cue_end if side is after else attr.cue_start
         for k, t in enumerate(words):
             gap = doc.text[edge : t.start] if side is after else doc.text[t.end : edge]
-            if re.search(r"[,;:.!?()—–]", gap.strip(DOUBLE_OPENING + DOUBLE_CLOSING + " ")) or _is_finite_verb(doc, t):
+            if CLAUSE_MARK.search(gap.strip(DOUBLE_OPENING + DOUBLE_CLOSING + " ")) or _is_finite_verb(doc, t):
                 break
             network = _social_network(t)
             if network is None:
@@ -537,12 +549,14 @@ def _recipient_after_verb(doc: _Text, said: _Said, attr: _Attribution, toks: lis
     outlet in the dative or before the nominative speaker, any name in the dative."""
     after = [t for t in toks if t.start >= attr.cue_end]
     for k, t in enumerate(after[:6]):
-        if k and re.search(r"[,;:.!?()—–]", doc.text[after[k - 1].end : t.start].strip(DOUBLE_OPENING + DOUBLE_CLOSING + " ")):
+        if k and CLAUSE_MARK.search(doc.text[after[k - 1].end : t.start].strip(DOUBLE_OPENING + DOUBLE_CLOSING + " ")):
             break
         at = t.start - 1 if t.start > 0 and doc.text[t.start - 1] in DOUBLE_OPENING else t.start
         if _media_noun(doc, t) and _dative(doc, t.text):
             named = _named_body(doc, t, s_end)
             return named.name if named is not None else _earlier_outlet(doc, said, t, t.start)
+        if at == t.start and t.text[0].islower() and t.start not in _org_starts(doc):
+            continue  # a lower-case word with no mark before it names nothing, unless an organisation starts there
         found = _name_at(doc, at, s_end)
         if found is None or found[3] is not None and found[3].type != "ORG" or found[2].lower() in MEDIA_GROUP_NOUNS:
             continue  # "сообщил СМИ": the media at large, no outlet

@@ -30,6 +30,7 @@ from .._speech import (
 from ._outlets import _base_name, _dative, _heard, _name_at
 from ._persons import _gender_fits, _trusted_role
 from ._text import (
+    CLAUSE_MARK,
     BACK_ADVERBS,
     PRONOUNS,
     _Attribution,
@@ -377,7 +378,7 @@ def _known_surname(doc: _Text, words: list[_Tok], end: int, gender: str | None) 
         k -= 1
     if k < 0 or not words[k].text[0].isupper() or doc.in_quote(words[k].start):
         return None
-    if re.search(r"[,;:.!?()—–]", doc.text[words[k].end : end]):
+    if CLAUSE_MARK.search(doc.text[words[k].end : end]):
         return None
     # "Уильямс-младшая объявила": the surname with the epithet of the younger or elder namesake
     word = re.sub(r"-(?:младш|старш)(?:ий|ая)$", "", words[k].text.lower().replace("ё", "е"))

@@ -93,6 +93,10 @@ NON_SPEAKER_WORDS = frozenset({"это", "что", "который", "все", "
 
 
 
+# A mark that ends a clause between two words (a comma, a bracket, a dash, a sentence end).
+CLAUSE_MARK = re.compile(r"[,;:.!?()—–]")
+
+
 @dataclass(slots=True)
 class _Tok:
     start: int
@@ -295,9 +299,11 @@ class _Text:
 
 def _sentence_start(doc: _Text, pos: int, block_start: int) -> int:
     """Start of the sentence holding ``pos`` (the quote-aware boundary before it)."""
-    ends = _ends_between(doc, block_start, pos)
-    if ends is not None:
-        return ends[-1] if ends else block_start
+    if not _run_crosses(doc, block_start):
+        # the last boundary of ``_ends_between`` read off the table, without the list
+        starts, ends = _ends_table(doc)
+        i, j = bisect_left(starts, block_start), bisect_left(ends, pos)
+        return ends[j - 1] if j > i else block_start
     best = block_start
     for m in _SENT_END.finditer(doc.text, block_start, pos):
         if not doc.in_quote(m.start()) and _real_end(doc.text, m.start()):
@@ -315,18 +321,29 @@ def _ends_between(doc: _Text, lo: int, pos: int) -> list[int] | None:
     lookahead of ``_SENT_END`` ends every boundary found before ``pos`` short of it. None
     when a run may cross ``lo``: the caller scans as before.
     """
-    if 0 < lo <= len(doc.text) and doc.text[lo - 1] in _SENT_END_CHARS:  # what ``_SENT_END`` can end with
+    if _run_crosses(doc, lo):
         return None
+    starts, ends = _ends_table(doc)
+    return ends[bisect_left(starts, lo) : bisect_left(ends, pos)]
+
+
+def _run_crosses(doc: _Text, lo: int) -> bool:
+    """May a run of sentence-end marks cross ``lo`` (what ``_SENT_END`` can end with is right before it)?"""
+    return 0 < lo <= len(doc.text) and doc.text[lo - 1] in _SENT_END_CHARS
+
+
+def _ends_table(doc: _Text) -> tuple[list[int], list[int]]:
+    """Starts and ends of every real sentence boundary of the text, from one scan (memoised)."""
     key = ("sentence ends", len(doc.spans))
-    if key not in doc.memo:
+    found = doc.memo.get(key)
+    if found is None:
         starts, ends = [], []
         for m in _SENT_END.finditer(doc.text):
             if not doc.in_quote(m.start()) and _real_end(doc.text, m.start()):
                 starts.append(m.start())
                 ends.append(m.end())
-        doc.memo[key] = (starts, ends)
-    starts, ends = doc.memo[key]
-    return ends[bisect_left(starts, lo) : bisect_left(ends, pos)]
+        found = doc.memo[key] = (starts, ends)
+    return found
 
 
 _LAST_WORD = re.compile(r"(\w+)$")
@@ -440,7 +457,15 @@ def _present_participle(doc: _Text, tok: _Tok) -> bool:
 
 def _in_short_quote(doc: _Text, pos: int) -> bool:
     """Is ``pos`` inside a quotation of at most three words (a name: «Интерфаксу», "Вести Юга"; a word
-    in scare quotes: «распилить»)?"""
+    in scare quotes: «распилить»)? (Remembered per position: asked for every quoted word of a sentence.)"""
+    memo = doc.memo.setdefault("short quote", {})
+    found = memo.get(pos)
+    if found is None:
+        found = memo[pos] = _in_short_quote_uncached(doc, pos)
+    return found
+
+
+def _in_short_quote_uncached(doc: _Text, pos: int) -> bool:
     for span in reversed(doc.spans):
         if span.open < pos and span.close is not None and pos < span.close:
             return len(doc.text[span.open + 1 : span.close].split()) <= 3
