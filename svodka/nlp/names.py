@@ -498,6 +498,8 @@ def _merge_persons(per: list[tuple[Mention, dict[str, Any]]]) -> list[Entity]:
         for part in ("first", "middle", "last"):
             if target[part] is None and info[part] is not None:
                 target[part] = info[part]
+        if _nominative_of(target, info):
+            target["last"] = info["last"]  # "Пан Ги Муна" ... "Пан Ги Мун": the form the text writes as a nominative
         lone = info["first"] is None and info["middle"] is None and "." not in mention.normal
         if target["last"] and _key(target["last"]) in info["last_keys"] and lone:
             mention.normal = target["last"]  # a lone "Абдрахманова" read like the full name
@@ -518,6 +520,16 @@ def _merge_persons(per: list[tuple[Mention, dict[str, Any]]]) -> list[Entity]:
             )
         )
     return out
+
+
+def _nominative_of(group: dict[str, Any], info: dict[str, Any]) -> bool:
+    """Does a later full mention (the same first name) write the group's last name in the form
+    the group's first mention could only guess as its nominative ("Пан Ги Муна" kept "Муна" as
+    written; "Пан Ги Мун" is one of its nominatives, "Муна" none of "Мун"'s)?"""
+    if not (group["last"] and info["last"] and group["first"] and info["first"]) or _key(group["first"]) != _key(info["first"]):
+        return False
+    key = _key(info["last"])
+    return key != _key(group["last"]) and key in group["keys"] and _key(group["last"]) not in info["last_keys"]
 
 
 def _compatible(group: dict[str, Any], info: dict[str, Any]) -> bool:

@@ -112,6 +112,23 @@ def test_names_feminine_surname_joins_full_name(models):
     assert person.mentions[1].normal == "Иванова"
 
 
+@pytest.mark.parametrize(
+    "text, mentions, name",
+    [
+        # an East Asian name of three syllables keeps the middle one, and takes the nominative
+        # a later full mention writes ("Муна" could only be guessed; "Мун" is written)
+        ("Россия поддержит Пан Ги Муна. Пан Ги Мун прибыл в Москву.", ["Пан Ги Муна", "Пан Ги Мун"], "Пан Ги Мун"),
+        ("Лидер страны Ким Чен Ын заявил о запуске.", ["Ким Чен Ын"], "Ким Чен Ын"),
+        # a Russian full name is untouched by either rule
+        ("Анна Иванова возглавила фонд. Анну Иванову поздравили.", ["Анна Иванова", "Анну Иванову"], "Анна Иванова"),
+    ],
+)
+def test_names_east_asian_three_syllables_and_a_written_nominative(models, text, mentions, name):
+    article = normalize_entities(_article(text, [(m, "PER") for m in mentions]), models)
+    (person,) = article.entities
+    assert person.name == name
+
+
 def test_names_places_merge_by_base_form_and_ids_follow_order(models):
     text = "В Казахстане и Киргизии прошли выборы. Казахстан подвёл итоги."
     article = normalize_entities(
