@@ -47,13 +47,22 @@ def name_keys(name: str) -> set[str]:
     """``form_key`` of a name as written, without the quotation marks around it and inside «»:
     marks around a title are typography, not part of the name (the gold kept them for some
     outlets, «КоммерсантЪ», and a reader's answer may or may not); a name quoted inside it
-    counts with straight marks and with «» alike (the gold wrote either); a final hard sign is
-    spelling ("Коммерсантъ" is "Коммерсант")."""
+    counts with straight marks and with «» alike (the gold wrote either), and so do marks around
+    the last words ("РИА «Новости»" is "РИА Новости"); a final hard sign is spelling
+    ("Коммерсантъ" is "Коммерсант")."""
     bare = name.strip().strip(QUOTE_MARKS).strip()
     forms = {name, bare, f"«{bare}»"}
     # a final hard sign is the old spelling a brand keeps ("Коммерсантъ"), inflected away in
     # "заявил «Коммерсанту»": the same name
     forms |= {f[:-1] if f[-1:] in "ъЪ" else f for f in forms if f}
+    forms |= {f + "ъ" for f in forms if f[-1:].lower() in "бвгджзклмнпрстфхцчшщ"}
+    # the name part of a name with a type word before it may be quoted ("РИА «Новости»",
+    # "агентство «Вести Юга»"): marks around the last words are typography too
+    words = bare.split()
+    if 2 <= len(words) <= 4:
+        for k in range(1, len(words)):
+            head, tail = " ".join(words[:k]), " ".join(words[k:])
+            forms |= {f"{head} «{tail}»", f'{head} "{tail}"'}
     # the marks inside a name are typography too: «собеседник "Коммерсанта"» is «собеседник «Коммерсанта»»
     forms |= {re.sub(r'"([^"]*)"', r"«\1»", f) for f in forms} | {re.sub("[«»]", '"', f) for f in forms}
     return {form_key(f) for f in forms}

@@ -51,3 +51,5 @@ def test_statements_speaker_names_compare_their_quotation_marks_as_typography():
     assert not name_keys("«Северный» вестник") & name_keys("Северный вестник")
     # a final hard sign is spelling: "заявил «Коммерсанту»" names «Коммерсантъ»
     assert name_keys("Коммерсант") & name_keys("Коммерсантъ")
+    # marks around the name part after a type word are typography: "РИА «Новости»" is "РИА Новости"
+    assert name_keys("РИА Новости") & name_keys("РИА «Новости»")

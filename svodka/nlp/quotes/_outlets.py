@@ -261,12 +261,16 @@ def _name_after(doc: _Text, pos: int, end: int) -> tuple[int, int] | None:
     q = _QUOTED_RE.match(text[at:end])
     if q:
         return pos, at + q.end()
-    stop = prev = None
+    stop = prev = latin = None
     for t in doc.toks(at, end):
         gap = text[stop:t.start].strip() if stop is not None else ""
         if not t.text[0].isupper() or gap and not (gap == "." and prev in LATIN_NAME_ABBREVIATIONS):
             break  # "газета St. Louis Post-Dispatch": a Latin abbreviation's period stays in the name
+        if latin is None and "A" <= t.text[0] <= "Z":
+            latin = t.start
         stop, prev = t.end, t.text
+    if stop is not None and latin is not None and latin > at:
+        return latin, stop  # "газета Сент-Луиса St. Louis Post-Dispatch": the place's genitive is no part of the name
     return (pos, stop) if stop is not None else None
 
 
@@ -286,14 +290,26 @@ def _named_outlet(doc: _Text, noun: _Tok, before: int) -> str:
 
 
 def _outlet_name(doc: _Text, start: int, end: int) -> str | None:
+    """The outlet named in a region: an organisation mention, a quoted name (with the word
+    before its marks when the two are a known outlet: "РИА «Новости»" is РИА Новости), else the
+    region's words."""
     for m, e in _mentions_from(doc, start, end):
         if m.start >= start and m.end <= end and e.type == "ORG":
-            return e.name
+            return _with_known_prefix(doc.text[start : m.start].rstrip(DOUBLE_OPENING + " "), e.name)
     q = _QUOTED_RE.search(doc.text[start:end])
     if q:
-        return q.group(1)
+        return _with_known_prefix(doc.text[start : start + q.start()], q.group(1))
     words = doc.text[start:end].strip(" ,.")
     return words or None
+
+
+def _with_known_prefix(before: str, name: str) -> str:
+    """The name with the word written before its marks when the two are a known outlet
+    ("РИА «Новости»" is РИА Новости; "агентство «Вести Юга»" stays Вести Юга)."""
+    word = before.split()[-1:]
+    if word and f"{word[0]} {name}".lower() in KNOWN_OUTLETS:
+        return f"{word[0]} {name}"
+    return name
 
 
 def _org_starts(doc: _Text) -> frozenset[int]:
@@ -560,6 +576,8 @@ def _recipient_after_verb(doc: _Text, said: _Said, attr: _Attribution, toks: lis
         found = _name_at(doc, at, s_end)
         if found is None or found[3] is not None and found[3].type != "ORG" or found[2].lower() in MEDIA_GROUP_NOUNS:
             continue  # "сообщил СМИ": the media at large, no outlet
+        if k and _media_noun(doc, after[k - 1]) and _has_case(doc, after[k - 1], "gent"):
+            continue  # "сообщила главный редактор журнала The New Times ...": the speaker's outlet, not whom she told
         outlet = _is_outlet(doc, found[2], found[3])
         written = doc.text[found[0] : found[1]].strip(DOUBLE_OPENING + DOUBLE_CLOSING + " ")
         rest = [x for x in after[k + 1 :] if x.start >= found[1]]

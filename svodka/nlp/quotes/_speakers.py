@@ -243,10 +243,22 @@ def _outlet_of_speaker(doc: _Text, attr: _Attribution) -> str | None:
                 continue
             if _outlet_noun(doc, toks[0]) and len(toks) == 1:
                 named = _named_outlet(doc, toks[0], attr.cue_start)
-                return named if named != toks[0].text else None  # "собеседники газеты": no name, no via
+                if named != toks[0].text:
+                    return named
+                return _last_outlet_named(doc, attr.cue_start)  # "собеседник агентства" after "передает РИА Новости"
             if not _outlet_noun(doc, toks[0]) and not toks[0].text[0].isupper() and doc.text[m.start("outlet")] not in DOUBLE_OPENING + '"':
                 continue
             return _outlet_name(doc, m.start("outlet"), m.end("outlet"))
+    return None
+
+
+def _last_outlet_named(doc: _Text, pos: int) -> str | None:
+    """The last outlet the text named before ``pos`` (an organisation mention that is an
+    outlet: "передает РИА Новости"), for a bare "агентство"/"издание" of a source; none when no
+    outlet was named ("собеседники газеты": no name, no via)."""
+    for m, e in reversed(_mentions_in(doc, 0, pos)):
+        if e.type == "ORG" and _is_outlet(doc, e.name, e):
+            return e.name
     return None
 
 
