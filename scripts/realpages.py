@@ -274,14 +274,26 @@ def hash_windows(folder: Path, manifest: Path | None = None) -> int:
         row = {"page": note["page"], "url": src["url"], "host": note["page"].split("_", 1)[1],
                "query": src["query"], "read": src["read"], "source": {"corpus": "search tool, pages"}}
         row.update(note)
-        row["title_hash"] = line_hash(lines[note["title_line"]])
-        row["body_hashes"] = [line_hash(lines[i]) for i in note["body_lines"]]
-        row["optional_hashes"] = [line_hash(lines[i]) for i in note["optional_lines"]]
-        row["n_lines"] = len(lines)
-        rows.append(row)
+        rows.append(_with_hashes(row, note, lines))
+    return _write_manifest(manifest, rows, "windows")
+
+
+def _with_hashes(row: dict, note: dict, lines: list[str], site: bool = False) -> dict:
+    """A manifest row with the hash of every annotated line (title, body, optional; the site
+    name line with ``site``, as the pages manifest keeps it)."""
+    row["title_hash"] = line_hash(lines[note["title_line"]])
+    row["body_hashes"] = [line_hash(lines[i]) for i in note["body_lines"]]
+    row["optional_hashes"] = [line_hash(lines[i]) for i in note.get("optional_lines", [])]
+    if site and note.get("site_name_line") is not None:
+        row["site_name_hash"] = line_hash(lines[note["site_name_line"]])
+    row["n_lines"] = len(lines)
+    return row
+
+
+def _write_manifest(manifest: Path, rows: list[dict], what: str) -> int:
     manifest.parent.mkdir(parents=True, exist_ok=True)
     manifest.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"{len(rows)} windows hashed into {manifest}")
+    print(f"{len(rows)} {what} hashed into {manifest}")
     return 0
 
 
@@ -297,17 +309,8 @@ def hash_pages(folder: Path, manifest: Path | None = None) -> int:
         src = sources[note["page"]]
         row = {"page": note["page"], "source": src["source"], "url": src.get("url")}
         row.update({k: v for k, v in note.items() if k != "page"})
-        row["title_hash"] = line_hash(lines[note["title_line"]])
-        row["body_hashes"] = [line_hash(lines[i]) for i in note["body_lines"]]
-        row["optional_hashes"] = [line_hash(lines[i]) for i in note.get("optional_lines", [])]
-        if note.get("site_name_line") is not None:
-            row["site_name_hash"] = line_hash(lines[note["site_name_line"]])
-        row["n_lines"] = len(lines)
-        rows.append(row)
-    manifest.parent.mkdir(parents=True, exist_ok=True)
-    manifest.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"{len(rows)} pages hashed into {manifest}")
-    return 0
+        rows.append(_with_hashes(row, note, lines, site=True))
+    return _write_manifest(manifest, rows, "pages")
 
 
 def show(folder: Path, page: str) -> int:

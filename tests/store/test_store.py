@@ -583,6 +583,15 @@ def test_store_quote_fragment_needs_same_speaker_and_whole_words(store, quote, s
     assert sorted(q["count"] for q in store.quotes()) == counts
 
 
+def test_store_quote_short_fragment_stored_first_is_never_merged(store):
+    """A quote too short for a key of its own is never merged, whichever comes first: a short
+    fragment stored by an earlier batch is no pool for a later quote (a kill -9 and rerun, cut
+    into other batches, stores what an uninterrupted ingest does)."""
+    store.add_articles([_quoted(1, "Мы не станем закрывать")])
+    store.add_articles([_quoted(2, TRAM_QUOTE)])
+    assert sorted(q["count"] for q in store.quotes()) == [1, 1]
+
+
 # --- reading back ------------------------------------------------------------------------------------
 
 
