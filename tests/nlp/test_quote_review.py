@@ -150,3 +150,22 @@ def test_quote_review_an_athlete_is_no_police_captain(models):
     paragraphs = ["Капитан полиции Игорь Петров задержал вора. Позже хоккеист заявил, что не видел нарушения."]
     q = extract_quotes(_article(None, paragraphs, [petrov]), models).quotes[-1]
     assert q.speaker is None or q.speaker.name != "Игорь Петров"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Игорь Петров оценил ситуацию, после чего журналисты уехали в «горячую точку».",
+        "Игорь Петров прокомментировал решение, а журналисты отправились в «горячую точку».",
+    ],
+)
+def test_quote_review_a_crediting_verb_credits_nothing_across_a_clause_of_its_own(models, paragraph):
+    # the quotation sits in a clause with its own subject and verb, opened after a comma: a
+    # scare-quoted term of the narrator's, not the words of the first clause's subject
+    assert _found(extract_quotes(_article(None, [paragraph], [PETROV]), models)) == []
+
+
+def test_quote_review_a_crediting_verb_keeps_the_clause_it_governs(models):
+    paragraph = "Игорь Петров призвал не забывать о том, в каком положении оказались жители, «оставшиеся без крыши над головой»."
+    found = _found(extract_quotes(_article(None, [paragraph], [PETROV]), models))
+    assert ("direct", "оставшиеся без крыши над головой", "Игорь Петров", "призвал") in found

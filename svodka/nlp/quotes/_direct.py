@@ -28,6 +28,7 @@ from .._speech import (
 )
 from ._outlets import _outlet_name
 from ._text import (
+    CLAUSE_MARK,
     DASHES,
     MAX_HEADLINE_SPEAKER_WORDS,
     MAX_TERM_WORDS,
@@ -73,6 +74,10 @@ _AFTER_COMMA = re.compile(r",\s+")
 # Inside one quote: "A, — отметил он. — B" (the attribution splits the quote).
 # Verbs that credit a quoted fragment of the narrator's sentence to their subject.
 CREDITING_VERBS = SPEECH_LEMMAS | REQUEST_LEMMAS | NAMING_LEMMAS | CALL_LEMMAS | CREDITING_LEMMAS
+
+# Words opening a clause of its own after a comma ("..., после чего журналисты уехали", "..., а
+# жители прозвали"): a crediting verb before them credits nothing after the clause's own verb.
+CLAUSE_OPENERS = frozenset("а но однако зато после поэтому причем причём затем потом тогда".split())
 
 _SPLIT = re.compile(r"([,.!?…]*)\s+[-–—]\s+([^«»\"„“”.!?:—–]{2,120}?)([.,:])\s+[-–—]\s+")
 
@@ -660,14 +665,26 @@ def _nickname(doc: _Text, span: _Span) -> bool:
 
 def _crediting_attribution(doc: _Text, span: _Span) -> _Attribution | None:
     """The verb of the quote's sentence that credits the quoted words to its subject: the
-    nearest one before the quote, not negated, not inside another quotation."""
+    nearest one before the quote, not negated, not inside another quotation, and not across a
+    clause of its own opened by a conjunction after a comma ("оценил ситуацию, после чего
+    журналисты уехали в «горячую точку»", "..., а жители прозвали мост «горбатым»": the quote is
+    the other clause's; a clause the verb governs keeps it: "призвал не забывать о том, в каком
+    положении оказались беженцы, «покинувшие свою землю»")."""
     b_start = doc.blocks[span.block][0]
     s_start = _sentence_start(doc, span.open, b_start)
     forms = _lexicon_forms(doc, "crediting", CREDITING_VERBS)
-    for t in reversed(doc.toks(s_start, span.open)):
-        if t.low not in forms or doc.in_quote(t.start):
+    toks = doc.toks(s_start, span.open)
+    other_verb = False
+    for k in range(len(toks) - 1, -1, -1):
+        t = toks[k]
+        if doc.in_quote(t.start):
             continue
-        if _negated(doc, t):
+        if t.low in forms:
+            if _negated(doc, t):
+                return None
+            return _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, span.open))
+        if doc.parse(t.text)[0].tag.POS == "VERB":
+            other_verb = True
+        elif other_verb and t.low in CLAUSE_OPENERS and k and CLAUSE_MARK.search(doc.text[toks[k - 1].end : t.start]):
             return None
-        return _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, span.open))
     return None
