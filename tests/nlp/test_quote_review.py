@@ -169,3 +169,11 @@ def test_quote_review_a_crediting_verb_keeps_the_clause_it_governs(models):
     paragraph = "Игорь Петров призвал не забывать о том, в каком положении оказались жители, «оставшиеся без крыши над головой»."
     found = _found(extract_quotes(_article(None, [paragraph], [PETROV]), models))
     assert ("direct", "оставшиеся без крыши над головой", "Игорь Петров", "призвал") in found
+
+
+def test_quote_review_a_bare_company_is_no_ministry_named_after_it(models):
+    # "компания" refers back to the body written as a company, not to the latest organisation
+    names = [("o1", "ORG", "Вектор", ["Вектор"]), ("o2", "ORG", "Минфин", ["Минфину"])]
+    paragraphs = ["Компания «Вектор» подала иск к Минфину. В компании заявили, что намерены добиться пересмотра решения."]
+    found = _found(extract_quotes(_article(None, paragraphs, names), models))
+    assert found == [("indirect", "намерены добиться пересмотра решения", "Вектор", "заявили")]
