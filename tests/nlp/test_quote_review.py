@@ -177,3 +177,15 @@ def test_quote_review_a_bare_company_is_no_ministry_named_after_it(models):
     paragraphs = ["Компания «Вектор» подала иск к Минфину. В компании заявили, что намерены добиться пересмотра решения."]
     found = _found(extract_quotes(_article(None, paragraphs, names), models))
     assert found == [("indirect", "намерены добиться пересмотра решения", "Вектор", "заявили")]
+
+
+def test_quote_review_a_body_naming_something_is_no_nickname(models):
+    # "в Минфине назвали" is the ministry's judgement, as "в Минфине заявили" is its statement;
+    # "его называют" with nobody named stays a nickname
+    names = [("o2", "ORG", "Минфин", ["Минфине"])]
+    found = _found(extract_quotes(_article(None, ["В Минфине назвали решение «историческим»."], names), models))
+    assert found == [("direct", "историческим", "Минфин", "назвали")]
+    assert _found(extract_quotes(_article(None, ["Его часто называют «королём дорог»."], []), models)) == []
+    union = [("o3", "ORG", "Союз зерновиков", ["Союз зерновиков", "СЗ"])]
+    paragraph = "Союз зерновиков (СЗ), который в прессе часто называют «хлебным клубом», провёл встречу."
+    assert _found(extract_quotes(_article(None, [paragraph], union), models)) == []

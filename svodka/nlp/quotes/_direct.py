@@ -639,7 +639,9 @@ def _titled(doc: _Text, span: _Span, c_start: int, c_end: int) -> bool:
 
 def _nickname(doc: _Text, span: _Span) -> bool:
     """A quotation right after a naming verb in an indefinite-personal clause: a plural verb
-    (or its infinitive after a plural "стали") with no nominative subject before it."""
+    (or its infinitive after a plural "стали") with no nominative subject before it and no
+    organisation named after "в" in its clause ("в Минфине назвали ...": the ministry's words;
+    "ФСЭГ, который в прессе называют «...»" stays a nickname)."""
     b_start = doc.blocks[span.block][0]
     s_start = _sentence_start(doc, span.open, b_start)
     toks = [t for t in doc.toks(s_start, span.open) if not doc.in_quote(t.start)]
@@ -654,6 +656,9 @@ def _nickname(doc: _Text, span: _Span) -> bool:
     if tag.POS != "VERB" or tag.number != "plur":
         return False
     clause = max((i + 1 for i in range(k) if doc.text[toks[i].end : toks[i + 1].start].strip() in (",", "—", "–", "-")), default=0)
+    relative = max((i + 1 for i in range(clause, k) if toks[i].low.startswith("котор")), default=clause)
+    if relative < k and any(e.type == "ORG" and re.search(r"(?i)(?:^|\s)во?\s+[«\"]?$", doc.text[toks[relative].start : m.start]) for m, e in _mentions_in(doc, toks[relative].start, verb.start)):
+        return False  # "В Минфине назвали решение «историческим»": the body named speaks, as with "заявили"
     for t in toks[clause:k]:
         if t.low in ("который", "которого", "которую", "которое"):
             continue
@@ -688,3 +693,4 @@ def _crediting_attribution(doc: _Text, span: _Span) -> _Attribution | None:
         elif other_verb and t.low in CLAUSE_OPENERS and k and CLAUSE_MARK.search(doc.text[toks[k - 1].end : t.start]):
             return None
     return None
+
