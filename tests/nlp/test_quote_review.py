@@ -189,3 +189,16 @@ def test_quote_review_a_body_naming_something_is_no_nickname(models):
     union = [("o3", "ORG", "Союз зерновиков", ["Союз зерновиков", "СЗ"])]
     paragraph = "Союз зерновиков (СЗ), который в прессе часто называют «хлебным клубом», провёл встречу."
     assert _found(extract_quotes(_article(None, [paragraph], union), models)) == []
+
+
+def test_quote_review_a_person_quoting_before_a_colon_is_no_relay(models):
+    # the relay-before-a-colon rule is an outlet's ("Слова министра приводит РИА Новости:"); a
+    # person who quotes another leaves the words to their owner, and a later speech verb is the cue
+    orlova = ("e2", "PER", "Анна Орлова", ["Анна Орлова"])
+    petrov = ("e1", "PER", "Игорь Петров", ["Игорь Петров", "Игоря Петрова"])
+    quoted = "Анна Орлова привела слова Игоря Петрова: «Мы справимся с любыми трудностями»."
+    found = _found(extract_quotes(_article(None, [quoted], [petrov, orlova]), models))
+    assert [(speaker) for _k, _t, speaker, _c in found] == ["Игорь Петров"]
+    added = "Игорь Петров процитировал классика и добавил: «Мы справимся с любыми трудностями»."
+    found = _found(extract_quotes(_article(None, [added], [petrov]), models))
+    assert found == [("direct", "Мы справимся с любыми трудностями", "Игорь Петров", "добавил")]

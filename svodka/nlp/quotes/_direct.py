@@ -26,7 +26,7 @@ from .._speech import (
     VIA_LEMMAS,
     WORDS_NOUNS,
 )
-from ._outlets import _outlet_name
+from ._outlets import OWNED_WORDS_NOUNS, _outlet_name
 from ._text import (
     CLAUSE_MARK,
     DASHES,
@@ -335,9 +335,11 @@ def _colon_clause(doc: _Text, colon: int, b_start: int, b_kind: str, relayed: bo
     if not toks:
         return None
     quoting = next((t for t in toks if not doc.in_quote(t.start) and doc.lemma(t.text) in QUOTING_LEMMAS), None)
-    if quoting is not None:
+    if quoting is not None and not any(e.type == "PER" and _quoting_person(doc, s_start, m.start) for m, e in _mentions_in(doc, s_start, quoting.start)):
         # "Слова министра приводит РИА Новости:", "CNN процитировало слова сенатора:": the
-        # outlet relays (``via``), the owner of the words or the one quoted speaks
+        # outlet relays (``via``), the owner of the words or the one quoted speaks; a person
+        # quoting (a person named before the verb, no words noun before the name) is no relay ("Анна Орлова привела слова Игоря Петрова:" is Петров's as before,
+        # "Петров процитировал классика и добавил:" is Петров's ``добавил``)
         return _Attribution(quoting.low, quoting.start, quoting.end, after=(s_start, colon))
     for t in reversed(toks):
         if not doc.in_quote(t.start) and _is_speech(doc, t):
@@ -694,3 +696,8 @@ def _crediting_attribution(doc: _Text, span: _Span) -> _Attribution | None:
             return None
     return None
 
+
+def _quoting_person(doc: _Text, s_start: int, start: int) -> bool:
+    """Is a person named at ``start`` the one quoting, not the owner of the words ("Анна Орлова
+    привела слова ...", not "Слова Игоря Петрова приводит ...": no words noun before the name)?"""
+    return not any(doc.lemma(t.text) in OWNED_WORDS_NOUNS for t in doc.toks(s_start, start))
