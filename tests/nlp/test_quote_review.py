@@ -202,3 +202,10 @@ def test_quote_review_a_person_quoting_before_a_colon_is_no_relay(models):
     added = "Игорь Петров процитировал классика и добавил: «Мы справимся с любыми трудностями»."
     found = _found(extract_quotes(_article(None, [added], [petrov]), models))
     assert found == [("direct", "Мы справимся с любыми трудностями", "Игорь Петров", "добавил")]
+
+
+def test_quote_review_a_cut_partial_quotation_opening_with_an_ellipsis_is_words(models):
+    # the case of a partial quotation is read past the ellipsis that marks it cut
+    paragraph = "Игорь Петров назвал решение «...историческим шагом для города»."
+    found = _found(extract_quotes(_article(None, [paragraph], [PETROV]), models))
+    assert found == [("direct", "...историческим шагом для города", "Игорь Петров", "назвал")]

@@ -593,7 +593,7 @@ def _partial_items(doc: _Text, items: list[_Item]) -> list[_Item]:
     credits words to its subject ("назвал выбор «историческим решением»", "критиковал «кафиров
     ...»", ``CREDITING_VERBS``). Either is kept only with a speaker found: nobody's words are a
     term ("Эту «удобную схему» нужно проработать, указывается в письме"). A quotation that
-    opens with a capital letter is a name or a title («Спартак», «О мерах ...»), not words; so
+    opens (past an ellipsis) with anything but a lower-case letter is a name, a title or a figure («Спартак», «О мерах ...»), not words; so
     are titles and terms (``_titled``) and nicknames (``_nickname``); one already a direct
     statement is not taken twice.
     """
@@ -609,7 +609,9 @@ def _partial_items(doc: _Text, items: list[_Item]) -> list[_Item]:
             c_start += 1
         while c_end > c_start and text[c_end - 1] in MARKUP_MARKS:
             c_end -= 1
-        if c_start >= c_end or not text[c_start].islower() or any(s < c_end and c_start < e for s, e in taken):
+        # the case of its first letter, past an ellipsis that opens a cut quotation («...историческим шагом»)
+        first = next((ch for ch in text[c_start:c_end] if ch not in ".… "), "")
+        if c_start >= c_end or not first.islower() or any(s < c_end and c_start < e for s, e in taken):
             continue
         # the innermost reported statement holding it: "Стоит отметить, что X сделал «...», как
         # заметил Y" is Y's
