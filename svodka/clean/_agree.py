@@ -12,6 +12,8 @@ note first, then the paragraphs that were dropped) and in ``extras["extraction"]
 
 from __future__ import annotations
 
+import re
+
 from ._dumpmeta import stems
 
 __all__ = ["Opinion", "second_opinion"]
@@ -55,6 +57,17 @@ def _carries(paragraphs: list[str], summary: str) -> float:
     return len(want & stems(" ".join(paragraphs[:LEAD_PARAGRAPHS]))) / len(want)
 
 
+def _holds(paragraphs: list[str], paragraph: str) -> bool:
+    """Do the paragraphs hold a paragraph's words in order (spaces, a non-breaking one too,
+    punctuation and case aside: trafilatura's typography is not svodka's)?"""
+    words = " ".join(_WORD.findall(paragraph.lower()))
+    text = " ".join(_WORD.findall(" ".join(paragraphs).lower()))
+    return bool(words) and f" {words} " in f" {text} "
+
+
+_WORD = re.compile(r"\w+")
+
+
 def second_opinion(rules: list[str], prose_words, ask, title: str | None, summary: str | None) -> Opinion:
     """svodka's paragraphs, or trafilatura's when svodka's are doubtful and trafilatura's carry
     the article's sentences better.
@@ -74,7 +87,7 @@ def second_opinion(rules: list[str], prose_words, ask, title: str | None, summar
     if not other or min(mine, theirs) >= WIDE_SHARE * max(mine, theirs):
         return Opinion(rules, "rules")
     lead_box = summary and _carries(rules, summary) >= LEAD_BOX_SHARE and mine <= LEAD_BOX_WORDS * len(summary.split())
-    if lead_box and rules[0] not in " ".join(other):
+    if lead_box and not _holds(other, rules[0]):
         # the run is the page's lead box and nothing more (the summary itself, set apart from
         # the text, which the other's paragraphs hold without it): the article is both
         kept = rules + other
@@ -82,7 +95,7 @@ def second_opinion(rules: list[str], prose_words, ask, title: str | None, summar
         return Opinion(kept, "rules+trafilatura", [], note)
     probe = summary or title or ""
     take_other = _carries(other, probe) > _carries(rules, probe) or (
-        _carries(other, probe) == _carries(rules, probe) and theirs > mine and rules[0] in " ".join(other)
+        _carries(other, probe) == _carries(rules, probe) and theirs > mine and _holds(other, rules[0])
     )
     kept, dropped = (other, rules) if take_other else (rules, other)
     note = (

@@ -136,14 +136,16 @@ def _join_fragments(cur: Any, found: list[_Found], known: dict[str, list], mappi
         return found, {}
     pool: dict[int, list[tuple[str, str, str]]] = defaultdict(list)  # speaker -> [(key, normalised text, text)]
     for sid in sorted({speaker_of(found[i][0], found[i][2]) for i in open_}):
-        cur.execute("SELECT id, key, text FROM quotes WHERE speaker_id = ? ORDER BY id DESC LIMIT ?", [sid, QUOTE_FRAGMENT_POOL])
+        # a stored quote joins only with a key of its own, as this batch's do: a short one
+        # ("2:3": "<article>:<index>", never a hash) stored by an earlier batch is never merged,
+        # nor takes room in the pool (the result must not depend on how the input was cut into
+        # batches)
+        cur.execute(
+            "SELECT id, key, text FROM quotes WHERE speaker_id = ? AND key NOT LIKE ? ORDER BY id DESC LIMIT ?", [sid, "%:%", QUOTE_FRAGMENT_POOL]
+        )
         for qid, key, text in cur.fetchall():
             known.setdefault(key, [qid, sid])
-            if ":" not in key:  # a short quote's key is "<article>:<index>", never a hash
-                # a stored quote joins only with a key of its own, as this batch's do: a short
-                # one ("2:3") stored by an earlier batch is never merged (the result must not
-                # depend on how the input was cut into batches)
-                pool[sid].append((key, _quote_norm(text), text))
+            pool[sid].append((key, _quote_norm(text), text))
     out, longest = list(found), {}
     for i in open_:
         aid, p, q, key = found[i]

@@ -49,3 +49,17 @@ def test_agree_a_lead_box_alone_is_followed_by_the_text_it_sits_apart_from():
     opinion = second_opinion([LEAD], lambda: 200, lambda: TEXT[1:], "Дума утвердила программу ремонта дворов", LEAD)
     assert opinion.paragraphs == TEXT and opinion.how == "rules+trafilatura" and not opinion.dropped
     assert "lead only" in opinion.note
+
+
+@pytest.mark.parametrize("lead", [
+    "Мэрия города решила открыть новый мост через\xa0реку осенью этого года.",  # a non-breaking space
+    "Мэрия города решила открыть новый мост через реку осенью этого года",  # no final period
+])
+def test_agree_a_lead_box_the_text_holds_in_other_typography_is_not_doubled(lead):
+    # trafilatura's text holds the lead with its own spaces and marks: the article is its text
+    # alone, the lead is not written twice
+    summary = "Мэрия города решила открыть новый мост через реку осенью этого года"
+    rules = ["Мэрия города решила открыть новый мост через реку осенью этого года."]
+    body = ["Текст статьи идёт дальше и рассказывает о мосте подробно, с цифрами и сроками работ. " * 3] * 4
+    opinion = second_opinion(rules, lambda: 400, lambda: [lead, *body], "Мост откроют", summary)
+    assert opinion.how == "trafilatura" and len(opinion.paragraphs) == 5

@@ -150,3 +150,62 @@ def test_quote_review_an_athlete_is_no_police_captain(models):
     paragraphs = ["Капитан полиции Игорь Петров задержал вора. Позже хоккеист заявил, что не видел нарушения."]
     q = extract_quotes(_article(None, paragraphs, [petrov]), models).quotes[-1]
     assert q.speaker is None or q.speaker.name != "Игорь Петров"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Игорь Петров оценил ситуацию, после чего журналисты уехали в «горячую точку».",
+        "Игорь Петров прокомментировал решение, а журналисты отправились в «горячую точку».",
+    ],
+)
+def test_quote_review_a_crediting_verb_credits_nothing_across_a_clause_of_its_own(models, paragraph):
+    # the quotation sits in a clause with its own subject and verb, opened after a comma: a
+    # scare-quoted term of the narrator's, not the words of the first clause's subject
+    assert _found(extract_quotes(_article(None, [paragraph], [PETROV]), models)) == []
+
+
+def test_quote_review_a_crediting_verb_keeps_the_clause_it_governs(models):
+    paragraph = "Игорь Петров призвал не забывать о том, в каком положении оказались жители, «оставшиеся без крыши над головой»."
+    found = _found(extract_quotes(_article(None, [paragraph], [PETROV]), models))
+    assert ("direct", "оставшиеся без крыши над головой", "Игорь Петров", "призвал") in found
+
+
+def test_quote_review_a_bare_company_is_no_ministry_named_after_it(models):
+    # "компания" refers back to the body written as a company, not to the latest organisation
+    names = [("o1", "ORG", "Вектор", ["Вектор"]), ("o2", "ORG", "Минфин", ["Минфину"])]
+    paragraphs = ["Компания «Вектор» подала иск к Минфину. В компании заявили, что намерены добиться пересмотра решения."]
+    found = _found(extract_quotes(_article(None, paragraphs, names), models))
+    assert found == [("indirect", "намерены добиться пересмотра решения", "Вектор", "заявили")]
+
+
+def test_quote_review_a_body_naming_something_is_no_nickname(models):
+    # "в Минфине назвали" is the ministry's judgement, as "в Минфине заявили" is its statement;
+    # "его называют" with nobody named stays a nickname
+    names = [("o2", "ORG", "Минфин", ["Минфине"])]
+    found = _found(extract_quotes(_article(None, ["В Минфине назвали решение «историческим»."], names), models))
+    assert found == [("direct", "историческим", "Минфин", "назвали")]
+    assert _found(extract_quotes(_article(None, ["Его часто называют «королём дорог»."], []), models)) == []
+    union = [("o3", "ORG", "Союз зерновиков", ["Союз зерновиков", "СЗ"])]
+    paragraph = "Союз зерновиков (СЗ), который в прессе часто называют «хлебным клубом», провёл встречу."
+    assert _found(extract_quotes(_article(None, [paragraph], union), models)) == []
+
+
+def test_quote_review_a_person_quoting_before_a_colon_is_no_relay(models):
+    # the relay-before-a-colon rule is an outlet's ("Слова министра приводит РИА Новости:"); a
+    # person who quotes another leaves the words to their owner, and a later speech verb is the cue
+    orlova = ("e2", "PER", "Анна Орлова", ["Анна Орлова"])
+    petrov = ("e1", "PER", "Игорь Петров", ["Игорь Петров", "Игоря Петрова"])
+    quoted = "Анна Орлова привела слова Игоря Петрова: «Мы справимся с любыми трудностями»."
+    found = _found(extract_quotes(_article(None, [quoted], [petrov, orlova]), models))
+    assert [(speaker) for _k, _t, speaker, _c in found] == ["Игорь Петров"]
+    added = "Игорь Петров процитировал классика и добавил: «Мы справимся с любыми трудностями»."
+    found = _found(extract_quotes(_article(None, [added], [petrov]), models))
+    assert found == [("direct", "Мы справимся с любыми трудностями", "Игорь Петров", "добавил")]
+
+
+def test_quote_review_a_cut_partial_quotation_opening_with_an_ellipsis_is_words(models):
+    # the case of a partial quotation is read past the ellipsis that marks it cut
+    paragraph = "Игорь Петров назвал решение «...историческим шагом для города»."
+    found = _found(extract_quotes(_article(None, [paragraph], [PETROV]), models))
+    assert found == [("direct", "...историческим шагом для города", "Игорь Петров", "назвал")]

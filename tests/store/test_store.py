@@ -592,6 +592,20 @@ def test_store_quote_short_fragment_stored_first_is_never_merged(store):
     assert sorted(q["count"] for q in store.quotes()) == [1, 1]
 
 
+@pytest.mark.parametrize("cut", [[[0], [1], [2]], [[0, 1, 2]]])
+def test_store_quote_short_quotes_take_no_room_in_the_fragment_pool(store, monkeypatch, cut):
+    """The pool of a speaker's latest stored quotes a fragment is compared with holds quotes with
+    a key of their own only: a short quote stored in between takes no room in it, so a cut into
+    batches joins as one batch does (review of issue 15's kill -9 fix)."""
+    from svodka.store import linking
+
+    monkeypatch.setattr(linking, "QUOTE_FRAGMENT_POOL", 1)
+    quotes = [TRAM_QUOTE, "Мы не станем закрывать", TRAM_QUOTE_CUT]
+    for batch in cut:
+        store.add_articles([_quoted(i + 1, quotes[i], published=f"2024-03-1{i + 1}") for i in batch])
+    assert sorted(q["count"] for q in store.quotes()) == [1, 2]
+
+
 # --- reading back ------------------------------------------------------------------------------------
 
 

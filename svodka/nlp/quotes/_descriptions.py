@@ -443,10 +443,16 @@ BODY_BACK_NOUNS = frozenset({"ведомство", "министерство", "
 
 
 def _body_referred_back(doc: _Text, lemma: str, pos: int, stated: list[tuple[int, int]] = ()) -> Speaker | None:
-    """The organisation a bare "ведомство"/"министерство" refers back to: the latest
-    organisation the narrator named (outside quotation marks and the statements ``stated``) in
-    this or the previous paragraph, not an outlet (for "министерство", a ministry: "Министерство ...", "Мин...", "МИД")."""
+    """The organisation a bare "ведомство", "министерство", "пресс-служба", "банк", "компания",
+    ... (``BODY_BACK_NOUNS``) refers back to: the latest organisation the narrator named (outside
+    quotation marks, but for ``QUOTED_BODY_BACK_NOUNS``, and outside the statements ``stated``) in
+    this or the previous paragraph, not an outlet. For "министерство", a ministry ("Министерство
+    ...", "Мин...", "МИД"); for a ``QUOTED_BODY_BACK_NOUNS`` noun, first a body that noun was
+    written with ("Компания «Вектор»", "банка «Пересвет»") or whose name holds it ("Сбербанк"):
+    "Компания «Вектор» подала иск к Минфину. В компании заявили" is the company, not the
+    ministry named last."""
     lo = _window_start(doc, pos)
+    candidates = []
     for m, e in reversed(_mentions_in(doc, lo, pos)):
         if e.type != "ORG" or doc.in_quote(m.start) and lemma not in QUOTED_BODY_BACK_NOUNS or _is_outlet(doc, e.name, e):
             continue
@@ -455,8 +461,22 @@ def _body_referred_back(doc: _Text, lemma: str, pos: int, stated: list[tuple[int
         name = e.name.lower()
         if lemma == "министерство" and not (name.startswith(("мин", "мид")) or "министерств" in name):
             continue
-        return _speaker_of(e)
-    return None
+        if lemma not in QUOTED_BODY_BACK_NOUNS or _written_with(doc, lemma, m.start, name):
+            return _speaker_of(e)
+        candidates.append(e)
+    return _speaker_of(candidates[0]) if candidates else None
+
+
+def _written_with(doc: _Text, lemma: str, start: int, name: str) -> bool:
+    """Is the organisation mention at ``start`` one of a ``lemma`` body: the noun right before
+    it (past an opening mark: "компании «Вектор»") or inside its name ("Сбербанк", "Партия
+    роста")?"""
+    if lemma in name.replace("ё", "е"):
+        return True
+    before = doc.toks(max(0, start - 40), start)
+    if not before or doc.text[before[-1].end : start].strip(DOUBLE_OPENING + '"' + " "):
+        return False
+    return doc.lemma(before[-1].text) == lemma
 
 
 def _female_head(doc: _Text, head: _Tok, gender: str | None) -> str | None:

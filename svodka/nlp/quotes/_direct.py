@@ -26,8 +26,9 @@ from .._speech import (
     VIA_LEMMAS,
     WORDS_NOUNS,
 )
-from ._outlets import _outlet_name
+from ._outlets import OWNED_WORDS_NOUNS, _outlet_name
 from ._text import (
+    CLAUSE_MARK,
     DASHES,
     MAX_HEADLINE_SPEAKER_WORDS,
     MAX_TERM_WORDS,
@@ -73,6 +74,10 @@ _AFTER_COMMA = re.compile(r",\s+")
 # Inside one quote: "A, — отметил он. — B" (the attribution splits the quote).
 # Verbs that credit a quoted fragment of the narrator's sentence to their subject.
 CREDITING_VERBS = SPEECH_LEMMAS | REQUEST_LEMMAS | NAMING_LEMMAS | CALL_LEMMAS | CREDITING_LEMMAS
+
+# Words opening a clause of its own after a comma ("..., после чего журналисты уехали", "..., а
+# жители прозвали"): a crediting verb before them credits nothing after the clause's own verb.
+CLAUSE_OPENERS = frozenset("а но однако зато после поэтому причем причём затем потом тогда".split())
 
 _SPLIT = re.compile(r"([,.!?…]*)\s+[-–—]\s+([^«»\"„“”.!?:—–]{2,120}?)([.,:])\s+[-–—]\s+")
 
@@ -330,9 +335,11 @@ def _colon_clause(doc: _Text, colon: int, b_start: int, b_kind: str, relayed: bo
     if not toks:
         return None
     quoting = next((t for t in toks if not doc.in_quote(t.start) and doc.lemma(t.text) in QUOTING_LEMMAS), None)
-    if quoting is not None:
+    if quoting is not None and not any(e.type == "PER" and _quoting_person(doc, s_start, m.start) for m, e in _mentions_in(doc, s_start, quoting.start)):
         # "Слова министра приводит РИА Новости:", "CNN процитировало слова сенатора:": the
-        # outlet relays (``via``), the owner of the words or the one quoted speaks
+        # outlet relays (``via``), the owner of the words or the one quoted speaks; a person
+        # quoting (a person named before the verb, no words noun before the name) is no relay ("Анна Орлова привела слова Игоря Петрова:" is Петров's as before,
+        # "Петров процитировал классика и добавил:" is Петров's ``добавил``)
         return _Attribution(quoting.low, quoting.start, quoting.end, after=(s_start, colon))
     for t in reversed(toks):
         if not doc.in_quote(t.start) and _is_speech(doc, t):
@@ -586,7 +593,7 @@ def _partial_items(doc: _Text, items: list[_Item]) -> list[_Item]:
     credits words to its subject ("назвал выбор «историческим решением»", "критиковал «кафиров
     ...»", ``CREDITING_VERBS``). Either is kept only with a speaker found: nobody's words are a
     term ("Эту «удобную схему» нужно проработать, указывается в письме"). A quotation that
-    opens with a capital letter is a name or a title («Спартак», «О мерах ...»), not words; so
+    opens (past an ellipsis) with anything but a lower-case letter is a name, a title or a figure («Спартак», «О мерах ...»), not words; so
     are titles and terms (``_titled``) and nicknames (``_nickname``); one already a direct
     statement is not taken twice.
     """
@@ -602,7 +609,9 @@ def _partial_items(doc: _Text, items: list[_Item]) -> list[_Item]:
             c_start += 1
         while c_end > c_start and text[c_end - 1] in MARKUP_MARKS:
             c_end -= 1
-        if c_start >= c_end or not text[c_start].islower() or any(s < c_end and c_start < e for s, e in taken):
+        # the case of its first letter, past an ellipsis that opens a cut quotation («...историческим шагом»)
+        first = next((ch for ch in text[c_start:c_end] if ch not in ".… "), "")
+        if c_start >= c_end or not first.islower() or any(s < c_end and c_start < e for s, e in taken):
             continue
         # the innermost reported statement holding it: "Стоит отметить, что X сделал «...», как
         # заметил Y" is Y's
@@ -634,7 +643,9 @@ def _titled(doc: _Text, span: _Span, c_start: int, c_end: int) -> bool:
 
 def _nickname(doc: _Text, span: _Span) -> bool:
     """A quotation right after a naming verb in an indefinite-personal clause: a plural verb
-    (or its infinitive after a plural "стали") with no nominative subject before it."""
+    (or its infinitive after a plural "стали") with no nominative subject before it and no
+    organisation named after "в" in its clause ("в Минфине назвали ...": the ministry's words;
+    "ФСЭГ, который в прессе называют «...»" stays a nickname)."""
     b_start = doc.blocks[span.block][0]
     s_start = _sentence_start(doc, span.open, b_start)
     toks = [t for t in doc.toks(s_start, span.open) if not doc.in_quote(t.start)]
@@ -649,6 +660,9 @@ def _nickname(doc: _Text, span: _Span) -> bool:
     if tag.POS != "VERB" or tag.number != "plur":
         return False
     clause = max((i + 1 for i in range(k) if doc.text[toks[i].end : toks[i + 1].start].strip() in (",", "—", "–", "-")), default=0)
+    relative = max((i + 1 for i in range(clause, k) if toks[i].low.startswith("котор")), default=clause)
+    if relative < k and any(e.type == "ORG" and re.search(r"(?i)(?:^|\s)во?\s+[«\"]?$", doc.text[toks[relative].start : m.start]) for m, e in _mentions_in(doc, toks[relative].start, verb.start)):
+        return False  # "В Минфине назвали решение «историческим»": the body named speaks, as with "заявили"
     for t in toks[clause:k]:
         if t.low in ("который", "которого", "которую", "которое"):
             continue
@@ -660,14 +674,32 @@ def _nickname(doc: _Text, span: _Span) -> bool:
 
 def _crediting_attribution(doc: _Text, span: _Span) -> _Attribution | None:
     """The verb of the quote's sentence that credits the quoted words to its subject: the
-    nearest one before the quote, not negated, not inside another quotation."""
+    nearest one before the quote, not negated, not inside another quotation, and not across a
+    clause of its own opened by a conjunction after a comma ("оценил ситуацию, после чего
+    журналисты уехали в «горячую точку»", "..., а жители прозвали мост «горбатым»": the quote is
+    the other clause's; a clause the verb governs keeps it: "призвал не забывать о том, в каком
+    положении оказались беженцы, «покинувшие свою землю»")."""
     b_start = doc.blocks[span.block][0]
     s_start = _sentence_start(doc, span.open, b_start)
     forms = _lexicon_forms(doc, "crediting", CREDITING_VERBS)
-    for t in reversed(doc.toks(s_start, span.open)):
-        if t.low not in forms or doc.in_quote(t.start):
+    toks = doc.toks(s_start, span.open)
+    other_verb = False
+    for k in range(len(toks) - 1, -1, -1):
+        t = toks[k]
+        if doc.in_quote(t.start):
             continue
-        if _negated(doc, t):
+        if t.low in forms:
+            if _negated(doc, t):
+                return None
+            return _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, span.open))
+        if doc.parse(t.text)[0].tag.POS == "VERB":
+            other_verb = True
+        elif other_verb and t.low in CLAUSE_OPENERS and k and CLAUSE_MARK.search(doc.text[toks[k - 1].end : t.start]):
             return None
-        return _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, span.open))
     return None
+
+
+def _quoting_person(doc: _Text, s_start: int, start: int) -> bool:
+    """Is a person named at ``start`` the one quoting, not the owner of the words ("Анна Орлова
+    привела слова ...", not "Слова Игоря Петрова приводит ...": no words noun before the name)?"""
+    return not any(doc.lemma(t.text) in OWNED_WORDS_NOUNS for t in doc.toks(s_start, start))
