@@ -224,8 +224,11 @@ def _foreign_domain(name: str, host: str | None) -> bool:
     return not (low.endswith("." + host) or _host_agreement(name, host))
 
 
-# A company form and its quoted name in a copyright line ("ООО «Лента.Ру»", "АО «Газета.Ру»").
-_COMPANY_NAME = re.compile(r"\b(?:ООО|ОАО|ЗАО|АО|ПАО|ИД|LLC|Ltd)\s+[«\"„“]([^«»\"„“”]{2,40})[»\"“”]")
+# A company form (``LEGAL_FORMS``, the lexicon's one list) and its quoted name in a copyright
+# line ("ООО «Лента.Ру»", "АО «Газета.Ру»").
+_COMPANY_NAME = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted((f.upper() for f in LEGAL_FORMS), key=len, reverse=True)) + r"|LLC|Ltd)\s+[«\"„“]([^«»\"„“”]{2,40})[»\"“”]"
+)
 
 
 def copyright_outlet(line: str, host: str | None) -> str | None:
