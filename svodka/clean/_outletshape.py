@@ -53,6 +53,10 @@ _QUOTE_CHARS = "«»\"“”„'"
 
 _DIGIT = re.compile(r"\d")
 
+# A quoted stretch of a name (two to forty characters) in any of the marks Russian and Latvian
+# pages use («», "", „“, „”, “”): the one pattern of the outlet readers.
+QUOTED_SPAN = r"[«\"„“]([^«»\"„“”]{2,40}?)[»\"“”]"
+
 
 def _ui_label(text: str) -> bool:
     """An interface label: a chrome start, a call to the reader ("Подпишитесь на «Газету.Ru»"), a navigation word, a list heading, a widget word, a menu flattened
@@ -227,7 +231,7 @@ def _foreign_domain(name: str, host: str | None) -> bool:
 # A company form (``LEGAL_FORMS``, the lexicon's one list) and its quoted name in a copyright
 # line ("ООО «Лента.Ру»", "АО «Газета.Ру»").
 _COMPANY_NAME = re.compile(
-    r"(?<![\w-])(?:" + "|".join(sorted((f.upper() for f in LEGAL_FORMS), key=len, reverse=True)) + r"|LLC|Ltd)\s+[«\"„“]([^«»\"„“”]{2,40})[»\"“”]"
+    r"(?<![\w-])(?:" + "|".join(sorted((f.upper() for f in LEGAL_FORMS), key=len, reverse=True)) + r"|LLC|Ltd)\s+" + QUOTED_SPAN
 )
 
 

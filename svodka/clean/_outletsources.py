@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ._chrome import NAV_WORDS
 from ._names import COPYRIGHT_HEAD, FUNCTION_WORDS, NAME_SEPARATORS, outlet_from_copyright, person_shaped
 from ._dumpmeta import COPYRIGHT_LINES, _PROMO
-from ._outletshape import DOMAIN, HOST_OWN, _DIGIT, copyright_outlet, _foreign_domain, _host_agreement, _logo_shaped, _name_shaped, _ui_label
+from ._outletshape import DOMAIN, HOST_OWN, QUOTED_SPAN, _DIGIT, copyright_outlet, _foreign_domain, _host_agreement, _logo_shaped, _name_shaped, _ui_label
 
 # The name line at the top is searched among this many first lines; the first line that is
 # not an interface label is a name by its shape alone when it is among the first few.
@@ -50,12 +50,8 @@ TOP_PLAIN_LINES = 20
 # counted over every line by ``_repeats``).
 LINE_PARTS_MAX = 30
 
-# A quoted stretch of one to four words in any of the quotes Russian and Latvian pages use
-# («», "", „“, „”, “”).
-_ANY_QUOTED = re.compile(r"[«\"„“]([^«»\"„“”]{2,40}?)[»\"“”]")
-
-
-_QUOTED_NAME = re.compile(r"«([^«»]{2,40})»|\"([^\"]{2,40})\"|„([^„“]{2,40})“")
+# A quoted stretch of one to four words in any of the quotes Russian and Latvian pages use.
+_ANY_QUOTED = re.compile(QUOTED_SPAN)
 
 # An invitation naming the outlet without quotes, its channels after a colon ("Подписывайтесь
 # на НСН: Новости | Дзен | Telegram"): the name starts with a capital and is no channel.
@@ -101,8 +97,8 @@ def _promo_name(lines, body: set[int], title: int | None) -> str | None:
         for sentence in _PROMO_SENTENCE.split(lines[i].text):
             if len(sentence.split()) > PROMO_MAX_WORDS or not _PROMO.search(sentence.lower()):
                 continue
-            m = _QUOTED_NAME.search(sentence)
-            name = next((g for g in m.groups() if g), None) if m else None
+            m = _ANY_QUOTED.search(sentence)
+            name = m.group(1) if m else None
             if name and len(name.split()) <= 3:
                 return f"«{name}»"
             m = _FOLLOW_NAME.search(sentence) or _NAME_IN_CHANNEL.match(sentence)
