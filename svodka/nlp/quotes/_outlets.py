@@ -34,6 +34,7 @@ from ._text import (
     _is_adj,
     _is_finite_verb,
     _mentions_from,
+    _mentions_in,
     _sentence_end,
     _sentence_start,
     _speaker_noun,
@@ -403,7 +404,8 @@ def _named_outlets(doc: _Text) -> list[tuple[int, str, str, Entity | None]]:
 def _earlier_outlet(doc: _Text, said: _Said, noun: _Tok, pos: int) -> str | None:
     """The outlet a bare "издание", "агентство", "газета" stands for: the latest named before
     ``pos`` with the same noun ("агентство Рейтер ... отмечает агентство"), else the latest
-    outlet the statements so far were relayed by or spoke as, else the latest named one."""
+    outlet the statements so far were relayed by or spoke as, else the latest named one, else the
+    latest outlet the text names at all (none: "собеседники газеты" stand for no outlet)."""
     lemma = doc.lemma(noun.text)
     named = [(at, n_lemma, name) for at, n_lemma, name, _e in _named_outlets(doc) if at < pos and at != noun.start]
     same = [name for _at, n_lemma, name in named if n_lemma == lemma]
@@ -411,7 +413,10 @@ def _earlier_outlet(doc: _Text, said: _Said, noun: _Tok, pos: int) -> str | None
         return same[-1]
     spoken = [(at, name) for at, name in said.outlets if at < pos]
     candidates = spoken + [(at, name) for at, _l, name in named]
-    return max(candidates)[1] if candidates else None
+    if candidates:
+        return max(candidates)[1]
+    # else the latest outlet the text named at all ("передает РИА Новости ... — сказал собеседник агентства")
+    return next((e.name for m, e in reversed(_mentions_in(doc, 0, pos)) if e.type == "ORG" and _is_outlet(doc, e.name, e)), None)
 
 
 def _is_outlet(doc: _Text, name: str, entity: Entity | None = None) -> bool:

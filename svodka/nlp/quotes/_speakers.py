@@ -24,7 +24,7 @@ from bisect import bisect_right
 from ...model import Entity, Quote, Speaker
 from .._lexicon import CLUB_FORMS, DOUBLE_CLOSING, DOUBLE_OPENING, LEGAL_FORMS
 from .._speech import CITING, DOCUMENT_AUTHORS, DOCUMENT_NOUNS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
-from ._outlets import _attribution_sentence, _cut_via, _named_outlet, _outlet_name, _outlet_noun, _relative_relay_in, _heard, _heard_by, _is_outlet, _network_beside, _outlet_after, _relay_opening, _relayed_in_next
+from ._outlets import _attribution_sentence, _cut_via, _earlier_outlet, _outlet_name, _outlet_noun, _relative_relay_in, _heard, _heard_by, _is_outlet, _network_beside, _outlet_after, _relay_opening, _relayed_in_next
 from ._persons import _person_by_role
 from ._text import (
     _Attribution,
@@ -225,10 +225,10 @@ def _find_via(doc: _Text, said: _Said, attr: _Attribution, speaker: Speaker | No
         if attr.via is None and speaker.type == "PER" and speaker.entity:
             _heard(attr, _interview_told(doc, said, attr, speaker))
     if attr.via is None and speaker is not None and speaker.kind != "outlet":
-        _heard(attr, _outlet_of_speaker(doc, attr))
+        _heard(attr, _outlet_of_speaker(doc, said, attr))
 
 
-def _outlet_of_speaker(doc: _Text, attr: _Attribution) -> str | None:
+def _outlet_of_speaker(doc: _Text, said: _Said, attr: _Attribution) -> str | None:
     """The outlet a speaker talked to or works for, written with the speaker next to the cue:
     "сказал собеседник агентства" (the agency named earlier), "сообщает обозреватель Yahoo
     Дмитрий Чесноков", "по словам источника «Коммерсанта»": the words reached the reader
@@ -242,23 +242,10 @@ def _outlet_of_speaker(doc: _Text, attr: _Attribution) -> str | None:
             if not toks or doc.in_quote(m.start()):
                 continue
             if _outlet_noun(doc, toks[0]) and len(toks) == 1:
-                named = _named_outlet(doc, toks[0], attr.cue_start)
-                if named != toks[0].text:
-                    return named
-                return _last_outlet_named(doc, attr.cue_start)  # "собеседник агентства" after "передает РИА Новости"
+                return _earlier_outlet(doc, said, toks[0], attr.cue_start)  # "собеседник агентства": the one named before
             if not _outlet_noun(doc, toks[0]) and not toks[0].text[0].isupper() and doc.text[m.start("outlet")] not in DOUBLE_OPENING + '"':
                 continue
             return _outlet_name(doc, m.start("outlet"), m.end("outlet"))
-    return None
-
-
-def _last_outlet_named(doc: _Text, pos: int) -> str | None:
-    """The last outlet the text named before ``pos`` (an organisation mention that is an
-    outlet: "передает РИА Новости"), for a bare "агентство"/"издание" of a source; none when no
-    outlet was named ("собеседники газеты": no name, no via)."""
-    for m, e in reversed(_mentions_in(doc, 0, pos)):
-        if e.type == "ORG" and _is_outlet(doc, e.name, e):
-            return e.name
     return None
 
 
