@@ -43,15 +43,23 @@ def _matches(q: Any, g: dict[str, Any], text: str) -> bool:
     return _overlaps((q.start, q.end), (g["start"], g["end"])) or _contains(q.text, text[g["start"] : g["end"]])
 
 
+# A possessive before a description ("его адвокат", "Её владельцы", "мой кузен").
+_POSSESSIVE_PHRASE = re.compile(r"\b(?i:его|её|ее|их|мо[йяеёи]|наш[аеи]?|сво[йяеёи])\s+([\w-]+(?:\s+[\w-]+){0,4})")
+
+
 def name_keys(name: str) -> set[str]:
     """``form_key`` of a name as written, without the quotation marks around it and inside «»:
     marks around a title are typography, not part of the name (the gold kept them for some
     outlets, «КоммерсантЪ», and a reader's answer may or may not); a name quoted inside it
     counts with straight marks and with «» alike (the gold wrote either), and so do marks around
     the last words ("РИА «Новости»" is "РИА Новости"); a final hard sign is spelling
-    ("Коммерсантъ" is "Коммерсант")."""
+    ("Коммерсантъ" is "Коммерсант"); a possessive before a description is no part of its
+    name ("его адвокат" is "адвокат": the gold wrote a relation both ways)."""
     bare = name.strip().strip(QUOTE_MARKS).strip()
     forms = {name, bare, f"«{bare}»"}
+    # a possessive before a description is not part of its name ("его адвокат" is "адвокат")
+    if m := _POSSESSIVE_PHRASE.match(bare):
+        forms.add(bare[m.start(1) :])
     # a final hard sign is the old spelling a brand keeps ("Коммерсантъ"), inflected away in
     # "заявил «Коммерсанту»": the same name
     forms |= {f[:-1] if f[-1:] in "ъЪ" else f for f in forms if f}
@@ -92,7 +100,24 @@ def _gold_by_doc(gold: list[dict[str, Any]], texts: dict[str, str], problems: li
                 problems.append(f"{g['doc']}: gold span {g['start']}-{g['end']} no longer matches the text")
                 continue
             by_doc[g["doc"]].append(g)
+    for doc, golds in by_doc.items():
+        bare = _possessive_forms(texts.get(doc, ""))
+        for g in golds:
+            if g.get("speaker"):
+                g["speaker"] = list(g["speaker"]) + [bare[k] for k in g["speaker"] if k in bare]
     return by_doc
+
+
+def _possessive_forms(text: str) -> dict[str, str]:
+    """``form_key`` of each possessive phrase of a text -> the key of the phrase without its
+    possessive: the gold wrote a relation both ways ("Его отец", "адвокат"), and a possessive
+    names nobody out of its sentence; the scorer takes either as the same name."""
+    out = {}
+    for m in _POSSESSIVE_PHRASE.finditer(text):
+        words = m.group(1).split()
+        for n in range(1, len(words) + 1):
+            out[form_key(text[m.start() : m.start(1)] + " ".join(words[:n]))] = form_key(" ".join(words[:n]))
+    return out
 
 
 class _Score:

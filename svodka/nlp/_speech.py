@@ -22,6 +22,8 @@ __all__ = [
     "ORG_SPEAKER_NOUNS",
     "ATTENTION_LEMMAS",
     "DOCUMENT_NOUNS",
+    "DOCUMENT_PRONOUNS",
+    "DOCUMENT_VERBS",
     "EARLIER_OCCASION_WORDS",
     "SELF_SPEAKING_DOCUMENTS",
     "DOCUMENT_AUTHORS",
@@ -206,9 +208,20 @@ DOCUMENT_NOUNS = frozenset(
     """
     заявление сообщение пресс-релиз релиз документ письмо обращение ответ комментарий
     телеграм-канал канал материал статья публикация доклад отчет исследование заметка текст
-    приговор вердикт
+    приговор вердикт поздравление послание
     """.split()
 )
+
+# The verb whose subject is the author of a document it names ("Президент поздравил X. В
+# поздравлении говорится ...", "Пресс-служба сообщила о ... . Согласно сообщению, ..."); a
+# sentence with the document noun itself names it too ("МИД опубликовал комментарий").
+DOCUMENT_VERBS = {
+    "поздравление": "поздравить", "сообщение": "сообщить", "заявление": "заявить",
+    "обращение": "обратиться", "комментарий": "прокомментировать", "послание": "направить",
+}
+
+# "В нём говорится", "в ней сказано": the pronoun of a document named in the sentence before.
+DOCUMENT_PRONOUNS = frozenset({"нём", "нем", "ней", "них"})
 
 # An organisation's or a person's own page online, after "на"/"в" ("на официальном сайте
 # министерства", "в микроблоге", "на странице в соцсети"): the place the words were put, never

@@ -63,6 +63,9 @@ SOURCE_NOUNS = frozenset({"источник", "собеседник"})
 # Possessive pronouns before a description's noun ("его адвокат"): a relation of someone.
 POSSESSIVES = frozenset({"его", "ее", "её", "их"})
 
+# The lemmas of the possessives that agree with their noun ("мой кузен", "нашей редакции").
+AGREEING_POSSESSIVES = frozenset({"мой", "наш", "твой", "ваш", "свой"})
+
 # What may stand between two words of a description: nothing, or the marks of a quoted name.
 PHRASE_GAPS = ("", "«", "»", "»«", '"', '«"', '"»')
 
@@ -430,7 +433,18 @@ def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], 
         antecedent = _referred_back(doc, said, head, phrase, lemma, gender, cue, desc)
         if antecedent is not None:
             return antecedent
-    return Speaker(_lower_description(doc, head, normal, phrase[0]), kind, None)
+    return Speaker(_without_possessive(doc, phrase, _lower_description(doc, head, normal, phrase[0])), kind, None)
+
+
+def _without_possessive(doc: _Text, phrase: list[_Tok], name: str) -> str:
+    """A description's name without the possessive that opens it: "его адвокат", "её
+    владельцы", "мой кузен" name the speaker as "адвокат", "владельцы", "кузен" (the pronoun
+    points at someone else and means nothing out of its sentence)."""
+    first = phrase[0]
+    if len(phrase) < 2 or not (first.low in POSSESSIVES or doc.lemma(first.text) in AGREEING_POSSESSIVES):
+        return name
+    rest = name.split(None, 1)
+    return rest[1] if len(rest) == 2 else name
 
 
 # Of them, the bodies often named in quotation marks ("банк «Пересвет»", "компания «Вектор»").

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ...model import Entity, Quote, Speaker
-from .._lexicon import CLUB_FORMS, DOUBLE_CLOSING, DOUBLE_OPENING, LEGAL_FORMS
-from .._speech import CITING, DOCUMENT_AUTHORS, DOCUMENT_NOUNS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
+from ...model import Entity, Mention, Quote, Speaker
+from .._lexicon import CLUB_FORMS, DOUBLE_CLOSING, DOUBLE_OPENING, LEGAL_FORMS, PERSON_PREPOSITION_CASES
+from .._speech import CITING, DOCUMENT_AUTHORS, DOCUMENT_NOUNS, DOCUMENT_PRONOUNS, DOCUMENT_VERBS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
 from ._outlets import _attribution_sentence, _cut_via, _earlier_outlet, _outlet_name, _outlet_noun, _relative_relay_in, _heard, _heard_by, _is_outlet, _network_beside, _outlet_after, _relay_opening, _relayed_in_next
 from ._persons import _person_by_role
 from ._text import (
@@ -42,6 +42,7 @@ from ._text import (
     _nominative,
     _sentence_end,
     _sentence_start,
+    _sentences,
     _speaker_of,
     _window_start,
     speaker_key,
@@ -185,7 +186,13 @@ def _speaker_going_on(doc: _Text, said: _Said, attr: _Attribution) -> Speaker | 
     like (``attr.backref``) the last speaker."""
     speaker = None
     if said.speakers and attr.cue in IMPERSONAL_CUES:
-        speaker = said.documents[-1] if said.documents and _names_document(doc, attr) else said.speakers[-1]
+        if _names_document(doc, attr):
+            # the author the narrator named with the document, else the body whose document spoke last
+            noun = _document_noun(doc, attr)
+            speaker = _document_author(doc, doc.lemma(noun.text), attr.cue_start) if noun is not None else None
+            speaker = speaker or (said.documents[-1] if said.documents else said.speakers[-1])
+        else:
+            speaker = said.speakers[-1]
     if speaker is None and attr.backref and said.speakers:
         speaker = said.speakers[-1]
     return speaker
@@ -413,16 +420,85 @@ def _document_speaker(doc: _Text, said: _Said, attr: _Attribution) -> Speaker | 
     """A document whose author the sentence does not name speaks for the body whose
     document spoke last, else as itself ("Документ предлагает исключить ...", "В докладе
     говорится, что ...": "документ", "доклад"; kind organisation)."""
-    regions = [r for r in (attr.before, attr.after) if r]
-    noun = next((t for r in regions for t in doc.toks(*r) if not doc.in_quote(t.start) and doc.lemma(t.text) in DOCUMENT_NOUNS), None)
-    if noun is None or _owner_after(doc, noun):
-        return None  # "В первоначальном сообщении НАТО говорилось": the owner, missed, is no document
+    noun = _document_noun(doc, attr)
+    if noun is None:
+        return None
+    lemma = doc.lemma(noun.text)
+    author = _document_author(doc, lemma, attr.cue_start)
+    if author is not None:
+        return author
     if said.documents:
         return said.documents[-1]
-    lemma = doc.lemma(noun.text)
     if lemma in DOCUMENT_AUTHORS:
         return Speaker(DOCUMENT_AUTHORS[lemma], "ORG", None, "organisation")  # "В приговоре отмечается": the court
     return Speaker(lemma, "ORG", None, "organisation") if lemma in SELF_SPEAKING_DOCUMENTS else None
+
+
+def _document_noun(doc: _Text, attr: _Attribution) -> _Tok | None:
+    """The document the attribution names without its owner ("В докладе говорится", "В нём
+    сказано": the document named before), or None ("В сообщении НАТО говорилось": the owner,
+    missed, is no document)."""
+    regions = [r for r in (attr.before, attr.after) if r]
+    noun = next((t for r in regions for t in doc.toks(*r) if not doc.in_quote(t.start) and doc.lemma(t.text) in DOCUMENT_NOUNS), None)
+    if noun is None:
+        return _document_of_pronoun(doc, attr)
+    return None if _owner_after(doc, noun) else noun
+
+
+def _document_of_pronoun(doc: _Text, attr: _Attribution) -> _Tok | None:
+    """The document a pronoun before the cue stands for ("МИД опубликовал комментарий. В нём
+    сказано, что ..."): the last document noun of the sentence before, in the same paragraph."""
+    if not attr.before:
+        return None
+    words = [t for t in doc.toks(*attr.before) if not doc.in_quote(t.start)]
+    if not any(a.low in ("в", "во") and b.low in DOCUMENT_PRONOUNS for a, b in zip(words, words[1:])):
+        return None
+    b_start = _block_starts(doc)[max(0, bisect_right(_block_starts(doc), attr.cue_start) - 1)]
+    s_start = _sentence_start(doc, attr.cue_start, b_start)
+    if s_start <= b_start:
+        return None
+    prev = _sentence_start(doc, s_start - 1, b_start)
+    return next((t for t in reversed(doc.toks(prev, s_start)) if not doc.in_quote(t.start) and doc.lemma(t.text) in DOCUMENT_NOUNS), None)
+
+
+# How many sentences back a document's author may be named.
+DOCUMENT_AUTHOR_SENTENCES = 3
+
+
+def _document_author(doc: _Text, lemma: str, pos: int) -> Speaker | None:
+    """The author of a document the narrator named a few sentences before (in this paragraph
+    or the one before): the subject of the sentence that names the document or says the verb
+    that makes it ("МИД России опубликовал комментарий", "поздравил президент Владимир Путин"
+    -> "В поздравлении говорится"): a person or a body named in the nominative."""
+    starts = _block_starts(doc)
+    b = max(0, bisect_right(starts, pos) - 1)
+    sentences: list[tuple[int, int]] = []
+    for k in (b - 1, b):
+        if k >= 0:
+            end = doc.blocks[k][1] if k < b else _sentence_start(doc, pos, starts[k])
+            sentences += [se for se in _sentences(doc, starts[k], end) if se[1] <= end]
+    verb = DOCUMENT_VERBS.get(lemma)
+    for s, e in reversed(sentences[-DOCUMENT_AUTHOR_SENTENCES:]):
+        toks = [t for t in doc.toks(s, e) if not doc.in_quote(t.start)]
+        if not any(doc.lemma(t.text) in (lemma, verb) for t in toks):
+            continue
+        for m, ent in _mentions_in(doc, s, e):
+            if ent.type in ("PER", "ORG") and not doc.in_quote(m.start) and _named_as_subject(doc, m, ent):
+                return _speaker_of(ent)
+        return None
+    return None
+
+
+def _named_as_subject(doc: _Text, m: Mention, ent: Entity) -> bool:
+    """Can a mention be its sentence's subject: not after a preposition, in the nominative (a
+    body by its first word: "МИД России", "Совет Федерации")?"""
+    i = doc._index(m.start)
+    if i > 0 and (doc.tokens[i - 1].low in PERSON_PREPOSITION_CASES or doc.tokens[i - 1].low in ("в", "во", "на", "по", "за")) and doc.text[doc.tokens[i - 1].end : m.start].strip() == "":
+        return False
+    if ent.type == "PER":
+        return _nominative_mention(doc, m, ent)
+    first = _WORD.findall(m.text)[:1]
+    return bool(first) and (first[0].isupper() and len(first[0]) > 1 or _has_case(doc, _Tok(m.start, m.start + len(first[0]), first[0], first[0].lower()), "nomn"))
 
 
 def _owner_after(doc: _Text, noun: _Tok) -> bool:
