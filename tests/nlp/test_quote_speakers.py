@@ -1024,6 +1024,18 @@ def test_quote_speakers_a_cited_source_keeps_its_outlet():
 
 VIA_MORE_CASES = [
     (
+        "a sentence opening «По данным <outlet>,»: the speaker of its colon quote speaks through it",
+        ["По данным телеграм-канала Northern Wire, водитель автобуса Игорь Петров объясняет аварию так:", "Меня подрезал грузовик, я уходил от удара."],
+        [PETROV, ("e2", "ORG", "Northern Wire", ["Northern Wire"])],
+        ("Игорь Петров", "person", "Northern Wire"),
+    ),
+    (
+        "a source referred back by its bare noun is heard through the same outlet",
+        ["Министр уйдет в отставку, сообщает «Северинформ» со ссылкой на источник в правительстве.", "По словам источника, преемник уже выбран."],
+        [],
+        ("источник", "group", "Северинформ"),
+    ),
+    (
         "Об этом ... рассказал изданию X: the outlet heard the statement before",
         ["Бывший мэр Игорь Петров сообщил о разводе с женой. Об этом он рассказал изданию The Northern Star."],
         [PETROV],

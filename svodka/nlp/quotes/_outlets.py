@@ -702,12 +702,16 @@ def _relay_before(doc: _Text, pos: int) -> str | None:
 
 # A sentence opening with the outlet that relays what follows: "Как передает агентство X, ...",
 # "Как сообщает «Коммерсантъ», ...".
-_RELAY_OPENING = re.compile(r"\s*[Кк]ак\s+(?:передает|передаёт|передают|сообщает|сообщают|пишет|пишут)\s+(?P<outlet>[^,.;:!?]{2,80}?)\s*,")
+_RELAY_OPENING = re.compile(
+    r"\s*(?:[Кк]ак\s+(?:передает|передаёт|передают|сообщает|сообщают|пишет|пишут)|[Пп]о\s+(?:данным|информации|сведениям))"
+    r"\s+(?P<outlet>[^,.;:!?]{2,80}?)\s*,"
+)
 
 
 def _relay_opening(doc: _Text, attr: _Attribution) -> str | None:
-    """The outlet of "Как передает агентство X, министр заявил, что ...": the sentence opens
-    with a relaying outlet and the cue, after it, has a speaker of its own (the ``via``)."""
+    """The outlet of "Как передает агентство X, министр заявил, что ...", "По данным
+    телеграм-канала X, водитель объясняет это так: ...": the sentence opens with a relaying
+    outlet and the cue, after it, has a speaker of its own (the ``via``)."""
     s_start, _s_end = _attribution_sentence(doc, attr)
     m = _RELAY_OPENING.match(doc.text, s_start, attr.cue_start)
     if m is None or m.end() > attr.cue_start:

@@ -48,7 +48,7 @@ from ._text import (
     speaker_key,
 )
 from ._grammar import _agreeing, _nominative_mention
-from ._descriptions import _lower_description, _np_speaker
+from ._descriptions import SOURCE_NOUNS, _lower_description, _np_speaker
 from ._subjects import IMPERSONAL_CUES, _scan_region
 from ._antecedents import _plural_described
 
@@ -228,11 +228,21 @@ def _find_via(doc: _Text, said: _Said, attr: _Attribution, speaker: Speaker | No
     if attr.via is None and speaker is not None and speaker.kind != "outlet" and not _outlet_speaker(doc, speaker) and not _earlier_occasion(doc, attr):
         # "сказал Петров «Интерфаксу». Он отметил, что ...": the interview goes on (not into
         # "Ранее он заявлял, что ...": said on another occasion)
-        _heard(attr, said.vias.get(speaker_key(speaker)))
+        _heard(attr, said.vias.get(speaker_key(_source_named_before(doc, said, speaker))))
         if attr.via is None and speaker.type == "PER" and speaker.entity:
             _heard(attr, _interview_told(doc, said, attr, speaker))
     if attr.via is None and speaker is not None and speaker.kind != "outlet":
         _heard(attr, _outlet_of_speaker(doc, said, attr))
+
+
+def _source_named_before(doc: _Text, said: _Said, speaker: Speaker) -> Speaker:
+    """A bare source noun refers back to the source of that noun quoted last ("со ссылкой на
+    источник в администрации. ... По данным источника, ...": the same source, heard through
+    the same outlet); any other speaker is itself."""
+    if speaker.entity or " " in speaker.name or doc.lemma(speaker.name) not in SOURCE_NOUNS:
+        return speaker
+    lemma = doc.lemma(speaker.name)
+    return next((sp for sp in reversed(said.speakers) if sp is not speaker and not sp.entity and sp.name.split()[0].lower() == lemma), speaker)
 
 
 def _outlet_of_speaker(doc: _Text, said: _Said, attr: _Attribution) -> str | None:
