@@ -117,7 +117,7 @@ def normalize_entities(article: Article, models: Models) -> Article:
                 other.setdefault((entity.type, _key(mention.normal)), []).append(mention)
     _coordinated_names(article.text, per, written, models)
     _women_of_article(article.text, per, written, models)
-    entities = _other_entities(_merge_short_orgs(other)) + _merge_persons(per)
+    entities = _other_entities(_merge_short_orgs(other)) + _merge_originals(article.text, _merge_persons(per))
     for entity in entities:
         entity.mentions.sort(key=lambda m: (m.start, m.end))
         for role in (role for mention in entity.mentions for role in roles.get(id(mention), [])):
@@ -520,6 +520,33 @@ def _merge_persons(per: list[tuple[Mention, dict[str, Any]]]) -> list[Entity]:
             )
         )
     return out
+
+
+# A name in Latin letters in parentheses right after a person's name: its original spelling
+# ("Хосе Луис Бонет (Josep Lluís Bonet)").
+_ORIGINAL_AFTER = re.compile(r"\s*\(\s*$")
+_LATIN_WORDS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ'’.-]+(?:\s+[A-Za-zÀ-ÖØ-öø-ɏ'’.-]+)*")
+
+
+def _merge_originals(text: str, persons: list[Entity]) -> list[Entity]:
+    """A person named in Cyrillic with the original spelling in parentheses after it is one
+    person under both spellings: the Latin mentions (and a later Latin mention of the same
+    last name) join the Cyrillic name, which names the entity."""
+    by_end = {m.end: e for e in persons for m in e.mentions if not _LATIN_WORDS.fullmatch(m.text)}
+    merged: dict[int, Entity] = {}
+    for e in persons:
+        first = e.mentions[0] if e.mentions else None
+        if first is None or not all(_LATIN_WORDS.fullmatch(m.text) for m in e.mentions):
+            continue
+        before = text[max(0, first.start - 4) : first.start]
+        opening = _ORIGINAL_AFTER.search(before)
+        if opening is None:
+            continue
+        host = by_end.get(first.start - len(before) + opening.start())
+        if host is not None and host is not e and host.last and e.last:
+            host.mentions.extend(e.mentions)
+            merged[id(e)] = host
+    return [e for e in persons if id(e) not in merged]
 
 
 def _nominative_of(group: dict[str, Any], info: dict[str, Any]) -> bool:

@@ -98,6 +98,24 @@ def test_names_merge_person_mentions_to_fullest(models):
     assert [m.normal for m in person.mentions] == ["Абдрахманов", "Кайрат Абдрахманов", "Абдрахманов"]
 
 
+@pytest.mark.issue(15)
+def test_names_original_spelling_in_parentheses_is_the_same_person(models):
+    text = "Компанию возглавляет Хосе Мартинес (José Martínez). Ранее Мигель Гарсия (Miguel García) ушёл."
+    article = normalize_entities(
+        _article(text, [("Хосе Мартинес", "PER"), ("José Martínez", "PER"), ("Мигель Гарсия", "PER"), ("Miguel García", "PER")]), models
+    )
+    assert [(e.name, [m.text for m in e.mentions]) for e in article.entities] == [
+        ("Хосе Мартинес", ["Хосе Мартинес", "José Martínez"]),
+        ("Мигель Гарсия", ["Мигель Гарсия", "Miguel García"]),
+    ]
+
+
+def test_names_a_latin_name_elsewhere_stays_apart(models):
+    text = "Хосе Мартинес встретился с José Martínez (однофамильцем) в Мадриде."
+    article = normalize_entities(_article(text, [("Хосе Мартинес", "PER"), ("José Martínez", "PER")]), models)
+    assert len(article.entities) == 2
+
+
 def test_names_conflicting_first_names_stay_apart(models):
     text = "Сергей Орлов и Андрей Орлов выступили вместе."
     article = normalize_entities(_article(text, [("Сергей Орлов", "PER"), ("Андрей Орлов", "PER")]), models)

@@ -696,6 +696,18 @@ def test_quote_speakers_relations_and_names(case, paragraphs, names, expected):
 
 PLACE_AND_DOCUMENT_CASES = [
     (
+        "a surname in Latin letters NER read as a body is the person under its original spelling",
+        ["Компанию возглавляет Хосе Мартинес (José Martínez).", "Однако Martínez признал, что сценарий изменился."],
+        [("e1", "PER", "Хосе Мартинес", ["Хосе Мартинес", "José Martínez"]), ("e2", "ORG", "Martínez", ["Martínez"])],
+        ("Хосе Мартинес", "person", None),
+    ),
+    (
+        "a Latin body named like a person stays a body when the verb is not a person's",
+        ["Завод основал Генри Форд (Henry Ford).", "Ford сообщила, что продажи выросли."],
+        [("e1", "PER", "Генри Форд", ["Генри Форд", "Henry Ford"]), ("e2", "ORG", "Ford", ["Ford"])],
+        ("Ford", "organisation", None),
+    ),
+    (
         "a document the narrator named with its author speaks for the author",
         ["Министерство транспорта Северии опубликовало комментарий к решению суда. В официальном комментарии отмечается, что мост закроют на год."],
         [("e1", "ORG", "Министерство транспорта Северии", ["Министерство транспорта Северии"])],

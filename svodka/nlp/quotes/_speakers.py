@@ -25,8 +25,10 @@ from ...model import Entity, Mention, Quote, Speaker
 from .._lexicon import CLUB_FORMS, DOUBLE_CLOSING, DOUBLE_OPENING, LEGAL_FORMS, PERSON_PREPOSITION_CASES
 from .._speech import CITING, DOCUMENT_AUTHORS, DOCUMENT_NOUNS, DOCUMENT_PRONOUNS, DOCUMENT_VERBS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
 from ._outlets import _attribution_sentence, _cut_via, _earlier_outlet, _outlet_name, _outlet_noun, _relative_relay_in, _heard, _heard_by, _is_outlet, _network_beside, _outlet_after, _relay_opening, _relayed_in_next
-from ._persons import _person_by_role
+from ._persons import _gender_fits, _person_by_role
 from ._text import (
+    _CYRILLIC,
+    _surnames,
     _Attribution,
     _Said,
     _Text,
@@ -93,7 +95,7 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int, stmt_end: in
         speaker = _document_speaker(doc, said, attr)
     if speaker is None and gender == "plur" and _cue_pos(doc, attr) == "VERB" and attr.cue not in IMPERSONAL_CUES:
         speaker = _plural_agent_before(doc, said, attr)
-    speaker = _whole_body(doc, _fuller_person(doc, _named_by_example(doc, attr, speaker)))
+    speaker = _whole_body(doc, _fuller_person(doc, _named_by_example(doc, attr, speaker), gender))
     _find_via(doc, said, attr, speaker, subject_before)
     if speaker is not None and speaker.kind is None:
         speaker.kind = _speaker_kind(doc, attr, speaker)
@@ -560,13 +562,19 @@ def _with_quoted_name(doc: _Text, speaker: Speaker, e: Entity) -> Speaker:
     return speaker
 
 
-def _fuller_person(doc: _Text, speaker: Speaker | None) -> Speaker | None:
-    """A one-word person speaker ("Мамедов" of a headline) -> the person with that surname and a first name."""
-    if speaker is None or " " in speaker.name or speaker.type not in ("PER", "OTHER"):
+def _fuller_person(doc: _Text, speaker: Speaker | None, gender: str | None = None) -> Speaker | None:
+    """A one-word person speaker ("Мамедов" of a headline) -> the person with that surname and
+    a first name, also under the original spelling given with it ("Bonet" of "Хосе Луис Бонет
+    (Josep Lluís Bonet)"); so is a one-word body in Latin letters when the verb says a man or a
+    woman spoke ("Bonet признал": NER read the surname as a company)."""
+    if speaker is None or " " in speaker.name:
         return speaker
-    word = speaker.name.lower()
+    body = speaker.type == "ORG" and gender in ("masc", "femn") and not _CYRILLIC.search(speaker.name)
+    if speaker.type not in ("PER", "OTHER") and not body:
+        return speaker
+    word = speaker.name.lower().replace("ё", "е")
     for e in doc.article.entities:
-        if e.type == "PER" and " " in e.name and e.last and e.last.lower() == word:
+        if e.type == "PER" and " " in e.name and word in _surnames(doc, e) and (not body or _gender_fits(doc, e, gender)):
             return Speaker(e.name, "PER", e.id)
     return speaker
 

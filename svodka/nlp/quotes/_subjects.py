@@ -30,6 +30,7 @@ from .._speech import (
 from ._outlets import _base_name, _dative, _heard, _name_at
 from ._persons import _gender_fits, _trusted_role
 from ._text import (
+    _surnames,
     CLAUSE_MARK,
     BACK_ADVERBS,
     PRONOUNS,
@@ -382,7 +383,7 @@ def _known_surname(doc: _Text, words: list[_Tok], end: int, gender: str | None) 
         return None
     # "Уильямс-младшая объявила": the surname with the epithet of the younger or elder namesake
     word = re.sub(r"-(?:младш|старш)(?:ий|ая)$", "", words[k].text.lower().replace("ё", "е"))
-    people = [e for e in doc.article.entities if e.type == "PER" and e.last and e.last.lower().replace("ё", "е") == word]
+    people = [e for e in doc.article.entities if e.type == "PER" and word in _surnames(doc, e)]
     if gender in ("masc", "femn"):
         people = [e for e in people if _gender_fits(doc, e, gender)]
     people.sort(key=lambda e: -len(e.mentions))
