@@ -696,6 +696,12 @@ def test_quote_speakers_relations_and_names(case, paragraphs, names, expected):
 
 PLACE_AND_DOCUMENT_CASES = [
     (
+        "two roles joined by «и» with a singular verb are one person, found by the first",
+        ["Суд сократил срок Игорю Петрову, бывшему мэру Заречинска.", "Вчера бывший мэр Заречинска и лидер партии «Мосты» объявил о своем уходе из политики."],
+        [("e1", "PER", "Игорь Петров", ["Игорю Петрову"], ["бывший мэр Заречинска"])],
+        ("Игорь Петров", "person", None),
+    ),
+    (
         "a surname in Latin letters NER read as a body is the person under its original spelling",
         ["Компанию возглавляет Хосе Мартинес (José Martínez).", "Однако Martínez признал, что сценарий изменился."],
         [("e1", "PER", "Хосе Мартинес", ["Хосе Мартинес", "José Martínez"]), ("e2", "ORG", "Martínez", ["Martínez"])],

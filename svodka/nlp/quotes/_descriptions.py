@@ -422,6 +422,10 @@ def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], 
     if not unnamed:
         # "дочь актрисы" is the one introduced as "дочь погибшей Татьяна" (not the actress)
         person = _person_by_role(doc, normal, gender, cue.cue_start)
+        if person is None and " и " in normal and gender in ("masc", "femn"):
+            # "бывший премьер-министр Италии и лидер партии X объявил": one person with two
+            # roles (the verb is singular), found by the first
+            person = _person_by_role(doc, normal.split(" и ")[0], gender, cue.cue_start)
         if person is not None:
             return _speaker_of(person)
     if len(phrase) == 1 and lemma in BODY_BACK_NOUNS:
