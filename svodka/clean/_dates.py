@@ -42,6 +42,9 @@ URL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/_\-]?(0[1-9]|1[0-2])[/_\-]?(0[
 # A whole path segment written day first, as Russian pages write dates: "/text/11-04-2013/".
 # Only a whole segment: inside a longer one the digits may be an id.
 URL_DATE_DAY_FIRST = re.compile(r"/(0[1-9]|[12]\d|3[01])[-.](0[1-9]|1[0-2])[-.](20\d{2}|19\d{2})(?=/|$)")
+# A whole segment day, English month abbreviation, year run together: "/russia/22apr2016/".
+URL_DATE_MONTH_WORD = re.compile(r"/(0?[1-9]|[12]\d|3[01])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(20\d{2}|19\d{2})(?=/|$)", re.IGNORECASE)
+URL_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # Whole segments year, month, day without leading zeros: "/ru/2009/3/3/42190".
 URL_DATE_UNPADDED = re.compile(r"/(20\d{2}|19\d{2})/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?=/|$)")
 # An id that opens with a timestamp, date and time run together ("/news/20240516095642697-..."):
@@ -181,7 +184,8 @@ def _relative(line: str) -> ShownDate | None:
 def url_date(url: str | None) -> str | None:
     """The date written in a page's address path (``/2024/03/15/``, whole segments without
     leading zeros ``/2009/3/3/``, an id opening with a timestamp ``/20240516095642697-...``,
-    or a whole segment day first: ``/11-04-2013/``), as ``YYYY-MM-DD``, or None."""
+    a whole segment day first: ``/11-04-2013/``, or day, month abbreviation and year run
+    together: ``/22apr2016/``), as ``YYYY-MM-DD``, or None."""
     if not url:
         return None
     from urllib.parse import urlparse
@@ -194,11 +198,12 @@ def url_date(url: str | None) -> str | None:
     match = URL_DATE.search(path) or URL_DATE_UNPADDED.search(path) or URL_STAMP.search(path)
     if match:
         year, month, day = match.group(1), match.group(2), match.group(3)
-    else:
-        match = URL_DATE_DAY_FIRST.search(path)
-        if not match:
-            return None
+    elif match := URL_DATE_DAY_FIRST.search(path):
         day, month, year = match.group(1), match.group(2), match.group(3)
+    elif match := URL_DATE_MONTH_WORD.search(path):
+        day, month, year = match.group(1), str(URL_MONTHS.index(match.group(2).lower()) + 1), match.group(3)
+    else:
+        return None
     if not valid_date(int(year), int(month), int(day)):
         return None
     return f"{year}-{int(month):02d}-{int(day):02d}"

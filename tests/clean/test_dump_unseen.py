@@ -155,6 +155,11 @@ def test_dates_url_date():
     assert url_date("https://x.ru/news/2024/03/15/most") == "2024-03-15"
     assert url_date("https://x.ru/news/20240315-most") == "2024-03-15"
     assert url_date("https://x.ru/a/20241399") is None
+    # day, month abbreviation and year run together in a whole segment (issue 16: newsru.com)
+    assert url_date("http://www.x.com/russia/22apr2016/passenger.html") == "2016-04-22"
+    assert url_date("http://www.x.com/world/5Dec2019/") == "2019-12-05"
+    assert url_date("http://www.x.com/world/32apr2016/") is None
+    assert url_date("http://www.x.com/world/apr2016/") is None
     assert url_date(None) is None
 
 
