@@ -696,6 +696,24 @@ def test_quote_speakers_relations_and_names(case, paragraphs, names, expected):
 
 PLACE_AND_DOCUMENT_CASES = [
     (
+        "a person inside a relative clause whose pronoun stands deeper («на ноге у которого») is not the subject",
+        ["Однако план провалился, когда Игорь Петров, на руке у которого есть татуировка с портретом Анны Орловой, передумал и сообщил, что отказывается."],
+        [PETROV, ("e2", "PER", "Анна Орлова", ["Анны Орловой"])],
+        ("Игорь Петров", "person", None),
+    ),
+    (
+        "the narrator's «Напомним,» opens no clause of the speaker's",
+        ["Напомним, в министерстве транспорта заявили о закрытии моста."],
+        [],
+        ("министерство транспорта", "organisation", None),
+    ),
+    (
+        "«коллегия» is a body that speaks",
+        ["Коллегия адвокатов Заречинска сообщила, что подаст жалобу."],
+        [],
+        ("коллегия адвокатов Заречинска", "organisation", None),
+    ),
+    (
         "two roles joined by «и» with a singular verb are one person, found by the first",
         ["Суд сократил срок Игорю Петрову, бывшему мэру Заречинска.", "Вчера бывший мэр Заречинска и лидер партии «Мосты» объявил о своем уходе из политики."],
         [("e1", "PER", "Игорь Петров", ["Игорю Петрову"], ["бывший мэр Заречинска"])],

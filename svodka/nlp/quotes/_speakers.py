@@ -59,6 +59,8 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int, stmt_end: in
     """Fill ``attr.speaker`` and ``attr.via`` (for the statement at ``pos``..``stmt_end``)."""
     gender = _cue_gender(doc, attr)
     attr.stmt_start = pos
+    if attr.before:
+        attr.before = _past_narrator(doc, attr.before)
     after = attr.after
     # a relaying outlet after the speaker: "..., передает X", "со ссылкой на Y"
     cited = bool(after) and re.match(rf"\s*{CITING}\b", doc.text[after[0] : after[1]]) is not None
@@ -104,6 +106,21 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int, stmt_end: in
 
 # "такие организации, как X и Y": the description announces the names after "как".
 _SUCH_AS = re.compile(r"\bтак(?:ие|ой|ая|ое)\s+[^,.;:!?]{2,80}?,\s*как\s+", re.IGNORECASE)
+
+
+def _past_narrator(doc: _Text, region: tuple[int, int]) -> tuple[int, int]:
+    """A region without the narrator's own opener ("Напомним, в МВД заявили", "Отметим, что
+    министр сказал"): a verb in the first person plural and its comma or «что» are the
+    writer's, no clause of the speaker's."""
+    toks = doc.toks(*region)[:2]
+    if not toks or not any(p.tag.POS == "VERB" and p.tag.person == "1per" and p.tag.number == "plur" for p in doc.parse(toks[0].text)[:2]):
+        return region
+    gap = doc.text[toks[0].end : toks[1].start if len(toks) > 1 else region[1]]
+    if "," in gap:
+        return (toks[0].end + gap.index(",") + 1, region[1])
+    if len(toks) > 1 and toks[1].low == "что" and not gap.strip():
+        return (toks[1].end, region[1])
+    return region
 
 
 def _named_by_example(doc: _Text, attr: _Attribution, speaker: Speaker | None) -> Speaker | None:

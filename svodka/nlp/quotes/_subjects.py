@@ -579,6 +579,10 @@ def _unclosed_participle_clause(doc: _Text, comma: int, m: Mention) -> bool:
     return not any(p.tag.case == "nomn" for p in doc.parse(lead[-1].text)[:3])
 
 
+# How far into a clause set off by commas its relative pronoun may stand ("на ноге у которого").
+RELATIVE_LEAD_WORDS = 4
+
+
 def _in_relative_clause(doc: _Text, m: Mention, start: int, end: int) -> bool:
     """Is a name inside a relative clause set off by commas before the verb ("продюсеры
     сериала, в котором актёр играет главную роль, объявили": the clause has its own subject)?"""
@@ -586,12 +590,9 @@ def _in_relative_clause(doc: _Text, m: Mention, start: int, end: int) -> bool:
     comma = text.rfind(",", start, m.start)
     if comma < 0 or "," not in text[m.end : end]:
         return False
-    lead = doc.toks(comma, m.start)[:2]  # "которую окончил X", "в котором X играет"
-    if not lead:
-        return False
-    if doc.lemma(lead[0].text) == "который":
-        return True
-    return len(lead) == 2 and doc.parse(lead[0].text)[0].tag.POS == "PREP" and doc.lemma(lead[1].text) == "который"
+    # "которую окончил X", "в котором X играет", "на ноге у которого ... X", "отец которого X"
+    lead = doc.toks(comma, m.start)[:RELATIVE_LEAD_WORDS]
+    return any(doc.lemma(t.text) == "который" for t in lead)
 
 
 def _place_subject(doc: _Text, start: int, end: int) -> Speaker | None:
