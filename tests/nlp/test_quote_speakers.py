@@ -1060,6 +1060,18 @@ def test_quote_speakers_a_cited_source_keeps_its_outlet():
 
 VIA_MORE_CASES = [
     (
+        "an outlet citing nobody's figures («со ссылкой на данные экзитполов») speaks itself",
+        ["Кандидат набирает более половины голосов, передает телеканал «Северный курьер» со ссылкой на предварительные данные."],
+        [("e2", "ORG", "Северный курьер", ["Северный курьер"])],
+        ("Северный курьер", "outlet", None),
+    ),
+    (
+        "an outlet citing a body's figures relays the body («со ссылкой на данные ЦИК»)",
+        ["Кандидат набирает более половины голосов, сообщает «Северинформ» со ссылкой на данные ЦИК."],
+        [("e2", "ORG", "ЦИК", ["ЦИК"])],
+        ("ЦИК", "organisation", "Северинформ"),
+    ),
+    (
         "a sentence opening «По данным <outlet>,»: the speaker of its colon quote speaks through it",
         ["По данным телеграм-канала Northern Wire, водитель автобуса Игорь Петров объясняет аварию так:", "Меня подрезал грузовик, я уходил от удара."],
         [PETROV, ("e2", "ORG", "Northern Wire", ["Northern Wire"])],

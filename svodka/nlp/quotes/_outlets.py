@@ -14,7 +14,7 @@ from ...model import Entity, Quote
 from ..names import normalize_mention
 from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, KNOWN_OUTLETS, ORG_HEADS, OUTLET_SHORT_NAMES, QUOTED_NAME_HEADS
 from .._speech import (
-    BROADCAST_NOUNS, CITING, DOCUMENT_NOUNS, LATIN_NAME_ABBREVIATIONS, MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS, QUOTING_LEMMAS,
+    BROADCAST_NOUNS, CITING, DATA_NOUNS, DOCUMENT_NOUNS, REPORT_NOUNS, LATIN_NAME_ABBREVIATIONS, MEDIA_GROUP_NOUNS, MEDIA_NOUNS, OUTLET_NOUNS, QUOTING_LEMMAS,
     SOCIAL_NETWORKS, TIME_ADVERBS,
 )
 from bisect import bisect_right
@@ -107,6 +107,28 @@ def _relative_relay_in(doc: _Text, region: tuple[int, int]) -> tuple[int, str | 
     return None
 
 
+def _cited_figures(doc: _Text, start: int, end: int) -> tuple[int | None, None] | None:
+    """What "со ссылкой на" cites when it is figures or reports ("данные", "информация"; past
+    their adjectives): ``(None, None)`` for nobody's ("на данные экзитполов", "на предварительные
+    данные"), ``(where the owner starts, None)`` for a body's ("на данные ЦИК", "на информацию
+    «Интерфакса»"); None for anything else (a source: "на источник в мэрии")."""
+    toks = doc.toks(start, end)
+    k = 0
+    def figures(t: _Tok) -> bool:  # "данные" is first read as the participle of "дать"
+        return any(p.normal_form in DATA_NOUNS | REPORT_NOUNS for p in doc.parse(t.text)[:3])
+
+    while k < len(toks) - 1 and not figures(toks[k]) and _is_adj(doc, toks[k]) and toks[k].text[0].islower():
+        k += 1
+    if not toks or not figures(toks[k]):
+        return None
+    if k + 1 < len(toks):
+        nxt = toks[k + 1]
+        gap = doc.text[toks[k].end : nxt.start]
+        if not gap.strip(" " + DOUBLE_OPENING) and (nxt.text[0].isupper() or gap.strip() or doc.lemma(nxt.text) in ORG_HEADS):
+            return (nxt.start - len(gap) + len(gap.rstrip(DOUBLE_OPENING)), None) if gap.strip() else (nxt.start, None)
+    return (None, None)
+
+
 def _cut_via(doc: _Text, attr: _Attribution, region: tuple[int, int]) -> tuple[int, int]:
     """Take "передает X", "пишет газета X", "со ссылкой на" out of a region into ``attr.via``."""
     text = doc.text
@@ -124,10 +146,22 @@ def _cut_via(doc: _Text, attr: _Attribution, region: tuple[int, int]) -> tuple[i
                 if t.low not in TIME_ADVERBS:
                     break
                 lead = t.end
+            figures = _cited_figures(doc, start + m.end(), end)
+            if figures is not None and figures[0] is None:
+                return lead, start + m.start()  # "со ссылкой на данные экзитполов": nobody's figures, the outlet speaks
+            if figures is not None:
+                region = (figures[0], end)  # "со ссылкой на данные ЦИК": the figures' owner speaks
+                m = None
+        if m is not None and re.match(rf",?\s*{CITING}", m.group(0)):
             outlet = text[lead : start + m.start()]
             attr.via = _outlet_name(doc, lead, start + m.start()) or outlet.strip() or None
             attr.heard = attr.via is not None
             return start + m.end(), end
+        if m is None:
+            outlet = text[lead : start + re.search(CITING, text[start:end]).start()]
+            attr.via = _outlet_name(doc, lead, lead + len(outlet.rstrip(" ,"))) or outlet.strip(" ,") or None
+            attr.heard = attr.via is not None
+            return region
         attr.via = _outlet_name(doc, start + m.end(), end)
         return start, start + m.start()
     return region
