@@ -137,34 +137,27 @@ def _cut_via(doc: _Text, attr: _Attribution, region: tuple[int, int]) -> tuple[i
     if cue_lemma in QUOTING_LEMMAS:
         return _relay_split(doc, attr, region)
     m = re.search(rf",\s*(передает|передаёт|пишет|сообщает|цитирует|информирует)\b|,?\s*\b{CITING}\b", text[start:end])
-    if m:
-        if re.match(rf",?\s*{CITING}", m.group(0)):
-            # "пишет газета X со ссылкой на источник": the speaker is after the phrase; the
-            # source spoke to the outlet (its next words come through it too)
-            lead = start  # "пишут сегодня несколько СМИ со ссылкой на ...": the adverb is no part of the name
-            for t in doc.toks(start, start + m.start()):
-                if t.low not in TIME_ADVERBS:
-                    break
-                lead = t.end
-            figures = _cited_figures(doc, start + m.end(), end)
-            if figures is not None and figures[0] is None:
-                return lead, start + m.start()  # "со ссылкой на данные экзитполов": nobody's figures, the outlet speaks
-            if figures is not None:
-                region = (figures[0], end)  # "со ссылкой на данные ЦИК": the figures' owner speaks
-                m = None
-        if m is not None and re.match(rf",?\s*{CITING}", m.group(0)):
-            outlet = text[lead : start + m.start()]
-            attr.via = _outlet_name(doc, lead, start + m.start()) or outlet.strip() or None
-            attr.heard = attr.via is not None
-            return start + m.end(), end
-        if m is None:
-            outlet = text[lead : start + re.search(CITING, text[start:end]).start()]
-            attr.via = _outlet_name(doc, lead, lead + len(outlet.rstrip(" ,"))) or outlet.strip(" ,") or None
-            attr.heard = attr.via is not None
-            return region
+    if m is None:
+        return region
+    if not re.match(rf",?\s*{CITING}", m.group(0)):
         attr.via = _outlet_name(doc, start + m.end(), end)
         return start, start + m.start()
-    return region
+    # "пишет газета X со ссылкой на источник": the speaker is after the phrase; the source
+    # spoke to the outlet (its next words come through it too)
+    lead = start  # "пишут сегодня несколько СМИ со ссылкой на ...": the adverb is no part of the name
+    for t in doc.toks(start, start + m.start()):
+        if t.low not in TIME_ADVERBS:
+            break
+        lead = t.end
+    figures = _cited_figures(doc, start + m.end(), end)
+    if figures is not None and figures[0] is None:
+        return lead, start + m.start()  # "со ссылкой на данные экзитполов": nobody's figures, the outlet speaks
+    outlet_end = start + m.start()
+    attr.via = _outlet_name(doc, lead, outlet_end) or text[lead:outlet_end].strip(" ,") or None
+    attr.heard = attr.via is not None
+    if figures is not None:
+        return figures[0], end  # "со ссылкой на данные ЦИК": the figures' owner speaks
+    return start + m.end(), end
 
 
 def _relay_split(doc: _Text, attr: _Attribution, region: tuple[int, int]) -> tuple[int, int]:
