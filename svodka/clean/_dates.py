@@ -39,9 +39,10 @@ AGO_MINUTES = {"минут": 1, "час": 60}
 
 # A date in a page address: "/2024/03/15/", "/20240315-", "_2024-03-15" (year first).
 URL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/_\-]?(0[1-9]|1[0-2])[/_\-]?(0[1-9]|[12]\d|3[01])(?!\d)")
-# A whole path segment written day first, as Russian pages write dates: "/text/11-04-2013/".
-# Only a whole segment: inside a longer one the digits may be an id.
-URL_DATE_DAY_FIRST = re.compile(r"/(0[1-9]|[12]\d|3[01])[-.](0[1-9]|1[0-2])[-.](20\d{2}|19\d{2})(?=/|$)")
+# A whole path segment written day first, as Russian pages write dates: "/text/11-04-2013/",
+# or three whole segments day, month, year: "/politics/22/04/2016/". Only whole segments:
+# inside a longer one the digits may be an id.
+URL_DATE_DAY_FIRST = re.compile(r"/(0[1-9]|[12]\d|3[01])([-./])(0[1-9]|1[0-2])\2(20\d{2}|19\d{2})(?=/|$)")
 # A whole segment day, English month abbreviation, year run together: "/russia/22apr2016/".
 URL_DATE_MONTH_WORD = re.compile(r"/(0?[1-9]|[12]\d|3[01])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(20\d{2}|19\d{2})(?=/|$)", re.IGNORECASE)
 URL_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -184,7 +185,7 @@ def _relative(line: str) -> ShownDate | None:
 def url_date(url: str | None) -> str | None:
     """The date written in a page's address path (``/2024/03/15/``, whole segments without
     leading zeros ``/2009/3/3/``, an id opening with a timestamp ``/20240516095642697-...``,
-    a whole segment day first: ``/11-04-2013/``, or day, month abbreviation and year run
+    a whole segment day first: ``/11-04-2013/`` (or three: ``/22/04/2016/``), or day, month abbreviation and year run
     together: ``/22apr2016/``), as ``YYYY-MM-DD``, or None."""
     if not url:
         return None
@@ -199,7 +200,7 @@ def url_date(url: str | None) -> str | None:
     if match:
         year, month, day = match.group(1), match.group(2), match.group(3)
     elif match := URL_DATE_DAY_FIRST.search(path):
-        day, month, year = match.group(1), match.group(2), match.group(3)
+        day, month, year = match.group(1), match.group(3), match.group(4)
     elif match := URL_DATE_MONTH_WORD.search(path):
         day, month, year = match.group(1), str(URL_MONTHS.index(match.group(2).lower()) + 1), match.group(3)
     else:

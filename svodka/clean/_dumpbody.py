@@ -99,8 +99,12 @@ def _block_value(lines: list[_Line], start: int, end: int, total: float) -> tupl
     title = _find_title(lines, start)
     if title is None:
         return total * NO_TITLE_FACTOR, None
-    lead = " ".join(lines[i].text for i in range(start, min(end + 1, start + 4)))
-    value = total + (TITLE_BONUS + TITLE_OVERLAP_BONUS * _overlap(lines[title].text, lead))
+    overlap = _overlap(lines[title].text, _lead_text(lines, start, end))
+    if overlap == 0:
+        # a headline is what the first sentences are about: a heading none of whose words come
+        # back in the run's lead heads something else (a teaser over the comment rules)
+        return total * NO_TITLE_FACTOR, title
+    value = total + (TITLE_BONUS + TITLE_OVERLAP_BONUS * overlap)
     if any(date_line(lines[i]) for i in range(max(0, title - 2), start)) or _strip_date(lines[title].text)[1]:
         value += DATE_BONUS
     return value, title
@@ -118,7 +122,39 @@ def _best_block(lines: list[_Line]) -> tuple[int, int, int | None] | None:
         value, title = _block_value(lines, start, end, total)
         if best is None or value > best[0]:
             best = (value, start, end, title)
-    return None if best is None else best[1:]
+    if best is None:
+        return None
+    _value, start, end, title = best
+    inner = _headline_inside(lines, start, end, title)
+    return inner if inner is not None else (start, end, title)
+
+
+# A headline found inside a run heads the article when this share of its stems comes back
+# in the lines after it.
+INNER_TITLE_OVERLAP = 0.5
+
+
+def _headline_inside(lines: list[_Line], start: int, end: int, title: int | None) -> tuple[int, int, int] | None:
+    """The article inside a run whose own headline heads nothing of it (none, or one whose
+    words do not come back in its lead): a run that bridged a glued news ribbon and the article
+    starts at the heading line inside it that the next lines are about ("Лента новостей ...
+    Заголовок / фото / Первый абзац ..."), when body lines follow it."""
+    if title is not None and _overlap(lines[title].text, _lead_text(lines, start, end)) > 0:
+        return None
+    for i in range(start + 1, end):
+        if not lines[i].heading or lines[i].kind == "body":
+            continue
+        after = [j for j in range(i + 1, end + 1) if lines[j].kind == "body"]
+        lead = _lead_text(lines, after[0], end) if after else ""
+        # a lead retells its headline in other words; a ribbon that lists it repeats it whole
+        if len(after) >= 2 and lines[i].text not in lead and _overlap(lines[i].text, lead) >= INNER_TITLE_OVERLAP:
+            return after[0], end, i
+    return None
+
+
+def _lead_text(lines: list[_Line], start: int, end: int) -> str:
+    """The first lines of a run, as a headline's words are looked for in them."""
+    return " ".join(lines[i].text for i in range(start, min(end + 1, start + 4)))
 
 
 def _block_body(lines: list[_Line], start: int, end: int) -> list[int]:

@@ -169,3 +169,49 @@ def test_dump_unseen_date_after_the_crawl_is_not_the_date():
     assert clean_dump(text, crawled="2024-05-02").published is None
     article = clean_dump(text, crawled="2024-05-02", url="https://x.ru/2024/03/15/a")
     assert (article.published, article.published_how) == ("2024-03-15", "url")
+
+
+RULES = [
+    "Комментарии на сайте доступны всем желающим старше 18 лет, для участия в обсуждении достаточно войти через аккаунт в социальной сети.",
+    "Комментарии проверяются модераторами после публикации, за исключением сообщений, в которых имеются ссылки и прикреплённые изображения.",
+    "Модераторы имеют право редактировать и удалять сообщения, а также закрывать доступ к обсуждению пользователям, нарушающим правила.",
+    "Запрещены оскорбления в адрес редакции и её сотрудников, других читателей, отдельных групп людей, организаций и государств.",
+    "Запрещены материалы и ссылки на материалы, нарушающие чужие права, включая персональные данные и сведения о частной жизни.",
+    "Правила могут быть изменены или дополнены без специального уведомления пользователей, о серьёзных изменениях сообщим отдельно.",
+    "Любые вопросы о работе обсуждений следует направлять по адресу редакции, указав ссылку на материал и имя пользователя.",
+]
+
+
+def test_dump_unseen_a_long_block_under_a_heading_it_is_not_about_is_no_article():
+    """A long run of the comment rules under a teaser heading none of whose words come back in
+    it loses to the shorter article its headline is about (saved HTML set of issue 16: 3dnews.ru)."""
+    text = _dump("Главная", TITLE, "12.05.2024 [14:10], Олег Иванов", LEAD, BODY, MORE, "Источник:", "Тундра-Инфо",
+                 "Если вы заметили ошибку — выделите ее мышью и нажмите CTRL+ENTER.", "Материалы по теме",
+                 "Лыжные гонки на оленях пройдут в марте", "В Заречье открылся музей снегоходов", "Комментарии",
+                 "Правила комментирования", "В Тундровой области начинаются продажи новых снегоходов", *RULES)
+    article = clean_dump(text)
+    assert article.title == TITLE
+    assert article.paragraphs == [LEAD, BODY, MORE]
+
+
+def test_dump_unseen_headline_inside_a_run_that_bridged_a_news_ribbon():
+    """A run that bridged a news ribbon glued into long lines (each item's headline, rubric and
+    time run together) starts at the headline inside it that the next lines are about; the
+    ribbon item repeating that headline whole is no lead (saved HTML set of issue 16: rbc.ru)."""
+    ribbon = [
+        "Суд отказал вкладчице банка в возврате денег Финансы, 09:43 " + TITLE + " Общество, 08:51 "
+        "Лучшие предложения рынка на выходные Деньги, 08:30 Новые тарифы на проезд вступят в силу с понедельника",
+        "Небо в алмазах: что надо знать об инвестициях в камни Деньги, 09:13 Строители сдали новый мост "
+        "через реку Тундровку Город, 08:10 Снегопад парализовал движение на трассе в сторону аэропорта",
+    ]
+    text = _dump("Главная", "Лента новостей 10:00 МСК", *ribbon, "08:51", "Олег Иванов", TITLE, "Фото: пресс-служба", LEAD, BODY, MORE)
+    article = clean_dump(text)
+    assert article.title == TITLE
+    assert article.paragraphs == [LEAD, BODY, MORE]
+
+
+def test_dates_url_date_day_first_segments():
+    assert url_date("https://www.x.ru/politics/22/04/2016/5719babc9a79") == "2016-04-22"
+    assert url_date("https://x.ru/text/11.04.2013") == "2013-04-11"
+    assert url_date("https://x.ru/a/04/22/2016/") is None  # month first: no such month
+    assert url_date("https://x.ru/a/22-04/2016/") is None  # one date writes one separator
