@@ -44,8 +44,8 @@ URL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/_\-]?(0[1-9]|1[0-2])[/_\-]?(0[
 # inside a longer one the digits may be an id.
 URL_DATE_DAY_FIRST = re.compile(r"/(0[1-9]|[12]\d|3[01])([-./])(0[1-9]|1[0-2])\2(20\d{2}|19\d{2})(?=/|$)")
 # A whole segment day, English month abbreviation, year run together: "/russia/22apr2016/".
-URL_DATE_MONTH_WORD = re.compile(r"/(0?[1-9]|[12]\d|3[01])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(20\d{2}|19\d{2})(?=/|$)", re.IGNORECASE)
 URL_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+URL_DATE_MONTH_WORD = re.compile(rf"/(0?[1-9]|[12]\d|3[01])({'|'.join(URL_MONTHS)})(20\d{{2}}|19\d{{2}})(?=/|$)", re.IGNORECASE)
 # Whole segments year, month, day without leading zeros: "/ru/2009/3/3/42190".
 URL_DATE_UNPADDED = re.compile(r"/(20\d{2}|19\d{2})/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?=/|$)")
 # An id that opens with a timestamp, date and time run together ("/news/20240516095642697-..."):

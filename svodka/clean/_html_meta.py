@@ -469,10 +469,10 @@ def _views(lines: list[_Line], title_idx: int | None, body: list[_Line]) -> int 
         if not any(c.isdigit() for c in line.text):
             continue  # the number is shown in the line itself
         value = _marked_count(line.element)
-        if value is not None:
-            # a marked counter at 0 is the page's placeholder that a script fills after loading
-            # (the saved page never ran it): no count shown
-            return value or None
+        # a marked counter at 0 is the page's placeholder that a script fills after loading
+        # (the saved page never ran it): no count shown there
+        if value:
+            return value
     return None
 
 

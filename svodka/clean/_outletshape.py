@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from ..nlp._lexicon import LEGAL_FORMS
+from ..nlp._lexicon import LEGAL_FORMS, latin_letters
 from ._chrome import CHROME_START, LANGUAGE_SWITCH, NAV_WORDS, READER_CALL, STOP_LABEL, UI_WORDS
 from ._names import FUNCTION_WORDS, outlet_from_copyright, person_shaped
 from ._dumpmeta import caps_share
@@ -25,10 +25,6 @@ DOMAIN = re.compile(r"^[\w.-]+\.(?:ru|ua|by|kz|com|net|org|info|su|рф|uz|kg|az
 # glavcom.ua; see ``NAME_HOST_SHARE``).
 DOMAIN_PREFIX = 4
 
-# A plain Russian-to-Latin transliteration, enough to compare a name with a domain.
-TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", (
-    "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split())))
-TRANSLIT = {k: v.strip("_") for k, v in TRANSLIT.items()}
 
 # Agreement with the address: the name spells the site's own label (``_host_agreement``), or
 # only a parent label (a city zone: "kharkov" in dozor.kharkov.ua, a portal: "bigmir").
@@ -117,7 +113,7 @@ def _name_shaped(text: str) -> bool:
 
 def _latin(text: str) -> str:
     """Letters of a name in Latin (a plain transliteration), to compare with a domain."""
-    return "".join(TRANSLIT.get(ch, ch) for ch in text.lower() if ch.isalnum())
+    return latin_letters(text)
 
 
 def _logo_shaped(text: str) -> bool:

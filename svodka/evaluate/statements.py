@@ -43,8 +43,9 @@ def _matches(q: Any, g: dict[str, Any], text: str) -> bool:
     return _overlaps((q.start, q.end), (g["start"], g["end"])) or _contains(q.text, text[g["start"] : g["end"]])
 
 
-# A possessive before a description ("его адвокат", "Её владельцы", "мой кузен").
-_POSSESSIVE_PHRASE = re.compile(r"\b(?i:его|её|ее|их|мо[йяеёи]|наш[аеи]?|сво[йяеёи])\s+([\w-]+(?:\s+[\w-]+){0,4})")
+# A possessive before a description in lower case ("его адвокат", "Её владельцы", "мой кузен";
+# not a name: "Наша Украина", "Наше радио").
+_POSSESSIVE_PHRASE = re.compile(r"\b(?i:его|её|ее|их|мо[йяеёи]|сво[йяеёи])\s+([а-яё][\w-]*(?:\s+[\w-]+){0,4})")
 
 
 def name_keys(name: str) -> set[str]:
@@ -102,9 +103,9 @@ def _gold_by_doc(gold: list[dict[str, Any]], texts: dict[str, str], problems: li
             by_doc[g["doc"]].append(g)
     for doc, golds in by_doc.items():
         bare = _possessive_forms(texts.get(doc, ""))
-        for g in golds:
+        for n, g in enumerate(golds):
             if g.get("speaker"):
-                g["speaker"] = list(g["speaker"]) + [bare[k] for k in g["speaker"] if k in bare]
+                golds[n] = {**g, "speaker": list(g["speaker"]) + [bare[k] for k in g["speaker"] if k in bare]}
     return by_doc
 
 

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 __all__ = [
     "ACTING_DUTIES",
+    "AGREEING_POSSESSIVES",
+    "THIRD_PERSON_POSSESSIVES",
+    "latin_letters",
     "RUSSIAN_VOWELS",
     "PERSON_NAME_GRAMMEMES",
     "CASE_FOLD",
@@ -695,3 +698,21 @@ CASE_FOLD = {"gen1": "gent", "gen2": "gent", "loc1": "loct", "loc2": "loct", "ac
 def fold_case(case: str | None) -> str | None:
     """One of the six main cases for a pymorphy3 case grammeme."""
     return CASE_FOLD.get(case, case) if case else None
+
+
+# A plain Russian-to-Latin transliteration: enough to compare a name with a domain or with its
+# original spelling ("Бонет" and "Bonet").
+TRANSLIT = {k: v.strip("_") for k, v in zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", (
+    "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split()))}
+
+
+def latin_letters(text: str) -> str:
+    """The letters and digits of a text in Latin (a plain transliteration), lower case."""
+    return "".join(TRANSLIT.get(ch, ch) for ch in text.lower() if ch.isalnum())
+
+
+# Possessives before a noun ("его заместитель", "мой кузен"): somebody's relation, never a
+# name of its own. The third person's do not inflect; the others agree with their noun (as
+# lemmas: "моей супруге" is "мой").
+THIRD_PERSON_POSSESSIVES = frozenset({"его", "её", "ее", "их"})
+AGREEING_POSSESSIVES = frozenset({"мой", "наш", "твой", "ваш", "свой"})

@@ -24,6 +24,7 @@ __all__ = [
     "DOCUMENT_NOUNS",
     "DOCUMENT_PRONOUNS",
     "DOCUMENT_VERBS",
+    "PUBLISHING_LEMMAS",
     "EARLIER_OCCASION_WORDS",
     "SELF_SPEAKING_DOCUMENTS",
     "DOCUMENT_AUTHORS",
@@ -212,13 +213,16 @@ DOCUMENT_NOUNS = frozenset(
     """.split()
 )
 
-# The verb whose subject is the author of a document it names ("Президент поздравил X. В
-# поздравлении говорится ...", "Пресс-служба сообщила о ... . Согласно сообщению, ..."); a
-# sentence with the document noun itself names it too ("МИД опубликовал комментарий").
-DOCUMENT_VERBS = {
-    "поздравление": "поздравить", "сообщение": "сообщить", "заявление": "заявить",
-    "обращение": "обратиться", "комментарий": "прокомментировать", "послание": "направить",
-}
+# The verb a document's noun comes from: its subject is the author ("Президент поздравил X. В
+# поздравлении говорится ..."). Not "заявить", "сообщить": every statement says them.
+DOCUMENT_VERBS = {"поздравление": "поздравить", "обращение": "обратиться", "комментарий": "прокомментировать"}
+
+# Verbs by which an author makes a document public: "МИД опубликовал комментарий", "выступил с
+# заявлением", "подписал обращение" (not "раскритиковал заявление", "получил письмо").
+PUBLISHING_LEMMAS = frozenset(
+    "опубликовать публиковать распространить распространять выпустить выпускать обнародовать издать"
+    " подготовить разместить выступить сделать подписать направить отправить написать".split()
+)
 
 # "В нём говорится", "в ней сказано": the pronoun of a document named in the sentence before.
 DOCUMENT_PRONOUNS = frozenset({"нём", "нем", "ней", "них"})

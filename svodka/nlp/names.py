@@ -44,15 +44,17 @@ module reads the article around the mentions and merges them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
+from difflib import SequenceMatcher
 from typing import Any
 
 from ..model import Article, Entity, Mention
-from ._lexicon import PERSON_PREPOSITION_CASES, RELATIVE_PRONOUNS, fold_case
+from ._lexicon import PERSON_PREPOSITION_CASES, RELATIVE_PRONOUNS, fold_case, latin_letters
 from ._speech import RELATION_NOUNS
 from .models import Models
 from ._person_names import (
-    parse_person, parses, pattern_readings, _could_be_surname, _key, _known_nameish, _name_readings, _name_words,
+    parse_person, parses, pattern_readings, _CYRILLIC_LETTER, _could_be_surname, _key, _known_nameish, _name_readings, _name_words,
 )
 from ._place_names import _normalize_phrase, _place_context, _place_nominatives, _proved_places
 
@@ -525,28 +527,35 @@ def _merge_persons(per: list[tuple[Mention, dict[str, Any]]]) -> list[Entity]:
 # A name in Latin letters in parentheses right after a person's name: its original spelling
 # ("Хосе Луис Бонет (Josep Lluís Bonet)").
 _ORIGINAL_AFTER = re.compile(r"\s*\(\s*$")
-_LATIN_WORDS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ'’.-]+(?:\s+[A-Za-zÀ-ÖØ-öø-ɏ'’.-]+)*")
+
+# How alike a surname and its original spelling are, transliterated ("Мартинес" / "Martínez").
+ORIGINAL_LIKENESS = 0.6
 
 
 def _merge_originals(text: str, persons: list[Entity]) -> list[Entity]:
     """A person named in Cyrillic with the original spelling in parentheses after it is one
-    person under both spellings: the Latin mentions (and a later Latin mention of the same
-    last name) join the Cyrillic name, which names the entity."""
-    by_end = {m.end: e for e in persons for m in e.mentions if not _LATIN_WORDS.fullmatch(m.text)}
-    merged: dict[int, Entity] = {}
+    person under both spellings: the mentions of the Latin name join the Cyrillic one, which
+    names the entity. The Latin name's surname must spell the Cyrillic one ("Иван Петров
+    (Gazprom Neft)" is a company, "Фредди Меркьюри (Queen)" a band)."""
+    by_end = {m.end: e for e in persons for m in e.mentions if _CYRILLIC_LETTER.search(m.text)}
+    merged: set[int] = set()
     for e in persons:
         first = e.mentions[0] if e.mentions else None
-        if first is None or not all(_LATIN_WORDS.fullmatch(m.text) for m in e.mentions):
+        if first is None or any(_CYRILLIC_LETTER.search(m.text) for m in e.mentions):
             continue
         before = text[max(0, first.start - 4) : first.start]
         opening = _ORIGINAL_AFTER.search(before)
-        if opening is None:
-            continue
-        host = by_end.get(first.start - len(before) + opening.start())
-        if host is not None and host is not e and host.last and e.last:
+        host = by_end.get(first.start - len(before) + opening.start()) if opening else None
+        if host is not None and host.last and e.last and _spells(host.last, e.last):
             host.mentions.extend(e.mentions)
-            merged[id(e)] = host
+            merged.add(id(e))
     return [e for e in persons if id(e) not in merged]
+
+
+def _spells(cyrillic: str, latin: str) -> bool:
+    """Does a Latin surname spell a Cyrillic one (transliterated, accents dropped)?"""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", latin.lower()) if ch.isalnum())
+    return SequenceMatcher(None, latin_letters(cyrillic), plain).ratio() >= ORIGINAL_LIKENESS
 
 
 def _nominative_of(group: dict[str, Any], info: dict[str, Any]) -> bool:

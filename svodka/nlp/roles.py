@@ -41,7 +41,7 @@ import re
 
 from ..model import Article, Entity, Mention, Role
 from ._role_keys import RoleKey, key_of, read_role, role_head, role_key, roles_match, roles_of
-from ._lexicon import ACTING_QUALIFIERS, ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, DEED_NOUNS, KIN_NOUNS, NEW_HOLDER_WORDS, OBLIQUE_PRONOUNS, ROLE_EPITHETS, TITLE_GOVERNING_NOUNS
+from ._lexicon import ACTING_QUALIFIERS, ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, AGREEING_POSSESSIVES, DEED_NOUNS, KIN_NOUNS, NEW_HOLDER_WORDS, OBLIQUE_PRONOUNS, ROLE_EPITHETS, THIRD_PERSON_POSSESSIVES, TITLE_GOVERNING_NOUNS
 from ._role_names import _name_cases
 from ._role_phrases import ALL_CASES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, _Analysis, _fold, _Phrase, _phrase_at, _touches_name
 from ._role_words import adjective_head_prefixes, position_forms, CLOSE_QUOTES, TOGGLE_QUOTES
@@ -52,7 +52,7 @@ from .text import WORD, AnalysedText, Sentence, analysed
 __all__ = ["extract_roles", "key_of", "read_role", "role_head", "role_key", "roles_match", "roles_of", "RoleKey"]
 
 # Possessives before a description: "его заместитель" is someone else's deputy, not a mention.
-POSSESSIVES = frozenset({"его", "её", "ее", "их", "свой", "наш", "ваш", "мой", "твой"})
+POSSESSIVES = THIRD_PERSON_POSSESSIVES | AGREEING_POSSESSIVES
 
 # Only "по" is allowed in a description without a name (it forms ministry names); "в/на/при"
 # there would swallow the sentence's circumstances.

@@ -164,6 +164,8 @@ def test_html_byline_dropped_but_its_date_kept():
         # a marked counter at 0 is the placeholder a script fills after loading (issue 16: a
         # saved news page): no count shown
         ("<div class='article__views'><span class='icon-eye'></span> 0</div>", None),
+        # ... and the search goes on past it to a counter that shows one
+        ("<div class='share'><span class='views'>0</span></div><div class='article__views'><span class='icon-eye'></span> 3 902</div>", 3902),
     ],
 )
 def test_html_views_forms(after, views):

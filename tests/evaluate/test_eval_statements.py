@@ -53,3 +53,16 @@ def test_statements_speaker_names_compare_their_quotation_marks_as_typography():
     assert name_keys("Коммерсант") & name_keys("Коммерсантъ")
     # marks around the name part after a type word are typography: "РИА «Новости»" is "РИА Новости"
     assert name_keys("РИА Новости") & name_keys("РИА «Новости»")
+
+
+@pytest.mark.issue(15)
+def test_statements_a_possessive_before_a_description_is_no_part_of_the_name():
+    from svodka.evaluate.statements import _possessive_forms
+    from svodka.evaluate.wikinews import form_key
+
+    # the answer with the possessive, the gold without it (and the other way round, through the text)
+    assert form_key("адвокат") in name_keys("его адвокат")
+    assert _possessive_forms("Его отец сказал, что сын невиновен.")[form_key("Его отец")] == form_key("отец")
+    # a name that opens with a possessive is a name («Наша Украина»): its words all count
+    assert form_key("Украина") not in name_keys("Наша Украина")
+    assert form_key("Украина") not in name_keys("Моя Украина")

@@ -110,6 +110,15 @@ def test_names_original_spelling_in_parentheses_is_the_same_person(models):
     ]
 
 
+@pytest.mark.issue(15)
+def test_names_latin_words_in_parentheses_that_do_not_spell_the_surname_stay_apart(models):
+    text = "Гендиректор Иван Петров (Northern Oil) заявил о росте. Солист Фредди Меркьюри (Queen) выступил."
+    article = normalize_entities(
+        _article(text, [("Иван Петров", "PER"), ("Northern Oil", "PER"), ("Фредди Меркьюри", "PER"), ("Queen", "PER")]), models
+    )
+    assert len(article.entities) == 4
+
+
 def test_names_a_latin_name_elsewhere_stays_apart(models):
     text = "Хосе Мартинес встретился с José Martínez (однофамильцем) в Мадриде."
     article = normalize_entities(_article(text, [("Хосе Мартинес", "PER"), ("José Martínez", "PER")]), models)

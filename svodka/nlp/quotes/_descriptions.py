@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ...model import Entity, Mention, Speaker
-from .._lexicon import DOUBLE_CLOSING, DOUBLE_OPENING, ONE_OF
+from .._lexicon import AGREEING_POSSESSIVES, DOUBLE_CLOSING, DOUBLE_OPENING, ONE_OF, THIRD_PERSON_POSSESSIVES
 from .._speech import (
     ANONYMOUS_HEADS,
     ANONYMOUS_WORDS,
@@ -61,10 +61,11 @@ MAX_NAME_WORDS = 6
 SOURCE_NOUNS = frozenset({"источник", "собеседник"})
 
 # Possessive pronouns before a description's noun ("его адвокат"): a relation of someone.
-POSSESSIVES = frozenset({"его", "ее", "её", "их"})
+POSSESSIVES = THIRD_PERSON_POSSESSIVES
 
-# The lemmas of the possessives that agree with their noun ("мой кузен", "нашей редакции").
-AGREEING_POSSESSIVES = frozenset({"мой", "наш", "твой", "ваш", "свой"})
+# The possessives a speaker's name drops ("его адвокат", "мой кузен" -> "адвокат", "кузен"); not
+# "наш": "наш корреспондент" is the outlet's own.
+DROPPED_POSSESSIVES = THIRD_PERSON_POSSESSIVES | (AGREEING_POSSESSIVES - {"наш"})
 
 # What may stand between two words of a description: nothing, or the marks of a quoted name.
 PHRASE_GAPS = ("", "«", "»", "»«", '"', '«"', '"»')
@@ -443,9 +444,9 @@ def _described_speaker(doc: _Text, said: _Said, head: _Tok, phrase: list[_Tok], 
 def _without_possessive(doc: _Text, phrase: list[_Tok], name: str) -> str:
     """A description's name without the possessive that opens it: "его адвокат", "её
     владельцы", "мой кузен" name the speaker as "адвокат", "владельцы", "кузен" (the pronoun
-    points at someone else and means nothing out of its sentence)."""
+    points at someone else and means nothing out of its sentence; ``DROPPED_POSSESSIVES``)."""
     first = phrase[0]
-    if len(phrase) < 2 or not (first.low in POSSESSIVES or doc.lemma(first.text) in AGREEING_POSSESSIVES):
+    if len(phrase) < 2 or not (first.low in DROPPED_POSSESSIVES or doc.lemma(first.text) in DROPPED_POSSESSIVES):
         return name
     rest = name.split(None, 1)
     return rest[1] if len(rest) == 2 else name

@@ -23,11 +23,10 @@ from bisect import bisect_right
 
 from ...model import Entity, Mention, Quote, Speaker
 from .._lexicon import CLUB_FORMS, DOUBLE_CLOSING, DOUBLE_OPENING, LEGAL_FORMS, PERSON_PREPOSITION_CASES
-from .._speech import CITING, DOCUMENT_AUTHORS, DOCUMENT_NOUNS, DOCUMENT_PRONOUNS, DOCUMENT_VERBS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
+from .._speech import CITING, DOCUMENT_AUTHORS, DOCUMENT_NOUNS, DOCUMENT_PRONOUNS, DOCUMENT_VERBS, PUBLISHING_LEMMAS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
 from ._outlets import _attribution_sentence, _cut_via, _earlier_outlet, _outlet_name, _outlet_noun, _relative_relay_in, _heard, _heard_by, _is_outlet, _network_beside, _outlet_after, _relay_opening, _relayed_in_next
-from ._persons import _gender_fits, _person_by_role
+from ._persons import _person_by_role
 from ._text import (
-    _CYRILLIC,
     _surnames,
     _Attribution,
     _Said,
@@ -44,7 +43,6 @@ from ._text import (
     _nominative,
     _sentence_end,
     _sentence_start,
-    _sentences,
     _speaker_of,
     _window_start,
     speaker_key,
@@ -97,7 +95,7 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int, stmt_end: in
         speaker = _document_speaker(doc, said, attr)
     if speaker is None and gender == "plur" and _cue_pos(doc, attr) == "VERB" and attr.cue not in IMPERSONAL_CUES:
         speaker = _plural_agent_before(doc, said, attr)
-    speaker = _whole_body(doc, _fuller_person(doc, _named_by_example(doc, attr, speaker), gender))
+    speaker = _whole_body(doc, _fuller_person(doc, _named_by_example(doc, attr, speaker)))
     _find_via(doc, said, attr, speaker, subject_before)
     if speaker is not None and speaker.kind is None:
         speaker.kind = _speaker_kind(doc, attr, speaker)
@@ -110,8 +108,9 @@ _SUCH_AS = re.compile(r"\bтак(?:ие|ой|ая|ое)\s+[^,.;:!?]{2,80}?,\s*к
 
 def _past_narrator(doc: _Text, region: tuple[int, int]) -> tuple[int, int]:
     """A region without the narrator's own opener ("Напомним, в МВД заявили", "Отметим, что
-    министр сказал"): a verb in the first person plural and its comma or «что» are the
-    writer's, no clause of the speaker's."""
+    министр сказал"): any verb in the first person plural opening the region, with its comma
+    or «что» after it, is the writer's, no clause of the speaker's ("Мы заявили" keeps its
+    subject: no comma, no «что»)."""
     toks = doc.toks(*region)[:2]
     if not toks or not any(p.tag.POS == "VERB" and p.tag.person == "1per" and p.tag.number == "plur" for p in doc.parse(toks[0].text)[:2]):
         return region
@@ -261,7 +260,15 @@ def _source_named_before(doc: _Text, said: _Said, speaker: Speaker) -> Speaker:
     if speaker.entity or " " in speaker.name or doc.lemma(speaker.name) not in SOURCE_NOUNS:
         return speaker
     lemma = doc.lemma(speaker.name)
-    return next((sp for sp in reversed(said.speakers) if sp is not speaker and not sp.entity and sp.name.split()[0].lower() == lemma), speaker)
+    # the nearest source of that noun, whatever its description ("источник, близкий к семье",
+    # "другой источник"): an earlier one is another source
+    earlier = next((sp for sp in reversed(said.speakers) if sp is not speaker and not sp.entity and lemma in _head_lemmas(doc, sp.name)), None)
+    return earlier if earlier is not None and _WORD.findall(earlier.name.lower())[:1] == [lemma] else speaker
+
+
+def _head_lemmas(doc: _Text, name: str) -> set[str]:
+    """The lemmas of a description's first two words ("другой источник": "другой", "источник")."""
+    return {doc.lemma(w) for w in _WORD.findall(name)[:2]}
 
 
 def _outlet_of_speaker(doc: _Text, said: _Said, attr: _Attribution) -> str | None:
@@ -476,41 +483,54 @@ def _document_noun(doc: _Text, attr: _Attribution) -> _Tok | None:
 
 def _document_of_pronoun(doc: _Text, attr: _Attribution) -> _Tok | None:
     """The document a pronoun before the cue stands for ("МИД опубликовал комментарий. В нём
-    сказано, что ..."): the last document noun of the sentence before, in the same paragraph."""
+    сказано, что ..."): the last document noun of the sentence before, in the same paragraph,
+    of the pronoun's gender and number ("в ней": "записка", never "письмо")."""
     if not attr.before:
         return None
     words = [t for t in doc.toks(*attr.before) if not doc.in_quote(t.start)]
-    if not any(a.low in ("в", "во") and b.low in DOCUMENT_PRONOUNS for a, b in zip(words, words[1:])):
+    pronoun = next((b for a, b in zip(words, words[1:]) if a.low in ("в", "во") and b.low in DOCUMENT_PRONOUNS), None)
+    if pronoun is None:
         return None
-    b_start = _block_starts(doc)[max(0, bisect_right(_block_starts(doc), attr.cue_start) - 1)]
+    starts = _block_starts(doc)
+    b_start = starts[max(0, bisect_right(starts, attr.cue_start) - 1)]
     s_start = _sentence_start(doc, attr.cue_start, b_start)
     if s_start <= b_start:
         return None
     prev = _sentence_start(doc, s_start - 1, b_start)
-    return next((t for t in reversed(doc.toks(prev, s_start)) if not doc.in_quote(t.start) and doc.lemma(t.text) in DOCUMENT_NOUNS), None)
+    noun = next((t for t in reversed(doc.toks(prev, s_start)) if not doc.in_quote(t.start) and doc.lemma(t.text) in DOCUMENT_NOUNS), None)
+    return noun if noun is not None and _pronoun_fits(doc, pronoun, noun) else None
+
+
+def _pronoun_fits(doc: _Text, pronoun: _Tok, noun: _Tok) -> bool:
+    """Do "нём" (masculine, neuter), "ней" (feminine) or "них" (plural) fit a noun?"""
+    tags = [p.tag for p in doc.parse(noun.text)[:3] if p.tag.POS == "NOUN"]
+    if pronoun.low == "них":
+        return any(t.number == "plur" for t in tags)
+    genders = ("femn",) if pronoun.low == "ней" else ("masc", "neut")
+    return any(t.number == "sing" and t.gender in genders for t in tags)
 
 
 # How many sentences back a document's author may be named.
 DOCUMENT_AUTHOR_SENTENCES = 3
 
-
 def _document_author(doc: _Text, lemma: str, pos: int) -> Speaker | None:
     """The author of a document the narrator named a few sentences before (in this paragraph
-    or the one before): the subject of the sentence that names the document or says the verb
-    that makes it ("МИД России опубликовал комментарий", "поздравил президент Владимир Путин"
-    -> "В поздравлении говорится"): a person or a body named in the nominative."""
-    starts = _block_starts(doc)
-    b = max(0, bisect_right(starts, pos) - 1)
-    sentences: list[tuple[int, int]] = []
-    for k in (b - 1, b):
-        if k >= 0:
-            end = doc.blocks[k][1] if k < b else _sentence_start(doc, pos, starts[k])
-            sentences += [se for se in _sentences(doc, starts[k], end) if se[1] <= end]
+    or the one before), in the latest sentence that names it: its owner named right after it
+    ("заявление ФСБ"), else the subject of a verb that makes it public ("МИД России опубликовал
+    комментарий") or of the verb its noun comes from ("поздравил президент Владимир Путин" ->
+    "В поздравлении говорится"), a person or a body named in the nominative."""
     verb = DOCUMENT_VERBS.get(lemma)
-    for s, e in reversed(sentences[-DOCUMENT_AUTHOR_SENTENCES:]):
+    for s, e in _sentences_before(doc, pos, DOCUMENT_AUTHOR_SENTENCES):
         toks = [t for t in doc.toks(s, e) if not doc.in_quote(t.start)]
-        if not any(doc.lemma(t.text) in (lemma, verb) for t in toks):
+        noun = next((t for t in toks if doc.lemma(t.text) == lemma), None)
+        said = verb is not None and any(doc.lemma(t.text) == verb for t in toks)
+        if noun is None and not said:
             continue
+        if noun is not None and _owner_after(doc, noun):
+            owner = next(iter(_mentions_from(doc, doc.tokens[doc._index(noun.start) + 1].start, noun.end + 2)), None)
+            return _speaker_of(owner[1]) if owner is not None and owner[1].type in ("PER", "ORG") else None
+        if not said and not any(doc.lemma(t.text) in PUBLISHING_LEMMAS and _is_finite_verb(doc, t) for t in toks):
+            return None
         for m, ent in _mentions_in(doc, s, e):
             if ent.type in ("PER", "ORG") and not doc.in_quote(m.start) and _named_as_subject(doc, m, ent):
                 return _speaker_of(ent)
@@ -518,14 +538,38 @@ def _document_author(doc: _Text, lemma: str, pos: int) -> Speaker | None:
     return None
 
 
+def _sentences_before(doc: _Text, pos: int, count: int) -> list[tuple[int, int]]:
+    """The ``count`` sentences before the one holding ``pos``, latest first, in its paragraph
+    and the one before (walked back one by one: a long paragraph is not split whole)."""
+    starts = _block_starts(doc)
+    b = max(0, bisect_right(starts, pos) - 1)
+    out: list[tuple[int, int]] = []
+    end = _sentence_start(doc, pos, starts[b])
+    while len(out) < count and b >= 0:
+        if end <= starts[b]:
+            b -= 1
+            if b < 0:
+                break
+            end = doc.blocks[b][1]
+            continue
+        s = _sentence_start(doc, end - 1, starts[b])
+        out.append((s, end))
+        end = s
+    return out
+
+
 def _named_as_subject(doc: _Text, m: Mention, ent: Entity) -> bool:
     """Can a mention be its sentence's subject: not after a preposition, in the nominative (a
-    body by its first word: "МИД России", "Совет Федерации")?"""
+    body by its first word: "МИД России", "Совет Федерации"), not a noun's genitive
+    ("Сотрудники ФСБ"; "Пресс-служба МВД" is the body's own voice)?"""
     i = doc._index(m.start)
-    if i > 0 and (doc.tokens[i - 1].low in PERSON_PREPOSITION_CASES or doc.tokens[i - 1].low in ("в", "во", "на", "по", "за")) and doc.text[doc.tokens[i - 1].end : m.start].strip() == "":
+    prev = doc.tokens[i - 1] if i > 0 and not doc.text[doc.tokens[i - 1].end : m.start].strip() else None
+    if prev is not None and (prev.low in PERSON_PREPOSITION_CASES or prev.low in ("в", "во", "на", "по", "за")):
         return False
     if ent.type == "PER":
         return _nominative_mention(doc, m, ent)
+    if prev is not None and doc.lemma(prev.text) not in ORG_SPEAKER_NOUNS and any(p.tag.POS == "NOUN" for p in doc.parse(prev.text)[:1]):
+        return False
     first = _WORD.findall(m.text)[:1]
     return bool(first) and (first[0].isupper() and len(first[0]) > 1 or _has_case(doc, _Tok(m.start, m.start + len(first[0]), first[0], first[0].lower()), "nomn"))
 
@@ -579,19 +623,15 @@ def _with_quoted_name(doc: _Text, speaker: Speaker, e: Entity) -> Speaker:
     return speaker
 
 
-def _fuller_person(doc: _Text, speaker: Speaker | None, gender: str | None = None) -> Speaker | None:
+def _fuller_person(doc: _Text, speaker: Speaker | None) -> Speaker | None:
     """A one-word person speaker ("Мамедов" of a headline) -> the person with that surname and
     a first name, also under the original spelling given with it ("Bonet" of "Хосе Луис Бонет
-    (Josep Lluís Bonet)"); so is a one-word body in Latin letters when the verb says a man or a
-    woman spoke ("Bonet признал": NER read the surname as a company)."""
-    if speaker is None or " " in speaker.name:
-        return speaker
-    body = speaker.type == "ORG" and gender in ("masc", "femn") and not _CYRILLIC.search(speaker.name)
-    if speaker.type not in ("PER", "OTHER") and not body:
+    (Josep Lluís Bonet)"). A body in Latin letters stays a body ("Boeing заявил", "Ford")."""
+    if speaker is None or " " in speaker.name or speaker.type not in ("PER", "OTHER"):
         return speaker
     word = speaker.name.lower().replace("ё", "е")
     for e in doc.article.entities:
-        if e.type == "PER" and " " in e.name and word in _surnames(doc, e) and (not body or _gender_fits(doc, e, gender)):
+        if e.type == "PER" and " " in e.name and word in _surnames(doc, e):
             return Speaker(e.name, "PER", e.id)
     return speaker
 

@@ -18,6 +18,7 @@ from ..models import Models, lexeme
 from .._lexicon import DOUBLE_OPENING
 from ..text import WORD
 from ..names import normalize_mention
+from .._person_names import _CYRILLIC_LETTER
 from .._speech import (
     ABBREVIATIONS,
     LATIN_NAME_ABBREVIATIONS,
@@ -727,18 +728,15 @@ def _mid_sentence(doc: _Text, pos: int) -> bool:
     return prev.text[0].islower() and not re.search(rf"[.!?…:\n{DOUBLE_OPENING}]", doc.text[prev.end : pos])
 
 
-_CYRILLIC = re.compile("[а-яёА-ЯЁ]")
-
-
 def _surnames(doc: _Text, e: Entity) -> frozenset[str]:
     """A person's surnames as the article writes them (lower case, ``ё`` as ``е``): the base
-    name's, and the last word of its other full mentions ("Bonet" of "Хосе Луис Бонет (Josep
-    Lluís Bonet)": the original spelling the names stage joined to it)."""
+    name's, and the last word of its full mentions in Latin letters ("Bonet" of "Хосе Луис
+    Бонет (Josep Lluís Bonet)": the original spelling the names stage joined to it)."""
     key = ("surnames", e.id)
     if key not in doc.memo:
         fold = lambda w: w.lower().replace("ё", "е")  # noqa: E731
         words = {fold(e.last)} if e.last else set()
-        words |= {fold(m.text.split()[-1]) for m in e.mentions if len(m.text.split()) > 1 and not _CYRILLIC.search(m.text)}
+        words |= {fold(m.text.split()[-1]) for m in e.mentions if len(m.text.split()) > 1 and not _CYRILLIC_LETTER.search(m.text)}
         doc.memo[key] = frozenset(words)
     return doc.memo[key]
 
