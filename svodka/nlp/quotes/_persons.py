@@ -414,16 +414,16 @@ def _tokens_with_lemma(doc: _Text, lemma: str, lo: int, pos: int) -> list[_Tok]:
     """``[t for t in doc.toks(lo, pos) if doc.lemma(t.text) == lemma]`` from an index of the
     tokens by lemma built once per text (the scan lemmatised every token from ``lo``)."""
     if "token ends" not in doc.memo:
-        by_letter: dict[str, list[int]] = {}  # tokens by their first letter (ё as е)
+        by_letter: dict[str, list[int]] = {}  # tokens by their first two letters (ё as е)
         for i, t in enumerate(doc.tokens):
-            by_letter.setdefault(t.low[:1].replace("ё", "е"), []).append(i)
+            by_letter.setdefault(t.low[:2].replace("ё", "е"), []).append(i)
         doc.memo["by letter"] = by_letter
         doc.memo["token ends"] = [t.end for t in doc.tokens]
     key = ("by lemma", lemma)
     if key not in doc.memo:
-        # A form starts with its lemma's letter, but for the suppletive ones (люди: человек):
-        # only those tokens are lemmatised, not the whole text.
-        letters = {lemma[:1]} | {w[:1] for w in SUPPLETIVE_FORMS.get(lemma, ())}
+        # A form starts with its lemma's first two letters ("отца": "отец"), but for the
+        # suppletive ones (люди: человек): only those tokens are lemmatised, not the whole text.
+        letters = {lemma[:2]} | {w[:2] for w in SUPPLETIVE_FORMS.get(lemma, ())}
         candidates = sorted(i for c in letters for i in doc.memo["by letter"].get(c, ()))
         doc.memo[key] = [i for i in candidates if doc.lemma(doc.tokens[i].text) == lemma]
     indexes = doc.memo[key]

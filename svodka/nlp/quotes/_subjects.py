@@ -438,9 +438,11 @@ def _subject_regions(doc: _Text, start: int, end: int, words: list[_Tok]) -> lis
     verb's ("летал в Тбилиси, а недавно заявил").
     """
     text = doc.text
-    outside = [t for t in words if t.start >= start and t.end <= end and not doc.in_quote(t.start)]
-    if not outside:
+    # ``words`` are the region's words outside quotation marks, or all of them when every one
+    # is quoted (then no clause of the speaker's stands here)
+    if not words or doc.in_quote(words[0].start):
         return []
+    outside = words
     k = len(outside)
     while k > 0 and outside[k - 1].low in COORDINATORS and not re.search(r"[;:.!?]", text[outside[k - 1].end : end]):
         k -= 1

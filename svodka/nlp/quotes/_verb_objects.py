@@ -328,7 +328,7 @@ def _request_cue(doc: _Text, toks: list[_Tok], i: int) -> tuple[bool, int, int, 
     the index of the first token after it, and whether it is a call (``CALL_LEMMAS``: "призвал
     к ...")."""
     t = toks[i]
-    if t.low == "с" and i + 1 < len(toks) and doc.lemma(toks[i + 1].text) in REQUEST_NOUNS:
+    if t.low == "с" and i + 1 < len(toks) and toks[i + 1].low in _lexicon_forms(doc, "request nouns", REQUEST_NOUNS) and doc.lemma(toks[i + 1].text) in REQUEST_NOUNS:
         return True, toks[i + 1].end, i + 2, doc.lemma(toks[i + 1].text) in CALL_LEMMAS
     if doc.parse(t.text)[0].tag.POS in ("VERB", "GRND") and doc.lemma(t.text) in REQUEST_LEMMAS:
         return False, t.end, i + 1, doc.lemma(t.text) in CALL_LEMMAS
