@@ -196,16 +196,15 @@ def url_date(url: str | None) -> str | None:
     except ValueError:  # "http://[bad/2024/01/02/x": an unclosed IPv6 bracket; the path after the host
         rest = url.split("//", 1)[-1].split("?", 1)[0].split("#", 1)[0]
         path = rest[rest.find("/") :] if "/" in rest else ""
-    match = URL_DATE.search(path) or URL_DATE_UNPADDED.search(path) or URL_STAMP.search(path)
-    if match:
-        year, month, day = match.group(1), match.group(2), match.group(3)
-    elif match := URL_DATE_DAY_FIRST.search(path):
+    if match := URL_DATE_DAY_FIRST.search(path):
         day, month, year = match.group(1), match.group(3), match.group(4)
+    elif match := URL_DATE.search(path) or URL_DATE_UNPADDED.search(path) or URL_STAMP.search(path):
+        year, month, day = match.group(1), match.group(2), match.group(3)
     elif match := URL_DATE_MONTH_WORD.search(path):
         day, month, year = match.group(1), str(URL_MONTHS.index(match.group(2).lower()) + 1), match.group(3)
     else:
         return None
-    if not valid_date(int(year), int(month), int(day)):
+    if not valid_date(int(year), int(month), int(day)) or not YEAR_RANGE[0] <= int(year) <= YEAR_RANGE[1]:
         return None
     return f"{year}-{int(month):02d}-{int(day):02d}"
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ._dumpmeta import date_line, promo_line
+from ._dates import _TIME
+from ._dumpmeta import STEM_LENGTH, date_line, promo_line
 from ._names import FUNCTION_WORDS
 from ._dumplines import MIN_CYRILLIC_SHARE, _BARE_BULLET, _CAPTION_CREDIT, _Line, _PHOTO_CREDIT, _chrome_vocabulary, _comment_header, _cyrillic_share, _link_list, _separators, _strip_date
 from ._dumptitle import _find_title, _overlap
@@ -99,13 +100,12 @@ def _block_value(lines: list[_Line], start: int, end: int, total: float) -> tupl
     title = _find_title(lines, start)
     if title is None:
         return total * NO_TITLE_FACTOR, None
-    overlap = _overlap(lines[title].text, _lead_text(lines, start, end))
-    if overlap == 0:
-        # a headline is what the first sentences are about: a heading none of whose words come
-        # back in the run's lead heads something else (a teaser over the comment rules)
+    overlap = _overlap(lines[title].text, _lead_text(lines, start, end), STEM_LENGTH)
+    dated = any(date_line(lines[i]) for i in range(max(0, title - 2), start)) or _strip_date(lines[title].text)[1]
+    if overlap == 0 and not dated:
         return total * NO_TITLE_FACTOR, title
     value = total + (TITLE_BONUS + TITLE_OVERLAP_BONUS * overlap)
-    if any(date_line(lines[i]) for i in range(max(0, title - 2), start)) or _strip_date(lines[title].text)[1]:
+    if dated:
         value += DATE_BONUS
     return value, title
 
@@ -139,11 +139,13 @@ def _headline_inside(lines: list[_Line], start: int, end: int, title: int | None
     words do not come back in its lead): a run that bridged a glued news ribbon and the article
     starts at the heading line inside it that the next lines are about ("Лента новостей ...
     Заголовок / фото / Первый абзац ..."), when body lines follow it."""
-    if title is not None and _overlap(lines[title].text, _lead_text(lines, start, end)) > 0:
+    if title is not None and _overlap(lines[title].text, _lead_text(lines, start, end), STEM_LENGTH) > 0:
         return None
     for i in range(start + 1, end):
         if not lines[i].heading or lines[i].kind == "body":
             continue
+        if any(lines[j].kind == "body" and not _TIME.search(lines[j].text) for j in range(start, i)):
+            break  # text before the heading: the article's own subheading, not a ribbon's end
         after = [j for j in range(i + 1, end + 1) if lines[j].kind == "body"]
         lead = _lead_text(lines, after[0], end) if after else ""
         # a lead retells its headline in other words; a ribbon that lists it repeats it whole

@@ -233,9 +233,11 @@ def _resolve(
     return resolve_date(shown, year=_page_year(lines)), "byline"
 
 
-def stems(text: str) -> set[str]:
-    """Crude stems of the longer words of a text (prefixes: no morphology needed for overlap)."""
-    return {w[:STEM_LENGTH] for w in _WORD.findall(text.lower()) if len(w) >= STEM_LENGTH - 1}
+def stems(text: str, shortest: int = STEM_LENGTH - 1) -> set[str]:
+    """Crude stems of the words of a text of ``shortest`` letters or more (prefixes: no
+    morphology needed for overlap; ``STEM_LENGTH`` leaves out the three-letter function words
+    "для", "что", "как")."""
+    return {w[:STEM_LENGTH] for w in _WORD.findall(text.lower()) if len(w) >= shortest}
 
 
 # Self-promotion of an outlet: an invitation to its channels or a greeting that names it in

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ._dumpmeta import caps_share, stems, date_line
+from ._dumpmeta import STEM_LENGTH, caps_share, stems, date_line
 from ._chrome import NAV_WORDS
 from ._names import person_shaped
 from ._dumplines import LINK_CAPS_SHARE, _Line, _WORD, _strip_date, doubled
@@ -41,10 +41,11 @@ DISTANT_TITLE_WINDOW = 80
 DISTANT_TITLE_SHARE = 0.5
 
 
-def _overlap(title: str, text: str) -> float:
-    """Share of a headline's stems that occur in a text."""
-    title_stems = stems(title)
-    return len(title_stems & stems(text)) / len(title_stems) if title_stems else 0.0
+def _overlap(title: str, text: str, shortest: int = STEM_LENGTH - 1) -> float:
+    """Share of a headline's stems that occur in a text (of its words of ``shortest`` letters
+    or more: ``STEM_LENGTH`` counts content words only)."""
+    title_stems = stems(title, shortest)
+    return len(title_stems & stems(text, shortest)) / len(title_stems) if title_stems else 0.0
 
 
 def _find_title(lines: list[_Line], start: int) -> int | None:

@@ -465,14 +465,19 @@ def _views(lines: list[_Line], title_idx: int | None, body: list[_Line]) -> int 
         value = view_count(line.text)
         if value is not None:
             return value
+    placeholder = False
     for line in window:
         if not any(c.isdigit() for c in line.text):
             continue  # the number is shown in the line itself
         value = _marked_count(line.element)
-        # a marked counter at 0 is the page's placeholder that a script fills after loading
-        # (the saved page never ran it): no count shown there
-        if value:
-            return value
+        if value == 0:
+            # a marked counter at 0 is the page's placeholder that a script fills after loading
+            # (the saved page never ran it): the article shows no count there; when it stands
+            # with the article (not under its text) ...
+            placeholder = placeholder or line.index <= body[-1].index
+        elif value is not None:
+            # ... a count past the text is a teaser's
+            return None if placeholder and line.index > body[-1].index else value
     return None
 
 

@@ -215,3 +215,43 @@ def test_dates_url_date_day_first_segments():
     assert url_date("https://x.ru/text/11.04.2013") == "2013-04-11"
     assert url_date("https://x.ru/a/04/22/2016/") is None  # month first: no such month
     assert url_date("https://x.ru/a/22-04/2016/") is None  # one date writes one separator
+
+
+# review of issue 16's sixth session: the two run rules above must not cost an article whose
+# headline retells the lead in other words, nor one with subheadings (dumps by the reviewer)
+QUESTION = "Кто заплатит за мост?"
+TOLL = [
+    "С первого декабря проезд по новой переправе через Тундровку станет платным: легковые машины будут отдавать по 150 рублей.",
+    "Такое решение приняло правительство Тундровой области на заседании во вторник, сообщили в пресс-службе губернатора.",
+]
+BENEFIT = [
+    "Жители Заречного района получат льготы: для них проезд по переправе будет стоить 50 рублей, а пенсионеры смогут ездить бесплатно.",
+    "Льготу можно оформить в МФЦ по паспорту и документу о прописке, заявления начнут принимать с двадцатого ноября.",
+]
+REPAIR = "Как пояснили в министерстве транспорта, собранные деньги пойдут на ремонт переправы и содержание дорог района."
+
+
+def test_dump_unseen_a_dated_headline_retold_in_other_words_keeps_its_article():
+    text = _dump("Заречный вестник", "Главная", "Новости", QUESTION, "14 ноября 2024, 10:35", *TOLL, *BENEFIT, REPAIR,
+                 "Теги: транспорт, Заречье", "Поделиться", "Следующий материал", "В Заречье открылся музей снегоходов",
+                 "14 ноября 2024, 09:10", LEAD, BODY, "Комментарии (2)", "© 2024 Заречный вестник. Все права защищены.")
+    article = clean_dump(text)
+    assert article.title == QUESTION
+    assert article.paragraphs == [*TOLL, *BENEFIT, REPAIR]
+
+
+def test_dump_unseen_a_subheading_after_the_text_does_not_restart_the_article():
+    text = _dump("Заречный вестник", "Главная", "Новости", QUESTION, "14 ноября 2024, 10:35", "Просмотров: 1 204", *TOLL,
+                 "Льготы для местных жителей", *BENEFIT, "Деньги пойдут на ремонт", REPAIR, "Теги: транспорт, Заречье",
+                 "Лента новостей", "10:12 В Заречье открылся музей снегоходов", "09:40 Лыжные гонки на оленях пройдут в марте",
+                 "© 2024 Заречный вестник. Все права защищены.")
+    article = clean_dump(text)
+    assert article.title == QUESTION
+    assert (article.published, article.views) == ("2024-11-14T10:35", 1204)
+    assert article.paragraphs[0] == TOLL[0] and article.paragraphs[-1] == REPAIR
+
+
+def test_dates_url_date_prefers_whole_day_first_segments_and_the_web_era():
+    assert url_date("https://x.ru/news/22/04/2016/1125.html") == "2016-04-22"  # not 2016-11-25
+    assert url_date("https://x.ru/history/22/06/1941/pervyy-den") is None  # a day in history, no publication date
+    assert url_date("https://x.ru/history/1941/06/22/") is None

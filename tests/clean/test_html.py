@@ -173,6 +173,15 @@ def test_html_views_forms(after, views):
     assert clean_html(html).views == views
 
 
+def test_html_views_placeholder_with_the_article_leaves_teasers_counts_alone():
+    """The article's own counter at 0 (a script's placeholder) above its text: the counts of
+    the teasers under the text are not the article's (review of issue 16's sixth session)."""
+    meta = "<div class='meta'>14.11.2024 10:35 <span class='views'>0</span></div>"
+    teasers = ("<div class='related'><h3>Читайте также</h3><div class='item'><a href='/n/1'>В Заречье открылся музей "
+               "снегоходов</a> <span class='views'>1 530</span></div></div>")
+    assert clean_html(page(body=meta + BODY + teasers)).views is None
+
+
 @pytest.mark.parametrize(
     "head, h1, expected",
     [
