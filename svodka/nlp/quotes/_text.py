@@ -469,7 +469,10 @@ def _in_short_quote(doc: _Text, pos: int) -> bool:
 def _in_short_quote_uncached(doc: _Text, pos: int) -> bool:
     for span in reversed(doc.spans):
         if span.open < pos and span.close is not None and pos < span.close:
-            return len(doc.text[span.open + 1 : span.close].split()) <= 3
+            short = doc.memo.setdefault("short spans", {})  # one count per quotation, not per word of it
+            if span.open not in short:
+                short[span.open] = len(doc.text[span.open + 1 : span.close].split()) <= 3
+            return short[span.open]
     return False
 
 
