@@ -683,7 +683,7 @@ def _crediting_attribution(doc: _Text, span: _Span) -> _Attribution | None:
     s_start = _sentence_start(doc, span.open, b_start)
     forms = _lexicon_forms(doc, "crediting", CREDITING_VERBS)
     toks = doc.toks(s_start, span.open)
-    other_verb = False
+    passed: list[_Tok] = []  # the words between the quote and the word read (parsed only when asked)
     for k in range(len(toks) - 1, -1, -1):
         t = toks[k]
         if doc.in_quote(t.start):
@@ -692,10 +692,10 @@ def _crediting_attribution(doc: _Text, span: _Span) -> _Attribution | None:
             if _negated(doc, t):
                 return None
             return _Attribution(t.low, t.start, t.end, before=(s_start, t.start), after=(t.end, span.open))
-        if doc.parse(t.text)[0].tag.POS == "VERB":
-            other_verb = True
-        elif other_verb and t.low in CLAUSE_OPENERS and k and CLAUSE_MARK.search(doc.text[toks[k - 1].end : t.start]):
+        if (t.low in CLAUSE_OPENERS and k and CLAUSE_MARK.search(doc.text[toks[k - 1].end : t.start])
+                and any(doc.parse(x.text)[0].tag.POS == "VERB" for x in passed)):
             return None
+        passed.append(t)
     return None
 
 
