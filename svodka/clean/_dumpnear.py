@@ -42,7 +42,10 @@ def _near_metadata(
     between = list(range(head + 1, start)) if start > head else []
     after = _lines_after(lines, end)
     feed = _feed_after(lines, after)
-    for group in (between, after, before[::-1]):
+    # a full date with its time right above the headline is the article's meta line: it comes
+    # before the dates under the text (a teaser's "10 сентября, 19:34"; saved HTML set of issue 16)
+    above = [head - 1] if head - 1 in before and _timed_date(lines[head - 1]) else []
+    for group in (between, above, after, before[::-1]):
         in_after = group is after
         for i in group:
             # After the text, the dates of a feed's items are not the article's.

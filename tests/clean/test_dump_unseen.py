@@ -255,3 +255,11 @@ def test_dates_url_date_prefers_whole_day_first_segments_and_the_web_era():
     assert url_date("https://x.ru/news/22/04/2016/1125.html") == "2016-04-22"  # not 2016-11-25
     assert url_date("https://x.ru/history/22/06/1941/pervyy-den") is None  # a day in history, no publication date
     assert url_date("https://x.ru/history/1941/06/22/") is None
+
+
+def test_dump_unseen_a_timed_date_right_above_the_headline_beats_a_date_under_the_text():
+    """"18:52 17.09.2026" right above the headline is the article's meta line; "10 сентября,
+    19:34" under the text is a teaser's (saved HTML set of issue 16: ria.ru)."""
+    text = _dump("Главная", "Политика", "Экономика", "18:52 17.05.2024", TITLE, LEAD, BODY, MORE, "10 мая, 19:34",
+                 "Лыжные гонки на оленях пройдут в марте", "Все новости")
+    assert clean_dump(text, crawled="2024-05-20").published == "2024-05-17T18:52"
