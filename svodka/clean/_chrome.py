@@ -14,6 +14,7 @@ from ..nlp._lexicon import CLOSE_ONLY_MARKS, EITHER_MARKS, OPEN_ONLY_MARKS
 
 __all__ = [
     "AD_LABEL",
+    "call_to_reader",
     "LANGUAGE_SWITCH",
     "BANNER_PHRASES",
     "CHROME_PHRASES",
@@ -121,6 +122,23 @@ def _quoted_at(text: str, at: int) -> bool:
         elif ch in EITHER_MARKS:
             depth = depth - 1 if depth else 1
     return depth > 0
+
+
+# A short call to the reader, closing with a plural imperative and "!" ("Есть новость?
+# Присылайте!", "Подписывайтесь!"), or opening with one in a line that speaks as the site
+# ("Следите за нашими новостями в удобном формате", "Присылайте нам новости"): a site's
+# widget label, never a headline (saved HTML set of issue 16: iz.ru).
+_CALL_CLOSING = re.compile(r"(?<![а-яё])[а-яё]{3,}(?:[иа]?йте|ите|ьте)(?:сь)?(?:\s+[а-яё]+){0,3}\s*!$")
+_CALL_OPENING = re.compile(r"^(?:не\s+)?[а-яё]{3,}(?:[иа]?йте|ите|ьте)(?:сь)?\s")
+_SITE_SPEAKS = re.compile(r"(?<![а-яё])(?:наш[а-яё]*|нас|нам)(?![а-яё])")
+CALL_TO_READER_MAX_WORDS = 8
+
+
+def call_to_reader(low: str, words: int) -> bool:
+    """Whether a short lower-cased line is a call to the reader (see ``_CALL_CLOSING``)."""
+    if words > CALL_TO_READER_MAX_WORDS or _quoted_at(low, len(low) - 1):
+        return False
+    return _CALL_CLOSING.search(low) is not None or (_CALL_OPENING.match(low) is not None and _SITE_SPEAKS.search(low) is not None)
 
 
 def unquoted_subscribe(low: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._chrome import AD_LABEL, CHROME_PHRASES, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, comment_genre, is_banner, site_notice, unquoted_subscribe
+from ._chrome import AD_LABEL, CHROME_PHRASES, call_to_reader, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, comment_genre, is_banner, site_notice, unquoted_subscribe
 from ._dumpmeta import CAPS_SAMPLE_WORDS, caps_share
 from ._names import FUNCTION_WORDS
 from ._dates import SENTENCE_DATE_WORDS, ShownDate, find_date, sentence_date, wordy_untimed
@@ -382,6 +382,7 @@ def _classify(text: str, repeated: bool) -> _Line:
         not (chrome_vocab or code or comment or linky)
         and cyrillic
         and _heading_shape(text, n, dated, sentence_end, separators)
+        and not call_to_reader(low, n)
     )
     line = _Line(text, n, kind, heading, sentence_end, dated, stop=bool(STOP_LABEL.match(low)) and n <= 6)
     line.score = _line_score(kind, n, heading)

@@ -263,3 +263,29 @@ def test_dump_unseen_a_timed_date_right_above_the_headline_beats_a_date_under_th
     text = _dump("Главная", "Политика", "Экономика", "18:52 17.05.2024", TITLE, LEAD, BODY, MORE, "10 мая, 19:34",
                  "Лыжные гонки на оленях пройдут в марте", "Все новости")
     assert clean_dump(text, crawled="2024-05-20").published == "2024-05-17T18:52"
+
+
+def test_dump_unseen_a_call_to_the_reader_is_no_headline():
+    """Widgets' calls to the reader between the meta line and the text are no headline
+    (saved HTML set of issue 16: iz.ru)."""
+    calls = ["Следите за нашими новостями в удобном формате", "Есть новость? Присылайте!"]
+    text = _dump("Главная", "Общество", TITLE, "Мелиоративный переулок, д. 1, Тундровск", "info@tundra-info.ru",
+                 "Губернатор пообещал помочь оленеводам", "12 мая 2024, 15:40", "0", "Реестр", "Министры", "Законы",
+                 "Минсельхоз", *calls, "Озвучить текст", "Выделить главное", "Вкл", "Выкл", LEAD, BODY, MORE)
+    article = clean_dump(text)
+    assert article.title not in calls
+    assert article.published == "2024-05-12T15:40"
+
+
+@pytest.mark.parametrize("line", ["Есть новость? Присылайте!", "Следите за нашими новостями в удобном формате", "Подписывайтесь!", "Читайте нас в Дзене"])
+def test_dump_unseen_calls_to_the_reader(line):
+    from svodka.clean._chrome import call_to_reader
+
+    assert call_to_reader(line.lower(), len(line.split()))
+
+
+def test_dump_unseen_an_imperative_headline_in_quotes_stays_a_headline():
+    from svodka.clean._chrome import call_to_reader
+
+    assert not call_to_reader("министр: «берегите нашу природу!»", 4)
+    assert not call_to_reader("россия победила!", 2)
