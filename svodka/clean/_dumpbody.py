@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ._dates import _TIME
-from ._dumpmeta import STEM_LENGTH, date_line, promo_line
+from ._dumpmeta import STEM_LENGTH, date_line, promo_line, stems
 from ._names import FUNCTION_WORDS
 from ._dumplines import MIN_CYRILLIC_SHARE, _BARE_BULLET, _CAPTION_CREDIT, _Line, _PHOTO_CREDIT, _chrome_vocabulary, _comment_header, _cyrillic_share, _link_list, _separators, _strip_date
 from ._dumptitle import _find_title, _overlap
@@ -126,7 +126,40 @@ def _best_block(lines: list[_Line]) -> tuple[int, int, int | None] | None:
         return None
     _value, start, end, title = best
     inner = _headline_inside(lines, start, end, title)
-    return inner if inner is not None else (start, end, title)
+    if inner is not None:
+        return inner
+    return _first_half(lines, segments, start, end, title) or (start, end, title)
+
+
+# A box of links interrupting an article ("Контекст", "Читайте также" with teasers and their
+# dates) is at most this many lines long and holds at least this many teaser headlines.
+INTERRUPTION_LINES = 16
+INTERRUPTION_TEASERS = 2
+
+# The first half's headline is the second half's when this share of its content stems comes
+# back in the second half.
+HALVES_OVERLAP = 0.5
+
+
+def _first_half(lines: list[_Line], segments: list[tuple[int, int, float]], start: int, end: int, title: int | None) -> tuple[int, int, int] | None:
+    """The article an inserted box of links cut in two, when the run chosen is its second half:
+    its "headline" is a teaser of the box above it, and the run just above the box is headed by
+    a headline that the second half is about too (an article keeps both halves, issue 16)."""
+    if title is None or _overlap(lines[title].text, _lead_text(lines, start, end)) >= INNER_TITLE_OVERLAP:
+        return None  # the run's headline retells its lead: the article's own, not a teaser
+    for s, e, total in segments:
+        if not (e < title < start and start - e - 1 <= INTERRUPTION_LINES):
+            continue
+        gap = range(e + 1, start)
+        if any(lines[k].kind == "body" for k in gap) or sum(lines[k].heading for k in gap) < INTERRUPTION_TEASERS:
+            return None
+        _value, first_title = _block_value(lines, s, e, total)
+        if first_title is None or sum(lines[k].kind == "body" for k in range(s, e + 1)) < 2:
+            return None  # a half of an article has paragraphs, not one line
+        second = " ".join(lines[k].text for k in range(start, end + 1))
+        if len(stems(lines[first_title].text, STEM_LENGTH)) >= 3 and _overlap(lines[first_title].text, second, STEM_LENGTH) >= HALVES_OVERLAP:
+            return s, end, first_title
+    return None
 
 
 # A headline found inside a run heads the article when this share of its stems comes back

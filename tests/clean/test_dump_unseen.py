@@ -289,3 +289,22 @@ def test_dump_unseen_an_imperative_headline_in_quotes_stays_a_headline():
 
     assert not call_to_reader("министр: «берегите нашу природу!»", 4)
     assert not call_to_reader("россия победила!", 2)
+
+
+def test_dump_unseen_an_article_cut_by_a_box_of_links_keeps_both_halves():
+    """A «Контекст» box of dated teasers cuts the article in two; the second, longer half is
+    about the first half's headline: both halves are the text, under that headline (saved HTML
+    set of issue 16: inosmi.ru)."""
+    first = [LEAD, BODY]
+    second = [MORE] + [
+        f"Оленеводы Тундровой области смогут подать заявки на субсидии на снегоходы до {d} числа, уточнили в правительстве региона."
+        for d in ("первого", "второго", "третьего", "пятого", "седьмого")
+    ]
+    box = ["Контекст", "Лыжные гонки на оленях пройдут в марте", "Тундра-Инфо", "26.06.2024",
+           "В Заречье открылся музей снегоходов", "Северный вестник", "28.06.2024",
+           "Снегопад парализовал движение на трассе", "Тундра-Инфо", "28.06.2024"]
+    text = _dump("Главная", "Общество", TITLE, "29.06.2024", *first, *box, *second, "Комментарии", "© Тундра-Инфо")
+    article = clean_dump(text)
+    assert article.title == TITLE
+    assert article.published == "2024-06-29"
+    assert article.paragraphs == first + second
