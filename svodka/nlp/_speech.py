@@ -25,6 +25,7 @@ __all__ = [
     "DOCUMENT_PRONOUNS",
     "DOCUMENT_VERBS",
     "PUBLISHING_LEMMAS",
+    "RELAY_FORMS",
     "EARLIER_OCCASION_WORDS",
     "SELF_SPEAKING_DOCUMENTS",
     "DOCUMENT_AUTHORS",
@@ -133,6 +134,9 @@ PO_SLOVAM_PREPOSITIONS = frozenset({"по", "согласно"})
 # The phrase that names a relayed source, as a regular expression: "передает X со ссылкой на
 # Y", "Газета X, ссылаясь на источники, пишет" (the gerund says the same).
 CITING = r"(?:со\s+ссылкой\s+на|ссылаясь\s+на)"
+
+# Relaying verbs as written after the words they relay: "S, передает ТАСС".
+RELAY_FORMS = frozenset({"передает", "передаёт", "передают"})
 
 # Verbs of a relaying outlet: "передает ТАСС", "приводит его слова РИА Новости", "цитирует X".
 VIA_LEMMAS = frozenset("передавать передать приводить привести цитировать процитировать писать сообщать".split())

@@ -414,10 +414,10 @@ CASES = [
         [("indirect", "Мост через реку закроют на ремонт", "мэрия", "передает")],
     ),
     (
-        "an outlet's own news relayed without a source is no statement",
+        "an outlet's own news relayed without a source is the outlet's statement (the real news gold's convention)",
         ["Мост через реку закроют на ремонт, передает агентство «Вести»."],
         [],
-        [],
+        [("indirect", "Мост через реку закроют на ремонт", "Вести", "передает")],
     ),
     (
         "так between the dash and the cue",

@@ -18,6 +18,7 @@ from .._speech import (
     IMPERSONAL_MODALS,
     NARRATION_LEMMAS,
     QUOTE_JOINERS,
+    RELAY_FORMS,
     REQUEST_LEMMAS,
     SPEECH_LEMMAS,
     VIA_LEMMAS,
@@ -344,16 +345,13 @@ def _non_speech_cue_items(doc: _Text, direct: _Direct, toks: list[_Tok], i: int,
     if t.low in _speech_forms(doc.models) and _said_infinitive(doc, toks, i):
         found = _chto_item(doc, toks, i, s_start, s_end)  # "успел заявить, что S"
         return found, bool(found)
-    if t.low in RELAY_FORMS and re.search(r"\bсо\s+ссылкой\s+на\b", doc.text[t.end : s_end]):
-        # "S, передает агентство X со ссылкой на Y": Y's words relayed (without a source the
-        # outlet only reports news: "Карантин продлен, передает агентство X" is no statement)
+    if t.low in RELAY_FORMS:
+        # "S, передает агентство X со ссылкой на Y": Y's words relayed; without a source, the
+        # words of the statement before it in the paragraph, else the outlet's own report
+        # ("Карантин продлен, передает агентство X": the real news gold counts it, issue 15)
         item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
         return ([item] if item is not None else []), item is not None
     return [], False
-
-
-# Relaying verbs as written after the words they relay: "S, передает ТАСС".
-RELAY_FORMS = frozenset({"передает", "передаёт", "передают"})
 
 
 def _said_infinitive(doc: _Text, toks: list[_Tok], i: int) -> bool:

@@ -23,7 +23,7 @@ from bisect import bisect_right
 
 from ...model import Entity, Mention, Quote, Speaker
 from .._lexicon import CLUB_FORMS, DOUBLE_CLOSING, DOUBLE_OPENING, LEGAL_FORMS, PERSON_PREPOSITION_CASES
-from .._speech import CITING, DOCUMENT_AUTHORS, DOCUMENT_NOUNS, DOCUMENT_PRONOUNS, DOCUMENT_VERBS, PUBLISHING_LEMMAS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
+from .._speech import CITING, RELAY_FORMS, DOCUMENT_AUTHORS, DOCUMENT_NOUNS, DOCUMENT_PRONOUNS, DOCUMENT_VERBS, PUBLISHING_LEMMAS, EARLIER_OCCASION_WORDS, MEDIA_NOUNS, MEDIA_VERBS, ORG_SPEAKER_NOUNS, SELF_SPEAKING_DOCUMENTS, SPEECH_LEMMAS
 from ._outlets import _attribution_sentence, _cut_via, _earlier_outlet, _outlet_name, _outlet_noun, _relative_relay_in, _heard, _heard_by, _is_outlet, _network_beside, _outlet_after, _relay_opening, _relayed_in_next
 from ._persons import _person_by_role
 from ._text import (
@@ -96,6 +96,10 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int, stmt_end: in
     if speaker is None and gender == "plur" and _cue_pos(doc, attr) == "VERB" and attr.cue not in IMPERSONAL_CUES:
         speaker = _plural_agent_before(doc, said, attr)
     speaker = _whole_body(doc, _fuller_person(doc, _named_by_example(doc, attr, speaker)))
+    if speaker is not None and attr.via is None and attr.cue in RELAY_FORMS:
+        source = _relayed_source(doc, said, attr, speaker)
+        if source is not None:
+            attr.via, attr.heard, speaker = speaker.name, True, source
     _find_via(doc, said, attr, speaker, subject_before)
     if speaker is not None and speaker.kind is None:
         speaker.kind = _speaker_kind(doc, attr, speaker)
@@ -120,6 +124,21 @@ def _past_narrator(doc: _Text, region: tuple[int, int]) -> tuple[int, int]:
     if len(toks) > 1 and toks[1].low == "что" and not gap.strip():
         return (toks[1].end, region[1])
     return region
+
+
+def _relayed_source(doc: _Text, said: _Said, attr: _Attribution, outlet: Speaker) -> Speaker | None:
+    """"Пресс-служба МВД сообщила, что S1. S2, передает РИА Новости.": a relay with no source of
+    its own closing a paragraph goes on with the speaker of the statement before it in the
+    paragraph (the outlet relays both); None when there is none (the outlet's own report)."""
+    starts = _block_starts(doc)
+    b_start = starts[max(0, bisect_right(starts, attr.cue_start) - 1)]
+    s_start = _sentence_start(doc, attr.cue_start, b_start)
+    for start, _end, sp in reversed(said.spoken):
+        if start < b_start:
+            return None
+        if start < s_start:
+            return None if sp.kind == "outlet" or sp.name.lower() == outlet.name.lower() else sp
+    return None
 
 
 def _named_by_example(doc: _Text, attr: _Attribution, speaker: Speaker | None) -> Speaker | None:
