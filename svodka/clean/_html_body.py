@@ -11,7 +11,7 @@ import re
 
 from ._chrome import WIDGET_START, is_banner
 from ._dates import find_date
-from ._html_page import _common_ancestor, _inside, _Line, _same_text
+from ._html_page import _common_ancestor, _in_tags, _inside, _Line, _same_text
 
 # A line is prose when it has at least this many words ...
 PROSE_MIN_WORDS = 8
@@ -279,7 +279,9 @@ def _continue_run(lines: list[_Line], runs: list[list[_Line]], position: int) ->
     out = list(best)
     for run in runs[position + 1 :]:
         between = lines[out[-1].index + 1 : run[0].index]
-        if len(between) > CONTINUE_MAX_GAP or any(_is_stop(line) for line in between):
+        # a stop label inside an <aside> set in the text ("Материалы по теме" of an inline box
+        # of links) stops nothing: the text goes on after the box (saved HTML set of issue 16: lenta.ru)
+        if len(between) > CONTINUE_MAX_GAP or any(_is_stop(line) and not _in_tags(line.element, ("aside",)) for line in between):
             break
         if not all(_inside(line.element, container) for line in run):
             break
