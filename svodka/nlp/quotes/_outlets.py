@@ -816,7 +816,7 @@ def _relay_closing_paragraph(doc: _Text, stated: list[tuple[Quote, _Attribution]
         if m is None:
             continue
         outlet = _outlet_name(doc, m.start("outlet"), m.end("outlet")) or m.group("outlet")
-        if any(s_start <= q.start < b_end and (q.speaker is None or q.speaker.name.lower() != outlet.lower()) and q.via != outlet for q, _a in stated):
+        if any(s_start <= q.start < b_end and (q.speaker is None or q.speaker.name.lower() != outlet.lower()) and not a.relay for q, a in stated):
             continue  # the last sentence is someone's statement: its relay is found with it
         for q, attr in stated:
             if b_start <= q.start < s_start and q.via is None and q.speaker is not None and q.speaker.kind != "outlet" and not attr.heard:

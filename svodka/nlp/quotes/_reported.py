@@ -10,6 +10,7 @@ from ..dates import MONTH_FORMS, WEEKDAY
 from .._speech import (
     ACCUSE_LEMMAS,
     ATTENTION_LEMMAS,
+    CITING,
     CONFIRM_LEMMAS,
     OWN_POSSESSIVES,
     TIME_ADVERBS,
@@ -37,7 +38,7 @@ from ._according import (
     _verbless_phrase,
 )
 from ._direct import _only_quotes
-from ._outlets import _is_outlet, _media_noun, _named_body, _outlet_name
+from ._outlets import _is_outlet, _media_noun, _name_at, _named_body, _outlet_name
 from ._text import (
     _lexicon_forms,
     _process_forms,
@@ -345,13 +346,34 @@ def _non_speech_cue_items(doc: _Text, direct: _Direct, toks: list[_Tok], i: int,
     if t.low in _speech_forms(doc.models) and _said_infinitive(doc, toks, i):
         found = _chto_item(doc, toks, i, s_start, s_end)  # "успел заявить, что S"
         return found, bool(found)
-    if t.low in RELAY_FORMS:
+    if t.low in RELAY_FORMS and (re.search(CITING, doc.text[t.end : s_end]) or _relay_of_news(doc, toks, i, s_start, s_end)):
         # "S, передает агентство X со ссылкой на Y": Y's words relayed; without a source, the
-        # words of the statement before it in the paragraph, else the outlet's own report
-        # ("Карантин продлен, передает агентство X": the real news gold counts it, issue 15)
+        # words of the statement before it, else the outlet's own report ("Карантин продлен,
+        # передает агентство X": the real news gold counts it, issue 15)
         item = _cue_after_item(doc, direct, toks, i, s_start, s_end)
         return ([item] if item is not None else []), item is not None
     return [], False
+
+
+def _relay_of_news(doc: _Text, toks: list[_Tok], i: int, s_start: int, s_end: int) -> bool:
+    """Is "передает" at ``toks[i]`` an outlet relaying the clause before it ("S, передает
+    агентство X", "S, передает «Вестник»"), not a verb with an object ("передают привет
+    болельщикам", "передает снимки на Землю") nor after a clause with no predicate ("Прямую
+    трансляцию передает Первый канал")? The outlet stands right after it (a media noun, or a
+    name the article gives an outlet), and the words before it hold a finite verb or a short
+    participle ("продлен")."""
+    nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].start < s_end else None
+    if nxt is None:
+        return False
+    if not _media_noun(doc, nxt):
+        at = nxt.start - 1 if doc.text[nxt.start - 1] in DOUBLE_OPENING else nxt.start
+        found = _name_at(doc, at, s_end)
+        if found is None or not _is_outlet(doc, found[2], found[3]):
+            return False
+    return any(
+        not doc.in_quote(x.start) and (_is_finite_verb(doc, x) or doc.parse(x.text)[0].tag.POS in ("PRTS", "ADJS"))
+        for x in toks[:i] if x.start >= s_start
+    )
 
 
 def _said_infinitive(doc: _Text, toks: list[_Tok], i: int) -> bool:

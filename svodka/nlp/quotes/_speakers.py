@@ -99,7 +99,7 @@ def _resolve(doc: _Text, said: _Said, attr: _Attribution, pos: int, stmt_end: in
     if speaker is not None and attr.via is None and attr.cue in RELAY_FORMS:
         source = _relayed_source(doc, said, attr, speaker)
         if source is not None:
-            attr.via, attr.heard, speaker = speaker.name, True, source
+            attr.via, attr.relay, speaker = speaker.name, True, source
     _find_via(doc, said, attr, speaker, subject_before)
     if speaker is not None and speaker.kind is None:
         speaker.kind = _speaker_kind(doc, attr, speaker)
@@ -127,18 +127,26 @@ def _past_narrator(doc: _Text, region: tuple[int, int]) -> tuple[int, int]:
 
 
 def _relayed_source(doc: _Text, said: _Said, attr: _Attribution, outlet: Speaker) -> Speaker | None:
-    """"Пресс-служба МВД сообщила, что S1. S2, передает РИА Новости.": a relay with no source of
-    its own closing a paragraph goes on with the speaker of the statement before it in the
-    paragraph (the outlet relays both); None when there is none (the outlet's own report)."""
+    """"Пресс-служба МВД сообщила, что S1. S2, передает РИА Новости.": a named outlet's relay
+    with no source of its own goes on with the speaker of a statement in the sentence right
+    before it in the paragraph (not a question, not someone's the outlet relayed with its own
+    source); None otherwise (the outlet's own report), and for the narrator's background
+    ("Напомним, S, передает ТАСС")."""
+    if outlet.kind != "outlet" and not _is_outlet(doc, outlet.name):
+        return None
     starts = _block_starts(doc)
     b_start = starts[max(0, bisect_right(starts, attr.cue_start) - 1)]
     s_start = _sentence_start(doc, attr.cue_start, b_start)
-    for start, _end, sp in reversed(said.spoken):
-        if start < b_start:
-            return None
-        if start < s_start:
-            return None if sp.kind == "outlet" or sp.name.lower() == outlet.name.lower() else sp
-    return None
+    s_end = _sentence_end(doc, attr.cue_end, doc.blocks[bisect_right(starts, attr.cue_start) - 1][1])
+    if s_start <= b_start or re.search(CITING, doc.text[s_start:s_end]) or _past_narrator(doc, (s_start, attr.cue_start))[0] != s_start:
+        return None
+    prev = _sentence_start(doc, s_start - 1, b_start)
+    if doc.text[prev:s_start].rstrip().endswith("?"):
+        return None
+    source = next((sp for start, _end, sp in reversed(said.spoken) if prev <= start < s_start), None)
+    if source is None or source.kind == "outlet" or source.name.lower() == outlet.name.lower():
+        return None
+    return source
 
 
 def _named_by_example(doc: _Text, attr: _Attribution, speaker: Speaker | None) -> Speaker | None:

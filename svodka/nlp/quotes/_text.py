@@ -132,6 +132,7 @@ class _Attribution:
     speaker: Speaker | None = None
     via: str | None = None
     heard: bool = False  # ``via`` is the outlet the speaker spoke to ("сказал «Интерфаксу»"), not a relay
+    relay: bool = False  # "S2, передает X" going on with the speaker before it (X is the via)
     main_verb: bool = False  # the finite verb a gerund or request noun depends on (its subject speaks)
     resolved: bool = False
 
