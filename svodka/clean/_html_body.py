@@ -8,10 +8,11 @@ the headline, continued past a block of links, with a lead set apart before it).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ._chrome import WIDGET_START, is_banner
 from ._dates import find_date
-from ._html_page import _common_ancestor, _in_tags, _inside, _Line, _same_text
+from ._html_page import _common_ancestor, _inside, _Line, _same_text
 
 # A line is prose when it has at least this many words ...
 PROSE_MIN_WORDS = 8
@@ -279,14 +280,25 @@ def _continue_run(lines: list[_Line], runs: list[list[_Line]], position: int) ->
     out = list(best)
     for run in runs[position + 1 :]:
         between = lines[out[-1].index + 1 : run[0].index]
-        # a stop label inside an <aside> set in the text ("Материалы по теме" of an inline box
-        # of links) stops nothing: the text goes on after the box (saved HTML set of issue 16: lenta.ru)
-        if len(between) > CONTINUE_MAX_GAP or any(_is_stop(line) and not _in_tags(line.element, ("aside",)) for line in between):
+        # a stop label of a box set in the text ("Материалы по теме" of an <aside> or an
+        # "inline" box of links) stops nothing: the text goes on after it (saved HTML set of
+        # issue 16: lenta.ru, two layouts)
+        if len(between) > CONTINUE_MAX_GAP or any(_is_stop(line) and not _inline_box(line.element, container) for line in between):
             break
         if not all(_inside(line.element, container) for line in run):
             break
         out.extend(run)
     return out
+
+
+def _inline_box(el: Any, container: Any) -> bool:
+    """Is an element inside a box set in the text, below the article's container: an <aside>,
+    or an element whose class names it inline ("b-inline-topics-box", "box-inline-topic")?"""
+    while el is not None and el is not container:
+        if isinstance(el.tag, str) and (el.tag.lower() == "aside" or "inline" in (el.get("class") or "").lower()):
+            return True
+        el = el.getparent()
+    return False
 
 
 def _lead_before(lines: list[_Line], runs: list[list[_Line]], position: int, best: list[_Line], title_idx: int) -> list[_Line]:

@@ -412,13 +412,15 @@ def test_html_machine_date_in_utc_is_written_in_the_page_local_time():
     assert same.published == "2023-05-13T21:15:40+00:00"
 
 
-def test_html_an_inline_box_of_links_does_not_end_the_text():
-    """An <aside> «Материалы по теме» set between two paragraphs of the text: the text goes on
-    after it (saved HTML set of issue 16: lenta.ru)."""
+@pytest.mark.parametrize("box_tag", ["aside class='inline-topics'", "div class='box-inline-topic'"])
+def test_html_an_inline_box_of_links_does_not_end_the_text(box_tag):
+    """An <aside> or an "inline" box «Материалы по теме» set between two paragraphs of the
+    text: the text goes on after it (saved HTML set of issue 16: lenta.ru, two layouts)."""
     first = "<p>Губернатор Тундровой области Олег Сизов подписал закон о поддержке оленеводов, который вступит в силу с первого июля.</p>" \
             "<p>Документ предусматривает выплаты хозяйствам, которые содержат не менее ста оленей, и льготы на покупку снегоходов.</p>"
-    box = ("<aside class='inline-topics'><h2>Материалы по теме</h2><div class='topic'><span>00:05 20 апреля 2024</span>"
-           "<h4><a href='/a/1'>Когда растаял снег</a></h4><div>Почему оленеводы не увидят дешевых снегоходов еще много лет</div></div></aside>")
+    tag = box_tag.split()[0]
+    box = (f"<{box_tag}><h2>Материалы по теме</h2><div class='topic'><span>00:05 20 апреля 2024</span>"
+           f"<h4><a href='/a/1'>Когда растаял снег</a></h4><div>Почему оленеводы не увидят дешевых снегоходов еще много лет</div></div></{tag}>")
     second = "<p>Как пояснили в правительстве региона, на программу выделят 120 млн рублей из областного бюджета, а первые выплаты хозяйства получат уже осенью.</p>" \
              "<p>Заявки на субсидии начнут принимать в мае, их можно будет подать через портал госуслуг или в районных администрациях.</p>"
     html = page(body=f"<div class='article-text'>{first}{box}{second}</div>")
