@@ -57,6 +57,21 @@ def _carries(paragraphs: list[str], summary: str) -> float:
     return len(want & stems(" ".join(paragraphs[:LEAD_PARAGRAPHS]))) / len(want)
 
 
+# A line of at most this many words and no final stop under the headline is its deck.
+DECK_MAX_WORDS = 25
+
+
+def _past_headline(paragraphs: list[str], title: str | None) -> list[str]:
+    """A reading without the headline it opens with and the deck under it (trafilatura's may
+    start so: "Заголовок", "Подзаголовок", then the lead): where its text starts."""
+    if not paragraphs or not title or _WORD.findall(paragraphs[0].lower()) != _WORD.findall(title.lower()):
+        return paragraphs
+    rest = paragraphs[1:]
+    if len(rest) > 1 and len(rest[0].split()) <= DECK_MAX_WORDS and not rest[0].rstrip(" »\"”").endswith((".", "!", "?", "…")):
+        rest = rest[1:]
+    return rest
+
+
 def _holds(paragraphs: list[str], paragraph: str) -> bool:
     """Do the paragraphs hold a paragraph's words in order (spaces, a non-breaking one too,
     punctuation and case aside: trafilatura's typography is not svodka's)?"""
@@ -94,8 +109,9 @@ def second_opinion(rules: list[str], prose_words, ask, title: str | None, summar
         note = f"svodka: its own run ({mine} words) is the page's lead only; trafilatura's text ({theirs} words) follows it"
         return Opinion(kept, "rules+trafilatura", [], note)
     probe = summary or title or ""
-    take_other = _carries(other, probe) > _carries(rules, probe) or (
-        _carries(other, probe) == _carries(rules, probe) and theirs > mine and _holds(other, rules[0])
+    text = _past_headline(other, title)
+    take_other = _carries(text, probe) > _carries(rules, probe) or (
+        _carries(text, probe) == _carries(rules, probe) and theirs > mine and _holds(other, rules[0])
     )
     kept, dropped = (other, rules) if take_other else (rules, other)
     note = (

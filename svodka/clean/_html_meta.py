@@ -353,12 +353,12 @@ def _published(
     value = _time_in_article(lines, title_idx, body)
     if value:
         return value, "time"
-    value = url_date(url)
-    if value:
-        return value, "url"
     value = _byline_date(lines, title_idx, body)
     if value:
         return value, "byline"
+    value = url_date(url)  # the address's date only when the page shows none (issue 16)
+    if value:
+        return value, "url"
     return None, None
 
 

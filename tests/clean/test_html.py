@@ -427,3 +427,23 @@ def test_html_an_inline_box_of_links_does_not_end_the_text(box_tag):
     paragraphs = clean_html(html).paragraphs
     assert any("120 млн рублей" in p for p in paragraphs) and any("госуслуг" in p for p in paragraphs)
     assert not any("Материалы по теме" in p or "Когда растаял снег" in p for p in paragraphs)
+
+
+def test_html_a_byline_date_comes_before_the_address_date():
+    """The date shown with the article wins over the one in its address (the page shows it;
+    saved HTML set of issue 16: gazeta.ru, «/2015/08/14/» and «15.08.2015, 14:10»)."""
+    byline = "<div class='article_auth'><a href='/authors/1'>Ольга Светлова</a> <span class='date_time'>15.08.2024, 14:10</span></div>"
+    article = clean_html(page(body=byline + BODY), url="https://www.zarvestnik.ru/business/2024/08/14/7688218.shtml")
+    assert article.published.startswith("2024-08-15")
+
+
+def test_html_second_opinion_reads_past_the_headline_trafilatura_opens_with():
+    """trafilatura's reading opening with the headline and the deck still carries the lead:
+    the longer reading that holds svodka's lead box wins (saved HTML set of issue 16: gazeta.ru)."""
+    from svodka.clean._agree import second_opinion
+
+    lead = "Самое опасное заблуждение – если банк обанкротился, то заемщик больше ничего ему не должен. Но долг не исчезает с отзывом лицензии."
+    more = [f"Когда банк лишается лицензии, заемщик продолжает платить по графику, пояснил эксперт номер {n}." for n in range(8)]
+    other = ["Как платить кредиты банкам", "Что делать, если у банка отозвали лицензию", lead, *more]
+    opinion = second_opinion([lead], lambda: 200, lambda: other, "Как платить кредиты банкам", lead)
+    assert opinion.how == "trafilatura" and opinion.paragraphs[2:] == [lead, *more]
