@@ -103,6 +103,9 @@ STANDFIRST_MIN_WORDS = 10
 
 # A deck (standfirst) under the headline has at least this many words: a label is shorter.
 DECK_MIN_WORDS = 5
+# A deck retells at least this share of the content words of a headline of at least this many.
+DECK_RETOLD_SHARE = 0.5
+DECK_HEADLINE_STEMS = 4
 # A byline or a photo credit between the deck and the text has at most this many words.
 BYLINE_CREDIT_WORDS = 10
 
@@ -112,7 +115,15 @@ def _deck_of(title: _Line, line: _Line) -> bool:
     it that retells all of its word stems ("СКА обыграл ЦСКА" over "Петербургский СКА в гостях
     обыграл ЦСКА в матче ..."): news pages print a short headline over a standfirst."""
     title_stems = stems(title.text)
-    return bool(title_stems) and line.words > title.words and title_stems <= stems(line.text)
+    if not title_stems or line.words <= title.words:
+        return False
+    if title_stems <= stems(line.text):
+        return True
+    # a deck retells a headline of some length in other words ("Россияне стали рекордно много
+    # работать" over "FinExpertiza: длительность рабочей недели у россиян выросла до рекордного
+    # уровня"; saved HTML set of issue 16: rbc.ru); a rubric of a word or two is no such headline
+    content = stems(title.text, STEM_LENGTH)
+    return len(content) >= DECK_HEADLINE_STEMS and _overlap(title.text, line.text, STEM_LENGTH) >= DECK_RETOLD_SHARE
 
 
 def _deck(lines: list[_Line], title: int, start: int) -> int | None:

@@ -308,3 +308,13 @@ def test_dump_unseen_an_article_cut_by_a_box_of_links_keeps_both_halves():
     assert article.title == TITLE
     assert article.published == "2024-06-29"
     assert article.paragraphs == first + second
+
+
+def test_dump_unseen_a_deck_retelling_the_headline_in_other_words_is_no_headline():
+    """"Оленеводы стали рекордно много зарабатывать" over "Тундра-Инфо: доходы оленеводческих
+    хозяйств выросли до рекордного уровня": the longer line right above the text retells half
+    of the headline's content words, it is the deck (saved HTML set of issue 16: rbc.ru)."""
+    title = "Оленеводы стали рекордно много зарабатывать"
+    deck = "Тундра-Инфо: доходы оленеводческих хозяйств выросли до рекордного уровня, много выше прошлогоднего"
+    text = _dump("Главная", "Экономика", "14 мая, 10:35", "0", "Поделиться", "Вконтакте", title, deck, "Фото: Олег Иванов / Тундра-Инфо", LEAD, BODY, MORE)
+    assert clean_dump(text).title == title
