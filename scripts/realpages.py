@@ -106,15 +106,8 @@ CLEAN_GOLD = ROOT / "tests" / "gold" / "clean"
 MANIFEST = CLEAN_GOLD / "realpages.jsonl"
 WINDOWS_MANIFEST = CLEAN_GOLD / "realwindows.jsonl"
 HELDOUT_MANIFEST = CLEAN_GOLD / "realwindows_heldout.jsonl"
-TUNE2_MANIFEST = CLEAN_GOLD / "realwindows_tune2.jsonl"
-TUNE3_MANIFEST = CLEAN_GOLD / "realwindows_tune3.jsonl"
-TUNE4_MANIFEST = CLEAN_GOLD / "realwindows_tune4.jsonl"
-TUNE5_MANIFEST = CLEAN_GOLD / "realwindows_tune5.jsonl"
-TUNE6_MANIFEST = CLEAN_GOLD / "realwindows_tune6.jsonl"
-TUNE7_MANIFEST = CLEAN_GOLD / "realwindows_tune7.jsonl"
-TUNE8_MANIFEST = CLEAN_GOLD / "realwindows_tune8.jsonl"
-TUNE9_MANIFEST = CLEAN_GOLD / "realwindows_tune9.jsonl"
-TUNE10_MANIFEST = CLEAN_GOLD / "realwindows_tune10.jsonl"
+# The tuning window sets after the first (sets 3 to 11): manifest n is realwindows_tune{n}.jsonl.
+TUNE_MANIFESTS = {n: CLEAN_GOLD / f"realwindows_tune{n}.jsonl" for n in range(2, 11)}
 DEFAULT_DIR = Path("/work/realpages")
 HELDOUT_DIR = DEFAULT_DIR / "heldout2"
 PAGES_DEV = ROOT.parent / "shared" / "eval" / "pages-dev"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,12 @@ def test_realpages_flatten_rebuilds_pages_dev():
 REALPAGES = Path("/work/realpages")
 
 
+def _named(realpages, name):
+    """A manifest path by the name the tests give it ("TUNE4_MANIFEST" is ``TUNE_MANIFESTS[4]``)."""
+    tune = re.fullmatch(r"TUNE(\d+)_MANIFEST", name)
+    return realpages.TUNE_MANIFESTS[int(tune.group(1))] if tune else getattr(realpages, name)
+
+
 def _manifest(path):
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -85,7 +92,7 @@ def _manifest(path):
 @pytest.mark.parametrize("name", ["WINDOWS_MANIFEST", "HELDOUT_MANIFEST", "TUNE2_MANIFEST", "TUNE3_MANIFEST", "TUNE4_MANIFEST", "TUNE5_MANIFEST", "TUNE6_MANIFEST", "TUNE7_MANIFEST", "TUNE8_MANIFEST", "TUNE9_MANIFEST", "TUNE10_MANIFEST"])
 def test_realpages_windows_manifest_has_no_text(name):
     """The windows manifests keep indexes, hashes and metadata, never a line of the pages."""
-    for record in _manifest(getattr(_script(), name)):
+    for record in _manifest(_named(_script(), name)):
         assert not {"title", "body", "text"} & set(record)
         assert len(record["body_hashes"]) == len(record["body_lines"]) and len(record["title_hash"]) == 16
         assert len(record["optional_hashes"]) == len(record["optional_lines"])
@@ -104,8 +111,8 @@ def test_realpages_heldout_windows_are_other_outlets():
 def test_realpages_third_windows_are_other_outlets():
     """The third set's 30 windows come from outlets that no other set and not pages-dev have."""
     realpages = _script()
-    third = {r["host"] for r in _manifest(realpages.TUNE2_MANIFEST)}
-    others = {r["host"] for name in ("WINDOWS_MANIFEST", "HELDOUT_MANIFEST") for r in _manifest(getattr(realpages, name))}
+    third = {r["host"] for r in _manifest(realpages.TUNE_MANIFESTS[2])}
+    others = {r["host"] for name in ("WINDOWS_MANIFEST", "HELDOUT_MANIFEST") for r in _manifest(_named(realpages, name))}
     assert len(third) == 30 and not third & others
     if PAGES_DEV.exists():
         assert not third & {path.stem.split("_", 1)[1] for path in (PAGES_DEV / "dumps").glob("*.txt")}
@@ -114,9 +121,9 @@ def test_realpages_third_windows_are_other_outlets():
 def test_realpages_fourth_windows_are_other_outlets():
     """The fourth set's 30 windows come from outlets that no other set and not pages-dev have."""
     realpages = _script()
-    fourth = {r["host"] for r in _manifest(realpages.TUNE3_MANIFEST)}
+    fourth = {r["host"] for r in _manifest(realpages.TUNE_MANIFESTS[3])}
     others = {r["host"] for name in ("WINDOWS_MANIFEST", "HELDOUT_MANIFEST", "TUNE2_MANIFEST")
-              for r in _manifest(getattr(realpages, name))}
+              for r in _manifest(_named(realpages, name))}
     assert len(fourth) == 30 and not fourth & others
     if PAGES_DEV.exists():
         assert not fourth & {path.stem.split("_", 1)[1] for path in (PAGES_DEV / "dumps").glob("*.txt")}
@@ -126,11 +133,11 @@ def test_realpages_fresh_check_sets_are_other_outlets():
     """Sets 5-11 (16, 8, 6, 7, 7, 5 and 3 windows) come from outlets that no other set and not pages-dev have."""
     realpages = _script()
     seen = {r["host"] for name in ("WINDOWS_MANIFEST", "HELDOUT_MANIFEST", "TUNE2_MANIFEST", "TUNE3_MANIFEST")
-            for r in _manifest(getattr(realpages, name))}
+            for r in _manifest(_named(realpages, name))}
     if PAGES_DEV.exists():
         seen |= {path.stem.split("_", 1)[1] for path in (PAGES_DEV / "dumps").glob("*.txt")}
     for name, size in (("TUNE4_MANIFEST", 16), ("TUNE5_MANIFEST", 8), ("TUNE6_MANIFEST", 6), ("TUNE7_MANIFEST", 7), ("TUNE8_MANIFEST", 7), ("TUNE9_MANIFEST", 5), ("TUNE10_MANIFEST", 3)):
-        hosts = {r["host"] for r in _manifest(getattr(realpages, name))}
+        hosts = {r["host"] for r in _manifest(_named(realpages, name))}
         assert len(hosts) == size and not hosts & seen
         seen |= hosts
 
@@ -154,9 +161,9 @@ def test_realpages_windows_match_their_hashes(tmp_path, folder, manifest, out):
         pytest.skip(f"{folder / 'windows'} not present (the real windows live outside the repository)")
     realpages = _script()
     (tmp_path / "windows").symlink_to(folder / "windows")
-    assert realpages.build_windows(tmp_path, getattr(realpages, manifest), tmp_path / out) == 0
+    assert realpages.build_windows(tmp_path, _named(realpages, manifest), tmp_path / out) == 0
     gold = [json.loads(line) for line in (tmp_path / out / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(gold) == len({g["host"] for g in gold}) == len(_manifest(getattr(realpages, manifest)))
+    assert len(gold) == len({g["host"] for g in gold}) == len(_manifest(_named(realpages, manifest)))
 
 
 def test_realpages_windows_refuse_a_changed_window(tmp_path, monkeypatch):
