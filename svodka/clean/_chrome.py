@@ -124,23 +124,6 @@ def _quoted_at(text: str, at: int) -> bool:
     return depth > 0
 
 
-# A short call to the reader, closing with a plural imperative and "!" ("Есть новость?
-# Присылайте!", "Подписывайтесь!"), or opening with one in a line that speaks as the site
-# ("Следите за нашими новостями в удобном формате", "Присылайте нам новости"): a site's
-# widget label, never a headline (saved HTML set of issue 16: iz.ru).
-_CALL_CLOSING = re.compile(r"(?<![а-яё])[а-яё]{3,}(?:[иа]?йте|ите|ьте)(?:сь)?(?:\s+[а-яё]+){0,3}\s*!$")
-_CALL_OPENING = re.compile(r"^(?:не\s+)?[а-яё]{3,}(?:[иа]?йте|ите|ьте)(?:сь)?\s")
-_SITE_SPEAKS = re.compile(r"(?<![а-яё])(?:наш[а-яё]*|нас|нам)(?![а-яё])")
-CALL_TO_READER_MAX_WORDS = 8
-
-
-def call_to_reader(low: str, words: int) -> bool:
-    """Whether a short lower-cased line is a call to the reader (see ``_CALL_CLOSING``)."""
-    if words > CALL_TO_READER_MAX_WORDS or _quoted_at(low, len(low) - 1):
-        return False
-    return _CALL_CLOSING.search(low) is not None or (_CALL_OPENING.match(low) is not None and _SITE_SPEAKS.search(low) is not None)
-
-
 def unquoted_subscribe(low: str) -> bool:
     """Whether a lower-cased line calls to subscribe outside quotation marks ("Подписывайтесь на
     наш канал", not «Подпишись на канал и получи приз» or “Подпишись …” quoted by a news
@@ -260,8 +243,24 @@ LANGUAGE_SWITCH = re.compile(
 READER_CALL = re.compile(
     r"^(?:перейти|перейдите|подпишитесь|подписывайтесь|подписаться|читайте|смотрите|слушайте|скачайте|"
     r"скачать|следите|присоединяйтесь|узнайте|нажмите|добавьте|поделитесь|включите|установите|"
-    r"заходите|зайдите|оставайтесь|будьте)\b"
+    r"заходите|зайдите|оставайтесь|будьте|присылайте|пишите)\b"
 )
+
+
+# A short call to the reader, closing with a plural imperative and "!" ("Есть новость?
+# Присылайте!", "Подписывайтесь!"), or opening with one of ``READER_CALL`` in a line that
+# speaks as the site ("Следите за нашими новостями в удобном формате", "Присылайте нам
+# новости"): a site's widget label, never a headline (saved HTML set of issue 16: iz.ru).
+_CALL_CLOSING = re.compile(r"(?<![а-яё])[а-яё]{3,}(?:[иа]?йте|ите|ьте)(?:сь)?(?:\s+[а-яё]+){0,3}\s*!$")
+_SITE_SPEAKS = re.compile(r"(?<![а-яё])(?:наш[а-яё]*|нас|нам)(?![а-яё])")
+CALL_TO_READER_MAX_WORDS = 8
+
+
+def call_to_reader(low: str, words: int) -> bool:
+    """Whether a short lower-cased line is a call to the reader (see ``_CALL_CLOSING``)."""
+    if words > CALL_TO_READER_MAX_WORDS or _quoted_at(low, len(low) - 1):
+        return False
+    return _CALL_CLOSING.search(low) is not None or (READER_CALL.match(low) is not None and _SITE_SPEAKS.search(low) is not None)
 
 UI_WORDS = frozenset(
     """
