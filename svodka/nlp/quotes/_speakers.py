@@ -134,13 +134,11 @@ def _relayed_source(doc: _Text, said: _Said, attr: _Attribution, outlet: Speaker
     ("Напомним, S, передает ТАСС")."""
     if outlet.kind != "outlet" and not _is_outlet(doc, outlet.name):
         return None
-    starts = _block_starts(doc)
-    b_start = starts[max(0, bisect_right(starts, attr.cue_start) - 1)]
-    s_start = _sentence_start(doc, attr.cue_start, b_start)
-    s_end = _sentence_end(doc, attr.cue_end, doc.blocks[bisect_right(starts, attr.cue_start) - 1][1])
-    if s_start <= b_start or re.search(CITING, doc.text[s_start:s_end]) or _past_narrator(doc, (s_start, attr.cue_start))[0] != s_start:
+    s_start, s_end = _attribution_sentence(doc, attr)
+    before = _sentences_before(doc, attr.cue_start, 1, across=False)
+    if not before or re.search(CITING, doc.text[s_start:s_end]) or _past_narrator(doc, (s_start, attr.cue_start))[0] != s_start:
         return None
-    prev = _sentence_start(doc, s_start - 1, b_start)
+    prev = before[0][0]
     if doc.text[prev:s_start].rstrip().endswith("?"):
         return None
     source = next((sp for start, _end, sp in reversed(said.spoken) if prev <= start < s_start), None)
@@ -516,15 +514,10 @@ def _document_of_pronoun(doc: _Text, attr: _Attribution) -> _Tok | None:
         return None
     words = [t for t in doc.toks(*attr.before) if not doc.in_quote(t.start)]
     pronoun = next((b for a, b in zip(words, words[1:]) if a.low in ("в", "во") and b.low in DOCUMENT_PRONOUNS), None)
-    if pronoun is None:
+    before = _sentences_before(doc, attr.cue_start, 1, across=False) if pronoun is not None else []
+    if not before:
         return None
-    starts = _block_starts(doc)
-    b_start = starts[max(0, bisect_right(starts, attr.cue_start) - 1)]
-    s_start = _sentence_start(doc, attr.cue_start, b_start)
-    if s_start <= b_start:
-        return None
-    prev = _sentence_start(doc, s_start - 1, b_start)
-    noun = next((t for t in reversed(doc.toks(prev, s_start)) if not doc.in_quote(t.start) and doc.lemma(t.text) in DOCUMENT_NOUNS), None)
+    noun = next((t for t in reversed(doc.toks(*before[0])) if not doc.in_quote(t.start) and doc.lemma(t.text) in DOCUMENT_NOUNS), None)
     return noun if noun is not None and _pronoun_fits(doc, pronoun, noun) else None
 
 
@@ -565,17 +558,18 @@ def _document_author(doc: _Text, lemma: str, pos: int) -> Speaker | None:
     return None
 
 
-def _sentences_before(doc: _Text, pos: int, count: int) -> list[tuple[int, int]]:
+def _sentences_before(doc: _Text, pos: int, count: int, across: bool = True) -> list[tuple[int, int]]:
     """The ``count`` sentences before the one holding ``pos``, latest first, in its paragraph
-    and the one before (walked back one by one: a long paragraph is not split whole)."""
+    and (``across``) the one before (walked back one by one: a long paragraph is not split whole)."""
     starts = _block_starts(doc)
     b = max(0, bisect_right(starts, pos) - 1)
+    first = b - 1 if across else b
     out: list[tuple[int, int]] = []
     end = _sentence_start(doc, pos, starts[b])
     while len(out) < count and b >= 0:
         if end <= starts[b]:
             b -= 1
-            if b < 0:
+            if b < max(first, 0):
                 break
             end = doc.blocks[b][1]
             continue
