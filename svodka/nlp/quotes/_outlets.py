@@ -107,16 +107,17 @@ def _relative_relay_in(doc: _Text, region: tuple[int, int]) -> tuple[int, str | 
     return None
 
 
-def _cited_figures(doc: _Text, start: int, end: int) -> tuple[int | None, None] | None:
+def _cited_figures(doc: _Text, start: int, end: int) -> int | None:
     """What "со ссылкой на" cites when it is figures or reports ("данные", "информация"; past
-    their adjectives): ``(None, None)`` for nobody's ("на данные экзитполов", "на предварительные
-    данные"), ``(where the owner starts, None)`` for a body's ("на данные ЦИК", "на информацию
-    «Интерфакса»"); None for anything else (a source: "на источник в мэрии")."""
+    their adjectives): where their owner's words start, right after the noun ("на данные ЦИК",
+    "на информацию «Интерфакса»"), ``end`` for nobody's ("на данные экзитполов", "на
+    предварительные данные"); None for anything else (a source: "на источник в мэрии")."""
     toks = doc.toks(start, end)
-    k = 0
+
     def figures(t: _Tok) -> bool:  # "данные" is first read as the participle of "дать"
         return any(p.normal_form in DATA_NOUNS | REPORT_NOUNS for p in doc.parse(t.text)[:3])
 
+    k = 0
     while k < len(toks) - 1 and not figures(toks[k]) and _is_adj(doc, toks[k]) and toks[k].text[0].islower():
         k += 1
     if not toks or not figures(toks[k]):
@@ -125,8 +126,8 @@ def _cited_figures(doc: _Text, start: int, end: int) -> tuple[int | None, None] 
         nxt = toks[k + 1]
         gap = doc.text[toks[k].end : nxt.start]
         if not gap.strip(" " + DOUBLE_OPENING) and (nxt.text[0].isupper() or gap.strip() or doc.lemma(nxt.text) in ORG_HEADS):
-            return (nxt.start - len(gap) + len(gap.rstrip(DOUBLE_OPENING)), None) if gap.strip() else (nxt.start, None)
-    return (None, None)
+            return toks[k].end
+    return end
 
 
 def _cut_via(doc: _Text, attr: _Attribution, region: tuple[int, int]) -> tuple[int, int]:
@@ -149,15 +150,14 @@ def _cut_via(doc: _Text, attr: _Attribution, region: tuple[int, int]) -> tuple[i
         if t.low not in TIME_ADVERBS:
             break
         lead = t.end
-    figures = _cited_figures(doc, start + m.end(), end)
-    if figures is not None and figures[0] is None:
+    owner = _cited_figures(doc, start + m.end(), end)
+    if owner == end:
         return lead, start + m.start()  # "со ссылкой на данные экзитполов": nobody's figures, the outlet speaks
     outlet_end = start + m.start()
     attr.via = _outlet_name(doc, lead, outlet_end) or text[lead:outlet_end].strip(" ,") or None
     attr.heard = attr.via is not None
-    if figures is not None:
-        return figures[0], end  # "со ссылкой на данные ЦИК": the figures' owner speaks
-    return start + m.end(), end
+    # "со ссылкой на данные ЦИК": the figures' owner speaks; else the source cited
+    return (owner, end) if owner is not None else (start + m.end(), end)
 
 
 def _relay_split(doc: _Text, attr: _Attribution, region: tuple[int, int]) -> tuple[int, int]:
