@@ -11,8 +11,11 @@ lower-case lemmas unless the comment says otherwise.
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "ACTING_DUTIES",
+    "ORIGINAL_NAME",
     "AGREEING_POSSESSIVES",
     "THIRD_PERSON_POSSESSIVES",
     "latin_letters",
@@ -716,3 +719,8 @@ def latin_letters(text: str) -> str:
 # lemmas: "моей супруге" is "мой").
 THIRD_PERSON_POSSESSIVES = frozenset({"его", "её", "ее", "их"})
 AGREEING_POSSESSIVES = frozenset({"мой", "наш", "твой", "ваш", "свой"})
+
+
+# A name in Latin script in brackets right after a Russian one, its original spelling
+# ("Скотт Хоровитц (Scott Horowitz)", "Хосе Луис Бонет (Josep Lluís Bonet)"); group 1 is the name.
+ORIGINAL_NAME = re.compile(r"\s*\(\s*([A-Za-zÀ-ÖØ-öø-ɏ][A-Za-zÀ-ÖØ-öø-ɏ .'’-]{0,60}?)\s*\)")

@@ -50,7 +50,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from ..model import Article, Entity, Mention
-from ._lexicon import PERSON_PREPOSITION_CASES, RELATIVE_PRONOUNS, fold_case, latin_letters
+from ._lexicon import ORIGINAL_NAME, PERSON_PREPOSITION_CASES, RELATIVE_PRONOUNS, fold_case, latin_letters
 from ._speech import RELATION_NOUNS
 from .models import Models
 from ._person_names import (
@@ -524,31 +524,24 @@ def _merge_persons(per: list[tuple[Mention, dict[str, Any]]]) -> list[Entity]:
     return out
 
 
-# A name in Latin letters in parentheses right after a person's name: its original spelling
-# ("Хосе Луис Бонет (Josep Lluís Bonet)").
-_ORIGINAL_AFTER = re.compile(r"\s*\(\s*$")
-
 # How alike a surname and its original spelling are, transliterated ("Мартинес" / "Martínez").
 ORIGINAL_LIKENESS = 0.6
 
 
 def _merge_originals(text: str, persons: list[Entity]) -> list[Entity]:
-    """A person named in Cyrillic with the original spelling in parentheses after it is one
-    person under both spellings: the mentions of the Latin name join the Cyrillic one, which
-    names the entity. The Latin name's surname must spell the Cyrillic one ("Иван Петров
-    (Gazprom Neft)" is a company, "Фредди Меркьюри (Queen)" a band)."""
-    by_end = {m.end: e for e in persons for m in e.mentions if _CYRILLIC_LETTER.search(m.text)}
+    """A person named in Cyrillic with the original spelling in parentheses after it
+    (``ORIGINAL_NAME``) is one person under both spellings: the mentions of the Latin name join
+    the Cyrillic one, which names the entity. The Latin name's surname must spell the Cyrillic
+    one ("Иван Петров (Gazprom Neft)" is a company, "Фредди Меркьюри (Queen)" a band)."""
+    latin = {e.mentions[0].start: e for e in persons if e.mentions and not any(_CYRILLIC_LETTER.search(m.text) for m in e.mentions)}
     merged: set[int] = set()
-    for e in persons:
-        first = e.mentions[0] if e.mentions else None
-        if first is None or any(_CYRILLIC_LETTER.search(m.text) for m in e.mentions):
-            continue
-        before = text[max(0, first.start - 4) : first.start]
-        opening = _ORIGINAL_AFTER.search(before)
-        host = by_end.get(first.start - len(before) + opening.start()) if opening else None
-        if host is not None and host.last and e.last and _spells(host.last, e.last):
-            host.mentions.extend(e.mentions)
-            merged.add(id(e))
+    for host in persons:
+        for m in host.mentions:
+            original = ORIGINAL_NAME.match(text, m.end) if _CYRILLIC_LETTER.search(m.text) else None
+            e = latin.get(original.start(1)) if original else None
+            if e is not None and id(e) not in merged and host.last and e.last and _spells(host.last, e.last):
+                host.mentions.extend(e.mentions)
+                merged.add(id(e))
     return [e for e in persons if id(e) not in merged]
 
 

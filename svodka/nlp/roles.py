@@ -41,7 +41,7 @@ import re
 
 from ..model import Article, Entity, Mention, Role
 from ._role_keys import RoleKey, key_of, read_role, role_head, role_key, roles_match, roles_of
-from ._lexicon import ACTING_QUALIFIERS, ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, AGREEING_POSSESSIVES, DEED_NOUNS, KIN_NOUNS, NEW_HOLDER_WORDS, OBLIQUE_PRONOUNS, ROLE_EPITHETS, THIRD_PERSON_POSSESSIVES, TITLE_GOVERNING_NOUNS
+from ._lexicon import ORIGINAL_NAME, ACTING_QUALIFIERS, ADDRESS_TITLES, AGE_ADJECTIVE_ENDING, AGREEING_POSSESSIVES, DEED_NOUNS, KIN_NOUNS, NEW_HOLDER_WORDS, OBLIQUE_PRONOUNS, ROLE_EPITHETS, THIRD_PERSON_POSSESSIVES, TITLE_GOVERNING_NOUNS
 from ._role_names import _name_cases
 from ._role_phrases import ALL_CASES, MAX_TAIL_TOKENS, TAIL_PREPOSITIONS, _Analysis, _fold, _Phrase, _phrase_at, _touches_name
 from ._role_words import adjective_head_prefixes, position_forms, CLOSE_QUOTES, TOGGLE_QUOTES
@@ -82,8 +82,6 @@ MAX_ASIDE_CHARS = 60
 # ("Светлана Яковлева - директор фонда").
 _AFTER_NAME_GAP = re.compile(r"\s*(?:[,(]|\s[-–—])\s*")
 
-# A name in Latin script in brackets after a Russian one: "(Scott Horowitz)".
-_ORIGINAL_NAME = re.compile(r"\s*\([A-Za-z][A-Za-z .'-]{0,60}\)")
 
 
 # -- the stage ---------------------------------------------------------------------------
@@ -717,7 +715,7 @@ def _role_after(analysis: _Analysis, name: int, cases: set[str], names: dict[int
 
 def _skip_original_name(analysis: _Analysis, name: int) -> int:
     """Past a name in the original script after a name: "Скотт Хоровитц (Scott Horowitz), ..."."""
-    match = _ORIGINAL_NAME.match(analysis.text, analysis.tokens[name].end)
+    match = ORIGINAL_NAME.match(analysis.text, analysis.tokens[name].end)
     if not match:
         return name
     k = name
