@@ -199,8 +199,8 @@ def _own_link(el: etree._Element, host: str | None) -> bool:
 def _clean_logo_text(text: str) -> str | None:
     """A logo's alt or text as a site name: generic words ("Логотип", "logo") dropped, short only."""
     text = _norm_space(LOGO_WORDS.sub(" ", text)).strip(" -–—|:,.")
-    if not text or not any(c.isalpha() for c in text) or len(text.split()) > NAME_MAX_WORDS:
-        return None
+    if sum(c.isalpha() for c in text) < 2 or len(text.split()) > NAME_MAX_WORDS:
+        return None  # a letter styled in the logo's colour ("logo_red") is no name
     if SECTION_PART.match(text) or text.lower() in ("главная", "на главную", "home", "main"):
         return None
     return _as_name(text)

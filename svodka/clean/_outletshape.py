@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from ..nlp._lexicon import LEGAL_FORMS, latin_letters
+from ..nlp._lexicon import LEGAL_FORMS, fold_latin, latin_letters
 from ._chrome import CHROME_START, LANGUAGE_SWITCH, NAV_WORDS, READER_CALL, STOP_LABEL, UI_WORDS
 from ._names import FUNCTION_WORDS, outlet_from_copyright, person_shaped
 from ._dumpmeta import caps_share
@@ -38,9 +38,6 @@ HOST_PARENT = 1.0
 NAME_HOST_SHARE = 0.75
 LABEL_SLACK = 2
 # Letters Russian-to-Latin spellings disagree on, made one before a name and a host are compared.
-_FOLDS = (("kh", "h"), ("ts", "c"), ("ck", "k"), ("c", "k"), ("w", "v"), ("x", "ks"), ("j", "y"),
-          ("iy", "i"), ("yu", "u"), ("ye", "e"), ("ya", "a"), ("y", "i"), ("ew", "u"), ("eu", "u"))
-
 # Labels of a host that name a service, not the outlet ("www", "m.", "news.", "amp.").
 HOST_SERVICE_LABELS = frozenset({"www", "m", "mobile", "amp", "news", "pda", "lite"})
 
@@ -142,14 +139,6 @@ def _host_labels(host: str | None) -> tuple[list[str], list[str]]:
     return kept[:1], kept[1:]
 
 
-def _fold(latin: str) -> str:
-    """A Latin spelling with the letters transliterations disagree on made one ("glavcom" and
-    "glavkom", "profinews" and "profinyus", "kharkov" and "harkov")."""
-    for a, b in _FOLDS:
-        latin = latin.replace(a, b)
-    return latin
-
-
 def _initials(name: str) -> str:
     """The Latin initials of a name's words, short words included ("Аргументы и Факты" -> "aif")."""
     return "".join(_latin(w)[:1] for w in re.findall(r"\w+", name) if not w.isdigit())
@@ -165,12 +154,12 @@ def _spells_label(name: str, label: str) -> bool:
     outlet ("Медицина в Харькове" on kharkov)."""
     if not label:
         return False
-    folded = _fold(label)
+    folded = fold_latin(label)
     words = re.findall(r"[\w]+", name)
     for k, word in enumerate(words):
         if k and words[k - 1].lower() in FUNCTION_WORDS:
             continue
-        latin = _fold(_latin("".join(words[k:])))
+        latin = fold_latin(_latin("".join(words[k:])))
         common = 0
         for a, b in zip(latin, folded):
             if a != b:
@@ -179,7 +168,7 @@ def _spells_label(name: str, label: str) -> bool:
         head = latin[: len(folded) + LABEL_SLACK]  # "vestnikkav" ~ vestikavkaza, "nashala" ~ nasha
         if common >= min(DOMAIN_PREFIX, len(folded)) and SequenceMatcher(None, head, folded).ratio() >= NAME_HOST_SHARE:
             return True
-        if k == 0 and len(label) >= 2 and _fold(_latin(re.split(r"[\s.\-–—]+", name.strip(_QUOTE_CHARS))[0])) == folded:
+        if k == 0 and len(label) >= 2 and fold_latin(_latin(re.split(r"[\s.\-–—]+", name.strip(_QUOTE_CHARS))[0])) == folded:
             return True
     bare = label.rstrip("0123456789")
     if words and words[0].lower() in LEGAL_FORMS:

@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article
+from ..nlp._lexicon import fold_latin, latin_letters
 from ._private import prf
 
 __all__ = ["evaluate_clean", "format_clean_report", "normalize_text", "decode_html", "source_ok"]
@@ -237,7 +238,8 @@ def source_ok(predicted: str | None, site: str | None, host: str | None = None) 
     """Does a predicted outlet name match the gold one? ``None`` when the gold names no outlet.
 
     The prediction must equal the gold name or be contained in it word for word (a logo line
-    "Новости Донбасса — главное" holds the name), or contain it. A gold name that is the
+    "Новости Донбасса — главное" holds the name), or contain it, in either alphabet ("Lenta.ru"
+    is "Лента.Ру": outlets write their names both ways, and a page often shows both). A gold name that is the
     domain ("048.ua") also takes the domain written without its dot or in other case.
     Pages whose gold shows no name are not scored: a name found elsewhere on the page (a
     copyright line) cannot be checked against the bare domain.
@@ -248,9 +250,21 @@ def source_ok(predicted: str | None, site: str | None, host: str | None = None) 
     gold = normalize_text(site)
     if not pred or not gold:
         return False
-    if pred == gold or f" {pred} " in f" {gold} " or f" {gold} " in f" {pred} ":
+    if _same_or_within(pred, gold) or _same_or_within(_spelling(pred), _spelling(gold)):
         return True
     return bool(host) and gold.replace(" ", "") == normalize_text(host).replace(" ", "") == pred.replace(" ", "")
+
+
+def _same_or_within(pred: str, gold: str) -> bool:
+    """Equal, or one contained in the other word for word."""
+    return pred == gold or f" {pred} " in f" {gold} " or f" {gold} " in f" {pred} "
+
+
+def _spelling(name: str) -> str:
+    """A normalised name's words in Latin, the letters transliterations disagree on made one:
+    an outlet writes its name in either alphabet ("Лента.Ру" and "Lenta.ru", "Газета.Ru"); a
+    doubled letter counts once ("Северный" and "Severny")."""
+    return " ".join(re.sub(r"(.)\1+", r"\1", fold_latin(latin_letters(word))) for word in name.split())
 
 
 def _gold_published(gold: dict[str, Any]) -> str | None:

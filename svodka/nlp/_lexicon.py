@@ -714,6 +714,19 @@ def latin_letters(text: str) -> str:
     return "".join(TRANSLIT.get(ch, ch) for ch in text.lower() if ch.isalnum())
 
 
+# Letters transliterations disagree on, made one: "glavcom" and "glavkom", "profinews" and
+# "profinyus", "kharkov" and "harkov", "izvestiya" and "izvestia".
+LATIN_FOLDS = (("kh", "h"), ("ts", "c"), ("ck", "k"), ("c", "k"), ("w", "v"), ("x", "ks"), ("j", "y"),
+               ("iy", "i"), ("yu", "u"), ("ye", "e"), ("ya", "a"), ("y", "i"), ("ew", "u"), ("eu", "u"))
+
+
+def fold_latin(latin: str) -> str:
+    """A Latin spelling with the letters transliterations disagree on made one."""
+    for a, b in LATIN_FOLDS:
+        latin = latin.replace(a, b)
+    return latin
+
+
 # Possessives before a noun ("его заместитель", "мой кузен"): somebody's relation, never a
 # name of its own. The third person's do not inflect; the others agree with their noun (as
 # lemmas: "моей супруге" is "мой").

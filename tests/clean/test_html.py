@@ -83,6 +83,9 @@ def test_html_site_name_precedence(head, url, expected):
         # a logo's text (the first text in it, not the slogan after it)
         ("", "<div class='site-header__brand'><a href='/'>Заречинская правда</a> <span>Новости района</span></div>",
          "", "https://zarechye.example/n/1", "Заречинская правда"),
+        # a letter styled in the logo's colour is no name: the <title> part beside the headline is
+        ("<title>Дума утвердила программу ремонта дворов - ЗП-online</title>",
+         "<div class='head'><span class='logo_red'>Г</span>лавное за день</div>", "", None, "ЗП-online"),
         # a logo in capitals is put in sentence case
         ("", "<a class='logo' href='/'>ЗАРЕЧИНСКАЯ ПРАВДА</a>", "", None, "Заречинская правда"),
         # a partner's logo linking to another site, or one after the headline, is not the site

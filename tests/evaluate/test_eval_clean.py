@@ -112,6 +112,10 @@ def test_eval_clean_pages_dev_floor():
         ("Прослушать новость", "Северный вестник", None, False),
         (None, "Северный вестник", None, False),
         ("048.ua", "048.ua", "048.ua", True),
+        # the name in the other alphabet: outlets write it both ways
+        ("Zarechye.Ru", "Заречье.Ру", None, True),
+        ("Северный Вестник", "Severny Vestnik", None, True),
+        ("Zarechye.Ru", "Северный вестник", None, False),
         ("Северный вестник", None, "sever.ru", None),  # the page names no outlet: not scored
     ],
 )
