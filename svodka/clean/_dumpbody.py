@@ -101,13 +101,19 @@ def _block_value(lines: list[_Line], start: int, end: int, total: float) -> tupl
     if title is None:
         return total * NO_TITLE_FACTOR, None
     overlap = _overlap(lines[title].text, _lead_text(lines, start, end), STEM_LENGTH)
-    dated = any(date_line(lines[i]) for i in range(max(0, title - 2), start)) or _strip_date(lines[title].text)[1]
+    dated = _dated(lines, title, start)
     if overlap == 0 and not dated:
         return total * NO_TITLE_FACTOR, title
     value = total + (TITLE_BONUS + TITLE_OVERLAP_BONUS * overlap)
     if dated:
         value += DATE_BONUS
     return value, title
+
+
+def _dated(lines: list[_Line], title: int, start: int) -> bool:
+    """Whether a headline shows a date: in its own line, or in the lines from just above it to
+    its run's start (the byline under it)."""
+    return any(date_line(lines[i]) for i in range(max(0, title - 2), start)) or bool(_strip_date(lines[title].text)[1])
 
 
 def _best_block(lines: list[_Line]) -> tuple[int, int, int | None] | None:
@@ -154,8 +160,10 @@ def _first_half(lines: list[_Line], segments: list[tuple[int, int, float]], star
         if any(lines[k].kind == "body" for k in gap) or sum(lines[k].heading for k in gap) < INTERRUPTION_TEASERS:
             return None
         _value, first_title = _block_value(lines, s, e, total)
-        if first_title is None or sum(lines[k].kind == "body" for k in range(s, e + 1)) < 2:
-            return None  # a half of an article has paragraphs, not one line
+        if first_title is None:
+            return None
+        if sum(lines[k].kind == "body" for k in range(s, e + 1)) < 2 and not _dated(lines, first_title, s):
+            return None  # a half of an article has paragraphs, or its lead under a dated headline
         second = " ".join(lines[k].text for k in range(start, end + 1))
         if len(stems(lines[first_title].text, STEM_LENGTH)) >= 3 and _overlap(lines[first_title].text, second, STEM_LENGTH) >= HALVES_OVERLAP:
             return s, end, first_title

@@ -98,10 +98,13 @@ def _clean_lines(
         title_idx = _distant_title(lines, start)
     if title_idx is None and body:
         title_idx = _title_after(lines, start, end)
+    # the lines from the headline to the text hold its meta line, a deck joining the text or not
+    meta_start = start
     if title_idx is not None and body and title_idx < start:
         lead = _lead_above(lines, title_idx, start)
         if lead:
             body, start = lead + body, lead[0]
+        meta_start = start
         deck = _deck(lines, title_idx, start)
         if deck is not None:
             body, start = [deck] + body, deck
@@ -115,7 +118,7 @@ def _clean_lines(
     # only when the page shows none of its own: the headline may open with the day it is about
     # ("11.09.2001 Атака, изменившая мир ...") over the page's own date line.
     opening = title_date if title_date is not None and title_date.start == 0 else None
-    views, shown = _near_metadata(lines, head, start, end, None if opening else title_date)
+    views, shown = _near_metadata(lines, head, meta_start, end, None if opening else title_date)
     if shown is None:
         shown = opening
 

@@ -310,6 +310,31 @@ def test_dump_unseen_an_article_cut_by_a_box_of_links_keeps_both_halves():
     assert article.paragraphs == first + second
 
 
+def test_dump_unseen_a_lead_under_a_dated_headline_is_a_first_half():
+    """Headline, deck, byline with its date, the lead; then a «Главное» list and a «Читайте
+    также» box of undated teasers (their last a headline and its deck); then the rest of the
+    text, about the first headline: the lead is the text's first half, a teaser heads nothing
+    (saved HTML set of issue 16: gazeta.ru 2015 and 2017)."""
+    second = [BODY, MORE] + [
+        f"Оленеводы Тундровой области смогут подать заявки на субсидии на снегоходы до {d} числа, уточнили в правительстве региона."
+        for d in ("первого", "второго", "третьего")
+    ]
+    boxes = ["Главное", "Мэрия Заречинска закрыла два рынка", "Снегопад парализовал трассу",
+             "В Заречье открылся музей снегоходов", "Читайте также",
+             "Подать заявку на субсидию можно с помощью карты «Тундра-Инфо».",
+             "Лыжные гонки на оленях пройдут в марте",
+             "Северный завод выпустит новую модель вездехода",
+             "Участники гонок получат призы от спонсоров"]
+    deck = "Оленеводам помогут деньгами и снегоходами"
+    text = _dump("Главная", "Общество", TITLE, deck, "Ольга Светлова 29.06.2024, 14:10",
+                 "Фото: Иван Кольцов", LEAD, *boxes, *second, "Комментарии", "© Тундра-Инфо")
+    article = clean_dump(text)
+    assert article.title == TITLE
+    # the byline under the deck is read, though the deck joins the text
+    assert article.published == "2024-06-29T14:10"
+    assert article.paragraphs == [deck, LEAD] + second
+
+
 def test_dump_unseen_a_deck_retelling_the_headline_in_other_words_is_no_headline():
     """"Оленеводы стали рекордно много зарабатывать" over "Тундра-Инфо: доходы оленеводческих
     хозяйств выросли до рекордного уровня": the longer line right above the text retells half
