@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ._chrome import AD_LABEL, CHROME_PHRASES, call_to_reader, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, comment_genre, is_banner, site_notice, unquoted_subscribe
 from ._dumpmeta import CAPS_SAMPLE_WORDS, caps_share
-from ._names import FUNCTION_WORDS
+from ._names import FUNCTION_WORDS, NAME_SEPARATORS
 from ._dates import SENTENCE_DATE_WORDS, ShownDate, find_date, sentence_date, wordy_untimed
 
 
@@ -501,6 +501,27 @@ def doubled(lines: list[_Line], i: int) -> bool:
     if prev == text:
         return True
     return prev.endswith(" " + text) and len(prev[: -len(text)].split()) <= DOUBLED_PREFIX_WORDS
+
+
+# The page's browser title printed in the dump: the headline, a separator, the site's name of
+# at most this many words ("Заголовок - Газета.Ru"), a few lines above the headline.
+BROWSER_TITLE_NAME_WORDS = 4
+BROWSER_TITLE_WINDOW = 12
+
+
+def browser_title_copy(lines: list[_Line], i: int) -> int | None:
+    """The line above headline ``i`` that is the page's browser title: the headline with the
+    site's name run on after a separator ("Заголовок - Газета.Ru", printed in a hidden block).
+    The title a page gives itself names its headline, not its deck (saved HTML set of issue 16)."""
+    text = lines[i].text
+    if not lines[i].heading:
+        return None
+    for j in range(max(0, i - BROWSER_TITLE_WINDOW), i):
+        other = lines[j].text
+        sep = NAME_SEPARATORS.match(other, len(text)) if other.startswith(text) else None
+        if sep is not None and 0 < len(other[sep.end() :].split()) <= BROWSER_TITLE_NAME_WORDS:
+            return j
+    return None
 
 
 def _mark_doubled_headline(lines: list[_Line]) -> None:

@@ -12,7 +12,7 @@ from collections import Counter
 from ._dumpmeta import STEM_LENGTH, caps_share, stems, date_line
 from ._chrome import NAV_WORDS
 from ._names import person_shaped
-from ._dumplines import LINK_CAPS_SHARE, _Line, _WORD, _strip_date, doubled
+from ._dumplines import LINK_CAPS_SHARE, _Line, _WORD, _strip_date, browser_title_copy, doubled
 
 
 # How many lines before the article block the headline may be (dates, bylines, share buttons
@@ -29,6 +29,9 @@ TITLE_RUBRIC_WEIGHT = 1.0
 # when it is the heading line nearest the text: a teaser of another story above the headline is
 # often printed twice too (its picture's caption and its link).
 TITLE_DOUBLED_WEIGHT = 1.0
+# The headline the page's browser title repeats, the site's name run on after it ("Заголовок -
+# Газета.Ru" printed a few lines above): the page names it its heading, over a deck under it.
+TITLE_BROWSER_WEIGHT = 1.0
 TITLE_SHARED_WEIGHT = 0.4
 TITLE_DISTANCE_WEIGHT = 0.15
 # Headlines longer than this many words are more likely decks or teaser leads.
@@ -63,7 +66,10 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
     lead_stems = stems(lead)
     first = _WORD.findall(lines[start].text.lower())
     best, best_score = None, float("-inf")
+    copies = {i: browser_title_copy(lines, i) for i in candidates}
     for i in candidates:
+        if i in copies.values():
+            continue  # the browser title's copy of a headline below it
         words = _WORD.findall(lines[i].text.lower())
         if len(words) >= 5 and first[: len(words) - 1] == words[:-1]:
             continue  # a truncated copy of the lead (embed preview, teaser), not a headline
@@ -74,6 +80,7 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
         score = (
             TITLE_DATE_WEIGHT * dated
             + TITLE_DOUBLED_WEIGHT * (doubled(lines, i) and i == candidates[0])
+            + TITLE_BROWSER_WEIGHT * (copies[i] is not None)
             + TITLE_RUBRIC_WEIGHT * (i > 0 and lines[i - 1].text.strip().lower() in NAV_WORDS)
             + TITLE_SHARED_WEIGHT * min(shared, 5)
             - TITLE_DISTANCE_WEIGHT * (start - i)

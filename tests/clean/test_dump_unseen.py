@@ -335,6 +335,18 @@ def test_dump_unseen_a_lead_under_a_dated_headline_is_a_first_half():
     assert article.paragraphs == [deck, LEAD] + second
 
 
+def test_dump_unseen_the_headline_the_browser_title_repeats_is_no_deck():
+    """A hidden copy of the page's title ("Заголовок - Тундра-Инфо") above the date, the
+    headline, then a deck of its own words under it: the page's title names its headline
+    (saved HTML set of issue 16: gazeta.ru 2023)."""
+    deck = "Правительство Тундровой области утвердило программу помощи хозяйствам на 2025 год"
+    text = _dump("Главная", "Общество", f"{TITLE} - Тундра-Инфо", "29.06.2024, 14:10 Общество",
+                 "Размер текста", TITLE, deck, "Ольга Светлова", "Фото: Иван Кольцов", LEAD, BODY, MORE)
+    assert clean_dump(text).title == TITLE
+    # without the title's copy the line nearest the text is taken, as before
+    assert clean_dump(text.replace(f"{TITLE} - Тундра-Инфо", "Новости")).title == deck
+
+
 def test_dump_unseen_a_deck_retelling_the_headline_in_other_words_is_no_headline():
     """"Оленеводы стали рекордно много зарабатывать" over "Тундра-Инфо: доходы оленеводческих
     хозяйств выросли до рекордного уровня": the longer line right above the text retells half
