@@ -134,7 +134,8 @@ def _best_block(lines: list[_Line]) -> tuple[int, int, int | None] | None:
     inner = _headline_inside(lines, start, end, title)
     if inner is not None:
         return inner
-    return _first_half(lines, segments, start, end, title) or (start, end, title)
+    start, end, title = _first_half(lines, segments, start, end, title) or (start, end, title)
+    return start, _second_half(lines, segments, start, end, title), title
 
 
 # A box of links interrupting an article ("Контекст", "Читайте также" with teasers and their
@@ -145,6 +146,9 @@ INTERRUPTION_TEASERS = 2
 # The first half's headline is the second half's when this share of its content stems comes
 # back in the second half.
 HALVES_OVERLAP = 0.5
+# A heading sharing less than this share of its stems with a lead is about none of it (a stray
+# pronoun, "него", may be shared).
+TEASER_OVERLAP = 0.2
 
 
 def _first_half(lines: list[_Line], segments: list[tuple[int, int, float]], start: int, end: int, title: int | None) -> tuple[int, int, int] | None:
@@ -156,18 +160,52 @@ def _first_half(lines: list[_Line], segments: list[tuple[int, int, float]], star
     for s, e, total in segments:
         if not (e < title < start and start - e - 1 <= INTERRUPTION_LINES):
             continue
-        gap = range(e + 1, start)
-        if any(lines[k].kind == "body" for k in gap) or sum(lines[k].heading for k in gap) < INTERRUPTION_TEASERS:
+        if not _interruption(lines, e, start):
             return None
         _value, first_title = _block_value(lines, s, e, total)
         if first_title is None:
             return None
         if sum(lines[k].kind == "body" for k in range(s, e + 1)) < 2 and not _dated(lines, first_title, s):
             return None  # a half of an article has paragraphs, or its lead under a dated headline
+        if len(stems(lines[first_title].text, STEM_LENGTH)) < 3:
+            return None
         second = " ".join(lines[k].text for k in range(start, end + 1))
-        if len(stems(lines[first_title].text, STEM_LENGTH)) >= 3 and _overlap(lines[first_title].text, second, STEM_LENGTH) >= HALVES_OVERLAP:
+        if _overlap(lines[first_title].text, second, STEM_LENGTH) >= HALVES_OVERLAP:
+            return s, end, first_title
+        # or the second half's heading is about none of it while the first half's retells its
+        # lead: a teaser's headline over the rest of the text (lenta.ru's «Материалы по теме:»)
+        if (_overlap(lines[title].text, _lead_text(lines, start, end), STEM_LENGTH) < TEASER_OVERLAP
+                and _overlap(lines[first_title].text, _lead_text(lines, s, e), STEM_LENGTH) >= INNER_TITLE_OVERLAP):
             return s, end, first_title
     return None
+
+
+def _interruption(lines: list[_Line], end: int, start: int) -> bool:
+    """Whether the lines between two runs are a box of links set into a text: short, no
+    paragraph, at least ``INTERRUPTION_TEASERS`` teaser headlines."""
+    gap = range(end + 1, start)
+    return (start - end - 1 <= INTERRUPTION_LINES and not any(lines[k].kind == "body" for k in gap)
+            and sum(lines[k].heading for k in gap) >= INTERRUPTION_TEASERS)
+
+
+def _second_half(lines: list[_Line], segments: list[tuple[int, int, float]], start: int, end: int, title: int | None) -> int:
+    """The end of an article whose text goes on under a box of dated teasers (``_first_half`` the
+    other way round): the run right after the box, of two paragraphs or more, is the text's when
+    its own heading is about none of it while the article's headline retells its lead."""
+    if title is None or _overlap(lines[title].text, _lead_text(lines, start, end), STEM_LENGTH) < INNER_TITLE_OVERLAP:
+        return end
+    for s, e, _total in segments:
+        if s <= end:
+            continue
+        if not _interruption(lines, end, s) or sum(lines[k].kind == "body" for k in range(s, e + 1)) < 2:
+            return end
+        if sum(date_line(lines[k]) is not None for k in range(end + 1, s)) < INTERRUPTION_TEASERS:
+            return end  # a box set into a text dates its teasers; a sidebar's list after the text need not
+        heading = _find_title(lines, s)
+        if heading is not None and heading > end and _overlap(lines[heading].text, _lead_text(lines, s, e), STEM_LENGTH) < TEASER_OVERLAP:
+            return e
+        return end
+    return end
 
 
 # A headline found inside a run heads the article when this share of its stems comes back

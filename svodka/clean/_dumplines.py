@@ -469,20 +469,26 @@ def _after_paragraph(lines: list[_Line], i: int) -> bool:
 
 # A date line under a question headline holds at most this many words ("Добавлено: 04 ноября 2015").
 DATE_LINE_WORDS = 6
+# ... and may stand under a name of at most this many words (the outlet's, the rubric's).
+SIGNATURE_WORDS = 2
 
 
 def _mark_dated_question(lines: list[_Line]) -> None:
     """A headline asking a question ends like a sentence and may be as long as a paragraph
     ("Реформа за здравие Как изменилась районная медицина в Заречье за пять лет?"); with a short date
     line right under it, it is the headline, not the text's first paragraph (fresh check set of
-    issue 16)."""
+    issue 16). So is one exclaiming, in one sentence or two ("Рекорд побит. Да, он сделал это!"),
+    and the date may stand under a short name line (saved HTML set of issue 16: meduza.io)."""
     for i in range(len(lines) - 1):
         line, below = lines[i], lines[i + 1]
         if _after_paragraph(lines, i):
             continue  # an interview's question in the text, over a short dated answer
-        if (line.kind == "body" and line.heading and line.text.rstrip(_CLOSERS + " ").endswith("?")
-                and _SENTENCE_BREAK.search(line.text) is None
-                and below.dated and below.words <= DATE_LINE_WORDS and below.kind != "body"):
+        if line.kind != "body" or not line.heading or not line.text.rstrip(_CLOSERS + " ").endswith(("?", "!")):
+            continue
+        if i + 2 < len(lines) and below.words <= SIGNATURE_WORDS and not below.dated and below.kind != "body":
+            below = lines[i + 2]  # the outlet's or the rubric's name between ("Meduza")
+        if (below.dated and below.words <= DATE_LINE_WORDS and below.kind != "body"
+                and (_SENTENCE_BREAK.search(line.text) is None or line.text.rstrip(_CLOSERS + " ").endswith("!"))):
             line.kind = "chrome"
             line.score = _line_score("chrome", line.words, line.heading)
 

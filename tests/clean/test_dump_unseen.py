@@ -335,6 +335,42 @@ def test_dump_unseen_a_lead_under_a_dated_headline_is_a_first_half():
     assert article.paragraphs == [deck, LEAD] + second
 
 
+def test_dump_unseen_the_text_goes_on_under_a_teaser_box_about_something_else():
+    """Two paragraphs under the dated headline, a «Материалы по теме:» box of two dated teasers
+    (their headline and deck glued), then three paragraphs that do not repeat the headline's
+    words: the text goes on, the teaser heads nothing (saved HTML set of issue 16: lenta.ru 2023)."""
+    second = [
+        "Как пояснили в правительстве региона, первые выплаты хозяйства получат уже осенью.",
+        "Ранее в Заречье открылся музей снегоходов, куда за первый месяц пришли пять тысяч человек.",
+        "Прошлой зимой в регионе впервые прошли гонки на оленьих упряжках, участникам вручили призы.",
+    ]
+    box = ["Материалы по теме:",
+           "Северное сияниеКак жители Заречья научились зарабатывать на туристах и почему им это нравится",
+           "6 ноября 2019",
+           "Дорога в тундруКто построил первую зимнюю трассу и почему по ней никто не ездит",
+           "24 марта 2020"]
+    text = _dump("Главная", "Общество", "17:51, 29 июня 2024Общество", TITLE, "Фото: Иван Кольцов",
+                 LEAD, BODY, *box, *second, "Что думаешь? Оцени!", "Ольга Светлова", "Обсудить", "© Тундра-Инфо")
+    article = clean_dump(text)
+    assert article.title == TITLE
+    assert article.published == "2024-06-29T17:51"
+    assert article.paragraphs == [LEAD, BODY] + second
+
+
+def test_dump_unseen_an_exclaiming_headline_over_the_outlet_and_the_date():
+    """A headline of two sentences ending with «!» ("... Да, он сделал это!"), the outlet's
+    name and the date under it, a comments widget's sort label above: the headline, not the
+    text's first paragraph, and no widget label (saved HTML set of issue 16: meduza.io)."""
+    title = "Оленевод из Тундровой области проехал на упряжке тысячу километров. Да, он сделал это!"
+    lead = "Оленевод Пётр Ямалов из Тундровой области проехал на оленьей упряжке тысячу километров за двенадцать дней и установил рекорд региона."
+    text = _dump("Новости", "Истории", "Войти", "Показывать по порядку", "Ответить", "Пожаловаться",
+                 "шапито", title, "Тундра-Инфо", "15:12, 9 мая 2024", lead, BODY, MORE, "Читайте также")
+    article = clean_dump(text)
+    assert article.title == title
+    assert article.published == "2024-05-09T15:12"
+    assert article.paragraphs == [lead, BODY, MORE]
+
+
 def test_dump_unseen_the_headline_the_browser_title_repeats_is_no_deck():
     """A hidden copy of the page's title ("Заголовок - Тундра-Инфо") above the date, the
     headline, then a deck of its own words under it: the page's title names its headline
