@@ -185,17 +185,32 @@ _DATELINE = re.compile(
 _SIGNED_DATELINE = re.compile(r"^([A-ZА-ЯЁ]{2,}(?:-[A-ZА-ЯЁ]{2,})+)\.\s+\d{1,2}\s+[а-яё]+\s+(?:19|20)\d\d\b")
 
 
+# An agency's signature after its place and date, in the name's own case: "МОСКВА, 11 июн -
+# РИА Новости.", "БИШКЕК, 5 мая — Sputnik.", "МОСКВА, 5 мая. /ТАСС/." (saved HTML set of issue 16:
+# ria.ru); a reprint signs so too, so the name must spell the site's own label.
+_AGENCY_DATELINE = re.compile(
+    r"^[А-ЯЁ]{2,}(?:[ -][А-ЯЁ]{2,}){0,2},\s+\d{1,2}\s+[а-яё]{3,8}\.?\s+(?:[-–—]\s+|/)"
+    r"([A-ZА-ЯЁ][\w-]*(?: [A-ZА-ЯЁ][\w-]*){0,2})/?\."
+)
+
+
+# The dateline opens the lead, among the text's first lines (a summary box may come before it:
+# ria.ru's «Краткий пересказ» of two items under its label).
+DATELINE_LINES = 4
+
+
 def _dateline_name(lines, body: list[int], host: str | None) -> str | None:
     """The outlet an agency dateline signs with, in capitals, at the start of the lead; taken
     only when the page names nothing else (a reprint signs with the agency it copies). A name
     signing first, before the date, must spell the site's own label: a hyphenated city in
     capitals opens a place dateline the same way ("САНКТ-ПЕТЕРБУРГ. 13 мая 2024 года ...")."""
-    for i in body[:2]:
+    for i in body[:DATELINE_LINES]:
         m = _DATELINE.match(lines[i].text)
-        if m is None:
-            m = _SIGNED_DATELINE.match(lines[i].text)
-            if m is not None and _host_agreement(m.group(1), host) < HOST_OWN:
-                m = None
+        for signed in (_SIGNED_DATELINE, _AGENCY_DATELINE):
+            if m is None:
+                m = signed.match(lines[i].text)
+                if m is not None and _host_agreement(m.group(1), host) < HOST_OWN:
+                    m = None
         if m and any(ch.isalpha() for ch in m.group(1)):
             return m.group(1)
     return None

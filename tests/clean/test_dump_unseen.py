@@ -371,6 +371,29 @@ def test_dump_unseen_an_exclaiming_headline_over_the_outlet_and_the_date():
     assert article.paragraphs == [lead, BODY, MORE]
 
 
+@pytest.mark.parametrize(
+    "dateline, url, source",
+    [
+        ("СЕВЕРСК, 17 сен - Тундра-Инфо.", "https://tundra-info.example/20240917/olen-1.html", "Тундра-Инфо"),
+        ("СЕВЕРСК, 17 сен. /ТУНДРА-ИНФО/.", "https://tundra-info.example/20240917/olen-1.html", "ТУНДРА-ИНФО"),
+        # a reprint signs with the agency it copies: the site's own domain then
+        ("СЕВЕРСК, 17 сен - Тундра-Инфо.", "https://zarechye.example/news/1", "zarechye.example"),
+    ],
+)
+def test_dump_unseen_an_agency_signs_its_dateline_after_the_date(dateline, url, source):
+    """«МОСКВА, 11 июн - РИА Новости.»: the agency signs its dateline after the place and the
+    date; on its own site that is its name (saved HTML set of issue 16: ria.ru, whose logo is an
+    image)."""
+    article = clean_dump(_dump("Главная", "Общество", TITLE, "17.09.2024, 10:15", f"{dateline} {LEAD}", BODY, MORE), url=url)
+    assert article.source == source
+
+
+def test_dump_unseen_an_agency_dateline_behind_a_summary_box():
+    summary = ["Краткий пересказ от Тундра-Инфо", "Оленеводам дадут субсидии на снегоходы.", "Первые выплаты пройдут осенью."]
+    text = _dump("Главная", TITLE, "17.09.2024, 10:15", *summary, f"СЕВЕРСК, 17 сен - Тундра-Инфо. {LEAD}", BODY, MORE)
+    assert clean_dump(text, url="https://tundra-info.example/20240917/olen-1.html").source == "Тундра-Инфо"
+
+
 def test_dump_unseen_the_headline_the_browser_title_repeats_is_no_deck():
     """A hidden copy of the page's title ("Заголовок - Тундра-Инфо") above the date, the
     headline, then a deck of its own words under it: the page's title names its headline
