@@ -42,6 +42,9 @@ TITLE_LONG_WEIGHT = 0.1
 # share this share of its word stems with the lead.
 DISTANT_TITLE_WINDOW = 80
 DISTANT_TITLE_SHARE = 0.5
+# Copies of a headline at most this many lines apart are the page's own (a hidden copy, the
+# breadcrumb's last item); a teaser comes back farther, in another list.
+HEADLINE_COPIES_NEAR = 8
 
 
 def _overlap(title: str, text: str, shortest: int = STEM_LENGTH - 1) -> float:
@@ -163,15 +166,18 @@ def _distant_title(lines: list[_Line], start: int) -> int | None:
     the heading line before the block that the lead is most about, when it is about it at all.
 
     A headline is what the first sentences are about, wherever the layout puts it: its words
-    come back in the lead. A line that comes back elsewhere too (a news list repeats teasers)
-    is not taken.
+    come back in the lead. A line that comes back far from itself too (a news list repeats
+    teasers) is not taken; copies a few lines apart are the headline's own (a hidden schema
+    block, a breadcrumb: saved HTML set of issue 16, iz.ru).
     """
     lead = " ".join(line.text for line in lines[start : start + 2])
-    counts = Counter(line.text for line in lines)
+    places: dict[str, list[int]] = {}
+    for k, line in enumerate(lines):
+        places.setdefault(line.text, []).append(k)
     best, best_share = None, DISTANT_TITLE_SHARE
     for i in range(max(0, start - DISTANT_TITLE_WINDOW), start):
         line = lines[i]
-        if not line.heading or line.kind == "body" or counts[line.text] > 1:
+        if not line.heading or line.kind == "body" or any(abs(k - i) > HEADLINE_COPIES_NEAR for k in places[line.text]):
             continue
         share = _overlap(line.text, lead)
         if share >= best_share:

@@ -308,7 +308,31 @@ def _chrome_candidates(lines, body_set: set[int], title: int | None) -> list[_Ca
             first_kept = i
         logo_line = i == first_kept and i < FIRST_NAME_LINES
         out += _line_candidates(text, i, top_end, near, logo_line)
+    family = _family_name(lines, above)
+    if family is not None:
+        out.append(_Candidate(family[1], family[0], PRIOR_MARKED))
     return out
+
+
+# A name heading this many lines of the top chrome, each with another tagline after a
+# separator, is the outlet's, its projects listed ("Известия — о важном", "Известия — про деньги").
+FAMILY_LINES = 2
+
+
+def _family_name(lines, above: range) -> tuple[int, str] | None:
+    """The name the outlet's family of projects shares in the top lines (saved HTML set of issue
+    16: iz.ru, whose logo is an image and whose first line is a topic banner): the head of at
+    least ``FAMILY_LINES`` "Name — tagline" lines with different taglines. Its first line and
+    the name, or None."""
+    tails: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for i in above:
+        parts = NAME_SEPARATORS.split(lines[i].text.strip(), maxsplit=1)
+        if len(parts) == 2 and _name_shaped(parts[0]) and parts[1].strip():
+            tails.setdefault(parts[0], set()).add(parts[1].strip().lower())
+            first.setdefault(parts[0], i)
+    shared = [name for name, tail in tails.items() if len(tail) >= FAMILY_LINES]
+    return (first[shared[0]], shared[0]) if len(shared) == 1 else None
 
 
 def _date_end_candidates(text: str, i: int) -> list[_Candidate]:

@@ -394,6 +394,29 @@ def test_dump_unseen_an_agency_dateline_behind_a_summary_box():
     assert clean_dump(text, url="https://tundra-info.example/20240917/olen-1.html").source == "Тундра-Инфо"
 
 
+def test_dump_unseen_a_headline_with_its_own_copies_far_above_the_text():
+    """The headline printed three times a few lines apart (a hidden schema block, the
+    breadcrumb), then an address, a deck, the date, tags and a call to the reader, more than a
+    dozen lines above the text: the headline, not the deck printed once; the outlet is the name
+    its projects share at the top, not a topic banner over them (saved HTML set of issue 16:
+    iz.ru)."""
+    top = ["Выборы в Тундровой области", "Тундра-Инфо — о важном", "Тундра-Инфо — про деньги",
+           "Выборы в Тундровой области", "Тундра-Инфо — о важном", "Тундра-Инфо — про деньги",
+           "Главное меню", "Новости", "Статьи"]
+    head = ["Общество", TITLE, TITLE, "2024-06-29T15:40:00+03:00", "Новости", "Общество", TITLE,
+            "ул. Ленина, д. 1, 169300 Северск, Россия", "info@tundra-info.example",
+            "Губернатор пообещал «не бросать оленеводов»", "29 июня 2024, 15:40", "0",
+            "Оленеводство", "Субсидии", "Губернатор", "Северск", "Следите за нашими новостями в удобном формате",
+            "Есть новость? Присылайте!", "Озвучить текст", "Поделиться", "ВКонтакте", "Телеграм"]
+    # the address's host spells nothing of the name ("ti" is too short to)
+    more = [f"Оленеводы Тундровой области смогут подать заявки на субсидии на снегоходы до {d} числа, уточнили в правительстве региона, где ждут не менее трёхсот заявок от хозяйств."
+            for d in ("первого", "второго")]
+    article = clean_dump(_dump(*top, *head, LEAD, BODY, MORE, *more), url="https://ti.example/news/600000")
+    assert article.title == TITLE
+    assert article.source == "Тундра-Инфо"
+    assert article.published == "2024-06-29T15:40"
+
+
 def test_dump_unseen_the_headline_the_browser_title_repeats_is_no_deck():
     """A hidden copy of the page's title ("Заголовок - Тундра-Инфо") above the date, the
     headline, then a deck of its own words under it: the page's title names its headline
