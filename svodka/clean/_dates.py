@@ -70,6 +70,8 @@ _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)[-.](\d{1,2})[-.](\d{1,2})(?!\d)")
 # "4 января 2012", "16 янв", "17 января 12 (16:49)".
 _WORDY = re.compile(r"(?<!\d)(\d{1,2})\s+" + _MONTH_WORD + r"(?:\s*,?\s*((?:19|20)\d\d|\d\d(?![:.\d])))?", re.I)
 # "12:30" or "12:30:05".
+# A year written right before a day and month: "2009 г., 19 октября", "2016, 12 мая".
+_YEAR_BEFORE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:г\.|года)?\s*,\s*$", re.I)
 _TIME = re.compile(r"(?<!\d)([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?(?!\d)")
 # Any digit: most lines have none and need no date search.
 _DIGIT = re.compile(r"\d")
@@ -147,6 +149,13 @@ def find_date(line: str) -> ShownDate | None:
         for m in _WORDY.finditer(line):
             d, mo = int(m.group(1)), month_number(m.group(2))
             y = _year(m.group(3))
+            before = _YEAR_BEFORE.search(line, 0, m.start()) if y is None else None
+            if before is not None:
+                # the year written first ("2009 г., 19 октября, 14:01"; a fresh windows set of issue 16)
+                y, m_start = _year(before.group(1)), before.start()
+                if mo and valid_date(y, mo, d) and (found is None or m_start < found.start):
+                    found = ShownDate(y, mo, d, start=m_start, end=m.end())
+                    break
             if mo and valid_date(y, mo, d) and (found is None or m.start() < found.start):
                 found = ShownDate(y, mo, d, start=m.start(), end=m.end())
                 break

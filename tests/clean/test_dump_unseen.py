@@ -151,6 +151,22 @@ def test_dates_ago(line, relative):
     assert find_date(line).relative == relative
 
 
+@pytest.mark.parametrize(
+    "line, ymd",
+    [
+        # the year written first (a fresh windows set of issue 16: a sports site's date line)
+        ("2009 г., 19 октября, 14:01", (2009, 10, 19)),
+        ("2016, 12 мая", (2016, 5, 12)),
+        # a year in a phrase before the day is no date's year
+        ("В 2016 году 12 мая", (None, 5, 12)),
+        ("счёт 2016, 12 мая 2017", (2017, 5, 12)),
+    ],
+)
+def test_dates_year_first(line, ymd):
+    shown = find_date(line)
+    assert (shown.year, shown.month, shown.day) == ymd
+
+
 def test_dates_url_date():
     assert url_date("https://x.ru/news/2024/03/15/most") == "2024-03-15"
     assert url_date("https://x.ru/news/20240315-most") == "2024-03-15"
