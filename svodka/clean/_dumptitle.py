@@ -64,7 +64,7 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
     lo = max(0, start - TITLE_WINDOW)
     candidates = [i for i in range(start - 1, lo - 1, -1) if lines[i].heading and lines[i].kind != "body"]
     if not candidates:
-        return None
+        return _over_its_date(lines, start)
     lead = " ".join(line.text for line in lines[start : start + 3])
     lead_stems = stems(lead)
     first = _WORD.findall(lines[start].text.lower())
@@ -97,6 +97,33 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
           and lines[best].words >= max(STANDFIRST_MIN_WORDS, 2 * lines[best - 2].words)):
         best -= 2  # headline, author, standfirst: the author signs under the headline
     return best
+
+
+# A line between the date line and the text has at most this many words.
+OVER_DATE_GAP_WORDS = 6
+
+
+def _over_its_date(lines: list[_Line], start: int) -> int | None:
+    """A short headline read as no heading alone ("Сибирские Афины": two words; "Премьер-лига.
+    Матчи воскресенья. Слова": capitals of a menu) when nothing else heads the text: the line
+    right over the date line or byline that stands right over the text, or one short line
+    above it (a fresh windows set of issue 16). Not a label, a rubric, a date or a sentence."""
+    meta = start - 1
+    if meta >= 2 and lines[meta].kind != "body" and lines[meta].words <= OVER_DATE_GAP_WORDS and date_line(lines[meta]) is None:
+        meta -= 1  # a short line between: a match's score, a photo credit
+    if meta < 1 or date_line(lines[meta]) is None or lines[meta].kind == "body":
+        return None
+    line = lines[meta - 1]
+    text = line.text.strip()
+    if (line.kind != "chrome" or line.dated or line.sentence_end or not 2 <= line.words <= 12
+            or not text[:1].isupper() or text.lower() in NAV_WORDS or text.endswith(":")):
+        return None
+    tokens = text.split()
+    if 2 * sum(t.lower().strip(",.") in NAV_WORDS for t in tokens) >= len(tokens):
+        return None  # a menu's labels
+    if len(tokens) >= 3 and caps_share(tokens) == 1.0 and not any(t.endswith((".", ":", "!", "?")) for t in tokens[:-1]):
+        return None  # every word capitalised and no clause break: links, not a headline's phrase
+    return meta - 1
 
 
 def _byline(line: _Line) -> bool:

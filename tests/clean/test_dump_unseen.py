@@ -433,6 +433,28 @@ def test_dump_unseen_a_headline_with_its_own_copies_far_above_the_text():
     assert article.published == "2024-06-29T15:40"
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        # two words over the byline with its date
+        ["Северные Афины", "Текст: Ольга Светлова | 2013-10-16"],
+        # capitals of a menu over the date line, a match's score between it and the text
+        ["Премьер-лига. Матчи воскресенья. Слова", "2009 г., 19 октября, 14:01", "Северск - Заречье 3:2"],
+    ],
+)
+def test_dump_unseen_a_short_headline_over_its_date_line(head):
+    """A headline read as no heading alone (two words; most words capitalised) over the date line
+    that stands over the text heads it when nothing else does (fresh windows set 12 of issue 16)."""
+    article = clean_dump(_dump(*head, LEAD, BODY, MORE))
+    assert article.title == head[0]
+    assert article.published[:4] in ("2013", "2009")
+
+
+def test_dump_unseen_a_menu_over_a_date_line_is_no_headline():
+    text = _dump("Главная Новости Статьи Контакты", "16.10.2013", LEAD, BODY, MORE)
+    assert clean_dump(text).title != "Главная Новости Статьи Контакты"
+
+
 def test_dump_unseen_the_headline_the_browser_title_repeats_is_no_deck():
     """A hidden copy of the page's title ("Заголовок - Тундра-Инфо") above the date, the
     headline, then a deck of its own words under it: the page's title names its headline
