@@ -106,8 +106,8 @@ CLEAN_GOLD = ROOT / "tests" / "gold" / "clean"
 MANIFEST = CLEAN_GOLD / "realpages.jsonl"
 WINDOWS_MANIFEST = CLEAN_GOLD / "realwindows.jsonl"
 HELDOUT_MANIFEST = CLEAN_GOLD / "realwindows_heldout.jsonl"
-# The tuning window sets after the first (sets 3 to 11): manifest n is realwindows_tune{n}.jsonl.
-TUNE_MANIFESTS = {n: CLEAN_GOLD / f"realwindows_tune{n}.jsonl" for n in range(2, 11)}
+# The tuning window sets after the first (sets 3 to 12): manifest n is realwindows_tune{n}.jsonl.
+TUNE_MANIFESTS = {n: CLEAN_GOLD / f"realwindows_tune{n}.jsonl" for n in range(2, 12)}
 DEFAULT_DIR = Path("/work/realpages")
 HELDOUT_DIR = DEFAULT_DIR / "heldout2"
 PAGES_DEV = ROOT.parent / "shared" / "eval" / "pages-dev"

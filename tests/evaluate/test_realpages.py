@@ -130,13 +130,13 @@ def test_realpages_fourth_windows_are_other_outlets():
 
 
 def test_realpages_fresh_check_sets_are_other_outlets():
-    """Sets 5-11 (16, 8, 6, 7, 7, 5 and 3 windows) come from outlets that no other set and not pages-dev have."""
+    """Sets 5-12 (16, 8, 6, 7, 7, 5, 3 and 30 windows) come from outlets that no other set and not pages-dev have."""
     realpages = _script()
     seen = {r["host"] for name in ("WINDOWS_MANIFEST", "HELDOUT_MANIFEST", "TUNE2_MANIFEST", "TUNE3_MANIFEST")
             for r in _manifest(_named(realpages, name))}
     if PAGES_DEV.exists():
         seen |= {path.stem.split("_", 1)[1] for path in (PAGES_DEV / "dumps").glob("*.txt")}
-    for name, size in (("TUNE4_MANIFEST", 16), ("TUNE5_MANIFEST", 8), ("TUNE6_MANIFEST", 6), ("TUNE7_MANIFEST", 7), ("TUNE8_MANIFEST", 7), ("TUNE9_MANIFEST", 5), ("TUNE10_MANIFEST", 3)):
+    for name, size in (("TUNE4_MANIFEST", 16), ("TUNE5_MANIFEST", 8), ("TUNE6_MANIFEST", 6), ("TUNE7_MANIFEST", 7), ("TUNE8_MANIFEST", 7), ("TUNE9_MANIFEST", 5), ("TUNE10_MANIFEST", 3), ("TUNE11_MANIFEST", 30)):
         hosts = {r["host"] for r in _manifest(_named(realpages, name))}
         assert len(hosts) == size and not hosts & seen
         seen |= hosts
@@ -154,6 +154,7 @@ def test_realpages_fresh_check_sets_are_other_outlets():
     (REALPAGES / "set9", "TUNE8_MANIFEST", "windows_set"),
     (REALPAGES / "set10", "TUNE9_MANIFEST", "windows_set"),
     (REALPAGES / "set11", "TUNE10_MANIFEST", "windows_set"),
+    (REALPAGES / "set12", "TUNE11_MANIFEST", "windows_set"),
 ])
 def test_realpages_windows_match_their_hashes(tmp_path, folder, manifest, out):
     """Every saved window still matches the gold's line hashes (skipped without /work/realpages)."""
