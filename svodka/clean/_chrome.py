@@ -230,7 +230,7 @@ NAV_WORDS = frozenset({
 # "Қаз Рус"): the site's other editions, never its name or a headline (fourth windows set of
 # issue 16: "EN" above the headline read as a logo in capitals).
 LANGUAGE_SWITCH = re.compile(
-    r"(?i)^(?:(?:en|eng|english|ru|rus|рус|русский|kz|kaz|қаз|каз|uz|uzb|ўз|узб|kg|kyr|кыр|az|aze|азе|am|arm|hy|"
+    r"(?i)^(?:(?:en|eng|english|ru|rus|ру|рус|русский|kz|kaz|қаз|каз|uz|uzb|ўз|узб|kg|kyr|кыр|az|aze|азе|am|arm|hy|"
     r"ge|geo|ka|ua|ukr|укр|by|bel|бел|lv|lat|lt|lit|ee|est|de|fr|tr|tj|taj|tk|tm|md|ro|mol)\b[\s|/•·,]*)+$"
 )
 

@@ -46,7 +46,7 @@ def test_dump_windows4_capitalised_menu_is_still_a_link_list(menu):
     assert not _classify(menu, False).heading
 
 
-@pytest.mark.parametrize("switch", ["EN", "Eng | Rus", "Қаз Рус"])
+@pytest.mark.parametrize("switch", ["EN", "Eng | Rus", "Қаз Рус", "РУ"])
 def test_dump_windows4_language_switch_is_not_the_outlet(switch):
     """A language switch above the headline ("EN", a code in capitals) is no logo: the outlet
     falls back to the domain. Class: sites with editions in several languages."""
