@@ -55,6 +55,15 @@ def test_dump_windows4_language_switch_is_not_the_outlet(switch):
     assert article.source == "zarechye-vesti.example"
 
 
+def test_dump_windows4_cyrillic_language_code_after_the_record_date_is_not_the_outlet():
+    """«РУ», the Russian edition's code in Cyrillic, left alone on the first line once the crawl
+    record's date is taken off it, is no logo (fresh windows set 12 of issue 16: a Kazakh agency)."""
+    title = "Субсидии, снегоходы, гонки на оленях — главное за неделю в Заречье"
+    text = _dump(" date 2025-11-23 РУ", "15:00, 23 Ноябрь 2025", title, LEAD, title,
+                 "Коллаж: Тундра-Инфо / Freepik", "Снегоходы для оленеводов", BODY)
+    assert clean_dump(text, url="https://zarechye-vesti.example/ru/news/1/").source == "zarechye-vesti.example"
+
+
 def test_dump_windows4_rubric_named_in_the_byline_is_not_the_outlet():
     """A rubric line at the top that the byline calls a department ("редактор отдела «...»") is
     the rubric, not the outlet, although it is logo-shaped and repeated. Class: AMP copies that
