@@ -184,6 +184,12 @@ def _latest_year(shown: ShownDate, latest: date) -> int:
     return year
 
 
+# A shown day and month (no year) further than this many days from the address's full date is
+# not the article's: publication and address differ by a day or two at most (time zones, a late
+# edit), a list's or a clock's date by anything.
+URL_DISAGREES_DAYS = 7
+
+
 def published(
     lines, shown: ShownDate | None, crawl: Crawl | None, url: str | None, head: int | None = None
 ) -> tuple[str | None, str | None]:
@@ -222,7 +228,12 @@ def _resolve(
     if shown.year is not None:
         return resolve_date(shown), "byline"
     if from_url:
-        return resolve_date(shown, year=int(from_url[:4])), "byline+url"
+        value = resolve_date(shown, year=int(from_url[:4]))
+        if value and abs((date.fromisoformat(value[:10]) - date.fromisoformat(from_url)).days) > URL_DISAGREES_DAYS:
+            # a day and month months away from the address's full date: a list's or the
+            # header's ("28 марта" over a story whose address says 2019/09/28; fresh windows set 12)
+            return from_url, "url"
+        return value, "byline+url"
     if crawl is not None:
         return resolve_date(shown, year=_latest_year(shown, crawl.latest)), "byline+crawl"
     today = _page_today(lines, head)

@@ -167,6 +167,21 @@ def test_dates_year_first(line, ymd):
     assert (shown.year, shown.month, shown.day) == ymd
 
 
+@pytest.mark.parametrize(
+    "shown, expected",
+    [
+        ("28 марта", "2019-09-28"),  # a list's day months from the address's: the address's date
+        ("27 сентября", "2019-09-27"),  # a day off (time zones, a late edit): the page's
+    ],
+)
+def test_dump_unseen_a_day_far_from_the_address_date_is_not_the_article(shown, expected):
+    """A day and month with no year, months away from the full date of the article's address,
+    belong to a news list or the header (fresh windows set 12 of issue 16)."""
+    text = _dump("RU UA EN", "Общество", "Новости", shown, "Все новости", TITLE, LEAD, BODY, MORE)
+    article = clean_dump(text, url="https://tundra-info.example/news/2019/09/28/olen-1.html")
+    assert article.published[:10] == expected
+
+
 def test_dates_url_date():
     assert url_date("https://x.ru/news/2024/03/15/most") == "2024-03-15"
     assert url_date("https://x.ru/news/20240315-most") == "2024-03-15"
