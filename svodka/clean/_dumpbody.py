@@ -75,6 +75,10 @@ def _segments(lines: list[_Line]) -> list[tuple[int, int, float]]:
     return out
 
 
+# A labelled line of an article's signature: its tags, its source, its author.
+_META_LABEL = re.compile(r"^[|•/\s]*(?:теги|тэги|метки|источник|автор|авторы)\s*:")
+
+
 def _cuts(lines: list[_Line]) -> set[int]:
     """Lines that end any block: stop labels inside a run of ``STOP_RUN`` or more non-body lines,
     and the heads of reader comments (a name and a time) when there are several of them: a
@@ -91,6 +95,10 @@ def _cuts(lines: list[_Line]) -> set[int]:
             j += 1
         if j - i >= STOP_RUN:
             cuts.update(k for k in range(i, j) if lines[k].stop)
+            if any(_META_LABEL.match(lines[k].text.lower()) for k in range(i, j)):
+                # the article's signature under its text: the date, the author, the tags, the
+                # source; what follows is the page's (saved HTML set of issue 16: ixbt.com)
+                cuts.update(k for k in range(i, j) if date_line(lines[k]) is not None and lines[k].kind != "body")
         i = j
     return cuts
 

@@ -470,6 +470,22 @@ def test_dump_unseen_a_menu_over_a_date_line_is_no_headline():
     assert clean_dump(text).title != "Главная Новости Статьи Контакты"
 
 
+def test_dump_unseen_the_signature_under_the_text_ends_it():
+    """The date, the author, the tags and the source under the text cut the article's block: a
+    teaser and a feed of long items after them never join it (saved HTML set of issue 16:
+    ixbt.com, whose feed items open with their time and run to thirty words)."""
+    from svodka.clean._dumpbody import _cuts
+    from svodka.clean._dumplines import _classify_lines
+
+    signature = ["12 февраля 2026 в 19:14", "Автор: Ольга Светлова", "| Теги: оленеводство, субсидии",
+                 "| Источник: правительство области"]
+    lines = _classify_lines([TITLE, LEAD, BODY, MORE, *signature, "Все новости за сегодня"], set())
+    assert 4 in _cuts(lines)  # the signature's date line
+    # a date with a byline alone, no labelled line, cuts nothing (a caption's credit, a dateline)
+    lines = _classify_lines([TITLE, LEAD, "12 февраля 2026 в 19:14", "Ольга Светлова", "Фото: Иван Кольцов", BODY], set())
+    assert not _cuts(lines)
+
+
 def test_dump_unseen_the_headline_the_browser_title_repeats_is_no_deck():
     """A hidden copy of the page's title ("Заголовок - Тундра-Инфо") above the date, the
     headline, then a deck of its own words under it: the page's title names its headline
