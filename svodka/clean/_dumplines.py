@@ -201,6 +201,19 @@ def _cyrillic_share(text: str) -> float:
     return len(_NOT_CYRILLIC.sub("", head)) / compact if compact else 0.0
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _cyrillic_letters(text: str) -> float:
+    """Share of Cyrillic letters among the letters of a line's start: a headline full of model
+    numbers and prices ("Игровой Dell G5 15 SE (Ryzen 5 4600H) за $685 = 51000 рублей") is
+    Russian, though its digits and signs outnumber its Russian letters (saved HTML set of issue
+    16: notebookcheck-ru.com)."""
+    head = text[:SAMPLE_CHARS]
+    letters = len(_LETTER.findall(head))
+    return len(_NOT_CYRILLIC.sub("", head)) / letters if letters else 0.0
+
+
 def _chrome_vocabulary(low: str, words: int, sentence_end: bool) -> bool:
     """Whether a lower-cased line opens with or holds chrome words.
 
@@ -380,7 +393,7 @@ def _classify(text: str, repeated: bool) -> _Line:
     )
     heading = (
         not (chrome_vocab or code or comment or linky)
-        and cyrillic
+        and (cyrillic or _cyrillic_letters(text) >= MIN_CYRILLIC_SHARE)
         and _heading_shape(text, n, dated, sentence_end, separators)
         and not call_to_reader(low, n)
     )

@@ -486,6 +486,14 @@ def test_dump_unseen_the_signature_under_the_text_ends_it():
     assert not _cuts(lines)
 
 
+def test_dump_unseen_a_headline_of_model_numbers_and_prices_is_russian():
+    """A tech headline whose model numbers, prices and brands outnumber its Russian letters is
+    still a Russian headline (saved HTML set of issue 16: notebookcheck-ru.com)."""
+    title = "А что у них? Снегоход Buran SX 640 (V2, 4T 550) за $6850 = 510000 рублей"
+    text = _dump("Обзоры, Новости, Статьи", "NSFW", title, LEAD, "Ольга Светлова, 27/02/2021", "снегоходы Buran SX", BODY, MORE)
+    assert clean_dump(text).title == title
+
+
 def test_dump_unseen_the_headline_the_browser_title_repeats_is_no_deck():
     """A hidden copy of the page's title ("Заголовок - Тундра-Инфо") above the date, the
     headline, then a deck of its own words under it: the page's title names its headline
