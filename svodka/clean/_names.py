@@ -53,6 +53,10 @@ OUTLET_KIND = re.compile(
     re.I,
 )
 
+# The kind of outlet written after its name, in words no name ends with ("N + 1
+# Интернет-издание"; "Российская газета" keeps its "газета").
+OUTLET_KIND_AFTER = re.compile(r"\s+(?:интернет-издание|сетевое издание|(?:электронное )?периодическое издание|интернет-газета)$", re.I)
+
 # What follows a copyright sign but is not the outlet: founders, publishers, web designers,
 # a company form (Russian ООО/ЗАО, Ukrainian ЧАО/ПАТ/ТОВ).
 COPYRIGHT_NOT_NAME = re.compile(
@@ -63,7 +67,7 @@ COPYRIGHT_NOT_NAME = re.compile(
 
 # Legal words of a copyright line that end the name ("Все права защищены", "ООО ...").
 COPYRIGHT_TAIL = re.compile(
-    r"\s*(?:[.,;|]\s|\.$|\s—\s|\s-\s|все права|all rights|перепечатка|при (?:использовании|цитировании|перепечатке)|"
+    r"\s*(?:[.,;|]\s|\.$|\s—\s|\s-\s|\s/\s|все права|all rights|перепечатка|при (?:использовании|цитировании|перепечатке)|"
     r"использование материалов|18\+|16\+|12\+|6\+|0\+)",
     re.I,
 )
@@ -139,7 +143,7 @@ def tidy_outlet(name: str | None) -> str | None:
     if not name:
         return None
     name = " ".join(name.split())
-    stripped = OUTLET_KIND.sub("", name, count=1)
+    stripped = OUTLET_KIND_AFTER.sub("", OUTLET_KIND.sub("", name, count=1), count=1)
     if stripped and stripped != name and any(c.isalpha() for c in stripped):
         name = stripped
     if len(name) > 2 and name[0] in _QUOTES and name[-1] in _QUOTES and not any(q in name[1:-1] for q in "«»"):

@@ -62,8 +62,9 @@ def _ui_label(text: str) -> bool:
     if low in NAV_WORDS or CHROME_START.match(low) or STOP_LABEL.match(low) or LANGUAGE_SWITCH.match(text) or READER_CALL.match(low):
         return True  # STOP_LABEL: the heading of a list of other articles ("Самое читаемое")
     tokens = text.split()
-    if len(tokens) >= 3 and all(len(t) <= 3 for t in tokens):
-        return True
+    codes = [c for c in (t.strip("|•·,/") for t in tokens) if c]
+    if len(tokens) >= 3 and codes and all(len(c) <= 3 and c.isalpha() for c in codes):
+        return True  # language codes are letters: "N + 1" is a name (saved HTML set of issue 16)
     if len(tokens) >= 2 and all(t.strip("|•·,/") in NAV_WORDS for t in low.split()):
         return True
     if _rubric_line(low):

@@ -494,6 +494,21 @@ def test_dump_unseen_a_headline_of_model_numbers_and_prices_is_russian():
     assert clean_dump(text).title == title
 
 
+def test_dump_unseen_a_copyright_name_of_signs_mentioned_by_its_own_text():
+    """«© 2025 N + 1 Интернет-издание / Свидетельство о регистрации ...»: the outlet is "N + 1" (its
+    kind after it and the registration after the slash are no part of it, its three short
+    tokens no language switch), though the text names it too ("Недавно на N + 1 рассказывали")
+    (saved HTML set of issue 16: nplus1.ru)."""
+    from svodka.clean._names import outlet_from_copyright
+
+    assert outlet_from_copyright("© 2025 N + 1 Интернет-издание / Свидетельство о регистрации СМИ Эл № ФС77-67614") == "N + 1"
+    assert outlet_from_copyright("© 2020 Российская газета") == "Российская газета"
+    more = "Недавно на T + 2 рассказывали о том, как в Заречье оленеводы получили первые снегоходы."
+    text = _dump("Главная", "Наука", TITLE, LEAD, BODY, more, "Ольга Светлова",
+                 "© 2025 T + 2 Интернет-издание / Свидетельство о регистрации СМИ Эл № ФС77-00000")
+    assert clean_dump(text, url="https://tplus2.example/news/2025/04/07/olen").source == "T + 2"
+
+
 def test_dump_unseen_the_headline_the_browser_title_repeats_is_no_deck():
     """A hidden copy of the page's title ("Заголовок - Тундра-Инфо") above the date, the
     headline, then a deck of its own words under it: the page's title names its headline
