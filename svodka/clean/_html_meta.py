@@ -19,7 +19,7 @@ from ._counters import view_count
 from ._dates import WEEKDAY, YEAR_RANGE, valid_date, find_date, resolve_date, url_date
 from ._html_body import BYLINE_MAX_WORDS, _is_prose
 from ._html_page import BLOCK_TAGS, _common_ancestor, _contains_words, _in_tags, _Line, _norm_space, _same_text, _words_norm
-from ._names import NAME_MAX_WORDS, NAME_SEPARATORS, SECTION_PART, tidy_outlet
+from ._names import NAME_MAX_WORDS, NAME_SEPARATORS, OUTLET_KIND, SECTION_PART, tidy_outlet
 from ._outletshape import copyright_outlet
 from .dump import clean_dump
 
@@ -233,10 +233,14 @@ def _copyright_site(lines: list[_Line], url: str | None = None) -> str | None:
     """The site named by the last copyright line of the page ("© 2020 Сайт. Все права защищены",
     "© 1999–2018 ООО «Лента.Ру»" on lenta.ru)."""
     host = _domain(url) if url and "//" in url else None
-    for line in reversed(lines[-COPYRIGHT_LINES:]):
-        m = re.search(r"©|\(c\)|copyright", line.text, re.I)
+    tail = lines[-COPYRIGHT_LINES:]
+    for k in range(len(tail) - 1, -1, -1):
+        m = re.search(r"©|\(c\)|copyright", tail[k].text, re.I)
         if m:
-            name = copyright_outlet(line.text[m.start() :], host)
+            name = copyright_outlet(tail[k].text[m.start() :], host)
+            if name is None and k + 1 < len(tail) and OUTLET_KIND.match(tail[k + 1].text.strip()):
+                # "© 2024 Филиал АО «...»" over "ИА «Татар-информ»": the company, then its outlet
+                name = tidy_outlet(tail[k + 1].text.strip())
             if name:
                 return name
     return None

@@ -60,7 +60,7 @@ OUTLET_KIND_AFTER = re.compile(r"\s+(?:интернет-издание|сете�
 # What follows a copyright sign but is not the outlet: founders, publishers, web designers,
 # a company form (Russian ООО/ЗАО, Ukrainian ЧАО/ПАТ/ТОВ).
 COPYRIGHT_NOT_NAME = re.compile(
-    r"^(?:учредител|издател|разработ|дизайн|создание|продвижение|поддержка|хостинг|design|developed|powered|made by|"
+    r"^(?:учредител|издател|филиал|разработ|дизайн|создание|продвижение|поддержка|хостинг|design|developed|powered|made by|"
     r"(?:ооо|оао|зао|ао|пао|чао|пат|тов|ип|llc|ltd|inc)\b)",
     re.I,
 )

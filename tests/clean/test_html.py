@@ -100,6 +100,8 @@ def test_html_site_name_precedence(head, url, expected):
         # the copyright line: years, kind of outlet and legal words dropped
         ("", "", "© 2011–2023 Информационное агентство «Заречье». Все права защищены.", None, "Заречье"),
         ("", "", "Учредитель: ООО «Медиа». © 2023 ООО «Медиа»", None, None),
+        # a company's branch holds the copyright; the agency's name is on the next line
+        ("", "", "© 2024 Филиал АО «Заречье-Медиа»<br>ИА «Заречье»", "https://zarechye-inform.example/news/1", "Заречье"),
         # a company holding the copyright is the outlet when its name is the site's own, not otherwise
         ("", "", "© 1999–2023 ООО «Заречье.Ру».", "https://zarechye.ru/news/1", "Заречье.Ру"),
         ("", "", "© 2023 ООО «Медиа».", "https://zarechye.ru/news/1", "zarechye.ru"),
