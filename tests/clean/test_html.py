@@ -114,6 +114,17 @@ def test_html_site_name_shown_on_page(head, before, footer, url, expected):
     assert clean_html(page(head=head, before=before, footer=footer), url=url).source == expected
 
 
+def test_html_the_typo_prompt_closes_the_text():
+    """«Нашли опечатку? Выделите фрагмент и нажмите Ctrl+Enter.» closes the article: the teasers
+    of other stories set as paragraphs after it are not the text (saved HTML set of issue 16:
+    nplus1.ru)."""
+    teasers = ("<p>На это указали белки из эмали зуба жителя Заречья, жившего в пятом веке.</p>"
+               "<p>Учёные исследовали останки монаха, похороненного в Заречье несколько веков назад, и нашли следы цепей.</p>")
+    body = BODY + "<p>Нашли опечатку? Выделите фрагмент и нажмите Ctrl+Enter.</p>" + teasers
+    article = clean_html(page(body=body))
+    assert len(article.paragraphs) == 3 and not any("монаха" in p for p in article.paragraphs)
+
+
 @pytest.mark.parametrize(
     "extra",
     [
