@@ -95,7 +95,7 @@ def _cuts(lines: list[_Line]) -> set[int]:
             j += 1
         if j - i >= STOP_RUN:
             cuts.update(k for k in range(i, j) if lines[k].stop)
-            if any(_META_LABEL.match(lines[k].text.lower()) for k in range(i, j)):
+            if any(":" in lines[k].text and _META_LABEL.match(lines[k].text.lower()) for k in range(i, j)):
                 # the article's signature under its text: the date, the author, the tags, the
                 # source; what follows is the page's (saved HTML set of issue 16: ixbt.com)
                 cuts.update(k for k in range(i, j) if date_line(lines[k]) is not None and lines[k].kind != "body")
@@ -200,19 +200,19 @@ def _second_half(lines: list[_Line], segments: list[tuple[int, int, float]], sta
     """The end of an article whose text goes on under a box of dated teasers (``_first_half`` the
     other way round): the run right after the box, of two paragraphs or more, is the text's when
     its own heading is about none of it while the article's headline retells its lead."""
-    if title is None or _overlap(lines[title].text, _lead_text(lines, start, end), STEM_LENGTH) < INNER_TITLE_OVERLAP:
+    following = next(((s, e) for s, e, _total in segments if s > end), None)
+    if title is None or following is None or following[0] - end - 1 > INTERRUPTION_LINES:
         return end
-    for s, e, _total in segments:
-        if s <= end:
-            continue
-        if not _interruption(lines, end, s) or sum(lines[k].kind == "body" for k in range(s, e + 1)) < 2:
-            return end
-        if sum(date_line(lines[k]) is not None for k in range(end + 1, s)) < INTERRUPTION_TEASERS:
-            return end  # a box set into a text dates its teasers; a sidebar's list after the text need not
-        heading = _find_title(lines, s)
-        if heading is not None and heading > end and _overlap(lines[heading].text, _lead_text(lines, s, e), STEM_LENGTH) < TEASER_OVERLAP:
-            return e
+    if _overlap(lines[title].text, _lead_text(lines, start, end), STEM_LENGTH) < INNER_TITLE_OVERLAP:
         return end
+    s, e = following
+    if not _interruption(lines, end, s) or sum(lines[k].kind == "body" for k in range(s, e + 1)) < 2:
+        return end
+    if sum(date_line(lines[k]) is not None for k in range(end + 1, s)) < INTERRUPTION_TEASERS:
+        return end  # a box set into a text dates its teasers; a sidebar's list after the text need not
+    heading = _find_title(lines, s)
+    if heading is not None and heading > end and _overlap(lines[heading].text, _lead_text(lines, s, e), STEM_LENGTH) < TEASER_OVERLAP:
+        return e
     return end
 
 
