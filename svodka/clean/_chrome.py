@@ -28,6 +28,7 @@ __all__ = [
     "SITE_NOTICE_PHRASES",
     "site_notice",
     "STOP_LABEL",
+    "TYPO_PROMPT",
     "UI_WORDS",
     "WIDGET_START",
 ]
@@ -190,6 +191,10 @@ STOP_LABEL = re.compile(
     r"(?:свежие|последние|новые|лучшие) комментари|"
     r"мнения читателей|ответы читателей)"
 )
+
+# The typo prompt that closes many articles' text ("Нашли опечатку? Выделите фрагмент и нажмите
+# Ctrl+Enter"), told from a subheading asking the same ("Нашли ошибку в квитанции?") by its verb.
+TYPO_PROMPT = r"нашли (?:опечатку|ошибку)[?!.]?\s+выделите"
 
 # A label announcing an advertisement: the line after it is the ad.
 AD_LABEL = re.compile(r"^(?:реклама|на правах рекламы|advertisement|спонсор\w*)\s*:?\s*$")

@@ -69,9 +69,9 @@ _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)[-.](\d{1,2})[-.](\d{1,2})(?!\d)")
 # "4 января 2012", "16 янв", "17 января 12 (16:49)".
 _WORDY = re.compile(r"(?<!\d)(\d{1,2})\s+" + _MONTH_WORD + r"(?:\s*,?\s*((?:19|20)\d\d|\d\d(?![:.\d])))?", re.I)
-# "12:30" or "12:30:05".
 # A year written right before a day and month: "2009 г., 19 октября", "2016, 12 мая".
 _YEAR_BEFORE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:г\.|года)?\s*,\s*$", re.I)
+# "12:30" or "12:30:05".
 _TIME = re.compile(r"(?<!\d)([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?(?!\d)")
 # Any digit: most lines have none and need no date search.
 _DIGIT = re.compile(r"\d")

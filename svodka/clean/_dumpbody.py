@@ -75,8 +75,9 @@ def _segments(lines: list[_Line]) -> list[tuple[int, int, float]]:
     return out
 
 
-# A labelled line of an article's signature: its tags, its source, its author.
-_META_LABEL = re.compile(r"^[|•/\s]*(?:теги|тэги|метки|источник|автор|авторы)\s*:")
+# A labelled line of an article's signature: its author, its tags ("Источник:" is left out: a
+# photo's credit says it inside a text too).
+_META_LABEL = re.compile(r"^[|•/\s]*(?:теги|тэги|метки|автор|авторы)\s*:")
 
 
 def _cuts(lines: list[_Line]) -> set[int]:
@@ -95,10 +96,10 @@ def _cuts(lines: list[_Line]) -> set[int]:
             j += 1
         if j - i >= STOP_RUN:
             cuts.update(k for k in range(i, j) if lines[k].stop)
-            if any(":" in lines[k].text and _META_LABEL.match(lines[k].text.lower()) for k in range(i, j)):
-                # the article's signature under its text: the date, the author, the tags, the
-                # source; what follows is the page's (saved HTML set of issue 16: ixbt.com)
-                cuts.update(k for k in range(i, j) if date_line(lines[k]) is not None and lines[k].kind != "body")
+            # the article's signature under its text: the date with the author or the tags next
+            # to it; what follows is the page's (saved HTML set of issue 16: ixbt.com)
+            cuts.update(k for k in range(i, j) if date_line(lines[k]) is not None and lines[k].kind != "body"
+                        and any(":" in lines[n].text and _META_LABEL.match(lines[n].text.lower()) for n in (k - 1, k + 1) if i <= n < j))
         i = j
     return cuts
 
@@ -142,8 +143,7 @@ def _best_block(lines: list[_Line]) -> tuple[int, int, int | None] | None:
     inner = _headline_inside(lines, start, end, title)
     if inner is not None:
         return inner
-    start, end, title = _first_half(lines, segments, start, end, title) or (start, end, title)
-    return start, _second_half(lines, segments, start, end, title), title
+    return _first_half(lines, segments, start, end, title) or (start, end, title)
 
 
 # A box of links interrupting an article ("Контекст", "Читайте также" with teasers and their
@@ -194,26 +194,6 @@ def _interruption(lines: list[_Line], end: int, start: int) -> bool:
     gap = range(end + 1, start)
     return (start - end - 1 <= INTERRUPTION_LINES and not any(lines[k].kind == "body" for k in gap)
             and sum(lines[k].heading for k in gap) >= INTERRUPTION_TEASERS)
-
-
-def _second_half(lines: list[_Line], segments: list[tuple[int, int, float]], start: int, end: int, title: int | None) -> int:
-    """The end of an article whose text goes on under a box of dated teasers (``_first_half`` the
-    other way round): the run right after the box, of two paragraphs or more, is the text's when
-    its own heading is about none of it while the article's headline retells its lead."""
-    following = next(((s, e) for s, e, _total in segments if s > end), None)
-    if title is None or following is None or following[0] - end - 1 > INTERRUPTION_LINES:
-        return end
-    if _overlap(lines[title].text, _lead_text(lines, start, end), STEM_LENGTH) < INNER_TITLE_OVERLAP:
-        return end
-    s, e = following
-    if not _interruption(lines, end, s) or sum(lines[k].kind == "body" for k in range(s, e + 1)) < 2:
-        return end
-    if sum(date_line(lines[k]) is not None for k in range(end + 1, s)) < INTERRUPTION_TEASERS:
-        return end  # a box set into a text dates its teasers; a sidebar's list after the text need not
-    heading = _find_title(lines, s)
-    if heading is not None and heading > end and _overlap(lines[heading].text, _lead_text(lines, s, e), STEM_LENGTH) < TEASER_OVERLAP:
-        return e
-    return end
 
 
 # A headline found inside a run heads the article when this share of its stems comes back

@@ -490,8 +490,8 @@ def _mark_dated_question(lines: list[_Line]) -> None:
     """A headline asking a question ends like a sentence and may be as long as a paragraph
     ("Реформа за здравие Как изменилась районная медицина в Заречье за пять лет?"); with a short date
     line right under it, it is the headline, not the text's first paragraph (fresh check set of
-    issue 16). So is one exclaiming, in one sentence or two ("Рекорд побит. Да, он сделал это!"),
-    and the date may stand under a short name line (saved HTML set of issue 16: meduza.io)."""
+    issue 16). So is one exclaiming, in one sentence or several ("Рекорд побит. Да, он сделал
+    это!"), and the date may stand under a short name line (saved HTML set of issue 16: meduza.io)."""
     for i in range(len(lines) - 1):
         line, below = lines[i], lines[i + 1]
         if _after_paragraph(lines, i):

@@ -228,8 +228,11 @@ def _resolve(
     if shown.year is not None:
         return resolve_date(shown), "byline"
     if from_url:
-        value = resolve_date(shown, year=int(from_url[:4]))
-        if value and abs((date.fromisoformat(value[:10]) - date.fromisoformat(from_url)).days) > URL_DISAGREES_DAYS:
+        # the year that puts the day nearest the address's date ("31 декабря" under 2024/01/01)
+        address = date.fromisoformat(from_url)
+        values = [v for v in (resolve_date(shown, year=address.year + k) for k in (0, -1, 1)) if v]
+        value = min(values, key=lambda v: abs((date.fromisoformat(v[:10]) - address).days), default=None)
+        if value and abs((date.fromisoformat(value[:10]) - address).days) > URL_DISAGREES_DAYS:
             # a day and month months away from the address's full date: a list's or the
             # header's ("28 марта" over a story whose address says 2019/09/28; fresh windows set 12)
             return from_url, "url"

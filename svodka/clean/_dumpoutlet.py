@@ -46,7 +46,7 @@ NAME_LEAD_SHARE = 0.5
 
 # A past verb of reporting after an outlet's name: the outlet's own earlier story ("Недавно на
 # N + 1 рассказывали о ...": saved HTML set of issue 16, nplus1.ru).
-_REPORTED = r"(?:рассказывал|писал|сообщал|публиковал|выяснил)[а-я]*"
+_REPORTED = r"(?:рассказывал|писал|сообщал|публиковал)[а-я]*"
 
 
 def _about_article(name: str, title: str | None, lead: str, body_text: str, body_stems: set[str] | None = None) -> bool:
@@ -65,7 +65,7 @@ def _about_article(name: str, title: str | None, lead: str, body_text: str, body
     body_low = body_text.lower()
     if f"«{low}" in body_low or f'"{low}' in body_low:
         return False  # the text quotes it as an outlet: «Вестник» сообщает
-    if low in body_low and re.search(rf"(?:(?:^|\s)на\s+{re.escape(low)}\s+{_REPORTED}|(?:^|\s){re.escape(low)}\s+{_REPORTED})", body_low):
+    if low in body_low and re.search(rf"(?:^|\s)(?:на|ранее|недавно)\s+{re.escape(low)}\s+{_REPORTED}", body_low):
         return False  # the outlet's own earlier story: "Недавно на N + 1 рассказывали", "Ранее Вестник писал"
     if len(name.split()) == 1:
         return name_stems <= (body_stems if body_stems is not None else stems(body_text))  # a place or a person ("Москва")

@@ -64,7 +64,7 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
     lo = max(0, start - TITLE_WINDOW)
     candidates = [i for i in range(start - 1, lo - 1, -1) if lines[i].heading and lines[i].kind != "body"]
     if not candidates:
-        return _over_its_date(lines, start)
+        return None
     lead = " ".join(line.text for line in lines[start : start + 3])
     lead_stems = stems(lead)
     first = _WORD.findall(lines[start].text.lower())
@@ -105,9 +105,11 @@ OVER_DATE_GAP_WORDS = 6
 
 def _over_its_date(lines: list[_Line], start: int) -> int | None:
     """A short headline read as no heading alone ("Сибирские Афины": two words; "Премьер-лига.
-    Матчи воскресенья. Слова": capitals of a menu) when nothing else heads the text: the line
+    Матчи воскресенья. Слова": capitals of a menu), the last resort when nothing else heads the
+    text (no heading near it, none far above it the lead is about, none after it): the line
     right over the date line or byline that stands right over the text, or one short line
-    above it (a fresh windows set of issue 16). Not a label, a rubric, a date or a sentence."""
+    above it (a fresh windows set of issue 16). Not a label, a known rubric, an author's name, a
+    date or a sentence; a rubric of two words of its own is not told from a headline."""
     meta = start - 1
     if meta >= 2 and lines[meta].kind != "body" and lines[meta].words <= OVER_DATE_GAP_WORDS and date_line(lines[meta]) is None:
         meta -= 1  # a short line between: a match's score, a photo credit
@@ -116,8 +118,8 @@ def _over_its_date(lines: list[_Line], start: int) -> int | None:
     line = lines[meta - 1]
     text = line.text.strip()
     if (line.kind != "chrome" or line.dated or line.sentence_end or not 2 <= line.words <= 12
-            or not text[:1].isupper() or text.lower() in NAV_WORDS or text.endswith(":")):
-        return None
+            or not text[:1].isupper() or text.lower() in NAV_WORDS or text.endswith(":") or _byline(line)):
+        return None  # an author's name over the date is the byline
     tokens = text.split()
     if 2 * sum(t.lower().strip(",.") in NAV_WORDS for t in tokens) >= len(tokens):
         return None  # a menu's labels

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ._chrome import WIDGET_START, is_banner
+from ._chrome import TYPO_PROMPT, WIDGET_START, is_banner
 from ._dates import find_date
 from ._html_page import _common_ancestor, _inside, _Line, _same_text
 
@@ -53,7 +53,7 @@ STOP_LINE = re.compile(
     r"похожие (?:новости|статьи|материалы)|последние новости|все новости|ещ[её] (?:новости|по теме)|"
     r"материалы по теме|статьи по теме|по теме|больше по теме|популярное|самое популярное|читаемое|"
     r"главное за|лента новостей|новости партн[её]ров|реклама на сайте|теги|метки|ключевые слова|рубрики|"
-    r"нашли (?:опечатку|ошибку))\b",  # the typo prompt closes the text ("Нашли опечатку? Выделите ... Ctrl+Enter")
+    + TYPO_PROMPT + r")\b",  # the typo prompt closes the text
     re.I,
 )
 

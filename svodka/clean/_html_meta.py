@@ -199,8 +199,8 @@ def _own_link(el: etree._Element, host: str | None) -> bool:
 def _clean_logo_text(text: str) -> str | None:
     """A logo's alt or text as a site name: generic words ("Логотип", "logo") dropped, short only."""
     text = _norm_space(LOGO_WORDS.sub(" ", text)).strip(" -–—|:,.")
-    if sum(c.isalpha() for c in text) < 2 or len(text.split()) > NAME_MAX_WORDS:
-        return None  # a letter styled in the logo's colour ("logo_red") is no name
+    if not any(c.isalpha() for c in text) or sum(c.isalnum() for c in text) < 2 or len(text.split()) > NAME_MAX_WORDS:
+        return None  # a letter styled in the logo's colour ("logo_red") is no name; "Т1" is
     if SECTION_PART.match(text) or text.lower() in ("главная", "на главную", "home", "main"):
         return None
     return _as_name(text)
@@ -229,6 +229,19 @@ def _title_site(page_title: str | None, headline: str | None) -> str | None:
     return _as_name(max(others)[2])
 
 
+def _outlet_under_copyright(text: str) -> str | None:
+    """The outlet a line under a company's copyright names by its kind: "ИА «Татар-информ»" alone,
+    or the quoted name after the kind in a registration sentence ("Сетевое издание «Вестник»
+    зарегистрировано Роскомнадзором, ..."): "© 2024 Филиал АО «...»" names the company only."""
+    kind = OUTLET_KIND.match(text)
+    if kind is None:
+        return None
+    quoted = re.match(r"[«\"„“]([^«»\"„“]{1,40})[»\"“”]", text[kind.end() :])
+    if quoted:
+        return tidy_outlet(quoted.group(1))
+    return tidy_outlet(text) if len(text.split()) <= NAME_MAX_WORDS else None
+
+
 def _copyright_site(lines: list[_Line], url: str | None = None) -> str | None:
     """The site named by the last copyright line of the page ("© 2020 Сайт. Все права защищены",
     "© 1999–2018 ООО «Лента.Ру»" on lenta.ru)."""
@@ -238,9 +251,8 @@ def _copyright_site(lines: list[_Line], url: str | None = None) -> str | None:
         m = re.search(r"©|\(c\)|copyright", tail[k].text, re.I)
         if m:
             name = copyright_outlet(tail[k].text[m.start() :], host)
-            if name is None and k + 1 < len(tail) and OUTLET_KIND.match(tail[k + 1].text.strip()):
-                # "© 2024 Филиал АО «...»" over "ИА «Татар-информ»": the company, then its outlet
-                name = tidy_outlet(tail[k + 1].text.strip())
+            if name is None and k + 1 < len(tail):
+                name = _outlet_under_copyright(tail[k + 1].text.strip())
             if name:
                 return name
     return None

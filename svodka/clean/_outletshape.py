@@ -37,7 +37,6 @@ HOST_PARENT = 1.0
 # (0.83); "Приморье" ~ primamedia (0.59) and "Новости медицины" ~ medikforum (0.56) are not.
 NAME_HOST_SHARE = 0.75
 LABEL_SLACK = 2
-# Letters Russian-to-Latin spellings disagree on, made one before a name and a host are compared.
 # Labels of a host that name a service, not the outlet ("www", "m.", "news.", "amp.").
 HOST_SERVICE_LABELS = frozenset({"www", "m", "mobile", "amp", "news", "pda", "lite"})
 
@@ -62,9 +61,9 @@ def _ui_label(text: str) -> bool:
     if low in NAV_WORDS or CHROME_START.match(low) or STOP_LABEL.match(low) or LANGUAGE_SWITCH.match(text) or READER_CALL.match(low):
         return True  # STOP_LABEL: the heading of a list of other articles ("Самое читаемое")
     tokens = text.split()
-    codes = [c for c in (t.strip("|•·,/") for t in tokens) if c]
+    codes = [c for c in (t.strip("|•·,/+-") for t in tokens) if c]
     if len(tokens) >= 3 and codes and all(len(c) <= 3 and c.isalpha() for c in codes):
-        return True  # language codes are letters: "N + 1" is a name (saved HTML set of issue 16)
+        return True  # codes and switches are letters ("ENG RUS", "А- А А+"): "N + 1" is a name (saved HTML set of issue 16)
     if len(tokens) >= 2 and all(t.strip("|•·,/") in NAV_WORDS for t in low.split()):
         return True
     if _rubric_line(low):

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ._chrome import NAV_WORDS
+from ..nlp._person_names import RUSSIAN_NAME_ENDINGS
 from ._names import COPYRIGHT_HEAD, FUNCTION_WORDS, NAME_SEPARATORS, outlet_from_copyright, person_shaped
 from ._dumpmeta import COPYRIGHT_LINES, _PROMO
 from ._outletshape import DOMAIN, HOST_OWN, QUOTED_SPAN, _DIGIT, copyright_outlet, _foreign_domain, _host_agreement, _logo_shaped, _name_shaped, _ui_label
@@ -194,8 +195,9 @@ _AGENCY_DATELINE = re.compile(
 )
 
 
-# The dateline opens the lead, among the text's first lines (a summary box may come before it:
-# ria.ru's «Краткий пересказ» of two items under its label).
+# The dateline opens the lead: the plain form in the text's first two lines, the forms checked
+# against the host among its first four (a summary box may come before it: ria.ru's «Краткий
+# пересказ» of two items under its label).
 DATELINE_LINES = 4
 
 
@@ -204,8 +206,8 @@ def _dateline_name(lines, body: list[int], host: str | None) -> str | None:
     only when the page names nothing else (a reprint signs with the agency it copies). A name
     signing first, before the date, must spell the site's own label: a hyphenated city in
     capitals opens a place dateline the same way ("САНКТ-ПЕТЕРБУРГ. 13 мая 2024 года ...")."""
-    for i in body[:DATELINE_LINES]:
-        m = _DATELINE.match(lines[i].text)
+    for n, i in enumerate(body[:DATELINE_LINES]):
+        m = _DATELINE.match(lines[i].text) if n < 2 else None
         for signed in (_SIGNED_DATELINE, _AGENCY_DATELINE):
             if m is None:
                 m = signed.match(lines[i].text)
@@ -331,8 +333,15 @@ def _family_name(lines, above: range) -> tuple[int, str] | None:
         if len(parts) == 2 and _name_shaped(parts[0]) and parts[1].strip():
             tails.setdefault(parts[0], set()).add(parts[1].strip().lower())
             first.setdefault(parts[0], i)
-    shared = [name for name, tail in tails.items() if len(tail) >= FAMILY_LINES]
+    shared = [name for name, tail in tails.items() if len(tail) >= FAMILY_LINES and not _person_head(name)]
     return (first[shared[0]], shared[0]) if len(shared) == 1 else None
+
+
+def _person_head(name: str) -> bool:
+    """Whether the head of "Name — tagline" lines is a person quoted in teasers ("Ямалов — о
+    субсидиях", "Анна Орлова — о ..."): a surname alone or a first name and a surname."""
+    words = name.split()
+    return person_shaped(words) or (len(words) == 1 and name[1:].islower() and name.lower().endswith(RUSSIAN_NAME_ENDINGS))
 
 
 def _date_end_candidates(text: str, i: int) -> list[_Candidate]:

@@ -42,7 +42,7 @@ from ._dumpmeta import Crawl, _domain, crawl_clock, published
 from ._dumpoutlet import site_name, split_site_suffix
 from ._dates import ShownDate
 from ._dumplines import SAMPLE_CHARS, TITLE_WORDS, _Line, _chrome_vocabulary, _classify_lines, _strip_date, _strip_rubric
-from ._dumptitle import _deck, _distant_title, _lead_above, _title_after
+from ._dumptitle import _deck, _distant_title, _lead_above, _over_its_date, _title_after
 from ._dumpbody import _best_block, _block_body, _cut_paragraph
 from ._dumpnear import _near_metadata
 
@@ -98,6 +98,8 @@ def _clean_lines(
         title_idx = _distant_title(lines, start)
     if title_idx is None and body:
         title_idx = _title_after(lines, start, end)
+    if title_idx is None and body:
+        title_idx = _over_its_date(lines, start)
     # the lines from the headline to the text hold its meta line, a deck joining the text or not
     meta_start = start
     if title_idx is not None and body and title_idx < start:

@@ -250,7 +250,7 @@ def source_ok(predicted: str | None, site: str | None, host: str | None = None) 
     gold = normalize_text(site)
     if not pred or not gold:
         return False
-    if _same_or_within(pred, gold) or _same_or_within(_spelling(pred), _spelling(gold)):
+    if _same_or_within(pred, gold) or (_two_alphabets(pred, gold) and _same_or_within(_spelling(pred), _spelling(gold))):
         return True
     return bool(host) and gold.replace(" ", "") == normalize_text(host).replace(" ", "") == pred.replace(" ", "")
 
@@ -258,6 +258,17 @@ def source_ok(predicted: str | None, site: str | None, host: str | None = None) 
 def _same_or_within(pred: str, gold: str) -> bool:
     """Equal, or one contained in the other word for word."""
     return pred == gold or f" {pred} " in f" {gold} " or f" {gold} " in f" {pred} "
+
+
+def _two_alphabets(a: str, b: str) -> bool:
+    """Whether two names are written in different letters ("Lenta.ru" and "Лента.Ру", "Газета.Ru"
+    and "Газета.Ру"), the shorter with four letters at least: two Cyrillic names are compared as
+    written ("Угра-Информ" is not "Югра-Информ"), and a language code ("RU") spells no outlet."""
+    def scripts(x: str) -> tuple[bool, bool]:
+        return bool(re.search(r"[a-z]", x)), bool(re.search(r"[а-яё]", x))
+
+    letters = min(len(re.findall(r"[a-zа-яё]", x)) for x in (a, b))
+    return letters >= 4 and scripts(a) != scripts(b)
 
 
 def _spelling(name: str) -> str:

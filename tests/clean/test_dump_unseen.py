@@ -368,12 +368,13 @@ def test_dump_unseen_a_lead_under_a_dated_headline_is_a_first_half():
 
 def test_dump_unseen_the_text_goes_on_under_a_teaser_box_about_something_else():
     """Two paragraphs under the dated headline, a «Материалы по теме:» box of two dated teasers
-    (their headline and deck glued), then three paragraphs that do not repeat the headline's
-    words: the text goes on, the teaser heads nothing (saved HTML set of issue 16: lenta.ru 2023)."""
+    (their headline and deck glued), then three longer paragraphs that do not repeat the
+    headline's words: the longer second half is the text's, the teaser over it heads nothing
+    (saved HTML set of issue 16: lenta.ru 2023)."""
     second = [
-        "Как пояснили в правительстве региона, первые выплаты хозяйства получат уже осенью.",
-        "Ранее в Заречье открылся музей снегоходов, куда за первый месяц пришли пять тысяч человек.",
-        "Прошлой зимой в регионе впервые прошли гонки на оленьих упряжках, участникам вручили призы.",
+        "Как пояснили в правительстве региона, первые выплаты хозяйства получат уже осенью, а заявки начнут принимать в районных администрациях с первого августа.",
+        "Ранее в Заречье открылся музей снегоходов, куда за первый месяц пришли пять тысяч человек, причём половина из них приехала из соседних районов и даже из столицы.",
+        "Прошлой зимой в регионе впервые прошли гонки на оленьих упряжках, участникам вручили призы, а победителю подарили новый снегоход местной сборки.",
     ]
     box = ["Материалы по теме:",
            "Северное сияниеКак жители Заречья научились зарабатывать на туристах и почему им это нравится",
