@@ -8,31 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.issue(16)
-
 from svodka.clean.dump import clean_dump
 from svodka.clean.html import clean_html
 from svodka.evaluate.clean import source_ok
 
+from .test_dump_unseen import BODY, LEAD, MORE, TITLE, _dump
 
-def _dump(*lines: str) -> str:
-    """A crawler-style dump: one line per block, blank lines between."""
-    return "\n\n".join(lines)
+pytestmark = pytest.mark.issue(16)
 
-
-TITLE = "Оленеводам Тундровой области дадут субсидии на снегоходы"
-LEAD = (
-    "Губернатор Тундровой области Олег Сизов подписал закон о поддержке оленеводов, "
-    "который вступит в силу с первого июля."
-)
-BODY = (
-    "Документ предусматривает выплаты хозяйствам, которые содержат не менее ста оленей, "
-    "и льготы на покупку снегоходов для семейных бригад в тундре."
-)
-MORE = (
-    "Как пояснили в правительстве региона, на программу выделят 120 млн рублей из областного "
-    "бюджета, а первые выплаты хозяйства получат уже осенью."
-)
 URL = "https://tundra-info.example/news/1"
 
 HTML_BODY = (
