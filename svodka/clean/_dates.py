@@ -148,16 +148,13 @@ def find_date(line: str) -> ShownDate | None:
                 break
         for m in _WORDY.finditer(line):
             d, mo = int(m.group(1)), month_number(m.group(2))
-            y = _year(m.group(3))
-            before = _YEAR_BEFORE.search(line, 0, m.start()) if y is None else None
+            y, at = _year(m.group(3)), m.start()
+            before = _YEAR_BEFORE.search(line, 0, at) if y is None else None
             if before is not None:
                 # the year written first ("2009 г., 19 октября, 14:01"; a fresh windows set of issue 16)
-                y, m_start = _year(before.group(1)), before.start()
-                if mo and valid_date(y, mo, d) and (found is None or m_start < found.start):
-                    found = ShownDate(y, mo, d, start=m_start, end=m.end())
-                    break
-            if mo and valid_date(y, mo, d) and (found is None or m.start() < found.start):
-                found = ShownDate(y, mo, d, start=m.start(), end=m.end())
+                y, at = _year(before.group(1)), before.start()
+            if mo and valid_date(y, mo, d) and (found is None or at < found.start):
+                found = ShownDate(y, mo, d, start=at, end=m.end())
                 break
     if found is None:
         found = _relative(line)

@@ -80,6 +80,15 @@ def _segments(lines: list[_Line]) -> list[tuple[int, int, float]]:
 _META_LABEL = re.compile(r"^[|•/\s]*(?:теги|тэги|метки|автор|авторы)\s*:")
 
 
+def _signature_date(lines: list[_Line], k: int, i: int, j: int) -> bool:
+    """Whether line ``k`` of the chrome run ``i..j-1`` is the date of the article's signature
+    under its text, the author or the tags labelled next to it: what follows is the page's
+    (saved HTML set of issue 16: ixbt.com)."""
+    if date_line(lines[k]) is None:
+        return False
+    return any(":" in lines[n].text and _META_LABEL.match(lines[n].text.lower()) for n in (k - 1, k + 1) if i <= n < j)
+
+
 def _cuts(lines: list[_Line]) -> set[int]:
     """Lines that end any block: stop labels inside a run of ``STOP_RUN`` or more non-body lines,
     and the heads of reader comments (a name and a time) when there are several of them: a
@@ -95,11 +104,7 @@ def _cuts(lines: list[_Line]) -> set[int]:
         while j < n and lines[j].kind != "body":
             j += 1
         if j - i >= STOP_RUN:
-            cuts.update(k for k in range(i, j) if lines[k].stop)
-            # the article's signature under its text: the date with the author or the tags next
-            # to it; what follows is the page's (saved HTML set of issue 16: ixbt.com)
-            cuts.update(k for k in range(i, j) if date_line(lines[k]) is not None and lines[k].kind != "body"
-                        and any(":" in lines[n].text and _META_LABEL.match(lines[n].text.lower()) for n in (k - 1, k + 1) if i <= n < j))
+            cuts.update(k for k in range(i, j) if lines[k].stop or _signature_date(lines, k, i, j))
         i = j
     return cuts
 

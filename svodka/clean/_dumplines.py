@@ -194,24 +194,17 @@ def _has_date(text: str, words: int) -> bool:
     return len(_WORD.findall((text[: shown.start] + " " + text[shown.end :]).lower())) <= RELATIVE_MAX_REST
 
 
-def _cyrillic_share(text: str) -> float:
-    """Share of Cyrillic letters among the non-space characters of a line's start (speed)."""
-    head = text[:SAMPLE_CHARS]
-    compact = len(head) - head.count(" ")
-    return len(_NOT_CYRILLIC.sub("", head)) / compact if compact else 0.0
-
-
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def _cyrillic_letters(text: str) -> float:
-    """Share of Cyrillic letters among the letters of a line's start: a headline full of model
-    numbers and prices ("Игровой Dell G5 15 SE (Ryzen 5 4600H) за $685 = 51000 рублей") is
-    Russian, though its digits and signs outnumber its Russian letters (saved HTML set of issue
-    16: notebookcheck-ru.com)."""
+def _cyrillic_share(text: str, letters_only: bool = False) -> float:
+    """Share of Cyrillic letters among the non-space characters of a line's start (speed), or
+    with ``letters_only`` among its letters: a headline full of model numbers and prices
+    ("Игровой Dell G5 15 SE (Ryzen 5 4600H) за $685 = 51000 рублей") is Russian, though its
+    digits and signs outnumber its Russian letters (saved HTML set of issue 16)."""
     head = text[:SAMPLE_CHARS]
-    letters = len(_LETTER.findall(head))
-    return len(_NOT_CYRILLIC.sub("", head)) / letters if letters else 0.0
+    total = len(_LETTER.findall(head)) if letters_only else len(head) - head.count(" ")
+    return len(_NOT_CYRILLIC.sub("", head)) / total if total else 0.0
 
 
 def _chrome_vocabulary(low: str, words: int, sentence_end: bool) -> bool:
@@ -245,6 +238,11 @@ def _separators(text: str) -> int:
     return text.count("|") + text.count(" » ") + text.count(" / ") + text.count(" • ")
 
 
+def nav_row(tokens: list[str]) -> bool:
+    """Whether at least half of a line's words are navigation labels ("НОВОСТИ ПОЛИТИКА СПОРТ")."""
+    return 2 * sum(t.lower().strip(",.") in NAV_WORDS for t in tokens) >= len(tokens)
+
+
 def _link_list(tokens: list[str], sentence_end: bool, separators: int) -> bool:
     """Whether a line is a list of links: mostly capitalised words, or menu separators.
 
@@ -258,7 +256,7 @@ def _link_list(tokens: list[str], sentence_end: bool, separators: int) -> bool:
     if n < 4 or sentence_end:
         return False
     if " ".join(tokens[:CAPS_SAMPLE_WORDS]).isupper():
-        return 2 * sum(t.lower().strip(",.") in NAV_WORDS for t in tokens) >= n
+        return nav_row(tokens)
     return caps_share(tokens) > LINK_CAPS_SHARE and not _phrase(" ".join(tokens))
 
 
@@ -393,7 +391,7 @@ def _classify(text: str, repeated: bool) -> _Line:
     )
     heading = (
         not (chrome_vocab or code or comment or linky)
-        and (cyrillic or _cyrillic_letters(text) >= MIN_CYRILLIC_SHARE)
+        and (cyrillic or _cyrillic_share(text, letters_only=True) >= MIN_CYRILLIC_SHARE)
         and _heading_shape(text, n, dated, sentence_end, separators)
         and not call_to_reader(low, n)
     )
@@ -496,12 +494,13 @@ def _mark_dated_question(lines: list[_Line]) -> None:
         line, below = lines[i], lines[i + 1]
         if _after_paragraph(lines, i):
             continue  # an interview's question in the text, over a short dated answer
-        if line.kind != "body" or not line.heading or not line.text.rstrip(_CLOSERS + " ").endswith(("?", "!")):
+        ending = line.text.rstrip(_CLOSERS + " ")[-1:]
+        if line.kind != "body" or not line.heading or ending not in ("?", "!"):
             continue
         if i + 2 < len(lines) and below.words <= SIGNATURE_WORDS and not below.dated and below.kind != "body":
             below = lines[i + 2]  # the outlet's or the rubric's name between ("Meduza")
         if (below.dated and below.words <= DATE_LINE_WORDS and below.kind != "body"
-                and (_SENTENCE_BREAK.search(line.text) is None or line.text.rstrip(_CLOSERS + " ").endswith("!"))):
+                and (ending == "!" or _SENTENCE_BREAK.search(line.text) is None)):
             line.kind = "chrome"
             line.score = _line_score("chrome", line.words, line.heading)
 

@@ -231,12 +231,12 @@ def _resolve(
         # the year that puts the day nearest the address's date ("31 декабря" under 2024/01/01)
         address = date.fromisoformat(from_url)
         values = [v for v in (resolve_date(shown, year=address.year + k) for k in (0, -1, 1)) if v]
-        value = min(values, key=lambda v: abs((date.fromisoformat(v[:10]) - address).days), default=None)
-        if value and abs((date.fromisoformat(value[:10]) - address).days) > URL_DISAGREES_DAYS:
+        nearest = min(((abs((date.fromisoformat(v[:10]) - address).days), v) for v in values), default=None)
+        if nearest is not None and nearest[0] > URL_DISAGREES_DAYS:
             # a day and month months away from the address's full date: a list's or the
             # header's ("28 марта" over a story whose address says 2019/09/28; fresh windows set 12)
             return from_url, "url"
-        return value, "byline+url"
+        return (nearest[1] if nearest else None), "byline+url"
     if crawl is not None:
         return resolve_date(shown, year=_latest_year(shown, crawl.latest)), "byline+crawl"
     today = _page_today(lines, head)

@@ -12,7 +12,7 @@ from collections import Counter
 from ._dumpmeta import STEM_LENGTH, caps_share, stems, date_line
 from ._chrome import NAV_WORDS
 from ._names import person_shaped
-from ._dumplines import LINK_CAPS_SHARE, _Line, _WORD, _strip_date, browser_title_copy, doubled
+from ._dumplines import LINK_CAPS_SHARE, _Line, _WORD, _strip_date, browser_title_copy, doubled, nav_row
 
 
 # How many lines before the article block the headline may be (dates, bylines, share buttons
@@ -70,8 +70,9 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
     first = _WORD.findall(lines[start].text.lower())
     best, best_score = None, float("-inf")
     copies = {i: browser_title_copy(lines, i) for i in candidates}
+    copy_lines = set(copies.values())
     for i in candidates:
-        if i in copies.values():
+        if i in copy_lines:
             continue  # the browser title's copy of a headline below it
         words = _WORD.findall(lines[i].text.lower())
         if len(words) >= 5 and first[: len(words) - 1] == words[:-1]:
@@ -121,7 +122,7 @@ def _over_its_date(lines: list[_Line], start: int) -> int | None:
             or not text[:1].isupper() or text.lower() in NAV_WORDS or text.endswith(":") or _byline(line)):
         return None  # an author's name over the date is the byline
     tokens = text.split()
-    if 2 * sum(t.lower().strip(",.") in NAV_WORDS for t in tokens) >= len(tokens):
+    if nav_row(tokens):
         return None  # a menu's labels
     if len(tokens) >= 3 and caps_share(tokens) == 1.0 and not any(t.endswith((".", ":", "!", "?")) for t in tokens[:-1]):
         return None  # every word capitalised and no clause break: links, not a headline's phrase

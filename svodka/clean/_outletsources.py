@@ -207,13 +207,19 @@ def _dateline_name(lines, body: list[int], host: str | None) -> str | None:
     signing first, before the date, must spell the site's own label: a hyphenated city in
     capitals opens a place dateline the same way ("САНКТ-ПЕТЕРБУРГ. 13 мая 2024 года ...")."""
     for n, i in enumerate(body[:DATELINE_LINES]):
-        m = _DATELINE.match(lines[i].text) if n < 2 else None
-        for signed in (_SIGNED_DATELINE, _AGENCY_DATELINE):
-            if m is None:
-                m = signed.match(lines[i].text)
-                if m is not None and _host_agreement(m.group(1), host) < HOST_OWN:
-                    m = None
-        if m and any(ch.isalpha() for ch in m.group(1)):
+        plain = _DATELINE.match(lines[i].text) if n < 2 else None
+        name = plain.group(1) if plain else _own_signature(lines[i].text, host)
+        if name and any(ch.isalpha() for ch in name):
+            return name
+    return None
+
+
+def _own_signature(text: str, host: str | None) -> str | None:
+    """The name a dateline signs with before or after its date, when it spells the site's own
+    label (``_SIGNED_DATELINE``, ``_AGENCY_DATELINE``)."""
+    for signed in (_SIGNED_DATELINE, _AGENCY_DATELINE):
+        m = signed.match(text)
+        if m is not None and _host_agreement(m.group(1), host) >= HOST_OWN:
             return m.group(1)
     return None
 

@@ -238,8 +238,9 @@ def source_ok(predicted: str | None, site: str | None, host: str | None = None) 
     """Does a predicted outlet name match the gold one? ``None`` when the gold names no outlet.
 
     The prediction must equal the gold name or be contained in it word for word (a logo line
-    "Новости Донбасса — главное" holds the name), or contain it, in either alphabet ("Lenta.ru"
-    is "Лента.Ру": outlets write their names both ways, and a page often shows both). A gold name that is the
+    "Новости Донбасса — главное" holds the name), or contain it; two names in different
+    alphabets are compared spelled in Latin ("Lenta.ru" is "Лента.Ру": outlets write their
+    names both ways, and a page often shows both; ``_two_alphabets``). A gold name that is the
     domain ("048.ua") also takes the domain written without its dot or in other case.
     Pages whose gold shows no name are not scored: a name found elsewhere on the page (a
     copyright line) cannot be checked against the bare domain.
