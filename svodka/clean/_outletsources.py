@@ -54,11 +54,18 @@ LINE_PARTS_MAX = 30
 # A quoted stretch of one to four words in any of the quotes Russian and Latvian pages use.
 _ANY_QUOTED = re.compile(QUOTED_SPAN)
 
+# A channel an outlet invites to ("в Telegram", "в Дзене", "на VK").
+_CHANNEL = r"(?:в|на) (?i:telegram|телеграм\w*|дзен\w*|vk|вконтакте|facebook|max|мессенджере)\b"
+
 # An invitation naming the outlet without quotes, its channels after a colon ("Подписывайтесь
 # на НСН: Новости | Дзен | Telegram"): the name starts with a capital and is no channel.
 # Since the fourth windows set also the infinitive and a bar before the tagline ("Подписаться на
-# ZarTV|Новости Заречья").
-_FOLLOW_NAME = re.compile(r"(?i:подписывайтесь|подпишитесь|подписаться|читайте|следите за)\s+(?:на\s+)?([A-ZА-ЯЁ][\w.\-]*(?: [A-ZА-ЯЁ][\w.\-]*){0,2})\s*[:|]")
+# ZarTV|Новости Заречья"); since the saved pages' 29th (bykvu.com) the name as a hashtag and
+# before the channel it invites to ("Подписывайтесь на #Буквы в Telegram и Facebook").
+_FOLLOW_NAME = re.compile(
+    r"(?i:подписывайтесь|подпишитесь|подписаться|читайте|следите за)\s+(?:на\s+)?#?"
+    r"([A-ZА-ЯЁ][\w.\-]*(?: [A-ZА-ЯЁ][\w.\-]*){0,2})\s*(?:[:|]|" + _CHANNEL + ")"
+)
 
 # "Read it on the site X" opening a line, glued to the first paragraph in an AMP or
 # aggregator copy ("Читать на сайте Вестник ЗаречьяФутбольный клуб ..."): the name is the
@@ -68,9 +75,7 @@ _GLUED = re.compile(r"(?<=[а-яёa-z.»\"])(?=[А-ЯЁA-Z][а-яёa-z])")
 
 # An outlet named before its channel at the start of a promo ("RADIO•R в Telegram. Подпишись ...",
 # "Заречье-Инфо в Дзене").
-_NAME_IN_CHANNEL = re.compile(
-    r"^([A-ZА-ЯЁ][\w.•\-]*(?: [A-ZА-ЯЁ][\w.•\-]*){0,2}) (?:в|на) (?i:telegram|телеграм\w*|дзен\w*|vk|вконтакте|max|мессенджере)\b"
-)
+_NAME_IN_CHANNEL = re.compile(r"^([A-ZА-ЯЁ][\w.•\-]*(?: [A-ZА-ЯЁ][\w.•\-]*){0,2}) " + _CHANNEL)
 
 # Sentences of a promo line (a long line may hold several: the last one names the outlet).
 _PROMO_SENTENCE = re.compile(r"(?<=[.!?])\s+")

@@ -1,0 +1,50 @@
+"""Issue 16, the saved pages 26 to 30: classes of page the last saved pages showed.
+
+Every dump here is written for these tests (fictional outlets, invented news). Each stands for
+a class of Russian news page met among the saved real pages (see scripts/realpages.py): the
+tests name the class, never a site.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka.clean.dump import clean_dump
+
+pytestmark = pytest.mark.issue(16)
+
+TITLE = "В Заречном открыли новый мост через Сосну"
+STAMP = "Воскресенье, 6 января 2019, 09:43"
+LEAD = (
+    "В Заречном после двух лет ремонта открыли движение по мосту через Сосну, первыми по нему "
+    "проехали автобусы городских маршрутов."
+)
+BODY = (
+    "Мост рассчитан на четыре полосы движения, ремонт обошелся областному бюджету в 1,2 млрд "
+    "рублей, сообщили в мэрии Заречного."
+)
+
+
+def _dump(*lines: str) -> str:
+    """A crawler-style dump: one line per block, blank lines between."""
+    return "\n\n".join(lines)
+
+
+@pytest.mark.parametrize("promo, name", [
+    ("Подписывайтесь на #Зарница в Telegram и Facebook и читайте самые важные новости первыми!", "Зарница"),
+    ("Читайте Вести Заречья в Дзене", "Вести Заречья"),
+])
+def test_saved_promo_names_the_outlet_before_its_channel(promo, name):
+    """The outlet's own call to follow it names it before the channel it invites to, also as a
+    hashtag, when the page shows its name nowhere else. Class: outlets whose brand differs from
+    the host and shows only in the promo under the text."""
+    article = clean_dump(_dump("Новости", TITLE, STAMP, LEAD, BODY, "Теги: мост, Заречный", promo),
+                         url="https://zarnitsa.example/news/1")
+    assert article.source == name
+
+
+def test_saved_promo_to_a_channel_names_no_outlet():
+    """"Подписывайтесь на Telegram в ..." names a channel, not the outlet."""
+    article = clean_dump(_dump("Новости", TITLE, STAMP, LEAD, BODY, "Подписывайтесь на Telegram в приложении"),
+                         url="https://zarnitsa.example/news/1")
+    assert article.source == "zarnitsa.example"
