@@ -92,12 +92,25 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
         )
         if score > best_score:
             best, best_score = i, score
-    if best is not None and best - 1 in candidates and _deck_of(lines[best - 1], lines[best]):
-        best -= 1  # "СКА обыграл ЦСКА" over "Петербургский СКА в гостях обыграл ЦСКА ...": its deck
+    over = _headline_over_deck(lines, best, candidates) if best is not None else None
+    if over is not None:
+        best = over  # "СКА обыграл ЦСКА" over "Петербургский СКА в гостях обыграл ЦСКА ...": its deck
     elif (best is not None and best - 2 in candidates and _byline(lines[best - 1])
           and lines[best].words >= max(STANDFIRST_MIN_WORDS, 2 * lines[best - 2].words)):
         best -= 2  # headline, author, standfirst: the author signs under the headline
     return best
+
+
+def _headline_over_deck(lines: list[_Line], deck: int, candidates: list[int]) -> int | None:
+    """The headline over the deck ``deck`` was taken for: the heading line right above it, or
+    above the rubric's label between them ("Обновитесь: ..." / "Новости" / a longer sentence
+    retelling it; saved page 29 of issue 16: a news site's chip between headline and deck)."""
+    above = deck - 1
+    if above - 1 in candidates and lines[above].text.strip().lower() in NAV_WORDS:
+        above -= 1
+    if above in candidates and _deck_of(lines[above], lines[deck]):
+        return above
+    return None
 
 
 # A line between the date line and the text has at most this many words.

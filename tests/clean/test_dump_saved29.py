@@ -48,3 +48,23 @@ def test_saved_promo_to_a_channel_names_no_outlet():
     article = clean_dump(_dump("Новости", TITLE, STAMP, LEAD, BODY, "Подписывайтесь на Telegram в приложении"),
                          url="https://zarnitsa.example/news/1")
     assert article.source == "zarnitsa.example"
+
+
+HEADLINE = "Починили: старый мост через Сосну снова открыт для машин"
+DECK = "В Заречном после ремонта открыли для машин старый мост через Сосну — автобусы пойдут по нему с понедельника"
+
+
+def test_saved_headline_over_the_rubric_chip_and_its_deck():
+    """A headline, the rubric's chip under it, then a longer deck retelling it, then the
+    counters and the text: the headline heads the article, the deck is its standfirst. Class:
+    news sites printing a rubric chip between headline and deck."""
+    article = clean_dump(_dump("Разработка", "Сети", "Рассказать о баге", HEADLINE, "Новости", DECK,
+                               "0", "21 открытий96 показов", LEAD, BODY))
+    assert article.title == HEADLINE
+
+
+def test_saved_menu_item_over_the_chip_is_no_headline():
+    """A menu item over the chip does not retell the deck: the deck stays the headline."""
+    article = clean_dump(_dump("Разработка", "Сети", "Рассказать о баге", "Новости", DECK,
+                               "0", "21 открытий96 показов", LEAD, BODY))
+    assert article.title == DECK
