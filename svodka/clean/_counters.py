@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["VIEWS", "view_count", "bare_count"]
+__all__ = ["VIEWS", "view_count", "bare_count", "sibling_counter"]
 
 # A count: digits with spaces as thousands separators ("1 204"), never running into more digits.
 _NUMBER = r"(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)(?!\d)"
@@ -44,3 +44,14 @@ def bare_count(text: str, date_start: int, date_end: int) -> int | None:
         return None
     m = _BARE.match(text[date_end:])
     return int(re.sub(r"\D", "", m.group(1))) if m else None
+
+
+# The counters a meta row prints beside the view count, each on its own line of the crawl text:
+# the reading time ("1 мин", "3 минуты чтения") and the comments ("75 комментариев").
+_SIBLING = re.compile(r"(?i)^\s*\d[\d\s]*\s*(?:мин(?:ут[аы]?)?\.?(?:\s+чтения)?|комментари\w*)\s*$")
+
+
+def sibling_counter(text: str) -> bool:
+    """Whether a line is a meta row's other counter, the reading time or the comment count: a
+    bare number beside it is the view count whose eye icon the crawl dropped."""
+    return _SIBLING.match(text) is not None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ._counters import bare_count, view_count
+from ._counters import bare_count, sibling_counter, view_count
 from ._dumpmeta import _YEAR, date_line
 from ._dates import WEEKDAY, ShownDate, find_date
 from ._chrome import NAV_WORDS
@@ -99,9 +99,11 @@ def _window_views(lines: list[_Line], i: int, under_headline: bool) -> int | Non
     views = None
     if lines[i].words <= 12:
         views = view_count(lines[i].text) or _meta_count(lines[i])
-    if views is None and under_headline:
-        # A number alone right under the headline, before the byline: the view count
-        # whose eye icon the crawl dropped (fourth windows set of issue 16).
+    if views is None and (under_headline or any(0 <= j < len(lines) and sibling_counter(lines[j].text) for j in (i - 1, i + 1))):
+        # A number alone right under the headline, before the byline (fourth windows set of
+        # issue 16), or beside the meta row's other counter, the reading time or the comments
+        # («1 мин» / «767»; «3 945» / «75 комментариев»; saved pages habr.com, vc.ru): the view
+        # count whose eye icon the crawl dropped.
         views = _count_under_text(lines, i)
     return views
 

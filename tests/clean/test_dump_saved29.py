@@ -68,3 +68,21 @@ def test_saved_menu_item_over_the_chip_is_no_headline():
     article = clean_dump(_dump("Разработка", "Сети", "Рассказать о баге", "Новости", DECK,
                                "0", "21 открытий96 показов", LEAD, BODY))
     assert article.title == DECK
+
+
+@pytest.mark.parametrize("meta, views", [
+    (("Сегодня в 12:00 Петр Сомов", "3 945", "75 комментариев", TITLE), 3945),
+    (("Петр Сомов 6 января 2019", TITLE, "1 мин", "767", "Городская среда"), 767),
+])
+def test_saved_bare_number_beside_another_counter_is_the_views(meta, views):
+    """A number alone on its line beside the meta row's other counter, the comment count or the
+    reading time, is the view count whose eye icon the crawl dropped. Class: blog-platform and
+    media sites printing a row of icon counters by the headline."""
+    article = clean_dump(_dump("Меню", "Поиск", "Все уведомления", *meta, LEAD, BODY))
+    assert article.views == views
+
+
+def test_saved_bare_number_beside_no_counter_is_no_views():
+    """A number alone beside a line that is no counter (a rubric) is not taken for the views."""
+    article = clean_dump(_dump("Меню", "Поиск", "Все уведомления", "Петр Сомов 6 января 2019", TITLE, "Городская среда", "767", "Мосты", LEAD, BODY))
+    assert article.views is None
