@@ -302,6 +302,8 @@ def hash_pages(folder: Path, manifest: Path | None = None) -> int:
         lines = dump_lines(flatten((folder / "html" / f"{note['page']}.html").read_bytes()))
         src = sources[note["page"]]
         row = {"page": note["page"], "source": src["source"], "url": src.get("url")}
+        if src.get("note"):
+            row["copy_note"] = src["note"]  # what the local copy elided: a rebuild elides the same
         row.update({k: v for k, v in note.items() if k != "page"})
         rows.append(_with_hashes(row, note, lines, site=True))
     return _write_manifest(manifest, rows, "pages")
