@@ -22,7 +22,8 @@ so ``svodka eval clean /work/realpages`` scores it like pages-dev. Commands:
 The pages themselves (``DIR/html/NN_<host>.html``) are real article pages from public GitHub
 repositories (test fixtures of parsers and extractors), read with the ``search`` tool's
 ``read_file`` and written out in the charset the page declares; ``DIR/html/sources.jsonl`` keeps,
-per page, its repository, path and commit, its canonical URL and a one-line note. The dump
+per page, its repository, path and commit, its canonical URL and a one-line note (the manifest
+keeps the note as ``copy_note``: what the local copy elided, for a rebuild to elide the same). The dump
 ignores scripts, so a local copy may elide the body of a long inline script (said in its
 ``sources.jsonl`` line); the gold, kept as hashes of dump lines, is the same for the original
 page. They are annotated blind on their dumps (``show``) in ``DIR/html/annotation.jsonl`` (line indexes, site
