@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["VIEWS", "view_count", "bare_count", "sibling_counter"]
+__all__ = ["VIEWS", "COMMENT_WORD", "view_count", "bare_count", "sibling_counter"]
 
 # A count: digits with spaces as thousands separators ("1 204"), never running into more digits.
 _NUMBER = r"(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)(?!\d)"
@@ -46,9 +46,13 @@ def bare_count(text: str, date_start: int, date_end: int) -> int | None:
     return int(re.sub(r"\D", "", m.group(1))) if m else None
 
 
+# A word of the comments label ("комментарии", "комментариев", "коментарии"): at a word's start,
+# so the verb "прокомментировал" in a headline is no label.
+COMMENT_WORD = r"(?<![а-яё])комм?ент"
+
 # The counters a meta row prints beside the view count, each on its own line of the crawl text:
 # the reading time ("1 мин", "3 минуты чтения") and the comments ("75 комментариев").
-_SIBLING = re.compile(r"(?i)^\s*\d[\d\s]*\s*(?:мин(?:ут[аы]?)?\.?(?:\s+чтения)?|комментари\w*)\s*$")
+_SIBLING = re.compile(r"(?i)^\s*\d[\d\s]*\s*(?:мин(?:ут[аы]?)?\.?(?:\s+чтения)?|" + COMMENT_WORD + r"\w*)\s*$")
 
 
 def sibling_counter(text: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ._counters import COMMENT_WORD
 from ._chrome import AD_LABEL, CHROME_PHRASES, call_to_reader, CHROME_START, COMMENT_HEADER, FOOTER_PHRASES, NAV_WORDS, STOP_LABEL, comment_genre, is_banner, site_notice, unquoted_subscribe
 from ._dumpmeta import CAPS_SAMPLE_WORDS, caps_share
 from ._names import FUNCTION_WORDS, NAME_SEPARATORS
@@ -91,9 +92,8 @@ _DIGIT = re.compile(r"\d")
 _SENTENCE_BREAK = re.compile(r"[а-яё]{2}[.!?] [А-ЯЁ]")
 _WORD = re.compile(r"[а-яёa-z]+")
 
-# A word of the comments label ("комментарии", "комментариев", "коментарии"): at a word's start,
-# so the verb "прокомментировал" in a headline is no label.
-_COMMENT_WORD = re.compile(r"(?<![а-яё])комм?ент")
+# A word of the comments label: ``_counters.COMMENT_WORD``.
+_COMMENT_WORD = re.compile(COMMENT_WORD)
 
 # Closing quotes and brackets that may follow a sentence end.
 _CLOSERS = "\"'»”’)]*"

@@ -55,6 +55,8 @@ def _near_metadata(
                 views = _window_views(lines, i, under_headline=group is between and i == head + 1)
     if views is None and after and after[0] == end + 1:
         views = _count_under_text(lines, end + 1)
+    if views is None:
+        views = _beside_sibling(lines, between + above + before[::-1])
     if shown is None:
         shown = _date_off_window(lines, head, start, end, feed)
     return views, shown
@@ -99,13 +101,24 @@ def _window_views(lines: list[_Line], i: int, under_headline: bool) -> int | Non
     views = None
     if lines[i].words <= 12:
         views = view_count(lines[i].text) or _meta_count(lines[i])
-    if views is None and (under_headline or any(0 <= j < len(lines) and sibling_counter(lines[j].text) for j in (i - 1, i + 1))):
-        # A number alone right under the headline, before the byline (fourth windows set of
-        # issue 16), or beside the meta row's other counter, the reading time or the comments
-        # («1 мин» / «767»; «3 945» / «75 комментариев»; saved pages habr.com, vc.ru): the view
-        # count whose eye icon the crawl dropped.
+    if views is None and under_headline:
+        # A number alone right under the headline, before the byline: the view count
+        # whose eye icon the crawl dropped (fourth windows set of issue 16).
         views = _count_under_text(lines, i)
     return views
+
+
+def _beside_sibling(lines: list[_Line], group: list[int]) -> int | None:
+    """A number alone beside the meta row's other counter, the reading time or the comments
+    («1 мин» / «767»; «3 945» / «75 комментариев»; saved pages habr.com, vc.ru): the view count
+    whose eye icon the crawl dropped. The last resort of the metadata window: a labelled count
+    anywhere in it wins (a bare number beside the reading time may be the comments or likes)."""
+    for i in group:
+        if any(0 <= j < len(lines) and sibling_counter(lines[j].text) for j in (i - 1, i + 1)):
+            views = _count_under_text(lines, i)
+            if views is not None:
+                return views
+    return None
 
 
 def _date_off_window(lines: list[_Line], head: int, start: int, end: int, feed: bool) -> ShownDate | None:

@@ -103,10 +103,13 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
 
 def _headline_over_deck(lines: list[_Line], deck: int, candidates: list[int]) -> int | None:
     """The headline over the deck ``deck`` was taken for: the heading line right above it, or
-    above the rubric's label between them ("Обновитесь: ..." / "Новости" / a longer sentence
-    retelling it; saved page 29 of issue 16: a news site's chip between headline and deck)."""
+    above the rubric's label between them when the deck is a standfirst's length ("Обновитесь:
+    ..." / "Новости" / a sentence of 20 words retelling it; saved page 21 of issue 16: a news
+    site's chip between headline and deck). A headline of common length under its rubric's chip
+    is the headline: the line above the chip is a story's label or another story's teaser."""
     above = deck - 1
-    if above - 1 in candidates and lines[above].text.strip().lower() in NAV_WORDS:
+    if (above - 1 in candidates and lines[above].text.strip().lower() in NAV_WORDS
+            and lines[deck].words > TITLE_LONG_WORDS):
         above -= 1
     if above in candidates and _deck_of(lines[above], lines[deck]):
         return above

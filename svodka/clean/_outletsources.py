@@ -55,16 +55,18 @@ LINE_PARTS_MAX = 30
 _ANY_QUOTED = re.compile(QUOTED_SPAN)
 
 # A channel an outlet invites to ("в Telegram", "в Дзене", "на VK").
-_CHANNEL = r"(?:в|на) (?i:telegram|телеграм\w*|дзен\w*|vk|вконтакте|facebook|max|мессенджере)\b"
+_CHANNEL = r"(?:в|на) (?i:telegram|телеграм\w*|дзен\w*|vk|вконтакте|max|мессенджере)\b"
 
 # An invitation naming the outlet without quotes, its channels after a colon ("Подписывайтесь
 # на НСН: Новости | Дзен | Telegram"): the name starts with a capital and is no channel.
 # Since the fourth windows set also the infinitive and a bar before the tagline ("Подписаться на
-# ZarTV|Новости Заречья"); since the saved pages' 29th (bykvu.com) the name as a hashtag and
-# before the channel it invites to ("Подписывайтесь на #Буквы в Telegram и Facebook").
+# ZarTV|Новости Заречья"); since the saved pages' 29th (bykvu.com) a hashtag before the channel
+# it invites to ("Подписывайтесь на #Буквы в Telegram и Facebook"): a hashtag, since capitals
+# before a channel may be a columnist's name in any case ("Подписывайтесь на Ольгу Кравец в
+# Telegram").
+_FOLLOW = r"(?i:подписывайтесь|подпишитесь|подписаться|читайте|следите за)\s+(?:на\s+)?"
 _FOLLOW_NAME = re.compile(
-    r"(?i:подписывайтесь|подпишитесь|подписаться|читайте|следите за)\s+(?:на\s+)?#?"
-    r"([A-ZА-ЯЁ][\w.\-]*(?: [A-ZА-ЯЁ][\w.\-]*){0,2})\s*(?:[:|]|" + _CHANNEL + ")"
+    _FOLLOW + r"(?:([A-ZА-ЯЁ][\w.\-]*(?: [A-ZА-ЯЁ][\w.\-]*){0,2})\s*[:|]|#([A-ZА-ЯЁ][\w.\-]*)\s+" + _CHANNEL + ")"
 )
 
 # "Read it on the site X" opening a line, glued to the first paragraph in an AMP or
@@ -108,8 +110,9 @@ def _promo_name(lines, body: set[int], title: int | None) -> str | None:
             if name and len(name.split()) <= 3:
                 return f"«{name}»"
             m = _FOLLOW_NAME.search(sentence) or _NAME_IN_CHANNEL.match(sentence)
-            if m and not _ui_label(m.group(1)):
-                return m.group(1)
+            found = m and next(group for group in m.groups() if group)
+            if found and not _ui_label(found):
+                return found
     return None
 
 

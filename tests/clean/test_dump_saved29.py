@@ -32,11 +32,11 @@ def _dump(*lines: str) -> str:
 
 @pytest.mark.parametrize("promo, name", [
     ("Подписывайтесь на #Зарница в Telegram и Facebook и читайте самые важные новости первыми!", "Зарница"),
-    ("Читайте Вести Заречья в Дзене", "Вести Заречья"),
+    ("Следите за #Зарница в Дзене и VK", "Зарница"),
 ])
 def test_saved_promo_names_the_outlet_before_its_channel(promo, name):
-    """The outlet's own call to follow it names it before the channel it invites to, also as a
-    hashtag, when the page shows its name nowhere else. Class: outlets whose brand differs from
+    """The outlet's own call to follow it names it as a hashtag before the channel it invites
+    to, when the page shows its name nowhere else (capitals there may be a columnist's name). Class: outlets whose brand differs from
     the host and shows only in the promo under the text."""
     article = clean_dump(_dump("Новости", TITLE, STAMP, LEAD, BODY, "Теги: мост, Заречный", promo),
                          url="https://zarnitsa.example/news/1")
