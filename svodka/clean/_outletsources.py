@@ -60,7 +60,7 @@ _CHANNEL = r"(?:в|на) (?i:telegram|телеграм\w*|дзен\w*|vk|вко�
 # An invitation naming the outlet without quotes, its channels after a colon ("Подписывайтесь
 # на НСН: Новости | Дзен | Telegram"): the name starts with a capital and is no channel.
 # Since the fourth windows set also the infinitive and a bar before the tagline ("Подписаться на
-# ZarTV|Новости Заречья"); since the saved pages' 29th (bykvu.com) a hashtag before the channel
+# ZarTV|Новости Заречья"); since the saved pages' bykvu.com a hashtag before the channel
 # it invites to ("Подписывайтесь на #Буквы в Telegram и Facebook"): a hashtag, since capitals
 # before a channel may be a columnist's name in any case ("Подписывайтесь на Ольгу Кравец в
 # Telegram").

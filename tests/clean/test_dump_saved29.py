@@ -1,4 +1,4 @@
-"""Issue 16, the saved pages 26 to 30: classes of page the last saved pages showed.
+"""Issue 16, the saved pages 26 to 31: classes of page the last saved pages showed.
 
 Every dump here is written for these tests (fictional outlets, invented news). Each stands for
 a class of Russian news page met among the saved real pages (see scripts/realpages.py): the
