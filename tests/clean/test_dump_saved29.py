@@ -11,6 +11,8 @@ import pytest
 
 from svodka.clean.dump import clean_dump
 
+from .test_dump_windows3 import _dump
+
 pytestmark = pytest.mark.issue(16)
 
 TITLE = "В Заречном открыли новый мост через Сосну"
@@ -23,11 +25,6 @@ BODY = (
     "Мост рассчитан на четыре полосы движения, ремонт обошелся областному бюджету в 1,2 млрд "
     "рублей, сообщили в мэрии Заречного."
 )
-
-
-def _dump(*lines: str) -> str:
-    """A crawler-style dump: one line per block, blank lines between."""
-    return "\n\n".join(lines)
 
 
 @pytest.mark.parametrize("promo, name", [
